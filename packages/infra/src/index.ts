@@ -1,0 +1,3 @@
+export * from './types.ts';
+export * from './lower.ts';
+export * from './naming.ts';

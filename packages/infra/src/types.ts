@@ -1,0 +1,234 @@
+/**
+ * The resolved infrastructure graph: everything the three generators need, decided once.
+ *
+ * The lowering (`lower.ts`) turns a design into this graph. Generators only read it: they never
+ * look at connections to work out an ingress rule or an IAM grant themselves, so CDK, Terraform
+ * and CloudFormation always describe the same infrastructure.
+ */
+import type { ConnectionKind, PropertyValue, SubnetTier } from '@archgen/model';
+
+/** Names for one thing in each target's conventions, decided once (see naming.ts). */
+export interface ResolvedNames {
+  /** The user's display name (free text: escape before printing). */
+  display: string;
+  /** PascalCase, unique in the graph: CDK construct id and CloudFormation logical id. */
+  logicalId: string;
+  /** snake_case, unique in the graph: Terraform resource name. */
+  tfName: string;
+  /** kebab-case physical-name stem (<= 40 chars), prefixed at deploy time with design + env. */
+  slug: string;
+}
+
+/**
+ * A value that may differ between environments. `byEnv` holds every environment's value; when
+ * all are equal, generators print the literal, otherwise a stage prop / tfvar / Parameter.
+ */
+export interface EnvValue<T extends PropertyValue = PropertyValue> {
+  byEnv: Record<string, T>;
+  /** True when at least two environments differ. */
+  varies: boolean;
+}
+
+/** A reference to another resource's attribute, resolved by each generator in its own idiom. */
+export interface ResourceRef {
+  componentId: string;
+  attribute: 'arn' | 'name' | 'url' | 'id' | 'endpoint' | 'port' | 'streamArn' | 'domainName';
+  /** Suffix appended to an ARN, e.g. "/*" for S3 objects or ":*" for log streams. */
+  suffix?: string;
+}
+
+export interface ResolvedSubnet {
+  tier: SubnetTier;
+  azIndex: number;
+  cidr: string;
+  names: ResolvedNames;
+}
+
+export interface ResolvedVpc {
+  id: string;
+  names: ResolvedNames;
+  cidr: string;
+  azCount: number;
+  /** Default AZ names for the design's region; generators expose them as a variable/parameter. */
+  availabilityZones: string[];
+  tiers: SubnetTier[];
+  subnets: ResolvedSubnet[];
+  /** NAT gateways per environment: 0 (no private tier or no NAT node), 1 (shared) or azCount. */
+  natGatewayCount: EnvValue<number>;
+  flowLogs: { enabled: boolean; logGroupId?: string; retentionDays: number };
+}
+
+export interface SecurityGroupRule {
+  /** Another component's security group, or a CIDR (only the public ALB/CloudFront front door). */
+  peer: { componentId: string } | { cidr: string };
+  port: number;
+  protocol: 'tcp';
+  /** From the connection label or meaning, e.g. "HTTPS from Web ALB". */
+  description: string;
+  /** The design connection this rule comes from, if any. */
+  connectionId?: string;
+}
+
+export interface ResolvedSecurityGroup {
+  id: string;
+  componentId: string;
+  vpcId: string;
+  names: ResolvedNames;
+  description: string;
+  ingress: SecurityGroupRule[];
+  egress: SecurityGroupRule[];
+  /** Egress on 443 to anywhere, for AWS APIs (through the NAT gateway or endpoints). */
+  allowHttpsEgress: boolean;
+}
+
+export interface PolicyStatement {
+  sid: string;
+  actions: string[];
+  resources: ResourceRef[];
+}
+
+/** What a connection lets the source do to the target; CDK maps it to a grant method. */
+export type GrantAccess =
+  | 'read'
+  | 'write'
+  | 'read-write'
+  | 'publish'
+  | 'consume'
+  | 'invoke'
+  | 'start-execution'
+  | 'read-secret'
+  | 'write-logs'
+  | 'query';
+
+export interface ResolvedGrant {
+  granteeId: string;
+  targetId: string;
+  access: GrantAccess;
+  connectionId?: string;
+  /** The exact least-privilege statements (Terraform/CloudFormation print these). */
+  statements: PolicyStatement[];
+}
+
+export interface ResolvedRole {
+  id: string;
+  componentId: string;
+  names: ResolvedNames;
+  /** One service principal, e.g. "lambda.amazonaws.com". */
+  assumedBy: string;
+  /** Why the role exists: the function's role, a task role, an execution role, ... */
+  purpose: 'function' | 'task' | 'task-execution' | 'instance' | 'state-machine' | 'node-group' | 'cluster' | 'service';
+  /** Scoped managed policies only where AWS offers no narrower option (e.g. VPC access for Lambda). */
+  managedPolicies: string[];
+  statements: PolicyStatement[];
+}
+
+export interface ResolvedEventSource {
+  id: string;
+  functionId: string;
+  sourceId: string;
+  sourceKind: 'sqs' | 'dynamodb-stream' | 'kinesis' | 's3';
+  batchSize: number;
+  maxBatchingWindowSeconds: number;
+  connectionId?: string;
+}
+
+export interface ResolvedSubscription {
+  id: string;
+  topicId: string;
+  subscriberId: string;
+  protocol: 'sqs' | 'lambda';
+  /** A DLQ for undeliverable messages (MSG-01). */
+  deadLetterQueueId?: string;
+  connectionId?: string;
+}
+
+export interface ResolvedRuleTarget {
+  id: string;
+  ruleId: string;
+  targetId: string;
+  targetKind: 'lambda' | 'sqs' | 'sns' | 'step-functions';
+  deadLetterQueueId?: string;
+  /** Role EventBridge assumes for targets that need one (Step Functions). */
+  roleId?: string;
+  connectionId?: string;
+}
+
+/** Front doors forwarding to targets: ALB target groups, CloudFront origins, API integrations. */
+export interface ResolvedRoute {
+  id: string;
+  frontDoorId: string;
+  targetId: string;
+  kind: 'alb-target' | 'cloudfront-origin' | 'api-integration';
+  port?: number;
+  pathPattern?: string;
+  connectionId?: string;
+}
+
+export interface ResolvedAlarm {
+  id: string;
+  names: ResolvedNames;
+  /** The component whose metric is watched. */
+  targetId: string;
+  namespace: string;
+  metricName: string;
+  dimension: { name: string; ref: ResourceRef };
+  statistic: 'Sum' | 'Average' | 'Maximum';
+  threshold: number;
+  comparison: 'GreaterThanThreshold' | 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold';
+  evaluationPeriods: number;
+  periodSeconds: number;
+  topicId: string;
+  description: string;
+}
+
+/** An environment variable a compute component receives for each connection target. */
+export interface ResolvedEnvVar {
+  name: string;
+  value: ResourceRef | { literal: string };
+}
+
+/**
+ * One deployable unit: a design node, or a resource the lowering derived for one
+ * (a DLQ, the alarm topic, a log group, a database secret, ...).
+ */
+export interface ResolvedComponent {
+  id: string;
+  /** Catalog service type ("sqs", "lambda", ...) or a derived type with the same emitters. */
+  type: string;
+  names: ResolvedNames;
+  /** The design node this is, or was derived for. */
+  nodeId?: string;
+  derived?: { from: string; reason: string };
+  /** Every catalog property with defaults filled and per-environment overrides applied. */
+  props: Record<string, EnvValue>;
+  placement: { vpcId: string; tier: SubnetTier } | null;
+  securityGroupId?: string;
+  roleIds: string[];
+  logGroupId?: string;
+  /** For databases: the generated credentials secret. */
+  secretId?: string;
+  /** For queues: the redrive target. */
+  deadLetterQueueId?: string;
+  maxReceiveCount?: number;
+  environment: ResolvedEnvVar[];
+  /** Findings accepted for this component, carried into the code as acknowledgements. */
+  acknowledgements: { ruleId: string; reason: string; equivalents: string[] }[];
+}
+
+export interface ResolvedGraph {
+  design: { name: string; description: string; region: string; slug: string };
+  environments: string[];
+  tags: Record<string, string>;
+  vpcs: ResolvedVpc[];
+  components: ResolvedComponent[];
+  securityGroups: ResolvedSecurityGroup[];
+  roles: ResolvedRole[];
+  grants: ResolvedGrant[];
+  eventSources: ResolvedEventSource[];
+  subscriptions: ResolvedSubscription[];
+  ruleTargets: ResolvedRuleTarget[];
+  routes: ResolvedRoute[];
+  alarms: ResolvedAlarm[];
+}
+
+export type { ConnectionKind };

@@ -1,0 +1,162 @@
+/**
+ * The design document: the single source of truth the app, the CLI and the generators share.
+ *
+ * The zod schemas below are the only place its shape is written: the TypeScript types are
+ * inferred from them and `schema/design.schema.json` is generated from them
+ * (`pnpm --filter @archgen/model gen:schema`; a test fails when the committed file is stale).
+ */
+import { z } from 'zod';
+
+export const DESIGN_SCHEMA_VERSION = 2;
+
+/** Ids are stable, human-readable and safe in every target language once escaped. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use only letters, digits, "-" and "_"');
+
+export const SubnetTierSchema = z.enum(['public', 'private', 'isolated']);
+export type SubnetTier = z.infer<typeof SubnetTierSchema>;
+export const SUBNET_TIERS: readonly SubnetTier[] = SubnetTierSchema.options;
+
+export const EnvironmentNameSchema = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and "-", starting with a letter');
+
+/** A property value a user can set on a node: scalars, lists and small records (e.g. a GSI). */
+export const PropertyValueSchema: z.ZodType<PropertyValue> = z.lazy(() =>
+  z.union([
+    z.string().max(4096),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(PropertyValueSchema).max(100),
+    z.record(z.string().max(128), PropertyValueSchema),
+  ]),
+);
+export type PropertyValue =
+  | string
+  | number
+  | boolean
+  | null
+  | PropertyValue[]
+  | { [key: string]: PropertyValue };
+
+export const PropertiesSchema = z.record(z.string().min(1).max(128), PropertyValueSchema);
+export type Properties = z.infer<typeof PropertiesSchema>;
+
+export const TagsSchema = z.record(z.string().min(1).max(128), z.string().max(256));
+
+export const VpcSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1).max(128),
+  cidr: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 CIDR like 10.0.0.0/16'),
+  azCount: z.number().int().min(2).max(3),
+  /** Which tiers exist; subnets are computed per tier and AZ (see cidr.ts). */
+  tiers: z.array(SubnetTierSchema).min(1).max(3),
+  /** Prefix length of every subnet; computed plans must fit in the VPC CIDR. */
+  subnetPrefix: z.number().int().min(16).max(28).default(24),
+  flowLogs: z.boolean().default(true),
+  position: z.object({ x: z.number(), y: z.number() }).optional(),
+});
+export type Vpc = z.infer<typeof VpcSchema>;
+
+export const PlacementSchema = z.object({ vpcId: IdSchema, tier: SubnetTierSchema });
+export type Placement = z.infer<typeof PlacementSchema>;
+
+export const NodeSchema = z.object({
+  id: IdSchema,
+  /** A service type from the catalog, e.g. "lambda", "sqs". */
+  type: z.string().min(1).max(64),
+  /** The user's name; free text, escaped by every generator. */
+  name: z.string().min(1).max(128),
+  properties: PropertiesSchema.default({}),
+  /** A VPC tier, or null for regional services (S3, SQS, DynamoDB, ...). */
+  placement: PlacementSchema.nullable().default(null),
+  position: z.object({ x: z.number(), y: z.number() }).optional(),
+});
+export type DesignNode = z.infer<typeof NodeSchema>;
+
+export const ConnectionKindSchema = z.enum([
+  'traffic',
+  'invoke',
+  'event-source',
+  'read',
+  'write',
+  'read-write',
+  'publish',
+  'subscribe',
+  'route',
+]);
+export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
+export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;
+
+export const ProtocolSchema = z.enum(['tcp', 'http', 'https']);
+export type Protocol = z.infer<typeof ProtocolSchema>;
+
+export const ConnectionSchema = z.object({
+  id: IdSchema,
+  from: IdSchema,
+  to: IdSchema,
+  kind: ConnectionKindSchema,
+  /** For traffic: the port the target listens on; defaults from the target's catalog entry. */
+  port: z.number().int().min(1).max(65535).optional(),
+  protocol: ProtocolSchema.optional(),
+  label: z.string().max(256).optional(),
+});
+export type Connection = z.infer<typeof ConnectionSchema>;
+
+export const EnvironmentSchema = z.object({
+  name: EnvironmentNameSchema,
+  /** Per-environment values keyed by node or VPC id, then property name. */
+  overrides: z.record(IdSchema, PropertiesSchema).default({}),
+  /** AWS account id for this environment, if known (used in generated config only). */
+  account: z.string().regex(/^\d{12}$/).optional(),
+});
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
+/** A finding the team deliberately accepts, with the reason carried into the generated code. */
+export const AcceptedRiskSchema = z.object({
+  ruleId: z.string().min(1).max(64),
+  /** The node, connection or VPC id the finding is about. */
+  targetId: IdSchema,
+  reason: z.string().min(1).max(1024),
+  acceptedBy: z.string().max(128).optional(),
+  acceptedAt: z.string().max(64).optional(),
+});
+export type AcceptedRisk = z.infer<typeof AcceptedRiskSchema>;
+
+export const NoteSchema = z.object({
+  id: IdSchema,
+  /** The node, connection or VPC this note is pinned to. */
+  targetId: IdSchema,
+  text: z.string().min(1).max(4096),
+  author: z.string().max(128).optional(),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/** Usage assumptions for the cost estimate, keyed by node id then usage metric. */
+export const UsageSchema = z.record(IdSchema, z.record(z.string().max(64), z.number().min(0)));
+
+export const DesignSchema = z.object({
+  schemaVersion: z.literal(DESIGN_SCHEMA_VERSION),
+  name: z.string().min(1).max(128),
+  description: z.string().max(8192).default(''),
+  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region like us-east-1'),
+  environments: z.array(EnvironmentSchema).min(1).max(10),
+  tags: TagsSchema.default({}),
+  vpcs: z.array(VpcSchema).max(5).default([]),
+  nodes: z.array(NodeSchema).default([]),
+  connections: z.array(ConnectionSchema).default([]),
+  acceptedRisks: z.array(AcceptedRiskSchema).default([]),
+  notes: z.array(NoteSchema).default([]),
+  usage: UsageSchema.default({}),
+});
+export type Design = z.infer<typeof DesignSchema>;
+/** What a hand-written or older-but-migrated file may omit: defaults fill the rest. */
+export type DesignInput = z.input<typeof DesignSchema>;
+
+export const DEFAULT_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;

@@ -1,0 +1,82 @@
+/**
+ * Rules check a design while it is drawn. Each rule is pure and lives in its own file under
+ * `rules/`; `registry.ts` lists them all (and a test pins that list).
+ */
+import type { Design, DesignNode, Connection, Vpc, Properties, SubnetTier } from '@archgen/model';
+
+export type Pillar =
+  | 'security'
+  | 'reliability'
+  | 'performance'
+  | 'cost'
+  | 'operational-excellence'
+  | 'sustainability';
+
+export const PILLARS: readonly Pillar[] = [
+  'security',
+  'reliability',
+  'performance',
+  'cost',
+  'operational-excellence',
+  'sustainability',
+];
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** A machine-applicable change to the design, applied by `applyFix` (fixes.ts). */
+export type FixAction =
+  | { kind: 'set-property'; nodeId: string; key: string; value: Properties[string] }
+  | { kind: 'move-node'; nodeId: string; vpcId: string; tier: SubnetTier }
+  | { kind: 'set-vpc'; vpcId: string; key: 'azCount' | 'flowLogs'; value: number | boolean }
+  | { kind: 'add-node'; node: DesignNode; connectFrom?: string; connectionKind?: Connection['kind'] }
+  | { kind: 'remove-connection'; connectionId: string }
+  | { kind: 'set-connection'; connectionId: string; port?: number; protocol?: Connection['protocol'] }
+  | { kind: 'set-env-override'; env: string; targetId: string; key: string; value: Properties[string] };
+
+export interface SuggestedFix {
+  /** Button text, e.g. "Move to isolated subnet". */
+  title: string;
+  /** Empty when the fix needs a person (e.g. "request an ACM certificate"). */
+  actions: FixAction[];
+}
+
+export interface Finding {
+  ruleId: string;
+  pillar: Pillar;
+  severity: Severity;
+  /** What the finding is about. */
+  target: { kind: 'node' | 'connection' | 'vpc' | 'design'; id: string };
+  /** Environment the finding applies to, when the rule is environment-dependent. */
+  environment?: string;
+  message: string;
+  why: string;
+  fix?: SuggestedFix;
+  /** Set when the design accepts this risk (see acceptedRisks); the reason is kept. */
+  accepted?: { reason: string };
+}
+
+/** Everything a rule may look at, precomputed once per validation run. */
+export interface RuleContext {
+  design: Design;
+  nodesById: ReadonlyMap<string, DesignNode>;
+  vpcsById: ReadonlyMap<string, Vpc>;
+  /** Connections leaving / entering each node id. */
+  outgoing: ReadonlyMap<string, readonly Connection[]>;
+  incoming: ReadonlyMap<string, readonly Connection[]>;
+  /** Catalog defaults + node properties + the environment's overrides. */
+  props(node: DesignNode, env?: string): Properties;
+  environments: readonly string[];
+  /** True for an environment named like production ("prod", "production", "prd"). */
+  isProduction(env: string): boolean;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  pillar: Pillar;
+  severity: Severity;
+  /** Ids of equivalent checks in cdk-nag, checkov, trivy, cfn-lint, cfn_nag. */
+  equivalents: readonly string[];
+  check(ctx: RuleContext): Finding[];
+}
