@@ -1,0 +1,86 @@
+import type { Design, DesignNode, Properties, PropertyValue } from './schema.ts';
+import type { PropertyDefinition, PropertyIssue, ServiceDefinition } from '../catalog/types.ts';
+import { getService } from '../catalog/index.ts';
+
+/** Catalog defaults for a service, as a fresh object. */
+export function defaultProperties(service: ServiceDefinition): Properties {
+  const out: Properties = Object.create(null) as Properties;
+  for (const def of service.properties) out[def.key] = structuredClone(def.default);
+  return out;
+}
+
+/**
+ * The properties a node has in an environment: catalog defaults, then the node's own values,
+ * then the environment's overrides for that node. Without `env`, the base values.
+ */
+export function resolveProperties(design: Design, node: DesignNode, env?: string): Properties {
+  const service = getService(node.type);
+  const out = service ? defaultProperties(service) : (Object.create(null) as Properties);
+  for (const [k, v] of Object.entries(node.properties)) out[k] = v;
+  if (env) {
+    const overrides = design.environments.find((e) => e.name === env)?.overrides[node.id];
+    if (overrides) for (const [k, v] of Object.entries(overrides)) out[k] = v;
+  }
+  return out;
+}
+
+function checkValue(def: PropertyDefinition, value: PropertyValue, path: string): PropertyIssue[] {
+  switch (def.kind) {
+    case 'string':
+      if (typeof value !== 'string') return [{ path, message: `${def.label} must be text` }];
+      if (def.maxLength !== undefined && value.length > def.maxLength)
+        return [{ path, message: `${def.label} must be at most ${def.maxLength} characters` }];
+      if (def.pattern && value !== '' && !new RegExp(def.pattern).test(value))
+        return [{ path, message: `${def.label} ${def.patternHint ?? `must match ${def.pattern}`}` }];
+      return [];
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return [{ path, message: `${def.label} must be a number` }];
+      if (def.integer && !Number.isInteger(value))
+        return [{ path, message: `${def.label} must be a whole number` }];
+      if (def.min !== undefined && value < def.min)
+        return [{ path, message: `${def.label} must be at least ${def.min}` }];
+      if (def.max !== undefined && value > def.max)
+        return [{ path, message: `${def.label} must be at most ${def.max}` }];
+      return [];
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [{ path, message: `${def.label} must be true or false` }];
+    case 'enum':
+      return typeof value === 'string' && def.options.some((o) => o.value === value)
+        ? []
+        : [{ path, message: `${def.label} must be one of ${def.options.map((o) => o.value).join(', ')}` }];
+    case 'list': {
+      if (!Array.isArray(value)) return [{ path, message: `${def.label} must be a list` }];
+      if (def.maxItems !== undefined && value.length > def.maxItems)
+        return [{ path, message: `${def.label} holds at most ${def.maxItems} items` }];
+      const issues: PropertyIssue[] = [];
+      value.forEach((item, i) => {
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+          issues.push({ path: `${path}[${i}]`, message: `${def.label} items must be records` });
+          return;
+        }
+        for (const field of def.item) {
+          const v = item[field.key] ?? field.default;
+          issues.push(...checkValue(field, v, `${path}[${i}].${field.key}`));
+        }
+      });
+      return issues;
+    }
+  }
+}
+
+/** Per-property type/range checks plus the service's own cross-field checks. */
+export function validateProperties(service: ServiceDefinition, props: Properties): PropertyIssue[] {
+  const issues: PropertyIssue[] = [];
+  for (const def of service.properties) {
+    const value = props[def.key];
+    if (value === undefined) continue;
+    issues.push(...checkValue(def, value, def.key));
+  }
+  for (const key of Object.keys(props)) {
+    if (!service.properties.some((d) => d.key === key))
+      issues.push({ path: key, message: `${service.displayName} has no property "${key}"` });
+  }
+  if (issues.length === 0 && service.validate) issues.push(...service.validate(props));
+  return issues;
+}
