@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { TargetId } from '@archgen/infra';
+import { buildExport, zipFiles, TARGETS } from '@archgen/export';
+import { readDesignFile, UsageError, InputError } from './io.ts';
+import type { CliIo } from './main.ts';
+
+function parseTargets(value: string | undefined): TargetId[] {
+  if (!value) throw new UsageError('generate needs --target cdk|terraform|cloudformation|all');
+  if (value === 'all') return TARGETS.map((t) => t.id);
+  const ids = value.split(',');
+  for (const id of ids)
+    if (!TARGETS.some((t) => t.id === id))
+      throw new UsageError(`unknown target "${id}"; use cdk, terraform, cloudformation or all`);
+  return ids as TargetId[];
+}
+
+/**
+ * `archgen generate`: a .zip gets the full bundle (`<design>/README.md`, `cdk/`, `terraform/`,
+ * `cloudformation/`); a directory gets the bundle's contents, or a single target's files directly.
+ */
+export async function runGenerate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { target: { type: 'string' }, out: { type: 'string' }, env: { type: 'string', multiple: true } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('generate needs a design file');
+  const targets = parseTargets(values.target);
+  if (!values.out) throw new UsageError('generate needs --out <dir or file.zip>');
+  const design = readDesignFile(file);
+  let bundle;
+  try {
+    bundle = buildExport(design, { targets, environments: values.env });
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('Unknown environment')) throw new InputError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const out = resolve(values.out);
+  if (out.endsWith('.zip')) {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, zipFiles(bundle.files));
+    io.out(`wrote ${out} (${Object.keys(bundle.files).length} files)`);
+  } else {
+    const prefix = targets.length === 1 ? `${bundle.slug}/${targets[0]}/` : `${bundle.slug}/`;
+    let count = 0;
+    for (const [path, content] of Object.entries(bundle.files)) {
+      if (!path.startsWith(prefix)) continue;
+      const target = join(out, path.slice(prefix.length));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+      count++;
+    }
+    io.out(`wrote ${count} files to ${out}`);
+  }
+  const open = bundle.findings.filter((f) => !f.accepted);
+  if (open.length) io.err(`note: the design has ${open.length} open finding(s); run "archgen validate ${file}"`);
+  return 0;
+}

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+/**
+ * archgen: validate designs, list the catalog and rules, generate IaC.
+ * Exit codes: 0 ok, 1 the design has error-level findings, 2 unreadable or invalid input / usage.
+ */
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { SERVICES, type Design } from '@archgen/model';
+import { RULES, validateDesign, type Finding } from '@archgen/rules';
+import { runGenerate } from './generate.ts';
+import { readDesignFile, UsageError, InputError } from './io.ts';
+
+const USAGE = `Usage: archgen <command> [options]
+
+Commands:
+  validate <design.json> [--env <env>] [--json]   check a design; exit 1 when it has errors
+  generate <design.json> --target cdk|terraform|cloudformation|all --out <dir|file.zip> [--env <env>]
+  services [--json]                                  list the service catalog
+  rules [--json]                                     list the rules
+
+Exit codes: 0 success, 1 the design has critical or high findings, 2 unreadable or invalid input.`;
+
+/** Findings at these severities make `validate` exit 1. */
+const ERROR_SEVERITIES = new Set(['critical', 'high']);
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export function formatFinding(design: Design, f: Finding): string {
+  const name =
+    design.nodes.find((n) => n.id === f.target.id)?.name ??
+    design.vpcs.find((v) => v.id === f.target.id)?.name ??
+    f.target.id;
+  const env = f.environment ? ` [${f.environment}]` : '';
+  const accepted = f.accepted ? ` (accepted: ${f.accepted.reason})` : '';
+  const fix = f.fix ? `\n      fix: ${f.fix.title}` : '';
+  return `  ${f.severity.toUpperCase().padEnd(8)} ${f.ruleId.padEnd(8)} ${name}${env}: ${f.message}${accepted}${fix}`;
+}
+
+async function validateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, env: { type: 'string', multiple: true } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('validate needs a design file');
+  const design = readDesignFile(file);
+  const envs = values.env;
+  const unknown = (envs ?? []).filter((e) => !design.environments.some((d) => d.name === e));
+  if (unknown.length) throw new InputError(`${file}: unknown environment ${unknown.join(', ')}`);
+  const findings = validateDesign(design, envs ? { environments: envs } : undefined);
+  const open = findings.filter((f) => !f.accepted);
+  const errors = open.filter((f) => ERROR_SEVERITIES.has(f.severity));
+  if (values.json) {
+    io.out(JSON.stringify({ file, design: design.name, errors: errors.length, findings }, null, 2));
+  } else {
+    io.out(`${design.name}: ${open.length} open finding(s), ${errors.length} error(s), ${findings.length - open.length} accepted`);
+    for (const f of findings) io.out(formatFinding(design, f));
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+function servicesCommand(args: string[], io: CliIo): number {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const rows = SERVICES.map((s) => ({
+    type: s.type,
+    displayName: s.displayName,
+    category: s.category,
+    placements: [...s.placements],
+  }));
+  if (values.json) io.out(JSON.stringify(rows, null, 2));
+  else for (const r of rows) io.out(`${r.type.padEnd(20)} ${r.displayName.padEnd(32)} ${r.category.padEnd(12)} ${r.placements.join(', ')}`);
+  return 0;
+}
+
+function rulesCommand(args: string[], io: CliIo): number {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const rows = RULES.map((r) => ({
+    id: r.id,
+    pillar: r.pillar,
+    severity: r.severity,
+    title: r.title,
+    equivalents: [...r.equivalents],
+  }));
+  if (values.json) io.out(JSON.stringify(rows, null, 2));
+  else for (const r of rows) io.out(`${r.id.padEnd(8)} ${r.pillar.padEnd(24)} ${r.severity.padEnd(9)} ${r.title}`);
+  return 0;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return await validateCommand(rest, io);
+      case 'generate':
+        return await runGenerate(rest, io);
+      case 'services':
+        return servicesCommand(rest, io);
+      case 'rules':
+        return rulesCommand(rest, io);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`archgen: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.err(`archgen: ${error.message}`);
+      return 2;
+    }
+    // parseArgs reports unknown options with a TypeError carrying this code.
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`archgen: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const code = await runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t + '\n'),
+    err: (t) => process.stderr.write(t + '\n'),
+  });
+  process.exitCode = code;
+}

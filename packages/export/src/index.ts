@@ -1,0 +1,3 @@
+export * from './generate.ts';
+export * from './bundle.ts';
+export * from './readme.ts';
