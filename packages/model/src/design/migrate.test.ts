@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { DesignVersionError, MIGRATIONS, migrateDesign } from './migrate.ts';
+import { DESIGN_SCHEMA_VERSION, DesignSchema } from './schema.ts';
+
+/** A version 1 file as the old app saved it. */
+const v1ThreeTier = {
+  version: 1,
+  name: 'Shop',
+  region: 'eu-west-1',
+  tags: { team: 'web' },
+  vpc: { cidr: '10.10.0.0/16', azs: 3 },
+  services: [
+    { id: 'alb', type: 'alb', name: 'Web ALB', properties: { scheme: 'internet-facing' }, subnet: 'public' },
+    { id: 'api', type: 'ecs-fargate', name: 'API', properties: {}, subnet: 'private', position: { x: 10, y: 20 } },
+    { id: 'db', type: 'rds', name: 'Orders DB', properties: { engine: 'postgres' }, subnet: 'isolated' },
+    { id: 'assets', type: 's3', name: 'Assets', properties: {}, subnet: null },
+  ],
+  links: [
+    { source: 'alb', target: 'api', type: 'traffic' },
+    { source: 'api', target: 'db', type: 'traffic', label: 'SQL' },
+  ],
+  environments: ['dev', 'prod'],
+};
+
+describe('migrateDesign from version 1', () => {
+  it('reshapes services, vpc, links and environments', () => {
+    const result = migrateDesign(v1ThreeTier);
+    expect(result.from).toBe(1);
+    expect(result.applied).toEqual([MIGRATIONS[1]!.description]);
+    expect(result.warnings).toEqual([]);
+    expect(result.value).toEqual({
+      schemaVersion: 2,
+      name: 'Shop',
+      region: 'eu-west-1',
+      tags: { team: 'web' },
+      environments: [
+        { name: 'dev', overrides: {} },
+        { name: 'prod', overrides: {} },
+      ],
+      vpcs: [
+        {
+          id: 'main',
+          name: 'VPC',
+          cidr: '10.10.0.0/16',
+          azCount: 3,
+          tiers: ['public', 'private', 'isolated'],
+          subnetPrefix: 24,
+          flowLogs: true,
+        },
+      ],
+      nodes: [
+        {
+          id: 'alb',
+          type: 'alb',
+          name: 'Web ALB',
+          properties: { scheme: 'internet-facing' },
+          placement: { vpcId: 'main', tier: 'public' },
+        },
+        {
+          id: 'api',
+          type: 'ecs-fargate',
+          name: 'API',
+          properties: {},
+          placement: { vpcId: 'main', tier: 'private' },
+          position: { x: 10, y: 20 },
+        },
+        {
+          id: 'db',
+          type: 'rds',
+          name: 'Orders DB',
+          properties: { engine: 'postgres' },
+          placement: { vpcId: 'main', tier: 'isolated' },
+        },
+        { id: 'assets', type: 's3', name: 'Assets', properties: {}, placement: null },
+      ],
+      connections: [
+        { id: 'link-1', from: 'alb', to: 'api', kind: 'traffic' },
+        { id: 'link-2', from: 'api', to: 'db', kind: 'traffic', label: 'SQL' },
+      ],
+    });
+  });
+
+  it('produces a document the current schema accepts', () => {
+    const parsed = DesignSchema.safeParse(migrateDesign(v1ThreeTier).value);
+    expect(parsed.success).toBe(true);
+  });
+
+  it('does not mutate its input', () => {
+    const input = structuredClone(v1ThreeTier);
+    migrateDesign(input);
+    expect(input).toEqual(v1ThreeTier);
+  });
+
+  it('picks VPC and connection ids that do not collide with existing ids', () => {
+    const result = migrateDesign({
+      version: 1,
+      name: 'Clash',
+      region: 'us-east-1',
+      vpc: { cidr: '10.0.0.0/16', azs: 2 },
+      services: [
+        { id: 'main', type: 'lambda', name: 'Main', subnet: 'private' },
+        { id: 'link-1', type: 'sqs', name: 'Queue', subnet: null },
+      ],
+      links: [{ source: 'link-1', target: 'main', type: 'event-source' }, { id: 'keep', source: 'main', target: 'link-1', type: 'publish' }],
+      environments: ['dev'],
+    });
+    const value = result.value as { vpcs: { id: string }[]; nodes: { placement: unknown }[]; connections: { id: string }[] };
+    expect(value.vpcs[0]!.id).toBe('main-2');
+    expect(value.nodes[0]!.placement).toEqual({ vpcId: 'main-2', tier: 'private' });
+    expect(value.connections.map((c) => c.id)).toEqual(['link-1-2', 'keep']);
+  });
+
+  it('clamps the AZ count and shrinks subnets so a small VPC still fits, with warnings', () => {
+    const result = migrateDesign({
+      version: 1,
+      name: 'Small',
+      region: 'us-east-1',
+      vpc: { cidr: '10.0.0.0/24', azs: 4 },
+      services: [],
+      links: [],
+      environments: ['dev'],
+    });
+    const value = result.value as { vpcs: { azCount: number; subnetPrefix: number }[] };
+    expect(value.vpcs[0]).toMatchObject({ azCount: 3, subnetPrefix: 28 });
+    expect(result.warnings).toEqual(['vpc.azs was 4; designs now use 2 or 3 AZs, so the VPC uses 3']);
+  });
+
+  it('adds a VPC when services were placed without one, and default environments when none were named', () => {
+    const result = migrateDesign({
+      version: 1,
+      name: 'No VPC',
+      region: 'us-east-1',
+      services: [{ id: 'fn', type: 'lambda', name: 'Fn', subnet: 'private' }],
+    });
+    const value = result.value as { vpcs: unknown[]; environments: unknown[]; connections?: unknown };
+    expect(value.vpcs).toEqual([
+      expect.objectContaining({ id: 'main', cidr: '10.0.0.0/16', azCount: 2, subnetPrefix: 24 }),
+    ]);
+    expect(value.environments).toEqual([
+      { name: 'dev', overrides: {} },
+      { name: 'staging', overrides: {} },
+      { name: 'prod', overrides: {} },
+    ]);
+    expect('connections' in value).toBe(false);
+    expect(result.warnings).toHaveLength(2);
+  });
+
+  it('has no VPC when nothing was placed and there was no vpc', () => {
+    const result = migrateDesign({
+      version: 1,
+      name: 'Serverless',
+      region: 'us-east-1',
+      services: [{ id: 'q', type: 'sqs', name: 'Q', subnet: null }],
+      links: [],
+      environments: ['dev'],
+    });
+    expect((result.value as { vpcs: unknown[] }).vpcs).toEqual([]);
+  });
+
+  it('passes malformed parts through for the schema to report', () => {
+    const result = migrateDesign({ version: 1, name: 'Bad', region: 'us-east-1', services: 'nope', links: [42], environments: ['dev'] });
+    expect(result.value).toMatchObject({ nodes: 'nope', connections: [42] });
+  });
+});
+
+describe('migrateDesign at the current version and beyond', () => {
+  it('leaves a current document alone', () => {
+    const doc = { schemaVersion: DESIGN_SCHEMA_VERSION, name: 'x' };
+    const result = migrateDesign(doc);
+    expect(result).toEqual({ value: doc, from: DESIGN_SCHEMA_VERSION, applied: [], warnings: [] });
+    expect(result.value).toBe(doc);
+  });
+
+  it('leaves documents without a numeric version for the schema to reject', () => {
+    for (const doc of [null, 42, 'text', [], {}, { schemaVersion: '2' }]) {
+      const result = migrateDesign(doc);
+      expect(result.value).toBe(doc);
+      expect(result.applied).toEqual([]);
+    }
+  });
+
+  it('refuses a version from the future with a clear message and path', () => {
+    const attempt = () => migrateDesign({ schemaVersion: DESIGN_SCHEMA_VERSION + 1 });
+    expect(attempt).toThrow(DesignVersionError);
+    expect(attempt).toThrow(/newer archgen \(schema version 3\).*up to 2.*Update archgen/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as DesignVersionError).path).toBe('$.schemaVersion');
+    }
+  });
+
+  it.each([0, -1, 1.5])('refuses version %s', (version) => {
+    expect(() => migrateDesign({ version })).toThrow(/is not a design version/);
+  });
+
+  it('has a migration from every version before the current one', () => {
+    for (let v = 1; v < DESIGN_SCHEMA_VERSION; v++) expect(MIGRATIONS[v]).toBeDefined();
+  });
+});
