@@ -1,0 +1,58 @@
+import type { ServiceDefinition } from '../types.ts';
+import { APP_COMPUTE, WATCHED_BY_ALARM, bool, choice, num, text } from '../define.ts';
+
+export const alb: ServiceDefinition = {
+  type: 'alb',
+  displayName: 'Application Load Balancer',
+  category: 'Networking',
+  icon: 'alb',
+  description:
+    'Layer-7 load balancer that terminates TLS and forwards HTTP requests to containers, instances or Lambda functions. Internet-facing in public subnets, internal in private subnets.',
+  placements: ['public', 'private'],
+  properties: [
+    choice(
+      'scheme',
+      'Scheme',
+      'internet-facing',
+      [
+        ['internet-facing', 'Internet-facing'],
+        ['internal', 'Internal'],
+      ],
+      {
+        help: 'Internet-facing ALBs need public subnets; internal ALBs belong in private subnets and are reachable only inside the VPC.',
+      },
+    ),
+    text('certificateArn', 'ACM certificate ARN', '', {
+      pattern: '^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+$',
+      patternHint: 'must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)',
+      help: 'Certificate for the HTTPS listener, issued by ACM in the same region as the ALB. Leave empty only for an internal HTTP-only ALB.',
+    }),
+    bool('httpRedirect', 'Redirect HTTP to HTTPS', true, {
+      help: 'Adds a port 80 listener whose only action is a 301 redirect to HTTPS.',
+    }),
+    bool('waf', 'AWS WAF', false, {
+      help: 'Attaches a WAFv2 web ACL with the AWS managed common rule set. Recommended on every internet-facing ALB.',
+    }),
+    bool('accessLogs', 'Access logs', false, {
+      help: 'Writes one line per request to an S3 bucket; needed to investigate incidents after the fact.',
+    }),
+    num('idleTimeoutSeconds', 'Idle timeout', 60, {
+      unit: 'seconds',
+      integer: true,
+      min: 1,
+      max: 4000,
+      help: 'Closes connections idle this long. Raise it for long polling or websockets; keep backend keep-alive longer than this.',
+    }),
+    bool('dropInvalidHeaders', 'Drop invalid header fields', true, {
+      help: 'Drops headers with invalid characters instead of forwarding them, closing a request-smuggling vector.',
+    }),
+  ],
+  accepts: [
+    { kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' },
+    { kind: 'traffic', from: ['cloudfront'], meaning: 'forwards requests over HTTPS' },
+    { kind: 'traffic', from: APP_COMPUTE, meaning: 'calls the internal ALB' },
+    { kind: 'route', from: ['cloudfront'], meaning: 'uses as origin' },
+    WATCHED_BY_ALARM,
+  ],
+  listener: { port: 443, protocol: 'https' },
+};

@@ -1,0 +1,83 @@
+import type { ServiceDefinition } from '../types.ts';
+import { WATCHED_BY_ALARM, bool, choice, num, reader } from '../define.ts';
+
+const properties = [
+  choice(
+    'apiType',
+    'API type',
+    'http',
+    [
+      ['http', 'HTTP API'],
+      ['rest', 'REST API'],
+    ],
+    {
+      help: 'HTTP APIs are cheaper and faster, with JWT and IAM authorizers. REST APIs add request validation, usage plans, API keys, X-Ray and WAF.',
+    },
+  ),
+  choice(
+    'authorizer',
+    'Authorizer',
+    'iam',
+    [
+      ['none', 'None (open to anyone)'],
+      ['iam', 'IAM (SigV4-signed requests)'],
+      ['jwt', 'JWT (OIDC issuer, e.g. Cognito)'],
+      ['cognito', 'Cognito user pool (REST API)'],
+    ],
+    {
+      help: 'Who may call the API. Connect a Cognito user pool to use it as the JWT issuer or the REST authorizer.',
+    },
+  ),
+  num('throttleRateLimit', 'Throttle rate', 1000, {
+    unit: 'requests/s',
+    min: 1,
+    max: 10000,
+    help: 'Steady-state request rate allowed on the stage before API Gateway answers 429; protects the backend and the bill.',
+  }),
+  num('throttleBurstLimit', 'Throttle burst', 500, {
+    unit: 'requests',
+    integer: true,
+    min: 1,
+    max: 5000,
+    help: 'Requests allowed at once above the steady rate (token bucket size).',
+  }),
+  bool('accessLogs', 'Access logs', true, {
+    help: 'JSON access log per request (request id, caller, status, latency) to a CloudWatch log group.',
+  }),
+  bool('tracing', 'X-Ray tracing', true, {
+    help: 'Traces requests through API Gateway into the backend. REST APIs only; HTTP APIs do not support X-Ray.',
+    visibleWhen: { key: 'apiType', equals: 'rest' },
+  }),
+  bool('requestValidation', 'Request validation', true, {
+    help: 'Rejects requests with missing parameters or an invalid body before they reach the backend. REST APIs only.',
+    visibleWhen: { key: 'apiType', equals: 'rest' },
+  }),
+];
+
+export const apiGateway: ServiceDefinition = {
+  type: 'api-gateway',
+  displayName: 'API Gateway',
+  category: 'Networking',
+  icon: 'api-gateway',
+  description:
+    'Managed HTTPS front door for APIs: authorization, throttling, access logs and integrations with Lambda functions without any servers to run.',
+  placements: ['regional'],
+  properties,
+  validate(props) {
+    const p = reader(properties, props);
+    if (p.str('apiType') === 'http' && p.str('authorizer') === 'cognito')
+      return [
+        {
+          path: 'authorizer',
+          message: 'HTTP APIs use a JWT authorizer with the Cognito user pool as issuer; choose "jwt"',
+        },
+      ];
+    return [];
+  },
+  accepts: [
+    { kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' },
+    { kind: 'route', from: ['cloudfront'], meaning: 'uses as origin' },
+    WATCHED_BY_ALARM,
+  ],
+  listener: { port: 443, protocol: 'https' },
+};

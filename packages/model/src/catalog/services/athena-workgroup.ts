@@ -1,0 +1,27 @@
+import type { ServiceDefinition } from '../types.ts';
+import { WATCHED_BY_ALARM, bool, num } from '../define.ts';
+
+export const athenaWorkgroup: ServiceDefinition = {
+  type: 'athena-workgroup',
+  displayName: 'Athena workgroup',
+  category: 'Analytics',
+  icon: 'athena-workgroup',
+  description:
+    'Serverless SQL over data in S3, billed per byte scanned. The workgroup fixes where results go, encrypts them and caps what one query may scan. Connect it to the buckets it queries.',
+  placements: ['regional'],
+  properties: [
+    bool('enforceConfiguration', 'Enforce workgroup settings', true, {
+      help: 'Clients cannot override the result location, encryption or scan limit.',
+    }),
+    num('bytesScannedCutoffGb', 'Scan limit per query', 10, {
+      unit: 'GB',
+      min: 0,
+      max: 1000000,
+      help: '0 = no limit. Queries scanning more are cancelled, which caps the cost of one runaway query.',
+    }),
+    bool('resultsEncryption', 'Encrypt results', true, {
+      help: 'Query results in S3 are encrypted (SSE-S3).',
+    }),
+  ],
+  accepts: [WATCHED_BY_ALARM],
+};

@@ -1,0 +1,66 @@
+import type { ServiceDefinition } from '../types.ts';
+import { WATCHED_BY_ALARM, bool, choice, reader, text } from '../define.ts';
+
+const properties = [
+  choice(
+    'priceClass',
+    'Price class',
+    'PriceClass_100',
+    [
+      ['PriceClass_100', 'North America and Europe'],
+      ['PriceClass_200', 'Adds Asia, Middle East and Africa'],
+      ['PriceClass_All', 'All edge locations'],
+    ],
+    {
+      help: 'Which edge locations serve viewers. Fewer locations cost less; viewers elsewhere are served from the nearest included one.',
+    },
+  ),
+  text('defaultRootObject', 'Default root object', 'index.html', {
+    maxLength: 255,
+    pattern: '^[^/\\s][^\\s]*$',
+    patternHint: 'must be an object key without a leading "/" or spaces',
+    help: 'Object returned for requests to "/".',
+  }),
+  choice('minimumTls', 'Minimum viewer TLS', 'TLSv1.2_2021', [['TLSv1.2_2021', 'TLS 1.2 (2021 ciphers)']], {
+    help: 'Security policy for viewer connections. Applies when a custom certificate is attached; the default *.cloudfront.net certificate always allows TLS 1.0+.',
+  }),
+  bool('waf', 'AWS WAF', false, {
+    help: 'Attaches a WAFv2 web ACL (scope CLOUDFRONT, created in us-east-1) with the AWS managed common rule set.',
+  }),
+  bool('accessLogs', 'Access logs', false, {
+    help: 'Standard logs to an S3 bucket, one line per viewer request.',
+  }),
+  text('certificateArn', 'ACM certificate ARN', '', {
+    pattern: '^arn:aws[a-z-]*:acm:us-east-1:\\d{12}:certificate/[A-Za-z0-9-]+$',
+    patternHint:
+      'must be an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from that region)',
+    help: 'Certificate for the custom domain names, requested in us-east-1 whatever the design region.',
+  }),
+  text('aliases', 'Custom domain names', '', {
+    maxLength: 1024,
+    pattern: '^[a-z0-9*.-]+(\\s*,\\s*[a-z0-9*.-]+)*$',
+    patternHint: 'must be lower-case domain names separated by commas',
+    help: 'Comma-separated alternate domain names, e.g. "www.example.com, example.com". Each needs the certificate to cover it and a DNS record pointing at the distribution.',
+  }),
+];
+
+export const cloudfront: ServiceDefinition = {
+  type: 'cloudfront',
+  displayName: 'CloudFront distribution',
+  category: 'Networking',
+  icon: 'cloudfront',
+  description:
+    'Global CDN in front of S3, an ALB or an API: caches at the edge, terminates TLS close to viewers and keeps S3 buckets private through Origin Access Control.',
+  placements: ['regional'],
+  properties,
+  validate(props) {
+    const p = reader(properties, props);
+    if (p.str('aliases').trim() !== '' && p.str('certificateArn') === '')
+      return [
+        { path: 'certificateArn', message: 'Custom domain names need an ACM certificate in us-east-1' },
+      ];
+    return [];
+  },
+  accepts: [{ kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' }, WATCHED_BY_ALARM],
+  listener: { port: 443, protocol: 'https' },
+};

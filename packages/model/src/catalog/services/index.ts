@@ -1,0 +1,69 @@
+import { SERVICE_CATEGORIES, type ServiceDefinition } from '../types.ts';
+import { alb } from './alb.ts';
+import { apiGateway } from './api-gateway.ts';
+import { athenaWorkgroup } from './athena-workgroup.ts';
+import { aurora } from './aurora.ts';
+import { cloudfront } from './cloudfront.ts';
+import { cloudwatchAlarm } from './cloudwatch-alarm.ts';
+import { cognitoUserPool } from './cognito-user-pool.ts';
+import { dynamodb } from './dynamodb.ts';
+import { ec2Asg } from './ec2-asg.ts';
+import { ecsFargate } from './ecs-fargate.ts';
+import { eks } from './eks.ts';
+import { elasticache } from './elasticache.ts';
+import { eventbridgeBus } from './eventbridge-bus.ts';
+import { eventbridgeRule } from './eventbridge-rule.ts';
+import { kinesisStream } from './kinesis-stream.ts';
+import { lambda } from './lambda.ts';
+import { logGroup } from './log-group.ts';
+import { natGateway } from './nat-gateway.ts';
+import { neptune } from './neptune.ts';
+import { opensearch } from './opensearch.ts';
+import { rds } from './rds.ts';
+import { s3 } from './s3.ts';
+import { secret } from './secret.ts';
+import { sns } from './sns.ts';
+import { sqs } from './sqs.ts';
+import { stepFunctions } from './step-functions.ts';
+import { timestream } from './timestream.ts';
+import { users } from './users.ts';
+
+export { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './ecs-fargate.ts';
+
+const UNSORTED: readonly ServiceDefinition[] = [
+  alb,
+  apiGateway,
+  athenaWorkgroup,
+  aurora,
+  cloudfront,
+  cloudwatchAlarm,
+  cognitoUserPool,
+  dynamodb,
+  ec2Asg,
+  ecsFargate,
+  eks,
+  elasticache,
+  eventbridgeBus,
+  eventbridgeRule,
+  kinesisStream,
+  lambda,
+  logGroup,
+  natGateway,
+  neptune,
+  opensearch,
+  rds,
+  s3,
+  secret,
+  sns,
+  sqs,
+  stepFunctions,
+  timestream,
+  users,
+];
+
+/** Every service in palette order: by category (SERVICE_CATEGORIES order), then display name. */
+export const ALL_SERVICES: readonly ServiceDefinition[] = [...UNSORTED].sort(
+  (a, b) =>
+    SERVICE_CATEGORIES.indexOf(a.category) - SERVICE_CATEGORIES.indexOf(b.category) ||
+    a.displayName.localeCompare(b.displayName, 'en'),
+);

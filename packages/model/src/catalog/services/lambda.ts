@@ -1,0 +1,96 @@
+import type { ServiceDefinition } from '../types.ts';
+import {
+  WATCHED_BY_ALARM,
+  bool,
+  checkLogRetention,
+  choice,
+  logRetentionDaysProperty,
+  num,
+  text,
+} from '../define.ts';
+
+export const lambda: ServiceDefinition = {
+  type: 'lambda',
+  displayName: 'Lambda function',
+  category: 'Compute',
+  icon: 'lambda',
+  description:
+    'Runs code on demand, scaled per request and billed per millisecond. Regional by default; place it in a private subnet to reach databases inside the VPC (outbound internet then goes through the NAT gateway).',
+  placements: ['regional', 'private'],
+  properties: [
+    choice(
+      'runtime',
+      'Runtime',
+      'nodejs22.x',
+      [
+        ['nodejs22.x', 'Node.js 22'],
+        ['nodejs20.x', 'Node.js 20'],
+        ['python3.13', 'Python 3.13'],
+        ['python3.12', 'Python 3.12'],
+        ['java21', 'Java 21'],
+        ['nodejs16.x', 'Node.js 16 (deprecated)'],
+        ['python3.8', 'Python 3.8 (deprecated)'],
+      ],
+      { help: 'Deprecated runtimes get no security patches and, after the block date, cannot be updated.' },
+    ),
+    choice(
+      'architecture',
+      'Architecture',
+      'arm64',
+      [
+        ['arm64', 'arm64 (Graviton)'],
+        ['x86_64', 'x86_64'],
+      ],
+      {
+        help: 'Graviton costs about 20% less per GB-second and uses less energy; pick x86_64 only for native dependencies built for it.',
+      },
+    ),
+    num('memorySize', 'Memory', 512, {
+      unit: 'MB',
+      integer: true,
+      min: 128,
+      max: 10240,
+      help: 'CPU is allocated in proportion to memory (a full vCPU at 1769 MB), so more memory can make a function faster and cheaper.',
+    }),
+    num('timeoutSeconds', 'Timeout', 30, {
+      unit: 'seconds',
+      integer: true,
+      min: 1,
+      max: 900,
+      help: 'Hard limit per invocation. A queue feeding this function needs a visibility timeout of at least 6x this.',
+    }),
+    num('reservedConcurrency', 'Reserved concurrency', -1, {
+      integer: true,
+      min: -1,
+      max: 1000,
+      help: '-1 leaves the function on the shared account pool. A limit protects databases and downstream APIs from a flood of parallel invocations; 0 stops the function.',
+    }),
+    bool('tracing', 'X-Ray tracing', true, {
+      help: 'Active tracing: each invocation shows up in the X-Ray service map.',
+    }),
+    text('handler', 'Handler', 'index.handler', {
+      maxLength: 128,
+      pattern: '^[A-Za-z0-9_.$:/-]+$',
+      patternHint:
+        'must be a handler like index.handler (Node/Python) or com.example.Handler::handleRequest (Java)',
+      help: 'The function the runtime calls: file.export for Node.js and Python, Class::method for Java.',
+    }),
+    logRetentionDaysProperty(),
+    bool('structuredLogging', 'Structured JSON logs', true, {
+      help: 'Lambda writes JSON log lines (level, request id, message), so logs can be queried by field in Logs Insights.',
+    }),
+  ],
+  validate: (props) => checkLogRetention(props),
+  accepts: [
+    { kind: 'invoke', from: ['api-gateway'], meaning: 'invokes (API integration)' },
+    { kind: 'invoke', from: ['alb'], meaning: 'forwards requests to' },
+    { kind: 'invoke', from: ['lambda', 'ecs-fargate', 'step-functions'], meaning: 'invokes' },
+    { kind: 'event-source', from: ['sqs'], meaning: 'delivers message batches to' },
+    { kind: 'event-source', from: ['kinesis-stream'], meaning: 'delivers record batches to' },
+    { kind: 'event-source', from: ['dynamodb'], meaning: 'streams item changes to' },
+    { kind: 'event-source', from: ['s3'], meaning: 'notifies of new objects' },
+    { kind: 'route', from: ['eventbridge-rule'], meaning: 'sends matching events to' },
+    { kind: 'subscribe', from: ['sns'], meaning: 'delivers messages to' },
+    WATCHED_BY_ALARM,
+  ],
+};

@@ -1,0 +1,26 @@
+import type { ServiceDefinition } from '../types.ts';
+import {
+  APP_COMPUTE,
+  WATCHED_BY_ALARM,
+  bool,
+  checkLogRetention,
+  logRetentionDaysProperty,
+} from '../define.ts';
+
+export const logGroup: ServiceDefinition = {
+  type: 'log-group',
+  displayName: 'CloudWatch log group',
+  category: 'Management',
+  icon: 'log-group',
+  description:
+    'Shared CloudWatch Logs group with a retention period, for application logs that several components write, or audit logs kept longer than the default.',
+  placements: ['regional'],
+  properties: [
+    logRetentionDaysProperty('retentionDays'),
+    bool('kmsEncryption', 'KMS encryption', false, {
+      help: 'Log data is always encrypted; a customer managed key adds key policies and the ability to revoke access.',
+    }),
+  ],
+  validate: (props) => checkLogRetention(props, 'retentionDays'),
+  accepts: [{ kind: 'write', from: APP_COMPUTE, meaning: 'writes logs to' }, WATCHED_BY_ALARM],
+};

@@ -1,0 +1,27 @@
+import type { ServiceDefinition } from '../types.ts';
+import { WATCHED_BY_ALARM, choice } from '../define.ts';
+
+export const natGateway: ServiceDefinition = {
+  type: 'nat-gateway',
+  displayName: 'NAT gateway',
+  category: 'Networking',
+  icon: 'nat-gateway',
+  description:
+    'Gives private subnets outbound internet access (package registries, AWS APIs without VPC endpoints) while nothing on the internet can connect in. Lives in the public tier.',
+  placements: ['public'],
+  properties: [
+    choice(
+      'mode',
+      'Gateways',
+      'per-az',
+      [
+        ['per-az', 'One per availability zone'],
+        ['single', 'One shared gateway'],
+      ],
+      {
+        help: 'One per AZ keeps each AZ independent: losing an AZ does not cut the others off. One shared gateway saves about $32/month per AZ plus cross-AZ data charges; fine for dev, a single point of failure in prod.',
+      },
+    ),
+  ],
+  accepts: [WATCHED_BY_ALARM],
+};

@@ -1,0 +1,39 @@
+import type { ServiceDefinition } from '../types.ts';
+import {
+  WATCHED_BY_ALARM,
+  backupRetentionDaysProperty,
+  deletionProtectionProperty,
+  iamAuthProperty,
+  num,
+  storageEncryptedProperty,
+  text,
+  trafficFromCompute,
+} from '../define.ts';
+
+export const neptune: ServiceDefinition = {
+  type: 'neptune',
+  displayName: 'Neptune cluster',
+  category: 'Database',
+  icon: 'neptune',
+  description:
+    'Managed graph database (Gremlin, openCypher, SPARQL) in isolated subnets; clients connect over TLS on port 8182.',
+  placements: ['isolated'],
+  properties: [
+    text('instanceClass', 'Instance class', 'db.r6g.large', {
+      pattern: '^db\\.[a-z0-9]+\\.[a-z0-9]+$',
+      patternHint: 'must be a Neptune instance class like db.r6g.large',
+    }),
+    num('instances', 'Instances', 2, {
+      integer: true,
+      min: 1,
+      max: 16,
+      help: 'One writer plus readers; with two or more, a reader in another AZ takes over when the writer fails.',
+    }),
+    backupRetentionDaysProperty(1),
+    storageEncryptedProperty(),
+    iamAuthProperty(),
+    deletionProtectionProperty(),
+  ],
+  accepts: [trafficFromCompute('queries over TLS :8182'), WATCHED_BY_ALARM],
+  listener: { port: 8182, protocol: 'https' },
+};

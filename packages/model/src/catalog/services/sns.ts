@@ -1,0 +1,27 @@
+import type { ServiceDefinition } from '../types.ts';
+import { PUBLISHERS, WATCHED_BY_ALARM, bool } from '../define.ts';
+
+export const sns: ServiceDefinition = {
+  type: 'sns',
+  displayName: 'SNS topic',
+  category: 'Integration',
+  icon: 'sns',
+  description:
+    'Publish/subscribe topic that fans one message out to queues, functions and people (alarm notifications). Subscribers get their own dead-letter queue.',
+  placements: ['regional'],
+  properties: [
+    bool('fifo', 'FIFO topic', false, {
+      help: 'Ordered, deduplicated delivery; a FIFO topic can only deliver to FIFO queues.',
+    }),
+    bool('kmsEncryption', 'KMS encryption', true, {
+      help: 'Encrypts messages at rest with KMS. Alarms and S3 notifications publishing here need a customer managed key that allows their service to use it.',
+    }),
+  ],
+  accepts: [
+    { kind: 'publish', from: PUBLISHERS, meaning: 'publishes to' },
+    { kind: 'publish', from: ['cloudwatch-alarm'], meaning: 'notifies' },
+    { kind: 'publish', from: ['s3'], meaning: 'sends object notifications to' },
+    { kind: 'route', from: ['eventbridge-rule'], meaning: 'sends matching events to' },
+    WATCHED_BY_ALARM,
+  ],
+};
