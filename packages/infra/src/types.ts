@@ -29,10 +29,35 @@ export interface EnvValue<T extends PropertyValue = PropertyValue> {
   varies: boolean;
 }
 
-/** A reference to another resource's attribute, resolved by each generator in its own idiom. */
+/**
+ * A reference to another resource's attribute, resolved by each generator in its own idiom.
+ *
+ * `componentId` names a component of the graph. Attributes by component type:
+ * - arn: every type with an ARN. For a log group it is the ARN WITHOUT the trailing ":*"
+ *   (Terraform's `arn`; CloudFormation's GetAtt Arn and CDK's logGroupArn already end in ":*",
+ *   strip it before appending `suffix`).
+ * - name: table, queue, topic, bucket, function, bus, stream, log group, secret, rule, alarm,
+ *   timestream database, REST API.
+ * - url: sqs queue url. id: HTTP/REST API id, RDS instance / Aurora / Neptune cluster identifier,
+ *   ElastiCache replication group id, cloudfront distribution id, security group id.
+ * - endpoint: database/cache/search/graph endpoint address (writer for clusters). port: its port.
+ * - streamArn: DynamoDB stream ARN. domainName: ALB or CloudFront DNS name, API endpoint host.
+ * - fullName: the ALB's "app/<name>/<id>" (CloudWatch LoadBalancer dimension).
+ * - clusterName: the ECS cluster the Fargate service runs in (the generator creates it).
+ */
 export interface ResourceRef {
   componentId: string;
-  attribute: 'arn' | 'name' | 'url' | 'id' | 'endpoint' | 'port' | 'streamArn' | 'domainName';
+  attribute:
+    | 'arn'
+    | 'name'
+    | 'url'
+    | 'id'
+    | 'endpoint'
+    | 'port'
+    | 'streamArn'
+    | 'domainName'
+    | 'fullName'
+    | 'clusterName';
   /** Suffix appended to an ARN, e.g. "/*" for S3 objects or ":*" for log streams. */
   suffix?: string;
 }
@@ -55,7 +80,21 @@ export interface ResolvedVpc {
   subnets: ResolvedSubnet[];
   /** NAT gateways per environment: 0 (no private tier or no NAT node), 1 (shared) or azCount. */
   natGatewayCount: EnvValue<number>;
-  flowLogs: { enabled: boolean; logGroupId?: string; retentionDays: number };
+  /**
+   * Flow logs to a CloudWatch log group component (`logGroupId`), delivered by the role `roleId`
+   * (trust vpc-flow-logs.amazonaws.com), both present when enabled.
+   */
+  flowLogs: { enabled: boolean; logGroupId?: string; roleId?: string; retentionDays: number };
+  /** Accepted risks whose target is this VPC (e.g. NET-03 for a single NAT). */
+  acknowledgements?: Acknowledgement[];
+}
+
+/** A finding the design accepts, carried into the code with its reason. */
+export interface Acknowledgement {
+  ruleId: string;
+  reason: string;
+  /** Ids of the same check in cdk-nag, checkov, trivy, ... (from the rule registry). */
+  equivalents: string[];
 }
 
 export interface SecurityGroupRule {
@@ -81,10 +120,18 @@ export interface ResolvedSecurityGroup {
   allowHttpsEgress: boolean;
 }
 
+/** An Allow statement. Actions are exact (never "*"); the sid is unique within its role. */
 export interface PolicyStatement {
   sid: string;
   actions: string[];
+  /** Empty only when `wildcardResource` is set. */
   resources: ResourceRef[];
+  /**
+   * Set when AWS supports no resource-level permission for these actions (e.g.
+   * xray:PutTraceSegments, logs:CreateLogDelivery): print Resource "*" and acknowledge
+   * IAM-01 / AwsSolutions-IAM5 with `reason`.
+   */
+  wildcardResource?: { reason: string };
 }
 
 /** What a connection lets the source do to the target; CDK maps it to a grant method. */
@@ -101,7 +148,10 @@ export type GrantAccess =
   | 'query';
 
 export interface ResolvedGrant {
+  /** The component granted access (a function, a Fargate service, ...). */
   granteeId: string;
+  /** The role the statements attach to (for Fargate the task role, for EKS the node role). */
+  roleId: string;
   targetId: string;
   access: GrantAccess;
   connectionId?: string;
@@ -129,6 +179,19 @@ export interface ResolvedEventSource {
   sourceKind: 'sqs' | 'dynamodb-stream' | 'kinesis' | 's3';
   batchSize: number;
   maxBatchingWindowSeconds: number;
+  /** For stream sources (kinesis, dynamodb-stream) only. */
+  startingPosition?: 'LATEST' | 'TRIM_HORIZON';
+  connectionId?: string;
+}
+
+/** S3 event notifications to a topic or queue (s3 -> sns/sqs "publish"); s3 -> lambda is an event source. */
+export interface ResolvedBucketNotification {
+  id: string;
+  bucketId: string;
+  targetId: string;
+  targetKind: 'sns' | 'sqs';
+  /** S3 event types, e.g. "s3:ObjectCreated:*". */
+  events: string[];
   connectionId?: string;
 }
 
@@ -164,6 +227,10 @@ export interface ResolvedRoute {
   connectionId?: string;
 }
 
+/**
+ * Every alarm to create: one per cloudwatch-alarm node (`id` = that component's id, so its
+ * emitter finds it here) and one per derived DLQ (`<queue id>.alarm`).
+ */
 export interface ResolvedAlarm {
   id: string;
   names: ResolvedNames;
@@ -172,6 +239,8 @@ export interface ResolvedAlarm {
   namespace: string;
   metricName: string;
   dimension: { name: string; ref: ResourceRef };
+  /** Further dimensions the metric needs (e.g. ECS ClusterName, CloudFront Region=Global). */
+  extraDimensions?: { name: string; value: ResourceRef | { literal: string } }[];
   statistic: 'Sum' | 'Average' | 'Maximum';
   threshold: number;
   comparison: 'GreaterThanThreshold' | 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold';
@@ -192,6 +261,11 @@ export interface ResolvedEnvVar {
  * (a DLQ, the alarm topic, a log group, a database secret, ...).
  */
 export interface ResolvedComponent {
+  /**
+   * The design node id, or for a derived component "<owner id>.<role>" (e.g. "orders.dlq",
+   * "api.logs", "db.secret", "graph.alarm-topic"): "." never occurs in design ids, so derived
+   * ids never collide with them.
+   */
   id: string;
   /** Catalog service type ("sqs", "lambda", ...) or a derived type with the same emitters. */
   type: string;
@@ -210,9 +284,21 @@ export interface ResolvedComponent {
   /** For queues: the redrive target. */
   deadLetterQueueId?: string;
   maxReceiveCount?: number;
+  /**
+   * For derived secrets: generate the value. With `username`, a JSON secret
+   * {"username": ..., "password": <generated>} (database credentials); without, a bare string
+   * (an ElastiCache AUTH token).
+   */
+  generatedSecret?: { username?: string; passwordLength: number; excludeCharacters: string };
+  /** For eventbridge-rule: the bus the rule lives on (absent = the default bus). */
+  eventBusId?: string;
+  /** For api-gateway with a cognito "read" connection: the user pool that authorizes requests. */
+  userPoolId?: string;
+  /** For athena-workgroup: the bucket query results go to (its first write/read-write s3 target). */
+  outputBucketId?: string;
   environment: ResolvedEnvVar[];
   /** Findings accepted for this component, carried into the code as acknowledgements. */
-  acknowledgements: { ruleId: string; reason: string; equivalents: string[] }[];
+  acknowledgements: Acknowledgement[];
 }
 
 export interface ResolvedGraph {
@@ -229,6 +315,13 @@ export interface ResolvedGraph {
   ruleTargets: ResolvedRuleTarget[];
   routes: ResolvedRoute[];
   alarms: ResolvedAlarm[];
+  /** Always filled by lowerDesign (optional only so hand-written fixtures may omit it). */
+  bucketNotifications?: ResolvedBucketNotification[];
 }
 
 export type { ConnectionKind };
+
+/** Generated output: relative path -> file content, in a deterministic order. */
+export type GeneratedFiles = Record<string, string>;
+
+export type TargetId = 'cdk' | 'terraform' | 'cloudformation';

@@ -1,0 +1,264 @@
+/**
+ * Components the lowering adds for the design's nodes: log groups with retention, database
+ * credentials and ElastiCache AUTH secrets, dead-letter queues (SQS-02, MSG-01) with an alarm each
+ * (SQS-03), and the one shared, KMS-encrypted alarm topic.
+ */
+import { getService } from '@archgen/model';
+import type { PropertyValue } from '@archgen/model';
+import { GRAPH_OWNER, type LowerContext } from './context.ts';
+import type { EnvValue, ResolvedComponent, ResolvedNames } from './types.ts';
+
+/** Retention periods CloudWatch Logs accepts (and the catalog offers). */
+export const LOG_RETENTION_DAYS: readonly number[] = [1, 3, 7, 14, 30, 60, 90, 180, 365, 731, 1827, 3653];
+export const DEFAULT_LOG_RETENTION_DAYS = 30;
+
+/** The smallest accepted retention that keeps logs at least `days`. */
+export function snapRetention(days: PropertyValue): number {
+  if (typeof days !== 'number' || !Number.isFinite(days)) return DEFAULT_LOG_RETENTION_DAYS;
+  return LOG_RETENTION_DAYS.find((d) => d >= days) ?? LOG_RETENTION_DAYS[LOG_RETENTION_DAYS.length - 1]!;
+}
+
+/** Every catalog property of `type` at its default, overlaid with `values`. */
+function derivedProps(ctx: LowerContext, type: string, values: Record<string, EnvValue>): Record<string, EnvValue> {
+  const props: Record<string, EnvValue> = {};
+  for (const def of getService(type)?.properties ?? []) props[def.key] = ctx.constant(def.default);
+  return Object.assign(props, values);
+}
+
+function derivedComponent(
+  ctx: LowerContext,
+  fields: { id: string; type: string; names: ResolvedNames; from: string; reason: string; nodeId?: string },
+  props: Record<string, EnvValue>,
+): ResolvedComponent {
+  return {
+    id: fields.id,
+    type: fields.type,
+    names: fields.names,
+    ...(fields.nodeId ? { nodeId: fields.nodeId } : {}),
+    derived: { from: fields.from, reason: fields.reason },
+    props: derivedProps(ctx, fields.type, props),
+    placement: null,
+    roleIds: [],
+    environment: [],
+    acknowledgements: [],
+  };
+}
+
+export function derivedLogGroup(
+  ctx: LowerContext,
+  spec: {
+    ownerId: string;
+    id: string;
+    parentNames: ResolvedNames;
+    suffix: string;
+    display: string;
+    retention: EnvValue;
+    reason: string;
+    nodeId?: string;
+  },
+): ResolvedComponent {
+  const retention = ctx.envValue(ctx.envs.map((env) => snapRetention(spec.retention.byEnv[env] ?? null)));
+  return ctx.addComponent(
+    derivedComponent(
+      ctx,
+      {
+        id: spec.id,
+        type: 'log-group',
+        names: ctx.derivedNames(spec.parentNames, spec.suffix, spec.display),
+        from: spec.ownerId,
+        reason: spec.reason,
+        ...(spec.nodeId ? { nodeId: spec.nodeId } : {}),
+      },
+      { retentionDays: retention, kmsEncryption: ctx.constant(false) },
+    ),
+    spec.ownerId,
+  );
+}
+
+/** Which services get a log group the lowering creates, and why. */
+function logGroupReason(component: ResolvedComponent, ctx: LowerContext): string | undefined {
+  switch (component.type) {
+    case 'lambda':
+      return 'Function logs with a retention period (CW-01)';
+    case 'ecs-fargate':
+      return 'Container logs (awslogs driver) with a retention period (ECS-02)';
+    case 'eks':
+      return 'EKS control plane logs with a retention period';
+    case 'step-functions':
+      return 'State machine execution logs (SFN-01)';
+    case 'api-gateway':
+      return ctx.anyEnv(component, 'accessLogs') ? 'API access logs (APIG-02)' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Characters RDS and ElastiCache refuse in generated passwords, plus quotes and backslash. */
+const PASSWORD_EXCLUDED = ' "\'/@\\';
+
+export function lowerNodeDerivations(ctx: LowerContext): void {
+  for (const node of ctx.nodes) {
+    const component = ctx.component(node.id);
+    if (!component) continue;
+
+    const logReason = logGroupReason(component, ctx);
+    if (logReason) {
+      const logGroup = derivedLogGroup(ctx, {
+        ownerId: node.id,
+        nodeId: node.id,
+        id: `${node.id}.logs`,
+        parentNames: component.names,
+        suffix: component.type === 'api-gateway' ? 'Access Logs' : 'Logs',
+        display: `${node.name} ${component.type === 'api-gateway' ? 'access logs' : 'logs'}`,
+        retention: component.props.logRetentionDays ?? ctx.constant(DEFAULT_LOG_RETENTION_DAYS),
+        reason: logReason,
+      });
+      component.logGroupId = logGroup.id;
+    }
+
+    if (node.type === 'rds' || node.type === 'aurora') {
+      const secret = ctx.addComponent(
+        derivedComponent(
+          ctx,
+          {
+            id: `${node.id}.secret`,
+            type: 'secret',
+            names: ctx.derivedNames(component.names, 'Secret', `${node.name} credentials`),
+            from: node.id,
+            nodeId: node.id,
+            reason: 'Master credentials in Secrets Manager, rotated every 30 days (RDS-04, SM-01)',
+          },
+          {
+            description: ctx.constant(`Master credentials for ${node.name}`),
+            // Every RDS and Aurora engine offered has a hosted single-user rotation.
+            rotationDays: ctx.constant(30),
+          },
+        ),
+        node.id,
+      );
+      secret.generatedSecret = { username: 'dbadmin', passwordLength: 32, excludeCharacters: PASSWORD_EXCLUDED };
+      component.secretId = secret.id;
+    }
+
+    if (node.type === 'elasticache' && ctx.props(node).engine !== 'memcached' && ctx.anyEnv(component, 'authToken')) {
+      const secret = ctx.addComponent(
+        derivedComponent(
+          ctx,
+          {
+            id: `${node.id}.auth-token`,
+            type: 'secret',
+            names: ctx.derivedNames(component.names, 'Auth Token', `${node.name} AUTH token`),
+            from: node.id,
+            nodeId: node.id,
+            reason: 'Redis AUTH token in Secrets Manager (EC-01)',
+          },
+          { description: ctx.constant(`Redis AUTH token for ${node.name}`), rotationDays: ctx.constant(0) },
+        ),
+        node.id,
+      );
+      secret.generatedSecret = { passwordLength: 64, excludeCharacters: PASSWORD_EXCLUDED };
+      secret.acknowledgements.push({
+        ruleId: 'SM-01',
+        reason: 'An ElastiCache AUTH token has no managed rotation; rotate it with ModifyReplicationGroup (AuthTokenUpdateStrategy ROTATE)',
+        equivalents: ['AwsSolutions-SMG4', 'CKV2_AWS_57'],
+      });
+      component.secretId = secret.id;
+    }
+
+    if (node.type === 'sqs' && ctx.anyEnv(component, 'deadLetterQueue') && !ctx.anyEnv(component, 'isDeadLetterQueue')) {
+      const dlq = deadLetterQueue(ctx, {
+        ownerId: node.id,
+        id: `${node.id}.dlq`,
+        parentNames: component.names,
+        suffix: 'Dlq',
+        display: `${node.name} DLQ`,
+        fifo: component.props.fifo ?? ctx.constant(false),
+        encryption: component.props.encryption,
+        reason: 'Dead-letter queue of the same kind (SQS-02)',
+      });
+      component.deadLetterQueueId = dlq.id;
+      const maxReceive = ctx.props(node).maxReceiveCount;
+      component.maxReceiveCount = typeof maxReceive === 'number' ? maxReceive : 5;
+    }
+  }
+}
+
+/** A DLQ holding failed messages for 14 days, with an alarm on any message in it. */
+export function deadLetterQueue(
+  ctx: LowerContext,
+  spec: {
+    ownerId: string;
+    id: string;
+    parentNames: ResolvedNames;
+    suffix: string;
+    display: string;
+    fifo: EnvValue;
+    encryption?: EnvValue;
+    reason: string;
+  },
+): ResolvedComponent {
+  const dlq = ctx.addComponent(
+    derivedComponent(
+      ctx,
+      {
+        id: spec.id,
+        type: 'sqs',
+        names: ctx.derivedNames(spec.parentNames, spec.suffix, spec.display),
+        from: spec.ownerId,
+        reason: spec.reason,
+        ...(ctx.nodesById.has(spec.ownerId) ? { nodeId: spec.ownerId } : {}),
+      },
+      {
+        fifo: spec.fifo,
+        ...(spec.encryption ? { encryption: spec.encryption } : {}),
+        retentionSeconds: ctx.constant(1209600),
+        deadLetterQueue: ctx.constant(false),
+        isDeadLetterQueue: ctx.constant(true),
+      },
+    ),
+    spec.ownerId,
+  );
+  const topic = alarmTopic(ctx);
+  ctx.alarms.push({
+    id: `${dlq.id}.alarm`,
+    names: ctx.derivedNames(dlq.names, 'Alarm', `${spec.display} has messages`),
+    targetId: dlq.id,
+    namespace: 'AWS/SQS',
+    metricName: 'ApproximateNumberOfMessagesVisible',
+    dimension: { name: 'QueueName', ref: { componentId: dlq.id, attribute: 'name' } },
+    statistic: 'Maximum',
+    threshold: 0,
+    comparison: 'GreaterThanThreshold',
+    evaluationPeriods: 1,
+    periodSeconds: 300,
+    topicId: topic.id,
+    description: `Messages are waiting in ${spec.display}: processing failed (SQS-03)`,
+  });
+  return dlq;
+}
+
+export const ALARM_TOPIC_ID = 'graph.alarm-topic';
+
+/**
+ * The one topic alarms notify when the design names none. KMS encrypted (SNS-01); CloudWatch
+ * cannot publish to a topic under the AWS managed aws/sns key, so generators give it a customer
+ * managed key whose policy allows cloudwatch.amazonaws.com.
+ */
+export function alarmTopic(ctx: LowerContext): ResolvedComponent {
+  const existing = ctx.component(ALARM_TOPIC_ID);
+  if (existing) return existing;
+  return ctx.addComponent(
+    derivedComponent(
+      ctx,
+      {
+        id: ALARM_TOPIC_ID,
+        type: 'sns',
+        names: ctx.names.name('Alarm topic', 'AlarmTopic'),
+        from: GRAPH_OWNER,
+        reason: 'Alarm notifications (CW-01, SQS-03)',
+      },
+      { fifo: ctx.constant(false), kmsEncryption: ctx.constant(true) },
+    ),
+    GRAPH_OWNER,
+  );
+}

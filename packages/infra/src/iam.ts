@@ -1,0 +1,205 @@
+/**
+ * IAM: one role per compute purpose, each trusted by one service principal (IAM-02), and
+ * least-privilege grants derived from connections (IAM-01). A role's statements are the union
+ * of its grants' statements and what the service itself needs (its log group, X-Ray).
+ */
+import type { Connection } from '@archgen/model';
+import type { LowerContext } from './context.ts';
+import {
+  LOG_DELIVERY_STATEMENT,
+  MANAGED_POLICIES,
+  STATE_MACHINE_XRAY_STATEMENT,
+  XRAY_STATEMENT,
+  grantStatements,
+  logWriteStatement,
+} from './iam-actions.ts';
+import { toPascalCase } from './naming.ts';
+import type { GrantAccess, PolicyStatement, ResolvedComponent, ResolvedRole } from './types.ts';
+
+type RolePurpose = ResolvedRole['purpose'];
+
+interface RoleSpec {
+  key: string;
+  suffix: string;
+  purpose: RolePurpose;
+  assumedBy: string;
+  managedPolicies: string[];
+}
+
+function roleSpecs(component: ResolvedComponent): RoleSpec[] {
+  switch (component.type) {
+    case 'lambda':
+      return [
+        {
+          key: 'role',
+          suffix: 'Role',
+          purpose: 'function',
+          assumedBy: 'lambda.amazonaws.com',
+          // ENI management for a VPC function has no narrower policy.
+          managedPolicies: component.placement ? [MANAGED_POLICIES.lambdaVpcAccess] : [],
+        },
+      ];
+    case 'ecs-fargate':
+      return [
+        { key: 'task-role', suffix: 'Task Role', purpose: 'task', assumedBy: 'ecs-tasks.amazonaws.com', managedPolicies: [] },
+        {
+          key: 'execution-role',
+          suffix: 'Execution Role',
+          purpose: 'task-execution',
+          assumedBy: 'ecs-tasks.amazonaws.com',
+          managedPolicies: [MANAGED_POLICIES.ecsTaskExecution],
+        },
+      ];
+    case 'ec2-asg':
+      return [{ key: 'role', suffix: 'Instance Role', purpose: 'instance', assumedBy: 'ec2.amazonaws.com', managedPolicies: [] }];
+    case 'step-functions':
+      return [{ key: 'role', suffix: 'Role', purpose: 'state-machine', assumedBy: 'states.amazonaws.com', managedPolicies: [] }];
+    case 'eks':
+      return [
+        {
+          key: 'cluster-role',
+          suffix: 'Cluster Role',
+          purpose: 'cluster',
+          assumedBy: 'eks.amazonaws.com',
+          managedPolicies: [MANAGED_POLICIES.eksCluster],
+        },
+        {
+          key: 'node-role',
+          suffix: 'Node Role',
+          purpose: 'node-group',
+          assumedBy: 'ec2.amazonaws.com',
+          managedPolicies: [MANAGED_POLICIES.eksWorkerNode, MANAGED_POLICIES.eksCni, MANAGED_POLICIES.ecrReadOnly],
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The role a component's grants attach to: the function, task, instance, state machine or node role. */
+const GRANT_ROLE_KEY: Readonly<Record<string, string>> = {
+  lambda: 'role',
+  'ecs-fargate': 'task-role',
+  'ec2-asg': 'role',
+  'step-functions': 'role',
+  eks: 'node-role',
+};
+
+export function grantRoleId(component: ResolvedComponent): string | undefined {
+  const key = GRANT_ROLE_KEY[component.type];
+  return key ? `${component.id}.${key}` : undefined;
+}
+
+export function lowerRoles(ctx: LowerContext): void {
+  for (const node of ctx.nodes) {
+    const component = ctx.component(node.id);
+    if (!component) continue;
+    for (const spec of roleSpecs(component)) {
+      const role = ctx.addRole({
+        id: `${node.id}.${spec.key}`,
+        componentId: node.id,
+        names: ctx.derivedNames(component.names, spec.suffix, `${node.name} ${spec.suffix.toLowerCase()}`),
+        assumedBy: spec.assumedBy,
+        purpose: spec.purpose,
+        managedPolicies: spec.managedPolicies,
+        statements: [],
+      });
+      component.roleIds.push(role.id);
+    }
+  }
+}
+
+/** What a connection kind lets the source do to a target of `targetType`. */
+export function accessFor(kind: Connection['kind'], targetType: string): GrantAccess | undefined {
+  switch (kind) {
+    case 'read':
+      return targetType === 'secret' ? 'read-secret' : 'read';
+    case 'write':
+      return targetType === 'log-group' ? 'write-logs' : 'write';
+    case 'read-write':
+      return 'read-write';
+    case 'publish':
+      return 'publish';
+    case 'event-source':
+      return 'consume';
+    case 'invoke':
+      return targetType === 'step-functions' ? 'start-execution' : 'invoke';
+    default:
+      return undefined;
+  }
+}
+
+/** Adds a grant (and its statements) from `grantee` to `target`, when the table has one. */
+export function addGrant(
+  ctx: LowerContext,
+  grantee: ResolvedComponent,
+  target: ResolvedComponent,
+  access: GrantAccess,
+  connectionId?: string,
+): void {
+  const roleId = grantRoleId(grantee);
+  if (!roleId) return;
+  const sidBase = toPascalCase(`${access} ${target.names.logicalId}`);
+  const statements = grantStatements(target.type, access, target.id, sidBase);
+  if (!statements) return;
+  if (ctx.grants.some((g) => g.roleId === roleId && g.targetId === target.id && g.access === access)) return;
+  ctx.grants.push({
+    granteeId: grantee.id,
+    roleId,
+    targetId: target.id,
+    access,
+    ...(connectionId ? { connectionId } : {}),
+    statements,
+  });
+}
+
+export function lowerConnectionGrants(ctx: LowerContext): void {
+  for (const connection of ctx.connections) {
+    const source = ctx.component(connection.from);
+    const target = ctx.component(connection.to);
+    if (!source || !target) continue;
+    const access = accessFor(connection.kind, target.type);
+    // Event sources are polled by Lambda with the function's role: the grant goes to the function.
+    if (connection.kind === 'event-source') {
+      if (target.type === 'lambda' && source.type !== 's3') addGrant(ctx, target, source, 'consume', connection.id);
+      continue;
+    }
+    if (access) addGrant(ctx, source, target, access, connection.id);
+    // Compute reaching a database reads its generated credentials (or AUTH token).
+    if (connection.kind === 'traffic' && target.secretId) {
+      const secret = ctx.component(target.secretId);
+      if (secret) addGrant(ctx, source, secret, 'read-secret', connection.id);
+    }
+  }
+}
+
+/** The role's own needs plus the union of its grants, with unique sids. */
+export function finishRoleStatements(ctx: LowerContext): void {
+  for (const role of ctx.roles) {
+    const component = ctx.component(role.componentId);
+    const own: PolicyStatement[] = [];
+    if (component && role.purpose === 'function') {
+      if (component.logGroupId) own.push(logWriteStatement('WriteOwnLogs', component.logGroupId));
+      if (ctx.anyEnv(component, 'tracing')) own.push(XRAY_STATEMENT);
+    }
+    if (component && role.purpose === 'state-machine') {
+      if (component.props.logLevel && Object.values(component.props.logLevel.byEnv).some((l) => l !== 'OFF'))
+        own.push(LOG_DELIVERY_STATEMENT);
+      if (ctx.anyEnv(component, 'tracing')) own.push(STATE_MACHINE_XRAY_STATEMENT);
+    }
+    const fromGrants = ctx.grants.filter((g) => g.roleId === role.id).flatMap((g) => g.statements);
+    role.statements = uniqueSids([...role.statements, ...own, ...fromGrants]);
+  }
+}
+
+function uniqueSids(statements: PolicyStatement[]): PolicyStatement[] {
+  const seen = new Set<string>();
+  const out: PolicyStatement[] = [];
+  for (const statement of statements) {
+    let sid = statement.sid;
+    for (let n = 2; seen.has(sid); n++) sid = `${statement.sid}${n}`;
+    seen.add(sid);
+    out.push(sid === statement.sid ? statement : { ...statement, sid });
+  }
+  return out;
+}

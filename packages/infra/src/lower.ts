@@ -1,0 +1,120 @@
+/**
+ * The lowering: design -> resolved infrastructure graph. Everything a connection implies (an
+ * ingress rule, an IAM grant, an event source mapping, an environment variable) is decided here,
+ * once, so the three generators describe the same infrastructure.
+ *
+ * Pure and deterministic: nodes, VPCs and connections are visited in id order, names are claimed
+ * in that order (user-named things first, derived ones after), and nothing depends on time or
+ * on the order of the design's arrays.
+ */
+import { getRule } from '@archgen/rules';
+import { requireService } from '@archgen/model';
+import type { Design } from '@archgen/model';
+import { LowerContext } from './context.ts';
+import { lowerNodeDerivations } from './derived.ts';
+import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
+import { lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
+import { toKebabCase, MAX_SLUG_LENGTH } from './naming.ts';
+import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
+import { lowerAlarmNodes, lowerApiGatewayAccountRole, lowerEnvironmentVariables, lowerWiring } from './wiring.ts';
+
+export interface LowerOptions {
+  /** Environments to resolve, in this order; default: all of the design's, in design order. */
+  environments?: string[];
+}
+
+/** Types that are diagram-only and emit no infrastructure. */
+const DIAGRAM_ONLY_TYPES: ReadonlySet<string> = new Set(['users']);
+
+export function lowerDesign(design: Design, options: LowerOptions = {}): ResolvedGraph {
+  const known = design.environments.map((e) => e.name);
+  const envs = options.environments ?? known;
+  for (const env of envs)
+    if (!known.includes(env)) throw new Error(`Unknown environment "${env}": the design has ${known.join(', ')}`);
+  if (envs.length === 0) throw new Error('At least one environment is needed');
+
+  const ctx = new LowerContext(design, envs);
+
+  // Names the user chose come first, so a derived "OrdersDlq" never takes a user's "Orders DLQ".
+  const vpcNames = new Map<string, ResolvedNames>();
+  for (const vpc of ctx.vpcs) vpcNames.set(vpc.id, ctx.names.name(vpc.name, `vpc ${vpc.id}`));
+  for (const node of ctx.nodes) {
+    if (DIAGRAM_ONLY_TYPES.has(node.type)) continue;
+    requireService(node.type);
+    ctx.addComponent(
+      {
+        id: node.id,
+        type: node.type,
+        names: ctx.names.name(node.name, `${node.type} ${node.id}`),
+        nodeId: node.id,
+        props: ctx.envProps(node),
+        placement: node.placement ? { vpcId: node.placement.vpcId, tier: node.placement.tier } : null,
+        roleIds: [],
+        environment: [],
+        acknowledgements: [],
+      },
+      node.id,
+    );
+  }
+
+  lowerVpcs(ctx, vpcNames);
+  lowerNodeDerivations(ctx);
+  lowerSecurityGroups(ctx);
+  lowerRoles(ctx);
+  lowerConnectionGrants(ctx);
+  lowerWiring(ctx);
+  lowerApiGatewayAccountRole(ctx);
+  lowerAlarmNodes(ctx);
+  lowerEnvironmentVariables(ctx);
+  finishRoleStatements(ctx);
+  markHttpsEgress(ctx);
+  applyAcceptedRisks(ctx);
+
+  return {
+    design: {
+      name: design.name,
+      description: design.description,
+      region: design.region,
+      slug: toKebabCase(design.name).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'design',
+    },
+    environments: [...envs],
+    tags: { ...design.tags },
+    vpcs: ctx.resolvedVpcs,
+    components: ctx.orderedComponents(),
+    securityGroups: ctx.securityGroups,
+    roles: ctx.roles,
+    grants: ctx.grants,
+    eventSources: ctx.eventSources,
+    subscriptions: ctx.subscriptions,
+    ruleTargets: ctx.ruleTargets,
+    routes: ctx.routes,
+    alarms: ctx.alarms,
+    bucketNotifications: ctx.bucketNotifications,
+  };
+}
+
+/**
+ * Accepted risks become acknowledgements on what they are about: a node's component, a VPC, or
+ * for a connection its target (where the rule or grant it produced lives).
+ */
+function applyAcceptedRisks(ctx: LowerContext): void {
+  const risks = [...ctx.design.acceptedRisks].sort(
+    (a, b) => a.targetId.localeCompare(b.targetId, 'en') || a.ruleId.localeCompare(b.ruleId, 'en'),
+  );
+  const connectionsById = new Map(ctx.connections.map((c) => [c.id, c]));
+  for (const risk of risks) {
+    const acknowledgement: Acknowledgement = {
+      ruleId: risk.ruleId,
+      reason: risk.reason,
+      equivalents: [...(getRule(risk.ruleId)?.equivalents ?? [])],
+    };
+    const vpc = ctx.resolvedVpcs.find((v) => v.id === risk.targetId);
+    if (vpc) {
+      vpc.acknowledgements ??= [];
+      vpc.acknowledgements.push(acknowledgement);
+      continue;
+    }
+    const componentId = connectionsById.get(risk.targetId)?.to ?? risk.targetId;
+    ctx.component(componentId)?.acknowledgements.push(acknowledgement);
+  }
+}
