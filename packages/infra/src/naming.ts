@@ -20,6 +20,7 @@ export const MAX_SLUG_LENGTH = 40;
 export function words(text: string): string[] {
   return text
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -97,8 +98,8 @@ export class NameRegistry {
   }
 
   private claim(display: string, source: string, fallback: string): ResolvedNames {
-    // Identifiers may not start with a digit: lead with the fallback's first word instead.
-    const lead = /^[0-9]/.test(toPascalCase(source)) ? `${toPascalCase(fallback) || 'Resource'} ` : '';
+    // Identifiers may not start with a digit: lead with the fallback's first word (the type).
+    const lead = /^[0-9]/.test(toPascalCase(source)) ? `${words(fallback)[0] ?? 'Resource'} ` : '';
     const text = lead + source;
     const pascal = toPascalCase(text) || 'Resource';
     const snake = toSnakeCase(text) || 'resource';
