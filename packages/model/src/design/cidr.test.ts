@@ -99,7 +99,9 @@ describe('planSubnets', () => {
   });
 
   it('uses the canonical tier order whatever order the design lists them in', () => {
-    const plan = planSubnets(vpc({ tiers: ['isolated', 'public'], azCount: 3, cidr: '172.16.0.0/20', subnetPrefix: 22 }));
+    const plan = planSubnets(
+      vpc({ tiers: ['isolated', 'public'], azCount: 3, cidr: '172.16.0.0/20', subnetPrefix: 22 }),
+    );
     expect(plan).toEqual([
       { tier: 'public', azIndex: 0, cidr: '172.16.0.0/22' },
       { tier: 'public', azIndex: 1, cidr: '172.16.4.0/22' },
@@ -109,10 +111,9 @@ describe('planSubnets', () => {
   });
 
   it('starts at the network address when the CIDR has host bits set', () => {
-    expect(planSubnets(vpc({ cidr: '10.0.7.9/16', azCount: 2, tiers: ['public'] })).map((s) => s.cidr)).toEqual([
-      '10.0.0.0/24',
-      '10.0.1.0/24',
-    ]);
+    expect(
+      planSubnets(vpc({ cidr: '10.0.7.9/16', azCount: 2, tiers: ['public'] })).map((s) => s.cidr),
+    ).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
   });
 
   it('never overlaps and stays inside the VPC for every prefix that fits', () => {
@@ -182,7 +183,9 @@ describe('cidrIssues', () => {
       },
     ]);
     // Exactly full is fine.
-    expect(codes(vpc({ cidr: '10.0.0.0/24', subnetPrefix: 27, azCount: 2, tiers: ['public', 'private'] }))).toEqual([]);
+    expect(
+      codes(vpc({ cidr: '10.0.0.0/24', subnetPrefix: 27, azCount: 2, tiers: ['public', 'private'] })),
+    ).toEqual([]);
   });
 
   it('warns about subnets too small for a load balancer', () => {
@@ -199,7 +202,12 @@ describe('cidrIssues', () => {
 
   it('reports overlaps with other VPCs but not with itself', () => {
     const self = { ...vpc(), id: 'main' };
-    expect(codes(self, [{ id: 'main', cidr: '10.0.0.0/16' }, { id: 'b', cidr: '10.1.0.0/16' }])).toEqual([]);
+    expect(
+      codes(self, [
+        { id: 'main', cidr: '10.0.0.0/16' },
+        { id: 'b', cidr: '10.1.0.0/16' },
+      ]),
+    ).toEqual([]);
     expect(cidrIssues(self, [{ id: 'b', cidr: '10.0.128.0/17' }])).toEqual([
       {
         code: 'overlaps-vpc',
@@ -218,7 +226,11 @@ describe('availabilityZones', () => {
 
   it('knows the regions whose zones are not a, b, c', () => {
     expect(availabilityZones('us-west-1', 2)).toEqual(['us-west-1a', 'us-west-1c']);
-    expect(availabilityZones('ap-northeast-1', 3)).toEqual(['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']);
+    expect(availabilityZones('ap-northeast-1', 3)).toEqual([
+      'ap-northeast-1a',
+      'ap-northeast-1c',
+      'ap-northeast-1d',
+    ]);
     expect(availabilityZones('ca-central-1', 3)).toEqual(['ca-central-1a', 'ca-central-1b', 'ca-central-1d']);
   });
 

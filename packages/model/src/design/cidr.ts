@@ -151,7 +151,10 @@ const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64
  * that do not fit, subnets too small, non-private ranges, and overlaps with `otherVpcs` (VPCs
  * whose ranges overlap cannot be peered or share a transit gateway).
  */
-export function cidrIssues(vpc: VpcNetwork & { id?: string }, otherVpcs: readonly Pick<Vpc, 'id' | 'cidr'>[] = []): CidrIssue[] {
+export function cidrIssues(
+  vpc: VpcNetwork & { id?: string },
+  otherVpcs: readonly Pick<Vpc, 'id' | 'cidr'>[] = [],
+): CidrIssue[] {
   const parent = parseCidr(vpc.cidr);
   if (!parent) {
     return [{ code: 'invalid-cidr', message: `"${vpc.cidr}" is not an IPv4 CIDR like 10.0.0.0/16` }];
@@ -232,6 +235,8 @@ const DEFAULT_AZ_LETTERS = ['a', 'b', 'c'];
  * when the region has fewer zones (us-west-1 has two).
  */
 export function availabilityZones(region: string, count: number): string[] {
-  const letters = Object.hasOwn(AZ_LETTER_EXCEPTIONS, region) ? AZ_LETTER_EXCEPTIONS[region]! : DEFAULT_AZ_LETTERS;
+  const letters = Object.hasOwn(AZ_LETTER_EXCEPTIONS, region)
+    ? AZ_LETTER_EXCEPTIONS[region]!
+    : DEFAULT_AZ_LETTERS;
   return letters.slice(0, Math.max(0, count)).map((letter) => region + letter);
 }

@@ -11,7 +11,14 @@ const v1ThreeTier = {
   vpc: { cidr: '10.10.0.0/16', azs: 3 },
   services: [
     { id: 'alb', type: 'alb', name: 'Web ALB', properties: { scheme: 'internet-facing' }, subnet: 'public' },
-    { id: 'api', type: 'ecs-fargate', name: 'API', properties: {}, subnet: 'private', position: { x: 10, y: 20 } },
+    {
+      id: 'api',
+      type: 'ecs-fargate',
+      name: 'API',
+      properties: {},
+      subnet: 'private',
+      position: { x: 10, y: 20 },
+    },
     { id: 'db', type: 'rds', name: 'Orders DB', properties: { engine: 'postgres' }, subnet: 'isolated' },
     { id: 'assets', type: 's3', name: 'Assets', properties: {}, subnet: null },
   ],
@@ -101,10 +108,17 @@ describe('migrateDesign from version 1', () => {
         { id: 'main', type: 'lambda', name: 'Main', subnet: 'private' },
         { id: 'link-1', type: 'sqs', name: 'Queue', subnet: null },
       ],
-      links: [{ source: 'link-1', target: 'main', type: 'event-source' }, { id: 'keep', source: 'main', target: 'link-1', type: 'publish' }],
+      links: [
+        { source: 'link-1', target: 'main', type: 'event-source' },
+        { id: 'keep', source: 'main', target: 'link-1', type: 'publish' },
+      ],
       environments: ['dev'],
     });
-    const value = result.value as { vpcs: { id: string }[]; nodes: { placement: unknown }[]; connections: { id: string }[] };
+    const value = result.value as {
+      vpcs: { id: string }[];
+      nodes: { placement: unknown }[];
+      connections: { id: string }[];
+    };
     expect(value.vpcs[0]!.id).toBe('main-2');
     expect(value.nodes[0]!.placement).toEqual({ vpcId: 'main-2', tier: 'private' });
     expect(value.connections.map((c) => c.id)).toEqual(['link-1-2', 'keep']);
@@ -158,7 +172,14 @@ describe('migrateDesign from version 1', () => {
   });
 
   it('passes malformed parts through for the schema to report', () => {
-    const result = migrateDesign({ version: 1, name: 'Bad', region: 'us-east-1', services: 'nope', links: [42], environments: ['dev'] });
+    const result = migrateDesign({
+      version: 1,
+      name: 'Bad',
+      region: 'us-east-1',
+      services: 'nope',
+      links: [42],
+      environments: ['dev'],
+    });
     expect(result.value).toMatchObject({ nodes: 'nope', connections: [42] });
   });
 });

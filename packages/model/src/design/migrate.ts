@@ -52,7 +52,8 @@ function freeId(stem: string, taken: ReadonlySet<string>): string {
 
 function collectIds(items: unknown): Set<string> {
   const ids = new Set<string>();
-  if (Array.isArray(items)) for (const item of items) if (isObject(item) && typeof item.id === 'string') ids.add(item.id);
+  if (Array.isArray(items))
+    for (const item of items) if (isObject(item) && typeof item.id === 'string') ids.add(item.id);
   return ids;
 }
 
@@ -84,7 +85,10 @@ const v1ToV2: Migration = {
     let vpcId = '';
     if (isObject(vpc) || anyPlaced) {
       const source: JsonObject = isObject(vpc) ? vpc : { cidr: V1_DEFAULT_VPC_CIDR, azs: 2 };
-      if (!isObject(vpc)) warn(`services were placed in subnets without a vpc; added one with ${V1_DEFAULT_VPC_CIDR} and 2 AZs`);
+      if (!isObject(vpc))
+        warn(
+          `services were placed in subnets without a vpc; added one with ${V1_DEFAULT_VPC_CIDR} and 2 AZs`,
+        );
       vpcId = freeId('main', taken);
       taken.add(vpcId);
       let azCount = source.azs;
@@ -119,12 +123,10 @@ const v1ToV2: Migration = {
       ? links.map((link, index) => {
           if (!isObject(link)) return link;
           const { source, target, type, id, ...extra } = link;
-          let connectionId = id;
-          if (typeof connectionId !== 'string') {
-            connectionId = freeId(`link-${index + 1}`, taken);
-            taken.add(connectionId);
-          }
-          return { ...extra, id: connectionId, from: source, to: target, kind: type };
+          if (typeof id === 'string') return { ...extra, id, from: source, to: target, kind: type };
+          const generated = freeId(`link-${index + 1}`, taken);
+          taken.add(generated);
+          return { ...extra, id: generated, from: source, to: target, kind: type };
         })
       : links;
 
@@ -162,10 +164,14 @@ export function migrateDesign(raw: unknown): MigrationResult {
   const current = DESIGN_SCHEMA_VERSION;
   if (!isObject(raw)) return { value: raw, from: current, applied: [], warnings: [] };
   const found = readVersion(raw);
-  if (!found || typeof found.version !== 'number') return { value: raw, from: current, applied: [], warnings: [] };
+  if (!found || typeof found.version !== 'number')
+    return { value: raw, from: current, applied: [], warnings: [] };
   const { version, path } = found;
   if (!Number.isInteger(version) || version < 1) {
-    throw new DesignVersionError(path, `${version} is not a design version (expected a whole number from 1 to ${current})`);
+    throw new DesignVersionError(
+      path,
+      `${version} is not a design version (expected a whole number from 1 to ${current})`,
+    );
   }
   if (version > current) {
     throw new DesignVersionError(
