@@ -28,8 +28,21 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'l
 export type FixAction =
   | { kind: 'set-property'; nodeId: string; key: string; value: Properties[string] }
   | { kind: 'move-node'; nodeId: string; vpcId: string; tier: SubnetTier }
+  /** Take a node out of any VPC (placement null): for regional-only services. */
+  | { kind: 'clear-placement'; nodeId: string }
   | { kind: 'set-vpc'; vpcId: string; key: 'azCount' | 'flowLogs'; value: number | boolean }
-  | { kind: 'add-node'; node: DesignNode; connectFrom?: string; connectionKind?: Connection['kind'] }
+  /**
+   * Adds `node` (its id is made unique if taken). `connectFrom` adds a connection from that node
+   * to the new one, `connectTo` one from the new node to that node; `connectionKind` defaults to
+   * the first kind the catalog allows between the two types.
+   */
+  | {
+      kind: 'add-node';
+      node: DesignNode;
+      connectFrom?: string;
+      connectTo?: string;
+      connectionKind?: Connection['kind'];
+    }
   | { kind: 'remove-connection'; connectionId: string }
   | { kind: 'set-connection'; connectionId: string; port?: number; protocol?: Connection['protocol'] }
   | { kind: 'set-env-override'; env: string; targetId: string; key: string; value: Properties[string] };
@@ -67,6 +80,10 @@ export interface RuleContext {
   /** Catalog defaults + node properties + the environment's overrides. */
   props(node: DesignNode, env?: string): Properties;
   environments: readonly string[];
+  /** Nodes of one service type, in design order. */
+  nodesOfType(type: string): readonly DesignNode[];
+  /** Nodes placed in a VPC (any tier), in design order. */
+  nodesInVpc(vpcId: string): readonly DesignNode[];
   /** True for an environment named like production ("prod", "production", "prd"). */
   isProduction(env: string): boolean;
 }

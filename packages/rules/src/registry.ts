@@ -1,0 +1,157 @@
+/** Every rule, sorted by id. registry.test.ts pins this list. */
+import type { Rule } from './types.ts';
+import { ALB_01 } from './rules/alb/ALB-01.ts';
+import { ALB_02 } from './rules/alb/ALB-02.ts';
+import { ALB_03 } from './rules/alb/ALB-03.ts';
+import { APIG_01 } from './rules/edge/APIG-01.ts';
+import { APIG_02 } from './rules/edge/APIG-02.ts';
+import { APIG_03 } from './rules/edge/APIG-03.ts';
+import { ATH_01 } from './rules/data/ATH-01.ts';
+import { CF_01 } from './rules/edge/CF-01.ts';
+import { CF_02 } from './rules/edge/CF-02.ts';
+import { CF_03 } from './rules/edge/CF-03.ts';
+import { COG_01 } from './rules/security/COG-01.ts';
+import { CON_01 } from './rules/connection/CON-01.ts';
+import { CON_02 } from './rules/connection/CON-02.ts';
+import { CON_03 } from './rules/connection/CON-03.ts';
+import { COST_01 } from './rules/cost/COST-01.ts';
+import { COST_02 } from './rules/cost/COST-02.ts';
+import { COST_03 } from './rules/cost/COST-03.ts';
+import { COST_04 } from './rules/cost/COST-04.ts';
+import { COST_05 } from './rules/cost/COST-05.ts';
+import { CW_01 } from './rules/observability/CW-01.ts';
+import { DDB_01 } from './rules/data/DDB-01.ts';
+import { DDB_02 } from './rules/data/DDB-02.ts';
+import { EC_01 } from './rules/data/EC-01.ts';
+import { EC_02 } from './rules/data/EC-02.ts';
+import { ECS_01 } from './rules/containers/ECS-01.ts';
+import { ECS_02 } from './rules/containers/ECS-02.ts';
+import { ECS_03 } from './rules/containers/ECS-03.ts';
+import { ECS_04 } from './rules/containers/ECS-04.ts';
+import { EKS_01 } from './rules/containers/EKS-01.ts';
+import { IAM_01 } from './rules/security/IAM-01.ts';
+import { KIN_01 } from './rules/data/KIN-01.ts';
+import { LAM_01 } from './rules/lambda/LAM-01.ts';
+import { LAM_02 } from './rules/lambda/LAM-02.ts';
+import { LAM_03 } from './rules/lambda/LAM-03.ts';
+import { LAM_04 } from './rules/lambda/LAM-04.ts';
+import { MSG_01 } from './rules/messaging/MSG-01.ts';
+import { NEP_01 } from './rules/data/NEP-01.ts';
+import { NET_01 } from './rules/network/NET-01.ts';
+import { NET_02 } from './rules/network/NET-02.ts';
+import { NET_03 } from './rules/network/NET-03.ts';
+import { NET_04 } from './rules/network/NET-04.ts';
+import { NET_05 } from './rules/network/NET-05.ts';
+import { NET_06 } from './rules/network/NET-06.ts';
+import { NET_07 } from './rules/network/NET-07.ts';
+import { NET_08 } from './rules/network/NET-08.ts';
+import { OS_01 } from './rules/data/OS-01.ts';
+import { OS_02 } from './rules/data/OS-02.ts';
+import { PERF_01 } from './rules/performance/PERF-01.ts';
+import { PERF_02 } from './rules/performance/PERF-02.ts';
+import { PERF_03 } from './rules/performance/PERF-03.ts';
+import { PERF_04 } from './rules/performance/PERF-04.ts';
+import { PLC_01 } from './rules/placement/PLC-01.ts';
+import { PLC_02 } from './rules/placement/PLC-02.ts';
+import { PLC_03 } from './rules/placement/PLC-03.ts';
+import { RDS_01 } from './rules/data/RDS-01.ts';
+import { RDS_02 } from './rules/data/RDS-02.ts';
+import { RDS_03 } from './rules/data/RDS-03.ts';
+import { RDS_04 } from './rules/data/RDS-04.ts';
+import { RDS_05 } from './rules/data/RDS-05.ts';
+import { S3_01 } from './rules/storage/S3-01.ts';
+import { S3_02 } from './rules/storage/S3-02.ts';
+import { S3_03 } from './rules/storage/S3-03.ts';
+import { SFN_01 } from './rules/messaging/SFN-01.ts';
+import { SG_01 } from './rules/network/SG-01.ts';
+import { SG_02 } from './rules/network/SG-02.ts';
+import { SG_03 } from './rules/network/SG-03.ts';
+import { SM_01 } from './rules/security/SM-01.ts';
+import { SNS_01 } from './rules/messaging/SNS-01.ts';
+import { SQS_02 } from './rules/messaging/SQS-02.ts';
+import { SQS_03 } from './rules/messaging/SQS-03.ts';
+import { SQS_04 } from './rules/messaging/SQS-04.ts';
+import { SUS_01 } from './rules/sustainability/SUS-01.ts';
+import { SUS_02 } from './rules/sustainability/SUS-02.ts';
+
+export const RULES: readonly Rule[] = [
+  ALB_01,
+  ALB_02,
+  ALB_03,
+  APIG_01,
+  APIG_02,
+  APIG_03,
+  ATH_01,
+  CF_01,
+  CF_02,
+  CF_03,
+  COG_01,
+  CON_01,
+  CON_02,
+  CON_03,
+  COST_01,
+  COST_02,
+  COST_03,
+  COST_04,
+  COST_05,
+  CW_01,
+  DDB_01,
+  DDB_02,
+  EC_01,
+  EC_02,
+  ECS_01,
+  ECS_02,
+  ECS_03,
+  ECS_04,
+  EKS_01,
+  IAM_01,
+  KIN_01,
+  LAM_01,
+  LAM_02,
+  LAM_03,
+  LAM_04,
+  MSG_01,
+  NEP_01,
+  NET_01,
+  NET_02,
+  NET_03,
+  NET_04,
+  NET_05,
+  NET_06,
+  NET_07,
+  NET_08,
+  OS_01,
+  OS_02,
+  PERF_01,
+  PERF_02,
+  PERF_03,
+  PERF_04,
+  PLC_01,
+  PLC_02,
+  PLC_03,
+  RDS_01,
+  RDS_02,
+  RDS_03,
+  RDS_04,
+  RDS_05,
+  S3_01,
+  S3_02,
+  S3_03,
+  SFN_01,
+  SG_01,
+  SG_02,
+  SG_03,
+  SM_01,
+  SNS_01,
+  SQS_02,
+  SQS_03,
+  SQS_04,
+  SUS_01,
+  SUS_02,
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+const byId = new Map(RULES.map((r) => [r.id, r]));
+
+export function getRule(id: string): Rule | undefined {
+  return byId.get(id);
+}

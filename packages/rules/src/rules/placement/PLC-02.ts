@@ -1,0 +1,46 @@
+import { getService } from '@archgen/model';
+import type { SubnetTier } from '@archgen/model';
+import type { Finding, Rule } from '../../types.ts';
+import { makeFinding, moveToTier, nodeTarget, tierLabel } from '../../rule-kit.ts';
+
+export const PLC_02: Rule = {
+  id: 'PLC-02',
+  title: 'Regional services stay out of VPCs; VPC services are placed in one',
+  pillar: 'reliability',
+  severity: 'high',
+  equivalents: [],
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const node of ctx.design.nodes) {
+      const service = getService(node.type);
+      if (!service) continue;
+      const vpcTiers = service.placements.filter((p): p is SubnetTier => p !== 'regional');
+      if (node.placement && vpcTiers.length === 0) {
+        findings.push(
+          makeFinding(
+            PLC_02,
+            nodeTarget(node),
+            `${node.name} is drawn inside a VPC, but a ${service.displayName} is a regional service`,
+            `A ${service.displayName} does not live in a subnet; the placement would be ignored and misleads readers of the diagram.`,
+            { title: 'Move out of the VPC', actions: [{ kind: 'clear-placement', nodeId: node.id }] },
+          ),
+        );
+      } else if (!node.placement && !service.placements.includes('regional')) {
+        const tier = vpcTiers[0]!;
+        const move = moveToTier(ctx, node, tier);
+        findings.push(
+          makeFinding(
+            PLC_02,
+            nodeTarget(node),
+            `${node.name} is not in a VPC; a ${service.displayName} runs in the ${tierLabel(tier)} of a VPC`,
+            `A ${service.displayName} needs subnets and a security group; without a VPC placement it cannot be deployed.`,
+            move
+              ? { title: `Move to ${tierLabel(tier)}`, actions: [move] }
+              : { title: `Add a VPC with a ${tier} tier`, actions: [] },
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};
