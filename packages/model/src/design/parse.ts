@@ -482,7 +482,8 @@ function checkIds(design: Design, errors: DesignError[]): Map<string, string> {
 }
 
 function placementWord(placement: PlacementKind): string {
-  return placement === 'regional' ? 'outside a VPC (regional)' : `a ${placement} subnet`;
+  if (placement === 'regional') return 'outside a VPC (regional)';
+  return `${placement === 'isolated' ? 'an' : 'a'} ${placement} subnet`;
 }
 
 function checkPlacement(
