@@ -4,6 +4,7 @@
  * (SQS-03), and the one shared, KMS-encrypted alarm topic.
  */
 import { getService } from '@archgen/model';
+import { getRule } from '@archgen/rules';
 import type { PropertyValue } from '@archgen/model';
 import { GRAPH_OWNER, type LowerContext } from './context.ts';
 import type { EnvValue, ResolvedComponent, ResolvedNames } from './types.ts';
@@ -160,7 +161,7 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
       secret.acknowledgements.push({
         ruleId: 'SM-01',
         reason: 'An ElastiCache AUTH token has no managed rotation; rotate it with ModifyReplicationGroup (AuthTokenUpdateStrategy ROTATE)',
-        equivalents: ['AwsSolutions-SMG4', 'CKV2_AWS_57'],
+        equivalents: [...(getRule('SM-01')?.equivalents ?? [])],
       });
       component.secretId = secret.id;
     }

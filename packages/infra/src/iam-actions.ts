@@ -204,22 +204,22 @@ export function grantStatements(
   }));
 }
 
-/** Statements a role needs for itself rather than for a connection. */
-export const XRAY_STATEMENT: PolicyStatement = {
+/** Statements a role needs for itself rather than for a connection (fresh objects each call). */
+export const xrayStatement = (): PolicyStatement => ({
   sid: 'XRayTracing',
   actions: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
   resources: [],
   wildcardResource: { reason: 'X-Ray trace segment APIs support no resource-level permissions' },
-};
+});
 
-export const STATE_MACHINE_XRAY_STATEMENT: PolicyStatement = {
+export const stateMachineXrayStatement = (): PolicyStatement => ({
   sid: 'XRayTracing',
   actions: ['xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
   resources: [],
   wildcardResource: { reason: 'X-Ray trace and sampling APIs support no resource-level permissions' },
-};
+});
 
-export const LOG_DELIVERY_STATEMENT: PolicyStatement = {
+export const logDeliveryStatement = (): PolicyStatement => ({
   sid: 'LogDelivery',
   actions: [
     'logs:CreateLogDelivery',
@@ -235,7 +235,7 @@ export const LOG_DELIVERY_STATEMENT: PolicyStatement = {
   wildcardResource: {
     reason: 'CloudWatch Logs vended-log delivery APIs (used by Step Functions logging) support no resource-level permissions',
   },
-};
+});
 
 /** Writing to one log group: its log streams only. */
 export function logWriteStatement(sid: string, logGroupId: string, extraActions: string[] = []): PolicyStatement {

@@ -6,12 +6,12 @@
 import type { Connection } from '@archgen/model';
 import type { LowerContext } from './context.ts';
 import {
-  LOG_DELIVERY_STATEMENT,
   MANAGED_POLICIES,
-  STATE_MACHINE_XRAY_STATEMENT,
-  XRAY_STATEMENT,
   grantStatements,
+  logDeliveryStatement,
   logWriteStatement,
+  stateMachineXrayStatement,
+  xrayStatement,
 } from './iam-actions.ts';
 import { toPascalCase } from './naming.ts';
 import type { GrantAccess, PolicyStatement, ResolvedComponent, ResolvedRole } from './types.ts';
@@ -180,12 +180,12 @@ export function finishRoleStatements(ctx: LowerContext): void {
     const own: PolicyStatement[] = [];
     if (component && role.purpose === 'function') {
       if (component.logGroupId) own.push(logWriteStatement('WriteOwnLogs', component.logGroupId));
-      if (ctx.anyEnv(component, 'tracing')) own.push(XRAY_STATEMENT);
+      if (ctx.anyEnv(component, 'tracing')) own.push(xrayStatement());
     }
     if (component && role.purpose === 'state-machine') {
       if (component.props.logLevel && Object.values(component.props.logLevel.byEnv).some((l) => l !== 'OFF'))
-        own.push(LOG_DELIVERY_STATEMENT);
-      if (ctx.anyEnv(component, 'tracing')) own.push(STATE_MACHINE_XRAY_STATEMENT);
+        own.push(logDeliveryStatement());
+      if (ctx.anyEnv(component, 'tracing')) own.push(stateMachineXrayStatement());
     }
     const fromGrants = ctx.grants.filter((g) => g.roleId === role.id).flatMap((g) => g.statements);
     role.statements = uniqueSids([...role.statements, ...own, ...fromGrants]);

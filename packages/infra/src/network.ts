@@ -111,8 +111,13 @@ const PORT_NAMES: Readonly<Record<number, string>> = {
   11211: 'Memcached',
 };
 
-export function portName(port: number): string {
-  return PORT_NAMES[port] ?? `TCP ${port}`;
+/** "HTTPS", "PostgreSQL", "HTTP 8080", "TCP 9000": what a rule description calls a port. */
+export function portName(port: number, protocol?: string): string {
+  return PORT_NAMES[port] ?? `${protocol === 'http' || protocol === 'https' ? protocol.toUpperCase() : 'TCP'} ${port}`;
+}
+
+function protocolOf(target: DesignNode, connection: Connection): string | undefined {
+  return connection.protocol ?? getService(target.type)?.listener?.protocol;
 }
 
 function displayFor(component: ResolvedComponent): string {
@@ -196,7 +201,7 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
           peer: { cidr },
           port,
           protocol: 'tcp',
-          description: label || `${portName(port)} from ${from}`,
+          description: label || `${portName(port, protocolOf(target, connection))} from ${from}`,
           connectionId: connection.id,
         });
       continue;
@@ -206,21 +211,27 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
     const sourceComponent = ctx.component(source.id);
     // A source outside the VPC (e.g. a regional Lambda) cannot be a peer; rules report it.
     if (!sourceSg || !sourceComponent) continue;
-    const port = trafficPort(ctx, target, connection);
-    addRule(targetSg.ingress, {
-      peer: { componentId: source.id },
-      port,
-      protocol: 'tcp',
-      description: label || `${portName(port)} from ${displayFor(sourceComponent)}`,
-      connectionId: connection.id,
-    });
-    addRule(sourceSg.egress, {
-      peer: { componentId: target.id },
-      port,
-      protocol: 'tcp',
-      description: label || `${portName(port)} to ${displayFor(targetComponent)}`,
-      connectionId: connection.id,
-    });
+    const ports =
+      target.type === 'alb' && connection.port === undefined
+        ? albListenerPorts(targetComponent)
+        : [trafficPort(ctx, target, connection)];
+    const protocol = protocolOf(target, connection);
+    for (const port of ports) {
+      addRule(targetSg.ingress, {
+        peer: { componentId: source.id },
+        port,
+        protocol: 'tcp',
+        description: label || `${portName(port, protocol)} from ${displayFor(sourceComponent)}`,
+        connectionId: connection.id,
+      });
+      addRule(sourceSg.egress, {
+        peer: { componentId: target.id },
+        port,
+        protocol: 'tcp',
+        description: label || `${portName(port, protocol)} to ${displayFor(targetComponent)}`,
+        connectionId: connection.id,
+      });
+    }
   }
 }
 

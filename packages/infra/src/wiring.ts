@@ -6,6 +6,7 @@
 import type { LowerContext } from './context.ts';
 import { alarmTopic, deadLetterQueue } from './derived.ts';
 import { grantRoleId } from './iam.ts';
+import { MANAGED_POLICIES } from './iam-actions.ts';
 import { toConstantCase } from './naming.ts';
 import type {
   ResolvedAlarm,
@@ -220,7 +221,7 @@ export function lowerApiGatewayAccountRole(ctx: LowerContext): void {
     assumedBy: 'apigateway.amazonaws.com',
     purpose: 'service',
     // The account-level logging role has no narrower option than this AWS managed policy.
-    managedPolicies: ['service-role/AmazonAPIGatewayPushToCloudWatchLogs'],
+    managedPolicies: [MANAGED_POLICIES.apiGatewayCloudWatch],
     statements: [],
   });
   restApi.roleIds.push(role.id);

@@ -1,0 +1,407 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICES, design } from '@archgen/model';
+import type { Design } from '@archgen/model';
+import { lowerDesign } from './lower.ts';
+import { graphProblems } from './test-support/graph-invariants.ts';
+import { queueDesign, shuffled, threeTierDesign } from './test-support/fixtures.ts';
+import type { ResolvedGraph, SecurityGroupRule } from './types.ts';
+
+const sg = (graph: ResolvedGraph, componentId: string) => {
+  const group = graph.securityGroups.find((s) => s.componentId === componentId);
+  if (!group) throw new Error(`no security group for ${componentId}`);
+  return group;
+};
+const component = (graph: ResolvedGraph, id: string) => {
+  const c = graph.components.find((x) => x.id === id);
+  if (!c) throw new Error(`no component ${id}`);
+  return c;
+};
+const peerOf = (rule: SecurityGroupRule) => ('cidr' in rule.peer ? rule.peer.cidr : rule.peer.componentId);
+const rulesOf = (rules: SecurityGroupRule[]) => rules.map((r) => `${peerOf(r)}:${r.port}`).sort();
+
+describe('three-tier web app', () => {
+  const graph = lowerDesign(threeTierDesign());
+
+  it('is a consistent graph', () => {
+    expect(graphProblems(graph)).toEqual([]);
+  });
+
+  it('derives ingress from traffic connections: Aurora <- Fargate 5432, Fargate <- ALB 8080, ALB <- internet 443/80', () => {
+    expect(rulesOf(sg(graph, 'db').ingress)).toEqual(['app:5432']);
+    expect(rulesOf(sg(graph, 'cache').ingress)).toEqual(['app:6379']);
+    expect(rulesOf(sg(graph, 'app').ingress)).toEqual(['alb:8080']);
+    expect(rulesOf(sg(graph, 'alb').ingress)).toEqual(['0.0.0.0/0:443', '0.0.0.0/0:80']);
+  });
+
+  it('limits egress to connection targets, plus 443 out for compute only', () => {
+    expect(rulesOf(sg(graph, 'alb').egress)).toEqual(['app:8080']);
+    expect(rulesOf(sg(graph, 'app').egress)).toEqual(['cache:6379', 'db:5432']);
+    expect(sg(graph, 'db').egress).toEqual([]);
+    expect(sg(graph, 'app').allowHttpsEgress).toBe(true);
+    expect(sg(graph, 'db').allowHttpsEgress).toBe(false);
+    expect(sg(graph, 'alb').allowHttpsEgress).toBe(false);
+  });
+
+  it('describes rules from the connection label, else kind and source name', () => {
+    expect(sg(graph, 'db').ingress[0]!.description).toBe('SQL from the app');
+    expect(sg(graph, 'cache').ingress[0]!.description).toBe('Redis from App service');
+    expect(sg(graph, 'alb').ingress.find((r) => r.port === 443)!.description).toBe('HTTPS from the internet');
+  });
+
+  it('opens only 443 when the ALB does not redirect HTTP', () => {
+    const d = threeTierDesign();
+    d.nodes.find((n) => n.id === 'alb')!.properties.httpRedirect = false;
+    expect(rulesOf(sg(lowerDesign(d), 'alb').ingress)).toEqual(['0.0.0.0/0:443']);
+  });
+
+  it('counts NAT gateways per environment: single in dev, one per AZ in prod', () => {
+    const vpc = graph.vpcs[0]!;
+    expect(vpc.natGatewayCount).toEqual({ byEnv: { dev: 1, prod: 2 }, varies: true });
+    expect(vpc.availabilityZones).toEqual(['us-east-1a', 'us-east-1b']);
+    expect(vpc.subnets.map((s) => `${s.tier}/${s.azIndex}/${s.cidr}`)).toEqual([
+      'public/0/10.0.0.0/24',
+      'public/1/10.0.1.0/24',
+      'private/0/10.0.2.0/24',
+      'private/1/10.0.3.0/24',
+      'isolated/0/10.0.4.0/24',
+      'isolated/1/10.0.5.0/24',
+    ]);
+  });
+
+  it('has no NAT gateway without a NAT node or without a private tier', () => {
+    const noNat = threeTierDesign();
+    noNat.nodes = noNat.nodes.filter((n) => n.type !== 'nat-gateway');
+    expect(lowerDesign(noNat).vpcs[0]!.natGatewayCount).toEqual({ byEnv: { dev: 0, prod: 0 }, varies: false });
+    const noPrivate = design('x').vpc({ tiers: ['public', 'isolated'] }).node('nat-gateway', { tier: 'public' }).build();
+    expect(Object.values(lowerDesign(noPrivate).vpcs[0]!.natGatewayCount.byEnv)).toEqual([0, 0, 0]);
+  });
+
+  it('turns on flow logs with a log group and a delivery role', () => {
+    const vpc = graph.vpcs[0]!;
+    expect(vpc.flowLogs.enabled).toBe(true);
+    const logGroup = component(graph, vpc.flowLogs.logGroupId!);
+    expect(logGroup.type).toBe('log-group');
+    expect(logGroup.derived).toEqual({ from: 'main', reason: expect.stringContaining('NET-08') });
+    const role = graph.roles.find((r) => r.id === vpc.flowLogs.roleId)!;
+    expect(role.assumedBy).toBe('vpc-flow-logs.amazonaws.com');
+    expect(role.statements[0]!.resources).toEqual([{ componentId: logGroup.id, attribute: 'arn', suffix: ':*' }]);
+  });
+
+  it('gives Fargate a task role and a separate execution role', () => {
+    const app = component(graph, 'app');
+    const roles = app.roleIds.map((id) => graph.roles.find((r) => r.id === id)!);
+    expect(roles.map((r) => [r.purpose, r.assumedBy])).toEqual([
+      ['task', 'ecs-tasks.amazonaws.com'],
+      ['task-execution', 'ecs-tasks.amazonaws.com'],
+    ]);
+    expect(roles[1]!.managedPolicies).toEqual(['service-role/AmazonECSTaskExecutionRolePolicy']);
+    expect(roles[0]!.managedPolicies).toEqual([]);
+  });
+
+  it('creates database credentials and a Redis AUTH token, readable by the connected service', () => {
+    const db = component(graph, 'db');
+    const secret = component(graph, db.secretId!);
+    expect(secret.type).toBe('secret');
+    expect(secret.generatedSecret?.username).toBe('dbadmin');
+    expect(secret.props.rotationDays!.byEnv.prod).toBe(30);
+    const token = component(graph, component(graph, 'cache').secretId!);
+    expect(token.generatedSecret?.username).toBeUndefined();
+    const taskRole = graph.roles.find((r) => r.id === 'app.task-role')!;
+    const readable = taskRole.statements.flatMap((s) => s.resources.map((r) => r.componentId));
+    expect(readable.sort()).toEqual([secret.id, token.id].sort());
+    const env = Object.fromEntries(component(graph, 'app').environment.map((v) => [v.name, v.value]));
+    expect(env.ORDERS_DB_ENDPOINT).toEqual({ componentId: 'db', attribute: 'endpoint' });
+    expect(env.ORDERS_DB_SECRET_ARN).toEqual({ componentId: secret.id, attribute: 'arn' });
+  });
+
+  it('routes the ALB to the service on its container port', () => {
+    expect(graph.routes).toEqual([
+      { id: 'c-alb-app', frontDoorId: 'alb', targetId: 'app', kind: 'alb-target', port: 8080, connectionId: 'c-alb-app' },
+    ]);
+  });
+
+  it('resolves properties per environment', () => {
+    const d = threeTierDesign();
+    d.environments.find((e) => e.name === 'prod')!.overrides.app = { desiredCount: 4 };
+    const app = component(lowerDesign(d), 'app');
+    expect(app.props.desiredCount).toEqual({ byEnv: { dev: 2, prod: 4 }, varies: true });
+    expect(app.props.containerPort).toEqual({ byEnv: { dev: 8080, prod: 8080 }, varies: false });
+  });
+
+  it('skips users: they emit no infrastructure', () => {
+    expect(graph.components.some((c) => c.type === 'users')).toBe(false);
+  });
+});
+
+describe('queues, DLQs and alarms', () => {
+  const graph = lowerDesign(queueDesign());
+
+  it('is a consistent graph', () => {
+    expect(graphProblems(graph)).toEqual([]);
+  });
+
+  it('derives a DLQ of the same kind with the max receive count', () => {
+    const queue = component(graph, 'orders');
+    expect(queue.deadLetterQueueId).toBe('orders.dlq');
+    expect(queue.maxReceiveCount).toBe(5);
+    const dlq = component(graph, 'orders.dlq');
+    expect(dlq.type).toBe('sqs');
+    expect(dlq.names.logicalId).toBe('OrdersQueueDlq');
+    expect(dlq.props.fifo!.byEnv.prod).toBe(true);
+    expect(dlq.props.isDeadLetterQueue!.byEnv.prod).toBe(true);
+    expect(dlq.derived).toEqual({ from: 'orders', reason: expect.stringContaining('SQS-02') });
+  });
+
+  it('alarms on the DLQ through the shared KMS-encrypted alarm topic', () => {
+    const alarm = graph.alarms.find((a) => a.targetId === 'orders.dlq')!;
+    expect(alarm).toMatchObject({
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      comparison: 'GreaterThanThreshold',
+      threshold: 0,
+      dimension: { name: 'QueueName', ref: { componentId: 'orders.dlq', attribute: 'name' } },
+    });
+    const topic = component(graph, alarm.topicId);
+    expect(topic.type).toBe('sns');
+    expect(topic.props.kmsEncryption!.byEnv.prod).toBe(true);
+    expect(graph.components.filter((c) => c.names.display === 'Alarm topic')).toHaveLength(1);
+  });
+
+  it('turns a cloudwatch-alarm node into an alarm on what it watches, notifying its topic', () => {
+    expect(graph.alarms.find((a) => a.id === 'errors')).toMatchObject({
+      targetId: 'worker',
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      dimension: { name: 'FunctionName', ref: { componentId: 'worker', attribute: 'name' } },
+      topicId: 'topic',
+    });
+  });
+
+  it('maps the queue to the worker with default batching and a consume grant', () => {
+    expect(graph.eventSources).toEqual([
+      { id: 'c2', functionId: 'worker', sourceId: 'orders', sourceKind: 'sqs', batchSize: 10, maxBatchingWindowSeconds: 0, connectionId: 'c2' },
+    ]);
+    const grant = graph.grants.find((g) => g.access === 'consume')!;
+    expect(grant).toMatchObject({ granteeId: 'worker', roleId: 'worker.role', targetId: 'orders' });
+    expect(grant.statements[0]!.actions).toContain('sqs:ReceiveMessage');
+  });
+
+  it('gives functions a log group, their own log permissions and environment variables', () => {
+    const producer = component(graph, 'producer');
+    expect(component(graph, producer.logGroupId!).props.retentionDays!.byEnv.dev).toBe(30);
+    expect(producer.environment).toEqual([
+      { name: 'LOG_FORMAT', value: { literal: 'json' } },
+      { name: 'ORDERS_QUEUE_URL', value: { componentId: 'orders', attribute: 'url' } },
+    ]);
+    const env = component(graph, 'worker').environment.map((v) => v.name);
+    expect(env).toContain('ORDERS_TABLE_NAME');
+    const role = graph.roles.find((r) => r.id === 'producer.role')!;
+    expect(role.statements.map((s) => s.sid)).toEqual(['WriteOwnLogs', 'XRayTracing', 'PublishOrdersQueue']);
+  });
+
+  it('derives no DLQ for a queue that is itself a DLQ or has the DLQ turned off', () => {
+    const d = design('x')
+      .node('sqs', { id: 'a', properties: { isDeadLetterQueue: true, deadLetterQueue: false } })
+      .node('sqs', { id: 'b', properties: { deadLetterQueue: false } })
+      .build();
+    const g = lowerDesign(d);
+    expect(g.components.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(g.alarms).toEqual([]);
+  });
+});
+
+describe('messaging fan-out (MSG-01)', () => {
+  const d = design('Fanout')
+    .node('lambda', { id: 'producer' })
+    .node('eventbridge-bus', { id: 'bus' })
+    .node('eventbridge-rule', { id: 'rule' })
+    .node('lambda', { id: 'handler' })
+    .node('step-functions', { id: 'flow' })
+    .node('sns', { id: 'topic', properties: { fifo: true } })
+    .node('sqs', { id: 'inbox', properties: { fifo: true } })
+    .node('kinesis-stream', { id: 'stream' })
+    .node('dynamodb', { id: 'table' })
+    .node('s3', { id: 'bucket' })
+    .connect('producer', 'bus', 'publish')
+    .connect('bus', 'rule', 'route')
+    .connect('rule', 'handler', 'route')
+    .connect('rule', 'flow', 'route')
+    .connect('rule', 'topic', 'route')
+    .connect('topic', 'inbox', 'subscribe')
+    .connect('stream', 'handler', 'event-source')
+    .connect('table', 'handler', 'event-source')
+    .connect('bucket', 'topic', 'publish')
+    .build();
+  const graph = lowerDesign(d);
+
+  it('is a consistent graph', () => {
+    expect(graphProblems(graph)).toEqual([]);
+  });
+
+  it('puts the rule on its bus and gives every target the rule DLQ; Step Functions gets an events role', () => {
+    expect(component(graph, 'rule').eventBusId).toBe('bus');
+    expect(graph.ruleTargets.map((t) => [t.targetKind, t.deadLetterQueueId, t.roleId])).toEqual([
+      ['step-functions', 'rule.target-dlq', 'rule.events-role'],
+      ['lambda', 'rule.target-dlq', undefined],
+      ['sns', 'rule.target-dlq', undefined],
+    ]);
+    const role = graph.roles.find((r) => r.id === 'rule.events-role')!;
+    expect(role.assumedBy).toBe('events.amazonaws.com');
+    expect(role.statements).toEqual([
+      { sid: 'StartExecutionStepFunctionsStateMachine', actions: ['states:StartExecution'], resources: [{ componentId: 'flow', attribute: 'arn' }] },
+    ]);
+    expect(component(graph, 'rule.target-dlq').props.fifo!.byEnv.dev).toBe(false);
+  });
+
+  it('gives subscriptions a DLQ of the topic kind', () => {
+    expect(graph.subscriptions).toEqual([
+      expect.objectContaining({ topicId: 'topic', subscriberId: 'inbox', protocol: 'sqs', deadLetterQueueId: 'topic.delivery-dlq' }),
+    ]);
+    expect(component(graph, 'topic.delivery-dlq').props.fifo!.byEnv.dev).toBe(true);
+    expect(graph.alarms.map((a) => a.targetId)).toEqual(expect.arrayContaining(['rule.target-dlq', 'topic.delivery-dlq', 'inbox.dlq']));
+  });
+
+  it('maps stream sources with a starting position and turns on the table stream', () => {
+    expect(graph.eventSources.map((e) => [e.sourceKind, e.startingPosition])).toEqual(
+      expect.arrayContaining([
+        ['kinesis', 'LATEST'],
+        ['dynamodb-stream', 'LATEST'],
+      ]),
+    );
+    expect(component(graph, 'table').props.stream!.byEnv.prod).toBe('new-and-old-images');
+  });
+
+  it('records bucket notifications to topics', () => {
+    expect(graph.bucketNotifications).toEqual([
+      expect.objectContaining({ bucketId: 'bucket', targetId: 'topic', targetKind: 'sns', events: ['s3:ObjectCreated:*'] }),
+    ]);
+  });
+});
+
+describe('front doors', () => {
+  it('routes CloudFront to S3 and API Gateway to Lambdas, each extra target on its own path', () => {
+    const d = design('Web')
+      .node('cloudfront', { id: 'cdn' })
+      .node('s3', { id: 'site' })
+      .node('api-gateway', { id: 'api' })
+      .node('lambda', { id: 'a-fn', name: 'Orders' })
+      .node('lambda', { id: 'b-fn', name: 'Payments' })
+      .node('cognito-user-pool', { id: 'pool' })
+      .connect('cdn', 'site', 'route', { id: 'r1' })
+      .connect('api', 'a-fn', 'invoke', { id: 'r2' })
+      .connect('api', 'b-fn', 'invoke', { id: 'r3' })
+      .connect('api', 'pool', 'read', { id: 'r4' })
+      .build();
+    const graph = lowerDesign(d);
+    expect(graphProblems(graph)).toEqual([]);
+    expect(graph.routes.map((r) => [r.kind, r.frontDoorId, r.targetId, r.pathPattern])).toEqual([
+      ['cloudfront-origin', 'cdn', 'site', undefined],
+      ['api-integration', 'api', 'a-fn', undefined],
+      ['api-integration', 'api', 'b-fn', '/payments/*'],
+    ]);
+    expect(component(graph, 'api').userPoolId).toBe('pool');
+    // API Gateway invokes through a resource policy, not a role grant.
+    expect(graph.grants).toEqual([]);
+  });
+});
+
+describe('accepted risks', () => {
+  it('become acknowledgements with the rule equivalents', () => {
+    const d = threeTierDesign();
+    d.acceptedRisks.push(
+      { ruleId: 'ALB-03', targetId: 'alb', reason: 'Access logs go to the central account' },
+      { ruleId: 'NET-03', targetId: 'main', reason: 'One NAT is fine here' },
+      { ruleId: 'SG-01', targetId: 'c-app-db', reason: 'Reviewed' },
+    );
+    const graph = lowerDesign(d);
+    expect(component(graph, 'alb').acknowledgements).toEqual([
+      { ruleId: 'ALB-03', reason: 'Access logs go to the central account', equivalents: expect.arrayContaining(['AwsSolutions-ELB2']) },
+    ]);
+    expect(graph.vpcs[0]!.acknowledgements?.map((a) => a.ruleId)).toEqual(['NET-03']);
+    expect(component(graph, 'db').acknowledgements.map((a) => a.ruleId)).toEqual(['SG-01']);
+  });
+});
+
+describe('environments option', () => {
+  it('resolves only the chosen environments, in order', () => {
+    const graph = lowerDesign(queueDesign(), { environments: ['prod', 'dev'] });
+    expect(graph.environments).toEqual(['prod', 'dev']);
+    expect(Object.keys(component(graph, 'orders').props.fifo!.byEnv)).toEqual(['prod', 'dev']);
+  });
+
+  it('rejects an environment the design does not have', () => {
+    expect(() => lowerDesign(queueDesign(), { environments: ['qa'] })).toThrow(/Unknown environment "qa"/);
+  });
+});
+
+describe('hostile names', () => {
+  it('yield safe identifiers and EC2-safe descriptions everywhere', () => {
+    const hostile = 'a"b ${x} \n<script>\u202e';
+    const d = threeTierDesign();
+    for (const node of d.nodes) node.name = hostile;
+    d.vpcs[0]!.name = hostile;
+    d.connections.find((c) => c.id === 'c-app-db')!.label = 'pwn"\n${x}';
+    const graph = lowerDesign(d);
+    expect(graphProblems(graph)).toEqual([]);
+    expect(component(graph, 'app').names.display).toBe(hostile);
+    expect(sg(graph, 'db').ingress[0]!.description).toBe('pwn ${x}');
+  });
+});
+
+describe('determinism', () => {
+  const designs: [string, () => Design][] = [
+    ['three-tier', threeTierDesign],
+    ['queue', queueDesign],
+  ];
+  it.each(designs)('%s: lowering twice gives equal graphs', (_, make) => {
+    expect(lowerDesign(make())).toEqual(lowerDesign(make()));
+  });
+
+  it.each(designs)('%s: shuffled nodes, connections and VPCs give the same graph', (_, make) => {
+    const base = lowerDesign(make());
+    for (const seed of [1, 7, 42]) {
+      const d = make();
+      d.nodes = shuffled(d.nodes, seed);
+      d.connections = shuffled(d.connections, seed + 1);
+      d.vpcs = shuffled(d.vpcs, seed + 2);
+      expect(lowerDesign(d)).toEqual(base);
+    }
+  });
+});
+
+describe('every catalog service', () => {
+  it('lowers, placed where the catalog recommends, into a consistent graph', () => {
+    const builder = design('All services').vpc();
+    for (const service of SERVICES) builder.node(service.type, { id: `n-${service.type}` });
+    const graph = lowerDesign(builder.build());
+    expect(graphProblems(graph)).toEqual([]);
+    const types = new Set(graph.components.filter((c) => !c.derived).map((c) => c.type));
+    expect([...types].sort()).toEqual(SERVICES.map((s) => s.type).filter((t) => t !== 'users').sort());
+  });
+});
+
+describe('performance', () => {
+  it('lowers 200 connected nodes quickly', () => {
+    const builder = design('Big').vpc();
+    for (let i = 0; i < 50; i++) {
+      builder
+        .node('lambda', { id: `fn${i}` })
+        .node('sqs', { id: `q${i}` })
+        .node('dynamodb', { id: `t${i}` })
+        .node('ecs-fargate', { id: `svc${i}` })
+        .connect(`fn${i}`, `q${i}`, 'publish')
+        .connect(`q${i}`, `fn${(i + 1) % 50}`, 'event-source')
+        .connect(`svc${i}`, `t${i}`, 'read-write')
+        .connect(`fn${i}`, `t${i}`, 'read');
+    }
+    const big = builder.build();
+    lowerDesign(big);
+    const start = performance.now();
+    const graph = lowerDesign(big);
+    const elapsed = performance.now() - start;
+    expect(graph.components.filter((c) => !c.derived)).toHaveLength(200);
+    expect(graphProblems(graph)).toEqual([]);
+    // "A few ms" on a developer machine; the bound leaves room for a busy CI box.
+    expect(elapsed).toBeLessThan(100);
+  });
+});
