@@ -77,9 +77,9 @@ export function idStem(text: string): string {
   return stem.slice(0, MAX_ID_LENGTH - 4);
 }
 
-/** `${stem}-1`, `${stem}-2`, ...: the first one not in `taken`. */
-export function uniqueId(stem: string, taken: ReadonlySet<string>): string {
-  for (let n = 1; ; n++) {
+/** `${stem}-1`, `${stem}-2`, ... (from `${stem}-${first}`): the first one not in `taken`. */
+export function uniqueId(stem: string, taken: ReadonlySet<string>, first = 1): string {
+  for (let n = first; ; n++) {
     const id = `${stem}-${n}`;
     if (!taken.has(id)) return id;
   }
@@ -151,7 +151,9 @@ export class DesignBuilder {
     const index = this.doc.vpcs.length;
     const id =
       overrides.id ??
-      (index === 0 && !this.taken.has(DEFAULT_VPC_ID) ? DEFAULT_VPC_ID : uniqueId('vpc', this.taken));
+      (index === 0 && !this.taken.has(DEFAULT_VPC_ID)
+        ? DEFAULT_VPC_ID
+        : uniqueId('vpc', this.taken, index + 1));
     this.claim(id);
     this.doc.vpcs.push(
       createVpc({
@@ -234,7 +236,7 @@ export class DesignBuilder {
 
   private connectionId(from: string, to: string, kind: ConnectionKind): string {
     const stem = connectionStem(from, to, kind);
-    return this.taken.has(stem) ? uniqueId(stem, this.taken) : stem;
+    return this.taken.has(stem) ? uniqueId(stem, this.taken, 2) : stem;
   }
 
   private placementFor(
