@@ -1,0 +1,310 @@
+/**
+ * The decisions every emitter shares: where a block goes, how a per-environment value becomes a
+ * variable, how a reference to another component or a physical name is written. Emitters read
+ * the resolved graph only through this, and add blocks to files; printing happens at the end.
+ */
+import type {
+  EnvValue,
+  ResolvedComponent,
+  ResolvedGraph,
+  ResolvedRole,
+  ResourceRef,
+} from '@archgen/infra';
+import type { PropertyValue, SubnetTier } from '@archgen/model';
+import { type Block, type BodyItem, type Expr, block, call, comment, literal, num, ref, str, tpl, attr } from './hcl/ast.ts';
+
+export type TfFile =
+  | 'network.tf'
+  | 'security.tf'
+  | 'iam.tf'
+  | 'compute.tf'
+  | 'data.tf'
+  | 'messaging.tf'
+  | 'edge.tf'
+  | 'monitoring.tf';
+
+export type RefAttribute = ResourceRef['attribute'];
+
+export interface ComponentEmitter {
+  /** Adds the component's resources to the context. */
+  emit(ctx: TfContext, c: ResolvedComponent): void;
+  /** Expressions for the attributes other components may reference. */
+  refs(ctx: TfContext, c: ResolvedComponent): Partial<Record<RefAttribute, Expr>>;
+}
+
+export interface VariableSpec {
+  name: string;
+  type: string;
+  description: string;
+  default?: Expr;
+  /** One value per environment, written to environments/<env>.tfvars. */
+  byEnv?: Record<string, Expr>;
+  validation?: { condition: Expr; message: string };
+  sensitive?: boolean;
+}
+
+export interface OutputSpec {
+  name: string;
+  value: Expr;
+  description: string;
+}
+
+/** Converts camelCase or kebab-case to snake_case for variable names. */
+export function snake(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function hclType(values: PropertyValue[]): string {
+  const kinds = new Set(values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v)));
+  kinds.delete('null');
+  if (kinds.size === 1) {
+    const [kind] = [...kinds];
+    if (kind === 'number') return 'number';
+    if (kind === 'string') return 'string';
+    if (kind === 'boolean') return 'bool';
+  }
+  return 'any';
+}
+
+export class TfContext {
+  readonly graph: ResolvedGraph;
+  readonly environments: string[];
+  private readonly emitters: Record<string, ComponentEmitter>;
+  private readonly componentsById: Map<string, ResolvedComponent>;
+  private readonly blocks = new Map<TfFile, Block[]>();
+  readonly variables = new Map<string, VariableSpec>();
+  readonly locals: [string, Expr][] = [];
+  readonly outputs: OutputSpec[] = [];
+
+  constructor(graph: ResolvedGraph, environments: string[], emitters: Record<string, ComponentEmitter>) {
+    this.graph = graph;
+    this.environments = environments;
+    this.emitters = emitters;
+    this.componentsById = new Map(graph.components.map((c) => [c.id, c]));
+  }
+
+  add(file: TfFile, ...blocks: Block[]): void {
+    const list = this.blocks.get(file) ?? [];
+    list.push(...blocks);
+    this.blocks.set(file, list);
+  }
+
+  blocksOf(file: TfFile): Block[] {
+    return this.blocks.get(file) ?? [];
+  }
+
+  component(id: string): ResolvedComponent {
+    const c = this.componentsById.get(id);
+    if (!c) throw new Error(`The resolved graph references unknown component "${id}"`);
+    return c;
+  }
+
+  findComponent(id: string | undefined): ResolvedComponent | undefined {
+    return id === undefined ? undefined : this.componentsById.get(id);
+  }
+
+  emitterFor(type: string): ComponentEmitter {
+    const emitter = this.emitters[type];
+    if (!emitter) throw new Error(`No Terraform emitter for component type "${type}"`);
+    return emitter;
+  }
+
+  // ---- per-environment values ----
+
+  /** The component's values of a property in the selected environments. */
+  private envValues(c: ResolvedComponent, key: string): EnvValue | undefined {
+    const value = c.props[key];
+    if (!value) return undefined;
+    const byEnv: Record<string, PropertyValue> = {};
+    for (const env of this.environments) {
+      const v = value.byEnv[env];
+      if (v !== undefined) byEnv[env] = v;
+    }
+    const first = byEnv[this.environments[0]!];
+    return { byEnv, varies: this.environments.some((env) => !sameValue(byEnv[env], first)) };
+  }
+
+  /**
+   * A value used to decide the shape of the code (which blocks exist). When it varies, the first
+   * environment's value shapes the code; `prop()` is the way to vary an attribute's value.
+   */
+  value<T extends PropertyValue>(c: ResolvedComponent, key: string, fallback: T): T {
+    const v = this.envValues(c, key);
+    const first = v?.byEnv[this.environments[0]!];
+    return (first === undefined || first === null ? fallback : first) as T;
+  }
+
+  num(c: ResolvedComponent, key: string, fallback: number): number {
+    const v = this.value<PropertyValue>(c, key, fallback);
+    return typeof v === 'number' ? v : fallback;
+  }
+
+  text(c: ResolvedComponent, key: string, fallback: string): string {
+    const v = this.value<PropertyValue>(c, key, fallback);
+    return typeof v === 'string' ? v : fallback;
+  }
+
+  flag(c: ResolvedComponent, key: string, fallback: boolean): boolean {
+    const v = this.value<PropertyValue>(c, key, fallback);
+    return typeof v === 'boolean' ? v : fallback;
+  }
+
+  /** Whether a property differs between the selected environments. */
+  varies(c: ResolvedComponent, key: string): boolean {
+    return this.envValues(c, key)?.varies ?? false;
+  }
+
+  /**
+   * An attribute value: the literal when every environment agrees, otherwise a typed variable
+   * set per environment in environments/<env>.tfvars. `map` converts the design value (e.g. an
+   * enum to the provider's spelling) before it is printed.
+   */
+  prop(
+    c: ResolvedComponent,
+    key: string,
+    fallback: PropertyValue,
+    map: (v: PropertyValue) => PropertyValue = (v) => v,
+  ): Expr {
+    const v = this.envValues(c, key);
+    if (!v || !v.varies) return literal(map(this.value(c, key, fallback)));
+    const values = this.environments.map((env) => map(v.byEnv[env] ?? fallback));
+    const name = `${c.names.tfName}_${snake(key)}`;
+    const byEnv: Record<string, Expr> = {};
+    this.environments.forEach((env, i) => (byEnv[env] = literal(values[i]!)));
+    this.variable({
+      name,
+      type: hclType(values),
+      description: `${key} of ${c.names.display} (differs between environments)`,
+      byEnv,
+    });
+    return ref(`var.${name}`);
+  }
+
+  variable(spec: VariableSpec): Expr {
+    if (!this.variables.has(spec.name)) this.variables.set(spec.name, spec);
+    return ref(`var.${spec.name}`);
+  }
+
+  local(name: string, value: Expr): Expr {
+    if (!this.locals.some(([n]) => n === name)) this.locals.push([name, value]);
+    return ref(`local.${name}`);
+  }
+
+  output(name: string, value: Expr, description: string): void {
+    this.outputs.push({ name, value, description });
+  }
+
+  private readonly onceKeys = new Set<string>();
+
+  /** True the first time a key is seen: for account-wide singletons shared by several components. */
+  once(key: string): boolean {
+    if (this.onceKeys.has(key)) return false;
+    this.onceKeys.add(key);
+    return true;
+  }
+
+  // ---- names ----
+
+  /**
+   * "<design>-<env>-<slug><suffix>" as a physical name, cut to `max` characters when the longest
+   * environment could exceed it (trailing hyphens removed, since most services reject them).
+   */
+  physicalName(slug: string, max: number, suffix = ''): Expr {
+    const longestEnv = Math.max(...this.environments.map((e) => e.length));
+    const full = this.graph.design.slug.length + 1 + longestEnv + 1 + slug.length + suffix.length;
+    const stem = tpl(ref('local.name_prefix'), `-${slug}`);
+    if (full <= max) return suffix ? tpl(ref('local.name_prefix'), `-${slug}${suffix}`) : stem;
+    const cut = call('replace', call('substr', stem, num(0), num(max - suffix.length)), str('/-+$/'), str(''));
+    return suffix ? tpl(cut, suffix) : cut;
+  }
+
+  // ---- references ----
+
+  ref(r: ResourceRef): Expr {
+    const target = this.component(r.componentId);
+    const expr = this.emitterFor(target.type).refs(this, target)[r.attribute];
+    if (!expr) throw new Error(`${target.type} "${target.id}" has no "${r.attribute}" attribute in Terraform`);
+    return r.suffix ? tpl(expr, r.suffix) : expr;
+  }
+
+  attribute(componentId: string, attribute: RefAttribute): Expr {
+    return this.ref({ componentId, attribute });
+  }
+
+  subnetIds(vpcId: string, tier: SubnetTier): Expr {
+    const vpc = this.graph.vpcs.find((v) => v.id === vpcId);
+    if (!vpc) throw new Error(`Unknown VPC "${vpcId}"`);
+    if (!vpc.tiers.includes(tier)) throw new Error(`VPC "${vpcId}" has no ${tier} subnets`);
+    return ref(`aws_subnet.${vpc.names.tfName}_${tier}[*].id`);
+  }
+
+  vpcIdOf(vpcId: string): Expr {
+    const vpc = this.graph.vpcs.find((v) => v.id === vpcId);
+    if (!vpc) throw new Error(`Unknown VPC "${vpcId}"`);
+    return ref(`aws_vpc.${vpc.names.tfName}.id`);
+  }
+
+  securityGroupOf(c: ResolvedComponent): Expr {
+    const sg = this.graph.securityGroups.find((s) => s.id === c.securityGroupId || s.componentId === c.id);
+    if (!sg) throw new Error(`${c.type} "${c.id}" is in a VPC but has no security group`);
+    return ref(`aws_security_group.${sg.names.tfName}.id`);
+  }
+
+  roles(c: ResolvedComponent): ResolvedRole[] {
+    return this.graph.roles.filter((r) => c.roleIds.includes(r.id) || r.componentId === c.id);
+  }
+
+  role(c: ResolvedComponent, purpose: ResolvedRole['purpose']): ResolvedRole {
+    const role = this.roles(c).find((r) => r.purpose === purpose);
+    if (!role) throw new Error(`${c.type} "${c.id}" has no ${purpose} role in the resolved graph`);
+    return role;
+  }
+
+  roleArn(role: ResolvedRole): Expr {
+    return ref(`aws_iam_role.${role.names.tfName}.arn`);
+  }
+
+  logGroupOf(c: ResolvedComponent): ResolvedComponent | undefined {
+    return this.findComponent(c.logGroupId);
+  }
+
+  // ---- acknowledgements ----
+
+  /**
+   * The design's accepted risks as scanner suppressions: trivy reads `#trivy:ignore` above the
+   * block, checkov reads `#checkov:skip` inside it.
+   */
+  acknowledgements(c: ResolvedComponent): { leading: string[]; inner: BodyItem[] } {
+    const leading: string[] = [];
+    const inner: BodyItem[] = [];
+    for (const ack of c.acknowledgements) {
+      inner.push(comment(`Accepted risk ${ack.ruleId}: ${ack.reason}`));
+      for (const eq of ack.equivalents) {
+        const checkov = /^CKV2?_AWS_\d+$/.exec(eq.trim());
+        if (checkov) inner.push(comment(`checkov:skip=${checkov[0]}:${ack.reason}`));
+        const trivy = /^(?:TRV\s+)?(?:AVD-)?AWS-(\d{4})$/.exec(eq.trim());
+        if (trivy) leading.push(`trivy:ignore:AVD-AWS-${trivy[1]}`);
+      }
+    }
+    return { leading, inner };
+  }
+
+  /** The primary resource of a component: accepted risks and tags-by-name added for it. */
+  resource(type: string, name: string, c: ResolvedComponent, body: Parameters<typeof block>[2], extraLeading: string[] = []): Block {
+    const ack = this.acknowledgements(c);
+    return block('resource', [type, name], [ack.inner, body], [...extraLeading, ...ack.leading]);
+  }
+
+  /** A Name tag from the user's display name (escaped like every other user string). */
+  nameTag(display: string): BodyItem | undefined {
+    return attr('tags', literal({ Name: display }));
+  }
+}

@@ -1,0 +1,93 @@
+/** Timestream database (+ a table with the retention settings), Kinesis stream, Athena workgroup. */
+import type { ResolvedComponent } from '@archgen/infra';
+import { attr, binary, block, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import type { ComponentEmitter } from '../context.ts';
+import { tags } from './common.ts';
+
+export const timestreamEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => {
+    const a = `aws_timestreamwrite_database.${c.names.tfName}`;
+    return { arn: ref(`${a}.arn`), name: ref(`${a}.database_name`), id: ref(`${a}.id`) };
+  },
+  emit(ctx, c) {
+    const db = `aws_timestreamwrite_database.${c.names.tfName}`;
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_timestreamwrite_database', c.names.tfName, c, [
+        attr('database_name', ctx.physicalName(c.names.slug, 256)),
+        tags(c.names.display),
+      ]),
+      block(
+        'resource',
+        ['aws_timestreamwrite_table', c.names.tfName],
+        [
+          attr('database_name', ref(`${db}.database_name`)),
+          attr('table_name', str('events')),
+          block('retention_properties', [], [
+            attr('memory_store_retention_period_in_hours', ctx.prop(c, 'memoryRetentionHours', 24)),
+            attr('magnetic_store_retention_period_in_days', ctx.prop(c, 'magneticRetentionDays', 365)),
+          ]),
+          tags(c.names.display),
+        ],
+        ['Retention is a table setting in Timestream; the design\'s retention applies to this default table.'],
+      ),
+    );
+  },
+};
+
+export const kinesisEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => {
+    const a = `aws_kinesis_stream.${c.names.tfName}`;
+    return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
+  },
+  emit(ctx, c) {
+    const provisioned = ctx.text(c, 'mode', 'on-demand') === 'provisioned';
+    const encrypted = ctx.flag(c, 'encryption', true);
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_kinesis_stream', c.names.tfName, c, [
+        attr('name', ctx.physicalName(c.names.slug, 128)),
+        provisioned && attr('shard_count', ctx.prop(c, 'shards', 1)),
+        attr('retention_period', ctx.prop(c, 'retentionHours', 24)),
+        attr('encryption_type', str(encrypted ? 'KMS' : 'NONE')),
+        encrypted && attr('kms_key_id', str('alias/aws/kinesis')),
+        block('stream_mode_details', [], [attr('stream_mode', str(provisioned ? 'PROVISIONED' : 'ON_DEMAND'))]),
+        tags(c.names.display),
+      ]),
+    );
+  },
+};
+
+export const athenaEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => {
+    const a = `aws_athena_workgroup.${c.names.tfName}`;
+    return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
+  },
+  emit(ctx, c) {
+    const results = ctx.graph.grants
+      .map((g) => (g.granteeId === c.id ? ctx.findComponent(g.targetId) : undefined))
+      .find((t): t is ResolvedComponent => t?.type === 's3');
+    const encrypted = ctx.flag(c, 'resultsEncryption', true);
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_athena_workgroup', c.names.tfName, c, [
+        attr('name', ctx.physicalName(c.names.slug, 128)),
+        attr('description', str(c.names.display.slice(0, 1024))),
+        block('configuration', [], [
+          attr('enforce_workgroup_configuration', ctx.prop(c, 'enforceConfiguration', true)),
+          attr('publish_cloudwatch_metrics_enabled', literal(true)),
+          attr(
+            'bytes_scanned_cutoff_per_query',
+            binary(ctx.prop(c, 'bytesScannedCutoffGb', 10), '*', num(1073741824)),
+          ),
+          (results || encrypted) &&
+            block('result_configuration', [], [
+            results && attr('output_location', tpl('s3://', ctx.attribute(results.id, 'name'), '/athena-results/')),
+            encrypted && block('encryption_configuration', [], [attr('encryption_option', str('SSE_S3'))]),
+          ]),
+        ]),
+        tags(c.names.display),
+      ]),
+    );
+  },
+};

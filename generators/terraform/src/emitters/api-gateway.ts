@@ -1,0 +1,340 @@
+/**
+ * API Gateway in front of functions. HTTP APIs (apigatewayv2) or REST APIs, with the design's
+ * authorizer (APIG-01), access logs, X-Ray (REST), throttling and request validation (APIG-02).
+ */
+import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import { type BodyItem, type Expr, attr, block, call, list, literal, ref, str, tpl } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { jsonencode, lambdaPermission, logGroupName, skip, tags } from './common.ts';
+
+const ACCESS_LOG_FORMAT = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  path: '$context.path',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  integrationError: '$context.integrationErrorMessage',
+};
+
+function isRest(ctx: TfContext, c: ResolvedComponent): boolean {
+  return ctx.text(c, 'apiType', 'http') === 'rest';
+}
+
+/** The user pool this API authorizes with (api-gateway -> cognito-user-pool "read"). */
+function userPool(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | undefined {
+  return ctx.graph.grants
+    .map((g) => (g.granteeId === c.id ? ctx.findComponent(g.targetId) : undefined))
+    .find((t): t is ResolvedComponent => t?.type === 'cognito-user-pool');
+}
+
+/** The access log group: the lowering's, or one made here. Undefined when access logs are off. */
+function accessLogGroup(ctx: TfContext, c: ResolvedComponent): Expr | undefined {
+  if (!ctx.flag(c, 'accessLogs', true)) return undefined;
+  const own = ctx.logGroupOf(c);
+  if (own) return ctx.attribute(own.id, 'arn');
+  const name = `${c.names.tfName}_access_logs`;
+  ctx.add(
+    'monitoring.tf',
+    block('resource', ['aws_cloudwatch_log_group', name], [
+      skip('CKV_AWS_158', 'CloudWatch Logs encrypts with its service key; a CMK needs an account-specific key policy'),
+      skip('CKV_AWS_338', 'retention chosen for access logs'),
+      attr('name', logGroupName(ctx, { ...c, id: `${c.id}-access-logs`, derived: { from: c.id, reason: 'access logs' } })),
+      attr('retention_in_days', literal(30)),
+      tags(`${c.names.display} access logs`),
+    ]),
+  );
+  return ref(`aws_cloudwatch_log_group.${name}.arn`);
+}
+
+function routeKey(ctx: TfContext, r: ResolvedRoute, i: number): string {
+  if (i === 0) return '$default';
+  const path = (r.pathPattern ?? `/${ctx.component(r.targetId).names.slug}`).replace(/\/?\*$/, '');
+  return `ANY ${path}/{proxy+}`;
+}
+
+function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute[]): void {
+  const t = c.names.tfName;
+  const api = `aws_apigatewayv2_api.${t}`;
+  const authorizer = ctx.text(c, 'authorizer', 'none');
+  const pool = userPool(ctx, c);
+  const logs = accessLogGroup(ctx, c);
+  ctx.add(
+    'edge.tf',
+    ctx.resource('aws_apigatewayv2_api', t, c, [
+      attr('name', ctx.physicalName(c.names.slug, 128)),
+      attr('description', str(c.names.display.slice(0, 1024))),
+      attr('protocol_type', str('HTTP')),
+      tags(c.names.display),
+    ]),
+    block('resource', ['aws_apigatewayv2_stage', t], [
+      attr('api_id', ref(`${api}.id`)),
+      attr('name', str('$default')),
+      attr('auto_deploy', literal(true)),
+      block('default_route_settings', [], [
+        attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit', 1000)),
+        attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit', 500)),
+        attr('detailed_metrics_enabled', literal(true)),
+      ]),
+      logs &&
+        block('access_log_settings', [], [attr('destination_arn', logs), attr('format', jsonencode(ACCESS_LOG_FORMAT))]),
+      tags(c.names.display),
+    ]),
+  );
+  let authorization: BodyItem[] = [
+    skip('CKV_AWS_309', 'the design sets no authorizer on this API (APIG-01)'),
+    attr('authorization_type', str('NONE'))!,
+  ];
+  if (authorizer === 'iam') authorization = [attr('authorization_type', str('AWS_IAM'))!];
+  else if (authorizer === 'jwt' || authorizer === 'cognito') {
+    let issuer: Expr;
+    let audience: Expr;
+    if (pool) {
+      ctx.add(
+        'security.tf',
+        block('resource', ['aws_cognito_user_pool_client', t], [
+          attr('name', ctx.physicalName(c.names.slug, 128)),
+          attr('user_pool_id', ctx.attribute(pool.id, 'id')),
+          attr('generate_secret', literal(false)),
+          attr('explicit_auth_flows', literal(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'])),
+          attr('prevent_user_existence_errors', str('ENABLED')),
+        ]),
+      );
+      issuer = tpl('https://', ctx.attribute(pool.id, 'endpoint'));
+      audience = list([ref(`aws_cognito_user_pool_client.${t}.id`)]);
+    } else {
+      issuer = ctx.variable({
+        name: `${t}_jwt_issuer`,
+        type: 'string',
+        description: `JWT issuer URL trusted by ${c.names.display}`,
+        default: str('https://issuer.example.com'),
+      });
+      audience = ctx.variable({
+        name: `${t}_jwt_audience`,
+        type: 'list(string)',
+        description: `JWT audiences accepted by ${c.names.display}`,
+        default: literal(['replace-me']),
+      });
+    }
+    ctx.add(
+      'edge.tf',
+      block('resource', ['aws_apigatewayv2_authorizer', t], [
+        attr('api_id', ref(`${api}.id`)),
+        attr('name', str('jwt')),
+        attr('authorizer_type', str('JWT')),
+        attr('identity_sources', literal(['$request.header.Authorization'])),
+        block('jwt_configuration', [], [attr('issuer', issuer), attr('audience', audience)]),
+      ]),
+    );
+    authorization = [
+      attr('authorization_type', str('JWT'))!,
+      attr('authorizer_id', ref(`aws_apigatewayv2_authorizer.${t}.id`))!,
+    ];
+  }
+  routes.forEach((r, i) => {
+    const target = ctx.component(r.targetId);
+    const name = `${t}_${target.names.tfName}`;
+    ctx.add(
+      'edge.tf',
+      block('resource', ['aws_apigatewayv2_integration', name], [
+        attr('api_id', ref(`${api}.id`)),
+        attr('integration_type', str('AWS_PROXY')),
+        attr('integration_uri', ctx.attribute(target.id, 'arn')),
+        attr('payload_format_version', str('2.0')),
+      ]),
+      block('resource', ['aws_apigatewayv2_route', name], [
+        authorization,
+        attr('api_id', ref(`${api}.id`)),
+        attr('route_key', str(routeKey(ctx, r, i))),
+        attr('target', tpl('integrations/', ref(`aws_apigatewayv2_integration.${name}.id`))),
+      ]),
+    );
+    lambdaPermission(ctx, `${name}_invoke`, target.id, 'apigateway.amazonaws.com', tpl(ref(`${api}.execution_arn`), '/*/*'));
+  });
+  ctx.output(`${t}_url`, ref(`${api}.api_endpoint`), `Endpoint of the API "${c.names.display}"`);
+}
+
+function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute[]): void {
+  const t = c.names.tfName;
+  const api = `aws_api_gateway_rest_api.${t}`;
+  const authorizer = ctx.text(c, 'authorizer', 'none');
+  const pool = userPool(ctx, c);
+  const validate = ctx.flag(c, 'requestValidation', true);
+  const logs = accessLogGroup(ctx, c);
+  ctx.add(
+    'edge.tf',
+    ctx.resource('aws_api_gateway_rest_api', t, c, [
+      attr('name', ctx.physicalName(c.names.slug, 128)),
+      attr('description', str(c.names.display)),
+      block('endpoint_configuration', [], [attr('types', literal(['REGIONAL']))]),
+      tags(c.names.display),
+    ]),
+  );
+  if (validate)
+    ctx.add(
+      'edge.tf',
+      block('resource', ['aws_api_gateway_request_validator', t], [
+        attr('rest_api_id', ref(`${api}.id`)),
+        attr('name', str('body-and-parameters')),
+        attr('validate_request_body', literal(true)),
+        attr('validate_request_parameters', literal(true)),
+      ]),
+    );
+  let authorization: BodyItem[] = [attr('authorization', str('NONE'))!];
+  if (authorizer === 'iam') authorization = [attr('authorization', str('AWS_IAM'))!];
+  else if ((authorizer === 'cognito' || authorizer === 'jwt') && pool) {
+    ctx.add(
+      'edge.tf',
+      block('resource', ['aws_api_gateway_authorizer', t], [
+        attr('rest_api_id', ref(`${api}.id`)),
+        attr('name', str('cognito')),
+        attr('type', str('COGNITO_USER_POOLS')),
+        attr('provider_arns', list([ctx.attribute(pool.id, 'arn')])),
+        attr('identity_source', str('method.request.header.Authorization')),
+      ]),
+    );
+    authorization = [
+      attr('authorization', str('COGNITO_USER_POOLS'))!,
+      attr('authorizer_id', ref(`aws_api_gateway_authorizer.${t}.id`))!,
+    ];
+  }
+  const unauthenticated = authorization.length === 1 && authorizer !== 'iam';
+  const deploymentInputs: Expr[] = [];
+  routes.forEach((r, i) => {
+    const target = ctx.component(r.targetId);
+    const name = `${t}_${target.names.tfName}`;
+    let parent: Expr = ref(`${api}.root_resource_id`);
+    if (i > 0) {
+      ctx.add(
+        'edge.tf',
+        block('resource', ['aws_api_gateway_resource', `${name}_prefix`], [
+          attr('rest_api_id', ref(`${api}.id`)),
+          attr('parent_id', parent),
+          attr('path_part', str(target.names.slug)),
+        ]),
+      );
+      parent = ref(`aws_api_gateway_resource.${name}_prefix.id`);
+    }
+    ctx.add(
+      'edge.tf',
+      block('resource', ['aws_api_gateway_resource', name], [
+        attr('rest_api_id', ref(`${api}.id`)),
+        attr('parent_id', parent),
+        attr('path_part', str('{proxy+}')),
+      ]),
+      block('resource', ['aws_api_gateway_method', name], [
+        unauthenticated && skip('CKV_AWS_59', 'the design sets no authorizer on this API (APIG-01)'),
+        unauthenticated && skip('CKV2_AWS_53', 'request validation follows the design (APIG-02)'),
+        attr('rest_api_id', ref(`${api}.id`)),
+        attr('resource_id', ref(`aws_api_gateway_resource.${name}.id`)),
+        attr('http_method', str('ANY')),
+        authorization,
+        validate && attr('request_validator_id', ref(`aws_api_gateway_request_validator.${t}.id`)),
+      ]),
+      block('resource', ['aws_api_gateway_integration', name], [
+        attr('rest_api_id', ref(`${api}.id`)),
+        attr('resource_id', ref(`aws_api_gateway_resource.${name}.id`)),
+        attr('http_method', ref(`aws_api_gateway_method.${name}.http_method`)),
+        attr('type', str('AWS_PROXY')),
+        attr('integration_http_method', str('POST')),
+        attr(
+          'uri',
+          tpl('arn:aws:apigateway:', ref('var.region'), ':lambda:path/2015-03-31/functions/', ctx.attribute(target.id, 'arn'), '/invocations'),
+        ),
+      ]),
+    );
+    deploymentInputs.push(ref(`aws_api_gateway_method.${name}.id`), ref(`aws_api_gateway_integration.${name}.id`));
+    lambdaPermission(ctx, `${name}_invoke`, target.id, 'apigateway.amazonaws.com', tpl(ref(`${api}.execution_arn`), '/*/*'));
+  });
+  if (logs && ctx.once('api_gateway_account')) {
+    ctx.add(
+      'iam.tf',
+      block(
+        'resource',
+        ['aws_iam_role', 'api_gateway_cloudwatch'],
+        [
+          attr('name', ctx.physicalName('apigw-cloudwatch', 64)),
+          attr(
+            'assume_role_policy',
+            jsonencode({
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+            }),
+          ),
+        ],
+        ['REST API access logs need the account-level API Gateway CloudWatch role (one per region).'],
+      ),
+      block('resource', ['aws_iam_role_policy_attachment', 'api_gateway_cloudwatch'], [
+        attr('role', ref('aws_iam_role.api_gateway_cloudwatch.name')),
+        attr('policy_arn', str('arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs')),
+      ]),
+    );
+    ctx.add(
+      'edge.tf',
+      block('resource', ['aws_api_gateway_account', 'this'], [
+        attr('cloudwatch_role_arn', ref('aws_iam_role.api_gateway_cloudwatch.arn')),
+      ]),
+    );
+  }
+  ctx.add(
+    'edge.tf',
+    block('resource', ['aws_api_gateway_deployment', t], [
+      attr('rest_api_id', ref(`${api}.id`)),
+      block('triggers', [], [attr('redeployment', call('sha1', call('jsonencode', list(deploymentInputs))))]),
+      block('lifecycle', [], [attr('create_before_destroy', literal(true))]),
+    ]),
+    block('resource', ['aws_api_gateway_stage', t], [
+      skip('CKV2_AWS_51', 'client certificates are for backends that verify API Gateway; Lambda integrations do not need them'),
+      skip('CKV2_AWS_29', 'WAF is not part of the API Gateway design'),
+      skip('CKV_AWS_120', 'caching is an application decision'),
+      attr('rest_api_id', ref(`${api}.id`)),
+      attr('deployment_id', ref(`aws_api_gateway_deployment.${t}.id`)),
+      attr('stage_name', str('api')),
+      attr('xray_tracing_enabled', ctx.prop(c, 'tracing', true)),
+      logs &&
+        block('access_log_settings', [], [attr('destination_arn', logs), attr('format', jsonencode(ACCESS_LOG_FORMAT))]),
+      logs && attr('depends_on', list([ref('aws_api_gateway_account.this')])),
+      tags(c.names.display),
+    ]),
+    block('resource', ['aws_api_gateway_method_settings', t], [
+      attr('rest_api_id', ref(`${api}.id`)),
+      attr('stage_name', ref(`aws_api_gateway_stage.${t}.stage_name`)),
+      attr('method_path', str('*/*')),
+      block('settings', [], [
+        attr('metrics_enabled', literal(true)),
+        attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit', 1000)),
+        attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit', 500)),
+      ]),
+    ]),
+  );
+  ctx.output(`${t}_url`, ref(`aws_api_gateway_stage.${t}.invoke_url`), `Invoke URL of the API "${c.names.display}"`);
+}
+
+export const apiGatewayEmitter: ComponentEmitter = {
+  refs: (ctx, c) => {
+    if (isRest(ctx, c)) {
+      const a = `aws_api_gateway_rest_api.${c.names.tfName}`;
+      return {
+        arn: ref(`${a}.execution_arn`),
+        id: ref(`${a}.id`),
+        name: ref(`${a}.name`),
+        url: ref(`aws_api_gateway_stage.${c.names.tfName}.invoke_url`),
+        endpoint: ref(`aws_api_gateway_stage.${c.names.tfName}.invoke_url`),
+      };
+    }
+    const a = `aws_apigatewayv2_api.${c.names.tfName}`;
+    return {
+      arn: ref(`${a}.execution_arn`),
+      id: ref(`${a}.id`),
+      name: ref(`${a}.name`),
+      url: ref(`${a}.api_endpoint`),
+      endpoint: ref(`${a}.api_endpoint`),
+    };
+  },
+  emit(ctx, c) {
+    const routes = ctx.graph.routes.filter((r) => r.kind === 'api-integration' && r.frontDoorId === c.id);
+    if (isRest(ctx, c)) emitRestApi(ctx, c, routes);
+    else emitHttpApi(ctx, c, routes);
+  },
+};

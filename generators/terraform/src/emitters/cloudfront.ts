@@ -1,0 +1,205 @@
+/**
+ * CloudFront distribution: HTTPS viewers, TLS 1.2 (CF-01), Origin Access Control for S3 origins
+ * (CF-02), HTTPS to custom origins that serve it, optional access logs; WAF for CloudFront must
+ * live in us-east-1, so it is attached by ARN from a variable.
+ */
+import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import { type BodyInput, type Expr, attr, block, call, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { skip, tags } from './common.ts';
+import { emitBucket } from './s3.ts';
+
+const address = (c: ResolvedComponent) => `aws_cloudfront_distribution.${c.names.tfName}`;
+
+/** AWS managed cache and origin request policies (fixed, documented ids). */
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+interface Origin {
+  id: string;
+  body: BodyInput[];
+  cached: boolean;
+  pathPattern?: string;
+}
+
+function origin(ctx: TfContext, cf: ResolvedComponent, r: ResolvedRoute): Origin {
+  const target = ctx.component(r.targetId);
+  const id = target.names.slug;
+  if (target.type === 's3') {
+    return {
+      id,
+      cached: true,
+      pathPattern: r.pathPattern,
+      body: [
+        attr('origin_id', str(id)),
+        attr('domain_name', ctx.attribute(target.id, 'domainName')),
+        attr('origin_access_control_id', ref(`aws_cloudfront_origin_access_control.${cf.names.tfName}.id`)),
+      ],
+    };
+  }
+  let domain: Expr;
+  let originPath: Expr | undefined;
+  let https = true;
+  if (target.type === 'alb') {
+    domain = ctx.attribute(target.id, 'domainName');
+    https = ctx.text(target, 'certificateArn', '') !== '';
+  } else if (target.type === 'api-gateway' && ctx.text(target, 'apiType', 'http') === 'rest') {
+    domain = tpl(ctx.attribute(target.id, 'id'), '.execute-api.', ref('var.region'), '.amazonaws.com');
+    originPath = str('/api');
+  } else {
+    domain = call('replace', ctx.attribute(target.id, 'endpoint'), str('https://'), str(''));
+  }
+  return {
+    id,
+    cached: false,
+    pathPattern: r.pathPattern ?? `/${target.names.slug}/*`,
+    body: [
+      attr('origin_id', str(id)),
+      attr('domain_name', domain),
+      attr('origin_path', originPath),
+      block('custom_origin_config', [], [
+        attr('http_port', num(80)),
+        attr('https_port', num(443)),
+        attr('origin_protocol_policy', str(https ? 'https-only' : 'http-only')),
+        attr('origin_ssl_protocols', literal(['TLSv1.2'])),
+      ]),
+    ],
+  };
+}
+
+function behavior(o: Origin): BodyInput[] {
+  return [
+    attr('target_origin_id', str(o.id)),
+    attr('viewer_protocol_policy', str('redirect-to-https')),
+    attr('allowed_methods', literal(o.cached ? ['GET', 'HEAD', 'OPTIONS'] : ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'])),
+    attr('cached_methods', literal(['GET', 'HEAD'])),
+    attr('compress', literal(true)),
+    attr('cache_policy_id', str(o.cached ? CACHING_OPTIMIZED : CACHING_DISABLED)),
+    !o.cached && attr('origin_request_policy_id', str(ALL_VIEWER_EXCEPT_HOST)),
+  ];
+}
+
+export const cloudfrontEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    id: ref(`${address(c)}.id`),
+    domainName: ref(`${address(c)}.domain_name`),
+    endpoint: ref(`${address(c)}.domain_name`),
+  }),
+  emit(ctx, c) {
+    const t = c.names.tfName;
+    const routes = ctx.graph.routes.filter((r) => r.kind === 'cloudfront-origin' && r.frontDoorId === c.id);
+    const origins = routes.map((r) => origin(ctx, c, r));
+    if (origins.length === 0) {
+      // A distribution needs an origin: a private bucket to put the site in.
+      const bucket = `${t}_origin`;
+      emitBucket(ctx, bucket, `${c.names.display} origin`, {
+        prefix: tpl(ctx.physicalName(`${c.names.slug}-origin`, 36), '-'),
+        kms: false,
+        versioned: literal('Enabled'),
+        extraComments: [skip('CKV_AWS_18', 'a static site origin; CloudFront logs the requests')],
+        policyStatements: [
+          {
+            Sid: 'AllowCloudFrontRead',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+            Resource: tpl(ref(`aws_s3_bucket.${bucket}.arn`), '/*'),
+            Condition: { StringEquals: { 'AWS:SourceArn': ref(`${address(c)}.arn`) } },
+          },
+        ],
+      });
+      origins.push({
+        id: 'site',
+        cached: true,
+        body: [
+          attr('origin_id', str('site')),
+          attr('domain_name', ref(`aws_s3_bucket.${bucket}.bucket_regional_domain_name`)),
+          attr('origin_access_control_id', ref(`aws_cloudfront_origin_access_control.${t}.id`)),
+        ],
+      });
+    }
+    if (origins.some((o) => o.cached)) {
+      ctx.add(
+        'edge.tf',
+        block('resource', ['aws_cloudfront_origin_access_control', t], [
+          attr('name', ctx.physicalName(c.names.slug, 64)),
+          attr('description', str(`S3 access for ${c.names.display}`.slice(0, 256))),
+          attr('origin_access_control_origin_type', str('s3')),
+          attr('signing_behavior', str('always')),
+          attr('signing_protocol', str('sigv4')),
+        ]),
+      );
+    }
+    const certificate = ctx.text(c, 'certificateArn', '') !== '';
+    const aliases = ctx
+      .text(c, 'aliases', '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const logs = ctx.flag(c, 'accessLogs', false);
+    const logBucket = `${t}_access_logs`;
+    if (logs) {
+      emitBucket(ctx, logBucket, `${c.names.display} access logs`, {
+        prefix: tpl(ctx.physicalName(`${c.names.slug}-logs`, 36), '-'),
+        kms: false,
+        versioned: literal('Enabled'),
+        aclWrites: true,
+        extraComments: [skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse')],
+        leading: ['trivy:ignore:AVD-AWS-0089'],
+      });
+    }
+    const waf = ctx.flag(c, 'waf', false);
+    const webAcl = waf
+      ? ctx.variable({
+          name: `${t}_web_acl_arn`,
+          type: 'string',
+          description: `ARN of a CLOUDFRONT-scope WAF web ACL (created in us-east-1) for ${c.names.display}`,
+          default: literal(null),
+        })
+      : undefined;
+    const [first, ...rest] = origins;
+    ctx.add(
+      'edge.tf',
+      ctx.resource('aws_cloudfront_distribution', t, c, [
+        !waf && skip('CKV_AWS_68', 'WAF is off in the design (CF-03)'),
+        !logs && skip('CKV_AWS_86', 'access logs are off in the design (CF-03)'),
+        !certificate && skip('CKV_AWS_174', 'the default CloudFront certificate is used until the design sets one'),
+        skip('CKV_AWS_310', 'origin failover needs a second origin the design does not have'),
+        skip('CKV_AWS_374', 'no geo restriction in the design'),
+        skip('CKV2_AWS_47', 'the web ACL and its rules are supplied from us-east-1'),
+        skip('CKV2_AWS_32', 'response headers policy is left to the application'),
+        attr('enabled', literal(true)),
+        attr('comment', str(c.names.display.slice(0, 128))),
+        attr('price_class', ctx.prop(c, 'priceClass', 'PriceClass_100')),
+        attr('default_root_object', ctx.prop(c, 'defaultRootObject', 'index.html')),
+        attr('is_ipv6_enabled', literal(true)),
+        attr('http_version', str('http2and3')),
+        certificate && aliases.length > 0 && attr('aliases', literal(aliases)),
+        webAcl && attr('web_acl_id', webAcl),
+        origins.map((o) => block('origin', [], o.body)),
+        block('default_cache_behavior', [], behavior(first!)),
+        rest.map((o) =>
+          block('ordered_cache_behavior', [], [attr('path_pattern', str(o.pathPattern ?? `/${o.id}/*`)), ...behavior(o)]),
+        ),
+        block('restrictions', [], [block('geo_restriction', [], [attr('restriction_type', str('none'))])]),
+        certificate
+          ? block('viewer_certificate', [], [
+              attr('acm_certificate_arn', ctx.prop(c, 'certificateArn', '')),
+              attr('ssl_support_method', str('sni-only')),
+              attr('minimum_protocol_version', ctx.prop(c, 'minimumTls', 'TLSv1.2_2021')),
+            ])
+          : block('viewer_certificate', [], [attr('cloudfront_default_certificate', literal(true))]),
+        logs &&
+          block('logging_config', [], [
+            attr('bucket', ref(`aws_s3_bucket.${logBucket}.bucket_domain_name`)),
+            attr('prefix', str('cloudfront/')),
+            attr('include_cookies', literal(false)),
+          ]),
+        tags(c.names.display),
+      ]),
+    );
+    ctx.output(`${t}_domain_name`, ref(`${address(c)}.domain_name`), `Domain name of "${c.names.display}"`);
+  },
+};

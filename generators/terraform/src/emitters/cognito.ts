@@ -1,0 +1,46 @@
+/** Cognito user pool: strong password policy, MFA per design, deletion protection. */
+import type { ResolvedComponent } from '@archgen/infra';
+import { attr, block, literal, num, ref, str } from '../hcl/ast.ts';
+import type { ComponentEmitter } from '../context.ts';
+import { tags } from './common.ts';
+
+const MFA: Record<string, string> = { off: 'OFF', optional: 'OPTIONAL', required: 'ON' };
+const address = (c: ResolvedComponent) => `aws_cognito_user_pool.${c.names.tfName}`;
+
+export const cognitoEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    id: ref(`${address(c)}.id`),
+    name: ref(`${address(c)}.name`),
+    endpoint: ref(`${address(c)}.endpoint`),
+  }),
+  emit(ctx, c) {
+    const mfa = ctx.text(c, 'mfa', 'optional');
+    ctx.add(
+      'security.tf',
+      ctx.resource('aws_cognito_user_pool', c.names.tfName, c, [
+        attr('name', ctx.physicalName(c.names.slug, 128)),
+        attr('deletion_protection', str('ACTIVE')),
+        attr('username_attributes', literal(['email'])),
+        attr('auto_verified_attributes', literal(['email'])),
+        attr('mfa_configuration', ctx.prop(c, 'mfa', 'optional', (v) => MFA[String(v)] ?? 'OPTIONAL')),
+        mfa !== 'off' && block('software_token_mfa_configuration', [], [attr('enabled', literal(true))]),
+        block('password_policy', [], [
+          attr('minimum_length', ctx.prop(c, 'passwordMinLength', 12)),
+          attr('require_lowercase', literal(true)),
+          attr('require_uppercase', literal(true)),
+          attr('require_numbers', literal(true)),
+          attr('require_symbols', literal(true)),
+          attr('temporary_password_validity_days', num(3)),
+        ]),
+        block('account_recovery_setting', [], [
+          block('recovery_mechanism', [], [attr('name', str('verified_email')), attr('priority', num(1))]),
+        ]),
+        ctx.flag(c, 'advancedSecurity', false) &&
+          block('user_pool_add_ons', [], [attr('advanced_security_mode', str('ENFORCED'))]),
+        tags(c.names.display),
+      ]),
+    );
+    ctx.output(`${c.names.tfName}_id`, ref(`${address(c)}.id`), `ID of the user pool "${c.names.display}"`);
+  },
+};

@@ -1,0 +1,90 @@
+/** Small helpers the service emitters share: scanner skips, physical names, tags, permissions. */
+import type { ResolvedComponent } from '@archgen/infra';
+import { type BodyItem, type Expr, attr, block, call, comment, literal, ref, str, tpl, obj } from '../hcl/ast.ts';
+import type { TfContext } from '../context.ts';
+
+/** A deliberate choice a scanner would flag, acknowledged next to the code with the reason. */
+export function skip(checkovId: string, reason: string): BodyItem {
+  return comment(`checkov:skip=${checkovId}:${reason}`);
+}
+
+export function tags(display: string, extra: Record<string, Expr> = {}): BodyItem | undefined {
+  return attr('tags', obj({ Name: str(display), ...extra }));
+}
+
+/** Physical names per service, shared by the resource and anything that must know it up front. */
+export const physical = {
+  lambda: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 64),
+  ecs: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 255),
+  eks: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 100),
+  stateMachine: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 80),
+  generic: (ctx: TfContext, c: ResolvedComponent, max = 128) => ctx.physicalName(c.names.slug, max),
+};
+
+/** The CloudWatch log group name AWS expects for the component that writes to it. */
+export function logGroupName(ctx: TfContext, logGroup: ResolvedComponent): Expr {
+  const owner =
+    ctx.graph.components.find((o) => o.logGroupId === logGroup.id) ?? ctx.findComponent(logGroup.derived?.from);
+  switch (owner?.type) {
+    case 'lambda':
+      return tpl('/aws/lambda/', physical.lambda(ctx, owner));
+    case 'ecs-fargate':
+      return tpl('/ecs/', physical.ecs(ctx, owner));
+    case 'eks':
+      return tpl('/aws/eks/', physical.eks(ctx, owner), '/cluster');
+    case 'step-functions':
+      return tpl('/aws/vendedlogs/states/', physical.stateMachine(ctx, owner));
+    case 'api-gateway':
+      return tpl('/aws/vendedlogs/apigateway/', ref('local.name_prefix'), `-${owner.names.slug}`);
+    default:
+      return tpl('/archgen/', ref('local.name_prefix'), `/${logGroup.names.slug}`);
+  }
+}
+
+/** A resource policy statement that denies any request not made over TLS. */
+export function denyInsecureTransport(actions: string, resources: Expr[]): Expr {
+  return literal({
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: actions,
+    Resource: resources.length === 1 ? resources[0] : resources,
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  });
+}
+
+/** Lets a service principal invoke a function, scoped to the calling resource's ARN. */
+export function lambdaPermission(
+  ctx: TfContext,
+  name: string,
+  functionId: string,
+  principal: string,
+  sourceArn: Expr,
+): void {
+  ctx.add(
+    'compute.tf',
+    block('resource', ['aws_lambda_permission', name], [
+      attr('statement_id', str(`Allow${principal.split('.')[0]!.replace(/[^A-Za-z0-9]/g, '')}Invoke`)),
+      attr('action', str('lambda:InvokeFunction')),
+      attr('function_name', ctx.attribute(functionId, 'name')),
+      attr('principal', str(principal)),
+      attr('source_arn', sourceArn),
+    ]),
+  );
+}
+
+/** Subnets of the component's placement tier. */
+export function placementSubnets(ctx: TfContext, c: ResolvedComponent): Expr {
+  if (!c.placement) throw new Error(`${c.type} "${c.id}" needs a VPC placement`);
+  return ctx.subnetIds(c.placement.vpcId, c.placement.tier);
+}
+
+/** Keeps only the characters EC2 accepts in security group and rule descriptions. */
+export function ec2Description(text: string): string {
+  return text.replace(/[^A-Za-z0-9. _\-:/()#,@[\]+=&;{}!$*]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255) || 'archgen';
+}
+
+/** A multi-line `jsonencode(...)` of a policy or definition document. */
+export function jsonencode(value: unknown): Expr {
+  return call('jsonencode', literal(value));
+}

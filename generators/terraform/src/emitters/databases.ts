@@ -1,0 +1,181 @@
+/**
+ * Relational and graph databases in isolated subnets: RDS, Aurora, Neptune. Encrypted, backed
+ * up, deletion-protected, snapshot on delete, IAM auth, master password managed by Secrets
+ * Manager (RDS-01..05).
+ */
+import type { ResolvedComponent } from '@archgen/infra';
+import { type Expr, attr, binary, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { placementSubnets, tags } from './common.ts';
+
+function subnetGroup(ctx: TfContext, type: string, c: ResolvedComponent): Expr {
+  ctx.add(
+    'data.tf',
+    block('resource', [type, c.names.tfName], [
+      attr('name', ctx.physicalName(c.names.slug, 255)),
+      attr('description', str(`Subnets of ${c.names.display}`.slice(0, 255))),
+      attr('subnet_ids', placementSubnets(ctx, c)),
+      tags(c.names.display),
+    ]),
+  );
+  return ref(`${type}.${c.names.tfName}.name`);
+}
+
+const MYSQL_LOGS = ['error', 'general', 'slowquery'];
+
+export const rdsEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => {
+    const a = `aws_db_instance.${c.names.tfName}`;
+    return {
+      arn: ref(`${a}.arn`),
+      id: ref(`${a}.identifier`),
+      name: ref(`${a}.identifier`),
+      endpoint: ref(`${a}.address`),
+      port: ref(`${a}.port`),
+    };
+  },
+  emit(ctx, c) {
+    const engine = ctx.text(c, 'engine', 'postgres');
+    const group = subnetGroup(ctx, 'aws_db_subnet_group', c);
+    const name = ctx.physicalName(c.names.slug, 63);
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_db_instance', c.names.tfName, c, [
+        attr('identifier', name),
+        attr('engine', str(engine)),
+        attr('engine_version', ctx.prop(c, 'engineVersion', engine === 'mysql' ? '8.0.39' : '16.4')),
+        attr('instance_class', ctx.prop(c, 'instanceClass', 'db.t4g.medium')),
+        attr('allocated_storage', ctx.prop(c, 'allocatedStorageGb', 20)),
+        attr('storage_type', str('gp3')),
+        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted', true)),
+        attr('port', ctx.prop(c, 'port', engine === 'mysql' ? 3306 : 5432)),
+        attr('username', str('dbadmin')),
+        attr('manage_master_user_password', literal(true)),
+        attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth', true)),
+        attr('multi_az', ctx.prop(c, 'multiAz', false)),
+        attr('db_subnet_group_name', group),
+        attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
+        attr('publicly_accessible', ctx.prop(c, 'publiclyAccessible', false)),
+        attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays', 7)),
+        attr('deletion_protection', ctx.prop(c, 'deletionProtection', true)),
+        attr('skip_final_snapshot', literal(false)),
+        attr('final_snapshot_identifier', tpl(name, '-final')),
+        attr('copy_tags_to_snapshot', literal(true)),
+        attr('auto_minor_version_upgrade', literal(true)),
+        attr('enabled_cloudwatch_logs_exports', literal(engine === 'mysql' ? MYSQL_LOGS : ['postgresql', 'upgrade'])),
+        tags(c.names.display),
+      ]),
+    );
+    ctx.output(`${c.names.tfName}_endpoint`, ref(`aws_db_instance.${c.names.tfName}.address`), `Endpoint of the database "${c.names.display}"`);
+  },
+};
+
+export const auroraEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => {
+    const a = `aws_rds_cluster.${c.names.tfName}`;
+    return {
+      arn: ref(`${a}.arn`),
+      id: ref(`${a}.cluster_identifier`),
+      name: ref(`${a}.cluster_identifier`),
+      endpoint: ref(`${a}.endpoint`),
+      port: ref(`${a}.port`),
+    };
+  },
+  emit(ctx, c) {
+    const engine = ctx.text(c, 'engine', 'aurora-postgresql');
+    const serverless = ctx.text(c, 'capacity', 'provisioned') === 'serverless-v2';
+    const group = subnetGroup(ctx, 'aws_db_subnet_group', c);
+    const name = ctx.physicalName(c.names.slug, 63);
+    const cluster = `aws_rds_cluster.${c.names.tfName}`;
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_rds_cluster', c.names.tfName, c, [
+        attr('cluster_identifier', name),
+        attr('engine', str(engine)),
+        attr('engine_mode', str('provisioned')),
+        attr('master_username', str('dbadmin')),
+        attr('manage_master_user_password', literal(true)),
+        attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth', true)),
+        attr('db_subnet_group_name', group),
+        attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
+        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted', true)),
+        attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays', 7)),
+        attr('deletion_protection', ctx.prop(c, 'deletionProtection', true)),
+        attr('skip_final_snapshot', literal(false)),
+        attr('final_snapshot_identifier', tpl(name, '-final')),
+        attr('copy_tags_to_snapshot', literal(true)),
+        attr('enabled_cloudwatch_logs_exports', literal(engine === 'aurora-mysql' ? MYSQL_LOGS : ['postgresql'])),
+        serverless &&
+          block('serverlessv2_scaling_configuration', [], [
+            attr('min_capacity', ctx.prop(c, 'minAcu', 0.5)),
+            attr('max_capacity', ctx.prop(c, 'maxAcu', 4)),
+          ]),
+        tags(c.names.display),
+      ]),
+      block(
+        'resource',
+        ['aws_rds_cluster_instance', c.names.tfName],
+        [
+          attr('count', binary(num(1), '+', ctx.prop(c, 'readers', 1))),
+          attr('identifier', tpl(name, '-', ref('count.index'))),
+          attr('cluster_identifier', ref(`${cluster}.id`)),
+          attr('engine', ref(`${cluster}.engine`)),
+          attr('instance_class', serverless ? str('db.serverless') : ctx.prop(c, 'instanceClass', 'db.r7g.large')),
+          attr('db_subnet_group_name', group),
+          attr('publicly_accessible', literal(false)),
+          attr('auto_minor_version_upgrade', literal(true)),
+          tags(c.names.display),
+        ],
+        ['The writer plus the readers; Aurora spreads them across the subnet group AZs (RDS-02).'],
+      ),
+    );
+    ctx.output(`${c.names.tfName}_endpoint`, ref(`${cluster}.endpoint`), `Writer endpoint of "${c.names.display}"`);
+  },
+};
+
+export const neptuneEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => {
+    const a = `aws_neptune_cluster.${c.names.tfName}`;
+    return {
+      arn: ref(`${a}.arn`),
+      id: ref(`${a}.cluster_resource_id`),
+      name: ref(`${a}.cluster_identifier`),
+      endpoint: ref(`${a}.endpoint`),
+      port: ref(`${a}.port`),
+    };
+  },
+  emit(ctx, c) {
+    const group = subnetGroup(ctx, 'aws_neptune_subnet_group', c);
+    const name = ctx.physicalName(c.names.slug, 63);
+    const cluster = `aws_neptune_cluster.${c.names.tfName}`;
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_neptune_cluster', c.names.tfName, c, [
+        attr('cluster_identifier', name),
+        attr('engine', str('neptune')),
+        attr('neptune_subnet_group_name', group),
+        attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
+        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted', true)),
+        attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth', true)),
+        attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays', 7)),
+        attr('deletion_protection', ctx.prop(c, 'deletionProtection', true)),
+        attr('skip_final_snapshot', literal(false)),
+        attr('final_snapshot_identifier', tpl(name, '-final')),
+        attr('copy_tags_to_snapshot', literal(true)),
+        attr('enable_cloudwatch_logs_exports', literal(['audit'])),
+        tags(c.names.display),
+      ]),
+      block('resource', ['aws_neptune_cluster_instance', c.names.tfName], [
+        attr('count', ctx.prop(c, 'instances', 2)),
+        attr('identifier', tpl(name, '-', ref('count.index'))),
+        attr('cluster_identifier', ref(`${cluster}.id`)),
+        attr('engine', str('neptune')),
+        attr('instance_class', ctx.prop(c, 'instanceClass', 'db.r6g.large')),
+        attr('neptune_subnet_group_name', group),
+        attr('auto_minor_version_upgrade', literal(true)),
+        tags(c.names.display),
+      ]),
+    );
+    ctx.output(`${c.names.tfName}_endpoint`, ref(`${cluster}.endpoint`), `Endpoint of "${c.names.display}"`);
+  },
+};

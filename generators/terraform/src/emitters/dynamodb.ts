@@ -1,0 +1,122 @@
+/** DynamoDB table: composite keys, GSIs, PITR (DDB-01), explicit billing with auto scaling (DDB-02). */
+import type { ResolvedComponent } from '@archgen/infra';
+import type { PropertyValue } from '@archgen/model';
+import { type BodyItem, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { tags } from './common.ts';
+
+const address = (c: ResolvedComponent) => `aws_dynamodb_table.${c.names.tfName}`;
+
+const STREAM_VIEW: Record<string, string> = {
+  'new-image': 'NEW_IMAGE',
+  'new-and-old-images': 'NEW_AND_OLD_IMAGES',
+  'keys-only': 'KEYS_ONLY',
+};
+
+interface Gsi {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+function gsis(ctx: TfContext, c: ResolvedComponent): Gsi[] {
+  const raw = ctx.value<PropertyValue>(c, 'gsis', []);
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return [];
+    const name = typeof item['name'] === 'string' ? item['name'] : '';
+    const partitionKey = typeof item['partitionKey'] === 'string' ? item['partitionKey'] : '';
+    const sortKey = typeof item['sortKey'] === 'string' ? item['sortKey'] : '';
+    return name && partitionKey ? [{ name, partitionKey, sortKey }] : [];
+  });
+}
+
+function autoScaling(ctx: TfContext, c: ResolvedComponent, dimension: 'Read' | 'Write'): void {
+  const lower = dimension.toLowerCase();
+  const name = `${c.names.tfName}_${lower}`;
+  ctx.add(
+    'data.tf',
+    block('resource', ['aws_appautoscaling_target', name], [
+      attr('service_namespace', str('dynamodb')),
+      attr('resource_id', tpl('table/', ref(`${address(c)}.name`))),
+      attr('scalable_dimension', str(`dynamodb:table:${dimension}CapacityUnits`)),
+      attr('min_capacity', ctx.prop(c, `${lower}Capacity`, 5)),
+      attr('max_capacity', ctx.prop(c, `max${dimension}Capacity`, 100)),
+    ]),
+    block('resource', ['aws_appautoscaling_policy', name], [
+      attr('name', tpl(ref(`${address(c)}.name`), `-${lower}-utilization`)),
+      attr('policy_type', str('TargetTrackingScaling')),
+      attr('service_namespace', ref(`aws_appautoscaling_target.${name}.service_namespace`)),
+      attr('resource_id', ref(`aws_appautoscaling_target.${name}.resource_id`)),
+      attr('scalable_dimension', ref(`aws_appautoscaling_target.${name}.scalable_dimension`)),
+      block('target_tracking_scaling_policy_configuration', [], [
+        attr('target_value', num(70)),
+        block('predefined_metric_specification', [], [
+          attr('predefined_metric_type', str(`DynamoDB${dimension}CapacityUtilization`)),
+        ]),
+      ]),
+    ]),
+  );
+}
+
+export const dynamodbEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    name: ref(`${address(c)}.name`),
+    id: ref(`${address(c)}.id`),
+    streamArn: ref(`${address(c)}.stream_arn`),
+  }),
+  emit(ctx, c) {
+    const pk = ctx.text(c, 'partitionKey', 'pk');
+    const sk = ctx.text(c, 'sortKey', '');
+    const provisioned = ctx.text(c, 'billingMode', 'on-demand') === 'provisioned';
+    const stream = ctx.text(c, 'stream', 'none');
+    const ttl = ctx.text(c, 'ttlAttribute', '');
+    const indexes = gsis(ctx, c);
+    const attributes = new Map<string, string>([[pk, ctx.text(c, 'partitionKeyType', 'S')]]);
+    if (sk) attributes.set(sk, ctx.text(c, 'sortKeyType', 'S'));
+    for (const g of indexes) {
+      if (!attributes.has(g.partitionKey)) attributes.set(g.partitionKey, 'S');
+      if (g.sortKey && !attributes.has(g.sortKey)) attributes.set(g.sortKey, 'S');
+    }
+    const capacity: BodyItem[] = provisioned
+      ? [attr('read_capacity', ctx.prop(c, 'readCapacity', 5)), attr('write_capacity', ctx.prop(c, 'writeCapacity', 5))].filter(
+          (a): a is NonNullable<typeof a> => a !== undefined,
+        )
+      : [];
+    const scaled = provisioned && ctx.flag(c, 'autoScaling', true);
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_dynamodb_table', c.names.tfName, c, [
+        attr('name', ctx.physicalName(c.names.slug, 255)),
+        attr('billing_mode', str(provisioned ? 'PROVISIONED' : 'PAY_PER_REQUEST')),
+        capacity,
+        attr('hash_key', str(pk)),
+        sk && attr('range_key', str(sk)),
+        stream !== 'none' && attr('stream_enabled', literal(true)),
+        stream !== 'none' && attr('stream_view_type', str(STREAM_VIEW[stream] ?? 'NEW_AND_OLD_IMAGES')),
+        [...attributes].map(([name, type]) => block('attribute', [], [attr('name', str(name)), attr('type', str(type))])),
+        indexes.map((g) =>
+          block('global_secondary_index', [], [
+            attr('name', str(g.name)),
+            attr('hash_key', str(g.partitionKey)),
+            g.sortKey && attr('range_key', str(g.sortKey)),
+            attr('projection_type', str('ALL')),
+            capacity,
+          ]),
+        ),
+        block('point_in_time_recovery', [], [attr('enabled', ctx.prop(c, 'pointInTimeRecovery', true))]),
+        block('server_side_encryption', [], [attr('enabled', literal(true))]),
+        ttl && block('ttl', [], [attr('attribute_name', str(ttl)), attr('enabled', literal(true))]),
+        // Auto scaling owns the capacity once the table exists.
+        scaled && block('lifecycle', [], [attr('ignore_changes', list([ref('read_capacity'), ref('write_capacity')]))]),
+        tags(c.names.display),
+      ]),
+    );
+    if (scaled) {
+      autoScaling(ctx, c, 'Read');
+      autoScaling(ctx, c, 'Write');
+    }
+    ctx.output(`${c.names.tfName}_name`, ref(`${address(c)}.name`), `Name of the table "${c.names.display}"`);
+  },
+};

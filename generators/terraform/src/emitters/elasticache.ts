@@ -1,0 +1,131 @@
+/**
+ * ElastiCache in isolated subnets. Redis: replication group, encrypted at rest and in transit,
+ * Multi-AZ failover, snapshots, IAM-authenticated users instead of a shared AUTH token (EC-01/02).
+ * Memcached: a cluster with in-transit encryption (it has no at-rest encryption).
+ */
+import type { ResolvedComponent } from '@archgen/infra';
+import { attr, binary, block, cond, list, literal, num, ref, str } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { placementSubnets, skip, tags } from './common.ts';
+
+function isRedis(ctx: TfContext, c: ResolvedComponent): boolean {
+  return ctx.text(c, 'engine', 'redis') !== 'memcached';
+}
+
+function emitIamUsers(ctx: TfContext, c: ResolvedComponent): void {
+  const t = c.names.tfName;
+  ctx.add(
+    'data.tf',
+    block(
+      'resource',
+      ['aws_elasticache_user', `${t}_default`],
+      [
+        attr('user_id', ctx.physicalName(`${c.names.slug}-default`, 40)),
+        attr('user_name', str('default')),
+        attr('engine', str('redis')),
+        attr('access_string', str('off -@all')),
+        block('authentication_mode', [], [attr('type', str('no-password-required'))]),
+      ],
+      ['Every user group needs a "default" user; this one is switched off.'],
+    ),
+    block(
+      'resource',
+      ['aws_elasticache_user', `${t}_app`],
+      [
+        attr('user_id', ctx.physicalName(`${c.names.slug}-app`, 40)),
+        attr('user_name', ctx.physicalName(`${c.names.slug}-app`, 40)),
+        attr('engine', str('redis')),
+        attr('access_string', str('on ~* +@all -@dangerous')),
+        block('authentication_mode', [], [attr('type', str('iam'))]),
+      ],
+      ['Applications authenticate with IAM (elasticache:Connect), so no AUTH token is stored anywhere.'],
+    ),
+    block('resource', ['aws_elasticache_user_group', t], [
+      attr('user_group_id', ctx.physicalName(c.names.slug, 40)),
+      attr('engine', str('redis')),
+      attr('user_ids', list([ref(`aws_elasticache_user.${t}_default.user_id`), ref(`aws_elasticache_user.${t}_app.user_id`)])),
+    ]),
+  );
+}
+
+export const elasticacheEmitter: ComponentEmitter = {
+  refs: (ctx, c) => {
+    if (isRedis(ctx, c)) {
+      const a = `aws_elasticache_replication_group.${c.names.tfName}`;
+      return {
+        arn: ref(`${a}.arn`),
+        id: ref(`${a}.id`),
+        name: ref(`${a}.id`),
+        endpoint: ref(`${a}.primary_endpoint_address`),
+        port: ref(`${a}.port`),
+      };
+    }
+    const a = `aws_elasticache_cluster.${c.names.tfName}`;
+    return {
+      arn: ref(`${a}.arn`),
+      id: ref(`${a}.id`),
+      name: ref(`${a}.cluster_id`),
+      endpoint: ref(`${a}.configuration_endpoint`),
+      port: ref(`${a}.port`),
+    };
+  },
+  emit(ctx, c) {
+    const t = c.names.tfName;
+    ctx.add(
+      'data.tf',
+      block('resource', ['aws_elasticache_subnet_group', t], [
+        attr('name', ctx.physicalName(c.names.slug, 255)),
+        attr('description', literal(`Subnets of ${c.names.display}`.slice(0, 255))),
+        attr('subnet_ids', placementSubnets(ctx, c)),
+        tags(c.names.display),
+      ]),
+    );
+    const sg = list([ctx.securityGroupOf(c)]);
+    if (!isRedis(ctx, c)) {
+      const nodes = ctx.prop(c, 'nodes', 2);
+      ctx.add(
+        'data.tf',
+        ctx.resource('aws_elasticache_cluster', t, c, [
+          skip('CKV_AWS_29', 'Memcached has no at-rest encryption; choose Redis for data that needs it'),
+          attr('cluster_id', ctx.physicalName(c.names.slug, 50)),
+          attr('engine', str('memcached')),
+          attr('node_type', ctx.prop(c, 'nodeType', 'cache.t4g.small')),
+          attr('num_cache_nodes', nodes),
+          attr('az_mode', cond(binary(nodes, '>', num(1)), str('cross-az'), str('single-az'))),
+          attr('port', num(11211)),
+          attr('subnet_group_name', ref(`aws_elasticache_subnet_group.${t}.name`)),
+          attr('security_group_ids', sg),
+          attr('transit_encryption_enabled', ctx.prop(c, 'transitEncryption', true)),
+          tags(c.names.display),
+        ]),
+      );
+      return;
+    }
+    const auth = ctx.flag(c, 'authToken', true) && ctx.flag(c, 'transitEncryption', true);
+    if (auth) emitIamUsers(ctx, c);
+    const nodes = ctx.prop(c, 'nodes', 2);
+    const failover = ctx.num(c, 'nodes', 2) > 1 && ctx.flag(c, 'automaticFailover', true);
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_elasticache_replication_group', t, c, [
+        attr('replication_group_id', ctx.physicalName(c.names.slug, 40)),
+        attr('description', literal(c.names.display.slice(0, 255) || c.names.slug)),
+        attr('engine', str('redis')),
+        attr('engine_version', str('7.1')),
+        attr('node_type', ctx.prop(c, 'nodeType', 'cache.t4g.small')),
+        attr('num_cache_clusters', nodes),
+        attr('port', num(6379)),
+        attr('automatic_failover_enabled', literal(failover)),
+        attr('multi_az_enabled', literal(failover)),
+        attr('subnet_group_name', ref(`aws_elasticache_subnet_group.${t}.name`)),
+        attr('security_group_ids', sg),
+        attr('at_rest_encryption_enabled', ctx.prop(c, 'atRestEncryption', true)),
+        attr('transit_encryption_enabled', ctx.prop(c, 'transitEncryption', true)),
+        auth && attr('user_group_ids', list([ref(`aws_elasticache_user_group.${t}.user_group_id`)])),
+        attr('snapshot_retention_limit', ctx.prop(c, 'snapshotRetentionDays', 1)),
+        attr('auto_minor_version_upgrade', literal(true)),
+        tags(c.names.display),
+      ]),
+    );
+  },
+};

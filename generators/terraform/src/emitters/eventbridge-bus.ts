@@ -1,0 +1,31 @@
+/** EventBridge bus (no resource policy: only this account can put events, EVB-01) and archive. */
+import type { ResolvedComponent } from '@archgen/infra';
+import { attr, block, ref } from '../hcl/ast.ts';
+import type { ComponentEmitter } from '../context.ts';
+import { tags } from './common.ts';
+
+const address = (c: ResolvedComponent) => `aws_cloudwatch_event_bus.${c.names.tfName}`;
+
+export const eventBusEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({ arn: ref(`${address(c)}.arn`), name: ref(`${address(c)}.name`), id: ref(`${address(c)}.id`) }),
+  emit(ctx, c) {
+    ctx.add(
+      'messaging.tf',
+      ctx.resource('aws_cloudwatch_event_bus', c.names.tfName, c, [
+        attr('name', ctx.physicalName(c.names.slug, 256)),
+        tags(c.names.display),
+      ]),
+    );
+    if (ctx.num(c, 'archiveDays', 0) > 0) {
+      ctx.add(
+        'messaging.tf',
+        block('resource', ['aws_cloudwatch_event_archive', c.names.tfName], [
+          attr('name', ctx.physicalName(c.names.slug, 48)),
+          attr('event_source_arn', ref(`${address(c)}.arn`)),
+          attr('retention_days', ctx.prop(c, 'archiveDays', 0)),
+        ]),
+      );
+    }
+    ctx.output(`${c.names.tfName}_name`, ref(`${address(c)}.name`), `Name of the event bus "${c.names.display}"`);
+  },
+};

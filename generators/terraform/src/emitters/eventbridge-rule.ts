@@ -1,0 +1,62 @@
+/** EventBridge rule with its targets; every target has a DLQ and a retry policy (MSG-01). */
+import type { ResolvedComponent, ResolvedRuleTarget } from '@archgen/infra';
+import { attr, block, num, ref, str } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { lambdaPermission, tags } from './common.ts';
+
+const address = (c: ResolvedComponent) => `aws_cloudwatch_event_rule.${c.names.tfName}`;
+
+/** The bus a rule lives on: the source of a route into it (eventbridge-bus -> rule). */
+export function busOf(ctx: TfContext, rule: ResolvedComponent): ResolvedComponent | undefined {
+  const viaRoute = ctx.graph.routes.find((r) => r.targetId === rule.id && ctx.findComponent(r.frontDoorId)?.type === 'eventbridge-bus');
+  if (viaRoute) return ctx.findComponent(viaRoute.frontDoorId);
+  const viaGrant = ctx.graph.grants.find((g) => g.targetId === rule.id && ctx.findComponent(g.granteeId)?.type === 'eventbridge-bus');
+  return ctx.findComponent(viaGrant?.granteeId ?? rule.derived?.from);
+}
+
+function emitTarget(ctx: TfContext, rule: ResolvedComponent, t: ResolvedRuleTarget, busName: ReturnType<typeof ref> | undefined): void {
+  const target = ctx.component(t.targetId);
+  const name = `${rule.names.tfName}_to_${target.names.tfName}`;
+  const fifoQueue = target.type === 'sqs' && ctx.flag(target, 'fifo', false);
+  const role = ctx.graph.roles.find((r) => r.id === t.roleId);
+  ctx.add(
+    'messaging.tf',
+    block('resource', ['aws_cloudwatch_event_target', name], [
+      attr('rule', ref(`${address(rule)}.name`)),
+      busName && attr('event_bus_name', busName),
+      attr('target_id', str(target.names.slug.slice(0, 64))),
+      attr('arn', ctx.attribute(target.id, 'arn')),
+      role && attr('role_arn', ctx.roleArn(role)),
+      fifoQueue && block('sqs_target', [], [attr('message_group_id', str(rule.names.slug))]),
+      block('retry_policy', [], [
+        attr('maximum_retry_attempts', num(185)),
+        attr('maximum_event_age_in_seconds', num(86400)),
+      ]),
+      t.deadLetterQueueId && block('dead_letter_config', [], [attr('arn', ctx.attribute(t.deadLetterQueueId, 'arn'))]),
+    ]),
+  );
+  if (t.targetKind === 'lambda')
+    lambdaPermission(ctx, `${name}_invoke`, target.id, 'events.amazonaws.com', ref(`${address(rule)}.arn`));
+}
+
+export const eventRuleEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({ arn: ref(`${address(c)}.arn`), name: ref(`${address(c)}.name`), id: ref(`${address(c)}.id`) }),
+  emit(ctx, c) {
+    const schedule = ctx.text(c, 'schedule', '');
+    const pattern = ctx.text(c, 'eventPattern', '');
+    // Schedules only run on the default bus, so a scheduled rule stays there.
+    const bus = schedule ? undefined : busOf(ctx, c);
+    const busName = bus ? ctx.attribute(bus.id, 'name') : undefined;
+    ctx.add(
+      'messaging.tf',
+      ctx.resource('aws_cloudwatch_event_rule', c.names.tfName, c, [
+        attr('name', ctx.physicalName(c.names.slug, 64)),
+        attr('description', str(c.names.display.slice(0, 512))),
+        busName && attr('event_bus_name', busName),
+        schedule ? attr('schedule_expression', ctx.prop(c, 'schedule', '')) : attr('event_pattern', ctx.prop(c, 'eventPattern', pattern || '{"source":["app"]}')),
+        tags(c.names.display),
+      ]),
+    );
+    for (const t of ctx.graph.ruleTargets.filter((t) => t.ruleId === c.id)) emitTarget(ctx, c, t, busName);
+  },
+};

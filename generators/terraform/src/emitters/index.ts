@@ -1,0 +1,57 @@
+/** One emitter per component type. An unknown type is an error, never silently skipped. */
+import type { ComponentEmitter } from '../context.ts';
+import { albEmitter } from './alb.ts';
+import { athenaEmitter, kinesisEmitter, timestreamEmitter } from './analytics.ts';
+import { apiGatewayEmitter } from './api-gateway.ts';
+import { cloudfrontEmitter } from './cloudfront.ts';
+import { cognitoEmitter } from './cognito.ts';
+import { auroraEmitter, neptuneEmitter, rdsEmitter } from './databases.ts';
+import { dynamodbEmitter } from './dynamodb.ts';
+import { ec2AsgEmitter } from './ec2-asg.ts';
+import { ecsFargateEmitter } from './ecs-fargate.ts';
+import { eksEmitter } from './eks.ts';
+import { elasticacheEmitter } from './elasticache.ts';
+import { eventBusEmitter } from './eventbridge-bus.ts';
+import { eventRuleEmitter } from './eventbridge-rule.ts';
+import { lambdaEmitter } from './lambda.ts';
+import { cloudwatchAlarmEmitter, logGroupEmitter } from './monitoring.ts';
+import { natGatewayEmitter } from './nat-gateway.ts';
+import { opensearchEmitter } from './opensearch.ts';
+import { s3Emitter } from './s3.ts';
+import { secretEmitter } from './secret.ts';
+import { snsEmitter } from './sns.ts';
+import { sqsEmitter } from './sqs.ts';
+import { stepFunctionsEmitter } from './step-functions.ts';
+
+export const EMITTERS: Record<string, ComponentEmitter> = {
+  alb: albEmitter,
+  'api-gateway': apiGatewayEmitter,
+  'athena-workgroup': athenaEmitter,
+  aurora: auroraEmitter,
+  cloudfront: cloudfrontEmitter,
+  'cloudwatch-alarm': cloudwatchAlarmEmitter,
+  'cognito-user-pool': cognitoEmitter,
+  dynamodb: dynamodbEmitter,
+  'ec2-asg': ec2AsgEmitter,
+  'ecs-fargate': ecsFargateEmitter,
+  eks: eksEmitter,
+  elasticache: elasticacheEmitter,
+  'eventbridge-bus': eventBusEmitter,
+  'eventbridge-rule': eventRuleEmitter,
+  'kinesis-stream': kinesisEmitter,
+  lambda: lambdaEmitter,
+  'log-group': logGroupEmitter,
+  'nat-gateway': natGatewayEmitter,
+  neptune: neptuneEmitter,
+  opensearch: opensearchEmitter,
+  rds: rdsEmitter,
+  s3: s3Emitter,
+  secret: secretEmitter,
+  sns: snsEmitter,
+  sqs: sqsEmitter,
+  'step-functions': stepFunctionsEmitter,
+  timestream: timestreamEmitter,
+};
+
+/** Catalog types that are drawn on the canvas but are not infrastructure. */
+export const NO_INFRASTRUCTURE: ReadonlySet<string> = new Set(['users']);

@@ -1,0 +1,102 @@
+/**
+ * Lambda function. The code artifact comes from S3 (var.artifact_bucket + a key per function),
+ * so plan needs no local file and no extra provider; README and tfvars say what to upload.
+ * Event source mappings for the queues/streams that trigger it live here too.
+ */
+import type { ResolvedComponent, ResolvedEventSource } from '@archgen/infra';
+import { type Expr, attr, block, list, literal, obj, ref, str } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { physical, placementSubnets, skip, tags } from './common.ts';
+
+const address = (c: ResolvedComponent) => `aws_lambda_function.${c.names.tfName}`;
+
+export function environmentVariables(ctx: TfContext, c: ResolvedComponent): Expr | undefined {
+  if (c.environment.length === 0) return undefined;
+  const sorted = [...c.environment].sort((a, b) => a.name.localeCompare(b.name));
+  return obj(sorted.map((v): [string, Expr] => [v.name, 'literal' in v.value ? str(v.value.literal) : ctx.ref(v.value)]));
+}
+
+function emitEventSource(ctx: TfContext, fn: ResolvedComponent, e: ResolvedEventSource): void {
+  const source = ctx.component(e.sourceId);
+  const stream = e.sourceKind === 'kinesis' || e.sourceKind === 'dynamodb-stream';
+  ctx.add(
+    'compute.tf',
+    block('resource', ['aws_lambda_event_source_mapping', `${source.names.tfName}_to_${fn.names.tfName}`], [
+      attr('event_source_arn', ctx.attribute(source.id, e.sourceKind === 'dynamodb-stream' ? 'streamArn' : 'arn')),
+      attr('function_name', ref(`${address(fn)}.arn`)),
+      attr('batch_size', literal(e.batchSize)),
+      e.maxBatchingWindowSeconds > 0 && attr('maximum_batching_window_in_seconds', literal(e.maxBatchingWindowSeconds)),
+      stream && attr('starting_position', str('LATEST')),
+      e.sourceKind === 'sqs' && attr('function_response_types', literal(['ReportBatchItemFailures'])),
+    ]),
+  );
+}
+
+export const lambdaEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    name: ref(`${address(c)}.function_name`),
+    id: ref(`${address(c)}.id`),
+  }),
+  emit(ctx, c) {
+    const role = ctx.role(c, 'function');
+    const logGroup = ctx.logGroupOf(c);
+    const env = environmentVariables(ctx, c);
+    const reserved = ctx.num(c, 'reservedConcurrency', -1);
+    const dlq = ctx.findComponent(c.deadLetterQueueId);
+    const bucket = ctx.variable({
+      name: 'artifact_bucket',
+      type: 'string',
+      description: 'S3 bucket holding the Lambda deployment packages (upload them before apply)',
+      byEnv: Object.fromEntries(
+        ctx.environments.map((env) => [env, str(`replace-me-${ctx.graph.design.slug}-${env}-artifacts`)]),
+      ),
+    });
+    const key = ctx.variable({
+      name: `${c.names.tfName}_artifact_key`,
+      type: 'string',
+      description: `S3 key of the deployment package (zip) of ${c.names.display}, in var.artifact_bucket`,
+      default: str(`${c.names.slug}.zip`),
+    });
+    ctx.add(
+      'compute.tf',
+      ctx.resource('aws_lambda_function', c.names.tfName, c, [
+        skip('CKV_AWS_272', 'code signing needs a signing profile outside this design'),
+        skip('CKV_AWS_173', 'environment variables hold resource names only, never secrets (LAM-05)'),
+        !c.placement && skip('CKV_AWS_117', 'this function calls only AWS APIs and is not placed in a VPC by the design'),
+        reserved < 0 && skip('CKV_AWS_115', 'reserved concurrency is unset in the design'),
+        !dlq && skip('CKV_AWS_116', 'no asynchronous invoker in the design needs a function-level DLQ'),
+        attr('function_name', physical.lambda(ctx, c)),
+        attr('description', str(c.names.display.slice(0, 256))),
+        attr('role', ctx.roleArn(role)),
+        attr('runtime', ctx.prop(c, 'runtime', 'nodejs22.x')),
+        attr('handler', ctx.prop(c, 'handler', 'index.handler')),
+        attr('architectures', list([ctx.prop(c, 'architecture', 'arm64')])),
+        attr('memory_size', ctx.prop(c, 'memorySize', 512)),
+        attr('timeout', ctx.prop(c, 'timeoutSeconds', 30)),
+        attr('reserved_concurrent_executions', ctx.prop(c, 'reservedConcurrency', -1)),
+        attr('s3_bucket', bucket),
+        attr('s3_key', key),
+        block('tracing_config', [], [
+          attr('mode', ctx.prop(c, 'tracing', true, (v) => (v === false ? 'PassThrough' : 'Active'))),
+        ]),
+        logGroup &&
+          block('logging_config', [], [
+            attr('log_format', ctx.prop(c, 'structuredLogging', true, (v) => (v === false ? 'Text' : 'JSON'))),
+            attr('log_group', ctx.attribute(logGroup.id, 'name')),
+          ]),
+        env && block('environment', [], [attr('variables', env)]),
+        c.placement &&
+          block('vpc_config', [], [
+            attr('subnet_ids', placementSubnets(ctx, c)),
+            attr('security_group_ids', list([ctx.securityGroupOf(c)])),
+          ]),
+        dlq && block('dead_letter_config', [], [attr('target_arn', ctx.attribute(dlq.id, 'arn'))]),
+        tags(c.names.display),
+      ]),
+    );
+    for (const e of ctx.graph.eventSources.filter((e) => e.functionId === c.id && e.sourceKind !== 's3'))
+      emitEventSource(ctx, c, e);
+    ctx.output(`${c.names.tfName}_name`, ref(`${address(c)}.function_name`), `Name of the function "${c.names.display}"`);
+  },
+};

@@ -1,0 +1,59 @@
+/** OpenSearch domain in the VPC: encrypted, node-to-node TLS, HTTPS only, zone aware (OS-01/02). */
+import type { ResolvedComponent } from '@archgen/infra';
+import { attr, block, call, literal, num, ref, str } from '../hcl/ast.ts';
+import type { ComponentEmitter } from '../context.ts';
+import { placementSubnets, skip, tags } from './common.ts';
+
+const address = (c: ResolvedComponent) => `aws_opensearch_domain.${c.names.tfName}`;
+
+export const opensearchEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    id: ref(`${address(c)}.domain_id`),
+    name: ref(`${address(c)}.domain_name`),
+    endpoint: ref(`${address(c)}.endpoint`),
+  }),
+  emit(ctx, c) {
+    const zoneAware = ctx.flag(c, 'zoneAwareness', true);
+    const dedicated = ctx.flag(c, 'dedicatedMasters', false);
+    // Two AZs keep any even instance count valid; one subnet when the domain is not zone aware.
+    const azs = zoneAware ? 2 : 1;
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_opensearch_domain', c.names.tfName, c, [
+        skip('CKV_AWS_317', 'audit logs need a resource policy on the log group; enable them with fine-grained access control'),
+        skip('CKV_AWS_84', 'slow and error logs are not configured by the design'),
+        skip('CKV_AWS_318', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
+        skip('CKV2_AWS_59', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
+        attr('domain_name', ctx.physicalName(c.names.slug, 28)),
+        attr('engine_version', ctx.prop(c, 'engineVersion', 'OpenSearch_2.15')),
+        block('cluster_config', [], [
+          attr('instance_type', ctx.prop(c, 'instanceType', 'r7g.large.search')),
+          attr('instance_count', ctx.prop(c, 'instanceCount', 2)),
+          attr('zone_awareness_enabled', literal(zoneAware)),
+          zoneAware && block('zone_awareness_config', [], [attr('availability_zone_count', num(azs))]),
+          attr('dedicated_master_enabled', literal(dedicated)),
+          dedicated && attr('dedicated_master_type', ctx.prop(c, 'instanceType', 'r7g.large.search')),
+          dedicated && attr('dedicated_master_count', num(3)),
+        ]),
+        block('ebs_options', [], [
+          attr('ebs_enabled', literal(true)),
+          attr('volume_type', str('gp3')),
+          attr('volume_size', ctx.prop(c, 'volumeSizeGb', 20)),
+        ]),
+        block('encrypt_at_rest', [], [attr('enabled', ctx.prop(c, 'encryptionAtRest', true))]),
+        block('node_to_node_encryption', [], [attr('enabled', ctx.prop(c, 'nodeToNodeEncryption', true))]),
+        block('domain_endpoint_options', [], [
+          attr('enforce_https', ctx.prop(c, 'enforceHttps', true)),
+          attr('tls_security_policy', str('Policy-Min-TLS-1-2-2019-07')),
+        ]),
+        block('vpc_options', [], [
+          attr('subnet_ids', call('slice', placementSubnets(ctx, c), num(0), num(azs))),
+          attr('security_group_ids', literal([ctx.securityGroupOf(c)])),
+        ]),
+        tags(c.names.display),
+      ]),
+    );
+    ctx.output(`${c.names.tfName}_endpoint`, ref(`${address(c)}.endpoint`), `Endpoint of "${c.names.display}"`);
+  },
+};

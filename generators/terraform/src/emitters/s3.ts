@@ -1,0 +1,204 @@
+/**
+ * S3 bucket with the split aws_s3_bucket_* resources: public access block, versioning, SSE,
+ * lifecycle, TLS-only policy (plus CloudFront OAC read), and notifications to functions.
+ */
+import type { ResolvedComponent } from '@archgen/infra';
+import { type BodyItem, type Expr, attr, block, literal, list, num, ref, str, tpl } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { denyInsecureTransport, jsonencode, lambdaPermission, skip, tags } from './common.ts';
+
+const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
+
+/** A private, encrypted, TLS-only bucket (also used for access logs of ALB and CloudFront). */
+export function emitBucket(
+  ctx: TfContext,
+  name: string,
+  display: string,
+  options: {
+    prefix: Expr;
+    kms: boolean;
+    versioned: Expr;
+    extraComments?: BodyItem[];
+    leading?: string[];
+    policyStatements?: unknown[];
+    /** CloudFront standard logging writes with ACLs, so that bucket keeps BucketOwnerPreferred. */
+    aclWrites?: boolean;
+  },
+): void {
+  const bucket = ref(`aws_s3_bucket.${name}.id`);
+  const arn = ref(`aws_s3_bucket.${name}.arn`);
+  ctx.add(
+    'data.tf',
+    block(
+      'resource',
+      ['aws_s3_bucket', name],
+      [options.extraComments, attr('bucket_prefix', options.prefix), tags(display)],
+      options.leading ?? [],
+    ),
+    block('resource', ['aws_s3_bucket_public_access_block', name], [
+      attr('bucket', bucket),
+      attr('block_public_acls', literal(true)),
+      attr('block_public_policy', literal(true)),
+      attr('ignore_public_acls', literal(true)),
+      attr('restrict_public_buckets', literal(true)),
+    ]),
+    block('resource', ['aws_s3_bucket_ownership_controls', name], [
+      attr('bucket', bucket),
+      block('rule', [], [attr('object_ownership', str(options.aclWrites ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced'))]),
+    ]),
+    block('resource', ['aws_s3_bucket_versioning', name], [
+      attr('bucket', bucket),
+      block('versioning_configuration', [], [attr('status', options.versioned)]),
+    ]),
+    block('resource', ['aws_s3_bucket_server_side_encryption_configuration', name], [
+      attr('bucket', bucket),
+      block('rule', [], [
+        block('apply_server_side_encryption_by_default', [], [attr('sse_algorithm', str(options.kms ? 'aws:kms' : 'AES256'))]),
+        options.kms && attr('bucket_key_enabled', literal(true)),
+      ]),
+    ]),
+    block('resource', ['aws_s3_bucket_policy', name], [
+      attr('bucket', bucket),
+      attr(
+        'policy',
+        jsonencode({
+          Version: '2012-10-17',
+          Statement: [denyInsecureTransport('s3:*', [arn, tpl(arn, '/*')]), ...(options.policyStatements ?? [])],
+        }),
+      ),
+      attr('depends_on', list([ref(`aws_s3_bucket_public_access_block.${name}`)])),
+    ]),
+  );
+}
+
+function versioningStatus(ctx: TfContext, c: ResolvedComponent): Expr {
+  return ctx.prop(c, 'versioned', true, (v) => (v === false ? 'Suspended' : 'Enabled'));
+}
+
+function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
+  const ia = ctx.num(c, 'transitionToIaDays', 0);
+  const glacier = ctx.num(c, 'transitionToGlacierDays', 0);
+  const expiration = ctx.num(c, 'expirationDays', 0);
+  const abort = ctx.num(c, 'abortIncompleteUploadDays', 7);
+  const tiering = ctx.flag(c, 'intelligentTiering', false);
+  const rules: BodyItem[] = [];
+  if (abort > 0)
+    rules.push(
+      block('rule', [], [
+        attr('id', str('abort-incomplete-uploads')),
+        attr('status', str('Enabled')),
+        block('filter', [], []),
+        block('abort_incomplete_multipart_upload', [], [attr('days_after_initiation', ctx.prop(c, 'abortIncompleteUploadDays', 7))]),
+      ]),
+    );
+  if (ia > 0 || glacier > 0 || expiration > 0 || tiering)
+    rules.push(
+      block('rule', [], [
+        attr('id', str('storage-classes')),
+        attr('status', str('Enabled')),
+        block('filter', [], []),
+        tiering && block('transition', [], [attr('days', num(0)), attr('storage_class', str('INTELLIGENT_TIERING'))]),
+        !tiering && ia > 0 && block('transition', [], [attr('days', ctx.prop(c, 'transitionToIaDays', 0)), attr('storage_class', str('STANDARD_IA'))]),
+        glacier > 0 && block('transition', [], [attr('days', ctx.prop(c, 'transitionToGlacierDays', 0)), attr('storage_class', str('GLACIER'))]),
+        expiration > 0 && block('expiration', [], [attr('days', ctx.prop(c, 'expirationDays', 0))]),
+      ]),
+    );
+  if (rules.length === 0) return;
+  ctx.add(
+    'data.tf',
+    block('resource', ['aws_s3_bucket_lifecycle_configuration', c.names.tfName], [
+      attr('bucket', ref(`${address(c)}.id`)),
+      rules,
+    ]),
+  );
+}
+
+function notifications(ctx: TfContext, c: ResolvedComponent): void {
+  const sources = ctx.graph.eventSources.filter((e) => e.sourceKind === 's3' && e.sourceId === c.id);
+  if (sources.length === 0) return;
+  const permissions: Expr[] = [];
+  for (const e of sources) {
+    const fn = ctx.component(e.functionId);
+    const name = `${c.names.tfName}_to_${fn.names.tfName}_invoke`;
+    lambdaPermission(ctx, name, fn.id, 's3.amazonaws.com', ref(`${address(c)}.arn`));
+    permissions.push(ref(`aws_lambda_permission.${name}`));
+  }
+  ctx.add(
+    'data.tf',
+    block('resource', ['aws_s3_bucket_notification', c.names.tfName], [
+      attr('bucket', ref(`${address(c)}.id`)),
+      sources.map((e) =>
+        block('lambda_function', [], [
+          attr('lambda_function_arn', ctx.attribute(e.functionId, 'arn')),
+          attr('events', list([str('s3:ObjectCreated:*')])),
+        ]),
+      ),
+      attr('depends_on', list(permissions)),
+    ]),
+  );
+}
+
+export const s3Emitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    name: ref(`${address(c)}.id`),
+    id: ref(`${address(c)}.id`),
+    domainName: ref(`${address(c)}.bucket_regional_domain_name`),
+  }),
+  emit(ctx, c) {
+    const distributions = ctx.graph.routes.filter((r) => r.kind === 'cloudfront-origin' && r.targetId === c.id);
+    const accessLogs = ctx.flag(c, 'accessLogs', false);
+    const ack = ctx.acknowledgements(c);
+    const comments: BodyItem[] = [...ack.inner];
+    if (!accessLogs) comments.push(skip('CKV_AWS_18', 'access logging is off in the design (S3-02)'));
+    comments.push(skip('CKV_AWS_144', 'cross-region replication is a disaster-recovery decision outside this design'));
+    if (ctx.text(c, 'encryption', 's3-managed') !== 'kms') comments.push(skip('CKV_AWS_145', 'SSE-S3 encryption chosen in the design'));
+    if (!ctx.flag(c, 'eventNotifications', false)) comments.push(skip('CKV2_AWS_62', 'event notifications are off in the design'));
+    emitBucket(ctx, c.names.tfName, c.names.display, {
+      prefix: tpl(ctx.physicalName(c.names.slug, 36), '-'),
+      kms: ctx.text(c, 'encryption', 's3-managed') === 'kms',
+      versioned: versioningStatus(ctx, c),
+      extraComments: comments,
+      leading: ack.leading,
+      policyStatements: distributions.map((r, i) => ({
+        Sid: `AllowCloudFrontRead${i}`,
+        Effect: 'Allow',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Action: 's3:GetObject',
+        Resource: tpl(ref(`${address(c)}.arn`), '/*'),
+        Condition: { StringEquals: { 'AWS:SourceArn': ctx.attribute(r.frontDoorId, 'arn') } },
+      })),
+    });
+    if (accessLogs) {
+      const logs = `${c.names.tfName}_access_logs`;
+      emitBucket(ctx, logs, `${c.names.display} access logs`, {
+        prefix: tpl(ctx.physicalName(`${c.names.slug}-logs`, 36), '-'),
+        kms: false,
+        versioned: literal('Enabled'),
+        extraComments: [skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse')],
+        leading: ['trivy:ignore:AVD-AWS-0089'],
+        policyStatements: [
+          {
+            Sid: 'AllowServerAccessLogs',
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: tpl(ref(`aws_s3_bucket.${logs}.arn`), '/*'),
+            Condition: { ArnLike: { 'aws:SourceArn': ref(`${address(c)}.arn`) } },
+          },
+        ],
+      });
+      ctx.add(
+        'data.tf',
+        block('resource', ['aws_s3_bucket_logging', c.names.tfName], [
+          attr('bucket', ref(`${address(c)}.id`)),
+          attr('target_bucket', ref(`aws_s3_bucket.${logs}.id`)),
+          attr('target_prefix', str('s3/')),
+        ]),
+      );
+    }
+    lifecycle(ctx, c);
+    notifications(ctx, c);
+    ctx.output(`${c.names.tfName}_bucket`, ref(`${address(c)}.id`), `Name of the bucket "${c.names.display}"`);
+  },
+};

@@ -1,0 +1,78 @@
+/** SQS queue: encrypted, TLS-only, with the redrive DLQ the lowering derived (SQS-01/02). */
+import type { ResolvedComponent } from '@archgen/infra';
+import { type Expr, attr, block, literal, ref, str } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { denyInsecureTransport, jsonencode, tags } from './common.ts';
+
+const address = (c: ResolvedComponent) => `aws_sqs_queue.${c.names.tfName}`;
+
+/** Services that must be allowed to send to this queue, scoped by the sender's ARN. */
+function senders(ctx: TfContext, c: ResolvedComponent): { sid: string; service: string; sourceArn: Expr }[] {
+  const out: { sid: string; service: string; sourceArn: Expr }[] = [];
+  for (const s of ctx.graph.subscriptions) {
+    if ((s.protocol === 'sqs' && s.subscriberId === c.id) || s.deadLetterQueueId === c.id)
+      out.push({ sid: 'AllowTopic', service: 'sns.amazonaws.com', sourceArn: ctx.attribute(s.topicId, 'arn') });
+  }
+  for (const t of ctx.graph.ruleTargets) {
+    if (t.targetId === c.id || t.deadLetterQueueId === c.id)
+      out.push({ sid: 'AllowRule', service: 'events.amazonaws.com', sourceArn: ctx.attribute(t.ruleId, 'arn') });
+  }
+  return out;
+}
+
+export const sqsEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    url: ref(`${address(c)}.url`),
+    id: ref(`${address(c)}.id`),
+    name: ref(`${address(c)}.name`),
+  }),
+  emit(ctx, c) {
+    const fifo = ctx.flag(c, 'fifo', false);
+    const kms = ctx.text(c, 'encryption', 'sqs-managed') === 'kms';
+    const dlq = ctx.findComponent(c.deadLetterQueueId);
+    ctx.add(
+      'messaging.tf',
+      ctx.resource('aws_sqs_queue', c.names.tfName, c, [
+        attr('name', ctx.physicalName(c.names.slug, 80, fifo ? '.fifo' : '')),
+        fifo && attr('fifo_queue', literal(true)),
+        attr('visibility_timeout_seconds', ctx.prop(c, 'visibilityTimeoutSeconds', 30)),
+        attr('message_retention_seconds', ctx.prop(c, 'retentionSeconds', 345600)),
+        kms
+          ? attr('kms_master_key_id', str('alias/aws/sqs'))
+          : attr('sqs_managed_sse_enabled', literal(true)),
+        dlq &&
+          attr(
+            'redrive_policy',
+            jsonencode({ deadLetterTargetArn: ctx.attribute(dlq.id, 'arn'), maxReceiveCount: c.maxReceiveCount ?? ctx.num(c, 'maxReceiveCount', 5) }),
+          ),
+        tags(c.names.display),
+      ]),
+    );
+    const arn = ref(`${address(c)}.arn`);
+    ctx.add(
+      'messaging.tf',
+      block('resource', ['aws_sqs_queue_policy', c.names.tfName], [
+        attr('queue_url', ref(`${address(c)}.id`)),
+        attr(
+          'policy',
+          jsonencode({
+            Version: '2012-10-17',
+            Statement: [
+              denyInsecureTransport('sqs:*', [arn]),
+              ...senders(ctx, c).map((s, i) => ({
+                Sid: `${s.sid}${i}`,
+                Effect: 'Allow',
+                Principal: { Service: s.service },
+                Action: 'sqs:SendMessage',
+                Resource: arn,
+                Condition: { ArnEquals: { 'aws:SourceArn': s.sourceArn } },
+              })),
+            ],
+          }),
+        ),
+      ]),
+    );
+    ctx.output(`${c.names.tfName}_url`, ref(`${address(c)}.url`), `URL of the queue "${c.names.display}"`);
+  },
+};

@@ -1,0 +1,65 @@
+/** Step Functions state machine: tasks for the functions it invokes, with retries; logs + X-Ray (SFN-01). */
+import type { ResolvedComponent } from '@archgen/infra';
+import { type Expr, attr, block, literal, ref, tpl } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { jsonencode, physical, tags } from './common.ts';
+
+const address = (c: ResolvedComponent) => `aws_sfn_state_machine.${c.names.tfName}`;
+
+function definition(ctx: TfContext, c: ResolvedComponent): Expr {
+  const maxAttempts = ctx.num(c, 'retryMaxAttempts', 3);
+  const tasks = ctx.graph.grants
+    .filter((g) => g.granteeId === c.id && g.access === 'invoke')
+    .map((g) => ctx.component(g.targetId));
+  const states: Record<string, unknown> = {};
+  const stateName = (t: ResolvedComponent, i: number) => `${i + 1} ${t.names.slug}`;
+  tasks.forEach((t, i) => {
+    states[stateName(t, i)] = {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: ctx.attribute(t.id, 'arn'), 'Payload.$': '$' },
+      OutputPath: '$.Payload',
+      Retry: [
+        {
+          ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'States.Timeout'],
+          IntervalSeconds: 2,
+          MaxAttempts: maxAttempts,
+          BackoffRate: 2,
+        },
+      ],
+      ...(i + 1 < tasks.length ? { Next: stateName(tasks[i + 1]!, i + 1) } : { End: true }),
+    };
+  });
+  if (tasks.length === 0) states['Done'] = { Type: 'Pass', End: true };
+  return jsonencode({
+    Comment: c.names.display,
+    StartAt: tasks.length > 0 ? stateName(tasks[0]!, 0) : 'Done',
+    States: states,
+  });
+}
+
+export const stepFunctionsEmitter: ComponentEmitter = {
+  refs: (_ctx, c) => ({ arn: ref(`${address(c)}.arn`), name: ref(`${address(c)}.name`), id: ref(`${address(c)}.id`) }),
+  emit(ctx, c) {
+    const logGroup = ctx.logGroupOf(c);
+    const logLevel = ctx.text(c, 'logLevel', 'ALL');
+    ctx.add(
+      'compute.tf',
+      ctx.resource('aws_sfn_state_machine', c.names.tfName, c, [
+        attr('name', physical.stateMachine(ctx, c)),
+        attr('type', ctx.prop(c, 'workflowType', 'STANDARD')),
+        attr('role_arn', ctx.roleArn(ctx.role(c, 'state-machine'))),
+        attr('definition', definition(ctx, c)),
+        logGroup &&
+          block('logging_configuration', [], [
+            attr('log_destination', tpl(ctx.attribute(logGroup.id, 'arn'), ':*')),
+            attr('include_execution_data', literal(logLevel !== 'OFF')),
+            attr('level', ctx.prop(c, 'logLevel', 'ALL')),
+          ]),
+        block('tracing_configuration', [], [attr('enabled', ctx.prop(c, 'tracing', true))]),
+        tags(c.names.display),
+      ]),
+    );
+    ctx.output(`${c.names.tfName}_arn`, ref(`${address(c)}.arn`), `ARN of the state machine "${c.names.display}"`);
+  },
+};

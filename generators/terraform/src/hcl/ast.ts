@@ -1,0 +1,132 @@
+/**
+ * A small HCL document model: the generator builds these nodes, `print.ts` turns them into text.
+ * User text only ever enters as `str()` / template literal parts / comments, which the printer
+ * escapes; references are validated traversals, so a hostile name cannot become code.
+ */
+
+export type Expr =
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'ref'; path: string }
+  | { kind: 'template'; parts: (string | Expr)[] }
+  | { kind: 'call'; name: string; args: Expr[] }
+  | { kind: 'list'; items: Expr[] }
+  | { kind: 'object'; entries: ObjectEntry[] }
+  | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
+  | { kind: 'conditional'; test: Expr; then: Expr; otherwise: Expr }
+  | { kind: 'index'; target: Expr; key: Expr; attributes: string[] };
+
+export type BinaryOp = '+' | '-' | '*' | '%' | '==' | '!=' | '>' | '>=' | '<' | '<=' | '&&' | '||';
+
+export interface ObjectEntry {
+  key: string;
+  value: Expr;
+}
+
+export interface Attribute {
+  kind: 'attribute';
+  name: string;
+  value: Expr;
+}
+
+export interface Block {
+  kind: 'block';
+  type: string;
+  labels: string[];
+  body: BodyItem[];
+  /** Comment lines printed just above the block (e.g. a trivy ignore, a why-comment). */
+  leadingComments: string[];
+}
+
+export interface Comment {
+  kind: 'comment';
+  text: string;
+}
+
+export interface BlankLine {
+  kind: 'blank';
+}
+
+export type BodyItem = Attribute | Block | Comment | BlankLine;
+
+/** Anything a body builder accepts: undefined/false entries are dropped (optional attributes). */
+export type BodyInput = BodyItem | undefined | false | null | '' | 0 | BodyInput[];
+
+/** Marks objects built here, so `literal()` can tell an expression from plain JSON data. */
+const EXPR_BRAND = Symbol('hcl-expr');
+function mk<T extends Expr>(e: T): T {
+  Object.defineProperty(e, EXPR_BRAND, { value: true, enumerable: false });
+  return e;
+}
+function isExpr(value: object): value is Expr {
+  return EXPR_BRAND in value;
+}
+
+export const str = (value: string): Expr => mk({ kind: 'string', value });
+export const num = (value: number): Expr => {
+  if (!Number.isFinite(value)) throw new Error(`HCL number must be finite, got ${value}`);
+  return mk({ kind: 'number', value });
+};
+export const bool = (value: boolean): Expr => mk({ kind: 'bool', value });
+export const nul: Expr = mk({ kind: 'null' });
+export const ref = (path: string): Expr => mk({ kind: 'ref', path });
+export const tpl = (...parts: (string | Expr)[]): Expr => mk({ kind: 'template', parts });
+export const call = (name: string, ...args: Expr[]): Expr => mk({ kind: 'call', name, args });
+export const list = (items: Expr[]): Expr => mk({ kind: 'list', items });
+export const binary = (left: Expr, op: BinaryOp, right: Expr): Expr => mk({ kind: 'binary', op, left, right });
+/** `target[key].attr1.attr2` */
+export const index = (target: Expr, key: Expr, ...attributes: string[]): Expr =>
+  mk({ kind: 'index', target, key, attributes });
+export const cond = (test: Expr, then: Expr, otherwise: Expr): Expr =>
+  mk({ kind: 'conditional', test, then, otherwise });
+
+/** An object from [key, value] pairs; undefined values are dropped. */
+export function obj(entries: Record<string, Expr | undefined> | [string, Expr | undefined][]): Expr {
+  const pairs = Array.isArray(entries) ? entries : Object.entries(entries);
+  return mk({
+    kind: 'object',
+    entries: pairs.filter((p): p is [string, Expr] => p[1] !== undefined).map(([key, value]) => ({ key, value })),
+  });
+}
+
+/** Converts plain JSON-like data into an expression (used for jsonencode bodies and tfvars). */
+export function literal(value: unknown): Expr {
+  if (value === null || value === undefined) return nul;
+  if (typeof value === 'string') return str(value);
+  if (typeof value === 'number') return num(value);
+  if (typeof value === 'boolean') return bool(value);
+  if (Array.isArray(value)) return list(value.map(literal));
+  if (typeof value === 'object') {
+    if (isExpr(value)) return value;
+    return obj(Object.entries(value as Record<string, unknown>).map(([k, v]): [string, Expr] => [k, literal(v)]));
+  }
+  throw new Error(`Cannot express ${typeof value} in HCL`);
+}
+
+export function attr(name: string, value: Expr): Attribute;
+export function attr(name: string, value: Expr | undefined): Attribute | undefined;
+export function attr(name: string, value: Expr | undefined): Attribute | undefined {
+  return value === undefined ? undefined : { kind: 'attribute', name, value };
+}
+export const comment = (text: string): Comment => ({ kind: 'comment', text });
+export const blank: BlankLine = { kind: 'blank' };
+
+export function flattenBody(input: BodyInput): BodyItem[] {
+  if (!input) return [];
+  if (Array.isArray(input)) return input.flatMap(flattenBody);
+  return [input];
+}
+
+export function block(type: string, labels: string[], body: BodyInput, leadingComments: string[] = []): Block {
+  return { kind: 'block', type, labels, body: flattenBody(body), leadingComments };
+}
+
+/** Shorthand for a body made of attributes from a record, in the record's order. */
+export function attrs(values: Record<string, Expr | undefined>): Attribute[] {
+  return Object.entries(values).flatMap(([k, v]) => {
+    const a = attr(k, v);
+    return a ? [a] : [];
+  });
+}
