@@ -120,6 +120,15 @@ export interface Problem {
 
 export type EnvironmentScope = 'all' | 'production' | 'non-production';
 
+function environmentsIn(ctx: RuleContext, scope: EnvironmentScope): string[] {
+  if (scope === 'all') return [...ctx.environments];
+  return ctx.environments.filter((e) => ctx.isProduction(e) === (scope === 'production'));
+}
+
+function asList<T>(result: T | T[] | undefined): T[] {
+  return result === undefined ? [] : Array.isArray(result) ? result : [result];
+}
+
 /**
  * Evaluates `evaluate` in each environment of the scope. With scope "all", a problem found alike
  * in every environment becomes one finding without `environment`, fixed on the node itself;
@@ -131,20 +140,27 @@ export function acrossEnvironments(
   scope: EnvironmentScope,
   evaluate: (env: string) => Problem | Problem[] | undefined,
 ): Finding[] {
-  const envs = ctx.environments.filter((e) =>
-    scope === 'all' ? true : scope === 'production' ? ctx.isProduction(e) : !ctx.isProduction(e),
-  );
+  const envs = environmentsIn(ctx, scope);
+  return groupIntoFindings(ctx, rule, scope, envs, envs.map((env) => asList(evaluate(env))));
+}
+
+/** `problemsPerEnv[i]` holds the problems seen in `envs[i]`. */
+function groupIntoFindings(
+  ctx: RuleContext,
+  rule: Rule,
+  scope: EnvironmentScope,
+  envs: readonly string[],
+  problemsPerEnv: readonly Problem[][],
+): Finding[] {
   const groups = new Map<string, { env: string; problem: Problem }[]>();
-  for (const env of envs) {
-    const result = evaluate(env);
-    const problems = result === undefined ? [] : Array.isArray(result) ? result : [result];
-    for (const problem of problems) {
+  envs.forEach((env, i) => {
+    for (const problem of problemsPerEnv[i]!) {
       const key = `${problem.target.kind}\u0000${problem.target.id}\u0000${problem.code ?? ''}`;
       const group = groups.get(key);
       if (group) group.push({ env, problem });
       else groups.set(key, [{ env, problem }]);
     }
-  }
+  });
   const findings: Finding[] = [];
   for (const group of groups.values()) {
     const first = group[0]!.problem;
@@ -173,7 +189,11 @@ function problemFix(ctx: RuleContext, problem: Problem, env?: string): Suggested
 /** A problem on a node; the target defaults to that node. */
 export type NodeProblem = Omit<Problem, 'target'> & { target?: Finding['target'] };
 
-/** A node check evaluated per environment on every node of the given types. */
+/**
+ * A node check evaluated per environment on every node of the given types. `evaluate` must
+ * depend only on the node's own properties (and the design's structure): a node whose
+ * properties are the same in every environment is evaluated once.
+ */
 export function checkNodes(
   ctx: RuleContext,
   rule: Rule,
@@ -182,14 +202,22 @@ export function checkNodes(
   evaluate: (node: DesignNode, props: Properties, env: string) => NodeProblem | NodeProblem[] | undefined,
 ): Finding[] {
   const nodes = nodesOfTypes(ctx, types);
-  if (nodes.length === 0) return [];
-  return acrossEnvironments(ctx, rule, scope, (env) =>
-    nodes.flatMap((node) => {
-      const result = evaluate(node, ctx.props(node, env), env);
-      const problems = result === undefined ? [] : Array.isArray(result) ? result : [result];
-      return problems.map((p) => ({ ...p, target: p.target ?? nodeTarget(node) }));
-    }),
-  );
+  const envs = environmentsIn(ctx, scope);
+  if (nodes.length === 0 || envs.length === 0) return [];
+  const problemsPerEnv: Problem[][] = envs.map(() => []);
+  const evaluateIn = (node: DesignNode, props: Properties, env: string): Problem[] =>
+    asList(evaluate(node, props, env)).map((p) => ({ ...p, target: p.target ?? nodeTarget(node) }));
+  for (const node of nodes) {
+    const base = ctx.props(node);
+    // The context hands out the base object for environments without overrides for the node.
+    if (envs.every((env) => ctx.props(node, env) === base)) {
+      const problems = evaluateIn(node, base, envs[0]!);
+      if (problems.length > 0) for (const list of problemsPerEnv) list.push(...problems);
+    } else {
+      envs.forEach((env, i) => problemsPerEnv[i]!.push(...evaluateIn(node, ctx.props(node, env), env)));
+    }
+  }
+  return groupIntoFindings(ctx, rule, scope, envs, problemsPerEnv);
 }
 
 /** A fresh node for an add-node fix; `applyFix` makes the id unique. */

@@ -2,7 +2,7 @@
  * Runs every rule over a design. The context precomputes the lookups once, so each rule is a
  * linear pass over the nodes it cares about (500 nodes validate in a few milliseconds).
  */
-import { resolveProperties } from '@archgen/model';
+import { defaultProperties, getService } from '@archgen/model';
 import type { Connection, Design, DesignNode, Properties } from '@archgen/model';
 import type { Finding, Pillar, RuleContext, Severity } from './types.ts';
 import { PILLARS, SEVERITIES } from './types.ts';
@@ -38,14 +38,34 @@ export function buildRuleContext(design: Design, options: { environments?: strin
     pushTo(byType, n.type, n);
     if (n.placement) pushTo(byVpc, n.placement.vpcId, n);
   }
-  // Resolved properties are cached per node and environment: many rules read the same node.
+  // Same result as the model's resolveProperties (defaults, node values, env overrides), built
+  // once per node and shared by every rule; an environment without overrides for the node
+  // reuses the base object. Rules only read these objects.
+  const defaultsByType = new Map<string, Properties>();
+  const defaultsOf = (type: string): Properties => {
+    let defaults = defaultsByType.get(type);
+    if (!defaults) {
+      const service = getService(type);
+      defaultsByType.set(type, (defaults = service ? defaultProperties(service) : {}));
+    }
+    return defaults;
+  };
+  const overridesByEnv = new Map(design.environments.map((e) => [e.name, e.overrides]));
   const propsCache = new Map<DesignNode, Map<string, Properties>>();
   const props = (node: DesignNode, env?: string): Properties => {
     let perNode = propsCache.get(node);
     if (!perNode) propsCache.set(node, (perNode = new Map()));
     const key = env ?? '';
     let resolved = perNode.get(key);
-    if (!resolved) perNode.set(key, (resolved = resolveProperties(design, node, env)));
+    if (!resolved) {
+      const overrides = env === undefined ? undefined : overridesByEnv.get(env)?.[node.id];
+      resolved = overrides
+        ? Object.assign(Object.create(null) as Properties, props(node), overrides)
+        : env !== undefined
+          ? props(node)
+          : Object.assign(Object.create(null) as Properties, defaultsOf(node.type), node.properties);
+      perNode.set(key, resolved);
+    }
     return resolved;
   };
   const environments = options.environments ?? design.environments.map((e) => e.name);
