@@ -1,0 +1,95 @@
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useApp, useAppStore } from './store/context.tsx';
+import { CommandProvider } from './commands/CommandProvider.tsx';
+import type { CanvasApi, FileApi } from './commands/types.ts';
+import { Canvas } from './canvas/Canvas.tsx';
+import { Toolbar } from './panels/Toolbar.tsx';
+import { Palette } from './panels/Palette.tsx';
+import { SidePanel } from './panels/SidePanel.tsx';
+import { Dock } from './panels/Dock.tsx';
+import { Toasts } from './panels/Toasts.tsx';
+import { ExportDialog } from './panels/ExportDialog.tsx';
+import { HelpDialog } from './panels/HelpDialog.tsx';
+import { TemplatesDialog } from './panels/TemplatesDialog.tsx';
+import { readDesignFile, saveDesignFile } from './persistence/files.ts';
+
+function Dialogs() {
+  const dialog = useApp((s) => s.dialog);
+  if (dialog === 'export') return <ExportDialog />;
+  if (dialog === 'help') return <HelpDialog />;
+  if (dialog === 'templates') return <TemplatesDialog />;
+  return null;
+}
+
+/** The page: toolbar on top, palette left, canvas centre, inspector right, problems/code below. */
+export function App() {
+  const store = useAppStore();
+  const canvasApi = useRef<CanvasApi | null>(null);
+  const onCanvasReady = useCallback((api: CanvasApi | null) => {
+    canvasApi.current = api;
+  }, []);
+  const [fileDragOver, setFileDragOver] = useState(false);
+
+  const openFile = useCallback(
+    async (file: File) => {
+      const result = await readDesignFile(file);
+      const s = store.getState();
+      if (!result.ok) s.toast('error', result.message);
+      else {
+        s.load(result.design, `Open ${file.name}`);
+        if (result.warnings.length) s.toast('info', `Opened ${file.name}: ${result.warnings.join('; ')}`);
+      }
+    },
+    [store],
+  );
+
+  const files = useMemo<FileApi>(
+    () => ({
+      open: () => document.getElementById('open-design-file')?.click(),
+      save: () => saveDesignFile(store.getState().design),
+    }),
+    [store],
+  );
+
+  // Dropping a design file anywhere on the page opens it (palette drags carry no files).
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setFileDragOver(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    setFileDragOver(false);
+    const file = e.dataTransfer.files?.[0];
+    if (!file) return;
+    e.preventDefault();
+    void openFile(file);
+  };
+
+  return (
+    <CommandProvider canvas={canvasApi} files={files}>
+      <ReactFlowProvider>
+        <div
+          className={`app${fileDragOver ? ' app--file-over' : ''}`}
+          onDragOver={onDragOver}
+          onDragLeave={(e) => e.currentTarget === e.target && setFileDragOver(false)}
+          onDrop={onDrop}
+        >
+          <Toolbar onOpenFile={openFile} />
+          <div className="app__main">
+            <Palette />
+            <main className="app__center">
+              <Canvas onReady={onCanvasReady} />
+              <Dock />
+            </main>
+            <SidePanel />
+          </div>
+          <Dialogs />
+          <Toasts />
+          {fileDragOver && <div className="file-drop-hint">Drop a .archdesign.json file to open it</div>}
+        </div>
+      </ReactFlowProvider>
+    </CommandProvider>
+  );
+}

@@ -1,0 +1,306 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection as FlowConnection,
+  type EdgeChange,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import type { ConnectionKind } from '@archgen/model';
+import { useApp, useAppStore } from '../store/context.tsx';
+import { addServiceAt, connect, moveNodes, moveVpc, planConnection } from '../commands/designCommands.ts';
+import type { CanvasApi } from '../commands/types.ts';
+import { computeLayout, nextVpcOrigin, nodeCenter, placementAt, NODE_HEIGHT, NODE_WIDTH, type XY } from './geometry.ts';
+import { deriveEdges, deriveNodes, reuseUnchanged } from './deriveFlow.ts';
+import { PALETTE_MIME, vpcIdOfFlowId, type ConnectionFlowEdge, type FlowNode } from './flowTypes.ts';
+import { ServiceNode } from './ServiceNode.tsx';
+import { VpcNode } from './VpcNode.tsx';
+import { TierNode } from './TierNode.tsx';
+import { ConnectionEdge } from './ConnectionEdge.tsx';
+import { ConnectMenu } from './ConnectMenu.tsx';
+import { ContextMenu } from './ContextMenu.tsx';
+
+const nodeTypes = { service: ServiceNode, vpc: VpcNode, tier: TierNode };
+const edgeTypes = { connection: ConnectionEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
+
+interface PendingConnection {
+  from: string;
+  to: string;
+  kinds: ConnectionKind[];
+  at: XY;
+}
+
+/**
+ * The controlled canvas: nodes and edges are derived from the design (memoized); React Flow's
+ * change events become design commands. Only a drag in progress lives here, as an overlay.
+ */
+export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
+  const store = useAppStore();
+  const design = useApp((s) => s.design);
+  const selection = useApp((s) => s.selection);
+  const theme = useApp((s) => s.theme);
+  const showMiniMap = useApp((s) => s.showMiniMap);
+  const focusRequest = useApp((s) => s.focusRequest);
+  const loadCount = useApp((s) => s.loadCount);
+  const flow = useReactFlow<FlowNode, ConnectionFlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const layout = useMemo(() => computeLayout(design), [design]);
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+
+  const previousNodes = useRef<FlowNode[]>([]);
+  const baseNodes = useMemo(() => {
+    const next = reuseUnchanged(previousNodes.current, deriveNodes(design, layout, selection));
+    previousNodes.current = next;
+    return next;
+  }, [design, layout, selection]);
+  const previousEdges = useRef<ConnectionFlowEdge[]>([]);
+  const edges = useMemo(() => {
+    const next = reuseUnchanged(previousEdges.current, deriveEdges(design, selection));
+    previousEdges.current = next;
+    return next;
+  }, [design, selection]);
+
+  // Positions of nodes being dragged right now (relative to their parent, as React Flow reports).
+  const [dragging, setDragging] = useState<ReadonlyMap<string, XY> | null>(null);
+  const nodes = useMemo(
+    () =>
+      dragging
+        ? baseNodes.map((n) => {
+            const at = dragging.get(n.id);
+            return at ? { ...n, position: at, dragging: true } : n;
+          })
+        : baseNodes,
+    [baseNodes, dragging],
+  );
+
+  const [pending, setPending] = useState<PendingConnection | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      let moved: Map<string, XY> | null = null;
+      let selectionChanged = false;
+      const state = store.getState();
+      const nodeIds = new Set(state.selection.nodeIds);
+      const vpcIds = new Set(state.selection.vpcIds);
+      for (const change of changes) {
+        if (change.type === 'position' && change.dragging && change.position) {
+          moved ??= new Map();
+          moved.set(change.id, change.position);
+        } else if (change.type === 'select') {
+          selectionChanged = true;
+          const vpcId = vpcIdOfFlowId(change.id);
+          const set = vpcId ? vpcIds : nodeIds;
+          const id = vpcId ?? change.id;
+          if (change.selected) set.add(id);
+          else set.delete(id);
+        }
+      }
+      if (moved) {
+        const updates = moved;
+        setDragging((current) => new Map([...(current ?? []), ...updates]));
+      }
+      if (selectionChanged)
+        state.select({ nodeIds: [...nodeIds], vpcIds: [...vpcIds], connectionIds: state.selection.connectionIds });
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<ConnectionFlowEdge>[]) => {
+      const state = store.getState();
+      const ids = new Set(state.selection.connectionIds);
+      let changed = false;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        changed = true;
+        if (change.selected) ids.add(change.id);
+        else ids.delete(change.id);
+      }
+      if (changed) state.select({ ...state.selection, connectionIds: [...ids] });
+    },
+    [store],
+  );
+
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
+    (_event, _node, dragged) => {
+      const current = layoutRef.current;
+      const moves = [];
+      for (const n of dragged) {
+        if (n.type === 'vpc') {
+          const box = current.vpcById.get(n.data.vpcId);
+          if (box) moveVpc(store, n.data.vpcId, { x: box.x, y: box.y }, n.position, current.nodePositions);
+          continue;
+        }
+        if (n.type !== 'service') continue;
+        const parent = n.parentId ? current.vpcById.get(vpcIdOfFlowId(n.parentId) ?? '') : undefined;
+        const absolute = parent ? { x: n.position.x + parent.x, y: n.position.y + parent.y } : n.position;
+        moves.push({ id: n.id, position: absolute, placement: placementAt(current, nodeCenter(absolute)) });
+      }
+      moveNodes(store, moves);
+      setDragging(null);
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (params: FlowConnection) => {
+      const { design: current, toast } = store.getState();
+      const plan = planConnection(current, params.source, params.target);
+      if (plan.outcome === 'refuse') toast('error', plan.reason);
+      else if (plan.outcome === 'connect') connect(store, params.source, params.target, plan.kind);
+      else {
+        const target = flow.getInternalNode(params.target);
+        const box = wrapper.current?.getBoundingClientRect();
+        const anchor = target
+          ? flow.flowToScreenPosition({
+              x: target.internals.positionAbsolute.x,
+              y: target.internals.positionAbsolute.y + NODE_HEIGHT + 6,
+            })
+          : { x: (box?.left ?? 0) + 200, y: (box?.top ?? 0) + 200 };
+        setPending({
+          from: params.source,
+          to: params.target,
+          kinds: plan.kinds,
+          at: { x: anchor.x - (box?.left ?? 0), y: anchor.y - (box?.top ?? 0) },
+        });
+      }
+    },
+    [store, flow],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_MIME);
+      if (!type) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const topLeft = { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 };
+      addServiceAt(store, type, topLeft, placementAt(layoutRef.current, point));
+    },
+    [flow, store],
+  );
+
+  const fitView = useCallback(() => void flow.fitView({ ...fitViewOptions, duration: 250 }), [flow]);
+
+  useEffect(() => {
+    const api: CanvasApi = {
+      fitView,
+      viewportCenter: () => {
+        const box = wrapper.current?.getBoundingClientRect();
+        if (!box) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+      },
+      autoLayout: async () => {
+        const { autoLayout } = await import('./autoLayout.ts');
+        const { design: current, commit } = store.getState();
+        commit(await autoLayout(current), 'Auto layout');
+        requestAnimationFrame(() => fitView());
+      },
+      drawnPositions: () => layoutRef.current.nodePositions,
+      nextVpcOrigin: () => nextVpcOrigin(layoutRef.current),
+    };
+    onReady(api);
+    return () => onReady(null);
+  }, [flow, fitView, onReady, store]);
+
+  // A newly opened design (or template) is fitted into view once it has rendered.
+  useEffect(() => {
+    if (loadCount === 0) return;
+    const frame = requestAnimationFrame(() => fitView());
+    return () => cancelAnimationFrame(frame);
+  }, [loadCount, fitView]);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    void flow.fitView({ nodes: [{ id: focusRequest.id }], duration: 300, maxZoom: 1.25, padding: 0.8 });
+  }, [focusRequest, flow]);
+
+  const onContextMenu = useCallback((event: ReactMouseEvent | MouseEvent) => {
+    event.preventDefault();
+    const box = wrapper.current?.getBoundingClientRect();
+    setMenu({ x: event.clientX - (box?.left ?? 0), y: event.clientY - (box?.top ?? 0) });
+  }, []);
+
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: FlowNode) => {
+      if (node.type === 'service' && !store.getState().selection.nodeIds.includes(node.id))
+        store.getState().select({ nodeIds: [node.id] });
+      onContextMenu(event);
+    },
+    [store, onContextMenu],
+  );
+
+  return (
+    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, ConnectionFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={(c) => c.source !== c.target}
+        onPaneContextMenu={onContextMenu}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneClick={() => setMenu(null)}
+        colorMode={theme}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.15}
+        maxZoom={2}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={multiSelectKeys}
+        selectNodesOnDrag={false}
+        elevateNodesOnSelect={false}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Architecture canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        {showMiniMap && (
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            ariaLabel="Minimap"
+            nodeClassName={(n) => `minimap-node minimap-node--${n.type ?? 'service'}`}
+          />
+        )}
+      </ReactFlow>
+      {pending && (
+        <ConnectMenu
+          {...pending}
+          onChoose={(kind) => {
+            connect(store, pending.from, pending.to, kind);
+            setPending(null);
+          }}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      {menu && <ContextMenu x={menu.x} y={menu.y} onClose={() => setMenu(null)} />}
+    </div>
+  );
+}

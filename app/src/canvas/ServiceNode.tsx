@@ -1,0 +1,39 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { getService } from '@archgen/model';
+import { useApp } from '../store/context.tsx';
+import { nodeIndex, selectBadge } from '../store/selectors.ts';
+import { ServiceIcon } from '../icons/ServiceIcon.tsx';
+import type { ServiceFlowNode } from './flowTypes.ts';
+
+/** One service on the canvas. Subscribes only to its own design node and its own badge. */
+export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps<ServiceFlowNode>) {
+  const node = useApp((s) => nodeIndex(s.design).get(id));
+  const badge = useApp(selectBadge(id));
+  if (!node) return null;
+  const service = getService(node.type);
+  const [worst, count] = badge ? badge.split(':') : [];
+  return (
+    <div className={`service-node${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}>
+      <Handle type="target" position={Position.Left} className="handle" aria-label={`${node.name} input`} />
+      <ServiceIcon type={node.type} size={34} />
+      <div className="service-node__text">
+        <div className="service-node__name" title={node.name}>
+          {node.name}
+        </div>
+        <div className="service-node__type">{service?.displayName ?? `Unknown type "${node.type}"`}</div>
+      </div>
+      {worst && (
+        <span
+          className={`badge badge--${worst}`}
+          role="status"
+          aria-label={`${count} ${count === '1' ? 'problem' : 'problems'}, worst ${worst}`}
+          title={`${count} open ${count === '1' ? 'finding' : 'findings'} (worst: ${worst})`}
+        >
+          {count}
+        </span>
+      )}
+      <Handle type="source" position={Position.Right} className="handle" aria-label={`${node.name} output`} />
+    </div>
+  );
+});

@@ -1,0 +1,147 @@
+/**
+ * Design -> React Flow nodes and edges. Pure; `reuseUnchanged` keeps the previous object for
+ * every node whose drawn state did not change, so React Flow re-renders only what moved.
+ */
+import type { Design } from '@archgen/model';
+import type { Selection } from '../store/selectionSlice.ts';
+import {
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  VPC_PAD_X,
+  tierLabel,
+  type CanvasLayout,
+} from './geometry.ts';
+import {
+  tierFlowId,
+  vpcFlowId,
+  type ConnectionFlowEdge,
+  type FlowNode,
+  type ServiceFlowNode,
+  type TierFlowNode,
+  type VpcFlowNode,
+} from './flowTypes.ts';
+import { connectionLabel } from './labels.ts';
+
+export function deriveNodes(design: Design, layout: CanvasLayout, selection: Selection): FlowNode[] {
+  const selectedNodes = new Set(selection.nodeIds);
+  const selectedVpcs = new Set(selection.vpcIds);
+  const out: FlowNode[] = [];
+  for (const vpc of design.vpcs) {
+    const box = layout.vpcById.get(vpc.id);
+    if (!box) continue;
+    const vpcNode: VpcFlowNode = {
+      id: vpcFlowId(vpc.id),
+      type: 'vpc',
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      measured: { width: box.width, height: box.height },
+      data: { vpcId: vpc.id, width: box.width },
+      dragHandle: '.vpc-drag-handle',
+      ariaLabel: `VPC ${vpc.name}`,
+      selected: selectedVpcs.has(vpc.id),
+      connectable: false,
+      zIndex: 0,
+    };
+    out.push(vpcNode);
+    for (const band of box.bands) {
+      const width = box.width - 2 * VPC_PAD_X;
+      const tierNode: TierFlowNode = {
+        id: tierFlowId(vpc.id, band.tier),
+        type: 'tier',
+        parentId: vpcNode.id,
+        position: { x: VPC_PAD_X, y: band.y - box.y },
+        width,
+        height: band.height,
+        measured: { width, height: band.height },
+        data: { vpcId: vpc.id, tier: band.tier, width, azCount: vpc.azCount },
+        ariaLabel: tierLabel(band.tier),
+        draggable: false,
+        selectable: false,
+        connectable: false,
+        focusable: false,
+        zIndex: 0,
+      };
+      out.push(tierNode);
+    }
+  }
+  for (const node of design.nodes) {
+    const at = layout.nodePositions.get(node.id);
+    if (!at) continue;
+    const parent = node.placement ? layout.vpcById.get(node.placement.vpcId) : undefined;
+    const inVpc = parent && parent.bands.some((b) => b.tier === node.placement?.tier);
+    const serviceNode: ServiceFlowNode = {
+      id: node.id,
+      type: 'service',
+      position: inVpc ? { x: at.x - parent.x, y: at.y - parent.y } : at,
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
+      data: { nodeId: node.id },
+      ariaLabel: node.name,
+      selected: selectedNodes.has(node.id),
+      zIndex: 10,
+      ...(inVpc ? { parentId: vpcFlowId(parent.id) } : {}),
+    };
+    out.push(serviceNode);
+  }
+  return out;
+}
+
+export function deriveEdges(design: Design, selection: Selection): ConnectionFlowEdge[] {
+  const selected = new Set(selection.connectionIds);
+  const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  return design.connections.flatMap((c) => {
+    const from = nodes.get(c.from);
+    const to = nodes.get(c.to);
+    if (!from || !to) return [];
+    const edge: ConnectionFlowEdge = {
+      id: c.id,
+      type: 'connection',
+      source: c.from,
+      target: c.to,
+      data: { connectionId: c.id },
+      ariaLabel: `${from.name} to ${to.name}: ${connectionLabel(c, to.type)}`,
+      selected: selected.has(c.id),
+      zIndex: 5,
+    };
+    return [edge];
+  });
+}
+
+type Comparable = FlowNode | ConnectionFlowEdge;
+
+function sameShallow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) return true;
+    // Positions, sizes and data are small flat records: compare one level down.
+    if (x && y && typeof x === 'object' && typeof y === 'object') {
+      const xo = x as Record<string, unknown>;
+      const yo = y as Record<string, unknown>;
+      const xk = Object.keys(xo);
+      return xk.length === Object.keys(yo).length && xk.every((kk) => xo[kk] === yo[kk]);
+    }
+    return false;
+  });
+}
+
+/** Returns `next` with each element replaced by its predecessor when nothing drawn differs. */
+export function reuseUnchanged<T extends Comparable>(previous: readonly T[], next: T[]): T[] {
+  const byId = new Map(previous.map((p) => [p.id, p]));
+  let reused = 0;
+  const out = next.map((n) => {
+    const prev = byId.get(n.id);
+    if (prev && sameShallow(prev as Record<string, unknown>, n as Record<string, unknown>)) {
+      reused++;
+      return prev;
+    }
+    return n;
+  });
+  return reused === previous.length && out.length === previous.length && out.every((n, i) => n === previous[i])
+    ? (previous as T[])
+    : out;
+}

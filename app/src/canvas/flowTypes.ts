@@ -1,0 +1,16 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { SubnetTier } from '@archgen/model';
+
+export type VpcFlowNode = Node<{ vpcId: string; width: number }, 'vpc'>;
+export type TierFlowNode = Node<{ vpcId: string; tier: SubnetTier; width: number; azCount: number }, 'tier'>;
+export type ServiceFlowNode = Node<{ nodeId: string }, 'service'>;
+export type FlowNode = VpcFlowNode | TierFlowNode | ServiceFlowNode;
+export type ConnectionFlowEdge = Edge<{ connectionId: string }, 'connection'>;
+
+/** React Flow ids: design ids are unique and never contain ":", so prefixes cannot collide. */
+export const vpcFlowId = (vpcId: string) => `vpc:${vpcId}`;
+export const tierFlowId = (vpcId: string, tier: SubnetTier) => `tier:${vpcId}:${tier}`;
+export const vpcIdOfFlowId = (flowId: string) => (flowId.startsWith('vpc:') ? flowId.slice(4) : undefined);
+
+/** The drag-and-drop type a palette item carries: the service type id. */
+export const PALETTE_MIME = 'application/x-archgen-service';

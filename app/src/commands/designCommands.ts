@@ -1,0 +1,189 @@
+/**
+ * Parameterised design operations (the inspector, canvas, problems panel and node buttons call
+ * these). Each is one `commit`, so each is one undo step. The fixed, parameterless operations
+ * the toolbar and shortcuts share live in commands.ts and call into these.
+ */
+import {
+  allowedConnectionKinds,
+  getService,
+  type ConnectionKind,
+  type Design,
+  type Placement,
+  type PropertyValue,
+} from '@archgen/model';
+import { applyFix, type Finding } from '@archgen/rules';
+import type { AppStore } from '../store/appStore.ts';
+import * as ops from '../store/designOps.ts';
+import { MAX_AZS, MIN_AZS, MAX_VPCS } from '../store/designOps.ts';
+
+const nodeName = (design: Design, id: string) => design.nodes.find((n) => n.id === id)?.name ?? id;
+
+export function addServiceAt(store: AppStore, type: string, topLeft: ops.XY, placement: Placement | null): string {
+  const { design, commit, select } = store.getState();
+  const result = ops.addServiceNode(design, type, topLeft, placement);
+  commit(result.design, `Add ${getService(type)?.displayName ?? type}`);
+  select({ nodeIds: [result.id] });
+  return result.id;
+}
+
+export function moveNodes(store: AppStore, moves: ops.NodeMove[]): void {
+  const { design, commit } = store.getState();
+  if (moves.length === 0) return;
+  const label = moves.length === 1 ? `Move ${nodeName(design, moves[0]!.id)}` : `Move ${moves.length} nodes`;
+  commit(ops.moveNodes(design, moves), label);
+}
+
+/**
+ * Moves a VPC and everything placed in it by the same offset. `drawnAt` and `nodePositions`
+ * are where the canvas drew them (a VPC without a stored position wraps its nodes).
+ */
+export function moveVpc(
+  store: AppStore,
+  vpcId: string,
+  drawnAt: ops.XY,
+  to: ops.XY,
+  nodePositions: ReadonlyMap<string, ops.XY>,
+): void {
+  const { design, commit } = store.getState();
+  const vpc = design.vpcs.find((v) => v.id === vpcId);
+  if (!vpc) return;
+  const dx = to.x - drawnAt.x;
+  const dy = to.y - drawnAt.y;
+  const moves = design.nodes
+    .filter((n) => n.placement?.vpcId === vpcId)
+    .flatMap((n) => {
+      const at = nodePositions.get(n.id) ?? n.position;
+      return at ? [{ id: n.id, position: { x: at.x + dx, y: at.y + dy } }] : [];
+    });
+  const next = ops.moveNodes(ops.updateVpc(design, vpcId, { position: ops.roundXY(to) }), moves);
+  commit(next, `Move VPC ${vpc.name}`);
+}
+
+export function renameNode(store: AppStore, id: string, name: string): void {
+  const { design, commit } = store.getState();
+  commit(ops.updateNode(design, id, { name }), `Rename ${nodeName(design, id)}`, `name:${id}`);
+}
+
+export function placeNode(store: AppStore, id: string, placement: Placement | null): void {
+  const { design, commit } = store.getState();
+  commit(ops.updateNode(design, id, { placement }), `Place ${nodeName(design, id)}`);
+}
+
+export function setProperty(store: AppStore, id: string, key: string, value: PropertyValue | undefined, env: string | null): void {
+  const { design, commit } = store.getState();
+  const next = env ? ops.setOverride(design, env, id, key, value) : ops.setNodeProperty(design, id, key, value);
+  const what = value === undefined ? 'Reset' : 'Set';
+  const label = `${what} ${key} of ${nodeName(design, id)}${env ? ` (${env})` : ''}`;
+  commit(next, label, value === undefined ? undefined : `prop:${id}:${env ?? ''}:${key}`);
+}
+
+export type ConnectPlan =
+  | { outcome: 'refuse'; reason: string }
+  | { outcome: 'connect'; kind: ConnectionKind }
+  | { outcome: 'choose'; kinds: ConnectionKind[] };
+
+/** Decides what a drag from one handle to another means, from the catalog's accepted pairs. */
+export function planConnection(design: Design, from: string, to: string): ConnectPlan {
+  const source = design.nodes.find((n) => n.id === from);
+  const target = design.nodes.find((n) => n.id === to);
+  if (!source || !target) return { outcome: 'refuse', reason: 'Both ends must be services on the canvas.' };
+  const sourceName = getService(source.type)?.displayName ?? source.type;
+  const targetService = getService(target.type);
+  const targetName = targetService?.displayName ?? target.type;
+  if (from === to) return { outcome: 'refuse', reason: `${sourceName} cannot connect to itself.` };
+  const kinds = allowedConnectionKinds(source.type, target.type);
+  const existing = new Set(design.connections.filter((c) => c.from === from && c.to === to).map((c) => c.kind));
+  const fresh = kinds.filter((k) => !existing.has(k));
+  if (kinds.length > 0 && fresh.length === 0)
+    return { outcome: 'refuse', reason: `${source.name} is already connected to ${target.name}.` };
+  if (fresh.length === 1) return { outcome: 'connect', kind: fresh[0]! };
+  if (fresh.length > 1) return { outcome: 'choose', kinds: fresh };
+  const reverse = allowedConnectionKinds(target.type, source.type);
+  const senders = [...new Set((targetService?.accepts ?? []).flatMap((a) => a.from))]
+    .map((t) => getService(t)?.displayName ?? t)
+    .slice(0, 6);
+  const why = reverse.length
+    ? `connections go the other way (${targetName} → ${sourceName}).`
+    : senders.length
+      ? `${targetName} only accepts connections from ${senders.join(', ')}.`
+      : `${targetName} accepts no incoming connections.`;
+  return { outcome: 'refuse', reason: `${sourceName} cannot connect to ${targetName}: ${why}` };
+}
+
+export function connect(store: AppStore, from: string, to: string, kind: ConnectionKind): string {
+  const { design, commit, select } = store.getState();
+  const result = ops.addConnection(design, from, to, kind);
+  commit(result.design, `Connect ${nodeName(design, from)} to ${nodeName(design, to)}`);
+  select({ connectionIds: [result.id] });
+  return result.id;
+}
+
+export function updateConnection(
+  store: AppStore,
+  id: string,
+  patch: Parameters<typeof ops.updateConnection>[2],
+): void {
+  const { design, commit } = store.getState();
+  commit(ops.updateConnection(design, id, patch), 'Edit connection', `connection:${id}:${Object.keys(patch).join()}`);
+}
+
+export function removeElements(store: AppStore, ids: ops.ElementIds, label = 'Delete'): void {
+  const { design, commit, pruneSelection } = store.getState();
+  commit(ops.removeElements(design, ids), label);
+  pruneSelection();
+}
+
+export function setAzCount(store: AppStore, vpcId: string, azCount: number): void {
+  const { design, commit } = store.getState();
+  if (azCount < MIN_AZS || azCount > MAX_AZS) return;
+  const vpc = design.vpcs.find((v) => v.id === vpcId);
+  if (!vpc || vpc.azCount === azCount) return;
+  commit(ops.updateVpc(design, vpcId, { azCount }), `${azCount > vpc.azCount ? 'Add' : 'Remove'} availability zone`);
+}
+
+export function updateVpc(store: AppStore, vpcId: string, patch: Parameters<typeof ops.updateVpc>[2], label: string): void {
+  const { design, commit } = store.getState();
+  commit(ops.updateVpc(design, vpcId, patch), label, `vpc:${vpcId}:${Object.keys(patch).join()}`);
+}
+
+export function setVpcTiers(store: AppStore, vpcId: string, tiers: Parameters<typeof ops.setVpcTiers>[2]): void {
+  const { design, commit } = store.getState();
+  commit(ops.setVpcTiers(design, vpcId, tiers), 'Change subnet tiers');
+}
+
+export function addVpc(store: AppStore, position: ops.XY): void {
+  const { design, commit, select } = store.getState();
+  if (design.vpcs.length >= MAX_VPCS) {
+    store.getState().toast('error', `A design holds at most ${MAX_VPCS} VPCs.`);
+    return;
+  }
+  const result = ops.addVpc(design, position);
+  commit(result.design, 'Add VPC');
+  select({ vpcIds: [result.id] });
+}
+
+export function removeVpc(store: AppStore, vpcId: string): void {
+  const vpc = store.getState().design.vpcs.find((v) => v.id === vpcId);
+  removeElements(store, { nodeIds: [], connectionIds: [], vpcIds: [vpcId] }, `Remove VPC ${vpc?.name ?? vpcId}`);
+}
+
+/** The quick-fix button: applies a finding's fix as one undoable step. */
+export function applyFindingFix(store: AppStore, finding: Finding): void {
+  const fix = finding.fix;
+  if (!fix || fix.actions.length === 0) return;
+  const { design, commit } = store.getState();
+  try {
+    commit(applyFix(design, fix), fix.title);
+  } catch (error) {
+    store.getState().toast('error', `Could not apply "${fix.title}": ${(error as Error).message}`);
+  }
+}
+
+export function updateDesignMeta(
+  store: AppStore,
+  patch: Partial<Pick<Design, 'name' | 'description' | 'region'>>,
+  label: string,
+): void {
+  const { design, commit } = store.getState();
+  commit({ ...design, ...patch }, label, `design:${Object.keys(patch).join()}`);
+}

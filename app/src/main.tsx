@@ -1,0 +1,52 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { newBlankDesign } from '@archgen/model';
+import '@xyflow/react/dist/base.css';
+import './styles/theme.css';
+import './styles/app.css';
+import './styles/canvas.css';
+import './styles/panels.css';
+import { createAppStore } from './store/appStore.ts';
+import { AppStoreProvider } from './store/context.tsx';
+import type { Theme } from './store/uiSlice.ts';
+import { loadAutosaved, startAutosave, THEME_KEY } from './persistence/autosave.ts';
+import { CodegenClient } from './workers/codegenClient.ts';
+import { CodegenProvider } from './workers/CodegenContext.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { App } from './App.tsx';
+
+function initialTheme(): Theme {
+  try {
+    const saved = localStorage.getItem(THEME_KEY);
+    if (saved === 'light' || saved === 'dark') return saved;
+  } catch {
+    // Storage blocked: fall back to the system preference.
+  }
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+const store = createAppStore(loadAutosaved(localStorage) ?? newBlankDesign('Untitled design'), initialTheme());
+startAutosave(store, localStorage);
+
+const applyTheme = (theme: Theme) => {
+  document.documentElement.dataset.theme = theme;
+  try {
+    localStorage.setItem(THEME_KEY, theme);
+  } catch {
+    // Not persisting the theme is harmless.
+  }
+};
+applyTheme(store.getState().theme);
+store.subscribe((state, previous) => state.theme !== previous.theme && applyTheme(state.theme));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <AppStoreProvider store={store}>
+        <CodegenProvider client={new CodegenClient()}>
+          <App />
+        </CodegenProvider>
+      </AppStoreProvider>
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,572 @@
+import { useMemo, useState, useId } from 'react';
+import {
+  SUBNET_TIERS,
+  allowedConnectionKinds,
+  getService,
+  planSubnets,
+  resolveProperties,
+  validateProperties,
+  type Design,
+  type DesignNode,
+  type PropertyDefinition,
+  type PropertyValue,
+  type ServiceDefinition,
+  type SubnetTier,
+  type Vpc,
+} from '@archgen/model';
+import { useApp, useAppStore } from '../store/context.tsx';
+import { connectionIndex, nodeIndex, selectFindings, vpcIndex } from '../store/selectors.ts';
+import * as cmd from '../commands/designCommands.ts';
+import { MAX_AZS, MIN_AZS } from '../store/designOps.ts';
+import { tierLabel } from '../canvas/geometry.ts';
+import { KIND_LABELS, connectionMeaning } from '../canvas/labels.ts';
+import { ServiceIcon } from '../icons/ServiceIcon.tsx';
+import { PropertyField } from './PropertyField.tsx';
+import { ListEditor } from './ListEditor.tsx';
+import { FindingItem } from './Problems.tsx';
+
+/** The right sidebar's inspector: what is selected, as a typed form from the catalog. */
+export function Inspector() {
+  const selection = useApp((s) => s.selection);
+  const count = selection.nodeIds.length + selection.connectionIds.length + selection.vpcIds.length;
+  let body;
+  if (count === 0) body = <DesignInspector />;
+  else if (count > 1) body = <MultiInspector count={count} />;
+  else if (selection.nodeIds[0]) body = <NodeInspector key={selection.nodeIds[0]} id={selection.nodeIds[0]} />;
+  else if (selection.connectionIds[0]) body = <ConnectionInspector key={selection.connectionIds[0]} id={selection.connectionIds[0]} />;
+  else body = <VpcInspector key={selection.vpcIds[0]} id={selection.vpcIds[0]!} />;
+  return (
+    <section className="inspector" role="region" aria-label="Inspector">
+      {body}
+    </section>
+  );
+}
+
+function TextField({
+  label,
+  value,
+  onCommit,
+  validate,
+  multiline,
+}: {
+  label: string;
+  value: string;
+  onCommit(value: string): void;
+  validate?(value: string): string | null;
+  multiline?: boolean;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const onChange = (text: string) => {
+    setDraft(text);
+    const message = validate?.(text) ?? null;
+    setError(message);
+    if (message === null) onCommit(text);
+  };
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {multiline ? (
+        <textarea id={id} rows={3} value={draft ?? value} onChange={(e) => onChange(e.target.value)} onBlur={() => setDraft(null)} />
+      ) : (
+        <input
+          id={id}
+          type="text"
+          spellCheck={false}
+          value={draft ?? value}
+          aria-invalid={Boolean(error)}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={() => {
+            setDraft(null);
+            setError(null);
+          }}
+        />
+      )}
+      {error && (
+        <div className="field__error" role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const requireName = (max: number) => (v: string) =>
+  v.trim().length === 0 ? 'Name must not be empty' : v.length > max ? `Name must be at most ${max} characters` : null;
+
+function EnvironmentSwitcher() {
+  const store = useAppStore();
+  const environments = useApp((s) => s.design.environments);
+  const current = useApp((s) => s.inspectorEnv);
+  const active = current && environments.some((e) => e.name === current) ? current : null;
+  const options: (string | null)[] = [null, ...environments.map((e) => e.name)];
+  return (
+    <div className="segmented" role="radiogroup" aria-label="Environment">
+      {options.map((env) => (
+        <button
+          key={env ?? 'base'}
+          type="button"
+          role="radio"
+          aria-checked={active === env}
+          className={`segmented__option${active === env ? ' is-active' : ''}`}
+          onClick={() => store.getState().setInspectorEnv(env)}
+        >
+          {env ?? 'Base'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function isVisible(def: PropertyDefinition, props: Record<string, PropertyValue>): boolean {
+  if (!def.visibleWhen) return true;
+  const actual = props[def.visibleWhen.key];
+  const wanted = def.visibleWhen.equals;
+  return Array.isArray(wanted) ? wanted.includes(actual as PropertyValue) : actual === wanted;
+}
+
+function issuesFor(key: string, issues: readonly { path: string; message: string }[]): string | null {
+  const own = issues.find((i) => i.path === key || i.path.startsWith(`${key}[`) || i.path.startsWith(`${key}.`));
+  return own ? own.message : null;
+}
+
+function placementValue(node: DesignNode): string {
+  return node.placement ? `${node.placement.vpcId}/${node.placement.tier}` : 'regional';
+}
+
+function PlacementField({ node, service, design }: { node: DesignNode; service: ServiceDefinition | undefined; design: Design }) {
+  const store = useAppStore();
+  const id = useId();
+  const allowed = service?.placements ?? [];
+  const current = placementValue(node);
+  const options = [
+    { value: 'regional', label: 'Regional (no VPC)' },
+    ...design.vpcs.flatMap((v) =>
+      SUBNET_TIERS.filter((t) => v.tiers.includes(t)).map((t) => ({ value: `${v.id}/${t}`, label: `${v.name} · ${tierLabel(t)}` })),
+    ),
+  ];
+  const recommended = allowed[0];
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        Placement
+      </label>
+      <select
+        id={id}
+        value={current}
+        onChange={(e) => {
+          const value = e.target.value;
+          if (value === 'regional') return cmd.placeNode(store, node.id, null);
+          const [vpcId, tier] = value.split('/') as [string, SubnetTier];
+          cmd.placeNode(store, node.id, { vpcId, tier });
+        }}
+      >
+        {!options.some((o) => o.value === current) && <option value={current}>{current} (missing)</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {service && (
+        <div className="field__help">
+          Allowed: {allowed.map((p) => (p === 'regional' ? 'regional' : tierLabel(p).toLowerCase())).join(', ')}
+          {recommended ? ` (recommended: ${recommended === 'regional' ? 'regional' : tierLabel(recommended).toLowerCase()})` : ''}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NodeInspector({ id }: { id: string }) {
+  const store = useAppStore();
+  const node = useApp((s) => nodeIndex(s.design).get(id));
+  const design = useApp((s) => s.design);
+  const env = useApp((s) => s.inspectorEnv);
+  const findings = useApp(selectFindings);
+  const activeEnv = env && design.environments.some((e) => e.name === env) ? env : null;
+  const service = node ? getService(node.type) : undefined;
+  const resolved = useMemo(
+    () => (node ? resolveProperties(design, node, activeEnv ?? undefined) : {}),
+    [design, node, activeEnv],
+  );
+  const committedIssues = useMemo(() => (service ? validateProperties(service, resolved) : []), [service, resolved]);
+  if (!node) return <p className="empty">This node no longer exists.</p>;
+  const overrides = activeEnv ? design.environments.find((e) => e.name === activeEnv)?.overrides[node.id] ?? {} : {};
+  const nodeFindings = findings.filter((f) => f.target.id === node.id);
+
+  const check = (key: string) => (value: PropertyValue) =>
+    service ? issuesFor(key, validateProperties(service, { ...resolved, [key]: value })) : null;
+  const commit = (key: string) => (value: PropertyValue) => cmd.setProperty(store, node.id, key, value, activeEnv);
+  const resetFor = (key: string) => {
+    if (activeEnv) return key in overrides ? () => cmd.setProperty(store, node.id, key, undefined, activeEnv) : undefined;
+    return key in node.properties ? () => cmd.setProperty(store, node.id, key, undefined, null) : undefined;
+  };
+
+  return (
+    <div className="inspector__body">
+      <header className="inspector__header">
+        <ServiceIcon type={node.type} size={36} />
+        <div>
+          <div className="inspector__title">{node.name}</div>
+          <div className="inspector__subtitle">{service?.displayName ?? `Unknown service "${node.type}"`}</div>
+        </div>
+      </header>
+      {service && <p className="inspector__description">{service.description}</p>}
+      <TextField label="Name" value={node.name} validate={requireName(128)} onCommit={(v) => cmd.renameNode(store, node.id, v)} />
+      <PlacementField node={node} service={service} design={design} />
+      {nodeFindings.length > 0 && (
+        <div className="inspector__findings" role="group" aria-label="Problems with this node">
+          <h3 className="inspector__section">Problems</h3>
+          <ul className="finding-list">
+            {nodeFindings.map((f, i) => (
+              <FindingItem key={`${f.ruleId}-${f.environment ?? ''}-${i}`} finding={f} showTarget={false} />
+            ))}
+          </ul>
+        </div>
+      )}
+      {service && service.properties.length > 0 && (
+        <>
+          <div className="inspector__section-row">
+            <h3 className="inspector__section">Properties</h3>
+            <EnvironmentSwitcher />
+          </div>
+          {activeEnv && (
+            <p className="inspector__note">
+              Editing <strong>{activeEnv}</strong>: changes are stored as overrides for this environment only.
+            </p>
+          )}
+          <div className="inspector__form" key={activeEnv ?? 'base'}>
+            {service.properties
+              .filter((def) => isVisible(def, resolved))
+              .map((def) => {
+                const overridden = activeEnv !== null && def.key in overrides;
+                const value = resolved[def.key] ?? def.default;
+                const reset = resetFor(def.key);
+                if (def.kind === 'list')
+                  return (
+                    <ListEditor
+                      key={def.key}
+                      def={def}
+                      value={value}
+                      check={check(def.key)}
+                      commit={commit(def.key)}
+                      {...(overridden ? { marker: 'overridden' } : {})}
+                      {...(reset ? { onReset: reset } : {})}
+                    />
+                  );
+                return (
+                  <PropertyField
+                    key={def.key}
+                    def={def}
+                    value={value}
+                    check={check(def.key)}
+                    commit={commit(def.key)}
+                    {...(overridden ? { marker: 'overridden' } : {})}
+                    {...(reset ? { onReset: reset, resetLabel: `Reset ${def.label}` } : {})}
+                    {...(issuesFor(def.key, committedIssues) ? { issue: issuesFor(def.key, committedIssues)! } : {})}
+                  />
+                );
+              })}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ConnectionInspector({ id }: { id: string }) {
+  const store = useAppStore();
+  const connection = useApp((s) => connectionIndex(s.design).get(id));
+  const from = useApp((s) => (connection ? nodeIndex(s.design).get(connection.from) : undefined));
+  const to = useApp((s) => (connection ? nodeIndex(s.design).get(connection.to) : undefined));
+  const kindId = useId();
+  const protocolId = useId();
+  const portId = useId();
+  const [portDraft, setPortDraft] = useState<string | null>(null);
+  if (!connection || !from || !to) return <p className="empty">This connection no longer exists.</p>;
+  const kinds = allowedConnectionKinds(from.type, to.type);
+  if (!kinds.includes(connection.kind)) kinds.unshift(connection.kind);
+  const listener = getService(to.type)?.listener;
+  const portValue = portDraft ?? String(connection.port ?? listener?.port ?? '');
+  const port = Number(portDraft);
+  const portError =
+    portDraft !== null && (!Number.isInteger(port) || port < 1 || port > 65535) ? 'Port must be a whole number from 1 to 65535' : null;
+  return (
+    <div className="inspector__body">
+      <header className="inspector__header">
+        <div>
+          <div className="inspector__title">
+            {from.name} → {to.name}
+          </div>
+          <div className="inspector__subtitle">{connectionMeaning(from.type, to.type, connection.kind)}</div>
+        </div>
+      </header>
+      <div className="field">
+        <label htmlFor={kindId} className="field__label">
+          Kind
+        </label>
+        <select
+          id={kindId}
+          value={connection.kind}
+          onChange={(e) => {
+            const kind = e.target.value as typeof connection.kind;
+            const patch =
+              kind === 'traffic'
+                ? { kind, port: connection.port ?? listener?.port, protocol: connection.protocol ?? listener?.protocol }
+                : { kind, port: undefined, protocol: undefined };
+            cmd.updateConnection(store, id, patch);
+          }}
+        >
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]} — {connectionMeaning(from.type, to.type, k)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {connection.kind === 'traffic' && (
+        <>
+          <div className={`field${portError ? ' field--invalid' : ''}`}>
+            <label htmlFor={portId} className="field__label">
+              Port
+            </label>
+            <input
+              id={portId}
+              type="number"
+              min={1}
+              max={65535}
+              value={portValue}
+              aria-invalid={Boolean(portError)}
+              onChange={(e) => {
+                const text = e.target.value;
+                setPortDraft(text);
+                const n = Number(text);
+                if (text.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= 65535) cmd.updateConnection(store, id, { port: n });
+              }}
+              onBlur={() => setPortDraft(null)}
+            />
+            {portError && (
+              <div className="field__error" role="alert">
+                {portError}
+              </div>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor={protocolId} className="field__label">
+              Protocol
+            </label>
+            <select
+              id={protocolId}
+              value={connection.protocol ?? listener?.protocol ?? 'tcp'}
+              onChange={(e) => cmd.updateConnection(store, id, { protocol: e.target.value as 'tcp' | 'http' | 'https' })}
+            >
+              <option value="https">HTTPS</option>
+              <option value="http">HTTP</option>
+              <option value="tcp">TCP</option>
+            </select>
+          </div>
+        </>
+      )}
+      <TextField
+        label="Label"
+        value={connection.label ?? ''}
+        validate={(v) => (v.length > 256 ? 'Label must be at most 256 characters' : null)}
+        onCommit={(v) => cmd.updateConnection(store, id, { label: v === '' ? undefined : v })}
+      />
+      <div className="inspector__actions">
+        <button
+          type="button"
+          className="btn btn--danger"
+          onClick={() => cmd.removeElements(store, { nodeIds: [], vpcIds: [], connectionIds: [id] }, 'Delete connection')}
+        >
+          Delete connection
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const CIDR_PATTERN = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+
+function SubnetTable({ vpc, region }: { vpc: Vpc; region: string }) {
+  const plan = useMemo(() => {
+    try {
+      return planSubnets(vpc);
+    } catch {
+      return [];
+    }
+  }, [vpc]);
+  if (plan.length === 0) return <p className="field__error">The subnets do not fit in {vpc.cidr}.</p>;
+  return (
+    <table className="subnet-table">
+      <caption className="sr-only">Subnet plan</caption>
+      <thead>
+        <tr>
+          <th scope="col">Tier</th>
+          <th scope="col">AZ</th>
+          <th scope="col">CIDR</th>
+        </tr>
+      </thead>
+      <tbody>
+        {plan.map((s) => (
+          <tr key={`${s.tier}-${s.azIndex}`}>
+            <td>
+              <span className={`tier-dot tier-dot--${s.tier}`} aria-hidden="true" />
+              {s.tier}
+            </td>
+            <td>
+              {region}
+              {'abcdef'[s.azIndex]}
+            </td>
+            <td className="mono">{s.cidr}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function VpcInspector({ id }: { id: string }) {
+  const store = useAppStore();
+  const vpc = useApp((s) => vpcIndex(s.design).get(id));
+  const region = useApp((s) => s.design.region);
+  const azId = useId();
+  const prefixId = useId();
+  if (!vpc) return <p className="empty">This VPC no longer exists.</p>;
+  return (
+    <div className="inspector__body">
+      <header className="inspector__header">
+        <div>
+          <div className="inspector__title">VPC {vpc.name}</div>
+          <div className="inspector__subtitle mono">{vpc.cidr}</div>
+        </div>
+      </header>
+      <TextField label="Name" value={vpc.name} validate={requireName(128)} onCommit={(name) => cmd.updateVpc(store, id, { name }, 'Rename VPC')} />
+      <TextField
+        label="CIDR"
+        value={vpc.cidr}
+        validate={(v) => (CIDR_PATTERN.test(v) ? null : 'CIDR must be an IPv4 CIDR like 10.0.0.0/16')}
+        onCommit={(cidr) => cmd.updateVpc(store, id, { cidr }, 'Change VPC CIDR')}
+      />
+      <div className="field">
+        <label htmlFor={azId} className="field__label">
+          Availability zones
+        </label>
+        <select id={azId} value={vpc.azCount} onChange={(e) => cmd.setAzCount(store, id, Number(e.target.value))}>
+          {Array.from({ length: MAX_AZS - MIN_AZS + 1 }, (_, i) => MIN_AZS + i).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={prefixId} className="field__label">
+          Subnet prefix length
+        </label>
+        <select
+          id={prefixId}
+          value={vpc.subnetPrefix}
+          onChange={(e) => cmd.updateVpc(store, id, { subnetPrefix: Number(e.target.value) }, 'Change subnet size')}
+        >
+          {Array.from({ length: 13 }, (_, i) => 16 + i).map((n) => (
+            <option key={n} value={n}>
+              /{n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="field field--inline">
+        <input
+          type="checkbox"
+          checked={vpc.flowLogs}
+          onChange={(e) => cmd.updateVpc(store, id, { flowLogs: e.target.checked }, 'Toggle flow logs')}
+        />
+        <span className="field__label">Flow logs</span>
+      </label>
+      <fieldset className="field">
+        <legend className="field__label">Subnet tiers</legend>
+        {SUBNET_TIERS.map((tier) => (
+          <label key={tier} className="field--inline">
+            <input
+              type="checkbox"
+              checked={vpc.tiers.includes(tier)}
+              disabled={vpc.tiers.length === 1 && vpc.tiers.includes(tier)}
+              onChange={(e) =>
+                cmd.setVpcTiers(store, id, e.target.checked ? [...vpc.tiers, tier] : vpc.tiers.filter((t) => t !== tier))
+              }
+            />
+            {tierLabel(tier)}
+          </label>
+        ))}
+      </fieldset>
+      <h3 className="inspector__section">Subnets</h3>
+      <SubnetTable vpc={vpc} region={region} />
+      <div className="inspector__actions">
+        <button type="button" className="btn btn--danger" onClick={() => cmd.removeVpc(store, id)}>
+          Remove VPC
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+function DesignInspector() {
+  const store = useAppStore();
+  const design = useApp((s) => s.design);
+  return (
+    <div className="inspector__body">
+      <header className="inspector__header">
+        <div>
+          <div className="inspector__title">{design.name}</div>
+          <div className="inspector__subtitle">
+            {design.nodes.length} services · {design.connections.length} connections · {design.vpcs.length} VPC
+            {design.vpcs.length === 1 ? '' : 's'}
+          </div>
+        </div>
+      </header>
+      <p className="inspector__note">Select a service, connection or VPC to edit it. Drag services from the palette.</p>
+      <TextField label="Design name" value={design.name} validate={requireName(128)} onCommit={(name) => cmd.updateDesignMeta(store, { name }, 'Rename design')} />
+      <TextField
+        label="Region"
+        value={design.region}
+        validate={(v) => (REGION_PATTERN.test(v) ? null : 'Region must be an AWS region like us-east-1')}
+        onCommit={(region) => cmd.updateDesignMeta(store, { region }, 'Change region')}
+      />
+      <TextField
+        label="Description"
+        multiline
+        value={design.description}
+        onCommit={(description) => cmd.updateDesignMeta(store, { description }, 'Edit description')}
+      />
+      <h3 className="inspector__section">Environments</h3>
+      <ul className="env-list">
+        {design.environments.map((e) => (
+          <li key={e.name}>
+            <span className="chip">{e.name}</span>
+            <span className="muted">
+              {Object.values(e.overrides).reduce((n, o) => n + Object.keys(o).length, 0)} overrides
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function MultiInspector({ count }: { count: number }) {
+  return (
+    <div className="inspector__body">
+      <header className="inspector__header">
+        <div className="inspector__title">{count} items selected</div>
+      </header>
+      <p className="inspector__note">Drag to move them together, copy/paste or delete them. Select one item to edit it.</p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { useApp, useAppStore } from '../store/context.tsx';
+import type { SideTab } from '../store/uiSlice.ts';
+import { Inspector } from './Inspector.tsx';
+
+/**
+ * The right sidebar. Review features (scorecard, notes, cost) add a tab here and an id in
+ * SideTab; the tab bar appears as soon as there is more than one.
+ */
+const SIDE_TABS: readonly { id: SideTab; label: string; render(): ReactNode }[] = [
+  { id: 'inspector', label: 'Inspector', render: () => <Inspector /> },
+];
+
+export function SidePanel() {
+  const store = useAppStore();
+  const tab = useApp((s) => s.sideTab);
+  const active = SIDE_TABS.find((t) => t.id === tab) ?? SIDE_TABS[0]!;
+  return (
+    <aside className="side-panel" aria-label="Details">
+      {SIDE_TABS.length > 1 ? (
+        <div className="tabs" role="tablist" aria-label="Sidebar">
+          {SIDE_TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={t.id === active.id}
+              className={`tab${t.id === active.id ? ' is-active' : ''}`}
+              onClick={() => store.getState().setSideTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <div className="side-panel__title">{active.label}</div>
+      )}
+      <div className="side-panel__content">{active.render()}</div>
+    </aside>
+  );
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const appRoot = fileURLToPath(new URL('./app', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/app', import.meta.url));
+
+// The designer is a static site: root is app/, everything (icons, Monaco, workers) is bundled
+// locally so it works offline. Monaco and elkjs are only reached through dynamic imports, so they
+// land in their own lazy chunks and stay out of the first load.
+export default defineConfig({
+  root: appRoot,
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173 },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+  },
+});
