@@ -93,10 +93,19 @@ export class LowerContext {
   /** Every catalog property of the node, per environment. */
   envProps(node: DesignNode): Record<string, EnvValue> {
     const service = getService(node.type);
-    const perEnv = this.envs.map((env) => resolveProperties(this.design, node, env));
+    const base = this.props(node);
+    // Most nodes have no override in most environments: those share the base values.
+    const perEnv = this.envs.map((env) =>
+      this.overriddenIn(env, node.id) ? resolveProperties(this.design, node, env) : base,
+    );
     const out: Record<string, EnvValue> = {};
     for (const def of service?.properties ?? []) out[def.key] = this.envValue(perEnv.map((p) => p[def.key] ?? null));
     return out;
+  }
+
+  private overriddenIn(env: string, id: string): boolean {
+    const overrides = this.design.environments.find((e) => e.name === env)?.overrides;
+    return overrides !== undefined && Object.hasOwn(overrides, id);
   }
 
   /** An EnvValue from one value per environment (in `envs` order). */
@@ -129,8 +138,9 @@ export class LowerContext {
 
   /** Components in a stable order: VPC-owned, then each node and what was derived for it, then graph-wide. */
   orderedComponents(): ResolvedComponent[] {
-    const owners = [...this.vpcs.map((v) => v.id), ...this.nodes.map((n) => n.id), GRAPH_OWNER];
-    return owners.flatMap((id) => this.componentsByOwner.get(id) ?? []);
+    // A VPC and a node may share an id; each owner's group is listed once.
+    const owners = new Set([...this.vpcs.map((v) => v.id), ...this.nodes.map((n) => n.id), GRAPH_OWNER]);
+    return [...owners].flatMap((id) => this.componentsByOwner.get(id) ?? []);
   }
 
   addRole(role: ResolvedRole): ResolvedRole {

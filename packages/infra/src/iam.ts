@@ -175,6 +175,8 @@ export function lowerConnectionGrants(ctx: LowerContext): void {
 
 /** The role's own needs plus the union of its grants, with unique sids. */
 export function finishRoleStatements(ctx: LowerContext): void {
+  const grantsByRole = new Map<string, PolicyStatement[]>();
+  for (const grant of ctx.grants) grantsByRole.set(grant.roleId, [...(grantsByRole.get(grant.roleId) ?? []), ...grant.statements]);
   for (const role of ctx.roles) {
     const component = ctx.component(role.componentId);
     const own: PolicyStatement[] = [];
@@ -187,8 +189,7 @@ export function finishRoleStatements(ctx: LowerContext): void {
         own.push(logDeliveryStatement());
       if (ctx.anyEnv(component, 'tracing')) own.push(stateMachineXrayStatement());
     }
-    const fromGrants = ctx.grants.filter((g) => g.roleId === role.id).flatMap((g) => g.statements);
-    role.statements = uniqueSids([...role.statements, ...own, ...fromGrants]);
+    role.statements = uniqueSids([...role.statements, ...own, ...(grantsByRole.get(role.id) ?? [])]);
   }
 }
 

@@ -395,13 +395,17 @@ describe('performance', () => {
         .connect(`fn${i}`, `t${i}`, 'read');
     }
     const big = builder.build();
-    lowerDesign(big);
-    const start = performance.now();
     const graph = lowerDesign(big);
-    const elapsed = performance.now() - start;
     expect(graph.components.filter((c) => !c.derived)).toHaveLength(200);
     expect(graphProblems(graph)).toEqual([]);
-    // "A few ms" on a developer machine; the bound leaves room for a busy CI box.
-    expect(elapsed).toBeLessThan(100);
+    // Best of several runs after warm-up: a few ms on an idle machine; the bound leaves room for
+    // a shared, busy CI box without letting an accidental quadratic blow-up through.
+    let best = Infinity;
+    for (let run = 0; run < 15; run++) {
+      const start = performance.now();
+      lowerDesign(big);
+      best = Math.min(best, performance.now() - start);
+    }
+    expect(best).toBeLessThan(50);
   });
 });

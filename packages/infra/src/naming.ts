@@ -10,6 +10,8 @@ import type { ResolvedNames } from './types.ts';
 
 /** Longest logical id / Terraform name we derive from a display name (before suffixes). */
 const MAX_BASE_LENGTH = 60;
+/** Derived names add a suffix to a parent name; CloudFormation allows 255 characters. */
+const MAX_DERIVED_LENGTH = 100;
 /** Physical-name stems stay short: generators prefix them with the design and environment. */
 export const MAX_SLUG_LENGTH = 40;
 
@@ -18,9 +20,9 @@ export const MAX_SLUG_LENGTH = 40;
  * outside [A-Za-z0-9] treated as a separator, camelCase split ("OrdersQueue" -> Orders, Queue).
  */
 export function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Folding is only needed beyond ASCII; skipping it keeps naming cheap for ordinary names.
+  const ascii = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return ascii
     .replace(/[^A-Za-z0-9]+/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -28,22 +30,19 @@ export function words(text: string): string[] {
     .filter((w) => w !== '');
 }
 
+const pascal = (ws: string[]) => ws.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const lower = (ws: string[], separator: string) => ws.map((w) => w.toLowerCase()).join(separator);
+
 export function toPascalCase(text: string): string {
-  return words(text)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('');
+  return pascal(words(text));
 }
 
 export function toSnakeCase(text: string): string {
-  return words(text)
-    .map((w) => w.toLowerCase())
-    .join('_');
+  return lower(words(text), '_');
 }
 
 export function toKebabCase(text: string): string {
-  return words(text)
-    .map((w) => w.toLowerCase())
-    .join('-');
+  return lower(words(text), '-');
 }
 
 /** CONSTANT_CASE, for environment variable names. */
@@ -88,27 +87,35 @@ export class NameRegistry {
 
   /** @param display the user's text; @param fallback used when display yields no words. */
   name(display: string, fallback: string): ResolvedNames {
-    const source = words(display).length > 0 ? display : fallback;
-    return this.claim(display, source, fallback);
-  }
-
-  /** A derived resource: the parent's names plus a suffix ("Dlq", "Logs", "Sg", ...). */
-  derive(parent: ResolvedNames, suffix: string, display: string): ResolvedNames {
-    return this.claim(display, `${parent.logicalId} ${suffix}`, suffix);
-  }
-
-  private claim(display: string, source: string, fallback: string): ResolvedNames {
+    let parts = words(display);
+    if (parts.length === 0) parts = words(fallback);
     // Identifiers may not start with a digit: lead with the fallback's first word (the type).
-    const lead = /^[0-9]/.test(toPascalCase(source)) ? `${words(fallback)[0] ?? 'Resource'} ` : '';
-    const text = lead + source;
-    const pascal = toPascalCase(text) || 'Resource';
-    const snake = toSnakeCase(text) || 'resource';
-    const kebab = toKebabCase(text) || 'resource';
+    if (parts.length > 0 && /^[0-9]/.test(parts[0]!)) parts = [words(fallback)[0] ?? 'Resource', ...parts];
     return {
       display,
-      logicalId: this.logicalIds.claim(pascal, '', MAX_BASE_LENGTH),
-      tfName: this.tfNames.claim(snake, '_', MAX_BASE_LENGTH),
-      slug: this.slugs.claim(kebab, '-', MAX_SLUG_LENGTH),
+      logicalId: this.logicalIds.claim(pascal(parts) || 'Resource', '', MAX_BASE_LENGTH),
+      tfName: this.tfNames.claim(lower(parts, '_') || 'resource', '_', MAX_BASE_LENGTH),
+      slug: this.slugs.claim(lower(parts, '-') || 'resource', '-', MAX_SLUG_LENGTH),
+    };
+  }
+
+  /**
+   * A derived resource: the parent's names plus a suffix ("Dlq", "Flow Logs", ...), so it reads
+   * as belonging to its parent (OrdersQueue -> OrdersQueueDlq, orders_queue_dlq, orders-queue-dlq).
+   * The suffix survives truncation: the slug shortens the parent part instead.
+   */
+  derive(parent: ResolvedNames, suffix: string, display: string): ResolvedNames {
+    const parts = words(suffix);
+    const slugSuffix = `-${lower(parts, '-')}`;
+    return {
+      display,
+      logicalId: this.logicalIds.claim(parent.logicalId + pascal(parts), '', MAX_DERIVED_LENGTH),
+      tfName: this.tfNames.claim(`${parent.tfName}_${lower(parts, '_')}`, '_', MAX_DERIVED_LENGTH),
+      slug: this.slugs.claim(
+        truncate(parent.slug, MAX_SLUG_LENGTH - slugSuffix.length, '-').replace(/-+$/, '') + slugSuffix,
+        '-',
+        MAX_SLUG_LENGTH,
+      ),
     };
   }
 }

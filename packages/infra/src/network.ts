@@ -146,8 +146,9 @@ export function trafficPort(ctx: LowerContext, target: DesignNode, connection: C
 }
 
 /**
- * The ports a public ALB opens to the internet: 443 when any environment has a certificate,
- * 80 when HTTP redirects to HTTPS or when an environment has no certificate (HTTP then forwards).
+ * The ALB's listener ports, which are what its security group opens (a connection's port does
+ * not change the listeners): 443 when any environment has a certificate, 80 when HTTP redirects
+ * to HTTPS or when an environment has no certificate (HTTP then forwards).
  */
 export function albListenerPorts(alb: ResolvedComponent): number[] {
   const certs = Object.values(alb.props.certificateArn?.byEnv ?? {});
@@ -193,8 +194,7 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
       const vpc = ctx.vpcsById.get(targetSg.vpcId)!;
       const internetFacing = target.type === 'alb' && ctx.props(target).scheme !== 'internal';
       const cidr = internetFacing ? '0.0.0.0/0' : vpc.cidr;
-      const ports =
-        connection.port !== undefined ? [connection.port] : target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection)];
+      const ports = target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection)];
       const from = source.type === 'users' ? (internetFacing ? 'the internet' : 'the VPC') : displayFor(ctx.component(source.id)!);
       for (const port of ports)
         addRule(targetSg.ingress, {
@@ -211,10 +211,7 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
     const sourceComponent = ctx.component(source.id);
     // A source outside the VPC (e.g. a regional Lambda) cannot be a peer; rules report it.
     if (!sourceSg || !sourceComponent) continue;
-    const ports =
-      target.type === 'alb' && connection.port === undefined
-        ? albListenerPorts(targetComponent)
-        : [trafficPort(ctx, target, connection)];
+    const ports = target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection)];
     const protocol = protocolOf(target, connection);
     for (const port of ports) {
       addRule(targetSg.ingress, {

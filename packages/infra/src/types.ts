@@ -37,9 +37,11 @@ export interface EnvValue<T extends PropertyValue = PropertyValue> {
  *   (Terraform's `arn`; CloudFormation's GetAtt Arn and CDK's logGroupArn already end in ":*",
  *   strip it before appending `suffix`).
  * - name: table, queue, topic, bucket, function, bus, stream, log group, secret, rule, alarm,
- *   timestream database, REST API.
+ *   timestream database, REST API, OpenSearch domain, ECS service, Auto Scaling group, EKS
+ *   cluster, Athena workgroup.
  * - url: sqs queue url. id: HTTP/REST API id, RDS instance / Aurora / Neptune cluster identifier,
- *   ElastiCache replication group id, cloudfront distribution id, security group id.
+ *   ElastiCache replication group id (memcached: cache cluster id), CloudFront distribution id,
+ *   Cognito user pool id, the VPC's first NAT gateway id.
  * - endpoint: database/cache/search/graph endpoint address (writer for clusters). port: its port.
  * - streamArn: DynamoDB stream ARN. domainName: ALB or CloudFront DNS name, API endpoint host.
  * - fullName: the ALB's "app/<name>/<id>" (CloudWatch LoadBalancer dimension).
@@ -229,7 +231,8 @@ export interface ResolvedRoute {
 
 /**
  * Every alarm to create: one per cloudwatch-alarm node (`id` = that component's id, so its
- * emitter finds it here) and one per derived DLQ (`<queue id>.alarm`).
+ * emitter finds it here; a node watching nothing or a secret has none, and emits nothing) and
+ * one per derived DLQ (`<queue id>.alarm`).
  */
 export interface ResolvedAlarm {
   id: string;
@@ -272,6 +275,7 @@ export interface ResolvedComponent {
   names: ResolvedNames;
   /** The design node this is, or was derived for. */
   nodeId?: string;
+  /** For derived components: the node or VPC id it was made for (".graph" for graph-wide ones) and why. */
   derived?: { from: string; reason: string };
   /** Every catalog property with defaults filled and per-environment overrides applied. */
   props: Record<string, EnvValue>;

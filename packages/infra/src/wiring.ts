@@ -300,6 +300,15 @@ function metricSpec(target: ResolvedComponent): MetricSpec | undefined {
       return { namespace: 'AWS/Timestream', dimension: 'DatabaseName', attribute: 'name' };
     case 'log-group':
       return { namespace: 'AWS/Logs', dimension: 'LogGroupName', attribute: 'name' };
+    case 'eventbridge-bus':
+      return { namespace: 'AWS/Events', dimension: 'EventBusName', attribute: 'name' };
+    case 'athena-workgroup':
+      return { namespace: 'AWS/Athena', dimension: 'WorkGroup', attribute: 'name' };
+    case 'cognito-user-pool':
+      return { namespace: 'AWS/Cognito', dimension: 'UserPool', attribute: 'id' };
+    case 'nat-gateway':
+      // The VPC's first NAT gateway (the network emitter creates one per AZ or one shared).
+      return { namespace: 'AWS/NATGateway', dimension: 'NatGatewayId', attribute: 'id' };
     default:
       return undefined;
   }
@@ -314,8 +323,8 @@ function oneOf<T extends string>(options: readonly T[], value: unknown, fallback
 
 /**
  * An alarm per cloudwatch-alarm node: the metric of its "read" (watches) target, the action its
- * "publish" topic or else the shared alarm topic (CW-01). Without a watched target there is no
- * metric, so no alarm (rules report the node).
+ * "publish" topic or else the shared alarm topic (CW-01). A node that watches nothing, or a
+ * secret (which publishes no metrics), gets no alarm: its emitter then emits nothing.
  */
 export function lowerAlarmNodes(ctx: LowerContext): void {
   for (const node of ctx.nodes) {
