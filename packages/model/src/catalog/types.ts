@@ -51,6 +51,8 @@ export interface NumberProperty extends PropertyBase {
   max?: number;
   integer?: boolean;
   unit?: string;
+  /** A fixed set of allowed numbers (e.g. log retention days), shown as a dropdown. */
+  allowedValues?: readonly number[];
 }
 export interface BooleanProperty extends PropertyBase {
   kind: 'boolean';

@@ -5,7 +5,8 @@ import { getService } from '../catalog/index.ts';
 /** Catalog defaults for a service, as a fresh object. */
 export function defaultProperties(service: ServiceDefinition): Properties {
   const out: Properties = Object.create(null) as Properties;
-  for (const def of service.properties) out[def.key] = structuredClone(def.default);
+  // Defaults are JSON values; a JSON round trip copies lists so callers can never mutate the catalog.
+  for (const def of service.properties) out[def.key] = JSON.parse(JSON.stringify(def.default)) as PropertyValue;
   return out;
 }
 
@@ -42,6 +43,8 @@ function checkValue(def: PropertyDefinition, value: PropertyValue, path: string)
         return [{ path, message: `${def.label} must be at least ${def.min}` }];
       if (def.max !== undefined && value > def.max)
         return [{ path, message: `${def.label} must be at most ${def.max}` }];
+      if (def.allowedValues && !def.allowedValues.includes(value))
+        return [{ path, message: `${def.label} must be one of ${def.allowedValues.join(', ')}` }];
       return [];
     case 'boolean':
       return typeof value === 'boolean' ? [] : [{ path, message: `${def.label} must be true or false` }];
