@@ -81,6 +81,22 @@ describe('parseDesign: a valid design', () => {
     expect(designOf(parseDesign(original)).design).toEqual(original);
   });
 
+  it('warns about keys the schema does not know instead of dropping them quietly', () => {
+    const text = edited((doc) => {
+      doc.$schema = '../schema/design.schema.json';
+      doc.conections = [];
+      doc.nodes[1].colour = 'red';
+      doc.vpcs[0].nat = true;
+    });
+    const result = designOf(parseDesign(text));
+    expect(result.warnings).toEqual([
+      'ignored the unknown key at $.conections',
+      'ignored the unknown key at $.vpcs[0].nat',
+      'ignored the unknown key at $.nodes[1].colour',
+    ]);
+    expect(result.design).toEqual(baseDesign());
+  });
+
   it('accepts a leading byte-order mark', () => {
     expect(parseDesign('\uFEFF' + serializeDesign(baseDesign())).ok).toBe(true);
   });

@@ -85,6 +85,7 @@ export function parseDesign(input: string | unknown): ParseResult {
   const parsed = DesignSchema.safeParse(migrated.value, { reportInput: true });
   if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => describeIssue(issue, [])));
 
+  warnings.push(...describeUnknownKeys(migrated.value));
   const design = withNullPrototypeRecords(parsed.data);
   const semanticErrors = checkSemantics(design, warnings);
   if (semanticErrors.length > 0) return fail(semanticErrors);
@@ -181,6 +182,45 @@ function describeDroppedKeys(root: unknown, dropped: DroppedKey[]): string[] {
     warnings.push(
       `ignored ${located.length - MAX_DROPPED_KEY_WARNINGS} more "__proto__", "constructor" or "prototype" keys`,
     );
+  }
+  return warnings;
+}
+
+/** Keys a design file may carry that the schema does not list (an editor's schema pointer). */
+const TOLERATED_KEYS: ReadonlySet<string> = new Set(['$schema']);
+const MAX_UNKNOWN_KEY_WARNINGS = 10;
+
+/**
+ * The schema drops keys it does not know; say so, so a misspelt "conections" is not lost quietly.
+ * Checks the fixed-shape objects a person edits: the document and the items of its lists.
+ */
+function describeUnknownKeys(value: unknown): string[] {
+  if (!isPlainObject(value)) return [];
+  const unknown: string[] = [];
+  const collect = (object: unknown, known: object, path: string) => {
+    if (!isPlainObject(object)) return;
+    for (const key of Object.keys(object)) {
+      if (!Object.hasOwn(known, key) && !TOLERATED_KEYS.has(key)) unknown.push(path + pathSegment(key));
+    }
+  };
+  collect(value, DesignSchema.shape, '$');
+  const lists = {
+    environments: EnvironmentSchema,
+    vpcs: VpcSchema,
+    nodes: NodeSchema,
+    connections: ConnectionSchema,
+    acceptedRisks: AcceptedRiskSchema,
+    notes: NoteSchema,
+  } as const;
+  for (const [key, schema] of Object.entries(lists)) {
+    const list = value[key];
+    if (Array.isArray(list)) list.forEach((item, i) => collect(item, schema.shape, `$.${key}[${i}]`));
+  }
+  const warnings = unknown
+    .slice(0, MAX_UNKNOWN_KEY_WARNINGS)
+    .map((path) => `ignored the unknown key at ${path}`);
+  if (unknown.length > MAX_UNKNOWN_KEY_WARNINGS) {
+    warnings.push(`ignored ${unknown.length - MAX_UNKNOWN_KEY_WARNINGS} more unknown keys`);
   }
   return warnings;
 }
