@@ -13,7 +13,7 @@ import type { Design } from '@archgen/model';
 import { LowerContext } from './context.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
-import { lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
+import { lowerRotationSecurityGroups, lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { toKebabCase, MAX_SLUG_LENGTH } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerAlarmNodes, lowerApiGatewayAccountRole, lowerEnvironmentVariables, lowerWiring } from './wiring.ts';
@@ -60,6 +60,7 @@ export function lowerDesign(design: Design, options: LowerOptions = {}): Resolve
   lowerVpcs(ctx, vpcNames);
   lowerNodeDerivations(ctx);
   lowerSecurityGroups(ctx);
+  lowerRotationSecurityGroups(ctx);
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
   lowerWiring(ctx);

@@ -250,3 +250,47 @@ function addRule(rules: SecurityGroupRule[], rule: SecurityGroupRule): void {
   const key = (r: SecurityGroupRule) => `${'cidr' in r.peer ? r.peer.cidr : r.peer.componentId}:${r.port}`;
   if (!rules.some((r) => key(r) === key(rule))) rules.push(rule);
 }
+
+/**
+ * A VPC database's credentials rotate through a Lambda function in the database's VPC: it gets
+ * its own security group (443 out to Secrets Manager, the database port out to the database) and
+ * the database admits it. It runs in the private tier when there is one (Secrets Manager through
+ * the NAT gateway), else beside the database (then it needs a Secrets Manager VPC endpoint).
+ */
+export function lowerRotationSecurityGroups(ctx: LowerContext): void {
+  for (const node of ctx.nodes) {
+    if (node.type !== 'rds' && node.type !== 'aurora') continue;
+    const database = ctx.component(node.id);
+    const databaseSg = ctx.securityGroupOf(node.id);
+    const secret = database?.secretId ? ctx.component(database.secretId) : undefined;
+    if (!database || !databaseSg || !secret) continue;
+    const vpc = ctx.vpcsById.get(databaseSg.vpcId)!;
+    const id = `${secret.id}.rotation-sg`;
+    const port = trafficPort(ctx, node, { id, from: secret.id, to: node.id, kind: 'traffic' });
+    const databaseName = displayFor(database);
+    ctx.addSecurityGroup({
+      id,
+      componentId: secret.id,
+      vpcId: vpc.id,
+      names: ctx.derivedNames(secret.names, 'Rotation Sg', `${secret.names.display} rotation security group`),
+      description: `Secret rotation function for ${databaseName}`.slice(0, 255),
+      ingress: [],
+      egress: [
+        { peer: { componentId: node.id }, port, protocol: 'tcp', description: `${portName(port)} to ${databaseName}`.slice(0, 255) },
+      ],
+      allowHttpsEgress: true,
+    });
+    secret.securityGroupId = id;
+    secret.rotation = {
+      vpcId: vpc.id,
+      tier: vpc.tiers.includes('private') ? 'private' : database.placement!.tier,
+      securityGroupId: id,
+    };
+    addRule(databaseSg.ingress, {
+      peer: { componentId: secret.id },
+      port,
+      protocol: 'tcp',
+      description: `${portName(port)} from the credentials rotation function`,
+    });
+  }
+}
