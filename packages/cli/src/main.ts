@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { SERVICES, type Design } from '@archgen/model';
 import { RULES, validateDesign, type Finding } from '@archgen/rules';
-import { runGenerate } from './generate.ts';
 import { readDesignFile, UsageError, InputError } from './io.ts';
 
 const USAGE = `Usage: archgen <command> [options]
@@ -97,7 +96,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'validate':
         return await validateCommand(rest, io);
       case 'generate':
-        return await runGenerate(rest, io);
+        // Loaded on demand: validate and list commands need none of the generators.
+        return await (await import('./generate.ts')).runGenerate(rest, io);
       case 'services':
         return servicesCommand(rest, io);
       case 'rules':
