@@ -21,8 +21,9 @@ export const NET_07: Rule = {
   severity: 'critical',
   equivalents: ['E3059', 'E3060', 'E3022'],
   check: (ctx) =>
-    ctx.design.vpcs.flatMap((vpc) =>
-      cidrIssues(vpc, ctx.design.vpcs).map((issue) =>
+    // Each VPC is compared with the ones before it, so an overlap is reported once.
+    ctx.design.vpcs.flatMap((vpc, index) =>
+      cidrIssues(vpc, ctx.design.vpcs.slice(0, index)).map((issue) =>
         makeFinding(NET_07, { kind: 'vpc', id: vpc.id }, `${vpc.name}: ${issue.message}`, WHY[issue.code], {
           title: issue.code === 'overlaps-vpc' ? 'Choose a CIDR that does not overlap' : 'Change the VPC CIDR or subnet size',
           actions: [],

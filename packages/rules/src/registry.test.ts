@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { RULES, getRule } from './registry.ts';
+import { PILLARS, SEVERITIES } from './types.ts';
+import type { RuleCase } from './test-support/rule-case.ts';
+import { albCases } from './rules/alb/alb.cases.ts';
+import { containerCases } from './rules/containers/containers.cases.ts';
+import { costCases } from './rules/cost/cost.cases.ts';
+import { dataCases } from './rules/data/data.cases.ts';
+import { edgeCases } from './rules/edge/edge.cases.ts';
+import { lambdaCases } from './rules/lambda/lambda.cases.ts';
+import { messagingCases } from './rules/messaging/messaging.cases.ts';
+import { networkCases } from './rules/network/network.cases.ts';
+import { observabilityCases } from './rules/observability/observability.cases.ts';
+import { performanceCases } from './rules/performance/performance.cases.ts';
+import { securityCases } from './rules/security/security.cases.ts';
+import { storageCases } from './rules/storage/storage.cases.ts';
+import { sustainabilityCases } from './rules/sustainability/sustainability.cases.ts';
+
+const ALL_CASES: RuleCase[] = [
+  ...albCases,
+  ...containerCases,
+  ...costCases,
+  ...dataCases,
+  ...edgeCases,
+  ...lambdaCases,
+  ...messagingCases,
+  ...networkCases,
+  ...observabilityCases,
+  ...performanceCases,
+  ...securityCases,
+  ...storageCases,
+  ...sustainabilityCases,
+];
+
+describe('rule registry', () => {
+  it('holds exactly these rules, sorted by id', () => {
+    expect(RULES.map((r) => r.id)).toEqual([
+      'ALB-01', 'ALB-02', 'ALB-03', 'APIG-01', 'APIG-02', 'APIG-03', 'ATH-01', 'CF-01', 'CF-02', 'CF-03',
+      'COG-01', 'CON-01', 'CON-02', 'CON-03', 'COST-01', 'COST-02', 'COST-03', 'COST-04', 'COST-05', 'CW-01',
+      'DDB-01', 'DDB-02', 'EC-01', 'EC-02', 'ECS-01', 'ECS-02', 'ECS-03', 'ECS-04', 'EKS-01', 'IAM-01',
+      'KIN-01', 'LAM-01', 'LAM-02', 'LAM-03', 'LAM-04', 'MSG-01', 'NEP-01', 'NET-01', 'NET-02', 'NET-03',
+      'NET-04', 'NET-05', 'NET-06', 'NET-07', 'NET-08', 'OS-01', 'OS-02', 'PERF-01', 'PERF-02', 'PERF-03',
+      'PERF-04', 'PLC-01', 'PLC-02', 'PLC-03', 'RDS-01', 'RDS-02', 'RDS-03', 'RDS-04', 'RDS-05', 'S3-01',
+      'S3-02', 'S3-03', 'SFN-01', 'SG-01', 'SG-02', 'SG-03', 'SM-01', 'SNS-01', 'SQS-02', 'SQS-03',
+      'SQS-04', 'SUS-01', 'SUS-02',
+    ]);
+  });
+
+  it('has at least 40 rules with unique ids', () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  it('covers all six pillars', () => {
+    expect(new Set(RULES.map((r) => r.pillar))).toEqual(new Set(PILLARS));
+  });
+
+  it('gives every rule a title, a known severity and string equivalents', () => {
+    for (const rule of RULES) {
+      expect(rule.title.length, rule.id).toBeGreaterThan(10);
+      expect(SEVERITIES, rule.id).toContain(rule.severity);
+      for (const id of rule.equivalents) expect(id, rule.id).toMatch(/^[A-Za-z0-9_.-]+$/);
+    }
+  });
+
+  it('finds rules by id', () => {
+    expect(getRule('NET-04')?.severity).toBe('critical');
+    expect(getRule('NOPE-01')).toBeUndefined();
+  });
+
+  it('has a compliant and a non-compliant fixture for every rule', () => {
+    const withCases = new Set(ALL_CASES.map((c) => c.ruleId));
+    expect(RULES.map((r) => r.id).filter((id) => !withCases.has(id))).toEqual([]);
+    expect([...withCases].filter((id) => !getRule(id))).toEqual([]);
+  });
+
+  it('pins each case to its rule severity', () => {
+    for (const c of ALL_CASES) expect(c.expect.severity, `${c.ruleId}: ${c.name}`).toBe(getRule(c.ruleId)?.severity);
+  });
+});

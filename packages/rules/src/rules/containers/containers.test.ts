@@ -1,0 +1,4 @@
+import { describeRuleCases } from '../../test-support/describe-rule-cases.ts';
+import { containerCases } from './containers.cases.ts';
+
+describeRuleCases(containerCases);

@@ -1,0 +1,92 @@
+import { design } from '@archgen/model';
+import type { RuleCase } from '../../test-support/rule-case.ts';
+
+const fixture = () => design('Edge fixture');
+const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
+
+export const edgeCases: RuleCase[] = [
+  {
+    ruleId: 'CF-01',
+    name: 'custom domain without a certificate',
+    compliant: fixture().node('cloudfront', { id: 'cdn', properties: { aliases: 'www.example.com', certificateArn: CERT } }).build(),
+    nonCompliant: fixture().node('cloudfront', { id: 'cdn', properties: { aliases: 'www.example.com' } }).build(),
+    expect: { target: 'cdn', severity: 'high', manualFix: true },
+  },
+  {
+    ruleId: 'CF-01',
+    name: 'load balancer origin over plain HTTP',
+    compliant: fixture()
+      .vpc()
+      .node('cloudfront', { id: 'cdn' })
+      .node('alb', { id: 'web', properties: { certificateArn: CERT } })
+      .connect('cdn', 'web', 'route')
+      .build(),
+    nonCompliant: fixture().vpc().node('cloudfront', { id: 'cdn' }).node('alb', { id: 'web' }).connect('cdn', 'web', 'route').build(),
+    expect: { target: 'cdn', severity: 'high', manualFix: true },
+  },
+  {
+    ruleId: 'CF-02',
+    name: 'bucket behind CloudFront allows public access',
+    compliant: fixture().node('cloudfront', { id: 'cdn' }).node('s3', { id: 'site' }).connect('cdn', 'site', 'route').build(),
+    nonCompliant: fixture()
+      .node('cloudfront', { id: 'cdn' })
+      .node('s3', { id: 'site', properties: { blockPublicAccess: false } })
+      .connect('cdn', 'site', 'route')
+      .build(),
+    expect: { target: 'site', severity: 'high' },
+  },
+  {
+    ruleId: 'CF-03',
+    name: 'no WAF at the edge',
+    compliant: fixture().node('cloudfront', { id: 'cdn', properties: { accessLogs: true, waf: true } }).build(),
+    nonCompliant: fixture().node('cloudfront', { id: 'cdn', properties: { accessLogs: true, waf: false } }).build(),
+    expect: { target: 'cdn', severity: 'medium' },
+  },
+  {
+    ruleId: 'APIG-01',
+    name: 'API without an authorizer',
+    compliant: fixture().node('api-gateway', { id: 'api', properties: { authorizer: 'iam' } }).build(),
+    nonCompliant: fixture().node('api-gateway', { id: 'api', properties: { authorizer: 'none' } }).build(),
+    expect: { target: 'api', severity: 'high' },
+  },
+  {
+    ruleId: 'APIG-01',
+    name: 'Cognito authorizer without a user pool',
+    compliant: fixture()
+      .node('api-gateway', { id: 'api', properties: { authorizer: 'cognito' } })
+      .node('cognito-user-pool', { id: 'pool' })
+      .connect('api', 'pool', 'read')
+      .build(),
+    nonCompliant: fixture().node('api-gateway', { id: 'api', properties: { authorizer: 'cognito' } }).build(),
+    expect: { target: 'api', severity: 'high' },
+  },
+  {
+    ruleId: 'APIG-02',
+    name: 'REST API without request validation (HTTP APIs have none)',
+    compliant: fixture().node('api-gateway', { id: 'api', properties: { apiType: 'http', requestValidation: false } }).build(),
+    nonCompliant: fixture().node('api-gateway', { id: 'api', properties: { apiType: 'rest', requestValidation: false } }).build(),
+    expect: { target: 'api', severity: 'medium' },
+  },
+  {
+    ruleId: 'APIG-02',
+    name: 'no access logs',
+    compliant: fixture().node('api-gateway', { id: 'api' }).build(),
+    nonCompliant: fixture().node('api-gateway', { id: 'api', properties: { accessLogs: false } }).build(),
+    expect: { target: 'api', severity: 'medium' },
+  },
+  {
+    ruleId: 'APIG-03',
+    name: 'function outlives the 29-second API timeout',
+    compliant: fixture()
+      .node('api-gateway', { id: 'api' })
+      .node('lambda', { id: 'fn', properties: { timeoutSeconds: 29 } })
+      .connect('api', 'fn', 'invoke')
+      .build(),
+    nonCompliant: fixture()
+      .node('api-gateway', { id: 'api' })
+      .node('lambda', { id: 'fn', properties: { timeoutSeconds: 120 } })
+      .connect('api', 'fn', 'invoke')
+      .build(),
+    expect: { target: 'fn', severity: 'medium' },
+  },
+];

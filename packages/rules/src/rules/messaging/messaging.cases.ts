@@ -1,0 +1,95 @@
+import { design } from '@archgen/model';
+import type { RuleCase } from '../../test-support/rule-case.ts';
+
+const fixture = () => design('Messaging fixture');
+
+export const messagingCases: RuleCase[] = [
+  {
+    ruleId: 'SQS-02',
+    name: 'queue without a dead-letter queue (a DLQ itself needs none)',
+    compliant: fixture().node('sqs', { id: 'dlq', properties: { isDeadLetterQueue: true, deadLetterQueue: false } }).build(),
+    nonCompliant: fixture().node('sqs', { id: 'q', properties: { deadLetterQueue: false } }).build(),
+    expect: { target: 'q', severity: 'high' },
+  },
+  {
+    ruleId: 'SQS-03',
+    name: 'dead-letter queue nothing alarms on',
+    compliant: fixture()
+      .node('sqs', { id: 'dlq', properties: { isDeadLetterQueue: true, deadLetterQueue: false } })
+      .node('cloudwatch-alarm', { id: 'alarm' })
+      .node('sns', { id: 'oncall' })
+      .connect('alarm', 'dlq', 'read')
+      .connect('alarm', 'oncall', 'publish')
+      .build(),
+    nonCompliant: fixture().node('sqs', { id: 'dlq', properties: { isDeadLetterQueue: true, deadLetterQueue: false } }).build(),
+    expect: { target: 'dlq', severity: 'high' },
+  },
+  {
+    ruleId: 'SQS-04',
+    name: 'visibility timeout shorter than 6x the consumer timeout',
+    compliant: fixture()
+      .node('sqs', { id: 'q', properties: { visibilityTimeoutSeconds: 180 } })
+      .node('lambda', { id: 'fn', properties: { timeoutSeconds: 30 } })
+      .connect('q', 'fn', 'event-source')
+      .build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'q', properties: { visibilityTimeoutSeconds: 30 } })
+      .node('lambda', { id: 'fn', properties: { timeoutSeconds: 30 } })
+      .connect('q', 'fn', 'event-source')
+      .build(),
+    expect: { target: 'q', severity: 'high' },
+  },
+  {
+    ruleId: 'SQS-04',
+    name: 'consumer timeout raised only in production',
+    compliant: fixture()
+      .node('sqs', { id: 'q', properties: { visibilityTimeoutSeconds: 360 } })
+      .node('lambda', { id: 'fn', properties: { timeoutSeconds: 30 } })
+      .connect('q', 'fn', 'event-source')
+      .override('prod', 'fn', { timeoutSeconds: 60 })
+      .build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'q', properties: { visibilityTimeoutSeconds: 180 } })
+      .node('lambda', { id: 'fn', properties: { timeoutSeconds: 30 } })
+      .connect('q', 'fn', 'event-source')
+      .override('prod', 'fn', { timeoutSeconds: 60 })
+      .build(),
+    expect: { target: 'q', severity: 'high', environment: 'prod' },
+  },
+  {
+    ruleId: 'SNS-01',
+    name: 'unencrypted topic',
+    compliant: fixture().node('sns', { id: 'topic' }).build(),
+    nonCompliant: fixture().node('sns', { id: 'topic', properties: { kmsEncryption: false } }).build(),
+    expect: { target: 'topic', severity: 'medium' },
+  },
+  {
+    ruleId: 'MSG-01',
+    name: 'rule targets without a dead-letter queue',
+    compliant: fixture()
+      .node('eventbridge-rule', { id: 'rule' })
+      .node('lambda', { id: 'fn' })
+      .connect('rule', 'fn', 'route')
+      .build(),
+    nonCompliant: fixture()
+      .node('eventbridge-rule', { id: 'rule', properties: { targetDlq: false } })
+      .node('lambda', { id: 'fn' })
+      .connect('rule', 'fn', 'route')
+      .build(),
+    expect: { target: 'rule', severity: 'medium' },
+  },
+  {
+    ruleId: 'SFN-01',
+    name: 'state machine logs errors only',
+    compliant: fixture().node('step-functions', { id: 'flow' }).build(),
+    nonCompliant: fixture().node('step-functions', { id: 'flow', properties: { logLevel: 'ERROR' } }).build(),
+    expect: { target: 'flow', severity: 'medium' },
+  },
+  {
+    ruleId: 'SFN-01',
+    name: 'state machine without tracing',
+    compliant: fixture().node('step-functions', { id: 'flow', properties: { tracing: true } }).build(),
+    nonCompliant: fixture().node('step-functions', { id: 'flow', properties: { tracing: false } }).build(),
+    expect: { target: 'flow', severity: 'medium' },
+  },
+];

@@ -1,0 +1,4 @@
+import { describeRuleCases } from '../../test-support/describe-rule-cases.ts';
+import { messagingCases } from './messaging.cases.ts';
+
+describeRuleCases(messagingCases);

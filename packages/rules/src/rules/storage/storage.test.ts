@@ -1,0 +1,4 @@
+import { describeRuleCases } from '../../test-support/describe-rule-cases.ts';
+import { storageCases } from './storage.cases.ts';
+
+describeRuleCases(storageCases);
