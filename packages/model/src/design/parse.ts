@@ -350,6 +350,7 @@ function describeIssue(issue: core.$ZodIssue, prefix: readonly PropertyKey[]): D
       return [{ path, message: `the key ${JSON.stringify(String(issue.path.at(-1)))} ${reason}` }];
     }
     case 'invalid_union': {
+      // PropertyValue is the schema's only union: report inside the branch whose type matched.
       const matched = issue.errors.filter((branch) => !isTypeMismatch(branch));
       if (matched.length === 1) return matched[0]!.flatMap((inner) => describeIssue(inner, keys));
       return [
