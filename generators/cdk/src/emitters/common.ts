@@ -1,0 +1,122 @@
+/** Helpers several emitters share: subnet selection, log groups, removal policies, acknowledgements. */
+import type { ResolvedComponent } from '@archgen/infra';
+import type { PropertyValue, SubnetTier } from '@archgen/model';
+import type { StackContext } from '../context.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+
+/** Subnet group names of the generated VPC, one per tier. */
+export const SUBNET_GROUP: Record<SubnetTier, string> = { public: 'Public', private: 'Private', isolated: 'Isolated' };
+
+export function vpcOf(ctx: StackContext, component: ResolvedComponent): Expr {
+  if (!component.placement) throw new Error(`Component "${component.id}" (${component.type}) needs a VPC placement`);
+  const vpc = ctx.vpcs.get(component.placement.vpcId);
+  if (!vpc) throw new Error(`Component "${component.id}" is placed in unknown VPC "${component.placement.vpcId}"`);
+  return vpc;
+}
+
+/** `{ subnetGroupName: 'Private' }` for the component's tier. */
+export function subnetSelection(component: ResolvedComponent): Expr {
+  if (!component.placement) throw new Error(`Component "${component.id}" has no placement`);
+  return obj({ subnetGroupName: lit(SUBNET_GROUP[component.placement.tier]) });
+}
+
+export function securityGroupOf(ctx: StackContext, component: ResolvedComponent): Expr | undefined {
+  return component.securityGroupId ? ctx.securityGroups.get(component.securityGroupId) : undefined;
+}
+
+const RETENTION: Record<number, string> = {
+  1: 'ONE_DAY', 3: 'THREE_DAYS', 5: 'FIVE_DAYS', 7: 'ONE_WEEK', 14: 'TWO_WEEKS', 30: 'ONE_MONTH',
+  60: 'TWO_MONTHS', 90: 'THREE_MONTHS', 120: 'FOUR_MONTHS', 150: 'FIVE_MONTHS', 180: 'SIX_MONTHS',
+  365: 'ONE_YEAR', 400: 'THIRTEEN_MONTHS', 545: 'EIGHTEEN_MONTHS', 731: 'TWO_YEARS', 1096: 'THREE_YEARS',
+  1827: 'FIVE_YEARS', 2192: 'SIX_YEARS', 2557: 'SEVEN_YEARS', 2922: 'EIGHT_YEARS', 3288: 'NINE_YEARS',
+  3653: 'TEN_YEARS',
+};
+
+/** `logs.RetentionDays.X` for a number of days; the next longer period when it is not one. */
+export function retentionDays(ctx: StackContext, days: PropertyValue): Expr {
+  const n = typeof days === 'number' ? days : 30;
+  const allowed = Object.keys(RETENTION).map(Number);
+  const chosen = allowed.find((d) => d >= n) ?? 3653;
+  return ctx.api('logs', `RetentionDays.${RETENTION[chosen]}`);
+}
+
+/**
+ * The component's log group: the lowering's log-group component when it has one, else a new
+ * log group with the retention of `retentionKey`.
+ */
+export function logGroupFor(ctx: StackContext, component: ResolvedComponent, retentionKey = 'logRetentionDays'): Expr {
+  if (component.logGroupId) return ctx.handle(component.logGroupId).construct;
+  const retention = ctx.has(component, retentionKey)
+    ? ctx.choose(component, retentionKey, (v) => retentionDays(ctx, v))
+    : ctx.api('logs', 'RetentionDays.ONE_MONTH');
+  return ctx.declare(
+    `${ctx.variableName(component)}Logs`,
+    newExpr(ctx.api('logs', 'LogGroup'), thisExpr, lit(`${component.names.logicalId}Logs`), obj({ retention })),
+  );
+}
+
+/** cdk-nag rule ids (AwsSolutions-*) among a design finding's equivalents ("Sol-S1", "AwsSolutions-S1"). */
+export function nagRuleIds(equivalents: string[]): string[] {
+  const ids = equivalents
+    .map((e) => e.trim())
+    .map((e) => (e.startsWith('AwsSolutions-') ? e : e.startsWith('Sol-') ? `AwsSolutions-${e.slice(4)}` : ''))
+    .filter((e) => /^AwsSolutions-[A-Za-z0-9]+$/.test(e));
+  return [...new Set(ids)].sort((a, b) => a.localeCompare(b));
+}
+
+/** The design's accepted risks for this component, as cdk-nag acknowledgements on its construct. */
+export function acknowledgeDesignRisks(ctx: StackContext, component: ResolvedComponent, target: Expr): void {
+  for (const ack of component.acknowledgements) {
+    for (const ruleId of nagRuleIds(ack.equivalents))
+      ctx.acknowledge(target, ruleId, `Accepted in the design (${ack.ruleId}): ${ack.reason}`);
+  }
+}
+
+export function removalPolicy(ctx: StackContext, policy: 'RETAIN' | 'SNAPSHOT' | 'DESTROY'): Expr {
+  return member(ctx.core('RemovalPolicy'), policy);
+}
+
+/** The shared bucket that receives S3 server access logs and ALB access logs of this stack. */
+export function accessLogsBucket(ctx: StackContext): Expr {
+  return ctx.shared('access-logs-bucket', () => {
+    ctx.section('Access logs of buckets and load balancers land here (S3-managed keys: ELB cannot write to KMS buckets).');
+    const bucket = ctx.declare(
+      'accessLogsBucket',
+      newExpr(
+        ctx.api('s3', 'Bucket'),
+        thisExpr,
+        lit('AccessLogsBucket'),
+        obj({
+          blockPublicAccess: ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL'),
+          encryption: ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
+          enforceSSL: lit(true),
+          objectOwnership: ctx.api('s3', 'ObjectOwnership.OBJECT_WRITER'),
+          versioned: lit(true),
+          lifecycleRules: arr([
+            obj({
+              expiration: ctx.duration('days', lit(365)),
+              abortIncompleteMultipartUploadAfter: ctx.duration('days', lit(7)),
+            }),
+          ]),
+          removalPolicy: removalPolicy(ctx, 'RETAIN'),
+        }),
+      ),
+    );
+    ctx.acknowledge(bucket, 'AwsSolutions-S1', 'This is the access-log bucket; logging its own access would loop.');
+    return bucket;
+  });
+}
+
+/** A customer-managed KMS key with rotation (cdk-nag KMS5), one per component. */
+export function kmsKey(ctx: StackContext, component: ResolvedComponent, purpose: string): Expr {
+  return ctx.declare(
+    `${ctx.variableName(component)}Key`,
+    newExpr(
+      ctx.api('kms', 'Key'),
+      thisExpr,
+      lit(`${component.names.logicalId}Key`),
+      obj({ enableKeyRotation: lit(true), description: lit(`${purpose} of ${component.names.display}`) }),
+    ),
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * EKS: the L2 eks.Cluster needs a kubectl layer package and custom resources; the L1 cluster and
+ * node group keep `cdk synth` offline and the template plain.
+ */
+import type { ComponentEmitter } from './types.ts';
+import { arr, lit, member, newExpr, obj, template, thisExpr, call } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import { roleOf } from './compute.ts';
+
+const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
+
+export const eksEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const name = ctx.variableName(component);
+    ctx.section(`${component.names.logicalId}: EKS cluster (L1 CfnCluster + CfnNodegroup, synth stays offline).`);
+    const clusterRole = roleOf(ctx, component, 'cluster');
+    const nodeRole = roleOf(ctx, component, 'node-group');
+    if (!clusterRole || !nodeRole) throw new Error(`EKS component "${component.id}" needs a cluster role and a node-group role`);
+    const subnetIds = member(call(member(vpcOf(ctx, component), 'selectSubnets'), subnetSelection(component)), 'subnetIds');
+    const clusterName = ctx.physicalName(component);
+    // Control-plane logs go to /aws/eks/<name>/cluster; creating it first sets the retention.
+    ctx.declare(
+      `${name}Logs`,
+      newExpr(
+        ctx.api('logs', 'LogGroup'),
+        thisExpr,
+        lit(`${component.names.logicalId}Logs`),
+        obj({
+          logGroupName: template('/aws/eks/', member(thisExpr, 'stackName'), `-${component.names.slug}/cluster`),
+          retention: ctx.api('logs', 'RetentionDays.ONE_MONTH'),
+        }),
+      ),
+    );
+    const secretsKey = ctx.declare(
+      `${name}SecretsKey`,
+      newExpr(ctx.api('kms', 'Key'), thisExpr, lit(`${component.names.logicalId}SecretsKey`), obj({ enableKeyRotation: lit(true), description: lit(`Kubernetes secrets encryption of ${component.names.display}`) })),
+    );
+    const sg = securityGroupOf(ctx, component);
+    const cluster = ctx.declare(
+      name,
+      newExpr(
+        ctx.api('eks', 'CfnCluster'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          name: clusterName,
+          version: ctx.value(component, 'version'),
+          roleArn: member(clusterRole, 'roleArn'),
+          resourcesVpcConfig: obj({
+            subnetIds,
+            securityGroupIds: sg ? arr([member(sg, 'securityGroupId')]) : undefined,
+            endpointPrivateAccess: lit(true),
+            endpointPublicAccess: ctx.value(component, 'endpointPublicAccess'),
+          }),
+          logging: obj({ clusterLogging: obj({ enabledTypes: arr(LOG_TYPES.map((type) => obj({ type: lit(type) }))) }) }),
+          encryptionConfig: arr([obj({ provider: obj({ keyArn: member(secretsKey, 'keyArn') }), resources: arr([lit('secrets')]) })]),
+          accessConfig: obj({ authenticationMode: lit('API') }),
+        }),
+      ),
+    );
+    ctx.expr(call(member(secretsKey, 'grantEncryptDecrypt'), clusterRole));
+    const instanceType = ctx.str(component, 'nodeInstanceType');
+    const arm = /^[a-z]+\d+g[a-z]*\./.test(instanceType);
+    const nodegroup = newExpr(
+      ctx.api('eks', 'CfnNodegroup'),
+      thisExpr,
+      lit(`${component.names.logicalId}Nodes`),
+      obj({
+        clusterName: member(cluster, 'ref'),
+        nodeRole: member(nodeRole, 'roleArn'),
+        subnets: subnetIds,
+        instanceTypes: arr([lit(instanceType)]),
+        amiType: lit(arm ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD'),
+        capacityType: ctx.choose(component, 'spot', (v) => lit(v === true ? 'SPOT' : 'ON_DEMAND')),
+        scalingConfig: obj({
+          minSize: ctx.value(component, 'nodeMin'),
+          maxSize: ctx.value(component, 'nodeMax'),
+          desiredSize: ctx.value(component, 'nodeDesired'),
+        }),
+      }),
+    );
+    ctx.declare(`${name}Nodes`, nodegroup);
+    acknowledgeDesignRisks(ctx, component, cluster);
+    ctx.register(component.id, {
+      construct: cluster,
+      attributes: { name: member(cluster, 'ref'), arn: member(cluster, 'attrArn'), endpoint: member(cluster, 'attrEndpoint') },
+      grantee: nodeRole,
+    });
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * IAM: one role per lowering role (scoped trust, no AWS-managed policy unless the lowering lists
+ * one AWS requires), and the lowering's statements where no CDK grant method covers them.
+ */
+import type { PolicyStatement, ResolvedRole } from '@archgen/infra';
+import type { StackContext } from '../context.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { camelCase } from '../naming.ts';
+
+/** AWS-managed policies a role of this purpose cannot work without, when the lowering left them out. */
+const REQUIRED_MANAGED_POLICIES: Partial<Record<ResolvedRole['purpose'], string[]>> = {
+  cluster: ['AmazonEKSClusterPolicy'],
+  'node-group': ['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryReadOnly'],
+};
+
+/** "arn:aws:iam::aws:policy/service-role/X" or "service-role/X" -> "service-role/X". */
+export function managedPolicyName(policy: string): string {
+  const index = policy.indexOf(':policy/');
+  return index >= 0 ? policy.slice(index + ':policy/'.length) : policy;
+}
+
+export function managedPoliciesOf(role: ResolvedRole, needsVpcAccess: boolean): string[] {
+  const names = new Set(role.managedPolicies.map(managedPolicyName));
+  for (const required of REQUIRED_MANAGED_POLICIES[role.purpose] ?? []) names.add(required);
+  if (needsVpcAccess) names.add('service-role/AWSLambdaVPCAccessExecutionRole');
+  return [...names].sort((a, b) => a.localeCompare(b));
+}
+
+export function emitRole(ctx: StackContext, role: ResolvedRole): void {
+  const owner = ctx.component(role.componentId);
+  const needsVpcAccess = role.purpose === 'function' && owner.placement !== null;
+  const policies = managedPoliciesOf(role, needsVpcAccess);
+  const name = camelCase(role.names.logicalId) || 'role';
+  const construct = newExpr(
+    ctx.api('iam', 'Role'),
+    thisExpr,
+    lit(role.names.logicalId),
+    obj({
+      assumedBy: newExpr(ctx.api('iam', 'ServicePrincipal'), lit(role.assumedBy)),
+      description: lit(`${role.purpose} role of ${owner.names.display}`.slice(0, 1000)),
+      managedPolicies: policies.length
+        ? arr(policies.map((p) => call(ctx.api('iam', 'ManagedPolicy.fromAwsManagedPolicyName'), lit(p))))
+        : undefined,
+    }),
+  );
+  const variable = ctx.declare(name, construct, 'Role');
+  ctx.roles.set(role.id, variable);
+  for (const policy of policies)
+    ctx.acknowledge(
+      variable,
+      `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}]`,
+      `AWS requires this managed policy for a ${role.purpose} role and offers no narrower one.`,
+    );
+}
+
+export function policyStatement(ctx: StackContext, statement: PolicyStatement): Expr {
+  const resources = statement.resources.length
+    ? statement.resources.map((r) => ctx.resolveRef(r))
+    : [lit('*')];
+  return newExpr(
+    ctx.api('iam', 'PolicyStatement'),
+    obj({
+      sid: statement.sid ? lit(statement.sid.replace(/[^A-Za-z0-9]/g, '')) : undefined,
+      actions: arr(statement.actions.map((a) => lit(a))),
+      resources: arr(resources),
+    }),
+  );
+}
+
+/** Statements the lowering attached to the role itself (logs, X-Ray, ...). */
+export function emitRoleStatements(ctx: StackContext, role: ResolvedRole): void {
+  const variable = ctx.roles.get(role.id);
+  if (!variable) return;
+  for (const statement of role.statements) ctx.expr(call(member(variable, 'addToPolicy'), policyStatement(ctx, statement)));
+}

@@ -1,0 +1,74 @@
+/** The VPCs: ec2.Vpc with one subnet group per tier, NAT gateways from config, flow logs. */
+import type { ResolvedVpc } from '@archgen/infra';
+import type { StackContext } from '../context.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, cond, eq, lit, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { camelCase } from '../naming.ts';
+import { SUBNET_GROUP, retentionDays } from './common.ts';
+
+function prefixLength(vpc: ResolvedVpc): number {
+  const first = vpc.subnets[0]?.cidr.split('/')[1];
+  return first ? Number(first) : 24;
+}
+
+export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
+  const name = camelCase(vpc.names.logicalId) || 'vpc';
+  ctx.section(`VPC "${vpc.names.display}": ${vpc.cidr} across ${vpc.azCount} AZs`);
+
+  const first = ctx.graph.environments[0] ?? '';
+  const natByEnv = vpc.natGatewayCount.byEnv;
+  const natGateways: Expr = vpc.natGatewayCount.varies
+    ? ctx.configMember(ctx.addConfigEntry(`${name}NatGateways`, natByEnv, `NAT gateways of VPC ${vpc.names.display}`))
+    : lit(natByEnv[first] ?? 0);
+
+  const anyNat = Object.values(natByEnv).some((n) => n > 0);
+  const everyNat = Object.values(natByEnv).every((n) => n > 0);
+  const cidrMask = lit(prefixLength(vpc));
+  const subnetConfiguration = vpc.tiers.map((tier) => {
+    let subnetType: Expr;
+    if (tier === 'public') subnetType = ctx.api('ec2', 'SubnetType.PUBLIC');
+    else if (tier === 'isolated') subnetType = ctx.api('ec2', 'SubnetType.PRIVATE_ISOLATED');
+    else if (everyNat) subnetType = ctx.api('ec2', 'SubnetType.PRIVATE_WITH_EGRESS');
+    else if (!anyNat) subnetType = ctx.api('ec2', 'SubnetType.PRIVATE_ISOLATED');
+    // Private subnets route through NAT only where the environment has NAT gateways.
+    else
+      subnetType = cond(eq(natGateways, lit(0)), ctx.api('ec2', 'SubnetType.PRIVATE_ISOLATED'), ctx.api('ec2', 'SubnetType.PRIVATE_WITH_EGRESS'));
+    return obj({ name: lit(SUBNET_GROUP[tier]), subnetType, cidrMask });
+  });
+
+  let flowLogs: Expr | undefined;
+  if (vpc.flowLogs.enabled) {
+    const logGroup = vpc.flowLogs.logGroupId
+      ? ctx.handle(vpc.flowLogs.logGroupId).construct
+      : ctx.declare(
+          `${name}FlowLogs`,
+          newExpr(
+            ctx.api('logs', 'LogGroup'),
+            thisExpr,
+            lit(`${vpc.names.logicalId}FlowLogs`),
+            obj({ retention: retentionDays(ctx, vpc.flowLogs.retentionDays) }),
+          ),
+        );
+    flowLogs = obj({
+      all: obj({
+        destination: call(ctx.api('ec2', 'FlowLogDestination.toCloudWatchLogs'), logGroup),
+        trafficType: ctx.api('ec2', 'FlowLogTrafficType.ALL'),
+      }),
+    });
+  }
+
+  const construct = newExpr(
+    ctx.api('ec2', 'Vpc'),
+    thisExpr,
+    lit(vpc.names.logicalId),
+    obj({
+      ipAddresses: call(ctx.api('ec2', 'IpAddresses.cidr'), lit(vpc.cidr)),
+      // Explicit AZs instead of maxAzs: no account/region lookup at synth time.
+      availabilityZones: arr(vpc.availabilityZones.map((az) => lit(az))),
+      natGateways,
+      subnetConfiguration: arr(subnetConfiguration),
+      flowLogs,
+    }),
+  );
+  ctx.vpcs.set(vpc.id, ctx.declare(name, construct, 'Vpc'));
+}

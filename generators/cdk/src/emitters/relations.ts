@@ -1,0 +1,238 @@
+/**
+ * What connections imply, as decided by the lowering: grants (CDK grant methods first), event
+ * source mappings, subscriptions, rule targets, load balancer targets, API integrations,
+ * alarms and environment variables. Emitted after every construct exists.
+ */
+import type {
+  GrantAccess,
+  ResolvedAlarm,
+  ResolvedEventSource,
+  ResolvedGrant,
+  ResolvedRoute,
+  ResolvedRuleTarget,
+  ResolvedSubscription,
+} from '@archgen/infra';
+import type { StackContext } from '../context.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, comment, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+
+/** (target type, access) -> grant method on the target construct. */
+const GRANT_METHODS: Record<string, Partial<Record<GrantAccess, string>>> = {
+  s3: { read: 'grantRead', write: 'grantPut', 'read-write': 'grantReadWrite', query: 'grantRead' },
+  dynamodb: { read: 'grantReadData', write: 'grantWriteData', 'read-write': 'grantReadWriteData', consume: 'grantStreamRead', query: 'grantReadData' },
+  'kinesis-stream': { read: 'grantRead', write: 'grantWrite', 'read-write': 'grantReadWrite', publish: 'grantWrite', consume: 'grantRead' },
+  sqs: { publish: 'grantSendMessages', write: 'grantSendMessages', consume: 'grantConsumeMessages', read: 'grantConsumeMessages' },
+  sns: { publish: 'grantPublish', write: 'grantPublish' },
+  'eventbridge-bus': { publish: 'grantPutEventsTo', write: 'grantPutEventsTo' },
+  lambda: { invoke: 'grantInvoke' },
+  'step-functions': { 'start-execution': 'grantStartExecution', invoke: 'grantStartExecution' },
+  secret: { read: 'grantRead', 'read-secret': 'grantRead' },
+  'log-group': { write: 'grantWrite', 'write-logs': 'grantWrite' },
+  'cognito-user-pool': {},
+};
+
+export function grantMethod(targetType: string, access: GrantAccess): string | undefined {
+  return GRANT_METHODS[targetType]?.[access];
+}
+
+export function emitGrant(ctx: StackContext, grant: ResolvedGrant): void {
+  const grantee = ctx.component(grant.granteeId);
+  const target = ctx.component(grant.targetId);
+  const targetHandle = ctx.handle(grant.targetId);
+  // Sources that are not IAM principals express the connection another way.
+  if (grantee.type === 's3' && (target.type === 'sns' || target.type === 'sqs')) {
+    const destination = target.type === 'sns' ? 'SnsDestination' : 'SqsDestination';
+    ctx.expr(
+      call(
+        member(ctx.handle(grantee.id).construct, 'addEventNotification'),
+        ctx.api('s3', 'EventType.OBJECT_CREATED'),
+        newExpr(ctx.api('s3n', destination), targetHandle.construct),
+      ),
+    );
+    return;
+  }
+  if (target.type === 'cognito-user-pool' && grantee.type === 'api-gateway') return; // the API's authorizer
+  const principal = ctx.handle(grant.granteeId).grantee;
+  if (!principal) {
+    ctx.add(comment(`${grantee.names.logicalId} -> ${target.names.logicalId} (${grant.access}): ${grantee.type} is not an IAM principal; callers use their own permissions.`));
+    return;
+  }
+  const method = grantMethod(target.type, grant.access);
+  if (method) {
+    ctx.expr(call(member(targetHandle.construct, method), principal));
+    return;
+  }
+  if (grant.statements.length === 0) {
+    ctx.add(comment(`${grantee.names.logicalId} -> ${target.names.logicalId} (${grant.access}): no permissions needed.`));
+    return;
+  }
+  for (const statement of grant.statements)
+    ctx.expr(call(ctx.api('iam', 'Grant.addToPrincipal'), obj({ grantee: principal, actions: arr(statement.actions.map((a) => lit(a))), resourceArns: arr(statement.resources.length ? statement.resources.map((r) => ctx.resolveRef(r)) : [lit('*')]) })));
+}
+
+export function emitEventSource(ctx: StackContext, source: ResolvedEventSource): void {
+  const fn = ctx.handle(source.functionId).construct;
+  const from = ctx.handle(source.sourceId).construct;
+  const sourceComponent = ctx.component(source.sourceId);
+  const fifo = sourceComponent.type === 'sqs' && ctx.bool(sourceComponent, 'fifo');
+  const window = source.maxBatchingWindowSeconds > 0 && !fifo ? ctx.duration('seconds', lit(source.maxBatchingWindowSeconds)) : undefined;
+  let eventSource: Expr;
+  switch (source.sourceKind) {
+    case 'sqs':
+      eventSource = newExpr(ctx.api('eventSources', 'SqsEventSource'), from, obj({ batchSize: lit(source.batchSize), maxBatchingWindow: window, reportBatchItemFailures: lit(true) }));
+      break;
+    case 'dynamodb-stream':
+      eventSource = newExpr(ctx.api('eventSources', 'DynamoEventSource'), from, obj({ startingPosition: ctx.api('lambda', 'StartingPosition.LATEST'), batchSize: lit(source.batchSize), maxBatchingWindow: window, bisectBatchOnError: lit(true), retryAttempts: lit(3) }));
+      break;
+    case 'kinesis':
+      eventSource = newExpr(ctx.api('eventSources', 'KinesisEventSource'), from, obj({ startingPosition: ctx.api('lambda', 'StartingPosition.LATEST'), batchSize: lit(source.batchSize), maxBatchingWindow: window, bisectBatchOnError: lit(true), retryAttempts: lit(3) }));
+      break;
+    case 's3':
+      eventSource = newExpr(ctx.api('eventSources', 'S3EventSource'), from, obj({ events: arr([ctx.api('s3', 'EventType.OBJECT_CREATED')]) }));
+      break;
+  }
+  ctx.expr(call(member(fn, 'addEventSource'), eventSource));
+}
+
+export function emitSubscription(ctx: StackContext, subscription: ResolvedSubscription): void {
+  const topic = ctx.handle(subscription.topicId).construct;
+  const subscriber = ctx.handle(subscription.subscriberId).construct;
+  const deadLetterQueue = subscription.deadLetterQueueId ? ctx.handle(subscription.deadLetterQueueId).construct : undefined;
+  const kind = subscription.protocol === 'sqs' ? 'SqsSubscription' : 'LambdaSubscription';
+  ctx.expr(
+    call(
+      member(topic, 'addSubscription'),
+      newExpr(ctx.api('subs', kind), subscriber, obj({ deadLetterQueue, rawMessageDelivery: subscription.protocol === 'sqs' ? lit(true) : undefined })),
+    ),
+  );
+}
+
+const TARGET_CLASS: Record<ResolvedRuleTarget['targetKind'], string> = {
+  lambda: 'LambdaFunction',
+  sqs: 'SqsQueue',
+  sns: 'SnsTopic',
+  'step-functions': 'SfnStateMachine',
+};
+
+export function emitRuleTarget(ctx: StackContext, target: ResolvedRuleTarget): void {
+  const rule = ctx.handle(target.ruleId).construct;
+  const deadLetterQueue = target.deadLetterQueueId ? ctx.handle(target.deadLetterQueueId).construct : undefined;
+  const role = target.roleId ? ctx.roles.get(target.roleId) : undefined;
+  ctx.expr(
+    call(
+      member(rule, 'addTarget'),
+      newExpr(
+        ctx.api('targets', TARGET_CLASS[target.targetKind]),
+        ctx.handle(target.targetId).construct,
+        obj({ deadLetterQueue, retryAttempts: lit(3), role: target.targetKind === 'step-functions' ? role : undefined }),
+      ),
+    ),
+  );
+}
+
+export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: number): void {
+  const frontDoor = ctx.component(route.frontDoorId);
+  const target = ctx.component(route.targetId);
+  if (route.kind === 'alb-target') {
+    const listener = ctx.handle(route.frontDoorId).extras?.listener;
+    if (!listener) throw new Error(`ALB "${route.frontDoorId}" has no listener`);
+    const targetExpr =
+      target.type === 'lambda'
+        ? newExpr(ctx.api('elbv2Targets', 'LambdaTarget'), ctx.handle(target.id).construct)
+        : ctx.handle(target.id).construct;
+    ctx.expr(
+      call(
+        member(listener, 'addTargets'),
+        lit(`${target.names.logicalId}Target`),
+        obj({
+          priority: lit(priority),
+          conditions: arr([call(ctx.api('elbv2', 'ListenerCondition.pathPatterns'), arr([lit(route.pathPattern ?? '/*')]))]),
+          port: target.type === 'lambda' ? undefined : lit(route.port ?? 80),
+          protocol: target.type === 'lambda' ? undefined : ctx.api('elbv2', 'ApplicationProtocol.HTTP'),
+          targets: arr([targetExpr]),
+          healthCheck: target.type === 'lambda' ? undefined : obj({ path: lit('/'), healthyHttpCodes: lit('200-399') }),
+        }),
+      ),
+    );
+    return;
+  }
+  if (route.kind === 'api-integration' && frontDoor.type === 'api-gateway' && target.type === 'lambda') {
+    const api = ctx.handle(frontDoor.id);
+    const fn = ctx.handle(target.id).construct;
+    if (ctx.str(frontDoor, 'apiType') === 'rest') {
+      const resource = route.pathPattern && route.pathPattern !== '/'
+        ? call(member(member(api.construct, 'root'), 'resourceForPath'), lit(route.pathPattern.replace(/\*+$/, '{proxy+}')))
+        : member(api.construct, 'root');
+      ctx.expr(call(member(resource, 'addMethod'), lit('ANY'), newExpr(ctx.api('apigw', 'LambdaIntegration'), fn), api.extras?.methodOptions ?? obj({})));
+      return;
+    }
+    ctx.expr(
+      call(
+        member(api.construct, 'addRoutes'),
+        obj({
+          path: lit(route.pathPattern && route.pathPattern !== '/*' ? route.pathPattern.replace(/\/\*+$/, '/{proxy+}') : '/{proxy+}'),
+          methods: arr([ctx.api('apigwv2', 'HttpMethod.ANY')]),
+          integration: newExpr(ctx.api('apigwv2Integrations', 'HttpLambdaIntegration'), lit(`${target.names.logicalId}Integration`), fn),
+          authorizer: api.extras?.authorizer,
+        }),
+      ),
+    );
+    return;
+  }
+  // CloudFront origins and bus -> rule routes are part of those constructs' props.
+}
+
+const COMPARISON: Record<ResolvedAlarm['comparison'], string> = {
+  GreaterThanThreshold: 'GREATER_THAN_THRESHOLD',
+  GreaterThanOrEqualToThreshold: 'GREATER_THAN_OR_EQUAL_TO_THRESHOLD',
+  LessThanThreshold: 'LESS_THAN_THRESHOLD',
+};
+
+export function emitAlarm(ctx: StackContext, alarm: ResolvedAlarm): void {
+  const variable = ctx.declare(
+    alarm.names.logicalId.charAt(0).toLowerCase() + alarm.names.logicalId.slice(1),
+    newExpr(
+      ctx.api('cloudwatch', 'Alarm'),
+      thisExpr,
+      lit(alarm.names.logicalId),
+      obj({
+        alarmDescription: lit(alarm.description.slice(0, 1024)),
+        metric: newExpr(
+          ctx.api('cloudwatch', 'Metric'),
+          obj({
+            namespace: lit(alarm.namespace),
+            metricName: lit(alarm.metricName),
+            dimensionsMap: obj([[alarm.dimension.name, ctx.resolveRef(alarm.dimension.ref)]]),
+            statistic: lit(alarm.statistic),
+            period: ctx.duration('seconds', lit(alarm.periodSeconds)),
+          }),
+        ),
+        threshold: lit(alarm.threshold),
+        evaluationPeriods: lit(alarm.evaluationPeriods),
+        comparisonOperator: ctx.api('cloudwatch', `ComparisonOperator.${COMPARISON[alarm.comparison]}`),
+        treatMissingData: ctx.api('cloudwatch', 'TreatMissingData.NOT_BREACHING'),
+      }),
+    ),
+    'Alarm',
+  );
+  ctx.expr(call(member(variable, 'addAlarmAction'), newExpr(ctx.api('cwActions', 'SnsAction'), ctx.handle(alarm.topicId).construct)));
+}
+
+export function emitEnvironment(ctx: StackContext, componentId: string): void {
+  const component = ctx.component(componentId);
+  if (component.environment.length === 0) return;
+  const target = ctx.handle(componentId).environmentTarget;
+  if (!target) {
+    ctx.add(comment(`${component.names.logicalId} (${component.type}) takes no environment variables; skipped: ${component.environment.map((e) => e.name).join(', ')}`));
+    return;
+  }
+  for (const variable of component.environment) {
+    let value: Expr;
+    if ('literal' in variable.value) value = lit(variable.value.literal);
+    else {
+      const resolved = ctx.resolveRef(variable.value);
+      value = variable.value.attribute === 'port' ? template(resolved) : resolved;
+    }
+    ctx.expr(call(member(target, 'addEnvironment'), lit(variable.name), value));
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Security groups from the lowering: created before the components (which take them as props),
+ * rules added once every group exists, so two groups can reference each other.
+ */
+import type { ResolvedSecurityGroup, SecurityGroupRule } from '@archgen/infra';
+import type { StackContext } from '../context.ts';
+import type { Expr } from '../ts/ast.ts';
+import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { camelCase } from '../naming.ts';
+
+/** EC2 accepts only these characters in group and rule descriptions. */
+export function ec2Description(text: string): string {
+  const cleaned = text.replace(/[^a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g, ' ').replace(/\s+/g, ' ').trim();
+  return cleaned.slice(0, 255) || 'Managed by archgen';
+}
+
+export function emitSecurityGroup(ctx: StackContext, group: ResolvedSecurityGroup): void {
+  const vpc = ctx.vpcs.get(group.vpcId);
+  if (!vpc) throw new Error(`Security group "${group.id}" is in unknown VPC "${group.vpcId}"`);
+  const name = camelCase(group.names.logicalId) || 'securityGroup';
+  const construct = newExpr(
+    ctx.api('ec2', 'SecurityGroup'),
+    thisExpr,
+    lit(group.names.logicalId),
+    obj({
+      vpc,
+      description: lit(ec2Description(group.description)),
+      // Egress is listed rule by rule below (SG-02), never "all outbound".
+      allowAllOutbound: lit(false),
+    }),
+  );
+  ctx.securityGroups.set(group.id, ctx.declare(name, construct, 'Sg'));
+}
+
+function peerOf(ctx: StackContext, rule: SecurityGroupRule): Expr {
+  if ('cidr' in rule.peer) {
+    return rule.peer.cidr === '0.0.0.0/0'
+      ? call(ctx.api('ec2', 'Peer.anyIpv4'))
+      : call(ctx.api('ec2', 'Peer.ipv4'), lit(rule.peer.cidr));
+  }
+  const component = ctx.component(rule.peer.componentId);
+  const peerGroup = component.securityGroupId ? ctx.securityGroups.get(component.securityGroupId) : undefined;
+  if (!peerGroup) throw new Error(`Security group rule peer "${rule.peer.componentId}" has no security group`);
+  // The group itself as peer (not Peer.securityGroupId): CDK then writes a separate
+  // SecurityGroupIngress/Egress resource, so two groups that reference each other do not cycle.
+  return peerGroup;
+}
+
+export function emitSecurityGroupRules(ctx: StackContext, group: ResolvedSecurityGroup): void {
+  const sg = ctx.securityGroups.get(group.id);
+  if (!sg) throw new Error(`Security group "${group.id}" was not emitted`);
+  for (const rule of group.ingress)
+    ctx.expr(call(member(sg, 'addIngressRule'), peerOf(ctx, rule), call(ctx.api('ec2', 'Port.tcp'), lit(rule.port)), lit(ec2Description(rule.description))));
+  for (const rule of group.egress)
+    ctx.expr(call(member(sg, 'addEgressRule'), peerOf(ctx, rule), call(ctx.api('ec2', 'Port.tcp'), lit(rule.port)), lit(ec2Description(rule.description))));
+  if (group.allowHttpsEgress)
+    ctx.expr(
+      call(member(sg, 'addEgressRule'), call(ctx.api('ec2', 'Peer.anyIpv4')), call(ctx.api('ec2', 'Port.tcp'), lit(443)), lit('HTTPS to AWS APIs')),
+    );
+  const openIngress = group.ingress.filter((r) => 'cidr' in r.peer && r.peer.cidr === '0.0.0.0/0');
+  const owner = ctx.component(group.componentId);
+  if (openIngress.length > 0 && (owner.type === 'alb' || owner.type === 'cloudfront'))
+    ctx.acknowledge(
+      sg,
+      'AwsSolutions-EC23',
+      `Public front door: ${owner.names.display} accepts ports ${openIngress.map((r) => r.port).join(', ')} from the internet by design.`,
+    );
+}

@@ -1,0 +1,85 @@
+/**
+ * Naming conventions of the generated CDK app, decided in one place: variable names, config
+ * keys, the stack class and file names. Every name comes from the lowering's `logicalId`/`slug`
+ * (already unique and ASCII), never from display text.
+ */
+
+/** Module aliases and names the generated stack itself uses; component variables avoid them. */
+export const RESERVED_NAMES = new Set([
+  // TypeScript/JavaScript keywords and globals a variable must not shadow
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else',
+  'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof',
+  'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void',
+  'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected',
+  'public', 'await', 'async', 'undefined', 'NaN', 'Infinity', 'arguments', 'eval', 'JSON', 'Object',
+  'Array', 'String', 'Number', 'Boolean', 'Math', 'Date', 'Error', 'Promise', 'Symbol', 'process',
+  'constructor', 'prototype',
+  // names in the generated stack's scope
+  'scope', 'id', 'props', 'config', 'Construct',
+]);
+
+export function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function pascalCase(text: string): string {
+  return words(text)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+export function camelCase(text: string): string {
+  const pascal = pascalCase(text);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
+export function kebabCase(text: string): string {
+  return words(text)
+    .map((w) => w.toLowerCase())
+    .join('-');
+}
+
+/** An identifier that starts with a letter even when the text starts with a digit. */
+export function identifierFrom(text: string, fallback: string): string {
+  const name = camelCase(text) || fallback;
+  return /^[0-9]/.test(name) ? `${fallback}${pascalCase(name)}` : name;
+}
+
+/** Hands out unique identifiers in one scope. */
+export class NameScope {
+  private readonly used = new Set<string>(RESERVED_NAMES);
+
+  reserve(name: string): void {
+    this.used.add(name);
+  }
+
+  /** `preferred` if free, else `preferred` + suffix, else numbered. */
+  claim(preferred: string, suffix = 'Resource'): string {
+    if (!this.used.has(preferred)) {
+      this.used.add(preferred);
+      return preferred;
+    }
+    let candidate = preferred + suffix;
+    for (let n = 2; this.used.has(candidate); n++) candidate = `${preferred}${suffix}${n}`;
+    this.used.add(candidate);
+    return candidate;
+  }
+}
+
+export interface AppNames {
+  /** PascalCase design name: stack ids are `<stackPrefix>-<env>`. */
+  stackPrefix: string;
+  stackClass: string;
+  /** Module path of the stack, without extension, e.g. "lib/orders-stack". */
+  stackModule: string;
+}
+
+export function appNames(designSlug: string): AppNames {
+  const base = pascalCase(designSlug) || 'Archgen';
+  const stackPrefix = /^[0-9]/.test(base) ? `App${base}` : base;
+  const fileStem = kebabCase(designSlug) || 'archgen';
+  return { stackPrefix, stackClass: `${stackPrefix}Stack`, stackModule: `lib/${fileStem}-stack` };
+}

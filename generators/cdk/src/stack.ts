@@ -1,0 +1,154 @@
+/**
+ * Builds the stack module: decides the order (VPCs, security groups, roles, components in
+ * dependency order, then what connections imply), runs the emitters and wraps the statements
+ * in the stack class.
+ */
+import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
+import { StackContext, MODULES } from './context.ts';
+import type { Stmt } from './ts/ast.ts';
+import {
+  blank,
+  call,
+  constDecl,
+  exprStmt,
+  id,
+  importNamed,
+  importNamespace,
+  lit,
+  member,
+  newExpr,
+  obj,
+  ref,
+  thisExpr,
+  typeRef,
+} from './ts/ast.ts';
+import type { AppNames } from './naming.ts';
+import { emitterFor } from './emitters/index.ts';
+import { emitVpc } from './emitters/network.ts';
+import { emitSecurityGroup, emitSecurityGroupRules } from './emitters/security-groups.ts';
+import { emitRole, emitRoleStatements } from './emitters/iam.ts';
+import { emitAlarm, emitEnvironment, emitEventSource, emitGrant, emitRoute, emitRuleTarget, emitSubscription } from './emitters/relations.ts';
+
+/** Types that describe no infrastructure (a diagram's traffic source). */
+const NO_INFRASTRUCTURE = new Set(['users']);
+
+function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): string[] {
+  const deps = [component.deadLetterQueueId, component.logGroupId, component.secretId].filter(
+    (d): d is string => typeof d === 'string',
+  );
+  deps.push(...(emitterFor(component.type).dependencies?.(component, graph) ?? []));
+  return deps.filter((d) => d !== component.id);
+}
+
+/** Components in dependency order; ties keep the graph's order, so the output is stable. */
+export function orderComponents(graph: ResolvedGraph): ResolvedComponent[] {
+  const components = graph.components.filter((c) => !NO_INFRASTRUCTURE.has(c.type));
+  const known = new Set(components.map((c) => c.id));
+  const done = new Set<string>();
+  const ordered: ResolvedComponent[] = [];
+  while (ordered.length < components.length) {
+    const next = components.find(
+      (c) => !done.has(c.id) && dependenciesOf(c, graph).every((d) => done.has(d) || !known.has(d)),
+    );
+    if (!next) {
+      const stuck = components.filter((c) => !done.has(c.id)).map((c) => c.id);
+      throw new Error(`Components depend on each other in a cycle: ${stuck.join(', ')}`);
+    }
+    done.add(next.id);
+    ordered.push(next);
+  }
+  return ordered;
+}
+
+export interface StackModule {
+  statements: Stmt[];
+  context: StackContext;
+}
+
+export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
+  const ctx = new StackContext(graph);
+  const ordered = orderComponents(graph);
+  const flowLogGroups = new Set(graph.vpcs.map((v) => v.flowLogs.logGroupId).filter((g): g is string => Boolean(g)));
+
+  for (const component of ordered.filter((c) => flowLogGroups.has(c.id))) emitterFor(component.type).emit(component, ctx);
+  for (const vpc of graph.vpcs) emitVpc(ctx, vpc);
+  if (graph.securityGroups.length) ctx.section('Security groups: rules are added below, once every group exists.');
+  for (const group of graph.securityGroups) emitSecurityGroup(ctx, group);
+  if (graph.roles.length) ctx.section('IAM roles, one trusted service principal each; permissions come from grants below.');
+  for (const role of graph.roles) emitRole(ctx, role);
+
+  for (const component of ordered) {
+    if (flowLogGroups.has(component.id)) continue;
+    emitterFor(component.type).emit(component, ctx);
+  }
+
+  if (graph.securityGroups.length) ctx.section('Security group rules, derived from connections.');
+  for (const group of graph.securityGroups) emitSecurityGroupRules(ctx, group);
+  if (graph.roles.some((r) => r.statements.length)) ctx.section('Role permissions with no CDK grant method.');
+  for (const role of graph.roles) emitRoleStatements(ctx, role);
+  if (graph.grants.length) ctx.section('Least-privilege grants, one per connection.');
+  for (const grant of graph.grants) emitGrant(ctx, grant);
+  if (graph.eventSources.length) ctx.section('Event source mappings.');
+  for (const source of graph.eventSources) emitEventSource(ctx, source);
+  if (graph.subscriptions.length) ctx.section('Topic subscriptions (with dead-letter queues).');
+  for (const subscription of graph.subscriptions) emitSubscription(ctx, subscription);
+  if (graph.ruleTargets.length) ctx.section('EventBridge rule targets (with dead-letter queues).');
+  for (const target of graph.ruleTargets) emitRuleTarget(ctx, target);
+  const routes = graph.routes.filter((r) => r.kind !== 'cloudfront-origin');
+  if (routes.length) ctx.section('Load balancer targets and API integrations.');
+  routes.forEach((route, index) => emitRoute(ctx, route, (index + 1) * 10));
+  if (graph.alarms.length) ctx.section('Alarms, notifying their SNS topic.');
+  for (const alarm of graph.alarms) emitAlarm(ctx, alarm);
+  const withEnvironment = ordered.filter((c) => c.environment.length > 0);
+  if (withEnvironment.length) ctx.section('Environment variables: the names of what each component is connected to.');
+  for (const component of withEnvironment) emitEnvironment(ctx, component.id);
+
+  const outputs = ordered.filter((c) => ['alb', 'cloudfront', 'api-gateway'].includes(c.type));
+  if (outputs.length) ctx.section('Entry points.');
+  for (const component of outputs) {
+    const handle = ctx.handle(component.id);
+    const value = handle.attributes.url ?? handle.attributes.domainName;
+    if (!value) continue;
+    ctx.expr(newExpr(ctx.core('CfnOutput'), thisExpr, lit(`${component.names.logicalId}Endpoint`), obj({ value, description: lit(component.names.display.slice(0, 1000)) })));
+  }
+
+  ctx.section('cdk-nag: acknowledge only the wildcards CDK grant methods scope to one resource (see nag.ts).');
+  ctx.expr(call(member(call(ref('Aspects.of'), thisExpr), 'add'), newExpr(id('AcknowledgeScopedWildcards'))));
+
+  const body: Stmt[] = [];
+  body.push(exprStmt(call(id('super'), id('scope'), id('id'), id('props'))));
+  if (ctx.configEntries.length) body.push(constDecl('config', member(id('props'), 'config')));
+  body.push(...ctx.body);
+
+  const statements: Stmt[] = [
+    importNamed(['Aspects', ...ctx.coreImports.filter((n) => n !== 'Stack'), 'Stack'].sort((a, b) => a.localeCompare(b)), 'aws-cdk-lib'),
+    importNamed(['StackProps'], 'aws-cdk-lib', true),
+    ...ctx.modulesUsed.map((alias) => importNamespace(alias, MODULES[alias])),
+    importNamed(['Construct'], 'constructs', true),
+    importNamed(['StackConfig'], './config', true),
+    importNamed(['AcknowledgeScopedWildcards'], './nag'),
+    blank,
+    {
+      kind: 'interface',
+      name: `${names.stackClass}Props`,
+      exported: true,
+      extends: ['StackProps'],
+      members: [{ name: 'config', type: typeRef('StackConfig'), doc: 'The values of the environment this stack deploys (lib/config.ts).' }],
+    },
+    blank,
+    {
+      kind: 'class',
+      name: names.stackClass,
+      extends: 'Stack',
+      exported: true,
+      doc: `${graph.design.name}\n\nGenerated by archgen from the design; one instance per environment (bin/app.ts).`,
+      constructorParams: [
+        { name: 'scope', type: typeRef('Construct') },
+        { name: 'id', type: typeRef('string') },
+        { name: 'props', type: typeRef(`${names.stackClass}Props`) },
+      ],
+      body,
+    },
+  ];
+  return { statements, context: ctx };
+}
