@@ -1,0 +1,299 @@
+/**
+ * Decisions shared by every emitter: how a component is referenced, how a per-environment value
+ * becomes a literal, a parameter or an Fn::If, which condition stands for "these environments",
+ * tags, and how accepted findings become cfn_nag / checkov / cfn-lint metadata.
+ */
+import type { PropertyValue } from '@archgen/model';
+import type {
+  Acknowledgement,
+  ResolvedComponent,
+  ResolvedGraph,
+  ResolvedRole,
+  ResolvedSecurityGroup,
+  ResolvedVpc,
+  ResourceRef,
+} from '@archgen/infra';
+import { TemplateBuilder } from './template/builder.ts';
+import { NO_VALUE, equals, getAtt, ifCondition, or, ref, toLongForm, withSuffix, type TemplateMap, type TemplateValue } from './template/intrinsics.ts';
+
+/** Holds in every environment (true), in none (false), or where the named condition holds. */
+export type Flag = boolean | string;
+
+export type ReferenceResolver = (logicalId: string, component: ResolvedComponent, ctx: EmitContext) => TemplateValue;
+
+export interface ComponentEmitter {
+  /** How other resources refer to this component's attributes (see ResourceRef). */
+  references: Partial<Record<ResourceRef['attribute'], ReferenceResolver>>;
+  emit(component: ResolvedComponent, ctx: EmitContext): void;
+}
+
+/** A finding the generator itself accepts by design, with the reason printed in the template. */
+export interface Suppression {
+  /** "CNAG W9", "CKV_AWS_260", "LINT W3005", ... (ids in the RULES.md notation). */
+  id: string;
+  reason: string;
+}
+
+export const ENVIRONMENT_PARAMETER = 'EnvironmentName';
+
+/** "memorySize" -> "MemorySize", "us-prod" -> "UsProd": for catalog keys and environment names. */
+export function toPascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== '')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+export class EmitContext {
+  readonly template = new TemplateBuilder();
+  /** Parameter -> environment -> value, written to parameters/<env>.json. */
+  readonly parameterValues = new Map<string, Record<string, string>>();
+  /** Design elements that produce no resource, with the reason (listed in the README). */
+  readonly omissions: { display: string; reason: string }[] = [];
+  private readonly componentsById: Map<string, ResolvedComponent>;
+  private readonly conditionNamesByEnvs = new Map<string, string>();
+
+  constructor(
+    readonly graph: ResolvedGraph,
+    readonly environments: readonly string[],
+    private readonly emitters: Readonly<Record<string, ComponentEmitter>>,
+  ) {
+    this.componentsById = new Map(graph.components.map((c) => [c.id, c]));
+  }
+
+  component(id: string): ResolvedComponent {
+    const component = this.componentsById.get(id);
+    if (!component) throw new Error(`the graph has no component "${id}"`);
+    return component;
+  }
+
+  role(id: string): ResolvedRole {
+    const role = this.graph.roles.find((r) => r.id === id);
+    if (!role) throw new Error(`the graph has no role "${id}"`);
+    return role;
+  }
+
+  securityGroup(id: string): ResolvedSecurityGroup {
+    const group = this.graph.securityGroups.find((g) => g.id === id);
+    if (!group) throw new Error(`the graph has no security group "${id}"`);
+    return group;
+  }
+
+  vpc(id: string): ResolvedVpc {
+    const vpc = this.graph.vpcs.find((v) => v.id === id);
+    if (!vpc) throw new Error(`the graph has no VPC "${id}"`);
+    return vpc;
+  }
+
+  logicalId(componentId: string): string {
+    return this.component(componentId).names.logicalId;
+  }
+
+  /** An attribute of another component, in that component's emitter's terms. */
+  ref(reference: ResourceRef): TemplateValue {
+    const component = this.component(reference.componentId);
+    const resolve = this.emitters[component.type]?.references[reference.attribute];
+    if (!resolve) throw new Error(`a ${component.type} has no "${reference.attribute}" to reference (${component.id})`);
+    return withSuffix(resolve(component.names.logicalId, component, this), reference.suffix);
+  }
+
+  roleArn(roleId: string): TemplateValue {
+    return getAtt(this.role(roleId).names.logicalId, 'Arn');
+  }
+
+  /** The component's role of a purpose (a Fargate service has a task and an execution role). */
+  roleOf(component: ResolvedComponent, purpose?: ResolvedRole['purpose']): ResolvedRole | undefined {
+    return component.roleIds.map((id) => this.role(id)).find((role) => !purpose || role.purpose === purpose);
+  }
+
+  subnetIds(vpcId: string, tier: string): TemplateValue[] {
+    return this.vpc(vpcId)
+      .subnets.filter((s) => s.tier === tier)
+      .sort((a, b) => a.azIndex - b.azIndex)
+      .map((s) => ref(s.names.logicalId));
+  }
+
+  securityGroupIds(component: ResolvedComponent): TemplateValue[] | undefined {
+    if (!component.securityGroupId) return undefined;
+    return [getAtt(this.securityGroup(component.securityGroupId).names.logicalId, 'GroupId')];
+  }
+
+  /** Each selected environment's value of a component property. */
+  perEnvironment(component: ResolvedComponent, key: string): Record<string, PropertyValue> {
+    const value = component.props[key];
+    if (!value) throw new Error(`${component.type} "${component.id}" has no property "${key}"`);
+    return Object.fromEntries(this.environments.map((env) => [env, value.byEnv[env] ?? null]));
+  }
+
+  /** The property where it is the same everywhere; throws when environments differ. */
+  constant(component: ResolvedComponent, key: string): PropertyValue {
+    const values = Object.values(this.perEnvironment(component, key));
+    const first = values[0] ?? null;
+    if (values.some((v) => JSON.stringify(v) !== JSON.stringify(first))) {
+      throw new Error(`${component.id}.${key} differs between environments where it cannot`);
+    }
+    return first;
+  }
+
+  /** The value in the first environment, for choices that must be made once (resource shape). */
+  first(component: ResolvedComponent, key: string): PropertyValue {
+    return this.perEnvironment(component, key)[this.environments[0]!] ?? null;
+  }
+
+  /**
+   * A component property as a template value: the literal when every environment agrees, a
+   * parameter (one value per parameters/<env>.json) when scalar values differ, otherwise an
+   * Fn::If over environment conditions. `map` turns a design value into the template's (or
+   * undefined to leave the property out in that environment).
+   */
+  value(
+    component: ResolvedComponent,
+    key: string,
+    map: (value: PropertyValue) => TemplateValue | undefined = (v) => (v === null ? undefined : (v as TemplateValue)),
+    options: { literals?: boolean } = {},
+  ): TemplateValue | undefined {
+    const values = Object.fromEntries(Object.entries(this.perEnvironment(component, key)).map(([env, v]) => [env, map(v)]));
+    return this.byEnvironment(values, {
+      parameter: `${component.names.logicalId}${toPascalCase(key)}`,
+      description: `${key} of ${component.names.display}`,
+      group: component.names.display,
+      literals: options.literals,
+    });
+  }
+
+  /** Like `value`, but always literal values (chosen by Fn::If) where a parameter's string would not do. */
+  literal(component: ResolvedComponent, key: string): TemplateValue | undefined {
+    return this.value(component, key, undefined, { literals: true });
+  }
+
+  /** Per-environment template values, collapsed as `value` describes. */
+  byEnvironment(
+    values: Record<string, TemplateValue | undefined>,
+    parameter: { parameter: string; description: string; group: string; literals?: boolean },
+  ): TemplateValue | undefined {
+    const groups = new Map<string, { value: TemplateValue | undefined; envs: string[] }>();
+    for (const env of this.environments) {
+      const key = JSON.stringify(toLongForm(values[env])) ?? 'undefined';
+      const group = groups.get(key) ?? { value: values[env], envs: [] };
+      group.envs.push(env);
+      groups.set(key, group);
+    }
+    const distinct = [...groups.values()];
+    if (distinct.length === 1) return distinct[0]!.value;
+    const scalars = distinct.every((g) => ['string', 'number', 'boolean'].includes(typeof g.value));
+    if (scalars && !parameter.literals) return ref(this.parameter(parameter.parameter, values as Record<string, string | number | boolean>, parameter.description, parameter.group));
+    // Lists, maps or "leave it out" in some environments: choose per environment group. The
+    // left-out group goes last, so each value sits under its own environments' condition.
+    distinct.sort((a, b) => Number(a.value === undefined) - Number(b.value === undefined));
+    const last = distinct.pop()!;
+    return distinct.reduceRight<TemplateValue>(
+      (otherwise, group) => ifCondition(this.environmentCondition(group.envs), group.value ?? NO_VALUE, otherwise),
+      last.value ?? NO_VALUE,
+    );
+  }
+
+  private parameter(name: string, values: Record<string, string | number | boolean>, description: string, group: string): string {
+    const all = this.environments.map((env) => values[env]!);
+    const existing = this.parameterValues.get(name);
+    if (existing) {
+      // The same property asked for twice (e.g. a count used by a service and its schedule).
+      if (this.environments.every((env) => existing[env] === String(values[env]))) return name;
+      throw new Error(`parameter ${name} requested with two different sets of values`);
+    }
+    const numeric = all.every((v) => typeof v === 'number');
+    const booleans = all.every((v) => typeof v === 'boolean');
+    this.template.addParameter(
+      name,
+      {
+        Type: numeric ? 'Number' : 'String',
+        Description: `${description} (differs between environments)`.slice(0, 4000),
+        ...(booleans ? { AllowedValues: ['false', 'true'] } : {}),
+      },
+      group,
+    );
+    this.parameterValues.set(name, Object.fromEntries(this.environments.map((env) => [env, String(values[env])])));
+    return name;
+  }
+
+  /** A flag from a boolean property: where it is true. */
+  flag(component: ResolvedComponent, key: string, conditionName?: string): Flag {
+    const values = this.perEnvironment(component, key);
+    return this.when(Object.fromEntries(Object.entries(values).map(([env, v]) => [env, v === true])), conditionName);
+  }
+
+  /** True/false when all environments agree, else a condition true in the environments that hold. */
+  when(holds: Record<string, boolean>, conditionName?: string): Flag {
+    const envs = this.environments.filter((env) => holds[env]);
+    if (envs.length === this.environments.length) return true;
+    if (envs.length === 0) return false;
+    return this.environmentCondition(envs, conditionName);
+  }
+
+  /** A condition that holds in exactly these environments (IsProd, IsDevOrStaging, or a given name). */
+  environmentCondition(envs: string[], name?: string): string {
+    const key = envs.join(',');
+    const conditionName = name ?? this.conditionNamesByEnvs.get(key) ?? `Is${envs.map(toPascalCase).join('Or')}`;
+    if (!name) this.conditionNamesByEnvs.set(key, conditionName);
+    const matches = envs.map((env) => equals(ref(ENVIRONMENT_PARAMETER), env));
+    this.template.addCondition(conditionName, matches.length === 1 ? matches[0]! : or(matches));
+    return conditionName;
+  }
+
+  /** `whenTrue` where the flag holds, `whenFalse` elsewhere (undefined = property left out). */
+  choose(flag: Flag, whenTrue: TemplateValue | undefined, whenFalse: TemplateValue | undefined): TemplateValue | undefined {
+    if (flag === true) return whenTrue;
+    if (flag === false) return whenFalse;
+    if (whenTrue === undefined && whenFalse === undefined) return undefined;
+    return ifCondition(flag, whenTrue ?? NO_VALUE, whenFalse ?? NO_VALUE);
+  }
+
+  /** Cost-allocation tags on every taggable resource: the design's, the environment, a Name. */
+  tags(name?: string): TemplateValue[] {
+    const tags: TemplateValue[] = [];
+    if (name !== undefined) tags.push({ Key: 'Name', Value: name });
+    for (const key of Object.keys(this.graph.tags).sort((a, b) => a.localeCompare(b, 'en'))) {
+      if (key === 'Name' || key === 'Environment') continue;
+      tags.push({ Key: key, Value: this.graph.tags[key]! });
+    }
+    tags.push({ Key: 'Environment', Value: ref(ENVIRONMENT_PARAMETER) });
+    return tags;
+  }
+
+  /** The same tags as a map, for the resources that take one (API Gateway v2, EKS node groups). */
+  tagMap(name?: string): TemplateMap {
+    const map: TemplateMap = {};
+    for (const tag of this.tags(name) as { Key: string; Value: TemplateValue }[]) map[tag.Key] = tag.Value;
+    return map;
+  }
+
+  /**
+   * Resource metadata acknowledging accepted findings: the design's (with their equivalent
+   * checkov / cfn_nag / cfn-lint ids) and the generator's deliberate choices.
+   */
+  metadata(acknowledgements: readonly Acknowledgement[] = [], suppressions: readonly Suppression[] = []): TemplateMap | undefined {
+    const all: Suppression[] = [
+      ...suppressions,
+      ...acknowledgements.flatMap((a) => a.equivalents.map((id) => ({ id, reason: `${a.ruleId}: ${a.reason}` }))),
+    ];
+    const cfnNag: TemplateValue[] = [];
+    const checkov: TemplateValue[] = [];
+    const cfnLint: string[] = [];
+    const seen = new Set<string>();
+    for (const { id, reason } of all) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const cnag = /^(?:CNAG\s+)?([FW]\d+)$/.exec(id);
+      const lint = /^LINT\s+([EWI]\d+)$/.exec(id);
+      if (cnag) cfnNag.push({ id: cnag[1]!, reason });
+      else if (/^CKV2?_AWS_\d+$/.test(id)) checkov.push({ id, comment: reason });
+      else if (lint) cfnLint.push(lint[1]!);
+    }
+    if (cfnNag.length + checkov.length + cfnLint.length === 0) return undefined;
+    return {
+      cfn_nag: cfnNag.length ? { rules_to_suppress: cfnNag } : undefined,
+      checkov: checkov.length ? { skip: checkov } : undefined,
+      'cfn-lint': cfnLint.length ? { config: { ignore_checks: cfnLint } } : undefined,
+    };
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Application Load Balancer: HTTPS listener with TLS 1.2+ where an environment has a certificate,
+ * port 80 redirecting to it (or forwarding where there is no certificate), one target group per
+ * route with path rules (ALB-01/02), dropped invalid headers, access logs and WAF as designed
+ * (ALB-02/03). Lambda targets get an invoke permission.
+ */
+import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import type { ComponentEmitter, EmitContext, Flag, Suppression } from '../context.ts';
+import { NO_VALUE, getAtt, ifCondition, ref, type TemplateValue } from '../template/intrinsics.ts';
+import { logBucket } from './log-bucket.ts';
+import { lambdaPermission } from './relationships.ts';
+
+const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
+
+export function targetGroupId(ctx: EmitContext, route: ResolvedRoute): string {
+  return `${ctx.logicalId(route.frontDoorId)}To${ctx.logicalId(route.targetId)}`;
+}
+
+interface ListenerPlan {
+  https: Flag;
+  /** Port 80 listener exists: no certificate (it forwards) or redirect on. */
+  http: Flag;
+  /** Port 80 forwards (no certificate) rather than redirecting. */
+  httpForwards: Flag;
+}
+
+function listenerPlan(alb: ResolvedComponent, ctx: EmitContext): ListenerPlan {
+  const certs = ctx.perEnvironment(alb, 'certificateArn');
+  const redirects = ctx.perEnvironment(alb, 'httpRedirect');
+  const hasCert = (env: string) => typeof certs[env] === 'string' && certs[env] !== '';
+  const envFlag = (holds: (env: string) => boolean) => ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, holds(env)])));
+  return {
+    https: envFlag(hasCert),
+    http: envFlag((env) => !hasCert(env) || redirects[env] === true),
+    httpForwards: envFlag((env) => !hasCert(env)),
+  };
+}
+
+/**
+ * What a service behind this ALB must wait for: its listeners. When they exist only in some
+ * environments, a WaitConditionHandle depends on whichever exist (DependsOn cannot be conditional).
+ */
+export function albListenersFor(alb: ResolvedComponent, ctx: EmitContext): string[] {
+  const id = alb.names.logicalId;
+  const plan = listenerPlan(alb, ctx);
+  const listeners: [Flag, string][] = [
+    [plan.https, `${id}HttpsListener`],
+    [plan.http, `${id}HttpListener`],
+  ];
+  const existing = listeners.filter(([flag]) => flag !== false);
+  if (existing.every(([flag]) => flag === true)) return existing.map(([, name]) => name);
+  const handle = `${id}ListenersReady`;
+  if (!ctx.template.resources.has(handle)) {
+    ctx.template.addResource(
+      handle,
+      {
+        Type: 'AWS::CloudFormation::WaitConditionHandle',
+        Metadata: {
+          Listeners: existing.map(([flag, name]) => (flag === true ? ref(name) : ifCondition(flag as string, ref(name), NO_VALUE))),
+        },
+        Properties: {},
+      },
+      'Depends on the listeners that exist in this environment, so services wait for them.',
+    );
+  }
+  return [handle];
+}
+
+function targetPort(target: ResolvedComponent, route: ResolvedRoute): number {
+  if (route.port) return route.port;
+  const port = target.props.containerPort ?? target.props.port;
+  const value = port ? Object.values(port.byEnv)[0] : undefined;
+  return typeof value === 'number' ? value : 80;
+}
+
+function emitTargetGroup(alb: ResolvedComponent, route: ResolvedRoute, ctx: EmitContext): string {
+  const target = ctx.component(route.targetId);
+  const id = targetGroupId(ctx, route);
+  const vpcId = alb.placement ? ref(ctx.vpc(alb.placement.vpcId).names.logicalId) : undefined;
+  const healthCheck = { HealthCheckPath: '/', HealthCheckIntervalSeconds: 30, HealthyThresholdCount: 2, UnhealthyThresholdCount: 3, Matcher: { HttpCode: '200-399' } };
+  if (target.type === 'lambda') {
+    const permission = lambdaPermission(ctx, target.id, `${target.names.logicalId}InvokeFrom${alb.names.logicalId}`, 'elasticloadbalancing.amazonaws.com', {
+      account: true,
+    });
+    ctx.template.addResource(id, {
+      Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+      DependsOn: [permission],
+      Properties: { TargetType: 'lambda', Targets: [{ Id: getAtt(target.names.logicalId, 'Arn') }], Tags: ctx.tags() },
+    });
+    return id;
+  }
+  ctx.template.addResource(
+    id,
+    {
+      Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+      Properties: {
+        TargetType: target.type === 'ec2-asg' ? 'instance' : 'ip',
+        Protocol: 'HTTP',
+        Port: targetPort(target, route),
+        VpcId: vpcId,
+        ...healthCheck,
+        TargetGroupAttributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '30' }],
+        Tags: ctx.tags(),
+      },
+    },
+    target.type === 'eks' ? 'Pods register through the AWS Load Balancer Controller (a TargetGroupBinding for this target group).' : undefined,
+  );
+  return id;
+}
+
+export const albEmitter: ComponentEmitter = {
+  references: {
+    arn: (id) => ref(id),
+    domainName: (id) => getAtt(id, 'DNSName'),
+    fullName: (id) => getAtt(id, 'LoadBalancerFullName'),
+    name: (id) => getAtt(id, 'LoadBalancerName'),
+  },
+  emit(alb, ctx) {
+    const id = alb.names.logicalId;
+    if (!alb.placement) throw new Error(`ALB ${alb.id} has no subnet placement`);
+    const internetFacing = ctx.constant(alb, 'scheme') !== 'internal';
+    const accessLogs = ctx.flag(alb, 'accessLogs');
+    const logs = logBucket(ctx, id, alb.names.display, accessLogs, 'alb');
+    const attributes: TemplateValue[] = [
+      { Key: 'idle_timeout.timeout_seconds', Value: ctx.value(alb, 'idleTimeoutSeconds', (s) => String(s))! },
+      { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: ctx.value(alb, 'dropInvalidHeaders', (on) => String(on === true))! },
+      { Key: 'access_logs.s3.enabled', Value: ctx.choose(accessLogs, 'true', 'false')! },
+    ];
+    if (logs) {
+      attributes.push(ctx.choose(accessLogs, { Key: 'access_logs.s3.bucket', Value: ref(logs) }, undefined)!);
+    }
+    const suppressions: Suppression[] = internetFacing
+      ? [{ id: 'CNAG W52', reason: 'Access logging follows the design property accessLogs (ALB-03)' }]
+      : [];
+    ctx.template.addResource(id, {
+      Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      DependsOn: logs && accessLogs === true ? [`${logs}Policy`] : undefined,
+      Metadata: ctx.metadata(alb.acknowledgements, suppressions),
+      Properties: {
+        Type: 'application',
+        Scheme: internetFacing ? 'internet-facing' : 'internal',
+        Subnets: ctx.subnetIds(alb.placement.vpcId, alb.placement.tier),
+        SecurityGroups: ctx.securityGroupIds(alb),
+        LoadBalancerAttributes: attributes,
+        Tags: ctx.tags(alb.names.display),
+      },
+    });
+
+    const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.frontDoorId === alb.id);
+    const targetGroups = routes.map((route) => emitTargetGroup(alb, route, ctx));
+    const forward: TemplateValue =
+      targetGroups.length > 0
+        ? [{ Type: 'forward', TargetGroupArn: ref(targetGroups[0]!) }]
+        : [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'Not found' } }];
+    const redirect: TemplateValue = [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }];
+    const plan = listenerPlan(alb, ctx);
+    const condition = (flag: Flag) => (typeof flag === 'string' ? flag : undefined);
+
+    if (plan.https !== false) {
+      ctx.template.addResource(`${id}HttpsListener`, {
+        Type: 'AWS::ElasticLoadBalancingV2::Listener',
+        Condition: condition(plan.https),
+        Properties: {
+          LoadBalancerArn: ref(id),
+          Port: 443,
+          Protocol: 'HTTPS',
+          SslPolicy: TLS_POLICY,
+          Certificates: [{ CertificateArn: ctx.value(alb, 'certificateArn', (arn) => (typeof arn === 'string' && arn !== '' ? arn : undefined)) }],
+          DefaultActions: forward,
+        },
+      });
+    }
+    if (plan.http !== false) {
+      ctx.template.addResource(`${id}HttpListener`, {
+        Type: 'AWS::ElasticLoadBalancingV2::Listener',
+        Condition: condition(plan.http),
+        Metadata: ctx.metadata([], [
+          { id: 'CKV_AWS_2', reason: 'Port 80 redirects to HTTPS wherever the environment has a certificate' },
+          { id: 'CKV_AWS_103', reason: 'Port 80 redirects to HTTPS wherever the environment has a certificate' },
+        ]),
+        Properties: { LoadBalancerArn: ref(id), Port: 80, Protocol: 'HTTP', DefaultActions: ctx.choose(plan.httpForwards, forward, redirect) },
+      });
+    }
+    // Further routes by path, on whichever listener forwards in each environment.
+    routes.forEach((route, i) => {
+      if (i === 0) return;
+      const conditions = [{ Field: 'path-pattern', PathPatternConfig: { Values: [route.pathPattern ?? `/${ctx.component(route.targetId).names.slug}/*`] } }];
+      const actions = [{ Type: 'forward', TargetGroupArn: ref(targetGroups[i]!) }];
+      for (const [flag, listener] of [
+        [plan.https, `${id}HttpsListener`],
+        [plan.httpForwards, `${id}HttpListener`],
+      ] as const) {
+        if (flag === false) continue;
+        ctx.template.addResource(`${listener}Rule${i}`, {
+          Type: 'AWS::ElasticLoadBalancingV2::ListenerRule',
+          Condition: condition(flag),
+          Properties: { ListenerArn: ref(listener), Priority: i, Conditions: conditions, Actions: actions },
+        });
+      }
+    });
+
+    const waf = ctx.flag(alb, 'waf');
+    if (waf !== false) {
+      ctx.template.addResource(`${id}WebAcl`, {
+        Type: 'AWS::WAFv2::WebACL',
+        Condition: condition(waf),
+        Properties: {
+          Scope: 'REGIONAL',
+          DefaultAction: { Allow: {} },
+          VisibilityConfig: { CloudWatchMetricsEnabled: true, MetricName: `${id}WebAcl`, SampledRequestsEnabled: true },
+          Rules: managedRules(id),
+          Tags: ctx.tags(),
+        },
+      });
+      ctx.template.addResource(`${id}WebAclAssociation`, {
+        Type: 'AWS::WAFv2::WebACLAssociation',
+        Condition: condition(waf),
+        Properties: { ResourceArn: ref(id), WebACLArn: getAtt(`${id}WebAcl`, 'Arn') },
+      });
+    }
+
+    ctx.template.addOutput(`${id}DnsName`, { Description: `DNS name of ${alb.names.display}`, Value: getAtt(id, 'DNSName'), exportName: `${id}DnsName` });
+  },
+};
+
+/** AWS managed rule groups: common exploits and known bad inputs (ALB-02, CF-03). */
+export function managedRules(prefix: string): TemplateValue[] {
+  return ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'].map((name, i) => ({
+    Name: name,
+    Priority: i,
+    OverrideAction: { None: {} },
+    Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: name } },
+    VisibilityConfig: { CloudWatchMetricsEnabled: true, MetricName: `${prefix}${name}`, SampledRequestsEnabled: true },
+  }));
+}

@@ -1,0 +1,57 @@
+/**
+ * An EventBridge rule on its bus (or a schedule on the default bus) with the lowering's targets,
+ * each with a DLQ and retries (MSG-01); Lambda targets get an invoke permission scoped to the rule.
+ */
+import type { ComponentEmitter } from '../context.ts';
+import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
+import { lambdaPermission } from './relationships.ts';
+
+function eventPattern(text: unknown, componentId: string): TemplateValue | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as TemplateValue;
+  } catch {
+    throw new Error(`eventPattern of ${componentId} is not valid JSON`);
+  }
+}
+
+export const eventRuleEmitter: ComponentEmitter = {
+  references: {
+    arn: (id) => getAtt(id, 'Arn'),
+    name: (id) => ref(id),
+  },
+  emit(rule, ctx) {
+    const id = rule.names.logicalId;
+    const schedule = ctx.value(rule, 'schedule', (v) => (typeof v === 'string' && v !== '' ? v : undefined));
+    const pattern = ctx.value(rule, 'eventPattern', (v) => eventPattern(v, rule.id));
+    const targets = ctx.graph.ruleTargets
+      .filter((t) => t.ruleId === rule.id)
+      .map((target) => {
+        const targetId = ctx.logicalId(target.targetId);
+        return {
+          Id: targetId.slice(0, 64),
+          Arn: ctx.ref({ componentId: target.targetId, attribute: 'arn' }),
+          RoleArn: target.roleId ? ctx.roleArn(target.roleId) : undefined,
+          DeadLetterConfig: target.deadLetterQueueId ? { Arn: ctx.ref({ componentId: target.deadLetterQueueId, attribute: 'arn' }) } : undefined,
+          RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
+        };
+      });
+    ctx.template.addResource(id, {
+      Type: 'AWS::Events::Rule',
+      Metadata: ctx.metadata(rule.acknowledgements),
+      Properties: {
+        Description: rule.names.display.slice(0, 512),
+        EventBusName: rule.eventBusId ? ref(ctx.logicalId(rule.eventBusId)) : undefined,
+        EventPattern: pattern,
+        ScheduleExpression: schedule,
+        State: 'ENABLED',
+        Targets: targets.length > 0 ? targets : undefined,
+      },
+    });
+    for (const target of ctx.graph.ruleTargets) {
+      if (target.ruleId !== rule.id || target.targetKind !== 'lambda') continue;
+      const fn = ctx.logicalId(target.targetId);
+      lambdaPermission(ctx, target.targetId, `${fn}InvokeFrom${id}`, 'events.amazonaws.com', { arn: getAtt(id, 'Arn') });
+    }
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * One emitter per component type: every catalog service except "users" (a diagram source with
+ * no infrastructure), and the types the lowering derives (log groups, secrets, DLQs and the alarm
+ * topic use the catalog types' emitters). A type missing here is an error, never skipped.
+ */
+import type { ComponentEmitter } from '../context.ts';
+import { albEmitter } from './alb.ts';
+import { apiGatewayEmitter } from './api-gateway.ts';
+import { athenaEmitter } from './athena-workgroup.ts';
+import { auroraEmitter } from './aurora.ts';
+import { cloudfrontEmitter } from './cloudfront.ts';
+import { cloudwatchAlarmEmitter } from './cloudwatch-alarm.ts';
+import { cognitoEmitter } from './cognito-user-pool.ts';
+import { dynamodbEmitter } from './dynamodb.ts';
+import { ec2AsgEmitter } from './ec2-asg.ts';
+import { ecsFargateEmitter } from './ecs-fargate.ts';
+import { eksEmitter } from './eks.ts';
+import { elasticacheEmitter } from './elasticache.ts';
+import { eventBusEmitter } from './eventbridge-bus.ts';
+import { eventRuleEmitter } from './eventbridge-rule.ts';
+import { kinesisEmitter } from './kinesis-stream.ts';
+import { lambdaEmitter } from './lambda.ts';
+import { logGroupEmitter } from './log-group.ts';
+import { natGatewayEmitter } from './nat-gateway.ts';
+import { neptuneEmitter } from './neptune.ts';
+import { opensearchEmitter } from './opensearch.ts';
+import { rdsEmitter } from './rds.ts';
+import { s3Emitter } from './s3.ts';
+import { secretEmitter } from './secret.ts';
+import { snsEmitter } from './sns.ts';
+import { sqsEmitter } from './sqs.ts';
+import { stepFunctionsEmitter } from './step-functions.ts';
+import { timestreamEmitter } from './timestream.ts';
+
+export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
+  alb: albEmitter,
+  'api-gateway': apiGatewayEmitter,
+  'athena-workgroup': athenaEmitter,
+  aurora: auroraEmitter,
+  cloudfront: cloudfrontEmitter,
+  'cloudwatch-alarm': cloudwatchAlarmEmitter,
+  'cognito-user-pool': cognitoEmitter,
+  dynamodb: dynamodbEmitter,
+  'ec2-asg': ec2AsgEmitter,
+  'ecs-fargate': ecsFargateEmitter,
+  eks: eksEmitter,
+  elasticache: elasticacheEmitter,
+  'eventbridge-bus': eventBusEmitter,
+  'eventbridge-rule': eventRuleEmitter,
+  'kinesis-stream': kinesisEmitter,
+  lambda: lambdaEmitter,
+  'log-group': logGroupEmitter,
+  'nat-gateway': natGatewayEmitter,
+  neptune: neptuneEmitter,
+  opensearch: opensearchEmitter,
+  rds: rdsEmitter,
+  s3: s3Emitter,
+  secret: secretEmitter,
+  sns: snsEmitter,
+  sqs: sqsEmitter,
+  'step-functions': stepFunctionsEmitter,
+  timestream: timestreamEmitter,
+};
+
+/** Types that describe no infrastructure and so have no emitter. */
+export const NO_INFRASTRUCTURE: ReadonlySet<string> = new Set(['users']);

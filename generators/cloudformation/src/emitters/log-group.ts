@@ -1,0 +1,40 @@
+/**
+ * CloudWatch log group with retention (CW-01), optionally KMS-encrypted with its own key. An EKS
+ * cluster writes to a fixed name, so its log group is created under that name before the cluster.
+ */
+import type { ComponentEmitter } from '../context.ts';
+import { getAtt, ref, sub } from '../template/intrinsics.ts';
+import { eksClusterName } from './eks.ts';
+import { serviceKey } from './relationships.ts';
+
+export const logGroupEmitter: ComponentEmitter = {
+  references: {
+    // GetAtt Arn ends in ":*"; the graph's "arn" is the log group itself (suffixes add ":*").
+    arn: (id) => sub(`arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:\${${id}}`),
+    name: (id) => ref(id),
+  },
+  emit(group, ctx) {
+    const id = group.names.logicalId;
+    const owner = ctx.graph.components.find((c) => c.logGroupId === group.id);
+    const kms = ctx.flag(group, 'kmsEncryption');
+    const key = kms !== false ? serviceKey(ctx, id, group.names.display, [], kms) : undefined;
+    ctx.template.addResource(
+      id,
+      {
+        Type: 'AWS::Logs::LogGroup',
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Metadata: ctx.metadata(group.acknowledgements, [
+          { id: 'CNAG W84', reason: 'Log data is encrypted by CloudWatch Logs; a customer key is a design option (kmsEncryption)' },
+        ]),
+        Properties: {
+          LogGroupName: owner?.type === 'eks' ? sub(`/aws/eks/${eksClusterName(owner)}/cluster`) : undefined,
+          RetentionInDays: ctx.value(group, 'retentionDays'),
+          KmsKeyId: key ? ctx.choose(kms, getAtt(key, 'Arn'), undefined) : undefined,
+          Tags: ctx.tags(group.names.display),
+        },
+      },
+      group.derived?.reason,
+    );
+  },
+};

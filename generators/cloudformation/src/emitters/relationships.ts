@@ -1,0 +1,144 @@
+/**
+ * Resources that belong to a connection rather than a component: event source mappings, SNS
+ * subscriptions, Lambda permissions for the services that invoke a function, KMS keys that
+ * other services must be allowed to use, and alarms.
+ */
+import type { ResolvedAlarm, ResolvedComponent, ResolvedEventSource, ResolvedSubscription } from '@archgen/infra';
+import type { EmitContext, Flag } from '../context.ts';
+import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
+
+/** Lets a service invoke a function, scoped to the calling resource (LAM-05). */
+export function lambdaPermission(
+  ctx: EmitContext,
+  functionId: string,
+  logicalId: string,
+  principal: string,
+  source: { arn: TemplateValue } | { account: true },
+): string {
+  return ctx.template.addResource(logicalId, {
+    Type: 'AWS::Lambda::Permission',
+    Properties: {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: getAtt(ctx.logicalId(functionId), 'Arn'),
+      Principal: principal,
+      SourceArn: 'arn' in source ? source.arn : undefined,
+      SourceAccount: 'account' in source ? ref('AWS::AccountId') : undefined,
+    },
+  });
+}
+
+export function emitEventSource(source: ResolvedEventSource, ctx: EmitContext): void {
+  // Buckets notify through EventBridge rules they own (see s3.ts).
+  if (source.sourceKind === 's3') return;
+  const fn = ctx.logicalId(source.functionId);
+  const from = ctx.logicalId(source.sourceId);
+  const sourceArn =
+    source.sourceKind === 'dynamodb-stream'
+      ? ctx.ref({ componentId: source.sourceId, attribute: 'streamArn' })
+      : ctx.ref({ componentId: source.sourceId, attribute: 'arn' });
+  const isStream = source.sourceKind !== 'sqs';
+  const role = ctx.roleOf(ctx.component(source.functionId), 'function');
+  ctx.template.addResource(`${fn}From${from}`, {
+    Type: 'AWS::Lambda::EventSourceMapping',
+    // The function's role must be able to read the source before the mapping is created.
+    DependsOn: role ? [role.names.logicalId] : undefined,
+    Properties: {
+      FunctionName: ref(fn),
+      EventSourceArn: sourceArn,
+      BatchSize: source.batchSize,
+      MaximumBatchingWindowInSeconds: source.maxBatchingWindowSeconds,
+      StartingPosition: isStream ? (source.startingPosition ?? 'LATEST') : undefined,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: isStream ? true : undefined,
+    },
+  });
+}
+
+export function emitSubscription(subscription: ResolvedSubscription, ctx: EmitContext): void {
+  const topic = ctx.logicalId(subscription.topicId);
+  const subscriber = ctx.logicalId(subscription.subscriberId);
+  const logicalId = `${topic}To${subscriber}`;
+  ctx.template.addResource(logicalId, {
+    Type: 'AWS::SNS::Subscription',
+    Properties: {
+      TopicArn: ref(topic),
+      Protocol: subscription.protocol,
+      Endpoint: ctx.ref({ componentId: subscription.subscriberId, attribute: 'arn' }),
+      RawMessageDelivery: subscription.protocol === 'sqs' ? true : undefined,
+      // Undeliverable messages go to a DLQ instead of being dropped (MSG-01).
+      RedrivePolicy: subscription.deadLetterQueueId
+        ? { deadLetterTargetArn: ctx.ref({ componentId: subscription.deadLetterQueueId, attribute: 'arn' }) }
+        : undefined,
+    },
+  });
+  if (subscription.protocol === 'lambda') {
+    lambdaPermission(ctx, subscription.subscriberId, `${subscriber}InvokeFrom${topic}`, 'sns.amazonaws.com', { arn: ref(topic) });
+  }
+}
+
+/**
+ * A customer managed key for a topic or queue that AWS services publish to: with the
+ * AWS-managed key they could not (alarms, EventBridge, S3 and SNS need kms:GenerateDataKey).
+ */
+export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: string, services: string[], flag: Flag = true): string {
+  const statements: TemplateValue[] = [
+    {
+      Sid: 'AccountAdministers',
+      Effect: 'Allow',
+      Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ];
+  if (services.length > 0) {
+    statements.push({
+      Sid: 'ServicesEncrypt',
+      Effect: 'Allow',
+      Principal: { Service: [...services].sort() },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+    });
+  }
+  return ctx.template.addResource(
+    `${ownerLogicalId}Key`,
+    {
+      Type: 'AWS::KMS::Key',
+      Condition: typeof flag === 'string' ? flag : undefined,
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        Description: `Encrypts ${display}`.slice(0, 8192),
+        EnableKeyRotation: true,
+        KeyPolicy: { Version: '2012-10-17', Statement: statements },
+        Tags: ctx.tags(),
+      },
+    },
+    'Key policies name the key itself as "*"; the account root administers it through IAM.',
+  );
+}
+
+export function emitAlarm(alarm: ResolvedAlarm, logicalId: string, ctx: EmitContext, component?: ResolvedComponent): void {
+  const dimensions: TemplateValue[] = [{ Name: alarm.dimension.name, Value: ctx.ref(alarm.dimension.ref) }];
+  for (const extra of alarm.extraDimensions ?? []) {
+    dimensions.push({ Name: extra.name, Value: 'literal' in extra.value ? extra.value.literal : ctx.ref(extra.value) });
+  }
+  ctx.template.addResource(logicalId, {
+    Type: 'AWS::CloudWatch::Alarm',
+    Metadata: ctx.metadata(component?.acknowledgements),
+    Properties: {
+      AlarmDescription: alarm.description.slice(0, 1024),
+      Namespace: alarm.namespace,
+      MetricName: alarm.metricName,
+      Dimensions: dimensions,
+      Statistic: alarm.statistic,
+      Threshold: alarm.threshold,
+      ComparisonOperator: alarm.comparison,
+      EvaluationPeriods: alarm.evaluationPeriods,
+      Period: alarm.periodSeconds,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [ref(ctx.logicalId(alarm.topicId))],
+      OKActions: [ref(ctx.logicalId(alarm.topicId))],
+    },
+  });
+}

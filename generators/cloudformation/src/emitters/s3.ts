@@ -1,0 +1,164 @@
+/**
+ * S3 bucket: encryption, Block Public Access, TLS-only policy (S3-01), versioning and access logs
+ * (S3-02), lifecycle rules (S3-03), notifications (through EventBridge) to the functions, queues
+ * and topics the design connects, and read access for CloudFront distributions (OAC, CF-02).
+ */
+import type { PropertyValue } from '@archgen/model';
+import type { ComponentEmitter, EmitContext } from '../context.ts';
+import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
+import { denyInsecureTransport } from './common.ts';
+import { logBucket } from './log-bucket.ts';
+import { lambdaPermission } from './relationships.ts';
+
+function lifecycleRules(props: Record<string, PropertyValue>): TemplateValue[] | undefined {
+  const days = (key: string) => (typeof props[key] === 'number' ? (props[key] as number) : 0);
+  const rules: TemplateValue[] = [];
+  if (days('abortIncompleteUploadDays') > 0) {
+    rules.push({ Id: 'abort-incomplete-uploads', Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: days('abortIncompleteUploadDays') } });
+  }
+  const transitions: TemplateValue[] = [];
+  if (props.intelligentTiering === true) transitions.push({ StorageClass: 'INTELLIGENT_TIERING', TransitionInDays: 0 });
+  else if (days('transitionToIaDays') > 0) transitions.push({ StorageClass: 'STANDARD_IA', TransitionInDays: Math.max(30, days('transitionToIaDays')) });
+  if (days('transitionToGlacierDays') > 0) transitions.push({ StorageClass: 'GLACIER', TransitionInDays: days('transitionToGlacierDays') });
+  if (transitions.length > 0) rules.push({ Id: 'transition-to-cheaper-storage', Status: 'Enabled', Transitions: transitions });
+  if (days('expirationDays') > 0) rules.push({ Id: 'expire-objects', Status: 'Enabled', ExpirationInDays: days('expirationDays') });
+  return rules.length > 0 ? rules : undefined;
+}
+
+export const s3Emitter: ComponentEmitter = {
+  references: {
+    arn: (id) => getAtt(id, 'Arn'),
+    name: (id) => ref(id),
+    domainName: (id) => getAtt(id, 'RegionalDomainName'),
+  },
+  emit(bucket, ctx) {
+    const id = bucket.names.logicalId;
+    const accessLogs = ctx.flag(bucket, 'accessLogs');
+    const logs = logBucket(ctx, id, bucket.names.display, accessLogs, 's3');
+
+    // Notifications travel through EventBridge: the bucket only turns events on, and one rule per
+    // target delivers them. S3's own notification configuration would make the bucket wait for
+    // each target's permission or policy, which closes a cycle as soon as the target reads the bucket.
+    const targets = notificationTargets(bucket.id, ctx);
+    const eventBridge = targets.length > 0 ? true : ctx.flag(bucket, 'eventNotifications');
+    const perEnvProps = Object.fromEntries(
+      ctx.environments.map((env) => [env, Object.fromEntries(Object.entries(bucket.props).map(([key, value]) => [key, value.byEnv[env] ?? null]))]),
+    );
+    const lifecycle = Object.fromEntries(
+      ctx.environments.map((env) => {
+        const rules = lifecycleRules(perEnvProps[env]!);
+        return [env, rules ? { Rules: rules } : undefined];
+      }),
+    );
+    ctx.template.addResource(id, {
+      Type: 'AWS::S3::Bucket',
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Metadata: ctx.metadata(bucket.acknowledgements),
+      Properties: {
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            ctx.value(bucket, 'encryption', (mode) =>
+              mode === 'kms'
+                ? { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }
+                : { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+            )!,
+          ],
+        },
+        PublicAccessBlockConfiguration: ctx.value(bucket, 'blockPublicAccess', (on) =>
+          on === true ? { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true } : undefined,
+        ),
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+        VersioningConfiguration: ctx.value(bucket, 'versioned', (on) => ({ Status: on === true ? 'Enabled' : 'Suspended' })),
+        LoggingConfiguration: logs ? ctx.choose(accessLogs, { DestinationBucketName: ref(logs), LogFilePrefix: `${bucket.names.slug}/` }, undefined) : undefined,
+        LifecycleConfiguration: ctx.byEnvironment(lifecycle, {
+          parameter: `${id}Lifecycle`,
+          description: `lifecycle of ${bucket.names.display}`,
+          group: bucket.names.display,
+        }),
+        NotificationConfiguration: ctx.choose(eventBridge, { EventBridgeConfiguration: { EventBridgeEnabled: true } }, undefined),
+        Tags: ctx.tags(bucket.names.display),
+      },
+    });
+
+    const statements: TemplateValue[] = [];
+    const tls = ctx.flag(bucket, 'enforceTls');
+    const tlsStatement = ctx.choose(tls, denyInsecureTransport('s3:*', [getAtt(id, 'Arn'), sub(`\${${id}.Arn}/*`)]), undefined);
+    if (tlsStatement) statements.push(tlsStatement);
+    for (const route of ctx.graph.routes) {
+      if (route.kind !== 'cloudfront-origin' || route.targetId !== bucket.id) continue;
+      const distribution = ctx.logicalId(route.frontDoorId);
+      statements.push({
+        Sid: `ReadFrom${distribution}`,
+        Effect: 'Allow',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Action: 's3:GetObject',
+        Resource: sub(`\${${id}.Arn}/*`),
+        Condition: { StringEquals: { 'AWS:SourceArn': sub(`arn:\${AWS::Partition}:cloudfront::\${AWS::AccountId}:distribution/\${${distribution}}`) } },
+      });
+    }
+    if (statements.length > 0) {
+      ctx.template.addResource(`${id}Policy`, {
+        Type: 'AWS::S3::BucketPolicy',
+        Properties: { Bucket: ref(id), PolicyDocument: { Version: '2012-10-17', Statement: statements } },
+      });
+    }
+    for (const target of targets) emitNotificationRule(bucket.id, target, ctx);
+  },
+};
+
+interface NotificationTarget {
+  targetId: string;
+  kind: 'lambda' | 'sqs' | 'sns';
+  events: string[];
+}
+
+function notificationTargets(bucketId: string, ctx: EmitContext): NotificationTarget[] {
+  return [
+    ...ctx.graph.eventSources
+      .filter((s) => s.sourceKind === 's3' && s.sourceId === bucketId)
+      .map((s) => ({ targetId: s.functionId, kind: 'lambda' as const, events: ['s3:ObjectCreated:*'] })),
+    ...(ctx.graph.bucketNotifications ?? []).filter((n) => n.bucketId === bucketId).map((n) => ({ targetId: n.targetId, kind: n.targetKind, events: n.events })),
+  ];
+}
+
+/** The rule carrying a bucket's notifications to one target (queue and topic policies admit it). */
+export function bucketNotificationRuleId(ctx: EmitContext, bucketId: string, targetId: string): string {
+  return `${ctx.logicalId(bucketId)}To${ctx.logicalId(targetId)}Events`;
+}
+
+/** S3 event names ("s3:ObjectCreated:*") as EventBridge detail types. */
+function detailTypes(events: string[]): string[] {
+  const types = new Set<string>();
+  for (const event of events) {
+    if (event.startsWith('s3:ObjectCreated')) types.add('Object Created');
+    else if (event.startsWith('s3:ObjectRemoved')) types.add('Object Deleted');
+    else if (event.startsWith('s3:ObjectRestore')) types.add('Object Restore Completed');
+    else types.add('Object Created');
+  }
+  return [...types].sort();
+}
+
+function emitNotificationRule(bucketId: string, target: NotificationTarget, ctx: EmitContext): void {
+  const id = bucketNotificationRuleId(ctx, bucketId, target.targetId);
+  const bucket = ctx.logicalId(bucketId);
+  const targetLogicalId = ctx.logicalId(target.targetId);
+  ctx.template.addResource(id, {
+    Type: 'AWS::Events::Rule',
+    Properties: {
+      Description: `Object events of ${ctx.component(bucketId).names.display}`.slice(0, 512),
+      EventPattern: { source: ['aws.s3'], 'detail-type': detailTypes(target.events), detail: { bucket: { name: [ref(bucket)] } } },
+      State: 'ENABLED',
+      Targets: [
+        {
+          Id: targetLogicalId.slice(0, 64),
+          Arn: ctx.ref({ componentId: target.targetId, attribute: 'arn' }),
+          RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
+        },
+      ],
+    },
+  });
+  if (target.kind === 'lambda') {
+    lambdaPermission(ctx, target.targetId, `${targetLogicalId}InvokeFrom${id}`, 'events.amazonaws.com', { arn: getAtt(id, 'Arn') });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * A state machine with full logging and X-Ray (SFN-01). Its definition is a starting point: one
+ * Task per function it invokes (ARNs through DefinitionSubstitutions) with the design's retries,
+ * or a single Pass state.
+ */
+import type { ComponentEmitter } from '../context.ts';
+import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
+
+export const stepFunctionsEmitter: ComponentEmitter = {
+  references: {
+    arn: (id) => ref(id),
+    name: (id) => getAtt(id, 'Name'),
+  },
+  emit(machine, ctx) {
+    const id = machine.names.logicalId;
+    const role = ctx.roleOf(machine, 'state-machine');
+    if (!role) throw new Error(`state machine ${machine.id} has no role`);
+    const invoked = ctx.graph.grants.filter((g) => g.granteeId === machine.id && g.access === 'invoke').map((g) => g.targetId);
+    const substitutions: Record<string, TemplateValue> = {};
+    const states: Record<string, TemplateValue> = {};
+    // A literal per environment: a parameter's Ref is a string, and ASL wants a number here.
+    const retryAttempts = ctx.literal(machine, 'retryMaxAttempts');
+    invoked.forEach((targetId, i) => {
+      const name = ctx.logicalId(targetId);
+      substitutions[`${name}Arn`] = ctx.ref({ componentId: targetId, attribute: 'arn' });
+      states[name] = {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Parameters: { FunctionName: `\${${name}Arn}`, 'Payload.$': '$' },
+        Retry: [
+          {
+            ErrorEquals: ['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'States.Timeout'],
+            IntervalSeconds: 2,
+            MaxAttempts: retryAttempts ?? 3,
+            BackoffRate: 2,
+          },
+        ],
+        ...(i === invoked.length - 1 ? { End: true } : { Next: ctx.logicalId(invoked[i + 1]!) }),
+      };
+    });
+    if (invoked.length === 0) states.Start = { Type: 'Pass', End: true };
+    const logLevel = ctx.value(machine, 'logLevel');
+    ctx.template.addResource(id, {
+      Type: 'AWS::StepFunctions::StateMachine',
+      Metadata: ctx.metadata(machine.acknowledgements),
+      Properties: {
+        StateMachineType: ctx.value(machine, 'workflowType'),
+        RoleArn: ctx.roleArn(role.id),
+        Definition: { Comment: 'Starting point generated from the design: replace with the real workflow', StartAt: Object.keys(states)[0]!, States: states },
+        DefinitionSubstitutions: invoked.length > 0 ? substitutions : undefined,
+        LoggingConfiguration: machine.logGroupId
+          ? {
+              Level: logLevel,
+              IncludeExecutionData: false,
+              Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: getAtt(ctx.logicalId(machine.logGroupId), 'Arn') } }],
+            }
+          : undefined,
+        TracingConfiguration: { Enabled: ctx.value(machine, 'tracing') },
+        Tags: ctx.tags(machine.names.display),
+      },
+    });
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * ResolvedGraph -> CloudFormation: decide and build every resource through the emitters, then
+ * print template.yaml, one parameters/<env>.json per environment and a README. Pure and
+ * deterministic: the same graph gives the same bytes.
+ */
+import type { GeneratedFiles, ResolvedGraph } from '@archgen/infra';
+import { ENVIRONMENT_PARAMETER, EmitContext } from './context.ts';
+import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
+import { emitRole } from './emitters/iam.ts';
+import { emitVpc } from './emitters/network.ts';
+import { emitAlarm, emitEventSource, emitSubscription } from './emitters/relationships.ts';
+import { emitSecurityGroup } from './emitters/security-groups.ts';
+import { renderReadme } from './readme.ts';
+import { sub, type TemplateMap, type TemplateValue } from './template/intrinsics.ts';
+import { printTemplate } from './template/yaml.ts';
+
+export interface CloudFormationOptions {
+  /** Environments to generate parameter files for (default: all of the graph's, in its order). */
+  environments?: string[];
+}
+
+function selectEnvironments(graph: ResolvedGraph, requested: string[] | undefined): string[] {
+  if (!requested) return [...graph.environments];
+  const unknown = requested.filter((env) => !graph.environments.includes(env));
+  if (unknown.length > 0) throw new Error(`unknown environment(s): ${unknown.join(', ')}`);
+  return graph.environments.filter((env) => requested.includes(env));
+}
+
+/** Builds the whole template into the context (exported for focused tests). */
+export function buildTemplate(graph: ResolvedGraph, environments: string[]): EmitContext {
+  const ctx = new EmitContext(graph, environments, EMITTERS);
+  ctx.template.addParameter(
+    ENVIRONMENT_PARAMETER,
+    { Type: 'String', Description: 'Which environment this stack is; selects per-environment sizing and structure', AllowedValues: environments },
+    'Environment',
+  );
+  ctx.parameterValues.set(ENVIRONMENT_PARAMETER, Object.fromEntries(environments.map((env) => [env, env])));
+
+  const unknown = graph.components.filter((c) => !EMITTERS[c.type] && !NO_INFRASTRUCTURE.has(c.type)).map((c) => `${c.id} (${c.type})`);
+  if (unknown.length > 0) throw new Error(`no CloudFormation emitter for: ${unknown.join(', ')}`);
+
+  for (const vpc of graph.vpcs) emitVpc(vpc, ctx);
+  for (const group of graph.securityGroups) emitSecurityGroup(group, ctx);
+  for (const role of graph.roles) emitRole(role, ctx);
+  for (const component of graph.components) EMITTERS[component.type]?.emit(component, ctx);
+  for (const source of graph.eventSources) emitEventSource(source, ctx);
+  for (const subscription of graph.subscriptions) emitSubscription(subscription, ctx);
+  const componentIds = new Set(graph.components.map((c) => c.id));
+  for (const alarm of graph.alarms) {
+    if (!componentIds.has(alarm.id)) emitAlarm(alarm, alarm.names.logicalId, ctx);
+  }
+  return ctx;
+}
+
+function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
+  const t = ctx.template;
+  const map = <V>(entries: Map<string, V>, convert: (value: V) => TemplateValue): TemplateMap | undefined =>
+    entries.size === 0 ? undefined : Object.fromEntries([...entries].map(([key, value]) => [key, convert(value)]));
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: [graph.design.name, graph.design.description].filter((text) => text.trim() !== '').join(': ').slice(0, 1024),
+    Metadata: {
+      'AWS::CloudFormation::Interface': {
+        ParameterGroups: [...t.parameterGroups].map(([label, names]) => ({ Label: { default: label }, Parameters: names })),
+      },
+      archgen: { design: graph.design.slug, environments: ctx.environments as string[] },
+    },
+    Parameters: map(t.parameters, (p) => ({ ...p }) as TemplateMap),
+    Conditions: map(t.conditions, (c) => c),
+    Resources: map(t.resources, (r) => ({ ...r }) as TemplateMap),
+    Outputs: map(t.outputs, (o) => ({
+      Description: o.Description.slice(0, 1024),
+      Condition: o.Condition,
+      Value: o.Value,
+      Export: o.exportName ? { Name: sub(`\${AWS::StackName}-${o.exportName}`) } : undefined,
+    })),
+  };
+}
+
+export function generateCloudFormation(graph: ResolvedGraph, options: CloudFormationOptions = {}): GeneratedFiles {
+  const environments = selectEnvironments(graph, options.environments);
+  const ctx = buildTemplate(graph, environments);
+  const files: GeneratedFiles = {};
+  files['README.md'] = renderReadme(graph, ctx);
+  for (const env of environments) {
+    const parameters = [...ctx.template.parameters.keys()].map((name) => ({
+      ParameterKey: name,
+      ParameterValue: ctx.parameterValues.get(name)?.[env] ?? ctx.template.parameters.get(name)!.Default ?? '',
+    }));
+    files[`parameters/${env}.json`] = `${JSON.stringify(parameters, null, 2)}\n`;
+  }
+  files['template.yaml'] = printTemplate(templateTree(graph, ctx), ctx.template.comments);
+  return files;
+}

@@ -1,0 +1,2 @@
+export { generateCloudFormation, buildTemplate, type CloudFormationOptions } from './generate.ts';
+export { parseTemplate, printTemplate } from './template/yaml.ts';

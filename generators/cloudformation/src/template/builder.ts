@@ -1,0 +1,70 @@
+/**
+ * The template being assembled: sections keyed by logical id, kept in the order entries are
+ * added (emitters run in the graph's deterministic order), printed once at the end.
+ */
+import type { TemplateMap, TemplateValue } from './intrinsics.ts';
+
+export interface ResourceDefinition {
+  Type: string;
+  Condition?: string;
+  DependsOn?: string[];
+  Metadata?: TemplateMap;
+  DeletionPolicy?: 'Delete' | 'Retain' | 'Snapshot';
+  UpdateReplacePolicy?: 'Delete' | 'Retain' | 'Snapshot';
+  Properties: TemplateMap;
+}
+
+export interface ParameterDefinition {
+  Type: string;
+  Description: string;
+  Default?: string;
+  AllowedValues?: string[];
+  MinValue?: number;
+  MaxValue?: number;
+}
+
+export interface OutputDefinition {
+  Description: string;
+  Value: TemplateValue;
+  Condition?: string;
+  /** Exported as `${AWS::StackName}-<export>` so other stacks can import it. */
+  exportName?: string;
+}
+
+export class TemplateBuilder {
+  readonly parameters = new Map<string, ParameterDefinition>();
+  /** Parameter groups for the console (AWS::CloudFormation::Interface), in first-use order. */
+  readonly parameterGroups = new Map<string, string[]>();
+  readonly conditions = new Map<string, TemplateValue>();
+  readonly resources = new Map<string, ResourceDefinition>();
+  readonly outputs = new Map<string, OutputDefinition>();
+  /** Comment lines printed above an entry, keyed "Resources.<id>" or "Parameters.<id>". */
+  readonly comments: Record<string, string> = {};
+
+  addResource(logicalId: string, definition: ResourceDefinition, comment?: string): string {
+    if (this.resources.has(logicalId)) throw new Error(`duplicate logical id ${logicalId}`);
+    this.resources.set(logicalId, definition);
+    if (comment) this.comments[`Resources.${logicalId}`] = comment;
+    return logicalId;
+  }
+
+  addParameter(name: string, definition: ParameterDefinition, group: string): string {
+    if (this.parameters.has(name)) throw new Error(`duplicate parameter ${name}`);
+    this.parameters.set(name, definition);
+    const members = this.parameterGroups.get(group) ?? [];
+    members.push(name);
+    this.parameterGroups.set(group, members);
+    return name;
+  }
+
+  /** Adds the condition unless one of that name exists with the same meaning. */
+  addCondition(name: string, expression: TemplateValue): string {
+    this.conditions.set(name, expression);
+    return name;
+  }
+
+  addOutput(name: string, output: OutputDefinition): void {
+    if (this.outputs.has(name)) throw new Error(`duplicate output ${name}`);
+    this.outputs.set(name, output);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Prints a template as YAML with short-form intrinsic tags (`!Ref`, `!GetAtt`, `!Sub`, ...) and
+ * reads one back into the long (JSON) form. Built on the `yaml` library's document model: every
+ * string goes through its quoting rules, so no user text can break the structure.
+ *
+ * The documents use YAML 1.1 rules, as CloudFormation's parser does: a string like "yes", "on"
+ * or "0123" is quoted so it stays a string.
+ */
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, parseDocument, type Node, type Tags } from 'yaml';
+import { INTRINSIC_FUNCTIONS, Intrinsic, type TemplateValue } from './intrinsics.ts';
+
+const shortTag = (fn: string): string => `!${fn.replace(/^Fn::/, '')}`;
+
+function isFlat(value: TemplateValue): boolean {
+  if (value instanceof Intrinsic) return isFlat(value.argument);
+  if (Array.isArray(value)) return value.every(isFlat);
+  return typeof value !== 'object';
+}
+
+function toNode(value: TemplateValue): Node {
+  if (value instanceof Intrinsic) {
+    // One YAML node holds one tag: `!Base64 !Sub x` is invalid, so the outer call goes long-form.
+    if (value.argument instanceof Intrinsic) {
+      const map = new YAMLMap();
+      map.items.push(new Pair(new Scalar(value.fn), toNode(value.argument)));
+      return map;
+    }
+    const node = toNode(value.argument);
+    node.tag = shortTag(value.fn);
+    if (node instanceof YAMLSeq && isFlat(value.argument)) node.flow = true;
+    return node;
+  }
+  if (Array.isArray(value)) {
+    const seq = new YAMLSeq();
+    for (const item of value) seq.items.push(toNode(item));
+    return seq;
+  }
+  if (typeof value === 'object') {
+    const map = new YAMLMap();
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) map.items.push(new Pair(new Scalar(key), toNode(item)));
+    }
+    return map;
+  }
+  return new Scalar(value);
+}
+
+/**
+ * The template as YAML text. `comments` puts a comment line above a top-level section's entry,
+ * keyed "Resources.Queue" (why a resource exists or why a finding is accepted).
+ */
+export function printTemplate(template: TemplateValue, comments: Record<string, string> = {}): string {
+  const doc = new Document(null, { version: '1.1' });
+  const root = toNode(template);
+  if (root instanceof YAMLMap) {
+    for (const section of root.items) {
+      if (!(section.value instanceof YAMLMap) || !(section.key instanceof Scalar)) continue;
+      for (const entry of section.value.items) {
+        const key = entry.key;
+        if (!(key instanceof Scalar)) continue;
+        const comment = comments[`${String(section.key.value)}.${String(key.value)}`];
+        if (comment) key.commentBefore = comment.split('\n').map((line) => ` ${line}`).join('\n');
+      }
+    }
+  }
+  doc.contents = root;
+  return doc.toString({ lineWidth: 0, directives: false, flowCollectionPadding: false });
+}
+
+/** Tags that read the short forms back as long-form objects (`!Ref X` -> `{ Ref: "X" }`). */
+const READ_TAGS: Tags = INTRINSIC_FUNCTIONS.flatMap((fn) => [
+  { tag: shortTag(fn), resolve: (value: string) => ({ [fn]: value }) },
+  { tag: shortTag(fn), collection: 'seq' as const, resolve: (seq: YAMLSeq) => ({ [fn]: seq.toJSON() }) },
+]);
+
+/** Parses template YAML (short or long form) into the long form; throws on any YAML error. */
+export function parseTemplate(text: string): Record<string, unknown> {
+  const doc = parseDocument(text, { version: '1.1', customTags: READ_TAGS, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new Error(`invalid template YAML: ${doc.errors.map((e) => e.message).join('; ')}`);
+  const value: unknown = doc.toJS({ maxAliasCount: 0 });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('a template must be a YAML map');
+  return value as Record<string, unknown>;
+}
