@@ -26,7 +26,10 @@ describe('applyFix', () => {
   it('sets a property on a copy and leaves the input untouched', () => {
     const input = base();
     const before = JSON.stringify(input);
-    const out = applyFix(input, { title: 't', actions: [{ kind: 'set-property', nodeId: 'fn', key: 'memorySize', value: 1024 }] });
+    const out = applyFix(input, {
+      title: 't',
+      actions: [{ kind: 'set-property', nodeId: 'fn', key: 'memorySize', value: 1024 }],
+    });
     expect(out.nodes.find((n) => n.id === 'fn')!.properties.memorySize).toBe(1024);
     expect(JSON.stringify(input)).toBe(before);
     expect(out.nodes.find((n) => n.id === 'q')).toBe(input.nodes.find((n) => n.id === 'q'));
@@ -48,7 +51,13 @@ describe('applyFix', () => {
   });
 
   it('adds a node with a unique id and connects it either way', () => {
-    const node = { id: 'fn', type: 'sqs', name: 'Failures', properties: { isDeadLetterQueue: true }, placement: null };
+    const node = {
+      id: 'fn',
+      type: 'sqs',
+      name: 'Failures',
+      properties: { isDeadLetterQueue: true },
+      placement: null,
+    };
     const out = applyFix(base(), [{ kind: 'add-node', node, connectFrom: 'fn', connectionKind: 'publish' }]);
     const added = out.nodes[out.nodes.length - 1]!;
     expect(added.id).toBe('fn-2');
@@ -63,18 +72,24 @@ describe('applyFix', () => {
 
   it('refuses an add-node whose connection the catalog cannot make', () => {
     const node = { id: 'db', type: 'rds', name: 'DB', properties: {}, placement: null };
-    expect(() => applyFix(base(), [{ kind: 'add-node', node, connectTo: 'q' }])).toThrow(/No connection kind/);
+    expect(() => applyFix(base(), [{ kind: 'add-node', node, connectTo: 'q' }])).toThrow(
+      /No connection kind/,
+    );
   });
 
   it('removes and edits connections', () => {
     const id = base().connections[0]!.id;
     expect(applyFix(base(), [{ kind: 'remove-connection', connectionId: id }]).connections).toEqual([]);
-    const edited = applyFix(base(), [{ kind: 'set-connection', connectionId: id, port: 443, protocol: 'https' }]);
+    const edited = applyFix(base(), [
+      { kind: 'set-connection', connectionId: id, port: 443, protocol: 'https' },
+    ]);
     expect(edited.connections[0]).toMatchObject({ port: 443, protocol: 'https' });
   });
 
   it('sets environment overrides without touching other environments', () => {
-    const out = applyFix(base(), [{ kind: 'set-env-override', env: 'prod', targetId: 'fn', key: 'memorySize', value: 2048 }]);
+    const out = applyFix(base(), [
+      { kind: 'set-env-override', env: 'prod', targetId: 'fn', key: 'memorySize', value: 2048 },
+    ]);
     expect(out.environments.find((e) => e.name === 'prod')!.overrides).toEqual({ fn: { memorySize: 2048 } });
     expect(out.environments.find((e) => e.name === 'dev')!.overrides).toEqual({});
   });
@@ -87,9 +102,17 @@ describe('applyFix', () => {
   });
 
   it('throws, naming the id, when an action refers to something missing', () => {
-    expect(() => applyFix(base(), [{ kind: 'set-property', nodeId: 'nope', key: 'a', value: 1 }])).toThrow(/"nope"/);
-    expect(() => applyFix(base(), [{ kind: 'move-node', nodeId: 'fn', vpcId: 'nope', tier: 'private' }])).toThrow(/"nope"/);
-    expect(() => applyFix(base(), [{ kind: 'set-env-override', env: 'qa', targetId: 'fn', key: 'a', value: 1 }])).toThrow(/"qa"/);
-    expect(() => applyFix(base(), [{ kind: 'set-connection', connectionId: 'nope', port: 1 }])).toThrow(/"nope"/);
+    expect(() => applyFix(base(), [{ kind: 'set-property', nodeId: 'nope', key: 'a', value: 1 }])).toThrow(
+      /"nope"/,
+    );
+    expect(() =>
+      applyFix(base(), [{ kind: 'move-node', nodeId: 'fn', vpcId: 'nope', tier: 'private' }]),
+    ).toThrow(/"nope"/);
+    expect(() =>
+      applyFix(base(), [{ kind: 'set-env-override', env: 'qa', targetId: 'fn', key: 'a', value: 1 }]),
+    ).toThrow(/"qa"/);
+    expect(() => applyFix(base(), [{ kind: 'set-connection', connectionId: 'nope', port: 1 }])).toThrow(
+      /"nope"/,
+    );
   });
 });

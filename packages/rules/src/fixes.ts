@@ -50,7 +50,12 @@ function addNode(design: Design, action: Extract<FixAction, { kind: 'add-node' }
   const connect = (from: DesignNode, to: DesignNode) => {
     const id = uniqueId(`${from.id}-to-${to.id}`, connectionIds);
     connectionIds.add(id);
-    const connection: Connection = { id, from: from.id, to: to.id, kind: connectionKind(from, to, action.connectionKind) };
+    const connection: Connection = {
+      id,
+      from: from.id,
+      to: to.id,
+      kind: connectionKind(from, to, action.connectionKind),
+    };
     connections.push(connection);
   };
   if (action.connectFrom !== undefined) connect(requireNode(design, action.connectFrom), node);
@@ -68,7 +73,10 @@ function applyAction(design: Design, action: FixAction): Design {
     case 'move-node':
       if (!design.vpcs.some((v) => v.id === action.vpcId))
         throw new Error(`Fix moves a node into VPC "${action.vpcId}", which is not in the design`);
-      return updateNode(design, action.nodeId, (n) => ({ ...n, placement: { vpcId: action.vpcId, tier: action.tier } }));
+      return updateNode(design, action.nodeId, (n) => ({
+        ...n,
+        placement: { vpcId: action.vpcId, tier: action.tier },
+      }));
     case 'clear-placement':
       return updateNode(design, action.nodeId, (n) => ({ ...n, placement: null }));
     case 'set-vpc':

@@ -2,11 +2,24 @@
  * Small helpers the rules share: reading resolved properties, building findings and fixes, and
  * evaluating a check in every environment (one finding when all fail alike, else one per env).
  */
-import type { Connection, ConnectionKind, DesignNode, Properties, PropertyValue, SubnetTier } from '@archgen/model';
+import type {
+  Connection,
+  ConnectionKind,
+  DesignNode,
+  Properties,
+  PropertyValue,
+  SubnetTier,
+} from '@archgen/model';
 import type { Finding, FixAction, Rule, RuleContext, SuggestedFix } from './types.ts';
 
 export const COMPUTE_TYPES: readonly string[] = ['lambda', 'ecs-fargate', 'ec2-asg', 'eks'];
-export const VPC_DATABASE_TYPES: readonly string[] = ['rds', 'aurora', 'elasticache', 'opensearch', 'neptune'];
+export const VPC_DATABASE_TYPES: readonly string[] = [
+  'rds',
+  'aurora',
+  'elasticache',
+  'opensearch',
+  'neptune',
+];
 /** Databases a client logs in to with a password (or IAM auth). */
 export const SQL_DATABASE_TYPES: readonly string[] = ['rds', 'aurora'];
 export const DATA_STORE_TYPES: readonly string[] = ['s3', 'dynamodb', 'timestream', 'kinesis-stream'];
@@ -53,12 +66,20 @@ export function makeFinding(
 }
 
 /** Connections leaving `nodeId`, optionally only of some kinds. */
-export function outgoingOf(ctx: RuleContext, nodeId: string, kinds?: readonly ConnectionKind[]): Connection[] {
+export function outgoingOf(
+  ctx: RuleContext,
+  nodeId: string,
+  kinds?: readonly ConnectionKind[],
+): Connection[] {
   const all = ctx.outgoing.get(nodeId) ?? [];
   return kinds ? all.filter((c) => kinds.includes(c.kind)) : [...all];
 }
 
-export function incomingOf(ctx: RuleContext, nodeId: string, kinds?: readonly ConnectionKind[]): Connection[] {
+export function incomingOf(
+  ctx: RuleContext,
+  nodeId: string,
+  kinds?: readonly ConnectionKind[],
+): Connection[] {
   const all = ctx.incoming.get(nodeId) ?? [];
   return kinds ? all.filter((c) => kinds.includes(c.kind)) : [...all];
 }
@@ -72,7 +93,12 @@ export function nodesOfTypes(ctx: RuleContext, types: readonly string[]): Design
  * Actions that set property values on a node. Without `env` the node's own value changes, and
  * environments that override the same key get the new value too, so the fix holds everywhere.
  */
-export function setProperties(ctx: RuleContext, nodeId: string, values: Properties, env?: string): FixAction[] {
+export function setProperties(
+  ctx: RuleContext,
+  nodeId: string,
+  values: Properties,
+  env?: string,
+): FixAction[] {
   const actions: FixAction[] = [];
   for (const [key, value] of Object.entries(values)) {
     if (env !== undefined) {
@@ -141,7 +167,13 @@ export function acrossEnvironments(
   evaluate: (env: string) => Problem | Problem[] | undefined,
 ): Finding[] {
   const envs = environmentsIn(ctx, scope);
-  return groupIntoFindings(ctx, rule, scope, envs, envs.map((env) => asList(evaluate(env))));
+  return groupIntoFindings(
+    ctx,
+    rule,
+    scope,
+    envs,
+    envs.map((env) => asList(evaluate(env))),
+  );
 }
 
 /** `problemsPerEnv[i]` holds the problems seen in `envs[i]`. */
@@ -165,14 +197,23 @@ function groupIntoFindings(
   for (const group of groups.values()) {
     const first = group[0]!.problem;
     const alike =
-      scope === 'all' && group.length === envs.length && group.every((g) => g.problem.message === first.message);
+      scope === 'all' &&
+      group.length === envs.length &&
+      group.every((g) => g.problem.message === first.message);
     if (alike) {
       findings.push(makeFinding(rule, first.target, first.message, first.why, problemFix(ctx, first)));
       continue;
     }
     for (const { env, problem } of group)
       findings.push(
-        makeFinding(rule, problem.target, `${problem.message} in ${env}`, problem.why, problemFix(ctx, problem, env), env),
+        makeFinding(
+          rule,
+          problem.target,
+          `${problem.message} in ${env}`,
+          problem.why,
+          problemFix(ctx, problem, env),
+          env,
+        ),
       );
   }
   return findings;
@@ -181,7 +222,8 @@ function groupIntoFindings(
 function problemFix(ctx: RuleContext, problem: Problem, env?: string): SuggestedFix | undefined {
   if (problem.fixTitle === undefined) return undefined;
   const actions: FixAction[] = [];
-  if (problem.set) actions.push(...setProperties(ctx, problem.fixNodeId ?? problem.target.id, problem.set, env));
+  if (problem.set)
+    actions.push(...setProperties(ctx, problem.fixNodeId ?? problem.target.id, problem.set, env));
   if (problem.actions) actions.push(...problem.actions);
   return { title: problem.fixTitle, actions };
 }

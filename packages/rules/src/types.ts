@@ -5,12 +5,7 @@
 import type { Design, DesignNode, Connection, Vpc, Properties, SubnetTier } from '@archgen/model';
 
 export type Pillar =
-  | 'security'
-  | 'reliability'
-  | 'performance'
-  | 'cost'
-  | 'operational-excellence'
-  | 'sustainability';
+  'security' | 'reliability' | 'performance' | 'cost' | 'operational-excellence' | 'sustainability';
 
 export const PILLARS: readonly Pillar[] = [
   'security',

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { design } from '@archgen/model';
 import type { Design } from '@archgen/model';
-import { buildRuleContext, compareFindings, isProduction, scorePillar, summarize, validateDesign } from './validate.ts';
+import {
+  buildRuleContext,
+  compareFindings,
+  isProduction,
+  scorePillar,
+  summarize,
+  validateDesign,
+} from './validate.ts';
 import type { Finding } from './types.ts';
 
 const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
@@ -12,7 +19,11 @@ function wellArchitected(): Design {
     .vpc()
     .node('users', { id: 'users', name: 'Customers' })
     .node('nat-gateway', { id: 'nat', name: 'NAT' })
-    .node('alb', { id: 'web', name: 'Web ALB', properties: { certificateArn: CERT, waf: true, accessLogs: true } })
+    .node('alb', {
+      id: 'web',
+      name: 'Web ALB',
+      properties: { certificateArn: CERT, waf: true, accessLogs: true },
+    })
     .node('ecs-fargate', { id: 'api', name: 'Orders API' })
     .node('rds', { id: 'db', name: 'Orders DB' })
     .node('elasticache', { id: 'cache', name: 'Orders cache' })
@@ -30,8 +41,10 @@ function wellArchitected(): Design {
 
 describe('isProduction', () => {
   it('matches names that start like production', () => {
-    for (const env of ['prod', 'production', 'prd', 'prod-eu', 'prd2']) expect(isProduction(env), env).toBe(true);
-    for (const env of ['dev', 'staging', 'preprod', 'test', 'uat']) expect(isProduction(env), env).toBe(false);
+    for (const env of ['prod', 'production', 'prd', 'prod-eu', 'prd2'])
+      expect(isProduction(env), env).toBe(true);
+    for (const env of ['dev', 'staging', 'preprod', 'test', 'uat'])
+      expect(isProduction(env), env).toBe(false);
   });
 });
 
@@ -74,15 +87,22 @@ describe('validateDesign', () => {
   });
 
   it('reports a problem found in every environment once, without an environment', () => {
-    const d = design('Envs').node('sns', { id: 'topic', properties: { kmsEncryption: false } }).build();
+    const d = design('Envs')
+      .node('sns', { id: 'topic', properties: { kmsEncryption: false } })
+      .build();
     const findings = validateDesign(d).filter((f) => f.ruleId === 'SNS-01');
     expect(findings).toHaveLength(1);
     expect(findings[0]!.environment).toBeUndefined();
-    expect(findings[0]!.fix?.actions).toEqual([{ kind: 'set-property', nodeId: 'topic', key: 'kmsEncryption', value: true }]);
+    expect(findings[0]!.fix?.actions).toEqual([
+      { kind: 'set-property', nodeId: 'topic', key: 'kmsEncryption', value: true },
+    ]);
   });
 
   it('reports a problem found in some environments once per environment', () => {
-    const d = design('Envs').node('sns', { id: 'topic' }).override('dev', 'topic', { kmsEncryption: false }).build();
+    const d = design('Envs')
+      .node('sns', { id: 'topic' })
+      .override('dev', 'topic', { kmsEncryption: false })
+      .build();
     const findings = validateDesign(d).filter((f) => f.ruleId === 'SNS-01');
     expect(findings.map((f) => f.environment)).toEqual(['dev']);
     expect(findings[0]!.message).toMatch(/ in dev$/);
@@ -124,7 +144,10 @@ describe('validateDesign', () => {
     const rank = { critical: 0, high: 1, medium: 2, low: 3 };
     for (let i = 1; i < findings.length; i++) {
       const [a, b] = [findings[i - 1]!, findings[i]!];
-      expect(compareFindings(a, b), `${a.ruleId} ${a.target.id} before ${b.ruleId} ${b.target.id}`).toBeLessThanOrEqual(0);
+      expect(
+        compareFindings(a, b),
+        `${a.ruleId} ${a.target.id} before ${b.ruleId} ${b.target.id}`,
+      ).toBeLessThanOrEqual(0);
       expect(rank[a.severity]).toBeLessThanOrEqual(rank[b.severity]);
     }
     const net04 = findings.filter((f) => f.ruleId === 'NET-04').map((f) => f.target.id);
@@ -135,8 +158,14 @@ describe('validateDesign', () => {
   it('gives the same findings whatever the order of nodes and connections', () => {
     const d = wellArchitected();
     const broken: Design = { ...d, vpcs: d.vpcs.map((v) => ({ ...v, flowLogs: false })) };
-    broken.nodes = broken.nodes.map((n) => (n.id === 'db' ? { ...n, placement: { vpcId: 'main', tier: 'private' } } : n));
-    const shuffled: Design = { ...broken, nodes: [...broken.nodes].reverse(), connections: [...broken.connections].reverse() };
+    broken.nodes = broken.nodes.map((n) =>
+      n.id === 'db' ? { ...n, placement: { vpcId: 'main', tier: 'private' } } : n,
+    );
+    const shuffled: Design = {
+      ...broken,
+      nodes: [...broken.nodes].reverse(),
+      connections: [...broken.connections].reverse(),
+    };
     expect(validateDesign(shuffled)).toEqual(validateDesign(broken));
     expect(validateDesign(broken).length).toBeGreaterThan(0);
   });
@@ -153,7 +182,10 @@ describe('validateDesign', () => {
   });
 
   it('does not crash on unknown service types or dangling references', () => {
-    const d = design('Odd').vpc().node('quantum-computer', { id: 'q', placement: { vpcId: 'nowhere', tier: 'private' } }).build();
+    const d = design('Odd')
+      .vpc()
+      .node('quantum-computer', { id: 'q', placement: { vpcId: 'nowhere', tier: 'private' } })
+      .build();
     d.connections.push({ id: 'c1', from: 'q', to: 'ghost', kind: 'traffic' });
     const findings = validateDesign(d);
     expect(findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['CON-01', 'PLC-03']));
@@ -174,14 +206,24 @@ function finding(pillar: Finding['pillar'], severity: Finding['severity'], accep
 
 describe('scorePillar and summarize', () => {
   it('weighs open findings: critical 25, high 10, medium 4, low 1', () => {
-    const findings = [finding('security', 'critical'), finding('security', 'high'), finding('security', 'medium'), finding('security', 'low')];
+    const findings = [
+      finding('security', 'critical'),
+      finding('security', 'high'),
+      finding('security', 'medium'),
+      finding('security', 'low'),
+    ];
     expect(scorePillar(findings, 'security')).toBe(100 - 25 - 10 - 4 - 1);
     expect(scorePillar(findings, 'cost')).toBe(100);
   });
 
   it('ignores accepted findings and never goes below zero', () => {
     expect(scorePillar([finding('cost', 'critical', true)], 'cost')).toBe(100);
-    expect(scorePillar(Array.from({ length: 5 }, () => finding('cost', 'critical')), 'cost')).toBe(0);
+    expect(
+      scorePillar(
+        Array.from({ length: 5 }, () => finding('cost', 'critical')),
+        'cost',
+      ),
+    ).toBe(0);
   });
 
   it('counts open findings per pillar and severity, and accepted ones apart', () => {
@@ -195,8 +237,16 @@ describe('scorePillar and summarize', () => {
     expect(summary.open).toBe(3);
     expect(summary.accepted).toBe(1);
     expect(summary.bySeverity).toEqual({ critical: 0, high: 2, medium: 1, low: 0 });
-    expect(summary.byPillar.security).toEqual({ open: { critical: 0, high: 2, medium: 0, low: 0 }, accepted: 1, score: 80 });
+    expect(summary.byPillar.security).toEqual({
+      open: { critical: 0, high: 2, medium: 0, low: 0 },
+      accepted: 1,
+      score: 80,
+    });
     expect(summary.byPillar.reliability.score).toBe(96);
-    expect(summary.byPillar.sustainability).toEqual({ open: { critical: 0, high: 0, medium: 0, low: 0 }, accepted: 0, score: 100 });
+    expect(summary.byPillar.sustainability).toEqual({
+      open: { critical: 0, high: 0, medium: 0, low: 0 },
+      accepted: 0,
+      score: 100,
+    });
   });
 });

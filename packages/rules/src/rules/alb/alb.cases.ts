@@ -8,37 +8,55 @@ export const albCases: RuleCase[] = [
   {
     ruleId: 'ALB-01',
     name: 'no certificate: plain HTTP',
-    compliant: vpc().node('alb', { id: 'web', properties: { certificateArn: CERT } }).build(),
+    compliant: vpc()
+      .node('alb', { id: 'web', properties: { certificateArn: CERT } })
+      .build(),
     nonCompliant: vpc().node('alb', { id: 'web' }).build(),
     expect: { target: 'web', severity: 'high', manualFix: true },
   },
   {
     ruleId: 'ALB-01',
     name: 'port 80 serves content instead of redirecting',
-    compliant: vpc().node('alb', { id: 'web', properties: { certificateArn: CERT, httpRedirect: true } }).build(),
-    nonCompliant: vpc().node('alb', { id: 'web', properties: { certificateArn: CERT, httpRedirect: false } }).build(),
+    compliant: vpc()
+      .node('alb', { id: 'web', properties: { certificateArn: CERT, httpRedirect: true } })
+      .build(),
+    nonCompliant: vpc()
+      .node('alb', { id: 'web', properties: { certificateArn: CERT, httpRedirect: false } })
+      .build(),
     expect: { target: 'web', severity: 'high' },
   },
   {
     ruleId: 'ALB-02',
     name: 'public load balancer without WAF',
-    compliant: vpc().node('alb', { id: 'web', properties: { waf: true } }).build(),
-    nonCompliant: vpc().node('alb', { id: 'web', properties: { waf: false } }).build(),
+    compliant: vpc()
+      .node('alb', { id: 'web', properties: { waf: true } })
+      .build(),
+    nonCompliant: vpc()
+      .node('alb', { id: 'web', properties: { waf: false } })
+      .build(),
     expect: { target: 'web', severity: 'high' },
   },
   {
     ruleId: 'ALB-02',
     name: 'invalid headers forwarded (internal ALB needs no WAF)',
-    compliant: vpc().node('alb', { id: 'web', tier: 'private', properties: { scheme: 'internal' } }).build(),
+    compliant: vpc()
+      .node('alb', { id: 'web', tier: 'private', properties: { scheme: 'internal' } })
+      .build(),
     nonCompliant: vpc()
-      .node('alb', { id: 'web', tier: 'private', properties: { scheme: 'internal', dropInvalidHeaders: false } })
+      .node('alb', {
+        id: 'web',
+        tier: 'private',
+        properties: { scheme: 'internal', dropInvalidHeaders: false },
+      })
       .build(),
     expect: { target: 'web', severity: 'high' },
   },
   {
     ruleId: 'ALB-03',
     name: 'no access logs',
-    compliant: vpc().node('alb', { id: 'web', properties: { accessLogs: true } }).build(),
+    compliant: vpc()
+      .node('alb', { id: 'web', properties: { accessLogs: true } })
+      .build(),
     nonCompliant: vpc().node('alb', { id: 'web' }).build(),
     expect: { target: 'web', severity: 'medium' },
   },

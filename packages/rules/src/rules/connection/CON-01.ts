@@ -10,7 +10,10 @@ export const CON_01: Rule = {
   equivalents: [],
   check(ctx) {
     const findings: Finding[] = [];
-    const remove = (id: string) => ({ title: 'Remove the connection', actions: [{ kind: 'remove-connection' as const, connectionId: id }] });
+    const remove = (id: string) => ({
+      title: 'Remove the connection',
+      actions: [{ kind: 'remove-connection' as const, connectionId: id }],
+    });
     for (const c of ctx.design.connections) {
       const from = ctx.nodesById.get(c.from);
       const to = ctx.nodesById.get(c.to);

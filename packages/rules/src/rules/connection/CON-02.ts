@@ -24,7 +24,10 @@ export const CON_02: Rule = {
           connectionTarget(c),
           `${from.name} sends traffic to ${to.name} on port ${c.port}, but ${to.name} listens on ${ports.join(' or ')}`,
           'The security group rule opens the connection port; traffic to the real listener port would be dropped.',
-          { title: `Use port ${ports[0]}`, actions: [{ kind: 'set-connection', connectionId: c.id, port: ports[0]! }] },
+          {
+            title: `Use port ${ports[0]}`,
+            actions: [{ kind: 'set-connection', connectionId: c.id, port: ports[0]! }],
+          },
         ),
       );
     }

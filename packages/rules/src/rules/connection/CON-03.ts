@@ -13,7 +13,8 @@ export const CON_03: Rule = {
       if (c.kind !== 'traffic') continue;
       const from = ctx.nodesById.get(c.from);
       const to = ctx.nodesById.get(c.to);
-      if (!from || !to || !COMPUTE_TYPES.includes(from.type) || !VPC_DATABASE_TYPES.includes(to.type)) continue;
+      if (!from || !to || !COMPUTE_TYPES.includes(from.type) || !VPC_DATABASE_TYPES.includes(to.type))
+        continue;
       const dbVpc = to.placement ? ctx.vpcsById.get(to.placement.vpcId) : undefined;
       if (!dbVpc || from.placement?.vpcId === dbVpc.id) continue;
       const move: FixAction[] = dbVpc.tiers.includes('private')

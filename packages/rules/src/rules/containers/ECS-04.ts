@@ -20,7 +20,9 @@ export const ECS_04: Rule = {
         message: `${node.name} can run as few as ${lowest} task${lowest === 1 ? '' : 's'}`,
         why: 'With one task, a task or AZ failure (or a deployment) takes the service down; two tasks spread across AZs keep it up.',
         fixTitle: 'Run at least two tasks',
-        set: scales ? { desiredCount: Math.max(2, desired), minCount: Math.max(2, min) } : { desiredCount: 2 },
+        set: scales
+          ? { desiredCount: Math.max(2, desired), minCount: Math.max(2, min) }
+          : { desiredCount: 2 },
       };
     }),
     ...checkNodes(ctx, ECS_04, ['ecs-fargate'], 'all', (node, props) =>

@@ -8,49 +8,75 @@ export const containerCases: RuleCase[] = [
     ruleId: 'ECS-01',
     name: 'writable root file system',
     compliant: vpc().node('ecs-fargate', { id: 'api' }).build(),
-    nonCompliant: vpc().node('ecs-fargate', { id: 'api', properties: { readonlyRootFilesystem: false } }).build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api', properties: { readonlyRootFilesystem: false } })
+      .build(),
     expect: { target: 'api', severity: 'high' },
   },
   {
     ruleId: 'ECS-02',
     name: 'Container Insights off',
     compliant: vpc().node('ecs-fargate', { id: 'api' }).build(),
-    nonCompliant: vpc().node('ecs-fargate', { id: 'api', properties: { containerInsights: false } }).build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api', properties: { containerInsights: false } })
+      .build(),
     expect: { target: 'api', severity: 'medium' },
   },
   {
     ruleId: 'ECS-03',
     name: 'CPU and memory Fargate does not offer',
-    compliant: vpc().node('ecs-fargate', { id: 'api', properties: { cpu: '1024', memoryMiB: 2048 } }).build(),
-    nonCompliant: vpc().node('ecs-fargate', { id: 'api', properties: { cpu: '1024', memoryMiB: 512 } }).build(),
+    compliant: vpc()
+      .node('ecs-fargate', { id: 'api', properties: { cpu: '1024', memoryMiB: 2048 } })
+      .build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api', properties: { cpu: '1024', memoryMiB: 512 } })
+      .build(),
     expect: { target: 'api', severity: 'critical' },
   },
   {
     ruleId: 'ECS-03',
     name: 'invalid pair only in production',
-    compliant: vpc().node('ecs-fargate', { id: 'api' }).override('prod', 'api', { cpu: '2048', memoryMiB: 4096 }).build(),
-    nonCompliant: vpc().node('ecs-fargate', { id: 'api' }).override('prod', 'api', { cpu: '2048', memoryMiB: 2048 }).build(),
+    compliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .override('prod', 'api', { cpu: '2048', memoryMiB: 4096 })
+      .build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .override('prod', 'api', { cpu: '2048', memoryMiB: 2048 })
+      .build(),
     expect: { target: 'api', severity: 'critical', environment: 'prod' },
   },
   {
     ruleId: 'ECS-04',
     name: 'one task in production',
-    compliant: vpc().node('ecs-fargate', { id: 'api' }).override('dev', 'api', { desiredCount: 1, minCount: 1 }).build(),
-    nonCompliant: vpc().node('ecs-fargate', { id: 'api' }).override('prod', 'api', { desiredCount: 1, minCount: 1 }).build(),
+    compliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .override('dev', 'api', { desiredCount: 1, minCount: 1 })
+      .build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .override('prod', 'api', { desiredCount: 1, minCount: 1 })
+      .build(),
     expect: { target: 'api', severity: 'medium', environment: 'prod' },
   },
   {
     ruleId: 'ECS-04',
     name: 'no deployment circuit breaker',
-    compliant: vpc().node('ecs-fargate', { id: 'api', properties: { circuitBreaker: true } }).build(),
-    nonCompliant: vpc().node('ecs-fargate', { id: 'api', properties: { circuitBreaker: false } }).build(),
+    compliant: vpc()
+      .node('ecs-fargate', { id: 'api', properties: { circuitBreaker: true } })
+      .build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api', properties: { circuitBreaker: false } })
+      .build(),
     expect: { target: 'api', severity: 'medium' },
   },
   {
     ruleId: 'EKS-01',
     name: 'public Kubernetes API endpoint',
     compliant: vpc().node('eks', { id: 'k8s' }).build(),
-    nonCompliant: vpc().node('eks', { id: 'k8s', properties: { endpointPublicAccess: true } }).build(),
+    nonCompliant: vpc()
+      .node('eks', { id: 'k8s', properties: { endpointPublicAccess: true } })
+      .build(),
     expect: { target: 'k8s', severity: 'high' },
   },
 ];

@@ -12,7 +12,11 @@ export const COST_02: Rule = {
   check: (ctx) =>
     checkNodes(ctx, COST_02, ['aurora'], 'non-production', (node, props) => {
       const minAcu = num(props, 'minAcu');
-      if (text(props, 'capacity') !== 'serverless-v2' || minAcu === undefined || minAcu <= NON_PRODUCTION_MAX_MIN_ACU)
+      if (
+        text(props, 'capacity') !== 'serverless-v2' ||
+        minAcu === undefined ||
+        minAcu <= NON_PRODUCTION_MAX_MIN_ACU
+      )
         return undefined;
       return {
         message: `${node.name} never scales below ${minAcu} ACU`,

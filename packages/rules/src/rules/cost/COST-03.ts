@@ -11,7 +11,7 @@ export const COST_03: Rule = {
     checkNodes(ctx, COST_03, ['nat-gateway'], 'non-production', (node, props) =>
       text(props, 'mode') === 'per-az'
         ? {
-            message: `${node.name} runs one NAT gateway per AZ`,
+            message: `${node.name} deploys a NAT gateway in every AZ`,
             why: 'Each NAT gateway is billed by the hour; outside production one shared gateway is enough.',
             fixTitle: 'Share one NAT gateway',
             set: { mode: 'single' },

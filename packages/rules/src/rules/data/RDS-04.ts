@@ -1,5 +1,14 @@
 import type { Rule } from '../../types.ts';
-import { COMPUTE_TYPES, SQL_DATABASE_TYPES, checkNodes, derivedId, flag, incomingOf, newNode, outgoingOf } from '../../rule-kit.ts';
+import {
+  COMPUTE_TYPES,
+  SQL_DATABASE_TYPES,
+  checkNodes,
+  derivedId,
+  flag,
+  incomingOf,
+  newNode,
+  outgoingOf,
+} from '../../rule-kit.ts';
 import type { NodeProblem } from '../../rule-kit.ts';
 
 export const RDS_04: Rule = {
@@ -15,7 +24,9 @@ export const RDS_04: Rule = {
       for (const c of incomingOf(ctx, db.id, ['traffic'])) {
         const client = ctx.nodesById.get(c.from);
         if (!client || !COMPUTE_TYPES.includes(client.type)) continue;
-        const readsSecret = outgoingOf(ctx, client.id, ['read']).some((r) => ctx.nodesById.get(r.to)?.type === 'secret');
+        const readsSecret = outgoingOf(ctx, client.id, ['read']).some(
+          (r) => ctx.nodesById.get(r.to)?.type === 'secret',
+        );
         if (readsSecret) continue;
         const secret = newNode('secret', derivedId('secret', db.id), `${db.name} credentials`, null, {
           description: `Credentials ${client.name} uses for ${db.name}`,

@@ -9,13 +9,17 @@ export const dataCases: RuleCase[] = [
     ruleId: 'DDB-01',
     name: 'no point-in-time recovery',
     compliant: regional().node('dynamodb', { id: 'table' }).build(),
-    nonCompliant: regional().node('dynamodb', { id: 'table', properties: { pointInTimeRecovery: false } }).build(),
+    nonCompliant: regional()
+      .node('dynamodb', { id: 'table', properties: { pointInTimeRecovery: false } })
+      .build(),
     expect: { target: 'table', severity: 'medium' },
   },
   {
     ruleId: 'DDB-02',
     name: 'provisioned capacity without auto scaling',
-    compliant: regional().node('dynamodb', { id: 'table', properties: { billingMode: 'provisioned', autoScaling: true } }).build(),
+    compliant: regional()
+      .node('dynamodb', { id: 'table', properties: { billingMode: 'provisioned', autoScaling: true } })
+      .build(),
     nonCompliant: regional()
       .node('dynamodb', { id: 'table', properties: { billingMode: 'provisioned', autoScaling: false } })
       .build(),
@@ -25,35 +29,47 @@ export const dataCases: RuleCase[] = [
     ruleId: 'RDS-01',
     name: 'unencrypted storage',
     compliant: vpc().node('aurora', { id: 'db' }).build(),
-    nonCompliant: vpc().node('aurora', { id: 'db', properties: { storageEncrypted: false } }).build(),
+    nonCompliant: vpc()
+      .node('aurora', { id: 'db', properties: { storageEncrypted: false } })
+      .build(),
     expect: { target: 'db', severity: 'high' },
   },
   {
     ruleId: 'RDS-02',
     name: 'single-AZ instance in production',
     compliant: vpc().node('rds', { id: 'db' }).override('prod', 'db', { multiAz: true }).build(),
-    nonCompliant: vpc().node('rds', { id: 'db', properties: { multiAz: false } }).build(),
+    nonCompliant: vpc()
+      .node('rds', { id: 'db', properties: { multiAz: false } })
+      .build(),
     expect: { target: 'db', severity: 'high', environment: 'prod' },
   },
   {
     ruleId: 'RDS-02',
     name: 'Aurora without a reader in production',
     compliant: vpc().node('aurora', { id: 'db' }).override('dev', 'db', { readers: 0 }).build(),
-    nonCompliant: vpc().node('aurora', { id: 'db', properties: { readers: 0 } }).build(),
+    nonCompliant: vpc()
+      .node('aurora', { id: 'db', properties: { readers: 0 } })
+      .build(),
     expect: { target: 'db', severity: 'high', environment: 'prod' },
   },
   {
     ruleId: 'RDS-03',
     name: 'one day of backups',
-    compliant: vpc().node('rds', { id: 'db', properties: { backupRetentionDays: 7 } }).build(),
-    nonCompliant: vpc().node('rds', { id: 'db', properties: { backupRetentionDays: 1 } }).build(),
+    compliant: vpc()
+      .node('rds', { id: 'db', properties: { backupRetentionDays: 7 } })
+      .build(),
+    nonCompliant: vpc()
+      .node('rds', { id: 'db', properties: { backupRetentionDays: 1 } })
+      .build(),
     expect: { target: 'db', severity: 'high' },
   },
   {
     ruleId: 'RDS-03',
     name: 'no deletion protection in production (fine in dev)',
     compliant: vpc().node('rds', { id: 'db' }).override('dev', 'db', { deletionProtection: false }).build(),
-    nonCompliant: vpc().node('rds', { id: 'db', properties: { deletionProtection: false } }).build(),
+    nonCompliant: vpc()
+      .node('rds', { id: 'db', properties: { deletionProtection: false } })
+      .build(),
     expect: { target: 'db', severity: 'high', environment: 'prod' },
   },
   {
@@ -77,59 +93,90 @@ export const dataCases: RuleCase[] = [
     ruleId: 'RDS-05',
     name: 'IAM authentication off',
     compliant: vpc().node('rds', { id: 'db' }).build(),
-    nonCompliant: vpc().node('rds', { id: 'db', properties: { iamAuth: false } }).build(),
+    nonCompliant: vpc()
+      .node('rds', { id: 'db', properties: { iamAuth: false } })
+      .build(),
     expect: { target: 'db', severity: 'low' },
   },
   {
     ruleId: 'EC-01',
     name: 'cache without encryption at rest',
     compliant: vpc().node('elasticache', { id: 'cache' }).build(),
-    nonCompliant: vpc().node('elasticache', { id: 'cache', properties: { atRestEncryption: false } }).build(),
+    nonCompliant: vpc()
+      .node('elasticache', { id: 'cache', properties: { atRestEncryption: false } })
+      .build(),
     expect: { target: 'cache', severity: 'high' },
   },
   {
     ruleId: 'EC-01',
     name: 'Redis without AUTH (Memcached has none to require)',
     compliant: vpc()
-      .node('elasticache', { id: 'cache', properties: { engine: 'memcached', authToken: false, automaticFailover: false } })
+      .node('elasticache', {
+        id: 'cache',
+        properties: { engine: 'memcached', authToken: false, automaticFailover: false },
+      })
       .build(),
-    nonCompliant: vpc().node('elasticache', { id: 'cache', properties: { authToken: false } }).build(),
+    nonCompliant: vpc()
+      .node('elasticache', { id: 'cache', properties: { authToken: false } })
+      .build(),
     expect: { target: 'cache', severity: 'high' },
   },
   {
     ruleId: 'EC-02',
     name: 'no automatic failover in production',
-    compliant: vpc().node('elasticache', { id: 'cache' }).override('dev', 'cache', { automaticFailover: false, nodes: 1 }).build(),
-    nonCompliant: vpc().node('elasticache', { id: 'cache' }).override('prod', 'cache', { automaticFailover: false, nodes: 1 }).build(),
+    compliant: vpc()
+      .node('elasticache', { id: 'cache' })
+      .override('dev', 'cache', { automaticFailover: false, nodes: 1 })
+      .build(),
+    nonCompliant: vpc()
+      .node('elasticache', { id: 'cache' })
+      .override('prod', 'cache', { automaticFailover: false, nodes: 1 })
+      .build(),
     expect: { target: 'cache', severity: 'high', environment: 'prod' },
   },
   {
     ruleId: 'EC-02',
     name: 'Redis without snapshots',
-    compliant: vpc().node('elasticache', { id: 'cache', properties: { snapshotRetentionDays: 3 } }).build(),
-    nonCompliant: vpc().node('elasticache', { id: 'cache', properties: { snapshotRetentionDays: 0 } }).build(),
+    compliant: vpc()
+      .node('elasticache', { id: 'cache', properties: { snapshotRetentionDays: 3 } })
+      .build(),
+    nonCompliant: vpc()
+      .node('elasticache', { id: 'cache', properties: { snapshotRetentionDays: 0 } })
+      .build(),
     expect: { target: 'cache', severity: 'high' },
   },
   {
     ruleId: 'OS-01',
     name: 'plain HTTP allowed',
     compliant: vpc().node('opensearch', { id: 'search' }).build(),
-    nonCompliant: vpc().node('opensearch', { id: 'search', properties: { enforceHttps: false } }).build(),
+    nonCompliant: vpc()
+      .node('opensearch', { id: 'search', properties: { enforceHttps: false } })
+      .build(),
     expect: { target: 'search', severity: 'high' },
   },
   {
     ruleId: 'OS-02',
     name: 'no dedicated masters in production',
-    compliant: vpc().node('opensearch', { id: 'search' }).override('prod', 'search', { dedicatedMasters: true }).build(),
-    nonCompliant: vpc().node('opensearch', { id: 'search', properties: { dedicatedMasters: false } }).build(),
+    compliant: vpc()
+      .node('opensearch', { id: 'search' })
+      .override('prod', 'search', { dedicatedMasters: true })
+      .build(),
+    nonCompliant: vpc()
+      .node('opensearch', { id: 'search', properties: { dedicatedMasters: false } })
+      .build(),
     expect: { target: 'search', severity: 'medium', environment: 'prod' },
   },
   {
     ruleId: 'OS-02',
     name: 'no zone awareness',
-    compliant: vpc().node('opensearch', { id: 'search', properties: { dedicatedMasters: true } }).build(),
+    compliant: vpc()
+      .node('opensearch', { id: 'search', properties: { dedicatedMasters: true } })
+      .build(),
     nonCompliant: vpc()
-      .node('opensearch', { id: 'search', properties: { dedicatedMasters: true, zoneAwareness: false, instanceCount: 1 } })
+      .node('opensearch', {
+        id: 'search',
+        properties: { dedicatedMasters: true, zoneAwareness: false, instanceCount: 1 },
+      })
       .build(),
     expect: { target: 'search', severity: 'medium' },
   },
@@ -137,21 +184,27 @@ export const dataCases: RuleCase[] = [
     ruleId: 'NEP-01',
     name: 'graph without IAM authentication',
     compliant: vpc().node('neptune', { id: 'graph' }).build(),
-    nonCompliant: vpc().node('neptune', { id: 'graph', properties: { iamAuth: false } }).build(),
+    nonCompliant: vpc()
+      .node('neptune', { id: 'graph', properties: { iamAuth: false } })
+      .build(),
     expect: { target: 'graph', severity: 'high' },
   },
   {
     ruleId: 'KIN-01',
     name: 'unencrypted stream',
     compliant: regional().node('kinesis-stream', { id: 'stream' }).build(),
-    nonCompliant: regional().node('kinesis-stream', { id: 'stream', properties: { encryption: false } }).build(),
+    nonCompliant: regional()
+      .node('kinesis-stream', { id: 'stream', properties: { encryption: false } })
+      .build(),
     expect: { target: 'stream', severity: 'medium' },
   },
   {
     ruleId: 'ATH-01',
     name: 'unencrypted query results',
     compliant: regional().node('athena-workgroup', { id: 'wg' }).build(),
-    nonCompliant: regional().node('athena-workgroup', { id: 'wg', properties: { resultsEncryption: false } }).build(),
+    nonCompliant: regional()
+      .node('athena-workgroup', { id: 'wg', properties: { resultsEncryption: false } })
+      .build(),
     expect: { target: 'wg', severity: 'medium' },
   },
 ];

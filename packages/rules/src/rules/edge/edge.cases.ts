@@ -8,8 +8,12 @@ export const edgeCases: RuleCase[] = [
   {
     ruleId: 'CF-01',
     name: 'custom domain without a certificate',
-    compliant: fixture().node('cloudfront', { id: 'cdn', properties: { aliases: 'www.example.com', certificateArn: CERT } }).build(),
-    nonCompliant: fixture().node('cloudfront', { id: 'cdn', properties: { aliases: 'www.example.com' } }).build(),
+    compliant: fixture()
+      .node('cloudfront', { id: 'cdn', properties: { aliases: 'www.example.com', certificateArn: CERT } })
+      .build(),
+    nonCompliant: fixture()
+      .node('cloudfront', { id: 'cdn', properties: { aliases: 'www.example.com' } })
+      .build(),
     expect: { target: 'cdn', severity: 'high', manualFix: true },
   },
   {
@@ -21,13 +25,22 @@ export const edgeCases: RuleCase[] = [
       .node('alb', { id: 'web', properties: { certificateArn: CERT } })
       .connect('cdn', 'web', 'route')
       .build(),
-    nonCompliant: fixture().vpc().node('cloudfront', { id: 'cdn' }).node('alb', { id: 'web' }).connect('cdn', 'web', 'route').build(),
+    nonCompliant: fixture()
+      .vpc()
+      .node('cloudfront', { id: 'cdn' })
+      .node('alb', { id: 'web' })
+      .connect('cdn', 'web', 'route')
+      .build(),
     expect: { target: 'cdn', severity: 'high', manualFix: true },
   },
   {
     ruleId: 'CF-02',
     name: 'bucket behind CloudFront allows public access',
-    compliant: fixture().node('cloudfront', { id: 'cdn' }).node('s3', { id: 'site' }).connect('cdn', 'site', 'route').build(),
+    compliant: fixture()
+      .node('cloudfront', { id: 'cdn' })
+      .node('s3', { id: 'site' })
+      .connect('cdn', 'site', 'route')
+      .build(),
     nonCompliant: fixture()
       .node('cloudfront', { id: 'cdn' })
       .node('s3', { id: 'site', properties: { blockPublicAccess: false } })
@@ -38,15 +51,23 @@ export const edgeCases: RuleCase[] = [
   {
     ruleId: 'CF-03',
     name: 'no WAF at the edge',
-    compliant: fixture().node('cloudfront', { id: 'cdn', properties: { accessLogs: true, waf: true } }).build(),
-    nonCompliant: fixture().node('cloudfront', { id: 'cdn', properties: { accessLogs: true, waf: false } }).build(),
+    compliant: fixture()
+      .node('cloudfront', { id: 'cdn', properties: { accessLogs: true, waf: true } })
+      .build(),
+    nonCompliant: fixture()
+      .node('cloudfront', { id: 'cdn', properties: { accessLogs: true, waf: false } })
+      .build(),
     expect: { target: 'cdn', severity: 'medium' },
   },
   {
     ruleId: 'APIG-01',
     name: 'API without an authorizer',
-    compliant: fixture().node('api-gateway', { id: 'api', properties: { authorizer: 'iam' } }).build(),
-    nonCompliant: fixture().node('api-gateway', { id: 'api', properties: { authorizer: 'none' } }).build(),
+    compliant: fixture()
+      .node('api-gateway', { id: 'api', properties: { authorizer: 'iam' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('api-gateway', { id: 'api', properties: { authorizer: 'none' } })
+      .build(),
     expect: { target: 'api', severity: 'high' },
   },
   {
@@ -57,21 +78,29 @@ export const edgeCases: RuleCase[] = [
       .node('cognito-user-pool', { id: 'pool' })
       .connect('api', 'pool', 'read')
       .build(),
-    nonCompliant: fixture().node('api-gateway', { id: 'api', properties: { authorizer: 'cognito' } }).build(),
+    nonCompliant: fixture()
+      .node('api-gateway', { id: 'api', properties: { authorizer: 'cognito' } })
+      .build(),
     expect: { target: 'api', severity: 'high' },
   },
   {
     ruleId: 'APIG-02',
     name: 'REST API without request validation (HTTP APIs have none)',
-    compliant: fixture().node('api-gateway', { id: 'api', properties: { apiType: 'http', requestValidation: false } }).build(),
-    nonCompliant: fixture().node('api-gateway', { id: 'api', properties: { apiType: 'rest', requestValidation: false } }).build(),
+    compliant: fixture()
+      .node('api-gateway', { id: 'api', properties: { apiType: 'http', requestValidation: false } })
+      .build(),
+    nonCompliant: fixture()
+      .node('api-gateway', { id: 'api', properties: { apiType: 'rest', requestValidation: false } })
+      .build(),
     expect: { target: 'api', severity: 'medium' },
   },
   {
     ruleId: 'APIG-02',
     name: 'no access logs',
     compliant: fixture().node('api-gateway', { id: 'api' }).build(),
-    nonCompliant: fixture().node('api-gateway', { id: 'api', properties: { accessLogs: false } }).build(),
+    nonCompliant: fixture()
+      .node('api-gateway', { id: 'api', properties: { accessLogs: false } })
+      .build(),
     expect: { target: 'api', severity: 'medium' },
   },
   {

@@ -12,7 +12,11 @@ export const lambdaCases: RuleCase[] = [
       .node('lambda', { id: 'fn', properties: { reservedConcurrency: 5 } })
       .connect('q', 'fn', 'event-source')
       .build(),
-    nonCompliant: fixture().node('sqs', { id: 'q' }).node('lambda', { id: 'fn' }).connect('q', 'fn', 'event-source').build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'q' })
+      .node('lambda', { id: 'fn' })
+      .connect('q', 'fn', 'event-source')
+      .build(),
     expect: { target: 'fn', severity: 'medium' },
   },
   {
@@ -36,28 +40,42 @@ export const lambdaCases: RuleCase[] = [
       .connect('topic', 'fn', 'subscribe')
       .connect('fn', 'dlq', 'publish')
       .build(),
-    nonCompliant: fixture().node('sns', { id: 'topic' }).node('lambda', { id: 'fn' }).connect('topic', 'fn', 'subscribe').build(),
+    nonCompliant: fixture()
+      .node('sns', { id: 'topic' })
+      .node('lambda', { id: 'fn' })
+      .connect('topic', 'fn', 'subscribe')
+      .build(),
     expect: { target: 'fn', severity: 'medium' },
   },
   {
     ruleId: 'LAM-03',
     name: 'deprecated runtime',
-    compliant: fixture().node('lambda', { id: 'fn', properties: { runtime: 'python3.13' } }).build(),
-    nonCompliant: fixture().node('lambda', { id: 'fn', properties: { runtime: 'python3.8' } }).build(),
+    compliant: fixture()
+      .node('lambda', { id: 'fn', properties: { runtime: 'python3.13' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('lambda', { id: 'fn', properties: { runtime: 'python3.8' } })
+      .build(),
     expect: { target: 'fn', severity: 'high' },
   },
   {
     ruleId: 'LAM-04',
     name: 'tracing off',
     compliant: fixture().node('lambda', { id: 'fn' }).build(),
-    nonCompliant: fixture().node('lambda', { id: 'fn', properties: { tracing: false } }).build(),
+    nonCompliant: fixture()
+      .node('lambda', { id: 'fn', properties: { tracing: false } })
+      .build(),
     expect: { target: 'fn', severity: 'low' },
   },
   {
     ruleId: 'LAM-04',
     name: 'plain-text logs',
-    compliant: fixture().node('lambda', { id: 'fn', properties: { structuredLogging: true } }).build(),
-    nonCompliant: fixture().node('lambda', { id: 'fn', properties: { structuredLogging: false } }).build(),
+    compliant: fixture()
+      .node('lambda', { id: 'fn', properties: { structuredLogging: true } })
+      .build(),
+    nonCompliant: fixture()
+      .node('lambda', { id: 'fn', properties: { structuredLogging: false } })
+      .build(),
     expect: { target: 'fn', severity: 'low' },
   },
 ];

@@ -10,14 +10,22 @@ export const SQS_03: Rule = {
   check: (ctx) =>
     checkNodes(ctx, SQS_03, ['sqs'], 'all', (node, props) => {
       if (flag(props, 'isDeadLetterQueue') !== true) return undefined;
-      const watched = incomingOf(ctx, node.id, ['read']).some((c) => ctx.nodesById.get(c.from)?.type === 'cloudwatch-alarm');
+      const watched = incomingOf(ctx, node.id, ['read']).some(
+        (c) => ctx.nodesById.get(c.from)?.type === 'cloudwatch-alarm',
+      );
       if (watched) return undefined;
-      const alarm = newNode('cloudwatch-alarm', derivedId('alarm', node.id), `${node.name} has messages`, null, {
-        metricName: 'ApproximateNumberOfMessagesVisible',
-        statistic: 'Maximum',
-        threshold: 1,
-        comparison: 'GreaterThanOrEqualToThreshold',
-      });
+      const alarm = newNode(
+        'cloudwatch-alarm',
+        derivedId('alarm', node.id),
+        `${node.name} has messages`,
+        null,
+        {
+          metricName: 'ApproximateNumberOfMessagesVisible',
+          statistic: 'Maximum',
+          threshold: 1,
+          comparison: 'GreaterThanOrEqualToThreshold',
+        },
+      );
       return {
         message: `Nothing alarms when messages land in ${node.name}`,
         why: 'Messages in a dead-letter queue are failures nobody has handled; without an alarm they sit unnoticed until they expire.',

@@ -7,8 +7,12 @@ export const messagingCases: RuleCase[] = [
   {
     ruleId: 'SQS-02',
     name: 'queue without a dead-letter queue (a DLQ itself needs none)',
-    compliant: fixture().node('sqs', { id: 'dlq', properties: { isDeadLetterQueue: true, deadLetterQueue: false } }).build(),
-    nonCompliant: fixture().node('sqs', { id: 'q', properties: { deadLetterQueue: false } }).build(),
+    compliant: fixture()
+      .node('sqs', { id: 'dlq', properties: { isDeadLetterQueue: true, deadLetterQueue: false } })
+      .build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'q', properties: { deadLetterQueue: false } })
+      .build(),
     expect: { target: 'q', severity: 'high' },
   },
   {
@@ -21,7 +25,9 @@ export const messagingCases: RuleCase[] = [
       .connect('alarm', 'dlq', 'read')
       .connect('alarm', 'oncall', 'publish')
       .build(),
-    nonCompliant: fixture().node('sqs', { id: 'dlq', properties: { isDeadLetterQueue: true, deadLetterQueue: false } }).build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'dlq', properties: { isDeadLetterQueue: true, deadLetterQueue: false } })
+      .build(),
     expect: { target: 'dlq', severity: 'high' },
   },
   {
@@ -60,7 +66,9 @@ export const messagingCases: RuleCase[] = [
     ruleId: 'SNS-01',
     name: 'unencrypted topic',
     compliant: fixture().node('sns', { id: 'topic' }).build(),
-    nonCompliant: fixture().node('sns', { id: 'topic', properties: { kmsEncryption: false } }).build(),
+    nonCompliant: fixture()
+      .node('sns', { id: 'topic', properties: { kmsEncryption: false } })
+      .build(),
     expect: { target: 'topic', severity: 'medium' },
   },
   {
@@ -82,14 +90,20 @@ export const messagingCases: RuleCase[] = [
     ruleId: 'SFN-01',
     name: 'state machine logs errors only',
     compliant: fixture().node('step-functions', { id: 'flow' }).build(),
-    nonCompliant: fixture().node('step-functions', { id: 'flow', properties: { logLevel: 'ERROR' } }).build(),
+    nonCompliant: fixture()
+      .node('step-functions', { id: 'flow', properties: { logLevel: 'ERROR' } })
+      .build(),
     expect: { target: 'flow', severity: 'medium' },
   },
   {
     ruleId: 'SFN-01',
     name: 'state machine without tracing',
-    compliant: fixture().node('step-functions', { id: 'flow', properties: { tracing: true } }).build(),
-    nonCompliant: fixture().node('step-functions', { id: 'flow', properties: { tracing: false } }).build(),
+    compliant: fixture()
+      .node('step-functions', { id: 'flow', properties: { tracing: true } })
+      .build(),
+    nonCompliant: fixture()
+      .node('step-functions', { id: 'flow', properties: { tracing: false } })
+      .build(),
     expect: { target: 'flow', severity: 'medium' },
   },
 ];

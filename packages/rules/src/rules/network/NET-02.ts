@@ -1,5 +1,12 @@
 import type { Rule } from '../../types.ts';
-import { COMPUTE_TYPES, makeFinding, moveToTier, nodesOfTypes, nodeTarget, tierLabel } from '../../rule-kit.ts';
+import {
+  COMPUTE_TYPES,
+  makeFinding,
+  moveToTier,
+  nodesOfTypes,
+  nodeTarget,
+  tierLabel,
+} from '../../rule-kit.ts';
 
 export const NET_02: Rule = {
   id: 'NET-02',

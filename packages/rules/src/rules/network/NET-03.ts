@@ -14,7 +14,10 @@ export const NET_03: Rule = {
       const privateNodes = nodes.filter((n) => n.placement?.tier === 'private');
       if (privateNodes.length === 0) continue;
       if (nodes.some((n) => n.type === 'nat-gateway' && n.placement?.tier === 'public')) continue;
-      const nat = newNode('nat-gateway', derivedId('nat', vpc.id), `${vpc.name} NAT`, { vpcId: vpc.id, tier: 'public' });
+      const nat = newNode('nat-gateway', derivedId('nat', vpc.id), `${vpc.name} NAT`, {
+        vpcId: vpc.id,
+        tier: 'public',
+      });
       findings.push(
         makeFinding(
           NET_03,

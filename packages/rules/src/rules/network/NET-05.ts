@@ -12,7 +12,11 @@ export const NET_05: Rule = {
       .filter((vpc) => {
         const nodes = ctx.nodesInVpc(vpc.id);
         // An empty VPC is still being drawn.
-        return vpc.tiers.includes('public') && nodes.length > 0 && !nodes.some((n) => n.placement?.tier === 'public');
+        return (
+          vpc.tiers.includes('public') &&
+          nodes.length > 0 &&
+          !nodes.some((n) => n.placement?.tier === 'public')
+        );
       })
       .map((vpc) =>
         makeFinding(

@@ -16,7 +16,13 @@ export const NET_06: Rule = {
       for (const env of ctx.design.environments) {
         const override = env.overrides[vpc.id]?.azCount;
         if (typeof override === 'number' && override < 2) {
-          actions.push({ kind: 'set-env-override', env: env.name, targetId: vpc.id, key: 'azCount', value: 2 });
+          actions.push({
+            kind: 'set-env-override',
+            env: env.name,
+            targetId: vpc.id,
+            key: 'azCount',
+            value: 2,
+          });
           if (ctx.environments.includes(env.name)) thinEnvs.push(env.name);
         }
       }

@@ -8,10 +8,12 @@ const WHY: Record<CidrIssueCode, string> = {
   'host-bits-set': 'AWS rejects a CIDR whose address is not the start of its block.',
   'vpc-prefix-out-of-range': 'AWS accepts VPC blocks from /16 to /28 only.',
   'subnet-prefix-out-of-range': 'Subnets must be /16 to /28 and no larger than their VPC.',
-  'subnets-do-not-fit': 'Every tier needs one subnet per AZ inside the VPC block; a plan that does not fit cannot be deployed.',
+  'subnets-do-not-fit':
+    'Every tier needs one subnet per AZ inside the VPC block; a plan that does not fit cannot be deployed.',
   'small-subnets': 'Load balancers need /27 subnets, and every task, function and endpoint takes an address.',
   'public-range': 'A VPC on public addresses cannot reach the real owners of that range on the internet.',
-  'overlaps-vpc': 'Overlapping VPCs can never be peered or routed to each other, and addresses become ambiguous in logs.',
+  'overlaps-vpc':
+    'Overlapping VPCs can never be peered or routed to each other, and addresses become ambiguous in logs.',
 };
 
 export const NET_07: Rule = {
@@ -25,7 +27,10 @@ export const NET_07: Rule = {
     ctx.design.vpcs.flatMap((vpc, index) =>
       cidrIssues(vpc, ctx.design.vpcs.slice(0, index)).map((issue) =>
         makeFinding(NET_07, { kind: 'vpc', id: vpc.id }, `${vpc.name}: ${issue.message}`, WHY[issue.code], {
-          title: issue.code === 'overlaps-vpc' ? 'Choose a CIDR that does not overlap' : 'Change the VPC CIDR or subnet size',
+          title:
+            issue.code === 'overlaps-vpc'
+              ? 'Choose a CIDR that does not overlap'
+              : 'Change the VPC CIDR or subnet size',
           actions: [],
         }),
       ),

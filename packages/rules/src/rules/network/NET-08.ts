@@ -16,7 +16,10 @@ export const NET_08: Rule = {
           { kind: 'vpc', id: vpc.id },
           `${vpc.name} has no flow logs`,
           'Without flow logs there is no record of who talked to what, which an incident investigation needs first.',
-          { title: 'Turn on flow logs', actions: [{ kind: 'set-vpc', vpcId: vpc.id, key: 'flowLogs', value: true }] },
+          {
+            title: 'Turn on flow logs',
+            actions: [{ kind: 'set-vpc', vpcId: vpc.id, key: 'flowLogs', value: true }],
+          },
         ),
       ),
 };

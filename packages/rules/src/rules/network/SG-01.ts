@@ -31,7 +31,9 @@ export const SG_01: Rule = {
         continue;
       }
       if (to.type === 'alb' && text(ctx.props(to), 'scheme') === 'internal') {
-        const actions: FixAction[] = [{ kind: 'set-property', nodeId: to.id, key: 'scheme', value: 'internet-facing' }];
+        const actions: FixAction[] = [
+          { kind: 'set-property', nodeId: to.id, key: 'scheme', value: 'internet-facing' },
+        ];
         const move = moveToTier(ctx, to, 'public');
         if (to.placement && to.placement.tier !== 'public' && move) actions.push(move);
         findings.push(
@@ -52,7 +54,10 @@ export const SG_01: Rule = {
             target,
             `Internet users reach ${to.name} on port ${c.port}`,
             'The only ingress open to 0.0.0.0/0 should be HTTPS (and HTTP that redirects to it); any other port widens the public surface.',
-            { title: 'Use port 443', actions: [{ kind: 'set-connection', connectionId: c.id, port: 443, protocol: 'https' }] },
+            {
+              title: 'Use port 443',
+              actions: [{ kind: 'set-connection', connectionId: c.id, port: 443, protocol: 'https' }],
+            },
           ),
         );
     }

@@ -9,7 +9,10 @@ export const SG_03: Rule = {
   equivalents: ['AwsSolutions-EC27', 'CKV_AWS_23'],
   check: (ctx) =>
     ctx.design.connections
-      .filter((c) => c.kind === 'traffic' && !c.label?.trim() && ctx.nodesById.has(c.from) && ctx.nodesById.has(c.to))
+      .filter(
+        (c) =>
+          c.kind === 'traffic' && !c.label?.trim() && ctx.nodesById.has(c.from) && ctx.nodesById.has(c.to),
+      )
       .map((c) =>
         makeFinding(
           SG_03,

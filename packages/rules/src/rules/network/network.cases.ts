@@ -2,7 +2,6 @@ import { design } from '@archgen/model';
 import type { RuleCase } from '../../test-support/rule-case.ts';
 
 const vpc = () => design('Network fixture').vpc();
-const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
 
 export const networkCases: RuleCase[] = [
   {
@@ -15,8 +14,12 @@ export const networkCases: RuleCase[] = [
   {
     ruleId: 'NET-01',
     name: 'internal ALB in a public subnet',
-    compliant: vpc().node('alb', { id: 'web', tier: 'private', properties: { scheme: 'internal' } }).build(),
-    nonCompliant: vpc().node('alb', { id: 'web', tier: 'public', properties: { scheme: 'internal' } }).build(),
+    compliant: vpc()
+      .node('alb', { id: 'web', tier: 'private', properties: { scheme: 'internal' } })
+      .build(),
+    nonCompliant: vpc()
+      .node('alb', { id: 'web', tier: 'public', properties: { scheme: 'internal' } })
+      .build(),
     expect: { target: 'web', severity: 'high' },
   },
   {
@@ -44,7 +47,9 @@ export const networkCases: RuleCase[] = [
     ruleId: 'NET-03',
     name: 'one shared NAT gateway in production (fine in dev)',
     compliant: vpc().node('nat-gateway', { id: 'nat' }).override('dev', 'nat', { mode: 'single' }).build(),
-    nonCompliant: vpc().node('nat-gateway', { id: 'nat', properties: { mode: 'single' } }).build(),
+    nonCompliant: vpc()
+      .node('nat-gateway', { id: 'nat', properties: { mode: 'single' } })
+      .build(),
     expect: { target: 'nat', severity: 'medium', environment: 'prod' },
   },
   {
@@ -57,8 +62,12 @@ export const networkCases: RuleCase[] = [
   {
     ruleId: 'NET-04',
     name: 'publicly accessible database',
-    compliant: vpc().node('rds', { id: 'db', properties: { publiclyAccessible: false } }).build(),
-    nonCompliant: vpc().node('rds', { id: 'db', properties: { publiclyAccessible: true } }).build(),
+    compliant: vpc()
+      .node('rds', { id: 'db', properties: { publiclyAccessible: false } })
+      .build(),
+    nonCompliant: vpc()
+      .node('rds', { id: 'db', properties: { publiclyAccessible: true } })
+      .build(),
     expect: { target: 'db', severity: 'critical' },
   },
   {
@@ -86,7 +95,10 @@ export const networkCases: RuleCase[] = [
     ruleId: 'NET-07',
     name: 'overlapping VPCs',
     compliant: vpc().vpc({ id: 'other', cidr: '10.1.0.0/16' }).build(),
-    nonCompliant: design('Network fixture').vpc({ cidr: '10.0.0.0/16' }).vpc({ id: 'other', cidr: '10.0.128.0/17', subnetPrefix: 24 }).build(),
+    nonCompliant: design('Network fixture')
+      .vpc({ cidr: '10.0.0.0/16' })
+      .vpc({ id: 'other', cidr: '10.0.128.0/17', subnetPrefix: 24 })
+      .build(),
     expect: { target: 'other', targetKind: 'vpc', severity: 'critical', manualFix: true },
   },
   {
@@ -99,21 +111,41 @@ export const networkCases: RuleCase[] = [
   {
     ruleId: 'SG-01',
     name: 'internet traffic straight to a container service',
-    compliant: vpc().node('users', { id: 'users' }).node('alb', { id: 'web' }).connect('users', 'web', 'traffic', { port: 443 }).build(),
-    nonCompliant: vpc().node('users', { id: 'users' }).node('ecs-fargate', { id: 'api' }).connect('users', 'api', 'traffic').build(),
+    compliant: vpc()
+      .node('users', { id: 'users' })
+      .node('alb', { id: 'web' })
+      .connect('users', 'web', 'traffic', { port: 443 })
+      .build(),
+    nonCompliant: vpc()
+      .node('users', { id: 'users' })
+      .node('ecs-fargate', { id: 'api' })
+      .connect('users', 'api', 'traffic')
+      .build(),
     expect: { target: 'users-traffic-api', targetKind: 'connection', severity: 'critical' },
   },
   {
     ruleId: 'SG-01',
     name: 'public load balancer on a port other than 80/443',
-    compliant: vpc().node('users', { id: 'users' }).node('alb', { id: 'web' }).connect('users', 'web', 'traffic', { port: 80 }).build(),
-    nonCompliant: vpc().node('users', { id: 'users' }).node('alb', { id: 'web' }).connect('users', 'web', 'traffic', { port: 8080 }).build(),
+    compliant: vpc()
+      .node('users', { id: 'users' })
+      .node('alb', { id: 'web' })
+      .connect('users', 'web', 'traffic', { port: 80 })
+      .build(),
+    nonCompliant: vpc()
+      .node('users', { id: 'users' })
+      .node('alb', { id: 'web' })
+      .connect('users', 'web', 'traffic', { port: 8080 })
+      .build(),
     expect: { target: 'users-traffic-web', targetKind: 'connection', severity: 'critical' },
   },
   {
     ruleId: 'SG-01',
     name: 'internet traffic to an internal load balancer',
-    compliant: vpc().node('users', { id: 'users' }).node('api-gateway', { id: 'api' }).connect('users', 'api', 'traffic').build(),
+    compliant: vpc()
+      .node('users', { id: 'users' })
+      .node('api-gateway', { id: 'api' })
+      .connect('users', 'api', 'traffic')
+      .build(),
     nonCompliant: vpc()
       .node('users', { id: 'users' })
       .node('alb', { id: 'web', tier: 'private', properties: { scheme: 'internal' } })
@@ -129,7 +161,11 @@ export const networkCases: RuleCase[] = [
       .node('alb', { id: 'inner', tier: 'private', properties: { scheme: 'internal' } })
       .connect('api', 'inner', 'traffic')
       .build(),
-    nonCompliant: vpc().node('ecs-fargate', { id: 'api' }).node('alb', { id: 'web' }).connect('api', 'web', 'traffic').build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .node('alb', { id: 'web' })
+      .connect('api', 'web', 'traffic')
+      .build(),
     expect: { target: 'api-traffic-web', targetKind: 'connection', severity: 'medium', manualFix: true },
   },
   {
@@ -140,7 +176,11 @@ export const networkCases: RuleCase[] = [
       .node('ecs-fargate', { id: 'api' })
       .connect('web', 'api', 'traffic', { label: 'HTTP from the web tier' })
       .build(),
-    nonCompliant: vpc().node('alb', { id: 'web' }).node('ecs-fargate', { id: 'api' }).connect('web', 'api', 'traffic').build(),
+    nonCompliant: vpc()
+      .node('alb', { id: 'web' })
+      .node('ecs-fargate', { id: 'api' })
+      .connect('web', 'api', 'traffic')
+      .build(),
     expect: { target: 'web-traffic-api', targetKind: 'connection', severity: 'low', manualFix: true },
   },
   {
@@ -168,13 +208,18 @@ export const networkCases: RuleCase[] = [
     ruleId: 'PLC-03',
     name: 'placement in a VPC that is not in the design',
     compliant: vpc().node('rds', { id: 'db' }).build(),
-    nonCompliant: vpc().node('rds', { id: 'db', placement: { vpcId: 'gone', tier: 'isolated' } }).build(),
+    nonCompliant: vpc()
+      .node('rds', { id: 'db', placement: { vpcId: 'gone', tier: 'isolated' } })
+      .build(),
     expect: { target: 'db', severity: 'critical' },
   },
   {
     ruleId: 'PLC-03',
     name: 'placement in a tier the VPC does not have',
-    compliant: design('Network fixture').vpc({ tiers: ['public', 'private'] }).node('ecs-fargate', { id: 'api' }).build(),
+    compliant: design('Network fixture')
+      .vpc({ tiers: ['public', 'private'] })
+      .node('ecs-fargate', { id: 'api' })
+      .build(),
     nonCompliant: design('Network fixture')
       .vpc({ tiers: ['public', 'private'] })
       .node('rds', { id: 'db', placement: { vpcId: 'main', tier: 'isolated' } })
@@ -184,35 +229,66 @@ export const networkCases: RuleCase[] = [
   {
     ruleId: 'CON-01',
     name: 'connection kind the catalog does not allow',
-    compliant: vpc().node('ecs-fargate', { id: 'api' }).node('rds', { id: 'db' }).connect('api', 'db', 'traffic').build(),
-    nonCompliant: vpc().node('ecs-fargate', { id: 'api' }).node('rds', { id: 'db' }).connect('api', 'db', 'read').build(),
+    compliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .node('rds', { id: 'db' })
+      .connect('api', 'db', 'traffic')
+      .build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .node('rds', { id: 'db' })
+      .connect('api', 'db', 'read')
+      .build(),
     expect: { target: 'api-read-db', targetKind: 'connection', severity: 'high' },
   },
   {
     ruleId: 'CON-01',
     name: 'connection to a node that is not in the design',
-    compliant: vpc().node('lambda', { id: 'fn' }).node('sqs', { id: 'q' }).connect('fn', 'q', 'publish').build(),
+    compliant: vpc()
+      .node('lambda', { id: 'fn' })
+      .node('sqs', { id: 'q' })
+      .connect('fn', 'q', 'publish')
+      .build(),
     nonCompliant: vpc().node('lambda', { id: 'fn' }).connect('fn', 'gone', 'publish').build(),
     expect: { target: 'fn-publish-gone', targetKind: 'connection', severity: 'high' },
   },
   {
     ruleId: 'CON-02',
     name: 'traffic port differs from the database listener',
-    compliant: vpc().node('ecs-fargate', { id: 'api' }).node('rds', { id: 'db' }).connect('api', 'db', 'traffic', { port: 5432 }).build(),
-    nonCompliant: vpc().node('ecs-fargate', { id: 'api' }).node('rds', { id: 'db' }).connect('api', 'db', 'traffic', { port: 3306 }).build(),
+    compliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .node('rds', { id: 'db' })
+      .connect('api', 'db', 'traffic', { port: 5432 })
+      .build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .node('rds', { id: 'db' })
+      .connect('api', 'db', 'traffic', { port: 3306 })
+      .build(),
     expect: { target: 'api-traffic-db', targetKind: 'connection', severity: 'high' },
   },
   {
     ruleId: 'CON-03',
     name: 'Lambda outside the VPC calling a database',
-    compliant: vpc().node('lambda', { id: 'fn', tier: 'private' }).node('rds', { id: 'db' }).connect('fn', 'db', 'traffic').build(),
-    nonCompliant: vpc().node('lambda', { id: 'fn' }).node('rds', { id: 'db' }).connect('fn', 'db', 'traffic').build(),
+    compliant: vpc()
+      .node('lambda', { id: 'fn', tier: 'private' })
+      .node('rds', { id: 'db' })
+      .connect('fn', 'db', 'traffic')
+      .build(),
+    nonCompliant: vpc()
+      .node('lambda', { id: 'fn' })
+      .node('rds', { id: 'db' })
+      .connect('fn', 'db', 'traffic')
+      .build(),
     expect: { target: 'fn-traffic-db', targetKind: 'connection', severity: 'high' },
   },
   {
     ruleId: 'CON-03',
     name: 'compute in another VPC than its database',
-    compliant: vpc().vpc({ id: 'other' }).node('ecs-fargate', { id: 'api', vpcId: 'other', tier: 'private' }).build(),
+    compliant: vpc()
+      .vpc({ id: 'other' })
+      .node('ecs-fargate', { id: 'api', vpcId: 'other', tier: 'private' })
+      .build(),
     nonCompliant: vpc()
       .vpc({ id: 'other' })
       .node('ecs-fargate', { id: 'api', vpcId: 'other', tier: 'private' })

@@ -11,7 +11,9 @@ export const CW_01: Rule = {
   check: (ctx) =>
     checkNodes(ctx, CW_01, ['cloudwatch-alarm'], 'all', (node) => {
       const problems: NodeProblem[] = [];
-      const notifies = outgoingOf(ctx, node.id, ['publish']).some((c) => ctx.nodesById.get(c.to)?.type === 'sns');
+      const notifies = outgoingOf(ctx, node.id, ['publish']).some(
+        (c) => ctx.nodesById.get(c.to)?.type === 'sns',
+      );
       if (!notifies)
         problems.push({
           code: 'action',

@@ -1,5 +1,12 @@
 import type { Rule } from '../../types.ts';
-import { SQL_DATABASE_TYPES, checkNodes, derivedId, incomingOf, newNode, outgoingOf } from '../../rule-kit.ts';
+import {
+  SQL_DATABASE_TYPES,
+  checkNodes,
+  derivedId,
+  incomingOf,
+  newNode,
+  outgoingOf,
+} from '../../rule-kit.ts';
 import type { NodeProblem } from '../../rule-kit.ts';
 
 /** Front doors whose requests make a path read-heavy. */

@@ -3,7 +3,14 @@ import { gravitonEquivalent, isGraviton, isPreviousGeneration } from './instance
 
 describe('instance types', () => {
   it('recognises Graviton families in every naming style', () => {
-    for (const type of ['t4g.small', 'm7g.large', 'c7gn.xlarge', 'db.r6g.large', 'cache.t4g.micro', 'r7g.large.search'])
+    for (const type of [
+      't4g.small',
+      'm7g.large',
+      'c7gn.xlarge',
+      'db.r6g.large',
+      'cache.t4g.micro',
+      'r7g.large.search',
+    ])
       expect(isGraviton(type), type).toBe(true);
     for (const type of ['t3.small', 'm5a.large', 'db.m5.large', 'cache.r5.large', 'm6i.large'])
       expect(isGraviton(type), type).toBe(false);

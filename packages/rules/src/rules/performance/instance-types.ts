@@ -17,7 +17,14 @@ interface InstanceType {
 function parse(type: string): InstanceType | undefined {
   const m = PARTS.exec(type);
   if (!m) return undefined;
-  return { prefix: m[1] ?? '', family: m[2]!, generation: Number(m[3]), attributes: m[4]!, size: m[5]!, suffix: m[6] ?? '' };
+  return {
+    prefix: m[1] ?? '',
+    family: m[2]!,
+    generation: Number(m[3]),
+    attributes: m[4]!,
+    size: m[5]!,
+    suffix: m[6] ?? '',
+  };
 }
 
 /** Current Graviton generation per family letter. */

@@ -15,7 +15,10 @@ export const performanceCases: RuleCase[] = [
   {
     ruleId: 'PERF-01',
     name: 'API path reads a database with no cache',
-    compliant: apiReadingDatabase().node('elasticache', { id: 'cache' }).connect('fn', 'cache', 'traffic').build(),
+    compliant: apiReadingDatabase()
+      .node('elasticache', { id: 'cache' })
+      .connect('fn', 'cache', 'traffic')
+      .build(),
     nonCompliant: apiReadingDatabase().build(),
     expect: { target: 'fn', severity: 'low' },
   },
@@ -44,8 +47,12 @@ export const performanceCases: RuleCase[] = [
   {
     ruleId: 'PERF-04',
     name: 'previous-generation database class',
-    compliant: fixture().node('rds', { id: 'db', properties: { instanceClass: 'db.m7g.large' } }).build(),
-    nonCompliant: fixture().node('rds', { id: 'db', properties: { instanceClass: 'db.m4.large' } }).build(),
+    compliant: fixture()
+      .node('rds', { id: 'db', properties: { instanceClass: 'db.m7g.large' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('rds', { id: 'db', properties: { instanceClass: 'db.m4.large' } })
+      .build(),
     expect: { target: 'db', severity: 'medium' },
   },
 ];

@@ -1,7 +1,14 @@
 import { getService } from '@archgen/model';
 import type { SubnetTier } from '@archgen/model';
 import type { Finding, Rule } from '../../types.ts';
-import { COMPUTE_TYPES, VPC_DATABASE_TYPES, makeFinding, moveToTier, nodeTarget, tierLabel } from '../../rule-kit.ts';
+import {
+  COMPUTE_TYPES,
+  VPC_DATABASE_TYPES,
+  makeFinding,
+  moveToTier,
+  nodeTarget,
+  tierLabel,
+} from '../../rule-kit.ts';
 
 // NET-01, NET-02 and NET-04 explain the tier of these types in their own words.
 const COVERED_ELSEWHERE = new Set(['alb', ...COMPUTE_TYPES, ...VPC_DATABASE_TYPES]);

@@ -16,7 +16,9 @@ export const PLC_03: Rule = {
       const { vpcId, tier } = node.placement;
       const vpc = ctx.vpcsById.get(vpcId);
       if (vpc && vpc.tiers.includes(tier)) continue;
-      const allowed = (getService(node.type)?.placements ?? []).filter((p): p is SubnetTier => p !== 'regional');
+      const allowed = (getService(node.type)?.placements ?? []).filter(
+        (p): p is SubnetTier => p !== 'regional',
+      );
       const move = allowed.map((t) => moveToTier(ctx, node, t)).find((m) => m !== undefined);
       const message = vpc
         ? `${node.name} is placed in the ${tierLabel(tier)} of ${vpc.name}, which has no ${tier} tier`

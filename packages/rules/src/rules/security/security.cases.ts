@@ -6,7 +6,8 @@ const fixture = () => design('Security fixture');
 /** `writer` writes to `written` of three buckets and only reads the rest. */
 function bucketWriter(written: number) {
   const b = fixture().node('lambda', { id: 'fn' });
-  for (let i = 1; i <= 3; i++) b.node('s3', { id: `bucket${i}` }).connect('fn', `bucket${i}`, i <= written ? 'read-write' : 'read');
+  for (let i = 1; i <= 3; i++)
+    b.node('s3', { id: `bucket${i}` }).connect('fn', `bucket${i}`, i <= written ? 'read-write' : 'read');
   return b.build();
 }
 
@@ -15,21 +16,31 @@ export const securityCases: RuleCase[] = [
     ruleId: 'SM-01',
     name: 'secret never rotated',
     compliant: fixture().node('secret', { id: 'creds' }).build(),
-    nonCompliant: fixture().node('secret', { id: 'creds', properties: { rotationDays: 0 } }).build(),
+    nonCompliant: fixture()
+      .node('secret', { id: 'creds', properties: { rotationDays: 0 } })
+      .build(),
     expect: { target: 'creds', severity: 'medium' },
   },
   {
     ruleId: 'COG-01',
     name: 'MFA off',
-    compliant: fixture().node('cognito-user-pool', { id: 'pool', properties: { mfa: 'optional' } }).build(),
-    nonCompliant: fixture().node('cognito-user-pool', { id: 'pool', properties: { mfa: 'off' } }).build(),
+    compliant: fixture()
+      .node('cognito-user-pool', { id: 'pool', properties: { mfa: 'optional' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('cognito-user-pool', { id: 'pool', properties: { mfa: 'off' } })
+      .build(),
     expect: { target: 'pool', severity: 'medium' },
   },
   {
     ruleId: 'COG-01',
     name: 'short passwords',
-    compliant: fixture().node('cognito-user-pool', { id: 'pool', properties: { passwordMinLength: 8 } }).build(),
-    nonCompliant: fixture().node('cognito-user-pool', { id: 'pool', properties: { passwordMinLength: 6 } }).build(),
+    compliant: fixture()
+      .node('cognito-user-pool', { id: 'pool', properties: { passwordMinLength: 8 } })
+      .build(),
+    nonCompliant: fixture()
+      .node('cognito-user-pool', { id: 'pool', properties: { passwordMinLength: 6 } })
+      .build(),
     expect: { target: 'pool', severity: 'medium' },
   },
   {

@@ -7,12 +7,25 @@ export const S3_01: Rule = {
   title: 'Buckets block public access and require TLS',
   pillar: 'security',
   severity: 'critical',
-  equivalents: ['AwsSolutions-S2', 'AwsSolutions-S10', 'CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56', 'AVD-AWS-0086', 'AVD-AWS-0087', 'AVD-AWS-0091', 'AVD-AWS-0093'],
+  equivalents: [
+    'AwsSolutions-S2',
+    'AwsSolutions-S10',
+    'CKV_AWS_53',
+    'CKV_AWS_54',
+    'CKV_AWS_55',
+    'CKV_AWS_56',
+    'AVD-AWS-0086',
+    'AVD-AWS-0087',
+    'AVD-AWS-0091',
+    'AVD-AWS-0093',
+  ],
   check: (ctx) =>
     checkNodes(ctx, S3_01, ['s3'], 'all', (node, props) => {
       const problems: NodeProblem[] = [];
       // A CloudFront origin left public is CF-02's finding, with its own explanation.
-      const cloudFrontOrigin = incomingOf(ctx, node.id, ['route']).some((c) => ctx.nodesById.get(c.from)?.type === 'cloudfront');
+      const cloudFrontOrigin = incomingOf(ctx, node.id, ['route']).some(
+        (c) => ctx.nodesById.get(c.from)?.type === 'cloudfront',
+      );
       if (flag(props, 'blockPublicAccess') === false && !cloudFrontOrigin)
         problems.push({
           code: 'public',

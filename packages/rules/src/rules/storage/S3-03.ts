@@ -13,7 +13,9 @@ export const S3_03: Rule = {
       const problems: NodeProblem[] = [];
       const lifecycle =
         flag(props, 'intelligentTiering') === true ||
-        ['transitionToIaDays', 'transitionToGlacierDays', 'expirationDays'].some((k) => (num(props, k) ?? 0) > 0);
+        ['transitionToIaDays', 'transitionToGlacierDays', 'expirationDays'].some(
+          (k) => (num(props, k) ?? 0) > 0,
+        );
       if (!lifecycle)
         problems.push({
           code: 'lifecycle',

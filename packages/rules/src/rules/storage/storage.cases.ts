@@ -9,34 +9,50 @@ export const storageCases: RuleCase[] = [
     ruleId: 'S3-01',
     name: 'public access not blocked',
     compliant: fixture().node('s3', { id: 'bucket' }).build(),
-    nonCompliant: fixture().node('s3', { id: 'bucket', properties: { blockPublicAccess: false } }).build(),
+    nonCompliant: fixture()
+      .node('s3', { id: 'bucket', properties: { blockPublicAccess: false } })
+      .build(),
     expect: { target: 'bucket', severity: 'critical' },
   },
   {
     ruleId: 'S3-01',
     name: 'requests without TLS',
-    compliant: fixture().node('s3', { id: 'bucket', properties: { enforceTls: true } }).build(),
-    nonCompliant: fixture().node('s3', { id: 'bucket', properties: { enforceTls: false } }).build(),
+    compliant: fixture()
+      .node('s3', { id: 'bucket', properties: { enforceTls: true } })
+      .build(),
+    nonCompliant: fixture()
+      .node('s3', { id: 'bucket', properties: { enforceTls: false } })
+      .build(),
     expect: { target: 'bucket', severity: 'critical' },
   },
   {
     ruleId: 'S3-02',
     name: 'no access logs',
-    compliant: fixture().node('s3', { id: 'bucket', properties: { accessLogs: true } }).build(),
-    nonCompliant: fixture().node('s3', { id: 'bucket', properties: { accessLogs: false } }).build(),
+    compliant: fixture()
+      .node('s3', { id: 'bucket', properties: { accessLogs: true } })
+      .build(),
+    nonCompliant: fixture()
+      .node('s3', { id: 'bucket', properties: { accessLogs: false } })
+      .build(),
     expect: { target: 'bucket', severity: 'medium' },
   },
   {
     ruleId: 'S3-02',
     name: 'no versioning',
-    compliant: fixture().node('s3', { id: 'bucket', properties: { accessLogs: true, versioned: true } }).build(),
-    nonCompliant: fixture().node('s3', { id: 'bucket', properties: { accessLogs: true, versioned: false } }).build(),
+    compliant: fixture()
+      .node('s3', { id: 'bucket', properties: { accessLogs: true, versioned: true } })
+      .build(),
+    nonCompliant: fixture()
+      .node('s3', { id: 'bucket', properties: { accessLogs: true, versioned: false } })
+      .build(),
     expect: { target: 'bucket', severity: 'medium' },
   },
   {
     ruleId: 'S3-03',
     name: 'no lifecycle at all',
-    compliant: fixture().node('s3', { id: 'bucket', properties: { transitionToIaDays: 30 } }).build(),
+    compliant: fixture()
+      .node('s3', { id: 'bucket', properties: { transitionToIaDays: 30 } })
+      .build(),
     nonCompliant: fixture().node('s3', { id: 'bucket' }).build(),
     expect: { target: 'bucket', severity: 'low' },
   },
@@ -44,7 +60,9 @@ export const storageCases: RuleCase[] = [
     ruleId: 'S3-03',
     name: 'incomplete multipart uploads kept',
     compliant: fixture().node('s3', { id: 'bucket', properties: tidy }).build(),
-    nonCompliant: fixture().node('s3', { id: 'bucket', properties: { ...tidy, abortIncompleteUploadDays: 0 } }).build(),
+    nonCompliant: fixture()
+      .node('s3', { id: 'bucket', properties: { ...tidy, abortIncompleteUploadDays: 0 } })
+      .build(),
     expect: { target: 'bucket', severity: 'low' },
   },
 ];

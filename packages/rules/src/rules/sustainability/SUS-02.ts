@@ -1,6 +1,11 @@
 import type { Rule } from '../../types.ts';
 import { checkNodes, text } from '../../rule-kit.ts';
-import { INSTANCE_TYPE_KEYS, gravitonEquivalent, isGraviton, isPreviousGeneration } from '../performance/instance-types.ts';
+import {
+  INSTANCE_TYPE_KEYS,
+  gravitonEquivalent,
+  isGraviton,
+  isPreviousGeneration,
+} from '../performance/instance-types.ts';
 
 export const SUS_02: Rule = {
   id: 'SUS-02',
