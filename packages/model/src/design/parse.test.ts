@@ -475,36 +475,31 @@ describe('parseDesign: references and catalog rules', () => {
     ]);
   });
 
-  it('checks placements against the VPCs and the catalog', () => {
+  it('refuses placements that cannot be drawn: a missing VPC or tier', () => {
     const text = edited((doc) => {
       doc.vpcs[0].tiers = ['public', 'private'];
       doc.nodes[0].placement = { vpcId: 'elsewhere', tier: 'public' }; // web: no such VPC
       doc.nodes[2].placement = { vpcId: 'main', tier: 'isolated' }; // db: tier missing in the VPC
-      doc.nodes[1].placement = { vpcId: 'main', tier: 'public' }; // api: Fargate only private
-      doc.nodes[3].placement = { vpcId: 'main', tier: 'private' }; // jobs: SQS is regional
     });
     expect(errorsOf(parseDesign(text))).toEqual([
       { path: '$.nodes[0].placement.vpcId', message: 'no VPC with id "elsewhere"' },
       {
-        path: '$.nodes[1].placement.tier',
-        message: 'ECS Fargate service cannot be placed in a public subnet (allowed: a private subnet)',
-      },
-      {
         path: '$.nodes[2].placement.tier',
         message: 'VPC "main" has no isolated subnets (it has public, private)',
       },
-      {
-        path: '$.nodes[3].placement.tier',
-        message: 'SQS queue cannot be placed in a private subnet (allowed: outside a VPC (regional))',
-      },
     ]);
+  });
+
+  it('opens a design whose placements the catalog forbids, so the rules can flag and fix them', () => {
+    const text = edited((doc) => {
+      doc.nodes[1].placement = { vpcId: 'main', tier: 'public' }; // api: Fargate belongs in private
+      doc.nodes[3].placement = { vpcId: 'main', tier: 'private' }; // jobs: SQS is regional
+    });
+    const parsed = designOf(parseDesign(text));
+    expect(parsed.design.nodes[1]!.placement).toEqual({ vpcId: 'main', tier: 'public' });
+    expect(parsed.design.nodes[3]!.placement).toEqual({ vpcId: 'main', tier: 'private' });
     const unplaced = edited((doc) => (doc.nodes[2].placement = null));
-    expect(errorsOf(parseDesign(unplaced))).toEqual([
-      {
-        path: '$.nodes[2].placement',
-        message: 'RDS database must be placed in a VPC subnet (allowed: an isolated subnet)',
-      },
-    ]);
+    expect(designOf(parseDesign(unplaced)).design.nodes[2]!.placement).toBeNull();
   });
 
   it('reports an invalid VPC CIDR the schema pattern lets through', () => {

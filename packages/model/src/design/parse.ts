@@ -40,7 +40,7 @@ import {
 import { availabilityZones, parseCidr } from './cidr.ts';
 import { defaultProperties, validateProperties } from './properties.ts';
 import { SERVICES, allowedConnectionKinds, findAcceptedConnection, getService } from '../catalog/index.ts';
-import type { PlacementKind, PropertyIssue, ServiceDefinition } from '../catalog/types.ts';
+import type { PropertyIssue, ServiceDefinition } from '../catalog/types.ts';
 
 export interface DesignError {
   /** JSON path of the offending value, e.g. "$.nodes[3].placement.tier"; "$" for the whole file. */
@@ -398,7 +398,7 @@ function checkSemantics(design: Design, warnings: string[]): DesignError[] {
       errors.push({ path: `$.nodes[${i}].type`, message: unknownServiceMessage(node.type) });
       return;
     }
-    errors.push(...checkPlacement(node, service, i, vpcsById));
+    errors.push(...checkPlacement(node, i, vpcsById));
     const issues = validateProperties(service, mergeProperties(defaultProperties(service), node.properties));
     baseIssues.set(node.id, new Set(issues.map(issueKey)));
     for (const issue of issues)
@@ -522,40 +522,27 @@ function checkIds(design: Design, errors: DesignError[]): Map<string, string> {
   return seen;
 }
 
-function placementWord(placement: PlacementKind): string {
-  if (placement === 'regional') return 'outside a VPC (regional)';
-  return `${placement === 'isolated' ? 'an' : 'a'} ${placement} subnet`;
-}
 
-function checkPlacement(
-  node: DesignNode,
-  service: ServiceDefinition,
-  i: number,
-  vpcsById: ReadonlyMap<string, Design['vpcs'][number]>,
-): DesignError[] {
+/**
+ * Only placements that cannot be drawn are errors (a missing VPC or tier). A service in a tier
+ * its catalog entry does not allow, or a VPC service left outside any VPC, is a design problem
+ * the rules report with a fix (PLC-01, PLC-02, NET-04): such a file must still open, or a user
+ * who saved a work-in-progress design could never reopen it.
+ */
+function checkPlacement(node: DesignNode, i: number, vpcsById: ReadonlyMap<string, Design['vpcs'][number]>): DesignError[] {
+  if (!node.placement) return [];
   const path = `$.nodes[${i}].placement`;
-  const allowed = `allowed: ${service.placements.map(placementWord).join(', ')}`;
-  if (!node.placement) {
-    return service.placements.includes('regional')
-      ? []
-      : [{ path, message: `${service.displayName} must be placed in a VPC subnet (${allowed})` }];
-  }
   const vpc = vpcsById.get(node.placement.vpcId);
   if (!vpc) return [{ path: `${path}.vpcId`, message: `no VPC with id "${node.placement.vpcId}"` }];
-  const errors: DesignError[] = [];
   if (!vpc.tiers.includes(node.placement.tier)) {
-    errors.push({
-      path: `${path}.tier`,
-      message: `VPC "${vpc.id}" has no ${node.placement.tier} subnets (it has ${vpc.tiers.join(', ')})`,
-    });
+    return [
+      {
+        path: `${path}.tier`,
+        message: `VPC "${vpc.id}" has no ${node.placement.tier} subnets (it has ${vpc.tiers.join(', ')})`,
+      },
+    ];
   }
-  if (!service.placements.includes(node.placement.tier)) {
-    errors.push({
-      path: `${path}.tier`,
-      message: `${service.displayName} cannot be placed in ${placementWord(node.placement.tier)} (${allowed})`,
-    });
-  }
-  return errors;
+  return [];
 }
 
 function checkNodeOverrides(
