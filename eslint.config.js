@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/model/src/**/*.ts', 'packages/rules/src/**/*.ts', 'packages/infra/src/**/*.ts', 'packages/export/src/**/*.ts', 'generators/*/src/**/*.ts'],
+    files: ['packages/model/src/**/*.ts', 'packages/rules/src/**/*.ts', 'packages/infra/src/**/*.ts', 'packages/export/src/**/*.ts', 'packages/review/src/**/*.ts', 'generators/*/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.toolchain.ts', '**/test-support/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: NODE_AND_UI }] },
   },

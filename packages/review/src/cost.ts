@@ -1,0 +1,503 @@
+/**
+ * Monthly cost estimate per node and environment, from the dated us-east-1 price table and the
+ * usage assumptions (usage.ts). Each node's bill is a list of lines (quantity x unit price), so
+ * a reviewer can see where every dollar comes from. Amounts are rounded to cents per line, and
+ * nodes and totals add the rounded lines, so the numbers on screen always add up.
+ */
+import { resolveProperties, type Design, type DesignNode, type Properties } from '@archgen/model';
+import { HOURS_PER_MONTH, PRICES, PRICES_AS_OF, PRICE_REGION, type Price } from './prices/us-east-1.ts';
+import { nodeUsage } from './usage.ts';
+
+export interface CostLine {
+  label: string;
+  /** In `unit`s, e.g. 1460 (instance-hours). */
+  quantity: number;
+  unit: string;
+  /** USD per unit. */
+  unitPrice: number;
+  /** USD, rounded to cents. */
+  monthly: number;
+  /** The pricing page the unit price comes from. */
+  source: string;
+}
+
+export interface NodeCost {
+  nodeId: string;
+  name: string;
+  type: string;
+  /** Sum of the lines, USD. */
+  monthly: number;
+  lines: CostLine[];
+  /** Why something is not priced or is priced elsewhere (e.g. an unknown instance type). */
+  notes: string[];
+}
+
+export interface CostEstimate {
+  environment: string;
+  currency: 'USD';
+  pricesAsOf: string;
+  priceRegion: string;
+  total: number;
+  nodes: NodeCost[];
+  warnings: string[];
+}
+
+/** A hypothetical change a suggestion prices: other property values, or a pricing option. */
+export interface CostScenario {
+  nodeId: string;
+  properties?: Properties;
+  /** Run the node's steady Fargate baseline under a Compute Savings Plan. */
+  fargateSavingsPlan?: boolean;
+}
+
+interface NodeInput {
+  design: Design;
+  node: DesignNode;
+  props: Properties;
+  usage: Record<string, number>;
+  scenario?: CostScenario;
+  /** NAT gateways the lowering creates for the node's VPC in this environment (on its first NAT node). */
+  natGateways: number;
+  notes: string[];
+}
+
+const cents = (usd: number): number => Math.round(usd * 100);
+const toUsd = (centsValue: number): number => centsValue / 100;
+// Quantities are shown, not summed: 6 decimals keep them readable and platform-independent.
+const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+function line(label: string, quantity: number, price: Price, unitPrice = price.usd): CostLine {
+  return {
+    label,
+    quantity: tidy(quantity),
+    unit: price.unit,
+    unitPrice,
+    monthly: toUsd(cents(quantity * unitPrice)),
+    source: price.source,
+  };
+}
+
+const num = (props: Properties, key: string, fallback: number): number => {
+  const value = props[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+};
+const str = (props: Properties, key: string, fallback: string): string => {
+  const value = props[key];
+  return typeof value === 'string' ? value : fallback;
+};
+const flag = (props: Properties, key: string): boolean => props[key] === true;
+const use = (input: NodeInput, key: string, fallback = 0): number => input.usage[key] ?? fallback;
+const perMillion = (count: number): number => count / 1_000_000;
+
+function instancePrice(table: Record<string, Price>, type: string, input: NodeInput): Price | undefined {
+  const price = Object.hasOwn(table, type) ? table[type] : undefined;
+  if (!price) input.notes.push(`No list price for "${type}" in the table; its instance hours are not included.`);
+  return price;
+}
+
+function wafLines(input: NodeInput): CostLine[] {
+  if (!flag(input.props, 'waf')) return [];
+  return [
+    line('WAF web ACL', 1, PRICES.waf.webAclMonth),
+    // The generated web ACL uses five AWS managed rule groups.
+    line('WAF rules', 5, PRICES.waf.ruleMonth),
+    line('WAF requests', perMillion(use(input, 'requests')), PRICES.waf.requestsPerMillion),
+  ];
+}
+
+function logLines(input: NodeInput): CostLine[] {
+  const gb = use(input, 'logsIngestedGb');
+  return gb > 0 ? [line('CloudWatch Logs ingestion', gb, PRICES.cloudwatch.logsIngestGb)] : [];
+}
+
+function fargateLines(input: NodeInput): CostLine[] {
+  const { props } = input;
+  const vcpu = Number(str(props, 'cpu', '512')) / 1024;
+  const memoryGb = num(props, 'memoryMiB', 1024) / 1024;
+  const hours = use(input, 'hoursPerMonth', HOURS_PER_MONTH);
+  const tasks = input.usage.averageTasks ?? num(props, 'desiredCount', 2);
+  const scaling = str(props, 'scaling', 'target-tracking');
+  const minCount = num(props, 'minCount', 2);
+  let taskHours = tasks * hours;
+  if (scaling === 'scheduled') {
+    const busy = Math.min(use(input, 'scheduledHoursPerMonth'), hours);
+    taskHours = tasks * busy + Math.min(minCount, tasks) * (hours - busy);
+  }
+  const spot = flag(props, 'spot');
+  const discount = spot ? 1 - PRICES.fargate.spotDiscount.usd : 1;
+  const cpuRate = PRICES.fargate.x86VcpuHour.usd * discount;
+  const memRate = PRICES.fargate.x86GbHour.usd * discount;
+  const kind = spot ? 'Fargate Spot' : 'Fargate';
+  const lines: CostLine[] = [];
+  let onDemandHours = taskHours;
+  if (!spot && input.scenario?.fargateSavingsPlan) {
+    // The plan covers the steady baseline: the tasks that run every hour.
+    const baseline = scaling === 'none' ? tasks : Math.min(minCount, tasks);
+    const committed = Math.min(baseline * hours, taskHours);
+    const planDiscount = 1 - PRICES.fargate.savingsPlanDiscount.usd;
+    lines.push(
+      line('Fargate vCPU under a Savings Plan', committed * vcpu, PRICES.fargate.x86VcpuHour, cpuRate * planDiscount),
+      line('Fargate memory under a Savings Plan', committed * memoryGb, PRICES.fargate.x86GbHour, memRate * planDiscount),
+    );
+    onDemandHours = taskHours - committed;
+  }
+  if (onDemandHours > 0 || lines.length === 0)
+    lines.push(
+      line(`${kind} vCPU (${vcpu} vCPU per task)`, onDemandHours * vcpu, PRICES.fargate.x86VcpuHour, cpuRate),
+      line(`${kind} memory (${memoryGb} GB per task)`, onDemandHours * memoryGb, PRICES.fargate.x86GbHour, memRate),
+    );
+  return [...lines, ...logLines(input)];
+}
+
+function lambdaLines(input: NodeInput): CostLine[] {
+  const invocations = use(input, 'invocations');
+  const memoryGb = num(input.props, 'memorySize', 512) / 1024;
+  const gbSeconds = invocations * (use(input, 'averageDurationMs') / 1000) * memoryGb;
+  const arm = str(input.props, 'architecture', 'arm64') === 'arm64';
+  return [
+    line('Lambda requests', perMillion(invocations), PRICES.lambda.requestsPerMillion),
+    line(`Lambda compute (${arm ? 'arm64' : 'x86_64'}, ${memoryGb * 1024} MB)`, gbSeconds, arm ? PRICES.lambda.armGbSecond : PRICES.lambda.x86GbSecond),
+    ...logLines(input),
+  ];
+}
+
+function ec2Lines(input: NodeInput, typeKey: string, countKey: string, countProp: string, spotProp: string, volumeKey: string): CostLine[] {
+  const type = str(input.props, typeKey, '');
+  const count = input.usage[countKey] ?? num(input.props, countProp, 0);
+  const hours = use(input, 'hoursPerMonth', HOURS_PER_MONTH);
+  const spot = flag(input.props, spotProp);
+  const lines: CostLine[] = [];
+  const price = instancePrice(PRICES.ec2, type, input);
+  if (price) {
+    const rate = spot ? price.usd * (1 - PRICES.ec2SpotDiscount.usd) : price.usd;
+    lines.push(line(`${type}${spot ? ' Spot' : ''} instances (${count})`, count * hours, price, rate));
+  }
+  lines.push(line('EBS gp3 volumes', count * use(input, volumeKey), PRICES.ebsGp3GbMonth));
+  return lines;
+}
+
+function natLines(input: NodeInput): CostLine[] {
+  const lines: CostLine[] = [];
+  if (input.natGateways > 0)
+    lines.push(line(`NAT gateways (${input.natGateways})`, input.natGateways * use(input, 'hoursPerMonth', HOURS_PER_MONTH), PRICES.nat.hour));
+  lines.push(line('NAT data processed', use(input, 'gbProcessed'), PRICES.nat.gbProcessed));
+  return lines;
+}
+
+/** Share of data aged [from, to) days, for objects kept `lifetime` days and written steadily. */
+function ageShare(from: number, to: number, lifetime: number): number {
+  return Math.max(0, Math.min(to, lifetime) - Math.min(from, lifetime)) / lifetime;
+}
+
+function s3Lines(input: NodeInput): CostLine[] {
+  const { props } = input;
+  const stored = use(input, 'storedGb');
+  const expiration = num(props, 'expirationDays', 0);
+  const lifetime = Math.max(1, expiration > 0 ? expiration : use(input, 'objectLifetimeDays', 365));
+  const days = (key: string): number => (num(props, key, 0) > 0 ? num(props, key, 0) : Infinity);
+  const glacier = days('transitionToGlacierDays');
+  const s3 = PRICES.s3;
+  const bands: [string, number, number, Price][] = flag(props, 'intelligentTiering')
+    ? [
+        // Intelligent-Tiering moves objects not read for 30 days, then 90 days, to cheaper tiers.
+        ['Intelligent-Tiering frequent access', 0, Math.min(30, glacier), s3.intelligentTieringFrequentGbMonth],
+        ['Intelligent-Tiering infrequent access', 30, Math.min(90, glacier), s3.intelligentTieringInfrequentGbMonth],
+        ['Intelligent-Tiering archive instant access', 90, glacier, s3.intelligentTieringArchiveInstantGbMonth],
+        ['Glacier Flexible Retrieval', glacier, Infinity, s3.glacierFlexibleGbMonth],
+      ]
+    : [
+        ['S3 Standard', 0, Math.min(days('transitionToIaDays'), glacier), s3.standardGbMonth],
+        ['S3 Standard-IA', days('transitionToIaDays'), glacier, s3.standardIaGbMonth],
+        ['Glacier Flexible Retrieval', glacier, Infinity, s3.glacierFlexibleGbMonth],
+      ];
+  const lines: CostLine[] = [];
+  for (const [label, from, to, price] of bands) {
+    const share = ageShare(from, to, lifetime);
+    if (share > 0) lines.push(line(`${label} storage`, stored * share, price));
+  }
+  if (flag(props, 'intelligentTiering'))
+    lines.push(line('Intelligent-Tiering monitoring', use(input, 'objectCount') / 1000, s3.intelligentTieringMonitoringPerThousandObjects));
+  lines.push(
+    line('S3 write requests', use(input, 'putRequests') / 1000, s3.putPerThousand),
+    line('S3 read requests', use(input, 'getRequests') / 1000, s3.getPerThousand),
+  );
+  return lines;
+}
+
+function rdsLines(input: NodeInput): CostLine[] {
+  const { props } = input;
+  const copies = flag(props, 'multiAz') ? 2 : 1;
+  const type = str(props, 'instanceClass', '');
+  const hours = use(input, 'hoursPerMonth', HOURS_PER_MONTH);
+  const lines: CostLine[] = [];
+  const price = instancePrice(PRICES.rds, type, input);
+  if (price) lines.push(line(`${type} ${copies === 2 ? 'Multi-AZ (primary + standby)' : 'Single-AZ'}`, copies * hours, price));
+  lines.push(line('gp3 storage', copies * num(props, 'allocatedStorageGb', 20), PRICES.rdsGp3GbMonth));
+  return lines;
+}
+
+function auroraLines(input: NodeInput): CostLine[] {
+  const { props } = input;
+  const instances = 1 + num(props, 'readers', 1);
+  const hours = use(input, 'hoursPerMonth', HOURS_PER_MONTH);
+  const lines: CostLine[] = [];
+  if (str(props, 'capacity', 'serverless-v2') === 'serverless-v2') {
+    const minAcu = num(props, 'minAcu', 0.5);
+    const maxAcu = num(props, 'maxAcu', 4);
+    const active = Math.min(use(input, 'activeHoursPerMonth', hours), hours);
+    const busyAcu = Math.min(Math.max(use(input, 'averageAcu', 1), minAcu), maxAcu);
+    // Idle hours run at the minimum; a minimum of 0 pauses the instance.
+    const acuHours = instances * (active * busyAcu + (hours - active) * minAcu);
+    lines.push(line(`Serverless v2 capacity (${instances} instance${instances > 1 ? 's' : ''}, min ${minAcu} ACU)`, acuHours, PRICES.auroraServerlessV2.acuHour));
+  } else {
+    const type = str(props, 'instanceClass', '');
+    const price = instancePrice(PRICES.aurora, type, input);
+    if (price) lines.push(line(`${type} instances (${instances})`, instances * hours, price));
+  }
+  lines.push(
+    line('Aurora storage', use(input, 'storedGb'), PRICES.auroraServerlessV2.storageGbMonth),
+    line('Aurora I/O', perMillion(use(input, 'ioRequests')), PRICES.auroraServerlessV2.ioPerMillion),
+  );
+  return lines;
+}
+
+function dynamodbLines(input: NodeInput): CostLine[] {
+  const { props } = input;
+  const gsis = Array.isArray(props.gsis) ? props.gsis.length : 0;
+  const d = PRICES.dynamodb;
+  const lines: CostLine[] =
+    str(props, 'billingMode', 'on-demand') === 'provisioned'
+      ? [
+          // Auto scaling moves capacity between the minimum and maximum; the estimate prices the minimum.
+          line('Provisioned read capacity', num(props, 'readCapacity', 5) * HOURS_PER_MONTH, d.rcuHour),
+          line(`Provisioned write capacity (table${gsis ? ` + ${gsis} GSI` : ''})`, num(props, 'writeCapacity', 5) * (1 + gsis) * HOURS_PER_MONTH, d.wcuHour),
+        ]
+      : [
+          line('On-demand reads', perMillion(use(input, 'readRequestUnits')), d.onDemandReadPerMillion),
+          line(`On-demand writes (table${gsis ? ` + ${gsis} GSI` : ''})`, perMillion(use(input, 'writeRequestUnits')) * (1 + gsis), d.onDemandWritePerMillion),
+        ];
+  lines.push(line('Table storage', use(input, 'storedGb'), d.storageGbMonth));
+  if (flag(props, 'pointInTimeRecovery')) lines.push(line('Point-in-time recovery', use(input, 'storedGb'), d.pitrGbMonth));
+  return lines;
+}
+
+function opensearchLines(input: NodeInput): CostLine[] {
+  const { props } = input;
+  const count = num(props, 'instanceCount', 2);
+  const hours = use(input, 'hoursPerMonth', HOURS_PER_MONTH);
+  const type = str(props, 'instanceType', '');
+  const lines: CostLine[] = [];
+  const price = instancePrice(PRICES.opensearch, type, input);
+  if (price) lines.push(line(`${type} data nodes (${count})`, count * hours, price));
+  if (flag(props, 'dedicatedMasters')) {
+    const master = PRICES.opensearch[PRICES.opensearchMasterType]!;
+    lines.push(line(`${PRICES.opensearchMasterType} dedicated masters (3)`, 3 * hours, master));
+  }
+  lines.push(line('gp3 storage', count * num(props, 'volumeSizeGb', 20), PRICES.opensearchGp3GbMonth));
+  return lines;
+}
+
+function neptuneLines(input: NodeInput): CostLine[] {
+  const count = num(input.props, 'instances', 2);
+  const type = str(input.props, 'instanceClass', '');
+  const lines: CostLine[] = [];
+  const price = instancePrice(PRICES.neptune, type, input);
+  if (price) lines.push(line(`${type} instances (${count})`, count * use(input, 'hoursPerMonth', HOURS_PER_MONTH), price));
+  lines.push(
+    line('Neptune storage', use(input, 'storedGb'), PRICES.neptuneStorage.gbMonth),
+    line('Neptune I/O', perMillion(use(input, 'ioRequests')), PRICES.neptuneStorage.ioPerMillion),
+  );
+  return lines;
+}
+
+function timestreamLines(input: NodeInput): CostLine[] {
+  const ingested = use(input, 'ingestedGb');
+  const t = PRICES.timestream;
+  return [
+    line('Writes', perMillion(use(input, 'writes')), t.writesPerMillion),
+    // Steady state: the memory store holds the last N hours, the magnetic store the last N days.
+    line('Memory store', ingested * num(input.props, 'memoryRetentionHours', 24), t.memoryGbHour),
+    line('Magnetic store', (ingested * num(input.props, 'magneticRetentionDays', 365)) / 30, t.magneticGbMonth),
+    line('Queries', use(input, 'queryTcuHours'), t.queryTcuHour),
+  ];
+}
+
+function elasticacheLines(input: NodeInput): CostLine[] {
+  const count = num(input.props, 'nodes', 2);
+  const type = str(input.props, 'nodeType', '');
+  const price = instancePrice(PRICES.elasticache, type, input);
+  return price ? [line(`${type} nodes (${count})`, count * use(input, 'hoursPerMonth', HOURS_PER_MONTH), price)] : [];
+}
+
+function kinesisLines(input: NodeInput): CostLine[] {
+  const k = PRICES.kinesis;
+  const ingested = use(input, 'ingestedGb');
+  if (str(input.props, 'mode', 'on-demand') === 'on-demand')
+    return [
+      line('On-demand stream', HOURS_PER_MONTH, k.onDemandStreamHour),
+      line('Data ingested', ingested, k.onDemandIngestGb),
+      line('Data retrieved', ingested * use(input, 'consumers', 1), k.onDemandRetrievalGb),
+    ];
+  const shards = num(input.props, 'shards', 1);
+  const lines = [
+    line(`Shards (${shards})`, shards * HOURS_PER_MONTH, k.shardHour),
+    line('PUT payload units', perMillion(use(input, 'records')), k.putPayloadUnitsPerMillion),
+  ];
+  if (num(input.props, 'retentionHours', 24) > 24)
+    lines.push(line('Extended retention', shards * HOURS_PER_MONTH, k.extendedRetentionShardHour));
+  return lines;
+}
+
+function stepFunctionsLines(input: NodeInput): CostLine[] {
+  const runs = use(input, 'executions');
+  const s = PRICES.stepFunctions;
+  if (str(input.props, 'workflowType', 'STANDARD') === 'EXPRESS')
+    return [
+      line('Express requests', perMillion(runs), s.expressPerMillion),
+      line('Express duration (64 MB)', runs * (use(input, 'averageDurationMs') / 1000) * (64 / 1024), s.expressGbSecond),
+    ];
+  return [line('State transitions', (runs * use(input, 'transitionsPerExecution')) / 1000, s.standardPerThousandTransitions)];
+}
+
+function eventBusLines(input: NodeInput): CostLine[] {
+  const events = use(input, 'events');
+  const lines = [line('Custom events', perMillion(events), PRICES.eventbridge.customEventsPerMillion)];
+  if (num(input.props, 'archiveDays', 0) > 0)
+    lines.push(line('Archived events', (events * use(input, 'averageEventKb')) / (1024 * 1024), PRICES.eventbridge.archiveGb));
+  return lines;
+}
+
+const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
+  users: () => [],
+  'nat-gateway': natLines,
+  alb: (i) => [
+    line('Load balancer hours', use(i, 'hoursPerMonth', HOURS_PER_MONTH), PRICES.alb.hour),
+    line('Load balancer capacity units', use(i, 'averageLcu') * use(i, 'hoursPerMonth', HOURS_PER_MONTH), PRICES.alb.lcuHour),
+    ...wafLines(i),
+  ],
+  cloudfront: (i) => [
+    line('Data to viewers', use(i, 'gbTransferred'), PRICES.cloudfront.gbToInternet),
+    line('HTTPS requests', perMillion(use(i, 'requests')), PRICES.cloudfront.httpsPerMillion),
+    ...wafLines(i),
+  ],
+  'api-gateway': (i) => {
+    const rest = str(i.props, 'apiType', 'http') === 'rest';
+    return [line(`${rest ? 'REST' : 'HTTP'} API requests`, perMillion(use(i, 'requests')), rest ? PRICES.apiGateway.restPerMillion : PRICES.apiGateway.httpPerMillion)];
+  },
+  lambda: lambdaLines,
+  'ec2-asg': (i) => ec2Lines(i, 'instanceType', 'instanceCount', 'desiredCapacity', 'useSpot', 'ebsGbPerInstance'),
+  'ecs-fargate': fargateLines,
+  eks: (i) => [line('EKS control plane', HOURS_PER_MONTH, PRICES.eks.clusterHour), ...ec2Lines(i, 'nodeInstanceType', 'nodeCount', 'nodeDesired', 'spot', 'ebsGbPerNode')],
+  s3: s3Lines,
+  rds: rdsLines,
+  aurora: auroraLines,
+  dynamodb: dynamodbLines,
+  opensearch: opensearchLines,
+  neptune: neptuneLines,
+  timestream: timestreamLines,
+  elasticache: elasticacheLines,
+  sqs: (i) => {
+    const fifo = flag(i.props, 'fifo');
+    return [line(`${fifo ? 'FIFO' : 'Standard'} queue requests`, perMillion(use(i, 'requests')), fifo ? PRICES.sqs.fifoPerMillion : PRICES.sqs.standardPerMillion)];
+  },
+  sns: (i) => [line('Publishes', perMillion(use(i, 'publishes')), PRICES.sns.publishPerMillion)],
+  'eventbridge-bus': eventBusLines,
+  'eventbridge-rule': (i) => {
+    i.notes.push('Rules cost nothing; events are billed on the bus.');
+    return [];
+  },
+  'step-functions': stepFunctionsLines,
+  'kinesis-stream': kinesisLines,
+  'athena-workgroup': (i) => [line('Data scanned', use(i, 'tbScanned'), PRICES.athena.perTbScanned)],
+  secret: (i) => [
+    line('Secret', 1, PRICES.secretsManager.secretMonth),
+    line('API calls', use(i, 'apiCalls') / 10_000, PRICES.secretsManager.apiCallsPerTenThousand),
+  ],
+  'cognito-user-pool': (i) => {
+    const plus = flag(i.props, 'advancedSecurity');
+    return [line(`${plus ? 'Plus' : 'Essentials'} tier users`, use(i, 'monthlyActiveUsers'), plus ? PRICES.cognito.plusMau : PRICES.cognito.essentialsMau)];
+  },
+  'cloudwatch-alarm': () => [line('Standard alarm', 1, PRICES.cloudwatch.alarmMonth)],
+  'log-group': (i) => {
+    const ingested = use(i, 'ingestedGb');
+    return [
+      line('Logs ingested', ingested, PRICES.cloudwatch.logsIngestGb),
+      line('Logs stored (steady state)', (ingested * num(i.props, 'retentionDays', 30)) / 30, PRICES.cloudwatch.logsStorageGbMonth),
+    ];
+  },
+};
+
+/** NAT gateways per VPC and environment, as the lowering creates them; counted on the VPC's first NAT node. */
+function natGatewaysByNode(design: Design, propsOf: (node: DesignNode) => Properties): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const vpc of design.vpcs) {
+    const natNodes = design.nodes.filter(
+      (n) => n.type === 'nat-gateway' && n.placement?.vpcId === vpc.id && n.placement.tier === 'public',
+    );
+    if (natNodes.length === 0 || !vpc.tiers.includes('private')) continue;
+    const count = Math.max(...natNodes.map((n) => (propsOf(n).mode === 'single' ? 1 : vpc.azCount)));
+    out.set(natNodes[0]!.id, count);
+  }
+  return out;
+}
+
+function natNote(design: Design, node: DesignNode, counted: Map<string, number>): string | undefined {
+  if (node.type !== 'nat-gateway' || counted.has(node.id)) return undefined;
+  const vpc = design.vpcs.find((v) => v.id === node.placement?.vpcId);
+  if (!vpc || node.placement?.tier !== 'public' || !vpc.tiers.includes('private'))
+    return 'Creates no gateway: only a NAT node in the public tier of a VPC with private subnets does.';
+  const first = design.nodes.find((n) => counted.has(n.id) && n.placement?.vpcId === vpc.id);
+  return `The VPC's gateways are counted on ${first?.name ?? 'its first NAT node'}.`;
+}
+
+function checkEnvironment(design: Design, env: string): void {
+  if (!design.environments.some((e) => e.name === env))
+    throw new Error(`Unknown environment "${env}" (the design has ${design.environments.map((e) => e.name).join(', ')})`);
+}
+
+/**
+ * Prices `nodes` (a subset of the design's, in their order) in `env`, optionally under a scenario.
+ * NAT gateways are counted per VPC over all its NAT nodes, so pricing a subset stays consistent.
+ */
+export function priceNodes(design: Design, env: string, nodes: readonly DesignNode[], scenario?: CostScenario): NodeCost[] {
+  checkEnvironment(design, env);
+  const propsOf = (node: DesignNode): Properties => {
+    const props = resolveProperties(design, node, env);
+    return scenario?.nodeId === node.id && scenario.properties ? { ...props, ...scenario.properties } : props;
+  };
+  const natGateways = natGatewaysByNode(design, propsOf);
+  return nodes.map((node) => {
+    const notes: string[] = [];
+    const note = natNote(design, node, natGateways);
+    if (note) notes.push(note);
+    const coster = COSTERS[node.type];
+    if (!coster) notes.push(`No pricing for service type "${node.type}".`);
+    const lines = coster
+      ? coster({
+          design,
+          node,
+          props: propsOf(node),
+          usage: nodeUsage(design, node),
+          scenario: scenario?.nodeId === node.id ? scenario : undefined,
+          natGateways: natGateways.get(node.id) ?? 0,
+          notes,
+        })
+      : [];
+    const nodeCents = lines.reduce((sum, l) => sum + cents(l.monthly), 0);
+    return { nodeId: node.id, name: node.name, type: node.type, monthly: toUsd(nodeCents), lines, notes };
+  });
+}
+
+export function estimateCost(design: Design, env: string, scenario?: CostScenario): CostEstimate {
+  const nodes = priceNodes(design, env, design.nodes, scenario);
+  const warnings: string[] = [];
+  if (design.region !== PRICE_REGION)
+    warnings.push(`Prices are ${PRICE_REGION} list prices; ${design.region} prices differ.`);
+  const total = toUsd(nodes.reduce((sum, n) => sum + cents(n.monthly), 0));
+  return { environment: env, currency: 'USD', pricesAsOf: PRICES_AS_OF, priceRegion: PRICE_REGION, total, nodes, warnings };
+}
+
+/** One estimate per environment, in the given order (default: the design's environments). */
+export function estimateEnvironments(design: Design, environments?: readonly string[]): CostEstimate[] {
+  return (environments ?? design.environments.map((e) => e.name)).map((env) => estimateCost(design, env));
+}
