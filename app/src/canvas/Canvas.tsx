@@ -225,8 +225,9 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   // A newly opened design (or template) is fitted into view once it has rendered.
   useEffect(() => {
     if (loadCount === 0) return;
-    const frame = requestAnimationFrame(() => fitView());
-    return () => cancelAnimationFrame(frame);
+    // Give React Flow a moment to adopt the new nodes before measuring the bounds.
+    const timer = setTimeout(() => fitView(), 80);
+    return () => clearTimeout(timer);
   }, [loadCount, fitView]);
 
   useEffect(() => {
@@ -275,11 +276,12 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
         multiSelectionKeyCode={multiSelectKeys}
         selectNodesOnDrag={false}
         elevateNodesOnSelect={false}
+        zIndexMode="manual"
         proOptions={{ hideAttribution: true }}
         aria-label="Architecture canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
         {showMiniMap && (
           <MiniMap
             pannable

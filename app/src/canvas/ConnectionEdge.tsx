@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { useApp } from '../store/context.tsx';
+import { useApp, useAppStore } from '../store/context.tsx';
 import { connectionIndex, nodeIndex, selectBadge } from '../store/selectors.ts';
 import { connectionLabel, connectionMeaning } from './labels.ts';
 import type { ConnectionFlowEdge } from './flowTypes.ts';
@@ -8,6 +8,7 @@ import type { ConnectionFlowEdge } from './flowTypes.ts';
 /** A typed connection: a curve with a label chip saying what it means ("HTTPS :443", "invokes"). */
 export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<ConnectionFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
+  const store = useAppStore();
   const connection = useApp((s) => connectionIndex(s.design).get(id));
   const from = useApp((s) => (connection ? nodeIndex(s.design).get(connection.from) : undefined));
   const to = useApp((s) => (connection ? nodeIndex(s.design).get(connection.to) : undefined));
@@ -22,7 +23,12 @@ export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<Conn
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`edge edge--${connection.kind}${selected ? ' is-selected' : ''}`} interactionWidth={18} />
       <EdgeLabelRenderer>
         <div
-          className={`edge-label edge-label--${connection.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}
+          className={`edge-label nodrag nopan edge-label--${connection.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}
+          onClick={(e) => {
+            const s = store.getState();
+            const multi = e.shiftKey || e.metaKey || e.ctrlKey;
+            s.select(multi ? { ...s.selection, connectionIds: [...s.selection.connectionIds, id] } : { connectionIds: [id] });
+          }}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           title={`${from?.name ?? connection.from} ${meaning} ${to?.name ?? connection.to}`}
         >

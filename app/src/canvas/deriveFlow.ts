@@ -56,11 +56,13 @@ export function deriveNodes(design: Design, layout: CanvasLayout, selection: Sel
         measured: { width, height: band.height },
         data: { vpcId: vpc.id, tier: band.tier, width, azCount: vpc.azCount },
         ariaLabel: tierLabel(band.tier),
+        // Not focusable (keyboard users move between services), but still a named group.
+        ariaRole: 'group',
         draggable: false,
         selectable: false,
         connectable: false,
         focusable: false,
-        zIndex: 0,
+        zIndex: 1,
       };
       out.push(tierNode);
     }
@@ -103,7 +105,9 @@ export function deriveEdges(design: Design, selection: Selection): ConnectionFlo
       data: { connectionId: c.id },
       ariaLabel: `${from.name} to ${to.name}: ${connectionLabel(c, to.type)}`,
       selected: selected.has(c.id),
-      zIndex: 5,
+      // Under the (translucent) tier bands, so a band stays a drop target wherever an edge
+      // crosses it; the label chip above selects the edge.
+      zIndex: 0,
     };
     return [edge];
   });
