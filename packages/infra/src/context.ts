@@ -49,7 +49,8 @@ export class LowerContext {
   readonly resolvedVpcs: ResolvedVpc[] = [];
   readonly securityGroups: ResolvedSecurityGroup[] = [];
   readonly roles: ResolvedRole[] = [];
-  readonly grants: ResolvedGrant[] = [];
+  /** Grants made here always name their role. */
+  readonly grants: (ResolvedGrant & { roleId: string })[] = [];
   readonly eventSources: ResolvedEventSource[] = [];
   readonly subscriptions: ResolvedSubscription[] = [];
   readonly ruleTargets: ResolvedRuleTarget[] = [];

@@ -152,8 +152,11 @@ export type GrantAccess =
 export interface ResolvedGrant {
   /** The component granted access (a function, a Fargate service, ...). */
   granteeId: string;
-  /** The role the statements attach to (for Fargate the task role, for EKS the node role). */
-  roleId: string;
+  /**
+   * The role the statements attach to (for Fargate the task role, for EKS the node role).
+   * Always set by lowerDesign; optional only so hand-written fixtures may omit it.
+   */
+  roleId?: string;
   targetId: string;
   access: GrantAccess;
   connectionId?: string;
