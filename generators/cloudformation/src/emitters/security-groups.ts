@@ -7,6 +7,7 @@
 import type { ResolvedSecurityGroup, SecurityGroupRule } from '@archgen/infra';
 import type { EmitContext, Suppression } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
+import { managedDatabaseOf } from './secret.ts';
 
 const NO_EGRESS = {
   IpProtocol: 'icmp',
@@ -16,14 +17,25 @@ const NO_EGRESS = {
   Description: 'Disallow all traffic',
 };
 
+/**
+ * Groups of rotation functions this target does not create: RDS rotates the master secret it
+ * manages itself, so the lowering's rotation security group and the rules naming it are skipped.
+ */
+function isRotationGroupOfManagedSecret(componentId: string, ctx: EmitContext): boolean {
+  const owner = ctx.component(componentId);
+  return owner.type === 'secret' && managedDatabaseOf(owner, ctx) !== undefined;
+}
+
 function peerGroupId(rule: SecurityGroupRule, ctx: EmitContext): string | undefined {
   if (!('componentId' in rule.peer)) return undefined;
+  if (isRotationGroupOfManagedSecret(rule.peer.componentId, ctx)) return undefined;
   const peer = ctx.component(rule.peer.componentId);
   if (!peer.securityGroupId) throw new Error(`rule peer ${peer.id} has no security group`);
   return ctx.securityGroup(peer.securityGroupId).names.logicalId;
 }
 
 export function emitSecurityGroup(group: ResolvedSecurityGroup, ctx: EmitContext): void {
+  if (isRotationGroupOfManagedSecret(group.componentId, ctx)) return;
   const t = ctx.template;
   const id = group.names.logicalId;
   const owner = ctx.component(group.componentId);

@@ -82,6 +82,9 @@ export function withSuffix(value: TemplateValue, suffix: string | undefined): Te
   if (value instanceof Intrinsic && (value.fn === 'Ref' || value.fn === 'Fn::GetAtt') && typeof value.argument === 'string') {
     return sub(`\${${value.argument}}${subLiteral(suffix)}`);
   }
+  if (value instanceof Intrinsic && value.fn === 'Fn::Sub' && typeof value.argument === 'string') {
+    return sub(`${value.argument}${subLiteral(suffix)}`);
+  }
   return join('', [value, suffix]);
 }
 

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICES, design as build, type Design } from '@archgen/model';
+import { lowerDesign, type ResolvedGraph } from '@archgen/infra';
+import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
+import { generateCloudFormation } from './generate.ts';
+import { parseTemplate } from './template/yaml.ts';
+import { INTRINSIC_FUNCTIONS } from './template/intrinsics.ts';
+import { design as namedDesign } from './test-support/designs.ts';
+
+type Template = { Parameters?: Record<string, any>; Conditions?: Record<string, any>; Resources: Record<string, any>; Outputs?: Record<string, any>; Description?: string };
+
+function generate(source: Design | ResolvedGraph, environments?: string[]) {
+  const graph = 'schemaVersion' in source ? lowerDesign(source) : source;
+  const files = generateCloudFormation(graph, environments ? { environments } : {});
+  return { files, template: parseTemplate(files['template.yaml']!) as unknown as Template };
+}
+
+/** The one resource of a type (fails when there are none or several). */
+function only(template: Template, type: string): [string, any] {
+  const found = Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+  expect(found.map(([id]) => id), `resources of type ${type}`).toHaveLength(1);
+  return found[0]!;
+}
+
+const ofType = (template: Template, type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+
+function parameterFile(files: Record<string, string>, env: string): Record<string, string> {
+  const entries = JSON.parse(files[`parameters/${env}.json`]!) as { ParameterKey: string; ParameterValue: string }[];
+  return Object.fromEntries(entries.map((e) => [e.ParameterKey, e.ParameterValue]));
+}
+
+describe('emitter registry', () => {
+  it('has an emitter for every catalog service that describes infrastructure', () => {
+    const missing = SERVICES.map((s) => s.type).filter((type) => !NO_INFRASTRUCTURE.has(type) && !EMITTERS[type]);
+    expect(missing).toEqual([]);
+    expect(Object.keys(EMITTERS).length).toBe(SERVICES.length - NO_INFRASTRUCTURE.size);
+  });
+
+  it('rejects a component type it has no emitter for instead of skipping it', () => {
+    const graph = lowerDesign(build('Unknown').node('sqs', { id: 'queue' }).build());
+    const broken: ResolvedGraph = { ...graph, components: graph.components.map((c) => (c.id === 'queue' ? { ...c, type: 'quantum-queue' } : c)) };
+    expect(() => generateCloudFormation(broken)).toThrow(/no CloudFormation emitter for: queue \(quantum-queue\)/);
+  });
+});
+
+describe('generateCloudFormation', () => {
+  it('writes the template, one parameter file per environment and a README', () => {
+    const { files } = generate(build('Files').environments('dev', 'prod').node('sqs').build());
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'parameters/dev.json', 'parameters/prod.json', 'template.yaml']);
+    expect(files['README.md']).toContain('aws cloudformation deploy --stack-name');
+    expect(files['README.md']).toContain('--parameter-overrides file://parameters/prod.json');
+  });
+
+  it('is deterministic: the same graph gives the same bytes', () => {
+    const source = namedDesign('three-tier-web-app');
+    expect(generateCloudFormation(lowerDesign(source))).toEqual(generateCloudFormation(lowerDesign(source)));
+  });
+
+  it('limits output to the requested environments', () => {
+    const { files, template } = generate(build('Subset').environments('dev', 'staging', 'prod').node('sqs').build(), ['prod']);
+    expect(Object.keys(files).filter((f) => f.startsWith('parameters/'))).toEqual(['parameters/prod.json']);
+    expect(template.Parameters!.EnvironmentName.AllowedValues).toEqual(['prod']);
+    expect(() => generateCloudFormation(lowerDesign(build('Subset').node('sqs').build()), { environments: ['qa'] })).toThrow(/unknown environment/);
+  });
+
+  it('prints a value all environments share as a literal and a differing one as a parameter', () => {
+    const source = build('Sizing')
+      .environments('dev', 'prod')
+      .node('lambda', { id: 'fn', properties: { memorySize: 512, timeoutSeconds: 20 } })
+      .override('prod', 'fn', { memorySize: 2048 })
+      .build();
+    const { files, template } = generate(source);
+    const [id, fn] = only(template, 'AWS::Lambda::Function');
+    expect(fn.Properties.Timeout).toBe(20);
+    expect(fn.Properties.MemorySize).toEqual({ Ref: `${id}MemorySize` });
+    expect(template.Parameters![`${id}MemorySize`].Type).toBe('Number');
+    expect(parameterFile(files, 'dev')[`${id}MemorySize`]).toBe('512');
+    expect(parameterFile(files, 'prod')[`${id}MemorySize`]).toBe('2048');
+  });
+
+  it('covers every parameter without a default in every parameter file', () => {
+    const { files, template } = generate(namedDesign('adversarial-every-service'));
+    for (const env of ['dev', 'staging', 'prod']) {
+      const values = parameterFile(files, env);
+      const missing = Object.entries(template.Parameters!).filter(([name, p]) => p.Default === undefined && values[name] === undefined);
+      expect(missing.map(([name]) => name), env).toEqual([]);
+      expect(values.EnvironmentName).toBe(env);
+    }
+  });
+
+  it('creates the second and third NAT gateway only where an environment has one per AZ', () => {
+    const source = build('Nat')
+      .environments('dev', 'prod')
+      .vpc({ azCount: 3, tiers: ['public', 'private'] })
+      .node('nat-gateway', { id: 'nat', tier: 'public', properties: { mode: 'per-az' } })
+      .override('dev', 'nat', { mode: 'single' })
+      .build();
+    const { template } = generate(source);
+    const vpc = only(template, 'AWS::EC2::VPC')[0];
+    const gateways = ofType(template, 'AWS::EC2::NatGateway');
+    expect(gateways.map(([id, r]) => [id, r.Condition])).toEqual([
+      [`${vpc}NatGateway1`, undefined],
+      [`${vpc}NatGateway2`, `${vpc}HasNatGateway2`],
+      [`${vpc}NatGateway3`, `${vpc}HasNatGateway3`],
+    ]);
+    expect(template.Conditions![`${vpc}HasNatGateway2`]).toEqual({ 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'] });
+    // AZ 2 routes through its own NAT where it exists, else through NAT 1.
+    const route = Object.entries(template.Resources).find(([id]) => /Private.*2DefaultRoute$/.test(id))![1];
+    expect(route.Properties.NatGatewayId).toEqual({
+      'Fn::If': [`${vpc}HasNatGateway2`, { Ref: `${vpc}NatGateway2` }, { Ref: `${vpc}NatGateway1` }],
+    });
+  });
+
+  it('gives a queue its DLQ redrive, encryption and a TLS-only policy', () => {
+    const { template } = generate(build('Queue').node('sqs', { id: 'orders', name: 'Orders' }).build());
+    const queue = template.Resources.Orders;
+    expect(queue.Type).toBe('AWS::SQS::Queue');
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(queue.Properties.RedrivePolicy.deadLetterTargetArn).toEqual({ 'Fn::GetAtt': 'OrdersDlq.Arn' });
+    expect(template.Resources.OrdersDlq.Type).toBe('AWS::SQS::Queue');
+    const policy = template.Resources.OrdersPolicy;
+    expect(policy.Properties.Queues).toEqual([{ Ref: 'Orders' }]);
+    expect(policy.Properties.PolicyDocument.Statement[0]).toMatchObject({
+      Effect: 'Deny',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+  });
+
+  it('derives security group rules as separate resources and closes default egress', () => {
+    const source = build('Tiers')
+      .vpc()
+      .node('alb', { id: 'alb', name: 'Web ALB', tier: 'public' })
+      .node('ecs-fargate', { id: 'web', name: 'Web', tier: 'private' })
+      .node('rds', { id: 'db', name: 'Db', tier: 'isolated' })
+      .node('users', { id: 'users', placement: null })
+      .connect('users', 'alb', 'traffic')
+      .connect('alb', 'web', 'traffic')
+      .connect('web', 'db', 'traffic')
+      .build();
+    const { template } = generate(source);
+    const ingress = ofType(template, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties);
+    expect(ingress).toContainEqual(
+      expect.objectContaining({ FromPort: 5432, SourceSecurityGroupId: { 'Fn::GetAtt': 'WebSg.GroupId' }, GroupId: { 'Fn::GetAtt': 'DbSg.GroupId' } }),
+    );
+    const dbGroup = template.Resources.DbSg.Properties;
+    expect(dbGroup.SecurityGroupEgress).toEqual([expect.objectContaining({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })]);
+    // The public ALB's open ingress is deliberate and says so for cfn_nag.
+    const albGroup = template.Resources.WebALBSg;
+    expect(albGroup.Metadata.cfn_nag.rules_to_suppress.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['W2', 'W9']));
+    const db = template.Resources.Db.Properties;
+    expect(db).toMatchObject({ ManageMasterUserPassword: true, PubliclyAccessible: false, StorageEncrypted: true });
+  });
+
+  it('puts the lowering\'s least-privilege statements inline in the role', () => {
+    const source = build('Grant').node('lambda', { id: 'fn', name: 'Fn' }).node('dynamodb', { id: 'table', name: 'Table' }).connect('fn', 'table', 'read').build();
+    const { template } = generate(source);
+    const role = template.Resources.FnRole;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'lambda.amazonaws.com' });
+    const statements = role.Properties.Policies[0].PolicyDocument.Statement;
+    const read = statements.find((s: any) => s.Action.includes('dynamodb:GetItem'));
+    expect(read.Action).not.toContain('dynamodb:PutItem');
+    expect(read.Resource).toContainEqual({ 'Fn::GetAtt': 'Table.Arn' });
+    // A wildcard only where AWS has no resource-level permission (X-Ray), acknowledged with why.
+    const wildcards = statements.filter((s: any) => s.Resource === '*');
+    expect(wildcards.flatMap((s: any) => s.Action).every((action: string) => action.startsWith('xray:'))).toBe(true);
+    expect(role.Metadata.cfn_nag.rules_to_suppress).toContainEqual(expect.objectContaining({ id: 'W11' }));
+  });
+
+  it('acknowledges accepted risks in the resource metadata with their reason', () => {
+    const source = build('Risk').node('sqs', { id: 'q', name: 'Q' }).acceptRisk('SQS-01', 'q', 'Public data only').build();
+    const graph = lowerDesign(source);
+    const queue = graph.components.find((c) => c.id === 'q')!;
+    queue.acknowledgements = [{ ruleId: 'SQS-01', reason: 'Public data only', equivalents: ['CKV_AWS_27', 'CNAG W48', 'Sol-SQS2'] }];
+    const { template } = generate(graph);
+    expect(template.Resources.Q.Metadata).toEqual({
+      cfn_nag: { rules_to_suppress: [{ id: 'W48', reason: 'SQS-01: Public data only' }] },
+      checkov: { skip: [{ id: 'CKV_AWS_27', comment: 'SQS-01: Public data only' }] },
+    });
+  });
+});
+
+describe('hostile names', () => {
+  const source = namedDesign('adversarial-hostile-names');
+  const { files, template } = generate(source);
+
+  it('round-trips every user string through YAML unchanged', () => {
+    expect(template.Description).toBe(`${source.name}: ${source.description}`.slice(0, template.Description!.length));
+    const tagValues = new Set(
+      Object.values(template.Resources).flatMap((r: any) => (Array.isArray(r.Properties?.Tags) ? r.Properties.Tags.map((t: any) => t.Value) : [])),
+    );
+    for (const [, value] of Object.entries(source.tags)) expect(tagValues).toContain(value);
+    for (const node of source.nodes.filter((n) => n.type === 'sqs')) {
+      const names = Object.values(template.Resources).flatMap((r: any) => (r.Properties?.Tags ?? []).filter((t: any) => t.Key === 'Name').map((t: any) => t.Value));
+      expect(names).toContain(node.name);
+    }
+  });
+
+  it('never turns user text into an intrinsic function or a new key', () => {
+    const intrinsicKeys = new Set<string>();
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+          if (key === 'Ref' || key.startsWith('Fn::')) intrinsicKeys.add(key);
+          visit(child);
+        }
+      }
+    };
+    visit(template);
+    for (const key of intrinsicKeys) expect(INTRINSIC_FUNCTIONS).toContain(key);
+    // Every Fn::Sub string was written by the generator: user text never reaches one.
+    const subs: string[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+          if (key === 'Fn::Sub') subs.push(typeof child === 'string' ? child : (child as string[])[0]!);
+          collect(child);
+        }
+      }
+    };
+    collect(template);
+    for (const text of subs) expect(text).toMatch(/^[A-Za-z0-9${}:/.*_@\-!]*$/);
+    expect(files['README.md']).not.toMatch(/<script/i);
+  });
+});
