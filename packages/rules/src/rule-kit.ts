@@ -151,8 +151,10 @@ function environmentsIn(ctx: RuleContext, scope: EnvironmentScope): string[] {
   return ctx.environments.filter((e) => ctx.isProduction(e) === (scope === 'production'));
 }
 
-function asList<T>(result: T | T[] | undefined): T[] {
-  return result === undefined ? [] : Array.isArray(result) ? result : [result];
+const NO_PROBLEMS: readonly never[] = [];
+
+function asList<T>(result: T | T[] | undefined): readonly T[] {
+  return result === undefined ? NO_PROBLEMS : Array.isArray(result) ? result : [result];
 }
 
 /**
@@ -182,7 +184,7 @@ function groupIntoFindings(
   rule: Rule,
   scope: EnvironmentScope,
   envs: readonly string[],
-  problemsPerEnv: readonly Problem[][],
+  problemsPerEnv: readonly (readonly Problem[])[],
 ): Finding[] {
   const groups = new Map<string, { env: string; problem: Problem }[]>();
   envs.forEach((env, i) => {
@@ -247,8 +249,12 @@ export function checkNodes(
   const envs = environmentsIn(ctx, scope);
   if (nodes.length === 0 || envs.length === 0) return [];
   const problemsPerEnv: Problem[][] = envs.map(() => []);
-  const evaluateIn = (node: DesignNode, props: Properties, env: string): Problem[] =>
-    asList(evaluate(node, props, env)).map((p) => ({ ...p, target: p.target ?? nodeTarget(node) }));
+  const evaluateIn = (node: DesignNode, props: Properties, env: string): readonly Problem[] => {
+    const problems = asList(evaluate(node, props, env));
+    return problems.length === 0
+      ? NO_PROBLEMS
+      : problems.map((p) => ({ ...p, target: p.target ?? nodeTarget(node) }));
+  };
   for (const node of nodes) {
     const base = ctx.props(node);
     // The context hands out the base object for environments without overrides for the node.
