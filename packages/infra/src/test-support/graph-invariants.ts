@@ -102,7 +102,7 @@ export function graphProblems(graph: ResolvedGraph): string[] {
   for (const g of graph.grants) {
     needComponent(g.granteeId, 'grant');
     needComponent(g.targetId, 'grant');
-    const role = roles.get(g.roleId);
+    const role = roles.get(g.roleId ?? '');
     if (!role) problems.push(`grant to unknown role ${g.roleId}`);
     else if (role.componentId !== g.granteeId) problems.push(`grant role ${g.roleId} is not ${g.granteeId}'s`);
     if (g.statements.length === 0) problems.push(`grant ${g.granteeId}->${g.targetId} without statements`);
