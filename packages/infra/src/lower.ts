@@ -14,7 +14,7 @@ import { LowerContext } from './context.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
 import { lowerRotationSecurityGroups, lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
-import { toKebabCase, MAX_SLUG_LENGTH } from './naming.ts';
+import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerAlarmNodes, lowerApiGatewayAccountRole, lowerEnvironmentVariables, lowerWiring } from './wiring.ts';
 
@@ -79,7 +79,8 @@ export function lowerDesign(design: Design, options: LowerOptions = {}): Resolve
       slug: toKebabCase(design.name).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'design',
     },
     environments: [...envs],
-    tags: { ...design.tags },
+    // Sorted, so generators printing tags in key order print them the same for any file order.
+    tags: Object.fromEntries(Object.entries(design.tags).sort(([a], [b]) => compareIds(a, b))),
     vpcs: ctx.resolvedVpcs,
     components: ctx.orderedComponents(),
     securityGroups: ctx.securityGroups,
@@ -100,7 +101,7 @@ export function lowerDesign(design: Design, options: LowerOptions = {}): Resolve
  */
 function applyAcceptedRisks(ctx: LowerContext): void {
   const risks = [...ctx.design.acceptedRisks].sort(
-    (a, b) => a.targetId.localeCompare(b.targetId, 'en') || a.ruleId.localeCompare(b.ruleId, 'en'),
+    (a, b) => compareIds(a.targetId, b.targetId) || compareIds(a.ruleId, b.ruleId),
   );
   const connectionsById = new Map(ctx.connections.map((c) => [c.id, c]));
   for (const risk of risks) {
