@@ -8,6 +8,17 @@ const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
 /** How long the design must stay still before the code is regenerated. */
 const REGENERATE_DELAY_MS = 350;
 
+/** The file a reader wants first: the stack / main resources, not .gitignore. */
+const PREFERRED_FILES = [/stack\.ts$/, /^lib\/.*\.ts$/, /^main\.tf$/, /network\.tf$/, /template\.ya?ml$/, /\.(ts|tf|ya?ml)$/];
+
+export function preferredFile(paths: readonly string[]): string | undefined {
+  for (const pattern of PREFERRED_FILES) {
+    const match = paths.find((p) => pattern.test(p) && !/(config|nag)\.ts$/.test(p));
+    if (match) return match;
+  }
+  return paths[0];
+}
+
 type GenerationState =
   | { status: 'idle' | 'generating' }
   | { status: 'ready'; outputs: Record<TargetId, TargetOutput>; millis: number }
@@ -42,7 +53,8 @@ export function CodePanel() {
 
   const output = state.status === 'ready' ? state.outputs[target] : undefined;
   const files = useMemo(() => (output?.ok ? output.files : []), [output]);
-  const path = selectedFile[target] && files.some(([p]) => p === selectedFile[target]) ? selectedFile[target]! : files[0]?.[0];
+  const chosen = selectedFile[target];
+  const path = chosen && files.some(([p]) => p === chosen) ? chosen : preferredFile(files.map(([p]) => p));
   const content = files.find(([p]) => p === path)?.[1] ?? '';
 
   return (

@@ -5,6 +5,8 @@
  */
 import {
   getService,
+  idStem,
+  uniqueId as firstFreeId,
   type Connection,
   type ConnectionKind,
   type Design,
@@ -29,16 +31,11 @@ function usedIds(design: Design): Set<string> {
   ]);
 }
 
-/** `base-1`, `base-2`, ...: the first id not used anywhere in the design (or in `taken`). */
+/** `base-1`, `base-2`, ...: the first id not used anywhere in the design (or in `taken`, which it joins). */
 export function uniqueId(design: Design, base: string, taken: Set<string> = usedIds(design)): string {
-  const clean = base.replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z]+/, '') || 'node';
-  for (let n = 1; ; n++) {
-    const id = `${clean.slice(0, 56)}-${n}`;
-    if (!taken.has(id)) {
-      taken.add(id);
-      return id;
-    }
-  }
+  const id = firstFreeId(idStem(base), taken);
+  taken.add(id);
+  return id;
 }
 
 function uniqueName(design: Design, base: string): string {

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { design as build } from '@archgen/model';
+import {
+  addConnection,
+  addServiceNode,
+  addVpc,
+  moveNodes,
+  pasteElements,
+  removeElements,
+  setNodeProperty,
+  setOverride,
+  setVpcTiers,
+} from './designOps.ts';
+
+function fixture() {
+  return build('Ops')
+    .vpc()
+    .node('alb', { id: 'web', tier: 'public' })
+    .node('ecs-fargate', { id: 'app', tier: 'private' })
+    .node('aurora', { id: 'db', tier: 'isolated' })
+    .connect('web', 'app', 'traffic')
+    .connect('app', 'db', 'traffic')
+    .build();
+}
+
+describe('design operations', () => {
+  it('adds a service with a fresh id, a readable unique name and the drop placement', () => {
+    const start = fixture();
+    const first = addServiceNode(start, 'lambda', { x: 10.4, y: 20.6 }, { vpcId: 'main', tier: 'private' });
+    const second = addServiceNode(first.design, 'lambda', { x: 0, y: 0 }, null);
+    expect(first.id).not.toBe(second.id);
+    const nodes = second.design.nodes.filter((n) => n.type === 'lambda');
+    expect(nodes.map((n) => n.name)).toEqual(['Lambda function', 'Lambda function 2']);
+    expect(nodes[0]!.placement).toEqual({ vpcId: 'main', tier: 'private' });
+    expect(nodes[0]!.position).toEqual({ x: 10, y: 21 });
+    expect(start.nodes).toHaveLength(3);
+  });
+
+  it('moving keeps untouched nodes (and an unchanged move) as the same objects', () => {
+    const start = fixture();
+    const moved = moveNodes(start, [{ id: 'app', position: { x: 5, y: 5 }, placement: { vpcId: 'main', tier: 'public' } }]);
+    expect(moved.nodes.find((n) => n.id === 'app')!.placement).toEqual({ vpcId: 'main', tier: 'public' });
+    expect(moved.nodes.find((n) => n.id === 'web')).toBe(start.nodes.find((n) => n.id === 'web'));
+    const again = moveNodes(moved, [{ id: 'app', position: { x: 5, y: 5 } }]);
+    expect(again).toBe(moved);
+  });
+
+  it('deleting a node removes its connections and every reference, so the design still parses', () => {
+    let d = fixture();
+    d = setOverride(d, 'prod', 'app', 'desiredCount', 4);
+    d = { ...d, notes: [{ id: 'n1', targetId: 'app', text: 'check scaling' }] };
+    const after = removeElements(d, { nodeIds: ['app'], connectionIds: [], vpcIds: [] });
+    expect(after.nodes.map((n) => n.id)).toEqual(['web', 'db']);
+    expect(after.connections).toEqual([]);
+    expect(after.environments.find((e) => e.name === 'prod')!.overrides).toEqual({});
+    expect(after.notes).toEqual([]);
+  });
+
+  it('deleting a VPC keeps its services, unplaced', () => {
+    const after = removeElements(fixture(), { nodeIds: [], connectionIds: [], vpcIds: ['main'] });
+    expect(after.vpcs).toEqual([]);
+    expect(after.nodes.map((n) => n.placement)).toEqual([null, null, null]);
+  });
+
+  it('traffic connections take the target listener port and protocol', () => {
+    const start = fixture();
+    const { design, id } = addConnection(start, 'app', 'db', 'traffic');
+    const c = design.connections.find((x) => x.id === id)!;
+    expect(c.port).toBe(5432);
+    expect(start.connections.some((x) => x.id === id)).toBe(false);
+  });
+
+  it('a base property set to undefined goes back to the catalog default; overrides too', () => {
+    let d = setNodeProperty(fixture(), 'app', 'desiredCount', 3);
+    expect(d.nodes.find((n) => n.id === 'app')!.properties.desiredCount).toBe(3);
+    d = setNodeProperty(d, 'app', 'desiredCount', undefined);
+    expect('desiredCount' in d.nodes.find((n) => n.id === 'app')!.properties).toBe(false);
+    d = setOverride(d, 'dev', 'app', 'desiredCount', 1);
+    d = setOverride(d, 'dev', 'app', 'desiredCount', undefined);
+    expect(d.environments.find((e) => e.name === 'dev')!.overrides.app).toBeUndefined();
+  });
+
+  it('paste copies nodes with fresh ids and remaps the connections among them', () => {
+    const start = fixture();
+    const content = { nodes: start.nodes.filter((n) => n.id !== 'web'), connections: start.connections };
+    const { design, nodeIds } = pasteElements(start, content, { x: 40, y: 40 });
+    expect(nodeIds).toHaveLength(2);
+    expect(nodeIds.some((id) => start.nodes.some((n) => n.id === id))).toBe(false);
+    const pasted = design.connections.filter((c) => nodeIds.includes(c.from));
+    expect(pasted).toHaveLength(1); // app -> db only; web -> app had an end outside the copy
+    expect(nodeIds).toContain(pasted[0]!.to);
+  });
+
+  it('removing a tier unplaces its nodes; a new VPC takes the next free /16', () => {
+    const d = setVpcTiers(fixture(), 'main', ['public', 'private']);
+    expect(d.nodes.find((n) => n.id === 'db')!.placement).toBeNull();
+    const { design, id } = addVpc(d, { x: 0, y: 500 });
+    expect(design.vpcs.find((v) => v.id === id)!.cidr).toBe('10.1.0.0/16');
+  });
+});
