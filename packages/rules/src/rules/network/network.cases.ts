@@ -109,6 +109,31 @@ export const networkCases: RuleCase[] = [
     expect: { target: 'main', targetKind: 'vpc', severity: 'medium' },
   },
   {
+    ruleId: 'NET-08',
+    name: 'flow logs switched off in production only',
+    compliant: vpc()
+      .override('dev', 'main', { flowLogs: false })
+      .override('dev', 'main', { flowLogs: true })
+      .build(),
+    nonCompliant: vpc().override('prod', 'main', { flowLogs: false }).build(),
+    expect: { target: 'main', targetKind: 'vpc', severity: 'medium', environment: 'prod' },
+  },
+  {
+    ruleId: 'NET-08',
+    name: 'flow logs off in the VPC and overridden off too',
+    compliant: design('Network fixture')
+      .vpc({ flowLogs: false })
+      .override('dev', 'main', { flowLogs: true })
+      .override('staging', 'main', { flowLogs: true })
+      .override('prod', 'main', { flowLogs: true })
+      .build(),
+    nonCompliant: design('Network fixture')
+      .vpc({ flowLogs: false })
+      .override('prod', 'main', { flowLogs: false })
+      .build(),
+    expect: { target: 'main', targetKind: 'vpc', severity: 'medium' },
+  },
+  {
     ruleId: 'SG-01',
     name: 'internet traffic straight to a container service',
     compliant: vpc()
