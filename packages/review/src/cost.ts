@@ -176,7 +176,14 @@ function ec2Lines(input: NodeInput, typeKey: string, countKey: string, countProp
   return lines;
 }
 
+/** The VPC whose gateways a NAT node stands for: it must sit in the public tier of a VPC with private subnets. */
+function natVpc(design: Design, node: DesignNode): Design['vpcs'][number] | undefined {
+  const vpc = design.vpcs.find((v) => v.id === node.placement?.vpcId);
+  return vpc && node.placement?.tier === 'public' && vpc.tiers.includes('private') ? vpc : undefined;
+}
+
 function natLines(input: NodeInput): CostLine[] {
+  if (!natVpc(input.design, input.node)) return [];
   const lines: CostLine[] = [];
   if (input.natGateways > 0)
     lines.push(line(`NAT gateways (${input.natGateways})`, input.natGateways * use(input, 'hoursPerMonth', HOURS_PER_MONTH), PRICES.nat.hour));
@@ -443,9 +450,8 @@ function natGatewaysByNode(design: Design, propsOf: (node: DesignNode) => Proper
 
 function natNote(design: Design, node: DesignNode, counted: Map<string, number>): string | undefined {
   if (node.type !== 'nat-gateway' || counted.has(node.id)) return undefined;
-  const vpc = design.vpcs.find((v) => v.id === node.placement?.vpcId);
-  if (!vpc || node.placement?.tier !== 'public' || !vpc.tiers.includes('private'))
-    return 'Creates no gateway: only a NAT node in the public tier of a VPC with private subnets does.';
+  const vpc = natVpc(design, node);
+  if (!vpc) return 'Creates no gateway: only a NAT node in the public tier of a VPC with private subnets does.';
   const first = design.nodes.find((n) => counted.has(n.id) && n.placement?.vpcId === vpc.id);
   return `The VPC's gateways are counted on ${first?.name ?? 'its first NAT node'}.`;
 }

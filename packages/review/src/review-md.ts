@@ -34,7 +34,7 @@ function targetName(design: Design, id: string): string {
   if (connection) {
     const from = design.nodes.find((n) => n.id === connection.from)?.name ?? connection.from;
     const to = design.nodes.find((n) => n.id === connection.to)?.name ?? connection.to;
-    return connection.label ? `${from} -> ${to} (${connection.label})` : `${from} -> ${to}`;
+    return connection.label ? `${from} → ${to} (${connection.label})` : `${from} → ${to}`;
   }
   return id;
 }
@@ -112,7 +112,7 @@ export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}
   lines.push(`| **Total** | | ${estimates.map((e) => `**${formatUsd(e.total)}**`).join(' | ')} |`, '');
   for (const warning of new Set(estimates.flatMap((e) => e.warnings))) lines.push(`> ${mdText(warning)}`, '');
 
-  lines.push('## Cost suggestions', '');
+  lines.push('## Cost suggestions', '', 'Each saving is priced alone against the estimate above; savings on the same node do not add up.', '');
   const suggestions = environments.flatMap((env) => costSuggestions(design, env));
   if (suggestions.length === 0) lines.push('None: no cost tactic applies.', '');
   for (const s of suggestions) {

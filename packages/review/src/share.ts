@@ -59,8 +59,8 @@ export function shareUrl(baseUrl: string, design: Design): string {
 
 class TooLarge extends Error {}
 
-/** Inflates zlib data, giving up as soon as the output passes `limit` bytes. */
-function inflateBounded(data: Uint8Array, limit: number): Uint8Array | string {
+/** Inflates zlib data, giving up as soon as the output passes `limit` bytes (a message then). */
+export function inflateBounded(data: Uint8Array, limit: number): Uint8Array | string {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let ended = false;

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICES, design, type Design } from '@archgen/model';
+import { estimateCost, estimateEnvironments, priceNodes } from './cost.ts';
+import { HOURS_PER_MONTH, PRICES, PRICES_AS_OF } from './prices/us-east-1.ts';
+import { USAGE_ASSUMPTIONS, defaultUsage } from './usage.ts';
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const H = HOURS_PER_MONTH;
+
+/** A small web app: NAT, ALB, two Fargate tasks, a PostgreSQL database and a queue. */
+function webApp(): Design {
+  return design('Shop')
+    .vpc()
+    .node('nat-gateway', { id: 'nat' })
+    .node('alb', { id: 'web' })
+    .node('ecs-fargate', { id: 'api' })
+    .node('rds', { id: 'db' })
+    .node('sqs', { id: 'jobs' })
+    .connect('web', 'api', 'traffic')
+    .connect('api', 'db', 'traffic')
+    .override('dev', 'nat', { mode: 'single' })
+    .override('prod', 'db', { multiAz: true })
+    .usage('jobs', { requests: 50_000_000 })
+    .build();
+}
+
+const nodeCost = (d: Design, env: string, id: string) => estimateCost(d, env).nodes.find((n) => n.nodeId === id)!;
+
+describe('estimateCost', () => {
+  it('prices a small design as computed by hand (prod)', () => {
+    const prod = estimateCost(webApp(), 'prod');
+    // NAT: per-az over 2 AZs, 100 GB processed.
+    const nat = round2(2 * H * PRICES.nat.hour.usd) + round2(100 * PRICES.nat.gbProcessed.usd);
+    // ALB: hours + 1 LCU.
+    const alb = round2(H * PRICES.alb.hour.usd) + round2(H * PRICES.alb.lcuHour.usd);
+    // Fargate defaults: 2 tasks of 0.5 vCPU / 1 GB, always on; 5 GB of logs.
+    const fargate =
+      round2(2 * 0.5 * H * PRICES.fargate.x86VcpuHour.usd) +
+      round2(2 * 1 * H * PRICES.fargate.x86GbHour.usd) +
+      round2(5 * PRICES.cloudwatch.logsIngestGb.usd);
+    // RDS db.t4g.medium, Multi-AZ in prod: instance and 20 GB storage twice.
+    const rds = round2(2 * H * PRICES.rds['db.t4g.medium']!.usd) + round2(2 * 20 * PRICES.rdsGp3GbMonth.usd);
+    // SQS with the design's usage override: 50 million requests.
+    const sqs = round2(50 * PRICES.sqs.standardPerMillion.usd);
+
+    const byId = Object.fromEntries(prod.nodes.map((n) => [n.nodeId, n.monthly]));
+    expect(byId.nat).toBeCloseTo(nat, 10);
+    expect(byId.web).toBeCloseTo(alb, 10);
+    expect(byId.api).toBeCloseTo(fargate, 10);
+    expect(byId.db).toBeCloseTo(rds, 10);
+    expect(byId.jobs).toBeCloseTo(sqs, 10);
+    expect(prod.total).toBeCloseTo(nat + alb + fargate + rds + sqs, 10);
+    expect(prod.pricesAsOf).toBe(PRICES_AS_OF);
+    expect(prod.environment).toBe('prod');
+    // Spot-check absolute magnitudes, so a wrong unit (per hour vs per month) cannot hide.
+    expect(byId.nat).toBeGreaterThan(60);
+    expect(byId.nat).toBeLessThan(80);
+    expect(byId.db).toBeGreaterThan(90);
+    expect(byId.db).toBeLessThan(110);
+  });
+
+  it('follows environment overrides: one NAT gateway in dev, Single-AZ database', () => {
+    const d = webApp();
+    expect(nodeCost(d, 'dev', 'nat').monthly).toBeCloseTo(
+      round2(1 * H * PRICES.nat.hour.usd) + round2(100 * PRICES.nat.gbProcessed.usd),
+      10,
+    );
+    expect(nodeCost(d, 'dev', 'db').monthly).toBeCloseTo(
+      round2(H * PRICES.rds['db.t4g.medium']!.usd) + round2(20 * PRICES.rdsGp3GbMonth.usd),
+      10,
+    );
+    expect(nodeCost(d, 'dev', 'db').monthly).toBeLessThan(nodeCost(d, 'prod', 'db').monthly);
+  });
+
+  it('every line is quantity x unit price rounded to cents, and nodes and totals add the lines', () => {
+    const all = design('All').vpc().build();
+    for (const service of SERVICES) all.nodes.push({ id: `n-${service.type}`, type: service.type, name: service.displayName, properties: {}, placement: null });
+    const estimate = estimateCost(all, 'prod');
+    let total = 0;
+    for (const node of estimate.nodes) {
+      let sum = 0;
+      for (const l of node.lines) {
+        expect(l.monthly).toBeCloseTo(round2(l.quantity * l.unitPrice), 2);
+        expect(l.source).toMatch(/^https:\/\/aws\.amazon\.com\//);
+        expect(l.monthly).toBeGreaterThanOrEqual(0);
+        sum += Math.round(l.monthly * 100);
+      }
+      expect(Math.round(node.monthly * 100)).toBe(sum);
+      total += sum;
+    }
+    expect(Math.round(estimate.total * 100)).toBe(total);
+    // Every service that bills something gets a price with the catalog defaults.
+    const unpriced = estimate.nodes.filter((n) => n.lines.length === 0).map((n) => n.type);
+    expect(unpriced.sort()).toEqual(['eventbridge-rule', 'nat-gateway', 'users']);
+    expect(estimate.nodes.flatMap((n) => n.notes).join('\n')).not.toMatch(/No list price|No pricing/);
+  });
+
+  it('has usage assumptions for every catalog service', () => {
+    expect(Object.keys(USAGE_ASSUMPTIONS).sort()).toEqual(SERVICES.map((s) => s.type).sort());
+    expect(defaultUsage('lambda')).toEqual({ invocations: 5_000_000, averageDurationMs: 200, logsIngestedGb: 1 });
+    expect(defaultUsage('ecs-fargate')).not.toHaveProperty('averageTasks');
+  });
+
+  it('uses usage overrides: Lambda GB-seconds from invocations, duration and memory', () => {
+    const d = design('Fn')
+      .node('lambda', { id: 'fn', properties: { memorySize: 1024, architecture: 'x86_64' } })
+      .usage('fn', { invocations: 2_000_000, averageDurationMs: 500, logsIngestedGb: 0 })
+      .build();
+    const fn = nodeCost(d, 'dev', 'fn');
+    expect(fn.lines.map((l) => l.label)).toEqual(['Lambda requests', 'Lambda compute (x86_64, 1024 MB)']);
+    expect(fn.monthly).toBeCloseTo(
+      round2(2 * PRICES.lambda.requestsPerMillion.usd) + round2(2_000_000 * 0.5 * 1 * PRICES.lambda.x86GbSecond.usd),
+      10,
+    );
+  });
+
+  it('prices Fargate Spot, scheduled scaling and Aurora Serverless v2 idle hours', () => {
+    const d = design('Mix')
+      .vpc()
+      .node('ecs-fargate', { id: 'svc', properties: { cpu: '1024', memoryMiB: 2048, desiredCount: 4, minCount: 1, scaling: 'scheduled', spot: true } })
+      .node('aurora', { id: 'db', properties: { readers: 0, minAcu: 0, maxAcu: 8 } })
+      .usage('svc', { logsIngestedGb: 0 })
+      .usage('db', { activeHoursPerMonth: 100, averageAcu: 2, storedGb: 0, ioRequests: 0 })
+      .build();
+    const spotRate = 1 - PRICES.fargate.spotDiscount.usd;
+    const taskHours = 4 * 283 + 1 * (H - 283);
+    expect(nodeCost(d, 'dev', 'svc').monthly).toBeCloseTo(
+      round2(taskHours * 1 * PRICES.fargate.x86VcpuHour.usd * spotRate) + round2(taskHours * 2 * PRICES.fargate.x86GbHour.usd * spotRate),
+      10,
+    );
+    // Min 0 ACU: only the 100 busy hours at 2 ACU are billed.
+    expect(nodeCost(d, 'dev', 'db').monthly).toBeCloseTo(round2(100 * 2 * PRICES.auroraServerlessV2.acuHour.usd), 10);
+  });
+
+  it('prices S3 storage by age band: lifecycle rules and Intelligent-Tiering', () => {
+    const bucket = (properties: Record<string, number | boolean>) =>
+      design('B').node('s3', { id: 'b', properties }).usage('b', { storedGb: 365, objectLifetimeDays: 365, putRequests: 0, getRequests: 0 }).build();
+    const plain = nodeCost(bucket({}), 'dev', 'b');
+    expect(plain.monthly).toBeCloseTo(round2(365 * PRICES.s3.standardGbMonth.usd), 10);
+    const lifecycle = nodeCost(bucket({ transitionToIaDays: 30, transitionToGlacierDays: 90 }), 'dev', 'b');
+    // 365 GB over 365 days: 1 GB per day of age.
+    expect(lifecycle.monthly).toBeCloseTo(
+      round2(30 * PRICES.s3.standardGbMonth.usd) + round2(60 * PRICES.s3.standardIaGbMonth.usd) + round2(275 * PRICES.s3.glacierFlexibleGbMonth.usd),
+      10,
+    );
+    const tiering = nodeCost(bucket({ intelligentTiering: true }), 'dev', 'b');
+    expect(tiering.lines.map((l) => l.label)).toContain('Intelligent-Tiering monitoring');
+    expect(tiering.monthly).toBeLessThan(plain.monthly);
+  });
+
+  it('counts a VPC’s NAT gateways once, on its first NAT node, and none without private subnets', () => {
+    const d = design('Two NATs')
+      .vpc({ azCount: 3 })
+      .node('nat-gateway', { id: 'nat-a' })
+      .node('nat-gateway', { id: 'nat-b' })
+      .override('dev', 'nat-a', { mode: 'single' })
+      .usage('nat-a', { gbProcessed: 0 })
+      .usage('nat-b', { gbProcessed: 0 })
+      .build();
+    // per-az on nat-b wins: 3 gateways.
+    expect(nodeCost(d, 'dev', 'nat-a').monthly).toBeCloseTo(round2(3 * H * PRICES.nat.hour.usd), 10);
+    expect(nodeCost(d, 'dev', 'nat-b').monthly).toBe(0);
+    expect(nodeCost(d, 'dev', 'nat-b').notes[0]).toMatch(/counted on/);
+    // priceNodes on a subset agrees with the full estimate.
+    expect(priceNodes(d, 'dev', [d.nodes[0]!])[0]!.monthly).toBe(nodeCost(d, 'dev', 'nat-a').monthly);
+
+    const noPrivate = design('Public only').vpc({ tiers: ['public', 'isolated'] }).node('nat-gateway', { id: 'nat', tier: 'public' }).usage('nat', { gbProcessed: 0 }).build();
+    expect(nodeCost(noPrivate, 'dev', 'nat').monthly).toBe(0);
+    expect(nodeCost(noPrivate, 'dev', 'nat').notes[0]).toMatch(/Creates no gateway/);
+  });
+
+  it('notes instance types missing from the price table instead of guessing', () => {
+    const d = design('X').vpc().node('ec2-asg', { id: 'asg', properties: { instanceType: 'x2iedn.32xlarge' } }).build();
+    const asg = nodeCost(d, 'dev', 'asg');
+    expect(asg.notes.join(' ')).toMatch(/No list price for "x2iedn\.32xlarge"/);
+    expect(asg.lines.map((l) => l.label)).toEqual(['EBS gp3 volumes']);
+  });
+
+  it('warns outside us-east-1, rejects unknown environments and is deterministic', () => {
+    const d = webApp();
+    d.region = 'eu-west-1';
+    expect(estimateCost(d, 'dev').warnings[0]).toMatch(/us-east-1 list prices; eu-west-1/);
+    expect(() => estimateCost(d, 'qa')).toThrow(/Unknown environment "qa"/);
+    expect(JSON.stringify(estimateEnvironments(d))).toBe(JSON.stringify(estimateEnvironments(structuredClone(d))));
+    expect(estimateEnvironments(d).map((e) => e.environment)).toEqual(['dev', 'staging', 'prod']);
+  });
+});
