@@ -111,10 +111,7 @@ export const networkCases: RuleCase[] = [
   {
     ruleId: 'NET-08',
     name: 'flow logs switched off in production only',
-    compliant: vpc()
-      .override('dev', 'main', { flowLogs: false })
-      .override('dev', 'main', { flowLogs: true })
-      .build(),
+    compliant: vpc().override('prod', 'main', { flowLogs: true }).build(),
     nonCompliant: vpc().override('prod', 'main', { flowLogs: false }).build(),
     expect: { target: 'main', targetKind: 'vpc', severity: 'medium', environment: 'prod' },
   },
