@@ -5,7 +5,13 @@ import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
 import { generateCloudFormation } from './generate.ts';
 import { parseTemplate } from './template/yaml.ts';
 import { INTRINSIC_FUNCTIONS } from './template/intrinsics.ts';
-import { design as namedDesign } from './test-support/designs.ts';
+import { verificationDesigns } from '../../../test-support/designs.ts';
+
+function namedDesign(name: string): Design {
+  const found = verificationDesigns().find((d) => d.name === name);
+  if (!found) throw new Error(`no verification design named ${name}`);
+  return found.design;
+}
 
 type Template = { Parameters?: Record<string, any>; Conditions?: Record<string, any>; Resources: Record<string, any>; Outputs?: Record<string, any>; Description?: string };
 
