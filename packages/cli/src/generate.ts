@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TargetId } from '@archgen/infra';
 import { buildExport, zipFiles, TARGETS } from '@archgen/export';
+import { reviewDocuments } from '@archgen/review';
 import { readDesignFile, UsageError, InputError } from './io.ts';
 import type { CliIo } from './main.ts';
 
@@ -33,7 +34,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const design = readDesignFile(file);
   let bundle;
   try {
-    bundle = buildExport(design, { targets, environments: values.env });
+    bundle = buildExport(design, { targets, environments: values.env, extraDocuments: reviewDocuments });
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('Unknown environment')) throw new InputError(`${file}: ${error.message}`);
     throw error;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * archgen: validate designs, list the catalog and rules, generate IaC.
+ * archgen: validate and review designs, list the catalog and rules, generate IaC.
  * Exit codes: 0 ok, 1 the design has error-level findings, 2 unreadable or invalid input / usage.
  */
 import { parseArgs } from 'node:util';
@@ -14,10 +14,13 @@ const USAGE = `Usage: archgen <command> [options]
 Commands:
   validate <design.json> [--env <env>] [--json]   check a design; exit 1 when it has errors
   generate <design.json> --target cdk|terraform|cloudformation|all --out <dir|file.zip> [--env <env>]
+  review <design.json> [--env <env>] [--write REVIEW.md] [--json]
+                                                     scorecard, monthly cost per node and environment,
+                                                     cost suggestions; --write saves REVIEW.md
   services [--json]                                  list the service catalog
   rules [--json]                                     list the rules
 
-Exit codes: 0 success, 1 the design has critical or high findings, 2 unreadable or invalid input.`;
+Exit codes: 0 success, 1 the design has open critical or high findings (validate, review), 2 unreadable or invalid input.`;
 
 /** Findings at these severities make `validate` exit 1. */
 const ERROR_SEVERITIES = new Set(['critical', 'high']);
@@ -98,6 +101,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'generate':
         // Loaded on demand: validate and list commands need none of the generators.
         return await (await import('./generate.ts')).runGenerate(rest, io);
+      case 'review':
+        // Loaded on demand like generate: REVIEW.md escaping comes from the export package.
+        return await (await import('./review.ts')).runReview(rest, io);
       case 'services':
         return servicesCommand(rest, io);
       case 'rules':
