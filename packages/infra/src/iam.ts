@@ -193,14 +193,13 @@ export function finishRoleStatements(ctx: LowerContext): void {
   }
 }
 
+/** Renames repeated sids in place, so a grant's statements and its role's stay identical. */
 function uniqueSids(statements: PolicyStatement[]): PolicyStatement[] {
   const seen = new Set<string>();
-  const out: PolicyStatement[] = [];
   for (const statement of statements) {
-    let sid = statement.sid;
-    for (let n = 2; seen.has(sid); n++) sid = `${statement.sid}${n}`;
-    seen.add(sid);
-    out.push(sid === statement.sid ? statement : { ...statement, sid });
+    const base = statement.sid;
+    for (let n = 2; seen.has(statement.sid); n++) statement.sid = `${base}${n}`;
+    seen.add(statement.sid);
   }
-  return out;
+  return statements;
 }

@@ -160,7 +160,10 @@ export interface ResolvedGrant {
   targetId: string;
   access: GrantAccess;
   connectionId?: string;
-  /** The exact least-privilege statements (Terraform/CloudFormation print these). */
+  /**
+   * The exact least-privilege statements, also part of the role's `statements`. CDK may use a
+   * grant method instead; Terraform and CloudFormation print the role's statements.
+   */
   statements: PolicyStatement[];
 }
 
@@ -172,8 +175,17 @@ export interface ResolvedRole {
   assumedBy: string;
   /** Why the role exists: the function's role, a task role, an execution role, ... */
   purpose: 'function' | 'task' | 'task-execution' | 'instance' | 'state-machine' | 'node-group' | 'cluster' | 'service';
-  /** Scoped managed policies only where AWS offers no narrower option (e.g. VPC access for Lambda). */
+  /**
+   * AWS managed policies, only where AWS offers no narrower option (e.g. VPC access for Lambda),
+   * named with their path ("service-role/AWSLambdaVPCAccessExecutionRole"): the ARN is
+   * arn:<partition>:iam::aws:policy/<name>.
+   */
   managedPolicies: string[];
+  /**
+   * The role's complete inline policy: its own needs (its log group, X-Ray, log delivery) plus
+   * every statement of the grants attached to it (same sids). Print these; do not add the
+   * grants' statements again.
+   */
   statements: PolicyStatement[];
 }
 
