@@ -102,7 +102,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         // Loaded on demand: validate and list commands need none of the generators.
         return await (await import('./generate.ts')).runGenerate(rest, io);
       case 'review':
-        // Loaded on demand like generate: REVIEW.md escaping comes from the export package.
+        // Loaded on demand like generate: @archgen/review reaches the generators through @archgen/export.
         return await (await import('./review.ts')).runReview(rest, io);
       case 'services':
         return servicesCommand(rest, io);
