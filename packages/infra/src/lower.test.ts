@@ -77,6 +77,15 @@ describe('three-tier web app', () => {
     expect(Object.values(lowerDesign(noPrivate).vpcs[0]!.natGatewayCount.byEnv)).toEqual([0, 0, 0]);
   });
 
+  it('uses only the zones a region has', () => {
+    const d = design('West').region('us-west-1').vpc({ azCount: 3 }).node('nat-gateway', { tier: 'public' }).build();
+    const vpc = lowerDesign(d).vpcs[0]!;
+    expect(vpc.availabilityZones).toEqual(['us-west-1a', 'us-west-1c']);
+    expect(vpc.azCount).toBe(2);
+    expect(vpc.subnets.map((s) => s.azIndex)).toEqual([0, 1, 0, 1, 0, 1]);
+    expect(vpc.natGatewayCount.byEnv.prod).toBe(2);
+  });
+
   it('turns on flow logs with a log group and a delivery role', () => {
     const vpc = graph.vpcs[0]!;
     expect(vpc.flowLogs.enabled).toBe(true);

@@ -15,7 +15,10 @@ export const FLOW_LOG_RETENTION_DAYS = 90;
 export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, ResolvedNames>): void {
   for (const vpc of ctx.vpcs) {
     const names = vpcNames.get(vpc.id)!;
-    const subnets = planSubnets(vpc).map((s) => ({
+    // A region with fewer zones than asked for (us-west-1 has two) gets what it has.
+    const zones = availabilityZones(ctx.design.region, vpc.azCount);
+    const azCount = Math.min(vpc.azCount, zones.length);
+    const subnets = planSubnets({ ...vpc, azCount }).map((s) => ({
       ...s,
       names: ctx.derivedNames(names, `${s.tier} Subnet ${s.azIndex + 1}`, `${vpc.name} ${s.tier} subnet ${s.azIndex + 1}`),
     }));
@@ -28,7 +31,7 @@ export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, Resol
       if (!hasPrivateTier) return 0;
       return Math.max(
         0,
-        ...natNodes.map((n) => (ctx.component(n.id)?.props.mode?.byEnv[env] === 'single' ? 1 : vpc.azCount)),
+        ...natNodes.map((n) => (ctx.component(n.id)?.props.mode?.byEnv[env] === 'single' ? 1 : azCount)),
       );
     });
 
@@ -63,8 +66,8 @@ export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, Resol
       id: vpc.id,
       names,
       cidr: vpc.cidr,
-      azCount: vpc.azCount,
-      availabilityZones: availabilityZones(ctx.design.region, vpc.azCount),
+      azCount,
+      availabilityZones: zones,
       tiers: [...vpc.tiers],
       subnets,
       natGatewayCount: ctx.envValue(natCounts),

@@ -75,6 +75,7 @@ export interface ResolvedVpc {
   id: string;
   names: ResolvedNames;
   cidr: string;
+  /** The design's AZ count, capped at the zones the region has (us-west-1 has two). */
   azCount: number;
   /** Default AZ names for the design's region; generators expose them as a variable/parameter. */
   availabilityZones: string[];
