@@ -5,6 +5,7 @@
  */
 import { SUBNET_TIERS, type Design, type DesignNode } from '@archgen/model';
 import {
+  AZ_MIN_WIDTH,
   BAND_GAP,
   BAND_LABEL,
   BAND_PAD,
@@ -19,6 +20,7 @@ import {
 
 const GAP_X = 56;
 const GAP_Y = 40;
+/** Columns per band before a node wraps to a new row. */
 const PER_ROW = 6;
 
 interface Ranked {
@@ -69,18 +71,30 @@ export async function autoLayout(design: Design): Promise<Design> {
   for (const vpc of design.vpcs) {
     const origin = { x: left, y: top };
     vpcPositions.set(vpc.id, origin);
+    // Columns follow the graph's layers, so traffic reads left to right across the tiers.
+    const members = design.nodes.filter((n) => n.placement?.vpcId === vpc.id && isPlaced(n));
+    const layers = [...new Set(members.map((n) => ranks.get(n.id)?.layer ?? 0))].sort((a, b) => a - b);
     let bandTop = origin.y + VPC_HEADER;
     for (const tier of SUBNET_TIERS.filter((t) => vpc.tiers.includes(t))) {
-      const members = design.nodes.filter((n) => n.placement?.vpcId === vpc.id && n.placement.tier === tier).sort(sort);
-      const rows = Math.max(1, Math.ceil(members.length / PER_ROW));
-      members.forEach((n, i) => {
-        const x = origin.x + VPC_PAD_X + (i % PER_ROW) * (NODE_WIDTH + GAP_X);
-        positions.set(n.id, { x, y: bandTop + BAND_LABEL + BAND_PAD / 2 + Math.floor(i / PER_ROW) * (NODE_HEIGHT + GAP_Y) });
+      const inBand = members.filter((n) => n.placement!.tier === tier).sort(sort);
+      const taken = new Set<string>();
+      let rows = 1;
+      for (const n of inBand) {
+        let column = layers.indexOf(ranks.get(n.id)?.layer ?? 0);
+        let row = 0;
+        while (taken.has(`${column}/${row}`)) {
+          if (column + 1 < PER_ROW) column++;
+          else row++;
+        }
+        taken.add(`${column}/${row}`);
+        rows = Math.max(rows, row + 1);
+        const x = origin.x + VPC_PAD_X + column * (NODE_WIDTH + GAP_X);
+        positions.set(n.id, { x, y: bandTop + BAND_LABEL + BAND_PAD / 2 + row * (NODE_HEIGHT + GAP_Y) });
         right = Math.max(right, x + NODE_WIDTH + VPC_PAD_X);
-      });
+      }
       bandTop += BAND_LABEL + BAND_PAD * 2 + rows * NODE_HEIGHT + (rows - 1) * GAP_Y + BAND_GAP;
     }
-    right = Math.max(right, origin.x + vpc.azCount * 250 + 2 * VPC_PAD_X);
+    right = Math.max(right, origin.x + vpc.azCount * AZ_MIN_WIDTH + 2 * VPC_PAD_X);
     top = bandTop + VPC_GAP;
   }
 

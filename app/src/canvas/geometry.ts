@@ -5,7 +5,7 @@
  */
 import { SUBNET_TIERS, type Design, type Placement, type SubnetTier } from '@archgen/model';
 
-export const NODE_WIDTH = 184;
+export const NODE_WIDTH = 196;
 export const NODE_HEIGHT = 60;
 /** VPC title row plus the row of AZ names. */
 export const VPC_HEADER = 58;

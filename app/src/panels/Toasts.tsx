@@ -11,8 +11,10 @@ function ToastItem({ toast }: { toast: Toast }) {
     return () => clearTimeout(timer);
   }, [store, toast]);
   return (
-    <div className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
-      <span className="toast__message">{toast.message}</span>
+    <div className={`toast toast--${toast.kind}`}>
+      <span className="toast__message" role={toast.kind === 'error' ? 'alert' : 'status'}>
+        {toast.message}
+      </span>
       <button type="button" className="btn btn--icon btn--ghost" aria-label="Dismiss" onClick={() => store.getState().dismissToast(toast.id)}>
         ×
       </button>
