@@ -147,7 +147,8 @@ export interface Problem {
 export type EnvironmentScope = 'all' | 'production' | 'non-production';
 
 function environmentsIn(ctx: RuleContext, scope: EnvironmentScope): string[] {
-  if (scope === 'all') return [...ctx.environments];
+  // A design always has an environment; one built in memory without any still gets its base values checked.
+  if (scope === 'all') return ctx.environments.length > 0 ? [...ctx.environments] : [''];
   return ctx.environments.filter((e) => ctx.isProduction(e) === (scope === 'production'));
 }
 

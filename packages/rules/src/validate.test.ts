@@ -250,3 +250,15 @@ describe('scorePillar and summarize', () => {
     });
   });
 });
+
+describe('a design built in memory without environments', () => {
+  it('still checks the base values', () => {
+    const d = design('No envs')
+      .node('sns', { id: 'topic', properties: { kmsEncryption: false } })
+      .build();
+    d.environments = [];
+    const findings = validateDesign(d).filter((f) => f.ruleId === 'SNS-01');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.environment).toBeUndefined();
+  });
+});
