@@ -32,7 +32,10 @@ export function sameValue(a: PropertyValue | undefined, b: PropertyValue | undef
   const ra = a as Record<string, PropertyValue>;
   const rb = b as Record<string, PropertyValue>;
   const keys = Object.keys(ra);
-  return keys.length === Object.keys(rb).length && keys.every((k) => Object.hasOwn(rb, k) && sameValue(ra[k], rb[k]));
+  return (
+    keys.length === Object.keys(rb).length &&
+    keys.every((k) => Object.hasOwn(rb, k) && sameValue(ra[k], rb[k]))
+  );
 }
 
 export class LowerContext {
@@ -100,7 +103,8 @@ export class LowerContext {
       this.overriddenIn(env, node.id) ? resolveProperties(this.design, node, env) : base,
     );
     const out: Record<string, EnvValue> = {};
-    for (const def of service?.properties ?? []) out[def.key] = this.envValue(perEnv.map((p) => p[def.key] ?? null));
+    for (const def of service?.properties ?? [])
+      out[def.key] = this.envValue(perEnv.map((p) => p[def.key] ?? null));
     return out;
   }
 

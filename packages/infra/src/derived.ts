@@ -20,7 +20,11 @@ export function snapRetention(days: PropertyValue): number {
 }
 
 /** Every catalog property of `type` at its default, overlaid with `values`. */
-function derivedProps(ctx: LowerContext, type: string, values: Record<string, EnvValue>): Record<string, EnvValue> {
+function derivedProps(
+  ctx: LowerContext,
+  type: string,
+  values: Record<string, EnvValue>,
+): Record<string, EnvValue> {
   const props: Record<string, EnvValue> = {};
   for (const def of getService(type)?.properties ?? []) props[def.key] = ctx.constant(def.default);
   return Object.assign(props, values);
@@ -137,11 +141,19 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
         ),
         node.id,
       );
-      secret.generatedSecret = { username: 'dbadmin', passwordLength: 32, excludeCharacters: PASSWORD_EXCLUDED };
+      secret.generatedSecret = {
+        username: 'dbadmin',
+        passwordLength: 32,
+        excludeCharacters: PASSWORD_EXCLUDED,
+      };
       component.secretId = secret.id;
     }
 
-    if (node.type === 'elasticache' && ctx.props(node).engine !== 'memcached' && ctx.anyEnv(component, 'authToken')) {
+    if (
+      node.type === 'elasticache' &&
+      ctx.props(node).engine !== 'memcached' &&
+      ctx.anyEnv(component, 'authToken')
+    ) {
       const secret = ctx.addComponent(
         derivedComponent(
           ctx,
@@ -160,13 +172,18 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
       secret.generatedSecret = { passwordLength: 64, excludeCharacters: PASSWORD_EXCLUDED };
       secret.acknowledgements.push({
         ruleId: 'SM-01',
-        reason: 'An ElastiCache AUTH token has no managed rotation; rotate it with ModifyReplicationGroup (AuthTokenUpdateStrategy ROTATE)',
+        reason:
+          'An ElastiCache AUTH token has no managed rotation; rotate it with ModifyReplicationGroup (AuthTokenUpdateStrategy ROTATE)',
         equivalents: [...(getRule('SM-01')?.equivalents ?? [])],
       });
       component.secretId = secret.id;
     }
 
-    if (node.type === 'sqs' && ctx.anyEnv(component, 'deadLetterQueue') && !ctx.anyEnv(component, 'isDeadLetterQueue')) {
+    if (
+      node.type === 'sqs' &&
+      ctx.anyEnv(component, 'deadLetterQueue') &&
+      !ctx.anyEnv(component, 'isDeadLetterQueue')
+    ) {
       const dlq = deadLetterQueue(ctx, {
         ownerId: node.id,
         id: `${node.id}.dlq`,

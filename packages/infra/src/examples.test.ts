@@ -15,7 +15,8 @@ function verificationDesigns() {
       .sort()
       .map((f) => {
         const result = parseDesign(readFileSync(join(ROOT, dir, f), 'utf8'));
-        if (!result.ok) throw new Error(`${dir}/${f}: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+        if (!result.ok)
+          throw new Error(`${dir}/${f}: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
         return { name: `${dir}/${f}`, design: result.design };
       }),
   );
@@ -26,11 +27,17 @@ describe.each(verificationDesigns())('$name', ({ design }) => {
   it('lowers into a consistent graph', () => {
     const graph = lowerDesign(design);
     expect(graphProblems(graph)).toEqual([]);
-    expect(graph.components.filter((c) => !c.derived).length).toBe(design.nodes.filter((n) => n.type !== 'users').length);
+    expect(graph.components.filter((c) => !c.derived).length).toBe(
+      design.nodes.filter((n) => n.type !== 'users').length,
+    );
   });
 
   it('is deterministic', () => {
-    const reversed = { ...design, nodes: [...design.nodes].reverse(), connections: [...design.connections].reverse() };
+    const reversed = {
+      ...design,
+      nodes: [...design.nodes].reverse(),
+      connections: [...design.connections].reverse(),
+    };
     expect(JSON.stringify(lowerDesign(reversed))).toBe(JSON.stringify(lowerDesign(design)));
   });
 });

@@ -17,7 +17,8 @@ const TIMESTREAM_ENDPOINTS: StatementTemplate = {
   sidSuffix: 'Endpoints',
   actions: ['timestream:DescribeEndpoints'],
   resources: [],
-  wildcardReason: 'timestream:DescribeEndpoints supports no resource-level permissions; the SDK calls it before every request',
+  wildcardReason:
+    'timestream:DescribeEndpoints supports no resource-level permissions; the SDK calls it before every request',
 };
 
 const DYNAMODB_READ: StatementTemplate = {
@@ -107,7 +108,8 @@ export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, St
         sidSuffix: 'ListStreams',
         actions: ['dynamodb:ListStreams'],
         resources: [],
-        wildcardReason: 'dynamodb:ListStreams supports no resource-level permissions; Lambda lists streams when polling',
+        wildcardReason:
+          'dynamodb:ListStreams supports no resource-level permissions; Lambda lists streams when polling',
       },
     ],
   },
@@ -183,7 +185,9 @@ export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, St
     ],
   },
   'step-functions': {
-    'start-execution': [{ sidSuffix: '', actions: ['states:StartExecution'], resources: [{ attribute: 'arn' }] }],
+    'start-execution': [
+      { sidSuffix: '', actions: ['states:StartExecution'], resources: [{ attribute: 'arn' }] },
+    ],
   },
 };
 
@@ -214,7 +218,12 @@ export const xrayStatement = (): PolicyStatement => ({
 
 export const stateMachineXrayStatement = (): PolicyStatement => ({
   sid: 'XRayTracing',
-  actions: ['xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+  actions: [
+    'xray:GetSamplingRules',
+    'xray:GetSamplingTargets',
+    'xray:PutTelemetryRecords',
+    'xray:PutTraceSegments',
+  ],
   resources: [],
   wildcardResource: { reason: 'X-Ray trace and sampling APIs support no resource-level permissions' },
 });
@@ -233,12 +242,17 @@ export const logDeliveryStatement = (): PolicyStatement => ({
   ],
   resources: [],
   wildcardResource: {
-    reason: 'CloudWatch Logs vended-log delivery APIs (used by Step Functions logging) support no resource-level permissions',
+    reason:
+      'CloudWatch Logs vended-log delivery APIs (used by Step Functions logging) support no resource-level permissions',
   },
 });
 
 /** Writing to one log group: its log streams only. */
-export function logWriteStatement(sid: string, logGroupId: string, extraActions: string[] = []): PolicyStatement {
+export function logWriteStatement(
+  sid: string,
+  logGroupId: string,
+  extraActions: string[] = [],
+): PolicyStatement {
   return {
     sid,
     actions: ['logs:CreateLogStream', 'logs:PutLogEvents', ...extraActions].sort(),

@@ -31,13 +31,19 @@ function grantFor(graph: ResolvedGraph, targetId: string, access: string) {
 const summary = (statements: PolicyStatement[]) =>
   statements.map((s) => ({
     actions: s.actions,
-    resources: s.wildcardResource ? '*' : s.resources.map((r) => `${r.componentId}.${r.attribute}${r.suffix ?? ''}`),
+    resources: s.wildcardResource
+      ? '*'
+      : s.resources.map((r) => `${r.componentId}.${r.attribute}${r.suffix ?? ''}`),
   }));
 
 /** One function connected to one target of `type` by `kind`. */
 function lowerOne(type: string, kind: ConnectionKind, source = 'lambda') {
   return lowerDesign(
-    design('IAM').node(source, { id: 'fn', placement: null }).node(type, { id: 'target', placement: null }).connect('fn', 'target', kind).build(),
+    design('IAM')
+      .node(source, { id: 'fn', placement: null })
+      .node(type, { id: 'target', placement: null })
+      .connect('fn', 'target', kind)
+      .build(),
   );
 }
 
@@ -61,7 +67,13 @@ describe('least-privilege statements per access kind', () => {
   it('dynamodb write: item writes on the table only', () => {
     expect(summary(grantFor(lowerOne('dynamodb', 'write'), 'target', 'write').statements)).toEqual([
       {
-        actions: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        actions: [
+          'dynamodb:BatchWriteItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:DescribeTable',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+        ],
         resources: ['target.arn'],
       },
     ]);
@@ -69,7 +81,10 @@ describe('least-privilege statements per access kind', () => {
 
   it('dynamodb read-write: both, each on its own resources', () => {
     const statements = grantFor(lowerOne('dynamodb', 'read-write'), 'target', 'read-write').statements;
-    expect(statements.map((s) => s.sid)).toEqual(['ReadWriteDynamoDBTableRead', 'ReadWriteDynamoDBTableWrite']);
+    expect(statements.map((s) => s.sid)).toEqual([
+      'ReadWriteDynamoDBTableRead',
+      'ReadWriteDynamoDBTableWrite',
+    ]);
     expect(statements[0]!.actions).toContain('dynamodb:Query');
     expect(statements[1]!.actions).toContain('dynamodb:PutItem');
     expect(statements[1]!.actions).not.toContain('dynamodb:Query');
@@ -84,13 +99,19 @@ describe('least-privilege statements per access kind', () => {
 
   it('s3 write: object writes only', () => {
     expect(summary(grantFor(lowerOne('s3', 'write'), 'target', 'write').statements)).toEqual([
-      { actions: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'], resources: ['target.arn/*'] },
+      {
+        actions: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'],
+        resources: ['target.arn/*'],
+      },
     ]);
   });
 
   it('sqs publish: SendMessage on the queue', () => {
     expect(summary(grantFor(lowerOne('sqs', 'publish'), 'target', 'publish').statements)).toEqual([
-      { actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], resources: ['target.arn'] },
+      {
+        actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+        resources: ['target.arn'],
+      },
     ]);
   });
 
@@ -98,17 +119,23 @@ describe('least-privilege statements per access kind', () => {
     expect(summary(grantFor(lowerOne('sns', 'publish'), 'target', 'publish').statements)).toEqual([
       { actions: ['sns:Publish'], resources: ['target.arn'] },
     ]);
-    expect(summary(grantFor(lowerOne('eventbridge-bus', 'publish'), 'target', 'publish').statements)).toEqual([
-      { actions: ['events:PutEvents'], resources: ['target.arn'] },
-    ]);
+    expect(summary(grantFor(lowerOne('eventbridge-bus', 'publish'), 'target', 'publish').statements)).toEqual(
+      [{ actions: ['events:PutEvents'], resources: ['target.arn'] }],
+    );
     expect(summary(grantFor(lowerOne('kinesis-stream', 'publish'), 'target', 'publish').statements)).toEqual([
-      { actions: ['kinesis:ListShards', 'kinesis:PutRecord', 'kinesis:PutRecords'], resources: ['target.arn'] },
+      {
+        actions: ['kinesis:ListShards', 'kinesis:PutRecord', 'kinesis:PutRecords'],
+        resources: ['target.arn'],
+      },
     ]);
   });
 
   it('secret read: GetSecretValue on that secret', () => {
     expect(summary(grantFor(lowerOne('secret', 'read'), 'target', 'read-secret').statements)).toEqual([
-      { actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], resources: ['target.arn'] },
+      {
+        actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        resources: ['target.arn'],
+      },
     ]);
   });
 
@@ -122,15 +149,18 @@ describe('least-privilege statements per access kind', () => {
     expect(summary(grantFor(lowerOne('lambda', 'invoke'), 'target', 'invoke').statements)).toEqual([
       { actions: ['lambda:InvokeFunction'], resources: ['target.arn', 'target.arn:*'] },
     ]);
-    expect(summary(grantFor(lowerOne('step-functions', 'invoke'), 'target', 'start-execution').statements)).toEqual([
-      { actions: ['states:StartExecution'], resources: ['target.arn'] },
-    ]);
+    expect(
+      summary(grantFor(lowerOne('step-functions', 'invoke'), 'target', 'start-execution').statements),
+    ).toEqual([{ actions: ['states:StartExecution'], resources: ['target.arn'] }]);
   });
 
   it('timestream read: queries on its tables; DescribeEndpoints is the documented wildcard', () => {
     const statements = grantFor(lowerOne('timestream', 'read'), 'target', 'read').statements;
     expect(summary(statements)).toEqual([
-      { actions: ['timestream:DescribeTable', 'timestream:ListMeasures', 'timestream:Select'], resources: ['target.arn/table/*'] },
+      {
+        actions: ['timestream:DescribeTable', 'timestream:ListMeasures', 'timestream:Select'],
+        resources: ['target.arn/table/*'],
+      },
       { actions: ['timestream:DescribeEndpoints'], resources: '*' },
     ]);
     expect(statements[1]!.wildcardResource!.reason).toMatch(/no resource-level permissions/);
@@ -138,19 +168,36 @@ describe('least-privilege statements per access kind', () => {
 
   it('event sources: the function consumes the queue, the stream or the table stream', () => {
     const fromQueue = lowerDesign(
-      design('x').node('sqs', { id: 'q' }).node('lambda', { id: 'fn' }).connect('q', 'fn', 'event-source').build(),
+      design('x')
+        .node('sqs', { id: 'q' })
+        .node('lambda', { id: 'fn' })
+        .connect('q', 'fn', 'event-source')
+        .build(),
     );
     expect(summary(grantFor(fromQueue, 'q', 'consume').statements)).toEqual([
       {
-        actions: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
+        actions: [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:GetQueueUrl',
+          'sqs:ReceiveMessage',
+        ],
         resources: ['q.arn'],
       },
     ]);
     const fromTable = lowerDesign(
-      design('x').node('dynamodb', { id: 't' }).node('lambda', { id: 'fn' }).connect('t', 'fn', 'event-source').build(),
+      design('x')
+        .node('dynamodb', { id: 't' })
+        .node('lambda', { id: 'fn' })
+        .connect('t', 'fn', 'event-source')
+        .build(),
     );
     expect(summary(grantFor(fromTable, 't', 'consume').statements)).toEqual([
-      { actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], resources: ['t.streamArn'] },
+      {
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        resources: ['t.streamArn'],
+      },
       { actions: ['dynamodb:ListStreams'], resources: '*' },
     ]);
   });
@@ -181,7 +228,10 @@ describe('every role of a design with every connection', () => {
   ];
   // The Lambda source is VPC-attached, the others go where the catalog recommends.
   for (const source of ['lambda', 'ecs-fargate', 'ec2-asg', 'eks', 'step-functions'])
-    builder.node(source, { id: `src-${source}`, ...(source === 'lambda' ? { tier: 'private' as const } : {}) });
+    builder.node(source, {
+      id: `src-${source}`,
+      ...(source === 'lambda' ? { tier: 'private' as const } : {}),
+    });
   targets.forEach(([type], i) => builder.node(type, { id: `t${i}` }));
   for (const source of ['lambda', 'ecs-fargate', 'ec2-asg', 'eks', 'step-functions'])
     targets.forEach(([, kind], i) => builder.connect(`src-${source}`, `t${i}`, kind));
@@ -224,7 +274,9 @@ describe('every role of a design with every connection', () => {
     for (const grant of graph.grants) {
       const role = graph.roles.find((r) => r.id === grant.roleId)!;
       for (const statement of grant.statements)
-        expect(role.statements).toContainEqual(expect.objectContaining({ actions: statement.actions, resources: statement.resources }));
+        expect(role.statements).toContainEqual(
+          expect.objectContaining({ actions: statement.actions, resources: statement.resources }),
+        );
     }
   });
 });

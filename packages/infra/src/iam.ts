@@ -41,7 +41,13 @@ function roleSpecs(component: ResolvedComponent): RoleSpec[] {
       ];
     case 'ecs-fargate':
       return [
-        { key: 'task-role', suffix: 'Task Role', purpose: 'task', assumedBy: 'ecs-tasks.amazonaws.com', managedPolicies: [] },
+        {
+          key: 'task-role',
+          suffix: 'Task Role',
+          purpose: 'task',
+          assumedBy: 'ecs-tasks.amazonaws.com',
+          managedPolicies: [],
+        },
         {
           key: 'execution-role',
           suffix: 'Execution Role',
@@ -51,9 +57,25 @@ function roleSpecs(component: ResolvedComponent): RoleSpec[] {
         },
       ];
     case 'ec2-asg':
-      return [{ key: 'role', suffix: 'Instance Role', purpose: 'instance', assumedBy: 'ec2.amazonaws.com', managedPolicies: [] }];
+      return [
+        {
+          key: 'role',
+          suffix: 'Instance Role',
+          purpose: 'instance',
+          assumedBy: 'ec2.amazonaws.com',
+          managedPolicies: [],
+        },
+      ];
     case 'step-functions':
-      return [{ key: 'role', suffix: 'Role', purpose: 'state-machine', assumedBy: 'states.amazonaws.com', managedPolicies: [] }];
+      return [
+        {
+          key: 'role',
+          suffix: 'Role',
+          purpose: 'state-machine',
+          assumedBy: 'states.amazonaws.com',
+          managedPolicies: [],
+        },
+      ];
     case 'eks':
       return [
         {
@@ -68,7 +90,11 @@ function roleSpecs(component: ResolvedComponent): RoleSpec[] {
           suffix: 'Node Role',
           purpose: 'node-group',
           assumedBy: 'ec2.amazonaws.com',
-          managedPolicies: [MANAGED_POLICIES.eksWorkerNode, MANAGED_POLICIES.eksCni, MANAGED_POLICIES.ecrReadOnly],
+          managedPolicies: [
+            MANAGED_POLICIES.eksWorkerNode,
+            MANAGED_POLICIES.eksCni,
+            MANAGED_POLICIES.ecrReadOnly,
+          ],
         },
       ];
     default:
@@ -161,7 +187,8 @@ export function lowerConnectionGrants(ctx: LowerContext): void {
     const access = accessFor(connection.kind, target.type);
     // Event sources are polled by Lambda with the function's role: the grant goes to the function.
     if (connection.kind === 'event-source') {
-      if (target.type === 'lambda' && source.type !== 's3') addGrant(ctx, target, source, 'consume', connection.id);
+      if (target.type === 'lambda' && source.type !== 's3')
+        addGrant(ctx, target, source, 'consume', connection.id);
       continue;
     }
     if (access) addGrant(ctx, source, target, access, connection.id);
@@ -176,7 +203,8 @@ export function lowerConnectionGrants(ctx: LowerContext): void {
 /** The role's own needs plus the union of its grants, with unique sids. */
 export function finishRoleStatements(ctx: LowerContext): void {
   const grantsByRole = new Map<string, PolicyStatement[]>();
-  for (const grant of ctx.grants) grantsByRole.set(grant.roleId, [...(grantsByRole.get(grant.roleId) ?? []), ...grant.statements]);
+  for (const grant of ctx.grants)
+    grantsByRole.set(grant.roleId, [...(grantsByRole.get(grant.roleId) ?? []), ...grant.statements]);
   for (const role of ctx.roles) {
     const component = ctx.component(role.componentId);
     const own: PolicyStatement[] = [];

@@ -72,13 +72,23 @@ describe('three-tier web app', () => {
   it('has no NAT gateway without a NAT node or without a private tier', () => {
     const noNat = threeTierDesign();
     noNat.nodes = noNat.nodes.filter((n) => n.type !== 'nat-gateway');
-    expect(lowerDesign(noNat).vpcs[0]!.natGatewayCount).toEqual({ byEnv: { dev: 0, prod: 0 }, varies: false });
-    const noPrivate = design('x').vpc({ tiers: ['public', 'isolated'] }).node('nat-gateway', { tier: 'public' }).build();
+    expect(lowerDesign(noNat).vpcs[0]!.natGatewayCount).toEqual({
+      byEnv: { dev: 0, prod: 0 },
+      varies: false,
+    });
+    const noPrivate = design('x')
+      .vpc({ tiers: ['public', 'isolated'] })
+      .node('nat-gateway', { tier: 'public' })
+      .build();
     expect(Object.values(lowerDesign(noPrivate).vpcs[0]!.natGatewayCount.byEnv)).toEqual([0, 0, 0]);
   });
 
   it('uses only the zones a region has', () => {
-    const d = design('West').region('us-west-1').vpc({ azCount: 3 }).node('nat-gateway', { tier: 'public' }).build();
+    const d = design('West')
+      .region('us-west-1')
+      .vpc({ azCount: 3 })
+      .node('nat-gateway', { tier: 'public' })
+      .build();
     const vpc = lowerDesign(d).vpcs[0]!;
     expect(vpc.availabilityZones).toEqual(['us-west-1a', 'us-west-1c']);
     expect(vpc.azCount).toBe(2);
@@ -94,7 +104,9 @@ describe('three-tier web app', () => {
     expect(logGroup.derived).toEqual({ from: 'main', reason: expect.stringContaining('NET-08') });
     const role = graph.roles.find((r) => r.id === vpc.flowLogs.roleId)!;
     expect(role.assumedBy).toBe('vpc-flow-logs.amazonaws.com');
-    expect(role.statements[0]!.resources).toEqual([{ componentId: logGroup.id, attribute: 'arn', suffix: ':*' }]);
+    expect(role.statements[0]!.resources).toEqual([
+      { componentId: logGroup.id, attribute: 'arn', suffix: ':*' },
+    ]);
   });
 
   it('gives Fargate a task role and a separate execution role', () => {
@@ -126,7 +138,11 @@ describe('three-tier web app', () => {
 
   it('runs credential rotation in the private tier with its own security group', () => {
     const secret = component(graph, 'db.secret');
-    expect(secret.rotation).toEqual({ vpcId: 'main', tier: 'private', securityGroupId: 'db.secret.rotation-sg' });
+    expect(secret.rotation).toEqual({
+      vpcId: 'main',
+      tier: 'private',
+      securityGroupId: 'db.secret.rotation-sg',
+    });
     const rotationSg = sg(graph, 'db.secret');
     expect(rulesOf(rotationSg.egress)).toEqual(['db:5432']);
     expect(rotationSg.allowHttpsEgress).toBe(true);
@@ -135,7 +151,14 @@ describe('three-tier web app', () => {
 
   it('routes the ALB to the service on its container port', () => {
     expect(graph.routes).toEqual([
-      { id: 'c-alb-app', frontDoorId: 'alb', targetId: 'app', kind: 'alb-target', port: 8080, connectionId: 'c-alb-app' },
+      {
+        id: 'c-alb-app',
+        frontDoorId: 'alb',
+        targetId: 'app',
+        kind: 'alb-target',
+        port: 8080,
+        connectionId: 'c-alb-app',
+      },
     ]);
   });
 
@@ -198,7 +221,15 @@ describe('queues, DLQs and alarms', () => {
 
   it('maps the queue to the worker with default batching and a consume grant', () => {
     expect(graph.eventSources).toEqual([
-      { id: 'c2', functionId: 'worker', sourceId: 'orders', sourceKind: 'sqs', batchSize: 10, maxBatchingWindowSeconds: 0, connectionId: 'c2' },
+      {
+        id: 'c2',
+        functionId: 'worker',
+        sourceId: 'orders',
+        sourceKind: 'sqs',
+        batchSize: 10,
+        maxBatchingWindowSeconds: 0,
+        connectionId: 'c2',
+      },
     ]);
     const grant = graph.grants.find((g) => g.access === 'consume')!;
     expect(grant).toMatchObject({ granteeId: 'worker', roleId: 'worker.role', targetId: 'orders' });
@@ -267,17 +298,28 @@ describe('messaging fan-out (MSG-01)', () => {
     const role = graph.roles.find((r) => r.id === 'rule.events-role')!;
     expect(role.assumedBy).toBe('events.amazonaws.com');
     expect(role.statements).toEqual([
-      { sid: 'StartExecutionStepFunctionsStateMachine', actions: ['states:StartExecution'], resources: [{ componentId: 'flow', attribute: 'arn' }] },
+      {
+        sid: 'StartExecutionStepFunctionsStateMachine',
+        actions: ['states:StartExecution'],
+        resources: [{ componentId: 'flow', attribute: 'arn' }],
+      },
     ]);
     expect(component(graph, 'rule.target-dlq').props.fifo!.byEnv.dev).toBe(false);
   });
 
   it('gives subscriptions a DLQ of the topic kind', () => {
     expect(graph.subscriptions).toEqual([
-      expect.objectContaining({ topicId: 'topic', subscriberId: 'inbox', protocol: 'sqs', deadLetterQueueId: 'topic.delivery-dlq' }),
+      expect.objectContaining({
+        topicId: 'topic',
+        subscriberId: 'inbox',
+        protocol: 'sqs',
+        deadLetterQueueId: 'topic.delivery-dlq',
+      }),
     ]);
     expect(component(graph, 'topic.delivery-dlq').props.fifo!.byEnv.dev).toBe(true);
-    expect(graph.alarms.map((a) => a.targetId)).toEqual(expect.arrayContaining(['rule.target-dlq', 'topic.delivery-dlq', 'inbox.dlq']));
+    expect(graph.alarms.map((a) => a.targetId)).toEqual(
+      expect.arrayContaining(['rule.target-dlq', 'topic.delivery-dlq', 'inbox.dlq']),
+    );
   });
 
   it('maps stream sources with a starting position and turns on the table stream', () => {
@@ -292,7 +334,12 @@ describe('messaging fan-out (MSG-01)', () => {
 
   it('records bucket notifications to topics', () => {
     expect(graph.bucketNotifications).toEqual([
-      expect.objectContaining({ bucketId: 'bucket', targetId: 'topic', targetKind: 'sns', events: ['s3:ObjectCreated:*'] }),
+      expect.objectContaining({
+        bucketId: 'bucket',
+        targetId: 'topic',
+        targetKind: 'sns',
+        events: ['s3:ObjectCreated:*'],
+      }),
     ]);
   });
 });
@@ -334,7 +381,11 @@ describe('accepted risks', () => {
     );
     const graph = lowerDesign(d);
     expect(component(graph, 'alb').acknowledgements).toEqual([
-      { ruleId: 'ALB-03', reason: 'Access logs go to the central account', equivalents: expect.arrayContaining(['AwsSolutions-ELB2']) },
+      {
+        ruleId: 'ALB-03',
+        reason: 'Access logs go to the central account',
+        equivalents: expect.arrayContaining(['AwsSolutions-ELB2']),
+      },
     ]);
     expect(graph.vpcs[0]!.acknowledgements?.map((a) => a.ruleId)).toEqual(['NET-03']);
     expect(component(graph, 'db').acknowledgements.map((a) => a.ruleId)).toEqual(['SG-01']);
@@ -406,7 +457,11 @@ describe('every catalog service', () => {
     const graph = lowerDesign(builder.build());
     expect(graphProblems(graph)).toEqual([]);
     const types = new Set(graph.components.filter((c) => !c.derived).map((c) => c.type));
-    expect([...types].sort()).toEqual(SERVICES.map((s) => s.type).filter((t) => t !== 'users').sort());
+    expect([...types].sort()).toEqual(
+      SERVICES.map((s) => s.type)
+        .filter((t) => t !== 'users')
+        .sort(),
+    );
   });
 });
 

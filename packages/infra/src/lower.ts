@@ -16,7 +16,12 @@ import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.t
 import { lowerRotationSecurityGroups, lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
-import { lowerAlarmNodes, lowerApiGatewayAccountRole, lowerEnvironmentVariables, lowerWiring } from './wiring.ts';
+import {
+  lowerAlarmNodes,
+  lowerApiGatewayAccountRole,
+  lowerEnvironmentVariables,
+  lowerWiring,
+} from './wiring.ts';
 
 export interface LowerOptions {
   /** Environments to resolve, in this order; default: all of the design's, in design order. */
@@ -30,7 +35,8 @@ export function lowerDesign(design: Design, options: LowerOptions = {}): Resolve
   const known = design.environments.map((e) => e.name);
   const envs = options.environments ?? known;
   for (const env of envs)
-    if (!known.includes(env)) throw new Error(`Unknown environment "${env}": the design has ${known.join(', ')}`);
+    if (!known.includes(env))
+      throw new Error(`Unknown environment "${env}": the design has ${known.join(', ')}`);
   if (envs.length === 0) throw new Error('At least one environment is needed');
 
   const ctx = new LowerContext(design, envs);

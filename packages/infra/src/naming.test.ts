@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SLUG_LENGTH, NameRegistry, toConstantCase, toKebabCase, toPascalCase, toSnakeCase, words } from './naming.ts';
+import {
+  MAX_SLUG_LENGTH,
+  NameRegistry,
+  toConstantCase,
+  toKebabCase,
+  toPascalCase,
+  toSnakeCase,
+  words,
+} from './naming.ts';
 
 const SAFE_LOGICAL_ID = /^[A-Za-z][A-Za-z0-9]*$/;
 const SAFE_TF_NAME = /^[a-z][a-z0-9_]*$/;

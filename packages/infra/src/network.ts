@@ -20,7 +20,11 @@ export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, Resol
     const azCount = Math.min(vpc.azCount, zones.length);
     const subnets = planSubnets({ ...vpc, azCount }).map((s) => ({
       ...s,
-      names: ctx.derivedNames(names, `${s.tier} Subnet ${s.azIndex + 1}`, `${vpc.name} ${s.tier} subnet ${s.azIndex + 1}`),
+      names: ctx.derivedNames(
+        names,
+        `${s.tier} Subnet ${s.azIndex + 1}`,
+        `${vpc.name} ${s.tier} subnet ${s.azIndex + 1}`,
+      ),
     }));
     const hasPrivateTier = vpc.tiers.includes('private');
     const natNodes = ctx.nodes.filter(
@@ -59,7 +63,12 @@ export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, Resol
         statements: [logWriteStatement('WriteFlowLogs', logGroup.id, ['logs:DescribeLogStreams'])],
       });
       logGroup.roleIds.push(role.id);
-      flowLogs = { enabled: true, logGroupId: logGroup.id, roleId: role.id, retentionDays: FLOW_LOG_RETENTION_DAYS };
+      flowLogs = {
+        enabled: true,
+        logGroupId: logGroup.id,
+        roleId: role.id,
+        retentionDays: FLOW_LOG_RETENTION_DAYS,
+      };
     }
 
     ctx.resolvedVpcs.push({
@@ -116,7 +125,10 @@ const PORT_NAMES: Readonly<Record<number, string>> = {
 
 /** "HTTPS", "PostgreSQL", "HTTP 8080", "TCP 9000": what a rule description calls a port. */
 export function portName(port: number, protocol?: string): string {
-  return PORT_NAMES[port] ?? `${protocol === 'http' || protocol === 'https' ? protocol.toUpperCase() : 'TCP'} ${port}`;
+  return (
+    PORT_NAMES[port] ??
+    `${protocol === 'http' || protocol === 'https' ? protocol.toUpperCase() : 'TCP'} ${port}`
+  );
 }
 
 function protocolOf(target: DesignNode, connection: Connection): string | undefined {
@@ -132,7 +144,8 @@ export function trafficPort(ctx: LowerContext, target: DesignNode, connection: C
   if (connection.port !== undefined) return connection.port;
   const props = ctx.props(target);
   const listener = getService(target.type)?.listener?.port ?? 443;
-  const numeric = (key: string): number => (typeof props[key] === 'number' ? (props[key] as number) : listener);
+  const numeric = (key: string): number =>
+    typeof props[key] === 'number' ? (props[key] as number) : listener;
   switch (target.type) {
     case 'ecs-fargate':
       return numeric('containerPort');
@@ -173,7 +186,8 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
       componentId: node.id,
       vpcId: component.placement.vpcId,
       names: ctx.derivedNames(component.names, 'Sg', `${node.name} security group`),
-      description: sgDescription(`Security group for ${node.name}`) || `Security group for ${component.names.logicalId}`,
+      description:
+        sgDescription(`Security group for ${node.name}`) || `Security group for ${component.names.logicalId}`,
       ingress: [],
       egress: [],
       allowHttpsEgress: false,
@@ -197,8 +211,14 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
       const vpc = ctx.vpcsById.get(targetSg.vpcId)!;
       const internetFacing = target.type === 'alb' && ctx.props(target).scheme !== 'internal';
       const cidr = internetFacing ? '0.0.0.0/0' : vpc.cidr;
-      const ports = target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection)];
-      const from = source.type === 'users' ? (internetFacing ? 'the internet' : 'the VPC') : displayFor(ctx.component(source.id)!);
+      const ports =
+        target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection)];
+      const from =
+        source.type === 'users'
+          ? internetFacing
+            ? 'the internet'
+            : 'the VPC'
+          : displayFor(ctx.component(source.id)!);
       for (const port of ports)
         addRule(targetSg.ingress, {
           peer: { cidr },
@@ -214,7 +234,8 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
     const sourceComponent = ctx.component(source.id);
     // A source outside the VPC (e.g. a regional Lambda) cannot be a peer; rules report it.
     if (!sourceSg || !sourceComponent) continue;
-    const ports = target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection)];
+    const ports =
+      target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection)];
     const protocol = protocolOf(target, connection);
     for (const port of ports) {
       addRule(targetSg.ingress, {
@@ -245,7 +266,8 @@ export function markHttpsEgress(ctx: LowerContext): void {
       continue;
     }
     // A VPC Lambda needs it only when it calls an AWS API: a grant, or X-Ray tracing.
-    sg.allowHttpsEgress = ctx.grants.some((g) => g.granteeId === component.id) || ctx.anyEnv(component, 'tracing');
+    sg.allowHttpsEgress =
+      ctx.grants.some((g) => g.granteeId === component.id) || ctx.anyEnv(component, 'tracing');
   }
 }
 
@@ -279,7 +301,12 @@ export function lowerRotationSecurityGroups(ctx: LowerContext): void {
       description: `Secret rotation function for ${databaseName}`.slice(0, 255),
       ingress: [],
       egress: [
-        { peer: { componentId: node.id }, port, protocol: 'tcp', description: `${portName(port)} to ${databaseName}`.slice(0, 255) },
+        {
+          peer: { componentId: node.id },
+          port,
+          protocol: 'tcp',
+          description: `${portName(port)} to ${databaseName}`.slice(0, 255),
+        },
       ],
       allowHttpsEgress: true,
     });

@@ -175,7 +175,15 @@ export interface ResolvedRole {
   /** One service principal, e.g. "lambda.amazonaws.com". */
   assumedBy: string;
   /** Why the role exists: the function's role, a task role, an execution role, ... */
-  purpose: 'function' | 'task' | 'task-execution' | 'instance' | 'state-machine' | 'node-group' | 'cluster' | 'service';
+  purpose:
+    | 'function'
+    | 'task'
+    | 'task-execution'
+    | 'instance'
+    | 'state-machine'
+    | 'node-group'
+    | 'cluster'
+    | 'service';
   /**
    * AWS managed policies, only where AWS offers no narrower option (e.g. VPC access for Lambda),
    * named with their path ("service-role/AWSLambdaVPCAccessExecutionRole"): the ARN is

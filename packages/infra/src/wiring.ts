@@ -50,7 +50,11 @@ export function lowerWiring(ctx: LowerContext): void {
         sourceId: source.id,
         sourceKind,
         batchSize: numberProp(target, 'batchSize', DEFAULT_BATCH_SIZE),
-        maxBatchingWindowSeconds: numberProp(target, 'maxBatchingWindowSeconds', DEFAULT_BATCHING_WINDOW_SECONDS),
+        maxBatchingWindowSeconds: numberProp(
+          target,
+          'maxBatchingWindowSeconds',
+          DEFAULT_BATCHING_WINDOW_SECONDS,
+        ),
         ...(stream ? { startingPosition: 'LATEST' as const } : {}),
         connectionId: connection.id,
       });
@@ -65,7 +69,11 @@ export function lowerWiring(ctx: LowerContext): void {
       continue;
     }
 
-    if (connection.kind === 'subscribe' && source.type === 'sns' && (target.type === 'sqs' || target.type === 'lambda')) {
+    if (
+      connection.kind === 'subscribe' &&
+      source.type === 'sns' &&
+      (target.type === 'sqs' || target.type === 'lambda')
+    ) {
       ctx.subscriptions.push({
         id: connection.id,
         topicId: source.id,
@@ -77,12 +85,20 @@ export function lowerWiring(ctx: LowerContext): void {
       continue;
     }
 
-    if (connection.kind === 'route' && source.type === 'eventbridge-bus' && target.type === 'eventbridge-rule') {
+    if (
+      connection.kind === 'route' &&
+      source.type === 'eventbridge-bus' &&
+      target.type === 'eventbridge-rule'
+    ) {
       target.eventBusId ??= source.id;
       continue;
     }
 
-    if (connection.kind === 'route' && source.type === 'eventbridge-rule' && RULE_TARGET_KINDS.has(target.type)) {
+    if (
+      connection.kind === 'route' &&
+      source.type === 'eventbridge-rule' &&
+      RULE_TARGET_KINDS.has(target.type)
+    ) {
       const dlq = ctx.anyEnv(source, 'targetDlq') ? ruleTargetDlq(ctx, source) : undefined;
       const roleId = target.type === 'step-functions' ? ruleRole(ctx, source, target) : undefined;
       ctx.ruleTargets.push({
@@ -100,7 +116,13 @@ export function lowerWiring(ctx: LowerContext): void {
     const route = frontDoorRoute(ctx, source, target, connection.kind);
     if (route) {
       const routes = frontDoorRoutes.get(source.id) ?? [];
-      const entry: ResolvedRoute = { id: connection.id, frontDoorId: source.id, targetId: target.id, kind: route.kind, connectionId: connection.id };
+      const entry: ResolvedRoute = {
+        id: connection.id,
+        frontDoorId: source.id,
+        targetId: target.id,
+        kind: route.kind,
+        connectionId: connection.id,
+      };
       if (route.port !== undefined) entry.port = connection.port ?? route.port;
       // The first target of a front door takes the default route; the others get a path each.
       if (routes.length > 0) entry.pathPattern = `/${target.names.slug}/*`;
@@ -110,7 +132,11 @@ export function lowerWiring(ctx: LowerContext): void {
       continue;
     }
 
-    if (connection.kind === 'publish' && source.type === 's3' && (target.type === 'sns' || target.type === 'sqs')) {
+    if (
+      connection.kind === 'publish' &&
+      source.type === 's3' &&
+      (target.type === 'sns' || target.type === 'sqs')
+    ) {
       ctx.bucketNotifications.push({
         id: connection.id,
         bucketId: source.id,
@@ -127,7 +153,11 @@ export function lowerWiring(ctx: LowerContext): void {
       continue;
     }
 
-    if (source.type === 'athena-workgroup' && target.type === 's3' && (connection.kind === 'write' || connection.kind === 'read-write')) {
+    if (
+      source.type === 'athena-workgroup' &&
+      target.type === 's3' &&
+      (connection.kind === 'write' || connection.kind === 'read-write')
+    ) {
       source.outputBucketId ??= target.id;
     }
   }
@@ -139,14 +169,21 @@ function frontDoorRoute(
   target: ResolvedComponent,
   kind: string,
 ): { kind: ResolvedRoute['kind']; port?: number } | undefined {
-  if (source.type === 'alb' && kind === 'traffic' && ['ecs-fargate', 'ec2-asg', 'eks'].includes(target.type)) {
-    const rule = ctx.securityGroupOf(target.id)?.ingress.find((r) => 'componentId' in r.peer && r.peer.componentId === source.id);
+  if (
+    source.type === 'alb' &&
+    kind === 'traffic' &&
+    ['ecs-fargate', 'ec2-asg', 'eks'].includes(target.type)
+  ) {
+    const rule = ctx
+      .securityGroupOf(target.id)
+      ?.ingress.find((r) => 'componentId' in r.peer && r.peer.componentId === source.id);
     return { kind: 'alb-target', port: rule?.port ?? 8080 };
   }
   if (source.type === 'alb' && kind === 'invoke' && target.type === 'lambda') return { kind: 'alb-target' };
   if (source.type === 'cloudfront' && kind === 'route' && ['s3', 'alb', 'api-gateway'].includes(target.type))
     return { kind: 'cloudfront-origin' };
-  if (source.type === 'api-gateway' && kind === 'invoke' && target.type === 'lambda') return { kind: 'api-integration' };
+  if (source.type === 'api-gateway' && kind === 'invoke' && target.type === 'lambda')
+    return { kind: 'api-integration' };
   return undefined;
 }
 
@@ -212,7 +249,12 @@ function ruleRole(ctx: LowerContext, rule: ResolvedComponent, stateMachine: Reso
 export function lowerApiGatewayAccountRole(ctx: LowerContext): void {
   const restApi = ctx.nodes
     .map((n) => ctx.component(n.id))
-    .find((c) => c?.type === 'api-gateway' && c.logGroupId && Object.values(c.props.apiType?.byEnv ?? {}).includes('rest'));
+    .find(
+      (c) =>
+        c?.type === 'api-gateway' &&
+        c.logGroupId &&
+        Object.values(c.props.apiType?.byEnv ?? {}).includes('rest'),
+    );
   if (!restApi) return;
   const role = ctx.addRole({
     id: 'graph.api-gateway-cloudwatch-role',
@@ -331,20 +373,25 @@ export function lowerAlarmNodes(ctx: LowerContext): void {
     if (node.type !== 'cloudwatch-alarm') continue;
     const component = ctx.component(node.id)!;
     const outgoing = ctx.outgoing.get(node.id) ?? [];
-    const watched = outgoing.map((c) => (c.kind === 'read' ? ctx.component(c.to) : undefined)).find((c) => c !== undefined);
+    const watched = outgoing
+      .map((c) => (c.kind === 'read' ? ctx.component(c.to) : undefined))
+      .find((c) => c !== undefined);
     const spec = watched && metricSpec(watched);
     if (!watched || !spec) continue;
     const topic =
-      outgoing.map((c) => (c.kind === 'publish' ? ctx.component(c.to) : undefined)).find((c) => c?.type === 'sns') ??
-      alarmTopic(ctx);
+      outgoing
+        .map((c) => (c.kind === 'publish' ? ctx.component(c.to) : undefined))
+        .find((c) => c?.type === 'sns') ?? alarmTopic(ctx);
     const props = ctx.props(node);
-    const number = (key: string, fallback: number) => (typeof props[key] === 'number' ? (props[key] as number) : fallback);
+    const number = (key: string, fallback: number) =>
+      typeof props[key] === 'number' ? (props[key] as number) : fallback;
     ctx.alarms.push({
       id: node.id,
       names: component.names,
       targetId: watched.id,
       namespace: spec.namespace,
-      metricName: typeof props.metricName === 'string' && props.metricName !== '' ? props.metricName : 'Errors',
+      metricName:
+        typeof props.metricName === 'string' && props.metricName !== '' ? props.metricName : 'Errors',
       dimension: { name: spec.dimension, ref: { componentId: watched.id, attribute: spec.attribute } },
       ...(spec.extra ? { extraDimensions: spec.extra } : {}),
       statistic: oneOf(STATISTICS, props.statistic, 'Sum'),
@@ -371,10 +418,34 @@ const ENV_VARS: Readonly<Record<string, { kind: string; vars: [string, ResourceR
   'step-functions': { kind: 'STATE_MACHINE', vars: [['ARN', 'arn']] },
   timestream: { kind: 'DATABASE', vars: [['NAME', 'name']] },
   'log-group': { kind: 'LOG_GROUP', vars: [['NAME', 'name']] },
-  rds: { kind: 'DB', vars: [['ENDPOINT', 'endpoint'], ['PORT', 'port']] },
-  aurora: { kind: 'DB', vars: [['ENDPOINT', 'endpoint'], ['PORT', 'port']] },
-  neptune: { kind: 'GRAPH', vars: [['ENDPOINT', 'endpoint'], ['PORT', 'port']] },
-  elasticache: { kind: 'CACHE', vars: [['ENDPOINT', 'endpoint'], ['PORT', 'port']] },
+  rds: {
+    kind: 'DB',
+    vars: [
+      ['ENDPOINT', 'endpoint'],
+      ['PORT', 'port'],
+    ],
+  },
+  aurora: {
+    kind: 'DB',
+    vars: [
+      ['ENDPOINT', 'endpoint'],
+      ['PORT', 'port'],
+    ],
+  },
+  neptune: {
+    kind: 'GRAPH',
+    vars: [
+      ['ENDPOINT', 'endpoint'],
+      ['PORT', 'port'],
+    ],
+  },
+  elasticache: {
+    kind: 'CACHE',
+    vars: [
+      ['ENDPOINT', 'endpoint'],
+      ['PORT', 'port'],
+    ],
+  },
   opensearch: { kind: 'SEARCH', vars: [['ENDPOINT', 'endpoint']] },
   alb: { kind: 'ALB', vars: [['DNS_NAME', 'domainName']] },
 };
@@ -400,12 +471,14 @@ export function lowerEnvironmentVariables(ctx: LowerContext): void {
       if (!spec) return;
       const base = toConstantCase(target.names.tfName) || 'RESOURCE';
       const stem = base === spec.kind || base.endsWith(`_${spec.kind}`) ? base : `${base}_${spec.kind}`;
-      for (const [suffix, attribute] of spec.vars) add(`${stem}_${suffix}`, { componentId: target.id, attribute });
+      for (const [suffix, attribute] of spec.vars)
+        add(`${stem}_${suffix}`, { componentId: target.id, attribute });
     };
     for (const connection of ctx.outgoing.get(node.id) ?? []) {
       if (!ENV_VAR_KINDS.has(connection.kind)) continue;
       const target = ctx.component(connection.to);
-      if (!target || vars.some((v) => 'componentId' in v.value && v.value.componentId === target.id)) continue;
+      if (!target || vars.some((v) => 'componentId' in v.value && v.value.componentId === target.id))
+        continue;
       addTarget(target);
       // Database credentials: the secret's ARN, never the secret itself (LAM-05, ECS-01).
       if (connection.kind === 'traffic' && target.secretId) {

@@ -16,7 +16,10 @@ export function threeTierDesign(): Design {
       id: 'alb',
       name: 'Web ALB',
       tier: 'public',
-      properties: { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/example', httpRedirect: true },
+      properties: {
+        certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/example',
+        httpRedirect: true,
+      },
     })
     .node('ecs-fargate', { id: 'app', name: 'App service', tier: 'private' })
     .node('aurora', { id: 'db', name: 'Orders DB', tier: 'isolated' })

@@ -44,9 +44,11 @@ export function graphProblems(graph: ResolvedGraph): string[] {
   for (const c of graph.components) {
     for (const [key, value] of Object.entries(c.props)) {
       const envs = Object.keys(value.byEnv);
-      if (envs.join() !== graph.environments.join()) problems.push(`${c.id}.${key}: byEnv has ${envs.join()}`);
+      if (envs.join() !== graph.environments.join())
+        problems.push(`${c.id}.${key}: byEnv has ${envs.join()}`);
     }
-    if (c.securityGroupId && !sgs.has(c.securityGroupId)) problems.push(`${c.id}: unknown SG ${c.securityGroupId}`);
+    if (c.securityGroupId && !sgs.has(c.securityGroupId))
+      problems.push(`${c.id}: unknown SG ${c.securityGroupId}`);
     for (const roleId of c.roleIds) if (!roles.has(roleId)) problems.push(`${c.id}: unknown role ${roleId}`);
     needComponent(c.logGroupId, `${c.id}.logGroupId`);
     needComponent(c.secretId, `${c.id}.secretId`);
@@ -54,10 +56,16 @@ export function graphProblems(graph: ResolvedGraph): string[] {
     needComponent(c.eventBusId, `${c.id}.eventBusId`);
     needComponent(c.userPoolId, `${c.id}.userPoolId`);
     needComponent(c.outputBucketId, `${c.id}.outputBucketId`);
-    if (c.placement && !vpcs.has(c.placement.vpcId)) problems.push(`${c.id}: unknown VPC ${c.placement.vpcId}`);
-    if (c.derived) needComponent(c.derived.from === '.graph' || vpcs.has(c.derived.from) ? undefined : c.derived.from, `${c.id}.derived.from`);
+    if (c.placement && !vpcs.has(c.placement.vpcId))
+      problems.push(`${c.id}: unknown VPC ${c.placement.vpcId}`);
+    if (c.derived)
+      needComponent(
+        c.derived.from === '.graph' || vpcs.has(c.derived.from) ? undefined : c.derived.from,
+        `${c.id}.derived.from`,
+      );
     for (const v of c.environment) if ('componentId' in v.value) needRef(v.value, `${c.id} env ${v.name}`);
-    if (new Set(c.environment.map((v) => v.name)).size !== c.environment.length) problems.push(`${c.id}: duplicate env var`);
+    if (new Set(c.environment.map((v) => v.name)).size !== c.environment.length)
+      problems.push(`${c.id}: duplicate env var`);
   }
 
   for (const vpc of graph.vpcs) {
@@ -71,28 +79,33 @@ export function graphProblems(graph: ResolvedGraph): string[] {
   for (const sg of graph.securityGroups) {
     needComponent(sg.componentId, `${sg.id}`);
     if (!vpcs.has(sg.vpcId)) problems.push(`${sg.id}: unknown VPC`);
-    if (!SG_DESCRIPTION.test(sg.description)) problems.push(`${sg.id}: bad description ${JSON.stringify(sg.description)}`);
+    if (!SG_DESCRIPTION.test(sg.description))
+      problems.push(`${sg.id}: bad description ${JSON.stringify(sg.description)}`);
     for (const rule of [...sg.ingress, ...sg.egress]) {
-      if (!SG_DESCRIPTION.test(rule.description)) problems.push(`${sg.id}: bad rule description ${JSON.stringify(rule.description)}`);
+      if (!SG_DESCRIPTION.test(rule.description))
+        problems.push(`${sg.id}: bad rule description ${JSON.stringify(rule.description)}`);
       if ('componentId' in rule.peer) {
         const peer = components.get(rule.peer.componentId);
         if (!peer?.securityGroupId) problems.push(`${sg.id}: peer ${rule.peer.componentId} has no SG`);
       } else if (rule.peer.cidr === '0.0.0.0/0') {
         const owner = components.get(sg.componentId);
-        if (owner?.type !== 'alb' || ![80, 443].includes(rule.port)) problems.push(`${sg.id}: open to the internet on ${rule.port}`);
+        if (owner?.type !== 'alb' || ![80, 443].includes(rule.port))
+          problems.push(`${sg.id}: open to the internet on ${rule.port}`);
       }
     }
   }
 
   for (const role of graph.roles) {
     needComponent(role.componentId, role.id);
-    if (!/^[a-z0-9.-]+\.amazonaws\.com$/.test(role.assumedBy)) problems.push(`${role.id}: trust ${role.assumedBy}`);
+    if (!/^[a-z0-9.-]+\.amazonaws\.com$/.test(role.assumedBy))
+      problems.push(`${role.id}: trust ${role.assumedBy}`);
     const sids = new Set<string>();
     for (const s of role.statements) {
       if (!/^[A-Za-z0-9]+$/.test(s.sid)) problems.push(`${role.id}: sid ${s.sid}`);
       if (sids.has(s.sid)) problems.push(`${role.id}: duplicate sid ${s.sid}`);
       sids.add(s.sid);
-      for (const a of s.actions) if (!/^[a-z0-9-]+:[A-Za-z0-9]+$/.test(a)) problems.push(`${role.id}: action ${a}`);
+      for (const a of s.actions)
+        if (!/^[a-z0-9-]+:[A-Za-z0-9]+$/.test(a)) problems.push(`${role.id}: action ${a}`);
       if (s.resources.length === 0 && !s.wildcardResource) problems.push(`${role.id}/${s.sid}: no resources`);
       if (s.resources.length > 0 && s.wildcardResource) problems.push(`${role.id}/${s.sid}: both`);
       for (const r of s.resources) needRef(r, `${role.id}/${s.sid}`);
@@ -104,24 +117,30 @@ export function graphProblems(graph: ResolvedGraph): string[] {
     needComponent(g.targetId, 'grant');
     const role = roles.get(g.roleId ?? '');
     if (!role) problems.push(`grant to unknown role ${g.roleId}`);
-    else if (role.componentId !== g.granteeId) problems.push(`grant role ${g.roleId} is not ${g.granteeId}'s`);
+    else if (role.componentId !== g.granteeId)
+      problems.push(`grant role ${g.roleId} is not ${g.granteeId}'s`);
     if (g.statements.length === 0) problems.push(`grant ${g.granteeId}->${g.targetId} without statements`);
     for (const s of g.statements) for (const r of s.resources) needRef(r, 'grant');
   }
 
-  for (const e of graph.eventSources) [e.functionId, e.sourceId].forEach((id) => needComponent(id, `event source ${e.id}`));
+  for (const e of graph.eventSources)
+    [e.functionId, e.sourceId].forEach((id) => needComponent(id, `event source ${e.id}`));
   for (const s of graph.subscriptions)
-    [s.topicId, s.subscriberId, s.deadLetterQueueId].forEach((id) => needComponent(id, `subscription ${s.id}`));
+    [s.topicId, s.subscriberId, s.deadLetterQueueId].forEach((id) =>
+      needComponent(id, `subscription ${s.id}`),
+    );
   for (const t of graph.ruleTargets) {
     [t.ruleId, t.targetId, t.deadLetterQueueId].forEach((id) => needComponent(id, `rule target ${t.id}`));
     if (t.roleId && !roles.has(t.roleId)) problems.push(`rule target ${t.id}: unknown role`);
   }
-  for (const r of graph.routes) [r.frontDoorId, r.targetId].forEach((id) => needComponent(id, `route ${r.id}`));
+  for (const r of graph.routes)
+    [r.frontDoorId, r.targetId].forEach((id) => needComponent(id, `route ${r.id}`));
   for (const a of graph.alarms) {
     needComponent(a.targetId, `alarm ${a.id}`);
     needComponent(a.topicId, `alarm ${a.id}`);
     needRef(a.dimension.ref, `alarm ${a.id}`);
   }
-  for (const n of graph.bucketNotifications ?? []) [n.bucketId, n.targetId].forEach((id) => needComponent(id, `notification ${n.id}`));
+  for (const n of graph.bucketNotifications ?? [])
+    [n.bucketId, n.targetId].forEach((id) => needComponent(id, `notification ${n.id}`));
   return problems;
 }
