@@ -36,7 +36,7 @@ export const PLC_02: Rule = {
             `A ${service.displayName} needs subnets and a security group; without a VPC placement it cannot be deployed.`,
             move
               ? { title: `Move to ${tierLabel(tier)}`, actions: [move] }
-              : { title: `Add a VPC with a ${tier} tier`, actions: [] },
+              : { title: `Add a VPC with ${tier} subnets`, actions: [] },
           ),
         );
       }
