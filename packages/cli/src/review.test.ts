@@ -26,12 +26,19 @@ function save(name: string, d: Design): string {
 
 /** Passes every critical and high check, so review exits 0. */
 function clean(): Design {
-  return design('Queue worker').node('sqs', { id: 'jobs', name: 'Jobs' }).node('sns', { id: 'events' }).build();
+  return design('Queue worker')
+    .node('sqs', { id: 'jobs', name: 'Jobs' })
+    .node('sns', { id: 'events' })
+    .build();
 }
 
 /** A public database: a critical finding. */
 function risky(): Design {
-  return design('Risky').vpc().node('rds', { id: 'db', name: 'Orders DB', tier: 'public' }).node('nat-gateway', { id: 'nat' }).build();
+  return design('Risky')
+    .vpc()
+    .node('rds', { id: 'db', name: 'Orders DB', tier: 'public' })
+    .node('nat-gateway', { id: 'nat' })
+    .build();
 }
 
 describe('archgen review', () => {
@@ -43,9 +50,12 @@ describe('archgen review', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/^Risky: overall score \d+\/100, \d+ open finding\(s\), 0 accepted/);
     expect(out).toMatch(/Security\s+\d+\s+\d+\s+[1-9]/);
-    for (const env of ['dev', 'staging', 'prod']) expect(out).toContain(formatUsd(estimateCost(d, env).total));
+    for (const env of ['dev', 'staging', 'prod'])
+      expect(out).toContain(formatUsd(estimateCost(d, env).total));
     expect(out).toMatch(/Orders DB\s+rds\s+\$\d/);
-    expect(out).toMatch(/\[dev\] NAT gateway: Share one NAT gateway outside production \(saves about \$\d+\.\d\d\/month\)/);
+    expect(out).toMatch(
+      /\[dev\] NAT gateway: Share one NAT gateway outside production \(saves about \$\d+\.\d\d\/month\)/,
+    );
   });
 
   it('exits 0 for a design without critical or high findings, and prices one --env', async () => {
@@ -92,13 +102,20 @@ describe('archgen review', () => {
     expect(env.err).toContain('unknown environment qa');
     const option = await run('review', save('opt.json', clean()), '--bogus');
     expect(option.code).toBe(2);
-    const unwritable = await run('review', save('w.json', clean()), '--write', join(dir, 'no-such-dir', 'REVIEW.md'));
+    const unwritable = await run(
+      'review',
+      save('w.json', clean()),
+      '--write',
+      join(dir, 'no-such-dir', 'REVIEW.md'),
+    );
     expect(unwritable.code).toBe(2);
     expect(unwritable.err).toMatch(/cannot write .*ENOENT/);
   });
 
   it('the help lists the command', async () => {
-    expect((await run('help')).out).toContain('review <design.json> [--env <env>] [--write REVIEW.md] [--json]');
+    expect((await run('help')).out).toContain(
+      'review <design.json> [--env <env>] [--write REVIEW.md] [--json]',
+    );
   });
 });
 

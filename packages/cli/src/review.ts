@@ -18,7 +18,11 @@ const BLOCKING = new Set(['critical', 'high']);
 
 /** A table row: the first `textColumns` cells left-aligned, numbers right-aligned. */
 const row = (cells: string[], widths: number[], textColumns = 1): string =>
-  '  ' + cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  '  ' +
+  cells
+    .map((c, i) => (i < textColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+    .join('  ')
+    .trimEnd();
 
 /**
  * `archgen review`: the Well-Architected scorecard, the monthly cost per node and environment,
@@ -28,7 +32,11 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { env: { type: 'string', multiple: true }, write: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      env: { type: 'string', multiple: true },
+      write: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const file = positionals[0];
   if (!file) throw new UsageError('review needs a design file');
@@ -48,21 +56,40 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
     try {
       writeFileSync(values.write, renderReviewMarkdown(design, { environments, findings }));
     } catch (error) {
-      throw new InputError(`cannot write ${values.write} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new InputError(
+        `cannot write ${values.write} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
     }
   }
 
   if (values.json) {
-    io.out(JSON.stringify({ file, design: design.name, scorecard: card, findings, costs: estimates, suggestions }, null, 2));
+    io.out(
+      JSON.stringify(
+        { file, design: design.name, scorecard: card, findings, costs: estimates, suggestions },
+        null,
+        2,
+      ),
+    );
   } else {
-    io.out(`${design.name}: overall score ${card.overall}/100, ${card.open} open finding(s), ${card.accepted} accepted`);
+    io.out(
+      `${design.name}: overall score ${card.overall}/100, ${card.open} open finding(s), ${card.accepted} accepted`,
+    );
     io.out('');
     const scoreWidths = [24, 5, 4, 8, 4, 6, 3, 8];
     io.out(row(['Pillar', 'Score', 'Open', 'Critical', 'High', 'Medium', 'Low', 'Accepted'], scoreWidths));
     for (const p of card.pillars)
       io.out(
         row(
-          [p.label, String(p.score), String(p.open), String(p.counts.critical), String(p.counts.high), String(p.counts.medium), String(p.counts.low), String(p.accepted)],
+          [
+            p.label,
+            String(p.score),
+            String(p.open),
+            String(p.counts.critical),
+            String(p.counts.high),
+            String(p.counts.medium),
+            String(p.counts.low),
+            String(p.accepted),
+          ],
           scoreWidths,
         ),
       );
@@ -72,7 +99,13 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
     const costWidths = [nameWidth, 18, ...environments.map((e) => Math.max(12, e.length))];
     io.out(row(['Node', 'Type', ...environments], costWidths, 2));
     design.nodes.forEach((node, i) =>
-      io.out(row([node.name.slice(0, nameWidth), node.type, ...estimates.map((e) => formatUsd(e.nodes[i]!.monthly))], costWidths, 2)),
+      io.out(
+        row(
+          [node.name.slice(0, nameWidth), node.type, ...estimates.map((e) => formatUsd(e.nodes[i]!.monthly))],
+          costWidths,
+          2,
+        ),
+      ),
     );
     io.out(row(['Total', '', ...estimates.map((e) => formatUsd(e.total))], costWidths, 2));
     for (const warning of new Set(estimates.flatMap((e) => e.warnings))) io.out(`  note: ${warning}`);

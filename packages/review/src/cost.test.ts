@@ -24,7 +24,8 @@ function webApp(): Design {
     .build();
 }
 
-const nodeCost = (d: Design, env: string, id: string) => estimateCost(d, env).nodes.find((n) => n.nodeId === id)!;
+const nodeCost = (d: Design, env: string, id: string) =>
+  estimateCost(d, env).nodes.find((n) => n.nodeId === id)!;
 
 describe('estimateCost', () => {
   it('prices a small design as computed by hand (prod)', () => {
@@ -74,7 +75,14 @@ describe('estimateCost', () => {
 
   it('every line is quantity x unit price rounded to cents, and nodes and totals add the lines', () => {
     const all = design('All').vpc().build();
-    for (const service of SERVICES) all.nodes.push({ id: `n-${service.type}`, type: service.type, name: service.displayName, properties: {}, placement: null });
+    for (const service of SERVICES)
+      all.nodes.push({
+        id: `n-${service.type}`,
+        type: service.type,
+        name: service.displayName,
+        properties: {},
+        placement: null,
+      });
     const estimate = estimateCost(all, 'prod');
     let total = 0;
     for (const node of estimate.nodes) {
@@ -97,7 +105,11 @@ describe('estimateCost', () => {
 
   it('has usage assumptions for every catalog service', () => {
     expect(Object.keys(USAGE_ASSUMPTIONS).sort()).toEqual(SERVICES.map((s) => s.type).sort());
-    expect(defaultUsage('lambda')).toEqual({ invocations: 5_000_000, averageDurationMs: 200, logsIngestedGb: 1 });
+    expect(defaultUsage('lambda')).toEqual({
+      invocations: 5_000_000,
+      averageDurationMs: 200,
+      logsIngestedGb: 1,
+    });
     expect(defaultUsage('ecs-fargate')).not.toHaveProperty('averageTasks');
   });
 
@@ -109,7 +121,8 @@ describe('estimateCost', () => {
     const fn = nodeCost(d, 'dev', 'fn');
     expect(fn.lines.map((l) => l.label)).toEqual(['Lambda requests', 'Lambda compute (x86_64, 1024 MB)']);
     expect(fn.monthly).toBeCloseTo(
-      round2(2 * PRICES.lambda.requestsPerMillion.usd) + round2(2_000_000 * 0.5 * 1 * PRICES.lambda.x86GbSecond.usd),
+      round2(2 * PRICES.lambda.requestsPerMillion.usd) +
+        round2(2_000_000 * 0.5 * 1 * PRICES.lambda.x86GbSecond.usd),
       10,
     );
   });
@@ -117,7 +130,17 @@ describe('estimateCost', () => {
   it('prices Fargate Spot, scheduled scaling and Aurora Serverless v2 idle hours', () => {
     const d = design('Mix')
       .vpc()
-      .node('ecs-fargate', { id: 'svc', properties: { cpu: '1024', memoryMiB: 2048, desiredCount: 4, minCount: 1, scaling: 'scheduled', spot: true } })
+      .node('ecs-fargate', {
+        id: 'svc',
+        properties: {
+          cpu: '1024',
+          memoryMiB: 2048,
+          desiredCount: 4,
+          minCount: 1,
+          scaling: 'scheduled',
+          spot: true,
+        },
+      })
       .node('aurora', { id: 'db', properties: { readers: 0, minAcu: 0, maxAcu: 8 } })
       .usage('svc', { logsIngestedGb: 0 })
       .usage('db', { activeHoursPerMonth: 100, averageAcu: 2, storedGb: 0, ioRequests: 0 })
@@ -125,22 +148,31 @@ describe('estimateCost', () => {
     const spotRate = 1 - PRICES.fargate.spotDiscount.usd;
     const taskHours = 4 * 283 + 1 * (H - 283);
     expect(nodeCost(d, 'dev', 'svc').monthly).toBeCloseTo(
-      round2(taskHours * 1 * PRICES.fargate.x86VcpuHour.usd * spotRate) + round2(taskHours * 2 * PRICES.fargate.x86GbHour.usd * spotRate),
+      round2(taskHours * 1 * PRICES.fargate.x86VcpuHour.usd * spotRate) +
+        round2(taskHours * 2 * PRICES.fargate.x86GbHour.usd * spotRate),
       10,
     );
     // Min 0 ACU: only the 100 busy hours at 2 ACU are billed.
-    expect(nodeCost(d, 'dev', 'db').monthly).toBeCloseTo(round2(100 * 2 * PRICES.auroraServerlessV2.acuHour.usd), 10);
+    expect(nodeCost(d, 'dev', 'db').monthly).toBeCloseTo(
+      round2(100 * 2 * PRICES.auroraServerlessV2.acuHour.usd),
+      10,
+    );
   });
 
   it('prices S3 storage by age band: lifecycle rules and Intelligent-Tiering', () => {
     const bucket = (properties: Record<string, number | boolean>) =>
-      design('B').node('s3', { id: 'b', properties }).usage('b', { storedGb: 365, objectLifetimeDays: 365, putRequests: 0, getRequests: 0 }).build();
+      design('B')
+        .node('s3', { id: 'b', properties })
+        .usage('b', { storedGb: 365, objectLifetimeDays: 365, putRequests: 0, getRequests: 0 })
+        .build();
     const plain = nodeCost(bucket({}), 'dev', 'b');
     expect(plain.monthly).toBeCloseTo(round2(365 * PRICES.s3.standardGbMonth.usd), 10);
     const lifecycle = nodeCost(bucket({ transitionToIaDays: 30, transitionToGlacierDays: 90 }), 'dev', 'b');
     // 365 GB over 365 days: 1 GB per day of age.
     expect(lifecycle.monthly).toBeCloseTo(
-      round2(30 * PRICES.s3.standardGbMonth.usd) + round2(60 * PRICES.s3.standardIaGbMonth.usd) + round2(275 * PRICES.s3.glacierFlexibleGbMonth.usd),
+      round2(30 * PRICES.s3.standardGbMonth.usd) +
+        round2(60 * PRICES.s3.standardIaGbMonth.usd) +
+        round2(275 * PRICES.s3.glacierFlexibleGbMonth.usd),
       10,
     );
     const tiering = nodeCost(bucket({ intelligentTiering: true }), 'dev', 'b');
@@ -164,13 +196,20 @@ describe('estimateCost', () => {
     // priceNodes on a subset agrees with the full estimate.
     expect(priceNodes(d, 'dev', [d.nodes[0]!])[0]!.monthly).toBe(nodeCost(d, 'dev', 'nat-a').monthly);
 
-    const noPrivate = design('Public only').vpc({ tiers: ['public', 'isolated'] }).node('nat-gateway', { id: 'nat', tier: 'public' }).usage('nat', { gbProcessed: 0 }).build();
+    const noPrivate = design('Public only')
+      .vpc({ tiers: ['public', 'isolated'] })
+      .node('nat-gateway', { id: 'nat', tier: 'public' })
+      .usage('nat', { gbProcessed: 0 })
+      .build();
     expect(nodeCost(noPrivate, 'dev', 'nat').monthly).toBe(0);
     expect(nodeCost(noPrivate, 'dev', 'nat').notes[0]).toMatch(/Creates no gateway/);
   });
 
   it('notes instance types missing from the price table instead of guessing', () => {
-    const d = design('X').vpc().node('ec2-asg', { id: 'asg', properties: { instanceType: 'x2iedn.32xlarge' } }).build();
+    const d = design('X')
+      .vpc()
+      .node('ec2-asg', { id: 'asg', properties: { instanceType: 'x2iedn.32xlarge' } })
+      .build();
     const asg = nodeCost(d, 'dev', 'asg');
     expect(asg.notes.join(' ')).toMatch(/No list price for "x2iedn\.32xlarge"/);
     expect(asg.lines.map((l) => l.label)).toEqual(['EBS gp3 volumes']);
@@ -181,7 +220,9 @@ describe('estimateCost', () => {
     d.region = 'eu-west-1';
     expect(estimateCost(d, 'dev').warnings[0]).toMatch(/us-east-1 list prices; eu-west-1/);
     expect(() => estimateCost(d, 'qa')).toThrow(/Unknown environment "qa"/);
-    expect(JSON.stringify(estimateEnvironments(d))).toBe(JSON.stringify(estimateEnvironments(structuredClone(d))));
+    expect(JSON.stringify(estimateEnvironments(d))).toBe(
+      JSON.stringify(estimateEnvironments(structuredClone(d))),
+    );
     expect(estimateEnvironments(d).map((e) => e.environment)).toEqual(['dev', 'staging', 'prod']);
   });
 });

@@ -91,7 +91,8 @@ const perMillion = (count: number): number => count / 1_000_000;
 
 function instancePrice(table: Record<string, Price>, type: string, input: NodeInput): Price | undefined {
   const price = Object.hasOwn(table, type) ? table[type] : undefined;
-  if (!price) input.notes.push(`No list price for "${type}" in the table; its instance hours are not included.`);
+  if (!price)
+    input.notes.push(`No list price for "${type}" in the table; its instance hours are not included.`);
   return price;
 }
 
@@ -136,15 +137,30 @@ function fargateLines(input: NodeInput): CostLine[] {
     const committed = Math.min(baseline * hours, taskHours);
     const planDiscount = 1 - PRICES.fargate.savingsPlanDiscount.usd;
     lines.push(
-      line('Fargate vCPU under a Savings Plan', committed * vcpu, PRICES.fargate.x86VcpuHour, cpuRate * planDiscount),
-      line('Fargate memory under a Savings Plan', committed * memoryGb, PRICES.fargate.x86GbHour, memRate * planDiscount),
+      line(
+        'Fargate vCPU under a Savings Plan',
+        committed * vcpu,
+        PRICES.fargate.x86VcpuHour,
+        cpuRate * planDiscount,
+      ),
+      line(
+        'Fargate memory under a Savings Plan',
+        committed * memoryGb,
+        PRICES.fargate.x86GbHour,
+        memRate * planDiscount,
+      ),
     );
     onDemandHours = taskHours - committed;
   }
   if (onDemandHours > 0 || lines.length === 0)
     lines.push(
       line(`${kind} vCPU (${vcpu} vCPU per task)`, onDemandHours * vcpu, PRICES.fargate.x86VcpuHour, cpuRate),
-      line(`${kind} memory (${memoryGb} GB per task)`, onDemandHours * memoryGb, PRICES.fargate.x86GbHour, memRate),
+      line(
+        `${kind} memory (${memoryGb} GB per task)`,
+        onDemandHours * memoryGb,
+        PRICES.fargate.x86GbHour,
+        memRate,
+      ),
     );
   return [...lines, ...logLines(input)];
 }
@@ -156,12 +172,23 @@ function lambdaLines(input: NodeInput): CostLine[] {
   const arm = str(input.props, 'architecture', 'arm64') === 'arm64';
   return [
     line('Lambda requests', perMillion(invocations), PRICES.lambda.requestsPerMillion),
-    line(`Lambda compute (${arm ? 'arm64' : 'x86_64'}, ${memoryGb * 1024} MB)`, gbSeconds, arm ? PRICES.lambda.armGbSecond : PRICES.lambda.x86GbSecond),
+    line(
+      `Lambda compute (${arm ? 'arm64' : 'x86_64'}, ${memoryGb * 1024} MB)`,
+      gbSeconds,
+      arm ? PRICES.lambda.armGbSecond : PRICES.lambda.x86GbSecond,
+    ),
     ...logLines(input),
   ];
 }
 
-function ec2Lines(input: NodeInput, typeKey: string, countKey: string, countProp: string, spotProp: string, volumeKey: string): CostLine[] {
+function ec2Lines(
+  input: NodeInput,
+  typeKey: string,
+  countKey: string,
+  countProp: string,
+  spotProp: string,
+  volumeKey: string,
+): CostLine[] {
   const type = str(input.props, typeKey, '');
   const count = input.usage[countKey] ?? num(input.props, countProp, 0);
   const hours = use(input, 'hoursPerMonth', HOURS_PER_MONTH);
@@ -186,7 +213,13 @@ function natLines(input: NodeInput): CostLine[] {
   if (!natVpc(input.design, input.node)) return [];
   const lines: CostLine[] = [];
   if (input.natGateways > 0)
-    lines.push(line(`NAT gateways (${input.natGateways})`, input.natGateways * use(input, 'hoursPerMonth', HOURS_PER_MONTH), PRICES.nat.hour));
+    lines.push(
+      line(
+        `NAT gateways (${input.natGateways})`,
+        input.natGateways * use(input, 'hoursPerMonth', HOURS_PER_MONTH),
+        PRICES.nat.hour,
+      ),
+    );
   lines.push(line('NAT data processed', use(input, 'gbProcessed'), PRICES.nat.gbProcessed));
   return lines;
 }
@@ -207,9 +240,24 @@ function s3Lines(input: NodeInput): CostLine[] {
   const bands: [string, number, number, Price][] = flag(props, 'intelligentTiering')
     ? [
         // Intelligent-Tiering moves objects not read for 30 days, then 90 days, to cheaper tiers.
-        ['Intelligent-Tiering frequent access', 0, Math.min(30, glacier), s3.intelligentTieringFrequentGbMonth],
-        ['Intelligent-Tiering infrequent access', 30, Math.min(90, glacier), s3.intelligentTieringInfrequentGbMonth],
-        ['Intelligent-Tiering archive instant access', 90, glacier, s3.intelligentTieringArchiveInstantGbMonth],
+        [
+          'Intelligent-Tiering frequent access',
+          0,
+          Math.min(30, glacier),
+          s3.intelligentTieringFrequentGbMonth,
+        ],
+        [
+          'Intelligent-Tiering infrequent access',
+          30,
+          Math.min(90, glacier),
+          s3.intelligentTieringInfrequentGbMonth,
+        ],
+        [
+          'Intelligent-Tiering archive instant access',
+          90,
+          glacier,
+          s3.intelligentTieringArchiveInstantGbMonth,
+        ],
         ['Glacier Flexible Retrieval', glacier, Infinity, s3.glacierFlexibleGbMonth],
       ]
     : [
@@ -223,7 +271,13 @@ function s3Lines(input: NodeInput): CostLine[] {
     if (share > 0) lines.push(line(`${label} storage`, stored * share, price));
   }
   if (flag(props, 'intelligentTiering'))
-    lines.push(line('Intelligent-Tiering monitoring', use(input, 'objectCount') / 1000, s3.intelligentTieringMonitoringPerThousandObjects));
+    lines.push(
+      line(
+        'Intelligent-Tiering monitoring',
+        use(input, 'objectCount') / 1000,
+        s3.intelligentTieringMonitoringPerThousandObjects,
+      ),
+    );
   lines.push(
     line('S3 write requests', use(input, 'putRequests') / 1000, s3.putPerThousand),
     line('S3 read requests', use(input, 'getRequests') / 1000, s3.getPerThousand),
@@ -238,7 +292,10 @@ function rdsLines(input: NodeInput): CostLine[] {
   const hours = use(input, 'hoursPerMonth', HOURS_PER_MONTH);
   const lines: CostLine[] = [];
   const price = instancePrice(PRICES.rds, type, input);
-  if (price) lines.push(line(`${type} ${copies === 2 ? 'Multi-AZ (primary + standby)' : 'Single-AZ'}`, copies * hours, price));
+  if (price)
+    lines.push(
+      line(`${type} ${copies === 2 ? 'Multi-AZ (primary + standby)' : 'Single-AZ'}`, copies * hours, price),
+    );
   lines.push(line('gp3 storage', copies * num(props, 'allocatedStorageGb', 20), PRICES.rdsGp3GbMonth));
   return lines;
 }
@@ -255,7 +312,13 @@ function auroraLines(input: NodeInput): CostLine[] {
     const busyAcu = Math.min(Math.max(use(input, 'averageAcu', 1), minAcu), maxAcu);
     // Idle hours run at the minimum; a minimum of 0 pauses the instance.
     const acuHours = instances * (active * busyAcu + (hours - active) * minAcu);
-    lines.push(line(`Serverless v2 capacity (${instances} instance${instances > 1 ? 's' : ''}, min ${minAcu} ACU)`, acuHours, PRICES.auroraServerlessV2.acuHour));
+    lines.push(
+      line(
+        `Serverless v2 capacity (${instances} instance${instances > 1 ? 's' : ''}, min ${minAcu} ACU)`,
+        acuHours,
+        PRICES.auroraServerlessV2.acuHour,
+      ),
+    );
   } else {
     const type = str(props, 'instanceClass', '');
     const price = instancePrice(PRICES.aurora, type, input);
@@ -277,14 +340,23 @@ function dynamodbLines(input: NodeInput): CostLine[] {
       ? [
           // Auto scaling moves capacity between the minimum and maximum; the estimate prices the minimum.
           line('Provisioned read capacity', num(props, 'readCapacity', 5) * HOURS_PER_MONTH, d.rcuHour),
-          line(`Provisioned write capacity (table${gsis ? ` + ${gsis} GSI` : ''})`, num(props, 'writeCapacity', 5) * (1 + gsis) * HOURS_PER_MONTH, d.wcuHour),
+          line(
+            `Provisioned write capacity (table${gsis ? ` + ${gsis} GSI` : ''})`,
+            num(props, 'writeCapacity', 5) * (1 + gsis) * HOURS_PER_MONTH,
+            d.wcuHour,
+          ),
         ]
       : [
           line('On-demand reads', perMillion(use(input, 'readRequestUnits')), d.onDemandReadPerMillion),
-          line(`On-demand writes (table${gsis ? ` + ${gsis} GSI` : ''})`, perMillion(use(input, 'writeRequestUnits')) * (1 + gsis), d.onDemandWritePerMillion),
+          line(
+            `On-demand writes (table${gsis ? ` + ${gsis} GSI` : ''})`,
+            perMillion(use(input, 'writeRequestUnits')) * (1 + gsis),
+            d.onDemandWritePerMillion,
+          ),
         ];
   lines.push(line('Table storage', use(input, 'storedGb'), d.storageGbMonth));
-  if (flag(props, 'pointInTimeRecovery')) lines.push(line('Point-in-time recovery', use(input, 'storedGb'), d.pitrGbMonth));
+  if (flag(props, 'pointInTimeRecovery'))
+    lines.push(line('Point-in-time recovery', use(input, 'storedGb'), d.pitrGbMonth));
   return lines;
 }
 
@@ -309,7 +381,10 @@ function neptuneLines(input: NodeInput): CostLine[] {
   const type = str(input.props, 'instanceClass', '');
   const lines: CostLine[] = [];
   const price = instancePrice(PRICES.neptune, type, input);
-  if (price) lines.push(line(`${type} instances (${count})`, count * use(input, 'hoursPerMonth', HOURS_PER_MONTH), price));
+  if (price)
+    lines.push(
+      line(`${type} instances (${count})`, count * use(input, 'hoursPerMonth', HOURS_PER_MONTH), price),
+    );
   lines.push(
     line('Neptune storage', use(input, 'storedGb'), PRICES.neptuneStorage.gbMonth),
     line('Neptune I/O', perMillion(use(input, 'ioRequests')), PRICES.neptuneStorage.ioPerMillion),
@@ -324,7 +399,11 @@ function timestreamLines(input: NodeInput): CostLine[] {
     line('Writes', perMillion(use(input, 'writes')), t.writesPerMillion),
     // Steady state: the memory store holds the last N hours, the magnetic store the last N days.
     line('Memory store', ingested * num(input.props, 'memoryRetentionHours', 24), t.memoryGbHour),
-    line('Magnetic store', (ingested * num(input.props, 'magneticRetentionDays', 365)) / 30, t.magneticGbMonth),
+    line(
+      'Magnetic store',
+      (ingested * num(input.props, 'magneticRetentionDays', 365)) / 30,
+      t.magneticGbMonth,
+    ),
     line('Queries', use(input, 'queryTcuHours'), t.queryTcuHour),
   ];
 }
@@ -333,7 +412,9 @@ function elasticacheLines(input: NodeInput): CostLine[] {
   const count = num(input.props, 'nodes', 2);
   const type = str(input.props, 'nodeType', '');
   const price = instancePrice(PRICES.elasticache, type, input);
-  return price ? [line(`${type} nodes (${count})`, count * use(input, 'hoursPerMonth', HOURS_PER_MONTH), price)] : [];
+  return price
+    ? [line(`${type} nodes (${count})`, count * use(input, 'hoursPerMonth', HOURS_PER_MONTH), price)]
+    : [];
 }
 
 function kinesisLines(input: NodeInput): CostLine[] {
@@ -361,16 +442,32 @@ function stepFunctionsLines(input: NodeInput): CostLine[] {
   if (str(input.props, 'workflowType', 'STANDARD') === 'EXPRESS')
     return [
       line('Express requests', perMillion(runs), s.expressPerMillion),
-      line('Express duration (64 MB)', runs * (use(input, 'averageDurationMs') / 1000) * (64 / 1024), s.expressGbSecond),
+      line(
+        'Express duration (64 MB)',
+        runs * (use(input, 'averageDurationMs') / 1000) * (64 / 1024),
+        s.expressGbSecond,
+      ),
     ];
-  return [line('State transitions', (runs * use(input, 'transitionsPerExecution')) / 1000, s.standardPerThousandTransitions)];
+  return [
+    line(
+      'State transitions',
+      (runs * use(input, 'transitionsPerExecution')) / 1000,
+      s.standardPerThousandTransitions,
+    ),
+  ];
 }
 
 function eventBusLines(input: NodeInput): CostLine[] {
   const events = use(input, 'events');
   const lines = [line('Custom events', perMillion(events), PRICES.eventbridge.customEventsPerMillion)];
   if (num(input.props, 'archiveDays', 0) > 0)
-    lines.push(line('Archived events', (events * use(input, 'averageEventKb')) / (1024 * 1024), PRICES.eventbridge.archiveGb));
+    lines.push(
+      line(
+        'Archived events',
+        (events * use(input, 'averageEventKb')) / (1024 * 1024),
+        PRICES.eventbridge.archiveGb,
+      ),
+    );
   return lines;
 }
 
@@ -379,7 +476,11 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
   'nat-gateway': natLines,
   alb: (i) => [
     line('Load balancer hours', use(i, 'hoursPerMonth', HOURS_PER_MONTH), PRICES.alb.hour),
-    line('Load balancer capacity units', use(i, 'averageLcu') * use(i, 'hoursPerMonth', HOURS_PER_MONTH), PRICES.alb.lcuHour),
+    line(
+      'Load balancer capacity units',
+      use(i, 'averageLcu') * use(i, 'hoursPerMonth', HOURS_PER_MONTH),
+      PRICES.alb.lcuHour,
+    ),
     ...wafLines(i),
   ],
   cloudfront: (i) => [
@@ -389,12 +490,22 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
   ],
   'api-gateway': (i) => {
     const rest = str(i.props, 'apiType', 'http') === 'rest';
-    return [line(`${rest ? 'REST' : 'HTTP'} API requests`, perMillion(use(i, 'requests')), rest ? PRICES.apiGateway.restPerMillion : PRICES.apiGateway.httpPerMillion)];
+    return [
+      line(
+        `${rest ? 'REST' : 'HTTP'} API requests`,
+        perMillion(use(i, 'requests')),
+        rest ? PRICES.apiGateway.restPerMillion : PRICES.apiGateway.httpPerMillion,
+      ),
+    ];
   },
   lambda: lambdaLines,
-  'ec2-asg': (i) => ec2Lines(i, 'instanceType', 'instanceCount', 'desiredCapacity', 'useSpot', 'ebsGbPerInstance'),
+  'ec2-asg': (i) =>
+    ec2Lines(i, 'instanceType', 'instanceCount', 'desiredCapacity', 'useSpot', 'ebsGbPerInstance'),
   'ecs-fargate': fargateLines,
-  eks: (i) => [line('EKS control plane', HOURS_PER_MONTH, PRICES.eks.clusterHour), ...ec2Lines(i, 'nodeInstanceType', 'nodeCount', 'nodeDesired', 'spot', 'ebsGbPerNode')],
+  eks: (i) => [
+    line('EKS control plane', HOURS_PER_MONTH, PRICES.eks.clusterHour),
+    ...ec2Lines(i, 'nodeInstanceType', 'nodeCount', 'nodeDesired', 'spot', 'ebsGbPerNode'),
+  ],
   s3: s3Lines,
   rds: rdsLines,
   aurora: auroraLines,
@@ -405,7 +516,13 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
   elasticache: elasticacheLines,
   sqs: (i) => {
     const fifo = flag(i.props, 'fifo');
-    return [line(`${fifo ? 'FIFO' : 'Standard'} queue requests`, perMillion(use(i, 'requests')), fifo ? PRICES.sqs.fifoPerMillion : PRICES.sqs.standardPerMillion)];
+    return [
+      line(
+        `${fifo ? 'FIFO' : 'Standard'} queue requests`,
+        perMillion(use(i, 'requests')),
+        fifo ? PRICES.sqs.fifoPerMillion : PRICES.sqs.standardPerMillion,
+      ),
+    ];
   },
   sns: (i) => [line('Publishes', perMillion(use(i, 'publishes')), PRICES.sns.publishPerMillion)],
   'eventbridge-bus': eventBusLines,
@@ -422,14 +539,24 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
   ],
   'cognito-user-pool': (i) => {
     const plus = flag(i.props, 'advancedSecurity');
-    return [line(`${plus ? 'Plus' : 'Essentials'} tier users`, use(i, 'monthlyActiveUsers'), plus ? PRICES.cognito.plusMau : PRICES.cognito.essentialsMau)];
+    return [
+      line(
+        `${plus ? 'Plus' : 'Essentials'} tier users`,
+        use(i, 'monthlyActiveUsers'),
+        plus ? PRICES.cognito.plusMau : PRICES.cognito.essentialsMau,
+      ),
+    ];
   },
   'cloudwatch-alarm': () => [line('Standard alarm', 1, PRICES.cloudwatch.alarmMonth)],
   'log-group': (i) => {
     const ingested = use(i, 'ingestedGb');
     return [
       line('Logs ingested', ingested, PRICES.cloudwatch.logsIngestGb),
-      line('Logs stored (steady state)', (ingested * num(i.props, 'retentionDays', 30)) / 30, PRICES.cloudwatch.logsStorageGbMonth),
+      line(
+        'Logs stored (steady state)',
+        (ingested * num(i.props, 'retentionDays', 30)) / 30,
+        PRICES.cloudwatch.logsStorageGbMonth,
+      ),
     ];
   },
 };
@@ -451,21 +578,29 @@ function natGatewaysByNode(design: Design, propsOf: (node: DesignNode) => Proper
 function natNote(design: Design, node: DesignNode, counted: Map<string, number>): string | undefined {
   if (node.type !== 'nat-gateway' || counted.has(node.id)) return undefined;
   const vpc = natVpc(design, node);
-  if (!vpc) return 'Creates no gateway: only a NAT node in the public tier of a VPC with private subnets does.';
+  if (!vpc)
+    return 'Creates no gateway: only a NAT node in the public tier of a VPC with private subnets does.';
   const first = design.nodes.find((n) => counted.has(n.id) && n.placement?.vpcId === vpc.id);
   return `The VPC's gateways are counted on ${first?.name ?? 'its first NAT node'}.`;
 }
 
 function checkEnvironment(design: Design, env: string): void {
   if (!design.environments.some((e) => e.name === env))
-    throw new Error(`Unknown environment "${env}" (the design has ${design.environments.map((e) => e.name).join(', ')})`);
+    throw new Error(
+      `Unknown environment "${env}" (the design has ${design.environments.map((e) => e.name).join(', ')})`,
+    );
 }
 
 /**
  * Prices `nodes` (a subset of the design's, in their order) in `env`, optionally under a scenario.
  * NAT gateways are counted per VPC over all its NAT nodes, so pricing a subset stays consistent.
  */
-export function priceNodes(design: Design, env: string, nodes: readonly DesignNode[], scenario?: CostScenario): NodeCost[] {
+export function priceNodes(
+  design: Design,
+  env: string,
+  nodes: readonly DesignNode[],
+  scenario?: CostScenario,
+): NodeCost[] {
   checkEnvironment(design, env);
   const propsOf = (node: DesignNode): Properties => {
     const props = resolveProperties(design, node, env);
@@ -500,7 +635,15 @@ export function estimateCost(design: Design, env: string, scenario?: CostScenari
   if (design.region !== PRICE_REGION)
     warnings.push(`Prices are ${PRICE_REGION} list prices; ${design.region} prices differ.`);
   const total = toUsd(nodes.reduce((sum, n) => sum + cents(n.monthly), 0));
-  return { environment: env, currency: 'USD', pricesAsOf: PRICES_AS_OF, priceRegion: PRICE_REGION, total, nodes, warnings };
+  return {
+    environment: env,
+    currency: 'USD',
+    pricesAsOf: PRICES_AS_OF,
+    priceRegion: PRICE_REGION,
+    total,
+    nodes,
+    warnings,
+  };
 }
 
 /** One estimate per environment, in the given order (default: the design's environments). */

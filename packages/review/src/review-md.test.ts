@@ -29,7 +29,9 @@ describe('renderReviewMarkdown', () => {
     const findings = validateDesign(d);
     const card = scorecard(findings);
     expect(md).toContain('# Architecture review: Checkout');
-    expect(md).toContain(`Overall score: **${card.overall}/100**; ${card.open} open finding(s), ${card.accepted} accepted risk(s).`);
+    expect(md).toContain(
+      `Overall score: **${card.overall}/100**; ${card.open} open finding(s), ${card.accepted} accepted risk(s).`,
+    );
     const security = card.pillars[0]!;
     expect(md).toContain(
       `| Security | ${security.score} | ${security.counts.critical} | ${security.counts.high} | ${security.counts.medium} | ${security.counts.low} | ${security.accepted} |`,
@@ -45,9 +47,14 @@ describe('renderReviewMarkdown', () => {
     // A note on a connection is titled by its ends and label.
     expect(md).toContain('→ Orders API \\(HTTP \\| \\<b\\>\\)');
     // Cost per node and total for every environment, from the estimate.
-    for (const env of ['dev', 'staging', 'prod']) expect(md).toContain(`**${formatUsd(estimateCost(d, env).total)}**`);
-    expect(md).toContain(`| Orders API | ecs-fargate | ${['dev', 'staging', 'prod'].map((e) => formatUsd(estimateCost(d, e).nodes.find((n) => n.nodeId === 'api')!.monthly)).join(' | ')} |`);
-    expect(md).toMatch(/- \*\*dev\*\*, NAT gateway: Share one NAT gateway outside production, saves about \*\*\$\d+\.\d\d\/month\*\*/);
+    for (const env of ['dev', 'staging', 'prod'])
+      expect(md).toContain(`**${formatUsd(estimateCost(d, env).total)}**`);
+    expect(md).toContain(
+      `| Orders API | ecs-fargate | ${['dev', 'staging', 'prod'].map((e) => formatUsd(estimateCost(d, e).nodes.find((n) => n.nodeId === 'api')!.monthly)).join(' | ')} |`,
+    );
+    expect(md).toMatch(
+      /- \*\*dev\*\*, NAT gateway: Share one NAT gateway outside production, saves about \*\*\$\d+\.\d\d\/month\*\*/,
+    );
   });
 
   it('escapes hostile names, reasons and notes so they cannot add rows, links, HTML or headings', () => {
@@ -57,7 +64,9 @@ describe('renderReviewMarkdown', () => {
     expect(md).not.toContain('<b>');
     expect(md).not.toMatch(/^# heading/m);
     expect(md).not.toMatch(/^- not a list item/m);
-    expect(md).toContain('Evil \\| \\[link\\]\\(http://x\\) \\<img src=x onerror=alert\\(1\\)\\> \\*\\*bold\\*\\* \\# heading');
+    expect(md).toContain(
+      'Evil \\| \\[link\\]\\(http://x\\) \\<img src=x onerror=alert\\(1\\)\\> \\*\\*bold\\*\\* \\# heading',
+    );
     // Table rows keep their column count despite "|" in user text.
     for (const row of md.split('\n').filter((l) => l.startsWith('| ') && l.includes('Evil'))) {
       expect(row.split(/(?<!\\)\|/).length).toBe(row.includes('ALB-01') ? 6 : 7);
@@ -86,6 +95,8 @@ describe('reviewDocuments', () => {
     const d = reviewed();
     const bundle = buildExport(d, { targets: ['terraform'], extraDocuments: reviewDocuments });
     const review = bundle.files[`${bundle.slug}/REVIEW.md`];
-    expect(review).toBe(renderReviewMarkdown(d, { environments: ['dev', 'staging', 'prod'], findings: bundle.findings }));
+    expect(review).toBe(
+      renderReviewMarkdown(d, { environments: ['dev', 'staging', 'prod'], findings: bundle.findings }),
+    );
   });
 });

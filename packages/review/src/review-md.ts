@@ -60,7 +60,8 @@ export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}
     '| Pillar | Score | Critical | High | Medium | Low | Accepted |',
     '|---|---:|---:|---:|---:|---:|---:|',
     ...card.pillars.map(
-      (p) => `| ${p.label} | ${p.score} | ${p.counts.critical} | ${p.counts.high} | ${p.counts.medium} | ${p.counts.low} | ${p.accepted} |`,
+      (p) =>
+        `| ${p.label} | ${p.score} | ${p.counts.critical} | ${p.counts.high} | ${p.counts.medium} | ${p.counts.low} | ${p.accepted} |`,
     ),
     '',
     `## Open findings (${card.open})`,
@@ -71,7 +72,12 @@ export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}
   for (const pillar of PILLARS) {
     const inPillar = open.filter((f) => f.pillar === pillar);
     if (inPillar.length === 0) continue;
-    lines.push(`### ${PILLAR_LABELS[pillar]} (${inPillar.length})`, '', ...inPillar.map((f) => findingLine(design, f)), '');
+    lines.push(
+      `### ${PILLAR_LABELS[pillar]} (${inPillar.length})`,
+      '',
+      ...inPillar.map((f) => findingLine(design, f)),
+      '',
+    );
   }
 
   lines.push(`## Accepted risks (${design.acceptedRisks.length})`, '');
@@ -80,7 +86,9 @@ export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}
     lines.push('| Rule | Target | Reason | Accepted by |', '|---|---|---|---|');
     for (const r of design.acceptedRisks) {
       const by = [r.acceptedBy, r.acceptedAt].filter((v): v is string => !!v).join(', ');
-      lines.push(`| \`${mdText(r.ruleId)}\` | ${mdText(targetName(design, r.targetId))} | ${mdText(r.reason)} | ${mdText(by)} |`);
+      lines.push(
+        `| \`${mdText(r.ruleId)}\` | ${mdText(targetName(design, r.targetId))} | ${mdText(r.reason)} | ${mdText(by)} |`,
+      );
     }
     lines.push('');
   }
@@ -107,17 +115,26 @@ export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}
     `|---|---|${environments.map(() => '---:|').join('')}`,
   );
   design.nodes.forEach((node, i) => {
-    lines.push(`| ${mdText(node.name)} | ${mdText(node.type)} | ${estimates.map((e) => formatUsd(e.nodes[i]!.monthly)).join(' | ')} |`);
+    lines.push(
+      `| ${mdText(node.name)} | ${mdText(node.type)} | ${estimates.map((e) => formatUsd(e.nodes[i]!.monthly)).join(' | ')} |`,
+    );
   });
   lines.push(`| **Total** | | ${estimates.map((e) => `**${formatUsd(e.total)}**`).join(' | ')} |`, '');
   for (const warning of new Set(estimates.flatMap((e) => e.warnings))) lines.push(`> ${mdText(warning)}`, '');
 
-  lines.push('## Cost suggestions', '', 'Each saving is priced alone against the estimate above; savings on the same node do not add up.', '');
+  lines.push(
+    '## Cost suggestions',
+    '',
+    'Each saving is priced alone against the estimate above; savings on the same node do not add up.',
+    '',
+  );
   const suggestions = environments.flatMap((env) => costSuggestions(design, env));
   if (suggestions.length === 0) lines.push('None: no cost tactic applies.', '');
   for (const s of suggestions) {
     const name = design.nodes.find((n) => n.id === s.nodeId)?.name ?? s.nodeId;
-    lines.push(`- **${mdText(s.environment)}**, ${mdText(name)}: ${mdText(s.title)}, saves about **${formatUsd(s.monthlySaving)}/month**. ${mdText(s.detail)}`);
+    lines.push(
+      `- **${mdText(s.environment)}**, ${mdText(name)}: ${mdText(s.title)}, saves about **${formatUsd(s.monthlySaving)}/month**. ${mdText(s.detail)}`,
+    );
   }
   if (suggestions.length) lines.push('');
   return lines.join('\n');

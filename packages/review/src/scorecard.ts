@@ -38,7 +38,14 @@ export function scorecard(findings: readonly Finding[]): Scorecard {
   const pillars = PILLARS.map((pillar): PillarScore => {
     const p = summary.byPillar[pillar];
     const open = Object.values(p.open).reduce((a, b) => a + b, 0);
-    return { pillar, label: PILLAR_LABELS[pillar], score: p.score, counts: { ...p.open }, open, accepted: p.accepted };
+    return {
+      pillar,
+      label: PILLAR_LABELS[pillar],
+      score: p.score,
+      counts: { ...p.open },
+      open,
+      accepted: p.accepted,
+    };
   });
   const overall = Math.round(pillars.reduce((sum, p) => sum + p.score, 0) / pillars.length);
   return { pillars, overall, open: summary.open, accepted: summary.accepted };

@@ -30,7 +30,9 @@ describe('share links', () => {
     expect(fragment.startsWith(SHARE_PREFIX)).toBe(true);
     expect(fragment.slice(SHARE_PREFIX.length)).toMatch(/^[A-Za-z0-9_-]+$/);
     // Our base64url matches Node's, and the payload is zlib of the serialised design.
-    expect(fragment.slice(SHARE_PREFIX.length)).toBe(base64url(zlibSync(strToU8(serializeDesign(d)), { level: 9 })));
+    expect(fragment.slice(SHARE_PREFIX.length)).toBe(
+      base64url(zlibSync(strToU8(serializeDesign(d)), { level: 9 })),
+    );
     const result = decodeShareFragment(fragment);
     expect(result.ok).toBe(true);
     if (result.ok) expect(serializeDesign(result.design)).toBe(serializeDesign(d));

@@ -6,7 +6,13 @@
  * Browsers keep URLs of about 2 MB; designs of a few hundred nodes compress far below that.
  */
 import { Unzlib, strFromU8, strToU8, zlibSync } from 'fflate';
-import { MAX_DESIGN_BYTES, parseDesign, serializeDesign, type Design, type ParseResult } from '@archgen/model';
+import {
+  MAX_DESIGN_BYTES,
+  parseDesign,
+  serializeDesign,
+  type Design,
+  type ParseResult,
+} from '@archgen/model';
 
 export const SHARE_PREFIX = '#design=';
 
@@ -76,7 +82,8 @@ export function inflateBounded(data: Uint8Array, limit: number): Uint8Array | st
       inflater.push(data.subarray(offset, end), end === data.length);
     }
   } catch (error) {
-    if (error instanceof TooLarge) return `the shared design unpacks to more than ${limit} bytes, the limit for a design`;
+    if (error instanceof TooLarge)
+      return `the shared design unpacks to more than ${limit} bytes, the limit for a design`;
     return `the link's data is damaged (${error instanceof Error ? error.message : String(error)})`;
   }
   if (!ended) return 'the link is cut short (its compressed data ends early)';
@@ -103,7 +110,9 @@ export function decodeShareFragment(fragment: string): ParseResult {
   const data = body.slice(prefix.length);
   if (data.length === 0) return failure('the link carries an empty design');
   if (data.length > MAX_FRAGMENT_CHARS)
-    return failure(`the link carries ${data.length} characters of data; a design link holds at most ${MAX_FRAGMENT_CHARS}`);
+    return failure(
+      `the link carries ${data.length} characters of data; a design link holds at most ${MAX_FRAGMENT_CHARS}`,
+    );
   const bytes = fromBase64Url(data);
   if (typeof bytes === 'string') return failure(bytes);
   const text = inflateBounded(bytes, MAX_DESIGN_BYTES);

@@ -20,7 +20,9 @@ function expectSavingsReprice(d: Design, env: string): void {
     environment.overrides[s.nodeId] = { ...environment.overrides[s.nodeId], ...s.properties };
     // The change is a valid design, not just a cheaper number.
     expect(parseDesign(changed).ok).toBe(true);
-    expect(Math.round((baseline - estimateCost(changed, env).total) * 100)).toBe(Math.round(s.monthlySaving * 100));
+    expect(Math.round((baseline - estimateCost(changed, env).total) * 100)).toBe(
+      Math.round(s.monthlySaving * 100),
+    );
   }
 }
 
@@ -66,7 +68,9 @@ describe('costSuggestions', () => {
     const plan = costSuggestions(d, 'prod').find((s) => s.tactic === 'savings-plan' && s.nodeId === 'api')!;
     expect(plan.properties).toBeUndefined();
     // 20% off the two always-on tasks' compute (logs are not covered).
-    const compute = estimateCost(d, 'prod').nodes.find((n) => n.nodeId === 'api')!.lines.filter((l) => l.label.startsWith('Fargate'));
+    const compute = estimateCost(d, 'prod')
+      .nodes.find((n) => n.nodeId === 'api')!
+      .lines.filter((l) => l.label.startsWith('Fargate'));
     expect(plan.monthlySaving).toBeCloseTo(compute.reduce((s, l) => s + l.monthly, 0) * 0.2, 1);
   });
 
@@ -102,7 +106,11 @@ describe('costSuggestions', () => {
   });
 
   it('a second per-AZ NAT node in the same VPC keeps the gateways: no saving from changing one', () => {
-    const d = design('Two NATs').vpc().node('nat-gateway', { id: 'a' }).node('nat-gateway', { id: 'b' }).build();
+    const d = design('Two NATs')
+      .vpc()
+      .node('nat-gateway', { id: 'a' })
+      .node('nat-gateway', { id: 'b' })
+      .build();
     expect(costSuggestions(d, 'dev').filter((s) => s.tactic === 'single-nat-gateway')).toEqual([]);
     const one = design('One NAT').vpc().node('nat-gateway', { id: 'a' }).build();
     expect(tactics(one, 'dev', 'a')).toEqual(['single-nat-gateway']);

@@ -70,7 +70,8 @@ function candidates(design: Design, node: DesignNode, env: string): Candidate[] 
         out.push({
           tactic: 'scale-to-zero',
           title: 'Scale to zero outside working hours',
-          detail: 'Scheduled scaling runs the full count on weekday working hours (07:00-20:00 UTC) and no tasks at night and on weekends.',
+          detail:
+            'Scheduled scaling runs the full count on weekday working hours (07:00-20:00 UTC) and no tasks at night and on weekends.',
           scenario: { properties: { scaling: 'scheduled', minCount: 0 } },
         });
       break;
@@ -96,13 +97,15 @@ function candidates(design: Design, node: DesignNode, env: string): Candidate[] 
         out.push({
           tactic: 's3-lifecycle',
           title: 'Add lifecycle rules: Standard-IA after 30 days, Glacier after 90',
-          detail: 'Older objects move to cheaper storage classes. Standard-IA and Glacier Flexible Retrieval charge per GB retrieved and bill a minimum of 30 and 90 days, so this suits data that is rarely read once it is old.',
+          detail:
+            'Older objects move to cheaper storage classes. Standard-IA and Glacier Flexible Retrieval charge per GB retrieved and bill a minimum of 30 and 90 days, so this suits data that is rarely read once it is old.',
           scenario: { properties: { transitionToIaDays: 30, transitionToGlacierDays: 90 } },
         });
         out.push({
           tactic: 's3-intelligent-tiering',
           title: 'Store objects in S3 Intelligent-Tiering',
-          detail: 'Objects not read for 30 days move to a cheaper tier and come back on access, with no retrieval fee; a small monitoring fee applies per object. Best when access patterns are unknown.',
+          detail:
+            'Objects not read for 30 days move to a cheaper tier and come back on access, with no retrieval fee; a small monitoring fee applies per object. Best when access patterns are unknown.',
           scenario: { properties: { intelligentTiering: true } },
         });
       }
@@ -113,7 +116,9 @@ function candidates(design: Design, node: DesignNode, env: string): Candidate[] 
       if (!production && (!serverless || props.minAcu !== 0))
         out.push({
           tactic: 'aurora-serverless-min-capacity',
-          title: serverless ? 'Let Serverless v2 pause when idle (minimum 0 ACU)' : 'Use Aurora Serverless v2 with a minimum of 0 ACU',
+          title: serverless
+            ? 'Let Serverless v2 pause when idle (minimum 0 ACU)'
+            : 'Use Aurora Serverless v2 with a minimum of 0 ACU',
           detail: `${serverless ? `The minimum is ${String(props.minAcu)} ACU, billed every idle hour.` : 'Provisioned instances bill every hour at full size.'} Serverless v2 with a 0 ACU minimum pauses an idle cluster (recent engine versions only; the first query after a pause waits for it to resume).`,
           scenario: { properties: { capacity: 'serverless-v2', minAcu: 0 } },
         });
@@ -124,7 +129,8 @@ function candidates(design: Design, node: DesignNode, env: string): Candidate[] 
         out.push({
           tactic: 'single-nat-gateway',
           title: 'Share one NAT gateway outside production',
-          detail: 'One gateway instead of one per availability zone. If its AZ fails the other AZs lose outbound access, which is acceptable outside production.',
+          detail:
+            'One gateway instead of one per availability zone. If its AZ fails the other AZs lose outbound access, which is acceptable outside production.',
           scenario: { properties: { mode: 'single' } },
         });
       break;

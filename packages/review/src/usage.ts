@@ -19,7 +19,13 @@ export interface UsageAssumption {
 /** Weekdays 07:00-20:00 UTC, what the generators' scheduled scaling keeps at full capacity. */
 export const SCHEDULED_BUSY_HOURS_PER_MONTH = 283;
 
-const a = (key: string, label: string, unit: string, value: number | null, help: string): UsageAssumption => ({
+const a = (
+  key: string,
+  label: string,
+  unit: string,
+  value: number | null,
+  help: string,
+): UsageAssumption => ({
   key,
   label,
   unit,
@@ -27,25 +33,55 @@ const a = (key: string, label: string, unit: string, value: number | null, help:
   help,
 });
 
-const hoursRunning = a('hoursPerMonth', 'Hours running', 'hours/month', HOURS_PER_MONTH, 'Always on is 730 hours a month.');
+const hoursRunning = a(
+  'hoursPerMonth',
+  'Hours running',
+  'hours/month',
+  HOURS_PER_MONTH,
+  'Always on is 730 hours a month.',
+);
 const logsIngested = (gb: number) =>
   a('logsIngestedGb', 'Logs written', 'GB/month', gb, 'Application logs sent to CloudWatch Logs.');
-const wafRequests = a('requests', 'Requests', 'requests/month', 10_000_000, 'Requests inspected by WAF, when WAF is on.');
+const wafRequests = a(
+  'requests',
+  'Requests',
+  'requests/month',
+  10_000_000,
+  'Requests inspected by WAF, when WAF is on.',
+);
 
 export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption[]>> = {
   users: [],
   'nat-gateway': [
     hoursRunning,
-    a('gbProcessed', 'Data through NAT', 'GB/month', 100, 'Outbound traffic from private subnets (image pulls, AWS APIs without endpoints, third parties).'),
+    a(
+      'gbProcessed',
+      'Data through NAT',
+      'GB/month',
+      100,
+      'Outbound traffic from private subnets (image pulls, AWS APIs without endpoints, third parties).',
+    ),
   ],
   alb: [
     hoursRunning,
-    a('averageLcu', 'Average LCUs', 'LCU', 1, 'One LCU is 25 new connections/s, 3,000 active connections, 1 GB/hour or 1,000 rule evaluations/s, whichever is highest.'),
+    a(
+      'averageLcu',
+      'Average LCUs',
+      'LCU',
+      1,
+      'One LCU is 25 new connections/s, 3,000 active connections, 1 GB/hour or 1,000 rule evaluations/s, whichever is highest.',
+    ),
     wafRequests,
   ],
   cloudfront: [
     a('gbTransferred', 'Data to viewers', 'GB/month', 100, 'Bytes served to the internet.'),
-    a('requests', 'Requests', 'requests/month', 10_000_000, 'HTTPS requests from viewers (also what WAF inspects).'),
+    a(
+      'requests',
+      'Requests',
+      'requests/month',
+      10_000_000,
+      'HTTPS requests from viewers (also what WAF inspects).',
+    ),
   ],
   'api-gateway': [a('requests', 'API calls', 'requests/month', 5_000_000, 'Requests to the API.')],
   lambda: [
@@ -61,7 +97,13 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
   'ecs-fargate': [
     hoursRunning,
     a('averageTasks', 'Average tasks', 'tasks', null, 'Defaults to the desired count.'),
-    a('scheduledHoursPerMonth', 'Busy hours with scheduled scaling', 'hours/month', SCHEDULED_BUSY_HOURS_PER_MONTH, 'With scheduled scaling, hours at full capacity (weekdays 07:00-20:00 UTC); the rest run the minimum count.'),
+    a(
+      'scheduledHoursPerMonth',
+      'Busy hours with scheduled scaling',
+      'hours/month',
+      SCHEDULED_BUSY_HOURS_PER_MONTH,
+      'With scheduled scaling, hours at full capacity (weekdays 07:00-20:00 UTC); the rest run the minimum count.',
+    ),
     logsIngested(5),
   ],
   eks: [
@@ -71,22 +113,58 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
   ],
   s3: [
     a('storedGb', 'Data stored', 'GB', 100, 'Average bytes in the bucket.'),
-    a('objectLifetimeDays', 'Object lifetime', 'days', 365, 'How long objects are kept when no expiration is set; with steady writes, the share of data older than N days is (lifetime - N) / lifetime. Objects are assumed to be read mostly while young.'),
-    a('objectCount', 'Objects', 'objects', 100_000, 'Objects larger than 128 KB (Intelligent-Tiering charges monitoring per object).'),
+    a(
+      'objectLifetimeDays',
+      'Object lifetime',
+      'days',
+      365,
+      'How long objects are kept when no expiration is set; with steady writes, the share of data older than N days is (lifetime - N) / lifetime. Objects are assumed to be read mostly while young.',
+    ),
+    a(
+      'objectCount',
+      'Objects',
+      'objects',
+      100_000,
+      'Objects larger than 128 KB (Intelligent-Tiering charges monitoring per object).',
+    ),
     a('putRequests', 'Writes', 'requests/month', 1_000_000, 'PUT, COPY, POST and LIST requests.'),
     a('getRequests', 'Reads', 'requests/month', 10_000_000, 'GET and SELECT requests.'),
   ],
   rds: [hoursRunning],
   aurora: [
     hoursRunning,
-    a('activeHoursPerMonth', 'Hours with load', 'hours/month', HOURS_PER_MONTH, 'Serverless v2: hours the cluster serves queries; the rest it idles at the minimum (or pauses at 0 ACU).'),
-    a('averageAcu', 'ACUs under load', 'ACU', 1, 'Serverless v2: average capacity each instance needs while busy (1 ACU is about 2 GiB of memory).'),
+    a(
+      'activeHoursPerMonth',
+      'Hours with load',
+      'hours/month',
+      HOURS_PER_MONTH,
+      'Serverless v2: hours the cluster serves queries; the rest it idles at the minimum (or pauses at 0 ACU).',
+    ),
+    a(
+      'averageAcu',
+      'ACUs under load',
+      'ACU',
+      1,
+      'Serverless v2: average capacity each instance needs while busy (1 ACU is about 2 GiB of memory).',
+    ),
     a('storedGb', 'Data stored', 'GB', 20, 'Cluster volume size.'),
     a('ioRequests', 'I/O requests', 'requests/month', 20_000_000, 'Aurora Standard bills storage I/O.'),
   ],
   dynamodb: [
-    a('readRequestUnits', 'Reads', 'read request units/month', 10_000_000, 'On demand: one unit per 4 KB strongly consistent read (half for eventually consistent).'),
-    a('writeRequestUnits', 'Writes', 'write request units/month', 2_000_000, 'On demand: one unit per 1 KB written; each GSI writes again.'),
+    a(
+      'readRequestUnits',
+      'Reads',
+      'read request units/month',
+      10_000_000,
+      'On demand: one unit per 4 KB strongly consistent read (half for eventually consistent).',
+    ),
+    a(
+      'writeRequestUnits',
+      'Writes',
+      'write request units/month',
+      2_000_000,
+      'On demand: one unit per 1 KB written; each GSI writes again.',
+    ),
     a('storedGb', 'Data stored', 'GB', 10, 'Table size, including item overhead.'),
   ],
   opensearch: [hoursRunning],
@@ -97,11 +175,25 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
   ],
   timestream: [
     a('writes', 'Writes', '1 KB writes/month', 10_000_000, 'Records written (each up to 1 KB).'),
-    a('ingestedGb', 'Data ingested', 'GB/month', 1, 'Kept in the memory store for its retention, then in the magnetic store for its retention.'),
+    a(
+      'ingestedGb',
+      'Data ingested',
+      'GB/month',
+      1,
+      'Kept in the memory store for its retention, then in the magnetic store for its retention.',
+    ),
     a('queryTcuHours', 'Query compute', 'TCU-hours/month', 10, 'Timestream compute units used by queries.'),
   ],
   elasticache: [hoursRunning],
-  sqs: [a('requests', 'API requests', 'requests/month', 10_000_000, 'Send, receive and delete calls, each per 64 KB chunk.')],
+  sqs: [
+    a(
+      'requests',
+      'API requests',
+      'requests/month',
+      10_000_000,
+      'Send, receive and delete calls, each per 64 KB chunk.',
+    ),
+  ],
   sns: [a('publishes', 'Publishes', 'messages/month', 1_000_000, 'Deliveries to SQS and Lambda are free.')],
   'eventbridge-bus': [
     a('events', 'Events', 'events/month', 1_000_000, 'Custom events put on the bus (each per 64 KB chunk).'),
@@ -110,19 +202,51 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
   'eventbridge-rule': [],
   'step-functions': [
     a('executions', 'Executions', 'executions/month', 100_000, 'Workflow runs.'),
-    a('transitionsPerExecution', 'Transitions per run', 'transitions', 10, 'Standard workflows bill state transitions.'),
+    a(
+      'transitionsPerExecution',
+      'Transitions per run',
+      'transitions',
+      10,
+      'Standard workflows bill state transitions.',
+    ),
     a('averageDurationMs', 'Duration per run', 'ms', 1_000, 'Express workflows bill duration at 64 MB.'),
   ],
   'kinesis-stream': [
     a('ingestedGb', 'Data ingested', 'GB/month', 100, 'Bytes put on the stream.'),
-    a('records', 'Records', 'records/month', 10_000_000, 'Provisioned: one PUT payload unit per record up to 25 KB.'),
+    a(
+      'records',
+      'Records',
+      'records/month',
+      10_000_000,
+      'Provisioned: one PUT payload unit per record up to 25 KB.',
+    ),
     a('consumers', 'Consumers', 'consumers', 1, 'On demand: each consumer retrieves the data once.'),
   ],
-  'athena-workgroup': [a('tbScanned', 'Data scanned', 'TB/month', 1, 'Compressed, partitioned, columnar data scans less.')],
-  secret: [a('apiCalls', 'API calls', 'calls/month', 100_000, 'GetSecretValue calls; cache secrets in the client to keep this low.')],
-  'cognito-user-pool': [a('monthlyActiveUsers', 'Monthly active users', 'users', 1_000, 'Users who sign in or refresh a token in the month.')],
+  'athena-workgroup': [
+    a('tbScanned', 'Data scanned', 'TB/month', 1, 'Compressed, partitioned, columnar data scans less.'),
+  ],
+  secret: [
+    a(
+      'apiCalls',
+      'API calls',
+      'calls/month',
+      100_000,
+      'GetSecretValue calls; cache secrets in the client to keep this low.',
+    ),
+  ],
+  'cognito-user-pool': [
+    a(
+      'monthlyActiveUsers',
+      'Monthly active users',
+      'users',
+      1_000,
+      'Users who sign in or refresh a token in the month.',
+    ),
+  ],
   'cloudwatch-alarm': [],
-  'log-group': [a('ingestedGb', 'Logs written', 'GB/month', 5, 'Stored for the retention period (steady state).')],
+  'log-group': [
+    a('ingestedGb', 'Logs written', 'GB/month', 5, 'Stored for the retention period (steady state).'),
+  ],
 };
 
 export function usageAssumptions(nodeType: string): readonly UsageAssumption[] {

@@ -3,7 +3,13 @@ import { design, parseDesign } from '@archgen/model';
 import { validateDesign, type Finding, type Pillar, type Severity } from '@archgen/rules';
 import { acceptRisk, nextFinding, previousFinding, revokeRisk, walkthroughOrder } from './walkthrough.ts';
 
-const finding = (severity: Severity, pillar: Pillar, target: string, ruleId = 'R-1', accepted = false): Finding => ({
+const finding = (
+  severity: Severity,
+  pillar: Pillar,
+  target: string,
+  ruleId = 'R-1',
+  accepted = false,
+): Finding => ({
   ruleId,
   pillar,
   severity,
@@ -33,7 +39,11 @@ describe('walkthroughOrder', () => {
   });
 
   it('steps forward and back, matching findings recreated by a new validation run', () => {
-    const list = walkthroughOrder([finding('high', 'security', 'a'), finding('medium', 'security', 'b'), finding('low', 'security', 'c')]);
+    const list = walkthroughOrder([
+      finding('high', 'security', 'a'),
+      finding('medium', 'security', 'b'),
+      finding('low', 'security', 'c'),
+    ]);
     expect(nextFinding(list)?.target.id).toBe('a');
     expect(nextFinding(list, { ...list[0]! })?.target.id).toBe('b');
     expect(nextFinding(list, list[2])).toBeUndefined();
@@ -53,13 +63,27 @@ describe('acceptRisk / revokeRisk', () => {
     const open = validateDesign(d).filter((f) => f.target.id === 'web' && !f.accepted);
     expect(open.length).toBeGreaterThan(0);
     const target = open[0]!;
-    const accepted = acceptRisk(d, target, '  Internal tool; WAF comes later.  ', 'Ana', '2026-01-02T03:04:05.000Z');
+    const accepted = acceptRisk(
+      d,
+      target,
+      '  Internal tool; WAF comes later.  ',
+      'Ana',
+      '2026-01-02T03:04:05.000Z',
+    );
     expect(d.acceptedRisks).toEqual([]);
     expect(accepted.acceptedRisks).toEqual([
-      { ruleId: target.ruleId, targetId: 'web', reason: 'Internal tool; WAF comes later.', acceptedBy: 'Ana', acceptedAt: '2026-01-02T03:04:05.000Z' },
+      {
+        ruleId: target.ruleId,
+        targetId: 'web',
+        reason: 'Internal tool; WAF comes later.',
+        acceptedBy: 'Ana',
+        acceptedAt: '2026-01-02T03:04:05.000Z',
+      },
     ]);
     expect(parseDesign(accepted).ok).toBe(true);
-    const marked = validateDesign(accepted).filter((f) => f.ruleId === target.ruleId && f.target.id === 'web');
+    const marked = validateDesign(accepted).filter(
+      (f) => f.ruleId === target.ruleId && f.target.id === 'web',
+    );
     expect(marked.every((f) => f.accepted?.reason === 'Internal tool; WAF comes later.')).toBe(true);
 
     const again = acceptRisk(accepted, target, 'New reason');
@@ -78,6 +102,8 @@ describe('acceptRisk / revokeRisk', () => {
     expect(() => acceptRisk(d, f, '   ')).toThrow(/reason/);
     expect(() => acceptRisk(d, f, 'x'.repeat(1025))).toThrow(/1025 characters; at most 1024/);
     expect(acceptRisk(d, f, ` ${'x'.repeat(1024)} `).acceptedRisks[0]!.reason).toHaveLength(1024);
-    expect(() => acceptRisk(d, { ruleId: 'R', target: { kind: 'design', id: 'my design!' } }, 'ok')).toThrow(/not the id/);
+    expect(() => acceptRisk(d, { ruleId: 'R', target: { kind: 'design', id: 'my design!' } }, 'ok')).toThrow(
+      /not the id/,
+    );
   });
 });

@@ -67,9 +67,12 @@ export function acceptRisk(
   if (trimmed.length > MAX_REASON_LENGTH)
     throw new Error(`The reason is ${trimmed.length} characters; at most ${MAX_REASON_LENGTH} are allowed.`);
   if (!IdSchema.safeParse(finding.target.id).success)
-    throw new Error(`"${finding.target.id}" is not the id of a node, connection or VPC; only those risks can be accepted.`);
+    throw new Error(
+      `"${finding.target.id}" is not the id of a node, connection or VPC; only those risks can be accepted.`,
+    );
   const others = design.acceptedRisks.filter((r) => !sameRisk(r, finding));
-  if (others.length >= MAX_ACCEPTED_RISKS) throw new Error(`A design holds at most ${MAX_ACCEPTED_RISKS} accepted risks.`);
+  if (others.length >= MAX_ACCEPTED_RISKS)
+    throw new Error(`A design holds at most ${MAX_ACCEPTED_RISKS} accepted risks.`);
   const acceptedBy = by?.trim().slice(0, 128);
   const risk: AcceptedRisk = {
     ruleId: finding.ruleId,
