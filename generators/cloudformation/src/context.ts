@@ -136,11 +136,6 @@ export class EmitContext {
     return first;
   }
 
-  /** The value in the first environment, for choices that must be made once (resource shape). */
-  first(component: ResolvedComponent, key: string): PropertyValue {
-    return this.perEnvironment(component, key)[this.environments[0]!] ?? null;
-  }
-
   /**
    * A component property as a template value: the literal when every environment agrees, a
    * parameter (one value per parameters/<env>.json) when scalar values differ, otherwise an

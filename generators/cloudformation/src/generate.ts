@@ -52,13 +52,28 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
   return ctx;
 }
 
+/** CloudFormation limits descriptions in bytes; cut at a character boundary. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= maxBytes) return text;
+  let out = '';
+  let bytes = 0;
+  for (const char of text) {
+    const size = encoder.encode(char).length;
+    if (bytes + size > maxBytes) break;
+    out += char;
+    bytes += size;
+  }
+  return out;
+}
+
 function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
   const t = ctx.template;
   const map = <V>(entries: Map<string, V>, convert: (value: V) => TemplateValue): TemplateMap | undefined =>
     entries.size === 0 ? undefined : Object.fromEntries([...entries].map(([key, value]) => [key, convert(value)]));
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: [graph.design.name, graph.design.description].filter((text) => text.trim() !== '').join(': ').slice(0, 1024),
+    Description: truncateUtf8([graph.design.name, graph.design.description].filter((text) => text.trim() !== '').join(': '), 1024),
     Metadata: {
       'AWS::CloudFormation::Interface': {
         ParameterGroups: [...t.parameterGroups].map(([label, names]) => ({ Label: { default: label }, Parameters: names })),
@@ -69,8 +84,7 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
     Conditions: map(t.conditions, (c) => c),
     Resources: map(t.resources, (r) => ({ ...r }) as TemplateMap),
     Outputs: map(t.outputs, (o) => ({
-      Description: o.Description.slice(0, 1024),
-      Condition: o.Condition,
+      Description: truncateUtf8(o.Description, 1024),
       Value: o.Value,
       Export: o.exportName ? { Name: sub(`\${AWS::StackName}-${o.exportName}`) } : undefined,
     })),

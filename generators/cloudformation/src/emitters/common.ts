@@ -13,13 +13,13 @@ export function denyInsecureTransport(action: string, resources: TemplateValue[]
   };
 }
 
-/** Lets an AWS service act on a resource on behalf of one source resource (or this account). */
+/** Lets an AWS service act on a resource on behalf of one source resource only (confused deputy). */
 export function allowService(
   sid: string,
   service: string,
   actions: string[],
   resource: TemplateValue,
-  source: { arn: TemplateValue } | { account: TemplateValue },
+  sourceArn: TemplateValue,
 ): TemplateValue {
   return {
     Sid: sid.replace(/[^A-Za-z0-9]/g, ''),
@@ -27,6 +27,6 @@ export function allowService(
     Principal: { Service: service },
     Action: actions.length === 1 ? actions[0]! : actions,
     Resource: resource,
-    Condition: 'arn' in source ? { ArnEquals: { 'aws:SourceArn': source.arn } } : { StringEquals: { 'aws:SourceAccount': source.account } },
+    Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
   };
 }

@@ -141,7 +141,12 @@ export const ecsFargateEmitter: ComponentEmitter = {
     }));
     ctx.template.addResource(`${id}TaskDefinition`, {
       Type: 'AWS::ECS::TaskDefinition',
-      Metadata: ctx.metadata([], [{ id: 'CKV_AWS_336', reason: 'Read-only root file system follows the design property readonlyRootFilesystem' }]),
+      Metadata: ctx.metadata(
+        [],
+        ctx.flag(service, 'readonlyRootFilesystem') === true
+          ? []
+          : [{ id: 'CKV_AWS_336', reason: 'The design gives the container a writable root file system in some environments (readonlyRootFilesystem)' }],
+      ),
       Properties: {
         RequiresCompatibilities: ['FARGATE'],
         NetworkMode: 'awsvpc',

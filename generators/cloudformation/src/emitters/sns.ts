@@ -15,13 +15,13 @@ function publishers(topicId: string, ctx: EmitContext): { statements: TemplateVa
   for (const target of ctx.graph.ruleTargets) {
     if (target.targetId !== topicId) continue;
     const rule = ctx.logicalId(target.ruleId);
-    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sns:Publish'], ref(ctx.logicalId(topicId)), { arn: getAtt(rule, 'Arn') }));
+    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sns:Publish'], ref(ctx.logicalId(topicId)), getAtt(rule, 'Arn')));
     services.add('events.amazonaws.com');
   }
   for (const notification of ctx.graph.bucketNotifications ?? []) {
     if (notification.targetId !== topicId) continue;
     const rule = bucketNotificationRuleId(ctx, notification.bucketId, topicId);
-    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sns:Publish'], ref(ctx.logicalId(topicId)), { arn: getAtt(rule, 'Arn') }));
+    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sns:Publish'], ref(ctx.logicalId(topicId)), getAtt(rule, 'Arn')));
     services.add('events.amazonaws.com');
   }
   if (ctx.graph.alarms.some((alarm) => alarm.topicId === topicId)) services.add('cloudwatch.amazonaws.com');

@@ -17,19 +17,19 @@ function deliveryStatements(queueId: string, ctx: EmitContext): { statements: Te
   for (const s of ctx.graph.subscriptions) {
     if (s.subscriberId !== queueId && s.deadLetterQueueId !== queueId) continue;
     const topic = ctx.logicalId(s.topicId);
-    statements.push(allowService(`From${topic}`, 'sns.amazonaws.com', ['sqs:SendMessage'], arn, { arn: ref(topic) }));
+    statements.push(allowService(`From${topic}`, 'sns.amazonaws.com', ['sqs:SendMessage'], arn, ref(topic)));
     services.add('sns.amazonaws.com');
   }
   for (const target of ctx.graph.ruleTargets) {
     if (target.targetId !== queueId && target.deadLetterQueueId !== queueId) continue;
     const rule = ctx.logicalId(target.ruleId);
-    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, { arn: getAtt(rule, 'Arn') }));
+    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, getAtt(rule, 'Arn')));
     services.add('events.amazonaws.com');
   }
   for (const notification of ctx.graph.bucketNotifications ?? []) {
     if (notification.targetId !== queueId) continue;
     const rule = bucketNotificationRuleId(ctx, notification.bucketId, queueId);
-    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, { arn: getAtt(rule, 'Arn') }));
+    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, getAtt(rule, 'Arn')));
     services.add('events.amazonaws.com');
   }
   return { statements, services: [...services] };

@@ -2,7 +2,7 @@
  * The template being assembled: sections keyed by logical id, kept in the order entries are
  * added (emitters run in the graph's deterministic order), printed once at the end.
  */
-import type { TemplateMap, TemplateValue } from './intrinsics.ts';
+import { toLongForm, type TemplateMap, type TemplateValue } from './intrinsics.ts';
 
 export interface ResourceDefinition {
   Type: string;
@@ -26,7 +26,6 @@ export interface ParameterDefinition {
 export interface OutputDefinition {
   Description: string;
   Value: TemplateValue;
-  Condition?: string;
   /** Exported as `${AWS::StackName}-<export>` so other stacks can import it. */
   exportName?: string;
 }
@@ -57,8 +56,12 @@ export class TemplateBuilder {
     return name;
   }
 
-  /** Adds the condition unless one of that name exists with the same meaning. */
+  /** Adds a condition; asking again for the same name and meaning reuses it. */
   addCondition(name: string, expression: TemplateValue): string {
+    const existing = this.conditions.get(name);
+    if (existing !== undefined && JSON.stringify(toLongForm(existing)) !== JSON.stringify(toLongForm(expression))) {
+      throw new Error(`condition ${name} defined twice with different meanings`);
+    }
     this.conditions.set(name, expression);
     return name;
   }
