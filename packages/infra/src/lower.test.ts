@@ -371,6 +371,92 @@ describe('front doors', () => {
   });
 });
 
+describe('compute roles and network placement', () => {
+  const graph = lowerDesign(
+    design('Compute')
+      .vpc()
+      .node('lambda', { id: 'vpcFn', name: 'VPC function', tier: 'private' })
+      .node('lambda', { id: 'fn', name: 'Regional function' })
+      .node('rds', { id: 'db', name: 'Main DB' })
+      .node('alb', {
+        id: 'internal',
+        name: 'Internal ALB',
+        tier: 'private',
+        properties: { scheme: 'internal' },
+      })
+      .node('cloudfront', { id: 'cdn' })
+      .node('alb', {
+        id: 'public',
+        name: 'Public ALB',
+        tier: 'public',
+        properties: { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/example' },
+      })
+      .node('eks', { id: 'k8s', name: 'Cluster' })
+      .node('step-functions', { id: 'flow', name: 'Flow' })
+      .node('api-gateway', { id: 'rest', name: 'REST API', properties: { apiType: 'rest' } })
+      .connect('vpcFn', 'db', 'traffic', { id: 't1' })
+      .connect('vpcFn', 'internal', 'traffic', { id: 't2' })
+      .connect('cdn', 'public', 'traffic', { id: 't3' })
+      .connect('flow', 'fn', 'invoke', { id: 't4' })
+      .connect('rest', 'fn', 'invoke', { id: 't5' })
+      .build(),
+  );
+
+  it('is a consistent graph', () => {
+    expect(graphProblems(graph)).toEqual([]);
+  });
+
+  it('attaches a VPC function through the VPC access policy and a security group; a regional one has neither', () => {
+    const vpcRole = graph.roles.find((r) => r.id === 'vpcFn.role')!;
+    expect(vpcRole.managedPolicies).toEqual(['service-role/AWSLambdaVPCAccessExecutionRole']);
+    expect(rulesOf(sg(graph, 'vpcFn').egress)).toEqual(['db:5432', 'internal:80']);
+    expect(sg(graph, 'vpcFn').allowHttpsEgress).toBe(true);
+    expect(graph.roles.find((r) => r.id === 'fn.role')!.managedPolicies).toEqual([]);
+    expect(component(graph, 'fn').securityGroupId).toBeUndefined();
+  });
+
+  it('opens an internal ALB without a certificate on 80 to its callers only', () => {
+    expect(rulesOf(sg(graph, 'internal').ingress)).toEqual(['vpcFn:80']);
+  });
+
+  it('admits CloudFront to a public ALB on its listeners (HTTPS, and the HTTP redirect)', () => {
+    expect(rulesOf(sg(graph, 'public').ingress)).toEqual(['0.0.0.0/0:443', '0.0.0.0/0:80']);
+  });
+
+  it('gives EKS a cluster role and a node role, each with the managed policies EKS requires', () => {
+    const roles = component(graph, 'k8s').roleIds.map((id) => graph.roles.find((r) => r.id === id)!);
+    expect(roles.map((r) => [r.purpose, r.assumedBy, r.managedPolicies])).toEqual([
+      ['cluster', 'eks.amazonaws.com', ['AmazonEKSClusterPolicy']],
+      [
+        'node-group',
+        'ec2.amazonaws.com',
+        ['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryReadOnly'],
+      ],
+    ]);
+  });
+
+  it('lets the state machine deliver logs, trace and invoke its function', () => {
+    const role = graph.roles.find((r) => r.id === 'flow.role')!;
+    expect(role.assumedBy).toBe('states.amazonaws.com');
+    expect(role.statements.map((s) => s.sid)).toEqual([
+      'LogDelivery',
+      'XRayTracing',
+      'InvokeRegionalFunction',
+    ]);
+    expect(role.statements[2]!.resources).toEqual([
+      { componentId: 'fn', attribute: 'arn' },
+      { componentId: 'fn', attribute: 'arn', suffix: ':*' },
+    ]);
+  });
+
+  it('gives REST API access logging its account-level CloudWatch role', () => {
+    const role = graph.roles.find((r) => r.assumedBy === 'apigateway.amazonaws.com')!;
+    expect(role.managedPolicies).toEqual(['service-role/AmazonAPIGatewayPushToCloudWatchLogs']);
+    expect(component(graph, 'rest').roleIds).toEqual([role.id]);
+    expect(component(graph, component(graph, 'rest').logGroupId!).type).toBe('log-group');
+  });
+});
+
 describe('accepted risks', () => {
   it('become acknowledgements with the rule equivalents', () => {
     const d = threeTierDesign();
