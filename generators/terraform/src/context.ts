@@ -4,6 +4,7 @@
  * the resolved graph only through this, and add blocks to files; printing happens at the end.
  */
 import type {
+  Acknowledgement,
   EnvValue,
   ResolvedComponent,
   ResolvedGraph,
@@ -283,9 +284,13 @@ export class TfContext {
    * block, checkov reads `#checkov:skip` inside it.
    */
   acknowledgements(c: ResolvedComponent): { leading: string[]; inner: BodyItem[] } {
+    return this.acknowledgementsOf(c.acknowledgements);
+  }
+
+  acknowledgementsOf(acks: Acknowledgement[]): { leading: string[]; inner: BodyItem[] } {
     const leading: string[] = [];
     const inner: BodyItem[] = [];
-    for (const ack of c.acknowledgements) {
+    for (const ack of acks) {
       inner.push(comment(`Accepted risk ${ack.ruleId}: ${ack.reason}`));
       for (const eq of ack.equivalents) {
         const checkov = /^CKV2?_AWS_\d+$/.exec(eq.trim());

@@ -63,7 +63,7 @@ export function variablesFile(ctx: TfContext): BodyItem[] {
     items.push(
       block('variable', ['availability_zones'], [
         attr('description', str(`Availability zones, in subnet order; defaults are ${graph.design.region}'s (no AWS lookup at plan time)`)),
-        attr('type', ref('list(string)')),
+        attr('type', typeExpr('list(string)')),
         attr('default', literal(defaultAzs)),
         block('validation', [], [
           attr('condition', binary(call('length', ref('var.availability_zones')), '>=', num(maxAzs))),

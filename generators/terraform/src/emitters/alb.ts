@@ -160,6 +160,7 @@ export const albEmitter: ComponentEmitter = {
     name: ref(`${address(c)}.name`),
     domainName: ref(`${address(c)}.dns_name`),
     endpoint: ref(`${address(c)}.dns_name`),
+    fullName: ref(`${address(c)}.arn_suffix`),
   }),
   emit(ctx, c) {
     const t = c.names.tfName;

@@ -64,9 +64,7 @@ export const athenaEmitter: ComponentEmitter = {
     return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
   },
   emit(ctx, c) {
-    const results = ctx.graph.grants
-      .map((g) => (g.granteeId === c.id ? ctx.findComponent(g.targetId) : undefined))
-      .find((t): t is ResolvedComponent => t?.type === 's3');
+    const results = ctx.findComponent(c.outputBucketId);
     const encrypted = ctx.flag(c, 'resultsEncryption', true);
     ctx.add(
       'data.tf',

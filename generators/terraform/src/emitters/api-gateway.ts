@@ -5,7 +5,7 @@
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
 import { type BodyItem, type Expr, attr, block, call, list, literal, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { jsonencode, lambdaPermission, logGroupName, skip, tags } from './common.ts';
+import { jsonencode, lambdaPermission, skip, tags } from './common.ts';
 
 const ACCESS_LOG_FORMAT = {
   requestId: '$context.requestId',
@@ -24,28 +24,13 @@ function isRest(ctx: TfContext, c: ResolvedComponent): boolean {
 
 /** The user pool this API authorizes with (api-gateway -> cognito-user-pool "read"). */
 function userPool(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | undefined {
-  return ctx.graph.grants
-    .map((g) => (g.granteeId === c.id ? ctx.findComponent(g.targetId) : undefined))
-    .find((t): t is ResolvedComponent => t?.type === 'cognito-user-pool');
+  return ctx.findComponent(c.userPoolId);
 }
 
-/** The access log group: the lowering's, or one made here. Undefined when access logs are off. */
+/** The access log group ARN, when access logs are on (the lowering derives the group). */
 function accessLogGroup(ctx: TfContext, c: ResolvedComponent): Expr | undefined {
-  if (!ctx.flag(c, 'accessLogs', true)) return undefined;
-  const own = ctx.logGroupOf(c);
-  if (own) return ctx.attribute(own.id, 'arn');
-  const name = `${c.names.tfName}_access_logs`;
-  ctx.add(
-    'monitoring.tf',
-    block('resource', ['aws_cloudwatch_log_group', name], [
-      skip('CKV_AWS_158', 'CloudWatch Logs encrypts with its service key; a CMK needs an account-specific key policy'),
-      skip('CKV_AWS_338', 'retention chosen for access logs'),
-      attr('name', logGroupName(ctx, { ...c, id: `${c.id}-access-logs`, derived: { from: c.id, reason: 'access logs' } })),
-      attr('retention_in_days', literal(30)),
-      tags(`${c.names.display} access logs`),
-    ]),
-  );
-  return ref(`aws_cloudwatch_log_group.${name}.arn`);
+  const group = ctx.flag(c, 'accessLogs', true) ? ctx.logGroupOf(c) : undefined;
+  return group ? ctx.attribute(group.id, 'arn') : undefined;
 }
 
 function routeKey(ctx: TfContext, r: ResolvedRoute, i: number): string {
@@ -247,34 +232,12 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
     deploymentInputs.push(ref(`aws_api_gateway_method.${name}.id`), ref(`aws_api_gateway_integration.${name}.id`));
     lambdaPermission(ctx, `${name}_invoke`, target.id, 'apigateway.amazonaws.com', tpl(ref(`${api}.execution_arn`), '/*/*'));
   });
-  if (logs && ctx.once('api_gateway_account')) {
-    ctx.add(
-      'iam.tf',
-      block(
-        'resource',
-        ['aws_iam_role', 'api_gateway_cloudwatch'],
-        [
-          attr('name', ctx.physicalName('apigw-cloudwatch', 64)),
-          attr(
-            'assume_role_policy',
-            jsonencode({
-              Version: '2012-10-17',
-              Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-            }),
-          ),
-        ],
-        ['REST API access logs need the account-level API Gateway CloudWatch role (one per region).'],
-      ),
-      block('resource', ['aws_iam_role_policy_attachment', 'api_gateway_cloudwatch'], [
-        attr('role', ref('aws_iam_role.api_gateway_cloudwatch.name')),
-        attr('policy_arn', str('arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs')),
-      ]),
-    );
+  // REST stages log through the account-level role (one per region) the lowering made.
+  const accountRole = ctx.graph.roles.find((r) => r.assumedBy === 'apigateway.amazonaws.com');
+  if (logs && accountRole && ctx.once('api_gateway_account')) {
     ctx.add(
       'edge.tf',
-      block('resource', ['aws_api_gateway_account', 'this'], [
-        attr('cloudwatch_role_arn', ref('aws_iam_role.api_gateway_cloudwatch.arn')),
-      ]),
+      block('resource', ['aws_api_gateway_account', 'this'], [attr('cloudwatch_role_arn', ctx.roleArn(accountRole))]),
     );
   }
   ctx.add(
@@ -294,7 +257,7 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
       attr('xray_tracing_enabled', ctx.prop(c, 'tracing', true)),
       logs &&
         block('access_log_settings', [], [attr('destination_arn', logs), attr('format', jsonencode(ACCESS_LOG_FORMAT))]),
-      logs && attr('depends_on', list([ref('aws_api_gateway_account.this')])),
+      logs && accountRole && attr('depends_on', list([ref('aws_api_gateway_account.this')])),
       tags(c.names.display),
     ]),
     block('resource', ['aws_api_gateway_method_settings', t], [

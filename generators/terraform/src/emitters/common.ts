@@ -1,6 +1,6 @@
 /** Small helpers the service emitters share: scanner skips, physical names, tags, permissions. */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type BodyItem, type Expr, attr, block, call, comment, literal, ref, str, tpl, obj } from '../hcl/ast.ts';
+import { type BodyItem, type Expr, attr, block, call, comment, index, literal, num, ref, str, tpl, obj } from '../hcl/ast.ts';
 import type { TfContext } from '../context.ts';
 
 /** A deliberate choice a scanner would flag, acknowledged next to the code with the reason. */
@@ -25,6 +25,8 @@ export const physical = {
 export function logGroupName(ctx: TfContext, logGroup: ResolvedComponent): Expr {
   const owner =
     ctx.graph.components.find((o) => o.logGroupId === logGroup.id) ?? ctx.findComponent(logGroup.derived?.from);
+  const vpc = ctx.graph.vpcs.find((v) => v.id === logGroup.derived?.from);
+  if (vpc) return tpl('/aws/vpc-flow-logs/', ref('local.name_prefix'), `-${vpc.names.slug}`);
   switch (owner?.type) {
     case 'lambda':
       return tpl('/aws/lambda/', physical.lambda(ctx, owner));
@@ -71,6 +73,54 @@ export function lambdaPermission(
       attr('source_arn', sourceArn),
     ]),
   );
+}
+
+/**
+ * A customer managed key that the given AWS services may use, for topics and queues they send
+ * to (the AWS managed aws/sns and aws/sqs keys cannot grant that). The account id comes from
+ * the key's own ARN in a separate key policy, so plan needs no AWS lookup.
+ */
+export function serviceKey(ctx: TfContext, name: string, display: string, services: string[]): Expr {
+  const arnPart = (i: number) => index(call('split', str(':'), ref(`aws_kms_key.${name}.arn`)), num(i));
+  ctx.add(
+    'security.tf',
+    block('resource', ['aws_kms_key', name], [
+      attr('description', str(`Encrypts ${display}`.slice(0, 8192))),
+      attr('enable_key_rotation', literal(true)),
+      attr('deletion_window_in_days', num(30)),
+      tags(display),
+    ]),
+    block('resource', ['aws_kms_key_policy', name], [
+      skip('CKV_AWS_109', 'in a key policy, Resource "*" means this key'),
+      skip('CKV_AWS_111', 'in a key policy, Resource "*" means this key'),
+      skip('CKV_AWS_356', 'in a key policy, Resource "*" means this key'),
+      attr('key_id', ref(`aws_kms_key.${name}.id`)),
+      attr(
+        'policy',
+        jsonencode({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'AccountAdministersKey',
+              Effect: 'Allow',
+              Principal: { AWS: tpl('arn:', arnPart(1), ':iam::', arnPart(4), ':root') },
+              Action: 'kms:*',
+              Resource: '*',
+            },
+            {
+              Sid: 'ServicesEncrypt',
+              Effect: 'Allow',
+              Principal: { Service: [...services].sort() },
+              Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:SourceAccount': arnPart(4) } },
+            },
+          ],
+        }),
+      ),
+    ]),
+  );
+  return ref(`aws_kms_key.${name}.arn`);
 }
 
 /** Subnets of the component's placement tier. */

@@ -144,6 +144,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
     arn: ref(`${service(c)}.id`),
     id: ref(`${service(c)}.id`),
     name: ref(`${service(c)}.name`),
+    clusterName: ref(`${cluster(c)}.name`),
   }),
   emit(ctx, c) {
     const t = c.names.tfName;

@@ -4,12 +4,17 @@
  * Memcached: a cluster with in-transit encryption (it has no at-rest encryption).
  */
 import type { ResolvedComponent } from '@archgen/infra';
-import { attr, binary, block, cond, list, literal, num, ref, str } from '../hcl/ast.ts';
+import { type Expr, attr, binary, block, cond, list, literal, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { placementSubnets, skip, tags } from './common.ts';
 
 function isRedis(ctx: TfContext, c: ResolvedComponent): boolean {
   return ctx.text(c, 'engine', 'redis') !== 'memcached';
+}
+
+/** The IAM-authenticated application user of a Redis group, as an expression. */
+export function redisAppUser(c: ResolvedComponent): Expr {
+  return ref(`aws_elasticache_user.${c.names.tfName}_app.user_name`);
 }
 
 function emitIamUsers(ctx: TfContext, c: ResolvedComponent): void {
@@ -101,7 +106,8 @@ export const elasticacheEmitter: ComponentEmitter = {
       );
       return;
     }
-    const auth = ctx.flag(c, 'authToken', true) && ctx.flag(c, 'transitEncryption', true);
+    // The lowering derives a credentials secret when any environment wants AUTH; IAM auth needs TLS.
+    const auth = c.secretId !== undefined;
     if (auth) emitIamUsers(ctx, c);
     const nodes = ctx.prop(c, 'nodes', 2);
     const failover = ctx.num(c, 'nodes', 2) > 1 && ctx.flag(c, 'automaticFailover', true);
@@ -120,7 +126,7 @@ export const elasticacheEmitter: ComponentEmitter = {
         attr('subnet_group_name', ref(`aws_elasticache_subnet_group.${t}.name`)),
         attr('security_group_ids', sg),
         attr('at_rest_encryption_enabled', ctx.prop(c, 'atRestEncryption', true)),
-        attr('transit_encryption_enabled', ctx.prop(c, 'transitEncryption', true)),
+        attr('transit_encryption_enabled', auth ? literal(true) : ctx.prop(c, 'transitEncryption', true)),
         auth && attr('user_group_ids', list([ref(`aws_elasticache_user_group.${t}.user_group_id`)])),
         attr('snapshot_retention_limit', ctx.prop(c, 'snapshotRetentionDays', 1)),
         attr('auto_minor_version_upgrade', literal(true)),

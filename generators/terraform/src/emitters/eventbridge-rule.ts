@@ -6,14 +6,6 @@ import { lambdaPermission, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_cloudwatch_event_rule.${c.names.tfName}`;
 
-/** The bus a rule lives on: the source of a route into it (eventbridge-bus -> rule). */
-export function busOf(ctx: TfContext, rule: ResolvedComponent): ResolvedComponent | undefined {
-  const viaRoute = ctx.graph.routes.find((r) => r.targetId === rule.id && ctx.findComponent(r.frontDoorId)?.type === 'eventbridge-bus');
-  if (viaRoute) return ctx.findComponent(viaRoute.frontDoorId);
-  const viaGrant = ctx.graph.grants.find((g) => g.targetId === rule.id && ctx.findComponent(g.granteeId)?.type === 'eventbridge-bus');
-  return ctx.findComponent(viaGrant?.granteeId ?? rule.derived?.from);
-}
-
 function emitTarget(ctx: TfContext, rule: ResolvedComponent, t: ResolvedRuleTarget, busName: ReturnType<typeof ref> | undefined): void {
   const target = ctx.component(t.targetId);
   const name = `${rule.names.tfName}_to_${target.names.tfName}`;
@@ -45,7 +37,7 @@ export const eventRuleEmitter: ComponentEmitter = {
     const schedule = ctx.text(c, 'schedule', '');
     const pattern = ctx.text(c, 'eventPattern', '');
     // Schedules only run on the default bus, so a scheduled rule stays there.
-    const bus = schedule ? undefined : busOf(ctx, c);
+    const bus = schedule ? undefined : ctx.findComponent(c.eventBusId);
     const busName = bus ? ctx.attribute(bus.id, 'name') : undefined;
     ctx.add(
       'messaging.tf',

@@ -1,6 +1,6 @@
 /** iam.tf: roles trusted by one service principal, with the lowering's least-privilege statements. */
 import type { PolicyStatement, ResolvedRole } from '@archgen/infra';
-import { type BodyItem, type Expr, attr, block, ref, str } from '../hcl/ast.ts';
+import { type BodyItem, type Expr, attr, block, comment, ref, str } from '../hcl/ast.ts';
 import type { TfContext } from '../context.ts';
 import { jsonencode, skip, tags } from './common.ts';
 
@@ -8,7 +8,7 @@ export function policyDocument(ctx: TfContext, statements: PolicyStatement[]): E
   return jsonencode({
     Version: '2012-10-17',
     Statement: statements.map((s) => {
-      const resources = s.resources.map((r) => (r.componentId === '*' ? str('*') : ctx.ref(r)));
+      const resources = s.wildcardResource ? [str('*')] : s.resources.map((r) => ctx.ref(r));
       return {
         Sid: s.sid.replace(/[^A-Za-z0-9]/g, ''),
         Effect: 'Allow',
@@ -53,13 +53,12 @@ export function emitRole(ctx: TfContext, role: ResolvedRole): void {
     );
   }
   if (role.statements.length > 0) {
-    const wildcard = role.statements.some((s) => s.resources.some((r) => r.componentId === '*'));
+    const wildcards = role.statements.filter((s) => s.wildcardResource);
     const body: BodyItem[] = [];
+    const wildcard = wildcards.length > 0;
     if (wildcard) {
-      body.push(
-        skip('CKV_AWS_355', 'some actions (X-Ray, ENI management, log delivery) only accept Resource "*"'),
-        skip('CKV_AWS_290', 'some actions (X-Ray, ENI management, log delivery) only accept Resource "*"'),
-      );
+      const reason = [...new Set(wildcards.map((s) => s.wildcardResource!.reason))].join('; ');
+      body.push(comment(`Resource "*" (IAM-01): ${reason}`), skip('CKV_AWS_355', reason), skip('CKV_AWS_290', reason));
     }
     ctx.add(
       'iam.tf',

@@ -26,7 +26,7 @@ function emitEventSource(ctx: TfContext, fn: ResolvedComponent, e: ResolvedEvent
       attr('function_name', ref(`${address(fn)}.arn`)),
       attr('batch_size', literal(e.batchSize)),
       e.maxBatchingWindowSeconds > 0 && attr('maximum_batching_window_in_seconds', literal(e.maxBatchingWindowSeconds)),
-      stream && attr('starting_position', str('LATEST')),
+      stream && attr('starting_position', str(e.startingPosition ?? 'LATEST')),
       e.sourceKind === 'sqs' && attr('function_response_types', literal(['ReportBatchItemFailures'])),
     ]),
   );

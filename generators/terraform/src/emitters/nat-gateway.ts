@@ -1,10 +1,16 @@
 /**
  * A NAT gateway node has no resources of its own here: network.tf creates the gateways of its
  * VPC, with the count per environment the lowering decided (ResolvedVpc.natGatewayCount).
+ * References (an alarm's NatGatewayId) name the VPC's first gateway, when there is one.
  */
+import { call, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 
 export const natGatewayEmitter: ComponentEmitter = {
-  refs: () => ({}),
+  refs: (ctx, c) => {
+    const vpc = ctx.graph.vpcs.find((v) => v.id === c.placement?.vpcId);
+    if (!vpc) return {};
+    return { id: call('try', ref(`aws_nat_gateway.${vpc.names.tfName}[0].id`), str('')) };
+  },
   emit() {},
 };

@@ -3,21 +3,23 @@ import type { ResolvedVpc } from '@archgen/infra';
 import type { SubnetTier } from '@archgen/model';
 import { attr, binary, block, call, comment, cond, index, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { TfContext } from '../context.ts';
-import { jsonencode, skip, tags } from './common.ts';
+import { tags } from './common.ts';
 
 export function emitNetwork(ctx: TfContext, vpc: ResolvedVpc): void {
   const v = vpc.names.tfName;
   const vpcId = ref(`aws_vpc.${v}.id`);
   const has = (tier: SubnetTier) => vpc.tiers.includes(tier);
 
+  const acks = ctx.acknowledgementsOf(vpc.acknowledgements ?? []);
   ctx.add(
     'network.tf',
     block('resource', ['aws_vpc', v], [
+      acks.inner,
       attr('cidr_block', str(vpc.cidr)),
       attr('enable_dns_support', literal(true)),
       attr('enable_dns_hostnames', literal(true)),
       tags(vpc.names.display),
-    ]),
+    ], acks.leading),
     block(
       'resource',
       ['aws_default_security_group', `${v}_default`],
@@ -150,62 +152,16 @@ function emitNat(ctx: TfContext, vpc: ResolvedVpc): void {
 
 function emitFlowLogs(ctx: TfContext, vpc: ResolvedVpc): void {
   const v = vpc.names.tfName;
-  const external = ctx.findComponent(vpc.flowLogs.logGroupId);
-  const logGroupArn = external ? ctx.attribute(external.id, 'arn') : ref(`aws_cloudwatch_log_group.${v}_flow_logs.arn`);
-  if (!external) {
-    ctx.add(
-      'monitoring.tf',
-      block('resource', ['aws_cloudwatch_log_group', `${v}_flow_logs`], [
-        skip('CKV_AWS_158', 'CloudWatch Logs encrypts flow logs with its service key; a CMK needs an account-specific key policy'),
-        skip('CKV_AWS_338', 'retention comes from the design'),
-        attr('name', tpl('/aws/vpc/', ref('local.name_prefix'), `-${vpc.names.slug}/flow-logs`)),
-        attr('retention_in_days', num(vpc.flowLogs.retentionDays)),
-        tags(`${vpc.names.display} flow logs`),
-      ]),
-    );
-  }
-  ctx.add(
-    'iam.tf',
-    block('resource', ['aws_iam_role', `${v}_flow_logs`], [
-      attr('name', ctx.physicalName(`${vpc.names.slug}-flow-logs`, 64)),
-      attr(
-        'assume_role_policy',
-        jsonencode({
-          Version: '2012-10-17',
-          Statement: [
-            { Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' },
-          ],
-        }),
-      ),
-      tags(`${vpc.names.display} flow logs`),
-    ]),
-    block('resource', ['aws_iam_role_policy', `${v}_flow_logs`], [
-      attr('name', str('write-flow-logs')),
-      attr('role', ref(`aws_iam_role.${v}_flow_logs.id`)),
-      attr(
-        'policy',
-        jsonencode({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Sid: 'WriteFlowLogs',
-              Effect: 'Allow',
-              Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams'],
-              Resource: [logGroupArn, tpl(logGroupArn, ':*')],
-            },
-          ],
-        }),
-      ),
-    ]),
-  );
+  const role = ctx.graph.roles.find((r) => r.id === vpc.flowLogs.roleId);
+  if (!vpc.flowLogs.logGroupId || !role) throw new Error(`VPC "${vpc.id}" has flow logs without a log group and role`);
   ctx.add(
     'network.tf',
     block('resource', ['aws_flow_log', v], [
       comment('Flow logs for every ENI in the VPC (NET-08).'),
       attr('vpc_id', ref(`aws_vpc.${v}.id`)),
       attr('traffic_type', str('ALL')),
-      attr('log_destination', logGroupArn),
-      attr('iam_role_arn', ref(`aws_iam_role.${v}_flow_logs.arn`)),
+      attr('log_destination', ctx.attribute(vpc.flowLogs.logGroupId, 'arn')),
+      attr('iam_role_arn', ctx.roleArn(role)),
       attr('max_aggregation_interval', num(60)),
       tags(`${vpc.names.display} flow logs`),
     ]),

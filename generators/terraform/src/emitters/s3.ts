@@ -114,26 +114,37 @@ function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
 }
 
 function notifications(ctx: TfContext, c: ResolvedComponent): void {
-  const sources = ctx.graph.eventSources.filter((e) => e.sourceKind === 's3' && e.sourceId === c.id);
-  if (sources.length === 0) return;
-  const permissions: Expr[] = [];
-  for (const e of sources) {
+  const functions = ctx.graph.eventSources.filter((e) => e.sourceKind === 's3' && e.sourceId === c.id);
+  const others = (ctx.graph.bucketNotifications ?? []).filter((n) => n.bucketId === c.id);
+  if (functions.length === 0 && others.length === 0) return;
+  const dependencies: Expr[] = [];
+  for (const e of functions) {
     const fn = ctx.component(e.functionId);
     const name = `${c.names.tfName}_to_${fn.names.tfName}_invoke`;
     lambdaPermission(ctx, name, fn.id, 's3.amazonaws.com', ref(`${address(c)}.arn`));
-    permissions.push(ref(`aws_lambda_permission.${name}`));
+    dependencies.push(ref(`aws_lambda_permission.${name}`));
+  }
+  for (const n of others) {
+    const target = ctx.component(n.targetId);
+    dependencies.push(ref(`${n.targetKind === 'sns' ? 'aws_sns_topic_policy' : 'aws_sqs_queue_policy'}.${target.names.tfName}`));
   }
   ctx.add(
     'data.tf',
     block('resource', ['aws_s3_bucket_notification', c.names.tfName], [
       attr('bucket', ref(`${address(c)}.id`)),
-      sources.map((e) =>
+      functions.map((e) =>
         block('lambda_function', [], [
           attr('lambda_function_arn', ctx.attribute(e.functionId, 'arn')),
           attr('events', list([str('s3:ObjectCreated:*')])),
         ]),
       ),
-      attr('depends_on', list(permissions)),
+      others.map((n) =>
+        block(n.targetKind === 'sns' ? 'topic' : 'queue', [], [
+          attr(n.targetKind === 'sns' ? 'topic_arn' : 'queue_arn', ctx.attribute(n.targetId, 'arn')),
+          attr('events', literal(n.events)),
+        ]),
+      ),
+      attr('depends_on', list(dependencies)),
     ]),
   );
 }

@@ -1,18 +1,27 @@
 /**
- * Secrets Manager secret. A database's credentials secret is the one RDS manages itself
- * (manage_master_user_password), so it is referenced, not created, and RDS rotates it.
+ * Secrets Manager secret.
+ * - A database's credentials: the secret RDS manages itself (manage_master_user_password), so it
+ *   is referenced, not created, and RDS rotates it.
+ * - A Redis AUTH token: Terraform cannot generate one offline without another provider, so Redis
+ *   uses IAM authentication instead (elasticache.ts) and this secret tells clients the IAM user.
+ * - Anything else: an empty secret for the application to fill.
  */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type Expr, attr, index, num, ref, str } from '../hcl/ast.ts';
+import { type Expr, attr, block, index, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { skip, tags } from './common.ts';
+import { jsonencode, skip, tags } from './common.ts';
+import { redisAppUser } from './elasticache.ts';
 
 const MANAGED_BY: Record<string, string> = { rds: 'aws_db_instance', aurora: 'aws_rds_cluster' };
 
+function ownerOf(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | undefined {
+  return ctx.graph.components.find((d) => d.secretId === c.id) ?? ctx.findComponent(c.derived?.from);
+}
+
 /** The database whose master password this secret holds, if any. */
 function databaseOf(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | undefined {
-  const db = ctx.graph.components.find((d) => d.secretId === c.id) ?? ctx.findComponent(c.derived?.from);
-  return db && MANAGED_BY[db.type] ? db : undefined;
+  const owner = ownerOf(ctx, c);
+  return owner && MANAGED_BY[owner.type] ? owner : undefined;
 }
 
 export const secretEmitter: ComponentEmitter = {
@@ -28,15 +37,21 @@ export const secretEmitter: ComponentEmitter = {
   emit(ctx, c) {
     if (databaseOf(ctx, c)) return;
     const rotation = ctx.num(c, 'rotationDays', 30);
-    ctx.add(
-      'data.tf',
-      ctx.resource('aws_secretsmanager_secret', c.names.tfName, c, [
-        skip(
+    const owner = ownerOf(ctx, c);
+    const cache = owner?.type === 'elasticache' ? owner : undefined;
+    const ack = ctx.acknowledgements(c);
+    const rotationSkip = ack.inner.some((i) => i.kind === 'comment' && i.text.startsWith('checkov:skip=CKV2_AWS_57'))
+      ? undefined
+      : skip(
           'CKV2_AWS_57',
           rotation > 0
             ? `rotation every ${rotation} days needs a rotation function for this secret's kind; none exists in the design (SM-01)`
             : 'rotation is off in the design (SM-01)',
-        ),
+        );
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_secretsmanager_secret', c.names.tfName, c, [
+        rotationSkip,
         skip('CKV_AWS_149', 'encrypted with the AWS managed key for Secrets Manager'),
         attr('name', ctx.physicalName(c.names.slug, 512)),
         attr('description', str((ctx.text(c, 'description', '') || c.names.display).slice(0, 2048))),
@@ -44,5 +59,19 @@ export const secretEmitter: ComponentEmitter = {
         tags(c.names.display),
       ]),
     );
+    if (cache) {
+      ctx.add(
+        'data.tf',
+        block(
+          'resource',
+          ['aws_secretsmanager_secret_version', c.names.tfName],
+          [
+            attr('secret_id', ref(`aws_secretsmanager_secret.${c.names.tfName}.id`)),
+            attr('secret_string', jsonencode({ authentication: 'iam', username: redisAppUser(cache) })),
+          ],
+          ['Redis authenticates with IAM here: clients sign a token for this user (elasticache:Connect).'],
+        ),
+      );
+    }
   },
 };

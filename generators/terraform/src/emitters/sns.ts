@@ -1,29 +1,63 @@
 /** SNS topic: KMS-encrypted, TLS-only publish (SNS-01), with its subscriptions and their DLQs. */
 import type { ResolvedComponent } from '@archgen/infra';
-import { attr, block, literal, ref, str } from '../hcl/ast.ts';
-import type { ComponentEmitter } from '../context.ts';
-import { denyInsecureTransport, jsonencode, lambdaPermission, tags } from './common.ts';
+import { type Expr, attr, block, call, index, literal, num, ref, str } from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
+import { denyInsecureTransport, jsonencode, lambdaPermission, serviceKey, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_sns_topic.${c.names.tfName}`;
+
+interface Publisher {
+  sid: string;
+  service: string;
+  condition: Record<string, Record<string, Expr>>;
+}
+
+/** AWS services that publish to this topic: CloudWatch alarms, EventBridge rules, S3 buckets. */
+function publishers(ctx: TfContext, c: ResolvedComponent): Publisher[] {
+  const account = index(call('split', str(':'), ref(`${address(c)}.arn`)), num(4));
+  const out: Publisher[] = [];
+  if (ctx.graph.alarms.some((a) => a.topicId === c.id))
+    out.push({ sid: 'AllowAlarms', service: 'cloudwatch.amazonaws.com', condition: { StringEquals: { 'aws:SourceAccount': account } } });
+  ctx.graph.ruleTargets
+    .filter((t) => t.targetId === c.id)
+    .forEach((t, i) =>
+      out.push({
+        sid: `AllowRule${i}`,
+        service: 'events.amazonaws.com',
+        condition: { ArnEquals: { 'aws:SourceArn': ctx.attribute(t.ruleId, 'arn') } },
+      }),
+    );
+  (ctx.graph.bucketNotifications ?? [])
+    .filter((n) => n.targetId === c.id)
+    .forEach((n, i) =>
+      out.push({
+        sid: `AllowBucket${i}`,
+        service: 's3.amazonaws.com',
+        condition: { ArnEquals: { 'aws:SourceArn': ctx.attribute(n.bucketId, 'arn') } },
+      }),
+    );
+  return out;
+}
 
 export const snsEmitter: ComponentEmitter = {
   refs: (_ctx, c) => ({ arn: ref(`${address(c)}.arn`), id: ref(`${address(c)}.id`), name: ref(`${address(c)}.name`) }),
   emit(ctx, c) {
     const fifo = ctx.flag(c, 'fifo', false);
     const arn = ref(`${address(c)}.arn`);
+    const from = publishers(ctx, c);
+    const services = [...new Set(from.map((p) => p.service))];
+    let key: Expr | undefined;
+    if (ctx.flag(c, 'kmsEncryption', true))
+      key = services.length > 0 ? serviceKey(ctx, `${c.names.tfName}_topic`, c.names.display, services) : str('alias/aws/sns');
     ctx.add(
       'messaging.tf',
       ctx.resource('aws_sns_topic', c.names.tfName, c, [
         attr('name', ctx.physicalName(c.names.slug, 256, fifo ? '.fifo' : '')),
         attr('display_name', str(c.names.display.slice(0, 100))),
         fifo && attr('fifo_topic', literal(true)),
-        ctx.flag(c, 'kmsEncryption', true) && attr('kms_master_key_id', str('alias/aws/sns')),
+        attr('kms_master_key_id', key),
         tags(c.names.display),
       ]),
-    );
-    const ruleSenders = ctx.graph.ruleTargets.filter((t) => t.targetId === c.id);
-    ctx.add(
-      'messaging.tf',
       block('resource', ['aws_sns_topic_policy', c.names.tfName], [
         attr('arn', arn),
         attr(
@@ -32,13 +66,13 @@ export const snsEmitter: ComponentEmitter = {
             Version: '2012-10-17',
             Statement: [
               denyInsecureTransport('sns:Publish', [arn]),
-              ...ruleSenders.map((t, i) => ({
-                Sid: `AllowRule${i}`,
+              ...from.map((p) => ({
+                Sid: p.sid,
                 Effect: 'Allow',
-                Principal: { Service: 'events.amazonaws.com' },
+                Principal: { Service: p.service },
                 Action: 'sns:Publish',
                 Resource: arn,
-                Condition: { ArnEquals: { 'aws:SourceArn': ctx.attribute(t.ruleId, 'arn') } },
+                Condition: p.condition,
               })),
             ],
           }),

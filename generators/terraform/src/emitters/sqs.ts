@@ -2,13 +2,19 @@
 import type { ResolvedComponent } from '@archgen/infra';
 import { type Expr, attr, block, literal, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { denyInsecureTransport, jsonencode, tags } from './common.ts';
+import { denyInsecureTransport, jsonencode, serviceKey, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_sqs_queue.${c.names.tfName}`;
 
-/** Services that must be allowed to send to this queue, scoped by the sender's ARN. */
-function senders(ctx: TfContext, c: ResolvedComponent): { sid: string; service: string; sourceArn: Expr }[] {
-  const out: { sid: string; service: string; sourceArn: Expr }[] = [];
+interface Sender {
+  sid: string;
+  service: string;
+  sourceArn: Expr;
+}
+
+/** AWS services that send to this queue, each scoped by the sender's ARN. */
+function senders(ctx: TfContext, c: ResolvedComponent): Sender[] {
+  const out: Sender[] = [];
   for (const s of ctx.graph.subscriptions) {
     if ((s.protocol === 'sqs' && s.subscriberId === c.id) || s.deadLetterQueueId === c.id)
       out.push({ sid: 'AllowTopic', service: 'sns.amazonaws.com', sourceArn: ctx.attribute(s.topicId, 'arn') });
@@ -16,6 +22,10 @@ function senders(ctx: TfContext, c: ResolvedComponent): { sid: string; service: 
   for (const t of ctx.graph.ruleTargets) {
     if (t.targetId === c.id || t.deadLetterQueueId === c.id)
       out.push({ sid: 'AllowRule', service: 'events.amazonaws.com', sourceArn: ctx.attribute(t.ruleId, 'arn') });
+  }
+  for (const n of ctx.graph.bucketNotifications ?? []) {
+    if (n.targetId === c.id)
+      out.push({ sid: 'AllowBucket', service: 's3.amazonaws.com', sourceArn: ctx.attribute(n.bucketId, 'arn') });
   }
   return out;
 }
@@ -31,6 +41,12 @@ export const sqsEmitter: ComponentEmitter = {
     const fifo = ctx.flag(c, 'fifo', false);
     const kms = ctx.text(c, 'encryption', 'sqs-managed') === 'kms';
     const dlq = ctx.findComponent(c.deadLetterQueueId);
+    const from = senders(ctx, c);
+    const services = [...new Set(from.map((s) => s.service))];
+    let encryption;
+    if (!kms) encryption = attr('sqs_managed_sse_enabled', literal(true));
+    else if (services.length === 0) encryption = attr('kms_master_key_id', str('alias/aws/sqs'));
+    else encryption = attr('kms_master_key_id', serviceKey(ctx, c.names.tfName + '_queue', c.names.display, services));
     ctx.add(
       'messaging.tf',
       ctx.resource('aws_sqs_queue', c.names.tfName, c, [
@@ -38,13 +54,14 @@ export const sqsEmitter: ComponentEmitter = {
         fifo && attr('fifo_queue', literal(true)),
         attr('visibility_timeout_seconds', ctx.prop(c, 'visibilityTimeoutSeconds', 30)),
         attr('message_retention_seconds', ctx.prop(c, 'retentionSeconds', 345600)),
-        kms
-          ? attr('kms_master_key_id', str('alias/aws/sqs'))
-          : attr('sqs_managed_sse_enabled', literal(true)),
+        encryption,
         dlq &&
           attr(
             'redrive_policy',
-            jsonencode({ deadLetterTargetArn: ctx.attribute(dlq.id, 'arn'), maxReceiveCount: c.maxReceiveCount ?? ctx.num(c, 'maxReceiveCount', 5) }),
+            jsonencode({
+              deadLetterTargetArn: ctx.attribute(dlq.id, 'arn'),
+              maxReceiveCount: c.maxReceiveCount ?? ctx.num(c, 'maxReceiveCount', 5),
+            }),
           ),
         tags(c.names.display),
       ]),
@@ -60,7 +77,7 @@ export const sqsEmitter: ComponentEmitter = {
             Version: '2012-10-17',
             Statement: [
               denyInsecureTransport('sqs:*', [arn]),
-              ...senders(ctx, c).map((s, i) => ({
+              ...from.map((s, i) => ({
                 Sid: `${s.sid}${i}`,
                 Effect: 'Allow',
                 Principal: { Service: s.service },

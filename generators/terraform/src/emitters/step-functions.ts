@@ -30,7 +30,11 @@ function definition(ctx: TfContext, c: ResolvedComponent): Expr {
       ...(i + 1 < tasks.length ? { Next: stateName(tasks[i + 1]!, i + 1) } : { End: true }),
     };
   });
-  if (tasks.length === 0) states['Done'] = { Type: 'Pass', End: true };
+  if (tasks.length === 0) {
+    // No tasks in the design yet. The state records the role it runs as; referencing an ARN also
+    // keeps the definition unknown until apply, so plan makes no ValidateStateMachineDefinition call.
+    states['Done'] = { Type: 'Pass', Result: { workflow: c.names.display, role: ctx.roleArn(ctx.role(c, 'state-machine')) }, End: true };
+  }
   return jsonencode({
     Comment: c.names.display,
     StartAt: tasks.length > 0 ? stateName(tasks[0]!, 0) : 'Done',

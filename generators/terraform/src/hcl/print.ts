@@ -27,7 +27,8 @@ export function escapeString(text: string): string {
       out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
-  return out.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // Function replacers: in a replacement string "$$" would itself collapse to "$".
+  return out.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** A comment's text on one line: nothing a user wrote can end the comment and start code. */

@@ -1,0 +1,145 @@
+/**
+ * The generated Terraform for every verification design, checked by the real toolchain:
+ * `terraform fmt -check`, `init -backend=false` (provider from the offline mirror), `validate`,
+ * and `plan -refresh=false` per environment with dummy credentials.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lowerDesign } from '@archgen/infra';
+import { REPO_ROOT, toolchainsRequired, verificationDesigns } from '../../../test-support/designs.ts';
+import { generateTerraform } from './index.ts';
+
+const TERRAFORM = process.env.TERRAFORM_BIN ?? '/usr/local/bin/terraform';
+const MIRROR = process.env.TF_PLUGIN_MIRROR ?? '/opt/tf-plugins';
+const WORK = join(REPO_ROOT, '.tmp', 'terraform');
+const CLI_CONFIG = join(WORK, 'terraformrc');
+const PLUGIN_CACHE = join(WORK, 'plugin-cache');
+
+/** Test-only provider settings so plan runs offline; never part of the generated code. */
+const OVERRIDE = `provider "aws" {
+  access_key                  = "test"
+  secret_key                  = "test"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+}
+`;
+
+function missingToolchain(): string | undefined {
+  if (!existsSync(TERRAFORM)) return `terraform not found at ${TERRAFORM} (set TERRAFORM_BIN)`;
+  if (!existsSync(join(MIRROR, 'registry.terraform.io', 'hashicorp', 'aws')))
+    return `hashicorp/aws provider mirror not found under ${MIRROR} (set TF_PLUGIN_MIRROR)`;
+  return undefined;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function terraform(cwd: string, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TERRAFORM, args, {
+      cwd,
+      env: {
+        ...process.env,
+        TF_CLI_CONFIG_FILE: CLI_CONFIG,
+        TF_PLUGIN_CACHE_DIR: PLUGIN_CACHE,
+        TF_IN_AUTOMATION: '1',
+        TF_INPUT: '0',
+        CHECKPOINT_DISABLE: '1',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+function expectSuccess(run: Run, what: string): void {
+  if (run.code !== 0) throw new Error(`${what} failed (exit ${run.code}):\n${run.stderr}\n${run.stdout}`.slice(0, 20000));
+}
+
+const missing = missingToolchain();
+if (missing && toolchainsRequired()) throw new Error(`Terraform toolchain required (CI) but missing: ${missing}`);
+if (missing) console.warn(`\n!!! [terraform] toolchain suite SKIPPED: ${missing}\n`);
+
+const totals = { designs: 0, files: 0, resources: 0, started: Date.now() };
+
+describe.skipIf(missing !== undefined)('generated Terraform passes fmt, validate and plan', () => {
+  mkdirSync(PLUGIN_CACHE, { recursive: true });
+  writeFileSync(
+    CLI_CONFIG,
+    `provider_installation {
+  filesystem_mirror {
+    path    = "${MIRROR}"
+    include = ["registry.terraform.io/*/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/*/*"]
+  }
+}
+`,
+  );
+
+  afterAll(() => {
+    const seconds = ((Date.now() - totals.started) / 1000).toFixed(1);
+    console.log(
+      `[terraform] ${totals.designs} designs, ${totals.files} files, ${totals.resources} resources, ${seconds} s`,
+    );
+  });
+
+  for (const { name, design } of verificationDesigns()) {
+    it(name, async () => {
+      const graph = lowerDesign(design);
+      const files = generateTerraform(graph);
+      const dir = join(WORK, name);
+      // Keep .terraform (the provider link) between runs; replace everything generated.
+      for (const entry of ['environments', ...Object.keys(files).filter((f) => !f.includes('/'))])
+        rmSync(join(dir, entry), { recursive: true, force: true });
+      for (const [path, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
+
+      const fmt = await terraform(dir, ['fmt', '-check', '-recursive', '-diff', '-no-color']);
+      expectSuccess(fmt, `${name}: terraform fmt -check`);
+      expectSuccess(await terraform(dir, ['init', '-backend=false', '-input=false', '-no-color']), `${name}: terraform init`);
+      expectSuccess(await terraform(dir, ['validate', '-no-color']), `${name}: terraform validate`);
+
+      writeFileSync(join(dir, 'zz_test_override.tf'), OVERRIDE);
+      try {
+        const plans = await Promise.all(
+          graph.environments.map((env) =>
+            terraform(dir, [
+              'plan',
+              '-refresh=false',
+              '-input=false',
+              '-lock=false',
+              '-no-color',
+              `-var-file=environments/${env}.tfvars`,
+            ]).then((run) => ({ env, run })),
+          ),
+        );
+        for (const { env, run } of plans) {
+          expectSuccess(run, `${name}: terraform plan (${env})`);
+          const added = /Plan: (\d+) to add/.exec(run.stdout);
+          expect(added, `${name} (${env}): plan summary`).not.toBeNull();
+          expect(Number(added![1])).toBeGreaterThan(0);
+          totals.resources += Number(added![1]);
+        }
+      } finally {
+        rmSync(join(dir, 'zz_test_override.tf'), { force: true });
+      }
+      totals.designs += 1;
+      totals.files += Object.keys(files).length;
+    });
+  }
+});
