@@ -140,8 +140,8 @@ function displayFor(component: ResolvedComponent): string {
 }
 
 /** The port a traffic connection reaches on its target: the connection's, else the target's own. */
-export function trafficPort(ctx: LowerContext, target: DesignNode, connection: Connection): number {
-  if (connection.port !== undefined) return connection.port;
+export function trafficPort(ctx: LowerContext, target: DesignNode, connectionPort?: number): number {
+  if (connectionPort !== undefined) return connectionPort;
   const props = ctx.props(target);
   const listener = getService(target.type)?.listener?.port ?? 443;
   const numeric = (key: string): number =>
@@ -212,7 +212,9 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
       const internetFacing = target.type === 'alb' && ctx.props(target).scheme !== 'internal';
       const cidr = internetFacing ? '0.0.0.0/0' : vpc.cidr;
       const ports =
-        target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection)];
+        target.type === 'alb'
+          ? albListenerPorts(targetComponent)
+          : [trafficPort(ctx, target, connection.port)];
       const from =
         source.type === 'users'
           ? internetFacing
@@ -235,7 +237,7 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
     // A source outside the VPC (e.g. a regional Lambda) cannot be a peer; rules report it.
     if (!sourceSg || !sourceComponent) continue;
     const ports =
-      target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection)];
+      target.type === 'alb' ? albListenerPorts(targetComponent) : [trafficPort(ctx, target, connection.port)];
     const protocol = protocolOf(target, connection);
     for (const port of ports) {
       addRule(targetSg.ingress, {
@@ -291,7 +293,7 @@ export function lowerRotationSecurityGroups(ctx: LowerContext): void {
     if (!database || !databaseSg || !secret) continue;
     const vpc = ctx.vpcsById.get(databaseSg.vpcId)!;
     const id = `${secret.id}.rotation-sg`;
-    const port = trafficPort(ctx, node, { id, from: secret.id, to: node.id, kind: 'traffic' });
+    const port = trafficPort(ctx, node);
     const databaseName = displayFor(database);
     ctx.addSecurityGroup({
       id,
