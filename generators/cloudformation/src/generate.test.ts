@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVICES, design as build, type Design } from '@archgen/model';
 import { lowerDesign, type ResolvedGraph } from '@archgen/infra';
 import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
-import { generateCloudFormation } from './generate.ts';
+import { generateCloudFormation, truncateUtf8 } from './generate.ts';
 import { parseTemplate } from './template/yaml.ts';
 import { INTRINSIC_FUNCTIONS } from './template/intrinsics.ts';
 import { verificationDesigns } from '../../../test-support/designs.ts';
@@ -228,5 +228,14 @@ describe('hostile names', () => {
     collect(template);
     for (const text of subs) expect(text).toMatch(/^[A-Za-z0-9${}:/.*_@\-!]*$/);
     expect(files['README.md']).not.toMatch(/<script/i);
+  });
+});
+
+describe('truncateUtf8', () => {
+  it('cuts at a character boundary within the byte limit', () => {
+    expect(truncateUtf8('abc', 3)).toBe('abc');
+    expect(truncateUtf8('aé€😀', 6)).toBe('aé€');
+    expect(truncateUtf8('aé€😀', 10)).toBe('aé€😀');
+    expect(truncateUtf8('😀😀', 5)).toBe('😀');
   });
 });

@@ -52,17 +52,19 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
   return ctx;
 }
 
-/** CloudFormation limits descriptions in bytes; cut at a character boundary. */
+const utf8Length = (char: string): number => {
+  const code = char.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
+
+/** CloudFormation limits descriptions in UTF-8 bytes; cut at a character boundary. */
 export function truncateUtf8(text: string, maxBytes: number): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(text).length <= maxBytes) return text;
   let out = '';
   let bytes = 0;
   for (const char of text) {
-    const size = encoder.encode(char).length;
-    if (bytes + size > maxBytes) break;
+    bytes += utf8Length(char);
+    if (bytes > maxBytes) break;
     out += char;
-    bytes += size;
   }
   return out;
 }
