@@ -606,7 +606,10 @@ export function priceNodes(
     const props = resolveProperties(design, node, env);
     return scenario?.nodeId === node.id && scenario.properties ? { ...props, ...scenario.properties } : props;
   };
-  const natGateways = natGatewaysByNode(design, propsOf);
+  // Only NAT nodes need the per-VPC gateway count; a suggestion re-prices one node at a time.
+  const natGateways = nodes.some((n) => n.type === 'nat-gateway')
+    ? natGatewaysByNode(design, propsOf)
+    : new Map<string, number>();
   return nodes.map((node) => {
     const notes: string[] = [];
     const note = natNote(design, node, natGateways);

@@ -25,29 +25,29 @@ export function formatUsd(amount: number): string {
   return `${amount < 0 ? '-' : ''}$${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}.${fraction}`;
 }
 
-function targetName(design: Design, id: string): string {
-  const node = design.nodes.find((n) => n.id === id);
-  if (node) return node.name;
-  const vpc = design.vpcs.find((v) => v.id === id);
-  if (vpc) return vpc.name;
-  const connection = design.connections.find((c) => c.id === id);
-  if (connection) {
-    const from = design.nodes.find((n) => n.id === connection.from)?.name ?? connection.from;
-    const to = design.nodes.find((n) => n.id === connection.to)?.name ?? connection.to;
-    return connection.label ? `${from} → ${to} (${connection.label})` : `${from} → ${to}`;
+/** Display names of nodes, VPCs and connections ("API → DB (label)"), by id; built once per document. */
+function targetNames(design: Design): (id: string) => string {
+  const names = new Map<string, string>();
+  for (const v of design.vpcs) names.set(v.id, v.name);
+  for (const n of design.nodes) names.set(n.id, n.name);
+  for (const c of design.connections) {
+    if (names.has(c.id)) continue;
+    const ends = `${names.get(c.from) ?? c.from} → ${names.get(c.to) ?? c.to}`;
+    names.set(c.id, c.label ? `${ends} (${c.label})` : ends);
   }
-  return id;
+  return (id) => names.get(id) ?? id;
 }
 
-function findingLine(design: Design, f: Finding): string {
+function findingLine(nameOf: (id: string) => string, f: Finding): string {
   const env = f.environment ? ` (${mdText(f.environment)})` : '';
-  return `- **${f.severity}** \`${f.ruleId}\` ${mdText(targetName(design, f.target.id))}${env}: ${mdText(f.message)}`;
+  return `- **${f.severity}** \`${f.ruleId}\` ${mdText(nameOf(f.target.id))}${env}: ${mdText(f.message)}`;
 }
 
 export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}): string {
   const environments = [...(options.environments ?? design.environments.map((e) => e.name))];
   const findings = options.findings ?? validateDesign(design, { environments });
   const card = scorecard(findings);
+  const nameOf = targetNames(design);
   const lines: string[] = [
     `# Architecture review: ${mdText(design.name)}`,
     '',
@@ -75,7 +75,7 @@ export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}
     lines.push(
       `### ${PILLAR_LABELS[pillar]} (${inPillar.length})`,
       '',
-      ...inPillar.map((f) => findingLine(design, f)),
+      ...inPillar.map((f) => findingLine(nameOf, f)),
       '',
     );
   }
@@ -87,7 +87,7 @@ export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}
     for (const r of design.acceptedRisks) {
       const by = [r.acceptedBy, r.acceptedAt].filter((v): v is string => !!v).join(', ');
       lines.push(
-        `| \`${mdText(r.ruleId)}\` | ${mdText(targetName(design, r.targetId))} | ${mdText(r.reason)} | ${mdText(by)} |`,
+        `| \`${mdText(r.ruleId)}\` | ${mdText(nameOf(r.targetId))} | ${mdText(r.reason)} | ${mdText(by)} |`,
       );
     }
     lines.push('');
@@ -97,7 +97,7 @@ export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}
   if (design.notes.length === 0) lines.push('None.', '');
   const targets = [...new Set(design.notes.map((n) => n.targetId))];
   for (const targetId of targets) {
-    lines.push(`### ${mdText(targetName(design, targetId))}`, '');
+    lines.push(`### ${mdText(nameOf(targetId))}`, '');
     for (const note of design.notes.filter((n) => n.targetId === targetId))
       lines.push(`- ${mdText(note.text)}${note.author ? ` (${mdText(note.author)})` : ''}`);
     lines.push('');
@@ -131,9 +131,8 @@ export function renderReviewMarkdown(design: Design, options: ReviewOptions = {}
   const suggestions = environments.flatMap((env) => costSuggestions(design, env));
   if (suggestions.length === 0) lines.push('None: no cost tactic applies.', '');
   for (const s of suggestions) {
-    const name = design.nodes.find((n) => n.id === s.nodeId)?.name ?? s.nodeId;
     lines.push(
-      `- **${mdText(s.environment)}**, ${mdText(name)}: ${mdText(s.title)}, saves about **${formatUsd(s.monthlySaving)}/month**. ${mdText(s.detail)}`,
+      `- **${mdText(s.environment)}**, ${mdText(nameOf(s.nodeId))}: ${mdText(s.title)}, saves about **${formatUsd(s.monthlySaving)}/month**. ${mdText(s.detail)}`,
     );
   }
   if (suggestions.length) lines.push('');

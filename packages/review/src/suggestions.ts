@@ -36,17 +36,24 @@ interface Candidate {
   scenario: Omit<CostScenario, 'nodeId'>;
 }
 
-/** Serves requests (behind a load balancer or invoked): an interrupted task drops live work. */
-function servesRequests(design: Design, node: DesignNode): boolean {
-  return design.connections.some((c) => c.to === node.id && (c.kind === 'traffic' || c.kind === 'invoke'));
+/** Nodes that serve requests (behind a load balancer, or invoked): an interrupted task drops live work. */
+function requestServers(design: Design): Set<string> {
+  return new Set(
+    design.connections.filter((c) => c.kind === 'traffic' || c.kind === 'invoke').map((c) => c.to),
+  );
 }
 
-function candidates(design: Design, node: DesignNode, env: string): Candidate[] {
+function candidates(
+  design: Design,
+  node: DesignNode,
+  env: string,
+  servers: ReadonlySet<string>,
+): Candidate[] {
   const props = resolveProperties(design, node, env);
   const production = isProduction(env);
   const out: Candidate[] = [];
   // Fault tolerant: anything outside production, or a worker nobody waits on.
-  const faultTolerant = !production || !servesRequests(design, node);
+  const faultTolerant = !production || !servers.has(node.id);
   const spotPercent = (discount: number) => `${Math.round(discount * 100)}%`;
   switch (node.type) {
     case 'ecs-fargate': {
@@ -152,9 +159,10 @@ function affectedNodes(design: Design, node: DesignNode): DesignNode[] {
 /** Suggestions for one environment, largest saving first. */
 export function costSuggestions(design: Design, env: string): CostSuggestion[] {
   const baseline = new Map(estimateCost(design, env).nodes.map((c) => [c.nodeId, c]));
+  const servers = requestServers(design);
   const out: CostSuggestion[] = [];
   for (const node of design.nodes) {
-    for (const candidate of candidates(design, node, env)) {
+    for (const candidate of candidates(design, node, env, servers)) {
       const affected = affectedNodes(design, node);
       const before = sumCents(affected.map((n) => baseline.get(n.id)!));
       const after = sumCents(priceNodes(design, env, affected, { nodeId: node.id, ...candidate.scenario }));
