@@ -288,6 +288,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
             zoomable
             position="bottom-right"
             ariaLabel="Minimap"
+            style={{ width: 168, height: 112 }}
             nodeClassName={(n) => `minimap-node minimap-node--${n.type ?? 'service'}`}
           />
         )}
