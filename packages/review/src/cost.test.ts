@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SERVICES, design, type Design } from '@archgen/model';
+import { SERVICES, design, parseDesign, type Design } from '@archgen/model';
 import { estimateCost, estimateEnvironments, priceNodes } from './cost.ts';
 import { HOURS_PER_MONTH, PRICES, PRICES_AS_OF } from './prices/us-east-1.ts';
 import { USAGE_ASSUMPTIONS, defaultUsage } from './usage.ts';
@@ -101,6 +103,29 @@ describe('estimateCost', () => {
     const unpriced = estimate.nodes.filter((n) => n.lines.length === 0).map((n) => n.type);
     expect(unpriced.sort()).toEqual(['eventbridge-rule', 'nat-gateway', 'users']);
     expect(estimate.nodes.flatMap((n) => n.notes).join('\n')).not.toMatch(/No list price|No pricing/);
+  });
+
+  it('has list prices for the default instance classes and for every example design', () => {
+    const provisioned = design('P')
+      .vpc()
+      .node('aurora', { id: 'db', properties: { capacity: 'provisioned' } })
+      .build();
+    expect(nodeCost(provisioned, 'prod', 'db').lines[0]!.label).toBe('db.r7g.large instances (2)');
+    const examples = join(import.meta.dirname, '../../../examples');
+    const files = readdirSync(examples).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const parsed = parseDesign(readFileSync(join(examples, file), 'utf8'));
+      if (!parsed.ok) throw new Error(`${file}: ${parsed.errors[0]!.message}`);
+      for (const env of parsed.design.environments) {
+        const estimate = estimateCost(parsed.design, env.name);
+        expect(estimate.total, `${file} ${env.name}`).toBeGreaterThan(0);
+        expect(
+          estimate.nodes.flatMap((n) => n.notes).filter((n) => /No (list price|pricing)/.test(n)),
+          file,
+        ).toEqual([]);
+      }
+    }
   });
 
   it('has usage assumptions for every catalog service', () => {
