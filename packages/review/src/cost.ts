@@ -66,7 +66,9 @@ const toUsd = (centsValue: number): number => centsValue / 100;
 // Quantities are shown, not summed: 6 decimals keep them readable and platform-independent.
 const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
 
-function line(label: string, quantity: number, price: Price, unitPrice = price.usd): CostLine {
+function line(label: string, quantity: number, price: Price, rate = price.usd): CostLine {
+  // Discounted rates (spot, Savings Plans) drop float noise: 0.012144, not 0.012144000000000001.
+  const unitPrice = Math.round(rate * 1e10) / 1e10;
   return {
     label,
     quantity: tidy(quantity),
