@@ -41,3 +41,33 @@ describe.each(verificationDesigns())('$name', ({ design }) => {
     expect(JSON.stringify(lowerDesign(reversed))).toBe(JSON.stringify(lowerDesign(design)));
   });
 });
+
+describe('examples/three-tier-web-app.json', () => {
+  const example = verificationDesigns().find((d) => d.name === 'examples/three-tier-web-app.json')!;
+  const graph = lowerDesign(example.design);
+  const ingress = (componentId: string) =>
+    graph.securityGroups
+      .find((s) => s.componentId === componentId)!
+      .ingress.map((r) => `${'cidr' in r.peer ? r.peer.cidr : r.peer.componentId}:${r.port}`);
+
+  it('admits the internet to the ALB, the ALB to the service, the service to the data stores', () => {
+    expect(ingress('alb')).toEqual(expect.arrayContaining(['0.0.0.0/0:443']));
+    expect(ingress('web')).toEqual(['alb:8080']);
+    expect(ingress('db')).toEqual(expect.arrayContaining(['web:5432']));
+    expect(ingress('cache')).toEqual(['web:6379']);
+  });
+
+  it('shares one NAT gateway in dev and staging and has one per AZ in prod', () => {
+    const vpc = graph.vpcs[0]!;
+    expect(vpc.natGatewayCount.byEnv).toEqual({ dev: 1, staging: 1, prod: vpc.azCount });
+    expect(vpc.natGatewayCount.varies).toBe(true);
+  });
+
+  it('lets the service read its secret and write its log group, and nothing else', () => {
+    const taskRole = graph.roles.find((r) => r.id === 'web.task-role')!;
+    const targets = [
+      ...new Set(taskRole.statements.flatMap((s) => s.resources.map((r) => r.componentId))),
+    ].sort();
+    expect(targets).toEqual(['apiKey', 'cache.auth-token', 'db.secret', 'logs']);
+  });
+});
