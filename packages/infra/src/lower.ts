@@ -33,7 +33,7 @@ const DIAGRAM_ONLY_TYPES: ReadonlySet<string> = new Set(['users']);
 
 export function lowerDesign(design: Design, options: LowerOptions = {}): ResolvedGraph {
   const known = design.environments.map((e) => e.name);
-  const envs = options.environments ?? known;
+  const envs = [...new Set(options.environments ?? known)];
   for (const env of envs)
     if (!known.includes(env))
       throw new Error(`Unknown environment "${env}": the design has ${known.join(', ')}`);
