@@ -1,12 +1,11 @@
 import { test, expect, type DesignerPage } from '../fixtures/designer.ts';
 
-/** What a person sees of the design: which services exist and where each sits inside the VPC. */
+/** What a person sees of the design: which services exist and where each is drawn (4 px grain). */
 async function picture(designer: DesignerPage): Promise<string> {
-  const vpc = await designer.canvas.vpc('Main VPC').boundingBox();
   const nodes = await designer.canvas.snapshot();
   const entries = Object.entries(nodes)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, at]) => `${name}@${Math.round((at.x - vpc!.x) / 4)},${Math.round((at.y - vpc!.y) / 4)}`);
+    .map(([name, at]) => `${name}@${Math.round(at.x / 4)},${Math.round(at.y / 4)}`);
   return entries.join(' ') || '(empty)';
 }
 
