@@ -1,6 +1,8 @@
 /**
  * Synthetic designs for benchmarks: N nodes built from repeated, realistic cells (a web tier, a
- * serverless API, a queue worker, an event fan-out), with about 1.2 connections per node.
+ * serverless API, a queue worker, an event fan-out), with about 0.85 connections per node. Every
+ * design starts with the internet users and the VPC's NAT gateway (the private tier's way out);
+ * the users reach every load balancer.
  */
 import { DESIGN_SCHEMA_VERSION, type Connection, type Design, type DesignNode } from '@archgen/model';
 
@@ -58,6 +60,11 @@ const CELLS: Cell[] = [
 export function syntheticDesign(nodeCount: number): Design {
   const nodes: DesignNode[] = [];
   const connections: Connection[] = [];
+  const shared: DesignNode[] = [
+    { id: 'users', type: 'users', name: 'Users', properties: {}, placement: null, position: { x: -240, y: 0 } },
+    { id: 'nat', type: 'nat-gateway', name: 'NAT gateway', properties: {}, placement: { vpcId: 'main', tier: 'public' }, position: { x: -240, y: 160 } },
+  ];
+  nodes.push(...shared.slice(0, nodeCount));
   let cellIndex = 0;
   while (nodes.length < nodeCount) {
     const cell = CELLS[cellIndex % CELLS.length]!;
@@ -76,6 +83,8 @@ export function syntheticDesign(nodeCount: number): Design {
     });
     for (const [from, to, kind, port] of cell.links) {
       if (from >= take || to >= take) continue;
+      if (from === 0 && cell.nodes[0]!.type === 'alb' && nodes[0]?.type === 'users')
+        connections.push({ id: `c${connections.length}`, from: 'users', to: `n${base}`, kind: 'traffic', port: 443 });
       connections.push({ id: `c${connections.length}`, from: `n${base + from}`, to: `n${base + to}`, kind, ...(port ? { port } : {}) });
     }
     cellIndex++;

@@ -1,0 +1,111 @@
+/**
+ * Sections 1 and 3: validation, lowering and each generator on synthetic designs, validation after
+ * a single edit, and the zip export of the largest design. In-process, warm JIT, medians.
+ */
+import type { Design } from '@archgen/model';
+import { validateDesign } from '@archgen/rules';
+import { lowerDesign } from '@archgen/infra';
+import { buildExportZip } from '@archgen/export';
+import { generateCdk } from '@archgen/generator-cdk';
+import { generateTerraform } from '@archgen/generator-terraform';
+import { generateCloudFormation } from '@archgen/generator-cloudformation';
+import { round, time, type Timing } from './stats.ts';
+import { syntheticDesign } from './synthetic.ts';
+import { printTable } from './table.ts';
+
+export const PURE_SIZES = [50, 200, 500] as const;
+
+export interface PureRow {
+  nodes: number;
+  connections: number;
+  validateMs: number;
+  validateAfterEditMs: number;
+  lowerMs: number;
+  cdkMs: number;
+  terraformMs: number;
+  cloudFormationMs: number;
+  /** The three generators on an already lowered graph. */
+  generatorsTotalMs: number;
+}
+
+export interface ZipResult {
+  nodes: number;
+  medianMs: number;
+  runs: number;
+  bytes: number;
+  files: number;
+}
+
+const EDITS = 64;
+
+/**
+ * Designs that differ from `design` by one property of one node, built the way the store does it
+ * (new design, new nodes array, every other node shared), so validation sees a fresh object.
+ */
+function singleEdits(design: Design): Design[] {
+  return Array.from({ length: EDITS }, (_, run) => {
+    const index = (run * 7) % design.nodes.length;
+    const nodes = design.nodes.map((node, i) =>
+      i === index ? { ...node, name: `${node.name} (edit ${run})`, properties: { ...node.properties } } : node,
+    );
+    return { ...design, nodes };
+  });
+}
+
+const ms = (timing: Timing) => round(timing.medianMs);
+
+export function benchPure(): { rows: PureRow[]; zip: ZipResult } {
+  const rows: PureRow[] = [];
+  for (const size of PURE_SIZES) {
+    const design = syntheticDesign(size);
+    const graph = lowerDesign(design);
+    const edits = singleEdits(design);
+    const budgetMs = size >= 500 ? 2500 : 1500;
+    const validate = time(() => validateDesign(design), { warmupRuns: 10, minRuns: 15, maxRuns: 200 });
+    const validateAfterEdit = time((run) => validateDesign(edits[run % EDITS]!), { warmupRuns: 5, minRuns: 15, maxRuns: 200 });
+    const lower = time(() => lowerDesign(design), { warmupRuns: 5, minRuns: 10, maxRuns: 100 });
+    const cdk = time(() => generateCdk(graph), { warmupRuns: 3, minRuns: 5, budgetMs });
+    const terraform = time(() => generateTerraform(graph), { warmupRuns: 3, minRuns: 5, budgetMs });
+    const cloudFormation = time(() => generateCloudFormation(graph), { warmupRuns: 3, minRuns: 5, budgetMs });
+    rows.push({
+      nodes: size,
+      connections: design.connections.length,
+      validateMs: ms(validate),
+      validateAfterEditMs: ms(validateAfterEdit),
+      lowerMs: ms(lower),
+      cdkMs: ms(cdk),
+      terraformMs: ms(terraform),
+      cloudFormationMs: ms(cloudFormation),
+      generatorsTotalMs: round(cdk.medianMs + terraform.medianMs + cloudFormation.medianMs),
+    });
+  }
+  printTable(
+    '1. Validation, lowering, generators (median ms per full run, warm)',
+    ['nodes', 'conns', 'validate', 'validate 1 edit', 'lower', 'CDK', 'Terraform', 'CloudFormation', '3 generators'],
+    rows.map((r) => [r.nodes, r.connections, r.validateMs, r.validateAfterEditMs, r.lowerMs, r.cdkMs, r.terraformMs, r.cloudFormationMs, r.generatorsTotalMs]),
+  );
+
+  const largest = syntheticDesign(PURE_SIZES[PURE_SIZES.length - 1]);
+  let bytes = 0;
+  const zipTiming = time(
+    () => {
+      bytes = buildExportZip(largest).length;
+    },
+    { warmupRuns: 1, minRuns: 3, maxRuns: 7, budgetMs: 4000 },
+  );
+  const files = countZipEntries(buildExportZip(largest));
+  const zip: ZipResult = { nodes: largest.nodes.length, medianMs: ms(zipTiming), runs: zipTiming.runs, bytes, files };
+  printTable(
+    '3. Zip export (validate + lower + 3 generators + zip, median ms)',
+    ['nodes', 'median ms', 'runs', 'zip kB', 'files'],
+    [[zip.nodes, zip.medianMs, zip.runs, round(zip.bytes / 1024), zip.files]],
+  );
+  return { rows, zip };
+}
+
+/** Entries in a zip, from its end-of-central-directory record. */
+function countZipEntries(zip: Uint8Array): number {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let at = zip.length - 22; at >= 0; at--) if (view.getUint32(at, true) === 0x06054b50) return view.getUint16(at + 10, true);
+  throw new Error('not a zip: no end-of-central-directory record');
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { median, percentile, round, time } from './stats.ts';
+
+describe('median', () => {
+  it('takes the middle of an odd count regardless of order', () => {
+    expect(median([9, 1, 5])).toBe(5);
+  });
+  it('averages the two middle samples of an even count', () => {
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+  it('is NaN for no samples', () => {
+    expect(median([])).toBeNaN();
+  });
+});
+
+describe('percentile', () => {
+  const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted on purpose
+  it('uses the nearest rank', () => {
+    expect(percentile(hundred, 95)).toBe(95);
+    expect(percentile(hundred, 50)).toBe(50);
+    expect(percentile(hundred, 100)).toBe(100);
+  });
+  it('picks the largest sample for p95 of a short list', () => {
+    expect(percentile([10, 30, 20], 95)).toBe(30);
+  });
+  it('picks the smallest sample for p0', () => {
+    expect(percentile([10, 30, 20], 0)).toBe(10);
+  });
+});
+
+describe('time', () => {
+  it('warms up, then measures at least minRuns and at most maxRuns', () => {
+    const calls: number[] = [];
+    const timing = time((run) => calls.push(run), { warmupRuns: 2, minRuns: 3, maxRuns: 4, budgetMs: 1e9 });
+    expect(timing.runs).toBe(4);
+    expect(calls).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(timing.medianMs).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('round', () => {
+  it('keeps more digits for small figures', () => {
+    expect(round(1.23456)).toBe(1.23);
+    expect(round(123.456)).toBe(123.5);
+    expect(round(12345.6)).toBe(12346);
+  });
+});
