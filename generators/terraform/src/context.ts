@@ -11,8 +11,9 @@ import type {
   ResolvedRole,
   ResourceRef,
 } from '@archgen/infra';
-import type { PropertyValue, SubnetTier } from '@archgen/model';
-import { type Block, type BodyItem, type Expr, block, call, comment, literal, num, ref, str, tpl, attr } from './hcl/ast.ts';
+import { getService } from '@archgen/model';
+import type { PropertyDefinition, PropertyValue, SubnetTier } from '@archgen/model';
+import { type Block, type BodyItem, type Expr, attr, binary, block, call, comment, literal, num, ref, str, tpl } from './hcl/ast.ts';
 
 export type TfFile =
   | 'network.tf'
@@ -50,15 +51,6 @@ export interface OutputSpec {
   description: string;
 }
 
-/** Converts camelCase or kebab-case to snake_case for variable names. */
-export function snake(text: string): string {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toLowerCase();
-}
-
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -73,6 +65,51 @@ function hclType(values: PropertyValue[]): string {
     if (kind === 'boolean') return 'bool';
   }
   return 'any';
+}
+
+/** A validation block from the catalog's range or options, so a bad tfvars value fails at plan. */
+function validationFor(
+  def: PropertyDefinition,
+  value: Expr,
+  type: string,
+  map: (v: PropertyValue) => PropertyValue,
+): VariableSpec['validation'] {
+  if (def.kind === 'number' && type === 'number') {
+    const checks: Expr[] = [];
+    if (def.min !== undefined) checks.push(binary(value, '>=', num(def.min)));
+    if (def.max !== undefined) checks.push(binary(value, '<=', num(def.max)));
+    if (def.integer) checks.push(binary(call('floor', value), '==', value));
+    if (checks.length === 0) return undefined;
+    const range =
+      def.min !== undefined && def.max !== undefined
+        ? `between ${def.min} and ${def.max}`
+        : def.min !== undefined
+          ? `at least ${def.min}`
+          : `at most ${def.max}`;
+    return {
+      condition: checks.reduce((a, b) => binary(a, '&&', b)),
+      message: `${def.label} must be ${def.integer ? 'a whole number ' : ''}${range}.`,
+    };
+  }
+  if (def.kind === 'enum' && type !== 'any') {
+    const options = [...new Set(def.options.map((o) => map(o.value)))];
+    if (!options.every((o) => typeof o === (type === 'bool' ? 'boolean' : type))) return undefined;
+    return {
+      condition: call('contains', literal(options), value),
+      message: `${def.label} must be one of: ${options.join(', ')}.`,
+    };
+  }
+  return undefined;
+}
+
+/** Converts camelCase or kebab-case to snake_case (a trailing unit like "MiB" stays one word). */
+export function snake(text: string): string {
+  return text
+    .replace(/MiB$/, 'Mib')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
 }
 
 export class TfContext {
@@ -180,11 +217,14 @@ export class TfContext {
     const name = `${c.names.tfName}_${snake(key)}`;
     const byEnv: Record<string, Expr> = {};
     this.environments.forEach((env, i) => (byEnv[env] = literal(values[i]!)));
+    const definition = getService(c.type)?.properties.find((p) => p.key === key);
+    const type = hclType(values);
     this.variable({
       name,
-      type: hclType(values),
-      description: `${key} of ${c.names.display} (differs between environments)`,
+      type,
+      description: `${definition?.label ?? key} of ${c.names.display} (differs between environments)`,
       byEnv,
+      validation: definition && validationFor(definition, ref(`var.${name}`), type, map),
     });
     return ref(`var.${name}`);
   }

@@ -2,6 +2,7 @@
 import type { ResolvedAlarm } from '@archgen/infra';
 import { type Expr, attr, block, list, num, obj, str } from '../hcl/ast.ts';
 import type { TfContext } from '../context.ts';
+import { tags } from './common.ts';
 
 export function emitAlarm(ctx: TfContext, alarm: ResolvedAlarm): void {
   const topicArn = ctx.attribute(alarm.topicId, 'arn');
@@ -33,6 +34,7 @@ export function emitAlarm(ctx: TfContext, alarm: ResolvedAlarm): void {
       attr('treat_missing_data', str('notBreaching')),
       attr('alarm_actions', list([topicArn])),
       attr('ok_actions', list([topicArn])),
+      tags(alarm.names.display),
     ], acks.leading),
   );
 }

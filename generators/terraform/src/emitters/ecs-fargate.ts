@@ -4,7 +4,7 @@
  * with the circuit breaker (ECS-04), ALB target groups, and task-level auto scaling.
  */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type Expr, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import { type Expr, attr, block, call, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, physical, placementSubnets, tags } from './common.ts';
 import { listeners, targetGroupName } from './alb.ts';
@@ -16,7 +16,8 @@ function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
   const logGroup = ctx.logGroupOf(c);
   const environment = [...c.environment]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((v) => ({ name: v.name, value: 'literal' in v.value ? v.value.literal : ctx.ref(v.value) }));
+    // ECS takes environment values as strings only (a port is a number in Terraform).
+    .map((v) => ({ name: v.name, value: 'literal' in v.value ? v.value.literal : call('tostring', ctx.ref(v.value)) }));
   return jsonencode([
     {
       name: 'app',

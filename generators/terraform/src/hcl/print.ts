@@ -53,9 +53,34 @@ function pad(level: number): string {
   return INDENT.repeat(level);
 }
 
-function operand(e: Expr, level: number): string {
+const PRECEDENCE: Record<string, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '%': 6,
+};
+
+/** An operand, parenthesized only where HCL's operator precedence needs it. */
+function operand(e: Expr, level: number, parent?: { op: string; right: boolean }): string {
   const text = printExpr(e, level);
-  return e.kind === 'binary' || e.kind === 'conditional' ? `(${text})` : text;
+  if (e.kind === 'conditional') return `(${text})`;
+  if (e.kind !== 'binary' || !parent) return text;
+  const mine = PRECEDENCE[e.op]!;
+  const theirs = PRECEDENCE[parent.op]!;
+  return mine < theirs || (mine === theirs && parent.right) ? `(${text})` : text;
+}
+
+/** Template parts with nested templates inlined: "${"${a}-b"}-c" reads as "${a}-b-c". */
+function templateParts(parts: (string | Expr)[]): (string | Expr)[] {
+  return parts.flatMap((p) => (typeof p !== 'string' && p.kind === 'template' ? templateParts(p.parts) : [p]));
 }
 
 /** Prints an expression whose first line starts at indent `level` (continuation lines nest below it). */
@@ -74,7 +99,7 @@ export function printExpr(e: Expr, level: number): string {
       return e.path;
     case 'template': {
       let out = '"';
-      for (const part of e.parts) {
+      for (const part of templateParts(e.parts)) {
         if (typeof part === 'string') out += escapeString(part);
         else if (part.kind === 'string') out += escapeString(part.value);
         else out += '${' + printExpr(part, level) + '}';
@@ -107,7 +132,7 @@ export function printExpr(e: Expr, level: number): string {
       return `{\n${lines.join('\n')}\n${pad(level)}}`;
     }
     case 'binary':
-      return `${operand(e.left, level)} ${e.op} ${operand(e.right, level)}`;
+      return `${operand(e.left, level, { op: e.op, right: false })} ${e.op} ${operand(e.right, level, { op: e.op, right: true })}`;
     case 'index':
       for (const a of e.attributes) if (!IDENTIFIER.test(a)) throw new Error(`Invalid HCL attribute "${a}"`);
       return `${printExpr(e.target, level)}[${printExpr(e.key, level)}]${e.attributes.map((a) => '.' + a).join('')}`;
@@ -143,20 +168,37 @@ function alignAssignments(items: Assignment[], level: number): string[] {
   return out;
 }
 
+/** Body lines; a blank line separates attributes from nested blocks, for readability. */
 function printBody(items: BodyItem[], level: number): string[] {
   const out: string[] = [];
   let pending: Assignment[] = [];
+  // A comment belongs to what follows it, so it takes that item's kind for grouping.
+  const kinds = items.map((_, i) => items.slice(i).find((x) => x.kind !== 'comment')?.kind ?? 'comment');
+  let previous: BodyItem['kind'] | undefined;
   const flush = () => {
     out.push(...alignAssignments(pending, level));
     pending = [];
   };
-  for (const item of items) {
+  for (const [i, item] of items.entries()) {
+    const kind = kinds[i]!;
+    const switching =
+      previous !== undefined &&
+      previous !== kind &&
+      (kind === 'block' || previous === 'block') &&
+      kind !== 'blank' &&
+      previous !== 'blank';
+    previous = kind;
     if (item.kind === 'attribute') {
       if (!IDENTIFIER.test(item.name)) throw new Error(`Invalid HCL attribute name "${item.name}"`);
+      if (switching) {
+        flush();
+        out.push('');
+      }
       pending.push({ lead: item.name, value: printExpr(item.value, level) });
       continue;
     }
     flush();
+    if (switching && item.kind !== 'blank') out.push('');
     if (item.kind === 'blank') out.push('');
     else if (item.kind === 'comment') out.push(`${pad(level)}# ${sanitizeComment(item.text)}`);
     else out.push(...printBlock(item, level));

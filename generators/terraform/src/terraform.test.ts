@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SERVICES, design, parseDesign, type Design } from '@archgen/model';
+import { lowerDesign, type GeneratedFiles } from '@archgen/infra';
+import { EMITTERS, NO_INFRASTRUCTURE, generateTerraform } from './index.ts';
+
+const REPO = new URL('../../../', import.meta.url).pathname;
+
+function loadDesign(path: string): Design {
+  const result = parseDesign(readFileSync(REPO + path, 'utf8'));
+  if (!result.ok) throw new Error(`${path} does not parse`);
+  return result.design;
+}
+
+/** Whitespace-insensitive "this code appears in the file" (terraform fmt alignment aside). */
+function expectCode(files: GeneratedFiles, file: string, code: string): void {
+  const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const text = files[file];
+  expect(text, `${file} exists`).toBeDefined();
+  expect(squash(text!), `${file} contains:\n${code}`).toContain(squash(code));
+}
+
+function hclFiles(files: GeneratedFiles): [string, string][] {
+  return Object.entries(files).filter(([path]) => path.endsWith('.tf') || path.endsWith('.tfvars'));
+}
+
+function queueWorker(): Design {
+  return design('Queue worker')
+    .environments('dev', 'prod')
+    .node('sqs', { id: 'orders', name: 'Orders queue' })
+    .node('lambda', { id: 'worker', name: 'Worker' })
+    .node('s3', { id: 'archive', name: 'Archive' })
+    .connect('orders', 'worker', 'event-source')
+    .connect('worker', 'archive', 'write')
+    .override('prod', 'worker', { memorySize: 1024 })
+    .build();
+}
+
+function webApp(): Design {
+  return design('Web app')
+    .environments('dev', 'prod')
+    .vpc()
+    .node('nat-gateway', { id: 'nat', name: 'NAT' })
+    .node('alb', { id: 'alb', name: 'Web ALB' })
+    .node('ecs-fargate', { id: 'app', name: 'App' })
+    .node('rds', { id: 'db', name: 'Orders DB' })
+    .connect('alb', 'app', 'traffic')
+    .connect('app', 'db', 'traffic')
+    .override('dev', 'nat', { mode: 'single' })
+    .build();
+}
+
+describe('emitter registry', () => {
+  it('has an emitter for every catalog service that is infrastructure, and nothing else', () => {
+    const infrastructure = SERVICES.map((s) => s.type).filter((t) => !NO_INFRASTRUCTURE.has(t));
+    expect(Object.keys(EMITTERS).sort()).toEqual([...infrastructure].sort());
+  });
+
+  it('fails loudly on a component type it does not know', () => {
+    const graph = lowerDesign(queueWorker());
+    graph.components[0]!.type = 'quantum-database';
+    expect(() => generateTerraform(graph)).toThrow(/No Terraform emitter for component type "quantum-database"/);
+  });
+});
+
+describe('generateTerraform', () => {
+  it('is deterministic: the same design gives the same bytes', () => {
+    const design = loadDesign('fixtures/adversarial/every-service.json');
+    expect(generateTerraform(lowerDesign(design))).toEqual(generateTerraform(lowerDesign(design)));
+  });
+
+  it('writes the fixed files, one tfvars per environment, and only the environments asked for', () => {
+    const graph = lowerDesign(queueWorker());
+    const all = generateTerraform(graph);
+    expect(Object.keys(all)).toEqual(
+      expect.arrayContaining(['README.md', 'versions.tf', 'providers.tf', 'variables.tf', 'environments/dev.tfvars', 'environments/prod.tfvars']),
+    );
+    expect(all['network.tf']).toBeUndefined();
+    const onlyProd = generateTerraform(graph, { environments: ['prod'] });
+    expect(Object.keys(onlyProd).filter((f) => f.startsWith('environments/'))).toEqual(['environments/prod.tfvars']);
+    expect(() => generateTerraform(graph, { environments: ['qa'] })).toThrow(/Unknown environment "qa"/);
+  });
+
+  it('pins Terraform and the provider, and tags everything through default_tags', () => {
+    const files = generateTerraform(lowerDesign(queueWorker()));
+    expectCode(files, 'versions.tf', 'required_version = ">= 1.5"');
+    expectCode(files, 'versions.tf', 'source = "hashicorp/aws" version = "~> 5.100"');
+    expectCode(files, 'providers.tf', 'default_tags { tags = { Environment = var.environment ManagedBy = "terraform" } }');
+  });
+
+  it('turns a value that differs by environment into a validated variable set in each tfvars', () => {
+    const files = generateTerraform(lowerDesign(queueWorker()));
+    expectCode(files, 'compute.tf', 'memory_size = var.worker_memory_size');
+    expectCode(files, 'variables.tf', 'variable "worker_memory_size" {');
+    expectCode(files, 'variables.tf', 'condition = var.worker_memory_size >= 128 && var.worker_memory_size <= 10240');
+    expectCode(files, 'environments/dev.tfvars', 'worker_memory_size = 512');
+    expectCode(files, 'environments/prod.tfvars', 'worker_memory_size = 1024');
+    // A value every environment shares stays a literal.
+    expectCode(files, 'compute.tf', 'timeout = 30');
+  });
+
+  it('gives a queue its DLQ redrive, encryption and a TLS-only policy, and maps it to the function', () => {
+    const files = generateTerraform(lowerDesign(queueWorker()));
+    expectCode(files, 'messaging.tf', 'redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.orders_queue_dlq.arn maxReceiveCount = 5 })');
+    expectCode(files, 'messaging.tf', 'sqs_managed_sse_enabled = true');
+    expectCode(files, 'messaging.tf', 'Condition = { Bool = { "aws:SecureTransport" = "false" } }');
+    expectCode(files, 'compute.tf', 'resource "aws_lambda_event_source_mapping" "orders_queue_to_worker" { event_source_arn = aws_sqs_queue.orders_queue.arn');
+    expectCode(files, 'monitoring.tf', 'namespace = "AWS/SQS" metric_name = "ApproximateNumberOfMessagesVisible"');
+  });
+
+  it('blocks all public access to a bucket and enforces TLS', () => {
+    const files = generateTerraform(lowerDesign(queueWorker()));
+    expectCode(
+      files,
+      'data.tf',
+      'block_public_acls = true block_public_policy = true ignore_public_acls = true restrict_public_buckets = true',
+    );
+    expectCode(files, 'data.tf', 'resource "aws_s3_bucket_policy" "archive"');
+  });
+
+  it('builds the network with a closed default security group and a NAT count per environment', () => {
+    const files = generateTerraform(lowerDesign(webApp()));
+    expectCode(files, 'network.tf', 'resource "aws_default_security_group" "main_vpc_default" { vpc_id = aws_vpc.main_vpc.id }');
+    expectCode(files, 'network.tf', 'availability_zone = var.availability_zones[count.index]');
+    expectCode(files, 'network.tf', 'resource "aws_nat_gateway" "main_vpc" { count = var.main_vpc_nat_gateway_count');
+    expectCode(files, 'environments/dev.tfvars', 'main_vpc_nat_gateway_count = 1');
+    expectCode(files, 'environments/prod.tfvars', 'main_vpc_nat_gateway_count = 2');
+    expect(files['network.tf']).not.toMatch(/data "aws_availability_zones"/);
+  });
+
+  it('derives ingress from connections by security group, and keeps database credentials out of the code', () => {
+    const files = generateTerraform(lowerDesign(webApp()));
+    expect(files['security.tf']).toMatch(
+      /resource "aws_vpc_security_group_ingress_rule" "orders_db_sg_from_app_sg_5432" \{[^}]*referenced_security_group_id = aws_security_group\.app_sg\.id/,
+    );
+    expectCode(files, 'data.tf', 'manage_master_user_password = true');
+    expect(files['data.tf']).not.toMatch(/\bpassword\s*=/);
+  });
+
+  it('carries accepted risks as checkov and trivy suppressions with the reason', () => {
+    const d = webApp();
+    d.acceptedRisks.push({ ruleId: 'ALB-02', targetId: 'alb', reason: 'Internal tool; WAF later' });
+    const files = generateTerraform(lowerDesign(d));
+    expectCode(files, 'edge.tf', '# Accepted risk ALB-02: Internal tool; WAF later');
+    expectCode(files, 'edge.tf', '# checkov:skip=CKV2_AWS_28:Internal tool; WAF later');
+    expect(files['edge.tf']).toMatch(/# trivy:ignore:AVD-AWS-0052\n(# .*\n)*resource "aws_lb" "web_alb"/);
+  });
+});
+
+describe('hostile names', () => {
+  const hostile = loadDesign('fixtures/adversarial/hostile-names.json');
+  const files = generateTerraform(lowerDesign(hostile));
+
+  it('never lets user text open a template interpolation or directive', () => {
+    for (const [path, file] of hclFiles(files)) {
+      // Comments may quote the design's name as-is: they are never evaluated.
+      const text = file
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('#'))
+        .join('\n');
+      for (const match of text.matchAll(/(?<!\$)\$\{([^}]*)/g))
+        expect(match[1], `${path}: interpolation`).toMatch(/^(local|var|aws_[a-z0-9_]+|count|each|replace|substr|split|try|tostring)\b/);
+      expect(text.match(/(?<!%)%\{/g), `${path}: directives`).toBeNull();
+    }
+  });
+
+  it('prints each hostile name as one escaped string literal', () => {
+    const tf = hclFiles(files).map(([, t]) => t).join('\n');
+    for (const node of hostile.nodes) {
+      if (node.type === 'users' || !node.name.includes('${')) continue;
+      const escaped = JSON.stringify(node.name)
+        .slice(1, -1)
+        .replace(/\\u2028/g, '\\u2028')
+        .replace(/\$\{/g, () => '$${')
+        .replace(/%\{/g, () => '%%{');
+      expect(tf, node.name).toContain(`"${escaped}"`);
+    }
+  });
+
+  it('keeps multi-line reasons on their comment line', () => {
+    const lines = files['edge.tf']!.split('\n');
+    const accepted = lines.find((l) => l.includes('Accepted risk ALB-02'));
+    expect(accepted).toContain('second line');
+    for (const line of lines) expect(line).not.toMatch(/^second line/);
+  });
+});
