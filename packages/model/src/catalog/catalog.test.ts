@@ -348,3 +348,19 @@ describe('cross-field checks', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('Lambda event source batching', () => {
+  const lambda = requireService('lambda');
+  const check = (props: Properties) => validateProperties(lambda, { ...defaultProperties(lambda), ...props });
+
+  it('allows up to 10 records a batch without a batching window', () => {
+    expect(check({ batchSize: 10, maxBatchingWindowSeconds: 0 })).toEqual([]);
+  });
+
+  it('needs a batching window for larger batches', () => {
+    expect(check({ batchSize: 100, maxBatchingWindowSeconds: 0 })).toEqual([
+      { path: 'batchSize', message: 'Event batch size above 10 needs a batching window of at least 1 second' },
+    ]);
+    expect(check({ batchSize: 100, maxBatchingWindowSeconds: 5 })).toEqual([]);
+  });
+});

@@ -65,6 +65,19 @@ export const lambda: ServiceDefinition = {
       max: 1000,
       help: '-1 leaves the function on the shared account pool. A limit protects databases and downstream APIs from a flood of parallel invocations; 0 stops the function.',
     }),
+    num('batchSize', 'Event batch size', 10, {
+      integer: true,
+      min: 1,
+      max: 10000,
+      help: 'Records per invocation from a queue or stream event source. SQS allows up to 10 without a batching window, 10,000 with one.',
+    }),
+    num('maxBatchingWindowSeconds', 'Max batching window', 0, {
+      unit: 'seconds',
+      integer: true,
+      min: 0,
+      max: 300,
+      help: 'How long the event source mapping waits to fill a batch: fewer, fuller invocations at the cost of latency.',
+    }),
     bool('tracing', 'X-Ray tracing', true, {
       help: 'Active tracing: each invocation shows up in the X-Ray service map.',
     }),
@@ -80,7 +93,16 @@ export const lambda: ServiceDefinition = {
       help: 'Lambda writes JSON log lines (level, request id, message), so logs can be queried by field in Logs Insights.',
     }),
   ],
-  validate: (props) => checkLogRetention(props),
+  validate: (props) => {
+    const issues = checkLogRetention(props);
+    // AWS rejects an SQS event source with more than 10 records a batch unless it may wait to fill it.
+    if (Number(props.batchSize) > 10 && Number(props.maxBatchingWindowSeconds) === 0)
+      issues.push({
+        path: 'batchSize',
+        message: 'Event batch size above 10 needs a batching window of at least 1 second',
+      });
+    return issues;
+  },
   accepts: [
     { kind: 'invoke', from: ['api-gateway'], meaning: 'invokes (API integration)' },
     { kind: 'invoke', from: ['alb'], meaning: 'forwards requests to' },
