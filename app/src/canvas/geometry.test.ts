@@ -42,6 +42,15 @@ describe('canvas geometry', () => {
     expect(placementAt(layout, { x: vpc.x + 10, y: vpc.y + 5 })).toEqual({ vpcId: 'main', tier: 'public' });
   });
 
+  it('a VPC without a stored position stays put when its nodes move', () => {
+    const d = build('Unpinned').vpc().node('lambda', { id: 'fn', tier: 'private', position: { x: 300, y: 200 } }).build();
+    const before = computeLayout(d).vpcById.get('main')!;
+    const moved = { ...d, nodes: d.nodes.map((n) => ({ ...n, position: { x: 520, y: 200 } })) };
+    const after = computeLayout(moved).vpcById.get('main')!;
+    expect({ x: after.x, y: after.y }).toEqual({ x: before.x, y: before.y });
+    expect(computeLayout(moved).nodePositions.get('fn')).toEqual({ x: 520, y: 200 });
+  });
+
   it('a node stored above its band is drawn inside it', () => {
     const d = fixture();
     const moved = { ...d, nodes: d.nodes.map((n) => (n.id === 'app' ? { ...n, position: { x: 40, y: -500 } } : n)) };

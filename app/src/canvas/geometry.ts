@@ -77,13 +77,9 @@ export function computeLayout(design: Design): CanvasLayout {
   const vpcs: VpcLayout[] = [];
   let nextY = 0;
   for (const vpc of design.vpcs) {
-    const placed = orderedTiers(vpc.tiers).flatMap((t) => byBand.get(`${vpc.id}/${t}`) ?? []);
-    const positioned = placed.flatMap((n) => (n.position ? [n.position] : []));
-    // Without a stored position the VPC wraps its nodes (hand-written files), else stacks below.
-    const origin: XY = vpc.position ?? {
-      x: positioned.length ? Math.min(...positioned.map((p) => p.x)) - VPC_PAD_X : 0,
-      y: positioned.length ? Math.min(...positioned.map((p) => p.y)) - VPC_HEADER - BAND_LABEL - BAND_PAD : nextY,
-    };
+    // Without a stored position a VPC stacks below the previous one (never derived from its
+    // nodes: that would move the container whenever a node moves).
+    const origin: XY = vpc.position ?? { x: 0, y: nextY };
     let bandTop = origin.y + VPC_HEADER;
     let right = origin.x + vpc.azCount * AZ_MIN_WIDTH + 2 * VPC_PAD_X;
     const bands: BandLayout[] = [];
