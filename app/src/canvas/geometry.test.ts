@@ -43,12 +43,12 @@ describe('canvas geometry', () => {
   });
 
   it('a VPC without a stored position stays put when its nodes move', () => {
-    const d = build('Unpinned').vpc().node('lambda', { id: 'fn', tier: 'private', position: { x: 300, y: 200 } }).build();
+    const d = build('Unpinned').vpc().node('lambda', { id: 'fn', tier: 'private', position: { x: 300, y: 400 } }).build();
     const before = computeLayout(d).vpcById.get('main')!;
-    const moved = { ...d, nodes: d.nodes.map((n) => ({ ...n, position: { x: 520, y: 200 } })) };
+    const moved = { ...d, nodes: d.nodes.map((n) => ({ ...n, position: { x: 520, y: 400 } })) };
     const after = computeLayout(moved).vpcById.get('main')!;
     expect({ x: after.x, y: after.y }).toEqual({ x: before.x, y: before.y });
-    expect(computeLayout(moved).nodePositions.get('fn')).toEqual({ x: 520, y: 200 });
+    expect(computeLayout(moved).nodePositions.get('fn')).toEqual({ x: 520, y: 400 });
   });
 
   it('a node stored above its band is drawn inside it', () => {
