@@ -113,3 +113,15 @@ describe('EmitContext.metadata and tags', () => {
     ]);
   });
 });
+
+describe('EmitContext parameters', () => {
+  it('reuses a parameter asked for twice and separates one mapped to other values', () => {
+    const c = component({ nodes: { dev: 1, staging: 2, prod: 3 } });
+    const ctx = context(c);
+    expect(toLongForm(ctx.value(c, 'nodes'))).toEqual({ Ref: 'OrdersFnNodes' });
+    expect(toLongForm(ctx.value(c, 'nodes'))).toEqual({ Ref: 'OrdersFnNodes' });
+    expect(toLongForm(ctx.value(c, 'nodes', (n) => `${String(n)} nodes`))).toEqual({ Ref: 'OrdersFnNodes2' });
+    expect(ctx.parameterValues.get('OrdersFnNodes2')).toEqual({ dev: '1 nodes', staging: '2 nodes', prod: '3 nodes' });
+    expect([...ctx.template.parameters.keys()]).toEqual(['OrdersFnNodes', 'OrdersFnNodes2']);
+  });
+});

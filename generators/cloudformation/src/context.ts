@@ -188,13 +188,16 @@ export class EmitContext {
     );
   }
 
-  private parameter(name: string, values: Record<string, string | number | boolean>, description: string, group: string): string {
+  private parameter(base: string, values: Record<string, string | number | boolean>, description: string, group: string): string {
     const all = this.environments.map((env) => values[env]!);
-    const existing = this.parameterValues.get(name);
-    if (existing) {
-      // The same property asked for twice (e.g. a count used by a service and its schedule).
-      if (this.environments.every((env) => existing[env] === String(values[env]))) return name;
-      throw new Error(`parameter ${name} requested with two different sets of values`);
+    const printed = Object.fromEntries(this.environments.map((env) => [env, String(values[env])]));
+    // The same property asked for twice (a count used by a service and its schedule) reuses its
+    // parameter; the same property mapped to other values (a flag as a mode) gets a second one.
+    let name = base;
+    for (let n = 2; this.parameterValues.has(name); n++) {
+      const existing = this.parameterValues.get(name)!;
+      if (this.environments.every((env) => existing[env] === printed[env])) return name;
+      name = `${base}${n}`;
     }
     const numeric = all.every((v) => typeof v === 'number');
     const booleans = all.every((v) => typeof v === 'boolean');
@@ -207,7 +210,7 @@ export class EmitContext {
       },
       group,
     );
-    this.parameterValues.set(name, Object.fromEntries(this.environments.map((env) => [env, String(values[env])])));
+    this.parameterValues.set(name, printed);
     return name;
   }
 
@@ -241,6 +244,12 @@ export class EmitContext {
     if (flag === false) return whenFalse;
     if (whenTrue === undefined && whenFalse === undefined) return undefined;
     return ifCondition(flag, whenTrue ?? NO_VALUE, whenFalse ?? NO_VALUE);
+  }
+
+  /** An output other stacks can import as `${AWS::StackName}-<logical id><suffix>`. */
+  output(component: ResolvedComponent, suffix: string, value: TemplateValue, what: string): void {
+    const name = `${component.names.logicalId}${suffix}`;
+    this.template.addOutput(name, { Description: `${what} of ${component.names.display}`, Value: value, exportName: name });
   }
 
   /** Cost-allocation tags on every taggable resource: the design's, the environment, a Name. */

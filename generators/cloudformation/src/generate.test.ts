@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SERVICES, design as build, type Design } from '@archgen/model';
 import { lowerDesign, type ResolvedGraph } from '@archgen/infra';
 import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
-import { generateCloudFormation, truncateUtf8 } from './generate.ts';
+import { generateCloudFormation } from './generate.ts';
+import { truncateUtf8, utf8ByteLength } from './text.ts';
 import { parseTemplate } from './template/yaml.ts';
 import { INTRINSIC_FUNCTIONS } from './template/intrinsics.ts';
 import { verificationDesigns } from '../../../test-support/designs.ts';
@@ -55,6 +56,7 @@ describe('generateCloudFormation', () => {
     expect(Object.keys(files).sort()).toEqual(['README.md', 'parameters/dev.json', 'parameters/prod.json', 'template.yaml']);
     expect(files['README.md']).toContain('aws cloudformation deploy --stack-name');
     expect(files['README.md']).toContain('--parameter-overrides file://parameters/prod.json');
+    expect(files['README.md']).not.toContain('--s3-bucket');
   });
 
   it('is deterministic: the same graph gives the same bytes', () => {
@@ -82,6 +84,12 @@ describe('generateCloudFormation', () => {
     expect(template.Parameters![`${id}MemorySize`].Type).toBe('Number');
     expect(parameterFile(files, 'dev')[`${id}MemorySize`]).toBe('512');
     expect(parameterFile(files, 'prod')[`${id}MemorySize`]).toBe('2048');
+  });
+
+  it('tells large templates to deploy through an S3 bucket', () => {
+    const { files } = generate(namedDesign('adversarial-every-connection'));
+    expect(files['template.yaml']!.length).toBeGreaterThan(51_200);
+    expect(files['README.md']).toContain('--s3-bucket <artifact-bucket>');
   });
 
   it('covers every parameter without a default in every parameter file', () => {
@@ -237,5 +245,6 @@ describe('truncateUtf8', () => {
     expect(truncateUtf8('aé€😀', 6)).toBe('aé€');
     expect(truncateUtf8('aé€😀', 10)).toBe('aé€😀');
     expect(truncateUtf8('😀😀', 5)).toBe('😀');
+    expect(utf8ByteLength('aé€😀')).toBe(10);
   });
 });

@@ -13,6 +13,7 @@ import { emitSecurityGroup } from './emitters/security-groups.ts';
 import { renderReadme } from './readme.ts';
 import { sub, type TemplateMap, type TemplateValue } from './template/intrinsics.ts';
 import { printTemplate } from './template/yaml.ts';
+import { truncateUtf8 } from './text.ts';
 
 export interface CloudFormationOptions {
   /** Environments to generate parameter files for (default: all of the graph's, in its order). */
@@ -52,23 +53,6 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
   return ctx;
 }
 
-const utf8Length = (char: string): number => {
-  const code = char.codePointAt(0)!;
-  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-};
-
-/** CloudFormation limits descriptions in UTF-8 bytes; cut at a character boundary. */
-export function truncateUtf8(text: string, maxBytes: number): string {
-  let out = '';
-  let bytes = 0;
-  for (const char of text) {
-    bytes += utf8Length(char);
-    if (bytes > maxBytes) break;
-    out += char;
-  }
-  return out;
-}
-
 function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
   const t = ctx.template;
   const map = <V>(entries: Map<string, V>, convert: (value: V) => TemplateValue): TemplateMap | undefined =>
@@ -96,8 +80,9 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
 export function generateCloudFormation(graph: ResolvedGraph, options: CloudFormationOptions = {}): GeneratedFiles {
   const environments = selectEnvironments(graph, options.environments);
   const ctx = buildTemplate(graph, environments);
+  const template = printTemplate(templateTree(graph, ctx), ctx.template.comments);
   const files: GeneratedFiles = {};
-  files['README.md'] = renderReadme(graph, ctx);
+  files['README.md'] = renderReadme(graph, ctx, template);
   for (const env of environments) {
     const parameters = [...ctx.template.parameters.keys()].map((name) => ({
       ParameterKey: name,
@@ -105,6 +90,6 @@ export function generateCloudFormation(graph: ResolvedGraph, options: CloudForma
     }));
     files[`parameters/${env}.json`] = `${JSON.stringify(parameters, null, 2)}\n`;
   }
-  files['template.yaml'] = printTemplate(templateTree(graph, ctx), ctx.template.comments);
+  files['template.yaml'] = template;
   return files;
 }

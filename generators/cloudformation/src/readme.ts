@@ -1,13 +1,19 @@
 /** README.md of the generated CloudFormation output: how to deploy, and what each environment sets. */
 import type { ResolvedGraph } from '@archgen/infra';
 import { ENVIRONMENT_PARAMETER, type EmitContext } from './context.ts';
+import { utf8ByteLength } from './text.ts';
 
 /** Markdown table cell: user text must not break the table or inject markup. */
 function cell(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
-export function renderReadme(graph: ResolvedGraph, ctx: EmitContext): string {
+/** Larger templates must be uploaded to S3 first (`--template-body` takes at most 51,200 bytes). */
+const INLINE_TEMPLATE_LIMIT = 51_200;
+
+export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, template: string): string {
+  const bytes = utf8ByteLength(template);
+  const viaS3 = bytes > INLINE_TEMPLATE_LIMIT;
   const envs = ctx.environments;
   const stack = `${graph.design.slug}-<env>`;
   const parameterRows = [...ctx.template.parameters].map(([name, parameter]) => {
@@ -30,15 +36,19 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext): string {
     '## Deploy',
     '',
     '```sh',
-    'aws cloudformation validate-template --template-body file://template.yaml',
+    viaS3
+      ? 'aws s3 cp template.yaml s3://<artifact-bucket>/ && aws cloudformation validate-template --template-url https://<artifact-bucket>.s3.amazonaws.com/template.yaml'
+      : 'aws cloudformation validate-template --template-body file://template.yaml',
     ...envs.map(
       (env) =>
         `aws cloudformation deploy --stack-name ${stack.replace('<env>', env)} --template-file template.yaml \\\n` +
+        (viaS3 ? '  --s3-bucket <artifact-bucket> \\\n' : '') +
         `  --capabilities CAPABILITY_IAM \\\n` +
         `  --parameter-overrides file://parameters/${env}.json`,
     ),
     '```',
     '',
+    ...(viaS3 ? [`The template is ${bytes} bytes, over the 51,200 bytes CloudFormation takes inline: \`deploy\` uploads it to the artifact bucket.`, ''] : []),
     `Deploy in ${graph.design.region}: the availability zone parameters default to that region's zones.`,
     '`--parameter-overrides file://...` needs AWS CLI 2.19 or later; with an older CLI pass the same',
     'values as `Key=Value` pairs.',

@@ -6,7 +6,8 @@
  */
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Flag, Suppression } from '../context.ts';
-import { NO_VALUE, getAtt, ifCondition, ref, type TemplateValue } from '../template/intrinsics.ts';
+import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
+import { dependencyOn } from './common.ts';
 import { logBucket } from './log-bucket.ts';
 import { lambdaPermission } from './relationships.ts';
 
@@ -36,34 +37,19 @@ function listenerPlan(alb: ResolvedComponent, ctx: EmitContext): ListenerPlan {
   };
 }
 
-/**
- * What a service behind this ALB must wait for: its listeners. When they exist only in some
- * environments, a WaitConditionHandle depends on whichever exist (DependsOn cannot be conditional).
- */
+/** What a service behind this ALB must wait for: its listeners (those of this environment). */
 export function albListenersFor(alb: ResolvedComponent, ctx: EmitContext): string[] {
   const id = alb.names.logicalId;
   const plan = listenerPlan(alb, ctx);
-  const listeners: [Flag, string][] = [
-    [plan.https, `${id}HttpsListener`],
-    [plan.http, `${id}HttpListener`],
-  ];
-  const existing = listeners.filter(([flag]) => flag !== false);
-  if (existing.every(([flag]) => flag === true)) return existing.map(([, name]) => name);
-  const handle = `${id}ListenersReady`;
-  if (!ctx.template.resources.has(handle)) {
-    ctx.template.addResource(
-      handle,
-      {
-        Type: 'AWS::CloudFormation::WaitConditionHandle',
-        Metadata: {
-          Listeners: existing.map(([flag, name]) => (flag === true ? ref(name) : ifCondition(flag as string, ref(name), NO_VALUE))),
-        },
-        Properties: {},
-      },
-      'Depends on the listeners that exist in this environment, so services wait for them.',
-    );
-  }
-  return [handle];
+  return dependencyOn(
+    ctx,
+    `${id}ListenersReady`,
+    [
+      [plan.https, `${id}HttpsListener`],
+      [plan.http, `${id}HttpListener`],
+    ],
+    'Depends on the listeners that exist in this environment, so services wait for them.',
+  );
 }
 
 function targetPort(target: ResolvedComponent, route: ResolvedRoute): number {
@@ -134,7 +120,8 @@ export const albEmitter: ComponentEmitter = {
       : [];
     ctx.template.addResource(id, {
       Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-      DependsOn: logs && accessLogs === true ? [`${logs}Policy`] : undefined,
+      // ALB checks that it may write to the log bucket when logging is switched on.
+      DependsOn: logs ? dependencyOn(ctx, `${id}LogBucketReady`, [[accessLogs, `${logs}Policy`]], 'Depends on the log bucket policy where access logs are on.') : undefined,
       Metadata: ctx.metadata(alb.acknowledgements, suppressions),
       Properties: {
         Type: 'application',

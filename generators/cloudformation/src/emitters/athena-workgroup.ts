@@ -1,6 +1,7 @@
 /** Athena workgroup with enforced settings, a scan cutoff and encrypted results in the design's bucket. */
 import type { ComponentEmitter } from '../context.ts';
 import { ref, sub } from '../template/intrinsics.ts';
+import { stackUniqueName } from './common.ts';
 
 const GIB = 1024 ** 3;
 
@@ -15,7 +16,7 @@ export const athenaEmitter: ComponentEmitter = {
       Type: 'AWS::Athena::WorkGroup',
       Metadata: ctx.metadata(workgroup.acknowledgements),
       Properties: {
-        Name: sub(`\${AWS::StackName}-${workgroup.names.slug}`),
+        Name: stackUniqueName(workgroup.names.slug, 128),
         Description: workgroup.names.display.slice(0, 1024),
         RecursiveDeleteOption: false,
         WorkGroupConfiguration: {

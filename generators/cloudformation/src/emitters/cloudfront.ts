@@ -8,6 +8,7 @@ import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Suppression } from '../context.ts';
 import { equals, getAtt, not, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { managedRules } from './alb.ts';
+import { stackUniqueName } from './common.ts';
 import { logBucket } from './log-bucket.ts';
 
 /** AWS managed cache and origin request policies (ids are the same in every account). */
@@ -86,7 +87,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
         Type: 'AWS::CloudFront::OriginAccessControl',
         Properties: {
           OriginAccessControlConfig: {
-            Name: sub(`\${AWS::StackName}-${distribution.names.slug}`.slice(0, 64)),
+            Name: stackUniqueName(distribution.names.slug, 64),
             OriginAccessControlOriginType: 's3',
             SigningBehavior: 'always',
             SigningProtocol: 'sigv4',

@@ -11,6 +11,7 @@ export const cognitoEmitter: ComponentEmitter = {
     name: (id) => getAtt(id, 'ProviderName'),
   },
   emit(pool, ctx) {
+    const advancedSecurity = ctx.flag(pool, 'advancedSecurity');
     ctx.template.addResource(pool.names.logicalId, {
       Type: 'AWS::Cognito::UserPool',
       DeletionPolicy: 'Retain',
@@ -33,9 +34,12 @@ export const cognitoEmitter: ComponentEmitter = {
         },
         AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
-        UserPoolAddOns: { AdvancedSecurityMode: ctx.value(pool, 'advancedSecurity', (on) => (on === true ? 'ENFORCED' : 'OFF'))! },
+        // Threat protection (advanced security) is a Plus tier feature.
+        UserPoolTier: ctx.choose(advancedSecurity, 'PLUS', 'ESSENTIALS'),
+        UserPoolAddOns: { AdvancedSecurityMode: ctx.choose(advancedSecurity, 'ENFORCED', 'OFF')! },
         UserPoolTags: ctx.tagMap(pool.names.display),
       },
     });
+    ctx.output(pool, 'Id', ref(pool.names.logicalId), 'User pool id');
   },
 };

@@ -1,5 +1,6 @@
-/** Policy pieces several emitters share. */
-import type { TemplateValue } from '../template/intrinsics.ts';
+/** Pieces several emitters share: policy statements, bounded physical names, conditional dependencies. */
+import type { EmitContext, Flag } from '../context.ts';
+import { NO_VALUE, ifCondition, join, ref, select, split, type TemplateValue } from '../template/intrinsics.ts';
 
 /** Denies any request not made over TLS (SQS-01, SNS-01, S3-01). */
 export function denyInsecureTransport(action: string, resources: TemplateValue[]): TemplateValue {
@@ -29,4 +30,34 @@ export function allowService(
     Resource: resource,
     Condition: { ArnEquals: { 'aws:SourceArn': sourceArn } },
   };
+}
+
+/**
+ * A physical name unique per stack and never longer than `maxLength`: the slug plus the stack's
+ * UUID (36 characters), for resources whose names are short or must be unique in the account.
+ */
+export function stackUniqueName(slug: string, maxLength: number): TemplateValue {
+  const stem = slug.slice(0, Math.max(1, maxLength - 37)).replace(/-+$/, '');
+  return join('-', [stem, select(2, split('/', ref('AWS::StackId')))]);
+}
+
+/**
+ * A resource that exists wherever one of `targets` does and depends on those that exist:
+ * DependsOn cannot name a conditional resource, but a WaitConditionHandle's metadata can.
+ */
+export function dependencyOn(ctx: EmitContext, id: string, targets: [Flag, string][], why: string): string[] {
+  const present = targets.filter(([flag]) => flag !== false);
+  if (present.every(([flag]) => flag === true)) return present.map(([, name]) => name);
+  if (!ctx.template.resources.has(id)) {
+    ctx.template.addResource(
+      id,
+      {
+        Type: 'AWS::CloudFormation::WaitConditionHandle',
+        Metadata: { DependsOn: present.map(([flag, name]) => (flag === true ? ref(name) : ifCondition(flag as string, ref(name), NO_VALUE))) },
+        Properties: {},
+      },
+      why,
+    );
+  }
+  return [id];
 }

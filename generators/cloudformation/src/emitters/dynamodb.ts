@@ -117,6 +117,7 @@ export const dynamodbEmitter: ComponentEmitter = {
         Tags: ctx.tags(table.names.display),
       },
     });
+    ctx.output(table, 'Name', ref(id), 'Table name');
     const autoScaled = ctx.when(
       Object.fromEntries(ctx.environments.map((env) => [env, billing[env] === 'provisioned' && table.props.autoScaling?.byEnv[env] === true])),
     );

@@ -5,15 +5,16 @@
  */
 import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
-import { getAtt, ref, sub } from '../template/intrinsics.ts';
+import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
+import { stackUniqueName } from './common.ts';
 import { serviceKey } from './relationships.ts';
 
 /**
- * The cluster's fixed name: EKS writes control plane logs to /aws/eks/<name>/cluster, which must
- * exist (with retention) before the cluster does. A Fn::Sub template, unique per stack.
+ * The cluster's fixed name (at most 100 characters, unique per stack): EKS writes control plane
+ * logs to /aws/eks/<name>/cluster, which must exist (with retention) before the cluster does.
  */
-export function eksClusterName(cluster: ResolvedComponent): string {
-  return `\${AWS::StackName}-${cluster.names.slug}`;
+export function eksClusterName(cluster: ResolvedComponent): TemplateValue {
+  return stackUniqueName(cluster.names.slug, 100);
 }
 
 const isGraviton = (instanceType: string): boolean => /^[a-z]+\d+g[a-z]*\./.test(instanceType);
@@ -37,7 +38,7 @@ export const eksEmitter: ComponentEmitter = {
       DependsOn: cluster.logGroupId ? [ctx.logicalId(cluster.logGroupId)] : undefined,
       Metadata: ctx.metadata(cluster.acknowledgements),
       Properties: {
-        Name: sub(eksClusterName(cluster)),
+        Name: eksClusterName(cluster),
         Version: ctx.value(cluster, 'version'),
         RoleArn: ctx.roleArn(clusterRole.id),
         ResourcesVpcConfig: {

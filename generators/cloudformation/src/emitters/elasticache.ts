@@ -41,7 +41,11 @@ export const elasticacheEmitter: ComponentEmitter = {
           Engine: 'memcached',
           CacheNodeType: ctx.value(cache, 'nodeType'),
           NumCacheNodes: ctx.value(cache, 'nodes'),
-          AZMode: ctx.value(cache, 'nodes', (n) => (Number(n) > 1 ? 'cross-az' : 'single-az')),
+          AZMode: ctx.choose(
+            ctx.when(Object.fromEntries(Object.entries(ctx.perEnvironment(cache, 'nodes')).map(([env, n]) => [env, Number(n) > 1]))),
+            'cross-az',
+            'single-az',
+          ),
           TransitEncryptionEnabled: ctx.value(cache, 'transitEncryption'),
           CacheSubnetGroupName: ref(group),
           VpcSecurityGroupIds: ctx.securityGroupIds(cache),
@@ -70,7 +74,10 @@ export const elasticacheEmitter: ComponentEmitter = {
         MultiAZEnabled: failoverValue,
         AtRestEncryptionEnabled: ctx.value(cache, 'atRestEncryption'),
         TransitEncryptionEnabled: ctx.value(cache, 'transitEncryption'),
-        AuthToken: authSecret ? sub(`{{resolve:secretsmanager:\${${authSecret.names.logicalId}}}}`) : undefined,
+        // AUTH requires encryption in transit: environments without it run without a token.
+        AuthToken: authSecret
+          ? ctx.value(cache, 'transitEncryption', (on) => (on === true ? sub(`{{resolve:secretsmanager:\${${authSecret.names.logicalId}}}}`) : undefined))
+          : undefined,
         SnapshotRetentionLimit: ctx.value(cache, 'snapshotRetentionDays'),
         CacheSubnetGroupName: ref(group),
         SecurityGroupIds: ctx.securityGroupIds(cache),

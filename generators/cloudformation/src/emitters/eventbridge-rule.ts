@@ -34,6 +34,9 @@ export const eventRuleEmitter: ComponentEmitter = {
           RoleArn: target.roleId ? ctx.roleArn(target.roleId) : undefined,
           DeadLetterConfig: target.deadLetterQueueId ? { Arn: ctx.ref({ componentId: target.deadLetterQueueId, attribute: 'arn' }) } : undefined,
           RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
+          // FIFO queues need a message group: one per rule keeps its events in order.
+          SqsParameters:
+            target.targetKind === 'sqs' && ctx.constant(ctx.component(target.targetId), 'fifo') === true ? { MessageGroupId: id } : undefined,
         };
       });
     ctx.template.addResource(id, {

@@ -25,5 +25,6 @@ export const kinesisEmitter: ComponentEmitter = {
         Tags: ctx.tags(stream.names.display),
       },
     });
+    ctx.output(stream, 'Name', ref(stream.names.logicalId), 'Stream name');
   },
 };

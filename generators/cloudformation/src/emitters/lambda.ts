@@ -98,5 +98,6 @@ export const lambdaEmitter: ComponentEmitter = {
         Tags: ctx.tags(fn.names.display),
       },
     });
+    ctx.output(fn, 'Arn', getAtt(id, 'Arn'), 'Function ARN');
   },
 };

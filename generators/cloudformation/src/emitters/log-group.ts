@@ -3,7 +3,7 @@
  * cluster writes to a fixed name, so its log group is created under that name before the cluster.
  */
 import type { ComponentEmitter } from '../context.ts';
-import { getAtt, ref, sub } from '../template/intrinsics.ts';
+import { getAtt, join, ref, sub } from '../template/intrinsics.ts';
 import { eksClusterName } from './eks.ts';
 import { serviceKey } from './relationships.ts';
 
@@ -28,7 +28,7 @@ export const logGroupEmitter: ComponentEmitter = {
           { id: 'CNAG W84', reason: 'Log data is encrypted by CloudWatch Logs; a customer key is a design option (kmsEncryption)' },
         ]),
         Properties: {
-          LogGroupName: owner?.type === 'eks' ? sub(`/aws/eks/${eksClusterName(owner)}/cluster`) : undefined,
+          LogGroupName: owner?.type === 'eks' ? join('', ['/aws/eks/', eksClusterName(owner), '/cluster']) : undefined,
           RetentionInDays: ctx.value(group, 'retentionDays'),
           KmsKeyId: key ? ctx.choose(kms, getAtt(key, 'Arn'), undefined) : undefined,
           Tags: ctx.tags(group.names.display),

@@ -104,6 +104,7 @@ export const s3Emitter: ComponentEmitter = {
       });
     }
     for (const target of targets) emitNotificationRule(bucket.id, target, ctx);
+    ctx.output(bucket, 'Name', ref(id), 'Bucket name');
   },
 };
 

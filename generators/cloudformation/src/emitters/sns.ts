@@ -53,6 +53,7 @@ export const snsEmitter: ComponentEmitter = {
       },
       topic.derived ? topic.derived.reason : undefined,
     );
+    ctx.output(topic, 'Arn', ref(id), 'Topic ARN');
     ctx.template.addResource(`${id}Policy`, {
       Type: 'AWS::SNS::TopicPolicy',
       Properties: {

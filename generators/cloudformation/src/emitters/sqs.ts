@@ -71,6 +71,7 @@ export const sqsEmitter: ComponentEmitter = {
       },
       queue.derived ? queue.derived.reason : undefined,
     );
+    if (!queue.derived) ctx.output(queue, 'Url', ref(id), 'Queue URL');
     ctx.template.addResource(`${id}Policy`, {
       Type: 'AWS::SQS::QueuePolicy',
       Properties: {

@@ -59,5 +59,6 @@ export const stepFunctionsEmitter: ComponentEmitter = {
         Tags: ctx.tags(machine.names.display),
       },
     });
+    ctx.output(machine, 'Arn', ref(id), 'State machine ARN');
   },
 };

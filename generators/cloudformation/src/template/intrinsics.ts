@@ -61,6 +61,7 @@ export const sub = (text: string, variables?: Record<string, TemplateValue>): In
 export const join = (delimiter: string, values: TemplateValue[]): Intrinsic => new Intrinsic('Fn::Join', [delimiter, values]);
 export const select = (index: number, list: TemplateValue): Intrinsic => new Intrinsic('Fn::Select', [index, list]);
 export const getAZs = (): Intrinsic => new Intrinsic('Fn::GetAZs', '');
+export const split = (delimiter: string, value: TemplateValue): Intrinsic => new Intrinsic('Fn::Split', [delimiter, value]);
 export const ifCondition = (condition: string, whenTrue: TemplateValue, whenFalse: TemplateValue): Intrinsic =>
   new Intrinsic('Fn::If', [condition, whenTrue, whenFalse]);
 export const equals = (a: TemplateValue, b: TemplateValue): Intrinsic => new Intrinsic('Fn::Equals', [a, b]);

@@ -212,6 +212,13 @@ describe('validateTemplate', () => {
     ]);
   });
 
+  it('reports templates over the CloudFormation quotas', () => {
+    const problems = problemsAfter((t) => {
+      for (let i = 0; i < 201; i++) t.Outputs[`Extra${i}`] = { Value: 'x' };
+    });
+    expect(problems).toEqual([{ path: 'Outputs', message: '205 entries; CloudFormation allows at most 200' }]);
+  });
+
   it('reports malformed parameters, sections and resource attributes', () => {
     expect(problemsAfter((t) => (t.Parameters.EnvironmentName.Default = 'staging')).map((p) => p.path)).toEqual(['Parameters.EnvironmentName.Default']);
     expect(problemsAfter((t) => (t.Parameters.EnvironmentName.Type = 'Strings')).map((p) => p.path)).toEqual(['Parameters.EnvironmentName.Type']);

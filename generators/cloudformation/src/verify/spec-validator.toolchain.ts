@@ -108,6 +108,14 @@ const RESOURCE_KEYS = new Set([
   'CreationPolicy',
 ]);
 
+/** Per-template quotas (AWS CloudFormation quotas page). */
+const QUOTAS: [string, number][] = [
+  ['Resources', 500],
+  ['Parameters', 200],
+  ['Outputs', 200],
+  ['Mappings', 200],
+];
+
 const DELETION_POLICIES = new Set(['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot']);
 
 const PARAMETER_TYPE =
@@ -193,6 +201,10 @@ class TemplateValidator {
       if (!TEMPLATE_SECTIONS.has(key)) this.report(key, `unknown template section "${key}"`);
     }
     if (Object.keys(this.resources).length === 0) this.report('Resources', 'a template needs at least one resource');
+    for (const [section, limit] of QUOTAS) {
+      const count = Object.keys(this.section(section)).length;
+      if (count > limit) this.report(section, `${count} entries; CloudFormation allows at most ${limit}`);
+    }
     this.checkParameters();
     this.checkConditions();
     for (const [logicalId, resource] of Object.entries(this.resources)) this.checkResource(logicalId, resource);
