@@ -80,6 +80,10 @@ describe('validateTemplate', () => {
     expect(validateTemplate(goodTemplate())).toEqual([]);
   });
 
+  it('accepts the CDK metadata resource CloudFormation knows outside the resource database', () => {
+    expect(problemsAfter((t) => (t.Resources.CDKMetadata = { Type: 'AWS::CDK::Metadata', Properties: { Analytics: 'v2:deflate64:H4sI' } }))).toEqual([]);
+  });
+
   it('reports an unknown resource type', () => {
     const problems = problemsAfter((t) => (t.Resources.Queue.Type = 'AWS::SQS::Queues'));
     expect(problems).toEqual([{ path: 'Resources.Queue.Type', message: 'unknown resource type AWS::SQS::Queues' }]);

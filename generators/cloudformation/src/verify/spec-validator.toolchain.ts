@@ -108,6 +108,9 @@ const RESOURCE_KEYS = new Set([
   'CreationPolicy',
 ]);
 
+/** Types CloudFormation accepts that the resource database does not list (CDK's analytics resource). */
+const UNLISTED_TYPES = new Set(['AWS::CDK::Metadata']);
+
 /** Per-template quotas (AWS CloudFormation quotas page). */
 const QUOTAS: [string, number][] = [
   ['Resources', 500],
@@ -340,6 +343,10 @@ class TemplateValidator {
     const properties = resource.Properties;
     if (properties !== undefined && !isObject(properties)) {
       this.report(context.path, 'Properties must be a map');
+      return;
+    }
+    if (UNLISTED_TYPES.has(type)) {
+      if (properties) this.walkForReferences(properties, context);
       return;
     }
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') {
