@@ -1,3 +1,4 @@
+/* global process, console, localStorage, Buffer */
 // Dev aid: drives the main flows headlessly and screenshots them (node app/scripts/interact.mjs <url> <out>).
 import { chromium } from '@playwright/test';
 
@@ -5,7 +6,14 @@ const url = process.argv[2] ?? 'http://localhost:4173/';
 const out = process.argv[3] ?? '/tmp/archgen-shots';
 const browser = await chromium.launch({
   executablePath: process.env.ARCHGEN_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const log = [];
@@ -29,8 +37,12 @@ await drop('ECS Fargate service', 'Private subnet', 0.25, 0.6);
 await drop('RDS database', 'Private subnet', 0.75, 0.6);
 const canvas = page.locator('.react-flow__pane');
 const cbox = await canvas.boundingBox();
-await page.getByRole('button', { name: 'S3 bucket', exact: true }).dragTo(canvas, { targetPosition: { x: cbox.width - 120, y: 60 } });
-await page.getByRole('button', { name: 'NAT gateway', exact: true }).dragTo(band('Public subnet'), { targetPosition: { x: 500, y: 60 } });
+await page
+  .getByRole('button', { name: 'S3 bucket', exact: true })
+  .dragTo(canvas, { targetPosition: { x: cbox.width - 120, y: 60 } });
+await page
+  .getByRole('button', { name: 'NAT gateway', exact: true })
+  .dragTo(band('Public subnet'), { targetPosition: { x: 500, y: 60 } });
 log.push('nodes: ' + (await page.locator('.react-flow__node-service').count()));
 
 async function connect(fromName, toName) {
@@ -46,7 +58,11 @@ async function connect(fromName, toName) {
 await connect('Application Load Balancer', 'ECS Fargate service');
 await connect('ECS Fargate service', 'RDS database');
 await connect('S3 bucket', 'NAT gateway');
-const alert = await page.getByRole('alert').first().textContent().catch(() => 'no alert');
+const alert = await page
+  .getByRole('alert')
+  .first()
+  .textContent()
+  .catch(() => 'no alert');
 log.push('alert: ' + alert);
 log.push('edges: ' + (await page.locator('.react-flow__edge').count()));
 await page.screenshot({ path: `${out}/10-built.png` });
@@ -57,7 +73,10 @@ const fix = problems.getByRole('button', { name: 'Move to isolated subnet' });
 if (await fix.count()) {
   await fix.first().click();
   await page.waitForTimeout(300);
-  log.push('after fix RDS placement select: ' + (await page.getByRole('region', { name: 'Inspector' }).innerText()).slice(0, 100).replace(/\n/g, ' | '));
+  log.push(
+    'after fix RDS placement select: ' +
+      (await page.getByRole('region', { name: 'Inspector' }).innerText()).slice(0, 100).replace(/\n/g, ' | '),
+  );
 }
 await page.screenshot({ path: `${out}/11-fixed.png` });
 await page.keyboard.press('Control+z');
@@ -75,7 +94,15 @@ await page.waitForTimeout(200);
 await page.screenshot({ path: `${out}/15-help.png` });
 await page.keyboard.press('Escape');
 // Open a malformed file.
-await page.getByLabel('Open', { exact: true }).setInputFiles({ name: 'broken.archdesign.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion":2,"name":"x","region":"us-east-1","environments":[{"name":"dev"}],"nodes":[{"id":"a","type":"lambda","name":"f","placement":{"vpcId":"nope","tier":"public"}}]}') });
+await page
+  .getByLabel('Open', { exact: true })
+  .setInputFiles({
+    name: 'broken.archdesign.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      '{"schemaVersion":2,"name":"x","region":"us-east-1","environments":[{"name":"dev"}],"nodes":[{"id":"a","type":"lambda","name":"f","placement":{"vpcId":"nope","tier":"public"}}]}',
+    ),
+  });
 await page.waitForTimeout(300);
 log.push('open alert: ' + (await page.getByRole('alert').last().textContent()));
 await page.screenshot({ path: `${out}/16-open-error.png` });

@@ -1,9 +1,13 @@
+/* global process, console, localStorage */
 // Dev aid: moves, keyboard editing, inspector overrides and reload restore (node app/scripts/interact2.mjs <url> <out>).
 import { chromium } from '@playwright/test';
 
 const url = process.argv[2] ?? 'http://localhost:4173/';
 const out = process.argv[3] ?? '/tmp/archgen-shots';
-const browser = await chromium.launch({ executablePath: process.env.ARCHGEN_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.ARCHGEN_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const log = [];
 page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
@@ -13,9 +17,12 @@ await page.reload();
 await page.waitForSelector('.react-flow__node');
 const band = (name) => page.getByRole('group', { name }).first();
 const box = await band('Private subnet').boundingBox();
-await page.getByRole('button', { name: 'Lambda function', exact: true }).dragTo(band('Private subnet'), { targetPosition: { x: 120, y: box.height / 2 } });
+await page
+  .getByRole('button', { name: 'Lambda function', exact: true })
+  .dragTo(band('Private subnet'), { targetPosition: { x: 120, y: box.height / 2 } });
 const node = page.getByRole('group', { name: 'Lambda function', exact: true });
-const placement = async () => page.getByRole('region', { name: 'Inspector' }).getByLabel('Placement').inputValue();
+const placement = async () =>
+  page.getByRole('region', { name: 'Inspector' }).getByLabel('Placement').inputValue();
 log.push('placed: ' + (await placement()));
 // Drag the node into the isolated band.
 const iso = await band('Isolated subnet').boundingBox();
@@ -34,7 +41,6 @@ await page.getByRole('button', { name: 'Zoom Out' }).click();
 await page.getByRole('button', { name: 'Zoom Out' }).click();
 await page.waitForTimeout(400);
 const vpc = await page.getByRole('group', { name: /^VPC / }).boundingBox();
-const pane = page.locator('.react-flow__pane');
 const nb = await node.boundingBox();
 await page.mouse.move(nb.x + 40, nb.y + 20);
 await page.mouse.down();
@@ -42,7 +48,10 @@ await page.mouse.move(vpc.x + vpc.width + 60, vpc.y + 30, { steps: 12 });
 await page.mouse.up();
 await node.click();
 log.push('after drag out: ' + (await placement()));
-log.push('findings mention placement: ' + (await page.getByRole('region', { name: 'Problems' }).innerText()).includes('Lambda'));
+log.push(
+  'findings mention placement: ' +
+    (await page.getByRole('region', { name: 'Problems' }).innerText()).includes('Lambda'),
+);
 // Inspector: environment override with marker and reset, invalid value inline.
 const inspector = page.getByRole('region', { name: 'Inspector' });
 await inspector.getByRole('radio', { name: 'prod' }).click();
@@ -72,7 +81,12 @@ log.push('az labels: ' + (await page.locator('.vpc-node__az').allTextContents())
 await page.waitForTimeout(500);
 await page.reload();
 await page.waitForSelector('.react-flow__node-service');
-log.push('after reload: services=' + (await page.locator('.react-flow__node-service').count()) + ' azs=' + (await page.locator('.vpc-node__az').count()));
+log.push(
+  'after reload: services=' +
+    (await page.locator('.react-flow__node-service').count()) +
+    ' azs=' +
+    (await page.locator('.vpc-node__az').count()),
+);
 await page.screenshot({ path: `${out}/22-reloaded.png` });
 console.log(log.join('\n'));
 await browser.close();

@@ -1,3 +1,4 @@
+/* global process, console */
 // Dev aid: headless screenshots of the main screens, to look at what a person sees.
 // Usage: node app/scripts/screenshots.mjs <url> <out-dir>
 import { chromium } from '@playwright/test';
@@ -7,7 +8,14 @@ const out = process.argv[3] ?? '/tmp/archgen-shots';
 const executablePath = process.env.ARCHGEN_CHROMIUM ?? '/usr/bin/chromium';
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const errors = [];
@@ -28,7 +36,9 @@ for (const step of (process.env.SHOTS ?? '').split(',').filter(Boolean)) {
     await page.screenshot({ path: `${out}/03-three-tier.png` });
   }
   if (step === 'drop') {
-    await page.getByRole('button', { name: 'Lambda function' }).dragTo(page.getByRole('group', { name: 'Private subnet' }).first());
+    await page
+      .getByRole('button', { name: 'Lambda function' })
+      .dragTo(page.getByRole('group', { name: 'Private subnet' }).first());
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${out}/04-dropped.png` });
   }

@@ -24,7 +24,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     return (
       <div className="crash" role="alert">
         <h1>Something went wrong</h1>
-        <p>The designer hit an unexpected error. Your last design is autosaved in this browser and will be restored.</p>
+        <p>
+          The designer hit an unexpected error. Your last design is autosaved in this browser and will be
+          restored.
+        </p>
         <pre className="crash__detail">{this.state.error.message}</pre>
         <button type="button" className="btn btn--primary" onClick={() => window.location.reload()}>
           Reload

@@ -25,7 +25,10 @@ function initialTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-const store = createAppStore(loadAutosaved(localStorage) ?? newBlankDesign('Untitled design'), initialTheme());
+const store = createAppStore(
+  loadAutosaved(localStorage) ?? newBlankDesign('Untitled design'),
+  initialTheme(),
+);
 startAutosave(store, localStorage);
 
 const applyTheme = (theme: Theme) => {

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -16,7 +24,15 @@ import type { ConnectionKind } from '@archgen/model';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { addServiceAt, connect, moveNodes, moveVpc, planConnection } from '../commands/designCommands.ts';
 import type { CanvasApi } from '../commands/types.ts';
-import { computeLayout, nextVpcOrigin, nodeCenter, placementAt, NODE_HEIGHT, NODE_WIDTH, type XY } from './geometry.ts';
+import {
+  computeLayout,
+  nextVpcOrigin,
+  nodeCenter,
+  placementAt,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  type XY,
+} from './geometry.ts';
 import { deriveEdges, deriveNodes, reuseUnchanged } from './deriveFlow.ts';
 import { PALETTE_MIME, vpcIdOfFlowId, type ConnectionFlowEdge, type FlowNode } from './flowTypes.ts';
 import { ServiceNode } from './ServiceNode.tsx';
@@ -112,7 +128,11 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
         setDragging((current) => new Map([...(current ?? []), ...updates]));
       }
       if (selectionChanged)
-        state.select({ nodeIds: [...nodeIds], vpcIds: [...vpcIds], connectionIds: state.selection.connectionIds });
+        state.select({
+          nodeIds: [...nodeIds],
+          vpcIds: [...vpcIds],
+          connectionIds: state.selection.connectionIds,
+        });
     },
     [store],
   );

@@ -7,27 +7,45 @@ import type { ConnectionFlowEdge } from './flowTypes.ts';
 
 /** A typed connection: a curve with a label chip saying what it means ("HTTPS :443", "invokes"). */
 export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<ConnectionFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } =
+    props;
   const store = useAppStore();
   const connection = useApp((s) => connectionIndex(s.design).get(id));
   const from = useApp((s) => (connection ? nodeIndex(s.design).get(connection.from) : undefined));
   const to = useApp((s) => (connection ? nodeIndex(s.design).get(connection.to) : undefined));
   const badge = useApp(selectBadge(id));
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   if (!connection) return null;
   const label = connectionLabel(connection, to?.type);
   const meaning = from && to ? connectionMeaning(from.type, to.type, connection.kind) : connection.kind;
   const worst = badge?.split(':')[0];
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`edge edge--${connection.kind}${selected ? ' is-selected' : ''}`} interactionWidth={18} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`edge edge--${connection.kind}${selected ? ' is-selected' : ''}`}
+        interactionWidth={18}
+      />
       <EdgeLabelRenderer>
         <div
           className={`edge-label nodrag nopan edge-label--${connection.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}
           onClick={(e) => {
             const s = store.getState();
             const multi = e.shiftKey || e.metaKey || e.ctrlKey;
-            s.select(multi ? { ...s.selection, connectionIds: [...s.selection.connectionIds, id] } : { connectionIds: [id] });
+            s.select(
+              multi
+                ? { ...s.selection, connectionIds: [...s.selection.connectionIds, id] }
+                : { connectionIds: [id] },
+            );
           }}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           title={`${from?.name ?? connection.from} ${meaning} ${to?.name ?? connection.to}`}

@@ -40,7 +40,9 @@ export function ContextMenu({ x, y, onClose }: { x: number; y: number; onClose()
           }}
         >
           <span className="menu-item__label">{command.label}</span>
-          {command.shortcuts?.[0] && <kbd className="menu-item__kbd">{formatShortcut(command.shortcuts[0])}</kbd>}
+          {command.shortcuts?.[0] && (
+            <kbd className="menu-item__kbd">{formatShortcut(command.shortcuts[0])}</kbd>
+          )}
         </button>
       ))}
     </div>

@@ -35,7 +35,11 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<V
         <span className="vpc-node__cidr">{vpc.cidr}</span>
         {!vpc.flowLogs && <span className="chip chip--muted">no flow logs</span>}
         {worst && (
-          <span className={`badge badge--${worst} badge--inline`} role="status" aria-label={`${count} VPC problems, worst ${worst}`}>
+          <span
+            className={`badge badge--${worst} badge--inline`}
+            role="status"
+            aria-label={`${count} VPC problems, worst ${worst}`}
+          >
             {count}
           </span>
         )}

@@ -63,7 +63,8 @@ export async function autoLayout(design: Design): Promise<Design> {
   const positions = new Map<string, XY>();
   const vpcPositions = new Map<string, XY>();
   const vpcTiers = new Map(design.vpcs.map((v) => [v.id, new Set(v.tiers)]));
-  const isPlaced = (n: DesignNode) => Boolean(n.placement && vpcTiers.get(n.placement.vpcId)?.has(n.placement.tier));
+  const isPlaced = (n: DesignNode) =>
+    Boolean(n.placement && vpcTiers.get(n.placement.vpcId)?.has(n.placement.tier));
 
   const left = drawn.vpcs.length ? Math.min(...drawn.vpcs.map((v) => v.x)) : 0;
   let top = drawn.vpcs.length ? Math.min(...drawn.vpcs.map((v) => v.y)) : 0;

@@ -4,13 +4,7 @@
  */
 import type { Design } from '@archgen/model';
 import type { Selection } from '../store/selectionSlice.ts';
-import {
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  VPC_PAD_X,
-  tierLabel,
-  type CanvasLayout,
-} from './geometry.ts';
+import { NODE_HEIGHT, NODE_WIDTH, VPC_PAD_X, tierLabel, type CanvasLayout } from './geometry.ts';
 import {
   tierFlowId,
   vpcFlowId,
@@ -145,7 +139,9 @@ export function reuseUnchanged<T extends Comparable>(previous: readonly T[], nex
     }
     return n;
   });
-  return reused === previous.length && out.length === previous.length && out.every((n, i) => n === previous[i])
+  return reused === previous.length &&
+    out.length === previous.length &&
+    out.every((n, i) => n === previous[i])
     ? (previous as T[])
     : out;
 }

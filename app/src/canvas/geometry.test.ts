@@ -34,7 +34,10 @@ describe('canvas geometry', () => {
     const layout = computeLayout(fixture());
     const vpc = layout.vpcById.get('main')!;
     for (const band of vpc.bands) {
-      expect(placementAt(layout, { x: vpc.x + 50, y: band.y + band.height / 2 })).toEqual({ vpcId: 'main', tier: band.tier });
+      expect(placementAt(layout, { x: vpc.x + 50, y: band.y + band.height / 2 })).toEqual({
+        vpcId: 'main',
+        tier: band.tier,
+      });
     }
     expect(placementAt(layout, { x: vpc.x + vpc.width + 10, y: vpc.y + 100 })).toBeNull();
     expect(placementAt(layout, nodeCenter(layout.nodePositions.get('bucket')!))).toBeNull();
@@ -43,7 +46,10 @@ describe('canvas geometry', () => {
   });
 
   it('a VPC without a stored position stays put when its nodes move', () => {
-    const d = build('Unpinned').vpc().node('lambda', { id: 'fn', tier: 'private', position: { x: 300, y: 400 } }).build();
+    const d = build('Unpinned')
+      .vpc()
+      .node('lambda', { id: 'fn', tier: 'private', position: { x: 300, y: 400 } })
+      .build();
     const before = computeLayout(d).vpcById.get('main')!;
     const moved = { ...d, nodes: d.nodes.map((n) => ({ ...n, position: { x: 520, y: 400 } })) };
     const after = computeLayout(moved).vpcById.get('main')!;
@@ -53,7 +59,10 @@ describe('canvas geometry', () => {
 
   it('a node stored above its band is drawn inside it', () => {
     const d = fixture();
-    const moved = { ...d, nodes: d.nodes.map((n) => (n.id === 'app' ? { ...n, position: { x: 40, y: -500 } } : n)) };
+    const moved = {
+      ...d,
+      nodes: d.nodes.map((n) => (n.id === 'app' ? { ...n, position: { x: 40, y: -500 } } : n)),
+    };
     const layout = computeLayout(moved);
     const band = layout.vpcById.get('main')!.bands.find((b) => b.tier === 'private')!;
     expect(layout.nodePositions.get('app')!.y).toBeGreaterThan(band.y);
@@ -85,7 +94,10 @@ describe('design -> React Flow', () => {
     const first = deriveNodes(d, computeLayout(d), EMPTY_SELECTION);
     const same = reuseUnchanged(first, deriveNodes(d, computeLayout(d), EMPTY_SELECTION));
     expect(same).toBe(first);
-    const selected = reuseUnchanged(first, deriveNodes(d, computeLayout(d), { ...EMPTY_SELECTION, nodeIds: ['web'] }));
+    const selected = reuseUnchanged(
+      first,
+      deriveNodes(d, computeLayout(d), { ...EMPTY_SELECTION, nodeIds: ['web'] }),
+    );
     expect(selected).not.toBe(first);
     expect(selected.find((n) => n.id === 'web')).not.toBe(first.find((n) => n.id === 'web'));
     expect(selected.find((n) => n.id === 'app')).toBe(first.find((n) => n.id === 'app'));

@@ -141,7 +141,12 @@ export function placementAt(layout: CanvasLayout, point: XY): Placement | null {
     let best: BandLayout | undefined;
     let bestDistance = Infinity;
     for (const band of vpc.bands) {
-      const distance = point.y < band.y ? band.y - point.y : point.y > band.y + band.height ? point.y - band.y - band.height : 0;
+      const distance =
+        point.y < band.y
+          ? band.y - point.y
+          : point.y > band.y + band.height
+            ? point.y - band.y - band.height
+            : 0;
       if (distance < bestDistance) {
         best = band;
         bestDistance = distance;

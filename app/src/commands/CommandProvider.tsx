@@ -20,7 +20,10 @@ export function CommandProvider({
   children: ReactNode;
 }) {
   const store = useAppStore();
-  const getContext = useCallback((): CommandContext => ({ store, canvas: canvas.current, files }), [store, canvas, files]);
+  const getContext = useCallback(
+    (): CommandContext => ({ store, canvas: canvas.current, files }),
+    [store, canvas, files],
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

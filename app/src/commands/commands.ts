@@ -32,7 +32,9 @@ function paste({ store }: CommandContext): void {
   s.select({ nodeIds: result.nodeIds });
   // Paste again lands further along instead of on top of the first copy.
   s.setClipboard({
-    nodes: s.clipboard.nodes.map((n) => (n.position ? { ...n, position: { x: n.position.x + 40, y: n.position.y + 40 } } : n)),
+    nodes: s.clipboard.nodes.map((n) =>
+      n.position ? { ...n, position: { x: n.position.x + 40, y: n.position.y + 40 } } : n,
+    ),
     connections: s.clipboard.connections,
   });
 }
@@ -51,8 +53,20 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: [{ key: 'n', alt: true }],
     perform: ({ store }) => store.getState().openDialog('templates'),
   },
-  { id: 'open', label: 'Open', group: 'File', shortcuts: [{ key: 'o', mod: true }], perform: ({ files }) => files.open() },
-  { id: 'save', label: 'Save', group: 'File', shortcuts: [{ key: 's', mod: true }], perform: ({ files }) => files.save() },
+  {
+    id: 'open',
+    label: 'Open',
+    group: 'File',
+    shortcuts: [{ key: 'o', mod: true }],
+    perform: ({ files }) => files.open(),
+  },
+  {
+    id: 'save',
+    label: 'Save',
+    group: 'File',
+    shortcuts: [{ key: 's', mod: true }],
+    perform: ({ files }) => files.save(),
+  },
   {
     id: 'export',
     label: 'Export',
@@ -135,7 +149,10 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: [{ key: 'a', mod: true }],
     perform: ({ store }) => {
       const s = store.getState();
-      s.select({ nodeIds: s.design.nodes.map((n) => n.id), connectionIds: s.design.connections.map((c) => c.id) });
+      s.select({
+        nodeIds: s.design.nodes.map((n) => n.id),
+        connectionIds: s.design.connections.map((c) => c.id),
+      });
     },
   },
   {

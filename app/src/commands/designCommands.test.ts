@@ -69,7 +69,10 @@ describe('dropping and fixing', () => {
       target: { kind: 'node', id: 'db' },
       message: 'RDS database is not in an isolated subnet',
       why: 'Databases must not be reachable from outside the VPC.',
-      fix: { title: 'Move to isolated subnet', actions: [{ kind: 'move-node', nodeId: 'db', vpcId: 'main', tier: 'isolated' }] },
+      fix: {
+        title: 'Move to isolated subnet',
+        actions: [{ kind: 'move-node', nodeId: 'db', vpcId: 'main', tier: 'isolated' }],
+      },
     };
     applyFindingFix(store, finding);
     const placement = () => store.getState().design.nodes.find((n) => n.id === 'db')!.placement;

@@ -18,7 +18,12 @@ import { MAX_AZS, MIN_AZS, MAX_VPCS } from '../store/designOps.ts';
 
 const nodeName = (design: Design, id: string) => design.nodes.find((n) => n.id === id)?.name ?? id;
 
-export function addServiceAt(store: AppStore, type: string, topLeft: ops.XY, placement: Placement | null): string {
+export function addServiceAt(
+  store: AppStore,
+  type: string,
+  topLeft: ops.XY,
+  placement: Placement | null,
+): string {
   const { design, commit, select } = store.getState();
   const result = ops.addServiceNode(design, type, topLeft, placement);
   commit(result.design, `Add ${getService(type)?.displayName ?? type}`);
@@ -69,9 +74,17 @@ export function placeNode(store: AppStore, id: string, placement: Placement | nu
   commit(ops.updateNode(design, id, { placement }), `Place ${nodeName(design, id)}`);
 }
 
-export function setProperty(store: AppStore, id: string, key: string, value: PropertyValue | undefined, env: string | null): void {
+export function setProperty(
+  store: AppStore,
+  id: string,
+  key: string,
+  value: PropertyValue | undefined,
+  env: string | null,
+): void {
   const { design, commit } = store.getState();
-  const next = env ? ops.setOverride(design, env, id, key, value) : ops.setNodeProperty(design, id, key, value);
+  const next = env
+    ? ops.setOverride(design, env, id, key, value)
+    : ops.setNodeProperty(design, id, key, value);
   const what = value === undefined ? 'Reset' : 'Set';
   const label = `${what} ${key} of ${nodeName(design, id)}${env ? ` (${env})` : ''}`;
   commit(next, label, value === undefined ? undefined : `prop:${id}:${env ?? ''}:${key}`);
@@ -92,7 +105,9 @@ export function planConnection(design: Design, from: string, to: string): Connec
   const targetName = targetService?.displayName ?? target.type;
   if (from === to) return { outcome: 'refuse', reason: `${sourceName} cannot connect to itself.` };
   const kinds = allowedConnectionKinds(source.type, target.type);
-  const existing = new Set(design.connections.filter((c) => c.from === from && c.to === to).map((c) => c.kind));
+  const existing = new Set(
+    design.connections.filter((c) => c.from === from && c.to === to).map((c) => c.kind),
+  );
   const fresh = kinds.filter((k) => !existing.has(k));
   if (kinds.length > 0 && fresh.length === 0)
     return { outcome: 'refuse', reason: `${source.name} is already connected to ${target.name}.` };
@@ -124,7 +139,11 @@ export function updateConnection(
   patch: Parameters<typeof ops.updateConnection>[2],
 ): void {
   const { design, commit } = store.getState();
-  commit(ops.updateConnection(design, id, patch), 'Edit connection', `connection:${id}:${Object.keys(patch).join()}`);
+  commit(
+    ops.updateConnection(design, id, patch),
+    'Edit connection',
+    `connection:${id}:${Object.keys(patch).join()}`,
+  );
 }
 
 export function removeElements(store: AppStore, ids: ops.ElementIds, label = 'Delete'): void {
@@ -138,15 +157,27 @@ export function setAzCount(store: AppStore, vpcId: string, azCount: number): voi
   if (azCount < MIN_AZS || azCount > MAX_AZS) return;
   const vpc = design.vpcs.find((v) => v.id === vpcId);
   if (!vpc || vpc.azCount === azCount) return;
-  commit(ops.updateVpc(design, vpcId, { azCount }), `${azCount > vpc.azCount ? 'Add' : 'Remove'} availability zone`);
+  commit(
+    ops.updateVpc(design, vpcId, { azCount }),
+    `${azCount > vpc.azCount ? 'Add' : 'Remove'} availability zone`,
+  );
 }
 
-export function updateVpc(store: AppStore, vpcId: string, patch: Parameters<typeof ops.updateVpc>[2], label: string): void {
+export function updateVpc(
+  store: AppStore,
+  vpcId: string,
+  patch: Parameters<typeof ops.updateVpc>[2],
+  label: string,
+): void {
   const { design, commit } = store.getState();
   commit(ops.updateVpc(design, vpcId, patch), label, `vpc:${vpcId}:${Object.keys(patch).join()}`);
 }
 
-export function setVpcTiers(store: AppStore, vpcId: string, tiers: Parameters<typeof ops.setVpcTiers>[2]): void {
+export function setVpcTiers(
+  store: AppStore,
+  vpcId: string,
+  tiers: Parameters<typeof ops.setVpcTiers>[2],
+): void {
   const { design, commit } = store.getState();
   commit(ops.setVpcTiers(design, vpcId, tiers), 'Change subnet tiers');
 }
@@ -164,7 +195,11 @@ export function addVpc(store: AppStore, position: ops.XY): void {
 
 export function removeVpc(store: AppStore, vpcId: string): void {
   const vpc = store.getState().design.vpcs.find((v) => v.id === vpcId);
-  removeElements(store, { nodeIds: [], connectionIds: [], vpcIds: [vpcId] }, `Remove VPC ${vpc?.name ?? vpcId}`);
+  removeElements(
+    store,
+    { nodeIds: [], connectionIds: [], vpcIds: [vpcId] },
+    `Remove VPC ${vpc?.name ?? vpcId}`,
+  );
 }
 
 /** The quick-fix button: applies a finding's fix as one undoable step. */

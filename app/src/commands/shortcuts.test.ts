@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './commands.ts';
 import { findCommandForKey, formatShortcut } from './shortcuts.ts';
 
-const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {},
+) => ({
   key: k,
   ctrlKey: mods.ctrl ?? false,
   metaKey: mods.meta ?? false,

@@ -31,7 +31,9 @@ export function formatShortcut(shortcut: Shortcut, mac = isMac): string {
   if (shortcut.mod) parts.push(mac ? '⌘' : 'Ctrl');
   if (shortcut.alt) parts.push(mac ? '⌥' : 'Alt');
   if (shortcut.shift) parts.push(mac ? '⇧' : 'Shift');
-  const key = KEY_NAMES[shortcut.key.toLowerCase()] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key);
+  const key =
+    KEY_NAMES[shortcut.key.toLowerCase()] ??
+    (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key);
   parts.push(key);
   return parts.join(mac ? '' : '+');
 }

@@ -9,7 +9,11 @@ export const ServiceIcon = memo(function ServiceIcon({ type, size = 32 }: { type
   const category = service?.category.toLowerCase() ?? 'unknown';
   if (!icon)
     return (
-      <span className={`service-icon service-icon--missing cat-${category}`} style={{ width: size, height: size }} aria-hidden="true">
+      <span
+        className={`service-icon service-icon--missing cat-${category}`}
+        style={{ width: size, height: size }}
+        aria-hidden="true"
+      >
         {(service?.displayName ?? type).slice(0, 2)}
       </span>
     );
@@ -19,7 +23,13 @@ export const ServiceIcon = memo(function ServiceIcon({ type, size = 32 }: { type
       style={{ width: size, height: size }}
       aria-hidden="true"
     >
-      <img src={icon.url} alt="" width={icon.glyph ? size - 6 : size} height={icon.glyph ? size - 6 : size} draggable={false} />
+      <img
+        src={icon.url}
+        alt=""
+        width={icon.glyph ? size - 6 : size}
+        height={icon.glyph ? size - 6 : size}
+        draggable={false}
+      />
     </span>
   );
 });

@@ -24,7 +24,11 @@ declare global {
 window.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
 if (!monaco.languages.getLanguages().some((l) => l.id === HCL_LANGUAGE_ID)) {
-  monaco.languages.register({ id: HCL_LANGUAGE_ID, extensions: ['.tf', '.tfvars', '.hcl'], aliases: ['HCL', 'Terraform'] });
+  monaco.languages.register({
+    id: HCL_LANGUAGE_ID,
+    extensions: ['.tf', '.tfvars', '.hcl'],
+    aliases: ['HCL', 'Terraform'],
+  });
   monaco.languages.setMonarchTokensProvider(HCL_LANGUAGE_ID, hclLanguage);
   monaco.languages.setLanguageConfiguration(HCL_LANGUAGE_ID, hclConfiguration);
 }
@@ -40,7 +44,15 @@ export function languageForPath(path: string): string {
 }
 
 /** One read-only model per path, so switching files keeps each file's scroll position. */
-export default function CodeEditor({ path, content, theme }: { path: string; content: string; theme: 'light' | 'dark' }) {
+export default function CodeEditor({
+  path,
+  content,
+  theme,
+}: {
+  path: string;
+  content: string;
+  theme: 'light' | 'dark';
+}) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const views = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());

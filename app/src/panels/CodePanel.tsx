@@ -9,7 +9,14 @@ const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
 const REGENERATE_DELAY_MS = 350;
 
 /** The file a reader wants first: the stack / main resources, not .gitignore. */
-const PREFERRED_FILES = [/stack\.ts$/, /^lib\/.*\.ts$/, /^main\.tf$/, /network\.tf$/, /template\.ya?ml$/, /\.(ts|tf|ya?ml)$/];
+const PREFERRED_FILES = [
+  /stack\.ts$/,
+  /^lib\/.*\.ts$/,
+  /^main\.tf$/,
+  /network\.tf$/,
+  /template\.ya?ml$/,
+  /\.(ts|tf|ya?ml)$/,
+];
 
 export function preferredFile(paths: readonly string[]): string | undefined {
   for (const pattern of PREFERRED_FILES) {
@@ -82,7 +89,12 @@ export function CodePanel() {
           {state.status === 'failed' && 'Generation failed'}
         </span>
       </div>
-      <div className="code-panel__body" id="code-tabpanel" role="tabpanel" aria-labelledby={`code-tab-${target}`}>
+      <div
+        className="code-panel__body"
+        id="code-tabpanel"
+        role="tabpanel"
+        aria-labelledby={`code-tab-${target}`}
+      >
         {state.status === 'failed' && <p className="field__error">{state.message}</p>}
         {output && !output.ok && (
           <p className="field__error">
@@ -117,7 +129,9 @@ export function CodePanel() {
             </div>
           </>
         )}
-        {(state.status === 'idle' || state.status === 'generating') && <p className="empty">Generating code…</p>}
+        {(state.status === 'idle' || state.status === 'generating') && (
+          <p className="empty">Generating code…</p>
+        )}
       </div>
     </section>
   );

@@ -20,8 +20,10 @@ export function Dialog({
     const previous = document.activeElement as HTMLElement | null;
     const dialog = ref.current;
     // A dialog with nothing to fill in (Keyboard shortcuts) focuses its close button, so Escape reaches it.
-    (dialog?.querySelector<HTMLElement>('[data-autofocus], input, button:not(.dialog__close), select') ??
-      dialog?.querySelector<HTMLElement>('.dialog__close'))?.focus();
+    (
+      dialog?.querySelector<HTMLElement>('[data-autofocus], input, button:not(.dialog__close), select') ??
+      dialog?.querySelector<HTMLElement>('.dialog__close')
+    )?.focus();
     return () => previous?.focus?.();
   }, []);
   return (

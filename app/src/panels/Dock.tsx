@@ -13,7 +13,11 @@ const DOCK_TABS: readonly { id: DockTab; label: string; render(): ReactNode }[] 
 
 function ProblemCount() {
   const count = useApp(selectOpenFindingCount);
-  return count > 0 ? <span className="tab__count" aria-hidden="true">{count}</span> : null;
+  return count > 0 ? (
+    <span className="tab__count" aria-hidden="true">
+      {count}
+    </span>
+  ) : null;
 }
 
 export function Dock() {

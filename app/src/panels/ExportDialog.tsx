@@ -17,7 +17,8 @@ export function ExportDialog() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const close = () => store.getState().openDialog(null);
-  const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
+  const toggle = <T,>(list: T[], item: T, on: boolean) =>
+    on ? [...list, item] : list.filter((x) => x !== item);
   const canDownload = targets.length > 0 && environments.length > 0 && !busy;
 
   const download = async () => {
@@ -53,14 +54,19 @@ export function ExportDialog() {
       }
     >
       <p className="dialog__lead">
-        One zip with the infrastructure code for <strong>{design.name}</strong> and a README on how to deploy it.
+        One zip with the infrastructure code for <strong>{design.name}</strong> and a README on how to deploy
+        it.
         {openFindings > 0 && ` The README lists the ${openFindings} open findings.`}
       </p>
       <fieldset className="checks">
         <legend>Targets</legend>
         {TARGET_IDS.map((id) => (
           <label key={id} className="check">
-            <input type="checkbox" checked={targets.includes(id)} onChange={(e) => setTargets((t) => toggle(t, id, e.target.checked))} />
+            <input
+              type="checkbox"
+              checked={targets.includes(id)}
+              onChange={(e) => setTargets((t) => toggle(t, id, e.target.checked))}
+            />
             {TARGET_LABELS[id]}
           </label>
         ))}

@@ -32,8 +32,10 @@ export function Inspector() {
   let body;
   if (count === 0) body = <DesignInspector />;
   else if (count > 1) body = <MultiInspector count={count} />;
-  else if (selection.nodeIds[0]) body = <NodeInspector key={selection.nodeIds[0]} id={selection.nodeIds[0]} />;
-  else if (selection.connectionIds[0]) body = <ConnectionInspector key={selection.connectionIds[0]} id={selection.connectionIds[0]} />;
+  else if (selection.nodeIds[0])
+    body = <NodeInspector key={selection.nodeIds[0]} id={selection.nodeIds[0]} />;
+  else if (selection.connectionIds[0])
+    body = <ConnectionInspector key={selection.connectionIds[0]} id={selection.connectionIds[0]} />;
   else body = <VpcInspector key={selection.vpcIds[0]} id={selection.vpcIds[0]!} />;
   return (
     <section className="inspector" role="region" aria-label="Inspector">
@@ -70,7 +72,13 @@ function TextField({
         {label}
       </label>
       {multiline ? (
-        <textarea id={id} rows={3} value={draft ?? value} onChange={(e) => onChange(e.target.value)} onBlur={() => setDraft(null)} />
+        <textarea
+          id={id}
+          rows={3}
+          value={draft ?? value}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={() => setDraft(null)}
+        />
       ) : (
         <input
           id={id}
@@ -95,7 +103,11 @@ function TextField({
 }
 
 const requireName = (max: number) => (v: string) =>
-  v.trim().length === 0 ? 'Name must not be empty' : v.length > max ? `Name must be at most ${max} characters` : null;
+  v.trim().length === 0
+    ? 'Name must not be empty'
+    : v.length > max
+      ? `Name must be at most ${max} characters`
+      : null;
 
 function EnvironmentSwitcher() {
   const store = useAppStore();
@@ -129,7 +141,9 @@ function isVisible(def: PropertyDefinition, props: Record<string, PropertyValue>
 }
 
 function issuesFor(key: string, issues: readonly { path: string; message: string }[]): string | null {
-  const own = issues.find((i) => i.path === key || i.path.startsWith(`${key}[`) || i.path.startsWith(`${key}.`));
+  const own = issues.find(
+    (i) => i.path === key || i.path.startsWith(`${key}[`) || i.path.startsWith(`${key}.`),
+  );
   return own ? own.message : null;
 }
 
@@ -137,7 +151,15 @@ function placementValue(node: DesignNode): string {
   return node.placement ? `${node.placement.vpcId}/${node.placement.tier}` : 'regional';
 }
 
-function PlacementField({ node, service, design }: { node: DesignNode; service: ServiceDefinition | undefined; design: Design }) {
+function PlacementField({
+  node,
+  service,
+  design,
+}: {
+  node: DesignNode;
+  service: ServiceDefinition | undefined;
+  design: Design;
+}) {
   const store = useAppStore();
   const id = useId();
   const allowed = service?.placements ?? [];
@@ -145,7 +167,10 @@ function PlacementField({ node, service, design }: { node: DesignNode; service: 
   const options = [
     { value: 'regional', label: 'Regional (no VPC)' },
     ...design.vpcs.flatMap((v) =>
-      SUBNET_TIERS.filter((t) => v.tiers.includes(t)).map((t) => ({ value: `${v.id}/${t}`, label: `${v.name} · ${tierLabel(t)}` })),
+      SUBNET_TIERS.filter((t) => v.tiers.includes(t)).map((t) => ({
+        value: `${v.id}/${t}`,
+        label: `${v.name} · ${tierLabel(t)}`,
+      })),
     ),
   ];
   const recommended = allowed[0];
@@ -173,8 +198,11 @@ function PlacementField({ node, service, design }: { node: DesignNode; service: 
       </select>
       {service && (
         <div className="field__help">
-          Allowed: {allowed.map((p) => (p === 'regional' ? 'regional' : tierLabel(p).toLowerCase())).join(', ')}
-          {recommended ? ` (recommended: ${recommended === 'regional' ? 'regional' : tierLabel(recommended).toLowerCase()})` : ''}
+          Allowed:{' '}
+          {allowed.map((p) => (p === 'regional' ? 'regional' : tierLabel(p).toLowerCase())).join(', ')}
+          {recommended
+            ? ` (recommended: ${recommended === 'regional' ? 'regional' : tierLabel(recommended).toLowerCase()})`
+            : ''}
         </div>
       )}
     </div>
@@ -193,16 +221,23 @@ function NodeInspector({ id }: { id: string }) {
     () => (node ? resolveProperties(design, node, activeEnv ?? undefined) : {}),
     [design, node, activeEnv],
   );
-  const committedIssues = useMemo(() => (service ? validateProperties(service, resolved) : []), [service, resolved]);
+  const committedIssues = useMemo(
+    () => (service ? validateProperties(service, resolved) : []),
+    [service, resolved],
+  );
   if (!node) return <p className="empty">This node no longer exists.</p>;
-  const overrides = activeEnv ? design.environments.find((e) => e.name === activeEnv)?.overrides[node.id] ?? {} : {};
+  const overrides = activeEnv
+    ? (design.environments.find((e) => e.name === activeEnv)?.overrides[node.id] ?? {})
+    : {};
   const nodeFindings = findings.filter((f) => f.target.id === node.id);
 
   const check = (key: string) => (value: PropertyValue) =>
     service ? issuesFor(key, validateProperties(service, { ...resolved, [key]: value })) : null;
-  const commit = (key: string) => (value: PropertyValue) => cmd.setProperty(store, node.id, key, value, activeEnv);
+  const commit = (key: string) => (value: PropertyValue) =>
+    cmd.setProperty(store, node.id, key, value, activeEnv);
   const resetFor = (key: string) => {
-    if (activeEnv) return key in overrides ? () => cmd.setProperty(store, node.id, key, undefined, activeEnv) : undefined;
+    if (activeEnv)
+      return key in overrides ? () => cmd.setProperty(store, node.id, key, undefined, activeEnv) : undefined;
     return key in node.properties ? () => cmd.setProperty(store, node.id, key, undefined, null) : undefined;
   };
 
@@ -212,11 +247,18 @@ function NodeInspector({ id }: { id: string }) {
         <ServiceIcon type={node.type} size={36} />
         <div>
           <div className="inspector__title">{node.name}</div>
-          <div className="inspector__subtitle">{service?.displayName ?? `Unknown service "${node.type}"`}</div>
+          <div className="inspector__subtitle">
+            {service?.displayName ?? `Unknown service "${node.type}"`}
+          </div>
         </div>
       </header>
       {service && <p className="inspector__description">{service.description}</p>}
-      <TextField label="Name" value={node.name} validate={requireName(128)} onCommit={(v) => cmd.renameNode(store, node.id, v)} />
+      <TextField
+        label="Name"
+        value={node.name}
+        validate={requireName(128)}
+        onCommit={(v) => cmd.renameNode(store, node.id, v)}
+      />
       <PlacementField node={node} service={service} design={design} />
       {nodeFindings.length > 0 && (
         <div className="inspector__findings" role="group" aria-label="Problems with this node">
@@ -267,7 +309,9 @@ function NodeInspector({ id }: { id: string }) {
                     commit={commit(def.key)}
                     {...(overridden ? { marker: 'overridden' } : {})}
                     {...(reset ? { onReset: reset, resetLabel: `Reset ${def.label}` } : {})}
-                    {...(issuesFor(def.key, committedIssues) ? { issue: issuesFor(def.key, committedIssues)! } : {})}
+                    {...(issuesFor(def.key, committedIssues)
+                      ? { issue: issuesFor(def.key, committedIssues)! }
+                      : {})}
                   />
                 );
               })}
@@ -294,7 +338,9 @@ function ConnectionInspector({ id }: { id: string }) {
   const portValue = portDraft ?? String(connection.port ?? listener?.port ?? '');
   const port = Number(portDraft);
   const portError =
-    portDraft !== null && (!Number.isInteger(port) || port < 1 || port > 65535) ? 'Port must be a whole number from 1 to 65535' : null;
+    portDraft !== null && (!Number.isInteger(port) || port < 1 || port > 65535)
+      ? 'Port must be a whole number from 1 to 65535'
+      : null;
   return (
     <div className="inspector__body">
       <header className="inspector__header">
@@ -316,7 +362,11 @@ function ConnectionInspector({ id }: { id: string }) {
             const kind = e.target.value as typeof connection.kind;
             const patch =
               kind === 'traffic'
-                ? { kind, port: connection.port ?? listener?.port, protocol: connection.protocol ?? listener?.protocol }
+                ? {
+                    kind,
+                    port: connection.port ?? listener?.port,
+                    protocol: connection.protocol ?? listener?.protocol,
+                  }
                 : { kind, port: undefined, protocol: undefined };
             cmd.updateConnection(store, id, patch);
           }}
@@ -345,7 +395,8 @@ function ConnectionInspector({ id }: { id: string }) {
                 const text = e.target.value;
                 setPortDraft(text);
                 const n = Number(text);
-                if (text.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= 65535) cmd.updateConnection(store, id, { port: n });
+                if (text.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= 65535)
+                  cmd.updateConnection(store, id, { port: n });
               }}
               onBlur={() => setPortDraft(null)}
             />
@@ -362,7 +413,9 @@ function ConnectionInspector({ id }: { id: string }) {
             <select
               id={protocolId}
               value={connection.protocol ?? listener?.protocol ?? 'tcp'}
-              onChange={(e) => cmd.updateConnection(store, id, { protocol: e.target.value as 'tcp' | 'http' | 'https' })}
+              onChange={(e) =>
+                cmd.updateConnection(store, id, { protocol: e.target.value as 'tcp' | 'http' | 'https' })
+              }
             >
               <option value="https">HTTPS</option>
               <option value="http">HTTP</option>
@@ -381,7 +434,9 @@ function ConnectionInspector({ id }: { id: string }) {
         <button
           type="button"
           className="btn btn--danger"
-          onClick={() => cmd.removeElements(store, { nodeIds: [], vpcIds: [], connectionIds: [id] }, 'Delete connection')}
+          onClick={() =>
+            cmd.removeElements(store, { nodeIds: [], vpcIds: [], connectionIds: [id] }, 'Delete connection')
+          }
         >
           Delete connection
         </button>
@@ -445,7 +500,12 @@ function VpcInspector({ id }: { id: string }) {
           <div className="inspector__subtitle mono">{vpc.cidr}</div>
         </div>
       </header>
-      <TextField label="Name" value={vpc.name} validate={requireName(128)} onCommit={(name) => cmd.updateVpc(store, id, { name }, 'Rename VPC')} />
+      <TextField
+        label="Name"
+        value={vpc.name}
+        validate={requireName(128)}
+        onCommit={(name) => cmd.updateVpc(store, id, { name }, 'Rename VPC')}
+      />
       <TextField
         label="CIDR"
         value={vpc.cidr}
@@ -456,7 +516,11 @@ function VpcInspector({ id }: { id: string }) {
         <label htmlFor={azId} className="field__label">
           Availability zones
         </label>
-        <select id={azId} value={vpc.azCount} onChange={(e) => cmd.setAzCount(store, id, Number(e.target.value))}>
+        <select
+          id={azId}
+          value={vpc.azCount}
+          onChange={(e) => cmd.setAzCount(store, id, Number(e.target.value))}
+        >
           {Array.from({ length: MAX_AZS - MIN_AZS + 1 }, (_, i) => MIN_AZS + i).map((n) => (
             <option key={n} value={n}>
               {n}
@@ -471,7 +535,9 @@ function VpcInspector({ id }: { id: string }) {
         <select
           id={prefixId}
           value={vpc.subnetPrefix}
-          onChange={(e) => cmd.updateVpc(store, id, { subnetPrefix: Number(e.target.value) }, 'Change subnet size')}
+          onChange={(e) =>
+            cmd.updateVpc(store, id, { subnetPrefix: Number(e.target.value) }, 'Change subnet size')
+          }
         >
           {Array.from({ length: 13 }, (_, i) => 16 + i).map((n) => (
             <option key={n} value={n}>
@@ -497,7 +563,11 @@ function VpcInspector({ id }: { id: string }) {
               checked={vpc.tiers.includes(tier)}
               disabled={vpc.tiers.length === 1 && vpc.tiers.includes(tier)}
               onChange={(e) =>
-                cmd.setVpcTiers(store, id, e.target.checked ? [...vpc.tiers, tier] : vpc.tiers.filter((t) => t !== tier))
+                cmd.setVpcTiers(
+                  store,
+                  id,
+                  e.target.checked ? [...vpc.tiers, tier] : vpc.tiers.filter((t) => t !== tier),
+                )
               }
             />
             {tierLabel(tier)}
@@ -526,13 +596,21 @@ function DesignInspector() {
         <div>
           <div className="inspector__title">{design.name}</div>
           <div className="inspector__subtitle">
-            {design.nodes.length} services · {design.connections.length} connections · {design.vpcs.length} VPC
+            {design.nodes.length} services · {design.connections.length} connections · {design.vpcs.length}{' '}
+            VPC
             {design.vpcs.length === 1 ? '' : 's'}
           </div>
         </div>
       </header>
-      <p className="inspector__note">Select a service, connection or VPC to edit it. Drag services from the palette.</p>
-      <TextField label="Design name" value={design.name} validate={requireName(128)} onCommit={(name) => cmd.updateDesignMeta(store, { name }, 'Rename design')} />
+      <p className="inspector__note">
+        Select a service, connection or VPC to edit it. Drag services from the palette.
+      </p>
+      <TextField
+        label="Design name"
+        value={design.name}
+        validate={requireName(128)}
+        onCommit={(name) => cmd.updateDesignMeta(store, { name }, 'Rename design')}
+      />
       <TextField
         label="Region"
         value={design.region}
@@ -566,7 +644,9 @@ function MultiInspector({ count }: { count: number }) {
       <header className="inspector__header">
         <div className="inspector__title">{count} items selected</div>
       </header>
-      <p className="inspector__note">Drag to move them together, copy/paste or delete them. Select one item to edit it.</p>
+      <p className="inspector__note">
+        Drag to move them together, copy/paste or delete them. Select one item to edit it.
+      </p>
     </div>
   );
 }

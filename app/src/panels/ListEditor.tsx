@@ -11,7 +11,8 @@ function asItems(value: PropertyValue): Item[] {
 
 function newItem(fields: readonly PropertyDefinition[], index: number): Item {
   const item: Item = {};
-  for (const f of fields) item[f.key] = f.kind === 'string' && f.key === 'name' ? `item${index + 1}` : structuredClone(f.default);
+  for (const f of fields)
+    item[f.key] = f.kind === 'string' && f.key === 'name' ? `item${index + 1}` : structuredClone(f.default);
   return item;
 }
 
@@ -64,7 +65,11 @@ export function ListEditor({
             if (field.kind === 'boolean')
               return (
                 <label key={field.key} className="list-editor__field list-editor__field--check">
-                  <input type="checkbox" checked={fieldValue === true} onChange={(e) => setField(index, field.key, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={fieldValue === true}
+                    onChange={(e) => setField(index, field.key, e.target.checked)}
+                  />
                   {label}
                 </label>
               );
@@ -72,7 +77,10 @@ export function ListEditor({
               return (
                 <label key={field.key} className="list-editor__field">
                   <span>{label}</span>
-                  <select value={String(fieldValue)} onChange={(e) => setField(index, field.key, e.target.value)}>
+                  <select
+                    value={String(fieldValue)}
+                    onChange={(e) => setField(index, field.key, e.target.value)}
+                  >
                     {field.options.map((o) => (
                       <option key={o.value} value={o.value}>
                         {o.label}
@@ -89,7 +97,11 @@ export function ListEditor({
                   value={String(fieldValue ?? '')}
                   spellCheck={false}
                   onChange={(e) =>
-                    setField(index, field.key, field.kind === 'number' ? Number(e.target.value) : e.target.value)
+                    setField(
+                      index,
+                      field.key,
+                      field.kind === 'number' ? Number(e.target.value) : e.target.value,
+                    )
                   }
                 />
               </label>
@@ -110,7 +122,12 @@ export function ListEditor({
           {error}
         </div>
       )}
-      <button type="button" className="btn btn--small" disabled={full} onClick={() => update([...items, newItem(def.item, items.length)])}>
+      <button
+        type="button"
+        className="btn btn--small"
+        disabled={full}
+        onClick={() => update([...items, newItem(def.item, items.length)])}
+      >
         Add to {def.label}
       </button>
       {def.help && <div className="field__help">{def.help}</div>}

@@ -9,7 +9,8 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/geometry.ts';
 
 function matches(service: ServiceDefinition, query: string): boolean {
   if (!query) return true;
-  const haystack = `${service.displayName} ${service.type} ${service.category} ${service.description}`.toLowerCase();
+  const haystack =
+    `${service.displayName} ${service.type} ${service.category} ${service.description}`.toLowerCase();
   return query
     .toLowerCase()
     .split(/\s+/)
@@ -17,7 +18,13 @@ function matches(service: ServiceDefinition, query: string): boolean {
     .every((word) => haystack.includes(word));
 }
 
-const PaletteItem = memo(function PaletteItem({ service, onAdd }: { service: ServiceDefinition; onAdd(type: string): void }) {
+const PaletteItem = memo(function PaletteItem({
+  service,
+  onAdd,
+}: {
+  service: ServiceDefinition;
+  onAdd(type: string): void;
+}) {
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(PALETTE_MIME, service.type);
     event.dataTransfer.setData('text/plain', service.displayName);

@@ -29,7 +29,13 @@ function useTargetName(finding: Finding): string {
 }
 
 /** One finding: click to select and focus its target; a quick-fix button when the fix is automatic. */
-export const FindingItem = memo(function FindingItem({ finding, showTarget = true }: { finding: Finding; showTarget?: boolean }) {
+export const FindingItem = memo(function FindingItem({
+  finding,
+  showTarget = true,
+}: {
+  finding: Finding;
+  showTarget?: boolean;
+}) {
   const store = useAppStore();
   const targetName = useTargetName(finding);
   const [open, setOpen] = useState(false);
@@ -47,7 +53,13 @@ export const FindingItem = memo(function FindingItem({ finding, showTarget = tru
         <span className={`sev sev--${finding.severity}`} title={finding.severity}>
           {finding.severity}
         </span>
-        <button type="button" className="finding__main" onClick={focus} aria-expanded={open} onDoubleClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className="finding__main"
+          onClick={focus}
+          aria-expanded={open}
+          onDoubleClick={() => setOpen((o) => !o)}
+        >
           <span className="finding__message">{finding.message}</span>
           <span className="finding__meta">
             {showTarget && <span className="finding__target">{targetName}</span>}
@@ -112,7 +124,12 @@ export function Problems() {
         })}
         {accepted > 0 && (
           <label className="problems__toggle">
-            <input type="checkbox" checked={showAccepted} onChange={(e) => setShowAccepted(e.target.checked)} /> Show {accepted} accepted
+            <input
+              type="checkbox"
+              checked={showAccepted}
+              onChange={(e) => setShowAccepted(e.target.checked)}
+            />{' '}
+            Show {accepted} accepted
           </label>
         )}
       </div>
@@ -124,7 +141,9 @@ export function Problems() {
             <section key={group.pillar} className="pillar" aria-label={PILLAR_LABELS[group.pillar]}>
               <h3 className="pillar__heading">
                 {PILLAR_LABELS[group.pillar]}
-                <span className="pillar__count">{group.severities.reduce((n, g) => n + g.findings.length, 0)}</span>
+                <span className="pillar__count">
+                  {group.severities.reduce((n, g) => n + g.findings.length, 0)}
+                </span>
               </h3>
               {group.severities.map((g) => (
                 <div key={g.severity} className="severity-group">
@@ -133,7 +152,10 @@ export function Problems() {
                   </h4>
                   <ul className="finding-list">
                     {g.findings.map((f, i) => (
-                      <FindingItem key={`${f.ruleId}:${f.target.id}:${f.environment ?? ''}:${i}`} finding={f} />
+                      <FindingItem
+                        key={`${f.ruleId}:${f.target.id}:${f.environment ?? ''}:${i}`}
+                        finding={f}
+                      />
                     ))}
                   </ul>
                 </div>

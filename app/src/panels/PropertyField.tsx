@@ -22,7 +22,7 @@ function display(value: PropertyValue): string {
 
 /** One catalog property as a form control, labelled by the property's label. */
 export function PropertyField(props: FieldProps) {
-  const { def, value, marker, onReset, resetLabel, issue } = props;
+  const { def, marker, onReset, resetLabel, issue } = props;
   const id = useId();
   const help = def.help ? `${id}-help` : undefined;
   const [error, setError] = useState<string | null>(null);
@@ -38,12 +38,23 @@ export function PropertyField(props: FieldProps) {
         </label>
         {marker && <span className="chip chip--override">{marker}</span>}
         {onReset && (
-          <button type="button" className="btn btn--link" onClick={onReset} aria-label={resetLabel ?? `Reset ${def.label}`}>
+          <button
+            type="button"
+            className="btn btn--link"
+            onClick={onReset}
+            aria-label={resetLabel ?? `Reset ${def.label}`}
+          >
             Reset
           </button>
         )}
       </div>
-      <FieldControl {...props} id={id} describedBy={describedBy} invalid={Boolean(shownError)} onError={setError} />
+      <FieldControl
+        {...props}
+        id={id}
+        describedBy={describedBy}
+        invalid={Boolean(shownError)}
+        onError={setError}
+      />
       {shownError && (
         <div id={errorId} className="field__error" role="alert">
           {shownError}
@@ -67,7 +78,12 @@ function FieldControl({
   describedBy,
   invalid,
   onError,
-}: FieldProps & { id: string; describedBy: string | undefined; invalid: boolean; onError(message: string | null): void }) {
+}: FieldProps & {
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+  onError(message: string | null): void;
+}) {
   // While a text or number field has focus, what the person typed is kept even when invalid.
   const [draft, setDraft] = useState<string | null>(null);
   const attempt = (candidate: PropertyValue) => {
@@ -96,7 +112,9 @@ function FieldControl({
           aria-invalid={invalid}
           onChange={(e) => attempt(e.target.value)}
         >
-          {!def.options.some((o) => o.value === value) && <option value={display(value)}>{display(value)}</option>}
+          {!def.options.some((o) => o.value === value) && (
+            <option value={display(value)}>{display(value)}</option>
+          )}
           {def.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

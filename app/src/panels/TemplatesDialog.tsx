@@ -15,7 +15,10 @@ interface Template {
 }
 
 function titleOf(path: string): string {
-  const stem = path.split('/').pop()!.replace(/\.json$/, '');
+  const stem = path
+    .split('/')
+    .pop()!
+    .replace(/\.json$/, '');
   const words = stem.replace(/[-_]+/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -58,12 +61,16 @@ export function TemplatesDialog() {
   };
   return (
     <Dialog title="Templates" onClose={close} wide>
-      <p className="dialog__lead">Start a new design from a pattern. The current design stays one undo step away.</p>
+      <p className="dialog__lead">
+        Start a new design from a pattern. The current design stays one undo step away.
+      </p>
       <ul className="template-grid">
         <li>
           <button type="button" className="template-card" onClick={() => open(null)} data-autofocus>
             <span className="template-card__title">Blank design</span>
-            <span className="template-card__text">A VPC with 2 availability zones and public, private and isolated subnets.</span>
+            <span className="template-card__text">
+              A VPC with 2 availability zones and public, private and isolated subnets.
+            </span>
           </button>
         </li>
         {templates.map((t) => (

@@ -15,7 +15,12 @@ function ToastItem({ toast }: { toast: Toast }) {
       <span className="toast__message" role={toast.kind === 'error' ? 'alert' : 'status'}>
         {toast.message}
       </span>
-      <button type="button" className="btn btn--icon btn--ghost" aria-label="Dismiss" onClick={() => store.getState().dismissToast(toast.id)}>
+      <button
+        type="button"
+        className="btn btn--icon btn--ghost"
+        aria-label="Dismiss"
+        onClick={() => store.getState().dismissToast(toast.id)}
+      >
         ×
       </button>
     </div>

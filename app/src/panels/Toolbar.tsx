@@ -24,12 +24,27 @@ function Icon({ id }: { id: string }) {
   if (!d) return null;
   return (
     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" className="icon">
-      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={d}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
 
-function CommandButton({ command, iconOnly, primary }: { command: Command; iconOnly?: boolean; primary?: boolean }) {
+function CommandButton({
+  command,
+  iconOnly,
+  primary,
+}: {
+  command: Command;
+  iconOnly?: boolean;
+  primary?: boolean;
+}) {
   const run = useRunCommand();
   const enabled = useApp((s: AppState) => isEnabled(command, s));
   const shortcut = command.shortcuts?.[0];

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newBlankDesign, serializeDesign } from '@archgen/model';
 import { createAppStore } from '../store/appStore.ts';
-import { AUTOSAVE_BACKUP_KEY, AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, loadAutosaved, startAutosave } from './autosave.ts';
+import {
+  AUTOSAVE_BACKUP_KEY,
+  AUTOSAVE_DELAY_MS,
+  AUTOSAVE_KEY,
+  loadAutosaved,
+  startAutosave,
+} from './autosave.ts';
 import { describeParseErrors, parseDesignText, slugify } from './files.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -32,7 +38,9 @@ describe('autosave', () => {
 
   it('falls back to the previous save when the newest one is unreadable, and to null when none is', () => {
     const good = serializeDesign(newBlankDesign('Good'));
-    expect(loadAutosaved(memoryStorage({ [AUTOSAVE_KEY]: '{"broken', [AUTOSAVE_BACKUP_KEY]: good }))?.name).toBe('Good');
+    expect(
+      loadAutosaved(memoryStorage({ [AUTOSAVE_KEY]: '{"broken', [AUTOSAVE_BACKUP_KEY]: good }))?.name,
+    ).toBe('Good');
     expect(loadAutosaved(memoryStorage({ [AUTOSAVE_KEY]: '[]' }))).toBeNull();
   });
 
@@ -53,7 +61,8 @@ describe('design files', () => {
     design.nodes = [{ id: 'n1', type: 'lambda', name: 'f', placement: { vpcId: 'main', tier: 'attic' } }];
     const result = parseDesignText('bad.json', JSON.stringify(design));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/^Could not open bad\.json: \$\.nodes\[0\]\.placement\.tier/);
+    if (!result.ok)
+      expect(result.message).toMatch(/^Could not open bad\.json: \$\.nodes\[0\]\.placement\.tier/);
     const invalidJson = parseDesignText('x.json', '{');
     expect(invalidJson.ok).toBe(false);
   });
@@ -62,6 +71,11 @@ describe('design files', () => {
     expect(slugify('Three-tier web app!')).toBe('three-tier-web-app');
     expect(slugify('Ünïcode ✓ name')).toBe('unicode-name');
     expect(slugify('***')).toBe('design');
-    expect(describeParseErrors('f', [1, 2, 3, 4].map((i) => ({ path: `$.a[${i}]`, message: 'bad' })))).toContain('(and 1 more)');
+    expect(
+      describeParseErrors(
+        'f',
+        [1, 2, 3, 4].map((i) => ({ path: `$.a[${i}]`, message: 'bad' })),
+      ),
+    ).toContain('(and 1 more)');
   });
 });

@@ -43,7 +43,11 @@ function writeNow(storage: KeyValueStorage, design: Design): void {
  * Saves the design ~300 ms after the last change, and at once when the page is hidden or
  * closed. Returns a function that stops autosaving (and flushes a pending save).
  */
-export function startAutosave(store: AppStore, storage: KeyValueStorage, delayMs = AUTOSAVE_DELAY_MS): () => void {
+export function startAutosave(
+  store: AppStore,
+  storage: KeyValueStorage,
+  delayMs = AUTOSAVE_DELAY_MS,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: Design | null = null;
   const flush = () => {

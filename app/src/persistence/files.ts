@@ -35,7 +35,10 @@ export function saveDesignFile(design: Design): void {
 export type OpenResult = { ok: true; design: Design; warnings: string[] } | { ok: false; message: string };
 
 /** A readable one-line error naming the JSON path(s) parseDesign reported. */
-export function describeParseErrors(fileName: string, errors: readonly { path: string; message: string }[]): string {
+export function describeParseErrors(
+  fileName: string,
+  errors: readonly { path: string; message: string }[],
+): string {
   const shown = errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`);
   const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
   return `Could not open ${fileName}: ${shown.join('; ')}${more}`;

@@ -3,7 +3,10 @@ import { newBlankDesign } from '@archgen/model';
 import { createAppStore } from './appStore.ts';
 import { MERGE_WINDOW_MS } from './designSlice.ts';
 
-const renamed = (store: ReturnType<typeof createAppStore>, name: string) => ({ ...store.getState().design, name });
+const renamed = (store: ReturnType<typeof createAppStore>, name: string) => ({
+  ...store.getState().design,
+  name,
+});
 
 describe('design history', () => {
   afterEach(() => vi.useRealTimers());

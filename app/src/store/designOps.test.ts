@@ -38,7 +38,9 @@ describe('design operations', () => {
 
   it('moving keeps untouched nodes (and an unchanged move) as the same objects', () => {
     const start = fixture();
-    const moved = moveNodes(start, [{ id: 'app', position: { x: 5, y: 5 }, placement: { vpcId: 'main', tier: 'public' } }]);
+    const moved = moveNodes(start, [
+      { id: 'app', position: { x: 5, y: 5 }, placement: { vpcId: 'main', tier: 'public' } },
+    ]);
     expect(moved.nodes.find((n) => n.id === 'app')!.placement).toEqual({ vpcId: 'main', tier: 'public' });
     expect(moved.nodes.find((n) => n.id === 'web')).toBe(start.nodes.find((n) => n.id === 'web'));
     const again = moveNodes(moved, [{ id: 'app', position: { x: 5, y: 5 } }]);

@@ -102,12 +102,21 @@ export function moveNodes(design: Design, moves: readonly NodeMove[]): Design {
   });
 }
 
-export function updateNode(design: Design, id: string, patch: Partial<Pick<DesignNode, 'name' | 'placement'>>): Design {
+export function updateNode(
+  design: Design,
+  id: string,
+  patch: Partial<Pick<DesignNode, 'name' | 'placement'>>,
+): Design {
   return mapNodes(design, new Set([id]), (n) => ({ ...n, ...patch }));
 }
 
 /** Sets a base property value; `undefined` removes it (back to the catalog default). */
-export function setNodeProperty(design: Design, id: string, key: string, value: PropertyValue | undefined): Design {
+export function setNodeProperty(
+  design: Design,
+  id: string,
+  key: string,
+  value: PropertyValue | undefined,
+): Design {
   return mapNodes(design, new Set([id]), (n) => {
     const properties = { ...n.properties };
     if (value === undefined) delete properties[key];
@@ -277,7 +286,11 @@ export function pasteElements(
     return [{ ...c, id: uniqueId(design, `${from}-to-${to}`.slice(0, 50), taken), from, to }];
   });
   return {
-    design: { ...design, nodes: [...design.nodes, ...nodes], connections: [...design.connections, ...connections] },
+    design: {
+      ...design,
+      nodes: [...design.nodes, ...nodes],
+      connections: [...design.connections, ...connections],
+    },
     nodeIds: nodes.map((n) => n.id),
   };
 }

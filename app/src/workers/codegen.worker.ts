@@ -4,7 +4,13 @@
  * is generated on its own so one failing generator does not hide the other two.
  */
 import { buildExportZip, generateAll } from '@archgen/export';
-import { TARGET_IDS, type CodegenRequest, type CodegenResponse, type TargetId, type TargetOutput } from './protocol.ts';
+import {
+  TARGET_IDS,
+  type CodegenRequest,
+  type CodegenResponse,
+  type TargetId,
+  type TargetOutput,
+} from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -30,7 +36,10 @@ self.onmessage = (event: MessageEvent<CodegenRequest>) => {
       }
       post({ type: 'generated', id: request.id, outputs, millis: Math.round(performance.now() - started) });
     } else {
-      const bytes = buildExportZip(request.design, { targets: request.targets, environments: request.environments });
+      const bytes = buildExportZip(request.design, {
+        targets: request.targets,
+        environments: request.environments,
+      });
       post({ type: 'zip', id: request.id, bytes }, [bytes.buffer]);
     }
   } catch (error) {

@@ -42,12 +42,16 @@ export class CodegenClient {
   async generate(design: Design): Promise<{ outputs: Record<TargetId, TargetOutput>; millis: number }> {
     const response = await this.request({ type: 'generate', design });
     if (response.type === 'generated') return { outputs: response.outputs, millis: response.millis };
-    throw new Error(response.type === 'error' ? response.message : 'Unexpected reply from the code generator');
+    throw new Error(
+      response.type === 'error' ? response.message : 'Unexpected reply from the code generator',
+    );
   }
 
   async zip(design: Design, targets: TargetId[], environments: string[]): Promise<Uint8Array> {
     const response = await this.request({ type: 'zip', design, targets, environments });
     if (response.type === 'zip') return response.bytes;
-    throw new Error(response.type === 'error' ? response.message : 'Unexpected reply from the code generator');
+    throw new Error(
+      response.type === 'error' ? response.message : 'Unexpected reply from the code generator',
+    );
   }
 }

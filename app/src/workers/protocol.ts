@@ -9,7 +9,8 @@ export const TARGET_LABELS: Readonly<Record<TargetId, string>> = {
 };
 
 /** Files of one target, sorted by path; or why that target could not be generated. */
-export type TargetOutput = { ok: true; files: [path: string, content: string][] } | { ok: false; error: string };
+export type TargetOutput =
+  { ok: true; files: [path: string, content: string][] } | { ok: false; error: string };
 
 export type CodegenRequest =
   | { type: 'generate'; id: number; design: Design }
