@@ -203,22 +203,27 @@ export class TfContext {
   /**
    * An attribute value: the literal when every environment agrees, otherwise a typed variable
    * set per environment in environments/<env>.tfvars. `map` converts the design value (e.g. an
-   * enum to the provider's spelling) before it is printed.
+   * enum to the provider's spelling, a flag to a mode) before it is printed; a mapped value that
+   * means something else gets its own variable `name` (e.g. "capacity_type" for the spot flag).
    */
   prop(
     c: ResolvedComponent,
     key: string,
     fallback: PropertyValue,
     map: (v: PropertyValue) => PropertyValue = (v) => v,
+    name = `${c.names.tfName}_${snake(key)}`,
   ): Expr {
     const v = this.envValues(c, key);
     if (!v || !v.varies) return literal(map(this.value(c, key, fallback)));
     const values = this.environments.map((env) => map(v.byEnv[env] ?? fallback));
-    const name = `${c.names.tfName}_${snake(key)}`;
+    if (values.every((x) => sameValue(x, values[0]))) return literal(values[0]!);
     const byEnv: Record<string, Expr> = {};
     this.environments.forEach((env, i) => (byEnv[env] = literal(values[i]!)));
     const definition = getService(c.type)?.properties.find((p) => p.key === key);
     const type = hclType(values);
+    const existing = this.variables.get(name);
+    if (existing && JSON.stringify(existing.byEnv) !== JSON.stringify(byEnv))
+      throw new Error(`Variable "${name}" would hold two different things`);
     this.variable({
       name,
       type,

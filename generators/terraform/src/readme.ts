@@ -1,5 +1,6 @@
 /** README.md of the generated Terraform: how to deploy, and what each environment's tfvars holds. */
 import type { TfContext } from './context.ts';
+import { printExpr } from './hcl/print.ts';
 
 /** Markdown-safe inline text: no line breaks, no HTML, no code-span or link syntax from user input. */
 function inline(text: string): string {
@@ -59,7 +60,11 @@ export function readme(ctx: TfContext): string {
     if (vars.length === 0) lines.push('and nothing else: every environment is sized the same.', '');
     else {
       lines.push('and:', '');
-      for (const v of vars) lines.push(`- \`${v.name}\`: ${inline(v.description)}`);
+      for (const v of vars) {
+        const value = v.byEnv?.[env];
+        const shown = value ? printExpr(value, 0).replace(/\s*\n\s*/g, ' ') : '(unset)';
+        lines.push(`- \`${v.name} = ${shown.replace(/`/g, "'")}\`: ${inline(v.description)}`);
+      }
       lines.push('');
     }
   }

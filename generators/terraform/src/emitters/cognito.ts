@@ -23,7 +23,7 @@ export const cognitoEmitter: ComponentEmitter = {
         attr('deletion_protection', str('ACTIVE')),
         attr('username_attributes', literal(['email'])),
         attr('auto_verified_attributes', literal(['email'])),
-        attr('mfa_configuration', ctx.prop(c, 'mfa', 'optional', (v) => MFA[String(v)] ?? 'OPTIONAL')),
+        attr('mfa_configuration', ctx.prop(c, 'mfa', 'optional', (v) => MFA[String(v)] ?? 'OPTIONAL', `${c.names.tfName}_mfa_configuration`)),
         mfa !== 'off' && block('software_token_mfa_configuration', [], [attr('enabled', literal(true))]),
         block('password_policy', [], [
           attr('minimum_length', ctx.prop(c, 'passwordMinLength', 12)),

@@ -55,6 +55,10 @@ export function denyInsecureTransport(actions: string, resources: Expr[]): Expr 
   });
 }
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Lets a service principal invoke a function, scoped to the calling resource's ARN. */
 export function lambdaPermission(
   ctx: TfContext,
@@ -66,7 +70,7 @@ export function lambdaPermission(
   ctx.add(
     'compute.tf',
     block('resource', ['aws_lambda_permission', name], [
-      attr('statement_id', str(`Allow${principal.split('.')[0]!.replace(/[^A-Za-z0-9]/g, '')}Invoke`)),
+      attr('statement_id', str(`AllowInvokeFrom${capitalize(principal.split('.')[0]!.replace(/[^A-Za-z0-9]/g, ''))}`)),
       attr('action', str('lambda:InvokeFunction')),
       attr('function_name', ctx.attribute(functionId, 'name')),
       attr('principal', str(principal)),

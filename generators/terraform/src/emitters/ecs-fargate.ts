@@ -158,7 +158,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
         attr('name', physical.ecs(ctx, c)),
         block('setting', [], [
           attr('name', str('containerInsights')),
-          attr('value', ctx.prop(c, 'containerInsights', true, (v) => (v === false ? 'disabled' : 'enabled'))),
+          attr('value', ctx.prop(c, 'containerInsights', true, (v) => (v === false ? 'disabled' : 'enabled'), `${t}_container_insights`)),
         ]),
         tags(c.names.display),
       ]),

@@ -11,6 +11,11 @@ export function isGraviton(instanceType: string): boolean {
   return /^[a-z]+\d+g[a-z]*\./.test(instanceType);
 }
 
+/** The EKS-optimized AMI family for the node instance type's architecture. */
+function amiType(instanceType: string): string {
+  return isGraviton(instanceType) ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD';
+}
+
 function dependsOnLogGroup(ctx: TfContext, c: ResolvedComponent) {
   const lg = ctx.logGroupOf(c);
   return lg ? attr('depends_on', list([ref(`aws_cloudwatch_log_group.${lg.names.tfName}`)])) : undefined;
@@ -25,7 +30,6 @@ export const eksEmitter: ComponentEmitter = {
   }),
   emit(ctx, c) {
     const t = c.names.tfName;
-    const instanceType = ctx.text(c, 'nodeInstanceType', 'm7g.large');
     const publicEndpoint = ctx.flag(c, 'endpointPublicAccess', false);
     ctx.add(
       'compute.tf',
@@ -56,8 +60,8 @@ export const eksEmitter: ComponentEmitter = {
         attr('node_role_arn', ctx.roleArn(ctx.role(c, 'node-group'))),
         attr('subnet_ids', placementSubnets(ctx, c)),
         attr('instance_types', list([ctx.prop(c, 'nodeInstanceType', 'm7g.large')])),
-        attr('ami_type', str(isGraviton(instanceType) ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD')),
-        attr('capacity_type', ctx.prop(c, 'spot', false, (v) => (v === true ? 'SPOT' : 'ON_DEMAND'))),
+        attr('ami_type', ctx.prop(c, 'nodeInstanceType', 'm7g.large', (v) => amiType(String(v)), `${t}_ami_type`)),
+        attr('capacity_type', ctx.prop(c, 'spot', false, (v) => (v === true ? 'SPOT' : 'ON_DEMAND'), `${t}_capacity_type`)),
         block('scaling_config', [], [
           attr('min_size', ctx.prop(c, 'nodeMin', 2)),
           attr('max_size', ctx.prop(c, 'nodeMax', 6)),

@@ -32,6 +32,15 @@ function emitEventSource(ctx: TfContext, fn: ResolvedComponent, e: ResolvedEvent
   );
 }
 
+/** Whether SNS, EventBridge or S3 invoke the function asynchronously (LAM-02). */
+function invokedAsynchronously(ctx: TfContext, c: ResolvedComponent): boolean {
+  return (
+    ctx.graph.subscriptions.some((s) => s.subscriberId === c.id) ||
+    ctx.graph.ruleTargets.some((t) => t.targetId === c.id) ||
+    ctx.graph.eventSources.some((e) => e.functionId === c.id && e.sourceKind === 's3')
+  );
+}
+
 export const lambdaEmitter: ComponentEmitter = {
   refs: (_ctx, c) => ({
     arn: ref(`${address(c)}.arn`),
@@ -65,7 +74,13 @@ export const lambdaEmitter: ComponentEmitter = {
         skip('CKV_AWS_173', 'environment variables hold resource names only, never secrets (LAM-05)'),
         !c.placement && skip('CKV_AWS_117', 'this function calls only AWS APIs and is not placed in a VPC by the design'),
         reserved < 0 && skip('CKV_AWS_115', 'reserved concurrency is unset in the design'),
-        !dlq && skip('CKV_AWS_116', 'no asynchronous invoker in the design needs a function-level DLQ'),
+        !dlq &&
+          skip(
+            'CKV_AWS_116',
+            invokedAsynchronously(ctx, c)
+              ? 'failed asynchronous deliveries go to the DLQ of the subscription or rule target (MSG-01)'
+              : 'invoked synchronously or by an event source mapping; failures stay in the source',
+          ),
         attr('function_name', physical.lambda(ctx, c)),
         attr('description', str(c.names.display.slice(0, 256))),
         attr('role', ctx.roleArn(role)),
@@ -78,11 +93,11 @@ export const lambdaEmitter: ComponentEmitter = {
         attr('s3_bucket', bucket),
         attr('s3_key', key),
         block('tracing_config', [], [
-          attr('mode', ctx.prop(c, 'tracing', true, (v) => (v === false ? 'PassThrough' : 'Active'))),
+          attr('mode', ctx.prop(c, 'tracing', true, (v) => (v === false ? 'PassThrough' : 'Active'), `${c.names.tfName}_tracing_mode`)),
         ]),
         logGroup &&
           block('logging_config', [], [
-            attr('log_format', ctx.prop(c, 'structuredLogging', true, (v) => (v === false ? 'Text' : 'JSON'))),
+            attr('log_format', ctx.prop(c, 'structuredLogging', true, (v) => (v === false ? 'Text' : 'JSON'), `${c.names.tfName}_log_format`)),
             attr('log_group', ctx.attribute(logGroup.id, 'name')),
           ]),
         env && block('environment', [], [attr('variables', env)]),

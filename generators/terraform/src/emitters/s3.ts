@@ -72,7 +72,7 @@ export function emitBucket(
 }
 
 function versioningStatus(ctx: TfContext, c: ResolvedComponent): Expr {
-  return ctx.prop(c, 'versioned', true, (v) => (v === false ? 'Suspended' : 'Enabled'));
+  return ctx.prop(c, 'versioned', true, (v) => (v === false ? 'Suspended' : 'Enabled'), `${c.names.tfName}_versioning_status`);
 }
 
 function lifecycle(ctx: TfContext, c: ResolvedComponent): void {

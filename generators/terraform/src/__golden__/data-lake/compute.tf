@@ -4,7 +4,7 @@ resource "aws_lambda_function" "curate" {
   # checkov:skip=CKV_AWS_272:code signing needs a signing profile outside this design
   # checkov:skip=CKV_AWS_173:environment variables hold resource names only, never secrets (LAM-05)
   # checkov:skip=CKV_AWS_117:this function calls only AWS APIs and is not placed in a VPC by the design
-  # checkov:skip=CKV_AWS_116:no asynchronous invoker in the design needs a function-level DLQ
+  # checkov:skip=CKV_AWS_116:failed asynchronous deliveries go to the DLQ of the subscription or rule target (MSG-01)
   function_name                  = "${local.name_prefix}-curate"
   description                    = "Curate"
   role                           = aws_iam_role.curate_role.arn
@@ -42,7 +42,7 @@ resource "aws_lambda_function" "ingest" {
   # checkov:skip=CKV_AWS_272:code signing needs a signing profile outside this design
   # checkov:skip=CKV_AWS_173:environment variables hold resource names only, never secrets (LAM-05)
   # checkov:skip=CKV_AWS_117:this function calls only AWS APIs and is not placed in a VPC by the design
-  # checkov:skip=CKV_AWS_116:no asynchronous invoker in the design needs a function-level DLQ
+  # checkov:skip=CKV_AWS_116:failed asynchronous deliveries go to the DLQ of the subscription or rule target (MSG-01)
   function_name                  = "${local.name_prefix}-ingest"
   description                    = "Ingest"
   role                           = aws_iam_role.ingest_role.arn
@@ -76,7 +76,7 @@ resource "aws_lambda_function" "ingest" {
 }
 
 resource "aws_lambda_permission" "nightly_ingest_schedule_to_ingest_invoke" {
-  statement_id  = "AlloweventsInvoke"
+  statement_id  = "AllowInvokeFromEvents"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.ingest.function_name
   principal     = "events.amazonaws.com"
@@ -84,7 +84,7 @@ resource "aws_lambda_permission" "nightly_ingest_schedule_to_ingest_invoke" {
 }
 
 resource "aws_lambda_permission" "raw_zone_to_curate_invoke" {
-  statement_id  = "Allows3Invoke"
+  statement_id  = "AllowInvokeFromS3"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.curate.function_name
   principal     = "s3.amazonaws.com"

@@ -32,7 +32,7 @@ resource "aws_eks_node_group" "platform_cluster" {
   subnet_ids      = aws_subnet.main_private[*].id
   instance_types  = [var.platform_cluster_node_instance_type]
   ami_type        = "AL2023_ARM_64_STANDARD"
-  capacity_type   = var.platform_cluster_spot
+  capacity_type   = var.platform_cluster_capacity_type
 
   scaling_config {
     min_size     = var.platform_cluster_node_min

@@ -37,6 +37,11 @@ variable "main_nat_gateway_count" {
   }
 }
 
+variable "platform_cluster_capacity_type" {
+  description = "Spot nodes of Platform cluster (differs between environments)"
+  type        = string
+}
+
 variable "platform_cluster_node_desired" {
   description = "Desired nodes of Platform cluster (differs between environments)"
   type        = number
@@ -70,11 +75,6 @@ variable "platform_cluster_node_min" {
     condition     = var.platform_cluster_node_min >= 0 && var.platform_cluster_node_min <= 450 && floor(var.platform_cluster_node_min) == var.platform_cluster_node_min
     error_message = "Minimum nodes must be a whole number between 0 and 450."
   }
-}
-
-variable "platform_cluster_spot" {
-  description = "Spot nodes of Platform cluster (differs between environments)"
-  type        = string
 }
 
 variable "platform_database_allocated_storage_gb" {

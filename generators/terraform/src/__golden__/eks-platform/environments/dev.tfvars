@@ -3,11 +3,11 @@
 environment                             = "dev"
 region                                  = "eu-west-1"
 main_nat_gateway_count                  = 1
+platform_cluster_capacity_type          = "SPOT"
 platform_cluster_node_desired           = 1
 platform_cluster_node_instance_type     = "t4g.large"
 platform_cluster_node_max               = 3
 platform_cluster_node_min               = 1
-platform_cluster_spot                   = "SPOT"
 platform_database_allocated_storage_gb  = 20
 platform_database_backup_retention_days = 3
 platform_database_deletion_protection   = false

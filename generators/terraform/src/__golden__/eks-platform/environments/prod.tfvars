@@ -3,11 +3,11 @@
 environment                             = "prod"
 region                                  = "eu-west-1"
 main_nat_gateway_count                  = 2
+platform_cluster_capacity_type          = "ON_DEMAND"
 platform_cluster_node_desired           = 3
 platform_cluster_node_instance_type     = "m7g.large"
 platform_cluster_node_max               = 12
 platform_cluster_node_min               = 3
-platform_cluster_spot                   = "ON_DEMAND"
 platform_database_allocated_storage_gb  = 100
 platform_database_backup_retention_days = 14
 platform_database_deletion_protection   = true

@@ -3,11 +3,11 @@
 environment                             = "staging"
 region                                  = "eu-west-1"
 main_nat_gateway_count                  = 1
+platform_cluster_capacity_type          = "SPOT"
 platform_cluster_node_desired           = 2
 platform_cluster_node_instance_type     = "m7g.large"
 platform_cluster_node_max               = 4
 platform_cluster_node_min               = 2
-platform_cluster_spot                   = "SPOT"
 platform_database_allocated_storage_gb  = 20
 platform_database_backup_retention_days = 7
 platform_database_deletion_protection   = true
