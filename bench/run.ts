@@ -1,0 +1,47 @@
+/**
+ * `pnpm bench`: every benchmark section in one run, one table per section, and
+ * bench/results.json with the figures and the machine they were measured on.
+ * `pnpm bench -- --only=pure,cdk,browser` runs a subset (results.json then holds only those).
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { benchPure } from './pure.ts';
+import { benchCdkSynth } from './cdk-synth.ts';
+import { benchBrowser } from './browser/run.ts';
+import { round } from './stats.ts';
+
+const SECTIONS = ['pure', 'cdk', 'browser'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const workspaceRoot = fileURLToPath(new URL('..', import.meta.url));
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const selected = onlyArg ? (onlyArg.slice('--only='.length).split(',') as Section[]) : [...SECTIONS];
+const unknown = selected.filter((s) => !SECTIONS.includes(s));
+if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+
+const started = performance.now();
+const cpuList = cpus();
+const results: Record<string, unknown> = {
+  machine: {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpuCount: cpuList.length,
+    cpuModel: cpuList[0]?.model ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30),
+    date: new Date().toISOString(),
+  },
+};
+console.log(`archgen benchmarks on ${cpuList.length} x ${cpuList[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+
+if (selected.includes('pure')) {
+  const { rows, zip } = benchPure();
+  results.pure = rows;
+  results.zip = zip;
+}
+if (selected.includes('cdk')) results.cdkSynth = benchCdkSynth(workspaceRoot);
+if (selected.includes('browser')) results.browser = await benchBrowser(workspaceRoot);
+
+results.totalSeconds = round((performance.now() - started) / 1000);
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nWrote bench/results.json (${results.totalSeconds} s in all).`);
