@@ -31,8 +31,10 @@ import {
   placementAt,
   NODE_HEIGHT,
   NODE_WIDTH,
+  type CanvasLayout,
   type XY,
 } from './geometry.ts';
+import type { NodeMove } from '../store/designOps.ts';
 import { deriveEdges, deriveNodes, reuseUnchanged } from './deriveFlow.ts';
 import { PALETTE_MIME, vpcIdOfFlowId, type ConnectionFlowEdge, type FlowNode } from './flowTypes.ts';
 import { ServiceNode } from './ServiceNode.tsx';
@@ -47,6 +49,13 @@ const edgeTypes = { connection: ConnectionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
+
+/** Where a moved service lands: its absolute position and the tier band under its centre. */
+function serviceMove(node: FlowNode, layout: CanvasLayout): NodeMove {
+  const parent = node.parentId ? layout.vpcById.get(vpcIdOfFlowId(node.parentId) ?? '') : undefined;
+  const absolute = parent ? { x: node.position.x + parent.x, y: node.position.y + parent.y } : node.position;
+  return { id: node.id, position: absolute, placement: placementAt(layout, nodeCenter(absolute)) };
+}
 
 interface PendingConnection {
   from: string;
@@ -89,6 +98,10 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
 
   // Positions of nodes being dragged right now (relative to their parent, as React Flow reports).
   const [dragging, setDragging] = useState<ReadonlyMap<string, XY> | null>(null);
+  const draggingRef = useRef(dragging);
+  draggingRef.current = dragging;
+  const baseNodesRef = useRef(baseNodes);
+  baseNodesRef.current = baseNodes;
   const nodes = useMemo(
     () =>
       dragging
@@ -106,6 +119,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       let moved: Map<string, XY> | null = null;
+      const keyboardMoves: NodeMove[] = [];
       let selectionChanged = false;
       const state = store.getState();
       const nodeIds = new Set(state.selection.nodeIds);
@@ -114,6 +128,11 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
         if (change.type === 'position' && change.dragging && change.position) {
           moved ??= new Map();
           moved.set(change.id, change.position);
+        } else if (change.type === 'position' && change.position && !draggingRef.current) {
+          // Arrow keys on a focused node: a move without a drag.
+          const node = baseNodesRef.current.find((n) => n.id === change.id);
+          if (node?.type === 'service')
+            keyboardMoves.push(serviceMove({ ...node, position: change.position }, layoutRef.current));
         } else if (change.type === 'select') {
           selectionChanged = true;
           const vpcId = vpcIdOfFlowId(change.id);
@@ -127,6 +146,8 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
         const updates = moved;
         setDragging((current) => new Map([...(current ?? []), ...updates]));
       }
+      if (keyboardMoves.length)
+        moveNodes(store, keyboardMoves, `nudge:${keyboardMoves.map((m) => m.id).join()}`);
       if (selectionChanged)
         state.select({
           nodeIds: [...nodeIds],
@@ -163,10 +184,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
           if (box) moveVpc(store, n.data.vpcId, { x: box.x, y: box.y }, n.position, current.nodePositions);
           continue;
         }
-        if (n.type !== 'service') continue;
-        const parent = n.parentId ? current.vpcById.get(vpcIdOfFlowId(n.parentId) ?? '') : undefined;
-        const absolute = parent ? { x: n.position.x + parent.x, y: n.position.y + parent.y } : n.position;
-        moves.push({ id: n.id, position: absolute, placement: placementAt(current, nodeCenter(absolute)) });
+        if (n.type === 'service') moves.push(serviceMove(n, current));
       }
       moveNodes(store, moves);
       setDragging(null);

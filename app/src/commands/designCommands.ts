@@ -31,11 +31,12 @@ export function addServiceAt(
   return result.id;
 }
 
-export function moveNodes(store: AppStore, moves: ops.NodeMove[]): void {
+/** `mergeKey` joins quick repeated moves (arrow-key nudges) into one undo step. */
+export function moveNodes(store: AppStore, moves: ops.NodeMove[], mergeKey?: string): void {
   const { design, commit } = store.getState();
   if (moves.length === 0) return;
   const label = moves.length === 1 ? `Move ${nodeName(design, moves[0]!.id)}` : `Move ${moves.length} nodes`;
-  commit(ops.moveNodes(design, moves), label);
+  commit(ops.moveNodes(design, moves), label, mergeKey);
 }
 
 /**
