@@ -131,6 +131,10 @@ function emitHttpApi(api: ResolvedComponent, ctx: EmitContext): void {
 
 function emitRestApi(api: ResolvedComponent, ctx: EmitContext): void {
   const id = api.names.logicalId;
+  if (functionRoutes(api, ctx).length === 0) {
+    ctx.omissions.push({ display: api.names.display, reason: 'a REST API cannot be deployed without a method (connect it to a function)' });
+    return;
+  }
   const authorizer = String(ctx.constant(api, 'authorizer'));
   ctx.template.addResource(id, {
     Type: 'AWS::ApiGateway::RestApi',
@@ -237,8 +241,10 @@ export const apiGatewayEmitter: ComponentEmitter = {
     arn: (id) => sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}}/*`),
   },
   emit(api, ctx) {
-    if (ctx.constant(api, 'apiType') === 'rest') emitRestApi(api, ctx);
-    else emitHttpApi(api, ctx);
+    if (ctx.constant(api, 'apiType') === 'rest') {
+      emitRestApi(api, ctx);
+      if (!ctx.template.resources.has(api.names.logicalId)) return;
+    } else emitHttpApi(api, ctx);
     const url = apiGatewayEmitter.references.url!(api.names.logicalId, api, ctx);
     ctx.template.addOutput(`${api.names.logicalId}Url`, { Description: `URL of ${api.names.display}`, Value: url as TemplateValue, exportName: `${api.names.logicalId}Url` });
   },

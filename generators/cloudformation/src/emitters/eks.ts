@@ -31,7 +31,7 @@ export const eksEmitter: ComponentEmitter = {
     const clusterRole = ctx.roleOf(cluster, 'cluster');
     const nodeRole = ctx.roleOf(cluster, 'node-group');
     if (!clusterRole || !nodeRole) throw new Error(`EKS cluster ${cluster.id} needs a cluster role and a node role`);
-    const key = serviceKey(ctx, id, `Kubernetes secrets of ${cluster.names.display}`, []);
+    const key = serviceKey(ctx, id, `Kubernetes secrets of ${cluster.names.display}`, { roles: [ctx.roleArn(clusterRole.id)] });
     const subnets = ctx.subnetIds(cluster.placement.vpcId, cluster.placement.tier);
     ctx.template.addResource(id, {
       Type: 'AWS::EKS::Cluster',

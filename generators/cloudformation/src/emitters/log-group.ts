@@ -17,7 +17,7 @@ export const logGroupEmitter: ComponentEmitter = {
     const id = group.names.logicalId;
     const owner = ctx.graph.components.find((c) => c.logGroupId === group.id);
     const kms = ctx.flag(group, 'kmsEncryption');
-    const key = kms !== false ? serviceKey(ctx, id, group.names.display, [], kms) : undefined;
+    const key = kms !== false ? serviceKey(ctx, id, group.names.display, { services: [sub('logs.${AWS::Region}.amazonaws.com')] }, kms) : undefined;
     ctx.template.addResource(
       id,
       {

@@ -18,8 +18,20 @@ export const opensearchEmitter: ComponentEmitter = {
     if (!domain.placement) throw new Error(`OpenSearch ${domain.id} has no subnet placement`);
     const vpc = ctx.vpc(domain.placement.vpcId);
     const subnets = ctx.subnetIds(vpc.id, domain.placement.tier);
-    const zoneAware = ctx.flag(domain, 'zoneAwareness');
-    const azCount = Math.min(3, subnets.length);
+    // Data nodes spread evenly: three zones when the VPC has them and the count divides by three.
+    const zones = Object.fromEntries(
+      ctx.environments.map((env) => {
+        const count = Number(domain.props.instanceCount?.byEnv[env]);
+        const aware = domain.props.zoneAwareness?.byEnv[env] === true;
+        return [env, !aware ? 1 : subnets.length >= 3 && count % 3 === 0 ? 3 : 2];
+      }),
+    );
+    const zoneValue = (pick: (zoneCount: number) => TemplateValue | undefined) =>
+      ctx.byEnvironment(Object.fromEntries(Object.entries(zones).map(([env, n]) => [env, pick(n)])), {
+        parameter: `${id}Zones`,
+        description: `availability zones of ${domain.names.display}`,
+        group: domain.names.display,
+      });
     const dedicated = ctx.flag(domain, 'dedicatedMasters');
     ctx.template.addResource(id, {
       Type: 'AWS::OpenSearchService::Domain',
@@ -32,7 +44,7 @@ export const opensearchEmitter: ComponentEmitter = {
           InstanceType: ctx.value(domain, 'instanceType'),
           InstanceCount: ctx.value(domain, 'instanceCount'),
           ZoneAwarenessEnabled: ctx.value(domain, 'zoneAwareness'),
-          ZoneAwarenessConfig: ctx.choose(zoneAware, { AvailabilityZoneCount: azCount }, undefined),
+          ZoneAwarenessConfig: zoneValue((n) => (n > 1 ? { AvailabilityZoneCount: n } : undefined)),
           DedicatedMasterEnabled: ctx.value(domain, 'dedicatedMasters'),
           DedicatedMasterType: ctx.choose(dedicated, ctx.value(domain, 'instanceType'), undefined),
           DedicatedMasterCount: ctx.choose(dedicated, 3, undefined),
@@ -42,8 +54,8 @@ export const opensearchEmitter: ComponentEmitter = {
         NodeToNodeEncryptionOptions: { Enabled: ctx.value(domain, 'nodeToNodeEncryption') },
         DomainEndpointOptions: { EnforceHTTPS: ctx.value(domain, 'enforceHttps'), TLSSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' },
         VPCOptions: {
-          // Zone-aware domains need one subnet per zone; others exactly one.
-          SubnetIds: ctx.choose(zoneAware, subnets.slice(0, azCount), subnets.slice(0, 1)) as TemplateValue,
+          // One subnet per zone.
+          SubnetIds: zoneValue((n) => subnets.slice(0, n))!,
           SecurityGroupIds: ctx.securityGroupIds(domain),
         },
         AccessPolicies: {

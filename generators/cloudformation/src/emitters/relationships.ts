@@ -76,11 +76,23 @@ export function emitSubscription(subscription: ResolvedSubscription, ctx: EmitCo
   }
 }
 
+/** Who may use a customer managed key besides the account's administrators. */
+export interface KeyUsers {
+  /** AWS services that encrypt on the resource's behalf (alarms, EventBridge, CloudWatch Logs). */
+  services?: TemplateValue[];
+  /** Roles that use the key directly (an EKS cluster role). */
+  roles?: TemplateValue[];
+  /** The service (e.g. "sqs") through which this account's principals may use the key. */
+  viaService?: string;
+}
+
 /**
- * A customer managed key for a topic or queue that AWS services publish to: with the
- * AWS-managed key they could not (alarms, EventBridge, S3 and SNS need kms:GenerateDataKey).
+ * A customer managed key with rotation. With the AWS-managed key, services that publish to a
+ * topic or queue (alarms, EventBridge) could not encrypt; principals of this account use it
+ * through the owning service only, where their IAM policies on the resource decide.
  */
-export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: string, services: string[], flag: Flag = true): string {
+export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: string, users: KeyUsers, flag: Flag = true): string {
+  const useActions = ['kms:Decrypt', 'kms:GenerateDataKey*'];
   const statements: TemplateValue[] = [
     {
       Sid: 'AccountAdministers',
@@ -90,14 +102,34 @@ export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: st
       Resource: '*',
     },
   ];
-  if (services.length > 0) {
+  if (users.services && users.services.length > 0) {
     statements.push({
       Sid: 'ServicesEncrypt',
       Effect: 'Allow',
-      Principal: { Service: [...services].sort() },
-      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Principal: { Service: users.services },
+      Action: [...useActions, 'kms:Encrypt*', 'kms:ReEncrypt*', 'kms:Describe*'],
       Resource: '*',
-      Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+    });
+  }
+  if (users.roles && users.roles.length > 0) {
+    statements.push({
+      Sid: 'RolesUse',
+      Effect: 'Allow',
+      Principal: { AWS: users.roles },
+      Action: [...useActions, 'kms:Encrypt', 'kms:DescribeKey', 'kms:CreateGrant'],
+      Resource: '*',
+    });
+  }
+  if (users.viaService) {
+    statements.push({
+      Sid: 'AccountUsesThroughService',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: useActions,
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'kms:CallerAccount': ref('AWS::AccountId'), 'kms:ViaService': sub(`${users.viaService}.\${AWS::Region}.amazonaws.com`) },
+      },
     });
   }
   return ctx.template.addResource(
@@ -107,6 +139,9 @@ export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: st
       Condition: typeof flag === 'string' ? flag : undefined,
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
+      Metadata: ctx.metadata([], [
+        { id: 'CNAG F76', reason: 'The "*" principal is limited to this account and to use through the owning service (kms:ViaService)' },
+      ]),
       Properties: {
         Description: `Encrypts ${display}`.slice(0, 8192),
         EnableKeyRotation: true,
@@ -114,7 +149,7 @@ export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: st
         Tags: ctx.tags(),
       },
     },
-    'Key policies name the key itself as "*"; the account root administers it through IAM.',
+    'In a key policy "*" as Resource means this key; the account root administers it through IAM.',
   );
 }
 

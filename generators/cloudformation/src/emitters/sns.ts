@@ -1,5 +1,5 @@
 /**
- * SNS topic: KMS-encrypted with a key the publishing services may use (alarms, EventBridge, S3),
+ * SNS topic: KMS-encrypted with a key the publishing services may use (alarms, EventBridge),
  * TLS-only topic policy that also admits EventBridge rules, including those carrying S3
  * notifications (SNS-01).
  */
@@ -25,7 +25,7 @@ function publishers(topicId: string, ctx: EmitContext): { statements: TemplateVa
     services.add('events.amazonaws.com');
   }
   if (ctx.graph.alarms.some((alarm) => alarm.topicId === topicId)) services.add('cloudwatch.amazonaws.com');
-  return { statements, services: [...services] };
+  return { statements, services: [...services].sort() };
 }
 
 export const snsEmitter: ComponentEmitter = {
@@ -38,7 +38,7 @@ export const snsEmitter: ComponentEmitter = {
     const fifo = ctx.constant(topic, 'fifo') === true;
     const { statements, services } = publishers(topic.id, ctx);
     const kms = ctx.flag(topic, 'kmsEncryption');
-    const key = kms !== false ? serviceKey(ctx, id, topic.names.display, services, kms) : undefined;
+    const key = kms !== false ? serviceKey(ctx, id, topic.names.display, { services, viaService: 'sns' }, kms) : undefined;
     ctx.template.addResource(
       id,
       {

@@ -32,7 +32,7 @@ function deliveryStatements(queueId: string, ctx: EmitContext): { statements: Te
     statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, getAtt(rule, 'Arn')));
     services.add('events.amazonaws.com');
   }
-  return { statements, services: [...services] };
+  return { statements, services: [...services].sort() };
 }
 
 export const sqsEmitter: ComponentEmitter = {
@@ -47,7 +47,7 @@ export const sqsEmitter: ComponentEmitter = {
     const delivery = deliveryStatements(queue.id, ctx);
     const encryption = ctx.perEnvironment(queue, 'encryption');
     const kms = ctx.when(Object.fromEntries(Object.entries(encryption).map(([env, v]) => [env, v === 'kms'])));
-    const key = kms !== false ? serviceKey(ctx, id, queue.names.display, delivery.services, kms) : undefined;
+    const key = kms !== false ? serviceKey(ctx, id, queue.names.display, { services: delivery.services, viaService: 'sqs' }, kms) : undefined;
     ctx.template.addResource(
       id,
       {
