@@ -16,6 +16,16 @@ for (const template of exampleDesigns()) {
     await expect(designer.page.getByRole('toolbar', { name: 'Main toolbar' })).toContainText(template.name);
     await expect(designer.canvas.serviceNodes).toHaveCount(template.nodeNames.length);
     expect(await designer.canvas.nodeNames()).toEqual([...template.nodeNames].sort());
+
+    // Every target generates for it: a file list and code in the editor, no error.
+    await designer.page.getByRole('tab', { name: 'Code' }).click();
+    const code = designer.page.getByRole('region', { name: 'Code' });
+    for (const target of ['CDK', 'Terraform', 'CloudFormation']) {
+      await code.getByRole('tab', { name: target, exact: true }).click();
+      await expect(code.getByRole('list', { name: `${target} files` }).getByRole('button').first()).toBeVisible({ timeout: 30_000 });
+      await expect(code.getByText('could not be generated')).toHaveCount(0);
+      await expect.poll(() => editorText(designer.page), { timeout: 30_000 }).toMatch(/\S/);
+    }
   });
 }
 
