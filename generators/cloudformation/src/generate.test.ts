@@ -193,6 +193,34 @@ describe('generateCloudFormation', () => {
   });
 });
 
+describe('bucket notifications', () => {
+  it('travel through EventBridge so a function that reads its source bucket forms no cycle', () => {
+    const source = build('Ingest')
+      .node('s3', { id: 'raw', name: 'Raw' })
+      .node('lambda', { id: 'fn', name: 'Fn' })
+      .connect('raw', 'fn', 'event-source')
+      .connect('fn', 'raw', 'read')
+      .build();
+    const { template } = generate(source);
+    const bucket = template.Resources.Raw;
+    expect(bucket.DependsOn).toBeUndefined();
+    expect(bucket.Properties.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    const rule = template.Resources.RawToFnEvents;
+    expect(rule.Properties.EventPattern).toEqual({ source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { bucket: { name: [{ Ref: 'Raw' }] } } });
+    expect(rule.Properties.Targets[0].Arn).toEqual({ 'Fn::GetAtt': 'Fn.Arn' });
+    const permission = template.Resources.FnInvokeFromRawToFnEvents.Properties;
+    expect(permission).toMatchObject({ Principal: 'events.amazonaws.com', SourceArn: { 'Fn::GetAtt': 'RawToFnEvents.Arn' } });
+  });
+});
+
+describe('README', () => {
+  it('escapes user text in the markdown it writes', () => {
+    const source = build('Shop *bold* | [link](x) <script>').node('sqs').build();
+    const { files } = generate(source);
+    expect(files['README.md']).toContain('# Shop \\*bold\\* \\| \\[link\\](x) \\<script\\>: CloudFormation');
+  });
+});
+
 describe('hostile names', () => {
   const source = namedDesign('adversarial-hostile-names');
   const { files, template } = generate(source);

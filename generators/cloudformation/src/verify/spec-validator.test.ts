@@ -216,6 +216,15 @@ describe('validateTemplate', () => {
     ]);
   });
 
+  it('reports a parameter and a resource with the same name, and bad logical ids', () => {
+    expect(problemsAfter((t) => (t.Parameters.Queue = { Type: 'String', Default: 'x' }))).toEqual([
+      { path: 'Parameters.Queue', message: 'Queue is both a parameter and a resource (they share one namespace)' },
+    ]);
+    expect(problemsAfter((t) => (t.Resources['Dead-Letter'] = { Type: 'AWS::SQS::Queue' })).map((p) => p.message)).toEqual([
+      'logical ids must be 1-255 alphanumeric characters',
+    ]);
+  });
+
   it('reports templates over the CloudFormation quotas', () => {
     const problems = problemsAfter((t) => {
       for (let i = 0; i < 201; i++) t.Outputs[`Extra${i}`] = { Value: 'x' };

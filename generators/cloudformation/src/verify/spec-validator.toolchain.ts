@@ -208,6 +208,9 @@ class TemplateValidator {
       const count = Object.keys(this.section(section)).length;
       if (count > limit) this.report(section, `${count} entries; CloudFormation allows at most ${limit}`);
     }
+    for (const name of Object.keys(this.parameters)) {
+      if (name in this.resources) this.report(`Parameters.${name}`, `${name} is both a parameter and a resource (they share one namespace)`);
+    }
     this.checkParameters();
     this.checkConditions();
     for (const [logicalId, resource] of Object.entries(this.resources)) this.checkResource(logicalId, resource);
@@ -313,7 +316,7 @@ class TemplateValidator {
 
   private checkResource(logicalId: string, resource: unknown): void {
     const path = `Resources.${logicalId}`;
-    if (!/^[A-Za-z0-9]+$/.test(logicalId)) this.report(path, 'logical ids must be alphanumeric');
+    if (!/^[A-Za-z0-9]{1,255}$/.test(logicalId)) this.report(path, 'logical ids must be 1-255 alphanumeric characters');
     if (!isObject(resource)) {
       this.report(path, 'a resource must be a map');
       return;
