@@ -2,13 +2,24 @@ import { SERVICES } from '@archgen/model';
 import { test, expect } from '../fixtures/designer.ts';
 
 test('every control the brief names is there by role and accessible name', async ({ designer, page }) => {
-  for (const name of ['Templates', 'Save', 'Undo', 'Redo', 'Auto layout', 'Fit view', 'Toggle theme', 'Keyboard shortcuts', 'Export'])
+  for (const name of [
+    'Templates',
+    'Save',
+    'Undo',
+    'Redo',
+    'Auto layout',
+    'Fit view',
+    'Toggle theme',
+    'Keyboard shortcuts',
+    'Export',
+  ])
     await expect(page.getByRole('button', { name, exact: true }), `button "${name}"`).toHaveCount(1);
   await expect(page.getByLabel('Open', { exact: true })).toHaveAttribute('type', 'file');
   await expect(page.getByRole('searchbox', { name: 'Search services' })).toBeVisible();
 
   // One palette item per catalog service, named by its display name.
-  for (const service of SERVICES) await expect(designer.palette.item(service.displayName), service.displayName).toHaveCount(1);
+  for (const service of SERVICES)
+    await expect(designer.palette.item(service.displayName), service.displayName).toHaveCount(1);
 
   await expect(designer.canvas.vpc('Main VPC')).toBeVisible();
   for (const tier of ['Public subnet', 'Private subnet', 'Isolated subnet'] as const)
@@ -23,7 +34,9 @@ test('every control the brief names is there by role and accessible name', async
   await expect(page.getByRole('group', { name: 'SQS queue', exact: true })).toHaveCount(1);
 
   await designer.exportDialog.open();
-  await expect(page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Download zip' })).toBeEnabled();
+  await expect(
+    page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Download zip' }),
+  ).toBeEnabled();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Export' })).toBeHidden();
 });
@@ -57,16 +70,23 @@ test('Tab reaches the toolbar and the palette', async ({ designer: _designer, pa
   const item = page.getByRole('button', { name: 'API Gateway', exact: true });
   await item.focus();
   await page.keyboard.press('Enter');
-  await expect(page.locator('.react-flow__node-service').and(page.getByRole('group', { name: 'API Gateway' }))).toHaveCount(1);
+  await expect(
+    page.locator('.react-flow__node-service').and(page.getByRole('group', { name: 'API Gateway' })),
+  ).toHaveCount(1);
 });
 
-test('"?" opens the Keyboard shortcuts dialog listing the shortcuts', async ({ designer: _designer, page }) => {
+test('"?" opens the Keyboard shortcuts dialog listing the shortcuts', async ({
+  designer: _designer,
+  page,
+}) => {
   await page.locator('.react-flow__pane').click();
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
   await expect(dialog.locator('dt', { hasText: /^Undo$/ })).toHaveCount(1);
-  await expect(dialog.locator('.shortcut-list__row', { hasText: /^Undo/ }).locator('kbd')).toHaveText(['Ctrl+Z']);
+  await expect(dialog.locator('.shortcut-list__row', { hasText: /^Undo/ }).locator('kbd')).toHaveText([
+    'Ctrl+Z',
+  ]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });

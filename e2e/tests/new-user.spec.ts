@@ -37,7 +37,8 @@ test('a new user builds a three-tier design and downloads it as IaC', async ({ d
 
   await exportDialog.open();
   await designer.screenshot('export-dialog');
-  for (const target of ['CDK', 'Terraform', 'CloudFormation']) await expect(exportDialog.checkbox(target)).toBeChecked();
+  for (const target of ['CDK', 'Terraform', 'CloudFormation'])
+    await expect(exportDialog.checkbox(target)).toBeChecked();
   const environments = await exportDialog.dialog
     .getByRole('group', { name: 'Environments' })
     .getByRole('checkbox')
@@ -62,7 +63,9 @@ test('a new user builds a three-tier design and downloads it as IaC', async ({ d
   const terraform = paths.filter((p) => p.startsWith(`${slug}/terraform/`) && p.endsWith('.tf'));
   expect(terraform.length).toBeGreaterThan(0);
   expect(terraform.map((p) => files[p]).join('\n')).toMatch(/resource\s+"aws_lb"\s+"/);
-  expect(files[`${slug}/cloudformation/template.yaml`]).toContain('AWS::ElasticLoadBalancingV2::LoadBalancer');
+  expect(files[`${slug}/cloudformation/template.yaml`]).toContain(
+    'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  );
   expect(files[`${slug}/cdk/bin/app.ts`]).toMatch(/new\s+\w*App\(/);
 
   // The README names the chosen environments only and lists the open findings.
@@ -73,5 +76,6 @@ test('a new user builds a three-tier design and downloads it as IaC', async ({ d
   const openCount = Number(/## Open findings \((\d+)\)/.exec(readme)?.[1]);
   expect(openCount).toBeGreaterThan(0);
   // Findings that hold in every environment are in the README whatever was exported.
-  for (const { ruleId } of listed.filter((f) => f.environment === null)) expect(readme).toContain(`\`${ruleId}\``);
+  for (const { ruleId } of listed.filter((f) => f.environment === null))
+    expect(readme).toContain(`\`${ruleId}\``);
 });

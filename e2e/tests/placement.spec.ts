@@ -11,7 +11,9 @@ test('dropping a service into a subnet leaves the VPC where it was', async ({ de
   expect(Math.abs(after!.y - before!.y)).toBeLessThan(3);
 });
 
-test('dragging a node into another band or out of the VPC changes its placement, and the rules react', async ({ designer }) => {
+test('dragging a node into another band or out of the VPC changes its placement, and the rules react', async ({
+  designer,
+}) => {
   const { palette, canvas, problems, inspector } = designer;
   await palette.drag('RDS database', canvas.tier('Isolated subnet'), { x: 0.3, y: 0.6 });
   await expect(canvas.node('RDS database')).toBeVisible();
@@ -22,7 +24,10 @@ test('dragging a node into another band or out of the VPC changes its placement,
   // Up into the Private subnet band: a database there is a placement finding.
   const node = await canvas.node('RDS database').boundingBox();
   const privateBand = await canvas.tier('Private subnet').boundingBox();
-  await canvas.move('RDS database', { x: 0, y: privateBand!.y + privateBand!.height / 2 - (node!.y + node!.height / 2) });
+  await canvas.move('RDS database', {
+    x: 0,
+    y: privateBand!.y + privateBand!.height / 2 - (node!.y + node!.height / 2),
+  });
   await expect.poll(() => canvas.containerOf('RDS database')).toBe('Private subnet');
   await canvas.select('RDS database');
   expect(await inspector.placementText()).toMatch(/Private subnet$/);

@@ -1,6 +1,9 @@
 import { test, expect } from '../fixtures/designer.ts';
 
-test('a database dropped in a private subnet is flagged and the quick fix moves it to the isolated subnet', async ({ designer, page }) => {
+test('a database dropped in a private subnet is flagged and the quick fix moves it to the isolated subnet', async ({
+  designer,
+  page,
+}) => {
   const { palette, canvas, problems, inspector } = designer;
 
   await palette.drag('RDS database', canvas.tier('Private subnet'));

@@ -22,14 +22,23 @@ for (const template of exampleDesigns()) {
     const code = designer.page.getByRole('region', { name: 'Code' });
     for (const target of ['CDK', 'Terraform', 'CloudFormation']) {
       await code.getByRole('tab', { name: target, exact: true }).click();
-      await expect(code.getByRole('list', { name: `${target} files` }).getByRole('button').first()).toBeVisible({ timeout: 30_000 });
+      await expect(
+        code
+          .getByRole('list', { name: `${target} files` })
+          .getByRole('button')
+          .first(),
+      ).toBeVisible({ timeout: 30_000 });
       await expect(code.getByText('could not be generated')).toHaveCount(0);
       await expect.poll(() => editorText(designer.page), { timeout: 30_000 }).toMatch(/\S/);
     }
   });
 }
 
-test('the Code panel loads Monaco only when opened and shows CDK, Terraform and CloudFormation', async ({ designer, scripts, page }) => {
+test('the Code panel loads Monaco only when opened and shows CDK, Terraform and CloudFormation', async ({
+  designer,
+  scripts,
+  page,
+}) => {
   await designer.openTemplate('Three-tier web app');
   await expect(designer.canvas.serviceNodes).toHaveCount(10);
   await designer.page.waitForLoadState('networkidle');
@@ -72,7 +81,9 @@ test('the three-tier template in the dark theme', async ({ designer, page }) => 
   const before = await designer.canvas.root.evaluate((el) => getComputedStyle(el).backgroundColor);
   await designer.toolbar.button('Toggle theme').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect.poll(() => designer.canvas.root.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(before);
+  await expect
+    .poll(() => designer.canvas.root.evaluate((el) => getComputedStyle(el).backgroundColor))
+    .not.toBe(before);
   await designer.screenshot('dark-theme');
   // The choice is remembered across a reload.
   await page.reload();

@@ -9,7 +9,10 @@ async function picture(designer: DesignerPage): Promise<string> {
   return entries.join(' ') || '(empty)';
 }
 
-test('undo and redo, by toolbar buttons and by keyboard, step through add, move, rename and delete', async ({ designer, page }) => {
+test('undo and redo, by toolbar buttons and by keyboard, step through add, move, rename and delete', async ({
+  designer,
+  page,
+}) => {
   const { palette, canvas, inspector, toolbar } = designer;
   const states: string[] = [await picture(designer)];
   expect(states[0]).toBe('(empty)');
@@ -44,15 +47,23 @@ test('undo and redo, by toolbar buttons and by keyboard, step through add, move,
   const undoWays = [() => toolbar.undo(), () => page.keyboard.press('Control+z')];
   for (let step = 3; step >= 0; step--) {
     await undoWays[step % 2]!();
-    await expect.poll(() => picture(designer), { message: `after undoing to state ${step}` }).toBe(states[step]);
+    await expect
+      .poll(() => picture(designer), { message: `after undoing to state ${step}` })
+      .toBe(states[step]);
   }
   await expect(toolbar.button('Undo')).toBeDisabled();
 
   // Redo forward to the end: the button, Ctrl+Shift+Z and Ctrl+Y.
-  const redoWays = [() => toolbar.redo(), () => page.keyboard.press('Control+Shift+z'), () => page.keyboard.press('Control+y')];
+  const redoWays = [
+    () => toolbar.redo(),
+    () => page.keyboard.press('Control+Shift+z'),
+    () => page.keyboard.press('Control+y'),
+  ];
   for (let step = 1; step <= 4; step++) {
     await redoWays[(step - 1) % 3]!();
-    await expect.poll(() => picture(designer), { message: `after redoing to state ${step}` }).toBe(states[step]);
+    await expect
+      .poll(() => picture(designer), { message: `after redoing to state ${step}` })
+      .toBe(states[step]);
   }
   await expect(toolbar.button('Redo')).toBeDisabled();
 });
