@@ -193,6 +193,54 @@ describe('generateCloudFormation', () => {
   });
 });
 
+describe('per-environment structure', () => {
+  it('serves HTTPS where an environment has a certificate and redirects port 80 there', () => {
+    const source = build('Web')
+      .environments('dev', 'prod')
+      .vpc()
+      .node('alb', { id: 'alb', name: 'Web', tier: 'public', properties: { certificateArn: '' } })
+      .override('prod', 'alb', { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' })
+      .build();
+    const { template } = generate(source);
+    const https = template.Resources.WebHttpsListener;
+    expect(https.Condition).toBe('IsProd');
+    expect(https.Properties).toMatchObject({ Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' });
+    const http = template.Resources.WebHttpListener.Properties;
+    expect(http.DefaultActions['Fn::If'][0]).toBe('IsDev');
+    expect(http.DefaultActions['Fn::If'][2]).toEqual([expect.objectContaining({ Type: 'redirect' })]);
+  });
+
+  it('creates Aurora readers only in the environments that have them', () => {
+    const source = build('Db')
+      .environments('dev', 'prod')
+      .vpc()
+      .node('aurora', { id: 'db', name: 'Db', tier: 'isolated', properties: { readers: 2 } })
+      .override('dev', 'db', { readers: 0 })
+      .build();
+    const { template } = generate(source);
+    expect(ofType(template, 'AWS::RDS::DBInstance').map(([id, r]) => [id, r.Condition])).toEqual([
+      ['DbWriter', undefined],
+      ['DbReader1', 'IsProd'],
+      ['DbReader2', 'IsProd'],
+    ]);
+  });
+
+  it('gives a table throughput and auto scaling only where it is provisioned', () => {
+    const source = build('Table')
+      .environments('dev', 'prod')
+      .node('dynamodb', { id: 'table', name: 'Orders', properties: { billingMode: 'on-demand' } })
+      .override('prod', 'table', { billingMode: 'provisioned' })
+      .build();
+    const { files, template } = generate(source);
+    const table = template.Resources.Orders.Properties;
+    expect(table.BillingMode).toEqual({ Ref: 'OrdersBillingMode' });
+    expect(parameterFile(files, 'dev').OrdersBillingMode).toBe('PAY_PER_REQUEST');
+    expect(parameterFile(files, 'prod').OrdersBillingMode).toBe('PROVISIONED');
+    expect(table.ProvisionedThroughput['Fn::If'][0]).toBe('IsProd');
+    expect(ofType(template, 'AWS::ApplicationAutoScaling::ScalableTarget').map(([, r]) => r.Condition)).toEqual(['IsProd', 'IsProd']);
+  });
+});
+
 describe('bucket notifications', () => {
   it('travel through EventBridge so a function that reads its source bucket forms no cycle', () => {
     const source = build('Ingest')

@@ -15,7 +15,8 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, template: s
   const bytes = utf8ByteLength(template);
   const viaS3 = bytes > INLINE_TEMPLATE_LIMIT;
   const envs = ctx.environments;
-  const stack = `${graph.design.slug}-<env>`;
+  // Stack names start with a letter.
+  const stack = `${/^[a-z]/i.test(graph.design.slug) ? graph.design.slug : `stack-${graph.design.slug}`}-<env>`;
   const parameterRows = [...ctx.template.parameters].map(([name, parameter]) => {
     const values = envs.map((env) => cell(ctx.parameterValues.get(name)?.[env] ?? parameter.Default ?? ''));
     return `| \`${name}\` | ${cell(parameter.Description)} | ${values.map((v) => (v === '' ? '""' : `\`${v}\``)).join(' | ')} |`;
