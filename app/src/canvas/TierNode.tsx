@@ -6,6 +6,13 @@ import { vpcIndex } from '../store/selectors.ts';
 import { tierLabel } from './geometry.ts';
 import type { TierFlowNode } from './flowTypes.ts';
 
+/** What usually goes in each tier, as a hint in an empty band. */
+const TIER_HINTS: Readonly<Record<TierFlowNode['data']['tier'], string>> = {
+  public: 'load balancers and NAT gateways',
+  private: 'services and functions',
+  isolated: 'databases and caches',
+};
+
 function subnetCidrs(vpc: Vpc | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (!vpc) return out;
@@ -32,6 +39,11 @@ export const TierNode = memo(function TierNode({ data }: NodeProps<TierFlowNode>
         ))}
       </div>
       <div className="tier-node__label">{tierLabel(data.tier)}</div>
+      {data.empty && (
+        <div className="tier-node__hint" aria-hidden="true">
+          Drop {TIER_HINTS[data.tier]} here
+        </div>
+      )}
     </div>
   );
 });

@@ -1,21 +1,12 @@
 import { memo, useMemo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { availabilityZones } from '@archgen/model';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { vpcIndex, selectBadge } from '../store/selectors.ts';
 import { VPC_ICON_URL } from '../icons/index.ts';
-import { VPC_PAD_X } from './geometry.ts';
+import { VPC_PAD_X, zoneNames } from './geometry.ts';
 import { setAzCount, removeVpc } from '../commands/designCommands.ts';
 import { MAX_AZS, MIN_AZS } from '../store/designOps.ts';
 import type { VpcFlowNode } from './flowTypes.ts';
-
-function safeZones(region: string, count: number): string[] {
-  try {
-    return availabilityZones(region, count);
-  } catch {
-    return Array.from({ length: count }, (_, i) => `${region}${'abc'[i]}`);
-  }
-}
 
 /** The VPC container: a draggable header (name, CIDR, AZ buttons) and the AZ column titles. */
 export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<VpcFlowNode>) {
@@ -23,7 +14,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<V
   const vpc = useApp((s) => vpcIndex(s.design).get(data.vpcId));
   const region = useApp((s) => s.design.region);
   const badge = useApp(selectBadge(data.vpcId));
-  const zones = useMemo(() => (vpc ? safeZones(region, vpc.azCount) : []), [region, vpc]);
+  const zones = useMemo(() => (vpc ? zoneNames(region, vpc.azCount) : []), [region, vpc]);
   if (!vpc) return null;
   const columnWidth = (data.width - 2 * VPC_PAD_X) / vpc.azCount;
   const [worst, count] = badge ? badge.split(':') : [];

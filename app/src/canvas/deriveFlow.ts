@@ -20,6 +20,9 @@ export function deriveNodes(design: Design, layout: CanvasLayout, selection: Sel
   const selectedNodes = new Set(selection.nodeIds);
   const selectedVpcs = new Set(selection.vpcIds);
   const out: FlowNode[] = [];
+  const occupied = new Set(
+    design.nodes.flatMap((n) => (n.placement ? [`${n.placement.vpcId}/${n.placement.tier}`] : [])),
+  );
   for (const vpc of design.vpcs) {
     const box = layout.vpcById.get(vpc.id);
     if (!box) continue;
@@ -48,7 +51,13 @@ export function deriveNodes(design: Design, layout: CanvasLayout, selection: Sel
         width,
         height: band.height,
         measured: { width, height: band.height },
-        data: { vpcId: vpc.id, tier: band.tier, width, azCount: vpc.azCount },
+        data: {
+          vpcId: vpc.id,
+          tier: band.tier,
+          width,
+          azCount: vpc.azCount,
+          empty: !occupied.has(`${vpc.id}/${band.tier}`),
+        },
         ariaLabel: tierLabel(band.tier),
         // Not focusable (keyboard users move between services), but still a named group.
         ariaRole: 'group',

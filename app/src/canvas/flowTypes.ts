@@ -2,7 +2,10 @@ import type { Edge, Node } from '@xyflow/react';
 import type { SubnetTier } from '@archgen/model';
 
 export type VpcFlowNode = Node<{ vpcId: string; width: number }, 'vpc'>;
-export type TierFlowNode = Node<{ vpcId: string; tier: SubnetTier; width: number; azCount: number }, 'tier'>;
+export type TierFlowNode = Node<
+  { vpcId: string; tier: SubnetTier; width: number; azCount: number; empty: boolean },
+  'tier'
+>;
 export type ServiceFlowNode = Node<{ nodeId: string }, 'service'>;
 export type FlowNode = VpcFlowNode | TierFlowNode | ServiceFlowNode;
 export type ConnectionFlowEdge = Edge<{ connectionId: string }, 'connection'>;

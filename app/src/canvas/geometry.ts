@@ -3,7 +3,13 @@
  * from the design alone (node positions are absolute canvas coordinates; containers are sized
  * around what they hold, so they grow with their content).
  */
-import { SUBNET_TIERS, type Design, type Placement, type SubnetTier } from '@archgen/model';
+import {
+  SUBNET_TIERS,
+  availabilityZones,
+  type Design,
+  type Placement,
+  type SubnetTier,
+} from '@archgen/model';
 
 export const NODE_WIDTH = 196;
 export const NODE_HEIGHT = 60;
@@ -48,6 +54,15 @@ export interface CanvasLayout {
   vpcById: Map<string, VpcLayout>;
   /** Absolute top-left of every node as drawn (clamped into its band when placed). */
   nodePositions: Map<string, XY>;
+}
+
+/** AZ names for a region (the model knows the odd ones); a plain a/b/c guess if it throws. */
+export function zoneNames(region: string, count: number): string[] {
+  try {
+    return availabilityZones(region, count);
+  } catch {
+    return Array.from({ length: count }, (_, i) => `${region}${'abc'[i] ?? i}`);
+  }
 }
 
 export function tierLabel(tier: SubnetTier): string {

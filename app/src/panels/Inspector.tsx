@@ -18,7 +18,7 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { connectionIndex, nodeIndex, selectFindings, vpcIndex } from '../store/selectors.ts';
 import * as cmd from '../commands/designCommands.ts';
 import { MAX_AZS, MIN_AZS } from '../store/designOps.ts';
-import { tierLabel } from '../canvas/geometry.ts';
+import { tierLabel, zoneNames } from '../canvas/geometry.ts';
 import { KIND_LABELS, connectionMeaning } from '../canvas/labels.ts';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { PropertyField } from './PropertyField.tsx';
@@ -455,6 +455,7 @@ function SubnetTable({ vpc, region }: { vpc: Vpc; region: string }) {
       return [];
     }
   }, [vpc]);
+  const zones = zoneNames(region, vpc.azCount);
   if (plan.length === 0) return <p className="field__error">The subnets do not fit in {vpc.cidr}.</p>;
   return (
     <table className="subnet-table">
@@ -473,10 +474,7 @@ function SubnetTable({ vpc, region }: { vpc: Vpc; region: string }) {
               <span className={`tier-dot tier-dot--${s.tier}`} aria-hidden="true" />
               {s.tier}
             </td>
-            <td>
-              {region}
-              {'abcdef'[s.azIndex]}
-            </td>
+            <td>{zones[s.azIndex] ?? s.azIndex}</td>
             <td className="mono">{s.cidr}</td>
           </tr>
         ))}
