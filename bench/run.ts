@@ -1,17 +1,17 @@
 /**
  * `pnpm bench`: every benchmark section in one run, one table per section, and
  * bench/results.json with the figures and the machine they were measured on.
- * `pnpm bench -- --only=pure,cdk,browser` runs a subset (results.json then holds only those).
+ * `pnpm bench -- --only=pure,cdk,zip,browser` runs a subset (results.json then holds only those).
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchPure } from './pure.ts';
+import { benchPure, benchZip } from './pure.ts';
 import { benchCdkSynth } from './cdk-synth.ts';
 import { benchBrowser } from './browser/run.ts';
 import { round } from './stats.ts';
 
-const SECTIONS = ['pure', 'cdk', 'browser'] as const;
+const SECTIONS = ['pure', 'cdk', 'zip', 'browser'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const workspaceRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -29,17 +29,18 @@ const results: Record<string, unknown> = {
     cpuCount: cpuList.length,
     cpuModel: cpuList[0]?.model ?? 'unknown',
     memoryGiB: round(totalmem() / 2 ** 30),
+    /** 1-minute load average at the start: figures from a busy machine are noisier and slower. */
+    loadAverage: round(loadavg()[0]!),
     date: new Date().toISOString(),
   },
 };
-console.log(`archgen benchmarks on ${cpuList.length} x ${cpuList[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+console.log(
+  `archgen benchmarks on ${cpuList.length} x ${cpuList[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${round(loadavg()[0]!)}`,
+);
 
-if (selected.includes('pure')) {
-  const { rows, zip } = benchPure();
-  results.pure = rows;
-  results.zip = zip;
-}
+if (selected.includes('pure')) results.pure = benchPure();
 if (selected.includes('cdk')) results.cdkSynth = benchCdkSynth(workspaceRoot);
+if (selected.includes('zip')) results.zip = benchZip();
 if (selected.includes('browser')) results.browser = await benchBrowser(workspaceRoot);
 
 results.totalSeconds = round((performance.now() - started) / 1000);

@@ -36,6 +36,13 @@ describe('time', () => {
     expect(calls).toEqual([0, 1, 2, 3, 4, 5]);
     expect(timing.medianMs).toBeGreaterThanOrEqual(0);
   });
+  it('keeps warming up until warmupMs has passed', () => {
+    let calls = 0;
+    const started = performance.now();
+    time(() => calls++, { warmupRuns: 1, warmupMs: 30, minRuns: 1, maxRuns: 1 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(30);
+    expect(calls).toBeGreaterThan(2);
+  });
 });
 
 describe('round', () => {

@@ -16,8 +16,9 @@ export function median(samples: readonly number[]): number {
 }
 
 export interface TimingOptions {
-  /** Untimed runs first, so the JIT has compiled the hot paths. */
+  /** Untimed runs first, so the JIT has compiled the hot paths: this many, and for at least warmupMs. */
   warmupRuns?: number;
+  warmupMs?: number;
   minRuns?: number;
   maxRuns?: number;
   /** Stop adding runs (past minRuns) once this much time was spent measuring. */
@@ -32,13 +33,15 @@ export interface Timing {
 
 /** Runs `work` repeatedly and returns the median and p95 of its wall time. */
 export function time(work: (run: number) => unknown, options: TimingOptions = {}): Timing {
-  const { warmupRuns = 3, minRuns = 5, maxRuns = 50, budgetMs = 1500 } = options;
-  for (let i = 0; i < warmupRuns; i++) work(i);
+  const { warmupRuns = 3, warmupMs = 0, minRuns = 5, maxRuns = 50, budgetMs = 1500 } = options;
+  const warmupStarted = performance.now();
+  let run = 0;
+  while (run < warmupRuns || performance.now() - warmupStarted < warmupMs) work(run++);
   const samples: number[] = [];
   const started = performance.now();
   while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - started < budgetMs)) {
     const start = performance.now();
-    work(warmupRuns + samples.length);
+    work(run++);
     samples.push(performance.now() - start);
   }
   return { medianMs: median(samples), p95Ms: percentile(samples, 95), runs: samples.length };
