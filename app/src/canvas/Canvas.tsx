@@ -49,6 +49,8 @@ const edgeTypes = { connection: ConnectionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
+/** Above this many services only what is in view is drawn (painting hundreds of nodes is the cost). */
+const LARGE_DESIGN_NODES = 150;
 
 /** Where a moved service lands: its absolute position and the tier band under its centre. */
 function serviceMove(node: FlowNode, layout: CanvasLayout): NodeMove {
@@ -315,6 +317,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
         selectNodesOnDrag={false}
         elevateNodesOnSelect={false}
         zIndexMode="manual"
+        onlyRenderVisibleElements={design.nodes.length > LARGE_DESIGN_NODES}
         proOptions={{ hideAttribution: true }}
         aria-label="Architecture canvas"
       >
