@@ -4,8 +4,10 @@
  * store), no custom node types, no app state.
  */
 import { createRoot } from 'react-dom/client';
-import { ReactFlow, type Edge, type Node } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
+// React Flow is a dependency of the app package only; import the app's copy so both pages run the
+// same version (and tsc, which resolves from bench/, finds its types).
+import { ReactFlow, type Edge, type Node } from '../../../app/node_modules/@xyflow/react';
+import '../../../app/node_modules/@xyflow/react/dist/style.css';
 
 const params = new URLSearchParams(location.search);
 const nodeCount = Number(params.get('nodes') ?? 300);
