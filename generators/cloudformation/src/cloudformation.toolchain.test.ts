@@ -23,7 +23,8 @@ function specDatabaseInstalled(): boolean {
 
 const available = specDatabaseInstalled();
 if (!available) {
-  const message = '[cloudformation] @aws-cdk/aws-service-spec is not installed: the CloudFormation spec check cannot run';
+  const message =
+    '[cloudformation] @aws-cdk/aws-service-spec is not installed: the CloudFormation spec check cannot run';
   if (toolchainsRequired()) throw new Error(message);
   console.warn(`\n!!! ${message}; SKIPPING (set CI=true to make this a failure)\n`);
 }
@@ -40,10 +41,15 @@ describe.skipIf(!available)('CloudFormation output against the resource specific
     for (const { name, design } of designs) {
       const files = generateCloudFormation(lowerDesign(design));
       fileCount += Object.keys(files).length;
-      const template = parseTemplate(files['template.yaml']!) as { Parameters?: Record<string, { Default?: unknown }>; Resources: object };
+      const template = parseTemplate(files['template.yaml']!) as {
+        Parameters?: Record<string, { Default?: unknown }>;
+        Resources: object;
+      };
       resourceCount += Object.keys(template.Resources).length;
-      for (const problem of validateTemplate(template)) failures.push(`${name}: ${problem.path}: ${problem.message}`);
-      for (const condition of unusedConditions(template)) failures.push(`${name}: condition ${condition} is never used`);
+      for (const problem of validateTemplate(template))
+        failures.push(`${name}: ${problem.path}: ${problem.message}`);
+      for (const condition of unusedConditions(template))
+        failures.push(`${name}: condition ${condition} is never used`);
       const parameters = Object.entries(template.Parameters ?? {});
       for (const env of design.environments.map((e) => e.name)) {
         const file = files[`parameters/${env}.json`];
@@ -53,13 +59,18 @@ describe.skipIf(!available)('CloudFormation output against the resource specific
         }
         const given = new Set((JSON.parse(file) as { ParameterKey: string }[]).map((p) => p.ParameterKey));
         for (const [parameter, definition] of parameters) {
-          if (definition.Default === undefined && !given.has(parameter)) failures.push(`${name}: parameters/${env}.json lacks ${parameter}`);
+          if (definition.Default === undefined && !given.has(parameter))
+            failures.push(`${name}: parameters/${env}.json lacks ${parameter}`);
         }
-        for (const key of given) if (!parameters.some(([parameter]) => parameter === key)) failures.push(`${name}: parameters/${env}.json sets unknown ${key}`);
+        for (const key of given)
+          if (!parameters.some(([parameter]) => parameter === key))
+            failures.push(`${name}: parameters/${env}.json sets unknown ${key}`);
       }
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`[cloudformation] ${designs.length} designs, ${fileCount} files, ${resourceCount} resources, ${seconds} s`);
+    console.log(
+      `[cloudformation] ${designs.length} designs, ${fileCount} files, ${resourceCount} resources, ${seconds} s`,
+    );
     expect(failures).toEqual([]);
   });
 });

@@ -9,7 +9,13 @@ function component(props: Record<string, Record<string, unknown>>): ResolvedComp
     type: 'lambda',
     names: { display: 'Orders "fn" ${x}', logicalId: 'OrdersFn', tfName: 'orders_fn', slug: 'orders-fn' },
     props: Object.fromEntries(
-      Object.entries(props).map(([key, byEnv]) => [key, { byEnv: byEnv as never, varies: new Set(Object.values(byEnv).map((v) => JSON.stringify(v))).size > 1 }]),
+      Object.entries(props).map(([key, byEnv]) => [
+        key,
+        {
+          byEnv: byEnv as never,
+          varies: new Set(Object.values(byEnv).map((v) => JSON.stringify(v))).size > 1,
+        },
+      ]),
     ),
     placement: null,
     roleIds: [],
@@ -34,7 +40,9 @@ function context(c: ResolvedComponent, environments = ['dev', 'staging', 'prod']
     routes: [],
     alarms: [],
   };
-  const emitters: Record<string, ComponentEmitter> = { lambda: { references: { arn: (id) => getAtt(id, 'Arn') }, emit() {} } };
+  const emitters: Record<string, ComponentEmitter> = {
+    lambda: { references: { arn: (id) => getAtt(id, 'Arn') }, emit() {} },
+  };
   return new EmitContext(graph, environments, emitters);
 }
 
@@ -52,7 +60,11 @@ describe('EmitContext.value', () => {
     expect(toLongForm(ctx.value(c, 'memorySize'))).toEqual({ Ref: 'OrdersFnMemorySize' });
     expect(toLongForm(ctx.value(c, 'memorySize'))).toEqual({ Ref: 'OrdersFnMemorySize' });
     expect(ctx.template.parameters.get('OrdersFnMemorySize')?.Type).toBe('Number');
-    expect(ctx.parameterValues.get('OrdersFnMemorySize')).toEqual({ dev: '512', staging: '512', prod: '2048' });
+    expect(ctx.parameterValues.get('OrdersFnMemorySize')).toEqual({
+      dev: '512',
+      staging: '512',
+      prod: '2048',
+    });
   });
 
   it('compares only the selected environments', () => {
@@ -63,9 +75,13 @@ describe('EmitContext.value', () => {
   it('chooses structured or left-out values with Fn::If over environment conditions', () => {
     const c = component({ reservedConcurrency: { dev: -1, staging: -1, prod: 50 } });
     const ctx = context(c);
-    const value = ctx.value(c, 'reservedConcurrency', (n) => (typeof n === 'number' && n >= 0 ? { Count: n } : undefined));
+    const value = ctx.value(c, 'reservedConcurrency', (n) =>
+      typeof n === 'number' && n >= 0 ? { Count: n } : undefined,
+    );
     expect(toLongForm(value)).toEqual({ 'Fn::If': ['IsProd', { Count: 50 }, { Ref: 'AWS::NoValue' }] });
-    expect(toLongForm(ctx.template.conditions.get('IsProd'))).toEqual({ 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'] });
+    expect(toLongForm(ctx.template.conditions.get('IsProd'))).toEqual({
+      'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'],
+    });
   });
 
   it('uses literals per environment when asked (where a parameter string would not do)', () => {
@@ -84,7 +100,10 @@ describe('EmitContext.when', () => {
     expect(ctx.when({ dev: false, staging: false, prod: false })).toBe(false);
     expect(ctx.when({ dev: false, staging: true, prod: true })).toBe('IsStagingOrProd');
     expect(toLongForm(ctx.template.conditions.get('IsStagingOrProd'))).toEqual({
-      'Fn::Or': [{ 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'staging'] }, { 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'] }],
+      'Fn::Or': [
+        { 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'staging'] },
+        { 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'] },
+      ],
     });
   });
 });
@@ -93,11 +112,22 @@ describe('EmitContext.metadata and tags', () => {
   it('maps accepted findings to cfn_nag, checkov and cfn-lint by their ids', () => {
     const ctx = context(component({}));
     const metadata = ctx.metadata(
-      [{ ruleId: 'NET-06', reason: 'Single AZ in dev', equivalents: ['LINT E3680', 'CKV_AWS_157', 'Sol-RDS3', 'CNAG F22', 'TRV AWS-0180'] }],
+      [
+        {
+          ruleId: 'NET-06',
+          reason: 'Single AZ in dev',
+          equivalents: ['LINT E3680', 'CKV_AWS_157', 'Sol-RDS3', 'CNAG F22', 'TRV AWS-0180'],
+        },
+      ],
       [{ id: 'CNAG W9', reason: 'Public entry point' }],
     );
     expect(toLongForm(metadata)).toEqual({
-      cfn_nag: { rules_to_suppress: [{ id: 'W9', reason: 'Public entry point' }, { id: 'F22', reason: 'NET-06: Single AZ in dev' }] },
+      cfn_nag: {
+        rules_to_suppress: [
+          { id: 'W9', reason: 'Public entry point' },
+          { id: 'F22', reason: 'NET-06: Single AZ in dev' },
+        ],
+      },
       checkov: { skip: [{ id: 'CKV_AWS_157', comment: 'NET-06: Single AZ in dev' }] },
       'cfn-lint': { config: { ignore_checks: ['E3680'] } },
     });
@@ -121,7 +151,11 @@ describe('EmitContext parameters', () => {
     expect(toLongForm(ctx.value(c, 'nodes'))).toEqual({ Ref: 'OrdersFnNodes' });
     expect(toLongForm(ctx.value(c, 'nodes'))).toEqual({ Ref: 'OrdersFnNodes' });
     expect(toLongForm(ctx.value(c, 'nodes', (n) => `${String(n)} nodes`))).toEqual({ Ref: 'OrdersFnNodes2' });
-    expect(ctx.parameterValues.get('OrdersFnNodes2')).toEqual({ dev: '1 nodes', staging: '2 nodes', prod: '3 nodes' });
+    expect(ctx.parameterValues.get('OrdersFnNodes2')).toEqual({
+      dev: '1 nodes',
+      staging: '2 nodes',
+      prod: '3 nodes',
+    });
     expect([...ctx.template.parameters.keys()]).toEqual(['OrdersFnNodes', 'OrdersFnNodes2']);
   });
 });

@@ -14,12 +14,27 @@ import type {
   ResourceRef,
 } from '@archgen/infra';
 import { TemplateBuilder } from './template/builder.ts';
-import { NO_VALUE, equals, getAtt, ifCondition, or, ref, toLongForm, withSuffix, type TemplateMap, type TemplateValue } from './template/intrinsics.ts';
+import {
+  NO_VALUE,
+  equals,
+  getAtt,
+  ifCondition,
+  or,
+  ref,
+  toLongForm,
+  withSuffix,
+  type TemplateMap,
+  type TemplateValue,
+} from './template/intrinsics.ts';
 
 /** Holds in every environment (true), in none (false), or where the named condition holds. */
 export type Flag = boolean | string;
 
-export type ReferenceResolver = (logicalId: string, component: ResolvedComponent, ctx: EmitContext) => TemplateValue;
+export type ReferenceResolver = (
+  logicalId: string,
+  component: ResolvedComponent,
+  ctx: EmitContext,
+) => TemplateValue;
 
 export interface ComponentEmitter {
   /** How other resources refer to this component's attributes (see ResourceRef). */
@@ -94,7 +109,8 @@ export class EmitContext {
   ref(reference: ResourceRef): TemplateValue {
     const component = this.component(reference.componentId);
     const resolve = this.emitters[component.type]?.references[reference.attribute];
-    if (!resolve) throw new Error(`a ${component.type} has no "${reference.attribute}" to reference (${component.id})`);
+    if (!resolve)
+      throw new Error(`a ${component.type} has no "${reference.attribute}" to reference (${component.id})`);
     return withSuffix(resolve(component.names.logicalId, component, this), reference.suffix);
   }
 
@@ -145,10 +161,13 @@ export class EmitContext {
   value(
     component: ResolvedComponent,
     key: string,
-    map: (value: PropertyValue) => TemplateValue | undefined = (v) => (v === null ? undefined : (v as TemplateValue)),
+    map: (value: PropertyValue) => TemplateValue | undefined = (v) =>
+      v === null ? undefined : (v as TemplateValue),
     options: { literals?: boolean } = {},
   ): TemplateValue | undefined {
-    const values = Object.fromEntries(Object.entries(this.perEnvironment(component, key)).map(([env, v]) => [env, map(v)]));
+    const values = Object.fromEntries(
+      Object.entries(this.perEnvironment(component, key)).map(([env, v]) => [env, map(v)]),
+    );
     return this.byEnvironment(values, {
       parameter: `${component.names.logicalId}${toPascalCase(key)}`,
       description: `${key} of ${component.names.display}`,
@@ -177,18 +196,32 @@ export class EmitContext {
     const distinct = [...groups.values()];
     if (distinct.length === 1) return distinct[0]!.value;
     const scalars = distinct.every((g) => ['string', 'number', 'boolean'].includes(typeof g.value));
-    if (scalars && !parameter.literals) return ref(this.parameter(parameter.parameter, values as Record<string, string | number | boolean>, parameter.description, parameter.group));
+    if (scalars && !parameter.literals)
+      return ref(
+        this.parameter(
+          parameter.parameter,
+          values as Record<string, string | number | boolean>,
+          parameter.description,
+          parameter.group,
+        ),
+      );
     // Lists, maps or "leave it out" in some environments: choose per environment group. The
     // left-out group goes last, so each value sits under its own environments' condition.
     distinct.sort((a, b) => Number(a.value === undefined) - Number(b.value === undefined));
     const last = distinct.pop()!;
     return distinct.reduceRight<TemplateValue>(
-      (otherwise, group) => ifCondition(this.environmentCondition(group.envs), group.value ?? NO_VALUE, otherwise),
+      (otherwise, group) =>
+        ifCondition(this.environmentCondition(group.envs), group.value ?? NO_VALUE, otherwise),
       last.value ?? NO_VALUE,
     );
   }
 
-  private parameter(base: string, values: Record<string, string | number | boolean>, description: string, group: string): string {
+  private parameter(
+    base: string,
+    values: Record<string, string | number | boolean>,
+    description: string,
+    group: string,
+  ): string {
     const all = this.environments.map((env) => values[env]!);
     const printed = Object.fromEntries(this.environments.map((env) => [env, String(values[env])]));
     // The same property asked for twice (a count used by a service and its schedule) reuses its
@@ -217,7 +250,10 @@ export class EmitContext {
   /** A flag from a boolean property: where it is true. */
   flag(component: ResolvedComponent, key: string, conditionName?: string): Flag {
     const values = this.perEnvironment(component, key);
-    return this.when(Object.fromEntries(Object.entries(values).map(([env, v]) => [env, v === true])), conditionName);
+    return this.when(
+      Object.fromEntries(Object.entries(values).map(([env, v]) => [env, v === true])),
+      conditionName,
+    );
   }
 
   /** True/false when all environments agree, else a condition true in the environments that hold. */
@@ -231,7 +267,8 @@ export class EmitContext {
   /** A condition that holds in exactly these environments (IsProd, IsDevOrStaging, or a given name). */
   environmentCondition(envs: string[], name?: string): string {
     const key = envs.join(',');
-    const conditionName = name ?? this.conditionNamesByEnvs.get(key) ?? `Is${envs.map(toPascalCase).join('Or')}`;
+    const conditionName =
+      name ?? this.conditionNamesByEnvs.get(key) ?? `Is${envs.map(toPascalCase).join('Or')}`;
     if (!name) this.conditionNamesByEnvs.set(key, conditionName);
     const matches = envs.map((env) => equals(ref(ENVIRONMENT_PARAMETER), env));
     this.template.addCondition(conditionName, matches.length === 1 ? matches[0]! : or(matches));
@@ -239,7 +276,11 @@ export class EmitContext {
   }
 
   /** `whenTrue` where the flag holds, `whenFalse` elsewhere (undefined = property left out). */
-  choose(flag: Flag, whenTrue: TemplateValue | undefined, whenFalse: TemplateValue | undefined): TemplateValue | undefined {
+  choose(
+    flag: Flag,
+    whenTrue: TemplateValue | undefined,
+    whenFalse: TemplateValue | undefined,
+  ): TemplateValue | undefined {
     if (flag === true) return whenTrue;
     if (flag === false) return whenFalse;
     if (whenTrue === undefined && whenFalse === undefined) return undefined;
@@ -249,7 +290,11 @@ export class EmitContext {
   /** An output other stacks can import as `${AWS::StackName}-<logical id><suffix>`. */
   output(component: ResolvedComponent, suffix: string, value: TemplateValue, what: string): void {
     const name = `${component.names.logicalId}${suffix}`;
-    this.template.addOutput(name, { Description: `${what} of ${component.names.display}`, Value: value, exportName: name });
+    this.template.addOutput(name, {
+      Description: `${what} of ${component.names.display}`,
+      Value: value,
+      exportName: name,
+    });
   }
 
   /** Cost-allocation tags on every taggable resource: the design's, the environment, a Name. */
@@ -275,10 +320,15 @@ export class EmitContext {
    * Resource metadata acknowledging accepted findings: the design's (with their equivalent
    * checkov / cfn_nag / cfn-lint ids) and the generator's deliberate choices.
    */
-  metadata(acknowledgements: readonly Acknowledgement[] = [], suppressions: readonly Suppression[] = []): TemplateMap | undefined {
+  metadata(
+    acknowledgements: readonly Acknowledgement[] = [],
+    suppressions: readonly Suppression[] = [],
+  ): TemplateMap | undefined {
     const all: Suppression[] = [
       ...suppressions,
-      ...acknowledgements.flatMap((a) => a.equivalents.map((id) => ({ id, reason: `${a.ruleId}: ${a.reason}` }))),
+      ...acknowledgements.flatMap((a) =>
+        a.equivalents.map((id) => ({ id, reason: `${a.ruleId}: ${a.reason}` })),
+      ),
     ];
     const cfnNag: TemplateValue[] = [];
     const checkov: TemplateValue[] = [];

@@ -14,7 +14,17 @@ function namedDesign(name: string): Design {
   return found.design;
 }
 
-type Template = { Parameters?: Record<string, any>; Conditions?: Record<string, any>; Resources: Record<string, any>; Outputs?: Record<string, any>; Description?: string };
+/** Templates are free-form JSON: tests index into them at will. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+type Template = {
+  Parameters?: Record<string, Json>;
+  Conditions?: Record<string, Json>;
+  Resources: Record<string, Json>;
+  Outputs?: Record<string, Json>;
+  Description?: string;
+};
 
 function generate(source: Design | ResolvedGraph, environments?: string[]) {
   const graph = 'schemaVersion' in source ? lowerDesign(source) : source;
@@ -23,37 +33,56 @@ function generate(source: Design | ResolvedGraph, environments?: string[]) {
 }
 
 /** The one resource of a type (fails when there are none or several). */
-function only(template: Template, type: string): [string, any] {
+function only(template: Template, type: string): [string, Json] {
   const found = Object.entries(template.Resources).filter(([, r]) => r.Type === type);
-  expect(found.map(([id]) => id), `resources of type ${type}`).toHaveLength(1);
+  expect(
+    found.map(([id]) => id),
+    `resources of type ${type}`,
+  ).toHaveLength(1);
   return found[0]!;
 }
 
-const ofType = (template: Template, type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+const ofType = (template: Template, type: string) =>
+  Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 
 function parameterFile(files: Record<string, string>, env: string): Record<string, string> {
-  const entries = JSON.parse(files[`parameters/${env}.json`]!) as { ParameterKey: string; ParameterValue: string }[];
+  const entries = JSON.parse(files[`parameters/${env}.json`]!) as {
+    ParameterKey: string;
+    ParameterValue: string;
+  }[];
   return Object.fromEntries(entries.map((e) => [e.ParameterKey, e.ParameterValue]));
 }
 
 describe('emitter registry', () => {
   it('has an emitter for every catalog service that describes infrastructure', () => {
-    const missing = SERVICES.map((s) => s.type).filter((type) => !NO_INFRASTRUCTURE.has(type) && !EMITTERS[type]);
+    const missing = SERVICES.map((s) => s.type).filter(
+      (type) => !NO_INFRASTRUCTURE.has(type) && !EMITTERS[type],
+    );
     expect(missing).toEqual([]);
     expect(Object.keys(EMITTERS).length).toBe(SERVICES.length - NO_INFRASTRUCTURE.size);
   });
 
   it('rejects a component type it has no emitter for instead of skipping it', () => {
     const graph = lowerDesign(build('Unknown').node('sqs', { id: 'queue' }).build());
-    const broken: ResolvedGraph = { ...graph, components: graph.components.map((c) => (c.id === 'queue' ? { ...c, type: 'quantum-queue' } : c)) };
-    expect(() => generateCloudFormation(broken)).toThrow(/no CloudFormation emitter for: queue \(quantum-queue\)/);
+    const broken: ResolvedGraph = {
+      ...graph,
+      components: graph.components.map((c) => (c.id === 'queue' ? { ...c, type: 'quantum-queue' } : c)),
+    };
+    expect(() => generateCloudFormation(broken)).toThrow(
+      /no CloudFormation emitter for: queue \(quantum-queue\)/,
+    );
   });
 });
 
 describe('generateCloudFormation', () => {
   it('writes the template, one parameter file per environment and a README', () => {
     const { files } = generate(build('Files').environments('dev', 'prod').node('sqs').build());
-    expect(Object.keys(files).sort()).toEqual(['README.md', 'parameters/dev.json', 'parameters/prod.json', 'template.yaml']);
+    expect(Object.keys(files).sort()).toEqual([
+      'README.md',
+      'parameters/dev.json',
+      'parameters/prod.json',
+      'template.yaml',
+    ]);
     expect(files['README.md']).toContain('aws cloudformation deploy --stack-name');
     expect(files['README.md']).toContain('--parameter-overrides file://parameters/prod.json');
     expect(files['README.md']).not.toContain('--s3-bucket');
@@ -65,10 +94,15 @@ describe('generateCloudFormation', () => {
   });
 
   it('limits output to the requested environments', () => {
-    const { files, template } = generate(build('Subset').environments('dev', 'staging', 'prod').node('sqs').build(), ['prod']);
+    const { files, template } = generate(
+      build('Subset').environments('dev', 'staging', 'prod').node('sqs').build(),
+      ['prod'],
+    );
     expect(Object.keys(files).filter((f) => f.startsWith('parameters/'))).toEqual(['parameters/prod.json']);
     expect(template.Parameters!.EnvironmentName.AllowedValues).toEqual(['prod']);
-    expect(() => generateCloudFormation(lowerDesign(build('Subset').node('sqs').build()), { environments: ['qa'] })).toThrow(/unknown environment/);
+    expect(() =>
+      generateCloudFormation(lowerDesign(build('Subset').node('sqs').build()), { environments: ['qa'] }),
+    ).toThrow(/unknown environment/);
   });
 
   it('prints a value all environments share as a literal and a differing one as a parameter', () => {
@@ -96,8 +130,13 @@ describe('generateCloudFormation', () => {
     const { files, template } = generate(namedDesign('adversarial-every-service'));
     for (const env of ['dev', 'staging', 'prod']) {
       const values = parameterFile(files, env);
-      const missing = Object.entries(template.Parameters!).filter(([name, p]) => p.Default === undefined && values[name] === undefined);
-      expect(missing.map(([name]) => name), env).toEqual([]);
+      const missing = Object.entries(template.Parameters!).filter(
+        ([name, p]) => p.Default === undefined && values[name] === undefined,
+      );
+      expect(
+        missing.map(([name]) => name),
+        env,
+      ).toEqual([]);
       expect(values.EnvironmentName).toBe(env);
     }
   });
@@ -117,7 +156,9 @@ describe('generateCloudFormation', () => {
       [`${vpc}NatGateway2`, `${vpc}HasNatGateway2`],
       [`${vpc}NatGateway3`, `${vpc}HasNatGateway3`],
     ]);
-    expect(template.Conditions![`${vpc}HasNatGateway2`]).toEqual({ 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'] });
+    expect(template.Conditions![`${vpc}HasNatGateway2`]).toEqual({
+      'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'],
+    });
     // AZ 2 routes through its own NAT where it exists, else through NAT 1.
     const route = Object.entries(template.Resources).find(([id]) => /Private.*2DefaultRoute$/.test(id))![1];
     expect(route.Properties.NatGatewayId).toEqual({
@@ -154,37 +195,62 @@ describe('generateCloudFormation', () => {
     const { template } = generate(source);
     const ingress = ofType(template, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties);
     expect(ingress).toContainEqual(
-      expect.objectContaining({ FromPort: 5432, SourceSecurityGroupId: { 'Fn::GetAtt': 'WebSg.GroupId' }, GroupId: { 'Fn::GetAtt': 'DbSg.GroupId' } }),
+      expect.objectContaining({
+        FromPort: 5432,
+        SourceSecurityGroupId: { 'Fn::GetAtt': 'WebSg.GroupId' },
+        GroupId: { 'Fn::GetAtt': 'DbSg.GroupId' },
+      }),
     );
     const dbGroup = template.Resources.DbSg.Properties;
-    expect(dbGroup.SecurityGroupEgress).toEqual([expect.objectContaining({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })]);
+    expect(dbGroup.SecurityGroupEgress).toEqual([
+      expect.objectContaining({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' }),
+    ]);
     // The public ALB's open ingress is deliberate and says so for cfn_nag.
     const albGroup = template.Resources.WebALBSg;
-    expect(albGroup.Metadata.cfn_nag.rules_to_suppress.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['W2', 'W9']));
+    expect(albGroup.Metadata.cfn_nag.rules_to_suppress.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining(['W2', 'W9']),
+    );
     const db = template.Resources.Db.Properties;
-    expect(db).toMatchObject({ ManageMasterUserPassword: true, PubliclyAccessible: false, StorageEncrypted: true });
+    expect(db).toMatchObject({
+      ManageMasterUserPassword: true,
+      PubliclyAccessible: false,
+      StorageEncrypted: true,
+    });
   });
 
-  it('puts the lowering\'s least-privilege statements inline in the role', () => {
-    const source = build('Grant').node('lambda', { id: 'fn', name: 'Fn' }).node('dynamodb', { id: 'table', name: 'Table' }).connect('fn', 'table', 'read').build();
+  it("puts the lowering's least-privilege statements inline in the role", () => {
+    const source = build('Grant')
+      .node('lambda', { id: 'fn', name: 'Fn' })
+      .node('dynamodb', { id: 'table', name: 'Table' })
+      .connect('fn', 'table', 'read')
+      .build();
     const { template } = generate(source);
     const role = template.Resources.FnRole;
-    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'lambda.amazonaws.com' });
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({
+      Service: 'lambda.amazonaws.com',
+    });
     const statements = role.Properties.Policies[0].PolicyDocument.Statement;
-    const read = statements.find((s: any) => s.Action.includes('dynamodb:GetItem'));
+    const read = statements.find((s: Json) => s.Action.includes('dynamodb:GetItem'));
     expect(read.Action).not.toContain('dynamodb:PutItem');
     expect(read.Resource).toContainEqual({ 'Fn::GetAtt': 'Table.Arn' });
     // A wildcard only where AWS has no resource-level permission (X-Ray), acknowledged with why.
-    const wildcards = statements.filter((s: any) => s.Resource === '*');
-    expect(wildcards.flatMap((s: any) => s.Action).every((action: string) => action.startsWith('xray:'))).toBe(true);
+    const wildcards = statements.filter((s: Json) => s.Resource === '*');
+    expect(
+      wildcards.flatMap((s: Json) => s.Action).every((action: string) => action.startsWith('xray:')),
+    ).toBe(true);
     expect(role.Metadata.cfn_nag.rules_to_suppress).toContainEqual(expect.objectContaining({ id: 'W11' }));
   });
 
   it('acknowledges accepted risks in the resource metadata with their reason', () => {
-    const source = build('Risk').node('sqs', { id: 'q', name: 'Q' }).acceptRisk('SQS-01', 'q', 'Public data only').build();
+    const source = build('Risk')
+      .node('sqs', { id: 'q', name: 'Q' })
+      .acceptRisk('SQS-01', 'q', 'Public data only')
+      .build();
     const graph = lowerDesign(source);
     const queue = graph.components.find((c) => c.id === 'q')!;
-    queue.acknowledgements = [{ ruleId: 'SQS-01', reason: 'Public data only', equivalents: ['CKV_AWS_27', 'CNAG W48', 'Sol-SQS2'] }];
+    queue.acknowledgements = [
+      { ruleId: 'SQS-01', reason: 'Public data only', equivalents: ['CKV_AWS_27', 'CNAG W48', 'Sol-SQS2'] },
+    ];
     const { template } = generate(graph);
     expect(template.Resources.Q.Metadata).toEqual({
       cfn_nag: { rules_to_suppress: [{ id: 'W48', reason: 'SQS-01: Public data only' }] },
@@ -204,7 +270,11 @@ describe('per-environment structure', () => {
     const { template } = generate(source);
     const https = template.Resources.WebHttpsListener;
     expect(https.Condition).toBe('IsProd');
-    expect(https.Properties).toMatchObject({ Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' });
+    expect(https.Properties).toMatchObject({
+      Port: 443,
+      Protocol: 'HTTPS',
+      SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    });
     const http = template.Resources.WebHttpListener.Properties;
     expect(http.DefaultActions['Fn::If'][0]).toBe('IsDev');
     expect(http.DefaultActions['Fn::If'][2]).toEqual([expect.objectContaining({ Type: 'redirect' })]);
@@ -237,7 +307,9 @@ describe('per-environment structure', () => {
     expect(parameterFile(files, 'dev').OrdersBillingMode).toBe('PAY_PER_REQUEST');
     expect(parameterFile(files, 'prod').OrdersBillingMode).toBe('PROVISIONED');
     expect(table.ProvisionedThroughput['Fn::If'][0]).toBe('IsProd');
-    expect(ofType(template, 'AWS::ApplicationAutoScaling::ScalableTarget').map(([, r]) => r.Condition)).toEqual(['IsProd', 'IsProd']);
+    expect(
+      ofType(template, 'AWS::ApplicationAutoScaling::ScalableTarget').map(([, r]) => r.Condition),
+    ).toEqual(['IsProd', 'IsProd']);
   });
 });
 
@@ -252,12 +324,21 @@ describe('bucket notifications', () => {
     const { template } = generate(source);
     const bucket = template.Resources.Raw;
     expect(bucket.DependsOn).toBeUndefined();
-    expect(bucket.Properties.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    expect(bucket.Properties.NotificationConfiguration).toEqual({
+      EventBridgeConfiguration: { EventBridgeEnabled: true },
+    });
     const rule = template.Resources.RawToFnEvents;
-    expect(rule.Properties.EventPattern).toEqual({ source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { bucket: { name: [{ Ref: 'Raw' }] } } });
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.s3'],
+      'detail-type': ['Object Created'],
+      detail: { bucket: { name: [{ Ref: 'Raw' }] } },
+    });
     expect(rule.Properties.Targets[0].Arn).toEqual({ 'Fn::GetAtt': 'Fn.Arn' });
     const permission = template.Resources.FnInvokeFromRawToFnEvents.Properties;
-    expect(permission).toMatchObject({ Principal: 'events.amazonaws.com', SourceArn: { 'Fn::GetAtt': 'RawToFnEvents.Arn' } });
+    expect(permission).toMatchObject({
+      Principal: 'events.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': 'RawToFnEvents.Arn' },
+    });
   });
 });
 
@@ -274,13 +355,19 @@ describe('hostile names', () => {
   const { files, template } = generate(source);
 
   it('round-trips every user string through YAML unchanged', () => {
-    expect(template.Description).toBe(`${source.name}: ${source.description}`.slice(0, template.Description!.length));
+    expect(template.Description).toBe(
+      `${source.name}: ${source.description}`.slice(0, template.Description!.length),
+    );
     const tagValues = new Set(
-      Object.values(template.Resources).flatMap((r: any) => (Array.isArray(r.Properties?.Tags) ? r.Properties.Tags.map((t: any) => t.Value) : [])),
+      Object.values(template.Resources).flatMap((r: Json) =>
+        Array.isArray(r.Properties?.Tags) ? r.Properties.Tags.map((t: Json) => t.Value) : [],
+      ),
     );
     for (const [, value] of Object.entries(source.tags)) expect(tagValues).toContain(value);
     for (const node of source.nodes.filter((n) => n.type === 'sqs')) {
-      const names = Object.values(template.Resources).flatMap((r: any) => (r.Properties?.Tags ?? []).filter((t: any) => t.Key === 'Name').map((t: any) => t.Value));
+      const names = Object.values(template.Resources).flatMap((r: Json) =>
+        (r.Properties?.Tags ?? []).filter((t: Json) => t.Key === 'Name').map((t: Json) => t.Value),
+      );
       expect(names).toContain(node.name);
     }
   });

@@ -32,12 +32,18 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
   const ctx = new EmitContext(graph, environments, EMITTERS);
   ctx.template.addParameter(
     ENVIRONMENT_PARAMETER,
-    { Type: 'String', Description: 'Which environment this stack is; selects per-environment sizing and structure', AllowedValues: environments },
+    {
+      Type: 'String',
+      Description: 'Which environment this stack is; selects per-environment sizing and structure',
+      AllowedValues: environments,
+    },
     'Environment',
   );
   ctx.parameterValues.set(ENVIRONMENT_PARAMETER, Object.fromEntries(environments.map((env) => [env, env])));
 
-  const unknown = graph.components.filter((c) => !EMITTERS[c.type] && !NO_INFRASTRUCTURE.has(c.type)).map((c) => `${c.id} (${c.type})`);
+  const unknown = graph.components
+    .filter((c) => !EMITTERS[c.type] && !NO_INFRASTRUCTURE.has(c.type))
+    .map((c) => `${c.id} (${c.type})`);
   if (unknown.length > 0) throw new Error(`no CloudFormation emitter for: ${unknown.join(', ')}`);
 
   for (const vpc of graph.vpcs) emitVpc(vpc, ctx);
@@ -56,13 +62,21 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
 function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
   const t = ctx.template;
   const map = <V>(entries: Map<string, V>, convert: (value: V) => TemplateValue): TemplateMap | undefined =>
-    entries.size === 0 ? undefined : Object.fromEntries([...entries].map(([key, value]) => [key, convert(value)]));
+    entries.size === 0
+      ? undefined
+      : Object.fromEntries([...entries].map(([key, value]) => [key, convert(value)]));
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: truncateUtf8([graph.design.name, graph.design.description].filter((text) => text.trim() !== '').join(': '), 1024),
+    Description: truncateUtf8(
+      [graph.design.name, graph.design.description].filter((text) => text.trim() !== '').join(': '),
+      1024,
+    ),
     Metadata: {
       'AWS::CloudFormation::Interface': {
-        ParameterGroups: [...t.parameterGroups].map(([label, names]) => ({ Label: { default: label }, Parameters: names })),
+        ParameterGroups: [...t.parameterGroups].map(([label, names]) => ({
+          Label: { default: label },
+          Parameters: names,
+        })),
       },
       archgen: { design: graph.design.slug, environments: ctx.environments as string[] },
     },
@@ -77,7 +91,10 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
   };
 }
 
-export function generateCloudFormation(graph: ResolvedGraph, options: CloudFormationOptions = {}): GeneratedFiles {
+export function generateCloudFormation(
+  graph: ResolvedGraph,
+  options: CloudFormationOptions = {},
+): GeneratedFiles {
   const environments = selectEnvironments(graph, options.environments);
   const ctx = buildTemplate(graph, environments);
   const template = printTemplate(templateTree(graph, ctx), ctx.template.comments);
@@ -86,7 +103,8 @@ export function generateCloudFormation(graph: ResolvedGraph, options: CloudForma
   for (const env of environments) {
     const parameters = [...ctx.template.parameters.keys()].map((name) => ({
       ParameterKey: name,
-      ParameterValue: ctx.parameterValues.get(name)?.[env] ?? ctx.template.parameters.get(name)!.Default ?? '',
+      ParameterValue:
+        ctx.parameterValues.get(name)?.[env] ?? ctx.template.parameters.get(name)!.Default ?? '',
     }));
     files[`parameters/${env}.json`] = `${JSON.stringify(parameters, null, 2)}\n`;
   }

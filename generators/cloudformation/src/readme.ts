@@ -49,7 +49,12 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, template: s
     ),
     '```',
     '',
-    ...(viaS3 ? [`The template is ${bytes} bytes, over the 51,200 bytes CloudFormation takes inline: \`deploy\` uploads it to the artifact bucket.`, ''] : []),
+    ...(viaS3
+      ? [
+          `The template is ${bytes} bytes, over the 51,200 bytes CloudFormation takes inline: \`deploy\` uploads it to the artifact bucket.`,
+          '',
+        ]
+      : []),
     `Deploy in ${graph.design.region}: the availability zone parameters default to that region's zones.`,
     'Current AWS CLI v2 releases read the parameter file in `--parameter-overrides file://...`; an',
     'older CLI takes the same values as `Key=Value` pairs, or use',
@@ -65,12 +70,7 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, template: s
     ...parameterRows,
     '',
     ...(ctx.omissions.length > 0
-      ? [
-          '## Not generated',
-          '',
-          ...ctx.omissions.map((o) => `- ${cell(o.display)}: ${cell(o.reason)}.`),
-          '',
-        ]
+      ? ['## Not generated', '', ...ctx.omissions.map((o) => `- ${cell(o.display)}: ${cell(o.reason)}.`), '']
       : []),
     '## Before the first deployment',
     '',
@@ -80,7 +80,7 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, template: s
     '  (`ManageMasterUserPassword`); the stack outputs the secret ARNs.',
     '- REST APIs with access logs need the account-level API Gateway CloudWatch role set once per',
     '  region (API Gateway console, Settings).',
-    '- A VPC\'s default security group is left as AWS creates it; nothing generated uses it.',
+    "- A VPC's default security group is left as AWS creates it; nothing generated uses it.",
     '',
   ];
   return `${lines.join('\n')}`;

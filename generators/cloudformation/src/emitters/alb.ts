@@ -29,7 +29,8 @@ function listenerPlan(alb: ResolvedComponent, ctx: EmitContext): ListenerPlan {
   const certs = ctx.perEnvironment(alb, 'certificateArn');
   const redirects = ctx.perEnvironment(alb, 'httpRedirect');
   const hasCert = (env: string) => typeof certs[env] === 'string' && certs[env] !== '';
-  const envFlag = (holds: (env: string) => boolean) => ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, holds(env)])));
+  const envFlag = (holds: (env: string) => boolean) =>
+    ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, holds(env)])));
   return {
     https: envFlag(hasCert),
     http: envFlag((env) => !hasCert(env) || redirects[env] === true),
@@ -63,15 +64,31 @@ function emitTargetGroup(alb: ResolvedComponent, route: ResolvedRoute, ctx: Emit
   const target = ctx.component(route.targetId);
   const id = targetGroupId(ctx, route);
   const vpcId = alb.placement ? ref(ctx.vpc(alb.placement.vpcId).names.logicalId) : undefined;
-  const healthCheck = { HealthCheckPath: '/', HealthCheckIntervalSeconds: 30, HealthyThresholdCount: 2, UnhealthyThresholdCount: 3, Matcher: { HttpCode: '200-399' } };
+  const healthCheck = {
+    HealthCheckPath: '/',
+    HealthCheckIntervalSeconds: 30,
+    HealthyThresholdCount: 2,
+    UnhealthyThresholdCount: 3,
+    Matcher: { HttpCode: '200-399' },
+  };
   if (target.type === 'lambda') {
-    const permission = lambdaPermission(ctx, target.id, `${target.names.logicalId}InvokeFrom${alb.names.logicalId}`, 'elasticloadbalancing.amazonaws.com', {
-      account: true,
-    });
+    const permission = lambdaPermission(
+      ctx,
+      target.id,
+      `${target.names.logicalId}InvokeFrom${alb.names.logicalId}`,
+      'elasticloadbalancing.amazonaws.com',
+      {
+        account: true,
+      },
+    );
     ctx.template.addResource(id, {
       Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
       DependsOn: [permission],
-      Properties: { TargetType: 'lambda', Targets: [{ Id: getAtt(target.names.logicalId, 'Arn') }], Tags: ctx.tags() },
+      Properties: {
+        TargetType: 'lambda',
+        Targets: [{ Id: getAtt(target.names.logicalId, 'Arn') }],
+        Tags: ctx.tags(),
+      },
     });
     return id;
   }
@@ -89,7 +106,9 @@ function emitTargetGroup(alb: ResolvedComponent, route: ResolvedRoute, ctx: Emit
         Tags: ctx.tags(),
       },
     },
-    target.type === 'eks' ? 'Pods register through the AWS Load Balancer Controller (a TargetGroupBinding for this target group).' : undefined,
+    target.type === 'eks'
+      ? 'Pods register through the AWS Load Balancer Controller (a TargetGroupBinding for this target group).'
+      : undefined,
   );
   return id;
 }
@@ -109,7 +128,10 @@ export const albEmitter: ComponentEmitter = {
     const logs = logBucket(ctx, id, alb.names.display, accessLogs, 'alb');
     const attributes: TemplateValue[] = [
       { Key: 'idle_timeout.timeout_seconds', Value: ctx.value(alb, 'idleTimeoutSeconds', (s) => String(s))! },
-      { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: ctx.value(alb, 'dropInvalidHeaders', (on) => String(on === true))! },
+      {
+        Key: 'routing.http.drop_invalid_header_fields.enabled',
+        Value: ctx.value(alb, 'dropInvalidHeaders', (on) => String(on === true))!,
+      },
       { Key: 'access_logs.s3.enabled', Value: ctx.choose(accessLogs, 'true', 'false')! },
     ];
     if (logs) {
@@ -121,7 +143,14 @@ export const albEmitter: ComponentEmitter = {
     ctx.template.addResource(id, {
       Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
       // ALB checks that it may write to the log bucket when logging is switched on.
-      DependsOn: logs ? dependencyOn(ctx, `${id}LogBucketReady`, [[accessLogs, `${logs}Policy`]], 'Depends on the log bucket policy where access logs are on.') : undefined,
+      DependsOn: logs
+        ? dependencyOn(
+            ctx,
+            `${id}LogBucketReady`,
+            [[accessLogs, `${logs}Policy`]],
+            'Depends on the log bucket policy where access logs are on.',
+          )
+        : undefined,
       Metadata: ctx.metadata(alb.acknowledgements, suppressions),
       Properties: {
         Type: 'application',
@@ -138,8 +167,15 @@ export const albEmitter: ComponentEmitter = {
     const forward: TemplateValue =
       targetGroups.length > 0
         ? [{ Type: 'forward', TargetGroupArn: ref(targetGroups[0]!) }]
-        : [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'Not found' } }];
-    const redirect: TemplateValue = [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }];
+        : [
+            {
+              Type: 'fixed-response',
+              FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'Not found' },
+            },
+          ];
+    const redirect: TemplateValue = [
+      { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
+    ];
     const plan = listenerPlan(alb, ctx);
     const condition = (flag: Flag) => (typeof flag === 'string' ? flag : undefined);
 
@@ -152,7 +188,13 @@ export const albEmitter: ComponentEmitter = {
           Port: 443,
           Protocol: 'HTTPS',
           SslPolicy: TLS_POLICY,
-          Certificates: [{ CertificateArn: ctx.value(alb, 'certificateArn', (arn) => (typeof arn === 'string' && arn !== '' ? arn : undefined)) }],
+          Certificates: [
+            {
+              CertificateArn: ctx.value(alb, 'certificateArn', (arn) =>
+                typeof arn === 'string' && arn !== '' ? arn : undefined,
+              ),
+            },
+          ],
           DefaultActions: forward,
         },
       });
@@ -161,17 +203,38 @@ export const albEmitter: ComponentEmitter = {
       ctx.template.addResource(`${id}HttpListener`, {
         Type: 'AWS::ElasticLoadBalancingV2::Listener',
         Condition: condition(plan.http),
-        Metadata: ctx.metadata([], [
-          { id: 'CKV_AWS_2', reason: 'Port 80 redirects to HTTPS wherever the environment has a certificate' },
-          { id: 'CKV_AWS_103', reason: 'Port 80 redirects to HTTPS wherever the environment has a certificate' },
-        ]),
-        Properties: { LoadBalancerArn: ref(id), Port: 80, Protocol: 'HTTP', DefaultActions: ctx.choose(plan.httpForwards, forward, redirect) },
+        Metadata: ctx.metadata(
+          [],
+          [
+            {
+              id: 'CKV_AWS_2',
+              reason: 'Port 80 redirects to HTTPS wherever the environment has a certificate',
+            },
+            {
+              id: 'CKV_AWS_103',
+              reason: 'Port 80 redirects to HTTPS wherever the environment has a certificate',
+            },
+          ],
+        ),
+        Properties: {
+          LoadBalancerArn: ref(id),
+          Port: 80,
+          Protocol: 'HTTP',
+          DefaultActions: ctx.choose(plan.httpForwards, forward, redirect),
+        },
       });
     }
     // Further routes by path, on whichever listener forwards in each environment.
     routes.forEach((route, i) => {
       if (i === 0) return;
-      const conditions = [{ Field: 'path-pattern', PathPatternConfig: { Values: [route.pathPattern ?? `/${ctx.component(route.targetId).names.slug}/*`] } }];
+      const conditions = [
+        {
+          Field: 'path-pattern',
+          PathPatternConfig: {
+            Values: [route.pathPattern ?? `/${ctx.component(route.targetId).names.slug}/*`],
+          },
+        },
+      ];
       const actions = [{ Type: 'forward', TargetGroupArn: ref(targetGroups[i]!) }];
       for (const [flag, listener] of [
         [plan.https, `${id}HttpsListener`],
@@ -194,7 +257,11 @@ export const albEmitter: ComponentEmitter = {
         Properties: {
           Scope: 'REGIONAL',
           DefaultAction: { Allow: {} },
-          VisibilityConfig: { CloudWatchMetricsEnabled: true, MetricName: `${id}WebAcl`, SampledRequestsEnabled: true },
+          VisibilityConfig: {
+            CloudWatchMetricsEnabled: true,
+            MetricName: `${id}WebAcl`,
+            SampledRequestsEnabled: true,
+          },
           Rules: managedRules(id),
           Tags: ctx.tags(),
         },
@@ -206,7 +273,11 @@ export const albEmitter: ComponentEmitter = {
       });
     }
 
-    ctx.template.addOutput(`${id}DnsName`, { Description: `DNS name of ${alb.names.display}`, Value: getAtt(id, 'DNSName'), exportName: `${id}DnsName` });
+    ctx.template.addOutput(`${id}DnsName`, {
+      Description: `DNS name of ${alb.names.display}`,
+      Value: getAtt(id, 'DNSName'),
+      exportName: `${id}DnsName`,
+    });
   },
 };
 
@@ -217,6 +288,10 @@ export function managedRules(prefix: string): TemplateValue[] {
     Priority: i,
     OverrideAction: { None: {} },
     Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: name } },
-    VisibilityConfig: { CloudWatchMetricsEnabled: true, MetricName: `${prefix}${name}`, SampledRequestsEnabled: true },
+    VisibilityConfig: {
+      CloudWatchMetricsEnabled: true,
+      MetricName: `${prefix}${name}`,
+      SampledRequestsEnabled: true,
+    },
   }));
 }

@@ -31,14 +31,23 @@ function invokePermissions(api: ResolvedComponent, ctx: EmitContext): void {
   for (const route of functionRoutes(api, ctx)) {
     if (seen.has(route.targetId)) continue;
     seen.add(route.targetId);
-    lambdaPermission(ctx, route.targetId, `${ctx.logicalId(route.targetId)}InvokeFrom${id}`, 'apigateway.amazonaws.com', {
-      arn: sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}}/*`),
-    });
+    lambdaPermission(
+      ctx,
+      route.targetId,
+      `${ctx.logicalId(route.targetId)}InvokeFrom${id}`,
+      'apigateway.amazonaws.com',
+      {
+        arn: sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}}/*`),
+      },
+    );
   }
 }
 
 /** The user pool client and issuer a JWT authorizer checks tokens against. */
-function userPoolClient(api: ResolvedComponent, ctx: EmitContext): { client: string; pool: string } | undefined {
+function userPoolClient(
+  api: ResolvedComponent,
+  ctx: EmitContext,
+): { client: string; pool: string } | undefined {
   if (!api.userPoolId) return undefined;
   const pool = ctx.logicalId(api.userPoolId);
   const client = ctx.template.addResource(`${api.names.logicalId}UserPoolClient`, {
@@ -57,12 +66,20 @@ function emitHttpApi(api: ResolvedComponent, ctx: EmitContext): void {
   const id = api.names.logicalId;
   const authorizer = String(ctx.constant(api, 'authorizer'));
   const suppressions: Suppression[] = [
-    { id: 'CKV_AWS_73', reason: 'HTTP APIs do not support X-Ray; functions behind the API trace their own work' },
+    {
+      id: 'CKV_AWS_73',
+      reason: 'HTTP APIs do not support X-Ray; functions behind the API trace their own work',
+    },
   ];
   ctx.template.addResource(id, {
     Type: 'AWS::ApiGatewayV2::Api',
     Metadata: ctx.metadata(api.acknowledgements, suppressions),
-    Properties: { Name: sub(`\${AWS::StackName}-${api.names.slug}`), ProtocolType: 'HTTP', Description: api.names.display.slice(0, 1024), Tags: ctx.tagMap(api.names.display) },
+    Properties: {
+      Name: sub(`\${AWS::StackName}-${api.names.slug}`),
+      ProtocolType: 'HTTP',
+      Description: api.names.display.slice(0, 1024),
+      Tags: ctx.tagMap(api.names.display),
+    },
   });
   const pool = authorizer === 'jwt' || authorizer === 'cognito' ? userPoolClient(api, ctx) : undefined;
   const authorizerId = pool
@@ -98,7 +115,11 @@ function emitHttpApi(api: ResolvedComponent, ctx: EmitContext): void {
         Type: 'AWS::ApiGatewayV2::Route',
         Properties: {
           ApiId: ref(id),
-          RouteKey: route.pathPattern ? `ANY ${route.pathPattern.replace(/\*$/, '{proxy+}')}` : i === 0 ? '$default' : `ANY /${ctx.component(route.targetId).names.slug}/{proxy+}`,
+          RouteKey: route.pathPattern
+            ? `ANY ${route.pathPattern.replace(/\*$/, '{proxy+}')}`
+            : i === 0
+              ? '$default'
+              : `ANY /${ctx.component(route.targetId).names.slug}/{proxy+}`,
           Target: sub(`integrations/\${${integration}}`),
           AuthorizationType: authorization,
           AuthorizerId: authorizerId ? ref(authorizerId) : undefined,
@@ -116,7 +137,14 @@ function emitHttpApi(api: ResolvedComponent, ctx: EmitContext): void {
       AutoDeploy: true,
       AccessLogSettings:
         api.logGroupId && accessLogs !== false
-          ? ctx.choose(accessLogs, { DestinationArn: ctx.ref({ componentId: api.logGroupId, attribute: 'arn' }), Format: ACCESS_LOG_FORMAT }, undefined)
+          ? ctx.choose(
+              accessLogs,
+              {
+                DestinationArn: ctx.ref({ componentId: api.logGroupId, attribute: 'arn' }),
+                Format: ACCESS_LOG_FORMAT,
+              },
+              undefined,
+            )
           : undefined,
       DefaultRouteSettings: {
         ThrottlingRateLimit: ctx.value(api, 'throttleRateLimit'),
@@ -132,7 +160,10 @@ function emitHttpApi(api: ResolvedComponent, ctx: EmitContext): void {
 function emitRestApi(api: ResolvedComponent, ctx: EmitContext): void {
   const id = api.names.logicalId;
   if (functionRoutes(api, ctx).length === 0) {
-    ctx.omissions.push({ display: api.names.display, reason: 'a REST API cannot be deployed without a method (connect it to a function)' });
+    ctx.omissions.push({
+      display: api.names.display,
+      reason: 'a REST API cannot be deployed without a method (connect it to a function)',
+    });
     return;
   }
   const authorizer = String(ctx.constant(api, 'authorizer'));
@@ -146,7 +177,12 @@ function emitRestApi(api: ResolvedComponent, ctx: EmitContext): void {
       Tags: ctx.tags(api.names.display),
     },
   });
-  const pool = authorizer === 'cognito' || authorizer === 'jwt' ? (api.userPoolId ? ctx.logicalId(api.userPoolId) : undefined) : undefined;
+  const pool =
+    authorizer === 'cognito' || authorizer === 'jwt'
+      ? api.userPoolId
+        ? ctx.logicalId(api.userPoolId)
+        : undefined
+      : undefined;
   const authorizerId = pool
     ? ctx.template.addResource(`${id}Authorizer`, {
         Type: 'AWS::ApiGateway::Authorizer',
@@ -193,7 +229,9 @@ function emitRestApi(api: ResolvedComponent, ctx: EmitContext): void {
           Integration: {
             Type: 'AWS_PROXY',
             IntegrationHttpMethod: 'POST',
-            Uri: sub(`arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${target}.Arn}/invocations`),
+            Uri: sub(
+              `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${target}.Arn}/invocations`,
+            ),
           },
         },
       }),
@@ -214,7 +252,14 @@ function emitRestApi(api: ResolvedComponent, ctx: EmitContext): void {
       TracingEnabled: ctx.value(api, 'tracing'),
       AccessLogSetting:
         api.logGroupId && accessLogs !== false
-          ? ctx.choose(accessLogs, { DestinationArn: ctx.ref({ componentId: api.logGroupId, attribute: 'arn' }), Format: ACCESS_LOG_FORMAT }, undefined)
+          ? ctx.choose(
+              accessLogs,
+              {
+                DestinationArn: ctx.ref({ componentId: api.logGroupId, attribute: 'arn' }),
+                Format: ACCESS_LOG_FORMAT,
+              },
+              undefined,
+            )
           : undefined,
       MethodSettings: [
         {
@@ -236,7 +281,9 @@ export const apiGatewayEmitter: ComponentEmitter = {
     id: (id) => ref(id),
     name: (id) => ref(id),
     url: (id, api, ctx) =>
-      sub(`https://\${${id}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${ctx.constant(api, 'apiType') === 'rest' ? `${REST_STAGE}/` : ''}`),
+      sub(
+        `https://\${${id}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${ctx.constant(api, 'apiType') === 'rest' ? `${REST_STAGE}/` : ''}`,
+      ),
     domainName: (id) => sub(`\${${id}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}`),
     arn: (id) => sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}}/*`),
   },
@@ -246,6 +293,10 @@ export const apiGatewayEmitter: ComponentEmitter = {
       if (!ctx.template.resources.has(api.names.logicalId)) return;
     } else emitHttpApi(api, ctx);
     const url = apiGatewayEmitter.references.url!(api.names.logicalId, api, ctx);
-    ctx.template.addOutput(`${api.names.logicalId}Url`, { Description: `URL of ${api.names.display}`, Value: url as TemplateValue, exportName: `${api.names.logicalId}Url` });
+    ctx.template.addOutput(`${api.names.logicalId}Url`, {
+      Description: `URL of ${api.names.display}`,
+      Value: url as TemplateValue,
+      exportName: `${api.names.logicalId}Url`,
+    });
   },
 };

@@ -11,7 +11,9 @@ export const athenaEmitter: ComponentEmitter = {
     arn: (id) => sub(`arn:\${AWS::Partition}:athena:\${AWS::Region}:\${AWS::AccountId}:workgroup/\${${id}}`),
   },
   emit(workgroup, ctx) {
-    const output = workgroup.outputBucketId ? sub(`s3://\${${ctx.logicalId(workgroup.outputBucketId)}}/athena-results/`) : undefined;
+    const output = workgroup.outputBucketId
+      ? sub(`s3://\${${ctx.logicalId(workgroup.outputBucketId)}}/athena-results/`)
+      : undefined;
     ctx.template.addResource(workgroup.names.logicalId, {
       Type: 'AWS::Athena::WorkGroup',
       Metadata: ctx.metadata(workgroup.acknowledgements),
@@ -22,10 +24,14 @@ export const athenaEmitter: ComponentEmitter = {
         WorkGroupConfiguration: {
           EnforceWorkGroupConfiguration: ctx.value(workgroup, 'enforceConfiguration'),
           PublishCloudWatchMetricsEnabled: true,
-          BytesScannedCutoffPerQuery: ctx.value(workgroup, 'bytesScannedCutoffGb', (gb) => Math.max(10_485_760, Math.round(Number(gb) * GIB))),
+          BytesScannedCutoffPerQuery: ctx.value(workgroup, 'bytesScannedCutoffGb', (gb) =>
+            Math.max(10_485_760, Math.round(Number(gb) * GIB)),
+          ),
           ResultConfiguration: {
             OutputLocation: output,
-            EncryptionConfiguration: ctx.value(workgroup, 'resultsEncryption', (on) => (on === true ? { EncryptionOption: 'SSE_S3' } : undefined)),
+            EncryptionConfiguration: ctx.value(workgroup, 'resultsEncryption', (on) =>
+              on === true ? { EncryptionOption: 'SSE_S3' } : undefined,
+            ),
           },
         },
         Tags: ctx.tags(workgroup.names.display),

@@ -7,7 +7,10 @@ import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
 
-const LOG_EXPORTS: Record<string, string[]> = { 'aurora-postgresql': ['postgresql'], 'aurora-mysql': ['error', 'slowquery'] };
+const LOG_EXPORTS: Record<string, string[]> = {
+  'aurora-postgresql': ['postgresql'],
+  'aurora-mysql': ['error', 'slowquery'],
+};
 
 export const auroraEmitter: ComponentEmitter = {
   references: {
@@ -23,7 +26,9 @@ export const auroraEmitter: ComponentEmitter = {
     const engine = String(ctx.constant(db, 'engine'));
     const secret = db.secretId ? ctx.component(db.secretId) : undefined;
     const capacity = ctx.perEnvironment(db, 'capacity');
-    const serverless = ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, capacity[env] === 'serverless-v2'])));
+    const serverless = ctx.when(
+      Object.fromEntries(ctx.environments.map((env) => [env, capacity[env] === 'serverless-v2'])),
+    );
     ctx.template.addResource(id, {
       Type: 'AWS::RDS::DBCluster',
       DeletionPolicy: 'Snapshot',
@@ -50,13 +55,24 @@ export const auroraEmitter: ComponentEmitter = {
       },
     });
     const instanceClass = ctx.byEnvironment(
-      Object.fromEntries(ctx.environments.map((env) => [env, capacity[env] === 'serverless-v2' ? 'db.serverless' : String(db.props.instanceClass?.byEnv[env])])),
-      { parameter: `${id}InstanceClass`, description: `instance class of ${db.names.display}`, group: db.names.display },
+      Object.fromEntries(
+        ctx.environments.map((env) => [
+          env,
+          capacity[env] === 'serverless-v2' ? 'db.serverless' : String(db.props.instanceClass?.byEnv[env]),
+        ]),
+      ),
+      {
+        parameter: `${id}InstanceClass`,
+        description: `instance class of ${db.names.display}`,
+        group: db.names.display,
+      },
     );
     const readers = ctx.perEnvironment(db, 'readers');
     const maxReaders = Math.max(0, ...Object.values(readers).map(Number));
     for (let i = 0; i <= maxReaders; i++) {
-      const exists = ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, i === 0 || Number(readers[env]) >= i])));
+      const exists = ctx.when(
+        Object.fromEntries(ctx.environments.map((env) => [env, i === 0 || Number(readers[env]) >= i])),
+      );
       ctx.template.addResource(i === 0 ? `${id}Writer` : `${id}Reader${i}`, {
         Type: 'AWS::RDS::DBInstance',
         Condition: typeof exists === 'string' ? exists : undefined,
@@ -72,7 +88,11 @@ export const auroraEmitter: ComponentEmitter = {
         },
       });
     }
-    ctx.template.addOutput(`${id}Endpoint`, { Description: `Writer endpoint of ${db.names.display}`, Value: getAtt(id, 'Endpoint.Address'), exportName: `${id}Endpoint` });
+    ctx.template.addOutput(`${id}Endpoint`, {
+      Description: `Writer endpoint of ${db.names.display}`,
+      Value: getAtt(id, 'Endpoint.Address'),
+      exportName: `${id}Endpoint`,
+    });
     ctx.template.addOutput(`${id}SecretArn`, {
       Description: `Secret with the master credentials of ${db.names.display}`,
       Value: getAtt(id, 'MasterUserSecret.SecretArn'),

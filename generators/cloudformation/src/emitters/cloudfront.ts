@@ -29,7 +29,11 @@ function origin(route: ResolvedRoute, ctx: EmitContext, distributionId: string):
       };
     case 'alb': {
       const certs = Object.values(ctx.perEnvironment(target, 'certificateArn'));
-      const https = ctx.when(Object.fromEntries(ctx.environments.map((env, i) => [env, typeof certs[i] === 'string' && certs[i] !== ''])));
+      const https = ctx.when(
+        Object.fromEntries(
+          ctx.environments.map((env, i) => [env, typeof certs[i] === 'string' && certs[i] !== '']),
+        ),
+      );
       return {
         Id: originId,
         DomainName: getAtt(target.names.logicalId, 'DNSName'),
@@ -47,7 +51,11 @@ function origin(route: ResolvedRoute, ctx: EmitContext, distributionId: string):
         Id: originId,
         DomainName: sub(`\${${target.names.logicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}`),
         OriginPath: ctx.constant(target, 'apiType') === 'rest' ? `/${REST_STAGE}` : undefined,
-        CustomOriginConfig: { OriginProtocolPolicy: 'https-only', HTTPSPort: 443, OriginSSLProtocols: ['TLSv1.2'] },
+        CustomOriginConfig: {
+          OriginProtocolPolicy: 'https-only',
+          HTTPSPort: 443,
+          OriginSSLProtocols: ['TLSv1.2'],
+        },
       };
     default:
       throw new Error(`CloudFront cannot route to a ${target.type} (${target.id})`);
@@ -56,7 +64,10 @@ function origin(route: ResolvedRoute, ctx: EmitContext, distributionId: string):
 
 export const REST_STAGE = 'api';
 
-function behavior(route: ResolvedRoute, target: ResolvedComponent): Record<string, TemplateValue | undefined> {
+function behavior(
+  route: ResolvedRoute,
+  target: ResolvedComponent,
+): Record<string, TemplateValue | undefined> {
   const isStatic = target.type === 's3';
   return {
     TargetOriginId: target.names.logicalId,
@@ -64,7 +75,9 @@ function behavior(route: ResolvedRoute, target: ResolvedComponent): Record<strin
     Compress: true,
     CachePolicyId: isStatic ? CACHING_OPTIMIZED : CACHING_DISABLED,
     OriginRequestPolicyId: isStatic ? undefined : ALL_VIEWER_EXCEPT_HOST,
-    AllowedMethods: isStatic ? ['GET', 'HEAD', 'OPTIONS'] : ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+    AllowedMethods: isStatic
+      ? ['GET', 'HEAD', 'OPTIONS']
+      : ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
     PathPattern: route.pathPattern,
   };
 }
@@ -77,9 +90,14 @@ export const cloudfrontEmitter: ComponentEmitter = {
   },
   emit(distribution, ctx) {
     const id = distribution.names.logicalId;
-    const routes = ctx.graph.routes.filter((r) => r.kind === 'cloudfront-origin' && r.frontDoorId === distribution.id);
+    const routes = ctx.graph.routes.filter(
+      (r) => r.kind === 'cloudfront-origin' && r.frontDoorId === distribution.id,
+    );
     if (routes.length === 0) {
-      ctx.omissions.push({ display: distribution.names.display, reason: 'a distribution needs an origin (route it to a bucket, ALB or API)' });
+      ctx.omissions.push({
+        display: distribution.names.display,
+        reason: 'a distribution needs an origin (route it to a bucket, ALB or API)',
+      });
       return;
     }
     if (routes.some((r) => ctx.component(r.targetId).type === 's3')) {
@@ -98,10 +116,18 @@ export const cloudfrontEmitter: ComponentEmitter = {
     const accessLogs = ctx.flag(distribution, 'accessLogs');
     const logs = logBucket(ctx, id, distribution.names.display, accessLogs, 'cloudfront');
     const certificate = ctx.perEnvironment(distribution, 'certificateArn');
-    const hasCert = ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, typeof certificate[env] === 'string' && certificate[env] !== ''])));
+    const hasCert = ctx.when(
+      Object.fromEntries(
+        ctx.environments.map((env) => [env, typeof certificate[env] === 'string' && certificate[env] !== '']),
+      ),
+    );
     const suppressions: Suppression[] = [];
     if (hasCert !== true) {
-      suppressions.push({ id: 'CKV_AWS_174', reason: 'Environments without a certificate use the default *.cloudfront.net certificate, whose TLS policy CloudFront sets' });
+      suppressions.push({
+        id: 'CKV_AWS_174',
+        reason:
+          'Environments without a certificate use the default *.cloudfront.net certificate, whose TLS policy CloudFront sets',
+      });
     }
 
     const waf = ctx.flag(distribution, 'waf');
@@ -113,7 +139,11 @@ export const cloudfrontEmitter: ComponentEmitter = {
         Properties: {
           Scope: 'CLOUDFRONT',
           DefaultAction: { Allow: {} },
-          VisibilityConfig: { CloudWatchMetricsEnabled: true, MetricName: `${id}WebAcl`, SampledRequestsEnabled: true },
+          VisibilityConfig: {
+            CloudWatchMetricsEnabled: true,
+            MetricName: `${id}WebAcl`,
+            SampledRequestsEnabled: true,
+          },
           Rules: managedRules(id),
           Tags: ctx.tags(),
         },
@@ -122,13 +152,20 @@ export const cloudfrontEmitter: ComponentEmitter = {
     } else if (waf !== false) {
       const parameter = ctx.template.addParameter(
         `${id}WebAclArn`,
-        { Type: 'String', Description: `ARN of a CLOUDFRONT-scope web ACL in us-east-1 for ${distribution.names.display} ("" = none)`, Default: '' },
+        {
+          Type: 'String',
+          Description: `ARN of a CLOUDFRONT-scope web ACL in us-east-1 for ${distribution.names.display} ("" = none)`,
+          Default: '',
+        },
         distribution.names.display,
       );
       ctx.parameterValues.set(parameter, Object.fromEntries(ctx.environments.map((env) => [env, ''])));
       const present = ctx.template.addCondition(`${id}HasWebAcl`, not(equals(ref(parameter), '')));
       webAcl = ctx.choose(present, ref(parameter), undefined);
-      suppressions.push({ id: 'CKV_AWS_68', reason: 'The web ACL comes from a us-east-1 stack through a parameter' });
+      suppressions.push({
+        id: 'CKV_AWS_68',
+        reason: 'The web ACL comes from a us-east-1 stack through a parameter',
+      });
     }
 
     const [first, ...rest] = routes;
@@ -143,24 +180,42 @@ export const cloudfrontEmitter: ComponentEmitter = {
           HttpVersion: 'http2and3',
           IPV6Enabled: true,
           PriceClass: ctx.value(distribution, 'priceClass'),
-          DefaultRootObject: ctx.value(distribution, 'defaultRootObject', (o) => (typeof o === 'string' && o !== '' ? o : undefined)),
+          DefaultRootObject: ctx.value(distribution, 'defaultRootObject', (o) =>
+            typeof o === 'string' && o !== '' ? o : undefined,
+          ),
           Origins: routes.map((route) => origin(route, ctx, id)),
           DefaultCacheBehavior: defaultBehavior,
-          CacheBehaviors: rest.length > 0 ? rest.map((route) => behavior(route, ctx.component(route.targetId))) : undefined,
+          CacheBehaviors:
+            rest.length > 0 ? rest.map((route) => behavior(route, ctx.component(route.targetId))) : undefined,
           Aliases: ctx.value(distribution, 'aliases', (text) => {
-            const aliases = String(text ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+            const aliases = String(text ?? '')
+              .split(',')
+              .map((a) => a.trim())
+              .filter((a) => a !== '');
             return aliases.length > 0 ? aliases : undefined;
           }),
           ViewerCertificate: ctx.choose(
             hasCert,
             {
-              AcmCertificateArn: ctx.value(distribution, 'certificateArn', (arn) => (typeof arn === 'string' && arn !== '' ? arn : undefined)),
+              AcmCertificateArn: ctx.value(distribution, 'certificateArn', (arn) =>
+                typeof arn === 'string' && arn !== '' ? arn : undefined,
+              ),
               SslSupportMethod: 'sni-only',
               MinimumProtocolVersion: ctx.value(distribution, 'minimumTls'),
             },
             { CloudFrontDefaultCertificate: true },
           ),
-          Logging: logs ? ctx.choose(accessLogs, { Bucket: getAtt(logs, 'RegionalDomainName'), Prefix: `${distribution.names.slug}/`, IncludeCookies: false }, undefined) : undefined,
+          Logging: logs
+            ? ctx.choose(
+                accessLogs,
+                {
+                  Bucket: getAtt(logs, 'RegionalDomainName'),
+                  Prefix: `${distribution.names.slug}/`,
+                  IncludeCookies: false,
+                },
+                undefined,
+              )
+            : undefined,
           WebACLId: webAcl,
         },
         Tags: ctx.tags(distribution.names.display),

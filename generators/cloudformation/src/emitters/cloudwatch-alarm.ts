@@ -12,7 +12,10 @@ export const cloudwatchAlarmEmitter: ComponentEmitter = {
     const alarm = ctx.graph.alarms.find((a) => a.id === component.id);
     if (!alarm) {
       // Not connected to anything to watch: the design's rules report it; there is no metric.
-      ctx.omissions.push({ display: component.names.display, reason: 'the alarm watches nothing (connect it to a resource)' });
+      ctx.omissions.push({
+        display: component.names.display,
+        reason: 'the alarm watches nothing (connect it to a resource)',
+      });
       return;
     }
     emitAlarm(alarm, component.names.logicalId, ctx, component);

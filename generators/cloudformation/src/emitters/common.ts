@@ -1,6 +1,14 @@
 /** Pieces several emitters share: policy statements, bounded physical names, conditional dependencies. */
 import type { EmitContext, Flag } from '../context.ts';
-import { NO_VALUE, ifCondition, join, ref, select, split, type TemplateValue } from '../template/intrinsics.ts';
+import {
+  NO_VALUE,
+  ifCondition,
+  join,
+  ref,
+  select,
+  split,
+  type TemplateValue,
+} from '../template/intrinsics.ts';
 
 /** Denies any request not made over TLS (SQS-01, SNS-01, S3-01). */
 export function denyInsecureTransport(action: string, resources: TemplateValue[]): TemplateValue {
@@ -53,7 +61,11 @@ export function dependencyOn(ctx: EmitContext, id: string, targets: [Flag, strin
       id,
       {
         Type: 'AWS::CloudFormation::WaitConditionHandle',
-        Metadata: { DependsOn: present.map(([flag, name]) => (flag === true ? ref(name) : ifCondition(flag as string, ref(name), NO_VALUE))) },
+        Metadata: {
+          DependsOn: present.map(([flag, name]) =>
+            flag === true ? ref(name) : ifCondition(flag as string, ref(name), NO_VALUE),
+          ),
+        },
         Properties: {},
       },
       why,

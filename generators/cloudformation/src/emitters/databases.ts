@@ -2,7 +2,11 @@
 import type { ResolvedComponent } from '@archgen/infra';
 import type { EmitContext } from '../context.ts';
 
-export function dbSubnetGroup(database: ResolvedComponent, ctx: EmitContext, type: 'AWS::RDS::DBSubnetGroup' | 'AWS::Neptune::DBSubnetGroup'): string {
+export function dbSubnetGroup(
+  database: ResolvedComponent,
+  ctx: EmitContext,
+  type: 'AWS::RDS::DBSubnetGroup' | 'AWS::Neptune::DBSubnetGroup',
+): string {
   if (!database.placement) throw new Error(`${database.type} ${database.id} has no subnet placement`);
   return ctx.template.addResource(`${database.names.logicalId}SubnetGroup`, {
     Type: type,

@@ -38,7 +38,12 @@ function keySchema(partitionKey: string, sortKey: string): TemplateValue[] {
   return schema;
 }
 
-function scaling(table: ResolvedComponent, ctx: EmitContext, provisioned: string | true, dimension: 'Read' | 'Write'): void {
+function scaling(
+  table: ResolvedComponent,
+  ctx: EmitContext,
+  provisioned: string | true,
+  dimension: 'Read' | 'Write',
+): void {
   const id = table.names.logicalId;
   const target = ctx.template.addResource(`${id}${dimension}Scaling`, {
     Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
@@ -77,7 +82,9 @@ export const dynamodbEmitter: ComponentEmitter = {
     const partitionKey = String(ctx.constant(table, 'partitionKey'));
     const sortKey = String(ctx.constant(table, 'sortKey') ?? '');
     const indexes = gsis(ctx.constant(table, 'gsis'));
-    const attributes = new Map<string, string>([[partitionKey, String(ctx.constant(table, 'partitionKeyType'))]]);
+    const attributes = new Map<string, string>([
+      [partitionKey, String(ctx.constant(table, 'partitionKeyType'))],
+    ]);
     if (sortKey) attributes.set(sortKey, String(ctx.constant(table, 'sortKeyType')));
     // GSI keys of an overloaded single-table design are strings ("GSI1PK", "GSI1SK").
     for (const index of indexes) {
@@ -85,9 +92,18 @@ export const dynamodbEmitter: ComponentEmitter = {
       if (index.sortKey && !attributes.has(index.sortKey)) attributes.set(index.sortKey, 'S');
     }
     const billing = ctx.perEnvironment(table, 'billingMode');
-    const provisioned = ctx.when(Object.fromEntries(Object.entries(billing).map(([env, mode]) => [env, mode === 'provisioned'])));
+    const provisioned = ctx.when(
+      Object.fromEntries(Object.entries(billing).map(([env, mode]) => [env, mode === 'provisioned'])),
+    );
     const throughput = (): TemplateValue | undefined =>
-      ctx.choose(provisioned, { ReadCapacityUnits: ctx.value(table, 'readCapacity')!, WriteCapacityUnits: ctx.value(table, 'writeCapacity')! }, undefined);
+      ctx.choose(
+        provisioned,
+        {
+          ReadCapacityUnits: ctx.value(table, 'readCapacity')!,
+          WriteCapacityUnits: ctx.value(table, 'writeCapacity')!,
+        },
+        undefined,
+      );
     const stream = ctx.constant(table, 'stream');
     const ttl = ctx.constant(table, 'ttlAttribute');
 
@@ -97,8 +113,13 @@ export const dynamodbEmitter: ComponentEmitter = {
       UpdateReplacePolicy: 'Retain',
       Metadata: ctx.metadata(table.acknowledgements),
       Properties: {
-        BillingMode: ctx.value(table, 'billingMode', (mode) => (mode === 'provisioned' ? 'PROVISIONED' : 'PAY_PER_REQUEST')),
-        AttributeDefinitions: [...attributes].map(([name, type]) => ({ AttributeName: name, AttributeType: type })),
+        BillingMode: ctx.value(table, 'billingMode', (mode) =>
+          mode === 'provisioned' ? 'PROVISIONED' : 'PAY_PER_REQUEST',
+        ),
+        AttributeDefinitions: [...attributes].map(([name, type]) => ({
+          AttributeName: name,
+          AttributeType: type,
+        })),
         KeySchema: keySchema(partitionKey, sortKey),
         ProvisionedThroughput: throughput(),
         GlobalSecondaryIndexes:
@@ -110,16 +131,27 @@ export const dynamodbEmitter: ComponentEmitter = {
                 ProvisionedThroughput: throughput(),
               }))
             : undefined,
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: ctx.value(table, 'pointInTimeRecovery') },
+        PointInTimeRecoverySpecification: {
+          PointInTimeRecoveryEnabled: ctx.value(table, 'pointInTimeRecovery'),
+        },
         SSESpecification: { SSEEnabled: true },
-        StreamSpecification: typeof stream === 'string' && STREAM_VIEW[stream] ? { StreamViewType: STREAM_VIEW[stream] } : undefined,
-        TimeToLiveSpecification: typeof ttl === 'string' && ttl !== '' ? { AttributeName: ttl, Enabled: true } : undefined,
+        StreamSpecification:
+          typeof stream === 'string' && STREAM_VIEW[stream]
+            ? { StreamViewType: STREAM_VIEW[stream] }
+            : undefined,
+        TimeToLiveSpecification:
+          typeof ttl === 'string' && ttl !== '' ? { AttributeName: ttl, Enabled: true } : undefined,
         Tags: ctx.tags(table.names.display),
       },
     });
     ctx.output(table, 'Name', ref(id), 'Table name');
     const autoScaled = ctx.when(
-      Object.fromEntries(ctx.environments.map((env) => [env, billing[env] === 'provisioned' && table.props.autoScaling?.byEnv[env] === true])),
+      Object.fromEntries(
+        ctx.environments.map((env) => [
+          env,
+          billing[env] === 'provisioned' && table.props.autoScaling?.byEnv[env] === true,
+        ]),
+      ),
     );
     if (autoScaled !== false) {
       scaling(table, ctx, autoScaled, 'Read');

@@ -22,7 +22,8 @@ export const ec2AsgEmitter: ComponentEmitter = {
     const role = ctx.roleOf(group, 'instance');
     if (!role) throw new Error(`Auto Scaling group ${group.id} has no instance role`);
     const profile = instanceProfile(role, ctx);
-    const amiPath = (type: unknown) => `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${isGraviton(String(type)) ? 'arm64' : 'x86_64'}`;
+    const amiPath = (type: unknown) =>
+      `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${isGraviton(String(type)) ? 'arm64' : 'x86_64'}`;
     const types = ctx.perEnvironment(group, 'instanceType');
     const image = ctx.template.addParameter(
       `${id}ImageId`,
@@ -34,7 +35,10 @@ export const ec2AsgEmitter: ComponentEmitter = {
       group.names.display,
     );
     // Each environment's instance type picks the matching architecture.
-    ctx.parameterValues.set(image, Object.fromEntries(ctx.environments.map((env) => [env, amiPath(types[env])])));
+    ctx.parameterValues.set(
+      image,
+      Object.fromEntries(ctx.environments.map((env) => [env, amiPath(types[env])])),
+    );
 
     const template = ctx.template.addResource(`${id}LaunchTemplate`, {
       Type: 'AWS::EC2::LaunchTemplate',
@@ -45,7 +49,12 @@ export const ec2AsgEmitter: ComponentEmitter = {
           IamInstanceProfile: { Arn: getAtt(profile, 'Arn') },
           SecurityGroupIds: ctx.securityGroupIds(group),
           MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 },
-          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, VolumeType: 'gp3', VolumeSize: 20, DeleteOnTermination: true } }],
+          BlockDeviceMappings: [
+            {
+              DeviceName: '/dev/xvda',
+              Ebs: { Encrypted: true, VolumeType: 'gp3', VolumeSize: 20, DeleteOnTermination: true },
+            },
+          ],
           Monitoring: { Enabled: true },
           TagSpecifications: [
             { ResourceType: 'instance', Tags: ctx.tags(group.names.display) },
@@ -54,11 +63,16 @@ export const ec2AsgEmitter: ComponentEmitter = {
         },
       },
     });
-    const launchTemplate = { LaunchTemplateId: ref(template), Version: getAtt(template, 'LatestVersionNumber') };
+    const launchTemplate = {
+      LaunchTemplateId: ref(template),
+      Version: getAtt(template, 'LatestVersionNumber'),
+    };
     const spot = ctx.flag(group, 'useSpot');
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.targetId === group.id);
     const listeners = routes.flatMap((route) => albListenersFor(ctx.component(route.frontDoorId), ctx));
-    const tags: TemplateValue[] = (ctx.tags(group.names.display) as { Key: string; Value: TemplateValue }[]).map((tag) => ({
+    const tags: TemplateValue[] = (
+      ctx.tags(group.names.display) as { Key: string; Value: TemplateValue }[]
+    ).map((tag) => ({
       ...tag,
       PropagateAtLaunch: false,
     }));
@@ -76,12 +90,17 @@ export const ec2AsgEmitter: ComponentEmitter = {
         MixedInstancesPolicy: ctx.choose(
           spot,
           {
-            InstancesDistribution: { OnDemandBaseCapacity: 0, OnDemandPercentageAboveBaseCapacity: 0, SpotAllocationStrategy: 'price-capacity-optimized' },
+            InstancesDistribution: {
+              OnDemandBaseCapacity: 0,
+              OnDemandPercentageAboveBaseCapacity: 0,
+              SpotAllocationStrategy: 'price-capacity-optimized',
+            },
             LaunchTemplate: { LaunchTemplateSpecification: launchTemplate },
           },
           undefined,
         ),
-        TargetGroupARNs: routes.length > 0 ? routes.map((route) => ref(targetGroupId(ctx, route))) : undefined,
+        TargetGroupARNs:
+          routes.length > 0 ? routes.map((route) => ref(targetGroupId(ctx, route))) : undefined,
         HealthCheckType: routes.length > 0 ? 'ELB' : 'EC2',
         HealthCheckGracePeriod: 120,
         Tags: tags,

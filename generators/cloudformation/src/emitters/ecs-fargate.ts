@@ -14,12 +14,20 @@ export const CONTAINER_NAME = 'app';
 export const clusterId = (service: ResolvedComponent): string => `${service.names.logicalId}Cluster`;
 
 function scalingFlag(service: ResolvedComponent, ctx: EmitContext, mode: string): Flag {
-  return ctx.when(Object.fromEntries(Object.entries(ctx.perEnvironment(service, 'scaling')).map(([env, m]) => [env, m === mode])));
+  return ctx.when(
+    Object.fromEntries(
+      Object.entries(ctx.perEnvironment(service, 'scaling')).map(([env, m]) => [env, m === mode]),
+    ),
+  );
 }
 
 function autoScaling(service: ResolvedComponent, ctx: EmitContext): void {
   const id = service.names.logicalId;
-  const scaled = ctx.when(Object.fromEntries(Object.entries(ctx.perEnvironment(service, 'scaling')).map(([env, m]) => [env, m !== 'none'])));
+  const scaled = ctx.when(
+    Object.fromEntries(
+      Object.entries(ctx.perEnvironment(service, 'scaling')).map(([env, m]) => [env, m !== 'none']),
+    ),
+  );
   if (scaled === false) return;
   const condition = (flag: Flag) => (typeof flag === 'string' ? flag : undefined);
   const scheduled = scalingFlag(service, ctx, 'scheduled');
@@ -39,12 +47,18 @@ function autoScaling(service: ResolvedComponent, ctx: EmitContext): void {
           {
             ScheduledActionName: 'business-hours',
             Schedule: 'cron(0 7 ? * MON-FRI *)',
-            ScalableTargetAction: { MinCapacity: ctx.value(service, 'desiredCount'), MaxCapacity: ctx.value(service, 'maxCount') },
+            ScalableTargetAction: {
+              MinCapacity: ctx.value(service, 'desiredCount'),
+              MaxCapacity: ctx.value(service, 'maxCount'),
+            },
           },
           {
             ScheduledActionName: 'off-hours',
             Schedule: 'cron(0 19 ? * MON-FRI *)',
-            ScalableTargetAction: { MinCapacity: ctx.value(service, 'minCount'), MaxCapacity: ctx.value(service, 'minCount') },
+            ScalableTargetAction: {
+              MinCapacity: ctx.value(service, 'minCount'),
+              MaxCapacity: ctx.value(service, 'minCount'),
+            },
           },
         ],
         undefined,
@@ -128,7 +142,12 @@ export const ecsFargateEmitter: ComponentEmitter = {
     ctx.template.addResource(clusterId(service), {
       Type: 'AWS::ECS::Cluster',
       Properties: {
-        ClusterSettings: [{ Name: 'containerInsights', Value: ctx.value(service, 'containerInsights', (on) => (on === true ? 'enabled' : 'disabled'))! }],
+        ClusterSettings: [
+          {
+            Name: 'containerInsights',
+            Value: ctx.value(service, 'containerInsights', (on) => (on === true ? 'enabled' : 'disabled'))!,
+          },
+        ],
         CapacityProviders: ['FARGATE', 'FARGATE_SPOT'],
         Tags: ctx.tags(`${service.names.display} cluster`),
       },
@@ -145,7 +164,13 @@ export const ecsFargateEmitter: ComponentEmitter = {
         [],
         ctx.flag(service, 'readonlyRootFilesystem') === true
           ? []
-          : [{ id: 'CKV_AWS_336', reason: 'The design gives the container a writable root file system in some environments (readonlyRootFilesystem)' }],
+          : [
+              {
+                id: 'CKV_AWS_336',
+                reason:
+                  'The design gives the container a writable root file system in some environments (readonlyRootFilesystem)',
+              },
+            ],
       ),
       Properties: {
         RequiresCompatibilities: ['FARGATE'],
@@ -209,7 +234,10 @@ export const ecsFargateEmitter: ComponentEmitter = {
         DeploymentConfiguration: {
           MinimumHealthyPercent: 100,
           MaximumPercent: 200,
-          DeploymentCircuitBreaker: ctx.value(service, 'circuitBreaker', (on) => ({ Enable: on === true, Rollback: on === true })),
+          DeploymentCircuitBreaker: ctx.value(service, 'circuitBreaker', (on) => ({
+            Enable: on === true,
+            Rollback: on === true,
+          })),
         },
         HealthCheckGracePeriodSeconds: routes.length > 0 ? 60 : undefined,
         LoadBalancers:

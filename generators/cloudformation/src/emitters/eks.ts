@@ -30,8 +30,11 @@ export const eksEmitter: ComponentEmitter = {
     if (!cluster.placement) throw new Error(`EKS cluster ${cluster.id} has no subnet placement`);
     const clusterRole = ctx.roleOf(cluster, 'cluster');
     const nodeRole = ctx.roleOf(cluster, 'node-group');
-    if (!clusterRole || !nodeRole) throw new Error(`EKS cluster ${cluster.id} needs a cluster role and a node role`);
-    const key = serviceKey(ctx, id, `Kubernetes secrets of ${cluster.names.display}`, { roles: [ctx.roleArn(clusterRole.id)] });
+    if (!clusterRole || !nodeRole)
+      throw new Error(`EKS cluster ${cluster.id} needs a cluster role and a node role`);
+    const key = serviceKey(ctx, id, `Kubernetes secrets of ${cluster.names.display}`, {
+      roles: [ctx.roleArn(clusterRole.id)],
+    });
     const subnets = ctx.subnetIds(cluster.placement.vpcId, cluster.placement.tier);
     ctx.template.addResource(id, {
       Type: 'AWS::EKS::Cluster',
@@ -47,11 +50,16 @@ export const eksEmitter: ComponentEmitter = {
           EndpointPrivateAccess: true,
           EndpointPublicAccess: ctx.value(cluster, 'endpointPublicAccess'),
         },
-        AccessConfig: { AuthenticationMode: 'API_AND_CONFIG_MAP', BootstrapClusterCreatorAdminPermissions: true },
+        AccessConfig: {
+          AuthenticationMode: 'API_AND_CONFIG_MAP',
+          BootstrapClusterCreatorAdminPermissions: true,
+        },
         EncryptionConfig: [{ Provider: { KeyArn: getAtt(key, 'Arn') }, Resources: ['secrets'] }],
         Logging: {
           ClusterLogging: {
-            EnabledTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'].map((type) => ({ Type: type })),
+            EnabledTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'].map((type) => ({
+              Type: type,
+            })),
           },
         },
         Tags: ctx.tags(cluster.names.display),
@@ -64,7 +72,9 @@ export const eksEmitter: ComponentEmitter = {
         NodeRole: ctx.roleArn(nodeRole.id),
         Subnets: subnets,
         InstanceTypes: [ctx.value(cluster, 'nodeInstanceType')!],
-        AmiType: ctx.value(cluster, 'nodeInstanceType', (type) => (isGraviton(String(type)) ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD')),
+        AmiType: ctx.value(cluster, 'nodeInstanceType', (type) =>
+          isGraviton(String(type)) ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD',
+        ),
         CapacityType: ctx.value(cluster, 'spot', (on) => (on === true ? 'SPOT' : 'ON_DEMAND')),
         ScalingConfig: {
           MinSize: ctx.value(cluster, 'nodeMin'),

@@ -7,7 +7,8 @@ import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub } from '../template/intrinsics.ts';
 
-const isMemcached = (cache: ResolvedComponent, ctx: EmitContext) => ctx.constant(cache, 'engine') === 'memcached';
+const isMemcached = (cache: ResolvedComponent, ctx: EmitContext) =>
+  ctx.constant(cache, 'engine') === 'memcached';
 
 function subnetGroup(cache: ResolvedComponent, ctx: EmitContext): string {
   if (!cache.placement) throw new Error(`ElastiCache ${cache.id} has no subnet placement`);
@@ -23,12 +24,16 @@ function subnetGroup(cache: ResolvedComponent, ctx: EmitContext): string {
 
 export const elasticacheEmitter: ComponentEmitter = {
   references: {
-    endpoint: (id, cache, ctx) => getAtt(id, isMemcached(cache, ctx) ? 'ConfigurationEndpoint.Address' : 'PrimaryEndPoint.Address'),
-    port: (id, cache, ctx) => getAtt(id, isMemcached(cache, ctx) ? 'ConfigurationEndpoint.Port' : 'PrimaryEndPoint.Port'),
+    endpoint: (id, cache, ctx) =>
+      getAtt(id, isMemcached(cache, ctx) ? 'ConfigurationEndpoint.Address' : 'PrimaryEndPoint.Address'),
+    port: (id, cache, ctx) =>
+      getAtt(id, isMemcached(cache, ctx) ? 'ConfigurationEndpoint.Port' : 'PrimaryEndPoint.Port'),
     id: (id) => ref(id),
     name: (id) => ref(id),
     arn: (id, cache, ctx) =>
-      sub(`arn:\${AWS::Partition}:elasticache:\${AWS::Region}:\${AWS::AccountId}:${isMemcached(cache, ctx) ? 'cluster' : 'replicationgroup'}:\${${id}}`),
+      sub(
+        `arn:\${AWS::Partition}:elasticache:\${AWS::Region}:\${AWS::AccountId}:${isMemcached(cache, ctx) ? 'cluster' : 'replicationgroup'}:\${${id}}`,
+      ),
   },
   emit(cache, ctx) {
     const id = cache.names.logicalId;
@@ -42,7 +47,11 @@ export const elasticacheEmitter: ComponentEmitter = {
           CacheNodeType: ctx.value(cache, 'nodeType'),
           NumCacheNodes: ctx.value(cache, 'nodes'),
           AZMode: ctx.choose(
-            ctx.when(Object.fromEntries(Object.entries(ctx.perEnvironment(cache, 'nodes')).map(([env, n]) => [env, Number(n) > 1]))),
+            ctx.when(
+              Object.fromEntries(
+                Object.entries(ctx.perEnvironment(cache, 'nodes')).map(([env, n]) => [env, Number(n) > 1]),
+              ),
+            ),
             'cross-az',
             'single-az',
           ),
@@ -55,12 +64,16 @@ export const elasticacheEmitter: ComponentEmitter = {
       return;
     }
     const authSecret = ctx.graph.components.find((c) => c.id === `${cache.id}.auth-token`) ?? undefined;
-    const failover = (env: string) => cache.props.automaticFailover?.byEnv[env] === true && Number(cache.props.nodes?.byEnv[env]) > 1;
-    const failoverValue = ctx.byEnvironment(Object.fromEntries(ctx.environments.map((env) => [env, failover(env)])), {
-      parameter: `${id}AutomaticFailover`,
-      description: `automatic failover of ${cache.names.display}`,
-      group: cache.names.display,
-    });
+    const failover = (env: string) =>
+      cache.props.automaticFailover?.byEnv[env] === true && Number(cache.props.nodes?.byEnv[env]) > 1;
+    const failoverValue = ctx.byEnvironment(
+      Object.fromEntries(ctx.environments.map((env) => [env, failover(env)])),
+      {
+        parameter: `${id}AutomaticFailover`,
+        description: `automatic failover of ${cache.names.display}`,
+        group: cache.names.display,
+      },
+    );
     ctx.template.addResource(id, {
       Type: 'AWS::ElastiCache::ReplicationGroup',
       Metadata: ctx.metadata(cache.acknowledgements),
@@ -76,7 +89,9 @@ export const elasticacheEmitter: ComponentEmitter = {
         TransitEncryptionEnabled: ctx.value(cache, 'transitEncryption'),
         // AUTH requires encryption in transit: environments without it run without a token.
         AuthToken: authSecret
-          ? ctx.value(cache, 'transitEncryption', (on) => (on === true ? sub(`{{resolve:secretsmanager:\${${authSecret.names.logicalId}}}}`) : undefined))
+          ? ctx.value(cache, 'transitEncryption', (on) =>
+              on === true ? sub(`{{resolve:secretsmanager:\${${authSecret.names.logicalId}}}}`) : undefined,
+            )
           : undefined,
         SnapshotRetentionLimit: ctx.value(cache, 'snapshotRetentionDays'),
         CacheSubnetGroupName: ref(group),

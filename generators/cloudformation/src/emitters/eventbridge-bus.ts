@@ -15,7 +15,11 @@ export const eventBusEmitter: ComponentEmitter = {
       Properties: { Name: sub(`\${AWS::StackName}-${bus.names.slug}`), Tags: ctx.tags() },
     });
     ctx.output(bus, 'Name', ref(id), 'Event bus name');
-    const archive = ctx.when(Object.fromEntries(Object.entries(ctx.perEnvironment(bus, 'archiveDays')).map(([env, days]) => [env, Number(days) > 0])));
+    const archive = ctx.when(
+      Object.fromEntries(
+        Object.entries(ctx.perEnvironment(bus, 'archiveDays')).map(([env, days]) => [env, Number(days) > 0]),
+      ),
+    );
     if (archive === false) return;
     ctx.template.addResource(`${id}Archive`, {
       Type: 'AWS::Events::Archive',

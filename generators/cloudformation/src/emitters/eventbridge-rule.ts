@@ -32,11 +32,15 @@ export const eventRuleEmitter: ComponentEmitter = {
           Id: targetId.slice(0, 64),
           Arn: ctx.ref({ componentId: target.targetId, attribute: 'arn' }),
           RoleArn: target.roleId ? ctx.roleArn(target.roleId) : undefined,
-          DeadLetterConfig: target.deadLetterQueueId ? { Arn: ctx.ref({ componentId: target.deadLetterQueueId, attribute: 'arn' }) } : undefined,
+          DeadLetterConfig: target.deadLetterQueueId
+            ? { Arn: ctx.ref({ componentId: target.deadLetterQueueId, attribute: 'arn' }) }
+            : undefined,
           RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
           // FIFO queues need a message group: one per rule keeps its events in order.
           SqsParameters:
-            target.targetKind === 'sqs' && ctx.constant(ctx.component(target.targetId), 'fifo') === true ? { MessageGroupId: id } : undefined,
+            target.targetKind === 'sqs' && ctx.constant(ctx.component(target.targetId), 'fifo') === true
+              ? { MessageGroupId: id }
+              : undefined,
         };
       });
     ctx.template.addResource(id, {
@@ -54,7 +58,9 @@ export const eventRuleEmitter: ComponentEmitter = {
     for (const target of ctx.graph.ruleTargets) {
       if (target.ruleId !== rule.id || target.targetKind !== 'lambda') continue;
       const fn = ctx.logicalId(target.targetId);
-      lambdaPermission(ctx, target.targetId, `${fn}InvokeFrom${id}`, 'events.amazonaws.com', { arn: getAtt(id, 'Arn') });
+      lambdaPermission(ctx, target.targetId, `${fn}InvokeFrom${id}`, 'events.amazonaws.com', {
+        arn: getAtt(id, 'Arn'),
+      });
     }
   },
 };

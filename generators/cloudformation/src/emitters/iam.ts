@@ -29,7 +29,8 @@ export function emitRole(role: ResolvedRole, ctx: EmitContext): void {
   const statements = [...role.statements];
   for (const grant of ctx.graph.grants) {
     if (grant.roleId !== role.id) continue;
-    for (const statement of grant.statements) if (!statements.some((s) => s.sid === statement.sid)) statements.push(statement);
+    for (const statement of grant.statements)
+      if (!statements.some((s) => s.sid === statement.sid)) statements.push(statement);
   }
   const suppressions: Suppression[] = statements
     .filter((s) => s.wildcardResource)
@@ -49,8 +50,12 @@ export function emitRole(role: ResolvedRole, ctx: EmitContext): void {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: role.assumedBy }, Action: 'sts:AssumeRole' }],
       },
-      ManagedPolicyArns: role.managedPolicies.length > 0 ? role.managedPolicies.map(managedPolicyArn) : undefined,
-      Policies: statements.length > 0 ? [{ PolicyName: 'least-privilege', PolicyDocument: policyDocument(statements, ctx) }] : undefined,
+      ManagedPolicyArns:
+        role.managedPolicies.length > 0 ? role.managedPolicies.map(managedPolicyArn) : undefined,
+      Policies:
+        statements.length > 0
+          ? [{ PolicyName: 'least-privilege', PolicyDocument: policyDocument(statements, ctx) }]
+          : undefined,
       Tags: ctx.tags(),
     },
   });

@@ -14,14 +14,29 @@ export const kinesisEmitter: ComponentEmitter = {
       Type: 'AWS::Kinesis::Stream',
       Metadata: ctx.metadata(stream.acknowledgements),
       Properties: {
-        StreamModeDetails: { StreamMode: ctx.value(stream, 'mode', (mode) => (mode === 'provisioned' ? 'PROVISIONED' : 'ON_DEMAND'))! },
+        StreamModeDetails: {
+          StreamMode: ctx.value(stream, 'mode', (mode) =>
+            mode === 'provisioned' ? 'PROVISIONED' : 'ON_DEMAND',
+          )!,
+        },
         // Shards are set only in provisioned mode; on-demand streams scale themselves.
         ShardCount: ctx.byEnvironment(
-          Object.fromEntries(ctx.environments.map((env) => [env, mode[env] === 'provisioned' ? (shards[env] as number) : undefined])),
-          { parameter: `${stream.names.logicalId}Shards`, description: `shards of ${stream.names.display}`, group: stream.names.display },
+          Object.fromEntries(
+            ctx.environments.map((env) => [
+              env,
+              mode[env] === 'provisioned' ? (shards[env] as number) : undefined,
+            ]),
+          ),
+          {
+            parameter: `${stream.names.logicalId}Shards`,
+            description: `shards of ${stream.names.display}`,
+            group: stream.names.display,
+          },
         ),
         RetentionPeriodHours: ctx.value(stream, 'retentionHours'),
-        StreamEncryption: ctx.value(stream, 'encryption', (on) => (on === true ? { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' } : undefined)),
+        StreamEncryption: ctx.value(stream, 'encryption', (on) =>
+          on === true ? { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' } : undefined,
+        ),
         Tags: ctx.tags(stream.names.display),
       },
     });

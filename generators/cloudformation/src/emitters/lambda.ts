@@ -26,11 +26,17 @@ const PLACEHOLDER_PYTHON = [
 
 /** The exported function name of a handler like "index.handler" (inline code is always "index"). */
 function exportName(handler: unknown): string {
-  const name = String(handler ?? '').split('.').pop() ?? '';
+  const name =
+    String(handler ?? '')
+      .split('.')
+      .pop() ?? '';
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : 'handler';
 }
 
-function code(fn: ResolvedComponent, ctx: EmitContext): { code: TemplateValue; handler: TemplateValue | undefined } {
+function code(
+  fn: ResolvedComponent,
+  ctx: EmitContext,
+): { code: TemplateValue; handler: TemplateValue | undefined } {
   const runtime = String(ctx.constant(fn, 'runtime'));
   const handler = ctx.constant(fn, 'handler');
   if (runtime.startsWith('nodejs') || runtime.startsWith('python')) {
@@ -42,13 +48,28 @@ function code(fn: ResolvedComponent, ctx: EmitContext): { code: TemplateValue; h
   const id = fn.names.logicalId;
   const group = fn.names.display;
   for (const key of ['CodeBucket', 'CodeKey']) {
-    ctx.template.addParameter(`${id}${key}`, { Type: 'String', Description: `S3 ${key === 'CodeBucket' ? 'bucket' : 'key'} of the ${group} artifact (jar or zip)` }, group);
+    ctx.template.addParameter(
+      `${id}${key}`,
+      {
+        Type: 'String',
+        Description: `S3 ${key === 'CodeBucket' ? 'bucket' : 'key'} of the ${group} artifact (jar or zip)`,
+      },
+      group,
+    );
     ctx.parameterValues.set(
       `${id}${key}`,
-      Object.fromEntries(ctx.environments.map((env) => [env, key === 'CodeBucket' ? 'REPLACE-WITH-ARTIFACT-BUCKET' : `${fn.names.slug}/${env}.zip`])),
+      Object.fromEntries(
+        ctx.environments.map((env) => [
+          env,
+          key === 'CodeBucket' ? 'REPLACE-WITH-ARTIFACT-BUCKET' : `${fn.names.slug}/${env}.zip`,
+        ]),
+      ),
     );
   }
-  return { code: { S3Bucket: ref(`${id}CodeBucket`), S3Key: ref(`${id}CodeKey`) }, handler: handler === null ? undefined : String(handler) };
+  return {
+    code: { S3Bucket: ref(`${id}CodeBucket`), S3Key: ref(`${id}CodeKey`) },
+    handler: handler === null ? undefined : String(handler),
+  };
 }
 
 export const lambdaEmitter: ComponentEmitter = {
@@ -63,14 +84,25 @@ export const lambdaEmitter: ComponentEmitter = {
     const { code: functionCode, handler } = code(fn, ctx);
     const variables: Record<string, TemplateValue> = {};
     for (const variable of fn.environment) {
-      variables[variable.name] = 'literal' in variable.value ? variable.value.literal : ctx.ref(variable.value);
+      variables[variable.name] =
+        'literal' in variable.value ? variable.value.literal : ctx.ref(variable.value);
     }
     const suppressions: Suppression[] = [
-      { id: 'CKV_AWS_173', reason: 'Environment variables hold resource names and ARNs only, never secrets (LAM-05)' },
+      {
+        id: 'CKV_AWS_173',
+        reason: 'Environment variables hold resource names and ARNs only, never secrets (LAM-05)',
+      },
     ];
-    if (!fn.placement) suppressions.push({ id: 'CKV_AWS_117', reason: 'Regional function: it reaches only AWS APIs, nothing inside a VPC' });
+    if (!fn.placement)
+      suppressions.push({
+        id: 'CKV_AWS_117',
+        reason: 'Regional function: it reaches only AWS APIs, nothing inside a VPC',
+      });
     if (!fn.deadLetterQueueId) {
-      suppressions.push({ id: 'CKV_AWS_116', reason: 'Invoked synchronously or by a poller that keeps failed records in the source and its DLQ' });
+      suppressions.push({
+        id: 'CKV_AWS_116',
+        reason: 'Invoked synchronously or by a poller that keeps failed records in the source and its DLQ',
+      });
     }
     ctx.template.addResource(id, {
       Type: 'AWS::Lambda::Function',
@@ -84,16 +116,23 @@ export const lambdaEmitter: ComponentEmitter = {
         Role: ctx.roleArn(role.id),
         MemorySize: ctx.value(fn, 'memorySize'),
         Timeout: ctx.value(fn, 'timeoutSeconds'),
-        ReservedConcurrentExecutions: ctx.value(fn, 'reservedConcurrency', (n) => (typeof n === 'number' && n >= 0 ? n : undefined)),
+        ReservedConcurrentExecutions: ctx.value(fn, 'reservedConcurrency', (n) =>
+          typeof n === 'number' && n >= 0 ? n : undefined,
+        ),
         TracingConfig: { Mode: ctx.value(fn, 'tracing', (on) => (on === true ? 'Active' : 'PassThrough'))! },
         LoggingConfig: {
           LogFormat: ctx.value(fn, 'structuredLogging', (on) => (on === true ? 'JSON' : 'Text')),
           LogGroup: fn.logGroupId ? ref(ctx.logicalId(fn.logGroupId)) : undefined,
         },
         Environment: Object.keys(variables).length > 0 ? { Variables: variables } : undefined,
-        DeadLetterConfig: fn.deadLetterQueueId ? { TargetArn: ctx.ref({ componentId: fn.deadLetterQueueId, attribute: 'arn' }) } : undefined,
+        DeadLetterConfig: fn.deadLetterQueueId
+          ? { TargetArn: ctx.ref({ componentId: fn.deadLetterQueueId, attribute: 'arn' }) }
+          : undefined,
         VpcConfig: fn.placement
-          ? { SubnetIds: ctx.subnetIds(fn.placement.vpcId, fn.placement.tier), SecurityGroupIds: ctx.securityGroupIds(fn) }
+          ? {
+              SubnetIds: ctx.subnetIds(fn.placement.vpcId, fn.placement.tier),
+              SecurityGroupIds: ctx.securityGroupIds(fn),
+            }
           : undefined,
         Tags: ctx.tags(fn.names.display),
       },

@@ -34,11 +34,18 @@ const ELB_LOG_ACCOUNTS: Readonly<Record<string, string>> = {
 
 export type LogSource = 's3' | 'alb' | 'cloudfront';
 
-export function logBucket(ctx: EmitContext, ownerLogicalId: string, display: string, flag: Flag, source: LogSource): string | undefined {
+export function logBucket(
+  ctx: EmitContext,
+  ownerLogicalId: string,
+  display: string,
+  flag: Flag,
+  source: LogSource,
+): string | undefined {
   if (flag === false) return undefined;
   const condition = typeof flag === 'string' ? flag : undefined;
   const id = `${ownerLogicalId}LogBucket`;
-  const reason = 'Log bucket: logging its own access would recurse; its objects are the access logs of ' + display;
+  const reason =
+    'Log bucket: logging its own access would recurse; its objects are the access logs of ' + display;
   const suppressions: Suppression[] = [
     { id: 'CKV_AWS_18', reason },
     { id: 'CNAG W35', reason },
@@ -51,20 +58,42 @@ export function logBucket(ctx: EmitContext, ownerLogicalId: string, display: str
     Metadata: ctx.metadata([], suppressions),
     Properties: {
       // ALB log delivery supports SSE-S3 only; CloudFront standard logs need ACLs.
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-      OwnershipControls: { Rules: [{ ObjectOwnership: source === 'cloudfront' ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced' }] },
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      OwnershipControls: {
+        Rules: [
+          { ObjectOwnership: source === 'cloudfront' ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced' },
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       VersioningConfiguration: { Status: 'Enabled' },
       LifecycleConfiguration: {
         Rules: [
-          { Id: 'expire-logs', Status: 'Enabled', ExpirationInDays: 365, NoncurrentVersionExpiration: { NoncurrentDays: 30 } },
-          { Id: 'abort-incomplete-uploads', Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } },
+          {
+            Id: 'expire-logs',
+            Status: 'Enabled',
+            ExpirationInDays: 365,
+            NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+          },
+          {
+            Id: 'abort-incomplete-uploads',
+            Status: 'Enabled',
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+          },
         ],
       },
       Tags: ctx.tags(`${display} logs`),
     },
   });
-  const statements: TemplateValue[] = [denyInsecureTransport('s3:*', [getAtt(id, 'Arn'), sub(`\${${id}.Arn}/*`)])];
+  const statements: TemplateValue[] = [
+    denyInsecureTransport('s3:*', [getAtt(id, 'Arn'), sub(`\${${id}.Arn}/*`)]),
+  ];
   if (source === 's3') {
     statements.push({
       Sid: 'ServerAccessLogs',
@@ -79,7 +108,9 @@ export function logBucket(ctx: EmitContext, ownerLogicalId: string, display: str
     statements.push({
       Sid: 'LoadBalancerLogs',
       Effect: 'Allow',
-      Principal: account ? { AWS: sub(`arn:\${AWS::Partition}:iam::${account}:root`) } : { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
+      Principal: account
+        ? { AWS: sub(`arn:\${AWS::Partition}:iam::${account}:root`) }
+        : { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
       Action: 's3:PutObject',
       Resource: sub(`\${${id}.Arn}/AWSLogs/\${AWS::AccountId}/*`),
     });

@@ -17,7 +17,16 @@ export const logGroupEmitter: ComponentEmitter = {
     const id = group.names.logicalId;
     const owner = ctx.graph.components.find((c) => c.logGroupId === group.id);
     const kms = ctx.flag(group, 'kmsEncryption');
-    const key = kms !== false ? serviceKey(ctx, id, group.names.display, { services: [sub('logs.${AWS::Region}.amazonaws.com')] }, kms) : undefined;
+    const key =
+      kms !== false
+        ? serviceKey(
+            ctx,
+            id,
+            group.names.display,
+            { services: [sub('logs.${AWS::Region}.amazonaws.com')] },
+            kms,
+          )
+        : undefined;
     ctx.template.addResource(
       id,
       {
@@ -25,10 +34,15 @@ export const logGroupEmitter: ComponentEmitter = {
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',
         Metadata: ctx.metadata(group.acknowledgements, [
-          { id: 'CNAG W84', reason: 'Log data is encrypted by CloudWatch Logs; a customer key is a design option (kmsEncryption)' },
+          {
+            id: 'CNAG W84',
+            reason:
+              'Log data is encrypted by CloudWatch Logs; a customer key is a design option (kmsEncryption)',
+          },
         ]),
         Properties: {
-          LogGroupName: owner?.type === 'eks' ? join('', ['/aws/eks/', eksClusterName(owner), '/cluster']) : undefined,
+          LogGroupName:
+            owner?.type === 'eks' ? join('', ['/aws/eks/', eksClusterName(owner), '/cluster']) : undefined,
           RetentionInDays: ctx.value(group, 'retentionDays'),
           KmsKeyId: key ? ctx.choose(kms, getAtt(key, 'Arn'), undefined) : undefined,
           Tags: ctx.tags(group.names.display),

@@ -10,7 +10,8 @@ export const neptuneEmitter: ComponentEmitter = {
     id: (id) => ref(id),
     name: (id) => ref(id),
     // IAM data-plane actions (neptune-db:*) are scoped by the cluster resource id.
-    arn: (id) => sub(`arn:\${AWS::Partition}:neptune-db:\${AWS::Region}:\${AWS::AccountId}:\${${id}.ClusterResourceId}`),
+    arn: (id) =>
+      sub(`arn:\${AWS::Partition}:neptune-db:\${AWS::Region}:\${AWS::AccountId}:\${${id}.ClusterResourceId}`),
   },
   emit(db, ctx) {
     const id = db.names.logicalId;
@@ -34,7 +35,9 @@ export const neptuneEmitter: ComponentEmitter = {
     const instances = ctx.perEnvironment(db, 'instances');
     const most = Math.max(1, ...Object.values(instances).map(Number));
     for (let i = 1; i <= most; i++) {
-      const exists = ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, i === 1 || Number(instances[env]) >= i])));
+      const exists = ctx.when(
+        Object.fromEntries(ctx.environments.map((env) => [env, i === 1 || Number(instances[env]) >= i])),
+      );
       ctx.template.addResource(`${id}Instance${i}`, {
         Type: 'AWS::Neptune::DBInstance',
         Condition: typeof exists === 'string' ? exists : undefined,

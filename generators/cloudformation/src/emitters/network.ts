@@ -15,18 +15,30 @@ export function emitVpc(vpc: ResolvedVpc, ctx: EmitContext): void {
   const azParameters = vpc.availabilityZones.map((zone, i) =>
     t.addParameter(
       `${vpcId}Az${i + 1}`,
-      { Type: 'AWS::EC2::AvailabilityZone::Name', Description: `Availability zone ${i + 1} of ${vpc.names.display}`, Default: zone },
+      {
+        Type: 'AWS::EC2::AvailabilityZone::Name',
+        Description: `Availability zone ${i + 1} of ${vpc.names.display}`,
+        Default: zone,
+      },
       NETWORK_GROUP,
     ),
   );
   for (const [i, name] of azParameters.entries()) {
-    ctx.parameterValues.set(name, Object.fromEntries(ctx.environments.map((env) => [env, vpc.availabilityZones[i]!])));
+    ctx.parameterValues.set(
+      name,
+      Object.fromEntries(ctx.environments.map((env) => [env, vpc.availabilityZones[i]!])),
+    );
   }
 
   t.addResource(vpcId, {
     Type: 'AWS::EC2::VPC',
     Metadata: ctx.metadata(vpc.acknowledgements ?? []),
-    Properties: { CidrBlock: vpc.cidr, EnableDnsHostnames: true, EnableDnsSupport: true, Tags: ctx.tags(vpc.names.display) },
+    Properties: {
+      CidrBlock: vpc.cidr,
+      EnableDnsHostnames: true,
+      EnableDnsSupport: true,
+      Tags: ctx.tags(vpc.names.display),
+    },
   });
 
   for (const subnet of vpc.subnets) {
@@ -44,7 +56,8 @@ export function emitVpc(vpc: ResolvedVpc, ctx: EmitContext): void {
     });
   }
 
-  const subnetsOf = (tier: string) => vpc.subnets.filter((s) => s.tier === tier).sort((a, b) => a.azIndex - b.azIndex);
+  const subnetsOf = (tier: string) =>
+    vpc.subnets.filter((s) => s.tier === tier).sort((a, b) => a.azIndex - b.azIndex);
   const associate = (routeTable: string, subnetLogicalId: string) =>
     t.addResource(`${subnetLogicalId}RouteTableAssociation`, {
       Type: 'AWS::EC2::SubnetRouteTableAssociation',
@@ -69,7 +82,11 @@ export function emitVpc(vpc: ResolvedVpc, ctx: EmitContext): void {
     t.addResource(`${vpcId}PublicDefaultRoute`, {
       Type: 'AWS::EC2::Route',
       DependsOn: [attachment],
-      Properties: { RouteTableId: ref(routeTable), DestinationCidrBlock: '0.0.0.0/0', GatewayId: ref(gateway) },
+      Properties: {
+        RouteTableId: ref(routeTable),
+        DestinationCidrBlock: '0.0.0.0/0',
+        GatewayId: ref(gateway),
+      },
     });
     for (const subnet of publicSubnets) associate(routeTable, subnet.names.logicalId);
   }
@@ -96,9 +113,15 @@ export function emitVpc(vpc: ResolvedVpc, ctx: EmitContext): void {
       {
         Type: 'AWS::EC2::NatGateway',
         Condition: condition,
-        Properties: { AllocationId: getAtt(eip, 'AllocationId'), SubnetId: ref(subnet.names.logicalId), Tags: ctx.tags(`${vpc.names.display} NAT ${i + 1}`) },
+        Properties: {
+          AllocationId: getAtt(eip, 'AllocationId'),
+          SubnetId: ref(subnet.names.logicalId),
+          Tags: ctx.tags(`${vpc.names.display} NAT ${i + 1}`),
+        },
       },
-      i > 0 && condition ? `One NAT gateway per AZ only where ${ENVIRONMENT_PARAMETER} asks for it; elsewhere AZ ${i + 1} shares NAT 1.` : undefined,
+      i > 0 && condition
+        ? `One NAT gateway per AZ only where ${ENVIRONMENT_PARAMETER} asks for it; elsewhere AZ ${i + 1} shares NAT 1.`
+        : undefined,
     );
   });
 
@@ -114,7 +137,11 @@ export function emitVpc(vpc: ResolvedVpc, ctx: EmitContext): void {
       t.addResource(`${subnet.names.logicalId}DefaultRoute`, {
         Type: 'AWS::EC2::Route',
         Condition: typeof natFlags[0] === 'string' ? natFlags[0] : undefined,
-        Properties: { RouteTableId: ref(routeTable), DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: target },
+        Properties: {
+          RouteTableId: ref(routeTable),
+          DestinationCidrBlock: '0.0.0.0/0',
+          NatGatewayId: target,
+        },
       });
     }
   }
@@ -144,23 +171,38 @@ export function emitVpc(vpc: ResolvedVpc, ctx: EmitContext): void {
     });
   }
 
-  t.addOutput(`${vpcId}Id`, { Description: `${vpc.names.display} VPC id`, Value: ref(vpcId), exportName: `${vpcId}Id` });
+  t.addOutput(`${vpcId}Id`, {
+    Description: `${vpc.names.display} VPC id`,
+    Value: ref(vpcId),
+    exportName: `${vpcId}Id`,
+  });
   for (const tier of vpc.tiers) {
     const ids = subnetsOf(tier).map((s) => ref(s.names.logicalId));
     if (ids.length === 0) continue;
     const name = `${vpcId}${tier[0]!.toUpperCase()}${tier.slice(1)}SubnetIds`;
-    t.addOutput(name, { Description: `${vpc.names.display} ${tier} subnet ids`, Value: join(',', ids), exportName: name });
+    t.addOutput(name, {
+      Description: `${vpc.names.display} ${tier} subnet ids`,
+      Value: join(',', ids),
+      exportName: name,
+    });
   }
 }
 
 /** The NAT gateway AZ `az` routes through: its own where it exists, else the nearest lower one. */
-function natTarget(natGateways: (string | undefined)[], flags: Flag[], az: number): TemplateValue | undefined {
+function natTarget(
+  natGateways: (string | undefined)[],
+  flags: Flag[],
+  az: number,
+): TemplateValue | undefined {
   let target: TemplateValue | undefined;
   for (let i = 0; i <= az; i++) {
     const gateway = natGateways[i];
     if (!gateway) continue;
     const flag = flags[i]!;
-    target = target === undefined || flag === true ? ref(gateway) : ifCondition(flag as string, ref(gateway), target);
+    target =
+      target === undefined || flag === true
+        ? ref(gateway)
+        : ifCondition(flag as string, ref(gateway), target);
   }
   return target;
 }

@@ -52,7 +52,10 @@ export const opensearchEmitter: ComponentEmitter = {
         EBSOptions: { EBSEnabled: true, VolumeType: 'gp3', VolumeSize: ctx.value(domain, 'volumeSizeGb') },
         EncryptionAtRestOptions: { Enabled: ctx.value(domain, 'encryptionAtRest') },
         NodeToNodeEncryptionOptions: { Enabled: ctx.value(domain, 'nodeToNodeEncryption') },
-        DomainEndpointOptions: { EnforceHTTPS: ctx.value(domain, 'enforceHttps'), TLSSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' },
+        DomainEndpointOptions: {
+          EnforceHTTPS: ctx.value(domain, 'enforceHttps'),
+          TLSSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07',
+        },
         VPCOptions: {
           // One subnet per zone.
           SubnetIds: zoneValue((n) => subnets.slice(0, n))!,

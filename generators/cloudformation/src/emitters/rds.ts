@@ -7,7 +7,10 @@ import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
 
-const LOG_EXPORTS: Record<string, string[]> = { postgres: ['postgresql', 'upgrade'], mysql: ['error', 'general', 'slowquery'] };
+const LOG_EXPORTS: Record<string, string[]> = {
+  postgres: ['postgresql', 'upgrade'],
+  mysql: ['error', 'general', 'slowquery'],
+};
 
 export const rdsEmitter: ComponentEmitter = {
   references: {
@@ -50,7 +53,11 @@ export const rdsEmitter: ComponentEmitter = {
         Tags: ctx.tags(db.names.display),
       },
     });
-    ctx.template.addOutput(`${id}Endpoint`, { Description: `Endpoint of ${db.names.display}`, Value: getAtt(id, 'Endpoint.Address'), exportName: `${id}Endpoint` });
+    ctx.template.addOutput(`${id}Endpoint`, {
+      Description: `Endpoint of ${db.names.display}`,
+      Value: getAtt(id, 'Endpoint.Address'),
+      exportName: `${id}Endpoint`,
+    });
     ctx.template.addOutput(`${id}SecretArn`, {
       Description: `Secret with the master credentials of ${db.names.display}`,
       Value: getAtt(id, 'MasterUserSecret.SecretArn'),

@@ -3,7 +3,12 @@
  * subscriptions, Lambda permissions for the services that invoke a function, KMS keys that
  * other services must be allowed to use, and alarms.
  */
-import type { ResolvedAlarm, ResolvedComponent, ResolvedEventSource, ResolvedSubscription } from '@archgen/infra';
+import type {
+  ResolvedAlarm,
+  ResolvedComponent,
+  ResolvedEventSource,
+  ResolvedSubscription,
+} from '@archgen/infra';
 import type { EmitContext, Flag } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 
@@ -72,7 +77,9 @@ export function emitSubscription(subscription: ResolvedSubscription, ctx: EmitCo
     },
   });
   if (subscription.protocol === 'lambda') {
-    lambdaPermission(ctx, subscription.subscriberId, `${subscriber}InvokeFrom${topic}`, 'sns.amazonaws.com', { arn: ref(topic) });
+    lambdaPermission(ctx, subscription.subscriberId, `${subscriber}InvokeFrom${topic}`, 'sns.amazonaws.com', {
+      arn: ref(topic),
+    });
   }
 }
 
@@ -91,7 +98,13 @@ export interface KeyUsers {
  * topic or queue (alarms, EventBridge) could not encrypt; principals of this account use it
  * through the owning service only, where their IAM policies on the resource decide.
  */
-export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: string, users: KeyUsers, flag: Flag = true): string {
+export function serviceKey(
+  ctx: EmitContext,
+  ownerLogicalId: string,
+  display: string,
+  users: KeyUsers,
+  flag: Flag = true,
+): string {
   const useActions = ['kms:Decrypt', 'kms:GenerateDataKey*'];
   const statements: TemplateValue[] = [
     {
@@ -128,7 +141,10 @@ export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: st
       Action: useActions,
       Resource: '*',
       Condition: {
-        StringEquals: { 'kms:CallerAccount': ref('AWS::AccountId'), 'kms:ViaService': sub(`${users.viaService}.\${AWS::Region}.amazonaws.com`) },
+        StringEquals: {
+          'kms:CallerAccount': ref('AWS::AccountId'),
+          'kms:ViaService': sub(`${users.viaService}.\${AWS::Region}.amazonaws.com`),
+        },
       },
     });
   }
@@ -139,9 +155,16 @@ export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: st
       Condition: typeof flag === 'string' ? flag : undefined,
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
-      Metadata: ctx.metadata([], [
-        { id: 'CNAG F76', reason: 'The "*" principal is limited to this account and to use through the owning service (kms:ViaService)' },
-      ]),
+      Metadata: ctx.metadata(
+        [],
+        [
+          {
+            id: 'CNAG F76',
+            reason:
+              'The "*" principal is limited to this account and to use through the owning service (kms:ViaService)',
+          },
+        ],
+      ),
       Properties: {
         Description: `Encrypts ${display}`.slice(0, 8192),
         EnableKeyRotation: true,
@@ -153,10 +176,18 @@ export function serviceKey(ctx: EmitContext, ownerLogicalId: string, display: st
   );
 }
 
-export function emitAlarm(alarm: ResolvedAlarm, logicalId: string, ctx: EmitContext, component?: ResolvedComponent): void {
+export function emitAlarm(
+  alarm: ResolvedAlarm,
+  logicalId: string,
+  ctx: EmitContext,
+  component?: ResolvedComponent,
+): void {
   const dimensions: TemplateValue[] = [{ Name: alarm.dimension.name, Value: ctx.ref(alarm.dimension.ref) }];
   for (const extra of alarm.extraDimensions ?? []) {
-    dimensions.push({ Name: extra.name, Value: 'literal' in extra.value ? extra.value.literal : ctx.ref(extra.value) });
+    dimensions.push({
+      Name: extra.name,
+      Value: 'literal' in extra.value ? extra.value.literal : ctx.ref(extra.value),
+    });
   }
   ctx.template.addResource(logicalId, {
     Type: 'AWS::CloudWatch::Alarm',

@@ -14,14 +14,26 @@ function lifecycleRules(props: Record<string, PropertyValue>): TemplateValue[] |
   const days = (key: string) => (typeof props[key] === 'number' ? (props[key] as number) : 0);
   const rules: TemplateValue[] = [];
   if (days('abortIncompleteUploadDays') > 0) {
-    rules.push({ Id: 'abort-incomplete-uploads', Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: days('abortIncompleteUploadDays') } });
+    rules.push({
+      Id: 'abort-incomplete-uploads',
+      Status: 'Enabled',
+      AbortIncompleteMultipartUpload: { DaysAfterInitiation: days('abortIncompleteUploadDays') },
+    });
   }
   const transitions: TemplateValue[] = [];
-  if (props.intelligentTiering === true) transitions.push({ StorageClass: 'INTELLIGENT_TIERING', TransitionInDays: 0 });
-  else if (days('transitionToIaDays') > 0) transitions.push({ StorageClass: 'STANDARD_IA', TransitionInDays: Math.max(30, days('transitionToIaDays')) });
-  if (days('transitionToGlacierDays') > 0) transitions.push({ StorageClass: 'GLACIER', TransitionInDays: days('transitionToGlacierDays') });
-  if (transitions.length > 0) rules.push({ Id: 'transition-to-cheaper-storage', Status: 'Enabled', Transitions: transitions });
-  if (days('expirationDays') > 0) rules.push({ Id: 'expire-objects', Status: 'Enabled', ExpirationInDays: days('expirationDays') });
+  if (props.intelligentTiering === true)
+    transitions.push({ StorageClass: 'INTELLIGENT_TIERING', TransitionInDays: 0 });
+  else if (days('transitionToIaDays') > 0)
+    transitions.push({
+      StorageClass: 'STANDARD_IA',
+      TransitionInDays: Math.max(30, days('transitionToIaDays')),
+    });
+  if (days('transitionToGlacierDays') > 0)
+    transitions.push({ StorageClass: 'GLACIER', TransitionInDays: days('transitionToGlacierDays') });
+  if (transitions.length > 0)
+    rules.push({ Id: 'transition-to-cheaper-storage', Status: 'Enabled', Transitions: transitions });
+  if (days('expirationDays') > 0)
+    rules.push({ Id: 'expire-objects', Status: 'Enabled', ExpirationInDays: days('expirationDays') });
   return rules.length > 0 ? rules : undefined;
 }
 
@@ -42,7 +54,12 @@ export const s3Emitter: ComponentEmitter = {
     const targets = notificationTargets(bucket.id, ctx);
     const eventBridge = targets.length > 0 ? true : ctx.flag(bucket, 'eventNotifications');
     const perEnvProps = Object.fromEntries(
-      ctx.environments.map((env) => [env, Object.fromEntries(Object.entries(bucket.props).map(([key, value]) => [key, value.byEnv[env] ?? null]))]),
+      ctx.environments.map((env) => [
+        env,
+        Object.fromEntries(
+          Object.entries(bucket.props).map(([key, value]) => [key, value.byEnv[env] ?? null]),
+        ),
+      ]),
     );
     const lifecycle = Object.fromEntries(
       ctx.environments.map((env) => {
@@ -66,24 +83,47 @@ export const s3Emitter: ComponentEmitter = {
           ],
         },
         PublicAccessBlockConfiguration: ctx.value(bucket, 'blockPublicAccess', (on) =>
-          on === true ? { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true } : undefined,
+          on === true
+            ? {
+                BlockPublicAcls: true,
+                BlockPublicPolicy: true,
+                IgnorePublicAcls: true,
+                RestrictPublicBuckets: true,
+              }
+            : undefined,
         ),
         OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-        VersioningConfiguration: ctx.value(bucket, 'versioned', (on) => ({ Status: on === true ? 'Enabled' : 'Suspended' })),
-        LoggingConfiguration: logs ? ctx.choose(accessLogs, { DestinationBucketName: ref(logs), LogFilePrefix: `${bucket.names.slug}/` }, undefined) : undefined,
+        VersioningConfiguration: ctx.value(bucket, 'versioned', (on) => ({
+          Status: on === true ? 'Enabled' : 'Suspended',
+        })),
+        LoggingConfiguration: logs
+          ? ctx.choose(
+              accessLogs,
+              { DestinationBucketName: ref(logs), LogFilePrefix: `${bucket.names.slug}/` },
+              undefined,
+            )
+          : undefined,
         LifecycleConfiguration: ctx.byEnvironment(lifecycle, {
           parameter: `${id}Lifecycle`,
           description: `lifecycle of ${bucket.names.display}`,
           group: bucket.names.display,
         }),
-        NotificationConfiguration: ctx.choose(eventBridge, { EventBridgeConfiguration: { EventBridgeEnabled: true } }, undefined),
+        NotificationConfiguration: ctx.choose(
+          eventBridge,
+          { EventBridgeConfiguration: { EventBridgeEnabled: true } },
+          undefined,
+        ),
         Tags: ctx.tags(bucket.names.display),
       },
     });
 
     const statements: TemplateValue[] = [];
     const tls = ctx.flag(bucket, 'enforceTls');
-    const tlsStatement = ctx.choose(tls, denyInsecureTransport('s3:*', [getAtt(id, 'Arn'), sub(`\${${id}.Arn}/*`)]), undefined);
+    const tlsStatement = ctx.choose(
+      tls,
+      denyInsecureTransport('s3:*', [getAtt(id, 'Arn'), sub(`\${${id}.Arn}/*`)]),
+      undefined,
+    );
     if (tlsStatement) statements.push(tlsStatement);
     for (const route of ctx.graph.routes) {
       if (route.kind !== 'cloudfront-origin' || route.targetId !== bucket.id) continue;
@@ -94,7 +134,13 @@ export const s3Emitter: ComponentEmitter = {
         Principal: { Service: 'cloudfront.amazonaws.com' },
         Action: 's3:GetObject',
         Resource: sub(`\${${id}.Arn}/*`),
-        Condition: { StringEquals: { 'AWS:SourceArn': sub(`arn:\${AWS::Partition}:cloudfront::\${AWS::AccountId}:distribution/\${${distribution}}`) } },
+        Condition: {
+          StringEquals: {
+            'AWS:SourceArn': sub(
+              `arn:\${AWS::Partition}:cloudfront::\${AWS::AccountId}:distribution/\${${distribution}}`,
+            ),
+          },
+        },
       });
     }
     if (statements.length > 0) {
@@ -119,7 +165,9 @@ function notificationTargets(bucketId: string, ctx: EmitContext): NotificationTa
     ...ctx.graph.eventSources
       .filter((s) => s.sourceKind === 's3' && s.sourceId === bucketId)
       .map((s) => ({ targetId: s.functionId, kind: 'lambda' as const, events: ['s3:ObjectCreated:*'] })),
-    ...(ctx.graph.bucketNotifications ?? []).filter((n) => n.bucketId === bucketId).map((n) => ({ targetId: n.targetId, kind: n.targetKind, events: n.events })),
+    ...(ctx.graph.bucketNotifications ?? [])
+      .filter((n) => n.bucketId === bucketId)
+      .map((n) => ({ targetId: n.targetId, kind: n.targetKind, events: n.events })),
   ];
 }
 
@@ -148,7 +196,11 @@ function emitNotificationRule(bucketId: string, target: NotificationTarget, ctx:
     Type: 'AWS::Events::Rule',
     Properties: {
       Description: `Object events of ${ctx.component(bucketId).names.display}`.slice(0, 512),
-      EventPattern: { source: ['aws.s3'], 'detail-type': detailTypes(target.events), detail: { bucket: { name: [ref(bucket)] } } },
+      EventPattern: {
+        source: ['aws.s3'],
+        'detail-type': detailTypes(target.events),
+        detail: { bucket: { name: [ref(bucket)] } },
+      },
       State: 'ENABLED',
       Targets: [
         {
@@ -160,6 +212,8 @@ function emitNotificationRule(bucketId: string, target: NotificationTarget, ctx:
     },
   });
   if (target.kind === 'lambda') {
-    lambdaPermission(ctx, target.targetId, `${targetLogicalId}InvokeFrom${id}`, 'events.amazonaws.com', { arn: getAtt(id, 'Arn') });
+    lambdaPermission(ctx, target.targetId, `${targetLogicalId}InvokeFrom${id}`, 'events.amazonaws.com', {
+      arn: getAtt(id, 'Arn'),
+    });
   }
 }

@@ -9,8 +9,13 @@ import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 
 /** The RDS instance or Aurora cluster whose managed master secret this component stands for. */
-export function managedDatabaseOf(secret: ResolvedComponent, ctx: EmitContext): ResolvedComponent | undefined {
-  return ctx.graph.components.find((c) => c.secretId === secret.id && (c.type === 'rds' || c.type === 'aurora'));
+export function managedDatabaseOf(
+  secret: ResolvedComponent,
+  ctx: EmitContext,
+): ResolvedComponent | undefined {
+  return ctx.graph.components.find(
+    (c) => c.secretId === secret.id && (c.type === 'rds' || c.type === 'aurora'),
+  );
 }
 
 export const secretEmitter: ComponentEmitter = {
@@ -26,23 +31,32 @@ export const secretEmitter: ComponentEmitter = {
     const generated = secret.generatedSecret;
     const rotationReason =
       'No rotation function exists for a secret of unknown shape: rotate it with a Lambda written for the service that uses it';
-    const rotates = Object.values(ctx.perEnvironment(secret, 'rotationDays')).some((days) => Number(days) > 0);
+    const rotates = Object.values(ctx.perEnvironment(secret, 'rotationDays')).some(
+      (days) => Number(days) > 0,
+    );
     ctx.template.addResource(secret.names.logicalId, {
       Type: 'AWS::SecretsManager::Secret',
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Metadata: ctx.metadata(secret.acknowledgements, [
-        { id: 'CKV2_AWS_57', reason: rotates ? `${rotationReason} (the design asks for rotation)` : rotationReason },
+        {
+          id: 'CKV2_AWS_57',
+          reason: rotates ? `${rotationReason} (the design asks for rotation)` : rotationReason,
+        },
         { id: 'CNAG W77', reason: 'Encrypted with the AWS-managed key: only this account uses the secret' },
       ]),
       Properties: {
-        Description: ctx.value(secret, 'description', (text) => (typeof text === 'string' && text !== '' ? text.slice(0, 2048) : undefined)),
+        Description: ctx.value(secret, 'description', (text) =>
+          typeof text === 'string' && text !== '' ? text.slice(0, 2048) : undefined,
+        ),
         GenerateSecretString: generated
           ? {
               PasswordLength: generated.passwordLength,
               ExcludeCharacters: generated.excludeCharacters,
               ExcludePunctuation: generated.username ? undefined : true,
-              SecretStringTemplate: generated.username ? JSON.stringify({ username: generated.username }) : undefined,
+              SecretStringTemplate: generated.username
+                ? JSON.stringify({ username: generated.username })
+                : undefined,
               GenerateStringKey: generated.username ? 'password' : undefined,
             }
           : undefined,

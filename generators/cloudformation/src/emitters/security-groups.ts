@@ -43,21 +43,46 @@ export function emitSecurityGroup(group: ResolvedSecurityGroup, ctx: EmitContext
   const cidrIngress: TemplateValue[] = [];
   for (const rule of group.ingress) {
     if (!('cidr' in rule.peer)) continue;
-    cidrIngress.push({ IpProtocol: 'tcp', FromPort: rule.port, ToPort: rule.port, CidrIp: rule.peer.cidr, Description: rule.description });
+    cidrIngress.push({
+      IpProtocol: 'tcp',
+      FromPort: rule.port,
+      ToPort: rule.port,
+      CidrIp: rule.peer.cidr,
+      Description: rule.description,
+    });
     if (rule.peer.cidr === '0.0.0.0/0') {
       const reason = `Internet-facing entry point: ${owner.names.display} accepts port ${rule.port} from anyone by design`;
       suppressions.push({ id: 'CNAG W2', reason }, { id: 'CNAG W9', reason });
-      if (rule.port === 80) suppressions.push({ id: 'CKV_AWS_260', reason: `${reason}; port 80 only redirects to HTTPS or serves environments without a certificate` });
+      if (rule.port === 80)
+        suppressions.push({
+          id: 'CKV_AWS_260',
+          reason: `${reason}; port 80 only redirects to HTTPS or serves environments without a certificate`,
+        });
     }
   }
   const egress: TemplateValue[] = [];
   if (group.allowHttpsEgress) {
-    egress.push({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0', Description: 'HTTPS to AWS APIs' });
-    suppressions.push({ id: 'CNAG W5', reason: 'HTTPS out to AWS service endpoints, whose addresses are not fixed' });
+    egress.push({
+      IpProtocol: 'tcp',
+      FromPort: 443,
+      ToPort: 443,
+      CidrIp: '0.0.0.0/0',
+      Description: 'HTTPS to AWS APIs',
+    });
+    suppressions.push({
+      id: 'CNAG W5',
+      reason: 'HTTPS out to AWS service endpoints, whose addresses are not fixed',
+    });
   }
   for (const rule of group.egress) {
     if ('cidr' in rule.peer) {
-      egress.push({ IpProtocol: 'tcp', FromPort: rule.port, ToPort: rule.port, CidrIp: rule.peer.cidr, Description: rule.description });
+      egress.push({
+        IpProtocol: 'tcp',
+        FromPort: rule.port,
+        ToPort: rule.port,
+        CidrIp: rule.peer.cidr,
+        Description: rule.description,
+      });
     }
   }
 

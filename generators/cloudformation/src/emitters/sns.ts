@@ -15,13 +15,29 @@ function publishers(topicId: string, ctx: EmitContext): { statements: TemplateVa
   for (const target of ctx.graph.ruleTargets) {
     if (target.targetId !== topicId) continue;
     const rule = ctx.logicalId(target.ruleId);
-    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sns:Publish'], ref(ctx.logicalId(topicId)), getAtt(rule, 'Arn')));
+    statements.push(
+      allowService(
+        `From${rule}`,
+        'events.amazonaws.com',
+        ['sns:Publish'],
+        ref(ctx.logicalId(topicId)),
+        getAtt(rule, 'Arn'),
+      ),
+    );
     services.add('events.amazonaws.com');
   }
   for (const notification of ctx.graph.bucketNotifications ?? []) {
     if (notification.targetId !== topicId) continue;
     const rule = bucketNotificationRuleId(ctx, notification.bucketId, topicId);
-    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sns:Publish'], ref(ctx.logicalId(topicId)), getAtt(rule, 'Arn')));
+    statements.push(
+      allowService(
+        `From${rule}`,
+        'events.amazonaws.com',
+        ['sns:Publish'],
+        ref(ctx.logicalId(topicId)),
+        getAtt(rule, 'Arn'),
+      ),
+    );
     services.add('events.amazonaws.com');
   }
   if (ctx.graph.alarms.some((alarm) => alarm.topicId === topicId)) services.add('cloudwatch.amazonaws.com');
@@ -38,7 +54,10 @@ export const snsEmitter: ComponentEmitter = {
     const fifo = ctx.constant(topic, 'fifo') === true;
     const { statements, services } = publishers(topic.id, ctx);
     const kms = ctx.flag(topic, 'kmsEncryption');
-    const key = kms !== false ? serviceKey(ctx, id, topic.names.display, { services, viaService: 'sns' }, kms) : undefined;
+    const key =
+      kms !== false
+        ? serviceKey(ctx, id, topic.names.display, { services, viaService: 'sns' }, kms)
+        : undefined;
     ctx.template.addResource(
       id,
       {
@@ -58,7 +77,10 @@ export const snsEmitter: ComponentEmitter = {
       Type: 'AWS::SNS::TopicPolicy',
       Properties: {
         Topics: [ref(id)],
-        PolicyDocument: { Version: '2012-10-17', Statement: [denyInsecureTransport('sns:Publish', [ref(id)]), ...statements] },
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [denyInsecureTransport('sns:Publish', [ref(id)]), ...statements],
+        },
       },
     });
   },

@@ -10,7 +10,10 @@ import { allowService, denyInsecureTransport } from './common.ts';
 import { serviceKey } from './relationships.ts';
 import { bucketNotificationRuleId } from './s3.ts';
 
-function deliveryStatements(queueId: string, ctx: EmitContext): { statements: TemplateValue[]; services: string[] } {
+function deliveryStatements(
+  queueId: string,
+  ctx: EmitContext,
+): { statements: TemplateValue[]; services: string[] } {
   const arn = getAtt(ctx.logicalId(queueId), 'Arn');
   const statements: TemplateValue[] = [];
   const services = new Set<string>();
@@ -23,13 +26,17 @@ function deliveryStatements(queueId: string, ctx: EmitContext): { statements: Te
   for (const target of ctx.graph.ruleTargets) {
     if (target.targetId !== queueId && target.deadLetterQueueId !== queueId) continue;
     const rule = ctx.logicalId(target.ruleId);
-    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, getAtt(rule, 'Arn')));
+    statements.push(
+      allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, getAtt(rule, 'Arn')),
+    );
     services.add('events.amazonaws.com');
   }
   for (const notification of ctx.graph.bucketNotifications ?? []) {
     if (notification.targetId !== queueId) continue;
     const rule = bucketNotificationRuleId(ctx, notification.bucketId, queueId);
-    statements.push(allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, getAtt(rule, 'Arn')));
+    statements.push(
+      allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, getAtt(rule, 'Arn')),
+    );
     services.add('events.amazonaws.com');
   }
   return { statements, services: [...services].sort() };
@@ -46,8 +53,13 @@ export const sqsEmitter: ComponentEmitter = {
     const fifo = ctx.constant(queue, 'fifo') === true;
     const delivery = deliveryStatements(queue.id, ctx);
     const encryption = ctx.perEnvironment(queue, 'encryption');
-    const kms = ctx.when(Object.fromEntries(Object.entries(encryption).map(([env, v]) => [env, v === 'kms'])));
-    const key = kms !== false ? serviceKey(ctx, id, queue.names.display, { services: delivery.services, viaService: 'sqs' }, kms) : undefined;
+    const kms = ctx.when(
+      Object.fromEntries(Object.entries(encryption).map(([env, v]) => [env, v === 'kms'])),
+    );
+    const key =
+      kms !== false
+        ? serviceKey(ctx, id, queue.names.display, { services: delivery.services, viaService: 'sqs' }, kms)
+        : undefined;
     ctx.template.addResource(
       id,
       {
@@ -59,11 +71,16 @@ export const sqsEmitter: ComponentEmitter = {
           VisibilityTimeout: ctx.value(queue, 'visibilityTimeoutSeconds'),
           MessageRetentionPeriod: ctx.value(queue, 'retentionSeconds'),
           SqsManagedSseEnabled: ctx.value(queue, 'encryption', (v) => (v === 'kms' ? undefined : true)),
-          KmsMasterKeyId: key ? ctx.value(queue, 'encryption', (v) => (v === 'kms' ? ref(key) : undefined)) : undefined,
+          KmsMasterKeyId: key
+            ? ctx.value(queue, 'encryption', (v) => (v === 'kms' ? ref(key) : undefined))
+            : undefined,
           RedrivePolicy: queue.deadLetterQueueId
             ? {
                 deadLetterTargetArn: getAtt(ctx.logicalId(queue.deadLetterQueueId), 'Arn'),
-                maxReceiveCount: 'maxReceiveCount' in queue.props ? ctx.value(queue, 'maxReceiveCount') : queue.maxReceiveCount,
+                maxReceiveCount:
+                  'maxReceiveCount' in queue.props
+                    ? ctx.value(queue, 'maxReceiveCount')
+                    : queue.maxReceiveCount,
               }
             : undefined,
           Tags: ctx.tags(queue.names.display),

@@ -15,7 +15,9 @@ export const stepFunctionsEmitter: ComponentEmitter = {
     const id = machine.names.logicalId;
     const role = ctx.roleOf(machine, 'state-machine');
     if (!role) throw new Error(`state machine ${machine.id} has no role`);
-    const invoked = ctx.graph.grants.filter((g) => g.granteeId === machine.id && g.access === 'invoke').map((g) => g.targetId);
+    const invoked = ctx.graph.grants
+      .filter((g) => g.granteeId === machine.id && g.access === 'invoke')
+      .map((g) => g.targetId);
     const substitutions: Record<string, TemplateValue> = {};
     const states: Record<string, TemplateValue> = {};
     // A literal per environment: a parameter's Ref is a string, and ASL wants a number here.
@@ -46,13 +48,19 @@ export const stepFunctionsEmitter: ComponentEmitter = {
       Properties: {
         StateMachineType: ctx.value(machine, 'workflowType'),
         RoleArn: ctx.roleArn(role.id),
-        Definition: { Comment: 'Starting point generated from the design: replace with the real workflow', StartAt: Object.keys(states)[0]!, States: states },
+        Definition: {
+          Comment: 'Starting point generated from the design: replace with the real workflow',
+          StartAt: Object.keys(states)[0]!,
+          States: states,
+        },
         DefinitionSubstitutions: invoked.length > 0 ? substitutions : undefined,
         LoggingConfiguration: machine.logGroupId
           ? {
               Level: logLevel,
               IncludeExecutionData: false,
-              Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: getAtt(ctx.logicalId(machine.logGroupId), 'Arn') } }],
+              Destinations: [
+                { CloudWatchLogsLogGroup: { LogGroupArn: getAtt(ctx.logicalId(machine.logGroupId), 'Arn') } },
+              ],
             }
           : undefined,
         TracingConfiguration: { Enabled: ctx.value(machine, 'tracing') },

@@ -59,7 +59,10 @@ export class TemplateBuilder {
   /** Adds a condition; asking again for the same name and meaning reuses it. */
   addCondition(name: string, expression: TemplateValue): string {
     const existing = this.conditions.get(name);
-    if (existing !== undefined && JSON.stringify(toLongForm(existing)) !== JSON.stringify(toLongForm(expression))) {
+    if (
+      existing !== undefined &&
+      JSON.stringify(toLongForm(existing)) !== JSON.stringify(toLongForm(expression))
+    ) {
       throw new Error(`condition ${name} defined twice with different meanings`);
     }
     this.conditions.set(name, expression);

@@ -45,25 +45,27 @@ export class Intrinsic {
 
 /** A value anywhere in the template. `undefined` members of a map are left out when printed. */
 export type TemplateValue =
-  | string
-  | number
-  | boolean
-  | Intrinsic
-  | TemplateValue[]
-  | { [key: string]: TemplateValue | undefined };
+  string | number | boolean | Intrinsic | TemplateValue[] | { [key: string]: TemplateValue | undefined };
 
 export type TemplateMap = { [key: string]: TemplateValue | undefined };
 
 export const ref = (name: string): Intrinsic => new Intrinsic('Ref', name);
-export const getAtt = (logicalId: string, attribute: string): Intrinsic => new Intrinsic('Fn::GetAtt', `${logicalId}.${attribute}`);
+export const getAtt = (logicalId: string, attribute: string): Intrinsic =>
+  new Intrinsic('Fn::GetAtt', `${logicalId}.${attribute}`);
 export const sub = (text: string, variables?: Record<string, TemplateValue>): Intrinsic =>
   new Intrinsic('Fn::Sub', variables ? [text, variables] : text);
-export const join = (delimiter: string, values: TemplateValue[]): Intrinsic => new Intrinsic('Fn::Join', [delimiter, values]);
-export const select = (index: number, list: TemplateValue): Intrinsic => new Intrinsic('Fn::Select', [index, list]);
+export const join = (delimiter: string, values: TemplateValue[]): Intrinsic =>
+  new Intrinsic('Fn::Join', [delimiter, values]);
+export const select = (index: number, list: TemplateValue): Intrinsic =>
+  new Intrinsic('Fn::Select', [index, list]);
 export const getAZs = (): Intrinsic => new Intrinsic('Fn::GetAZs', '');
-export const split = (delimiter: string, value: TemplateValue): Intrinsic => new Intrinsic('Fn::Split', [delimiter, value]);
-export const ifCondition = (condition: string, whenTrue: TemplateValue, whenFalse: TemplateValue): Intrinsic =>
-  new Intrinsic('Fn::If', [condition, whenTrue, whenFalse]);
+export const split = (delimiter: string, value: TemplateValue): Intrinsic =>
+  new Intrinsic('Fn::Split', [delimiter, value]);
+export const ifCondition = (
+  condition: string,
+  whenTrue: TemplateValue,
+  whenFalse: TemplateValue,
+): Intrinsic => new Intrinsic('Fn::If', [condition, whenTrue, whenFalse]);
 export const equals = (a: TemplateValue, b: TemplateValue): Intrinsic => new Intrinsic('Fn::Equals', [a, b]);
 export const or = (conditions: TemplateValue[]): Intrinsic => new Intrinsic('Fn::Or', conditions);
 export const not = (condition: TemplateValue): Intrinsic => new Intrinsic('Fn::Not', [condition]);
@@ -80,7 +82,11 @@ export function subLiteral(text: string): string {
 /** `value` followed by a literal suffix (an ARN plus "/*"), as one string. */
 export function withSuffix(value: TemplateValue, suffix: string | undefined): TemplateValue {
   if (!suffix) return value;
-  if (value instanceof Intrinsic && (value.fn === 'Ref' || value.fn === 'Fn::GetAtt') && typeof value.argument === 'string') {
+  if (
+    value instanceof Intrinsic &&
+    (value.fn === 'Ref' || value.fn === 'Fn::GetAtt') &&
+    typeof value.argument === 'string'
+  ) {
     return sub(`\${${value.argument}}${subLiteral(suffix)}`);
   }
   if (value instanceof Intrinsic && value.fn === 'Fn::Sub' && typeof value.argument === 'string') {

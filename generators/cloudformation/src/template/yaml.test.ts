@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getAtt, getAZs, ifCondition, join as joinValues, NO_VALUE, ref, select, sub, subLiteral, toLongForm, withSuffix, Intrinsic, type TemplateValue } from './intrinsics.ts';
+import {
+  getAtt,
+  getAZs,
+  ifCondition,
+  join as joinValues,
+  NO_VALUE,
+  ref,
+  select,
+  sub,
+  subLiteral,
+  toLongForm,
+  withSuffix,
+  Intrinsic,
+  type TemplateValue,
+} from './intrinsics.ts';
 import { parseTemplate, printTemplate } from './yaml.ts';
 
 const roundTrip = (value: TemplateValue) => parseTemplate(printTemplate(value));
@@ -46,18 +60,29 @@ describe('printTemplate / parseTemplate', () => {
   });
 
   it('carries hostile text through unchanged, never as YAML structure', () => {
-    const hostile = JSON.parse(readFileSync(join(__dirname, '../../../../fixtures/adversarial/hostile-names.json'), 'utf8')) as {
+    const hostile = JSON.parse(
+      readFileSync(join(__dirname, '../../../../fixtures/adversarial/hostile-names.json'), 'utf8'),
+    ) as {
       nodes: { name: string }[];
     };
     const names = hostile.nodes.map((n) => n.name);
     expect(names.length).toBeGreaterThan(5);
-    const value = { Names: names, Keyed: Object.fromEntries(names.map((n, i) => [`k${i}`, { Description: n }])) };
+    const value = {
+      Names: names,
+      Keyed: Object.fromEntries(names.map((n, i) => [`k${i}`, { Description: n }])),
+    };
     expect(roundTrip(value)).toEqual(value);
-    expect(roundTrip({ 'a: b\nc': '- d', '!Ref X': '&anchor *alias' })).toEqual({ 'a: b\nc': '- d', '!Ref X': '&anchor *alias' });
+    expect(roundTrip({ 'a: b\nc': '- d', '!Ref X': '&anchor *alias' })).toEqual({
+      'a: b\nc': '- d',
+      '!Ref X': '&anchor *alias',
+    });
   });
 
   it('puts comments above top-level entries', () => {
-    const text = printTemplate({ Resources: { Q: { Type: 'AWS::SQS::Queue' } } }, { 'Resources.Q': 'why\nand more' });
+    const text = printTemplate(
+      { Resources: { Q: { Type: 'AWS::SQS::Queue' } } },
+      { 'Resources.Q': 'why\nand more' },
+    );
     expect(text).toContain('  # why\n  # and more\n  Q:');
   });
 

@@ -59,7 +59,11 @@ export function printTemplate(template: TemplateValue, comments: Record<string, 
         const key = entry.key;
         if (!(key instanceof Scalar)) continue;
         const comment = comments[`${String(section.key.value)}.${String(key.value)}`];
-        if (comment) key.commentBefore = comment.split('\n').map((line) => ` ${line}`).join('\n');
+        if (comment)
+          key.commentBefore = comment
+            .split('\n')
+            .map((line) => ` ${line}`)
+            .join('\n');
       }
     }
   }
@@ -76,8 +80,10 @@ const READ_TAGS: Tags = INTRINSIC_FUNCTIONS.flatMap((fn) => [
 /** Parses template YAML (short or long form) into the long form; throws on any YAML error. */
 export function parseTemplate(text: string): Record<string, unknown> {
   const doc = parseDocument(text, { version: '1.1', customTags: READ_TAGS, uniqueKeys: true });
-  if (doc.errors.length > 0) throw new Error(`invalid template YAML: ${doc.errors.map((e) => e.message).join('; ')}`);
+  if (doc.errors.length > 0)
+    throw new Error(`invalid template YAML: ${doc.errors.map((e) => e.message).join('; ')}`);
   const value: unknown = doc.toJS({ maxAliasCount: 0 });
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('a template must be a YAML map');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('a template must be a YAML map');
   return value as Record<string, unknown>;
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { unusedConditions, validateTemplate } from './spec-validator.toolchain.ts';
 
+/** Templates are free-form JSON: tests index into them at will. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 /** A small template that uses every kind of reference the validator checks; it must pass clean. */
-function goodTemplate(): Record<string, any> {
+function goodTemplate(): Record<string, Json> {
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: 'validator fixture',
@@ -21,7 +25,10 @@ function goodTemplate(): Record<string, any> {
         Properties: {
           QueueName: { 'Fn::Sub': '${AWS::StackName}-${EnvironmentName}-orders' },
           VisibilityTimeout: 180,
-          RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] }, maxReceiveCount: 5 },
+          RedrivePolicy: {
+            deadLetterTargetArn: { 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] },
+            maxReceiveCount: 5,
+          },
           Tags: [{ Key: 'env', Value: { Ref: 'EnvironmentName' } }],
         },
       },
@@ -29,7 +36,11 @@ function goodTemplate(): Record<string, any> {
       ProdSubscription: {
         Type: 'AWS::SNS::Subscription',
         Condition: 'IsProd',
-        Properties: { Protocol: 'sqs', TopicArn: { Ref: 'ProdTopic' }, Endpoint: { 'Fn::GetAtt': 'Queue.Arn' } },
+        Properties: {
+          Protocol: 'sqs',
+          TopicArn: { Ref: 'ProdTopic' },
+          Endpoint: { 'Fn::GetAtt': 'Queue.Arn' },
+        },
       },
       Group: {
         Type: 'AWS::EC2::SecurityGroup',
@@ -55,7 +66,10 @@ function goodTemplate(): Record<string, any> {
               LITERAL: { 'Fn::Sub': ['${!NotAVariable}-${Name}', { Name: { Ref: 'AWS::Region' } }] },
             },
           },
-          VpcConfig: { SubnetIds: { Ref: 'SubnetIds' }, SecurityGroupIds: [{ 'Fn::GetAtt': ['Group', 'GroupId'] }] },
+          VpcConfig: {
+            SubnetIds: { Ref: 'SubnetIds' },
+            SecurityGroupIds: [{ 'Fn::GetAtt': ['Group', 'GroupId'] }],
+          },
         },
       },
     },
@@ -69,7 +83,7 @@ function goodTemplate(): Record<string, any> {
 }
 
 /** Applies a change to a fresh copy of the good template and validates it. */
-function problemsAfter(change: (template: Record<string, any>) => void) {
+function problemsAfter(change: (template: Record<string, Json>) => void) {
   const template = goodTemplate();
   change(template);
   return validateTemplate(template);
@@ -81,12 +95,22 @@ describe('validateTemplate', () => {
   });
 
   it('accepts the CDK metadata resource CloudFormation knows outside the resource database', () => {
-    expect(problemsAfter((t) => (t.Resources.CDKMetadata = { Type: 'AWS::CDK::Metadata', Properties: { Analytics: 'v2:deflate64:H4sI' } }))).toEqual([]);
+    expect(
+      problemsAfter(
+        (t) =>
+          (t.Resources.CDKMetadata = {
+            Type: 'AWS::CDK::Metadata',
+            Properties: { Analytics: 'v2:deflate64:H4sI' },
+          }),
+      ),
+    ).toEqual([]);
   });
 
   it('reports an unknown resource type', () => {
     const problems = problemsAfter((t) => (t.Resources.Queue.Type = 'AWS::SQS::Queues'));
-    expect(problems).toEqual([{ path: 'Resources.Queue.Type', message: 'unknown resource type AWS::SQS::Queues' }]);
+    expect(problems).toEqual([
+      { path: 'Resources.Queue.Type', message: 'unknown resource type AWS::SQS::Queues' },
+    ]);
   });
 
   it('reports an unknown property, at the top level and in a nested type', () => {
@@ -102,27 +126,82 @@ describe('validateTemplate', () => {
     expect(problemsAfter((t) => delete t.Resources.Function.Properties.Role)).toEqual([
       { path: 'Resources.Function.Properties.Role', message: 'required property Role is missing' },
     ]);
-    expect(problemsAfter((t) => (t.Resources.Group.Properties.SecurityGroupEgress[0].IpProtocol = { Ref: 'AWS::NoValue' }))).toEqual([
-      { path: 'Resources.Group.Properties.SecurityGroupEgress[0].IpProtocol', message: 'required property IpProtocol is missing' },
+    expect(
+      problemsAfter(
+        (t) => (t.Resources.Group.Properties.SecurityGroupEgress[0].IpProtocol = { Ref: 'AWS::NoValue' }),
+      ),
+    ).toEqual([
+      {
+        path: 'Resources.Group.Properties.SecurityGroupEgress[0].IpProtocol',
+        message: 'required property IpProtocol is missing',
+      },
     ]);
   });
 
   it('reports value shapes that do not match the property type', () => {
-    const cases: [(t: Record<string, any>) => void, string, RegExp][] = [
-      [(t) => (t.Resources.Queue.Properties.VisibilityTimeout = 'soon'), 'Resources.Queue.Properties.VisibilityTimeout', /expected integer/],
-      [(t) => (t.Resources.Queue.Properties.VisibilityTimeout = 1.5), 'Resources.Queue.Properties.VisibilityTimeout', /expected integer/],
-      [(t) => (t.Resources.DeadLetterQueue.Properties.SqsManagedSseEnabled = 'yes'), 'Resources.DeadLetterQueue.Properties.SqsManagedSseEnabled', /expected boolean/],
-      [(t) => (t.Resources.Function.Properties.Architectures = 'arm64'), 'Resources.Function.Properties.Architectures', /expected list of string/],
-      [(t) => (t.Resources.Function.Properties.Handler = ['index.handler']), 'Resources.Function.Properties.Handler', /expected string, got a list/],
-      [(t) => (t.Resources.Function.Properties.Code = 'exports.handler'), 'Resources.Function.Properties.Code', /expected Code/],
-      [(t) => (t.Resources.Function.Properties.Environment.Variables = ['A=1']), 'Resources.Function.Properties.Environment.Variables', /expected map of string/],
-      [(t) => (t.Resources.Queue.Properties.Tags = [{ Key: 'a' }]), 'Resources.Queue.Properties.Tags[0].Value', /a tag needs a Value/],
-      [(t) => (t.Resources.Function.Properties.PackageType = 'Tarball'), 'Resources.Function.Properties.PackageType', /not one of Image, Zip/],
+    const cases: [(t: Record<string, Json>) => void, string, RegExp][] = [
+      [
+        (t) => (t.Resources.Queue.Properties.VisibilityTimeout = 'soon'),
+        'Resources.Queue.Properties.VisibilityTimeout',
+        /expected integer/,
+      ],
+      [
+        (t) => (t.Resources.Queue.Properties.VisibilityTimeout = 1.5),
+        'Resources.Queue.Properties.VisibilityTimeout',
+        /expected integer/,
+      ],
+      [
+        (t) => (t.Resources.DeadLetterQueue.Properties.SqsManagedSseEnabled = 'yes'),
+        'Resources.DeadLetterQueue.Properties.SqsManagedSseEnabled',
+        /expected boolean/,
+      ],
+      [
+        (t) => (t.Resources.Function.Properties.Architectures = 'arm64'),
+        'Resources.Function.Properties.Architectures',
+        /expected list of string/,
+      ],
+      [
+        (t) => (t.Resources.Function.Properties.Handler = ['index.handler']),
+        'Resources.Function.Properties.Handler',
+        /expected string, got a list/,
+      ],
+      [
+        (t) => (t.Resources.Function.Properties.Code = 'exports.handler'),
+        'Resources.Function.Properties.Code',
+        /expected Code/,
+      ],
+      [
+        (t) => (t.Resources.Function.Properties.Environment.Variables = ['A=1']),
+        'Resources.Function.Properties.Environment.Variables',
+        /expected map of string/,
+      ],
+      [
+        (t) => (t.Resources.Queue.Properties.Tags = [{ Key: 'a' }]),
+        'Resources.Queue.Properties.Tags[0].Value',
+        /a tag needs a Value/,
+      ],
+      [
+        (t) => (t.Resources.Function.Properties.PackageType = 'Tarball'),
+        'Resources.Function.Properties.PackageType',
+        /not one of Image, Zip/,
+      ],
       // An intrinsic's result must fit too: a list where one value goes, one value where a list goes.
-      [(t) => (t.Resources.Function.Properties.Handler = { Ref: 'SubnetIds' }), 'Resources.Function.Properties.Handler', /got a list/],
-      [(t) => (t.Resources.Function.Properties.VpcConfig.SubnetIds = { Ref: 'EnvironmentName' }), 'Resources.Function.Properties.VpcConfig.SubnetIds', /got a single value/],
+      [
+        (t) => (t.Resources.Function.Properties.Handler = { Ref: 'SubnetIds' }),
+        'Resources.Function.Properties.Handler',
+        /got a list/,
+      ],
+      [
+        (t) => (t.Resources.Function.Properties.VpcConfig.SubnetIds = { Ref: 'EnvironmentName' }),
+        'Resources.Function.Properties.VpcConfig.SubnetIds',
+        /got a single value/,
+      ],
       // Each Fn::If branch is checked against the property type.
-      [(t) => (t.Resources.Queue.Properties.VisibilityTimeout = { 'Fn::If': ['IsProd', 30, 'long'] }), 'Resources.Queue.Properties.VisibilityTimeout.Fn::If[2]', /expected integer/],
+      [
+        (t) => (t.Resources.Queue.Properties.VisibilityTimeout = { 'Fn::If': ['IsProd', 30, 'long'] }),
+        'Resources.Queue.Properties.VisibilityTimeout.Fn::If[2]',
+        /expected integer/,
+      ],
     ];
     for (const [change, path, message] of cases) {
       const problems = problemsAfter(change);
@@ -134,34 +213,61 @@ describe('validateTemplate', () => {
 
   it('accepts the coercions CloudFormation itself applies', () => {
     expect(problemsAfter((t) => (t.Resources.Queue.Properties.VisibilityTimeout = '180'))).toEqual([]);
-    expect(problemsAfter((t) => (t.Resources.DeadLetterQueue.Properties.SqsManagedSseEnabled = 'true'))).toEqual([]);
+    expect(
+      problemsAfter((t) => (t.Resources.DeadLetterQueue.Properties.SqsManagedSseEnabled = 'true')),
+    ).toEqual([]);
     expect(problemsAfter((t) => (t.Resources.Queue.Properties.Tags[0].Value = 42))).toEqual([]);
   });
 
   it('reports a Ref to nothing, in properties, json documents and outputs', () => {
-    expect(problemsAfter((t) => (t.Resources.ProdSubscription.Properties.TopicArn = { Ref: 'Topic' }))).toEqual([
-      { path: 'Resources.ProdSubscription.Properties.TopicArn.Ref', message: 'Ref "Topic" names no parameter, resource or pseudo parameter' },
+    expect(
+      problemsAfter((t) => (t.Resources.ProdSubscription.Properties.TopicArn = { Ref: 'Topic' })),
+    ).toEqual([
+      {
+        path: 'Resources.ProdSubscription.Properties.TopicArn.Ref',
+        message: 'Ref "Topic" names no parameter, resource or pseudo parameter',
+      },
     ]);
-    const inJson = problemsAfter((t) => (t.Resources.Queue.Properties.RedrivePolicy.deadLetterTargetArn = { Ref: 'Dlq' }));
-    expect(inJson.map((p) => p.path)).toEqual(['Resources.Queue.Properties.RedrivePolicy.deadLetterTargetArn.Ref']);
+    const inJson = problemsAfter(
+      (t) => (t.Resources.Queue.Properties.RedrivePolicy.deadLetterTargetArn = { Ref: 'Dlq' }),
+    );
+    expect(inJson.map((p) => p.path)).toEqual([
+      'Resources.Queue.Properties.RedrivePolicy.deadLetterTargetArn.Ref',
+    ]);
     const inOutput = problemsAfter((t) => (t.Outputs.QueueUrl.Value = { Ref: 'AWS::Regio' }));
     expect(inOutput.map((p) => p.path)).toEqual(['Outputs.QueueUrl.Value.Ref']);
   });
 
   it('reports Fn::GetAtt on a missing resource or an attribute the type does not have', () => {
-    expect(problemsAfter((t) => (t.Resources.Function.Properties.VpcConfig.SecurityGroupIds = [{ 'Fn::GetAtt': ['Groups', 'GroupId'] }]))).toEqual([
+    expect(
+      problemsAfter(
+        (t) =>
+          (t.Resources.Function.Properties.VpcConfig.SecurityGroupIds = [
+            { 'Fn::GetAtt': ['Groups', 'GroupId'] },
+          ]),
+      ),
+    ).toEqual([
       {
         path: 'Resources.Function.Properties.VpcConfig.SecurityGroupIds[0].Fn::GetAtt',
         message: 'Fn::GetAtt names "Groups", which is not a resource',
       },
     ]);
-    const badAttribute = problemsAfter((t) => (t.Resources.ProdSubscription.Properties.Endpoint = { 'Fn::GetAtt': 'Queue.QueueArn' }));
+    const badAttribute = problemsAfter(
+      (t) => (t.Resources.ProdSubscription.Properties.Endpoint = { 'Fn::GetAtt': 'Queue.QueueArn' }),
+    );
     expect(badAttribute).toHaveLength(1);
-    expect(badAttribute[0]!.message).toMatch(/AWS::SQS::Queue has no attribute QueueArn \(valid: Arn, QueueName, QueueUrl\)/);
+    expect(badAttribute[0]!.message).toMatch(
+      /AWS::SQS::Queue has no attribute QueueArn \(valid: Arn, QueueName, QueueUrl\)/,
+    );
   });
 
   it('reports Fn::Sub variables that resolve to nothing', () => {
-    const problems = problemsAfter((t) => (t.Resources.Group.Properties.GroupDescription = { 'Fn::Sub': '${AWS::StackName}-${Env}-${Queue.Url}' }));
+    const problems = problemsAfter(
+      (t) =>
+        (t.Resources.Group.Properties.GroupDescription = {
+          'Fn::Sub': '${AWS::StackName}-${Env}-${Queue.Url}',
+        }),
+    );
     expect(problems.map((p) => p.message)).toEqual([
       'Fn::Sub variable ${Env} names no parameter, resource, attribute or variable',
       expect.stringMatching(/AWS::SQS::Queue has no attribute Url/),
@@ -169,13 +275,19 @@ describe('validateTemplate', () => {
   });
 
   it('reports conditions that are not defined, wherever they are named', () => {
-    expect(problemsAfter((t) => (t.Resources.ProdTopic.Condition = 'IsProduction')).map((p) => p.path)).toContain('Resources.ProdTopic.Condition');
-    expect(problemsAfter((t) => (t.Outputs.TopicArn.Condition = 'Prod')).map((p) => p.path)).toContain('Outputs.TopicArn.Condition');
+    expect(
+      problemsAfter((t) => (t.Resources.ProdTopic.Condition = 'IsProduction')).map((p) => p.path),
+    ).toContain('Resources.ProdTopic.Condition');
+    expect(problemsAfter((t) => (t.Outputs.TopicArn.Condition = 'Prod')).map((p) => p.path)).toContain(
+      'Outputs.TopicArn.Condition',
+    );
     expect(problemsAfter((t) => (t.Conditions.IsDev = { 'Fn::Not': [{ Condition: 'IsStaging' }] }))).toEqual([
       { path: 'Conditions.IsDev.Fn::Not[0]', message: 'condition "IsStaging" is not defined in Conditions' },
     ]);
     expect(
-      problemsAfter((t) => (t.Resources.Queue.Properties.VisibilityTimeout = { 'Fn::If': ['IsStaging', 30, 60] })).map((p) => p.path),
+      problemsAfter(
+        (t) => (t.Resources.Queue.Properties.VisibilityTimeout = { 'Fn::If': ['IsStaging', 30, 60] }),
+      ).map((p) => p.path),
     ).toEqual(['Resources.Queue.Properties.VisibilityTimeout.Fn::If[0]']);
   });
 
@@ -185,9 +297,14 @@ describe('validateTemplate', () => {
     expect(unconditional[0]!.message).toMatch(/ProdTopic exists only when condition IsProd holds/);
     // The false branch of Fn::If [IsProd, ...] is exactly where ProdTopic does not exist.
     const wrongBranch = problemsAfter(
-      (t) => (t.Resources.Function.Properties.Environment.Variables.TOPIC_ARN = { 'Fn::If': ['IsProd', 'none', { Ref: 'ProdTopic' }] }),
+      (t) =>
+        (t.Resources.Function.Properties.Environment.Variables.TOPIC_ARN = {
+          'Fn::If': ['IsProd', 'none', { Ref: 'ProdTopic' }],
+        }),
     );
-    expect(wrongBranch.map((p) => p.path)).toEqual(['Resources.Function.Properties.Environment.Variables.TOPIC_ARN.Fn::If[2].Ref']);
+    expect(wrongBranch.map((p) => p.path)).toEqual([
+      'Resources.Function.Properties.Environment.Variables.TOPIC_ARN.Fn::If[2].Ref',
+    ]);
     const output = problemsAfter((t) => delete t.Outputs.TopicArn.Condition);
     expect(output.map((p) => p.path)).toEqual(['Outputs.TopicArn.Value.Ref']);
   });
@@ -199,45 +316,66 @@ describe('validateTemplate', () => {
   });
 
   it('reports a resource that references itself, and longer cycles', () => {
-    expect(problemsAfter((t) => (t.Resources.Queue.Properties.QueueName = { 'Fn::GetAtt': ['Queue', 'QueueName'] })).map((p) => p.message)).toEqual([
-      'circular dependency: Queue -> Queue',
-    ]);
+    expect(
+      problemsAfter(
+        (t) => (t.Resources.Queue.Properties.QueueName = { 'Fn::GetAtt': ['Queue', 'QueueName'] }),
+      ).map((p) => p.message),
+    ).toEqual(['circular dependency: Queue -> Queue']);
     const problems = problemsAfter((t) => (t.Resources.DeadLetterQueue.DependsOn = 'Function'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toBe('circular dependency: DeadLetterQueue -> Function -> Group -> Queue -> DeadLetterQueue');
+    expect(problems[0]!.message).toBe(
+      'circular dependency: DeadLetterQueue -> Function -> Group -> Queue -> DeadLetterQueue',
+    );
   });
 
   it('reports condition functions outside Conditions and unknown intrinsics', () => {
-    expect(problemsAfter((t) => (t.Resources.Queue.Properties.QueueName = { 'Fn::Equals': ['a', 'b'] })).map((p) => p.message)).toEqual([
-      'Fn::Equals is only allowed in Conditions (use Fn::If here)',
-    ]);
-    expect(problemsAfter((t) => (t.Resources.Queue.Properties.QueueName = { 'Fn::Concat': ['a', 'b'] })).map((p) => p.message)).toEqual([
-      'unknown intrinsic function Fn::Concat',
-    ]);
+    expect(
+      problemsAfter((t) => (t.Resources.Queue.Properties.QueueName = { 'Fn::Equals': ['a', 'b'] })).map(
+        (p) => p.message,
+      ),
+    ).toEqual(['Fn::Equals is only allowed in Conditions (use Fn::If here)']);
+    expect(
+      problemsAfter((t) => (t.Resources.Queue.Properties.QueueName = { 'Fn::Concat': ['a', 'b'] })).map(
+        (p) => p.message,
+      ),
+    ).toEqual(['unknown intrinsic function Fn::Concat']);
   });
 
   it('reports a parameter and a resource with the same name, and bad logical ids', () => {
     expect(problemsAfter((t) => (t.Parameters.Queue = { Type: 'String', Default: 'x' }))).toEqual([
-      { path: 'Parameters.Queue', message: 'Queue is both a parameter and a resource (they share one namespace)' },
+      {
+        path: 'Parameters.Queue',
+        message: 'Queue is both a parameter and a resource (they share one namespace)',
+      },
     ]);
-    expect(problemsAfter((t) => (t.Resources['Dead-Letter'] = { Type: 'AWS::SQS::Queue' })).map((p) => p.message)).toEqual([
-      'logical ids must be 1-255 alphanumeric characters',
-    ]);
+    expect(
+      problemsAfter((t) => (t.Resources['Dead-Letter'] = { Type: 'AWS::SQS::Queue' })).map((p) => p.message),
+    ).toEqual(['logical ids must be 1-255 alphanumeric characters']);
   });
 
   it('reports templates over the CloudFormation quotas', () => {
     const problems = problemsAfter((t) => {
       for (let i = 0; i < 201; i++) t.Outputs[`Extra${i}`] = { Value: 'x' };
     });
-    expect(problems).toEqual([{ path: 'Outputs', message: '205 entries; CloudFormation allows at most 200' }]);
+    expect(problems).toEqual([
+      { path: 'Outputs', message: '205 entries; CloudFormation allows at most 200' },
+    ]);
   });
 
   it('reports malformed parameters, sections and resource attributes', () => {
-    expect(problemsAfter((t) => (t.Parameters.EnvironmentName.Default = 'staging')).map((p) => p.path)).toEqual(['Parameters.EnvironmentName.Default']);
-    expect(problemsAfter((t) => (t.Parameters.EnvironmentName.Type = 'Strings')).map((p) => p.path)).toEqual(['Parameters.EnvironmentName.Type']);
+    expect(
+      problemsAfter((t) => (t.Parameters.EnvironmentName.Default = 'staging')).map((p) => p.path),
+    ).toEqual(['Parameters.EnvironmentName.Default']);
+    expect(problemsAfter((t) => (t.Parameters.EnvironmentName.Type = 'Strings')).map((p) => p.path)).toEqual([
+      'Parameters.EnvironmentName.Type',
+    ]);
     expect(problemsAfter((t) => (t.Output = {})).map((p) => p.path)).toEqual(['Output']);
-    expect(problemsAfter((t) => (t.Resources.Queue.DeletionPolicy = 'Keep')).map((p) => p.path)).toEqual(['Resources.Queue.DeletionPolicy']);
-    expect(problemsAfter((t) => (t.Resources.Queue.Dependson = 'Group')).map((p) => p.path)).toEqual(['Resources.Queue.Dependson']);
+    expect(problemsAfter((t) => (t.Resources.Queue.DeletionPolicy = 'Keep')).map((p) => p.path)).toEqual([
+      'Resources.Queue.DeletionPolicy',
+    ]);
+    expect(problemsAfter((t) => (t.Resources.Queue.Dependson = 'Group')).map((p) => p.path)).toEqual([
+      'Resources.Queue.Dependson',
+    ]);
   });
 });
 

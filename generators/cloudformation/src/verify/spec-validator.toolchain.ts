@@ -61,7 +61,10 @@ function spec(): SpecLookup {
     resource(cloudFormationType) {
       if (!resources.has(cloudFormationType)) {
         const found = db.lookup('resource', 'cloudFormationType', 'equals', cloudFormationType);
-        resources.set(cloudFormationType, found.length === 1 ? (found[0] as unknown as SpecResource) : undefined);
+        resources.set(
+          cloudFormationType,
+          found.length === 1 ? (found[0] as unknown as SpecResource) : undefined,
+        );
       }
       return resources.get(cloudFormationType);
     },
@@ -203,17 +206,23 @@ class TemplateValidator {
     for (const key of Object.keys(this.template)) {
       if (!TEMPLATE_SECTIONS.has(key)) this.report(key, `unknown template section "${key}"`);
     }
-    if (Object.keys(this.resources).length === 0) this.report('Resources', 'a template needs at least one resource');
+    if (Object.keys(this.resources).length === 0)
+      this.report('Resources', 'a template needs at least one resource');
     for (const [section, limit] of QUOTAS) {
       const count = Object.keys(this.section(section)).length;
       if (count > limit) this.report(section, `${count} entries; CloudFormation allows at most ${limit}`);
     }
     for (const name of Object.keys(this.parameters)) {
-      if (name in this.resources) this.report(`Parameters.${name}`, `${name} is both a parameter and a resource (they share one namespace)`);
+      if (name in this.resources)
+        this.report(
+          `Parameters.${name}`,
+          `${name} is both a parameter and a resource (they share one namespace)`,
+        );
     }
     this.checkParameters();
     this.checkConditions();
-    for (const [logicalId, resource] of Object.entries(this.resources)) this.checkResource(logicalId, resource);
+    for (const [logicalId, resource] of Object.entries(this.resources))
+      this.checkResource(logicalId, resource);
     this.checkOutputs();
     this.checkCycles();
     return this.problems;
@@ -246,7 +255,10 @@ class TemplateValidator {
       const allowed = parameter.AllowedValues;
       if (allowed !== undefined && parameter.Default !== undefined) {
         if (!Array.isArray(allowed) || !allowed.map(String).includes(String(parameter.Default))) {
-          this.report(`${path}.Default`, `default ${JSON.stringify(parameter.Default)} is not in AllowedValues`);
+          this.report(
+            `${path}.Default`,
+            `default ${JSON.stringify(parameter.Default)} is not in AllowedValues`,
+          );
         }
       }
     }
@@ -279,7 +291,8 @@ class TemplateValidator {
       argument.forEach((operand, i) => this.checkConditionOperand(operand, `${path}.${name}[${i}]`));
       return;
     }
-    if (name === 'Fn::Not' && argument.length !== 1) this.report(`${path}.${name}`, 'Fn::Not takes one condition');
+    if (name === 'Fn::Not' && argument.length !== 1)
+      this.report(`${path}.${name}`, 'Fn::Not takes one condition');
     if (name !== 'Fn::Not' && (argument.length < 2 || argument.length > 10)) {
       this.report(`${path}.${name}`, `${name} takes 2 to 10 conditions`);
     }
@@ -295,7 +308,10 @@ class TemplateValidator {
     if (name === 'Ref') {
       const target = (operand as JsonObject).Ref;
       if (typeof target !== 'string' || !(target in this.parameters || PSEUDO_PARAMETERS.has(target))) {
-        this.report(`${path}.Ref`, `conditions may only Ref parameters and pseudo parameters, not ${JSON.stringify(target)}`);
+        this.report(
+          `${path}.Ref`,
+          `conditions may only Ref parameters and pseudo parameters, not ${JSON.stringify(target)}`,
+        );
       }
       return;
     }
@@ -316,7 +332,8 @@ class TemplateValidator {
 
   private checkResource(logicalId: string, resource: unknown): void {
     const path = `Resources.${logicalId}`;
-    if (!/^[A-Za-z0-9]{1,255}$/.test(logicalId)) this.report(path, 'logical ids must be 1-255 alphanumeric characters');
+    if (!/^[A-Za-z0-9]{1,255}$/.test(logicalId))
+      this.report(path, 'logical ids must be 1-255 alphanumeric characters');
     if (!isObject(resource)) {
       this.report(path, 'a resource must be a map');
       return;
@@ -326,7 +343,10 @@ class TemplateValidator {
       if (!RESOURCE_KEYS.has(key)) this.report(`${path}.${key}`, `unknown resource attribute "${key}"`);
     }
     const assumptions = new Map<string, boolean>();
-    if (resource.Condition !== undefined && this.checkConditionName(resource.Condition, `${path}.Condition`)) {
+    if (
+      resource.Condition !== undefined &&
+      this.checkConditionName(resource.Condition, `${path}.Condition`)
+    ) {
       assumptions.set(resource.Condition as string, true);
     }
     for (const policyKey of ['DeletionPolicy', 'UpdateReplacePolicy']) {
@@ -353,7 +373,8 @@ class TemplateValidator {
       return;
     }
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') {
-      if (!properties || properties.ServiceToken === undefined) this.report(context.path, 'a custom resource needs a ServiceToken');
+      if (!properties || properties.ServiceToken === undefined)
+        this.report(context.path, 'a custom resource needs a ServiceToken');
       if (properties) this.walkForReferences(properties, context);
       return;
     }
@@ -403,13 +424,18 @@ class TemplateValidator {
 
   private checkScalar(value: unknown, context: Context): void {
     if (intrinsicName(value)) {
-      if (this.evaluate(value, context) === 'list') this.report(context.path, 'expected a single value, got a list');
+      if (this.evaluate(value, context) === 'list')
+        this.report(context.path, 'expected a single value, got a list');
     } else if (isObject(value) || Array.isArray(value)) {
       this.report(context.path, `expected a single value, got ${describeValue(value)}`);
     }
   }
 
-  private checkProperties(values: JsonObject, properties: Record<string, SpecProperty>, context: Context): void {
+  private checkProperties(
+    values: JsonObject,
+    properties: Record<string, SpecProperty>,
+    context: Context,
+  ): void {
     for (const [name, value] of Object.entries(values)) {
       const path = `${context.path}.${name}`;
       const property = properties[name];
@@ -452,7 +478,9 @@ class TemplateValidator {
   private checkValue(value: unknown, type: PropertyType, context: Context): void {
     const name = intrinsicName(value);
     if (name === 'Fn::If') {
-      this.checkIf(value as JsonObject, context, (branch, branchContext) => this.checkValue(branch, type, branchContext));
+      this.checkIf(value as JsonObject, context, (branch, branchContext) =>
+        this.checkValue(branch, type, branchContext),
+      );
       return;
     }
     if (name) {
@@ -460,7 +488,10 @@ class TemplateValidator {
       if (kind === 'list' && type.type !== 'array' && type.type !== 'json' && type.type !== 'union') {
         this.report(context.path, `expected ${describeType(type, this.lookup)}, got a list`);
       }
-      if (kind === 'scalar' && (type.type === 'array' || type.type === 'ref' || type.type === 'map' || type.type === 'tag')) {
+      if (
+        kind === 'scalar' &&
+        (type.type === 'array' || type.type === 'ref' || type.type === 'map' || type.type === 'tag')
+      ) {
         this.report(context.path, `expected ${describeType(type, this.lookup)}, got a single value`);
       }
       return;
@@ -470,12 +501,23 @@ class TemplateValidator {
       case 'date-time':
         // CloudFormation turns numbers and booleans into strings; lists and maps are errors.
         if (isObject(value) || Array.isArray(value) || value === null) this.mismatch(value, type, context);
-        else if (type.type === 'string' && type.allowedValues && typeof value === 'string' && !type.allowedValues.includes(value)) {
-          this.report(context.path, `${JSON.stringify(value)} is not one of ${type.allowedValues.join(', ')}`);
+        else if (
+          type.type === 'string' &&
+          type.allowedValues &&
+          typeof value === 'string' &&
+          !type.allowedValues.includes(value)
+        ) {
+          this.report(
+            context.path,
+            `${JSON.stringify(value)} is not one of ${type.allowedValues.join(', ')}`,
+          );
         }
         return;
       case 'number':
-        if (!(typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))))) {
+        if (!(
+          typeof value === 'number' ||
+          (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        )) {
           this.mismatch(value, type, context);
         }
         return;
@@ -488,7 +530,8 @@ class TemplateValidator {
         return;
       }
       case 'boolean':
-        if (!(typeof value === 'boolean' || value === 'true' || value === 'false')) this.mismatch(value, type, context);
+        if (!(typeof value === 'boolean' || value === 'true' || value === 'false'))
+          this.mismatch(value, type, context);
         return;
       case 'null':
         if (value !== null) this.mismatch(value, type, context);
@@ -503,7 +546,10 @@ class TemplateValidator {
         return;
       case 'array':
         if (!Array.isArray(value)) this.mismatch(value, type, context);
-        else value.forEach((item, i) => this.checkValue(item, type.element, { ...context, path: `${context.path}[${i}]` }));
+        else
+          value.forEach((item, i) =>
+            this.checkValue(item, type.element, { ...context, path: `${context.path}[${i}]` }),
+          );
         return;
       case 'map':
         if (!isObject(value)) this.mismatch(value, type, context);
@@ -538,7 +584,11 @@ class TemplateValidator {
   }
 
   /** Fn::If [condition, whenTrue, whenFalse]: each branch checked under its assumption. */
-  private checkIf(value: JsonObject, context: Context, checkBranch: (branch: unknown, context: Context) => void): void {
+  private checkIf(
+    value: JsonObject,
+    context: Context,
+    checkBranch: (branch: unknown, context: Context) => void,
+  ): void {
     const argument = value['Fn::If'];
     const path = `${context.path}.Fn::If`;
     if (!Array.isArray(argument) || argument.length !== 3) {
@@ -564,12 +614,15 @@ class TemplateValidator {
   private walkForReferences(value: unknown, context: Context): void {
     if (intrinsicName(value)) {
       if (intrinsicName(value) === 'Fn::If') {
-        this.checkIf(value as JsonObject, context, (branch, branchContext) => this.walkForReferences(branch, branchContext));
+        this.checkIf(value as JsonObject, context, (branch, branchContext) =>
+          this.walkForReferences(branch, branchContext),
+        );
       } else this.evaluate(value, context);
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => this.walkForReferences(item, { ...context, path: `${context.path}[${i}]` }));
     } else if (isObject(value)) {
-      for (const [key, item] of Object.entries(value)) this.walkForReferences(item, { ...context, path: `${context.path}.${key}` });
+      for (const [key, item] of Object.entries(value))
+        this.walkForReferences(item, { ...context, path: `${context.path}.${key}` });
     }
   }
 
@@ -603,7 +656,9 @@ class TemplateValidator {
         return 'scalar';
       case 'Fn::If': {
         const kinds = new Set<ValueKind>();
-        this.checkIf(value as JsonObject, context, (branch, branchContext) => kinds.add(this.evaluateArgument(branch, branchContext)));
+        this.checkIf(value as JsonObject, context, (branch, branchContext) =>
+          kinds.add(this.evaluateArgument(branch, branchContext)),
+        );
         return kinds.size === 1 ? [...kinds][0]! : 'unknown';
       }
       case 'Fn::Join': {
@@ -614,7 +669,10 @@ class TemplateValidator {
         const list = argument[1];
         if (Array.isArray(list)) {
           list.forEach((item, i) => this.checkScalar(item, { ...inner, path: `${path}[1][${i}]` }));
-        } else if (!intrinsicName(list) || this.evaluate(list, { ...inner, path: `${path}[1]` }) === 'scalar') {
+        } else if (
+          !intrinsicName(list) ||
+          this.evaluate(list, { ...inner, path: `${path}[1]` }) === 'scalar'
+        ) {
           this.report(`${path}[1]`, 'Fn::Join needs a list to join');
         }
         return 'scalar';
@@ -625,11 +683,17 @@ class TemplateValidator {
           return 'unknown';
         }
         this.evaluateArgument(argument[0], { ...inner, path: `${path}[0]` });
-        if (!Array.isArray(argument[1]) && this.evaluateArgument(argument[1], { ...inner, path: `${path}[1]` }) === 'scalar') {
+        if (
+          !Array.isArray(argument[1]) &&
+          this.evaluateArgument(argument[1], { ...inner, path: `${path}[1]` }) === 'scalar'
+        ) {
           this.report(`${path}[1]`, 'Fn::Select needs a list to select from');
         } else if (Array.isArray(argument[1])) {
           this.evaluateArgument(argument[1], { ...inner, path: `${path}[1]` });
-          if (typeof argument[0] === 'number' || (typeof argument[0] === 'string' && /^\d+$/.test(argument[0]))) {
+          if (
+            typeof argument[0] === 'number' ||
+            (typeof argument[0] === 'string' && /^\d+$/.test(argument[0]))
+          ) {
             if (Number(argument[0]) >= argument[1].length) this.report(`${path}[0]`, 'index out of range');
           }
         }
@@ -644,7 +708,8 @@ class TemplateValidator {
         if (argument !== '') this.checkScalar(argument, inner);
         return 'list';
       case 'Fn::Cidr':
-        if (!Array.isArray(argument) || argument.length !== 3) this.report(path, 'Fn::Cidr takes [ipBlock, count, cidrBits]');
+        if (!Array.isArray(argument) || argument.length !== 3)
+          this.report(path, 'Fn::Cidr takes [ipBlock, count, cidrBits]');
         else argument.forEach((item, i) => this.checkScalar(item, { ...inner, path: `${path}[${i}]` }));
         return 'list';
       case 'Fn::ImportValue':
@@ -661,7 +726,8 @@ class TemplateValidator {
       case 'Fn::Transform':
         return 'unknown';
       default:
-        if (CONDITION_FUNCTIONS.has(name)) this.report(path, `${name} is only allowed in Conditions (use Fn::If here)`);
+        if (CONDITION_FUNCTIONS.has(name))
+          this.report(path, `${name} is only allowed in Conditions (use Fn::If here)`);
         else this.report(path, `unknown intrinsic function ${name}`);
         return 'unknown';
     }
@@ -676,13 +742,20 @@ class TemplateValidator {
     const parameter = this.parameters[target];
     if (isObject(parameter)) {
       const type = String(parameter.Type);
-      return type.startsWith('List<') || type === 'CommaDelimitedList' || /^AWS::SSM::Parameter::Value<List<|CommaDelimitedList>$/.test(type) ? 'list' : 'scalar';
+      return type.startsWith('List<') ||
+        type === 'CommaDelimitedList' ||
+        /^AWS::SSM::Parameter::Value<List<|CommaDelimitedList>$/.test(type)
+        ? 'list'
+        : 'scalar';
     }
     if (target in this.resources) {
       this.useResource(target, context);
       return 'scalar';
     }
-    this.report(context.path, `Ref ${JSON.stringify(target)} names no parameter, resource or pseudo parameter`);
+    this.report(
+      context.path,
+      `Ref ${JSON.stringify(target)} names no parameter, resource or pseudo parameter`,
+    );
     return 'unknown';
   }
 
@@ -691,7 +764,8 @@ class TemplateValidator {
     let attribute: unknown;
     if (typeof argument === 'string') {
       const dot = argument.indexOf('.');
-      [resourceName, attribute] = dot < 0 ? [argument, undefined] : [argument.slice(0, dot), argument.slice(dot + 1)];
+      [resourceName, attribute] =
+        dot < 0 ? [argument, undefined] : [argument.slice(0, dot), argument.slice(dot + 1)];
     } else if (Array.isArray(argument) && argument.length === 2) {
       [resourceName, attribute] = argument;
     }
@@ -758,7 +832,10 @@ class TemplateValidator {
         this.checkAttribute(name.slice(0, dot), name.slice(dot + 1), context);
         continue;
       }
-      this.report(context.path, `Fn::Sub variable \${${name}} names no parameter, resource, attribute or variable`);
+      this.report(
+        context.path,
+        `Fn::Sub variable \${${name}} names no parameter, resource, attribute or variable`,
+      );
     }
   }
 
