@@ -26,7 +26,12 @@ describe('golden files', () => {
 
   it('covers every example design', () => {
     expect(examples.length).toBeGreaterThan(0);
-    if (!update) expect(readdirSync(GOLDEN_ROOT).sort()).toEqual(examples.map((e) => e.name).sort());
+    if (!update) {
+      expect(
+        readdirSync(GOLDEN_ROOT).sort(),
+        'one golden directory per example (UPDATE_GOLDEN=1 after adding one)',
+      ).toEqual(examples.map((e) => e.name).sort());
+    }
   });
 
   for (const example of examples) {
