@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { lowerDesign } from '@archgen/infra';
 import { toolchainsRequired, verificationDesigns } from '../../../test-support/designs.ts';
+import { recordResourceTypes } from '../../../test-support/agreement.ts';
 import { generateCloudFormation } from './generate.ts';
 import { parseTemplate } from './template/yaml.ts';
 
@@ -46,6 +47,11 @@ describe.skipIf(!available)('CloudFormation output against the resource specific
         Resources: object;
       };
       resourceCount += Object.keys(template.Resources).length;
+      recordResourceTypes(
+        'cloudformation',
+        name,
+        Object.values(template.Resources as Record<string, { Type: string }>).map((r) => r.Type),
+      );
       for (const problem of validateTemplate(template))
         failures.push(`${name}: ${problem.path}: ${problem.message}`);
       for (const condition of unusedConditions(template))

@@ -1,0 +1,143 @@
+/**
+ * Cross-target agreement: every service node's primary resource type must appear in the CDK
+ * synth, the Terraform plan and the CloudFormation template of the same design. Each toolchain
+ * suite records the resource types its REAL output holds (synthesized templates, `terraform show
+ * -json` of a saved plan, the parsed template); agreement.check.test.ts compares them afterwards.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Design, DesignNode } from '@archgen/model';
+import { resolveProperties } from '@archgen/model';
+import { REPO_ROOT } from './designs.ts';
+
+export type AgreementTarget = 'cdk' | 'terraform' | 'cloudformation';
+export const AGREEMENT_TARGETS: readonly AgreementTarget[] = ['cdk', 'terraform', 'cloudformation'];
+
+const DIR = join(REPO_ROOT, '.tmp', 'agreement');
+
+/** Resource type -> count, as found in one target's real output for one design. */
+export type ResourceTypeCounts = Record<string, number>;
+
+export function recordResourceTypes(target: AgreementTarget, designName: string, types: Iterable<string>): void {
+  const counts: ResourceTypeCounts = {};
+  for (const type of types) counts[type] = (counts[type] ?? 0) + 1;
+  mkdirSync(join(DIR, target), { recursive: true });
+  writeFileSync(join(DIR, target, `${designName}.json`), JSON.stringify(counts, null, 2));
+}
+
+export function readResourceTypes(target: AgreementTarget, designName: string): ResourceTypeCounts | undefined {
+  const file = join(DIR, target, `${designName}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ResourceTypeCounts) : undefined;
+}
+
+interface Primary {
+  /** CloudFormation types (CDK synth produces these too); any one satisfies. */
+  cloudformation: readonly string[];
+  terraform: readonly string[];
+}
+
+/** The resource that *is* each service, per target. Some depend on a property (HTTP vs REST API). */
+export function primaryResource(design: Design, node: DesignNode): Primary | undefined {
+  const props = resolveProperties(design, node);
+  switch (node.type) {
+    case 'users':
+      return undefined; // a diagram source only
+    case 'nat-gateway':
+      return { cloudformation: ['AWS::EC2::NatGateway'], terraform: ['aws_nat_gateway'] };
+    case 'alb':
+      return { cloudformation: ['AWS::ElasticLoadBalancingV2::LoadBalancer'], terraform: ['aws_lb'] };
+    case 'cloudfront':
+      return { cloudformation: ['AWS::CloudFront::Distribution'], terraform: ['aws_cloudfront_distribution'] };
+    case 'api-gateway':
+      return props.apiType === 'rest'
+        ? { cloudformation: ['AWS::ApiGateway::RestApi'], terraform: ['aws_api_gateway_rest_api'] }
+        : { cloudformation: ['AWS::ApiGatewayV2::Api'], terraform: ['aws_apigatewayv2_api'] };
+    case 'lambda':
+      return { cloudformation: ['AWS::Lambda::Function'], terraform: ['aws_lambda_function'] };
+    case 'ec2-asg':
+      return { cloudformation: ['AWS::AutoScaling::AutoScalingGroup'], terraform: ['aws_autoscaling_group'] };
+    case 'ecs-fargate':
+      return { cloudformation: ['AWS::ECS::Service'], terraform: ['aws_ecs_service'] };
+    case 'eks':
+      return { cloudformation: ['AWS::EKS::Cluster'], terraform: ['aws_eks_cluster'] };
+    case 's3':
+      return { cloudformation: ['AWS::S3::Bucket'], terraform: ['aws_s3_bucket'] };
+    case 'rds':
+      return { cloudformation: ['AWS::RDS::DBInstance'], terraform: ['aws_db_instance'] };
+    case 'aurora':
+      return { cloudformation: ['AWS::RDS::DBCluster'], terraform: ['aws_rds_cluster'] };
+    case 'dynamodb':
+      return {
+        cloudformation: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+        terraform: ['aws_dynamodb_table'],
+      };
+    case 'opensearch':
+      return { cloudformation: ['AWS::OpenSearchService::Domain'], terraform: ['aws_opensearch_domain'] };
+    case 'neptune':
+      return { cloudformation: ['AWS::Neptune::DBCluster'], terraform: ['aws_neptune_cluster'] };
+    case 'timestream':
+      return { cloudformation: ['AWS::Timestream::Database'], terraform: ['aws_timestreamwrite_database'] };
+    case 'elasticache':
+      return props.engine === 'memcached'
+        ? { cloudformation: ['AWS::ElastiCache::CacheCluster'], terraform: ['aws_elasticache_cluster'] }
+        : {
+            cloudformation: ['AWS::ElastiCache::ReplicationGroup'],
+            terraform: ['aws_elasticache_replication_group'],
+          };
+    case 'sqs':
+      return { cloudformation: ['AWS::SQS::Queue'], terraform: ['aws_sqs_queue'] };
+    case 'sns':
+      return { cloudformation: ['AWS::SNS::Topic'], terraform: ['aws_sns_topic'] };
+    case 'eventbridge-bus':
+      return { cloudformation: ['AWS::Events::EventBus'], terraform: ['aws_cloudwatch_event_bus'] };
+    case 'eventbridge-rule':
+      return { cloudformation: ['AWS::Events::Rule'], terraform: ['aws_cloudwatch_event_rule'] };
+    case 'step-functions':
+      return { cloudformation: ['AWS::StepFunctions::StateMachine'], terraform: ['aws_sfn_state_machine'] };
+    case 'kinesis-stream':
+      return { cloudformation: ['AWS::Kinesis::Stream'], terraform: ['aws_kinesis_stream'] };
+    case 'athena-workgroup':
+      return { cloudformation: ['AWS::Athena::WorkGroup'], terraform: ['aws_athena_workgroup'] };
+    case 'secret':
+      return { cloudformation: ['AWS::SecretsManager::Secret'], terraform: ['aws_secretsmanager_secret'] };
+    case 'cognito-user-pool':
+      return { cloudformation: ['AWS::Cognito::UserPool'], terraform: ['aws_cognito_user_pool'] };
+    case 'cloudwatch-alarm':
+      return { cloudformation: ['AWS::CloudWatch::Alarm'], terraform: ['aws_cloudwatch_metric_alarm'] };
+    case 'log-group':
+      return { cloudformation: ['AWS::Logs::LogGroup'], terraform: ['aws_cloudwatch_log_group'] };
+    default:
+      throw new Error(`No primary resource known for service type "${node.type}": add it to test-support/agreement.ts`);
+  }
+}
+
+/**
+ * Problems with one design: for each primary type group, every target must hold at least as
+ * many resources of it as the design has nodes needing it.
+ */
+export function agreementProblems(
+  design: Design,
+  outputs: Record<AgreementTarget, ResourceTypeCounts>,
+): string[] {
+  const needed = new Map<string, { primary: Primary; nodes: string[] }>();
+  for (const node of design.nodes) {
+    const primary = primaryResource(design, node);
+    if (!primary) continue;
+    const key = `${primary.cloudformation.join('|')}#${primary.terraform.join('|')}`;
+    const entry = needed.get(key) ?? { primary, nodes: [] };
+    entry.nodes.push(node.id);
+    needed.set(key, entry);
+  }
+  const problems: string[] = [];
+  for (const { primary, nodes } of needed.values()) {
+    for (const target of AGREEMENT_TARGETS) {
+      const types = target === 'terraform' ? primary.terraform : primary.cloudformation;
+      const found = types.reduce((sum, type) => sum + (outputs[target][type] ?? 0), 0);
+      if (found < nodes.length)
+        problems.push(
+          `${target}: ${found} × ${types.join(' or ')} for ${nodes.length} node(s) (${nodes.join(', ')})`,
+        );
+    }
+  }
+  return problems;
+}
