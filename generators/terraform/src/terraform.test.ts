@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVICES, design, parseDesign, type Design } from '@archgen/model';
 import { lowerDesign, type GeneratedFiles } from '@archgen/infra';
 import { EMITTERS, NO_INFRASTRUCTURE, generateTerraform } from './index.ts';
+import { variantsDesign } from './variants.test-support.ts';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
 
@@ -182,5 +183,55 @@ describe('hostile names', () => {
     const accepted = lines.find((l) => l.includes('Accepted risk ALB-02'));
     expect(accepted).toContain('second line');
     for (const line of lines) expect(line).not.toMatch(/^second line/);
+  });
+});
+
+describe('variants the examples leave off', () => {
+  const files = generateTerraform(lowerDesign(variantsDesign()));
+
+  it('authorizes a REST API with the connected Cognito pool and validates requests', () => {
+    expectCode(files, 'edge.tf', 'type = "COGNITO_USER_POOLS" provider_arns = [aws_cognito_user_pool.users_pool.arn]');
+    expectCode(files, 'edge.tf', 'authorization = "COGNITO_USER_POOLS" authorizer_id = aws_api_gateway_authorizer.rest_api.id');
+    expectCode(files, 'edge.tf', 'request_validator_id = aws_api_gateway_request_validator.rest_api.id');
+  });
+
+  it('serves plain HTTP only with an acknowledged reason when the ALB has no certificate', () => {
+    expect(files['edge.tf']).toMatch(
+      /# trivy:ignore:AVD-AWS-0054\n# .*\nresource "aws_lb_listener" "plain_alb_http" \{\n  # checkov:skip=CKV_AWS_2:/,
+    );
+    expect(files['edge.tf']).not.toContain('"aws_lb_listener" "plain_alb_https"');
+  });
+
+  it('encrypts a log group with a customer managed key that CloudWatch Logs may use', () => {
+    expectCode(files, 'monitoring.tf', 'kms_key_id = aws_kms_key.audit_log_logs.arn');
+    expectCode(files, 'security.tf', 'Service = "logs.${var.region}.amazonaws.com"');
+    expect(files['monitoring.tf']).toMatch(/resource "aws_cloudwatch_log_group" "audit_log" \{\n  # checkov:skip=CKV_AWS_338/);
+  });
+
+  it('lets S3 send to a KMS-encrypted queue through a key that trusts s3.amazonaws.com', () => {
+    expectCode(files, 'messaging.tf', 'kms_master_key_id = aws_kms_key.upload_events_queue.arn');
+    expectCode(files, 'data.tf', 'queue { queue_arn = aws_sqs_queue.upload_events.arn events = ["s3:ObjectCreated:*"] }');
+  });
+
+  it('runs a spot ASG from a launch template whose AMI is a per-environment variable', () => {
+    expectCode(files, 'compute.tf', 'spot_allocation_strategy = "price-capacity-optimized"');
+    expectCode(files, 'compute.tf', 'image_id = var.spot_fleet_ami_id');
+    expectCode(files, 'compute.tf', 'http_tokens = "required"');
+    expectCode(files, 'environments/prod.tfvars', 'spot_fleet_instance_type = "m7g.large"');
+  });
+
+  it('scales Fargate with steps or a schedule, as the design says', () => {
+    expectCode(files, 'compute.tf', 'policy_type = "StepScaling"');
+    expectCode(files, 'compute.tf', 'resource "aws_appautoscaling_scheduled_action" "cron_service_business_hours"');
+  });
+
+  it('uses memcached without pretending it encrypts at rest', () => {
+    expectCode(files, 'data.tf', 'resource "aws_elasticache_cluster" "memcache" { # checkov:skip=CKV_AWS_29:');
+  });
+
+  it('auto scales a provisioned table and lets scaling own its capacity', () => {
+    expectCode(files, 'data.tf', 'billing_mode = "PROVISIONED" read_capacity = var.provisioned_table_read_capacity');
+    expectCode(files, 'data.tf', 'ignore_changes = [read_capacity, write_capacity]');
+    expectCode(files, 'data.tf', 'predefined_metric_type = "DynamoDBWriteCapacityUtilization"');
   });
 });

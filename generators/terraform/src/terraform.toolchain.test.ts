@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lowerDesign } from '@archgen/infra';
 import { REPO_ROOT, toolchainsRequired, verificationDesigns } from '../../../test-support/designs.ts';
 import { generateTerraform } from './index.ts';
+import { variantsDesign } from './variants.test-support.ts';
 
 const TERRAFORM = process.env.TERRAFORM_BIN ?? '/usr/local/bin/terraform';
 const MIRROR = process.env.TF_PLUGIN_MIRROR ?? '/opt/tf-plugins';
@@ -96,7 +97,9 @@ describe.skipIf(missing !== undefined)('generated Terraform passes fmt, validate
     );
   });
 
-  for (const { name, design } of verificationDesigns()) {
+  // The shared designs, plus this generator's variants (options the examples leave off).
+  const designs = [...verificationDesigns(), { name: 'terraform-variants', design: variantsDesign() }];
+  for (const { name, design } of designs) {
     it(name, async () => {
       const graph = lowerDesign(design);
       const files = generateTerraform(graph);

@@ -3,7 +3,7 @@
  * authorizer (APIG-01), access logs, X-Ray (REST), throttling and request validation (APIG-02).
  */
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
-import { type BodyItem, type Expr, attr, block, call, list, literal, ref, str, tpl } from '../hcl/ast.ts';
+import { type BodyItem, type Expr, attr, block, call, list, literal, obj, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, lambdaPermission, skip, tags } from './common.ts';
 
@@ -244,7 +244,7 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
     'edge.tf',
     block('resource', ['aws_api_gateway_deployment', t], [
       attr('rest_api_id', ref(`${api}.id`)),
-      block('triggers', [], [attr('redeployment', call('sha1', call('jsonencode', list(deploymentInputs))))]),
+      attr('triggers', obj({ redeployment: call('sha1', call('jsonencode', list(deploymentInputs))) })),
       block('lifecycle', [], [attr('create_before_destroy', literal(true))]),
     ]),
     block('resource', ['aws_api_gateway_stage', t], [

@@ -84,7 +84,19 @@ export function lambdaPermission(
  * to (the AWS managed aws/sns and aws/sqs keys cannot grant that). The account id comes from
  * the key's own ARN in a separate key policy, so plan needs no AWS lookup.
  */
-export function serviceKey(ctx: TfContext, name: string, display: string, services: string[]): Expr {
+export function serviceKey(
+  ctx: TfContext,
+  name: string,
+  display: string,
+  services: (string | Expr)[],
+  use: {
+    actions: string[];
+    condition: (arn: { partition: Expr; region: Expr; account: Expr }) => Record<string, Record<string, unknown>>;
+  } = {
+    actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    condition: ({ account }) => ({ StringEquals: { 'aws:SourceAccount': account } }),
+  },
+): Expr {
   const arnPart = (i: number) => index(call('split', str(':'), ref(`aws_kms_key.${name}.arn`)), num(i));
   ctx.add(
     'security.tf',
@@ -114,10 +126,10 @@ export function serviceKey(ctx: TfContext, name: string, display: string, servic
             {
               Sid: 'ServicesEncrypt',
               Effect: 'Allow',
-              Principal: { Service: [...services].sort() },
-              Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+              Principal: { Service: services.length === 1 ? services[0] : services },
+              Action: use.actions,
               Resource: '*',
-              Condition: { StringEquals: { 'aws:SourceAccount': arnPart(4) } },
+              Condition: use.condition({ partition: arnPart(1), region: arnPart(3), account: arnPart(4) }),
             },
           ],
         }),

@@ -117,7 +117,7 @@ export const auroraEmitter: ComponentEmitter = {
         ['aws_rds_cluster_instance', c.names.tfName],
         [
           attr('count', binary(num(1), '+', ctx.prop(c, 'readers', 1))),
-          attr('identifier', tpl(name, '-', ref('count.index'))),
+          attr('identifier', tpl(ctx.physicalName(c.names.slug, 60), '-', ref('count.index'))),
           attr('cluster_identifier', ref(`${cluster}.id`)),
           attr('engine', ref(`${cluster}.engine`)),
           attr('instance_class', serverless ? str('db.serverless') : ctx.prop(c, 'instanceClass', 'db.r7g.large')),
@@ -167,7 +167,7 @@ export const neptuneEmitter: ComponentEmitter = {
       ]),
       block('resource', ['aws_neptune_cluster_instance', c.names.tfName], [
         attr('count', ctx.prop(c, 'instances', 2)),
-        attr('identifier', tpl(name, '-', ref('count.index'))),
+        attr('identifier', tpl(ctx.physicalName(c.names.slug, 60), '-', ref('count.index'))),
         attr('cluster_identifier', ref(`${cluster}.id`)),
         attr('engine', str('neptune')),
         attr('instance_class', ctx.prop(c, 'instanceClass', 'db.r6g.large')),

@@ -208,8 +208,13 @@ export const ecsFargateEmitter: ComponentEmitter = {
             attr('container_port', ctx.prop(c, 'containerPort', 8080)),
           ]),
         ),
-        routes.length > 0 &&
-          attr('depends_on', list(routes.flatMap((r) => listeners(ctx, ctx.component(r.frontDoorId))))),
+        attr(
+          'depends_on',
+          list([
+            ref(`aws_ecs_cluster_capacity_providers.${t}`),
+            ...routes.flatMap((r) => listeners(ctx, ctx.component(r.frontDoorId))),
+          ]),
+        ),
         // Auto scaling owns the running count once the service exists.
         scaled && block('lifecycle', [], [attr('ignore_changes', list([ref('desired_count')]))]),
         tags(c.names.display),

@@ -1,7 +1,7 @@
 /** Log groups (named where their writer expects them) and alarms drawn in the design. */
-import { attr, ref } from '../hcl/ast.ts';
+import { attr, list, ref, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { logGroupName, skip, tags } from './common.ts';
+import { logGroupName, serviceKey, skip, tags } from './common.ts';
 
 export const logGroupEmitter: ComponentEmitter = {
   refs: (_ctx, c) => {
@@ -9,13 +9,27 @@ export const logGroupEmitter: ComponentEmitter = {
     return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
   },
   emit(ctx, c) {
+    const cmk = ctx.flag(c, 'kmsEncryption', false);
+    const key = cmk
+      ? serviceKey(ctx, `${c.names.tfName}_logs`, c.names.display, [tpl('logs.', ref('var.region'), '.amazonaws.com')], {
+          actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+          condition: ({ partition, region, account }) => ({
+            ArnLike: {
+              'kms:EncryptionContext:aws:logs:arn': tpl('arn:', partition, ':logs:', region, ':', account, ':log-group:*'),
+            },
+          }),
+        })
+      : undefined;
     ctx.add(
       'monitoring.tf',
       ctx.resource('aws_cloudwatch_log_group', c.names.tfName, c, [
-        skip('CKV_AWS_158', 'CloudWatch Logs encrypts with its service key; a CMK needs an account-specific key policy'),
+        !cmk && skip('CKV_AWS_158', 'CloudWatch Logs encrypts with its service key; the design asks for no CMK'),
         skip('CKV_AWS_338', 'retention comes from the design (CW-01)'),
         attr('name', logGroupName(ctx, c)),
         attr('retention_in_days', ctx.prop(c, 'retentionDays', 30)),
+        attr('kms_key_id', key),
+        // CloudWatch Logs checks the key policy when the group is created.
+        cmk && attr('depends_on', list([ref(`aws_kms_key_policy.${c.names.tfName}_logs`)])),
         tags(c.names.display),
       ]),
     );

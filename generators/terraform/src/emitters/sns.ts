@@ -45,7 +45,7 @@ export const snsEmitter: ComponentEmitter = {
     const fifo = ctx.flag(c, 'fifo', false);
     const arn = ref(`${address(c)}.arn`);
     const from = publishers(ctx, c);
-    const services = [...new Set(from.map((p) => p.service))];
+    const services = [...new Set(from.map((p) => p.service))].sort();
     let key: Expr | undefined;
     if (ctx.flag(c, 'kmsEncryption', true))
       key = services.length > 0 ? serviceKey(ctx, `${c.names.tfName}_topic`, c.names.display, services) : str('alias/aws/sns');

@@ -42,7 +42,7 @@ export const sqsEmitter: ComponentEmitter = {
     const kms = ctx.text(c, 'encryption', 'sqs-managed') === 'kms';
     const dlq = ctx.findComponent(c.deadLetterQueueId);
     const from = senders(ctx, c);
-    const services = [...new Set(from.map((s) => s.service))];
+    const services = [...new Set(from.map((s) => s.service))].sort();
     let encryption;
     if (!kms) encryption = attr('sqs_managed_sse_enabled', literal(true));
     else if (services.length === 0) encryption = attr('kms_master_key_id', str('alias/aws/sqs'));

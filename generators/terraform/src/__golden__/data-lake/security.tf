@@ -30,7 +30,7 @@ resource "aws_kms_key_policy" "data_team_alerts_topic" {
         Sid    = "ServicesEncrypt"
         Effect = "Allow"
         Principal = {
-          Service = ["cloudwatch.amazonaws.com"]
+          Service = "cloudwatch.amazonaws.com"
         }
         Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
         Resource = "*"
@@ -74,7 +74,7 @@ resource "aws_kms_key_policy" "alarm_topic_topic" {
         Sid    = "ServicesEncrypt"
         Effect = "Allow"
         Principal = {
-          Service = ["cloudwatch.amazonaws.com"]
+          Service = "cloudwatch.amazonaws.com"
         }
         Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
         Resource = "*"

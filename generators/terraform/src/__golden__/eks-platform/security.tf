@@ -164,7 +164,7 @@ resource "aws_kms_key_policy" "platform_alerts_topic" {
         Sid    = "ServicesEncrypt"
         Effect = "Allow"
         Principal = {
-          Service = ["cloudwatch.amazonaws.com"]
+          Service = "cloudwatch.amazonaws.com"
         }
         Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
         Resource = "*"

@@ -68,7 +68,7 @@ resource "aws_kms_key_policy" "ops_alerts_topic" {
         Sid    = "ServicesEncrypt"
         Effect = "Allow"
         Principal = {
-          Service = ["cloudwatch.amazonaws.com"]
+          Service = "cloudwatch.amazonaws.com"
         }
         Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
         Resource = "*"
@@ -112,7 +112,7 @@ resource "aws_kms_key_policy" "alarm_topic_topic" {
         Sid    = "ServicesEncrypt"
         Effect = "Allow"
         Principal = {
-          Service = ["cloudwatch.amazonaws.com"]
+          Service = "cloudwatch.amazonaws.com"
         }
         Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
         Resource = "*"

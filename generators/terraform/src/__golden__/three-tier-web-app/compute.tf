@@ -125,7 +125,7 @@ resource "aws_ecs_service" "web_service" {
     container_port   = 8080
   }
 
-  depends_on = [aws_lb_listener.web_alb_https]
+  depends_on = [aws_ecs_cluster_capacity_providers.web_service, aws_lb_listener.web_alb_https]
 
   lifecycle {
     ignore_changes = [desired_count]

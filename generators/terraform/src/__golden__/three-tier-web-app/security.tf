@@ -191,7 +191,7 @@ resource "aws_kms_key_policy" "on_call_alerts_topic" {
         Sid    = "ServicesEncrypt"
         Effect = "Allow"
         Principal = {
-          Service = ["cloudwatch.amazonaws.com"]
+          Service = "cloudwatch.amazonaws.com"
         }
         Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
         Resource = "*"
