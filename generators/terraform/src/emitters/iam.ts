@@ -1,7 +1,7 @@
 /** iam.tf: roles trusted by one service principal, with the lowering's least-privilege statements. */
 import type { PolicyStatement, ResolvedRole } from '@archgen/infra';
 import { type BodyItem, type Expr, attr, block, comment, ref, str } from '../hcl/ast.ts';
-import type { TfContext } from '../context.ts';
+import { type TfContext, snake } from '../context.ts';
 import { jsonencode, skip, tags } from './common.ts';
 
 export function policyDocument(ctx: TfContext, statements: PolicyStatement[]): Expr {
@@ -41,12 +41,11 @@ export function emitRole(ctx: TfContext, role: ResolvedRole): void {
     ]),
   );
   for (const policy of [...role.managedPolicies].sort((a, b) => a.localeCompare(b))) {
-    const short = policy.split('/').pop()!.replace(/[^A-Za-z0-9]+/g, '_');
     ctx.add(
       'iam.tf',
       block(
         'resource',
-        ['aws_iam_role_policy_attachment', `${name}_${short.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()}`],
+        ['aws_iam_role_policy_attachment', `${name}_${snake(policy.split('/').pop()!)}`],
         [attr('role', ref(`aws_iam_role.${name}.name`)), attr('policy_arn', str(managedPolicyArn(policy)))],
         ['An AWS managed policy, used only where AWS offers no narrower option (IAM-02).'],
       ),

@@ -55,7 +55,7 @@ resource "aws_iam_role" "platform_cluster_cluster_role" {
 }
 
 # An AWS managed policy, used only where AWS offers no narrower option (IAM-02).
-resource "aws_iam_role_policy_attachment" "platform_cluster_cluster_role_amazon_ekscluster_policy" {
+resource "aws_iam_role_policy_attachment" "platform_cluster_cluster_role_amazon_eks_cluster_policy" {
   role       = aws_iam_role.platform_cluster_cluster_role.name
   policy_arn = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"
 }
@@ -92,7 +92,7 @@ resource "aws_iam_role_policy_attachment" "platform_cluster_node_role_amazon_eks
 }
 
 # An AWS managed policy, used only where AWS offers no narrower option (IAM-02).
-resource "aws_iam_role_policy_attachment" "platform_cluster_node_role_amazon_eksworker_node_policy" {
+resource "aws_iam_role_policy_attachment" "platform_cluster_node_role_amazon_eks_worker_node_policy" {
   role       = aws_iam_role.platform_cluster_node_role.name
   policy_arn = "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"
 }

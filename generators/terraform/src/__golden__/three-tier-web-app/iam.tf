@@ -108,7 +108,7 @@ resource "aws_iam_role" "web_service_execution_role" {
 }
 
 # An AWS managed policy, used only where AWS offers no narrower option (IAM-02).
-resource "aws_iam_role_policy_attachment" "web_service_execution_role_amazon_ecstask_execution_role_policy" {
+resource "aws_iam_role_policy_attachment" "web_service_execution_role_amazon_ecs_task_execution_role_policy" {
   role       = aws_iam_role.web_service_execution_role.name
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
