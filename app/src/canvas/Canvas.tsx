@@ -20,7 +20,7 @@ import {
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
-import type { ConnectionKind } from '@archgen/model';
+import type { ConnectionKind, Placement } from '@archgen/model';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { addServiceAt, connect, moveNodes, moveVpc, planConnection } from '../commands/designCommands.ts';
 import type { CanvasApi } from '../commands/types.ts';
@@ -36,7 +36,13 @@ import {
 } from './geometry.ts';
 import type { NodeMove } from '../store/designOps.ts';
 import { deriveEdges, deriveNodes, reuseUnchanged } from './deriveFlow.ts';
-import { PALETTE_MIME, vpcIdOfFlowId, type ConnectionFlowEdge, type FlowNode } from './flowTypes.ts';
+import {
+  PALETTE_MIME,
+  tierFlowId,
+  vpcIdOfFlowId,
+  type ConnectionFlowEdge,
+  type FlowNode,
+} from './flowTypes.ts';
 import { ServiceNode } from './ServiceNode.tsx';
 import { VpcNode } from './VpcNode.tsx';
 import { TierNode } from './TierNode.tsx';
@@ -104,16 +110,30 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   draggingRef.current = dragging;
   const baseNodesRef = useRef(baseNodes);
   baseNodesRef.current = baseNodes;
+  // The tier band a palette item or a dragged node would land in, highlighted while dragging.
+  const [dropBand, setDropBand] = useState<string | null>(null);
   const nodes = useMemo(
     () =>
-      dragging
+      dragging || dropBand
         ? baseNodes.map((n) => {
-            const at = dragging.get(n.id);
-            return at ? { ...n, position: at, dragging: true } : n;
+            const at = dragging?.get(n.id);
+            if (at) return { ...n, position: at, dragging: true };
+            return n.id === dropBand ? { ...n, className: 'is-drop-target' } : n;
           })
         : baseNodes,
-    [baseNodes, dragging],
+    [baseNodes, dragging, dropBand],
   );
+  const showDropBand = useCallback((placement: Placement | null) => {
+    const id = placement ? tierFlowId(placement.vpcId, placement.tier) : null;
+    setDropBand((current) => (current === id ? current : id));
+  }, []);
+
+  useEffect(() => {
+    // A palette drag that ends anywhere (dropped elsewhere, cancelled) clears the highlight.
+    const clear = () => setDropBand(null);
+    document.addEventListener('dragend', clear);
+    return () => document.removeEventListener('dragend', clear);
+  }, []);
 
   const [pending, setPending] = useState<PendingConnection | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
@@ -147,6 +167,10 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       if (moved) {
         const updates = moved;
         setDragging((current) => new Map([...(current ?? []), ...updates]));
+        const [id, position] = [...updates][0]!;
+        const node = baseNodesRef.current.find((n) => n.id === id);
+        if (node?.type === 'service')
+          showDropBand(serviceMove({ ...node, position }, layoutRef.current).placement ?? null);
       }
       if (keyboardMoves.length)
         moveNodes(store, keyboardMoves, `nudge:${keyboardMoves.map((m) => m.id).join()}`);
@@ -157,7 +181,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
           connectionIds: state.selection.connectionIds,
         });
     },
-    [store],
+    [store, showDropBand],
   );
 
   const onEdgesChange = useCallback(
@@ -190,6 +214,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       }
       moveNodes(store, moves);
       setDragging(null);
+      setDropBand(null);
     },
     [store],
   );
@@ -220,14 +245,21 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     [store, flow],
   );
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, []);
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      showDropBand(
+        placementAt(layoutRef.current, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+      );
+    },
+    [flow, showDropBand],
+  );
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      setDropBand(null);
       const type = event.dataTransfer.getData(PALETTE_MIME);
       if (!type) return;
       event.preventDefault();
