@@ -1,4 +1,4 @@
-import { test, expect } from '../fixtures/designer.ts';
+import { test, expect, BrowserStorage } from '../fixtures/designer.ts';
 
 test('the design survives a reload (autosave)', async ({ designer, page }) => {
   const { palette, canvas, inspector } = designer;
@@ -29,4 +29,24 @@ test('a change made just before reloading is not lost', async ({ designer, page 
   await page.reload();
   await designer.ready();
   await expect(designer.canvas.node('SQS queue')).toBeVisible();
+});
+
+test('an unreadable autosave falls back to the previous good one instead of a blank design', async ({
+  designer,
+  page,
+}) => {
+  const { palette, canvas, storage } = designer;
+  await palette.drag('SQS queue', canvas.root, { x: 0.1, y: 0.2 });
+  await storage.waitForAutosave((d) => d.nodes.length === 1);
+  await palette.drag('Lambda function', canvas.tier('Private subnet'));
+  await storage.waitForAutosave((d) => d.nodes.length === 2);
+
+  // The newest copy gets corrupted (a crash mid-write, a meddling extension).
+  await page.evaluate(
+    (key) => localStorage.setItem(key, '{"version": 2, "name": "trunc'),
+    BrowserStorage.AUTOSAVE_KEY,
+  );
+  await page.reload();
+  await designer.ready();
+  expect(await canvas.nodeNames()).toEqual(['SQS queue']);
 });
