@@ -1,7 +1,7 @@
 import type { AppState } from '../store/appStore.ts';
 import { pasteElements } from '../store/designOps.ts';
 import { addVpc, removeElements, removeVpc, setAzCount } from './designCommands.ts';
-import { MAX_AZS, MIN_AZS } from '../store/designOps.ts';
+import { MAX_AZS, MAX_VPCS, MIN_AZS } from '../store/designOps.ts';
 import type { Command, CommandContext } from './types.ts';
 
 const hasSelection = (s: AppState) =>
@@ -160,7 +160,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Add VPC',
     group: 'Design',
     contextMenu: true,
-    enabled: (s) => s.design.vpcs.length < 5,
+    enabled: (s) => s.design.vpcs.length < MAX_VPCS,
     perform: ({ store, canvas }) => addVpc(store, canvas?.nextVpcOrigin() ?? { x: 0, y: 0 }),
   },
   {
@@ -254,12 +254,6 @@ export const COMMANDS: readonly Command[] = [
     perform: ({ store }) => store.getState().openDialog('help'),
   },
 ];
-
-export function getCommand(id: string): Command {
-  const command = COMMANDS.find((c) => c.id === id);
-  if (!command) throw new Error(`Unknown command "${id}"`);
-  return command;
-}
 
 export function isEnabled(command: Command, state: AppState): boolean {
   return command.enabled ? command.enabled(state) : true;

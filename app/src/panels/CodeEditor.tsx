@@ -33,7 +33,7 @@ if (!monaco.languages.getLanguages().some((l) => l.id === HCL_LANGUAGE_ID)) {
   monaco.languages.setLanguageConfiguration(HCL_LANGUAGE_ID, hclConfiguration);
 }
 
-export function languageForPath(path: string): string {
+function languageForPath(path: string): string {
   if (/\.(tf|tfvars|hcl)$/.test(path)) return HCL_LANGUAGE_ID;
   if (/\.tsx?$/.test(path)) return 'typescript';
   if (/\.(ya?ml)$/.test(path)) return 'yaml';

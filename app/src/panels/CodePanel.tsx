@@ -18,7 +18,7 @@ const PREFERRED_FILES = [
   /\.(ts|tf|ya?ml)$/,
 ];
 
-export function preferredFile(paths: readonly string[]): string | undefined {
+function preferredFile(paths: readonly string[]): string | undefined {
   for (const pattern of PREFERRED_FILES) {
     const match = paths.find((p) => pattern.test(p) && !/(config|nag)\.ts$/.test(p));
     if (match) return match;
