@@ -9,7 +9,7 @@ import './styles/panels.css';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreProvider } from './store/context.tsx';
 import type { Theme } from './store/uiSlice.ts';
-import { loadAutosaved, startAutosave, THEME_KEY } from './persistence/autosave.ts';
+import { loadAutosaved, startAutosave, THEME_KEY, type KeyValueStorage } from './persistence/autosave.ts';
 import { CodegenClient } from './workers/codegenClient.ts';
 import { CodegenProvider } from './workers/CodegenContext.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
