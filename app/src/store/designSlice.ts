@@ -45,7 +45,8 @@ export const createDesignSlice =
     lastCommitAt: 0,
     commit(next, label, mergeKey) {
       const { design, past, lastMergeKey, lastCommitAt } = get();
-      if (next === design) return;
+      // A shared design is read-only until the user makes a copy.
+      if (next === design || get().readOnly) return;
       const now = Date.now();
       if (mergeKey && mergeKey === lastMergeKey && past.length > 0 && now - lastCommitAt < MERGE_WINDOW_MS) {
         set({ design: next, future: [], lastCommitAt: now });

@@ -3,11 +3,11 @@ import type { Connection, DesignNode } from '@archgen/model';
 import type { AppState } from './appStore.ts';
 
 export type Theme = 'light' | 'dark';
-export type DialogId = 'export' | 'help' | 'templates' | null;
+export type DialogId = 'export' | 'help' | 'templates' | 'share' | 'notes' | null;
 /** The bottom dock's tabs; add ids here (and a tab in panels/Dock.tsx) for new panels. */
-export type DockTab = 'problems' | 'code';
+export type DockTab = 'problems' | 'code' | 'cost';
 /** The right sidebar's tabs; review features (notes, cost, scorecard) add theirs here. */
-export type SideTab = 'inspector';
+export type SideTab = 'inspector' | 'review';
 
 export interface Toast {
   id: number;
