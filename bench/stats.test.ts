@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, round, time } from './stats.ts';
+import { median, percentile, round, time, timeInterleaved } from './stats.ts';
 
 describe('median', () => {
   it('takes the middle of an odd count regardless of order', () => {
@@ -42,6 +42,20 @@ describe('time', () => {
     time(() => calls++, { warmupRuns: 1, warmupMs: 30, minRuns: 1, maxRuns: 1 });
     expect(performance.now() - started).toBeGreaterThanOrEqual(30);
     expect(calls).toBeGreaterThan(2);
+  });
+});
+
+describe('timeInterleaved', () => {
+  it('runs the cases in rounds, one of each per round, after the warm-up rounds', () => {
+    const order: string[] = [];
+    const timings = timeInterleaved(
+      { a: (run) => order.push(`a${run}`), b: (run) => order.push(`b${run}`) },
+      { warmupRuns: 1, minRuns: 2, maxRuns: 2, budgetMs: 1e9 },
+    );
+    expect(order).toEqual(['a0', 'b0', 'a1', 'b1', 'a2', 'b2']);
+    expect(timings.a.runs).toBe(2);
+    expect(timings.b.runs).toBe(2);
+    expect(timings.a.minMs).toBeLessThanOrEqual(timings.a.medianMs);
   });
 });
 

@@ -28,7 +28,13 @@ export interface TimingOptions {
 export interface Timing {
   medianMs: number;
   p95Ms: number;
+  /** The fastest run: the least disturbed by other processes on a shared machine. */
+  minMs: number;
   runs: number;
+}
+
+function summarize(samples: readonly number[]): Timing {
+  return { medianMs: median(samples), p95Ms: percentile(samples, 95), minMs: Math.min(...samples), runs: samples.length };
 }
 
 /** Runs `work` repeatedly and returns the median and p95 of its wall time. */
@@ -44,7 +50,32 @@ export function time(work: (run: number) => unknown, options: TimingOptions = {}
     work(run++);
     samples.push(performance.now() - start);
   }
-  return { medianMs: median(samples), p95Ms: percentile(samples, 95), runs: samples.length };
+  return summarize(samples);
+}
+
+/**
+ * Times several cases in rounds (one run of each per round), so a burst of load from other
+ * processes lands on every case alike instead of inflating whichever case was running.
+ */
+export function timeInterleaved<K extends string>(cases: Record<K, (run: number) => unknown>, options: TimingOptions = {}): Record<K, Timing> {
+  const { warmupRuns = 3, warmupMs = 0, minRuns = 5, maxRuns = 50, budgetMs = 1500 } = options;
+  const names = Object.keys(cases) as K[];
+  const warmupStarted = performance.now();
+  let run = 0;
+  while (run < warmupRuns || performance.now() - warmupStarted < warmupMs) {
+    for (const name of names) cases[name](run);
+    run++;
+  }
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const started = performance.now();
+  for (let round = 0; round < maxRuns && (round < minRuns || performance.now() - started < budgetMs); round++, run++) {
+    for (const name of names) {
+      const start = performance.now();
+      cases[name](run);
+      samples[name].push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<K, Timing>;
 }
 
 /** Rounds for display and JSON: 2 decimals under 10, 1 under 1000, whole numbers above. */
