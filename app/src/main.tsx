@@ -25,11 +25,19 @@ function initialTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-const store = createAppStore(
-  loadAutosaved(localStorage) ?? newBlankDesign('Untitled design'),
-  initialTheme(),
-);
-startAutosave(store, localStorage);
+/** localStorage, or an in-memory stand-in where the browser refuses storage (the app still works). */
+function browserStorage(): KeyValueStorage {
+  try {
+    return window.localStorage;
+  } catch {
+    const memory = new Map<string, string>();
+    return { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v) };
+  }
+}
+
+const storage = browserStorage();
+const store = createAppStore(loadAutosaved(storage) ?? newBlankDesign('Untitled design'), initialTheme());
+startAutosave(store, storage);
 
 const applyTheme = (theme: Theme) => {
   document.documentElement.dataset.theme = theme;

@@ -1,0 +1,141 @@
+/**
+ * The diagram as a standalone SVG picture, drawn from the design and the canvas layout (the same
+ * geometry React Flow draws): VPCs, subnet bands, services with their AWS icons and names, and
+ * connections with their labels. Icons are passed in as data URIs so the file is self-contained
+ * and can be drawn onto a canvas for PNG without tainting it. Pure: no DOM.
+ */
+import { getService, type Design } from '@archgen/model';
+import {
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  VPC_PAD_X,
+  computeLayout,
+  tierLabel,
+  type CanvasLayout,
+} from '../canvas/geometry.ts';
+import { connectionLabel } from '../canvas/labels.ts';
+
+export interface DiagramIcons {
+  /** Data URI of a service type's icon, if there is one. */
+  service(type: string): string | undefined;
+  vpc?: string;
+}
+
+const MARGIN = 40;
+const TITLE_HEIGHT = 44;
+const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+const TIER_FILL = { public: '#eef7e8', private: '#e8f1fb', isolated: '#f4eefb' } as const;
+const TIER_STROKE = { public: '#7aa116', private: '#147eba', isolated: '#8c4fff' } as const;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
+}
+
+/** Cuts text to about `max` characters so it stays inside its box. */
+function fit(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export interface DiagramSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+export function buildDiagramSvg(
+  design: Design,
+  icons: DiagramIcons,
+  layout: CanvasLayout = computeLayout(design),
+): DiagramSvg {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const grow = (x: number, y: number, w: number, h: number) => {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + w);
+    maxY = Math.max(maxY, y + h);
+  };
+  for (const v of layout.vpcs) grow(v.x, v.y, v.width, v.height);
+  for (const at of layout.nodePositions.values()) grow(at.x, at.y, NODE_WIDTH, NODE_HEIGHT);
+  if (minX === Infinity) grow(0, 0, 320, 120);
+  const ox = MARGIN - minX;
+  const oy = MARGIN + TITLE_HEIGHT - minY;
+  const width = Math.ceil(maxX - minX + 2 * MARGIN);
+  const height = Math.ceil(maxY - minY + 2 * MARGIN + TITLE_HEIGHT);
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}">`,
+    `<title>${escapeXml(design.name)}</title>`,
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#545b64"/></marker></defs>',
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${MARGIN}" y="${MARGIN + 8}" font-size="20" font-weight="600" fill="#16191f">${escapeXml(design.name)}</text>`,
+    `<text x="${MARGIN}" y="${MARGIN + 28}" font-size="12" fill="#545b64">${escapeXml(design.region)} · ${design.nodes.length} services</text>`,
+  );
+
+  for (const box of layout.vpcs) {
+    const vpc = design.vpcs.find((v) => v.id === box.id);
+    if (!vpc) continue;
+    const x = box.x + ox;
+    const y = box.y + oy;
+    out.push(
+      `<g class="vpc"><rect x="${x}" y="${y}" width="${box.width}" height="${box.height}" rx="8" fill="#fbf9ff" stroke="#8c4fff" stroke-width="1.5"/>`,
+    );
+    if (icons.vpc) out.push(`<image x="${x + 12}" y="${y + 10}" width="24" height="24" href="${icons.vpc}"/>`);
+    out.push(
+      `<text x="${x + 44}" y="${y + 27}" font-size="14" font-weight="600" fill="#16191f">${escapeXml(vpc.name)}</text>`,
+      `<text x="${x + box.width - 12}" y="${y + 27}" font-size="12" text-anchor="end" fill="#545b64">${escapeXml(vpc.cidr)}</text>`,
+    );
+    for (const band of box.bands) {
+      const bx = x + VPC_PAD_X;
+      const by = band.y + oy;
+      const bw = box.width - 2 * VPC_PAD_X;
+      out.push(
+        `<rect x="${bx}" y="${by}" width="${bw}" height="${band.height}" rx="6" fill="${TIER_FILL[band.tier]}" stroke="${TIER_STROKE[band.tier]}" stroke-dasharray="5 4"/>`,
+        `<text x="${bx + 10}" y="${by + 19}" font-size="12" font-weight="600" fill="${TIER_STROKE[band.tier]}">${escapeXml(tierLabel(band.tier))}</text>`,
+      );
+    }
+    out.push('</g>');
+  }
+
+  const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  for (const c of design.connections) {
+    const from = layout.nodePositions.get(c.from);
+    const to = layout.nodePositions.get(c.to);
+    if (!from || !to) continue;
+    const sx = from.x + ox + NODE_WIDTH;
+    const sy = from.y + oy + NODE_HEIGHT / 2;
+    const tx = to.x + ox;
+    const ty = to.y + oy + NODE_HEIGHT / 2;
+    const bend = Math.max(40, Math.abs(tx - sx) / 2);
+    const label = connectionLabel(c, nodes.get(c.to)?.type);
+    const mx = (sx + tx) / 2;
+    const my = (sy + ty) / 2;
+    const labelWidth = label.length * 6.6 + 14;
+    out.push(
+      `<g class="edge"><path d="M${sx} ${sy} C${sx + bend} ${sy} ${tx - bend} ${ty} ${tx} ${ty}" fill="none" stroke="#545b64" stroke-width="1.5" marker-end="url(#arrow)"/>`,
+      `<rect x="${mx - labelWidth / 2}" y="${my - 10}" width="${labelWidth}" height="20" rx="10" fill="#ffffff" stroke="#aab7b8"/>`,
+      `<text x="${mx}" y="${my + 4}" font-size="11" text-anchor="middle" fill="#16191f">${escapeXml(label)}</text></g>`,
+    );
+  }
+
+  for (const node of design.nodes) {
+    const at = layout.nodePositions.get(node.id);
+    if (!at) continue;
+    const x = at.x + ox;
+    const y = at.y + oy;
+    const icon = icons.service(node.type);
+    const service = getService(node.type);
+    out.push(
+      `<g class="node"><rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="#ffffff" stroke="#aab7b8" stroke-width="1.2"/>`,
+    );
+    if (icon) out.push(`<image x="${x + 12}" y="${y + 13}" width="34" height="34" href="${icon}"/>`);
+    out.push(
+      `<text x="${x + 56}" y="${y + 27}" font-size="13" font-weight="600" fill="#16191f">${escapeXml(fit(node.name, 20))}</text>`,
+      `<text x="${x + 56}" y="${y + 44}" font-size="11" fill="#545b64">${escapeXml(fit(service?.displayName ?? node.type, 24))}</text></g>`,
+    );
+  }
+  out.push('</svg>');
+  return { svg: out.join('\n'), width, height };
+}
