@@ -9,7 +9,8 @@ import './styles/panels.css';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreProvider } from './store/context.tsx';
 import type { Theme } from './store/uiSlice.ts';
-import { loadAutosaved, startAutosave, THEME_KEY, type KeyValueStorage } from './persistence/autosave.ts';
+import { loadAutosaved, THEME_KEY, type KeyValueStorage } from './persistence/autosave.ts';
+import { readSharedLink, startAutosaveUnlessShared } from './review/shareLink.ts';
 import { CodegenClient } from './workers/codegenClient.ts';
 import { CodegenProvider } from './workers/CodegenContext.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -36,8 +37,15 @@ function browserStorage(): KeyValueStorage {
 }
 
 const storage = browserStorage();
-const store = createAppStore(loadAutosaved(storage) ?? newBlankDesign('Untitled design'), initialTheme());
-startAutosave(store, storage);
+// A share link opens its design read-only; the user's own autosave stays untouched until "Make a copy".
+const shared = readSharedLink(window.location.hash);
+const store = createAppStore(
+  (shared?.ok ? shared.design : null) ?? loadAutosaved(storage) ?? newBlankDesign('Untitled design'),
+  initialTheme(),
+);
+if (shared?.ok) store.getState().setReadOnly(true);
+else if (shared) store.getState().toast('error', shared.message);
+startAutosaveUnlessShared(store, storage);
 
 const applyTheme = (theme: Theme) => {
   document.documentElement.dataset.theme = theme;
