@@ -3,6 +3,8 @@ import { pasteElements } from '../store/designOps.ts';
 import { addVpc, removeElements, removeVpc, setAzCount } from './designCommands.ts';
 import { MAX_AZS, MAX_VPCS, MIN_AZS } from '../store/designOps.ts';
 import type { Command, CommandContext } from './types.ts';
+import { REVIEW_COMMANDS } from '../review/reviewCommandList.ts';
+import { EDITING_COMMANDS } from '../review/readOnly.ts';
 
 const hasSelection = (s: AppState) =>
   s.selection.nodeIds.length + s.selection.connectionIds.length + s.selection.vpcIds.length > 0;
@@ -246,6 +248,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: [{ key: 'c', alt: true }],
     perform: ({ store }) => store.getState().setDockTab('code'),
   },
+  ...REVIEW_COMMANDS,
   {
     id: 'help',
     label: 'Keyboard shortcuts',
@@ -256,6 +259,7 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 export function isEnabled(command: Command, state: AppState): boolean {
+  if (state.readOnly && EDITING_COMMANDS.has(command.id)) return false;
   return command.enabled ? command.enabled(state) : true;
 }
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../store/context.tsx';
 import { useCodegen } from '../workers/CodegenContext.tsx';
 import { TARGET_IDS, TARGET_LABELS, type TargetId, type TargetOutput } from '../workers/protocol.ts';
@@ -63,6 +63,8 @@ export function CodePanel() {
   const chosen = selectedFile[target];
   const path = chosen && files.some(([p]) => p === chosen) ? chosen : preferredFile(files.map(([p]) => p));
   const content = files.find(([p]) => p === path)?.[1] ?? '';
+  const activeFile = useRef<HTMLButtonElement>(null);
+  useEffect(() => activeFile.current?.scrollIntoView({ block: 'nearest' }), [path, target]);
 
   return (
     <section className="code-panel" role="region" aria-label="Code">
@@ -110,6 +112,7 @@ export function CodePanel() {
                     type="button"
                     className={`file-list__item${p === path ? ' is-active' : ''}`}
                     aria-current={p === path ? 'true' : undefined}
+                    ref={p === path ? activeFile : undefined}
                     title={p}
                     onClick={() => setSelectedFile((s) => ({ ...s, [target]: p }))}
                   >

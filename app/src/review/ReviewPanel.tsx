@@ -16,7 +16,10 @@ const Scorecard = memo(function Scorecard({ findings }: { findings: Finding[] })
   return (
     <section className="scorecard" aria-label="Scorecard">
       <div className="scorecard__overall">
-        <span className={`score score--${scoreClass(card.overall)}`} aria-label={`Overall score ${card.overall}`}>
+        <span
+          className={`score score--${scoreClass(card.overall)}`}
+          aria-label={`Overall score ${card.overall}`}
+        >
           {card.overall}
         </span>
         <span>
@@ -150,7 +153,12 @@ function Walkthrough({ findings }: { findings: Finding[] }) {
         <span className="walkthrough__position" aria-live="polite">
           {index + 1} of {list.length}
         </span>
-        <button type="button" className="btn" disabled={index >= list.length - 1} onClick={() => go(index + 1)}>
+        <button
+          type="button"
+          className="btn"
+          disabled={index >= list.length - 1}
+          onClick={() => go(index + 1)}
+        >
           Next
         </button>
       </div>
@@ -161,7 +169,11 @@ function Walkthrough({ findings }: { findings: Finding[] }) {
           <span className="finding__rule">{current.ruleId}</span>
           {current.environment && <span className="chip chip--env">{current.environment}</span>}
         </div>
-        <button type="button" className="walkthrough__target link" onClick={() => focusTarget(store, current)}>
+        <button
+          type="button"
+          className="walkthrough__target link"
+          onClick={() => focusTarget(store, current)}
+        >
           {targetName(design, current.target.id)}
         </button>
         <p className="walkthrough__message">{current.message}</p>

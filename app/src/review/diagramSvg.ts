@@ -28,7 +28,10 @@ const TIER_FILL = { public: '#eef7e8', private: '#e8f1fb', isolated: '#f4eefb' }
 const TIER_STROKE = { public: '#7aa116', private: '#147eba', isolated: '#8c4fff' } as const;
 
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`,
+  );
 }
 
 /** Cuts text to about `max` characters so it stays inside its box. */
@@ -82,7 +85,8 @@ export function buildDiagramSvg(
     out.push(
       `<g class="vpc"><rect x="${x}" y="${y}" width="${box.width}" height="${box.height}" rx="8" fill="#fbf9ff" stroke="#8c4fff" stroke-width="1.5"/>`,
     );
-    if (icons.vpc) out.push(`<image x="${x + 12}" y="${y + 10}" width="24" height="24" href="${icons.vpc}"/>`);
+    if (icons.vpc)
+      out.push(`<image x="${x + 12}" y="${y + 10}" width="24" height="24" href="${icons.vpc}"/>`);
     out.push(
       `<text x="${x + 44}" y="${y + 27}" font-size="14" font-weight="600" fill="#16191f">${escapeXml(vpc.name)}</text>`,
       `<text x="${x + box.width - 12}" y="${y + 27}" font-size="12" text-anchor="end" fill="#545b64">${escapeXml(vpc.cidr)}</text>`,

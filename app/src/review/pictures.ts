@@ -21,7 +21,9 @@ function toDataUri(url: string): Promise<string | undefined> {
   if (!pending) {
     pending = fetch(url)
       .then((response) => (response.ok ? response.text() : undefined))
-      .then((text) => (text ? `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(text)))}` : undefined))
+      .then((text) =>
+        text ? `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(text)))}` : undefined,
+      )
       .catch(() => undefined);
     dataUriCache.set(url, pending);
   }
@@ -61,7 +63,10 @@ async function renderPng(picture: DiagramSvg, scale: number): Promise<Blob> {
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, picture.width, picture.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded'))), 'image/png'),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);
@@ -73,6 +78,10 @@ export async function exportPng(design: Design): Promise<void> {
   // Twice the screen's density, within what browsers allow for one canvas.
   const wanted = 2 * Math.max(1, window.devicePixelRatio || 1);
   const longest = Math.max(picture.width, picture.height);
-  const scale = Math.min(wanted, MAX_CANVAS_SIDE / longest, Math.sqrt(MAX_CANVAS_AREA / (picture.width * picture.height)));
+  const scale = Math.min(
+    wanted,
+    MAX_CANVAS_SIDE / longest,
+    Math.sqrt(MAX_CANVAS_AREA / (picture.width * picture.height)),
+  );
   downloadBlob(await renderPng(picture, scale), `${slugify(design.name)}.png`);
 }
