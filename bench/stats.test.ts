@@ -57,6 +57,17 @@ describe('timeInterleaved', () => {
     expect(timings.b.runs).toBe(2);
     expect(timings.a.minMs).toBeLessThanOrEqual(timings.a.medianMs);
   });
+  it('counts CPU time spent by the work, not time spent waiting', async () => {
+    const spin = () => {
+      const end = performance.now() + 20;
+      while (performance.now() < end);
+    };
+    const timings = timeInterleaved({ spin }, { warmupRuns: 0, minRuns: 3, maxRuns: 3 });
+    expect(timings.spin.cpuMedianMs).toBeGreaterThan(5);
+    const sleeping = time(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20), { warmupRuns: 0, minRuns: 3, maxRuns: 3 });
+    expect(sleeping.medianMs).toBeGreaterThanOrEqual(19);
+    expect(sleeping.cpuMedianMs).toBeLessThan(10);
+  });
 });
 
 describe('round', () => {

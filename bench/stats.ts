@@ -1,4 +1,4 @@
-/** Order statistics for benchmark samples (nearest-rank percentiles, no interpolation surprises). */
+/** Order statistics for benchmark samples (nearest-rank percentiles, no interpolation surprises) and timers. */
 
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
@@ -30,11 +30,38 @@ export interface Timing {
   p95Ms: number;
   /** The fastest run: the least disturbed by other processes on a shared machine. */
   minMs: number;
+  /**
+   * Median CPU time (user + system) this process spent per run. Waiting for a core while other
+   * processes run does not count, so on a busy machine this is the steadier figure.
+   */
+  cpuMedianMs: number;
   runs: number;
 }
 
-function summarize(samples: readonly number[]): Timing {
-  return { medianMs: median(samples), p95Ms: percentile(samples, 95), minMs: Math.min(...samples), runs: samples.length };
+interface Sample {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Wall time and this process's CPU time of one call. */
+function measure(work: () => unknown): Sample {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  work();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+function summarize(samples: readonly Sample[]): Timing {
+  const wall = samples.map((s) => s.wallMs);
+  return {
+    medianMs: median(wall),
+    p95Ms: percentile(wall, 95),
+    minMs: Math.min(...wall),
+    cpuMedianMs: median(samples.map((s) => s.cpuMs)),
+    runs: samples.length,
+  };
 }
 
 /** Runs `work` repeatedly and returns the median and p95 of its wall time. */
@@ -43,12 +70,11 @@ export function time(work: (run: number) => unknown, options: TimingOptions = {}
   const warmupStarted = performance.now();
   let run = 0;
   while (run < warmupRuns || performance.now() - warmupStarted < warmupMs) work(run++);
-  const samples: number[] = [];
+  const samples: Sample[] = [];
   const started = performance.now();
   while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - started < budgetMs)) {
-    const start = performance.now();
-    work(run++);
-    samples.push(performance.now() - start);
+    const current = run++;
+    samples.push(measure(() => work(current)));
   }
   return summarize(samples);
 }
@@ -66,14 +92,11 @@ export function timeInterleaved<K extends string>(cases: Record<K, (run: number)
     for (const name of names) cases[name](run);
     run++;
   }
-  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const samples = Object.fromEntries(names.map((name) => [name, [] as Sample[]])) as Record<K, Sample[]>;
   const started = performance.now();
   for (let round = 0; round < maxRuns && (round < minRuns || performance.now() - started < budgetMs); round++, run++) {
-    for (const name of names) {
-      const start = performance.now();
-      cases[name](run);
-      samples[name].push(performance.now() - start);
-    }
+    const current = run;
+    for (const name of names) samples[name].push(measure(() => cases[name](current)));
   }
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<K, Timing>;
 }
