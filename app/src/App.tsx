@@ -13,12 +13,17 @@ import { ExportDialog } from './panels/ExportDialog.tsx';
 import { HelpDialog } from './panels/HelpDialog.tsx';
 import { TemplatesDialog } from './panels/TemplatesDialog.tsx';
 import { readDesignFile, saveDesignFile } from './persistence/files.ts';
+import { NotesDialog } from './review/notes.tsx';
+import { Presentation } from './review/Presentation.tsx';
+import { ShareDialog, SharedBanner } from './review/share.tsx';
 
 function Dialogs() {
   const dialog = useApp((s) => s.dialog);
   if (dialog === 'export') return <ExportDialog />;
   if (dialog === 'help') return <HelpDialog />;
   if (dialog === 'templates') return <TemplatesDialog />;
+  if (dialog === 'share') return <ShareDialog />;
+  if (dialog === 'notes') return <NotesDialog />;
   return null;
 }
 
@@ -30,6 +35,7 @@ export function App() {
     canvasApi.current = api;
   }, []);
   const [fileDragOver, setFileDragOver] = useState(false);
+  const presenting = useApp((s) => s.presenting);
 
   const openFile = useCallback(
     async (file: File) => {
@@ -71,12 +77,13 @@ export function App() {
     <CommandProvider canvas={canvasApi} files={files}>
       <ReactFlowProvider>
         <div
-          className={`app${fileDragOver ? ' app--file-over' : ''}`}
+          className={`app${fileDragOver ? ' app--file-over' : ''}${presenting ? ' app--presenting' : ''}`}
           onDragOver={onDragOver}
           onDragLeave={(e) => e.currentTarget === e.target && setFileDragOver(false)}
           onDrop={onDrop}
         >
           <Toolbar onOpenFile={openFile} />
+          <SharedBanner />
           <div className="app__main">
             <Palette />
             <main className="app__center">
@@ -86,6 +93,7 @@ export function App() {
             <SidePanel />
           </div>
           <Dialogs />
+          <Presentation />
           <Toasts />
           {fileDragOver && <div className="file-drop-hint">Drop a .archdesign.json file to open it</div>}
         </div>

@@ -4,11 +4,13 @@ import { selectOpenFindingCount } from '../store/selectors.ts';
 import type { DockTab } from '../store/uiSlice.ts';
 import { Problems } from './Problems.tsx';
 import { CodePanel } from './CodePanel.tsx';
+import { CostPanel } from '../review/CostPanel.tsx';
 
 /** Bottom dock tabs. New panels (e.g. a cost panel) add an entry here and an id in DockTab. */
 const DOCK_TABS: readonly { id: DockTab; label: string; render(): ReactNode }[] = [
   { id: 'problems', label: 'Problems', render: () => <Problems /> },
   { id: 'code', label: 'Code', render: () => <CodePanel /> },
+  { id: 'cost', label: 'Cost', render: () => <CostPanel /> },
 ];
 
 function ProblemCount() {

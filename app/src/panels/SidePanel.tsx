@@ -2,13 +2,24 @@ import type { ReactNode } from 'react';
 import { useApp, useAppStore } from '../store/context.tsx';
 import type { SideTab } from '../store/uiSlice.ts';
 import { Inspector } from './Inspector.tsx';
+import { ReviewPanel } from '../review/ReviewPanel.tsx';
+import { ReadOnlyFields } from '../review/ReadOnlyFields.tsx';
 
 /**
  * The right sidebar. Review features (scorecard, notes, cost) add a tab here and an id in
  * SideTab; the tab bar appears as soon as there is more than one.
  */
 const SIDE_TABS: readonly { id: SideTab; label: string; render(): ReactNode }[] = [
-  { id: 'inspector', label: 'Inspector', render: () => <Inspector /> },
+  {
+    id: 'inspector',
+    label: 'Inspector',
+    render: () => (
+      <ReadOnlyFields>
+        <Inspector />
+      </ReadOnlyFields>
+    ),
+  },
+  { id: 'review', label: 'Review', render: () => <ReviewPanel /> },
 ];
 
 export function SidePanel() {

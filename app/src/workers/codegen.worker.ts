@@ -4,6 +4,7 @@
  * is generated on its own so one failing generator does not hide the other two.
  */
 import { buildExportZip, generateAll } from '@archgen/export';
+import { reviewDocuments } from '@archgen/review';
 import {
   TARGET_IDS,
   type CodegenRequest,
@@ -39,6 +40,8 @@ self.onmessage = (event: MessageEvent<CodegenRequest>) => {
       const bytes = buildExportZip(request.design, {
         targets: request.targets,
         environments: request.environments,
+        // REVIEW.md: scorecard, findings, accepted risks, notes and cost.
+        extraDocuments: reviewDocuments,
       });
       post({ type: 'zip', id: request.id, bytes }, [bytes.buffer]);
     }
