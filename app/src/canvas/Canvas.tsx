@@ -84,6 +84,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   const showMiniMap = useApp((s) => s.showMiniMap);
   const focusRequest = useApp((s) => s.focusRequest);
   const loadCount = useApp((s) => s.loadCount);
+  const readOnly = useApp((s) => s.readOnly);
   const flow = useReactFlow<FlowNode, ConnectionFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -334,6 +335,8 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         isValidConnection={(c) => c.source !== c.target}
         onPaneContextMenu={onContextMenu}
         onNodeContextMenu={onNodeContextMenu}

@@ -4,6 +4,7 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { connectionIndex, nodeIndex, selectBadge } from '../store/selectors.ts';
 import { connectionLabel, connectionMeaning } from './labels.ts';
 import type { ConnectionFlowEdge } from './flowTypes.ts';
+import { NotePin } from '../review/notes.tsx';
 
 /** A typed connection: a curve with a label chip saying what it means ("HTTPS :443", "invokes"). */
 export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<ConnectionFlowEdge>) {
@@ -51,6 +52,10 @@ export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<Conn
           title={`${from?.name ?? connection.from} ${meaning} ${to?.name ?? connection.to}`}
         >
           {label}
+          <NotePin
+            targetId={id}
+            name={`${from?.name ?? connection.from} to ${to?.name ?? connection.to}`}
+          />
         </div>
       </EdgeLabelRenderer>
     </>

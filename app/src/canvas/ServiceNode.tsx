@@ -5,6 +5,7 @@ import { useApp } from '../store/context.tsx';
 import { nodeIndex, selectBadge } from '../store/selectors.ts';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import type { ServiceFlowNode } from './flowTypes.ts';
+import { NotePin } from '../review/notes.tsx';
 
 /** One service on the canvas. Subscribes only to its own design node and its own badge. */
 export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps<ServiceFlowNode>) {
@@ -33,6 +34,7 @@ export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps
           {count}
         </span>
       )}
+      <NotePin targetId={id} name={node.name} />
       <Handle type="source" position={Position.Right} className="handle" aria-label={`${node.name} output`} />
     </div>
   );

@@ -5,6 +5,7 @@ import { TARGET_IDS, TARGET_LABELS, type TargetId } from '../workers/protocol.ts
 import { downloadBlob, slugify } from '../persistence/files.ts';
 import { selectOpenFindingCount } from '../store/selectors.ts';
 import { Dialog } from './Dialog.tsx';
+import { PictureButtons } from '../review/PictureButtons.tsx';
 
 /** Choose targets and environments, then download one zip built in the code generation worker. */
 export function ExportDialog() {
@@ -84,6 +85,7 @@ export function ExportDialog() {
           </label>
         ))}
       </fieldset>
+      <PictureButtons />
       {(targets.length === 0 || environments.length === 0) && (
         <p className="field__help">Choose at least one target and one environment.</p>
       )}

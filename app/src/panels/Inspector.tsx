@@ -24,6 +24,7 @@ import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { PropertyField } from './PropertyField.tsx';
 import { ListEditor } from './ListEditor.tsx';
 import { FindingItem } from './Problems.tsx';
+import { NotesSection } from '../review/notes.tsx';
 
 /** The right sidebar's inspector: what is selected, as a typed form from the catalog. */
 export function Inspector() {
@@ -260,6 +261,7 @@ function NodeInspector({ id }: { id: string }) {
         onCommit={(v) => cmd.renameNode(store, node.id, v)}
       />
       <PlacementField node={node} service={service} design={design} />
+      <NotesSection targetId={node.id} />
       {nodeFindings.length > 0 && (
         <div className="inspector__findings" role="group" aria-label="Problems with this node">
           <h3 className="inspector__section">Problems</h3>
@@ -430,6 +432,7 @@ function ConnectionInspector({ id }: { id: string }) {
         validate={(v) => (v.length > 256 ? 'Label must be at most 256 characters' : null)}
         onCommit={(v) => cmd.updateConnection(store, id, { label: v === '' ? undefined : v })}
       />
+      <NotesSection targetId={id} />
       <div className="inspector__actions">
         <button
           type="button"

@@ -112,6 +112,8 @@ export function Toolbar({ onOpenFile }: { onOpenFile(file: File): void }) {
       <div className="toolbar__group">
         <CommandButton command={byId('toggle-theme')} iconOnly />
         <CommandButton command={byId('help')} iconOnly />
+        <CommandButton command={byId('presentation')} />
+        <CommandButton command={byId('share')} />
         <CommandButton command={byId('export')} primary />
       </div>
     </header>
