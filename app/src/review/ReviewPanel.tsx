@@ -1,4 +1,6 @@
 import { memo, useMemo, useState } from 'react';
+// The styles of every review feature (panels, notes, share banner, presentation mode).
+import './review.css';
 import { SEVERITIES, type Finding } from '@archgen/rules';
 import { PILLAR_LABELS, findingKey, scorecard, walkthroughOrder } from '@archgen/review';
 import { useApp, useAppStore } from '../store/context.tsx';
