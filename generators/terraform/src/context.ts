@@ -58,6 +58,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 function hclType(values: PropertyValue[]): string {
   const kinds = new Set(values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v)));
   kinds.delete('null');
+  for (const item of ['string', 'number'])
+    if (kinds.size === 1 && kinds.has('list') && values.every((v) => v === null || (v as PropertyValue[]).every((x) => typeof x === item)))
+      return `list(${item})`;
   if (kinds.size === 1) {
     const [kind] = [...kinds];
     if (kind === 'number') return 'number';
@@ -112,6 +115,9 @@ export function snake(text: string): string {
     .replace(/^_+|_+$/g, '')
     .toLowerCase();
 }
+
+/** A literal type widened to its primitive: `valueIn(c, k, env, 'a')` is a string, not "a". */
+type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T;
 
 export class TfContext {
   readonly graph: ResolvedGraph;
@@ -194,6 +200,46 @@ export class TfContext {
   flag(c: ResolvedComponent, key: string, fallback: boolean): boolean {
     const v = this.value<PropertyValue>(c, key, fallback);
     return typeof v === 'boolean' ? v : fallback;
+  }
+
+  /** The property's value in one environment (catalog default when unset). */
+  valueIn<T extends PropertyValue>(c: ResolvedComponent, key: string, env: string, fallback: T): Widen<T> {
+    const v = c.props[key]?.byEnv[env];
+    return (v === undefined || v === null || typeof v !== typeof fallback ? fallback : v) as Widen<T>;
+  }
+
+  /** Whether any selected environment's value satisfies `test`. */
+  some(c: ResolvedComponent, key: string, fallback: PropertyValue, test: (v: PropertyValue) => boolean): boolean {
+    return this.environments.some((env) => test(this.valueIn(c, key, env, fallback)));
+  }
+
+  /**
+   * A value computed per environment from several properties (e.g. a capacity that only exists
+   * when the table is provisioned): a literal when all environments agree, else variable `name`.
+   * `null` means "not set" in that environment.
+   */
+  derived(c: ResolvedComponent, name: string, description: string, compute: (env: string) => PropertyValue): Expr {
+    const values = this.environments.map(compute);
+    if (values.every((x) => sameValue(x, values[0]))) return literal(values[0]!);
+    const byEnv: Record<string, Expr> = {};
+    this.environments.forEach((env, i) => (byEnv[env] = literal(values[i]!)));
+    return this.variable({
+      name: `${c.names.tfName}_${name}`,
+      type: hclType(values),
+      description: `${description} of ${c.names.display} (differs between environments)`,
+      byEnv,
+    });
+  }
+
+  /**
+   * Where a resource exists only in environments whose value passes `test`: undefined when in none,
+   * no count when in all, else a 0/1 count variable.
+   */
+  presence(c: ResolvedComponent, key: string, fallback: PropertyValue, test: (v: PropertyValue) => boolean, name: string): { count?: Expr } | undefined {
+    const present = this.environments.map((env) => test(this.valueIn(c, key, env, fallback)));
+    if (present.every((p) => !p)) return undefined;
+    if (present.every((p) => p)) return {};
+    return { count: this.derived(c, name, `Whether to create ${name.replace(/_count$/, '').replace(/_/g, ' ')}`, (env) => (test(this.valueIn(c, key, env, fallback)) ? 1 : 0)) };
   }
 
   /** Whether a property differs between the selected environments. */

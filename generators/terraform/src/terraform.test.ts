@@ -230,8 +230,37 @@ describe('variants the examples leave off', () => {
   });
 
   it('auto scales a provisioned table and lets scaling own its capacity', () => {
-    expectCode(files, 'data.tf', 'billing_mode = "PROVISIONED" read_capacity = var.provisioned_table_read_capacity');
+    expectCode(files, 'data.tf', 'billing_mode = var.provisioned_table_billing_mode read_capacity = var.provisioned_table_provisioned_read_capacity');
     expectCode(files, 'data.tf', 'ignore_changes = [read_capacity, write_capacity]');
     expectCode(files, 'data.tf', 'predefined_metric_type = "DynamoDBWriteCapacityUtilization"');
+  });
+});
+
+describe('shape that differs between environments', () => {
+  it('switches a table between on-demand and provisioned per environment, with scaling only where provisioned', () => {
+    const d = design('Billing per env')
+      .environments('dev', 'prod')
+      .node('dynamodb', { id: 'table', name: 'Table' })
+      .override('prod', 'table', { billingMode: 'provisioned' })
+      .build();
+    const files = generateTerraform(lowerDesign(d));
+    expectCode(files, 'environments/dev.tfvars', 'table_billing_mode = "PAY_PER_REQUEST"');
+    expectCode(files, 'environments/prod.tfvars', 'table_billing_mode = "PROVISIONED"');
+    expectCode(files, 'environments/dev.tfvars', 'table_provisioned_read_capacity = null');
+    expectCode(files, 'environments/dev.tfvars', 'table_autoscaling_count = 0');
+    expectCode(files, 'environments/prod.tfvars', 'table_autoscaling_count = 1');
+    expectCode(files, 'data.tf', 'resource "aws_appautoscaling_target" "table_read" { count = var.table_autoscaling_count');
+  });
+
+  it('keeps a lifecycle expiration only in the environments that set one', () => {
+    const d = design('Expiry per env')
+      .environments('dev', 'prod')
+      .node('s3', { id: 'bucket', name: 'Bucket' })
+      .override('dev', 'bucket', { expirationDays: 30 })
+      .build();
+    const files = generateTerraform(lowerDesign(d));
+    expectCode(files, 'data.tf', 'dynamic "expiration" { for_each = var.bucket_expiration_days content { days = expiration.value } }');
+    expectCode(files, 'environments/dev.tfvars', 'bucket_expiration_days = [30]');
+    expectCode(files, 'environments/prod.tfvars', 'bucket_expiration_days = []');
   });
 });

@@ -59,5 +59,10 @@ export function variantsDesign(): Design {
     .override('prod', 'fleet', { instanceType: 'm7g.large', minSize: 2 })
     .override('prod', 'table', { readCapacity: 20, writeCapacity: 20 })
     .override('dev', 'nat', { mode: 'single' })
+    // Shape that differs per environment: billing mode, lifecycle expiration, stream mode, masters.
+    .override('dev', 'table', { billingMode: 'on-demand' })
+    .override('dev', 'lake', { expirationDays: 0 })
+    .override('dev', 'stream', { mode: 'on-demand' })
+    .override('dev', 'search', { dedicatedMasters: false })
     .build();
 }

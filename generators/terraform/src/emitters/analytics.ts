@@ -41,17 +41,20 @@ export const kinesisEmitter: ComponentEmitter = {
     return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
   },
   emit(ctx, c) {
-    const provisioned = ctx.text(c, 'mode', 'on-demand') === 'provisioned';
+    const provisionedIn = (env: string) => ctx.valueIn(c, 'mode', env, 'on-demand') === 'provisioned';
     const encrypted = ctx.flag(c, 'encryption', true);
     ctx.add(
       'data.tf',
       ctx.resource('aws_kinesis_stream', c.names.tfName, c, [
         attr('name', ctx.physicalName(c.names.slug, 128)),
-        provisioned && attr('shard_count', ctx.prop(c, 'shards', 1)),
+        ctx.environments.some(provisionedIn) &&
+          attr('shard_count', ctx.derived(c, 'shard_count', 'Shards', (env) => (provisionedIn(env) ? ctx.valueIn(c, 'shards', env, 1) : null))),
         attr('retention_period', ctx.prop(c, 'retentionHours', 24)),
         attr('encryption_type', str(encrypted ? 'KMS' : 'NONE')),
         encrypted && attr('kms_key_id', str('alias/aws/kinesis')),
-        block('stream_mode_details', [], [attr('stream_mode', str(provisioned ? 'PROVISIONED' : 'ON_DEMAND'))]),
+        block('stream_mode_details', [], [
+          attr('stream_mode', ctx.prop(c, 'mode', 'on-demand', (v) => (v === 'provisioned' ? 'PROVISIONED' : 'ON_DEMAND'), `${c.names.tfName}_stream_mode`)),
+        ]),
         tags(c.names.display),
       ]),
     );

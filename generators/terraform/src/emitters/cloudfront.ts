@@ -4,6 +4,7 @@
  * live in us-east-1, so it is attached by ARN from a variable.
  */
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import type { PropertyValue } from '@archgen/model';
 import { type BodyInput, type Expr, attr, block, call, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { skip, tags } from './common.ts';
@@ -133,11 +134,12 @@ export const cloudfrontEmitter: ComponentEmitter = {
       );
     }
     const certificate = ctx.text(c, 'certificateArn', '') !== '';
-    const aliases = ctx
-      .text(c, 'aliases', '')
-      .split(',')
-      .map((a) => a.trim())
-      .filter(Boolean);
+    const splitAliases = (v: PropertyValue) =>
+      String(v ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+    const hasAliases = ctx.some(c, 'aliases', '', (v) => splitAliases(v).length > 0);
     const logs = ctx.flag(c, 'accessLogs', false);
     const logBucket = `${t}_access_logs`;
     if (logs) {
@@ -176,7 +178,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
         attr('default_root_object', ctx.prop(c, 'defaultRootObject', 'index.html')),
         attr('is_ipv6_enabled', literal(true)),
         attr('http_version', str('http2and3')),
-        certificate && aliases.length > 0 && attr('aliases', literal(aliases)),
+        certificate && hasAliases && attr('aliases', ctx.prop(c, 'aliases', '', splitAliases)),
         webAcl && attr('web_acl_id', webAcl),
         origins.map((o) => block('origin', [], o.body)),
         block('default_cache_behavior', [], behavior(first!)),

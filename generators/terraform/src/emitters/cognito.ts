@@ -36,8 +36,13 @@ export const cognitoEmitter: ComponentEmitter = {
         block('account_recovery_setting', [], [
           block('recovery_mechanism', [], [attr('name', str('verified_email')), attr('priority', num(1))]),
         ]),
-        ctx.flag(c, 'advancedSecurity', false) &&
-          block('user_pool_add_ons', [], [attr('advanced_security_mode', str('ENFORCED'))]),
+        ctx.some(c, 'advancedSecurity', false, (v) => v === true) &&
+          block('user_pool_add_ons', [], [
+            attr(
+              'advanced_security_mode',
+              ctx.prop(c, 'advancedSecurity', false, (v) => (v === true ? 'ENFORCED' : 'OFF'), `${c.names.tfName}_advanced_security_mode`),
+            ),
+          ]),
         tags(c.names.display),
       ]),
     );

@@ -83,7 +83,9 @@ export const auroraEmitter: ComponentEmitter = {
   },
   emit(ctx, c) {
     const engine = ctx.text(c, 'engine', 'aurora-postgresql');
-    const serverless = ctx.text(c, 'capacity', 'provisioned') === 'serverless-v2';
+    const serverlessIn = (env: string) => ctx.valueIn(c, 'capacity', env, 'provisioned') === 'serverless-v2';
+    // The scaling range is a cluster setting; it only applies to db.serverless instances.
+    const serverless = ctx.environments.some(serverlessIn);
     const group = subnetGroup(ctx, 'aws_db_subnet_group', c);
     const name = ctx.physicalName(c.names.slug, 63);
     const cluster = `aws_rds_cluster.${c.names.tfName}`;
@@ -120,7 +122,12 @@ export const auroraEmitter: ComponentEmitter = {
           attr('identifier', tpl(ctx.physicalName(c.names.slug, 60), '-', ref('count.index'))),
           attr('cluster_identifier', ref(`${cluster}.id`)),
           attr('engine', ref(`${cluster}.engine`)),
-          attr('instance_class', serverless ? str('db.serverless') : ctx.prop(c, 'instanceClass', 'db.r7g.large')),
+          attr(
+            'instance_class',
+            ctx.derived(c, 'instance_class', 'Instance class', (env) =>
+              serverlessIn(env) ? 'db.serverless' : ctx.valueIn(c, 'instanceClass', env, 'db.r7g.large'),
+            ),
+          ),
           attr('db_subnet_group_name', group),
           attr('publicly_accessible', literal(false)),
           attr('auto_minor_version_upgrade', literal(true)),

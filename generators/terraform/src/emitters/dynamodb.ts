@@ -1,7 +1,7 @@
 /** DynamoDB table: composite keys, GSIs, PITR (DDB-01), explicit billing with auto scaling (DDB-02). */
 import type { ResolvedComponent } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
-import { type BodyItem, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import { type BodyItem, type Expr, attr, attrs, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { tags } from './common.ts';
 
@@ -31,30 +31,34 @@ function gsis(ctx: TfContext, c: ResolvedComponent): Gsi[] {
   });
 }
 
-function autoScaling(ctx: TfContext, c: ResolvedComponent, dimension: 'Read' | 'Write'): void {
+function autoScaling(ctx: TfContext, c: ResolvedComponent, dimension: 'Read' | 'Write', count: Expr | undefined): void {
   const lower = dimension.toLowerCase();
   const name = `${c.names.tfName}_${lower}`;
+  const scalable = {
+    service_namespace: str('dynamodb'),
+    resource_id: tpl('table/', ref(`${address(c)}.name`)),
+    scalable_dimension: str(`dynamodb:table:${dimension}CapacityUnits`),
+  };
   ctx.add(
     'data.tf',
     block('resource', ['aws_appautoscaling_target', name], [
-      attr('service_namespace', str('dynamodb')),
-      attr('resource_id', tpl('table/', ref(`${address(c)}.name`))),
-      attr('scalable_dimension', str(`dynamodb:table:${dimension}CapacityUnits`)),
+      attr('count', count),
+      attrs(scalable),
       attr('min_capacity', ctx.prop(c, `${lower}Capacity`, 5)),
       attr('max_capacity', ctx.prop(c, `max${dimension}Capacity`, 100)),
     ]),
     block('resource', ['aws_appautoscaling_policy', name], [
+      attr('count', count),
       attr('name', tpl(ref(`${address(c)}.name`), `-${lower}-utilization`)),
       attr('policy_type', str('TargetTrackingScaling')),
-      attr('service_namespace', ref(`aws_appautoscaling_target.${name}.service_namespace`)),
-      attr('resource_id', ref(`aws_appautoscaling_target.${name}.resource_id`)),
-      attr('scalable_dimension', ref(`aws_appautoscaling_target.${name}.scalable_dimension`)),
+      attrs(scalable),
       block('target_tracking_scaling_policy_configuration', [], [
         attr('target_value', num(70)),
         block('predefined_metric_specification', [], [
           attr('predefined_metric_type', str(`DynamoDB${dimension}CapacityUtilization`)),
         ]),
       ]),
+      attr('depends_on', list([ref(`aws_appautoscaling_target.${name}`)])),
     ]),
   );
 }
@@ -69,7 +73,12 @@ export const dynamodbEmitter: ComponentEmitter = {
   emit(ctx, c) {
     const pk = ctx.text(c, 'partitionKey', 'pk');
     const sk = ctx.text(c, 'sortKey', '');
-    const provisioned = ctx.text(c, 'billingMode', 'on-demand') === 'provisioned';
+    const provisionedIn = (env: string) => ctx.valueIn(c, 'billingMode', env, 'on-demand') === 'provisioned';
+    const provisioned = ctx.environments.some(provisionedIn);
+    const scaledIn = (env: string) => provisionedIn(env) && ctx.valueIn(c, 'autoScaling', env, true);
+    const scaled = ctx.environments.some(scaledIn);
+    // Capacity exists only where the table is provisioned (null = on-demand there).
+    const capacityIn = (key: string) => (env: string) => (provisionedIn(env) ? ctx.valueIn(c, key, env, 5) : null);
     const stream = ctx.text(c, 'stream', 'none');
     const ttl = ctx.text(c, 'ttlAttribute', '');
     const indexes = gsis(ctx, c);
@@ -80,16 +89,19 @@ export const dynamodbEmitter: ComponentEmitter = {
       if (g.sortKey && !attributes.has(g.sortKey)) attributes.set(g.sortKey, 'S');
     }
     const capacity: BodyItem[] = provisioned
-      ? [attr('read_capacity', ctx.prop(c, 'readCapacity', 5)), attr('write_capacity', ctx.prop(c, 'writeCapacity', 5))].filter(
-          (a): a is NonNullable<typeof a> => a !== undefined,
-        )
+      ? [
+          attr('read_capacity', ctx.derived(c, 'provisioned_read_capacity', 'Provisioned read capacity', capacityIn('readCapacity'))),
+          attr('write_capacity', ctx.derived(c, 'provisioned_write_capacity', 'Provisioned write capacity', capacityIn('writeCapacity'))),
+        ]
       : [];
-    const scaled = provisioned && ctx.flag(c, 'autoScaling', true);
     ctx.add(
       'data.tf',
       ctx.resource('aws_dynamodb_table', c.names.tfName, c, [
         attr('name', ctx.physicalName(c.names.slug, 255)),
-        attr('billing_mode', str(provisioned ? 'PROVISIONED' : 'PAY_PER_REQUEST')),
+        attr(
+          'billing_mode',
+          ctx.prop(c, 'billingMode', 'on-demand', (v) => (v === 'provisioned' ? 'PROVISIONED' : 'PAY_PER_REQUEST'), `${c.names.tfName}_billing_mode`),
+        ),
         capacity,
         attr('hash_key', str(pk)),
         sk && attr('range_key', str(sk)),
@@ -114,8 +126,11 @@ export const dynamodbEmitter: ComponentEmitter = {
       ]),
     );
     if (scaled) {
-      autoScaling(ctx, c, 'Read');
-      autoScaling(ctx, c, 'Write');
+      const count = ctx.environments.every(scaledIn)
+        ? undefined
+        : ctx.derived(c, 'autoscaling_count', 'Capacity auto scaling (1 = on)', (env) => (scaledIn(env) ? 1 : 0));
+      autoScaling(ctx, c, 'Read', count);
+      autoScaling(ctx, c, 'Write', count);
     }
     ctx.output(`${c.names.tfName}_name`, ref(`${address(c)}.name`), `Name of the table "${c.names.display}"`);
   },

@@ -30,25 +30,23 @@ export const ec2AsgEmitter: ComponentEmitter = {
     });
     const role = ctx.role(c, 'instance');
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.targetId === c.id);
-    const spot = ctx.flag(c, 'useSpot', false);
-    const launch: BodyItem = spot
-      ? block('mixed_instances_policy', [], [
-          block('instances_distribution', [], [
-            attr('on_demand_base_capacity', num(0)),
-            attr('on_demand_percentage_above_base_capacity', num(0)),
-            attr('spot_allocation_strategy', str('price-capacity-optimized')),
-          ]),
-          block('launch_template', [], [
-            block('launch_template_specification', [], [
-              attr('launch_template_id', ref(`aws_launch_template.${t}.id`)),
-              attr('version', ref(`aws_launch_template.${t}.latest_version`)),
-            ]),
-          ]),
-        ])
-      : block('launch_template', [], [
-          attr('id', ref(`aws_launch_template.${t}.id`)),
+    const launch: BodyItem = block('mixed_instances_policy', [], [
+      block('instances_distribution', [], [
+        attr('on_demand_base_capacity', num(0)),
+        // 0 % on-demand = all spot (useSpot), 100 % = all on-demand.
+        attr(
+          'on_demand_percentage_above_base_capacity',
+          ctx.prop(c, 'useSpot', false, (v) => (v === true ? 0 : 100), `${t}_on_demand_percentage`),
+        ),
+        attr('spot_allocation_strategy', str('price-capacity-optimized')),
+      ]),
+      block('launch_template', [], [
+        block('launch_template_specification', [], [
+          attr('launch_template_id', ref(`aws_launch_template.${t}.id`)),
           attr('version', ref(`aws_launch_template.${t}.latest_version`)),
-        ]);
+        ]),
+      ]),
+    ]);
     ctx.add(
       'compute.tf',
       block('resource', ['aws_launch_template', t], [

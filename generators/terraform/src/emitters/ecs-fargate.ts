@@ -149,7 +149,6 @@ export const ecsFargateEmitter: ComponentEmitter = {
   }),
   emit(ctx, c) {
     const t = c.names.tfName;
-    const spot = ctx.flag(c, 'spot', false);
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.targetId === c.id);
     const scaled = ctx.text(c, 'scaling', 'target-tracking') !== 'none';
     ctx.add(
@@ -189,7 +188,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
         attr('propagate_tags', str('SERVICE')),
         attr('enable_ecs_managed_tags', literal(true)),
         block('capacity_provider_strategy', [], [
-          attr('capacity_provider', str(spot ? 'FARGATE_SPOT' : 'FARGATE')),
+          attr('capacity_provider', ctx.prop(c, 'spot', false, (v) => (v === true ? 'FARGATE_SPOT' : 'FARGATE'), `${t}_capacity_provider`)),
           attr('weight', num(1)),
         ]),
         block('network_configuration', [], [

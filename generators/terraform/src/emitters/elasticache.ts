@@ -110,7 +110,13 @@ export const elasticacheEmitter: ComponentEmitter = {
     const auth = c.secretId !== undefined;
     if (auth) emitIamUsers(ctx, c);
     const nodes = ctx.prop(c, 'nodes', 2);
-    const failover = ctx.num(c, 'nodes', 2) > 1 && ctx.flag(c, 'automaticFailover', true);
+    // Failover needs a replica: on where the environment has more than one node and wants it.
+    const failover = ctx.derived(
+      c,
+      'automatic_failover',
+      'Automatic failover',
+      (env) => ctx.valueIn(c, 'nodes', env, 2) > 1 && ctx.valueIn(c, 'automaticFailover', env, true),
+    );
     ctx.add(
       'data.tf',
       ctx.resource('aws_elasticache_replication_group', t, c, [
@@ -121,8 +127,8 @@ export const elasticacheEmitter: ComponentEmitter = {
         attr('node_type', ctx.prop(c, 'nodeType', 'cache.t4g.small')),
         attr('num_cache_clusters', nodes),
         attr('port', num(6379)),
-        attr('automatic_failover_enabled', literal(failover)),
-        attr('multi_az_enabled', literal(failover)),
+        attr('automatic_failover_enabled', failover),
+        attr('multi_az_enabled', failover),
         attr('subnet_group_name', ref(`aws_elasticache_subnet_group.${t}.name`)),
         attr('security_group_ids', sg),
         attr('at_rest_encryption_enabled', ctx.prop(c, 'atRestEncryption', true)),

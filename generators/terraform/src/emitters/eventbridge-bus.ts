@@ -16,10 +16,12 @@ export const eventBusEmitter: ComponentEmitter = {
         tags(c.names.display),
       ]),
     );
-    if (ctx.num(c, 'archiveDays', 0) > 0) {
+    const archive = ctx.presence(c, 'archiveDays', 0, (v) => typeof v === 'number' && v > 0, 'archive_count');
+    if (archive) {
       ctx.add(
         'messaging.tf',
         block('resource', ['aws_cloudwatch_event_archive', c.names.tfName], [
+          attr('count', archive.count),
           attr('name', ctx.physicalName(c.names.slug, 48)),
           attr('event_source_arn', ref(`${address(c)}.arn`)),
           attr('retention_days', ctx.prop(c, 'archiveDays', 0)),

@@ -51,7 +51,7 @@ export const lambdaEmitter: ComponentEmitter = {
     const role = ctx.role(c, 'function');
     const logGroup = ctx.logGroupOf(c);
     const env = environmentVariables(ctx, c);
-    const reserved = ctx.num(c, 'reservedConcurrency', -1);
+    const unreserved = ctx.some(c, 'reservedConcurrency', -1, (v) => typeof v === 'number' && v < 0);
     const dlq = ctx.findComponent(c.deadLetterQueueId);
     const bucket = ctx.variable({
       name: 'artifact_bucket',
@@ -73,7 +73,7 @@ export const lambdaEmitter: ComponentEmitter = {
         skip('CKV_AWS_272', 'code signing needs a signing profile outside this design'),
         skip('CKV_AWS_173', 'environment variables hold resource names only, never secrets (LAM-05)'),
         !c.placement && skip('CKV_AWS_117', 'this function calls only AWS APIs and is not placed in a VPC by the design'),
-        reserved < 0 && skip('CKV_AWS_115', 'reserved concurrency is unset in the design'),
+        unreserved && skip('CKV_AWS_115', 'reserved concurrency is unset in the design (for some environments)'),
         !dlq &&
           skip(
             'CKV_AWS_116',

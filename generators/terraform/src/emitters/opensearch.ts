@@ -15,7 +15,8 @@ export const opensearchEmitter: ComponentEmitter = {
   }),
   emit(ctx, c) {
     const zoneAware = ctx.flag(c, 'zoneAwareness', true);
-    const dedicated = ctx.flag(c, 'dedicatedMasters', false);
+    const dedicatedIn = (env: string) => ctx.valueIn(c, 'dedicatedMasters', env, false) === true;
+    const dedicated = ctx.environments.some(dedicatedIn);
     // Two AZs keep any even instance count valid; one subnet when the domain is not zone aware.
     const azs = zoneAware ? 2 : 1;
     ctx.add(
@@ -32,9 +33,15 @@ export const opensearchEmitter: ComponentEmitter = {
           attr('instance_count', ctx.prop(c, 'instanceCount', 2)),
           attr('zone_awareness_enabled', literal(zoneAware)),
           zoneAware && block('zone_awareness_config', [], [attr('availability_zone_count', num(azs))]),
-          attr('dedicated_master_enabled', literal(dedicated)),
-          dedicated && attr('dedicated_master_type', ctx.prop(c, 'instanceType', 'r7g.large.search')),
-          dedicated && attr('dedicated_master_count', num(3)),
+          attr('dedicated_master_enabled', ctx.prop(c, 'dedicatedMasters', false)),
+          dedicated &&
+            attr(
+              'dedicated_master_type',
+              ctx.derived(c, 'dedicated_master_type', 'Dedicated master type', (env) =>
+                dedicatedIn(env) ? ctx.valueIn(c, 'instanceType', env, 'r7g.large.search') : null,
+              ),
+            ),
+          dedicated && attr('dedicated_master_count', ctx.derived(c, 'dedicated_master_count', 'Dedicated masters', (env) => (dedicatedIn(env) ? 3 : null))),
         ]),
         block('ebs_options', [], [
           attr('ebs_enabled', literal(true)),

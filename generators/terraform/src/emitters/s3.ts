@@ -3,8 +3,8 @@
  * lifecycle, TLS-only policy (plus CloudFront OAC read), and notifications to functions.
  */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type BodyItem, type Expr, attr, block, literal, list, num, ref, str, tpl } from '../hcl/ast.ts';
-import type { ComponentEmitter, TfContext } from '../context.ts';
+import { type BodyInput, type BodyItem, type Expr, attr, block, literal, list, num, ref, str, tpl } from '../hcl/ast.ts';
+import { type ComponentEmitter, type TfContext, snake } from '../context.ts';
 import { denyInsecureTransport, jsonencode, lambdaPermission, skip, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
@@ -75,32 +75,46 @@ function versioningStatus(ctx: TfContext, c: ResolvedComponent): Expr {
   return ctx.prop(c, 'versioned', true, (v) => (v === false ? 'Suspended' : 'Enabled'), `${c.names.tfName}_versioning_status`);
 }
 
+/**
+ * A lifecycle action that exists in the environments where its days are > 0: a plain block when
+ * that is every environment, a dynamic block over a per-environment list otherwise.
+ */
+function dayAction(ctx: TfContext, c: ResolvedComponent, key: string, type: string, body: (days: Expr) => BodyInput[]): BodyInput {
+  if (!ctx.some(c, key, 0, (v) => typeof v === 'number' && v > 0)) return undefined;
+  if (!ctx.varies(c, key)) return block(type, [], body(ctx.prop(c, key, 0)));
+  const days = ctx.derived(c, snake(key), key, (env) => {
+    const v = ctx.valueIn(c, key, env, 0);
+    return v > 0 ? [v] : [];
+  });
+  return block('dynamic', [type], [attr('for_each', days), block('content', [], body(ref(`${type}.value`)))]);
+}
+
 function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
-  const ia = ctx.num(c, 'transitionToIaDays', 0);
-  const glacier = ctx.num(c, 'transitionToGlacierDays', 0);
-  const expiration = ctx.num(c, 'expirationDays', 0);
-  const abort = ctx.num(c, 'abortIncompleteUploadDays', 7);
   const tiering = ctx.flag(c, 'intelligentTiering', false);
+  const positive = (key: string) => ctx.some(c, key, 0, (v) => typeof v === 'number' && v > 0);
   const rules: BodyItem[] = [];
-  if (abort > 0)
+  if (positive('abortIncompleteUploadDays'))
     rules.push(
       block('rule', [], [
         attr('id', str('abort-incomplete-uploads')),
         attr('status', str('Enabled')),
         block('filter', [], []),
-        block('abort_incomplete_multipart_upload', [], [attr('days_after_initiation', ctx.prop(c, 'abortIncompleteUploadDays', 7))]),
+        dayAction(ctx, c, 'abortIncompleteUploadDays', 'abort_incomplete_multipart_upload', (days) => [
+          attr('days_after_initiation', days),
+        ]),
       ]),
     );
-  if (ia > 0 || glacier > 0 || expiration > 0 || tiering)
+  if (tiering || ['transitionToIaDays', 'transitionToGlacierDays', 'expirationDays'].some(positive))
     rules.push(
       block('rule', [], [
         attr('id', str('storage-classes')),
         attr('status', str('Enabled')),
         block('filter', [], []),
         tiering && block('transition', [], [attr('days', num(0)), attr('storage_class', str('INTELLIGENT_TIERING'))]),
-        !tiering && ia > 0 && block('transition', [], [attr('days', ctx.prop(c, 'transitionToIaDays', 0)), attr('storage_class', str('STANDARD_IA'))]),
-        glacier > 0 && block('transition', [], [attr('days', ctx.prop(c, 'transitionToGlacierDays', 0)), attr('storage_class', str('GLACIER'))]),
-        expiration > 0 && block('expiration', [], [attr('days', ctx.prop(c, 'expirationDays', 0))]),
+        !tiering &&
+          dayAction(ctx, c, 'transitionToIaDays', 'transition', (days) => [attr('days', days), attr('storage_class', str('STANDARD_IA'))]),
+        dayAction(ctx, c, 'transitionToGlacierDays', 'transition', (days) => [attr('days', days), attr('storage_class', str('GLACIER'))]),
+        dayAction(ctx, c, 'expirationDays', 'expiration', (days) => [attr('days', days)]),
       ]),
     );
   if (rules.length === 0) return;

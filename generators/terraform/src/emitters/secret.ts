@@ -54,7 +54,7 @@ export const secretEmitter: ComponentEmitter = {
         rotationSkip,
         skip('CKV_AWS_149', 'encrypted with the AWS managed key for Secrets Manager'),
         attr('name', ctx.physicalName(c.names.slug, 512)),
-        attr('description', str((ctx.text(c, 'description', '') || c.names.display).slice(0, 2048))),
+        attr('description', ctx.prop(c, 'description', '', (v) => (String(v ?? '') || c.names.display).slice(0, 2048))),
         attr('recovery_window_in_days', num(7)),
         tags(c.names.display),
       ]),

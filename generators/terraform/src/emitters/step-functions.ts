@@ -7,7 +7,7 @@ import { jsonencode, physical, tags } from './common.ts';
 const address = (c: ResolvedComponent) => `aws_sfn_state_machine.${c.names.tfName}`;
 
 function definition(ctx: TfContext, c: ResolvedComponent): Expr {
-  const maxAttempts = ctx.num(c, 'retryMaxAttempts', 3);
+  const maxAttempts = ctx.prop(c, 'retryMaxAttempts', 3);
   const tasks = ctx.graph.grants
     .filter((g) => g.granteeId === c.id && g.access === 'invoke')
     .map((g) => ctx.component(g.targetId));

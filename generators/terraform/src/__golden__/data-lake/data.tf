@@ -385,8 +385,12 @@ resource "aws_s3_bucket_lifecycle_configuration" "raw_zone" {
       days          = 90
       storage_class = "GLACIER"
     }
-    expiration {
-      days = var.raw_zone_expiration_days
+    dynamic "expiration" {
+      for_each = var.raw_zone_expiration_days
+
+      content {
+        days = expiration.value
+      }
     }
   }
 }

@@ -84,13 +84,8 @@ variable "ingest_logs_retention_days" {
 }
 
 variable "raw_zone_expiration_days" {
-  description = "Delete objects after of Raw zone (differs between environments)"
-  type        = number
-
-  validation {
-    condition     = var.raw_zone_expiration_days >= 0 && var.raw_zone_expiration_days <= 36500 && floor(var.raw_zone_expiration_days) == var.raw_zone_expiration_days
-    error_message = "Delete objects after must be a whole number between 0 and 36500."
-  }
+  description = "expirationDays of Raw zone (differs between environments)"
+  type        = list(number)
 }
 
 locals {

@@ -90,7 +90,7 @@ resource "aws_lambda_function" "order_producer" {
   # checkov:skip=CKV_AWS_272:code signing needs a signing profile outside this design
   # checkov:skip=CKV_AWS_173:environment variables hold resource names only, never secrets (LAM-05)
   # checkov:skip=CKV_AWS_117:this function calls only AWS APIs and is not placed in a VPC by the design
-  # checkov:skip=CKV_AWS_115:reserved concurrency is unset in the design
+  # checkov:skip=CKV_AWS_115:reserved concurrency is unset in the design (for some environments)
   # checkov:skip=CKV_AWS_116:invoked synchronously or by an event source mapping; failures stay in the source
   function_name                  = "${local.name_prefix}-order-producer"
   description                    = "Order producer"

@@ -77,6 +77,13 @@ resource "aws_cloudwatch_event_bus" "orders_bus" {
   }
 }
 
+resource "aws_cloudwatch_event_archive" "orders_bus" {
+  count            = var.orders_bus_archive_count
+  name             = "${local.name_prefix}-orders-bus"
+  event_source_arn = aws_cloudwatch_event_bus.orders_bus.arn
+  retention_days   = var.orders_bus_archive_days
+}
+
 resource "aws_sqs_queue" "confirmation_failures" {
   name                       = "${local.name_prefix}-confirmation-failures"
   visibility_timeout_seconds = 30

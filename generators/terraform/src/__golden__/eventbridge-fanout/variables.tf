@@ -53,6 +53,21 @@ variable "order_producer_memory_size" {
   }
 }
 
+variable "orders_bus_archive_count" {
+  description = "Whether to create archive of Orders bus (differs between environments)"
+  type        = number
+}
+
+variable "orders_bus_archive_days" {
+  description = "Archive retention of Orders bus (differs between environments)"
+  type        = number
+
+  validation {
+    condition     = var.orders_bus_archive_days >= 0 && var.orders_bus_archive_days <= 36500 && floor(var.orders_bus_archive_days) == var.orders_bus_archive_days
+    error_message = "Archive retention must be a whole number between 0 and 36500."
+  }
+}
+
 variable "retry_payment_artifact_key" {
   description = "S3 key of the deployment package (zip) of Retry payment, in var.artifact_bucket"
   type        = string

@@ -19,7 +19,7 @@ resource "aws_cloudfront_distribution" "website_cdn" {
   default_root_object = "index.html"
   is_ipv6_enabled     = true
   http_version        = "http2and3"
-  aliases             = ["dev.example.com"]
+  aliases             = var.website_cdn_aliases
   web_acl_id          = var.website_cdn_web_acl_arn
 
   origin {

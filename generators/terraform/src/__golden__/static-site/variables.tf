@@ -16,6 +16,11 @@ variable "region" {
   default     = "us-east-1"
 }
 
+variable "website_cdn_aliases" {
+  description = "Custom domain names of Website CDN (differs between environments)"
+  type        = list(string)
+}
+
 variable "website_cdn_price_class" {
   description = "Price class of Website CDN (differs between environments)"
   type        = string

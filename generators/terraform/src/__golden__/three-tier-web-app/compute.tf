@@ -107,7 +107,7 @@ resource "aws_ecs_service" "web_service" {
   enable_ecs_managed_tags = true
 
   capacity_provider_strategy {
-    capacity_provider = "FARGATE_SPOT"
+    capacity_provider = var.web_service_capacity_provider
     weight            = 1
   }
   network_configuration {

@@ -140,8 +140,8 @@ resource "aws_elasticache_replication_group" "session_cache" {
   node_type                  = var.session_cache_node_type
   num_cache_clusters         = var.session_cache_nodes
   port                       = 6379
-  automatic_failover_enabled = false
-  multi_az_enabled           = false
+  automatic_failover_enabled = var.session_cache_automatic_failover
+  multi_az_enabled           = var.session_cache_automatic_failover
   subnet_group_name          = aws_elasticache_subnet_group.session_cache.name
   security_group_ids         = [aws_security_group.session_cache_sg.id]
   at_rest_encryption_enabled = true

@@ -92,6 +92,11 @@ variable "orders_database_readers" {
   }
 }
 
+variable "session_cache_automatic_failover" {
+  description = "Automatic failover of Session cache (differs between environments)"
+  type        = bool
+}
+
 variable "session_cache_node_type" {
   description = "Node type of Session cache (differs between environments)"
   type        = string
@@ -115,6 +120,11 @@ variable "session_cache_snapshot_retention_days" {
     condition     = var.session_cache_snapshot_retention_days >= 0 && var.session_cache_snapshot_retention_days <= 35 && floor(var.session_cache_snapshot_retention_days) == var.session_cache_snapshot_retention_days
     error_message = "Snapshot retention must be a whole number between 0 and 35."
   }
+}
+
+variable "web_service_capacity_provider" {
+  description = "Fargate Spot of Web service (differs between environments)"
+  type        = string
 }
 
 variable "web_service_cpu" {

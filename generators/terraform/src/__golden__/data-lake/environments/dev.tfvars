@@ -8,4 +8,4 @@ curate_logs_retention_days                  = 7
 curate_memory_size                          = 1024
 curate_reserved_concurrency                 = 10
 ingest_logs_retention_days                  = 7
-raw_zone_expiration_days                    = 120
+raw_zone_expiration_days                    = [120]

@@ -8,4 +8,4 @@ curate_logs_retention_days                  = 30
 curate_memory_size                          = 2048
 curate_reserved_concurrency                 = 50
 ingest_logs_retention_days                  = 30
-raw_zone_expiration_days                    = 0
+raw_zone_expiration_days                    = []

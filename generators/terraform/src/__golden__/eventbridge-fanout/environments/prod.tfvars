@@ -5,4 +5,6 @@ region                                 = "us-east-1"
 artifact_bucket                        = "replace-me-event-bridge-fan-out-prod-artifacts"
 fulfilment_worker_reserved_concurrency = 50
 order_producer_memory_size             = 512
+orders_bus_archive_count               = 1
+orders_bus_archive_days                = 90
 retry_payment_reserved_concurrency     = 20

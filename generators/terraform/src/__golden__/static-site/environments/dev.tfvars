@@ -2,4 +2,5 @@
 
 environment             = "dev"
 region                  = "us-east-1"
+website_cdn_aliases     = ["dev.example.com"]
 website_cdn_price_class = "PriceClass_100"

@@ -2,4 +2,5 @@
 
 environment             = "prod"
 region                  = "us-east-1"
+website_cdn_aliases     = ["www.example.com"]
 website_cdn_price_class = "PriceClass_All"

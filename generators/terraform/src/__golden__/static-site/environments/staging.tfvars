@@ -2,4 +2,5 @@
 
 environment             = "staging"
 region                  = "us-east-1"
+website_cdn_aliases     = ["staging.example.com"]
 website_cdn_price_class = "PriceClass_100"
