@@ -89,6 +89,7 @@ export class StackContext {
   readonly securityGroups = new Map<string, Expr>();
   readonly roles = new Map<string, Expr>();
   readonly vpcs = new Map<string, Expr>();
+  readonly natProviders = new Map<string, Expr>();
   private readonly usedModules = new Set<ModuleAlias>();
   private readonly coreNames = new Set<string>();
   private readonly configKeys = new Map<string, string>();

@@ -18,6 +18,29 @@ export const RESERVED_NAMES = new Set([
   'scope', 'id', 'props', 'config', 'Construct',
 ]);
 
+/**
+ * User text as a runtime string for CDK: CDK reads "${Token[...]}" / "#{Token[...]}" inside any
+ * string as a token reference (and fails on unknown ones), so that marker is broken with a space.
+ * Also cut to `maxLength` characters where AWS limits the field.
+ */
+export function plainText(text: string, maxLength = Infinity): string {
+  return text.replace(/([$#])\{(\s*)Token\[/g, '$1{ $2Token[').slice(0, maxLength);
+}
+
+/** The longest prefix of `text` that fits in `maxBytes` of UTF-8 (AWS limits count bytes). */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
+
 export function words(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -27,7 +27,17 @@ import { emitterFor } from './emitters/index.ts';
 import { emitVpc } from './emitters/network.ts';
 import { emitSecurityGroup, emitSecurityGroupRules } from './emitters/security-groups.ts';
 import { emitRole, emitRoleStatements } from './emitters/iam.ts';
-import { emitAlarm, emitEnvironment, emitEventSource, emitGrant, emitRoute, emitRuleTarget, emitSubscription } from './emitters/relations.ts';
+import {
+  emitAlarm,
+  emitBucketNotification,
+  emitEnvironment,
+  emitEventSource,
+  emitGrant,
+  emitRoute,
+  emitRuleTarget,
+  emitSubscription,
+} from './emitters/relations.ts';
+import { plainText } from './naming.ts';
 
 /** Types that describe no infrastructure (a diagram's traffic source). */
 const NO_INFRASTRUCTURE = new Set(['users']);
@@ -71,23 +81,34 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
   const flowLogGroups = new Set(graph.vpcs.map((v) => v.flowLogs.logGroupId).filter((g): g is string => Boolean(g)));
 
   for (const component of ordered.filter((c) => flowLogGroups.has(c.id))) emitterFor(component.type).emit(component, ctx);
-  for (const vpc of graph.vpcs) emitVpc(ctx, vpc);
-  if (graph.securityGroups.length) ctx.section('Security groups: rules are added below, once every group exists.');
-  for (const group of graph.securityGroups) emitSecurityGroup(ctx, group);
-  if (graph.roles.length) ctx.section('IAM roles, one trusted service principal each; permissions come from grants below.');
+  if (graph.roles.length) ctx.section('IAM roles, one trusted service principal each; permissions are added below.');
   for (const role of graph.roles) emitRole(ctx, role);
+  for (const vpc of graph.vpcs) emitVpc(ctx, vpc);
+  const groups = graph.securityGroups;
+  if (groups.length) ctx.section('Security groups: rules are added below, once every group exists.');
+  for (const group of groups) emitSecurityGroup(ctx, group);
 
   for (const component of ordered) {
     if (flowLogGroups.has(component.id)) continue;
     emitterFor(component.type).emit(component, ctx);
   }
 
-  if (graph.securityGroups.length) ctx.section('Security group rules, derived from connections.');
-  for (const group of graph.securityGroups) emitSecurityGroupRules(ctx, group);
-  if (graph.roles.some((r) => r.statements.length)) ctx.section('Role permissions with no CDK grant method.');
-  for (const role of graph.roles) emitRoleStatements(ctx, role);
-  if (graph.grants.length) ctx.section('Least-privilege grants, one per connection.');
-  for (const grant of graph.grants) emitGrant(ctx, grant);
+  if (groups.length) ctx.section('Security group rules, derived from connections.');
+  for (const group of groups) emitSecurityGroupRules(ctx, group);
+  if (graph.grants.length) ctx.section('Least-privilege grants, one per connection (CDK grant methods where one exists).');
+  const granted = new Set<string>();
+  for (const grant of graph.grants) if (emitGrant(ctx, grant)) for (const s of grant.statements) granted.add(`${grant.roleId}\u0000${s.sid}`);
+  if (graph.roles.some((r) => r.statements.length)) ctx.section('Role permissions no grant method covers (own logs, X-Ray, ...).');
+  for (const role of graph.roles) emitRoleStatements(ctx, role, (sid) => granted.has(`${role.id}\u0000${sid}`));
+  const notifications = graph.bucketNotifications ?? [];
+  if (notifications.length) ctx.section('S3 event notifications.');
+  for (const notification of notifications) emitBucketNotification(ctx, notification);
+  if (notifications.length || graph.eventSources.some((s) => s.sourceKind === 's3'))
+    ctx.acknowledge(
+      thisExpr,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'CDK\'s BucketNotificationsHandler custom resource (S3 notifications) uses this AWS managed policy; no generated role does.',
+    );
   if (graph.eventSources.length) ctx.section('Event source mappings.');
   for (const source of graph.eventSources) emitEventSource(ctx, source);
   if (graph.subscriptions.length) ctx.section('Topic subscriptions (with dead-letter queues).');
@@ -109,7 +130,7 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
     const handle = ctx.handle(component.id);
     const value = handle.attributes.url ?? handle.attributes.domainName;
     if (!value) continue;
-    ctx.expr(newExpr(ctx.core('CfnOutput'), thisExpr, lit(`${component.names.logicalId}Endpoint`), obj({ value, description: lit(component.names.display.slice(0, 1000)) })));
+    ctx.expr(newExpr(ctx.core('CfnOutput'), thisExpr, lit(`${component.names.logicalId}Endpoint`), obj({ value, description: lit(plainText(component.names.display, 1000)) })));
   }
 
   ctx.section('cdk-nag: acknowledge only the wildcards CDK grant methods scope to one resource (see nag.ts).');

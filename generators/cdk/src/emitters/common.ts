@@ -3,7 +3,8 @@ import type { ResolvedComponent } from '@archgen/infra';
 import type { PropertyValue, SubnetTier } from '@archgen/model';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, binary, eq, ifStmt, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { plainText } from '../naming.ts';
 
 /** Subnet group names of the generated VPC, one per tier. */
 export const SUBNET_GROUP: Record<SubnetTier, string> = { public: 'Public', private: 'Private', isolated: 'Isolated' };
@@ -73,6 +74,32 @@ export function acknowledgeDesignRisks(ctx: StackContext, component: ResolvedCom
   }
 }
 
+/**
+ * Acknowledges a cdk-nag rule only in the environments where a property has an "off" value,
+ * when the design sets it per environment (e.g. Multi-AZ off in dev, on in prod). A setting
+ * that is off everywhere is a design finding the design itself must accept.
+ */
+export function acknowledgeWhere(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  key: string,
+  isOff: (value: PropertyValue) => boolean,
+  target: Expr,
+  rule: string,
+  reason: string,
+): void {
+  const values = ctx.values(component, key);
+  const distinct = [...new Set(values.map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v) as PropertyValue);
+  const off = distinct.filter(isOff);
+  if (off.length === 0 || off.length === distinct.length) return;
+  const value = ctx.value(component, key);
+  const test = off
+    .map((v) => eq(value, lit(v as string | number | boolean)))
+    .reduce((left, right) => binary('||', left, right));
+  const acknowledgement = ctx.capture(() => ctx.acknowledge(target, rule, reason));
+  ctx.add(ifStmt(test, acknowledgement));
+}
+
 export function removalPolicy(ctx: StackContext, policy: 'RETAIN' | 'SNAPSHOT' | 'DESTROY'): Expr {
   return member(ctx.core('RemovalPolicy'), policy);
 }
@@ -116,7 +143,7 @@ export function kmsKey(ctx: StackContext, component: ResolvedComponent, purpose:
       ctx.api('kms', 'Key'),
       thisExpr,
       lit(`${component.names.logicalId}Key`),
-      obj({ enableKeyRotation: lit(true), description: lit(`${purpose} of ${component.names.display}`) }),
+      obj({ enableKeyRotation: lit(true), description: lit(plainText(`${purpose} of ${component.names.display}`, 8000)) }),
     ),
   );
 }

@@ -5,6 +5,7 @@ import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, kmsKey, logGroupFor, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import { plainText } from '../naming.ts';
 
 export function roleOf(ctx: StackContext, component: ResolvedComponent, purpose: ResolvedRole['purpose']): Expr | undefined {
   const role = ctx.graph.roles.find((r) => r.componentId === component.id && r.purpose === purpose);
@@ -58,7 +59,7 @@ export const lambdaEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
-          description: lit(component.names.display.slice(0, 256)),
+          description: lit(plainText(component.names.display, 256)),
           runtime: ctx.choose(component, 'runtime', (v) => ctx.api('lambda', `Runtime.${(RUNTIMES[String(v)] ?? runtime).constant}`)),
           architecture: ctx.choose(component, 'architecture', (v) => ctx.api('lambda', v === 'x86_64' ? 'Architecture.X86_64' : 'Architecture.ARM_64')),
           handler: runtime.family === 'java' ? ctx.value(component, 'handler') : lit('index.handler'),
@@ -80,7 +81,6 @@ export const lambdaEmitter: ComponentEmitter = {
         }),
       ),
     );
-    if (role) ctx.expr(call(member(logGroup, 'grantWrite'), fn));
     if (!runtime.deprecated)
       ctx.acknowledge(fn, 'AwsSolutions-L1', `Runtime ${runtimeName} is pinned in the design (a supported, non-deprecated runtime; archgen LAM-03).`);
     acknowledgeDesignRisks(ctx, component, fn);
@@ -213,7 +213,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, service);
     ctx.register(component.id, {
       construct: service,
-      attributes: { name: member(service, 'serviceName'), arn: member(service, 'serviceArn') },
+      attributes: { name: member(service, 'serviceName'), arn: member(service, 'serviceArn'), clusterName: member(cluster, 'clusterName') },
       grantee: member(taskDefinition, 'taskRole'),
       environmentTarget: container,
       extras: { taskDefinition, container },
@@ -301,6 +301,8 @@ export const ec2AsgEmitter: ComponentEmitter = {
         }),
       ),
     );
+    if (spot)
+      ctx.acknowledge(asg, 'AwsSolutions-EC26', 'The launch template encrypts every volume; cdk-nag cannot follow a mixed-instances policy to it.');
     acknowledgeDesignRisks(ctx, component, asg);
     ctx.register(component.id, {
       construct: asg,

@@ -1,10 +1,12 @@
 /** RDS instances, Aurora clusters, ElastiCache, OpenSearch and Neptune, all in isolated subnets. */
 import type { ResolvedComponent } from '@archgen/infra';
+import type { PropertyValue } from '@archgen/model';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, asType, assign, call, eq, ifStmt, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, removalPolicy, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import { arr, asType, assign, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { SUBNET_GROUP, acknowledgeDesignRisks, acknowledgeWhere, removalPolicy, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import { plainText } from '../naming.ts';
 
 function selectSubnetIds(ctx: StackContext, component: ResolvedComponent): Expr {
   return member(call(member(vpcOf(ctx, component), 'selectSubnets'), subnetSelection(component)), 'subnetIds');
@@ -38,31 +40,17 @@ function credentialsSecret(ctx: StackContext, component: ResolvedComponent): Exp
 }
 
 /**
- * Hosted rotation for the credentials secret: a rotation function in the VPC, with its own
- * security group that may reach the database port.
+ * Hosted rotation for the credentials secret, in the subnets and security group the lowering
+ * chose for it (the database admits that group on its port through the graph's rules).
  */
-function addRotation(ctx: StackContext, component: ResolvedComponent, secret: Expr, engine: 'postgres' | 'mysql', port: Expr): void {
+function addRotation(ctx: StackContext, component: ResolvedComponent, secret: Expr, engine: 'postgres' | 'mysql'): void {
   const secretComponent = component.secretId ? ctx.component(component.secretId) : undefined;
+  const rotation = secretComponent?.rotation;
   const days = secretComponent && ctx.has(secretComponent, 'rotationDays') ? ctx.num(secretComponent, 'rotationDays') : 30;
-  if (days <= 0) return;
-  const name = ctx.variableName(component);
-  const vpc = vpcOf(ctx, component);
-  const rotationSg = ctx.declare(
-    `${name}RotationSecurityGroup`,
-    newExpr(
-      ctx.api('ec2', 'SecurityGroup'),
-      thisExpr,
-      lit(`${component.names.logicalId}RotationSecurityGroup`),
-      obj({ vpc, description: lit('Secret rotation function'), allowAllOutbound: lit(false) }),
-    ),
-  );
-  const dbSg = securityGroupOf(ctx, component);
-  const portExpr = call(ctx.api('ec2', 'Port.tcp'), port);
-  if (dbSg) {
-    ctx.expr(call(member(dbSg, 'addIngressRule'), rotationSg, portExpr, lit('Secret rotation')));
-    ctx.expr(call(member(rotationSg, 'addEgressRule'), dbSg, portExpr, lit('To the database')));
-  }
-  ctx.expr(call(member(rotationSg, 'addEgressRule'), call(ctx.api('ec2', 'Peer.anyIpv4')), call(ctx.api('ec2', 'Port.tcp'), lit(443)), lit('Secrets Manager API')));
+  if (!rotation || days <= 0) return;
+  const vpc = ctx.vpcs.get(rotation.vpcId);
+  const sg = ctx.securityGroups.get(rotation.securityGroupId);
+  if (!vpc || !sg) throw new Error(`Rotation of "${component.id}" names an unknown VPC or security group`);
   const hosted = engine === 'postgres' ? 'HostedRotation.postgreSqlSingleUser' : 'HostedRotation.mysqlSingleUser';
   ctx.expr(
     call(
@@ -72,18 +60,11 @@ function addRotation(ctx: StackContext, component: ResolvedComponent, secret: Ex
         automaticallyAfter: ctx.duration('days', lit(days)),
         hostedRotation: call(
           ctx.api('secretsmanager', hosted),
-          obj({ vpc, vpcSubnets: rotationSubnets(ctx, component), securityGroups: arr([rotationSg]) }),
+          obj({ vpc, vpcSubnets: obj({ subnetGroupName: lit(SUBNET_GROUP[rotation.tier]) }), securityGroups: arr([sg]) }),
         ),
       }),
     ),
   );
-}
-
-/** The rotation function needs the Secrets Manager API: private subnets (NAT) when the VPC has them. */
-function rotationSubnets(ctx: StackContext, component: ResolvedComponent): Expr {
-  const vpc = ctx.graph.vpcs.find((v) => v.id === component.placement?.vpcId);
-  const tier = vpc?.tiers.includes('private') ? 'Private' : 'Isolated';
-  return obj({ subnetGroupName: lit(tier) });
 }
 
 /** RDS/Aurora keep the engine's default port: ack cdk-nag's "non-default port" rule with why. */
@@ -91,16 +72,7 @@ function acknowledgeDefaultPort(ctx: StackContext, target: Expr, rule: string): 
   ctx.acknowledge(target, rule, 'The engine\'s default port is kept: security groups, not port obscurity, restrict access.');
 }
 
-/**
- * Acknowledges a rule in the environments where a boolean property is false (e.g. Multi-AZ off
- * in dev): the design decides per environment, the finding stays visible where it is on.
- */
-function acknowledgeWhereOff(ctx: StackContext, component: ResolvedComponent, key: string, target: Expr, rule: string, reason: string): void {
-  const values = ctx.values(component, key);
-  if (values.every((v) => v === true) || values.every((v) => v !== true)) return;
-  const acknowledgement = ctx.capture(() => ctx.acknowledge(target, rule, reason));
-  ctx.add(ifStmt(eq(ctx.value(component, key), lit(false)), acknowledgement));
-}
+const PER_ENVIRONMENT = 'Off in this environment only, by the design\'s per-environment setting (on in production).';
 
 export const rdsEmitter: ComponentEmitter = {
   emit(component, ctx) {
@@ -145,9 +117,11 @@ export const rdsEmitter: ComponentEmitter = {
         }),
       ),
     );
-    addRotation(ctx, component, secret, engine, port);
+    addRotation(ctx, component, secret, engine);
     acknowledgeDefaultPort(ctx, db, 'AwsSolutions-RDS11');
-    acknowledgeWhereOff(ctx, component, 'multiAz', db, 'AwsSolutions-RDS3', 'Single-AZ in this environment by the design\'s per-environment setting (RDS-02 asks Multi-AZ in prod).');
+    const isFalse = (v: PropertyValue) => v === false;
+    acknowledgeWhere(ctx, component, 'multiAz', isFalse, db, 'AwsSolutions-RDS3', PER_ENVIRONMENT);
+    acknowledgeWhere(ctx, component, 'deletionProtection', isFalse, db, 'AwsSolutions-RDS10', PER_ENVIRONMENT);
     acknowledgeDesignRisks(ctx, component, db);
     ctx.register(component.id, {
       construct: db,
@@ -208,8 +182,9 @@ export const auroraEmitter: ComponentEmitter = {
         }),
       ),
     );
-    addRotation(ctx, component, secret, mysql ? 'mysql' : 'postgres', lit(mysql ? 3306 : 5432));
+    addRotation(ctx, component, secret, mysql ? 'mysql' : 'postgres');
     acknowledgeDefaultPort(ctx, cluster, 'AwsSolutions-RDS11');
+    acknowledgeWhere(ctx, component, 'deletionProtection', (v) => v === false, cluster, 'AwsSolutions-RDS10', PER_ENVIRONMENT);
     if (mysql && capacity === 'serverless-v2')
       ctx.acknowledge(cluster, 'AwsSolutions-RDS14', 'Aurora Serverless v2 does not support Backtrack; point-in-time restore covers recovery.');
     acknowledgeDesignRisks(ctx, component, cluster);
@@ -259,7 +234,9 @@ export const elasticacheEmitter: ComponentEmitter = {
         if (!component.secretId)
           ctx.acknowledge(authSecret, 'AwsSolutions-SMG4', 'ElastiCache AUTH tokens rotate through modify-replication-group, which has no hosted rotation.');
       }
-      const multiNode = ctx.values(component, 'nodes').every((n) => typeof n === 'number' && n > 1);
+      // Failover and Multi-AZ need a replica: off where an environment runs a single node.
+      const whenReplicated = () =>
+        ctx.choose(component, 'nodes', (n) => (typeof n === 'number' && n > 1 ? ctx.value(component, 'automaticFailover') : lit(false)));
       construct = ctx.declare(
         name,
         newExpr(
@@ -267,13 +244,13 @@ export const elasticacheEmitter: ComponentEmitter = {
           thisExpr,
           lit(component.names.logicalId),
           obj({
-            replicationGroupDescription: lit(component.names.display.slice(0, 255) || component.names.logicalId),
+            replicationGroupDescription: lit(plainText(component.names.display, 255) || component.names.logicalId),
             engine: lit('redis'),
             engineVersion: lit('7.1'),
             cacheNodeType: ctx.value(component, 'nodeType'),
             numCacheClusters: ctx.value(component, 'nodes'),
-            automaticFailoverEnabled: multiNode ? ctx.value(component, 'automaticFailover') : lit(false),
-            multiAzEnabled: multiNode ? ctx.value(component, 'automaticFailover') : lit(false),
+            automaticFailoverEnabled: whenReplicated(),
+            multiAzEnabled: whenReplicated(),
             atRestEncryptionEnabled: ctx.value(component, 'atRestEncryption'),
             transitEncryptionEnabled: ctx.value(component, 'transitEncryption'),
             authToken: authSecret ? call(member(member(authSecret, 'secretValue'), 'unsafeUnwrap')) : undefined,
@@ -284,7 +261,7 @@ export const elasticacheEmitter: ComponentEmitter = {
           }),
         ),
       );
-      attributes = { endpoint: member(construct, 'attrPrimaryEndPointAddress'), port: member(construct, 'attrPrimaryEndPointPort') };
+      attributes = { id: member(construct, 'ref'), endpoint: member(construct, 'attrPrimaryEndPointAddress'), port: member(construct, 'attrPrimaryEndPointPort') };
     } else {
       construct = ctx.declare(
         name,
@@ -304,9 +281,9 @@ export const elasticacheEmitter: ComponentEmitter = {
           }),
         ),
       );
-      attributes = { endpoint: member(construct, 'attrConfigurationEndpointAddress'), port: member(construct, 'attrConfigurationEndpointPort') };
+      attributes = { id: member(construct, 'ref'), endpoint: member(construct, 'attrConfigurationEndpointAddress'), port: member(construct, 'attrConfigurationEndpointPort') };
     }
-    ctx.expr(call(member(construct, 'addDependency'), subnetGroup));
+    if (redis) acknowledgeWhere(ctx, component, 'nodes', (n) => typeof n === 'number' && n < 2, construct, 'AwsSolutions-AEC4', PER_ENVIRONMENT);
     ctx.acknowledge(construct, 'AwsSolutions-AEC5', 'The engine\'s default port is kept: security groups, not port obscurity, restrict access.');
     acknowledgeDesignRisks(ctx, component, construct);
     ctx.register(component.id, { construct, attributes });
@@ -418,6 +395,8 @@ export const opensearchEmitter: ComponentEmitter = {
         ),
       ),
     );
+    acknowledgeWhere(ctx, component, 'dedicatedMasters', (v) => v === false, domain, 'AwsSolutions-OS4', PER_ENVIRONMENT);
+    acknowledgeWhere(ctx, component, 'zoneAwareness', (v) => v === false, domain, 'AwsSolutions-OS7', PER_ENVIRONMENT);
     ctx.acknowledge(domain, 'AwsSolutions-OS3', 'A VPC domain: security groups limit the network path; the access policy names this account\'s IAM principals.');
     acknowledgeDesignRisks(ctx, component, domain);
     ctx.register(component.id, {
@@ -471,7 +450,7 @@ export const neptuneEmitter: ComponentEmitter = {
           autoMinorVersionUpgrade: lit(true),
         }),
       );
-      ctx.expr(call(member(instance, 'addDependency'), cluster));
+      ctx.expr(instance);
     }
     acknowledgeDesignRisks(ctx, component, cluster);
     ctx.register(component.id, {

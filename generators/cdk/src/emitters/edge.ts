@@ -5,13 +5,14 @@ import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
 import { accessLogsBucket, acknowledgeDesignRisks, logGroupFor, removalPolicy, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import { plainText } from '../naming.ts';
 
 function routesFrom(graph: ResolvedGraph, component: ResolvedComponent, kind: ResolvedRoute['kind']): ResolvedRoute[] {
   return graph.routes.filter((r) => r.frontDoorId === component.id && r.kind === kind);
 }
 
-/** A regional WAF web ACL with AWS managed common and known-bad-inputs rules (no L2 exists). */
-function regionalWebAcl(ctx: StackContext, component: ResolvedComponent): Expr {
+/** A WAF web ACL with AWS managed common and known-bad-inputs rules (no L2 exists). */
+function webAcl(ctx: StackContext, component: ResolvedComponent, scope: 'REGIONAL' | 'CLOUDFRONT'): Expr {
   const rule = (name: string, priority: number) =>
     obj({
       name: lit(name),
@@ -27,7 +28,7 @@ function regionalWebAcl(ctx: StackContext, component: ResolvedComponent): Expr {
       thisExpr,
       lit(`${component.names.logicalId}WebAcl`),
       obj({
-        scope: lit('REGIONAL'),
+        scope: lit(scope),
         defaultAction: obj({ allow: obj({}) }),
         visibilityConfig: obj({ cloudWatchMetricsEnabled: lit(true), metricName: lit(`${component.names.logicalId}WebAcl`), sampledRequestsEnabled: lit(true) }),
         rules: arr([rule('AWSManagedRulesCommonRuleSet', 0), rule('AWSManagedRulesKnownBadInputsRuleSet', 1)]),
@@ -96,7 +97,7 @@ export const albEmitter: ComponentEmitter = {
       );
     }
     if (ctx.bool(component, 'waf')) {
-      const acl = regionalWebAcl(ctx, component);
+      const acl = webAcl(ctx, component, 'REGIONAL');
       ctx.expr(
         newExpr(ctx.api('wafv2', 'CfnWebACLAssociation'), thisExpr, lit(`${component.names.logicalId}WebAclAssociation`), obj({ resourceArn: member(alb, 'loadBalancerArn'), webAclArn: member(acl, 'attrArn') })),
       );
@@ -104,7 +105,13 @@ export const albEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, alb);
     ctx.register(component.id, {
       construct: alb,
-      attributes: { arn: member(alb, 'loadBalancerArn'), name: member(alb, 'loadBalancerName'), domainName: member(alb, 'loadBalancerDnsName'), endpoint: member(alb, 'loadBalancerDnsName') },
+      attributes: {
+        arn: member(alb, 'loadBalancerArn'),
+        name: member(alb, 'loadBalancerName'),
+        fullName: member(alb, 'loadBalancerFullName'),
+        domainName: member(alb, 'loadBalancerDnsName'),
+        endpoint: member(alb, 'loadBalancerDnsName'),
+      },
       extras: { listener },
     });
   },
@@ -185,6 +192,9 @@ export const cloudfrontEmitter: ComponentEmitter = {
       ? ctx.str(component, 'aliases').split(',').map((a) => a.trim()).filter(Boolean)
       : [];
     const logging = ctx.any(component, 'accessLogs');
+    // CloudFront web ACLs live in us-east-1: created here only when this stack deploys there.
+    const waf = ctx.bool(component, 'waf');
+    const acl = waf && ctx.graph.design.region === 'us-east-1' ? webAcl(ctx, component, 'CLOUDFRONT') : undefined;
     const distribution = ctx.declare(
       name,
       newExpr(
@@ -192,7 +202,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
-          comment: lit(component.names.display.slice(0, 128)),
+          comment: lit(plainText(component.names.display, 128)),
           defaultBehavior: obj({
             origin: defaultOrigin,
             viewerProtocolPolicy: ctx.api('cloudfront', 'ViewerProtocolPolicy.REDIRECT_TO_HTTPS'),
@@ -207,14 +217,19 @@ export const cloudfrontEmitter: ComponentEmitter = {
           enableLogging: logging ? lit(true) : undefined,
           logBucket: logging ? accessLogsBucket(ctx) : undefined,
           logFilePrefix: logging ? lit(`${component.names.slug}/`) : undefined,
+          webAclId: acl ? member(acl, 'attrArn') : undefined,
         }),
       ),
     );
     ctx.acknowledge(distribution, 'AwsSolutions-CFR1', 'The design serves every country; add geoRestriction to limit where content is delivered.');
     if (!certificateArn)
       ctx.acknowledge(distribution, 'AwsSolutions-CFR4', 'No certificate in the design yet: the default *.cloudfront.net certificate cannot enforce TLSv1.2_2021.');
-    if (ctx.bool(component, 'waf'))
-      ctx.add(comment('WAF for CloudFront must be created in us-east-1 (scope CLOUDFRONT); attach it with webAclId.'));
+    if (waf && !acl)
+      ctx.acknowledge(
+        distribution,
+        'AwsSolutions-CFR2',
+        `The design asks for WAF: create the CLOUDFRONT-scope web ACL in us-east-1 (this stack is in ${ctx.graph.design.region}) and set webAclId.`,
+      );
     acknowledgeDesignRisks(ctx, component, distribution);
     ctx.register(component.id, {
       construct: distribution,
@@ -223,16 +238,8 @@ export const cloudfrontEmitter: ComponentEmitter = {
   },
 };
 
-/** The Cognito user pool this API authorizes with ("read" from api-gateway to cognito-user-pool). */
-function userPoolOf(graph: ResolvedGraph, component: ResolvedComponent): string | undefined {
-  return graph.grants.find((g) => g.granteeId === component.id && graph.components.some((c) => c.id === g.targetId && c.type === 'cognito-user-pool'))?.targetId;
-}
-
 export const apiGatewayEmitter: ComponentEmitter = {
-  dependencies: (component, graph) => {
-    const pool = userPoolOf(graph, component);
-    return pool ? [pool] : [];
-  },
+  dependencies: (component) => (component.userPoolId ? [component.userPoolId] : []),
   emit(component, ctx) {
     const name = ctx.variableName(component);
     const rest = ctx.str(component, 'apiType') === 'rest';
@@ -247,7 +254,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
           thisExpr,
           lit(component.names.logicalId),
           obj({
-            description: lit(component.names.display),
+            description: lit(plainText(component.names.display, 1000)),
             cloudWatchRole: lit(true),
             cloudWatchRoleRemovalPolicy: removalPolicy(ctx, 'RETAIN'),
             deployOptions: obj({
@@ -266,7 +273,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
       ctx.acknowledge(api, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]', 'API Gateway\'s account-level logging role requires this AWS managed policy.');
       let authorizer: Expr | undefined;
       const authorizerType = ctx.str(component, 'authorizer');
-      const poolId = userPoolOf(ctx.graph, component);
+      const poolId = component.userPoolId;
       if (authorizerType === 'cognito' && poolId)
         authorizer = ctx.declare(
           `${name}Authorizer`,
@@ -313,14 +320,14 @@ export const apiGatewayEmitter: ComponentEmitter = {
       return;
     }
     const authorizerType = ctx.str(component, 'authorizer');
-    const poolId = userPoolOf(ctx.graph, component);
+    const poolId = component.userPoolId;
     const api = ctx.declare(
       name,
       newExpr(
         ctx.api('apigwv2', 'HttpApi'),
         thisExpr,
         lit(component.names.logicalId),
-        obj({ description: lit(component.names.display), createDefaultStage: lit(false) }),
+        obj({ description: lit(plainText(component.names.display, 1000)), createDefaultStage: lit(false) }),
       ),
     );
     ctx.declare(

@@ -3,7 +3,8 @@
  * node group keep `cdk synth` offline and the template plain.
  */
 import type { ComponentEmitter } from './types.ts';
-import { arr, lit, member, newExpr, obj, template, thisExpr, call } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { eksLogGroupName } from './security.ts';
 import { acknowledgeDesignRisks, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
 import { roleOf } from './compute.ts';
 
@@ -19,18 +20,16 @@ export const eksEmitter: ComponentEmitter = {
     const subnetIds = member(call(member(vpcOf(ctx, component), 'selectSubnets'), subnetSelection(component)), 'subnetIds');
     const clusterName = ctx.physicalName(component);
     // Control-plane logs go to /aws/eks/<name>/cluster; creating it first sets the retention.
-    ctx.declare(
-      `${name}Logs`,
-      newExpr(
-        ctx.api('logs', 'LogGroup'),
-        thisExpr,
-        lit(`${component.names.logicalId}Logs`),
-        obj({
-          logGroupName: template('/aws/eks/', member(thisExpr, 'stackName'), `-${component.names.slug}/cluster`),
-          retention: ctx.api('logs', 'RetentionDays.ONE_MONTH'),
-        }),
-      ),
-    );
+    if (!component.logGroupId)
+      ctx.declare(
+        `${name}Logs`,
+        newExpr(
+          ctx.api('logs', 'LogGroup'),
+          thisExpr,
+          lit(`${component.names.logicalId}Logs`),
+          obj({ logGroupName: eksLogGroupName(component), retention: ctx.api('logs', 'RetentionDays.ONE_MONTH') }),
+        ),
+      );
     const secretsKey = ctx.declare(
       `${name}SecretsKey`,
       newExpr(ctx.api('kms', 'Key'), thisExpr, lit(`${component.names.logicalId}SecretsKey`), obj({ enableKeyRotation: lit(true), description: lit(`Kubernetes secrets encryption of ${component.names.display}`) })),

@@ -7,6 +7,7 @@ import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { camelCase } from '../naming.ts';
+import { plainText } from '../naming.ts';
 
 /** AWS-managed policies a role of this purpose cannot work without, when the lowering left them out. */
 const REQUIRED_MANAGED_POLICIES: Partial<Record<ResolvedRole['purpose'], string[]>> = {
@@ -38,7 +39,7 @@ export function emitRole(ctx: StackContext, role: ResolvedRole): void {
     lit(role.names.logicalId),
     obj({
       assumedBy: newExpr(ctx.api('iam', 'ServicePrincipal'), lit(role.assumedBy)),
-      description: lit(`${role.purpose} role of ${owner.names.display}`.slice(0, 1000)),
+      description: lit(plainText(`${role.purpose} role of ${owner.names.display}`, 1000)),
       managedPolicies: policies.length
         ? arr(policies.map((p) => call(ctx.api('iam', 'ManagedPolicy.fromAwsManagedPolicyName'), lit(p))))
         : undefined,
@@ -55,9 +56,9 @@ export function emitRole(ctx: StackContext, role: ResolvedRole): void {
 }
 
 export function policyStatement(ctx: StackContext, statement: PolicyStatement): Expr {
-  const resources = statement.resources.length
-    ? statement.resources.map((r) => ctx.resolveRef(r))
-    : [lit('*')];
+  const resources = statement.wildcardResource || statement.resources.length === 0
+    ? [lit('*')]
+    : statement.resources.map((r) => ctx.resolveRef(r));
   return newExpr(
     ctx.api('iam', 'PolicyStatement'),
     obj({
@@ -68,9 +69,20 @@ export function policyStatement(ctx: StackContext, statement: PolicyStatement): 
   );
 }
 
-/** Statements the lowering attached to the role itself (logs, X-Ray, ...). */
-export function emitRoleStatements(ctx: StackContext, role: ResolvedRole): void {
+/**
+ * The role's statements from the lowering, except those a CDK grant method already added
+ * (`covered`). Resource "*" only where AWS has no resource-level permission, acknowledged
+ * with the lowering's reason.
+ */
+export function emitRoleStatements(ctx: StackContext, role: ResolvedRole, covered: (sid: string) => boolean): void {
   const variable = ctx.roles.get(role.id);
   if (!variable) return;
-  for (const statement of role.statements) ctx.expr(call(member(variable, 'addToPolicy'), policyStatement(ctx, statement)));
+  const wildcardReasons: string[] = [];
+  for (const statement of role.statements) {
+    if (covered(statement.sid)) continue;
+    ctx.expr(call(member(variable, 'addToPolicy'), policyStatement(ctx, statement)));
+    if (statement.wildcardResource) wildcardReasons.push(statement.wildcardResource.reason);
+  }
+  if (wildcardReasons.length)
+    ctx.acknowledge(variable, 'AwsSolutions-IAM5[Resource::*]', [...new Set(wildcardReasons)].join('; '));
 }

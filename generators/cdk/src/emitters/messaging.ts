@@ -5,6 +5,7 @@ import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, json, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, kmsKey } from './common.ts';
+import { plainText } from '../naming.ts';
 
 function isDeadLetterQueue(ctx: StackContext, component: ResolvedComponent): boolean {
   if (ctx.has(component, 'isDeadLetterQueue') && ctx.bool(component, 'isDeadLetterQueue')) return true;
@@ -61,7 +62,7 @@ export const snsEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
-          displayName: lit(component.names.display.slice(0, 100)),
+          displayName: lit(plainText(component.names.display, 100)),
           fifo: fifo ? lit(true) : undefined,
           masterKey: key,
           enforceSSL: lit(true),
@@ -85,7 +86,7 @@ export const eventBusEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const bus = ctx.declare(
       ctx.variableName(component),
-      newExpr(ctx.api('events', 'EventBus'), thisExpr, lit(component.names.logicalId), obj({ description: lit(component.names.display.slice(0, 512)) })),
+      newExpr(ctx.api('events', 'EventBus'), thisExpr, lit(component.names.logicalId), obj({ description: lit(plainText(component.names.display, 512)) })),
     );
     const archiveDays = ctx.num(component, 'archiveDays');
     if (archiveDays > 0)
@@ -112,21 +113,11 @@ const PATTERN_KEYS: Record<string, string> = {
   resources: 'resources', id: 'id', time: 'time', version: 'version',
 };
 
-/** The rule's bus: the EventBridge bus a route connects to this rule, if any. */
-function busOf(ctx: StackContext, component: ResolvedComponent): string | undefined {
-  return ctx.graph.routes.find(
-    (r) => r.targetId === component.id && ctx.components.get(r.frontDoorId)?.type === 'eventbridge-bus',
-  )?.frontDoorId;
-}
-
 export const eventRuleEmitter: ComponentEmitter = {
-  dependencies(component, graph) {
-    const bus = graph.routes.find((r) => r.targetId === component.id && graph.components.some((c) => c.id === r.frontDoorId && c.type === 'eventbridge-bus'));
-    return bus ? [bus.frontDoorId] : [];
-  },
+  dependencies: (component) => (component.eventBusId ? [component.eventBusId] : []),
   emit(component, ctx) {
     const schedule = ctx.str(component, 'schedule').trim();
-    const busId = busOf(ctx, component);
+    const busId = component.eventBusId;
     let eventPattern: Expr | undefined;
     if (!schedule) {
       let parsed: unknown;
@@ -154,7 +145,7 @@ export const eventRuleEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
-          description: lit(component.names.display.slice(0, 512)),
+          description: lit(plainText(component.names.display, 512)),
           // Scheduled rules only run on the default bus.
           eventBus: busId && !schedule ? ctx.handle(busId).construct : undefined,
           eventPattern,

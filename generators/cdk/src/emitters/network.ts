@@ -4,7 +4,7 @@ import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, cond, eq, lit, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { camelCase } from '../naming.ts';
-import { SUBNET_GROUP, retentionDays } from './common.ts';
+import { SUBNET_GROUP, nagRuleIds, retentionDays } from './common.ts';
 
 function prefixLength(vpc: ResolvedVpc): number {
   const first = vpc.subnets[0]?.cidr.split('/')[1];
@@ -49,14 +49,22 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
             obj({ retention: retentionDays(ctx, vpc.flowLogs.retentionDays) }),
           ),
         );
+    const role = vpc.flowLogs.roleId ? ctx.roles.get(vpc.flowLogs.roleId) : undefined;
     flowLogs = obj({
       all: obj({
-        destination: call(ctx.api('ec2', 'FlowLogDestination.toCloudWatchLogs'), logGroup),
+        destination: role
+          ? call(ctx.api('ec2', 'FlowLogDestination.toCloudWatchLogs'), logGroup, role)
+          : call(ctx.api('ec2', 'FlowLogDestination.toCloudWatchLogs'), logGroup),
         trafficType: ctx.api('ec2', 'FlowLogTrafficType.ALL'),
       }),
     });
   }
 
+  // An explicit provider exposes the NAT gateway ids (for alarms on a NAT gateway).
+  const natProvider = anyNat
+    ? ctx.declare(`${name}Nat`, call(ctx.api('ec2', 'NatProvider.gateway')))
+    : undefined;
+  if (natProvider) ctx.natProviders.set(vpc.id, natProvider);
   const construct = newExpr(
     ctx.api('ec2', 'Vpc'),
     thisExpr,
@@ -66,9 +74,14 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
       // Explicit AZs instead of maxAzs: no account/region lookup at synth time.
       availabilityZones: arr(vpc.availabilityZones.map((az) => lit(az))),
       natGateways,
+      natGatewayProvider: natProvider,
       subnetConfiguration: arr(subnetConfiguration),
       flowLogs,
     }),
   );
-  ctx.vpcs.set(vpc.id, ctx.declare(name, construct, 'Vpc'));
+  const variable = ctx.declare(name, construct, 'Vpc');
+  ctx.vpcs.set(vpc.id, variable);
+  for (const ack of vpc.acknowledgements ?? [])
+    for (const ruleId of nagRuleIds(ack.equivalents))
+      ctx.acknowledge(variable, ruleId, `Accepted in the design (${ack.ruleId}): ${ack.reason}`);
 }

@@ -5,6 +5,7 @@
  */
 import type {
   GrantAccess,
+  ResolvedBucketNotification,
   ResolvedAlarm,
   ResolvedEventSource,
   ResolvedGrant,
@@ -15,6 +16,8 @@ import type {
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { vpcOf } from './common.ts';
+import { plainText } from '../naming.ts';
 
 /** (target type, access) -> grant method on the target construct. */
 const GRANT_METHODS: Record<string, Partial<Record<GrantAccess, string>>> = {
@@ -35,39 +38,42 @@ export function grantMethod(targetType: string, access: GrantAccess): string | u
   return GRANT_METHODS[targetType]?.[access];
 }
 
-export function emitGrant(ctx: StackContext, grant: ResolvedGrant): void {
-  const grantee = ctx.component(grant.granteeId);
+/**
+ * A grant through the target's CDK grant method, to the role the lowering names. Returns false
+ * when no grant method fits: the role's own statements (printed from the lowering) cover it.
+ */
+export function emitGrant(ctx: StackContext, grant: ResolvedGrant): boolean {
   const target = ctx.component(grant.targetId);
-  const targetHandle = ctx.handle(grant.targetId);
-  // Sources that are not IAM principals express the connection another way.
-  if (grantee.type === 's3' && (target.type === 'sns' || target.type === 'sqs')) {
-    const destination = target.type === 'sns' ? 'SnsDestination' : 'SqsDestination';
-    ctx.expr(
-      call(
-        member(ctx.handle(grantee.id).construct, 'addEventNotification'),
-        ctx.api('s3', 'EventType.OBJECT_CREATED'),
-        newExpr(ctx.api('s3n', destination), targetHandle.construct),
-      ),
-    );
-    return;
-  }
-  if (target.type === 'cognito-user-pool' && grantee.type === 'api-gateway') return; // the API's authorizer
-  const principal = ctx.handle(grant.granteeId).grantee;
-  if (!principal) {
-    ctx.add(comment(`${grantee.names.logicalId} -> ${target.names.logicalId} (${grant.access}): ${grantee.type} is not an IAM principal; callers use their own permissions.`));
-    return;
-  }
   const method = grantMethod(target.type, grant.access);
-  if (method) {
-    ctx.expr(call(member(targetHandle.construct, method), principal));
-    return;
+  const principal = (grant.roleId ? ctx.roles.get(grant.roleId) : undefined) ?? ctx.handles.get(grant.granteeId)?.grantee;
+  if (!method || !principal) return false;
+  ctx.expr(call(member(ctx.handle(grant.targetId).construct, method), principal));
+  return true;
+}
+
+const S3_EVENTS: Record<string, string> = {
+  's3:ObjectCreated:*': 'OBJECT_CREATED',
+  's3:ObjectCreated:Put': 'OBJECT_CREATED_PUT',
+  's3:ObjectCreated:Post': 'OBJECT_CREATED_POST',
+  's3:ObjectCreated:Copy': 'OBJECT_CREATED_COPY',
+  's3:ObjectCreated:CompleteMultipartUpload': 'OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD',
+  's3:ObjectRemoved:*': 'OBJECT_REMOVED',
+  's3:ObjectRemoved:Delete': 'OBJECT_REMOVED_DELETE',
+  's3:ObjectRemoved:DeleteMarkerCreated': 'OBJECT_REMOVED_DELETE_MARKER_CREATED',
+};
+
+export function emitBucketNotification(ctx: StackContext, notification: ResolvedBucketNotification): void {
+  const bucket = ctx.handle(notification.bucketId).construct;
+  const destination = newExpr(
+    ctx.api('s3n', notification.targetKind === 'sns' ? 'SnsDestination' : 'SqsDestination'),
+    ctx.handle(notification.targetId).construct,
+  );
+  const events = notification.events.length ? notification.events : ['s3:ObjectCreated:*'];
+  for (const event of events) {
+    const constant = S3_EVENTS[event];
+    if (!constant) throw new Error(`Unsupported S3 event type "${event}" on ${notification.bucketId}`);
+    ctx.expr(call(member(bucket, 'addEventNotification'), ctx.api('s3', `EventType.${constant}`), destination));
   }
-  if (grant.statements.length === 0) {
-    ctx.add(comment(`${grantee.names.logicalId} -> ${target.names.logicalId} (${grant.access}): no permissions needed.`));
-    return;
-  }
-  for (const statement of grant.statements)
-    ctx.expr(call(ctx.api('iam', 'Grant.addToPrincipal'), obj({ grantee: principal, actions: arr(statement.actions.map((a) => lit(a))), resourceArns: arr(statement.resources.length ? statement.resources.map((r) => ctx.resolveRef(r)) : [lit('*')]) })));
 }
 
 export function emitEventSource(ctx: StackContext, source: ResolvedEventSource): void {
@@ -75,6 +81,7 @@ export function emitEventSource(ctx: StackContext, source: ResolvedEventSource):
   const from = ctx.handle(source.sourceId).construct;
   const sourceComponent = ctx.component(source.sourceId);
   const fifo = sourceComponent.type === 'sqs' && ctx.bool(sourceComponent, 'fifo');
+  const startingPosition = ctx.api('lambda', `StartingPosition.${source.startingPosition ?? 'LATEST'}`);
   const window = source.maxBatchingWindowSeconds > 0 && !fifo ? ctx.duration('seconds', lit(source.maxBatchingWindowSeconds)) : undefined;
   let eventSource: Expr;
   switch (source.sourceKind) {
@@ -82,10 +89,10 @@ export function emitEventSource(ctx: StackContext, source: ResolvedEventSource):
       eventSource = newExpr(ctx.api('eventSources', 'SqsEventSource'), from, obj({ batchSize: lit(source.batchSize), maxBatchingWindow: window, reportBatchItemFailures: lit(true) }));
       break;
     case 'dynamodb-stream':
-      eventSource = newExpr(ctx.api('eventSources', 'DynamoEventSource'), from, obj({ startingPosition: ctx.api('lambda', 'StartingPosition.LATEST'), batchSize: lit(source.batchSize), maxBatchingWindow: window, bisectBatchOnError: lit(true), retryAttempts: lit(3) }));
+      eventSource = newExpr(ctx.api('eventSources', 'DynamoEventSource'), from, obj({ startingPosition, batchSize: lit(source.batchSize), maxBatchingWindow: window, bisectBatchOnError: lit(true), retryAttempts: lit(3) }));
       break;
     case 'kinesis':
-      eventSource = newExpr(ctx.api('eventSources', 'KinesisEventSource'), from, obj({ startingPosition: ctx.api('lambda', 'StartingPosition.LATEST'), batchSize: lit(source.batchSize), maxBatchingWindow: window, bisectBatchOnError: lit(true), retryAttempts: lit(3) }));
+      eventSource = newExpr(ctx.api('eventSources', 'KinesisEventSource'), from, obj({ startingPosition, batchSize: lit(source.batchSize), maxBatchingWindow: window, bisectBatchOnError: lit(true), retryAttempts: lit(3) }));
       break;
     case 's3':
       eventSource = newExpr(ctx.api('eventSources', 'S3EventSource'), from, obj({ events: arr([ctx.api('s3', 'EventType.OBJECT_CREATED')]) }));
@@ -136,6 +143,25 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
   if (route.kind === 'alb-target') {
     const listener = ctx.handle(route.frontDoorId).extras?.listener;
     if (!listener) throw new Error(`ALB "${route.frontDoorId}" has no listener`);
+    const conditions = arr([call(ctx.api('elbv2', 'ListenerCondition.pathPatterns'), arr([lit(route.pathPattern ?? '/*')]))]);
+    if (target.type === 'eks') {
+      // Pods register themselves: the AWS Load Balancer Controller binds this IP target group
+      // (TargetGroupBinding), so it starts empty.
+      const targetGroup = newExpr(
+        ctx.api('elbv2', 'ApplicationTargetGroup'),
+        thisExpr,
+        lit(`${target.names.logicalId}TargetGroup`),
+        obj({
+          vpc: vpcOf(ctx, target),
+          port: lit(route.port ?? 80),
+          protocol: ctx.api('elbv2', route.port === 443 ? 'ApplicationProtocol.HTTPS' : 'ApplicationProtocol.HTTP'),
+          targetType: ctx.api('elbv2', 'TargetType.IP'),
+          healthCheck: obj({ path: lit('/healthz'), healthyHttpCodes: lit('200-399') }),
+        }),
+      );
+      ctx.expr(call(member(listener, 'addTargetGroups'), lit(`${target.names.logicalId}Targets`), obj({ priority: lit(priority), conditions, targetGroups: arr([targetGroup]) })));
+      return;
+    }
     const targetExpr =
       target.type === 'lambda'
         ? newExpr(ctx.api('elbv2Targets', 'LambdaTarget'), ctx.handle(target.id).construct)
@@ -146,7 +172,7 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
         lit(`${target.names.logicalId}Target`),
         obj({
           priority: lit(priority),
-          conditions: arr([call(ctx.api('elbv2', 'ListenerCondition.pathPatterns'), arr([lit(route.pathPattern ?? '/*')]))]),
+          conditions,
           port: target.type === 'lambda' ? undefined : lit(route.port ?? 80),
           protocol: target.type === 'lambda' ? undefined : ctx.api('elbv2', 'ApplicationProtocol.HTTP'),
           targets: arr([targetExpr]),
@@ -196,13 +222,19 @@ export function emitAlarm(ctx: StackContext, alarm: ResolvedAlarm): void {
       thisExpr,
       lit(alarm.names.logicalId),
       obj({
-        alarmDescription: lit(alarm.description.slice(0, 1024)),
+        alarmDescription: lit(plainText(alarm.description, 1024)),
         metric: newExpr(
           ctx.api('cloudwatch', 'Metric'),
           obj({
             namespace: lit(alarm.namespace),
             metricName: lit(alarm.metricName),
-            dimensionsMap: obj([[alarm.dimension.name, ctx.resolveRef(alarm.dimension.ref)]]),
+            dimensionsMap: obj([
+              [alarm.dimension.name, ctx.resolveRef(alarm.dimension.ref)],
+              ...(alarm.extraDimensions ?? []).map((d): [string, Expr] => [
+                d.name,
+                'literal' in d.value ? lit(plainText(d.value.literal)) : ctx.resolveRef(d.value),
+              ]),
+            ]),
             statistic: lit(alarm.statistic),
             period: ctx.duration('seconds', lit(alarm.periodSeconds)),
           }),
@@ -228,7 +260,7 @@ export function emitEnvironment(ctx: StackContext, componentId: string): void {
   }
   for (const variable of component.environment) {
     let value: Expr;
-    if ('literal' in variable.value) value = lit(variable.value.literal);
+    if ('literal' in variable.value) value = lit(plainText(variable.value.literal));
     else {
       const resolved = ctx.resolveRef(variable.value);
       value = variable.value.attribute === 'port' ? template(resolved) : resolved;

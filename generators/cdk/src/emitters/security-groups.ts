@@ -6,11 +6,11 @@ import type { ResolvedSecurityGroup, SecurityGroupRule } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { camelCase } from '../naming.ts';
+import { camelCase, plainText } from '../naming.ts';
 
 /** EC2 accepts only these characters in group and rule descriptions. */
 export function ec2Description(text: string): string {
-  const cleaned = text.replace(/[^a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = plainText(text).replace(/[^a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g, ' ').replace(/\s+/g, ' ').trim();
   return cleaned.slice(0, 255) || 'Managed by archgen';
 }
 

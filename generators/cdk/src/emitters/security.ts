@@ -2,8 +2,9 @@
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
-import { call, comment, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, kmsKey, removalPolicy, retentionDays } from './common.ts';
+import { call, comment, index, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, kmsKey, nagRuleIds, removalPolicy, retentionDays } from './common.ts';
+import { plainText } from '../naming.ts';
 
 /** The database (or cache) whose credentials this secret holds, if the lowering derived it for one. */
 export function databaseOfSecret(graph: ResolvedGraph, secret: ResolvedComponent): ResolvedComponent | undefined {
@@ -15,15 +16,14 @@ export const secretEmitter: ComponentEmitter = {
     const database = databaseOfSecret(ctx.graph, component);
     const isCache = database?.type === 'elasticache';
     const description = ctx.has(component, 'description') ? ctx.str(component, 'description') : '';
-    const generateSecretString = database
-      ? isCache
-        ? obj({ excludePunctuation: lit(true), passwordLength: lit(64) })
-        : obj({
-            secretStringTemplate: lit(JSON.stringify({ username: 'dbadmin' })),
-            generateStringKey: lit('password'),
-            excludePunctuation: lit(true),
-            passwordLength: lit(32),
-          })
+    const generated = component.generatedSecret;
+    const generateSecretString = generated
+      ? obj({
+          secretStringTemplate: generated.username ? lit(JSON.stringify({ username: generated.username })) : undefined,
+          generateStringKey: generated.username ? lit('password') : undefined,
+          passwordLength: lit(generated.passwordLength),
+          excludeCharacters: generated.excludeCharacters ? lit(generated.excludeCharacters) : undefined,
+        })
       : undefined;
     const secret = ctx.declare(
       ctx.variableName(component),
@@ -32,15 +32,16 @@ export const secretEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
-          description: lit((description || component.names.display).slice(0, 2048)),
+          description: lit(plainText(description || component.names.display, 2048)),
           generateSecretString,
         }),
       ),
     );
     const rotationDays = ctx.has(component, 'rotationDays') ? ctx.num(component, 'rotationDays') : 0;
-    if (database && !isCache) {
-      ctx.add(comment(`Rotated by ${database.names.logicalId} below (hosted rotation needs the database's network).`));
-    } else if (rotationDays > 0) {
+    const designAcknowledges = component.acknowledgements.some((a) => nagRuleIds(a.equivalents).includes('AwsSolutions-SMG4'));
+    if (database && component.rotation) {
+      ctx.add(comment(`Rotated by ${database.names.logicalId} below (hosted rotation runs in the database's network).`));
+    } else if (rotationDays > 0 && !designAcknowledges) {
       ctx.acknowledge(
         secret,
         'AwsSolutions-SMG4',
@@ -65,6 +66,8 @@ export const logGroupEmitter: ComponentEmitter = {
       ctx.expr(
         call(member(key, 'grantEncryptDecrypt'), newExpr(ctx.api('iam', 'ServicePrincipal'), template('logs.', member(thisExpr, 'region'), '.amazonaws.com'))),
       );
+    // EKS writes control-plane logs to a fixed name; creating it first gives it a retention.
+    const eksCluster = ctx.graph.components.find((c) => c.type === 'eks' && c.logGroupId === component.id);
     const logGroup = ctx.declare(
       ctx.variableName(component),
       newExpr(
@@ -72,6 +75,7 @@ export const logGroupEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
+          logGroupName: eksCluster ? eksLogGroupName(eksCluster) : undefined,
           retention: ctx.choose(component, 'retentionDays', (v) => retentionDays(ctx, v)),
           encryptionKey: key,
           removalPolicy: removalPolicy(ctx, 'RETAIN'),
@@ -81,7 +85,19 @@ export const logGroupEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, logGroup);
     ctx.register(component.id, {
       construct: logGroup,
-      attributes: { arn: member(logGroup, 'logGroupArn'), name: member(logGroup, 'logGroupName') },
+      attributes: {
+        // The contract's log group ARN has no trailing ":*" (CDK's logGroupArn does).
+        arn: call(
+          member(thisExpr, 'formatArn'),
+          obj({
+            service: lit('logs'),
+            resource: lit('log-group'),
+            resourceName: member(logGroup, 'logGroupName'),
+            arnFormat: member(ctx.core('ArnFormat'), 'COLON_RESOURCE_NAME'),
+          }),
+        ),
+        name: member(logGroup, 'logGroupName'),
+      },
     });
   },
 };
@@ -124,7 +140,8 @@ export const cognitoEmitter: ComponentEmitter = {
     if (mfa !== 'required')
       ctx.acknowledge(pool, 'AwsSolutions-COG2', `MFA is "${mfa}" in the design (property mfa).`);
     if (!advanced)
-      ctx.acknowledge(pool, 'AwsSolutions-COG3', 'Threat protection (Plus plan) is off in the design (property advancedSecurity).');
+      for (const rule of ['AwsSolutions-COG3', 'AwsSolutions-COG8'])
+        ctx.acknowledge(pool, rule, 'Threat protection (Plus feature plan) is off in the design (property advancedSecurity).');
     acknowledgeDesignRisks(ctx, component, pool);
     ctx.register(component.id, {
       construct: pool,
@@ -134,11 +151,20 @@ export const cognitoEmitter: ComponentEmitter = {
   },
 };
 
+/** The cluster name the EKS emitter uses (`<stack name>-<slug>`) and its control-plane log group. */
+export function eksLogGroupName(cluster: ResolvedComponent) {
+  return template('/aws/eks/', member(thisExpr, 'stackName'), `-${cluster.names.slug}/cluster`);
+}
+
 export const natGatewayEmitter: ComponentEmitter = {
   emit(component, ctx) {
     // No construct of its own: ec2.Vpc creates the NAT gateways from natGateways (per environment).
     ctx.add(comment(`${component.names.logicalId}: NAT gateways are created by the VPC (natGateways in config).`));
-    ctx.register(component.id, { construct: lit(null), attributes: {} });
+    const provider = component.placement ? ctx.natProviders.get(component.placement.vpcId) : undefined;
+    ctx.register(component.id, {
+      construct: lit(null),
+      attributes: provider ? { id: member(index(member(provider, 'configuredGateways'), 0), 'gatewayId') } : {},
+    });
   },
 };
 

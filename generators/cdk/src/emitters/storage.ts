@@ -6,6 +6,7 @@ import type { ResolvedComponent } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import { arr, call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
 import { accessLogsBucket, acknowledgeDesignRisks, kmsKey, removalPolicy } from './common.ts';
+import { plainText } from '../naming.ts';
 
 function lifecycleRule(ctx: StackContext, component: ResolvedComponent): Expr | undefined {
   const days = (key: string) => (ctx.has(component, key) ? ctx.num(component, key) : 0);
@@ -215,9 +216,10 @@ export const timestreamEmitter: ComponentEmitter = {
 };
 
 export const athenaEmitter: ComponentEmitter = {
+  dependencies: (component) => (component.outputBucketId ? [component.outputBucketId] : []),
   emit(component, ctx) {
-    ctx.section(`${component.names.logicalId}: Athena has no L2 construct in aws-cdk-lib; an L1 workgroup with its own results bucket.`);
-    const results = ctx.declare(
+    ctx.section(`${component.names.logicalId}: Athena has no L2 construct in aws-cdk-lib, so an L1 workgroup.`);
+    const results = component.outputBucketId ? ctx.handle(component.outputBucketId).construct : ctx.declare(
       `${ctx.variableName(component)}Results`,
       newExpr(
         ctx.api('s3', 'Bucket'),
@@ -243,7 +245,7 @@ export const athenaEmitter: ComponentEmitter = {
         lit(component.names.logicalId),
         obj({
           name: ctx.physicalName(component),
-          description: lit(component.names.display.slice(0, 1024)),
+          description: lit(plainText(component.names.display, 1024)),
           state: lit('ENABLED'),
           recursiveDeleteOption: lit(true),
           workGroupConfiguration: obj({
@@ -251,7 +253,7 @@ export const athenaEmitter: ComponentEmitter = {
             publishCloudWatchMetricsEnabled: lit(true),
             bytesScannedCutoffPerQuery: lit(Math.max(10_000_000, Math.round(ctx.num(component, 'bytesScannedCutoffGb') * 1024 ** 3))),
             resultConfiguration: obj({
-              outputLocation: template('s3://', member(results, 'bucketName'), '/results/'),
+              outputLocation: template('s3://', member(results, 'bucketName'), `/athena-results/${component.names.slug}/`),
               encryptionConfiguration: encrypted ? obj({ encryptionOption: lit('SSE_S3') }) : undefined,
             }),
           }),

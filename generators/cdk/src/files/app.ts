@@ -26,11 +26,12 @@ import {
   union,
 } from '../ts/ast.ts';
 import type { AppNames } from '../naming.ts';
+import { plainText, truncateUtf8 } from '../naming.ts';
 
 export function buildApp(graph: ResolvedGraph, names: AppNames): Stmt[] {
   const tagStatements = Object.entries(graph.tags)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => exprStmt(call(member(call(ref('Tags.of'), id('app')), 'add'), lit(key), lit(value))));
+    .map(([key, value]) => exprStmt(call(member(call(ref('Tags.of'), id('app')), 'add'), lit(plainText(key)), lit(plainText(value)))));
   const selected = id('selected');
   const createStack = [
     constDecl(
@@ -41,7 +42,8 @@ export function buildApp(graph: ResolvedGraph, names: AppNames): Stmt[] {
         template(`${names.stackPrefix}-`, id('envName')),
         obj({
           stackName: template(`${names.stackPrefix}-`, id('envName')),
-          description: lit(graph.design.description.slice(0, 1000) || graph.design.name.slice(0, 1000)),
+          // CloudFormation allows 1024 bytes; CDK itself refuses more than 512 characters.
+          description: lit(truncateUtf8(plainText(graph.design.description || graph.design.name), 512)),
           env: obj({
             account: binary('??', member(id('config'), 'account'), ref('process.env.CDK_DEFAULT_ACCOUNT')),
             region: member(id('config'), 'region'),

@@ -60,6 +60,12 @@ function flatten(node: unknown): string {
   return JSON.stringify(node);
 }
 
+/** True when a reference to one resource (not a pseudo parameter) comes before the first "*". */
+function scopedToResource(resource: string): boolean {
+  const prefix = resource.slice(0, resource.indexOf('*'));
+  return /<(?!AWS::)[^>]+>/.test(prefix);
+}
+
 /**
  * Acknowledges exactly the IAM5 wildcards that are deliberate: action families from grant
  * methods ("s3:GetObject*"), resources scoped under one named resource ("<Bucket.Arn>/*"), and
@@ -78,7 +84,7 @@ export class AcknowledgeScopedWildcards implements IAspect {
         if (/^[a-z0-9-]+:[A-Za-z0-9]+\\*$/.test(action)) acknowledged.add(\`Action::\${action}\`);
       for (const resource of asArray(statement.Resource).map(flatten)) {
         if (!resource.includes('*')) continue;
-        if (resource === '*' ? actions.every((a) => RESOURCE_STAR_ACTIONS.has(a)) : resource.startsWith('<'))
+        if (resource === '*' ? actions.every((a) => RESOURCE_STAR_ACTIONS.has(a)) : scopedToResource(resource))
           acknowledged.add(\`Resource::\${resource}\`);
       }
     }

@@ -10,6 +10,7 @@ export type Expr =
   | { kind: 'literal'; value: Literal }
   | { kind: 'identifier'; name: string }
   | { kind: 'member'; object: Expr; name: string }
+  | { kind: 'index'; object: Expr; index: number }
   | { kind: 'call'; callee: Expr; args: Expr[] }
   | { kind: 'new'; callee: Expr; args: Expr[] }
   | { kind: 'object'; entries: ObjectEntry[] }
@@ -84,6 +85,10 @@ export function ref(path: string): Expr {
   return rest.reduce<Expr>((object, name) => member(object, name), id(first ?? ''));
 }
 export const member = (object: Expr, name: string): Expr => ({ kind: 'member', object, name: checkIdentifier(name) });
+export function index(object: Expr, position: number): Expr {
+  if (!Number.isInteger(position) || position < 0) throw new Error(`Not an array index: ${position}`);
+  return { kind: 'index', object, index: position };
+}
 export const call = (callee: Expr | string, ...args: Expr[]): Expr => ({
   kind: 'call',
   callee: typeof callee === 'string' ? ref(callee) : callee,

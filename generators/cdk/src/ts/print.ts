@@ -84,6 +84,8 @@ export function printExpr(expr: Expr, indent = ''): string {
       const object = printExpr(expr.object, indent);
       return needsParens(expr.object) || expr.object.kind === 'object' ? `(${object}).${expr.name}` : `${object}.${expr.name}`;
     }
+    case 'index':
+      return `${printExpr(expr.object, indent)}[${expr.index}]`;
     case 'call':
     case 'new': {
       const callee = printExpr(expr.callee, indent);
