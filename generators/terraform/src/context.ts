@@ -13,7 +13,7 @@ import type {
 } from '@archgen/infra';
 import { getService } from '@archgen/model';
 import type { PropertyDefinition, PropertyValue, SubnetTier } from '@archgen/model';
-import { type Block, type BodyItem, type Expr, attr, binary, block, call, comment, literal, num, ref, str, tpl } from './hcl/ast.ts';
+import { type Block, type BodyItem, type Expr, binary, block, call, comment, literal, num, ref, str, tpl } from './hcl/ast.ts';
 
 export type TfFile =
   | 'network.tf'
@@ -395,13 +395,8 @@ export class TfContext {
   }
 
   /** The primary resource of a component: accepted risks and tags-by-name added for it. */
-  resource(type: string, name: string, c: ResolvedComponent, body: Parameters<typeof block>[2], extraLeading: string[] = []): Block {
+  resource(type: string, name: string, c: ResolvedComponent, body: Parameters<typeof block>[2], leading: string[] = []): Block {
     const ack = this.acknowledgements(c);
-    return block('resource', [type, name], [ack.inner, body], [...extraLeading, ...ack.leading]);
-  }
-
-  /** A Name tag from the user's display name (escaped like every other user string). */
-  nameTag(display: string): BodyItem | undefined {
-    return attr('tags', literal({ Name: display }));
+    return block('resource', [type, name], [ack.inner, body], [...leading, ...ack.leading]);
   }
 }

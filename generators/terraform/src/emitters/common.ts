@@ -18,7 +18,6 @@ export const physical = {
   ecs: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 255),
   eks: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 100),
   stateMachine: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 80),
-  generic: (ctx: TfContext, c: ResolvedComponent, max = 128) => ctx.physicalName(c.names.slug, max),
 };
 
 /** The CloudWatch log group name AWS expects for the component that writes to it. */
