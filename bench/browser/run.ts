@@ -96,7 +96,7 @@ interface PageBench {
 }
 
 /** Resolves once the main thread has had QUIET_WINDOW_MS without a long task after the canvas appeared. */
-async function waitForInteractive(page: Page, readySelector: string): Promise<Omit<LoadRow, 'page'>> {
+export async function waitForInteractive(page: Page, readySelector: string): Promise<Omit<LoadRow, 'page'>> {
   await page.waitForSelector(readySelector, { timeout: 60_000 });
   return page.evaluate(
     ({ quietMs }) =>
@@ -138,7 +138,7 @@ async function pickNode(page: Page): Promise<{ id: string; x: number; y: number 
 }
 
 /** Presses on a node and moves it along a Lissajous curve in small steps for DRAG_MS, recording frames. */
-async function dragNode(page: Page): Promise<DragResult> {
+export async function dragNode(page: Page): Promise<DragResult> {
   const start = await pickNode(page);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
@@ -191,14 +191,14 @@ function combine(runs: DragResult[]): DragResult {
 
 // ---------------------------------------------------------------- pages
 
-interface Target {
+export interface Target {
   url: string;
   readySelector: string;
   /** localStorage entries to seed before the app's scripts run. */
   storage?: Record<string, string>;
 }
 
-async function openPage(browser: Browser, target: Target, onScript?: (url: string) => void): Promise<{ page: Page; close(): Promise<void> }> {
+export async function openPage(browser: Browser, target: Target, onScript?: (url: string) => void): Promise<{ page: Page; close(): Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(); the functions this
   // file hands to the page are serialized with those calls, so the page needs the helper too.
@@ -214,13 +214,13 @@ async function openPage(browser: Browser, target: Target, onScript?: (url: strin
   return { page, close: () => context.close() };
 }
 
-function appTarget(baseUrl: string, design: Design | null): Target {
+export function appTarget(baseUrl: string, design: Design | null): Target {
   return design
     ? { url: baseUrl, readySelector: '.react-flow__node-service', storage: { [AUTOSAVE_KEY]: serializeDesign(design) } }
     : { url: baseUrl, readySelector: '.react-flow__pane' };
 }
 
-function bareTarget(baseUrl: string, design: Design): Target {
+export function bareTarget(baseUrl: string, design: Design): Target {
   return { url: `${baseUrl}?nodes=${design.nodes.length}&edges=${design.connections.length}`, readySelector: '.react-flow__node' };
 }
 
@@ -274,7 +274,7 @@ function bundleSizes(distDir: string, fetchedDuringLoad: string[]): BundleResult
 
 // ---------------------------------------------------------------- section
 
-async function serve(configFile: string | false, root: string | undefined, outDir: string, port: number): Promise<PreviewServer> {
+export async function serve(configFile: string | false, root: string | undefined, outDir: string, port: number): Promise<PreviewServer> {
   return preview({ configFile, root, logLevel: 'warn', build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: false } });
 }
 
