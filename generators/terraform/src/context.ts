@@ -13,7 +13,20 @@ import type {
 } from '@archgen/infra';
 import { getService } from '@archgen/model';
 import type { PropertyDefinition, PropertyValue, SubnetTier } from '@archgen/model';
-import { type Block, type BodyItem, type Expr, binary, block, call, comment, literal, num, ref, str, tpl } from './hcl/ast.ts';
+import {
+  type Block,
+  type BodyItem,
+  type Expr,
+  binary,
+  block,
+  call,
+  comment,
+  literal,
+  num,
+  ref,
+  str,
+  tpl,
+} from './hcl/ast.ts';
 
 export type TfFile =
   | 'network.tf'
@@ -59,7 +72,11 @@ function hclType(values: PropertyValue[]): string {
   const kinds = new Set(values.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v)));
   kinds.delete('null');
   for (const item of ['string', 'number'])
-    if (kinds.size === 1 && kinds.has('list') && values.every((v) => v === null || (v as PropertyValue[]).every((x) => typeof x === item)))
+    if (
+      kinds.size === 1 &&
+      kinds.has('list') &&
+      values.every((v) => v === null || (v as PropertyValue[]).every((x) => typeof x === item))
+    )
       return `list(${item})`;
   if (kinds.size === 1) {
     const [kind] = [...kinds];
@@ -209,7 +226,12 @@ export class TfContext {
   }
 
   /** Whether any selected environment's value satisfies `test`. */
-  some(c: ResolvedComponent, key: string, fallback: PropertyValue, test: (v: PropertyValue) => boolean): boolean {
+  some(
+    c: ResolvedComponent,
+    key: string,
+    fallback: PropertyValue,
+    test: (v: PropertyValue) => boolean,
+  ): boolean {
     return this.environments.some((env) => test(this.valueIn(c, key, env, fallback)));
   }
 
@@ -218,7 +240,12 @@ export class TfContext {
    * when the table is provisioned): a literal when all environments agree, else variable `name`.
    * `null` means "not set" in that environment.
    */
-  derived(c: ResolvedComponent, name: string, description: string, compute: (env: string) => PropertyValue): Expr {
+  derived(
+    c: ResolvedComponent,
+    name: string,
+    description: string,
+    compute: (env: string) => PropertyValue,
+  ): Expr {
     const values = this.environments.map(compute);
     if (values.every((x) => sameValue(x, values[0]))) return literal(values[0]!);
     const byEnv: Record<string, Expr> = {};
@@ -235,11 +262,24 @@ export class TfContext {
    * Where a resource exists only in environments whose value passes `test`: undefined when in none,
    * no count when in all, else a 0/1 count variable.
    */
-  presence(c: ResolvedComponent, key: string, fallback: PropertyValue, test: (v: PropertyValue) => boolean, name: string): { count?: Expr } | undefined {
+  presence(
+    c: ResolvedComponent,
+    key: string,
+    fallback: PropertyValue,
+    test: (v: PropertyValue) => boolean,
+    name: string,
+  ): { count?: Expr } | undefined {
     const present = this.environments.map((env) => test(this.valueIn(c, key, env, fallback)));
     if (present.every((p) => !p)) return undefined;
     if (present.every((p) => p)) return {};
-    return { count: this.derived(c, name, `Whether to create ${name.replace(/_count$/, '').replace(/_/g, ' ')}`, (env) => (test(this.valueIn(c, key, env, fallback)) ? 1 : 0)) };
+    return {
+      count: this.derived(
+        c,
+        name,
+        `Whether to create ${name.replace(/_count$/, '').replace(/_/g, ' ')}`,
+        (env) => (test(this.valueIn(c, key, env, fallback)) ? 1 : 0),
+      ),
+    };
   }
 
   /** Whether a property differs between the selected environments. */
@@ -315,7 +355,12 @@ export class TfContext {
     const full = this.graph.design.slug.length + 1 + longestEnv + 1 + slug.length + suffix.length;
     const stem = tpl(ref('local.name_prefix'), `-${slug}`);
     if (full <= max) return suffix ? tpl(ref('local.name_prefix'), `-${slug}${suffix}`) : stem;
-    const cut = call('replace', call('substr', stem, num(0), num(max - suffix.length)), str('/-+$/'), str(''));
+    const cut = call(
+      'replace',
+      call('substr', stem, num(0), num(max - suffix.length)),
+      str('/-+$/'),
+      str(''),
+    );
     return suffix ? tpl(cut, suffix) : cut;
   }
 
@@ -324,7 +369,8 @@ export class TfContext {
   ref(r: ResourceRef): Expr {
     const target = this.component(r.componentId);
     const expr = this.emitterFor(target.type).refs(this, target)[r.attribute];
-    if (!expr) throw new Error(`${target.type} "${target.id}" has no "${r.attribute}" attribute in Terraform`);
+    if (!expr)
+      throw new Error(`${target.type} "${target.id}" has no "${r.attribute}" attribute in Terraform`);
     return r.suffix ? tpl(expr, r.suffix) : expr;
   }
 
@@ -395,7 +441,13 @@ export class TfContext {
   }
 
   /** The primary resource of a component: accepted risks and tags-by-name added for it. */
-  resource(type: string, name: string, c: ResolvedComponent, body: Parameters<typeof block>[2], leading: string[] = []): Block {
+  resource(
+    type: string,
+    name: string,
+    c: ResolvedComponent,
+    body: Parameters<typeof block>[2],
+    leading: string[] = [],
+  ): Block {
     const ack = this.acknowledgements(c);
     return block('resource', [type, name], [ack.inner, body], [...leading, ...ack.leading]);
   }

@@ -1,16 +1,34 @@
 /** The fixed files around the resources: versions, providers, variables, outputs, tfvars, README. */
 import type { ResolvedGraph } from '@archgen/infra';
-import { type BodyItem, type Expr, attr, binary, block, call, literal, num, obj, ref, str } from './hcl/ast.ts';
+import {
+  type BodyItem,
+  type Expr,
+  attr,
+  binary,
+  block,
+  call,
+  literal,
+  num,
+  obj,
+  ref,
+  str,
+} from './hcl/ast.ts';
 import type { TfContext } from './context.ts';
 
 export function versionsFile(): BodyItem[] {
   return [
-    block('terraform', [], [
-      attr('required_version', str('>= 1.5')),
-      block('required_providers', [], [
-        attr('aws', obj({ source: str('hashicorp/aws'), version: str('~> 5.100') })),
-      ]),
-    ]),
+    block(
+      'terraform',
+      [],
+      [
+        attr('required_version', str('>= 1.5')),
+        block(
+          'required_providers',
+          [],
+          [attr('aws', obj({ source: str('hashicorp/aws'), version: str('~> 5.100') }))],
+        ),
+      ],
+    ),
   ];
 }
 
@@ -20,23 +38,23 @@ export function providersFile(graph: ResolvedGraph): BodyItem[] {
     .filter((k) => !['Environment', 'ManagedBy'].includes(k))
     .map((k) => [k, str(graph.tags[k]!)]);
   return [
-    block('provider', ['aws'], [
-      attr('region', ref('var.region')),
-      block(
-        'default_tags',
-        [],
-        [
-          attr(
-            'tags',
-            obj([
-              ...designTags,
-              ['Environment', ref('var.environment')],
-              ['ManagedBy', str('terraform')],
-            ]),
-          ),
-        ],
-      ),
-    ]),
+    block(
+      'provider',
+      ['aws'],
+      [
+        attr('region', ref('var.region')),
+        block(
+          'default_tags',
+          [],
+          [
+            attr(
+              'tags',
+              obj([...designTags, ['Environment', ref('var.environment')], ['ManagedBy', str('terraform')]]),
+            ),
+          ],
+        ),
+      ],
+    ),
   ];
 }
 
@@ -45,50 +63,86 @@ export function variablesFile(ctx: TfContext): BodyItem[] {
   const maxAzs = Math.max(0, ...graph.vpcs.map((v) => v.azCount));
   const defaultAzs = graph.vpcs.find((v) => v.azCount === maxAzs)?.availabilityZones ?? [];
   const items: BodyItem[] = [
-    block('variable', ['environment'], [
-      attr('description', str('Environment to deploy; selects environments/<name>.tfvars')),
-      attr('type', ref('string')),
-      block('validation', [], [
-        attr('condition', call('contains', literal(ctx.environments), ref('var.environment'))),
-        attr('error_message', str(`Environment must be one of: ${ctx.environments.join(', ')}.`)),
-      ]),
-    ]),
-    block('variable', ['region'], [
-      attr('description', str('AWS region')),
-      attr('type', ref('string')),
-      attr('default', str(graph.design.region)),
-    ]),
+    block(
+      'variable',
+      ['environment'],
+      [
+        attr('description', str('Environment to deploy; selects environments/<name>.tfvars')),
+        attr('type', ref('string')),
+        block(
+          'validation',
+          [],
+          [
+            attr('condition', call('contains', literal(ctx.environments), ref('var.environment'))),
+            attr('error_message', str(`Environment must be one of: ${ctx.environments.join(', ')}.`)),
+          ],
+        ),
+      ],
+    ),
+    block(
+      'variable',
+      ['region'],
+      [
+        attr('description', str('AWS region')),
+        attr('type', ref('string')),
+        attr('default', str(graph.design.region)),
+      ],
+    ),
   ];
   if (maxAzs > 0) {
     items.push(
-      block('variable', ['availability_zones'], [
-        attr('description', str(`Availability zones, in subnet order; defaults are ${graph.design.region}'s (no AWS lookup at plan time)`)),
-        attr('type', typeExpr('list(string)')),
-        attr('default', literal(defaultAzs)),
-        block('validation', [], [
-          attr('condition', binary(call('length', ref('var.availability_zones')), '>=', num(maxAzs))),
-          attr('error_message', str(`At least ${maxAzs} availability zones are needed.`)),
-        ]),
-      ]),
+      block(
+        'variable',
+        ['availability_zones'],
+        [
+          attr(
+            'description',
+            str(
+              `Availability zones, in subnet order; defaults are ${graph.design.region}'s (no AWS lookup at plan time)`,
+            ),
+          ),
+          attr('type', typeExpr('list(string)')),
+          attr('default', literal(defaultAzs)),
+          block(
+            'validation',
+            [],
+            [
+              attr('condition', binary(call('length', ref('var.availability_zones')), '>=', num(maxAzs))),
+              attr('error_message', str(`At least ${maxAzs} availability zones are needed.`)),
+            ],
+          ),
+        ],
+      ),
     );
   }
   const specs = [...ctx.variables.values()].sort((a, b) => a.name.localeCompare(b.name));
   for (const v of specs) {
     items.push(
-      block('variable', [v.name], [
-        attr('description', str(v.description)),
-        attr('type', typeExpr(v.type)),
-        v.default !== undefined && attr('default', v.default),
-        v.sensitive && attr('sensitive', literal(true)),
-        v.validation &&
-          block('validation', [], [
-            attr('condition', v.validation.condition),
-            attr('error_message', str(v.validation.message)),
-          ]),
-      ]),
+      block(
+        'variable',
+        [v.name],
+        [
+          attr('description', str(v.description)),
+          attr('type', typeExpr(v.type)),
+          v.default !== undefined && attr('default', v.default),
+          v.sensitive && attr('sensitive', literal(true)),
+          v.validation &&
+            block(
+              'validation',
+              [],
+              [attr('condition', v.validation.condition), attr('error_message', str(v.validation.message))],
+            ),
+        ],
+      ),
     );
   }
-  items.push(block('locals', [], ctx.locals.map(([name, value]) => attr(name, value))));
+  items.push(
+    block(
+      'locals',
+      [],
+      ctx.locals.map(([name, value]) => attr(name, value)),
+    ),
+  );
   return items;
 }
 
@@ -108,7 +162,9 @@ export function outputsFile(ctx: TfContext): BodyItem[] {
 
 export function tfvarsFile(ctx: TfContext, env: string): BodyItem[] {
   const items: BodyItem[] = [attr('environment', str(env))!, attr('region', str(ctx.graph.design.region))!];
-  const specs = [...ctx.variables.values()].filter((v) => v.byEnv).sort((a, b) => a.name.localeCompare(b.name));
+  const specs = [...ctx.variables.values()]
+    .filter((v) => v.byEnv)
+    .sort((a, b) => a.name.localeCompare(b.name));
   for (const v of specs) items.push(attr(v.name, v.byEnv![env] ?? literal(null))!);
   return items;
 }

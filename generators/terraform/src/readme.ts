@@ -9,7 +9,9 @@ function inline(text: string): string {
 
 export function readme(ctx: TfContext): string {
   const { design } = ctx.graph;
-  const vars = [...ctx.variables.values()].filter((v) => v.byEnv).sort((a, b) => a.name.localeCompare(b.name));
+  const vars = [...ctx.variables.values()]
+    .filter((v) => v.byEnv)
+    .sort((a, b) => a.name.localeCompare(b.name));
   const lines: string[] = [
     `# ${inline(design.name)}: Terraform`,
     '',
@@ -24,10 +26,12 @@ export function readme(ctx: TfContext): string {
     '',
     '```sh',
     'terraform init',
-    ...ctx.environments.flatMap((env) => [
-      `terraform plan  -var-file=environments/${env}.tfvars -out=${env}.tfplan`,
-      `terraform apply ${env}.tfplan`,
-    ]).slice(0, 2),
+    ...ctx.environments
+      .flatMap((env) => [
+        `terraform plan  -var-file=environments/${env}.tfvars -out=${env}.tfplan`,
+        `terraform apply ${env}.tfplan`,
+      ])
+      .slice(0, 2),
     '```',
     '',
     'Use one state per environment (a separate backend key or `terraform workspace select <env>`);',
@@ -39,7 +43,7 @@ export function readme(ctx: TfContext): string {
     lines.push(
       '## Lambda code',
       '',
-      'Functions deploy from S3: upload each function\'s zip to `artifact_bucket` under its',
+      "Functions deploy from S3: upload each function's zip to `artifact_bucket` under its",
       '`<function>_artifact_key` (default `<function>.zip`) before `apply`, and set `artifact_bucket`',
       'in each tfvars file (the generated value is a placeholder).',
       '',
@@ -56,7 +60,11 @@ export function readme(ctx: TfContext): string {
   }
   lines.push('## Environments', '');
   for (const env of ctx.environments) {
-    lines.push(`### ${env}`, '', `\`environments/${env}.tfvars\` sets \`environment = "${env}"\`, \`region\``);
+    lines.push(
+      `### ${env}`,
+      '',
+      `\`environments/${env}.tfvars\` sets \`environment = "${env}"\`, \`region\``,
+    );
     if (vars.length === 0) lines.push('and nothing else: every environment is sized the same.', '');
     else {
       lines.push('and:', '');
@@ -71,7 +79,7 @@ export function readme(ctx: TfContext): string {
   lines.push(
     '## Scanner suppressions',
     '',
-    'Deliberate choices and the design\'s accepted risks carry `#checkov:skip=<id>:<reason>` and',
+    "Deliberate choices and the design's accepted risks carry `#checkov:skip=<id>:<reason>` and",
     '`#trivy:ignore:<id>` comments next to the resource they apply to.',
     '',
   );

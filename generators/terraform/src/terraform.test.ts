@@ -60,7 +60,9 @@ describe('emitter registry', () => {
   it('fails loudly on a component type it does not know', () => {
     const graph = lowerDesign(queueWorker());
     graph.components[0]!.type = 'quantum-database';
-    expect(() => generateTerraform(graph)).toThrow(/No Terraform emitter for component type "quantum-database"/);
+    expect(() => generateTerraform(graph)).toThrow(
+      /No Terraform emitter for component type "quantum-database"/,
+    );
   });
 });
 
@@ -74,11 +76,20 @@ describe('generateTerraform', () => {
     const graph = lowerDesign(queueWorker());
     const all = generateTerraform(graph);
     expect(Object.keys(all)).toEqual(
-      expect.arrayContaining(['README.md', 'versions.tf', 'providers.tf', 'variables.tf', 'environments/dev.tfvars', 'environments/prod.tfvars']),
+      expect.arrayContaining([
+        'README.md',
+        'versions.tf',
+        'providers.tf',
+        'variables.tf',
+        'environments/dev.tfvars',
+        'environments/prod.tfvars',
+      ]),
     );
     expect(all['network.tf']).toBeUndefined();
     const onlyProd = generateTerraform(graph, { environments: ['prod'] });
-    expect(Object.keys(onlyProd).filter((f) => f.startsWith('environments/'))).toEqual(['environments/prod.tfvars']);
+    expect(Object.keys(onlyProd).filter((f) => f.startsWith('environments/'))).toEqual([
+      'environments/prod.tfvars',
+    ]);
     expect(() => generateTerraform(graph, { environments: ['qa'] })).toThrow(/Unknown environment "qa"/);
   });
 
@@ -86,14 +97,22 @@ describe('generateTerraform', () => {
     const files = generateTerraform(lowerDesign(queueWorker()));
     expectCode(files, 'versions.tf', 'required_version = ">= 1.5"');
     expectCode(files, 'versions.tf', 'source = "hashicorp/aws" version = "~> 5.100"');
-    expectCode(files, 'providers.tf', 'default_tags { tags = { Environment = var.environment ManagedBy = "terraform" } }');
+    expectCode(
+      files,
+      'providers.tf',
+      'default_tags { tags = { Environment = var.environment ManagedBy = "terraform" } }',
+    );
   });
 
   it('turns a value that differs by environment into a validated variable set in each tfvars', () => {
     const files = generateTerraform(lowerDesign(queueWorker()));
     expectCode(files, 'compute.tf', 'memory_size = var.worker_memory_size');
     expectCode(files, 'variables.tf', 'variable "worker_memory_size" {');
-    expectCode(files, 'variables.tf', 'condition = var.worker_memory_size >= 128 && var.worker_memory_size <= 10240');
+    expectCode(
+      files,
+      'variables.tf',
+      'condition = var.worker_memory_size >= 128 && var.worker_memory_size <= 10240',
+    );
     expectCode(files, 'environments/dev.tfvars', 'worker_memory_size = 512');
     expectCode(files, 'environments/prod.tfvars', 'worker_memory_size = 1024');
     // A value every environment shares stays a literal.
@@ -102,11 +121,23 @@ describe('generateTerraform', () => {
 
   it('gives a queue its DLQ redrive, encryption and a TLS-only policy, and maps it to the function', () => {
     const files = generateTerraform(lowerDesign(queueWorker()));
-    expectCode(files, 'messaging.tf', 'redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.orders_queue_dlq.arn maxReceiveCount = 5 })');
+    expectCode(
+      files,
+      'messaging.tf',
+      'redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.orders_queue_dlq.arn maxReceiveCount = 5 })',
+    );
     expectCode(files, 'messaging.tf', 'sqs_managed_sse_enabled = true');
     expectCode(files, 'messaging.tf', 'Condition = { Bool = { "aws:SecureTransport" = "false" } }');
-    expectCode(files, 'compute.tf', 'resource "aws_lambda_event_source_mapping" "orders_queue_to_worker" { event_source_arn = aws_sqs_queue.orders_queue.arn');
-    expectCode(files, 'monitoring.tf', 'namespace = "AWS/SQS" metric_name = "ApproximateNumberOfMessagesVisible"');
+    expectCode(
+      files,
+      'compute.tf',
+      'resource "aws_lambda_event_source_mapping" "orders_queue_to_worker" { event_source_arn = aws_sqs_queue.orders_queue.arn',
+    );
+    expectCode(
+      files,
+      'monitoring.tf',
+      'namespace = "AWS/SQS" metric_name = "ApproximateNumberOfMessagesVisible"',
+    );
   });
 
   it('blocks all public access to a bucket and enforces TLS', () => {
@@ -121,9 +152,17 @@ describe('generateTerraform', () => {
 
   it('builds the network with a closed default security group and a NAT count per environment', () => {
     const files = generateTerraform(lowerDesign(webApp()));
-    expectCode(files, 'network.tf', 'resource "aws_default_security_group" "main_vpc_default" { vpc_id = aws_vpc.main_vpc.id }');
+    expectCode(
+      files,
+      'network.tf',
+      'resource "aws_default_security_group" "main_vpc_default" { vpc_id = aws_vpc.main_vpc.id }',
+    );
     expectCode(files, 'network.tf', 'availability_zone = var.availability_zones[count.index]');
-    expectCode(files, 'network.tf', 'resource "aws_nat_gateway" "main_vpc" { count = var.main_vpc_nat_gateway_count');
+    expectCode(
+      files,
+      'network.tf',
+      'resource "aws_nat_gateway" "main_vpc" { count = var.main_vpc_nat_gateway_count',
+    );
     expectCode(files, 'environments/dev.tfvars', 'main_vpc_nat_gateway_count = 1');
     expectCode(files, 'environments/prod.tfvars', 'main_vpc_nat_gateway_count = 2');
     expect(files['network.tf']).not.toMatch(/data "aws_availability_zones"/);
@@ -160,13 +199,17 @@ describe('hostile names', () => {
         .filter((line) => !line.trim().startsWith('#'))
         .join('\n');
       for (const match of text.matchAll(/(?<!\$)\$\{([^}]*)/g))
-        expect(match[1], `${path}: interpolation`).toMatch(/^(local|var|aws_[a-z0-9_]+|count|each|replace|substr|split|try|tostring)\b/);
+        expect(match[1], `${path}: interpolation`).toMatch(
+          /^(local|var|aws_[a-z0-9_]+|count|each|replace|substr|split|try|tostring)\b/,
+        );
       expect(text.match(/(?<!%)%\{/g), `${path}: directives`).toBeNull();
     }
   });
 
   it('prints each hostile name as one escaped string literal', () => {
-    const tf = hclFiles(files).map(([, t]) => t).join('\n');
+    const tf = hclFiles(files)
+      .map(([, t]) => t)
+      .join('\n');
     for (const node of hostile.nodes) {
       if (node.type === 'users' || !node.name.includes('${')) continue;
       const escaped = JSON.stringify(node.name)
@@ -190,14 +233,22 @@ describe('variants the examples leave off', () => {
   const files = generateTerraform(lowerDesign(variantsDesign()));
 
   it('authorizes a REST API with the connected Cognito pool and validates requests', () => {
-    expectCode(files, 'edge.tf', 'type = "COGNITO_USER_POOLS" provider_arns = [aws_cognito_user_pool.users_pool.arn]');
-    expectCode(files, 'edge.tf', 'authorization = "COGNITO_USER_POOLS" authorizer_id = aws_api_gateway_authorizer.rest_api.id');
+    expectCode(
+      files,
+      'edge.tf',
+      'type = "COGNITO_USER_POOLS" provider_arns = [aws_cognito_user_pool.users_pool.arn]',
+    );
+    expectCode(
+      files,
+      'edge.tf',
+      'authorization = "COGNITO_USER_POOLS" authorizer_id = aws_api_gateway_authorizer.rest_api.id',
+    );
     expectCode(files, 'edge.tf', 'request_validator_id = aws_api_gateway_request_validator.rest_api.id');
   });
 
   it('serves plain HTTP only with an acknowledged reason when the ALB has no certificate', () => {
     expect(files['edge.tf']).toMatch(
-      /# trivy:ignore:AVD-AWS-0054\n# .*\nresource "aws_lb_listener" "plain_alb_http" \{\n  # checkov:skip=CKV_AWS_2:/,
+      /# trivy:ignore:AVD-AWS-0054\n# .*\nresource "aws_lb_listener" "plain_alb_http" \{\n {2}# checkov:skip=CKV_AWS_2:/,
     );
     expect(files['edge.tf']).not.toContain('"aws_lb_listener" "plain_alb_https"');
   });
@@ -205,12 +256,18 @@ describe('variants the examples leave off', () => {
   it('encrypts a log group with a customer managed key that CloudWatch Logs may use', () => {
     expectCode(files, 'monitoring.tf', 'kms_key_id = aws_kms_key.audit_log_logs.arn');
     expectCode(files, 'security.tf', 'Service = "logs.${var.region}.amazonaws.com"');
-    expect(files['monitoring.tf']).toMatch(/resource "aws_cloudwatch_log_group" "audit_log" \{\n  # checkov:skip=CKV_AWS_338/);
+    expect(files['monitoring.tf']).toMatch(
+      /resource "aws_cloudwatch_log_group" "audit_log" \{\n {2}# checkov:skip=CKV_AWS_338/,
+    );
   });
 
   it('lets S3 send to a KMS-encrypted queue through a key that trusts s3.amazonaws.com', () => {
     expectCode(files, 'messaging.tf', 'kms_master_key_id = aws_kms_key.upload_events_queue.arn');
-    expectCode(files, 'data.tf', 'queue { queue_arn = aws_sqs_queue.upload_events.arn events = ["s3:ObjectCreated:*"] }');
+    expectCode(
+      files,
+      'data.tf',
+      'queue { queue_arn = aws_sqs_queue.upload_events.arn events = ["s3:ObjectCreated:*"] }',
+    );
   });
 
   it('runs a spot ASG from a launch template whose AMI is a per-environment variable', () => {
@@ -222,15 +279,27 @@ describe('variants the examples leave off', () => {
 
   it('scales Fargate with steps or a schedule, as the design says', () => {
     expectCode(files, 'compute.tf', 'policy_type = "StepScaling"');
-    expectCode(files, 'compute.tf', 'resource "aws_appautoscaling_scheduled_action" "cron_service_business_hours"');
+    expectCode(
+      files,
+      'compute.tf',
+      'resource "aws_appautoscaling_scheduled_action" "cron_service_business_hours"',
+    );
   });
 
   it('uses memcached without pretending it encrypts at rest', () => {
-    expectCode(files, 'data.tf', 'resource "aws_elasticache_cluster" "memcache" { # checkov:skip=CKV_AWS_29:');
+    expectCode(
+      files,
+      'data.tf',
+      'resource "aws_elasticache_cluster" "memcache" { # checkov:skip=CKV_AWS_29:',
+    );
   });
 
   it('auto scales a provisioned table and lets scaling own its capacity', () => {
-    expectCode(files, 'data.tf', 'billing_mode = var.provisioned_table_billing_mode read_capacity = var.provisioned_table_provisioned_read_capacity');
+    expectCode(
+      files,
+      'data.tf',
+      'billing_mode = var.provisioned_table_billing_mode read_capacity = var.provisioned_table_provisioned_read_capacity',
+    );
     expectCode(files, 'data.tf', 'ignore_changes = [read_capacity, write_capacity]');
     expectCode(files, 'data.tf', 'predefined_metric_type = "DynamoDBWriteCapacityUtilization"');
   });
@@ -249,7 +318,11 @@ describe('shape that differs between environments', () => {
     expectCode(files, 'environments/dev.tfvars', 'table_provisioned_read_capacity = null');
     expectCode(files, 'environments/dev.tfvars', 'table_autoscaling_count = 0');
     expectCode(files, 'environments/prod.tfvars', 'table_autoscaling_count = 1');
-    expectCode(files, 'data.tf', 'resource "aws_appautoscaling_target" "table_read" { count = var.table_autoscaling_count');
+    expectCode(
+      files,
+      'data.tf',
+      'resource "aws_appautoscaling_target" "table_read" { count = var.table_autoscaling_count',
+    );
   });
 
   it('keeps a lifecycle expiration only in the environments that set one', () => {
@@ -259,7 +332,11 @@ describe('shape that differs between environments', () => {
       .override('dev', 'bucket', { expirationDays: 30 })
       .build();
     const files = generateTerraform(lowerDesign(d));
-    expectCode(files, 'data.tf', 'dynamic "expiration" { for_each = var.bucket_expiration_days content { days = expiration.value } }');
+    expectCode(
+      files,
+      'data.tf',
+      'dynamic "expiration" { for_each = var.bucket_expiration_days content { days = expiration.value } }',
+    );
     expectCode(files, 'environments/dev.tfvars', 'bucket_expiration_days = [30]');
     expectCode(files, 'environments/prod.tfvars', 'bucket_expiration_days = []');
   });

@@ -65,11 +65,13 @@ function terraform(cwd: string, args: string[]): Promise<Run> {
 }
 
 function expectSuccess(run: Run, what: string): void {
-  if (run.code !== 0) throw new Error(`${what} failed (exit ${run.code}):\n${run.stderr}\n${run.stdout}`.slice(0, 20000));
+  if (run.code !== 0)
+    throw new Error(`${what} failed (exit ${run.code}):\n${run.stderr}\n${run.stdout}`.slice(0, 20000));
 }
 
 const missing = missingToolchain();
-if (missing && toolchainsRequired()) throw new Error(`Terraform toolchain required (CI) but missing: ${missing}`);
+if (missing && toolchainsRequired())
+  throw new Error(`Terraform toolchain required (CI) but missing: ${missing}`);
 if (missing) console.warn(`\n!!! [terraform] toolchain suite SKIPPED: ${missing}\n`);
 
 const totals = { designs: 0, files: 0, resources: 0, started: Date.now() };
@@ -114,7 +116,10 @@ describe.skipIf(missing !== undefined)('generated Terraform passes fmt, validate
 
       const fmt = await terraform(dir, ['fmt', '-check', '-recursive', '-diff', '-no-color']);
       expectSuccess(fmt, `${name}: terraform fmt -check`);
-      expectSuccess(await terraform(dir, ['init', '-backend=false', '-input=false', '-no-color']), `${name}: terraform init`);
+      expectSuccess(
+        await terraform(dir, ['init', '-backend=false', '-input=false', '-no-color']),
+        `${name}: terraform init`,
+      );
       // validate runs next to the plans to save time; the test-only override it also reads is
       // plain provider configuration (dummy credentials), so it changes nothing validate checks.
       writeFileSync(join(dir, 'zz_test_override.tf'), OVERRIDE);

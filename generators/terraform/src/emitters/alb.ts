@@ -25,38 +25,61 @@ export function listeners(ctx: TfContext, alb: ResolvedComponent): Expr[] {
   return [ref(`aws_lb_listener.${alb.names.tfName}_${hasCertificate(ctx, alb) ? 'https' : 'http'}`)];
 }
 
-const TARGET_TYPE: Record<string, string> = { 'ecs-fargate': 'ip', eks: 'ip', 'ec2-asg': 'instance', lambda: 'lambda' };
+const TARGET_TYPE: Record<string, string> = {
+  'ecs-fargate': 'ip',
+  eks: 'ip',
+  'ec2-asg': 'instance',
+  lambda: 'lambda',
+};
 
 function targetGroup(ctx: TfContext, alb: ResolvedComponent, r: ResolvedRoute): BodyItem[] {
   const target = ctx.component(r.targetId);
   const type = TARGET_TYPE[target.type] ?? 'ip';
   const name = targetGroupName(ctx, r);
   const blocks: BodyItem[] = [
-    block('resource', ['aws_lb_target_group', name], [
-      attr('name', ctx.physicalName(`${target.names.slug}`, 32)),
-      attr('target_type', str(type)),
-      type !== 'lambda' && attr('port', num(r.port ?? 8080)),
-      type !== 'lambda' && attr('protocol', str('HTTP')),
-      type !== 'lambda' && attr('vpc_id', ctx.vpcIdOf(alb.placement!.vpcId)),
-      attr('deregistration_delay', num(30)),
-      type !== 'lambda' &&
-        block('health_check', [], [
-          attr('path', str('/')),
-          attr('matcher', str('200-399')),
-          attr('healthy_threshold', num(2)),
-          attr('unhealthy_threshold', num(3)),
-        ]),
-      tags(`${alb.names.display} to ${target.names.display}`),
-    ]),
+    block(
+      'resource',
+      ['aws_lb_target_group', name],
+      [
+        attr('name', ctx.physicalName(`${target.names.slug}`, 32)),
+        attr('target_type', str(type)),
+        type !== 'lambda' && attr('port', num(r.port ?? 8080)),
+        type !== 'lambda' && attr('protocol', str('HTTP')),
+        type !== 'lambda' && attr('vpc_id', ctx.vpcIdOf(alb.placement!.vpcId)),
+        attr('deregistration_delay', num(30)),
+        type !== 'lambda' &&
+          block(
+            'health_check',
+            [],
+            [
+              attr('path', str('/')),
+              attr('matcher', str('200-399')),
+              attr('healthy_threshold', num(2)),
+              attr('unhealthy_threshold', num(3)),
+            ],
+          ),
+        tags(`${alb.names.display} to ${target.names.display}`),
+      ],
+    ),
   ];
   if (type === 'lambda') {
-    lambdaPermission(ctx, `${name}_invoke`, target.id, 'elasticloadbalancing.amazonaws.com', ref(`aws_lb_target_group.${name}.arn`));
+    lambdaPermission(
+      ctx,
+      `${name}_invoke`,
+      target.id,
+      'elasticloadbalancing.amazonaws.com',
+      ref(`aws_lb_target_group.${name}.arn`),
+    );
     blocks.push(
-      block('resource', ['aws_lb_target_group_attachment', name], [
-        attr('target_group_arn', ref(`aws_lb_target_group.${name}.arn`)),
-        attr('target_id', ctx.attribute(target.id, 'arn')),
-        attr('depends_on', list([ref(`aws_lambda_permission.${name}_invoke`)])),
-      ]),
+      block(
+        'resource',
+        ['aws_lb_target_group_attachment', name],
+        [
+          attr('target_group_arn', ref(`aws_lb_target_group.${name}.arn`)),
+          attr('target_id', ctx.attribute(target.id, 'arn')),
+          attr('depends_on', list([ref(`aws_lambda_permission.${name}_invoke`)])),
+        ],
+      ),
     );
   }
   return blocks;
@@ -64,14 +87,22 @@ function targetGroup(ctx: TfContext, alb: ResolvedComponent, r: ResolvedRoute): 
 
 function defaultAction(ctx: TfContext, first: ResolvedRoute | undefined): BodyItem {
   if (first)
-    return block('default_action', [], [
-      attr('type', str('forward')),
-      attr('target_group_arn', ref(`aws_lb_target_group.${targetGroupName(ctx, first)}.arn`)),
-    ]);
-  return block('default_action', [], [
-    attr('type', str('fixed-response')),
-    block('fixed_response', [], [attr('content_type', str('text/plain')), attr('status_code', str('404'))]),
-  ]);
+    return block(
+      'default_action',
+      [],
+      [
+        attr('type', str('forward')),
+        attr('target_group_arn', ref(`aws_lb_target_group.${targetGroupName(ctx, first)}.arn`)),
+      ],
+    );
+  return block(
+    'default_action',
+    [],
+    [
+      attr('type', str('fixed-response')),
+      block('fixed_response', [], [attr('content_type', str('text/plain')), attr('status_code', str('404'))]),
+    ],
+  );
 }
 
 function accessLogBucket(ctx: TfContext, alb: ResolvedComponent): string {
@@ -103,53 +134,94 @@ function webAcl(ctx: TfContext, alb: ResolvedComponent): void {
   const t = alb.names.tfName;
   ctx.add(
     'edge.tf',
-    block('resource', ['aws_wafv2_web_acl', t], [
-      attr('name', ctx.physicalName(alb.names.slug, 128)),
-      attr('scope', str('REGIONAL')),
-      block('default_action', [], [block('allow', [], [])]),
-      block('rule', [], [
-        attr('name', str('aws-common-rules')),
-        attr('priority', num(1)),
-        block('override_action', [], [block('none', [], [])]),
-        block('statement', [], [
-          block('managed_rule_group_statement', [], [
-            attr('name', str('AWSManagedRulesCommonRuleSet')),
-            attr('vendor_name', str('AWS')),
-          ]),
-        ]),
-        block('visibility_config', [], [
-          attr('cloudwatch_metrics_enabled', literal(true)),
-          attr('metric_name', str('aws-common-rules')),
-          attr('sampled_requests_enabled', literal(true)),
-        ]),
-      ]),
-      block('rule', [], [
-        attr('name', str('aws-known-bad-inputs')),
-        attr('priority', num(2)),
-        block('override_action', [], [block('none', [], [])]),
-        block('statement', [], [
-          block('managed_rule_group_statement', [], [
-            attr('name', str('AWSManagedRulesKnownBadInputsRuleSet')),
-            attr('vendor_name', str('AWS')),
-          ]),
-        ]),
-        block('visibility_config', [], [
-          attr('cloudwatch_metrics_enabled', literal(true)),
-          attr('metric_name', str('aws-known-bad-inputs')),
-          attr('sampled_requests_enabled', literal(true)),
-        ]),
-      ]),
-      block('visibility_config', [], [
-        attr('cloudwatch_metrics_enabled', literal(true)),
-        attr('metric_name', str(t)),
-        attr('sampled_requests_enabled', literal(true)),
-      ]),
-      tags(alb.names.display),
-    ]),
-    block('resource', ['aws_wafv2_web_acl_association', t], [
-      attr('resource_arn', ref(`${address(alb)}.arn`)),
-      attr('web_acl_arn', ref(`aws_wafv2_web_acl.${t}.arn`)),
-    ]),
+    block(
+      'resource',
+      ['aws_wafv2_web_acl', t],
+      [
+        attr('name', ctx.physicalName(alb.names.slug, 128)),
+        attr('scope', str('REGIONAL')),
+        block('default_action', [], [block('allow', [], [])]),
+        block(
+          'rule',
+          [],
+          [
+            attr('name', str('aws-common-rules')),
+            attr('priority', num(1)),
+            block('override_action', [], [block('none', [], [])]),
+            block(
+              'statement',
+              [],
+              [
+                block(
+                  'managed_rule_group_statement',
+                  [],
+                  [attr('name', str('AWSManagedRulesCommonRuleSet')), attr('vendor_name', str('AWS'))],
+                ),
+              ],
+            ),
+            block(
+              'visibility_config',
+              [],
+              [
+                attr('cloudwatch_metrics_enabled', literal(true)),
+                attr('metric_name', str('aws-common-rules')),
+                attr('sampled_requests_enabled', literal(true)),
+              ],
+            ),
+          ],
+        ),
+        block(
+          'rule',
+          [],
+          [
+            attr('name', str('aws-known-bad-inputs')),
+            attr('priority', num(2)),
+            block('override_action', [], [block('none', [], [])]),
+            block(
+              'statement',
+              [],
+              [
+                block(
+                  'managed_rule_group_statement',
+                  [],
+                  [
+                    attr('name', str('AWSManagedRulesKnownBadInputsRuleSet')),
+                    attr('vendor_name', str('AWS')),
+                  ],
+                ),
+              ],
+            ),
+            block(
+              'visibility_config',
+              [],
+              [
+                attr('cloudwatch_metrics_enabled', literal(true)),
+                attr('metric_name', str('aws-known-bad-inputs')),
+                attr('sampled_requests_enabled', literal(true)),
+              ],
+            ),
+          ],
+        ),
+        block(
+          'visibility_config',
+          [],
+          [
+            attr('cloudwatch_metrics_enabled', literal(true)),
+            attr('metric_name', str(t)),
+            attr('sampled_requests_enabled', literal(true)),
+          ],
+        ),
+        tags(alb.names.display),
+      ],
+    ),
+    block(
+      'resource',
+      ['aws_wafv2_web_acl_association', t],
+      [
+        attr('resource_arn', ref(`${address(alb)}.arn`)),
+        attr('web_acl_arn', ref(`aws_wafv2_web_acl.${t}.arn`)),
+      ],
+    ),
   );
 }
 
@@ -180,7 +252,10 @@ export const albEmitter: ComponentEmitter = {
           !internal && skip('CKV2_AWS_76', 'the WAF rule groups are chosen per design (ALB-02)'),
           !waf && skip('CKV2_AWS_28', 'WAF is off in the design (ALB-02)'),
           !logs && skip('CKV_AWS_91', 'access logs are off in the design (ALB-03)'),
-          skip('CKV_AWS_150', 'deletion protection would block environment teardown; enable it for prod by hand'),
+          skip(
+            'CKV_AWS_150',
+            'deletion protection would block environment teardown; enable it for prod by hand',
+          ),
           attr('name', ctx.physicalName(c.names.slug, 32)),
           attr('load_balancer_type', str('application')),
           attr('internal', literal(internal)),
@@ -189,11 +264,15 @@ export const albEmitter: ComponentEmitter = {
           attr('drop_invalid_header_fields', ctx.prop(c, 'dropInvalidHeaders', true)),
           attr('idle_timeout', ctx.prop(c, 'idleTimeoutSeconds', 60)),
           logBucket &&
-            block('access_logs', [], [
-              attr('bucket', ref(`aws_s3_bucket.${logBucket}.id`)),
-              attr('prefix', str('alb')),
-              attr('enabled', literal(true)),
-            ]),
+            block(
+              'access_logs',
+              [],
+              [
+                attr('bucket', ref(`aws_s3_bucket.${logBucket}.id`)),
+                attr('prefix', str('alb')),
+                attr('enabled', literal(true)),
+              ],
+            ),
           logBucket && attr('depends_on', list([ref(`aws_s3_bucket_policy.${logBucket}`)])),
           tags(c.names.display),
         ],
@@ -206,31 +285,47 @@ export const albEmitter: ComponentEmitter = {
     if (certificate) {
       ctx.add(
         'edge.tf',
-        block('resource', ['aws_lb_listener', `${t}_https`], [
-          attr('load_balancer_arn', ref(`${address(c)}.arn`)),
-          attr('port', num(443)),
-          attr('protocol', str('HTTPS')),
-          attr('ssl_policy', str(TLS_POLICY)),
-          attr('certificate_arn', ctx.prop(c, 'certificateArn', '')),
-          defaultAction(ctx, first),
-        ]),
+        block(
+          'resource',
+          ['aws_lb_listener', `${t}_https`],
+          [
+            attr('load_balancer_arn', ref(`${address(c)}.arn`)),
+            attr('port', num(443)),
+            attr('protocol', str('HTTPS')),
+            attr('ssl_policy', str(TLS_POLICY)),
+            attr('certificate_arn', ctx.prop(c, 'certificateArn', '')),
+            defaultAction(ctx, first),
+          ],
+        ),
       );
       if (ctx.flag(c, 'httpRedirect', true))
         ctx.add(
           'edge.tf',
-          block('resource', ['aws_lb_listener', `${t}_http_redirect`], [
-            attr('load_balancer_arn', ref(`${address(c)}.arn`)),
-            attr('port', num(80)),
-            attr('protocol', str('HTTP')),
-            block('default_action', [], [
-              attr('type', str('redirect')),
-              block('redirect', [], [
-                attr('port', str('443')),
-                attr('protocol', str('HTTPS')),
-                attr('status_code', str('HTTP_301')),
-              ]),
-            ]),
-          ]),
+          block(
+            'resource',
+            ['aws_lb_listener', `${t}_http_redirect`],
+            [
+              attr('load_balancer_arn', ref(`${address(c)}.arn`)),
+              attr('port', num(80)),
+              attr('protocol', str('HTTP')),
+              block(
+                'default_action',
+                [],
+                [
+                  attr('type', str('redirect')),
+                  block(
+                    'redirect',
+                    [],
+                    [
+                      attr('port', str('443')),
+                      attr('protocol', str('HTTPS')),
+                      attr('status_code', str('HTTP_301')),
+                    ],
+                  ),
+                ],
+              ),
+            ],
+          ),
         );
     } else {
       ctx.add(
@@ -239,7 +334,10 @@ export const albEmitter: ComponentEmitter = {
           'resource',
           ['aws_lb_listener', `${t}_http`],
           [
-            skip('CKV_AWS_2', 'no certificate is set in the design yet (ALB-01): set certificateArn to serve HTTPS'),
+            skip(
+              'CKV_AWS_2',
+              'no certificate is set in the design yet (ALB-01): set certificateArn to serve HTTPS',
+            ),
             skip('CKV_AWS_103', 'no certificate is set in the design yet (ALB-01)'),
             skip('CKV2_AWS_20', 'no certificate is set in the design yet (ALB-01)'),
             attr('load_balancer_arn', ref(`${address(c)}.arn`)),
@@ -255,20 +353,40 @@ export const albEmitter: ComponentEmitter = {
       const target = ctx.component(r.targetId);
       ctx.add(
         'edge.tf',
-        block('resource', ['aws_lb_listener_rule', targetGroupName(ctx, r)], [
-          attr('listener_arn', ref(`aws_lb_listener.${main}.arn`)),
-          attr('priority', num(10 * (i + 1))),
-          block('action', [], [
-            attr('type', str('forward')),
-            attr('target_group_arn', ref(`aws_lb_target_group.${targetGroupName(ctx, r)}.arn`)),
-          ]),
-          block('condition', [], [
-            block('path_pattern', [], [attr('values', list([str(r.pathPattern ?? `/${target.names.slug}/*`)]))]),
-          ]),
-        ]),
+        block(
+          'resource',
+          ['aws_lb_listener_rule', targetGroupName(ctx, r)],
+          [
+            attr('listener_arn', ref(`aws_lb_listener.${main}.arn`)),
+            attr('priority', num(10 * (i + 1))),
+            block(
+              'action',
+              [],
+              [
+                attr('type', str('forward')),
+                attr('target_group_arn', ref(`aws_lb_target_group.${targetGroupName(ctx, r)}.arn`)),
+              ],
+            ),
+            block(
+              'condition',
+              [],
+              [
+                block(
+                  'path_pattern',
+                  [],
+                  [attr('values', list([str(r.pathPattern ?? `/${target.names.slug}/*`)]))],
+                ),
+              ],
+            ),
+          ],
+        ),
       );
     });
     if (waf) webAcl(ctx, c);
-    ctx.output(`${t}_dns_name`, ref(`${address(c)}.dns_name`), `DNS name of the load balancer "${c.names.display}"`);
+    ctx.output(
+      `${t}_dns_name`,
+      ref(`${address(c)}.dns_name`),
+      `DNS name of the load balancer "${c.names.display}"`,
+    );
   },
 };

@@ -1,5 +1,4 @@
 /** Timestream database (+ a table with the retention settings), Kinesis stream, Athena workgroup. */
-import type { ResolvedComponent } from '@archgen/infra';
 import { attr, binary, block, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { tags } from './common.ts';
@@ -23,13 +22,17 @@ export const timestreamEmitter: ComponentEmitter = {
         [
           attr('database_name', ref(`${db}.database_name`)),
           attr('table_name', str('events')),
-          block('retention_properties', [], [
-            attr('memory_store_retention_period_in_hours', ctx.prop(c, 'memoryRetentionHours', 24)),
-            attr('magnetic_store_retention_period_in_days', ctx.prop(c, 'magneticRetentionDays', 365)),
-          ]),
+          block(
+            'retention_properties',
+            [],
+            [
+              attr('memory_store_retention_period_in_hours', ctx.prop(c, 'memoryRetentionHours', 24)),
+              attr('magnetic_store_retention_period_in_days', ctx.prop(c, 'magneticRetentionDays', 365)),
+            ],
+          ),
           tags(c.names.display),
         ],
-        ['Retention is a table setting in Timestream; the design\'s retention applies to this default table.'],
+        ["Retention is a table setting in Timestream; the design's retention applies to this default table."],
       ),
     );
   },
@@ -48,13 +51,31 @@ export const kinesisEmitter: ComponentEmitter = {
       ctx.resource('aws_kinesis_stream', c.names.tfName, c, [
         attr('name', ctx.physicalName(c.names.slug, 128)),
         ctx.environments.some(provisionedIn) &&
-          attr('shard_count', ctx.derived(c, 'shard_count', 'Shards', (env) => (provisionedIn(env) ? ctx.valueIn(c, 'shards', env, 1) : null))),
+          attr(
+            'shard_count',
+            ctx.derived(c, 'shard_count', 'Shards', (env) =>
+              provisionedIn(env) ? ctx.valueIn(c, 'shards', env, 1) : null,
+            ),
+          ),
         attr('retention_period', ctx.prop(c, 'retentionHours', 24)),
         attr('encryption_type', str(encrypted ? 'KMS' : 'NONE')),
         encrypted && attr('kms_key_id', str('alias/aws/kinesis')),
-        block('stream_mode_details', [], [
-          attr('stream_mode', ctx.prop(c, 'mode', 'on-demand', (v) => (v === 'provisioned' ? 'PROVISIONED' : 'ON_DEMAND'), `${c.names.tfName}_stream_mode`)),
-        ]),
+        block(
+          'stream_mode_details',
+          [],
+          [
+            attr(
+              'stream_mode',
+              ctx.prop(
+                c,
+                'mode',
+                'on-demand',
+                (v) => (v === 'provisioned' ? 'PROVISIONED' : 'ON_DEMAND'),
+                `${c.names.tfName}_stream_mode`,
+              ),
+            ),
+          ],
+        ),
         tags(c.names.display),
       ]),
     );
@@ -74,19 +95,32 @@ export const athenaEmitter: ComponentEmitter = {
       ctx.resource('aws_athena_workgroup', c.names.tfName, c, [
         attr('name', ctx.physicalName(c.names.slug, 128)),
         attr('description', str(c.names.display.slice(0, 1024))),
-        block('configuration', [], [
-          attr('enforce_workgroup_configuration', ctx.prop(c, 'enforceConfiguration', true)),
-          attr('publish_cloudwatch_metrics_enabled', literal(true)),
-          attr(
-            'bytes_scanned_cutoff_per_query',
-            binary(ctx.prop(c, 'bytesScannedCutoffGb', 10), '*', num(1073741824)),
-          ),
-          (results || encrypted) &&
-            block('result_configuration', [], [
-            results && attr('output_location', tpl('s3://', ctx.attribute(results.id, 'name'), '/athena-results/')),
-            encrypted && block('encryption_configuration', [], [attr('encryption_option', str('SSE_S3'))]),
-          ]),
-        ]),
+        block(
+          'configuration',
+          [],
+          [
+            attr('enforce_workgroup_configuration', ctx.prop(c, 'enforceConfiguration', true)),
+            attr('publish_cloudwatch_metrics_enabled', literal(true)),
+            attr(
+              'bytes_scanned_cutoff_per_query',
+              binary(ctx.prop(c, 'bytesScannedCutoffGb', 10), '*', num(1073741824)),
+            ),
+            (results || encrypted) &&
+              block(
+                'result_configuration',
+                [],
+                [
+                  results &&
+                    attr(
+                      'output_location',
+                      tpl('s3://', ctx.attribute(results.id, 'name'), '/athena-results/'),
+                    ),
+                  encrypted &&
+                    block('encryption_configuration', [], [attr('encryption_option', str('SSE_S3'))]),
+                ],
+              ),
+          ],
+        ),
         tags(c.names.display),
       ]),
     );

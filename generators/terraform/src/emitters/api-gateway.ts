@@ -3,7 +3,19 @@
  * authorizer (APIG-01), access logs, X-Ray (REST), throttling and request validation (APIG-02).
  */
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
-import { type BodyItem, type Expr, attr, block, call, list, literal, obj, ref, str, tpl } from '../hcl/ast.ts';
+import {
+  type BodyItem,
+  type Expr,
+  attr,
+  block,
+  call,
+  list,
+  literal,
+  obj,
+  ref,
+  str,
+  tpl,
+} from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, lambdaPermission, skip, tags } from './common.ts';
 
@@ -53,19 +65,31 @@ function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
       attr('protocol_type', str('HTTP')),
       tags(c.names.display),
     ]),
-    block('resource', ['aws_apigatewayv2_stage', t], [
-      attr('api_id', ref(`${api}.id`)),
-      attr('name', str('$default')),
-      attr('auto_deploy', literal(true)),
-      block('default_route_settings', [], [
-        attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit', 1000)),
-        attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit', 500)),
-        attr('detailed_metrics_enabled', literal(true)),
-      ]),
-      logs &&
-        block('access_log_settings', [], [attr('destination_arn', logs), attr('format', jsonencode(ACCESS_LOG_FORMAT))]),
-      tags(c.names.display),
-    ]),
+    block(
+      'resource',
+      ['aws_apigatewayv2_stage', t],
+      [
+        attr('api_id', ref(`${api}.id`)),
+        attr('name', str('$default')),
+        attr('auto_deploy', literal(true)),
+        block(
+          'default_route_settings',
+          [],
+          [
+            attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit', 1000)),
+            attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit', 500)),
+            attr('detailed_metrics_enabled', literal(true)),
+          ],
+        ),
+        logs &&
+          block(
+            'access_log_settings',
+            [],
+            [attr('destination_arn', logs), attr('format', jsonencode(ACCESS_LOG_FORMAT))],
+          ),
+        tags(c.names.display),
+      ],
+    ),
   );
   let authorization: BodyItem[] = [
     skip('CKV_AWS_309', 'the design sets no authorizer on this API (APIG-01)'),
@@ -78,13 +102,17 @@ function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
     if (pool) {
       ctx.add(
         'security.tf',
-        block('resource', ['aws_cognito_user_pool_client', t], [
-          attr('name', ctx.physicalName(c.names.slug, 128)),
-          attr('user_pool_id', ctx.attribute(pool.id, 'id')),
-          attr('generate_secret', literal(false)),
-          attr('explicit_auth_flows', literal(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'])),
-          attr('prevent_user_existence_errors', str('ENABLED')),
-        ]),
+        block(
+          'resource',
+          ['aws_cognito_user_pool_client', t],
+          [
+            attr('name', ctx.physicalName(c.names.slug, 128)),
+            attr('user_pool_id', ctx.attribute(pool.id, 'id')),
+            attr('generate_secret', literal(false)),
+            attr('explicit_auth_flows', literal(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'])),
+            attr('prevent_user_existence_errors', str('ENABLED')),
+          ],
+        ),
       );
       issuer = tpl('https://', ctx.attribute(pool.id, 'endpoint'));
       audience = list([ref(`aws_cognito_user_pool_client.${t}.id`)]);
@@ -104,13 +132,17 @@ function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
     }
     ctx.add(
       'edge.tf',
-      block('resource', ['aws_apigatewayv2_authorizer', t], [
-        attr('api_id', ref(`${api}.id`)),
-        attr('name', str('jwt')),
-        attr('authorizer_type', str('JWT')),
-        attr('identity_sources', literal(['$request.header.Authorization'])),
-        block('jwt_configuration', [], [attr('issuer', issuer), attr('audience', audience)]),
-      ]),
+      block(
+        'resource',
+        ['aws_apigatewayv2_authorizer', t],
+        [
+          attr('api_id', ref(`${api}.id`)),
+          attr('name', str('jwt')),
+          attr('authorizer_type', str('JWT')),
+          attr('identity_sources', literal(['$request.header.Authorization'])),
+          block('jwt_configuration', [], [attr('issuer', issuer), attr('audience', audience)]),
+        ],
+      ),
     );
     authorization = [
       attr('authorization_type', str('JWT'))!,
@@ -122,20 +154,34 @@ function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
     const name = `${t}_${target.names.tfName}`;
     ctx.add(
       'edge.tf',
-      block('resource', ['aws_apigatewayv2_integration', name], [
-        attr('api_id', ref(`${api}.id`)),
-        attr('integration_type', str('AWS_PROXY')),
-        attr('integration_uri', ctx.attribute(target.id, 'arn')),
-        attr('payload_format_version', str('2.0')),
-      ]),
-      block('resource', ['aws_apigatewayv2_route', name], [
-        authorization,
-        attr('api_id', ref(`${api}.id`)),
-        attr('route_key', str(routeKey(ctx, r, i))),
-        attr('target', tpl('integrations/', ref(`aws_apigatewayv2_integration.${name}.id`))),
-      ]),
+      block(
+        'resource',
+        ['aws_apigatewayv2_integration', name],
+        [
+          attr('api_id', ref(`${api}.id`)),
+          attr('integration_type', str('AWS_PROXY')),
+          attr('integration_uri', ctx.attribute(target.id, 'arn')),
+          attr('payload_format_version', str('2.0')),
+        ],
+      ),
+      block(
+        'resource',
+        ['aws_apigatewayv2_route', name],
+        [
+          authorization,
+          attr('api_id', ref(`${api}.id`)),
+          attr('route_key', str(routeKey(ctx, r, i))),
+          attr('target', tpl('integrations/', ref(`aws_apigatewayv2_integration.${name}.id`))),
+        ],
+      ),
     );
-    lambdaPermission(ctx, `${name}_invoke`, target.id, 'apigateway.amazonaws.com', tpl(ref(`${api}.execution_arn`), '/*/*'));
+    lambdaPermission(
+      ctx,
+      `${name}_invoke`,
+      target.id,
+      'apigateway.amazonaws.com',
+      tpl(ref(`${api}.execution_arn`), '/*/*'),
+    );
   });
   ctx.output(`${t}_url`, ref(`${api}.api_endpoint`), `Endpoint of the API "${c.names.display}"`);
 }
@@ -159,25 +205,33 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
   if (validate)
     ctx.add(
       'edge.tf',
-      block('resource', ['aws_api_gateway_request_validator', t], [
-        attr('rest_api_id', ref(`${api}.id`)),
-        attr('name', str('body-and-parameters')),
-        attr('validate_request_body', literal(true)),
-        attr('validate_request_parameters', literal(true)),
-      ]),
+      block(
+        'resource',
+        ['aws_api_gateway_request_validator', t],
+        [
+          attr('rest_api_id', ref(`${api}.id`)),
+          attr('name', str('body-and-parameters')),
+          attr('validate_request_body', literal(true)),
+          attr('validate_request_parameters', literal(true)),
+        ],
+      ),
     );
   let authorization: BodyItem[] = [attr('authorization', str('NONE'))!];
   if (authorizer === 'iam') authorization = [attr('authorization', str('AWS_IAM'))!];
   else if ((authorizer === 'cognito' || authorizer === 'jwt') && pool) {
     ctx.add(
       'edge.tf',
-      block('resource', ['aws_api_gateway_authorizer', t], [
-        attr('rest_api_id', ref(`${api}.id`)),
-        attr('name', str('cognito')),
-        attr('type', str('COGNITO_USER_POOLS')),
-        attr('provider_arns', list([ctx.attribute(pool.id, 'arn')])),
-        attr('identity_source', str('method.request.header.Authorization')),
-      ]),
+      block(
+        'resource',
+        ['aws_api_gateway_authorizer', t],
+        [
+          attr('rest_api_id', ref(`${api}.id`)),
+          attr('name', str('cognito')),
+          attr('type', str('COGNITO_USER_POOLS')),
+          attr('provider_arns', list([ctx.attribute(pool.id, 'arn')])),
+          attr('identity_source', str('method.request.header.Authorization')),
+        ],
+      ),
     );
     authorization = [
       attr('authorization', str('COGNITO_USER_POOLS'))!,
@@ -193,85 +247,147 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
     if (i > 0) {
       ctx.add(
         'edge.tf',
-        block('resource', ['aws_api_gateway_resource', `${name}_prefix`], [
-          attr('rest_api_id', ref(`${api}.id`)),
-          attr('parent_id', parent),
-          attr('path_part', str(target.names.slug)),
-        ]),
+        block(
+          'resource',
+          ['aws_api_gateway_resource', `${name}_prefix`],
+          [
+            attr('rest_api_id', ref(`${api}.id`)),
+            attr('parent_id', parent),
+            attr('path_part', str(target.names.slug)),
+          ],
+        ),
       );
       parent = ref(`aws_api_gateway_resource.${name}_prefix.id`);
     }
     ctx.add(
       'edge.tf',
-      block('resource', ['aws_api_gateway_resource', name], [
-        attr('rest_api_id', ref(`${api}.id`)),
-        attr('parent_id', parent),
-        attr('path_part', str('{proxy+}')),
-      ]),
-      block('resource', ['aws_api_gateway_method', name], [
-        unauthenticated && skip('CKV_AWS_59', 'the design sets no authorizer on this API (APIG-01)'),
-        unauthenticated && skip('CKV2_AWS_53', 'request validation follows the design (APIG-02)'),
-        attr('rest_api_id', ref(`${api}.id`)),
-        attr('resource_id', ref(`aws_api_gateway_resource.${name}.id`)),
-        attr('http_method', str('ANY')),
-        authorization,
-        validate && attr('request_validator_id', ref(`aws_api_gateway_request_validator.${t}.id`)),
-      ]),
-      block('resource', ['aws_api_gateway_integration', name], [
-        attr('rest_api_id', ref(`${api}.id`)),
-        attr('resource_id', ref(`aws_api_gateway_resource.${name}.id`)),
-        attr('http_method', ref(`aws_api_gateway_method.${name}.http_method`)),
-        attr('type', str('AWS_PROXY')),
-        attr('integration_http_method', str('POST')),
-        attr(
-          'uri',
-          tpl('arn:aws:apigateway:', ref('var.region'), ':lambda:path/2015-03-31/functions/', ctx.attribute(target.id, 'arn'), '/invocations'),
-        ),
-      ]),
+      block(
+        'resource',
+        ['aws_api_gateway_resource', name],
+        [
+          attr('rest_api_id', ref(`${api}.id`)),
+          attr('parent_id', parent),
+          attr('path_part', str('{proxy+}')),
+        ],
+      ),
+      block(
+        'resource',
+        ['aws_api_gateway_method', name],
+        [
+          unauthenticated && skip('CKV_AWS_59', 'the design sets no authorizer on this API (APIG-01)'),
+          unauthenticated && skip('CKV2_AWS_53', 'request validation follows the design (APIG-02)'),
+          attr('rest_api_id', ref(`${api}.id`)),
+          attr('resource_id', ref(`aws_api_gateway_resource.${name}.id`)),
+          attr('http_method', str('ANY')),
+          authorization,
+          validate && attr('request_validator_id', ref(`aws_api_gateway_request_validator.${t}.id`)),
+        ],
+      ),
+      block(
+        'resource',
+        ['aws_api_gateway_integration', name],
+        [
+          attr('rest_api_id', ref(`${api}.id`)),
+          attr('resource_id', ref(`aws_api_gateway_resource.${name}.id`)),
+          attr('http_method', ref(`aws_api_gateway_method.${name}.http_method`)),
+          attr('type', str('AWS_PROXY')),
+          attr('integration_http_method', str('POST')),
+          attr(
+            'uri',
+            tpl(
+              'arn:aws:apigateway:',
+              ref('var.region'),
+              ':lambda:path/2015-03-31/functions/',
+              ctx.attribute(target.id, 'arn'),
+              '/invocations',
+            ),
+          ),
+        ],
+      ),
     );
-    deploymentInputs.push(ref(`aws_api_gateway_method.${name}.id`), ref(`aws_api_gateway_integration.${name}.id`));
-    lambdaPermission(ctx, `${name}_invoke`, target.id, 'apigateway.amazonaws.com', tpl(ref(`${api}.execution_arn`), '/*/*'));
+    deploymentInputs.push(
+      ref(`aws_api_gateway_method.${name}.id`),
+      ref(`aws_api_gateway_integration.${name}.id`),
+    );
+    lambdaPermission(
+      ctx,
+      `${name}_invoke`,
+      target.id,
+      'apigateway.amazonaws.com',
+      tpl(ref(`${api}.execution_arn`), '/*/*'),
+    );
   });
   // REST stages log through the account-level role (one per region) the lowering made.
   const accountRole = ctx.graph.roles.find((r) => r.assumedBy === 'apigateway.amazonaws.com');
   if (logs && accountRole && ctx.once('api_gateway_account')) {
     ctx.add(
       'edge.tf',
-      block('resource', ['aws_api_gateway_account', 'this'], [attr('cloudwatch_role_arn', ctx.roleArn(accountRole))]),
+      block(
+        'resource',
+        ['aws_api_gateway_account', 'this'],
+        [attr('cloudwatch_role_arn', ctx.roleArn(accountRole))],
+      ),
     );
   }
   ctx.add(
     'edge.tf',
-    block('resource', ['aws_api_gateway_deployment', t], [
-      attr('rest_api_id', ref(`${api}.id`)),
-      attr('triggers', obj({ redeployment: call('sha1', call('jsonencode', list(deploymentInputs))) })),
-      block('lifecycle', [], [attr('create_before_destroy', literal(true))]),
-    ]),
-    block('resource', ['aws_api_gateway_stage', t], [
-      skip('CKV2_AWS_51', 'client certificates are for backends that verify API Gateway; Lambda integrations do not need them'),
-      skip('CKV2_AWS_29', 'WAF is not part of the API Gateway design'),
-      skip('CKV_AWS_120', 'caching is an application decision'),
-      attr('rest_api_id', ref(`${api}.id`)),
-      attr('deployment_id', ref(`aws_api_gateway_deployment.${t}.id`)),
-      attr('stage_name', str('api')),
-      attr('xray_tracing_enabled', ctx.prop(c, 'tracing', true)),
-      logs &&
-        block('access_log_settings', [], [attr('destination_arn', logs), attr('format', jsonencode(ACCESS_LOG_FORMAT))]),
-      logs && accountRole && attr('depends_on', list([ref('aws_api_gateway_account.this')])),
-      tags(c.names.display),
-    ]),
-    block('resource', ['aws_api_gateway_method_settings', t], [
-      attr('rest_api_id', ref(`${api}.id`)),
-      attr('stage_name', ref(`aws_api_gateway_stage.${t}.stage_name`)),
-      attr('method_path', str('*/*')),
-      block('settings', [], [
-        attr('metrics_enabled', literal(true)),
-        attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit', 1000)),
-        attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit', 500)),
-      ]),
-    ]),
+    block(
+      'resource',
+      ['aws_api_gateway_deployment', t],
+      [
+        attr('rest_api_id', ref(`${api}.id`)),
+        attr('triggers', obj({ redeployment: call('sha1', call('jsonencode', list(deploymentInputs))) })),
+        block('lifecycle', [], [attr('create_before_destroy', literal(true))]),
+      ],
+    ),
+    block(
+      'resource',
+      ['aws_api_gateway_stage', t],
+      [
+        skip(
+          'CKV2_AWS_51',
+          'client certificates are for backends that verify API Gateway; Lambda integrations do not need them',
+        ),
+        skip('CKV2_AWS_29', 'WAF is not part of the API Gateway design'),
+        skip('CKV_AWS_120', 'caching is an application decision'),
+        attr('rest_api_id', ref(`${api}.id`)),
+        attr('deployment_id', ref(`aws_api_gateway_deployment.${t}.id`)),
+        attr('stage_name', str('api')),
+        attr('xray_tracing_enabled', ctx.prop(c, 'tracing', true)),
+        logs &&
+          block(
+            'access_log_settings',
+            [],
+            [attr('destination_arn', logs), attr('format', jsonencode(ACCESS_LOG_FORMAT))],
+          ),
+        logs && accountRole && attr('depends_on', list([ref('aws_api_gateway_account.this')])),
+        tags(c.names.display),
+      ],
+    ),
+    block(
+      'resource',
+      ['aws_api_gateway_method_settings', t],
+      [
+        attr('rest_api_id', ref(`${api}.id`)),
+        attr('stage_name', ref(`aws_api_gateway_stage.${t}.stage_name`)),
+        attr('method_path', str('*/*')),
+        block(
+          'settings',
+          [],
+          [
+            attr('metrics_enabled', literal(true)),
+            attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit', 1000)),
+            attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit', 500)),
+          ],
+        ),
+      ],
+    ),
   );
-  ctx.output(`${t}_url`, ref(`aws_api_gateway_stage.${t}.invoke_url`), `Invoke URL of the API "${c.names.display}"`);
+  ctx.output(
+    `${t}_url`,
+    ref(`aws_api_gateway_stage.${t}.invoke_url`),
+    `Invoke URL of the API "${c.names.display}"`,
+  );
 }
 
 export const apiGatewayEmitter: ComponentEmitter = {

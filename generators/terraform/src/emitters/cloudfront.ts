@@ -59,12 +59,16 @@ function origin(ctx: TfContext, cf: ResolvedComponent, r: ResolvedRoute): Origin
       attr('origin_id', str(id)),
       attr('domain_name', domain),
       attr('origin_path', originPath),
-      block('custom_origin_config', [], [
-        attr('http_port', num(80)),
-        attr('https_port', num(443)),
-        attr('origin_protocol_policy', str(https ? 'https-only' : 'http-only')),
-        attr('origin_ssl_protocols', literal(['TLSv1.2'])),
-      ]),
+      block(
+        'custom_origin_config',
+        [],
+        [
+          attr('http_port', num(80)),
+          attr('https_port', num(443)),
+          attr('origin_protocol_policy', str(https ? 'https-only' : 'http-only')),
+          attr('origin_ssl_protocols', literal(['TLSv1.2'])),
+        ],
+      ),
     ],
   };
 }
@@ -73,7 +77,12 @@ function behavior(o: Origin): BodyInput[] {
   return [
     attr('target_origin_id', str(o.id)),
     attr('viewer_protocol_policy', str('redirect-to-https')),
-    attr('allowed_methods', literal(o.cached ? ['GET', 'HEAD', 'OPTIONS'] : ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'])),
+    attr(
+      'allowed_methods',
+      literal(
+        o.cached ? ['GET', 'HEAD', 'OPTIONS'] : ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+      ),
+    ),
     attr('cached_methods', literal(['GET', 'HEAD'])),
     attr('compress', literal(true)),
     attr('cache_policy_id', str(o.cached ? CACHING_OPTIMIZED : CACHING_DISABLED)),
@@ -124,13 +133,17 @@ export const cloudfrontEmitter: ComponentEmitter = {
     if (origins.some((o) => o.cached)) {
       ctx.add(
         'edge.tf',
-        block('resource', ['aws_cloudfront_origin_access_control', t], [
-          attr('name', ctx.physicalName(c.names.slug, 64)),
-          attr('description', str(`S3 access for ${c.names.display}`.slice(0, 256))),
-          attr('origin_access_control_origin_type', str('s3')),
-          attr('signing_behavior', str('always')),
-          attr('signing_protocol', str('sigv4')),
-        ]),
+        block(
+          'resource',
+          ['aws_cloudfront_origin_access_control', t],
+          [
+            attr('name', ctx.physicalName(c.names.slug, 64)),
+            attr('description', str(`S3 access for ${c.names.display}`.slice(0, 256))),
+            attr('origin_access_control_origin_type', str('s3')),
+            attr('signing_behavior', str('always')),
+            attr('signing_protocol', str('sigv4')),
+          ],
+        ),
       );
     }
     const certificate = ctx.text(c, 'certificateArn', '') !== '';
@@ -167,7 +180,8 @@ export const cloudfrontEmitter: ComponentEmitter = {
       ctx.resource('aws_cloudfront_distribution', t, c, [
         !waf && skip('CKV_AWS_68', 'WAF is off in the design (CF-03)'),
         !logs && skip('CKV_AWS_86', 'access logs are off in the design (CF-03)'),
-        !certificate && skip('CKV_AWS_174', 'the default CloudFront certificate is used until the design sets one'),
+        !certificate &&
+          skip('CKV_AWS_174', 'the default CloudFront certificate is used until the design sets one'),
         skip('CKV_AWS_310', 'origin failover needs a second origin the design does not have'),
         skip('CKV_AWS_374', 'no geo restriction in the design'),
         skip('CKV2_AWS_47', 'the web ACL and its rules are supplied from us-east-1'),
@@ -183,22 +197,34 @@ export const cloudfrontEmitter: ComponentEmitter = {
         origins.map((o) => block('origin', [], o.body)),
         block('default_cache_behavior', [], behavior(first!)),
         rest.map((o) =>
-          block('ordered_cache_behavior', [], [attr('path_pattern', str(o.pathPattern ?? `/${o.id}/*`)), ...behavior(o)]),
+          block(
+            'ordered_cache_behavior',
+            [],
+            [attr('path_pattern', str(o.pathPattern ?? `/${o.id}/*`)), ...behavior(o)],
+          ),
         ),
         block('restrictions', [], [block('geo_restriction', [], [attr('restriction_type', str('none'))])]),
         certificate
-          ? block('viewer_certificate', [], [
-              attr('acm_certificate_arn', ctx.prop(c, 'certificateArn', '')),
-              attr('ssl_support_method', str('sni-only')),
-              attr('minimum_protocol_version', ctx.prop(c, 'minimumTls', 'TLSv1.2_2021')),
-            ])
+          ? block(
+              'viewer_certificate',
+              [],
+              [
+                attr('acm_certificate_arn', ctx.prop(c, 'certificateArn', '')),
+                attr('ssl_support_method', str('sni-only')),
+                attr('minimum_protocol_version', ctx.prop(c, 'minimumTls', 'TLSv1.2_2021')),
+              ],
+            )
           : block('viewer_certificate', [], [attr('cloudfront_default_certificate', literal(true))]),
         logs &&
-          block('logging_config', [], [
-            attr('bucket', ref(`aws_s3_bucket.${logBucket}.bucket_domain_name`)),
-            attr('prefix', str('cloudfront/')),
-            attr('include_cookies', literal(false)),
-          ]),
+          block(
+            'logging_config',
+            [],
+            [
+              attr('bucket', ref(`aws_s3_bucket.${logBucket}.bucket_domain_name`)),
+              attr('prefix', str('cloudfront/')),
+              attr('include_cookies', literal(false)),
+            ],
+          ),
         tags(c.names.display),
       ]),
     );

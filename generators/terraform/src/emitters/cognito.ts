@@ -23,26 +23,51 @@ export const cognitoEmitter: ComponentEmitter = {
         attr('deletion_protection', str('ACTIVE')),
         attr('username_attributes', literal(['email'])),
         attr('auto_verified_attributes', literal(['email'])),
-        attr('mfa_configuration', ctx.prop(c, 'mfa', 'optional', (v) => MFA[String(v)] ?? 'OPTIONAL', `${c.names.tfName}_mfa_configuration`)),
+        attr(
+          'mfa_configuration',
+          ctx.prop(
+            c,
+            'mfa',
+            'optional',
+            (v) => MFA[String(v)] ?? 'OPTIONAL',
+            `${c.names.tfName}_mfa_configuration`,
+          ),
+        ),
         mfa !== 'off' && block('software_token_mfa_configuration', [], [attr('enabled', literal(true))]),
-        block('password_policy', [], [
-          attr('minimum_length', ctx.prop(c, 'passwordMinLength', 12)),
-          attr('require_lowercase', literal(true)),
-          attr('require_uppercase', literal(true)),
-          attr('require_numbers', literal(true)),
-          attr('require_symbols', literal(true)),
-          attr('temporary_password_validity_days', num(3)),
-        ]),
-        block('account_recovery_setting', [], [
-          block('recovery_mechanism', [], [attr('name', str('verified_email')), attr('priority', num(1))]),
-        ]),
+        block(
+          'password_policy',
+          [],
+          [
+            attr('minimum_length', ctx.prop(c, 'passwordMinLength', 12)),
+            attr('require_lowercase', literal(true)),
+            attr('require_uppercase', literal(true)),
+            attr('require_numbers', literal(true)),
+            attr('require_symbols', literal(true)),
+            attr('temporary_password_validity_days', num(3)),
+          ],
+        ),
+        block(
+          'account_recovery_setting',
+          [],
+          [block('recovery_mechanism', [], [attr('name', str('verified_email')), attr('priority', num(1))])],
+        ),
         ctx.some(c, 'advancedSecurity', false, (v) => v === true) &&
-          block('user_pool_add_ons', [], [
-            attr(
-              'advanced_security_mode',
-              ctx.prop(c, 'advancedSecurity', false, (v) => (v === true ? 'ENFORCED' : 'OFF'), `${c.names.tfName}_advanced_security_mode`),
-            ),
-          ]),
+          block(
+            'user_pool_add_ons',
+            [],
+            [
+              attr(
+                'advanced_security_mode',
+                ctx.prop(
+                  c,
+                  'advancedSecurity',
+                  false,
+                  (v) => (v === true ? 'ENFORCED' : 'OFF'),
+                  `${c.names.tfName}_advanced_security_mode`,
+                ),
+              ),
+            ],
+          ),
         tags(c.names.display),
       ]),
     );

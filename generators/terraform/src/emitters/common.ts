@@ -1,6 +1,20 @@
 /** Small helpers the service emitters share: scanner skips, physical names, tags, permissions. */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type BodyItem, type Expr, attr, block, call, comment, index, literal, num, ref, str, tpl, obj } from '../hcl/ast.ts';
+import {
+  type BodyItem,
+  type Expr,
+  attr,
+  block,
+  call,
+  comment,
+  index,
+  literal,
+  num,
+  ref,
+  str,
+  tpl,
+  obj,
+} from '../hcl/ast.ts';
 import type { TfContext } from '../context.ts';
 
 /** A deliberate choice a scanner would flag, acknowledged next to the code with the reason. */
@@ -23,7 +37,8 @@ export const physical = {
 /** The CloudWatch log group name AWS expects for the component that writes to it. */
 export function logGroupName(ctx: TfContext, logGroup: ResolvedComponent): Expr {
   const owner =
-    ctx.graph.components.find((o) => o.logGroupId === logGroup.id) ?? ctx.findComponent(logGroup.derived?.from);
+    ctx.graph.components.find((o) => o.logGroupId === logGroup.id) ??
+    ctx.findComponent(logGroup.derived?.from);
   const vpc = ctx.graph.vpcs.find((v) => v.id === logGroup.derived?.from);
   if (vpc) return tpl('/aws/vpc-flow-logs/', ref('local.name_prefix'), `-${vpc.names.slug}`);
   switch (owner?.type) {
@@ -68,13 +83,20 @@ export function lambdaPermission(
 ): void {
   ctx.add(
     'compute.tf',
-    block('resource', ['aws_lambda_permission', name], [
-      attr('statement_id', str(`AllowInvokeFrom${capitalize(principal.split('.')[0]!.replace(/[^A-Za-z0-9]/g, ''))}`)),
-      attr('action', str('lambda:InvokeFunction')),
-      attr('function_name', ctx.attribute(functionId, 'name')),
-      attr('principal', str(principal)),
-      attr('source_arn', sourceArn),
-    ]),
+    block(
+      'resource',
+      ['aws_lambda_permission', name],
+      [
+        attr(
+          'statement_id',
+          str(`AllowInvokeFrom${capitalize(principal.split('.')[0]!.replace(/[^A-Za-z0-9]/g, ''))}`),
+        ),
+        attr('action', str('lambda:InvokeFunction')),
+        attr('function_name', ctx.attribute(functionId, 'name')),
+        attr('principal', str(principal)),
+        attr('source_arn', sourceArn),
+      ],
+    ),
   );
 }
 
@@ -90,7 +112,11 @@ export function serviceKey(
   services: (string | Expr)[],
   use: {
     actions: string[];
-    condition: (arn: { partition: Expr; region: Expr; account: Expr }) => Record<string, Record<string, unknown>>;
+    condition: (arn: {
+      partition: Expr;
+      region: Expr;
+      account: Expr;
+    }) => Record<string, Record<string, unknown>>;
   } = {
     actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
     condition: ({ account }) => ({ StringEquals: { 'aws:SourceAccount': account } }),
@@ -99,41 +125,49 @@ export function serviceKey(
   const arnPart = (i: number) => index(call('split', str(':'), ref(`aws_kms_key.${name}.arn`)), num(i));
   ctx.add(
     'security.tf',
-    block('resource', ['aws_kms_key', name], [
-      attr('description', str(`Encrypts ${display}`.slice(0, 8192))),
-      attr('enable_key_rotation', literal(true)),
-      attr('deletion_window_in_days', num(30)),
-      tags(display),
-    ]),
-    block('resource', ['aws_kms_key_policy', name], [
-      skip('CKV_AWS_109', 'in a key policy, Resource "*" means this key'),
-      skip('CKV_AWS_111', 'in a key policy, Resource "*" means this key'),
-      skip('CKV_AWS_356', 'in a key policy, Resource "*" means this key'),
-      attr('key_id', ref(`aws_kms_key.${name}.id`)),
-      attr(
-        'policy',
-        jsonencode({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Sid: 'AccountAdministersKey',
-              Effect: 'Allow',
-              Principal: { AWS: tpl('arn:', arnPart(1), ':iam::', arnPart(4), ':root') },
-              Action: 'kms:*',
-              Resource: '*',
-            },
-            {
-              Sid: 'ServicesEncrypt',
-              Effect: 'Allow',
-              Principal: { Service: services.length === 1 ? services[0] : services },
-              Action: use.actions,
-              Resource: '*',
-              Condition: use.condition({ partition: arnPart(1), region: arnPart(3), account: arnPart(4) }),
-            },
-          ],
-        }),
-      ),
-    ]),
+    block(
+      'resource',
+      ['aws_kms_key', name],
+      [
+        attr('description', str(`Encrypts ${display}`.slice(0, 8192))),
+        attr('enable_key_rotation', literal(true)),
+        attr('deletion_window_in_days', num(30)),
+        tags(display),
+      ],
+    ),
+    block(
+      'resource',
+      ['aws_kms_key_policy', name],
+      [
+        skip('CKV_AWS_109', 'in a key policy, Resource "*" means this key'),
+        skip('CKV_AWS_111', 'in a key policy, Resource "*" means this key'),
+        skip('CKV_AWS_356', 'in a key policy, Resource "*" means this key'),
+        attr('key_id', ref(`aws_kms_key.${name}.id`)),
+        attr(
+          'policy',
+          jsonencode({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Sid: 'AccountAdministersKey',
+                Effect: 'Allow',
+                Principal: { AWS: tpl('arn:', arnPart(1), ':iam::', arnPart(4), ':root') },
+                Action: 'kms:*',
+                Resource: '*',
+              },
+              {
+                Sid: 'ServicesEncrypt',
+                Effect: 'Allow',
+                Principal: { Service: services.length === 1 ? services[0] : services },
+                Action: use.actions,
+                Resource: '*',
+                Condition: use.condition({ partition: arnPart(1), region: arnPart(3), account: arnPart(4) }),
+              },
+            ],
+          }),
+        ),
+      ],
+    ),
   );
   return ref(`aws_kms_key.${name}.arn`);
 }
@@ -146,7 +180,13 @@ export function placementSubnets(ctx: TfContext, c: ResolvedComponent): Expr {
 
 /** Keeps only the characters EC2 accepts in security group and rule descriptions. */
 export function ec2Description(text: string): string {
-  return text.replace(/[^A-Za-z0-9. _\-:/()#,@[\]+=&;{}!$*]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255) || 'archgen';
+  return (
+    text
+      .replace(/[^A-Za-z0-9. _\-:/()#,@[\]+=&;{}!$*]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 255) || 'archgen'
+  );
 }
 
 /** A multi-line `jsonencode(...)` of a policy or definition document. */

@@ -11,12 +11,16 @@ import { placementSubnets, tags } from './common.ts';
 function subnetGroup(ctx: TfContext, type: string, c: ResolvedComponent): Expr {
   ctx.add(
     'data.tf',
-    block('resource', [type, c.names.tfName], [
-      attr('name', ctx.physicalName(c.names.slug, 255)),
-      attr('description', str(`Subnets of ${c.names.display}`.slice(0, 255))),
-      attr('subnet_ids', placementSubnets(ctx, c)),
-      tags(c.names.display),
-    ]),
+    block(
+      'resource',
+      [type, c.names.tfName],
+      [
+        attr('name', ctx.physicalName(c.names.slug, 255)),
+        attr('description', str(`Subnets of ${c.names.display}`.slice(0, 255))),
+        attr('subnet_ids', placementSubnets(ctx, c)),
+        tags(c.names.display),
+      ],
+    ),
   );
   return ref(`${type}.${c.names.tfName}.name`);
 }
@@ -62,11 +66,18 @@ export const rdsEmitter: ComponentEmitter = {
         attr('final_snapshot_identifier', tpl(name, '-final')),
         attr('copy_tags_to_snapshot', literal(true)),
         attr('auto_minor_version_upgrade', literal(true)),
-        attr('enabled_cloudwatch_logs_exports', literal(engine === 'mysql' ? MYSQL_LOGS : ['postgresql', 'upgrade'])),
+        attr(
+          'enabled_cloudwatch_logs_exports',
+          literal(engine === 'mysql' ? MYSQL_LOGS : ['postgresql', 'upgrade']),
+        ),
         tags(c.names.display),
       ]),
     );
-    ctx.output(`${c.names.tfName}_endpoint`, ref(`aws_db_instance.${c.names.tfName}.address`), `Endpoint of the database "${c.names.display}"`);
+    ctx.output(
+      `${c.names.tfName}_endpoint`,
+      ref(`aws_db_instance.${c.names.tfName}.address`),
+      `Endpoint of the database "${c.names.display}"`,
+    );
   },
 };
 
@@ -106,12 +117,19 @@ export const auroraEmitter: ComponentEmitter = {
         attr('skip_final_snapshot', literal(false)),
         attr('final_snapshot_identifier', tpl(name, '-final')),
         attr('copy_tags_to_snapshot', literal(true)),
-        attr('enabled_cloudwatch_logs_exports', literal(engine === 'aurora-mysql' ? MYSQL_LOGS : ['postgresql'])),
+        attr(
+          'enabled_cloudwatch_logs_exports',
+          literal(engine === 'aurora-mysql' ? MYSQL_LOGS : ['postgresql']),
+        ),
         serverless &&
-          block('serverlessv2_scaling_configuration', [], [
-            attr('min_capacity', ctx.prop(c, 'minAcu', 0.5)),
-            attr('max_capacity', ctx.prop(c, 'maxAcu', 4)),
-          ]),
+          block(
+            'serverlessv2_scaling_configuration',
+            [],
+            [
+              attr('min_capacity', ctx.prop(c, 'minAcu', 0.5)),
+              attr('max_capacity', ctx.prop(c, 'maxAcu', 4)),
+            ],
+          ),
         tags(c.names.display),
       ]),
       block(
@@ -136,7 +154,11 @@ export const auroraEmitter: ComponentEmitter = {
         ['The writer plus the readers; Aurora spreads them across the subnet group AZs (RDS-02).'],
       ),
     );
-    ctx.output(`${c.names.tfName}_endpoint`, ref(`${cluster}.endpoint`), `Writer endpoint of "${c.names.display}"`);
+    ctx.output(
+      `${c.names.tfName}_endpoint`,
+      ref(`${cluster}.endpoint`),
+      `Writer endpoint of "${c.names.display}"`,
+    );
   },
 };
 
@@ -172,16 +194,20 @@ export const neptuneEmitter: ComponentEmitter = {
         attr('enable_cloudwatch_logs_exports', literal(['audit'])),
         tags(c.names.display),
       ]),
-      block('resource', ['aws_neptune_cluster_instance', c.names.tfName], [
-        attr('count', ctx.prop(c, 'instances', 2)),
-        attr('identifier', tpl(ctx.physicalName(c.names.slug, 60), '-', ref('count.index'))),
-        attr('cluster_identifier', ref(`${cluster}.id`)),
-        attr('engine', str('neptune')),
-        attr('instance_class', ctx.prop(c, 'instanceClass', 'db.r6g.large')),
-        attr('neptune_subnet_group_name', group),
-        attr('auto_minor_version_upgrade', literal(true)),
-        tags(c.names.display),
-      ]),
+      block(
+        'resource',
+        ['aws_neptune_cluster_instance', c.names.tfName],
+        [
+          attr('count', ctx.prop(c, 'instances', 2)),
+          attr('identifier', tpl(ctx.physicalName(c.names.slug, 60), '-', ref('count.index'))),
+          attr('cluster_identifier', ref(`${cluster}.id`)),
+          attr('engine', str('neptune')),
+          attr('instance_class', ctx.prop(c, 'instanceClass', 'db.r6g.large')),
+          attr('neptune_subnet_group_name', group),
+          attr('auto_minor_version_upgrade', literal(true)),
+          tags(c.names.display),
+        ],
+      ),
     );
     ctx.output(`${c.names.tfName}_endpoint`, ref(`${cluster}.endpoint`), `Endpoint of "${c.names.display}"`);
   },

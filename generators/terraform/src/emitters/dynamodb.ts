@@ -1,7 +1,19 @@
 /** DynamoDB table: composite keys, GSIs, PITR (DDB-01), explicit billing with auto scaling (DDB-02). */
 import type { ResolvedComponent } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
-import { type BodyItem, type Expr, attr, attrs, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import {
+  type BodyItem,
+  type Expr,
+  attr,
+  attrs,
+  block,
+  list,
+  literal,
+  num,
+  ref,
+  str,
+  tpl,
+} from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { tags } from './common.ts';
 
@@ -31,7 +43,12 @@ function gsis(ctx: TfContext, c: ResolvedComponent): Gsi[] {
   });
 }
 
-function autoScaling(ctx: TfContext, c: ResolvedComponent, dimension: 'Read' | 'Write', count: Expr | undefined): void {
+function autoScaling(
+  ctx: TfContext,
+  c: ResolvedComponent,
+  dimension: 'Read' | 'Write',
+  count: Expr | undefined,
+): void {
   const lower = dimension.toLowerCase();
   const name = `${c.names.tfName}_${lower}`;
   const scalable = {
@@ -41,25 +58,39 @@ function autoScaling(ctx: TfContext, c: ResolvedComponent, dimension: 'Read' | '
   };
   ctx.add(
     'data.tf',
-    block('resource', ['aws_appautoscaling_target', name], [
-      attr('count', count),
-      attrs(scalable),
-      attr('min_capacity', ctx.prop(c, `${lower}Capacity`, 5)),
-      attr('max_capacity', ctx.prop(c, `max${dimension}Capacity`, 100)),
-    ]),
-    block('resource', ['aws_appautoscaling_policy', name], [
-      attr('count', count),
-      attr('name', tpl(ref(`${address(c)}.name`), `-${lower}-utilization`)),
-      attr('policy_type', str('TargetTrackingScaling')),
-      attrs(scalable),
-      block('target_tracking_scaling_policy_configuration', [], [
-        attr('target_value', num(70)),
-        block('predefined_metric_specification', [], [
-          attr('predefined_metric_type', str(`DynamoDB${dimension}CapacityUtilization`)),
-        ]),
-      ]),
-      attr('depends_on', list([ref(`aws_appautoscaling_target.${name}`)])),
-    ]),
+    block(
+      'resource',
+      ['aws_appautoscaling_target', name],
+      [
+        attr('count', count),
+        attrs(scalable),
+        attr('min_capacity', ctx.prop(c, `${lower}Capacity`, 5)),
+        attr('max_capacity', ctx.prop(c, `max${dimension}Capacity`, 100)),
+      ],
+    ),
+    block(
+      'resource',
+      ['aws_appautoscaling_policy', name],
+      [
+        attr('count', count),
+        attr('name', tpl(ref(`${address(c)}.name`), `-${lower}-utilization`)),
+        attr('policy_type', str('TargetTrackingScaling')),
+        attrs(scalable),
+        block(
+          'target_tracking_scaling_policy_configuration',
+          [],
+          [
+            attr('target_value', num(70)),
+            block(
+              'predefined_metric_specification',
+              [],
+              [attr('predefined_metric_type', str(`DynamoDB${dimension}CapacityUtilization`))],
+            ),
+          ],
+        ),
+        attr('depends_on', list([ref(`aws_appautoscaling_target.${name}`)])),
+      ],
+    ),
   );
 }
 
@@ -78,7 +109,8 @@ export const dynamodbEmitter: ComponentEmitter = {
     const scaledIn = (env: string) => provisionedIn(env) && ctx.valueIn(c, 'autoScaling', env, true);
     const scaled = ctx.environments.some(scaledIn);
     // Capacity exists only where the table is provisioned (null = on-demand there).
-    const capacityIn = (key: string) => (env: string) => (provisionedIn(env) ? ctx.valueIn(c, key, env, 5) : null);
+    const capacityIn = (key: string) => (env: string) =>
+      provisionedIn(env) ? ctx.valueIn(c, key, env, 5) : null;
     const stream = ctx.text(c, 'stream', 'none');
     const ttl = ctx.text(c, 'ttlAttribute', '');
     const indexes = gsis(ctx, c);
@@ -90,8 +122,24 @@ export const dynamodbEmitter: ComponentEmitter = {
     }
     const capacity: BodyItem[] = provisioned
       ? [
-          attr('read_capacity', ctx.derived(c, 'provisioned_read_capacity', 'Provisioned read capacity', capacityIn('readCapacity'))),
-          attr('write_capacity', ctx.derived(c, 'provisioned_write_capacity', 'Provisioned write capacity', capacityIn('writeCapacity'))),
+          attr(
+            'read_capacity',
+            ctx.derived(
+              c,
+              'provisioned_read_capacity',
+              'Provisioned read capacity',
+              capacityIn('readCapacity'),
+            ),
+          ),
+          attr(
+            'write_capacity',
+            ctx.derived(
+              c,
+              'provisioned_write_capacity',
+              'Provisioned write capacity',
+              capacityIn('writeCapacity'),
+            ),
+          ),
         ]
       : [];
     ctx.add(
@@ -100,35 +148,54 @@ export const dynamodbEmitter: ComponentEmitter = {
         attr('name', ctx.physicalName(c.names.slug, 255)),
         attr(
           'billing_mode',
-          ctx.prop(c, 'billingMode', 'on-demand', (v) => (v === 'provisioned' ? 'PROVISIONED' : 'PAY_PER_REQUEST'), `${c.names.tfName}_billing_mode`),
+          ctx.prop(
+            c,
+            'billingMode',
+            'on-demand',
+            (v) => (v === 'provisioned' ? 'PROVISIONED' : 'PAY_PER_REQUEST'),
+            `${c.names.tfName}_billing_mode`,
+          ),
         ),
         capacity,
         attr('hash_key', str(pk)),
         sk && attr('range_key', str(sk)),
         stream !== 'none' && attr('stream_enabled', literal(true)),
         stream !== 'none' && attr('stream_view_type', str(STREAM_VIEW[stream] ?? 'NEW_AND_OLD_IMAGES')),
-        [...attributes].map(([name, type]) => block('attribute', [], [attr('name', str(name)), attr('type', str(type))])),
+        [...attributes].map(([name, type]) =>
+          block('attribute', [], [attr('name', str(name)), attr('type', str(type))]),
+        ),
         indexes.map((g) =>
-          block('global_secondary_index', [], [
-            attr('name', str(g.name)),
-            attr('hash_key', str(g.partitionKey)),
-            g.sortKey && attr('range_key', str(g.sortKey)),
-            attr('projection_type', str('ALL')),
-            capacity,
-          ]),
+          block(
+            'global_secondary_index',
+            [],
+            [
+              attr('name', str(g.name)),
+              attr('hash_key', str(g.partitionKey)),
+              g.sortKey && attr('range_key', str(g.sortKey)),
+              attr('projection_type', str('ALL')),
+              capacity,
+            ],
+          ),
         ),
         block('point_in_time_recovery', [], [attr('enabled', ctx.prop(c, 'pointInTimeRecovery', true))]),
         block('server_side_encryption', [], [attr('enabled', literal(true))]),
         ttl && block('ttl', [], [attr('attribute_name', str(ttl)), attr('enabled', literal(true))]),
         // Auto scaling owns the capacity once the table exists.
-        scaled && block('lifecycle', [], [attr('ignore_changes', list([ref('read_capacity'), ref('write_capacity')]))]),
+        scaled &&
+          block(
+            'lifecycle',
+            [],
+            [attr('ignore_changes', list([ref('read_capacity'), ref('write_capacity')]))],
+          ),
         tags(c.names.display),
       ]),
     );
     if (scaled) {
       const count = ctx.environments.every(scaledIn)
         ? undefined
-        : ctx.derived(c, 'autoscaling_count', 'Capacity auto scaling (1 = on)', (env) => (scaledIn(env) ? 1 : 0));
+        : ctx.derived(c, 'autoscaling_count', 'Capacity auto scaling (1 = on)', (env) =>
+            scaledIn(env) ? 1 : 0,
+          );
       autoScaling(ctx, c, 'Read', count);
       autoScaling(ctx, c, 'Write', count);
     }

@@ -13,7 +13,11 @@ import { targetGroupName } from './alb.ts';
 const address = (c: ResolvedComponent) => `aws_autoscaling_group.${c.names.tfName}`;
 
 export const ec2AsgEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({ arn: ref(`${address(c)}.arn`), id: ref(`${address(c)}.id`), name: ref(`${address(c)}.name`) }),
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    id: ref(`${address(c)}.id`),
+    name: ref(`${address(c)}.name`),
+  }),
   emit(ctx, c) {
     const t = c.names.tfName;
     const instanceType = ctx.text(c, 'instanceType', 't4g.small');
@@ -30,50 +34,86 @@ export const ec2AsgEmitter: ComponentEmitter = {
     });
     const role = ctx.role(c, 'instance');
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.targetId === c.id);
-    const launch: BodyItem = block('mixed_instances_policy', [], [
-      block('instances_distribution', [], [
-        attr('on_demand_base_capacity', num(0)),
-        // 0 % on-demand = all spot (useSpot), 100 % = all on-demand.
-        attr(
-          'on_demand_percentage_above_base_capacity',
-          ctx.prop(c, 'useSpot', false, (v) => (v === true ? 0 : 100), `${t}_on_demand_percentage`),
+    const launch: BodyItem = block(
+      'mixed_instances_policy',
+      [],
+      [
+        block(
+          'instances_distribution',
+          [],
+          [
+            attr('on_demand_base_capacity', num(0)),
+            // 0 % on-demand = all spot (useSpot), 100 % = all on-demand.
+            attr(
+              'on_demand_percentage_above_base_capacity',
+              ctx.prop(c, 'useSpot', false, (v) => (v === true ? 0 : 100), `${t}_on_demand_percentage`),
+            ),
+            attr('spot_allocation_strategy', str('price-capacity-optimized')),
+          ],
         ),
-        attr('spot_allocation_strategy', str('price-capacity-optimized')),
-      ]),
-      block('launch_template', [], [
-        block('launch_template_specification', [], [
-          attr('launch_template_id', ref(`aws_launch_template.${t}.id`)),
-          attr('version', ref(`aws_launch_template.${t}.latest_version`)),
-        ]),
-      ]),
-    ]);
+        block(
+          'launch_template',
+          [],
+          [
+            block(
+              'launch_template_specification',
+              [],
+              [
+                attr('launch_template_id', ref(`aws_launch_template.${t}.id`)),
+                attr('version', ref(`aws_launch_template.${t}.latest_version`)),
+              ],
+            ),
+          ],
+        ),
+      ],
+    );
     ctx.add(
       'compute.tf',
-      block('resource', ['aws_launch_template', t], [
-        attr('name', ctx.physicalName(c.names.slug, 128)),
-        attr('image_id', ami),
-        attr('instance_type', ctx.prop(c, 'instanceType', 't4g.small')),
-        attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
-        attr('update_default_version', literal(true)),
-        block('iam_instance_profile', [], [attr('arn', ref(`aws_iam_instance_profile.${role.names.tfName}.arn`))]),
-        block('metadata_options', [], [
-          attr('http_endpoint', str('enabled')),
-          attr('http_tokens', str('required')),
-          attr('http_put_response_hop_limit', num(1)),
-        ]),
-        block('block_device_mappings', [], [
-          attr('device_name', str('/dev/xvda')),
-          block('ebs', [], [
-            attr('volume_size', num(20)),
-            attr('volume_type', str('gp3')),
-            attr('encrypted', literal(true)),
-            attr('delete_on_termination', literal(true)),
-          ]),
-        ]),
-        block('monitoring', [], [attr('enabled', literal(true))]),
-        block('tag_specifications', [], [attr('resource_type', str('instance')), tags(c.names.display)]),
-        tags(c.names.display),
-      ]),
+      block(
+        'resource',
+        ['aws_launch_template', t],
+        [
+          attr('name', ctx.physicalName(c.names.slug, 128)),
+          attr('image_id', ami),
+          attr('instance_type', ctx.prop(c, 'instanceType', 't4g.small')),
+          attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
+          attr('update_default_version', literal(true)),
+          block(
+            'iam_instance_profile',
+            [],
+            [attr('arn', ref(`aws_iam_instance_profile.${role.names.tfName}.arn`))],
+          ),
+          block(
+            'metadata_options',
+            [],
+            [
+              attr('http_endpoint', str('enabled')),
+              attr('http_tokens', str('required')),
+              attr('http_put_response_hop_limit', num(1)),
+            ],
+          ),
+          block(
+            'block_device_mappings',
+            [],
+            [
+              attr('device_name', str('/dev/xvda')),
+              block(
+                'ebs',
+                [],
+                [
+                  attr('volume_size', num(20)),
+                  attr('volume_type', str('gp3')),
+                  attr('encrypted', literal(true)),
+                  attr('delete_on_termination', literal(true)),
+                ],
+              ),
+            ],
+          ),
+          block('monitoring', [], [attr('enabled', literal(true))]),
+          block('tag_specifications', [], [attr('resource_type', str('instance')), tags(c.names.display)]),
+          tags(c.names.display),
+        ],
+      ),
       ctx.resource('aws_autoscaling_group', t, c, [
         attr('name', ctx.physicalName(c.names.slug, 255)),
         attr('min_size', ctx.prop(c, 'minSize', 1)),
@@ -81,19 +121,30 @@ export const ec2AsgEmitter: ComponentEmitter = {
         attr('desired_capacity', ctx.prop(c, 'desiredCapacity', 2)),
         attr('vpc_zone_identifier', placementSubnets(ctx, c)),
         routes.length > 0 &&
-          attr('target_group_arns', list(routes.map((r) => ref(`aws_lb_target_group.${targetGroupName(ctx, r)}.arn`)))),
+          attr(
+            'target_group_arns',
+            list(routes.map((r) => ref(`aws_lb_target_group.${targetGroupName(ctx, r)}.arn`))),
+          ),
         attr('health_check_type', str(routes.length > 0 ? 'ELB' : 'EC2')),
         attr('health_check_grace_period', num(120)),
         launch,
-        block('instance_refresh', [], [
-          attr('strategy', str('Rolling')),
-          block('preferences', [], [attr('min_healthy_percentage', num(50))]),
-        ]),
-        block('tag', [], [
-          attr('key', str('Name')),
-          attr('value', str(c.names.display)),
-          attr('propagate_at_launch', literal(true)),
-        ]),
+        block(
+          'instance_refresh',
+          [],
+          [
+            attr('strategy', str('Rolling')),
+            block('preferences', [], [attr('min_healthy_percentage', num(50))]),
+          ],
+        ),
+        block(
+          'tag',
+          [],
+          [
+            attr('key', str('Name')),
+            attr('value', str(c.names.display)),
+            attr('propagate_at_launch', literal(true)),
+          ],
+        ),
       ]),
     );
     ctx.output(`${t}_name`, ref(`${address(c)}.name`), `Name of the Auto Scaling group "${c.names.display}"`);

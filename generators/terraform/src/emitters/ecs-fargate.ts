@@ -17,7 +17,10 @@ function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
   const environment = [...c.environment]
     .sort((a, b) => a.name.localeCompare(b.name))
     // ECS takes environment values as strings only (a port is a number in Terraform).
-    .map((v) => ({ name: v.name, value: 'literal' in v.value ? v.value.literal : call('tostring', ctx.ref(v.value)) }));
+    .map((v) => ({
+      name: v.name,
+      value: 'literal' in v.value ? v.value.literal : call('tostring', ctx.ref(v.value)),
+    }));
   return jsonencode([
     {
       name: 'app',
@@ -55,60 +58,101 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
   ];
   ctx.add(
     'compute.tf',
-    block('resource', ['aws_appautoscaling_target', t], [
-      attr('service_namespace', str('ecs')),
-      attr('resource_id', tpl('service/', ref(`${cluster(c)}.name`), '/', ref(`${service(c)}.name`))),
-      attr('scalable_dimension', str('ecs:service:DesiredCount')),
-      attr('min_capacity', ctx.prop(c, 'minCount', 2)),
-      attr('max_capacity', ctx.prop(c, 'maxCount', 10)),
-    ]),
+    block(
+      'resource',
+      ['aws_appautoscaling_target', t],
+      [
+        attr('service_namespace', str('ecs')),
+        attr('resource_id', tpl('service/', ref(`${cluster(c)}.name`), '/', ref(`${service(c)}.name`))),
+        attr('scalable_dimension', str('ecs:service:DesiredCount')),
+        attr('min_capacity', ctx.prop(c, 'minCount', 2)),
+        attr('max_capacity', ctx.prop(c, 'maxCount', 10)),
+      ],
+    ),
   );
   const targetCpu = ctx.prop(c, 'targetCpuPercent', 60);
   if (mode === 'target-tracking') {
     ctx.add(
       'compute.tf',
-      block('resource', ['aws_appautoscaling_policy', `${t}_cpu`], [
-        attr('name', tpl(ref(`${service(c)}.name`), '-cpu')),
-        attr('policy_type', str('TargetTrackingScaling')),
-        scalable,
-        block('target_tracking_scaling_policy_configuration', [], [
-          attr('target_value', targetCpu),
-          attr('scale_in_cooldown', num(120)),
-          attr('scale_out_cooldown', num(60)),
-          block('predefined_metric_specification', [], [
-            attr('predefined_metric_type', str('ECSServiceAverageCPUUtilization')),
-          ]),
-        ]),
-      ]),
+      block(
+        'resource',
+        ['aws_appautoscaling_policy', `${t}_cpu`],
+        [
+          attr('name', tpl(ref(`${service(c)}.name`), '-cpu')),
+          attr('policy_type', str('TargetTrackingScaling')),
+          scalable,
+          block(
+            'target_tracking_scaling_policy_configuration',
+            [],
+            [
+              attr('target_value', targetCpu),
+              attr('scale_in_cooldown', num(120)),
+              attr('scale_out_cooldown', num(60)),
+              block(
+                'predefined_metric_specification',
+                [],
+                [attr('predefined_metric_type', str('ECSServiceAverageCPUUtilization'))],
+              ),
+            ],
+          ),
+        ],
+      ),
     );
   } else if (mode === 'step') {
     ctx.add(
       'compute.tf',
-      block('resource', ['aws_appautoscaling_policy', `${t}_step_out`], [
-        attr('name', tpl(ref(`${service(c)}.name`), '-step-out')),
-        attr('policy_type', str('StepScaling')),
-        scalable,
-        block('step_scaling_policy_configuration', [], [
-          attr('adjustment_type', str('ChangeInCapacity')),
-          attr('cooldown', num(60)),
-          attr('metric_aggregation_type', str('Average')),
-          block('step_adjustment', [], [attr('metric_interval_lower_bound', num(0)), attr('metric_interval_upper_bound', num(20)), attr('scaling_adjustment', num(1))]),
-          block('step_adjustment', [], [attr('metric_interval_lower_bound', num(20)), attr('scaling_adjustment', num(3))]),
-        ]),
-      ]),
-      block('resource', ['aws_cloudwatch_metric_alarm', `${t}_cpu_high`], [
-        attr('alarm_name', tpl(ref(`${service(c)}.name`), '-cpu-high')),
-        attr('alarm_description', str(`Scales out ${c.names.display} when CPU is high`.slice(0, 1024))),
-        attr('namespace', str('AWS/ECS')),
-        attr('metric_name', str('CPUUtilization')),
-        attr('dimensions', literal({ ClusterName: ref(`${cluster(c)}.name`), ServiceName: ref(`${service(c)}.name`) })),
-        attr('statistic', str('Average')),
-        attr('period', num(60)),
-        attr('evaluation_periods', num(2)),
-        attr('threshold', targetCpu),
-        attr('comparison_operator', str('GreaterThanOrEqualToThreshold')),
-        attr('alarm_actions', list([ref(`aws_appautoscaling_policy.${t}_step_out.arn`)])),
-      ]),
+      block(
+        'resource',
+        ['aws_appautoscaling_policy', `${t}_step_out`],
+        [
+          attr('name', tpl(ref(`${service(c)}.name`), '-step-out')),
+          attr('policy_type', str('StepScaling')),
+          scalable,
+          block(
+            'step_scaling_policy_configuration',
+            [],
+            [
+              attr('adjustment_type', str('ChangeInCapacity')),
+              attr('cooldown', num(60)),
+              attr('metric_aggregation_type', str('Average')),
+              block(
+                'step_adjustment',
+                [],
+                [
+                  attr('metric_interval_lower_bound', num(0)),
+                  attr('metric_interval_upper_bound', num(20)),
+                  attr('scaling_adjustment', num(1)),
+                ],
+              ),
+              block(
+                'step_adjustment',
+                [],
+                [attr('metric_interval_lower_bound', num(20)), attr('scaling_adjustment', num(3))],
+              ),
+            ],
+          ),
+        ],
+      ),
+      block(
+        'resource',
+        ['aws_cloudwatch_metric_alarm', `${t}_cpu_high`],
+        [
+          attr('alarm_name', tpl(ref(`${service(c)}.name`), '-cpu-high')),
+          attr('alarm_description', str(`Scales out ${c.names.display} when CPU is high`.slice(0, 1024))),
+          attr('namespace', str('AWS/ECS')),
+          attr('metric_name', str('CPUUtilization')),
+          attr(
+            'dimensions',
+            literal({ ClusterName: ref(`${cluster(c)}.name`), ServiceName: ref(`${service(c)}.name`) }),
+          ),
+          attr('statistic', str('Average')),
+          attr('period', num(60)),
+          attr('evaluation_periods', num(2)),
+          attr('threshold', targetCpu),
+          attr('comparison_operator', str('GreaterThanOrEqualToThreshold')),
+          attr('alarm_actions', list([ref(`aws_appautoscaling_policy.${t}_step_out.arn`)])),
+        ],
+      ),
     );
   } else if (mode === 'scheduled') {
     ctx.add(
@@ -120,22 +164,34 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
           attr('name', tpl(ref(`${service(c)}.name`), '-business-hours')),
           scalable,
           attr('schedule', str('cron(0 7 ? * MON-FRI *)')),
-          block('scalable_target_action', [], [
-            attr('min_capacity', ctx.prop(c, 'minCount', 2)),
-            attr('max_capacity', ctx.prop(c, 'maxCount', 10)),
-          ]),
+          block(
+            'scalable_target_action',
+            [],
+            [
+              attr('min_capacity', ctx.prop(c, 'minCount', 2)),
+              attr('max_capacity', ctx.prop(c, 'maxCount', 10)),
+            ],
+          ),
         ],
         ['Scheduled scaling: full capacity on weekday mornings (UTC), the minimum at night.'],
       ),
-      block('resource', ['aws_appautoscaling_scheduled_action', `${t}_night`], [
-        attr('name', tpl(ref(`${service(c)}.name`), '-night')),
-        scalable,
-        attr('schedule', str('cron(0 20 ? * * *)')),
-        block('scalable_target_action', [], [
-          attr('min_capacity', ctx.prop(c, 'minCount', 2)),
-          attr('max_capacity', ctx.prop(c, 'minCount', 2)),
-        ]),
-      ]),
+      block(
+        'resource',
+        ['aws_appautoscaling_scheduled_action', `${t}_night`],
+        [
+          attr('name', tpl(ref(`${service(c)}.name`), '-night')),
+          scalable,
+          attr('schedule', str('cron(0 20 ? * * *)')),
+          block(
+            'scalable_target_action',
+            [],
+            [
+              attr('min_capacity', ctx.prop(c, 'minCount', 2)),
+              attr('max_capacity', ctx.prop(c, 'minCount', 2)),
+            ],
+          ),
+        ],
+      ),
     );
   }
 }
@@ -153,33 +209,62 @@ export const ecsFargateEmitter: ComponentEmitter = {
     const scaled = ctx.text(c, 'scaling', 'target-tracking') !== 'none';
     ctx.add(
       'compute.tf',
-      block('resource', ['aws_ecs_cluster', t], [
-        attr('name', physical.ecs(ctx, c)),
-        block('setting', [], [
-          attr('name', str('containerInsights')),
-          attr('value', ctx.prop(c, 'containerInsights', true, (v) => (v === false ? 'disabled' : 'enabled'), `${t}_container_insights`)),
-        ]),
-        tags(c.names.display),
-      ]),
-      block('resource', ['aws_ecs_cluster_capacity_providers', t], [
-        attr('cluster_name', ref(`${cluster(c)}.name`)),
-        attr('capacity_providers', literal(['FARGATE', 'FARGATE_SPOT'])),
-      ]),
-      block('resource', ['aws_ecs_task_definition', t], [
-        attr('family', physical.ecs(ctx, c)),
-        attr('requires_compatibilities', literal(['FARGATE'])),
-        attr('network_mode', str('awsvpc')),
-        attr('cpu', ctx.prop(c, 'cpu', '256')),
-        attr('memory', ctx.prop(c, 'memoryMiB', 512, (v) => String(v))),
-        attr('execution_role_arn', ctx.roleArn(ctx.role(c, 'task-execution'))),
-        attr('task_role_arn', ctx.roleArn(ctx.role(c, 'task'))),
-        attr('container_definitions', containerDefinitions(ctx, c)),
-        block('runtime_platform', [], [
-          attr('operating_system_family', str('LINUX')),
-          attr('cpu_architecture', str('X86_64')),
-        ]),
-        tags(c.names.display),
-      ]),
+      block(
+        'resource',
+        ['aws_ecs_cluster', t],
+        [
+          attr('name', physical.ecs(ctx, c)),
+          block(
+            'setting',
+            [],
+            [
+              attr('name', str('containerInsights')),
+              attr(
+                'value',
+                ctx.prop(
+                  c,
+                  'containerInsights',
+                  true,
+                  (v) => (v === false ? 'disabled' : 'enabled'),
+                  `${t}_container_insights`,
+                ),
+              ),
+            ],
+          ),
+          tags(c.names.display),
+        ],
+      ),
+      block(
+        'resource',
+        ['aws_ecs_cluster_capacity_providers', t],
+        [
+          attr('cluster_name', ref(`${cluster(c)}.name`)),
+          attr('capacity_providers', literal(['FARGATE', 'FARGATE_SPOT'])),
+        ],
+      ),
+      block(
+        'resource',
+        ['aws_ecs_task_definition', t],
+        [
+          attr('family', physical.ecs(ctx, c)),
+          attr('requires_compatibilities', literal(['FARGATE'])),
+          attr('network_mode', str('awsvpc')),
+          attr('cpu', ctx.prop(c, 'cpu', '256')),
+          attr(
+            'memory',
+            ctx.prop(c, 'memoryMiB', 512, (v) => String(v)),
+          ),
+          attr('execution_role_arn', ctx.roleArn(ctx.role(c, 'task-execution'))),
+          attr('task_role_arn', ctx.roleArn(ctx.role(c, 'task'))),
+          attr('container_definitions', containerDefinitions(ctx, c)),
+          block(
+            'runtime_platform',
+            [],
+            [attr('operating_system_family', str('LINUX')), attr('cpu_architecture', str('X86_64'))],
+          ),
+          tags(c.names.display),
+        ],
+      ),
       ctx.resource('aws_ecs_service', t, c, [
         attr('name', physical.ecs(ctx, c)),
         attr('cluster', ref(`${cluster(c)}.id`)),
@@ -187,25 +272,50 @@ export const ecsFargateEmitter: ComponentEmitter = {
         attr('desired_count', ctx.prop(c, 'desiredCount', 2)),
         attr('propagate_tags', str('SERVICE')),
         attr('enable_ecs_managed_tags', literal(true)),
-        block('capacity_provider_strategy', [], [
-          attr('capacity_provider', ctx.prop(c, 'spot', false, (v) => (v === true ? 'FARGATE_SPOT' : 'FARGATE'), `${t}_capacity_provider`)),
-          attr('weight', num(1)),
-        ]),
-        block('network_configuration', [], [
-          attr('subnets', placementSubnets(ctx, c)),
-          attr('security_groups', list([ctx.securityGroupOf(c)])),
-          attr('assign_public_ip', literal(false)),
-        ]),
-        block('deployment_circuit_breaker', [], [
-          attr('enable', ctx.prop(c, 'circuitBreaker', true)),
-          attr('rollback', ctx.prop(c, 'circuitBreaker', true)),
-        ]),
+        block(
+          'capacity_provider_strategy',
+          [],
+          [
+            attr(
+              'capacity_provider',
+              ctx.prop(
+                c,
+                'spot',
+                false,
+                (v) => (v === true ? 'FARGATE_SPOT' : 'FARGATE'),
+                `${t}_capacity_provider`,
+              ),
+            ),
+            attr('weight', num(1)),
+          ],
+        ),
+        block(
+          'network_configuration',
+          [],
+          [
+            attr('subnets', placementSubnets(ctx, c)),
+            attr('security_groups', list([ctx.securityGroupOf(c)])),
+            attr('assign_public_ip', literal(false)),
+          ],
+        ),
+        block(
+          'deployment_circuit_breaker',
+          [],
+          [
+            attr('enable', ctx.prop(c, 'circuitBreaker', true)),
+            attr('rollback', ctx.prop(c, 'circuitBreaker', true)),
+          ],
+        ),
         routes.map((r) =>
-          block('load_balancer', [], [
-            attr('target_group_arn', ref(`aws_lb_target_group.${targetGroupName(ctx, r)}.arn`)),
-            attr('container_name', str('app')),
-            attr('container_port', ctx.prop(c, 'containerPort', 8080)),
-          ]),
+          block(
+            'load_balancer',
+            [],
+            [
+              attr('target_group_arn', ref(`aws_lb_target_group.${targetGroupName(ctx, r)}.arn`)),
+              attr('container_name', str('app')),
+              attr('container_port', ctx.prop(c, 'containerPort', 8080)),
+            ],
+          ),
         ),
         attr(
           'depends_on',

@@ -34,43 +34,71 @@ export const eksEmitter: ComponentEmitter = {
     ctx.add(
       'compute.tf',
       ctx.resource('aws_eks_cluster', t, c, [
-        skip('CKV_AWS_58', 'EKS encrypts Kubernetes secrets by default with an AWS owned key; a CMK is optional'),
+        skip(
+          'CKV_AWS_58',
+          'EKS encrypts Kubernetes secrets by default with an AWS owned key; a CMK is optional',
+        ),
         publicEndpoint && skip('CKV_AWS_38', 'the design opens the public endpoint (endpointPublicAccess)'),
         publicEndpoint && skip('CKV_AWS_39', 'the design opens the public endpoint (endpointPublicAccess)'),
         attr('name', physical.eks(ctx, c)),
         attr('version', ctx.prop(c, 'version', '1.31')),
         attr('role_arn', ctx.roleArn(ctx.role(c, 'cluster'))),
-        attr('enabled_cluster_log_types', literal(['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'])),
-        block('vpc_config', [], [
-          attr('subnet_ids', placementSubnets(ctx, c)),
-          attr('security_group_ids', list([ctx.securityGroupOf(c)])),
-          attr('endpoint_private_access', literal(true)),
-          attr('endpoint_public_access', ctx.prop(c, 'endpointPublicAccess', false)),
-        ]),
-        block('access_config', [], [
-          attr('authentication_mode', str('API')),
-          attr('bootstrap_cluster_creator_admin_permissions', literal(true)),
-        ]),
+        attr(
+          'enabled_cluster_log_types',
+          literal(['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']),
+        ),
+        block(
+          'vpc_config',
+          [],
+          [
+            attr('subnet_ids', placementSubnets(ctx, c)),
+            attr('security_group_ids', list([ctx.securityGroupOf(c)])),
+            attr('endpoint_private_access', literal(true)),
+            attr('endpoint_public_access', ctx.prop(c, 'endpointPublicAccess', false)),
+          ],
+        ),
+        block(
+          'access_config',
+          [],
+          [
+            attr('authentication_mode', str('API')),
+            attr('bootstrap_cluster_creator_admin_permissions', literal(true)),
+          ],
+        ),
         dependsOnLogGroup(ctx, c),
         tags(c.names.display),
       ]),
-      block('resource', ['aws_eks_node_group', t], [
-        attr('cluster_name', ref(`${address(c)}.name`)),
-        attr('node_group_name', str('default')),
-        attr('node_role_arn', ctx.roleArn(ctx.role(c, 'node-group'))),
-        attr('subnet_ids', placementSubnets(ctx, c)),
-        attr('instance_types', list([ctx.prop(c, 'nodeInstanceType', 'm7g.large')])),
-        attr('ami_type', ctx.prop(c, 'nodeInstanceType', 'm7g.large', (v) => amiType(String(v)), `${t}_ami_type`)),
-        attr('capacity_type', ctx.prop(c, 'spot', false, (v) => (v === true ? 'SPOT' : 'ON_DEMAND'), `${t}_capacity_type`)),
-        block('scaling_config', [], [
-          attr('min_size', ctx.prop(c, 'nodeMin', 2)),
-          attr('max_size', ctx.prop(c, 'nodeMax', 6)),
-          attr('desired_size', ctx.prop(c, 'nodeDesired', 2)),
-        ]),
-        block('update_config', [], [attr('max_unavailable', num(1))]),
-        block('lifecycle', [], [attr('ignore_changes', list([ref('scaling_config[0].desired_size')]))]),
-        tags(c.names.display),
-      ]),
+      block(
+        'resource',
+        ['aws_eks_node_group', t],
+        [
+          attr('cluster_name', ref(`${address(c)}.name`)),
+          attr('node_group_name', str('default')),
+          attr('node_role_arn', ctx.roleArn(ctx.role(c, 'node-group'))),
+          attr('subnet_ids', placementSubnets(ctx, c)),
+          attr('instance_types', list([ctx.prop(c, 'nodeInstanceType', 'm7g.large')])),
+          attr(
+            'ami_type',
+            ctx.prop(c, 'nodeInstanceType', 'm7g.large', (v) => amiType(String(v)), `${t}_ami_type`),
+          ),
+          attr(
+            'capacity_type',
+            ctx.prop(c, 'spot', false, (v) => (v === true ? 'SPOT' : 'ON_DEMAND'), `${t}_capacity_type`),
+          ),
+          block(
+            'scaling_config',
+            [],
+            [
+              attr('min_size', ctx.prop(c, 'nodeMin', 2)),
+              attr('max_size', ctx.prop(c, 'nodeMax', 6)),
+              attr('desired_size', ctx.prop(c, 'nodeDesired', 2)),
+            ],
+          ),
+          block('update_config', [], [attr('max_unavailable', num(1))]),
+          block('lifecycle', [], [attr('ignore_changes', list([ref('scaling_config[0].desired_size')]))]),
+          tags(c.names.display),
+        ],
+      ),
     );
     ctx.output(`${t}_name`, ref(`${address(c)}.name`), `Name of the EKS cluster "${c.names.display}"`);
   },

@@ -45,11 +45,21 @@ function emitIamUsers(ctx: TfContext, c: ResolvedComponent): void {
       ],
       ['Applications authenticate with IAM (elasticache:Connect), so no AUTH token is stored anywhere.'],
     ),
-    block('resource', ['aws_elasticache_user_group', t], [
-      attr('user_group_id', ctx.physicalName(c.names.slug, 40)),
-      attr('engine', str('redis')),
-      attr('user_ids', list([ref(`aws_elasticache_user.${t}_default.user_id`), ref(`aws_elasticache_user.${t}_app.user_id`)])),
-    ]),
+    block(
+      'resource',
+      ['aws_elasticache_user_group', t],
+      [
+        attr('user_group_id', ctx.physicalName(c.names.slug, 40)),
+        attr('engine', str('redis')),
+        attr(
+          'user_ids',
+          list([
+            ref(`aws_elasticache_user.${t}_default.user_id`),
+            ref(`aws_elasticache_user.${t}_app.user_id`),
+          ]),
+        ),
+      ],
+    ),
   );
 }
 
@@ -78,12 +88,16 @@ export const elasticacheEmitter: ComponentEmitter = {
     const t = c.names.tfName;
     ctx.add(
       'data.tf',
-      block('resource', ['aws_elasticache_subnet_group', t], [
-        attr('name', ctx.physicalName(c.names.slug, 255)),
-        attr('description', literal(`Subnets of ${c.names.display}`.slice(0, 255))),
-        attr('subnet_ids', placementSubnets(ctx, c)),
-        tags(c.names.display),
-      ]),
+      block(
+        'resource',
+        ['aws_elasticache_subnet_group', t],
+        [
+          attr('name', ctx.physicalName(c.names.slug, 255)),
+          attr('description', literal(`Subnets of ${c.names.display}`.slice(0, 255))),
+          attr('subnet_ids', placementSubnets(ctx, c)),
+          tags(c.names.display),
+        ],
+      ),
     );
     const sg = list([ctx.securityGroupOf(c)]);
     if (!isRedis(ctx, c)) {

@@ -7,7 +7,11 @@ import { tags } from './common.ts';
 const address = (c: ResolvedComponent) => `aws_cloudwatch_event_bus.${c.names.tfName}`;
 
 export const eventBusEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({ arn: ref(`${address(c)}.arn`), name: ref(`${address(c)}.name`), id: ref(`${address(c)}.id`) }),
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    name: ref(`${address(c)}.name`),
+    id: ref(`${address(c)}.id`),
+  }),
   emit(ctx, c) {
     ctx.add(
       'messaging.tf',
@@ -20,14 +24,22 @@ export const eventBusEmitter: ComponentEmitter = {
     if (archive) {
       ctx.add(
         'messaging.tf',
-        block('resource', ['aws_cloudwatch_event_archive', c.names.tfName], [
-          attr('count', archive.count),
-          attr('name', ctx.physicalName(c.names.slug, 48)),
-          attr('event_source_arn', ref(`${address(c)}.arn`)),
-          attr('retention_days', ctx.prop(c, 'archiveDays', 0)),
-        ]),
+        block(
+          'resource',
+          ['aws_cloudwatch_event_archive', c.names.tfName],
+          [
+            attr('count', archive.count),
+            attr('name', ctx.physicalName(c.names.slug, 48)),
+            attr('event_source_arn', ref(`${address(c)}.arn`)),
+            attr('retention_days', ctx.prop(c, 'archiveDays', 0)),
+          ],
+        ),
       );
     }
-    ctx.output(`${c.names.tfName}_name`, ref(`${address(c)}.name`), `Name of the event bus "${c.names.display}"`);
+    ctx.output(
+      `${c.names.tfName}_name`,
+      ref(`${address(c)}.name`),
+      `Name of the event bus "${c.names.display}"`,
+    );
   },
 };

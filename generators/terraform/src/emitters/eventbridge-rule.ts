@@ -6,33 +6,48 @@ import { lambdaPermission, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_cloudwatch_event_rule.${c.names.tfName}`;
 
-function emitTarget(ctx: TfContext, rule: ResolvedComponent, t: ResolvedRuleTarget, busName: ReturnType<typeof ref> | undefined): void {
+function emitTarget(
+  ctx: TfContext,
+  rule: ResolvedComponent,
+  t: ResolvedRuleTarget,
+  busName: ReturnType<typeof ref> | undefined,
+): void {
   const target = ctx.component(t.targetId);
   const name = `${rule.names.tfName}_to_${target.names.tfName}`;
   const fifoQueue = target.type === 'sqs' && ctx.flag(target, 'fifo', false);
   const role = ctx.graph.roles.find((r) => r.id === t.roleId);
   ctx.add(
     'messaging.tf',
-    block('resource', ['aws_cloudwatch_event_target', name], [
-      attr('rule', ref(`${address(rule)}.name`)),
-      busName && attr('event_bus_name', busName),
-      attr('target_id', str(target.names.slug.slice(0, 64))),
-      attr('arn', ctx.attribute(target.id, 'arn')),
-      role && attr('role_arn', ctx.roleArn(role)),
-      fifoQueue && block('sqs_target', [], [attr('message_group_id', str(rule.names.slug))]),
-      block('retry_policy', [], [
-        attr('maximum_retry_attempts', num(185)),
-        attr('maximum_event_age_in_seconds', num(86400)),
-      ]),
-      t.deadLetterQueueId && block('dead_letter_config', [], [attr('arn', ctx.attribute(t.deadLetterQueueId, 'arn'))]),
-    ]),
+    block(
+      'resource',
+      ['aws_cloudwatch_event_target', name],
+      [
+        attr('rule', ref(`${address(rule)}.name`)),
+        busName && attr('event_bus_name', busName),
+        attr('target_id', str(target.names.slug.slice(0, 64))),
+        attr('arn', ctx.attribute(target.id, 'arn')),
+        role && attr('role_arn', ctx.roleArn(role)),
+        fifoQueue && block('sqs_target', [], [attr('message_group_id', str(rule.names.slug))]),
+        block(
+          'retry_policy',
+          [],
+          [attr('maximum_retry_attempts', num(185)), attr('maximum_event_age_in_seconds', num(86400))],
+        ),
+        t.deadLetterQueueId &&
+          block('dead_letter_config', [], [attr('arn', ctx.attribute(t.deadLetterQueueId, 'arn'))]),
+      ],
+    ),
   );
   if (t.targetKind === 'lambda')
     lambdaPermission(ctx, `${name}_invoke`, target.id, 'events.amazonaws.com', ref(`${address(rule)}.arn`));
 }
 
 export const eventRuleEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({ arn: ref(`${address(c)}.arn`), name: ref(`${address(c)}.name`), id: ref(`${address(c)}.id`) }),
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    name: ref(`${address(c)}.name`),
+    id: ref(`${address(c)}.id`),
+  }),
   emit(ctx, c) {
     const schedule = ctx.text(c, 'schedule', '');
     const pattern = ctx.text(c, 'eventPattern', '');
@@ -45,7 +60,9 @@ export const eventRuleEmitter: ComponentEmitter = {
         attr('name', ctx.physicalName(c.names.slug, 64)),
         attr('description', str(c.names.display.slice(0, 512))),
         busName && attr('event_bus_name', busName),
-        schedule ? attr('schedule_expression', ctx.prop(c, 'schedule', '')) : attr('event_pattern', ctx.prop(c, 'eventPattern', pattern || '{"source":["app"]}')),
+        schedule
+          ? attr('schedule_expression', ctx.prop(c, 'schedule', ''))
+          : attr('event_pattern', ctx.prop(c, 'eventPattern', pattern || '{"source":["app"]}')),
         tags(c.names.display),
       ]),
     );

@@ -28,17 +28,23 @@ export function emitRole(ctx: TfContext, role: ResolvedRole): void {
   const owner = ctx.findComponent(role.componentId);
   ctx.add(
     'iam.tf',
-    block('resource', ['aws_iam_role', name], [
-      attr('name', ctx.physicalName(role.names.slug, 64)),
-      attr(
-        'assume_role_policy',
-        jsonencode({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { Service: role.assumedBy }, Action: 'sts:AssumeRole' }],
-        }),
-      ),
-      tags(owner ? `${owner.names.display} ${role.purpose} role` : role.names.display),
-    ]),
+    block(
+      'resource',
+      ['aws_iam_role', name],
+      [
+        attr('name', ctx.physicalName(role.names.slug, 64)),
+        attr(
+          'assume_role_policy',
+          jsonencode({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: role.assumedBy }, Action: 'sts:AssumeRole' },
+            ],
+          }),
+        ),
+        tags(owner ? `${owner.names.display} ${role.purpose} role` : role.names.display),
+      ],
+    ),
   );
   for (const policy of [...role.managedPolicies].sort((a, b) => a.localeCompare(b))) {
     ctx.add(
@@ -57,7 +63,11 @@ export function emitRole(ctx: TfContext, role: ResolvedRole): void {
     const wildcard = wildcards.length > 0;
     if (wildcard) {
       const reason = [...new Set(wildcards.map((s) => s.wildcardResource!.reason))].join('; ');
-      body.push(comment(`Resource "*" (IAM-01): ${reason}`), skip('CKV_AWS_355', reason), skip('CKV_AWS_290', reason));
+      body.push(
+        comment(`Resource "*" (IAM-01): ${reason}`),
+        skip('CKV_AWS_355', reason),
+        skip('CKV_AWS_290', reason),
+      );
     }
     ctx.add(
       'iam.tf',
@@ -77,10 +87,14 @@ export function emitRole(ctx: TfContext, role: ResolvedRole): void {
   if (role.purpose === 'instance') {
     ctx.add(
       'iam.tf',
-      block('resource', ['aws_iam_instance_profile', name], [
-        attr('name', ctx.physicalName(role.names.slug, 128)),
-        attr('role', ref(`aws_iam_role.${name}.name`)),
-      ]),
+      block(
+        'resource',
+        ['aws_iam_instance_profile', name],
+        [
+          attr('name', ctx.physicalName(role.names.slug, 128)),
+          attr('role', ref(`aws_iam_role.${name}.name`)),
+        ],
+      ),
     );
   }
 }

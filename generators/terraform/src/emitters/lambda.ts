@@ -13,7 +13,12 @@ const address = (c: ResolvedComponent) => `aws_lambda_function.${c.names.tfName}
 export function environmentVariables(ctx: TfContext, c: ResolvedComponent): Expr | undefined {
   if (c.environment.length === 0) return undefined;
   const sorted = [...c.environment].sort((a, b) => a.name.localeCompare(b.name));
-  return obj(sorted.map((v): [string, Expr] => [v.name, 'literal' in v.value ? str(v.value.literal) : ctx.ref(v.value)]));
+  return obj(
+    sorted.map((v): [string, Expr] => [
+      v.name,
+      'literal' in v.value ? str(v.value.literal) : ctx.ref(v.value),
+    ]),
+  );
 }
 
 function emitEventSource(ctx: TfContext, fn: ResolvedComponent, e: ResolvedEventSource): void {
@@ -21,14 +26,22 @@ function emitEventSource(ctx: TfContext, fn: ResolvedComponent, e: ResolvedEvent
   const stream = e.sourceKind === 'kinesis' || e.sourceKind === 'dynamodb-stream';
   ctx.add(
     'compute.tf',
-    block('resource', ['aws_lambda_event_source_mapping', `${source.names.tfName}_to_${fn.names.tfName}`], [
-      attr('event_source_arn', ctx.attribute(source.id, e.sourceKind === 'dynamodb-stream' ? 'streamArn' : 'arn')),
-      attr('function_name', ref(`${address(fn)}.arn`)),
-      attr('batch_size', literal(e.batchSize)),
-      e.maxBatchingWindowSeconds > 0 && attr('maximum_batching_window_in_seconds', literal(e.maxBatchingWindowSeconds)),
-      stream && attr('starting_position', str(e.startingPosition ?? 'LATEST')),
-      e.sourceKind === 'sqs' && attr('function_response_types', literal(['ReportBatchItemFailures'])),
-    ]),
+    block(
+      'resource',
+      ['aws_lambda_event_source_mapping', `${source.names.tfName}_to_${fn.names.tfName}`],
+      [
+        attr(
+          'event_source_arn',
+          ctx.attribute(source.id, e.sourceKind === 'dynamodb-stream' ? 'streamArn' : 'arn'),
+        ),
+        attr('function_name', ref(`${address(fn)}.arn`)),
+        attr('batch_size', literal(e.batchSize)),
+        e.maxBatchingWindowSeconds > 0 &&
+          attr('maximum_batching_window_in_seconds', literal(e.maxBatchingWindowSeconds)),
+        stream && attr('starting_position', str(e.startingPosition ?? 'LATEST')),
+        e.sourceKind === 'sqs' && attr('function_response_types', literal(['ReportBatchItemFailures'])),
+      ],
+    ),
   );
 }
 
@@ -72,8 +85,10 @@ export const lambdaEmitter: ComponentEmitter = {
       ctx.resource('aws_lambda_function', c.names.tfName, c, [
         skip('CKV_AWS_272', 'code signing needs a signing profile outside this design'),
         skip('CKV_AWS_173', 'environment variables hold resource names only, never secrets (LAM-05)'),
-        !c.placement && skip('CKV_AWS_117', 'this function calls only AWS APIs and is not placed in a VPC by the design'),
-        unreserved && skip('CKV_AWS_115', 'reserved concurrency is unset in the design (for some environments)'),
+        !c.placement &&
+          skip('CKV_AWS_117', 'this function calls only AWS APIs and is not placed in a VPC by the design'),
+        unreserved &&
+          skip('CKV_AWS_115', 'reserved concurrency is unset in the design (for some environments)'),
         !dlq &&
           skip(
             'CKV_AWS_116',
@@ -92,26 +107,60 @@ export const lambdaEmitter: ComponentEmitter = {
         attr('reserved_concurrent_executions', ctx.prop(c, 'reservedConcurrency', -1)),
         attr('s3_bucket', bucket),
         attr('s3_key', key),
-        block('tracing_config', [], [
-          attr('mode', ctx.prop(c, 'tracing', true, (v) => (v === false ? 'PassThrough' : 'Active'), `${c.names.tfName}_tracing_mode`)),
-        ]),
+        block(
+          'tracing_config',
+          [],
+          [
+            attr(
+              'mode',
+              ctx.prop(
+                c,
+                'tracing',
+                true,
+                (v) => (v === false ? 'PassThrough' : 'Active'),
+                `${c.names.tfName}_tracing_mode`,
+              ),
+            ),
+          ],
+        ),
         logGroup &&
-          block('logging_config', [], [
-            attr('log_format', ctx.prop(c, 'structuredLogging', true, (v) => (v === false ? 'Text' : 'JSON'), `${c.names.tfName}_log_format`)),
-            attr('log_group', ctx.attribute(logGroup.id, 'name')),
-          ]),
+          block(
+            'logging_config',
+            [],
+            [
+              attr(
+                'log_format',
+                ctx.prop(
+                  c,
+                  'structuredLogging',
+                  true,
+                  (v) => (v === false ? 'Text' : 'JSON'),
+                  `${c.names.tfName}_log_format`,
+                ),
+              ),
+              attr('log_group', ctx.attribute(logGroup.id, 'name')),
+            ],
+          ),
         env && block('environment', [], [attr('variables', env)]),
         c.placement &&
-          block('vpc_config', [], [
-            attr('subnet_ids', placementSubnets(ctx, c)),
-            attr('security_group_ids', list([ctx.securityGroupOf(c)])),
-          ]),
+          block(
+            'vpc_config',
+            [],
+            [
+              attr('subnet_ids', placementSubnets(ctx, c)),
+              attr('security_group_ids', list([ctx.securityGroupOf(c)])),
+            ],
+          ),
         dlq && block('dead_letter_config', [], [attr('target_arn', ctx.attribute(dlq.id, 'arn'))]),
         tags(c.names.display),
       ]),
     );
     for (const e of ctx.graph.eventSources.filter((e) => e.functionId === c.id && e.sourceKind !== 's3'))
       emitEventSource(ctx, c, e);
-    ctx.output(`${c.names.tfName}_name`, ref(`${address(c)}.function_name`), `Name of the function "${c.names.display}"`);
+    ctx.output(
+      `${c.names.tfName}_name`,
+      ref(`${address(c)}.function_name`),
+      `Name of the function "${c.names.display}"`,
+    );
   },
 };

@@ -11,19 +11,40 @@ export const logGroupEmitter: ComponentEmitter = {
   emit(ctx, c) {
     const cmk = ctx.flag(c, 'kmsEncryption', false);
     const key = cmk
-      ? serviceKey(ctx, `${c.names.tfName}_logs`, c.names.display, [tpl('logs.', ref('var.region'), '.amazonaws.com')], {
-          actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-          condition: ({ partition, region, account }) => ({
-            ArnLike: {
-              'kms:EncryptionContext:aws:logs:arn': tpl('arn:', partition, ':logs:', region, ':', account, ':log-group:*'),
-            },
-          }),
-        })
+      ? serviceKey(
+          ctx,
+          `${c.names.tfName}_logs`,
+          c.names.display,
+          [tpl('logs.', ref('var.region'), '.amazonaws.com')],
+          {
+            actions: [
+              'kms:Encrypt*',
+              'kms:Decrypt*',
+              'kms:ReEncrypt*',
+              'kms:GenerateDataKey*',
+              'kms:Describe*',
+            ],
+            condition: ({ partition, region, account }) => ({
+              ArnLike: {
+                'kms:EncryptionContext:aws:logs:arn': tpl(
+                  'arn:',
+                  partition,
+                  ':logs:',
+                  region,
+                  ':',
+                  account,
+                  ':log-group:*',
+                ),
+              },
+            }),
+          },
+        )
       : undefined;
     ctx.add(
       'monitoring.tf',
       ctx.resource('aws_cloudwatch_log_group', c.names.tfName, c, [
-        !cmk && skip('CKV_AWS_158', 'CloudWatch Logs encrypts with its service key; the design asks for no CMK'),
+        !cmk &&
+          skip('CKV_AWS_158', 'CloudWatch Logs encrypts with its service key; the design asks for no CMK'),
         skip('CKV_AWS_338', 'retention comes from the design (CW-01)'),
         attr('name', logGroupName(ctx, c)),
         attr('retention_in_days', ctx.prop(c, 'retentionDays', 30)),

@@ -22,45 +22,74 @@ export const opensearchEmitter: ComponentEmitter = {
     ctx.add(
       'data.tf',
       ctx.resource('aws_opensearch_domain', c.names.tfName, c, [
-        skip('CKV_AWS_317', 'audit logs need a resource policy on the log group; enable them with fine-grained access control'),
+        skip(
+          'CKV_AWS_317',
+          'audit logs need a resource policy on the log group; enable them with fine-grained access control',
+        ),
         skip('CKV_AWS_84', 'slow and error logs are not configured by the design'),
         skip('CKV_AWS_318', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
         skip('CKV2_AWS_59', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
         attr('domain_name', ctx.physicalName(c.names.slug, 28)),
         attr('engine_version', ctx.prop(c, 'engineVersion', 'OpenSearch_2.15')),
-        block('cluster_config', [], [
-          attr('instance_type', ctx.prop(c, 'instanceType', 'r7g.large.search')),
-          attr('instance_count', ctx.prop(c, 'instanceCount', 2)),
-          attr('zone_awareness_enabled', literal(zoneAware)),
-          zoneAware && block('zone_awareness_config', [], [attr('availability_zone_count', num(azs))]),
-          attr('dedicated_master_enabled', ctx.prop(c, 'dedicatedMasters', false)),
-          dedicated &&
-            attr(
-              'dedicated_master_type',
-              ctx.derived(c, 'dedicated_master_type', 'Dedicated master type', (env) =>
-                dedicatedIn(env) ? ctx.valueIn(c, 'instanceType', env, 'r7g.large.search') : null,
+        block(
+          'cluster_config',
+          [],
+          [
+            attr('instance_type', ctx.prop(c, 'instanceType', 'r7g.large.search')),
+            attr('instance_count', ctx.prop(c, 'instanceCount', 2)),
+            attr('zone_awareness_enabled', literal(zoneAware)),
+            zoneAware && block('zone_awareness_config', [], [attr('availability_zone_count', num(azs))]),
+            attr('dedicated_master_enabled', ctx.prop(c, 'dedicatedMasters', false)),
+            dedicated &&
+              attr(
+                'dedicated_master_type',
+                ctx.derived(c, 'dedicated_master_type', 'Dedicated master type', (env) =>
+                  dedicatedIn(env) ? ctx.valueIn(c, 'instanceType', env, 'r7g.large.search') : null,
+                ),
               ),
-            ),
-          dedicated && attr('dedicated_master_count', ctx.derived(c, 'dedicated_master_count', 'Dedicated masters', (env) => (dedicatedIn(env) ? 3 : null))),
-        ]),
-        block('ebs_options', [], [
-          attr('ebs_enabled', literal(true)),
-          attr('volume_type', str('gp3')),
-          attr('volume_size', ctx.prop(c, 'volumeSizeGb', 20)),
-        ]),
+            dedicated &&
+              attr(
+                'dedicated_master_count',
+                ctx.derived(c, 'dedicated_master_count', 'Dedicated masters', (env) =>
+                  dedicatedIn(env) ? 3 : null,
+                ),
+              ),
+          ],
+        ),
+        block(
+          'ebs_options',
+          [],
+          [
+            attr('ebs_enabled', literal(true)),
+            attr('volume_type', str('gp3')),
+            attr('volume_size', ctx.prop(c, 'volumeSizeGb', 20)),
+          ],
+        ),
         block('encrypt_at_rest', [], [attr('enabled', ctx.prop(c, 'encryptionAtRest', true))]),
         block('node_to_node_encryption', [], [attr('enabled', ctx.prop(c, 'nodeToNodeEncryption', true))]),
-        block('domain_endpoint_options', [], [
-          attr('enforce_https', ctx.prop(c, 'enforceHttps', true)),
-          attr('tls_security_policy', str('Policy-Min-TLS-1-2-2019-07')),
-        ]),
-        block('vpc_options', [], [
-          attr('subnet_ids', call('slice', placementSubnets(ctx, c), num(0), num(azs))),
-          attr('security_group_ids', literal([ctx.securityGroupOf(c)])),
-        ]),
+        block(
+          'domain_endpoint_options',
+          [],
+          [
+            attr('enforce_https', ctx.prop(c, 'enforceHttps', true)),
+            attr('tls_security_policy', str('Policy-Min-TLS-1-2-2019-07')),
+          ],
+        ),
+        block(
+          'vpc_options',
+          [],
+          [
+            attr('subnet_ids', call('slice', placementSubnets(ctx, c), num(0), num(azs))),
+            attr('security_group_ids', literal([ctx.securityGroupOf(c)])),
+          ],
+        ),
         tags(c.names.display),
       ]),
     );
-    ctx.output(`${c.names.tfName}_endpoint`, ref(`${address(c)}.endpoint`), `Endpoint of "${c.names.display}"`);
+    ctx.output(
+      `${c.names.tfName}_endpoint`,
+      ref(`${address(c)}.endpoint`),
+      `Endpoint of "${c.names.display}"`,
+    );
   },
 };

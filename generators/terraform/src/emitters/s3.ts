@@ -3,7 +3,19 @@
  * lifecycle, TLS-only policy (plus CloudFront OAC read), and notifications to functions.
  */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type BodyInput, type BodyItem, type Expr, attr, block, literal, list, num, ref, str, tpl } from '../hcl/ast.ts';
+import {
+  type BodyInput,
+  type BodyItem,
+  type Expr,
+  attr,
+  block,
+  literal,
+  list,
+  num,
+  ref,
+  str,
+  tpl,
+} from '../hcl/ast.ts';
 import { type ComponentEmitter, type TfContext, snake } from '../context.ts';
 import { denyInsecureTransport, jsonencode, lambdaPermission, skip, tags } from './common.ts';
 
@@ -35,51 +47,95 @@ export function emitBucket(
       [options.extraComments, attr('bucket_prefix', options.prefix), tags(display)],
       options.leading ?? [],
     ),
-    block('resource', ['aws_s3_bucket_public_access_block', name], [
-      attr('bucket', bucket),
-      attr('block_public_acls', literal(true)),
-      attr('block_public_policy', literal(true)),
-      attr('ignore_public_acls', literal(true)),
-      attr('restrict_public_buckets', literal(true)),
-    ]),
-    block('resource', ['aws_s3_bucket_ownership_controls', name], [
-      attr('bucket', bucket),
-      block('rule', [], [attr('object_ownership', str(options.aclWrites ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced'))]),
-    ]),
-    block('resource', ['aws_s3_bucket_versioning', name], [
-      attr('bucket', bucket),
-      block('versioning_configuration', [], [attr('status', options.versioned)]),
-    ]),
-    block('resource', ['aws_s3_bucket_server_side_encryption_configuration', name], [
-      attr('bucket', bucket),
-      block('rule', [], [
-        block('apply_server_side_encryption_by_default', [], [attr('sse_algorithm', str(options.kms ? 'aws:kms' : 'AES256'))]),
-        options.kms && attr('bucket_key_enabled', literal(true)),
-      ]),
-    ]),
-    block('resource', ['aws_s3_bucket_policy', name], [
-      attr('bucket', bucket),
-      attr(
-        'policy',
-        jsonencode({
-          Version: '2012-10-17',
-          Statement: [denyInsecureTransport('s3:*', [arn, tpl(arn, '/*')]), ...(options.policyStatements ?? [])],
-        }),
-      ),
-      attr('depends_on', list([ref(`aws_s3_bucket_public_access_block.${name}`)])),
-    ]),
+    block(
+      'resource',
+      ['aws_s3_bucket_public_access_block', name],
+      [
+        attr('bucket', bucket),
+        attr('block_public_acls', literal(true)),
+        attr('block_public_policy', literal(true)),
+        attr('ignore_public_acls', literal(true)),
+        attr('restrict_public_buckets', literal(true)),
+      ],
+    ),
+    block(
+      'resource',
+      ['aws_s3_bucket_ownership_controls', name],
+      [
+        attr('bucket', bucket),
+        block(
+          'rule',
+          [],
+          [attr('object_ownership', str(options.aclWrites ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced'))],
+        ),
+      ],
+    ),
+    block(
+      'resource',
+      ['aws_s3_bucket_versioning', name],
+      [attr('bucket', bucket), block('versioning_configuration', [], [attr('status', options.versioned)])],
+    ),
+    block(
+      'resource',
+      ['aws_s3_bucket_server_side_encryption_configuration', name],
+      [
+        attr('bucket', bucket),
+        block(
+          'rule',
+          [],
+          [
+            block(
+              'apply_server_side_encryption_by_default',
+              [],
+              [attr('sse_algorithm', str(options.kms ? 'aws:kms' : 'AES256'))],
+            ),
+            options.kms && attr('bucket_key_enabled', literal(true)),
+          ],
+        ),
+      ],
+    ),
+    block(
+      'resource',
+      ['aws_s3_bucket_policy', name],
+      [
+        attr('bucket', bucket),
+        attr(
+          'policy',
+          jsonencode({
+            Version: '2012-10-17',
+            Statement: [
+              denyInsecureTransport('s3:*', [arn, tpl(arn, '/*')]),
+              ...(options.policyStatements ?? []),
+            ],
+          }),
+        ),
+        attr('depends_on', list([ref(`aws_s3_bucket_public_access_block.${name}`)])),
+      ],
+    ),
   );
 }
 
 function versioningStatus(ctx: TfContext, c: ResolvedComponent): Expr {
-  return ctx.prop(c, 'versioned', true, (v) => (v === false ? 'Suspended' : 'Enabled'), `${c.names.tfName}_versioning_status`);
+  return ctx.prop(
+    c,
+    'versioned',
+    true,
+    (v) => (v === false ? 'Suspended' : 'Enabled'),
+    `${c.names.tfName}_versioning_status`,
+  );
 }
 
 /**
  * A lifecycle action that exists in the environments where its days are > 0: a plain block when
  * that is every environment, a dynamic block over a per-environment list otherwise.
  */
-function dayAction(ctx: TfContext, c: ResolvedComponent, key: string, type: string, body: (days: Expr) => BodyInput[]): BodyInput {
+function dayAction(
+  ctx: TfContext,
+  c: ResolvedComponent,
+  key: string,
+  type: string,
+  body: (days: Expr) => BodyInput[],
+): BodyInput {
   if (!ctx.some(c, key, 0, (v) => typeof v === 'number' && v > 0)) return undefined;
   if (!ctx.varies(c, key)) return block(type, [], body(ctx.prop(c, key, 0)));
   const days = ctx.derived(c, snake(key), key, (env) => {
@@ -95,35 +151,55 @@ function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
   const rules: BodyItem[] = [];
   if (positive('abortIncompleteUploadDays'))
     rules.push(
-      block('rule', [], [
-        attr('id', str('abort-incomplete-uploads')),
-        attr('status', str('Enabled')),
-        block('filter', [], []),
-        dayAction(ctx, c, 'abortIncompleteUploadDays', 'abort_incomplete_multipart_upload', (days) => [
-          attr('days_after_initiation', days),
-        ]),
-      ]),
+      block(
+        'rule',
+        [],
+        [
+          attr('id', str('abort-incomplete-uploads')),
+          attr('status', str('Enabled')),
+          block('filter', [], []),
+          dayAction(ctx, c, 'abortIncompleteUploadDays', 'abort_incomplete_multipart_upload', (days) => [
+            attr('days_after_initiation', days),
+          ]),
+        ],
+      ),
     );
   if (tiering || ['transitionToIaDays', 'transitionToGlacierDays', 'expirationDays'].some(positive))
     rules.push(
-      block('rule', [], [
-        attr('id', str('storage-classes')),
-        attr('status', str('Enabled')),
-        block('filter', [], []),
-        tiering && block('transition', [], [attr('days', num(0)), attr('storage_class', str('INTELLIGENT_TIERING'))]),
-        !tiering &&
-          dayAction(ctx, c, 'transitionToIaDays', 'transition', (days) => [attr('days', days), attr('storage_class', str('STANDARD_IA'))]),
-        dayAction(ctx, c, 'transitionToGlacierDays', 'transition', (days) => [attr('days', days), attr('storage_class', str('GLACIER'))]),
-        dayAction(ctx, c, 'expirationDays', 'expiration', (days) => [attr('days', days)]),
-      ]),
+      block(
+        'rule',
+        [],
+        [
+          attr('id', str('storage-classes')),
+          attr('status', str('Enabled')),
+          block('filter', [], []),
+          tiering &&
+            block(
+              'transition',
+              [],
+              [attr('days', num(0)), attr('storage_class', str('INTELLIGENT_TIERING'))],
+            ),
+          !tiering &&
+            dayAction(ctx, c, 'transitionToIaDays', 'transition', (days) => [
+              attr('days', days),
+              attr('storage_class', str('STANDARD_IA')),
+            ]),
+          dayAction(ctx, c, 'transitionToGlacierDays', 'transition', (days) => [
+            attr('days', days),
+            attr('storage_class', str('GLACIER')),
+          ]),
+          dayAction(ctx, c, 'expirationDays', 'expiration', (days) => [attr('days', days)]),
+        ],
+      ),
     );
   if (rules.length === 0) return;
   ctx.add(
     'data.tf',
-    block('resource', ['aws_s3_bucket_lifecycle_configuration', c.names.tfName], [
-      attr('bucket', ref(`${address(c)}.id`)),
-      rules,
-    ]),
+    block(
+      'resource',
+      ['aws_s3_bucket_lifecycle_configuration', c.names.tfName],
+      [attr('bucket', ref(`${address(c)}.id`)), rules],
+    ),
   );
 }
 
@@ -140,26 +216,42 @@ function notifications(ctx: TfContext, c: ResolvedComponent): void {
   }
   for (const n of others) {
     const target = ctx.component(n.targetId);
-    dependencies.push(ref(`${n.targetKind === 'sns' ? 'aws_sns_topic_policy' : 'aws_sqs_queue_policy'}.${target.names.tfName}`));
+    dependencies.push(
+      ref(
+        `${n.targetKind === 'sns' ? 'aws_sns_topic_policy' : 'aws_sqs_queue_policy'}.${target.names.tfName}`,
+      ),
+    );
   }
   ctx.add(
     'data.tf',
-    block('resource', ['aws_s3_bucket_notification', c.names.tfName], [
-      attr('bucket', ref(`${address(c)}.id`)),
-      functions.map((e) =>
-        block('lambda_function', [], [
-          attr('lambda_function_arn', ctx.attribute(e.functionId, 'arn')),
-          attr('events', list([str('s3:ObjectCreated:*')])),
-        ]),
-      ),
-      others.map((n) =>
-        block(n.targetKind === 'sns' ? 'topic' : 'queue', [], [
-          attr(n.targetKind === 'sns' ? 'topic_arn' : 'queue_arn', ctx.attribute(n.targetId, 'arn')),
-          attr('events', literal(n.events)),
-        ]),
-      ),
-      attr('depends_on', list(dependencies)),
-    ]),
+    block(
+      'resource',
+      ['aws_s3_bucket_notification', c.names.tfName],
+      [
+        attr('bucket', ref(`${address(c)}.id`)),
+        functions.map((e) =>
+          block(
+            'lambda_function',
+            [],
+            [
+              attr('lambda_function_arn', ctx.attribute(e.functionId, 'arn')),
+              attr('events', list([str('s3:ObjectCreated:*')])),
+            ],
+          ),
+        ),
+        others.map((n) =>
+          block(
+            n.targetKind === 'sns' ? 'topic' : 'queue',
+            [],
+            [
+              attr(n.targetKind === 'sns' ? 'topic_arn' : 'queue_arn', ctx.attribute(n.targetId, 'arn')),
+              attr('events', literal(n.events)),
+            ],
+          ),
+        ),
+        attr('depends_on', list(dependencies)),
+      ],
+    ),
   );
 }
 
@@ -171,14 +263,20 @@ export const s3Emitter: ComponentEmitter = {
     domainName: ref(`${address(c)}.bucket_regional_domain_name`),
   }),
   emit(ctx, c) {
-    const distributions = ctx.graph.routes.filter((r) => r.kind === 'cloudfront-origin' && r.targetId === c.id);
+    const distributions = ctx.graph.routes.filter(
+      (r) => r.kind === 'cloudfront-origin' && r.targetId === c.id,
+    );
     const accessLogs = ctx.flag(c, 'accessLogs', false);
     const ack = ctx.acknowledgements(c);
     const comments: BodyItem[] = [...ack.inner];
     if (!accessLogs) comments.push(skip('CKV_AWS_18', 'access logging is off in the design (S3-02)'));
-    comments.push(skip('CKV_AWS_144', 'cross-region replication is a disaster-recovery decision outside this design'));
-    if (ctx.text(c, 'encryption', 's3-managed') !== 'kms') comments.push(skip('CKV_AWS_145', 'SSE-S3 encryption chosen in the design'));
-    if (!ctx.flag(c, 'eventNotifications', false)) comments.push(skip('CKV2_AWS_62', 'event notifications are off in the design'));
+    comments.push(
+      skip('CKV_AWS_144', 'cross-region replication is a disaster-recovery decision outside this design'),
+    );
+    if (ctx.text(c, 'encryption', 's3-managed') !== 'kms')
+      comments.push(skip('CKV_AWS_145', 'SSE-S3 encryption chosen in the design'));
+    if (!ctx.flag(c, 'eventNotifications', false))
+      comments.push(skip('CKV2_AWS_62', 'event notifications are off in the design'));
     emitBucket(ctx, c.names.tfName, c.names.display, {
       prefix: tpl(ctx.physicalName(c.names.slug, 36), '-'),
       kms: ctx.text(c, 'encryption', 's3-managed') === 'kms',
@@ -215,15 +313,23 @@ export const s3Emitter: ComponentEmitter = {
       });
       ctx.add(
         'data.tf',
-        block('resource', ['aws_s3_bucket_logging', c.names.tfName], [
-          attr('bucket', ref(`${address(c)}.id`)),
-          attr('target_bucket', ref(`aws_s3_bucket.${logs}.id`)),
-          attr('target_prefix', str('s3/')),
-        ]),
+        block(
+          'resource',
+          ['aws_s3_bucket_logging', c.names.tfName],
+          [
+            attr('bucket', ref(`${address(c)}.id`)),
+            attr('target_bucket', ref(`aws_s3_bucket.${logs}.id`)),
+            attr('target_prefix', str('s3/')),
+          ],
+        ),
       );
     }
     lifecycle(ctx, c);
     notifications(ctx, c);
-    ctx.output(`${c.names.tfName}_bucket`, ref(`${address(c)}.id`), `Name of the bucket "${c.names.display}"`);
+    ctx.output(
+      `${c.names.tfName}_bucket`,
+      ref(`${address(c)}.id`),
+      `Name of the bucket "${c.names.display}"`,
+    );
   },
 };

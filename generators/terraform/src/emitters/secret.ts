@@ -7,7 +7,7 @@
  * - Anything else: an empty secret for the application to fill.
  */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type Expr, attr, block, index, num, ref, str } from '../hcl/ast.ts';
+import { type Expr, attr, block, index, num, ref } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, skip, tags } from './common.ts';
 import { redisAppUser } from './elasticache.ts';
@@ -28,7 +28,11 @@ export const secretEmitter: ComponentEmitter = {
   refs: (ctx, c) => {
     const db = databaseOf(ctx, c);
     if (db) {
-      const arn: Expr = index(ref(`${MANAGED_BY[db.type]}.${db.names.tfName}.master_user_secret`), num(0), 'secret_arn');
+      const arn: Expr = index(
+        ref(`${MANAGED_BY[db.type]}.${db.names.tfName}.master_user_secret`),
+        num(0),
+        'secret_arn',
+      );
       return { arn, id: arn };
     }
     const a = `aws_secretsmanager_secret.${c.names.tfName}`;
@@ -40,7 +44,9 @@ export const secretEmitter: ComponentEmitter = {
     const owner = ownerOf(ctx, c);
     const cache = owner?.type === 'elasticache' ? owner : undefined;
     const ack = ctx.acknowledgements(c);
-    const rotationSkip = ack.inner.some((i) => i.kind === 'comment' && i.text.startsWith('checkov:skip=CKV2_AWS_57'))
+    const rotationSkip = ack.inner.some(
+      (i) => i.kind === 'comment' && i.text.startsWith('checkov:skip=CKV2_AWS_57'),
+    )
       ? undefined
       : skip(
           'CKV2_AWS_57',
@@ -54,7 +60,10 @@ export const secretEmitter: ComponentEmitter = {
         rotationSkip,
         skip('CKV_AWS_149', 'encrypted with the AWS managed key for Secrets Manager'),
         attr('name', ctx.physicalName(c.names.slug, 512)),
-        attr('description', ctx.prop(c, 'description', '', (v) => (String(v ?? '') || c.names.display).slice(0, 2048))),
+        attr(
+          'description',
+          ctx.prop(c, 'description', '', (v) => (String(v ?? '') || c.names.display).slice(0, 2048)),
+        ),
         attr('recovery_window_in_days', num(7)),
         tags(c.names.display),
       ]),

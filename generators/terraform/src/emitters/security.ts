@@ -9,12 +9,16 @@ export function emitSecurityGroup(ctx: TfContext, sg: ResolvedSecurityGroup): vo
   const owner = ctx.findComponent(sg.componentId);
   ctx.add(
     'security.tf',
-    block('resource', ['aws_security_group', name], [
-      attr('name', ctx.physicalName(sg.names.slug, 255)),
-      attr('description', str(ec2Description(sg.description))),
-      attr('vpc_id', ctx.vpcIdOf(sg.vpcId)),
-      tags(owner ? `${owner.names.display} security group` : sg.names.display),
-    ]),
+    block(
+      'resource',
+      ['aws_security_group', name],
+      [
+        attr('name', ctx.physicalName(sg.names.slug, 255)),
+        attr('description', str(ec2Description(sg.description))),
+        attr('vpc_id', ctx.vpcIdOf(sg.vpcId)),
+        tags(owner ? `${owner.names.display} security group` : sg.names.display),
+      ],
+    ),
   );
   const used = new Set<string>();
   const ruleName = (direction: 'from' | 'to', rule: SecurityGroupRule) => {
@@ -23,8 +27,9 @@ export function emitSecurityGroup(ctx: TfContext, sg: ResolvedSecurityGroup): vo
         ? rule.peer.cidr === '0.0.0.0/0'
           ? 'anywhere'
           : 'cidr'
-        : (ctx.graph.securityGroups.find((s) => s.componentId === (rule.peer as { componentId: string }).componentId)
-            ?.names.tfName ?? 'peer');
+        : (ctx.graph.securityGroups.find(
+            (s) => s.componentId === (rule.peer as { componentId: string }).componentId,
+          )?.names.tfName ?? 'peer');
     const stem = `${name}_${direction}_${peer}_${rule.port}`;
     let candidate = stem;
     for (let i = 2; used.has(candidate); i++) candidate = `${stem}_${i}`;
@@ -61,17 +66,21 @@ function emitRule(
         body.push(skip('CKV_AWS_260', 'the public front door must accept traffic from the internet (SG-01)'));
       } else {
         leading.push('trivy:ignore:AVD-AWS-0104');
-        body.push(skip('CKV_AWS_382', 'HTTPS egress to AWS service endpoints through the NAT gateway (SG-02)'));
+        body.push(
+          skip('CKV_AWS_382', 'HTTPS egress to AWS service endpoints through the NAT gateway (SG-02)'),
+        );
       }
     }
     peer = attr('cidr_ipv4', str(rule.peer.cidr));
   } else {
     const peerId = rule.peer.componentId;
     const peerSg = ctx.graph.securityGroups.find((s) => s.componentId === peerId);
-    if (!peerSg) throw new Error(`Security group rule of "${sg.id}" names "${peerId}", which has no security group`);
+    if (!peerSg)
+      throw new Error(`Security group rule of "${sg.id}" names "${peerId}", which has no security group`);
     peer = attr('referenced_security_group_id', ref(`aws_security_group.${peerSg.names.tfName}.id`));
   }
-  const type = direction === 'ingress' ? 'aws_vpc_security_group_ingress_rule' : 'aws_vpc_security_group_egress_rule';
+  const type =
+    direction === 'ingress' ? 'aws_vpc_security_group_ingress_rule' : 'aws_vpc_security_group_egress_rule';
   ctx.add(
     'security.tf',
     block(

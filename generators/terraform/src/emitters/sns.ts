@@ -17,7 +17,11 @@ function publishers(ctx: TfContext, c: ResolvedComponent): Publisher[] {
   const account = index(call('split', str(':'), ref(`${address(c)}.arn`)), num(4));
   const out: Publisher[] = [];
   if (ctx.graph.alarms.some((a) => a.topicId === c.id))
-    out.push({ sid: 'AllowAlarms', service: 'cloudwatch.amazonaws.com', condition: { StringEquals: { 'aws:SourceAccount': account } } });
+    out.push({
+      sid: 'AllowAlarms',
+      service: 'cloudwatch.amazonaws.com',
+      condition: { StringEquals: { 'aws:SourceAccount': account } },
+    });
   ctx.graph.ruleTargets
     .filter((t) => t.targetId === c.id)
     .forEach((t, i) =>
@@ -40,7 +44,11 @@ function publishers(ctx: TfContext, c: ResolvedComponent): Publisher[] {
 }
 
 export const snsEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({ arn: ref(`${address(c)}.arn`), id: ref(`${address(c)}.id`), name: ref(`${address(c)}.name`) }),
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    id: ref(`${address(c)}.id`),
+    name: ref(`${address(c)}.name`),
+  }),
   emit(ctx, c) {
     const fifo = ctx.flag(c, 'fifo', false);
     const arn = ref(`${address(c)}.arn`);
@@ -48,7 +56,10 @@ export const snsEmitter: ComponentEmitter = {
     const services = [...new Set(from.map((p) => p.service))].sort();
     let key: Expr | undefined;
     if (ctx.flag(c, 'kmsEncryption', true))
-      key = services.length > 0 ? serviceKey(ctx, `${c.names.tfName}_topic`, c.names.display, services) : str('alias/aws/sns');
+      key =
+        services.length > 0
+          ? serviceKey(ctx, `${c.names.tfName}_topic`, c.names.display, services)
+          : str('alias/aws/sns');
     ctx.add(
       'messaging.tf',
       ctx.resource('aws_sns_topic', c.names.tfName, c, [
@@ -58,42 +69,54 @@ export const snsEmitter: ComponentEmitter = {
         attr('kms_master_key_id', key),
         tags(c.names.display),
       ]),
-      block('resource', ['aws_sns_topic_policy', c.names.tfName], [
-        attr('arn', arn),
-        attr(
-          'policy',
-          jsonencode({
-            Version: '2012-10-17',
-            Statement: [
-              denyInsecureTransport('sns:Publish', [arn]),
-              ...from.map((p) => ({
-                Sid: p.sid,
-                Effect: 'Allow',
-                Principal: { Service: p.service },
-                Action: 'sns:Publish',
-                Resource: arn,
-                Condition: p.condition,
-              })),
-            ],
-          }),
-        ),
-      ]),
+      block(
+        'resource',
+        ['aws_sns_topic_policy', c.names.tfName],
+        [
+          attr('arn', arn),
+          attr(
+            'policy',
+            jsonencode({
+              Version: '2012-10-17',
+              Statement: [
+                denyInsecureTransport('sns:Publish', [arn]),
+                ...from.map((p) => ({
+                  Sid: p.sid,
+                  Effect: 'Allow',
+                  Principal: { Service: p.service },
+                  Action: 'sns:Publish',
+                  Resource: arn,
+                  Condition: p.condition,
+                })),
+              ],
+            }),
+          ),
+        ],
+      ),
     );
     for (const s of ctx.graph.subscriptions.filter((s) => s.topicId === c.id)) {
       const subscriber = ctx.component(s.subscriberId);
       const name = `${c.names.tfName}_to_${subscriber.names.tfName}`;
       ctx.add(
         'messaging.tf',
-        block('resource', ['aws_sns_topic_subscription', name], [
-          attr('topic_arn', arn),
-          attr('protocol', str(s.protocol)),
-          attr('endpoint', ctx.attribute(subscriber.id, 'arn')),
-          s.protocol === 'sqs' && attr('raw_message_delivery', literal(true)),
-          s.deadLetterQueueId &&
-            attr('redrive_policy', jsonencode({ deadLetterTargetArn: ctx.attribute(s.deadLetterQueueId, 'arn') })),
-        ]),
+        block(
+          'resource',
+          ['aws_sns_topic_subscription', name],
+          [
+            attr('topic_arn', arn),
+            attr('protocol', str(s.protocol)),
+            attr('endpoint', ctx.attribute(subscriber.id, 'arn')),
+            s.protocol === 'sqs' && attr('raw_message_delivery', literal(true)),
+            s.deadLetterQueueId &&
+              attr(
+                'redrive_policy',
+                jsonencode({ deadLetterTargetArn: ctx.attribute(s.deadLetterQueueId, 'arn') }),
+              ),
+          ],
+        ),
       );
-      if (s.protocol === 'lambda') lambdaPermission(ctx, `${name}_invoke`, subscriber.id, 'sns.amazonaws.com', arn);
+      if (s.protocol === 'lambda')
+        lambdaPermission(ctx, `${name}_invoke`, subscriber.id, 'sns.amazonaws.com', arn);
     }
     ctx.output(`${c.names.tfName}_arn`, arn, `ARN of the topic "${c.names.display}"`);
   },

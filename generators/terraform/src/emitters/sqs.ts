@@ -17,15 +17,27 @@ function senders(ctx: TfContext, c: ResolvedComponent): Sender[] {
   const out: Sender[] = [];
   for (const s of ctx.graph.subscriptions) {
     if ((s.protocol === 'sqs' && s.subscriberId === c.id) || s.deadLetterQueueId === c.id)
-      out.push({ sid: 'AllowTopic', service: 'sns.amazonaws.com', sourceArn: ctx.attribute(s.topicId, 'arn') });
+      out.push({
+        sid: 'AllowTopic',
+        service: 'sns.amazonaws.com',
+        sourceArn: ctx.attribute(s.topicId, 'arn'),
+      });
   }
   for (const t of ctx.graph.ruleTargets) {
     if (t.targetId === c.id || t.deadLetterQueueId === c.id)
-      out.push({ sid: 'AllowRule', service: 'events.amazonaws.com', sourceArn: ctx.attribute(t.ruleId, 'arn') });
+      out.push({
+        sid: 'AllowRule',
+        service: 'events.amazonaws.com',
+        sourceArn: ctx.attribute(t.ruleId, 'arn'),
+      });
   }
   for (const n of ctx.graph.bucketNotifications ?? []) {
     if (n.targetId === c.id)
-      out.push({ sid: 'AllowBucket', service: 's3.amazonaws.com', sourceArn: ctx.attribute(n.bucketId, 'arn') });
+      out.push({
+        sid: 'AllowBucket',
+        service: 's3.amazonaws.com',
+        sourceArn: ctx.attribute(n.bucketId, 'arn'),
+      });
   }
   return out;
 }
@@ -46,7 +58,11 @@ export const sqsEmitter: ComponentEmitter = {
     let encryption;
     if (!kms) encryption = attr('sqs_managed_sse_enabled', literal(true));
     else if (services.length === 0) encryption = attr('kms_master_key_id', str('alias/aws/sqs'));
-    else encryption = attr('kms_master_key_id', serviceKey(ctx, c.names.tfName + '_queue', c.names.display, services));
+    else
+      encryption = attr(
+        'kms_master_key_id',
+        serviceKey(ctx, c.names.tfName + '_queue', c.names.display, services),
+      );
     ctx.add(
       'messaging.tf',
       ctx.resource('aws_sqs_queue', c.names.tfName, c, [
@@ -69,26 +85,30 @@ export const sqsEmitter: ComponentEmitter = {
     const arn = ref(`${address(c)}.arn`);
     ctx.add(
       'messaging.tf',
-      block('resource', ['aws_sqs_queue_policy', c.names.tfName], [
-        attr('queue_url', ref(`${address(c)}.id`)),
-        attr(
-          'policy',
-          jsonencode({
-            Version: '2012-10-17',
-            Statement: [
-              denyInsecureTransport('sqs:*', [arn]),
-              ...from.map((s, i) => ({
-                Sid: `${s.sid}${i}`,
-                Effect: 'Allow',
-                Principal: { Service: s.service },
-                Action: 'sqs:SendMessage',
-                Resource: arn,
-                Condition: { ArnEquals: { 'aws:SourceArn': s.sourceArn } },
-              })),
-            ],
-          }),
-        ),
-      ]),
+      block(
+        'resource',
+        ['aws_sqs_queue_policy', c.names.tfName],
+        [
+          attr('queue_url', ref(`${address(c)}.id`)),
+          attr(
+            'policy',
+            jsonencode({
+              Version: '2012-10-17',
+              Statement: [
+                denyInsecureTransport('sqs:*', [arn]),
+                ...from.map((s, i) => ({
+                  Sid: `${s.sid}${i}`,
+                  Effect: 'Allow',
+                  Principal: { Service: s.service },
+                  Action: 'sqs:SendMessage',
+                  Resource: arn,
+                  Condition: { ArnEquals: { 'aws:SourceArn': s.sourceArn } },
+                })),
+              ],
+            }),
+          ),
+        ],
+      ),
     );
     ctx.output(`${c.names.tfName}_url`, ref(`${address(c)}.url`), `URL of the queue "${c.names.display}"`);
   },

@@ -21,7 +21,13 @@ function definition(ctx: TfContext, c: ResolvedComponent): Expr {
       OutputPath: '$.Payload',
       Retry: [
         {
-          ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'States.Timeout'],
+          ErrorEquals: [
+            'Lambda.ServiceException',
+            'Lambda.AWSLambdaException',
+            'Lambda.SdkClientException',
+            'Lambda.TooManyRequestsException',
+            'States.Timeout',
+          ],
           IntervalSeconds: 2,
           MaxAttempts: maxAttempts,
           BackoffRate: 2,
@@ -33,7 +39,11 @@ function definition(ctx: TfContext, c: ResolvedComponent): Expr {
   if (tasks.length === 0) {
     // No tasks in the design yet. The state records the role it runs as; referencing an ARN also
     // keeps the definition unknown until apply, so plan makes no ValidateStateMachineDefinition call.
-    states['Done'] = { Type: 'Pass', Result: { workflow: c.names.display, role: ctx.roleArn(ctx.role(c, 'state-machine')) }, End: true };
+    states['Done'] = {
+      Type: 'Pass',
+      Result: { workflow: c.names.display, role: ctx.roleArn(ctx.role(c, 'state-machine')) },
+      End: true,
+    };
   }
   return jsonencode({
     Comment: c.names.display,
@@ -43,7 +53,11 @@ function definition(ctx: TfContext, c: ResolvedComponent): Expr {
 }
 
 export const stepFunctionsEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({ arn: ref(`${address(c)}.arn`), name: ref(`${address(c)}.name`), id: ref(`${address(c)}.id`) }),
+  refs: (_ctx, c) => ({
+    arn: ref(`${address(c)}.arn`),
+    name: ref(`${address(c)}.name`),
+    id: ref(`${address(c)}.id`),
+  }),
   emit(ctx, c) {
     const logGroup = ctx.logGroupOf(c);
     const logLevel = ctx.text(c, 'logLevel', 'ALL');
@@ -55,15 +69,23 @@ export const stepFunctionsEmitter: ComponentEmitter = {
         attr('role_arn', ctx.roleArn(ctx.role(c, 'state-machine'))),
         attr('definition', definition(ctx, c)),
         logGroup &&
-          block('logging_configuration', [], [
-            attr('log_destination', tpl(ctx.attribute(logGroup.id, 'arn'), ':*')),
-            attr('include_execution_data', literal(logLevel !== 'OFF')),
-            attr('level', ctx.prop(c, 'logLevel', 'ALL')),
-          ]),
+          block(
+            'logging_configuration',
+            [],
+            [
+              attr('log_destination', tpl(ctx.attribute(logGroup.id, 'arn'), ':*')),
+              attr('include_execution_data', literal(logLevel !== 'OFF')),
+              attr('level', ctx.prop(c, 'logLevel', 'ALL')),
+            ],
+          ),
         block('tracing_configuration', [], [attr('enabled', ctx.prop(c, 'tracing', true))]),
         tags(c.names.display),
       ]),
     );
-    ctx.output(`${c.names.tfName}_arn`, ref(`${address(c)}.arn`), `ARN of the state machine "${c.names.display}"`);
+    ctx.output(
+      `${c.names.tfName}_arn`,
+      ref(`${address(c)}.arn`),
+      `ARN of the state machine "${c.names.display}"`,
+    );
   },
 };

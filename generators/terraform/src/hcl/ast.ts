@@ -75,7 +75,8 @@ export const ref = (path: string): Expr => mk({ kind: 'ref', path });
 export const tpl = (...parts: (string | Expr)[]): Expr => mk({ kind: 'template', parts });
 export const call = (name: string, ...args: Expr[]): Expr => mk({ kind: 'call', name, args });
 export const list = (items: Expr[]): Expr => mk({ kind: 'list', items });
-export const binary = (left: Expr, op: BinaryOp, right: Expr): Expr => mk({ kind: 'binary', op, left, right });
+export const binary = (left: Expr, op: BinaryOp, right: Expr): Expr =>
+  mk({ kind: 'binary', op, left, right });
 /** `target[key].attr1.attr2` */
 export const index = (target: Expr, key: Expr, ...attributes: string[]): Expr =>
   mk({ kind: 'index', target, key, attributes });
@@ -87,7 +88,9 @@ export function obj(entries: Record<string, Expr | undefined> | [string, Expr | 
   const pairs = Array.isArray(entries) ? entries : Object.entries(entries);
   return mk({
     kind: 'object',
-    entries: pairs.filter((p): p is [string, Expr] => p[1] !== undefined).map(([key, value]) => ({ key, value })),
+    entries: pairs
+      .filter((p): p is [string, Expr] => p[1] !== undefined)
+      .map(([key, value]) => ({ key, value })),
   });
 }
 
@@ -100,7 +103,9 @@ export function literal(value: unknown): Expr {
   if (Array.isArray(value)) return list(value.map(literal));
   if (typeof value === 'object') {
     if (isExpr(value)) return value;
-    return obj(Object.entries(value as Record<string, unknown>).map(([k, v]): [string, Expr] => [k, literal(v)]));
+    return obj(
+      Object.entries(value as Record<string, unknown>).map(([k, v]): [string, Expr] => [k, literal(v)]),
+    );
   }
   throw new Error(`Cannot express ${typeof value} in HCL`);
 }
@@ -119,7 +124,12 @@ export function flattenBody(input: BodyInput): BodyItem[] {
   return [input];
 }
 
-export function block(type: string, labels: string[], body: BodyInput, leadingComments: string[] = []): Block {
+export function block(
+  type: string,
+  labels: string[],
+  body: BodyInput,
+  leadingComments: string[] = [],
+): Block {
   return { kind: 'block', type, labels, body: flattenBody(body), leadingComments };
 }
 

@@ -45,12 +45,16 @@ describe('printExpr', () => {
 describe('printFile', () => {
   it('aligns "=" across runs of single-line attributes, as terraform fmt does', () => {
     const text = printFile([
-      block('resource', ['aws_sqs_queue', 'orders'], [
-        attr('name', str('orders')),
-        attr('visibility_timeout_seconds', num(30)),
-        attr('policy', call('jsonencode', literal({ Version: '2012-10-17' }))),
-        attr('fifo_queue', literal(false)),
-      ]),
+      block(
+        'resource',
+        ['aws_sqs_queue', 'orders'],
+        [
+          attr('name', str('orders')),
+          attr('visibility_timeout_seconds', num(30)),
+          attr('policy', call('jsonencode', literal({ Version: '2012-10-17' }))),
+          attr('fifo_queue', literal(false)),
+        ],
+      ),
     ]);
     expect(text).toBe(
       [
@@ -69,14 +73,22 @@ describe('printFile', () => {
 
   it('separates attributes from nested blocks with a blank line and blocks from each other at top level', () => {
     const text = printFile([
-      block('resource', ['a', 'b'], [attr('x', num(1)), block('inner', [], [attr('y', num(2))]), attr('z', num(3))]),
+      block(
+        'resource',
+        ['a', 'b'],
+        [attr('x', num(1)), block('inner', [], [attr('y', num(2))]), attr('z', num(3))],
+      ),
       block('resource', ['a', 'c'], [attr('x', num(1))]),
     ]);
-    expect(text).toBe('resource "a" "b" {\n  x = 1\n\n  inner {\n    y = 2\n  }\n\n  z = 3\n}\n\nresource "a" "c" {\n  x = 1\n}\n');
+    expect(text).toBe(
+      'resource "a" "b" {\n  x = 1\n\n  inner {\n    y = 2\n  }\n\n  z = 3\n}\n\nresource "a" "c" {\n  x = 1\n}\n',
+    );
   });
 
   it('keeps every comment on one line, so user text cannot start a line of code', () => {
-    const text = printFile([block('resource', ['a', 'b'], [comment('reason\nresource "evil" "x" {}')], ['why\r\nnot'])]);
+    const text = printFile([
+      block('resource', ['a', 'b'], [comment('reason\nresource "evil" "x" {}')], ['why\r\nnot']),
+    ]);
     expect(text).toBe('# why not\nresource "a" "b" {\n  # reason resource "evil" "x" {}\n}\n');
   });
 });
@@ -85,7 +97,9 @@ describe('operators and nested templates', () => {
   it('parenthesizes only where precedence needs it', () => {
     const a = ref('var.a');
     const b = ref('var.b');
-    expect(printExpr(binary(binary(a, '>=', num(1)), '&&', binary(b, '<=', num(2))), 0)).toBe('var.a >= 1 && var.b <= 2');
+    expect(printExpr(binary(binary(a, '>=', num(1)), '&&', binary(b, '<=', num(2))), 0)).toBe(
+      'var.a >= 1 && var.b <= 2',
+    );
     expect(printExpr(binary(binary(a, '+', b), '*', num(2)), 0)).toBe('(var.a + var.b) * 2');
     expect(printExpr(binary(a, '-', binary(b, '-', num(1))), 0)).toBe('var.a - (var.b - 1)');
   });

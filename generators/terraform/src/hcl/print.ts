@@ -33,7 +33,7 @@ export function escapeString(text: string): string {
 
 /** A comment's text on one line: nothing a user wrote can end the comment and start code. */
 export function sanitizeComment(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 }
 
 function quote(text: string): string {
@@ -80,7 +80,9 @@ function operand(e: Expr, level: number, parent?: { op: string; right: boolean }
 
 /** Template parts with nested templates inlined: "${"${a}-b"}-c" reads as "${a}-b-c". */
 function templateParts(parts: (string | Expr)[]): (string | Expr)[] {
-  return parts.flatMap((p) => (typeof p !== 'string' && p.kind === 'template' ? templateParts(p.parts) : [p]));
+  return parts.flatMap((p) =>
+    typeof p !== 'string' && p.kind === 'template' ? templateParts(p.parts) : [p],
+  );
 }
 
 /** Prints an expression whose first line starts at indent `level` (continuation lines nest below it). */
