@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { DesignNode } from '@archgen/model';
 import {
   costSuggestions,
@@ -108,19 +108,27 @@ export function CostPanel() {
   const suggestions = useMemo(() => costSuggestions(design, env), [design, env]);
   const saving = suggestions.reduce((sum, s) => sum + s.monthlySaving, 0);
   const names = nodeIndex(design);
+  const envId = useId();
   return (
     <section className="cost-panel" role="region" aria-label="Cost">
       <div className="cost-panel__header">
-        <label className="field field--inline">
-          <span className="field__label">Environment</span>
-          <select className="input" value={env} onChange={(e) => store.getState().setCostEnv(e.target.value)}>
+        <div className="field field--inline">
+          <label className="field__label" htmlFor={envId}>
+            Environment
+          </label>
+          <select
+            id={envId}
+            className="input"
+            value={env}
+            onChange={(e) => store.getState().setCostEnv(e.target.value)}
+          >
             {design.environments.map((e) => (
               <option key={e.name} value={e.name}>
                 {e.name}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <div className="cost-panel__total" aria-label="Total monthly cost">
           Total <strong data-testid="cost-total">{formatUsd(estimate.total)}</strong> / month
         </div>

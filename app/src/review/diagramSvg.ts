@@ -116,10 +116,10 @@ export function buildDiagramSvg(
     const label = connectionLabel(c, nodes.get(c.to)?.type);
     const mx = (sx + tx) / 2;
     const my = (sy + ty) / 2;
-    const labelWidth = label.length * 6.6 + 14;
+    const labelWidth = Math.round(label.length * 6.6 + 14);
     out.push(
       `<g class="edge"><path d="M${sx} ${sy} C${sx + bend} ${sy} ${tx - bend} ${ty} ${tx} ${ty}" fill="none" stroke="#545b64" stroke-width="1.5" marker-end="url(#arrow)"/>`,
-      `<rect x="${mx - labelWidth / 2}" y="${my - 10}" width="${labelWidth}" height="20" rx="10" fill="#ffffff" stroke="#aab7b8"/>`,
+      `<rect x="${Math.round(mx - labelWidth / 2)}" y="${my - 10}" width="${labelWidth}" height="20" rx="10" fill="#ffffff" stroke="#aab7b8"/>`,
       `<text x="${mx}" y="${my + 4}" font-size="11" text-anchor="middle" fill="#16191f">${escapeXml(label)}</text></g>`,
     );
   }
