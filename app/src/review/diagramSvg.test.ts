@@ -23,6 +23,8 @@ describe('diagram SVG', () => {
     expect(svg.match(/<image /g)).toHaveLength(2);
     expect(svg).toMatch(/HTTP :\d+/);
     expect(svg.match(/class="edge"/g)).toHaveLength(1);
+    // The label is drawn after (above) the nodes.
+    expect(svg.lastIndexOf('class="edge-label"')).toBeGreaterThan(svg.lastIndexOf('class="node"'));
     expect(width).toBeGreaterThan(300);
     expect(height).toBeGreaterThan(200);
   });

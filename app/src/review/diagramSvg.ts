@@ -104,6 +104,7 @@ export function buildDiagramSvg(
   }
 
   const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  const labels: string[] = [];
   for (const c of design.connections) {
     const from = layout.nodePositions.get(c.from);
     const to = layout.nodePositions.get(c.to);
@@ -118,8 +119,11 @@ export function buildDiagramSvg(
     const my = (sy + ty) / 2;
     const labelWidth = Math.round(label.length * 6.6 + 14);
     out.push(
-      `<g class="edge"><path d="M${sx} ${sy} C${sx + bend} ${sy} ${tx - bend} ${ty} ${tx} ${ty}" fill="none" stroke="#545b64" stroke-width="1.5" marker-end="url(#arrow)"/>`,
-      `<rect x="${Math.round(mx - labelWidth / 2)}" y="${my - 10}" width="${labelWidth}" height="20" rx="10" fill="#ffffff" stroke="#aab7b8"/>`,
+      `<path class="edge" d="M${sx} ${sy} C${sx + bend} ${sy} ${tx - bend} ${ty} ${tx} ${ty}" fill="none" stroke="#545b64" stroke-width="1.5" marker-end="url(#arrow)"/>`,
+    );
+    // Labels go on top of everything, so a node never hides what a connection means.
+    labels.push(
+      `<g class="edge-label"><rect x="${Math.round(mx - labelWidth / 2)}" y="${my - 10}" width="${labelWidth}" height="20" rx="10" fill="#ffffff" stroke="#aab7b8"/>`,
       `<text x="${mx}" y="${my + 4}" font-size="11" text-anchor="middle" fill="#16191f">${escapeXml(label)}</text></g>`,
     );
   }
@@ -140,6 +144,6 @@ export function buildDiagramSvg(
       `<text x="${x + 56}" y="${y + 44}" font-size="11" fill="#545b64">${escapeXml(fit(service?.displayName ?? node.type, 24))}</text></g>`,
     );
   }
-  out.push('</svg>');
+  out.push(...labels, '</svg>');
   return { svg: out.join('\n'), width, height };
 }
