@@ -170,6 +170,11 @@ test('presentation mode hides the panels and enlarges the type; Escape ends it',
   await expect(page.getByRole('toolbar', { name: 'Main toolbar' })).toBeHidden();
   await expect(page.getByRole('complementary', { name: 'Details' })).toBeHidden();
   expect(await nameSize()).toBeGreaterThan(normal);
+  // The canvas takes the whole window.
+  const viewport = page.viewportSize()!;
+  await expect
+    .poll(async () => (await designer.canvas.root.boundingBox())?.height ?? 0)
+    .toBeGreaterThan(viewport.height * 0.95);
   await expect(designer.canvas.node('Orders database')).toBeVisible();
   await designer.screenshot('presentation-mode');
   await page.keyboard.press('Escape');
