@@ -90,6 +90,8 @@ export class StackContext {
   readonly roles = new Map<string, Expr>();
   readonly vpcs = new Map<string, Expr>();
   readonly natProviders = new Map<string, Expr>();
+  /** Set when S3 notifications or EventBridge delivery need CDK's BucketNotificationsHandler. */
+  usesBucketNotifications = false;
   private readonly usedModules = new Set<ModuleAlias>();
   private readonly coreNames = new Set<string>();
   private readonly configKeys = new Map<string, string>();

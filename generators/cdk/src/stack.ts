@@ -103,7 +103,8 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
   const notifications = graph.bucketNotifications ?? [];
   if (notifications.length) ctx.section('S3 event notifications.');
   for (const notification of notifications) emitBucketNotification(ctx, notification);
-  if (notifications.length || graph.eventSources.some((s) => s.sourceKind === 's3'))
+  if (notifications.length || graph.eventSources.some((s) => s.sourceKind === 's3')) ctx.usesBucketNotifications = true;
+  if (ctx.usesBucketNotifications)
     ctx.acknowledge(
       thisExpr,
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -35,6 +35,8 @@ export const s3Emitter: ComponentEmitter = {
     const key = kms ? kmsKey(ctx, component, 'Encryption key') : undefined;
     const logs = ctx.any(component, 'accessLogs') ? accessLogsBucket(ctx) : undefined;
     const rule = lifecycleRule(ctx, component);
+    const eventBridge = ctx.has(component, 'eventNotifications') && ctx.bool(component, 'eventNotifications');
+    if (eventBridge) ctx.usesBucketNotifications = true;
     const bucket = ctx.declare(
       ctx.variableName(component),
       newExpr(
@@ -55,7 +57,7 @@ export const s3Emitter: ComponentEmitter = {
             ? ctx.choose(component, 'accessLogs', (v) => (v === true ? logs : lit(undefined)))
             : undefined,
           serverAccessLogsPrefix: logs ? lit(`${component.names.slug}/`) : undefined,
-          eventBridgeEnabled: ctx.has(component, 'eventNotifications') && ctx.bool(component, 'eventNotifications') ? lit(true) : undefined,
+          eventBridgeEnabled: eventBridge ? lit(true) : undefined,
           removalPolicy: removalPolicy(ctx, 'RETAIN'),
         }),
       ),

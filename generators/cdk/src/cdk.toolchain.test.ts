@@ -1,0 +1,192 @@
+/**
+ * The generated CDK apps checked by the real toolchain: for every verification design, `tsc`
+ * typechecks the app, `tsx bin/app.ts` synthesizes it with cdk-nag's AwsSolutions checks, and
+ * every template goes through the CloudFormation resource-specification validator.
+ *
+ * cdk-nag fails synth on any unacknowledged finding. A finding is accepted here only when the
+ * designer reports the same check as an open finding on the same node (the user sees it there
+ * first); anything else is a generator bug.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lowerDesign, type ResolvedGraph } from '@archgen/infra';
+import { getRule, validateDesign } from '@archgen/rules';
+import { REPO_ROOT, toolchainsRequired, verificationDesigns, type NamedDesign } from '../../../test-support/designs.ts';
+import { validateTemplate } from '../../cloudformation/src/verify/spec-validator.toolchain.ts';
+import { nagRuleIds } from './emitters/common.ts';
+import { generateCdk } from './index.ts';
+
+const run = promisify(execFile);
+const WORK_DIR = join(REPO_ROOT, '.tmp', 'cdk');
+const NODE_MODULES = join(REPO_ROOT, 'node_modules');
+const TSC = join(NODE_MODULES, '.bin', 'tsc');
+const TSX = join(NODE_MODULES, '.bin', 'tsx');
+const CONCURRENCY = 2;
+
+interface Violation {
+  rule: string;
+  severity: string;
+  path: string;
+}
+
+interface DesignResult {
+  design: NamedDesign;
+  graph: ResolvedGraph;
+  files: number;
+  tsc: { ok: boolean; output: string };
+  synth: { ok: boolean; output: string };
+  violations: Violation[];
+  templates: { file: string; template: { Resources?: Record<string, unknown> } }[];
+}
+
+function missingToolchain(): string | undefined {
+  for (const path of [TSC, TSX, join(NODE_MODULES, 'aws-cdk-lib'), join(NODE_MODULES, 'cdk-nag'), join(NODE_MODULES, 'constructs')])
+    if (!existsSync(path)) return `${path} is missing (install the workspace dependencies)`;
+  return undefined;
+}
+
+function writeApp(dir: string, files: Record<string, string>): void {
+  for (const generated of ['bin', 'lib', 'cdk.out']) rmSync(join(dir, generated), { recursive: true, force: true });
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  // One installed aws-cdk-lib for every app instead of an install per test.
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(NODE_MODULES, join(dir, 'node_modules'), 'dir');
+}
+
+async function exec(command: string, args: string[], cwd: string): Promise<{ ok: boolean; output: string }> {
+  try {
+    const { stdout, stderr } = await run(command, args, {
+      cwd,
+      env: { ...process.env, CDK_OUTDIR: 'cdk.out' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { ok: true, output: stdout + stderr };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` || e.message };
+  }
+}
+
+function readViolations(dir: string): Violation[] {
+  const report = join(dir, 'cdk.out', 'validation-report.json');
+  if (!existsSync(report)) return [];
+  const parsed = JSON.parse(readFileSync(report, 'utf8')) as {
+    pluginReports: { pluginName: string; violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[] }[];
+  };
+  return parsed.pluginReports
+    .filter((p) => p.pluginName === 'AwsSolutions')
+    .flatMap((p) => p.violations.flatMap((v) => v.violatingConstructs.map((c) => ({ rule: v.ruleName, severity: v.severity, path: c.constructPath }))));
+}
+
+async function check(design: NamedDesign): Promise<DesignResult> {
+  const dir = join(WORK_DIR, design.name);
+  const graph = lowerDesign(design.design);
+  const files = generateCdk(graph);
+  writeApp(dir, files);
+  const tsc = await exec(TSC, ['--noEmit', '-p', '.'], dir);
+  const synth = await exec(TSX, ['bin/app.ts'], dir);
+  const out = join(dir, 'cdk.out');
+  const templates = existsSync(out)
+    ? readdirSync(out)
+        .filter((f) => f.endsWith('.template.json'))
+        .sort()
+        .map((file) => ({ file, template: JSON.parse(readFileSync(join(out, file), 'utf8')) as { Resources?: Record<string, unknown> } }))
+    : [];
+  return { design, graph, files: Object.keys(files).length, tsc, synth, violations: readViolations(dir), templates };
+}
+
+/** The design node a construct path belongs to: the component whose logical id starts its construct id. */
+function nodeOfPath(graph: ResolvedGraph, path: string): string | undefined {
+  const constructId = path.split('/')[1] ?? '';
+  const component = graph.components
+    .filter((c) => constructId.startsWith(c.names.logicalId))
+    .sort((a, b) => b.names.logicalId.length - a.names.logicalId.length)[0];
+  return component ? (component.nodeId ?? component.derived?.from ?? component.id) : undefined;
+}
+
+/** Violations the designer does not already report as an open finding on the same node. */
+function unexplained(result: DesignResult): Violation[] {
+  const open = validateDesign(result.design.design).filter((f) => !f.accepted);
+  return result.violations.filter((v) => {
+    const rule = v.rule.replace(/\[.*$/, '');
+    const node = nodeOfPath(result.graph, v.path);
+    return !open.some((f) => f.target.id === node && nagRuleIds([...(getRule(f.ruleId)?.equivalents ?? [])]).includes(rule));
+  });
+}
+
+const designs = verificationDesigns();
+const results = new Map<string, DesignResult>();
+const problem = missingToolchain();
+
+describe('generated CDK apps with the real toolchain', () => {
+  beforeAll(async () => {
+    if (problem) {
+      if (toolchainsRequired()) throw new Error(`[cdk] toolchain required but not usable: ${problem}`);
+      console.warn(`\n[cdk] SKIPPING the CDK toolchain suite: ${problem}\n`);
+      return;
+    }
+    const started = Date.now();
+    const queue = [...designs];
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) results.set(next.name, await check(next));
+      }),
+    );
+    const all = [...results.values()];
+    const resources = all.reduce((n, r) => n + r.templates.reduce((m, t) => m + Object.keys(t.template.Resources ?? {}).length, 0), 0);
+    const files = all.reduce((n, r) => n + r.files, 0);
+    console.log(`[cdk] ${all.length} designs, ${files} files, ${resources} resources, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  it('covers at least the example and adversarial designs', () => {
+    expect(designs.length).toBeGreaterThan(0);
+  });
+
+  it('the spec validator is live (it rejects a broken template)', () => {
+    if (problem) return;
+    const broken = { Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { NoSuchProperty: 1 } } } };
+    expect(validateTemplate(broken).length).toBeGreaterThan(0);
+  });
+
+  for (const design of designs) {
+    describe(design.name, () => {
+      it('typechecks with tsc', () => {
+        if (problem) return;
+        const result = results.get(design.name);
+        expect(result, 'the design was not processed').toBeDefined();
+        expect(result?.tsc.ok, result?.tsc.output).toBe(true);
+      });
+
+      it('synthesizes; cdk-nag reports only what the designer reports as open findings', () => {
+        if (problem) return;
+        const result = results.get(design.name);
+        expect(result).toBeDefined();
+        if (!result) return;
+        if (!result.synth.ok) {
+          // The only acceptable failure is cdk-nag's "Validation failed" with its report.
+          expect(result.synth.output, result.synth.output.slice(-3000)).toContain('Validation failed');
+          expect(result.violations.length, 'synth failed without a cdk-nag finding').toBeGreaterThan(0);
+        }
+        const notExplained = unexplained(result).map((v) => `${v.severity} ${v.rule} at ${v.path}`);
+        expect(notExplained).toEqual([]);
+        if (result.violations.length)
+          console.log(`[cdk] ${design.name}: ${result.violations.length} cdk-nag findings, all open findings in the design`);
+      });
+
+      it('writes one template per environment, each valid against the CloudFormation specification', () => {
+        if (problem) return;
+        const result = results.get(design.name);
+        expect(result?.templates.length).toBe(result?.graph.environments.length);
+        for (const { file, template } of result?.templates ?? []) {
+          expect(Object.keys(template.Resources ?? {}).length, file).toBeGreaterThan(0);
+          expect(validateTemplate(template).map((p) => `${file} ${p.path}: ${p.message}`)).toEqual([]);
+        }
+      });
+    });
+  }
+});
