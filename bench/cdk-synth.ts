@@ -64,7 +64,12 @@ export function benchCdkSynth(workspaceRoot: string): CdkSynthResult {
         throw new Error(`CDK synth produced no cloud assembly:\n${result.stderr.slice(-2000)}`);
     }
   }
-  const cloudFormation = time(() => generateCloudFormation(graph, { environments: [ENVIRONMENT] }), { warmupRuns: 5, minRuns: 20, maxRuns: 200, budgetMs: 2000 });
+  const cloudFormation = time(() => generateCloudFormation(graph, { environments: [ENVIRONMENT] }), {
+    warmupRuns: 5,
+    minRuns: 20,
+    maxRuns: 200,
+    budgetMs: 2000,
+  });
   const result: CdkSynthResult = {
     nodes: design.nodes.length,
     environment: ENVIRONMENT,
@@ -77,8 +82,22 @@ export function benchCdkSynth(workspaceRoot: string): CdkSynthResult {
   };
   printTable(
     `2. CDK synth of the generated app vs our CloudFormation generation (50 nodes, env ${ENVIRONMENT}, median ms)`,
-    ['nodes', `cdk synth (${result.cdkSynthRuns} runs)`, 'synth ok', `our CloudFormation (${result.cloudFormationRuns} runs)`, 'ratio'],
-    [[result.nodes, result.cdkSynthMs, result.cdkSynthSucceeded ? 'yes' : 'nag findings', result.cloudFormationMs, `${result.ratio}x`]],
+    [
+      'nodes',
+      `cdk synth (${result.cdkSynthRuns} runs)`,
+      'synth ok',
+      `our CloudFormation (${result.cloudFormationRuns} runs)`,
+      'ratio',
+    ],
+    [
+      [
+        result.nodes,
+        result.cdkSynthMs,
+        result.cdkSynthSucceeded ? 'yes' : 'nag findings',
+        result.cloudFormationMs,
+        `${result.ratio}x`,
+      ],
+    ],
   );
   return result;
 }

@@ -29,7 +29,14 @@ export interface PureRow {
   /** Sum of the three generators' fastest runs (least disturbed by other load). */
   generatorsTotalMinMs: number;
   /** CPU-time medians (see Timing.cpuMedianMs): the steadier figures on a busy machine. */
-  cpu: { validateMs: number; lowerMs: number; cdkMs: number; terraformMs: number; cloudFormationMs: number; generatorsTotalMs: number };
+  cpu: {
+    validateMs: number;
+    lowerMs: number;
+    cdkMs: number;
+    terraformMs: number;
+    cloudFormationMs: number;
+    generatorsTotalMs: number;
+  };
   runs: { quick: number; generators: number };
 }
 
@@ -51,7 +58,9 @@ function singleEdits(design: Design): Design[] {
   return Array.from({ length: EDITS }, (_, run) => {
     const index = (run * 7) % design.nodes.length;
     const nodes = design.nodes.map((node, i) =>
-      i === index ? { ...node, name: `${node.name} (edit ${run})`, properties: { ...node.properties } } : node,
+      i === index
+        ? { ...node, name: `${node.name} (edit ${run})`, properties: { ...node.properties } }
+        : node,
     );
     return { ...design, nodes };
   });
@@ -109,7 +118,19 @@ export function benchPure(): PureRow[] {
   }
   printTable(
     '1. Validation, lowering, generators (median ms per full run, warm)',
-    ['nodes', 'conns', 'validate', 'validate 1 edit', 'lower', 'CDK', 'Terraform', 'CloudFormation', '3 generators', '(fastest)', 'runs'],
+    [
+      'nodes',
+      'conns',
+      'validate',
+      'validate 1 edit',
+      'lower',
+      'CDK',
+      'Terraform',
+      'CloudFormation',
+      '3 generators',
+      '(fastest)',
+      'runs',
+    ],
     rows.map((r) => [
       r.nodes,
       r.connections,
@@ -127,7 +148,15 @@ export function benchPure(): PureRow[] {
   printTable(
     '1b. The same, CPU time of this process per run (median ms; waiting for a core not counted)',
     ['nodes', 'validate', 'lower', 'CDK', 'Terraform', 'CloudFormation', '3 generators'],
-    rows.map((r) => [r.nodes, r.cpu.validateMs, r.cpu.lowerMs, r.cpu.cdkMs, r.cpu.terraformMs, r.cpu.cloudFormationMs, r.cpu.generatorsTotalMs]),
+    rows.map((r) => [
+      r.nodes,
+      r.cpu.validateMs,
+      r.cpu.lowerMs,
+      r.cpu.cdkMs,
+      r.cpu.terraformMs,
+      r.cpu.cloudFormationMs,
+      r.cpu.generatorsTotalMs,
+    ]),
   );
   return rows;
 }
@@ -142,7 +171,13 @@ export function benchZip(): ZipResult {
     { warmupRuns: 1, minRuns: 3, maxRuns: 7, budgetMs: 4000 },
   );
   const files = countZipEntries(buildExportZip(largest));
-  const zip: ZipResult = { nodes: largest.nodes.length, medianMs: ms(zipTiming), runs: zipTiming.runs, bytes, files };
+  const zip: ZipResult = {
+    nodes: largest.nodes.length,
+    medianMs: ms(zipTiming),
+    runs: zipTiming.runs,
+    bytes,
+    files,
+  };
   printTable(
     '3. Zip export (validate + lower + 3 generators + zip, median ms)',
     ['nodes', 'median ms', 'runs', 'zip kB', 'files'],
@@ -154,6 +189,7 @@ export function benchZip(): ZipResult {
 /** Entries in a zip, from its end-of-central-directory record. */
 function countZipEntries(zip: Uint8Array): number {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  for (let at = zip.length - 22; at >= 0; at--) if (view.getUint32(at, true) === 0x06054b50) return view.getUint16(at + 10, true);
+  for (let at = zip.length - 22; at >= 0; at--)
+    if (view.getUint32(at, true) === 0x06054b50) return view.getUint16(at + 10, true);
   throw new Error('not a zip: no end-of-central-directory record');
 }

@@ -18,7 +18,8 @@ const workspaceRoot = fileURLToPath(new URL('..', import.meta.url));
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const selected = onlyArg ? (onlyArg.slice('--only='.length).split(',') as Section[]) : [...SECTIONS];
 const unknown = selected.filter((s) => !SECTIONS.includes(s));
-if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+if (unknown.length)
+  throw new Error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
 
 const started = performance.now();
 const cpuList = cpus();

@@ -64,7 +64,11 @@ describe('timeInterleaved', () => {
     };
     const timings = timeInterleaved({ spin }, { warmupRuns: 0, minRuns: 3, maxRuns: 3 });
     expect(timings.spin.cpuMedianMs).toBeGreaterThan(5);
-    const sleeping = time(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20), { warmupRuns: 0, minRuns: 3, maxRuns: 3 });
+    const sleeping = time(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20), {
+      warmupRuns: 0,
+      minRuns: 3,
+      maxRuns: 3,
+    });
     expect(sleeping.medianMs).toBeGreaterThanOrEqual(19);
     expect(sleeping.cpuMedianMs).toBeLessThan(10);
   });

@@ -83,7 +83,10 @@ export function time(work: (run: number) => unknown, options: TimingOptions = {}
  * Times several cases in rounds (one run of each per round), so a burst of load from other
  * processes lands on every case alike instead of inflating whichever case was running.
  */
-export function timeInterleaved<K extends string>(cases: Record<K, (run: number) => unknown>, options: TimingOptions = {}): Record<K, Timing> {
+export function timeInterleaved<K extends string>(
+  cases: Record<K, (run: number) => unknown>,
+  options: TimingOptions = {},
+): Record<K, Timing> {
   const { warmupRuns = 3, warmupMs = 0, minRuns = 5, maxRuns = 50, budgetMs = 1500 } = options;
   const names = Object.keys(cases) as K[];
   const warmupStarted = performance.now();
@@ -94,7 +97,11 @@ export function timeInterleaved<K extends string>(cases: Record<K, (run: number)
   }
   const samples = Object.fromEntries(names.map((name) => [name, [] as Sample[]])) as Record<K, Sample[]>;
   const started = performance.now();
-  for (let round = 0; round < maxRuns && (round < minRuns || performance.now() - started < budgetMs); round++, run++) {
+  for (
+    let round = 0;
+    round < maxRuns && (round < minRuns || performance.now() - started < budgetMs);
+    round++, run++
+  ) {
     const current = run;
     for (const name of names) samples[name].push(measure(() => cases[name](current)));
   }

@@ -20,7 +20,11 @@ interface Cell {
 const CELLS: Cell[] = [
   {
     nodes: [
-      { type: 'alb', tier: 'public', props: { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/bench' } },
+      {
+        type: 'alb',
+        tier: 'public',
+        props: { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/bench' },
+      },
       { type: 'ecs-fargate', tier: 'private' },
       { type: 'aurora', tier: 'isolated' },
       { type: 'elasticache', tier: 'isolated' },
@@ -32,7 +36,12 @@ const CELLS: Cell[] = [
     ],
   },
   {
-    nodes: [{ type: 'api-gateway', props: { authorizer: 'iam' } }, { type: 'lambda' }, { type: 'dynamodb' }, { type: 's3' }],
+    nodes: [
+      { type: 'api-gateway', props: { authorizer: 'iam' } },
+      { type: 'lambda' },
+      { type: 'dynamodb' },
+      { type: 's3' },
+    ],
     links: [
       [0, 1, 'invoke'],
       [1, 2, 'read-write'],
@@ -48,7 +57,12 @@ const CELLS: Cell[] = [
     ],
   },
   {
-    nodes: [{ type: 'eventbridge-bus' }, { type: 'eventbridge-rule' }, { type: 'step-functions' }, { type: 'lambda' }],
+    nodes: [
+      { type: 'eventbridge-bus' },
+      { type: 'eventbridge-rule' },
+      { type: 'step-functions' },
+      { type: 'lambda' },
+    ],
     links: [
       [0, 1, 'route'],
       [1, 2, 'route'],
@@ -61,8 +75,22 @@ export function syntheticDesign(nodeCount: number): Design {
   const nodes: DesignNode[] = [];
   const connections: Connection[] = [];
   const shared: DesignNode[] = [
-    { id: 'users', type: 'users', name: 'Users', properties: {}, placement: null, position: { x: -240, y: 0 } },
-    { id: 'nat', type: 'nat-gateway', name: 'NAT gateway', properties: {}, placement: { vpcId: 'main', tier: 'public' }, position: { x: -240, y: 160 } },
+    {
+      id: 'users',
+      type: 'users',
+      name: 'Users',
+      properties: {},
+      placement: null,
+      position: { x: -240, y: 0 },
+    },
+    {
+      id: 'nat',
+      type: 'nat-gateway',
+      name: 'NAT gateway',
+      properties: {},
+      placement: { vpcId: 'main', tier: 'public' },
+      position: { x: -240, y: 160 },
+    },
   ];
   nodes.push(...shared.slice(0, nodeCount));
   let cellIndex = 0;
@@ -84,8 +112,20 @@ export function syntheticDesign(nodeCount: number): Design {
     for (const [from, to, kind, port] of cell.links) {
       if (from >= take || to >= take) continue;
       if (from === 0 && cell.nodes[0]!.type === 'alb' && nodes[0]?.type === 'users')
-        connections.push({ id: `c${connections.length}`, from: 'users', to: `n${base}`, kind: 'traffic', port: 443 });
-      connections.push({ id: `c${connections.length}`, from: `n${base + from}`, to: `n${base + to}`, kind, ...(port ? { port } : {}) });
+        connections.push({
+          id: `c${connections.length}`,
+          from: 'users',
+          to: `n${base}`,
+          kind: 'traffic',
+          port: 443,
+        });
+      connections.push({
+        id: `c${connections.length}`,
+        from: `n${base + from}`,
+        to: `n${base + to}`,
+        kind,
+        ...(port ? { port } : {}),
+      });
     }
     cellIndex++;
   }
@@ -93,7 +133,8 @@ export function syntheticDesign(nodeCount: number): Design {
   for (let i = 4; i + 5 < nodes.length; i += 5) {
     const from = nodes[i + 1]!;
     const to = nodes.find((n, j) => j > i + 1 && n.type === 'sqs');
-    if (from.type === 'lambda' && to) connections.push({ id: `c${connections.length}`, from: from.id, to: to.id, kind: 'publish' });
+    if (from.type === 'lambda' && to)
+      connections.push({ id: `c${connections.length}`, from: from.id, to: to.id, kind: 'publish' });
   }
   return {
     schemaVersion: DESIGN_SCHEMA_VERSION,
@@ -106,7 +147,17 @@ export function syntheticDesign(nodeCount: number): Design {
       { name: 'prod', overrides: {} },
     ],
     tags: { Project: 'bench' },
-    vpcs: [{ id: 'main', name: 'main', cidr: '10.0.0.0/16', azCount: 2, tiers: ['public', 'private', 'isolated'], subnetPrefix: 24, flowLogs: true }],
+    vpcs: [
+      {
+        id: 'main',
+        name: 'main',
+        cidr: '10.0.0.0/16',
+        azCount: 2,
+        tiers: ['public', 'private', 'isolated'],
+        subnetPrefix: 24,
+        flowLogs: true,
+      },
+    ],
     nodes,
     connections,
     acceptedRisks: [],

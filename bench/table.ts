@@ -1,7 +1,11 @@
 /** Plain-text tables for the terminal: one per benchmark section. */
 export type Cell = string | number;
 
-export function printTable(title: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
+export function printTable(
+  title: string,
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+): void {
   const text = rows.map((row) => row.map((cell) => String(cell)));
   const widths = header.map((h, i) => Math.max(h.length, ...text.map((row) => row[i]?.length ?? 0)));
   const line = (cells: readonly string[]) =>

@@ -74,10 +74,16 @@ export interface BrowserResult {
 
 /** Installed before any page script: long tasks (buffered from navigation) and when the canvas appeared. */
 function instrument(readySelector: string): void {
-  const bench = { longTasks: [] as { start: number; duration: number }[], readyAt: null as number | null, frames: [] as number[], recording: false };
+  const bench = {
+    longTasks: [] as { start: number; duration: number }[],
+    readyAt: null as number | null,
+    frames: [] as number[],
+    recording: false,
+  };
   (window as unknown as { __bench: typeof bench }).__bench = bench;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    for (const entry of list.getEntries())
+      bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
   const observer = new MutationObserver(() => {
     if (bench.readyAt === null && document.querySelector(readySelector)) {
@@ -106,7 +112,11 @@ export async function waitForInteractive(page: Page, readySelector: string): Pro
           const readyAt = bench.readyAt ?? performance.now();
           const lastEnd = Math.max(readyAt, ...bench.longTasks.map((t) => t.start + t.duration));
           if (performance.now() - lastEnd >= quietMs)
-            resolve({ timeToInteractiveMs: lastEnd, readyMs: readyAt, longTasksDuringLoad: bench.longTasks.filter((t) => t.start < lastEnd).length });
+            resolve({
+              timeToInteractiveMs: lastEnd,
+              readyMs: readyAt,
+              longTasksDuringLoad: bench.longTasks.filter((t) => t.start < lastEnd).length,
+            });
           else setTimeout(check, 100);
         };
         check();
@@ -126,7 +136,14 @@ async function pickNode(page: Page): Promise<{ id: string; x: number; y: number 
     let best: { id: string; x: number; y: number; distance: number } | null = null;
     for (const el of candidates) {
       const r = el.getBoundingClientRect();
-      if (r.width < 8 || r.left < 0 || r.top < 0 || r.right > window.innerWidth || r.bottom > window.innerHeight) continue;
+      if (
+        r.width < 8 ||
+        r.left < 0 ||
+        r.top < 0 ||
+        r.right > window.innerWidth ||
+        r.bottom > window.innerHeight
+      )
+        continue;
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
       const distance = Math.hypot(x - cx, y - cy);
@@ -164,7 +181,10 @@ export async function dragNode(page: Page): Promise<DragResult> {
   const { frames, longTasks } = await page.evaluate((since) => {
     const bench = (window as unknown as { __bench: PageBench }).__bench;
     bench.recording = false;
-    return { frames: bench.frames, longTasks: bench.longTasks.filter((t) => t.start >= since).map((t) => t.duration) };
+    return {
+      frames: bench.frames,
+      longTasks: bench.longTasks.filter((t) => t.start >= since).map((t) => t.duration),
+    };
   }, dragStart);
   const deltas = frames.slice(1).map((at, i) => at - frames[i]!);
   return {
@@ -198,7 +218,11 @@ export interface Target {
   storage?: Record<string, string>;
 }
 
-export async function openPage(browser: Browser, target: Target, onScript?: (url: string) => void): Promise<{ page: Page; close(): Promise<void> }> {
+export async function openPage(
+  browser: Browser,
+  target: Target,
+  onScript?: (url: string) => void,
+): Promise<{ page: Page; close(): Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(); the functions this
   // file hands to the page are serialized with those calls, so the page needs the helper too.
@@ -209,19 +233,27 @@ export async function openPage(browser: Browser, target: Target, onScript?: (url
     }, target.storage);
   await context.addInitScript(instrument, target.readySelector);
   const page = await context.newPage();
-  if (onScript) page.on('request', (request) => request.resourceType() === 'script' && onScript(request.url()));
+  if (onScript)
+    page.on('request', (request) => request.resourceType() === 'script' && onScript(request.url()));
   await page.goto(target.url);
   return { page, close: () => context.close() };
 }
 
 export function appTarget(baseUrl: string, design: Design | null): Target {
   return design
-    ? { url: baseUrl, readySelector: '.react-flow__node-service', storage: { [AUTOSAVE_KEY]: serializeDesign(design) } }
+    ? {
+        url: baseUrl,
+        readySelector: '.react-flow__node-service',
+        storage: { [AUTOSAVE_KEY]: serializeDesign(design) },
+      }
     : { url: baseUrl, readySelector: '.react-flow__pane' };
 }
 
 export function bareTarget(baseUrl: string, design: Design): Target {
-  return { url: `${baseUrl}?nodes=${design.nodes.length}&edges=${design.connections.length}`, readySelector: '.react-flow__node' };
+  return {
+    url: `${baseUrl}?nodes=${design.nodes.length}&edges=${design.connections.length}`,
+    readySelector: '.react-flow__node',
+  };
 }
 
 async function measureDrag(browser: Browser, target: Target): Promise<DragResult> {
@@ -234,11 +266,21 @@ async function measureDrag(browser: Browser, target: Target): Promise<DragResult
   }
 }
 
-async function measureLoad(browser: Browser, name: string, target: Target, onScript?: (url: string) => void): Promise<LoadRow> {
+async function measureLoad(
+  browser: Browser,
+  name: string,
+  target: Target,
+  onScript?: (url: string) => void,
+): Promise<LoadRow> {
   const { page, close } = await openPage(browser, target, onScript);
   try {
     const load = await waitForInteractive(page, target.readySelector);
-    return { page: name, timeToInteractiveMs: round(load.timeToInteractiveMs), readyMs: round(load.readyMs), longTasksDuringLoad: load.longTasksDuringLoad };
+    return {
+      page: name,
+      timeToInteractiveMs: round(load.timeToInteractiveMs),
+      readyMs: round(load.readyMs),
+      longTasksDuringLoad: load.longTasksDuringLoad,
+    };
   } finally {
     await close();
   }
@@ -251,15 +293,22 @@ const gzipKb = (path: string) => round(gzipSync(readFileSync(path), { level: 9 }
 /** First-load files: the entry script and modulepreloads that index.html names (lazy chunks are not there). */
 function bundleSizes(distDir: string, fetchedDuringLoad: string[]): BundleResult {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+)"/g)].map((m) => m[1]!).filter((ref) => !ref.startsWith('data:'));
+  const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+)"/g)]
+    .map((m) => m[1]!)
+    .filter((ref) => !ref.startsWith('data:'));
   const js = refs.filter((ref) => ref.endsWith('.js'));
   const css = refs.filter((ref) => ref.endsWith('.css'));
   const assets = readdirSync(join(distDir, 'assets'));
   const firstLoad = new Set(js.map((ref) => ref.replace(/^\.?\//, '')));
   const lazy = assets.filter((name) => name.endsWith('.js') && !firstLoad.has(`assets/${name}`));
-  const monacoChunk = lazy.find((name) => !name.includes('worker') && readFileSync(join(distDir, 'assets', name), 'utf8').includes('MonacoEnvironment'));
+  const monacoChunk = lazy.find(
+    (name) =>
+      !name.includes('worker') &&
+      readFileSync(join(distDir, 'assets', name), 'utf8').includes('MonacoEnvironment'),
+  );
   const monacoWorker = lazy.find((name) => name.startsWith('editor.worker'));
-  if (!monacoChunk || !monacoWorker) throw new Error(`no lazy Monaco chunk or editor worker among ${lazy.join(', ')}`);
+  if (!monacoChunk || !monacoWorker)
+    throw new Error(`no lazy Monaco chunk or editor worker among ${lazy.join(', ')}`);
   const sum = (files: string[]) => round(files.reduce((total, ref) => total + gzipKb(join(distDir, ref)), 0));
   return {
     firstLoadFiles: [...firstLoad],
@@ -274,8 +323,19 @@ function bundleSizes(distDir: string, fetchedDuringLoad: string[]): BundleResult
 
 // ---------------------------------------------------------------- section
 
-export async function serve(configFile: string | false, root: string | undefined, outDir: string, port: number): Promise<PreviewServer> {
-  return preview({ configFile, root, logLevel: 'warn', build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: false } });
+export async function serve(
+  configFile: string | false,
+  root: string | undefined,
+  outDir: string,
+  port: number,
+): Promise<PreviewServer> {
+  return preview({
+    configFile,
+    root,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, host: '127.0.0.1', strictPort: false },
+  });
 }
 
 export async function benchBrowser(workspaceRoot: string): Promise<BrowserResult> {
@@ -287,7 +347,8 @@ export async function benchBrowser(workspaceRoot: string): Promise<BrowserResult
   await build({ configFile: appConfig, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
   await build({ configFile: bareConfig, logLevel: 'warn' });
   for (const dir of [appDir, bareDir])
-    if (!readFileSync(join(dir, 'index.html'), 'utf8').includes('<script')) throw new Error(`the build in ${dir} has no entry script`);
+    if (!readFileSync(join(dir, 'index.html'), 'utf8').includes('<script'))
+      throw new Error(`the build in ${dir} has no entry script`);
 
   const appServer = await serve(appConfig, undefined, appDir, 4391);
   const bareServer = await serve(bareConfig, undefined, bareDir, 4392);
@@ -298,12 +359,16 @@ export async function benchBrowser(workspaceRoot: string): Promise<BrowserResult
     const bareUrl = bareServer.resolvedUrls!.local[0]!;
 
     const fetched = new Set<string>();
-    const load: LoadRow[] = [await measureLoad(browser, 'app, first visit (empty canvas)', appTarget(appUrl, null))];
+    const load: LoadRow[] = [
+      await measureLoad(browser, 'app, first visit (empty canvas)', appTarget(appUrl, null)),
+    ];
     const canvas: CanvasRow[] = [];
     for (const size of CANVAS_SIZES) {
       const design = syntheticDesign(size);
       load.push(
-        await measureLoad(browser, `app, ${size}-node design`, appTarget(appUrl, design), (url) => fetched.add(new URL(url).pathname.replace(/^\//, ''))),
+        await measureLoad(browser, `app, ${size}-node design`, appTarget(appUrl, design), (url) =>
+          fetched.add(new URL(url).pathname.replace(/^\//, '')),
+        ),
       );
       load.push(await measureLoad(browser, `bare React Flow, ${size} nodes`, bareTarget(bareUrl, design)));
       const appRuns: DragResult[] = [];
@@ -314,10 +379,22 @@ export async function benchBrowser(workspaceRoot: string): Promise<BrowserResult
       }
       const app = combine(appRuns);
       const bare = combine(bareRuns);
-      canvas.push({ nodes: size, edges: design.connections.length, app, bare, p95Ratio: round(app.p95FrameMs / bare.p95FrameMs) });
+      canvas.push({
+        nodes: size,
+        edges: design.connections.length,
+        app,
+        bare,
+        p95Ratio: round(app.p95FrameMs / bare.p95FrameMs),
+      });
     }
     const bundle = bundleSizes(appDir, [...fetched].sort());
-    const result: BrowserResult = { chromium: executablePath, chromiumVersion: browser.version(), canvas, load, bundle };
+    const result: BrowserResult = {
+      chromium: executablePath,
+      chromiumVersion: browser.version(),
+      canvas,
+      load,
+      bundle,
+    };
     report(result);
     return result;
   } finally {
@@ -330,7 +407,18 @@ export async function benchBrowser(workspaceRoot: string): Promise<BrowserResult
 function report(result: BrowserResult): void {
   printTable(
     `4a. Dragging a node for ${DRAG_MS / 1000} s in Chromium (${DRAG_REPEATS} drags each; median of per-drag p50/p95, ms)`,
-    ['nodes', 'edges', 'app p50', 'app p95', 'app max', 'app long tasks', 'bare p50', 'bare p95', 'bare long tasks', 'p95 app/bare'],
+    [
+      'nodes',
+      'edges',
+      'app p50',
+      'app p95',
+      'app max',
+      'app long tasks',
+      'bare p50',
+      'bare p95',
+      'bare long tasks',
+      'p95 app/bare',
+    ],
     result.canvas.map((r) => [
       r.nodes,
       r.edges,

@@ -31,8 +31,18 @@ const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 const design = syntheticDesign(Number(nodesArg));
 const server =
   page === 'app'
-    ? await serve(join(workspaceRoot, 'vite.config.ts'), undefined, join(workspaceRoot, '.tmp/bench/app'), 4393)
-    : await serve(join(workspaceRoot, 'bench/browser/vite.config.ts'), undefined, join(workspaceRoot, '.tmp/bench/bare'), 4394);
+    ? await serve(
+        join(workspaceRoot, 'vite.config.ts'),
+        undefined,
+        join(workspaceRoot, '.tmp/bench/app'),
+        4393,
+      )
+    : await serve(
+        join(workspaceRoot, 'bench/browser/vite.config.ts'),
+        undefined,
+        join(workspaceRoot, '.tmp/bench/bare'),
+        4394,
+      );
 const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
 try {
   const baseUrl = server.resolvedUrls!.local[0]!;
@@ -40,17 +50,22 @@ try {
   const opened = await openPage(browser, target);
   await waitForInteractive(opened.page, target.readySelector);
   if (css) await opened.page.addStyleTag({ content: css });
-  await browser.startTracing(opened.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+  await browser.startTracing(opened.page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'],
+  });
   const drag = await dragNode(opened.page);
-  const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] })
+    .traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) throw new Error('no renderer main thread in the trace');
   const byName = new Map<string, number>();
   for (const e of events)
-    if (e.pid === main.pid && e.tid === main.tid && e.ph === 'X') byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    if (e.pid === main.pid && e.tid === main.tid && e.ph === 'X')
+      byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
   console.log(`${page}, ${design.nodes.length} nodes${css ? `, with ${css}` : ''}:`, drag);
   console.log('Renderer main thread during the drag (ms; events nest, so parents include children):');
-  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${String(round(ms)).padStart(8)}  ${name}`);
+  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${String(round(ms)).padStart(8)}  ${name}`);
   await opened.close();
 } finally {
   await browser.close();
