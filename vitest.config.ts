@@ -9,6 +9,7 @@ export default defineConfig({
       'app/src/**/*.test.{ts,tsx}',
       'examples/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/*.toolchain.test.ts'],
   },
