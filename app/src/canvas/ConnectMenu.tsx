@@ -23,7 +23,9 @@ export function ConnectMenu({
   const source = useApp((s) => nodeIndex(s.design).get(from));
   const target = useApp((s) => nodeIndex(s.design).get(to));
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    first.current?.focus();
+  }, []);
   if (!source || !target) return null;
   return (
     <div

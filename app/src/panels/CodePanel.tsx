@@ -64,7 +64,9 @@ export function CodePanel() {
   const path = chosen && files.some(([p]) => p === chosen) ? chosen : preferredFile(files.map(([p]) => p));
   const content = files.find(([p]) => p === path)?.[1] ?? '';
   const activeFile = useRef<HTMLButtonElement>(null);
-  useEffect(() => activeFile.current?.scrollIntoView({ block: 'nearest' }), [path, target]);
+  useEffect(() => {
+    activeFile.current?.scrollIntoView({ block: 'nearest' });
+  }, [path, target]);
 
   return (
     <section className="code-panel" role="region" aria-label="Code">
