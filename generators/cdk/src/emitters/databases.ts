@@ -145,7 +145,9 @@ export const auroraEmitter: ComponentEmitter = {
       : call(ctx.api('rds', 'DatabaseClusterEngine.auroraPostgres'), obj({ version: ctx.api('rds', 'AuroraPostgresEngineVersion.VER_16_4') }));
     const instance = (capacity: string, instanceId: string, reader: boolean): Expr =>
       capacity === 'serverless-v2'
-        ? call(ctx.api('rds', 'ClusterInstance.serverlessV2'), lit(instanceId), reader ? obj({ scaleWithWriter: lit(true) }) : obj({}))
+        ? reader
+          ? call(ctx.api('rds', 'ClusterInstance.serverlessV2'), lit(instanceId), obj({ scaleWithWriter: lit(true) }))
+          : call(ctx.api('rds', 'ClusterInstance.serverlessV2'), lit(instanceId))
         : call(
             ctx.api('rds', 'ClusterInstance.provisioned'),
             lit(instanceId),
@@ -325,7 +327,7 @@ export const opensearchEmitter: ComponentEmitter = {
           vpc,
           vpcSubnets: arr([
             obj({
-              subnetGroupName: member(subnetSelection(component), 'subnetGroupName'),
+              subnetGroupName: lit(SUBNET_GROUP[component.placement?.tier ?? 'isolated']),
               availabilityZones: call(member(member(vpc, 'availabilityZones'), 'slice'), lit(0), lit(azCount)),
             }),
           ]),
