@@ -62,6 +62,7 @@ export const lambdaEmitter: ComponentEmitter = {
           description: lit(plainText(component.names.display, 256)),
           runtime: ctx.choose(component, 'runtime', (v) => ctx.api('lambda', `Runtime.${(RUNTIMES[String(v)] ?? runtime).constant}`)),
           architecture: ctx.choose(component, 'architecture', (v) => ctx.api('lambda', v === 'x86_64' ? 'Architecture.X86_64' : 'Architecture.ARM_64')),
+          // Inline code is always the file "index"; the design's handler applies once real code is deployed.
           handler: runtime.family === 'java' ? ctx.value(component, 'handler') : lit('index.handler'),
           code,
           memorySize: ctx.value(component, 'memorySize'),

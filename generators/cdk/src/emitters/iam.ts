@@ -6,8 +6,7 @@ import type { PolicyStatement, ResolvedRole } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { camelCase } from '../naming.ts';
-import { plainText } from '../naming.ts';
+import { camelCase, plainText } from '../naming.ts';
 
 /** AWS-managed policies a role of this purpose cannot work without, when the lowering left them out. */
 const REQUIRED_MANAGED_POLICIES: Partial<Record<ResolvedRole['purpose'], string[]>> = {
