@@ -110,7 +110,10 @@ test('a facilitator runs a review from a shared link: copy, walk, accept a risk,
   expect(prod).toBeGreaterThan(dev);
   const before = await review.cost.nodeCost('Web ALB');
   await review.cost.node('Web ALB').locator('summary').click();
-  await review.cost.node('Web ALB').getByLabel(/^Average LCUs/).fill('20');
+  await review.cost
+    .node('Web ALB')
+    .getByLabel(/^Average LCUs/)
+    .fill('20');
   await expect.poll(() => review.cost.nodeCost('Web ALB')).toBeGreaterThan(before);
   await expect.poll(() => review.cost.totalCost()).toBeGreaterThan(prod);
   await designer.screenshot('cost-panel');
@@ -137,13 +140,15 @@ test('a facilitator runs a review from a shared link: copy, walk, accept a risk,
   const reviewMd = Object.entries(files).find(([path]) => path.endsWith('REVIEW.md'))?.[1] ?? '';
   expect(reviewMd).toContain(REASON);
   expect(reviewMd).toContain(NOTE);
-  const code = Object.entries(files).filter(([path]) => /\.(tf|ya?ml|ts)$/.test(path) && !path.endsWith('.md'));
+  const code = Object.entries(files).filter(
+    ([path]) => /\.(tf|ya?ml|ts)$/.test(path) && !path.endsWith('.md'),
+  );
   const acknowledging = code.filter(([, text]) => text.includes(REASON)).map(([path]) => path);
   expect(acknowledging.some((p) => p.endsWith('.tf'))).toBe(true);
   expect(acknowledging.some((p) => /template\.ya?ml$/.test(p))).toBe(true);
 });
 
-test('a damaged share link shows an error and keeps the user\'s own design', async ({ designer, review }) => {
+test("a damaged share link shows an error and keeps the user's own design", async ({ designer, review }) => {
   await designer.palette.drag('Lambda function', designer.canvas.tier('Private subnet'));
   await designer.storage.waitForAutosave((d) => d.nodes.some((n) => n.name === 'Lambda function'));
   // A real link with its data cut short.
@@ -154,7 +159,11 @@ test('a damaged share link shows an error and keeps the user\'s own design', asy
   await expect(review.banner).toBeHidden();
 });
 
-test('presentation mode hides the panels and enlarges the type; Escape ends it', async ({ designer, review, page }) => {
+test('presentation mode hides the panels and enlarges the type; Escape ends it', async ({
+  designer,
+  review,
+  page,
+}) => {
   await review.openShared(shareFragment(designWithFindings()));
   const palette = page.getByRole('searchbox', { name: 'Search services' });
   await expect(palette).toBeVisible();
