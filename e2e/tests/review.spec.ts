@@ -190,3 +190,21 @@ test('presentation mode hides the panels and enlarges the type; Escape ends it',
   await expect(palette).toBeVisible();
   await expect(page.getByRole('toolbar', { name: 'Main toolbar' })).toBeVisible();
 });
+
+test('Share link gives a URL that opens the same design read-only', async ({ designer, page }) => {
+  await designer.openTemplate('Three-tier web app');
+  await expect(designer.canvas.node('Orders database')).toBeVisible();
+  await designer.toolbar.button('Share link').click();
+  const dialog = page.getByRole('dialog', { name: 'Share link' });
+  const url = await dialog.getByRole('textbox').inputValue();
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#design=[A-Za-z0-9_-]+$/);
+  await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+
+  // Someone else opens it: a fresh page (nothing autosaved there).
+  const other = await page.context().browser()!.newPage();
+  await other.goto(url);
+  await expect(other.getByRole('region', { name: 'Shared design', exact: true })).toBeVisible();
+  for (const name of ['Orders database', 'Web ALB', 'Session cache'])
+    await expect(other.getByRole('group', { name, exact: true })).toBeVisible();
+  await other.close();
+});
