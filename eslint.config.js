@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (test runner, CLI launcher).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', localStorage: 'readonly' } },
+  },
+  {
     files: ['packages/model/src/**/*.ts', 'packages/rules/src/**/*.ts', 'packages/infra/src/**/*.ts', 'packages/export/src/**/*.ts', 'packages/review/src/**/*.ts', 'generators/*/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.toolchain.ts', '**/test-support/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: NODE_AND_UI }] },

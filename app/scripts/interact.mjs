@@ -1,4 +1,3 @@
-/* global process, console, localStorage, Buffer */
 // Dev aid: drives the main flows headlessly and screenshots them (node app/scripts/interact.mjs <url> <out>).
 import { chromium } from '@playwright/test';
 

@@ -1,4 +1,3 @@
-/* global process, console, localStorage */
 // Dev aid: moves, keyboard editing, inspector overrides and reload restore (node app/scripts/interact2.mjs <url> <out>).
 import { chromium } from '@playwright/test';
 

@@ -1,4 +1,3 @@
-/* global process, console */
 // Dev aid: headless screenshots of the main screens, to look at what a person sees.
 // Usage: node app/scripts/screenshots.mjs <url> <out-dir>
 import { chromium } from '@playwright/test';

@@ -21,6 +21,7 @@ function baseDesign(): Design {
 }
 
 /** The base design as a mutable JSON value, changed by `edit` and then serialised. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests break the document in arbitrary ways
 function edited(edit: (doc: any) => void): string {
   const doc = JSON.parse(JSON.stringify(baseDesign()));
   edit(doc);
