@@ -8,6 +8,7 @@
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, parseDocument, type Node, type Tags } from 'yaml';
 import { INTRINSIC_FUNCTIONS, Intrinsic, type TemplateValue } from './intrinsics.ts';
+import { printYaml, UnsupportedShape, type CommentLookup } from './yaml-printer.ts';
 
 const shortTag = (fn: string): string => `!${fn.replace(/^Fn::/, '')}`;
 
@@ -45,11 +46,46 @@ function toNode(value: TemplateValue): Node {
   return new Scalar(value);
 }
 
+/** Comment text as a key's `commentBefore`: one leading space per line. */
+const commentBefore = (comment: string): string =>
+  comment
+    .split('\n')
+    .map((line) => ` ${line}`)
+    .join('\n');
+
 /**
  * The template as YAML text. `comments` puts a comment line above a top-level section's entry,
  * keyed "Resources.Queue" (why a resource exists or why a finding is accepted).
+ *
+ * Printed directly (yaml-printer.ts), with the library's document stringifier as the fallback for
+ * shapes the direct printer does not cover; both give the same text.
  */
 export function printTemplate(template: TemplateValue, comments: Record<string, string> = {}): string {
+  try {
+    return printTemplateDirect(template, comments);
+  } catch (error) {
+    if (error instanceof UnsupportedShape) return printTemplateWithLibrary(template, comments);
+    throw error;
+  }
+}
+
+/** `printTemplate` without the fallback: throws `UnsupportedShape` where the direct printer stops. */
+export function printTemplateDirect(template: TemplateValue, comments: Record<string, string> = {}): string {
+  const sectionComments = (section: string): CommentLookup => ({
+    above: (key) => {
+      const comment = comments[`${section}.${key}`];
+      return comment ? commentBefore(comment) : undefined;
+    },
+    within: () => undefined,
+  });
+  return printYaml(template, { above: () => undefined, within: sectionComments });
+}
+
+/** `printTemplate` through the `yaml` library's document model: the reference the direct printer matches. */
+export function printTemplateWithLibrary(
+  template: TemplateValue,
+  comments: Record<string, string> = {},
+): string {
   const doc = new Document(null, { version: '1.1' });
   const root = toNode(template);
   if (root instanceof YAMLMap) {
@@ -59,11 +95,7 @@ export function printTemplate(template: TemplateValue, comments: Record<string, 
         const key = entry.key;
         if (!(key instanceof Scalar)) continue;
         const comment = comments[`${String(section.key.value)}.${String(key.value)}`];
-        if (comment)
-          key.commentBefore = comment
-            .split('\n')
-            .map((line) => ` ${line}`)
-            .join('\n');
+        if (comment) key.commentBefore = commentBefore(comment);
       }
     }
   }
