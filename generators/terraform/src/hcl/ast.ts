@@ -54,14 +54,18 @@ export type BodyItem = Attribute | Block | Comment | BlankLine;
 /** Anything a body builder accepts: undefined/false entries are dropped (optional attributes). */
 export type BodyInput = BodyItem | undefined | false | null | '' | 0 | BodyInput[];
 
-/** Marks objects built here, so `literal()` can tell an expression from plain JSON data. */
-const EXPR_BRAND = Symbol('hcl-expr');
+/**
+ * Expressions built here, so `literal()` can tell an expression from plain JSON data. A set rather
+ * than a property on each object: defining a property per expression was slow and left the
+ * objects in dictionary mode.
+ */
+const BUILT_EXPRESSIONS = new WeakSet<object>();
 function mk<T extends Expr>(e: T): T {
-  Object.defineProperty(e, EXPR_BRAND, { value: true, enumerable: false });
+  BUILT_EXPRESSIONS.add(e);
   return e;
 }
 function isExpr(value: object): value is Expr {
-  return EXPR_BRAND in value;
+  return BUILT_EXPRESSIONS.has(value);
 }
 
 export const str = (value: string): Expr => mk({ kind: 'string', value });
