@@ -39,6 +39,12 @@ export function App() {
 
   const openFile = useCallback(
     async (file: File) => {
+      if (store.getState().readOnly) {
+        store
+          .getState()
+          .toast('error', 'This shared design is read-only: make a copy before opening another design.');
+        return;
+      }
       const result = await readDesignFile(file);
       const s = store.getState();
       if (!result.ok) s.toast('error', result.message);
