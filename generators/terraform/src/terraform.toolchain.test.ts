@@ -11,6 +11,12 @@ import { lowerDesign } from '@archgen/infra';
 import { REPO_ROOT, toolchainsRequired, verificationDesigns } from '../../../test-support/designs.ts';
 import { generateTerraform } from './index.ts';
 import { variantsDesign } from './variants.test-support.ts';
+import { recordResourceTypes } from '../../../test-support/agreement.ts';
+
+/** Resource types planned for creation, read from plan's own `# <address> will be created` lines. */
+function plannedTypes(planOutput: string): string[] {
+  return [...planOutput.matchAll(/^\s*# (?:module\.[^.]+\.)*(?:data\.)?([a-z0-9_]+)\.\S+ will be created$/gm)].map((m) => m[1]!);
+}
 
 const TERRAFORM = process.env.TERRAFORM_BIN ?? '/usr/local/bin/terraform';
 const MIRROR = process.env.TF_PLUGIN_MIRROR ?? '/opt/tf-plugins';
@@ -144,6 +150,10 @@ describe.skipIf(missing !== undefined)('generated Terraform passes fmt, validate
           expect(added, `${name} (${env}): plan summary`).not.toBeNull();
           expect(Number(added![1])).toBeGreaterThan(0);
           totals.resources += Number(added![1]);
+          const types = plannedTypes(run.stdout);
+          expect(types.length, `${name} (${env}): created resources listed`).toBe(Number(added![1]));
+          // The last environment (prod in the examples) is the one compared across targets.
+          if (env === graph.environments.at(-1)) recordResourceTypes('terraform', name, types);
         }
       } finally {
         rmSync(join(dir, 'zz_test_override.tf'), { force: true });
