@@ -15,7 +15,7 @@ import type {
 } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { vpcOf } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -259,12 +259,8 @@ export function emitEnvironment(ctx: StackContext, componentId: string): void {
     return;
   }
   for (const variable of component.environment) {
-    let value: Expr;
-    if ('literal' in variable.value) value = lit(plainText(variable.value.literal));
-    else {
-      const resolved = ctx.resolveRef(variable.value);
-      value = variable.value.attribute === 'port' ? template(resolved) : resolved;
-    }
+    // Every attribute a handle exposes is a string (ports included), as addEnvironment expects.
+    const value = 'literal' in variable.value ? lit(plainText(variable.value.literal)) : ctx.resolveRef(variable.value);
     ctx.expr(call(member(target, 'addEnvironment'), lit(variable.name), value));
   }
 }

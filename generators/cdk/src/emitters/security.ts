@@ -1,6 +1,5 @@
 /** Secrets, Cognito user pools, log groups, user-drawn CloudWatch alarms and NAT gateways. */
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
-import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import { call, comment, index, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, kmsKey, nagRuleIds, removalPolicy, retentionDays } from './common.ts';
