@@ -25,7 +25,7 @@ export function packageJson(graph: ResolvedGraph): string {
     },
     devDependencies: {
       '@types/node': '^20.19.0',
-      'aws-cdk': '^2.1033.0',
+      'aws-cdk': '^2.1148.1',
       tsx: '^4.23.15',
       typescript: '~5.9.3',
     },
