@@ -2,12 +2,27 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const NODE_AND_UI = [
-  { group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'monaco-editor'], message: 'Pure layers never import the UI.' },
-  { group: ['fs', 'node:*', 'path', 'child_process', 'os'], message: 'Pure layers run in the browser: no Node built-ins.' },
+  {
+    group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'monaco-editor'],
+    message: 'Pure layers never import the UI.',
+  },
+  {
+    group: ['fs', 'node:*', 'path', 'child_process', 'os'],
+    message: 'Pure layers run in the browser: no Node built-ins.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', '.tmp/**', '**/__golden__/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      '.tmp/**',
+      '**/__golden__/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,10 +33,25 @@ export default tseslint.config(
   {
     // Plain Node scripts (test runner, CLI launcher).
     files: ['**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', localStorage: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        localStorage: 'readonly',
+      },
+    },
   },
   {
-    files: ['packages/model/src/**/*.ts', 'packages/rules/src/**/*.ts', 'packages/infra/src/**/*.ts', 'packages/export/src/**/*.ts', 'packages/review/src/**/*.ts', 'generators/*/src/**/*.ts'],
+    files: [
+      'packages/model/src/**/*.ts',
+      'packages/rules/src/**/*.ts',
+      'packages/infra/src/**/*.ts',
+      'packages/export/src/**/*.ts',
+      'packages/review/src/**/*.ts',
+      'generators/*/src/**/*.ts',
+    ],
     ignores: ['**/*.test.ts', '**/*.toolchain.ts', '**/test-support/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: NODE_AND_UI }] },
   },

@@ -10,8 +10,14 @@ const steps = [
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'unit and golden tests', cmd: ['npx', 'vitest', 'run'] },
-  { name: 'generated code vs real toolchains', cmd: ['npx', 'vitest', 'run', '--config', 'vitest.toolchain.config.ts'] },
-  { name: 'agreement of the three targets', cmd: ['npx', 'vitest', 'run', '--config', 'vitest.agreement.config.ts'] },
+  {
+    name: 'generated code vs real toolchains',
+    cmd: ['npx', 'vitest', 'run', '--config', 'vitest.toolchain.config.ts'],
+  },
+  {
+    name: 'agreement of the three targets',
+    cmd: ['npx', 'vitest', 'run', '--config', 'vitest.agreement.config.ts'],
+  },
   { name: 'end-to-end in Chromium', cmd: [...pnpm, 'test:e2e'] },
 ];
 

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { verificationDesigns } from './designs.ts';
-import { AGREEMENT_TARGETS, agreementProblems, readResourceTypes, type AgreementTarget, type ResourceTypeCounts } from './agreement.ts';
+import {
+  AGREEMENT_TARGETS,
+  agreementProblems,
+  readResourceTypes,
+  type AgreementTarget,
+  type ResourceTypeCounts,
+} from './agreement.ts';
 
 describe('CDK, Terraform and CloudFormation describe the same services', () => {
   for (const { name, design } of verificationDesigns()) {

@@ -18,14 +18,21 @@ const DIR = join(REPO_ROOT, '.tmp', 'agreement');
 /** Resource type -> count, as found in one target's real output for one design. */
 export type ResourceTypeCounts = Record<string, number>;
 
-export function recordResourceTypes(target: AgreementTarget, designName: string, types: Iterable<string>): void {
+export function recordResourceTypes(
+  target: AgreementTarget,
+  designName: string,
+  types: Iterable<string>,
+): void {
   const counts: ResourceTypeCounts = {};
   for (const type of types) counts[type] = (counts[type] ?? 0) + 1;
   mkdirSync(join(DIR, target), { recursive: true });
   writeFileSync(join(DIR, target, `${designName}.json`), JSON.stringify(counts, null, 2));
 }
 
-export function readResourceTypes(target: AgreementTarget, designName: string): ResourceTypeCounts | undefined {
+export function readResourceTypes(
+  target: AgreementTarget,
+  designName: string,
+): ResourceTypeCounts | undefined {
   const file = join(DIR, target, `${designName}.json`);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ResourceTypeCounts) : undefined;
 }
@@ -47,7 +54,10 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
     case 'alb':
       return { cloudformation: ['AWS::ElasticLoadBalancingV2::LoadBalancer'], terraform: ['aws_lb'] };
     case 'cloudfront':
-      return { cloudformation: ['AWS::CloudFront::Distribution'], terraform: ['aws_cloudfront_distribution'] };
+      return {
+        cloudformation: ['AWS::CloudFront::Distribution'],
+        terraform: ['aws_cloudfront_distribution'],
+      };
     case 'api-gateway':
       return props.apiType === 'rest'
         ? { cloudformation: ['AWS::ApiGateway::RestApi'], terraform: ['aws_api_gateway_rest_api'] }
@@ -107,7 +117,9 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
     case 'log-group':
       return { cloudformation: ['AWS::Logs::LogGroup'], terraform: ['aws_cloudwatch_log_group'] };
     default:
-      throw new Error(`No primary resource known for service type "${node.type}": add it to test-support/agreement.ts`);
+      throw new Error(
+        `No primary resource known for service type "${node.type}": add it to test-support/agreement.ts`,
+      );
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TargetId } from '@archgen/infra';
-import { buildExport, zipFiles, TARGETS } from '@archgen/export';
+import { buildExport, zipFiles, GenerationError, TARGETS } from '@archgen/export';
 import { reviewDocuments } from '@archgen/review';
 import { readDesignFile, UsageError, InputError } from './io.ts';
 import type { CliIo } from './main.ts';
@@ -36,7 +36,14 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   try {
     bundle = buildExport(design, { targets, environments: values.env, extraDocuments: reviewDocuments });
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('Unknown environment')) throw new InputError(`${file}: ${error.message}`);
+    if (error instanceof Error && error.message.startsWith('Unknown environment'))
+      throw new InputError(`${file}: ${error.message}`);
+    if (error instanceof GenerationError) {
+      io.err(
+        `archgen: cannot generate ${file}: ${error.message}\nFix the design first (archgen validate ${file} lists its problems and fixes).`,
+      );
+      return 1;
+    }
     throw error;
   }
   const out = resolve(values.out);
@@ -57,6 +64,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
     io.out(`wrote ${count} files to ${out}`);
   }
   const open = bundle.findings.filter((f) => !f.accepted);
-  if (open.length) io.err(`note: the design has ${open.length} open finding(s); run "archgen validate ${file}"`);
+  if (open.length)
+    io.err(`note: the design has ${open.length} open finding(s); run "archgen validate ${file}"`);
   return 0;
 }

@@ -12,7 +12,9 @@ export function readDesignFile(file: string): Design {
   try {
     const size = statSync(file).size;
     if (size > MAX_DESIGN_BYTES)
-      throw new InputError(`${file}: file is ${size} bytes; designs are limited to ${MAX_DESIGN_BYTES} bytes`);
+      throw new InputError(
+        `${file}: file is ${size} bytes; designs are limited to ${MAX_DESIGN_BYTES} bytes`,
+      );
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;

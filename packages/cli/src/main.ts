@@ -59,7 +59,9 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   if (values.json) {
     io.out(JSON.stringify({ file, design: design.name, errors: errors.length, findings }, null, 2));
   } else {
-    io.out(`${design.name}: ${open.length} open finding(s), ${errors.length} error(s), ${findings.length - open.length} accepted`);
+    io.out(
+      `${design.name}: ${open.length} open finding(s), ${errors.length} error(s), ${findings.length - open.length} accepted`,
+    );
     for (const f of findings) io.out(formatFinding(design, f));
   }
   return errors.length > 0 ? 1 : 0;
@@ -74,7 +76,11 @@ function servicesCommand(args: string[], io: CliIo): number {
     placements: [...s.placements],
   }));
   if (values.json) io.out(JSON.stringify(rows, null, 2));
-  else for (const r of rows) io.out(`${r.type.padEnd(20)} ${r.displayName.padEnd(32)} ${r.category.padEnd(12)} ${r.placements.join(', ')}`);
+  else
+    for (const r of rows)
+      io.out(
+        `${r.type.padEnd(20)} ${r.displayName.padEnd(32)} ${r.category.padEnd(12)} ${r.placements.join(', ')}`,
+      );
   return 0;
 }
 
@@ -88,7 +94,9 @@ function rulesCommand(args: string[], io: CliIo): number {
     equivalents: [...r.equivalents],
   }));
   if (values.json) io.out(JSON.stringify(rows, null, 2));
-  else for (const r of rows) io.out(`${r.id.padEnd(8)} ${r.pillar.padEnd(24)} ${r.severity.padEnd(9)} ${r.title}`);
+  else
+    for (const r of rows)
+      io.out(`${r.id.padEnd(8)} ${r.pillar.padEnd(24)} ${r.severity.padEnd(9)} ${r.title}`);
   return 0;
 }
 

@@ -2,7 +2,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { Design } from '@archgen/model';
 import { validateDesign, type Finding } from '@archgen/rules';
 import { lowerDesign, type GeneratedFiles, type TargetId } from '@archgen/infra';
-import { GENERATORS, selectEnvironments, TARGETS, type GenerateOptions } from './generate.ts';
+import { runGenerator, selectEnvironments, TARGETS, type GenerateOptions } from './generate.ts';
 import { renderBundleReadme } from './readme.ts';
 
 export interface ExportBundle {
@@ -21,14 +21,17 @@ export function buildExport(
   options: GenerateOptions & { extraDocuments?: ExtraDocuments } = {},
 ): ExportBundle {
   const environments = selectEnvironments(design, options.environments);
-  const targets: TargetId[] = TARGETS.map((t) => t.id).filter((id) => !options.targets || options.targets.includes(id));
+  const targets: TargetId[] = TARGETS.map((t) => t.id).filter(
+    (id) => !options.targets || options.targets.includes(id),
+  );
   if (targets.length === 0) throw new Error('Choose at least one target to export');
   const graph = lowerDesign(design, { environments });
   const findings = validateDesign(design, { environments });
   const slug = graph.design.slug;
   const files: GeneratedFiles = {};
   for (const target of targets) {
-    for (const [path, content] of Object.entries(GENERATORS[target](graph))) files[`${slug}/${target}/${path}`] = content;
+    for (const [path, content] of Object.entries(runGenerator(target, graph)))
+      files[`${slug}/${target}/${path}`] = content;
   }
   files[`${slug}/README.md`] = renderBundleReadme(design, { targets, environments, findings });
   const extra = options.extraDocuments?.(design, findings, environments) ?? {};
@@ -43,7 +46,8 @@ const ZIP_MTIME = new Date(Date.UTC(1980, 0, 1));
 
 export function zipFiles(files: GeneratedFiles): Uint8Array {
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const [path, content] of Object.entries(files)) entries[path] = [strToU8(content), { mtime: ZIP_MTIME }];
+  for (const [path, content] of Object.entries(files))
+    entries[path] = [strToU8(content), { mtime: ZIP_MTIME }];
   return zipSync(entries, { level: 6 });
 }
 

@@ -18,6 +18,26 @@ export interface GenerateOptions {
 
 export type GeneratedByTarget = Partial<Record<TargetId, GeneratedFiles>>;
 
+/** A design the generators cannot turn into code (e.g. a database outside any VPC). */
+export class GenerationError extends Error {
+  constructor(
+    readonly target: TargetId,
+    readonly reason: string,
+  ) {
+    super(`${target}: ${reason}`);
+    this.name = 'GenerationError';
+  }
+}
+
+/** Run one generator, naming the target in any failure so the user knows where it came from. */
+export function runGenerator(target: TargetId, graph: ResolvedGraph): GeneratedFiles {
+  try {
+    return GENERATORS[target](graph);
+  } catch (error) {
+    throw new GenerationError(target, error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** One entry per target; every caller goes through this table so the three stay in step. */
 export const GENERATORS: Record<TargetId, (graph: ResolvedGraph) => GeneratedFiles> = {
   cdk: (graph) => generateCdk(graph),
@@ -32,7 +52,7 @@ export function generateAll(design: Design, options: GenerateOptions = {}): Gene
   const out: GeneratedByTarget = {};
   for (const { id } of TARGETS) {
     if (options.targets && !options.targets.includes(id)) continue;
-    out[id] = GENERATORS[id](graph);
+    out[id] = runGenerator(id, graph);
   }
   return out;
 }
@@ -43,6 +63,8 @@ export function selectEnvironments(design: Design, requested?: readonly string[]
   if (!requested || requested.length === 0) return all;
   const unknown = requested.filter((name) => !all.includes(name));
   if (unknown.length > 0)
-    throw new Error(`Unknown environment ${unknown.map((u) => `"${u}"`).join(', ')}; the design has ${all.join(', ')}`);
+    throw new Error(
+      `Unknown environment ${unknown.map((u) => `"${u}"`).join(', ')}; the design has ${all.join(', ')}`,
+    );
   return all.filter((name) => requested.includes(name));
 }
