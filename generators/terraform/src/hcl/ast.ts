@@ -55,42 +55,43 @@ export type BodyItem = Attribute | Block | Comment | BlankLine;
 export type BodyInput = BodyItem | undefined | false | null | '' | 0 | BodyInput[];
 
 /**
- * Expressions built here, so `literal()` can tell an expression from plain JSON data. A set rather
- * than a property on each object: defining a property per expression was slow and left the
- * objects in dictionary mode.
+ * The prototype of every expression built here, so `literal()` can tell an expression from plain
+ * JSON data. Set in each object literal: a property defined on every expression afterwards was
+ * slow and left the objects in dictionary mode.
  */
-const BUILT_EXPRESSIONS = new WeakSet<object>();
-function mk<T extends Expr>(e: T): T {
-  BUILT_EXPRESSIONS.add(e);
-  return e;
-}
+const BUILT_EXPRESSION = Object.freeze({});
+type Built<T extends Expr> = T & { __proto__: object };
+const mk = <T extends Expr>(e: Built<T>): T => e;
 function isExpr(value: object): value is Expr {
-  return BUILT_EXPRESSIONS.has(value);
+  return Object.getPrototypeOf(value) === BUILT_EXPRESSION;
 }
 
-export const str = (value: string): Expr => mk({ kind: 'string', value });
+export const str = (value: string): Expr => mk({ __proto__: BUILT_EXPRESSION, kind: 'string', value });
 export const num = (value: number): Expr => {
   if (!Number.isFinite(value)) throw new Error(`HCL number must be finite, got ${value}`);
-  return mk({ kind: 'number', value });
+  return mk({ __proto__: BUILT_EXPRESSION, kind: 'number', value });
 };
-export const bool = (value: boolean): Expr => mk({ kind: 'bool', value });
-export const nul: Expr = mk({ kind: 'null' });
-export const ref = (path: string): Expr => mk({ kind: 'ref', path });
-export const tpl = (...parts: (string | Expr)[]): Expr => mk({ kind: 'template', parts });
-export const call = (name: string, ...args: Expr[]): Expr => mk({ kind: 'call', name, args });
-export const list = (items: Expr[]): Expr => mk({ kind: 'list', items });
+export const bool = (value: boolean): Expr => mk({ __proto__: BUILT_EXPRESSION, kind: 'bool', value });
+export const nul: Expr = mk({ __proto__: BUILT_EXPRESSION, kind: 'null' });
+export const ref = (path: string): Expr => mk({ __proto__: BUILT_EXPRESSION, kind: 'ref', path });
+export const tpl = (...parts: (string | Expr)[]): Expr =>
+  mk({ __proto__: BUILT_EXPRESSION, kind: 'template', parts });
+export const call = (name: string, ...args: Expr[]): Expr =>
+  mk({ __proto__: BUILT_EXPRESSION, kind: 'call', name, args });
+export const list = (items: Expr[]): Expr => mk({ __proto__: BUILT_EXPRESSION, kind: 'list', items });
 export const binary = (left: Expr, op: BinaryOp, right: Expr): Expr =>
-  mk({ kind: 'binary', op, left, right });
+  mk({ __proto__: BUILT_EXPRESSION, kind: 'binary', op, left, right });
 /** `target[key].attr1.attr2` */
 export const index = (target: Expr, key: Expr, ...attributes: string[]): Expr =>
-  mk({ kind: 'index', target, key, attributes });
+  mk({ __proto__: BUILT_EXPRESSION, kind: 'index', target, key, attributes });
 export const cond = (test: Expr, then: Expr, otherwise: Expr): Expr =>
-  mk({ kind: 'conditional', test, then, otherwise });
+  mk({ __proto__: BUILT_EXPRESSION, kind: 'conditional', test, then, otherwise });
 
 /** An object from [key, value] pairs; undefined values are dropped. */
 export function obj(entries: Record<string, Expr | undefined> | [string, Expr | undefined][]): Expr {
   const pairs = Array.isArray(entries) ? entries : Object.entries(entries);
   return mk({
+    __proto__: BUILT_EXPRESSION,
     kind: 'object',
     entries: pairs
       .filter((p): p is [string, Expr] => p[1] !== undefined)
