@@ -13,8 +13,13 @@ const KEYWORDS = new Set(['true', 'false', 'null', 'for', 'if', 'in', 'endfor', 
 const TRAVERSAL = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*|\[(\*|\d+|count\.index|each\.key)\])*$/;
 const FUNCTION_NAME = /^[a-z][a-z0-9_]*$/;
 
+/** Text `escapeString` would change: exactly the characters and sequences it rewrites. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const NEEDS_ESCAPE = /[\\"\x00-\x1f\x7f\u2028\u2029]|[$%]\{/;
+
 /** Escapes text for the inside of an HCL quoted template: quotes, backslashes, controls, `${`, `%{`. */
 export function escapeString(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
@@ -49,8 +54,9 @@ function printNumber(value: number): string {
   return String(value);
 }
 
+const PADS: string[] = [];
 function pad(level: number): string {
-  return INDENT.repeat(level);
+  return (PADS[level] ??= INDENT.repeat(level));
 }
 
 const PRECEDENCE: Record<string, number> = {
@@ -85,6 +91,16 @@ function templateParts(parts: (string | Expr)[]): (string | Expr)[] {
   );
 }
 
+/**
+ * The same expression printed one level deeper. Layout decisions never depend on the level and
+ * every line break in an expression is followed by its indent (strings escape their newlines), so
+ * nesting only adds one indent after each break; a subtree is printed once, not once per layout
+ * tried.
+ */
+function nestOneLevel(text: string): string {
+  return text.includes('\n') ? text.replaceAll('\n', `\n${INDENT}`) : text;
+}
+
 /** Prints an expression whose first line starts at indent `level` (continuation lines nest below it). */
 export function printExpr(e: Expr, level: number): string {
   switch (e.kind) {
@@ -111,10 +127,9 @@ export function printExpr(e: Expr, level: number): string {
     case 'call': {
       if (!FUNCTION_NAME.test(e.name)) throw new Error(`Invalid HCL function name "${e.name}"`);
       const args = e.args.map((a) => printExpr(a, level));
-      const multi = args.map((a) => a.includes('\n'));
-      const onlyLastMulti = multi.slice(0, -1).every((m) => !m);
+      const onlyLastMulti = args.slice(0, -1).every((a) => !a.includes('\n'));
       if (onlyLastMulti) return `${e.name}(${args.join(', ')})`;
-      const inner = e.args.map((a) => pad(level + 1) + printExpr(a, level + 1) + ',');
+      const inner = args.map((a) => pad(level + 1) + nestOneLevel(a) + ',');
       return `${e.name}(\n${inner.join('\n')}\n${pad(level)})`;
     }
     case 'list': {
@@ -122,7 +137,7 @@ export function printExpr(e: Expr, level: number): string {
       const inline = e.items.map((i) => printExpr(i, level));
       const text = `[${inline.join(', ')}]`;
       if (!inline.some((i) => i.includes('\n')) && text.length <= MAX_INLINE_LIST) return text;
-      const lines = e.items.map((i) => pad(level + 1) + printExpr(i, level + 1) + ',');
+      const lines = inline.map((i) => pad(level + 1) + nestOneLevel(i) + ',');
       return `[\n${lines.join('\n')}\n${pad(level)}]`;
     }
     case 'object': {
@@ -149,39 +164,45 @@ interface Assignment {
 }
 
 /**
- * `lead = value` lines with `=` aligned across each run of single-line values, as terraform fmt
- * does; a multi-line value breaks the run and keeps a single space.
+ * Appends `lead = value` lines with `=` aligned across each run of single-line values, as
+ * terraform fmt does; a multi-line value breaks the run and keeps a single space. Empties `items`.
  */
+function appendAssignments(items: Assignment[], level: number, out: string[]): void {
+  const indent = pad(level);
+  let runStart = 0;
+  for (let i = 0; i <= items.length; i++) {
+    const item = items[i];
+    if (item !== undefined && !item.value.includes('\n')) continue;
+    let width = 0;
+    for (let j = runStart; j < i; j++) width = Math.max(width, items[j]!.lead.length);
+    for (let j = runStart; j < i; j++)
+      out.push(`${indent}${items[j]!.lead.padEnd(width)} = ${items[j]!.value}`);
+    if (item !== undefined) out.push(`${indent}${item.lead} = ${item.value}`);
+    runStart = i + 1;
+  }
+  items.length = 0;
+}
+
+/** `lead = value` lines for an object's entries (see appendAssignments). */
 function alignAssignments(items: Assignment[], level: number): string[] {
   const out: string[] = [];
-  let run: Assignment[] = [];
-  const flush = () => {
-    const width = Math.max(0, ...run.map((a) => a.lead.length));
-    for (const a of run) out.push(`${pad(level)}${a.lead.padEnd(width)} = ${a.value}`);
-    run = [];
-  };
-  for (const item of items) {
-    if (item.value.includes('\n')) {
-      flush();
-      out.push(`${pad(level)}${item.lead} = ${item.value}`);
-    } else run.push(item);
-  }
-  flush();
+  appendAssignments(items, level, out);
   return out;
 }
 
-/** Body lines; a blank line separates attributes from nested blocks, for readability. */
-function printBody(items: BodyItem[], level: number): string[] {
-  const out: string[] = [];
-  let pending: Assignment[] = [];
+/** Appends body lines; a blank line separates attributes from nested blocks, for readability. */
+function appendBody(items: BodyItem[], level: number, out: string[]): void {
+  const pending: Assignment[] = [];
   // A comment belongs to what follows it, so it takes that item's kind for grouping.
-  const kinds = items.map((_, i) => items.slice(i).find((x) => x.kind !== 'comment')?.kind ?? 'comment');
+  const kinds: BodyItem['kind'][] = new Array(items.length);
+  let following: BodyItem['kind'] = 'comment';
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (items[i]!.kind !== 'comment') following = items[i]!.kind;
+    kinds[i] = following;
+  }
   let previous: BodyItem['kind'] | undefined;
-  const flush = () => {
-    out.push(...alignAssignments(pending, level));
-    pending = [];
-  };
-  for (const [i, item] of items.entries()) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const kind = kinds[i]!;
     const switching =
       previous !== undefined &&
@@ -193,31 +214,35 @@ function printBody(items: BodyItem[], level: number): string[] {
     if (item.kind === 'attribute') {
       if (!IDENTIFIER.test(item.name)) throw new Error(`Invalid HCL attribute name "${item.name}"`);
       if (switching) {
-        flush();
+        appendAssignments(pending, level, out);
         out.push('');
       }
       pending.push({ lead: item.name, value: printExpr(item.value, level) });
       continue;
     }
-    flush();
+    appendAssignments(pending, level, out);
     if (switching && item.kind !== 'blank') out.push('');
     if (item.kind === 'blank') out.push('');
     else if (item.kind === 'comment') out.push(`${pad(level)}# ${sanitizeComment(item.text)}`);
-    else out.push(...printBlock(item, level));
+    else appendBlock(item, level, out);
   }
-  flush();
-  return out;
+  appendAssignments(pending, level, out);
+}
+
+function appendBlock(b: Block, level: number, out: string[]): void {
+  if (!IDENTIFIER.test(b.type)) throw new Error(`Invalid HCL block type "${b.type}"`);
+  let header = b.type;
+  for (const label of b.labels) header += ` ${quote(label)}`;
+  for (const c of b.leadingComments) out.push(`${pad(level)}# ${sanitizeComment(c)}`);
+  out.push(`${pad(level)}${header} {`);
+  appendBody(b.body, level + 1, out);
+  out.push(`${pad(level)}}`);
 }
 
 export function printBlock(b: Block, level: number): string[] {
-  if (!IDENTIFIER.test(b.type)) throw new Error(`Invalid HCL block type "${b.type}"`);
-  const header = [b.type, ...b.labels.map(quote)].join(' ');
-  return [
-    ...b.leadingComments.map((c) => `${pad(level)}# ${sanitizeComment(c)}`),
-    `${pad(level)}${header} {`,
-    ...printBody(b.body, level + 1),
-    `${pad(level)}}`,
-  ];
+  const out: string[] = [];
+  appendBlock(b, level, out);
+  return out;
 }
 
 /** A whole file: top-level blocks separated by one blank line; attributes (tfvars) grouped. */
@@ -225,16 +250,21 @@ export function printFile(items: BodyItem[], headerComments: string[] = []): str
   const chunks: string[] = [];
   if (headerComments.length > 0) chunks.push(headerComments.map((c) => `# ${sanitizeComment(c)}`).join('\n'));
   let attributes: BodyItem[] = [];
-  const flush = () => {
-    if (attributes.length > 0) chunks.push(printBody(attributes, 0).join('\n'));
-    attributes = [];
-  };
   for (const item of items) {
-    if (item.kind === 'block') {
-      flush();
-      chunks.push(printBlock(item, 0).join('\n'));
-    } else attributes.push(item);
+    if (item.kind !== 'block') {
+      attributes.push(item);
+      continue;
+    }
+    if (attributes.length > 0) chunks.push(printBodyText(attributes));
+    attributes = [];
+    chunks.push(printBlock(item, 0).join('\n'));
   }
-  flush();
+  if (attributes.length > 0) chunks.push(printBodyText(attributes));
   return chunks.join('\n\n') + '\n';
+}
+
+function printBodyText(items: BodyItem[]): string {
+  const out: string[] = [];
+  appendBody(items, 0, out);
+  return out.join('\n');
 }
