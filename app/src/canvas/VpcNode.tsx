@@ -1,7 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useApp, useAppStore } from '../store/context.tsx';
-import { vpcIndex, selectBadge } from '../store/selectors.ts';
+import { vpcIndex } from '../store/selectors.ts';
+import { useBadge } from './checkedDesign.tsx';
 import { VPC_ICON_URL } from '../icons/index.ts';
 import { VPC_PAD_X, zoneNames } from './geometry.ts';
 import { setAzCount, removeVpc } from '../commands/designCommands.ts';
@@ -13,7 +14,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<V
   const store = useAppStore();
   const vpc = useApp((s) => vpcIndex(s.design).get(data.vpcId));
   const region = useApp((s) => s.design.region);
-  const badge = useApp(selectBadge(data.vpcId));
+  const badge = useBadge(data.vpcId);
   const zones = useMemo(() => (vpc ? zoneNames(region, vpc.azCount) : []), [region, vpc]);
   if (!vpc) return null;
   const columnWidth = (data.width - 2 * VPC_PAD_X) / vpc.azCount;

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useApp, useAppStore } from '../store/context.tsx';
-import { selectOpenFindingCount } from '../store/selectors.ts';
 import type { DockTab } from '../store/uiSlice.ts';
 import { Problems } from './Problems.tsx';
+import { useDeferredFindings } from './deferredFindings.ts';
 import { CodePanel } from './CodePanel.tsx';
 import { CostPanel } from '../review/CostPanel.tsx';
 
@@ -14,7 +14,7 @@ const DOCK_TABS: readonly { id: DockTab; label: string; render(): ReactNode }[] 
 ];
 
 function ProblemCount() {
-  const count = useApp(selectOpenFindingCount);
+  const count = useDeferredFindings().filter((f) => !f.accepted).length;
   return count > 0 ? (
     <span className="tab__count" aria-hidden="true">
       {count}

@@ -15,7 +15,8 @@ import {
   type Vpc,
 } from '@archgen/model';
 import { useApp, useAppStore } from '../store/context.tsx';
-import { connectionIndex, nodeIndex, selectFindings, vpcIndex } from '../store/selectors.ts';
+import { connectionIndex, nodeIndex, vpcIndex } from '../store/selectors.ts';
+import { useDeferredFindings } from './deferredFindings.ts';
 import * as cmd from '../commands/designCommands.ts';
 import { MAX_AZS, MIN_AZS } from '../store/designOps.ts';
 import { tierLabel, zoneNames } from '../canvas/geometry.ts';
@@ -215,7 +216,7 @@ function NodeInspector({ id }: { id: string }) {
   const node = useApp((s) => nodeIndex(s.design).get(id));
   const design = useApp((s) => s.design);
   const env = useApp((s) => s.inspectorEnv);
-  const findings = useApp(selectFindings);
+  const findings = useDeferredFindings();
   const activeEnv = env && design.environments.some((e) => e.name === env) ? env : null;
   const service = node ? getService(node.type) : undefined;
   const resolved = useMemo(

@@ -1,7 +1,8 @@
 import { memo, useMemo, useState } from 'react';
 import { PILLARS, SEVERITIES, type Finding, type Pillar } from '@archgen/rules';
 import { useApp, useAppStore } from '../store/context.tsx';
-import { connectionIndex, nodeIndex, selectFindings, vpcIndex } from '../store/selectors.ts';
+import { connectionIndex, nodeIndex, vpcIndex } from '../store/selectors.ts';
+import { useDeferredFindings } from './deferredFindings.ts';
 import { applyFindingFix } from '../commands/designCommands.ts';
 
 export const PILLAR_LABELS: Readonly<Record<Pillar, string>> = {
@@ -97,7 +98,7 @@ export const FindingItem = memo(function FindingItem({
 
 /** All findings, grouped by Well-Architected pillar, then severity. */
 export function Problems() {
-  const findings = useApp(selectFindings);
+  const findings = useDeferredFindings();
   const [showAccepted, setShowAccepted] = useState(false);
   const groups = useMemo(() => {
     const visible = findings.filter((f) => showAccepted || !f.accepted);
