@@ -35,7 +35,7 @@ import {
   type XY,
 } from './geometry.ts';
 import type { NodeMove } from '../store/designOps.ts';
-import { deriveEdges, deriveNodes, reuseUnchanged } from './deriveFlow.ts';
+import { deriveEdges, deriveNodes, reuseUnchanged, routeEdges } from './deriveFlow.ts';
 import {
   PALETTE_MIME,
   tierFlowId,
@@ -49,12 +49,13 @@ import { TierNode } from './TierNode.tsx';
 import { ConnectionEdge } from './ConnectionEdge.tsx';
 import { ConnectMenu } from './ConnectMenu.tsx';
 import { ContextMenu } from './ContextMenu.tsx';
+import { CheckedDesignProvider } from './checkedDesign.tsx';
 
 const nodeTypes = { service: ServiceNode, vpc: VpcNode, tier: TierNode };
 const edgeTypes = { connection: ConnectionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
-const fitViewOptions = { padding: 0.15, maxZoom: 1.1 };
+const fitViewOptions = { padding: 0.05, maxZoom: 1.1 };
 /** Above this many services only what is in view is drawn (painting hundreds of nodes is the cost). */
 const LARGE_DESIGN_NODES = 150;
 
@@ -98,12 +99,13 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     previousNodes.current = next;
     return next;
   }, [design, layout, selection]);
+  const edgeRoutes = useMemo(() => routeEdges(design, layout), [design, layout]);
   const previousEdges = useRef<ConnectionFlowEdge[]>([]);
   const edges = useMemo(() => {
-    const next = reuseUnchanged(previousEdges.current, deriveEdges(design, selection));
+    const next = reuseUnchanged(previousEdges.current, deriveEdges(design, layout, selection, edgeRoutes));
     previousEdges.current = next;
     return next;
-  }, [design, selection]);
+  }, [design, layout, selection, edgeRoutes]);
 
   // Positions of nodes being dragged right now (relative to their parent, as React Flow reports).
   const [dragging, setDragging] = useState<ReadonlyMap<string, XY> | null>(null);
@@ -325,50 +327,52 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
 
   return (
     <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<FlowNode, ConnectionFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        isValidConnection={(c) => c.source !== c.target}
-        onPaneContextMenu={onContextMenu}
-        onNodeContextMenu={onNodeContextMenu}
-        onPaneClick={() => setMenu(null)}
-        colorMode={theme}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.15}
-        maxZoom={2}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={multiSelectKeys}
-        selectNodesOnDrag={false}
-        elevateNodesOnSelect={false}
-        zIndexMode="manual"
-        onlyRenderVisibleElements={design.nodes.length > LARGE_DESIGN_NODES}
-        proOptions={{ hideAttribution: true }}
-        aria-label="Architecture canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <Controls showInteractive={false} showFitView={false} position="bottom-left" />
-        {showMiniMap && (
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-right"
-            ariaLabel="Minimap"
-            style={{ width: 168, height: 112 }}
-            nodeClassName={(n) => `minimap-node minimap-node--${n.type ?? 'service'}`}
-          />
-        )}
-      </ReactFlow>
+      <CheckedDesignProvider>
+        <ReactFlow<FlowNode, ConnectionFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          isValidConnection={(c) => c.source !== c.target}
+          onPaneContextMenu={onContextMenu}
+          onNodeContextMenu={onNodeContextMenu}
+          onPaneClick={() => setMenu(null)}
+          colorMode={theme}
+          fitView
+          fitViewOptions={fitViewOptions}
+          minZoom={0.15}
+          maxZoom={2}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={multiSelectKeys}
+          selectNodesOnDrag={false}
+          elevateNodesOnSelect={false}
+          zIndexMode="manual"
+          onlyRenderVisibleElements={design.nodes.length > LARGE_DESIGN_NODES}
+          proOptions={{ hideAttribution: true }}
+          aria-label="Architecture canvas"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+          <Controls showInteractive={false} showFitView={false} position="bottom-left" />
+          {showMiniMap && (
+            <MiniMap
+              pannable
+              zoomable
+              position="bottom-right"
+              ariaLabel="Minimap"
+              style={{ width: 168, height: 112 }}
+              nodeClassName={(n) => `minimap-node minimap-node--${n.type ?? 'service'}`}
+            />
+          )}
+        </ReactFlow>
+      </CheckedDesignProvider>
       {pending && (
         <ConnectMenu
           {...pending}

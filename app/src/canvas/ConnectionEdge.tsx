@@ -1,20 +1,31 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useApp, useAppStore } from '../store/context.tsx';
-import { connectionIndex, nodeIndex, selectBadge } from '../store/selectors.ts';
+import { connectionIndex, nodeIndex } from '../store/selectors.ts';
+import { useBadge } from './checkedDesign.tsx';
 import { connectionLabel, connectionMeaning } from './labels.ts';
 import type { ConnectionFlowEdge } from './flowTypes.ts';
 import { NotePin } from '../review/notes.tsx';
 
 /** A typed connection: a curve with a label chip saying what it means ("HTTPS :443", "invokes"). */
 export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<ConnectionFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } =
-    props;
+  const {
+    id,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    selected,
+    markerEnd,
+    data,
+  } = props;
   const store = useAppStore();
   const connection = useApp((s) => connectionIndex(s.design).get(id));
   const from = useApp((s) => (connection ? nodeIndex(s.design).get(connection.from) : undefined));
   const to = useApp((s) => (connection ? nodeIndex(s.design).get(connection.to) : undefined));
-  const badge = useApp(selectBadge(id));
+  const badge = useBadge(id);
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -48,14 +59,13 @@ export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<Conn
                 : { connectionIds: [id] },
             );
           }}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          style={{
+            transform: `translate(-50%, -50%) translate(${labelX + (data?.labelDx ?? 0)}px, ${labelY + (data?.labelDy ?? 0)}px)`,
+          }}
           title={`${from?.name ?? connection.from} ${meaning} ${to?.name ?? connection.to}`}
         >
           {label}
-          <NotePin
-            targetId={id}
-            name={`${from?.name ?? connection.from} to ${to?.name ?? connection.to}`}
-          />
+          <NotePin targetId={id} name={`${from?.name ?? connection.from} to ${to?.name ?? connection.to}`} />
         </div>
       </EdgeLabelRenderer>
     </>

@@ -2,21 +2,30 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { getService } from '@archgen/model';
 import { useApp } from '../store/context.tsx';
-import { nodeIndex, selectBadge } from '../store/selectors.ts';
+import { nodeIndex } from '../store/selectors.ts';
+import { useBadge } from './checkedDesign.tsx';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
-import type { ServiceFlowNode } from './flowTypes.ts';
+import { HANDLE, type ServiceFlowNode } from './flowTypes.ts';
 import { NotePin } from '../review/notes.tsx';
 
 /** One service on the canvas. Subscribes only to its own design node and its own badge. */
 export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps<ServiceFlowNode>) {
   const node = useApp((s) => nodeIndex(s.design).get(id));
-  const badge = useApp(selectBadge(id));
+  const badge = useBadge(id);
   if (!node) return null;
   const service = getService(node.type);
   const [worst, count] = badge ? badge.split(':') : [];
   return (
     <div className={`service-node${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}>
-      <Handle type="target" position={Position.Left} className="handle" aria-label={`${node.name} input`} />
+      <Handle
+        type="target"
+        id={HANDLE.left}
+        position={Position.Left}
+        className="handle"
+        aria-label={`${node.name} input`}
+      />
+      <Handle type="target" id={HANDLE.topIn} position={Position.Top} className="handle handle--in" />
+      <Handle type="target" id={HANDLE.bottomIn} position={Position.Bottom} className="handle handle--in" />
       <ServiceIcon type={node.type} size={34} />
       <div className="service-node__text">
         <div className="service-node__name" title={node.name}>
@@ -35,7 +44,15 @@ export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps
         </span>
       )}
       <NotePin targetId={id} name={node.name} />
-      <Handle type="source" position={Position.Right} className="handle" aria-label={`${node.name} output`} />
+      <Handle
+        type="source"
+        id={HANDLE.right}
+        position={Position.Right}
+        className="handle"
+        aria-label={`${node.name} output`}
+      />
+      <Handle type="source" id={HANDLE.topOut} position={Position.Top} className="handle handle--out" />
+      <Handle type="source" id={HANDLE.bottomOut} position={Position.Bottom} className="handle handle--out" />
     </div>
   );
 });

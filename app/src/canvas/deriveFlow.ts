@@ -4,8 +4,9 @@
  */
 import type { Design } from '@archgen/model';
 import type { Selection } from '../store/selectionSlice.ts';
-import { NODE_HEIGHT, NODE_WIDTH, VPC_PAD_X, tierLabel, type CanvasLayout } from './geometry.ts';
+import { NODE_HEIGHT, NODE_WIDTH, VPC_PAD_X, tierLabel, type CanvasLayout, type XY } from './geometry.ts';
 import {
+  HANDLE,
   tierFlowId,
   vpcFlowId,
   type ConnectionFlowEdge,
@@ -15,6 +16,7 @@ import {
   type VpcFlowNode,
 } from './flowTypes.ts';
 import { connectionLabel } from './labels.ts';
+import { placeEdgeLabels, type EdgeEnds } from './labelPlacement.ts';
 
 export function deriveNodes(design: Design, layout: CanvasLayout, selection: Selection): FlowNode[] {
   const selectedNodes = new Set(selection.nodeIds);
@@ -93,19 +95,90 @@ export function deriveNodes(design: Design, layout: CanvasLayout, selection: Sel
   return out;
 }
 
-export function deriveEdges(design: Design, selection: Selection): ConnectionFlowEdge[] {
+/**
+ * Which sides an edge leaves and enters by: right to left when the target is beside the source,
+ * bottom to top (or top to bottom) when it sits mostly below (above), as in the next tier band,
+ * top to top when it is back to the left.
+ */
+export function handlesBetween(from: XY, to: XY): { sourceHandle: string; targetHandle: string } {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const vertical = Math.abs(dy) > NODE_HEIGHT && (Math.abs(dx) < NODE_WIDTH || Math.abs(dy) > Math.abs(dx));
+  if (!vertical)
+    return dx >= 0
+      ? { sourceHandle: HANDLE.right, targetHandle: HANDLE.left }
+      : // Back to the left: an arch over both nodes rather than a loop through them.
+        { sourceHandle: HANDLE.topOut, targetHandle: HANDLE.topIn };
+  return dy > 0
+    ? { sourceHandle: HANDLE.bottomOut, targetHandle: HANDLE.topIn }
+    : { sourceHandle: HANDLE.topOut, targetHandle: HANDLE.bottomIn };
+}
+
+/** Above this many services labels stay at their curve's midpoint. */
+const LABEL_PLACEMENT_MAX_NODES = 150;
+
+const DEFAULT_HANDLES = { sourceHandle: HANDLE.right, targetHandle: HANDLE.left };
+
+export interface EdgeRoute {
+  sourceHandle: string;
+  targetHandle: string;
+  /** Where the label chip moves from the curve's midpoint to stay clear (absent: no move). */
+  labelOffset?: XY;
+}
+
+/** Handles and label positions of every connection; depends on positions only, not on selection. */
+export function routeEdges(design: Design, layout: CanvasLayout): Map<string, EdgeRoute> {
+  const nodes = new Map(design.nodes.map((n) => [n.id, n]));
+  const ends: EdgeEnds[] = [];
+  for (const c of design.connections) {
+    const fromAt = layout.nodePositions.get(c.from);
+    const toAt = layout.nodePositions.get(c.to);
+    const handles = fromAt && toAt ? handlesBetween(fromAt, toAt) : DEFAULT_HANDLES;
+    ends.push({
+      id: c.id,
+      source: c.from,
+      target: c.to,
+      ...handles,
+      label: connectionLabel(c, nodes.get(c.to)?.type),
+    });
+  }
+  // Large designs are read zoomed in, a part at a time: not worth ~10 ms on every drop.
+  const offsets =
+    design.nodes.length <= LABEL_PLACEMENT_MAX_NODES ? placeEdgeLabels(design, layout, ends) : new Map();
+  return new Map(
+    ends.map((e) => {
+      const labelOffset = offsets.get(e.id);
+      const route: EdgeRoute = { sourceHandle: e.sourceHandle, targetHandle: e.targetHandle };
+      return [e.id, labelOffset ? { ...route, labelOffset } : route];
+    }),
+  );
+}
+
+export function deriveEdges(
+  design: Design,
+  layout: CanvasLayout,
+  selection: Selection,
+  routes: ReadonlyMap<string, EdgeRoute> = routeEdges(design, layout),
+): ConnectionFlowEdge[] {
   const selected = new Set(selection.connectionIds);
   const nodes = new Map(design.nodes.map((n) => [n.id, n]));
   return design.connections.flatMap((c) => {
     const from = nodes.get(c.from);
     const to = nodes.get(c.to);
     if (!from || !to) return [];
+    const route = routes.get(c.id);
     const edge: ConnectionFlowEdge = {
       id: c.id,
       type: 'connection',
       source: c.from,
       target: c.to,
-      data: { connectionId: c.id },
+      sourceHandle: route?.sourceHandle ?? DEFAULT_HANDLES.sourceHandle,
+      targetHandle: route?.targetHandle ?? DEFAULT_HANDLES.targetHandle,
+      data: {
+        connectionId: c.id,
+        labelDx: route?.labelOffset?.x ?? 0,
+        labelDy: route?.labelOffset?.y ?? 0,
+      },
       ariaLabel: `${from.name} to ${to.name}: ${connectionLabel(c, to.type)}`,
       selected: selected.has(c.id),
       // Under the (translucent) tier bands, so a band stays a drop target wherever an edge

@@ -8,7 +8,11 @@ export type TierFlowNode = Node<
 >;
 export type ServiceFlowNode = Node<{ nodeId: string }, 'service'>;
 export type FlowNode = VpcFlowNode | TierFlowNode | ServiceFlowNode;
-export type ConnectionFlowEdge = Edge<{ connectionId: string }, 'connection'>;
+/** labelDx/labelDy: where the label chip sits relative to the curve's midpoint. */
+export type ConnectionFlowEdge = Edge<
+  { connectionId: string; labelDx: number; labelDy: number },
+  'connection'
+>;
 
 /** React Flow ids: design ids are unique and never contain ":", so prefixes cannot collide. */
 export const vpcFlowId = (vpcId: string) => `vpc:${vpcId}`;
@@ -17,3 +21,16 @@ export const vpcIdOfFlowId = (flowId: string) => (flowId.startsWith('vpc:') ? fl
 
 /** The drag-and-drop type a palette item carries: the service type id. */
 export const PALETTE_MIME = 'application/x-archgen-service';
+
+/**
+ * Handle ids on a service node: an input on the left, an output on the right, and both an input
+ * and an output on the top and bottom edges, so an edge leaves and enters on the nearest sides.
+ */
+export const HANDLE = {
+  left: 'in-left',
+  right: 'out-right',
+  topIn: 'in-top',
+  topOut: 'out-top',
+  bottomIn: 'in-bottom',
+  bottomOut: 'out-bottom',
+} as const;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { design as build } from '@archgen/model';
 import { BAND_MIN_HEIGHT, NODE_HEIGHT, computeLayout, nodeCenter, placementAt } from './geometry.ts';
-import { deriveEdges, deriveNodes, reuseUnchanged } from './deriveFlow.ts';
+import { deriveEdges, deriveNodes, handlesBetween, reuseUnchanged } from './deriveFlow.ts';
+import { HANDLE } from './flowTypes.ts';
 import { EMPTY_SELECTION } from '../store/selectionSlice.ts';
 
 function fixture() {
@@ -85,8 +86,23 @@ describe('design -> React Flow', () => {
       'Isolated subnet',
     ]);
     expect(nodes.find((n) => n.type === 'vpc')!.ariaLabel).toBe(`VPC ${d.vpcs[0]!.name}`);
-    const edges = deriveEdges(d, EMPTY_SELECTION);
+    const edges = deriveEdges(d, layout, EMPTY_SELECTION);
     expect(edges[0]!.ariaLabel).toContain('HTTP :8080');
+  });
+
+  it('routes an edge from the nearest sides: beside goes right to left, a band below bottom to top', () => {
+    expect(handlesBetween({ x: 0, y: 0 }, { x: 400, y: 20 })).toEqual({
+      sourceHandle: HANDLE.right,
+      targetHandle: HANDLE.left,
+    });
+    expect(handlesBetween({ x: 0, y: 0 }, { x: 60, y: 200 })).toEqual({
+      sourceHandle: HANDLE.bottomOut,
+      targetHandle: HANDLE.topIn,
+    });
+    expect(handlesBetween({ x: 0, y: 300 }, { x: 100, y: 0 })).toEqual({
+      sourceHandle: HANDLE.topOut,
+      targetHandle: HANDLE.bottomIn,
+    });
   });
 
   it('reuses the previous node objects when nothing drawn changed', () => {
