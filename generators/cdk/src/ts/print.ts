@@ -8,8 +8,12 @@ import { isIdentifier } from './ast.ts';
 const INDENT = '  ';
 const INLINE_LIMIT = 80;
 
+/** Printable ASCII without quotes or backslashes: quoted as is (what the escaping below would give). */
+const NOTHING_TO_ESCAPE = /^[ !#-&(-[\]-~]*$/;
+
 /** A single-quoted string literal: JSON escaping (control chars, U+2028/9, lone surrogates), then quote swap. */
 export function quote(value: string): string {
+  if (NOTHING_TO_ESCAPE.test(value)) return `'${value}'`;
   const body = JSON.stringify(value)
     .slice(1, -1)
     .replace(/\\.|'/g, (token) => (token === '\\"' ? '"' : token === "'" ? "\\'" : token))
@@ -19,11 +23,7 @@ export function quote(value: string): string {
 
 /** Text inside a template literal: escape what could end it or open a substitution. */
 function templateText(value: string): string {
-  return quote(value)
-    .slice(1, -1)
-    .replace(/\\'/g, "'")
-    .replace(/`/g, '\\`')
-    .replace(/\$\{/g, '\\${');
+  return quote(value).slice(1, -1).replace(/\\'/g, "'").replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 }
 
 function literal(value: Literal): string {
@@ -47,9 +47,7 @@ export function commentText(text: string): string {
 }
 
 function docText(text: string): string[] {
-  return text
-    .split(/\r\n|[\r\n\u2028\u2029]/)
-    .map((line) => line.replace(/\*\//g, '*\\/').trimEnd());
+  return text.split(/\r\n|[\r\n\u2028\u2029]/).map((line) => line.replace(/\*\//g, '*\\/').trimEnd());
 }
 
 export function printType(type: TypeExpr): string {
@@ -73,7 +71,35 @@ function needsParens(expr: Expr): boolean {
   return expr.kind === 'conditional' || expr.kind === 'binary' || expr.kind === 'arrow' || expr.kind === 'as';
 }
 
+/**
+ * Layouts already printed in one print run, per expression and indent. Calls and arrays print
+ * their parts once to try the one-line form and again one level deeper when it does not fit;
+ * without this, every nested multi-line level doubled the work below it.
+ */
+type LayoutCache = Map<Expr, Map<string, string>>;
+
 export function printExpr(expr: Expr, indent = ''): string {
+  return print(expr, indent, new Map());
+}
+
+function print(expr: Expr, indent: string, cache: LayoutCache): string {
+  if (expr.kind === 'literal' || expr.kind === 'identifier') return printUncached(expr, indent, cache);
+  let byIndent = cache.get(expr);
+  if (!byIndent) cache.set(expr, (byIndent = new Map()));
+  let text = byIndent.get(indent);
+  if (text === undefined) byIndent.set(indent, (text = printUncached(expr, indent, cache)));
+  return text;
+}
+
+/** An operand of a binary expression: parenthesized where precedence needs it. */
+function binarySide(side: Expr, operator: string, indent: string, cache: LayoutCache): string {
+  // `a === b || c === d` needs no parentheses; mixing `??` with `||` (or nesting those) does.
+  return needsParens(side) && !(side.kind === 'binary' && side.operator === '===' && operator !== '===')
+    ? `(${print(side, indent, cache)})`
+    : print(side, indent, cache);
+}
+
+function printUncached(expr: Expr, indent: string, cache: LayoutCache): string {
   const inner = indent + INDENT;
   switch (expr.kind) {
     case 'literal':
@@ -81,83 +107,86 @@ export function printExpr(expr: Expr, indent = ''): string {
     case 'identifier':
       return expr.name;
     case 'member': {
-      const object = printExpr(expr.object, indent);
-      return needsParens(expr.object) || expr.object.kind === 'object' ? `(${object}).${expr.name}` : `${object}.${expr.name}`;
+      const object = print(expr.object, indent, cache);
+      return needsParens(expr.object) || expr.object.kind === 'object'
+        ? `(${object}).${expr.name}`
+        : `${object}.${expr.name}`;
     }
     case 'index':
-      return `${printExpr(expr.object, indent)}[${expr.index}]`;
+      return `${print(expr.object, indent, cache)}[${expr.index}]`;
     case 'call':
     case 'new': {
-      const callee = printExpr(expr.callee, indent);
-      const args = expr.args.map((a) => printExpr(a, indent));
+      const callee = print(expr.callee, indent, cache);
+      const args = expr.args.map((a) => print(a, indent, cache));
       const prefix = expr.kind === 'new' ? 'new ' : '';
       const oneLine = `${prefix}${callee}(${args.join(', ')})`;
       if (!oneLine.includes('\n') && oneLine.length + indent.length <= INLINE_LIMIT + 20) return oneLine;
       // Only the last argument may span lines ("hugging"); otherwise one argument per line.
       const head = args.slice(0, -1);
-      if (head.every((a) => !a.includes('\n')) && `${prefix}${callee}(${head.join(', ')}`.length + indent.length <= INLINE_LIMIT)
+      if (
+        head.every((a) => !a.includes('\n')) &&
+        `${prefix}${callee}(${head.join(', ')}`.length + indent.length <= INLINE_LIMIT
+      )
         return oneLine;
-      return `${prefix}${callee}(\n${expr.args.map((a) => inner + printExpr(a, inner) + ',').join('\n')}\n${indent})`;
+      return `${prefix}${callee}(\n${expr.args.map((a) => inner + print(a, inner, cache) + ',').join('\n')}\n${indent})`;
     }
     case 'object': {
       if (expr.entries.length === 0) return '{}';
       const lines = expr.entries.map((e) => {
         const note = e.comment ? `${inner}// ${commentText(e.comment)}\n` : '';
-        return `${note}${inner}${propertyKey(e.key)}: ${printExpr(e.value, inner)},`;
+        return `${note}${inner}${propertyKey(e.key)}: ${print(e.value, inner, cache)},`;
       });
       return `{\n${lines.join('\n')}\n${indent}}`;
     }
     case 'array': {
       if (expr.items.length === 0) return '[]';
-      const items = expr.items.map((i) => printExpr(i, indent));
+      const items = expr.items.map((i) => print(i, indent, cache));
       const oneLine = `[${items.join(', ')}]`;
       if (!oneLine.includes('\n') && oneLine.length + indent.length <= INLINE_LIMIT) return oneLine;
-      return `[\n${expr.items.map((i) => inner + printExpr(i, inner) + ',').join('\n')}\n${indent}]`;
+      return `[\n${expr.items.map((i) => inner + print(i, inner, cache) + ',').join('\n')}\n${indent}]`;
     }
     case 'conditional': {
-      const test = printExpr(expr.test, indent);
-      const whenTrue = printExpr(expr.whenTrue, inner);
-      const whenFalse = printExpr(expr.whenFalse, expr.whenFalse.kind === 'conditional' ? indent : inner);
+      const test = print(expr.test, indent, cache);
+      const whenTrue = print(expr.whenTrue, inner, cache);
+      const whenFalse = print(expr.whenFalse, expr.whenFalse.kind === 'conditional' ? indent : inner, cache);
       const oneLine = `${test} ? ${whenTrue} : ${whenFalse}`;
       if (!oneLine.includes('\n') && oneLine.length + indent.length <= INLINE_LIMIT) return oneLine;
       return `${test}\n${inner}? ${whenTrue}\n${inner}: ${whenFalse}`;
     }
-    case 'binary': {
-      // `a === b || c === d` needs no parentheses; mixing `??` with `||` (or nesting those) does.
-      const side = (e: Expr) =>
-        needsParens(e) && !(e.kind === 'binary' && e.operator === '===' && expr.operator !== '===')
-          ? `(${printExpr(e, indent)})`
-          : printExpr(e, indent);
-      return `${side(expr.left)} ${expr.operator} ${side(expr.right)}`;
-    }
+    case 'binary':
+      return `${binarySide(expr.left, expr.operator, indent, cache)} ${expr.operator} ${binarySide(expr.right, expr.operator, indent, cache)}`;
     case 'template':
       return (
         '`' +
-        expr.parts.map((p) => (typeof p === 'string' ? templateText(p) : '${' + printExpr(p, indent) + '}')).join('') +
+        expr.parts
+          .map((p) => (typeof p === 'string' ? templateText(p) : '${' + print(p, indent, cache) + '}'))
+          .join('') +
         '`'
       );
     case 'arrow': {
-      const body = printExpr(expr.body, indent);
+      const body = print(expr.body, indent, cache);
       const params = expr.params.length === 1 ? expr.params[0] : `(${expr.params.join(', ')})`;
       return expr.body.kind === 'object' ? `${params} => (${body})` : `${params} => ${body}`;
     }
     case 'as':
-      return `${needsParens(expr.expr) ? `(${printExpr(expr.expr, indent)})` : printExpr(expr.expr, indent)} as ${printType(expr.type)}`;
+      return `${needsParens(expr.expr) ? `(${print(expr.expr, indent, cache)})` : print(expr.expr, indent, cache)} as ${printType(expr.type)}`;
   }
 }
 
+const exportPrefix = (stmt: { exported?: boolean }): string => (stmt.exported ? 'export ' : '');
+
 function printStmt(stmt: Stmt, indent: string): string {
   const inner = indent + INDENT;
-  const exported = (s: { exported?: boolean }) => (s.exported ? 'export ' : '');
   switch (stmt.kind) {
     case 'import': {
       const typePrefix = stmt.typeOnly ? 'type ' : '';
-      if (stmt.namespace) return `${indent}import ${typePrefix}* as ${stmt.namespace} from ${quote(stmt.module)};`;
+      if (stmt.namespace)
+        return `${indent}import ${typePrefix}* as ${stmt.namespace} from ${quote(stmt.module)};`;
       return `${indent}import ${typePrefix}{ ${(stmt.named ?? []).join(', ')} } from ${quote(stmt.module)};`;
     }
     case 'const': {
       const type = stmt.type ? `: ${printType(stmt.type)}` : '';
-      return `${indent}${exported(stmt)}const ${stmt.name}${type} = ${printExpr(stmt.init, indent)};`;
+      return `${indent}${exportPrefix(stmt)}const ${stmt.name}${type} = ${printExpr(stmt.init, indent)};`;
     }
     case 'expression':
       return `${indent}${printExpr(stmt.expr, indent)};`;
@@ -180,14 +209,14 @@ function printStmt(stmt: Stmt, indent: string): string {
     case 'forOf':
       return `${indent}for (const ${stmt.binding} of ${printExpr(stmt.iterable, indent)}) {\n${printBlock(stmt.body, inner)}\n${indent}}`;
     case 'typeAlias':
-      return `${indent}${exported(stmt)}type ${stmt.name} = ${printType(stmt.type)};`;
+      return `${indent}${exportPrefix(stmt)}type ${stmt.name} = ${printType(stmt.type)};`;
     case 'interface': {
       const ext = stmt.extends?.length ? ` extends ${stmt.extends.join(', ')}` : '';
       const members = stmt.members.map((m) => {
         const docLine = m.doc ? printStmt({ kind: 'doc', text: m.doc }, inner) + '\n' : '';
         return `${docLine}${inner}readonly ${propertyKey(m.name)}${m.optional ? '?' : ''}: ${printType(m.type)};`;
       });
-      return `${indent}${exported(stmt)}interface ${stmt.name}${ext} {\n${members.join('\n')}\n${indent}}`;
+      return `${indent}${exportPrefix(stmt)}interface ${stmt.name}${ext} {\n${members.join('\n')}\n${indent}}`;
     }
     case 'class': {
       const docLine = stmt.doc ? printStmt({ kind: 'doc', text: stmt.doc }, indent) + '\n' : '';
@@ -197,7 +226,7 @@ function printStmt(stmt: Stmt, indent: string): string {
         .join(', ');
       const ctorIndent = inner + INDENT;
       return (
-        `${docLine}${indent}${exported(stmt)}class ${stmt.name}${ext} {\n` +
+        `${docLine}${indent}${exportPrefix(stmt)}class ${stmt.name}${ext} {\n` +
         `${inner}constructor(${params}) {\n${printBlock(stmt.body, ctorIndent)}\n${inner}}\n${indent}}`
       );
     }
@@ -210,5 +239,10 @@ function printBlock(stmts: Stmt[], indent: string): string {
 
 /** A whole module; collapses runs of blank lines and ends with one newline. */
 export function printModule(stmts: Stmt[]): string {
-  return printBlock(stmts, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n';
+  return (
+    printBlock(stmts, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, '')
+      .trimEnd() + '\n'
+  );
 }
