@@ -124,9 +124,16 @@ export const comment = (text: string): Comment => ({ kind: 'comment', text });
 export const blank: BlankLine = { kind: 'blank' };
 
 export function flattenBody(input: BodyInput): BodyItem[] {
-  if (!input) return [];
-  if (Array.isArray(input)) return input.flatMap(flattenBody);
-  return [input];
+  const items: BodyItem[] = [];
+  appendFlattened(input, items);
+  return items;
+}
+
+/** Into one array: nested `flatMap`s made an array per level and item. */
+function appendFlattened(input: BodyInput, items: BodyItem[]): void {
+  if (!input) return;
+  if (!Array.isArray(input)) items.push(input);
+  else for (const part of input) appendFlattened(part, items);
 }
 
 export function block(
