@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { resolveChromium, CHROMIUM_ARGS } from './browser.ts';
 
-const PORT = 4317;
+// Overridable so two checkouts can run the suite side by side.
+const PORT = Number(process.env.ARCHGEN_E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: './tests',
