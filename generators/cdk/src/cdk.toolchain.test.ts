@@ -8,14 +8,28 @@
  * first); anything else is a generator bug.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lowerDesign, type ResolvedGraph } from '@archgen/infra';
 import { getRule, validateDesign } from '@archgen/rules';
-import { REPO_ROOT, toolchainsRequired, verificationDesigns, type NamedDesign } from '../../../test-support/designs.ts';
+import {
+  REPO_ROOT,
+  toolchainsRequired,
+  verificationDesigns,
+  type NamedDesign,
+} from '../../../test-support/designs.ts';
 import { validateTemplate } from '../../cloudformation/src/verify/spec-validator.toolchain.ts';
+import { recordResourceTypes } from '../../../test-support/agreement.ts';
 import { nagRuleIds } from './emitters/common.ts';
 import { generateCdk } from './index.ts';
 
@@ -43,13 +57,20 @@ interface DesignResult {
 }
 
 function missingToolchain(): string | undefined {
-  for (const path of [TSC, TSX, join(NODE_MODULES, 'aws-cdk-lib'), join(NODE_MODULES, 'cdk-nag'), join(NODE_MODULES, 'constructs')])
+  for (const path of [
+    TSC,
+    TSX,
+    join(NODE_MODULES, 'aws-cdk-lib'),
+    join(NODE_MODULES, 'cdk-nag'),
+    join(NODE_MODULES, 'constructs'),
+  ])
     if (!existsSync(path)) return `${path} is missing (install the workspace dependencies)`;
   return undefined;
 }
 
 function writeApp(dir: string, files: Record<string, string>): void {
-  for (const generated of ['bin', 'lib', 'cdk.out']) rmSync(join(dir, generated), { recursive: true, force: true });
+  for (const generated of ['bin', 'lib', 'cdk.out'])
+    rmSync(join(dir, generated), { recursive: true, force: true });
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
@@ -76,11 +97,18 @@ function readViolations(dir: string): Violation[] {
   const report = join(dir, 'cdk.out', 'validation-report.json');
   if (!existsSync(report)) return [];
   const parsed = JSON.parse(readFileSync(report, 'utf8')) as {
-    pluginReports: { pluginName: string; violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[] }[];
+    pluginReports: {
+      pluginName: string;
+      violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[];
+    }[];
   };
   return parsed.pluginReports
     .filter((p) => p.pluginName === 'AwsSolutions')
-    .flatMap((p) => p.violations.flatMap((v) => v.violatingConstructs.map((c) => ({ rule: v.ruleName, severity: v.severity, path: c.constructPath }))));
+    .flatMap((p) =>
+      p.violations.flatMap((v) =>
+        v.violatingConstructs.map((c) => ({ rule: v.ruleName, severity: v.severity, path: c.constructPath })),
+      ),
+    );
 }
 
 interface GeneratedApp {
@@ -101,10 +129,18 @@ function generate(design: NamedDesign): GeneratedApp {
  * types once instead of once per app saves most of the typecheck time. Errors are split by app.
  */
 async function typecheckAll(apps: GeneratedApp[]): Promise<Map<string, { ok: boolean; output: string }>> {
-  const options = (JSON.parse(apps[0]?.files['tsconfig.json'] ?? '{}') as { compilerOptions?: object }).compilerOptions;
+  const options = (JSON.parse(apps[0]?.files['tsconfig.json'] ?? '{}') as { compilerOptions?: object })
+    .compilerOptions;
   writeFileSync(
     join(WORK_DIR, 'tsconfig.all.json'),
-    JSON.stringify({ compilerOptions: options, include: apps.flatMap((a) => [`${a.design.name}/bin/**/*.ts`, `${a.design.name}/lib/**/*.ts`]) }, null, 2),
+    JSON.stringify(
+      {
+        compilerOptions: options,
+        include: apps.flatMap((a) => [`${a.design.name}/bin/**/*.ts`, `${a.design.name}/lib/**/*.ts`]),
+      },
+      null,
+      2,
+    ),
   );
   const result = await exec(TSC, ['--noEmit', '--pretty', 'false', '-p', 'tsconfig.all.json'], WORK_DIR);
   const errors = result.output.split('\n').filter((line) => /error TS\d+/.test(line));
@@ -130,9 +166,22 @@ async function check(app: GeneratedApp, tsc: { ok: boolean; output: string }): P
     ? readdirSync(out)
         .filter((f) => f.endsWith('.template.json'))
         .sort()
-        .map((file) => ({ file, template: JSON.parse(readFileSync(join(out, file), 'utf8')) as { Resources?: Record<string, unknown> } }))
+        .map((file) => ({
+          file,
+          template: JSON.parse(readFileSync(join(out, file), 'utf8')) as {
+            Resources?: Record<string, unknown>;
+          },
+        }))
     : [];
-  return { design, graph, files: Object.keys(files).length, tsc, synth, violations: readViolations(dir), templates };
+  return {
+    design,
+    graph,
+    files: Object.keys(files).length,
+    tsc,
+    synth,
+    violations: readViolations(dir),
+    templates,
+  };
 }
 
 /** The design node a construct path belongs to: the component whose logical id starts its construct id. */
@@ -150,7 +199,9 @@ function unexplained(result: DesignResult): Violation[] {
   return result.violations.filter((v) => {
     const rule = v.rule.replace(/\[.*$/, '');
     const node = nodeOfPath(result.graph, v.path);
-    return !open.some((f) => f.target.id === node && nagRuleIds([...(getRule(f.ruleId)?.equivalents ?? [])]).includes(rule));
+    return !open.some(
+      (f) => f.target.id === node && nagRuleIds([...(getRule(f.ruleId)?.equivalents ?? [])]).includes(rule),
+    );
   });
 }
 
@@ -178,9 +229,14 @@ describe('generated CDK apps with the real toolchain', () => {
       }),
     );
     const all = [...results.values()];
-    const resources = all.reduce((n, r) => n + r.templates.reduce((m, t) => m + Object.keys(t.template.Resources ?? {}).length, 0), 0);
+    const resources = all.reduce(
+      (n, r) => n + r.templates.reduce((m, t) => m + Object.keys(t.template.Resources ?? {}).length, 0),
+      0,
+    );
     const files = all.reduce((n, r) => n + r.files, 0);
-    console.log(`[cdk] ${all.length} designs, ${files} files, ${resources} resources, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[cdk] ${all.length} designs, ${files} files, ${resources} resources, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 
   it('covers at least the example and adversarial designs', () => {
@@ -215,7 +271,9 @@ describe('generated CDK apps with the real toolchain', () => {
         const notExplained = unexplained(result).map((v) => `${v.severity} ${v.rule} at ${v.path}`);
         expect(notExplained).toEqual([]);
         if (result.violations.length)
-          console.log(`[cdk] ${design.name}: ${result.violations.length} cdk-nag findings, all open findings in the design`);
+          console.log(
+            `[cdk] ${design.name}: ${result.violations.length} cdk-nag findings, all open findings in the design`,
+          );
       });
 
       it('writes one template per environment, each valid against the CloudFormation specification', () => {
@@ -226,6 +284,19 @@ describe('generated CDK apps with the real toolchain', () => {
           expect(Object.keys(template.Resources ?? {}).length, file).toBeGreaterThan(0);
           expect(validateTemplate(template).map((p) => `${file} ${p.path}: ${p.message}`)).toEqual([]);
         }
+        // The last environment's stack (prod in the examples) is the one compared across targets.
+        const lastEnv = result?.graph.environments.at(-1);
+        const compared = result?.templates.find((t) =>
+          t.file.toLowerCase().endsWith(`-${lastEnv}.template.json`),
+        );
+        expect(compared, `a synthesized stack for ${lastEnv}`).toBeDefined();
+        recordResourceTypes(
+          'cdk',
+          design.name,
+          Object.values((compared?.template.Resources ?? {}) as Record<string, { Type: string }>).map(
+            (r) => r.Type,
+          ),
+        );
       });
     });
   }

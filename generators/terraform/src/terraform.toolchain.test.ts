@@ -15,7 +15,9 @@ import { recordResourceTypes } from '../../../test-support/agreement.ts';
 
 /** Resource types planned for creation, read from plan's own `# <address> will be created` lines. */
 function plannedTypes(planOutput: string): string[] {
-  return [...planOutput.matchAll(/^\s*# (?:module\.[^.]+\.)*(?:data\.)?([a-z0-9_]+)\.\S+ will be created$/gm)].map((m) => m[1]!);
+  return [
+    ...planOutput.matchAll(/^\s*# (?:module\.[^.]+\.)*(?:data\.)?([a-z0-9_]+)\.\S+ will be created$/gm),
+  ].map((m) => m[1]!);
 }
 
 const TERRAFORM = process.env.TERRAFORM_BIN ?? '/usr/local/bin/terraform';
