@@ -93,15 +93,13 @@ await page.waitForTimeout(200);
 await page.screenshot({ path: `${out}/15-help.png` });
 await page.keyboard.press('Escape');
 // Open a malformed file.
-await page
-  .getByLabel('Open', { exact: true })
-  .setInputFiles({
-    name: 'broken.archdesign.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(
-      '{"schemaVersion":2,"name":"x","region":"us-east-1","environments":[{"name":"dev"}],"nodes":[{"id":"a","type":"lambda","name":"f","placement":{"vpcId":"nope","tier":"public"}}]}',
-    ),
-  });
+await page.getByLabel('Open', { exact: true }).setInputFiles({
+  name: 'broken.archdesign.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(
+    '{"schemaVersion":2,"name":"x","region":"us-east-1","environments":[{"name":"dev"}],"nodes":[{"id":"a","type":"lambda","name":"f","placement":{"vpcId":"nope","tier":"public"}}]}',
+  ),
+});
 await page.waitForTimeout(300);
 log.push('open alert: ' + (await page.getByRole('alert').last().textContent()));
 await page.screenshot({ path: `${out}/16-open-error.png` });

@@ -359,7 +359,10 @@ describe('Lambda event source batching', () => {
 
   it('needs a batching window for larger batches', () => {
     expect(check({ batchSize: 100, maxBatchingWindowSeconds: 0 })).toEqual([
-      { path: 'batchSize', message: 'Event batch size above 10 needs a batching window of at least 1 second' },
+      {
+        path: 'batchSize',
+        message: 'Event batch size above 10 needs a batching window of at least 1 second',
+      },
     ]);
     expect(check({ batchSize: 100, maxBatchingWindowSeconds: 5 })).toEqual([]);
   });

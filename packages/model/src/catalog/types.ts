@@ -71,11 +71,7 @@ export interface ListProperty extends PropertyBase {
   item: readonly PropertyDefinition[];
 }
 export type PropertyDefinition =
-  | StringProperty
-  | NumberProperty
-  | BooleanProperty
-  | EnumProperty
-  | ListProperty;
+  StringProperty | NumberProperty | BooleanProperty | EnumProperty | ListProperty;
 
 /** A problem with a property value; `path` is relative to the node's properties. */
 export interface PropertyIssue {

@@ -522,14 +522,17 @@ function checkIds(design: Design, errors: DesignError[]): Map<string, string> {
   return seen;
 }
 
-
 /**
  * Only placements that cannot be drawn are errors (a missing VPC or tier). A service in a tier
  * its catalog entry does not allow, or a VPC service left outside any VPC, is a design problem
  * the rules report with a fix (PLC-01, PLC-02, NET-04): such a file must still open, or a user
  * who saved a work-in-progress design could never reopen it.
  */
-function checkPlacement(node: DesignNode, i: number, vpcsById: ReadonlyMap<string, Design['vpcs'][number]>): DesignError[] {
+function checkPlacement(
+  node: DesignNode,
+  i: number,
+  vpcsById: ReadonlyMap<string, Design['vpcs'][number]>,
+): DesignError[] {
   if (!node.placement) return [];
   const path = `$.nodes[${i}].placement`;
   const vpc = vpcsById.get(node.placement.vpcId);

@@ -6,7 +6,8 @@ import { getService } from '../catalog/index.ts';
 export function defaultProperties(service: ServiceDefinition): Properties {
   const out: Properties = Object.create(null) as Properties;
   // Defaults are JSON values; a JSON round trip copies lists so callers can never mutate the catalog.
-  for (const def of service.properties) out[def.key] = JSON.parse(JSON.stringify(def.default)) as PropertyValue;
+  for (const def of service.properties)
+    out[def.key] = JSON.parse(JSON.stringify(def.default)) as PropertyValue;
   return out;
 }
 

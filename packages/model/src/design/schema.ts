@@ -38,12 +38,7 @@ export const PropertyValueSchema: z.ZodType<PropertyValue> = z.lazy(() =>
   ]),
 );
 export type PropertyValue =
-  | string
-  | number
-  | boolean
-  | null
-  | PropertyValue[]
-  | { [key: string]: PropertyValue };
+  string | number | boolean | null | PropertyValue[] | { [key: string]: PropertyValue };
 
 export const PropertiesSchema = z.record(z.string().min(1).max(128), PropertyValueSchema);
 export type Properties = z.infer<typeof PropertiesSchema>;
@@ -114,7 +109,10 @@ export const EnvironmentSchema = z.object({
   /** Per-environment values keyed by node or VPC id, then property name. */
   overrides: z.record(IdSchema, PropertiesSchema).default({}),
   /** AWS account id for this environment, if known (used in generated config only). */
-  account: z.string().regex(/^\d{12}$/).optional(),
+  account: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
