@@ -11,8 +11,15 @@ import { component, kitchenSinkGraph } from './test-support/graph-fixture.ts';
 
 /** Whitespace-insensitive "this construct is in the code" check (spec2cdk's toContainCode). */
 function expectCode(source: string, snippet: string): void {
-  const normalize = (text: string) => text.replace(/\s+/g, ' ').replace(/([({[]) /g, '$1').replace(/ ([)}\]])/g, '$1').replace(/,([)}\]])/g, '$1');
-  expect(normalize(source), `expected the code to contain:\n${snippet}`).toContain(normalize(snippet).replace(/[,;]$/, ''));
+  const normalize = (text: string) =>
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/([({[]) /g, '$1')
+      .replace(/ ([)}\]])/g, '$1')
+      .replace(/,([)}\]])/g, '$1');
+  expect(normalize(source), `expected the code to contain:\n${snippet}`).toContain(
+    normalize(snippet).replace(/[,;]$/, ''),
+  );
 }
 
 /** Syntax errors of a generated TypeScript file (the parser alone: fast, no type information). */
@@ -58,9 +65,22 @@ describe('emitters', () => {
 describe('the generated app', () => {
   it('has the files of a CDK app', () => {
     expect(Object.keys(kitchen).sort()).toEqual(
-      ['.gitignore', 'README.md', 'bin/app.ts', 'cdk.json', 'lib/config.ts', 'lib/kitchen-sink-stack.ts', 'lib/nag.ts', 'package.json', 'tsconfig.json'].sort(),
+      [
+        '.gitignore',
+        'README.md',
+        'bin/app.ts',
+        'cdk.json',
+        'lib/config.ts',
+        'lib/kitchen-sink-stack.ts',
+        'lib/nag.ts',
+        'package.json',
+        'tsconfig.json',
+      ].sort(),
     );
-    const pkg = JSON.parse(kitchen['package.json'] ?? '{}') as { dependencies: Record<string, string>; scripts: Record<string, string> };
+    const pkg = JSON.parse(kitchen['package.json'] ?? '{}') as {
+      dependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     expect(pkg.dependencies['aws-cdk-lib']).toBe('^2.276.0');
     expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['synth', 'deploy', 'diff']));
     expect(JSON.parse(kitchen['cdk.json'] ?? '{}').app).toBe('npx tsx bin/app.ts');
@@ -83,10 +103,13 @@ describe('the generated app', () => {
     const config = kitchen['lib/config.ts'] ?? '';
     expectCode(config, "export type EnvName = 'dev' | 'prod';");
     expectCode(config, 'readonly mainVpcNatGateways: number;');
-    expectCode(config, 'prod: { region: \'us-east-1\', mainVpcNatGateways: 2,');
+    expectCode(config, "prod: { region: 'us-east-1', mainVpcNatGateways: 2,");
     expectCode(stack, 'natGateways: config.mainVpcNatGateways,');
     expectCode(stack, 'memorySize: config.workerMemorySize,');
-    expectCode(stack, "billing: config.ordersTableBillingMode === 'on-demand' ? dynamodb.Billing.onDemand() : dynamodb.Billing.provisioned({");
+    expectCode(
+      stack,
+      "billing: config.ordersTableBillingMode === 'on-demand' ? dynamodb.Billing.onDemand() : dynamodb.Billing.provisioned({",
+    );
   });
 
   it('prints values that are the same everywhere as literals', () => {
@@ -98,7 +121,10 @@ describe('the generated app', () => {
     expectCode(stack, "{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }");
     expectCode(stack, 'destination: ec2.FlowLogDestination.toCloudWatchLogs(mainVpcFlowLogs),');
     expectCode(stack, 'allowAllOutbound: false,');
-    expectCode(stack, "ordersDbSecurityGroup.addIngressRule(apiSecurityGroup, ec2.Port.tcp(5432), 'Postgres from Api');");
+    expectCode(
+      stack,
+      "ordersDbSecurityGroup.addIngressRule(apiSecurityGroup, ec2.Port.tcp(5432), 'Postgres from Api');",
+    );
     expectCode(stack, "Validations.of(webAlbSecurityGroup).acknowledge({ id: 'AwsSolutions-EC23',");
   });
 
@@ -111,20 +137,56 @@ describe('the generated app', () => {
 
   it('wires queues, event sources, subscriptions and rule targets with dead-letter queues', () => {
     expectCode(stack, 'deadLetterQueue: { queue: ordersQueueDlq, maxReceiveCount: 5 },');
-    expectCode(stack, 'worker.addEventSource(new eventSources.SqsEventSource(ordersQueue, { batchSize: 10, maxBatchingWindow: Duration.seconds(5), reportBatchItemFailures: true }));');
-    expectCode(stack, 'alarmTopic.addSubscription(new subs.SqsSubscription(ordersQueue, { deadLetterQueue: ordersQueueDlq, rawMessageDelivery: true }));');
-    expectCode(stack, "Validations.of(ordersQueueDlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });");
+    expectCode(
+      stack,
+      'worker.addEventSource(new eventSources.SqsEventSource(ordersQueue, { batchSize: 10, maxBatchingWindow: Duration.seconds(5), reportBatchItemFailures: true }));',
+    );
+    expectCode(
+      stack,
+      'alarmTopic.addSubscription(new subs.SqsSubscription(ordersQueue, { deadLetterQueue: ordersQueueDlq, rawMessageDelivery: true }));',
+    );
+    expectCode(
+      stack,
+      "Validations.of(ordersQueueDlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });",
+    );
     expectCode(stack, 'ordersQueueDlqAlarm.addAlarmAction(new cwActions.SnsAction(alarmTopic));');
   });
 
-  it('carries the design\'s accepted risks as cdk-nag acknowledgements with the reason', () => {
-    expectCode(stack, "Validations.of(apiKey).acknowledge({ id: 'AwsSolutions-SMG4', reason: 'Accepted in the design (SM-01): Rotated by the vendor portal' });");
+  it("carries the design's accepted risks as cdk-nag acknowledgements with the reason", () => {
+    expectCode(
+      stack,
+      "Validations.of(apiKey).acknowledge({ id: 'AwsSolutions-SMG4', reason: 'Accepted in the design (SM-01): Rotated by the vendor portal' });",
+    );
   });
 
   it('uses L2 constructs where they exist and says why where it uses L1', () => {
-    for (const construct of ['ec2.Vpc', 'elbv2.ApplicationLoadBalancer', 'ecs.FargateService', 'lambda.Function', 'rds.DatabaseInstance', 'rds.DatabaseCluster', 'dynamodb.TableV2', 's3.Bucket', 'cloudfront.Distribution', 'apigwv2.HttpApi', 'apigw.RestApi', 'sfn.StateMachine', 'opensearch.Domain', 'cognito.UserPool', 'kinesis.Stream', 'autoscaling.AutoScalingGroup'])
+    for (const construct of [
+      'ec2.Vpc',
+      'elbv2.ApplicationLoadBalancer',
+      'ecs.FargateService',
+      'lambda.Function',
+      'rds.DatabaseInstance',
+      'rds.DatabaseCluster',
+      'dynamodb.TableV2',
+      's3.Bucket',
+      'cloudfront.Distribution',
+      'apigwv2.HttpApi',
+      'apigw.RestApi',
+      'sfn.StateMachine',
+      'opensearch.Domain',
+      'cognito.UserPool',
+      'kinesis.Stream',
+      'autoscaling.AutoScalingGroup',
+    ])
       expect(stack).toContain(`new ${construct}(this, `);
-    for (const l1 of ['eks.CfnCluster', 'eks.CfnNodegroup', 'elasticache.CfnReplicationGroup', 'neptune.CfnDBCluster', 'timestream.CfnDatabase', 'athena.CfnWorkGroup'])
+    for (const l1 of [
+      'eks.CfnCluster',
+      'eks.CfnNodegroup',
+      'elasticache.CfnReplicationGroup',
+      'neptune.CfnDBCluster',
+      'timestream.CfnDatabase',
+      'athena.CfnWorkGroup',
+    ])
       expect(stack).toContain(`new ${l1}(this, `);
     expect(stack).toMatch(/Timestream has no L2 construct/);
     expect(stack).toMatch(/Placeholder handler so `cdk synth` needs no asset build/);
@@ -133,7 +195,8 @@ describe('the generated app', () => {
   it('is the same, byte for byte, when generated twice', () => {
     expect(generateCdk(kitchenSinkGraph())).toEqual(kitchen);
     const design = exampleDesigns()[0];
-    if (design) expect(generateCdk(lowerDesign(design.design))).toEqual(generateCdk(lowerDesign(design.design)));
+    if (design)
+      expect(generateCdk(lowerDesign(design.design))).toEqual(generateCdk(lowerDesign(design.design)));
   });
 
   it('can be limited to some environments', () => {
@@ -167,7 +230,8 @@ describe('hostile names', () => {
     expect(sg, 'the fixture has a display name with quotes, backticks, $ or backslashes').toBeDefined();
     // Tag values are printed whole: their escaped form must be in the app.
     for (const [key, value] of Object.entries(graph.tags)) {
-      if (!/Token\[/.test(key + value)) expectCode(files['bin/app.ts'] ?? '', `Tags.of(app).add(${quote(key)}, ${quote(value)});`);
+      if (!/Token\[/.test(key + value))
+        expectCode(files['bin/app.ts'] ?? '', `Tags.of(app).add(${quote(key)}, ${quote(value)});`);
     }
     // No user text survives unescaped: a raw line break inside a display name never reaches the code.
     for (const c of graph.components.filter((c) => /[\n\u2028]/.test(c.names.display)))

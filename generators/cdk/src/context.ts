@@ -6,7 +6,22 @@
 import type { EnvValue, ResolvedComponent, ResolvedGraph, ResourceRef } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { Expr, Stmt, TypeExpr } from './ts/ast.ts';
-import { call, comment, cond, constDecl, eq, exprStmt, id, lit, member, obj, ref, template, typeRef, blank } from './ts/ast.ts';
+import {
+  call,
+  comment,
+  cond,
+  constDecl,
+  eq,
+  exprStmt,
+  id,
+  lit,
+  member,
+  obj,
+  ref,
+  template,
+  typeRef,
+  blank,
+} from './ts/ast.ts';
 import { printExpr } from './ts/print.ts';
 import { NameScope, camelCase, pascalCase } from './naming.ts';
 
@@ -101,7 +116,16 @@ export class StackContext {
 
   constructor(readonly graph: ResolvedGraph) {
     for (const alias of Object.keys(MODULES)) this.names.reserve(alias);
-    for (const name of ['Duration', 'RemovalPolicy', 'Stack', 'StackProps', 'Validations', 'CfnOutput', 'Tags', 'Fn'])
+    for (const name of [
+      'Duration',
+      'RemovalPolicy',
+      'Stack',
+      'StackProps',
+      'Validations',
+      'CfnOutput',
+      'Tags',
+      'Fn',
+    ])
       this.names.reserve(name);
     this.configKeyScope.reserve('region');
     this.configKeyScope.reserve('account');
@@ -232,7 +256,11 @@ export class StackContext {
   }
 
   /** True when any environment has a truthy value (e.g. "does some environment log?"). */
-  any(component: ResolvedComponent, key: string, test: (v: PropertyValue) => boolean = (v) => v === true): boolean {
+  any(
+    component: ResolvedComponent,
+    key: string,
+    test: (v: PropertyValue) => boolean = (v) => v === true,
+  ): boolean {
     return this.values(component, key).some(test);
   }
 
@@ -269,7 +297,9 @@ export class StackContext {
   }
 
   private chooseFirst(key: string, mapped: Expr[]): Expr {
-    this.add(comment(`"${key}" differs between environments in a way config cannot express; using the first.`));
+    this.add(
+      comment(`"${key}" differs between environments in a way config cannot express; using the first.`),
+    );
     return mapped[0] as Expr;
   }
 
@@ -303,7 +333,10 @@ export class StackContext {
   /** `Validations.of(target).acknowledge({ id, reason })` (cdk-nag v3 acknowledgements). */
   acknowledge(target: Expr, ruleId: string, reason: string): void {
     this.expr(
-      call(member(call(member(this.core('Validations'), 'of'), target), 'acknowledge'), obj({ id: lit(ruleId), reason: lit(reason) })),
+      call(
+        member(call(member(this.core('Validations'), 'of'), target), 'acknowledge'),
+        obj({ id: lit(ruleId), reason: lit(reason) }),
+      ),
     );
   }
 
@@ -320,7 +353,8 @@ export class StackContext {
 
   /** A string-typed expression: literals become string literals, config values go through String(). */
   asString(value: Expr): Expr {
-    if (value.kind === 'literal') return lit(value.value === undefined || value.value === null ? '' : String(value.value));
+    if (value.kind === 'literal')
+      return lit(value.value === undefined || value.value === null ? '' : String(value.value));
     return call('String', value);
   }
 

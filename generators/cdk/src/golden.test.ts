@@ -44,10 +44,14 @@ describe('golden files', () => {
         }
       }
       const golden = Object.fromEntries(
-        listFiles(dir).map((file) => [relative(dir, file).slice(0, -SUFFIX.length), readFileSync(file, 'utf8')]),
+        listFiles(dir).map((file) => [
+          relative(dir, file).slice(0, -SUFFIX.length),
+          readFileSync(file, 'utf8'),
+        ]),
       );
       expect(Object.keys(files).sort()).toEqual(Object.keys(golden).sort());
-      for (const [path, content] of Object.entries(files)) expect(content, `${design.name}/${path}`).toBe(golden[path]);
+      for (const [path, content] of Object.entries(files))
+        expect(content, `${design.name}/${path}`).toBe(golden[path]);
     });
   }
 });

@@ -78,10 +78,14 @@ export interface StackModule {
 export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
   const ctx = new StackContext(graph);
   const ordered = orderComponents(graph);
-  const flowLogGroups = new Set(graph.vpcs.map((v) => v.flowLogs.logGroupId).filter((g): g is string => Boolean(g)));
+  const flowLogGroups = new Set(
+    graph.vpcs.map((v) => v.flowLogs.logGroupId).filter((g): g is string => Boolean(g)),
+  );
 
-  for (const component of ordered.filter((c) => flowLogGroups.has(c.id))) emitterFor(component.type).emit(component, ctx);
-  if (graph.roles.length) ctx.section('IAM roles, one trusted service principal each; permissions are added below.');
+  for (const component of ordered.filter((c) => flowLogGroups.has(c.id)))
+    emitterFor(component.type).emit(component, ctx);
+  if (graph.roles.length)
+    ctx.section('IAM roles, one trusted service principal each; permissions are added below.');
   for (const role of graph.roles) emitRole(ctx, role);
   for (const vpc of graph.vpcs) emitVpc(ctx, vpc);
   const groups = graph.securityGroups;
@@ -95,20 +99,25 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
 
   if (groups.length) ctx.section('Security group rules, derived from connections.');
   for (const group of groups) emitSecurityGroupRules(ctx, group);
-  if (graph.grants.length) ctx.section('Least-privilege grants, one per connection (CDK grant methods where one exists).');
+  if (graph.grants.length)
+    ctx.section('Least-privilege grants, one per connection (CDK grant methods where one exists).');
   const granted = new Set<string>();
-  for (const grant of graph.grants) if (emitGrant(ctx, grant)) for (const s of grant.statements) granted.add(`${grant.roleId}\u0000${s.sid}`);
-  if (graph.roles.some((r) => r.statements.length)) ctx.section('Role permissions no grant method covers (own logs, X-Ray, ...).');
-  for (const role of graph.roles) emitRoleStatements(ctx, role, (sid) => granted.has(`${role.id}\u0000${sid}`));
+  for (const grant of graph.grants)
+    if (emitGrant(ctx, grant)) for (const s of grant.statements) granted.add(`${grant.roleId}\u0000${s.sid}`);
+  if (graph.roles.some((r) => r.statements.length))
+    ctx.section('Role permissions no grant method covers (own logs, X-Ray, ...).');
+  for (const role of graph.roles)
+    emitRoleStatements(ctx, role, (sid) => granted.has(`${role.id}\u0000${sid}`));
   const notifications = graph.bucketNotifications ?? [];
   if (notifications.length) ctx.section('S3 event notifications.');
   for (const notification of notifications) emitBucketNotification(ctx, notification);
-  if (notifications.length || graph.eventSources.some((s) => s.sourceKind === 's3')) ctx.usesBucketNotifications = true;
+  if (notifications.length || graph.eventSources.some((s) => s.sourceKind === 's3'))
+    ctx.usesBucketNotifications = true;
   if (ctx.usesBucketNotifications)
     ctx.acknowledge(
       thisExpr,
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'CDK\'s BucketNotificationsHandler custom resource (S3 notifications) uses this AWS managed policy; no generated role does.',
+      "CDK's BucketNotificationsHandler custom resource (S3 notifications) uses this AWS managed policy; no generated role does.",
     );
   if (graph.eventSources.length) ctx.section('Event source mappings.');
   for (const source of graph.eventSources) emitEventSource(ctx, source);
@@ -122,7 +131,8 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
   if (graph.alarms.length) ctx.section('Alarms, notifying their SNS topic.');
   for (const alarm of graph.alarms) emitAlarm(ctx, alarm);
   const withEnvironment = ordered.filter((c) => c.environment.length > 0);
-  if (withEnvironment.length) ctx.section('Environment variables: the names of what each component is connected to.');
+  if (withEnvironment.length)
+    ctx.section('Environment variables: the names of what each component is connected to.');
   for (const component of withEnvironment) emitEnvironment(ctx, component.id);
 
   const outputs = ordered.filter((c) => ['alb', 'cloudfront', 'api-gateway'].includes(c.type));
@@ -131,10 +141,19 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
     const handle = ctx.handle(component.id);
     const value = handle.attributes.url ?? handle.attributes.domainName;
     if (!value) continue;
-    ctx.expr(newExpr(ctx.core('CfnOutput'), thisExpr, lit(`${component.names.logicalId}Endpoint`), obj({ value, description: lit(plainText(component.names.display, 1000)) })));
+    ctx.expr(
+      newExpr(
+        ctx.core('CfnOutput'),
+        thisExpr,
+        lit(`${component.names.logicalId}Endpoint`),
+        obj({ value, description: lit(plainText(component.names.display, 1000)) }),
+      ),
+    );
   }
 
-  ctx.section('cdk-nag: acknowledge only the wildcards CDK grant methods scope to one resource (see nag.ts).');
+  ctx.section(
+    'cdk-nag: acknowledge only the wildcards CDK grant methods scope to one resource (see nag.ts).',
+  );
   ctx.expr(call(member(call(ref('Aspects.of'), thisExpr), 'add'), newExpr(id('AcknowledgeScopedWildcards'))));
 
   const body: Stmt[] = [];
@@ -143,7 +162,12 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
   body.push(...ctx.body);
 
   const statements: Stmt[] = [
-    importNamed(['Aspects', ...ctx.coreImports.filter((n) => n !== 'Stack'), 'Stack'].sort((a, b) => a.localeCompare(b)), 'aws-cdk-lib'),
+    importNamed(
+      ['Aspects', ...ctx.coreImports.filter((n) => n !== 'Stack'), 'Stack'].sort((a, b) =>
+        a.localeCompare(b),
+      ),
+      'aws-cdk-lib',
+    ),
     importNamed(['StackProps'], 'aws-cdk-lib', true),
     ...ctx.modulesUsed.map((alias) => importNamespace(alias, MODULES[alias])),
     importNamed(['Construct'], 'constructs', true),
@@ -155,7 +179,13 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
       name: `${names.stackClass}Props`,
       exported: true,
       extends: ['StackProps'],
-      members: [{ name: 'config', type: typeRef('StackConfig'), doc: 'The values of the environment this stack deploys (lib/config.ts).' }],
+      members: [
+        {
+          name: 'config',
+          type: typeRef('StackConfig'),
+          doc: 'The values of the environment this stack deploys (lib/config.ts).',
+        },
+      ],
     },
     blank,
     {

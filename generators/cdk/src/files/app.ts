@@ -31,7 +31,11 @@ import { plainText, truncateUtf8 } from '../naming.ts';
 export function buildApp(graph: ResolvedGraph, names: AppNames): Stmt[] {
   const tagStatements = Object.entries(graph.tags)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => exprStmt(call(member(call(ref('Tags.of'), id('app')), 'add'), lit(plainText(key)), lit(plainText(value)))));
+    .map(([key, value]) =>
+      exprStmt(
+        call(member(call(ref('Tags.of'), id('app')), 'add'), lit(plainText(key)), lit(plainText(value))),
+      ),
+    );
   const selected = id('selected');
   const createStack = [
     constDecl(
@@ -64,10 +68,19 @@ export function buildApp(graph: ResolvedGraph, names: AppNames): Stmt[] {
     constDecl('app', newExpr(id('App'))),
     blank,
     comment('`cdk deploy -c env=prod` synthesizes one environment; without it, all of them.'),
-    constDecl('selected', asType(call(ref('app.node.tryGetContext'), lit('env')), union([typeRef('string'), typeRef('undefined')]))),
+    constDecl(
+      'selected',
+      asType(
+        call(ref('app.node.tryGetContext'), lit('env')),
+        union([typeRef('string'), typeRef('undefined')]),
+      ),
+    ),
     forOf(
       '[envName, config]',
-      asType(call(ref('Object.entries'), id('environments')), arrayType(tuple(typeRef('EnvName'), typeRef('StackConfig')))),
+      asType(
+        call(ref('Object.entries'), id('environments')),
+        arrayType(tuple(typeRef('EnvName'), typeRef('StackConfig'))),
+      ),
       [ifStmt(binary('||', eq(selected, lit(undefined)), eq(selected, id('envName'))), createStack)],
     ),
     blank,
@@ -75,6 +88,11 @@ export function buildApp(graph: ResolvedGraph, names: AppNames): Stmt[] {
     ...tagStatements,
     blank,
     comment('The same AwsSolutions checks the designer runs; accepted risks are acknowledged in the stack.'),
-    exprStmt(call(member(call(ref('Validations.of'), id('app')), 'addPlugins'), newExpr(id('AwsSolutionsChecks'), id('app')))),
+    exprStmt(
+      call(
+        member(call(ref('Validations.of'), id('app')), 'addPlugins'),
+        newExpr(id('AwsSolutionsChecks'), id('app')),
+      ),
+    ),
   ];
 }

@@ -12,7 +12,9 @@ export function markdownText(text: string): string {
 }
 
 function cell(value: unknown): string {
-  return markdownText(value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+  return markdownText(
+    value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value),
+  );
 }
 
 export function buildReadme(graph: ResolvedGraph, names: AppNames, entries: ConfigEntry[]): string {
@@ -47,11 +49,20 @@ export function buildReadme(graph: ResolvedGraph, names: AppNames, entries: Conf
     '## Environments',
     '',
   ];
-  if (entries.length === 0) lines.push('Every environment uses the same values; `lib/config.ts` holds only the region.');
+  if (entries.length === 0)
+    lines.push('Every environment uses the same values; `lib/config.ts` holds only the region.');
   else {
-    lines.push(`| Setting | ${envs.map(markdownText).join(' | ')} |`, `|---|${envs.map(() => '---').join('|')}|`);
-    for (const entry of entries) lines.push(`| ${cell(entry.doc)} | ${envs.map((e) => cell(entry.byEnv[e])).join(' | ')} |`);
+    lines.push(
+      `| Setting | ${envs.map(markdownText).join(' | ')} |`,
+      `|---|${envs.map(() => '---').join('|')}|`,
+    );
+    for (const entry of entries)
+      lines.push(`| ${cell(entry.doc)} | ${envs.map((e) => cell(entry.byEnv[e])).join(' | ')} |`);
   }
-  lines.push('', 'Accepted risks from the design are acknowledged in the stack with `Validations.of(...).acknowledge` and the reason.', '');
+  lines.push(
+    '',
+    'Accepted risks from the design are acknowledged in the stack with `Validations.of(...).acknowledge` and the reason.',
+    '',
+  );
   return lines.join('\n').replace(/\n{3,}/g, '\n\n');
 }

@@ -84,7 +84,11 @@ export function ref(path: string): Expr {
   const [first, ...rest] = path.split('.');
   return rest.reduce<Expr>((object, name) => member(object, name), id(first ?? ''));
 }
-export const member = (object: Expr, name: string): Expr => ({ kind: 'member', object, name: checkIdentifier(name) });
+export const member = (object: Expr, name: string): Expr => ({
+  kind: 'member',
+  object,
+  name: checkIdentifier(name),
+});
 export function index(object: Expr, position: number): Expr {
   if (!Number.isInteger(position) || position < 0) throw new Error(`Not an array index: ${position}`);
   return { kind: 'index', object, index: position };
@@ -104,7 +108,9 @@ export function obj(entries: Record<string, Expr | undefined> | [string, Expr | 
   const list = Array.isArray(entries) ? entries : Object.entries(entries);
   return {
     kind: 'object',
-    entries: list.filter((e): e is [string, Expr] => e[1] !== undefined).map(([key, value]) => ({ key, value })),
+    entries: list
+      .filter((e): e is [string, Expr] => e[1] !== undefined)
+      .map(([key, value]) => ({ key, value })),
   };
 }
 export const arr = (items: Expr[]): Expr => ({ kind: 'array', items });
@@ -116,7 +122,11 @@ export const cond = (test: Expr, whenTrue: Expr, whenFalse: Expr): Expr => ({
 });
 export const eq = (left: Expr, right: Expr): Expr => ({ kind: 'binary', operator: '===', left, right });
 export const template = (...parts: (string | Expr)[]): Expr => ({ kind: 'template', parts });
-export const arrow = (params: string[], body: Expr): Expr => ({ kind: 'arrow', params: params.map(checkIdentifier), body });
+export const arrow = (params: string[], body: Expr): Expr => ({
+  kind: 'arrow',
+  params: params.map(checkIdentifier),
+  body,
+});
 export const asType = (expr: Expr, type: TypeExpr): Expr => ({ kind: 'as', expr, type });
 export const thisExpr: Expr = { kind: 'identifier', name: 'this' };
 
@@ -126,7 +136,9 @@ export function json(value: unknown): Expr {
     return lit(value);
   if (Array.isArray(value)) return arr(value.map(json));
   if (typeof value === 'object')
-    return obj(Object.entries(value as Record<string, unknown>).map(([k, v]): [string, Expr] => [k, json(v)]));
+    return obj(
+      Object.entries(value as Record<string, unknown>).map(([k, v]): [string, Expr] => [k, json(v)]),
+    );
   throw new Error(`Not a JSON value: ${typeof value}`);
 }
 
@@ -139,7 +151,12 @@ export const typeLit = (value: string | number | boolean): TypeExpr => ({ kind: 
 export const union = (members: TypeExpr[]): TypeExpr => ({ kind: 'union', members });
 export const arrayType = (element: TypeExpr): TypeExpr => ({ kind: 'arrayType', element });
 export const tuple = (...elements: TypeExpr[]): TypeExpr => ({ kind: 'tuple', elements });
-export const binary = (operator: '===' | '??' | '||', left: Expr, right: Expr): Expr => ({ kind: 'binary', operator, left, right });
+export const binary = (operator: '===' | '??' | '||', left: Expr, right: Expr): Expr => ({
+  kind: 'binary',
+  operator,
+  left,
+  right,
+});
 
 export const importNamespace = (namespace: string, module: string): Stmt => ({
   kind: 'import',
@@ -152,7 +169,11 @@ export const importNamed = (named: string[], module: string, typeOnly = false): 
   named: named.map(checkIdentifier),
   typeOnly,
 });
-export const constDecl = (name: string, init: Expr, options: { type?: TypeExpr; exported?: boolean } = {}): Stmt => ({
+export const constDecl = (
+  name: string,
+  init: Expr,
+  options: { type?: TypeExpr; exported?: boolean } = {},
+): Stmt => ({
   kind: 'const',
   name: checkIdentifier(name),
   init,
@@ -160,7 +181,8 @@ export const constDecl = (name: string, init: Expr, options: { type?: TypeExpr; 
 });
 export const exprStmt = (expr: Expr): Stmt => ({ kind: 'expression', expr });
 export function assign(target: Expr, value: Expr): Stmt {
-  if (target.kind !== 'member' && target.kind !== 'identifier') throw new Error('Only a variable or property can be assigned');
+  if (target.kind !== 'member' && target.kind !== 'identifier')
+    throw new Error('Only a variable or property can be assigned');
   return { kind: 'assign', target, value };
 }
 export const comment = (text: string): Stmt => ({ kind: 'comment', text });

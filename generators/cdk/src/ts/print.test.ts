@@ -1,12 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { arr, call, comment, cond, doc, eq, id, index, lit, member, newExpr, obj, ref, template } from './ast.ts';
+import {
+  arr,
+  call,
+  comment,
+  cond,
+  doc,
+  eq,
+  id,
+  index,
+  lit,
+  member,
+  newExpr,
+  obj,
+  ref,
+  template,
+} from './ast.ts';
 import { printExpr, printModule, quote } from './print.ts';
 
 /** Evaluates a printed string literal the way a JS engine would. */
 const evaluate = (source: string): unknown => new Function(`return ${source};`)();
 
 describe('quote', () => {
-  const hostile = ['a"b ${x} \n', "it's", 'back\\slash', 'line\u2028sep\u2029para', 'lone \ud800 surrogate', 'tab\tcr\r', '`tick`', '</script>'];
+  const hostile = [
+    'a"b ${x} \n',
+    "it's",
+    'back\\slash',
+    'line\u2028sep\u2029para',
+    'lone \ud800 surrogate',
+    'tab\tcr\r',
+    '`tick`',
+    '</script>',
+  ];
   it.each(hostile)('prints %j as a literal that evaluates back to itself', (value) => {
     const printed = quote(value);
     expect(printed.startsWith("'") && printed.endsWith("'")).toBe(true);
@@ -30,7 +54,9 @@ describe('printExpr', () => {
   });
 
   it('parenthesizes a conditional used as an object and keeps === chains flat', () => {
-    expect(printExpr(cond(eq(ref('config.mode'), lit('a')), lit(1), lit(2)))).toBe("config.mode === 'a' ? 1 : 2");
+    expect(printExpr(cond(eq(ref('config.mode'), lit('a')), lit(1), lit(2)))).toBe(
+      "config.mode === 'a' ? 1 : 2",
+    );
     expect(printExpr(member(cond(id('x'), id('a'), id('b')), 'y'))).toBe('(x ? a : b).y');
   });
 
