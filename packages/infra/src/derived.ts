@@ -1,7 +1,8 @@
 /**
  * Components the lowering adds for the design's nodes: log groups with retention, database
  * credentials and ElastiCache AUTH secrets, dead-letter queues (SQS-02, MSG-01) with an alarm each
- * (SQS-03), and the one shared, KMS-encrypted alarm topic.
+ * (SQS-03), the one shared, KMS-encrypted alarm topic, and the private origin bucket of a
+ * CloudFront distribution the design connects to no origin.
  */
 import { getService } from '@archgen/model';
 import { getRule } from '@archgen/rules';
@@ -278,5 +279,35 @@ export function alarmTopic(ctx: LowerContext): ResolvedComponent {
       { fifo: ctx.constant(false), kmsEncryption: ctx.constant(true) },
     ),
     GRAPH_OWNER,
+  );
+}
+
+/**
+ * The origin of a distribution the design routes nowhere: CloudFront cannot exist without one, so
+ * every generator serves this private, access-logged bucket through Origin Access Control (CF-02).
+ */
+export function originBucket(ctx: LowerContext, distribution: ResolvedComponent): ResolvedComponent {
+  return ctx.addComponent(
+    derivedComponent(
+      ctx,
+      {
+        id: `${distribution.id}.origin`,
+        type: 's3',
+        names: ctx.derivedNames(distribution.names, 'Origin', `${distribution.names.display} origin`),
+        from: distribution.id,
+        nodeId: distribution.id,
+        reason:
+          'A distribution needs an origin: a private bucket served through Origin Access Control (CF-02)',
+      },
+      {
+        versioned: ctx.constant(true),
+        encryption: ctx.constant('s3-managed'),
+        blockPublicAccess: ctx.constant(true),
+        enforceTls: ctx.constant(true),
+        // Server access logs record what reaches the bucket outside CloudFront too (S3-02).
+        accessLogs: ctx.constant(true),
+      },
+    ),
+    distribution.id,
   );
 }

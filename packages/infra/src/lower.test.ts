@@ -369,6 +369,40 @@ describe('front doors', () => {
     // API Gateway invokes through a resource policy, not a role grant.
     expect(graph.grants).toEqual([]);
   });
+
+  it('gives a distribution routed nowhere a private origin bucket, and one with an origin none', () => {
+    const d = design('Web')
+      .node('cloudfront', { id: 'cdn', name: 'Site CDN' })
+      .node('cloudfront', { id: 'routed' })
+      .node('s3', { id: 'site' })
+      .connect('routed', 'site', 'route', { id: 'r1' })
+      .build();
+    const graph = lowerDesign(d);
+    expect(graphProblems(graph)).toEqual([]);
+    expect(graph.routes.map((r) => [r.kind, r.frontDoorId, r.targetId, r.pathPattern])).toEqual([
+      ['cloudfront-origin', 'routed', 'site', undefined],
+      ['cloudfront-origin', 'cdn', 'cdn.origin', undefined],
+    ]);
+    const bucket = component(graph, 'cdn.origin');
+    expect(bucket.type).toBe('s3');
+    expect(bucket.derived?.from).toBe('cdn');
+    expect(bucket.names.display).toBe('Site CDN origin');
+    expect(bucket.names.logicalId).toBe('SiteCDNOrigin');
+    for (const [key, value] of [
+      ['versioned', true],
+      ['blockPublicAccess', true],
+      ['enforceTls', true],
+      ['encryption', 's3-managed'],
+      ['accessLogs', true],
+    ] as const)
+      expect(bucket.props[key]?.byEnv).toEqual(
+        Object.fromEntries(graph.environments.map((env) => [env, value])),
+      );
+    // Right after its distribution, so generators list it next to what it serves.
+    const ids = graph.components.map((c) => c.id);
+    expect(ids.indexOf('cdn.origin')).toBe(ids.indexOf('cdn') + 1);
+    expect(graph.components.filter((c) => c.derived?.from === 'routed')).toEqual([]);
+  });
 });
 
 describe('compute roles and network placement', () => {

@@ -1,10 +1,11 @@
 /**
  * What the remaining connections imply: event source mappings, SNS subscriptions and
- * EventBridge rule targets (each with a DLQ, MSG-01), front-door routes, bucket notifications,
+ * EventBridge rule targets (each with a DLQ, MSG-01), front-door routes (and the private origin
+ * bucket of a distribution routed nowhere), bucket notifications,
  * alarms from cloudwatch-alarm nodes, and the environment variables compute receives.
  */
 import type { LowerContext } from './context.ts';
-import { alarmTopic, deadLetterQueue } from './derived.ts';
+import { alarmTopic, deadLetterQueue, originBucket } from './derived.ts';
 import { grantRoleId } from './iam.ts';
 import { MANAGED_POLICIES } from './iam-actions.ts';
 import { toConstantCase } from './naming.ts';
@@ -160,6 +161,18 @@ export function lowerWiring(ctx: LowerContext): void {
     ) {
       source.outputBucketId ??= target.id;
     }
+  }
+
+  for (const node of ctx.nodes) {
+    const distribution = ctx.component(node.id);
+    if (distribution?.type !== 'cloudfront' || frontDoorRoutes.has(distribution.id)) continue;
+    const bucket = originBucket(ctx, distribution);
+    ctx.routes.push({
+      id: bucket.id,
+      frontDoorId: distribution.id,
+      targetId: bucket.id,
+      kind: 'cloudfront-origin',
+    });
   }
 }
 

@@ -156,25 +156,12 @@ export const cloudfrontEmitter: ComponentEmitter = {
     const routes = [...routesFrom(ctx.graph, component, 'cloudfront-origin')].sort(
       (a, b) => Number(Boolean(a.pathPattern)) - Number(Boolean(b.pathPattern)),
     );
-    let defaultOrigin: Expr;
+    // The lowering gives every distribution an origin; the first route is the default one.
     const [first, ...rest] = routes;
-    if (first && !first.pathPattern) defaultOrigin = originFor(ctx, first.targetId);
-    else {
-      ctx.add(comment('The design gives this distribution no default origin: a private bucket serves it until one is connected.'));
-      const content = ctx.declare(
-        `${name}Content`,
-        newExpr(ctx.api('s3', 'Bucket'), thisExpr, lit(`${component.names.logicalId}Content`), obj({
-          blockPublicAccess: ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL'),
-          encryption: ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
-          enforceSSL: lit(true),
-          versioned: lit(true),
-          serverAccessLogsBucket: accessLogsBucket(ctx),
-          serverAccessLogsPrefix: lit(`${component.names.slug}-content/`),
-        })),
-      );
-      defaultOrigin = call(ctx.api('origins', 'S3BucketOrigin.withOriginAccessControl'), content);
-    }
-    const behaviors = (first && !first.pathPattern ? rest : routes).map((route) => [
+    if (!first || first.pathPattern)
+      throw new Error(`CloudFront distribution "${component.id}" has no default origin route`);
+    const defaultOrigin = originFor(ctx, first.targetId);
+    const behaviors = rest.map((route) => [
       route.pathPattern ?? '/*',
       obj({
         origin: originFor(ctx, route.targetId),

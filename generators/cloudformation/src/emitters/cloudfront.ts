@@ -93,13 +93,6 @@ export const cloudfrontEmitter: ComponentEmitter = {
     const routes = ctx.graph.routes.filter(
       (r) => r.kind === 'cloudfront-origin' && r.frontDoorId === distribution.id,
     );
-    if (routes.length === 0) {
-      ctx.omissions.push({
-        display: distribution.names.display,
-        reason: 'a distribution needs an origin (route it to a bucket, ALB or API)',
-      });
-      return;
-    }
     if (routes.some((r) => ctx.component(r.targetId).type === 's3')) {
       ctx.template.addResource(`${id}OriginAccessControl`, {
         Type: 'AWS::CloudFront::OriginAccessControl',

@@ -101,35 +101,6 @@ export const cloudfrontEmitter: ComponentEmitter = {
     const t = c.names.tfName;
     const routes = ctx.graph.routes.filter((r) => r.kind === 'cloudfront-origin' && r.frontDoorId === c.id);
     const origins = routes.map((r) => origin(ctx, c, r));
-    if (origins.length === 0) {
-      // A distribution needs an origin: a private bucket to put the site in.
-      const bucket = `${t}_origin`;
-      emitBucket(ctx, bucket, `${c.names.display} origin`, {
-        prefix: tpl(ctx.physicalName(`${c.names.slug}-origin`, 36), '-'),
-        kms: false,
-        versioned: literal('Enabled'),
-        extraComments: [skip('CKV_AWS_18', 'a static site origin; CloudFront logs the requests')],
-        policyStatements: [
-          {
-            Sid: 'AllowCloudFrontRead',
-            Effect: 'Allow',
-            Principal: { Service: 'cloudfront.amazonaws.com' },
-            Action: 's3:GetObject',
-            Resource: tpl(ref(`aws_s3_bucket.${bucket}.arn`), '/*'),
-            Condition: { StringEquals: { 'AWS:SourceArn': ref(`${address(c)}.arn`) } },
-          },
-        ],
-      });
-      origins.push({
-        id: 'site',
-        cached: true,
-        body: [
-          attr('origin_id', str('site')),
-          attr('domain_name', ref(`aws_s3_bucket.${bucket}.bucket_regional_domain_name`)),
-          attr('origin_access_control_id', ref(`aws_cloudfront_origin_access_control.${t}.id`)),
-        ],
-      });
-    }
     if (origins.some((o) => o.cached)) {
       ctx.add(
         'edge.tf',
