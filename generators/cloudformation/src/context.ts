@@ -60,13 +60,24 @@ export function toPascalCase(text: string): string {
     .join('');
 }
 
+/** Items by id; the first wins, as a `find` over the array would. */
+function firstById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const item of items) if (!byId.has(item.id)) byId.set(item.id, item);
+  return byId;
+}
+
 export class EmitContext {
   readonly template = new TemplateBuilder();
   /** Parameter -> environment -> value, written to parameters/<env>.json. */
   readonly parameterValues = new Map<string, Record<string, string>>();
   /** Design elements that produce no resource, with the reason (listed in the README). */
   readonly omissions: { display: string; reason: string }[] = [];
+  // Looked up per reference, so indexed once instead of scanning the graph's arrays each time.
   private readonly componentsById: Map<string, ResolvedComponent>;
+  private readonly rolesById: Map<string, ResolvedRole>;
+  private readonly securityGroupsById: Map<string, ResolvedSecurityGroup>;
+  private readonly vpcsById: Map<string, ResolvedVpc>;
   private readonly conditionNamesByEnvs = new Map<string, string>();
 
   constructor(
@@ -75,6 +86,9 @@ export class EmitContext {
     private readonly emitters: Readonly<Record<string, ComponentEmitter>>,
   ) {
     this.componentsById = new Map(graph.components.map((c) => [c.id, c]));
+    this.rolesById = firstById(graph.roles);
+    this.securityGroupsById = firstById(graph.securityGroups);
+    this.vpcsById = firstById(graph.vpcs);
   }
 
   component(id: string): ResolvedComponent {
@@ -84,19 +98,19 @@ export class EmitContext {
   }
 
   role(id: string): ResolvedRole {
-    const role = this.graph.roles.find((r) => r.id === id);
+    const role = this.rolesById.get(id);
     if (!role) throw new Error(`the graph has no role "${id}"`);
     return role;
   }
 
   securityGroup(id: string): ResolvedSecurityGroup {
-    const group = this.graph.securityGroups.find((g) => g.id === id);
+    const group = this.securityGroupsById.get(id);
     if (!group) throw new Error(`the graph has no security group "${id}"`);
     return group;
   }
 
   vpc(id: string): ResolvedVpc {
-    const vpc = this.graph.vpcs.find((v) => v.id === id);
+    const vpc = this.vpcsById.get(id);
     if (!vpc) throw new Error(`the graph has no VPC "${id}"`);
     return vpc;
   }
@@ -139,7 +153,9 @@ export class EmitContext {
   perEnvironment(component: ResolvedComponent, key: string): Record<string, PropertyValue> {
     const value = component.props[key];
     if (!value) throw new Error(`${component.type} "${component.id}" has no property "${key}"`);
-    return Object.fromEntries(this.environments.map((env) => [env, value.byEnv[env] ?? null]));
+    const values: Record<string, PropertyValue> = {};
+    for (const env of this.environments) values[env] = value.byEnv[env] ?? null;
+    return values;
   }
 
   /** The property where it is the same everywhere; throws when environments differ. */
@@ -165,9 +181,10 @@ export class EmitContext {
       v === null ? undefined : (v as TemplateValue),
     options: { literals?: boolean } = {},
   ): TemplateValue | undefined {
-    const values = Object.fromEntries(
-      Object.entries(this.perEnvironment(component, key)).map(([env, v]) => [env, map(v)]),
-    );
+    const perEnvironment = this.perEnvironment(component, key);
+    const values: Record<string, TemplateValue | undefined> = {};
+    for (const env of this.environments) values[env] = map(perEnvironment[env]!);
+    if (this.sameEverywhere(values)) return values[this.environments[0]!];
     return this.byEnvironment(values, {
       parameter: `${component.names.logicalId}${toPascalCase(key)}`,
       description: `${key} of ${component.names.display}`,
@@ -181,11 +198,18 @@ export class EmitContext {
     return this.value(component, key, undefined, { literals: true });
   }
 
+  /** The usual case, one value everywhere: the very same value (or object) needs no serializing. */
+  private sameEverywhere(values: Record<string, TemplateValue | undefined>): boolean {
+    const first = values[this.environments[0]!];
+    return this.environments.length > 0 && this.environments.every((env) => values[env] === first);
+  }
+
   /** Per-environment template values, collapsed as `value` describes. */
   byEnvironment(
     values: Record<string, TemplateValue | undefined>,
     parameter: { parameter: string; description: string; group: string; literals?: boolean },
   ): TemplateValue | undefined {
+    if (this.sameEverywhere(values)) return values[this.environments[0]!];
     const groups = new Map<string, { value: TemplateValue | undefined; envs: string[] }>();
     for (const env of this.environments) {
       const key = JSON.stringify(toLongForm(values[env])) ?? 'undefined';
