@@ -65,6 +65,11 @@ export interface OutputSpec {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  // A string or boolean only serializes like an equal one of its own type: no need to stringify.
+  const t = typeof a;
+  const u = typeof b;
+  if (t === 'string' || t === 'boolean' || u === 'string' || u === 'boolean') return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -181,17 +186,10 @@ export class TfContext {
 
   // ---- per-environment values ----
 
-  /** The component's values of a property in the selected environments. */
-  private envValues(c: ResolvedComponent, key: string): EnvValue | undefined {
-    const value = c.props[key];
-    if (!value) return undefined;
-    const byEnv: Record<string, PropertyValue> = {};
-    for (const env of this.environments) {
-      const v = value.byEnv[env];
-      if (v !== undefined) byEnv[env] = v;
-    }
-    const first = byEnv[this.environments[0]!];
-    return { byEnv, varies: this.environments.some((env) => !sameValue(byEnv[env], first)) };
+  /** Whether the component's values of a property differ between the selected environments. */
+  private differs(value: EnvValue): boolean {
+    const first = value.byEnv[this.environments[0]!];
+    return this.environments.some((env) => !sameValue(value.byEnv[env], first));
   }
 
   /**
@@ -199,8 +197,7 @@ export class TfContext {
    * environment's value shapes the code; `prop()` is the way to vary an attribute's value.
    */
   value<T extends PropertyValue>(c: ResolvedComponent, key: string, fallback: T): T {
-    const v = this.envValues(c, key);
-    const first = v?.byEnv[this.environments[0]!];
+    const first = c.props[key]?.byEnv[this.environments[0]!];
     return (first === undefined || first === null ? fallback : first) as T;
   }
 
@@ -284,7 +281,8 @@ export class TfContext {
 
   /** Whether a property differs between the selected environments. */
   varies(c: ResolvedComponent, key: string): boolean {
-    return this.envValues(c, key)?.varies ?? false;
+    const value = c.props[key];
+    return value !== undefined && this.differs(value);
   }
 
   /**
@@ -298,10 +296,11 @@ export class TfContext {
     key: string,
     fallback: PropertyValue,
     map: (v: PropertyValue) => PropertyValue = (v) => v,
-    name = `${c.names.tfName}_${snake(key)}`,
+    name?: string,
   ): Expr {
-    const v = this.envValues(c, key);
-    if (!v || !v.varies) return literal(map(this.value(c, key, fallback)));
+    const v = c.props[key];
+    if (!v || !this.differs(v)) return literal(map(this.value(c, key, fallback)));
+    name ??= `${c.names.tfName}_${snake(key)}`;
     const values = this.environments.map((env) => map(v.byEnv[env] ?? fallback));
     if (values.every((x) => sameValue(x, values[0]))) return literal(values[0]!);
     const byEnv: Record<string, Expr> = {};
