@@ -89,15 +89,20 @@ export const cond = (test: Expr, then: Expr, otherwise: Expr): Expr =>
 
 /** An object from [key, value] pairs; undefined values are dropped. */
 export function obj(entries: Record<string, Expr | undefined> | [string, Expr | undefined][]): Expr {
-  const pairs = Array.isArray(entries) ? entries : Object.entries(entries);
-  return mk({
-    __proto__: BUILT_EXPRESSION,
-    kind: 'object',
-    entries: pairs
-      .filter((p): p is [string, Expr] => p[1] !== undefined)
-      .map(([key, value]) => ({ key, value })),
-  });
+  const kept: ObjectEntry[] = [];
+  if (Array.isArray(entries)) {
+    for (const [key, value] of entries) if (value !== undefined) kept.push({ key, value });
+  } else {
+    for (const key of Object.keys(entries)) {
+      const value = entries[key];
+      if (value !== undefined) kept.push({ key, value });
+    }
+  }
+  return objectOf(kept);
 }
+
+const objectOf = (entries: ObjectEntry[]): Expr =>
+  mk({ __proto__: BUILT_EXPRESSION, kind: 'object', entries });
 
 /** Converts plain JSON-like data into an expression (used for jsonencode bodies and tfvars). */
 export function literal(value: unknown): Expr {
@@ -108,9 +113,11 @@ export function literal(value: unknown): Expr {
   if (Array.isArray(value)) return list(value.map(literal));
   if (typeof value === 'object') {
     if (isExpr(value)) return value;
-    return obj(
-      Object.entries(value as Record<string, unknown>).map(([k, v]): [string, Expr] => [k, literal(v)]),
-    );
+    // Straight into entries: literal() never gives undefined, so nothing is dropped.
+    const record = value as Record<string, unknown>;
+    const entries: ObjectEntry[] = [];
+    for (const key of Object.keys(record)) entries.push({ key, value: literal(record[key]) });
+    return objectOf(entries);
   }
   throw new Error(`Cannot express ${typeof value} in HCL`);
 }
