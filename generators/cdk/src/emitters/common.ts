@@ -1,9 +1,12 @@
-/** Helpers several emitters share: subnet selection, log groups, removal policies, acknowledgements. */
-import type { ResolvedComponent } from '@archgen/infra';
+/**
+ * Helpers several emitters share: subnet selection, log groups, removal policies, acknowledgements,
+ * roles, front-door routes and web ACLs, database credentials and their rotation.
+ */
+import type { ResolvedComponent, ResolvedGraph, ResolvedRole, ResolvedRoute } from '@archgen/infra';
 import type { PropertyValue, SubnetTier } from '@archgen/model';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, binary, eq, ifStmt, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, binary, call, eq, ifStmt, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
 import { plainText } from '../naming.ts';
 
 /** Subnet group names of the generated VPC, one per tier. */
@@ -146,4 +149,110 @@ export function kmsKey(ctx: StackContext, component: ResolvedComponent, purpose:
       obj({ enableKeyRotation: lit(true), description: lit(plainText(`${purpose} of ${component.names.display}`, 8000)) }),
     ),
   );
+}
+
+export function roleOf(ctx: StackContext, component: ResolvedComponent, purpose: ResolvedRole['purpose']): Expr | undefined {
+  const role = ctx.graph.roles.find((r) => r.componentId === component.id && r.purpose === purpose);
+  return role ? ctx.roles.get(role.id) : undefined;
+}
+
+export function routesFrom(graph: ResolvedGraph, component: ResolvedComponent, kind: ResolvedRoute['kind']): ResolvedRoute[] {
+  return graph.routes.filter((r) => r.frontDoorId === component.id && r.kind === kind);
+}
+
+/** A WAF web ACL with AWS managed common and known-bad-inputs rules (no L2 exists). */
+export function webAcl(ctx: StackContext, component: ResolvedComponent, scope: 'REGIONAL' | 'CLOUDFRONT'): Expr {
+  const rule = (name: string, priority: number) =>
+    obj({
+      name: lit(name),
+      priority: lit(priority),
+      overrideAction: obj({ none: obj({}) }),
+      statement: obj({ managedRuleGroupStatement: obj({ vendorName: lit('AWS'), name: lit(name) }) }),
+      visibilityConfig: obj({ cloudWatchMetricsEnabled: lit(true), metricName: lit(name), sampledRequestsEnabled: lit(true) }),
+    });
+  return ctx.declare(
+    `${ctx.variableName(component)}WebAcl`,
+    newExpr(
+      ctx.api('wafv2', 'CfnWebACL'),
+      thisExpr,
+      lit(`${component.names.logicalId}WebAcl`),
+      obj({
+        scope: lit(scope),
+        defaultAction: obj({ allow: obj({}) }),
+        visibilityConfig: obj({ cloudWatchMetricsEnabled: lit(true), metricName: lit(`${component.names.logicalId}WebAcl`), sampledRequestsEnabled: lit(true) }),
+        rules: arr([rule('AWSManagedRulesCommonRuleSet', 0), rule('AWSManagedRulesKnownBadInputsRuleSet', 1)]),
+      }),
+    ),
+  );
+}
+
+/** The cluster name the EKS emitter uses (`<stack name>-<slug>`) and its control-plane log group. */
+export function eksLogGroupName(cluster: ResolvedComponent) {
+  return template('/aws/eks/', member(thisExpr, 'stackName'), `-${cluster.names.slug}/cluster`);
+}
+
+export const PER_ENVIRONMENT = 'Off in this environment only, by the design\'s per-environment setting (on in production).';
+
+export function selectSubnetIds(ctx: StackContext, component: ResolvedComponent): Expr {
+  return member(call(member(vpcOf(ctx, component), 'selectSubnets'), subnetSelection(component)), 'subnetIds');
+}
+
+export function securityGroupIds(ctx: StackContext, component: ResolvedComponent): Expr | undefined {
+  const sg = securityGroupOf(ctx, component);
+  return sg ? arr([member(sg, 'securityGroupId')]) : undefined;
+}
+
+/** The credentials secret: the lowering's secret component, or one created here so it can rotate. */
+export function credentialsSecret(ctx: StackContext, component: ResolvedComponent): Expr {
+  if (component.secretId) return ctx.handle(component.secretId).construct;
+  return ctx.declare(
+    `${ctx.variableName(component)}Secret`,
+    newExpr(
+      ctx.api('secretsmanager', 'Secret'),
+      thisExpr,
+      lit(`${component.names.logicalId}Secret`),
+      obj({
+        description: lit(`Credentials of ${component.names.logicalId}`),
+        generateSecretString: obj({
+          secretStringTemplate: lit(JSON.stringify({ username: 'dbadmin' })),
+          generateStringKey: lit('password'),
+          excludePunctuation: lit(true),
+          passwordLength: lit(32),
+        }),
+      }),
+    ),
+  );
+}
+
+/**
+ * Hosted rotation for the credentials secret, in the subnets and security group the lowering
+ * chose for it (the database admits that group on its port through the graph's rules).
+ */
+export function addRotation(ctx: StackContext, component: ResolvedComponent, secret: Expr, engine: 'postgres' | 'mysql'): void {
+  const secretComponent = component.secretId ? ctx.component(component.secretId) : undefined;
+  const rotation = secretComponent?.rotation;
+  const days = secretComponent && ctx.has(secretComponent, 'rotationDays') ? ctx.num(secretComponent, 'rotationDays') : 30;
+  if (!rotation || days <= 0) return;
+  const vpc = ctx.vpcs.get(rotation.vpcId);
+  const sg = ctx.securityGroups.get(rotation.securityGroupId);
+  if (!vpc || !sg) throw new Error(`Rotation of "${component.id}" names an unknown VPC or security group`);
+  const hosted = engine === 'postgres' ? 'HostedRotation.postgreSqlSingleUser' : 'HostedRotation.mysqlSingleUser';
+  ctx.expr(
+    call(
+      member(secret, 'addRotationSchedule'),
+      lit('Rotation'),
+      obj({
+        automaticallyAfter: ctx.duration('days', lit(days)),
+        hostedRotation: call(
+          ctx.api('secretsmanager', hosted),
+          obj({ vpc, vpcSubnets: obj({ subnetGroupName: lit(SUBNET_GROUP[rotation.tier]) }), securityGroups: arr([sg]) }),
+        ),
+      }),
+    ),
+  );
+}
+
+/** RDS/Aurora keep the engine's default port: ack cdk-nag's "non-default port" rule with why. */
+export function acknowledgeDefaultPort(ctx: StackContext, target: Expr, rule: string): void {
+  ctx.acknowledge(target, rule, 'The engine\'s default port is kept: security groups, not port obscurity, restrict access.');
 }

@@ -4,9 +4,7 @@
  */
 import type { ComponentEmitter } from './types.ts';
 import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { eksLogGroupName } from './security.ts';
-import { acknowledgeDesignRisks, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
-import { roleOf } from './compute.ts';
+import { acknowledgeDesignRisks, eksLogGroupName, roleOf, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
 
 const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 

@@ -1,12 +1,35 @@
-/** The emitter of every component type, keyed by type. An unknown type is an error, never skipped. */
+/**
+ * The emitter of every component type, keyed by type: one file per type, named like it. An
+ * unknown type is an error, never skipped.
+ */
 import type { ComponentEmitter } from './types.ts';
-import { albEmitter, apiGatewayEmitter, cloudfrontEmitter } from './edge.ts';
-import { ec2AsgEmitter, ecsFargateEmitter, lambdaEmitter, stepFunctionsEmitter } from './compute.ts';
+import { albEmitter } from './alb.ts';
+import { apiGatewayEmitter } from './api-gateway.ts';
+import { athenaEmitter } from './athena-workgroup.ts';
+import { auroraEmitter } from './aurora.ts';
+import { cloudfrontEmitter } from './cloudfront.ts';
+import { alarmComponentEmitter } from './cloudwatch-alarm.ts';
+import { cognitoEmitter } from './cognito-user-pool.ts';
+import { dynamodbEmitter } from './dynamodb.ts';
+import { ec2AsgEmitter } from './ec2-asg.ts';
+import { ecsFargateEmitter } from './ecs-fargate.ts';
 import { eksEmitter } from './eks.ts';
-import { athenaEmitter, dynamodbEmitter, kinesisEmitter, s3Emitter, timestreamEmitter } from './storage.ts';
-import { auroraEmitter, elasticacheEmitter, neptuneEmitter, opensearchEmitter, rdsEmitter } from './databases.ts';
-import { eventBusEmitter, eventRuleEmitter, snsEmitter, sqsEmitter } from './messaging.ts';
-import { alarmComponentEmitter, cognitoEmitter, logGroupEmitter, natGatewayEmitter, secretEmitter } from './security.ts';
+import { elasticacheEmitter } from './elasticache.ts';
+import { eventBusEmitter } from './eventbridge-bus.ts';
+import { eventRuleEmitter } from './eventbridge-rule.ts';
+import { kinesisEmitter } from './kinesis-stream.ts';
+import { lambdaEmitter } from './lambda.ts';
+import { logGroupEmitter } from './log-group.ts';
+import { natGatewayEmitter } from './nat-gateway.ts';
+import { neptuneEmitter } from './neptune.ts';
+import { opensearchEmitter } from './opensearch.ts';
+import { rdsEmitter } from './rds.ts';
+import { s3Emitter } from './s3.ts';
+import { secretEmitter } from './secret.ts';
+import { snsEmitter } from './sns.ts';
+import { sqsEmitter } from './sqs.ts';
+import { stepFunctionsEmitter } from './step-functions.ts';
+import { timestreamEmitter } from './timestream.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'nat-gateway': natGatewayEmitter,

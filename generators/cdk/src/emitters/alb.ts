@@ -1,0 +1,85 @@
+/** Application Load Balancers. */
+import type { ComponentEmitter } from './types.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { accessLogsBucket, acknowledgeDesignRisks, securityGroupOf, subnetSelection, vpcOf, webAcl } from './common.ts';
+
+export const albEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const name = ctx.variableName(component);
+    ctx.section(`${component.names.logicalId}: Application Load Balancer.`);
+    const internetFacing = ctx.str(component, 'scheme') === 'internet-facing';
+    const certificateArn = ctx.str(component, 'certificateArn').trim();
+    const alb = ctx.declare(
+      name,
+      newExpr(
+        ctx.api('elbv2', 'ApplicationLoadBalancer'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          vpc: vpcOf(ctx, component),
+          vpcSubnets: subnetSelection(component),
+          internetFacing: lit(internetFacing),
+          securityGroup: securityGroupOf(ctx, component),
+          idleTimeout: ctx.duration('seconds', ctx.value(component, 'idleTimeoutSeconds')),
+          dropInvalidHeaderFields: ctx.value(component, 'dropInvalidHeaders'),
+        }),
+      ),
+    );
+    if (ctx.any(component, 'accessLogs'))
+      ctx.expr(call(member(alb, 'logAccessLogs'), accessLogsBucket(ctx), lit(component.names.slug)));
+    const notFound = call(
+      ctx.api('elbv2', 'ListenerAction.fixedResponse'),
+      lit(404),
+      obj({ contentType: lit('text/plain'), messageBody: lit('Not found') }),
+    );
+    let listener: Expr;
+    if (certificateArn) {
+      listener = ctx.declare(
+        `${name}HttpsListener`,
+        call(
+          member(alb, 'addListener'),
+          lit('HttpsListener'),
+          obj({
+            port: lit(443),
+            protocol: ctx.api('elbv2', 'ApplicationProtocol.HTTPS'),
+            certificates: arr([call(ctx.api('elbv2', 'ListenerCertificate.fromArn'), lit(certificateArn))]),
+            sslPolicy: ctx.api('elbv2', 'SslPolicy.RECOMMENDED_TLS'),
+            open: lit(false),
+            defaultAction: notFound,
+          }),
+        ),
+      );
+      if (ctx.bool(component, 'httpRedirect'))
+        ctx.expr(call(member(alb, 'addRedirect'), obj({ sourcePort: lit(80), targetPort: lit(443), open: lit(false) })));
+    } else {
+      ctx.add(comment('No certificate in the design (certificateArn): plain HTTP until one is set (ALB-01).'));
+      listener = ctx.declare(
+        `${name}HttpListener`,
+        call(
+          member(alb, 'addListener'),
+          lit('HttpListener'),
+          obj({ port: lit(80), protocol: ctx.api('elbv2', 'ApplicationProtocol.HTTP'), open: lit(false), defaultAction: notFound }),
+        ),
+      );
+    }
+    if (ctx.bool(component, 'waf')) {
+      const acl = webAcl(ctx, component, 'REGIONAL');
+      ctx.expr(
+        newExpr(ctx.api('wafv2', 'CfnWebACLAssociation'), thisExpr, lit(`${component.names.logicalId}WebAclAssociation`), obj({ resourceArn: member(alb, 'loadBalancerArn'), webAclArn: member(acl, 'attrArn') })),
+      );
+    }
+    acknowledgeDesignRisks(ctx, component, alb);
+    ctx.register(component.id, {
+      construct: alb,
+      attributes: {
+        arn: member(alb, 'loadBalancerArn'),
+        name: member(alb, 'loadBalancerName'),
+        fullName: member(alb, 'loadBalancerFullName'),
+        domainName: member(alb, 'loadBalancerDnsName'),
+        endpoint: member(alb, 'loadBalancerDnsName'),
+      },
+      extras: { listener },
+    });
+  },
+};

@@ -1,0 +1,62 @@
+/** Athena workgroups. */
+import type { ComponentEmitter } from './types.ts';
+import { arr, call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { accessLogsBucket, acknowledgeDesignRisks } from './common.ts';
+import { plainText } from '../naming.ts';
+
+export const athenaEmitter: ComponentEmitter = {
+  dependencies: (component) => (component.outputBucketId ? [component.outputBucketId] : []),
+  emit(component, ctx) {
+    ctx.section(`${component.names.logicalId}: Athena has no L2 construct in aws-cdk-lib, so an L1 workgroup.`);
+    const results = component.outputBucketId ? ctx.handle(component.outputBucketId).construct : ctx.declare(
+      `${ctx.variableName(component)}Results`,
+      newExpr(
+        ctx.api('s3', 'Bucket'),
+        thisExpr,
+        lit(`${component.names.logicalId}Results`),
+        obj({
+          blockPublicAccess: ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL'),
+          encryption: ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
+          enforceSSL: lit(true),
+          versioned: lit(true),
+          serverAccessLogsBucket: accessLogsBucket(ctx),
+          serverAccessLogsPrefix: lit(`${component.names.slug}-results/`),
+          lifecycleRules: arr([obj({ expiration: ctx.duration('days', lit(30)), noncurrentVersionExpiration: ctx.duration('days', lit(1)), abortIncompleteMultipartUploadAfter: ctx.duration('days', lit(1)) })]),
+        }),
+      ),
+    );
+    const encrypted = ctx.bool(component, 'resultsEncryption');
+    const workgroup = ctx.declare(
+      ctx.variableName(component),
+      newExpr(
+        ctx.api('athena', 'CfnWorkGroup'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          name: ctx.physicalName(component),
+          description: lit(plainText(component.names.display, 1024)),
+          state: lit('ENABLED'),
+          recursiveDeleteOption: lit(true),
+          workGroupConfiguration: obj({
+            enforceWorkGroupConfiguration: ctx.value(component, 'enforceConfiguration'),
+            publishCloudWatchMetricsEnabled: lit(true),
+            bytesScannedCutoffPerQuery: lit(Math.max(10_000_000, Math.round(ctx.num(component, 'bytesScannedCutoffGb') * 1024 ** 3))),
+            resultConfiguration: obj({
+              outputLocation: template('s3://', member(results, 'bucketName'), `/athena-results/${component.names.slug}/`),
+              encryptionConfiguration: encrypted ? obj({ encryptionOption: lit('SSE_S3') }) : undefined,
+            }),
+          }),
+        }),
+      ),
+    );
+    acknowledgeDesignRisks(ctx, component, workgroup);
+    ctx.register(component.id, {
+      construct: workgroup,
+      attributes: {
+        name: member(workgroup, 'ref'),
+        arn: call(member(thisExpr, 'formatArn'), obj({ service: lit('athena'), resource: lit('workgroup'), resourceName: member(workgroup, 'ref') })),
+      },
+      extras: { results },
+    });
+  },
+};

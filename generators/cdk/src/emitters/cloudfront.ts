@@ -1,0 +1,115 @@
+/** CloudFront distributions. */
+import type { StackContext } from '../context.ts';
+import type { ComponentEmitter } from './types.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { accessLogsBucket, acknowledgeDesignRisks, routesFrom, webAcl } from './common.ts';
+import { plainText } from '../naming.ts';
+
+const PRICE_CLASS: Record<string, string> = {
+  PriceClass_100: 'PRICE_CLASS_100',
+  PriceClass_200: 'PRICE_CLASS_200',
+  PriceClass_All: 'PRICE_CLASS_ALL',
+};
+
+function originFor(ctx: StackContext, targetId: string): Expr {
+  const target = ctx.component(targetId);
+  const handle = ctx.handle(targetId);
+  switch (target.type) {
+    case 's3':
+      return call(ctx.api('origins', 'S3BucketOrigin.withOriginAccessControl'), handle.construct);
+    case 'alb': {
+      const https = ctx.str(target, 'certificateArn').trim() !== '';
+      return newExpr(
+        ctx.api('origins', 'LoadBalancerV2Origin'),
+        handle.construct,
+        obj({ protocolPolicy: ctx.api('cloudfront', https ? 'OriginProtocolPolicy.HTTPS_ONLY' : 'OriginProtocolPolicy.HTTP_ONLY') }),
+      );
+    }
+    case 'api-gateway':
+      if (ctx.str(target, 'apiType') === 'rest') return newExpr(ctx.api('origins', 'RestApiOrigin'), handle.construct);
+      return newExpr(
+        ctx.api('origins', 'HttpOrigin'),
+        template(member(handle.construct, 'apiId'), '.execute-api.', member(thisExpr, 'region'), '.', member(thisExpr, 'urlSuffix')),
+      );
+    default:
+      throw new Error(`CloudFront cannot use a ${target.type} ("${targetId}") as an origin`);
+  }
+}
+
+export const cloudfrontEmitter: ComponentEmitter = {
+  dependencies: (component, graph) => routesFrom(graph, component, 'cloudfront-origin').map((r) => r.targetId),
+  emit(component, ctx) {
+    const name = ctx.variableName(component);
+    ctx.section(`${component.names.logicalId}: CloudFront distribution.`);
+    const routes = [...routesFrom(ctx.graph, component, 'cloudfront-origin')].sort(
+      (a, b) => Number(Boolean(a.pathPattern)) - Number(Boolean(b.pathPattern)),
+    );
+    // The lowering gives every distribution an origin; the first route is the default one.
+    const [first, ...rest] = routes;
+    if (!first || first.pathPattern)
+      throw new Error(`CloudFront distribution "${component.id}" has no default origin route`);
+    const defaultOrigin = originFor(ctx, first.targetId);
+    const behaviors = rest.map((route) => [
+      route.pathPattern ?? '/*',
+      obj({
+        origin: originFor(ctx, route.targetId),
+        viewerProtocolPolicy: ctx.api('cloudfront', 'ViewerProtocolPolicy.REDIRECT_TO_HTTPS'),
+        allowedMethods: ctx.api('cloudfront', 'AllowedMethods.ALLOW_ALL'),
+        cachePolicy: ctx.api('cloudfront', 'CachePolicy.CACHING_DISABLED'),
+        originRequestPolicy: ctx.api('cloudfront', 'OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER'),
+      }),
+    ] as [string, Expr]);
+    const certificateArn = ctx.str(component, 'certificateArn').trim();
+    const certificate = certificateArn
+      ? call(ctx.api('acm', 'Certificate.fromCertificateArn'), thisExpr, lit(`${component.names.logicalId}Certificate`), lit(certificateArn))
+      : undefined;
+    const aliases = certificateArn
+      ? ctx.str(component, 'aliases').split(',').map((a) => a.trim()).filter(Boolean)
+      : [];
+    const logging = ctx.any(component, 'accessLogs');
+    // CloudFront web ACLs live in us-east-1: created here only when this stack deploys there.
+    const waf = ctx.bool(component, 'waf');
+    const acl = waf && ctx.graph.design.region === 'us-east-1' ? webAcl(ctx, component, 'CLOUDFRONT') : undefined;
+    const distribution = ctx.declare(
+      name,
+      newExpr(
+        ctx.api('cloudfront', 'Distribution'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          comment: lit(plainText(component.names.display, 128)),
+          defaultBehavior: obj({
+            origin: defaultOrigin,
+            viewerProtocolPolicy: ctx.api('cloudfront', 'ViewerProtocolPolicy.REDIRECT_TO_HTTPS'),
+          }),
+          additionalBehaviors: behaviors.length ? obj(behaviors) : undefined,
+          defaultRootObject: lit(ctx.str(component, 'defaultRootObject')),
+          priceClass: ctx.api('cloudfront', `PriceClass.${PRICE_CLASS[ctx.str(component, 'priceClass')] ?? 'PRICE_CLASS_100'}`),
+          minimumProtocolVersion: ctx.api('cloudfront', 'SecurityPolicyProtocol.TLS_V1_2_2021'),
+          certificate,
+          domainNames: aliases.length ? arr(aliases.map((a) => lit(a))) : undefined,
+          httpVersion: ctx.api('cloudfront', 'HttpVersion.HTTP2_AND_3'),
+          enableLogging: logging ? lit(true) : undefined,
+          logBucket: logging ? accessLogsBucket(ctx) : undefined,
+          logFilePrefix: logging ? lit(`${component.names.slug}/`) : undefined,
+          webAclId: acl ? member(acl, 'attrArn') : undefined,
+        }),
+      ),
+    );
+    ctx.acknowledge(distribution, 'AwsSolutions-CFR1', 'The design serves every country; add geoRestriction to limit where content is delivered.');
+    if (!certificateArn)
+      ctx.acknowledge(distribution, 'AwsSolutions-CFR4', 'No certificate in the design yet: the default *.cloudfront.net certificate cannot enforce TLSv1.2_2021.');
+    if (waf && !acl)
+      ctx.acknowledge(
+        distribution,
+        'AwsSolutions-CFR2',
+        `The design asks for WAF: create the CLOUDFRONT-scope web ACL in us-east-1 (this stack is in ${ctx.graph.design.region}) and set webAclId.`,
+      );
+    acknowledgeDesignRisks(ctx, component, distribution);
+    ctx.register(component.id, {
+      construct: distribution,
+      attributes: { id: member(distribution, 'distributionId'), domainName: member(distribution, 'distributionDomainName'), url: template('https://', member(distribution, 'distributionDomainName')) },
+    });
+  },
+};

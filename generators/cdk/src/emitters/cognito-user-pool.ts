@@ -1,0 +1,53 @@
+/** Cognito user pools. */
+import type { ComponentEmitter } from './types.ts';
+import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, removalPolicy } from './common.ts';
+
+const MFA: Record<string, string> = { off: 'OFF', optional: 'OPTIONAL', required: 'REQUIRED' };
+
+export const cognitoEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const mfa = ctx.str(component, 'mfa');
+    const advanced = ctx.bool(component, 'advancedSecurity');
+    const pool = ctx.declare(
+      ctx.variableName(component),
+      newExpr(
+        ctx.api('cognito', 'UserPool'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          selfSignUpEnabled: lit(false),
+          signInAliases: obj({ email: lit(true) }),
+          mfa: ctx.api('cognito', `Mfa.${MFA[mfa] ?? 'REQUIRED'}`),
+          mfaSecondFactor: mfa === 'off' ? undefined : obj({ sms: lit(false), otp: lit(true) }),
+          passwordPolicy: obj({
+            minLength: ctx.value(component, 'passwordMinLength'),
+            requireLowercase: lit(true),
+            requireUppercase: lit(true),
+            requireDigits: lit(true),
+            requireSymbols: lit(true),
+          }),
+          accountRecovery: ctx.api('cognito', 'AccountRecovery.EMAIL_ONLY'),
+          featurePlan: ctx.api('cognito', advanced ? 'FeaturePlan.PLUS' : 'FeaturePlan.ESSENTIALS'),
+          standardThreatProtectionMode: advanced ? ctx.api('cognito', 'StandardThreatProtectionMode.FULL_FUNCTION') : undefined,
+          removalPolicy: removalPolicy(ctx, 'RETAIN'),
+        }),
+      ),
+    );
+    const client = ctx.declare(
+      `${ctx.variableName(component)}Client`,
+      call(member(pool, 'addClient'), lit('Client'), obj({ authFlows: obj({ userSrp: lit(true) }), generateSecret: lit(false) })),
+    );
+    if (mfa !== 'required')
+      ctx.acknowledge(pool, 'AwsSolutions-COG2', `MFA is "${mfa}" in the design (property mfa).`);
+    if (!advanced)
+      for (const rule of ['AwsSolutions-COG3', 'AwsSolutions-COG8'])
+        ctx.acknowledge(pool, rule, 'Threat protection (Plus feature plan) is off in the design (property advancedSecurity).');
+    acknowledgeDesignRisks(ctx, component, pool);
+    ctx.register(component.id, {
+      construct: pool,
+      attributes: { arn: member(pool, 'userPoolArn'), id: member(pool, 'userPoolId'), name: member(pool, 'userPoolId') },
+      extras: { client },
+    });
+  },
+};

@@ -1,0 +1,91 @@
+/** DynamoDB tables. */
+import type { ResolvedComponent } from '@archgen/infra';
+import type { PropertyValue } from '@archgen/model';
+import type { StackContext } from '../context.ts';
+import type { ComponentEmitter } from './types.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, removalPolicy } from './common.ts';
+
+const ATTRIBUTE_TYPE: Record<string, string> = { S: 'STRING', N: 'NUMBER', B: 'BINARY' };
+
+const STREAM_VIEW: Record<string, string> = {
+  'new-image': 'NEW_IMAGE',
+  'new-and-old-images': 'NEW_AND_OLD_IMAGES',
+  'keys-only': 'KEYS_ONLY',
+  'old-image': 'OLD_IMAGE',
+};
+
+function attribute(ctx: StackContext, name: string, type: PropertyValue): Expr {
+  return obj({ name: lit(name), type: ctx.api('dynamodb', `AttributeType.${ATTRIBUTE_TYPE[String(type)] ?? 'STRING'}`) });
+}
+
+function needsStream(ctx: StackContext, component: ResolvedComponent): boolean {
+  return ctx.graph.eventSources.some((e) => e.sourceId === component.id && e.sourceKind === 'dynamodb-stream');
+}
+
+export const dynamodbEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const sortKey = ctx.str(component, 'sortKey');
+    const gsis = ctx.fixed(component, 'gsis');
+    const capacity = (key: string, maxKey: string) =>
+      ctx.bool(component, 'autoScaling')
+        ? call(ctx.api('dynamodb', 'Capacity.autoscaled'), obj({ minCapacity: ctx.value(component, key), maxCapacity: ctx.value(component, maxKey) }))
+        : call(ctx.api('dynamodb', 'Capacity.fixed'), ctx.value(component, key));
+    const billing = ctx.choose(component, 'billingMode', (mode) =>
+      mode === 'provisioned'
+        ? call(
+            ctx.api('dynamodb', 'Billing.provisioned'),
+            obj({
+              readCapacity: capacity('readCapacity', 'maxReadCapacity'),
+              // TableV2 requires auto scaling for provisioned write capacity.
+              writeCapacity: call(ctx.api('dynamodb', 'Capacity.autoscaled'), obj({ minCapacity: ctx.value(component, 'writeCapacity'), maxCapacity: ctx.value(component, 'maxWriteCapacity') })),
+            }),
+          )
+        : call(ctx.api('dynamodb', 'Billing.onDemand')),
+    );
+    let stream = ctx.str(component, 'stream');
+    if (stream === 'none' && needsStream(ctx, component)) stream = 'new-and-old-images';
+    const ttl = ctx.str(component, 'ttlAttribute');
+    const indexes = Array.isArray(gsis)
+      ? gsis.flatMap((g) => {
+          if (!g || typeof g !== 'object' || Array.isArray(g)) return [];
+          const name = typeof g.name === 'string' ? g.name : '';
+          const pk = typeof g.partitionKey === 'string' ? g.partitionKey : '';
+          if (!name || !pk) return [];
+          const sk = typeof g.sortKey === 'string' ? g.sortKey : '';
+          return [
+            obj({
+              indexName: lit(name),
+              partitionKey: attribute(ctx, pk, 'S'),
+              sortKey: sk ? attribute(ctx, sk, 'S') : undefined,
+            }),
+          ];
+        })
+      : [];
+    const table = ctx.declare(
+      ctx.variableName(component),
+      newExpr(
+        ctx.api('dynamodb', 'TableV2'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          partitionKey: attribute(ctx, ctx.str(component, 'partitionKey'), ctx.fixed(component, 'partitionKeyType')),
+          sortKey: sortKey ? attribute(ctx, sortKey, ctx.fixed(component, 'sortKeyType')) : undefined,
+          billing,
+          pointInTimeRecoverySpecification: obj({ pointInTimeRecoveryEnabled: ctx.value(component, 'pointInTimeRecovery') }),
+          dynamoStream: stream !== 'none' && STREAM_VIEW[stream] ? ctx.api('dynamodb', `StreamViewType.${STREAM_VIEW[stream]}`) : undefined,
+          timeToLiveAttribute: ttl ? lit(ttl) : undefined,
+          globalSecondaryIndexes: indexes.length ? arr(indexes) : undefined,
+          deletionProtection: lit(true),
+          removalPolicy: removalPolicy(ctx, 'RETAIN'),
+        }),
+      ),
+    );
+    acknowledgeDesignRisks(ctx, component, table);
+    ctx.register(component.id, {
+      construct: table,
+      attributes: { arn: member(table, 'tableArn'), name: member(table, 'tableName'), streamArn: member(table, 'tableStreamArn') },
+    });
+  },
+};

@@ -1,0 +1,96 @@
+/** EC2 Auto Scaling groups. */
+import type { ResolvedGraph } from '@archgen/infra';
+import type { ComponentEmitter } from './types.ts';
+import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, kmsKey, roleOf, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+
+const GRAVITON = /^[a-z]+\d+g[a-z]*\./;
+
+/** The stack's alarm topic (from the lowering's alarms), which also receives scaling notifications. */
+function notificationTopicId(graph: ResolvedGraph): string | undefined {
+  return graph.alarms[0]?.topicId;
+}
+
+export const ec2AsgEmitter: ComponentEmitter = {
+  dependencies: (_component, graph) => {
+    const topic = notificationTopicId(graph);
+    return topic ? [topic] : [];
+  },
+  emit(component, ctx) {
+    const name = ctx.variableName(component);
+    ctx.section(`${component.names.logicalId}: EC2 Auto Scaling group.`);
+    const instanceType = ctx.str(component, 'instanceType');
+    const arm = GRAVITON.test(instanceType);
+    const sg = securityGroupOf(ctx, component);
+    const role = roleOf(ctx, component, 'instance');
+    const launchTemplate = ctx.declare(
+      `${name}LaunchTemplate`,
+      newExpr(
+        ctx.api('ec2', 'LaunchTemplate'),
+        thisExpr,
+        lit(`${component.names.logicalId}LaunchTemplate`),
+        obj({
+          instanceType: newExpr(ctx.api('ec2', 'InstanceType'), lit(instanceType)),
+          machineImage: call(
+            ctx.api('ec2', 'MachineImage.latestAmazonLinux2023'),
+            obj({ cpuType: ctx.api('ec2', arm ? 'AmazonLinuxCpuType.ARM_64' : 'AmazonLinuxCpuType.X86_64') }),
+          ),
+          securityGroup: sg,
+          role,
+          requireImdsv2: lit(true),
+          detailedMonitoring: lit(true),
+          blockDevices: arr([
+            obj({ deviceName: lit('/dev/xvda'), volume: call(ctx.api('ec2', 'BlockDeviceVolume.ebs'), lit(20), obj({ encrypted: lit(true), volumeType: ctx.api('ec2', 'EbsDeviceVolumeType.GP3') })) }),
+          ]),
+        }),
+      ),
+    );
+    const spot = ctx.bool(component, 'useSpot');
+    const topicId = notificationTopicId(ctx.graph);
+    const topic = topicId
+      ? ctx.handle(topicId).construct
+      : ctx.declare(
+          `${name}Notifications`,
+          newExpr(
+            ctx.api('sns', 'Topic'),
+            thisExpr,
+            lit(`${component.names.logicalId}Notifications`),
+            obj({ enforceSSL: lit(true), masterKey: kmsKey(ctx, component, 'Scaling notifications key') }),
+          ),
+        );
+    const asg = ctx.declare(
+      name,
+      newExpr(
+        ctx.api('autoscaling', 'AutoScalingGroup'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          vpc: vpcOf(ctx, component),
+          vpcSubnets: subnetSelection(component),
+          launchTemplate: spot ? undefined : launchTemplate,
+          mixedInstancesPolicy: spot
+            ? obj({
+                launchTemplate,
+                instancesDistribution: obj({
+                  onDemandPercentageAboveBaseCapacity: lit(0),
+                  spotAllocationStrategy: ctx.api('autoscaling', 'SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED'),
+                }),
+              })
+            : undefined,
+          minCapacity: ctx.value(component, 'minSize'),
+          maxCapacity: ctx.value(component, 'maxSize'),
+          notifications: arr([obj({ topic, scalingEvents: ctx.api('autoscaling', 'ScalingEvents.ALL') })]),
+          healthChecks: call(ctx.api('autoscaling', 'HealthChecks.withAdditionalChecks'), obj({ additionalTypes: arr([ctx.api('autoscaling', 'AdditionalHealthCheckType.ELB')]), gracePeriod: ctx.duration('minutes', lit(5)) })),
+        }),
+      ),
+    );
+    if (spot)
+      ctx.acknowledge(asg, 'AwsSolutions-EC26', 'The launch template encrypts every volume; cdk-nag cannot follow a mixed-instances policy to it.');
+    acknowledgeDesignRisks(ctx, component, asg);
+    ctx.register(component.id, {
+      construct: asg,
+      attributes: { name: member(asg, 'autoScalingGroupName'), arn: member(asg, 'autoScalingGroupArn') },
+      grantee: asg,
+    });
+  },
+};

@@ -1,0 +1,132 @@
+/** ECS Fargate services. */
+import type { ComponentEmitter } from './types.ts';
+import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, logGroupFor, roleOf, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+
+const FARGATE_CPU_VALUES = new Set(['256', '512', '1024', '2048', '4096', '8192', '16384']);
+
+export const ecsFargateEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const name = ctx.variableName(component);
+    ctx.section(`${component.names.logicalId}: ECS Fargate service.`);
+    const vpc = vpcOf(ctx, component);
+    const spot = ctx.bool(component, 'spot');
+    const cluster = ctx.declare(
+      `${name}Cluster`,
+      newExpr(
+        ctx.api('ecs', 'Cluster'),
+        thisExpr,
+        lit(`${component.names.logicalId}Cluster`),
+        obj({
+          vpc,
+          containerInsightsV2: ctx.choose(component, 'containerInsights', (v) =>
+            ctx.api('ecs', v === false ? 'ContainerInsights.DISABLED' : 'ContainerInsights.ENABLED'),
+          ),
+          enableFargateCapacityProviders: spot ? lit(true) : undefined,
+        }),
+      ),
+    );
+    const cpu = ctx.choose(component, 'cpu', (v) => lit(FARGATE_CPU_VALUES.has(String(v)) ? Number(v) : 256));
+    const taskDefinition = ctx.declare(
+      `${name}TaskDefinition`,
+      newExpr(
+        ctx.api('ecs', 'FargateTaskDefinition'),
+        thisExpr,
+        lit(`${component.names.logicalId}TaskDefinition`),
+        obj({
+          cpu,
+          memoryLimitMiB: ctx.value(component, 'memoryMiB'),
+          taskRole: roleOf(ctx, component, 'task'),
+          executionRole: roleOf(ctx, component, 'task-execution'),
+          runtimePlatform: obj({
+            cpuArchitecture: ctx.api('ecs', 'CpuArchitecture.X86_64'),
+            operatingSystemFamily: ctx.api('ecs', 'OperatingSystemFamily.LINUX'),
+          }),
+        }),
+      ),
+    );
+    const logGroup = logGroupFor(ctx, component);
+    const container = ctx.declare(
+      `${name}Container`,
+      call(
+        member(taskDefinition, 'addContainer'),
+        lit('app'),
+        obj({
+          image: call(ctx.api('ecs', 'ContainerImage.fromRegistry'), ctx.value(component, 'image')),
+          portMappings: arr([obj({ containerPort: ctx.value(component, 'containerPort') })]),
+          readonlyRootFilesystem: ctx.value(component, 'readonlyRootFilesystem'),
+          logging: call(ctx.api('ecs', 'LogDrivers.awsLogs'), obj({ streamPrefix: lit(component.names.slug || 'app'), logGroup })),
+        }),
+      ),
+    );
+    const sg = securityGroupOf(ctx, component);
+    const service = ctx.declare(
+      name,
+      newExpr(
+        ctx.api('ecs', 'FargateService'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          cluster,
+          taskDefinition,
+          desiredCount: ctx.value(component, 'desiredCount'),
+          vpcSubnets: subnetSelection(component),
+          securityGroups: sg ? arr([sg]) : undefined,
+          assignPublicIp: lit(false),
+          circuitBreaker: ctx.choose(component, 'circuitBreaker', (v) => (v === false ? lit(undefined) : obj({ enable: lit(true), rollback: lit(true) }))),
+          minHealthyPercent: lit(100),
+          capacityProviderStrategies: spot
+            ? arr([
+                obj({ capacityProvider: lit('FARGATE_SPOT'), weight: lit(1) }),
+                obj({ capacityProvider: lit('FARGATE'), base: lit(1), weight: lit(0) }),
+              ])
+            : undefined,
+        }),
+      ),
+    );
+    const scalingMode = ctx.str(component, 'scaling');
+    if (scalingMode !== 'none') {
+      const scaling = ctx.declare(
+        `${name}Scaling`,
+        call(member(service, 'autoScaleTaskCount'), obj({ minCapacity: ctx.value(component, 'minCount'), maxCapacity: ctx.value(component, 'maxCount') })),
+      );
+      if (scalingMode === 'target-tracking')
+        ctx.expr(call(member(scaling, 'scaleOnCpuUtilization'), lit('CpuScaling'), obj({ targetUtilizationPercent: ctx.value(component, 'targetCpuPercent') })));
+      else if (scalingMode === 'step')
+        ctx.expr(
+          call(
+            member(scaling, 'scaleOnMetric'),
+            lit('CpuStepScaling'),
+            obj({
+              metric: call(member(service, 'metricCpuUtilization')),
+              adjustmentType: ctx.api('appscaling', 'AdjustmentType.CHANGE_IN_CAPACITY'),
+              scalingSteps: arr([
+                obj({ upper: lit(20), change: lit(-1) }),
+                obj({ lower: ctx.value(component, 'targetCpuPercent'), change: lit(1) }),
+                obj({ lower: lit(90), change: lit(3) }),
+              ]),
+            }),
+          ),
+        );
+      else if (scalingMode === 'scheduled') {
+        ctx.add(comment('Business hours (UTC): full capacity from 07:00, minimum from 19:00.'));
+        ctx.expr(call(member(scaling, 'scaleOnSchedule'), lit('ScaleUpMornings'), obj({ schedule: call(ctx.api('appscaling', 'Schedule.cron'), obj({ hour: lit('7'), minute: lit('0') })), minCapacity: ctx.value(component, 'maxCount') })));
+        ctx.expr(call(member(scaling, 'scaleOnSchedule'), lit('ScaleDownEvenings'), obj({ schedule: call(ctx.api('appscaling', 'Schedule.cron'), obj({ hour: lit('19'), minute: lit('0') })), minCapacity: ctx.value(component, 'minCount') })));
+      }
+    }
+    if (component.environment.length > 0)
+      ctx.acknowledge(
+        taskDefinition,
+        'AwsSolutions-ECS2',
+        'Environment variables hold only resource names and endpoints from connections; credentials go through secrets.',
+      );
+    acknowledgeDesignRisks(ctx, component, service);
+    ctx.register(component.id, {
+      construct: service,
+      attributes: { name: member(service, 'serviceName'), arn: member(service, 'serviceArn'), clusterName: member(cluster, 'clusterName') },
+      grantee: member(taskDefinition, 'taskRole'),
+      environmentTarget: container,
+      extras: { taskDefinition, container },
+    });
+  },
+};

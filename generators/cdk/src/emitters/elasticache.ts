@@ -1,0 +1,96 @@
+/** ElastiCache replication groups (Redis) and clusters (Memcached), in isolated subnets. */
+import type { ComponentEmitter } from './types.ts';
+import type { Expr } from '../ts/ast.ts';
+import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { PER_ENVIRONMENT, acknowledgeDesignRisks, acknowledgeWhere, securityGroupIds, selectSubnetIds } from './common.ts';
+import { plainText } from '../naming.ts';
+
+export const elasticacheEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const name = ctx.variableName(component);
+    const redis = ctx.str(component, 'engine') !== 'memcached';
+    ctx.section(`${component.names.logicalId}: ElastiCache ${redis ? 'Redis' : 'Memcached'} — no L2 construct exists, so L1 (Cfn*) resources.`);
+    const subnetGroup = ctx.declare(
+      `${name}SubnetGroup`,
+      newExpr(
+        ctx.api('elasticache', 'CfnSubnetGroup'),
+        thisExpr,
+        lit(`${component.names.logicalId}SubnetGroup`),
+        obj({ description: lit(`Subnets of ${component.names.logicalId}`), subnetIds: selectSubnetIds(ctx, component) }),
+      ),
+    );
+    let construct: Expr;
+    let attributes: Record<string, Expr>;
+    if (redis) {
+      const useAuth = ctx.bool(component, 'authToken') && ctx.bool(component, 'transitEncryption');
+      let authSecret: Expr | undefined;
+      if (useAuth) {
+        authSecret = component.secretId
+          ? ctx.handle(component.secretId).construct
+          : ctx.declare(
+              `${name}AuthToken`,
+              newExpr(
+                ctx.api('secretsmanager', 'Secret'),
+                thisExpr,
+                lit(`${component.names.logicalId}AuthToken`),
+                obj({ description: lit(`AUTH token of ${component.names.logicalId}`), generateSecretString: obj({ excludePunctuation: lit(true), passwordLength: lit(64) }) }),
+              ),
+            );
+        if (!component.secretId)
+          ctx.acknowledge(authSecret, 'AwsSolutions-SMG4', 'ElastiCache AUTH tokens rotate through modify-replication-group, which has no hosted rotation.');
+      }
+      // Failover and Multi-AZ need a replica: off where an environment runs a single node.
+      const whenReplicated = () =>
+        ctx.choose(component, 'nodes', (n) => (typeof n === 'number' && n > 1 ? ctx.value(component, 'automaticFailover') : lit(false)));
+      construct = ctx.declare(
+        name,
+        newExpr(
+          ctx.api('elasticache', 'CfnReplicationGroup'),
+          thisExpr,
+          lit(component.names.logicalId),
+          obj({
+            replicationGroupDescription: lit(plainText(component.names.display, 255) || component.names.logicalId),
+            engine: lit('redis'),
+            engineVersion: lit('7.1'),
+            cacheNodeType: ctx.value(component, 'nodeType'),
+            numCacheClusters: ctx.value(component, 'nodes'),
+            automaticFailoverEnabled: whenReplicated(),
+            multiAzEnabled: whenReplicated(),
+            atRestEncryptionEnabled: ctx.value(component, 'atRestEncryption'),
+            transitEncryptionEnabled: ctx.value(component, 'transitEncryption'),
+            authToken: authSecret ? call(member(member(authSecret, 'secretValue'), 'unsafeUnwrap')) : undefined,
+            cacheSubnetGroupName: member(subnetGroup, 'ref'),
+            securityGroupIds: securityGroupIds(ctx, component),
+            snapshotRetentionLimit: ctx.value(component, 'snapshotRetentionDays'),
+            port: lit(6379),
+          }),
+        ),
+      );
+      attributes = { id: member(construct, 'ref'), endpoint: member(construct, 'attrPrimaryEndPointAddress'), port: member(construct, 'attrPrimaryEndPointPort') };
+    } else {
+      construct = ctx.declare(
+        name,
+        newExpr(
+          ctx.api('elasticache', 'CfnCacheCluster'),
+          thisExpr,
+          lit(component.names.logicalId),
+          obj({
+            engine: lit('memcached'),
+            cacheNodeType: ctx.value(component, 'nodeType'),
+            numCacheNodes: ctx.value(component, 'nodes'),
+            azMode: ctx.choose(component, 'nodes', (n) => lit(typeof n === 'number' && n > 1 ? 'cross-az' : 'single-az')),
+            transitEncryptionEnabled: ctx.value(component, 'transitEncryption'),
+            cacheSubnetGroupName: member(subnetGroup, 'ref'),
+            vpcSecurityGroupIds: securityGroupIds(ctx, component),
+            port: lit(11211),
+          }),
+        ),
+      );
+      attributes = { id: member(construct, 'ref'), endpoint: member(construct, 'attrConfigurationEndpointAddress'), port: member(construct, 'attrConfigurationEndpointPort') };
+    }
+    if (redis) acknowledgeWhere(ctx, component, 'nodes', (n) => typeof n === 'number' && n < 2, construct, 'AwsSolutions-AEC4', PER_ENVIRONMENT);
+    ctx.acknowledge(construct, 'AwsSolutions-AEC5', 'The engine\'s default port is kept: security groups, not port obscurity, restrict access.');
+    acknowledgeDesignRisks(ctx, component, construct);
+    ctx.register(component.id, { construct, attributes });
+  },
+};

@@ -1,0 +1,48 @@
+/** CloudWatch log groups. */
+import type { ComponentEmitter } from './types.ts';
+import { call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, eksLogGroupName, kmsKey, removalPolicy, retentionDays } from './common.ts';
+
+export const logGroupEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const kms = ctx.bool(component, 'kmsEncryption');
+    const key = kms ? kmsKey(ctx, component, 'Encryption key') : undefined;
+    if (key)
+      ctx.expr(
+        call(member(key, 'grantEncryptDecrypt'), newExpr(ctx.api('iam', 'ServicePrincipal'), template('logs.', member(thisExpr, 'region'), '.amazonaws.com'))),
+      );
+    // EKS writes control-plane logs to a fixed name; creating it first gives it a retention.
+    const eksCluster = ctx.graph.components.find((c) => c.type === 'eks' && c.logGroupId === component.id);
+    const logGroup = ctx.declare(
+      ctx.variableName(component),
+      newExpr(
+        ctx.api('logs', 'LogGroup'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          logGroupName: eksCluster ? eksLogGroupName(eksCluster) : undefined,
+          retention: ctx.choose(component, 'retentionDays', (v) => retentionDays(ctx, v)),
+          encryptionKey: key,
+          removalPolicy: removalPolicy(ctx, 'RETAIN'),
+        }),
+      ),
+    );
+    acknowledgeDesignRisks(ctx, component, logGroup);
+    ctx.register(component.id, {
+      construct: logGroup,
+      attributes: {
+        // The contract's log group ARN has no trailing ":*" (CDK's logGroupArn does).
+        arn: call(
+          member(thisExpr, 'formatArn'),
+          obj({
+            service: lit('logs'),
+            resource: lit('log-group'),
+            resourceName: member(logGroup, 'logGroupName'),
+            arnFormat: member(ctx.core('ArnFormat'), 'COLON_RESOURCE_NAME'),
+          }),
+        ),
+        name: member(logGroup, 'logGroupName'),
+      },
+    });
+  },
+};

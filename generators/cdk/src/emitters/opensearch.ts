@@ -1,0 +1,122 @@
+/** OpenSearch domains, in isolated subnets. */
+import type { ComponentEmitter } from './types.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, asType, assign, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { PER_ENVIRONMENT, SUBNET_GROUP, acknowledgeDesignRisks, acknowledgeWhere, removalPolicy, securityGroupOf, vpcOf } from './common.ts';
+
+export const opensearchEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const name = ctx.variableName(component);
+    ctx.section(`${component.names.logicalId}: OpenSearch domain.`);
+    const version = ctx.str(component, 'engineVersion').replace(/^OpenSearch_/, '') || '2.15';
+    const count = ctx.num(component, 'instanceCount');
+    const vpcDef = ctx.graph.vpcs.find((v) => v.id === component.placement?.vpcId);
+    const zoneAware = ctx.bool(component, 'zoneAwareness') && count >= 2;
+    // Data nodes must divide evenly across the zones; use 3 AZs only when the count allows it.
+    const azCount = zoneAware ? ((vpcDef?.azCount ?? 2) >= 3 && count % 3 === 0 ? 3 : 2) : 1;
+    const vpc = vpcOf(ctx, component);
+    const logGroup = ctx.declare(
+      `${name}Logs`,
+      newExpr(ctx.api('logs', 'LogGroup'), thisExpr, lit(`${component.names.logicalId}Logs`), obj({ retention: ctx.api('logs', 'RetentionDays.ONE_MONTH') })),
+    );
+    const domain = ctx.declare(
+      name,
+      newExpr(
+        ctx.api('opensearch', 'Domain'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          version: call(ctx.api('opensearch', 'EngineVersion.openSearch'), lit(version)),
+          capacity: obj({
+            dataNodes: ctx.value(component, 'instanceCount'),
+            dataNodeInstanceType: ctx.value(component, 'instanceType'),
+            masterNodes: ctx.choose(component, 'dedicatedMasters', (v) => (v === true ? lit(3) : lit(undefined))),
+            masterNodeInstanceType: ctx.choose(component, 'dedicatedMasters', (v) => (v === true ? ctx.value(component, 'instanceType') : lit(undefined))),
+            multiAzWithStandbyEnabled: lit(false),
+          }),
+          ebs: obj({ volumeSize: ctx.value(component, 'volumeSizeGb'), volumeType: ctx.api('ec2', 'EbsDeviceVolumeType.GP3') }),
+          zoneAwareness: zoneAware ? obj({ enabled: lit(true), availabilityZoneCount: lit(azCount) }) : undefined,
+          vpc,
+          vpcSubnets: arr([
+            obj({
+              subnetGroupName: lit(SUBNET_GROUP[component.placement?.tier ?? 'isolated']),
+              availabilityZones: call(member(member(vpc, 'availabilityZones'), 'slice'), lit(0), lit(azCount)),
+            }),
+          ]),
+          securityGroups: securityGroupOf(ctx, component) ? arr([securityGroupOf(ctx, component) as Expr]) : undefined,
+          encryptionAtRest: obj({ enabled: ctx.value(component, 'encryptionAtRest') }),
+          nodeToNodeEncryption: ctx.value(component, 'nodeToNodeEncryption'),
+          enforceHttps: ctx.value(component, 'enforceHttps'),
+          tlsSecurityPolicy: ctx.api('opensearch', 'TLSSecurityPolicy.TLS_1_2'),
+          logging: obj({
+            slowSearchLogEnabled: lit(true),
+            slowSearchLogGroup: logGroup,
+            slowIndexLogEnabled: lit(true),
+            slowIndexLogGroup: logGroup,
+            appLogEnabled: lit(true),
+            appLogGroup: logGroup,
+          }),
+          // The log-group resource policy is written below instead of by a custom resource Lambda.
+          suppressLogsResourcePolicy: lit(true),
+          removalPolicy: removalPolicy(ctx, 'RETAIN'),
+        }),
+      ),
+    );
+    ctx.expr(
+      newExpr(
+        ctx.api('logs', 'ResourcePolicy'),
+        thisExpr,
+        lit(`${component.names.logicalId}LogsPolicy`),
+        obj({
+          policyStatements: arr([
+            newExpr(
+              ctx.api('iam', 'PolicyStatement'),
+              obj({
+                principals: arr([newExpr(ctx.api('iam', 'ServicePrincipal'), lit('es.amazonaws.com'))]),
+                actions: arr([lit('logs:PutLogEvents'), lit('logs:CreateLogStream')]),
+                resources: arr([member(logGroup, 'logGroupArn')]),
+              }),
+            ),
+          ]),
+        }),
+      ),
+    );
+    // Signed requests from this account's IAM principals only (set on the L1: the L2's
+    // accessPolicies prop would add a custom resource Lambda).
+    const cfnDomain = ctx.declare(`${name}Cfn`, asType(member(member(domain, 'node'), 'defaultChild'), ctx.typeOf('opensearch', 'CfnDomain')));
+    ctx.add(
+      assign(
+        member(cfnDomain, 'accessPolicies'),
+        call(
+          member(
+            newExpr(
+              ctx.api('iam', 'PolicyDocument'),
+              obj({
+                statements: arr([
+                  newExpr(
+                    ctx.api('iam', 'PolicyStatement'),
+                    obj({
+                      principals: arr([newExpr(ctx.api('iam', 'AccountRootPrincipal'))]),
+                      actions: arr([lit('es:ESHttp*')]),
+                      resources: arr([call(member(thisExpr, 'formatArn'), obj({ service: lit('es'), resource: lit('domain'), resourceName: lit('*') }))]),
+                    }),
+                  ),
+                ]),
+              }),
+            ),
+            'toJSON',
+          ),
+        ),
+      ),
+    );
+    acknowledgeWhere(ctx, component, 'dedicatedMasters', (v) => v === false, domain, 'AwsSolutions-OS4', PER_ENVIRONMENT);
+    acknowledgeWhere(ctx, component, 'zoneAwareness', (v) => v === false, domain, 'AwsSolutions-OS7', PER_ENVIRONMENT);
+    ctx.acknowledge(domain, 'AwsSolutions-OS3', 'A VPC domain: security groups limit the network path; the access policy names this account\'s IAM principals.');
+    acknowledgeDesignRisks(ctx, component, domain);
+    ctx.register(component.id, {
+      construct: domain,
+      attributes: { arn: member(domain, 'domainArn'), name: member(domain, 'domainName'), endpoint: member(domain, 'domainEndpoint') },
+      grantee: undefined,
+    });
+  },
+};

@@ -1,0 +1,67 @@
+/** RDS instances, in isolated subnets. */
+import type { PropertyValue } from '@archgen/model';
+import type { ComponentEmitter } from './types.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { PER_ENVIRONMENT, acknowledgeDefaultPort, acknowledgeDesignRisks, acknowledgeWhere, addRotation, credentialsSecret, removalPolicy, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+
+export const rdsEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const name = ctx.variableName(component);
+    ctx.section(`${component.names.logicalId}: RDS ${ctx.str(component, 'engine')} instance.`);
+    const engine = ctx.str(component, 'engine') === 'mysql' ? 'mysql' : 'postgres';
+    const version = ctx.str(component, 'engineVersion') || (engine === 'mysql' ? '8.0.39' : '16.4');
+    const major = engine === 'mysql' ? version.split('.').slice(0, 2).join('.') : version.split('.')[0] ?? version;
+    const engineExpr =
+      engine === 'mysql'
+        ? call(ctx.api('rds', 'DatabaseInstanceEngine.mysql'), obj({ version: call(ctx.api('rds', 'MysqlEngineVersion.of'), lit(version), lit(major)) }))
+        : call(ctx.api('rds', 'DatabaseInstanceEngine.postgres'), obj({ version: call(ctx.api('rds', 'PostgresEngineVersion.of'), lit(version), lit(major)) }));
+    const instanceClass = ctx.choose(component, 'instanceClass', (v) => newExpr(ctx.api('ec2', 'InstanceType'), lit(String(v).replace(/^db\./, ''))));
+    const port = ctx.value(component, 'port');
+    const secret = credentialsSecret(ctx, component);
+    const db = ctx.declare(
+      name,
+      newExpr(
+        ctx.api('rds', 'DatabaseInstance'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          engine: engineExpr,
+          instanceType: instanceClass,
+          vpc: vpcOf(ctx, component),
+          vpcSubnets: subnetSelection(component),
+          securityGroups: securityGroupOf(ctx, component) ? arr([securityGroupOf(ctx, component) as Expr]) : undefined,
+          credentials: call(ctx.api('rds', 'Credentials.fromSecret'), secret),
+          port,
+          multiAz: ctx.value(component, 'multiAz'),
+          allocatedStorage: ctx.value(component, 'allocatedStorageGb'),
+          storageType: ctx.api('rds', 'StorageType.GP3'),
+          storageEncrypted: ctx.value(component, 'storageEncrypted'),
+          backupRetention: ctx.duration('days', ctx.value(component, 'backupRetentionDays')),
+          deletionProtection: ctx.value(component, 'deletionProtection'),
+          iamAuthentication: ctx.value(component, 'iamAuth'),
+          publiclyAccessible: ctx.value(component, 'publiclyAccessible'),
+          cloudwatchLogsExports: arr((engine === 'mysql' ? ['error', 'general', 'slowquery'] : ['postgresql', 'upgrade']).map((l) => lit(l))),
+          enablePerformanceInsights: lit(true),
+          autoMinorVersionUpgrade: lit(true),
+          removalPolicy: removalPolicy(ctx, 'SNAPSHOT'),
+        }),
+      ),
+    );
+    addRotation(ctx, component, secret, engine);
+    acknowledgeDefaultPort(ctx, db, 'AwsSolutions-RDS11');
+    const isFalse = (v: PropertyValue) => v === false;
+    acknowledgeWhere(ctx, component, 'multiAz', isFalse, db, 'AwsSolutions-RDS3', PER_ENVIRONMENT);
+    acknowledgeWhere(ctx, component, 'deletionProtection', isFalse, db, 'AwsSolutions-RDS10', PER_ENVIRONMENT);
+    acknowledgeDesignRisks(ctx, component, db);
+    ctx.register(component.id, {
+      construct: db,
+      attributes: {
+        arn: member(db, 'instanceArn'),
+        id: member(db, 'instanceIdentifier'),
+        endpoint: member(db, 'dbInstanceEndpointAddress'),
+        port: member(db, 'dbInstanceEndpointPort'),
+      },
+    });
+  },
+};

@@ -1,0 +1,58 @@
+/** Secrets Manager secrets. */
+import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
+import type { ComponentEmitter } from './types.ts';
+import { comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, nagRuleIds } from './common.ts';
+import { plainText } from '../naming.ts';
+
+/** The database (or cache) whose credentials this secret holds, if the lowering derived it for one. */
+export function databaseOfSecret(graph: ResolvedGraph, secret: ResolvedComponent): ResolvedComponent | undefined {
+  return graph.components.find((c) => c.secretId === secret.id);
+}
+
+export const secretEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const database = databaseOfSecret(ctx.graph, component);
+    const isCache = database?.type === 'elasticache';
+    const description = ctx.has(component, 'description') ? ctx.str(component, 'description') : '';
+    const generated = component.generatedSecret;
+    const generateSecretString = generated
+      ? obj({
+          secretStringTemplate: generated.username ? lit(JSON.stringify({ username: generated.username })) : undefined,
+          generateStringKey: generated.username ? lit('password') : undefined,
+          passwordLength: lit(generated.passwordLength),
+          excludeCharacters: generated.excludeCharacters ? lit(generated.excludeCharacters) : undefined,
+        })
+      : undefined;
+    const secret = ctx.declare(
+      ctx.variableName(component),
+      newExpr(
+        ctx.api('secretsmanager', 'Secret'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          description: lit(plainText(description || component.names.display, 2048)),
+          generateSecretString,
+        }),
+      ),
+    );
+    const rotationDays = ctx.has(component, 'rotationDays') ? ctx.num(component, 'rotationDays') : 0;
+    const designAcknowledges = component.acknowledgements.some((a) => nagRuleIds(a.equivalents).includes('AwsSolutions-SMG4'));
+    if (database && component.rotation) {
+      ctx.add(comment(`Rotated by ${database.names.logicalId} below (hosted rotation runs in the database's network).`));
+    } else if (rotationDays > 0 && !designAcknowledges) {
+      ctx.acknowledge(
+        secret,
+        'AwsSolutions-SMG4',
+        isCache
+          ? 'ElastiCache AUTH tokens rotate through modify-replication-group, which has no hosted rotation; rotate with a custom function.'
+          : `Application secret: rotation every ${rotationDays} days needs an application-specific function (secret.addRotationSchedule).`,
+      );
+    }
+    acknowledgeDesignRisks(ctx, component, secret);
+    ctx.register(component.id, {
+      construct: secret,
+      attributes: { arn: member(secret, 'secretArn'), name: member(secret, 'secretName') },
+    });
+  },
+};

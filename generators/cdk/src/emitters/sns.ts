@@ -1,0 +1,37 @@
+/** SNS topics. */
+import type { ComponentEmitter } from './types.ts';
+import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, kmsKey } from './common.ts';
+import { plainText } from '../naming.ts';
+
+export const snsEmitter: ComponentEmitter = {
+  emit(component, ctx) {
+    const fifo = ctx.bool(component, 'fifo');
+    // A customer-managed key: CloudWatch alarms and EventBridge cannot publish to topics under the AWS-managed key.
+    const key = ctx.bool(component, 'kmsEncryption') ? kmsKey(ctx, component, 'Encryption key') : undefined;
+    const topic = ctx.declare(
+      ctx.variableName(component),
+      newExpr(
+        ctx.api('sns', 'Topic'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          displayName: lit(plainText(component.names.display, 100)),
+          fifo: fifo ? lit(true) : undefined,
+          masterKey: key,
+          enforceSSL: lit(true),
+        }),
+      ),
+    );
+    if (key)
+      for (const service of ['cloudwatch.amazonaws.com', 'events.amazonaws.com'])
+        ctx.expr(
+          call(member(key, 'grant'), newExpr(ctx.api('iam', 'ServicePrincipal'), lit(service)), lit('kms:Decrypt'), lit('kms:GenerateDataKey*')),
+        );
+    acknowledgeDesignRisks(ctx, component, topic);
+    ctx.register(component.id, {
+      construct: topic,
+      attributes: { arn: member(topic, 'topicArn'), name: member(topic, 'topicName') },
+    });
+  },
+};

@@ -1,0 +1,74 @@
+/** Step Functions state machines. */
+import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
+import type { ComponentEmitter } from './types.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, logGroupFor, roleOf } from './common.ts';
+
+function invokedFunctions(graph: ResolvedGraph, component: ResolvedComponent): string[] {
+  return graph.grants
+    .filter((g) => g.granteeId === component.id && g.access === 'invoke')
+    .map((g) => g.targetId)
+    .filter((id) => graph.components.some((c) => c.id === id && c.type === 'lambda'));
+}
+
+const SFN_LOG_LEVEL: Record<string, string> = { ALL: 'ALL', ERROR: 'ERROR', OFF: 'OFF' };
+
+export const stepFunctionsEmitter: ComponentEmitter = {
+  dependencies: (component, graph) => invokedFunctions(graph, component),
+  emit(component, ctx) {
+    const name = ctx.variableName(component);
+    ctx.section(`${component.names.logicalId}: Step Functions state machine.`);
+    const logGroup = logGroupFor(ctx, component);
+    const maxAttempts = ctx.value(component, 'retryMaxAttempts');
+    // A small starting workflow: a Pass state, then each connected function with retries.
+    let chain: Expr = newExpr(ctx.api('sfn', 'Pass'), thisExpr, lit(`${component.names.logicalId}Start`));
+    for (const fnId of invokedFunctions(ctx.graph, component)) {
+      const target = ctx.component(fnId);
+      const task = call(
+        member(
+          newExpr(
+            ctx.api('tasks', 'LambdaInvoke'),
+            thisExpr,
+            lit(`${component.names.logicalId}Invoke${target.names.logicalId}`),
+            obj({ lambdaFunction: ctx.handle(fnId).construct, outputPath: lit('$.Payload') }),
+          ),
+          'addRetry',
+        ),
+        obj({
+          errors: arr([ctx.api('sfn', 'Errors.ALL')]),
+          maxAttempts,
+          backoffRate: lit(2),
+          interval: ctx.duration('seconds', lit(2)),
+        }),
+      );
+      chain = call(member(chain, 'next'), task);
+    }
+    const machine = ctx.declare(
+      name,
+      newExpr(
+        ctx.api('sfn', 'StateMachine'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({
+          definitionBody: call(ctx.api('sfn', 'DefinitionBody.fromChainable'), chain),
+          stateMachineType: ctx.choose(component, 'workflowType', (v) => ctx.api('sfn', v === 'EXPRESS' ? 'StateMachineType.EXPRESS' : 'StateMachineType.STANDARD')),
+          logs: obj({
+            destination: logGroup,
+            level: ctx.choose(component, 'logLevel', (v) => ctx.api('sfn', `LogLevel.${SFN_LOG_LEVEL[String(v)] ?? 'ALL'}`)),
+            includeExecutionData: lit(true),
+          }),
+          tracingEnabled: ctx.value(component, 'tracing'),
+          role: roleOf(ctx, component, 'state-machine'),
+          timeout: ctx.duration('hours', lit(1)),
+        }),
+      ),
+    );
+    acknowledgeDesignRisks(ctx, component, machine);
+    ctx.register(component.id, {
+      construct: machine,
+      attributes: { arn: member(machine, 'stateMachineArn'), name: member(machine, 'stateMachineName') },
+      grantee: machine,
+    });
+  },
+};
