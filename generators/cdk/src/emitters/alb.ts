@@ -2,7 +2,14 @@
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { accessLogsBucket, acknowledgeDesignRisks, securityGroupOf, subnetSelection, vpcOf, webAcl } from './common.ts';
+import {
+  accessLogsBucket,
+  acknowledgeDesignRisks,
+  securityGroupOf,
+  subnetSelection,
+  vpcOf,
+  webAcl,
+} from './common.ts';
 
 export const albEmitter: ComponentEmitter = {
   emit(component, ctx) {
@@ -51,22 +58,39 @@ export const albEmitter: ComponentEmitter = {
         ),
       );
       if (ctx.bool(component, 'httpRedirect'))
-        ctx.expr(call(member(alb, 'addRedirect'), obj({ sourcePort: lit(80), targetPort: lit(443), open: lit(false) })));
+        ctx.expr(
+          call(
+            member(alb, 'addRedirect'),
+            obj({ sourcePort: lit(80), targetPort: lit(443), open: lit(false) }),
+          ),
+        );
     } else {
-      ctx.add(comment('No certificate in the design (certificateArn): plain HTTP until one is set (ALB-01).'));
+      ctx.add(
+        comment('No certificate in the design (certificateArn): plain HTTP until one is set (ALB-01).'),
+      );
       listener = ctx.declare(
         `${name}HttpListener`,
         call(
           member(alb, 'addListener'),
           lit('HttpListener'),
-          obj({ port: lit(80), protocol: ctx.api('elbv2', 'ApplicationProtocol.HTTP'), open: lit(false), defaultAction: notFound }),
+          obj({
+            port: lit(80),
+            protocol: ctx.api('elbv2', 'ApplicationProtocol.HTTP'),
+            open: lit(false),
+            defaultAction: notFound,
+          }),
         ),
       );
     }
     if (ctx.bool(component, 'waf')) {
       const acl = webAcl(ctx, component, 'REGIONAL');
       ctx.expr(
-        newExpr(ctx.api('wafv2', 'CfnWebACLAssociation'), thisExpr, lit(`${component.names.logicalId}WebAclAssociation`), obj({ resourceArn: member(alb, 'loadBalancerArn'), webAclArn: member(acl, 'attrArn') })),
+        newExpr(
+          ctx.api('wafv2', 'CfnWebACLAssociation'),
+          thisExpr,
+          lit(`${component.names.logicalId}WebAclAssociation`),
+          obj({ resourceArn: member(alb, 'loadBalancerArn'), webAclArn: member(acl, 'attrArn') }),
+        ),
       );
     }
     acknowledgeDesignRisks(ctx, component, alb);

@@ -12,7 +12,10 @@ export const apiGatewayEmitter: ComponentEmitter = {
     const rest = ctx.str(component, 'apiType') === 'rest';
     ctx.section(`${component.names.logicalId}: API Gateway ${rest ? 'REST' : 'HTTP'} API.`);
     const logGroup = logGroupFor(ctx, component);
-    const throttle = { rate: ctx.value(component, 'throttleRateLimit'), burst: ctx.value(component, 'throttleBurstLimit') };
+    const throttle = {
+      rate: ctx.value(component, 'throttleRateLimit'),
+      burst: ctx.value(component, 'throttleBurstLimit'),
+    };
     if (rest) {
       const api = ctx.declare(
         name,
@@ -30,26 +33,49 @@ export const apiGatewayEmitter: ComponentEmitter = {
               throttlingBurstLimit: throttle.burst,
               loggingLevel: ctx.api('apigw', 'MethodLoggingLevel.ERROR'),
               metricsEnabled: lit(true),
-              accessLogDestination: ctx.choose(component, 'accessLogs', (v) => (v === true ? newExpr(ctx.api('apigw', 'LogGroupLogDestination'), logGroup) : lit(undefined))),
-              accessLogFormat: ctx.choose(component, 'accessLogs', (v) => (v === true ? call(ctx.api('apigw', 'AccessLogFormat.jsonWithStandardFields')) : lit(undefined))),
+              accessLogDestination: ctx.choose(component, 'accessLogs', (v) =>
+                v === true ? newExpr(ctx.api('apigw', 'LogGroupLogDestination'), logGroup) : lit(undefined),
+              ),
+              accessLogFormat: ctx.choose(component, 'accessLogs', (v) =>
+                v === true
+                  ? call(ctx.api('apigw', 'AccessLogFormat.jsonWithStandardFields'))
+                  : lit(undefined),
+              ),
             }),
           }),
         ),
       );
-      ctx.acknowledge(api, 'AwsSolutions-APIG3', 'The design has no WAF for this API; stage throttling limits abuse.');
-      ctx.acknowledge(api, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]', 'API Gateway\'s account-level logging role requires this AWS managed policy.');
+      ctx.acknowledge(
+        api,
+        'AwsSolutions-APIG3',
+        'The design has no WAF for this API; stage throttling limits abuse.',
+      );
+      ctx.acknowledge(
+        api,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        "API Gateway's account-level logging role requires this AWS managed policy.",
+      );
       let authorizer: Expr | undefined;
       const authorizerType = ctx.str(component, 'authorizer');
       const poolId = component.userPoolId;
       if (authorizerType === 'cognito' && poolId)
         authorizer = ctx.declare(
           `${name}Authorizer`,
-          newExpr(ctx.api('apigw', 'CognitoUserPoolsAuthorizer'), thisExpr, lit(`${component.names.logicalId}Authorizer`), obj({ cognitoUserPools: arr([ctx.handle(poolId).construct]) })),
+          newExpr(
+            ctx.api('apigw', 'CognitoUserPoolsAuthorizer'),
+            thisExpr,
+            lit(`${component.names.logicalId}Authorizer`),
+            obj({ cognitoUserPools: arr([ctx.handle(poolId).construct]) }),
+          ),
         );
       const validator = ctx.bool(component, 'requestValidation')
         ? ctx.declare(
             `${name}Validator`,
-            call(member(api, 'addRequestValidator'), lit('RequestValidator'), obj({ validateRequestBody: lit(true), validateRequestParameters: lit(true) })),
+            call(
+              member(api, 'addRequestValidator'),
+              lit('RequestValidator'),
+              obj({ validateRequestBody: lit(true), validateRequestParameters: lit(true) }),
+            ),
           )
         : undefined;
       const methodOptions = obj({
@@ -63,14 +89,27 @@ export const apiGatewayEmitter: ComponentEmitter = {
       });
       ctx.register(component.id, {
         construct: api,
-        attributes: { id: member(api, 'restApiId'), url: member(api, 'url'), name: member(api, 'restApiName'), arn: call(member(api, 'arnForExecuteApi')) },
+        attributes: {
+          id: member(api, 'restApiId'),
+          url: member(api, 'url'),
+          name: member(api, 'restApiName'),
+          arn: call(member(api, 'arnForExecuteApi')),
+        },
         extras: { methodOptions },
       });
       if (!authorizer) {
         if (authorizerType === 'iam')
-          ctx.acknowledge(api, 'AwsSolutions-COG4', 'The design authorizes callers with IAM (SigV4), not a Cognito user pool.');
+          ctx.acknowledge(
+            api,
+            'AwsSolutions-COG4',
+            'The design authorizes callers with IAM (SigV4), not a Cognito user pool.',
+          );
         else if (authorizerType !== 'none')
-          ctx.add(comment(`Authorizer "${authorizerType}" needs a user pool or issuer connected in the design; none is.`));
+          ctx.add(
+            comment(
+              `Authorizer "${authorizerType}" needs a user pool or issuer connected in the design; none is.`,
+            ),
+          );
       }
       if (routesFrom(ctx.graph, component, 'api-integration').length === 0) {
         ctx.add(comment('No integration in the design yet: a mock health check keeps the API deployable.'));
@@ -78,8 +117,23 @@ export const apiGatewayEmitter: ComponentEmitter = {
           call(
             member(member(api, 'root'), 'addMethod'),
             lit('GET'),
-            newExpr(ctx.api('apigw', 'MockIntegration'), obj({ integrationResponses: arr([obj({ statusCode: lit('200') })]), requestTemplates: obj({ 'application/json': lit('{"statusCode": 200}') }) })),
-            obj({ methodResponses: arr([obj({ statusCode: lit('200') })]), authorizer, authorizationType: authorizer ? ctx.api('apigw', 'AuthorizationType.COGNITO') : authorizerType === 'iam' ? ctx.api('apigw', 'AuthorizationType.IAM') : undefined, requestValidator: validator }),
+            newExpr(
+              ctx.api('apigw', 'MockIntegration'),
+              obj({
+                integrationResponses: arr([obj({ statusCode: lit('200') })]),
+                requestTemplates: obj({ 'application/json': lit('{"statusCode": 200}') }),
+              }),
+            ),
+            obj({
+              methodResponses: arr([obj({ statusCode: lit('200') })]),
+              authorizer,
+              authorizationType: authorizer
+                ? ctx.api('apigw', 'AuthorizationType.COGNITO')
+                : authorizerType === 'iam'
+                  ? ctx.api('apigw', 'AuthorizationType.IAM')
+                  : undefined,
+              requestValidator: validator,
+            }),
           ),
         );
       }
@@ -109,7 +163,9 @@ export const apiGatewayEmitter: ComponentEmitter = {
           autoDeploy: lit(true),
           throttle: obj({ rateLimit: throttle.rate, burstLimit: throttle.burst }),
           accessLogSettings: ctx.choose(component, 'accessLogs', (v) =>
-            v === true ? obj({ destination: newExpr(ctx.api('apigwv2', 'LogGroupLogDestination'), logGroup) }) : lit(undefined),
+            v === true
+              ? obj({ destination: newExpr(ctx.api('apigwv2', 'LogGroupLogDestination'), logGroup) })
+              : lit(undefined),
           ),
         }),
       ),
@@ -125,12 +181,21 @@ export const apiGatewayEmitter: ComponentEmitter = {
         obj({ userPoolClients: pool.extras?.client ? arr([pool.extras.client]) : undefined }),
       );
     } else if (authorizerType !== 'none')
-      ctx.add(comment(`Authorizer "${authorizerType}" needs a user pool or issuer connected in the design; none is.`));
+      ctx.add(
+        comment(
+          `Authorizer "${authorizerType}" needs a user pool or issuer connected in the design; none is.`,
+        ),
+      );
     const authorizerVar = authorizer ? ctx.declare(`${name}Authorizer`, authorizer) : undefined;
     acknowledgeDesignRisks(ctx, component, api);
     ctx.register(component.id, {
       construct: api,
-      attributes: { id: member(api, 'apiId'), url: member(api, 'apiEndpoint'), name: member(api, 'apiId'), arn: call(member(api, 'arnForExecuteApi')) },
+      attributes: {
+        id: member(api, 'apiId'),
+        url: member(api, 'apiEndpoint'),
+        name: member(api, 'apiId'),
+        arn: call(member(api, 'arnForExecuteApi')),
+      },
       extras: authorizerVar ? { authorizer: authorizerVar } : {},
     });
   },

@@ -7,24 +7,34 @@ import { plainText } from '../naming.ts';
 export const athenaEmitter: ComponentEmitter = {
   dependencies: (component) => (component.outputBucketId ? [component.outputBucketId] : []),
   emit(component, ctx) {
-    ctx.section(`${component.names.logicalId}: Athena has no L2 construct in aws-cdk-lib, so an L1 workgroup.`);
-    const results = component.outputBucketId ? ctx.handle(component.outputBucketId).construct : ctx.declare(
-      `${ctx.variableName(component)}Results`,
-      newExpr(
-        ctx.api('s3', 'Bucket'),
-        thisExpr,
-        lit(`${component.names.logicalId}Results`),
-        obj({
-          blockPublicAccess: ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL'),
-          encryption: ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
-          enforceSSL: lit(true),
-          versioned: lit(true),
-          serverAccessLogsBucket: accessLogsBucket(ctx),
-          serverAccessLogsPrefix: lit(`${component.names.slug}-results/`),
-          lifecycleRules: arr([obj({ expiration: ctx.duration('days', lit(30)), noncurrentVersionExpiration: ctx.duration('days', lit(1)), abortIncompleteMultipartUploadAfter: ctx.duration('days', lit(1)) })]),
-        }),
-      ),
+    ctx.section(
+      `${component.names.logicalId}: Athena has no L2 construct in aws-cdk-lib, so an L1 workgroup.`,
     );
+    const results = component.outputBucketId
+      ? ctx.handle(component.outputBucketId).construct
+      : ctx.declare(
+          `${ctx.variableName(component)}Results`,
+          newExpr(
+            ctx.api('s3', 'Bucket'),
+            thisExpr,
+            lit(`${component.names.logicalId}Results`),
+            obj({
+              blockPublicAccess: ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL'),
+              encryption: ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
+              enforceSSL: lit(true),
+              versioned: lit(true),
+              serverAccessLogsBucket: accessLogsBucket(ctx),
+              serverAccessLogsPrefix: lit(`${component.names.slug}-results/`),
+              lifecycleRules: arr([
+                obj({
+                  expiration: ctx.duration('days', lit(30)),
+                  noncurrentVersionExpiration: ctx.duration('days', lit(1)),
+                  abortIncompleteMultipartUploadAfter: ctx.duration('days', lit(1)),
+                }),
+              ]),
+            }),
+          ),
+        );
     const encrypted = ctx.bool(component, 'resultsEncryption');
     const workgroup = ctx.declare(
       ctx.variableName(component),
@@ -40,9 +50,15 @@ export const athenaEmitter: ComponentEmitter = {
           workGroupConfiguration: obj({
             enforceWorkGroupConfiguration: ctx.value(component, 'enforceConfiguration'),
             publishCloudWatchMetricsEnabled: lit(true),
-            bytesScannedCutoffPerQuery: lit(Math.max(10_000_000, Math.round(ctx.num(component, 'bytesScannedCutoffGb') * 1024 ** 3))),
+            bytesScannedCutoffPerQuery: lit(
+              Math.max(10_000_000, Math.round(ctx.num(component, 'bytesScannedCutoffGb') * 1024 ** 3)),
+            ),
             resultConfiguration: obj({
-              outputLocation: template('s3://', member(results, 'bucketName'), `/athena-results/${component.names.slug}/`),
+              outputLocation: template(
+                's3://',
+                member(results, 'bucketName'),
+                `/athena-results/${component.names.slug}/`,
+              ),
               encryptionConfiguration: encrypted ? obj({ encryptionOption: lit('SSE_S3') }) : undefined,
             }),
           }),
@@ -54,7 +70,10 @@ export const athenaEmitter: ComponentEmitter = {
       construct: workgroup,
       attributes: {
         name: member(workgroup, 'ref'),
-        arn: call(member(thisExpr, 'formatArn'), obj({ service: lit('athena'), resource: lit('workgroup'), resourceName: member(workgroup, 'ref') })),
+        arn: call(
+          member(thisExpr, 'formatArn'),
+          obj({ service: lit('athena'), resource: lit('workgroup'), resourceName: member(workgroup, 'ref') }),
+        ),
       },
       extras: { results },
     });

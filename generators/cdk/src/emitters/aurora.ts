@@ -2,7 +2,18 @@
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { PER_ENVIRONMENT, acknowledgeDefaultPort, acknowledgeDesignRisks, acknowledgeWhere, addRotation, credentialsSecret, removalPolicy, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import {
+  PER_ENVIRONMENT,
+  acknowledgeDefaultPort,
+  acknowledgeDesignRisks,
+  acknowledgeWhere,
+  addRotation,
+  credentialsSecret,
+  removalPolicy,
+  securityGroupOf,
+  subnetSelection,
+  vpcOf,
+} from './common.ts';
 
 export const auroraEmitter: ComponentEmitter = {
   emit(component, ctx) {
@@ -10,22 +21,41 @@ export const auroraEmitter: ComponentEmitter = {
     const mysql = ctx.str(component, 'engine') === 'aurora-mysql';
     ctx.section(`${component.names.logicalId}: Aurora ${mysql ? 'MySQL' : 'PostgreSQL'} cluster.`);
     const engine = mysql
-      ? call(ctx.api('rds', 'DatabaseClusterEngine.auroraMysql'), obj({ version: ctx.api('rds', 'AuroraMysqlEngineVersion.VER_3_08_0') }))
-      : call(ctx.api('rds', 'DatabaseClusterEngine.auroraPostgres'), obj({ version: ctx.api('rds', 'AuroraPostgresEngineVersion.VER_16_4') }));
+      ? call(
+          ctx.api('rds', 'DatabaseClusterEngine.auroraMysql'),
+          obj({ version: ctx.api('rds', 'AuroraMysqlEngineVersion.VER_3_08_0') }),
+        )
+      : call(
+          ctx.api('rds', 'DatabaseClusterEngine.auroraPostgres'),
+          obj({ version: ctx.api('rds', 'AuroraPostgresEngineVersion.VER_16_4') }),
+        );
     const instance = (capacity: string, instanceId: string, reader: boolean): Expr =>
       capacity === 'serverless-v2'
         ? reader
-          ? call(ctx.api('rds', 'ClusterInstance.serverlessV2'), lit(instanceId), obj({ scaleWithWriter: lit(true) }))
+          ? call(
+              ctx.api('rds', 'ClusterInstance.serverlessV2'),
+              lit(instanceId),
+              obj({ scaleWithWriter: lit(true) }),
+            )
           : call(ctx.api('rds', 'ClusterInstance.serverlessV2'), lit(instanceId))
         : call(
             ctx.api('rds', 'ClusterInstance.provisioned'),
             lit(instanceId),
-            obj({ instanceType: newExpr(ctx.api('ec2', 'InstanceType'), lit(ctx.str(component, 'instanceClass').replace(/^db\./, ''))) }),
+            obj({
+              instanceType: newExpr(
+                ctx.api('ec2', 'InstanceType'),
+                lit(ctx.str(component, 'instanceClass').replace(/^db\./, '')),
+              ),
+            }),
           );
     const capacity = ctx.str(component, 'capacity');
     const secret = credentialsSecret(ctx, component);
     const readers = ctx.choose(component, 'readers', (count) =>
-      arr(Array.from({ length: typeof count === 'number' ? count : 0 }, (_, i) => instance(capacity, `reader${i + 1}`, true))),
+      arr(
+        Array.from({ length: typeof count === 'number' ? count : 0 }, (_, i) =>
+          instance(capacity, `reader${i + 1}`, true),
+        ),
+      ),
     );
     const cluster = ctx.declare(
       name,
@@ -41,13 +71,17 @@ export const auroraEmitter: ComponentEmitter = {
           serverlessV2MaxCapacity: capacity === 'serverless-v2' ? ctx.value(component, 'maxAcu') : undefined,
           vpc: vpcOf(ctx, component),
           vpcSubnets: subnetSelection(component),
-          securityGroups: securityGroupOf(ctx, component) ? arr([securityGroupOf(ctx, component) as Expr]) : undefined,
+          securityGroups: securityGroupOf(ctx, component)
+            ? arr([securityGroupOf(ctx, component) as Expr])
+            : undefined,
           credentials: call(ctx.api('rds', 'Credentials.fromSecret'), secret),
           storageEncrypted: ctx.value(component, 'storageEncrypted'),
           backup: obj({ retention: ctx.duration('days', ctx.value(component, 'backupRetentionDays')) }),
           deletionProtection: ctx.value(component, 'deletionProtection'),
           iamAuthentication: ctx.value(component, 'iamAuth'),
-          cloudwatchLogsExports: arr((mysql ? ['audit', 'error', 'general', 'slowquery'] : ['postgresql']).map((l) => lit(l))),
+          cloudwatchLogsExports: arr(
+            (mysql ? ['audit', 'error', 'general', 'slowquery'] : ['postgresql']).map((l) => lit(l)),
+          ),
           backtrackWindow: mysql && capacity !== 'serverless-v2' ? ctx.duration('hours', lit(24)) : undefined,
           removalPolicy: removalPolicy(ctx, 'SNAPSHOT'),
         }),
@@ -55,9 +89,21 @@ export const auroraEmitter: ComponentEmitter = {
     );
     addRotation(ctx, component, secret, mysql ? 'mysql' : 'postgres');
     acknowledgeDefaultPort(ctx, cluster, 'AwsSolutions-RDS11');
-    acknowledgeWhere(ctx, component, 'deletionProtection', (v) => v === false, cluster, 'AwsSolutions-RDS10', PER_ENVIRONMENT);
+    acknowledgeWhere(
+      ctx,
+      component,
+      'deletionProtection',
+      (v) => v === false,
+      cluster,
+      'AwsSolutions-RDS10',
+      PER_ENVIRONMENT,
+    );
     if (mysql && capacity === 'serverless-v2')
-      ctx.acknowledge(cluster, 'AwsSolutions-RDS14', 'Aurora Serverless v2 does not support Backtrack; point-in-time restore covers recovery.');
+      ctx.acknowledge(
+        cluster,
+        'AwsSolutions-RDS14',
+        'Aurora Serverless v2 does not support Backtrack; point-in-time restore covers recovery.',
+      );
     acknowledgeDesignRisks(ctx, component, cluster);
     ctx.register(component.id, {
       construct: cluster,

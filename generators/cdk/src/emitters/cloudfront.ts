@@ -23,14 +23,26 @@ function originFor(ctx: StackContext, targetId: string): Expr {
       return newExpr(
         ctx.api('origins', 'LoadBalancerV2Origin'),
         handle.construct,
-        obj({ protocolPolicy: ctx.api('cloudfront', https ? 'OriginProtocolPolicy.HTTPS_ONLY' : 'OriginProtocolPolicy.HTTP_ONLY') }),
+        obj({
+          protocolPolicy: ctx.api(
+            'cloudfront',
+            https ? 'OriginProtocolPolicy.HTTPS_ONLY' : 'OriginProtocolPolicy.HTTP_ONLY',
+          ),
+        }),
       );
     }
     case 'api-gateway':
-      if (ctx.str(target, 'apiType') === 'rest') return newExpr(ctx.api('origins', 'RestApiOrigin'), handle.construct);
+      if (ctx.str(target, 'apiType') === 'rest')
+        return newExpr(ctx.api('origins', 'RestApiOrigin'), handle.construct);
       return newExpr(
         ctx.api('origins', 'HttpOrigin'),
-        template(member(handle.construct, 'apiId'), '.execute-api.', member(thisExpr, 'region'), '.', member(thisExpr, 'urlSuffix')),
+        template(
+          member(handle.construct, 'apiId'),
+          '.execute-api.',
+          member(thisExpr, 'region'),
+          '.',
+          member(thisExpr, 'urlSuffix'),
+        ),
       );
     default:
       throw new Error(`CloudFront cannot use a ${target.type} ("${targetId}") as an origin`);
@@ -38,7 +50,8 @@ function originFor(ctx: StackContext, targetId: string): Expr {
 }
 
 export const cloudfrontEmitter: ComponentEmitter = {
-  dependencies: (component, graph) => routesFrom(graph, component, 'cloudfront-origin').map((r) => r.targetId),
+  dependencies: (component, graph) =>
+    routesFrom(graph, component, 'cloudfront-origin').map((r) => r.targetId),
   emit(component, ctx) {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: CloudFront distribution.`);
@@ -50,27 +63,40 @@ export const cloudfrontEmitter: ComponentEmitter = {
     if (!first || first.pathPattern)
       throw new Error(`CloudFront distribution "${component.id}" has no default origin route`);
     const defaultOrigin = originFor(ctx, first.targetId);
-    const behaviors = rest.map((route) => [
-      route.pathPattern ?? '/*',
-      obj({
-        origin: originFor(ctx, route.targetId),
-        viewerProtocolPolicy: ctx.api('cloudfront', 'ViewerProtocolPolicy.REDIRECT_TO_HTTPS'),
-        allowedMethods: ctx.api('cloudfront', 'AllowedMethods.ALLOW_ALL'),
-        cachePolicy: ctx.api('cloudfront', 'CachePolicy.CACHING_DISABLED'),
-        originRequestPolicy: ctx.api('cloudfront', 'OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER'),
-      }),
-    ] as [string, Expr]);
+    const behaviors = rest.map(
+      (route) =>
+        [
+          route.pathPattern ?? '/*',
+          obj({
+            origin: originFor(ctx, route.targetId),
+            viewerProtocolPolicy: ctx.api('cloudfront', 'ViewerProtocolPolicy.REDIRECT_TO_HTTPS'),
+            allowedMethods: ctx.api('cloudfront', 'AllowedMethods.ALLOW_ALL'),
+            cachePolicy: ctx.api('cloudfront', 'CachePolicy.CACHING_DISABLED'),
+            originRequestPolicy: ctx.api('cloudfront', 'OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER'),
+          }),
+        ] as [string, Expr],
+    );
     const certificateArn = ctx.str(component, 'certificateArn').trim();
     const certificate = certificateArn
-      ? call(ctx.api('acm', 'Certificate.fromCertificateArn'), thisExpr, lit(`${component.names.logicalId}Certificate`), lit(certificateArn))
+      ? call(
+          ctx.api('acm', 'Certificate.fromCertificateArn'),
+          thisExpr,
+          lit(`${component.names.logicalId}Certificate`),
+          lit(certificateArn),
+        )
       : undefined;
     const aliases = certificateArn
-      ? ctx.str(component, 'aliases').split(',').map((a) => a.trim()).filter(Boolean)
+      ? ctx
+          .str(component, 'aliases')
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean)
       : [];
     const logging = ctx.any(component, 'accessLogs');
     // CloudFront web ACLs live in us-east-1: created here only when this stack deploys there.
     const waf = ctx.bool(component, 'waf');
-    const acl = waf && ctx.graph.design.region === 'us-east-1' ? webAcl(ctx, component, 'CLOUDFRONT') : undefined;
+    const acl =
+      waf && ctx.graph.design.region === 'us-east-1' ? webAcl(ctx, component, 'CLOUDFRONT') : undefined;
     const distribution = ctx.declare(
       name,
       newExpr(
@@ -85,7 +111,10 @@ export const cloudfrontEmitter: ComponentEmitter = {
           }),
           additionalBehaviors: behaviors.length ? obj(behaviors) : undefined,
           defaultRootObject: lit(ctx.str(component, 'defaultRootObject')),
-          priceClass: ctx.api('cloudfront', `PriceClass.${PRICE_CLASS[ctx.str(component, 'priceClass')] ?? 'PRICE_CLASS_100'}`),
+          priceClass: ctx.api(
+            'cloudfront',
+            `PriceClass.${PRICE_CLASS[ctx.str(component, 'priceClass')] ?? 'PRICE_CLASS_100'}`,
+          ),
           minimumProtocolVersion: ctx.api('cloudfront', 'SecurityPolicyProtocol.TLS_V1_2_2021'),
           certificate,
           domainNames: aliases.length ? arr(aliases.map((a) => lit(a))) : undefined,
@@ -97,9 +126,17 @@ export const cloudfrontEmitter: ComponentEmitter = {
         }),
       ),
     );
-    ctx.acknowledge(distribution, 'AwsSolutions-CFR1', 'The design serves every country; add geoRestriction to limit where content is delivered.');
+    ctx.acknowledge(
+      distribution,
+      'AwsSolutions-CFR1',
+      'The design serves every country; add geoRestriction to limit where content is delivered.',
+    );
     if (!certificateArn)
-      ctx.acknowledge(distribution, 'AwsSolutions-CFR4', 'No certificate in the design yet: the default *.cloudfront.net certificate cannot enforce TLSv1.2_2021.');
+      ctx.acknowledge(
+        distribution,
+        'AwsSolutions-CFR4',
+        'No certificate in the design yet: the default *.cloudfront.net certificate cannot enforce TLSv1.2_2021.',
+      );
     if (waf && !acl)
       ctx.acknowledge(
         distribution,
@@ -109,7 +146,11 @@ export const cloudfrontEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, distribution);
     ctx.register(component.id, {
       construct: distribution,
-      attributes: { id: member(distribution, 'distributionId'), domainName: member(distribution, 'distributionDomainName'), url: template('https://', member(distribution, 'distributionDomainName')) },
+      attributes: {
+        id: member(distribution, 'distributionId'),
+        domainName: member(distribution, 'distributionDomainName'),
+        url: template('https://', member(distribution, 'distributionDomainName')),
+      },
     });
   },
 };

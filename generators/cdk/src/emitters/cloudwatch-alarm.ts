@@ -8,9 +8,15 @@ import { comment, lit } from '../ts/ast.ts';
  */
 export const alarmComponentEmitter: ComponentEmitter = {
   emit(component, ctx) {
-    const resolved = ctx.graph.alarms.find((a) => a.id === component.id || a.names.logicalId === component.names.logicalId);
+    const resolved = ctx.graph.alarms.find(
+      (a) => a.id === component.id || a.names.logicalId === component.names.logicalId,
+    );
     if (!resolved) {
-      ctx.add(comment(`${component.names.logicalId}: the design connects this alarm to nothing it can watch; no alarm is created.`));
+      ctx.add(
+        comment(
+          `${component.names.logicalId}: the design connects this alarm to nothing it can watch; no alarm is created.`,
+        ),
+      );
     }
     ctx.register(component.id, { construct: lit(null), attributes: {} });
   },

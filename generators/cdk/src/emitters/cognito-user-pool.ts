@@ -29,24 +29,38 @@ export const cognitoEmitter: ComponentEmitter = {
           }),
           accountRecovery: ctx.api('cognito', 'AccountRecovery.EMAIL_ONLY'),
           featurePlan: ctx.api('cognito', advanced ? 'FeaturePlan.PLUS' : 'FeaturePlan.ESSENTIALS'),
-          standardThreatProtectionMode: advanced ? ctx.api('cognito', 'StandardThreatProtectionMode.FULL_FUNCTION') : undefined,
+          standardThreatProtectionMode: advanced
+            ? ctx.api('cognito', 'StandardThreatProtectionMode.FULL_FUNCTION')
+            : undefined,
           removalPolicy: removalPolicy(ctx, 'RETAIN'),
         }),
       ),
     );
     const client = ctx.declare(
       `${ctx.variableName(component)}Client`,
-      call(member(pool, 'addClient'), lit('Client'), obj({ authFlows: obj({ userSrp: lit(true) }), generateSecret: lit(false) })),
+      call(
+        member(pool, 'addClient'),
+        lit('Client'),
+        obj({ authFlows: obj({ userSrp: lit(true) }), generateSecret: lit(false) }),
+      ),
     );
     if (mfa !== 'required')
       ctx.acknowledge(pool, 'AwsSolutions-COG2', `MFA is "${mfa}" in the design (property mfa).`);
     if (!advanced)
       for (const rule of ['AwsSolutions-COG3', 'AwsSolutions-COG8'])
-        ctx.acknowledge(pool, rule, 'Threat protection (Plus feature plan) is off in the design (property advancedSecurity).');
+        ctx.acknowledge(
+          pool,
+          rule,
+          'Threat protection (Plus feature plan) is off in the design (property advancedSecurity).',
+        );
     acknowledgeDesignRisks(ctx, component, pool);
     ctx.register(component.id, {
       construct: pool,
-      attributes: { arn: member(pool, 'userPoolArn'), id: member(pool, 'userPoolId'), name: member(pool, 'userPoolId') },
+      attributes: {
+        arn: member(pool, 'userPoolArn'),
+        id: member(pool, 'userPoolId'),
+        name: member(pool, 'userPoolId'),
+      },
       extras: { client },
     });
   },

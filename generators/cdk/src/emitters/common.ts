@@ -10,12 +10,18 @@ import { arr, binary, call, eq, ifStmt, lit, member, newExpr, obj, template, thi
 import { plainText } from '../naming.ts';
 
 /** Subnet group names of the generated VPC, one per tier. */
-export const SUBNET_GROUP: Record<SubnetTier, string> = { public: 'Public', private: 'Private', isolated: 'Isolated' };
+export const SUBNET_GROUP: Record<SubnetTier, string> = {
+  public: 'Public',
+  private: 'Private',
+  isolated: 'Isolated',
+};
 
 export function vpcOf(ctx: StackContext, component: ResolvedComponent): Expr {
-  if (!component.placement) throw new Error(`Component "${component.id}" (${component.type}) needs a VPC placement`);
+  if (!component.placement)
+    throw new Error(`Component "${component.id}" (${component.type}) needs a VPC placement`);
   const vpc = ctx.vpcs.get(component.placement.vpcId);
-  if (!vpc) throw new Error(`Component "${component.id}" is placed in unknown VPC "${component.placement.vpcId}"`);
+  if (!vpc)
+    throw new Error(`Component "${component.id}" is placed in unknown VPC "${component.placement.vpcId}"`);
   return vpc;
 }
 
@@ -30,10 +36,27 @@ export function securityGroupOf(ctx: StackContext, component: ResolvedComponent)
 }
 
 const RETENTION: Record<number, string> = {
-  1: 'ONE_DAY', 3: 'THREE_DAYS', 5: 'FIVE_DAYS', 7: 'ONE_WEEK', 14: 'TWO_WEEKS', 30: 'ONE_MONTH',
-  60: 'TWO_MONTHS', 90: 'THREE_MONTHS', 120: 'FOUR_MONTHS', 150: 'FIVE_MONTHS', 180: 'SIX_MONTHS',
-  365: 'ONE_YEAR', 400: 'THIRTEEN_MONTHS', 545: 'EIGHTEEN_MONTHS', 731: 'TWO_YEARS', 1096: 'THREE_YEARS',
-  1827: 'FIVE_YEARS', 2192: 'SIX_YEARS', 2557: 'SEVEN_YEARS', 2922: 'EIGHT_YEARS', 3288: 'NINE_YEARS',
+  1: 'ONE_DAY',
+  3: 'THREE_DAYS',
+  5: 'FIVE_DAYS',
+  7: 'ONE_WEEK',
+  14: 'TWO_WEEKS',
+  30: 'ONE_MONTH',
+  60: 'TWO_MONTHS',
+  90: 'THREE_MONTHS',
+  120: 'FOUR_MONTHS',
+  150: 'FIVE_MONTHS',
+  180: 'SIX_MONTHS',
+  365: 'ONE_YEAR',
+  400: 'THIRTEEN_MONTHS',
+  545: 'EIGHTEEN_MONTHS',
+  731: 'TWO_YEARS',
+  1096: 'THREE_YEARS',
+  1827: 'FIVE_YEARS',
+  2192: 'SIX_YEARS',
+  2557: 'SEVEN_YEARS',
+  2922: 'EIGHT_YEARS',
+  3288: 'NINE_YEARS',
   3653: 'TEN_YEARS',
 };
 
@@ -49,14 +72,23 @@ export function retentionDays(ctx: StackContext, days: PropertyValue): Expr {
  * The component's log group: the lowering's log-group component when it has one, else a new
  * log group with the retention of `retentionKey`.
  */
-export function logGroupFor(ctx: StackContext, component: ResolvedComponent, retentionKey = 'logRetentionDays'): Expr {
+export function logGroupFor(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  retentionKey = 'logRetentionDays',
+): Expr {
   if (component.logGroupId) return ctx.handle(component.logGroupId).construct;
   const retention = ctx.has(component, retentionKey)
     ? ctx.choose(component, retentionKey, (v) => retentionDays(ctx, v))
     : ctx.api('logs', 'RetentionDays.ONE_MONTH');
   return ctx.declare(
     `${ctx.variableName(component)}Logs`,
-    newExpr(ctx.api('logs', 'LogGroup'), thisExpr, lit(`${component.names.logicalId}Logs`), obj({ retention })),
+    newExpr(
+      ctx.api('logs', 'LogGroup'),
+      thisExpr,
+      lit(`${component.names.logicalId}Logs`),
+      obj({ retention }),
+    ),
   );
 }
 
@@ -64,7 +96,9 @@ export function logGroupFor(ctx: StackContext, component: ResolvedComponent, ret
 export function nagRuleIds(equivalents: string[]): string[] {
   const ids = equivalents
     .map((e) => e.trim())
-    .map((e) => (e.startsWith('AwsSolutions-') ? e : e.startsWith('Sol-') ? `AwsSolutions-${e.slice(4)}` : ''))
+    .map((e) =>
+      e.startsWith('AwsSolutions-') ? e : e.startsWith('Sol-') ? `AwsSolutions-${e.slice(4)}` : '',
+    )
     .filter((e) => /^AwsSolutions-[A-Za-z0-9]+$/.test(e));
   return [...new Set(ids)].sort((a, b) => a.localeCompare(b));
 }
@@ -92,7 +126,9 @@ export function acknowledgeWhere(
   reason: string,
 ): void {
   const values = ctx.values(component, key);
-  const distinct = [...new Set(values.map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v) as PropertyValue);
+  const distinct = [...new Set(values.map((v) => JSON.stringify(v)))].map(
+    (v) => JSON.parse(v) as PropertyValue,
+  );
   const off = distinct.filter(isOff);
   if (off.length === 0 || off.length === distinct.length) return;
   const value = ctx.value(component, key);
@@ -110,7 +146,9 @@ export function removalPolicy(ctx: StackContext, policy: 'RETAIN' | 'SNAPSHOT' |
 /** The shared bucket that receives S3 server access logs and ALB access logs of this stack. */
 export function accessLogsBucket(ctx: StackContext): Expr {
   return ctx.shared('access-logs-bucket', () => {
-    ctx.section('Access logs of buckets and load balancers land here (S3-managed keys: ELB cannot write to KMS buckets).');
+    ctx.section(
+      'Access logs of buckets and load balancers land here (S3-managed keys: ELB cannot write to KMS buckets).',
+    );
     const bucket = ctx.declare(
       'accessLogsBucket',
       newExpr(
@@ -133,7 +171,11 @@ export function accessLogsBucket(ctx: StackContext): Expr {
         }),
       ),
     );
-    ctx.acknowledge(bucket, 'AwsSolutions-S1', 'This is the access-log bucket; logging its own access would loop.');
+    ctx.acknowledge(
+      bucket,
+      'AwsSolutions-S1',
+      'This is the access-log bucket; logging its own access would loop.',
+    );
     return bucket;
   });
 }
@@ -146,29 +188,48 @@ export function kmsKey(ctx: StackContext, component: ResolvedComponent, purpose:
       ctx.api('kms', 'Key'),
       thisExpr,
       lit(`${component.names.logicalId}Key`),
-      obj({ enableKeyRotation: lit(true), description: lit(plainText(`${purpose} of ${component.names.display}`, 8000)) }),
+      obj({
+        enableKeyRotation: lit(true),
+        description: lit(plainText(`${purpose} of ${component.names.display}`, 8000)),
+      }),
     ),
   );
 }
 
-export function roleOf(ctx: StackContext, component: ResolvedComponent, purpose: ResolvedRole['purpose']): Expr | undefined {
+export function roleOf(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  purpose: ResolvedRole['purpose'],
+): Expr | undefined {
   const role = ctx.graph.roles.find((r) => r.componentId === component.id && r.purpose === purpose);
   return role ? ctx.roles.get(role.id) : undefined;
 }
 
-export function routesFrom(graph: ResolvedGraph, component: ResolvedComponent, kind: ResolvedRoute['kind']): ResolvedRoute[] {
+export function routesFrom(
+  graph: ResolvedGraph,
+  component: ResolvedComponent,
+  kind: ResolvedRoute['kind'],
+): ResolvedRoute[] {
   return graph.routes.filter((r) => r.frontDoorId === component.id && r.kind === kind);
 }
 
 /** A WAF web ACL with AWS managed common and known-bad-inputs rules (no L2 exists). */
-export function webAcl(ctx: StackContext, component: ResolvedComponent, scope: 'REGIONAL' | 'CLOUDFRONT'): Expr {
+export function webAcl(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  scope: 'REGIONAL' | 'CLOUDFRONT',
+): Expr {
   const rule = (name: string, priority: number) =>
     obj({
       name: lit(name),
       priority: lit(priority),
       overrideAction: obj({ none: obj({}) }),
       statement: obj({ managedRuleGroupStatement: obj({ vendorName: lit('AWS'), name: lit(name) }) }),
-      visibilityConfig: obj({ cloudWatchMetricsEnabled: lit(true), metricName: lit(name), sampledRequestsEnabled: lit(true) }),
+      visibilityConfig: obj({
+        cloudWatchMetricsEnabled: lit(true),
+        metricName: lit(name),
+        sampledRequestsEnabled: lit(true),
+      }),
     });
   return ctx.declare(
     `${ctx.variableName(component)}WebAcl`,
@@ -179,8 +240,15 @@ export function webAcl(ctx: StackContext, component: ResolvedComponent, scope: '
       obj({
         scope: lit(scope),
         defaultAction: obj({ allow: obj({}) }),
-        visibilityConfig: obj({ cloudWatchMetricsEnabled: lit(true), metricName: lit(`${component.names.logicalId}WebAcl`), sampledRequestsEnabled: lit(true) }),
-        rules: arr([rule('AWSManagedRulesCommonRuleSet', 0), rule('AWSManagedRulesKnownBadInputsRuleSet', 1)]),
+        visibilityConfig: obj({
+          cloudWatchMetricsEnabled: lit(true),
+          metricName: lit(`${component.names.logicalId}WebAcl`),
+          sampledRequestsEnabled: lit(true),
+        }),
+        rules: arr([
+          rule('AWSManagedRulesCommonRuleSet', 0),
+          rule('AWSManagedRulesKnownBadInputsRuleSet', 1),
+        ]),
       }),
     ),
   );
@@ -191,10 +259,14 @@ export function eksLogGroupName(cluster: ResolvedComponent) {
   return template('/aws/eks/', member(thisExpr, 'stackName'), `-${cluster.names.slug}/cluster`);
 }
 
-export const PER_ENVIRONMENT = 'Off in this environment only, by the design\'s per-environment setting (on in production).';
+export const PER_ENVIRONMENT =
+  "Off in this environment only, by the design's per-environment setting (on in production).";
 
 export function selectSubnetIds(ctx: StackContext, component: ResolvedComponent): Expr {
-  return member(call(member(vpcOf(ctx, component), 'selectSubnets'), subnetSelection(component)), 'subnetIds');
+  return member(
+    call(member(vpcOf(ctx, component), 'selectSubnets'), subnetSelection(component)),
+    'subnetIds',
+  );
 }
 
 export function securityGroupIds(ctx: StackContext, component: ResolvedComponent): Expr | undefined {
@@ -228,15 +300,24 @@ export function credentialsSecret(ctx: StackContext, component: ResolvedComponen
  * Hosted rotation for the credentials secret, in the subnets and security group the lowering
  * chose for it (the database admits that group on its port through the graph's rules).
  */
-export function addRotation(ctx: StackContext, component: ResolvedComponent, secret: Expr, engine: 'postgres' | 'mysql'): void {
+export function addRotation(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  secret: Expr,
+  engine: 'postgres' | 'mysql',
+): void {
   const secretComponent = component.secretId ? ctx.component(component.secretId) : undefined;
   const rotation = secretComponent?.rotation;
-  const days = secretComponent && ctx.has(secretComponent, 'rotationDays') ? ctx.num(secretComponent, 'rotationDays') : 30;
+  const days =
+    secretComponent && ctx.has(secretComponent, 'rotationDays')
+      ? ctx.num(secretComponent, 'rotationDays')
+      : 30;
   if (!rotation || days <= 0) return;
   const vpc = ctx.vpcs.get(rotation.vpcId);
   const sg = ctx.securityGroups.get(rotation.securityGroupId);
   if (!vpc || !sg) throw new Error(`Rotation of "${component.id}" names an unknown VPC or security group`);
-  const hosted = engine === 'postgres' ? 'HostedRotation.postgreSqlSingleUser' : 'HostedRotation.mysqlSingleUser';
+  const hosted =
+    engine === 'postgres' ? 'HostedRotation.postgreSqlSingleUser' : 'HostedRotation.mysqlSingleUser';
   ctx.expr(
     call(
       member(secret, 'addRotationSchedule'),
@@ -245,7 +326,11 @@ export function addRotation(ctx: StackContext, component: ResolvedComponent, sec
         automaticallyAfter: ctx.duration('days', lit(days)),
         hostedRotation: call(
           ctx.api('secretsmanager', hosted),
-          obj({ vpc, vpcSubnets: obj({ subnetGroupName: lit(SUBNET_GROUP[rotation.tier]) }), securityGroups: arr([sg]) }),
+          obj({
+            vpc,
+            vpcSubnets: obj({ subnetGroupName: lit(SUBNET_GROUP[rotation.tier]) }),
+            securityGroups: arr([sg]),
+          }),
         ),
       }),
     ),
@@ -254,5 +339,9 @@ export function addRotation(ctx: StackContext, component: ResolvedComponent, sec
 
 /** RDS/Aurora keep the engine's default port: ack cdk-nag's "non-default port" rule with why. */
 export function acknowledgeDefaultPort(ctx: StackContext, target: Expr, rule: string): void {
-  ctx.acknowledge(target, rule, 'The engine\'s default port is kept: security groups, not port obscurity, restrict access.');
+  ctx.acknowledge(
+    target,
+    rule,
+    "The engine's default port is kept: security groups, not port obscurity, restrict access.",
+  );
 }

@@ -17,11 +17,16 @@ const STREAM_VIEW: Record<string, string> = {
 };
 
 function attribute(ctx: StackContext, name: string, type: PropertyValue): Expr {
-  return obj({ name: lit(name), type: ctx.api('dynamodb', `AttributeType.${ATTRIBUTE_TYPE[String(type)] ?? 'STRING'}`) });
+  return obj({
+    name: lit(name),
+    type: ctx.api('dynamodb', `AttributeType.${ATTRIBUTE_TYPE[String(type)] ?? 'STRING'}`),
+  });
 }
 
 function needsStream(ctx: StackContext, component: ResolvedComponent): boolean {
-  return ctx.graph.eventSources.some((e) => e.sourceId === component.id && e.sourceKind === 'dynamodb-stream');
+  return ctx.graph.eventSources.some(
+    (e) => e.sourceId === component.id && e.sourceKind === 'dynamodb-stream',
+  );
 }
 
 export const dynamodbEmitter: ComponentEmitter = {
@@ -30,7 +35,10 @@ export const dynamodbEmitter: ComponentEmitter = {
     const gsis = ctx.fixed(component, 'gsis');
     const capacity = (key: string, maxKey: string) =>
       ctx.bool(component, 'autoScaling')
-        ? call(ctx.api('dynamodb', 'Capacity.autoscaled'), obj({ minCapacity: ctx.value(component, key), maxCapacity: ctx.value(component, maxKey) }))
+        ? call(
+            ctx.api('dynamodb', 'Capacity.autoscaled'),
+            obj({ minCapacity: ctx.value(component, key), maxCapacity: ctx.value(component, maxKey) }),
+          )
         : call(ctx.api('dynamodb', 'Capacity.fixed'), ctx.value(component, key));
     const billing = ctx.choose(component, 'billingMode', (mode) =>
       mode === 'provisioned'
@@ -39,7 +47,13 @@ export const dynamodbEmitter: ComponentEmitter = {
             obj({
               readCapacity: capacity('readCapacity', 'maxReadCapacity'),
               // TableV2 requires auto scaling for provisioned write capacity.
-              writeCapacity: call(ctx.api('dynamodb', 'Capacity.autoscaled'), obj({ minCapacity: ctx.value(component, 'writeCapacity'), maxCapacity: ctx.value(component, 'maxWriteCapacity') })),
+              writeCapacity: call(
+                ctx.api('dynamodb', 'Capacity.autoscaled'),
+                obj({
+                  minCapacity: ctx.value(component, 'writeCapacity'),
+                  maxCapacity: ctx.value(component, 'maxWriteCapacity'),
+                }),
+              ),
             }),
           )
         : call(ctx.api('dynamodb', 'Billing.onDemand')),
@@ -70,11 +84,20 @@ export const dynamodbEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
-          partitionKey: attribute(ctx, ctx.str(component, 'partitionKey'), ctx.fixed(component, 'partitionKeyType')),
+          partitionKey: attribute(
+            ctx,
+            ctx.str(component, 'partitionKey'),
+            ctx.fixed(component, 'partitionKeyType'),
+          ),
           sortKey: sortKey ? attribute(ctx, sortKey, ctx.fixed(component, 'sortKeyType')) : undefined,
           billing,
-          pointInTimeRecoverySpecification: obj({ pointInTimeRecoveryEnabled: ctx.value(component, 'pointInTimeRecovery') }),
-          dynamoStream: stream !== 'none' && STREAM_VIEW[stream] ? ctx.api('dynamodb', `StreamViewType.${STREAM_VIEW[stream]}`) : undefined,
+          pointInTimeRecoverySpecification: obj({
+            pointInTimeRecoveryEnabled: ctx.value(component, 'pointInTimeRecovery'),
+          }),
+          dynamoStream:
+            stream !== 'none' && STREAM_VIEW[stream]
+              ? ctx.api('dynamodb', `StreamViewType.${STREAM_VIEW[stream]}`)
+              : undefined,
           timeToLiveAttribute: ttl ? lit(ttl) : undefined,
           globalSecondaryIndexes: indexes.length ? arr(indexes) : undefined,
           deletionProtection: lit(true),
@@ -85,7 +108,11 @@ export const dynamodbEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, table);
     ctx.register(component.id, {
       construct: table,
-      attributes: { arn: member(table, 'tableArn'), name: member(table, 'tableName'), streamArn: member(table, 'tableStreamArn') },
+      attributes: {
+        arn: member(table, 'tableArn'),
+        name: member(table, 'tableName'),
+        streamArn: member(table, 'tableStreamArn'),
+      },
     });
   },
 };

@@ -40,7 +40,14 @@ export const ec2AsgEmitter: ComponentEmitter = {
           requireImdsv2: lit(true),
           detailedMonitoring: lit(true),
           blockDevices: arr([
-            obj({ deviceName: lit('/dev/xvda'), volume: call(ctx.api('ec2', 'BlockDeviceVolume.ebs'), lit(20), obj({ encrypted: lit(true), volumeType: ctx.api('ec2', 'EbsDeviceVolumeType.GP3') })) }),
+            obj({
+              deviceName: lit('/dev/xvda'),
+              volume: call(
+                ctx.api('ec2', 'BlockDeviceVolume.ebs'),
+                lit(20),
+                obj({ encrypted: lit(true), volumeType: ctx.api('ec2', 'EbsDeviceVolumeType.GP3') }),
+              ),
+            }),
           ]),
         }),
       ),
@@ -73,19 +80,32 @@ export const ec2AsgEmitter: ComponentEmitter = {
                 launchTemplate,
                 instancesDistribution: obj({
                   onDemandPercentageAboveBaseCapacity: lit(0),
-                  spotAllocationStrategy: ctx.api('autoscaling', 'SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED'),
+                  spotAllocationStrategy: ctx.api(
+                    'autoscaling',
+                    'SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED',
+                  ),
                 }),
               })
             : undefined,
           minCapacity: ctx.value(component, 'minSize'),
           maxCapacity: ctx.value(component, 'maxSize'),
           notifications: arr([obj({ topic, scalingEvents: ctx.api('autoscaling', 'ScalingEvents.ALL') })]),
-          healthChecks: call(ctx.api('autoscaling', 'HealthChecks.withAdditionalChecks'), obj({ additionalTypes: arr([ctx.api('autoscaling', 'AdditionalHealthCheckType.ELB')]), gracePeriod: ctx.duration('minutes', lit(5)) })),
+          healthChecks: call(
+            ctx.api('autoscaling', 'HealthChecks.withAdditionalChecks'),
+            obj({
+              additionalTypes: arr([ctx.api('autoscaling', 'AdditionalHealthCheckType.ELB')]),
+              gracePeriod: ctx.duration('minutes', lit(5)),
+            }),
+          ),
         }),
       ),
     );
     if (spot)
-      ctx.acknowledge(asg, 'AwsSolutions-EC26', 'The launch template encrypts every volume; cdk-nag cannot follow a mixed-instances policy to it.');
+      ctx.acknowledge(
+        asg,
+        'AwsSolutions-EC26',
+        'The launch template encrypts every volume; cdk-nag cannot follow a mixed-instances policy to it.',
+      );
     acknowledgeDesignRisks(ctx, component, asg);
     ctx.register(component.id, {
       construct: asg,

@@ -1,7 +1,14 @@
 /** ECS Fargate services. */
 import type { ComponentEmitter } from './types.ts';
 import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, logGroupFor, roleOf, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import {
+  acknowledgeDesignRisks,
+  logGroupFor,
+  roleOf,
+  securityGroupOf,
+  subnetSelection,
+  vpcOf,
+} from './common.ts';
 
 const FARGATE_CPU_VALUES = new Set(['256', '512', '1024', '2048', '4096', '8192', '16384']);
 
@@ -55,7 +62,10 @@ export const ecsFargateEmitter: ComponentEmitter = {
           image: call(ctx.api('ecs', 'ContainerImage.fromRegistry'), ctx.value(component, 'image')),
           portMappings: arr([obj({ containerPort: ctx.value(component, 'containerPort') })]),
           readonlyRootFilesystem: ctx.value(component, 'readonlyRootFilesystem'),
-          logging: call(ctx.api('ecs', 'LogDrivers.awsLogs'), obj({ streamPrefix: lit(component.names.slug || 'app'), logGroup })),
+          logging: call(
+            ctx.api('ecs', 'LogDrivers.awsLogs'),
+            obj({ streamPrefix: lit(component.names.slug || 'app'), logGroup }),
+          ),
         }),
       ),
     );
@@ -73,7 +83,9 @@ export const ecsFargateEmitter: ComponentEmitter = {
           vpcSubnets: subnetSelection(component),
           securityGroups: sg ? arr([sg]) : undefined,
           assignPublicIp: lit(false),
-          circuitBreaker: ctx.choose(component, 'circuitBreaker', (v) => (v === false ? lit(undefined) : obj({ enable: lit(true), rollback: lit(true) }))),
+          circuitBreaker: ctx.choose(component, 'circuitBreaker', (v) =>
+            v === false ? lit(undefined) : obj({ enable: lit(true), rollback: lit(true) }),
+          ),
           minHealthyPercent: lit(100),
           capacityProviderStrategies: spot
             ? arr([
@@ -88,10 +100,22 @@ export const ecsFargateEmitter: ComponentEmitter = {
     if (scalingMode !== 'none') {
       const scaling = ctx.declare(
         `${name}Scaling`,
-        call(member(service, 'autoScaleTaskCount'), obj({ minCapacity: ctx.value(component, 'minCount'), maxCapacity: ctx.value(component, 'maxCount') })),
+        call(
+          member(service, 'autoScaleTaskCount'),
+          obj({
+            minCapacity: ctx.value(component, 'minCount'),
+            maxCapacity: ctx.value(component, 'maxCount'),
+          }),
+        ),
       );
       if (scalingMode === 'target-tracking')
-        ctx.expr(call(member(scaling, 'scaleOnCpuUtilization'), lit('CpuScaling'), obj({ targetUtilizationPercent: ctx.value(component, 'targetCpuPercent') })));
+        ctx.expr(
+          call(
+            member(scaling, 'scaleOnCpuUtilization'),
+            lit('CpuScaling'),
+            obj({ targetUtilizationPercent: ctx.value(component, 'targetCpuPercent') }),
+          ),
+        );
       else if (scalingMode === 'step')
         ctx.expr(
           call(
@@ -110,8 +134,32 @@ export const ecsFargateEmitter: ComponentEmitter = {
         );
       else if (scalingMode === 'scheduled') {
         ctx.add(comment('Business hours (UTC): full capacity from 07:00, minimum from 19:00.'));
-        ctx.expr(call(member(scaling, 'scaleOnSchedule'), lit('ScaleUpMornings'), obj({ schedule: call(ctx.api('appscaling', 'Schedule.cron'), obj({ hour: lit('7'), minute: lit('0') })), minCapacity: ctx.value(component, 'maxCount') })));
-        ctx.expr(call(member(scaling, 'scaleOnSchedule'), lit('ScaleDownEvenings'), obj({ schedule: call(ctx.api('appscaling', 'Schedule.cron'), obj({ hour: lit('19'), minute: lit('0') })), minCapacity: ctx.value(component, 'minCount') })));
+        ctx.expr(
+          call(
+            member(scaling, 'scaleOnSchedule'),
+            lit('ScaleUpMornings'),
+            obj({
+              schedule: call(
+                ctx.api('appscaling', 'Schedule.cron'),
+                obj({ hour: lit('7'), minute: lit('0') }),
+              ),
+              minCapacity: ctx.value(component, 'maxCount'),
+            }),
+          ),
+        );
+        ctx.expr(
+          call(
+            member(scaling, 'scaleOnSchedule'),
+            lit('ScaleDownEvenings'),
+            obj({
+              schedule: call(
+                ctx.api('appscaling', 'Schedule.cron'),
+                obj({ hour: lit('19'), minute: lit('0') }),
+              ),
+              minCapacity: ctx.value(component, 'minCount'),
+            }),
+          ),
+        );
       }
     }
     if (component.environment.length > 0)
@@ -123,7 +171,11 @@ export const ecsFargateEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, service);
     ctx.register(component.id, {
       construct: service,
-      attributes: { name: member(service, 'serviceName'), arn: member(service, 'serviceArn'), clusterName: member(cluster, 'clusterName') },
+      attributes: {
+        name: member(service, 'serviceName'),
+        arn: member(service, 'serviceArn'),
+        clusterName: member(cluster, 'clusterName'),
+      },
       grantee: member(taskDefinition, 'taskRole'),
       environmentTarget: container,
       extras: { taskDefinition, container },

@@ -4,18 +4,31 @@
  */
 import type { ComponentEmitter } from './types.ts';
 import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, eksLogGroupName, roleOf, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import {
+  acknowledgeDesignRisks,
+  eksLogGroupName,
+  roleOf,
+  securityGroupOf,
+  subnetSelection,
+  vpcOf,
+} from './common.ts';
 
 const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 
 export const eksEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const name = ctx.variableName(component);
-    ctx.section(`${component.names.logicalId}: EKS cluster (L1 CfnCluster + CfnNodegroup, synth stays offline).`);
+    ctx.section(
+      `${component.names.logicalId}: EKS cluster (L1 CfnCluster + CfnNodegroup, synth stays offline).`,
+    );
     const clusterRole = roleOf(ctx, component, 'cluster');
     const nodeRole = roleOf(ctx, component, 'node-group');
-    if (!clusterRole || !nodeRole) throw new Error(`EKS component "${component.id}" needs a cluster role and a node-group role`);
-    const subnetIds = member(call(member(vpcOf(ctx, component), 'selectSubnets'), subnetSelection(component)), 'subnetIds');
+    if (!clusterRole || !nodeRole)
+      throw new Error(`EKS component "${component.id}" needs a cluster role and a node-group role`);
+    const subnetIds = member(
+      call(member(vpcOf(ctx, component), 'selectSubnets'), subnetSelection(component)),
+      'subnetIds',
+    );
     const clusterName = ctx.physicalName(component);
     // Control-plane logs go to /aws/eks/<name>/cluster; creating it first sets the retention.
     if (!component.logGroupId)
@@ -25,12 +38,23 @@ export const eksEmitter: ComponentEmitter = {
           ctx.api('logs', 'LogGroup'),
           thisExpr,
           lit(`${component.names.logicalId}Logs`),
-          obj({ logGroupName: eksLogGroupName(component), retention: ctx.api('logs', 'RetentionDays.ONE_MONTH') }),
+          obj({
+            logGroupName: eksLogGroupName(component),
+            retention: ctx.api('logs', 'RetentionDays.ONE_MONTH'),
+          }),
         ),
       );
     const secretsKey = ctx.declare(
       `${name}SecretsKey`,
-      newExpr(ctx.api('kms', 'Key'), thisExpr, lit(`${component.names.logicalId}SecretsKey`), obj({ enableKeyRotation: lit(true), description: lit(`Kubernetes secrets encryption of ${component.names.display}`) })),
+      newExpr(
+        ctx.api('kms', 'Key'),
+        thisExpr,
+        lit(`${component.names.logicalId}SecretsKey`),
+        obj({
+          enableKeyRotation: lit(true),
+          description: lit(`Kubernetes secrets encryption of ${component.names.display}`),
+        }),
+      ),
     );
     const sg = securityGroupOf(ctx, component);
     const cluster = ctx.declare(
@@ -49,8 +73,15 @@ export const eksEmitter: ComponentEmitter = {
             endpointPrivateAccess: lit(true),
             endpointPublicAccess: ctx.value(component, 'endpointPublicAccess'),
           }),
-          logging: obj({ clusterLogging: obj({ enabledTypes: arr(LOG_TYPES.map((type) => obj({ type: lit(type) }))) }) }),
-          encryptionConfig: arr([obj({ provider: obj({ keyArn: member(secretsKey, 'keyArn') }), resources: arr([lit('secrets')]) })]),
+          logging: obj({
+            clusterLogging: obj({ enabledTypes: arr(LOG_TYPES.map((type) => obj({ type: lit(type) }))) }),
+          }),
+          encryptionConfig: arr([
+            obj({
+              provider: obj({ keyArn: member(secretsKey, 'keyArn') }),
+              resources: arr([lit('secrets')]),
+            }),
+          ]),
           accessConfig: obj({ authenticationMode: lit('API') }),
         }),
       ),
@@ -80,7 +111,11 @@ export const eksEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, cluster);
     ctx.register(component.id, {
       construct: cluster,
-      attributes: { name: member(cluster, 'ref'), arn: member(cluster, 'attrArn'), endpoint: member(cluster, 'attrEndpoint') },
+      attributes: {
+        name: member(cluster, 'ref'),
+        arn: member(cluster, 'attrArn'),
+        endpoint: member(cluster, 'attrEndpoint'),
+      },
       grantee: nodeRole,
     });
   },

@@ -2,21 +2,32 @@
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { PER_ENVIRONMENT, acknowledgeDesignRisks, acknowledgeWhere, securityGroupIds, selectSubnetIds } from './common.ts';
+import {
+  PER_ENVIRONMENT,
+  acknowledgeDesignRisks,
+  acknowledgeWhere,
+  securityGroupIds,
+  selectSubnetIds,
+} from './common.ts';
 import { plainText } from '../naming.ts';
 
 export const elasticacheEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const name = ctx.variableName(component);
     const redis = ctx.str(component, 'engine') !== 'memcached';
-    ctx.section(`${component.names.logicalId}: ElastiCache ${redis ? 'Redis' : 'Memcached'} — no L2 construct exists, so L1 (Cfn*) resources.`);
+    ctx.section(
+      `${component.names.logicalId}: ElastiCache ${redis ? 'Redis' : 'Memcached'} — no L2 construct exists, so L1 (Cfn*) resources.`,
+    );
     const subnetGroup = ctx.declare(
       `${name}SubnetGroup`,
       newExpr(
         ctx.api('elasticache', 'CfnSubnetGroup'),
         thisExpr,
         lit(`${component.names.logicalId}SubnetGroup`),
-        obj({ description: lit(`Subnets of ${component.names.logicalId}`), subnetIds: selectSubnetIds(ctx, component) }),
+        obj({
+          description: lit(`Subnets of ${component.names.logicalId}`),
+          subnetIds: selectSubnetIds(ctx, component),
+        }),
       ),
     );
     let construct: Expr;
@@ -33,15 +44,24 @@ export const elasticacheEmitter: ComponentEmitter = {
                 ctx.api('secretsmanager', 'Secret'),
                 thisExpr,
                 lit(`${component.names.logicalId}AuthToken`),
-                obj({ description: lit(`AUTH token of ${component.names.logicalId}`), generateSecretString: obj({ excludePunctuation: lit(true), passwordLength: lit(64) }) }),
+                obj({
+                  description: lit(`AUTH token of ${component.names.logicalId}`),
+                  generateSecretString: obj({ excludePunctuation: lit(true), passwordLength: lit(64) }),
+                }),
               ),
             );
         if (!component.secretId)
-          ctx.acknowledge(authSecret, 'AwsSolutions-SMG4', 'ElastiCache AUTH tokens rotate through modify-replication-group, which has no hosted rotation.');
+          ctx.acknowledge(
+            authSecret,
+            'AwsSolutions-SMG4',
+            'ElastiCache AUTH tokens rotate through modify-replication-group, which has no hosted rotation.',
+          );
       }
       // Failover and Multi-AZ need a replica: off where an environment runs a single node.
       const whenReplicated = () =>
-        ctx.choose(component, 'nodes', (n) => (typeof n === 'number' && n > 1 ? ctx.value(component, 'automaticFailover') : lit(false)));
+        ctx.choose(component, 'nodes', (n) =>
+          typeof n === 'number' && n > 1 ? ctx.value(component, 'automaticFailover') : lit(false),
+        );
       construct = ctx.declare(
         name,
         newExpr(
@@ -49,7 +69,9 @@ export const elasticacheEmitter: ComponentEmitter = {
           thisExpr,
           lit(component.names.logicalId),
           obj({
-            replicationGroupDescription: lit(plainText(component.names.display, 255) || component.names.logicalId),
+            replicationGroupDescription: lit(
+              plainText(component.names.display, 255) || component.names.logicalId,
+            ),
             engine: lit('redis'),
             engineVersion: lit('7.1'),
             cacheNodeType: ctx.value(component, 'nodeType'),
@@ -58,7 +80,9 @@ export const elasticacheEmitter: ComponentEmitter = {
             multiAzEnabled: whenReplicated(),
             atRestEncryptionEnabled: ctx.value(component, 'atRestEncryption'),
             transitEncryptionEnabled: ctx.value(component, 'transitEncryption'),
-            authToken: authSecret ? call(member(member(authSecret, 'secretValue'), 'unsafeUnwrap')) : undefined,
+            authToken: authSecret
+              ? call(member(member(authSecret, 'secretValue'), 'unsafeUnwrap'))
+              : undefined,
             cacheSubnetGroupName: member(subnetGroup, 'ref'),
             securityGroupIds: securityGroupIds(ctx, component),
             snapshotRetentionLimit: ctx.value(component, 'snapshotRetentionDays'),
@@ -66,7 +90,11 @@ export const elasticacheEmitter: ComponentEmitter = {
           }),
         ),
       );
-      attributes = { id: member(construct, 'ref'), endpoint: member(construct, 'attrPrimaryEndPointAddress'), port: member(construct, 'attrPrimaryEndPointPort') };
+      attributes = {
+        id: member(construct, 'ref'),
+        endpoint: member(construct, 'attrPrimaryEndPointAddress'),
+        port: member(construct, 'attrPrimaryEndPointPort'),
+      };
     } else {
       construct = ctx.declare(
         name,
@@ -78,7 +106,9 @@ export const elasticacheEmitter: ComponentEmitter = {
             engine: lit('memcached'),
             cacheNodeType: ctx.value(component, 'nodeType'),
             numCacheNodes: ctx.value(component, 'nodes'),
-            azMode: ctx.choose(component, 'nodes', (n) => lit(typeof n === 'number' && n > 1 ? 'cross-az' : 'single-az')),
+            azMode: ctx.choose(component, 'nodes', (n) =>
+              lit(typeof n === 'number' && n > 1 ? 'cross-az' : 'single-az'),
+            ),
             transitEncryptionEnabled: ctx.value(component, 'transitEncryption'),
             cacheSubnetGroupName: member(subnetGroup, 'ref'),
             vpcSecurityGroupIds: securityGroupIds(ctx, component),
@@ -86,10 +116,27 @@ export const elasticacheEmitter: ComponentEmitter = {
           }),
         ),
       );
-      attributes = { id: member(construct, 'ref'), endpoint: member(construct, 'attrConfigurationEndpointAddress'), port: member(construct, 'attrConfigurationEndpointPort') };
+      attributes = {
+        id: member(construct, 'ref'),
+        endpoint: member(construct, 'attrConfigurationEndpointAddress'),
+        port: member(construct, 'attrConfigurationEndpointPort'),
+      };
     }
-    if (redis) acknowledgeWhere(ctx, component, 'nodes', (n) => typeof n === 'number' && n < 2, construct, 'AwsSolutions-AEC4', PER_ENVIRONMENT);
-    ctx.acknowledge(construct, 'AwsSolutions-AEC5', 'The engine\'s default port is kept: security groups, not port obscurity, restrict access.');
+    if (redis)
+      acknowledgeWhere(
+        ctx,
+        component,
+        'nodes',
+        (n) => typeof n === 'number' && n < 2,
+        construct,
+        'AwsSolutions-AEC4',
+        PER_ENVIRONMENT,
+      );
+    ctx.acknowledge(
+      construct,
+      'AwsSolutions-AEC5',
+      "The engine's default port is kept: security groups, not port obscurity, restrict access.",
+    );
     acknowledgeDesignRisks(ctx, component, construct);
     ctx.register(component.id, { construct, attributes });
   },

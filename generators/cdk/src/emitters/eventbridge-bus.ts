@@ -8,7 +8,12 @@ export const eventBusEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const bus = ctx.declare(
       ctx.variableName(component),
-      newExpr(ctx.api('events', 'EventBus'), thisExpr, lit(component.names.logicalId), obj({ description: lit(plainText(component.names.display, 512)) })),
+      newExpr(
+        ctx.api('events', 'EventBus'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({ description: lit(plainText(component.names.display, 512)) }),
+      ),
     );
     const archiveDays = ctx.num(component, 'archiveDays');
     if (archiveDays > 0)

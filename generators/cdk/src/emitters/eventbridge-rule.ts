@@ -6,8 +6,15 @@ import { acknowledgeDesignRisks } from './common.ts';
 import { plainText } from '../naming.ts';
 
 const PATTERN_KEYS: Record<string, string> = {
-  source: 'source', 'detail-type': 'detailType', detail: 'detail', account: 'account', region: 'region',
-  resources: 'resources', id: 'id', time: 'time', version: 'version',
+  source: 'source',
+  'detail-type': 'detailType',
+  detail: 'detail',
+  account: 'account',
+  region: 'region',
+  resources: 'resources',
+  id: 'id',
+  time: 'time',
+  version: 'version',
 };
 
 export const eventRuleEmitter: ComponentEmitter = {
@@ -30,7 +37,11 @@ export const eventRuleEmitter: ComponentEmitter = {
           if (cdkKey) entries.push([cdkKey, json(value)]);
         }
       if (entries.length === 0) {
-        ctx.add(comment('The design\'s event pattern is not a JSON object with known keys; matching this design\'s own events instead.'));
+        ctx.add(
+          comment(
+            "The design's event pattern is not a JSON object with known keys; matching this design's own events instead.",
+          ),
+        );
         entries.push(['source', arr([lit(ctx.graph.design.slug)])]);
       }
       eventPattern = obj(entries);

@@ -55,9 +55,10 @@ export function emitRole(ctx: StackContext, role: ResolvedRole): void {
 }
 
 export function policyStatement(ctx: StackContext, statement: PolicyStatement): Expr {
-  const resources = statement.wildcardResource || statement.resources.length === 0
-    ? [lit('*')]
-    : statement.resources.map((r) => ctx.resolveRef(r));
+  const resources =
+    statement.wildcardResource || statement.resources.length === 0
+      ? [lit('*')]
+      : statement.resources.map((r) => ctx.resolveRef(r));
   return newExpr(
     ctx.api('iam', 'PolicyStatement'),
     obj({
@@ -73,7 +74,11 @@ export function policyStatement(ctx: StackContext, statement: PolicyStatement): 
  * (`covered`). Resource "*" only where AWS has no resource-level permission, acknowledged
  * with the lowering's reason.
  */
-export function emitRoleStatements(ctx: StackContext, role: ResolvedRole, covered: (sid: string) => boolean): void {
+export function emitRoleStatements(
+  ctx: StackContext,
+  role: ResolvedRole,
+  covered: (sid: string) => boolean,
+): void {
   const variable = ctx.roles.get(role.id);
   if (!variable) return;
   const wildcardReasons: string[] = [];

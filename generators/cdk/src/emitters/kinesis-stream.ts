@@ -25,7 +25,11 @@ export const kinesisEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, stream);
     ctx.register(component.id, {
       construct: stream,
-      attributes: { arn: member(stream, 'streamArn'), name: member(stream, 'streamName'), streamArn: member(stream, 'streamArn') },
+      attributes: {
+        arn: member(stream, 'streamArn'),
+        name: member(stream, 'streamName'),
+        streamArn: member(stream, 'streamArn'),
+      },
     });
   },
 };

@@ -4,30 +4,54 @@ import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, logGroupFor, roleOf, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import {
+  acknowledgeDesignRisks,
+  logGroupFor,
+  roleOf,
+  securityGroupOf,
+  subnetSelection,
+  vpcOf,
+} from './common.ts';
 import { plainText } from '../naming.ts';
 
-const RUNTIMES: Record<string, { constant: string; family: 'node' | 'python' | 'java'; deprecated?: boolean }> = {
+const RUNTIMES: Record<
+  string,
+  { constant: string; family: 'node' | 'python' | 'java'; deprecated?: boolean }
+> = {
   'nodejs22.x': { constant: 'NODEJS_22_X', family: 'node' },
   'nodejs20.x': { constant: 'NODEJS_20_X', family: 'node' },
   'nodejs16.x': { constant: 'NODEJS_16_X', family: 'node', deprecated: true },
   'python3.13': { constant: 'PYTHON_3_13', family: 'python' },
   'python3.12': { constant: 'PYTHON_3_12', family: 'python' },
   'python3.8': { constant: 'PYTHON_3_8', family: 'python', deprecated: true },
-  'java21': { constant: 'JAVA_21', family: 'java' },
+  java21: { constant: 'JAVA_21', family: 'java' },
 };
 
 const PLACEHOLDER_CODE = {
   node: 'exports.handler = async (event) => {\n  console.log(JSON.stringify({ message: "event received", event }));\n  return { statusCode: 200, body: "ok" };\n};\n',
-  python: 'import json\n\ndef handler(event, context):\n    print(json.dumps({"message": "event received", "event": event}))\n    return {"statusCode": 200, "body": "ok"}\n',
+  python:
+    'import json\n\ndef handler(event, context):\n    print(json.dumps({"message": "event received", "event": event}))\n    return {"statusCode": 200, "body": "ok"}\n',
 };
 
-function lambdaCode(ctx: StackContext, component: ResolvedComponent, family: 'node' | 'python' | 'java'): Expr {
+function lambdaCode(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  family: 'node' | 'python' | 'java',
+): Expr {
   if (family === 'java') {
-    ctx.add(comment('Java has no inline code: upload the build to this artifacts bucket (placeholder key) before deploying.'));
+    ctx.add(
+      comment(
+        'Java has no inline code: upload the build to this artifacts bucket (placeholder key) before deploying.',
+      ),
+    );
     return call(
       ctx.api('lambda', 'Code.fromBucketV2'),
-      call(ctx.api('s3', 'Bucket.fromBucketName'), thisExpr, lit(`${component.names.logicalId}Artifacts`), lit(`${ctx.graph.design.slug}-artifacts`.slice(0, 63))),
+      call(
+        ctx.api('s3', 'Bucket.fromBucketName'),
+        thisExpr,
+        lit(`${component.names.logicalId}Artifacts`),
+        lit(`${ctx.graph.design.slug}-artifacts`.slice(0, 63)),
+      ),
       lit(`${component.names.slug}.jar`),
     );
   }
@@ -43,9 +67,15 @@ export const lambdaEmitter: ComponentEmitter = {
     const role = roleOf(ctx, component, 'function');
     const vpcAttached = component.placement !== null;
     const sg = securityGroupOf(ctx, component);
-    const reserved = ctx.values(component, 'reservedConcurrency').some((v) => typeof v === 'number' && v >= 0);
+    const reserved = ctx
+      .values(component, 'reservedConcurrency')
+      .some((v) => typeof v === 'number' && v >= 0);
     const dlq = component.deadLetterQueueId ? ctx.handle(component.deadLetterQueueId).construct : undefined;
-    ctx.add(comment('Placeholder handler so `cdk synth` needs no asset build: replace with lambda.Code.fromAsset(<build dir>).'));
+    ctx.add(
+      comment(
+        'Placeholder handler so `cdk synth` needs no asset build: replace with lambda.Code.fromAsset(<build dir>).',
+      ),
+    );
     const code = lambdaCode(ctx, component, runtime.family);
     const fn = ctx.declare(
       ctx.variableName(component),
@@ -55,18 +85,28 @@ export const lambdaEmitter: ComponentEmitter = {
         lit(component.names.logicalId),
         obj({
           description: lit(plainText(component.names.display, 256)),
-          runtime: ctx.choose(component, 'runtime', (v) => ctx.api('lambda', `Runtime.${(RUNTIMES[String(v)] ?? runtime).constant}`)),
-          architecture: ctx.choose(component, 'architecture', (v) => ctx.api('lambda', v === 'x86_64' ? 'Architecture.X86_64' : 'Architecture.ARM_64')),
+          runtime: ctx.choose(component, 'runtime', (v) =>
+            ctx.api('lambda', `Runtime.${(RUNTIMES[String(v)] ?? runtime).constant}`),
+          ),
+          architecture: ctx.choose(component, 'architecture', (v) =>
+            ctx.api('lambda', v === 'x86_64' ? 'Architecture.X86_64' : 'Architecture.ARM_64'),
+          ),
           // Inline code is always the file "index"; the design's handler applies once real code is deployed.
           handler: runtime.family === 'java' ? ctx.value(component, 'handler') : lit('index.handler'),
           code,
           memorySize: ctx.value(component, 'memorySize'),
           timeout: ctx.duration('seconds', ctx.value(component, 'timeoutSeconds')),
           reservedConcurrentExecutions: reserved
-            ? ctx.choose(component, 'reservedConcurrency', (v) => (typeof v === 'number' && v >= 0 ? lit(v) : lit(undefined)))
+            ? ctx.choose(component, 'reservedConcurrency', (v) =>
+                typeof v === 'number' && v >= 0 ? lit(v) : lit(undefined),
+              )
             : undefined,
-          tracing: ctx.choose(component, 'tracing', (v) => ctx.api('lambda', v === true ? 'Tracing.ACTIVE' : 'Tracing.DISABLED')),
-          loggingFormat: ctx.choose(component, 'structuredLogging', (v) => ctx.api('lambda', v === false ? 'LoggingFormat.TEXT' : 'LoggingFormat.JSON')),
+          tracing: ctx.choose(component, 'tracing', (v) =>
+            ctx.api('lambda', v === true ? 'Tracing.ACTIVE' : 'Tracing.DISABLED'),
+          ),
+          loggingFormat: ctx.choose(component, 'structuredLogging', (v) =>
+            ctx.api('lambda', v === false ? 'LoggingFormat.TEXT' : 'LoggingFormat.JSON'),
+          ),
           logGroup,
           role,
           vpc: vpcAttached ? vpcOf(ctx, component) : undefined,
@@ -78,7 +118,11 @@ export const lambdaEmitter: ComponentEmitter = {
       ),
     );
     if (!runtime.deprecated)
-      ctx.acknowledge(fn, 'AwsSolutions-L1', `Runtime ${runtimeName} is pinned in the design (a supported, non-deprecated runtime; archgen LAM-03).`);
+      ctx.acknowledge(
+        fn,
+        'AwsSolutions-L1',
+        `Runtime ${runtimeName} is pinned in the design (a supported, non-deprecated runtime; archgen LAM-03).`,
+      );
     acknowledgeDesignRisks(ctx, component, fn);
     ctx.register(component.id, {
       construct: fn,

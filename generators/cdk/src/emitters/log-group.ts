@@ -9,7 +9,13 @@ export const logGroupEmitter: ComponentEmitter = {
     const key = kms ? kmsKey(ctx, component, 'Encryption key') : undefined;
     if (key)
       ctx.expr(
-        call(member(key, 'grantEncryptDecrypt'), newExpr(ctx.api('iam', 'ServicePrincipal'), template('logs.', member(thisExpr, 'region'), '.amazonaws.com'))),
+        call(
+          member(key, 'grantEncryptDecrypt'),
+          newExpr(
+            ctx.api('iam', 'ServicePrincipal'),
+            template('logs.', member(thisExpr, 'region'), '.amazonaws.com'),
+          ),
+        ),
       );
     // EKS writes control-plane logs to a fixed name; creating it first gives it a retention.
     const eksCluster = ctx.graph.components.find((c) => c.type === 'eks' && c.logGroupId === component.id);

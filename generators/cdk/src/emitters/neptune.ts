@@ -6,14 +6,19 @@ import { acknowledgeDesignRisks, removalPolicy, securityGroupIds, selectSubnetId
 export const neptuneEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const name = ctx.variableName(component);
-    ctx.section(`${component.names.logicalId}: Neptune — only an alpha L2 exists, so L1 (Cfn*) resources keep synth stable.`);
+    ctx.section(
+      `${component.names.logicalId}: Neptune — only an alpha L2 exists, so L1 (Cfn*) resources keep synth stable.`,
+    );
     const subnetGroup = ctx.declare(
       `${name}SubnetGroup`,
       newExpr(
         ctx.api('neptune', 'CfnDBSubnetGroup'),
         thisExpr,
         lit(`${component.names.logicalId}SubnetGroup`),
-        obj({ dbSubnetGroupDescription: lit(`Subnets of ${component.names.logicalId}`), subnetIds: selectSubnetIds(ctx, component) }),
+        obj({
+          dbSubnetGroupDescription: lit(`Subnets of ${component.names.logicalId}`),
+          subnetIds: selectSubnetIds(ctx, component),
+        }),
       ),
     );
     const cluster = ctx.declare(
@@ -51,7 +56,20 @@ export const neptuneEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, cluster);
     ctx.register(component.id, {
       construct: cluster,
-      attributes: { id: member(cluster, 'ref'), endpoint: member(cluster, 'attrEndpoint'), port: member(cluster, 'attrPort'), arn: call(member(thisExpr, 'formatArn'), obj({ service: lit('rds'), resource: lit('cluster'), resourceName: member(cluster, 'ref'), arnFormat: member(ctx.core('ArnFormat'), 'COLON_RESOURCE_NAME') })) },
+      attributes: {
+        id: member(cluster, 'ref'),
+        endpoint: member(cluster, 'attrEndpoint'),
+        port: member(cluster, 'attrPort'),
+        arn: call(
+          member(thisExpr, 'formatArn'),
+          obj({
+            service: lit('rds'),
+            resource: lit('cluster'),
+            resourceName: member(cluster, 'ref'),
+            arnFormat: member(ctx.core('ArnFormat'), 'COLON_RESOURCE_NAME'),
+          }),
+        ),
+      },
     });
   },
 };

@@ -18,7 +18,9 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
   const first = ctx.graph.environments[0] ?? '';
   const natByEnv = vpc.natGatewayCount.byEnv;
   const natGateways: Expr = vpc.natGatewayCount.varies
-    ? ctx.configMember(ctx.addConfigEntry(`${name}NatGateways`, natByEnv, `NAT gateways of VPC ${vpc.names.display}`))
+    ? ctx.configMember(
+        ctx.addConfigEntry(`${name}NatGateways`, natByEnv, `NAT gateways of VPC ${vpc.names.display}`),
+      )
     : lit(natByEnv[first] ?? 0);
 
   const anyNat = Object.values(natByEnv).some((n) => n > 0);
@@ -32,7 +34,11 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
     else if (!anyNat) subnetType = ctx.api('ec2', 'SubnetType.PRIVATE_ISOLATED');
     // Private subnets route through NAT only where the environment has NAT gateways.
     else
-      subnetType = cond(eq(natGateways, lit(0)), ctx.api('ec2', 'SubnetType.PRIVATE_ISOLATED'), ctx.api('ec2', 'SubnetType.PRIVATE_WITH_EGRESS'));
+      subnetType = cond(
+        eq(natGateways, lit(0)),
+        ctx.api('ec2', 'SubnetType.PRIVATE_ISOLATED'),
+        ctx.api('ec2', 'SubnetType.PRIVATE_WITH_EGRESS'),
+      );
     return obj({ name: lit(SUBNET_GROUP[tier]), subnetType, cidrMask });
   });
 

@@ -2,7 +2,15 @@
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, asType, assign, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { PER_ENVIRONMENT, SUBNET_GROUP, acknowledgeDesignRisks, acknowledgeWhere, removalPolicy, securityGroupOf, vpcOf } from './common.ts';
+import {
+  PER_ENVIRONMENT,
+  SUBNET_GROUP,
+  acknowledgeDesignRisks,
+  acknowledgeWhere,
+  removalPolicy,
+  securityGroupOf,
+  vpcOf,
+} from './common.ts';
 
 export const opensearchEmitter: ComponentEmitter = {
   emit(component, ctx) {
@@ -17,7 +25,12 @@ export const opensearchEmitter: ComponentEmitter = {
     const vpc = vpcOf(ctx, component);
     const logGroup = ctx.declare(
       `${name}Logs`,
-      newExpr(ctx.api('logs', 'LogGroup'), thisExpr, lit(`${component.names.logicalId}Logs`), obj({ retention: ctx.api('logs', 'RetentionDays.ONE_MONTH') })),
+      newExpr(
+        ctx.api('logs', 'LogGroup'),
+        thisExpr,
+        lit(`${component.names.logicalId}Logs`),
+        obj({ retention: ctx.api('logs', 'RetentionDays.ONE_MONTH') }),
+      ),
     );
     const domain = ctx.declare(
       name,
@@ -30,20 +43,35 @@ export const opensearchEmitter: ComponentEmitter = {
           capacity: obj({
             dataNodes: ctx.value(component, 'instanceCount'),
             dataNodeInstanceType: ctx.value(component, 'instanceType'),
-            masterNodes: ctx.choose(component, 'dedicatedMasters', (v) => (v === true ? lit(3) : lit(undefined))),
-            masterNodeInstanceType: ctx.choose(component, 'dedicatedMasters', (v) => (v === true ? ctx.value(component, 'instanceType') : lit(undefined))),
+            masterNodes: ctx.choose(component, 'dedicatedMasters', (v) =>
+              v === true ? lit(3) : lit(undefined),
+            ),
+            masterNodeInstanceType: ctx.choose(component, 'dedicatedMasters', (v) =>
+              v === true ? ctx.value(component, 'instanceType') : lit(undefined),
+            ),
             multiAzWithStandbyEnabled: lit(false),
           }),
-          ebs: obj({ volumeSize: ctx.value(component, 'volumeSizeGb'), volumeType: ctx.api('ec2', 'EbsDeviceVolumeType.GP3') }),
-          zoneAwareness: zoneAware ? obj({ enabled: lit(true), availabilityZoneCount: lit(azCount) }) : undefined,
+          ebs: obj({
+            volumeSize: ctx.value(component, 'volumeSizeGb'),
+            volumeType: ctx.api('ec2', 'EbsDeviceVolumeType.GP3'),
+          }),
+          zoneAwareness: zoneAware
+            ? obj({ enabled: lit(true), availabilityZoneCount: lit(azCount) })
+            : undefined,
           vpc,
           vpcSubnets: arr([
             obj({
               subnetGroupName: lit(SUBNET_GROUP[component.placement?.tier ?? 'isolated']),
-              availabilityZones: call(member(member(vpc, 'availabilityZones'), 'slice'), lit(0), lit(azCount)),
+              availabilityZones: call(
+                member(member(vpc, 'availabilityZones'), 'slice'),
+                lit(0),
+                lit(azCount),
+              ),
             }),
           ]),
-          securityGroups: securityGroupOf(ctx, component) ? arr([securityGroupOf(ctx, component) as Expr]) : undefined,
+          securityGroups: securityGroupOf(ctx, component)
+            ? arr([securityGroupOf(ctx, component) as Expr])
+            : undefined,
           encryptionAtRest: obj({ enabled: ctx.value(component, 'encryptionAtRest') }),
           nodeToNodeEncryption: ctx.value(component, 'nodeToNodeEncryption'),
           enforceHttps: ctx.value(component, 'enforceHttps'),
@@ -83,7 +111,10 @@ export const opensearchEmitter: ComponentEmitter = {
     );
     // Signed requests from this account's IAM principals only (set on the L1: the L2's
     // accessPolicies prop would add a custom resource Lambda).
-    const cfnDomain = ctx.declare(`${name}Cfn`, asType(member(member(domain, 'node'), 'defaultChild'), ctx.typeOf('opensearch', 'CfnDomain')));
+    const cfnDomain = ctx.declare(
+      `${name}Cfn`,
+      asType(member(member(domain, 'node'), 'defaultChild'), ctx.typeOf('opensearch', 'CfnDomain')),
+    );
     ctx.add(
       assign(
         member(cfnDomain, 'accessPolicies'),
@@ -98,7 +129,12 @@ export const opensearchEmitter: ComponentEmitter = {
                     obj({
                       principals: arr([newExpr(ctx.api('iam', 'AccountRootPrincipal'))]),
                       actions: arr([lit('es:ESHttp*')]),
-                      resources: arr([call(member(thisExpr, 'formatArn'), obj({ service: lit('es'), resource: lit('domain'), resourceName: lit('*') }))]),
+                      resources: arr([
+                        call(
+                          member(thisExpr, 'formatArn'),
+                          obj({ service: lit('es'), resource: lit('domain'), resourceName: lit('*') }),
+                        ),
+                      ]),
                     }),
                   ),
                 ]),
@@ -109,13 +145,37 @@ export const opensearchEmitter: ComponentEmitter = {
         ),
       ),
     );
-    acknowledgeWhere(ctx, component, 'dedicatedMasters', (v) => v === false, domain, 'AwsSolutions-OS4', PER_ENVIRONMENT);
-    acknowledgeWhere(ctx, component, 'zoneAwareness', (v) => v === false, domain, 'AwsSolutions-OS7', PER_ENVIRONMENT);
-    ctx.acknowledge(domain, 'AwsSolutions-OS3', 'A VPC domain: security groups limit the network path; the access policy names this account\'s IAM principals.');
+    acknowledgeWhere(
+      ctx,
+      component,
+      'dedicatedMasters',
+      (v) => v === false,
+      domain,
+      'AwsSolutions-OS4',
+      PER_ENVIRONMENT,
+    );
+    acknowledgeWhere(
+      ctx,
+      component,
+      'zoneAwareness',
+      (v) => v === false,
+      domain,
+      'AwsSolutions-OS7',
+      PER_ENVIRONMENT,
+    );
+    ctx.acknowledge(
+      domain,
+      'AwsSolutions-OS3',
+      "A VPC domain: security groups limit the network path; the access policy names this account's IAM principals.",
+    );
     acknowledgeDesignRisks(ctx, component, domain);
     ctx.register(component.id, {
       construct: domain,
-      attributes: { arn: member(domain, 'domainArn'), name: member(domain, 'domainName'), endpoint: member(domain, 'domainEndpoint') },
+      attributes: {
+        arn: member(domain, 'domainArn'),
+        name: member(domain, 'domainName'),
+        endpoint: member(domain, 'domainEndpoint'),
+      },
       grantee: undefined,
     });
   },

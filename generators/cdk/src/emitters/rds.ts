@@ -3,7 +3,18 @@ import type { PropertyValue } from '@archgen/model';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { PER_ENVIRONMENT, acknowledgeDefaultPort, acknowledgeDesignRisks, acknowledgeWhere, addRotation, credentialsSecret, removalPolicy, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
+import {
+  PER_ENVIRONMENT,
+  acknowledgeDefaultPort,
+  acknowledgeDesignRisks,
+  acknowledgeWhere,
+  addRotation,
+  credentialsSecret,
+  removalPolicy,
+  securityGroupOf,
+  subnetSelection,
+  vpcOf,
+} from './common.ts';
 
 export const rdsEmitter: ComponentEmitter = {
   emit(component, ctx) {
@@ -11,12 +22,21 @@ export const rdsEmitter: ComponentEmitter = {
     ctx.section(`${component.names.logicalId}: RDS ${ctx.str(component, 'engine')} instance.`);
     const engine = ctx.str(component, 'engine') === 'mysql' ? 'mysql' : 'postgres';
     const version = ctx.str(component, 'engineVersion') || (engine === 'mysql' ? '8.0.39' : '16.4');
-    const major = engine === 'mysql' ? version.split('.').slice(0, 2).join('.') : version.split('.')[0] ?? version;
+    const major =
+      engine === 'mysql' ? version.split('.').slice(0, 2).join('.') : (version.split('.')[0] ?? version);
     const engineExpr =
       engine === 'mysql'
-        ? call(ctx.api('rds', 'DatabaseInstanceEngine.mysql'), obj({ version: call(ctx.api('rds', 'MysqlEngineVersion.of'), lit(version), lit(major)) }))
-        : call(ctx.api('rds', 'DatabaseInstanceEngine.postgres'), obj({ version: call(ctx.api('rds', 'PostgresEngineVersion.of'), lit(version), lit(major)) }));
-    const instanceClass = ctx.choose(component, 'instanceClass', (v) => newExpr(ctx.api('ec2', 'InstanceType'), lit(String(v).replace(/^db\./, ''))));
+        ? call(
+            ctx.api('rds', 'DatabaseInstanceEngine.mysql'),
+            obj({ version: call(ctx.api('rds', 'MysqlEngineVersion.of'), lit(version), lit(major)) }),
+          )
+        : call(
+            ctx.api('rds', 'DatabaseInstanceEngine.postgres'),
+            obj({ version: call(ctx.api('rds', 'PostgresEngineVersion.of'), lit(version), lit(major)) }),
+          );
+    const instanceClass = ctx.choose(component, 'instanceClass', (v) =>
+      newExpr(ctx.api('ec2', 'InstanceType'), lit(String(v).replace(/^db\./, ''))),
+    );
     const port = ctx.value(component, 'port');
     const secret = credentialsSecret(ctx, component);
     const db = ctx.declare(
@@ -30,7 +50,9 @@ export const rdsEmitter: ComponentEmitter = {
           instanceType: instanceClass,
           vpc: vpcOf(ctx, component),
           vpcSubnets: subnetSelection(component),
-          securityGroups: securityGroupOf(ctx, component) ? arr([securityGroupOf(ctx, component) as Expr]) : undefined,
+          securityGroups: securityGroupOf(ctx, component)
+            ? arr([securityGroupOf(ctx, component) as Expr])
+            : undefined,
           credentials: call(ctx.api('rds', 'Credentials.fromSecret'), secret),
           port,
           multiAz: ctx.value(component, 'multiAz'),
@@ -41,7 +63,11 @@ export const rdsEmitter: ComponentEmitter = {
           deletionProtection: ctx.value(component, 'deletionProtection'),
           iamAuthentication: ctx.value(component, 'iamAuth'),
           publiclyAccessible: ctx.value(component, 'publiclyAccessible'),
-          cloudwatchLogsExports: arr((engine === 'mysql' ? ['error', 'general', 'slowquery'] : ['postgresql', 'upgrade']).map((l) => lit(l))),
+          cloudwatchLogsExports: arr(
+            (engine === 'mysql' ? ['error', 'general', 'slowquery'] : ['postgresql', 'upgrade']).map((l) =>
+              lit(l),
+            ),
+          ),
           enablePerformanceInsights: lit(true),
           autoMinorVersionUpgrade: lit(true),
           removalPolicy: removalPolicy(ctx, 'SNAPSHOT'),
@@ -52,7 +78,15 @@ export const rdsEmitter: ComponentEmitter = {
     acknowledgeDefaultPort(ctx, db, 'AwsSolutions-RDS11');
     const isFalse = (v: PropertyValue) => v === false;
     acknowledgeWhere(ctx, component, 'multiAz', isFalse, db, 'AwsSolutions-RDS3', PER_ENVIRONMENT);
-    acknowledgeWhere(ctx, component, 'deletionProtection', isFalse, db, 'AwsSolutions-RDS10', PER_ENVIRONMENT);
+    acknowledgeWhere(
+      ctx,
+      component,
+      'deletionProtection',
+      isFalse,
+      db,
+      'AwsSolutions-RDS10',
+      PER_ENVIRONMENT,
+    );
     acknowledgeDesignRisks(ctx, component, db);
     ctx.register(component.id, {
       construct: db,

@@ -22,9 +22,26 @@ import { plainText } from '../naming.ts';
 /** (target type, access) -> grant method on the target construct. */
 const GRANT_METHODS: Record<string, Partial<Record<GrantAccess, string>>> = {
   s3: { read: 'grantRead', write: 'grantPut', 'read-write': 'grantReadWrite', query: 'grantRead' },
-  dynamodb: { read: 'grantReadData', write: 'grantWriteData', 'read-write': 'grantReadWriteData', consume: 'grantStreamRead', query: 'grantReadData' },
-  'kinesis-stream': { read: 'grantRead', write: 'grantWrite', 'read-write': 'grantReadWrite', publish: 'grantWrite', consume: 'grantRead' },
-  sqs: { publish: 'grantSendMessages', write: 'grantSendMessages', consume: 'grantConsumeMessages', read: 'grantConsumeMessages' },
+  dynamodb: {
+    read: 'grantReadData',
+    write: 'grantWriteData',
+    'read-write': 'grantReadWriteData',
+    consume: 'grantStreamRead',
+    query: 'grantReadData',
+  },
+  'kinesis-stream': {
+    read: 'grantRead',
+    write: 'grantWrite',
+    'read-write': 'grantReadWrite',
+    publish: 'grantWrite',
+    consume: 'grantRead',
+  },
+  sqs: {
+    publish: 'grantSendMessages',
+    write: 'grantSendMessages',
+    consume: 'grantConsumeMessages',
+    read: 'grantConsumeMessages',
+  },
   sns: { publish: 'grantPublish', write: 'grantPublish' },
   'eventbridge-bus': { publish: 'grantPutEventsTo', write: 'grantPutEventsTo' },
   lambda: { invoke: 'grantInvoke' },
@@ -45,7 +62,8 @@ export function grantMethod(targetType: string, access: GrantAccess): string | u
 export function emitGrant(ctx: StackContext, grant: ResolvedGrant): boolean {
   const target = ctx.component(grant.targetId);
   const method = grantMethod(target.type, grant.access);
-  const principal = (grant.roleId ? ctx.roles.get(grant.roleId) : undefined) ?? ctx.handles.get(grant.granteeId)?.grantee;
+  const principal =
+    (grant.roleId ? ctx.roles.get(grant.roleId) : undefined) ?? ctx.handles.get(grant.granteeId)?.grantee;
   if (!method || !principal) return false;
   ctx.expr(call(member(ctx.handle(grant.targetId).construct, method), principal));
   return true;
@@ -72,7 +90,9 @@ export function emitBucketNotification(ctx: StackContext, notification: Resolved
   for (const event of events) {
     const constant = S3_EVENTS[event];
     if (!constant) throw new Error(`Unsupported S3 event type "${event}" on ${notification.bucketId}`);
-    ctx.expr(call(member(bucket, 'addEventNotification'), ctx.api('s3', `EventType.${constant}`), destination));
+    ctx.expr(
+      call(member(bucket, 'addEventNotification'), ctx.api('s3', `EventType.${constant}`), destination),
+    );
   }
 }
 
@@ -82,20 +102,55 @@ export function emitEventSource(ctx: StackContext, source: ResolvedEventSource):
   const sourceComponent = ctx.component(source.sourceId);
   const fifo = sourceComponent.type === 'sqs' && ctx.bool(sourceComponent, 'fifo');
   const startingPosition = ctx.api('lambda', `StartingPosition.${source.startingPosition ?? 'LATEST'}`);
-  const window = source.maxBatchingWindowSeconds > 0 && !fifo ? ctx.duration('seconds', lit(source.maxBatchingWindowSeconds)) : undefined;
+  const window =
+    source.maxBatchingWindowSeconds > 0 && !fifo
+      ? ctx.duration('seconds', lit(source.maxBatchingWindowSeconds))
+      : undefined;
   let eventSource: Expr;
   switch (source.sourceKind) {
     case 'sqs':
-      eventSource = newExpr(ctx.api('eventSources', 'SqsEventSource'), from, obj({ batchSize: lit(source.batchSize), maxBatchingWindow: window, reportBatchItemFailures: lit(true) }));
+      eventSource = newExpr(
+        ctx.api('eventSources', 'SqsEventSource'),
+        from,
+        obj({
+          batchSize: lit(source.batchSize),
+          maxBatchingWindow: window,
+          reportBatchItemFailures: lit(true),
+        }),
+      );
       break;
     case 'dynamodb-stream':
-      eventSource = newExpr(ctx.api('eventSources', 'DynamoEventSource'), from, obj({ startingPosition, batchSize: lit(source.batchSize), maxBatchingWindow: window, bisectBatchOnError: lit(true), retryAttempts: lit(3) }));
+      eventSource = newExpr(
+        ctx.api('eventSources', 'DynamoEventSource'),
+        from,
+        obj({
+          startingPosition,
+          batchSize: lit(source.batchSize),
+          maxBatchingWindow: window,
+          bisectBatchOnError: lit(true),
+          retryAttempts: lit(3),
+        }),
+      );
       break;
     case 'kinesis':
-      eventSource = newExpr(ctx.api('eventSources', 'KinesisEventSource'), from, obj({ startingPosition, batchSize: lit(source.batchSize), maxBatchingWindow: window, bisectBatchOnError: lit(true), retryAttempts: lit(3) }));
+      eventSource = newExpr(
+        ctx.api('eventSources', 'KinesisEventSource'),
+        from,
+        obj({
+          startingPosition,
+          batchSize: lit(source.batchSize),
+          maxBatchingWindow: window,
+          bisectBatchOnError: lit(true),
+          retryAttempts: lit(3),
+        }),
+      );
       break;
     case 's3':
-      eventSource = newExpr(ctx.api('eventSources', 'S3EventSource'), from, obj({ events: arr([ctx.api('s3', 'EventType.OBJECT_CREATED')]) }));
+      eventSource = newExpr(
+        ctx.api('eventSources', 'S3EventSource'),
+        from,
+        obj({ events: arr([ctx.api('s3', 'EventType.OBJECT_CREATED')]) }),
+      );
       break;
   }
   ctx.expr(call(member(fn, 'addEventSource'), eventSource));
@@ -104,12 +159,18 @@ export function emitEventSource(ctx: StackContext, source: ResolvedEventSource):
 export function emitSubscription(ctx: StackContext, subscription: ResolvedSubscription): void {
   const topic = ctx.handle(subscription.topicId).construct;
   const subscriber = ctx.handle(subscription.subscriberId).construct;
-  const deadLetterQueue = subscription.deadLetterQueueId ? ctx.handle(subscription.deadLetterQueueId).construct : undefined;
+  const deadLetterQueue = subscription.deadLetterQueueId
+    ? ctx.handle(subscription.deadLetterQueueId).construct
+    : undefined;
   const kind = subscription.protocol === 'sqs' ? 'SqsSubscription' : 'LambdaSubscription';
   ctx.expr(
     call(
       member(topic, 'addSubscription'),
-      newExpr(ctx.api('subs', kind), subscriber, obj({ deadLetterQueue, rawMessageDelivery: subscription.protocol === 'sqs' ? lit(true) : undefined })),
+      newExpr(
+        ctx.api('subs', kind),
+        subscriber,
+        obj({ deadLetterQueue, rawMessageDelivery: subscription.protocol === 'sqs' ? lit(true) : undefined }),
+      ),
     ),
   );
 }
@@ -123,7 +184,9 @@ const TARGET_CLASS: Record<ResolvedRuleTarget['targetKind'], string> = {
 
 export function emitRuleTarget(ctx: StackContext, target: ResolvedRuleTarget): void {
   const rule = ctx.handle(target.ruleId).construct;
-  const deadLetterQueue = target.deadLetterQueueId ? ctx.handle(target.deadLetterQueueId).construct : undefined;
+  const deadLetterQueue = target.deadLetterQueueId
+    ? ctx.handle(target.deadLetterQueueId).construct
+    : undefined;
   const role = target.roleId ? ctx.roles.get(target.roleId) : undefined;
   ctx.expr(
     call(
@@ -131,7 +194,11 @@ export function emitRuleTarget(ctx: StackContext, target: ResolvedRuleTarget): v
       newExpr(
         ctx.api('targets', TARGET_CLASS[target.targetKind]),
         ctx.handle(target.targetId).construct,
-        obj({ deadLetterQueue, retryAttempts: lit(3), role: target.targetKind === 'step-functions' ? role : undefined }),
+        obj({
+          deadLetterQueue,
+          retryAttempts: lit(3),
+          role: target.targetKind === 'step-functions' ? role : undefined,
+        }),
       ),
     ),
   );
@@ -143,7 +210,9 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
   if (route.kind === 'alb-target') {
     const listener = ctx.handle(route.frontDoorId).extras?.listener;
     if (!listener) throw new Error(`ALB "${route.frontDoorId}" has no listener`);
-    const conditions = arr([call(ctx.api('elbv2', 'ListenerCondition.pathPatterns'), arr([lit(route.pathPattern ?? '/*')]))]);
+    const conditions = arr([
+      call(ctx.api('elbv2', 'ListenerCondition.pathPatterns'), arr([lit(route.pathPattern ?? '/*')])),
+    ]);
     if (target.type === 'eks') {
       // Pods register themselves: the AWS Load Balancer Controller binds this IP target group
       // (TargetGroupBinding), so it starts empty.
@@ -154,12 +223,21 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
         obj({
           vpc: vpcOf(ctx, target),
           port: lit(route.port ?? 80),
-          protocol: ctx.api('elbv2', route.port === 443 ? 'ApplicationProtocol.HTTPS' : 'ApplicationProtocol.HTTP'),
+          protocol: ctx.api(
+            'elbv2',
+            route.port === 443 ? 'ApplicationProtocol.HTTPS' : 'ApplicationProtocol.HTTP',
+          ),
           targetType: ctx.api('elbv2', 'TargetType.IP'),
           healthCheck: obj({ path: lit('/healthz'), healthyHttpCodes: lit('200-399') }),
         }),
       );
-      ctx.expr(call(member(listener, 'addTargetGroups'), lit(`${target.names.logicalId}Targets`), obj({ priority: lit(priority), conditions, targetGroups: arr([targetGroup]) })));
+      ctx.expr(
+        call(
+          member(listener, 'addTargetGroups'),
+          lit(`${target.names.logicalId}Targets`),
+          obj({ priority: lit(priority), conditions, targetGroups: arr([targetGroup]) }),
+        ),
+      );
       return;
     }
     const targetExpr =
@@ -176,7 +254,8 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
           port: target.type === 'lambda' ? undefined : lit(route.port ?? 80),
           protocol: target.type === 'lambda' ? undefined : ctx.api('elbv2', 'ApplicationProtocol.HTTP'),
           targets: arr([targetExpr]),
-          healthCheck: target.type === 'lambda' ? undefined : obj({ path: lit('/'), healthyHttpCodes: lit('200-399') }),
+          healthCheck:
+            target.type === 'lambda' ? undefined : obj({ path: lit('/'), healthyHttpCodes: lit('200-399') }),
         }),
       ),
     );
@@ -186,19 +265,38 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
     const api = ctx.handle(frontDoor.id);
     const fn = ctx.handle(target.id).construct;
     if (ctx.str(frontDoor, 'apiType') === 'rest') {
-      const resource = route.pathPattern && route.pathPattern !== '/'
-        ? call(member(member(api.construct, 'root'), 'resourceForPath'), lit(route.pathPattern.replace(/\*+$/, '{proxy+}')))
-        : member(api.construct, 'root');
-      ctx.expr(call(member(resource, 'addMethod'), lit('ANY'), newExpr(ctx.api('apigw', 'LambdaIntegration'), fn), api.extras?.methodOptions ?? obj({})));
+      const resource =
+        route.pathPattern && route.pathPattern !== '/'
+          ? call(
+              member(member(api.construct, 'root'), 'resourceForPath'),
+              lit(route.pathPattern.replace(/\*+$/, '{proxy+}')),
+            )
+          : member(api.construct, 'root');
+      ctx.expr(
+        call(
+          member(resource, 'addMethod'),
+          lit('ANY'),
+          newExpr(ctx.api('apigw', 'LambdaIntegration'), fn),
+          api.extras?.methodOptions ?? obj({}),
+        ),
+      );
       return;
     }
     ctx.expr(
       call(
         member(api.construct, 'addRoutes'),
         obj({
-          path: lit(route.pathPattern && route.pathPattern !== '/*' ? route.pathPattern.replace(/\/\*+$/, '/{proxy+}') : '/{proxy+}'),
+          path: lit(
+            route.pathPattern && route.pathPattern !== '/*'
+              ? route.pathPattern.replace(/\/\*+$/, '/{proxy+}')
+              : '/{proxy+}',
+          ),
           methods: arr([ctx.api('apigwv2', 'HttpMethod.ANY')]),
-          integration: newExpr(ctx.api('apigwv2Integrations', 'HttpLambdaIntegration'), lit(`${target.names.logicalId}Integration`), fn),
+          integration: newExpr(
+            ctx.api('apigwv2Integrations', 'HttpLambdaIntegration'),
+            lit(`${target.names.logicalId}Integration`),
+            fn,
+          ),
           authorizer: api.extras?.authorizer,
         }),
       ),
@@ -247,7 +345,12 @@ export function emitAlarm(ctx: StackContext, alarm: ResolvedAlarm): void {
     ),
     'Alarm',
   );
-  ctx.expr(call(member(variable, 'addAlarmAction'), newExpr(ctx.api('cwActions', 'SnsAction'), ctx.handle(alarm.topicId).construct)));
+  ctx.expr(
+    call(
+      member(variable, 'addAlarmAction'),
+      newExpr(ctx.api('cwActions', 'SnsAction'), ctx.handle(alarm.topicId).construct),
+    ),
+  );
 }
 
 export function emitEnvironment(ctx: StackContext, componentId: string): void {
@@ -255,12 +358,17 @@ export function emitEnvironment(ctx: StackContext, componentId: string): void {
   if (component.environment.length === 0) return;
   const target = ctx.handle(componentId).environmentTarget;
   if (!target) {
-    ctx.add(comment(`${component.names.logicalId} (${component.type}) takes no environment variables; skipped: ${component.environment.map((e) => e.name).join(', ')}`));
+    ctx.add(
+      comment(
+        `${component.names.logicalId} (${component.type}) takes no environment variables; skipped: ${component.environment.map((e) => e.name).join(', ')}`,
+      ),
+    );
     return;
   }
   for (const variable of component.environment) {
     // Every attribute a handle exposes is a string (ports included), as addEnvironment expects.
-    const value = 'literal' in variable.value ? lit(plainText(variable.value.literal)) : ctx.resolveRef(variable.value);
+    const value =
+      'literal' in variable.value ? lit(plainText(variable.value.literal)) : ctx.resolveRef(variable.value);
     ctx.expr(call(member(target, 'addEnvironment'), lit(variable.name), value));
   }
 }

@@ -10,11 +10,26 @@ function lifecycleRule(ctx: StackContext, component: ResolvedComponent): Expr | 
   const days = (key: string) => (ctx.has(component, key) ? ctx.num(component, key) : 0);
   const transitions: Expr[] = [];
   if (ctx.has(component, 'intelligentTiering') && ctx.bool(component, 'intelligentTiering'))
-    transitions.push(obj({ storageClass: ctx.api('s3', 'StorageClass.INTELLIGENT_TIERING'), transitionAfter: ctx.duration('days', lit(0)) }));
+    transitions.push(
+      obj({
+        storageClass: ctx.api('s3', 'StorageClass.INTELLIGENT_TIERING'),
+        transitionAfter: ctx.duration('days', lit(0)),
+      }),
+    );
   if (days('transitionToIaDays') > 0)
-    transitions.push(obj({ storageClass: ctx.api('s3', 'StorageClass.INFREQUENT_ACCESS'), transitionAfter: ctx.duration('days', lit(days('transitionToIaDays'))) }));
+    transitions.push(
+      obj({
+        storageClass: ctx.api('s3', 'StorageClass.INFREQUENT_ACCESS'),
+        transitionAfter: ctx.duration('days', lit(days('transitionToIaDays'))),
+      }),
+    );
   if (days('transitionToGlacierDays') > 0)
-    transitions.push(obj({ storageClass: ctx.api('s3', 'StorageClass.GLACIER'), transitionAfter: ctx.duration('days', lit(days('transitionToGlacierDays'))) }));
+    transitions.push(
+      obj({
+        storageClass: ctx.api('s3', 'StorageClass.GLACIER'),
+        transitionAfter: ctx.duration('days', lit(days('transitionToGlacierDays'))),
+      }),
+    );
   const expiration = days('expirationDays');
   const abort = days('abortIncompleteUploadDays');
   if (!transitions.length && expiration <= 0 && abort <= 0) return undefined;
@@ -46,7 +61,9 @@ export const s3Emitter: ComponentEmitter = {
             v === true ? ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL') : lit(undefined),
           ),
           enforceSSL: ctx.value(component, 'enforceTls'),
-          encryption: kms ? ctx.api('s3', 'BucketEncryption.KMS') : ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
+          encryption: kms
+            ? ctx.api('s3', 'BucketEncryption.KMS')
+            : ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
           encryptionKey: key,
           bucketKeyEnabled: kms ? lit(true) : undefined,
           versioned: ctx.value(component, 'versioned'),

@@ -6,7 +6,10 @@ import { acknowledgeDesignRisks, nagRuleIds } from './common.ts';
 import { plainText } from '../naming.ts';
 
 /** The database (or cache) whose credentials this secret holds, if the lowering derived it for one. */
-export function databaseOfSecret(graph: ResolvedGraph, secret: ResolvedComponent): ResolvedComponent | undefined {
+export function databaseOfSecret(
+  graph: ResolvedGraph,
+  secret: ResolvedComponent,
+): ResolvedComponent | undefined {
   return graph.components.find((c) => c.secretId === secret.id);
 }
 
@@ -18,7 +21,9 @@ export const secretEmitter: ComponentEmitter = {
     const generated = component.generatedSecret;
     const generateSecretString = generated
       ? obj({
-          secretStringTemplate: generated.username ? lit(JSON.stringify({ username: generated.username })) : undefined,
+          secretStringTemplate: generated.username
+            ? lit(JSON.stringify({ username: generated.username }))
+            : undefined,
           generateStringKey: generated.username ? lit('password') : undefined,
           passwordLength: lit(generated.passwordLength),
           excludeCharacters: generated.excludeCharacters ? lit(generated.excludeCharacters) : undefined,
@@ -37,9 +42,15 @@ export const secretEmitter: ComponentEmitter = {
       ),
     );
     const rotationDays = ctx.has(component, 'rotationDays') ? ctx.num(component, 'rotationDays') : 0;
-    const designAcknowledges = component.acknowledgements.some((a) => nagRuleIds(a.equivalents).includes('AwsSolutions-SMG4'));
+    const designAcknowledges = component.acknowledgements.some((a) =>
+      nagRuleIds(a.equivalents).includes('AwsSolutions-SMG4'),
+    );
     if (database && component.rotation) {
-      ctx.add(comment(`Rotated by ${database.names.logicalId} below (hosted rotation runs in the database's network).`));
+      ctx.add(
+        comment(
+          `Rotated by ${database.names.logicalId} below (hosted rotation runs in the database's network).`,
+        ),
+      );
     } else if (rotationDays > 0 && !designAcknowledges) {
       ctx.acknowledge(
         secret,

@@ -10,7 +10,10 @@ import { camelCase, plainText } from '../naming.ts';
 
 /** EC2 accepts only these characters in group and rule descriptions. */
 export function ec2Description(text: string): string {
-  const cleaned = plainText(text).replace(/[^a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = plainText(text)
+    .replace(/[^a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return cleaned.slice(0, 255) || 'Managed by archgen';
 }
 
@@ -40,7 +43,8 @@ function peerOf(ctx: StackContext, rule: SecurityGroupRule): Expr {
   }
   const component = ctx.component(rule.peer.componentId);
   const peerGroup = component.securityGroupId ? ctx.securityGroups.get(component.securityGroupId) : undefined;
-  if (!peerGroup) throw new Error(`Security group rule peer "${rule.peer.componentId}" has no security group`);
+  if (!peerGroup)
+    throw new Error(`Security group rule peer "${rule.peer.componentId}" has no security group`);
   // The group itself as peer (not Peer.securityGroupId): CDK then writes a separate
   // SecurityGroupIngress/Egress resource, so two groups that reference each other do not cycle.
   return peerGroup;
@@ -50,12 +54,31 @@ export function emitSecurityGroupRules(ctx: StackContext, group: ResolvedSecurit
   const sg = ctx.securityGroups.get(group.id);
   if (!sg) throw new Error(`Security group "${group.id}" was not emitted`);
   for (const rule of group.ingress)
-    ctx.expr(call(member(sg, 'addIngressRule'), peerOf(ctx, rule), call(ctx.api('ec2', 'Port.tcp'), lit(rule.port)), lit(ec2Description(rule.description))));
+    ctx.expr(
+      call(
+        member(sg, 'addIngressRule'),
+        peerOf(ctx, rule),
+        call(ctx.api('ec2', 'Port.tcp'), lit(rule.port)),
+        lit(ec2Description(rule.description)),
+      ),
+    );
   for (const rule of group.egress)
-    ctx.expr(call(member(sg, 'addEgressRule'), peerOf(ctx, rule), call(ctx.api('ec2', 'Port.tcp'), lit(rule.port)), lit(ec2Description(rule.description))));
+    ctx.expr(
+      call(
+        member(sg, 'addEgressRule'),
+        peerOf(ctx, rule),
+        call(ctx.api('ec2', 'Port.tcp'), lit(rule.port)),
+        lit(ec2Description(rule.description)),
+      ),
+    );
   if (group.allowHttpsEgress)
     ctx.expr(
-      call(member(sg, 'addEgressRule'), call(ctx.api('ec2', 'Peer.anyIpv4')), call(ctx.api('ec2', 'Port.tcp'), lit(443)), lit('HTTPS to AWS APIs')),
+      call(
+        member(sg, 'addEgressRule'),
+        call(ctx.api('ec2', 'Peer.anyIpv4')),
+        call(ctx.api('ec2', 'Port.tcp'), lit(443)),
+        lit('HTTPS to AWS APIs'),
+      ),
     );
   const openIngress = group.ingress.filter((r) => 'cidr' in r.peer && r.peer.cidr === '0.0.0.0/0');
   const owner = ctx.component(group.componentId);

@@ -26,7 +26,12 @@ export const snsEmitter: ComponentEmitter = {
     if (key)
       for (const service of ['cloudwatch.amazonaws.com', 'events.amazonaws.com'])
         ctx.expr(
-          call(member(key, 'grant'), newExpr(ctx.api('iam', 'ServicePrincipal'), lit(service)), lit('kms:Decrypt'), lit('kms:GenerateDataKey*')),
+          call(
+            member(key, 'grant'),
+            newExpr(ctx.api('iam', 'ServicePrincipal'), lit(service)),
+            lit('kms:Decrypt'),
+            lit('kms:GenerateDataKey*'),
+          ),
         );
     acknowledgeDesignRisks(ctx, component, topic);
     ctx.register(component.id, {

@@ -7,9 +7,11 @@ import { acknowledgeDesignRisks, kmsKey } from './common.ts';
 
 function isDeadLetterQueue(ctx: StackContext, component: ResolvedComponent): boolean {
   if (ctx.has(component, 'isDeadLetterQueue') && ctx.bool(component, 'isDeadLetterQueue')) return true;
-  return ctx.graph.components.some((c) => c.deadLetterQueueId === component.id) ||
+  return (
+    ctx.graph.components.some((c) => c.deadLetterQueueId === component.id) ||
     ctx.graph.subscriptions.some((s) => s.deadLetterQueueId === component.id) ||
-    ctx.graph.ruleTargets.some((t) => t.deadLetterQueueId === component.id);
+    ctx.graph.ruleTargets.some((t) => t.deadLetterQueueId === component.id)
+  );
 }
 
 export const sqsEmitter: ComponentEmitter = {
@@ -29,11 +31,19 @@ export const sqsEmitter: ComponentEmitter = {
           contentBasedDeduplication: fifo ? lit(true) : undefined,
           visibilityTimeout: ctx.duration('seconds', ctx.value(component, 'visibilityTimeoutSeconds')),
           retentionPeriod: ctx.duration('seconds', ctx.value(component, 'retentionSeconds')),
-          encryption: kms ? ctx.api('sqs', 'QueueEncryption.KMS') : ctx.api('sqs', 'QueueEncryption.SQS_MANAGED'),
+          encryption: kms
+            ? ctx.api('sqs', 'QueueEncryption.KMS')
+            : ctx.api('sqs', 'QueueEncryption.SQS_MANAGED'),
           encryptionMasterKey: key,
           enforceSSL: lit(true),
           deadLetterQueue: dlq
-            ? obj({ queue: dlq, maxReceiveCount: component.maxReceiveCount !== undefined ? lit(component.maxReceiveCount) : ctx.value(component, 'maxReceiveCount') })
+            ? obj({
+                queue: dlq,
+                maxReceiveCount:
+                  component.maxReceiveCount !== undefined
+                    ? lit(component.maxReceiveCount)
+                    : ctx.value(component, 'maxReceiveCount'),
+              })
             : undefined,
         }),
       ),
@@ -43,7 +53,11 @@ export const sqsEmitter: ComponentEmitter = {
     acknowledgeDesignRisks(ctx, component, queue);
     ctx.register(component.id, {
       construct: queue,
-      attributes: { arn: member(queue, 'queueArn'), name: member(queue, 'queueName'), url: member(queue, 'queueUrl') },
+      attributes: {
+        arn: member(queue, 'queueArn'),
+        name: member(queue, 'queueName'),
+        url: member(queue, 'queueUrl'),
+      },
     });
   },
 };

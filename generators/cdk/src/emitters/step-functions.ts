@@ -52,10 +52,14 @@ export const stepFunctionsEmitter: ComponentEmitter = {
         lit(component.names.logicalId),
         obj({
           definitionBody: call(ctx.api('sfn', 'DefinitionBody.fromChainable'), chain),
-          stateMachineType: ctx.choose(component, 'workflowType', (v) => ctx.api('sfn', v === 'EXPRESS' ? 'StateMachineType.EXPRESS' : 'StateMachineType.STANDARD')),
+          stateMachineType: ctx.choose(component, 'workflowType', (v) =>
+            ctx.api('sfn', v === 'EXPRESS' ? 'StateMachineType.EXPRESS' : 'StateMachineType.STANDARD'),
+          ),
           logs: obj({
             destination: logGroup,
-            level: ctx.choose(component, 'logLevel', (v) => ctx.api('sfn', `LogLevel.${SFN_LOG_LEVEL[String(v)] ?? 'ALL'}`)),
+            level: ctx.choose(component, 'logLevel', (v) =>
+              ctx.api('sfn', `LogLevel.${SFN_LOG_LEVEL[String(v)] ?? 'ALL'}`),
+            ),
             includeExecutionData: lit(true),
           }),
           tracingEnabled: ctx.value(component, 'tracing'),

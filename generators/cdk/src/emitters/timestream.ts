@@ -5,11 +5,18 @@ import { acknowledgeDesignRisks, kmsKey } from './common.ts';
 
 export const timestreamEmitter: ComponentEmitter = {
   emit(component, ctx) {
-    ctx.section(`${component.names.logicalId}: Timestream has no L2 construct in aws-cdk-lib, so these are L1 (Cfn*) resources.`);
+    ctx.section(
+      `${component.names.logicalId}: Timestream has no L2 construct in aws-cdk-lib, so these are L1 (Cfn*) resources.`,
+    );
     const key = kmsKey(ctx, component, 'Encryption key');
     const database = ctx.declare(
       ctx.variableName(component),
-      newExpr(ctx.api('timestream', 'CfnDatabase'), thisExpr, lit(component.names.logicalId), obj({ kmsKeyId: member(key, 'keyArn') })),
+      newExpr(
+        ctx.api('timestream', 'CfnDatabase'),
+        thisExpr,
+        lit(component.names.logicalId),
+        obj({ kmsKeyId: member(key, 'keyArn') }),
+      ),
     );
     const table = ctx.declare(
       `${ctx.variableName(component)}Table`,
