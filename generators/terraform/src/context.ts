@@ -9,6 +9,7 @@ import type {
   ResolvedComponent,
   ResolvedGraph,
   ResolvedRole,
+  ResolvedVpc,
   ResourceRef,
 } from '@archgen/infra';
 import { getService } from '@archgen/model';
@@ -138,6 +139,25 @@ export function snake(text: string): string {
     .toLowerCase();
 }
 
+interface IdIndex {
+  /** Position of the first item with an id. */
+  byId: Map<string, number>;
+  /** Positions of the items a component owns, ascending. */
+  byComponent: Map<string, number[]>;
+}
+
+function indexIds(items: readonly { id: string; componentId?: string }[]): IdIndex {
+  const index: IdIndex = { byId: new Map(), byComponent: new Map() };
+  items.forEach((item, position) => {
+    if (!index.byId.has(item.id)) index.byId.set(item.id, position);
+    if (item.componentId === undefined) return;
+    const owned = index.byComponent.get(item.componentId);
+    if (owned) owned.push(position);
+    else index.byComponent.set(item.componentId, [position]);
+  });
+  return index;
+}
+
 /** A literal type widened to its primitive: `valueIn(c, k, env, 'a')` is a string, not "a". */
 type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T;
 
@@ -146,6 +166,12 @@ export class TfContext {
   readonly environments: string[];
   private readonly emitters: Record<string, ComponentEmitter>;
   private readonly componentsById: Map<string, ResolvedComponent>;
+  // Indexes built once per run: emitters look these up per component and per reference.
+  private readonly vpcsById: Map<string, ResolvedVpc>;
+  /** Positions in graph.securityGroups / graph.roles, so a lookup keeps the array's first match. */
+  private readonly securityGroupIndexes: IdIndex;
+  private readonly roleIndexes: IdIndex;
+  private readonly refsByComponent = new Map<string, Partial<Record<RefAttribute, Expr>>>();
   private readonly blocks = new Map<TfFile, Block[]>();
   readonly variables = new Map<string, VariableSpec>();
   readonly locals: [string, Expr][] = [];
@@ -156,6 +182,10 @@ export class TfContext {
     this.environments = environments;
     this.emitters = emitters;
     this.componentsById = new Map(graph.components.map((c) => [c.id, c]));
+    this.vpcsById = new Map();
+    for (const vpc of graph.vpcs) if (!this.vpcsById.has(vpc.id)) this.vpcsById.set(vpc.id, vpc);
+    this.securityGroupIndexes = indexIds(graph.securityGroups);
+    this.roleIndexes = indexIds(graph.roles);
   }
 
   add(file: TfFile, ...blocks: Block[]): void {
@@ -367,7 +397,12 @@ export class TfContext {
 
   ref(r: ResourceRef): Expr {
     const target = this.component(r.componentId);
-    const expr = this.emitterFor(target.type).refs(this, target)[r.attribute];
+    let refs = this.refsByComponent.get(target.id);
+    if (!refs) {
+      refs = this.emitterFor(target.type).refs(this, target);
+      this.refsByComponent.set(target.id, refs);
+    }
+    const expr = refs[r.attribute];
     if (!expr)
       throw new Error(`${target.type} "${target.id}" has no "${r.attribute}" attribute in Terraform`);
     return r.suffix ? tpl(expr, r.suffix) : expr;
@@ -378,26 +413,35 @@ export class TfContext {
   }
 
   subnetIds(vpcId: string, tier: SubnetTier): Expr {
-    const vpc = this.graph.vpcs.find((v) => v.id === vpcId);
+    const vpc = this.vpcsById.get(vpcId);
     if (!vpc) throw new Error(`Unknown VPC "${vpcId}"`);
     if (!vpc.tiers.includes(tier)) throw new Error(`VPC "${vpcId}" has no ${tier} subnets`);
     return ref(`aws_subnet.${vpc.names.tfName}_${tier}[*].id`);
   }
 
   vpcIdOf(vpcId: string): Expr {
-    const vpc = this.graph.vpcs.find((v) => v.id === vpcId);
+    const vpc = this.vpcsById.get(vpcId);
     if (!vpc) throw new Error(`Unknown VPC "${vpcId}"`);
     return ref(`aws_vpc.${vpc.names.tfName}.id`);
   }
 
   securityGroupOf(c: ResolvedComponent): Expr {
-    const sg = this.graph.securityGroups.find((s) => s.id === c.securityGroupId || s.componentId === c.id);
+    const byId =
+      c.securityGroupId === undefined ? undefined : this.securityGroupIndexes.byId.get(c.securityGroupId);
+    const owned = this.securityGroupIndexes.byComponent.get(c.id)?.[0];
+    const first = byId === undefined ? owned : owned === undefined ? byId : Math.min(byId, owned);
+    const sg = first === undefined ? undefined : this.graph.securityGroups[first];
     if (!sg) throw new Error(`${c.type} "${c.id}" is in a VPC but has no security group`);
     return ref(`aws_security_group.${sg.names.tfName}.id`);
   }
 
   roles(c: ResolvedComponent): ResolvedRole[] {
-    return this.graph.roles.filter((r) => c.roleIds.includes(r.id) || r.componentId === c.id);
+    const positions = new Set(this.roleIndexes.byComponent.get(c.id));
+    for (const id of c.roleIds) {
+      const position = this.roleIndexes.byId.get(id);
+      if (position !== undefined) positions.add(position);
+    }
+    return [...positions].sort((a, b) => a - b).map((position) => this.graph.roles[position]!);
   }
 
   role(c: ResolvedComponent, purpose: ResolvedRole['purpose']): ResolvedRole {
