@@ -5,17 +5,26 @@ const utf8Length = (char: string): number => {
   return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 };
 
-/** Counted over UTF-16 code units: iterating by code point allocates a string per character. */
+const NON_ASCII_RUN = /[^\0-\x7f]+/g;
+
+/**
+ * One byte per UTF-16 code unit, plus the extra bytes of the non-ASCII ones. A native regex skips
+ * the ASCII stretches (templates are almost all ASCII); iterating by code point allocated a string
+ * per character.
+ */
 export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
-      bytes += 4;
-      i++;
-    } else bytes += 3; // the rest of the BMP, and a lone surrogate like codePointAt reports it
+  let bytes = text.length;
+  NON_ASCII_RUN.lastIndex = 0;
+  for (let run = NON_ASCII_RUN.exec(text); run; run = NON_ASCII_RUN.exec(text)) {
+    const end = run.index + run[0].length;
+    for (let i = run.index; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x800) bytes += 1;
+      else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+        bytes += 2; // a surrogate pair: 4 bytes for its 2 units
+        i++;
+      } else bytes += 2; // the rest of the BMP, and a lone surrogate like codePointAt reports it
+    }
   }
   return bytes;
 }
