@@ -61,10 +61,13 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
 
 function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
   const t = ctx.template;
-  const map = <V>(entries: Map<string, V>, convert: (value: V) => TemplateValue): TemplateMap | undefined =>
-    entries.size === 0
-      ? undefined
-      : Object.fromEntries([...entries].map(([key, value]) => [key, convert(value)]));
+  // One pass into the section object (logical ids are alphanumeric, so plain assignment is safe).
+  const map = <V>(entries: Map<string, V>, convert: (value: V) => TemplateValue): TemplateMap | undefined => {
+    if (entries.size === 0) return undefined;
+    const section: TemplateMap = {};
+    for (const [key, value] of entries) section[key] = convert(value);
+    return section;
+  };
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: truncateUtf8(
@@ -80,9 +83,10 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
       },
       archgen: { design: graph.design.slug, environments: ctx.environments as string[] },
     },
-    Parameters: map(t.parameters, (p) => ({ ...p }) as TemplateMap),
+    // The definitions as they are: they are plain objects, and nothing changes them after this.
+    Parameters: map(t.parameters, (p) => p as unknown as TemplateMap),
     Conditions: map(t.conditions, (c) => c),
-    Resources: map(t.resources, (r) => ({ ...r }) as TemplateMap),
+    Resources: map(t.resources, (r) => r as unknown as TemplateMap),
     Outputs: map(t.outputs, (o) => ({
       Description: truncateUtf8(o.Description, 1024),
       Value: o.Value,
