@@ -60,6 +60,15 @@ export function toPascalCase(text: string): string {
     .join('');
 }
 
+/** Equal as JSON; a string or boolean only serializes like an equal one, so no stringify for those. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const t = typeof a;
+  const u = typeof b;
+  if (t === 'string' || t === 'boolean' || u === 'string' || u === 'boolean') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Items by id; the first wins, as a `find` over the array would. */
 function firstById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   const byId = new Map<string, T>();
@@ -162,7 +171,7 @@ export class EmitContext {
   constant(component: ResolvedComponent, key: string): PropertyValue {
     const values = Object.values(this.perEnvironment(component, key));
     const first = values[0] ?? null;
-    if (values.some((v) => JSON.stringify(v) !== JSON.stringify(first))) {
+    if (values.some((v) => !sameJson(v, first))) {
       throw new Error(`${component.id}.${key} differs between environments where it cannot`);
     }
     return first;
@@ -181,9 +190,10 @@ export class EmitContext {
       v === null ? undefined : (v as TemplateValue),
     options: { literals?: boolean } = {},
   ): TemplateValue | undefined {
-    const perEnvironment = this.perEnvironment(component, key);
+    const property = component.props[key];
+    if (!property) throw new Error(`${component.type} "${component.id}" has no property "${key}"`);
     const values: Record<string, TemplateValue | undefined> = {};
-    for (const env of this.environments) values[env] = map(perEnvironment[env]!);
+    for (const env of this.environments) values[env] = map(property.byEnv[env] ?? null);
     if (this.sameEverywhere(values)) return values[this.environments[0]!];
     return this.byEnvironment(values, {
       parameter: `${component.names.logicalId}${toPascalCase(key)}`,
@@ -274,10 +284,9 @@ export class EmitContext {
   /** A flag from a boolean property: where it is true. */
   flag(component: ResolvedComponent, key: string, conditionName?: string): Flag {
     const values = this.perEnvironment(component, key);
-    return this.when(
-      Object.fromEntries(Object.entries(values).map(([env, v]) => [env, v === true])),
-      conditionName,
-    );
+    const holds: Record<string, boolean> = {};
+    for (const env of this.environments) holds[env] = values[env] === true;
+    return this.when(holds, conditionName);
   }
 
   /** True/false when all environments agree, else a condition true in the environments that hold. */
@@ -325,12 +334,19 @@ export class EmitContext {
   tags(name?: string): TemplateValue[] {
     const tags: TemplateValue[] = [];
     if (name !== undefined) tags.push({ Key: 'Name', Value: name });
-    for (const key of Object.keys(this.graph.tags).sort((a, b) => a.localeCompare(b, 'en'))) {
-      if (key === 'Name' || key === 'Environment') continue;
-      tags.push({ Key: key, Value: this.graph.tags[key]! });
-    }
+    for (const key of this.designTagKeys()) tags.push({ Key: key, Value: this.graph.tags[key]! });
     tags.push({ Key: 'Environment', Value: ref(ENVIRONMENT_PARAMETER) });
     return tags;
+  }
+
+  private sortedDesignTagKeys: string[] | undefined;
+
+  /** The design's tag keys in print order, sorted once per run rather than per resource. */
+  private designTagKeys(): string[] {
+    this.sortedDesignTagKeys ??= Object.keys(this.graph.tags)
+      .filter((key) => key !== 'Name' && key !== 'Environment')
+      .sort((a, b) => a.localeCompare(b, 'en'));
+    return this.sortedDesignTagKeys;
   }
 
   /** The same tags as a map, for the resources that take one (API Gateway v2, EKS node groups). */
