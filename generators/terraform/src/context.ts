@@ -158,6 +158,8 @@ function indexIds(items: readonly { id: string; componentId?: string }[]): IdInd
   return index;
 }
 
+const unchanged = (v: PropertyValue): PropertyValue => v;
+
 /** A literal type widened to its primitive: `valueIn(c, k, env, 'a')` is a string, not "a". */
 type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T;
 
@@ -172,6 +174,9 @@ export class TfContext {
   private readonly securityGroupIndexes: IdIndex;
   private readonly roleIndexes: IdIndex;
   private readonly refsByComponent = new Map<string, Partial<Record<RefAttribute, Expr>>>();
+  private readonly logGroupUsers = new Map<string, ResolvedComponent>();
+  private readonly secretUsers = new Map<string, ResolvedComponent>();
+  private readonly longestEnvironment: number;
   private readonly blocks = new Map<TfFile, Block[]>();
   readonly variables = new Map<string, VariableSpec>();
   readonly locals: [string, Expr][] = [];
@@ -186,6 +191,12 @@ export class TfContext {
     for (const vpc of graph.vpcs) if (!this.vpcsById.has(vpc.id)) this.vpcsById.set(vpc.id, vpc);
     this.securityGroupIndexes = indexIds(graph.securityGroups);
     this.roleIndexes = indexIds(graph.roles);
+    for (const c of graph.components) {
+      if (c.logGroupId !== undefined && !this.logGroupUsers.has(c.logGroupId))
+        this.logGroupUsers.set(c.logGroupId, c);
+      if (c.secretId !== undefined && !this.secretUsers.has(c.secretId)) this.secretUsers.set(c.secretId, c);
+    }
+    this.longestEnvironment = Math.max(...environments.map((e) => e.length));
   }
 
   add(file: TfFile, ...blocks: Block[]): void {
@@ -325,7 +336,7 @@ export class TfContext {
     c: ResolvedComponent,
     key: string,
     fallback: PropertyValue,
-    map: (v: PropertyValue) => PropertyValue = (v) => v,
+    map: (v: PropertyValue) => PropertyValue = unchanged,
     name?: string,
   ): Expr {
     const v = c.props[key];
@@ -380,8 +391,8 @@ export class TfContext {
    * environment could exceed it (trailing hyphens removed, since most services reject them).
    */
   physicalName(slug: string, max: number, suffix = ''): Expr {
-    const longestEnv = Math.max(...this.environments.map((e) => e.length));
-    const full = this.graph.design.slug.length + 1 + longestEnv + 1 + slug.length + suffix.length;
+    const full =
+      this.graph.design.slug.length + 1 + this.longestEnvironment + 1 + slug.length + suffix.length;
     const stem = tpl(ref('local.name_prefix'), `-${slug}`);
     if (full <= max) return suffix ? tpl(ref('local.name_prefix'), `-${slug}${suffix}`) : stem;
     const cut = call(
@@ -456,6 +467,16 @@ export class TfContext {
 
   logGroupOf(c: ResolvedComponent): ResolvedComponent | undefined {
     return this.findComponent(c.logGroupId);
+  }
+
+  /** The first component (in graph order) that writes to this log group. */
+  logGroupUser(logGroupId: string): ResolvedComponent | undefined {
+    return this.logGroupUsers.get(logGroupId);
+  }
+
+  /** The first component (in graph order) that uses this secret. */
+  secretUser(secretId: string): ResolvedComponent | undefined {
+    return this.secretUsers.get(secretId);
   }
 
   // ---- acknowledgements ----

@@ -36,9 +36,7 @@ export const physical = {
 
 /** The CloudWatch log group name AWS expects for the component that writes to it. */
 export function logGroupName(ctx: TfContext, logGroup: ResolvedComponent): Expr {
-  const owner =
-    ctx.graph.components.find((o) => o.logGroupId === logGroup.id) ??
-    ctx.findComponent(logGroup.derived?.from);
+  const owner = ctx.logGroupUser(logGroup.id) ?? ctx.findComponent(logGroup.derived?.from);
   const vpc = ctx.graph.vpcs.find((v) => v.id === logGroup.derived?.from);
   if (vpc) return tpl('/aws/vpc-flow-logs/', ref('local.name_prefix'), `-${vpc.names.slug}`);
   switch (owner?.type) {

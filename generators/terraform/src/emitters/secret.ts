@@ -15,7 +15,7 @@ import { redisAppUser } from './elasticache.ts';
 const MANAGED_BY: Record<string, string> = { rds: 'aws_db_instance', aurora: 'aws_rds_cluster' };
 
 function ownerOf(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | undefined {
-  return ctx.graph.components.find((d) => d.secretId === c.id) ?? ctx.findComponent(c.derived?.from);
+  return ctx.secretUser(c.id) ?? ctx.findComponent(c.derived?.from);
 }
 
 /** The database whose master password this secret holds, if any. */
