@@ -614,3 +614,51 @@ describe('performance', () => {
     expect(best).toBeLessThan(100);
   });
 });
+
+describe("a function's dead-letter queue (LAM-02)", () => {
+  const dlqDesign = () =>
+    design('Function DLQ')
+      .node('sns', { id: 'events', name: 'Events' })
+      .node('lambda', { id: 'handler', name: 'Handler' })
+      .node('sqs', { id: 'out', name: 'Output queue', properties: { deadLetterQueue: false } })
+      .node('sqs', {
+        id: 'failed-b',
+        name: 'Failures B',
+        properties: { isDeadLetterQueue: true, deadLetterQueue: false },
+      })
+      .node('sqs', {
+        id: 'failed-a',
+        name: 'Failures A',
+        properties: { isDeadLetterQueue: true, deadLetterQueue: false },
+      })
+      .connect('events', 'handler', 'subscribe', { id: 'c1' })
+      .connect('handler', 'out', 'publish', { id: 'c2' })
+      .connect('handler', 'failed-b', 'publish', { id: 'c3' })
+      .connect('handler', 'failed-a', 'publish', { id: 'c4' })
+      .build();
+  const graph = lowerDesign(dlqDesign());
+
+  it('is a consistent graph', () => {
+    expect(graphProblems(graph)).toEqual([]);
+  });
+
+  it('takes the DLQ of the first publish connection by id, skipping queues that are not DLQs', () => {
+    expect(component(graph, 'handler').functionDeadLetterQueueId).toBe('failed-b');
+    const shuffledDesign = dlqDesign();
+    shuffledDesign.connections = shuffled(shuffledDesign.connections, 7);
+    expect(component(lowerDesign(shuffledDesign), 'handler').functionDeadLetterQueueId).toBe('failed-b');
+  });
+
+  it('leaves functions that publish to no DLQ without one', () => {
+    expect(component(lowerDesign(queueDesign()), 'producer').functionDeadLetterQueueId).toBeUndefined();
+  });
+
+  it('still grants sqs:SendMessage on the DLQ to the function role', () => {
+    const roleId = component(graph, 'handler').roleIds[0]!;
+    const role = graph.roles.find((r) => r.id === roleId)!;
+    const onDlq = role.statements.filter((s) =>
+      s.resources.some((r) => typeof r === 'object' && 'componentId' in r && r.componentId === 'failed-b'),
+    );
+    expect(onDlq.flatMap((s) => s.actions)).toContain('sqs:SendMessage');
+  });
+});

@@ -311,6 +311,12 @@ export interface ResolvedComponent {
   secretId?: string;
   /** For queues: the redrive target. */
   deadLetterQueueId?: string;
+  /**
+   * For lambda: the queue its failed asynchronous invocations go to, from the first (by connection
+   * id) "publish" connection to an sqs node with isDeadLetterQueue (LAM-02). That connection also
+   * grants sqs:SendMessage; the queue never depends on the function.
+   */
+  functionDeadLetterQueueId?: string;
   maxReceiveCount?: number;
   /**
    * For derived secrets: generate the value. With `username`, a JSON secret

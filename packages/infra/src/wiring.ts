@@ -149,6 +149,17 @@ export function lowerWiring(ctx: LowerContext): void {
       continue;
     }
 
+    // A function's failed asynchronous events go to the first queue it publishes to that is a DLQ (LAM-02).
+    // No continue: the publish connection still grants sqs:SendMessage and sets the environment variable.
+    if (
+      connection.kind === 'publish' &&
+      source.type === 'lambda' &&
+      target.type === 'sqs' &&
+      ctx.anyEnv(target, 'isDeadLetterQueue')
+    ) {
+      source.functionDeadLetterQueueId ??= target.id;
+    }
+
     if (connection.kind === 'read' && source.type === 'api-gateway' && target.type === 'cognito-user-pool') {
       source.userPoolId ??= target.id;
       continue;

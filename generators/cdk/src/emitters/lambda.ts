@@ -59,6 +59,9 @@ function lambdaCode(
 }
 
 export const lambdaEmitter: ComponentEmitter = {
+  // The function's DLQ must exist first; the queue never refers back to the function.
+  dependencies: (component) =>
+    component.functionDeadLetterQueueId ? [component.functionDeadLetterQueueId] : [],
   emit(component, ctx) {
     const runtimeName = ctx.str(component, 'runtime');
     const runtime = RUNTIMES[runtimeName] ?? RUNTIMES['nodejs22.x']!;
@@ -70,7 +73,9 @@ export const lambdaEmitter: ComponentEmitter = {
     const reserved = ctx
       .values(component, 'reservedConcurrency')
       .some((v) => typeof v === 'number' && v >= 0);
-    const dlq = component.deadLetterQueueId ? ctx.handle(component.deadLetterQueueId).construct : undefined;
+    const dlq = component.functionDeadLetterQueueId
+      ? ctx.handle(component.functionDeadLetterQueueId).construct
+      : undefined;
     ctx.add(
       comment(
         'Placeholder handler so `cdk synth` needs no asset build: replace with lambda.Code.fromAsset(<build dir>).',

@@ -98,7 +98,7 @@ export const lambdaEmitter: ComponentEmitter = {
         id: 'CKV_AWS_117',
         reason: 'Regional function: it reaches only AWS APIs, nothing inside a VPC',
       });
-    if (!fn.deadLetterQueueId) {
+    if (!fn.functionDeadLetterQueueId) {
       suppressions.push({
         id: 'CKV_AWS_116',
         reason: 'Invoked synchronously or by a poller that keeps failed records in the source and its DLQ',
@@ -125,8 +125,8 @@ export const lambdaEmitter: ComponentEmitter = {
           LogGroup: fn.logGroupId ? ref(ctx.logicalId(fn.logGroupId)) : undefined,
         },
         Environment: Object.keys(variables).length > 0 ? { Variables: variables } : undefined,
-        DeadLetterConfig: fn.deadLetterQueueId
-          ? { TargetArn: ctx.ref({ componentId: fn.deadLetterQueueId, attribute: 'arn' }) }
+        DeadLetterConfig: fn.functionDeadLetterQueueId
+          ? { TargetArn: ctx.ref({ componentId: fn.functionDeadLetterQueueId, attribute: 'arn' }) }
           : undefined,
         VpcConfig: fn.placement
           ? {

@@ -65,7 +65,7 @@ export const lambdaEmitter: ComponentEmitter = {
     const logGroup = ctx.logGroupOf(c);
     const env = environmentVariables(ctx, c);
     const unreserved = ctx.some(c, 'reservedConcurrency', -1, (v) => typeof v === 'number' && v < 0);
-    const dlq = ctx.findComponent(c.deadLetterQueueId);
+    const dlq = ctx.findComponent(c.functionDeadLetterQueueId);
     const bucket = ctx.variable({
       name: 'artifact_bucket',
       type: 'string',
@@ -153,6 +153,10 @@ export const lambdaEmitter: ComponentEmitter = {
           ),
         dlq && block('dead_letter_config', [], [attr('target_arn', ctx.attribute(dlq.id, 'arn'))]),
         tags(c.names.display),
+        // Lambda checks sqs:SendMessage on the DLQ when it creates the function, so the policy comes first.
+        dlq &&
+          role.statements.length > 0 &&
+          attr('depends_on', list([ref(`aws_iam_role_policy.${role.names.tfName}`)])),
       ]),
     );
     for (const e of ctx.graph.eventSources.filter((e) => e.functionId === c.id && e.sourceKind !== 's3'))

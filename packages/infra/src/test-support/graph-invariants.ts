@@ -53,6 +53,7 @@ export function graphProblems(graph: ResolvedGraph): string[] {
     needComponent(c.logGroupId, `${c.id}.logGroupId`);
     needComponent(c.secretId, `${c.id}.secretId`);
     needComponent(c.deadLetterQueueId, `${c.id}.deadLetterQueueId`);
+    needComponent(c.functionDeadLetterQueueId, `${c.id}.functionDeadLetterQueueId`);
     needComponent(c.eventBusId, `${c.id}.eventBusId`);
     needComponent(c.userPoolId, `${c.id}.userPoolId`);
     needComponent(c.outputBucketId, `${c.id}.outputBucketId`);

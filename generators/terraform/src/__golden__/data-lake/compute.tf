@@ -4,7 +4,6 @@ resource "aws_lambda_function" "curate" {
   # checkov:skip=CKV_AWS_272:code signing needs a signing profile outside this design
   # checkov:skip=CKV_AWS_173:environment variables hold resource names only, never secrets (LAM-05)
   # checkov:skip=CKV_AWS_117:this function calls only AWS APIs and is not placed in a VPC by the design
-  # checkov:skip=CKV_AWS_116:failed asynchronous deliveries go to the DLQ of the subscription or rule target (MSG-01)
   function_name                  = "${local.name_prefix}-curate"
   description                    = "Curate"
   role                           = aws_iam_role.curate_role.arn
@@ -32,17 +31,20 @@ resource "aws_lambda_function" "curate" {
       RAW_ZONE_BUCKET_NAME      = aws_s3_bucket.raw_zone.id
     }
   }
+  dead_letter_config {
+    target_arn = aws_sqs_queue.curate_failures.arn
+  }
 
   tags = {
     Name = "Curate"
   }
+  depends_on = [aws_iam_role_policy.curate_role]
 }
 
 resource "aws_lambda_function" "ingest" {
   # checkov:skip=CKV_AWS_272:code signing needs a signing profile outside this design
   # checkov:skip=CKV_AWS_173:environment variables hold resource names only, never secrets (LAM-05)
   # checkov:skip=CKV_AWS_117:this function calls only AWS APIs and is not placed in a VPC by the design
-  # checkov:skip=CKV_AWS_116:failed asynchronous deliveries go to the DLQ of the subscription or rule target (MSG-01)
   function_name                  = "${local.name_prefix}-ingest"
   description                    = "Ingest"
   role                           = aws_iam_role.ingest_role.arn
@@ -69,10 +71,14 @@ resource "aws_lambda_function" "ingest" {
       RAW_ZONE_BUCKET_NAME      = aws_s3_bucket.raw_zone.id
     }
   }
+  dead_letter_config {
+    target_arn = aws_sqs_queue.ingest_failures.arn
+  }
 
   tags = {
     Name = "Ingest"
   }
+  depends_on = [aws_iam_role_policy.ingest_role]
 }
 
 resource "aws_lambda_permission" "nightly_ingest_schedule_to_ingest_invoke" {

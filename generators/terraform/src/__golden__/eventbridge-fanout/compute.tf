@@ -4,7 +4,6 @@ resource "aws_lambda_function" "send_confirmation" {
   # checkov:skip=CKV_AWS_272:code signing needs a signing profile outside this design
   # checkov:skip=CKV_AWS_173:environment variables hold resource names only, never secrets (LAM-05)
   # checkov:skip=CKV_AWS_117:this function calls only AWS APIs and is not placed in a VPC by the design
-  # checkov:skip=CKV_AWS_116:failed asynchronous deliveries go to the DLQ of the subscription or rule target (MSG-01)
   function_name                  = "${local.name_prefix}-send-confirmation"
   description                    = "Send confirmation"
   role                           = aws_iam_role.send_confirmation_role.arn
@@ -30,10 +29,14 @@ resource "aws_lambda_function" "send_confirmation" {
       LOG_FORMAT                      = "json"
     }
   }
+  dead_letter_config {
+    target_arn = aws_sqs_queue.confirmation_failures.arn
+  }
 
   tags = {
     Name = "Send confirmation"
   }
+  depends_on = [aws_iam_role_policy.send_confirmation_role]
 }
 
 resource "aws_lambda_function" "fulfilment_worker" {
