@@ -4,6 +4,7 @@
  * in the stack class.
  */
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
+import { DIAGRAM_ONLY_TYPES } from '@archgen/infra';
 import { StackContext, MODULES } from './context.ts';
 import type { Stmt } from './ts/ast.ts';
 import {
@@ -40,7 +41,6 @@ import {
 import { plainText } from './naming.ts';
 
 /** Types that describe no infrastructure (a diagram's traffic source). */
-const NO_INFRASTRUCTURE = new Set(['users']);
 
 function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): string[] {
   const deps = [component.deadLetterQueueId, component.logGroupId, component.secretId].filter(
@@ -52,7 +52,7 @@ function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): str
 
 /** Components in dependency order; ties keep the graph's order, so the output is stable. */
 export function orderComponents(graph: ResolvedGraph): ResolvedComponent[] {
-  const components = graph.components.filter((c) => !NO_INFRASTRUCTURE.has(c.type));
+  const components = graph.components.filter((c) => !DIAGRAM_ONLY_TYPES.has(c.type));
   const known = new Set(components.map((c) => c.id));
   const done = new Set<string>();
   const ordered: ResolvedComponent[] = [];

@@ -29,7 +29,8 @@ export interface LowerOptions {
 }
 
 /** Types that are diagram-only and emit no infrastructure. */
-const DIAGRAM_ONLY_TYPES: ReadonlySet<string> = new Set(['users']);
+/** Catalog types drawn on the canvas that describe no infrastructure; the lowering drops them. */
+export const DIAGRAM_ONLY_TYPES: ReadonlySet<string> = new Set(['users']);
 
 export function lowerDesign(design: Design, options: LowerOptions = {}): ResolvedGraph {
   const known = design.environments.map((e) => e.name);

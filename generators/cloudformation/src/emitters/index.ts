@@ -62,5 +62,5 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   timestream: timestreamEmitter,
 };
 
-/** Types that describe no infrastructure and so have no emitter. */
-export const NO_INFRASTRUCTURE: ReadonlySet<string> = new Set(['users']);
+/** Types that describe no infrastructure: decided once, in the lowering. */
+export { DIAGRAM_ONLY_TYPES as NO_INFRASTRUCTURE } from '@archgen/infra';

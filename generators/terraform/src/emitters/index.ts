@@ -53,5 +53,5 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   timestream: timestreamEmitter,
 };
 
-/** Catalog types that are drawn on the canvas but are not infrastructure. */
-export const NO_INFRASTRUCTURE: ReadonlySet<string> = new Set(['users']);
+/** Types that describe no infrastructure: decided once, in the lowering. */
+export { DIAGRAM_ONLY_TYPES as NO_INFRASTRUCTURE } from '@archgen/infra';
