@@ -96,6 +96,15 @@ function isScalar(value: PropertyValue | undefined): value is Scalar {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
+/** `JSON.stringify(a) === JSON.stringify(b)`, without stringifying scalars. */
+function sameJson(a: PropertyValue, b: PropertyValue): boolean {
+  if (a === b) return true;
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  // JSON writes every non-finite number as null.
+  const jsonScalar = (v: Scalar) => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
+  return jsonScalar(a) === jsonScalar(b);
+}
+
 export class StackContext {
   readonly body: Stmt[] = [];
   readonly names = new NameScope();
@@ -112,6 +121,7 @@ export class StackContext {
   private readonly configKeys = new Map<string, string>();
   private readonly configKeyScope = new NameScope();
   private readonly sharedValues = new Map<string, Expr>();
+  private readonly apiAccess = new Map<string, Expr>();
   readonly components: Map<string, ResolvedComponent>;
 
   constructor(readonly graph: ResolvedGraph) {
@@ -138,9 +148,19 @@ export class StackContext {
     return id(alias);
   }
 
-  /** `ec2.Port.tcp` style access into a module. */
+  /**
+   * `ec2.Port.tcp` style access into a module. Emitters ask for the same few hundred paths
+   * over and over, so each is built once per stack (expressions are never mutated once built).
+   */
   api(alias: ModuleAlias, path: string): Expr {
-    return path.split('.').reduce((e, name) => member(e, name), this.mod(alias));
+    this.usedModules.add(alias);
+    const key = `${alias}.${path}`;
+    let access = this.apiAccess.get(key);
+    if (!access) {
+      access = path.split('.').reduce((e, name) => member(e, name), id(alias));
+      this.apiAccess.set(key, access);
+    }
+    return access;
   }
 
   /** A named import from aws-cdk-lib's core (Duration, RemovalPolicy, ...). */
@@ -281,8 +301,10 @@ export class StackContext {
     const distinct: PropertyValue[] = [];
     for (const env of envs) {
       const v = value.byEnv[env] ?? null;
-      if (!distinct.some((d) => JSON.stringify(d) === JSON.stringify(v))) distinct.push(v);
+      if (!distinct.some((d) => sameJson(d, v))) distinct.push(v);
     }
+    // One value everywhere (the usual case): its code, with nothing to compare.
+    if (distinct.length === 1) return map(distinct[0] as PropertyValue);
     const mapped = distinct.map((v) => map(v));
     const printed = new Set(mapped.map((e) => printExpr(e)));
     if (printed.size === 1 || !distinct.every(isScalar)) {

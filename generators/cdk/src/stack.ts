@@ -53,19 +53,35 @@ function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): str
 /** Components in dependency order; ties keep the graph's order, so the output is stable. */
 export function orderComponents(graph: ResolvedGraph): ResolvedComponent[] {
   const components = graph.components.filter((c) => !DIAGRAM_ONLY_TYPES.has(c.type));
-  const known = new Set(components.map((c) => c.id));
-  const done = new Set<string>();
+  const position = new Map(components.map((c, i) => [c.id, i]));
+  // Per component: how many of its (known, distinct) dependencies are not placed yet, and
+  // who waits for it. The next one placed is always the first ready one in graph order.
+  const knownDeps = components.map((c) =>
+    [...new Set(dependenciesOf(c, graph))].filter((d) => position.has(d)),
+  );
+  const waiting = knownDeps.map((deps) => deps.length);
+  const dependents: number[][] = components.map(() => []);
+  knownDeps.forEach((deps, i) => {
+    for (const dep of deps) dependents[position.get(dep) as number]?.push(i);
+  });
+  const done = new Uint8Array(components.length);
   const ordered: ResolvedComponent[] = [];
+  let scanFrom = 0;
   while (ordered.length < components.length) {
-    const next = components.find(
-      (c) => !done.has(c.id) && dependenciesOf(c, graph).every((d) => done.has(d) || !known.has(d)),
-    );
-    if (!next) {
-      const stuck = components.filter((c) => !done.has(c.id)).map((c) => c.id);
+    let next = scanFrom;
+    while (next < components.length && (done[next] || waiting[next] !== 0)) next++;
+    if (next === components.length) {
+      const stuck = components.filter((_, i) => !done[i]).map((c) => c.id);
       throw new Error(`Components depend on each other in a cycle: ${stuck.join(', ')}`);
     }
-    done.add(next.id);
-    ordered.push(next);
+    done[next] = 1;
+    ordered.push(components[next] as ResolvedComponent);
+    scanFrom = next + 1;
+    for (const dependent of dependents[next] ?? []) {
+      const left = (waiting[dependent] ?? 0) - 1;
+      waiting[dependent] = left;
+      if (left === 0 && dependent < scanFrom) scanFrom = dependent;
+    }
   }
   return ordered;
 }

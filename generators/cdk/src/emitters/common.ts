@@ -60,11 +60,13 @@ const RETENTION: Record<number, string> = {
   3653: 'TEN_YEARS',
 };
 
+/** The periods of RETENTION, ascending (integer keys enumerate in ascending order). */
+const RETENTION_PERIODS = Object.keys(RETENTION).map(Number);
+
 /** `logs.RetentionDays.X` for a number of days; the next longer period when it is not one. */
 export function retentionDays(ctx: StackContext, days: PropertyValue): Expr {
   const n = typeof days === 'number' ? days : 30;
-  const allowed = Object.keys(RETENTION).map(Number);
-  const chosen = allowed.find((d) => d >= n) ?? 3653;
+  const chosen = RETENTION_PERIODS.find((d) => d >= n) ?? 3653;
   return ctx.api('logs', `RetentionDays.${RETENTION[chosen]}`);
 }
 
