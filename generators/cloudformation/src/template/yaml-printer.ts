@@ -13,7 +13,7 @@
  */
 import { Document, Scalar } from 'yaml';
 import { stringifyNumber, stringTag, type StringifyContext } from 'yaml/util';
-import { Intrinsic, type TemplateValue } from './intrinsics.ts';
+import { INTRINSIC_FUNCTIONS, Intrinsic, type TemplateMap, type TemplateValue } from './intrinsics.ts';
 
 export class UnsupportedShape extends Error {}
 
@@ -81,6 +81,7 @@ function isPlainSafe(text: string, inFlow: boolean): boolean {
   return true;
 }
 
+/** The library's printed form of a string (called once per distinct string and context). */
 function printString(text: string, indent: string, inFlow: boolean, implicitKey: boolean): string {
   if (isPlainSafe(text, inFlow)) return text;
   // The schema's merge-key tag claims the string "<<" before the string tag, and prints it bare.
@@ -89,20 +90,8 @@ function printString(text: string, indent: string, inFlow: boolean, implicitKey:
   return stringTag.stringify!(new Scalar(text), context);
 }
 
-function printScalar(value: unknown, indent: string, inFlow: boolean): string {
-  if (typeof value === 'string') return printString(value, indent, inFlow, false);
-  if (typeof value === 'number') return stringifyNumber(new Scalar(value));
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  throw new UnsupportedShape(`scalar of type ${typeof value}`);
-}
-
-/** A value as the library's document model sees it: one node, at most one tag. */
-type ResolvedNode =
-  | { kind: 'scalar'; value: unknown; tag?: string }
-  | { kind: 'seq'; items: TemplateValue[]; tag?: string; flow?: true }
-  | { kind: 'map'; entries: [string, TemplateValue][]; tag?: string };
-
 const shortTag = (fn: string): string => `!${fn.replace(/^Fn::/, '')}`;
+const SHORT_TAGS = new Map<string, string>(INTRINSIC_FUNCTIONS.map((fn) => [fn, shortTag(fn)]));
 
 function isFlat(value: TemplateValue): boolean {
   if (value instanceof Intrinsic) return isFlat(value.argument);
@@ -110,29 +99,17 @@ function isFlat(value: TemplateValue): boolean {
   return typeof value !== 'object';
 }
 
-function mapEntries(value: { [key: string]: TemplateValue | undefined }): [string, TemplateValue][] {
-  const entries: [string, TemplateValue][] = [];
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const item = value[key];
-    if (item === null) throw new UnsupportedShape('null map value');
-    if (item !== undefined) entries.push([key, item]);
-  }
-  return entries;
-}
+const isMap = (value: unknown): value is TemplateMap => typeof value === 'object' && value !== null;
 
-function resolveUntagged(value: TemplateValue): ResolvedNode {
-  if (value instanceof Intrinsic) {
-    // One YAML node holds one tag: `!Base64 !Sub x` is invalid, so the outer call goes long-form.
-    if (value.argument instanceof Intrinsic) return { kind: 'map', entries: [[value.fn, value.argument]] };
-    const node = resolveUntagged(value.argument);
-    node.tag = shortTag(value.fn);
-    if (node.kind === 'seq' && isFlat(value.argument)) node.flow = true;
-    return node;
+/** Whether a map has a member to print (`undefined` members are left out). */
+function hasEntries(map: TemplateMap): boolean {
+  for (const key in map) {
+    if (!Object.hasOwn(map, key)) continue;
+    const item = map[key];
+    if (item === null) throw new UnsupportedShape('null map value');
+    if (item !== undefined) return true;
   }
-  if (Array.isArray(value)) return { kind: 'seq', items: value };
-  if (typeof value === 'object' && value !== null) return { kind: 'map', entries: mapEntries(value) };
-  return { kind: 'scalar', value };
+  return false;
 }
 
 /** Comments above map entries, and the lookup for each entry's own map. */
@@ -141,96 +118,214 @@ export interface CommentLookup {
   within(key: string): CommentLookup | undefined;
 }
 
-/** A node's text at `indent` (the library's `stringify(node, ctx)`). */
-function printResolved(
-  node: ResolvedNode,
-  indent: string,
-  inFlow: boolean,
-  comments?: CommentLookup,
-): string {
-  let text: string;
-  if (node.kind === 'scalar') text = printScalar(node.value, indent, inFlow);
-  else if (node.kind === 'seq') text = printSeq(node.items, indent, inFlow || node.flow === true);
-  else text = printMap(node.entries, indent, inFlow, comments);
-  if (!node.tag) return text;
-  return node.kind === 'scalar' || text[0] === '{' || text[0] === '['
-    ? `${node.tag} ${text}`
-    : `${node.tag}\n${indent}${text}`;
+/**
+ * Indentation by depth, and the line breaks that start a line at that depth, built once and
+ * shared: one string object per depth also keeps the string caches' lookups cheap.
+ */
+const INDENTS = [''];
+const LINE_STARTS = ['\n'];
+const ITEM_STARTS = ['\n- '];
+function growIndents(depth: number): void {
+  while (INDENTS.length <= depth) {
+    const indent = INDENTS[INDENTS.length - 1] + INDENT_STEP;
+    INDENTS.push(indent);
+    LINE_STARTS.push(`\n${indent}`);
+    ITEM_STARTS.push(`\n${indent}- `);
+  }
 }
 
-function printSeq(items: TemplateValue[], indent: string, flow: boolean): string {
-  if (items.length === 0) return '[]';
-  if (flow) {
-    const itemIndent = indent + INDENT_STEP + INDENT_STEP;
+/** The contexts a string is printed in; with the indent, they decide its printed form. */
+const BLOCK_VALUE = 0;
+const FLOW_VALUE = 1;
+const IMPLICIT_KEY = 2;
+type StringContext = typeof BLOCK_VALUE | typeof FLOW_VALUE | typeof IMPLICIT_KEY;
+
+/**
+ * Writes one document into a single growing string, the way the library's stringifier lays it
+ * out. A node at `depth` is indented by `depth` steps (the library's `ctx.indent`). Whether a
+ * value is empty, flow or block decides the text between a key and its value, so that is worked
+ * out from the value itself before it is written, never by scanning text already printed.
+ */
+class YamlWriter {
+  out = '';
+  /** Whether the flow text last returned by `flowItem` spans lines. */
+  private flowMultiLine = false;
+  /**
+   * Printed strings per (depth, context): keys and values repeat thousands of times, and a
+   * string's printed form depends only on its text, its indent and its context.
+   */
+  private readonly strings: Map<string, string>[] = [];
+  private readonly numbers = new Map<number, string>();
+
+  private string(text: string, depth: number, context: StringContext): string {
+    const slot = depth * 3 + context;
+    let cache = this.strings[slot];
+    if (cache === undefined) {
+      while (this.strings.length <= slot) this.strings.push(new Map());
+      cache = this.strings[slot]!;
+    }
+    let printed = cache.get(text);
+    if (printed === undefined) {
+      growIndents(depth);
+      printed = printString(text, INDENTS[depth]!, context === FLOW_VALUE, context === IMPLICIT_KEY);
+      cache.set(text, printed);
+    }
+    return printed;
+  }
+
+  private number(value: number): string {
+    // A Map key does not tell 0 from -0, and they print differently.
+    if (value === 0) return stringifyNumber(new Scalar(value));
+    let printed = this.numbers.get(value);
+    if (printed === undefined) {
+      printed = stringifyNumber(new Scalar(value));
+      this.numbers.set(value, printed);
+    }
+    return printed;
+  }
+
+  private scalar(value: unknown, depth: number, inFlow: boolean): string {
+    if (typeof value === 'string') return this.string(value, depth, inFlow ? FLOW_VALUE : BLOCK_VALUE);
+    if (typeof value === 'number') return this.number(value);
+    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    throw new UnsupportedShape(`scalar of type ${typeof value}`);
+  }
+
+  /**
+   * A block-context node at `depth` (the library's `stringify(node, ctx)`); `afterKey` when it is
+   * a map value, which puts the separator from `key:` in front of it.
+   */
+  value(value: TemplateValue, depth: number, comments: CommentLookup | undefined, afterKey: boolean): void {
+    growIndents(depth + 1);
+    if (value instanceof Intrinsic) {
+      const argument = value.argument;
+      // One YAML node holds one tag: `!Base64 !Sub x` is invalid, so the outer call goes long-form.
+      if (argument instanceof Intrinsic) {
+        if (afterKey) this.out += LINE_STARTS[depth]!;
+        this.entry(value.fn, argument, depth, comments, true);
+        return;
+      }
+      const tag = SHORT_TAGS.get(value.fn) ?? shortTag(value.fn);
+      // A tag stays next to its key, also when its block collection starts on the next line.
+      const lead = afterKey ? ' ' : '';
+      if (Array.isArray(argument)) {
+        if (argument.length === 0) this.out += `${lead}${tag} []`;
+        else if (isFlat(argument)) {
+          const text = this.flowSeq(argument, depth);
+          // A flow sequence over several lines starts on a line of its own, tag included.
+          this.out += `${afterKey && this.flowMultiLine ? LINE_STARTS[depth] : lead}${tag} ${text}`;
+        } else {
+          this.out += `${lead}${tag}${LINE_STARTS[depth]}`;
+          this.seq(argument, depth);
+        }
+      } else if (isMap(argument)) {
+        if (!hasEntries(argument)) this.out += `${lead}${tag} {}`;
+        else {
+          this.out += `${lead}${tag}${LINE_STARTS[depth]}`;
+          this.map(argument, depth, comments);
+        }
+      } else this.out += `${lead}${tag} ${this.scalar(argument, depth, false)}`;
+      return;
+    }
+    if (Array.isArray(value)) {
+      if (value.length === 0) this.out += afterKey ? ' []' : '[]';
+      else {
+        if (afterKey) this.out += LINE_STARTS[depth]!;
+        this.seq(value, depth);
+      }
+    } else if (isMap(value)) {
+      if (!hasEntries(value)) this.out += afterKey ? ' {}' : '{}';
+      else {
+        if (afterKey) this.out += LINE_STARTS[depth]!;
+        this.map(value, depth, comments);
+      }
+    } else {
+      const text = this.scalar(value, depth, false);
+      this.out += afterKey && text !== '' && text[0] !== '\n' ? ` ${text}` : text;
+    }
+  }
+
+  /** A non-empty block sequence at `depth`, its first `- ` where the writer stands. */
+  private seq(items: TemplateValue[], depth: number): void {
+    for (let i = 0; i < items.length; i++) {
+      this.out += i === 0 ? '- ' : ITEM_STARTS[depth]!;
+      this.value(items[i]!, depth + 1, undefined, false);
+    }
+  }
+
+  /** A non-empty block map at `depth`, its first line where the writer stands. */
+  private map(map: TemplateMap, depth: number, comments: CommentLookup | undefined): void {
+    let first = true;
+    for (const key in map) {
+      if (!Object.hasOwn(map, key)) continue;
+      const item = map[key];
+      if (item === null) throw new UnsupportedShape('null map value');
+      if (item === undefined) continue;
+      this.entry(key, item, depth, comments, first);
+      first = false;
+    }
+  }
+
+  /** One map entry: its comment lines, then `key: value` (the library's `stringifyPair`). */
+  private entry(
+    key: string,
+    value: TemplateValue,
+    depth: number,
+    comments: CommentLookup | undefined,
+    first: boolean,
+  ): void {
+    const comment = comments?.above(key);
+    if (comment) {
+      const line = commentLines(comment, INDENTS[depth]!).trimStart();
+      // Lines of a map are joined by a line break plus indent; an empty line gets no indent.
+      if (first) this.out += line;
+      else this.out += line ? LINE_STARTS[depth] + line : '\n';
+      first = false;
+    }
+    if (!first) this.out += LINE_STARTS[depth]!;
+    const keyText = this.string(key, depth + 1, IMPLICIT_KEY);
+    if (keyText.length > 1024) throw new UnsupportedShape('key too long for an implicit key');
+    this.out += `${keyText}:`;
+    this.value(value, depth + 1, comments?.within(key), true);
+  }
+
+  /** A flow-context node at `depth`, as text (flow collections are short); sets `flowMultiLine`. */
+  private flowItem(value: TemplateValue, depth: number): string {
+    if (value instanceof Intrinsic) {
+      if (value.argument instanceof Intrinsic) throw new UnsupportedShape('map inside a flow collection');
+      return `${SHORT_TAGS.get(value.fn) ?? shortTag(value.fn)} ${this.flowItem(value.argument, depth)}`;
+    }
+    if (Array.isArray(value)) return this.flowSeq(value, depth);
+    if (isMap(value)) {
+      if (hasEntries(value)) throw new UnsupportedShape('map inside a flow collection');
+      this.flowMultiLine = false;
+      return '{}';
+    }
+    const text = this.scalar(value, depth, true);
+    this.flowMultiLine = text.includes('\n');
+    return text;
+  }
+
+  private flowSeq(items: TemplateValue[], depth: number): string {
+    if (items.length === 0) {
+      this.flowMultiLine = false;
+      return '[]';
+    }
+    growIndents(depth + 2);
     const lines: string[] = [];
     let multiLine = false;
     for (let i = 0; i < items.length; i++) {
-      let text = printResolved(resolveUntagged(items[i]!), itemIndent, true);
-      if (text.includes('\n')) multiLine = true;
+      let text = this.flowItem(items[i]!, depth + 2);
+      if (this.flowMultiLine) multiLine = true;
       if (i < items.length - 1) text += ',';
       lines.push(text);
     }
+    this.flowMultiLine = multiLine;
     if (!multiLine) return `[${lines.join(' ')}]`;
     let text = '[';
-    for (const line of lines) text += line ? `\n${INDENT_STEP}${indent}${line}` : '\n';
-    return `${text}\n${indent}]`;
+    for (const line of lines) text += line ? LINE_STARTS[depth + 1] + line : '\n';
+    return `${text}${LINE_STARTS[depth]}]`;
   }
-  const itemIndent = indent + INDENT_STEP;
-  let text = '';
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) text += `\n${indent}`;
-    text += `- ${printResolved(resolveUntagged(items[i]!), itemIndent, false)}`;
-  }
-  return text;
-}
-
-function printMap(
-  entries: [string, TemplateValue][],
-  indent: string,
-  inFlow: boolean,
-  comments: CommentLookup | undefined,
-): string {
-  if (entries.length === 0) return '{}';
-  if (inFlow) throw new UnsupportedShape('map inside a flow collection');
-  const lines: string[] = [];
-  for (const [key, value] of entries) {
-    const comment = comments?.above(key);
-    if (comment) lines.push(commentLines(comment, indent).trimStart());
-    lines.push(printPair(key, value, indent, comments?.within(key)));
-  }
-  let text = lines[0]!;
-  for (let i = 1; i < lines.length; i++) text += lines[i] ? `\n${indent}${lines[i]}` : '\n';
-  return text;
-}
-
-/** `key: value` in a block map at `indent` (the library's `stringifyPair`). */
-function printPair(
-  key: string,
-  value: TemplateValue,
-  indent: string,
-  comments: CommentLookup | undefined,
-): string {
-  const pairIndent = indent + INDENT_STEP;
-  const keyText = printString(key, pairIndent, false, true);
-  if (keyText.length > 1024) throw new UnsupportedShape('key too long for an implicit key');
-  const node = resolveUntagged(value);
-  const valueText = printResolved(node, pairIndent, false, comments);
-  let separator = ' ';
-  if (node.kind !== 'scalar') {
-    const firstNewline = valueText.indexOf('\n');
-    const size = node.kind === 'seq' ? node.items.length : node.entries.length;
-    const flow = (node.kind === 'seq' ? node.flow : undefined) ?? size === 0;
-    if (firstNewline !== -1 || !flow) {
-      // A tag alone on the first line (`!Sub` then the items) stays next to the key.
-      let tagLine = false;
-      if (firstNewline !== -1 && valueText[0] === '!') {
-        const space = valueText.indexOf(' ');
-        tagLine = space === -1 || firstNewline < space;
-      }
-      if (!tagLine) separator = `\n${pairIndent}`;
-    }
-  } else if (valueText === '' || valueText[0] === '\n') separator = '';
-  return `${keyText}:${separator}${valueText}`;
 }
 
 /** Comment lines as the library writes a key's `commentBefore`. */
@@ -242,5 +337,7 @@ function commentLines(comment: string, indent: string): string {
 
 /** The document text for `template`, with `comments` above map entries. */
 export function printYaml(template: TemplateValue, comments?: CommentLookup): string {
-  return `${printResolved(resolveUntagged(template), '', false, comments)}\n`;
+  const writer = new YamlWriter();
+  writer.value(template, 0, comments, false);
+  return `${writer.out}\n`;
 }
