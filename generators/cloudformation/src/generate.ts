@@ -101,9 +101,10 @@ export function generateCloudFormation(
 ): GeneratedFiles {
   const environments = selectEnvironments(graph, options.environments);
   const ctx = buildTemplate(graph, environments);
-  const template = printTemplate(templateTree(graph, ctx), ctx.template.comments);
+  const size = { utf8Bytes: 0 };
+  const template = printTemplate(templateTree(graph, ctx), ctx.template.comments, size);
   const files: GeneratedFiles = {};
-  files['README.md'] = renderReadme(graph, ctx, template);
+  files['README.md'] = renderReadme(graph, ctx, size.utf8Bytes);
   for (const env of environments) {
     const parameters = [...ctx.template.parameters.keys()].map((name) => ({
       ParameterKey: name,

@@ -1,7 +1,6 @@
 /** README.md of the generated CloudFormation output: how to deploy, and what each environment sets. */
 import type { ResolvedGraph } from '@archgen/infra';
 import { ENVIRONMENT_PARAMETER, type EmitContext } from './context.ts';
-import { utf8ByteLength } from './text.ts';
 
 /** Markdown table cell: user text must not break the table or inject markup. */
 function cell(text: string): string {
@@ -11,8 +10,9 @@ function cell(text: string): string {
 /** Larger templates must be uploaded to S3 first (`--template-body` takes at most 51,200 bytes). */
 const INLINE_TEMPLATE_LIMIT = 51_200;
 
-export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, template: string): string {
-  const bytes = utf8ByteLength(template);
+/** `templateBytes`: the size of template.yaml in UTF-8 bytes. */
+export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, templateBytes: number): string {
+  const bytes = templateBytes;
   const viaS3 = bytes > INLINE_TEMPLATE_LIMIT;
   const envs = ctx.environments;
   // Stack names start with a letter.

@@ -1,13 +1,15 @@
 /**
  * The direct YAML printer must print exactly what the `yaml` library prints: checked on the
  * template of every example, adversarial fixture and a 200-node synthetic design (none may need
- * the library fallback), and on seeded random values built from hostile strings.
+ * the library fallback), and on seeded random values built from hostile strings. The UTF-8 size it
+ * counts while printing must be the text's.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { lowerDesign } from '@archgen/infra';
 import { verificationDesigns } from '../../../../test-support/designs.ts';
 import { syntheticDesign } from '../../../../bench/synthetic.ts';
 import { generateCloudFormation } from '../generate.ts';
+import { utf8ByteLength } from '../text.ts';
 import { Intrinsic, type IntrinsicFunction, type TemplateValue } from './intrinsics.ts';
 import { UnsupportedShape } from './yaml-printer.ts';
 import { printTemplate, printTemplateDirect, printTemplateWithLibrary, parseTemplate } from './yaml.ts';
@@ -18,9 +20,13 @@ vi.mock('./yaml.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./yaml.ts')>();
   return {
     ...actual,
-    printTemplate: (template: TemplateValue, comments: Record<string, string> = {}) => {
+    printTemplate: (
+      template: TemplateValue,
+      comments: Record<string, string> = {},
+      size?: { utf8Bytes: number },
+    ) => {
       printed.push([template, comments]);
-      return actual.printTemplate(template, comments);
+      return actual.printTemplate(template, comments, size);
     },
   };
 });
@@ -36,6 +42,9 @@ describe('direct printer on generated templates', () => {
       const direct = printTemplateDirect(template, comments);
       expect(direct).toBe(printTemplateWithLibrary(template, comments));
       expect(files['template.yaml']).toBe(direct);
+      const size = { utf8Bytes: -1 };
+      printTemplate(template, comments, size);
+      expect(size.utf8Bytes).toBe(utf8ByteLength(direct));
     });
   }
 });
@@ -239,7 +248,9 @@ describe('direct printer on hostile values', () => {
         direct++;
         expect(text, JSON.stringify(sections)).toBe(expected);
       }
-      expect(printTemplate(sections, comments)).toBe(expected);
+      const size = { utf8Bytes: -1 };
+      expect(printTemplate(sections, comments, size)).toBe(expected);
+      expect(size.utf8Bytes, JSON.stringify(sections)).toBe(utf8ByteLength(expected));
     }
     // The fallback is for rare shapes (maps inside flow sequences, keys over 1024 characters).
     expect(direct).toBeGreaterThan(cases * 0.5);

@@ -13,6 +13,7 @@
  */
 import { Document, Scalar } from 'yaml';
 import { stringifyNumber, stringTag, type StringifyContext } from 'yaml/util';
+import { utf8ByteLength } from '../text.ts';
 import { INTRINSIC_FUNCTIONS, Intrinsic, type TemplateMap, type TemplateValue } from './intrinsics.ts';
 
 export class UnsupportedShape extends Error {}
@@ -134,11 +135,34 @@ function growIndents(depth: number): void {
   }
 }
 
-/** The contexts a string is printed in; with the indent, they decide its printed form. */
-const BLOCK_VALUE = 0;
-const FLOW_VALUE = 1;
-const IMPLICIT_KEY = 2;
-type StringContext = typeof BLOCK_VALUE | typeof FLOW_VALUE | typeof IMPLICIT_KEY;
+/** A scalar's printed form, with what the writer needs to know about it without rescanning it. */
+interface PrintedScalar {
+  text: string;
+  /** The text after `key:`: a space first, unless it starts a line of its own. */
+  afterKey: string;
+  multiLine: boolean;
+  /** UTF-8 bytes beyond one per UTF-16 code unit. */
+  extraBytes: number;
+}
+
+/** A map key's printed form with its colon: as a map's first line, and on a later line. */
+interface PrintedKey {
+  first: string;
+  next: string;
+  extraBytes: number;
+}
+
+function printedScalar(text: string): PrintedScalar {
+  return {
+    text,
+    afterKey: text === '' || text[0] === '\n' ? text : ` ${text}`,
+    multiLine: text.includes('\n'),
+    extraBytes: utf8ByteLength(text) - text.length,
+  };
+}
+
+const TRUE = printedScalar('true');
+const FALSE = printedScalar('false');
 
 /**
  * Writes one document into a single growing string, the way the library's stringifier lays it
@@ -148,46 +172,77 @@ type StringContext = typeof BLOCK_VALUE | typeof FLOW_VALUE | typeof IMPLICIT_KE
  */
 class YamlWriter {
   out = '';
+  /**
+   * UTF-8 bytes of `out` beyond its length. Structure, tags and numbers are ASCII; every printed
+   * string and comment is counted when it is looked up, and each is written exactly once.
+   */
+  extraBytes = 0;
   /** Whether the flow text last returned by `flowItem` spans lines. */
   private flowMultiLine = false;
   /**
-   * Printed strings per (depth, context): keys and values repeat thousands of times, and a
-   * string's printed form depends only on its text, its indent and its context.
+   * Printed strings per (depth, context), for this document: keys and values repeat thousands
+   * of times, and a string's printed form depends only on its text, indent and context.
    */
-  private readonly strings: Map<string, string>[] = [];
-  private readonly numbers = new Map<number, string>();
+  private readonly values: Map<string, PrintedScalar>[] = [];
+  private readonly flowValues: Map<string, PrintedScalar>[] = [];
+  private readonly keys: Map<string, PrintedKey>[] = [];
+  private readonly numbers = new Map<number, PrintedScalar>();
 
-  private string(text: string, depth: number, context: StringContext): string {
-    const slot = depth * 3 + context;
-    let cache = this.strings[slot];
-    if (cache === undefined) {
-      while (this.strings.length <= slot) this.strings.push(new Map());
-      cache = this.strings[slot]!;
-    }
+  private string(text: string, depth: number, inFlow: boolean): PrintedScalar {
+    const caches = inFlow ? this.flowValues : this.values;
+    while (caches.length <= depth) caches.push(new Map());
+    const cache = caches[depth]!;
     let printed = cache.get(text);
     if (printed === undefined) {
-      growIndents(depth);
-      printed = printString(text, INDENTS[depth]!, context === FLOW_VALUE, context === IMPLICIT_KEY);
+      printed = printedScalar(printString(text, INDENTS[depth]!, inFlow, false));
       cache.set(text, printed);
     }
+    this.extraBytes += printed.extraBytes;
     return printed;
   }
 
-  private number(value: number): string {
+  /** `key:` for an entry of a map at `depth` (the key itself sits at `depth + 1`). */
+  private key(key: string, depth: number): PrintedKey {
+    while (this.keys.length <= depth) this.keys.push(new Map());
+    const cache = this.keys[depth]!;
+    let printed = cache.get(key);
+    if (printed === undefined) {
+      const text = printString(key, INDENTS[depth + 1]!, false, true);
+      if (text.length > 1024) throw new UnsupportedShape('key too long for an implicit key');
+      printed = {
+        first: `${text}:`,
+        next: `${LINE_STARTS[depth]}${text}:`,
+        extraBytes: utf8ByteLength(text) - text.length,
+      };
+      cache.set(key, printed);
+    }
+    this.extraBytes += printed.extraBytes;
+    return printed;
+  }
+
+  private tag(fn: string): string {
+    const known = SHORT_TAGS.get(fn);
+    if (known !== undefined) return known;
+    const tag = shortTag(fn);
+    this.extraBytes += utf8ByteLength(tag) - tag.length;
+    return tag;
+  }
+
+  private number(value: number): PrintedScalar {
     // A Map key does not tell 0 from -0, and they print differently.
-    if (value === 0) return stringifyNumber(new Scalar(value));
+    if (value === 0) return printedScalar(stringifyNumber(new Scalar(value)));
     let printed = this.numbers.get(value);
     if (printed === undefined) {
-      printed = stringifyNumber(new Scalar(value));
+      printed = printedScalar(stringifyNumber(new Scalar(value)));
       this.numbers.set(value, printed);
     }
     return printed;
   }
 
-  private scalar(value: unknown, depth: number, inFlow: boolean): string {
-    if (typeof value === 'string') return this.string(value, depth, inFlow ? FLOW_VALUE : BLOCK_VALUE);
+  private scalar(value: unknown, depth: number, inFlow: boolean): PrintedScalar {
+    if (typeof value === 'string') return this.string(value, depth, inFlow);
     if (typeof value === 'number') return this.number(value);
-    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    if (typeof value === 'boolean') return value ? TRUE : FALSE;
     throw new UnsupportedShape(`scalar of type ${typeof value}`);
   }
 
@@ -196,16 +251,14 @@ class YamlWriter {
    * a map value, which puts the separator from `key:` in front of it.
    */
   value(value: TemplateValue, depth: number, comments: CommentLookup | undefined, afterKey: boolean): void {
-    growIndents(depth + 1);
     if (value instanceof Intrinsic) {
       const argument = value.argument;
       // One YAML node holds one tag: `!Base64 !Sub x` is invalid, so the outer call goes long-form.
       if (argument instanceof Intrinsic) {
-        if (afterKey) this.out += LINE_STARTS[depth]!;
-        this.entry(value.fn, argument, depth, comments, true);
+        this.entry(value.fn, argument, depth, comments, afterKey ? LINE_STARTS[depth]! : '');
         return;
       }
-      const tag = SHORT_TAGS.get(value.fn) ?? shortTag(value.fn);
+      const tag = this.tag(value.fn);
       // A tag stays next to its key, also when its block collection starts on the next line.
       const lead = afterKey ? ' ' : '';
       if (Array.isArray(argument)) {
@@ -214,78 +267,71 @@ class YamlWriter {
           const text = this.flowSeq(argument, depth);
           // A flow sequence over several lines starts on a line of its own, tag included.
           this.out += `${afterKey && this.flowMultiLine ? LINE_STARTS[depth] : lead}${tag} ${text}`;
-        } else {
-          this.out += `${lead}${tag}${LINE_STARTS[depth]}`;
-          this.seq(argument, depth);
-        }
+        } else this.seq(argument, depth, `${lead}${tag}${LINE_STARTS[depth]}`);
       } else if (isMap(argument)) {
-        if (!hasEntries(argument)) this.out += `${lead}${tag} {}`;
-        else {
-          this.out += `${lead}${tag}${LINE_STARTS[depth]}`;
-          this.map(argument, depth, comments);
-        }
-      } else this.out += `${lead}${tag} ${this.scalar(argument, depth, false)}`;
+        if (!this.map(argument, depth, comments, `${lead}${tag}${LINE_STARTS[depth]}`))
+          this.out += `${lead}${tag} {}`;
+      } else this.out += `${lead}${tag} ${this.scalar(argument, depth, false).text}`;
       return;
     }
     if (Array.isArray(value)) {
       if (value.length === 0) this.out += afterKey ? ' []' : '[]';
-      else {
-        if (afterKey) this.out += LINE_STARTS[depth]!;
-        this.seq(value, depth);
-      }
+      else this.seq(value, depth, afterKey ? LINE_STARTS[depth]! : '');
     } else if (isMap(value)) {
-      if (!hasEntries(value)) this.out += afterKey ? ' {}' : '{}';
-      else {
-        if (afterKey) this.out += LINE_STARTS[depth]!;
-        this.map(value, depth, comments);
-      }
+      if (!this.map(value, depth, comments, afterKey ? LINE_STARTS[depth]! : ''))
+        this.out += afterKey ? ' {}' : '{}';
     } else {
-      const text = this.scalar(value, depth, false);
-      this.out += afterKey && text !== '' && text[0] !== '\n' ? ` ${text}` : text;
+      const printed = this.scalar(value, depth, false);
+      this.out += afterKey ? printed.afterKey : printed.text;
     }
   }
 
-  /** A non-empty block sequence at `depth`, its first `- ` where the writer stands. */
-  private seq(items: TemplateValue[], depth: number): void {
+  /** A non-empty block sequence at `depth`, written after `lead`. */
+  private seq(items: TemplateValue[], depth: number, lead: string): void {
+    growIndents(depth + 1);
     for (let i = 0; i < items.length; i++) {
-      this.out += i === 0 ? '- ' : ITEM_STARTS[depth]!;
+      this.out += i === 0 ? `${lead}- ` : ITEM_STARTS[depth]!;
       this.value(items[i]!, depth + 1, undefined, false);
     }
   }
 
-  /** A non-empty block map at `depth`, its first line where the writer stands. */
-  private map(map: TemplateMap, depth: number, comments: CommentLookup | undefined): void {
+  /** A block map at `depth`, written after `lead`; false (and nothing written) when it is empty. */
+  private map(map: TemplateMap, depth: number, comments: CommentLookup | undefined, lead: string): boolean {
     let first = true;
     for (const key in map) {
       if (!Object.hasOwn(map, key)) continue;
       const item = map[key];
       if (item === null) throw new UnsupportedShape('null map value');
       if (item === undefined) continue;
-      this.entry(key, item, depth, comments, first);
+      this.entry(key, item, depth, comments, first ? lead : undefined);
       first = false;
     }
+    return !first;
   }
 
-  /** One map entry: its comment lines, then `key: value` (the library's `stringifyPair`). */
+  /**
+   * One map entry: its comment lines, then `key: value` (the library's `stringifyPair`). `lead`
+   * is set for a map's first entry (what goes before it), undefined for the others.
+   */
   private entry(
     key: string,
     value: TemplateValue,
     depth: number,
     comments: CommentLookup | undefined,
-    first: boolean,
+    lead: string | undefined,
   ): void {
+    growIndents(depth + 1);
     const comment = comments?.above(key);
     if (comment) {
       const line = commentLines(comment, INDENTS[depth]!).trimStart();
+      this.extraBytes += utf8ByteLength(line) - line.length;
       // Lines of a map are joined by a line break plus indent; an empty line gets no indent.
-      if (first) this.out += line;
+      if (lead !== undefined) this.out += lead + line;
       else this.out += line ? LINE_STARTS[depth] + line : '\n';
-      first = false;
+      lead = undefined;
     }
-    if (!first) this.out += LINE_STARTS[depth]!;
-    const keyText = this.string(key, depth + 1, IMPLICIT_KEY);
-    if (keyText.length > 1024) throw new UnsupportedShape('key too long for an implicit key');
-    this.out += `${keyText}:`;
+    const printed = this.key(key, depth);
+    this.out += lead === undefined ? printed.next : lead + printed.first;
     this.value(value, depth + 1, comments?.within(key), true);
   }
 
@@ -293,7 +339,7 @@ class YamlWriter {
   private flowItem(value: TemplateValue, depth: number): string {
     if (value instanceof Intrinsic) {
       if (value.argument instanceof Intrinsic) throw new UnsupportedShape('map inside a flow collection');
-      return `${SHORT_TAGS.get(value.fn) ?? shortTag(value.fn)} ${this.flowItem(value.argument, depth)}`;
+      return `${this.tag(value.fn)} ${this.flowItem(value.argument, depth)}`;
     }
     if (Array.isArray(value)) return this.flowSeq(value, depth);
     if (isMap(value)) {
@@ -301,9 +347,9 @@ class YamlWriter {
       this.flowMultiLine = false;
       return '{}';
     }
-    const text = this.scalar(value, depth, true);
-    this.flowMultiLine = text.includes('\n');
-    return text;
+    const printed = this.scalar(value, depth, true);
+    this.flowMultiLine = printed.multiLine;
+    return printed.text;
   }
 
   private flowSeq(items: TemplateValue[], depth: number): string {
@@ -335,9 +381,16 @@ function commentLines(comment: string, indent: string): string {
   return indent ? text.replace(/^(?! *$)/gm, indent) : text;
 }
 
+export interface PrintedYaml {
+  text: string;
+  /** The text's size in UTF-8 bytes, counted while printing. */
+  utf8Bytes: number;
+}
+
 /** The document text for `template`, with `comments` above map entries. */
-export function printYaml(template: TemplateValue, comments?: CommentLookup): string {
+export function printYaml(template: TemplateValue, comments?: CommentLookup): PrintedYaml {
   const writer = new YamlWriter();
   writer.value(template, 0, comments, false);
-  return `${writer.out}\n`;
+  const text = `${writer.out}\n`;
+  return { text, utf8Bytes: text.length + writer.extraBytes };
 }

@@ -8,7 +8,8 @@
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, parseDocument, type Node, type Tags } from 'yaml';
 import { INTRINSIC_FUNCTIONS, Intrinsic, type TemplateValue } from './intrinsics.ts';
-import { printYaml, UnsupportedShape, type CommentLookup } from './yaml-printer.ts';
+import { utf8ByteLength } from '../text.ts';
+import { printYaml, UnsupportedShape, type CommentLookup, type PrintedYaml } from './yaml-printer.ts';
 
 const shortTag = (fn: string): string => `!${fn.replace(/^Fn::/, '')}`;
 
@@ -58,19 +59,32 @@ const commentBefore = (comment: string): string =>
  * keyed "Resources.Queue" (why a resource exists or why a finding is accepted).
  *
  * Printed directly (yaml-printer.ts), with the library's document stringifier as the fallback for
- * shapes the direct printer does not cover; both give the same text.
+ * shapes the direct printer does not cover; both give the same text. `size` receives the text's
+ * UTF-8 size (the direct printer counts it as it writes, sparing a scan of the whole text).
  */
-export function printTemplate(template: TemplateValue, comments: Record<string, string> = {}): string {
+export function printTemplate(
+  template: TemplateValue,
+  comments: Record<string, string> = {},
+  size?: { utf8Bytes: number },
+): string {
+  let printed: PrintedYaml;
   try {
-    return printTemplateDirect(template, comments);
+    printed = printDirect(template, comments);
   } catch (error) {
-    if (error instanceof UnsupportedShape) return printTemplateWithLibrary(template, comments);
-    throw error;
+    if (!(error instanceof UnsupportedShape)) throw error;
+    const text = printTemplateWithLibrary(template, comments);
+    printed = { text, utf8Bytes: utf8ByteLength(text) };
   }
+  if (size) size.utf8Bytes = printed.utf8Bytes;
+  return printed.text;
 }
 
 /** `printTemplate` without the fallback: throws `UnsupportedShape` where the direct printer stops. */
 export function printTemplateDirect(template: TemplateValue, comments: Record<string, string> = {}): string {
+  return printDirect(template, comments).text;
+}
+
+function printDirect(template: TemplateValue, comments: Record<string, string>): PrintedYaml {
   const sectionComments = (section: string): CommentLookup => ({
     above: (key) => {
       const comment = comments[`${section}.${key}`];
