@@ -2,8 +2,12 @@
  * Prints the HCL document model in `terraform fmt` style: two-space indents, `=` aligned across
  * runs of single-line attributes (a blank line, comment, block or multi-line value ends a run,
  * exactly as hclwrite's formatter groups them), one blank line between top-level blocks.
+ *
+ * Text is written once, appended to one string per file. Layout is decided from the
+ * model (`isMultiLine`, `flatWidth`), never by printing a subtree and scanning its text, so a
+ * subtree is printed once, directly at its final indent.
  */
-import type { Block, BodyItem, Expr } from './ast.ts';
+import type { Attribute, Block, BodyItem, Expr, ObjectEntry } from './ast.ts';
 
 const INDENT = '  ';
 const MAX_INLINE_LIST = 80;
@@ -36,17 +40,22 @@ export function escapeString(text: string): string {
   return out.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
+/** Length of `escapeString(text)`, without building it in the common case of nothing to escape. */
+function escapedLength(text: string): number {
+  return NEEDS_ESCAPE.test(text) ? escapeString(text).length : text.length;
+}
+
+/** Text `sanitizeComment` would change: a control or line separator, or whitespace at either end. */
+const COMMENT_NEEDS_CLEANING = /[\p{Cc}\u2028\u2029]|^\s|\s$/u;
+
 /** A comment's text on one line: nothing a user wrote can end the comment and start code. */
 export function sanitizeComment(text: string): string {
+  if (!COMMENT_NEEDS_CLEANING.test(text)) return text;
   return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 }
 
-function quote(text: string): string {
-  return `"${escapeString(text)}"`;
-}
-
 function printKey(key: string): string {
-  return IDENTIFIER.test(key) && !KEYWORDS.has(key) ? key : quote(key);
+  return IDENTIFIER.test(key) && !KEYWORDS.has(key) ? key : `"${escapeString(key)}"`;
 }
 
 function printNumber(value: number): string {
@@ -57,6 +66,11 @@ function printNumber(value: number): string {
 const PADS: string[] = [];
 function pad(level: number): string {
   return (PADS[level] ??= INDENT.repeat(level));
+}
+
+const SPACES: string[] = [];
+function spaces(count: number): string {
+  return (SPACES[count] ??= ' '.repeat(count));
 }
 
 const PRECEDENCE: Record<string, number> = {
@@ -74,136 +88,373 @@ const PRECEDENCE: Record<string, number> = {
   '%': 6,
 };
 
-/** An operand, parenthesized only where HCL's operator precedence needs it. */
-function operand(e: Expr, level: number, parent?: { op: string; right: boolean }): string {
-  const text = printExpr(e, level);
-  if (e.kind === 'conditional') return `(${text})`;
-  if (e.kind !== 'binary' || !parent) return text;
+/** Whether an operand needs parentheses under HCL's operator precedence (`parentOp` absent: a conditional's). */
+function needsParens(e: Expr, parentOp: string | undefined, right: boolean): boolean {
+  if (e.kind === 'conditional') return true;
+  if (e.kind !== 'binary' || parentOp === undefined) return false;
   const mine = PRECEDENCE[e.op]!;
-  const theirs = PRECEDENCE[parent.op]!;
-  return mine < theirs || (mine === theirs && parent.right) ? `(${text})` : text;
+  const theirs = PRECEDENCE[parentOp]!;
+  return mine < theirs || (mine === theirs && right);
+}
+
+// ---- layout, decided from the model ----
+
+/**
+ * Whether an expression prints over several lines. Strings never do (they escape their
+ * newlines); an object with entries always does; a list does when an item does or it is wider
+ * than MAX_INLINE_LIST; anything else when one of its parts does.
+ */
+function isMultiLine(e: Expr): boolean {
+  switch (e.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+    case 'null':
+    case 'ref':
+      return false;
+    case 'template':
+      return templateWidth(e.parts) === MULTI_LINE;
+    case 'call':
+      for (const arg of e.args) if (isMultiLine(arg)) return true;
+      return false;
+    case 'list':
+      return e.items.length > 0 && inlineListWidth(e.items) === MULTI_LINE;
+    case 'object':
+      return e.entries.length > 0;
+    case 'binary':
+      return isMultiLine(e.left) || isMultiLine(e.right);
+    case 'conditional':
+      return isMultiLine(e.test) || isMultiLine(e.then) || isMultiLine(e.otherwise);
+    case 'index':
+      return isMultiLine(e.target) || isMultiLine(e.key);
+  }
+}
+
+/** Returned by the width functions for an expression that prints over several lines. */
+const MULTI_LINE = -1;
+
+/** The printed width of a single-line expression, or MULTI_LINE. */
+function flatWidth(e: Expr): number {
+  switch (e.kind) {
+    case 'string':
+      return escapedLength(e.value) + 2;
+    case 'number':
+      return printNumber(e.value).length;
+    case 'bool':
+      return e.value ? 4 : 5;
+    case 'null':
+      return 4;
+    case 'ref':
+      return e.path.length;
+    case 'template': {
+      const inner = templateWidth(e.parts);
+      return inner === MULTI_LINE ? MULTI_LINE : inner + 2;
+    }
+    case 'call': {
+      let width = e.name.length + 2;
+      for (let i = 0; i < e.args.length; i++) {
+        const arg = flatWidth(e.args[i]!);
+        if (arg === MULTI_LINE) return MULTI_LINE;
+        width += i === 0 ? arg : arg + 2;
+      }
+      return width;
+    }
+    case 'list':
+      return e.items.length === 0 ? 2 : inlineListWidth(e.items);
+    case 'object':
+      return e.entries.length === 0 ? 2 : MULTI_LINE;
+    case 'binary': {
+      const left = operandWidth(e.left, e.op, false);
+      const right = operandWidth(e.right, e.op, true);
+      if (left === MULTI_LINE || right === MULTI_LINE) return MULTI_LINE;
+      return left + e.op.length + 2 + right;
+    }
+    case 'conditional': {
+      const test = operandWidth(e.test, undefined, false);
+      const then = operandWidth(e.then, undefined, false);
+      const otherwise = operandWidth(e.otherwise, undefined, false);
+      if (test === MULTI_LINE || then === MULTI_LINE || otherwise === MULTI_LINE) return MULTI_LINE;
+      return test + then + otherwise + 6;
+    }
+    case 'index': {
+      const target = flatWidth(e.target);
+      const key = flatWidth(e.key);
+      if (target === MULTI_LINE || key === MULTI_LINE) return MULTI_LINE;
+      let width = target + key + 2;
+      for (const a of e.attributes) width += a.length + 1;
+      return width;
+    }
+  }
+}
+
+function operandWidth(e: Expr, parentOp: string | undefined, right: boolean): number {
+  const width = flatWidth(e);
+  return width !== MULTI_LINE && needsParens(e, parentOp, right) ? width + 2 : width;
+}
+
+/** Width of a template's parts without the quotes (nested templates inline), or MULTI_LINE. */
+function templateWidth(parts: (string | Expr)[]): number {
+  let width = 0;
+  for (const part of parts) {
+    let partWidth: number;
+    if (typeof part === 'string') partWidth = escapedLength(part);
+    else if (part.kind === 'string') partWidth = escapedLength(part.value);
+    else if (part.kind === 'template') partWidth = templateWidth(part.parts);
+    else {
+      partWidth = flatWidth(part);
+      if (partWidth !== MULTI_LINE) partWidth += 3;
+    }
+    if (partWidth === MULTI_LINE) return MULTI_LINE;
+    width += partWidth;
+  }
+  return width;
+}
+
+/** Width of `[a, b, ...]` on one line, or MULTI_LINE when an item breaks or it is too wide. */
+function inlineListWidth(items: Expr[]): number {
+  let width = items.length * 2;
+  for (const item of items) {
+    const itemWidth = flatWidth(item);
+    if (itemWidth === MULTI_LINE) return MULTI_LINE;
+    width += itemWidth;
+    if (width > MAX_INLINE_LIST) return MULTI_LINE;
+  }
+  return width;
+}
+
+// ---- writing ----
+
+/**
+ * The text written so far. One growing string: V8 appends by linking (a rope) and copies once
+ * when the file is used, which measured several times faster than pushing chunks and joining.
+ */
+interface Output {
+  text: string;
+}
+
+/** Writes an expression whose first line starts at indent `level` (continuation lines nest below it). */
+function writeExpr(e: Expr, level: number, out: Output): void {
+  switch (e.kind) {
+    case 'string':
+      out.text += '"' + escapeString(e.value) + '"';
+      return;
+    case 'number':
+      out.text += printNumber(e.value);
+      return;
+    case 'bool':
+      out.text += e.value ? 'true' : 'false';
+      return;
+    case 'null':
+      out.text += 'null';
+      return;
+    case 'ref':
+      if (!TRAVERSAL.test(e.path)) throw new Error(`Invalid HCL reference "${e.path}"`);
+      out.text += e.path;
+      return;
+    case 'template':
+      out.text += '"';
+      writeTemplateParts(e.parts, level, out);
+      out.text += '"';
+      return;
+    case 'call':
+      writeCall(e.name, e.args, level, out);
+      return;
+    case 'list':
+      writeList(e.items, level, out);
+      return;
+    case 'object':
+      writeObject(e.entries, level, out);
+      return;
+    case 'binary':
+      writeOperand(e.left, level, e.op, false, out);
+      out.text += ' ' + e.op + ' ';
+      writeOperand(e.right, level, e.op, true, out);
+      return;
+    case 'index':
+      for (const a of e.attributes) if (!IDENTIFIER.test(a)) throw new Error(`Invalid HCL attribute "${a}"`);
+      writeExpr(e.target, level, out);
+      out.text += '[';
+      writeExpr(e.key, level, out);
+      out.text += ']';
+      for (const a of e.attributes) out.text += '.' + a;
+      return;
+    case 'conditional':
+      writeOperand(e.test, level, undefined, false, out);
+      out.text += ' ? ';
+      writeOperand(e.then, level, undefined, false, out);
+      out.text += ' : ';
+      writeOperand(e.otherwise, level, undefined, false, out);
+      return;
+  }
+}
+
+/** An operand, parenthesized only where HCL's operator precedence needs it. */
+function writeOperand(
+  e: Expr,
+  level: number,
+  parentOp: string | undefined,
+  right: boolean,
+  out: Output,
+): void {
+  if (!needsParens(e, parentOp, right)) return writeExpr(e, level, out);
+  out.text += '(';
+  writeExpr(e, level, out);
+  out.text += ')';
 }
 
 /** Template parts with nested templates inlined: "${"${a}-b"}-c" reads as "${a}-b-c". */
-function templateParts(parts: (string | Expr)[]): (string | Expr)[] {
-  return parts.flatMap((p) =>
-    typeof p !== 'string' && p.kind === 'template' ? templateParts(p.parts) : [p],
-  );
+function writeTemplateParts(parts: (string | Expr)[], level: number, out: Output): void {
+  for (const part of parts) {
+    if (typeof part === 'string') out.text += escapeString(part);
+    else if (part.kind === 'string') out.text += escapeString(part.value);
+    else if (part.kind === 'template') writeTemplateParts(part.parts, level, out);
+    else {
+      out.text += '${';
+      writeExpr(part, level, out);
+      out.text += '}';
+    }
+  }
 }
 
-/**
- * The same expression printed one level deeper. Layout decisions never depend on the level and
- * every line break in an expression is followed by its indent (strings escape their newlines), so
- * nesting only adds one indent after each break; a subtree is printed once, not once per layout
- * tried.
- */
-function nestOneLevel(text: string): string {
-  return text.includes('\n') ? text.replaceAll('\n', `\n${INDENT}`) : text;
+/** `name(a, b)` while only the last argument is multi-line, else one argument per line. */
+function writeCall(name: string, args: Expr[], level: number, out: Output): void {
+  if (!FUNCTION_NAME.test(name)) throw new Error(`Invalid HCL function name "${name}"`);
+  let broken = false;
+  for (let i = 0; i < args.length - 1 && !broken; i++) broken = isMultiLine(args[i]!);
+  out.text += name + '(';
+  if (!broken) {
+    for (let i = 0; i < args.length; i++) {
+      if (i > 0) out.text += ', ';
+      writeExpr(args[i]!, level, out);
+    }
+    out.text += ')';
+    return;
+  }
+  const inner = pad(level + 1);
+  for (const arg of args) {
+    out.text += '\n' + inner;
+    writeExpr(arg, level + 1, out);
+    out.text += ',';
+  }
+  out.text += '\n' + pad(level) + ')';
+}
+
+function writeList(items: Expr[], level: number, out: Output): void {
+  if (items.length === 0) {
+    out.text += '[]';
+    return;
+  }
+  if (inlineListWidth(items) !== MULTI_LINE) {
+    out.text += '[';
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) out.text += ', ';
+      writeExpr(items[i]!, level, out);
+    }
+    out.text += ']';
+    return;
+  }
+  out.text += '[';
+  const inner = pad(level + 1);
+  for (const item of items) {
+    out.text += '\n' + inner;
+    writeExpr(item, level + 1, out);
+    out.text += ',';
+  }
+  out.text += '\n' + pad(level) + ']';
+}
+
+/** `{`, one `key = value` line per entry with `=` aligned as in a body, `}`. */
+function writeObject(entries: ObjectEntry[], level: number, out: Output): void {
+  if (entries.length === 0) {
+    out.text += '{}';
+    return;
+  }
+  out.text += '{';
+  const inner = level + 1;
+  const indent = pad(inner);
+  let start = 0;
+  while (start < entries.length) {
+    // A run of single-line values, ended by a multi-line one (or the last entry).
+    let end = start;
+    let width = 0;
+    for (; end < entries.length; end++) {
+      if (isMultiLine(entries[end]!.value)) break;
+      const key = printKey(entries[end]!.key);
+      if (key.length > width) width = key.length;
+    }
+    for (let i = start; i < end; i++) {
+      const key = printKey(entries[i]!.key);
+      out.text += '\n' + indent + key + spaces(width - key.length) + ' = ';
+      writeExpr(entries[i]!.value, inner, out);
+    }
+    if (end < entries.length) {
+      out.text += '\n' + indent + printKey(entries[end]!.key) + ' = ';
+      writeExpr(entries[end]!.value, inner, out);
+    }
+    start = end + 1;
+  }
+  out.text += '\n' + pad(level) + '}';
 }
 
 /** Prints an expression whose first line starts at indent `level` (continuation lines nest below it). */
 export function printExpr(e: Expr, level: number): string {
-  switch (e.kind) {
-    case 'string':
-      return quote(e.value);
-    case 'number':
-      return printNumber(e.value);
-    case 'bool':
-      return e.value ? 'true' : 'false';
-    case 'null':
-      return 'null';
-    case 'ref':
-      if (!TRAVERSAL.test(e.path)) throw new Error(`Invalid HCL reference "${e.path}"`);
-      return e.path;
-    case 'template': {
-      let out = '"';
-      for (const part of templateParts(e.parts)) {
-        if (typeof part === 'string') out += escapeString(part);
-        else if (part.kind === 'string') out += escapeString(part.value);
-        else out += '${' + printExpr(part, level) + '}';
-      }
-      return out + '"';
-    }
-    case 'call': {
-      if (!FUNCTION_NAME.test(e.name)) throw new Error(`Invalid HCL function name "${e.name}"`);
-      const args = e.args.map((a) => printExpr(a, level));
-      const onlyLastMulti = args.slice(0, -1).every((a) => !a.includes('\n'));
-      if (onlyLastMulti) return `${e.name}(${args.join(', ')})`;
-      const inner = args.map((a) => pad(level + 1) + nestOneLevel(a) + ',');
-      return `${e.name}(\n${inner.join('\n')}\n${pad(level)})`;
-    }
-    case 'list': {
-      if (e.items.length === 0) return '[]';
-      const inline = e.items.map((i) => printExpr(i, level));
-      const text = `[${inline.join(', ')}]`;
-      if (!inline.some((i) => i.includes('\n')) && text.length <= MAX_INLINE_LIST) return text;
-      const lines = inline.map((i) => pad(level + 1) + nestOneLevel(i) + ',');
-      return `[\n${lines.join('\n')}\n${pad(level)}]`;
-    }
-    case 'object': {
-      if (e.entries.length === 0) return '{}';
-      const lines = alignAssignments(
-        e.entries.map((entry) => ({ lead: printKey(entry.key), value: printExpr(entry.value, level + 1) })),
-        level + 1,
-      );
-      return `{\n${lines.join('\n')}\n${pad(level)}}`;
-    }
-    case 'binary':
-      return `${operand(e.left, level, { op: e.op, right: false })} ${e.op} ${operand(e.right, level, { op: e.op, right: true })}`;
-    case 'index':
-      for (const a of e.attributes) if (!IDENTIFIER.test(a)) throw new Error(`Invalid HCL attribute "${a}"`);
-      return `${printExpr(e.target, level)}[${printExpr(e.key, level)}]${e.attributes.map((a) => '.' + a).join('')}`;
-    case 'conditional':
-      return `${operand(e.test, level)} ? ${operand(e.then, level)} : ${operand(e.otherwise, level)}`;
-  }
+  const out: Output = { text: '' };
+  writeExpr(e, level, out);
+  return out.text;
 }
 
-interface Assignment {
-  lead: string;
-  value: string;
-}
+// ---- bodies and blocks: every line is written with its ending newline ----
 
 /**
- * Appends `lead = value` lines with `=` aligned across each run of single-line values, as
- * terraform fmt does; a multi-line value breaks the run and keeps a single space. Empties `items`.
+ * Writes consecutive attributes from `start` with `=` aligned across each run of single-line
+ * values, as terraform fmt does; a multi-line value breaks the run and keeps a single space.
+ * Returns the index after the last attribute.
  */
-function appendAssignments(items: Assignment[], level: number, out: string[]): void {
+function writeAttributes(items: BodyItem[], start: number, level: number, out: Output): number {
   const indent = pad(level);
-  let runStart = 0;
-  for (let i = 0; i <= items.length; i++) {
-    const item = items[i];
-    if (item !== undefined && !item.value.includes('\n')) continue;
+  let last = start;
+  while (last < items.length && items[last]!.kind === 'attribute') last++;
+  let runStart = start;
+  while (runStart < last) {
+    let runEnd = runStart;
     let width = 0;
-    for (let j = runStart; j < i; j++) width = Math.max(width, items[j]!.lead.length);
-    for (let j = runStart; j < i; j++)
-      out.push(`${indent}${items[j]!.lead.padEnd(width)} = ${items[j]!.value}`);
-    if (item !== undefined) out.push(`${indent}${item.lead} = ${item.value}`);
-    runStart = i + 1;
+    for (; runEnd < last; runEnd++) {
+      const a = items[runEnd] as Attribute;
+      if (!IDENTIFIER.test(a.name)) throw new Error(`Invalid HCL attribute name "${a.name}"`);
+      if (isMultiLine(a.value)) break;
+      if (a.name.length > width) width = a.name.length;
+    }
+    for (let i = runStart; i < runEnd; i++) {
+      const a = items[i] as Attribute;
+      out.text += indent + a.name + spaces(width - a.name.length) + ' = ';
+      writeExpr(a.value, level, out);
+      out.text += '\n';
+    }
+    if (runEnd < last) {
+      const a = items[runEnd] as Attribute;
+      out.text += indent + a.name + ' = ';
+      writeExpr(a.value, level, out);
+      out.text += '\n';
+    }
+    runStart = runEnd + 1;
   }
-  items.length = 0;
+  return last;
 }
 
-/** `lead = value` lines for an object's entries (see appendAssignments). */
-function alignAssignments(items: Assignment[], level: number): string[] {
-  const out: string[] = [];
-  appendAssignments(items, level, out);
-  return out;
+/** The kind a comment groups with: that of the first non-comment item after it. */
+function kindAfterComments(items: BodyItem[], from: number): BodyItem['kind'] {
+  for (let i = from; i < items.length; i++) if (items[i]!.kind !== 'comment') return items[i]!.kind;
+  return 'comment';
 }
 
-/** Appends body lines; a blank line separates attributes from nested blocks, for readability. */
-function appendBody(items: BodyItem[], level: number, out: string[]): void {
-  const pending: Assignment[] = [];
-  // A comment belongs to what follows it, so it takes that item's kind for grouping.
-  const kinds: BodyItem['kind'][] = new Array(items.length);
-  let following: BodyItem['kind'] = 'comment';
-  for (let i = items.length - 1; i >= 0; i--) {
-    if (items[i]!.kind !== 'comment') following = items[i]!.kind;
-    kinds[i] = following;
-  }
+/** Writes body lines; a blank line separates attributes from nested blocks, for readability. */
+function writeBody(items: BodyItem[], level: number, out: Output): void {
   let previous: BodyItem['kind'] | undefined;
-  for (let i = 0; i < items.length; i++) {
+  let i = 0;
+  while (i < items.length) {
     const item = items[i]!;
-    const kind = kinds[i]!;
+    // A comment belongs to what follows it, so it takes that item's kind for grouping.
+    const kind = item.kind === 'comment' ? kindAfterComments(items, i + 1) : item.kind;
     const switching =
       previous !== undefined &&
       previous !== kind &&
@@ -211,60 +462,54 @@ function appendBody(items: BodyItem[], level: number, out: string[]): void {
       kind !== 'blank' &&
       previous !== 'blank';
     previous = kind;
+    if (switching) out.text += '\n';
     if (item.kind === 'attribute') {
-      if (!IDENTIFIER.test(item.name)) throw new Error(`Invalid HCL attribute name "${item.name}"`);
-      if (switching) {
-        appendAssignments(pending, level, out);
-        out.push('');
-      }
-      pending.push({ lead: item.name, value: printExpr(item.value, level) });
+      i = writeAttributes(items, i, level, out);
       continue;
     }
-    appendAssignments(pending, level, out);
-    if (switching && item.kind !== 'blank') out.push('');
-    if (item.kind === 'blank') out.push('');
-    else if (item.kind === 'comment') out.push(`${pad(level)}# ${sanitizeComment(item.text)}`);
-    else appendBlock(item, level, out);
+    if (item.kind === 'blank') out.text += '\n';
+    else if (item.kind === 'comment') out.text += pad(level) + '# ' + sanitizeComment(item.text) + '\n';
+    else writeBlock(item, level, out);
+    i++;
   }
-  appendAssignments(pending, level, out);
 }
 
-function appendBlock(b: Block, level: number, out: string[]): void {
+function writeBlock(b: Block, level: number, out: Output): void {
   if (!IDENTIFIER.test(b.type)) throw new Error(`Invalid HCL block type "${b.type}"`);
-  let header = b.type;
-  for (const label of b.labels) header += ` ${quote(label)}`;
-  for (const c of b.leadingComments) out.push(`${pad(level)}# ${sanitizeComment(c)}`);
-  out.push(`${pad(level)}${header} {`);
-  appendBody(b.body, level + 1, out);
-  out.push(`${pad(level)}}`);
-}
-
-export function printBlock(b: Block, level: number): string[] {
-  const out: string[] = [];
-  appendBlock(b, level, out);
-  return out;
+  const indent = pad(level);
+  for (const c of b.leadingComments) out.text += indent + '# ' + sanitizeComment(c) + '\n';
+  out.text += indent + b.type;
+  for (const label of b.labels) out.text += ' "' + escapeString(label) + '"';
+  out.text += ' {\n';
+  writeBody(b.body, level + 1, out);
+  out.text += indent + '}\n';
 }
 
 /** A whole file: top-level blocks separated by one blank line; attributes (tfvars) grouped. */
 export function printFile(items: BodyItem[], headerComments: string[] = []): string {
-  const chunks: string[] = [];
-  if (headerComments.length > 0) chunks.push(headerComments.map((c) => `# ${sanitizeComment(c)}`).join('\n'));
-  let attributes: BodyItem[] = [];
-  for (const item of items) {
-    if (item.kind !== 'block') {
-      attributes.push(item);
+  const out: Output = { text: '' };
+  let sections = 0;
+  for (const c of headerComments) out.text += '# ' + sanitizeComment(c) + '\n';
+  if (headerComments.length > 0) sections++;
+  let attributesFrom = -1;
+  for (let i = 0; i <= items.length; i++) {
+    const item = items[i];
+    if (item !== undefined && item.kind !== 'block') {
+      if (attributesFrom < 0) attributesFrom = i;
       continue;
     }
-    if (attributes.length > 0) chunks.push(printBodyText(attributes));
-    attributes = [];
-    chunks.push(printBlock(item, 0).join('\n'));
+    if (attributesFrom >= 0) {
+      if (sections++ > 0) out.text += '\n';
+      writeBody(items.slice(attributesFrom, i), 0, out);
+      attributesFrom = -1;
+    }
+    if (item === undefined) break;
+    if (sections++ > 0) out.text += '\n';
+    writeBlock(item, 0, out);
   }
-  if (attributes.length > 0) chunks.push(printBodyText(attributes));
-  return chunks.join('\n\n') + '\n';
-}
-
-function printBodyText(items: BodyItem[]): string {
-  const out: string[] = [];
-  appendBody(items, 0, out);
-  return out.join('\n');
+  if (sections === 0) return '\n';
+  // Reading a character makes V8 copy the rope into one flat string now, so that copy is paid
+  // (and measured) here, where the text is made, not by its first reader.
+  out.text.charCodeAt(0);
+  return out.text;
 }
