@@ -85,13 +85,22 @@ export function printTemplateDirect(template: TemplateValue, comments: Record<st
 }
 
 function printDirect(template: TemplateValue, comments: Record<string, string>): PrintedYaml {
-  const sectionComments = (section: string): CommentLookup => ({
-    above: (key) => {
-      const comment = comments[`${section}.${key}`];
-      return comment ? commentBefore(comment) : undefined;
-    },
-    within: () => undefined,
-  });
+  // Grouped by section once, so a section without comments is not asked about each of its entries.
+  const sections = new Map<string, Map<string, string>>();
+  for (const [path, comment] of Object.entries(comments)) {
+    if (!comment) continue;
+    // "a.b.c" is section "a", key "b.c" or section "a.b", key "c": the lookup joins them with a dot.
+    for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1)) {
+      const section = path.slice(0, dot);
+      let entries = sections.get(section);
+      if (!entries) sections.set(section, (entries = new Map()));
+      entries.set(path.slice(dot + 1), commentBefore(comment));
+    }
+  }
+  const sectionComments = (section: string): CommentLookup | undefined => {
+    const entries = sections.get(section);
+    return entries && { above: (key) => entries.get(key), within: () => undefined };
+  };
   return printYaml(template, { above: () => undefined, within: sectionComments });
 }
 
