@@ -7,6 +7,7 @@ import type { PropertyValue } from '@archgen/model';
 import type {
   Acknowledgement,
   ResolvedComponent,
+  ResolvedGrant,
   ResolvedGraph,
   ResolvedRole,
   ResolvedSecurityGroup,
@@ -124,6 +125,22 @@ export class EmitContext {
     return vpc;
   }
 
+  private grantsByRole: Map<string, ResolvedGrant[]> | undefined;
+
+  /** The grants attached to a role, in the graph's order (indexed on first use, not scanned per role). */
+  grantsOfRole(roleId: string): readonly ResolvedGrant[] {
+    if (!this.grantsByRole) {
+      this.grantsByRole = new Map();
+      for (const grant of this.graph.grants) {
+        if (grant.roleId === undefined) continue;
+        const grants = this.grantsByRole.get(grant.roleId);
+        if (grants) grants.push(grant);
+        else this.grantsByRole.set(grant.roleId, [grant]);
+      }
+    }
+    return this.grantsByRole.get(roleId) ?? [];
+  }
+
   logicalId(componentId: string): string {
     return this.component(componentId).names.logicalId;
   }
@@ -192,6 +209,10 @@ export class EmitContext {
   ): TemplateValue | undefined {
     const property = component.props[key];
     if (!property) throw new Error(`${component.type} "${component.id}" has no property "${key}"`);
+    // The usual case, one design value everywhere: `map` is a pure function of it, so its result
+    // for the first environment is what every environment would agree on.
+    if (this.sameDesignValueEverywhere(property.byEnv))
+      return map(property.byEnv[this.environments[0]!] ?? null);
     const values: Record<string, TemplateValue | undefined> = {};
     for (const env of this.environments) values[env] = map(property.byEnv[env] ?? null);
     if (this.sameEverywhere(values)) return values[this.environments[0]!];
@@ -206,6 +227,14 @@ export class EmitContext {
   /** Like `value`, but always literal values (chosen by Fn::If) where a parameter's string would not do. */
   literal(component: ResolvedComponent, key: string): TemplateValue | undefined {
     return this.value(component, key, undefined, { literals: true });
+  }
+
+  private sameDesignValueEverywhere(byEnv: Readonly<Record<string, PropertyValue | undefined>>): boolean {
+    const envs = this.environments;
+    if (envs.length === 0) return false;
+    const first = byEnv[envs[0]!] ?? null;
+    for (let i = 1; i < envs.length; i++) if ((byEnv[envs[i]!] ?? null) !== first) return false;
+    return true;
   }
 
   /** The usual case, one value everywhere: the very same value (or object) needs no serializing. */
@@ -364,6 +393,7 @@ export class EmitContext {
     acknowledgements: readonly Acknowledgement[] = [],
     suppressions: readonly Suppression[] = [],
   ): TemplateMap | undefined {
+    if (acknowledgements.length === 0 && suppressions.length === 0) return undefined;
     const all: Suppression[] = [
       ...suppressions,
       ...acknowledgements.flatMap((a) =>

@@ -33,6 +33,8 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
 
 /** CloudFormation limits descriptions in UTF-8 bytes; cut at a character boundary. */
 export function truncateUtf8(text: string, maxBytes: number): string {
+  // No UTF-16 code unit takes more than 3 bytes: short texts fit as they are.
+  if (text.length * 3 <= maxBytes) return text;
   let out = '';
   let bytes = 0;
   for (const char of text) {

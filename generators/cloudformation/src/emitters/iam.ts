@@ -27,10 +27,13 @@ const policyDocument = (statements: PolicyStatement[], ctx: EmitContext): Templa
 
 export function emitRole(role: ResolvedRole, ctx: EmitContext): void {
   const statements = [...role.statements];
-  for (const grant of ctx.graph.grants) {
-    if (grant.roleId !== role.id) continue;
-    for (const statement of grant.statements)
-      if (!statements.some((s) => s.sid === statement.sid)) statements.push(statement);
+  const sids = new Set(statements.map((s) => s.sid));
+  for (const grant of ctx.grantsOfRole(role.id)) {
+    for (const statement of grant.statements) {
+      if (sids.has(statement.sid)) continue;
+      sids.add(statement.sid);
+      statements.push(statement);
+    }
   }
   const suppressions: Suppression[] = statements
     .filter((s) => s.wildcardResource)
