@@ -55,37 +55,114 @@ export type BodyItem = Attribute | Block | Comment | BlankLine;
 export type BodyInput = BodyItem | undefined | false | null | '' | 0 | BodyInput[];
 
 /**
- * The prototype of every expression built here, so `literal()` can tell an expression from plain
- * JSON data. Set in each object literal: a property defined on every expression afterwards was
- * slow and left the objects in dictionary mode.
+ * The base of every expression built here, so `literal()` can tell an expression from plain JSON
+ * data. One small class per kind: V8 allocates their instances inline with a known shape, where
+ * object literals with a `__proto__` went through the runtime for every expression.
  */
-const BUILT_EXPRESSION = Object.freeze({});
-type Built<T extends Expr> = T & { __proto__: object };
-const mk = <T extends Expr>(e: Built<T>): T => e;
-function isExpr(value: object): value is Expr {
-  return Object.getPrototypeOf(value) === BUILT_EXPRESSION;
+abstract class BuiltExpression {}
+
+class StringExpr extends BuiltExpression {
+  readonly kind = 'string';
+  constructor(readonly value: string) {
+    super();
+  }
+}
+class NumberExpr extends BuiltExpression {
+  readonly kind = 'number';
+  constructor(readonly value: number) {
+    super();
+  }
+}
+class BoolExpr extends BuiltExpression {
+  readonly kind = 'bool';
+  constructor(readonly value: boolean) {
+    super();
+  }
+}
+class NullExpr extends BuiltExpression {
+  readonly kind = 'null';
+}
+class RefExpr extends BuiltExpression {
+  readonly kind = 'ref';
+  constructor(readonly path: string) {
+    super();
+  }
+}
+class TemplateExpr extends BuiltExpression {
+  readonly kind = 'template';
+  constructor(readonly parts: (string | Expr)[]) {
+    super();
+  }
+}
+class CallExpr extends BuiltExpression {
+  readonly kind = 'call';
+  constructor(
+    readonly name: string,
+    readonly args: Expr[],
+  ) {
+    super();
+  }
+}
+class ListExpr extends BuiltExpression {
+  readonly kind = 'list';
+  constructor(readonly items: Expr[]) {
+    super();
+  }
+}
+class ObjectExpr extends BuiltExpression {
+  readonly kind = 'object';
+  constructor(readonly entries: ObjectEntry[]) {
+    super();
+  }
+}
+class BinaryExpr extends BuiltExpression {
+  readonly kind = 'binary';
+  constructor(
+    readonly left: Expr,
+    readonly op: BinaryOp,
+    readonly right: Expr,
+  ) {
+    super();
+  }
+}
+class IndexExpr extends BuiltExpression {
+  readonly kind = 'index';
+  constructor(
+    readonly target: Expr,
+    readonly key: Expr,
+    readonly attributes: string[],
+  ) {
+    super();
+  }
+}
+class ConditionalExpr extends BuiltExpression {
+  readonly kind = 'conditional';
+  constructor(
+    readonly test: Expr,
+    readonly then: Expr,
+    readonly otherwise: Expr,
+  ) {
+    super();
+  }
 }
 
-export const str = (value: string): Expr => mk({ __proto__: BUILT_EXPRESSION, kind: 'string', value });
+export const str = (value: string): Expr => new StringExpr(value);
 export const num = (value: number): Expr => {
   if (!Number.isFinite(value)) throw new Error(`HCL number must be finite, got ${value}`);
-  return mk({ __proto__: BUILT_EXPRESSION, kind: 'number', value });
+  return new NumberExpr(value);
 };
-export const bool = (value: boolean): Expr => mk({ __proto__: BUILT_EXPRESSION, kind: 'bool', value });
-export const nul: Expr = mk({ __proto__: BUILT_EXPRESSION, kind: 'null' });
-export const ref = (path: string): Expr => mk({ __proto__: BUILT_EXPRESSION, kind: 'ref', path });
-export const tpl = (...parts: (string | Expr)[]): Expr =>
-  mk({ __proto__: BUILT_EXPRESSION, kind: 'template', parts });
-export const call = (name: string, ...args: Expr[]): Expr =>
-  mk({ __proto__: BUILT_EXPRESSION, kind: 'call', name, args });
-export const list = (items: Expr[]): Expr => mk({ __proto__: BUILT_EXPRESSION, kind: 'list', items });
-export const binary = (left: Expr, op: BinaryOp, right: Expr): Expr =>
-  mk({ __proto__: BUILT_EXPRESSION, kind: 'binary', op, left, right });
+export const bool = (value: boolean): Expr => new BoolExpr(value);
+export const nul: Expr = new NullExpr();
+export const ref = (path: string): Expr => new RefExpr(path);
+export const tpl = (...parts: (string | Expr)[]): Expr => new TemplateExpr(parts);
+export const call = (name: string, ...args: Expr[]): Expr => new CallExpr(name, args);
+export const list = (items: Expr[]): Expr => new ListExpr(items);
+export const binary = (left: Expr, op: BinaryOp, right: Expr): Expr => new BinaryExpr(left, op, right);
 /** `target[key].attr1.attr2` */
 export const index = (target: Expr, key: Expr, ...attributes: string[]): Expr =>
-  mk({ __proto__: BUILT_EXPRESSION, kind: 'index', target, key, attributes });
+  new IndexExpr(target, key, attributes);
 export const cond = (test: Expr, then: Expr, otherwise: Expr): Expr =>
-  mk({ __proto__: BUILT_EXPRESSION, kind: 'conditional', test, then, otherwise });
+  new ConditionalExpr(test, then, otherwise);
 
 /** An object from [key, value] pairs; undefined values are dropped. */
 export function obj(entries: Record<string, Expr | undefined> | [string, Expr | undefined][]): Expr {
@@ -101,8 +178,7 @@ export function obj(entries: Record<string, Expr | undefined> | [string, Expr | 
   return objectOf(kept);
 }
 
-const objectOf = (entries: ObjectEntry[]): Expr =>
-  mk({ __proto__: BUILT_EXPRESSION, kind: 'object', entries });
+const objectOf = (entries: ObjectEntry[]): Expr => new ObjectExpr(entries);
 
 /** Converts plain JSON-like data into an expression (used for jsonencode bodies and tfvars). */
 export function literal(value: unknown): Expr {
@@ -112,7 +188,7 @@ export function literal(value: unknown): Expr {
   if (typeof value === 'boolean') return bool(value);
   if (Array.isArray(value)) return list(value.map(literal));
   if (typeof value === 'object') {
-    if (isExpr(value)) return value;
+    if (value instanceof BuiltExpression) return value as Expr;
     // Straight into entries: literal() never gives undefined, so nothing is dropped.
     const record = value as Record<string, unknown>;
     const entries: ObjectEntry[] = [];
