@@ -125,6 +125,25 @@ export class EmitContext {
     return vpc;
   }
 
+  private readonly referencing = new Map<'secretId' | 'logGroupId', Map<string, ResolvedComponent[]>>();
+
+  /** The components whose `field` names `id`, in the graph's order (indexed once per field and run). */
+  componentsReferencing(field: 'secretId' | 'logGroupId', id: string): readonly ResolvedComponent[] {
+    let index = this.referencing.get(field);
+    if (!index) {
+      index = new Map();
+      for (const component of this.graph.components) {
+        const target = component[field];
+        if (target === undefined) continue;
+        const components = index.get(target);
+        if (components) components.push(component);
+        else index.set(target, [component]);
+      }
+      this.referencing.set(field, index);
+    }
+    return index.get(id) ?? [];
+  }
+
   private grantsByRole: Map<string, ResolvedGrant[]> | undefined;
 
   /** The grants attached to a role, in the graph's order (indexed on first use, not scanned per role). */

@@ -15,7 +15,7 @@ export const logGroupEmitter: ComponentEmitter = {
   },
   emit(group, ctx) {
     const id = group.names.logicalId;
-    const owner = ctx.graph.components.find((c) => c.logGroupId === group.id);
+    const owner = ctx.componentsReferencing('logGroupId', group.id)[0];
     const kms = ctx.flag(group, 'kmsEncryption');
     const key =
       kms !== false

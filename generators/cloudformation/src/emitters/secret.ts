@@ -13,9 +13,9 @@ export function managedDatabaseOf(
   secret: ResolvedComponent,
   ctx: EmitContext,
 ): ResolvedComponent | undefined {
-  return ctx.graph.components.find(
-    (c) => c.secretId === secret.id && (c.type === 'rds' || c.type === 'aurora'),
-  );
+  return ctx
+    .componentsReferencing('secretId', secret.id)
+    .find((c) => c.type === 'rds' || c.type === 'aurora');
 }
 
 export const secretEmitter: ComponentEmitter = {
