@@ -220,6 +220,31 @@ function hostileValue(next: () => number, depth: number): TemplateValue {
   return new Intrinsic(pick(FUNCTIONS), hostileValue(next, depth - 1));
 }
 
+describe('direct printer on maps that are not object literals', () => {
+  it('prints only own members, as the library does', () => {
+    const inheriting = Object.create({ Inherited: 'from the prototype' }) as Record<string, TemplateValue>;
+    inheriting.Own = 'own';
+    const bare = Object.create(null) as Record<string, TemplateValue>;
+    bare.Key = 'value';
+    const template = { Resources: { A: { Properties: inheriting }, B: bare } };
+    const text = printTemplateDirect(template);
+    expect(text).not.toContain('Inherited');
+    expect(text).toBe(printTemplateWithLibrary(template));
+  });
+
+  it('ignores members an enumerable Object.prototype member adds to every map', () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    const template = { Resources: { A: { Type: 'AWS::SQS::Queue', Properties: { B: [1] } } } };
+    const expected = printTemplateWithLibrary(template);
+    prototype.polluted = 'x';
+    try {
+      expect(printTemplateDirect(template)).toBe(expected);
+    } finally {
+      delete prototype.polluted;
+    }
+  });
+});
+
 describe('direct printer on hostile values', () => {
   it('prints what the library prints, or leaves the value to the library', () => {
     const next = random(20261128);

@@ -187,6 +187,8 @@ class YamlWriter {
   private readonly flowValues: Map<string, PrintedScalar>[] = [];
   private readonly keys: Map<string, PrintedKey>[] = [];
   private readonly numbers = new Map<number, PrintedScalar>();
+  /** Object.prototype has no enumerable members (nothing has polluted it). */
+  private readonly plainObjectPrototype = Object.keys(Object.prototype).length === 0;
 
   private string(text: string, depth: number, inFlow: boolean): PrintedScalar {
     const caches = inFlow ? this.flowValues : this.values;
@@ -298,8 +300,11 @@ class YamlWriter {
   /** A block map at `depth`, written after `lead`; false (and nothing written) when it is empty. */
   private map(map: TemplateMap, depth: number, comments: CommentLookup | undefined, lead: string): boolean {
     let first = true;
+    // `for...in` also visits inherited enumerable members: only check ownership where there can be any.
+    const prototype: unknown = Object.getPrototypeOf(map);
+    const inherits = prototype !== null && (prototype !== Object.prototype || !this.plainObjectPrototype);
     for (const key in map) {
-      if (!Object.hasOwn(map, key)) continue;
+      if (inherits && !Object.hasOwn(map, key)) continue;
       const item = map[key];
       if (item === null) throw new UnsupportedShape('null map value');
       if (item === undefined) continue;
