@@ -205,6 +205,9 @@ export class EmitContext {
 
   /** The property where it is the same everywhere; throws when environments differ. */
   constant(component: ResolvedComponent, key: string): PropertyValue {
+    const property = component.props[key];
+    if (property && this.sameDesignValueEverywhere(property.byEnv))
+      return property.byEnv[this.environments[0]!] ?? null;
     const values = Object.values(this.perEnvironment(component, key));
     const first = values[0] ?? null;
     if (values.some((v) => !sameJson(v, first))) {
