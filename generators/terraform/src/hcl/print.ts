@@ -68,9 +68,16 @@ function pad(level: number): string {
   return (PADS[level] ??= INDENT.repeat(level));
 }
 
-const SPACES: string[] = [];
-function spaces(count: number): string {
-  return (SPACES[count] ??= ' '.repeat(count));
+const LINE_STARTS: string[] = [];
+/** A line break and the indent of the next line: one piece of text instead of two. */
+function lineStart(level: number): string {
+  return (LINE_STARTS[level] ??= '\n' + pad(level));
+}
+
+const ASSIGNS: string[] = [];
+/** ` = ` after `padding` spaces that align it with the widest name of the run. */
+function assign(padding: number): string {
+  return (ASSIGNS[padding] ??= ' '.repeat(padding) + ' = ');
 }
 
 const PRECEDENCE: Record<string, number> = {
@@ -330,13 +337,13 @@ function writeCall(name: string, args: Expr[], level: number, out: Output): void
     out.text += ')';
     return;
   }
-  const inner = pad(level + 1);
+  const inner = lineStart(level + 1);
   for (const arg of args) {
-    out.text += '\n' + inner;
+    out.text += inner;
     writeExpr(arg, level + 1, out);
     out.text += ',';
   }
-  out.text += '\n' + pad(level) + ')';
+  out.text += lineStart(level) + ')';
 }
 
 function writeList(items: Expr[], level: number, out: Output): void {
@@ -354,13 +361,13 @@ function writeList(items: Expr[], level: number, out: Output): void {
     return;
   }
   out.text += '[';
-  const inner = pad(level + 1);
+  const inner = lineStart(level + 1);
   for (const item of items) {
-    out.text += '\n' + inner;
+    out.text += inner;
     writeExpr(item, level + 1, out);
     out.text += ',';
   }
-  out.text += '\n' + pad(level) + ']';
+  out.text += lineStart(level) + ']';
 }
 
 /** `{`, one `key = value` line per entry with `=` aligned as in a body, `}`. */
@@ -371,7 +378,7 @@ function writeObject(entries: ObjectEntry[], level: number, out: Output): void {
   }
   out.text += '{';
   const inner = level + 1;
-  const indent = pad(inner);
+  const indent = lineStart(inner);
   let start = 0;
   while (start < entries.length) {
     // A run of single-line values, ended by a multi-line one (or the last entry).
@@ -384,16 +391,16 @@ function writeObject(entries: ObjectEntry[], level: number, out: Output): void {
     }
     for (let i = start; i < end; i++) {
       const key = printKey(entries[i]!.key);
-      out.text += '\n' + indent + key + spaces(width - key.length) + ' = ';
+      out.text += indent + key + assign(width - key.length);
       writeExpr(entries[i]!.value, inner, out);
     }
     if (end < entries.length) {
-      out.text += '\n' + indent + printKey(entries[end]!.key) + ' = ';
+      out.text += indent + printKey(entries[end]!.key) + ' = ';
       writeExpr(entries[end]!.value, inner, out);
     }
     start = end + 1;
   }
-  out.text += '\n' + pad(level) + '}';
+  out.text += lineStart(level) + '}';
 }
 
 /** Prints an expression whose first line starts at indent `level` (continuation lines nest below it). */
@@ -403,7 +410,7 @@ export function printExpr(e: Expr, level: number): string {
   return out.text;
 }
 
-// ---- bodies and blocks: every line is written with its ending newline ----
+// ---- bodies and blocks: every line is written with the line break before it ----
 
 /**
  * Writes consecutive attributes from `start` with `=` aligned across each run of single-line
@@ -411,7 +418,7 @@ export function printExpr(e: Expr, level: number): string {
  * Returns the index after the last attribute.
  */
 function writeAttributes(items: BodyItem[], start: number, level: number, out: Output): number {
-  const indent = pad(level);
+  const indent = lineStart(level);
   let last = start;
   while (last < items.length && items[last]!.kind === 'attribute') last++;
   let runStart = start;
@@ -426,15 +433,13 @@ function writeAttributes(items: BodyItem[], start: number, level: number, out: O
     }
     for (let i = runStart; i < runEnd; i++) {
       const a = items[i] as Attribute;
-      out.text += indent + a.name + spaces(width - a.name.length) + ' = ';
+      out.text += indent + a.name + assign(width - a.name.length);
       writeExpr(a.value, level, out);
-      out.text += '\n';
     }
     if (runEnd < last) {
       const a = items[runEnd] as Attribute;
       out.text += indent + a.name + ' = ';
       writeExpr(a.value, level, out);
-      out.text += '\n';
     }
     runStart = runEnd + 1;
   }
@@ -468,7 +473,7 @@ function writeBody(items: BodyItem[], level: number, out: Output): void {
       continue;
     }
     if (item.kind === 'blank') out.text += '\n';
-    else if (item.kind === 'comment') out.text += pad(level) + '# ' + sanitizeComment(item.text) + '\n';
+    else if (item.kind === 'comment') out.text += lineStart(level) + '# ' + sanitizeComment(item.text);
     else writeBlock(item, level, out);
     i++;
   }
@@ -476,20 +481,20 @@ function writeBody(items: BodyItem[], level: number, out: Output): void {
 
 function writeBlock(b: Block, level: number, out: Output): void {
   if (!IDENTIFIER.test(b.type)) throw new Error(`Invalid HCL block type "${b.type}"`);
-  const indent = pad(level);
-  for (const c of b.leadingComments) out.text += indent + '# ' + sanitizeComment(c) + '\n';
+  const indent = lineStart(level);
+  for (const c of b.leadingComments) out.text += indent + '# ' + sanitizeComment(c);
   out.text += indent + b.type;
   for (const label of b.labels) out.text += ' "' + escapeString(label) + '"';
-  out.text += ' {\n';
+  out.text += ' {';
   writeBody(b.body, level + 1, out);
-  out.text += indent + '}\n';
+  out.text += indent + '}';
 }
 
 /** A whole file: top-level blocks separated by one blank line; attributes (tfvars) grouped. */
 export function printFile(items: BodyItem[], headerComments: string[] = []): string {
   const out: Output = { text: '' };
   let sections = 0;
-  for (const c of headerComments) out.text += '# ' + sanitizeComment(c) + '\n';
+  for (const c of headerComments) out.text += '\n# ' + sanitizeComment(c);
   if (headerComments.length > 0) sections++;
   let attributesFrom = -1;
   for (let i = 0; i <= items.length; i++) {
@@ -508,8 +513,10 @@ export function printFile(items: BodyItem[], headerComments: string[] = []): str
     writeBlock(item, 0, out);
   }
   if (sections === 0) return '\n';
+  out.text += '\n';
   // Reading a character makes V8 copy the rope into one flat string now, so that copy is paid
   // (and measured) here, where the text is made, not by its first reader.
   out.text.charCodeAt(0);
-  return out.text;
+  // Every line was written after a line break, the first one too.
+  return out.text.slice(1);
 }
