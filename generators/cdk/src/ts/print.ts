@@ -1,12 +1,20 @@
 /**
  * Prints the syntax tree of `ast.ts` as formatted TypeScript (2-space indent, single quotes,
  * trailing commas), close to what Prettier would write.
+ *
+ * Layout rules: an expression is printed on one line when it fits at its indent (calls may run
+ * past the limit while their last argument "hugs"); otherwise it breaks one level. Whether an
+ * expression fits is decided from two numbers measured once per expression — its one-line
+ * width and the deepest indent at which it still prints on one line — so no text is printed
+ * twice or scanned for newlines, and the output is written once, into one growing string.
  */
 import type { Expr, Literal, Stmt, TypeExpr } from './ast.ts';
 import { isIdentifier } from './ast.ts';
 
 const INDENT = '  ';
 const INLINE_LIMIT = 80;
+/** A call (whose last argument cannot hug) may run this far before its arguments break. */
+const CALL_LIMIT = INLINE_LIMIT + 20;
 
 /** Printable ASCII without quotes or backslashes: quoted as is (what the escaping below would give). */
 const NOTHING_TO_ESCAPE = /^[ !#-&(-[\]-~]*$/;
@@ -46,8 +54,10 @@ export function commentText(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 }
 
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+
 function docText(text: string): string[] {
-  return text.split(/\r\n|[\r\n\u2028\u2029]/).map((line) => line.replace(/\*\//g, '*\\/').trimEnd());
+  return text.split(LINE_BREAK).map((line) => line.replace(/\*\//g, '*\\/').trimEnd());
 }
 
 export function printType(type: TypeExpr): string {
@@ -71,178 +81,562 @@ function needsParens(expr: Expr): boolean {
   return expr.kind === 'conditional' || expr.kind === 'binary' || expr.kind === 'arrow' || expr.kind === 'as';
 }
 
-/**
- * Layouts already printed in one print run, per expression and indent. Calls and arrays print
- * their parts once to try the one-line form and again one level deeper when it does not fit;
- * without this, every nested multi-line level doubled the work below it.
- */
-type LayoutCache = Map<Expr, Map<string, string>>;
-
-export function printExpr(expr: Expr, indent = ''): string {
-  return print(expr, indent, new Map());
-}
-
-function print(expr: Expr, indent: string, cache: LayoutCache): string {
-  if (expr.kind === 'literal' || expr.kind === 'identifier') return printUncached(expr, indent, cache);
-  let byIndent = cache.get(expr);
-  if (!byIndent) cache.set(expr, (byIndent = new Map()));
-  let text = byIndent.get(indent);
-  if (text === undefined) byIndent.set(indent, (text = printUncached(expr, indent, cache)));
-  return text;
+function memberParens(object: Expr): boolean {
+  return needsParens(object) || object.kind === 'object';
 }
 
 /** An operand of a binary expression: parenthesized where precedence needs it. */
-function binarySide(side: Expr, operator: string, indent: string, cache: LayoutCache): string {
+function binaryParens(side: Expr, operator: string): boolean {
   // `a === b || c === d` needs no parentheses; mixing `??` with `||` (or nesting those) does.
-  return needsParens(side) && !(side.kind === 'binary' && side.operator === '===' && operator !== '===')
-    ? `(${print(side, indent, cache)})`
-    : print(side, indent, cache);
+  return needsParens(side) && !(side.kind === 'binary' && side.operator === '===' && operator !== '===');
 }
 
-function printUncached(expr: Expr, indent: string, cache: LayoutCache): string {
-  const inner = indent + INDENT;
-  switch (expr.kind) {
-    case 'literal':
-      return literal(expr.value);
-    case 'identifier':
-      return expr.name;
-    case 'member': {
-      const object = print(expr.object, indent, cache);
-      return needsParens(expr.object) || expr.object.kind === 'object'
-        ? `(${object}).${expr.name}`
-        : `${object}.${expr.name}`;
+/** `x` or `(x, y)`: the parameters of an arrow function. */
+function arrowParams(params: string[]): string {
+  return params.length === 1 ? (params[0] as string) : `(${params.join(', ')})`;
+}
+
+const ALWAYS = Infinity;
+const NEVER = -1;
+/** In place of an indent: the one-line form is wanted. */
+const FLAT = null;
+
+/**
+ * Writes a module or an expression into one growing string.
+ *
+ * Before an expression is written, `measure` walks it once and records, per node in visiting
+ * order ("slots"), what layout needs whatever the indent: the node's one-line width and the
+ * deepest indent at which it prints on one line (its one-line form is the same text at every
+ * indent, and a deeper indent never makes more room, so one threshold says it). The writer then
+ * walks the same nodes in the same order, so a node's slot is a counter, not a lookup.
+ */
+/** Measurements per slot, in typed arrays that grow as needed. */
+class Slots {
+  /** One-line width (Infinity when there is none: a non-empty object). */
+  widths = new Float64Array(1024);
+  /** Deepest indent (in characters) at which the slot prints on one line; < 0: never. */
+  flatUpTo = new Float64Array(1024);
+  /** The slot after the node's subtree. */
+  ends = new Int32Array(1024);
+  /** Text measured on the way: a literal's source, an arrow's parameters, an `as` type. */
+  readonly texts: string[] = [];
+
+  reserve(slot: number): void {
+    if (slot < this.ends.length) return;
+    const grow = <T extends Float64Array | Int32Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    const size = this.ends.length * 2;
+    this.widths = grow(this.widths, new Float64Array(size));
+    this.flatUpTo = grow(this.flatUpTo, new Float64Array(size));
+    this.ends = grow(this.ends, new Int32Array(size));
+  }
+}
+
+class Printer {
+  out = '';
+  /** Next slot to read while writing. */
+  private cursor = 0;
+  /** Next slot to fill while measuring. */
+  private filled = 0;
+
+  constructor(private readonly slots = new Slots()) {}
+
+  /** A whole expression at `indent` (the indent of the line it starts on). */
+  top(expr: Expr, indent: string): void {
+    this.filled = 0;
+    this.measure(expr);
+    this.cursor = 0;
+    this.expr(expr, indent);
+  }
+
+  private measure(expr: Expr): number {
+    const slot = this.filled++;
+    this.slots.reserve(slot);
+    let width: number;
+    let flatUpTo: number = ALWAYS;
+    switch (expr.kind) {
+      case 'identifier':
+        width = expr.name.length;
+        break;
+      case 'literal': {
+        const text = literal(expr.value);
+        this.slots.texts[slot] = text;
+        width = text.length;
+        break;
+      }
+      case 'member': {
+        const object = this.measure(expr.object);
+        width = this.widthOf(object) + (memberParens(expr.object) ? 2 : 0) + 1 + expr.name.length;
+        flatUpTo = this.flatUpToOf(object);
+        break;
+      }
+      case 'index': {
+        const object = this.measure(expr.object);
+        width = this.widthOf(object) + 2 + String(expr.index).length;
+        flatUpTo = this.flatUpToOf(object);
+        break;
+      }
+      case 'call':
+      case 'new': {
+        const callee = this.measure(expr.callee);
+        flatUpTo = this.flatUpToOf(callee);
+        const last = expr.args.length - 1;
+        let argsWidth = 0;
+        let headWidth = 0;
+        for (let i = 0; i <= last; i++) {
+          const arg = this.measure(expr.args[i] as Expr);
+          flatUpTo = Math.min(flatUpTo, this.flatUpToOf(arg));
+          if (i === last) headWidth = argsWidth;
+          argsWidth += (i > 0 ? 2 : 0) + this.widthOf(arg);
+        }
+        const opening = (expr.kind === 'new' ? 4 : 0) + this.widthOf(callee) + 1;
+        width = opening + argsWidth + 1;
+        // One line when it fits the call limit, or when everything before the last argument
+        // fits the line limit (the last one hugs, here on the same line).
+        flatUpTo = Math.min(flatUpTo, Math.max(CALL_LIMIT - width, INLINE_LIMIT - (opening + headWidth)));
+        break;
+      }
+      case 'object':
+        for (const entry of expr.entries) this.measure(entry.value);
+        width = expr.entries.length === 0 ? 2 : Infinity;
+        if (expr.entries.length > 0) flatUpTo = NEVER;
+        break;
+      case 'array': {
+        width = expr.items.length === 0 ? 2 : 2 * expr.items.length;
+        for (const item of expr.items) {
+          const slotOfItem = this.measure(item);
+          width += this.widthOf(slotOfItem);
+          flatUpTo = Math.min(flatUpTo, this.flatUpToOf(slotOfItem));
+        }
+        if (expr.items.length > 0) flatUpTo = Math.min(flatUpTo, INLINE_LIMIT - width);
+        break;
+      }
+      case 'conditional': {
+        const test = this.measure(expr.test);
+        const whenTrue = this.measure(expr.whenTrue);
+        const whenFalse = this.measure(expr.whenFalse);
+        width = this.widthOf(test) + this.widthOf(whenTrue) + this.widthOf(whenFalse) + 6;
+        // The branches sit one level deeper (an `else if` chain stays at the test's level).
+        const falseDepth = expr.whenFalse.kind === 'conditional' ? 0 : INDENT.length;
+        flatUpTo = Math.min(
+          this.flatUpToOf(test),
+          this.flatUpToOf(whenTrue) - INDENT.length,
+          this.flatUpToOf(whenFalse) - falseDepth,
+          INLINE_LIMIT - width,
+        );
+        break;
+      }
+      case 'binary': {
+        const left = this.measure(expr.left);
+        const right = this.measure(expr.right);
+        width =
+          this.widthOf(left) +
+          (binaryParens(expr.left, expr.operator) ? 2 : 0) +
+          expr.operator.length +
+          2 +
+          this.widthOf(right) +
+          (binaryParens(expr.right, expr.operator) ? 2 : 0);
+        flatUpTo = Math.min(this.flatUpToOf(left), this.flatUpToOf(right));
+        break;
+      }
+      case 'template':
+        width = 2;
+        for (const part of expr.parts) {
+          if (typeof part === 'string') {
+            width += templateText(part).length;
+            continue;
+          }
+          const slotOfPart = this.measure(part);
+          width += 3 + this.widthOf(slotOfPart);
+          flatUpTo = Math.min(flatUpTo, this.flatUpToOf(slotOfPart));
+        }
+        break;
+      case 'arrow': {
+        const params = arrowParams(expr.params);
+        this.slots.texts[slot] = params;
+        const body = this.measure(expr.body);
+        width = params.length + 4 + this.widthOf(body) + (expr.body.kind === 'object' ? 2 : 0);
+        flatUpTo = this.flatUpToOf(body);
+        break;
+      }
+      case 'as': {
+        const type = printType(expr.type);
+        this.slots.texts[slot] = type;
+        const inner = this.measure(expr.expr);
+        width = this.widthOf(inner) + (needsParens(expr.expr) ? 2 : 0) + 4 + type.length;
+        flatUpTo = this.flatUpToOf(inner);
+        break;
+      }
     }
-    case 'index':
-      return `${print(expr.object, indent, cache)}[${expr.index}]`;
-    case 'call':
-    case 'new': {
-      const callee = print(expr.callee, indent, cache);
-      const args = expr.args.map((a) => print(a, indent, cache));
-      const prefix = expr.kind === 'new' ? 'new ' : '';
-      const oneLine = `${prefix}${callee}(${args.join(', ')})`;
-      if (!oneLine.includes('\n') && oneLine.length + indent.length <= INLINE_LIMIT + 20) return oneLine;
-      // Only the last argument may span lines ("hugging"); otherwise one argument per line.
-      const head = args.slice(0, -1);
-      if (
-        head.every((a) => !a.includes('\n')) &&
-        `${prefix}${callee}(${head.join(', ')}`.length + indent.length <= INLINE_LIMIT
-      )
-        return oneLine;
-      return `${prefix}${callee}(\n${expr.args.map((a) => inner + print(a, inner, cache) + ',').join('\n')}\n${indent})`;
+    this.slots.widths[slot] = width;
+    this.slots.flatUpTo[slot] = flatUpTo;
+    this.slots.ends[slot] = this.filled;
+    return slot;
+  }
+
+  private widthOf(slot: number): number {
+    return this.slots.widths[slot] as number;
+  }
+
+  private flatUpToOf(slot: number): number {
+    return this.slots.flatUpTo[slot] as number;
+  }
+
+  /** The expression at the cursor, at `indent`. */
+  private expr(expr: Expr, indent: string): void {
+    if (indent.length <= this.flatUpToOf(this.cursor)) this.flat(expr);
+    else this.broken(expr, indent);
+  }
+
+  /** The one-line form. */
+  private flat(expr: Expr): void {
+    const slot = this.cursor++;
+    switch (expr.kind) {
+      case 'identifier':
+        this.out += expr.name;
+        return;
+      case 'literal':
+        this.out += this.slots.texts[slot] as string;
+        return;
+      case 'member':
+        this.member(expr, FLAT);
+        return;
+      case 'index':
+        this.flat(expr.object);
+        this.out += `[${expr.index}]`;
+        return;
+      case 'call':
+      case 'new':
+        if (expr.kind === 'new') this.out += 'new ';
+        this.flat(expr.callee);
+        this.out += '(';
+        for (let i = 0; i < expr.args.length; i++) {
+          if (i > 0) this.out += ', ';
+          this.flat(expr.args[i] as Expr);
+        }
+        this.out += ')';
+        return;
+      case 'object':
+        this.out += '{}';
+        return;
+      case 'array':
+        this.out += '[';
+        for (let i = 0; i < expr.items.length; i++) {
+          if (i > 0) this.out += ', ';
+          this.flat(expr.items[i] as Expr);
+        }
+        this.out += ']';
+        return;
+      case 'conditional':
+        this.flat(expr.test);
+        this.out += ' ? ';
+        this.flat(expr.whenTrue);
+        this.out += ' : ';
+        this.flat(expr.whenFalse);
+        return;
+      default:
+        this.shared(expr, slot, FLAT);
     }
-    case 'object': {
-      if (expr.entries.length === 0) return '{}';
-      const lines = expr.entries.map((e) => {
-        const note = e.comment ? `${inner}// ${commentText(e.comment)}\n` : '';
-        return `${note}${inner}${propertyKey(e.key)}: ${print(e.value, inner, cache)},`;
-      });
-      return `{\n${lines.join('\n')}\n${indent}}`;
+  }
+
+  /** The form over several lines (or the hugging form of a call). */
+  private broken(expr: Expr, indent: string): void {
+    const slot = this.cursor++;
+    const inner = indent + INDENT;
+    switch (expr.kind) {
+      case 'identifier':
+        this.out += expr.name;
+        return;
+      case 'literal':
+        this.out += this.slots.texts[slot] as string;
+        return;
+      case 'member':
+        this.member(expr, indent);
+        return;
+      case 'index':
+        this.expr(expr.object, indent);
+        this.out += `[${expr.index}]`;
+        return;
+      case 'call':
+      case 'new': {
+        if (expr.kind === 'new') this.out += 'new ';
+        const hugs = this.hugs(expr, slot + 1, indent);
+        this.expr(expr.callee, indent);
+        const args = expr.args;
+        if (hugs) {
+          this.out += '(';
+          for (let i = 0; i < args.length; i++) {
+            if (i > 0) this.out += ', ';
+            this.expr(args[i] as Expr, indent);
+          }
+          this.out += ')';
+          return;
+        }
+        this.out += '(\n';
+        for (let i = 0; i < args.length; i++) {
+          if (i > 0) this.out += '\n';
+          this.out += inner;
+          this.expr(args[i] as Expr, inner);
+          this.out += ',';
+        }
+        this.out += `\n${indent})`;
+        return;
+      }
+      case 'object':
+        this.out += '{\n';
+        for (let i = 0; i < expr.entries.length; i++) {
+          const entry = expr.entries[i] as (typeof expr.entries)[number];
+          if (i > 0) this.out += '\n';
+          if (entry.comment) this.out += `${inner}// ${commentText(entry.comment)}\n`;
+          this.out += `${inner}${propertyKey(entry.key)}: `;
+          this.expr(entry.value, inner);
+          this.out += ',';
+        }
+        this.out += `\n${indent}}`;
+        return;
+      case 'array':
+        this.out += '[\n';
+        for (let i = 0; i < expr.items.length; i++) {
+          if (i > 0) this.out += '\n';
+          this.out += inner;
+          this.expr(expr.items[i] as Expr, inner);
+          this.out += ',';
+        }
+        this.out += `\n${indent}]`;
+        return;
+      case 'conditional': {
+        this.expr(expr.test, indent);
+        this.out += `\n${inner}? `;
+        this.expr(expr.whenTrue, inner);
+        this.out += `\n${inner}: `;
+        this.expr(expr.whenFalse, expr.whenFalse.kind === 'conditional' ? indent : inner);
+        return;
+      }
+      default:
+        this.shared(expr, slot, indent);
     }
-    case 'array': {
-      if (expr.items.length === 0) return '[]';
-      const items = expr.items.map((i) => print(i, indent, cache));
-      const oneLine = `[${items.join(', ')}]`;
-      if (!oneLine.includes('\n') && oneLine.length + indent.length <= INLINE_LIMIT) return oneLine;
-      return `[\n${expr.items.map((i) => inner + print(i, inner, cache) + ',').join('\n')}\n${indent}]`;
+  }
+
+  /**
+   * A call that does not fit on one line keeps its arguments on the call's line when all but
+   * the last are one-liners and, with the callee, fit the line limit.
+   */
+  private hugs(expr: Expr & { kind: 'call' | 'new' }, calleeSlot: number, indent: string): boolean {
+    let width =
+      indent.length + (expr.kind === 'new' ? 4 : 0) + this.printedLength(expr.callee, calleeSlot, indent) + 1;
+    let arg = this.slots.ends[calleeSlot] as number;
+    for (let i = 0; i < expr.args.length - 1; i++) {
+      if (indent.length > this.flatUpToOf(arg)) return false;
+      width += (i > 0 ? 2 : 0) + this.widthOf(arg);
+      arg = this.slots.ends[arg] as number;
     }
-    case 'conditional': {
-      const test = print(expr.test, indent, cache);
-      const whenTrue = print(expr.whenTrue, inner, cache);
-      const whenFalse = print(expr.whenFalse, expr.whenFalse.kind === 'conditional' ? indent : inner, cache);
-      const oneLine = `${test} ? ${whenTrue} : ${whenFalse}`;
-      if (!oneLine.includes('\n') && oneLine.length + indent.length <= INLINE_LIMIT) return oneLine;
-      return `${test}\n${inner}? ${whenTrue}\n${inner}: ${whenFalse}`;
+    return width <= INLINE_LIMIT;
+  }
+
+  /** Length of the expression's text at `indent`, newlines and indents included. */
+  private printedLength(expr: Expr, slot: number, indent: string): number {
+    if (indent.length <= this.flatUpToOf(slot)) return this.widthOf(slot);
+    // A callee over several lines (rare): print it aside to count.
+    const aside = new Printer(this.slots);
+    aside.cursor = slot;
+    aside.expr(expr, indent);
+    return aside.out.length;
+  }
+
+  /** Member access, one-line (FLAT) or laid out at `indent`. */
+  private member(expr: Expr & { kind: 'member' }, indent: string | typeof FLAT): void {
+    const parens = memberParens(expr.object);
+    if (parens) this.out += '(';
+    this.part(expr.object, indent);
+    this.out += parens ? `).${expr.name}` : `.${expr.name}`;
+  }
+
+  /** A sub-expression at the same indent: one-line (FLAT) or laid out at `indent`. */
+  private part(expr: Expr, indent: string | typeof FLAT): void {
+    if (indent === FLAT) this.flat(expr);
+    else this.expr(expr, indent);
+  }
+
+  /** Binary, template, arrow and `as`: the same shape on one line or over several. */
+  private shared(
+    expr: Expr & { kind: 'binary' | 'template' | 'arrow' | 'as' },
+    slot: number,
+    indent: string | typeof FLAT,
+  ): void {
+    switch (expr.kind) {
+      case 'binary': {
+        const leftParens = binaryParens(expr.left, expr.operator);
+        const rightParens = binaryParens(expr.right, expr.operator);
+        if (leftParens) this.out += '(';
+        this.part(expr.left, indent);
+        this.out += leftParens ? `) ${expr.operator} ` : ` ${expr.operator} `;
+        if (rightParens) this.out += '(';
+        this.part(expr.right, indent);
+        if (rightParens) this.out += ')';
+        return;
+      }
+      case 'template':
+        this.out += '`';
+        for (const part of expr.parts) {
+          if (typeof part === 'string') {
+            this.out += templateText(part);
+            continue;
+          }
+          this.out += '${';
+          this.part(part, indent);
+          this.out += '}';
+        }
+        this.out += '`';
+        return;
+      case 'arrow':
+        this.out += `${this.slots.texts[slot] as string} => `;
+        if (expr.body.kind === 'object') this.out += '(';
+        this.part(expr.body, indent);
+        if (expr.body.kind === 'object') this.out += ')';
+        return;
+      case 'as': {
+        const parens = needsParens(expr.expr);
+        if (parens) this.out += '(';
+        this.part(expr.expr, indent);
+        this.out += `${parens ? ')' : ''} as ${this.slots.texts[slot] as string}`;
+        return;
+      }
     }
-    case 'binary':
-      return `${binarySide(expr.left, expr.operator, indent, cache)} ${expr.operator} ${binarySide(expr.right, expr.operator, indent, cache)}`;
-    case 'template':
-      return (
-        '`' +
-        expr.parts
-          .map((p) => (typeof p === 'string' ? templateText(p) : '${' + print(p, indent, cache) + '}'))
-          .join('') +
-        '`'
-      );
-    case 'arrow': {
-      const body = print(expr.body, indent, cache);
-      const params = expr.params.length === 1 ? expr.params[0] : `(${expr.params.join(', ')})`;
-      return expr.body.kind === 'object' ? `${params} => (${body})` : `${params} => ${body}`;
+  }
+
+  stmt(stmt: Stmt, indent: string): void {
+    const inner = indent + INDENT;
+    switch (stmt.kind) {
+      case 'import': {
+        const typePrefix = stmt.typeOnly ? 'type ' : '';
+        this.out += stmt.namespace
+          ? `${indent}import ${typePrefix}* as ${stmt.namespace} from ${quote(stmt.module)};`
+          : `${indent}import ${typePrefix}{ ${(stmt.named ?? []).join(', ')} } from ${quote(stmt.module)};`;
+        return;
+      }
+      case 'const': {
+        const type = stmt.type ? `: ${printType(stmt.type)}` : '';
+        this.out += `${indent}${exportPrefix(stmt)}const ${stmt.name}${type} = `;
+        this.top(stmt.init, indent);
+        this.out += ';';
+        return;
+      }
+      case 'expression':
+        this.out += indent;
+        this.top(stmt.expr, indent);
+        this.out += ';';
+        return;
+      case 'assign':
+        this.out += indent;
+        this.top(stmt.target, indent);
+        this.out += ' = ';
+        this.top(stmt.value, indent);
+        this.out += ';';
+        return;
+      case 'comment':
+        this.out += stmt.text
+          .split(LINE_BREAK)
+          .map((line) => `${indent}// ${commentText(line)}`.trimEnd())
+          .join('\n');
+        return;
+      case 'doc':
+        this.doc(stmt.text, indent);
+        return;
+      case 'blank':
+        return;
+      case 'if':
+        this.out += `${indent}if (`;
+        this.top(stmt.test, indent);
+        this.out += ') {\n';
+        this.block(stmt.body, inner);
+        this.out += `\n${indent}}`;
+        return;
+      case 'forOf':
+        this.out += `${indent}for (const ${stmt.binding} of `;
+        this.top(stmt.iterable, indent);
+        this.out += ') {\n';
+        this.block(stmt.body, inner);
+        this.out += `\n${indent}}`;
+        return;
+      case 'typeAlias':
+        this.out += `${indent}${exportPrefix(stmt)}type ${stmt.name} = ${printType(stmt.type)};`;
+        return;
+      case 'interface': {
+        const ext = stmt.extends?.length ? ` extends ${stmt.extends.join(', ')}` : '';
+        this.out += `${indent}${exportPrefix(stmt)}interface ${stmt.name}${ext} {\n`;
+        stmt.members.forEach((m, i) => {
+          if (i > 0) this.out += '\n';
+          if (m.doc) {
+            this.doc(m.doc, inner);
+            this.out += '\n';
+          }
+          this.out += `${inner}readonly ${propertyKey(m.name)}${m.optional ? '?' : ''}: ${printType(m.type)};`;
+        });
+        this.out += `\n${indent}}`;
+        return;
+      }
+      case 'class': {
+        if (stmt.doc) {
+          this.doc(stmt.doc, indent);
+          this.out += '\n';
+        }
+        const ext = stmt.extends ? ` extends ${stmt.extends}` : '';
+        const params = stmt.constructorParams
+          .map((p) => `${p.name}${p.optional ? '?' : ''}: ${printType(p.type)}`)
+          .join(', ');
+        this.out += `${indent}${exportPrefix(stmt)}class ${stmt.name}${ext} {\n${inner}constructor(${params}) {\n`;
+        this.block(stmt.body, inner + INDENT);
+        this.out += `\n${inner}}\n${indent}}`;
+        return;
+      }
     }
-    case 'as':
-      return `${needsParens(expr.expr) ? `(${print(expr.expr, indent, cache)})` : print(expr.expr, indent, cache)} as ${printType(expr.type)}`;
+  }
+
+  private doc(text: string, indent: string): void {
+    const lines = docText(text);
+    if (lines.length === 1) {
+      this.out += `${indent}/** ${lines[0]} */`;
+      return;
+    }
+    this.out += [`${indent}/**`, ...lines.map((l) => `${indent} * ${l}`.trimEnd()), `${indent} */`].join(
+      '\n',
+    );
+  }
+
+  /**
+   * Statements one per line; a run of blank statements prints as one blank line. (No other
+   * printed text holds an empty line next to another one: user text is escaped or flattened to
+   * one line, so blank statements are the only source of blank-line runs.)
+   */
+  block(stmts: Stmt[], indent: string): void {
+    let previousBlank = false;
+    for (let i = 0; i < stmts.length; i++) {
+      const stmt = stmts[i] as Stmt;
+      if (stmt.kind === 'blank' && previousBlank) continue;
+      previousBlank = stmt.kind === 'blank';
+      if (i > 0) this.out += '\n';
+      this.stmt(stmt, indent);
+    }
   }
 }
 
 const exportPrefix = (stmt: { exported?: boolean }): string => (stmt.exported ? 'export ' : '');
 
-function printStmt(stmt: Stmt, indent: string): string {
-  const inner = indent + INDENT;
-  switch (stmt.kind) {
-    case 'import': {
-      const typePrefix = stmt.typeOnly ? 'type ' : '';
-      if (stmt.namespace)
-        return `${indent}import ${typePrefix}* as ${stmt.namespace} from ${quote(stmt.module)};`;
-      return `${indent}import ${typePrefix}{ ${(stmt.named ?? []).join(', ')} } from ${quote(stmt.module)};`;
-    }
-    case 'const': {
-      const type = stmt.type ? `: ${printType(stmt.type)}` : '';
-      return `${indent}${exportPrefix(stmt)}const ${stmt.name}${type} = ${printExpr(stmt.init, indent)};`;
-    }
-    case 'expression':
-      return `${indent}${printExpr(stmt.expr, indent)};`;
-    case 'assign':
-      return `${indent}${printExpr(stmt.target, indent)} = ${printExpr(stmt.value, indent)};`;
-    case 'comment':
-      return stmt.text
-        .split(/\r\n|[\r\n\u2028\u2029]/)
-        .map((line) => `${indent}// ${commentText(line)}`.trimEnd())
-        .join('\n');
-    case 'doc': {
-      const lines = docText(stmt.text);
-      if (lines.length === 1) return `${indent}/** ${lines[0]} */`;
-      return [`${indent}/**`, ...lines.map((l) => `${indent} * ${l}`.trimEnd()), `${indent} */`].join('\n');
-    }
-    case 'blank':
-      return '';
-    case 'if':
-      return `${indent}if (${printExpr(stmt.test, indent)}) {\n${printBlock(stmt.body, inner)}\n${indent}}`;
-    case 'forOf':
-      return `${indent}for (const ${stmt.binding} of ${printExpr(stmt.iterable, indent)}) {\n${printBlock(stmt.body, inner)}\n${indent}}`;
-    case 'typeAlias':
-      return `${indent}${exportPrefix(stmt)}type ${stmt.name} = ${printType(stmt.type)};`;
-    case 'interface': {
-      const ext = stmt.extends?.length ? ` extends ${stmt.extends.join(', ')}` : '';
-      const members = stmt.members.map((m) => {
-        const docLine = m.doc ? printStmt({ kind: 'doc', text: m.doc }, inner) + '\n' : '';
-        return `${docLine}${inner}readonly ${propertyKey(m.name)}${m.optional ? '?' : ''}: ${printType(m.type)};`;
-      });
-      return `${indent}${exportPrefix(stmt)}interface ${stmt.name}${ext} {\n${members.join('\n')}\n${indent}}`;
-    }
-    case 'class': {
-      const docLine = stmt.doc ? printStmt({ kind: 'doc', text: stmt.doc }, indent) + '\n' : '';
-      const ext = stmt.extends ? ` extends ${stmt.extends}` : '';
-      const params = stmt.constructorParams
-        .map((p) => `${p.name}${p.optional ? '?' : ''}: ${printType(p.type)}`)
-        .join(', ');
-      const ctorIndent = inner + INDENT;
-      return (
-        `${docLine}${indent}${exportPrefix(stmt)}class ${stmt.name}${ext} {\n` +
-        `${inner}constructor(${params}) {\n${printBlock(stmt.body, ctorIndent)}\n${inner}}\n${indent}}`
-      );
-    }
-  }
+export function printExpr(expr: Expr, indent = ''): string {
+  const printer = new Printer();
+  printer.top(expr, indent);
+  return printer.out;
 }
 
-function printBlock(stmts: Stmt[], indent: string): string {
-  return stmts.map((s) => printStmt(s, indent)).join('\n');
-}
-
-/** A whole module; collapses runs of blank lines and ends with one newline. */
+/** A whole module: no blank lines at its start or end, one newline at the end. */
 export function printModule(stmts: Stmt[]): string {
-  return (
-    printBlock(stmts, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .replace(/^\n+/, '')
-      .trimEnd() + '\n'
-  );
+  let from = 0;
+  let to = stmts.length;
+  while (from < to && stmts[from]?.kind === 'blank') from++;
+  while (to > from && stmts[to - 1]?.kind === 'blank') to--;
+  const printer = new Printer();
+  printer.block(from === 0 && to === stmts.length ? stmts : stmts.slice(from, to), '');
+  return printer.out + '\n';
 }
