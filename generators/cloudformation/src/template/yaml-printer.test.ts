@@ -245,6 +245,24 @@ describe('direct printer on maps that are not object literals', () => {
   });
 });
 
+describe('direct printer reusing printed strings', () => {
+  // A string's printed form depends on its indent and on being a key, a block value or a flow
+  // item; the printer caches each form. The same hostile string in every one of those places in
+  // one document, in both orders, shows a form reused where it prints differently.
+  it('prints each hostile string the same as the library as key, block value and flow item at several depths', () => {
+    for (const text of HOSTILE.filter((t) => t.length <= 1024)) {
+      const flow = new Intrinsic('Fn::If', [text, text, [text]]);
+      const deep = { Deeper: { [text]: text } };
+      const template = {
+        [text]: text,
+        Resources: { FlowFirst: flow, Block: deep, [text]: { [text]: text, Flow: flow } },
+        Outputs: { Block: deep, FlowLast: flow, List: [text, [text], flow] },
+      };
+      expect(printTemplateDirect(template), JSON.stringify(text)).toBe(printTemplateWithLibrary(template));
+    }
+  });
+});
+
 describe('direct printer on hostile values', () => {
   it('prints what the library prints, or leaves the value to the library', () => {
     const next = random(20261128);
