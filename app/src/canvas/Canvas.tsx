@@ -14,10 +14,13 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
+  applyNodeChanges,
   useReactFlow,
+  useStoreApi,
   type Connection as FlowConnection,
   type EdgeChange,
   type NodeChange,
+  type NodePositionChange,
   type OnNodeDrag,
 } from '@xyflow/react';
 import type { ConnectionKind, Placement } from '@archgen/model';
@@ -58,6 +61,17 @@ const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const fitViewOptions = { padding: 0.05, maxZoom: 1.1 };
 /** Above this many services only what is in view is drawn (painting hundreds of nodes is the cost). */
 const LARGE_DESIGN_NODES = 150;
+const DROP_TARGET_CLASS = 'is-drop-target';
+
+/** `nodes` with the drop highlight on the tier band `bandId` only; untouched nodes keep their identity. */
+function markDropBand(nodes: FlowNode[], bandId: string | null): FlowNode[] {
+  return nodes.map((n) => {
+    const marked = n.className === DROP_TARGET_CLASS;
+    if (marked === (n.id === bandId)) return n;
+    const { className: _unmarked, ...rest } = n;
+    return marked ? (rest as FlowNode) : { ...n, className: DROP_TARGET_CLASS };
+  });
+}
 
 /** Where a moved service lands: its absolute position and the tier band under its centre. */
 function serviceMove(node: FlowNode, layout: CanvasLayout): NodeMove {
@@ -107,29 +121,31 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     return next;
   }, [design, layout, selection, edgeRoutes]);
 
-  // Positions of nodes being dragged right now (relative to their parent, as React Flow reports).
-  const [dragging, setDragging] = useState<ReadonlyMap<string, XY> | null>(null);
-  const draggingRef = useRef(dragging);
-  draggingRef.current = dragging;
+  // A node drag lives in React Flow's own store until the drop, as in an uncontrolled React Flow:
+  // each frame re-renders only the moved nodes and their edges, never this component.
+  const flowStore = useStoreApi<FlowNode, ConnectionFlowEdge>();
+  const dragActive = useRef(false);
+  const dragBand = useRef<string | null>(null);
   const baseNodesRef = useRef(baseNodes);
   baseNodesRef.current = baseNodes;
-  // The tier band a palette item or a dragged node would land in, highlighted while dragging.
+  // The tier band a palette item would land in, highlighted while it is dragged over the canvas.
   const [dropBand, setDropBand] = useState<string | null>(null);
   const nodes = useMemo(
-    () =>
-      dragging || dropBand
-        ? baseNodes.map((n) => {
-            const at = dragging?.get(n.id);
-            if (at) return { ...n, position: at, dragging: true };
-            return n.id === dropBand ? { ...n, className: 'is-drop-target' } : n;
-          })
-        : baseNodes,
-    [baseNodes, dragging, dropBand],
+    () => (dropBand ? markDropBand(baseNodes, dropBand) : baseNodes),
+    [baseNodes, dropBand],
   );
   const showDropBand = useCallback((placement: Placement | null) => {
     const id = placement ? tierFlowId(placement.vpcId, placement.tier) : null;
     setDropBand((current) => (current === id ? current : id));
   }, []);
+  // Counts drops, so the effect below runs after each one.
+  const [drops, setDrops] = useState(0);
+  useEffect(() => {
+    // React Flow adopts a changed `nodes` prop by itself; a drop that left the drawn nodes as they
+    // were (nothing committed) must take the dragged positions out of its store here.
+    const flowState = flowStore.getState();
+    if (flowState.nodes !== nodes) flowState.setNodes(nodes);
+  }, [flowStore, nodes, drops]);
 
   useEffect(() => {
     // A palette drag that ends anywhere (dropped elsewhere, cancelled) clears the highlight.
@@ -143,7 +159,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
-      let moved: Map<string, XY> | null = null;
+      const dragged: NodePositionChange[] = [];
       const keyboardMoves: NodeMove[] = [];
       let selectionChanged = false;
       const state = store.getState();
@@ -151,9 +167,8 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       const vpcIds = new Set(state.selection.vpcIds);
       for (const change of changes) {
         if (change.type === 'position' && change.dragging && change.position) {
-          moved ??= new Map();
-          moved.set(change.id, change.position);
-        } else if (change.type === 'position' && change.position && !draggingRef.current) {
+          dragged.push(change);
+        } else if (change.type === 'position' && change.position && !dragActive.current) {
           // Arrow keys on a focused node: a move without a drag.
           const node = baseNodesRef.current.find((n) => n.id === change.id);
           if (node?.type === 'service')
@@ -167,13 +182,19 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
           else set.delete(id);
         }
       }
-      if (moved) {
-        const updates = moved;
-        setDragging((current) => new Map([...(current ?? []), ...updates]));
-        const [id, position] = [...updates][0]!;
-        const node = baseNodesRef.current.find((n) => n.id === id);
-        if (node?.type === 'service')
-          showDropBand(serviceMove({ ...node, position }, layoutRef.current).placement ?? null);
+      if (dragged.length) {
+        dragActive.current = true;
+        const flowState = flowStore.getState();
+        let next = applyNodeChanges(dragged, flowState.nodes);
+        const lead = next.find((n) => n.id === dragged[0]!.id);
+        const placement =
+          lead?.type === 'service' ? serviceMove(lead, layoutRef.current).placement : undefined;
+        const band = placement ? tierFlowId(placement.vpcId, placement.tier) : null;
+        if (band !== dragBand.current) {
+          dragBand.current = band;
+          next = markDropBand(next, band);
+        }
+        flowState.setNodes(next);
       }
       if (keyboardMoves.length)
         moveNodes(store, keyboardMoves, `nudge:${keyboardMoves.map((m) => m.id).join()}`);
@@ -184,7 +205,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
           connectionIds: state.selection.connectionIds,
         });
     },
-    [store, showDropBand],
+    [store, flowStore],
   );
 
   const onEdgesChange = useCallback(
@@ -216,8 +237,9 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
         if (n.type === 'service') moves.push(serviceMove(n, current));
       }
       moveNodes(store, moves);
-      setDragging(null);
-      setDropBand(null);
+      dragActive.current = false;
+      dragBand.current = null;
+      setDrops((n) => n + 1);
     },
     [store],
   );
