@@ -62,6 +62,12 @@ const fitViewOptions = { padding: 0.05, maxZoom: 1.1 };
 /** Above this many services only what is in view is drawn (painting hundreds of nodes is the cost). */
 const LARGE_DESIGN_NODES = 150;
 const DROP_TARGET_CLASS = 'is-drop-target';
+// Props of <ReactFlow> and <MiniMap> that never change, created once: a new function or object on
+// every render would be copied into React Flow's store and re-run every node's and edge's selectors.
+const isValidConnection = (c: FlowConnection | ConnectionFlowEdge) => c.source !== c.target;
+const proOptions = { hideAttribution: true };
+const miniMapStyle = { width: 168, height: 112 };
+const miniMapNodeClassName = (n: FlowNode) => `minimap-node minimap-node--${n.type ?? 'service'}`;
 
 /** `nodes` with the drop highlight on the tier band `bandId` only; untouched nodes keep their identity. */
 function markDropBand(nodes: FlowNode[], bandId: string | null): FlowNode[] {
@@ -156,6 +162,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
 
   const [pending, setPending] = useState<PendingConnection | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -362,10 +369,10 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
           onConnect={onConnect}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
-          isValidConnection={(c) => c.source !== c.target}
+          isValidConnection={isValidConnection}
           onPaneContextMenu={onContextMenu}
           onNodeContextMenu={onNodeContextMenu}
-          onPaneClick={() => setMenu(null)}
+          onPaneClick={closeMenu}
           colorMode={theme}
           fitView
           fitViewOptions={fitViewOptions}
@@ -378,7 +385,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
           elevateNodesOnSelect={false}
           zIndexMode="manual"
           onlyRenderVisibleElements={design.nodes.length > LARGE_DESIGN_NODES}
-          proOptions={{ hideAttribution: true }}
+          proOptions={proOptions}
           aria-label="Architecture canvas"
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
@@ -389,8 +396,8 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
               zoomable
               position="bottom-right"
               ariaLabel="Minimap"
-              style={{ width: 168, height: 112 }}
-              nodeClassName={(n) => `minimap-node minimap-node--${n.type ?? 'service'}`}
+              style={miniMapStyle}
+              nodeClassName={miniMapNodeClassName}
             />
           )}
         </ReactFlow>
