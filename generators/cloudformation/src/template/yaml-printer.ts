@@ -10,6 +10,10 @@
  * decisions stay the library's. Shapes it does not cover throw `UnsupportedShape`, and the caller
  * falls back to the library. yaml-printer.test.ts checks it against the library on every golden
  * and on generated hostile values.
+ *
+ * The document is written front to back into one string: a subtree's text is never returned to
+ * its parent to be indented, copied or searched for line breaks again. Each distinct string is
+ * printed once per document and context, then reused.
  */
 import { Document, Scalar } from 'yaml';
 import { stringifyNumber, stringTag, type StringifyContext } from 'yaml/util';
@@ -119,10 +123,7 @@ export interface CommentLookup {
   within(key: string): CommentLookup | undefined;
 }
 
-/**
- * Indentation by depth, and the line breaks that start a line at that depth, built once and
- * shared: one string object per depth also keeps the string caches' lookups cheap.
- */
+/** Indentation by depth, and the line breaks that start a line (or a sequence item) at that depth. */
 const INDENTS = [''];
 const LINE_STARTS = ['\n'];
 const ITEM_STARTS = ['\n- '];
