@@ -121,7 +121,7 @@ export class StackContext {
   private readonly configKeys = new Map<string, string>();
   private readonly configKeyScope = new NameScope();
   private readonly sharedValues = new Map<string, Expr>();
-  private readonly apiAccess = new Map<string, Expr>();
+  private readonly apiAccess = new Map<ModuleAlias, Map<string, Expr>>();
   readonly components: Map<string, ResolvedComponent>;
 
   constructor(readonly graph: ResolvedGraph) {
@@ -154,11 +154,12 @@ export class StackContext {
    */
   api(alias: ModuleAlias, path: string): Expr {
     this.usedModules.add(alias);
-    const key = `${alias}.${path}`;
-    let access = this.apiAccess.get(key);
+    let byPath = this.apiAccess.get(alias);
+    if (!byPath) this.apiAccess.set(alias, (byPath = new Map()));
+    let access = byPath.get(path);
     if (!access) {
       access = path.split('.').reduce((e, name) => member(e, name), id(alias));
-      this.apiAccess.set(key, access);
+      byPath.set(path, access);
     }
     return access;
   }

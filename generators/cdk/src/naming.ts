@@ -87,7 +87,8 @@ export const RESERVED_NAMES = new Set([
  * Also cut to `maxLength` characters where AWS limits the field.
  */
 export function plainText(text: string, maxLength = Infinity): string {
-  return text.replace(/([$#])\{(\s*)Token\[/g, '$1{ $2Token[').slice(0, maxLength);
+  const safe = text.includes('Token[') ? text.replace(/([$#])\{(\s*)Token\[/g, '$1{ $2Token[') : text;
+  return safe.length > maxLength ? safe.slice(0, maxLength) : safe;
 }
 
 /** The longest prefix of `text` that fits in `maxBytes` of UTF-8 (AWS limits count bytes). */
@@ -104,11 +105,31 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   return text.slice(0, end);
 }
 
+/**
+ * The ASCII letter/digit runs of `text`, split again where a lower-case letter or digit meets
+ * an upper-case letter ("orderApi2Handler" -> order, Api2, Handler).
+ */
 export function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
+  const found: string[] = [];
+  let start = -1;
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lowerOrDigit = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (!upper && !lowerOrDigit) {
+      if (start >= 0) found.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    } else if (upper && ((previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57))) {
+      found.push(text.slice(start, i));
+      start = i;
+    }
+    previous = c;
+  }
+  if (start >= 0) found.push(text.slice(start));
+  return found;
 }
 
 export function pascalCase(text: string): string {

@@ -8,8 +8,12 @@ import type { Expr } from '../ts/ast.ts';
 import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { camelCase, plainText } from '../naming.ts';
 
+/** Text that the cleaning below would leave as it is: EC2's characters, single spaces inside. */
+const EC2_CLEAN = /^[a-zA-Z0-9._\-:/()#,@[\]+=&;{}!$*]+(?: [a-zA-Z0-9._\-:/()#,@[\]+=&;{}!$*]+)*$/;
+
 /** EC2 accepts only these characters in group and rule descriptions. */
 export function ec2Description(text: string): string {
+  if (text.length <= 255 && EC2_CLEAN.test(text) && !text.includes('Token[')) return text;
   const cleaned = plainText(text)
     .replace(/[^a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]/g, ' ')
     .replace(/\s+/g, ' ')

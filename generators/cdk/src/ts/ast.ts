@@ -64,16 +64,22 @@ export type Stmt =
       body: Stmt[];
     };
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Binding patterns allowed in `for (const <binding> of ...)`, e.g. `[name, config]`. */
 const BINDING = /^(\[\s*[A-Za-z_$][\w$]*(\s*,\s*[A-Za-z_$][\w$]*)*\s*\]|[A-Za-z_$][\w$]*)$/;
 
+/** `/^[A-Za-z_$][A-Za-z0-9_$]*$/`, as a loop: every node name passes through here. */
 export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 
 function checkIdentifier(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`Not a TypeScript identifier: ${JSON.stringify(name)}`);
+  if (!isIdentifier(name)) throw new Error(`Not a TypeScript identifier: ${JSON.stringify(name)}`);
   return name;
 }
 
@@ -105,13 +111,17 @@ export const newExpr = (callee: Expr | string, ...args: Expr[]): Expr => ({
 });
 /** An object literal; entries whose value is undefined are left out. */
 export function obj(entries: Record<string, Expr | undefined> | [string, Expr | undefined][]): Expr {
-  const list = Array.isArray(entries) ? entries : Object.entries(entries);
-  return {
-    kind: 'object',
-    entries: list
-      .filter((e): e is [string, Expr] => e[1] !== undefined)
-      .map(([key, value]) => ({ key, value })),
-  };
+  const kept: ObjectEntry[] = [];
+  if (Array.isArray(entries)) {
+    for (const [key, value] of entries) if (value !== undefined) kept.push({ key, value });
+  } else {
+    // for-in visits an object literal's own keys in the order Object.entries lists them.
+    for (const key in entries) {
+      const value = entries[key];
+      if (value !== undefined) kept.push({ key, value });
+    }
+  }
+  return { kind: 'object', entries: kept };
 }
 export const arr = (items: Expr[]): Expr => ({ kind: 'array', items });
 export const cond = (test: Expr, whenTrue: Expr, whenFalse: Expr): Expr => ({
