@@ -237,13 +237,38 @@ function inlineListWidth(items: Expr[]): number {
  */
 interface Output {
   text: string;
+  /** Printed forms of the object keys and quoted strings seen in this file, which repeat a lot. */
+  keys: Map<string, string>;
+  quoted: Map<string, string>;
+}
+
+function newOutput(): Output {
+  return { text: '', keys: new Map(), quoted: new Map() };
+}
+
+function quoted(text: string, out: Output): string {
+  let printed = out.quoted.get(text);
+  if (printed === undefined) {
+    printed = '"' + escapeString(text) + '"';
+    out.quoted.set(text, printed);
+  }
+  return printed;
+}
+
+function keyOf(text: string, out: Output): string {
+  let printed = out.keys.get(text);
+  if (printed === undefined) {
+    printed = printKey(text);
+    out.keys.set(text, printed);
+  }
+  return printed;
 }
 
 /** Writes an expression whose first line starts at indent `level` (continuation lines nest below it). */
 function writeExpr(e: Expr, level: number, out: Output): void {
   switch (e.kind) {
     case 'string':
-      out.text += '"' + escapeString(e.value) + '"';
+      out.text += quoted(e.value, out);
       return;
     case 'number':
       out.text += printNumber(e.value);
@@ -386,16 +411,16 @@ function writeObject(entries: ObjectEntry[], level: number, out: Output): void {
     let width = 0;
     for (; end < entries.length; end++) {
       if (isMultiLine(entries[end]!.value)) break;
-      const key = printKey(entries[end]!.key);
+      const key = keyOf(entries[end]!.key, out);
       if (key.length > width) width = key.length;
     }
     for (let i = start; i < end; i++) {
-      const key = printKey(entries[i]!.key);
+      const key = keyOf(entries[i]!.key, out);
       out.text += indent + key + assign(width - key.length);
       writeExpr(entries[i]!.value, inner, out);
     }
     if (end < entries.length) {
-      out.text += indent + printKey(entries[end]!.key) + ' = ';
+      out.text += indent + keyOf(entries[end]!.key, out) + ' = ';
       writeExpr(entries[end]!.value, inner, out);
     }
     start = end + 1;
@@ -405,7 +430,7 @@ function writeObject(entries: ObjectEntry[], level: number, out: Output): void {
 
 /** Prints an expression whose first line starts at indent `level` (continuation lines nest below it). */
 export function printExpr(e: Expr, level: number): string {
-  const out: Output = { text: '' };
+  const out = newOutput();
   writeExpr(e, level, out);
   return out.text;
 }
@@ -492,7 +517,7 @@ function writeBlock(b: Block, level: number, out: Output): void {
 
 /** A whole file: top-level blocks separated by one blank line; attributes (tfvars) grouped. */
 export function printFile(items: BodyItem[], headerComments: string[] = []): string {
-  const out: Output = { text: '' };
+  const out = newOutput();
   let sections = 0;
   for (const c of headerComments) out.text += '\n# ' + sanitizeComment(c);
   if (headerComments.length > 0) sections++;
