@@ -446,19 +446,23 @@ export class TfContext {
     return ref(`aws_security_group.${sg.names.tfName}.id`);
   }
 
-  roles(c: ResolvedComponent): ResolvedRole[] {
-    const positions = new Set(this.roleIndexes.byComponent.get(c.id));
+  /**
+   * The component's role for `purpose`: of the roles it owns or names, the first in graph order
+   * (the lowest position, found without collecting and sorting them).
+   */
+  role(c: ResolvedComponent, purpose: ResolvedRole['purpose']): ResolvedRole {
+    const roles = this.graph.roles;
+    let first = -1;
+    for (const position of this.roleIndexes.byComponent.get(c.id) ?? []) {
+      if (roles[position]!.purpose === purpose && (first < 0 || position < first)) first = position;
+    }
     for (const id of c.roleIds) {
       const position = this.roleIndexes.byId.get(id);
-      if (position !== undefined) positions.add(position);
+      if (position === undefined || roles[position]!.purpose !== purpose) continue;
+      if (first < 0 || position < first) first = position;
     }
-    return [...positions].sort((a, b) => a - b).map((position) => this.graph.roles[position]!);
-  }
-
-  role(c: ResolvedComponent, purpose: ResolvedRole['purpose']): ResolvedRole {
-    const role = this.roles(c).find((r) => r.purpose === purpose);
-    if (!role) throw new Error(`${c.type} "${c.id}" has no ${purpose} role in the resolved graph`);
-    return role;
+    if (first < 0) throw new Error(`${c.type} "${c.id}" has no ${purpose} role in the resolved graph`);
+    return roles[first]!;
   }
 
   roleArn(role: ResolvedRole): Expr {

@@ -212,11 +212,18 @@ export function flattenBody(input: BodyInput): BodyItem[] {
   return items;
 }
 
-/** Into one array: nested `flatMap`s made an array per level and item. */
+/** Into one array: nested `flatMap`s made an array per level and item. Recurses only into arrays. */
 function appendFlattened(input: BodyInput, items: BodyItem[]): void {
   if (!input) return;
-  if (!Array.isArray(input)) items.push(input);
-  else for (const part of input) appendFlattened(part, items);
+  if (!Array.isArray(input)) {
+    items.push(input);
+    return;
+  }
+  for (const part of input) {
+    if (!part) continue;
+    if (Array.isArray(part)) appendFlattened(part, items);
+    else items.push(part);
+  }
 }
 
 export function block(
