@@ -10,9 +10,8 @@ function cell(text: string): string {
 /** Larger templates must be uploaded to S3 first (`--template-body` takes at most 51,200 bytes). */
 const INLINE_TEMPLATE_LIMIT = 51_200;
 
-/** `templateBytes`: the size of template.yaml in UTF-8 bytes. */
-export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, templateBytes: number): string {
-  const bytes = templateBytes;
+/** `bytes`: the size of template.yaml in UTF-8 bytes. */
+export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: number): string {
   const viaS3 = bytes > INLINE_TEMPLATE_LIMIT;
   const envs = ctx.environments;
   // Stack names start with a letter.

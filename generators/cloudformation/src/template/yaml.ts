@@ -89,12 +89,13 @@ function printDirect(template: TemplateValue, comments: Record<string, string>):
   const sections = new Map<string, Map<string, string>>();
   for (const [path, comment] of Object.entries(comments)) {
     if (!comment) continue;
+    const text = commentBefore(comment);
     // "a.b.c" is section "a", key "b.c" or section "a.b", key "c": the lookup joins them with a dot.
     for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1)) {
       const section = path.slice(0, dot);
       let entries = sections.get(section);
       if (!entries) sections.set(section, (entries = new Map()));
-      entries.set(path.slice(dot + 1), commentBefore(comment));
+      entries.set(path.slice(dot + 1), text);
     }
   }
   const sectionComments = (section: string): CommentLookup | undefined => {
