@@ -122,6 +122,8 @@ export class StackContext {
   private readonly configKeyScope = new NameScope();
   private readonly sharedValues = new Map<string, Expr>();
   private readonly apiAccess = new Map<ModuleAlias, Map<string, Expr>>();
+  private readonly variableNames = new Map<string, string>();
+  private readonly derivedValues = new Map<string, unknown>();
   readonly components: Map<string, ResolvedComponent>;
 
   constructor(readonly graph: ResolvedGraph) {
@@ -230,10 +232,21 @@ export class StackContext {
     this.handles.set(componentId, handle);
   }
 
-  /** The variable name a component's construct gets, from its logicalId. */
+  /** The variable name a component's construct gets, from its logicalId (emitters ask often). */
   variableName(component: ResolvedComponent): string {
-    const base = camelCase(component.names.logicalId) || 'resource';
-    return /^[0-9]/.test(base) ? `r${pascalCase(base)}` : base;
+    let name = this.variableNames.get(component.names.logicalId);
+    if (name === undefined) {
+      const base = camelCase(component.names.logicalId) || 'resource';
+      name = /^[0-9]/.test(base) ? `r${pascalCase(base)}` : base;
+      this.variableNames.set(component.names.logicalId, name);
+    }
+    return name;
+  }
+
+  /** A value derived from the graph once per stack (an index emitters look things up in). */
+  derived<T>(key: string, derive: () => T): T {
+    if (!this.derivedValues.has(key)) this.derivedValues.set(key, derive());
+    return this.derivedValues.get(key) as T;
   }
 
   private prop(component: ResolvedComponent, key: string): EnvValue {
@@ -299,13 +312,16 @@ export class StackContext {
   choose(component: ResolvedComponent, key: string, map: (value: PropertyValue) => Expr): Expr {
     const value = this.prop(component, key);
     const envs = this.graph.environments;
+    // One value everywhere (the usual case): its code, with nothing to compare.
+    const first = value.byEnv[envs[0] ?? ''] ?? null;
+    let same = envs.length > 0;
+    for (let i = 1; i < envs.length && same; i++) same = sameJson(first, value.byEnv[envs[i] ?? ''] ?? null);
+    if (same) return map(first);
     const distinct: PropertyValue[] = [];
     for (const env of envs) {
       const v = value.byEnv[env] ?? null;
       if (!distinct.some((d) => sameJson(d, v))) distinct.push(v);
     }
-    // One value everywhere (the usual case): its code, with nothing to compare.
-    if (distinct.length === 1) return map(distinct[0] as PropertyValue);
     const mapped = distinct.map((v) => map(v));
     const printed = new Set(mapped.map((e) => printExpr(e)));
     if (printed.size === 1 || !distinct.every(isScalar)) {

@@ -117,13 +117,20 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
   for (const group of groups) emitSecurityGroupRules(ctx, group);
   if (graph.grants.length)
     ctx.section('Least-privilege grants, one per connection (CDK grant methods where one exists).');
-  const granted = new Set<string>();
-  for (const grant of graph.grants)
-    if (emitGrant(ctx, grant)) for (const s of grant.statements) granted.add(`${grant.roleId}\u0000${s.sid}`);
+  /** Statement sids per role that a grant method covers. */
+  const granted = new Map<string | undefined, Set<string>>();
+  for (const grant of graph.grants) {
+    if (!emitGrant(ctx, grant)) continue;
+    let sids = granted.get(grant.roleId);
+    if (!sids) granted.set(grant.roleId, (sids = new Set()));
+    for (const s of grant.statements) sids.add(s.sid);
+  }
   if (graph.roles.some((r) => r.statements.length))
     ctx.section('Role permissions no grant method covers (own logs, X-Ray, ...).');
-  for (const role of graph.roles)
-    emitRoleStatements(ctx, role, (sid) => granted.has(`${role.id}\u0000${sid}`));
+  for (const role of graph.roles) {
+    const sids = granted.get(role.id);
+    emitRoleStatements(ctx, role, (sid) => sids?.has(sid) ?? false);
+  }
   const notifications = graph.bucketNotifications ?? [];
   if (notifications.length) ctx.section('S3 event notifications.');
   for (const notification of notifications) emitBucketNotification(ctx, notification);

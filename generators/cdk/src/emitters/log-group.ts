@@ -1,4 +1,5 @@
 /** CloudWatch log groups. */
+import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import { call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, eksLogGroupName, kmsKey, removalPolicy, retentionDays } from './common.ts';
@@ -18,7 +19,15 @@ export const logGroupEmitter: ComponentEmitter = {
         ),
       );
     // EKS writes control-plane logs to a fixed name; creating it first gives it a retention.
-    const eksCluster = ctx.graph.components.find((c) => c.type === 'eks' && c.logGroupId === component.id);
+    const eksCluster = ctx
+      .derived('eks-by-log-group', () => {
+        const byLogGroup = new Map<string, ResolvedComponent>();
+        for (const c of ctx.graph.components)
+          if (c.type === 'eks' && c.logGroupId && !byLogGroup.has(c.logGroupId))
+            byLogGroup.set(c.logGroupId, c);
+        return byLogGroup;
+      })
+      .get(component.id);
     const logGroup = ctx.declare(
       ctx.variableName(component),
       newExpr(
