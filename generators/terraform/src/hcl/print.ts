@@ -237,13 +237,32 @@ function inlineListWidth(items: Expr[]): number {
  */
 interface Output {
   text: string;
-  /** Printed forms of the object keys and quoted strings seen in this file, which repeat a lot. */
+  /** Printed forms of the object keys, quoted strings and comments seen in this file, which repeat a lot. */
   keys: Map<string, string>;
   quoted: Map<string, string>;
+  comments: Map<string, string>;
+  /** Attribute names and block types already checked in this file. */
+  names: Set<string>;
 }
 
 function newOutput(): Output {
-  return { text: '', keys: new Map(), quoted: new Map() };
+  return { text: '', keys: new Map(), quoted: new Map(), comments: new Map(), names: new Set() };
+}
+
+/** `# text`, the text made safe for a comment line. */
+function commentOf(text: string, out: Output): string {
+  let printed = out.comments.get(text);
+  if (printed === undefined) {
+    printed = '# ' + sanitizeComment(text);
+    out.comments.set(text, printed);
+  }
+  return printed;
+}
+
+function checkName(name: string, what: string, out: Output): void {
+  if (out.names.has(name)) return;
+  if (!IDENTIFIER.test(name)) throw new Error(`Invalid HCL ${what} "${name}"`);
+  out.names.add(name);
 }
 
 function quoted(text: string, out: Output): string {
@@ -452,7 +471,7 @@ function writeAttributes(items: BodyItem[], start: number, level: number, out: O
     let width = 0;
     for (; runEnd < last; runEnd++) {
       const a = items[runEnd] as Attribute;
-      if (!IDENTIFIER.test(a.name)) throw new Error(`Invalid HCL attribute name "${a.name}"`);
+      checkName(a.name, 'attribute name', out);
       if (isMultiLine(a.value)) break;
       if (a.name.length > width) width = a.name.length;
     }
@@ -498,18 +517,18 @@ function writeBody(items: BodyItem[], level: number, out: Output): void {
       continue;
     }
     if (item.kind === 'blank') out.text += '\n';
-    else if (item.kind === 'comment') out.text += lineStart(level) + '# ' + sanitizeComment(item.text);
+    else if (item.kind === 'comment') out.text += lineStart(level) + commentOf(item.text, out);
     else writeBlock(item, level, out);
     i++;
   }
 }
 
 function writeBlock(b: Block, level: number, out: Output): void {
-  if (!IDENTIFIER.test(b.type)) throw new Error(`Invalid HCL block type "${b.type}"`);
+  checkName(b.type, 'block type', out);
   const indent = lineStart(level);
-  for (const c of b.leadingComments) out.text += indent + '# ' + sanitizeComment(c);
+  for (const c of b.leadingComments) out.text += indent + commentOf(c, out);
   out.text += indent + b.type;
-  for (const label of b.labels) out.text += ' "' + escapeString(label) + '"';
+  for (const label of b.labels) out.text += ' ' + quoted(label, out);
   out.text += ' {';
   writeBody(b.body, level + 1, out);
   out.text += indent + '}';
@@ -519,7 +538,7 @@ function writeBlock(b: Block, level: number, out: Output): void {
 export function printFile(items: BodyItem[], headerComments: string[] = []): string {
   const out = newOutput();
   let sections = 0;
-  for (const c of headerComments) out.text += '\n# ' + sanitizeComment(c);
+  for (const c of headerComments) out.text += '\n' + commentOf(c, out);
   if (headerComments.length > 0) sections++;
   let attributesFrom = -1;
   for (let i = 0; i <= items.length; i++) {
