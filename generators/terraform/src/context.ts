@@ -229,8 +229,11 @@ export class TfContext {
 
   /** Whether the component's values of a property differ between the selected environments. */
   private differs(value: EnvValue): boolean {
-    const first = value.byEnv[this.environments[0]!];
-    return this.environments.some((env) => !sameValue(value.byEnv[env], first));
+    const environments = this.environments;
+    const byEnv = value.byEnv;
+    const first = byEnv[environments[0]!];
+    for (let i = 1; i < environments.length; i++) if (!sameValue(byEnv[environments[i]!], first)) return true;
+    return false;
   }
 
   /**
@@ -340,7 +343,10 @@ export class TfContext {
     name?: string,
   ): Expr {
     const v = c.props[key];
-    if (!v || !this.differs(v)) return literal(map(this.value(c, key, fallback)));
+    if (!v || !this.differs(v)) {
+      const first = v?.byEnv[this.environments[0]!];
+      return literal(map(first === undefined || first === null ? fallback : first));
+    }
     name ??= `${c.names.tfName}_${snake(key)}`;
     const values = this.environments.map((env) => map(v.byEnv[env] ?? fallback));
     if (values.every((x) => sameValue(x, values[0]))) return literal(values[0]!);
