@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { camelCase, pascalCase, plainText, words } from './naming.ts';
 import { isIdentifier, lit, obj } from './ts/ast.ts';
 import { ec2Description } from './emitters/security-groups.ts';
+import { markdownText } from './files/readme.ts';
 
 const referenceWords = (text: string): string[] =>
   text
@@ -21,6 +22,12 @@ const referenceEc2Description = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 255) || 'Managed by archgen';
+
+const referenceMarkdownText = (text: string): string =>
+  text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`)
+    .trim();
 
 /** Seeded random text over a small alphabet that hits every character class involved. */
 function randomTexts(count: number): string[] {
@@ -77,6 +84,11 @@ describe('hot-path shortcuts', () => {
   it('clean EC2 descriptions like before', () => {
     for (const text of [...TEXTS, 'from alb on 8080', 'a  b', 'ok(1)', 'x'.repeat(255), 'x'.repeat(256)])
       expect(ec2Description(text), JSON.stringify(text)).toBe(referenceEc2Description(text));
+  });
+
+  it('escape Markdown like before', () => {
+    for (const text of [...TEXTS, '\\`*_{}[]<>()#+!|~ $& $1 $$'])
+      expect(markdownText(text), JSON.stringify(text)).toBe(referenceMarkdownText(text));
   });
 
   it('keep object entries in key order and leave out undefined values', () => {

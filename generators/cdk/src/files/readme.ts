@@ -7,7 +7,7 @@ import type { AppNames } from '../naming.ts';
 export function markdownText(text: string): string {
   return text
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]<>()#+!|~]/g, '\\$&')
     .trim();
 }
 

@@ -55,6 +55,7 @@ export function commentText(text: string): string {
 }
 
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+const LINE_TERMINATOR = /[\r\n\u2028\u2029]/;
 
 function docText(text: string): string[] {
   return text.split(LINE_BREAK).map((line) => line.replace(/\*\//g, '*\\/').trimEnd());
@@ -536,10 +537,13 @@ class Printer {
         this.out += ';';
         return;
       case 'comment':
-        this.out += stmt.text
-          .split(LINE_BREAK)
-          .map((line) => `${indent}// ${commentText(line)}`.trimEnd())
-          .join('\n');
+        // Most comments are one line: then commentText is a trim, and there is nothing to split.
+        this.out += LINE_TERMINATOR.test(stmt.text)
+          ? stmt.text
+              .split(LINE_BREAK)
+              .map((line) => `${indent}// ${commentText(line)}`.trimEnd())
+              .join('\n')
+          : `${indent}// ${stmt.text.trim()}`.trimEnd();
         return;
       case 'doc':
         this.doc(stmt.text, indent);
