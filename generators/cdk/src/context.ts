@@ -122,6 +122,7 @@ export class StackContext {
   private readonly configKeyScope = new NameScope();
   private readonly sharedValues = new Map<string, Expr>();
   private readonly apiAccess = new Map<ModuleAlias, Map<string, Expr>>();
+  private readonly coreAccess = new Map<string, Expr>();
   private readonly variableNames = new Map<string, string>();
   private readonly derivedValues = new Map<string, unknown>();
   readonly components: Map<string, ResolvedComponent>;
@@ -155,9 +156,11 @@ export class StackContext {
    * over and over, so each is built once per stack (expressions are never mutated once built).
    */
   api(alias: ModuleAlias, path: string): Expr {
-    this.usedModules.add(alias);
     let byPath = this.apiAccess.get(alias);
-    if (!byPath) this.apiAccess.set(alias, (byPath = new Map()));
+    if (!byPath) {
+      this.usedModules.add(alias);
+      this.apiAccess.set(alias, (byPath = new Map()));
+    }
     let access = byPath.get(path);
     if (!access) {
       access = path.split('.').reduce((e, name) => member(e, name), id(alias));
@@ -168,8 +171,12 @@ export class StackContext {
 
   /** A named import from aws-cdk-lib's core (Duration, RemovalPolicy, ...). */
   core(name: string): Expr {
-    this.coreNames.add(name);
-    return id(name);
+    let access = this.coreAccess.get(name);
+    if (!access) {
+      this.coreNames.add(name);
+      this.coreAccess.set(name, (access = id(name)));
+    }
+    return access;
   }
 
   get modulesUsed(): ModuleAlias[] {
