@@ -243,10 +243,26 @@ interface Output {
   comments: Map<string, string>;
   /** Attribute names and block types already checked in this file. */
   names: Set<string>;
+  /** `<line break><indent><name><padding> = ` by name, per indent and padding (see `lead`). */
+  leads: Map<string, string>[];
 }
 
 function newOutput(): Output {
-  return { text: '', keys: new Map(), quoted: new Map(), comments: new Map(), names: new Set() };
+  return { text: '', keys: new Map(), quoted: new Map(), comments: new Map(), names: new Set(), leads: [] };
+}
+
+const CACHED_PADDINGS = 64;
+
+/** The start of an assignment line, `<line break><indent><name><padding> = `, as one piece of text. */
+function lead(name: string, level: number, padding: number, out: Output): string {
+  if (padding >= CACHED_PADDINGS) return lineStart(level) + name + assign(padding);
+  const leads = (out.leads[level * CACHED_PADDINGS + padding] ??= new Map());
+  let text = leads.get(name);
+  if (text === undefined) {
+    text = lineStart(level) + name + assign(padding);
+    leads.set(name, text);
+  }
+  return text;
 }
 
 /** `# text`, the text made safe for a comment line. */
@@ -422,7 +438,6 @@ function writeObject(entries: ObjectEntry[], level: number, out: Output): void {
   }
   out.text += '{';
   const inner = level + 1;
-  const indent = lineStart(inner);
   let start = 0;
   while (start < entries.length) {
     // A run of single-line values, ended by a multi-line one (or the last entry).
@@ -435,11 +450,11 @@ function writeObject(entries: ObjectEntry[], level: number, out: Output): void {
     }
     for (let i = start; i < end; i++) {
       const key = keyOf(entries[i]!.key, out);
-      out.text += indent + key + assign(width - key.length);
+      out.text += lead(key, inner, width - key.length, out);
       writeExpr(entries[i]!.value, inner, out);
     }
     if (end < entries.length) {
-      out.text += indent + keyOf(entries[end]!.key, out) + ' = ';
+      out.text += lead(keyOf(entries[end]!.key, out), inner, 0, out);
       writeExpr(entries[end]!.value, inner, out);
     }
     start = end + 1;
@@ -462,7 +477,6 @@ export function printExpr(e: Expr, level: number): string {
  * Returns the index after the last attribute.
  */
 function writeAttributes(items: BodyItem[], start: number, level: number, out: Output): number {
-  const indent = lineStart(level);
   let last = start;
   while (last < items.length && items[last]!.kind === 'attribute') last++;
   let runStart = start;
@@ -477,12 +491,12 @@ function writeAttributes(items: BodyItem[], start: number, level: number, out: O
     }
     for (let i = runStart; i < runEnd; i++) {
       const a = items[i] as Attribute;
-      out.text += indent + a.name + assign(width - a.name.length);
+      out.text += lead(a.name, level, width - a.name.length, out);
       writeExpr(a.value, level, out);
     }
     if (runEnd < last) {
       const a = items[runEnd] as Attribute;
-      out.text += indent + a.name + ' = ';
+      out.text += lead(a.name, level, 0, out);
       writeExpr(a.value, level, out);
     }
     runStart = runEnd + 1;
