@@ -268,6 +268,19 @@ describe('printer layouts', () => {
     SLOW_TEST_TIMEOUT,
   );
 
+  it('match the reference printer on expressions of thousands of nodes', () => {
+    const maker = new TreeMaker(random(99));
+    const huge = obj(
+      Array.from({ length: 400 }, (_, i): [string, Expr] => [
+        `key${i}`,
+        arr([maker.expr(2), maker.expr(3), lit(i)]),
+      ]),
+    );
+    expect(printModule([constDecl('huge', huge), exprStmt(call(id('use'), huge))])).toBe(
+      reference.printModule([constDecl('huge', huge), exprStmt(call(id('use'), huge))]),
+    );
+  });
+
   it('match the reference printer on random modules', () => {
     for (let seed = 1; seed <= 400; seed++) {
       const statements = new TreeMaker(random(seed)).stmts(0);

@@ -102,15 +102,6 @@ const NEVER = -1;
 /** In place of an indent: the one-line form is wanted. */
 const FLAT = null;
 
-/**
- * Writes a module or an expression into one growing string.
- *
- * Before an expression is written, `measure` walks it once and records, per node in visiting
- * order ("slots"), what layout needs whatever the indent: the node's one-line width and the
- * deepest indent at which it prints on one line (its one-line form is the same text at every
- * indent, and a deeper indent never makes more room, so one threshold says it). The writer then
- * walks the same nodes in the same order, so a node's slot is a counter, not a lookup.
- */
 /** Measurements per slot, in typed arrays that grow as needed. */
 class Slots {
   /** One-line width (Infinity when there is none: a non-empty object). */
@@ -124,17 +115,28 @@ class Slots {
 
   reserve(slot: number): void {
     if (slot < this.ends.length) return;
-    const grow = <T extends Float64Array | Int32Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
     const size = this.ends.length * 2;
-    this.widths = grow(this.widths, new Float64Array(size));
-    this.flatUpTo = grow(this.flatUpTo, new Float64Array(size));
-    this.ends = grow(this.ends, new Int32Array(size));
+    const widths = new Float64Array(size);
+    const flatUpTo = new Float64Array(size);
+    const ends = new Int32Array(size);
+    widths.set(this.widths);
+    flatUpTo.set(this.flatUpTo);
+    ends.set(this.ends);
+    this.widths = widths;
+    this.flatUpTo = flatUpTo;
+    this.ends = ends;
   }
 }
 
+/**
+ * Writes a module or an expression into one growing string.
+ *
+ * Before an expression is written, `measure` walks it once and records, per node in visiting
+ * order ("slots"), what layout needs whatever the indent: the node's one-line width and the
+ * deepest indent at which it prints on one line (its one-line form is the same text at every
+ * indent, and a deeper indent never makes more room, so one threshold says it). The writer then
+ * walks the same nodes in the same order, so a node's slot is a counter, not a lookup.
+ */
 class Printer {
   out = '';
   /** Next slot to read while writing. */
