@@ -164,16 +164,27 @@ export const index = (target: Expr, key: Expr, ...attributes: string[]): Expr =>
 export const cond = (test: Expr, then: Expr, otherwise: Expr): Expr =>
   new ConditionalExpr(test, then, otherwise);
 
+/*
+ * The arrays of the tree are allocated at their final length: pushing onto an empty array
+ * reserves room for 16 items, and most objects and bodies here hold a handful.
+ */
+
 /** An object from [key, value] pairs; undefined values are dropped. */
 export function obj(entries: Record<string, Expr | undefined> | [string, Expr | undefined][]): Expr {
-  const kept: ObjectEntry[] = [];
+  let count = 0;
+  let i = 0;
   if (Array.isArray(entries)) {
-    for (const [key, value] of entries) if (value !== undefined) kept.push({ key, value });
-  } else {
-    for (const key of Object.keys(entries)) {
-      const value = entries[key];
-      if (value !== undefined) kept.push({ key, value });
-    }
+    for (const entry of entries) if (entry[1] !== undefined) count++;
+    const kept: ObjectEntry[] = new Array(count);
+    for (const [key, value] of entries) if (value !== undefined) kept[i++] = { key, value };
+    return objectOf(kept);
+  }
+  // for-in walks the same keys in the same order as Object.keys, without an array of them.
+  for (const key in entries) if (entries[key] !== undefined) count++;
+  const kept: ObjectEntry[] = new Array(count);
+  for (const key in entries) {
+    const value = entries[key];
+    if (value !== undefined) kept[i++] = { key, value };
   }
   return objectOf(kept);
 }
@@ -191,8 +202,11 @@ export function literal(value: unknown): Expr {
     if (value instanceof BuiltExpression) return value as Expr;
     // Straight into entries: literal() never gives undefined, so nothing is dropped.
     const record = value as Record<string, unknown>;
-    const entries: ObjectEntry[] = [];
-    for (const key of Object.keys(record)) entries.push({ key, value: literal(record[key]) });
+    let count = 0;
+    for (const _key in record) count++;
+    const entries: ObjectEntry[] = new Array(count);
+    let i = 0;
+    for (const key in record) entries[i++] = { key, value: literal(record[key]) };
     return objectOf(entries);
   }
   throw new Error(`Cannot express ${typeof value} in HCL`);
@@ -207,30 +221,45 @@ export const comment = (text: string): Comment => ({ kind: 'comment', text });
 export const blank: BlankLine = { kind: 'blank' };
 
 export function flattenBody(input: BodyInput): BodyItem[] {
-  const items: BodyItem[] = [];
-  appendFlattened(input, items);
+  const items: BodyItem[] = new Array(countFlattened(input));
+  writeFlattened(input, items, 0);
   return items;
 }
 
-/** Into one array: nested `flatMap`s made an array per level and item. Recurses only into arrays. */
-function appendFlattened(input: BodyInput, items: BodyItem[]): void {
-  if (!input) return;
+function countFlattened(input: BodyInput): number {
+  if (!input) return 0;
+  if (!Array.isArray(input)) return 1;
+  let count = 0;
+  for (const part of input) if (part) count += Array.isArray(part) ? countFlattened(part) : 1;
+  return count;
+}
+
+/**
+ * Into one array from position `at`, returning the position after the last item: nested
+ * `flatMap`s made an array per level and item. Recurses only into arrays.
+ */
+function writeFlattened(input: BodyInput, items: BodyItem[], at: number): number {
+  if (!input) return at;
   if (!Array.isArray(input)) {
-    items.push(input);
-    return;
+    items[at] = input;
+    return at + 1;
   }
   for (const part of input) {
     if (!part) continue;
-    if (Array.isArray(part)) appendFlattened(part, items);
-    else items.push(part);
+    if (Array.isArray(part)) at = writeFlattened(part, items, at);
+    else items[at++] = part;
   }
+  return at;
 }
+
+/** Shared by the blocks without leading comments; frozen, so nothing can add to it. */
+const NO_COMMENTS = Object.freeze([]) as unknown as string[];
 
 export function block(
   type: string,
   labels: string[],
   body: BodyInput,
-  leadingComments: string[] = [],
+  leadingComments: string[] = NO_COMMENTS,
 ): Block {
   return { kind: 'block', type, labels, body: flattenBody(body), leadingComments };
 }
