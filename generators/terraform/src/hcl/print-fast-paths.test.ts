@@ -371,6 +371,30 @@ describe('printing one level deeper', () => {
   });
 });
 
+describe('numbers', () => {
+  it('print as before: every digit of an integer, the shortest form of a fraction', () => {
+    const next = random(3);
+    const values = [
+      0,
+      -0,
+      1,
+      -1,
+      2 ** 53 - 1,
+      2 ** 53,
+      2 ** 53 + 2,
+      -(2 ** 60),
+      1e20,
+      1e21,
+      1.5e300,
+      0.1,
+      -2.5e-7,
+    ];
+    for (let i = 0; i < 5000; i++) values.push(Math.floor((next() - 0.5) * 2 ** (next() * 80)), next() * 1e6);
+    for (const value of values)
+      expect(printExpr(num(value), 0), String(value)).toBe(reference.expr(num(value), 0));
+  });
+});
+
 describe('sanitizeComment shortcut', () => {
   it('matches the full clean-up on hostile text, surrounding whitespace included', () => {
     const next = random(5);

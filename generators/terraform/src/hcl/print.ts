@@ -59,7 +59,9 @@ function printKey(key: string): string {
 }
 
 function printNumber(value: number): string {
-  if (Number.isInteger(value)) return value.toFixed(0);
+  // String() of a safe integer is its digits (often from V8's number-string cache, no new string);
+  // beyond 2^53 it rounds to the shortest form, where toFixed(0) prints every digit.
+  if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER) return value.toFixed(0);
   return String(value);
 }
 
