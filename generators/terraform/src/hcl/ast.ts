@@ -176,7 +176,8 @@ export function obj(entries: Record<string, Expr | undefined> | [string, Expr | 
   if (Array.isArray(entries)) {
     for (const entry of entries) if (entry[1] !== undefined) count++;
     const kept: ObjectEntry[] = new Array(count);
-    for (const [key, value] of entries) if (value !== undefined) kept[i++] = { key, value };
+    // Indexing, not destructuring: destructuring a pair walks an array iterator.
+    for (const entry of entries) if (entry[1] !== undefined) kept[i++] = { key: entry[0], value: entry[1] };
     return objectOf(kept);
   }
   // for-in walks the same keys in the same order as Object.keys, without an array of them.
