@@ -7,6 +7,18 @@ import { useBadge } from './checkedDesign.tsx';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { HANDLE, type ServiceFlowNode } from './flowTypes.ts';
 import { NotePin } from '../review/notes.tsx';
+import { fitsInLines } from './textFit.ts';
+import { NODE_WIDTH } from './geometry.ts';
+
+/**
+ * The widest the name/type column can be: the node less its borders (3 px on a node with a
+ * severity stripe), padding, icon, gap and the room kept for a problem badge, less a few pixels
+ * for rounding between canvas and layout. Measured at presenting mode's larger sizes, so a text
+ * that fits there fits at the normal sizes too.
+ */
+const TEXT_WIDTH = NODE_WIDTH - 4 - 21 - 34 - 9 - 8 - 3;
+const NAME_FONT = '600 14px';
+const TYPE_FONT = '12px';
 
 /** One service on the canvas. Subscribes only to its own design node and its own badge. */
 export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps<ServiceFlowNode>) {
@@ -14,6 +26,7 @@ export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps
   const badge = useBadge(id);
   if (!node) return null;
   const service = getService(node.type);
+  const typeName = service?.displayName ?? `Unknown type "${node.type}"`;
   const [worst, count] = badge ? badge.split(':') : [];
   return (
     <div className={`service-node${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}>
@@ -28,10 +41,15 @@ export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps
       <Handle type="target" id={HANDLE.bottomIn} position={Position.Bottom} className="handle handle--in" />
       <ServiceIcon type={node.type} size={34} />
       <div className="service-node__text">
-        <div className="service-node__name" title={node.name}>
+        <div
+          className={`service-node__name${fitsInLines(node.name, NAME_FONT, TEXT_WIDTH, 2) ? ' fits' : ''}`}
+          title={node.name}
+        >
           {node.name}
         </div>
-        <div className="service-node__type">{service?.displayName ?? `Unknown type "${node.type}"`}</div>
+        <div className={`service-node__type${fitsInLines(typeName, TYPE_FONT, TEXT_WIDTH) ? ' fits' : ''}`}>
+          {typeName}
+        </div>
       </div>
       {worst && (
         <span
