@@ -5,6 +5,9 @@ import { connectionIndex, nodeIndex, vpcIndex } from '../store/selectors.ts';
 import { useDeferredFindings } from './deferredFindings.ts';
 import { applyFindingFix } from '../commands/designCommands.ts';
 
+/** A collapsed finding row's height, for a list's size before it is first drawn. */
+const FINDING_ROW_PX = 30;
+
 export const PILLAR_LABELS: Readonly<Record<Pillar, string>> = {
   security: 'Security',
   reliability: 'Reliability',
@@ -151,7 +154,11 @@ export function Problems() {
                   <h4 className={`severity-group__heading sev-text--${g.severity}`}>
                     {g.severity} · {g.findings.length}
                   </h4>
-                  <ul className="finding-list">
+                  <ul
+                    className="finding-list"
+                    // Its height until first drawn, so the scrollbar is right while it is skipped.
+                    style={{ containIntrinsicSize: `auto ${g.findings.length * FINDING_ROW_PX}px` }}
+                  >
                     {g.findings.map((f, i) => (
                       <FindingItem
                         key={`${f.ruleId}:${f.target.id}:${f.environment ?? ''}:${i}`}
