@@ -58,6 +58,9 @@ test('Add VPC draws a second VPC with its own bands; Remove VPC takes it away', 
   const cidrTexts = await canvas.vpcs.locator('.vpc-node__cidr').allTextContents();
   expect(new Set(cidrTexts).size).toBe(2);
 
+  // The new VPC is drawn below the first one, with its header under the bottom dock: bring it into
+  // view as a person would, rather than rely on Playwright scrolling the canvas's clipped layer.
+  await designer.fitView();
   await canvas
     .vpc(added)
     .getByRole('button', { name: `Remove VPC ${added}` })
