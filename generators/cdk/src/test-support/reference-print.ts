@@ -2,24 +2,13 @@
  * The printer as it was before layouts were measured instead of printed and re-scanned
  * (print.ts): kept only as the reference its tests compare against, byte for byte.
  */
-import type { Expr, Literal, Stmt, TypeExpr } from '../ts/ast.ts';
+import type { Expr, Literal, Stmt } from '../ts/ast.ts';
 import { isIdentifier } from '../ts/ast.ts';
+// Escaping and types are not what this reference is for (layout is): they come from the printer.
+import { commentText, printType, quote } from '../ts/print.ts';
 
 const INDENT = '  ';
 const INLINE_LIMIT = 80;
-
-/** Printable ASCII without quotes or backslashes: quoted as is (what the escaping below would give). */
-const NOTHING_TO_ESCAPE = /^[ !#-&(-[\]-~]*$/;
-
-/** A single-quoted string literal: JSON escaping (control chars, U+2028/9, lone surrogates), then quote swap. */
-export function quote(value: string): string {
-  if (NOTHING_TO_ESCAPE.test(value)) return `'${value}'`;
-  const body = JSON.stringify(value)
-    .slice(1, -1)
-    .replace(/\\.|'/g, (token) => (token === '\\"' ? '"' : token === "'" ? "\\'" : token))
-    .replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
-  return `'${body}'`;
-}
 
 /** Text inside a template literal: escape what could end it or open a substitution. */
 function templateText(value: string): string {
@@ -41,30 +30,8 @@ function propertyKey(key: string): string {
   return isIdentifier(key) ? key : quote(key);
 }
 
-/** Comment text on one line: line terminators would end a `//` comment and let text run as code. */
-export function commentText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
-}
-
 function docText(text: string): string[] {
   return text.split(/\r\n|[\r\n\u2028\u2029]/).map((line) => line.replace(/\*\//g, '*\\/').trimEnd());
-}
-
-export function printType(type: TypeExpr): string {
-  switch (type.kind) {
-    case 'typeRef':
-      return type.args ? `${type.name}<${type.args.map(printType).join(', ')}>` : type.name;
-    case 'typeLiteral':
-      return typeof type.value === 'string' ? quote(type.value) : String(type.value);
-    case 'union':
-      return type.members.map(printType).join(' | ');
-    case 'tuple':
-      return `[${type.elements.map(printType).join(', ')}]`;
-    case 'arrayType': {
-      const inner = printType(type.element);
-      return type.element.kind === 'union' ? `(${inner})[]` : `${inner}[]`;
-    }
-  }
 }
 
 function needsParens(expr: Expr): boolean {

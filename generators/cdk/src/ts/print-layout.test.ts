@@ -41,18 +41,7 @@ import { appNames } from '../naming.ts';
 import { buildStack } from '../stack.ts';
 import { buildApp } from '../files/app.ts';
 import { buildConfig } from '../files/config.ts';
-
-/** A small seeded generator (mulberry32), so a failure names a reproducible seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../../test-support/random.ts';
 
 const HOSTILE = ["'", '"', '\\', '`', '${', '\n', '\r', '\u2028', '\u2029', '\ud800', '🚀', '*/', '\t', 'é'];
 
@@ -222,7 +211,7 @@ describe('printer layouts', () => {
       let multiLine = 0;
       let oneLine = 0;
       for (let seed = 1; seed <= 800; seed++) {
-        const maker = new TreeMaker(random(seed));
+        const maker = new TreeMaker(seededRandom(seed));
         const expr = maker.expr(0);
         for (const indent of INDENTS) {
           const printed = printExpr(expr, indent);
@@ -269,7 +258,7 @@ describe('printer layouts', () => {
   );
 
   it('match the reference printer on expressions of thousands of nodes', () => {
-    const maker = new TreeMaker(random(99));
+    const maker = new TreeMaker(seededRandom(99));
     const huge = obj(
       Array.from({ length: 400 }, (_, i): [string, Expr] => [
         `key${i}`,
@@ -283,7 +272,7 @@ describe('printer layouts', () => {
 
   it('match the reference printer on random modules', () => {
     for (let seed = 1; seed <= 400; seed++) {
-      const statements = new TreeMaker(random(seed)).stmts(0);
+      const statements = new TreeMaker(seededRandom(seed)).stmts(0);
       expect(printModule(statements), `seed ${seed}`).toBe(reference.printModule(statements));
     }
   });

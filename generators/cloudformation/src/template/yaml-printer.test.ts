@@ -13,6 +13,7 @@ import { utf8ByteLength } from '../text.ts';
 import { Intrinsic, type IntrinsicFunction, type TemplateValue } from './intrinsics.ts';
 import { UnsupportedShape } from './yaml-printer.ts';
 import { printTemplate, printTemplateDirect, printTemplateWithLibrary, parseTemplate } from './yaml.ts';
+import { seededRandom } from '../../../../test-support/random.ts';
 
 /** The (template, comments) pairs the generator prints, captured on their way to `printTemplate`. */
 const printed = vi.hoisted(() => [] as [TemplateValue, Record<string, string>][]);
@@ -48,17 +49,6 @@ describe('direct printer on generated templates', () => {
     });
   }
 });
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Strings YAML treats specially, whole or as pieces of a longer string. */
 const HOSTILE = [
@@ -265,7 +255,7 @@ describe('direct printer reusing printed strings', () => {
 
 describe('direct printer on hostile values', () => {
   it('prints what the library prints, or leaves the value to the library', () => {
-    const next = random(20261128);
+    const next = seededRandom(20261128);
     let direct = 0;
     const cases = 1500;
     for (let i = 0; i < cases; i++) {
@@ -300,7 +290,7 @@ describe('direct printer on hostile values', () => {
   }, 60_000);
 
   it('reads its hostile output back as the same values', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     for (let i = 0; i < 300; i++) {
       // A key of exactly "<<" is printed bare and reads back as a YAML 1.1 merge key (the library's
       // behaviour, kept byte for byte); template keys are logical ids and property names.

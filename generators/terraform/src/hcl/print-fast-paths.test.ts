@@ -28,6 +28,7 @@ import {
   tpl,
 } from './ast.ts';
 import { escapeString, printExpr, printFile, sanitizeComment } from './print.ts';
+import { seededRandom } from '../../../../test-support/random.ts';
 
 /** The escaping rules applied one character at a time, with no shortcut. */
 function referenceEscape(text: string): string {
@@ -44,17 +45,6 @@ function referenceEscape(text: string): string {
     else out += ch;
   }
   return out.split('${').join('$${').split('%{').join('%%{');
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [
@@ -330,7 +320,7 @@ const reference = (() => {
 
 describe('escapeString shortcut', () => {
   it('matches the character-by-character escape on hostile text', () => {
-    const next = random(11);
+    const next = seededRandom(11);
     for (let i = 0; i < 5000; i++) {
       const text = hostileString(next);
       expect(escapeString(text), JSON.stringify(text)).toBe(referenceEscape(text));
@@ -340,7 +330,7 @@ describe('escapeString shortcut', () => {
 
 describe('printing one level deeper', () => {
   it('only adds one indent after each line break', () => {
-    const next = random(29);
+    const next = seededRandom(29);
     let multiLine = 0;
     for (let i = 0; i < 1500; i++) {
       const expr = hostileExpr(next, 4);
@@ -373,7 +363,7 @@ describe('printing one level deeper', () => {
 
 describe('numbers', () => {
   it('print as before: every digit of an integer, the shortest form of a fraction', () => {
-    const next = random(3);
+    const next = seededRandom(3);
     const values = [
       0,
       -0,
@@ -397,7 +387,7 @@ describe('numbers', () => {
 
 describe('sanitizeComment shortcut', () => {
   it('matches the full clean-up on hostile text, surrounding whitespace included', () => {
-    const next = random(5);
+    const next = seededRandom(5);
     const edges = ['', ' ', '\u00a0', '\ufeff', '\u3000', '\t'];
     for (let i = 0; i < 5000; i++) {
       const text = pick(next, edges) + hostileString(next) + pick(next, edges);
@@ -408,7 +398,7 @@ describe('sanitizeComment shortcut', () => {
 
 describe('layout decided from the model', () => {
   it('prints expressions exactly as the text-scanning reference printer', () => {
-    const next = random(43);
+    const next = seededRandom(43);
     let multiLine = 0;
     let inlineLists = 0;
     for (let i = 0; i < 3000; i++) {
@@ -424,7 +414,7 @@ describe('layout decided from the model', () => {
   });
 
   it('prints files exactly as the text-scanning reference printer', () => {
-    const next = random(97);
+    const next = seededRandom(97);
     for (let i = 0; i < 600; i++) {
       const items: BodyItem[] = [...hostileBody(next, 3), hostileBlock(next, 3), ...hostileBody(next, 2)];
       const header = Array.from({ length: Math.floor(next() * 2) }, () => hostileString(next));
