@@ -206,5 +206,9 @@ test('Share link gives a URL that opens the same design read-only', async ({ des
   await expect(other.getByRole('region', { name: 'Shared design', exact: true })).toBeVisible();
   for (const name of ['Orders database', 'Web ALB', 'Session cache'])
     await expect(other.getByRole('group', { name, exact: true })).toBeVisible();
+  // Read-only: the VPC header offers no buttons that would edit the design.
+  await expect(other.locator('.react-flow__node-vpc')).toHaveCount(1);
+  for (const name of ['Add availability zone', 'Remove availability zone', /^Remove VPC/])
+    await expect(other.getByRole('button', { name })).toHaveCount(0);
   await other.close();
 });

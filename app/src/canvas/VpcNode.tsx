@@ -15,6 +15,8 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<V
   const vpc = useApp((s) => vpcIndex(s.design).get(data.vpcId));
   const region = useApp((s) => s.design.region);
   const badge = useBadge(data.vpcId);
+  // A shared design opened read-only shows the VPC without the buttons that would edit it.
+  const readOnly = useApp((s) => s.readOnly);
   const zones = useMemo(() => (vpc ? zoneNames(region, vpc.azCount) : []), [region, vpc]);
   if (!vpc) return null;
   const columnWidth = (data.width - 2 * VPC_PAD_X) / vpc.azCount;
@@ -36,37 +38,39 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<V
           </span>
         )}
         <span className="vpc-node__spacer" />
-        <div className="vpc-node__actions nodrag">
-          <button
-            type="button"
-            className="btn btn--tiny"
-            aria-label="Remove availability zone"
-            title="Remove an availability zone (minimum 2)"
-            disabled={vpc.azCount <= MIN_AZS}
-            onClick={() => setAzCount(store, vpc.id, vpc.azCount - 1)}
-          >
-            − AZ
-          </button>
-          <button
-            type="button"
-            className="btn btn--tiny"
-            aria-label="Add availability zone"
-            title="Add an availability zone (maximum 3)"
-            disabled={vpc.azCount >= MAX_AZS}
-            onClick={() => setAzCount(store, vpc.id, vpc.azCount + 1)}
-          >
-            + AZ
-          </button>
-          <button
-            type="button"
-            className="btn btn--tiny btn--danger-ghost"
-            aria-label={`Remove VPC ${vpc.name}`}
-            title="Remove this VPC (its services stay, unplaced)"
-            onClick={() => removeVpc(store, vpc.id)}
-          >
-            Remove VPC
-          </button>
-        </div>
+        {!readOnly && (
+          <div className="vpc-node__actions nodrag">
+            <button
+              type="button"
+              className="btn btn--tiny"
+              aria-label="Remove availability zone"
+              title="Remove an availability zone (minimum 2)"
+              disabled={vpc.azCount <= MIN_AZS}
+              onClick={() => setAzCount(store, vpc.id, vpc.azCount - 1)}
+            >
+              − AZ
+            </button>
+            <button
+              type="button"
+              className="btn btn--tiny"
+              aria-label="Add availability zone"
+              title="Add an availability zone (maximum 3)"
+              disabled={vpc.azCount >= MAX_AZS}
+              onClick={() => setAzCount(store, vpc.id, vpc.azCount + 1)}
+            >
+              + AZ
+            </button>
+            <button
+              type="button"
+              className="btn btn--tiny btn--danger-ghost"
+              aria-label={`Remove VPC ${vpc.name}`}
+              title="Remove this VPC (its services stay, unplaced)"
+              onClick={() => removeVpc(store, vpc.id)}
+            >
+              Remove VPC
+            </button>
+          </div>
+        )}
       </div>
       <div className="vpc-node__azs" style={{ paddingLeft: VPC_PAD_X, paddingRight: VPC_PAD_X }}>
         {zones.map((zone) => (
