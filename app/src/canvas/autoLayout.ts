@@ -4,6 +4,7 @@
  * (upstream, e.g. users, CloudFront) and right (downstream, e.g. queues, tables) of the VPCs.
  */
 import { SUBNET_TIERS, type Design, type DesignNode } from '@archgen/model';
+import { compareIds } from '@archgen/infra';
 import {
   AZ_MIN_WIDTH,
   BAND_GAP,
@@ -53,7 +54,7 @@ async function rankNodes(design: Design): Promise<Map<string, Ranked>> {
 const byRank = (ranks: Map<string, Ranked>) => (a: DesignNode, b: DesignNode) => {
   const ra = ranks.get(a.id) ?? { layer: 0, order: 0 };
   const rb = ranks.get(b.id) ?? { layer: 0, order: 0 };
-  return ra.layer - rb.layer || ra.order - rb.order || a.id.localeCompare(b.id);
+  return ra.layer - rb.layer || ra.order - rb.order || compareIds(a.id, b.id);
 };
 
 export async function autoLayout(design: Design): Promise<Design> {

@@ -4,6 +4,7 @@
  * is generated on its own so one failing generator does not hide the other two.
  */
 import { buildExportZip, generateAll } from '@archgen/export';
+import { compareIds } from '@archgen/infra';
 import { reviewDocuments } from '@archgen/review';
 import {
   TARGET_IDS,
@@ -29,7 +30,7 @@ self.onmessage = (event: MessageEvent<CodegenRequest>) => {
           const files = generateAll(request.design, { targets: [target] })[target] ?? {};
           outputs[target] = {
             ok: true,
-            files: Object.entries(files).sort(([a], [b]) => a.localeCompare(b)),
+            files: Object.entries(files).sort(([a], [b]) => compareIds(a, b)),
           };
         } catch (error) {
           outputs[target] = { ok: false, error: messageOf(error) };

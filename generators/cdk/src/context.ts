@@ -4,6 +4,7 @@
  * variable that holds its construct, plus the attributes other emitters reference).
  */
 import type { EnvValue, ResolvedComponent, ResolvedGraph, ResourceRef } from '@archgen/infra';
+import { compareIds } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { Expr, Stmt, TypeExpr } from './ts/ast.ts';
 import {
@@ -180,11 +181,11 @@ export class StackContext {
   }
 
   get modulesUsed(): ModuleAlias[] {
-    return [...this.usedModules].sort((a, b) => MODULES[a].localeCompare(MODULES[b]));
+    return [...this.usedModules].sort((a, b) => compareIds(MODULES[a], MODULES[b]));
   }
 
   get coreImports(): string[] {
-    return [...this.coreNames].sort((a, b) => a.localeCompare(b));
+    return [...this.coreNames].sort((a, b) => compareIds(a, b));
   }
 
   add(...stmts: Stmt[]): void {

@@ -4,7 +4,7 @@
  * in the stack class.
  */
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
-import { DIAGRAM_ONLY_TYPES } from '@archgen/infra';
+import { compareIds, DIAGRAM_ONLY_TYPES } from '@archgen/infra';
 import { StackContext, MODULES } from './context.ts';
 import type { Stmt } from './ts/ast.ts';
 import {
@@ -186,9 +186,7 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
 
   const statements: Stmt[] = [
     importNamed(
-      ['Aspects', ...ctx.coreImports.filter((n) => n !== 'Stack'), 'Stack'].sort((a, b) =>
-        a.localeCompare(b),
-      ),
+      ['Aspects', ...ctx.coreImports.filter((n) => n !== 'Stack'), 'Stack'].sort((a, b) => compareIds(a, b)),
       'aws-cdk-lib',
     ),
     importNamed(['StackProps'], 'aws-cdk-lib', true),

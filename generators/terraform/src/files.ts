@@ -1,5 +1,6 @@
 /** The fixed files around the resources: versions, providers, variables, outputs, tfvars, README. */
 import type { ResolvedGraph } from '@archgen/infra';
+import { compareIds } from '@archgen/infra';
 import {
   type BodyItem,
   type Expr,
@@ -34,7 +35,7 @@ export function versionsFile(): BodyItem[] {
 
 export function providersFile(graph: ResolvedGraph): BodyItem[] {
   const designTags: [string, Expr][] = Object.keys(graph.tags)
-    .sort((a, b) => a.localeCompare(b))
+    .sort((a, b) => compareIds(a, b))
     .filter((k) => !['Environment', 'ManagedBy'].includes(k))
     .map((k) => [k, str(graph.tags[k]!)]);
   return [
@@ -115,7 +116,7 @@ export function variablesFile(ctx: TfContext): BodyItem[] {
       ),
     );
   }
-  const specs = [...ctx.variables.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const specs = [...ctx.variables.values()].sort((a, b) => compareIds(a.name, b.name));
   for (const v of specs) {
     items.push(
       block(
@@ -156,15 +157,13 @@ function typeExpr(type: string): Expr {
 
 export function outputsFile(ctx: TfContext): BodyItem[] {
   return [...ctx.outputs]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareIds(a.name, b.name))
     .map((o) => block('output', [o.name], [attr('description', str(o.description)), attr('value', o.value)]));
 }
 
 export function tfvarsFile(ctx: TfContext, env: string): BodyItem[] {
   const items: BodyItem[] = [attr('environment', str(env))!, attr('region', str(ctx.graph.design.region))!];
-  const specs = [...ctx.variables.values()]
-    .filter((v) => v.byEnv)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const specs = [...ctx.variables.values()].filter((v) => v.byEnv).sort((a, b) => compareIds(a.name, b.name));
   for (const v of specs) items.push(attr(v.name, v.byEnv![env] ?? literal(null))!);
   return items;
 }

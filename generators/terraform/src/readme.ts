@@ -1,5 +1,6 @@
 /** README.md of the generated Terraform: how to deploy, and what each environment's tfvars holds. */
 import type { TfContext } from './context.ts';
+import { compareIds } from '@archgen/infra';
 import { printExpr } from './hcl/print.ts';
 
 /** Markdown-safe inline text: no line breaks, no HTML, no code-span or link syntax from user input. */
@@ -9,9 +10,7 @@ function inline(text: string): string {
 
 export function readme(ctx: TfContext): string {
   const { design } = ctx.graph;
-  const vars = [...ctx.variables.values()]
-    .filter((v) => v.byEnv)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const vars = [...ctx.variables.values()].filter((v) => v.byEnv).sort((a, b) => compareIds(a.name, b.name));
   const lines: string[] = [
     `# ${inline(design.name)}: Terraform`,
     '',

@@ -1,7 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { Design } from '@archgen/model';
 import { validateDesign, type Finding } from '@archgen/rules';
-import { lowerDesign, type GeneratedFiles, type TargetId } from '@archgen/infra';
+import { compareIds, lowerDesign, type GeneratedFiles, type TargetId } from '@archgen/infra';
 import { runGenerator, selectEnvironments, TARGETS, type GenerateOptions } from './generate.ts';
 import { renderBundleReadme } from './readme.ts';
 
@@ -37,17 +37,22 @@ export function buildExport(
   const extra = options.extraDocuments?.(design, findings, environments) ?? {};
   for (const [path, content] of Object.entries(extra)) files[`${slug}/${path}`] = content;
   const sorted: GeneratedFiles = {};
-  for (const path of Object.keys(files).sort((a, b) => a.localeCompare(b))) sorted[path] = files[path]!;
+  for (const path of Object.keys(files).sort(compareIds)) sorted[path] = files[path]!;
   return { slug, files: sorted, findings };
 }
 
-// A fixed timestamp keeps the zip byte-for-byte reproducible (zip dates start in 1980).
-const ZIP_MTIME = new Date(Date.UTC(1980, 0, 1));
+// Zip entries hold a DOS date in local time, and fflate reads it with the local-time getters.
+// Build the date from local fields on every call, so every time zone writes the same bytes
+// (1980-01-01 12:00: noon stays inside the DOS range 1980-2099 for every UTC offset and
+// clear of any midnight daylight-saving gap). A UTC instant would be 1979 west of UTC.
+function zipEntryTime(): Date {
+  return new Date(1980, 0, 1, 12, 0, 0);
+}
 
 export function zipFiles(files: GeneratedFiles): Uint8Array {
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const [path, content] of Object.entries(files))
-    entries[path] = [strToU8(content), { mtime: ZIP_MTIME }];
+  const mtime = zipEntryTime();
+  for (const [path, content] of Object.entries(files)) entries[path] = [strToU8(content), { mtime }];
   return zipSync(entries, { level: 6 });
 }
 

@@ -3,6 +3,7 @@
  * roles, front-door routes and web ACLs, database credentials and their rotation.
  */
 import type { ResolvedComponent, ResolvedGraph, ResolvedRole, ResolvedRoute } from '@archgen/infra';
+import { compareIds } from '@archgen/infra';
 import type { PropertyValue, SubnetTier } from '@archgen/model';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
@@ -102,7 +103,7 @@ export function nagRuleIds(equivalents: string[]): string[] {
       e.startsWith('AwsSolutions-') ? e : e.startsWith('Sol-') ? `AwsSolutions-${e.slice(4)}` : '',
     )
     .filter((e) => /^AwsSolutions-[A-Za-z0-9]+$/.test(e));
-  return [...new Set(ids)].sort((a, b) => a.localeCompare(b));
+  return [...new Set(ids)].sort((a, b) => compareIds(a, b));
 }
 
 /** The design's accepted risks for this component, as cdk-nag acknowledgements on its construct. */

@@ -3,6 +3,7 @@
  * one AWS requires), and the lowering's statements where no CDK grant method covers them.
  */
 import type { PolicyStatement, ResolvedRole } from '@archgen/infra';
+import { compareIds } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
@@ -24,7 +25,7 @@ export function managedPoliciesOf(role: ResolvedRole, needsVpcAccess: boolean): 
   const names = new Set(role.managedPolicies.map(managedPolicyName));
   for (const required of REQUIRED_MANAGED_POLICIES[role.purpose] ?? []) names.add(required);
   if (needsVpcAccess) names.add('service-role/AWSLambdaVPCAccessExecutionRole');
-  return [...names].sort((a, b) => a.localeCompare(b));
+  return [...names].sort((a, b) => compareIds(a, b));
 }
 
 export function emitRole(ctx: StackContext, role: ResolvedRole): void {

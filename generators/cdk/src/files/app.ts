@@ -1,5 +1,6 @@
 /** bin/app.ts: one stack per environment, tags, and cdk-nag's AwsSolutions checks. */
 import type { ResolvedGraph } from '@archgen/infra';
+import { compareIds } from '@archgen/infra';
 import type { Stmt } from '../ts/ast.ts';
 import {
   arrayType,
@@ -30,7 +31,7 @@ import { plainText, truncateUtf8 } from '../naming.ts';
 
 export function buildApp(graph: ResolvedGraph, names: AppNames): Stmt[] {
   const tagStatements = Object.entries(graph.tags)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareIds(a, b))
     .map(([key, value]) =>
       exprStmt(
         call(member(call(ref('Tags.of'), id('app')), 'add'), lit(plainText(key)), lit(plainText(value))),

@@ -4,6 +4,7 @@
  * with the circuit breaker (ECS-04), ALB target groups, and task-level auto scaling.
  */
 import type { ResolvedComponent } from '@archgen/infra';
+import { compareIds } from '@archgen/infra';
 import { type Expr, attr, block, call, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, physical, placementSubnets, tags } from './common.ts';
@@ -15,7 +16,7 @@ const cluster = (c: ResolvedComponent) => `aws_ecs_cluster.${c.names.tfName}`;
 function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
   const logGroup = ctx.logGroupOf(c);
   const environment = [...c.environment]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareIds(a.name, b.name))
     // ECS takes environment values as strings only (a port is a number in Terraform).
     .map((v) => ({
       name: v.name,

@@ -1,5 +1,6 @@
 /** iam.tf: roles trusted by one service principal, with the lowering's least-privilege statements. */
 import type { PolicyStatement, ResolvedRole } from '@archgen/infra';
+import { compareIds } from '@archgen/infra';
 import { type BodyItem, type Expr, attr, block, comment, ref, str } from '../hcl/ast.ts';
 import { type TfContext, snake } from '../context.ts';
 import { jsonencode, skip, tags } from './common.ts';
@@ -46,7 +47,7 @@ export function emitRole(ctx: TfContext, role: ResolvedRole): void {
       ],
     ),
   );
-  for (const policy of [...role.managedPolicies].sort((a, b) => a.localeCompare(b))) {
+  for (const policy of [...role.managedPolicies].sort((a, b) => compareIds(a, b))) {
     ctx.add(
       'iam.tf',
       block(

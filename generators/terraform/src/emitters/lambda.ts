@@ -4,6 +4,7 @@
  * Event source mappings for the queues/streams that trigger it live here too.
  */
 import type { ResolvedComponent, ResolvedEventSource } from '@archgen/infra';
+import { compareIds } from '@archgen/infra';
 import { type Expr, attr, block, list, literal, obj, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { physical, placementSubnets, skip, tags } from './common.ts';
@@ -12,7 +13,7 @@ const address = (c: ResolvedComponent) => `aws_lambda_function.${c.names.tfName}
 
 export function environmentVariables(ctx: TfContext, c: ResolvedComponent): Expr | undefined {
   if (c.environment.length === 0) return undefined;
-  const sorted = [...c.environment].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...c.environment].sort((a, b) => compareIds(a.name, b.name));
   return obj(
     sorted.map((v): [string, Expr] => [
       v.name,
