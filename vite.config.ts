@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const appRoot = fileURLToPath(new URL('./app', import.meta.url));
-const outDir = fileURLToPath(new URL('./dist/app', import.meta.url));
+// Overridable so two checkouts (or two e2e runs on other ports) do not build into one folder.
+const outDir = process.env.ARCHGEN_DIST_DIR ?? fileURLToPath(new URL('./dist/app', import.meta.url));
 
 // The designer is a static site: root is app/, everything (icons, Monaco, workers) is bundled
 // locally so it works offline. Monaco and elkjs are only reached through dynamic imports, so they
