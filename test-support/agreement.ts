@@ -4,7 +4,7 @@
  * suite records the resource types its REAL output holds (synthesized templates, `terraform show
  * -json` of a saved plan, the parsed template); agreement.check.test.ts compares them afterwards.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Design, DesignNode } from '@archgen/model';
 import { resolveProperties } from '@archgen/model';
@@ -18,23 +18,64 @@ const DIR = join(REPO_ROOT, '.tmp', 'agreement');
 /** Resource type -> count, as found in one target's real output for one design. */
 export type ResourceTypeCounts = Record<string, number>;
 
-export function recordResourceTypes(
-  target: AgreementTarget,
-  designName: string,
-  types: Iterable<string>,
-): void {
-  const counts: ResourceTypeCounts = {};
-  for (const type of types) counts[type] = (counts[type] ?? 0) + 1;
-  mkdirSync(join(DIR, target), { recursive: true });
-  writeFileSync(join(DIR, target, `${designName}.json`), JSON.stringify(counts, null, 2));
+function designDir(target: AgreementTarget, designName: string): string {
+  return join(DIR, target, designName);
 }
 
-export function readResourceTypes(
-  target: AgreementTarget,
+/** Forget what an earlier run recorded for a design, so a stale file never stands in for a new one. */
+export function clearRecording(target: AgreementTarget, designName: string): void {
+  rmSync(designDir(target, designName), { recursive: true, force: true });
+  mkdirSync(designDir(target, designName), { recursive: true });
+}
+
+/** The synthesized template of one environment's CDK stack (cdk.out/<stack>.template.json). */
+export function recordCdkTemplate(designName: string, env: string, template: unknown): void {
+  mkdirSync(designDir('cdk', designName), { recursive: true });
+  writeFileSync(
+    join(designDir('cdk', designName), `${env}.template.json`),
+    JSON.stringify(template, null, 1),
+  );
+}
+
+/** The generated CloudFormation template (parsed from YAML, long-form intrinsics) and its parameter files. */
+export function recordCloudFormation(
   designName: string,
-): ResourceTypeCounts | undefined {
-  const file = join(DIR, target, `${designName}.json`);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ResourceTypeCounts) : undefined;
+  template: unknown,
+  parameterFiles: Record<string, string>,
+): void {
+  clearRecording('cloudformation', designName);
+  const dir = designDir('cloudformation', designName);
+  writeFileSync(join(dir, 'template.json'), JSON.stringify(template, null, 1));
+  for (const [env, text] of Object.entries(parameterFiles))
+    writeFileSync(join(dir, `${env}.parameters.json`), text);
+}
+
+/** `terraform show -json` of one environment's saved plan. */
+export function recordTerraformPlan(designName: string, env: string, showJson: string): void {
+  mkdirSync(designDir('terraform', designName), { recursive: true });
+  writeFileSync(join(designDir('terraform', designName), `${env}.plan.json`), showJson);
+}
+
+function readJson(file: string): unknown {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : undefined;
+}
+
+export function readCdkTemplate(designName: string, env: string): unknown {
+  return readJson(join(designDir('cdk', designName), `${env}.template.json`));
+}
+
+export function readCloudFormation(
+  designName: string,
+  env: string,
+): { template: unknown; parameters: unknown } | undefined {
+  const dir = designDir('cloudformation', designName);
+  const template = readJson(join(dir, 'template.json'));
+  const parameters = readJson(join(dir, `${env}.parameters.json`));
+  return template === undefined || parameters === undefined ? undefined : { template, parameters };
+}
+
+export function readTerraformPlan(designName: string, env: string): unknown {
+  return readJson(join(designDir('terraform', designName), `${env}.plan.json`));
 }
 
 interface Primary {

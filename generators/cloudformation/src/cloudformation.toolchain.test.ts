@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { lowerDesign } from '@archgen/infra';
 import { toolchainsRequired, verificationDesigns } from '../../../test-support/designs.ts';
-import { recordResourceTypes } from '../../../test-support/agreement.ts';
+import { recordCloudFormation } from '../../../test-support/agreement.ts';
 import { generateCloudFormation } from './generate.ts';
 import { parseTemplate } from './template/yaml.ts';
 
@@ -47,10 +47,16 @@ describe.skipIf(!available)('CloudFormation output against the resource specific
         Resources: object;
       };
       resourceCount += Object.keys(template.Resources).length;
-      recordResourceTypes(
-        'cloudformation',
+      // The template and every environment's parameters, resolved and compared by agreement.check.
+      recordCloudFormation(
         name,
-        Object.values(template.Resources as Record<string, { Type: string }>).map((r) => r.Type),
+        template,
+        Object.fromEntries(
+          design.environments.flatMap((e) => {
+            const file = files[`parameters/${e.name}.json`];
+            return file === undefined ? [] : [[e.name, file]];
+          }),
+        ),
       );
       for (const problem of validateTemplate(template))
         failures.push(`${name}: ${problem.path}: ${problem.message}`);

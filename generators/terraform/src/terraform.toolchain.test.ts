@@ -11,7 +11,7 @@ import { lowerDesign } from '@archgen/infra';
 import { REPO_ROOT, toolchainsRequired, verificationDesigns } from '../../../test-support/designs.ts';
 import { generateTerraform } from './index.ts';
 import { variantsDesign } from './variants.test-support.ts';
-import { recordResourceTypes } from '../../../test-support/agreement.ts';
+import { clearRecording, recordTerraformPlan } from '../../../test-support/agreement.ts';
 
 /** Resource types planned for creation, read from plan's own `# <address> will be created` lines. */
 function plannedTypes(planOutput: string): string[] {
@@ -142,6 +142,7 @@ describe.skipIf(missing !== undefined)('generated Terraform passes fmt, validate
               '-lock=false',
               '-no-color',
               `-var-file=environments/${env}.tfvars`,
+              `-out=${env}.tfplan`,
             ]).then((run) => ({ env, run })),
           ),
         ]);
@@ -154,11 +155,18 @@ describe.skipIf(missing !== undefined)('generated Terraform passes fmt, validate
           totals.resources += Number(added![1]);
           const types = plannedTypes(run.stdout);
           expect(types.length, `${name} (${env}): created resources listed`).toBe(Number(added![1]));
-          // The last environment (prod in the examples) is the one compared across targets.
-          if (env === graph.environments.at(-1)) recordResourceTypes('terraform', name, types);
+        }
+        // Every environment's saved plan as JSON, compared with CDK and CloudFormation by
+        // agreement.check (planned_values; values unknown until apply are absent there).
+        clearRecording('terraform', name);
+        for (const env of graph.environments) {
+          const show = await terraform(dir, ['show', '-json', '-no-color', `${env}.tfplan`]);
+          expectSuccess(show, `${name}: terraform show -json (${env})`);
+          recordTerraformPlan(name, env, show.stdout);
         }
       } finally {
         rmSync(join(dir, 'zz_test_override.tf'), { force: true });
+        for (const env of graph.environments) rmSync(join(dir, `${env}.tfplan`), { force: true });
       }
       totals.designs += 1;
       totals.files += Object.keys(files).length;
