@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { design as build } from '@archgen/model';
-import { BAND_MIN_HEIGHT, NODE_HEIGHT, computeLayout, nodeCenter, placementAt } from './geometry.ts';
+import { design as build, type Design } from '@archgen/model';
+import { seededRandom } from '../../../test-support/random.ts';
+import {
+  BAND_MIN_HEIGHT,
+  GRID,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  computeLayout,
+  findFreeSlot,
+  intersects,
+  nodeCenter,
+  placementAt,
+  settlePositions,
+  type XY,
+} from './geometry.ts';
 import { deriveEdges, deriveNodes, handlesBetween, reuseUnchanged } from './deriveFlow.ts';
 import { HANDLE } from './flowTypes.ts';
 import { EMPTY_SELECTION } from '../store/selectionSlice.ts';
@@ -117,5 +130,121 @@ describe('design -> React Flow', () => {
     expect(selected).not.toBe(first);
     expect(selected.find((n) => n.id === 'web')).not.toBe(first.find((n) => n.id === 'web'));
     expect(selected.find((n) => n.id === 'app')).toBe(first.find((n) => n.id === 'app'));
+  });
+});
+
+describe('no node is drawn on another, or outside where it is placed', () => {
+  const rectOf = (at: XY) => ({ x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT });
+
+  function expectNoOverlaps(layout: ReturnType<typeof computeLayout>, d: Design): void {
+    const entries = [...layout.nodePositions.entries()];
+    for (let i = 0; i < entries.length; i++)
+      for (let j = i + 1; j < entries.length; j++)
+        expect(
+          intersects(rectOf(entries[i]![1]), rectOf(entries[j]![1])),
+          `${entries[i]![0]} overlaps ${entries[j]![0]}`,
+        ).toBe(false);
+    for (const node of d.nodes) {
+      const at = layout.nodePositions.get(node.id)!;
+      const drawnIn = placementAt(layout, nodeCenter(at));
+      const vpc = node.placement ? layout.vpcById.get(node.placement.vpcId) : undefined;
+      if (node.placement && vpc?.bands.some((b) => b.tier === node.placement!.tier)) {
+        expect(drawnIn, `${node.id} drawn in its band`).toEqual(node.placement);
+        const band = vpc.bands.find((b) => b.tier === node.placement!.tier)!;
+        expect(at.y).toBeGreaterThanOrEqual(band.y);
+        expect(at.y + NODE_HEIGHT).toBeLessThanOrEqual(band.y + band.height);
+      } else {
+        for (const v of layout.vpcs)
+          expect(intersects(rectOf(at), v), `${node.id} (regional) drawn inside a VPC`).toBe(false);
+      }
+    }
+  }
+
+  it('findFreeSlot keeps the preferred spot when free, snapped to the grid', () => {
+    expect(findFreeSlot({ minX: 0, minY: 0 }, [], { x: 103, y: 47 })).toEqual({ x: 100, y: 40 });
+    expect(findFreeSlot({ minX: 0, minY: 0 }, [], { x: 103, y: 47 }, { snap: false })).toEqual({
+      x: 103,
+      y: 47,
+    });
+    // Never above or left of the area.
+    expect(findFreeSlot({ minX: 30, minY: 50 }, [], { x: -400, y: -400 })).toEqual({ x: 40, y: 60 });
+  });
+
+  it('findFreeSlot never returns a spot on a taken rectangle (many random cases)', () => {
+    const next = seededRandom(13);
+    for (let run = 0; run < 300; run++) {
+      const area = { minX: Math.round(next() * 200), minY: Math.round(next() * 200) };
+      const taken: { x: number; y: number; width: number; height: number }[] = [];
+      for (let i = 0; i < 1 + next() * 25; i++)
+        taken.push({
+          x: area.minX + next() * 900,
+          y: area.minY + next() * 500,
+          width: 40 + next() * 260,
+          height: 30 + next() * 120,
+        });
+      const preferred = { x: area.minX - 100 + next() * 1000, y: area.minY - 100 + next() * 600 };
+      const at = findFreeSlot(area, taken, preferred);
+      expect(at.x % GRID).toBe(0);
+      expect(at.y % GRID).toBe(0);
+      expect(at.x).toBeGreaterThanOrEqual(area.minX);
+      expect(at.y).toBeGreaterThanOrEqual(area.minY);
+      for (const t of taken) expect(intersects(rectOf(at), t)).toBe(false);
+    }
+  });
+
+  it('random designs: nodes never overlap, placed ones sit in their band, regional ones outside VPCs; settling is stable', () => {
+    const next = seededRandom(2026);
+    const tiers = ['public', 'private', 'isolated'] as const;
+    for (let run = 0; run < 60; run++) {
+      let b = build(`Random ${run}`).vpc({ position: { x: 0, y: 0 } });
+      const count = 2 + Math.floor(next() * 30);
+      for (let i = 0; i < count; i++) {
+        const clustered = next() < 0.5;
+        const position = {
+          x: Math.round(clustered ? 40 + next() * 120 : -300 + next() * 1400),
+          y: Math.round(clustered ? 100 + next() * 120 : -200 + next() * 900),
+        };
+        b =
+          next() < 0.6
+            ? b.node('ecs-fargate', { id: `n${i}`, tier: tiers[Math.floor(next() * 3)]!, position })
+            : b.node('s3', { id: `n${i}`, position });
+      }
+      const d = b.build();
+      const layout = computeLayout(d);
+      expectNoOverlaps(layout, d);
+      // Committing the drawn positions changes nothing further (drawn = stored).
+      const settled = settlePositions(d);
+      expect(settlePositions(settled)).toBe(settled);
+      for (const n of settled.nodes)
+        expect(computeLayout(settled).nodePositions.get(n.id)).toEqual(n.position);
+      // Moving a random node onto another: the mover goes to a free spot, the other stays.
+      const [mover, target] = [settled.nodes[0]!, settled.nodes[settled.nodes.length - 1]!];
+      const onTop = {
+        ...settled,
+        nodes: settled.nodes.map((n) =>
+          n.id === mover.id ? { ...n, position: target.position, placement: target.placement } : n,
+        ),
+      };
+      const moved = computeLayout(onTop, { movers: new Set([mover.id]) });
+      expectNoOverlaps(moved, onTop);
+      if (mover.id !== target.id) expect(moved.nodePositions.get(target.id)).toEqual(target.position);
+    }
+  });
+
+  it('a node whose tier changed (a quick fix) lands in the new band beside what is there, not on it', () => {
+    const d = build('Fix')
+      .vpc({ position: { x: 0, y: 0 } })
+      .node('rds', { id: 'db', tier: 'private', position: { x: 40, y: 240 } })
+      .node('elasticache', { id: 'cache', tier: 'isolated', position: { x: 40, y: 400 } })
+      .build();
+    const fixed = {
+      ...d,
+      nodes: d.nodes.map((n) =>
+        n.id === 'db' ? { ...n, placement: { vpcId: 'main', tier: 'isolated' as const } } : n,
+      ),
+    };
+    const layout = computeLayout(settlePositions(fixed, { movers: new Set(['db']) }));
+    expectNoOverlaps(layout, fixed);
+    expect(layout.nodePositions.get('cache')).toEqual({ x: 40, y: 400 });
   });
 });

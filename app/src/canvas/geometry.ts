@@ -7,6 +7,7 @@ import {
   SUBNET_TIERS,
   availabilityZones,
   type Design,
+  type DesignNode,
   type Placement,
   type SubnetTier,
 } from '@archgen/model';
@@ -73,7 +74,151 @@ function orderedTiers(tiers: readonly SubnetTier[]): SubnetTier[] {
   return SUBNET_TIERS.filter((t) => tiers.includes(t));
 }
 
-export function computeLayout(design: Design): CanvasLayout {
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Placed nodes snap to this grid (the canvas's dot grid). */
+export const GRID = 20;
+/** Free space kept around a node that is placed for the user (beside, above/below). */
+export const NODE_GAP_X = 40;
+export const NODE_GAP_Y = 20;
+const HASH_CELL = 256;
+
+/** Rectangles bucketed into a coarse grid, so a collision test only looks at what is nearby. */
+export class RectIndex {
+  private readonly cells = new Map<string, Rect[]>();
+  constructor(rects: Iterable<Rect> = []) {
+    for (const r of rects) this.add(r);
+  }
+  add(rect: Rect): void {
+    for (const key of this.keys(rect)) {
+      const list = this.cells.get(key);
+      if (list) list.push(rect);
+      else this.cells.set(key, [rect]);
+    }
+  }
+  /** Whether `rect` overlaps anything stored by more than zero area (touching edges is fine). */
+  hits(rect: Rect): boolean {
+    for (const key of this.keys(rect))
+      for (const other of this.cells.get(key) ?? []) if (intersects(rect, other)) return true;
+    return false;
+  }
+  private *keys(rect: Rect): Generator<string> {
+    for (let cx = Math.floor(rect.x / HASH_CELL); cx <= Math.floor((rect.x + rect.width) / HASH_CELL); cx++)
+      for (
+        let cy = Math.floor(rect.y / HASH_CELL);
+        cy <= Math.floor((rect.y + rect.height) / HASH_CELL);
+        cy++
+      )
+        yield `${cx},${cy}`;
+  }
+}
+
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+export function nodeRect(at: XY): Rect {
+  return { x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT };
+}
+
+/**
+ * Where a node's top-left may go: at or right of `minX`, at or below `minY` (a band grows right
+ * and down to fit what it holds); `maxX`/`maxY` bound it when set.
+ */
+export interface SlotArea {
+  minX: number;
+  minY: number;
+  maxX?: number;
+  maxY?: number;
+}
+
+export interface SlotOptions {
+  /** Snap to the absolute GRID (drops, fixes, pastes); off for arrow-key nudges, which move by less. */
+  snap?: boolean;
+  size?: { width: number; height: number };
+}
+
+/**
+ * The free spot for a node nearest `preferred` inside `area`, keeping NODE_GAP_X/Y clear of every
+ * rectangle in `taken` (nodes, and areas it must stay out of, such as VPCs for a regional node).
+ * Searches outward on the grid ring by ring; an unbounded side always has room, so it terminates.
+ */
+export function findFreeSlot(
+  area: SlotArea,
+  taken: RectIndex | readonly Rect[],
+  preferred: XY,
+  options: SlotOptions = {},
+): XY {
+  const index = taken instanceof RectIndex ? taken : new RectIndex(taken);
+  const size = options.size ?? { width: NODE_WIDTH, height: NODE_HEIGHT };
+  const snap = options.snap ?? true;
+  const round = (v: number) => (snap ? Math.round(v / GRID) * GRID : v);
+  // Snapped starting point inside the area (rounded up past the minimum, down past the maximum).
+  const clampAxis = (v: number, min: number, max: number | undefined) => {
+    let out = round(v);
+    if (out < min) out = snap ? Math.ceil(min / GRID) * GRID : min;
+    if (max !== undefined && out > max) out = snap ? Math.max(Math.floor(max / GRID) * GRID, min) : max;
+    return out;
+  };
+  const base = {
+    x: clampAxis(preferred.x, area.minX, area.maxX),
+    y: clampAxis(preferred.y, area.minY, area.maxY),
+  };
+  const fits = (at: XY) =>
+    at.x >= area.minX &&
+    at.y >= area.minY &&
+    (area.maxX === undefined || at.x <= area.maxX) &&
+    (area.maxY === undefined || at.y <= area.maxY) &&
+    !index.hits({
+      x: at.x - NODE_GAP_X,
+      y: at.y - NODE_GAP_Y,
+      width: size.width + 2 * NODE_GAP_X,
+      height: size.height + 2 * NODE_GAP_Y,
+    });
+  const distance = (at: XY) => Math.hypot(at.x - preferred.x, at.y - preferred.y);
+  let best: XY | null = null;
+  let bestDistance = Infinity;
+  for (let ring = 0; ring < 2000; ring++) {
+    // A point on a later ring is at least ring*GRID away: stop once that beats nothing.
+    if (best && (ring - 1) * GRID > bestDistance) break;
+    for (let i = -ring; i <= ring; i++)
+      for (let j = -ring; j <= ring; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+        const at = { x: base.x + i * GRID, y: base.y + j * GRID };
+        const d = distance(at);
+        if (d < bestDistance && fits(at)) {
+          best = at;
+          bestDistance = d;
+        }
+      }
+  }
+  return best ?? base;
+}
+
+export interface LayoutOptions {
+  /**
+   * Nodes just placed by the user (dropped, moved, fixed, pasted): laid out after the others,
+   * snapped to the grid and moved to the nearest free spot, so they never land on another node.
+   */
+  movers?: ReadonlySet<string>;
+  /** Snap movers to the grid (default true); arrow-key nudges move by less than a grid step. */
+  snapMovers?: boolean;
+}
+
+/**
+ * Every node is drawn where it is placed and on no other node: a placed node inside its tier
+ * band (the band grows to hold it), a regional one outside every VPC. A stored position that
+ * breaks either (an old file, a quick fix that changed the tier, a paste) is replaced by the
+ * nearest free spot; positions that are fine are kept exactly.
+ */
+export function computeLayout(design: Design, options: LayoutOptions = {}): CanvasLayout {
+  const movers = options.movers ?? new Set<string>();
+  const snapMovers = options.snapMovers ?? true;
   const vpcById = new Map<string, VpcLayout>();
   const nodePositions = new Map<string, XY>();
   const vpcTiers = new Map(design.vpcs.map((v) => [v.id, new Set(v.tiers)]));
@@ -88,7 +233,6 @@ export function computeLayout(design: Design): CanvasLayout {
       byBand.set(key, list);
     } else regional.push(node);
   }
-
   const vpcs: VpcLayout[] = [];
   let nextY = 0;
   for (const vpc of design.vpcs) {
@@ -100,16 +244,27 @@ export function computeLayout(design: Design): CanvasLayout {
     const bands: BandLayout[] = [];
     for (const tier of orderedTiers(vpc.tiers)) {
       const nodes = byBand.get(`${vpc.id}/${tier}`) ?? [];
-      const minX = origin.x + VPC_PAD_X;
-      const minY = bandTop + BAND_LABEL + BAND_PAD / 2;
+      const area: SlotArea = { minX: origin.x + VPC_PAD_X, minY: bandTop + BAND_LABEL + BAND_PAD / 2 };
+      const index = new RectIndex();
       let bottom = bandTop + BAND_MIN_HEIGHT;
-      let slot = 0;
-      for (const node of nodes) {
-        const wanted = node.position ?? { x: minX + slot++ * (NODE_WIDTH + 40), y: minY };
-        const at = { x: Math.max(minX, wanted.x), y: Math.max(minY, wanted.y) };
-        nodePositions.set(node.id, at);
+      const put = (id: string, at: XY) => {
+        nodePositions.set(id, at);
+        index.add(nodeRect(at));
         bottom = Math.max(bottom, at.y + NODE_HEIGHT + BAND_PAD);
         right = Math.max(right, at.x + NODE_WIDTH + VPC_PAD_X);
+      };
+      // Stored positions that are fine first, kept exactly; the rest then go to free spots.
+      const late: DesignNode[] = [];
+      for (const n of nodes) {
+        const at = n.position;
+        if (!movers.has(n.id) && at && at.x >= area.minX && at.y >= area.minY && !index.hits(nodeRect(at)))
+          put(n.id, at);
+        else late.push(n);
+      }
+      let slot = 0;
+      for (const n of late) {
+        const wanted = n.position ?? { x: area.minX + slot++ * (NODE_WIDTH + NODE_GAP_X), y: area.minY };
+        put(n.id, findFreeSlot(area, index, wanted, { snap: !movers.has(n.id) || snapMovers }));
       }
       bands.push({ tier, y: bandTop, height: bottom - bandTop });
       bandTop = bottom + BAND_GAP;
@@ -128,22 +283,54 @@ export function computeLayout(design: Design): CanvasLayout {
     nextY = Math.max(nextY, layout.y + layout.height + VPC_GAP);
   }
 
-  // Regional services keep their own positions; unpositioned ones line up right of the VPCs.
+  // Regional services keep their own positions outside the VPCs; unpositioned ones (and ones
+  // stored inside a VPC box, which would look placed) go to the nearest free spot.
   const vpcRight = vpcs.length ? Math.max(...vpcs.map((v) => v.x + v.width)) + REGIONAL_GAP_X * 2 : 0;
-  let slot = 0;
+  const index = new RectIndex(vpcs.map((v) => ({ x: v.x, y: v.y, width: v.width, height: v.height })));
+  const plane: SlotArea = { minX: -Infinity, minY: -Infinity };
+  const late: DesignNode[] = [];
   for (const node of regional) {
-    if (node.position) nodePositions.set(node.id, node.position);
-    else {
+    if (!movers.has(node.id) && node.position && !index.hits(nodeRect(node.position))) {
+      nodePositions.set(node.id, node.position);
+      index.add(nodeRect(node.position));
+    } else late.push(node);
+  }
+  let slot = 0;
+  for (const node of late) {
+    let wanted = node.position;
+    if (!wanted) {
       const column = Math.floor(slot / 6);
       const row = slot % 6;
       slot++;
-      nodePositions.set(node.id, {
+      wanted = {
         x: vpcRight + column * (NODE_WIDTH + REGIONAL_GAP_X),
         y: row * (NODE_HEIGHT + REGIONAL_GAP_Y),
-      });
+      };
     }
+    const at = findFreeSlot(plane, index, wanted, { snap: !movers.has(node.id) || snapMovers });
+    nodePositions.set(node.id, at);
+    index.add(nodeRect(at));
   }
   return { vpcs, vpcById, nodePositions };
+}
+
+/**
+ * The design with every node's stored position set to where computeLayout draws it, `movers`
+ * laid out last: what every command that places nodes commits, so the file says what the
+ * picture shows. Nodes whose position is unchanged keep their object.
+ */
+export function settlePositions(design: Design, options: LayoutOptions = {}): Design {
+  const layout = computeLayout(design, options);
+  let changed = false;
+  const nodes = design.nodes.map((n) => {
+    const at = layout.nodePositions.get(n.id);
+    if (!at) return n;
+    const rounded = { x: Math.round(at.x), y: Math.round(at.y) };
+    if (n.position && n.position.x === rounded.x && n.position.y === rounded.y) return n;
+    changed = true;
+    return { ...n, position: rounded };
+  });
+  return changed ? { ...design, nodes } : design;
 }
 
 /** The tier band under a point (e.g. a node's centre), or null outside every VPC. */
