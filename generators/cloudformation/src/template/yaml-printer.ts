@@ -22,13 +22,20 @@ import { INTRINSIC_FUNCTIONS, Intrinsic, type TemplateMap, type TemplateValue } 
 
 export class UnsupportedShape extends Error {}
 
+/** The documents we print: YAML 1.1, with strings quoted so YAML 1.2 readers agree (yaml.ts too). */
+export const YAML_DOCUMENT_OPTIONS = { version: '1.1', compat: 'core' } as const;
+
 const INDENT_STEP = '  ';
 const MERGE_KEY = '<<';
 
-/** The library's stringify context for a `version: '1.1'` document printed with our options. */
+/**
+ * The library's stringify context for a `version: '1.1'` document printed with our options.
+ * `compat: 'core'` makes it also quote what a YAML 1.2 reader would not read as a string (e.g.
+ * 0o17, 1e3): CloudFormation reads 1.1, but linters and editors read 1.2.
+ */
 const BASE_CONTEXT: StringifyContext = {
   anchors: new Set(),
-  doc: new Document(null, { version: '1.1' }),
+  doc: new Document(null, YAML_DOCUMENT_OPTIONS),
   flowCollectionPadding: '',
   indent: '',
   indentStep: INDENT_STEP,
@@ -57,8 +64,9 @@ const BASE_CONTEXT: StringifyContext = {
 };
 
 /**
- * The schema's implicit types: a plain string matching one of these would read back as a number,
- * boolean, null, timestamp or merge key, so the library quotes it (the same test it runs).
+ * The schema's implicit types (1.1, and 1.2 core through `compat`): a plain string matching one
+ * would read back as a number, boolean, null, timestamp or merge key, so the library quotes it
+ * (the same test it runs).
  */
 const IMPLICIT_TYPE_TESTS: RegExp[] = [
   ...BASE_CONTEXT.doc.schema.tags,

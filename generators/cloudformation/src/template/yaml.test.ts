@@ -16,7 +16,8 @@ import {
   Intrinsic,
   type TemplateValue,
 } from './intrinsics.ts';
-import { parseTemplate, printTemplate } from './yaml.ts';
+import { parse } from 'yaml';
+import { parseTemplate, printTemplate, printTemplateDirect, printTemplateWithLibrary } from './yaml.ts';
 
 const roundTrip = (value: TemplateValue) => parseTemplate(printTemplate(value));
 
@@ -57,6 +58,69 @@ describe('printTemplate / parseTemplate', () => {
     const text = printTemplate({ Words: words });
     expect(roundTrip({ Words: words })).toEqual({ Words: words });
     for (const word of ['yes', 'on', 'y', '0123', '12:30']) expect(text).toContain(`"${word}"`);
+  });
+
+  it('quotes every string a YAML 1.1 or 1.2 reader would read as something else', () => {
+    // 1.2 (core schema) reads 0o17 as 15 and 1e3 as 1000; 1.1 reads yes/on/012/dates/1:20 as
+    // booleans, numbers and timestamps. A template is read by both kinds of tools.
+    const hostile = [
+      '0o17',
+      '0o7',
+      '0x1F',
+      '0X1f',
+      '0b101',
+      '1e3',
+      '1E-3',
+      '+1e3',
+      '.inf',
+      '-.Inf',
+      '+.INF',
+      '.nan',
+      '.NaN',
+      'yes',
+      'No',
+      'on',
+      'OFF',
+      'y',
+      'N',
+      '~',
+      'null',
+      'Null',
+      'NULL',
+      'true',
+      'False',
+      'TRUE',
+      '2024-01-01',
+      '2024-1-1 10:00:00',
+      '2024-01-01T10:00:00Z',
+      '012',
+      '0123',
+      '08',
+      '-0',
+      '+12',
+      '1_000',
+      '1:20',
+      '190:20:30',
+      '0.5',
+      '1.',
+      '.5',
+      '-.5',
+      '<<',
+      '=',
+      '',
+      ' a',
+      'a ',
+      '0o',
+      '0x',
+    ];
+    const value = { Tags: hostile.map((v, i) => ({ Key: `k${i}`, Value: v })), List: hostile };
+    for (const print of [printTemplate, printTemplateDirect, printTemplateWithLibrary]) {
+      const text = print(value);
+      for (const version of ['1.1', '1.2'] as const) {
+        expect(parse(text, { version }), `${print.name} read as YAML ${version}`).toEqual(value);
+      }
+    }
+    expect(printTemplate({ V: '0o17' })).toBe('V: "0o17"\n');
   });
 
   it('carries hostile text through unchanged, never as YAML structure', () => {

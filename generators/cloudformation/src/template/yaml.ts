@@ -4,12 +4,19 @@
  * string goes through its quoting rules, so no user text can break the structure.
  *
  * The documents use YAML 1.1 rules, as CloudFormation's parser does: a string like "yes", "on"
- * or "0123" is quoted so it stays a string.
+ * or "0123" is quoted so it stays a string. Strings a YAML 1.2 reader would take for something
+ * else ("0o17", "1e3") are quoted too, so every tool reads the same values.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, parseDocument, type Node, type Tags } from 'yaml';
 import { INTRINSIC_FUNCTIONS, Intrinsic, type TemplateValue } from './intrinsics.ts';
 import { utf8ByteLength } from '../text.ts';
-import { printYaml, UnsupportedShape, type CommentLookup, type PrintedYaml } from './yaml-printer.ts';
+import {
+  printYaml,
+  UnsupportedShape,
+  YAML_DOCUMENT_OPTIONS,
+  type CommentLookup,
+  type PrintedYaml,
+} from './yaml-printer.ts';
 
 const shortTag = (fn: string): string => `!${fn.replace(/^Fn::/, '')}`;
 
@@ -110,7 +117,7 @@ export function printTemplateWithLibrary(
   template: TemplateValue,
   comments: Record<string, string> = {},
 ): string {
-  const doc = new Document(null, { version: '1.1' });
+  const doc = new Document(null, YAML_DOCUMENT_OPTIONS);
   const root = toNode(template);
   if (root instanceof YAMLMap) {
     for (const section of root.items) {
