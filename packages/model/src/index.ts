@@ -5,5 +5,6 @@ export * from './design/limits.ts';
 export * from './design/cidr.ts';
 export * from './design/properties.ts';
 export * from './design/factory.ts';
+export * from './design/text-rules.ts';
 export * from './catalog/types.ts';
 export * from './catalog/index.ts';
