@@ -5,18 +5,46 @@ import {
   AUTOSAVE_BACKUP_KEY,
   AUTOSAVE_DELAY_MS,
   AUTOSAVE_KEY,
+  UNREADABLE_KEY_PREFIX,
   loadAutosaved,
+  restoreAutosave,
   startAutosave,
+  type KeyValueStorage,
 } from './autosave.ts';
 import { describeParseErrors, parseDesignText, slugify } from './files.ts';
 
-function memoryStorage(initial: Record<string, string> = {}) {
+/** Like localStorage: string values, enumerable keys; `refuse` makes writes to matching keys throw (quota). */
+function memoryStorage(initial: Record<string, string> = {}, refuse?: (key: string) => boolean) {
   const data = new Map(Object.entries(initial));
   return {
     data,
     getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, v),
-  };
+    setItem: (k: string, v: string) => {
+      if (refuse?.(k)) throw new DOMException('quota exceeded', 'QuotaExceededError');
+      data.set(k, v);
+    },
+    get length() {
+      return data.size;
+    },
+    key: (i: number) => [...data.keys()][i] ?? null,
+  } satisfies KeyValueStorage & { data: Map<string, string> };
+}
+
+const values = (storage: { data: Map<string, string> }) => [...storage.data.values()];
+const unreadableKeys = (storage: { data: Map<string, string> }) =>
+  [...storage.data.keys()].filter((k) => k.startsWith(UNREADABLE_KEY_PREFIX));
+
+/** Starts autosave on what was restored (as the app does) and makes two edits. */
+function twoEdits(storage: KeyValueStorage, restored = restoreAutosave(storage)) {
+  vi.useFakeTimers();
+  const store = createAppStore(restored.design ?? newBlankDesign('Untitled design'));
+  const stop = startAutosave(store, storage);
+  for (const name of ['Edit 1', 'Edit 2']) {
+    store.getState().commit({ ...store.getState().design, name }, 'Rename');
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 10);
+  }
+  stop();
+  return restored;
 }
 
 describe('autosave', () => {
@@ -42,6 +70,84 @@ describe('autosave', () => {
       loadAutosaved(memoryStorage({ [AUTOSAVE_KEY]: '{"broken', [AUTOSAVE_BACKUP_KEY]: good }))?.name,
     ).toBe('Good');
     expect(loadAutosaved(memoryStorage({ [AUTOSAVE_KEY]: '[]' }))).toBeNull();
+  });
+
+  it('a truncated autosave is kept aside, named with its JSON path, and survives two edits', () => {
+    const truncated = serializeDesign(newBlankDesign('Mine')).slice(0, 60);
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: truncated });
+    const restored = twoEdits(storage, restoreAutosave(storage, 1_700_000_000_000));
+    expect(values(storage)).toContain(truncated);
+    expect(restored.design).toBeNull();
+    expect(restored.unreadable).toEqual([
+      {
+        slot: 'newest',
+        text: truncated,
+        reason: expect.stringMatching(
+          /^could not be read: invalid JSON at line \d+, column \d+: .* \(at \$\)$/,
+        ),
+        keptAs: `${UNREADABLE_KEY_PREFIX}1700000000000`,
+      },
+    ]);
+    expect(storage.data.get(`${UNREADABLE_KEY_PREFIX}1700000000000`)).toBe(truncated);
+    // Never rotated into the backup slot, which holds only readable saves.
+    expect(storage.data.get(AUTOSAVE_BACKUP_KEY)).not.toBe(truncated);
+    expect(loadAutosaved(storage)?.name).toBe('Edit 2');
+  });
+
+  it('an autosave made by a newer version is refused by name, kept, and survives two edits', () => {
+    const newer = JSON.stringify({
+      ...JSON.parse(serializeDesign(newBlankDesign('Future'))),
+      schemaVersion: 3,
+    });
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: newer });
+    const restored = twoEdits(storage);
+    expect(values(storage)).toContain(newer);
+    expect(restored.design).toBeNull();
+    expect(restored.unreadable.map((u) => u.reason)).toEqual([
+      'made by a newer version (format 3, this app reads up to 2)',
+    ]);
+    expect(storage.data.get(AUTOSAVE_BACKUP_KEY)).not.toBe(newer);
+  });
+
+  it('a garbage newest autosave restores the backup and reports that it did', () => {
+    const good = serializeDesign(newBlankDesign('Good'));
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: '{"broken', [AUTOSAVE_BACKUP_KEY]: good });
+    const restored = twoEdits(storage);
+    expect(restored.design?.name).toBe('Good');
+    expect(restored.from).toBe('backup');
+    expect(restored.unreadable.map((u) => [u.slot, u.text])).toEqual([['newest', '{"broken']]);
+    expect(values(storage)).toContain('{"broken');
+  });
+
+  it('keeps one copy of the same unreadable text however often the app is reopened', () => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: 'garbage' });
+    const first = restoreAutosave(storage, 1);
+    const second = restoreAutosave(storage, 2);
+    expect(second.unreadable[0]?.keptAs).toBe(first.unreadable[0]?.keptAs);
+    expect(unreadableKeys(storage)).toHaveLength(1);
+  });
+
+  it('overwrites nothing when storage refuses to keep the unreadable autosave aside', () => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: 'garbage' }, (k) => k.startsWith(UNREADABLE_KEY_PREFIX));
+    const restored = twoEdits(storage);
+    expect(restored.unreadable[0]?.keptAs).toBeNull();
+    expect(storage.data.get(AUTOSAVE_KEY)).toBe('garbage');
+    expect(storage.data.has(AUTOSAVE_BACKUP_KEY)).toBe(false);
+  });
+
+  it("an unreadable value written behind the app's back is kept aside, not rotated into the backup", () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const store = createAppStore(newBlankDesign('Draft'));
+    const stop = startAutosave(store, storage);
+    store.getState().commit({ ...store.getState().design, name: 'One' }, 'Rename');
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 10);
+    storage.data.set(AUTOSAVE_KEY, '{"from another tab');
+    store.getState().commit({ ...store.getState().design, name: 'Two' }, 'Rename');
+    stop();
+    expect(loadAutosaved(storage)?.name).toBe('Two');
+    expect(storage.data.get(AUTOSAVE_BACKUP_KEY)).not.toBe('{"from another tab');
+    expect(unreadableKeys(storage).map((k) => storage.data.get(k))).toEqual(['{"from another tab']);
   });
 
   it('stopping flushes a pending save', () => {

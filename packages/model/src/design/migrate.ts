@@ -31,11 +31,20 @@ export interface MigrationResult {
 /** Thrown for a version this build cannot read; `path` points at the version field. */
 export class DesignVersionError extends Error {
   readonly path: string;
-  constructor(path: string, message: string) {
+  /** Set when the document is from a newer archgen, so callers can keep it rather than drop it. */
+  readonly newerVersion?: NewerVersion;
+  constructor(path: string, message: string, newerVersion?: NewerVersion) {
     super(message);
     this.name = 'DesignVersionError';
     this.path = path;
+    if (newerVersion) this.newerVersion = newerVersion;
   }
+}
+
+/** A document version this build cannot read because it is newer: `found` > `supported`. */
+export interface NewerVersion {
+  found: number;
+  supported: number;
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -177,6 +186,7 @@ export function migrateDesign(raw: unknown): MigrationResult {
     throw new DesignVersionError(
       path,
       `this design was saved by a newer archgen (schema version ${version}); this build reads versions up to ${current}. Update archgen to open it`,
+      { found: version, supported: current },
     );
   }
   const applied: string[] = [];

@@ -691,6 +691,11 @@ describe('parseDesign: versions', () => {
           'this design was saved by a newer archgen (schema version 99); this build reads versions up to 2. Update archgen to open it',
       },
     ]);
+    // Machine-readable too, so the app can keep such a document instead of discarding it.
+    const result = parseDesign(future);
+    expect(result.ok ? null : result.newerVersion).toEqual({ found: 99, supported: 2 });
+    const broken = parseDesign('{"schemaVersion": 2, "name": "trunc');
+    expect(broken.ok ? null : broken.newerVersion).toBeUndefined();
   });
 });
 

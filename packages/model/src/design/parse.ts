@@ -23,7 +23,7 @@ import {
   type Properties,
   type PropertyValue,
 } from './schema.ts';
-import { DesignVersionError, migrateDesign } from './migrate.ts';
+import { DesignVersionError, migrateDesign, type NewerVersion } from './migrate.ts';
 import {
   AWS_MAX_TAGS_PER_RESOURCE,
   MAX_ACCEPTED_RISKS,
@@ -40,6 +40,7 @@ import {
 import { availabilityZones, parseCidr } from './cidr.ts';
 import { defaultProperties, validateProperties } from './properties.ts';
 import { SERVICES, allowedConnectionKinds, findAcceptedConnection, getService } from '../catalog/index.ts';
+import { article } from '../catalog/wording.ts';
 import type { PropertyIssue, ServiceDefinition } from '../catalog/types.ts';
 
 export interface DesignError {
@@ -50,7 +51,7 @@ export interface DesignError {
 
 export type ParseResult =
   | { ok: true; design: Design; migratedFrom?: number; warnings: string[] }
-  | { ok: false; errors: DesignError[] };
+  | { ok: false; errors: DesignError[]; newerVersion?: NewerVersion };
 
 /**
  * Parses a design from JSON text or an already-parsed value. An already-parsed value is
@@ -74,7 +75,11 @@ export function parseDesign(input: string | unknown): ParseResult {
   try {
     migrated = migrateDesign(read.value);
   } catch (error) {
-    if (error instanceof DesignVersionError) return fail([{ path: error.path, message: error.message }]);
+    if (error instanceof DesignVersionError) {
+      const errors = [{ path: error.path, message: error.message }];
+      // Callers that store designs (autosave) must keep a newer document, not treat it as garbage.
+      return error.newerVersion ? { ok: false, errors, newerVersion: error.newerVersion } : fail(errors);
+    }
     throw error;
   }
   warnings.push(...migrated.warnings);
@@ -440,7 +445,7 @@ function checkSemantics(design: Design, warnings: string[]): DesignError[] {
     const signature = `${connection.from}\u0000${connection.to}\u0000${connection.kind}`;
     if (seenConnections.has(signature)) {
       warnings.push(
-        `${base} repeats a ${connection.kind} connection from "${connection.from}" to "${connection.to}"`,
+        `${base} repeats ${article(connection.kind)} ${connection.kind} connection from "${connection.from}" to "${connection.to}"`,
       );
     }
     seenConnections.add(signature);
