@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TargetId } from '@archgen/infra';
 import { buildExport, zipFiles, GenerationError, TARGETS } from '@archgen/export';
 import { reviewDocuments } from '@archgen/review';
-import { readDesignFile, UsageError, InputError } from './io.ts';
+import { readDesignFile, displayName, sourceOf, UsageError, InputError } from './io.ts';
+import { writeFileWhole, writeFolder } from './output.ts';
 import type { CliIo } from './main.ts';
 
 function parseTargets(value: string | undefined): TargetId[] {
@@ -20,48 +20,53 @@ function parseTargets(value: string | undefined): TargetId[] {
 /**
  * `archgen generate`: a .zip gets the full bundle (`<design>/README.md`, `cdk/`, `terraform/`,
  * `cloudformation/`); a directory gets the bundle's contents, or a single target's files directly.
+ * Output is written whole or not at all (see output.ts); a folder holding files archgen did not
+ * write is refused unless --force.
  */
 export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { target: { type: 'string' }, out: { type: 'string' }, env: { type: 'string', multiple: true } },
+    options: {
+      target: { type: 'string' },
+      out: { type: 'string' },
+      env: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
+    },
   });
   const file = positionals[0];
   if (!file) throw new UsageError('generate needs a design file');
   const targets = parseTargets(values.target);
   if (!values.out) throw new UsageError('generate needs --out <dir or file.zip>');
-  const design = readDesignFile(file);
+  const design = await readDesignFile(file, sourceOf(io));
   let bundle;
   try {
     bundle = buildExport(design, { targets, environments: values.env, extraDocuments: reviewDocuments });
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('Unknown environment'))
-      throw new InputError(`${file}: ${error.message}`);
+      throw new InputError(`${displayName(file)}: ${error.message}`);
     if (error instanceof GenerationError) {
       io.err(
-        `archgen: cannot generate ${file}: ${error.message}\nFix the design first (archgen validate ${file} lists its problems and fixes).`,
+        `archgen: cannot generate ${displayName(file)}: ${error.message}\nFix the design first (archgen validate ${file} lists its problems and fixes).`,
       );
       return 1;
     }
     throw error;
   }
   const out = resolve(values.out);
-  if (out.endsWith('.zip')) {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, zipFiles(bundle.files));
+  if (/\.zip$/i.test(out)) {
+    writeFileWhole(out, zipFiles(bundle.files));
     io.out(`wrote ${out} (${Object.keys(bundle.files).length} files)`);
   } else {
     const prefix = targets.length === 1 ? `${bundle.slug}/${targets[0]}/` : `${bundle.slug}/`;
-    let count = 0;
-    for (const [path, content] of Object.entries(bundle.files)) {
-      if (!path.startsWith(prefix)) continue;
-      const target = join(out, path.slice(prefix.length));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-      count++;
-    }
-    io.out(`wrote ${count} files to ${out}`);
+    const files: Record<string, string | Uint8Array> = {};
+    for (const [path, content] of Object.entries(bundle.files))
+      if (path.startsWith(prefix)) files[path.slice(prefix.length)] = content;
+    const result = writeFolder(out, files, { force: values.force });
+    const removed = result.removed.length
+      ? `, removed ${result.removed.length} it no longer writes (${result.removed.slice(0, 3).join(', ')}${result.removed.length > 3 ? ', ...' : ''})`
+      : '';
+    io.out(`wrote ${result.written} files to ${out}${removed}`);
   }
   const open = bundle.findings.filter((f) => !f.accepted);
   if (open.length)

@@ -1,26 +1,32 @@
 #!/usr/bin/env node
 /**
  * archgen: validate and review designs, list the catalog and rules, generate IaC.
- * Exit codes: 0 ok, 1 the design has error-level findings, 2 unreadable or invalid input / usage.
+ * Exit codes: 0 ok, 1 the design has error-level findings, 2 unreadable or invalid input / usage /
+ * I/O error, 70 an internal error (a bug).
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { SERVICES, type Design } from '@archgen/model';
 import { RULES, validateDesign, type Finding } from '@archgen/rules';
-import { readDesignFile, UsageError, InputError } from './io.ts';
+import { readDesignFile, displayName, sourceOf, UsageError, InputError } from './io.ts';
 
 const USAGE = `Usage: archgen <command> [options]
 
 Commands:
   validate <design.json> [--env <env>] [--json]   check a design; exit 1 when it has errors
-  generate <design.json> --target cdk|terraform|cloudformation|all --out <dir|file.zip> [--env <env>]
+  generate <design.json> --target cdk|terraform|cloudformation|all --out <dir|file.zip> [--env <env>] [--force]
+                                                     a folder holding files archgen did not write is
+                                                     refused unless --force; stale generated files are removed
   review <design.json> [--env <env>] [--write REVIEW.md] [--json]
                                                      scorecard, monthly cost per node and environment,
                                                      cost suggestions; --write saves REVIEW.md
   services [--json]                                  list the service catalog
   rules [--json]                                     list the rules
 
-Exit codes: 0 success, 1 the design has open critical or high findings (validate, review), 2 unreadable or invalid input.`;
+A design file may be "-" for standard input.
+
+Exit codes: 0 success, 1 the design has open critical or high findings (validate, review),
+2 unreadable or invalid input, or a file or folder that cannot be read or written.`;
 
 /** Findings at these severities make `validate` exit 1. */
 const ERROR_SEVERITIES = new Set(['critical', 'high']);
@@ -28,6 +34,8 @@ const ERROR_SEVERITIES = new Set(['critical', 'high']);
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** What `-` reads; the real standard input when run as a program. */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 export function formatFinding(design: Design, f: Finding): string {
@@ -49,10 +57,10 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   });
   const file = positionals[0];
   if (!file) throw new UsageError('validate needs a design file');
-  const design = readDesignFile(file);
+  const design = await readDesignFile(file, sourceOf(io));
   const envs = values.env;
   const unknown = (envs ?? []).filter((e) => !design.environments.some((d) => d.name === e));
-  if (unknown.length) throw new InputError(`${file}: unknown environment ${unknown.join(', ')}`);
+  if (unknown.length) throw new InputError(`${displayName(file)}: unknown environment ${unknown.join(', ')}`);
   const findings = validateDesign(design, envs ? { environments: envs } : undefined);
   const open = findings.filter((f) => !f.accepted);
   const errors = open.filter((f) => ERROR_SEVERITIES.has(f.severity));
@@ -143,10 +151,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Unexpected failures (a bug, not the user's input): one line, the stack only on request. */
+export const EXIT_INTERNAL = 70;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const code = await runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t + '\n'),
-    err: (t) => process.stderr.write(t + '\n'),
-  });
+  // `archgen validate x | head` closes the pipe early: stop quietly, as other tools do.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  let code: number;
+  try {
+    code = await runCli(process.argv.slice(2), {
+      out: (t) => process.stdout.write(t + '\n'),
+      err: (t) => process.stderr.write(t + '\n'),
+      stdin: process.stdin,
+    });
+  } catch (error) {
+    process.stderr.write(
+      process.env.ARCHGEN_DEBUG
+        ? `${(error as Error)?.stack ?? String(error)}\n`
+        : `archgen: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]} (this is a bug; ARCHGEN_DEBUG=1 shows where)\n`,
+    );
+    code = EXIT_INTERNAL;
+  }
   process.exitCode = code;
+  // A pipe still open on stdin (`archgen validate -` stopped early) must not keep the process alive.
+  process.stdin.destroy();
 }

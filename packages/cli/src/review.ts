@@ -10,7 +10,7 @@ import {
   renderReviewMarkdown,
   scorecard,
 } from '@archgen/review';
-import { readDesignFile, InputError, UsageError } from './io.ts';
+import { readDesignFile, describeFsError, displayName, sourceOf, InputError, UsageError } from './io.ts';
 import type { CliIo } from './main.ts';
 
 /** Same threshold as `validate`: open critical or high findings make the command exit 1. */
@@ -41,9 +41,9 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
   const file = positionals[0];
   if (!file) throw new UsageError('review needs a design file');
   if (values.write === '') throw new UsageError('--write needs a file name, e.g. --write REVIEW.md');
-  const design = readDesignFile(file);
+  const design = await readDesignFile(file, sourceOf(io));
   const unknown = (values.env ?? []).filter((e) => !design.environments.some((d) => d.name === e));
-  if (unknown.length) throw new InputError(`${file}: unknown environment ${unknown.join(', ')}`);
+  if (unknown.length) throw new InputError(`${displayName(file)}: unknown environment ${unknown.join(', ')}`);
   const environments = values.env ?? design.environments.map((e) => e.name);
 
   const findings = validateDesign(design, { environments });
@@ -56,9 +56,7 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
     try {
       writeFileSync(values.write, renderReviewMarkdown(design, { environments, findings }));
     } catch (error) {
-      throw new InputError(
-        `cannot write ${values.write} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      );
+      throw new InputError(`${values.write}: cannot write the review (${describeFsError(error)})`);
     }
   }
 
