@@ -18,9 +18,22 @@ function fixture() {
 
 describe('connecting', () => {
   it('refuses a pair the catalog does not allow, saying why', () => {
-    const plan = planConnection(fixture(), 'bucket', 'nat');
+    const plan = planConnection(fixture(), 'bucket', 'api');
     expect(plan.outcome).toBe('refuse');
-    if (plan.outcome === 'refuse') expect(plan.reason).toMatch(/^S3 bucket cannot connect to NAT gateway: /);
+    if (plan.outcome === 'refuse')
+      expect(plan.reason).toBe(
+        'S3 bucket cannot connect to API Gateway: API Gateway only accepts connections from Internet users, CloudFront distribution, CloudWatch alarm.',
+      );
+  });
+
+  it('refusing an edge to the NAT gateway says egress comes from the subnet route instead', () => {
+    const plan = planConnection(fixture(), 'fn', 'nat');
+    expect(plan.outcome).toBe('refuse');
+    if (plan.outcome === 'refuse') {
+      expect(plan.reason).toMatch(/^Lambda function does not connect to NAT gateway\. /);
+      expect(plan.reason).toMatch(/route table/);
+      expect(plan.reason).not.toMatch(/only accepts/);
+    }
   });
 
   it('points out when the connection goes the other way', () => {

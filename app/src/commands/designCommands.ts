@@ -15,8 +15,17 @@ import { applyFix, type Finding } from '@archgen/rules';
 import type { AppStore } from '../store/appStore.ts';
 import * as ops from '../store/designOps.ts';
 import { MAX_AZS, MIN_AZS, MAX_VPCS } from '../store/designOps.ts';
+import { computeLayout, recommendedSpot, settlePositions } from '../canvas/geometry.ts';
 
 const nodeName = (design: Design, id: string) => design.nodes.find((n) => n.id === id)?.name ?? id;
+
+/**
+ * `next` with every node stored where the canvas draws it: `movers` (what this command placed)
+ * go to the nearest free grid spot in their band, so no command leaves a node on another.
+ */
+function settled(next: Design, movers: Iterable<string> = [], snap = true): Design {
+  return settlePositions(next, { movers: new Set(movers), snapMovers: snap });
+}
 
 export function addServiceAt(
   store: AppStore,
@@ -26,17 +35,40 @@ export function addServiceAt(
 ): string {
   const { design, commit, select } = store.getState();
   const result = ops.addServiceNode(design, type, topLeft, placement);
-  commit(result.design, `Add ${getService(type)?.displayName ?? type}`);
+  commit(settled(result.design, [result.id]), `Add ${getService(type)?.displayName ?? type}`);
   select({ nodeIds: [result.id] });
   return result.id;
 }
 
-/** `mergeKey` joins quick repeated moves (arrow-key nudges) into one undo step. */
+/**
+ * Enter or double-click on a palette item: the service goes to its recommended subnet (or
+ * outside the VPCs when it is regional), near `near`, the centre of the view.
+ */
+export function addServiceRecommended(store: AppStore, type: string, near: ops.XY): string {
+  const { placement, position } = recommendedSpot(computeLayout(store.getState().design), type, near);
+  return addServiceAt(store, type, position, placement);
+}
+
+/**
+ * `mergeKey` joins quick repeated moves (arrow-key nudges) into one undo step; nudges move by
+ * less than a grid step, so they are not snapped.
+ */
 export function moveNodes(store: AppStore, moves: ops.NodeMove[], mergeKey?: string): void {
   const { design, commit } = store.getState();
   if (moves.length === 0) return;
   const label = moves.length === 1 ? `Move ${nodeName(design, moves[0]!.id)}` : `Move ${moves.length} nodes`;
-  commit(ops.moveNodes(design, moves), label, mergeKey);
+  const next = ops.moveNodes(design, moves);
+  commit(
+    next === design
+      ? design
+      : settled(
+          next,
+          moves.map((m) => m.id),
+          mergeKey === undefined,
+        ),
+    label,
+    mergeKey,
+  );
 }
 
 /**
@@ -62,7 +94,7 @@ export function moveVpc(
       return at ? [{ id: n.id, position: { x: at.x + dx, y: at.y + dy } }] : [];
     });
   const next = ops.moveNodes(ops.updateVpc(design, vpcId, { position: ops.roundXY(to) }), moves);
-  commit(next, `Move VPC ${vpc.name}`);
+  commit(settled(next), `Move VPC ${vpc.name}`);
 }
 
 export function renameNode(store: AppStore, id: string, name: string): void {
@@ -72,7 +104,7 @@ export function renameNode(store: AppStore, id: string, name: string): void {
 
 export function placeNode(store: AppStore, id: string, placement: Placement | null): void {
   const { design, commit } = store.getState();
-  commit(ops.updateNode(design, id, { placement }), `Place ${nodeName(design, id)}`);
+  commit(settled(ops.updateNode(design, id, { placement }), [id]), `Place ${nodeName(design, id)}`);
 }
 
 export function setProperty(
@@ -118,6 +150,12 @@ export function planConnection(design: Design, from: string, to: string): Connec
   const senders = [...new Set((targetService?.accepts ?? []).flatMap((a) => a.from))]
     .map((t) => getService(t)?.displayName ?? t)
     .slice(0, 6);
+  // Some refusals have a better answer than the list of senders (NAT egress is a route, not an edge).
+  if (targetService?.refusalHint && !reverse.length)
+    return {
+      outcome: 'refuse',
+      reason: `${sourceName} does not connect to ${targetName}. ${targetService.refusalHint}`,
+    };
   const why = reverse.length
     ? `connections go the other way (${targetName} → ${sourceName}).`
     : senders.length
@@ -209,7 +247,18 @@ export function applyFindingFix(store: AppStore, finding: Finding): void {
   if (!fix || fix.actions.length === 0) return;
   const { design, commit } = store.getState();
   try {
-    commit(applyFix(design, fix), fix.title);
+    // A node the fix re-placed (or added) goes to a free spot in its new band, not onto another.
+    const next = applyFix(design, fix);
+    const before = new Map(design.nodes.map((n) => [n.id, n]));
+    const movers = next.nodes
+      .filter((n) => {
+        const was = before.get(n.id);
+        return (
+          !was || was.placement?.vpcId !== n.placement?.vpcId || was.placement?.tier !== n.placement?.tier
+        );
+      })
+      .map((n) => n.id);
+    commit(settled(next, movers), fix.title);
   } catch (error) {
     store.getState().toast('error', `Could not apply "${fix.title}": ${(error as Error).message}`);
   }

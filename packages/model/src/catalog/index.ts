@@ -34,3 +34,6 @@ export function allowedConnectionKinds(fromType: string, toType: string): Connec
   if (!target) return [];
   return [...new Set(target.accepts.filter((a) => a.from.includes(fromType)).map((a) => a.kind))];
 }
+
+export * from './wording.ts';
+export * from './search.ts';

@@ -91,6 +91,13 @@ export interface AcceptedConnection {
 export interface ServiceDefinition {
   type: string;
   displayName: string;
+  /** The display name is plural ("Internet users"): sentences say "are", with no article. */
+  plural?: boolean;
+  /**
+   * Other words people search for this service by: abbreviations, AWS product names, generic
+   * terms ("alb", "load balancer"; "bucket"; "k8s"). The palette and the CLI's `services` match them.
+   */
+  keywords?: readonly string[];
   category: ServiceCategory;
   /** Icon id resolved by the app to a bundled AWS architecture icon. */
   icon: string;
@@ -101,6 +108,11 @@ export interface ServiceDefinition {
   /** Cross-field checks beyond per-property ranges (e.g. valid Fargate CPU/memory pairs). */
   validate?: (props: Properties) => PropertyIssue[];
   accepts: readonly AcceptedConnection[];
+  /**
+   * Said when a connection into this service is refused: what the person can do instead
+   * (e.g. NAT egress comes from the subnet route, not from an edge).
+   */
+  refusalHint?: string;
   /** For traffic connections into this service: default port and protocol. */
   listener?: { port: number; protocol: 'tcp' | 'http' | 'https' };
 }

@@ -4,6 +4,7 @@ import { APP_COMPUTE, WATCHED_BY_ALARM, bool, choice, num, text } from '../defin
 export const alb: ServiceDefinition = {
   type: 'alb',
   displayName: 'Application Load Balancer',
+  keywords: ['elb', 'alb', 'nlb', 'load balancer', 'elastic load balancing', 'balancer'],
   category: 'Networking',
   icon: 'alb',
   description:

@@ -57,6 +57,7 @@ const properties = [
 export const apiGateway: ServiceDefinition = {
   type: 'api-gateway',
   displayName: 'API Gateway',
+  keywords: ['apigw', 'apig', 'rest api', 'http api', 'api'],
   category: 'Networking',
   icon: 'api-gateway',
   description:

@@ -72,6 +72,7 @@ const properties = [
 export const aurora: ServiceDefinition = {
   type: 'aurora',
   displayName: 'Aurora cluster',
+  keywords: ['mysql', 'postgres', 'postgresql', 'sql', 'relational', 'rds'],
   category: 'Database',
   icon: 'aurora',
   description:

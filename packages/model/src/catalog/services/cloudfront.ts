@@ -47,6 +47,7 @@ const properties = [
 export const cloudfront: ServiceDefinition = {
   type: 'cloudfront',
   displayName: 'CloudFront distribution',
+  keywords: ['cdn', 'edge', 'cache', 'distribution'],
   category: 'Networking',
   icon: 'cloudfront',
   description:

@@ -35,6 +35,7 @@ const properties = [
 export const cloudwatchAlarm: ServiceDefinition = {
   type: 'cloudwatch-alarm',
   displayName: 'CloudWatch alarm',
+  keywords: ['alarm', 'monitoring', 'alert', 'metric'],
   category: 'Management',
   icon: 'cloudwatch-alarm',
   description:

@@ -4,6 +4,7 @@ import { WATCHED_BY_ALARM, bool, choice, num } from '../define.ts';
 export const cognitoUserPool: ServiceDefinition = {
   type: 'cognito-user-pool',
   displayName: 'Cognito user pool',
+  keywords: ['auth', 'authentication', 'login', 'sign in', 'identity', 'users'],
   category: 'Security',
   icon: 'cognito-user-pool',
   description:

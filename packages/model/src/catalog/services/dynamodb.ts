@@ -128,6 +128,7 @@ function gsiIssues(gsis: Properties[string] | undefined, tableKeys: Map<string, 
 export const dynamodb: ServiceDefinition = {
   type: 'dynamodb',
   displayName: 'DynamoDB table',
+  keywords: ['ddb', 'dynamo', 'nosql', 'key value', 'table'],
   category: 'Database',
   icon: 'dynamodb',
   description:

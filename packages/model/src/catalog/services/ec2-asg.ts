@@ -29,6 +29,7 @@ const properties = [
 export const ec2Asg: ServiceDefinition = {
   type: 'ec2-asg',
   displayName: 'EC2 Auto Scaling group',
+  keywords: ['ec2', 'asg', 'vm', 'virtual machine', 'instance', 'server', 'bastion', 'autoscaling'],
   category: 'Compute',
   icon: 'ec2-asg',
   description:

@@ -131,6 +131,7 @@ const properties = [
 export const ecsFargate: ServiceDefinition = {
   type: 'ecs-fargate',
   displayName: 'ECS Fargate service',
+  keywords: ['ecs', 'fargate', 'container', 'docker', 'task'],
   category: 'Containers',
   icon: 'ecs-fargate',
   description:

@@ -41,6 +41,7 @@ const properties = [
 export const eks: ServiceDefinition = {
   type: 'eks',
   displayName: 'EKS cluster',
+  keywords: ['k8s', 'kubernetes', 'container'],
   category: 'Containers',
   icon: 'eks',
   description:

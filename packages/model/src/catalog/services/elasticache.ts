@@ -48,6 +48,7 @@ const properties = [
 export const elasticache: ServiceDefinition = {
   type: 'elasticache',
   displayName: 'ElastiCache cluster',
+  keywords: ['redis', 'memcached', 'cache', 'valkey'],
   category: 'Database',
   icon: 'elasticache',
   description:

@@ -42,6 +42,7 @@ function patternIssue(pattern: string): PropertyIssue[] {
 export const eventbridgeRule: ServiceDefinition = {
   type: 'eventbridge-rule',
   displayName: 'EventBridge rule',
+  keywords: ['events', 'schedule', 'cron', 'rule'],
   category: 'Integration',
   icon: 'eventbridge-rule',
   description:

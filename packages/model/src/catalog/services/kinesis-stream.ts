@@ -4,6 +4,7 @@ import { DATA_CLIENTS, PUBLISHERS, WATCHED_BY_ALARM, bool, choice, dataAccess, n
 export const kinesisStream: ServiceDefinition = {
   type: 'kinesis-stream',
   displayName: 'Kinesis data stream',
+  keywords: ['kafka', 'msk', 'stream', 'streaming', 'kds'],
   category: 'Analytics',
   icon: 'kinesis-stream',
   description:

@@ -12,6 +12,7 @@ import {
 export const lambda: ServiceDefinition = {
   type: 'lambda',
   displayName: 'Lambda function',
+  keywords: ['function', 'serverless', 'faas'],
   category: 'Compute',
   icon: 'lambda',
   description:

@@ -4,6 +4,7 @@ import { WATCHED_BY_ALARM, choice } from '../define.ts';
 export const natGateway: ServiceDefinition = {
   type: 'nat-gateway',
   displayName: 'NAT gateway',
+  keywords: ['nat', 'egress', 'outbound internet'],
   category: 'Networking',
   icon: 'nat-gateway',
   description:
@@ -24,4 +25,6 @@ export const natGateway: ServiceDefinition = {
     ),
   ],
   accepts: [WATCHED_BY_ALARM],
+  refusalHint:
+    'Nothing needs an edge to the NAT gateway: private subnets reach the internet through it by their route table, so a service in a private subnet already has outbound access.',
 };

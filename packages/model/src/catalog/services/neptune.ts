@@ -13,6 +13,7 @@ import {
 export const neptune: ServiceDefinition = {
   type: 'neptune',
   displayName: 'Neptune cluster',
+  keywords: ['graph', 'gremlin', 'sparql'],
   category: 'Database',
   icon: 'neptune',
   description:

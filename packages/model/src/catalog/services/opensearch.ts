@@ -38,6 +38,7 @@ const properties = [
 export const opensearch: ServiceDefinition = {
   type: 'opensearch',
   displayName: 'OpenSearch domain',
+  keywords: ['elasticsearch', 'search', 'es', 'kibana'],
   category: 'Analytics',
   icon: 'opensearch',
   description:

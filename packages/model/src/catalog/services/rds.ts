@@ -68,6 +68,7 @@ const properties = [
 export const rds: ServiceDefinition = {
   type: 'rds',
   displayName: 'RDS database',
+  keywords: ['mysql', 'postgres', 'postgresql', 'sql', 'relational', 'database', 'db'],
   category: 'Database',
   icon: 'rds',
   description:

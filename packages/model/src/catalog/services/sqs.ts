@@ -49,6 +49,7 @@ const properties = [
 export const sqs: ServiceDefinition = {
   type: 'sqs',
   displayName: 'SQS queue',
+  keywords: ['queue', 'message queue', 'mq'],
   category: 'Integration',
   icon: 'sqs',
   description:

@@ -4,6 +4,7 @@ import { WATCHED_BY_ALARM, bool, choice, num } from '../define.ts';
 export const stepFunctions: ServiceDefinition = {
   type: 'step-functions',
   displayName: 'Step Functions state machine',
+  keywords: ['sfn', 'state machine', 'workflow', 'orchestration'],
   category: 'Integration',
   icon: 'step-functions',
   description:

@@ -4,6 +4,8 @@ import type { ServiceDefinition } from '../types.ts';
 export const users: ServiceDefinition = {
   type: 'users',
   displayName: 'Internet users',
+  plural: true,
+  keywords: ['internet', 'clients', 'browser', 'people', 'public'],
   category: 'Networking',
   icon: 'users',
   description:

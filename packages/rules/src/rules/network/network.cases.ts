@@ -192,18 +192,35 @@ export const networkCases: RuleCase[] = [
   },
   {
     ruleId: 'SG-03',
-    name: 'traffic connection without a label',
+    name: 'traffic connection without a label: the generated one ("HTTP :8080") counts',
     compliant: vpc()
-      .node('alb', { id: 'web' })
-      .node('ecs-fargate', { id: 'api' })
-      .connect('web', 'api', 'traffic', { label: 'HTTP from the web tier' })
-      .build(),
-    nonCompliant: vpc()
       .node('alb', { id: 'web' })
       .node('ecs-fargate', { id: 'api' })
       .connect('web', 'api', 'traffic')
       .build(),
-    expect: { target: 'web-traffic-api', targetKind: 'connection', severity: 'low', manualFix: true },
+    // Every catalog traffic target has a listener today; a hand-written file can still pair
+    // traffic with a service that has no port to describe.
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .node('s3', { id: 'bucket' })
+      .connect('api', 'bucket', 'traffic')
+      .build(),
+    expect: { target: 'api-traffic-bucket', targetKind: 'connection', severity: 'low', manualFix: true },
+  },
+  {
+    ruleId: 'SG-03',
+    name: 'traffic connection with its own label',
+    compliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .node('s3', { id: 'bucket' })
+      .connect('api', 'bucket', 'traffic', { label: 'HTTPS to the bucket endpoint' })
+      .build(),
+    nonCompliant: vpc()
+      .node('ecs-fargate', { id: 'api' })
+      .node('s3', { id: 'bucket' })
+      .connect('api', 'bucket', 'traffic', { label: '  ' })
+      .build(),
+    expect: { target: 'api-traffic-bucket', targetKind: 'connection', severity: 'low', manualFix: true },
   },
   {
     ruleId: 'PLC-01',

@@ -1,4 +1,4 @@
-import { getService } from '@archgen/model';
+import { getService, serviceNoun } from '@archgen/model';
 import type { SubnetTier } from '@archgen/model';
 import type { Finding, Rule } from '../../types.ts';
 import {
@@ -28,12 +28,13 @@ export const PLC_01: Rule = {
       // Regional-only services in a VPC are PLC-02's case.
       if (allowed.length === 0 || allowed.includes(node.placement.tier)) continue;
       const move = moveToTier(ctx, node, allowed[0]!);
+      const noun = serviceNoun(service);
       findings.push(
         makeFinding(
           PLC_01,
           nodeTarget(node),
-          `${node.name} is in the ${tierLabel(node.placement.tier)}; a ${service.displayName} belongs in the ${allowed.map(tierLabel).join(' or ')}`,
-          `Each tier has its own routes: a ${service.displayName} in the wrong tier is either exposed or cannot reach what it needs.`,
+          `${node.name} is in the ${tierLabel(node.placement.tier)}; ${noun.a} ${noun.is === 'is' ? 'belongs' : 'belong'} in the ${allowed.map(tierLabel).join(' or ')}`,
+          `Each tier has its own routes: ${noun.a} in the wrong tier ${noun.is} either exposed or cannot reach what it needs.`,
           { title: `Move to ${tierLabel(allowed[0]!)}`, actions: move ? [move] : [] },
         ),
       );

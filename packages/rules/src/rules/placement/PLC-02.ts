@@ -1,4 +1,4 @@
-import { getService } from '@archgen/model';
+import { getService, serviceNoun } from '@archgen/model';
 import type { SubnetTier } from '@archgen/model';
 import type { Finding, Rule } from '../../types.ts';
 import { makeFinding, moveToTier, nodeTarget, tierLabel } from '../../rule-kit.ts';
@@ -14,14 +14,15 @@ export const PLC_02: Rule = {
     for (const node of ctx.design.nodes) {
       const service = getService(node.type);
       if (!service) continue;
+      const noun = serviceNoun(service);
       const vpcTiers = service.placements.filter((p): p is SubnetTier => p !== 'regional');
       if (node.placement && vpcTiers.length === 0) {
         findings.push(
           makeFinding(
             PLC_02,
             nodeTarget(node),
-            `${node.name} is drawn inside a VPC, but a ${service.displayName} is a regional service`,
-            `A ${service.displayName} does not live in a subnet; the placement would be ignored and misleads readers of the diagram.`,
+            `${node.name} is drawn inside a VPC, but ${noun.a} ${noun.is} regional, outside any VPC`,
+            `${noun.A} ${noun.does} not live in a subnet; the placement would be ignored and misleads readers of the diagram.`,
             { title: 'Move out of the VPC', actions: [{ kind: 'clear-placement', nodeId: node.id }] },
           ),
         );
@@ -32,8 +33,8 @@ export const PLC_02: Rule = {
           makeFinding(
             PLC_02,
             nodeTarget(node),
-            `${node.name} is not in a VPC; a ${service.displayName} runs in the ${tierLabel(tier)} of a VPC`,
-            `A ${service.displayName} needs subnets and a security group; without a VPC placement it cannot be deployed.`,
+            `${node.name} is not in a VPC; ${noun.a} ${noun.is === 'is' ? 'runs' : 'run'} in the ${tierLabel(tier)} of a VPC`,
+            `${noun.A} ${noun.is === 'is' ? 'needs' : 'need'} subnets and a security group; without a VPC placement it cannot be deployed.`,
             move
               ? { title: `Move to ${tierLabel(tier)}`, actions: [move] }
               : { title: `Add a VPC with ${tier} subnets`, actions: [] },
