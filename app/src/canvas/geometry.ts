@@ -6,6 +6,7 @@
 import {
   SUBNET_TIERS,
   availabilityZones,
+  getService,
   type Design,
   type DesignNode,
   type Placement,
@@ -369,4 +370,45 @@ export function nextVpcOrigin(layout: CanvasLayout): XY {
   const left = Math.min(...layout.vpcs.map((v) => v.x));
   const bottom = Math.max(...layout.vpcs.map((v) => v.y + v.height));
   return { x: left, y: bottom + VPC_GAP };
+}
+
+/**
+ * Where a service added without a drop point (Enter or double-click in the palette) goes: its
+ * recommended placement (the catalog's first), in that tier band of the VPC nearest `near`, at
+ * the band's top row; a regional service (or one whose tier no VPC has) at `near`, or right of
+ * the VPC when `near` is inside one, so it is never drawn in a subnet it is not in.
+ */
+export function recommendedSpot(
+  layout: CanvasLayout,
+  type: string,
+  near: XY,
+): { placement: Placement | null; position: XY } {
+  const tier = getService(type)?.placements[0];
+  const distance = (v: VpcLayout) =>
+    Math.hypot(
+      Math.max(v.x - near.x, 0, near.x - v.x - v.width),
+      Math.max(v.y - near.y, 0, near.y - v.y - v.height),
+    );
+  if (tier && tier !== 'regional') {
+    const vpc = layout.vpcs
+      .filter((v) => v.bands.some((b) => b.tier === tier))
+      .sort((a, b) => distance(a) - distance(b))[0];
+    const band = vpc?.bands.find((b) => b.tier === tier);
+    if (vpc && band) {
+      const minX = vpc.x + VPC_PAD_X;
+      const maxX = Math.max(minX, vpc.x + vpc.width - VPC_PAD_X - NODE_WIDTH);
+      return {
+        placement: { vpcId: vpc.id, tier },
+        position: {
+          x: Math.min(maxX, Math.max(minX, near.x - NODE_WIDTH / 2)),
+          y: band.y + BAND_LABEL + BAND_PAD / 2,
+        },
+      };
+    }
+  }
+  const inside = layout.vpcs.find((v) => distance(v) === 0);
+  const position = inside
+    ? { x: inside.x + inside.width + REGIONAL_GAP_X, y: Math.max(inside.y, near.y - NODE_HEIGHT / 2) }
+    : { x: near.x - NODE_WIDTH / 2, y: near.y - NODE_HEIGHT / 2 };
+  return { placement: null, position };
 }
