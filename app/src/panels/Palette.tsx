@@ -2,10 +2,9 @@ import { memo, useMemo, useState, type DragEvent } from 'react';
 import { SERVICES, SERVICE_CATEGORIES, type ServiceDefinition } from '@archgen/model';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { PALETTE_MIME } from '../canvas/flowTypes.ts';
-import { addServiceAt } from '../commands/designCommands.ts';
+import { addServiceRecommended } from '../commands/designCommands.ts';
 import { useAppStore } from '../store/context.tsx';
 import { useCommandContext } from '../commands/CommandProvider.tsx';
-import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/geometry.ts';
 
 function matches(service: ServiceDefinition, query: string): boolean {
   if (!query) return true;
@@ -40,7 +39,7 @@ const PaletteItem = memo(function PaletteItem({
         onDoubleClick={() => onAdd(service.type)}
         onKeyDown={(e) => e.key === 'Enter' && onAdd(service.type)}
         aria-label={service.displayName}
-        title={`${service.description}\nDrag onto the canvas or a subnet (Enter adds it at the centre).`}
+        title={`${service.description}\nDrag onto the canvas or a subnet (Enter adds it to its usual subnet).`}
       >
         <ServiceIcon type={service.type} size={24} />
         <span className="palette-item__name">{service.displayName}</span>
@@ -64,8 +63,8 @@ export function Palette() {
   );
   const onAdd = (type: string) => {
     const center = getContext().canvas?.viewportCenter() ?? { x: 0, y: 0 };
-    // Keyboard adds are regional; moving the node into a subnet places it.
-    addServiceAt(store, type, { x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 }, null);
+    // Into the service's recommended subnet (or outside the VPCs): drawn where it is placed.
+    addServiceRecommended(store, type, center);
   };
   return (
     <nav className="palette" aria-label="Services">
