@@ -13,6 +13,8 @@ import { ExportDialog } from './panels/ExportDialog.tsx';
 import { HelpDialog } from './panels/HelpDialog.tsx';
 import { TemplatesDialog } from './panels/TemplatesDialog.tsx';
 import { readDesignFile, saveDesignFile } from './persistence/files.ts';
+import type { RecoveryMessage } from './persistence/recovery.ts';
+import { RecoveryNotice } from './panels/RecoveryNotice.tsx';
 import { NotesDialog } from './review/notes.tsx';
 import { Presentation } from './review/Presentation.tsx';
 import { ShareDialog, SharedBanner } from './review/share.tsx';
@@ -28,7 +30,7 @@ function Dialogs() {
 }
 
 /** The page: toolbar on top, palette left, canvas centre, inspector right, problems/code below. */
-export function App() {
+export function App({ recovery = null }: { recovery?: RecoveryMessage | null } = {}) {
   const store = useAppStore();
   const canvasApi = useRef<CanvasApi | null>(null);
   const onCanvasReady = useCallback((api: CanvasApi | null) => {
@@ -90,6 +92,7 @@ export function App() {
         >
           <Toolbar onOpenFile={openFile} />
           <SharedBanner />
+          <RecoveryNotice message={recovery} />
           <div className="app__main">
             <Palette />
             <main className="app__center">

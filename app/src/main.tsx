@@ -9,7 +9,8 @@ import './styles/panels.css';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreProvider } from './store/context.tsx';
 import type { Theme } from './store/uiSlice.ts';
-import { loadAutosaved, THEME_KEY, type KeyValueStorage } from './persistence/autosave.ts';
+import { restoreAutosave, THEME_KEY, type KeyValueStorage } from './persistence/autosave.ts';
+import { recoveryMessage } from './persistence/recovery.ts';
 import { readSharedLink, startAutosaveUnlessShared } from './review/shareLink.ts';
 import { CodegenClient } from './workers/codegenClient.ts';
 import { CodegenProvider } from './workers/CodegenContext.tsx';
@@ -32,15 +33,24 @@ function browserStorage(): KeyValueStorage {
     return window.localStorage;
   } catch {
     const memory = new Map<string, string>();
-    return { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v) };
+    return {
+      getItem: (k) => memory.get(k) ?? null,
+      setItem: (k, v) => void memory.set(k, v),
+      get length() {
+        return memory.size;
+      },
+      key: (i) => [...memory.keys()][i] ?? null,
+    };
   }
 }
 
 const storage = browserStorage();
 // A share link opens its design read-only; the user's own autosave stays untouched until "Make a copy".
 const shared = readSharedLink(window.location.hash);
+// Before anything writes: keeps aside whatever autosave cannot read, so the notice can offer it.
+const restored = shared?.ok ? null : restoreAutosave(storage);
 const store = createAppStore(
-  (shared?.ok ? shared.design : null) ?? loadAutosaved(storage) ?? newBlankDesign('Untitled design'),
+  (shared?.ok ? shared.design : null) ?? restored?.design ?? newBlankDesign('Untitled design'),
   initialTheme(),
 );
 if (shared?.ok) store.getState().setReadOnly(true);
@@ -63,7 +73,7 @@ createRoot(document.getElementById('root')!).render(
     <ErrorBoundary>
       <AppStoreProvider store={store}>
         <CodegenProvider client={new CodegenClient()}>
-          <App />
+          <App recovery={recoveryMessage(restored)} />
         </CodegenProvider>
       </AppStoreProvider>
     </ErrorBoundary>

@@ -12,6 +12,7 @@ import {
   type KeyValueStorage,
 } from './autosave.ts';
 import { describeParseErrors, parseDesignText, slugify } from './files.ts';
+import { recoveryMessage } from './recovery.ts';
 
 /** Like localStorage: string values, enumerable keys; `refuse` makes writes to matching keys throw (quota). */
 function memoryStorage(initial: Record<string, string> = {}, refuse?: (key: string) => boolean) {
@@ -158,6 +159,59 @@ describe('autosave', () => {
     store.getState().commit({ ...store.getState().design, name: 'Unsaved' }, 'Rename');
     stop();
     expect(loadAutosaved(storage)?.name).toBe('Unsaved');
+  });
+});
+
+describe('recovery notice', () => {
+  it('says nothing when every autosave was readable', () => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: serializeDesign(newBlankDesign('Fine')) });
+    expect(recoveryMessage(restoreAutosave(storage))).toBeNull();
+    expect(recoveryMessage(null)).toBeNull();
+  });
+
+  it('names the problem, where the text is kept, and offers the raw text as a download', () => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: '{"name": "trunc' });
+    const message = recoveryMessage(restoreAutosave(storage, 42));
+    expect(message?.title).toBe('Your autosaved design could not be opened');
+    expect(message?.lines.join(' ')).toMatch(
+      /^Your newest autosave could not be read: invalid JSON .* \(at \$\)\. It is kept unchanged in this browser \(as archgen\.autosave\.unreadable\.42\).* You are starting from a blank design\.$/,
+    );
+    expect(message?.downloads).toEqual([
+      {
+        label: 'Download the unreadable autosave',
+        fileName: 'archgen-unreadable-autosave-newest.txt',
+        text: '{"name": "trunc',
+      },
+    ]);
+  });
+
+  it('a newer version is named as such and downloads as a design file', () => {
+    const newer = JSON.stringify({
+      ...JSON.parse(serializeDesign(newBlankDesign('Future'))),
+      schemaVersion: 7,
+    });
+    const message = recoveryMessage(restoreAutosave(memoryStorage({ [AUTOSAVE_KEY]: newer })));
+    expect(message?.lines[0]).toBe(
+      'Your newest autosave was made by a newer version (format 7, this app reads up to 2).',
+    );
+    expect(message?.downloads[0]?.fileName).toMatch(/\.archdesign\.json$/);
+  });
+
+  it('says so when the backup was restored in place of a garbage newest save', () => {
+    const storage = memoryStorage({
+      [AUTOSAVE_KEY]: 'garbage',
+      [AUTOSAVE_BACKUP_KEY]: serializeDesign(newBlankDesign('Good')),
+    });
+    const message = recoveryMessage(restoreAutosave(storage));
+    expect(message?.title).toBe('Restored the previous autosave');
+    expect(message?.lines.at(-1)).toMatch(/^Showing the previous autosave instead/);
+  });
+
+  it('storage that refuses the copy pauses autosave and says to download now', () => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: 'garbage' }, (k) => k.startsWith(UNREADABLE_KEY_PREFIX));
+    expect(recoveryMessage(restoreAutosave(storage))?.lines.join(' ')).toContain(
+      'autosave is paused to leave it in place: download it now',
+    );
   });
 });
 
