@@ -32,6 +32,7 @@ import {
   nextVpcOrigin,
   nodeCenter,
   placementAt,
+  settlePositions,
   NODE_HEIGHT,
   NODE_WIDTH,
   type CanvasLayout,
@@ -316,7 +317,8 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       autoLayout: async () => {
         const { autoLayout } = await import('./autoLayout.ts');
         const { design: current, commit } = store.getState();
-        commit(await autoLayout(current), 'Auto layout');
+        // Settled, so a full band or a regional column never leaves two nodes on each other.
+        commit(settlePositions(await autoLayout(current)), 'Auto layout');
         requestAnimationFrame(() => fitView());
       },
       drawnPositions: () => layoutRef.current.nodePositions,

@@ -1,5 +1,6 @@
 import type { AppState } from '../store/appStore.ts';
 import { pasteElements } from '../store/designOps.ts';
+import { settlePositions } from '../canvas/geometry.ts';
 import { addVpc, removeElements, removeVpc, setAzCount } from './designCommands.ts';
 import { MAX_AZS, MAX_VPCS, MIN_AZS } from '../store/designOps.ts';
 import type { Command, CommandContext } from './types.ts';
@@ -30,7 +31,9 @@ function paste({ store }: CommandContext): void {
   const s = store.getState();
   if (!s.clipboard || s.clipboard.nodes.length === 0) return;
   const result = pasteElements(s.design, s.clipboard, { x: 40, y: 40 });
-  s.commit(result.design, `Paste ${result.nodeIds.length} ${result.nodeIds.length === 1 ? 'node' : 'nodes'}`);
+  // Copies go to free spots (grid-snapped) rather than on top of what is there.
+  const settled = settlePositions(result.design, { movers: new Set(result.nodeIds) });
+  s.commit(settled, `Paste ${result.nodeIds.length} ${result.nodeIds.length === 1 ? 'node' : 'nodes'}`);
   s.select({ nodeIds: result.nodeIds });
   // Paste again lands further along instead of on top of the first copy.
   s.setClipboard({
