@@ -28,7 +28,7 @@ function context(c: ResolvedComponent, environments = ['dev', 'staging', 'prod']
   const graph: ResolvedGraph = {
     design: { name: 'Test', description: '', region: 'eu-west-1', slug: 'test' },
     environments: ['dev', 'staging', 'prod'],
-    tags: { team: 'a"b', Environment: 'ignored' },
+    tags: { team: 'a"b' },
     vpcs: [],
     components: [c],
     securityGroups: [],
@@ -134,12 +134,13 @@ describe('EmitContext.metadata and tags', () => {
     expect(ctx.metadata([], [])).toBeUndefined();
   });
 
-  it('tags with the design tags, a Name and the environment (design tags cannot override it)', () => {
+  it('tags with a Name, the design tags, the environment and ManagedBy', () => {
     const ctx = context(component({}));
     expect(toLongForm(ctx.tags('My "thing"'))).toEqual([
       { Key: 'Name', Value: 'My "thing"' },
       { Key: 'team', Value: 'a"b' },
       { Key: 'Environment', Value: { Ref: 'EnvironmentName' } },
+      { Key: 'ManagedBy', Value: 'archgen' },
     ]);
   });
 });

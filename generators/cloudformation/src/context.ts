@@ -14,6 +14,13 @@ import type {
   ResolvedVpc,
   ResourceRef,
 } from '@archgen/infra';
+import {
+  ENVIRONMENT_TAG_KEY,
+  MANAGED_BY_TAG_KEY,
+  MANAGED_BY_TAG_VALUE,
+  NAME_TAG_KEY,
+  compareIds,
+} from '@archgen/infra';
 import { TemplateBuilder } from './template/builder.ts';
 import {
   NO_VALUE,
@@ -381,12 +388,16 @@ export class EmitContext {
     });
   }
 
-  /** Cost-allocation tags on every taggable resource: the design's, the environment, a Name. */
+  /**
+   * Cost-allocation tags on every taggable resource: a Name, the design's, the environment and
+   * ManagedBy. The lowering already left out design tags that collide with these (text.ts).
+   */
   tags(name?: string): TemplateValue[] {
     const tags: TemplateValue[] = [];
-    if (name !== undefined) tags.push({ Key: 'Name', Value: name });
+    if (name !== undefined) tags.push({ Key: NAME_TAG_KEY, Value: name });
     for (const key of this.designTagKeys()) tags.push({ Key: key, Value: this.graph.tags[key]! });
-    tags.push({ Key: 'Environment', Value: ref(ENVIRONMENT_PARAMETER) });
+    tags.push({ Key: ENVIRONMENT_TAG_KEY, Value: ref(ENVIRONMENT_PARAMETER) });
+    tags.push({ Key: MANAGED_BY_TAG_KEY, Value: MANAGED_BY_TAG_VALUE });
     return tags;
   }
 
@@ -394,9 +405,7 @@ export class EmitContext {
 
   /** The design's tag keys in print order, sorted once per run rather than per resource. */
   private designTagKeys(): string[] {
-    this.sortedDesignTagKeys ??= Object.keys(this.graph.tags)
-      .filter((key) => key !== 'Name' && key !== 'Environment')
-      .sort((a, b) => a.localeCompare(b, 'en'));
+    this.sortedDesignTagKeys ??= Object.keys(this.graph.tags).sort(compareIds);
     return this.sortedDesignTagKeys;
   }
 

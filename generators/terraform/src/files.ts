@@ -1,6 +1,6 @@
 /** The fixed files around the resources: versions, providers, variables, outputs, tfvars, README. */
 import type { ResolvedGraph } from '@archgen/infra';
-import { compareIds } from '@archgen/infra';
+import { ENVIRONMENT_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE, compareIds } from '@archgen/infra';
 import {
   type BodyItem,
   type Expr,
@@ -34,9 +34,9 @@ export function versionsFile(): BodyItem[] {
 }
 
 export function providersFile(graph: ResolvedGraph): BodyItem[] {
+  // The lowering already left out design tags that collide with ours (text.ts in @archgen/infra).
   const designTags: [string, Expr][] = Object.keys(graph.tags)
     .sort((a, b) => compareIds(a, b))
-    .filter((k) => !['Environment', 'ManagedBy'].includes(k))
     .map((k) => [k, str(graph.tags[k]!)]);
   return [
     block(
@@ -50,7 +50,11 @@ export function providersFile(graph: ResolvedGraph): BodyItem[] {
           [
             attr(
               'tags',
-              obj([...designTags, ['Environment', ref('var.environment')], ['ManagedBy', str('terraform')]]),
+              obj([
+                ...designTags,
+                [ENVIRONMENT_TAG_KEY, ref('var.environment')],
+                [MANAGED_BY_TAG_KEY, str(MANAGED_BY_TAG_VALUE)],
+              ]),
             ),
           ],
         ),

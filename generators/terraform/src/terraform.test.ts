@@ -100,7 +100,7 @@ describe('generateTerraform', () => {
     expectCode(
       files,
       'providers.tf',
-      'default_tags { tags = { Environment = var.environment ManagedBy = "terraform" } }',
+      'default_tags { tags = { Environment = var.environment ManagedBy = "archgen" } }',
     );
   });
 

@@ -3,7 +3,7 @@
  * the names claimed so far and everything resolved so far. Every step of lower.ts reads and
  * appends here, always iterating in id order so the graph never depends on insertion order.
  */
-import { getService, resolveProperties } from '@archgen/model';
+import { getService, iamSafeDescription, resolveProperties } from '@archgen/model';
 import type { Connection, Design, DesignNode, Properties, PropertyValue, Vpc } from '@archgen/model';
 import { NameRegistry, compareIds } from './naming.ts';
 import type {
@@ -149,6 +149,9 @@ export class LowerContext {
   }
 
   addRole(role: ResolvedRole): ResolvedRole {
+    // IAM takes Latin-1 only: a user's name in another script must not fail the deployment.
+    const owner = this.component(role.componentId)?.names.display ?? role.names.display;
+    role.description ??= iamSafeDescription(`${role.purpose} role of ${owner}`);
     this.roles.push(role);
     this.rolesById.set(role.id, role);
     return role;

@@ -17,6 +17,7 @@ import { lowerRotationSecurityGroups, lowerSecurityGroups, lowerVpcs, markHttpsE
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import {
+import { lowerDesignTags, userText } from './text.ts';
   lowerAlarmNodes,
   lowerApiGatewayAccountRole,
   lowerEnvironmentVariables,
@@ -80,14 +81,14 @@ export function lowerDesign(design: Design, options: LowerOptions = {}): Resolve
 
   return {
     design: {
-      name: design.name,
-      description: design.description,
+      name: userText(design.name),
+      description: userText(design.description),
       region: design.region,
       slug: toKebabCase(design.name).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'design',
     },
     environments: [...envs],
-    // Sorted, so generators printing tags in key order print them the same for any file order.
-    tags: Object.fromEntries(Object.entries(design.tags).sort(([a], [b]) => compareIds(a, b))),
+    // Decided once for all targets (text.ts): sorted, without aws: keys or keys ours override.
+    tags: lowerDesignTags(design.tags),
     vpcs: ctx.resolvedVpcs,
     components: ctx.orderedComponents(),
     securityGroups: ctx.securityGroups,
@@ -114,7 +115,7 @@ function applyAcceptedRisks(ctx: LowerContext): void {
   for (const risk of risks) {
     const acknowledgement: Acknowledgement = {
       ruleId: risk.ruleId,
-      reason: risk.reason,
+      reason: userText(risk.reason),
       equivalents: [...(getRule(risk.ruleId)?.equivalents ?? [])],
     };
     const vpc = ctx.resolvedVpcs.find((v) => v.id === risk.targetId);

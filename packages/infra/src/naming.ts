@@ -6,6 +6,7 @@
  * Uniqueness depends on the order names are claimed, so callers claim them in a sorted order
  * (see lower.ts), never in insertion order.
  */
+import { neutralizeDynamicReferences } from '@archgen/model';
 import type { ResolvedNames } from './types.ts';
 
 /** Longest logical id / Terraform name we derive from a display name (before suffixes). */
@@ -85,14 +86,18 @@ export class NameRegistry {
   private readonly tfNames = new Claimed();
   private readonly slugs = new Claimed();
 
-  /** @param display the user's text; @param fallback used when display yields no words. */
+  /**
+   * @param display the user's text (kept, with any `{{resolve:` broken: it reaches descriptions
+   * and Name tags, where CloudFormation would resolve it); @param fallback used when display
+   * yields no words.
+   */
   name(display: string, fallback: string): ResolvedNames {
     let parts = words(display);
     if (parts.length === 0) parts = words(fallback);
     // Identifiers may not start with a digit: lead with the fallback's first word (the type).
     if (parts.length > 0 && /^[0-9]/.test(parts[0]!)) parts = [words(fallback)[0] ?? 'Resource', ...parts];
     return {
-      display,
+      display: neutralizeDynamicReferences(display),
       logicalId: this.logicalIds.claim(pascal(parts) || 'Resource', '', MAX_BASE_LENGTH),
       tfName: this.tfNames.claim(lower(parts, '_') || 'resource', '_', MAX_BASE_LENGTH),
       slug: this.slugs.claim(lower(parts, '-') || 'resource', '-', MAX_SLUG_LENGTH),
@@ -108,7 +113,7 @@ export class NameRegistry {
     const parts = words(suffix);
     const slugSuffix = `-${lower(parts, '-')}`;
     return {
-      display,
+      display: neutralizeDynamicReferences(display),
       logicalId: this.logicalIds.claim(parent.logicalId + pascal(parts), '', MAX_DERIVED_LENGTH),
       tfName: this.tfNames.claim(`${parent.tfName}_${lower(parts, '_')}`, '_', MAX_DERIVED_LENGTH),
       slug: this.slugs.claim(

@@ -191,6 +191,11 @@ export interface ResolvedRole {
    */
   managedPolicies: string[];
   /**
+   * "<purpose> role of <owner>", as IAM accepts it (Latin-1, <= 1000 characters). Always filled
+   * by lowerDesign (optional only so hand-written fixtures may omit it).
+   */
+  description?: string;
+  /**
    * The role's complete inline policy: its own needs (its log group, X-Ray, log delivery) plus
    * every statement of the grants attached to it (same sids). Print these; do not add the
    * grants' statements again.
@@ -345,6 +350,10 @@ export interface ResolvedComponent {
 export interface ResolvedGraph {
   design: { name: string; description: string; region: string; slug: string };
   environments: string[];
+  /**
+   * Tags for every resource, sorted by key: the design's, less `aws:` keys and those that collide
+   * with the tags generators add themselves (Name, Environment, ManagedBy; see text.ts).
+   */
   tags: Record<string, string>;
   vpcs: ResolvedVpc[];
   components: ResolvedComponent[];

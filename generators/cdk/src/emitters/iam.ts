@@ -39,7 +39,7 @@ export function emitRole(ctx: StackContext, role: ResolvedRole): void {
     lit(role.names.logicalId),
     obj({
       assumedBy: newExpr(ctx.api('iam', 'ServicePrincipal'), lit(role.assumedBy)),
-      description: lit(plainText(`${role.purpose} role of ${owner.names.display}`, 1000)),
+      description: role.description === undefined ? undefined : lit(plainText(role.description)),
       managedPolicies: policies.length
         ? arr(policies.map((p) => call(ctx.api('iam', 'ManagedPolicy.fromAwsManagedPolicyName'), lit(p))))
         : undefined,

@@ -1,6 +1,6 @@
 /** bin/app.ts: one stack per environment, tags, and cdk-nag's AwsSolutions checks. */
 import type { ResolvedGraph } from '@archgen/infra';
-import { compareIds } from '@archgen/infra';
+import { ENVIRONMENT_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE, compareIds } from '@archgen/infra';
 import type { Stmt } from '../ts/ast.ts';
 import {
   arrayType,
@@ -30,13 +30,15 @@ import type { AppNames } from '../naming.ts';
 import { plainText, truncateUtf8 } from '../naming.ts';
 
 export function buildApp(graph: ResolvedGraph, names: AppNames): Stmt[] {
-  const tagStatements = Object.entries(graph.tags)
-    .sort(([a], [b]) => compareIds(a, b))
-    .map(([key, value]) =>
-      exprStmt(
-        call(member(call(ref('Tags.of'), id('app')), 'add'), lit(plainText(key)), lit(plainText(value))),
-      ),
-    );
+  // The lowering already left out design tags that collide with ours (text.ts in @archgen/infra).
+  const tagStatements = [
+    ...Object.entries(graph.tags).sort(([a], [b]) => compareIds(a, b)),
+    [MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE],
+  ].map(([key, value]) =>
+    exprStmt(
+      call(member(call(ref('Tags.of'), id('app')), 'add'), lit(plainText(key!)), lit(plainText(value!))),
+    ),
+  );
   const selected = id('selected');
   const createStack = [
     constDecl(
@@ -57,7 +59,7 @@ export function buildApp(graph: ResolvedGraph, names: AppNames): Stmt[] {
         }),
       ),
     ),
-    exprStmt(call(member(call(ref('Tags.of'), id('stack')), 'add'), lit('environment'), id('envName'))),
+    exprStmt(call(member(call(ref('Tags.of'), id('stack')), 'add'), lit(ENVIRONMENT_TAG_KEY), id('envName'))),
   ];
   return [
     importNamed(['App', 'Tags', 'Validations'], 'aws-cdk-lib'),

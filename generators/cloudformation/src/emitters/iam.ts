@@ -42,13 +42,12 @@ export function emitRole(role: ResolvedRole, ctx: EmitContext): void {
       { id: 'CKV_AWS_111', reason: s.wildcardResource!.reason },
       { id: 'CKV_AWS_356', reason: s.wildcardResource!.reason },
     ]);
-  const owner = ctx.component(role.componentId);
   const id = role.names.logicalId;
   ctx.template.addResource(id, {
     Type: 'AWS::IAM::Role',
     Metadata: ctx.metadata([], suppressions),
     Properties: {
-      Description: `${role.purpose} role of ${owner.names.display}`.slice(0, 1000),
+      Description: role.description,
       AssumeRolePolicyDocument: {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: role.assumedBy }, Action: 'sts:AssumeRole' }],

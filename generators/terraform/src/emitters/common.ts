@@ -16,14 +16,16 @@ import {
   obj,
 } from '../hcl/ast.ts';
 import type { TfContext } from '../context.ts';
+import { NAME_TAG_KEY } from '@archgen/infra';
 
 /** A deliberate choice a scanner would flag, acknowledged next to the code with the reason. */
 export function skip(checkovId: string, reason: string): BodyItem {
   return comment(`checkov:skip=${checkovId}:${reason}`);
 }
 
+/** The resource's Name tag; the provider's default_tags add the rest (files.ts). */
 export function tags(display: string, extra: Record<string, Expr> = {}): BodyItem | undefined {
-  return attr('tags', obj({ Name: str(display), ...extra }));
+  return attr('tags', obj({ [NAME_TAG_KEY]: str(display), ...extra }));
 }
 
 /** Physical names per service, shared by the resource and anything that must know it up front. */

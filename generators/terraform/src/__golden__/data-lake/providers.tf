@@ -11,7 +11,7 @@ provider "aws" {
       owner               = "platform-team"
       project             = "data-lake"
       Environment         = var.environment
-      ManagedBy           = "terraform"
+      ManagedBy           = "archgen"
     }
   }
 }

@@ -10,7 +10,7 @@ provider "aws" {
       owner       = "platform-team"
       project     = "eventbridge-fanout"
       Environment = var.environment
-      ManagedBy   = "terraform"
+      ManagedBy   = "archgen"
     }
   }
 }

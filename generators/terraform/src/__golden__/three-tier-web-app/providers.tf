@@ -11,7 +11,7 @@ provider "aws" {
       owner               = "platform-team"
       project             = "three-tier-web-app"
       Environment         = var.environment
-      ManagedBy           = "terraform"
+      ManagedBy           = "archgen"
     }
   }
 }
