@@ -47,6 +47,11 @@ export type ReferenceResolver = (
 export interface ComponentEmitter {
   /** How other resources refer to this component's attributes (see ResourceRef). */
   references: Partial<Record<ResourceRef['attribute'], ReferenceResolver>>;
+  /**
+   * The same, from the physical name alone (no dependency), where the lowering asks for it
+   * (`ResourceRef.byName`) to break a cycle; the emitter then sets that name on the resource.
+   */
+  referencesByName?: Partial<Record<'name' | 'arn', ReferenceResolver>>;
   emit(component: ResolvedComponent, ctx: EmitContext): void;
 }
 
@@ -174,7 +179,10 @@ export class EmitContext {
   /** An attribute of another component, in that component's emitter's terms. */
   ref(reference: ResourceRef): TemplateValue {
     const component = this.component(reference.componentId);
-    const resolve = this.emitters[component.type]?.references[reference.attribute];
+    const emitter = this.emitters[component.type];
+    const resolve = reference.byName
+      ? emitter?.referencesByName?.[reference.attribute as 'name' | 'arn']
+      : emitter?.references[reference.attribute];
     if (!resolve)
       throw new Error(`a ${component.type} has no "${reference.attribute}" to reference (${component.id})`);
     return withSuffix(resolve(component.names.logicalId, component, this), reference.suffix);
@@ -412,7 +420,14 @@ export class EmitContext {
   /** The same tags as a map, for the resources that take one (API Gateway v2, EKS node groups). */
   tagMap(name?: string): TemplateMap {
     const map: TemplateMap = {};
-    for (const tag of this.tags(name) as { Key: string; Value: TemplateValue }[]) map[tag.Key] = tag.Value;
+    // defineProperty: a tag named "__proto__" (a valid AWS tag key) must be data, not the prototype.
+    for (const tag of this.tags(name) as { Key: string; Value: TemplateValue }[])
+      Object.defineProperty(map, tag.Key, {
+        value: tag.Value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return map;
   }
 

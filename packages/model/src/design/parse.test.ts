@@ -258,6 +258,23 @@ describe('parseDesign: hostile keys', () => {
     );
   });
 
+  it('keeps tags named constructor, prototype and __proto__ (valid AWS tag keys) as plain data', () => {
+    const text = serializeDesign(design('Tagged').tag('team', 'a').build()).replace(
+      '"team": "a"',
+      '"team": "a", "constructor": "c", "prototype": "p", "__proto__": "x"',
+    );
+    const result = designOf(parseDesign(text));
+    const tags = result.design.tags;
+    expect(Object.keys(tags).sort()).toEqual(['__proto__', 'constructor', 'prototype', 'team']);
+    expect(Object.getPrototypeOf(tags)).toBeNull();
+    expect(Object.getOwnPropertyDescriptor(tags, '__proto__')?.value).toBe('x');
+    expect(tags.constructor).toBe('c');
+    expect(result.warnings.filter((w) => w.includes('$.tags'))).toEqual([]);
+    // Written and read again, they survive.
+    expect(Object.keys(designOf(parseDesign(serializeDesign(result.design))).design.tags)).toHaveLength(4);
+    expect(Object.prototype).not.toHaveProperty('x');
+  });
+
   it('treats an already-parsed object with an own __proto__ key the same way', () => {
     const value = JSON.parse(serializeDesign(baseDesign()));
     value.nodes[0].properties = JSON.parse('{"__proto__": {"polluted": 1}, "scheme": "internet-facing"}');

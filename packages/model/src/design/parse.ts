@@ -16,6 +16,7 @@ import {
   NodeSchema,
   NoteSchema,
   PlacementSchema,
+  TagsSchema,
   VpcSchema,
   type ConnectionKind,
   type Design,
@@ -92,6 +93,7 @@ export function parseDesign(input: string | unknown): ParseResult {
 
   warnings.push(...describeUnknownKeys(migrated.value));
   const design = withNullPrototypeRecords(parsed.data);
+  restoreTags(design, read.keptTags);
   const semanticErrors = checkSemantics(design, warnings);
   if (semanticErrors.length > 0) return fail(semanticErrors);
 
@@ -122,7 +124,9 @@ function serialiseUnknown(input: unknown): { text: string } | { error: string } 
 // ---------------------------------------------------------------------------------------------
 // Text to JSON value
 
-function readJson(rawText: string): { value: unknown; warnings: string[] } | { errors: DesignError[] } {
+function readJson(
+  rawText: string,
+): { value: unknown; warnings: string[]; keptTags: [string, string][] } | { errors: DesignError[] } {
   const size = utf8Length(rawText, MAX_DESIGN_BYTES);
   if (size > MAX_DESIGN_BYTES) {
     return {
@@ -160,7 +164,8 @@ function readJson(rawText: string): { value: unknown; warnings: string[] } | { e
       : 'not valid JSON';
     return { errors: [{ path: '$', message: `invalid JSON at ${where}` }] };
   }
-  return { value: parsed.value, warnings: describeDroppedKeys(parsed.value, parsed.dropped) };
+  const { warnings, keptTags } = describeDroppedKeys(parsed.value, parsed.dropped);
+  return { value: parsed.value, warnings, keptTags };
 }
 
 function formatMegabytes(bytes: number): string {
@@ -169,12 +174,26 @@ function formatMegabytes(bytes: number): string {
 
 const MAX_DROPPED_KEY_WARNINGS = 10;
 
-function describeDroppedKeys(root: unknown, dropped: DroppedKey[]): string[] {
-  if (dropped.length === 0) return [];
+/**
+ * Warnings for the dropped keys, except the design's own tags: "constructor" or "__proto__" is a
+ * legitimate AWS tag key, so those come back as `keptTags`, restored later into a map without a
+ * prototype (see restoreTags), where they are plain data.
+ */
+function describeDroppedKeys(
+  root: unknown,
+  dropped: DroppedKey[],
+): { warnings: string[]; keptTags: [string, string][] } {
+  if (dropped.length === 0) return { warnings: [], keptTags: [] };
   // A key nested inside a dropped key went with it; only the outermost ones have a path.
   const paths = pathsOf(root, new Set(dropped.map((d) => d.holder)));
+  const keptTags: [string, string][] = [];
   const located = dropped.flatMap((d) => {
     const holderPath = paths.get(d.holder);
+    const value = TagsSchema.valueType.safeParse(d.value);
+    if (holderPath === '$.tags' && value.success) {
+      keptTags.push([d.key, value.data]);
+      return [];
+    }
     return holderPath === undefined ? [] : [holderPath + pathSegment(d.key)];
   });
   const warnings = located
@@ -188,7 +207,13 @@ function describeDroppedKeys(root: unknown, dropped: DroppedKey[]): string[] {
       `ignored ${located.length - MAX_DROPPED_KEY_WARNINGS} more "__proto__", "constructor" or "prototype" keys`,
     );
   }
-  return warnings;
+  return { warnings, keptTags };
+}
+
+/** Puts the tags named like prototype keys back, as own data properties of the null-prototype map. */
+function restoreTags(design: Design, keptTags: [string, string][]): void {
+  for (const [key, value] of keptTags)
+    Object.defineProperty(design.tags, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Keys a design file may carry that the schema does not list (an editor's schema pointer). */
@@ -770,6 +795,7 @@ const HOSTILE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', '
 interface DroppedKey {
   holder: object;
   key: string;
+  value: unknown;
 }
 
 /**
@@ -781,7 +807,7 @@ function parseJsonDroppingHostileKeys(text: string): { value: unknown; dropped: 
   const dropped: DroppedKey[] = [];
   const value: unknown = JSON.parse(text, function reviver(this: object, key: string, nested: unknown) {
     if (HOSTILE_KEYS.has(key) && !Array.isArray(this)) {
-      dropped.push({ holder: this, key });
+      dropped.push({ holder: this, key, value: nested });
       return undefined;
     }
     return nested;
