@@ -16,8 +16,8 @@ import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.t
 import { lowerRotationSecurityGroups, lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
-import {
 import { lowerDesignTags, userText } from './text.ts';
+import {
   lowerAlarmNodes,
   lowerApiGatewayAccountRole,
   lowerEnvironmentVariables,
