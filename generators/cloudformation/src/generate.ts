@@ -3,7 +3,7 @@
  * print template.yaml, one parameters/<env>.json per environment and a README. Pure and
  * deterministic: the same graph gives the same bytes.
  */
-import type { GeneratedFiles, ResolvedGraph } from '@archgen/infra';
+import { windowsSafeStem, type GeneratedFiles, type ResolvedGraph } from '@archgen/infra';
 import { ENVIRONMENT_PARAMETER, EmitContext } from './context.ts';
 import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
 import { emitRole } from './emitters/iam.ts';
@@ -111,7 +111,7 @@ export function generateCloudFormation(
       ParameterValue:
         ctx.parameterValues.get(name)?.[env] ?? ctx.template.parameters.get(name)!.Default ?? '',
     }));
-    files[`parameters/${env}.json`] = `${JSON.stringify(parameters, null, 2)}\n`;
+    files[`parameters/${windowsSafeStem(env)}.json`] = `${JSON.stringify(parameters, null, 2)}\n`;
   }
   files['template.yaml'] = template;
   return files;

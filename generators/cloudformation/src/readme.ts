@@ -1,5 +1,5 @@
 /** README.md of the generated CloudFormation output: how to deploy, and what each environment sets. */
-import type { ResolvedGraph } from '@archgen/infra';
+import { windowsSafeStem, type ResolvedGraph } from '@archgen/infra';
 import { ENVIRONMENT_PARAMETER, type EmitContext } from './context.ts';
 
 /** Markdown table cell: user text must not break the table or inject markup. */
@@ -44,7 +44,7 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: numb
         `aws cloudformation deploy --stack-name ${stack.replace('<env>', env)} --template-file template.yaml \\\n` +
         (viaS3 ? '  --s3-bucket <artifact-bucket> \\\n' : '') +
         `  --capabilities CAPABILITY_IAM \\\n` +
-        `  --parameter-overrides file://parameters/${env}.json`,
+        `  --parameter-overrides file://parameters/${windowsSafeStem(env)}.json`,
     ),
     '```',
     '',

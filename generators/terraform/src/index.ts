@@ -2,7 +2,7 @@
  * Terraform generator: ResolvedGraph -> plain hashicorp/aws v5 files. Pure and deterministic:
  * the same graph gives the same bytes, in the browser as in Node.
  */
-import type { GeneratedFiles, ResolvedGraph } from '@archgen/infra';
+import { windowsSafeStem, type GeneratedFiles, type ResolvedGraph } from '@archgen/infra';
 import { TfContext, type TfFile } from './context.ts';
 import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
 import { emitNetwork } from './emitters/network.ts';
@@ -66,6 +66,6 @@ export function generateTerraform(graph: ResolvedGraph, options: TerraformOption
   }
   if (ctx.outputs.length > 0) files['outputs.tf'] = printFile(outputsFile(ctx), header, cache);
   for (const env of environments)
-    files[`environments/${env}.tfvars`] = printFile(tfvarsFile(ctx, env), header, cache);
+    files[`environments/${windowsSafeStem(env)}.tfvars`] = printFile(tfvarsFile(ctx, env), header, cache);
   return files;
 }

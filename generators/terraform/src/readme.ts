@@ -1,6 +1,6 @@
 /** README.md of the generated Terraform: how to deploy, and what each environment's tfvars holds. */
 import type { TfContext } from './context.ts';
-import { compareIds } from '@archgen/infra';
+import { compareIds, windowsSafeStem } from '@archgen/infra';
 import { printExpr } from './hcl/print.ts';
 
 /** Markdown-safe inline text: no line breaks, no HTML, no code-span or link syntax from user input. */
@@ -27,8 +27,8 @@ export function readme(ctx: TfContext): string {
     'terraform init',
     ...ctx.environments
       .flatMap((env) => [
-        `terraform plan  -var-file=environments/${env}.tfvars -out=${env}.tfplan`,
-        `terraform apply ${env}.tfplan`,
+        `terraform plan  -var-file=environments/${windowsSafeStem(env)}.tfvars -out=${windowsSafeStem(env)}.tfplan`,
+        `terraform apply ${windowsSafeStem(env)}.tfplan`,
       ])
       .slice(0, 2),
     '```',
@@ -62,7 +62,7 @@ export function readme(ctx: TfContext): string {
     lines.push(
       `### ${env}`,
       '',
-      `\`environments/${env}.tfvars\` sets \`environment = "${env}"\`, \`region\``,
+      `\`environments/${windowsSafeStem(env)}.tfvars\` sets \`environment = "${env}"\`, \`region\``,
     );
     if (vars.length === 0) lines.push('and nothing else: every environment is sized the same.', '');
     else {

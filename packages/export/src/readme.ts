@@ -1,6 +1,6 @@
 import type { Design } from '@archgen/model';
 import type { Finding } from '@archgen/rules';
-import type { TargetId } from '@archgen/infra';
+import { windowsSafeStem, type TargetId } from '@archgen/infra';
 
 /** Markdown-safe inline text: user names must not open links, tables or HTML. */
 export function mdText(text: string): string {
@@ -24,7 +24,10 @@ const DEPLOY: Record<TargetId, (envs: string[]) => string[]> = {
     '',
     '```sh',
     'cd terraform && terraform init',
-    ...envs.map((env) => `terraform plan -var-file=environments/${env}.tfvars -out=${env}.plan`),
+    ...envs.map(
+      (env) =>
+        `terraform plan -var-file=environments/${windowsSafeStem(env)}.tfvars -out=${windowsSafeStem(env)}.plan`,
+    ),
     '```',
     '',
     'Use one state per environment (a workspace or a backend key per environment).',
@@ -35,7 +38,7 @@ const DEPLOY: Record<TargetId, (envs: string[]) => string[]> = {
     '```sh',
     ...envs.map(
       (env) =>
-        `aws cloudformation create-stack --stack-name <name>-${env} --template-body file://cloudformation/template.yaml --parameters file://cloudformation/parameters/${env}.json --capabilities CAPABILITY_NAMED_IAM`,
+        `aws cloudformation create-stack --stack-name <name>-${env} --template-body file://cloudformation/template.yaml --parameters file://cloudformation/parameters/${windowsSafeStem(env)}.json --capabilities CAPABILITY_NAMED_IAM`,
     ),
     '```',
   ],

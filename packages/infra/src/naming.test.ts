@@ -6,6 +6,8 @@ import {
   toKebabCase,
   toPascalCase,
   toSnakeCase,
+  isWindowsReservedStem,
+  windowsSafeStem,
   words,
 } from './naming.ts';
 
@@ -105,5 +107,17 @@ describe('NameRegistry', () => {
       return ['b', 'a', 'B', 'a b', 'ab'].map((n) => names.name(n, 'x y'));
     };
     expect(run()).toEqual(run());
+  });
+});
+
+describe('names Windows reserves for devices', () => {
+  it('are never a slug or a file stem, whatever the case; other names are unchanged', () => {
+    for (const name of ['CON', 'nul', 'Aux', 'prn', 'COM1', 'lpt9'])
+      expect(toKebabCase(name), name).toBe(`${name.toLowerCase()}-name`);
+    expect(windowsSafeStem('nul')).toBe('nul-name');
+    expect(isWindowsReservedStem('NUL.json')).toBe(true);
+    for (const name of ['console', 'con-prod', 'nullable', 'com10', 'prod', 'dev', 'aux2'])
+      expect(windowsSafeStem(name), name).toBe(name);
+    expect(toKebabCase('Orders Queue')).toBe('orders-queue');
   });
 });

@@ -42,8 +42,24 @@ export function toSnakeCase(text: string): string {
   return lower(words(text), '_');
 }
 
+/** A kebab-case stem; also names files and folders, so never a Windows device name. */
 export function toKebabCase(text: string): string {
-  return lower(words(text), '-');
+  return windowsSafeStem(lower(words(text), '-'));
+}
+
+/**
+ * Names Windows reserves for devices, whatever the case or extension (`con`, `NUL.json`,
+ * `com1.tfvars`): a zip holding one cannot be extracted there, nor such a file created.
+ */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+export function isWindowsReservedStem(stem: string): boolean {
+  return WINDOWS_RESERVED.test(stem.split('.')[0]!.trimEnd());
+}
+
+/** `stem`, or `stem-name` when Windows reserves it (`nul` -> `nul-name`), for file and folder names. */
+export function windowsSafeStem(stem: string): string {
+  return isWindowsReservedStem(stem) ? `${stem}-name` : stem;
 }
 
 /** CONSTANT_CASE, for environment variable names. */
