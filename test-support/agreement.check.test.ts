@@ -1,29 +1,104 @@
 /**
- * Runs after the toolchain suites (its own step in scripts/test-all.mjs): compares the resource
- * types each real toolchain produced for every verification design.
+ * Runs after the toolchain suites (its own step in scripts/test-all.mjs): for every verification
+ * design and every environment, the synthesized CDK stack, the CloudFormation template (that
+ * environment's parameter file applied, Conditions resolved) and the Terraform plan
+ * (`terraform show -json`) must hold the same resources and agree on the values that matter.
+ * Each disagreement is named `design / env / resource / property: cdk=.. terraform=.. cloudformation=..`.
+ *
+ * Missing recordings fail in CI (CI=true or ARCHGEN_REQUIRE_TOOLCHAINS=1); elsewhere the design is
+ * skipped with a loud reason, never passed.
  */
-import { describe, expect, it } from 'vitest';
-import { verificationDesigns } from './designs.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, toolchainsRequired, verificationDesigns } from './designs.ts';
 import {
-  AGREEMENT_TARGETS,
   agreementProblems,
-  readResourceTypes,
+  readCdkTemplate,
+  readCloudFormation,
+  readTerraformPlan,
   type AgreementTarget,
   type ResourceTypeCounts,
 } from './agreement.ts';
+import { parameterValues, resolveTemplate, type CfnTemplate } from './agreement-cfn.ts';
+import {
+  cfnEntities,
+  cfnTypeCounts,
+  terraformEntities,
+  terraformTypeCounts,
+  type Entity,
+  type TerraformPlan,
+} from './agreement-meaning.ts';
+import {
+  compareEntities,
+  formatDisagreement,
+  isCdkFrameworkEntity,
+  withoutOptionalGroups,
+} from './agreement-compare.ts';
+import { lowerDesign } from '@archgen/infra';
+import { normName } from './agreement-meaning.ts';
 
-describe('CDK, Terraform and CloudFormation describe the same services', () => {
+const found: string[] = [];
+
+afterAll(() => {
+  // The whole list in one place for people fixing the generators.
+  mkdirSync(join(REPO_ROOT, '.tmp', 'agreement'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, '.tmp', 'agreement', 'disagreements.txt'), found.join('\n') + '\n');
+});
+
+describe('CDK, Terraform and CloudFormation mean the same infrastructure', () => {
   for (const { name, design } of verificationDesigns()) {
-    it(name, () => {
-      const outputs = {} as Record<AgreementTarget, ResourceTypeCounts>;
-      const missing: string[] = [];
-      for (const target of AGREEMENT_TARGETS) {
-        const counts = readResourceTypes(target, name);
-        if (counts) outputs[target] = counts;
-        else missing.push(target);
+    describe(name, () => {
+      // Security groups of secret-rotation functions, which a target may leave out (see types.ts).
+      const graph = lowerDesign(design);
+      const rotationGroups = new Set(
+        graph.components.flatMap((c) => {
+          const group = graph.securityGroups.find((g) => g.id === c.rotation?.securityGroupId);
+          return group ? [normName(group.names.logicalId)] : [];
+        }),
+      );
+      const optional = (entities: Entity[]) => withoutOptionalGroups(entities, rotationGroups);
+      for (const env of design.environments.map((e) => e.name)) {
+        it(env, (context) => {
+          const cdk = readCdkTemplate(name, env) as CfnTemplate | undefined;
+          const cloudformation = readCloudFormation(name, env);
+          const terraform = readTerraformPlan(name, env) as TerraformPlan | undefined;
+          const missing = [
+            ...(cdk ? [] : ['cdk']),
+            ...(terraform ? [] : ['terraform']),
+            ...(cloudformation ? [] : ['cloudformation']),
+          ];
+          if (missing.length > 0) {
+            const message = `no recorded ${missing.join(', ')} output for ${name} (${env}): run the toolchain suites first (scripts/test-all.mjs)`;
+            if (toolchainsRequired()) expect.fail(message);
+            console.warn(`\n!!! [agreement] SKIPPED ${message}; set CI=true to make this a failure\n`);
+            context.skip();
+            return;
+          }
+          const cdkTemplate = resolveTemplate(cdk!);
+          const cfnTemplate = resolveTemplate(
+            cloudformation!.template as CfnTemplate,
+            parameterValues(cloudformation!.parameters),
+          );
+          const counts: Record<AgreementTarget, ResourceTypeCounts> = {
+            cdk: cfnTypeCounts(cdkTemplate),
+            terraform: terraformTypeCounts(terraform!),
+            cloudformation: cfnTypeCounts(cfnTemplate),
+          };
+          const lines = [
+            ...agreementProblems(design, counts).map((p) => `${name} / ${env} / primary resources / ${p}`),
+            ...compareEntities({
+              cdk: optional(cfnEntities(cdkTemplate, 'cdk').filter((e) => !isCdkFrameworkEntity(e))),
+              terraform: optional(terraformEntities(terraform!)),
+              cloudformation: optional(cfnEntities(cfnTemplate, 'cloudformation')),
+            }).map((d) => formatDisagreement(name, env, d)),
+          ];
+          found.push(...lines);
+          expect(lines, `${lines.length} disagreement(s) between the targets:\n${lines.join('\n')}`).toEqual(
+            [],
+          );
+        });
       }
-      expect(missing, `no recorded toolchain output for ${name}: run the toolchain suites first`).toEqual([]);
-      expect(agreementProblems(design, outputs)).toEqual([]);
     });
   }
 });

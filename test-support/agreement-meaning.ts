@@ -1,0 +1,1602 @@
+/**
+ * The "meaning" of each target's output for the agreement check (pure, no Node APIs): per
+ * resource type, an extractor turns a resolved CloudFormation resource (CDK's synthesized template
+ * or the generated template) or a planned Terraform resource (`terraform show -json`) into
+ * contributions to entities: a bucket, a queue, a database, a security group, ... Each entity holds
+ * normalised values (key kind "customer-managed" rather than a key ARN, a lifecycle rule as
+ * "GLACIER@90", a reference as "topic:<name>"), so the three targets compare on what they mean.
+ *
+ * Normalisations (where the targets legitimately say the same thing differently):
+ * - An absent property means the AWS default, written out (MultiAZ absent = false, no
+ *   DeletionPolicy on a bucket = Delete, on a database = Snapshot, no KMS key = AWS-managed).
+ * - KMS keys: a key created in the same output = "customer-managed"; `alias/aws/...` or no key =
+ *   "aws-managed"; SQS without a key = "sqs-managed".
+ * - References become "<kind>:<name>" with the name reduced to lower-case letters and digits, so
+ *   CloudFormation's `OnCallAlerts`, CDK's `OnCallAlerts/Resource` and Terraform's `on_call_alerts`
+ *   are the same name.
+ * - Lists whose order carries no meaning (ports, CIDRs, aliases, actions, instance types) are sorted.
+ * - Terraform: a value unknown until apply is `undefined` and skipped; references are read from the
+ *   plan's configuration section instead, where the meaning is "which resource".
+ */
+import type { ResolvedResource, ResolvedTemplate } from './agreement-cfn.ts';
+
+export type Value = string | number | boolean | null | Value[];
+
+export interface Contribution {
+  kind: string;
+  /** The entity's own resource in this output (CloudFormation logical id or Terraform address). */
+  id: string;
+  /** True for the resource that *is* the entity; its props are the defaults others override. */
+  primary?: boolean;
+  props?: Record<string, Value | undefined>;
+  /** Values appended to list properties (ingress rules, instances of a cluster, ...). */
+  append?: Record<string, Value[]>;
+}
+
+export interface Entity {
+  kind: string;
+  id: string;
+  /** Matching keys, best first (lower-case letters and digits). */
+  keys: string[];
+  /** How the report names it in this output. */
+  label: string;
+  props: Record<string, Value | undefined>;
+}
+
+/** The one entity all NAT gateways of an output count into. */
+const ALL_NAT = '(all NAT gateways)';
+
+export const normName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number'
+    ? v
+    : typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))
+      ? Number(v)
+      : undefined;
+const bool = (v: unknown): boolean | undefined =>
+  typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+const sorted = (values: Value[]): Value[] =>
+  [...values].sort((a, b) =>
+    JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
+  );
+/** A scalar as the targets print it (numbers and booleans of CloudFormation are often strings). */
+const scalar = (v: unknown): Value | undefined => {
+  if (v === undefined) return undefined;
+  if (v === null || typeof v === 'boolean' || typeof v === 'number') return v;
+  if (typeof v === 'string') return bool(v) ?? num(v) ?? v;
+  return undefined;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Kinds: which CloudFormation / Terraform type is which entity kind (for references too).
+
+const CFN_KIND: Record<string, string> = {
+  'AWS::S3::Bucket': 'bucket',
+  'AWS::SQS::Queue': 'queue',
+  'AWS::SNS::Topic': 'topic',
+  'AWS::KMS::Key': 'kms-key',
+  'AWS::RDS::DBInstance': 'db-instance',
+  'AWS::RDS::DBCluster': 'db-cluster',
+  'AWS::Neptune::DBCluster': 'neptune-cluster',
+  'AWS::DynamoDB::Table': 'table',
+  'AWS::DynamoDB::GlobalTable': 'table',
+  'AWS::ElastiCache::ReplicationGroup': 'cache',
+  'AWS::ElastiCache::CacheCluster': 'cache',
+  'AWS::Kinesis::Stream': 'stream',
+  'AWS::SecretsManager::Secret': 'secret',
+  'AWS::Logs::LogGroup': 'log-group',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'alb',
+  'AWS::CloudFront::Distribution': 'cloudfront',
+  'AWS::Events::EventBus': 'event-bus',
+  'AWS::Events::Archive': 'event-archive',
+  'AWS::ECS::Service': 'ecs-service',
+  'AWS::ECS::TaskDefinition': 'task-definition',
+  'AWS::Lambda::Function': 'function',
+  'AWS::Lambda::EventSourceMapping': 'event-source',
+  'AWS::CloudWatch::Alarm': 'alarm',
+  'AWS::EC2::VPC': 'vpc',
+  'AWS::EC2::SecurityGroup': 'security-group',
+  'AWS::Athena::WorkGroup': 'athena-workgroup',
+  'AWS::EKS::Cluster': 'eks-cluster',
+  'AWS::EKS::Nodegroup': 'eks-nodegroup',
+  'AWS::OpenSearchService::Domain': 'opensearch',
+  'AWS::AutoScaling::AutoScalingGroup': 'asg',
+  'AWS::ApiGatewayV2::Stage': 'api-stage',
+  'AWS::ApiGateway::Stage': 'api-stage',
+  'AWS::WAFv2::WebACL': 'web-acl',
+  'AWS::StepFunctions::StateMachine': 'state-machine',
+  'AWS::EC2::NatGateway': 'nat-gateways',
+};
+
+const TF_KIND: Record<string, string> = {
+  aws_s3_bucket: 'bucket',
+  aws_sqs_queue: 'queue',
+  aws_sns_topic: 'topic',
+  aws_kms_key: 'kms-key',
+  aws_db_instance: 'db-instance',
+  aws_rds_cluster: 'db-cluster',
+  aws_neptune_cluster: 'neptune-cluster',
+  aws_dynamodb_table: 'table',
+  aws_elasticache_replication_group: 'cache',
+  aws_elasticache_cluster: 'cache',
+  aws_kinesis_stream: 'stream',
+  aws_secretsmanager_secret: 'secret',
+  aws_cloudwatch_log_group: 'log-group',
+  aws_lb: 'alb',
+  aws_cloudfront_distribution: 'cloudfront',
+  aws_cloudwatch_event_bus: 'event-bus',
+  aws_cloudwatch_event_archive: 'event-archive',
+  aws_ecs_service: 'ecs-service',
+  aws_ecs_task_definition: 'task-definition',
+  aws_lambda_function: 'function',
+  aws_lambda_event_source_mapping: 'event-source',
+  aws_cloudwatch_metric_alarm: 'alarm',
+  aws_vpc: 'vpc',
+  aws_security_group: 'security-group',
+  aws_athena_workgroup: 'athena-workgroup',
+  aws_eks_cluster: 'eks-cluster',
+  aws_eks_node_group: 'eks-nodegroup',
+  aws_opensearch_domain: 'opensearch',
+  aws_autoscaling_group: 'asg',
+  aws_apigatewayv2_stage: 'api-stage',
+  aws_api_gateway_stage: 'api-stage',
+  aws_wafv2_web_acl: 'web-acl',
+  aws_sfn_state_machine: 'state-machine',
+  aws_nat_gateway: 'nat-gateways',
+};
+
+/** Every kind of entity compared; a kind missing in one output is reported as an unmatched entity. */
+export const COMPARED_KINDS = new Set(
+  Object.values(CFN_KIND).filter((k) => k !== 'kms-key' && k !== 'web-acl' && k !== 'task-definition'),
+);
+
+// ---------------------------------------------------------------------------------------------
+// The common vocabulary of values.
+
+export type KeyKind = 'customer-managed' | 'aws-managed' | 'none' | string;
+
+/** Key kind from a KMS key id value: a reference to a key created here, an AWS alias, or nothing. */
+function keyKindOf(value: unknown, refKind: (v: unknown) => string | undefined): KeyKind {
+  if (value === undefined || value === null || value === '') return 'aws-managed';
+  const referenced = refKind(value);
+  if (referenced === 'kms-key') return 'customer-managed';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (/alias\/aws\//.test(text)) return 'aws-managed';
+  if (referenced) return `reference to ${referenced}`;
+  return `external key ${text}`;
+}
+
+function lifecycleRule(rule: {
+  status?: unknown;
+  prefix?: unknown;
+  transitions: { days: unknown; storageClass: unknown }[];
+  expirationDays?: unknown;
+  noncurrentTransitions: { days: unknown; storageClass: unknown }[];
+  noncurrentExpirationDays?: unknown;
+  abortMultipartDays?: unknown;
+}): string {
+  const parts: string[] = [];
+  if (str(rule.status) && rule.status !== 'Enabled') parts.push(String(rule.status));
+  if (str(rule.prefix)) parts.push(`prefix ${String(rule.prefix)}`);
+  const transitions = rule.transitions
+    .map((t) => `${String(t.storageClass)}@${String(num(t.days) ?? t.days)}`)
+    .sort();
+  if (transitions.length) parts.push(`to ${transitions.join(',')}`);
+  if (rule.expirationDays !== undefined) parts.push(`expire@${String(num(rule.expirationDays))}`);
+  const noncurrent = rule.noncurrentTransitions
+    .map((t) => `${String(t.storageClass)}@${String(num(t.days) ?? t.days)}`)
+    .sort();
+  if (noncurrent.length) parts.push(`noncurrent to ${noncurrent.join(',')}`);
+  if (rule.noncurrentExpirationDays !== undefined)
+    parts.push(`noncurrent expire@${String(num(rule.noncurrentExpirationDays))}`);
+  if (rule.abortMultipartDays !== undefined)
+    parts.push(`abort multipart@${String(num(rule.abortMultipartDays))}`);
+  return parts.join(' ') || '(empty rule)';
+}
+
+function ingressRule(protocol: unknown, from: unknown, to: unknown, peer: string): string {
+  const proto = String(protocol) === '-1' ? 'all' : String(protocol);
+  const fromPort = num(from);
+  const toPort = num(to);
+  const ports =
+    proto === 'all'
+      ? ''
+      : fromPort === toPort
+        ? `:${String(fromPort)}`
+        : `:${String(fromPort)}-${String(toPort)}`;
+  return `${proto}${ports} from ${peer}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CloudFormation (the generated template and CDK's synthesized one).
+
+export interface CfnContext {
+  resources: Map<string, ResolvedResource>;
+  /** "<kind>:<name>" of a Ref / GetAtt / Sub naming a resource of this template, else undefined. */
+  describe(value: unknown): string | undefined;
+  /** The logical id a Ref / GetAtt (or a Sub / Join holding one) points to. */
+  target(value: unknown): string | undefined;
+  /** Every logical id the value refers to, in order. */
+  targets(value: unknown): string[];
+  /** The entity name of a logical id (CDK: the construct path; CloudFormation: the logical id). */
+  nameOf(logicalId: string): string;
+}
+
+type CfnExtractor = (r: ResolvedResource, ctx: CfnContext) => Contribution[];
+
+const P = (r: ResolvedResource): Record<string, unknown> => r.properties;
+const at = (value: unknown, ...path: (string | number)[]): unknown => {
+  let v = value;
+  for (const step of path) {
+    if (Array.isArray(v) && typeof step === 'number') v = v[step];
+    else if (isRecord(v) && typeof step === 'string') v = v[step];
+    else return undefined;
+  }
+  return v;
+};
+
+const cfnKeyKind = (value: unknown, ctx: CfnContext): KeyKind =>
+  keyKindOf(value, (v) => {
+    const target = ctx.target(v);
+    return target
+      ? (CFN_KIND[ctx.resources.get(target)?.type ?? ''] ?? ctx.resources.get(target)?.type)
+      : undefined;
+  });
+
+const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
+  'AWS::S3::Bucket': (r, ctx) => {
+    const p = P(r);
+    const sse = at(
+      p,
+      'BucketEncryption',
+      'ServerSideEncryptionConfiguration',
+      0,
+      'ServerSideEncryptionByDefault',
+    );
+    const algorithm = str(at(sse, 'SSEAlgorithm')) ?? 'AES256';
+    const pab = at(p, 'PublicAccessBlockConfiguration');
+    const flags = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
+    const rules = list(at(p, 'LifecycleConfiguration', 'Rules')).map((rule) =>
+      lifecycleRule({
+        status: at(rule, 'Status'),
+        prefix: at(rule, 'Prefix') ?? at(rule, 'Filter', 'Prefix'),
+        transitions: [
+          ...list(at(rule, 'Transitions')).map((t) => ({
+            days: at(t, 'TransitionInDays'),
+            storageClass: at(t, 'StorageClass'),
+          })),
+          ...(at(rule, 'Transition')
+            ? [
+                {
+                  days: at(rule, 'Transition', 'TransitionInDays'),
+                  storageClass: at(rule, 'Transition', 'StorageClass'),
+                },
+              ]
+            : []),
+        ],
+        expirationDays: at(rule, 'ExpirationInDays'),
+        noncurrentTransitions: list(at(rule, 'NoncurrentVersionTransitions')).map((t) => ({
+          days: at(t, 'TransitionInDays'),
+          storageClass: at(t, 'StorageClass'),
+        })),
+        noncurrentExpirationDays:
+          at(rule, 'NoncurrentVersionExpiration', 'NoncurrentDays') ??
+          at(rule, 'NoncurrentVersionExpirationInDays'),
+        abortMultipartDays: at(rule, 'AbortIncompleteMultipartUpload', 'DaysAfterInitiation'),
+      }),
+    );
+    return [
+      {
+        kind: 'bucket',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          encryption:
+            algorithm === 'AES256' ? 'SSE-S3' : `${algorithm} ${cfnKeyKind(at(sse, 'KMSMasterKeyID'), ctx)}`,
+          blockPublicAccess:
+            flags.filter((f) => bool(at(pab, f)) === true).length === 4
+              ? 'all'
+              : flags.filter((f) => bool(at(pab, f)) === true).join(',') || 'none',
+          versioning: str(at(p, 'VersioningConfiguration', 'Status')) ?? 'off',
+          lifecycle: sorted(rules),
+          deletionPolicy: r.deletionPolicy ?? 'Delete',
+        },
+      },
+    ];
+  },
+  'AWS::SQS::Queue': (r, ctx) => {
+    const p = P(r);
+    const key = p.KmsMasterKeyId;
+    return [
+      {
+        kind: 'queue',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          encryption:
+            key !== undefined
+              ? cfnKeyKind(key, ctx)
+              : bool(p.SqsManagedSseEnabled) === false
+                ? 'none'
+                : 'sqs-managed',
+          maxReceiveCount: scalar(at(p, 'RedrivePolicy', 'maxReceiveCount')) ?? null,
+          deadLetterQueue: ctx.describe(at(p, 'RedrivePolicy', 'deadLetterTargetArn')) ?? null,
+          visibilityTimeout: num(p.VisibilityTimeout) ?? 30,
+          retentionSeconds: num(p.MessageRetentionPeriod) ?? 345600,
+          fifo: bool(p.FifoQueue) ?? false,
+        },
+      },
+    ];
+  },
+  'AWS::SNS::Topic': (r, ctx) => [
+    {
+      kind: 'topic',
+      id: r.logicalId,
+      primary: true,
+      props: {
+        encryption: P(r).KmsMasterKeyId === undefined ? 'none' : cfnKeyKind(P(r).KmsMasterKeyId, ctx),
+      },
+    },
+  ],
+  'AWS::RDS::DBInstance': (r, ctx) => {
+    const p = P(r);
+    const cluster = ctx.target(p.DBClusterIdentifier);
+    if (cluster)
+      return [
+        { kind: 'db-cluster', id: cluster, append: { instanceClasses: [str(p.DBInstanceClass) ?? null] } },
+      ];
+    return [
+      {
+        kind: 'db-instance',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          instanceClass: str(p.DBInstanceClass),
+          engine: str(p.Engine),
+          multiAZ: bool(p.MultiAZ) ?? false,
+          publiclyAccessible: bool(p.PubliclyAccessible) ?? false,
+          deletionProtection: bool(p.DeletionProtection) ?? false,
+          backupRetentionDays: num(p.BackupRetentionPeriod) ?? 1,
+          storageEncrypted: bool(p.StorageEncrypted) ?? false,
+          keyKind: cfnKeyKind(p.KmsKeyId, ctx),
+          allocatedStorage: num(p.AllocatedStorage),
+          maxAllocatedStorage: num(p.MaxAllocatedStorage) ?? null,
+          deletionPolicy: r.deletionPolicy ?? 'Snapshot',
+        },
+      },
+    ];
+  },
+  'AWS::RDS::DBCluster': (r, ctx) => {
+    const p = P(r);
+    return [
+      {
+        kind: 'db-cluster',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          engine: str(p.Engine),
+          deletionProtection: bool(p.DeletionProtection) ?? false,
+          backupRetentionDays: num(p.BackupRetentionPeriod) ?? 1,
+          storageEncrypted: bool(p.StorageEncrypted) ?? false,
+          keyKind: cfnKeyKind(p.KmsKeyId, ctx),
+          minCapacity: num(at(p, 'ServerlessV2ScalingConfiguration', 'MinCapacity')) ?? null,
+          maxCapacity: num(at(p, 'ServerlessV2ScalingConfiguration', 'MaxCapacity')) ?? null,
+          publiclyAccessible: false,
+          deletionPolicy: r.deletionPolicy ?? 'Snapshot',
+          instanceClasses: [],
+        },
+      },
+    ];
+  },
+  'AWS::Neptune::DBCluster': (r) => [
+    {
+      kind: 'neptune-cluster',
+      id: r.logicalId,
+      primary: true,
+      props: {
+        deletionProtection: bool(P(r).DeletionProtection) ?? false,
+        backupRetentionDays: num(P(r).BackupRetentionPeriod) ?? 1,
+        storageEncrypted: bool(P(r).StorageEncrypted) ?? false,
+        deletionPolicy: r.deletionPolicy ?? 'Snapshot',
+      },
+    },
+  ],
+  'AWS::DynamoDB::Table': (r, ctx) => {
+    const p = P(r);
+    const sse = at(p, 'SSESpecification');
+    return [
+      {
+        kind: 'table',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          billingMode: str(p.BillingMode) ?? 'PROVISIONED',
+          readCapacity: num(at(p, 'ProvisionedThroughput', 'ReadCapacityUnits')) ?? null,
+          writeCapacity: num(at(p, 'ProvisionedThroughput', 'WriteCapacityUnits')) ?? null,
+          pointInTimeRecovery:
+            bool(at(p, 'PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled')) ?? false,
+          deletionProtection: bool(p.DeletionProtectionEnabled) ?? false,
+          encryption: bool(at(sse, 'SSEEnabled'))
+            ? `KMS ${cfnKeyKind(at(sse, 'KMSMasterKeyId'), ctx)}`
+            : 'owned-by-dynamodb',
+          deletionPolicy: r.deletionPolicy ?? 'Delete',
+        },
+      },
+    ];
+  },
+  'AWS::ElastiCache::ReplicationGroup': (r, ctx) => {
+    const p = P(r);
+    return [
+      {
+        kind: 'cache',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          nodeType: str(p.CacheNodeType),
+          nodes: num(p.NumCacheClusters) ?? null,
+          automaticFailover: bool(p.AutomaticFailoverEnabled) ?? false,
+          multiAZ: bool(p.MultiAZEnabled) ?? false,
+          atRestEncryption: bool(p.AtRestEncryptionEnabled) ?? false,
+          transitEncryption: bool(p.TransitEncryptionEnabled) ?? false,
+          keyKind: cfnKeyKind(p.KmsKeyId, ctx),
+          snapshotRetentionDays: num(p.SnapshotRetentionLimit) ?? 0,
+        },
+      },
+    ];
+  },
+  'AWS::ElastiCache::CacheCluster': (r) => [
+    {
+      kind: 'cache',
+      id: r.logicalId,
+      primary: true,
+      props: { nodeType: str(P(r).CacheNodeType), nodes: num(P(r).NumCacheNodes) ?? null },
+    },
+  ],
+  'AWS::Kinesis::Stream': (r, ctx) => {
+    const p = P(r);
+    return [
+      {
+        kind: 'stream',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          mode: str(at(p, 'StreamModeDetails', 'StreamMode')) ?? 'PROVISIONED',
+          shards: num(p.ShardCount) ?? null,
+          retentionHours: num(p.RetentionPeriodHours) ?? 24,
+          encryption: at(p, 'StreamEncryption')
+            ? `KMS ${cfnKeyKind(at(p, 'StreamEncryption', 'KeyId'), ctx)}`
+            : 'none',
+        },
+      },
+    ];
+  },
+  'AWS::SecretsManager::Secret': (r, ctx) => [
+    { kind: 'secret', id: r.logicalId, primary: true, props: { keyKind: cfnKeyKind(P(r).KmsKeyId, ctx) } },
+  ],
+  'AWS::Logs::LogGroup': (r, ctx) => [
+    {
+      kind: 'log-group',
+      id: r.logicalId,
+      primary: true,
+      props: {
+        retentionDays: num(P(r).RetentionInDays) ?? 'never expire',
+        keyKind: cfnKeyKind(P(r).KmsKeyId, ctx),
+      },
+    },
+  ],
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': (r) => [
+    {
+      kind: 'alb',
+      id: r.logicalId,
+      primary: true,
+      props: {
+        scheme: str(P(r).Scheme) ?? 'internet-facing',
+        deletionProtection:
+          bool(
+            list(P(r).LoadBalancerAttributes).find((a) => at(a, 'Key') === 'deletion_protection.enabled') &&
+              at(
+                list(P(r).LoadBalancerAttributes).find((a) => at(a, 'Key') === 'deletion_protection.enabled'),
+                'Value',
+              ),
+          ) ?? false,
+        waf: 'none',
+      },
+    },
+  ],
+  'AWS::WAFv2::WebACLAssociation': (r, ctx) => {
+    const target = ctx.target(P(r).ResourceArn);
+    const type = target ? ctx.resources.get(target)?.type : undefined;
+    const kind = type ? CFN_KIND[type] : undefined;
+    return target && kind ? [{ kind, id: target, props: { waf: 'web-acl' } }] : [];
+  },
+  'AWS::ApiGatewayV2::Stage': (r) => [
+    { kind: 'api-stage', id: r.logicalId, primary: true, props: { waf: 'none' } },
+  ],
+  'AWS::ApiGateway::Stage': (r) => [
+    { kind: 'api-stage', id: r.logicalId, primary: true, props: { waf: 'none' } },
+  ],
+  'AWS::CloudFront::Distribution': (r, ctx) => {
+    const c = at(P(r), 'DistributionConfig');
+    const acl = at(c, 'WebACLId');
+    return [
+      {
+        kind: 'cloudfront',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          aliases: sorted(list(at(c, 'Aliases')).map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))),
+          priceClass: str(at(c, 'PriceClass')) ?? 'PriceClass_All',
+          waf:
+            acl === undefined
+              ? 'none'
+              : ctx.describe(acl)?.startsWith('web-acl:')
+                ? 'web-acl'
+                : String(ctx.describe(acl) ?? JSON.stringify(acl)),
+          minimumProtocol: str(at(c, 'ViewerCertificate', 'MinimumProtocolVersion')) ?? null,
+        },
+      },
+    ];
+  },
+  'AWS::Events::EventBus': (r) => [{ kind: 'event-bus', id: r.logicalId, primary: true, props: {} }],
+  'AWS::Events::Archive': (r, ctx) => [
+    {
+      kind: 'event-archive',
+      id: r.logicalId,
+      primary: true,
+      props: {
+        source: ctx.describe(P(r).SourceArn) ?? String(P(r).SourceArn),
+        retentionDays: num(P(r).RetentionDays) ?? 'indefinite',
+      },
+    },
+  ],
+  'AWS::ECS::Service': (r) => {
+    const p = P(r);
+    const strategy = list(p.CapacityProviderStrategy).map(
+      (s) =>
+        `${String(at(s, 'CapacityProvider'))} weight ${String(num(at(s, 'Weight')) ?? 0)} base ${String(num(at(s, 'Base')) ?? 0)}`,
+    );
+    return [
+      {
+        kind: 'ecs-service',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          capacityProviders: strategy.length
+            ? sorted(strategy)
+            : [`launch type ${str(p.LaunchType) ?? 'EC2'}`],
+          desiredCount: num(p.DesiredCount) ?? null,
+          minCapacity: null,
+          maxCapacity: null,
+        },
+      },
+    ];
+  },
+  'AWS::ECS::TaskDefinition': (r) => [
+    {
+      kind: 'task-definition',
+      id: r.logicalId,
+      primary: true,
+      props: { cpu: scalar(P(r).Cpu), memory: scalar(P(r).Memory) },
+    },
+  ],
+  'AWS::ApplicationAutoScaling::ScalableTarget': (r, ctx) => {
+    const p = P(r);
+    const resourceId = p.ResourceId;
+    // service/<cluster>/<service name>: the service is the one whose name the id holds.
+    const service = ctx.targets(resourceId).find((id) => ctx.resources.get(id)?.type === 'AWS::ECS::Service');
+    if (!service) return [];
+    return [
+      {
+        kind: 'ecs-service',
+        id: service,
+        props: { minCapacity: num(p.MinCapacity), maxCapacity: num(p.MaxCapacity) },
+      },
+    ];
+  },
+  'AWS::Lambda::Function': (r) => {
+    const p = P(r);
+    return [
+      {
+        kind: 'function',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          reservedConcurrency: num(p.ReservedConcurrentExecutions) ?? null,
+          memoryMiB: num(p.MemorySize) ?? 128,
+          timeoutSeconds: num(p.Timeout) ?? 3,
+          architecture: str(list(p.Architectures)[0]) ?? 'x86_64',
+          tracing: str(at(p, 'TracingConfig', 'Mode')) ?? 'PassThrough',
+        },
+      },
+    ];
+  },
+  'AWS::Lambda::EventSourceMapping': (r, ctx) => {
+    const p = P(r);
+    return [
+      {
+        kind: 'event-source',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          function: ctx.describe(p.FunctionName) ?? String(p.FunctionName),
+          source: ctx.describe(p.EventSourceArn) ?? String(p.EventSourceArn),
+          batchSize: num(p.BatchSize) ?? null,
+          maxBatchingWindowSeconds: num(p.MaximumBatchingWindowInSeconds) ?? 0,
+        },
+      },
+    ];
+  },
+  'AWS::CloudWatch::Alarm': (r, ctx) => {
+    const p = P(r);
+    return [
+      {
+        kind: 'alarm',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          metric: `${String(p.Namespace)}/${String(p.MetricName)}`,
+          statistic: str(p.Statistic) ?? str(p.ExtendedStatistic),
+          threshold: num(p.Threshold),
+          comparison: str(p.ComparisonOperator),
+          evaluationPeriods: num(p.EvaluationPeriods),
+          periodSeconds: num(p.Period),
+          actions: sorted(list(p.AlarmActions).map((a) => ctx.describe(a) ?? JSON.stringify(a))),
+          treatMissingData: str(p.TreatMissingData) ?? 'missing',
+        },
+      },
+    ];
+  },
+  'AWS::EC2::VPC': (r) => [
+    {
+      kind: 'vpc',
+      id: r.logicalId,
+      primary: true,
+      props: { cidr: str(P(r).CidrBlock) },
+      append: { subnetCidrs: [] },
+    },
+  ],
+  'AWS::EC2::Subnet': (r, ctx) => {
+    const vpc = ctx.target(P(r).VpcId);
+    const cidr = str(P(r).CidrBlock) ?? JSON.stringify(P(r).CidrBlock);
+    return vpc ? [{ kind: 'vpc', id: vpc, append: { subnetCidrs: [cidr] } }] : [];
+  },
+  // NAT gateways are counted per output: their names follow each target's own numbering.
+  'AWS::EC2::NatGateway': () => [{ kind: 'nat-gateways', id: ALL_NAT, append: { gatewayCount: ['nat'] } }],
+  'AWS::EC2::SecurityGroup': (r, ctx) => {
+    const p = P(r);
+    const peer = (rule: unknown): string =>
+      str(at(rule, 'CidrIp')) ??
+      str(at(rule, 'CidrIpv6')) ??
+      ctx.describe(at(rule, 'SourceSecurityGroupId')) ??
+      ctx.describe(at(rule, 'SourcePrefixListId')) ??
+      JSON.stringify(rule);
+    return [
+      {
+        kind: 'security-group',
+        id: r.logicalId,
+        primary: true,
+        append: {
+          ingress: list(p.SecurityGroupIngress).map((rule) =>
+            ingressRule(at(rule, 'IpProtocol'), at(rule, 'FromPort'), at(rule, 'ToPort'), peer(rule)),
+          ),
+        },
+      },
+    ];
+  },
+  'AWS::EC2::SecurityGroupIngress': (r, ctx) => {
+    const p = P(r);
+    const group = ctx.target(p.GroupId);
+    if (!group) return [];
+    const peer =
+      str(p.CidrIp) ??
+      str(p.CidrIpv6) ??
+      ctx.describe(p.SourceSecurityGroupId) ??
+      JSON.stringify(p.SourceSecurityGroupId);
+    return [
+      {
+        kind: 'security-group',
+        id: group,
+        append: { ingress: [ingressRule(p.IpProtocol, p.FromPort, p.ToPort, peer)] },
+      },
+    ];
+  },
+  'AWS::Athena::WorkGroup': (r) => {
+    const c = at(P(r), 'WorkGroupConfiguration');
+    return [
+      {
+        kind: 'athena-workgroup',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          bytesScannedCutoff: num(at(c, 'BytesScannedCutoffPerQuery')) ?? null,
+          enforceConfiguration: bool(at(c, 'EnforceWorkGroupConfiguration')) ?? false,
+          resultEncryption:
+            str(at(c, 'ResultConfiguration', 'EncryptionConfiguration', 'EncryptionOption')) ?? 'none',
+        },
+      },
+    ];
+  },
+  'AWS::EKS::Cluster': (r) => [
+    {
+      kind: 'eks-cluster',
+      id: r.logicalId,
+      primary: true,
+      props: {
+        version: scalar(P(r).Version),
+        endpointPublic: bool(at(P(r), 'ResourcesVpcConfig', 'EndpointPublicAccess')) ?? true,
+        endpointPrivate: bool(at(P(r), 'ResourcesVpcConfig', 'EndpointPrivateAccess')) ?? false,
+      },
+    },
+  ],
+  'AWS::EKS::Nodegroup': (r) => {
+    const p = P(r);
+    return [
+      {
+        kind: 'eks-nodegroup',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          instanceTypes: sorted(list(p.InstanceTypes).map((t) => String(t))),
+          capacityType: str(p.CapacityType) ?? 'ON_DEMAND',
+          minSize: num(at(p, 'ScalingConfig', 'MinSize')),
+          maxSize: num(at(p, 'ScalingConfig', 'MaxSize')),
+          desiredSize: num(at(p, 'ScalingConfig', 'DesiredSize')),
+        },
+      },
+    ];
+  },
+  'AWS::OpenSearchService::Domain': (r, ctx) => {
+    const p = P(r);
+    const c = at(p, 'ClusterConfig');
+    return [
+      {
+        kind: 'opensearch',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          instanceType: str(at(c, 'InstanceType')),
+          instanceCount: num(at(c, 'InstanceCount')) ?? 1,
+          zoneAwareness: bool(at(c, 'ZoneAwarenessEnabled')) ?? false,
+          dedicatedMaster: bool(at(c, 'DedicatedMasterEnabled')) ?? false,
+          atRestEncryption: bool(at(p, 'EncryptionAtRestOptions', 'Enabled')) ?? false,
+          keyKind: cfnKeyKind(at(p, 'EncryptionAtRestOptions', 'KmsKeyId'), ctx),
+          nodeToNodeEncryption: bool(at(p, 'NodeToNodeEncryptionOptions', 'Enabled')) ?? false,
+          volumeSize: num(at(p, 'EBSOptions', 'VolumeSize')) ?? null,
+        },
+      },
+    ];
+  },
+  'AWS::AutoScaling::AutoScalingGroup': (r) => {
+    const p = P(r);
+    return [
+      {
+        kind: 'asg',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          minSize: num(p.MinSize),
+          maxSize: num(p.MaxSize),
+          desiredCapacity: num(p.DesiredCapacity) ?? null,
+        },
+      },
+    ];
+  },
+};
+
+/** The CDK construct path below the stack: "Stack/Bucket/Resource" -> ["Bucket", "Resource"]. */
+function pathBelowStack(path: string): string[] {
+  return path.split('/').slice(1);
+}
+
+/** Matching keys of a CDK resource: every prefix of its construct path (longest first), without "Resource" / "Default". */
+function cdkKeys(path: string): string[] {
+  const segments = pathBelowStack(path).filter((s) => s !== 'Resource' && s !== 'Default');
+  const keys: string[] = [];
+  for (let n = segments.length; n >= 1; n--) keys.push(normName(segments.slice(0, n).join('')));
+  return keys;
+}
+
+export function cfnEntities(template: ResolvedTemplate, origin: 'cdk' | 'cloudformation'): Entity[] {
+  const { resources } = template;
+  const nameOf = (logicalId: string): string => {
+    const path = resources.get(logicalId)?.cdkPath;
+    return origin === 'cdk' && path ? (cdkKeys(path)[0] ?? normName(logicalId)) : normName(logicalId);
+  };
+  const targets = (value: unknown): string[] => {
+    const out: string[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (isRecord(v)) {
+        if (typeof v.Ref === 'string' && resources.has(v.Ref)) out.push(v.Ref);
+        const getAtt = v['Fn::GetAtt'];
+        if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && resources.has(getAtt[0]))
+          out.push(getAtt[0]);
+        const sub = v['Fn::Sub'];
+        const text = typeof sub === 'string' ? sub : Array.isArray(sub) ? String(sub[0]) : undefined;
+        for (const m of (text ?? '').matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g))
+          if (resources.has(m[1]!)) out.push(m[1]!);
+        for (const [k, inner] of Object.entries(v)) if (k !== 'Ref' && k !== 'Fn::GetAtt') walk(inner);
+      }
+    };
+    walk(value);
+    return out;
+  };
+  const target = (value: unknown): string | undefined => {
+    if (isRecord(value)) {
+      if (typeof value.Ref === 'string' && resources.has(value.Ref)) return value.Ref;
+      const getAtt = value['Fn::GetAtt'];
+      if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && resources.has(getAtt[0]))
+        return getAtt[0];
+      if (typeof getAtt === 'string' && resources.has(getAtt.split('.')[0]!)) return getAtt.split('.')[0];
+      const sub = value['Fn::Sub'];
+      const text = typeof sub === 'string' ? sub : Array.isArray(sub) ? String(sub[0]) : undefined;
+      if (text) {
+        for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g))
+          if (resources.has(m[1]!)) return m[1];
+      }
+      for (const inner of Object.values(value)) {
+        const found = target(inner);
+        if (found) return found;
+      }
+    }
+    if (Array.isArray(value))
+      for (const inner of value) {
+        const found = target(inner);
+        if (found) return found;
+      }
+    return undefined;
+  };
+  const describe = (value: unknown): string | undefined => {
+    const id = target(value);
+    if (!id) return undefined;
+    const type = resources.get(id)!.type;
+    return `${CFN_KIND[type] ?? type}:${nameOf(id)}`;
+  };
+  const ctx: CfnContext = { resources, describe, target, targets, nameOf };
+  const contributions = [...resources.values()].flatMap((r) => CFN_EXTRACTORS[r.type]?.(r, ctx) ?? []);
+  return mergeContributions(contributions, (id) => {
+    if (id === ALL_NAT) return { keys: ['natgateways'], label: id };
+    const path = resources.get(id)?.cdkPath;
+    if (origin === 'cdk' && path) return { keys: cdkKeys(path), label: pathBelowStack(path).join('/') };
+    return { keys: [normName(id)], label: id };
+  });
+}
+
+function mergeContributions(
+  contributions: Contribution[],
+  naming: (id: string) => { keys: string[]; label: string },
+): Entity[] {
+  const entities = new Map<string, Entity>();
+  const ordered = [...contributions.filter((c) => c.primary), ...contributions.filter((c) => !c.primary)];
+  for (const c of ordered) {
+    const key = `${c.kind}\u0000${c.id}`;
+    let entity = entities.get(key);
+    if (!entity) {
+      entity = { kind: c.kind, id: c.id, ...naming(c.id), props: {} };
+      entities.set(key, entity);
+    }
+    for (const [name, value] of Object.entries(c.props ?? {}))
+      if (value !== undefined) entity.props[name] = value;
+    for (const [name, values] of Object.entries(c.append ?? {})) {
+      const existing = entity.props[name];
+      entity.props[name] = sorted([...(Array.isArray(existing) ? existing : []), ...values]);
+    }
+  }
+  // Appended lists named "...Count" are counts.
+  for (const entity of entities.values())
+    for (const [name, value] of Object.entries(entity.props))
+      if (name.endsWith('Count') && Array.isArray(value)) entity.props[name] = value.length;
+  return [...entities.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terraform (`terraform show -json` of a saved plan).
+
+interface PlannedResource {
+  address: string;
+  mode: string;
+  type: string;
+  name: string;
+  index?: number | string;
+  values: Record<string, unknown>;
+}
+
+interface ConfigResource {
+  address: string;
+  type: string;
+  name: string;
+  expressions?: Record<string, unknown>;
+}
+
+export interface TerraformPlan {
+  planned_values?: { root_module?: { resources?: PlannedResource[]; child_modules?: unknown[] } };
+  configuration?: { root_module?: { resources?: ConfigResource[] } };
+}
+
+export interface TfContext {
+  /** Addresses ("aws_kms_key.orders") the configuration expression at `path` refers to. */
+  refs(r: PlannedResource, ...path: string[]): string[];
+  /** Whether the configuration sets the attribute at `path` at all. */
+  configured(r: PlannedResource, ...path: string[]): boolean;
+  /** "<kind>:<name>" of the first resource the expression at `path` refers to. */
+  describe(r: PlannedResource, ...path: string[]): string | undefined;
+  /** The address (without index) of the entity the expression at `path` refers to. */
+  target(r: PlannedResource, ...path: string[]): string | undefined;
+}
+
+type TfExtractor = (r: PlannedResource, ctx: TfContext) => Contribution[];
+
+const V = (r: PlannedResource): Record<string, unknown> => r.values;
+const baseAddress = (address: string): string => address.replace(/\[[^\]]*\]$/, '');
+
+const tfKeyKind = (r: PlannedResource, ctx: TfContext, attribute: string, ...block: string[]): KeyKind => {
+  const refs = ctx.refs(r, ...block, attribute);
+  if (refs.some((a) => a.startsWith('aws_kms_key.'))) return 'customer-managed';
+  if (refs.length) return `reference to ${refs[0]!}`;
+  let value: unknown = r.values;
+  for (const step of block) value = at(value, step, 0);
+  return keyKindOf(at(value, attribute), () => undefined);
+};
+
+/** Extract from a nested block list of planned values: values.rule[0].x ... */
+const blocks = (value: unknown, name: string): unknown[] => list(at(value, name));
+
+const TF_EXTRACTORS: Record<string, TfExtractor> = {
+  aws_s3_bucket: (r) => [
+    {
+      kind: 'bucket',
+      id: baseAddress(r.address),
+      primary: true,
+      props: { encryption: 'SSE-S3', blockPublicAccess: 'none', versioning: 'off', lifecycle: [] },
+    },
+  ],
+  aws_s3_bucket_server_side_encryption_configuration: (r, ctx) => {
+    const bucket = ctx.target(r, 'bucket');
+    const byDefault = at(blocks(V(r), 'rule')[0], 'apply_server_side_encryption_by_default', 0);
+    const algorithm = str(at(byDefault, 'sse_algorithm')) ?? 'AES256';
+    const kind = tfKeyKind(r, ctx, 'kms_master_key_id', 'rule', 'apply_server_side_encryption_by_default');
+    return bucket
+      ? [
+          {
+            kind: 'bucket',
+            id: bucket,
+            props: { encryption: algorithm === 'AES256' ? 'SSE-S3' : `${algorithm} ${kind}` },
+          },
+        ]
+      : [];
+  },
+  aws_s3_bucket_public_access_block: (r, ctx) => {
+    const bucket = ctx.target(r, 'bucket');
+    const flags = [
+      'block_public_acls',
+      'block_public_policy',
+      'ignore_public_acls',
+      'restrict_public_buckets',
+    ];
+    const cfnNames = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
+    const on = flags.map((f, i) => (V(r)[f] === true ? cfnNames[i]! : '')).filter(Boolean);
+    return bucket
+      ? [
+          {
+            kind: 'bucket',
+            id: bucket,
+            props: { blockPublicAccess: on.length === 4 ? 'all' : on.join(',') || 'none' },
+          },
+        ]
+      : [];
+  },
+  aws_s3_bucket_versioning: (r, ctx) => {
+    const bucket = ctx.target(r, 'bucket');
+    const status = str(at(V(r), 'versioning_configuration', 0, 'status'));
+    return bucket
+      ? [{ kind: 'bucket', id: bucket, props: { versioning: status === 'Disabled' ? 'off' : status } }]
+      : [];
+  },
+  aws_s3_bucket_lifecycle_configuration: (r, ctx) => {
+    const bucket = ctx.target(r, 'bucket');
+    const rules = blocks(V(r), 'rule').map((rule) =>
+      lifecycleRule({
+        status: at(rule, 'status'),
+        prefix: at(rule, 'filter', 0, 'prefix') || at(rule, 'prefix') || undefined,
+        transitions: blocks(rule, 'transition').map((t) => ({
+          days: at(t, 'days'),
+          storageClass: at(t, 'storage_class'),
+        })),
+        expirationDays: at(rule, 'expiration', 0, 'days') ?? undefined,
+        noncurrentTransitions: blocks(rule, 'noncurrent_version_transition').map((t) => ({
+          days: at(t, 'noncurrent_days'),
+          storageClass: at(t, 'storage_class'),
+        })),
+        noncurrentExpirationDays:
+          at(rule, 'noncurrent_version_expiration', 0, 'noncurrent_days') ?? undefined,
+        abortMultipartDays:
+          at(rule, 'abort_incomplete_multipart_upload', 0, 'days_after_initiation') ?? undefined,
+      }),
+    );
+    return bucket ? [{ kind: 'bucket', id: bucket, props: { lifecycle: sorted(rules) } }] : [];
+  },
+  aws_sqs_queue: (r, ctx) => {
+    const v = V(r);
+    const keyed = ctx.configured(r, 'kms_master_key_id') || (str(v.kms_master_key_id) ?? '') !== '';
+    return [
+      {
+        kind: 'queue',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          encryption: keyed
+            ? tfKeyKind(r, ctx, 'kms_master_key_id')
+            : v.sqs_managed_sse_enabled === false
+              ? 'none'
+              : 'sqs-managed',
+          // redrive_policy holds the DLQ's ARN, unknown at plan time: compared only when known.
+          maxReceiveCount:
+            typeof v.redrive_policy === 'string'
+              ? (num((JSON.parse(v.redrive_policy) as { maxReceiveCount?: unknown }).maxReceiveCount) ?? null)
+              : ctx.configured(r, 'redrive_policy')
+                ? undefined
+                : null,
+          deadLetterQueue: ctx.configured(r, 'redrive_policy') ? ctx.describe(r, 'redrive_policy') : null,
+          visibilityTimeout: num(v.visibility_timeout_seconds),
+          retentionSeconds: num(v.message_retention_seconds),
+          fifo: v.fifo_queue === undefined ? undefined : v.fifo_queue === true,
+        },
+      },
+    ];
+  },
+  aws_sns_topic: (r, ctx) => [
+    {
+      kind: 'topic',
+      id: baseAddress(r.address),
+      primary: true,
+      props: {
+        encryption:
+          ctx.configured(r, 'kms_master_key_id') || (str(V(r).kms_master_key_id) ?? '') !== ''
+            ? tfKeyKind(r, ctx, 'kms_master_key_id')
+            : 'none',
+      },
+    },
+  ],
+  aws_db_instance: (r, ctx) => {
+    const v = V(r);
+    return [
+      {
+        kind: 'db-instance',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          instanceClass: str(v.instance_class),
+          engine: str(v.engine),
+          multiAZ: v.multi_az === undefined ? undefined : v.multi_az === true,
+          publiclyAccessible:
+            v.publicly_accessible === undefined ? undefined : v.publicly_accessible === true,
+          deletionProtection:
+            v.deletion_protection === undefined ? undefined : v.deletion_protection === true,
+          backupRetentionDays: num(v.backup_retention_period),
+          storageEncrypted: v.storage_encrypted === undefined ? undefined : v.storage_encrypted === true,
+          keyKind: ctx.configured(r, 'kms_key_id') ? tfKeyKind(r, ctx, 'kms_key_id') : 'aws-managed',
+          allocatedStorage: num(v.allocated_storage),
+          maxAllocatedStorage:
+            num(v.max_allocated_storage) === 0 ? null : (num(v.max_allocated_storage) ?? undefined),
+        },
+      },
+    ];
+  },
+  aws_rds_cluster: (r, ctx) => {
+    const v = V(r);
+    const scaling = at(v, 'serverlessv2_scaling_configuration', 0);
+    return [
+      {
+        kind: 'db-cluster',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          engine: str(v.engine),
+          deletionProtection:
+            v.deletion_protection === undefined ? undefined : v.deletion_protection === true,
+          backupRetentionDays: num(v.backup_retention_period),
+          storageEncrypted: v.storage_encrypted === undefined ? undefined : v.storage_encrypted === true,
+          keyKind: ctx.configured(r, 'kms_key_id') ? tfKeyKind(r, ctx, 'kms_key_id') : 'aws-managed',
+          minCapacity: scaling ? num(at(scaling, 'min_capacity')) : null,
+          maxCapacity: scaling ? num(at(scaling, 'max_capacity')) : null,
+          publiclyAccessible: false,
+          instanceClasses: [],
+        },
+      },
+    ];
+  },
+  aws_rds_cluster_instance: (r, ctx) => {
+    const cluster = ctx.target(r, 'cluster_identifier');
+    const v = V(r);
+    return cluster
+      ? [
+          { kind: 'db-cluster', id: cluster, append: { instanceClasses: [str(v.instance_class) ?? null] } },
+          ...(v.publicly_accessible === true
+            ? [{ kind: 'db-cluster', id: cluster, props: { publiclyAccessible: true } }]
+            : []),
+        ]
+      : [];
+  },
+  aws_neptune_cluster: (r) => [
+    {
+      kind: 'neptune-cluster',
+      id: baseAddress(r.address),
+      primary: true,
+      props: {
+        deletionProtection:
+          V(r).deletion_protection === undefined ? undefined : V(r).deletion_protection === true,
+        backupRetentionDays: num(V(r).backup_retention_period),
+        storageEncrypted: V(r).storage_encrypted === undefined ? undefined : V(r).storage_encrypted === true,
+      },
+    },
+  ],
+  aws_dynamodb_table: (r, ctx) => {
+    const v = V(r);
+    const sse = at(v, 'server_side_encryption', 0);
+    return [
+      {
+        kind: 'table',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          billingMode: str(v.billing_mode),
+          readCapacity: v.billing_mode === 'PAY_PER_REQUEST' ? null : (num(v.read_capacity) ?? undefined),
+          writeCapacity: v.billing_mode === 'PAY_PER_REQUEST' ? null : (num(v.write_capacity) ?? undefined),
+          pointInTimeRecovery: at(v, 'point_in_time_recovery', 0, 'enabled') === true,
+          deletionProtection: v.deletion_protection_enabled === true,
+          encryption:
+            at(sse, 'enabled') === true
+              ? `KMS ${ctx.configured(r, 'server_side_encryption', 'kms_key_arn') ? tfKeyKind(r, ctx, 'kms_key_arn', 'server_side_encryption') : 'aws-managed'}`
+              : 'owned-by-dynamodb',
+        },
+      },
+    ];
+  },
+  aws_elasticache_replication_group: (r, ctx) => {
+    const v = V(r);
+    return [
+      {
+        kind: 'cache',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          nodeType: str(v.node_type),
+          nodes: num(v.num_cache_clusters) ?? undefined,
+          automaticFailover:
+            v.automatic_failover_enabled === undefined ? undefined : v.automatic_failover_enabled === true,
+          multiAZ: v.multi_az_enabled === undefined ? undefined : v.multi_az_enabled === true,
+          atRestEncryption:
+            v.at_rest_encryption_enabled === undefined
+              ? undefined
+              : (bool(v.at_rest_encryption_enabled) ?? v.at_rest_encryption_enabled === true),
+          transitEncryption:
+            v.transit_encryption_enabled === undefined ? undefined : v.transit_encryption_enabled === true,
+          keyKind: ctx.configured(r, 'kms_key_id') ? tfKeyKind(r, ctx, 'kms_key_id') : 'aws-managed',
+          snapshotRetentionDays: num(v.snapshot_retention_limit),
+        },
+      },
+    ];
+  },
+  aws_elasticache_cluster: (r) => [
+    {
+      kind: 'cache',
+      id: baseAddress(r.address),
+      primary: true,
+      props: { nodeType: str(V(r).node_type), nodes: num(V(r).num_cache_nodes) },
+    },
+  ],
+  aws_kinesis_stream: (r, ctx) => {
+    const v = V(r);
+    return [
+      {
+        kind: 'stream',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          mode: str(at(v, 'stream_mode_details', 0, 'stream_mode')) ?? 'PROVISIONED',
+          shards: num(v.shard_count) ?? null,
+          retentionHours: num(v.retention_period),
+          encryption:
+            v.encryption_type === 'KMS'
+              ? `KMS ${tfKeyKind(r, ctx, 'kms_key_id')}`
+              : v.encryption_type === undefined
+                ? undefined
+                : 'none',
+        },
+      },
+    ];
+  },
+  aws_secretsmanager_secret: (r, ctx) => [
+    {
+      kind: 'secret',
+      id: baseAddress(r.address),
+      primary: true,
+      props: { keyKind: ctx.configured(r, 'kms_key_id') ? tfKeyKind(r, ctx, 'kms_key_id') : 'aws-managed' },
+    },
+  ],
+  aws_cloudwatch_log_group: (r, ctx) => [
+    {
+      kind: 'log-group',
+      id: baseAddress(r.address),
+      primary: true,
+      props: {
+        retentionDays: V(r).retention_in_days === 0 ? 'never expire' : num(V(r).retention_in_days),
+        keyKind: ctx.configured(r, 'kms_key_id') ? tfKeyKind(r, ctx, 'kms_key_id') : 'aws-managed',
+      },
+    },
+  ],
+  aws_lb: (r) => [
+    {
+      kind: 'alb',
+      id: baseAddress(r.address),
+      primary: true,
+      props: {
+        scheme: V(r).internal === true ? 'internal' : V(r).internal === false ? 'internet-facing' : undefined,
+        deletionProtection: V(r).enable_deletion_protection === true,
+        waf: 'none',
+      },
+    },
+  ],
+  aws_wafv2_web_acl_association: (r, ctx) => {
+    const target = ctx.target(r, 'resource_arn');
+    const kind = target ? TF_KIND[target.split('.')[0]!] : undefined;
+    return target && kind ? [{ kind, id: target, props: { waf: 'web-acl' } }] : [];
+  },
+  aws_apigatewayv2_stage: (r) => [
+    { kind: 'api-stage', id: baseAddress(r.address), primary: true, props: { waf: 'none' } },
+  ],
+  aws_api_gateway_stage: (r) => [
+    { kind: 'api-stage', id: baseAddress(r.address), primary: true, props: { waf: 'none' } },
+  ],
+  aws_cloudfront_distribution: (r, ctx) => {
+    const v = V(r);
+    const aclRefs = ctx.refs(r, 'web_acl_id');
+    return [
+      {
+        kind: 'cloudfront',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          aliases: sorted(list(v.aliases).map(String)),
+          priceClass: str(v.price_class),
+          waf: aclRefs.some((a) => a.startsWith('aws_wafv2_web_acl.'))
+            ? 'web-acl'
+            : (str(v.web_acl_id) ?? '') === '' && !ctx.configured(r, 'web_acl_id')
+              ? 'none'
+              : String(v.web_acl_id ?? aclRefs[0]),
+          minimumProtocol: str(at(v, 'viewer_certificate', 0, 'minimum_protocol_version')) ?? null,
+        },
+      },
+    ];
+  },
+  aws_cloudwatch_event_bus: (r) => [
+    { kind: 'event-bus', id: baseAddress(r.address), primary: true, props: {} },
+  ],
+  aws_cloudwatch_event_archive: (r, ctx) => [
+    {
+      kind: 'event-archive',
+      id: baseAddress(r.address),
+      primary: true,
+      props: {
+        source: ctx.describe(r, 'event_source_arn') ?? String(V(r).event_source_arn),
+        retentionDays: V(r).retention_days === 0 ? 'indefinite' : num(V(r).retention_days),
+      },
+    },
+  ],
+  aws_ecs_service: (r) => {
+    const v = V(r);
+    const strategy = blocks(v, 'capacity_provider_strategy').map(
+      (s) =>
+        `${String(at(s, 'capacity_provider'))} weight ${String(num(at(s, 'weight')) ?? 0)} base ${String(num(at(s, 'base')) ?? 0)}`,
+    );
+    return [
+      {
+        kind: 'ecs-service',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          capacityProviders: strategy.length
+            ? sorted(strategy)
+            : [`launch type ${str(v.launch_type) ?? 'EC2'}`],
+          desiredCount: num(v.desired_count) ?? null,
+          minCapacity: null,
+          maxCapacity: null,
+        },
+      },
+    ];
+  },
+  aws_ecs_task_definition: (r) => [
+    {
+      kind: 'task-definition',
+      id: baseAddress(r.address),
+      primary: true,
+      props: { cpu: scalar(V(r).cpu), memory: scalar(V(r).memory) },
+    },
+  ],
+  aws_appautoscaling_target: (r, ctx) => {
+    const service = ctx.refs(r, 'resource_id').find((a) => a.startsWith('aws_ecs_service.'));
+    return service
+      ? [
+          {
+            kind: 'ecs-service',
+            id: service,
+            props: { minCapacity: num(V(r).min_capacity), maxCapacity: num(V(r).max_capacity) },
+          },
+        ]
+      : [];
+  },
+  aws_lambda_function: (r) => {
+    const v = V(r);
+    return [
+      {
+        kind: 'function',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          reservedConcurrency:
+            v.reserved_concurrent_executions === -1 ? null : num(v.reserved_concurrent_executions),
+          memoryMiB: num(v.memory_size),
+          timeoutSeconds: num(v.timeout),
+          architecture: str(list(v.architectures)[0]),
+          tracing:
+            str(at(v, 'tracing_config', 0, 'mode')) ??
+            (v.tracing_config === undefined ? undefined : 'PassThrough'),
+        },
+      },
+    ];
+  },
+  aws_lambda_event_source_mapping: (r, ctx) => [
+    {
+      kind: 'event-source',
+      id: baseAddress(r.address),
+      primary: true,
+      props: {
+        function: ctx.describe(r, 'function_name'),
+        source: ctx.describe(r, 'event_source_arn'),
+        batchSize: num(V(r).batch_size),
+        maxBatchingWindowSeconds: num(V(r).maximum_batching_window_in_seconds) ?? 0,
+      },
+    },
+  ],
+  aws_cloudwatch_metric_alarm: (r, ctx) => {
+    const v = V(r);
+    const actionRefs = ctx.refs(r, 'alarm_actions').filter((a) => TF_KIND[a.split('.')[0]!]);
+    return [
+      {
+        kind: 'alarm',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          metric: `${String(v.namespace)}/${String(v.metric_name)}`,
+          statistic: str(v.statistic) ?? str(v.extended_statistic),
+          threshold: num(v.threshold),
+          comparison: str(v.comparison_operator),
+          evaluationPeriods: num(v.evaluation_periods),
+          periodSeconds: num(v.period),
+          actions: sorted(
+            actionRefs.length
+              ? actionRefs.map((a) => `${TF_KIND[a.split('.')[0]!]!}:${normName(a.split('.')[1]!)}`)
+              : list(v.alarm_actions).map(String),
+          ),
+          treatMissingData: str(v.treat_missing_data),
+        },
+      },
+    ];
+  },
+  aws_vpc: (r) => [
+    {
+      kind: 'vpc',
+      id: baseAddress(r.address),
+      primary: true,
+      props: { cidr: str(V(r).cidr_block) },
+      append: { subnetCidrs: [] },
+    },
+  ],
+  aws_subnet: (r, ctx) => {
+    const vpc = ctx.target(r, 'vpc_id');
+    return vpc ? [{ kind: 'vpc', id: vpc, append: { subnetCidrs: [str(V(r).cidr_block) ?? null] } }] : [];
+  },
+  aws_nat_gateway: () => [{ kind: 'nat-gateways', id: ALL_NAT, append: { gatewayCount: ['nat'] } }],
+  aws_security_group: (r) => {
+    const inline = blocks(V(r), 'ingress').flatMap((rule) =>
+      list(at(rule, 'cidr_blocks')).map((cidr) =>
+        ingressRule(at(rule, 'protocol'), at(rule, 'from_port'), at(rule, 'to_port'), String(cidr)),
+      ),
+    );
+    return [
+      { kind: 'security-group', id: baseAddress(r.address), primary: true, append: { ingress: inline } },
+    ];
+  },
+  aws_vpc_security_group_ingress_rule: (r, ctx) => {
+    const group = ctx.target(r, 'security_group_id');
+    const v = V(r);
+    const peer =
+      str(v.cidr_ipv4) ??
+      str(v.cidr_ipv6) ??
+      ctx.describe(r, 'referenced_security_group_id') ??
+      'unknown peer';
+    return group
+      ? [
+          {
+            kind: 'security-group',
+            id: group,
+            append: { ingress: [ingressRule(v.ip_protocol, v.from_port, v.to_port, peer)] },
+          },
+        ]
+      : [];
+  },
+  aws_security_group_rule: (r, ctx) => {
+    const v = V(r);
+    if (v.type !== 'ingress') return [];
+    const group = ctx.target(r, 'security_group_id');
+    const peers = [
+      ...list(v.cidr_blocks).map(String),
+      ...(ctx.describe(r, 'source_security_group_id') ? [ctx.describe(r, 'source_security_group_id')!] : []),
+    ];
+    return group
+      ? [
+          {
+            kind: 'security-group',
+            id: group,
+            append: { ingress: peers.map((p) => ingressRule(v.protocol, v.from_port, v.to_port, p)) },
+          },
+        ]
+      : [];
+  },
+  aws_athena_workgroup: (r) => {
+    const c = at(V(r), 'configuration', 0);
+    return [
+      {
+        kind: 'athena-workgroup',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          bytesScannedCutoff: num(at(c, 'bytes_scanned_cutoff_per_query')) ?? null,
+          enforceConfiguration: at(c, 'enforce_workgroup_configuration') === true,
+          resultEncryption:
+            str(at(c, 'result_configuration', 0, 'encryption_configuration', 0, 'encryption_option')) ??
+            'none',
+        },
+      },
+    ];
+  },
+  aws_eks_cluster: (r) => [
+    {
+      kind: 'eks-cluster',
+      id: baseAddress(r.address),
+      primary: true,
+      props: {
+        version: scalar(V(r).version),
+        endpointPublic: at(V(r), 'vpc_config', 0, 'endpoint_public_access') as boolean | undefined,
+        endpointPrivate: at(V(r), 'vpc_config', 0, 'endpoint_private_access') as boolean | undefined,
+      },
+    },
+  ],
+  aws_eks_node_group: (r) => {
+    const v = V(r);
+    const scaling = at(v, 'scaling_config', 0);
+    return [
+      {
+        kind: 'eks-nodegroup',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          instanceTypes:
+            v.instance_types === undefined ? undefined : sorted(list(v.instance_types).map(String)),
+          capacityType: str(v.capacity_type),
+          minSize: num(at(scaling, 'min_size')),
+          maxSize: num(at(scaling, 'max_size')),
+          desiredSize: num(at(scaling, 'desired_size')),
+        },
+      },
+    ];
+  },
+  aws_opensearch_domain: (r, ctx) => {
+    const v = V(r);
+    const c = at(v, 'cluster_config', 0);
+    return [
+      {
+        kind: 'opensearch',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          instanceType: str(at(c, 'instance_type')),
+          instanceCount: num(at(c, 'instance_count')),
+          zoneAwareness: at(c, 'zone_awareness_enabled') as boolean | undefined,
+          dedicatedMaster: at(c, 'dedicated_master_enabled') as boolean | undefined,
+          atRestEncryption: at(v, 'encrypt_at_rest', 0, 'enabled') as boolean | undefined,
+          keyKind: ctx.configured(r, 'encrypt_at_rest', 'kms_key_id')
+            ? tfKeyKind(r, ctx, 'kms_key_id', 'encrypt_at_rest')
+            : 'aws-managed',
+          nodeToNodeEncryption: at(v, 'node_to_node_encryption', 0, 'enabled') as boolean | undefined,
+          volumeSize: num(at(v, 'ebs_options', 0, 'volume_size')) ?? null,
+        },
+      },
+    ];
+  },
+  aws_autoscaling_group: (r) => [
+    {
+      kind: 'asg',
+      id: baseAddress(r.address),
+      primary: true,
+      props: {
+        minSize: num(V(r).min_size),
+        maxSize: num(V(r).max_size),
+        desiredCapacity: num(V(r).desired_capacity) ?? null,
+      },
+    },
+  ],
+};
+
+/** Every reference string under a configuration expression (nested blocks are lists of maps). */
+function collectRefs(expression: unknown, out: string[]): void {
+  if (Array.isArray(expression)) for (const e of expression) collectRefs(e, out);
+  else if (isRecord(expression)) {
+    if (Array.isArray(expression.references)) out.push(...(expression.references as string[]));
+    for (const [k, v] of Object.entries(expression)) if (k !== 'references') collectRefs(v, out);
+  }
+}
+
+function expressionAt(config: ConfigResource | undefined, path: string[]): unknown {
+  let e: unknown = config?.expressions;
+  for (const step of path) {
+    if (Array.isArray(e)) e = e.flatMap((item) => (isRecord(item) && step in item ? [item[step]] : []));
+    else if (isRecord(e)) e = e[step];
+    else return undefined;
+    if (Array.isArray(e) && e.length === 0) return undefined;
+  }
+  return e;
+}
+
+export function terraformEntities(plan: TerraformPlan): Entity[] {
+  const planned = plan.planned_values?.root_module?.resources ?? [];
+  const configs = new Map((plan.configuration?.root_module?.resources ?? []).map((c) => [c.address, c]));
+  const refs = (r: PlannedResource, ...path: string[]): string[] => {
+    const out: string[] = [];
+    collectRefs(expressionAt(configs.get(baseAddress(r.address)), path), out);
+    // "aws_kms_key.orders.arn", "aws_kms_key.orders" -> "aws_kms_key.orders" (managed resources only).
+    return [
+      ...new Set(
+        out
+          .filter((a) => /^aws_[a-z0-9_]+\.[^.]+/.test(a))
+          .map((a) => a.split('.').slice(0, 2).join('.').replace(/\[.*$/, '')),
+      ),
+    ];
+  };
+  const configured = (r: PlannedResource, ...path: string[]): boolean =>
+    expressionAt(configs.get(baseAddress(r.address)), path) !== undefined;
+  const target = (r: PlannedResource, ...path: string[]): string | undefined =>
+    refs(r, ...path).find((a) => TF_KIND[a.split('.')[0]!] || a.startsWith('aws_'));
+  const describe = (r: PlannedResource, ...path: string[]): string | undefined => {
+    const address = refs(r, ...path).find((a) => TF_KIND[a.split('.')[0]!]);
+    return address ? `${TF_KIND[address.split('.')[0]!]!}:${normName(address.split('.')[1]!)}` : undefined;
+  };
+  const ctx: TfContext = { refs, configured, describe, target };
+  const contributions = planned
+    .filter((r) => r.mode === 'managed')
+    .flatMap((r) => TF_EXTRACTORS[r.type]?.(r, ctx) ?? []);
+  return mergeContributions(contributions, (id) =>
+    id === ALL_NAT
+      ? { keys: ['natgateways'], label: id }
+      : { keys: [normName(id.split('.')[1] ?? id)], label: id },
+  );
+}
+
+/** Resource types each output holds (for the "same resources" check of primary resources). */
+export function cfnTypeCounts(template: ResolvedTemplate): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of template.resources.values()) counts[r.type] = (counts[r.type] ?? 0) + 1;
+  return counts;
+}
+
+export function terraformTypeCounts(plan: TerraformPlan): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of plan.planned_values?.root_module?.resources ?? [])
+    if (r.mode === 'managed') counts[r.type] = (counts[r.type] ?? 0) + 1;
+  return counts;
+}
