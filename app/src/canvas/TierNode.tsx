@@ -1,9 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { planSubnets, type Vpc } from '@archgen/model';
 import { useApp } from '../store/context.tsx';
 import { vpcIndex } from '../store/selectors.ts';
-import { tierLabel } from './geometry.ts';
+import { subnetCidrs, tierLabel, zoneNames } from './geometry.ts';
 import type { TierFlowNode } from './flowTypes.ts';
 
 /** What usually goes in each tier, as a hint in an empty band. */
@@ -13,32 +12,26 @@ const TIER_HINTS: Readonly<Record<TierFlowNode['data']['tier'], string>> = {
   isolated: 'databases and caches',
 };
 
-function subnetCidrs(vpc: Vpc | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!vpc) return out;
-  try {
-    for (const s of planSubnets(vpc)) out.set(`${s.tier}/${s.azIndex}`, s.cidr);
-  } catch {
-    // An unplannable CIDR is reported by rule NET-07; the band just shows no CIDRs.
-  }
-  return out;
-}
-
-/** One subnet tier band spanning the AZ columns, drawn as dashed lanes with each subnet's CIDR. */
+/**
+ * One subnet tier band: its name and, in the same row, each AZ's subnet ("us-east-1a
+ * 10.0.0.0/24"). No AZ columns: a service is placed in a tier and spans its subnets in every AZ.
+ */
 export const TierNode = memo(function TierNode({ data }: NodeProps<TierFlowNode>) {
   const vpc = useApp((s) => vpcIndex(s.design).get(data.vpcId));
+  const region = useApp((s) => s.design.region);
   const cidrs = useMemo(() => subnetCidrs(vpc), [vpc]);
-  const columns = Array.from({ length: data.azCount }, (_, i) => i);
+  const zones = useMemo(() => zoneNames(region, data.azCount), [region, data.azCount]);
   return (
     <div className={`tier-node tier-node--${data.tier}`}>
-      <div className="tier-node__lanes" aria-hidden="true">
-        {columns.map((i) => (
-          <div key={i} className="tier-node__lane">
-            <span className="tier-node__cidr">{cidrs.get(`${data.tier}/${i}`) ?? ''}</span>
-          </div>
-        ))}
-      </div>
       <div className="tier-node__label">{tierLabel(data.tier)}</div>
+      <ul className="tier-node__subnets" aria-label={`${tierLabel(data.tier)}s by availability zone`}>
+        {zones.map((zone, i) => (
+          <li key={zone} className="tier-node__subnet">
+            <span className="tier-node__az">{zone}</span>{' '}
+            <span className="tier-node__cidr">{cidrs.get(`${data.tier}/${i}`) ?? ''}</span>
+          </li>
+        ))}
+      </ul>
       {data.empty && (
         <div className="tier-node__hint" aria-hidden="true">
           Drop {TIER_HINTS[data.tier]} here

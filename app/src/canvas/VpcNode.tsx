@@ -4,12 +4,12 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { vpcIndex } from '../store/selectors.ts';
 import { useBadge } from './checkedDesign.tsx';
 import { VPC_ICON_URL } from '../icons/index.ts';
-import { VPC_PAD_X, zoneNames } from './geometry.ts';
-import { setAzCount, removeVpc } from '../commands/designCommands.ts';
+import { VPC_PAD_X, zoneNames, zonesCaption } from './geometry.ts';
+import { setAzCount, requestRemoveVpc } from '../commands/designCommands.ts';
 import { MAX_AZS, MIN_AZS } from '../store/designOps.ts';
 import type { VpcFlowNode } from './flowTypes.ts';
 
-/** The VPC container: a draggable header (name, CIDR, AZ buttons) and the AZ column titles. */
+/** The VPC container: a draggable header (name, CIDR, AZ buttons) and the AZs it spans. */
 export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<VpcFlowNode>) {
   const store = useAppStore();
   const vpc = useApp((s) => vpcIndex(s.design).get(data.vpcId));
@@ -19,7 +19,6 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<V
   const readOnly = useApp((s) => s.readOnly);
   const zones = useMemo(() => (vpc ? zoneNames(region, vpc.azCount) : []), [region, vpc]);
   if (!vpc) return null;
-  const columnWidth = (data.width - 2 * VPC_PAD_X) / vpc.azCount;
   const [worst, count] = badge ? badge.split(':') : [];
   return (
     <div className={`vpc-node${selected ? ' is-selected' : ''}`} data-flow-id={id}>
@@ -65,19 +64,16 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<V
               className="btn btn--tiny btn--danger-ghost"
               aria-label={`Remove VPC ${vpc.name}`}
               title="Remove this VPC (its services stay, unplaced)"
-              onClick={() => removeVpc(store, vpc.id)}
+              onClick={() => requestRemoveVpc(store, vpc.id)}
             >
               Remove VPC
             </button>
           </div>
         )}
       </div>
+      {/* AZs as a caption, not columns: nothing is placed per AZ, every tier spans them all. */}
       <div className="vpc-node__azs" style={{ paddingLeft: VPC_PAD_X, paddingRight: VPC_PAD_X }}>
-        {zones.map((zone) => (
-          <div key={zone} className="vpc-node__az" style={{ width: columnWidth }}>
-            {zone}
-          </div>
-        ))}
+        {zonesCaption(zones)}
       </div>
     </div>
   );

@@ -7,10 +7,12 @@ import {
   SUBNET_TIERS,
   availabilityZones,
   getService,
+  planSubnets,
   type Design,
   type DesignNode,
   type Placement,
   type SubnetTier,
+  type Vpc,
 } from '@archgen/model';
 
 export const NODE_WIDTH = 196;
@@ -66,6 +68,40 @@ export function zoneNames(region: string, count: number): string[] {
     return Array.from({ length: count }, (_, i) => `${region}${'abc'[i] ?? i}`);
   }
 }
+
+/** Each subnet's CIDR by `${tier}/${azIndex}`; empty when the VPC's CIDR cannot be planned (rule NET-07 says why). */
+export function subnetCidrs(vpc: Vpc | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!vpc) return out;
+  try {
+    for (const s of planSubnets(vpc)) out.set(`${s.tier}/${s.azIndex}`, s.cidr);
+  } catch {
+    // Unplannable: the bands show no CIDRs.
+  }
+  return out;
+}
+
+/**
+ * The AZs a placed node uses. The model places a service in a tier, not an AZ: the tier has one
+ * subnet in each of the VPC's AZs and the service spans them (NAT gateway per AZ, subnet groups,
+ * ECS and Lambda across the subnets). So the canvas draws no AZ columns, it says this.
+ */
+export function zonesOf(design: Design, node: DesignNode): string[] {
+  const vpc = node.placement ? design.vpcs.find((v) => v.id === node.placement!.vpcId) : undefined;
+  return vpc ? zoneNames(design.region, vpc.azCount) : [];
+}
+
+/** "Spans 2 AZs: us-east-1a, us-east-1b", the VPC's header strip. */
+export function zonesCaption(zones: readonly string[]): string {
+  return `Spans ${zones.length} AZs: ${zones.join(', ')} · each tier has one subnet per AZ`;
+}
+
+/** Estimated width of a band's subnet row ("us-east-1a 10.0.0.0/24" per AZ), right-aligned in its label row. */
+export function subnetRowWidth(items: readonly { zone: string; cidr: string }[]): number {
+  return items.reduce((w, i) => w + (i.zone.length + 1 + i.cidr.length) * SUBNET_CHAR_WIDTH + SUBNET_GAP, 0);
+}
+export const SUBNET_CHAR_WIDTH = 6.3;
+export const SUBNET_GAP = 14;
 
 export function tierLabel(tier: SubnetTier): string {
   return `${tier[0]!.toUpperCase()}${tier.slice(1)} subnet`;

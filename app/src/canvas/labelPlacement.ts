@@ -5,7 +5,17 @@
  * first free spot. Pure: sizes are estimated from the text, positions come from the layout.
  */
 import type { Design } from '@archgen/model';
-import { NODE_HEIGHT, NODE_WIDTH, VPC_HEADER, VPC_PAD_X, type CanvasLayout, type XY } from './geometry.ts';
+import {
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  VPC_HEADER,
+  VPC_PAD_X,
+  subnetCidrs,
+  subnetRowWidth,
+  zoneNames,
+  type CanvasLayout,
+  type XY,
+} from './geometry.ts';
 import { HANDLE } from './flowTypes.ts';
 
 interface Rect {
@@ -35,8 +45,8 @@ export interface EdgeEnds {
 const CHAR_WIDTH = 6.6;
 const LABEL_PADDING = 16;
 const LABEL_HEIGHT = 18;
-/** A subnet CIDR as drawn at the top right of each AZ lane (`.tier-node__cidr`). */
-const CIDR_BOX = { width: 82, height: 14, top: 7, right: 8 };
+/** The band's subnet row (`.tier-node__subnets`) at its top right. */
+const SUBNET_ROW_BOX = { height: 15, top: 6, right: 8 };
 /** The band's own name ("Private subnet") at its top left (`.tier-node__label`). */
 const BAND_LABEL_BOX = { width: 96, height: 15, top: 6, left: 10 };
 const MARGIN = 3;
@@ -104,7 +114,9 @@ function fixedObstacles(design: Design, layout: CanvasLayout): Obstacles {
   for (const vpc of layout.vpcs) {
     // The title row and the AZ names.
     obstacles.add({ x: vpc.x, y: vpc.y, width: vpc.width, height: VPC_HEADER, weight: WEIGHT.bandText });
-    const laneWidth = (vpc.width - 2 * VPC_PAD_X) / Math.max(1, vpc.azCount);
+    const zones = zoneNames(design.region, vpc.azCount);
+    const spec = design.vpcs.find((v) => v.id === vpc.id);
+    const cidrs = subnetCidrs(spec);
     for (const band of vpc.bands) {
       obstacles.add({
         x: vpc.x + VPC_PAD_X + BAND_LABEL_BOX.left,
@@ -113,14 +125,17 @@ function fixedObstacles(design: Design, layout: CanvasLayout): Obstacles {
         height: BAND_LABEL_BOX.height,
         weight: WEIGHT.bandText,
       });
-      for (let lane = 1; lane <= vpc.azCount; lane++)
-        obstacles.add({
-          x: vpc.x + VPC_PAD_X + lane * laneWidth - CIDR_BOX.right - CIDR_BOX.width,
-          y: band.y + CIDR_BOX.top,
-          width: CIDR_BOX.width,
-          height: CIDR_BOX.height,
-          weight: WEIGHT.bandText,
-        });
+      // The row of "us-east-1a 10.0.0.0/24" subnets, right-aligned in the band's label row.
+      const width = subnetRowWidth(
+        zones.map((zone, i) => ({ zone, cidr: cidrs.get(`${band.tier}/${i}`) ?? '' })),
+      );
+      obstacles.add({
+        x: vpc.x + vpc.width - VPC_PAD_X - SUBNET_ROW_BOX.right - width,
+        y: band.y + SUBNET_ROW_BOX.top,
+        width,
+        height: SUBNET_ROW_BOX.height,
+        weight: WEIGHT.bandText,
+      });
     }
   }
   return obstacles;

@@ -19,7 +19,7 @@ import { connectionIndex, nodeIndex, vpcIndex } from '../store/selectors.ts';
 import { useDeferredFindings } from './deferredFindings.ts';
 import * as cmd from '../commands/designCommands.ts';
 import { MAX_AZS, MIN_AZS } from '../store/designOps.ts';
-import { tierLabel, zoneNames } from '../canvas/geometry.ts';
+import { tierLabel, zoneNames, zonesOf } from '../canvas/geometry.ts';
 import { KIND_LABELS, connectionMeaning } from '../canvas/labels.ts';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { PropertyField } from './PropertyField.tsx';
@@ -176,6 +176,7 @@ function PlacementField({
     ),
   ];
   const recommended = allowed[0];
+  const zones = zonesOf(design, node);
   return (
     <div className="field">
       <label htmlFor={id} className="field__label">
@@ -206,6 +207,9 @@ function PlacementField({
             ? ` (recommended: ${recommended === 'regional' ? 'regional' : tierLabel(recommended).toLowerCase()})`
             : ''}
         </div>
+      )}
+      {zones.length > 0 && (
+        <div className="field__help">Availability zones: {zones.join(', ')} (a subnet in each)</div>
       )}
     </div>
   );
