@@ -1,0 +1,364 @@
+/**
+ * The agreement check's own parts on small hand-built inputs: the CloudFormation resolver, the
+ * meaning extractors of both template kinds and of a Terraform plan, and the comparison, including
+ * a planted disagreement that must be reported with all three values.
+ */
+import { describe, expect, it } from 'vitest';
+import { parameterValues, resolveTemplate, type CfnTemplate } from './agreement-cfn.ts';
+import { cfnEntities, terraformEntities, type TerraformPlan } from './agreement-meaning.ts';
+import { compareEntities, formatDisagreement, withoutOptionalGroups } from './agreement-compare.ts';
+
+const template: CfnTemplate = {
+  Parameters: {
+    EnvironmentName: { Type: 'String' },
+    QueueRetries: { Type: 'Number', Default: '3' },
+    Zones: { Type: 'CommaDelimitedList', Default: 'a,b' },
+  },
+  Mappings: { Sizes: { prod: { Class: 'db.r7g.large' }, dev: { Class: 'db.t4g.micro' } } },
+  Conditions: {
+    IsProd: { 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'] },
+    IsNotProd: { 'Fn::Not': [{ Condition: 'IsProd' }] },
+    IsStagingOrProd: {
+      'Fn::Or': [{ 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'staging'] }, { Condition: 'IsProd' }],
+    },
+    ProdAndRetries: {
+      'Fn::And': [{ Condition: 'IsProd' }, { 'Fn::Equals': [{ Ref: 'QueueRetries' }, '3'] }],
+    },
+  },
+  Resources: {
+    Key: { Type: 'AWS::KMS::Key', Properties: {} },
+    Dlq: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: 'alias/aws/sqs' } },
+    Orders: {
+      Type: 'AWS::SQS::Queue',
+      Properties: {
+        KmsMasterKeyId: { 'Fn::If': ['IsProd', { Ref: 'Key' }, { Ref: 'AWS::NoValue' }] },
+        VisibilityTimeout: '60',
+        RedrivePolicy: {
+          deadLetterTargetArn: { 'Fn::GetAtt': ['Dlq', 'Arn'] },
+          maxReceiveCount: { Ref: 'QueueRetries' },
+        },
+      },
+    },
+    Db: {
+      Type: 'AWS::RDS::DBInstance',
+      DeletionPolicy: 'Snapshot',
+      Properties: {
+        DBInstanceClass: { 'Fn::FindInMap': ['Sizes', { Ref: 'EnvironmentName' }, 'Class'] },
+        MultiAZ: { 'Fn::If': ['IsProd', true, false] },
+        PubliclyAccessible: 'false',
+        AvailabilityZone: { 'Fn::Select': [1, { Ref: 'Zones' }] },
+        DBName: { 'Fn::Join': ['-', ['orders', { Ref: 'EnvironmentName' }]] },
+        Description: { 'Fn::Sub': 'db for ${EnvironmentName} in ${AWS::Region}' },
+      },
+    },
+    Archive: {
+      Type: 'AWS::Events::Archive',
+      Condition: 'IsStagingOrProd',
+      Properties: { RetentionDays: 30 },
+    },
+    DevOnly: { Type: 'AWS::SNS::Topic', Condition: 'IsNotProd' },
+    Both: { Type: 'AWS::SNS::Topic', Condition: 'ProdAndRetries' },
+  },
+};
+
+describe('resolveTemplate', () => {
+  it('applies parameters, defaults, Conditions and Fn::If, FindInMap, Select, Join and Sub', () => {
+    const prod = resolveTemplate(
+      template,
+      parameterValues([{ ParameterKey: 'EnvironmentName', ParameterValue: 'prod' }]),
+    );
+    const db = prod.resources.get('Db')!.properties;
+    expect(db.DBInstanceClass).toBe('db.r7g.large');
+    expect(db.MultiAZ).toBe(true);
+    expect(db.AvailabilityZone).toBe('b');
+    expect(db.DBName).toBe('orders-prod');
+    // A pseudo parameter stays symbolic.
+    expect(db.Description).toEqual({ 'Fn::Sub': 'db for prod in ${AWS::Region}' });
+    expect(prod.resources.get('Db')!.deletionPolicy).toBe('Snapshot');
+    expect(prod.resources.get('Orders')!.properties.KmsMasterKeyId).toEqual({ Ref: 'Key' });
+    expect(prod.resources.get('Orders')!.properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': ['Dlq', 'Arn'] },
+      maxReceiveCount: 3,
+    });
+    expect([...prod.resources.keys()]).toEqual(['Key', 'Dlq', 'Orders', 'Db', 'Archive', 'Both']);
+  });
+
+  it('drops resources whose Condition is false and values that are AWS::NoValue', () => {
+    const dev = resolveTemplate(template, { EnvironmentName: 'dev' });
+    expect(dev.resources.has('Archive')).toBe(false);
+    expect(dev.resources.has('Both')).toBe(false);
+    expect(dev.resources.has('DevOnly')).toBe(true);
+    expect('KmsMasterKeyId' in dev.resources.get('Orders')!.properties).toBe(false);
+    expect(dev.resources.get('Db')!.properties.DBInstanceClass).toBe('db.t4g.micro');
+    expect(resolveTemplate(template, { EnvironmentName: 'staging' }).resources.has('Archive')).toBe(true);
+  });
+
+  it('refuses a condition it cannot decide instead of guessing', () => {
+    expect(() =>
+      resolveTemplate({
+        Conditions: { Odd: { 'Fn::Equals': [{ 'Fn::GetAtt': ['X', 'Y'] }, 'a'] } },
+        Resources: { T: { Type: 'AWS::SNS::Topic', Condition: 'Odd' } },
+      }),
+    ).toThrow(/unknown values/);
+  });
+});
+
+describe('meaning extractors', () => {
+  it('tells a created KMS key (customer-managed) from an AWS alias or no key', () => {
+    const prod = cfnEntities(resolveTemplate(template, { EnvironmentName: 'prod' }), 'cloudformation');
+    const dev = cfnEntities(resolveTemplate(template, { EnvironmentName: 'dev' }), 'cloudformation');
+    const queue = (entities: typeof prod, name: string) =>
+      entities.find((e) => e.kind === 'queue' && e.label === name)!;
+    expect(queue(prod, 'Orders').props).toMatchObject({
+      encryption: 'customer-managed',
+      maxReceiveCount: 3,
+      deadLetterQueue: 'queue:dlq',
+      visibilityTimeout: 60,
+      retentionSeconds: 345600,
+    });
+    expect(queue(dev, 'Orders').props.encryption).toBe('sqs-managed');
+    expect(queue(prod, 'Dlq').props.encryption).toBe('aws-managed');
+    expect(prod.find((e) => e.kind === 'db-instance')!.props).toMatchObject({
+      instanceClass: 'db.r7g.large',
+      multiAZ: true,
+      publiclyAccessible: false,
+      deletionProtection: false,
+      backupRetentionDays: 1,
+      deletionPolicy: 'Snapshot',
+    });
+  });
+
+  it('names CDK entities by construct path, so hashed logical ids match the template', () => {
+    const cdk = cfnEntities(
+      resolveTemplate({
+        Resources: {
+          OrdersQueueAB12CD34: {
+            Type: 'AWS::SQS::Queue',
+            Properties: { KmsMasterKeyId: { 'Fn::GetAtt': ['OrdersKey99', 'Arn'] } },
+            Metadata: { 'aws:cdk:path': 'App-prod/Orders/Resource' },
+          },
+          OrdersKey99: { Type: 'AWS::KMS::Key', Metadata: { 'aws:cdk:path': 'App-prod/OrdersKey/Resource' } },
+        },
+      }),
+      'cdk',
+    );
+    expect(cdk.map((e) => [e.kind, e.keys[0], e.label, e.props.encryption])).toEqual([
+      ['queue', 'orders', 'Orders/Resource', 'customer-managed'],
+    ]);
+  });
+
+  it('reads a Terraform plan: planned values, references from the configuration, unknowns skipped', () => {
+    const plan: TerraformPlan = {
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_sqs_queue.orders',
+              mode: 'managed',
+              type: 'aws_sqs_queue',
+              name: 'orders',
+              values: {
+                kms_master_key_id: 'alias/aws/sqs',
+                visibility_timeout_seconds: 60,
+                message_retention_seconds: 345600,
+                fifo_queue: false,
+              },
+            },
+            {
+              address: 'aws_s3_bucket.raw',
+              mode: 'managed',
+              type: 'aws_s3_bucket',
+              name: 'raw',
+              values: {},
+            },
+            {
+              address: 'aws_s3_bucket_lifecycle_configuration.raw',
+              mode: 'managed',
+              type: 'aws_s3_bucket_lifecycle_configuration',
+              name: 'raw',
+              values: {
+                rule: [
+                  {
+                    status: 'Enabled',
+                    filter: [{ prefix: '' }],
+                    transition: [{ days: 30, storage_class: 'STANDARD_IA' }],
+                    expiration: [{ days: 120 }],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_sqs_queue.orders',
+              type: 'aws_sqs_queue',
+              name: 'orders',
+              expressions: {
+                kms_master_key_id: { constant_value: 'alias/aws/sqs' },
+                redrive_policy: { references: ['aws_sqs_queue.orders_dlq.arn', 'aws_sqs_queue.orders_dlq'] },
+              },
+            },
+            {
+              address: 'aws_s3_bucket_lifecycle_configuration.raw',
+              type: 'aws_s3_bucket_lifecycle_configuration',
+              name: 'raw',
+              expressions: { bucket: { references: ['aws_s3_bucket.raw.id', 'aws_s3_bucket.raw'] } },
+            },
+          ],
+        },
+      },
+    };
+    const entities = terraformEntities(plan);
+    expect(entities.find((e) => e.kind === 'queue')!.props).toMatchObject({
+      encryption: 'aws-managed',
+      deadLetterQueue: 'queue:ordersdlq',
+      visibilityTimeout: 60,
+    });
+    // The redrive policy holds the DLQ's ARN, unknown until apply: skipped, not failed.
+    expect(entities.find((e) => e.kind === 'queue')!.props.maxReceiveCount).toBeUndefined();
+    expect(entities.find((e) => e.kind === 'bucket')!.props.lifecycle).toEqual([
+      'to STANDARD_IA@30 expire@120',
+    ]);
+  });
+});
+
+describe('compareEntities', () => {
+  const cfnTemplate: CfnTemplate = {
+    Resources: {
+      Key: { Type: 'AWS::KMS::Key' },
+      Orders: { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: 'alias/aws/sqs' } },
+      Db: {
+        Type: 'AWS::RDS::DBInstance',
+        Properties: { DBInstanceClass: 'db.t4g.micro', PubliclyAccessible: false },
+      },
+      Bus: { Type: 'AWS::Events::EventBus' },
+      BusArchive: {
+        Type: 'AWS::Events::Archive',
+        Properties: { SourceArn: { 'Fn::GetAtt': ['Bus', 'Arn'] }, RetentionDays: 30 },
+      },
+    },
+  };
+  const cdkTemplate: CfnTemplate = {
+    Resources: {
+      OrdersKeyF00: { Type: 'AWS::KMS::Key', Metadata: { 'aws:cdk:path': 'S/OrdersKey/Resource' } },
+      Orders1234: {
+        Type: 'AWS::SQS::Queue',
+        Properties: { KmsMasterKeyId: { 'Fn::GetAtt': ['OrdersKeyF00', 'Arn'] } },
+        Metadata: { 'aws:cdk:path': 'S/Orders/Resource' },
+      },
+      DbABCD: {
+        Type: 'AWS::RDS::DBInstance',
+        Properties: { DBInstanceClass: 'db.t4g.micro', PubliclyAccessible: true },
+        Metadata: { 'aws:cdk:path': 'S/Db/Resource' },
+      },
+      Bus99: { Type: 'AWS::Events::EventBus', Metadata: { 'aws:cdk:path': 'S/Bus/Resource' } },
+    },
+  };
+  const plan: TerraformPlan = {
+    planned_values: {
+      root_module: {
+        resources: [
+          {
+            address: 'aws_sqs_queue.orders',
+            mode: 'managed',
+            type: 'aws_sqs_queue',
+            name: 'orders',
+            values: { kms_master_key_id: 'alias/aws/sqs' },
+          },
+          {
+            address: 'aws_db_instance.db',
+            mode: 'managed',
+            type: 'aws_db_instance',
+            name: 'db',
+            values: { instance_class: 'db.t4g.micro', publicly_accessible: true },
+          },
+          {
+            address: 'aws_cloudwatch_event_bus.bus',
+            mode: 'managed',
+            type: 'aws_cloudwatch_event_bus',
+            name: 'bus',
+            values: {},
+          },
+          {
+            address: 'aws_cloudwatch_event_archive.bus_archive',
+            mode: 'managed',
+            type: 'aws_cloudwatch_event_archive',
+            name: 'bus_archive',
+            values: { retention_days: 30 },
+          },
+        ],
+      },
+    },
+    configuration: {
+      root_module: {
+        resources: [
+          {
+            address: 'aws_cloudwatch_event_archive.bus_archive',
+            type: 'aws_cloudwatch_event_archive',
+            name: 'bus_archive',
+            expressions: {
+              event_source_arn: {
+                references: ['aws_cloudwatch_event_bus.bus.arn', 'aws_cloudwatch_event_bus.bus'],
+              },
+            },
+          },
+        ],
+      },
+    },
+  };
+  const outputs = () => ({
+    cdk: cfnEntities(resolveTemplate(cdkTemplate), 'cdk'),
+    terraform: terraformEntities(plan),
+    cloudformation: cfnEntities(resolveTemplate(cfnTemplate), 'cloudformation'),
+  });
+
+  it('reports each planted disagreement with resource, property and the three values', () => {
+    const lines = compareEntities(outputs()).map((d) => formatDisagreement('demo', 'prod', d));
+    expect(lines).toEqual([
+      'demo / prod / queue Orders / encryption: cdk=customer-managed terraform=aws-managed cloudformation=aws-managed',
+      'demo / prod / db-instance Db / publiclyAccessible: cdk=true terraform=true cloudformation=false',
+      'demo / prod / event-archive BusArchive / (exists): cdk=absent terraform=present as aws_cloudwatch_event_archive.bus_archive cloudformation=present as BusArchive',
+    ]);
+  });
+
+  it('reports nothing when the outputs agree, and skips what Terraform cannot know', () => {
+    const agreeing = outputs();
+    const cdkQueue = agreeing.cdk.find((e) => e.kind === 'queue')!;
+    cdkQueue.props.encryption = 'aws-managed';
+    agreeing.cdk.find((e) => e.kind === 'db-instance')!.props.publiclyAccessible = false;
+    agreeing.terraform.find((e) => e.kind === 'db-instance')!.props.publiclyAccessible = false;
+    agreeing.cdk.push({
+      ...agreeing.cloudformation.find((e) => e.kind === 'event-archive')!,
+      label: 'BusArchive',
+    });
+    // Unknown at plan time (undefined) is not a disagreement.
+    agreeing.terraform.find((e) => e.kind === 'db-instance')!.props.instanceClass = undefined;
+    expect(compareEntities(agreeing)).toEqual([]);
+  });
+
+  it('leaves out the security groups a target may skip, and the rules naming them', () => {
+    const entities = [
+      {
+        kind: 'security-group',
+        id: 'A',
+        keys: ['dbsg'],
+        label: 'DbSg',
+        props: { ingress: ['tcp:5432 from security-group:rotsg', 'tcp:5432 from security-group:appsg'] },
+      },
+      { kind: 'security-group', id: 'B', keys: ['rotsg'], label: 'RotSg', props: { ingress: [] } },
+    ];
+    expect(withoutOptionalGroups(entities, new Set(['rotsg']))).toEqual([
+      {
+        kind: 'security-group',
+        id: 'A',
+        keys: ['dbsg'],
+        label: 'DbSg',
+        props: { ingress: ['tcp:5432 from security-group:appsg'] },
+      },
+    ]);
+  });
+});
