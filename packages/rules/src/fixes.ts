@@ -63,6 +63,24 @@ function addNode(design: Design, action: Extract<FixAction, { kind: 'add-node' }
   return { ...design, nodes: [...design.nodes, node], connections };
 }
 
+/**
+ * The tags with `oldKey` replaced by `newKey` = `value`, in place (the rest keep their order). A
+ * null-prototype copy, as parseDesign makes, so a key like "__proto__" stays data.
+ */
+function withTag(tags: Design['tags'], oldKey: string, newKey: string, value: string): Design['tags'] {
+  const out = Object.create(null) as Design['tags'];
+  let placed = false;
+  for (const key of Object.keys(tags)) {
+    if (key === newKey && key !== oldKey) continue;
+    if (key === oldKey) {
+      out[newKey] = value;
+      placed = true;
+    } else out[key] = tags[key]!;
+  }
+  if (!placed) out[newKey] = value;
+  return out;
+}
+
 function applyAction(design: Design, action: FixAction): Design {
   switch (action.kind) {
     case 'set-property':
@@ -106,6 +124,24 @@ function applyAction(design: Design, action: FixAction): Design {
         ),
       };
     }
+    case 'set-tag':
+      return { ...design, tags: withTag(design.tags, action.key, action.key, action.value) };
+    case 'rename-tag': {
+      if (!Object.hasOwn(design.tags, action.key))
+        throw new Error(`Fix renames tag "${action.key}", which is not in the design`);
+      return { ...design, tags: withTag(design.tags, action.key, action.newKey, design.tags[action.key]!) };
+    }
+    case 'set-design-text':
+      return { ...design, [action.field]: action.value };
+    case 'rename-node':
+      return updateNode(design, action.nodeId, (n) => ({ ...n, name: action.name }));
+    case 'rename-vpc':
+      if (!design.vpcs.some((v) => v.id === action.vpcId))
+        throw new Error(`Fix renames VPC "${action.vpcId}", which is not in the design`);
+      return {
+        ...design,
+        vpcs: design.vpcs.map((v) => (v.id === action.vpcId ? { ...v, name: action.name } : v)),
+      };
     case 'set-env-override': {
       if (!design.environments.some((e) => e.name === action.env))
         throw new Error(`Fix refers to environment "${action.env}", which is not in the design`);

@@ -15,6 +15,7 @@ import { performanceCases } from './rules/performance/performance.cases.ts';
 import { securityCases } from './rules/security/security.cases.ts';
 import { storageCases } from './rules/storage/storage.cases.ts';
 import { sustainabilityCases } from './rules/sustainability/sustainability.cases.ts';
+import { textCases } from './rules/text/text.cases.ts';
 
 const ALL_CASES: RuleCase[] = [
   ...albCases,
@@ -30,6 +31,7 @@ const ALL_CASES: RuleCase[] = [
   ...securityCases,
   ...storageCases,
   ...sustainabilityCases,
+  ...textCases,
 ];
 
 describe('rule registry', () => {
@@ -65,6 +67,7 @@ describe('rule registry', () => {
       'ECS-04',
       'EKS-01',
       'IAM-01',
+      'IAM-03',
       'KIN-01',
       'LAM-01',
       'LAM-02',
@@ -108,6 +111,10 @@ describe('rule registry', () => {
       'SQS-04',
       'SUS-01',
       'SUS-02',
+      'TAG-01',
+      'TAG-02',
+      'TAG-03',
+      'TXT-01',
     ]);
   });
 

@@ -30,6 +30,7 @@ import { ECS_03 } from './rules/containers/ECS-03.ts';
 import { ECS_04 } from './rules/containers/ECS-04.ts';
 import { EKS_01 } from './rules/containers/EKS-01.ts';
 import { IAM_01 } from './rules/security/IAM-01.ts';
+import { IAM_03 } from './rules/text/IAM-03.ts';
 import { KIN_01 } from './rules/data/KIN-01.ts';
 import { LAM_01 } from './rules/lambda/LAM-01.ts';
 import { LAM_02 } from './rules/lambda/LAM-02.ts';
@@ -73,6 +74,10 @@ import { SQS_03 } from './rules/messaging/SQS-03.ts';
 import { SQS_04 } from './rules/messaging/SQS-04.ts';
 import { SUS_01 } from './rules/sustainability/SUS-01.ts';
 import { SUS_02 } from './rules/sustainability/SUS-02.ts';
+import { TAG_01 } from './rules/text/TAG-01.ts';
+import { TAG_02 } from './rules/text/TAG-02.ts';
+import { TAG_03 } from './rules/text/TAG-03.ts';
+import { TXT_01 } from './rules/text/TXT-01.ts';
 
 export const RULES: readonly Rule[] = [
   ALB_01,
@@ -105,6 +110,7 @@ export const RULES: readonly Rule[] = [
   ECS_04,
   EKS_01,
   IAM_01,
+  IAM_03,
   KIN_01,
   LAM_01,
   LAM_02,
@@ -148,6 +154,10 @@ export const RULES: readonly Rule[] = [
   SQS_04,
   SUS_01,
   SUS_02,
+  TAG_01,
+  TAG_02,
+  TAG_03,
+  TXT_01,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -40,7 +40,14 @@ export type FixAction =
     }
   | { kind: 'remove-connection'; connectionId: string }
   | { kind: 'set-connection'; connectionId: string; port?: number; protocol?: Connection['protocol'] }
-  | { kind: 'set-env-override'; env: string; targetId: string; key: string; value: Properties[string] };
+  | { kind: 'set-env-override'; env: string; targetId: string; key: string; value: Properties[string] }
+  /** Sets a design tag (adds it when missing). */
+  | { kind: 'set-tag'; key: string; value: string }
+  /** Moves a design tag's value to `newKey` (replacing what `newKey` held). */
+  | { kind: 'rename-tag'; key: string; newKey: string }
+  | { kind: 'set-design-text'; field: 'name' | 'description'; value: string }
+  | { kind: 'rename-node'; nodeId: string; name: string }
+  | { kind: 'rename-vpc'; vpcId: string; name: string };
 
 export interface SuggestedFix {
   /** Button text, e.g. "Move to isolated subnet". */
