@@ -246,3 +246,29 @@ describe('hostile names', () => {
     expect(app).toContain('${ Token[TOKEN.1]}');
   });
 });
+
+describe('EventBridge patterns', () => {
+  const patterns = adversarialDesigns().find((d) => d.name === 'adversarial-event-patterns-and-cycles')!;
+  const source = Object.entries(generateCdk(lowerDesign(patterns.design))).find(([path]) =>
+    path.endsWith('-stack.ts'),
+  )![1];
+
+  it('types content filters in envelope fields as events.Match (a literal object is not a string)', () => {
+    expectCode(source, "source: events.Match.prefix('app.')");
+    expectCode(source, "source: events.Match.anythingBut('app.internal', 'app.test')");
+    expectCode(source, "account: events.Match.anythingButPrefix('1234')");
+    expectCode(source, 'region: events.Match.exists()');
+    expectCode(
+      source,
+      "detailType: events.Match.anyOf(events.Match.equalsIgnoreCase('orderplaced'), events.Match.exactString('OrderShipped'), events.Match.prefixEqualsIgnoreCase('ORDER'))",
+    );
+    // detail is `{ [key: string]: any }`: the pattern's JSON goes through unchanged.
+    expect(source).toMatch(/numeric: \['>', 100, '<=', 500\]/);
+  });
+
+  it('names functions that invoke each other up front and refers to them by that name', () => {
+    expectCode(source, 'const pingName = `${this.stackName}-ping`.slice(0, 64);');
+    expectCode(source, 'functionName: pingName,');
+    expect(source).not.toMatch(/pong\.grantInvoke|ping\.grantInvoke/);
+  });
+});

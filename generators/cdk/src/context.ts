@@ -76,6 +76,8 @@ export type ModuleAlias = keyof typeof MODULES;
 export interface ComponentHandle {
   construct: Expr;
   attributes: Partial<Record<ResourceRef['attribute'], Expr>>;
+  /** Name and ARN from the physical name, for `ResourceRef.byName` (no dependency on the construct). */
+  byName?: Partial<Record<'name' | 'arn', Expr>>;
   /** The IGrantable used when this component is the grantee of a grant. */
   grantee?: Expr;
   /** An object with `addEnvironment(name, value)` (a function, a container). */
@@ -390,7 +392,9 @@ export class StackContext {
   /** An attribute of another component, with an optional ARN suffix ("/*", ":*"). */
   resolveRef(resourceRef: ResourceRef): Expr {
     const handle = this.handle(resourceRef.componentId);
-    const attribute = handle.attributes[resourceRef.attribute];
+    const attribute = resourceRef.byName
+      ? handle.byName?.[resourceRef.attribute as 'name' | 'arn']
+      : handle.attributes[resourceRef.attribute];
     if (!attribute)
       throw new Error(
         `Component "${resourceRef.componentId}" has no "${resourceRef.attribute}" attribute in the CDK generator`,

@@ -46,6 +46,11 @@ export interface ComponentEmitter {
   emit(ctx: TfContext, c: ResolvedComponent): void;
   /** Expressions for the attributes other components may reference. */
   refs(ctx: TfContext, c: ResolvedComponent): Partial<Record<RefAttribute, Expr>>;
+  /**
+   * The same without depending on the resource, from its physical name, where the lowering asks
+   * for it (`ResourceRef.byName`) to break a dependency cycle.
+   */
+  refsByName?(ctx: TfContext, c: ResolvedComponent): Partial<Record<'name' | 'arn', Expr>>;
 }
 
 export interface VariableSpec {
@@ -414,6 +419,11 @@ export class TfContext {
 
   ref(r: ResourceRef): Expr {
     const target = this.component(r.componentId);
+    if (r.byName) {
+      const expr = this.emitterFor(target.type).refsByName?.(this, target)[r.attribute as 'name' | 'arn'];
+      if (!expr) throw new Error(`${target.type} "${target.id}" cannot be referred to by name in Terraform`);
+      return r.suffix ? tpl(expr, r.suffix) : expr;
+    }
     let refs = this.refsByComponent.get(target.id);
     if (!refs) {
       refs = this.emitterFor(target.type).refs(this, target);

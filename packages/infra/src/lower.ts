@@ -11,6 +11,7 @@ import { getRule } from '@archgen/rules';
 import { requireService } from '@archgen/model';
 import type { Design } from '@archgen/model';
 import { LowerContext } from './context.ts';
+import { breakReferenceCycles } from './cycles.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
 import { lowerRotationSecurityGroups, lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
@@ -76,6 +77,7 @@ export function lowerDesign(design: Design, options: LowerOptions = {}): Resolve
   lowerAlarmNodes(ctx);
   lowerEnvironmentVariables(ctx);
   finishRoleStatements(ctx);
+  breakReferenceCycles(ctx.orderedComponents(), ctx.roles);
   markHttpsEgress(ctx);
   applyAcceptedRisks(ctx);
 

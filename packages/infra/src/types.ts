@@ -62,6 +62,12 @@ export interface ResourceRef {
     | 'clusterName';
   /** Suffix appended to an ARN, e.g. "/*" for S3 objects or ":*" for log streams. */
   suffix?: string;
+  /**
+   * Print the name or ARN from the target's physical name (which the target then sets, see
+   * `ResolvedComponent.namedUpFront`), not as a reference: set by the lowering where a reference
+   * would close a dependency cycle, e.g. two functions that invoke each other.
+   */
+  byName?: true;
 }
 
 export interface ResolvedSubnet {
@@ -345,6 +351,11 @@ export interface ResolvedComponent {
   environment: ResolvedEnvVar[];
   /** Findings accepted for this component, carried into the code as acknowledgements. */
   acknowledgements: Acknowledgement[];
+  /**
+   * Others refer to this component by its physical name (`ResourceRef.byName`): the generator
+   * sets that name explicitly instead of letting the deployment choose one.
+   */
+  namedUpFront?: true;
 }
 
 export interface ResolvedGraph {

@@ -8,3 +8,4 @@ export * from './design/factory.ts';
 export * from './design/text-rules.ts';
 export * from './catalog/types.ts';
 export * from './catalog/index.ts';
+export * from './catalog/event-rules.ts';

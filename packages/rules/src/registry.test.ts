@@ -66,6 +66,8 @@ describe('rule registry', () => {
       'ECS-03',
       'ECS-04',
       'EKS-01',
+      'EVR-01',
+      'EVR-02',
       'IAM-01',
       'IAM-03',
       'KIN-01',

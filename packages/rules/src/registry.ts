@@ -29,6 +29,8 @@ import { ECS_02 } from './rules/containers/ECS-02.ts';
 import { ECS_03 } from './rules/containers/ECS-03.ts';
 import { ECS_04 } from './rules/containers/ECS-04.ts';
 import { EKS_01 } from './rules/containers/EKS-01.ts';
+import { EVR_01 } from './rules/messaging/EVR-01.ts';
+import { EVR_02 } from './rules/messaging/EVR-02.ts';
 import { IAM_01 } from './rules/security/IAM-01.ts';
 import { IAM_03 } from './rules/text/IAM-03.ts';
 import { KIN_01 } from './rules/data/KIN-01.ts';
@@ -109,6 +111,8 @@ export const RULES: readonly Rule[] = [
   ECS_03,
   ECS_04,
   EKS_01,
+  EVR_01,
+  EVR_02,
   IAM_01,
   IAM_03,
   KIN_01,

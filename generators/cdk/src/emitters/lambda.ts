@@ -82,6 +82,14 @@ export const lambdaEmitter: ComponentEmitter = {
       ),
     );
     const code = lambdaCode(ctx, component, runtime.family);
+    // Others refer to this function by name (two functions that invoke each other): the name is
+    // set up front so their references need not wait for the function (no dependency cycle).
+    const functionName = component.namedUpFront
+      ? ctx.declare(
+          `${ctx.variableName(component)}Name`,
+          call(member(ctx.physicalName(component), 'slice'), lit(0), lit(64)),
+        )
+      : undefined;
     const fn = ctx.declare(
       ctx.variableName(component),
       newExpr(
@@ -89,6 +97,7 @@ export const lambdaEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
+          functionName,
           description: lit(plainText(component.names.display, 256)),
           runtime: ctx.choose(component, 'runtime', (v) =>
             ctx.api('lambda', `Runtime.${(RUNTIMES[String(v)] ?? runtime).constant}`),
@@ -132,6 +141,18 @@ export const lambdaEmitter: ComponentEmitter = {
     ctx.register(component.id, {
       construct: fn,
       attributes: { arn: member(fn, 'functionArn'), name: member(fn, 'functionName') },
+      byName: functionName && {
+        name: functionName,
+        arn: call(
+          member(thisExpr, 'formatArn'),
+          obj({
+            service: lit('lambda'),
+            resource: lit('function'),
+            resourceName: functionName,
+            arnFormat: member(ctx.core('ArnFormat'), 'COLON_RESOURCE_NAME'),
+          }),
+        ),
+      },
       grantee: fn,
       environmentTarget: fn,
     });

@@ -64,7 +64,10 @@ export function emitGrant(ctx: StackContext, grant: ResolvedGrant): boolean {
   const method = grantMethod(target.type, grant.access);
   const principal =
     (grant.roleId ? ctx.roles.get(grant.roleId) : undefined) ?? ctx.handles.get(grant.granteeId)?.grantee;
-  if (!method || !principal) return false;
+  // A grant method names the target construct; where the lowering broke a cycle by name, the
+  // role's own statements (printed by name) cover the grant instead.
+  const byName = grant.statements.some((s) => s.resources.some((r) => r.byName));
+  if (!method || !principal || byName) return false;
   ctx.expr(call(member(ctx.handle(grant.targetId).construct, method), principal));
   return true;
 }

@@ -66,6 +66,9 @@ function scopedToResource(resource: string): boolean {
   return /<(?!AWS::)[^>]+>/.test(prefix);
 }
 
+/** A function named up front, with its versions and aliases: "arn:...:function:<name>:*". */
+const NAMED_FUNCTION_QUALIFIERS = /^arn:<AWS::Partition>:lambda:[^:*]+:<AWS::AccountId>:function:[^:*<>]+:\\*$/;
+
 /**
  * Acknowledges exactly the IAM5 wildcards that are deliberate: action families from grant
  * methods ("s3:GetObject*"), resources scoped under one named resource ("<Bucket.Arn>/*"), and
@@ -84,7 +87,8 @@ export class AcknowledgeScopedWildcards implements IAspect {
         if (/^[a-z0-9-]+:[A-Za-z0-9]+\\*$/.test(action)) acknowledged.add(\`Action::\${action}\`);
       for (const resource of asArray(statement.Resource).map(flatten)) {
         if (!resource.includes('*')) continue;
-        if (resource === '*' ? actions.every((a) => RESOURCE_STAR_ACTIONS.has(a)) : scopedToResource(resource))
+        const scoped = scopedToResource(resource) || NAMED_FUNCTION_QUALIFIERS.test(resource);
+        if (resource === '*' ? actions.every((a) => RESOURCE_STAR_ACTIONS.has(a)) : scoped)
           acknowledged.add(\`Resource::\${resource}\`);
       }
     }

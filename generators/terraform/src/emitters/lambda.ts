@@ -5,7 +5,7 @@
  */
 import type { ResolvedComponent, ResolvedEventSource } from '@archgen/infra';
 import { compareIds } from '@archgen/infra';
-import { type Expr, attr, block, list, literal, obj, ref, str } from '../hcl/ast.ts';
+import { type Expr, attr, block, call, index, list, literal, num, obj, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { physical, placementSubnets, skip, tags } from './common.ts';
 
@@ -61,6 +61,25 @@ export const lambdaEmitter: ComponentEmitter = {
     name: ref(`${address(c)}.function_name`),
     id: ref(`${address(c)}.id`),
   }),
+  refsByName: (ctx, c) => {
+    // Partition and account from the function's role, which depends on nothing: unlike the
+    // function's own ARN it cannot close a cycle, and it needs no AWS call at plan time.
+    const roleArn = ctx.roleArn(ctx.role(c, 'function'));
+    const arnPart = (n: number) => index(call('split', str(':'), roleArn), num(n));
+    return {
+      name: physical.lambda(ctx, c),
+      arn: tpl(
+        'arn:',
+        arnPart(1),
+        ':lambda:',
+        ref('var.region'),
+        ':',
+        arnPart(4),
+        ':function:',
+        physical.lambda(ctx, c),
+      ),
+    };
+  },
   emit(ctx, c) {
     const role = ctx.role(c, 'function');
     const logGroup = ctx.logGroupOf(c);

@@ -106,4 +106,52 @@ export const messagingCases: RuleCase[] = [
       .build(),
     expect: { target: 'flow', severity: 'medium' },
   },
+  {
+    ruleId: 'EVR-01',
+    name: 'event pattern whose source is a string, not a list',
+    compliant: fixture()
+      .node('eventbridge-rule', {
+        id: 'rule',
+        properties: { eventPattern: '{"source":[{"prefix":"app."}],"detail":{"n":[{"numeric":[">",1]}]}}' },
+      })
+      .build(),
+    nonCompliant: fixture()
+      .node('eventbridge-rule', { id: 'rule', properties: { eventPattern: '{"source":"app.orders"}' } })
+      .build(),
+    expect: { target: 'rule', severity: 'high' },
+  },
+  {
+    ruleId: 'EVR-01',
+    name: 'event pattern with an unknown content filter',
+    compliant: fixture().node('eventbridge-rule', { id: 'rule' }).build(),
+    nonCompliant: fixture()
+      .node('eventbridge-rule', { id: 'rule', properties: { eventPattern: '{"source":[{"banana":"x"}]}' } })
+      .build(),
+    expect: { target: 'rule', severity: 'high', manualFix: true },
+  },
+  {
+    ruleId: 'EVR-02',
+    name: 'rate with a plural unit for 1',
+    compliant: fixture()
+      .node('eventbridge-rule', { id: 'rule', properties: { eventPattern: '', schedule: 'rate(1 minute)' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('eventbridge-rule', { id: 'rule', properties: { eventPattern: '', schedule: 'rate(1 minutes)' } })
+      .build(),
+    expect: { target: 'rule', severity: 'high' },
+  },
+  {
+    ruleId: 'EVR-02',
+    name: 'cron expression that is not six fields',
+    compliant: fixture()
+      .node('eventbridge-rule', {
+        id: 'rule',
+        properties: { eventPattern: '', schedule: 'cron(0 12 * * ? *)' },
+      })
+      .build(),
+    nonCompliant: fixture()
+      .node('eventbridge-rule', { id: 'rule', properties: { eventPattern: '', schedule: 'cron(banana)' } })
+      .build(),
+    expect: { target: 'rule', severity: 'high', manualFix: true },
+  },
 ];
