@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseDesign, type Design } from '@archgen/model';
 import { computeLayout, type XY } from './geometry.ts';
 import { routeEdges } from './deriveFlow.ts';
-import { handlePoint, labelSize } from './labelPlacement.ts';
+import { edgeCurve, labelSize } from './labelPlacement.ts';
 import { connectionLabel } from './labels.ts';
 
 function example(name: string): Design {
@@ -29,14 +29,18 @@ function labelBoxes(design: Design, withOffsets: boolean): Box[] {
   const types = new Map(design.nodes.map((n) => [n.id, n.type]));
   return design.connections.map((c) => {
     const route = routes.get(c.id)!;
-    const a = handlePoint(layout.nodePositions.get(c.from)!, route.sourceHandle);
-    const b = handlePoint(layout.nodePositions.get(c.to)!, route.targetHandle);
+    const { mid } = edgeCurve(
+      layout.nodePositions.get(c.from)!,
+      route.sourceHandle,
+      layout.nodePositions.get(c.to)!,
+      route.targetHandle,
+    );
     const offset: XY = (withOffsets && route.labelOffset) || { x: 0, y: 0 };
     const size = labelSize(connectionLabel(c, types.get(c.to)));
     return {
       id: c.id,
-      x: (a.x + b.x) / 2 + offset.x - size.width / 2,
-      y: (a.y + b.y) / 2 + offset.y - size.height / 2,
+      x: mid.x + offset.x - size.width / 2,
+      y: mid.y + offset.y - size.height / 2,
       ...size,
     };
   });

@@ -74,6 +74,56 @@ export function handlePoint(at: XY, handle: string): XY {
   }
 }
 
+type Side = 'left' | 'right' | 'top' | 'bottom';
+
+function sideOf(handle: string): Side {
+  if (handle === HANDLE.left) return 'left';
+  if (handle === HANDLE.topIn || handle === HANDLE.topOut) return 'top';
+  if (handle === HANDLE.bottomIn || handle === HANDLE.bottomOut) return 'bottom';
+  return 'right';
+}
+
+/** React Flow's bezier control offset (curvature 0.25), so the picture bends like the canvas. */
+function controlOffset(distance: number): number {
+  return distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
+}
+
+function control(side: Side, from: XY, to: XY): XY {
+  switch (side) {
+    case 'left':
+      return { x: from.x - controlOffset(from.x - to.x), y: from.y };
+    case 'right':
+      return { x: from.x + controlOffset(to.x - from.x), y: from.y };
+    case 'top':
+      return { x: from.x, y: from.y - controlOffset(from.y - to.y) };
+    default:
+      return { x: from.x, y: from.y + controlOffset(to.y - from.y) };
+  }
+}
+
+/**
+ * The curve React Flow's getBezierPath draws between two handles: its SVG path and its point at
+ * t = 0.5, where the label chip sits before any offset.
+ */
+export function edgeCurve(
+  fromAt: XY,
+  sourceHandle: string,
+  toAt: XY,
+  targetHandle: string,
+): { path: string; mid: XY; start: XY; end: XY } {
+  const start = handlePoint(fromAt, sourceHandle);
+  const end = handlePoint(toAt, targetHandle);
+  const c1 = control(sideOf(sourceHandle), start, end);
+  const c2 = control(sideOf(targetHandle), end, start);
+  const mid = {
+    x: start.x * 0.125 + c1.x * 0.375 + c2.x * 0.375 + end.x * 0.125,
+    y: start.y * 0.125 + c1.y * 0.375 + c2.y * 0.375 + end.y * 0.125,
+  };
+  const r = (v: number) => Math.round(v * 10) / 10;
+  const path = `M${r(start.x)} ${r(start.y)} C${r(c1.x)} ${r(c1.y)} ${r(c2.x)} ${r(c2.y)} ${r(end.x)} ${r(end.y)}`;
+  return { path, mid, start, end };
+}
+
 /** Rectangles bucketed into a coarse grid, so a test only looks at what is nearby. */
 class Obstacles {
   private readonly cells = new Map<string, WeightedRect[]>();
@@ -156,9 +206,7 @@ export function placeEdgeLabels(
     const fromAt = layout.nodePositions.get(edge.source);
     const toAt = layout.nodePositions.get(edge.target);
     if (!fromAt || !toAt) continue;
-    const start = handlePoint(fromAt, edge.sourceHandle);
-    const end = handlePoint(toAt, edge.targetHandle);
-    const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
+    const { start, end, mid } = edgeCurve(fromAt, edge.sourceHandle, toAt, edge.targetHandle);
     const size = labelSize(edge.label);
     const along = { x: end.x - start.x, y: end.y - start.y };
     const vertical = edge.sourceHandle === HANDLE.bottomOut || edge.targetHandle === HANDLE.bottomIn;
@@ -174,10 +222,17 @@ export function placeEdgeLabels(
         y: along.y * t + (vertical ? 0 : d),
       })),
     );
+    // Crowded spots: further out in every direction, tried only when the near ones are all taken.
+    const further: XY[] = [];
+    for (let r = 1; r <= 10; r++)
+      for (let k = 0; k < 16; k++) {
+        const angle = (k / 16) * 2 * Math.PI;
+        further.push({ x: Math.round(Math.cos(angle) * r * 24), y: Math.round(Math.sin(angle) * r * 16) });
+      }
     let best = candidates[0]!;
     let bestOverlap = Infinity;
     let bestRect: Rect | null = null;
-    for (const offset of candidates) {
+    for (const offset of [...candidates, ...further]) {
       const rect = {
         x: mid.x + offset.x - size.width / 2 - MARGIN,
         y: mid.y + offset.y - size.height / 2 - MARGIN,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { design as build } from '@archgen/model';
+import { readFileSync } from 'node:fs';
+import { design as build, parseDesign, planSubnets, type Design } from '@archgen/model';
+import { zoneNames } from '../canvas/geometry.ts';
 import { buildDiagramSvg, escapeXml } from './diagramSvg.ts';
 
 const ICON = 'data:image/svg+xml;base64,PHN2Zy8+';
@@ -35,5 +37,58 @@ describe('diagram SVG', () => {
     expect(svg).not.toContain('<prod>');
     expect(svg).not.toContain('<image ');
     expect(escapeXml(`a"b'c`)).toBe('a&quot;b&apos;c');
+  });
+});
+
+describe('diagram SVG of the examples', () => {
+  const EXAMPLES = [
+    'three-tier-web-app',
+    'serverless-api',
+    'eventbridge-fanout',
+    'static-site',
+    'data-lake',
+    'eks-platform',
+  ];
+  const example = (name: string): Design => {
+    const parsed = parseDesign(
+      readFileSync(new URL(`../../../examples/${name}.json`, import.meta.url), 'utf8'),
+    );
+    if (!parsed.ok) throw new Error(`${name} does not parse`);
+    return parsed.design;
+  };
+  const rects = (svg: string, cls: string) =>
+    [
+      ...svg.matchAll(
+        new RegExp(
+          `<g class="${cls}"><rect x="([-\\d.]+)" y="([-\\d.]+)" width="([\\d.]+)" height="([\\d.]+)"`,
+          'g',
+        ),
+      ),
+    ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) }));
+  const meet = (a: ReturnType<typeof rects>[number], b: ReturnType<typeof rects>[number]) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it.each(EXAMPLES)('%s: shows every subnet CIDR and the AZs, as the canvas does', (name) => {
+    const design = example(name);
+    const { svg } = buildDiagramSvg(design, { service: () => undefined });
+    for (const vpc of design.vpcs) {
+      for (const subnet of planSubnets(vpc)) expect(svg).toContain(subnet.cidr);
+      expect(svg).toContain(`Spans ${vpc.azCount} AZs: ${zoneNames(design.region, vpc.azCount).join(', ')}`);
+    }
+  });
+
+  it.each(EXAMPLES)('%s: no label box overlaps another label or a node', (name) => {
+    const { svg } = buildDiagramSvg(example(name), { service: () => undefined });
+    const labels = rects(svg, 'edge-label');
+    const nodes = rects(svg, 'node');
+    expect(labels.length).toBe(example(name).connections.length);
+    const clashes: string[] = [];
+    labels.forEach((label, i) => {
+      labels
+        .slice(i + 1)
+        .forEach((other, j) => meet(label, other) && clashes.push(`label ${i} / label ${i + 1 + j}`));
+      nodes.forEach((node, j) => meet(label, node) && clashes.push(`label ${i} / node ${j}`));
+    });
+    expect(clashes).toEqual([]);
   });
 });

@@ -1,19 +1,28 @@
 /**
  * The diagram as a standalone SVG picture, drawn from the design and the canvas layout (the same
- * geometry React Flow draws): VPCs, subnet bands, services with their AWS icons and names, and
- * connections with their labels. Icons are passed in as data URIs so the file is self-contained
+ * geometry React Flow draws): VPCs with the AZs they span, subnet bands with each AZ's CIDR,
+ * services with their AWS icons and names, and connections along the canvas's curves with their
+ * labels where the canvas puts them (moved clear of nodes and of each other). Icons are passed in as data URIs so the file is self-contained
  * and can be drawn onto a canvas for PNG without tainting it. Pure: no DOM.
  */
 import { getService, type Design } from '@archgen/model';
 import {
   NODE_HEIGHT,
   NODE_WIDTH,
+  SUBNET_CHAR_WIDTH,
+  SUBNET_GAP,
+  VPC_HEADER,
   VPC_PAD_X,
   computeLayout,
+  subnetCidrs,
   tierLabel,
+  zoneNames,
+  zonesCaption,
   type CanvasLayout,
 } from '../canvas/geometry.ts';
 import { connectionLabel } from '../canvas/labels.ts';
+import { routeEdges } from '../canvas/deriveFlow.ts';
+import { edgeCurve, labelSize } from '../canvas/labelPlacement.ts';
 
 export interface DiagramIcons {
   /** Data URI of a service type's icon, if there is one. */
@@ -67,6 +76,7 @@ export function buildDiagramSvg(
   const oy = MARGIN + TITLE_HEIGHT - minY;
   const width = Math.ceil(maxX - minX + 2 * MARGIN);
   const height = Math.ceil(maxY - minY + 2 * MARGIN + TITLE_HEIGHT);
+  const zones = (count: number) => zoneNames(design.region, count);
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}">`,
@@ -90,7 +100,9 @@ export function buildDiagramSvg(
     out.push(
       `<text x="${x + 44}" y="${y + 27}" font-size="14" font-weight="600" fill="#16191f">${escapeXml(vpc.name)}</text>`,
       `<text x="${x + box.width - 12}" y="${y + 27}" font-size="12" text-anchor="end" fill="#545b64">${escapeXml(vpc.cidr)}</text>`,
+      `<text class="azs" x="${x + VPC_PAD_X}" y="${y + VPC_HEADER - 8}" font-size="11" fill="#545b64">${escapeXml(zonesCaption(zones(vpc.azCount)))}</text>`,
     );
+    const cidrs = subnetCidrs(vpc);
     for (const band of box.bands) {
       const bx = x + VPC_PAD_X;
       const by = band.y + oy;
@@ -99,32 +111,43 @@ export function buildDiagramSvg(
         `<rect x="${bx}" y="${by}" width="${bw}" height="${band.height}" rx="6" fill="${TIER_FILL[band.tier]}" stroke="${TIER_STROKE[band.tier]}" stroke-dasharray="5 4"/>`,
         `<text x="${bx + 10}" y="${by + 19}" font-size="12" font-weight="600" fill="${TIER_STROKE[band.tier]}">${escapeXml(tierLabel(band.tier))}</text>`,
       );
+      // Each AZ's subnet, right to left from the band's top-right corner, as on the canvas.
+      let right = bx + bw - 8;
+      const subnets = zones(vpc.azCount).map((zone, i) => ({
+        zone,
+        cidr: cidrs.get(`${band.tier}/${i}`) ?? '',
+      }));
+      for (const subnet of [...subnets].reverse()) {
+        out.push(
+          `<text class="subnet" x="${right}" y="${by + 18}" font-size="10.5" text-anchor="end" fill="${TIER_STROKE[band.tier]}">${escapeXml(`${subnet.zone} ${subnet.cidr}`)}</text>`,
+        );
+        right -= (subnet.zone.length + 1 + subnet.cidr.length) * SUBNET_CHAR_WIDTH + SUBNET_GAP;
+      }
     }
     out.push('</g>');
   }
 
   const nodes = new Map(design.nodes.map((n) => [n.id, n]));
   const labels: string[] = [];
+  const routes = routeEdges(design, layout);
   for (const c of design.connections) {
     const from = layout.nodePositions.get(c.from);
     const to = layout.nodePositions.get(c.to);
-    if (!from || !to) continue;
-    const sx = from.x + ox + NODE_WIDTH;
-    const sy = from.y + oy + NODE_HEIGHT / 2;
-    const tx = to.x + ox;
-    const ty = to.y + oy + NODE_HEIGHT / 2;
-    const bend = Math.max(40, Math.abs(tx - sx) / 2);
+    const route = routes.get(c.id);
+    if (!from || !to || !route) continue;
+    const shift = (p: { x: number; y: number }) => ({ x: p.x + ox, y: p.y + oy });
+    const curve = edgeCurve(shift(from), route.sourceHandle, shift(to), route.targetHandle);
     const label = connectionLabel(c, nodes.get(c.to)?.type);
-    const mx = (sx + tx) / 2;
-    const my = (sy + ty) / 2;
-    const labelWidth = Math.round(label.length * 6.6 + 14);
+    const size = labelSize(label);
+    const mx = Math.round(curve.mid.x + (route.labelOffset?.x ?? 0));
+    const my = Math.round(curve.mid.y + (route.labelOffset?.y ?? 0));
     out.push(
-      `<path class="edge" d="M${sx} ${sy} C${sx + bend} ${sy} ${tx - bend} ${ty} ${tx} ${ty}" fill="none" stroke="#545b64" stroke-width="1.5" marker-end="url(#arrow)"/>`,
+      `<path class="edge" d="${curve.path}" fill="none" stroke="#545b64" stroke-width="1.5" marker-end="url(#arrow)"/>`,
     );
     // Labels go on top of everything, so a node never hides what a connection means.
     labels.push(
-      `<g class="edge-label"><rect x="${Math.round(mx - labelWidth / 2)}" y="${my - 10}" width="${labelWidth}" height="20" rx="10" fill="#ffffff" stroke="#aab7b8"/>`,
-      `<text x="${mx}" y="${my + 4}" font-size="11" text-anchor="middle" fill="#16191f">${escapeXml(label)}</text></g>`,
+      `<g class="edge-label"><rect x="${Math.round(mx - size.width / 2)}" y="${Math.round(my - size.height / 2)}" width="${size.width}" height="${size.height}" rx="9" fill="#ffffff" stroke="#aab7b8"/>`,
+      `<text x="${mx}" y="${my + 4}" font-size="10.5" text-anchor="middle" fill="#16191f">${escapeXml(label)}</text></g>`,
     );
   }
 

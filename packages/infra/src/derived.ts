@@ -196,8 +196,6 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
         reason: 'Dead-letter queue of the same kind (SQS-02)',
       });
       component.deadLetterQueueId = dlq.id;
-      const maxReceive = ctx.props(node).maxReceiveCount;
-      component.maxReceiveCount = typeof maxReceive === 'number' ? maxReceive : 5;
     }
   }
 }

@@ -1,4 +1,5 @@
 export * from './types.ts';
 export * from './lower.ts';
 export * from './naming.ts';
+export { KEY_DELETION_WINDOW_DAYS, WEB_ACL_RULE_GROUPS } from './decisions.ts';
 export * from './text.ts';

@@ -185,7 +185,7 @@ describe('queues, DLQs and alarms', () => {
   it('derives a DLQ of the same kind with the max receive count', () => {
     const queue = component(graph, 'orders');
     expect(queue.deadLetterQueueId).toBe('orders.dlq');
-    expect(queue.maxReceiveCount).toBe(5);
+    expect(queue.maxReceiveCount).toEqual({ byEnv: { dev: 5, staging: 5, prod: 5 }, varies: false });
     const dlq = component(graph, 'orders.dlq');
     expect(dlq.type).toBe('sqs');
     expect(dlq.names.logicalId).toBe('OrdersQueueDlq');

@@ -12,12 +12,13 @@ import { requireService } from '@archgen/model';
 import type { Design } from '@archgen/model';
 import { LowerContext } from './context.ts';
 import { breakReferenceCycles } from './cycles.ts';
+import { lowerDecisions } from './decisions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
 import { lowerRotationSecurityGroups, lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
-import { lowerDesignTags, userText } from './text.ts';
+import { lowerDesignTags, userText, withoutDynamicReferences } from './text.ts';
 import {
   lowerAlarmNodes,
   lowerApiGatewayAccountRole,
@@ -34,7 +35,9 @@ export interface LowerOptions {
 /** Catalog types drawn on the canvas that describe no infrastructure; the lowering drops them. */
 export const DIAGRAM_ONLY_TYPES: ReadonlySet<string> = new Set(['users']);
 
-export function lowerDesign(design: Design, options: LowerOptions = {}): ResolvedGraph {
+export function lowerDesign(input: Design, options: LowerOptions = {}): ResolvedGraph {
+  // No user text may reach a template as a CloudFormation dynamic reference (text.ts).
+  const design = withoutDynamicReferences(input);
   const known = design.environments.map((e) => e.name);
   const envs = [...new Set(options.environments ?? known)];
   for (const env of envs)
@@ -79,6 +82,7 @@ export function lowerDesign(design: Design, options: LowerOptions = {}): Resolve
   finishRoleStatements(ctx);
   breakReferenceCycles(ctx.orderedComponents(), ctx.roles);
   markHttpsEgress(ctx);
+  lowerDecisions(ctx);
   applyAcceptedRisks(ctx);
 
   return {

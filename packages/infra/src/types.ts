@@ -295,6 +295,55 @@ export interface ResolvedEnvVar {
 }
 
 /**
+ * Which key encrypts a component's data at rest:
+ * - 'none': not encrypted (an SNS topic without kmsEncryption);
+ * - 'service': keys the service owns (SSE-SQS, SSE-S3, CloudWatch Logs' default encryption);
+ * - 'aws-managed': the account's aws/<service> KMS key;
+ * - 'customer-managed': the key of `ResolvedEncryption.key`, created with the component.
+ */
+export type EncryptionKind = 'none' | 'service' | 'aws-managed' | 'customer-managed';
+
+export interface ResolvedEncryption {
+  kind: EnvValue<EncryptionKind>;
+  /**
+   * Present when some environment is 'customer-managed': the component's own KMS key, created in
+   * every environment (one shape per stack) and used where `kind` says so. Rotation is on; the account root administers the key through
+   * IAM, and principals of the account use it only through `viaService`, where their IAM
+   * permissions on the component decide (so grants need no kms:* actions).
+   */
+  key?: {
+    /** Key description, e.g. "Encrypts Orders queue" (free text: escape before printing). */
+    description: string;
+    enableKeyRotation: true;
+    /** Days KMS waits before deleting the key once scheduled. */
+    deletionWindowDays: number;
+    /** The service whose calls may use the key (kms:ViaService "<service>.<region>.amazonaws.com"). */
+    viaService: 'sqs' | 's3' | 'sns' | 'logs';
+  };
+}
+
+/** An AWS managed rule group of a web ACL, evaluated in list order. */
+export interface WebAclRuleGroup {
+  vendor: 'AWS';
+  name: string;
+}
+
+/** A WAFv2 web ACL guarding a distribution or load balancer (CF-03, ALB-02). */
+export interface ResolvedWebAcl {
+  /** CLOUDFRONT for distributions (the ACL must live in us-east-1), REGIONAL for load balancers. */
+  scope: 'CLOUDFRONT' | 'REGIONAL';
+  /** The environments that attach a web ACL. */
+  enabled: EnvValue<boolean>;
+  /**
+   * 'stack': created next to the resource and attached. 'external': a CLOUDFRONT-scope ACL for a
+   * stack outside us-east-1, which cannot create it; generators take its ARN as an input.
+   */
+  source: 'stack' | 'external';
+  /** Default action allow; these groups block, in this order (priority = index). */
+  ruleGroups: WebAclRuleGroup[];
+}
+
+/**
  * One deployable unit: a design node, or a resource the lowering derived for one
  * (a DLQ, the alarm topic, a log group, a database secret, ...).
  */
@@ -328,7 +377,14 @@ export interface ResolvedComponent {
    * grants sqs:SendMessage; the queue never depends on the function.
    */
   functionDeadLetterQueueId?: string;
-  maxReceiveCount?: number;
+  /** For queues with `deadLetterQueueId`: receives before a message moves there, per environment. */
+  maxReceiveCount?: EnvValue<number>;
+  /** For sqs, s3, sns and log groups: how data is encrypted at rest, per environment (see decisions.ts). */
+  encryption?: ResolvedEncryption;
+  /** For rds and aurora: whether the database gets a public address, per environment. */
+  publiclyAccessible?: EnvValue<boolean>;
+  /** For cloudfront and alb with WAF on in some environment: the web ACL the generators attach. */
+  webAcl?: ResolvedWebAcl;
   /**
    * For derived secrets: generate the value. With `username`, a JSON secret
    * {"username": ..., "password": <generated>} (database credentials); without, a bare string

@@ -1,13 +1,14 @@
 /** Application Load Balancers. */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, comment, ifStmt, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import {
   accessLogsBucket,
   acknowledgeDesignRisks,
   securityGroupOf,
   subnetSelection,
   vpcOf,
+  resolvedFlag,
   webAcl,
 } from './common.ts';
 
@@ -82,16 +83,22 @@ export const albEmitter: ComponentEmitter = {
         ),
       );
     }
-    if (ctx.bool(component, 'waf')) {
-      const acl = webAcl(ctx, component, 'REGIONAL');
-      ctx.expr(
-        newExpr(
-          ctx.api('wafv2', 'CfnWebACLAssociation'),
-          thisExpr,
-          lit(`${component.names.logicalId}WebAclAssociation`),
-          obj({ resourceArn: member(alb, 'loadBalancerArn'), webAclArn: member(acl, 'attrArn') }),
-        ),
-      );
+    const waf = resolvedFlag(ctx, component, 'WebAcl', component.webAcl?.enabled, 'WAF web ACL attached');
+    if (waf) {
+      const attach = () => {
+        const acl = webAcl(ctx, component);
+        ctx.expr(
+          newExpr(
+            ctx.api('wafv2', 'CfnWebACLAssociation'),
+            thisExpr,
+            lit(`${component.names.logicalId}WebAclAssociation`),
+            obj({ resourceArn: member(alb, 'loadBalancerArn'), webAclArn: member(acl, 'attrArn') }),
+          ),
+        );
+      };
+      // Only in the environments whose config says so.
+      if (waf.test) ctx.add(ifStmt(waf.test, ctx.capture(attach)));
+      else attach();
     }
     acknowledgeDesignRisks(ctx, component, alb);
     ctx.register(component.id, {

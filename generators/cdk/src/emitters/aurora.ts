@@ -10,6 +10,8 @@ import {
   addRotation,
   credentialsSecret,
   removalPolicy,
+  requireResolved,
+  resolvedScalar,
   securityGroupOf,
   subnetSelection,
   vpcOf,
@@ -29,19 +31,25 @@ export const auroraEmitter: ComponentEmitter = {
           ctx.api('rds', 'DatabaseClusterEngine.auroraPostgres'),
           obj({ version: ctx.api('rds', 'AuroraPostgresEngineVersion.VER_16_4') }),
         );
+    const publiclyAccessible = resolvedScalar(
+      ctx,
+      component,
+      'PubliclyAccessible',
+      requireResolved(component.publiclyAccessible, component, 'publiclyAccessible'),
+      'publicly accessible',
+    );
     const instance = (capacity: string, instanceId: string, reader: boolean): Expr =>
       capacity === 'serverless-v2'
-        ? reader
-          ? call(
-              ctx.api('rds', 'ClusterInstance.serverlessV2'),
-              lit(instanceId),
-              obj({ scaleWithWriter: lit(true) }),
-            )
-          : call(ctx.api('rds', 'ClusterInstance.serverlessV2'), lit(instanceId))
+        ? call(
+            ctx.api('rds', 'ClusterInstance.serverlessV2'),
+            lit(instanceId),
+            obj({ scaleWithWriter: reader ? lit(true) : undefined, publiclyAccessible }),
+          )
         : call(
             ctx.api('rds', 'ClusterInstance.provisioned'),
             lit(instanceId),
             obj({
+              publiclyAccessible,
               instanceType: newExpr(
                 ctx.api('ec2', 'InstanceType'),
                 lit(ctx.str(component, 'instanceClass').replace(/^db\./, '')),

@@ -2,8 +2,8 @@
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
-import { accessLogsBucket, acknowledgeDesignRisks, routesFrom, webAcl } from './common.ts';
+import { arr, call, cond, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { accessLogsBucket, acknowledgeDesignRisks, resolvedFlag, routesFrom, webAcl } from './common.ts';
 import { plainText } from '../naming.ts';
 
 const PRICE_CLASS: Record<string, string> = {
@@ -93,10 +93,10 @@ export const cloudfrontEmitter: ComponentEmitter = {
           .filter(Boolean)
       : [];
     const logging = ctx.any(component, 'accessLogs');
-    // CloudFront web ACLs live in us-east-1: created here only when this stack deploys there.
-    const waf = ctx.bool(component, 'waf');
-    const acl =
-      waf && ctx.graph.design.region === 'us-east-1' ? webAcl(ctx, component, 'CLOUDFRONT') : undefined;
+    // The lowering decides where WAF is on and whether this stack can create the ACL (us-east-1).
+    const waf = resolvedFlag(ctx, component, 'WebAcl', component.webAcl?.enabled, 'WAF web ACL attached');
+    const acl = waf && component.webAcl?.source === 'stack' ? webAcl(ctx, component) : undefined;
+    const aclArn = acl ? member(acl, 'attrArn') : undefined;
     const distribution = ctx.declare(
       name,
       newExpr(
@@ -122,7 +122,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
           enableLogging: logging ? lit(true) : undefined,
           logBucket: logging ? accessLogsBucket(ctx) : undefined,
           logFilePrefix: logging ? lit(`${component.names.slug}/`) : undefined,
-          webAclId: acl ? member(acl, 'attrArn') : undefined,
+          webAclId: aclArn && waf?.test ? cond(waf.test, aclArn, lit(undefined)) : aclArn,
         }),
       ),
     );

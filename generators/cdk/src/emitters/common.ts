@@ -2,12 +2,25 @@
  * Helpers several emitters share: subnet selection, log groups, removal policies, acknowledgements,
  * roles, front-door routes and web ACLs, database credentials and their rotation.
  */
-import type { ResolvedComponent, ResolvedGraph, ResolvedRole, ResolvedRoute } from '@archgen/infra';
+import type { EnvValue, ResolvedComponent, ResolvedGraph, ResolvedRole, ResolvedRoute } from '@archgen/infra';
 import { compareIds } from '@archgen/infra';
 import type { PropertyValue, SubnetTier } from '@archgen/model';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, binary, call, eq, ifStmt, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import {
+  arr,
+  binary,
+  call,
+  cond,
+  eq,
+  ifStmt,
+  lit,
+  member,
+  newExpr,
+  obj,
+  template,
+  thisExpr,
+} from '../ts/ast.ts';
 import { plainText } from '../naming.ts';
 
 /** Subnet group names of the generated VPC, one per tier. */
@@ -199,6 +212,76 @@ export function kmsKey(ctx: StackContext, component: ResolvedComponent, purpose:
   );
 }
 
+/**
+ * The customer managed key the lowering decided for the component (`encryption.key`), or
+ * undefined when no environment uses one. `customer` is set when only some environments use it:
+ * `config.<x>CustomerManagedKey`, to choose the key and encryption mode per environment.
+ */
+export function encryptionKey(
+  ctx: StackContext,
+  component: ResolvedComponent,
+): { key: Expr; customer?: Expr } | undefined {
+  const key = component.encryption?.key;
+  if (!key) return undefined;
+  const construct = ctx.declare(
+    `${ctx.variableName(component)}Key`,
+    newExpr(
+      ctx.api('kms', 'Key'),
+      thisExpr,
+      lit(`${component.names.logicalId}Key`),
+      obj({
+        enableKeyRotation: lit(key.enableKeyRotation),
+        description: lit(plainText(key.description, 8000)),
+        pendingWindow: ctx.duration('days', lit(key.deletionWindowDays)),
+      }),
+    ),
+  );
+  const kind = component.encryption!.kind;
+  if (!kind.varies) return { key: construct };
+  const byEnv = Object.fromEntries(
+    ctx.graph.environments.map((env) => [env, kind.byEnv[env] === 'customer-managed']),
+  );
+  const configKey = ctx.addConfigEntry(
+    `${ctx.variableName(component)}CustomerManagedKey`,
+    byEnv,
+    `${component.names.display} (${component.type}): encrypted with its customer managed key`,
+  );
+  return { key: construct, customer: ctx.configMember(configKey) };
+}
+
+/** `customerManaged` where the component's key is used, `otherwise` elsewhere. */
+export function withKey(
+  key: { customer?: Expr } | undefined,
+  customerManaged: Expr | undefined,
+  otherwise: Expr | undefined,
+): Expr | undefined {
+  if (!key) return otherwise;
+  if (!key.customer) return customerManaged;
+  return cond(key.customer, customerManaged ?? lit(undefined), otherwise ?? lit(undefined));
+}
+
+/** A value the lowering always resolves for this component; its absence is a lowering bug. */
+export function requireResolved<T>(value: T | undefined, component: ResolvedComponent, what: string): T {
+  if (value === undefined) throw new Error(`${component.type} "${component.id}" has no resolved ${what}`);
+  return value;
+}
+
+/** A value the lowering resolved per environment: its literal, or `config.<key>` where environments differ. */
+export function resolvedScalar(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  key: string,
+  value: EnvValue<number> | EnvValue<boolean>,
+  doc: string,
+): Expr {
+  const envs = ctx.graph.environments;
+  if (!value.varies) return lit(value.byEnv[envs[0] ?? '']!);
+  const byEnv = Object.fromEntries(envs.map((env) => [env, value.byEnv[env]!]));
+  return ctx.configMember(
+    ctx.addConfigEntry(`${ctx.variableName(component)}${key}`, byEnv, `${component.names.display}: ${doc}`),
+  );
+}
+
 export function roleOf(
   ctx: StackContext,
   component: ResolvedComponent,
@@ -216,18 +299,15 @@ export function routesFrom(
   return graph.routes.filter((r) => r.frontDoorId === component.id && r.kind === kind);
 }
 
-/** A WAF web ACL with AWS managed common and known-bad-inputs rules (no L2 exists). */
-export function webAcl(
-  ctx: StackContext,
-  component: ResolvedComponent,
-  scope: 'REGIONAL' | 'CLOUDFRONT',
-): Expr {
-  const rule = (name: string, priority: number) =>
+/** The web ACL the lowering decided for the component, with its managed rule groups (no L2 exists). */
+export function webAcl(ctx: StackContext, component: ResolvedComponent): Expr {
+  const decided = requireResolved(component.webAcl, component, 'web ACL');
+  const rule = (name: string, vendor: string, priority: number) =>
     obj({
       name: lit(name),
       priority: lit(priority),
       overrideAction: obj({ none: obj({}) }),
-      statement: obj({ managedRuleGroupStatement: obj({ vendorName: lit('AWS'), name: lit(name) }) }),
+      statement: obj({ managedRuleGroupStatement: obj({ vendorName: lit(vendor), name: lit(name) }) }),
       visibilityConfig: obj({
         cloudWatchMetricsEnabled: lit(true),
         metricName: lit(name),
@@ -241,20 +321,41 @@ export function webAcl(
       thisExpr,
       lit(`${component.names.logicalId}WebAcl`),
       obj({
-        scope: lit(scope),
+        scope: lit(decided.scope),
         defaultAction: obj({ allow: obj({}) }),
         visibilityConfig: obj({
           cloudWatchMetricsEnabled: lit(true),
           metricName: lit(`${component.names.logicalId}WebAcl`),
           sampledRequestsEnabled: lit(true),
         }),
-        rules: arr([
-          rule('AWSManagedRulesCommonRuleSet', 0),
-          rule('AWSManagedRulesKnownBadInputsRuleSet', 1),
-        ]),
+        rules: arr(decided.ruleGroups.map((g, i) => rule(g.name, g.vendor, i))),
       }),
     ),
   );
+}
+
+/**
+ * Where a flag the lowering resolved holds: undefined when nowhere, `{}` when everywhere,
+ * `{ test: config.<key> }` when environments differ.
+ */
+export function resolvedFlag(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  key: string,
+  value: EnvValue<boolean> | undefined,
+  doc: string,
+): { test?: Expr } | undefined {
+  if (!value) return undefined;
+  const envs = ctx.graph.environments;
+  const on = envs.map((env) => value.byEnv[env] === true);
+  if (!on.includes(true)) return undefined;
+  if (!on.includes(false)) return {};
+  const byEnv = Object.fromEntries(envs.map((env, i) => [env, on[i]!]));
+  return {
+    test: ctx.configMember(
+      ctx.addConfigEntry(`${ctx.variableName(component)}${key}`, byEnv, `${component.names.display}: ${doc}`),
+    ),
+  };
 }
 
 /** The cluster name the EKS emitter uses (`<stack name>-<slug>`) and its control-plane log group. */

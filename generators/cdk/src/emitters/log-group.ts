@@ -2,16 +2,22 @@
 import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import { call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, eksLogGroupName, kmsKey, removalPolicy, retentionDays } from './common.ts';
+import {
+  acknowledgeDesignRisks,
+  eksLogGroupName,
+  encryptionKey,
+  removalPolicy,
+  retentionDays,
+  withKey,
+} from './common.ts';
 
 export const logGroupEmitter: ComponentEmitter = {
   emit(component, ctx) {
-    const kms = ctx.bool(component, 'kmsEncryption');
-    const key = kms ? kmsKey(ctx, component, 'Encryption key') : undefined;
+    const key = encryptionKey(ctx, component);
     if (key)
       ctx.expr(
         call(
-          member(key, 'grantEncryptDecrypt'),
+          member(key.key, 'grantEncryptDecrypt'),
           newExpr(
             ctx.api('iam', 'ServicePrincipal'),
             template('logs.', member(thisExpr, 'region'), '.amazonaws.com'),
@@ -37,7 +43,7 @@ export const logGroupEmitter: ComponentEmitter = {
         obj({
           logGroupName: eksCluster ? eksLogGroupName(eksCluster) : undefined,
           retention: ctx.choose(component, 'retentionDays', (v) => retentionDays(ctx, v)),
-          encryptionKey: key,
+          encryptionKey: withKey(key, key?.key, undefined),
           removalPolicy: removalPolicy(ctx, 'RETAIN'),
         }),
       ),

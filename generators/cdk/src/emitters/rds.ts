@@ -11,6 +11,8 @@ import {
   addRotation,
   credentialsSecret,
   removalPolicy,
+  requireResolved,
+  resolvedScalar,
   securityGroupOf,
   subnetSelection,
   vpcOf,
@@ -62,7 +64,13 @@ export const rdsEmitter: ComponentEmitter = {
           backupRetention: ctx.duration('days', ctx.value(component, 'backupRetentionDays')),
           deletionProtection: ctx.value(component, 'deletionProtection'),
           iamAuthentication: ctx.value(component, 'iamAuth'),
-          publiclyAccessible: ctx.value(component, 'publiclyAccessible'),
+          publiclyAccessible: resolvedScalar(
+            ctx,
+            component,
+            'PubliclyAccessible',
+            requireResolved(component.publiclyAccessible, component, 'publiclyAccessible'),
+            'publicly accessible',
+          ),
           cloudwatchLogsExports: arr(
             (engine === 'mysql' ? ['error', 'general', 'slowquery'] : ['postgresql', 'upgrade']).map((l) =>
               lit(l),

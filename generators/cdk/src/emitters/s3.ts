@@ -4,7 +4,7 @@ import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { accessLogsBucket, acknowledgeDesignRisks, kmsKey, removalPolicy } from './common.ts';
+import { accessLogsBucket, acknowledgeDesignRisks, encryptionKey, removalPolicy, withKey } from './common.ts';
 
 function lifecycleRule(ctx: StackContext, component: ResolvedComponent): Expr | undefined {
   const days = (key: string) => (ctx.has(component, key) ? ctx.num(component, key) : 0);
@@ -44,8 +44,7 @@ function lifecycleRule(ctx: StackContext, component: ResolvedComponent): Expr | 
 
 export const s3Emitter: ComponentEmitter = {
   emit(component, ctx) {
-    const kms = ctx.str(component, 'encryption') === 'kms';
-    const key = kms ? kmsKey(ctx, component, 'Encryption key') : undefined;
+    const key = encryptionKey(ctx, component);
     const logs = ctx.any(component, 'accessLogs') ? accessLogsBucket(ctx) : undefined;
     const rule = lifecycleRule(ctx, component);
     const eventBridge = ctx.has(component, 'eventNotifications') && ctx.bool(component, 'eventNotifications');
@@ -61,11 +60,13 @@ export const s3Emitter: ComponentEmitter = {
             v === true ? ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL') : lit(undefined),
           ),
           enforceSSL: ctx.value(component, 'enforceTls'),
-          encryption: kms
-            ? ctx.api('s3', 'BucketEncryption.KMS')
-            : ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
-          encryptionKey: key,
-          bucketKeyEnabled: kms ? lit(true) : undefined,
+          encryption: withKey(
+            key,
+            ctx.api('s3', 'BucketEncryption.KMS'),
+            ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
+          ),
+          encryptionKey: key?.key,
+          bucketKeyEnabled: withKey(key, lit(true), undefined),
           versioned: ctx.value(component, 'versioned'),
           lifecycleRules: rule ? arr([rule]) : undefined,
           serverAccessLogsBucket: logs

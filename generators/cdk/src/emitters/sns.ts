@@ -1,14 +1,14 @@
 /** SNS topics. */
 import type { ComponentEmitter } from './types.ts';
 import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, kmsKey } from './common.ts';
+import { acknowledgeDesignRisks, encryptionKey, withKey } from './common.ts';
 import { plainText } from '../naming.ts';
 
 export const snsEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const fifo = ctx.bool(component, 'fifo');
     // A customer-managed key: CloudWatch alarms and EventBridge cannot publish to topics under the AWS-managed key.
-    const key = ctx.bool(component, 'kmsEncryption') ? kmsKey(ctx, component, 'Encryption key') : undefined;
+    const key = encryptionKey(ctx, component);
     const topic = ctx.declare(
       ctx.variableName(component),
       newExpr(
@@ -18,7 +18,7 @@ export const snsEmitter: ComponentEmitter = {
         obj({
           displayName: lit(plainText(component.names.display, 100)),
           fifo: fifo ? lit(true) : undefined,
-          masterKey: key,
+          masterKey: withKey(key, key?.key, undefined),
           enforceSSL: lit(true),
         }),
       ),
@@ -27,7 +27,7 @@ export const snsEmitter: ComponentEmitter = {
       for (const service of ['cloudwatch.amazonaws.com', 'events.amazonaws.com'])
         ctx.expr(
           call(
-            member(key, 'grant'),
+            member(key.key, 'grant'),
             newExpr(ctx.api('iam', 'ServicePrincipal'), lit(service)),
             lit('kms:Decrypt'),
             lit('kms:GenerateDataKey*'),

@@ -3,7 +3,7 @@ import type { ResolvedComponent } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import { lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, kmsKey } from './common.ts';
+import { acknowledgeDesignRisks, encryptionKey, requireResolved, resolvedScalar, withKey } from './common.ts';
 
 function isDeadLetterQueue(ctx: StackContext, component: ResolvedComponent): boolean {
   if (ctx.has(component, 'isDeadLetterQueue') && ctx.bool(component, 'isDeadLetterQueue')) return true;
@@ -17,8 +17,7 @@ function isDeadLetterQueue(ctx: StackContext, component: ResolvedComponent): boo
 export const sqsEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const fifo = ctx.bool(component, 'fifo');
-    const kms = ctx.str(component, 'encryption') === 'kms';
-    const key = kms ? kmsKey(ctx, component, 'Encryption key') : undefined;
+    const key = encryptionKey(ctx, component);
     const dlq = component.deadLetterQueueId ? ctx.handle(component.deadLetterQueueId).construct : undefined;
     const queue = ctx.declare(
       ctx.variableName(component),
@@ -31,18 +30,23 @@ export const sqsEmitter: ComponentEmitter = {
           contentBasedDeduplication: fifo ? lit(true) : undefined,
           visibilityTimeout: ctx.duration('seconds', ctx.value(component, 'visibilityTimeoutSeconds')),
           retentionPeriod: ctx.duration('seconds', ctx.value(component, 'retentionSeconds')),
-          encryption: kms
-            ? ctx.api('sqs', 'QueueEncryption.KMS')
-            : ctx.api('sqs', 'QueueEncryption.SQS_MANAGED'),
-          encryptionMasterKey: key,
+          encryption: withKey(
+            key,
+            ctx.api('sqs', 'QueueEncryption.KMS'),
+            ctx.api('sqs', 'QueueEncryption.SQS_MANAGED'),
+          ),
+          encryptionMasterKey: key?.key,
           enforceSSL: lit(true),
           deadLetterQueue: dlq
             ? obj({
                 queue: dlq,
-                maxReceiveCount:
-                  component.maxReceiveCount !== undefined
-                    ? lit(component.maxReceiveCount)
-                    : ctx.value(component, 'maxReceiveCount'),
+                maxReceiveCount: resolvedScalar(
+                  ctx,
+                  component,
+                  'MaxReceiveCount',
+                  requireResolved(component.maxReceiveCount, component, 'maxReceiveCount'),
+                  'receives before dead-lettering',
+                ),
               })
             : undefined,
         }),

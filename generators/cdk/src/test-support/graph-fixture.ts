@@ -10,6 +10,7 @@ import type {
   ResolvedRole,
   ResolvedSecurityGroup,
 } from '@archgen/infra';
+import { WEB_ACL_RULE_GROUPS } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 
 export const FIXTURE_ENVS = ['dev', 'prod'];
@@ -24,6 +25,17 @@ export function same<T extends PropertyValue>(value: T): EnvValue<T> {
 export function perEnv<T extends PropertyValue>(byEnv: Record<string, T>): EnvValue<T> {
   const values = Object.values(byEnv).map((v) => JSON.stringify(v));
   return { byEnv, varies: new Set(values).size > 1 };
+}
+
+/** The lowering's decision for a component encrypted with its own key in every environment. */
+function customerManaged(
+  description: string,
+  viaService: 'sqs' | 's3' | 'sns' | 'logs',
+): NonNullable<ResolvedComponent['encryption']> {
+  return {
+    kind: same('customer-managed'),
+    key: { description, enableKeyRotation: true, deletionWindowDays: 30, viaService },
+  };
 }
 
 export function names(logicalId: string, display = logicalId): ResolvedNames {
@@ -117,7 +129,16 @@ export function kitchenSinkGraph(): ResolvedGraph {
         idleTimeoutSeconds: 60,
         dropInvalidHeaders: true,
       },
-      { placement: placed('public'), securityGroupId: 'webAlbSg' },
+      {
+        placement: placed('public'),
+        securityGroupId: 'webAlbSg',
+        webAcl: {
+          scope: 'REGIONAL',
+          enabled: same(true),
+          source: 'stack',
+          ruleGroups: WEB_ACL_RULE_GROUPS.map((g) => ({ ...g })),
+        },
+      },
     ),
     component(
       'ecs-fargate',
@@ -163,7 +184,12 @@ export function kitchenSinkGraph(): ResolvedGraph {
         publiclyAccessible: false,
         port: 5432,
       },
-      { placement: placed('isolated'), securityGroupId: 'ordersDbSg', secretId: 'ordersDbSecret' },
+      {
+        placement: placed('isolated'),
+        securityGroupId: 'ordersDbSg',
+        secretId: 'ordersDbSecret',
+        publiclyAccessible: same(false),
+      },
     ),
     component(
       'secret',
@@ -218,7 +244,11 @@ export function kitchenSinkGraph(): ResolvedGraph {
         maxReceiveCount: 5,
         isDeadLetterQueue: false,
       },
-      { deadLetterQueueId: 'ordersQueueDlq', maxReceiveCount: 5 },
+      {
+        deadLetterQueueId: 'ordersQueueDlq',
+        maxReceiveCount: same(5),
+        encryption: { kind: same('service') },
+      },
     ),
     component(
       'log-group',
@@ -269,7 +299,10 @@ export function kitchenSinkGraph(): ResolvedGraph {
       'sns',
       'AlarmTopic',
       { fifo: false, kmsEncryption: true },
-      { derived: { from: 'ordersQueueDlq', reason: 'alarm notifications' } },
+      {
+        derived: { from: 'ordersQueueDlq', reason: 'alarm notifications' },
+        encryption: customerManaged('Encrypts AlarmTopic', 'sns'),
+      },
     ),
     component('s3', 'Assets', {
       versioned: true,
@@ -374,7 +407,12 @@ export function kitchenSinkGraph(): ResolvedGraph {
         storageEncrypted: true,
         iamAuth: true,
       },
-      { placement: placed('isolated'), securityGroupId: 'reportsSg', secretId: 'reportsSecret' },
+      {
+        placement: placed('isolated'),
+        securityGroupId: 'reportsSg',
+        secretId: 'reportsSecret',
+        publiclyAccessible: same(false),
+      },
     ),
     component(
       'secret',
@@ -492,7 +530,12 @@ export function kitchenSinkGraph(): ResolvedGraph {
       periodSeconds: 300,
       comparison: 'GreaterThanOrEqualToThreshold',
     }),
-    component('log-group', 'AuditLogs', { retentionDays: 365, kmsEncryption: true }),
+    component(
+      'log-group',
+      'AuditLogs',
+      { retentionDays: 365, kmsEncryption: true },
+      { encryption: customerManaged('Encrypts AuditLogs', 'logs') },
+    ),
   ];
   return {
     design: {

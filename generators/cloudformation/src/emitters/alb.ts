@@ -7,7 +7,7 @@
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Flag, Suppression } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
-import { dependencyOn } from './common.ts';
+import { dependencyOn, webAcl } from './common.ts';
 import { logBucket } from './log-bucket.ts';
 import { lambdaPermission } from './relationships.ts';
 
@@ -249,29 +249,13 @@ export const albEmitter: ComponentEmitter = {
       }
     });
 
-    const waf = ctx.flag(alb, 'waf');
-    if (waf !== false) {
-      ctx.template.addResource(`${id}WebAcl`, {
-        Type: 'AWS::WAFv2::WebACL',
-        Condition: condition(waf),
-        Properties: {
-          Scope: 'REGIONAL',
-          DefaultAction: { Allow: {} },
-          VisibilityConfig: {
-            CloudWatchMetricsEnabled: true,
-            MetricName: `${id}WebAcl`,
-            SampledRequestsEnabled: true,
-          },
-          Rules: managedRules(id),
-          Tags: ctx.tags(),
-        },
-      });
+    const acl = webAcl(ctx, alb);
+    if (acl)
       ctx.template.addResource(`${id}WebAclAssociation`, {
         Type: 'AWS::WAFv2::WebACLAssociation',
-        Condition: condition(waf),
-        Properties: { ResourceArn: ref(id), WebACLArn: getAtt(`${id}WebAcl`, 'Arn') },
+        Condition: condition(acl.flag),
+        Properties: { ResourceArn: ref(id), WebACLArn: getAtt(acl.id, 'Arn') },
       });
-    }
 
     ctx.template.addOutput(`${id}DnsName`, {
       Description: `DNS name of ${alb.names.display}`,
@@ -280,18 +264,3 @@ export const albEmitter: ComponentEmitter = {
     });
   },
 };
-
-/** AWS managed rule groups: common exploits and known bad inputs (ALB-02, CF-03). */
-export function managedRules(prefix: string): TemplateValue[] {
-  return ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'].map((name, i) => ({
-    Name: name,
-    Priority: i,
-    OverrideAction: { None: {} },
-    Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: name } },
-    VisibilityConfig: {
-      CloudWatchMetricsEnabled: true,
-      MetricName: `${prefix}${name}`,
-      SampledRequestsEnabled: true,
-    },
-  }));
-}

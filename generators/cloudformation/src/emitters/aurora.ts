@@ -6,6 +6,7 @@
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
+import { resolvedValue } from './common.ts';
 
 const LOG_EXPORTS: Record<string, string[]> = {
   'aurora-postgresql': ['postgresql'],
@@ -22,6 +23,13 @@ export const auroraEmitter: ComponentEmitter = {
   },
   emit(db, ctx) {
     const id = db.names.logicalId;
+    const publiclyAccessible = resolvedValue(
+      ctx,
+      db,
+      'PubliclyAccessible',
+      'Publicly accessible',
+      db.publiclyAccessible,
+    );
     const subnetGroup = dbSubnetGroup(db, ctx, 'AWS::RDS::DBSubnetGroup');
     const engine = String(ctx.constant(db, 'engine'));
     const secret = db.secretId ? ctx.component(db.secretId) : undefined;
@@ -80,7 +88,7 @@ export const auroraEmitter: ComponentEmitter = {
           Engine: engine,
           DBClusterIdentifier: ref(id),
           DBInstanceClass: instanceClass,
-          PubliclyAccessible: false,
+          PubliclyAccessible: publiclyAccessible,
           // Readers fail over in creation order; tier 1 for the first reader.
           PromotionTier: i === 0 ? 0 : Math.min(15, i),
           AutoMinorVersionUpgrade: true,

@@ -7,8 +7,7 @@
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Suppression } from '../context.ts';
 import { equals, getAtt, not, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
-import { managedRules } from './alb.ts';
-import { stackUniqueName } from './common.ts';
+import { stackUniqueName, webAcl } from './common.ts';
 import { logBucket } from './log-bucket.ts';
 
 /** AWS managed cache and origin request policies (ids are the same in every account). */
@@ -123,26 +122,13 @@ export const cloudfrontEmitter: ComponentEmitter = {
       });
     }
 
-    const waf = ctx.flag(distribution, 'waf');
-    let webAcl: TemplateValue | undefined;
-    if (waf !== false && ctx.graph.design.region === 'us-east-1') {
-      ctx.template.addResource(`${id}WebAcl`, {
-        Type: 'AWS::WAFv2::WebACL',
-        Condition: typeof waf === 'string' ? waf : undefined,
-        Properties: {
-          Scope: 'CLOUDFRONT',
-          DefaultAction: { Allow: {} },
-          VisibilityConfig: {
-            CloudWatchMetricsEnabled: true,
-            MetricName: `${id}WebAcl`,
-            SampledRequestsEnabled: true,
-          },
-          Rules: managedRules(id),
-          Tags: ctx.tags(),
-        },
-      });
-      webAcl = ctx.choose(waf, getAtt(`${id}WebAcl`, 'Arn'), undefined);
-    } else if (waf !== false) {
+    // The lowering decides the ACL: created here when this stack deploys to us-east-1, else a parameter.
+    const decided = distribution.webAcl;
+    const acl = webAcl(ctx, distribution);
+    let webAclArn: TemplateValue | undefined;
+    if (acl) {
+      webAclArn = ctx.choose(acl.flag, getAtt(acl.id, 'Arn'), undefined);
+    } else if (decided?.source === 'external') {
       const parameter = ctx.template.addParameter(
         `${id}WebAclArn`,
         {
@@ -154,7 +140,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
       );
       ctx.parameterValues.set(parameter, Object.fromEntries(ctx.environments.map((env) => [env, ''])));
       const present = ctx.template.addCondition(`${id}HasWebAcl`, not(equals(ref(parameter), '')));
-      webAcl = ctx.choose(present, ref(parameter), undefined);
+      webAclArn = ctx.choose(present, ref(parameter), undefined);
       suppressions.push({
         id: 'CKV_AWS_68',
         reason: 'The web ACL comes from a us-east-1 stack through a parameter',
@@ -209,7 +195,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
                 undefined,
               )
             : undefined,
-          WebACLId: webAcl,
+          WebACLId: webAclArn,
         },
         Tags: ctx.tags(distribution.names.display),
       },

@@ -1,4 +1,5 @@
 /** Pieces several emitters share: policy statements, bounded physical names, conditional dependencies. */
+import type { EnvValue, ResolvedComponent } from '@archgen/infra';
 import type { EmitContext, Flag } from '../context.ts';
 import {
   NO_VALUE,
@@ -72,4 +73,64 @@ export function dependencyOn(ctx: EmitContext, id: string, targets: [Flag, strin
     );
   }
   return [id];
+}
+
+/** A value the lowering resolved per environment: its literal, or a parameter where environments differ. */
+export function resolvedValue(
+  ctx: EmitContext,
+  component: ResolvedComponent,
+  name: string,
+  description: string,
+  value: EnvValue<number> | EnvValue<boolean> | undefined,
+): TemplateValue | undefined {
+  if (!value) throw new Error(`${component.type} "${component.id}" has no resolved ${description}`);
+  return ctx.byEnvironment(Object.fromEntries(ctx.environments.map((env) => [env, value.byEnv[env]])), {
+    parameter: `${component.names.logicalId}${name}`,
+    description: `${description} of ${component.names.display}`,
+    group: component.names.display,
+  });
+}
+
+/**
+ * The web ACL the lowering decided for a front door (scope, managed rule groups in order), created
+ * where it is enabled. Returns its logical id and where it exists, or undefined when the component
+ * has none or its ACL comes from outside the stack.
+ */
+export function webAcl(
+  ctx: EmitContext,
+  component: ResolvedComponent,
+): { id: string; flag: Flag } | undefined {
+  const acl = component.webAcl;
+  if (!acl || acl.source !== 'stack') return undefined;
+  const prefix = component.names.logicalId;
+  const flag = ctx.when(
+    Object.fromEntries(ctx.environments.map((env) => [env, acl.enabled.byEnv[env] === true])),
+  );
+  if (flag === false) return undefined;
+  const id = ctx.template.addResource(`${prefix}WebAcl`, {
+    Type: 'AWS::WAFv2::WebACL',
+    Condition: typeof flag === 'string' ? flag : undefined,
+    Properties: {
+      Scope: acl.scope,
+      DefaultAction: { Allow: {} },
+      VisibilityConfig: {
+        CloudWatchMetricsEnabled: true,
+        MetricName: `${prefix}WebAcl`,
+        SampledRequestsEnabled: true,
+      },
+      Rules: acl.ruleGroups.map((group, i) => ({
+        Name: group.name,
+        Priority: i,
+        OverrideAction: { None: {} },
+        Statement: { ManagedRuleGroupStatement: { VendorName: group.vendor, Name: group.name } },
+        VisibilityConfig: {
+          CloudWatchMetricsEnabled: true,
+          MetricName: `${prefix}${group.name}`,
+          SampledRequestsEnabled: true,
+        },
+      })),
+      Tags: ctx.tags(),
+    },
+  });
+  return { id, flag };
 }

@@ -5,7 +5,7 @@
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, join, ref, sub } from '../template/intrinsics.ts';
 import { eksClusterName } from './eks.ts';
-import { serviceKey } from './relationships.ts';
+import { componentKey } from './relationships.ts';
 
 export const logGroupEmitter: ComponentEmitter = {
   references: {
@@ -16,17 +16,7 @@ export const logGroupEmitter: ComponentEmitter = {
   emit(group, ctx) {
     const id = group.names.logicalId;
     const owner = ctx.componentsReferencing('logGroupId', group.id)[0];
-    const kms = ctx.flag(group, 'kmsEncryption');
-    const key =
-      kms !== false
-        ? serviceKey(
-            ctx,
-            id,
-            group.names.display,
-            { services: [sub('logs.${AWS::Region}.amazonaws.com')] },
-            kms,
-          )
-        : undefined;
+    const key = componentKey(ctx, group, { services: [sub('logs.${AWS::Region}.amazonaws.com')] });
     ctx.template.addResource(
       id,
       {
@@ -44,7 +34,7 @@ export const logGroupEmitter: ComponentEmitter = {
           LogGroupName:
             owner?.type === 'eks' ? join('', ['/aws/eks/', eksClusterName(owner), '/cluster']) : undefined,
           RetentionInDays: ctx.value(group, 'retentionDays'),
-          KmsKeyId: key ? ctx.choose(kms, getAtt(key, 'Arn'), undefined) : undefined,
+          KmsKeyId: key ? ctx.choose(key.used, getAtt(key.key, 'Arn'), undefined) : undefined,
           Tags: ctx.tags(group.names.display),
         },
       },

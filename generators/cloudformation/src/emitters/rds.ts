@@ -1,11 +1,12 @@
 /**
  * RDS instance (PostgreSQL or MySQL): encrypted gp3 storage, master password managed and rotated
  * by RDS in Secrets Manager (RDS-04), IAM authentication, backups, deletion protection and a final
- * snapshot (RDS-03), Multi-AZ per environment (RDS-02), never publicly accessible (NET-04).
+ * snapshot (RDS-03), Multi-AZ per environment (RDS-02), public only as the lowering decides (NET-04).
  */
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
+import { resolvedValue } from './common.ts';
 
 const LOG_EXPORTS: Record<string, string[]> = {
   postgres: ['postgresql', 'upgrade'],
@@ -22,6 +23,13 @@ export const rdsEmitter: ComponentEmitter = {
   },
   emit(db, ctx) {
     const id = db.names.logicalId;
+    const publiclyAccessible = resolvedValue(
+      ctx,
+      db,
+      'PubliclyAccessible',
+      'Publicly accessible',
+      db.publiclyAccessible,
+    );
     const subnetGroup = dbSubnetGroup(db, ctx, 'AWS::RDS::DBSubnetGroup');
     const engine = String(ctx.constant(db, 'engine'));
     const secret = db.secretId ? ctx.component(db.secretId) : undefined;
@@ -41,7 +49,7 @@ export const rdsEmitter: ComponentEmitter = {
         BackupRetentionPeriod: ctx.value(db, 'backupRetentionDays'),
         DeletionProtection: ctx.value(db, 'deletionProtection'),
         EnableIAMDatabaseAuthentication: ctx.value(db, 'iamAuth'),
-        PubliclyAccessible: false,
+        PubliclyAccessible: publiclyAccessible,
         Port: ctx.value(db, 'port', (port) => String(port)),
         DBSubnetGroupName: ref(subnetGroup),
         VPCSecurityGroups: ctx.securityGroupIds(db),

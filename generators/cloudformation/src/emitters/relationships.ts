@@ -104,6 +104,7 @@ export function serviceKey(
   display: string,
   users: KeyUsers,
   flag: Flag = true,
+  decided?: { description: string; deletionWindowDays: number },
 ): string {
   const useActions = ['kms:Decrypt', 'kms:GenerateDataKey*'];
   const statements: TemplateValue[] = [
@@ -166,14 +167,42 @@ export function serviceKey(
         ],
       ),
       Properties: {
-        Description: `Encrypts ${display}`.slice(0, 8192),
+        Description: (decided?.description ?? `Encrypts ${display}`).slice(0, 8192),
         EnableKeyRotation: true,
+        PendingWindowInDays: decided?.deletionWindowDays,
         KeyPolicy: { Version: '2012-10-17', Statement: statements },
         Tags: ctx.tags(),
       },
     },
     'In a key policy "*" as Resource means this key; the account root administers it through IAM.',
   );
+}
+
+/**
+ * The component's customer managed key as the lowering decided it (`encryption.key`), created in
+ * every environment, and where it is used (true everywhere, or a condition). Undefined when no
+ * environment uses one. Principals of the account use it through the key's own service.
+ */
+export function componentKey(
+  ctx: EmitContext,
+  component: ResolvedComponent,
+  users: Omit<KeyUsers, 'viaService'>,
+): { key: string; used: Flag } | undefined {
+  const decided = component.encryption?.key;
+  if (!decided) return undefined;
+  const kind = component.encryption!.kind;
+  const used = ctx.when(
+    Object.fromEntries(ctx.environments.map((env) => [env, kind.byEnv[env] === 'customer-managed'])),
+  );
+  const key = serviceKey(
+    ctx,
+    component.names.logicalId,
+    component.names.display,
+    { ...users, viaService: decided.viaService },
+    true,
+    decided,
+  );
+  return { key, used };
 }
 
 export function emitAlarm(

@@ -8,7 +8,7 @@ import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { denyInsecureTransport } from './common.ts';
 import { logBucket } from './log-bucket.ts';
-import { lambdaPermission } from './relationships.ts';
+import { componentKey, lambdaPermission } from './relationships.ts';
 
 function lifecycleRules(props: Record<string, PropertyValue>): TemplateValue[] | undefined {
   const days = (key: string) => (typeof props[key] === 'number' ? (props[key] as number) : 0);
@@ -53,6 +53,13 @@ export const s3Emitter: ComponentEmitter = {
     // each target's permission or policy, which closes a cycle as soon as the target reads the bucket.
     const targets = notificationTargets(bucket.id, ctx);
     const eventBridge = targets.length > 0 ? true : ctx.flag(bucket, 'eventNotifications');
+    // SSE-S3 or the bucket's own key, as the lowering decided; CloudFront (OAC) must decrypt.
+    const servedByCloudFront = ctx.graph.routes.some(
+      (r) => r.kind === 'cloudfront-origin' && r.targetId === bucket.id,
+    );
+    const key = componentKey(ctx, bucket, {
+      services: servedByCloudFront ? ['cloudfront.amazonaws.com'] : [],
+    });
     const perEnvProps = Object.fromEntries(
       ctx.environments.map((env) => [
         env,
@@ -75,10 +82,16 @@ export const s3Emitter: ComponentEmitter = {
       Properties: {
         BucketEncryption: {
           ServerSideEncryptionConfiguration: [
-            ctx.value(bucket, 'encryption', (mode) =>
-              mode === 'kms'
-                ? { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true }
-                : { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+            ctx.choose(
+              key ? key.used : false,
+              key && {
+                ServerSideEncryptionByDefault: {
+                  SSEAlgorithm: 'aws:kms',
+                  KMSMasterKeyID: getAtt(key.key, 'Arn'),
+                },
+                BucketKeyEnabled: true,
+              },
+              { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
             )!,
           ],
         },

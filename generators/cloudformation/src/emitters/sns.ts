@@ -6,7 +6,7 @@
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { allowService, denyInsecureTransport } from './common.ts';
-import { serviceKey } from './relationships.ts';
+import { componentKey } from './relationships.ts';
 import { bucketNotificationRuleId } from './s3.ts';
 
 function publishers(topicId: string, ctx: EmitContext): { statements: TemplateValue[]; services: string[] } {
@@ -53,11 +53,8 @@ export const snsEmitter: ComponentEmitter = {
     const id = topic.names.logicalId;
     const fifo = ctx.constant(topic, 'fifo') === true;
     const { statements, services } = publishers(topic.id, ctx);
-    const kms = ctx.flag(topic, 'kmsEncryption');
-    const key =
-      kms !== false
-        ? serviceKey(ctx, id, topic.names.display, { services, viaService: 'sns' }, kms)
-        : undefined;
+    // The topic's own key where the lowering decided one (never aws/sns: alarms could not publish).
+    const key = componentKey(ctx, topic, { services });
     ctx.template.addResource(
       id,
       {
@@ -66,7 +63,7 @@ export const snsEmitter: ComponentEmitter = {
         Properties: {
           FifoTopic: fifo ? true : undefined,
           ContentBasedDeduplication: fifo ? true : undefined,
-          KmsMasterKeyId: key ? ctx.choose(kms, ref(key), undefined) : undefined,
+          KmsMasterKeyId: key ? ctx.choose(key.used, ref(key.key), undefined) : undefined,
           Tags: ctx.tags(topic.names.display),
         },
       },

@@ -6,8 +6,8 @@
  */
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
-import { allowService, denyInsecureTransport } from './common.ts';
-import { serviceKey } from './relationships.ts';
+import { allowService, denyInsecureTransport, resolvedValue } from './common.ts';
+import { componentKey } from './relationships.ts';
 import { bucketNotificationRuleId } from './s3.ts';
 
 function deliveryStatements(
@@ -52,14 +52,9 @@ export const sqsEmitter: ComponentEmitter = {
     const id = queue.names.logicalId;
     const fifo = ctx.constant(queue, 'fifo') === true;
     const delivery = deliveryStatements(queue.id, ctx);
-    const encryption = ctx.perEnvironment(queue, 'encryption');
-    const kms = ctx.when(
-      Object.fromEntries(Object.entries(encryption).map(([env, v]) => [env, v === 'kms'])),
-    );
-    const key =
-      kms !== false
-        ? serviceKey(ctx, id, queue.names.display, { services: delivery.services, viaService: 'sqs' }, kms)
-        : undefined;
+    // SSE-SQS or the queue's own key, per environment, as the lowering decided.
+    const key = componentKey(ctx, queue, { services: delivery.services });
+    const used = key ? key.used : false;
     ctx.template.addResource(
       id,
       {
@@ -70,17 +65,18 @@ export const sqsEmitter: ComponentEmitter = {
           ContentBasedDeduplication: fifo ? true : undefined,
           VisibilityTimeout: ctx.value(queue, 'visibilityTimeoutSeconds'),
           MessageRetentionPeriod: ctx.value(queue, 'retentionSeconds'),
-          SqsManagedSseEnabled: ctx.value(queue, 'encryption', (v) => (v === 'kms' ? undefined : true)),
-          KmsMasterKeyId: key
-            ? ctx.value(queue, 'encryption', (v) => (v === 'kms' ? ref(key) : undefined))
-            : undefined,
+          SqsManagedSseEnabled: ctx.choose(used, undefined, true),
+          KmsMasterKeyId: key ? ctx.choose(used, ref(key.key), undefined) : undefined,
           RedrivePolicy: queue.deadLetterQueueId
             ? {
                 deadLetterTargetArn: getAtt(ctx.logicalId(queue.deadLetterQueueId), 'Arn'),
-                maxReceiveCount:
-                  'maxReceiveCount' in queue.props
-                    ? ctx.value(queue, 'maxReceiveCount')
-                    : queue.maxReceiveCount,
+                maxReceiveCount: resolvedValue(
+                  ctx,
+                  queue,
+                  'MaxReceiveCount',
+                  'Receives before dead-lettering',
+                  queue.maxReceiveCount,
+                ),
               }
             : undefined,
           Tags: ctx.tags(queue.names.display),

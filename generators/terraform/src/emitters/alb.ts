@@ -6,7 +6,7 @@
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
 import { type BodyItem, type Expr, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { lambdaPermission, placementSubnets, skip, tags } from './common.ts';
+import { emitWebAcl, lambdaPermission, placementSubnets, skip, tags } from './common.ts';
 import { emitBucket } from './s3.ts';
 
 const address = (c: ResolvedComponent) => `aws_lb.${c.names.tfName}`;
@@ -132,94 +132,17 @@ function accessLogBucket(ctx: TfContext, alb: ResolvedComponent): string {
 
 function webAcl(ctx: TfContext, alb: ResolvedComponent): void {
   const t = alb.names.tfName;
+  const acl = emitWebAcl(ctx, alb);
+  if (!acl) return;
   ctx.add(
     'edge.tf',
     block(
       'resource',
-      ['aws_wafv2_web_acl', t],
-      [
-        attr('name', ctx.physicalName(alb.names.slug, 128)),
-        attr('scope', str('REGIONAL')),
-        block('default_action', [], [block('allow', [], [])]),
-        block(
-          'rule',
-          [],
-          [
-            attr('name', str('aws-common-rules')),
-            attr('priority', num(1)),
-            block('override_action', [], [block('none', [], [])]),
-            block(
-              'statement',
-              [],
-              [
-                block(
-                  'managed_rule_group_statement',
-                  [],
-                  [attr('name', str('AWSManagedRulesCommonRuleSet')), attr('vendor_name', str('AWS'))],
-                ),
-              ],
-            ),
-            block(
-              'visibility_config',
-              [],
-              [
-                attr('cloudwatch_metrics_enabled', literal(true)),
-                attr('metric_name', str('aws-common-rules')),
-                attr('sampled_requests_enabled', literal(true)),
-              ],
-            ),
-          ],
-        ),
-        block(
-          'rule',
-          [],
-          [
-            attr('name', str('aws-known-bad-inputs')),
-            attr('priority', num(2)),
-            block('override_action', [], [block('none', [], [])]),
-            block(
-              'statement',
-              [],
-              [
-                block(
-                  'managed_rule_group_statement',
-                  [],
-                  [
-                    attr('name', str('AWSManagedRulesKnownBadInputsRuleSet')),
-                    attr('vendor_name', str('AWS')),
-                  ],
-                ),
-              ],
-            ),
-            block(
-              'visibility_config',
-              [],
-              [
-                attr('cloudwatch_metrics_enabled', literal(true)),
-                attr('metric_name', str('aws-known-bad-inputs')),
-                attr('sampled_requests_enabled', literal(true)),
-              ],
-            ),
-          ],
-        ),
-        block(
-          'visibility_config',
-          [],
-          [
-            attr('cloudwatch_metrics_enabled', literal(true)),
-            attr('metric_name', str(t)),
-            attr('sampled_requests_enabled', literal(true)),
-          ],
-        ),
-        tags(alb.names.display),
-      ],
-    ),
-    block(
-      'resource',
       ['aws_wafv2_web_acl_association', t],
       [
+        acl.count && attr('count', acl.count),
         attr('resource_arn', ref(`${address(alb)}.arn`)),
-        attr('web_acl_arn', ref(`aws_wafv2_web_acl.${t}.arn`)),
+        attr('web_acl_arn', acl.arn),
       ],
     ),
   );
@@ -238,7 +161,7 @@ export const albEmitter: ComponentEmitter = {
     const t = c.names.tfName;
     const internal = ctx.text(c, 'scheme', 'internet-facing') === 'internal';
     const certificate = hasCertificate(ctx, c);
-    const waf = ctx.flag(c, 'waf', false);
+    const waf = c.webAcl !== undefined;
     const logs = ctx.flag(c, 'accessLogs', false);
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.frontDoorId === c.id);
     const logBucket = logs ? accessLogBucket(ctx, c) : undefined;

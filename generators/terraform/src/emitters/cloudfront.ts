@@ -1,13 +1,13 @@
 /**
  * CloudFront distribution: HTTPS viewers, TLS 1.2 (CF-01), Origin Access Control for S3 origins
- * (CF-02), HTTPS to custom origins that serve it, optional access logs; WAF for CloudFront must
- * live in us-east-1, so it is attached by ARN from a variable.
+ * (CF-02), HTTPS to custom origins that serve it, optional access logs; the web ACL the lowering
+ * decided (created here in us-east-1, else attached by ARN from a variable).
  */
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import { type BodyInput, type Expr, attr, block, call, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { skip, tags } from './common.ts';
+import { emitWebAcl, skip, tags } from './common.ts';
 import { emitBucket } from './s3.ts';
 
 const address = (c: ResolvedComponent) => `aws_cloudfront_distribution.${c.names.tfName}`;
@@ -136,15 +136,17 @@ export const cloudfrontEmitter: ComponentEmitter = {
         leading: ['trivy:ignore:AVD-AWS-0089'],
       });
     }
-    const waf = ctx.flag(c, 'waf', false);
-    const webAcl = waf
+    // The lowering decides the ACL: created here when this stack deploys to us-east-1, else an input.
+    const waf = c.webAcl !== undefined;
+    const external = c.webAcl?.source === 'external';
+    const webAcl = external
       ? ctx.variable({
           name: `${t}_web_acl_arn`,
           type: 'string',
           description: `ARN of a CLOUDFRONT-scope WAF web ACL (created in us-east-1) for ${c.names.display}`,
           default: literal(null),
         })
-      : undefined;
+      : emitWebAcl(ctx, c)?.arn;
     const [first, ...rest] = origins;
     ctx.add(
       'edge.tf',
@@ -155,7 +157,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
           skip('CKV_AWS_174', 'the default CloudFront certificate is used until the design sets one'),
         skip('CKV_AWS_310', 'origin failover needs a second origin the design does not have'),
         skip('CKV_AWS_374', 'no geo restriction in the design'),
-        skip('CKV2_AWS_47', 'the web ACL and its rules are supplied from us-east-1'),
+        external && skip('CKV2_AWS_47', 'the web ACL and its rules are supplied from us-east-1'),
         skip('CKV2_AWS_32', 'response headers policy is left to the application'),
         attr('enabled', literal(true)),
         attr('comment', str(c.names.display.slice(0, 128))),

@@ -1,5 +1,5 @@
 /** Small helpers the service emitters share: scanner skips, physical names, tags, permissions. */
-import type { ResolvedComponent } from '@archgen/infra';
+import type { EnvValue, ResolvedComponent } from '@archgen/infra';
 import {
   type BodyItem,
   type Expr,
@@ -101,14 +101,16 @@ export function lambdaPermission(
 }
 
 /**
- * A customer managed key that the given AWS services may use, for topics and queues they send
- * to (the AWS managed aws/sns and aws/sqs keys cannot grant that). The account id comes from
- * the key's own ARN in a separate key policy, so plan needs no AWS lookup.
+ * The component's customer managed key as the lowering decided it (`encryption.key`): rotation,
+ * deletion window, the account administering it through IAM, principals of the account using it
+ * through the owning service only, and `services` (senders such as SNS or EventBridge, which the
+ * AWS managed keys cannot admit) using it directly. The account id comes from the key's own ARN in
+ * a separate key policy, so plan needs no AWS lookup. Returns the key's ARN.
  */
-export function serviceKey(
+export function componentKey(
   ctx: TfContext,
+  c: ResolvedComponent,
   name: string,
-  display: string,
   services: (string | Expr)[],
   use: {
     actions: string[];
@@ -122,17 +124,50 @@ export function serviceKey(
     condition: ({ account }) => ({ StringEquals: { 'aws:SourceAccount': account } }),
   },
 ): Expr {
+  const key = c.encryption?.key;
+  if (!key) throw new Error(`${c.type} "${c.id}" has no customer managed key in the resolved graph`);
   const arnPart = (i: number) => index(call('split', str(':'), ref(`aws_kms_key.${name}.arn`)), num(i));
+  const statements: unknown[] = [
+    {
+      Sid: 'AccountAdministersKey',
+      Effect: 'Allow',
+      Principal: { AWS: tpl('arn:', arnPart(1), ':iam::', arnPart(4), ':root') },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ];
+  if (services.length > 0)
+    statements.push({
+      Sid: 'ServicesEncrypt',
+      Effect: 'Allow',
+      Principal: { Service: services.length === 1 ? services[0] : services },
+      Action: use.actions,
+      Resource: '*',
+      Condition: use.condition({ partition: arnPart(1), region: arnPart(3), account: arnPart(4) }),
+    });
+  statements.push({
+    Sid: 'AccountUsesThroughService',
+    Effect: 'Allow',
+    Principal: { AWS: '*' },
+    Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    Resource: '*',
+    Condition: {
+      StringEquals: {
+        'kms:CallerAccount': arnPart(4),
+        'kms:ViaService': tpl(`${key.viaService}.`, arnPart(3), '.amazonaws.com'),
+      },
+    },
+  });
   ctx.add(
     'security.tf',
     block(
       'resource',
       ['aws_kms_key', name],
       [
-        attr('description', str(`Encrypts ${display}`.slice(0, 8192))),
-        attr('enable_key_rotation', literal(true)),
-        attr('deletion_window_in_days', num(30)),
-        tags(display),
+        attr('description', str(key.description.slice(0, 8192))),
+        attr('enable_key_rotation', literal(key.enableKeyRotation)),
+        attr('deletion_window_in_days', num(key.deletionWindowDays)),
+        tags(c.names.display),
       ],
     ),
     block(
@@ -143,33 +178,108 @@ export function serviceKey(
         skip('CKV_AWS_111', 'in a key policy, Resource "*" means this key'),
         skip('CKV_AWS_356', 'in a key policy, Resource "*" means this key'),
         attr('key_id', ref(`aws_kms_key.${name}.id`)),
-        attr(
-          'policy',
-          jsonencode({
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Sid: 'AccountAdministersKey',
-                Effect: 'Allow',
-                Principal: { AWS: tpl('arn:', arnPart(1), ':iam::', arnPart(4), ':root') },
-                Action: 'kms:*',
-                Resource: '*',
-              },
-              {
-                Sid: 'ServicesEncrypt',
-                Effect: 'Allow',
-                Principal: { Service: services.length === 1 ? services[0] : services },
-                Action: use.actions,
-                Resource: '*',
-                Condition: use.condition({ partition: arnPart(1), region: arnPart(3), account: arnPart(4) }),
-              },
-            ],
-          }),
-        ),
+        attr('policy', jsonencode({ Version: '2012-10-17', Statement: statements })),
       ],
     ),
   );
   return ref(`aws_kms_key.${name}.arn`);
+}
+
+/**
+ * Where the component uses its customer managed key: `true`/`false` when every environment agrees,
+ * else a boolean variable set per environment (the key itself exists in every environment).
+ */
+export function usesCustomerKey(ctx: TfContext, c: ResolvedComponent): boolean | Expr {
+  const kind = c.encryption?.kind;
+  if (!kind) return false;
+  const uses = ctx.environments.map((env) => kind.byEnv[env] === 'customer-managed');
+  if (uses.every((u) => u)) return true;
+  if (uses.every((u) => !u)) return false;
+  return ctx.derived(
+    c,
+    'customer_managed_key',
+    'Whether the customer managed key encrypts',
+    (env) => kind.byEnv[env] === 'customer-managed',
+  );
+}
+
+/** A value the lowering resolved per environment: its literal, or a variable where environments differ. */
+export function resolvedValue(
+  ctx: TfContext,
+  c: ResolvedComponent,
+  name: string,
+  description: string,
+  value: EnvValue | undefined,
+): Expr {
+  if (!value) throw new Error(`${c.type} "${c.id}" has no resolved ${name}`);
+  return ctx.derived(c, name, description, (env) => value.byEnv[env] ?? null);
+}
+
+/**
+ * The web ACL the lowering decided for a front door, with its AWS managed rule groups in order.
+ * Where only some environments attach it, a 0/1 count creates it there; `arn` is then the ARN or
+ * null. Undefined when the component has none or its ACL comes from outside the stack.
+ */
+export function emitWebAcl(ctx: TfContext, c: ResolvedComponent): { arn: Expr; count?: Expr } | undefined {
+  const acl = c.webAcl;
+  if (!acl || acl.source !== 'stack') return undefined;
+  const t = c.names.tfName;
+  const count = acl.enabled.varies
+    ? ctx.derived(c, 'web_acl_count', 'Whether to create the WAF web ACL', (env) =>
+        acl.enabled.byEnv[env] ? 1 : 0,
+      )
+    : undefined;
+  const visibility = (metric: string) =>
+    block(
+      'visibility_config',
+      [],
+      [
+        attr('cloudwatch_metrics_enabled', literal(true)),
+        attr('metric_name', str(metric)),
+        attr('sampled_requests_enabled', literal(true)),
+      ],
+    );
+  ctx.add(
+    'edge.tf',
+    block(
+      'resource',
+      ['aws_wafv2_web_acl', t],
+      [
+        count && attr('count', count),
+        attr('name', ctx.physicalName(c.names.slug, 128)),
+        attr('scope', str(acl.scope)),
+        block('default_action', [], [block('allow', [], [])]),
+        acl.ruleGroups.map((group, priority) =>
+          block(
+            'rule',
+            [],
+            [
+              attr('name', str(group.name)),
+              attr('priority', num(priority)),
+              block('override_action', [], [block('none', [], [])]),
+              block(
+                'statement',
+                [],
+                [
+                  block(
+                    'managed_rule_group_statement',
+                    [],
+                    [attr('name', str(group.name)), attr('vendor_name', str(group.vendor))],
+                  ),
+                ],
+              ),
+              visibility(group.name),
+            ],
+          ),
+        ),
+        visibility(t),
+        tags(c.names.display),
+      ],
+    ),
+  );
+  return count
+    ? { arn: call('one', ref(`aws_wafv2_web_acl.${t}[*].arn`)), count }
+    : { arn: ref(`aws_wafv2_web_acl.${t}.arn`) };
 }
 
 /** Subnets of the component's placement tier. */

@@ -6,7 +6,7 @@
 import type { ResolvedComponent } from '@archgen/infra';
 import { type Expr, attr, binary, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { placementSubnets, tags } from './common.ts';
+import { placementSubnets, resolvedValue, tags } from './common.ts';
 
 function subnetGroup(ctx: TfContext, type: string, c: ResolvedComponent): Expr {
   ctx.add(
@@ -59,7 +59,10 @@ export const rdsEmitter: ComponentEmitter = {
         attr('multi_az', ctx.prop(c, 'multiAz', false)),
         attr('db_subnet_group_name', group),
         attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
-        attr('publicly_accessible', ctx.prop(c, 'publiclyAccessible', false)),
+        attr(
+          'publicly_accessible',
+          resolvedValue(ctx, c, 'publicly_accessible', 'Publicly accessible', c.publiclyAccessible),
+        ),
         attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays', 7)),
         attr('deletion_protection', ctx.prop(c, 'deletionProtection', true)),
         attr('skip_final_snapshot', literal(false)),
@@ -147,7 +150,10 @@ export const auroraEmitter: ComponentEmitter = {
             ),
           ),
           attr('db_subnet_group_name', group),
-          attr('publicly_accessible', literal(false)),
+          attr(
+            'publicly_accessible',
+            resolvedValue(ctx, c, 'publicly_accessible', 'Publicly accessible', c.publiclyAccessible),
+          ),
           attr('auto_minor_version_upgrade', literal(true)),
           tags(c.names.display),
         ],

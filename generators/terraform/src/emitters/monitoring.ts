@@ -1,7 +1,7 @@
 /** Log groups (named where their writer expects them) and alarms drawn in the design. */
-import { attr, list, ref, tpl } from '../hcl/ast.ts';
+import { attr, cond, list, nul, ref, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { logGroupName, serviceKey, skip, tags } from './common.ts';
+import { componentKey, logGroupName, skip, tags, usesCustomerKey } from './common.ts';
 
 export const logGroupEmitter: ComponentEmitter = {
   refs: (_ctx, c) => {
@@ -9,37 +9,33 @@ export const logGroupEmitter: ComponentEmitter = {
     return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
   },
   emit(ctx, c) {
-    const cmk = ctx.flag(c, 'kmsEncryption', false);
-    const key = cmk
-      ? serviceKey(
-          ctx,
-          `${c.names.tfName}_logs`,
-          c.names.display,
-          [tpl('logs.', ref('var.region'), '.amazonaws.com')],
-          {
-            actions: [
-              'kms:Encrypt*',
-              'kms:Decrypt*',
-              'kms:ReEncrypt*',
-              'kms:GenerateDataKey*',
-              'kms:Describe*',
-            ],
-            condition: ({ partition, region, account }) => ({
-              ArnLike: {
-                'kms:EncryptionContext:aws:logs:arn': tpl(
-                  'arn:',
-                  partition,
-                  ':logs:',
-                  region,
-                  ':',
-                  account,
-                  ':log-group:*',
-                ),
-              },
-            }),
-          },
-        )
+    const customer = usesCustomerKey(ctx, c);
+    const cmk = customer !== false;
+    const arnOfKey = cmk
+      ? componentKey(ctx, c, `${c.names.tfName}_logs`, [tpl('logs.', ref('var.region'), '.amazonaws.com')], {
+          actions: [
+            'kms:Encrypt*',
+            'kms:Decrypt*',
+            'kms:ReEncrypt*',
+            'kms:GenerateDataKey*',
+            'kms:Describe*',
+          ],
+          condition: ({ partition, region, account }) => ({
+            ArnLike: {
+              'kms:EncryptionContext:aws:logs:arn': tpl(
+                'arn:',
+                partition,
+                ':logs:',
+                region,
+                ':',
+                account,
+                ':log-group:*',
+              ),
+            },
+          }),
+        })
       : undefined;
+    const key = arnOfKey && typeof customer !== 'boolean' ? cond(customer, arnOfKey, nul) : arnOfKey;
     ctx.add(
       'monitoring.tf',
       ctx.resource('aws_cloudwatch_log_group', c.names.tfName, c, [

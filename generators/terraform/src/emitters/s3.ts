@@ -9,17 +9,33 @@ import {
   type Expr,
   attr,
   block,
+  cond,
   literal,
   list,
+  nul,
   num,
   ref,
   str,
   tpl,
 } from '../hcl/ast.ts';
 import { type ComponentEmitter, type TfContext, snake } from '../context.ts';
-import { denyInsecureTransport, jsonencode, lambdaPermission, skip, tags } from './common.ts';
+import {
+  componentKey,
+  denyInsecureTransport,
+  jsonencode,
+  lambdaPermission,
+  skip,
+  tags,
+  usesCustomerKey,
+} from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
+
+/** `customer` where the bucket's key is used, `otherwise` elsewhere. */
+function kmsOr(kms: false | { where: true | Expr }, customer: Expr, otherwise: Expr): Expr {
+  if (kms === false) return otherwise;
+  return kms.where === true ? customer : cond(kms.where, customer, otherwise);
+}
 
 /** A private, encrypted, TLS-only bucket (also used for access logs of ALB and CloudFront). */
 export function emitBucket(
@@ -28,7 +44,8 @@ export function emitBucket(
   display: string,
   options: {
     prefix: Expr;
-    kms: boolean;
+    /** The bucket's customer managed key and where it is used (true = every environment). */
+    kms: false | { arn: Expr; where: true | Expr };
     versioned: Expr;
     extraComments?: BodyItem[];
     leading?: string[];
@@ -87,9 +104,12 @@ export function emitBucket(
             block(
               'apply_server_side_encryption_by_default',
               [],
-              [attr('sse_algorithm', str(options.kms ? 'aws:kms' : 'AES256'))],
+              [
+                attr('sse_algorithm', kmsOr(options.kms, str('aws:kms'), str('AES256'))),
+                options.kms && attr('kms_master_key_id', kmsOr(options.kms, options.kms.arn, nul)),
+              ],
             ),
-            options.kms && attr('bucket_key_enabled', literal(true)),
+            options.kms && attr('bucket_key_enabled', kmsOr(options.kms, literal(true), literal(false))),
           ],
         ),
       ],
@@ -273,13 +293,25 @@ export const s3Emitter: ComponentEmitter = {
     comments.push(
       skip('CKV_AWS_144', 'cross-region replication is a disaster-recovery decision outside this design'),
     );
-    if (ctx.text(c, 'encryption', 's3-managed') !== 'kms')
-      comments.push(skip('CKV_AWS_145', 'SSE-S3 encryption chosen in the design'));
+    const customer = usesCustomerKey(ctx, c);
+    if (customer !== true) comments.push(skip('CKV_AWS_145', 'SSE-S3 encryption chosen in the design'));
     if (!ctx.flag(c, 'eventNotifications', false))
       comments.push(skip('CKV2_AWS_62', 'event notifications are off in the design'));
     emitBucket(ctx, c.names.tfName, c.names.display, {
       prefix: tpl(ctx.physicalName(c.names.slug, 36), '-'),
-      kms: ctx.text(c, 'encryption', 's3-managed') === 'kms',
+      kms:
+        customer === false
+          ? false
+          : {
+              // CloudFront reads objects through Origin Access Control, so it must decrypt.
+              arn: componentKey(
+                ctx,
+                c,
+                `${c.names.tfName}_bucket`,
+                distributions.length > 0 ? ['cloudfront.amazonaws.com'] : [],
+              ),
+              where: customer,
+            },
       versioned: versioningStatus(ctx, c),
       extraComments: comments,
       leading: ack.leading,

@@ -1,8 +1,15 @@
 /** SNS topic: KMS-encrypted, TLS-only publish (SNS-01), with its subscriptions and their DLQs. */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type Expr, attr, block, call, index, literal, num, ref, str } from '../hcl/ast.ts';
+import { type Expr, attr, block, call, cond, index, literal, nul, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { denyInsecureTransport, jsonencode, lambdaPermission, serviceKey, tags } from './common.ts';
+import {
+  componentKey,
+  denyInsecureTransport,
+  jsonencode,
+  lambdaPermission,
+  tags,
+  usesCustomerKey,
+} from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_sns_topic.${c.names.tfName}`;
 
@@ -54,12 +61,12 @@ export const snsEmitter: ComponentEmitter = {
     const arn = ref(`${address(c)}.arn`);
     const from = publishers(ctx, c);
     const services = [...new Set(from.map((p) => p.service))].sort();
-    let key: Expr | undefined;
-    if (ctx.flag(c, 'kmsEncryption', true))
-      key =
-        services.length > 0
-          ? serviceKey(ctx, `${c.names.tfName}_topic`, c.names.display, services)
-          : str('alias/aws/sns');
+    // The topic's own key where the lowering decided one (never aws/sns: alarms could not publish).
+    const customer = usesCustomerKey(ctx, c);
+    const arnOfKey =
+      customer !== false ? componentKey(ctx, c, `${c.names.tfName}_topic`, services) : undefined;
+    const key =
+      arnOfKey && customer !== true && customer !== false ? cond(customer, arnOfKey, nul) : arnOfKey;
     ctx.add(
       'messaging.tf',
       ctx.resource('aws_sns_topic', c.names.tfName, c, [

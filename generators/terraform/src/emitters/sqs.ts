@@ -1,8 +1,15 @@
 /** SQS queue: encrypted, TLS-only, with the redrive DLQ the lowering derived (SQS-01/02). */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type Expr, attr, block, literal, ref, str } from '../hcl/ast.ts';
+import { type Expr, attr, block, cond, literal, nul, ref } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { denyInsecureTransport, jsonencode, serviceKey, tags } from './common.ts';
+import {
+  componentKey,
+  denyInsecureTransport,
+  jsonencode,
+  resolvedValue,
+  tags,
+  usesCustomerKey,
+} from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_sqs_queue.${c.names.tfName}`;
 
@@ -51,18 +58,23 @@ export const sqsEmitter: ComponentEmitter = {
   }),
   emit(ctx, c) {
     const fifo = ctx.flag(c, 'fifo', false);
-    const kms = ctx.text(c, 'encryption', 'sqs-managed') === 'kms';
     const dlq = ctx.findComponent(c.deadLetterQueueId);
     const from = senders(ctx, c);
     const services = [...new Set(from.map((s) => s.service))].sort();
-    let encryption;
-    if (!kms) encryption = attr('sqs_managed_sse_enabled', literal(true));
-    else if (services.length === 0) encryption = attr('kms_master_key_id', str('alias/aws/sqs'));
-    else
-      encryption = attr(
-        'kms_master_key_id',
-        serviceKey(ctx, c.names.tfName + '_queue', c.names.display, services),
-      );
+    // SSE-SQS or the queue's own key, per environment, as the lowering decided.
+    const customer = usesCustomerKey(ctx, c);
+    const key = customer !== false ? componentKey(ctx, c, c.names.tfName + '_queue', services) : undefined;
+    const encryption = [
+      attr(
+        'sqs_managed_sse_enabled',
+        typeof customer === 'boolean'
+          ? customer
+            ? undefined
+            : literal(true)
+          : cond(customer, nul, literal(true)),
+      ),
+      key && attr('kms_master_key_id', typeof customer === 'boolean' ? key : cond(customer, key, nul)),
+    ];
     ctx.add(
       'messaging.tf',
       ctx.resource('aws_sqs_queue', c.names.tfName, c, [
@@ -76,7 +88,13 @@ export const sqsEmitter: ComponentEmitter = {
             'redrive_policy',
             jsonencode({
               deadLetterTargetArn: ctx.attribute(dlq.id, 'arn'),
-              maxReceiveCount: c.maxReceiveCount ?? ctx.num(c, 'maxReceiveCount', 5),
+              maxReceiveCount: resolvedValue(
+                ctx,
+                c,
+                'max_receive_count',
+                'Receives before dead-lettering',
+                c.maxReceiveCount,
+              ),
             }),
           ),
         tags(c.names.display),

@@ -61,7 +61,8 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "curated_zone" {
 
   rule {
     apply_server_side_encryption_by_default {
-      sse_algorithm = "aws:kms"
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.curated_zone_bucket.arn
     }
 
     bucket_key_enabled = true
@@ -241,7 +242,8 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "raw_zone" {
 
   rule {
     apply_server_side_encryption_by_default {
-      sse_algorithm = "aws:kms"
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.raw_zone_bucket.arn
     }
 
     bucket_key_enabled = true

@@ -82,8 +82,8 @@ resource "aws_wafv2_web_acl" "ingress_alb" {
     }
   }
   rule {
-    name     = "aws-common-rules"
-    priority = 1
+    name     = "AWSManagedRulesCommonRuleSet"
+    priority = 0
 
     override_action {
       none {
@@ -97,13 +97,13 @@ resource "aws_wafv2_web_acl" "ingress_alb" {
     }
     visibility_config {
       cloudwatch_metrics_enabled = true
-      metric_name                = "aws-common-rules"
+      metric_name                = "AWSManagedRulesCommonRuleSet"
       sampled_requests_enabled   = true
     }
   }
   rule {
-    name     = "aws-known-bad-inputs"
-    priority = 2
+    name     = "AWSManagedRulesKnownBadInputsRuleSet"
+    priority = 1
 
     override_action {
       none {
@@ -117,7 +117,7 @@ resource "aws_wafv2_web_acl" "ingress_alb" {
     }
     visibility_config {
       cloudwatch_metrics_enabled = true
-      metric_name                = "aws-known-bad-inputs"
+      metric_name                = "AWSManagedRulesKnownBadInputsRuleSet"
       sampled_requests_enabled   = true
     }
   }

@@ -174,6 +174,21 @@ resource "aws_kms_key_policy" "platform_alerts_topic" {
           }
         }
       },
+      {
+        Sid    = "AccountUsesThroughService"
+        Effect = "Allow"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+        Resource = "*"
+        Condition = {
+          StringEquals = {
+            "kms:CallerAccount" = split(":", aws_kms_key.platform_alerts_topic.arn)[4]
+            "kms:ViaService"    = "sns.${split(":", aws_kms_key.platform_alerts_topic.arn)[3]}.amazonaws.com"
+          }
+        }
+      },
     ]
   })
 }

@@ -40,6 +40,21 @@ resource "aws_kms_key_policy" "ops_alerts_topic" {
           }
         }
       },
+      {
+        Sid    = "AccountUsesThroughService"
+        Effect = "Allow"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+        Resource = "*"
+        Condition = {
+          StringEquals = {
+            "kms:CallerAccount" = split(":", aws_kms_key.ops_alerts_topic.arn)[4]
+            "kms:ViaService"    = "sns.${split(":", aws_kms_key.ops_alerts_topic.arn)[3]}.amazonaws.com"
+          }
+        }
+      },
     ]
   })
 }
@@ -84,6 +99,21 @@ resource "aws_kms_key_policy" "order_events_topic_topic" {
           }
         }
       },
+      {
+        Sid    = "AccountUsesThroughService"
+        Effect = "Allow"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+        Resource = "*"
+        Condition = {
+          StringEquals = {
+            "kms:CallerAccount" = split(":", aws_kms_key.order_events_topic_topic.arn)[4]
+            "kms:ViaService"    = "sns.${split(":", aws_kms_key.order_events_topic_topic.arn)[3]}.amazonaws.com"
+          }
+        }
+      },
     ]
   })
 }
@@ -125,6 +155,21 @@ resource "aws_kms_key_policy" "alarm_topic_topic" {
         Condition = {
           StringEquals = {
             "aws:SourceAccount" = split(":", aws_kms_key.alarm_topic_topic.arn)[4]
+          }
+        }
+      },
+      {
+        Sid    = "AccountUsesThroughService"
+        Effect = "Allow"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+        Resource = "*"
+        Condition = {
+          StringEquals = {
+            "kms:CallerAccount" = split(":", aws_kms_key.alarm_topic_topic.arn)[4]
+            "kms:ViaService"    = "sns.${split(":", aws_kms_key.alarm_topic_topic.arn)[3]}.amazonaws.com"
           }
         }
       },

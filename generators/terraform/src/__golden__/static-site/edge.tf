@@ -8,10 +8,68 @@ resource "aws_cloudfront_origin_access_control" "website_cdn" {
   signing_protocol                  = "sigv4"
 }
 
+resource "aws_wafv2_web_acl" "website_cdn" {
+  name  = "${local.name_prefix}-website-cdn"
+  scope = "CLOUDFRONT"
+
+  default_action {
+    allow {
+    }
+  }
+  rule {
+    name     = "AWSManagedRulesCommonRuleSet"
+    priority = 0
+
+    override_action {
+      none {
+      }
+    }
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesCommonRuleSet"
+        vendor_name = "AWS"
+      }
+    }
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesCommonRuleSet"
+      sampled_requests_enabled   = true
+    }
+  }
+  rule {
+    name     = "AWSManagedRulesKnownBadInputsRuleSet"
+    priority = 1
+
+    override_action {
+      none {
+      }
+    }
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesKnownBadInputsRuleSet"
+        vendor_name = "AWS"
+      }
+    }
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesKnownBadInputsRuleSet"
+      sampled_requests_enabled   = true
+    }
+  }
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "website_cdn"
+    sampled_requests_enabled   = true
+  }
+
+  tags = {
+    Name = "Website CDN"
+  }
+}
+
 resource "aws_cloudfront_distribution" "website_cdn" {
   # checkov:skip=CKV_AWS_310:origin failover needs a second origin the design does not have
   # checkov:skip=CKV_AWS_374:no geo restriction in the design
-  # checkov:skip=CKV2_AWS_47:the web ACL and its rules are supplied from us-east-1
   # checkov:skip=CKV2_AWS_32:response headers policy is left to the application
   enabled             = true
   comment             = "Website CDN"
@@ -20,7 +78,7 @@ resource "aws_cloudfront_distribution" "website_cdn" {
   is_ipv6_enabled     = true
   http_version        = "http2and3"
   aliases             = var.website_cdn_aliases
-  web_acl_id          = var.website_cdn_web_acl_arn
+  web_acl_id          = aws_wafv2_web_acl.website_cdn.arn
 
   origin {
     origin_id                = "site-content"

@@ -31,12 +31,6 @@ variable "website_cdn_price_class" {
   }
 }
 
-variable "website_cdn_web_acl_arn" {
-  description = "ARN of a CLOUDFRONT-scope WAF web ACL (created in us-east-1) for Website CDN"
-  type        = string
-  default     = null
-}
-
 locals {
   name_prefix = "static-website-${var.environment}"
 }

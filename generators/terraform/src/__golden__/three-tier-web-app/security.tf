@@ -201,6 +201,21 @@ resource "aws_kms_key_policy" "on_call_alerts_topic" {
           }
         }
       },
+      {
+        Sid    = "AccountUsesThroughService"
+        Effect = "Allow"
+        Principal = {
+          AWS = "*"
+        }
+        Action   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+        Resource = "*"
+        Condition = {
+          StringEquals = {
+            "kms:CallerAccount" = split(":", aws_kms_key.on_call_alerts_topic.arn)[4]
+            "kms:ViaService"    = "sns.${split(":", aws_kms_key.on_call_alerts_topic.arn)[3]}.amazonaws.com"
+          }
+        }
+      },
     ]
   })
 }
