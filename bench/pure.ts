@@ -11,6 +11,7 @@ import { generateTerraform } from '@archgen/generator-terraform';
 import { generateCloudFormation } from '@archgen/generator-cloudformation';
 import { round, time, timeInterleaved, type Timing } from './stats.ts';
 import { syntheticDesign } from './synthetic.ts';
+import { denseDesign } from './dense.ts';
 import { printTable } from './table.ts';
 
 export const PURE_SIZES = [50, 200, 500] as const;
@@ -38,6 +39,86 @@ export interface PureRow {
     generatorsTotalMs: number;
   };
   runs: { quick: number; generators: number };
+}
+
+export interface DenseRow {
+  nodes: number;
+  connections: number;
+  /** Characters of output of the three generators together. */
+  outputMB: number;
+  lowerMs: number;
+  cdkMs: number;
+  terraformMs: number;
+  cloudFormationMs: number;
+  generatorsTotalMs: number;
+  generatorsTotalCpuMs: number;
+  runs: number;
+}
+
+export const DENSE_SIZE = 300;
+
+/**
+ * Section 1c: a design like the ones reviews bring (every service type, ~1.3 connections per node,
+ * three environments with overrides): more output per node than the synthetic cells.
+ */
+export function benchDense(): DenseRow {
+  const design = denseDesign(DENSE_SIZE);
+  const graph = lowerDesign(design);
+  let chars = 0;
+  for (const files of [generateCdk(graph), generateTerraform(graph), generateCloudFormation(graph)])
+    for (const text of Object.values(files)) chars += text.length;
+  const lower = time(() => lowerDesign(design), { warmupRuns: 3, minRuns: 10, maxRuns: 100, budgetMs: 1500 });
+  const generators = timeInterleaved(
+    {
+      cdk: () => readAll(generateCdk(graph)),
+      terraform: () => readAll(generateTerraform(graph)),
+      cloudFormation: () => readAll(generateCloudFormation(graph)),
+    },
+    { warmupRuns: 3, warmupMs: 500, minRuns: 5, maxRuns: 50, budgetMs: 4000 },
+  );
+  const { cdk, terraform, cloudFormation } = generators;
+  const row: DenseRow = {
+    nodes: design.nodes.length,
+    connections: design.connections.length,
+    outputMB: round(chars / 1e6),
+    lowerMs: ms(lower),
+    cdkMs: ms(cdk),
+    terraformMs: ms(terraform),
+    cloudFormationMs: ms(cloudFormation),
+    generatorsTotalMs: round(cdk.medianMs + terraform.medianMs + cloudFormation.medianMs),
+    generatorsTotalCpuMs: round(cdk.cpuMedianMs + terraform.cpuMedianMs + cloudFormation.cpuMedianMs),
+    runs: cdk.runs,
+  };
+  printTable(
+    '1c. Dense design like a review brings (every service type, ~1.3 connections per node, overrides; median ms)',
+    [
+      'nodes',
+      'conns',
+      'output MB',
+      'lower',
+      'CDK',
+      'Terraform',
+      'CloudFormation',
+      '3 generators',
+      '(CPU)',
+      'runs',
+    ],
+    [
+      [
+        row.nodes,
+        row.connections,
+        row.outputMB,
+        row.lowerMs,
+        row.cdkMs,
+        row.terraformMs,
+        row.cloudFormationMs,
+        row.generatorsTotalMs,
+        row.generatorsTotalCpuMs,
+        row.runs,
+      ],
+    ],
+  );
+  return row;
 }
 
 export interface ZipResult {

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchPure, benchZip } from './pure.ts';
+import { benchDense, benchPure, benchZip } from './pure.ts';
 import { benchCdkSynth } from './cdk-synth.ts';
 import { benchBrowser } from './browser/run.ts';
 import { round } from './stats.ts';
@@ -39,7 +39,10 @@ console.log(
   `archgen benchmarks on ${cpuList.length} x ${cpuList[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${round(loadavg()[0]!)}`,
 );
 
-if (selected.includes('pure')) results.pure = benchPure();
+if (selected.includes('pure')) {
+  results.pure = benchPure();
+  results.dense = benchDense();
+}
 if (selected.includes('cdk')) results.cdkSynth = benchCdkSynth(workspaceRoot);
 if (selected.includes('zip')) results.zip = benchZip();
 if (selected.includes('browser')) results.browser = await benchBrowser(workspaceRoot);
