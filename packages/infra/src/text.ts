@@ -9,11 +9,46 @@
  * every resource, sorted by key; a key or value AWS would reject is kept, escaped like any
  * text, and reported by TAG-03.
  */
-import { generatedTagKeyFor, hasAwsTagPrefix, neutralizeDynamicReferences } from '@archgen/model';
+import {
+  generatedTagKeyFor,
+  hasAwsTagPrefix,
+  hasDynamicReference,
+  neutralizeDynamicReferences,
+  type Design,
+} from '@archgen/model';
 import { compareIds } from './naming.ts';
 
 /** User text as the lowering hands it on: `{{resolve:` broken (see neutralizeDynamicReferences). */
 export const userText = neutralizeDynamicReferences;
+
+/**
+ * The design with `{{resolve:` broken in every string (names, descriptions, labels, tags,
+ * reasons, properties), so no user text the lowering passes on can be resolved by CloudFormation.
+ * Ids cannot hold braces; a design without any dynamic reference is returned as it is.
+ */
+export function withoutDynamicReferences(design: Design): Design {
+  if (!hasDynamicReference(JSON.stringify(design))) return design;
+  return mapStrings(design) as Design;
+}
+
+function mapStrings(value: unknown): unknown {
+  if (typeof value === 'string') return neutralizeDynamicReferences(value);
+  if (Array.isArray(value)) return value.map(mapStrings);
+  if (value !== null && typeof value === 'object') {
+    // Null-prototype records (tags, properties) stay so: a "__proto__" key is data.
+    const out = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+    for (const key of Object.keys(value)) {
+      Object.defineProperty(out, neutralizeDynamicReferences(key), {
+        value: mapStrings((value as Record<string, unknown>)[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return value;
+}
 
 /** The design's tags every resource gets, sorted by key (generators add Name, Environment, ManagedBy). */
 export function lowerDesignTags(tags: Readonly<Record<string, string>>): Record<string, string> {
