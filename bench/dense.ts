@@ -36,8 +36,8 @@ export function denseDesign(nodeCount: number): Design {
         name: `${node.name} ${copy + 1}`,
         properties: { ...node.properties },
         position: {
-          x: node.position.x + (copy % 4) * 2400,
-          y: node.position.y + Math.floor(copy / 4) * 1600,
+          x: (node.position?.x ?? 0) + (copy % 4) * 2400,
+          y: (node.position?.y ?? 0) + Math.floor(copy / 4) * 1600,
         },
       });
     }
