@@ -86,6 +86,7 @@ describe('autosave', () => {
         reason: expect.stringMatching(
           /^could not be read: invalid JSON at line \d+, column \d+: .* \(at \$\)$/,
         ),
+        newer: false,
         keptAs: `${UNREADABLE_KEY_PREFIX}1700000000000`,
       },
     ]);

@@ -24,6 +24,8 @@ export interface UnreadableAutosave {
   text: string;
   /** "could not be read: <reason> (at <JSON path>)" or "made by a newer version (format N, ...)". */
   reason: string;
+  /** Written by a newer archgen: valid there, so offered as a design file rather than raw text. */
+  newer: boolean;
   /** Where a copy was kept, or null when storage refused the copy (then autosave leaves the slot alone). */
   keptAs: string | null;
 }
@@ -35,7 +37,7 @@ export interface RestoredAutosave {
   unreadable: UnreadableAutosave[];
 }
 
-type Readability = { ok: true; design: Design } | { ok: false; reason: string };
+type Readability = { ok: true; design: Design } | { ok: false; reason: string; newer: boolean };
 
 function read(text: string): Readability {
   const result = parseDesign(text);
@@ -45,6 +47,7 @@ function read(text: string): Readability {
     return {
       ok: false,
       reason: `made by a newer version (format ${found}, this app reads up to ${supported})`,
+      newer: true,
     };
   }
   const [first] = result.errors;
@@ -52,6 +55,7 @@ function read(text: string): Readability {
   return {
     ok: false,
     reason: first ? `could not be read: ${first.message} (at ${first.path})${more}` : 'could not be read',
+    newer: false,
   };
 }
 
@@ -104,7 +108,8 @@ export function restoreAutosave(storage: KeyValueStorage, now = Date.now()): Res
       if (!restored.design) Object.assign(restored, { design: result.design, from: slot });
       continue;
     }
-    restored.unreadable.push({ slot, text, reason: result.reason, keptAs: quarantine(storage, text, now) });
+    const keptAs = quarantine(storage, text, now);
+    restored.unreadable.push({ slot, text, reason: result.reason, newer: result.newer, keptAs });
   }
   return restored;
 }

@@ -9,10 +9,6 @@ export interface RecoveryMessage {
 
 const SLOT_NAMES = { newest: 'Your newest autosave', backup: 'The backup autosave' } as const;
 
-function isNewer(item: UnreadableAutosave): boolean {
-  return item.reason.startsWith('made by a newer version');
-}
-
 function keptLine(item: UnreadableAutosave): string {
   if (item.keptAs)
     return `It is kept unchanged in this browser (as ${item.keptAs}); new changes will not overwrite it.`;
@@ -31,8 +27,8 @@ export function recoveryMessage(restored: RestoredAutosave | null): RecoveryMess
         : 'An older autosave could not be read';
   const lines: string[] = [];
   for (const item of restored.unreadable) {
-    lines.push(`${SLOT_NAMES[item.slot]} ${isNewer(item) ? 'was ' : ''}${item.reason}.`);
-    if (isNewer(item)) lines.push('Open it with the newer version of archgen, or download it.');
+    lines.push(`${SLOT_NAMES[item.slot]} ${item.newer ? 'was ' : ''}${item.reason}.`);
+    if (item.newer) lines.push('Open it with the newer version of archgen, or download it.');
     lines.push(keptLine(item));
   }
   if (restored.from === 'backup')
@@ -42,7 +38,7 @@ export function recoveryMessage(restored: RestoredAutosave | null): RecoveryMess
     label:
       item.slot === 'newest' ? 'Download the unreadable autosave' : 'Download the unreadable backup autosave',
     // A newer version's file opens in that version; anything else is raw text to inspect or repair.
-    fileName: isNewer(item)
+    fileName: item.newer
       ? `archgen-autosave-${item.slot}.archdesign.json`
       : `archgen-unreadable-autosave-${item.slot}.txt`,
     text: item.text,
