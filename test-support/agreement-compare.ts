@@ -32,7 +32,7 @@ export function isCdkFrameworkEntity(entity: Entity): boolean {
   const top = entity.label.split('/')[0] ?? '';
   return (
     /^(AWS[0-9a-f]{32}|LogRetention[0-9a-f]{32}|BucketNotificationsHandler[0-9a-f]{32})$/i.test(top) ||
-    /^Custom[A-Za-z0-9]*(CustomResourceProvider|Provider)/.test(top)
+    /^Custom(::)?[A-Za-z0-9]*Provider/.test(top)
   );
 }
 
@@ -57,6 +57,15 @@ export function withoutOptionalGroups(entities: Entity[], optionalNames: Readonl
     });
 }
 
+/** What an entity connects, for kinds whose names differ between targets but whose ends do not. */
+function identityOf(entity: Entity): string | undefined {
+  const p = entity.props;
+  if (entity.kind === 'event-source' && typeof p.function === 'string' && typeof p.source === 'string')
+    return `${p.function} <- ${p.source}`;
+  if (entity.kind === 'event-archive' && typeof p.source === 'string') return p.source;
+  return undefined;
+}
+
 export function matchEntities(outputs: Partial<Record<Target, Entity[]>>): MatchedEntity[] {
   const reference = outputs.cloudformation ?? [];
   const others = TARGETS.filter((t) => t !== 'cloudformation');
@@ -71,8 +80,21 @@ export function matchEntities(outputs: Partial<Record<Target, Entity[]>>): Match
 
   for (const target of others) {
     const candidates = outputs[target] ?? [];
-    // Exact key first (a key closer to the start of the candidate's key list wins).
+    // Kinds that are what they connect (an event source mapping, an archive) match on that first.
     for (const m of matched) {
+      const identity = identityOf(m.byTarget.cloudformation!);
+      if (identity === undefined) continue;
+      const same = candidates.filter(
+        (c) => c.kind === m.kind && !used.get(target)!.has(c) && identityOf(c) === identity,
+      );
+      if (same.length === 1) {
+        m.byTarget[target] = same[0]!;
+        used.get(target)!.add(same[0]!);
+      }
+    }
+    // Then the exact key (a key closer to the start of the candidate's key list wins).
+    for (const m of matched) {
+      if (m.byTarget[target]) continue;
       const key = m.byTarget.cloudformation!.keys[0]!;
       let best: { entity: Entity; rank: number } | undefined;
       for (const c of candidates) {

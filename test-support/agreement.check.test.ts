@@ -85,13 +85,20 @@ describe('CDK, Terraform and CloudFormation mean the same infrastructure', () =>
             terraform: terraformTypeCounts(terraform!),
             cloudformation: cfnTypeCounts(cfnTemplate),
           };
+          const entities = {
+            cdk: optional(cfnEntities(cdkTemplate, 'cdk').filter((e) => !isCdkFrameworkEntity(e))),
+            terraform: optional(terraformEntities(terraform!)),
+            cloudformation: optional(cfnEntities(cfnTemplate, 'cloudformation')),
+          };
+          // Never pass vacuously: every output must have yielded something to compare.
+          for (const [target, list] of Object.entries(entities))
+            expect(
+              list.length,
+              `${name} (${env}): no comparable resources read from ${target}`,
+            ).toBeGreaterThan(0);
           const lines = [
             ...agreementProblems(design, counts).map((p) => `${name} / ${env} / primary resources / ${p}`),
-            ...compareEntities({
-              cdk: optional(cfnEntities(cdkTemplate, 'cdk').filter((e) => !isCdkFrameworkEntity(e))),
-              terraform: optional(terraformEntities(terraform!)),
-              cloudformation: optional(cfnEntities(cfnTemplate, 'cloudformation')),
-            }).map((d) => formatDisagreement(name, env, d)),
+            ...compareEntities(entities).map((d) => formatDisagreement(name, env, d)),
           ];
           found.push(...lines);
           expect(lines, `${lines.length} disagreement(s) between the targets:\n${lines.join('\n')}`).toEqual(
