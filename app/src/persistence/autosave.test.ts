@@ -208,6 +208,16 @@ describe('recovery notice', () => {
     expect(message?.lines.at(-1)).toMatch(/^Showing the previous autosave instead/);
   });
 
+  it('when both saves are unreadable, both are kept and each has its own download', () => {
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: 'garbage', [AUTOSAVE_BACKUP_KEY]: '{"half' });
+    const message = recoveryMessage(twoEdits(storage));
+    expect(values(storage)).toEqual(expect.arrayContaining(['garbage', '{"half']));
+    expect(message?.downloads.map((d) => [d.label, d.text])).toEqual([
+      ['Download the unreadable autosave', 'garbage'],
+      ['Download the unreadable backup autosave', '{"half'],
+    ]);
+  });
+
   it('storage that refuses the copy pauses autosave and says to download now', () => {
     const storage = memoryStorage({ [AUTOSAVE_KEY]: 'garbage' }, (k) => k.startsWith(UNREADABLE_KEY_PREFIX));
     expect(recoveryMessage(restoreAutosave(storage))?.lines.join(' ')).toContain(
