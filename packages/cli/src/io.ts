@@ -8,14 +8,14 @@ export class InputError extends Error {}
 
 /** Where a design is read from: `-` means this stream (standard input unless a test injects one). */
 export interface DesignSource {
-  stdin?: AsyncIterable<Uint8Array | string>;
+  stdin?: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
   /** Receives each warning already prefixed with the file name. */
   warn: (text: string) => void;
 }
 
 /** Where commands read designs from: `-` is the CLI's stdin, warnings go to its stderr. */
 export const sourceOf = (io: {
-  stdin?: AsyncIterable<Uint8Array | string>;
+  stdin?: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
   err: (text: string) => void;
 }): DesignSource => ({ stdin: io.stdin, warn: io.err });
 

@@ -35,7 +35,7 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   /** What `-` reads; the real standard input when run as a program. */
-  stdin?: AsyncIterable<Uint8Array | string>;
+  stdin?: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 }
 
 export function formatFinding(design: Design, f: Finding): string {
