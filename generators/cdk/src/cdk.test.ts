@@ -106,10 +106,12 @@ describe('the generated app', () => {
     expectCode(config, "prod: { region: 'us-east-1', mainVpcNatGateways: 2,");
     expectCode(stack, 'natGateways: config.mainVpcNatGateways,');
     expectCode(stack, 'memorySize: config.workerMemorySize,');
-    expectCode(
-      stack,
-      "billing: config.ordersTableBillingMode === 'on-demand' ? dynamodb.Billing.onDemand() : dynamodb.Billing.provisioned({",
-    );
+    // A value that maps to code: each environment's code is in config.ts, the stack reads it.
+    expectCode(config, 'readonly ordersTableBillingMode: dynamodb.Billing;');
+    expectCode(config, "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';");
+    expectCode(config, 'ordersTableBillingMode: dynamodb.Billing.onDemand(),');
+    expectCode(config, 'ordersTableBillingMode: dynamodb.Billing.provisioned({');
+    expectCode(stack, 'billing: config.ordersTableBillingMode,');
   });
 
   it('prints values that are the same everywhere as literals', () => {

@@ -83,7 +83,12 @@ async function exec(command: string, args: string[], cwd: string): Promise<{ ok:
   try {
     const { stdout, stderr } = await run(command, args, {
       cwd,
-      env: { ...process.env, CDK_OUTDIR: 'cdk.out' },
+      // Path metadata (as the CDK CLI adds it) names each resource's construct for agreement.check.
+      env: {
+        ...process.env,
+        CDK_OUTDIR: 'cdk.out',
+        CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:enable-path-metadata': true }),
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { ok: true, output: stdout + stderr };
@@ -219,6 +224,115 @@ function unexplained(result: DesignResult): Violation[] {
   });
 }
 
+type Resource = { Type: string; Properties?: Record<string, unknown> };
+
+/** The resources of one environment's stack whose logical id starts with the component's. */
+function resourcesOf(result: DesignResult, env: string, componentId: string, type: string): Resource[] {
+  const template = result.templates.find((t) => t.file.toLowerCase().endsWith(`-${env}.template.json`));
+  const component = result.graph.components.find((c) => c.id === componentId);
+  if (!template || !component) throw new Error(`No ${env} template or no component "${componentId}"`);
+  return Object.entries((template.template.Resources ?? {}) as Record<string, Resource>)
+    .filter(([id, r]) => r.Type === type && id.startsWith(component.names.logicalId))
+    .map(([, r]) => r);
+}
+
+/** The design's value of a component property in one environment. */
+function designValue(result: DesignResult, componentId: string, key: string, env: string): unknown {
+  return result.graph.components.find((c) => c.id === componentId)?.props[key]?.byEnv[env];
+}
+
+/**
+ * What each environment's stack must hold, from the design's per-environment values (one
+ * stack class serves every environment, so each value must come through lib/config.ts).
+ */
+const PER_ENVIRONMENT: Record<string, (result: DesignResult, env: string) => void> = {
+  'three-tier-web-app': (result, env) => {
+    const [service] = resourcesOf(result, env, 'web', 'AWS::ECS::Service');
+    const providers = (
+      (service?.Properties?.CapacityProviderStrategy ?? []) as { CapacityProvider: string }[]
+    ).map((p) => p.CapacityProvider);
+    const spot = designValue(result, 'web', 'spot', env) === true;
+    expect(providers.includes('FARGATE_SPOT'), `${env} runs on Spot: ${spot}`).toBe(spot);
+  },
+  'data-lake': (result, env) => {
+    const [bucket] = resourcesOf(result, env, 'raw', 'AWS::S3::Bucket');
+    const rules = ((bucket?.Properties?.LifecycleConfiguration as { Rules?: { ExpirationInDays?: number }[] })
+      ?.Rules ?? []) as { ExpirationInDays?: number }[];
+    const days = designValue(result, 'raw', 'expirationDays', env) as number;
+    expect(
+      rules.map((r) => r.ExpirationInDays).filter((d) => d !== undefined),
+      `${env} raw expiration`,
+    ).toEqual(days > 0 ? [days] : []);
+    const [workgroup] = resourcesOf(result, env, 'analytics', 'AWS::Athena::WorkGroup');
+    const cutoff = (workgroup?.Properties?.WorkGroupConfiguration as { BytesScannedCutoffPerQuery?: number })
+      ?.BytesScannedCutoffPerQuery;
+    const gb = designValue(result, 'analytics', 'bytesScannedCutoffGb', env) as number;
+    expect(cutoff, `${env} Athena scan cutoff`).toBe(gb * 1024 ** 3);
+  },
+  'eks-platform': (result, env) => {
+    const [nodegroup] = resourcesOf(result, env, 'cluster', 'AWS::EKS::Nodegroup');
+    expect(nodegroup?.Properties?.InstanceTypes, `${env} node instance types`).toEqual([
+      designValue(result, 'cluster', 'nodeInstanceType', env),
+    ]);
+    expect(nodegroup?.Properties?.CapacityType).toBe(
+      designValue(result, 'cluster', 'spot', env) === true ? 'SPOT' : 'ON_DEMAND',
+    );
+  },
+  'static-site': (result, env) => {
+    const [distribution] = resourcesOf(result, env, 'cdn', 'AWS::CloudFront::Distribution');
+    const config = distribution?.Properties?.DistributionConfig as {
+      Aliases?: string[];
+      PriceClass?: string;
+    };
+    expect(config.Aliases, `${env} aliases`).toEqual([designValue(result, 'cdn', 'aliases', env)]);
+    expect(config.PriceClass, `${env} price class`).toBe(designValue(result, 'cdn', 'priceClass', env));
+  },
+  'eventbridge-fanout': (result, env) => {
+    const archives = resourcesOf(result, env, 'bus', 'AWS::Events::Archive');
+    const days = designValue(result, 'bus', 'archiveDays', env) as number;
+    expect(
+      archives.map((a) => a.Properties?.RetentionDays),
+      `${env} archive`,
+    ).toEqual(days > 0 ? [days] : []);
+  },
+};
+
+/**
+ * Writes the design's app, lets `edit` change lib/config.ts as a user would, synthesizes one
+ * environment and returns its template's resources.
+ */
+async function synthEdited(
+  design: NamedDesign,
+  env: string,
+  edit: (config: string) => string,
+): Promise<Record<string, Resource>> {
+  const dir = join(WORK_DIR, 'config-edit', design.name);
+  const files = generateCdk(lowerDesign(design.design));
+  const config = files['lib/config.ts'] ?? '';
+  const edited = edit(config);
+  expect(edited, 'the edit changed lib/config.ts').not.toBe(config);
+  writeApp(dir, { ...files, 'lib/config.ts': edited });
+  try {
+    await run(TSX, ['bin/app.ts'], {
+      cwd: dir,
+      env: { ...process.env, CDK_OUTDIR: 'cdk.out', CDK_CONTEXT_JSON: JSON.stringify({ env }) },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    // cdk-nag findings fail synth but still write the template; a missing template fails below.
+    void error;
+  }
+  const file = readdirSync(join(dir, 'cdk.out')).find((f) =>
+    f.toLowerCase().endsWith(`-${env}.template.json`),
+  );
+  expect(file, `a ${env} template`).toBeDefined();
+  return (
+    JSON.parse(readFileSync(join(dir, 'cdk.out', file ?? ''), 'utf8')) as {
+      Resources: Record<string, Resource>;
+    }
+  ).Resources;
+}
+
 const designs = verificationDesigns();
 const results = new Map<string, DesignResult>();
 const problem = missingToolchain();
@@ -307,4 +421,43 @@ describe('generated CDK apps with the real toolchain', () => {
       });
     });
   }
+
+  describe('each environment is built from its own config', () => {
+    for (const [name, check] of Object.entries(PER_ENVIRONMENT)) {
+      it(`${name}: every environment's template holds that environment's values`, () => {
+        if (problem) return;
+        const result = results.get(name);
+        expect(result, `${name} was not synthesized`).toBeDefined();
+        if (!result) return;
+        for (const env of result.graph.environments) check(result, env);
+      });
+    }
+
+    it('a value changed in lib/config.ts is what that environment deploys', async () => {
+      if (problem) return;
+      const named = (name: string) => designs.find((d) => d.name === name) as NamedDesign;
+      // A construct that exists only by config: dev gets an archive once config gives it days.
+      const fanout = await synthEdited(named('eventbridge-fanout'), 'dev', (config) =>
+        config.replace(/(\n {2}dev: \{\n)/, '$1    ordersBusArchiveDays: 30,\n'),
+      );
+      expect(
+        Object.values(fanout)
+          .filter((r) => r.Type === 'AWS::Events::Archive')
+          .map((r) => r.Properties?.RetentionDays),
+      ).toEqual([30]);
+      // A value: prod's price class and aliases.
+      const site = await synthEdited(named('static-site'), 'prod', (config) =>
+        config
+          .replace(/(prod: \{[^}]*)PRICE_CLASS_ALL/, '$1PRICE_CLASS_200')
+          .replace("['www.example.com']", "['www.example.org', 'example.org']"),
+      );
+      const distribution = Object.values(site).find((r) => r.Type === 'AWS::CloudFront::Distribution');
+      const config = distribution?.Properties?.DistributionConfig as {
+        Aliases?: string[];
+        PriceClass?: string;
+      };
+      expect(config.PriceClass).toBe('PriceClass_200');
+      expect(config.Aliases).toEqual(['www.example.org', 'example.org']);
+    });
+  });
 });

@@ -8,13 +8,16 @@ import { compareIds } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { Expr, Stmt, TypeExpr } from './ts/ast.ts';
 import {
+  arrayType,
+  binary,
   call,
   comment,
   cond,
   constDecl,
-  eq,
   exprStmt,
   id,
+  ifStmt,
+  json,
   lit,
   member,
   obj,
@@ -23,7 +26,7 @@ import {
   typeRef,
   blank,
 } from './ts/ast.ts';
-import { printExpr } from './ts/print.ts';
+import { printExpr, printType } from './ts/print.ts';
 import { NameScope, camelCase, pascalCase } from './naming.ts';
 
 /** Namespace alias -> aws-cdk-lib submodule. Aliases are reserved so variables never shadow them. */
@@ -86,26 +89,79 @@ export interface ComponentHandle {
   extras?: Record<string, Expr>;
 }
 
+/** One field of `StackConfig` (lib/config.ts): a value that differs between environments. */
 export interface ConfigEntry {
   key: string;
-  type: 'string' | 'number' | 'boolean';
-  byEnv: Record<string, PropertyValue>;
+  type: TypeExpr;
+  /** Unset in the environments whose value is undefined (e.g. no archive in dev). */
+  optional: boolean;
+  /** Each environment's value as code (a literal, or an aws-cdk-lib enum member). */
+  byEnv: Record<string, Expr | undefined>;
+  /** The design's value in each environment, for the README. */
+  shown: Record<string, PropertyValue>;
   doc: string;
 }
 
 type Scalar = string | number | boolean;
 
-function isScalar(value: PropertyValue | undefined): value is Scalar {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+/** Config values live in lib/config.ts: only literals and aws-cdk-lib members, no stack variables. */
+function assertSelfContained(code: Expr): void {
+  const walk = (e: Expr): boolean => {
+    switch (e.kind) {
+      case 'literal':
+        return true;
+      case 'identifier':
+        return e.name in MODULES;
+      case 'member':
+      case 'index':
+        return walk(e.object);
+      case 'call':
+      case 'new':
+        return walk(e.callee) && e.args.every(walk);
+      case 'object':
+        return e.entries.every((entry) => walk(entry.value));
+      case 'array':
+        return e.items.every(walk);
+      default:
+        return false;
+    }
+  };
+  if (!walk(code))
+    throw new Error(`Cannot write ${printExpr(code)} into lib/config.ts: it refers to the stack`);
 }
 
-/** `JSON.stringify(a) === JSON.stringify(b)`, without stringifying scalars. */
-function sameJson(a: PropertyValue, b: PropertyValue): boolean {
-  if (a === b) return true;
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
-  // JSON writes every non-finite number as null.
-  const jsonScalar = (v: Scalar) => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
-  return jsonScalar(a) === jsonScalar(b);
+/**
+ * The TypeScript type of a config value: a literal's primitive type, or for an aws-cdk-lib
+ * member (`logs.RetentionDays.ONE_WEEK`, `ec2.InstanceType.of(...)`) the class or enum it
+ * belongs to.
+ */
+function configType(code: Expr): TypeExpr {
+  if (code.kind === 'literal') {
+    const t = typeof code.value;
+    if (t === 'string' || t === 'number' || t === 'boolean') return typeRef(t);
+  }
+  // A list of names (CloudFront aliases): `string[]`.
+  if (code.kind === 'array' && code.items.every((i) => i.kind === 'literal' && typeof i.value === 'string'))
+    return arrayType(typeRef('string'));
+  assertSelfContained(code);
+  const owner = code.kind === 'call' || code.kind === 'new' ? code.callee : code;
+  const path: string[] = [];
+  let e: Expr = owner;
+  while (e.kind === 'member') {
+    path.unshift(e.name);
+    e = e.object;
+  }
+  if (e.kind === 'identifier' && e.name in MODULES && path.length >= 1) {
+    // `ec2.InstanceType.of` and `logs.RetentionDays.ONE_WEEK` belong to their class; `new ec2.InstanceType` is one.
+    const typePath = code.kind === 'new' ? path : path.slice(0, -1);
+    if (typePath.length) return typeRef([e.name, ...typePath].join('.'));
+  }
+  throw new Error(`Cannot write ${printExpr(code)} into lib/config.ts`);
+}
+
+/** `value` where `test` holds (`test ? value : undefined`), or `value` when there is no test. */
+export function onlyWhere(test: Expr | undefined, value: Expr): Expr {
+  return test ? cond(test, value, lit(undefined)) : value;
 }
 
 export class StackContext {
@@ -120,6 +176,10 @@ export class StackContext {
   /** Set when S3 notifications or EventBridge delivery need CDK's BucketNotificationsHandler. */
   usesBucketNotifications = false;
   private readonly usedModules = new Set<ModuleAlias>();
+  /** Modules lib/config.ts imports (its values name aws-cdk-lib enum members). */
+  readonly configModules = new Set<ModuleAlias>();
+  /** Where `api`/`mod`/`typeOf` record a module: the stack's imports, or config's while writing config values. */
+  private moduleSink = this.usedModules;
   private readonly coreNames = new Set<string>();
   private readonly configKeys = new Map<string, string>();
   private readonly configKeyScope = new NameScope();
@@ -135,6 +195,7 @@ export class StackContext {
     for (const name of [
       'Duration',
       'RemovalPolicy',
+      'Size',
       'Stack',
       'StackProps',
       'Validations',
@@ -150,7 +211,7 @@ export class StackContext {
 
   /** A namespace import such as `ec2`, recorded so the stack imports it. */
   mod(alias: ModuleAlias): Expr {
-    this.usedModules.add(alias);
+    this.moduleSink.add(alias);
     return id(alias);
   }
 
@@ -159,11 +220,9 @@ export class StackContext {
    * over and over, so each is built once per stack (expressions are never mutated once built).
    */
   api(alias: ModuleAlias, path: string): Expr {
+    this.moduleSink.add(alias);
     let byPath = this.apiAccess.get(alias);
-    if (!byPath) {
-      this.usedModules.add(alias);
-      this.apiAccess.set(alias, (byPath = new Map()));
-    }
+    if (!byPath) this.apiAccess.set(alias, (byPath = new Map()));
     let access = byPath.get(path);
     if (!access) {
       access = path.split('.').reduce((e, name) => member(e, name), id(alias));
@@ -276,27 +335,33 @@ export class StackContext {
   }
 
   /**
-   * A value that cannot change the shape of the code (a list, a structural switch). When it
-   * varies, the first environment's value is used and a comment says so.
+   * A value that shapes code which cannot follow lib/config.ts (an engine, a key schema, a
+   * FIFO queue). One stack class serves every environment, so a value that differs between
+   * environments is an error the user sees, never a silent pick of one environment's value.
    */
-  fixed(component: ResolvedComponent, key: string): PropertyValue {
+  same(component: ResolvedComponent, key: string): PropertyValue {
     const value = this.prop(component, key);
-    const first = this.graph.environments[0] ?? '';
-    if (value.varies)
-      this.add(comment(`"${key}" differs between environments; this code is shaped by the ${first} value.`));
-    return value.byEnv[first] ?? null;
+    const envs = this.graph.environments;
+    if (value.varies) {
+      const each = envs.map((env) => `${env}: ${JSON.stringify(value.byEnv[env] ?? null)}`).join(', ');
+      throw new Error(
+        `${component.names.display} (${component.type}): "${key}" differs between environments (${each}); ` +
+          'the CDK app builds every environment from one stack class, so give it one value in every environment',
+      );
+    }
+    return value.byEnv[envs[0] ?? ''] ?? null;
   }
 
   str(component: ResolvedComponent, key: string): string {
-    const v = this.fixed(component, key);
+    const v = this.same(component, key);
     return typeof v === 'string' ? v : String(v ?? '');
   }
   num(component: ResolvedComponent, key: string): number {
-    const v = this.fixed(component, key);
+    const v = this.same(component, key);
     return typeof v === 'number' ? v : Number(v);
   }
   bool(component: ResolvedComponent, key: string): boolean {
-    return this.fixed(component, key) === true;
+    return this.same(component, key) === true;
   }
 
   /** True when any environment has a truthy value (e.g. "does some environment log?"). */
@@ -312,52 +377,49 @@ export class StackContext {
   value(component: ResolvedComponent, key: string): Expr {
     const value = this.prop(component, key);
     if (!value.varies) return lit(value.byEnv[this.graph.environments[0] ?? ''] as Scalar);
-    return this.configRef(component, key, value);
+    return this.configRef(component, key, value, (v) => lit(v as Scalar));
   }
 
   /**
-   * Maps the value to code: when environments differ and map to different code, a
-   * conditional on `config.<key>` picks the code of the deployed environment.
+   * Maps the value to code. Where environments differ, the stack reads `config.<key>`: a
+   * boolean picks one of its two codes (`config.x ? a : b`); any other value becomes each
+   * environment's code in lib/config.ts (a number, or an enum member such as
+   * `logs.RetentionDays.ONE_WEEK`), so editing config.ts changes what is deployed.
    */
-  choose(component: ResolvedComponent, key: string, map: (value: PropertyValue) => Expr): Expr {
+  choose(component: ResolvedComponent, key: string, map: (value: PropertyValue, env?: string) => Expr): Expr {
     const value = this.prop(component, key);
     const envs = this.graph.environments;
-    // One value everywhere (the usual case): its code, with nothing to compare.
-    const first = value.byEnv[envs[0] ?? ''] ?? null;
-    let same = envs.length > 0;
-    for (let i = 1; i < envs.length && same; i++) same = sameJson(first, value.byEnv[envs[i] ?? ''] ?? null);
-    if (same) return map(first);
-    const distinct: PropertyValue[] = [];
-    for (const env of envs) {
-      const v = value.byEnv[env] ?? null;
-      if (!distinct.some((d) => sameJson(d, v))) distinct.push(v);
+    // One value everywhere (the usual case): its code.
+    if (!value.varies) return map(value.byEnv[envs[0] ?? ''] ?? null);
+    const values = envs.map((env) => value.byEnv[env] ?? null);
+    if (values.every((v) => typeof v === 'boolean')) {
+      const whenTrue = map(true);
+      const whenFalse = map(false);
+      if (printExpr(whenTrue) === printExpr(whenFalse)) return whenTrue;
+      return cond(
+        this.configRef(component, key, value, (v) => lit(v as boolean)),
+        whenTrue,
+        whenFalse,
+      );
     }
-    const mapped = distinct.map((v) => map(v));
-    const printed = new Set(mapped.map((e) => printExpr(e)));
-    if (printed.size === 1 || !distinct.every(isScalar)) {
-      if (printed.size > 1) return this.chooseFirst(key, mapped);
-      return mapped[0] as Expr;
-    }
-    const configValue = this.configRef(component, key, value);
-    let result = mapped[mapped.length - 1] as Expr;
-    for (let i = mapped.length - 2; i >= 0; i--)
-      result = cond(eq(configValue, lit(distinct[i] as Scalar)), mapped[i] as Expr, result);
-    return result;
-  }
-
-  private chooseFirst(key: string, mapped: Expr[]): Expr {
-    this.add(
-      comment(`"${key}" differs between environments in a way config cannot express; using the first.`),
-    );
-    return mapped[0] as Expr;
-  }
-
-  private configRef(component: ResolvedComponent, key: string, value: EnvValue): Expr {
-    const mapKey = `${component.id}\u0000${key}`;
+    // Each environment's code goes to config.ts, not to the stack; `env` lets the code use
+    // that environment's other values as literals (config.ts cannot read config).
+    const mapped = new Map<string, Expr>();
+    this.inConfig(() => {
+      for (const env of envs) mapped.set(env, map(value.byEnv[env] ?? null, env));
+    });
+    const printed = envs.map((env) => printExpr(mapped.get(env) as Expr));
+    if (new Set(printed).size === 1) return map(values[0] ?? null);
+    // The same key may also be read as itself (`config.<key>`): a mapped field is its own entry.
+    const identity = envs.every((env, i) => printExpr(json(value.byEnv[env] ?? null)) === printed[i]);
+    const byEnv: Record<string, Expr | undefined> = {};
+    for (const env of envs) byEnv[env] = mapped.get(env);
+    const mapKey = `${component.id}\u0000${key}\u0000${identity ? '' : printed.join('\u0000')}`;
     let configKey = this.configKeys.get(mapKey);
     if (!configKey) {
-      configKey = this.addConfigEntry(
+      configKey = this.addConfigField(
         `${camelCase(component.names.logicalId)}${pascalCase(key)}`,
+        byEnv,
         value.byEnv,
         `${component.names.display} (${component.type}): ${key}`,
       );
@@ -366,12 +428,152 @@ export class StackContext {
     return member(id('config'), configKey);
   }
 
+  /**
+   * A value computed per environment from the design (e.g. a cache's AZ mode from its node
+   * count): a literal when every environment computes the same, else a config field.
+   */
+  derive(
+    component: ResolvedComponent,
+    name: string,
+    docText: string,
+    compute: (env: string) => Scalar | undefined,
+  ): Expr {
+    const envs = this.graph.environments;
+    const byEnv: Record<string, PropertyValue> = {};
+    for (const env of envs) byEnv[env] = compute(env) ?? null;
+    const first = byEnv[envs[0] ?? ''] ?? null;
+    if (envs.every((env) => byEnv[env] === first)) return lit(first as Scalar);
+    const value: EnvValue = { byEnv, varies: true };
+    const doc = `${component.names.display} (${component.type}): ${docText}`;
+    return this.configRef(
+      component,
+      name,
+      value,
+      (v) => (v === null ? undefined : lit(v as Scalar)),
+      'derived',
+      doc,
+    );
+  }
+
+  /** The property's value in one environment. */
+  valueIn(component: ResolvedComponent, key: string, env: string): PropertyValue {
+    return this.prop(component, key).byEnv[env] ?? null;
+  }
+
+  /**
+   * A value some environments may not have (0 days = no archive). Undefined when no
+   * environment has it; `test` is set when only some do: `config.<key> !== undefined`, with
+   * the field left unset in lib/config.ts where the value is absent.
+   */
+  optional(
+    component: ResolvedComponent,
+    key: string,
+    present: (value: PropertyValue) => boolean,
+  ): { value: Expr; test?: Expr } | undefined {
+    if (!this.has(component, key)) return undefined;
+    const value = this.prop(component, key);
+    const envs = this.graph.environments;
+    const first = value.byEnv[envs[0] ?? ''] ?? null;
+    if (!value.varies) return present(first) ? { value: lit(first as Scalar) } : undefined;
+    const where = envs.map((env) => present(value.byEnv[env] ?? null));
+    if (!where.includes(true)) return undefined;
+    const ref = this.configRef(component, key, value, (v) => (present(v) ? lit(v as Scalar) : undefined));
+    return where.includes(false) ? { value: ref, test: binary('!==', ref, lit(undefined)) } : { value: ref };
+  }
+
+  /**
+   * Whether a boolean property is on: undefined when it is off everywhere, `{}` when on
+   * everywhere, `{ test: config.<key> }` when environments differ.
+   */
+  flag(component: ResolvedComponent, key: string): { test?: Expr } | undefined {
+    if (!this.has(component, key)) return undefined;
+    const value = this.prop(component, key);
+    const on = this.values(component, key).map((v) => v === true);
+    if (!on.includes(true)) return undefined;
+    if (!on.includes(false)) return {};
+    return { test: this.configRef(component, key, value, (v) => lit(v === true)) };
+  }
+
+  /** Runs `emit`; when `test` is set, its statements go inside `if (test) { ... }`. */
+  when(test: Expr | undefined, emit: () => void): void {
+    if (!test) return emit();
+    const body = this.capture(emit);
+    if (body.length) this.add(ifStmt(test, body));
+  }
+
+  /** Runs `write` with the modules it uses recorded for lib/config.ts instead of the stack. */
+  inConfig<T>(write: () => T): T {
+    const sink = this.moduleSink;
+    this.moduleSink = this.configModules;
+    try {
+      return write();
+    } finally {
+      this.moduleSink = sink;
+    }
+  }
+
+  private configRef(
+    component: ResolvedComponent,
+    key: string,
+    value: EnvValue,
+    code: (v: PropertyValue) => Expr | undefined,
+    variant = '',
+    docText = `${component.names.display} (${component.type}): ${key}`,
+  ): Expr {
+    const mapKey = `${component.id}\u0000${key}\u0000${variant}`;
+    let configKey = this.configKeys.get(mapKey);
+    if (!configKey) {
+      const byEnv: Record<string, Expr | undefined> = {};
+      for (const env of this.graph.environments) byEnv[env] = code(value.byEnv[env] ?? null);
+      configKey = this.addConfigField(
+        `${camelCase(component.names.logicalId)}${pascalCase(key)}`,
+        byEnv,
+        value.byEnv,
+        docText,
+      );
+      this.configKeys.set(mapKey, configKey);
+    }
+    return member(id('config'), configKey);
+  }
+
   /** Registers a per-environment value in `StackConfig` and returns its key. */
   addConfigEntry(preferredKey: string, byEnv: Record<string, PropertyValue>, docText: string): string {
-    const first = Object.values(byEnv)[0];
-    const type = typeof first === 'number' ? 'number' : typeof first === 'boolean' ? 'boolean' : 'string';
+    const code: Record<string, Expr> = {};
+    for (const [env, v] of Object.entries(byEnv)) code[env] = lit(v as Scalar);
+    return this.addConfigField(preferredKey, code, byEnv, docText);
+  }
+
+  /** A config field whose type follows from its values (literals or enum members). */
+  private addConfigField(
+    preferredKey: string,
+    byEnv: Record<string, Expr | undefined>,
+    shown: Record<string, PropertyValue>,
+    docText: string,
+  ): string {
+    const types = new Map<string, TypeExpr>();
+    let optional = false;
+    for (const code of Object.values(byEnv)) {
+      if (!code || (code.kind === 'literal' && code.value === undefined)) {
+        optional = true;
+        continue;
+      }
+      const type = configType(code);
+      types.set(printType(type), type);
+    }
+    if (types.size !== 1)
+      throw new Error(`Config value "${preferredKey}" has no single type (${[...types.keys()].join(', ')})`);
     const key = this.configKeyScope.claim(preferredKey || 'value', 'Value');
-    this.configEntries.push({ key, type, byEnv, doc: docText });
+    const values: Record<string, Expr | undefined> = {};
+    for (const [env, code] of Object.entries(byEnv))
+      values[env] = code && !(code.kind === 'literal' && code.value === undefined) ? code : undefined;
+    this.configEntries.push({
+      key,
+      type: [...types.values()][0] as TypeExpr,
+      optional,
+      byEnv: values,
+      shown,
+      doc: docText,
+    });
     return key;
   }
 
@@ -420,7 +622,7 @@ export class StackContext {
   }
 
   typeOf(alias: ModuleAlias, name: string): TypeExpr {
-    this.usedModules.add(alias);
+    this.moduleSink.add(alias);
     return typeRef(`${alias}.${name}`);
   }
 }

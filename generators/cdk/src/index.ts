@@ -51,7 +51,7 @@ export function generateCdk(graph: ResolvedGraph, options: CdkOptions = {}): Gen
     'README.md': buildReadme(selected, names, entries),
     'bin/app.ts': printModule(buildApp(selected, names)),
     'cdk.json': cdkJson(selected),
-    'lib/config.ts': printModule(buildConfig(selected, entries)),
+    'lib/config.ts': printModule(buildConfig(selected, entries, stack.context.configModules)),
     'lib/nag.ts': NAG_HELPER,
     [stackFile(names)]: printModule(stack.statements),
     'package.json': packageJson(selected),

@@ -2,6 +2,7 @@
 import type { ComponentEmitter } from './types.ts';
 import { arr, call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
 import { accessLogsBucket, acknowledgeDesignRisks } from './common.ts';
+import { onlyWhere } from '../context.ts';
 import { plainText } from '../naming.ts';
 
 export const athenaEmitter: ComponentEmitter = {
@@ -35,7 +36,9 @@ export const athenaEmitter: ComponentEmitter = {
             }),
           ),
         );
-    const encrypted = ctx.bool(component, 'resultsEncryption');
+    const encrypted = ctx.flag(component, 'resultsEncryption');
+    // 0 GB = no limit: the property is left out there.
+    const cutoff = ctx.optional(component, 'bytesScannedCutoffGb', (gb) => typeof gb === 'number' && gb > 0);
     const workgroup = ctx.declare(
       ctx.variableName(component),
       newExpr(
@@ -50,16 +53,21 @@ export const athenaEmitter: ComponentEmitter = {
           workGroupConfiguration: obj({
             enforceWorkGroupConfiguration: ctx.value(component, 'enforceConfiguration'),
             publishCloudWatchMetricsEnabled: lit(true),
-            bytesScannedCutoffPerQuery: lit(
-              Math.max(10_000_000, Math.round(ctx.num(component, 'bytesScannedCutoffGb') * 1024 ** 3)),
-            ),
+            bytesScannedCutoffPerQuery: cutoff
+              ? onlyWhere(
+                  cutoff.test,
+                  call(member(call(member(ctx.core('Size'), 'gibibytes'), cutoff.value), 'toBytes')),
+                )
+              : undefined,
             resultConfiguration: obj({
               outputLocation: template(
                 's3://',
                 member(results, 'bucketName'),
                 `/athena-results/${component.names.slug}/`,
               ),
-              encryptionConfiguration: encrypted ? obj({ encryptionOption: lit('SSE_S3') }) : undefined,
+              encryptionConfiguration: encrypted
+                ? onlyWhere(encrypted.test, obj({ encryptionOption: lit('SSE_S3') }))
+                : undefined,
             }),
           }),
         }),

@@ -1,7 +1,20 @@
 /** Aurora clusters, in isolated subnets. */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import {
+  arr,
+  arrow,
+  binary,
+  call,
+  id,
+  lit,
+  member,
+  newExpr,
+  obj,
+  ref,
+  template,
+  thisExpr,
+} from '../ts/ast.ts';
 import {
   PER_ENVIRONMENT,
   acknowledgeDefaultPort,
@@ -38,16 +51,16 @@ export const auroraEmitter: ComponentEmitter = {
       requireResolved(component.publiclyAccessible, component, 'publiclyAccessible'),
       'publicly accessible',
     );
-    const instance = (capacity: string, instanceId: string, reader: boolean): Expr =>
+    const instance = (capacity: string, instanceId: Expr, reader: boolean): Expr =>
       capacity === 'serverless-v2'
         ? call(
             ctx.api('rds', 'ClusterInstance.serverlessV2'),
-            lit(instanceId),
+            instanceId,
             obj({ scaleWithWriter: reader ? lit(true) : undefined, publiclyAccessible }),
           )
         : call(
             ctx.api('rds', 'ClusterInstance.provisioned'),
-            lit(instanceId),
+            instanceId,
             obj({
               publiclyAccessible,
               instanceType: newExpr(
@@ -58,13 +71,20 @@ export const auroraEmitter: ComponentEmitter = {
           );
     const capacity = ctx.str(component, 'capacity');
     const secret = credentialsSecret(ctx, component);
-    const readers = ctx.choose(component, 'readers', (count) =>
-      arr(
-        Array.from({ length: typeof count === 'number' ? count : 0 }, (_, i) =>
-          instance(capacity, `reader${i + 1}`, true),
-        ),
-      ),
-    );
+    const readerCount = ctx.value(component, 'readers');
+    // A count from config: as many readers as the environment's config says.
+    const readers =
+      readerCount.kind === 'literal'
+        ? arr(
+            Array.from({ length: typeof readerCount.value === 'number' ? readerCount.value : 0 }, (_, i) =>
+              instance(capacity, lit(`reader${i + 1}`), true),
+            ),
+          )
+        : call(
+            ref('Array.from'),
+            obj({ length: readerCount }),
+            arrow(['_', 'i'], instance(capacity, template('reader', binary('+', id('i'), lit(1))), true)),
+          );
     const cluster = ctx.declare(
       name,
       newExpr(
@@ -73,7 +93,7 @@ export const auroraEmitter: ComponentEmitter = {
         lit(component.names.logicalId),
         obj({
           engine,
-          writer: instance(capacity, 'writer', false),
+          writer: instance(capacity, lit('writer'), false),
           readers,
           serverlessV2MinCapacity: capacity === 'serverless-v2' ? ctx.value(component, 'minAcu') : undefined,
           serverlessV2MaxCapacity: capacity === 'serverless-v2' ? ctx.value(component, 'maxAcu') : undefined,

@@ -2,7 +2,8 @@
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, cond, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { arr, call, cond, eq, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { onlyWhere } from '../context.ts';
 import { accessLogsBucket, acknowledgeDesignRisks, resolvedFlag, routesFrom, webAcl } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -76,22 +77,31 @@ export const cloudfrontEmitter: ComponentEmitter = {
           }),
         ] as [string, Expr],
     );
-    const certificateArn = ctx.str(component, 'certificateArn').trim();
-    const certificate = certificateArn
-      ? call(
-          ctx.api('acm', 'Certificate.fromCertificateArn'),
-          thisExpr,
-          lit(`${component.names.logicalId}Certificate`),
-          lit(certificateArn),
+    // Certificate, aliases and price class per environment (staging and prod serve their own names).
+    const cert = ctx.optional(component, 'certificateArn', (v) => typeof v === 'string' && v.trim() !== '');
+    const certificate = cert
+      ? onlyWhere(
+          cert.test,
+          call(
+            ctx.api('acm', 'Certificate.fromCertificateArn'),
+            thisExpr,
+            lit(`${component.names.logicalId}Certificate`),
+            cert.value,
+          ),
         )
       : undefined;
-    const aliases = certificateArn
-      ? ctx
-          .str(component, 'aliases')
-          .split(',')
-          .map((a) => a.trim())
-          .filter(Boolean)
-      : [];
+    const domainNames = cert
+      ? ctx.choose(component, 'aliases', (v) => {
+          const aliases =
+            typeof v === 'string'
+              ? v
+                  .split(',')
+                  .map((a) => a.trim())
+                  .filter(Boolean)
+              : [];
+          return aliases.length ? arr(aliases.map((a) => lit(a))) : lit(undefined);
+        })
+      : undefined;
     const logging = ctx.any(component, 'accessLogs');
     // The lowering decides where WAF is on and whether this stack can create the ACL (us-east-1).
     const waf = resolvedFlag(ctx, component, 'WebAcl', component.webAcl?.enabled, 'WAF web ACL attached');
@@ -110,14 +120,13 @@ export const cloudfrontEmitter: ComponentEmitter = {
             viewerProtocolPolicy: ctx.api('cloudfront', 'ViewerProtocolPolicy.REDIRECT_TO_HTTPS'),
           }),
           additionalBehaviors: behaviors.length ? obj(behaviors) : undefined,
-          defaultRootObject: lit(ctx.str(component, 'defaultRootObject')),
-          priceClass: ctx.api(
-            'cloudfront',
-            `PriceClass.${PRICE_CLASS[ctx.str(component, 'priceClass')] ?? 'PRICE_CLASS_100'}`,
+          defaultRootObject: ctx.choose(component, 'defaultRootObject', (v) => lit(String(v ?? ''))),
+          priceClass: ctx.choose(component, 'priceClass', (v) =>
+            ctx.api('cloudfront', `PriceClass.${PRICE_CLASS[String(v)] ?? 'PRICE_CLASS_100'}`),
           ),
           minimumProtocolVersion: ctx.api('cloudfront', 'SecurityPolicyProtocol.TLS_V1_2_2021'),
           certificate,
-          domainNames: aliases.length ? arr(aliases.map((a) => lit(a))) : undefined,
+          domainNames: domainNames && onlyWhere(cert?.test, domainNames),
           httpVersion: ctx.api('cloudfront', 'HttpVersion.HTTP2_AND_3'),
           enableLogging: logging ? lit(true) : undefined,
           logBucket: logging ? accessLogsBucket(ctx) : undefined,
@@ -131,11 +140,13 @@ export const cloudfrontEmitter: ComponentEmitter = {
       'AwsSolutions-CFR1',
       'The design serves every country; add geoRestriction to limit where content is delivered.',
     );
-    if (!certificateArn)
-      ctx.acknowledge(
-        distribution,
-        'AwsSolutions-CFR4',
-        'No certificate in the design yet: the default *.cloudfront.net certificate cannot enforce TLSv1.2_2021.',
+    if (!cert || cert.test)
+      ctx.when(cert && eq(cert.value, lit(undefined)), () =>
+        ctx.acknowledge(
+          distribution,
+          'AwsSolutions-CFR4',
+          'No certificate in the design yet: the default *.cloudfront.net certificate cannot enforce TLSv1.2_2021.',
+        ),
       );
     if (waf && !acl)
       ctx.acknowledge(

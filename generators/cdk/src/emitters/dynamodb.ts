@@ -32,26 +32,34 @@ function needsStream(ctx: StackContext, component: ResolvedComponent): boolean {
 export const dynamodbEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const sortKey = ctx.str(component, 'sortKey');
-    const gsis = ctx.fixed(component, 'gsis');
-    const capacity = (key: string, maxKey: string) =>
-      ctx.bool(component, 'autoScaling')
-        ? call(
-            ctx.api('dynamodb', 'Capacity.autoscaled'),
-            obj({ minCapacity: ctx.value(component, key), maxCapacity: ctx.value(component, maxKey) }),
-          )
-        : call(ctx.api('dynamodb', 'Capacity.fixed'), ctx.value(component, key));
-    const billing = ctx.choose(component, 'billingMode', (mode) =>
+    const gsis = ctx.same(component, 'gsis');
+    // With `env` (billing that differs between environments, written into config.ts) each
+    // capacity is that environment's literal; otherwise a literal or `config.<key>`.
+    const read = (key: string, env?: string) =>
+      env === undefined ? ctx.value(component, key) : lit(ctx.valueIn(component, key, env) as number);
+    const capacity = (key: string, maxKey: string, env?: string) => {
+      const autoscaled = () =>
+        call(
+          ctx.api('dynamodb', 'Capacity.autoscaled'),
+          obj({ minCapacity: read(key, env), maxCapacity: read(maxKey, env) }),
+        );
+      const fixed = () => call(ctx.api('dynamodb', 'Capacity.fixed'), read(key, env));
+      if (env !== undefined)
+        return ctx.valueIn(component, 'autoScaling', env) === true ? autoscaled() : fixed();
+      return ctx.choose(component, 'autoScaling', (on) => (on === true ? autoscaled() : fixed()));
+    };
+    const billing = ctx.choose(component, 'billingMode', (mode, env) =>
       mode === 'provisioned'
         ? call(
             ctx.api('dynamodb', 'Billing.provisioned'),
             obj({
-              readCapacity: capacity('readCapacity', 'maxReadCapacity'),
+              readCapacity: capacity('readCapacity', 'maxReadCapacity', env),
               // TableV2 requires auto scaling for provisioned write capacity.
               writeCapacity: call(
                 ctx.api('dynamodb', 'Capacity.autoscaled'),
                 obj({
-                  minCapacity: ctx.value(component, 'writeCapacity'),
-                  maxCapacity: ctx.value(component, 'maxWriteCapacity'),
+                  minCapacity: read('writeCapacity', env),
+                  maxCapacity: read('maxWriteCapacity', env),
                 }),
               ),
             }),
@@ -87,9 +95,9 @@ export const dynamodbEmitter: ComponentEmitter = {
           partitionKey: attribute(
             ctx,
             ctx.str(component, 'partitionKey'),
-            ctx.fixed(component, 'partitionKeyType'),
+            ctx.same(component, 'partitionKeyType'),
           ),
-          sortKey: sortKey ? attribute(ctx, sortKey, ctx.fixed(component, 'sortKeyType')) : undefined,
+          sortKey: sortKey ? attribute(ctx, sortKey, ctx.same(component, 'sortKeyType')) : undefined,
           billing,
           pointInTimeRecoverySpecification: obj({
             pointInTimeRecoveryEnabled: ctx.value(component, 'pointInTimeRecovery'),

@@ -1,7 +1,9 @@
 /** EC2 Auto Scaling groups. */
 import type { ResolvedGraph } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
-import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, cond, eq, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { onlyWhere } from '../context.ts';
 import { acknowledgeDesignRisks, kmsKey, roleOf, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
 
 const GRAVITON = /^[a-z]+\d+g[a-z]*\./;
@@ -19,8 +21,23 @@ export const ec2AsgEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: EC2 Auto Scaling group.`);
-    const instanceType = ctx.str(component, 'instanceType');
-    const arm = GRAVITON.test(instanceType);
+    const typeValue = ctx.value(component, 'instanceType');
+    let instanceType = newExpr(ctx.api('ec2', 'InstanceType'), typeValue);
+    let cpuType: Expr;
+    if (typeValue.kind === 'literal')
+      cpuType = ctx.api(
+        'ec2',
+        GRAVITON.test(String(typeValue.value)) ? 'AmazonLinuxCpuType.ARM_64' : 'AmazonLinuxCpuType.X86_64',
+      );
+    else {
+      // The instance type comes from config: its architecture picks the AMI, so any type set there works.
+      instanceType = ctx.declare(`${name}InstanceType`, instanceType);
+      cpuType = cond(
+        eq(member(instanceType, 'architecture'), ctx.api('ec2', 'InstanceArchitecture.ARM_64')),
+        ctx.api('ec2', 'AmazonLinuxCpuType.ARM_64'),
+        ctx.api('ec2', 'AmazonLinuxCpuType.X86_64'),
+      );
+    }
     const sg = securityGroupOf(ctx, component);
     const role = roleOf(ctx, component, 'instance');
     const launchTemplate = ctx.declare(
@@ -30,11 +47,8 @@ export const ec2AsgEmitter: ComponentEmitter = {
         thisExpr,
         lit(`${component.names.logicalId}LaunchTemplate`),
         obj({
-          instanceType: newExpr(ctx.api('ec2', 'InstanceType'), lit(instanceType)),
-          machineImage: call(
-            ctx.api('ec2', 'MachineImage.latestAmazonLinux2023'),
-            obj({ cpuType: ctx.api('ec2', arm ? 'AmazonLinuxCpuType.ARM_64' : 'AmazonLinuxCpuType.X86_64') }),
-          ),
+          instanceType,
+          machineImage: call(ctx.api('ec2', 'MachineImage.latestAmazonLinux2023'), obj({ cpuType })),
           securityGroup: sg,
           role,
           requireImdsv2: lit(true),
@@ -52,7 +66,8 @@ export const ec2AsgEmitter: ComponentEmitter = {
         }),
       ),
     );
-    const spot = ctx.bool(component, 'useSpot');
+    // Spot (a mixed-instances policy) where the environment's config says so.
+    const spot = ctx.flag(component, 'useSpot');
     const topicId = notificationTopicId(ctx.graph);
     const topic = topicId
       ? ctx.handle(topicId).construct
@@ -74,18 +89,25 @@ export const ec2AsgEmitter: ComponentEmitter = {
         obj({
           vpc: vpcOf(ctx, component),
           vpcSubnets: subnetSelection(component),
-          launchTemplate: spot ? undefined : launchTemplate,
+          launchTemplate: spot
+            ? spot.test
+              ? cond(spot.test, lit(undefined), launchTemplate)
+              : undefined
+            : launchTemplate,
           mixedInstancesPolicy: spot
-            ? obj({
-                launchTemplate,
-                instancesDistribution: obj({
-                  onDemandPercentageAboveBaseCapacity: lit(0),
-                  spotAllocationStrategy: ctx.api(
-                    'autoscaling',
-                    'SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED',
-                  ),
+            ? onlyWhere(
+                spot.test,
+                obj({
+                  launchTemplate,
+                  instancesDistribution: obj({
+                    onDemandPercentageAboveBaseCapacity: lit(0),
+                    spotAllocationStrategy: ctx.api(
+                      'autoscaling',
+                      'SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED',
+                    ),
+                  }),
                 }),
-              })
+              )
             : undefined,
           minCapacity: ctx.value(component, 'minSize'),
           maxCapacity: ctx.value(component, 'maxSize'),
@@ -101,10 +123,12 @@ export const ec2AsgEmitter: ComponentEmitter = {
       ),
     );
     if (spot)
-      ctx.acknowledge(
-        asg,
-        'AwsSolutions-EC26',
-        'The launch template encrypts every volume; cdk-nag cannot follow a mixed-instances policy to it.',
+      ctx.when(spot.test, () =>
+        ctx.acknowledge(
+          asg,
+          'AwsSolutions-EC26',
+          'The launch template encrypts every volume; cdk-nag cannot follow a mixed-instances policy to it.',
+        ),
       );
     acknowledgeDesignRisks(ctx, component, asg);
     ctx.register(component.id, {

@@ -1,6 +1,7 @@
 /** ECS Fargate services. */
 import type { ComponentEmitter } from './types.ts';
 import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { onlyWhere } from '../context.ts';
 import {
   acknowledgeDesignRisks,
   logGroupFor,
@@ -17,7 +18,8 @@ export const ecsFargateEmitter: ComponentEmitter = {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: ECS Fargate service.`);
     const vpc = vpcOf(ctx, component);
-    const spot = ctx.bool(component, 'spot');
+    // Spot where the environment's config says so; the cluster offers FARGATE_SPOT only then.
+    const spot = ctx.flag(component, 'spot');
     const cluster = ctx.declare(
       `${name}Cluster`,
       newExpr(
@@ -29,7 +31,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
           containerInsightsV2: ctx.choose(component, 'containerInsights', (v) =>
             ctx.api('ecs', v === false ? 'ContainerInsights.DISABLED' : 'ContainerInsights.ENABLED'),
           ),
-          enableFargateCapacityProviders: spot ? lit(true) : undefined,
+          enableFargateCapacityProviders: spot ? (spot.test ?? lit(true)) : undefined,
         }),
       ),
     );
@@ -70,6 +72,10 @@ export const ecsFargateEmitter: ComponentEmitter = {
       ),
     );
     const sg = securityGroupOf(ctx, component);
+    const spotStrategies = arr([
+      obj({ capacityProvider: lit('FARGATE_SPOT'), weight: lit(1) }),
+      obj({ capacityProvider: lit('FARGATE'), base: lit(1), weight: lit(0) }),
+    ]);
     const service = ctx.declare(
       name,
       newExpr(
@@ -87,12 +93,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
             v === false ? lit(undefined) : obj({ enable: lit(true), rollback: lit(true) }),
           ),
           minHealthyPercent: lit(100),
-          capacityProviderStrategies: spot
-            ? arr([
-                obj({ capacityProvider: lit('FARGATE_SPOT'), weight: lit(1) }),
-                obj({ capacityProvider: lit('FARGATE'), base: lit(1), weight: lit(0) }),
-              ])
-            : undefined,
+          capacityProviderStrategies: spot ? onlyWhere(spot.test, spotStrategies) : undefined,
         }),
       ),
     );

@@ -3,7 +3,8 @@
  * node group keep `cdk synth` offline and the template plain.
  */
 import type { ComponentEmitter } from './types.ts';
-import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import type { Expr } from '../ts/ast.ts';
+import { arr, call, cond, eq, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import {
   acknowledgeDesignRisks,
   eksLogGroupName,
@@ -87,8 +88,23 @@ export const eksEmitter: ComponentEmitter = {
       ),
     );
     ctx.expr(call(member(secretsKey, 'grantEncryptDecrypt'), clusterRole));
-    const instanceType = ctx.str(component, 'nodeInstanceType');
-    const arm = /^[a-z]+\d+g[a-z]*\./.test(instanceType);
+    const instanceType = ctx.value(component, 'nodeInstanceType');
+    let instanceTypes: Expr;
+    let amiType: Expr;
+    if (instanceType.kind === 'literal') {
+      const arm = /^[a-z]+\d+g[a-z]*\./.test(String(instanceType.value));
+      instanceTypes = arr([instanceType]);
+      amiType = lit(arm ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD');
+    } else {
+      // The instance type comes from config: its architecture picks the AMI, so any type set there works.
+      const nodeType = ctx.declare(`${name}NodeType`, newExpr(ctx.api('ec2', 'InstanceType'), instanceType));
+      instanceTypes = arr([call(member(nodeType, 'toString'))]);
+      amiType = cond(
+        eq(member(nodeType, 'architecture'), ctx.api('ec2', 'InstanceArchitecture.ARM_64')),
+        lit('AL2023_ARM_64_STANDARD'),
+        lit('AL2023_x86_64_STANDARD'),
+      );
+    }
     const nodegroup = newExpr(
       ctx.api('eks', 'CfnNodegroup'),
       thisExpr,
@@ -97,8 +113,8 @@ export const eksEmitter: ComponentEmitter = {
         clusterName: member(cluster, 'ref'),
         nodeRole: member(nodeRole, 'roleArn'),
         subnets: subnetIds,
-        instanceTypes: arr([lit(instanceType)]),
-        amiType: lit(arm ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD'),
+        instanceTypes,
+        amiType,
         capacityType: ctx.choose(component, 'spot', (v) => lit(v === true ? 'SPOT' : 'ON_DEMAND')),
         scalingConfig: obj({
           minSize: ctx.value(component, 'nodeMin'),

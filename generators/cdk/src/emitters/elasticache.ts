@@ -59,8 +59,18 @@ export const elasticacheEmitter: ComponentEmitter = {
       }
       // Failover and Multi-AZ need a replica: off where an environment runs a single node.
       const whenReplicated = () =>
-        ctx.choose(component, 'nodes', (n) =>
-          typeof n === 'number' && n > 1 ? ctx.value(component, 'automaticFailover') : lit(false),
+        ctx.derive(
+          component,
+          'automaticFailover',
+          'automatic failover and Multi-AZ (needs 2+ nodes)',
+          (env) => {
+            const nodes = ctx.valueIn(component, 'nodes', env);
+            return (
+              typeof nodes === 'number' &&
+              nodes > 1 &&
+              ctx.valueIn(component, 'automaticFailover', env) === true
+            );
+          },
         );
       construct = ctx.declare(
         name,
@@ -106,9 +116,10 @@ export const elasticacheEmitter: ComponentEmitter = {
             engine: lit('memcached'),
             cacheNodeType: ctx.value(component, 'nodeType'),
             numCacheNodes: ctx.value(component, 'nodes'),
-            azMode: ctx.choose(component, 'nodes', (n) =>
-              lit(typeof n === 'number' && n > 1 ? 'cross-az' : 'single-az'),
-            ),
+            azMode: ctx.derive(component, 'azMode', 'AZ mode (cross-az needs 2+ nodes)', (env) => {
+              const nodes = ctx.valueIn(component, 'nodes', env);
+              return typeof nodes === 'number' && nodes > 1 ? 'cross-az' : 'single-az';
+            }),
             transitEncryptionEnabled: ctx.value(component, 'transitEncryption'),
             cacheSubnetGroupName: member(subnetGroup, 'ref'),
             vpcSecurityGroupIds: securityGroupIds(ctx, component),

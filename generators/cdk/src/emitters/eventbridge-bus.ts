@@ -15,16 +15,19 @@ export const eventBusEmitter: ComponentEmitter = {
         obj({ description: lit(plainText(component.names.display, 512)) }),
       ),
     );
-    const archiveDays = ctx.num(component, 'archiveDays');
-    if (archiveDays > 0)
-      ctx.expr(
-        call(
-          member(bus, 'archive'),
-          lit(`${component.names.logicalId}Archive`),
-          obj({
-            eventPattern: obj({ account: arr([member(thisExpr, 'account')]) }),
-            retention: ctx.duration('days', ctx.value(component, 'archiveDays')),
-          }),
+    // 0 days = no archive: config leaves the field unset in those environments.
+    const archive = ctx.optional(component, 'archiveDays', (days) => typeof days === 'number' && days > 0);
+    if (archive)
+      ctx.when(archive.test, () =>
+        ctx.expr(
+          call(
+            member(bus, 'archive'),
+            lit(`${component.names.logicalId}Archive`),
+            obj({
+              eventPattern: obj({ account: arr([member(thisExpr, 'account')]) }),
+              retention: ctx.duration('days', archive.value),
+            }),
+          ),
         ),
       );
     acknowledgeDesignRisks(ctx, component, bus);

@@ -3,50 +3,83 @@ import type { ResolvedComponent } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, binary, cond, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { onlyWhere } from '../context.ts';
 import { accessLogsBucket, acknowledgeDesignRisks, encryptionKey, removalPolicy, withKey } from './common.ts';
 
-function lifecycleRule(ctx: StackContext, component: ResolvedComponent): Expr | undefined {
-  const days = (key: string) => (ctx.has(component, key) ? ctx.num(component, key) : 0);
-  const transitions: Expr[] = [];
-  if (ctx.has(component, 'intelligentTiering') && ctx.bool(component, 'intelligentTiering'))
-    transitions.push(
-      obj({
+/** Items of which some exist only where a config test holds: `test ? [a, b] : [a]`. */
+function arrayWhere(items: { item: Expr; test?: Expr }[]): Expr | undefined {
+  const build = (i: number, kept: Expr[]): Expr | undefined => {
+    const next = items[i];
+    if (!next) return kept.length ? arr(kept) : undefined;
+    if (!next.test) return build(i + 1, [...kept, next.item]);
+    const withItem = build(i + 1, [...kept, next.item]) as Expr;
+    const without = build(i + 1, kept);
+    return cond(next.test, withItem, without ?? lit(undefined));
+  };
+  return build(0, []);
+}
+
+/**
+ * The bucket's lifecycle rule (as `lifecycleRules`). Each action is on in the environments whose days are > 0
+ * (config leaves the days unset elsewhere), so dev can expire objects that prod keeps.
+ */
+function lifecycleRules(ctx: StackContext, component: ResolvedComponent): Expr | undefined {
+  const days = (key: string) =>
+    ctx.has(component, key) ? ctx.optional(component, key, (d) => typeof d === 'number' && d > 0) : undefined;
+  const transitions: { item: Expr; test?: Expr }[] = [];
+  const tiering = ctx.flag(component, 'intelligentTiering');
+  if (tiering)
+    transitions.push({
+      item: obj({
         storageClass: ctx.api('s3', 'StorageClass.INTELLIGENT_TIERING'),
         transitionAfter: ctx.duration('days', lit(0)),
       }),
-    );
-  if (days('transitionToIaDays') > 0)
-    transitions.push(
-      obj({
-        storageClass: ctx.api('s3', 'StorageClass.INFREQUENT_ACCESS'),
-        transitionAfter: ctx.duration('days', lit(days('transitionToIaDays'))),
-      }),
-    );
-  if (days('transitionToGlacierDays') > 0)
-    transitions.push(
-      obj({
-        storageClass: ctx.api('s3', 'StorageClass.GLACIER'),
-        transitionAfter: ctx.duration('days', lit(days('transitionToGlacierDays'))),
-      }),
-    );
+      test: tiering.test,
+    });
+  for (const [key, storageClass] of [
+    ['transitionToIaDays', 'INFREQUENT_ACCESS'],
+    ['transitionToGlacierDays', 'GLACIER'],
+  ] as const) {
+    const after = days(key);
+    if (after)
+      transitions.push({
+        item: obj({
+          storageClass: ctx.api('s3', `StorageClass.${storageClass}`),
+          transitionAfter: ctx.duration('days', after.value),
+        }),
+        test: after.test,
+      });
+  }
   const expiration = days('expirationDays');
   const abort = days('abortIncompleteUploadDays');
-  if (!transitions.length && expiration <= 0 && abort <= 0) return undefined;
-  return obj({
+  const actions = [...transitions, expiration, abort].filter((a) => a !== undefined);
+  if (!actions.length) return undefined;
+  const versioned = ctx.flag(component, 'versioned');
+  const rule = obj({
     id: lit('archgen-lifecycle'),
-    transitions: transitions.length ? arr(transitions) : undefined,
-    expiration: expiration > 0 ? ctx.duration('days', lit(expiration)) : undefined,
-    abortIncompleteMultipartUploadAfter: abort > 0 ? ctx.duration('days', lit(abort)) : undefined,
-    noncurrentVersionExpiration: ctx.bool(component, 'versioned') ? ctx.duration('days', lit(90)) : undefined,
+    transitions: arrayWhere(transitions),
+    expiration: expiration && onlyWhere(expiration.test, ctx.duration('days', expiration.value)),
+    abortIncompleteMultipartUploadAfter: abort && onlyWhere(abort.test, ctx.duration('days', abort.value)),
+    noncurrentVersionExpiration: versioned && onlyWhere(versioned.test, ctx.duration('days', lit(90))),
   });
+  // A rule needs an action: where every action is off in some environment, the rule is too.
+  const always = actions.some((a) => !a.test);
+  const tests = actions.map((a) => a.test).filter((t): t is Expr => t !== undefined);
+  return always
+    ? arr([rule])
+    : cond(
+        tests.reduce((l, r) => binary('||', l, r)),
+        arr([rule]),
+        lit(undefined),
+      );
 }
 
 export const s3Emitter: ComponentEmitter = {
   emit(component, ctx) {
     const key = encryptionKey(ctx, component);
     const logs = ctx.any(component, 'accessLogs') ? accessLogsBucket(ctx) : undefined;
-    const rule = lifecycleRule(ctx, component);
+    const rule = lifecycleRules(ctx, component);
     const eventBridge = ctx.has(component, 'eventNotifications') && ctx.bool(component, 'eventNotifications');
     if (eventBridge) ctx.usesBucketNotifications = true;
     const bucket = ctx.declare(
@@ -68,7 +101,7 @@ export const s3Emitter: ComponentEmitter = {
           encryptionKey: key?.key,
           bucketKeyEnabled: withKey(key, lit(true), undefined),
           versioned: ctx.value(component, 'versioned'),
-          lifecycleRules: rule ? arr([rule]) : undefined,
+          lifecycleRules: rule,
           serverAccessLogsBucket: logs
             ? ctx.choose(component, 'accessLogs', (v) => (v === true ? logs : lit(undefined)))
             : undefined,

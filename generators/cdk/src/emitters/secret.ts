@@ -17,7 +17,6 @@ export const secretEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const database = databaseOfSecret(ctx.graph, component);
     const isCache = database?.type === 'elasticache';
-    const description = ctx.has(component, 'description') ? ctx.str(component, 'description') : '';
     const generated = component.generatedSecret;
     const generateSecretString = generated
       ? obj({
@@ -36,12 +35,18 @@ export const secretEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
-          description: lit(plainText(description || component.names.display, 2048)),
+          description: ctx.has(component, 'description')
+            ? ctx.choose(component, 'description', (v) =>
+                lit(plainText((typeof v === 'string' && v) || component.names.display, 2048)),
+              )
+            : lit(plainText(component.names.display, 2048)),
           generateSecretString,
         }),
       ),
     );
-    const rotationDays = ctx.has(component, 'rotationDays') ? ctx.num(component, 'rotationDays') : 0;
+    const rotationDays = ctx.has(component, 'rotationDays') ? ctx.values(component, 'rotationDays') : [];
+    const rotated = rotationDays.some((d) => typeof d === 'number' && d > 0);
+    const every = new Set(rotationDays).size === 1 ? `every ${String(rotationDays[0])} days ` : '';
     const designAcknowledges = component.acknowledgements.some((a) =>
       nagRuleIds(a.equivalents).includes('AwsSolutions-SMG4'),
     );
@@ -51,13 +56,13 @@ export const secretEmitter: ComponentEmitter = {
           `Rotated by ${database.names.logicalId} below (hosted rotation runs in the database's network).`,
         ),
       );
-    } else if (rotationDays > 0 && !designAcknowledges) {
+    } else if (rotated && !designAcknowledges) {
       ctx.acknowledge(
         secret,
         'AwsSolutions-SMG4',
         isCache
           ? 'ElastiCache AUTH tokens rotate through modify-replication-group, which has no hosted rotation; rotate with a custom function.'
-          : `Application secret: rotation every ${rotationDays} days needs an application-specific function (secret.addRotationSchedule).`,
+          : `Application secret: rotation ${every}needs an application-specific function (secret.addRotationSchedule).`,
       );
     }
     acknowledgeDesignRisks(ctx, component, secret);

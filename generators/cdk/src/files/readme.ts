@@ -43,7 +43,8 @@ export function buildReadme(graph: ResolvedGraph, names: AppNames, entries: Conf
     '',
     '- `bin/app.ts` — creates one stack per environment, applies tags and the cdk-nag checks.',
     `- \`${names.stackModule}.ts\` — the infrastructure, generated from the design.`,
-    '- `lib/config.ts` — typed per-environment values (`environments`).',
+    '- `lib/config.ts` — typed per-environment values (`environments`): change a value there and the next',
+    '  synth or deploy of that environment uses it.',
     '- `lib/nag.ts` — acknowledges the scoped IAM wildcards CDK grant methods add.',
     '',
     '## Environments',
@@ -57,7 +58,7 @@ export function buildReadme(graph: ResolvedGraph, names: AppNames, entries: Conf
       `|---|${envs.map(() => '---').join('|')}|`,
     );
     for (const entry of entries)
-      lines.push(`| ${cell(entry.doc)} | ${envs.map((e) => cell(entry.byEnv[e])).join(' | ')} |`);
+      lines.push(`| ${cell(entry.doc)} | ${envs.map((e) => cell(entry.shown[e])).join(' | ')} |`);
   }
   lines.push(
     '',

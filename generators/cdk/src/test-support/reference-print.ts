@@ -60,10 +60,14 @@ function print(expr: Expr, indent: string, cache: LayoutCache): string {
 
 /** An operand of a binary expression: parenthesized where precedence needs it. */
 function binarySide(side: Expr, operator: string, indent: string, cache: LayoutCache): string {
-  // `a === b || c === d` needs no parentheses; mixing `??` with `||` (or nesting those) does.
-  return needsParens(side) && !(side.kind === 'binary' && side.operator === '===' && operator !== '===')
-    ? `(${print(side, indent, cache)})`
-    : print(side, indent, cache);
+  // `a === b || c !== d` needs no parentheses; mixing `??` with `||` (or nesting those) does.
+  const equality = (op: string) => op === '===' || op === '!==';
+  const parens =
+    needsParens(side) &&
+    (side.kind === 'binary' && side.operator === '+'
+      ? operator === '+'
+      : operator === '+' || !(side.kind === 'binary' && equality(side.operator) && !equality(operator)));
+  return parens ? `(${print(side, indent, cache)})` : print(side, indent, cache);
 }
 
 function printUncached(expr: Expr, indent: string, cache: LayoutCache): string {

@@ -16,7 +16,7 @@ export type Expr =
   | { kind: 'object'; entries: ObjectEntry[] }
   | { kind: 'array'; items: Expr[] }
   | { kind: 'conditional'; test: Expr; whenTrue: Expr; whenFalse: Expr }
-  | { kind: 'binary'; operator: '===' | '??' | '||'; left: Expr; right: Expr }
+  | { kind: 'binary'; operator: '===' | '!==' | '??' | '||' | '+'; left: Expr; right: Expr }
   | { kind: 'template'; parts: (string | Expr)[] }
   | { kind: 'arrow'; params: string[]; body: Expr }
   | { kind: 'as'; expr: Expr; type: TypeExpr };
@@ -161,7 +161,7 @@ export const typeLit = (value: string | number | boolean): TypeExpr => ({ kind: 
 export const union = (members: TypeExpr[]): TypeExpr => ({ kind: 'union', members });
 export const arrayType = (element: TypeExpr): TypeExpr => ({ kind: 'arrayType', element });
 export const tuple = (...elements: TypeExpr[]): TypeExpr => ({ kind: 'tuple', elements });
-export const binary = (operator: '===' | '??' | '||', left: Expr, right: Expr): Expr => ({
+export const binary = (operator: '===' | '!==' | '??' | '||' | '+', left: Expr, right: Expr): Expr => ({
   kind: 'binary',
   operator,
   left,

@@ -198,7 +198,7 @@ describe('printer layouts', () => {
       const modules = [
         stack.statements,
         buildApp(graph, names),
-        buildConfig(graph, stack.context.configEntries),
+        buildConfig(graph, stack.context.configEntries, stack.context.configModules),
       ];
       for (const statements of modules)
         expect(printModule(statements), design.name).toBe(reference.printModule(statements));

@@ -86,10 +86,16 @@ function memberParens(object: Expr): boolean {
   return needsParens(object) || object.kind === 'object';
 }
 
+const isEquality = (operator: string): boolean => operator === '===' || operator === '!==';
+
 /** An operand of a binary expression: parenthesized where precedence needs it. */
 function binaryParens(side: Expr, operator: string): boolean {
-  // `a === b || c === d` needs no parentheses; mixing `??` with `||` (or nesting those) does.
-  return needsParens(side) && !(side.kind === 'binary' && side.operator === '===' && operator !== '===');
+  // `a === b || c !== d` needs no parentheses; mixing `??` with `||` (or nesting those) does.
+  if (!needsParens(side)) return false;
+  // `+` binds tighter than every other operator here (a `+` inside `+` keeps its parentheses).
+  if (side.kind === 'binary' && side.operator === '+') return operator === '+';
+  if (operator === '+') return true;
+  return !(side.kind === 'binary' && isEquality(side.operator) && !isEquality(operator));
 }
 
 /** `x` or `(x, y)`: the parameters of an arrow function. */
