@@ -21,6 +21,7 @@ import {
   type EdgeChange,
   type NodeChange,
   type NodePositionChange,
+  type OnConnectEnd,
   type OnNodeDrag,
 } from '@xyflow/react';
 import type { ConnectionKind, Placement } from '@archgen/model';
@@ -54,6 +55,9 @@ import { ConnectionEdge } from './ConnectionEdge.tsx';
 import { ConnectMenu } from './ConnectMenu.tsx';
 import { ContextMenu } from './ContextMenu.tsx';
 import { CheckedDesignProvider } from './checkedDesign.tsx';
+import { nudgeAcrossBands } from './nudge.ts';
+import { ConnectToDialog } from './ConnectToDialog.tsx';
+import { ConfirmDialog } from '../panels/ConfirmDialog.tsx';
 
 const nodeTypes = { service: ServiceNode, vpc: VpcNode, tier: TierNode };
 const edgeTypes = { connection: ConnectionEdge };
@@ -78,6 +82,11 @@ function markDropBand(nodes: FlowNode[], bandId: string | null): FlowNode[] {
     const { className: _unmarked, ...rest } = n;
     return marked ? (rest as FlowNode) : { ...n, className: DROP_TARGET_CLASS };
   });
+}
+
+/** Gives a node's element focus back (a closed menu must not leave focus on the page body). */
+function focusNode(id: string): void {
+  document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus();
 }
 
 /** Where a moved service lands: its absolute position and the tier band under its centre. */
@@ -162,7 +171,8 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   }, []);
 
   const [pending, setPending] = useState<PendingConnection | null>(null);
-  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  // `invoker` gets focus back when the menu closes (the node Shift+F10 was pressed on).
+  const [menu, setMenu] = useState<{ x: number; y: number; invoker: HTMLElement | null } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
 
   const onNodesChange = useCallback(
@@ -179,8 +189,13 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
         } else if (change.type === 'position' && change.position && !dragActive.current) {
           // Arrow keys on a focused node: a move without a drag.
           const node = baseNodesRef.current.find((n) => n.id === change.id);
-          if (node?.type === 'service')
-            keyboardMoves.push(serviceMove({ ...node, position: change.position }, layoutRef.current));
+          if (node?.type === 'service') {
+            const move = serviceMove({ ...node, position: change.position }, layoutRef.current);
+            const from = layoutRef.current.nodePositions.get(node.id);
+            const placement = state.design.nodes.find((n) => n.id === node.id)?.placement;
+            const across = from && nudgeAcrossBands(layoutRef.current, placement, from, move.position);
+            keyboardMoves.push(across ? { id: node.id, ...across } : move);
+          }
         } else if (change.type === 'select') {
           selectionChanged = true;
           const vpcId = vpcIdOfFlowId(change.id);
@@ -278,6 +293,28 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     [store, flow],
   );
 
+  // A drag let go on a node's body rather than its handle still connects to that node.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const under = document
+        .elementFromPoint(point.clientX, point.clientY)
+        ?.closest<HTMLElement>('.react-flow__node-service');
+      const other = under?.dataset.id;
+      if (!other || other === state.fromNode.id) return;
+      const fromSource = state.fromHandle.type === 'source';
+      onConnect({
+        source: fromSource ? state.fromNode.id : other,
+        target: fromSource ? other : state.fromNode.id,
+        sourceHandle: null,
+        targetHandle: null,
+      });
+    },
+    [onConnect],
+  );
+
   const onDragOver = useCallback(
     (event: DragEvent) => {
       if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -344,7 +381,18 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   const onContextMenu = useCallback((event: ReactMouseEvent | MouseEvent) => {
     event.preventDefault();
     const box = wrapper.current?.getBoundingClientRect();
-    setMenu({ x: event.clientX - (box?.left ?? 0), y: event.clientY - (box?.top ?? 0) });
+    const target = event.target instanceof Element ? event.target : null;
+    const invoker =
+      target?.closest<HTMLElement>('.react-flow__node') ??
+      (document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+        ? document.activeElement
+        : wrapper.current);
+    // Shift+F10 reports no pointer position: open the menu at the focused node instead.
+    const at =
+      event.clientX === 0 && event.clientY === 0 && invoker
+        ? invoker.getBoundingClientRect()
+        : { left: event.clientX, top: event.clientY };
+    setMenu({ x: at.left - (box?.left ?? 0) + 12, y: at.top - (box?.top ?? 0) + 12, invoker });
   }, []);
 
   const onNodeContextMenu = useCallback(
@@ -357,7 +405,8 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   );
 
   return (
-    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    // Focusable from script only: where focus lands when what held it is gone (a removed VPC).
+    <div className="canvas" ref={wrapper} tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop}>
       <CheckedDesignProvider>
         <ReactFlow<FlowNode, ConnectionFlowEdge>
           nodes={nodes}
@@ -369,6 +418,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
           onEdgesChange={onEdgesChange}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           isValidConnection={isValidConnection}
@@ -410,11 +460,26 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
           onChoose={(kind) => {
             connect(store, pending.from, pending.to, kind);
             setPending(null);
+            focusNode(pending.from);
           }}
-          onCancel={() => setPending(null)}
+          onCancel={() => {
+            setPending(null);
+            focusNode(pending.from);
+          }}
         />
       )}
-      {menu && <ContextMenu x={menu.x} y={menu.y} onClose={() => setMenu(null)} />}
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          onClose={(returnFocus) => {
+            if (returnFocus) menu.invoker?.focus();
+            setMenu(null);
+          }}
+        />
+      )}
+      <ConnectToDialog />
+      <ConfirmDialog />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ConnectionKind } from '@archgen/model';
 import { useApp } from '../store/context.tsx';
 import { nodeIndex } from '../store/selectors.ts';
 import { KIND_LABELS, connectionMeaning } from './labels.ts';
+import { moveMenuFocus } from './ContextMenu.tsx';
 
 /** When a pair of services allows several kinds of connection, the person picks one. */
 export function ConnectMenu({
@@ -33,7 +34,16 @@ export function ConnectMenu({
       role="menu"
       aria-label="Choose connection kind"
       style={{ left: at.x, top: at.y }}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' || e.key === 'Tab') {
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        } else if (moveMenuFocus(e.currentTarget, e.key)) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      }}
     >
       <div className="popover__title">
         {source.name} → {target.name}
@@ -44,6 +54,7 @@ export function ConnectMenu({
           ref={i === 0 ? first : undefined}
           type="button"
           role="menuitem"
+          tabIndex={-1}
           className="menu-item"
           onClick={() => onChoose(kind)}
         >
@@ -52,7 +63,13 @@ export function ConnectMenu({
           <span className="menu-item__hint">{connectionMeaning(source.type, target.type, kind)}</span>
         </button>
       ))}
-      <button type="button" role="menuitem" className="menu-item menu-item--muted" onClick={onCancel}>
+      <button
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        className="menu-item menu-item--muted"
+        onClick={onCancel}
+      >
         Cancel
       </button>
     </div>

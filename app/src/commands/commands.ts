@@ -1,7 +1,7 @@
 import type { AppState } from '../store/appStore.ts';
 import { pasteElements } from '../store/designOps.ts';
 import { settlePositions } from '../canvas/geometry.ts';
-import { addVpc, removeElements, removeVpc, setAzCount } from './designCommands.ts';
+import { addVpc, removeElements, requestRemoveVpc, setAzCount } from './designCommands.ts';
 import { MAX_AZS, MAX_VPCS, MIN_AZS } from '../store/designOps.ts';
 import type { Command, CommandContext } from './types.ts';
 import { REVIEW_COMMANDS } from '../review/reviewCommandList.ts';
@@ -148,6 +148,16 @@ export const COMMANDS: readonly Command[] = [
     perform: deleteSelection,
   },
   {
+    id: 'connect-to',
+    label: 'Connect to…',
+    group: 'Edit',
+    shortcuts: [{ key: 'c' }],
+    contextMenu: true,
+    // One service to connect from; a shared design is read-only.
+    enabled: (s) => s.selection.nodeIds.length === 1 && !s.readOnly,
+    perform: ({ store }) => store.getState().openDialog('connect'),
+  },
+  {
     id: 'select-all',
     label: 'Select all',
     group: 'Edit',
@@ -175,7 +185,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: (s) => targetVpc(s) !== undefined,
     perform: ({ store }) => {
       const vpc = targetVpc(store.getState());
-      if (vpc) removeVpc(store, vpc.id);
+      if (vpc) requestRemoveVpc(store, vpc.id);
     },
   },
   {

@@ -30,7 +30,7 @@ describe('connecting', () => {
     const plan = planConnection(fixture(), 'fn', 'nat');
     expect(plan.outcome).toBe('refuse');
     if (plan.outcome === 'refuse') {
-      expect(plan.reason).toMatch(/^Lambda function does not connect to NAT gateway\. /);
+      expect(plan.reason).toMatch(/^Lambda function cannot connect to NAT gateway: no edge is needed\. /);
       expect(plan.reason).toMatch(/route table/);
       expect(plan.reason).not.toMatch(/only accepts/);
     }

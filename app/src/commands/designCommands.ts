@@ -154,7 +154,7 @@ export function planConnection(design: Design, from: string, to: string): Connec
   if (targetService?.refusalHint && !reverse.length)
     return {
       outcome: 'refuse',
-      reason: `${sourceName} does not connect to ${targetName}. ${targetService.refusalHint}`,
+      reason: `${sourceName} cannot connect to ${targetName}: ${targetService.refusalHint}`,
     };
   const why = reverse.length
     ? `connections go the other way (${targetName} → ${sourceName}).`
@@ -239,6 +239,28 @@ export function removeVpc(store: AppStore, vpcId: string): void {
     { nodeIds: [], connectionIds: [], vpcIds: [vpcId] },
     `Remove VPC ${vpc?.name ?? vpcId}`,
   );
+}
+
+/**
+ * Remove VPC as a person asks for it: a VPC with services in it asks first, saying how many will
+ * be taken out of it (they stay on the canvas, outside any VPC); an empty one goes at once.
+ */
+export function requestRemoveVpc(store: AppStore, vpcId: string): void {
+  const { design, askConfirmation } = store.getState();
+  const vpc = design.vpcs.find((v) => v.id === vpcId);
+  if (!vpc) return;
+  const inside = design.nodes.filter((n) => n.placement?.vpcId === vpcId).length;
+  if (inside === 0) {
+    removeVpc(store, vpcId);
+    return;
+  }
+  const services = inside === 1 ? '1 service' : `${inside} services`;
+  askConfirmation({
+    title: `Remove VPC ${vpc.name}?`,
+    message: `${services} inside it will be taken out of the VPC: they stay on the canvas, outside any subnet, and the checks will flag them until they are placed again. Undo brings everything back.`,
+    confirmLabel: 'Remove VPC',
+    onConfirm: () => removeVpc(store, vpcId),
+  });
 }
 
 /** The quick-fix button: applies a finding's fix as one undoable step. */

@@ -1,45 +1,110 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
-/** A modal dialog: named by its title, Escape or the close button closes it, focus moves inside. */
+/** Open dialogs, innermost last: only the innermost one answers Escape and traps Tab. */
+const openDialogs: HTMLElement[] = [];
+
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+function focusables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+}
+
+/** Where focus goes when the element that opened a dialog is gone (a removed VPC's button). */
+function fallbackFocus(): HTMLElement | null {
+  return (
+    document.querySelector<HTMLElement>('.react-flow__node.selected') ?? document.querySelector('.canvas')
+  );
+}
+
+/**
+ * A modal dialog (WAI-ARIA dialog pattern): named by its title, Escape or the close button closes
+ * it, Tab stays inside, and focus returns to what opened it. Escape and Tab are watched on the
+ * document, so a dialog keeps working when its focused button is disabled or removed (focus then
+ * falls to the page body). Drawn in a portal so a dialog opened from a canvas node is not
+ * positioned by the node's transform.
+ */
 export function Dialog({
   title,
   onClose,
   children,
   footer,
   wide,
+  alert,
+  describedBy,
 }: {
   title: string;
   onClose(): void;
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
+  /** A confirmation that interrupts (role alertdialog): focus starts on its safe choice. */
+  alert?: boolean;
+  describedBy?: string;
 }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const dialog = ref.current;
+    if (!dialog) return;
+    openDialogs.push(dialog);
     // A dialog with nothing to fill in (Keyboard shortcuts) focuses its close button, so Escape reaches it.
     (
-      dialog?.querySelector<HTMLElement>('[data-autofocus], input, button:not(.dialog__close), select') ??
-      dialog?.querySelector<HTMLElement>('.dialog__close')
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>('input, button:not(.dialog__close), select') ??
+      dialog.querySelector<HTMLElement>('.dialog__close')
     )?.focus();
-    return () => previous?.focus?.();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (openDialogs[openDialogs.length - 1] !== dialog || event.defaultPrevented) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        onCloseRef.current();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const items = focusables(dialog);
+      if (items.length === 0) return;
+      const first = items[0]!;
+      const last = items[items.length - 1]!;
+      const active = document.activeElement;
+      if (!dialog.contains(active)) {
+        event.preventDefault();
+        (event.shiftKey ? last : first).focus();
+      } else if (event.shiftKey && active === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    // Capture, so the dialog answers before the app's shortcuts and React Flow's key handlers.
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      openDialogs.splice(openDialogs.indexOf(dialog), 1);
+      // After React has removed the dialog, so the returned focus is not taken back.
+      requestAnimationFrame(() => {
+        const target = previous?.isConnected && previous !== document.body ? previous : fallbackFocus();
+        target?.focus?.();
+      });
+    };
   }, []);
-  return (
+  return createPortal(
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
         className={`dialog${wide ? ' dialog--wide' : ''}`}
-        role="dialog"
+        role={alert ? 'alertdialog' : 'dialog'}
         aria-modal="true"
         aria-labelledby={titleId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
+        aria-describedby={describedBy}
+        tabIndex={-1}
       >
         <header className="dialog__header">
           <h2 id={titleId} className="dialog__title">
@@ -52,6 +117,7 @@ export function Dialog({
         <div className="dialog__body">{children}</div>
         {footer && <footer className="dialog__footer">{footer}</footer>}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -1,21 +1,11 @@
 import { memo, useMemo, useState, type DragEvent } from 'react';
-import { SERVICES, SERVICE_CATEGORIES, type ServiceDefinition } from '@archgen/model';
+import { SERVICE_CATEGORIES, searchServices, type ServiceDefinition } from '@archgen/model';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { PALETTE_MIME } from '../canvas/flowTypes.ts';
 import { addServiceRecommended } from '../commands/designCommands.ts';
-import { useAppStore } from '../store/context.tsx';
+import { useApp, useAppStore } from '../store/context.tsx';
 import { useCommandContext } from '../commands/CommandProvider.tsx';
-
-function matches(service: ServiceDefinition, query: string): boolean {
-  if (!query) return true;
-  const haystack =
-    `${service.displayName} ${service.type} ${service.category} ${service.description}`.toLowerCase();
-  return query
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
-}
+import { PanelToggle } from './PanelToggle.tsx';
 
 const PaletteItem = memo(function PaletteItem({
   service,
@@ -52,23 +42,38 @@ const PaletteItem = memo(function PaletteItem({
 export function Palette() {
   const [query, setQuery] = useState('');
   const store = useAppStore();
+  const open = useApp((s) => s.paletteOpen);
   const getContext = useCommandContext();
+  // Names, abbreviations and keywords from the catalog ("elb", "k8s", "bucket").
+  const search = useMemo(() => searchServices(query), [query]);
   const groups = useMemo(
     () =>
       SERVICE_CATEGORIES.map((category) => ({
         category,
-        services: SERVICES.filter((s) => s.category === category && matches(s, query.trim())),
+        services: search.matches.filter((s) => s.category === category),
       })).filter((g) => g.services.length > 0),
-    [query],
+    [search],
   );
   const onAdd = (type: string) => {
     const center = getContext().canvas?.viewportCenter() ?? { x: 0, y: 0 };
     // Into the service's recommended subnet (or outside the VPCs): drawn where it is placed.
     addServiceRecommended(store, type, center);
   };
+  if (!open)
+    return (
+      <nav className="palette palette--collapsed" aria-label="Services">
+        <PanelToggle
+          name="services panel"
+          open={false}
+          side="left"
+          onToggle={store.getState().setPaletteOpen}
+        />
+      </nav>
+    );
   return (
     <nav className="palette" aria-label="Services">
       <div className="palette__search">
+        <PanelToggle name="services panel" open side="left" onToggle={store.getState().setPaletteOpen} />
         <input
           type="search"
           placeholder="Search services"
@@ -88,7 +93,21 @@ export function Palette() {
             </ul>
           </section>
         ))}
-        {groups.length === 0 && <p className="empty">No service matches “{query}”.</p>}
+        {search.missing && (
+          <div className="palette__missing" role="status">
+            <p className="empty">
+              {search.missing.name} is not in the catalog yet.
+              {search.missing.closest && ' The closest service:'}
+            </p>
+            {search.missing.closest && (
+              <section className="palette__group" aria-label="Closest match">
+                <ul className="palette__list">
+                  <PaletteItem service={search.missing.closest} onAdd={onAdd} />
+                </ul>
+              </section>
+            )}
+          </div>
+        )}
       </div>
     </nav>
   );

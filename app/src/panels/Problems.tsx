@@ -42,6 +42,8 @@ export const FindingItem = memo(function FindingItem({
 }) {
   const store = useAppStore();
   const targetName = useTargetName(finding);
+  // A shared design is read-only until copied: its quick fixes would do nothing.
+  const readOnly = useApp((s) => s.readOnly);
   const [open, setOpen] = useState(false);
   const focus = () => {
     const { kind, id } = finding.target;
@@ -83,7 +85,13 @@ export const FindingItem = memo(function FindingItem({
           ?
         </button>
         {fix && fix.actions.length > 0 && !finding.accepted && (
-          <button type="button" className="btn btn--fix" onClick={() => applyFindingFix(store, finding)}>
+          <button
+            type="button"
+            className="btn btn--fix"
+            disabled={readOnly}
+            title={readOnly ? 'Make a copy of the shared design to apply fixes' : undefined}
+            onClick={() => applyFindingFix(store, finding)}
+          >
             {fix.title}
           </button>
         )}

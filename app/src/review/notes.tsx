@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { Note } from '@archgen/model';
 import { useApp, useAppStore } from '../store/context.tsx';
 import type { AppState } from '../store/appStore.ts';
@@ -120,11 +120,15 @@ export function NotesDialog() {
   const design = useApp((s) => s.design);
   const readOnly = useApp((s) => s.readOnly);
   const [text, setText] = useState('');
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const close = () => store.getState().openDialog(null);
   if (!targetId) return null;
   const notes = design.notes.filter((n) => n.targetId === targetId);
   const add = () => {
-    if (addNote(store, targetId, text)) setText('');
+    if (!addNote(store, targetId, text)) return;
+    setText('');
+    // The Add note button is disabled once the text is cleared; keep focus in the dialog.
+    textarea.current?.focus();
   };
   return (
     <Dialog title={`Notes on ${targetName(design, targetId)}`} onClose={close}>
@@ -152,6 +156,7 @@ export function NotesDialog() {
               rows={3}
               maxLength={MAX_NOTE_LENGTH}
               value={text}
+              ref={textarea}
               data-autofocus
               onChange={(e) => setText(e.target.value)}
               onKeyDown={(e) => {

@@ -3,11 +3,19 @@ import type { Connection, DesignNode } from '@archgen/model';
 import type { AppState } from './appStore.ts';
 
 export type Theme = 'light' | 'dark';
-export type DialogId = 'export' | 'help' | 'templates' | 'share' | 'notes' | null;
+export type DialogId = 'export' | 'help' | 'templates' | 'share' | 'notes' | 'connect' | null;
 /** The bottom dock's tabs; add ids here (and a tab in panels/Dock.tsx) for new panels. */
 export type DockTab = 'problems' | 'code' | 'cost';
 /** The right sidebar's tabs; review features (notes, cost, scorecard) add theirs here. */
 export type SideTab = 'inspector' | 'review';
+
+/** A question asked before a destructive step (Remove VPC with services in it). */
+export interface Confirmation {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm(): void;
+}
 
 export interface Toast {
   id: number;
@@ -32,6 +40,10 @@ export interface UiSlice {
   showMiniMap: boolean;
   toasts: Toast[];
   clipboard: ClipboardContent | null;
+  confirmation: Confirmation | null;
+  /** The canvas side panels (palette left, details right): collapsed to give the canvas room. */
+  paletteOpen: boolean;
+  sidePanelOpen: boolean;
   setTheme(theme: Theme): void;
   openDialog(dialog: DialogId): void;
   setDockTab(tab: DockTab): void;
@@ -42,6 +54,9 @@ export interface UiSlice {
   toast(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
   setClipboard(content: ClipboardContent | null): void;
+  askConfirmation(confirmation: Confirmation | null): void;
+  setPaletteOpen(open: boolean): void;
+  setSidePanelOpen(open: boolean): void;
 }
 
 let toastSeq = 0;
@@ -58,6 +73,9 @@ export const createUiSlice =
     showMiniMap: true,
     toasts: [],
     clipboard: null,
+    confirmation: null,
+    paletteOpen: true,
+    sidePanelOpen: true,
     setTheme: (t) => set({ theme: t }),
     openDialog: (dialog) => set({ dialog }),
     setDockTab: (dockTab) => set({ dockTab, dockOpen: true }),
@@ -69,4 +87,7 @@ export const createUiSlice =
       set((s) => ({ toasts: [...s.toasts.slice(-3), { id: ++toastSeq, kind, message }] })),
     dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
     setClipboard: (clipboard) => set({ clipboard }),
+    askConfirmation: (confirmation) => set({ confirmation }),
+    setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+    setSidePanelOpen: (sidePanelOpen) => set({ sidePanelOpen }),
   });

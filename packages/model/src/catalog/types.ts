@@ -109,8 +109,8 @@ export interface ServiceDefinition {
   validate?: (props: Properties) => PropertyIssue[];
   accepts: readonly AcceptedConnection[];
   /**
-   * Said when a connection into this service is refused: what the person can do instead
-   * (e.g. NAT egress comes from the subnet route, not from an edge).
+   * Said after "X cannot connect to Y: " when a connection into this service is refused: what
+   * the person can do instead (NAT egress comes from the subnet route, not from an edge).
    */
   refusalHint?: string;
   /** For traffic connections into this service: default port and protocol. */

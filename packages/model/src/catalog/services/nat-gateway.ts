@@ -26,5 +26,5 @@ export const natGateway: ServiceDefinition = {
   ],
   accepts: [WATCHED_BY_ALARM],
   refusalHint:
-    'Nothing needs an edge to the NAT gateway: private subnets reach the internet through it by their route table, so a service in a private subnet already has outbound access.',
+    'no edge is needed. Private subnets reach the internet through the NAT gateway by their route table, so a service in a private subnet already has outbound access.',
 };
