@@ -167,7 +167,9 @@ describe('no node is drawn on another, or outside where it is placed', () => {
       y: 47,
     });
     // Never above or left of the area.
-    expect(findFreeSlot({ minX: 30, minY: 50 }, [], { x: -400, y: -400 })).toEqual({ x: 40, y: 60 });
+    expect(findFreeSlot({ minX: 30, minY: 50 }, [], { x: -400, y: -400 })).toEqual({ x: 30, y: 50 });
+    // The grid starts at the area's corner: a band's top row.
+    expect(findFreeSlot({ minX: 30, minY: 50 }, [], { x: 95, y: 58 })).toEqual({ x: 90, y: 50 });
   });
 
   it('findFreeSlot never returns a spot on a taken rectangle (many random cases)', () => {
@@ -184,8 +186,8 @@ describe('no node is drawn on another, or outside where it is placed', () => {
         });
       const preferred = { x: area.minX - 100 + next() * 1000, y: area.minY - 100 + next() * 600 };
       const at = findFreeSlot(area, taken, preferred);
-      expect(at.x % GRID).toBe(0);
-      expect(at.y % GRID).toBe(0);
+      expect((at.x - area.minX) % GRID).toBe(0);
+      expect((at.y - area.minY) % GRID).toBe(0);
       expect(at.x).toBeGreaterThanOrEqual(area.minX);
       expect(at.y).toBeGreaterThanOrEqual(area.minY);
       for (const t of taken) expect(intersects(rectOf(at), t)).toBe(false);

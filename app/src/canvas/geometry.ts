@@ -175,13 +175,13 @@ export interface SlotArea {
 }
 
 export interface SlotOptions {
-  /** Snap to the absolute GRID (drops, fixes, pastes); off for arrow-key nudges, which move by less. */
+  /** Snap to the GRID (drops, fixes, pastes); off for arrow-key nudges, which move by less. */
   snap?: boolean;
   size?: { width: number; height: number };
 }
 
 /**
- * The free spot for a node nearest `preferred` inside `area`, keeping NODE_GAP_X/Y clear of every
+ * The free spot for a node nearest `preferred` inside `area` (on a GRID from the area's corner), keeping NODE_GAP_X/Y clear of every
  * rectangle in `taken` (nodes, and areas it must stay out of, such as VPCs for a regional node).
  * Searches outward on the grid ring by ring; an unbounded side always has room, so it terminates.
  */
@@ -194,17 +194,18 @@ export function findFreeSlot(
   const index = taken instanceof RectIndex ? taken : new RectIndex(taken);
   const size = options.size ?? { width: NODE_WIDTH, height: NODE_HEIGHT };
   const snap = options.snap ?? true;
-  const round = (v: number) => (snap ? Math.round(v / GRID) * GRID : v);
-  // Snapped starting point inside the area (rounded up past the minimum, down past the maximum).
-  const clampAxis = (v: number, min: number, max: number | undefined) => {
-    let out = round(v);
-    if (out < min) out = snap ? Math.ceil(min / GRID) * GRID : min;
-    if (max !== undefined && out > max) out = snap ? Math.max(Math.floor(max / GRID) * GRID, min) : max;
+  // The grid starts at the area's corner, so a snapped node lines up with a band's top row.
+  const snapAxis = (v: number, origin: number, max: number | undefined) => {
+    const o = Number.isFinite(origin) ? origin : 0;
+    let out = snap ? o + Math.round((v - o) / GRID) * GRID : v;
+    if (out < origin) out = origin;
+    if (max !== undefined && out > max)
+      out = snap ? Math.max(o + Math.floor((max - o) / GRID) * GRID, origin) : max;
     return out;
   };
   const base = {
-    x: clampAxis(preferred.x, area.minX, area.maxX),
-    y: clampAxis(preferred.y, area.minY, area.maxY),
+    x: snapAxis(preferred.x, area.minX, area.maxX),
+    y: snapAxis(preferred.y, area.minY, area.maxY),
   };
   const fits = (at: XY) =>
     at.x >= area.minX &&
