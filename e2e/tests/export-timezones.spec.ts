@@ -17,8 +17,11 @@ test('Export -> Download zip gives byte-identical zips in Los Angeles, Tokyo and
   browser,
 }) => {
   test.setTimeout(180_000);
-  const digests: string[] = [];
+  // Every zone is tried before anything is asserted, so a failure names all that went wrong.
+  const digests: Record<string, string> = {};
+  const failures: string[] = [];
   for (const settings of SETTINGS) {
+    const where = `${settings.timezoneId} ${settings.locale}`;
     const context = await browser.newContext({ ...settings, acceptDownloads: true });
     try {
       const page = await context.newPage();
@@ -32,21 +35,25 @@ test('Export -> Download zip gives byte-identical zips in Los Angeles, Tokyo and
       await designer.exportDialog.open();
       const downloading = page.waitForEvent('download', { timeout: 60_000 });
       await designer.exportDialog.dialog.getByRole('button', { name: 'Download zip' }).click();
-      // A failure shows in the dialog instead of a download; fail with its text, not a timeout.
+      // A failure shows in the dialog instead of a download; record its text rather than time out.
       const failed = designer.exportDialog.dialog.getByText(/Export failed/);
       const outcome = await Promise.race([
         downloading.then((d) => ({ download: d })),
         failed.waitFor({ timeout: 60_000 }).then(async () => ({ error: await failed.innerText() })),
       ]);
-      if ('error' in outcome) throw new Error(`${settings.timezoneId} ${settings.locale}: ${outcome.error}`);
+      if ('error' in outcome) {
+        failures.push(`${where}: ${outcome.error}`);
+        continue;
+      }
       await expect(page.getByText(/Export failed/)).toHaveCount(0);
       const bytes = readFileSync(await outcome.download.path());
       expect(bytes.length).toBeGreaterThan(1000);
-      digests.push(createHash('sha256').update(bytes).digest('hex'));
+      digests[where] = createHash('sha256').update(bytes).digest('hex');
     } finally {
       await context.close();
     }
   }
-  expect(digests[1], 'Tokyo vs Los Angeles').toBe(digests[0]);
-  expect(digests[2], 'sv-SE Stockholm vs Los Angeles').toBe(digests[0]);
+  expect.soft(failures).toEqual([]);
+  // One distinct digest: the same bytes everywhere.
+  expect(new Set(Object.values(digests)).size, JSON.stringify(digests, null, 2)).toBe(1);
 });

@@ -149,6 +149,7 @@ test('when the newest autosave is garbage the backup is restored, and the app sa
   const notice = recoveryNotice(page);
   await expect(notice).toContainText('Restored the previous autosave');
   await expect(notice).toContainText('could not be read');
+  await designer.screenshot('autosave-backup-restored');
 
   await makeTwoEdits(designer, backup.nodeNames.length);
   expect(await storedValues(page)).toContain(garbage);
