@@ -526,6 +526,24 @@ gen('a manifest that is not JSON', {
     writeFileSync(join(out, 'x.tf'), '1')
   ),
 });
+gen('a manifest that links to /dev/zero', {
+  code: 2,
+  err: ['x.tf'],
+  setup: ({ out }) => (
+    mkdirSync(out),
+    symlinkSync('/dev/zero', join(out, MANIFEST)),
+    writeFileSync(join(out, 'x.tf'), '1')
+  ),
+});
+gen('a manifest larger than a megabyte', {
+  code: 2,
+  err: ['x.tf'],
+  setup: ({ out }) => (
+    mkdirSync(out),
+    writeFileSync(join(out, MANIFEST), JSON.stringify({ files: ['x.tf', 'y'.repeat(2 << 20)] })),
+    writeFileSync(join(out, 'x.tf'), '1')
+  ),
+});
 gen('a manifest pointing outside the folder', {
   code: 0,
   setup: ({ out }) => (

@@ -67,11 +67,29 @@ const safeEntry = (path: unknown): path is string =>
   !path.includes('\\') &&
   path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 
+/** A manifest lists a few hundred paths; anything larger was not written by us. */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+/** Reads a regular file of at most `cap` bytes, counting while reading (a link to /dev/zero stops). */
+function readCappedSync(path: string, cap: number): string {
+  if (!fs.lstatSync(path).isFile()) throw new Error('not a regular file');
+  const fd = fs.openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(cap + 1);
+    let total = 0;
+    for (let n; total <= cap && (n = fs.readSync(fd, buffer, total, cap + 1 - total, null)) > 0;) total += n;
+    if (total > cap) throw new Error('too large');
+    return buffer.subarray(0, total).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The files a previous run recorded; an unreadable or edited manifest counts as none. */
 function readManifest(out: string): Set<string> {
   let text: string;
   try {
-    text = fs.readFileSync(join(out, MANIFEST), 'utf8');
+    text = readCappedSync(join(out, MANIFEST), MAX_MANIFEST_BYTES);
   } catch {
     return new Set();
   }

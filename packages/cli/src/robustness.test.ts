@@ -99,7 +99,7 @@ describe('reads stop at the size limit while reading (item 3)', () => {
   }, 120_000);
 });
 
-describe('generate --out writes whole, keeps what is not ours (item 4)', () => {
+describe('generate --out writes whole, keeps what is not ours (item 4)', { timeout: 60_000 }, () => {
   const threeTier = join(EXAMPLES, 'three-tier-web-app.json');
   const staticSite = join(EXAMPLES, 'static-site.json');
 
@@ -113,7 +113,7 @@ describe('generate --out writes whole, keeps what is not ours (item 4)', () => {
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as { files: string[] };
     expect(files(out)).toEqual([MANIFEST, ...manifest.files].sort());
     expect(first.some((f) => !manifest.files.includes(f))).toBe(true);
-  });
+  }, 60_000);
 
   it('refuses a folder holding a user’s README.md (exit 2, one line), --force keeps other files', async () => {
     const out = join(dir, 'mine');
@@ -227,7 +227,7 @@ describe('generate --out writes whole, keeps what is not ours (item 4)', () => {
   });
 });
 
-describe('warnings are printed; pipes and other folders work (item 5)', () => {
+describe('warnings are printed; pipes and other folders work (item 5)', { timeout: 60_000 }, () => {
   const base = () =>
     JSON.parse(readFileSync(join(EXAMPLES, 'static-site.json'), 'utf8')) as Record<string, unknown>;
 
