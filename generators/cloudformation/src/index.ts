@@ -1,2 +1,3 @@
 export { generateCloudFormation, buildTemplate, type CloudFormationOptions } from './generate.ts';
 export { parseTemplate, printTemplate } from './template/yaml.ts';
+export { deployCommands, stackStem } from './readme.ts';

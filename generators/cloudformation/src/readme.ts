@@ -10,12 +10,41 @@ function cell(text: string): string {
 /** Larger templates must be uploaded to S3 first (`--template-body` takes at most 51,200 bytes). */
 const INLINE_TEMPLATE_LIMIT = 51_200;
 
+/** Stack names start with a letter: `<stem>-<env>`. */
+export function stackStem(graph: ResolvedGraph): string {
+  return /^[a-z]/i.test(graph.design.slug) ? graph.design.slug : `stack-${graph.design.slug}`;
+}
+
+/**
+ * The commands that deploy each environment as a stack of its own. `deploy` creates or updates
+ * the stack; above 51,200 bytes it uploads the template to the artifact bucket first (no
+ * `--template-body` limit). The template names no IAM resource, so CAPABILITY_IAM is enough.
+ * The zip's top-level README shows the same lines.
+ */
+export function deployCommands(
+  stem: string,
+  environments: readonly string[],
+  templateBytes: number,
+): string[] {
+  const viaS3 = templateBytes > INLINE_TEMPLATE_LIMIT;
+  return [
+    viaS3
+      ? 'aws s3 cp template.yaml s3://<artifact-bucket>/ && aws cloudformation validate-template --template-url https://<artifact-bucket>.s3.amazonaws.com/template.yaml'
+      : 'aws cloudformation validate-template --template-body file://template.yaml',
+    ...environments.map(
+      (env) =>
+        `aws cloudformation deploy --stack-name ${stem}-${env} --template-file template.yaml \\\n` +
+        (viaS3 ? '  --s3-bucket <artifact-bucket> \\\n' : '') +
+        `  --capabilities CAPABILITY_IAM \\\n` +
+        `  --parameter-overrides file://parameters/${windowsSafeStem(env)}.json`,
+    ),
+  ];
+}
+
 /** `bytes`: the size of template.yaml in UTF-8 bytes. */
 export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: number): string {
   const viaS3 = bytes > INLINE_TEMPLATE_LIMIT;
   const envs = ctx.environments;
-  // Stack names start with a letter.
-  const stack = `${/^[a-z]/i.test(graph.design.slug) ? graph.design.slug : `stack-${graph.design.slug}`}-<env>`;
   const parameterRows = [...ctx.template.parameters].map(([name, parameter]) => {
     const values = envs.map((env) => cell(ctx.parameterValues.get(name)?.[env] ?? parameter.Default ?? ''));
     return `| \`${name}\` | ${cell(parameter.Description)} | ${values.map((v) => (v === '' ? '""' : `\`${v}\``)).join(' | ')} |`;
@@ -36,16 +65,7 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: numb
     '## Deploy',
     '',
     '```sh',
-    viaS3
-      ? 'aws s3 cp template.yaml s3://<artifact-bucket>/ && aws cloudformation validate-template --template-url https://<artifact-bucket>.s3.amazonaws.com/template.yaml'
-      : 'aws cloudformation validate-template --template-body file://template.yaml',
-    ...envs.map(
-      (env) =>
-        `aws cloudformation deploy --stack-name ${stack.replace('<env>', env)} --template-file template.yaml \\\n` +
-        (viaS3 ? '  --s3-bucket <artifact-bucket> \\\n' : '') +
-        `  --capabilities CAPABILITY_IAM \\\n` +
-        `  --parameter-overrides file://parameters/${windowsSafeStem(env)}.json`,
-    ),
+    ...deployCommands(stackStem(graph), envs, bytes),
     '```',
     '',
     ...(viaS3

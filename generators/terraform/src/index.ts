@@ -16,6 +16,7 @@ import { readme } from './readme.ts';
 
 export { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
 export { escapeString } from './hcl/print.ts';
+export { deployCommands } from './readme.ts';
 
 const RESOURCE_FILES: TfFile[] = [
   'network.tf',

@@ -8,6 +8,24 @@ function inline(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]<>#|]/g, (ch) => `\\${ch}`);
 }
 
+/**
+ * The commands that deploy every environment, one workspace (state) each; the zip's top-level
+ * README shows the same lines. `apply` is the only step that needs AWS credentials.
+ */
+export function deployCommands(environments: readonly string[]): string[] {
+  return [
+    'terraform init',
+    ...environments.flatMap((env) => {
+      const file = windowsSafeStem(env);
+      return [
+        `terraform workspace select -or-create ${env}`,
+        `terraform plan -var-file=environments/${file}.tfvars -out=${file}.tfplan`,
+        `terraform apply ${file}.tfplan`,
+      ];
+    }),
+  ];
+}
+
 export function readme(ctx: TfContext): string {
   const { design } = ctx.graph;
   const vars = [...ctx.variables.values()].filter((v) => v.byEnv).sort((a, b) => compareIds(a.name, b.name));
@@ -23,18 +41,16 @@ export function readme(ctx: TfContext): string {
     '',
     '## Deploy',
     '',
+    'One state per environment: each environment is a Terraform workspace of its own (local state',
+    'under `terraform.tfstate.d/<env>/`, or per-workspace keys in any backend that supports them), so',
+    "planning one environment never touches another's resources.",
+    '',
     '```sh',
-    'terraform init',
-    ...ctx.environments
-      .flatMap((env) => [
-        `terraform plan  -var-file=environments/${windowsSafeStem(env)}.tfvars -out=${windowsSafeStem(env)}.tfplan`,
-        `terraform apply ${windowsSafeStem(env)}.tfplan`,
-      ])
-      .slice(0, 2),
+    ...deployCommands(ctx.environments),
     '```',
     '',
-    'Use one state per environment (a separate backend key or `terraform workspace select <env>`);',
-    'add a `backend` block to `versions.tf` for remote state. Availability zones are the variable',
+    'Always select the workspace before planning with its tfvars file: the pair must match. For',
+    'remote state, add a `backend` block to `versions.tf`. Availability zones are the variable',
     '`availability_zones` (defaults for the design region), so `plan` makes no AWS lookups.',
     '',
   ];

@@ -4,6 +4,7 @@ import { validateDesign, type Finding } from '@archgen/rules';
 import { compareIds, lowerDesign, type GeneratedFiles, type TargetId } from '@archgen/infra';
 import { runGenerator, selectEnvironments, TARGETS, type GenerateOptions } from './generate.ts';
 import { renderBundleReadme } from './readme.ts';
+import { stackStem } from '@archgen/generator-cloudformation';
 
 export interface ExportBundle {
   /** Folder name inside the zip, from the design name. */
@@ -33,7 +34,16 @@ export function buildExport(
     for (const [path, content] of Object.entries(runGenerator(target, graph)))
       files[`${slug}/${target}/${path}`] = content;
   }
-  files[`${slug}/README.md`] = renderBundleReadme(design, { targets, environments, findings });
+  const template = files[`${slug}/cloudformation/template.yaml`];
+  files[`${slug}/README.md`] = renderBundleReadme(design, {
+    targets,
+    environments,
+    findings,
+    cloudFormation:
+      template === undefined
+        ? undefined
+        : { stem: stackStem(graph), templateBytes: new TextEncoder().encode(template).length },
+  });
   const extra = options.extraDocuments?.(design, findings, environments) ?? {};
   for (const [path, content] of Object.entries(extra)) files[`${slug}/${path}`] = content;
   const sorted: GeneratedFiles = {};

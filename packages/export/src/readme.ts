@@ -1,14 +1,24 @@
 import type { Design } from '@archgen/model';
 import type { Finding } from '@archgen/rules';
-import { windowsSafeStem, type TargetId } from '@archgen/infra';
+import type { TargetId } from '@archgen/infra';
+import { deployCommands as terraformDeployCommands } from '@archgen/generator-terraform';
+import { deployCommands as cloudFormationDeployCommands } from '@archgen/generator-cloudformation';
 
 /** Markdown-safe inline text: user names must not open links, tables or HTML. */
 export function mdText(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
-const DEPLOY: Record<TargetId, (envs: string[]) => string[]> = {
-  cdk: (envs) => [
+/** What the deploy steps need to know beyond the environments. */
+interface DeployContext {
+  envs: string[];
+  /** The CloudFormation stack name stem and template size (deploy uploads large ones to S3). */
+  cloudFormation?: { stem: string; templateBytes: number };
+}
+
+/** The same commands as each target's own README, run from the target's folder. */
+const DEPLOY: Record<TargetId, (context: DeployContext) => string[]> = {
+  cdk: ({ envs }) => [
     '### AWS CDK (`cdk/`)',
     '',
     '```sh',
@@ -19,26 +29,25 @@ const DEPLOY: Record<TargetId, (envs: string[]) => string[]> = {
     '',
     'Per-environment values live in `lib/config.ts`.',
   ],
-  terraform: (envs) => [
+  terraform: ({ envs }) => [
     '### Terraform (`terraform/`)',
     '',
-    '```sh',
-    'cd terraform && terraform init',
-    ...envs.map(
-      (env) =>
-        `terraform plan -var-file=environments/${windowsSafeStem(env)}.tfvars -out=${windowsSafeStem(env)}.plan`,
-    ),
-    '```',
+    'One state per environment: a workspace each (see `terraform/README.md`).',
     '',
-    'Use one state per environment (a workspace or a backend key per environment).',
+    '```sh',
+    'cd terraform',
+    ...terraformDeployCommands(envs),
+    '```',
   ],
-  cloudformation: (envs) => [
+  cloudformation: ({ envs, cloudFormation }) => [
     '### CloudFormation (`cloudformation/`)',
     '',
     '```sh',
-    ...envs.map(
-      (env) =>
-        `aws cloudformation create-stack --stack-name <name>-${env} --template-body file://cloudformation/template.yaml --parameters file://cloudformation/parameters/${windowsSafeStem(env)}.json --capabilities CAPABILITY_NAMED_IAM`,
+    'cd cloudformation',
+    ...cloudFormationDeployCommands(
+      cloudFormation?.stem ?? '<name>',
+      envs,
+      cloudFormation?.templateBytes ?? 0,
     ),
     '```',
   ],
@@ -55,7 +64,12 @@ function findingLine(design: Design, f: Finding): string {
 
 export function renderBundleReadme(
   design: Design,
-  context: { targets: TargetId[]; environments: string[]; findings: Finding[] },
+  context: {
+    targets: TargetId[];
+    environments: string[];
+    findings: Finding[];
+    cloudFormation?: DeployContext['cloudFormation'];
+  },
 ): string {
   const open = context.findings.filter((f) => !f.accepted);
   const accepted = context.findings.filter((f) => f.accepted);
@@ -69,7 +83,10 @@ export function renderBundleReadme(
     '',
     '## Deploy',
     '',
-    ...context.targets.flatMap((t) => [...DEPLOY[t](context.environments), '']),
+    ...context.targets.flatMap((t) => [
+      ...DEPLOY[t]({ envs: context.environments, cloudFormation: context.cloudFormation }),
+      '',
+    ]),
     `## Open findings (${open.length})`,
     '',
     ...(open.length ? open.map((f) => findingLine(design, f)) : ['None: the design passes every check.']),
