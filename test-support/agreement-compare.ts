@@ -57,6 +57,10 @@ export function withoutOptionalGroups(entities: Entity[], optionalNames: Readonl
     });
 }
 
+/** The entity a match is named after: CloudFormation's, else the first output that has it. */
+const referenceOf = (m: MatchedEntity): Entity =>
+  m.byTarget.cloudformation ?? TARGETS.map((t) => m.byTarget[t]).find((e) => e !== undefined)!;
+
 /** What an entity connects, for kinds whose names differ between targets but whose ends do not. */
 function identityOf(entity: Entity): string | undefined {
   const p = entity.props;
@@ -82,7 +86,7 @@ export function matchEntities(outputs: Partial<Record<Target, Entity[]>>): Match
     const candidates = outputs[target] ?? [];
     // Kinds that are what they connect (an event source mapping, an archive) match on that first.
     for (const m of matched) {
-      const identity = identityOf(m.byTarget.cloudformation!);
+      const identity = identityOf(referenceOf(m));
       if (identity === undefined) continue;
       const same = candidates.filter(
         (c) => c.kind === m.kind && !used.get(target)!.has(c) && identityOf(c) === identity,
@@ -95,7 +99,7 @@ export function matchEntities(outputs: Partial<Record<Target, Entity[]>>): Match
     // Then the exact key (a key closer to the start of the candidate's key list wins).
     for (const m of matched) {
       if (m.byTarget[target]) continue;
-      const key = m.byTarget.cloudformation!.keys[0]!;
+      const key = referenceOf(m).keys[0]!;
       let best: { entity: Entity; rank: number } | undefined;
       for (const c of candidates) {
         if (c.kind !== m.kind || used.get(target)!.has(c)) continue;
@@ -105,6 +109,19 @@ export function matchEntities(outputs: Partial<Record<Target, Entity[]>>): Match
       if (best) {
         m.byTarget[target] = best.entity;
         used.get(target)!.add(best.entity);
+      }
+    }
+    // Then a longer name that starts with the reference's (CDK's "MainPublicSubnet1Subnet" for
+    // "MainPublicSubnet1"), the shortest such first.
+    for (const m of matched) {
+      if (m.byTarget[target]) continue;
+      const key = referenceOf(m).keys[0]!;
+      const longer = candidates
+        .filter((c) => c.kind === m.kind && !used.get(target)!.has(c) && c.keys[0]!.startsWith(key))
+        .sort((a, b) => a.keys[0]!.length - b.keys[0]!.length)[0];
+      if (longer) {
+        m.byTarget[target] = longer;
+        used.get(target)!.add(longer);
       }
     }
     // One left over on each side within a kind: the same thing under another name.

@@ -171,7 +171,13 @@ function keyKindOf(value: unknown, refKind: (v: unknown) => string | undefined):
   return `external key ${text}`;
 }
 
-function lifecycleRule(rule: {
+/**
+ * A lifecycle rule as its actions, each with the rule's scope: "GLACIER@90", "expire@365",
+ * "noncurrent expire@30", "abort multipart@7" (+ " [prefix p]" / " [Disabled]"). How actions are
+ * grouped into rules carries no meaning (CDK puts expiry and multipart abort in one rule where
+ * the template writes two), so a bucket's lifecycle is the sorted list of all its actions.
+ */
+function lifecycleActions(rule: {
   status?: unknown;
   prefix?: unknown;
   transitions: { days: unknown; storageClass: unknown }[];
@@ -179,24 +185,27 @@ function lifecycleRule(rule: {
   noncurrentTransitions: { days: unknown; storageClass: unknown }[];
   noncurrentExpirationDays?: unknown;
   abortMultipartDays?: unknown;
-}): string {
-  const parts: string[] = [];
-  if (str(rule.status) && rule.status !== 'Enabled') parts.push(String(rule.status));
-  if (str(rule.prefix)) parts.push(`prefix ${String(rule.prefix)}`);
-  const transitions = rule.transitions
-    .map((t) => `${String(t.storageClass)}@${String(num(t.days) ?? t.days)}`)
-    .sort();
-  if (transitions.length) parts.push(`to ${transitions.join(',')}`);
-  if (rule.expirationDays !== undefined) parts.push(`expire@${String(num(rule.expirationDays))}`);
-  const noncurrent = rule.noncurrentTransitions
-    .map((t) => `${String(t.storageClass)}@${String(num(t.days) ?? t.days)}`)
-    .sort();
-  if (noncurrent.length) parts.push(`noncurrent to ${noncurrent.join(',')}`);
-  if (rule.noncurrentExpirationDays !== undefined)
-    parts.push(`noncurrent expire@${String(num(rule.noncurrentExpirationDays))}`);
-  if (rule.abortMultipartDays !== undefined)
-    parts.push(`abort multipart@${String(num(rule.abortMultipartDays))}`);
-  return parts.join(' ') || '(empty rule)';
+}): string[] {
+  const scope = [
+    ...(str(rule.prefix) ? [`prefix ${String(rule.prefix)}`] : []),
+    ...(str(rule.status) && rule.status !== 'Enabled' ? [String(rule.status)] : []),
+  ];
+  const suffix = scope.length ? ` [${scope.join(' ')}]` : '';
+  const days = (v: unknown): string => String(num(v) ?? JSON.stringify(v));
+  const actions = [
+    ...rule.transitions.map((t) => `${String(t.storageClass)}@${days(t.days)}`),
+    ...(rule.expirationDays !== undefined && rule.expirationDays !== null
+      ? [`expire@${days(rule.expirationDays)}`]
+      : []),
+    ...rule.noncurrentTransitions.map((t) => `noncurrent ${String(t.storageClass)}@${days(t.days)}`),
+    ...(rule.noncurrentExpirationDays !== undefined && rule.noncurrentExpirationDays !== null
+      ? [`noncurrent expire@${days(rule.noncurrentExpirationDays)}`]
+      : []),
+    ...(rule.abortMultipartDays !== undefined && rule.abortMultipartDays !== null
+      ? [`abort multipart@${days(rule.abortMultipartDays)}`]
+      : []),
+  ];
+  return (actions.length ? actions : ['(rule without actions)']).map((a) => a + suffix);
 }
 
 function ingressRule(protocol: unknown, from: unknown, to: unknown, peer: string): string {
@@ -261,8 +270,8 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
     const algorithm = str(at(sse, 'SSEAlgorithm')) ?? 'AES256';
     const pab = at(p, 'PublicAccessBlockConfiguration');
     const flags = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
-    const rules = list(at(p, 'LifecycleConfiguration', 'Rules')).map((rule) =>
-      lifecycleRule({
+    const rules = list(at(p, 'LifecycleConfiguration', 'Rules')).flatMap((rule) =>
+      lifecycleActions({
         status: at(rule, 'Status'),
         prefix: at(rule, 'Prefix') ?? at(rule, 'Filter', 'Prefix'),
         transitions: [
@@ -793,6 +802,16 @@ function pathBelowStack(path: string): string[] {
   return path.split('/').slice(1);
 }
 
+/**
+ * A CDK logical id without its 8-hex-digit path hash: "OrdersDatabasewriter7CE48AFA" ->
+ * "OrdersDatabasewriter" (the construct path's ids concatenated). For templates synthesized without
+ * `aws:cdk:path` metadata (`tsx bin/app.ts` outside the CDK CLI adds none unless asked).
+ */
+export function withoutCdkHash(logicalId: string): string {
+  const stripped = logicalId.replace(/[0-9A-F]{8}$/, '');
+  return stripped === '' ? logicalId : stripped;
+}
+
 /** Matching keys of a CDK resource: every prefix of its construct path (longest first), without "Resource" / "Default". */
 function cdkKeys(path: string): string[] {
   const segments = pathBelowStack(path).filter((s) => s !== 'Resource' && s !== 'Default');
@@ -805,7 +824,8 @@ export function cfnEntities(template: ResolvedTemplate, origin: 'cdk' | 'cloudfo
   const { resources } = template;
   const nameOf = (logicalId: string): string => {
     const path = resources.get(logicalId)?.cdkPath;
-    return origin === 'cdk' && path ? (cdkKeys(path)[0] ?? normName(logicalId)) : normName(logicalId);
+    if (origin !== 'cdk') return normName(logicalId);
+    return path ? (cdkKeys(path)[0] ?? normName(logicalId)) : normName(withoutCdkHash(logicalId));
   };
   const targets = (value: unknown): string[] => {
     const out: string[] = [];
@@ -863,6 +883,7 @@ export function cfnEntities(template: ResolvedTemplate, origin: 'cdk' | 'cloudfo
     if (id === ALL_NAT) return { keys: ['natgateways'], label: id };
     const path = resources.get(id)?.cdkPath;
     if (origin === 'cdk' && path) return { keys: cdkKeys(path), label: pathBelowStack(path).join('/') };
+    if (origin === 'cdk') return { keys: [normName(withoutCdkHash(id))], label: id };
     return { keys: [normName(id)], label: id };
   });
 }
@@ -999,8 +1020,8 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
   },
   aws_s3_bucket_lifecycle_configuration: (r, ctx) => {
     const bucket = ctx.target(r, 'bucket');
-    const rules = blocks(V(r), 'rule').map((rule) =>
-      lifecycleRule({
+    const rules = blocks(V(r), 'rule').flatMap((rule) =>
+      lifecycleActions({
         status: at(rule, 'status'),
         prefix: at(rule, 'filter', 0, 'prefix') || at(rule, 'prefix') || undefined,
         transitions: blocks(rule, 'transition').map((t) => ({

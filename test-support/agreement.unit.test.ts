@@ -221,7 +221,8 @@ describe('meaning extractors', () => {
     // The redrive policy holds the DLQ's ARN, unknown until apply: skipped, not failed.
     expect(entities.find((e) => e.kind === 'queue')!.props.maxReceiveCount).toBeUndefined();
     expect(entities.find((e) => e.kind === 'bucket')!.props.lifecycle).toEqual([
-      'to STANDARD_IA@30 expire@120',
+      'STANDARD_IA@30',
+      'expire@120',
     ]);
   });
 });
