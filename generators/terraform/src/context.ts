@@ -165,8 +165,17 @@ function indexIds(items: readonly { id: string; componentId?: string }[]): IdInd
 
 const unchanged = (v: PropertyValue): PropertyValue => v;
 
-/** A literal type widened to its primitive: `valueIn(c, k, env, 'a')` is a string, not "a". */
-type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T;
+/** The value as the catalog types it; anything else is a lowering bug. */
+function expectType<K extends 'number' | 'string' | 'boolean'>(
+  c: ResolvedComponent,
+  key: string,
+  v: PropertyValue,
+  kind: K,
+): K extends 'number' ? number : K extends 'string' ? string : boolean {
+  if (typeof v !== kind)
+    throw new Error(`${c.type} "${c.id}": "${key}" is ${JSON.stringify(v)}, not a ${kind}`);
+  return v as K extends 'number' ? number : K extends 'string' ? string : boolean;
+}
 
 export class TfContext {
   readonly graph: ResolvedGraph;
@@ -242,43 +251,51 @@ export class TfContext {
   }
 
   /**
+   * The property's value in one environment. The lowering fills every catalog property (defaults
+   * included), so a missing or null value is a bug upstream, never a cue to restate a default here.
+   */
+  valueIn(c: ResolvedComponent, key: string, env: string): PropertyValue {
+    const v = c.props[key]?.byEnv[env];
+    if (v === undefined || v === null)
+      throw new Error(`${c.type} "${c.id}" has no resolved "${key}" in ${env}`);
+    return v;
+  }
+
+  numIn(c: ResolvedComponent, key: string, env: string): number {
+    return expectType(c, key, this.valueIn(c, key, env), 'number');
+  }
+
+  textIn(c: ResolvedComponent, key: string, env: string): string {
+    return expectType(c, key, this.valueIn(c, key, env), 'string');
+  }
+
+  flagIn(c: ResolvedComponent, key: string, env: string): boolean {
+    return expectType(c, key, this.valueIn(c, key, env), 'boolean');
+  }
+
+  /**
    * A value used to decide the shape of the code (which blocks exist). When it varies, the first
    * environment's value shapes the code; `prop()` is the way to vary an attribute's value.
    */
-  value<T extends PropertyValue>(c: ResolvedComponent, key: string, fallback: T): T {
-    const first = c.props[key]?.byEnv[this.environments[0]!];
-    return (first === undefined || first === null ? fallback : first) as T;
+  value(c: ResolvedComponent, key: string): PropertyValue {
+    return this.valueIn(c, key, this.environments[0]!);
   }
 
-  num(c: ResolvedComponent, key: string, fallback: number): number {
-    const v = this.value<PropertyValue>(c, key, fallback);
-    return typeof v === 'number' ? v : fallback;
+  num(c: ResolvedComponent, key: string): number {
+    return this.numIn(c, key, this.environments[0]!);
   }
 
-  text(c: ResolvedComponent, key: string, fallback: string): string {
-    const v = this.value<PropertyValue>(c, key, fallback);
-    return typeof v === 'string' ? v : fallback;
+  text(c: ResolvedComponent, key: string): string {
+    return this.textIn(c, key, this.environments[0]!);
   }
 
-  flag(c: ResolvedComponent, key: string, fallback: boolean): boolean {
-    const v = this.value<PropertyValue>(c, key, fallback);
-    return typeof v === 'boolean' ? v : fallback;
-  }
-
-  /** The property's value in one environment (catalog default when unset). */
-  valueIn<T extends PropertyValue>(c: ResolvedComponent, key: string, env: string, fallback: T): Widen<T> {
-    const v = c.props[key]?.byEnv[env];
-    return (v === undefined || v === null || typeof v !== typeof fallback ? fallback : v) as Widen<T>;
+  flag(c: ResolvedComponent, key: string): boolean {
+    return this.flagIn(c, key, this.environments[0]!);
   }
 
   /** Whether any selected environment's value satisfies `test`. */
-  some(
-    c: ResolvedComponent,
-    key: string,
-    fallback: PropertyValue,
-    test: (v: PropertyValue) => boolean,
-  ): boolean {
-    return this.environments.some((env) => test(this.valueIn(c, key, env, fallback)));
+  some(c: ResolvedComponent, key: string, test: (v: PropertyValue) => boolean): boolean {
+    return this.environments.some((env) => test(this.valueIn(c, key, env)));
   }
 
   /**
@@ -311,11 +328,10 @@ export class TfContext {
   presence(
     c: ResolvedComponent,
     key: string,
-    fallback: PropertyValue,
     test: (v: PropertyValue) => boolean,
     name: string,
   ): { count?: Expr } | undefined {
-    const present = this.environments.map((env) => test(this.valueIn(c, key, env, fallback)));
+    const present = this.environments.map((env) => test(this.valueIn(c, key, env)));
     if (present.every((p) => !p)) return undefined;
     if (present.every((p) => p)) return {};
     return {
@@ -323,7 +339,7 @@ export class TfContext {
         c,
         name,
         `Whether to create ${name.replace(/_count$/, '').replace(/_/g, ' ')}`,
-        (env) => (test(this.valueIn(c, key, env, fallback)) ? 1 : 0),
+        (env) => (test(this.valueIn(c, key, env)) ? 1 : 0),
       ),
     };
   }
@@ -343,17 +359,13 @@ export class TfContext {
   prop(
     c: ResolvedComponent,
     key: string,
-    fallback: PropertyValue,
     map: (v: PropertyValue) => PropertyValue = unchanged,
     name?: string,
   ): Expr {
     const v = c.props[key];
-    if (!v || !this.differs(v)) {
-      const first = v?.byEnv[this.environments[0]!];
-      return literal(map(first === undefined || first === null ? fallback : first));
-    }
+    if (!v || !this.differs(v)) return literal(map(this.value(c, key)));
     name ??= `${c.names.tfName}_${snake(key)}`;
-    const values = this.environments.map((env) => map(v.byEnv[env] ?? fallback));
+    const values = this.environments.map((env) => map(this.valueIn(c, key, env)));
     if (values.every((x) => sameValue(x, values[0]))) return literal(values[0]!);
     const byEnv: Record<string, Expr> = {};
     this.environments.forEach((env, i) => (byEnv[env] = literal(values[i]!)));

@@ -17,7 +17,7 @@ export function targetGroupName(ctx: TfContext, r: ResolvedRoute): string {
 }
 
 function hasCertificate(ctx: TfContext, alb: ResolvedComponent): boolean {
-  return ctx.text(alb, 'certificateArn', '') !== '';
+  return ctx.text(alb, 'certificateArn') !== '';
 }
 
 /** The listeners of an ALB, which a service must wait for before registering targets. */
@@ -159,10 +159,10 @@ export const albEmitter: ComponentEmitter = {
   }),
   emit(ctx, c) {
     const t = c.names.tfName;
-    const internal = ctx.text(c, 'scheme', 'internet-facing') === 'internal';
+    const internal = ctx.text(c, 'scheme') === 'internal';
     const certificate = hasCertificate(ctx, c);
     const waf = c.webAcl !== undefined;
-    const logs = ctx.flag(c, 'accessLogs', false);
+    const logs = ctx.flag(c, 'accessLogs');
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.frontDoorId === c.id);
     const logBucket = logs ? accessLogBucket(ctx, c) : undefined;
     ctx.add(
@@ -184,8 +184,8 @@ export const albEmitter: ComponentEmitter = {
           attr('internal', literal(internal)),
           attr('security_groups', list([ctx.securityGroupOf(c)])),
           attr('subnets', placementSubnets(ctx, c)),
-          attr('drop_invalid_header_fields', ctx.prop(c, 'dropInvalidHeaders', true)),
-          attr('idle_timeout', ctx.prop(c, 'idleTimeoutSeconds', 60)),
+          attr('drop_invalid_header_fields', ctx.prop(c, 'dropInvalidHeaders')),
+          attr('idle_timeout', ctx.prop(c, 'idleTimeoutSeconds')),
           logBucket &&
             block(
               'access_logs',
@@ -216,12 +216,12 @@ export const albEmitter: ComponentEmitter = {
             attr('port', num(443)),
             attr('protocol', str('HTTPS')),
             attr('ssl_policy', str(TLS_POLICY)),
-            attr('certificate_arn', ctx.prop(c, 'certificateArn', '')),
+            attr('certificate_arn', ctx.prop(c, 'certificateArn')),
             defaultAction(ctx, first),
           ],
         ),
       );
-      if (ctx.flag(c, 'httpRedirect', true))
+      if (ctx.flag(c, 'httpRedirect'))
         ctx.add(
           'edge.tf',
           block(

@@ -26,8 +26,8 @@ export const timestreamEmitter: ComponentEmitter = {
             'retention_properties',
             [],
             [
-              attr('memory_store_retention_period_in_hours', ctx.prop(c, 'memoryRetentionHours', 24)),
-              attr('magnetic_store_retention_period_in_days', ctx.prop(c, 'magneticRetentionDays', 365)),
+              attr('memory_store_retention_period_in_hours', ctx.prop(c, 'memoryRetentionHours')),
+              attr('magnetic_store_retention_period_in_days', ctx.prop(c, 'magneticRetentionDays')),
             ],
           ),
           tags(c.names.display),
@@ -44,8 +44,8 @@ export const kinesisEmitter: ComponentEmitter = {
     return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
   },
   emit(ctx, c) {
-    const provisionedIn = (env: string) => ctx.valueIn(c, 'mode', env, 'on-demand') === 'provisioned';
-    const encrypted = ctx.flag(c, 'encryption', true);
+    const provisionedIn = (env: string) => ctx.textIn(c, 'mode', env) === 'provisioned';
+    const encrypted = ctx.flag(c, 'encryption');
     ctx.add(
       'data.tf',
       ctx.resource('aws_kinesis_stream', c.names.tfName, c, [
@@ -54,10 +54,10 @@ export const kinesisEmitter: ComponentEmitter = {
           attr(
             'shard_count',
             ctx.derived(c, 'shard_count', 'Shards', (env) =>
-              provisionedIn(env) ? ctx.valueIn(c, 'shards', env, 1) : null,
+              provisionedIn(env) ? ctx.numIn(c, 'shards', env) : null,
             ),
           ),
-        attr('retention_period', ctx.prop(c, 'retentionHours', 24)),
+        attr('retention_period', ctx.prop(c, 'retentionHours')),
         attr('encryption_type', str(encrypted ? 'KMS' : 'NONE')),
         encrypted && attr('kms_key_id', str('alias/aws/kinesis')),
         block(
@@ -69,7 +69,6 @@ export const kinesisEmitter: ComponentEmitter = {
               ctx.prop(
                 c,
                 'mode',
-                'on-demand',
                 (v) => (v === 'provisioned' ? 'PROVISIONED' : 'ON_DEMAND'),
                 `${c.names.tfName}_stream_mode`,
               ),
@@ -89,7 +88,7 @@ export const athenaEmitter: ComponentEmitter = {
   },
   emit(ctx, c) {
     const results = ctx.findComponent(c.outputBucketId);
-    const encrypted = ctx.flag(c, 'resultsEncryption', true);
+    const encrypted = ctx.flag(c, 'resultsEncryption');
     ctx.add(
       'data.tf',
       ctx.resource('aws_athena_workgroup', c.names.tfName, c, [
@@ -99,11 +98,11 @@ export const athenaEmitter: ComponentEmitter = {
           'configuration',
           [],
           [
-            attr('enforce_workgroup_configuration', ctx.prop(c, 'enforceConfiguration', true)),
+            attr('enforce_workgroup_configuration', ctx.prop(c, 'enforceConfiguration')),
             attr('publish_cloudwatch_metrics_enabled', literal(true)),
             attr(
               'bytes_scanned_cutoff_per_query',
-              binary(ctx.prop(c, 'bytesScannedCutoffGb', 10), '*', num(1073741824)),
+              binary(ctx.prop(c, 'bytesScannedCutoffGb'), '*', num(1073741824)),
             ),
             (results || encrypted) &&
               block(

@@ -31,7 +31,7 @@ const ACCESS_LOG_FORMAT = {
 };
 
 function isRest(ctx: TfContext, c: ResolvedComponent): boolean {
-  return ctx.text(c, 'apiType', 'http') === 'rest';
+  return ctx.text(c, 'apiType') === 'rest';
 }
 
 /** The user pool this API authorizes with (api-gateway -> cognito-user-pool "read"). */
@@ -41,7 +41,7 @@ function userPool(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | und
 
 /** The access log group ARN, when access logs are on (the lowering derives the group). */
 function accessLogGroup(ctx: TfContext, c: ResolvedComponent): Expr | undefined {
-  const group = ctx.flag(c, 'accessLogs', true) ? ctx.logGroupOf(c) : undefined;
+  const group = ctx.flag(c, 'accessLogs') ? ctx.logGroupOf(c) : undefined;
   return group ? ctx.attribute(group.id, 'arn') : undefined;
 }
 
@@ -54,7 +54,7 @@ function routeKey(ctx: TfContext, r: ResolvedRoute, i: number): string {
 function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute[]): void {
   const t = c.names.tfName;
   const api = `aws_apigatewayv2_api.${t}`;
-  const authorizer = ctx.text(c, 'authorizer', 'none');
+  const authorizer = ctx.text(c, 'authorizer');
   const pool = userPool(ctx, c);
   const logs = accessLogGroup(ctx, c);
   ctx.add(
@@ -76,8 +76,8 @@ function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
           'default_route_settings',
           [],
           [
-            attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit', 1000)),
-            attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit', 500)),
+            attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit')),
+            attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit')),
             attr('detailed_metrics_enabled', literal(true)),
           ],
         ),
@@ -189,9 +189,9 @@ function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
 function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute[]): void {
   const t = c.names.tfName;
   const api = `aws_api_gateway_rest_api.${t}`;
-  const authorizer = ctx.text(c, 'authorizer', 'none');
+  const authorizer = ctx.text(c, 'authorizer');
   const pool = userPool(ctx, c);
-  const validate = ctx.flag(c, 'requestValidation', true);
+  const validate = ctx.flag(c, 'requestValidation');
   const logs = accessLogGroup(ctx, c);
   ctx.add(
     'edge.tf',
@@ -353,7 +353,7 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
         attr('rest_api_id', ref(`${api}.id`)),
         attr('deployment_id', ref(`aws_api_gateway_deployment.${t}.id`)),
         attr('stage_name', str('api')),
-        attr('xray_tracing_enabled', ctx.prop(c, 'tracing', true)),
+        attr('xray_tracing_enabled', ctx.prop(c, 'tracing')),
         logs &&
           block(
             'access_log_settings',
@@ -376,8 +376,8 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
           [],
           [
             attr('metrics_enabled', literal(true)),
-            attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit', 1000)),
-            attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit', 500)),
+            attr('throttling_rate_limit', ctx.prop(c, 'throttleRateLimit')),
+            attr('throttling_burst_limit', ctx.prop(c, 'throttleBurstLimit')),
           ],
         ),
       ],

@@ -44,8 +44,8 @@ function origin(ctx: TfContext, cf: ResolvedComponent, r: ResolvedRoute): Origin
   let https = true;
   if (target.type === 'alb') {
     domain = ctx.attribute(target.id, 'domainName');
-    https = ctx.text(target, 'certificateArn', '') !== '';
-  } else if (target.type === 'api-gateway' && ctx.text(target, 'apiType', 'http') === 'rest') {
+    https = ctx.text(target, 'certificateArn') !== '';
+  } else if (target.type === 'api-gateway' && ctx.text(target, 'apiType') === 'rest') {
     domain = tpl(ctx.attribute(target.id, 'id'), '.execute-api.', ref('var.region'), '.amazonaws.com');
     originPath = str('/api');
   } else {
@@ -117,14 +117,14 @@ export const cloudfrontEmitter: ComponentEmitter = {
         ),
       );
     }
-    const certificate = ctx.text(c, 'certificateArn', '') !== '';
+    const certificate = ctx.text(c, 'certificateArn') !== '';
     const splitAliases = (v: PropertyValue) =>
       String(v ?? '')
         .split(',')
         .map((a) => a.trim())
         .filter(Boolean);
-    const hasAliases = ctx.some(c, 'aliases', '', (v) => splitAliases(v).length > 0);
-    const logs = ctx.flag(c, 'accessLogs', false);
+    const hasAliases = ctx.some(c, 'aliases', (v) => splitAliases(v).length > 0);
+    const logs = ctx.flag(c, 'accessLogs');
     const logBucket = `${t}_access_logs`;
     if (logs) {
       emitBucket(ctx, logBucket, `${c.names.display} access logs`, {
@@ -161,11 +161,11 @@ export const cloudfrontEmitter: ComponentEmitter = {
         skip('CKV2_AWS_32', 'response headers policy is left to the application'),
         attr('enabled', literal(true)),
         attr('comment', str(c.names.display.slice(0, 128))),
-        attr('price_class', ctx.prop(c, 'priceClass', 'PriceClass_100')),
-        attr('default_root_object', ctx.prop(c, 'defaultRootObject', 'index.html')),
+        attr('price_class', ctx.prop(c, 'priceClass')),
+        attr('default_root_object', ctx.prop(c, 'defaultRootObject')),
         attr('is_ipv6_enabled', literal(true)),
         attr('http_version', str('http2and3')),
-        certificate && hasAliases && attr('aliases', ctx.prop(c, 'aliases', '', splitAliases)),
+        certificate && hasAliases && attr('aliases', ctx.prop(c, 'aliases', splitAliases)),
         webAcl && attr('web_acl_id', webAcl),
         origins.map((o) => block('origin', [], o.body)),
         block('default_cache_behavior', [], behavior(first!)),
@@ -182,9 +182,9 @@ export const cloudfrontEmitter: ComponentEmitter = {
               'viewer_certificate',
               [],
               [
-                attr('acm_certificate_arn', ctx.prop(c, 'certificateArn', '')),
+                attr('acm_certificate_arn', ctx.prop(c, 'certificateArn')),
                 attr('ssl_support_method', str('sni-only')),
-                attr('minimum_protocol_version', ctx.prop(c, 'minimumTls', 'TLSv1.2_2021')),
+                attr('minimum_protocol_version', ctx.prop(c, 'minimumTls')),
               ],
             )
           : block('viewer_certificate', [], [attr('cloudfront_default_certificate', literal(true))]),

@@ -15,7 +15,7 @@ export const cognitoEmitter: ComponentEmitter = {
     endpoint: ref(`${address(c)}.endpoint`),
   }),
   emit(ctx, c) {
-    const mfa = ctx.text(c, 'mfa', 'optional');
+    const mfa = ctx.text(c, 'mfa');
     ctx.add(
       'security.tf',
       ctx.resource('aws_cognito_user_pool', c.names.tfName, c, [
@@ -25,20 +25,14 @@ export const cognitoEmitter: ComponentEmitter = {
         attr('auto_verified_attributes', literal(['email'])),
         attr(
           'mfa_configuration',
-          ctx.prop(
-            c,
-            'mfa',
-            'optional',
-            (v) => MFA[String(v)] ?? 'OPTIONAL',
-            `${c.names.tfName}_mfa_configuration`,
-          ),
+          ctx.prop(c, 'mfa', (v) => MFA[String(v)] ?? 'OPTIONAL', `${c.names.tfName}_mfa_configuration`),
         ),
         mfa !== 'off' && block('software_token_mfa_configuration', [], [attr('enabled', literal(true))]),
         block(
           'password_policy',
           [],
           [
-            attr('minimum_length', ctx.prop(c, 'passwordMinLength', 12)),
+            attr('minimum_length', ctx.prop(c, 'passwordMinLength')),
             attr('require_lowercase', literal(true)),
             attr('require_uppercase', literal(true)),
             attr('require_numbers', literal(true)),
@@ -51,7 +45,7 @@ export const cognitoEmitter: ComponentEmitter = {
           [],
           [block('recovery_mechanism', [], [attr('name', str('verified_email')), attr('priority', num(1))])],
         ),
-        ctx.some(c, 'advancedSecurity', false, (v) => v === true) &&
+        ctx.some(c, 'advancedSecurity', (v) => v === true) &&
           block(
             'user_pool_add_ons',
             [],
@@ -61,7 +55,6 @@ export const cognitoEmitter: ComponentEmitter = {
                 ctx.prop(
                   c,
                   'advancedSecurity',
-                  false,
                   (v) => (v === true ? 'ENFORCED' : 'OFF'),
                   `${c.names.tfName}_advanced_security_mode`,
                 ),

@@ -39,7 +39,7 @@ export const rdsEmitter: ComponentEmitter = {
     };
   },
   emit(ctx, c) {
-    const engine = ctx.text(c, 'engine', 'postgres');
+    const engine = ctx.text(c, 'engine');
     const group = subnetGroup(ctx, 'aws_db_subnet_group', c);
     const name = ctx.physicalName(c.names.slug, 63);
     ctx.add(
@@ -47,24 +47,24 @@ export const rdsEmitter: ComponentEmitter = {
       ctx.resource('aws_db_instance', c.names.tfName, c, [
         attr('identifier', name),
         attr('engine', str(engine)),
-        attr('engine_version', ctx.prop(c, 'engineVersion', engine === 'mysql' ? '8.0.39' : '16.4')),
-        attr('instance_class', ctx.prop(c, 'instanceClass', 'db.t4g.medium')),
-        attr('allocated_storage', ctx.prop(c, 'allocatedStorageGb', 20)),
+        attr('engine_version', ctx.prop(c, 'engineVersion')),
+        attr('instance_class', ctx.prop(c, 'instanceClass')),
+        attr('allocated_storage', ctx.prop(c, 'allocatedStorageGb')),
         attr('storage_type', str('gp3')),
-        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted', true)),
-        attr('port', ctx.prop(c, 'port', engine === 'mysql' ? 3306 : 5432)),
+        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted')),
+        attr('port', ctx.prop(c, 'port')),
         attr('username', str('dbadmin')),
         attr('manage_master_user_password', literal(true)),
-        attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth', true)),
-        attr('multi_az', ctx.prop(c, 'multiAz', false)),
+        attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth')),
+        attr('multi_az', ctx.prop(c, 'multiAz')),
         attr('db_subnet_group_name', group),
         attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
         attr(
           'publicly_accessible',
           resolvedValue(ctx, c, 'publicly_accessible', 'Publicly accessible', c.publiclyAccessible),
         ),
-        attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays', 7)),
-        attr('deletion_protection', ctx.prop(c, 'deletionProtection', true)),
+        attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays')),
+        attr('deletion_protection', ctx.prop(c, 'deletionProtection')),
         attr('skip_final_snapshot', literal(false)),
         attr('final_snapshot_identifier', tpl(name, '-final')),
         attr('copy_tags_to_snapshot', literal(true)),
@@ -96,8 +96,8 @@ export const auroraEmitter: ComponentEmitter = {
     };
   },
   emit(ctx, c) {
-    const engine = ctx.text(c, 'engine', 'aurora-postgresql');
-    const serverlessIn = (env: string) => ctx.valueIn(c, 'capacity', env, 'provisioned') === 'serverless-v2';
+    const engine = ctx.text(c, 'engine');
+    const serverlessIn = (env: string) => ctx.textIn(c, 'capacity', env) === 'serverless-v2';
     // The scaling range is a cluster setting; it only applies to db.serverless instances.
     const serverless = ctx.environments.some(serverlessIn);
     const group = subnetGroup(ctx, 'aws_db_subnet_group', c);
@@ -111,12 +111,12 @@ export const auroraEmitter: ComponentEmitter = {
         attr('engine_mode', str('provisioned')),
         attr('master_username', str('dbadmin')),
         attr('manage_master_user_password', literal(true)),
-        attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth', true)),
+        attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth')),
         attr('db_subnet_group_name', group),
         attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
-        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted', true)),
-        attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays', 7)),
-        attr('deletion_protection', ctx.prop(c, 'deletionProtection', true)),
+        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted')),
+        attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays')),
+        attr('deletion_protection', ctx.prop(c, 'deletionProtection')),
         attr('skip_final_snapshot', literal(false)),
         attr('final_snapshot_identifier', tpl(name, '-final')),
         attr('copy_tags_to_snapshot', literal(true)),
@@ -128,10 +128,7 @@ export const auroraEmitter: ComponentEmitter = {
           block(
             'serverlessv2_scaling_configuration',
             [],
-            [
-              attr('min_capacity', ctx.prop(c, 'minAcu', 0.5)),
-              attr('max_capacity', ctx.prop(c, 'maxAcu', 4)),
-            ],
+            [attr('min_capacity', ctx.prop(c, 'minAcu')), attr('max_capacity', ctx.prop(c, 'maxAcu'))],
           ),
         tags(c.names.display),
       ]),
@@ -139,14 +136,14 @@ export const auroraEmitter: ComponentEmitter = {
         'resource',
         ['aws_rds_cluster_instance', c.names.tfName],
         [
-          attr('count', binary(num(1), '+', ctx.prop(c, 'readers', 1))),
+          attr('count', binary(num(1), '+', ctx.prop(c, 'readers'))),
           attr('identifier', tpl(ctx.physicalName(c.names.slug, 60), '-', ref('count.index'))),
           attr('cluster_identifier', ref(`${cluster}.id`)),
           attr('engine', ref(`${cluster}.engine`)),
           attr(
             'instance_class',
             ctx.derived(c, 'instance_class', 'Instance class', (env) =>
-              serverlessIn(env) ? 'db.serverless' : ctx.valueIn(c, 'instanceClass', env, 'db.r7g.large'),
+              serverlessIn(env) ? 'db.serverless' : ctx.textIn(c, 'instanceClass', env),
             ),
           ),
           attr('db_subnet_group_name', group),
@@ -190,10 +187,10 @@ export const neptuneEmitter: ComponentEmitter = {
         attr('engine', str('neptune')),
         attr('neptune_subnet_group_name', group),
         attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
-        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted', true)),
-        attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth', true)),
-        attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays', 7)),
-        attr('deletion_protection', ctx.prop(c, 'deletionProtection', true)),
+        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted')),
+        attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth')),
+        attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays')),
+        attr('deletion_protection', ctx.prop(c, 'deletionProtection')),
         attr('skip_final_snapshot', literal(false)),
         attr('final_snapshot_identifier', tpl(name, '-final')),
         attr('copy_tags_to_snapshot', literal(true)),
@@ -204,11 +201,11 @@ export const neptuneEmitter: ComponentEmitter = {
         'resource',
         ['aws_neptune_cluster_instance', c.names.tfName],
         [
-          attr('count', ctx.prop(c, 'instances', 2)),
+          attr('count', ctx.prop(c, 'instances')),
           attr('identifier', tpl(ctx.physicalName(c.names.slug, 60), '-', ref('count.index'))),
           attr('cluster_identifier', ref(`${cluster}.id`)),
           attr('engine', str('neptune')),
-          attr('instance_class', ctx.prop(c, 'instanceClass', 'db.r6g.large')),
+          attr('instance_class', ctx.prop(c, 'instanceClass')),
           attr('neptune_subnet_group_name', group),
           attr('auto_minor_version_upgrade', literal(true)),
           tags(c.names.display),

@@ -1,6 +1,5 @@
 /** DynamoDB table: composite keys, GSIs, PITR (DDB-01), explicit billing with auto scaling (DDB-02). */
 import type { ResolvedComponent } from '@archgen/infra';
-import type { PropertyValue } from '@archgen/model';
 import {
   type BodyItem,
   type Expr,
@@ -32,7 +31,7 @@ interface Gsi {
 }
 
 function gsis(ctx: TfContext, c: ResolvedComponent): Gsi[] {
-  const raw = ctx.value<PropertyValue>(c, 'gsis', []);
+  const raw = ctx.value(c, 'gsis');
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((item) => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) return [];
@@ -64,8 +63,8 @@ function autoScaling(
       [
         attr('count', count),
         attrs(scalable),
-        attr('min_capacity', ctx.prop(c, `${lower}Capacity`, 5)),
-        attr('max_capacity', ctx.prop(c, `max${dimension}Capacity`, 100)),
+        attr('min_capacity', ctx.prop(c, `${lower}Capacity`)),
+        attr('max_capacity', ctx.prop(c, `max${dimension}Capacity`)),
       ],
     ),
     block(
@@ -102,20 +101,19 @@ export const dynamodbEmitter: ComponentEmitter = {
     streamArn: ref(`${address(c)}.stream_arn`),
   }),
   emit(ctx, c) {
-    const pk = ctx.text(c, 'partitionKey', 'pk');
-    const sk = ctx.text(c, 'sortKey', '');
-    const provisionedIn = (env: string) => ctx.valueIn(c, 'billingMode', env, 'on-demand') === 'provisioned';
+    const pk = ctx.text(c, 'partitionKey');
+    const sk = ctx.text(c, 'sortKey');
+    const provisionedIn = (env: string) => ctx.textIn(c, 'billingMode', env) === 'provisioned';
     const provisioned = ctx.environments.some(provisionedIn);
-    const scaledIn = (env: string) => provisionedIn(env) && ctx.valueIn(c, 'autoScaling', env, true);
+    const scaledIn = (env: string) => provisionedIn(env) && ctx.flagIn(c, 'autoScaling', env);
     const scaled = ctx.environments.some(scaledIn);
     // Capacity exists only where the table is provisioned (null = on-demand there).
-    const capacityIn = (key: string) => (env: string) =>
-      provisionedIn(env) ? ctx.valueIn(c, key, env, 5) : null;
-    const stream = ctx.text(c, 'stream', 'none');
-    const ttl = ctx.text(c, 'ttlAttribute', '');
+    const capacityIn = (key: string) => (env: string) => (provisionedIn(env) ? ctx.numIn(c, key, env) : null);
+    const stream = ctx.text(c, 'stream');
+    const ttl = ctx.text(c, 'ttlAttribute');
     const indexes = gsis(ctx, c);
-    const attributes = new Map<string, string>([[pk, ctx.text(c, 'partitionKeyType', 'S')]]);
-    if (sk) attributes.set(sk, ctx.text(c, 'sortKeyType', 'S'));
+    const attributes = new Map<string, string>([[pk, ctx.text(c, 'partitionKeyType')]]);
+    if (sk) attributes.set(sk, ctx.text(c, 'sortKeyType'));
     for (const g of indexes) {
       if (!attributes.has(g.partitionKey)) attributes.set(g.partitionKey, 'S');
       if (g.sortKey && !attributes.has(g.sortKey)) attributes.set(g.sortKey, 'S');
@@ -151,7 +149,6 @@ export const dynamodbEmitter: ComponentEmitter = {
           ctx.prop(
             c,
             'billingMode',
-            'on-demand',
             (v) => (v === 'provisioned' ? 'PROVISIONED' : 'PAY_PER_REQUEST'),
             `${c.names.tfName}_billing_mode`,
           ),
@@ -177,7 +174,7 @@ export const dynamodbEmitter: ComponentEmitter = {
             ],
           ),
         ),
-        block('point_in_time_recovery', [], [attr('enabled', ctx.prop(c, 'pointInTimeRecovery', true))]),
+        block('point_in_time_recovery', [], [attr('enabled', ctx.prop(c, 'pointInTimeRecovery'))]),
         block('server_side_encryption', [], [attr('enabled', literal(true))]),
         ttl && block('ttl', [], [attr('attribute_name', str(ttl)), attr('enabled', literal(true))]),
         // Auto scaling owns the capacity once the table exists.

@@ -20,7 +20,7 @@ export const ec2AsgEmitter: ComponentEmitter = {
   }),
   emit(ctx, c) {
     const t = c.names.tfName;
-    const instanceType = ctx.text(c, 'instanceType', 't4g.small');
+    const instanceType = ctx.text(c, 'instanceType');
     const arch = isGraviton(instanceType) ? 'arm64' : 'x86_64';
     const ami = ctx.variable({
       name: `${t}_ami_id`,
@@ -46,7 +46,7 @@ export const ec2AsgEmitter: ComponentEmitter = {
             // 0 % on-demand = all spot (useSpot), 100 % = all on-demand.
             attr(
               'on_demand_percentage_above_base_capacity',
-              ctx.prop(c, 'useSpot', false, (v) => (v === true ? 0 : 100), `${t}_on_demand_percentage`),
+              ctx.prop(c, 'useSpot', (v) => (v === true ? 0 : 100), `${t}_on_demand_percentage`),
             ),
             attr('spot_allocation_strategy', str('price-capacity-optimized')),
           ],
@@ -75,7 +75,7 @@ export const ec2AsgEmitter: ComponentEmitter = {
         [
           attr('name', ctx.physicalName(c.names.slug, 128)),
           attr('image_id', ami),
-          attr('instance_type', ctx.prop(c, 'instanceType', 't4g.small')),
+          attr('instance_type', ctx.prop(c, 'instanceType')),
           attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
           attr('update_default_version', literal(true)),
           block(
@@ -116,9 +116,9 @@ export const ec2AsgEmitter: ComponentEmitter = {
       ),
       ctx.resource('aws_autoscaling_group', t, c, [
         attr('name', ctx.physicalName(c.names.slug, 255)),
-        attr('min_size', ctx.prop(c, 'minSize', 1)),
-        attr('max_size', ctx.prop(c, 'maxSize', 3)),
-        attr('desired_capacity', ctx.prop(c, 'desiredCapacity', 2)),
+        attr('min_size', ctx.prop(c, 'minSize')),
+        attr('max_size', ctx.prop(c, 'maxSize')),
+        attr('desired_capacity', ctx.prop(c, 'desiredCapacity')),
         attr('vpc_zone_identifier', placementSubnets(ctx, c)),
         routes.length > 0 &&
           attr(

@@ -25,10 +25,10 @@ function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
   return jsonencode([
     {
       name: 'app',
-      image: ctx.prop(c, 'image', 'public.ecr.aws/nginx/nginx:stable'),
+      image: ctx.prop(c, 'image'),
       essential: true,
-      portMappings: [{ containerPort: ctx.prop(c, 'containerPort', 8080), protocol: 'tcp' }],
-      readonlyRootFilesystem: ctx.prop(c, 'readonlyRootFilesystem', true),
+      portMappings: [{ containerPort: ctx.prop(c, 'containerPort'), protocol: 'tcp' }],
+      readonlyRootFilesystem: ctx.prop(c, 'readonlyRootFilesystem'),
       privileged: false,
       environment,
       ...(logGroup
@@ -48,7 +48,7 @@ function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
 }
 
 function scaling(ctx: TfContext, c: ResolvedComponent): void {
-  const mode = ctx.text(c, 'scaling', 'target-tracking');
+  const mode = ctx.text(c, 'scaling');
   if (mode === 'none') return;
   const t = c.names.tfName;
   const target = `aws_appautoscaling_target.${t}`;
@@ -66,12 +66,12 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
         attr('service_namespace', str('ecs')),
         attr('resource_id', tpl('service/', ref(`${cluster(c)}.name`), '/', ref(`${service(c)}.name`))),
         attr('scalable_dimension', str('ecs:service:DesiredCount')),
-        attr('min_capacity', ctx.prop(c, 'minCount', 2)),
-        attr('max_capacity', ctx.prop(c, 'maxCount', 10)),
+        attr('min_capacity', ctx.prop(c, 'minCount')),
+        attr('max_capacity', ctx.prop(c, 'maxCount')),
       ],
     ),
   );
-  const targetCpu = ctx.prop(c, 'targetCpuPercent', 60);
+  const targetCpu = ctx.prop(c, 'targetCpuPercent');
   if (mode === 'target-tracking') {
     ctx.add(
       'compute.tf',
@@ -168,10 +168,7 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
           block(
             'scalable_target_action',
             [],
-            [
-              attr('min_capacity', ctx.prop(c, 'minCount', 2)),
-              attr('max_capacity', ctx.prop(c, 'maxCount', 10)),
-            ],
+            [attr('min_capacity', ctx.prop(c, 'minCount')), attr('max_capacity', ctx.prop(c, 'maxCount'))],
           ),
         ],
         ['Scheduled scaling: full capacity on weekday mornings (UTC), the minimum at night.'],
@@ -186,10 +183,7 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
           block(
             'scalable_target_action',
             [],
-            [
-              attr('min_capacity', ctx.prop(c, 'minCount', 2)),
-              attr('max_capacity', ctx.prop(c, 'minCount', 2)),
-            ],
+            [attr('min_capacity', ctx.prop(c, 'minCount')), attr('max_capacity', ctx.prop(c, 'minCount'))],
           ),
         ],
       ),
@@ -207,7 +201,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
   emit(ctx, c) {
     const t = c.names.tfName;
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.targetId === c.id);
-    const scaled = ctx.text(c, 'scaling', 'target-tracking') !== 'none';
+    const scaled = ctx.text(c, 'scaling') !== 'none';
     ctx.add(
       'compute.tf',
       block(
@@ -225,7 +219,6 @@ export const ecsFargateEmitter: ComponentEmitter = {
                 ctx.prop(
                   c,
                   'containerInsights',
-                  true,
                   (v) => (v === false ? 'disabled' : 'enabled'),
                   `${t}_container_insights`,
                 ),
@@ -250,10 +243,10 @@ export const ecsFargateEmitter: ComponentEmitter = {
           attr('family', physical.ecs(ctx, c)),
           attr('requires_compatibilities', literal(['FARGATE'])),
           attr('network_mode', str('awsvpc')),
-          attr('cpu', ctx.prop(c, 'cpu', '256')),
+          attr('cpu', ctx.prop(c, 'cpu')),
           attr(
             'memory',
-            ctx.prop(c, 'memoryMiB', 512, (v) => String(v)),
+            ctx.prop(c, 'memoryMiB', (v) => String(v)),
           ),
           attr('execution_role_arn', ctx.roleArn(ctx.role(c, 'task-execution'))),
           attr('task_role_arn', ctx.roleArn(ctx.role(c, 'task'))),
@@ -270,7 +263,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
         attr('name', physical.ecs(ctx, c)),
         attr('cluster', ref(`${cluster(c)}.id`)),
         attr('task_definition', ref(`aws_ecs_task_definition.${t}.arn`)),
-        attr('desired_count', ctx.prop(c, 'desiredCount', 2)),
+        attr('desired_count', ctx.prop(c, 'desiredCount')),
         attr('propagate_tags', str('SERVICE')),
         attr('enable_ecs_managed_tags', literal(true)),
         block(
@@ -279,13 +272,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
           [
             attr(
               'capacity_provider',
-              ctx.prop(
-                c,
-                'spot',
-                false,
-                (v) => (v === true ? 'FARGATE_SPOT' : 'FARGATE'),
-                `${t}_capacity_provider`,
-              ),
+              ctx.prop(c, 'spot', (v) => (v === true ? 'FARGATE_SPOT' : 'FARGATE'), `${t}_capacity_provider`),
             ),
             attr('weight', num(1)),
           ],
@@ -302,10 +289,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
         block(
           'deployment_circuit_breaker',
           [],
-          [
-            attr('enable', ctx.prop(c, 'circuitBreaker', true)),
-            attr('rollback', ctx.prop(c, 'circuitBreaker', true)),
-          ],
+          [attr('enable', ctx.prop(c, 'circuitBreaker')), attr('rollback', ctx.prop(c, 'circuitBreaker'))],
         ),
         routes.map((r) =>
           block(
@@ -314,7 +298,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
             [
               attr('target_group_arn', ref(`aws_lb_target_group.${targetGroupName(ctx, r)}.arn`)),
               attr('container_name', str('app')),
-              attr('container_port', ctx.prop(c, 'containerPort', 8080)),
+              attr('container_port', ctx.prop(c, 'containerPort')),
             ],
           ),
         ),

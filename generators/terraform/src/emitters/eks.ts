@@ -30,7 +30,7 @@ export const eksEmitter: ComponentEmitter = {
   }),
   emit(ctx, c) {
     const t = c.names.tfName;
-    const publicEndpoint = ctx.flag(c, 'endpointPublicAccess', false);
+    const publicEndpoint = ctx.flag(c, 'endpointPublicAccess');
     ctx.add(
       'compute.tf',
       ctx.resource('aws_eks_cluster', t, c, [
@@ -41,7 +41,7 @@ export const eksEmitter: ComponentEmitter = {
         publicEndpoint && skip('CKV_AWS_38', 'the design opens the public endpoint (endpointPublicAccess)'),
         publicEndpoint && skip('CKV_AWS_39', 'the design opens the public endpoint (endpointPublicAccess)'),
         attr('name', physical.eks(ctx, c)),
-        attr('version', ctx.prop(c, 'version', '1.31')),
+        attr('version', ctx.prop(c, 'version')),
         attr('role_arn', ctx.roleArn(ctx.role(c, 'cluster'))),
         attr(
           'enabled_cluster_log_types',
@@ -54,7 +54,7 @@ export const eksEmitter: ComponentEmitter = {
             attr('subnet_ids', placementSubnets(ctx, c)),
             attr('security_group_ids', list([ctx.securityGroupOf(c)])),
             attr('endpoint_private_access', literal(true)),
-            attr('endpoint_public_access', ctx.prop(c, 'endpointPublicAccess', false)),
+            attr('endpoint_public_access', ctx.prop(c, 'endpointPublicAccess')),
           ],
         ),
         block(
@@ -76,22 +76,22 @@ export const eksEmitter: ComponentEmitter = {
           attr('node_group_name', str('default')),
           attr('node_role_arn', ctx.roleArn(ctx.role(c, 'node-group'))),
           attr('subnet_ids', placementSubnets(ctx, c)),
-          attr('instance_types', list([ctx.prop(c, 'nodeInstanceType', 'm7g.large')])),
+          attr('instance_types', list([ctx.prop(c, 'nodeInstanceType')])),
           attr(
             'ami_type',
-            ctx.prop(c, 'nodeInstanceType', 'm7g.large', (v) => amiType(String(v)), `${t}_ami_type`),
+            ctx.prop(c, 'nodeInstanceType', (v) => amiType(String(v)), `${t}_ami_type`),
           ),
           attr(
             'capacity_type',
-            ctx.prop(c, 'spot', false, (v) => (v === true ? 'SPOT' : 'ON_DEMAND'), `${t}_capacity_type`),
+            ctx.prop(c, 'spot', (v) => (v === true ? 'SPOT' : 'ON_DEMAND'), `${t}_capacity_type`),
           ),
           block(
             'scaling_config',
             [],
             [
-              attr('min_size', ctx.prop(c, 'nodeMin', 2)),
-              attr('max_size', ctx.prop(c, 'nodeMax', 6)),
-              attr('desired_size', ctx.prop(c, 'nodeDesired', 2)),
+              attr('min_size', ctx.prop(c, 'nodeMin')),
+              attr('max_size', ctx.prop(c, 'nodeMax')),
+              attr('desired_size', ctx.prop(c, 'nodeDesired')),
             ],
           ),
           block('update_config', [], [attr('max_unavailable', num(1))]),

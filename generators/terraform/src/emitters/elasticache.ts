@@ -9,7 +9,7 @@ import type { ComponentEmitter, TfContext } from '../context.ts';
 import { placementSubnets, skip, tags } from './common.ts';
 
 function isRedis(ctx: TfContext, c: ResolvedComponent): boolean {
-  return ctx.text(c, 'engine', 'redis') !== 'memcached';
+  return ctx.text(c, 'engine') !== 'memcached';
 }
 
 /** The IAM-authenticated application user of a Redis group, as an expression. */
@@ -101,20 +101,20 @@ export const elasticacheEmitter: ComponentEmitter = {
     );
     const sg = list([ctx.securityGroupOf(c)]);
     if (!isRedis(ctx, c)) {
-      const nodes = ctx.prop(c, 'nodes', 2);
+      const nodes = ctx.prop(c, 'nodes');
       ctx.add(
         'data.tf',
         ctx.resource('aws_elasticache_cluster', t, c, [
           skip('CKV_AWS_29', 'Memcached has no at-rest encryption; choose Redis for data that needs it'),
           attr('cluster_id', ctx.physicalName(c.names.slug, 50)),
           attr('engine', str('memcached')),
-          attr('node_type', ctx.prop(c, 'nodeType', 'cache.t4g.small')),
+          attr('node_type', ctx.prop(c, 'nodeType')),
           attr('num_cache_nodes', nodes),
           attr('az_mode', cond(binary(nodes, '>', num(1)), str('cross-az'), str('single-az'))),
           attr('port', num(11211)),
           attr('subnet_group_name', ref(`aws_elasticache_subnet_group.${t}.name`)),
           attr('security_group_ids', sg),
-          attr('transit_encryption_enabled', ctx.prop(c, 'transitEncryption', true)),
+          attr('transit_encryption_enabled', ctx.prop(c, 'transitEncryption')),
           tags(c.names.display),
         ]),
       );
@@ -123,13 +123,13 @@ export const elasticacheEmitter: ComponentEmitter = {
     // The lowering derives a credentials secret when any environment wants AUTH; IAM auth needs TLS.
     const auth = c.secretId !== undefined;
     if (auth) emitIamUsers(ctx, c);
-    const nodes = ctx.prop(c, 'nodes', 2);
+    const nodes = ctx.prop(c, 'nodes');
     // Failover needs a replica: on where the environment has more than one node and wants it.
     const failover = ctx.derived(
       c,
       'automatic_failover',
       'Automatic failover',
-      (env) => ctx.valueIn(c, 'nodes', env, 2) > 1 && ctx.valueIn(c, 'automaticFailover', env, true),
+      (env) => ctx.numIn(c, 'nodes', env) > 1 && ctx.flagIn(c, 'automaticFailover', env),
     );
     ctx.add(
       'data.tf',
@@ -138,17 +138,17 @@ export const elasticacheEmitter: ComponentEmitter = {
         attr('description', literal(c.names.display.slice(0, 255) || c.names.slug)),
         attr('engine', str('redis')),
         attr('engine_version', str('7.1')),
-        attr('node_type', ctx.prop(c, 'nodeType', 'cache.t4g.small')),
+        attr('node_type', ctx.prop(c, 'nodeType')),
         attr('num_cache_clusters', nodes),
         attr('port', num(6379)),
         attr('automatic_failover_enabled', failover),
         attr('multi_az_enabled', failover),
         attr('subnet_group_name', ref(`aws_elasticache_subnet_group.${t}.name`)),
         attr('security_group_ids', sg),
-        attr('at_rest_encryption_enabled', ctx.prop(c, 'atRestEncryption', true)),
-        attr('transit_encryption_enabled', auth ? literal(true) : ctx.prop(c, 'transitEncryption', true)),
+        attr('at_rest_encryption_enabled', ctx.prop(c, 'atRestEncryption')),
+        attr('transit_encryption_enabled', auth ? literal(true) : ctx.prop(c, 'transitEncryption')),
         auth && attr('user_group_ids', list([ref(`aws_elasticache_user_group.${t}.user_group_id`)])),
-        attr('snapshot_retention_limit', ctx.prop(c, 'snapshotRetentionDays', 1)),
+        attr('snapshot_retention_limit', ctx.prop(c, 'snapshotRetentionDays')),
         attr('auto_minor_version_upgrade', literal(true)),
         tags(c.names.display),
       ]),

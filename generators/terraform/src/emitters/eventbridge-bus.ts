@@ -20,7 +20,7 @@ export const eventBusEmitter: ComponentEmitter = {
         tags(c.names.display),
       ]),
     );
-    const archive = ctx.presence(c, 'archiveDays', 0, (v) => typeof v === 'number' && v > 0, 'archive_count');
+    const archive = ctx.presence(c, 'archiveDays', (v) => typeof v === 'number' && v > 0, 'archive_count');
     if (archive) {
       ctx.add(
         'messaging.tf',
@@ -31,7 +31,7 @@ export const eventBusEmitter: ComponentEmitter = {
             attr('count', archive.count),
             attr('name', ctx.physicalName(c.names.slug, 48)),
             attr('event_source_arn', ref(`${address(c)}.arn`)),
-            attr('retention_days', ctx.prop(c, 'archiveDays', 0)),
+            attr('retention_days', ctx.prop(c, 'archiveDays')),
           ],
         ),
       );

@@ -14,7 +14,7 @@ function emitTarget(
 ): void {
   const target = ctx.component(t.targetId);
   const name = `${rule.names.tfName}_to_${target.names.tfName}`;
-  const fifoQueue = target.type === 'sqs' && ctx.flag(target, 'fifo', false);
+  const fifoQueue = target.type === 'sqs' && ctx.flag(target, 'fifo');
   const role = ctx.graph.roles.find((r) => r.id === t.roleId);
   ctx.add(
     'messaging.tf',
@@ -49,8 +49,7 @@ export const eventRuleEmitter: ComponentEmitter = {
     id: ref(`${address(c)}.id`),
   }),
   emit(ctx, c) {
-    const schedule = ctx.text(c, 'schedule', '');
-    const pattern = ctx.text(c, 'eventPattern', '');
+    const schedule = ctx.text(c, 'schedule');
     // Schedules only run on the default bus, so a scheduled rule stays there.
     const bus = schedule ? undefined : ctx.findComponent(c.eventBusId);
     const busName = bus ? ctx.attribute(bus.id, 'name') : undefined;
@@ -61,8 +60,8 @@ export const eventRuleEmitter: ComponentEmitter = {
         attr('description', str(c.names.display.slice(0, 512))),
         busName && attr('event_bus_name', busName),
         schedule
-          ? attr('schedule_expression', ctx.prop(c, 'schedule', ''))
-          : attr('event_pattern', ctx.prop(c, 'eventPattern', pattern || '{"source":["app"]}')),
+          ? attr('schedule_expression', ctx.prop(c, 'schedule'))
+          : attr('event_pattern', ctx.prop(c, 'eventPattern')),
         tags(c.names.display),
       ]),
     );

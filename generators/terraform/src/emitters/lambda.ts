@@ -84,7 +84,7 @@ export const lambdaEmitter: ComponentEmitter = {
     const role = ctx.role(c, 'function');
     const logGroup = ctx.logGroupOf(c);
     const env = environmentVariables(ctx, c);
-    const unreserved = ctx.some(c, 'reservedConcurrency', -1, (v) => typeof v === 'number' && v < 0);
+    const unreserved = ctx.some(c, 'reservedConcurrency', (v) => typeof v === 'number' && v < 0);
     const dlq = ctx.findComponent(c.functionDeadLetterQueueId);
     const bucket = ctx.variable({
       name: 'artifact_bucket',
@@ -119,12 +119,12 @@ export const lambdaEmitter: ComponentEmitter = {
         attr('function_name', physical.lambda(ctx, c)),
         attr('description', str(c.names.display.slice(0, 256))),
         attr('role', ctx.roleArn(role)),
-        attr('runtime', ctx.prop(c, 'runtime', 'nodejs22.x')),
-        attr('handler', ctx.prop(c, 'handler', 'index.handler')),
-        attr('architectures', list([ctx.prop(c, 'architecture', 'arm64')])),
-        attr('memory_size', ctx.prop(c, 'memorySize', 512)),
-        attr('timeout', ctx.prop(c, 'timeoutSeconds', 30)),
-        attr('reserved_concurrent_executions', ctx.prop(c, 'reservedConcurrency', -1)),
+        attr('runtime', ctx.prop(c, 'runtime')),
+        attr('handler', ctx.prop(c, 'handler')),
+        attr('architectures', list([ctx.prop(c, 'architecture')])),
+        attr('memory_size', ctx.prop(c, 'memorySize')),
+        attr('timeout', ctx.prop(c, 'timeoutSeconds')),
+        attr('reserved_concurrent_executions', ctx.prop(c, 'reservedConcurrency')),
         attr('s3_bucket', bucket),
         attr('s3_key', key),
         block(
@@ -136,7 +136,6 @@ export const lambdaEmitter: ComponentEmitter = {
               ctx.prop(
                 c,
                 'tracing',
-                true,
                 (v) => (v === false ? 'PassThrough' : 'Active'),
                 `${c.names.tfName}_tracing_mode`,
               ),
@@ -153,7 +152,6 @@ export const lambdaEmitter: ComponentEmitter = {
                 ctx.prop(
                   c,
                   'structuredLogging',
-                  true,
                   (v) => (v === false ? 'Text' : 'JSON'),
                   `${c.names.tfName}_log_format`,
                 ),

@@ -43,7 +43,7 @@ export const logGroupEmitter: ComponentEmitter = {
           skip('CKV_AWS_158', 'CloudWatch Logs encrypts with its service key; the design asks for no CMK'),
         skip('CKV_AWS_338', 'retention comes from the design (CW-01)'),
         attr('name', logGroupName(ctx, c)),
-        attr('retention_in_days', ctx.prop(c, 'retentionDays', 30)),
+        attr('retention_in_days', ctx.prop(c, 'retentionDays')),
         attr('kms_key_id', key),
         // CloudWatch Logs checks the key policy when the group is created.
         cmk && attr('depends_on', list([ref(`aws_kms_key_policy.${c.names.tfName}_logs`)])),

@@ -14,8 +14,8 @@ export const opensearchEmitter: ComponentEmitter = {
     endpoint: ref(`${address(c)}.endpoint`),
   }),
   emit(ctx, c) {
-    const zoneAware = ctx.flag(c, 'zoneAwareness', true);
-    const dedicatedIn = (env: string) => ctx.valueIn(c, 'dedicatedMasters', env, false) === true;
+    const zoneAware = ctx.flag(c, 'zoneAwareness');
+    const dedicatedIn = (env: string) => ctx.flagIn(c, 'dedicatedMasters', env) === true;
     const dedicated = ctx.environments.some(dedicatedIn);
     // Two AZs keep any even instance count valid; one subnet when the domain is not zone aware.
     const azs = zoneAware ? 2 : 1;
@@ -30,21 +30,21 @@ export const opensearchEmitter: ComponentEmitter = {
         skip('CKV_AWS_318', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
         skip('CKV2_AWS_59', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
         attr('domain_name', ctx.physicalName(c.names.slug, 28)),
-        attr('engine_version', ctx.prop(c, 'engineVersion', 'OpenSearch_2.15')),
+        attr('engine_version', ctx.prop(c, 'engineVersion')),
         block(
           'cluster_config',
           [],
           [
-            attr('instance_type', ctx.prop(c, 'instanceType', 'r7g.large.search')),
-            attr('instance_count', ctx.prop(c, 'instanceCount', 2)),
+            attr('instance_type', ctx.prop(c, 'instanceType')),
+            attr('instance_count', ctx.prop(c, 'instanceCount')),
             attr('zone_awareness_enabled', literal(zoneAware)),
             zoneAware && block('zone_awareness_config', [], [attr('availability_zone_count', num(azs))]),
-            attr('dedicated_master_enabled', ctx.prop(c, 'dedicatedMasters', false)),
+            attr('dedicated_master_enabled', ctx.prop(c, 'dedicatedMasters')),
             dedicated &&
               attr(
                 'dedicated_master_type',
                 ctx.derived(c, 'dedicated_master_type', 'Dedicated master type', (env) =>
-                  dedicatedIn(env) ? ctx.valueIn(c, 'instanceType', env, 'r7g.large.search') : null,
+                  dedicatedIn(env) ? ctx.textIn(c, 'instanceType', env) : null,
                 ),
               ),
             dedicated &&
@@ -62,16 +62,16 @@ export const opensearchEmitter: ComponentEmitter = {
           [
             attr('ebs_enabled', literal(true)),
             attr('volume_type', str('gp3')),
-            attr('volume_size', ctx.prop(c, 'volumeSizeGb', 20)),
+            attr('volume_size', ctx.prop(c, 'volumeSizeGb')),
           ],
         ),
-        block('encrypt_at_rest', [], [attr('enabled', ctx.prop(c, 'encryptionAtRest', true))]),
-        block('node_to_node_encryption', [], [attr('enabled', ctx.prop(c, 'nodeToNodeEncryption', true))]),
+        block('encrypt_at_rest', [], [attr('enabled', ctx.prop(c, 'encryptionAtRest'))]),
+        block('node_to_node_encryption', [], [attr('enabled', ctx.prop(c, 'nodeToNodeEncryption'))]),
         block(
           'domain_endpoint_options',
           [],
           [
-            attr('enforce_https', ctx.prop(c, 'enforceHttps', true)),
+            attr('enforce_https', ctx.prop(c, 'enforceHttps')),
             attr('tls_security_policy', str('Policy-Min-TLS-1-2-2019-07')),
           ],
         ),

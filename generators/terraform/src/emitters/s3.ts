@@ -139,7 +139,6 @@ function versioningStatus(ctx: TfContext, c: ResolvedComponent): Expr {
   return ctx.prop(
     c,
     'versioned',
-    true,
     (v) => (v === false ? 'Suspended' : 'Enabled'),
     `${c.names.tfName}_versioning_status`,
   );
@@ -156,18 +155,18 @@ function dayAction(
   type: string,
   body: (days: Expr) => BodyInput[],
 ): BodyInput {
-  if (!ctx.some(c, key, 0, (v) => typeof v === 'number' && v > 0)) return undefined;
-  if (!ctx.varies(c, key)) return block(type, [], body(ctx.prop(c, key, 0)));
+  if (!ctx.some(c, key, (v) => typeof v === 'number' && v > 0)) return undefined;
+  if (!ctx.varies(c, key)) return block(type, [], body(ctx.prop(c, key)));
   const days = ctx.derived(c, snake(key), key, (env) => {
-    const v = ctx.valueIn(c, key, env, 0);
+    const v = ctx.numIn(c, key, env);
     return v > 0 ? [v] : [];
   });
   return block('dynamic', [type], [attr('for_each', days), block('content', [], body(ref(`${type}.value`)))]);
 }
 
 function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
-  const tiering = ctx.flag(c, 'intelligentTiering', false);
-  const positive = (key: string) => ctx.some(c, key, 0, (v) => typeof v === 'number' && v > 0);
+  const tiering = ctx.flag(c, 'intelligentTiering');
+  const positive = (key: string) => ctx.some(c, key, (v) => typeof v === 'number' && v > 0);
   const rules: BodyItem[] = [];
   if (positive('abortIncompleteUploadDays'))
     rules.push(
@@ -286,7 +285,7 @@ export const s3Emitter: ComponentEmitter = {
     const distributions = ctx.graph.routes.filter(
       (r) => r.kind === 'cloudfront-origin' && r.targetId === c.id,
     );
-    const accessLogs = ctx.flag(c, 'accessLogs', false);
+    const accessLogs = ctx.flag(c, 'accessLogs');
     const ack = ctx.acknowledgements(c);
     const comments: BodyItem[] = [...ack.inner];
     if (!accessLogs) comments.push(skip('CKV_AWS_18', 'access logging is off in the design (S3-02)'));
@@ -295,7 +294,7 @@ export const s3Emitter: ComponentEmitter = {
     );
     const customer = usesCustomerKey(ctx, c);
     if (customer !== true) comments.push(skip('CKV_AWS_145', 'SSE-S3 encryption chosen in the design'));
-    if (!ctx.flag(c, 'eventNotifications', false))
+    if (!ctx.flag(c, 'eventNotifications'))
       comments.push(skip('CKV2_AWS_62', 'event notifications are off in the design'));
     emitBucket(ctx, c.names.tfName, c.names.display, {
       prefix: tpl(ctx.physicalName(c.names.slug, 36), '-'),

@@ -40,7 +40,7 @@ export const secretEmitter: ComponentEmitter = {
   },
   emit(ctx, c) {
     if (databaseOf(ctx, c)) return;
-    const rotation = ctx.num(c, 'rotationDays', 30);
+    const rotation = ctx.num(c, 'rotationDays');
     const owner = ownerOf(ctx, c);
     const cache = owner?.type === 'elasticache' ? owner : undefined;
     const ack = ctx.acknowledgements(c);
@@ -62,7 +62,7 @@ export const secretEmitter: ComponentEmitter = {
         attr('name', ctx.physicalName(c.names.slug, 512)),
         attr(
           'description',
-          ctx.prop(c, 'description', '', (v) => (String(v ?? '') || c.names.display).slice(0, 2048)),
+          ctx.prop(c, 'description', (v) => (String(v ?? '') || c.names.display).slice(0, 2048)),
         ),
         attr('recovery_window_in_days', num(7)),
         tags(c.names.display),

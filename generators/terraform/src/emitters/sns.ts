@@ -57,7 +57,7 @@ export const snsEmitter: ComponentEmitter = {
     name: ref(`${address(c)}.name`),
   }),
   emit(ctx, c) {
-    const fifo = ctx.flag(c, 'fifo', false);
+    const fifo = ctx.flag(c, 'fifo');
     const arn = ref(`${address(c)}.arn`);
     const from = publishers(ctx, c);
     const services = [...new Set(from.map((p) => p.service))].sort();

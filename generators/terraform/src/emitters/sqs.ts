@@ -57,7 +57,7 @@ export const sqsEmitter: ComponentEmitter = {
     name: ref(`${address(c)}.name`),
   }),
   emit(ctx, c) {
-    const fifo = ctx.flag(c, 'fifo', false);
+    const fifo = ctx.flag(c, 'fifo');
     const dlq = ctx.findComponent(c.deadLetterQueueId);
     const from = senders(ctx, c);
     const services = [...new Set(from.map((s) => s.service))].sort();
@@ -80,8 +80,8 @@ export const sqsEmitter: ComponentEmitter = {
       ctx.resource('aws_sqs_queue', c.names.tfName, c, [
         attr('name', ctx.physicalName(c.names.slug, 80, fifo ? '.fifo' : '')),
         fifo && attr('fifo_queue', literal(true)),
-        attr('visibility_timeout_seconds', ctx.prop(c, 'visibilityTimeoutSeconds', 30)),
-        attr('message_retention_seconds', ctx.prop(c, 'retentionSeconds', 345600)),
+        attr('visibility_timeout_seconds', ctx.prop(c, 'visibilityTimeoutSeconds')),
+        attr('message_retention_seconds', ctx.prop(c, 'retentionSeconds')),
         encryption,
         dlq &&
           attr(

@@ -7,7 +7,7 @@ import { jsonencode, physical, tags } from './common.ts';
 const address = (c: ResolvedComponent) => `aws_sfn_state_machine.${c.names.tfName}`;
 
 function definition(ctx: TfContext, c: ResolvedComponent): Expr {
-  const maxAttempts = ctx.prop(c, 'retryMaxAttempts', 3);
+  const maxAttempts = ctx.prop(c, 'retryMaxAttempts');
   const tasks = ctx.graph.grants
     .filter((g) => g.granteeId === c.id && g.access === 'invoke')
     .map((g) => ctx.component(g.targetId));
@@ -60,12 +60,12 @@ export const stepFunctionsEmitter: ComponentEmitter = {
   }),
   emit(ctx, c) {
     const logGroup = ctx.logGroupOf(c);
-    const logLevel = ctx.text(c, 'logLevel', 'ALL');
+    const logLevel = ctx.text(c, 'logLevel');
     ctx.add(
       'compute.tf',
       ctx.resource('aws_sfn_state_machine', c.names.tfName, c, [
         attr('name', physical.stateMachine(ctx, c)),
-        attr('type', ctx.prop(c, 'workflowType', 'STANDARD')),
+        attr('type', ctx.prop(c, 'workflowType')),
         attr('role_arn', ctx.roleArn(ctx.role(c, 'state-machine'))),
         attr('definition', definition(ctx, c)),
         logGroup &&
@@ -75,10 +75,10 @@ export const stepFunctionsEmitter: ComponentEmitter = {
             [
               attr('log_destination', tpl(ctx.attribute(logGroup.id, 'arn'), ':*')),
               attr('include_execution_data', literal(logLevel !== 'OFF')),
-              attr('level', ctx.prop(c, 'logLevel', 'ALL')),
+              attr('level', ctx.prop(c, 'logLevel')),
             ],
           ),
-        block('tracing_configuration', [], [attr('enabled', ctx.prop(c, 'tracing', true))]),
+        block('tracing_configuration', [], [attr('enabled', ctx.prop(c, 'tracing'))]),
         tags(c.names.display),
       ]),
     );
