@@ -60,3 +60,18 @@ describe("the CDK app prints the lowering's AWS decisions", () => {
     expect(config).toMatch(/qMaxReceiveCount: 3,.*qMaxReceiveCount: 10,/);
   });
 });
+
+describe('shared AWS constants', () => {
+  it('a REST API deploys the stage CloudFormation and Terraform deploy (and CloudFront requests)', () => {
+    const rest = generateCdk(
+      lowerDesign(
+        design('Rest')
+          .node('api-gateway', { id: 'api', name: 'Orders api', properties: { apiType: 'rest' } })
+          .node('lambda', { id: 'fn', name: 'Handler' })
+          .connect('api', 'fn', 'route')
+          .build(),
+      ),
+    );
+    expect(squash(rest['lib/rest-stack.ts'] ?? '')).toContain("deployOptions: {stageName: 'api',");
+  });
+});

@@ -1,4 +1,5 @@
 /** API Gateway REST and HTTP APIs. */
+import { REST_API_STAGE } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
@@ -28,6 +29,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
             cloudWatchRole: lit(true),
             cloudWatchRoleRemovalPolicy: removalPolicy(ctx, 'RETAIN'),
             deployOptions: obj({
+              stageName: lit(REST_API_STAGE),
               tracingEnabled: ctx.value(component, 'tracing'),
               throttlingRateLimit: throttle.rate,
               throttlingBurstLimit: throttle.burst,

@@ -1,12 +1,10 @@
 /** EC2 Auto Scaling groups. */
-import type { ResolvedGraph } from '@archgen/infra';
+import { isGraviton, type ResolvedGraph } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, cond, eq, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
 import { acknowledgeDesignRisks, kmsKey, roleOf, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
-
-const GRAVITON = /^[a-z]+\d+g[a-z]*\./;
 
 /** The stack's alarm topic (from the lowering's alarms), which also receives scaling notifications. */
 function notificationTopicId(graph: ResolvedGraph): string | undefined {
@@ -27,7 +25,7 @@ export const ec2AsgEmitter: ComponentEmitter = {
     if (typeValue.kind === 'literal')
       cpuType = ctx.api(
         'ec2',
-        GRAVITON.test(String(typeValue.value)) ? 'AmazonLinuxCpuType.ARM_64' : 'AmazonLinuxCpuType.X86_64',
+        isGraviton(String(typeValue.value)) ? 'AmazonLinuxCpuType.ARM_64' : 'AmazonLinuxCpuType.X86_64',
       );
     else {
       // The instance type comes from config: its architecture picks the AMI, so any type set there works.

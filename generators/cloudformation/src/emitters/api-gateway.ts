@@ -3,10 +3,9 @@
  * designed authorizer on every route (APIG-01), access logs, throttling, X-Ray where the API type
  * supports it and request validation for REST (APIG-02), and invoke permissions scoped to the API.
  */
-import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Suppression } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
-import { REST_STAGE } from './cloudfront.ts';
 import { lambdaPermission } from './relationships.ts';
 
 const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -248,7 +247,7 @@ function emitRestApi(api: ResolvedComponent, ctx: EmitContext): void {
     Properties: {
       RestApiId: ref(id),
       DeploymentId: ref(deployment),
-      StageName: REST_STAGE,
+      StageName: REST_API_STAGE,
       TracingEnabled: ctx.value(api, 'tracing'),
       AccessLogSetting:
         api.logGroupId && accessLogs !== false
@@ -282,7 +281,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
     name: (id) => ref(id),
     url: (id, api, ctx) =>
       sub(
-        `https://\${${id}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${ctx.constant(api, 'apiType') === 'rest' ? `${REST_STAGE}/` : ''}`,
+        `https://\${${id}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${ctx.constant(api, 'apiType') === 'rest' ? `${REST_API_STAGE}/` : ''}`,
       ),
     domainName: (id) => sub(`\${${id}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}`),
     arn: (id) => sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}}/*`),

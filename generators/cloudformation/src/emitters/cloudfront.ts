@@ -4,7 +4,7 @@
  * kept private (CF-02), ALB and API origins over HTTPS, access logs and WAF as designed (CF-03).
  * A CloudFront web ACL must live in us-east-1: elsewhere it is passed in as a parameter.
  */
-import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Suppression } from '../context.ts';
 import { equals, getAtt, not, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { stackUniqueName, webAcl } from './common.ts';
@@ -49,7 +49,7 @@ function origin(route: ResolvedRoute, ctx: EmitContext, distributionId: string):
       return {
         Id: originId,
         DomainName: sub(`\${${target.names.logicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}`),
-        OriginPath: ctx.constant(target, 'apiType') === 'rest' ? `/${REST_STAGE}` : undefined,
+        OriginPath: ctx.constant(target, 'apiType') === 'rest' ? `/${REST_API_STAGE}` : undefined,
         CustomOriginConfig: {
           OriginProtocolPolicy: 'https-only',
           HTTPSPort: 443,
@@ -60,8 +60,6 @@ function origin(route: ResolvedRoute, ctx: EmitContext, distributionId: string):
       throw new Error(`CloudFront cannot route to a ${target.type} (${target.id})`);
   }
 }
-
-export const REST_STAGE = 'api';
 
 function behavior(
   route: ResolvedRoute,

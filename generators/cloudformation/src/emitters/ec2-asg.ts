@@ -3,13 +3,11 @@
  * parameter, IMDSv2 only, encrypted gp3 root volume, instance profile for the lowering's role,
  * private subnets, optional Spot capacity, and ALB target groups from the design's routes.
  */
+import { isGraviton } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { albListenersFor, targetGroupId } from './alb.ts';
 import { instanceProfile } from './iam.ts';
-
-/** Graviton instance families have a "g" after the generation digit: t4g, m7g, c7gn, r8g. */
-const isGraviton = (instanceType: string): boolean => /^[a-z]+\d+g[a-z]*\./.test(instanceType);
 
 export const ec2AsgEmitter: ComponentEmitter = {
   references: {

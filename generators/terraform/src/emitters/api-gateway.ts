@@ -2,7 +2,7 @@
  * API Gateway in front of functions. HTTP APIs (apigatewayv2) or REST APIs, with the design's
  * authorizer (APIG-01), access logs, X-Ray (REST), throttling and request validation (APIG-02).
  */
-import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import {
   type BodyItem,
   type Expr,
@@ -352,7 +352,7 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
         skip('CKV_AWS_120', 'caching is an application decision'),
         attr('rest_api_id', ref(`${api}.id`)),
         attr('deployment_id', ref(`aws_api_gateway_deployment.${t}.id`)),
-        attr('stage_name', str('api')),
+        attr('stage_name', str(REST_API_STAGE)),
         attr('xray_tracing_enabled', ctx.prop(c, 'tracing')),
         logs &&
           block(

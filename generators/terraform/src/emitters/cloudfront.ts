@@ -3,7 +3,7 @@
  * (CF-02), HTTPS to custom origins that serve it, optional access logs; the web ACL the lowering
  * decided (created here in us-east-1, else attached by ARN from a variable).
  */
-import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import { type BodyInput, type Expr, attr, block, call, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
@@ -47,7 +47,7 @@ function origin(ctx: TfContext, cf: ResolvedComponent, r: ResolvedRoute): Origin
     https = ctx.text(target, 'certificateArn') !== '';
   } else if (target.type === 'api-gateway' && ctx.text(target, 'apiType') === 'rest') {
     domain = tpl(ctx.attribute(target.id, 'id'), '.execute-api.', ref('var.region'), '.amazonaws.com');
-    originPath = str('/api');
+    originPath = str(`/${REST_API_STAGE}`);
   } else {
     domain = call('replace', ctx.attribute(target.id, 'endpoint'), str('https://'), str(''));
   }

@@ -3,11 +3,10 @@
  * profile, private subnets; spot through a mixed instances policy. The AMI is a variable so that
  * plan makes no AWS lookups (set it per environment in the tfvars).
  */
-import type { ResolvedComponent } from '@archgen/infra';
+import { isGraviton, type ResolvedComponent } from '@archgen/infra';
 import { type BodyItem, attr, block, call, list, literal, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { placementSubnets, tags } from './common.ts';
-import { isGraviton } from './eks.ts';
 import { targetGroupName } from './alb.ts';
 
 const address = (c: ResolvedComponent) => `aws_autoscaling_group.${c.names.tfName}`;

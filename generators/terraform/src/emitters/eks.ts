@@ -1,15 +1,10 @@
 /** EKS cluster (private endpoint by default, control-plane logs) and a managed node group. */
-import type { ResolvedComponent } from '@archgen/infra';
+import { isGraviton, type ResolvedComponent } from '@archgen/infra';
 import { attr, block, list, literal, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { physical, placementSubnets, skip, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_eks_cluster.${c.names.tfName}`;
-
-/** Graviton instance families (m7g, t4g, c7gn, r6gd, ...) need the ARM AMI type. */
-export function isGraviton(instanceType: string): boolean {
-  return /^[a-z]+\d+g[a-z]*\./.test(instanceType);
-}
 
 /** The EKS-optimized AMI family for the node instance type's architecture. */
 function amiType(instanceType: string): string {
