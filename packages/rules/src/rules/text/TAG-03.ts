@@ -47,6 +47,25 @@ export const TAG_03: Rule = {
         ),
       );
     }
+    // IAM compares tag keys ignoring case and rejects a role tagged "Team" and "team".
+    const seen = new Map<string, string>();
+    for (const key of Object.keys(ctx.design.tags)) {
+      const first = seen.get(key.toLowerCase());
+      if (first === undefined) {
+        seen.set(key.toLowerCase(), key);
+        continue;
+      }
+      const newKey = freeTagKey(ctx.design.tags, key);
+      findings.push(
+        makeFinding(
+          TAG_03,
+          DESIGN_TARGET,
+          `Design tags "${first}" and "${key}" differ only in case`,
+          'IAM treats tag keys that differ only in case as the same key and rejects the roles the generated code tags with both, so the deployment fails.',
+          { title: `Rename "${key}" to "${newKey}"`, actions: [{ kind: 'rename-tag', key, newKey }] },
+        ),
+      );
+    }
     return findings;
   },
 };

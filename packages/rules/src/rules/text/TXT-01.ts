@@ -57,7 +57,9 @@ export const TXT_01: Rule = {
           ? (ctx.nodesById.get(target.id)?.name ?? target.id)
           : target.kind === 'vpc'
             ? (ctx.vpcsById.get(target.id)?.name ?? target.id)
-            : 'The design';
+            : target.kind === 'connection'
+              ? `Connection ${target.id}`
+              : 'The design';
       const labels = [...new Set(fields.map((f) => f.label))].join(', ');
       const actions = fixActions(ctx.design, fields);
       findings.push(

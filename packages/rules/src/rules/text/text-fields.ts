@@ -18,7 +18,7 @@ function propertyStrings(value: unknown, out: string[]): void {
 
 export const DESIGN_TARGET: Finding['target'] = { kind: 'design', id: 'design' };
 
-/** Names, descriptions, tags, accepted-risk reasons and string properties (with overrides). */
+/** Names, descriptions, tags, labels, accepted-risk reasons and string properties (with overrides). */
 export function textFields(design: Design): TextField[] {
   const fields: TextField[] = [
     { target: DESIGN_TARGET, label: 'name', text: design.name },
@@ -42,6 +42,14 @@ export function textFields(design: Design): TextField[] {
       }
     }
   }
+  // Connection labels become security group rule descriptions.
+  for (const connection of design.connections)
+    if (connection.label !== undefined)
+      fields.push({
+        target: { kind: 'connection', id: connection.id },
+        label: 'label',
+        text: connection.label,
+      });
   for (const risk of design.acceptedRisks)
     fields.push({ target: DESIGN_TARGET, label: `reason for accepting ${risk.ruleId}`, text: risk.reason });
   return fields;

@@ -3,6 +3,19 @@ import type { RuleCase } from '../../test-support/rule-case.ts';
 
 const fixture = () => design('Text fixture').tag('team', 'payments');
 
+/** An ALB sending traffic to a Fargate service over a labelled connection. */
+const labelled = (label: string) => {
+  const d = design('Text fixture')
+    .vpc()
+    .node('alb', { id: 'web', tier: 'public' })
+    .node('ecs-fargate', { id: 'api', tier: 'private' })
+    .connect('web', 'api', 'traffic')
+    .build();
+  d.connections[0]!.label = label;
+  d.connections[0]!.id = 'web-to-api';
+  return d;
+};
+
 export const textCases: RuleCase[] = [
   {
     ruleId: 'TXT-01',
@@ -57,6 +70,20 @@ export const textCases: RuleCase[] = [
     compliant: fixture().tag('notes', 'n'.repeat(256)).build(),
     nonCompliant: fixture().tag('notes', 'n'.repeat(257)).build(),
     expect: { target: 'design', targetKind: 'design', severity: 'high' },
+  },
+  {
+    ruleId: 'TAG-03',
+    name: 'two tag keys that differ only in case',
+    compliant: fixture().tag('Owner', 'payments').build(),
+    nonCompliant: fixture().tag('Team', 'payments').build(),
+    expect: { target: 'design', targetKind: 'design', severity: 'high' },
+  },
+  {
+    ruleId: 'TXT-01',
+    name: 'a dynamic reference in a connection label (a security group rule description)',
+    compliant: labelled('HTTPS from {web}'),
+    nonCompliant: labelled('HTTPS {{resolve:ssm:/port}}'),
+    expect: { target: 'web-to-api', targetKind: 'connection', severity: 'high', manualFix: true },
   },
   {
     ruleId: 'IAM-03',
