@@ -6,6 +6,7 @@ import {
   arrow,
   binary,
   call,
+  cond,
   id,
   lit,
   member,
@@ -51,25 +52,37 @@ export const auroraEmitter: ComponentEmitter = {
       requireResolved(component.publiclyAccessible, component, 'publiclyAccessible'),
       'publicly accessible',
     );
-    const instance = (capacity: string, instanceId: Expr, reader: boolean): Expr =>
-      capacity === 'serverless-v2'
-        ? call(
-            ctx.api('rds', 'ClusterInstance.serverlessV2'),
-            instanceId,
-            obj({ scaleWithWriter: reader ? lit(true) : undefined, publiclyAccessible }),
-          )
-        : call(
-            ctx.api('rds', 'ClusterInstance.provisioned'),
-            instanceId,
-            obj({
-              publiclyAccessible,
-              instanceType: newExpr(
-                ctx.api('ec2', 'InstanceType'),
-                lit(ctx.str(component, 'instanceClass').replace(/^db\./, '')),
-              ),
-            }),
-          );
-    const capacity = ctx.str(component, 'capacity');
+    // Serverless v2 or provisioned instances, per environment (config picks where they differ).
+    const serverless = ctx.derive(
+      component,
+      'serverlessV2',
+      'Serverless v2 instances (else provisioned)',
+      (env) => ctx.valueIn(component, 'capacity', env) === 'serverless-v2',
+    );
+    const whereServerless = (whenTrue: Expr | undefined, whenFalse: Expr | undefined): Expr | undefined =>
+      serverless.kind === 'literal'
+        ? serverless.value
+          ? whenTrue
+          : whenFalse
+        : cond(serverless, whenTrue ?? lit(undefined), whenFalse ?? lit(undefined));
+    const instance = (instanceId: Expr, reader: boolean): Expr =>
+      whereServerless(
+        call(
+          ctx.api('rds', 'ClusterInstance.serverlessV2'),
+          instanceId,
+          obj({ scaleWithWriter: reader ? lit(true) : undefined, publiclyAccessible }),
+        ),
+        call(
+          ctx.api('rds', 'ClusterInstance.provisioned'),
+          instanceId,
+          obj({
+            publiclyAccessible,
+            instanceType: ctx.choose(component, 'instanceClass', (v) =>
+              newExpr(ctx.api('ec2', 'InstanceType'), lit(String(v ?? '').replace(/^db\./, ''))),
+            ),
+          }),
+        ),
+      ) as Expr;
     const secret = credentialsSecret(ctx, component);
     const readerCount = ctx.value(component, 'readers');
     // A count from config: as many readers as the environment's config says.
@@ -77,13 +90,13 @@ export const auroraEmitter: ComponentEmitter = {
       readerCount.kind === 'literal'
         ? arr(
             Array.from({ length: typeof readerCount.value === 'number' ? readerCount.value : 0 }, (_, i) =>
-              instance(capacity, lit(`reader${i + 1}`), true),
+              instance(lit(`reader${i + 1}`), true),
             ),
           )
         : call(
             ref('Array.from'),
             obj({ length: readerCount }),
-            arrow(['_', 'i'], instance(capacity, template('reader', binary('+', id('i'), lit(1))), true)),
+            arrow(['_', 'i'], instance(template('reader', binary('+', id('i'), lit(1))), true)),
           );
     const cluster = ctx.declare(
       name,
@@ -93,10 +106,10 @@ export const auroraEmitter: ComponentEmitter = {
         lit(component.names.logicalId),
         obj({
           engine,
-          writer: instance(capacity, lit('writer'), false),
+          writer: instance(lit('writer'), false),
           readers,
-          serverlessV2MinCapacity: capacity === 'serverless-v2' ? ctx.value(component, 'minAcu') : undefined,
-          serverlessV2MaxCapacity: capacity === 'serverless-v2' ? ctx.value(component, 'maxAcu') : undefined,
+          serverlessV2MinCapacity: whereServerless(ctx.value(component, 'minAcu'), undefined),
+          serverlessV2MaxCapacity: whereServerless(ctx.value(component, 'maxAcu'), undefined),
           vpc: vpcOf(ctx, component),
           vpcSubnets: subnetSelection(component),
           securityGroups: securityGroupOf(ctx, component)
@@ -110,7 +123,7 @@ export const auroraEmitter: ComponentEmitter = {
           cloudwatchLogsExports: arr(
             (mysql ? ['audit', 'error', 'general', 'slowquery'] : ['postgresql']).map((l) => lit(l)),
           ),
-          backtrackWindow: mysql && capacity !== 'serverless-v2' ? ctx.duration('hours', lit(24)) : undefined,
+          backtrackWindow: mysql ? whereServerless(undefined, ctx.duration('hours', lit(24))) : undefined,
           removalPolicy: removalPolicy(ctx, 'SNAPSHOT'),
         }),
       ),
@@ -126,11 +139,13 @@ export const auroraEmitter: ComponentEmitter = {
       'AwsSolutions-RDS10',
       PER_ENVIRONMENT,
     );
-    if (mysql && capacity === 'serverless-v2')
-      ctx.acknowledge(
-        cluster,
-        'AwsSolutions-RDS14',
-        'Aurora Serverless v2 does not support Backtrack; point-in-time restore covers recovery.',
+    if (mysql && !(serverless.kind === 'literal' && !serverless.value))
+      ctx.when(serverless.kind === 'literal' ? undefined : serverless, () =>
+        ctx.acknowledge(
+          cluster,
+          'AwsSolutions-RDS14',
+          'Aurora Serverless v2 does not support Backtrack; point-in-time restore covers recovery.',
+        ),
       );
     acknowledgeDesignRisks(ctx, component, cluster);
     ctx.register(component.id, {

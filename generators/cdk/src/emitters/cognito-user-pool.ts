@@ -1,14 +1,16 @@
 /** Cognito user pools. */
 import type { ComponentEmitter } from './types.ts';
-import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { call, eq, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, removalPolicy } from './common.ts';
+import { onlyWhere } from '../context.ts';
 
 const MFA: Record<string, string> = { off: 'OFF', optional: 'OPTIONAL', required: 'REQUIRED' };
 
 export const cognitoEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const mfa = ctx.str(component, 'mfa');
-    const advanced = ctx.bool(component, 'advancedSecurity');
+    // Threat protection (the Plus plan) per environment.
+    const advanced = ctx.flag(component, 'advancedSecurity');
     const pool = ctx.declare(
       ctx.variableName(component),
       newExpr(
@@ -28,9 +30,11 @@ export const cognitoEmitter: ComponentEmitter = {
             requireSymbols: lit(true),
           }),
           accountRecovery: ctx.api('cognito', 'AccountRecovery.EMAIL_ONLY'),
-          featurePlan: ctx.api('cognito', advanced ? 'FeaturePlan.PLUS' : 'FeaturePlan.ESSENTIALS'),
+          featurePlan: ctx.choose(component, 'advancedSecurity', (on) =>
+            ctx.api('cognito', on === true ? 'FeaturePlan.PLUS' : 'FeaturePlan.ESSENTIALS'),
+          ),
           standardThreatProtectionMode: advanced
-            ? ctx.api('cognito', 'StandardThreatProtectionMode.FULL_FUNCTION')
+            ? onlyWhere(advanced.test, ctx.api('cognito', 'StandardThreatProtectionMode.FULL_FUNCTION'))
             : undefined,
           removalPolicy: removalPolicy(ctx, 'RETAIN'),
         }),
@@ -46,13 +50,15 @@ export const cognitoEmitter: ComponentEmitter = {
     );
     if (mfa !== 'required')
       ctx.acknowledge(pool, 'AwsSolutions-COG2', `MFA is "${mfa}" in the design (property mfa).`);
-    if (!advanced)
-      for (const rule of ['AwsSolutions-COG3', 'AwsSolutions-COG8'])
-        ctx.acknowledge(
-          pool,
-          rule,
-          'Threat protection (Plus feature plan) is off in the design (property advancedSecurity).',
-        );
+    if (!advanced || advanced.test)
+      ctx.when(advanced?.test && eq(advanced.test, lit(false)), () => {
+        for (const rule of ['AwsSolutions-COG3', 'AwsSolutions-COG8'])
+          ctx.acknowledge(
+            pool,
+            rule,
+            'Threat protection (Plus feature plan) is off in the design (property advancedSecurity).',
+          );
+      });
     acknowledgeDesignRisks(ctx, component, pool);
     ctx.register(component.id, {
       construct: pool,

@@ -412,31 +412,34 @@ export function addRotation(
 ): void {
   const secretComponent = component.secretId ? ctx.component(component.secretId) : undefined;
   const rotation = secretComponent?.rotation;
+  // Rotation where the environment's days are > 0 (config leaves them unset elsewhere).
   const days =
     secretComponent && ctx.has(secretComponent, 'rotationDays')
-      ? ctx.num(secretComponent, 'rotationDays')
-      : 30;
-  if (!rotation || days <= 0) return;
+      ? ctx.optional(secretComponent, 'rotationDays', (d) => typeof d === 'number' && d > 0)
+      : { value: lit(30) };
+  if (!rotation || !days) return;
   const vpc = ctx.vpcs.get(rotation.vpcId);
   const sg = ctx.securityGroups.get(rotation.securityGroupId);
   if (!vpc || !sg) throw new Error(`Rotation of "${component.id}" names an unknown VPC or security group`);
   const hosted =
     engine === 'postgres' ? 'HostedRotation.postgreSqlSingleUser' : 'HostedRotation.mysqlSingleUser';
-  ctx.expr(
-    call(
-      member(secret, 'addRotationSchedule'),
-      lit('Rotation'),
-      obj({
-        automaticallyAfter: ctx.duration('days', lit(days)),
-        hostedRotation: call(
-          ctx.api('secretsmanager', hosted),
-          obj({
-            vpc,
-            vpcSubnets: obj({ subnetGroupName: lit(SUBNET_GROUP[rotation.tier]) }),
-            securityGroups: arr([sg]),
-          }),
-        ),
-      }),
+  ctx.when(days.test, () =>
+    ctx.expr(
+      call(
+        member(secret, 'addRotationSchedule'),
+        lit('Rotation'),
+        obj({
+          automaticallyAfter: ctx.duration('days', days.value),
+          hostedRotation: call(
+            ctx.api('secretsmanager', hosted),
+            obj({
+              vpc,
+              vpcSubnets: obj({ subnetGroupName: lit(SUBNET_GROUP[rotation.tier]) }),
+              securityGroups: arr([sg]),
+            }),
+          ),
+        }),
+      ),
     ),
   );
 }

@@ -5,7 +5,15 @@ import { acknowledgeDesignRisks } from './common.ts';
 
 export const kinesisEmitter: ComponentEmitter = {
   emit(component, ctx) {
-    const onDemand = ctx.str(component, 'mode') === 'on-demand';
+    // On-demand or provisioned per environment; shards only where provisioned.
+    const provisioned = ctx.any(component, 'mode', (m) => m !== 'on-demand');
+    const shardCount = provisioned
+      ? ctx.derive(component, 'shardCount', 'shards (provisioned mode only)', (env) =>
+          ctx.valueIn(component, 'mode', env) === 'on-demand'
+            ? undefined
+            : (ctx.valueIn(component, 'shards', env) as number),
+        )
+      : undefined;
     const stream = ctx.declare(
       ctx.variableName(component),
       newExpr(
@@ -13,8 +21,10 @@ export const kinesisEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
-          streamMode: ctx.api('kinesis', onDemand ? 'StreamMode.ON_DEMAND' : 'StreamMode.PROVISIONED'),
-          shardCount: onDemand ? undefined : ctx.value(component, 'shards'),
+          streamMode: ctx.choose(component, 'mode', (m) =>
+            ctx.api('kinesis', m === 'on-demand' ? 'StreamMode.ON_DEMAND' : 'StreamMode.PROVISIONED'),
+          ),
+          shardCount,
           retentionPeriod: ctx.duration('hours', ctx.value(component, 'retentionHours')),
           encryption: ctx.choose(component, 'encryption', (v) =>
             ctx.api('kinesis', v === true ? 'StreamEncryption.MANAGED' : 'StreamEncryption.UNENCRYPTED'),

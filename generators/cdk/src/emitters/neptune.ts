@@ -1,6 +1,20 @@
 /** Neptune clusters, in isolated subnets. */
 import type { ComponentEmitter } from './types.ts';
-import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import type { Expr } from '../ts/ast.ts';
+import {
+  arr,
+  arrow,
+  binary,
+  call,
+  id,
+  lit,
+  member,
+  newExpr,
+  obj,
+  ref,
+  template,
+  thisExpr,
+} from '../ts/ast.ts';
 import { acknowledgeDesignRisks, removalPolicy, securityGroupIds, selectSubnetIds } from './common.ts';
 
 export const neptuneEmitter: ComponentEmitter = {
@@ -39,19 +53,34 @@ export const neptuneEmitter: ComponentEmitter = {
       ),
     );
     ctx.expr(call(member(cluster, 'applyRemovalPolicy'), removalPolicy(ctx, 'SNAPSHOT')));
-    const instances = Math.max(1, ctx.num(component, 'instances'));
-    for (let i = 1; i <= instances; i++) {
-      const instance = newExpr(
+    const instance = (instanceId: Expr) =>
+      newExpr(
         ctx.api('neptune', 'CfnDBInstance'),
         thisExpr,
-        lit(`${component.names.logicalId}Instance${i}`),
+        instanceId,
         obj({
           dbClusterIdentifier: member(cluster, 'ref'),
           dbInstanceClass: ctx.value(component, 'instanceClass'),
           autoMinorVersionUpgrade: lit(true),
         }),
       );
-      ctx.expr(instance);
+    const count = ctx.value(component, 'instances');
+    if (count.kind === 'literal') {
+      const instances = Math.max(1, Number(count.value));
+      for (let i = 1; i <= instances; i++)
+        ctx.expr(instance(lit(`${component.names.logicalId}Instance${i}`)));
+    } else {
+      // As many instances as the environment's config says.
+      ctx.expr(
+        call(
+          ref('Array.from'),
+          obj({ length: count }),
+          arrow(
+            ['_', 'i'],
+            instance(template(`${component.names.logicalId}Instance`, binary('+', id('i'), lit(1)))),
+          ),
+        ),
+      );
     }
     acknowledgeDesignRisks(ctx, component, cluster);
     ctx.register(component.id, {

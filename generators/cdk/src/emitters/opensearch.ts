@@ -2,6 +2,7 @@
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, asType, assign, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { onlyWhere } from '../context.ts';
 import {
   PER_ENVIRONMENT,
   SUBNET_GROUP,
@@ -17,11 +18,19 @@ export const opensearchEmitter: ComponentEmitter = {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: OpenSearch domain.`);
     const version = ctx.str(component, 'engineVersion').replace(/^OpenSearch_/, '') || '2.15';
-    const count = ctx.num(component, 'instanceCount');
     const vpcDef = ctx.graph.vpcs.find((v) => v.id === component.placement?.vpcId);
-    const zoneAware = ctx.bool(component, 'zoneAwareness') && count >= 2;
     // Data nodes must divide evenly across the zones; use 3 AZs only when the count allows it.
-    const azCount = zoneAware ? ((vpcDef?.azCount ?? 2) >= 3 && count % 3 === 0 ? 3 : 2) : 1;
+    // Per environment: a single-node dev domain and a zone-aware prod one.
+    const zonesIn = (env: string) => {
+      const count = Number(ctx.valueIn(component, 'instanceCount', env));
+      if (ctx.valueIn(component, 'zoneAwareness', env) !== true || count < 2) return 1;
+      return (vpcDef?.azCount ?? 2) >= 3 && count % 3 === 0 ? 3 : 2;
+    };
+    const zones = ctx.graph.environments.map(zonesIn);
+    const azCount = ctx.derive(component, 'availabilityZones', 'AZs the domain spans', zonesIn);
+    const zoneAware = zones.some((z) => z > 1)
+      ? ctx.derive(component, 'zoneAware', 'zone awareness (2+ nodes)', (env) => zonesIn(env) > 1)
+      : undefined;
     const vpc = vpcOf(ctx, component);
     const logGroup = ctx.declare(
       `${name}Logs`,
@@ -56,17 +65,16 @@ export const opensearchEmitter: ComponentEmitter = {
             volumeType: ctx.api('ec2', 'EbsDeviceVolumeType.GP3'),
           }),
           zoneAwareness: zoneAware
-            ? obj({ enabled: lit(true), availabilityZoneCount: lit(azCount) })
+            ? onlyWhere(
+                zoneAware.kind === 'literal' ? undefined : zoneAware,
+                obj({ enabled: lit(true), availabilityZoneCount: azCount }),
+              )
             : undefined,
           vpc,
           vpcSubnets: arr([
             obj({
               subnetGroupName: lit(SUBNET_GROUP[component.placement?.tier ?? 'isolated']),
-              availabilityZones: call(
-                member(member(vpc, 'availabilityZones'), 'slice'),
-                lit(0),
-                lit(azCount),
-              ),
+              availabilityZones: call(member(member(vpc, 'availabilityZones'), 'slice'), lit(0), azCount),
             }),
           ]),
           securityGroups: securityGroupOf(ctx, component)
