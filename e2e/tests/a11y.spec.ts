@@ -1,4 +1,6 @@
 import { SERVICES } from '@archgen/model';
+import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '../fixtures/designer.ts';
 
 test('every control the brief names is there by role and accessible name', async ({ designer, page }) => {
@@ -89,4 +91,82 @@ test('"?" opens the Keyboard shortcuts dialog listing the shortcuts', async ({
   ]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+/**
+ * Serious and critical axe-core violations (WCAG 2.1 A and AA) on the page, or inside `within`
+ * (a dialog, a menu), one readable line each.
+ */
+async function seriousViolations(page: Page, what: string, within?: string): Promise<string[]> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  // Monaco draws its own editor DOM (hundreds of spans); it is not ours to fix and slows the scan.
+  axe = within ? axe.include(within) : axe.exclude('.monaco-editor');
+  const result = await axe.analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${what}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`,
+      ),
+    );
+}
+
+test.describe('axe-core scan: no serious or critical violation', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('the designer with a design, a selected service and the Inspector', async ({ designer, page }) => {
+    await designer.openTemplate('Three-tier web app');
+    await designer.fitView();
+    await designer.canvas.select('Orders database');
+    const found = await seriousViolations(page, 'designer');
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  test('review mode: the Review tab, the Cost panel and presentation', async ({ designer, page }) => {
+    await designer.openTemplate('Three-tier web app');
+    await page.getByRole('tab', { name: 'Review', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Review', exact: true })).toBeVisible();
+    await page.getByRole('tab', { name: 'Cost' }).click();
+    await expect(page.getByRole('region', { name: 'Cost', exact: true })).toBeVisible();
+    const found = await seriousViolations(page, 'review');
+    await page.getByRole('button', { name: 'Presentation', exact: true }).click();
+    found.push(...(await seriousViolations(page, 'presentation')));
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  test('the dialogs and menus', async ({ designer, page }) => {
+    await designer.openTemplate('Three-tier web app');
+    await designer.fitView();
+    const found: string[] = [];
+    for (const name of ['Export', 'Templates', 'Keyboard shortcuts', 'Share link'] as const) {
+      await page.getByRole('button', { name, exact: true }).click();
+      const dialog = page.getByRole('dialog').last();
+      await expect(dialog).toBeVisible();
+      found.push(...(await seriousViolations(page, `${name} dialog`, '[role="dialog"]')));
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+    }
+    await designer.canvas.select('Orders database');
+    await page
+      .getByRole('region', { name: 'Inspector' })
+      .getByRole('button', { name: 'Add note', exact: true })
+      .click();
+    await expect(page.getByRole('dialog', { name: /^Notes on / })).toBeVisible();
+    found.push(...(await seriousViolations(page, 'Notes dialog', '[role="dialog"]')));
+    await page.keyboard.press('Escape');
+
+    await designer.canvas.select('Web service');
+    await page.keyboard.press('c');
+    await expect(page.getByRole('dialog', { name: 'Connect Web service to…' })).toBeVisible();
+    found.push(...(await seriousViolations(page, 'Connect to dialog', '[role="dialog"]')));
+    await page.keyboard.press('Escape');
+
+    await designer.canvas.node('Web service').focus();
+    await page.keyboard.press('Shift+F10');
+    await expect(page.getByRole('menu', { name: 'Canvas actions' })).toBeVisible();
+    found.push(...(await seriousViolations(page, 'context menu', '[role="menu"]')));
+    await page.keyboard.press('Escape');
+    expect(found, found.join('\n')).toEqual([]);
+  });
 });

@@ -13,6 +13,12 @@ interface Target {
   kinds: ConnectionKind[];
 }
 
+/** The catalog's meaning of a kind, unless it only repeats the label ("publishes to"). */
+function meaningBeyondLabel(fromType: string, toType: string, kind: ConnectionKind): string | null {
+  const meaning = connectionMeaning(fromType, toType, kind);
+  return meaning.toLowerCase().startsWith(KIND_LABELS[kind].toLowerCase()) ? null : meaning;
+}
+
 /** Arrow keys move between the search box and the choices, as in a list of options. */
 function moveFocus(root: HTMLElement, key: string): boolean {
   const items = [...root.querySelectorAll<HTMLElement>('input[type="search"], .connect-to__kind')];
@@ -75,6 +81,10 @@ function ConnectToList({ sourceId, onClose }: { sourceId: string; onClose(): voi
   return (
     <Dialog title={`Connect ${source.name} to…`} onClose={onClose}>
       <div onKeyDown={onKeyDown}>
+        <p className="dialog__lead">
+          Only the services {source.name} can connect to are listed, with each kind of connection the catalog
+          allows.
+        </p>
         <input
           type="search"
           className="connect-to__search"
@@ -105,17 +115,17 @@ function ConnectToList({ sourceId, onClose }: { sourceId: string; onClose(): voi
                 <ul className="connect-to__kinds" aria-label={`Connections to ${target.name}`}>
                   {target.kinds.map((kind) => (
                     <li key={kind}>
-                      <button
-                        type="button"
-                        className="connect-to__kind"
-                        aria-label={`${target.name}: ${KIND_LABELS[kind]}`}
-                        onClick={() => choose(target, kind)}
-                      >
+                      <button type="button" className="connect-to__kind" onClick={() => choose(target, kind)}>
                         <span className={`kind-dot kind-dot--${kind}`} aria-hidden="true" />
+                        {/* Named by its content ("Orders table: reads/writes — …"), the target first. */}
+                        <span className="sr-only">{target.name}: </span>
                         <span className="menu-item__label">{KIND_LABELS[kind]}</span>
-                        <span className="connect-to__meaning">
-                          {connectionMeaning(source.type, target.type, kind)}
-                        </span>
+                        <span className="sr-only"> — </span>
+                        {meaningBeyondLabel(source.type, target.type, kind) && (
+                          <span className="connect-to__meaning">
+                            {meaningBeyondLabel(source.type, target.type, kind)}
+                          </span>
+                        )}
                       </button>
                     </li>
                   ))}

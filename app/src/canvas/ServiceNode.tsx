@@ -35,7 +35,8 @@ export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps
         id={HANDLE.left}
         position={Position.Left}
         className="handle"
-        aria-label={`${node.name} input`}
+        // A mouse affordance: the keyboard connects through "Connect to…".
+        aria-hidden="true"
       />
       <Handle type="target" id={HANDLE.topIn} position={Position.Top} className="handle handle--in" />
       <Handle type="target" id={HANDLE.bottomIn} position={Position.Bottom} className="handle handle--in" />
@@ -67,7 +68,7 @@ export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps
         id={HANDLE.right}
         position={Position.Right}
         className="handle"
-        aria-label={`${node.name} output`}
+        aria-hidden="true"
       />
       <Handle type="source" id={HANDLE.topOut} position={Position.Top} className="handle handle--out" />
       <Handle type="source" id={HANDLE.bottomOut} position={Position.Bottom} className="handle handle--out" />

@@ -42,7 +42,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<V
             <button
               type="button"
               className="btn btn--tiny"
-              aria-label="Remove availability zone"
+              aria-label="− AZ: remove availability zone"
               title="Remove an availability zone (minimum 2)"
               disabled={vpc.azCount <= MIN_AZS}
               onClick={() => setAzCount(store, vpc.id, vpc.azCount - 1)}
@@ -52,7 +52,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<V
             <button
               type="button"
               className="btn btn--tiny"
-              aria-label="Add availability zone"
+              aria-label="+ AZ: add availability zone"
               title="Add an availability zone (maximum 3)"
               disabled={vpc.azCount >= MAX_AZS}
               onClick={() => setAzCount(store, vpc.id, vpc.azCount + 1)}

@@ -54,8 +54,9 @@ const NodeCostRow = memo(function NodeCostRow({ cost }: { cost: NodeCost }) {
   const node = useApp((s) => nodeIndex(s.design).get(cost.nodeId));
   const assumptions = node ? usageAssumptions(node.type) : [];
   return (
-    <li className="cost-node" role="group" aria-label={cost.name}>
-      <details>
+    // The <details> is the named group: a list item must stay a listitem.
+    <li className="cost-node">
+      <details aria-label={cost.name}>
         <summary className="cost-node__summary">
           <span className="cost-node__name">{cost.name}</span>
           <span className="cost-node__amount" data-testid="node-cost">
