@@ -31,7 +31,7 @@ export interface MatchedEntity {
 export function isCdkFrameworkEntity(entity: Entity): boolean {
   const top = entity.label.split('/')[0] ?? '';
   return (
-    /^(AWS[0-9a-f]{32}|LogRetention[0-9a-f]{32}|BucketNotificationsHandler[0-9a-f]{32})$/i.test(top) ||
+    /^(AWS[0-9a-f]{32}|LogRetention[0-9a-f]{32}|BucketNotificationsHandler[0-9a-f]{32})/.test(top) ||
     /^Custom(::)?[A-Za-z0-9]*Provider/.test(top)
   );
 }
@@ -56,6 +56,12 @@ export function withoutOptionalGroups(entities: Entity[], optionalNames: Readonl
       return { ...e, props: { ...e.props, ingress: kept } };
     });
 }
+
+/**
+ * Names the targets give the same derived resource differently: a bucket's access-log bucket is
+ * "<Bucket>LogBucket" in CloudFormation and "<bucket>_access_logs" in Terraform.
+ */
+const canonicalKey = (key: string): string => key.replace(/logbucket$/, 'accesslogs');
 
 /** The entity a match is named after: CloudFormation's, else the first output that has it. */
 const referenceOf = (m: MatchedEntity): Entity =>
@@ -99,11 +105,11 @@ export function matchEntities(outputs: Partial<Record<Target, Entity[]>>): Match
     // Then the exact key (a key closer to the start of the candidate's key list wins).
     for (const m of matched) {
       if (m.byTarget[target]) continue;
-      const key = referenceOf(m).keys[0]!;
+      const key = canonicalKey(referenceOf(m).keys[0]!);
       let best: { entity: Entity; rank: number } | undefined;
       for (const c of candidates) {
         if (c.kind !== m.kind || used.get(target)!.has(c)) continue;
-        const rank = c.keys.indexOf(key);
+        const rank = c.keys.map(canonicalKey).indexOf(key);
         if (rank >= 0 && (!best || rank < best.rank)) best = { entity: c, rank };
       }
       if (best) {
@@ -115,9 +121,11 @@ export function matchEntities(outputs: Partial<Record<Target, Entity[]>>): Match
     // "MainPublicSubnet1"), the shortest such first.
     for (const m of matched) {
       if (m.byTarget[target]) continue;
-      const key = referenceOf(m).keys[0]!;
+      const key = canonicalKey(referenceOf(m).keys[0]!);
       const longer = candidates
-        .filter((c) => c.kind === m.kind && !used.get(target)!.has(c) && c.keys[0]!.startsWith(key))
+        .filter(
+          (c) => c.kind === m.kind && !used.get(target)!.has(c) && canonicalKey(c.keys[0]!).startsWith(key),
+        )
         .sort((a, b) => a.keys[0]!.length - b.keys[0]!.length)[0];
       if (longer) {
         m.byTarget[target] = longer;

@@ -438,6 +438,45 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
       },
     ];
   },
+  // CDK's TableV2: per-replica settings, one replica (the stack's region) here.
+  'AWS::DynamoDB::GlobalTable': (r, ctx) => {
+    const p = P(r);
+    const replica = list(p.Replicas)[0];
+    const sse = at(p, 'SSESpecification');
+    const billing = str(p.BillingMode) ?? 'PROVISIONED';
+    return [
+      {
+        kind: 'table',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          billingMode: billing,
+          readCapacity:
+            billing === 'PAY_PER_REQUEST'
+              ? null
+              : (num(at(replica, 'ReadProvisionedThroughputSettings', 'ReadCapacityUnits')) ?? null),
+          writeCapacity:
+            billing === 'PAY_PER_REQUEST'
+              ? null
+              : (num(
+                  at(
+                    p,
+                    'WriteProvisionedThroughputSettings',
+                    'WriteCapacityAutoScalingSettings',
+                    'MinCapacity',
+                  ),
+                ) ?? null),
+          pointInTimeRecovery:
+            bool(at(replica, 'PointInTimeRecoverySpecification', 'PointInTimeRecoveryEnabled')) ?? false,
+          deletionProtection: bool(at(replica, 'DeletionProtectionEnabled')) ?? false,
+          encryption: bool(at(sse, 'SSEEnabled'))
+            ? `KMS ${cfnKeyKind(at(replica, 'SSESpecification', 'KMSMasterKeyId'), ctx)}`
+            : 'owned-by-dynamodb',
+          deletionPolicy: r.deletionPolicy ?? 'Delete',
+        },
+      },
+    ];
+  },
   'AWS::ElastiCache::ReplicationGroup': (r, ctx) => {
     const p = P(r);
     return [
