@@ -97,5 +97,18 @@ export interface Rule {
   severity: Severity;
   /** Ids of equivalent checks in cdk-nag, checkov, trivy, cfn-lint, cfn_nag. */
   equivalents: readonly string[];
+  /**
+   * Set when an open finding of this rule means the generated code fails its own toolchain
+   * (synth, plan) or its deploy: `generate` and the Export dialog refuse the design unless
+   * forced. Accepting the risk does not lift it, since AWS refuses the deploy all the same.
+   */
+  breaksGeneratedCode?: BreaksGeneratedCode;
   check(ctx: RuleContext): Finding[];
+}
+
+export interface BreaksGeneratedCode {
+  /** One line: what fails, and where. */
+  reason: string;
+  /** When only some of the rule's findings break the code (NET-07: not an overlap). */
+  applies?: (finding: Finding) => boolean;
 }

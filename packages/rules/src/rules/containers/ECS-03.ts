@@ -8,6 +8,9 @@ export const ECS_03: Rule = {
   pillar: 'reliability',
   severity: 'critical',
   equivalents: ['E3047'],
+  breaksGeneratedCode: {
+    reason: 'ECS refuses to register a task definition with a CPU/memory pair Fargate does not offer',
+  },
   check: (ctx) =>
     checkNodes(ctx, ECS_03, ['ecs-fargate'], 'all', (node, props) => {
       const cpu = String(props.cpu ?? '');

@@ -26,6 +26,7 @@ export const EVR_01: Rule = {
   pillar: 'reliability',
   severity: 'high',
   equivalents: [],
+  breaksGeneratedCode: { reason: 'EventBridge refuses the rule (PutRule) when its event pattern is invalid' },
   check: (ctx) =>
     checkNodes(ctx, EVR_01, ['eventbridge-rule'], 'all', (node, props) => {
       const pattern = (text(props, 'eventPattern') ?? '').trim();

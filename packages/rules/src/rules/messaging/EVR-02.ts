@@ -16,6 +16,9 @@ export const EVR_02: Rule = {
   pillar: 'reliability',
   severity: 'high',
   equivalents: [],
+  breaksGeneratedCode: {
+    reason: 'EventBridge refuses the rule (PutRule) when its schedule expression is invalid',
+  },
   check: (ctx) =>
     checkNodes(ctx, EVR_02, ['eventbridge-rule'], 'all', (node, props) => {
       const schedule = text(props, 'schedule') ?? '';

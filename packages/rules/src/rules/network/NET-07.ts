@@ -16,12 +16,33 @@ const WHY: Record<CidrIssueCode, string> = {
     'Overlapping VPCs can never be peered or routed to each other, and addresses become ambiguous in logs.',
 };
 
+/**
+ * Issues whose plan cannot be built or deployed: CDK synth throws on subnets that do not fit
+ * (SubnetCountExceedsRemainingSpace), Terraform plans the VPC with the subnets that fit and the
+ * deploy fails on the empty DB subnet groups and one-subnet load balancers; AWS refuses the
+ * CIDRs themselves. Small subnets, public ranges and overlaps deploy (badly), so they do not block.
+ */
+const BLOCKING_CODES: readonly CidrIssueCode[] = [
+  'invalid-cidr',
+  'host-bits-set',
+  'vpc-prefix-out-of-range',
+  'subnet-prefix-out-of-range',
+  'subnets-do-not-fit',
+];
+const BLOCKING_WHYS = new Set(BLOCKING_CODES.map((code) => WHY[code]));
+
 export const NET_07: Rule = {
   id: 'NET-07',
   title: 'VPC CIDRs are valid, private, do not overlap and hold every subnet',
   pillar: 'reliability',
   severity: 'critical',
   equivalents: ['E3059', 'E3060', 'E3022'],
+  breaksGeneratedCode: {
+    reason:
+      'CDK synth fails and the Terraform and CloudFormation deploys fail: the subnets do not fit the VPC',
+    // Each issue code has its own why (WHY above), so the why tells the code apart.
+    applies: (finding) => BLOCKING_WHYS.has(finding.why),
+  },
   check: (ctx) =>
     // Each VPC is compared with the ones before it, so an overlap is reported once.
     ctx.design.vpcs.flatMap((vpc, index) =>

@@ -3,12 +3,21 @@ import type { SubnetTier } from '@archgen/model';
 import type { Finding, Rule } from '../../types.ts';
 import { makeFinding, moveToTier, nodeTarget, tierLabel } from '../../rule-kit.ts';
 
+/** Ends the why of the finding that blocks generation (a VPC service outside any VPC). */
+const NO_VPC = 'without a VPC placement it cannot be deployed.';
+
 export const PLC_02: Rule = {
   id: 'PLC-02',
   title: 'Regional services stay out of VPCs; VPC services are placed in one',
   pillar: 'reliability',
   severity: 'high',
   equivalents: [],
+  // Only the VPC service outside a VPC: the lowering has no subnets for it and throws. A regional
+  // service drawn in a VPC is generated without the placement.
+  breaksGeneratedCode: {
+    reason: 'the generators cannot build a VPC service that has no VPC placement',
+    applies: (finding) => finding.why.endsWith(NO_VPC),
+  },
   check(ctx) {
     const findings: Finding[] = [];
     for (const node of ctx.design.nodes) {
@@ -34,7 +43,7 @@ export const PLC_02: Rule = {
             PLC_02,
             nodeTarget(node),
             `${node.name} is not in a VPC; ${noun.a} ${noun.is === 'is' ? 'runs' : 'run'} in the ${tierLabel(tier)} of a VPC`,
-            `${noun.A} ${noun.is === 'is' ? 'needs' : 'need'} subnets and a security group; without a VPC placement it cannot be deployed.`,
+            `${noun.A} ${noun.is === 'is' ? 'needs' : 'need'} subnets and a security group; ${NO_VPC}`,
             move
               ? { title: `Move to ${tierLabel(tier)}`, actions: [move] }
               : { title: `Add a VPC with ${tier} subnets`, actions: [] },

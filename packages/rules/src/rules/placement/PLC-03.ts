@@ -9,6 +9,7 @@ export const PLC_03: Rule = {
   pillar: 'reliability',
   severity: 'critical',
   equivalents: [],
+  breaksGeneratedCode: { reason: 'a node placed in a tier its VPC lacks has no subnet to be deployed in' },
   check(ctx) {
     const findings: Finding[] = [];
     for (const node of ctx.design.nodes) {

@@ -11,6 +11,7 @@ export const TAG_02: Rule = {
   pillar: 'operational-excellence',
   severity: 'medium',
   equivalents: [],
+  // Not breaksGeneratedCode: the generated code leaves the tag out, so it deploys.
   check(ctx) {
     const findings: Finding[] = [];
     for (const key of Object.keys(ctx.design.tags)) {

@@ -22,6 +22,10 @@ export const TAG_03: Rule = {
   pillar: 'operational-excellence',
   severity: 'high',
   equivalents: [],
+  // The tag is written as is (escaped), so the services that check tags refuse the resources.
+  breaksGeneratedCode: {
+    reason: 'AWS refuses resources tagged with characters, lengths or keys it does not accept',
+  },
   check(ctx) {
     const findings: Finding[] = [];
     for (const [key, value] of Object.entries(ctx.design.tags)) {

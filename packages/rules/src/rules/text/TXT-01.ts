@@ -42,6 +42,7 @@ export const TXT_01: Rule = {
   pillar: 'security',
   severity: 'high',
   equivalents: [],
+  // Not breaksGeneratedCode: the text is written as "{ {resolve:", which deploys as plain text.
   check(ctx) {
     const byTarget = new Map<string, TextField[]>();
     for (const field of textFields(ctx.design)) {
