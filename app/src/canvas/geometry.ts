@@ -124,35 +124,49 @@ export const GRID = 20;
 export const NODE_GAP_X = 40;
 export const NODE_GAP_Y = 20;
 const HASH_CELL = 256;
+/** How far findFreeSlot looks around the preferred spot (in grid steps) before going below everything. */
+const MAX_RINGS = 8;
 
 /** Rectangles bucketed into a coarse grid, so a collision test only looks at what is nearby. */
 export class RectIndex {
-  private readonly cells = new Map<string, Rect[]>();
+  /** Buckets by cell, keyed by a number (string keys cost more in the hot loop of findFreeSlot). */
+  private readonly cells = new Map<number, Rect[]>();
+  /** The lowest bottom edge stored (-Infinity when empty). */
+  bottom = -Infinity;
   constructor(rects: Iterable<Rect> = []) {
     for (const r of rects) this.add(r);
   }
   add(rect: Rect): void {
-    for (const key of this.keys(rect)) {
-      const list = this.cells.get(key);
-      if (list) list.push(rect);
-      else this.cells.set(key, [rect]);
-    }
+    this.bottom = Math.max(this.bottom, rect.y + rect.height);
+    const [x0, x1, y0, y1] = cellRange(rect);
+    for (let cx = x0; cx <= x1; cx++)
+      for (let cy = y0; cy <= y1; cy++) {
+        const key = cellKey(cx, cy);
+        const list = this.cells.get(key);
+        if (list) list.push(rect);
+        else this.cells.set(key, [rect]);
+      }
   }
   /** Whether `rect` overlaps anything stored by more than zero area (touching edges is fine). */
   hits(rect: Rect): boolean {
-    for (const key of this.keys(rect))
-      for (const other of this.cells.get(key) ?? []) if (intersects(rect, other)) return true;
+    const [x0, x1, y0, y1] = cellRange(rect);
+    for (let cx = x0; cx <= x1; cx++)
+      for (let cy = y0; cy <= y1; cy++) {
+        const list = this.cells.get(cellKey(cx, cy));
+        if (list) for (const other of list) if (intersects(rect, other)) return true;
+      }
     return false;
   }
-  private *keys(rect: Rect): Generator<string> {
-    for (let cx = Math.floor(rect.x / HASH_CELL); cx <= Math.floor((rect.x + rect.width) / HASH_CELL); cx++)
-      for (
-        let cy = Math.floor(rect.y / HASH_CELL);
-        cy <= Math.floor((rect.y + rect.height) / HASH_CELL);
-        cy++
-      )
-        yield `${cx},${cy}`;
-  }
+}
+
+function cellRange(rect: Rect): [number, number, number, number] {
+  // Clamped, so a VPC-sized or infinite rectangle still spans a bounded number of cells.
+  const c = (v: number) => Math.max(-1e5, Math.min(1e5, Math.floor(v / HASH_CELL)));
+  return [c(rect.x), c(rect.x + rect.width), c(rect.y), c(rect.y + rect.height)];
+}
+
+function cellKey(cx: number, cy: number): number {
+  return (cx + 1e5) * 3e5 + (cy + 1e5);
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
@@ -221,21 +235,36 @@ export function findFreeSlot(
   const distance = (at: XY) => Math.hypot(at.x - preferred.x, at.y - preferred.y);
   let best: XY | null = null;
   let bestDistance = Infinity;
-  for (let ring = 0; ring < 2000; ring++) {
-    // A point on a later ring is at least ring*GRID away: stop once that beats nothing.
+  const consider = (i: number, j: number) => {
+    const at = { x: base.x + i * GRID, y: base.y + j * GRID };
+    const d = distance(at);
+    if (d < bestDistance && fits(at)) {
+      best = at;
+      bestDistance = d;
+    }
+  };
+  for (let ring = 0; ring <= MAX_RINGS; ring++) {
+    // A point on a later ring is at least (ring - 1) steps away: stop once that beats nothing.
     if (best && (ring - 1) * GRID > bestDistance) break;
-    for (let i = -ring; i <= ring; i++)
-      for (let j = -ring; j <= ring; j++) {
-        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
-        const at = { x: base.x + i * GRID, y: base.y + j * GRID };
-        const d = distance(at);
-        if (d < bestDistance && fits(at)) {
-          best = at;
-          bestDistance = d;
-        }
-      }
+    if (ring === 0) consider(0, 0);
+    // The ring's perimeter only: top and bottom rows, then the sides between them.
+    for (let i = -ring; i <= ring && ring > 0; i++) {
+      consider(i, -ring);
+      consider(i, ring);
+    }
+    for (let j = -ring + 1; j < ring; j++) {
+      consider(-ring, j);
+      consider(ring, j);
+    }
   }
-  return best ?? base;
+  if (best) return best;
+  // Crowded all around (an old file with everything on one spot): below everything taken,
+  // which is always free, rather than searching ever wider.
+  const below = index.bottom + NODE_GAP_Y;
+  return {
+    x: base.x,
+    y: Math.max(base.y, snap ? base.y + Math.ceil((below - base.y) / GRID) * GRID : below),
+  };
 }
 
 export interface LayoutOptions {
