@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { SERVICES, type Design } from '@archgen/model';
+import { searchServices, type Design } from '@archgen/model';
 import { RULES, validateDesign, type Finding } from '@archgen/rules';
 import { readDesignFile, displayName, sourceOf, UsageError, InputError } from './io.ts';
 
@@ -20,7 +20,7 @@ Commands:
   review <design.json> [--env <env>] [--write REVIEW.md] [--json]
                                                      scorecard, monthly cost per node and environment,
                                                      cost suggestions; --write saves REVIEW.md
-  services [--json]                                  list the service catalog
+  services [QUERY] [--json]                          list the service catalog (QUERY: name or keyword, e.g. elb)
   rules [--json]                                     list the rules
 
 A design file may be "-" for standard input.
@@ -76,19 +76,31 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 function servicesCommand(args: string[], io: CliIo): number {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
-  const rows = SERVICES.map((s) => ({
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  // The palette's search: names, abbreviations and catalog keywords ("elb", "k8s", "bucket").
+  const search = searchServices(positionals.join(' '));
+  const rows = search.matches.map((s) => ({
     type: s.type,
     displayName: s.displayName,
     category: s.category,
     placements: [...s.placements],
+    keywords: [...(s.keywords ?? [])],
   }));
   if (values.json) io.out(JSON.stringify(rows, null, 2));
-  else
+  else {
     for (const r of rows)
       io.out(
         `${r.type.padEnd(20)} ${r.displayName.padEnd(32)} ${r.category.padEnd(12)} ${r.placements.join(', ')}`,
       );
+    if (search.missing)
+      io.out(
+        `${search.missing.name} is not in the catalog yet.${search.missing.closest ? ` The closest service: ${search.missing.closest.type} (${search.missing.closest.displayName}).` : ''}`,
+      );
+  }
   return 0;
 }
 
