@@ -11,6 +11,7 @@ import {
   intersects,
   nodeCenter,
   placementAt,
+  recommendedSpot,
   settlePositions,
   type XY,
 } from './geometry.ts';
@@ -248,5 +249,42 @@ describe('no node is drawn on another, or outside where it is placed', () => {
     const layout = computeLayout(settlePositions(fixed, { movers: new Set(['db']) }));
     expectNoOverlaps(layout, fixed);
     expect(layout.nodePositions.get('cache')).toEqual({ x: 40, y: 400 });
+  });
+});
+
+describe('where a palette Enter/double-click add goes', () => {
+  const d = build('Spot')
+    .vpc({ position: { x: 0, y: 0 } })
+    .build();
+  const layout = computeLayout(d);
+  const vpc = layout.vpcById.get('main')!;
+  const centre = { x: vpc.x + vpc.width / 2, y: vpc.y + vpc.height / 2 };
+
+  it.each([
+    ['aurora', 'isolated'],
+    ['ecs-fargate', 'private'],
+    ['alb', 'public'],
+  ] as const)('%s goes to its recommended %s band, drawn there', (type, tier) => {
+    const spot = recommendedSpot(layout, type, centre);
+    expect(spot.placement).toEqual({ vpcId: 'main', tier });
+    const withNode = build('Spot')
+      .vpc({ position: { x: 0, y: 0 } })
+      .build();
+    withNode.nodes.push({
+      id: 'n',
+      type,
+      name: 'n',
+      properties: {},
+      placement: spot.placement,
+      position: spot.position,
+    });
+    const drawn = computeLayout(withNode);
+    expect(placementAt(drawn, nodeCenter(drawn.nodePositions.get('n')!))).toEqual(spot.placement);
+  });
+
+  it('a regional service asked for inside the VPC goes outside it, unplaced', () => {
+    const spot = recommendedSpot(layout, 'lambda', centre);
+    expect(spot.placement).toBeNull();
+    expect(intersects({ ...spot.position, width: NODE_WIDTH, height: NODE_HEIGHT }, vpc)).toBe(false);
   });
 });
