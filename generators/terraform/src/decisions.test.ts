@@ -90,3 +90,25 @@ describe("Terraform prints the lowering's AWS decisions", () => {
     expect(tfvars('prod')).toContain('q_max_receive_count = 10');
   });
 });
+
+describe('a key used in some environments only', () => {
+  const mixed = generateTerraform(
+    lowerDesign(
+      design('Mixed')
+        .environments('dev', 'prod')
+        .node('sqs', { id: 'q', name: 'Jobs', properties: { deadLetterQueue: false } })
+        .override('prod', 'q', { encryption: 'kms' })
+        .build(),
+    ),
+  );
+
+  it('creates the key once and uses it, or SSE-SQS, per environment', () => {
+    const queue = resource(mixed, 'messaging.tf', 'aws_sqs_queue', 'jobs');
+    expect(queue).toContain('sqs_managed_sse_enabled = var.jobs_customer_managed_key ? null : true');
+    expect(queue).toContain(
+      'kms_master_key_id = var.jobs_customer_managed_key ? aws_kms_key.jobs_queue.arn : null',
+    );
+    expect(squash(mixed['environments/dev.tfvars']!)).toContain('jobs_customer_managed_key = false');
+    expect(squash(mixed['environments/prod.tfvars']!)).toContain('jobs_customer_managed_key = true');
+  });
+});

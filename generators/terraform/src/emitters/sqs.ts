@@ -64,16 +64,16 @@ export const sqsEmitter: ComponentEmitter = {
     // SSE-SQS or the queue's own key, per environment, as the lowering decided.
     const customer = usesCustomerKey(ctx, c);
     const key = customer !== false ? componentKey(ctx, c, c.names.tfName + '_queue', services) : undefined;
+    // `customer` is true, false or a per-environment boolean variable.
+    const where = (onKey: Expr | undefined, otherwise: Expr | undefined): Expr | undefined =>
+      customer === true
+        ? onKey
+        : customer === false
+          ? otherwise
+          : cond(customer, onKey ?? nul, otherwise ?? nul);
     const encryption = [
-      attr(
-        'sqs_managed_sse_enabled',
-        typeof customer === 'boolean'
-          ? customer
-            ? undefined
-            : literal(true)
-          : cond(customer, nul, literal(true)),
-      ),
-      key && attr('kms_master_key_id', typeof customer === 'boolean' ? key : cond(customer, key, nul)),
+      attr('sqs_managed_sse_enabled', where(undefined, literal(true))),
+      key && attr('kms_master_key_id', where(key, undefined)),
     ];
     ctx.add(
       'messaging.tf',
