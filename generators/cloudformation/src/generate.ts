@@ -11,7 +11,7 @@ import { emitVpc } from './emitters/network.ts';
 import { emitAlarm, emitEventSource, emitSubscription } from './emitters/relationships.ts';
 import { emitSecurityGroup } from './emitters/security-groups.ts';
 import { renderReadme } from './readme.ts';
-import { sub, type TemplateMap, type TemplateValue } from './template/intrinsics.ts';
+import { equals, ref, sub, type TemplateMap, type TemplateValue } from './template/intrinsics.ts';
 import { printTemplate } from './template/yaml.ts';
 import { truncateUtf8 } from './text.ts';
 
@@ -59,6 +59,31 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
   return ctx;
 }
 
+/**
+ * One rule per environment the design names an account for: CloudFormation refuses to create or
+ * update that environment's stack in any other account (the parameter file says which it is).
+ */
+function accountRules(graph: ResolvedGraph, environments: readonly string[]): TemplateMap | undefined {
+  const rules: TemplateMap = {};
+  environments.forEach((env, index) => {
+    const account = graph.accounts?.[env];
+    if (account === undefined) return;
+    const stem = env.replace(/[^A-Za-z0-9]/g, '');
+    let name = `${stem.charAt(0).toUpperCase()}${stem.slice(1)}Account`;
+    if (name in rules || !/^[A-Za-z]/.test(name)) name = `Environment${index + 1}Account`;
+    rules[name] = {
+      RuleCondition: equals(ref(ENVIRONMENT_PARAMETER), env),
+      Assertions: [
+        {
+          Assert: equals(ref('AWS::AccountId'), account),
+          AssertDescription: `The ${env} environment deploys only into account ${account} (set in the design)`,
+        },
+      ],
+    };
+  });
+  return Object.keys(rules).length > 0 ? rules : undefined;
+}
+
 function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
   const t = ctx.template;
   // One pass into the section object (logical ids are alphanumeric, so plain assignment is safe).
@@ -85,6 +110,7 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
     },
     // The definitions as they are: they are plain objects, and nothing changes them after this.
     Parameters: map(t.parameters, (p) => p as unknown as TemplateMap),
+    Rules: accountRules(graph, ctx.environments),
     Conditions: map(t.conditions, (c) => c),
     Resources: map(t.resources, (r) => r as unknown as TemplateMap),
     Outputs: map(t.outputs, (o) => ({

@@ -33,6 +33,11 @@ export function versionsFile(): BodyItem[] {
   ];
 }
 
+/** Whether the design names an account for some environment (allowed_account_ids applies). */
+export function pinsAccounts(graph: ResolvedGraph): boolean {
+  return Object.keys(graph.accounts ?? {}).length > 0;
+}
+
 export function providersFile(graph: ResolvedGraph): BodyItem[] {
   // The lowering already left out design tags that collide with ours (text.ts in @archgen/infra).
   const designTags: [string, Expr][] = Object.keys(graph.tags)
@@ -44,6 +49,8 @@ export function providersFile(graph: ResolvedGraph): BodyItem[] {
       ['aws'],
       [
         attr('region', ref('var.region')),
+        // The provider refuses credentials of any other account (an empty list allows any).
+        pinsAccounts(graph) && attr('allowed_account_ids', ref('var.allowed_account_ids')),
         block(
           'default_tags',
           [],

@@ -9,8 +9,15 @@ import { emitNetwork } from './emitters/network.ts';
 import { emitSecurityGroup } from './emitters/security.ts';
 import { emitRole } from './emitters/iam.ts';
 import { emitAlarm } from './emitters/alarms.ts';
-import { outputsFile, providersFile, tfvarsFile, variablesFile, versionsFile } from './files.ts';
-import { ref, tpl } from './hcl/ast.ts';
+import {
+  outputsFile,
+  pinsAccounts,
+  providersFile,
+  tfvarsFile,
+  variablesFile,
+  versionsFile,
+} from './files.ts';
+import { literal, ref, tpl } from './hcl/ast.ts';
 import { newPrintCache, printFile } from './hcl/print.ts';
 import { readme } from './readme.ts';
 
@@ -42,6 +49,15 @@ export function generateTerraform(graph: ResolvedGraph, options: TerraformOption
 
   const ctx = new TfContext(graph, environments, EMITTERS);
   ctx.local('name_prefix', tpl(`${graph.design.slug}-`, ref('var.environment')));
+  if (pinsAccounts(graph))
+    ctx.variable({
+      name: 'allowed_account_ids',
+      type: 'list(string)',
+      description: 'The AWS account this environment deploys into (from the design); empty: any account',
+      byEnv: Object.fromEntries(
+        environments.map((env) => [env, literal(graph.accounts?.[env] ? [graph.accounts[env]] : [])]),
+      ),
+    });
   for (const vpc of graph.vpcs) emitNetwork(ctx, vpc);
   for (const sg of graph.securityGroups) emitSecurityGroup(ctx, sg);
   for (const role of graph.roles) emitRole(ctx, role);

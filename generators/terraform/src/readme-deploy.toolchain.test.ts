@@ -26,6 +26,10 @@ if (missing && toolchainsRequired())
   throw new Error(`Terraform toolchain required (CI) but missing: ${missing}`);
 if (missing) console.warn(`\n!!! [terraform README] deploy-command suite SKIPPED: ${missing}\n`);
 
+/** Test-only: dummy credentials, no account lookup (so the design's account pin is lifted). */
+const OVERRIDE =
+  'provider "aws" {\n  access_key                  = "test"\n  secret_key                  = "test"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n  allowed_account_ids         = null\n}\n';
+
 /** The lines of the README's first ```sh block. */
 function shellBlock(readme: string): string[] {
   const block = /```sh\n([\s\S]*?)```/.exec(readme);
@@ -55,10 +59,7 @@ describe.skipIf(missing !== undefined)(
             cliConfig,
             `provider_installation {\n  filesystem_mirror {\n    path    = "${MIRROR}"\n    include = ["registry.terraform.io/*/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/*/*"]\n  }\n}\n`,
           );
-          writeFileSync(
-            join(dir, 'test_credentials_override.tf'),
-            'provider "aws" {\n  access_key                  = "test"\n  secret_key                  = "test"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n}\n',
-          );
+          writeFileSync(join(dir, 'test_credentials_override.tf'), OVERRIDE);
 
           const commands = shellBlock(readFileSync(join(dir, 'README.md'), 'utf8'));
           const environments = design.environments.map((e) => e.name);
@@ -100,5 +101,32 @@ describe.skipIf(missing !== undefined)(
         600_000,
       );
     }
+
+    it('refuses to plan an environment whose account it cannot confirm (allowed_account_ids is enforced)', () => {
+      const dir = join(WORK, 'three-tier-web-app');
+      // The test above left an initialised folder; this time the design's account pin stays.
+      writeFileSync(
+        join(dir, 'test_credentials_override.tf'),
+        OVERRIDE.replace(/\n {2}allowed_account_ids\s+= null/, ''),
+      );
+      const run = spawnSync(
+        TERRAFORM,
+        ['plan', '-refresh=false', '-input=false', '-var-file=environments/prod.tfvars'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            TF_CLI_CONFIG_FILE: join(WORK, 'terraformrc'),
+            TF_PLUGIN_CACHE_DIR: PLUGIN_CACHE,
+            TF_IN_AUTOMATION: '1',
+            TF_INPUT: '0',
+            CHECKPOINT_DISABLE: '1',
+          },
+        },
+      );
+      expect(run.status).not.toBe(0);
+      expect(run.stderr + run.stdout).toContain('AWS account ID not allowed');
+    }, 600_000);
   },
 );

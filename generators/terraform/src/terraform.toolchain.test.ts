@@ -26,13 +26,19 @@ const WORK = join(REPO_ROOT, '.tmp', 'terraform');
 const CLI_CONFIG = join(WORK, 'terraformrc');
 const PLUGIN_CACHE = join(WORK, 'plugin-cache');
 
-/** Test-only provider settings so plan runs offline; never part of the generated code. */
+/**
+ * Test-only provider settings so plan runs offline; never part of the generated code. Without
+ * the account lookup the provider cannot tell which account the dummy credentials are, so the
+ * generated allowed_account_ids would refuse them: it is lifted here (readme-deploy.toolchain
+ * shows it is enforced).
+ */
 const OVERRIDE = `provider "aws" {
   access_key                  = "test"
   secret_key                  = "test"
   skip_credentials_validation = true
   skip_requesting_account_id  = true
   skip_metadata_api_check     = true
+  allowed_account_ids         = null
 }
 `;
 

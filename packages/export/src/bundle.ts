@@ -4,7 +4,7 @@ import { validateDesign, type Finding } from '@archgen/rules';
 import { compareIds, lowerDesign, type GeneratedFiles, type TargetId } from '@archgen/infra';
 import { runGenerator, selectEnvironments, TARGETS, type GenerateOptions } from './generate.ts';
 import { renderBundleReadme } from './readme.ts';
-import { stackStem } from '@archgen/generator-cloudformation';
+import { stackStem, utf8ByteLength } from '@archgen/generator-cloudformation';
 
 export interface ExportBundle {
   /** Folder name inside the zip, from the design name. */
@@ -42,7 +42,7 @@ export function buildExport(
     cloudFormation:
       template === undefined
         ? undefined
-        : { stem: stackStem(graph), templateBytes: new TextEncoder().encode(template).length },
+        : { stem: stackStem(graph), templateBytes: utf8ByteLength(template) },
   });
   const extra = options.extraDocuments?.(design, findings, environments) ?? {};
   for (const [path, content] of Object.entries(extra)) files[`${slug}/${path}`] = content;

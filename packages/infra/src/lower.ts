@@ -93,6 +93,9 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
       slug: toKebabCase(design.name).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'design',
     },
     environments: [...envs],
+    accounts: Object.fromEntries(
+      design.environments.flatMap((e) => (e.account && envs.includes(e.name) ? [[e.name, e.account]] : [])),
+    ),
     // Decided once for all targets (text.ts): sorted, without aws: keys or keys ours override.
     tags: lowerDesignTags(design.tags),
     vpcs: ctx.resolvedVpcs,

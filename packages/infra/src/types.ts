@@ -418,6 +418,13 @@ export interface ResolvedGraph {
   design: { name: string; description: string; region: string; slug: string };
   environments: string[];
   /**
+   * The AWS account each environment deploys into, where the design names one: every target
+   * refuses to deploy that environment anywhere else (CDK stack env, Terraform
+   * allowed_account_ids, a CloudFormation Rules assertion). Environments without an account
+   * are absent. Always filled by lowerDesign (optional only for hand-written fixtures).
+   */
+  accounts?: Record<string, string>;
+  /**
    * Tags for every resource, sorted by key: the design's, less `aws:` keys and those that collide
    * with the tags generators add themselves (Name, Environment, ManagedBy; see text.ts).
    */

@@ -31,6 +31,8 @@ export function buildConfig(
     env,
     obj([
       ['region', lit(graph.design.region)],
+      // bin/app.ts pins the stack to it: CDK refuses to deploy the stack into another account.
+      ['account', graph.accounts?.[env] === undefined ? undefined : lit(graph.accounts[env])],
       ...entries.map((e): [string, Expr | undefined] => [e.key, e.byEnv[env]]),
     ]),
   ]) as [string, Expr][];

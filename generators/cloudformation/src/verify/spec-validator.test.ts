@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { unusedConditions, validateTemplate } from './spec-validator.toolchain.ts';
 
 /** Templates are free-form JSON: tests index into them at will. */
@@ -88,6 +88,12 @@ function problemsAfter(change: (template: Record<string, Json>) => void) {
   change(template);
   return validateTemplate(template);
 }
+
+// The resource database takes a second to load (much longer on a busy machine): once, up front,
+// so no single test's time limit pays for it.
+beforeAll(() => {
+  validateTemplate({ Resources: {} });
+}, 120_000);
 
 describe('validateTemplate', () => {
   it('accepts a template that uses every supported reference form', () => {
@@ -376,6 +382,44 @@ describe('validateTemplate', () => {
     expect(problemsAfter((t) => (t.Resources.Queue.Dependson = 'Group')).map((p) => p.path)).toEqual([
       'Resources.Queue.Dependson',
     ]);
+  });
+});
+
+describe('validateTemplate Rules', () => {
+  const withRules = (rules: Json) => ({ ...goodTemplate(), Rules: rules });
+  const accountRule = {
+    RuleCondition: { 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'] },
+    Assertions: [
+      {
+        Assert: { 'Fn::Equals': [{ Ref: 'AWS::AccountId' }, '333333333333'] },
+        AssertDescription: 'prod only',
+      },
+    ],
+  };
+
+  it('accepts assertions over parameters and pseudo parameters', () => {
+    expect(validateTemplate(withRules({ ProdAccount: accountRule }))).toEqual([]);
+  });
+
+  it('reports rules that refer to a resource, lack assertions or use other functions', () => {
+    const problems = validateTemplate(
+      withRules({
+        ToResource: {
+          Assertions: [{ Assert: { 'Fn::Equals': [{ Ref: 'Queue' }, 'x'] } }],
+        },
+        NoAssertions: { RuleCondition: accountRule.RuleCondition },
+        WrongFunction: { Assertions: [{ Assert: { 'Fn::Sub': 'x' } }] },
+        'bad-name': accountRule,
+      }),
+    ).map((p) => p.path);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'Rules.ToResource.Assertions[0].Assert.Fn::Equals[0].Ref',
+        'Rules.NoAssertions.Assertions',
+        'Rules.WrongFunction.Assertions[0].Assert',
+        'Rules.bad-name',
+      ]),
+    );
   });
 });
 

@@ -220,6 +220,7 @@ class TemplateValidator {
         );
     }
     this.checkParameters();
+    this.checkRules();
     this.checkConditions();
     for (const [logicalId, resource] of Object.entries(this.resources))
       this.checkResource(logicalId, resource);
@@ -262,6 +263,84 @@ class TemplateValidator {
         }
       }
     }
+  }
+
+  /**
+   * Rules: an optional RuleCondition and a non-empty list of Assertions, each an Assert built from
+   * the rule functions over parameters, pseudo parameters and literals.
+   */
+  private checkRules(): void {
+    for (const [name, rule] of Object.entries(this.section('Rules'))) {
+      const path = `Rules.${name}`;
+      if (!/^[A-Za-z0-9]+$/.test(name)) this.report(path, 'a rule name is alphanumeric');
+      if (!isObject(rule)) {
+        this.report(path, 'a rule is a map of RuleCondition and Assertions');
+        continue;
+      }
+      for (const key of Object.keys(rule))
+        if (key !== 'RuleCondition' && key !== 'Assertions')
+          this.report(`${path}.${key}`, `unknown rule key "${key}"`);
+      if (rule.RuleCondition !== undefined)
+        this.checkRuleExpression(rule.RuleCondition, `${path}.RuleCondition`);
+      const assertions = rule.Assertions;
+      if (!Array.isArray(assertions) || assertions.length === 0) {
+        this.report(`${path}.Assertions`, 'a rule needs a list of at least one assertion');
+        continue;
+      }
+      assertions.forEach((assertion, i) => {
+        const at = `${path}.Assertions[${i}]`;
+        if (!isObject(assertion) || assertion.Assert === undefined)
+          this.report(at, 'an assertion needs Assert');
+        else this.checkRuleExpression(assertion.Assert, `${at}.Assert`);
+        if (
+          isObject(assertion) &&
+          assertion.AssertDescription !== undefined &&
+          typeof assertion.AssertDescription !== 'string'
+        )
+          this.report(`${at}.AssertDescription`, 'AssertDescription is a string');
+      });
+    }
+  }
+
+  /** Rule functions: Fn::Equals/Not/And/Or/Contains/EachMember*, over Ref to parameters or pseudo parameters. */
+  private checkRuleExpression(expression: unknown, path: string): void {
+    if (typeof expression === 'string' || typeof expression === 'number' || typeof expression === 'boolean')
+      return;
+    if (Array.isArray(expression)) {
+      expression.forEach((item, i) => this.checkRuleExpression(item, `${path}[${i}]`));
+      return;
+    }
+    const name = intrinsicName(expression);
+    const allowed = [
+      'Fn::Equals',
+      'Fn::Not',
+      'Fn::And',
+      'Fn::Or',
+      'Fn::Contains',
+      'Fn::EachMemberEquals',
+      'Fn::EachMemberIn',
+      'Fn::RefAll',
+      'Fn::ValueOf',
+      'Fn::ValueOfAll',
+      'Ref',
+    ];
+    if (!name || !allowed.includes(name)) {
+      this.report(path, `rules take only the rule functions (${allowed.join(', ')})`);
+      return;
+    }
+    const argument = (expression as JsonObject)[name];
+    if (name === 'Ref') {
+      if (
+        typeof argument !== 'string' ||
+        (!(argument in this.parameters) && !PSEUDO_PARAMETERS.has(argument))
+      )
+        this.report(
+          `${path}.Ref`,
+          `a rule refers only to parameters and pseudo parameters, not ${JSON.stringify(argument)}`,
+        );
+      return;
+    }
+    this.checkRuleExpression(argument, `${path}.${name}`);
   }
 
   private checkConditions(): void {

@@ -16,6 +16,11 @@ variable "region" {
   default     = "us-east-1"
 }
 
+variable "allowed_account_ids" {
+  description = "The AWS account this environment deploys into (from the design); empty: any account"
+  type        = list(string)
+}
+
 variable "analytics_workgroup_bytes_scanned_cutoff_gb" {
   description = "Scan limit per query of Analytics workgroup (differs between environments)"
   type        = number

@@ -27,6 +27,11 @@ variable "availability_zones" {
   }
 }
 
+variable "allowed_account_ids" {
+  description = "The AWS account this environment deploys into (from the design); empty: any account"
+  type        = list(string)
+}
+
 variable "main_nat_gateway_count" {
   description = "NAT gateways for main: 0 (no egress), 1 (shared, cheaper) or one per AZ (2)"
   type        = number

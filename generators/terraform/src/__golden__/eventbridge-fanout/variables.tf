@@ -16,6 +16,11 @@ variable "region" {
   default     = "us-east-1"
 }
 
+variable "allowed_account_ids" {
+  description = "The AWS account this environment deploys into (from the design); empty: any account"
+  type        = list(string)
+}
+
 variable "artifact_bucket" {
   description = "S3 bucket holding the Lambda deployment packages (upload them before apply)"
   type        = string

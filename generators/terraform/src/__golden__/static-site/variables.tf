@@ -16,6 +16,11 @@ variable "region" {
   default     = "us-east-1"
 }
 
+variable "allowed_account_ids" {
+  description = "The AWS account this environment deploys into (from the design); empty: any account"
+  type        = list(string)
+}
+
 variable "website_cdn_aliases" {
   description = "Custom domain names of Website CDN (differs between environments)"
   type        = list(string)

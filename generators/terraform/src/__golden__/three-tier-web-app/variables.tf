@@ -27,6 +27,11 @@ variable "availability_zones" {
   }
 }
 
+variable "allowed_account_ids" {
+  description = "The AWS account this environment deploys into (from the design); empty: any account"
+  type        = list(string)
+}
+
 variable "application_logs_retention_days" {
   description = "Log retention of Application logs (differs between environments)"
   type        = number

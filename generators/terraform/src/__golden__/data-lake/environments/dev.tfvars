@@ -2,6 +2,7 @@
 
 environment                                 = "dev"
 region                                      = "us-east-1"
+allowed_account_ids                         = ["111111111111"]
 analytics_workgroup_bytes_scanned_cutoff_gb = 1
 artifact_bucket                             = "replace-me-data-lake-dev-artifacts"
 curate_logs_retention_days                  = 7

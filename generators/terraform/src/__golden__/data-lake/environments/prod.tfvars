@@ -2,6 +2,7 @@
 
 environment                                 = "prod"
 region                                      = "us-east-1"
+allowed_account_ids                         = ["333333333333"]
 analytics_workgroup_bytes_scanned_cutoff_gb = 100
 artifact_bucket                             = "replace-me-data-lake-prod-artifacts"
 curate_logs_retention_days                  = 30

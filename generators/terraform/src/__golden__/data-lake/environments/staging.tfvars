@@ -2,6 +2,7 @@
 
 environment                                 = "staging"
 region                                      = "us-east-1"
+allowed_account_ids                         = ["222222222222"]
 analytics_workgroup_bytes_scanned_cutoff_gb = 10
 artifact_bucket                             = "replace-me-data-lake-staging-artifacts"
 curate_logs_retention_days                  = 30

@@ -2,6 +2,7 @@
 
 environment                             = "dev"
 region                                  = "eu-west-1"
+allowed_account_ids                     = ["111111111111"]
 main_nat_gateway_count                  = 1
 platform_cluster_capacity_type          = "SPOT"
 platform_cluster_node_desired           = 1

@@ -2,6 +2,7 @@
 
 environment                             = "prod"
 region                                  = "eu-west-1"
+allowed_account_ids                     = ["333333333333"]
 main_nat_gateway_count                  = 2
 platform_cluster_capacity_type          = "ON_DEMAND"
 platform_cluster_node_desired           = 3

@@ -2,6 +2,7 @@
 
 environment                            = "dev"
 region                                 = "us-east-1"
+allowed_account_ids                    = ["111111111111"]
 artifact_bucket                        = "replace-me-event-bridge-fan-out-dev-artifacts"
 fulfilment_worker_reserved_concurrency = 10
 order_producer_memory_size             = 256

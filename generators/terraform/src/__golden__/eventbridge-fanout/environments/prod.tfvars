@@ -2,6 +2,7 @@
 
 environment                            = "prod"
 region                                 = "us-east-1"
+allowed_account_ids                    = ["333333333333"]
 artifact_bucket                        = "replace-me-event-bridge-fan-out-prod-artifacts"
 fulfilment_worker_reserved_concurrency = 50
 order_producer_memory_size             = 512

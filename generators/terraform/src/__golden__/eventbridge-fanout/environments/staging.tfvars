@@ -2,6 +2,7 @@
 
 environment                            = "staging"
 region                                 = "us-east-1"
+allowed_account_ids                    = ["222222222222"]
 artifact_bucket                        = "replace-me-event-bridge-fan-out-staging-artifacts"
 fulfilment_worker_reserved_concurrency = 10
 order_producer_memory_size             = 512

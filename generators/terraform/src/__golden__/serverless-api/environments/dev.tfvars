@@ -2,6 +2,7 @@
 
 environment                         = "dev"
 region                              = "us-east-1"
+allowed_account_ids                 = ["111111111111"]
 artifact_bucket                     = "replace-me-serverless-orders-api-dev-artifacts"
 order_worker_logs_retention_days    = 7
 order_worker_reserved_concurrency   = 2

@@ -2,6 +2,7 @@
 
 environment                         = "prod"
 region                              = "us-east-1"
+allowed_account_ids                 = ["333333333333"]
 artifact_bucket                     = "replace-me-serverless-orders-api-prod-artifacts"
 order_worker_logs_retention_days    = 90
 order_worker_reserved_concurrency   = 20

@@ -2,6 +2,7 @@
 
 environment                         = "staging"
 region                              = "us-east-1"
+allowed_account_ids                 = ["222222222222"]
 artifact_bucket                     = "replace-me-serverless-orders-api-staging-artifacts"
 order_worker_logs_retention_days    = 30
 order_worker_reserved_concurrency   = 10

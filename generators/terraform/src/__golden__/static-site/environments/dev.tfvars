@@ -2,5 +2,6 @@
 
 environment             = "dev"
 region                  = "us-east-1"
+allowed_account_ids     = ["111111111111"]
 website_cdn_aliases     = ["dev.example.com"]
 website_cdn_price_class = "PriceClass_100"

@@ -2,5 +2,6 @@
 
 environment             = "prod"
 region                  = "us-east-1"
+allowed_account_ids     = ["333333333333"]
 website_cdn_aliases     = ["www.example.com"]
 website_cdn_price_class = "PriceClass_All"

@@ -2,5 +2,6 @@
 
 environment             = "staging"
 region                  = "us-east-1"
+allowed_account_ids     = ["222222222222"]
 website_cdn_aliases     = ["staging.example.com"]
 website_cdn_price_class = "PriceClass_100"

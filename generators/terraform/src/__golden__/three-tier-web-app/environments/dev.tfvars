@@ -2,6 +2,7 @@
 
 environment                           = "dev"
 region                                = "us-east-1"
+allowed_account_ids                   = ["111111111111"]
 application_logs_retention_days       = 14
 main_nat_gateway_count                = 1
 orders_database_backup_retention_days = 7

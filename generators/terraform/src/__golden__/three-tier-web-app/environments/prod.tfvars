@@ -2,6 +2,7 @@
 
 environment                           = "prod"
 region                                = "us-east-1"
+allowed_account_ids                   = ["333333333333"]
 application_logs_retention_days       = 365
 main_nat_gateway_count                = 3
 orders_database_backup_retention_days = 14

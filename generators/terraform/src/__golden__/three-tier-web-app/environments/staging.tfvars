@@ -2,6 +2,7 @@
 
 environment                           = "staging"
 region                                = "us-east-1"
+allowed_account_ids                   = ["222222222222"]
 application_logs_retention_days       = 90
 main_nat_gateway_count                = 1
 orders_database_backup_retention_days = 7
