@@ -147,3 +147,25 @@ test('arrow keys nudge a node out of its subnet into the next one', async ({ des
     await page.keyboard.press('ArrowDown');
   await expect.poll(() => canvas.containerOf('Lambda function')).toBe('Isolated subnet');
 });
+
+test('the connection-kind menu moves with the arrow keys, and Escape gives focus back to the node', async ({
+  designer,
+  page,
+}) => {
+  const { canvas, palette } = designer;
+  await palette.drag('Lambda function', canvas.tier('Private subnet'), { x: 0.25, y: 0.5 });
+  await palette.drag('DynamoDB table', canvas.root, { x: 0.7, y: 0.2 });
+  await canvas.connect('Lambda function', 'DynamoDB table');
+  const menu = page.getByRole('menu', { name: 'Choose connection kind' });
+  await expect(menu).toBeVisible();
+  const items = menu.getByRole('menuitem');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(canvas.node('Lambda function')).toBeFocused();
+  await expect(canvas.edges).toHaveCount(0);
+});
