@@ -1,7 +1,15 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TargetId } from '@archgen/infra';
-import { buildExport, zipFiles, GenerationError, TARGETS } from '@archgen/export';
+import {
+  blockingFindingsOf,
+  buildExport,
+  zipFiles,
+  GenerationError,
+  TARGETS,
+  UndeployableDesignError,
+  type BlockingFinding,
+} from '@archgen/export';
 import { reviewDocuments } from '@archgen/review';
 import { readDesignFile, displayName, sourceOf, UsageError, InputError } from './io.ts';
 import { writeFileWhole, writeFolder } from './output.ts';
@@ -17,11 +25,24 @@ function parseTargets(value: string | undefined): TargetId[] {
   return ids as TargetId[];
 }
 
+/** One line per blocking finding: which rule, where, what, and how to fix it. */
+function blockingLines(findings: readonly BlockingFinding[]): string {
+  return findings
+    .map(
+      (f) =>
+        // Most messages start with the name already ("Main VPC: ..."): say it once.
+        `  ${f.ruleId} ${f.message.startsWith(f.name) ? '' : `${f.name}: `}${f.message}${f.environment ? ` [${f.environment}]` : ''}${f.fix ? ` (fix: ${f.fix})` : ''}`,
+    )
+    .join('\n');
+}
+
 /**
  * `archgen generate`: a .zip gets the full bundle (`<design>/README.md`, `cdk/`, `terraform/`,
  * `cloudformation/`); a directory gets the bundle's contents, or a single target's files directly.
  * Output is written whole or not at all (see output.ts); a folder holding files archgen did not
- * write is refused unless --force.
+ * write is refused unless --force. A design with findings that make the code fail its toolchain or
+ * its deploy (Rule.breaksGeneratedCode) is refused with exit 1 and nothing written; --force writes
+ * it anyway with a warning. One flag: both cases mean "write what I asked for, I know the risk".
  */
 export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -41,8 +62,19 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
   const design = await readDesignFile(file, sourceOf(io));
   let bundle;
   try {
-    bundle = buildExport(design, { targets, environments: values.env, extraDocuments: reviewDocuments });
+    bundle = buildExport(design, {
+      targets,
+      environments: values.env,
+      extraDocuments: reviewDocuments,
+      force: values.force,
+    });
   } catch (error) {
+    if (error instanceof UndeployableDesignError) {
+      io.err(
+        `archgen: refusing to generate ${displayName(file)}: the code would not deploy until ${error.findings.length === 1 ? 'this finding is' : `these ${error.findings.length} findings are`} fixed:\n${blockingLines(error.findings)}\nFix the design, or add --force to write it anyway.`,
+      );
+      return 1;
+    }
     if (error instanceof Error && error.message.startsWith('Unknown environment'))
       throw new InputError(`${displayName(file)}: ${error.message}`);
     if (error instanceof GenerationError) {
@@ -53,6 +85,11 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
+  const blocking = values.force ? blockingFindingsOf(design, bundle.findings) : [];
+  if (blocking.length > 0)
+    io.err(
+      `warning: --force: writing code that will not deploy until ${blocking.length} finding(s) are fixed:\n${blockingLines(blocking)}`,
+    );
   const out = resolve(values.out);
   if (/\.zip$/i.test(out)) {
     writeFileWhole(out, zipFiles(bundle.files));

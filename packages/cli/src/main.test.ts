@@ -165,7 +165,23 @@ describe('archgen generate', () => {
       '--out',
       join(dir, 'u.zip'),
     );
+    // The rules know the generators cannot build it: the refusal names the finding and its fix.
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/cannot generate .*: (cdk|terraform|cloudformation): /);
-  });
+    expect(result.err).toMatch(
+      /refusing to generate .*\n {2}PLC-02 Orders DB is not in a VPC.*\(fix: Move to /,
+    );
+    // Forced, the generator's own error still ends it with exit 1 and the reason.
+    const forced = await run(
+      'generate',
+      join(dir, 'unplaced.json'),
+      '--target',
+      'all',
+      '--out',
+      join(dir, 'u.zip'),
+      '--force',
+    );
+    expect(forced.code).toBe(1);
+    expect(forced.err).toMatch(/cannot generate .*: (cdk|terraform|cloudformation): /);
+    expect(existsSync(join(dir, 'u.zip'))).toBe(false);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { design } from '@archgen/model';
-import { buildExport, buildExportZip } from './bundle.ts';
+import { buildExport, buildExportZip, UndeployableDesignError } from './bundle.ts';
 import { generateAll, GenerationError, selectEnvironments } from './generate.ts';
 
 /** A queue worker with one deliberate open finding (a public database) and one accepted risk. */
@@ -79,5 +79,45 @@ describe('generateAll', () => {
     d.nodes.find((n) => n.id === 'db')!.placement = null;
     expect(() => generateAll(d, { targets: ['cloudformation'] })).toThrow(GenerationError);
     expect(() => generateAll(d, { targets: ['cloudformation'] })).toThrow(/^cloudformation: /);
+  });
+});
+
+describe('undeployable designs', () => {
+  /** Nine /24 subnets (3 tiers x 3 AZs) in a /24 VPC: CDK synth throws, the deploys fail (NET-07). */
+  const tiny = () =>
+    design('Tiny').vpc({ id: 'main', name: 'Main VPC', cidr: '10.0.0.0/24', subnetPrefix: 24 }).build();
+
+  it('refuses with the blocking findings named, and builds with force', () => {
+    let error: unknown;
+    try {
+      buildExport(tiny());
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UndeployableDesignError);
+    const findings = (error as UndeployableDesignError).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      ruleId: 'NET-07',
+      name: 'Main VPC',
+      fix: 'Change the VPC CIDR or subnet size',
+    });
+    expect(findings[0]!.message).toContain('10.0.0.0/24 has room for 1');
+    expect(() => buildExportZip(tiny())).toThrow(UndeployableDesignError);
+    expect(Object.keys(buildExport(tiny(), { force: true }).files)).toContain('tiny/README.md');
+  });
+
+  it('still refuses when the risk is accepted, and only for the environments exported', () => {
+    const accepted = tiny();
+    accepted.acceptedRisks.push({ ruleId: 'NET-07', targetId: 'main', reason: 'later' });
+    expect(() => buildExport(accepted)).toThrow(UndeployableDesignError);
+    const fargate = design('Api')
+      .vpc()
+      .node('nat-gateway', { id: 'nat' })
+      .node('ecs-fargate', { id: 'api', name: 'Api' })
+      .override('prod', 'api', { cpu: '256', memoryMiB: 8192 })
+      .build();
+    expect(() => buildExport(fargate, { environments: ['prod'] })).toThrow(/ECS-03/);
+    expect(() => buildExport(fargate, { environments: ['dev'] })).not.toThrow();
   });
 });

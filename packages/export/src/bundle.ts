@@ -1,6 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { Design } from '@archgen/model';
-import { validateDesign, type Finding } from '@archgen/rules';
+import { blockingFindings, validateDesign, type Finding } from '@archgen/rules';
 import { compareIds, lowerDesign, type GeneratedFiles, type TargetId } from '@archgen/infra';
 import { runGenerator, selectEnvironments, TARGETS, type GenerateOptions } from './generate.ts';
 import { renderBundleReadme } from './readme.ts';
@@ -14,20 +14,67 @@ export interface ExportBundle {
   findings: Finding[];
 }
 
+/** One finding that makes the generated code fail, in the words a person acts on. */
+export interface BlockingFinding {
+  ruleId: string;
+  /** The node's or VPC's name, or the design's for design-wide findings. */
+  name: string;
+  environment?: string;
+  message: string;
+  /** The fix's title, when the rule offers one. */
+  fix?: string;
+}
+
+/**
+ * The design has findings whose code would fail its toolchain or deploy (`Rule.breaksGeneratedCode`);
+ * thrown by `buildExport` unless `force`, so nothing undeployable is written by accident.
+ */
+export class UndeployableDesignError extends Error {
+  constructor(readonly findings: readonly BlockingFinding[]) {
+    super(
+      `The generated code would not deploy: ${findings.length} finding(s) must be fixed first (${findings.map((f) => f.ruleId).join(', ')})`,
+    );
+    this.name = 'UndeployableDesignError';
+  }
+}
+
+/** The open findings that block export, named for people (the CLI and the Export dialog list them). */
+export function blockingFindingsOf(design: Design, findings: readonly Finding[]): BlockingFinding[] {
+  const names = new Map<string, string>([
+    ...design.vpcs.map((v): [string, string] => [v.id, v.name]),
+    ...design.nodes.map((n): [string, string] => [n.id, n.name]),
+  ]);
+  return blockingFindings(findings).map((f) => ({
+    ruleId: f.ruleId,
+    name: f.target.kind === 'design' ? design.name : (names.get(f.target.id) ?? f.target.id),
+    ...(f.environment === undefined ? {} : { environment: f.environment }),
+    message: f.message,
+    ...(f.fix ? { fix: f.fix.title } : {}),
+  }));
+}
+
+export interface ExportOptions extends GenerateOptions {
+  extraDocuments?: ExtraDocuments;
+  /** Build the code even when findings make it fail (`UndeployableDesignError` otherwise). */
+  force?: boolean;
+}
+
 /** Extra top-level documents (e.g. REVIEW.md) contributed by other features. */
 export type ExtraDocuments = (design: Design, findings: Finding[], environments: string[]) => GeneratedFiles;
 
-export function buildExport(
-  design: Design,
-  options: GenerateOptions & { extraDocuments?: ExtraDocuments } = {},
-): ExportBundle {
+export function buildExport(design: Design, options: ExportOptions = {}): ExportBundle {
   const environments = selectEnvironments(design, options.environments);
   const targets: TargetId[] = TARGETS.map((t) => t.id).filter(
     (id) => !options.targets || options.targets.includes(id),
   );
   if (targets.length === 0) throw new Error('Choose at least one target to export');
-  const graph = lowerDesign(design, { environments });
+  // Validate before lowering: a blocking finding (a database outside any VPC) may make it throw.
   const findings = validateDesign(design, { environments });
+  if (!options.force) {
+    const blocking = blockingFindingsOf(design, findings);
+    if (blocking.length > 0) throw new UndeployableDesignError(blocking);
+  }
+  const graph = lowerDesign(design, { environments });
   const slug = graph.design.slug;
   const files: GeneratedFiles = {};
   for (const target of targets) {
@@ -66,9 +113,6 @@ export function zipFiles(files: GeneratedFiles): Uint8Array {
   return zipSync(entries, { level: 6 });
 }
 
-export function buildExportZip(
-  design: Design,
-  options: GenerateOptions & { extraDocuments?: ExtraDocuments } = {},
-): Uint8Array {
+export function buildExportZip(design: Design, options: ExportOptions = {}): Uint8Array {
   return zipFiles(buildExport(design, options).files);
 }
