@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { blockingFindings, validateDesign } from '@archgen/rules';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { useCodegen } from '../workers/CodegenContext.tsx';
 import { TARGET_IDS, TARGET_LABELS, type TargetId } from '../workers/protocol.ts';
@@ -17,10 +18,19 @@ export function ExportDialog() {
   const [environments, setEnvironments] = useState<string[]>(design.environments.map((e) => e.name));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [force, setForce] = useState(false);
+  // Findings that make the code fail its toolchain or deploy, for the environments chosen.
+  const blocking = useMemo(
+    () => blockingFindings(validateDesign(design, { environments })),
+    [design, environments],
+  );
+  const nameOf = (id: string) =>
+    design.nodes.find((n) => n.id === id)?.name ?? design.vpcs.find((v) => v.id === id)?.name ?? design.name;
   const close = () => store.getState().openDialog(null);
   const toggle = <T,>(list: T[], item: T, on: boolean) =>
     on ? [...list, item] : list.filter((x) => x !== item);
-  const canDownload = targets.length > 0 && environments.length > 0 && !busy;
+  const canDownload =
+    targets.length > 0 && environments.length > 0 && !busy && (blocking.length === 0 || force);
 
   const download = async () => {
     setBusy(true);
@@ -28,7 +38,7 @@ export function ExportDialog() {
     try {
       const ordered = TARGET_IDS.filter((t) => targets.includes(t));
       const envs = design.environments.map((e) => e.name).filter((n) => environments.includes(n));
-      const bytes = await client.zip(design, ordered, envs);
+      const bytes = await client.zip(design, ordered, envs, blocking.length > 0 && force);
       downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), `${slugify(design.name)}.zip`);
       store.getState().toast('info', `Downloaded ${slugify(design.name)}.zip`);
       close();
@@ -85,6 +95,29 @@ export function ExportDialog() {
           </label>
         ))}
       </fieldset>
+      {blocking.length > 0 && (
+        <section className="checks" aria-label="Findings that stop the code from deploying">
+          <p className="field__error">
+            The generated code will not deploy until{' '}
+            {blocking.length === 1 ? 'this finding is' : `these ${blocking.length} findings are`} fixed:
+          </p>
+          <ul>
+            {blocking.map((f) => (
+              <li key={`${f.ruleId} ${f.target.id} ${f.environment ?? ''} ${f.message}`}>
+                <strong>{f.ruleId}</strong>{' '}
+                {f.message.startsWith(nameOf(f.target.id)) ? '' : `${nameOf(f.target.id)}: `}
+                {f.message}
+                {f.environment && ` [${f.environment}]`}
+                {f.fix && <span className="field__help"> Fix: {f.fix.title}</span>}
+              </li>
+            ))}
+          </ul>
+          <label className="check">
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+            Export anyway (the code will not deploy)
+          </label>
+        </section>
+      )}
       <PictureButtons />
       {(targets.length === 0 || environments.length === 0) && (
         <p className="field__help">Choose at least one target and one environment.</p>

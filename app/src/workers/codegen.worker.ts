@@ -41,6 +41,7 @@ self.onmessage = (event: MessageEvent<CodegenRequest>) => {
       const bytes = buildExportZip(request.design, {
         targets: request.targets,
         environments: request.environments,
+        force: request.force,
         // REVIEW.md: scorecard, findings, accepted risks, notes and cost.
         extraDocuments: reviewDocuments,
       });

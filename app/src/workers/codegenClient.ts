@@ -47,8 +47,8 @@ export class CodegenClient {
     );
   }
 
-  async zip(design: Design, targets: TargetId[], environments: string[]): Promise<Uint8Array> {
-    const response = await this.request({ type: 'zip', design, targets, environments });
+  async zip(design: Design, targets: TargetId[], environments: string[], force = false): Promise<Uint8Array> {
+    const response = await this.request({ type: 'zip', design, targets, environments, force });
     if (response.type === 'zip') return response.bytes;
     throw new Error(
       response.type === 'error' ? response.message : 'Unexpected reply from the code generator',

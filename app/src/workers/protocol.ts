@@ -14,7 +14,15 @@ export type TargetOutput =
 
 export type CodegenRequest =
   | { type: 'generate'; id: number; design: Design }
-  | { type: 'zip'; id: number; design: Design; targets: TargetId[]; environments: string[] };
+  | {
+      type: 'zip';
+      id: number;
+      design: Design;
+      targets: TargetId[];
+      environments: string[];
+      /** Build even when findings make the code fail (the user ticked "Export anyway"). */
+      force?: boolean;
+    };
 
 export type CodegenResponse =
   | { type: 'generated'; id: number; outputs: Record<TargetId, TargetOutput>; millis: number }
