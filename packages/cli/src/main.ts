@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * archgen: validate and review designs, list the catalog and rules, generate IaC.
- * Exit codes: 0 ok, 1 the design has error-level findings, 2 unreadable or invalid input / usage /
+ * Exit codes: 0 ok, 1 the design has error-level findings (or, for generate, findings that make its
+ * code fail), 2 unreadable or invalid input / usage /
  * I/O error, 70 an internal error (a bug).
  */
 import { parseArgs } from 'node:util';
@@ -16,7 +17,9 @@ Commands:
   validate <design.json> [--env <env>] [--json]   check a design; exit 1 when it has errors
   generate <design.json> --target cdk|terraform|cloudformation|all --out <dir|file.zip> [--env <env>] [--force]
                                                      a folder holding files archgen did not write is
-                                                     refused unless --force; stale generated files are removed
+                                                     refused unless --force; stale generated files are removed;
+                                                     a design whose code would not deploy (findings such as
+                                                     NET-07) is refused (exit 1) unless --force
   review <design.json> [--env <env>] [--write REVIEW.md] [--json]
                                                      scorecard, monthly cost per node and environment,
                                                      cost suggestions; --write saves REVIEW.md
@@ -25,8 +28,8 @@ Commands:
 
 A design file may be "-" for standard input.
 
-Exit codes: 0 success, 1 the design has open critical or high findings (validate, review),
-2 unreadable or invalid input, or a file or folder that cannot be read or written.`;
+Exit codes: 0 success, 1 the design has open critical or high findings (validate, review)
+or findings that make its code fail (generate), 2 unreadable or invalid input, or a file or folder that cannot be read or written.`;
 
 /** Findings at these severities make `validate` exit 1. */
 const ERROR_SEVERITIES = new Set(['critical', 'high']);
