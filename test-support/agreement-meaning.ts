@@ -208,6 +208,24 @@ function lifecycleActions(rule: {
   return (actions.length ? actions : ['(rule without actions)']).map((a) => a + suffix);
 }
 
+/**
+ * An ECS service's capacity: "FARGATE only" whether written as launch type FARGATE or as a
+ * strategy with FARGATE alone; otherwise the strategy's providers with weight and base.
+ */
+function capacityOf(
+  strategy: { provider: unknown; weight: unknown; base: unknown }[],
+  launchType: unknown,
+): Value[] {
+  const used = strategy.filter((s) => (num(s.weight) ?? 0) > 0 || (num(s.base) ?? 0) > 0);
+  if (used.length === 0) return [`${str(launchType) ?? 'EC2'} only`];
+  if (used.length === 1) return [`${String(used[0]!.provider)} only`];
+  return sorted(
+    used.map(
+      (s) => `${String(s.provider)} weight ${String(num(s.weight) ?? 0)} base ${String(num(s.base) ?? 0)}`,
+    ),
+  );
+}
+
 function ingressRule(protocol: unknown, from: unknown, to: unknown, peer: string): string {
   const proto = String(protocol) === '-1' ? 'all' : String(protocol);
   const fromPort = num(from);
@@ -454,7 +472,16 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
           readCapacity:
             billing === 'PAY_PER_REQUEST'
               ? null
-              : (num(at(replica, 'ReadProvisionedThroughputSettings', 'ReadCapacityUnits')) ?? null),
+              : (num(at(replica, 'ReadProvisionedThroughputSettings', 'ReadCapacityUnits')) ??
+                num(
+                  at(
+                    replica,
+                    'ReadProvisionedThroughputSettings',
+                    'ReadCapacityAutoScalingSettings',
+                    'MinCapacity',
+                  ),
+                ) ??
+                null),
           writeCapacity:
             billing === 'PAY_PER_REQUEST'
               ? null
@@ -604,19 +631,18 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
   ],
   'AWS::ECS::Service': (r) => {
     const p = P(r);
-    const strategy = list(p.CapacityProviderStrategy).map(
-      (s) =>
-        `${String(at(s, 'CapacityProvider'))} weight ${String(num(at(s, 'Weight')) ?? 0)} base ${String(num(at(s, 'Base')) ?? 0)}`,
-    );
+    const strategy = list(p.CapacityProviderStrategy).map((s) => ({
+      provider: at(s, 'CapacityProvider'),
+      weight: at(s, 'Weight'),
+      base: at(s, 'Base'),
+    }));
     return [
       {
         kind: 'ecs-service',
         id: r.logicalId,
         primary: true,
         props: {
-          capacityProviders: strategy.length
-            ? sorted(strategy)
-            : [`launch type ${str(p.LaunchType) ?? 'EC2'}`],
+          capacityProviders: capacityOf(strategy, p.LaunchType),
           desiredCount: num(p.DesiredCount) ?? null,
           minCapacity: null,
           maxCapacity: null,
@@ -829,7 +855,7 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
         props: {
           minSize: num(p.MinSize),
           maxSize: num(p.MaxSize),
-          desiredCapacity: num(p.DesiredCapacity) ?? null,
+          desiredCapacity: num(p.DesiredCapacity) ?? num(p.MinSize), // absent: the group starts at its minimum
         },
       },
     ];
@@ -1324,11 +1350,17 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
         props: {
           aliases: sorted(list(v.aliases).map(String)),
           priceClass: str(v.price_class),
+          // A web ACL of this configuration, none (null or empty), an ARN given as a value, or
+          // unknown until apply (skipped).
           waf: aclRefs.some((a) => a.startsWith('aws_wafv2_web_acl.'))
             ? 'web-acl'
-            : (str(v.web_acl_id) ?? '') === '' && !ctx.configured(r, 'web_acl_id')
+            : v.web_acl_id === null || v.web_acl_id === ''
               ? 'none'
-              : String(v.web_acl_id ?? aclRefs[0]),
+              : typeof v.web_acl_id === 'string'
+                ? `external web ACL ${v.web_acl_id}`
+                : ctx.configured(r, 'web_acl_id')
+                  ? undefined
+                  : 'none',
           minimumProtocol: str(at(v, 'viewer_certificate', 0, 'minimum_protocol_version')) ?? null,
         },
       },
@@ -1350,19 +1382,18 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
   ],
   aws_ecs_service: (r) => {
     const v = V(r);
-    const strategy = blocks(v, 'capacity_provider_strategy').map(
-      (s) =>
-        `${String(at(s, 'capacity_provider'))} weight ${String(num(at(s, 'weight')) ?? 0)} base ${String(num(at(s, 'base')) ?? 0)}`,
-    );
+    const strategy = blocks(v, 'capacity_provider_strategy').map((s) => ({
+      provider: at(s, 'capacity_provider'),
+      weight: at(s, 'weight'),
+      base: at(s, 'base'),
+    }));
     return [
       {
         kind: 'ecs-service',
         id: baseAddress(r.address),
         primary: true,
         props: {
-          capacityProviders: strategy.length
-            ? sorted(strategy)
-            : [`launch type ${str(v.launch_type) ?? 'EC2'}`],
+          capacityProviders: capacityOf(strategy, v.launch_type),
           desiredCount: num(v.desired_count) ?? null,
           minCapacity: null,
           maxCapacity: null,
@@ -1587,7 +1618,7 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
       props: {
         minSize: num(V(r).min_size),
         maxSize: num(V(r).max_size),
-        desiredCapacity: num(V(r).desired_capacity) ?? null,
+        desiredCapacity: num(V(r).desired_capacity) ?? num(V(r).min_size),
       },
     },
   ],
