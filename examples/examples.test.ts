@@ -48,7 +48,7 @@ function edges(design: Design): Set<string> {
 }
 
 describe('design files', () => {
-  it('holds the six examples and three adversarial fixtures', () => {
+  it('holds the six examples and four adversarial fixtures', () => {
     expect(examples.map(([f]) => f)).toEqual([
       'data-lake.json',
       'eks-platform.json',
@@ -58,6 +58,7 @@ describe('design files', () => {
       'three-tier-web-app.json',
     ]);
     expect(adversarial.map(([f]) => f)).toEqual([
+      'event-patterns-and-cycles.json',
       'every-connection.json',
       'every-service.json',
       'hostile-names.json',
