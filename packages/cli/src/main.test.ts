@@ -122,6 +122,10 @@ describe('archgen services and rules', () => {
       new Set(['security', 'reliability', 'performance', 'cost', 'operational-excellence', 'sustainability']),
     );
     expect(rules.every((r) => r.title.length > 0)).toBe(true);
+    // Rules whose findings make generate refuse say why.
+    const byId = new Map(rules.map((r) => [r.id, r as { breaksGeneratedCode?: string }]));
+    expect(byId.get('NET-07')?.breaksGeneratedCode).toContain('subnets do not fit');
+    expect(byId.get('SQS-02')?.breaksGeneratedCode).toBeUndefined();
   });
 });
 

@@ -115,6 +115,8 @@ function rulesCommand(args: string[], io: CliIo): number {
     severity: r.severity,
     title: r.title,
     equivalents: [...r.equivalents],
+    // Why its findings make `generate` refuse the design (absent for rules that do not).
+    ...(r.breaksGeneratedCode ? { breaksGeneratedCode: r.breaksGeneratedCode.reason } : {}),
   }));
   if (values.json) io.out(JSON.stringify(rows, null, 2));
   else
