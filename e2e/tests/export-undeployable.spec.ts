@@ -36,7 +36,7 @@ test('Export refuses a VPC too small for its subnets until "Export anyway" is ti
   const item = blocking.getByRole('listitem').first();
   await expect(item).toContainText('NET-07');
   await expect(item).toContainText('10.0.0.0/24 has room for 1');
-  await expect(item).toContainText('Fix: Change the VPC CIDR or subnet size');
+  await expect(item).toContainText('(fix: Change the VPC CIDR or subnet size)');
   await expect(download).toBeDisabled();
   await designer.screenshot('export-undeployable');
 

@@ -108,7 +108,7 @@ export function ExportDialog() {
                 {f.message.startsWith(nameOf(f.target.id)) ? '' : `${nameOf(f.target.id)}: `}
                 {f.message}
                 {f.environment && ` [${f.environment}]`}
-                {f.fix && <span className="field__help"> Fix: {f.fix.title}</span>}
+                {f.fix && <span className="field__help"> (fix: {f.fix.title})</span>}
               </li>
             ))}
           </ul>
