@@ -63,6 +63,20 @@ export function withoutOptionalGroups(entities: Entity[], optionalNames: Readonl
  */
 const canonicalKey = (key: string): string => key.replace(/logbucket$/, 'accesslogs');
 
+/**
+ * One name starts with the other: CDK's longer path ("MainPublicSubnet1Subnet"), or a long name
+ * each target truncated at its own limit (Terraform and CloudFormation cut at different lengths).
+ */
+const startsOneAnother = (candidate: string, key: string): boolean =>
+  candidate.startsWith(key) || (candidate.length >= 32 && key.startsWith(candidate));
+
+/**
+ * A value as compared: references ("queue:<name>") to long names count by their first 40
+ * characters, since each target truncates a long name at its own limit.
+ */
+const comparable = (v: Value | undefined): string =>
+  JSON.stringify(v).replace(/([a-z-]+:[a-z0-9]{40})[a-z0-9]+/g, '$1');
+
 /** The entity a match is named after: CloudFormation's, else the first output that has it. */
 const referenceOf = (m: MatchedEntity): Entity =>
   m.byTarget.cloudformation ?? TARGETS.map((t) => m.byTarget[t]).find((e) => e !== undefined)!;
@@ -124,7 +138,8 @@ export function matchEntities(outputs: Partial<Record<Target, Entity[]>>): Match
       const key = canonicalKey(referenceOf(m).keys[0]!);
       const longer = candidates
         .filter(
-          (c) => c.kind === m.kind && !used.get(target)!.has(c) && canonicalKey(c.keys[0]!).startsWith(key),
+          (c) =>
+            c.kind === m.kind && !used.get(target)!.has(c) && startsOneAnother(canonicalKey(c.keys[0]!), key),
         )
         .sort((a, b) => a.keys[0]!.length - b.keys[0]!.length)[0];
       if (longer) {
@@ -179,7 +194,7 @@ export function compareEntities(outputs: Partial<Record<Target, Entity[]>>): Dis
     const names = new Set(present.flatMap((t) => Object.keys(m.byTarget[t]!.props)));
     for (const property of [...names].sort()) {
       const values = present.map((t) => m.byTarget[t]!.props[property]);
-      const known = values.filter((v) => v !== undefined).map((v) => JSON.stringify(v));
+      const known = values.filter((v) => v !== undefined).map((v) => comparable(v));
       if (new Set(known).size <= 1) continue;
       problems.push({
         resource,
