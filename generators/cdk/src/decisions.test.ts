@@ -75,3 +75,13 @@ describe('shared AWS constants', () => {
     expect(squash(rest['lib/rest-stack.ts'] ?? '')).toContain("deployOptions: {stageName: 'api',");
   });
 });
+
+describe('tables', () => {
+  it('DynamoDB: deletion protection on, encrypted under aws/dynamodb (not the key DynamoDB owns)', () => {
+    const t = generateCdk(lowerDesign(design('T').node('dynamodb', { id: 't', name: 'Orders' }).build()));
+    const code = squash(t['lib/t-stack.ts'] ?? '');
+    expect(code).toContain(
+      'encryption: dynamodb.TableEncryptionV2.awsManagedKey(), deletionProtection: true,',
+    );
+  });
+});

@@ -78,3 +78,17 @@ describe("CloudFormation prints the lowering's AWS decisions", () => {
     expect(parameters('prod').QMaxReceiveCount).toBe('10');
   });
 });
+
+describe('tables', () => {
+  it('DynamoDB: deletion protection on, encrypted under aws/dynamodb (CDK protected it, CloudFormation did not)', () => {
+    const t = parseTemplate(
+      generateCloudFormation(lowerDesign(design('T').node('dynamodb', { id: 't', name: 'Orders' }).build()))[
+        'template.yaml'
+      ]!,
+    ) as unknown as { Resources: Record<string, Json> };
+    expect(t.Resources.Orders.Properties).toMatchObject({
+      SSESpecification: { SSEEnabled: true },
+      DeletionProtectionEnabled: true,
+    });
+  });
+});

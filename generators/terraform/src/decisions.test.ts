@@ -112,3 +112,14 @@ describe('a key used in some environments only', () => {
     expect(squash(mixed['environments/prod.tfvars']!)).toContain('jobs_customer_managed_key = true');
   });
 });
+
+describe('tables', () => {
+  it('DynamoDB: deletion protection on, encrypted under aws/dynamodb (CDK protected it, Terraform did not)', () => {
+    const t = generateTerraform(
+      lowerDesign(design('T').node('dynamodb', { id: 't', name: 'Orders' }).build()),
+    );
+    const table = resource(t, 'data.tf', 'aws_dynamodb_table', 'orders');
+    expect(table).toContain('server_side_encryption { enabled = true }');
+    expect(table).toContain('deletion_protection_enabled = true');
+  });
+});

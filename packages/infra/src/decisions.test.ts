@@ -136,3 +136,18 @@ describe('databases, web ACLs and redrive', () => {
     expect(component(graph, 'q.dlq').maxReceiveCount).toBeUndefined();
   });
 });
+
+describe('tables', () => {
+  it('DynamoDB: deletion protection on and the AWS managed key, in every environment', () => {
+    const graph = lowerDesign(
+      design('T').environments('dev', 'prod').node('dynamodb', { id: 't', name: 'T' }).build(),
+    );
+    expect(component(graph, 't').deletionProtection).toEqual({
+      byEnv: { dev: true, prod: true },
+      varies: false,
+    });
+    expect(component(graph, 't').encryption).toEqual({
+      kind: { byEnv: { dev: 'aws-managed', prod: 'aws-managed' }, varies: false },
+    });
+  });
+});

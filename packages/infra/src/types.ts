@@ -385,6 +385,8 @@ export interface ResolvedComponent {
   publiclyAccessible?: EnvValue<boolean>;
   /** For cloudfront and alb with WAF on in some environment: the web ACL the generators attach. */
   webAcl?: ResolvedWebAcl;
+  /** For dynamodb: whether deleting the table is refused, per environment. */
+  deletionProtection?: EnvValue<boolean>;
   /**
    * For derived secrets: generate the value. With `username`, a JSON secret
    * {"username": ..., "password": <generated>} (database credentials); without, a bare string

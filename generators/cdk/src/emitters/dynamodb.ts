@@ -5,7 +5,7 @@ import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, removalPolicy } from './common.ts';
+import { acknowledgeDesignRisks, removalPolicy, requireResolved, resolvedScalar } from './common.ts';
 
 const ATTRIBUTE_TYPE: Record<string, string> = { S: 'STRING', N: 'NUMBER', B: 'BINARY' };
 
@@ -108,7 +108,17 @@ export const dynamodbEmitter: ComponentEmitter = {
               : undefined,
           timeToLiveAttribute: ttl ? lit(ttl) : undefined,
           globalSecondaryIndexes: indexes.length ? arr(indexes) : undefined,
-          deletionProtection: lit(true),
+          encryption:
+            component.encryption?.kind.byEnv[ctx.graph.environments[0] ?? ''] === 'aws-managed'
+              ? call(ctx.api('dynamodb', 'TableEncryptionV2.awsManagedKey'))
+              : undefined,
+          deletionProtection: resolvedScalar(
+            ctx,
+            component,
+            'DeletionProtection',
+            requireResolved(component.deletionProtection, component, 'deletionProtection'),
+            'deletion protection',
+          ),
           removalPolicy: removalPolicy(ctx, 'RETAIN'),
         }),
       ),

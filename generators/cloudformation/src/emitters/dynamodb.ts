@@ -8,6 +8,7 @@ import type { PropertyValue } from '@archgen/model';
 import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
+import { resolvedValue } from './common.ts';
 
 const STREAM_VIEW: Record<string, string> = {
   'new-image': 'NEW_IMAGE',
@@ -134,7 +135,17 @@ export const dynamodbEmitter: ComponentEmitter = {
         PointInTimeRecoverySpecification: {
           PointInTimeRecoveryEnabled: ctx.value(table, 'pointInTimeRecovery'),
         },
-        SSESpecification: { SSEEnabled: true },
+        // aws-managed: the aws/dynamodb key; the lowering decides.
+        SSESpecification: {
+          SSEEnabled: table.encryption?.kind.byEnv[ctx.environments[0]!] === 'aws-managed',
+        },
+        DeletionProtectionEnabled: resolvedValue(
+          ctx,
+          table,
+          'DeletionProtection',
+          'Deletion protection',
+          table.deletionProtection,
+        ),
         StreamSpecification:
           typeof stream === 'string' && STREAM_VIEW[stream]
             ? { StreamViewType: STREAM_VIEW[stream] }

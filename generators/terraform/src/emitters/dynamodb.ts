@@ -14,7 +14,11 @@ import {
   tpl,
 } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { tags } from './common.ts';
+import { resolvedValue, tags } from './common.ts';
+
+/** Whether the table is encrypted under the AWS managed aws/dynamodb key (the lowering's decision). */
+const awsManagedKey = (c: ResolvedComponent): boolean =>
+  Object.values(c.encryption?.kind.byEnv ?? {}).every((k) => k === 'aws-managed');
 
 const address = (c: ResolvedComponent) => `aws_dynamodb_table.${c.names.tfName}`;
 
@@ -175,7 +179,12 @@ export const dynamodbEmitter: ComponentEmitter = {
           ),
         ),
         block('point_in_time_recovery', [], [attr('enabled', ctx.prop(c, 'pointInTimeRecovery'))]),
-        block('server_side_encryption', [], [attr('enabled', literal(true))]),
+        // aws-managed: the aws/dynamodb key (no kms_key_arn); the lowering decides.
+        block('server_side_encryption', [], [attr('enabled', literal(awsManagedKey(c)))]),
+        attr(
+          'deletion_protection_enabled',
+          resolvedValue(ctx, c, 'deletion_protection', 'Deletion protection', c.deletionProtection),
+        ),
         ttl && block('ttl', [], [attr('attribute_name', str(ttl)), attr('enabled', literal(true))]),
         // Auto scaling owns the capacity once the table exists.
         scaled &&

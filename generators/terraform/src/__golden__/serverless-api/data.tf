@@ -48,6 +48,9 @@ resource "aws_dynamodb_table" "orders_table" {
   server_side_encryption {
     enabled = true
   }
+
+  deletion_protection_enabled = true
+
   ttl {
     attribute_name = "expiresAt"
     enabled        = true
