@@ -586,7 +586,7 @@ describe('every catalog service', () => {
 });
 
 describe('performance', () => {
-  it('lowers 200 connected nodes quickly', () => {
+  it('lowers 200 connected nodes into a consistent graph', () => {
     const builder = design('Big').vpc();
     for (let i = 0; i < 50; i++) {
       builder
@@ -603,15 +603,8 @@ describe('performance', () => {
     const graph = lowerDesign(big);
     expect(graph.components.filter((c) => !c.derived)).toHaveLength(200);
     expect(graphProblems(graph)).toEqual([]);
-    // Best of several runs after warm-up: a few ms on an idle machine; the bound leaves room for
-    // a shared, busy CI box without letting an accidental quadratic blow-up through.
-    let best = Infinity;
-    for (let run = 0; run < 15; run++) {
-      const start = performance.now();
-      lowerDesign(big);
-      best = Math.min(best, performance.now() - start);
-    }
-    expect(best).toBeLessThan(100);
+    // How long it takes is measured by `pnpm bench` (bench/pure.ts prints lowering figures at 50,
+    // 200 and 500 nodes), not asserted here: a timed test fails on a busy machine, not on a bug.
   });
 });
 
