@@ -6,8 +6,8 @@ export default defineConfig({
   test: {
     include: ['generators/*/src/**/*.toolchain.test.ts', 'packages/*/src/**/*.toolchain.test.ts'],
     exclude: ['**/node_modules/**'],
-    testTimeout: 900_000,
-    hookTimeout: 900_000,
+    testTimeout: 2_400_000,
+    hookTimeout: 2_400_000,
     fileParallelism: false,
     reporters: ['default'],
   },
