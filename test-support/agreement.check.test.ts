@@ -8,7 +8,7 @@
  * Missing recordings fail in CI (CI=true or ARCHGEN_REQUIRE_TOOLCHAINS=1); elsewhere the design is
  * skipped with a loud reason, never passed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, toolchainsRequired, verificationDesigns } from './designs.ts';
@@ -39,6 +39,19 @@ import { lowerDesign } from '@archgen/infra';
 import { normName } from './agreement-meaning.ts';
 
 const found: string[] = [];
+
+/**
+ * Disagreements known and not fixed yet (issue 10 stays open until this file is empty), one line
+ * each as the check prints them. A ratchet both ways: a disagreement not listed fails, and so
+ * does a listed one that no longer occurs (remove it from the file in the change that fixes it).
+ */
+const KNOWN_FILE = join(REPO_ROOT, 'test-support', 'agreement-known.txt');
+const KNOWN = existsSync(KNOWN_FILE)
+  ? readFileSync(KNOWN_FILE, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'))
+  : [];
 
 afterAll(() => {
   // The whole list in one place for people fixing the generators.
@@ -101,9 +114,17 @@ describe('CDK, Terraform and CloudFormation mean the same infrastructure', () =>
             ...compareEntities(entities).map((d) => formatDisagreement(name, env, d)),
           ];
           found.push(...lines);
-          expect(lines, `${lines.length} disagreement(s) between the targets:\n${lines.join('\n')}`).toEqual(
-            [],
-          );
+          const known = KNOWN.filter((line) => line.startsWith(`${name} / ${env} / `));
+          const unexpected = lines.filter((line) => !known.includes(line));
+          const fixed = known.filter((line) => !lines.includes(line));
+          expect(
+            unexpected,
+            `${unexpected.length} disagreement(s) between the targets:\n${unexpected.join('\n')}`,
+          ).toEqual([]);
+          expect(
+            fixed,
+            `listed in test-support/agreement-known.txt but no longer found (remove them):\n${fixed.join('\n')}`,
+          ).toEqual([]);
         });
       }
     });
