@@ -6,6 +6,7 @@
 import type { PropertyValue } from '@archgen/model';
 import type {
   Acknowledgement,
+  EnvValue,
   ResolvedComponent,
   ResolvedGrant,
   ResolvedGraph,
@@ -353,6 +354,11 @@ export class EmitContext {
     const holds: Record<string, boolean> = {};
     for (const env of this.environments) holds[env] = values[env] === true;
     return this.when(holds, conditionName);
+  }
+
+  /** A value the lowering resolved per environment, as a record over this template's environments. */
+  byEnvironmentOf<T extends PropertyValue>(value: EnvValue<T>): Record<string, T> {
+    return Object.fromEntries(this.environments.map((env) => [env, value.byEnv[env] as T]));
   }
 
   /** True/false when all environments agree, else a condition true in the environments that hold. */

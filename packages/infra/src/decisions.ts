@@ -6,6 +6,8 @@
  */
 import type { LowerContext } from './context.ts';
 import type {
+  ResolvedAccessLogBucket,
+  ResolvedCapacityProviders,
   EncryptionKind,
   EnvValue,
   ResolvedComponent,
@@ -23,6 +25,25 @@ export const WEB_ACL_RULE_GROUPS: readonly WebAclRuleGroup[] = [
 
 /** Days KMS waits before deleting a customer managed key (the maximum, to undo a mistake). */
 export const KEY_DELETION_WINDOW_DAYS = 30;
+
+/** Keys decisions.ts adds to a component's `props`, read by every target like catalog properties. */
+export const DECIDED_PROPS = {
+  /** s3: days an overwritten or deleted version is kept (0 = no such rule). */
+  noncurrentVersionExpirationDays: 'noncurrentVersionExpirationDays',
+} as const;
+
+/** A versioned bucket keeps old versions 90 days: long enough to undo, bounded in cost (S3-03). */
+export const NONCURRENT_VERSION_DAYS = 90;
+
+/** Access logs: kept a year, old versions a month, stalled uploads a week. */
+export const ACCESS_LOG_LIFECYCLE: ResolvedAccessLogBucket['lifecycle'] = {
+  abortIncompleteUploadDays: 7,
+  expirationDays: 365,
+  noncurrentExpirationDays: 30,
+};
+
+/** Spot keeps one task on demand so the service survives a Spot reclaim, the rest 3:1 on Spot. */
+export const FARGATE_SPOT_SPLIT = { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 } as const;
 
 /** CloudFront only accepts web ACLs created in us-east-1. */
 const CLOUDFRONT_ACL_REGION = 'us-east-1';
@@ -85,8 +106,48 @@ function webAclOf(ctx: LowerContext, component: ResolvedComponent): ResolvedWebA
   };
 }
 
+const LOG_SOURCES: Record<string, ResolvedAccessLogBucket['deliveredBy']> = {
+  s3: 's3',
+  alb: 'alb',
+  cloudfront: 'cloudfront',
+};
+
+function accessLogBucketOf(
+  ctx: LowerContext,
+  component: ResolvedComponent,
+): ResolvedAccessLogBucket | undefined {
+  const deliveredBy = LOG_SOURCES[component.type];
+  if (!deliveredBy) return undefined;
+  const enabled = mapEnv(ctx, component.props.accessLogs, (v) => v === true);
+  if (!Object.values(enabled.byEnv).includes(true)) return undefined;
+  return {
+    enabled,
+    logicalId: `${component.names.logicalId}LogBucket`,
+    deliveredBy,
+    prefix: `${component.names.slug}/`,
+    encryption: 'SSE-S3',
+    // CloudFront standard logging writes with ACLs, which BucketOwnerEnforced disables.
+    objectOwnership: deliveredBy === 'cloudfront' ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced',
+    versioned: true,
+    lifecycle: { ...ACCESS_LOG_LIFECYCLE },
+  };
+}
+
+function capacityProvidersOf(ctx: LowerContext, component: ResolvedComponent): ResolvedCapacityProviders {
+  return { spot: mapEnv(ctx, component.props.spot, (v) => v === true), ...FARGATE_SPOT_SPLIT };
+}
+
 export function lowerDecisions(ctx: LowerContext): void {
   for (const component of ctx.orderedComponents()) {
+    const logBucket = accessLogBucketOf(ctx, component);
+    if (logBucket) component.accessLogBucket = logBucket;
+    if (component.type === 's3')
+      component.props[DECIDED_PROPS.noncurrentVersionExpirationDays] = mapEnv(
+        ctx,
+        component.props.versioned,
+        (v) => (v === true ? NONCURRENT_VERSION_DAYS : 0),
+      );
+    if (component.type === 'ecs-fargate') component.capacityProviders = capacityProvidersOf(ctx, component);
     const encryption = encryptionOf(ctx, component);
     if (encryption) component.encryption = encryption;
     const webAcl = webAclOf(ctx, component);

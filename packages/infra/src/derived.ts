@@ -281,6 +281,39 @@ export function alarmTopic(ctx: LowerContext): ResolvedComponent {
 }
 
 /**
+ * Where an Athena workgroup the design connects to no bucket writes query results: with the
+ * workgroup's settings enforced, queries fail without a location. Results are kept 30 days.
+ */
+export function athenaResultsBucket(ctx: LowerContext, workgroup: ResolvedComponent): ResolvedComponent {
+  return ctx.addComponent(
+    derivedComponent(
+      ctx,
+      {
+        id: `${workgroup.id}.results`,
+        type: 's3',
+        names: ctx.derivedNames(workgroup.names, 'Results', `${workgroup.names.display} results`),
+        from: workgroup.id,
+        nodeId: workgroup.id,
+        reason: 'Query results need a bucket: a private, access-logged one that expires them',
+      },
+      {
+        versioned: ctx.constant(true),
+        encryption: ctx.constant('s3-managed'),
+        blockPublicAccess: ctx.constant(true),
+        enforceTls: ctx.constant(true),
+        accessLogs: ctx.constant(true),
+        expirationDays: ctx.constant(30),
+        abortIncompleteUploadDays: ctx.constant(1),
+        transitionToIaDays: ctx.constant(0),
+        transitionToGlacierDays: ctx.constant(0),
+        intelligentTiering: ctx.constant(false),
+      },
+    ),
+    workgroup.id,
+  );
+}
+
+/**
  * The origin of a distribution the design routes nowhere: CloudFront cannot exist without one, so
  * every generator serves this private, access-logged bucket through Origin Access Control (CF-02).
  */

@@ -1,6 +1,6 @@
 export * from './types.ts';
 export * from './lower.ts';
 export * from './naming.ts';
-export { KEY_DELETION_WINDOW_DAYS, WEB_ACL_RULE_GROUPS } from './decisions.ts';
+export { DECIDED_PROPS, KEY_DELETION_WINDOW_DAYS, WEB_ACL_RULE_GROUPS } from './decisions.ts';
 export * from './text.ts';
 export { REST_API_STAGE, isGraviton } from './aws.ts';

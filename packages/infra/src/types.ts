@@ -344,6 +344,36 @@ export interface ResolvedWebAcl {
 }
 
 /**
+ * The bucket that receives one source's access logs (S3 server access logs, ALB or CloudFront
+ * logs). It logs nothing itself (that would never end) and keeps logs for a year.
+ */
+export interface ResolvedAccessLogBucket {
+  /** The environments where the source logs, and so where the bucket exists. */
+  enabled: EnvValue<boolean>;
+  /** Logical id / construct id of the bucket: the source's logical id + "LogBucket". */
+  logicalId: string;
+  /** Who writes: decides the bucket policy and object ownership (CloudFront needs ACLs). */
+  deliveredBy: 's3' | 'alb' | 'cloudfront';
+  /** Prefix the source writes under. */
+  prefix: string;
+  /** ALB log delivery supports SSE-S3 only, so every log bucket uses it. */
+  encryption: 'SSE-S3';
+  objectOwnership: 'BucketOwnerEnforced' | 'BucketOwnerPreferred';
+  versioned: true;
+  lifecycle: { abortIncompleteUploadDays: number; expirationDays: number; noncurrentExpirationDays: number };
+}
+
+/** How an ECS service's tasks run on FARGATE and FARGATE_SPOT. */
+export interface ResolvedCapacityProviders {
+  /** The environments that use Spot; elsewhere every task runs on FARGATE. */
+  spot: EnvValue<boolean>;
+  /** Where Spot is used: the first `onDemandBase` tasks run on FARGATE, the rest split by weight. */
+  onDemandBase: number;
+  onDemandWeight: number;
+  spotWeight: number;
+}
+
+/**
  * One deployable unit: a design node, or a resource the lowering derived for one
  * (a DLQ, the alarm topic, a log group, a database secret, ...).
  */
@@ -361,7 +391,10 @@ export interface ResolvedComponent {
   nodeId?: string;
   /** For derived components: the node or VPC id it was made for (".graph" for graph-wide ones) and why. */
   derived?: { from: string; reason: string };
-  /** Every catalog property with defaults filled and per-environment overrides applied. */
+  /**
+   * Every catalog property with defaults filled and per-environment overrides applied, plus the
+   * per-environment values decisions.ts adds under keys no catalog entry uses (DECIDED_PROPS).
+   */
   props: Record<string, EnvValue>;
   placement: { vpcId: string; tier: SubnetTier } | null;
   securityGroupId?: string;
@@ -387,6 +420,13 @@ export interface ResolvedComponent {
   webAcl?: ResolvedWebAcl;
   /** For dynamodb: whether deleting the table is refused, per environment. */
   deletionProtection?: EnvValue<boolean>;
+  /**
+   * For s3 buckets, albs and distributions that log access in some environment: the bucket the
+   * logs go to, one per source (see decisions.ts).
+   */
+  accessLogBucket?: ResolvedAccessLogBucket;
+  /** For ecs-fargate: how tasks spread over FARGATE and FARGATE_SPOT. */
+  capacityProviders?: ResolvedCapacityProviders;
   /**
    * For derived secrets: generate the value. With `username`, a JSON secret
    * {"username": ..., "password": <generated>} (database credentials); without, a bare string

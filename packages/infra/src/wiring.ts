@@ -5,7 +5,7 @@
  * alarms from cloudwatch-alarm nodes, and the environment variables compute receives.
  */
 import type { LowerContext } from './context.ts';
-import { alarmTopic, deadLetterQueue, originBucket } from './derived.ts';
+import { alarmTopic, deadLetterQueue, originBucket, athenaResultsBucket } from './derived.ts';
 import { grantRoleId } from './iam.ts';
 import { MANAGED_POLICIES } from './iam-actions.ts';
 import { toConstantCase } from './naming.ts';
@@ -172,6 +172,12 @@ export function lowerWiring(ctx: LowerContext): void {
     ) {
       source.outputBucketId ??= target.id;
     }
+  }
+
+  for (const node of ctx.nodes) {
+    const workgroup = ctx.component(node.id);
+    if (workgroup?.type === 'athena-workgroup' && !workgroup.outputBucketId)
+      workgroup.outputBucketId = athenaResultsBucket(ctx, workgroup).id;
   }
 
   for (const node of ctx.nodes) {

@@ -3,7 +3,7 @@ import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, ifStmt, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import {
-  accessLogsBucket,
+  accessLogBucket,
   acknowledgeDesignRisks,
   securityGroupOf,
   subnetSelection,
@@ -34,8 +34,9 @@ export const albEmitter: ComponentEmitter = {
         }),
       ),
     );
-    if (ctx.any(component, 'accessLogs'))
-      ctx.expr(call(member(alb, 'logAccessLogs'), accessLogsBucket(ctx), lit(component.names.slug)));
+    accessLogBucket(ctx, component)?.use((bucket) =>
+      ctx.expr(call(member(alb, 'logAccessLogs'), bucket, lit(component.names.slug))),
+    );
     const notFound = call(
       ctx.api('elbv2', 'ListenerAction.fixedResponse'),
       lit(404),

@@ -1,7 +1,7 @@
 /** Athena workgroups. */
 import type { ComponentEmitter } from './types.ts';
-import { arr, call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
-import { accessLogsBucket, acknowledgeDesignRisks } from './common.ts';
+import { call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, requireResolved } from './common.ts';
 import { onlyWhere } from '../context.ts';
 import { plainText } from '../naming.ts';
 
@@ -11,31 +11,10 @@ export const athenaEmitter: ComponentEmitter = {
     ctx.section(
       `${component.names.logicalId}: Athena has no L2 construct in aws-cdk-lib, so an L1 workgroup.`,
     );
-    const results = component.outputBucketId
-      ? ctx.handle(component.outputBucketId).construct
-      : ctx.declare(
-          `${ctx.variableName(component)}Results`,
-          newExpr(
-            ctx.api('s3', 'Bucket'),
-            thisExpr,
-            lit(`${component.names.logicalId}Results`),
-            obj({
-              blockPublicAccess: ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL'),
-              encryption: ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
-              enforceSSL: lit(true),
-              versioned: lit(true),
-              serverAccessLogsBucket: accessLogsBucket(ctx),
-              serverAccessLogsPrefix: lit(`${component.names.slug}-results/`),
-              lifecycleRules: arr([
-                obj({
-                  expiration: ctx.duration('days', lit(30)),
-                  noncurrentVersionExpiration: ctx.duration('days', lit(1)),
-                  abortIncompleteMultipartUploadAfter: ctx.duration('days', lit(1)),
-                }),
-              ]),
-            }),
-          ),
-        );
+    // The lowering always names the results bucket: the design's, or one it derived.
+    const results = ctx.handle(
+      requireResolved(component.outputBucketId, component, 'results bucket'),
+    ).construct;
     const encrypted = ctx.flag(component, 'resultsEncryption');
     // 0 GB = no limit: the property is left out there.
     const cutoff = ctx.optional(component, 'bytesScannedCutoffGb', (gb) => typeof gb === 'number' && gb > 0);

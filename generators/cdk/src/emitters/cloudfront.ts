@@ -4,7 +4,7 @@ import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, cond, eq, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
-import { accessLogsBucket, acknowledgeDesignRisks, resolvedFlag, routesFrom, webAcl } from './common.ts';
+import { accessLogBucket, acknowledgeDesignRisks, resolvedFlag, routesFrom, webAcl } from './common.ts';
 import { plainText } from '../naming.ts';
 
 const PRICE_CLASS: Record<string, string> = {
@@ -102,7 +102,8 @@ export const cloudfrontEmitter: ComponentEmitter = {
           return aliases.length ? arr(aliases.map((a) => lit(a))) : lit(undefined);
         })
       : undefined;
-    const logging = ctx.any(component, 'accessLogs');
+    const logs = accessLogBucket(ctx, component);
+    const logging = logs && ctx.flag(component, 'accessLogs');
     // The lowering decides where WAF is on and whether this stack can create the ACL (us-east-1).
     const waf = resolvedFlag(ctx, component, 'WebAcl', component.webAcl?.enabled, 'WAF web ACL attached');
     const acl = waf && component.webAcl?.source === 'stack' ? webAcl(ctx, component) : undefined;
@@ -128,9 +129,9 @@ export const cloudfrontEmitter: ComponentEmitter = {
           certificate,
           domainNames: domainNames && onlyWhere(cert?.test, domainNames),
           httpVersion: ctx.api('cloudfront', 'HttpVersion.HTTP2_AND_3'),
-          enableLogging: logging ? lit(true) : undefined,
-          logBucket: logging ? accessLogsBucket(ctx) : undefined,
-          logFilePrefix: logging ? lit(`${component.names.slug}/`) : undefined,
+          enableLogging: logging ? (logging.test ?? lit(true)) : undefined,
+          logBucket: logs?.bucket,
+          logFilePrefix: logs ? lit(component.accessLogBucket!.prefix) : undefined,
           webAclId: aclArn && waf?.test ? cond(waf.test, aclArn, lit(undefined)) : aclArn,
         }),
       ),

@@ -11,6 +11,7 @@ import {
   arr,
   binary,
   call,
+  comment,
   cond,
   eq,
   ifStmt,
@@ -159,41 +160,70 @@ export function removalPolicy(ctx: StackContext, policy: 'RETAIN' | 'SNAPSHOT' |
   return member(ctx.core('RemovalPolicy'), policy);
 }
 
-/** The shared bucket that receives S3 server access logs and ALB access logs of this stack. */
-export function accessLogsBucket(ctx: StackContext): Expr {
-  return ctx.shared('access-logs-bucket', () => {
-    ctx.section(
-      'Access logs of buckets and load balancers land here (S3-managed keys: ELB cannot write to KMS buckets).',
-    );
-    const bucket = ctx.declare(
-      'accessLogsBucket',
-      newExpr(
-        ctx.api('s3', 'Bucket'),
-        thisExpr,
-        lit('AccessLogsBucket'),
-        obj({
-          blockPublicAccess: ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL'),
-          encryption: ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
-          enforceSSL: lit(true),
-          objectOwnership: ctx.api('s3', 'ObjectOwnership.OBJECT_WRITER'),
-          versioned: lit(true),
-          lifecycleRules: arr([
-            obj({
-              expiration: ctx.duration('days', lit(365)),
-              abortIncompleteMultipartUploadAfter: ctx.duration('days', lit(7)),
-            }),
-          ]),
-          removalPolicy: removalPolicy(ctx, 'RETAIN'),
-        }),
+/**
+ * The bucket that receives one source's access logs, as the lowering decided it (one per bucket,
+ * load balancer or distribution). Where logging differs by environment it exists only where the
+ * source logs: `run(bucket)` emits what uses it, guarded by `if (bucket)` there.
+ */
+export function accessLogBucket(
+  ctx: StackContext,
+  component: ResolvedComponent,
+): { bucket: Expr; use: (run: (bucket: Expr) => void) => void } | undefined {
+  const decided = component.accessLogBucket;
+  if (!decided) return undefined;
+  const where = requireResolved(
+    resolvedFlag(ctx, component, 'AccessLogs', decided.enabled, 'access logs on'),
+    component,
+    'access log bucket environments',
+  );
+  const { lifecycle } = decided;
+  const created = newExpr(
+    ctx.api('s3', 'Bucket'),
+    thisExpr,
+    lit(decided.logicalId),
+    obj({
+      blockPublicAccess: ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL'),
+      encryption: ctx.api('s3', 'BucketEncryption.S3_MANAGED'),
+      enforceSSL: lit(true),
+      objectOwnership: ctx.api(
+        's3',
+        decided.objectOwnership === 'BucketOwnerPreferred'
+          ? 'ObjectOwnership.BUCKET_OWNER_PREFERRED'
+          : 'ObjectOwnership.BUCKET_OWNER_ENFORCED',
       ),
-    );
-    ctx.acknowledge(
-      bucket,
-      'AwsSolutions-S1',
-      'This is the access-log bucket; logging its own access would loop.',
-    );
-    return bucket;
-  });
+      versioned: lit(decided.versioned),
+      lifecycleRules: arr([
+        obj({
+          expiration: ctx.duration('days', lit(lifecycle.expirationDays)),
+          noncurrentVersionExpiration: ctx.duration('days', lit(lifecycle.noncurrentExpirationDays)),
+          abortIncompleteMultipartUploadAfter: ctx.duration('days', lit(lifecycle.abortIncompleteUploadDays)),
+        }),
+      ]),
+      removalPolicy: removalPolicy(ctx, 'RETAIN'),
+    }),
+  );
+  ctx.add(
+    comment(
+      `Access logs of ${component.names.logicalId}, kept a year (S3-managed keys: ELB cannot write to KMS buckets).`,
+    ),
+  );
+  const bucket = ctx.declare(
+    `${ctx.variableName(component)}LogBucket`,
+    where.test ? cond(where.test, created, lit(undefined)) : created,
+  );
+  const use = (run: (b: Expr) => void) =>
+    where.test
+      ? ctx.add(
+          ifStmt(
+            bucket,
+            ctx.capture(() => run(bucket)),
+          ),
+        )
+      : run(bucket);
+  use((b) =>
+    ctx.acknowledge(b, 'AwsSolutions-S1', 'This is an access-log bucket; logging its own access would loop.'),
+  );
+  return { bucket, use };
 }
 
 /** A customer-managed KMS key with rotation (cdk-nag KMS5), one per component. */

@@ -108,6 +108,8 @@ export const ec2AsgEmitter: ComponentEmitter = {
               )
             : undefined,
           minCapacity: ctx.value(component, 'minSize'),
+          // The starting size the design asks for (CDK warns that a deploy resets it; TF and CFN do too).
+          desiredCapacity: ctx.value(component, 'desiredCapacity'),
           maxCapacity: ctx.value(component, 'maxSize'),
           notifications: arr([obj({ topic, scalingEvents: ctx.api('autoscaling', 'ScalingEvents.ALL') })]),
           healthChecks: call(

@@ -5,6 +5,8 @@ import { onlyWhere } from '../context.ts';
 import {
   acknowledgeDesignRisks,
   logGroupFor,
+  requireResolved,
+  resolvedFlag,
   roleOf,
   securityGroupOf,
   subnetSelection,
@@ -18,8 +20,9 @@ export const ecsFargateEmitter: ComponentEmitter = {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: ECS Fargate service.`);
     const vpc = vpcOf(ctx, component);
-    // Spot where the environment's config says so; the cluster offers FARGATE_SPOT only then.
-    const spot = ctx.flag(component, 'spot');
+    // Spot where the lowering says so; the cluster offers FARGATE_SPOT only then.
+    const providers = requireResolved(component.capacityProviders, component, 'capacity providers');
+    const spot = resolvedFlag(ctx, component, 'Spot', providers.spot, 'tasks on Fargate Spot');
     const cluster = ctx.declare(
       `${name}Cluster`,
       newExpr(
@@ -73,8 +76,12 @@ export const ecsFargateEmitter: ComponentEmitter = {
     );
     const sg = securityGroupOf(ctx, component);
     const spotStrategies = arr([
-      obj({ capacityProvider: lit('FARGATE_SPOT'), weight: lit(1) }),
-      obj({ capacityProvider: lit('FARGATE'), base: lit(1), weight: lit(0) }),
+      obj({
+        capacityProvider: lit('FARGATE'),
+        base: lit(providers.onDemandBase),
+        weight: lit(providers.onDemandWeight),
+      }),
+      obj({ capacityProvider: lit('FARGATE_SPOT'), weight: lit(providers.spotWeight) }),
     ]);
     const service = ctx.declare(
       name,

@@ -1,11 +1,11 @@
 /** S3 buckets. */
-import type { ResolvedComponent } from '@archgen/infra';
+import { DECIDED_PROPS, type ResolvedComponent } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, binary, cond, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
-import { accessLogsBucket, acknowledgeDesignRisks, encryptionKey, removalPolicy, withKey } from './common.ts';
+import { accessLogBucket, acknowledgeDesignRisks, encryptionKey, removalPolicy, withKey } from './common.ts';
 
 /** Items of which some exist only where a config test holds: `test ? [a, b] : [a]`. */
 function arrayWhere(items: { item: Expr; test?: Expr }[]): Expr | undefined {
@@ -53,15 +53,16 @@ function lifecycleRules(ctx: StackContext, component: ResolvedComponent): Expr |
   }
   const expiration = days('expirationDays');
   const abort = days('abortIncompleteUploadDays');
-  const actions = [...transitions, expiration, abort].filter((a) => a !== undefined);
+  const noncurrent = days(DECIDED_PROPS.noncurrentVersionExpirationDays);
+  const actions = [...transitions, expiration, abort, noncurrent].filter((a) => a !== undefined);
   if (!actions.length) return undefined;
-  const versioned = ctx.flag(component, 'versioned');
   const rule = obj({
     id: lit('archgen-lifecycle'),
     transitions: arrayWhere(transitions),
     expiration: expiration && onlyWhere(expiration.test, ctx.duration('days', expiration.value)),
     abortIncompleteMultipartUploadAfter: abort && onlyWhere(abort.test, ctx.duration('days', abort.value)),
-    noncurrentVersionExpiration: versioned && onlyWhere(versioned.test, ctx.duration('days', lit(90))),
+    noncurrentVersionExpiration:
+      noncurrent && onlyWhere(noncurrent.test, ctx.duration('days', noncurrent.value)),
   });
   // A rule needs an action: where every action is off in some environment, the rule is too.
   const always = actions.some((a) => !a.test);
@@ -78,7 +79,7 @@ function lifecycleRules(ctx: StackContext, component: ResolvedComponent): Expr |
 export const s3Emitter: ComponentEmitter = {
   emit(component, ctx) {
     const key = encryptionKey(ctx, component);
-    const logs = ctx.any(component, 'accessLogs') ? accessLogsBucket(ctx) : undefined;
+    const logs = accessLogBucket(ctx, component);
     const rule = lifecycleRules(ctx, component);
     const eventBridge = ctx.has(component, 'eventNotifications') && ctx.bool(component, 'eventNotifications');
     if (eventBridge) ctx.usesBucketNotifications = true;
@@ -102,10 +103,8 @@ export const s3Emitter: ComponentEmitter = {
           bucketKeyEnabled: withKey(key, lit(true), undefined),
           versioned: ctx.value(component, 'versioned'),
           lifecycleRules: rule,
-          serverAccessLogsBucket: logs
-            ? ctx.choose(component, 'accessLogs', (v) => (v === true ? logs : lit(undefined)))
-            : undefined,
-          serverAccessLogsPrefix: logs ? lit(`${component.names.slug}/`) : undefined,
+          serverAccessLogsBucket: logs?.bucket,
+          serverAccessLogsPrefix: logs ? lit(component.accessLogBucket!.prefix) : undefined,
           eventBridgeEnabled: eventBridge ? lit(true) : undefined,
           removalPolicy: removalPolicy(ctx, 'RETAIN'),
         }),

@@ -10,7 +10,7 @@ import type {
   ResolvedRole,
   ResolvedSecurityGroup,
 } from '@archgen/infra';
-import { WEB_ACL_RULE_GROUPS } from '@archgen/infra';
+import { DECIDED_PROPS, WEB_ACL_RULE_GROUPS } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 
 export const FIXTURE_ENVS = ['dev', 'prod'];
@@ -49,21 +49,52 @@ function isEnvValue(v: unknown): v is EnvValue {
   return typeof v === 'object' && v !== null && 'byEnv' in v && 'varies' in v;
 }
 
+/** What decisions.ts would add, written out for the types that need it (same values everywhere). */
+function decided(type: string, logicalId: string, props: Props): Partial<ResolvedComponent> {
+  const out: Partial<ResolvedComponent> = {};
+  if (['s3', 'alb', 'cloudfront'].includes(type) && props.accessLogs === true)
+    out.accessLogBucket = {
+      enabled: same(true),
+      logicalId: `${logicalId}LogBucket`,
+      deliveredBy: type as 's3' | 'alb' | 'cloudfront',
+      prefix: `${names(logicalId).slug}/`,
+      encryption: 'SSE-S3',
+      objectOwnership: type === 'cloudfront' ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced',
+      versioned: true,
+      lifecycle: { abortIncompleteUploadDays: 7, expirationDays: 365, noncurrentExpirationDays: 30 },
+    };
+  if (type === 'ecs-fargate')
+    out.capacityProviders = {
+      spot: same(props.spot === true),
+      onDemandBase: 1,
+      onDemandWeight: 1,
+      spotWeight: 3,
+    };
+  return out;
+}
+
 export function component(
   type: string,
   logicalId: string,
   props: Props,
   extra: Partial<ResolvedComponent> = {},
 ): ResolvedComponent {
+  const decidedProps: Props =
+    type === 's3'
+      ? { [DECIDED_PROPS.noncurrentVersionExpirationDays]: props.versioned === true ? 90 : 0 }
+      : {};
   return {
     id: logicalId.charAt(0).toLowerCase() + logicalId.slice(1),
     type,
     names: names(logicalId, extra.names?.display ?? logicalId),
-    props: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, isEnvValue(v) ? v : same(v)])),
+    props: Object.fromEntries(
+      Object.entries({ ...props, ...decidedProps }).map(([k, v]) => [k, isEnvValue(v) ? v : same(v)]),
+    ),
     placement: null,
     roleIds: [],
     environment: [],
     acknowledgements: [],
+    ...decided(type, logicalId, props),
     ...extra,
   };
 }
@@ -508,11 +539,12 @@ export function kitchenSinkGraph(): ResolvedGraph {
       retentionHours: 24,
       encryption: true,
     }),
-    component('athena-workgroup', 'Analytics', {
-      enforceConfiguration: true,
-      bytesScannedCutoffGb: 10,
-      resultsEncryption: true,
-    }),
+    component(
+      'athena-workgroup',
+      'Analytics',
+      { enforceConfiguration: true, bytesScannedCutoffGb: 10, resultsEncryption: true },
+      { outputBucketId: 'assets' },
+    ),
     component(
       'secret',
       'ApiKey',

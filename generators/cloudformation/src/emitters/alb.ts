@@ -125,7 +125,7 @@ export const albEmitter: ComponentEmitter = {
     if (!alb.placement) throw new Error(`ALB ${alb.id} has no subnet placement`);
     const internetFacing = ctx.constant(alb, 'scheme') !== 'internal';
     const accessLogs = ctx.flag(alb, 'accessLogs');
-    const logs = logBucket(ctx, id, alb.names.display, accessLogs, 'alb');
+    const logs = logBucket(ctx, alb, accessLogs);
     const attributes: TemplateValue[] = [
       { Key: 'idle_timeout.timeout_seconds', Value: ctx.value(alb, 'idleTimeoutSeconds', (s) => String(s))! },
       {

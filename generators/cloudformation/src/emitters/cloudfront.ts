@@ -104,7 +104,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
       });
     }
     const accessLogs = ctx.flag(distribution, 'accessLogs');
-    const logs = logBucket(ctx, id, distribution.names.display, accessLogs, 'cloudfront');
+    const logs = logBucket(ctx, distribution, accessLogs);
     const certificate = ctx.perEnvironment(distribution, 'certificateArn');
     const hasCert = ctx.when(
       Object.fromEntries(

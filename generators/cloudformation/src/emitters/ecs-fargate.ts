@@ -137,7 +137,9 @@ export const ecsFargateEmitter: ComponentEmitter = {
     const taskRole = ctx.roleOf(service, 'task');
     const executionRole = ctx.roleOf(service, 'task-execution');
     if (!executionRole) throw new Error(`Fargate service ${service.id} has no execution role`);
-    const spot = ctx.flag(service, 'spot');
+    const providers = service.capacityProviders;
+    if (!providers) throw new Error(`ecs-fargate "${service.id}" has no resolved capacity providers`);
+    const spot = ctx.when(ctx.byEnvironmentOf(providers.spot));
 
     ctx.template.addResource(clusterId(service), {
       Type: 'AWS::ECS::Cluster',
@@ -219,8 +221,8 @@ export const ecsFargateEmitter: ComponentEmitter = {
         CapacityProviderStrategy: ctx.choose(
           spot,
           [
-            { CapacityProvider: 'FARGATE', Base: 1, Weight: 1 },
-            { CapacityProvider: 'FARGATE_SPOT', Weight: 3 },
+            { CapacityProvider: 'FARGATE', Base: providers.onDemandBase, Weight: providers.onDemandWeight },
+            { CapacityProvider: 'FARGATE_SPOT', Weight: providers.spotWeight },
           ],
           [{ CapacityProvider: 'FARGATE', Weight: 1 }],
         ),

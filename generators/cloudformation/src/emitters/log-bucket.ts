@@ -2,6 +2,7 @@
  * A bucket that receives access logs (S3 server access logs, ALB or CloudFront logs). It has no
  * access logs of its own (that would never end) and keeps logs for a year.
  */
+import type { ResolvedComponent } from '@archgen/infra';
 import type { EmitContext, Flag, Suppression } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { denyInsecureTransport } from './common.ts';
@@ -32,18 +33,18 @@ const ELB_LOG_ACCOUNTS: Readonly<Record<string, string>> = {
   'sa-east-1': '507241528517',
 };
 
-export type LogSource = 's3' | 'alb' | 'cloudfront';
-
-export function logBucket(
-  ctx: EmitContext,
-  ownerLogicalId: string,
-  display: string,
-  flag: Flag,
-  source: LogSource,
-): string | undefined {
-  if (flag === false) return undefined;
+/**
+ * The log bucket the lowering decided for `owner` (absent: it logs nowhere), created where `flag`
+ * holds. Returns its logical id.
+ */
+export function logBucket(ctx: EmitContext, owner: ResolvedComponent, flag: Flag): string | undefined {
+  const decided = owner.accessLogBucket;
+  if (flag === false || !decided) return undefined;
   const condition = typeof flag === 'string' ? flag : undefined;
-  const id = `${ownerLogicalId}LogBucket`;
+  const id = decided.logicalId;
+  const display = owner.names.display;
+  const source = decided.deliveredBy;
+  const { lifecycle } = decided;
   const reason =
     'Log bucket: logging its own access would recurse; its objects are the access logs of ' + display;
   const suppressions: Suppression[] = [
@@ -61,30 +62,26 @@ export function logBucket(
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
       },
-      OwnershipControls: {
-        Rules: [
-          { ObjectOwnership: source === 'cloudfront' ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced' },
-        ],
-      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: decided.objectOwnership }] },
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       },
-      VersioningConfiguration: { Status: 'Enabled' },
+      VersioningConfiguration: { Status: decided.versioned ? 'Enabled' : 'Suspended' },
       LifecycleConfiguration: {
         Rules: [
           {
             Id: 'expire-logs',
             Status: 'Enabled',
-            ExpirationInDays: 365,
-            NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+            ExpirationInDays: lifecycle.expirationDays,
+            NoncurrentVersionExpiration: { NoncurrentDays: lifecycle.noncurrentExpirationDays },
           },
           {
             Id: 'abort-incomplete-uploads',
             Status: 'Enabled',
-            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: lifecycle.abortIncompleteUploadDays },
           },
         ],
       },

@@ -3,6 +3,7 @@
  * (S3-02), lifecycle rules (S3-03), notifications (through EventBridge) to the functions, queues
  * and topics the design connects, and read access for CloudFront distributions (OAC, CF-02).
  */
+import { DECIDED_PROPS } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
@@ -34,6 +35,13 @@ function lifecycleRules(props: Record<string, PropertyValue>): TemplateValue[] |
     rules.push({ Id: 'transition-to-cheaper-storage', Status: 'Enabled', Transitions: transitions });
   if (days('expirationDays') > 0)
     rules.push({ Id: 'expire-objects', Status: 'Enabled', ExpirationInDays: days('expirationDays') });
+  const noncurrent = days(DECIDED_PROPS.noncurrentVersionExpirationDays);
+  if (noncurrent > 0)
+    rules.push({
+      Id: 'expire-noncurrent-versions',
+      Status: 'Enabled',
+      NoncurrentVersionExpiration: { NoncurrentDays: noncurrent },
+    });
   return rules.length > 0 ? rules : undefined;
 }
 
@@ -46,7 +54,7 @@ export const s3Emitter: ComponentEmitter = {
   emit(bucket, ctx) {
     const id = bucket.names.logicalId;
     const accessLogs = ctx.flag(bucket, 'accessLogs');
-    const logs = logBucket(ctx, id, bucket.names.display, accessLogs, 's3');
+    const logs = logBucket(ctx, bucket, accessLogs);
 
     // Notifications travel through EventBridge: the bucket only turns events on, and one rule per
     // target delivers them. S3's own notification configuration would make the bucket wait for
