@@ -37,27 +37,6 @@ export function isCdkFrameworkEntity(entity: Entity): boolean {
 }
 
 /**
- * Leaves out security groups a target may legitimately skip (the lowering's contract: a target
- * that creates no rotation function for a database secret skips its security group and the
- * ingress rule naming it), and the ingress rules whose peer is one of them.
- */
-export function withoutOptionalGroups(entities: Entity[], optionalNames: ReadonlySet<string>): Entity[] {
-  return entities
-    .filter((e) => !(e.kind === 'security-group' && optionalNames.has(e.keys[0]!)))
-    .map((e) => {
-      const ingress = e.props.ingress;
-      if (e.kind !== 'security-group' || !Array.isArray(ingress)) return e;
-      const kept = ingress.filter(
-        (rule) =>
-          ![...optionalNames].some(
-            (n) => typeof rule === 'string' && rule.endsWith(` from security-group:${n}`),
-          ),
-      );
-      return { ...e, props: { ...e.props, ingress: kept } };
-    });
-}
-
-/**
  * Names the targets give the same derived resource differently: a bucket's access-log bucket is
  * "<Bucket>LogBucket" in CloudFormation and "<bucket>_access_logs" in Terraform.
  */

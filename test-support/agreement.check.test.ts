@@ -29,12 +29,7 @@ import {
   type Entity,
   type TerraformPlan,
 } from './agreement-meaning.ts';
-import {
-  compareEntities,
-  formatDisagreement,
-  isCdkFrameworkEntity,
-  withoutOptionalGroups,
-} from './agreement-compare.ts';
+import { compareEntities, formatDisagreement, isCdkFrameworkEntity } from './agreement-compare.ts';
 import { lowerDesign } from '@archgen/infra';
 import { normName } from './agreement-meaning.ts';
 
@@ -62,15 +57,6 @@ afterAll(() => {
 describe('CDK, Terraform and CloudFormation mean the same infrastructure', () => {
   for (const { name, design } of verificationDesigns()) {
     describe(name, () => {
-      // Security groups of secret-rotation functions, which a target may leave out (see types.ts).
-      const graph = lowerDesign(design);
-      const rotationGroups = new Set(
-        graph.components.flatMap((c) => {
-          const group = graph.securityGroups.find((g) => g.id === c.rotation?.securityGroupId);
-          return group ? [normName(group.names.logicalId)] : [];
-        }),
-      );
-      const optional = (entities: Entity[]) => withoutOptionalGroups(entities, rotationGroups);
       for (const env of design.environments.map((e) => e.name)) {
         it(env, (context) => {
           const cdk = readCdkTemplate(name, env) as CfnTemplate | undefined;
@@ -99,9 +85,9 @@ describe('CDK, Terraform and CloudFormation mean the same infrastructure', () =>
             cloudformation: cfnTypeCounts(cfnTemplate),
           };
           const entities = {
-            cdk: optional(cfnEntities(cdkTemplate, 'cdk').filter((e) => !isCdkFrameworkEntity(e))),
-            terraform: optional(terraformEntities(terraform!)),
-            cloudformation: optional(cfnEntities(cfnTemplate, 'cloudformation')),
+            cdk: cfnEntities(cdkTemplate, 'cdk').filter((e) => !isCdkFrameworkEntity(e)),
+            terraform: terraformEntities(terraform!),
+            cloudformation: cfnEntities(cfnTemplate, 'cloudformation'),
           };
           // Never pass vacuously: every output must have yielded something to compare.
           for (const [target, list] of Object.entries(entities))

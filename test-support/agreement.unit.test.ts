@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parameterValues, resolveTemplate, type CfnTemplate } from './agreement-cfn.ts';
 import { cfnEntities, terraformEntities, type TerraformPlan } from './agreement-meaning.ts';
-import { compareEntities, formatDisagreement, withoutOptionalGroups } from './agreement-compare.ts';
+import { compareEntities, formatDisagreement } from './agreement-compare.ts';
 
 const template: CfnTemplate = {
   Parameters: {
@@ -339,27 +339,5 @@ describe('compareEntities', () => {
     // Unknown at plan time (undefined) is not a disagreement.
     agreeing.terraform.find((e) => e.kind === 'db-instance')!.props.instanceClass = undefined;
     expect(compareEntities(agreeing)).toEqual([]);
-  });
-
-  it('leaves out the security groups a target may skip, and the rules naming them', () => {
-    const entities = [
-      {
-        kind: 'security-group',
-        id: 'A',
-        keys: ['dbsg'],
-        label: 'DbSg',
-        props: { ingress: ['tcp:5432 from security-group:rotsg', 'tcp:5432 from security-group:appsg'] },
-      },
-      { kind: 'security-group', id: 'B', keys: ['rotsg'], label: 'RotSg', props: { ingress: [] } },
-    ];
-    expect(withoutOptionalGroups(entities, new Set(['rotsg']))).toEqual([
-      {
-        kind: 'security-group',
-        id: 'A',
-        keys: ['dbsg'],
-        label: 'DbSg',
-        props: { ingress: ['tcp:5432 from security-group:appsg'] },
-      },
-    ]);
   });
 });

@@ -43,7 +43,11 @@ import { plainText } from './naming.ts';
 /** Types that describe no infrastructure (a diagram's traffic source). */
 
 function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): string[] {
-  const deps = [component.deadLetterQueueId, component.logGroupId, component.secretId].filter(
+  // A secret the database manages comes after the database, which registers it.
+  const ownSecret = component.secretId && graph.components.find((c) => c.id === component.secretId);
+  const secretFirst =
+    ownSecret && ownSecret.managedByDatabase !== component.id ? component.secretId : undefined;
+  const deps = [component.deadLetterQueueId, component.logGroupId, secretFirst].filter(
     (d): d is string => typeof d === 'string',
   );
   deps.push(...(emitterFor(component.type).dependencies?.(component, graph) ?? []));

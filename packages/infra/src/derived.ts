@@ -132,7 +132,7 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
             names: ctx.derivedNames(component.names, 'Secret', `${node.name} credentials`),
             from: node.id,
             nodeId: node.id,
-            reason: 'Master credentials in Secrets Manager, rotated every 30 days (RDS-04, SM-01)',
+            reason: 'Master credentials in Secrets Manager, managed and rotated by RDS (RDS-04, SM-01)',
           },
           {
             description: ctx.constant(`Master credentials for ${node.name}`),
@@ -147,6 +147,7 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
         passwordLength: 32,
         excludeCharacters: PASSWORD_EXCLUDED,
       };
+      secret.managedByDatabase = component.id;
       component.secretId = secret.id;
     }
 

@@ -28,7 +28,7 @@ describe('three-tier web app', () => {
 
   it('derives ingress from traffic connections: Aurora <- Fargate 5432, Fargate <- ALB 8080, ALB <- internet 443/80', () => {
     // Plus the credentials rotation function (see below).
-    expect(rulesOf(sg(graph, 'db').ingress)).toEqual(['app:5432', 'db.secret:5432']);
+    expect(rulesOf(sg(graph, 'db').ingress)).toEqual(['app:5432']);
     expect(rulesOf(sg(graph, 'cache').ingress)).toEqual(['app:6379']);
     expect(rulesOf(sg(graph, 'app').ingress)).toEqual(['alb:8080']);
     expect(rulesOf(sg(graph, 'alb').ingress)).toEqual(['0.0.0.0/0:443', '0.0.0.0/0:80']);
@@ -136,17 +136,11 @@ describe('three-tier web app', () => {
     expect(env.ORDERS_DB_SECRET_ARN).toEqual({ componentId: secret.id, attribute: 'arn' });
   });
 
-  it('runs credential rotation in the private tier with its own security group', () => {
+  it('leaves the credentials to RDS: the secret is the one the database manages, with no rotation function', () => {
     const secret = component(graph, 'db.secret');
-    expect(secret.rotation).toEqual({
-      vpcId: 'main',
-      tier: 'private',
-      securityGroupId: 'db.secret.rotation-sg',
-    });
-    const rotationSg = sg(graph, 'db.secret');
-    expect(rulesOf(rotationSg.egress)).toEqual(['db:5432']);
-    expect(rotationSg.allowHttpsEgress).toBe(true);
-    expect(rotationSg.ingress).toEqual([]);
+    expect(secret.managedByDatabase).toBe('db');
+    expect(component(graph, 'db').secretId).toBe('db.secret');
+    expect(graph.securityGroups.filter((g) => g.componentId === 'db.secret')).toEqual([]);
   });
 
   it('routes the ALB to the service on its container port', () => {

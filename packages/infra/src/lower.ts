@@ -15,7 +15,7 @@ import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
-import { lowerRotationSecurityGroups, lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
+import { lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerDesignTags, userText, withoutDynamicReferences } from './text.ts';
@@ -72,7 +72,6 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerVpcs(ctx, vpcNames);
   lowerNodeDerivations(ctx);
   lowerSecurityGroups(ctx);
-  lowerRotationSecurityGroups(ctx);
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
   lowerWiring(ctx);

@@ -434,12 +434,11 @@ export interface ResolvedComponent {
    */
   generatedSecret?: { username?: string; passwordLength: number; excludeCharacters: string };
   /**
-   * For a VPC database's credentials secret: where its rotation Lambda runs (a subnet tier of the
-   * database's VPC) and the security group it uses, which the database admits on its port.
-   * `securityGroupId` is also set on the component. A target that creates no rotation function
-   * (and acknowledges SM-01 instead) skips that security group and the ingress rule naming it.
+   * For a database's credentials secret: the RDS instance or Aurora cluster that manages it
+   * (ManageMasterUserPassword). No secret resource exists: references resolve to the secret RDS
+   * creates and rotates itself (every 7 days), in every target.
    */
-  rotation?: { vpcId: string; tier: SubnetTier; securityGroupId: string };
+  managedByDatabase?: string;
   /** For eventbridge-rule: the bus the rule lives on (absent = the default bus). */
   eventBusId?: string;
   /** For api-gateway with a cognito "read" connection: the user pool that authorizes requests. */

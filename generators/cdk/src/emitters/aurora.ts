@@ -21,8 +21,8 @@ import {
   acknowledgeDefaultPort,
   acknowledgeDesignRisks,
   acknowledgeWhere,
-  addRotation,
-  credentialsSecret,
+  managedCredentials,
+  registerManagedSecret,
   removalPolicy,
   requireResolved,
   resolvedScalar,
@@ -83,7 +83,6 @@ export const auroraEmitter: ComponentEmitter = {
           }),
         ),
       ) as Expr;
-    const secret = credentialsSecret(ctx, component);
     const readerCount = ctx.value(component, 'readers');
     // A count from config: as many readers as the environment's config says.
     const readers =
@@ -115,7 +114,7 @@ export const auroraEmitter: ComponentEmitter = {
           securityGroups: securityGroupOf(ctx, component)
             ? arr([securityGroupOf(ctx, component) as Expr])
             : undefined,
-          credentials: call(ctx.api('rds', 'Credentials.fromSecret'), secret),
+          ...managedCredentials(ctx, component),
           storageEncrypted: ctx.value(component, 'storageEncrypted'),
           backup: obj({ retention: ctx.duration('days', ctx.value(component, 'backupRetentionDays')) }),
           deletionProtection: ctx.value(component, 'deletionProtection'),
@@ -128,7 +127,6 @@ export const auroraEmitter: ComponentEmitter = {
         }),
       ),
     );
-    addRotation(ctx, component, secret, mysql ? 'mysql' : 'postgres');
     acknowledgeDefaultPort(ctx, cluster, 'AwsSolutions-RDS11');
     acknowledgeWhere(
       ctx,
@@ -148,6 +146,7 @@ export const auroraEmitter: ComponentEmitter = {
         ),
       );
     acknowledgeDesignRisks(ctx, component, cluster);
+    registerManagedSecret(ctx, component, cluster);
     ctx.register(component.id, {
       construct: cluster,
       attributes: {

@@ -9,6 +9,7 @@ import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import {
   arr,
+  asType,
   binary,
   call,
   comment,
@@ -408,70 +409,34 @@ export function securityGroupIds(ctx: StackContext, component: ResolvedComponent
   return sg ? arr([member(sg, 'securityGroupId')]) : undefined;
 }
 
-/** The credentials secret: the lowering's secret component, or one created here so it can rotate. */
-export function credentialsSecret(ctx: StackContext, component: ResolvedComponent): Expr {
-  if (component.secretId) return ctx.handle(component.secretId).construct;
-  return ctx.declare(
-    `${ctx.variableName(component)}Secret`,
-    newExpr(
-      ctx.api('secretsmanager', 'Secret'),
-      thisExpr,
-      lit(`${component.names.logicalId}Secret`),
-      obj({
-        description: lit(`Credentials of ${component.names.logicalId}`),
-        generateSecretString: obj({
-          secretStringTemplate: lit(JSON.stringify({ username: 'dbadmin' })),
-          generateStringKey: lit('password'),
-          excludePunctuation: lit(true),
-          passwordLength: lit(32),
-        }),
-      }),
+/**
+ * The master credentials: RDS manages the password (ManageMasterUserPassword) in a secret it
+ * creates and rotates itself, as the lowering decided; only the user name is ours.
+ */
+export function managedCredentials(ctx: StackContext, component: ResolvedComponent): Record<string, Expr> {
+  const secret = component.secretId ? ctx.component(component.secretId) : undefined;
+  if (secret?.managedByDatabase !== component.id)
+    throw new Error(`${component.type} "${component.id}" has no credentials secret it manages`);
+  return {
+    credentials: call(
+      ctx.api('rds', 'Credentials.fromUsername'),
+      lit(secret.generatedSecret?.username ?? 'dbadmin'),
     ),
-  );
+    manageMasterUserPassword: lit(true),
+  };
 }
 
-/**
- * Hosted rotation for the credentials secret, in the subnets and security group the lowering
- * chose for it (the database admits that group on its port through the graph's rules).
- */
-export function addRotation(
-  ctx: StackContext,
-  component: ResolvedComponent,
-  secret: Expr,
-  engine: 'postgres' | 'mysql',
-): void {
-  const secretComponent = component.secretId ? ctx.component(component.secretId) : undefined;
-  const rotation = secretComponent?.rotation;
-  // Rotation where the environment's days are > 0 (config leaves them unset elsewhere).
-  const days =
-    secretComponent && ctx.has(secretComponent, 'rotationDays')
-      ? ctx.optional(secretComponent, 'rotationDays', (d) => typeof d === 'number' && d > 0)
-      : { value: lit(30) };
-  if (!rotation || !days) return;
-  const vpc = ctx.vpcs.get(rotation.vpcId);
-  const sg = ctx.securityGroups.get(rotation.securityGroupId);
-  if (!vpc || !sg) throw new Error(`Rotation of "${component.id}" names an unknown VPC or security group`);
-  const hosted =
-    engine === 'postgres' ? 'HostedRotation.postgreSqlSingleUser' : 'HostedRotation.mysqlSingleUser';
-  ctx.when(days.test, () =>
-    ctx.expr(
-      call(
-        member(secret, 'addRotationSchedule'),
-        lit('Rotation'),
-        obj({
-          automaticallyAfter: ctx.duration('days', days.value),
-          hostedRotation: call(
-            ctx.api('secretsmanager', hosted),
-            obj({
-              vpc,
-              vpcSubnets: obj({ subnetGroupName: lit(SUBNET_GROUP[rotation.tier]) }),
-              securityGroups: arr([sg]),
-            }),
-          ),
-        }),
-      ),
-    ),
+/** The lowering's credentials secret component stands for the database's managed secret. */
+export function registerManagedSecret(ctx: StackContext, component: ResolvedComponent, database: Expr): void {
+  const secretComponent = ctx.component(component.secretId!);
+  const secret = ctx.declare(
+    ctx.variableName(secretComponent),
+    asType(member(database, 'secret'), ctx.typeOf('secretsmanager', 'ISecret')),
   );
+  ctx.register(secretComponent.id, {
+    construct: secret,
+    attributes: { arn: member(secret, 'secretArn'), name: member(secret, 'secretName') },
+  });
 }
 
 /** RDS/Aurora keep the engine's default port: ack cdk-nag's "non-default port" rule with why. */

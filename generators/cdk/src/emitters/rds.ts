@@ -8,8 +8,8 @@ import {
   acknowledgeDefaultPort,
   acknowledgeDesignRisks,
   acknowledgeWhere,
-  addRotation,
-  credentialsSecret,
+  managedCredentials,
+  registerManagedSecret,
   removalPolicy,
   requireResolved,
   resolvedScalar,
@@ -40,7 +40,6 @@ export const rdsEmitter: ComponentEmitter = {
       newExpr(ctx.api('ec2', 'InstanceType'), lit(String(v).replace(/^db\./, ''))),
     );
     const port = ctx.value(component, 'port');
-    const secret = credentialsSecret(ctx, component);
     const db = ctx.declare(
       name,
       newExpr(
@@ -55,7 +54,7 @@ export const rdsEmitter: ComponentEmitter = {
           securityGroups: securityGroupOf(ctx, component)
             ? arr([securityGroupOf(ctx, component) as Expr])
             : undefined,
-          credentials: call(ctx.api('rds', 'Credentials.fromSecret'), secret),
+          ...managedCredentials(ctx, component),
           port,
           multiAz: ctx.value(component, 'multiAz'),
           allocatedStorage: ctx.value(component, 'allocatedStorageGb'),
@@ -82,7 +81,6 @@ export const rdsEmitter: ComponentEmitter = {
         }),
       ),
     );
-    addRotation(ctx, component, secret, engine);
     acknowledgeDefaultPort(ctx, db, 'AwsSolutions-RDS11');
     const isFalse = (v: PropertyValue) => v === false;
     acknowledgeWhere(ctx, component, 'multiAz', isFalse, db, 'AwsSolutions-RDS3', PER_ENVIRONMENT);
@@ -96,6 +94,7 @@ export const rdsEmitter: ComponentEmitter = {
       PER_ENVIRONMENT,
     );
     acknowledgeDesignRisks(ctx, component, db);
+    registerManagedSecret(ctx, component, db);
     ctx.register(component.id, {
       construct: db,
       attributes: {

@@ -14,7 +14,10 @@ export function databaseOfSecret(
 }
 
 export const secretEmitter: ComponentEmitter = {
+  // A database's managed secret is registered by the database (managedCredentials).
+  dependencies: (component) => (component.managedByDatabase ? [component.managedByDatabase] : []),
   emit(component, ctx) {
+    if (component.managedByDatabase) return;
     const database = databaseOfSecret(ctx.graph, component);
     const isCache = database?.type === 'elasticache';
     const generated = component.generatedSecret;
@@ -50,13 +53,7 @@ export const secretEmitter: ComponentEmitter = {
     const designAcknowledges = component.acknowledgements.some((a) =>
       nagRuleIds(a.equivalents).includes('AwsSolutions-SMG4'),
     );
-    if (database && component.rotation) {
-      ctx.add(
-        comment(
-          `Rotated by ${database.names.logicalId} below (hosted rotation runs in the database's network).`,
-        ),
-      );
-    } else if (rotated && !designAcknowledges) {
+    if (rotated && !designAcknowledges) {
       ctx.acknowledge(
         secret,
         'AwsSolutions-SMG4',

@@ -229,8 +229,7 @@ export function kitchenSinkGraph(): ResolvedGraph {
       {
         derived: { from: 'ordersDb', reason: 'database credentials' },
         generatedSecret: { username: 'dbadmin', passwordLength: 32, excludeCharacters: '"@/\\' },
-        rotation: { vpcId: VPC, tier: 'private', securityGroupId: 'ordersDbSecretSg' },
-        securityGroupId: 'ordersDbSecretSg',
+        managedByDatabase: 'ordersDb',
       },
     ),
     component(
@@ -457,8 +456,7 @@ export function kitchenSinkGraph(): ResolvedGraph {
       {
         derived: { from: 'reports', reason: 'database credentials' },
         generatedSecret: { username: 'dbadmin', passwordLength: 32, excludeCharacters: '"@/\\' },
-        rotation: { vpcId: VPC, tier: 'private', securityGroupId: 'ordersDbSecretSg' },
-        securityGroupId: 'ordersDbSecretSg',
+        managedByDatabase: 'reports',
       },
     ),
     component(
@@ -626,20 +624,7 @@ export function kitchenSinkGraph(): ResolvedGraph {
       ),
       sg('ordersDb', 'OrdersDb', [
         { peer: { componentId: 'api' }, port: 5432, protocol: 'tcp', description: 'Postgres from Api' },
-        {
-          peer: { componentId: 'ordersDbSecret' },
-          port: 5432,
-          protocol: 'tcp',
-          description: 'Postgres from the rotation function',
-        },
       ]),
-      sg(
-        'ordersDbSecret',
-        'OrdersDbSecretRotation',
-        [],
-        [{ peer: { componentId: 'ordersDb' }, port: 5432, protocol: 'tcp', description: 'To OrdersDb' }],
-        true,
-      ),
       sg(
         'vpcFn',
         'VpcFn',

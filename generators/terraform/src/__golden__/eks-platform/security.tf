@@ -96,44 +96,6 @@ resource "aws_vpc_security_group_ingress_rule" "platform_database_sg_from_platfo
   referenced_security_group_id = aws_security_group.platform_cluster_sg.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "platform_database_sg_from_platform_database_secret_rotation_sg_5432" {
-  security_group_id            = aws_security_group.platform_database_sg.id
-  description                  = "PostgreSQL from the credentials rotation function"
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-  referenced_security_group_id = aws_security_group.platform_database_secret_rotation_sg.id
-}
-
-resource "aws_security_group" "platform_database_secret_rotation_sg" {
-  name        = "${local.name_prefix}-platform-database-secret-rotation-sg"
-  description = "Secret rotation function for Platform database"
-  vpc_id      = aws_vpc.main.id
-  tags = {
-    Name = "Platform database credentials security group"
-  }
-}
-
-resource "aws_vpc_security_group_egress_rule" "platform_database_secret_rotation_sg_to_platform_database_sg_5432" {
-  security_group_id            = aws_security_group.platform_database_secret_rotation_sg.id
-  description                  = "PostgreSQL to Platform database"
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-  referenced_security_group_id = aws_security_group.platform_database_sg.id
-}
-
-# trivy:ignore:AVD-AWS-0104
-resource "aws_vpc_security_group_egress_rule" "platform_database_secret_rotation_sg_to_anywhere_443" {
-  # checkov:skip=CKV_AWS_382:HTTPS egress to AWS service endpoints through the NAT gateway (SG-02)
-  security_group_id = aws_security_group.platform_database_secret_rotation_sg.id
-  description       = "HTTPS to AWS APIs"
-  ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
-  cidr_ipv4         = "0.0.0.0/0"
-}
-
 resource "aws_kms_key" "platform_alerts_topic" {
   description             = "Encrypts Platform alerts"
   enable_key_rotation     = true

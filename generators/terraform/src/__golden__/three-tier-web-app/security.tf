@@ -76,15 +76,6 @@ resource "aws_vpc_security_group_ingress_rule" "orders_database_sg_from_web_serv
   referenced_security_group_id = aws_security_group.web_service_sg.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "orders_database_sg_from_orders_database_secret_rotation_sg_5432" {
-  security_group_id            = aws_security_group.orders_database_sg.id
-  description                  = "PostgreSQL from the credentials rotation function"
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-  referenced_security_group_id = aws_security_group.orders_database_secret_rotation_sg.id
-}
-
 resource "aws_security_group" "web_service_sg" {
   name        = "${local.name_prefix}-web-service-sg"
   description = "Security group for Web service"
@@ -125,35 +116,6 @@ resource "aws_vpc_security_group_egress_rule" "web_service_sg_to_orders_database
 resource "aws_vpc_security_group_egress_rule" "web_service_sg_to_anywhere_443" {
   # checkov:skip=CKV_AWS_382:HTTPS egress to AWS service endpoints through the NAT gateway (SG-02)
   security_group_id = aws_security_group.web_service_sg.id
-  description       = "HTTPS to AWS APIs"
-  ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
-  cidr_ipv4         = "0.0.0.0/0"
-}
-
-resource "aws_security_group" "orders_database_secret_rotation_sg" {
-  name        = "${local.name_prefix}-orders-database-secret-rotation-sg"
-  description = "Secret rotation function for Orders database"
-  vpc_id      = aws_vpc.main.id
-  tags = {
-    Name = "Orders database credentials security group"
-  }
-}
-
-resource "aws_vpc_security_group_egress_rule" "orders_database_secret_rotation_sg_to_orders_database_sg_5432" {
-  security_group_id            = aws_security_group.orders_database_secret_rotation_sg.id
-  description                  = "PostgreSQL to Orders database"
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-  referenced_security_group_id = aws_security_group.orders_database_sg.id
-}
-
-# trivy:ignore:AVD-AWS-0104
-resource "aws_vpc_security_group_egress_rule" "orders_database_secret_rotation_sg_to_anywhere_443" {
-  # checkov:skip=CKV_AWS_382:HTTPS egress to AWS service endpoints through the NAT gateway (SG-02)
-  security_group_id = aws_security_group.orders_database_secret_rotation_sg.id
   description       = "HTTPS to AWS APIs"
   ip_protocol       = "tcp"
   from_port         = 443
