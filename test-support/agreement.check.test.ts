@@ -26,12 +26,9 @@ import {
   cfnTypeCounts,
   terraformEntities,
   terraformTypeCounts,
-  type Entity,
   type TerraformPlan,
 } from './agreement-meaning.ts';
 import { compareEntities, formatDisagreement, isCdkFrameworkEntity } from './agreement-compare.ts';
-import { lowerDesign } from '@archgen/infra';
-import { normName } from './agreement-meaning.ts';
 
 const found: string[] = [];
 

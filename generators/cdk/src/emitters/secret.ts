@@ -1,7 +1,7 @@
 /** Secrets Manager secrets. */
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
-import { comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, nagRuleIds } from './common.ts';
 import { plainText } from '../naming.ts';
 
