@@ -92,6 +92,8 @@ function logGroupReason(component: ResolvedComponent, ctx: LowerContext): string
       return 'EKS control plane logs with a retention period';
     case 'step-functions':
       return 'State machine execution logs (SFN-01)';
+    case 'opensearch':
+      return 'Slow search, slow index and application logs of the domain';
     case 'api-gateway':
       return ctx.anyEnv(component, 'accessLogs') ? 'API access logs (APIG-02)' : undefined;
     default:

@@ -9,6 +9,7 @@ import {
   acknowledgeDesignRisks,
   acknowledgeWhere,
   removalPolicy,
+  requireResolved,
   securityGroupOf,
   vpcOf,
 } from './common.ts';
@@ -32,15 +33,8 @@ export const opensearchEmitter: ComponentEmitter = {
       ? ctx.derive(component, 'zoneAware', 'zone awareness (2+ nodes)', (env) => zonesIn(env) > 1)
       : undefined;
     const vpc = vpcOf(ctx, component);
-    const logGroup = ctx.declare(
-      `${name}Logs`,
-      newExpr(
-        ctx.api('logs', 'LogGroup'),
-        thisExpr,
-        lit(`${component.names.logicalId}Logs`),
-        obj({ retention: ctx.api('logs', 'RetentionDays.ONE_MONTH') }),
-      ),
-    );
+    // The lowering's log group: slow search, slow index and application logs.
+    const logGroup = ctx.handle(requireResolved(component.logGroupId, component, 'log group')).construct;
     const domain = ctx.declare(
       name,
       newExpr(

@@ -476,6 +476,7 @@ export function kitchenSinkGraph(): ResolvedGraph {
       {
         placement: placed('isolated'),
         securityGroupId: 'searchSg',
+        logGroupId: 'searchLogs',
         acknowledgements: [
           {
             ruleId: 'OS-02',
@@ -565,6 +566,12 @@ export function kitchenSinkGraph(): ResolvedGraph {
       periodSeconds: 300,
       comparison: 'GreaterThanOrEqualToThreshold',
     }),
+    component(
+      'log-group',
+      'SearchLogs',
+      { retentionDays: 30, kmsEncryption: false },
+      { derived: { from: 'search', reason: 'domain logs' }, encryption: { kind: same('service') } },
+    ),
     component(
       'log-group',
       'AuditLogs',
