@@ -151,3 +151,61 @@ describe('tables', () => {
     });
   });
 });
+
+describe('buckets, logs and capacity', () => {
+  const graph = lowerDesign(
+    design('Buckets')
+      .environments('dev', 'prod')
+      .node('s3', { id: 'files', name: 'Files', properties: { versioned: true, accessLogs: true } })
+      .node('s3', { id: 'scratch', name: 'Scratch', properties: { versioned: false } })
+      .node('cloudfront', { id: 'cdn', name: 'CDN', properties: { accessLogs: false } })
+      .override('prod', 'cdn', { accessLogs: true })
+      .node('athena-workgroup', { id: 'queries', name: 'Queries' })
+      .node('ecs-fargate', { id: 'web', name: 'Web', properties: { spot: true } })
+      .override('prod', 'web', { spot: false })
+      .build(),
+  );
+
+  it('versioned buckets expire old versions after 90 days; unversioned ones have no such rule', () => {
+    expect(component(graph, 'files').props.noncurrentVersionExpirationDays?.byEnv).toEqual({
+      dev: 90,
+      prod: 90,
+    });
+    expect(component(graph, 'scratch').props.noncurrentVersionExpirationDays?.byEnv).toEqual({
+      dev: 0,
+      prod: 0,
+    });
+  });
+
+  it('each logging source gets its own log bucket, only where it logs, kept a year', () => {
+    const files = component(graph, 'files').accessLogBucket!;
+    expect(files).toMatchObject({
+      logicalId: 'FilesLogBucket',
+      deliveredBy: 's3',
+      objectOwnership: 'BucketOwnerEnforced',
+      lifecycle: { abortIncompleteUploadDays: 7, expirationDays: 365, noncurrentExpirationDays: 30 },
+    });
+    const cdn = component(graph, 'cdn').accessLogBucket!;
+    expect(cdn.enabled.byEnv).toEqual({ dev: false, prod: true });
+    // CloudFront standard logs are written with ACLs.
+    expect(cdn.objectOwnership).toBe('BucketOwnerPreferred');
+    expect(component(graph, 'scratch').accessLogBucket).toBeUndefined();
+  });
+
+  it('an Athena workgroup with no bucket gets a results bucket that expires results', () => {
+    const workgroup = component(graph, 'queries');
+    expect(workgroup.outputBucketId).toBe('queries.results');
+    const results = component(graph, 'queries.results');
+    expect(results.type).toBe('s3');
+    expect(results.props.expirationDays?.byEnv).toEqual({ dev: 30, prod: 30 });
+  });
+
+  it('Spot keeps one task on demand and runs the rest 3:1 on Spot, where the environment asks', () => {
+    expect(component(graph, 'web').capacityProviders).toEqual({
+      spot: { byEnv: { dev: true, prod: false }, varies: true },
+      onDemandBase: 1,
+      onDemandWeight: 1,
+      spotWeight: 3,
+    });
+  });
+});
