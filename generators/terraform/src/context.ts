@@ -41,16 +41,27 @@ export type TfFile =
 
 export type RefAttribute = ResourceRef['attribute'];
 
+/**
+ * How another component's attribute is written: `name` is the component's Terraform name
+ * (`names.tfName`, as CloudFormation passes the logical id). Undefined: this component has no
+ * such attribute (e.g. the secret RDS manages has no name).
+ */
+export type ReferenceResolver = (
+  name: string,
+  component: ResolvedComponent,
+  ctx: TfContext,
+) => Expr | undefined;
+
 export interface ComponentEmitter {
-  /** Adds the component's resources to the context. */
-  emit(ctx: TfContext, c: ResolvedComponent): void;
-  /** Expressions for the attributes other components may reference. */
-  refs(ctx: TfContext, c: ResolvedComponent): Partial<Record<RefAttribute, Expr>>;
+  /** How other resources refer to this component's attributes (see ResourceRef). */
+  references: Partial<Record<RefAttribute, ReferenceResolver>>;
   /**
-   * The same without depending on the resource, from its physical name, where the lowering asks
-   * for it (`ResourceRef.byName`) to break a dependency cycle.
+   * The same, from the physical name alone (no dependency), where the lowering asks for it
+   * (`ResourceRef.byName`) to break a dependency cycle.
    */
-  refsByName?(ctx: TfContext, c: ResolvedComponent): Partial<Record<'name' | 'arn', Expr>>;
+  referencesByName?: Partial<Record<'name' | 'arn', ReferenceResolver>>;
+  /** Adds the component's resources to the context. */
+  emit(component: ResolvedComponent, ctx: TfContext): void;
 }
 
 export interface VariableSpec {
@@ -187,7 +198,6 @@ export class TfContext {
   /** Positions in graph.securityGroups / graph.roles, so a lookup keeps the array's first match. */
   private readonly securityGroupIndexes: IdIndex;
   private readonly roleIndexes: IdIndex;
-  private readonly refsByComponent = new Map<string, Partial<Record<RefAttribute, Expr>>>();
   private readonly logGroupUsers = new Map<string, ResolvedComponent>();
   private readonly secretUsers = new Map<string, ResolvedComponent>();
   private readonly longestEnvironment: number;
@@ -429,24 +439,23 @@ export class TfContext {
 
   // ---- references ----
 
+  /** An attribute of another component, in that component's emitter's terms. */
   ref(r: ResourceRef): Expr {
     const target = this.component(r.componentId);
+    const emitter = this.emitterFor(target.type);
     if (r.byName) {
-      const expr = this.emitterFor(target.type).refsByName?.(this, target)[r.attribute as 'name' | 'arn'];
+      const resolve = emitter.referencesByName?.[r.attribute as 'name' | 'arn'];
+      const expr = resolve?.(target.names.tfName, target, this);
       if (!expr) throw new Error(`${target.type} "${target.id}" cannot be referred to by name in Terraform`);
       return r.suffix ? tpl(expr, r.suffix) : expr;
     }
-    let refs = this.refsByComponent.get(target.id);
-    if (!refs) {
-      refs = this.emitterFor(target.type).refs(this, target);
-      this.refsByComponent.set(target.id, refs);
-    }
-    const expr = refs[r.attribute];
+    const expr = emitter.references[r.attribute]?.(target.names.tfName, target, this);
     if (!expr)
       throw new Error(`${target.type} "${target.id}" has no "${r.attribute}" attribute in Terraform`);
     return r.suffix ? tpl(expr, r.suffix) : expr;
   }
 
+  /** `ref` without a suffix or by-name lookup: the attribute of a component. */
   attribute(componentId: string, attribute: RefAttribute): Expr {
     return this.ref({ componentId, attribute });
   }

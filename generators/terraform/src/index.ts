@@ -63,7 +63,7 @@ export function generateTerraform(graph: ResolvedGraph, options: TerraformOption
   for (const role of graph.roles) emitRole(ctx, role);
   for (const c of graph.components) {
     if (NO_INFRASTRUCTURE.has(c.type)) continue;
-    ctx.emitterFor(c.type).emit(ctx, c);
+    ctx.emitterFor(c.type).emit(c, ctx);
   }
   for (const alarm of graph.alarms) emitAlarm(ctx, alarm);
 

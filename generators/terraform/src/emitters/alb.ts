@@ -149,15 +149,15 @@ function webAcl(ctx: TfContext, alb: ResolvedComponent): void {
 }
 
 export const albEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    id: ref(`${address(c)}.id`),
-    name: ref(`${address(c)}.name`),
-    domainName: ref(`${address(c)}.dns_name`),
-    endpoint: ref(`${address(c)}.dns_name`),
-    fullName: ref(`${address(c)}.arn_suffix`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_lb.${name}.arn`),
+    id: (name) => ref(`aws_lb.${name}.id`),
+    name: (name) => ref(`aws_lb.${name}.name`),
+    domainName: (name) => ref(`aws_lb.${name}.dns_name`),
+    endpoint: (name) => ref(`aws_lb.${name}.dns_name`),
+    fullName: (name) => ref(`aws_lb.${name}.arn_suffix`),
+  },
+  emit(c, ctx) {
     const t = c.names.tfName;
     const internal = ctx.text(c, 'scheme') === 'internal';
     const certificate = hasCertificate(ctx, c);

@@ -4,11 +4,12 @@ import type { ComponentEmitter } from '../context.ts';
 import { tags } from './common.ts';
 
 export const timestreamEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => {
-    const a = `aws_timestreamwrite_database.${c.names.tfName}`;
-    return { arn: ref(`${a}.arn`), name: ref(`${a}.database_name`), id: ref(`${a}.id`) };
+  references: {
+    arn: (name) => ref(`aws_timestreamwrite_database.${name}.arn`),
+    name: (name) => ref(`aws_timestreamwrite_database.${name}.database_name`),
+    id: (name) => ref(`aws_timestreamwrite_database.${name}.id`),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const db = `aws_timestreamwrite_database.${c.names.tfName}`;
     ctx.add(
       'data.tf',
@@ -39,11 +40,12 @@ export const timestreamEmitter: ComponentEmitter = {
 };
 
 export const kinesisEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => {
-    const a = `aws_kinesis_stream.${c.names.tfName}`;
-    return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
+  references: {
+    arn: (name) => ref(`aws_kinesis_stream.${name}.arn`),
+    name: (name) => ref(`aws_kinesis_stream.${name}.name`),
+    id: (name) => ref(`aws_kinesis_stream.${name}.id`),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const provisionedIn = (env: string) => ctx.textIn(c, 'mode', env) === 'provisioned';
     const encrypted = ctx.flag(c, 'encryption');
     ctx.add(
@@ -82,11 +84,12 @@ export const kinesisEmitter: ComponentEmitter = {
 };
 
 export const athenaEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => {
-    const a = `aws_athena_workgroup.${c.names.tfName}`;
-    return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
+  references: {
+    arn: (name) => ref(`aws_athena_workgroup.${name}.arn`),
+    name: (name) => ref(`aws_athena_workgroup.${name}.name`),
+    id: (name) => ref(`aws_athena_workgroup.${name}.id`),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const results = ctx.findComponent(c.outputBucketId);
     const encrypted = ctx.flag(c, 'resultsEncryption');
     ctx.add(

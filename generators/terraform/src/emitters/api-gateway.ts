@@ -35,6 +35,17 @@ function isRest(ctx: TfContext, c: ResolvedComponent): boolean {
 }
 
 /** The user pool this API authorizes with (api-gateway -> cognito-user-pool "read"). */
+/** The API resource: REST (v1) or HTTP (v2) API, as the design chose. */
+function api(ctx: TfContext, c: ResolvedComponent, name: string): string {
+  return isRest(ctx, c) ? `aws_api_gateway_rest_api.${name}` : `aws_apigatewayv2_api.${name}`;
+}
+
+function invokeUrl(ctx: TfContext, c: ResolvedComponent, name: string): Expr {
+  return isRest(ctx, c)
+    ? ref(`aws_api_gateway_stage.${name}.invoke_url`)
+    : ref(`aws_apigatewayv2_api.${name}.api_endpoint`);
+}
+
 function userPool(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | undefined {
   return ctx.findComponent(c.userPoolId);
 }
@@ -391,27 +402,14 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
 }
 
 export const apiGatewayEmitter: ComponentEmitter = {
-  refs: (ctx, c) => {
-    if (isRest(ctx, c)) {
-      const a = `aws_api_gateway_rest_api.${c.names.tfName}`;
-      return {
-        arn: ref(`${a}.execution_arn`),
-        id: ref(`${a}.id`),
-        name: ref(`${a}.name`),
-        url: ref(`aws_api_gateway_stage.${c.names.tfName}.invoke_url`),
-        endpoint: ref(`aws_api_gateway_stage.${c.names.tfName}.invoke_url`),
-      };
-    }
-    const a = `aws_apigatewayv2_api.${c.names.tfName}`;
-    return {
-      arn: ref(`${a}.execution_arn`),
-      id: ref(`${a}.id`),
-      name: ref(`${a}.name`),
-      url: ref(`${a}.api_endpoint`),
-      endpoint: ref(`${a}.api_endpoint`),
-    };
+  references: {
+    arn: (name, c, ctx) => ref(`${api(ctx, c, name)}.execution_arn`),
+    id: (name, c, ctx) => ref(`${api(ctx, c, name)}.id`),
+    name: (name, c, ctx) => ref(`${api(ctx, c, name)}.name`),
+    url: (name, c, ctx) => invokeUrl(ctx, c, name),
+    endpoint: (name, c, ctx) => invokeUrl(ctx, c, name),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const routes = ctx.graph.routes.filter((r) => r.kind === 'api-integration' && r.frontDoorId === c.id);
     if (isRest(ctx, c)) emitRestApi(ctx, c, routes);
     else emitHttpApi(ctx, c, routes);

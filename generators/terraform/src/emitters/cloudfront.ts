@@ -91,13 +91,13 @@ function behavior(o: Origin): BodyInput[] {
 }
 
 export const cloudfrontEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    id: ref(`${address(c)}.id`),
-    domainName: ref(`${address(c)}.domain_name`),
-    endpoint: ref(`${address(c)}.domain_name`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_cloudfront_distribution.${name}.arn`),
+    id: (name) => ref(`aws_cloudfront_distribution.${name}.id`),
+    domainName: (name) => ref(`aws_cloudfront_distribution.${name}.domain_name`),
+    endpoint: (name) => ref(`aws_cloudfront_distribution.${name}.domain_name`),
+  },
+  emit(c, ctx) {
     const t = c.names.tfName;
     const routes = ctx.graph.routes.filter((r) => r.kind === 'cloudfront-origin' && r.frontDoorId === c.id);
     const origins = routes.map((r) => origin(ctx, c, r));

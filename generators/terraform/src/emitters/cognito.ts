@@ -8,13 +8,13 @@ const MFA: Record<string, string> = { off: 'OFF', optional: 'OPTIONAL', required
 const address = (c: ResolvedComponent) => `aws_cognito_user_pool.${c.names.tfName}`;
 
 export const cognitoEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    id: ref(`${address(c)}.id`),
-    name: ref(`${address(c)}.name`),
-    endpoint: ref(`${address(c)}.endpoint`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_cognito_user_pool.${name}.arn`),
+    id: (name) => ref(`aws_cognito_user_pool.${name}.id`),
+    name: (name) => ref(`aws_cognito_user_pool.${name}.name`),
+    endpoint: (name) => ref(`aws_cognito_user_pool.${name}.endpoint`),
+  },
+  emit(c, ctx) {
     const mfa = ctx.text(c, 'mfa');
     ctx.add(
       'security.tf',

@@ -28,17 +28,14 @@ function subnetGroup(ctx: TfContext, type: string, c: ResolvedComponent): Expr {
 const MYSQL_LOGS = ['error', 'general', 'slowquery'];
 
 export const rdsEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => {
-    const a = `aws_db_instance.${c.names.tfName}`;
-    return {
-      arn: ref(`${a}.arn`),
-      id: ref(`${a}.identifier`),
-      name: ref(`${a}.identifier`),
-      endpoint: ref(`${a}.address`),
-      port: ref(`${a}.port`),
-    };
+  references: {
+    arn: (name) => ref(`aws_db_instance.${name}.arn`),
+    id: (name) => ref(`aws_db_instance.${name}.identifier`),
+    name: (name) => ref(`aws_db_instance.${name}.identifier`),
+    endpoint: (name) => ref(`aws_db_instance.${name}.address`),
+    port: (name) => ref(`aws_db_instance.${name}.port`),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const engine = ctx.text(c, 'engine');
     const group = subnetGroup(ctx, 'aws_db_subnet_group', c);
     const name = ctx.physicalName(c.names.slug, 63);
@@ -85,17 +82,14 @@ export const rdsEmitter: ComponentEmitter = {
 };
 
 export const auroraEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => {
-    const a = `aws_rds_cluster.${c.names.tfName}`;
-    return {
-      arn: ref(`${a}.arn`),
-      id: ref(`${a}.cluster_identifier`),
-      name: ref(`${a}.cluster_identifier`),
-      endpoint: ref(`${a}.endpoint`),
-      port: ref(`${a}.port`),
-    };
+  references: {
+    arn: (name) => ref(`aws_rds_cluster.${name}.arn`),
+    id: (name) => ref(`aws_rds_cluster.${name}.cluster_identifier`),
+    name: (name) => ref(`aws_rds_cluster.${name}.cluster_identifier`),
+    endpoint: (name) => ref(`aws_rds_cluster.${name}.endpoint`),
+    port: (name) => ref(`aws_rds_cluster.${name}.port`),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const engine = ctx.text(c, 'engine');
     const serverlessIn = (env: string) => ctx.textIn(c, 'capacity', env) === 'serverless-v2';
     // The scaling range is a cluster setting; it only applies to db.serverless instances.
@@ -166,17 +160,14 @@ export const auroraEmitter: ComponentEmitter = {
 };
 
 export const neptuneEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => {
-    const a = `aws_neptune_cluster.${c.names.tfName}`;
-    return {
-      arn: ref(`${a}.arn`),
-      id: ref(`${a}.cluster_resource_id`),
-      name: ref(`${a}.cluster_identifier`),
-      endpoint: ref(`${a}.endpoint`),
-      port: ref(`${a}.port`),
-    };
+  references: {
+    arn: (name) => ref(`aws_neptune_cluster.${name}.arn`),
+    id: (name) => ref(`aws_neptune_cluster.${name}.cluster_resource_id`),
+    name: (name) => ref(`aws_neptune_cluster.${name}.cluster_identifier`),
+    endpoint: (name) => ref(`aws_neptune_cluster.${name}.endpoint`),
+    port: (name) => ref(`aws_neptune_cluster.${name}.port`),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const group = subnetGroup(ctx, 'aws_neptune_subnet_group', c);
     const name = ctx.physicalName(c.names.slug, 63);
     const cluster = `aws_neptune_cluster.${c.names.tfName}`;

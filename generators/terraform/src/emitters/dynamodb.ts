@@ -98,13 +98,13 @@ function autoScaling(
 }
 
 export const dynamodbEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    name: ref(`${address(c)}.name`),
-    id: ref(`${address(c)}.id`),
-    streamArn: ref(`${address(c)}.stream_arn`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_dynamodb_table.${name}.arn`),
+    name: (name) => ref(`aws_dynamodb_table.${name}.name`),
+    id: (name) => ref(`aws_dynamodb_table.${name}.id`),
+    streamArn: (name) => ref(`aws_dynamodb_table.${name}.stream_arn`),
+  },
+  emit(c, ctx) {
     const pk = ctx.text(c, 'partitionKey');
     const sk = ctx.text(c, 'sortKey');
     const provisionedIn = (env: string) => ctx.textIn(c, 'billingMode', env) === 'provisioned';

@@ -12,12 +12,12 @@ import { targetGroupName } from './alb.ts';
 const address = (c: ResolvedComponent) => `aws_autoscaling_group.${c.names.tfName}`;
 
 export const ec2AsgEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    id: ref(`${address(c)}.id`),
-    name: ref(`${address(c)}.name`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_autoscaling_group.${name}.arn`),
+    id: (name) => ref(`aws_autoscaling_group.${name}.id`),
+    name: (name) => ref(`aws_autoscaling_group.${name}.name`),
+  },
+  emit(c, ctx) {
     const t = c.names.tfName;
     const instanceType = ctx.text(c, 'instanceType');
     const arch = isGraviton(instanceType) ? 'arm64' : 'x86_64';

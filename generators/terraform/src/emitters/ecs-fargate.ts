@@ -192,13 +192,13 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
 }
 
 export const ecsFargateEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${service(c)}.id`),
-    id: ref(`${service(c)}.id`),
-    name: ref(`${service(c)}.name`),
-    clusterName: ref(`${cluster(c)}.name`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_ecs_service.${name}.id`),
+    id: (name) => ref(`aws_ecs_service.${name}.id`),
+    name: (name) => ref(`aws_ecs_service.${name}.name`),
+    clusterName: (name) => ref(`aws_ecs_cluster.${name}.name`),
+  },
+  emit(c, ctx) {
     const t = c.names.tfName;
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.targetId === c.id);
     const scaled = ctx.text(c, 'scaling') !== 'none';

@@ -17,13 +17,13 @@ function dependsOnLogGroup(ctx: TfContext, c: ResolvedComponent) {
 }
 
 export const eksEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    id: ref(`${address(c)}.id`),
-    name: ref(`${address(c)}.name`),
-    endpoint: ref(`${address(c)}.endpoint`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_eks_cluster.${name}.arn`),
+    id: (name) => ref(`aws_eks_cluster.${name}.id`),
+    name: (name) => ref(`aws_eks_cluster.${name}.name`),
+    endpoint: (name) => ref(`aws_eks_cluster.${name}.endpoint`),
+  },
+  emit(c, ctx) {
     const t = c.names.tfName;
     const publicEndpoint = ctx.flag(c, 'endpointPublicAccess');
     ctx.add(

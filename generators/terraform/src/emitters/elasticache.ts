@@ -12,6 +12,19 @@ function isRedis(ctx: TfContext, c: ResolvedComponent): boolean {
   return ctx.text(c, 'engine') !== 'memcached';
 }
 
+/** An attribute of the replication group (Redis) or of the cluster (Memcached). */
+function attribute(
+  ctx: TfContext,
+  c: ResolvedComponent,
+  name: string,
+  redis: string,
+  memcached: string,
+): Expr {
+  return isRedis(ctx, c)
+    ? ref(`aws_elasticache_replication_group.${name}.${redis}`)
+    : ref(`aws_elasticache_cluster.${name}.${memcached}`);
+}
+
 /** The IAM-authenticated application user of a Redis group, as an expression. */
 export function redisAppUser(c: ResolvedComponent): Expr {
   return ref(`aws_elasticache_user.${c.names.tfName}_app.user_name`);
@@ -64,27 +77,14 @@ function emitIamUsers(ctx: TfContext, c: ResolvedComponent): void {
 }
 
 export const elasticacheEmitter: ComponentEmitter = {
-  refs: (ctx, c) => {
-    if (isRedis(ctx, c)) {
-      const a = `aws_elasticache_replication_group.${c.names.tfName}`;
-      return {
-        arn: ref(`${a}.arn`),
-        id: ref(`${a}.id`),
-        name: ref(`${a}.id`),
-        endpoint: ref(`${a}.primary_endpoint_address`),
-        port: ref(`${a}.port`),
-      };
-    }
-    const a = `aws_elasticache_cluster.${c.names.tfName}`;
-    return {
-      arn: ref(`${a}.arn`),
-      id: ref(`${a}.id`),
-      name: ref(`${a}.cluster_id`),
-      endpoint: ref(`${a}.configuration_endpoint`),
-      port: ref(`${a}.port`),
-    };
+  references: {
+    arn: (name, c, ctx) => attribute(ctx, c, name, 'arn', 'arn'),
+    id: (name, c, ctx) => attribute(ctx, c, name, 'id', 'id'),
+    name: (name, c, ctx) => attribute(ctx, c, name, 'id', 'cluster_id'),
+    endpoint: (name, c, ctx) => attribute(ctx, c, name, 'primary_endpoint_address', 'configuration_endpoint'),
+    port: (name, c, ctx) => attribute(ctx, c, name, 'port', 'port'),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const t = c.names.tfName;
     ctx.add(
       'data.tf',

@@ -7,12 +7,12 @@ import { tags } from './common.ts';
 const address = (c: ResolvedComponent) => `aws_cloudwatch_event_bus.${c.names.tfName}`;
 
 export const eventBusEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    name: ref(`${address(c)}.name`),
-    id: ref(`${address(c)}.id`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_cloudwatch_event_bus.${name}.arn`),
+    name: (name) => ref(`aws_cloudwatch_event_bus.${name}.name`),
+    id: (name) => ref(`aws_cloudwatch_event_bus.${name}.id`),
+  },
+  emit(c, ctx) {
     ctx.add(
       'messaging.tf',
       ctx.resource('aws_cloudwatch_event_bus', c.names.tfName, c, [

@@ -43,12 +43,12 @@ function emitTarget(
 }
 
 export const eventRuleEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    name: ref(`${address(c)}.name`),
-    id: ref(`${address(c)}.id`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_cloudwatch_event_rule.${name}.arn`),
+    name: (name) => ref(`aws_cloudwatch_event_rule.${name}.name`),
+    id: (name) => ref(`aws_cloudwatch_event_rule.${name}.id`),
+  },
+  emit(c, ctx) {
     const schedule = ctx.text(c, 'schedule');
     // Schedules only run on the default bus, so a scheduled rule stays there.
     const bus = schedule ? undefined : ctx.findComponent(c.eventBusId);

@@ -56,19 +56,19 @@ function invokedAsynchronously(ctx: TfContext, c: ResolvedComponent): boolean {
 }
 
 export const lambdaEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    name: ref(`${address(c)}.function_name`),
-    id: ref(`${address(c)}.id`),
-  }),
-  refsByName: (ctx, c) => {
-    // Partition and account from the function's role, which depends on nothing: unlike the
-    // function's own ARN it cannot close a cycle, and it needs no AWS call at plan time.
-    const roleArn = ctx.roleArn(ctx.role(c, 'function'));
-    const arnPart = (n: number) => index(call('split', str(':'), roleArn), num(n));
-    return {
-      name: physical.lambda(ctx, c),
-      arn: tpl(
+  references: {
+    arn: (name) => ref(`aws_lambda_function.${name}.arn`),
+    name: (name) => ref(`aws_lambda_function.${name}.function_name`),
+    id: (name) => ref(`aws_lambda_function.${name}.id`),
+  },
+  referencesByName: {
+    name: (_name, c, ctx) => physical.lambda(ctx, c),
+    arn: (_name, c, ctx) => {
+      // Partition and account from the function's role, which depends on nothing: unlike the
+      // function's own ARN it cannot close a cycle, and it needs no AWS call at plan time.
+      const roleArn = ctx.roleArn(ctx.role(c, 'function'));
+      const arnPart = (n: number) => index(call('split', str(':'), roleArn), num(n));
+      return tpl(
         'arn:',
         arnPart(1),
         ':lambda:',
@@ -77,10 +77,10 @@ export const lambdaEmitter: ComponentEmitter = {
         arnPart(4),
         ':function:',
         physical.lambda(ctx, c),
-      ),
-    };
+      );
+    },
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const role = ctx.role(c, 'function');
     const logGroup = ctx.logGroupOf(c);
     const env = environmentVariables(ctx, c);

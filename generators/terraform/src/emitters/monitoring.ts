@@ -4,11 +4,12 @@ import type { ComponentEmitter } from '../context.ts';
 import { componentKey, logGroupName, skip, tags, usesCustomerKey } from './common.ts';
 
 export const logGroupEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => {
-    const a = `aws_cloudwatch_log_group.${c.names.tfName}`;
-    return { arn: ref(`${a}.arn`), name: ref(`${a}.name`), id: ref(`${a}.id`) };
+  references: {
+    arn: (name) => ref(`aws_cloudwatch_log_group.${name}.arn`),
+    name: (name) => ref(`aws_cloudwatch_log_group.${name}.name`),
+    id: (name) => ref(`aws_cloudwatch_log_group.${name}.id`),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     const customer = usesCustomerKey(ctx, c);
     const cmk = customer !== false;
     const arnOfKey = cmk
@@ -58,9 +59,10 @@ export const logGroupEmitter: ComponentEmitter = {
  * watches nothing has no ResolvedAlarm and so no resource.
  */
 export const cloudwatchAlarmEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => {
-    const a = `aws_cloudwatch_metric_alarm.${c.names.tfName}`;
-    return { arn: ref(`${a}.arn`), name: ref(`${a}.alarm_name`), id: ref(`${a}.id`) };
+  references: {
+    arn: (name) => ref(`aws_cloudwatch_metric_alarm.${name}.arn`),
+    name: (name) => ref(`aws_cloudwatch_metric_alarm.${name}.alarm_name`),
+    id: (name) => ref(`aws_cloudwatch_metric_alarm.${name}.id`),
   },
   emit() {},
 };

@@ -7,10 +7,11 @@ import { call, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 
 export const natGatewayEmitter: ComponentEmitter = {
-  refs: (ctx, c) => {
-    const vpc = ctx.graph.vpcs.find((v) => v.id === c.placement?.vpcId);
-    if (!vpc) return {};
-    return { id: call('try', ref(`aws_nat_gateway.${vpc.names.tfName}[0].id`), str('')) };
+  references: {
+    id: (_name, c, ctx) => {
+      const vpc = ctx.graph.vpcs.find((v) => v.id === c.placement?.vpcId);
+      return vpc && call('try', ref(`aws_nat_gateway.${vpc.names.tfName}[0].id`), str(''));
+    },
   },
   emit() {},
 };

@@ -7,13 +7,13 @@ import { placementSubnets, skip, tags } from './common.ts';
 const address = (c: ResolvedComponent) => `aws_opensearch_domain.${c.names.tfName}`;
 
 export const opensearchEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    id: ref(`${address(c)}.domain_id`),
-    name: ref(`${address(c)}.domain_name`),
-    endpoint: ref(`${address(c)}.endpoint`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_opensearch_domain.${name}.arn`),
+    id: (name) => ref(`aws_opensearch_domain.${name}.domain_id`),
+    name: (name) => ref(`aws_opensearch_domain.${name}.domain_name`),
+    endpoint: (name) => ref(`aws_opensearch_domain.${name}.endpoint`),
+  },
+  emit(c, ctx) {
     const zoneAware = ctx.flag(c, 'zoneAwareness');
     const dedicatedIn = (env: string) => ctx.flagIn(c, 'dedicatedMasters', env) === true;
     const dedicated = ctx.environments.some(dedicatedIn);

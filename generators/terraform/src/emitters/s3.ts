@@ -275,13 +275,13 @@ function notifications(ctx: TfContext, c: ResolvedComponent): void {
 }
 
 export const s3Emitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    name: ref(`${address(c)}.id`),
-    id: ref(`${address(c)}.id`),
-    domainName: ref(`${address(c)}.bucket_regional_domain_name`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_s3_bucket.${name}.arn`),
+    name: (name) => ref(`aws_s3_bucket.${name}.id`),
+    id: (name) => ref(`aws_s3_bucket.${name}.id`),
+    domainName: (name) => ref(`aws_s3_bucket.${name}.bucket_regional_domain_name`),
+  },
+  emit(c, ctx) {
     const distributions = ctx.graph.routes.filter(
       (r) => r.kind === 'cloudfront-origin' && r.targetId === c.id,
     );

@@ -24,21 +24,21 @@ function databaseOf(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | u
   return owner && MANAGED_BY[owner.type] ? owner : undefined;
 }
 
+/** The ARN of the secret the database manages itself, when this secret is one. */
+function managedSecretArn(ctx: TfContext, c: ResolvedComponent): Expr | undefined {
+  const db = databaseOf(ctx, c);
+  if (!db) return undefined;
+  return index(ref(`${MANAGED_BY[db.type]}.${db.names.tfName}.master_user_secret`), num(0), 'secret_arn');
+}
+
 export const secretEmitter: ComponentEmitter = {
-  refs: (ctx, c) => {
-    const db = databaseOf(ctx, c);
-    if (db) {
-      const arn: Expr = index(
-        ref(`${MANAGED_BY[db.type]}.${db.names.tfName}.master_user_secret`),
-        num(0),
-        'secret_arn',
-      );
-      return { arn, id: arn };
-    }
-    const a = `aws_secretsmanager_secret.${c.names.tfName}`;
-    return { arn: ref(`${a}.arn`), id: ref(`${a}.id`), name: ref(`${a}.name`) };
+  references: {
+    arn: (name, c, ctx) => managedSecretArn(ctx, c) ?? ref(`aws_secretsmanager_secret.${name}.arn`),
+    id: (name, c, ctx) => managedSecretArn(ctx, c) ?? ref(`aws_secretsmanager_secret.${name}.id`),
+    // The secret RDS manages has no name attribute to reference.
+    name: (name, c, ctx) => (databaseOf(ctx, c) ? undefined : ref(`aws_secretsmanager_secret.${name}.name`)),
   },
-  emit(ctx, c) {
+  emit(c, ctx) {
     if (databaseOf(ctx, c)) return;
     const rotation = ctx.num(c, 'rotationDays');
     const owner = ownerOf(ctx, c);

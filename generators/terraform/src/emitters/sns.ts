@@ -51,12 +51,12 @@ function publishers(ctx: TfContext, c: ResolvedComponent): Publisher[] {
 }
 
 export const snsEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    id: ref(`${address(c)}.id`),
-    name: ref(`${address(c)}.name`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_sns_topic.${name}.arn`),
+    id: (name) => ref(`aws_sns_topic.${name}.id`),
+    name: (name) => ref(`aws_sns_topic.${name}.name`),
+  },
+  emit(c, ctx) {
     const fifo = ctx.flag(c, 'fifo');
     const arn = ref(`${address(c)}.arn`);
     const from = publishers(ctx, c);

@@ -50,13 +50,13 @@ function senders(ctx: TfContext, c: ResolvedComponent): Sender[] {
 }
 
 export const sqsEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    url: ref(`${address(c)}.url`),
-    id: ref(`${address(c)}.id`),
-    name: ref(`${address(c)}.name`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_sqs_queue.${name}.arn`),
+    url: (name) => ref(`aws_sqs_queue.${name}.url`),
+    id: (name) => ref(`aws_sqs_queue.${name}.id`),
+    name: (name) => ref(`aws_sqs_queue.${name}.name`),
+  },
+  emit(c, ctx) {
     const fifo = ctx.flag(c, 'fifo');
     const dlq = ctx.findComponent(c.deadLetterQueueId);
     const from = senders(ctx, c);

@@ -53,12 +53,12 @@ function definition(ctx: TfContext, c: ResolvedComponent): Expr {
 }
 
 export const stepFunctionsEmitter: ComponentEmitter = {
-  refs: (_ctx, c) => ({
-    arn: ref(`${address(c)}.arn`),
-    name: ref(`${address(c)}.name`),
-    id: ref(`${address(c)}.id`),
-  }),
-  emit(ctx, c) {
+  references: {
+    arn: (name) => ref(`aws_sfn_state_machine.${name}.arn`),
+    name: (name) => ref(`aws_sfn_state_machine.${name}.name`),
+    id: (name) => ref(`aws_sfn_state_machine.${name}.id`),
+  },
+  emit(c, ctx) {
     const logGroup = ctx.logGroupOf(c);
     const logLevel = ctx.text(c, 'logLevel');
     ctx.add(
