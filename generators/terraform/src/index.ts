@@ -6,9 +6,9 @@ import { windowsSafeStem, type GeneratedFiles, type ResolvedGraph } from '@archg
 import { TfContext, type TfFile } from './context.ts';
 import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
 import { emitNetwork } from './emitters/network.ts';
-import { emitSecurityGroup } from './emitters/security.ts';
+import { emitSecurityGroup } from './emitters/security-groups.ts';
 import { emitRole } from './emitters/iam.ts';
-import { emitAlarm } from './emitters/alarms.ts';
+import { emitAlarm } from './emitters/relationships.ts';
 import {
   outputsFile,
   pinsAccounts,

@@ -4,26 +4,14 @@
  * one target group per route with listener rules for path patterns.
  */
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
-import { type BodyItem, type Expr, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import { type BodyItem, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { emitWebAcl, lambdaPermission, placementSubnets, skip, tags } from './common.ts';
-import { emitBucket } from './s3.ts';
+import { emitBucket } from './buckets.ts';
+import { hasCertificate, targetGroupName } from './relationships.ts';
 
 const address = (c: ResolvedComponent) => `aws_lb.${c.names.tfName}`;
 const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
-
-export function targetGroupName(ctx: TfContext, r: ResolvedRoute): string {
-  return `${ctx.component(r.frontDoorId).names.tfName}_${ctx.component(r.targetId).names.tfName}`;
-}
-
-function hasCertificate(ctx: TfContext, alb: ResolvedComponent): boolean {
-  return ctx.text(alb, 'certificateArn') !== '';
-}
-
-/** The listeners of an ALB, which a service must wait for before registering targets. */
-export function listeners(ctx: TfContext, alb: ResolvedComponent): Expr[] {
-  return [ref(`aws_lb_listener.${alb.names.tfName}_${hasCertificate(ctx, alb) ? 'https' : 'http'}`)];
-}
 
 const TARGET_TYPE: Record<string, string> = {
   'ecs-fargate': 'ip',

@@ -8,7 +8,7 @@ import type { PropertyValue } from '@archgen/model';
 import { type BodyInput, type Expr, attr, block, call, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { emitWebAcl, skip, tags } from './common.ts';
-import { emitBucket } from './s3.ts';
+import { emitBucket } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_cloudfront_distribution.${c.names.tfName}`;
 

@@ -7,7 +7,7 @@ import { isGraviton, type ResolvedComponent } from '@archgen/infra';
 import { type BodyItem, attr, block, call, list, literal, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { placementSubnets, tags } from './common.ts';
-import { targetGroupName } from './alb.ts';
+import { targetGroupName } from './relationships.ts';
 
 const address = (c: ResolvedComponent) => `aws_autoscaling_group.${c.names.tfName}`;
 

@@ -8,7 +8,7 @@ import { compareIds } from '@archgen/infra';
 import { type Expr, attr, block, call, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, physical, placementSubnets, tags } from './common.ts';
-import { listeners, targetGroupName } from './alb.ts';
+import { listeners, targetGroupName } from './relationships.ts';
 
 const service = (c: ResolvedComponent) => `aws_ecs_service.${c.names.tfName}`;
 const cluster = (c: ResolvedComponent) => `aws_ecs_cluster.${c.names.tfName}`;

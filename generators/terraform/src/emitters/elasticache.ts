@@ -25,11 +25,6 @@ function attribute(
     : ref(`aws_elasticache_cluster.${name}.${memcached}`);
 }
 
-/** The IAM-authenticated application user of a Redis group, as an expression. */
-export function redisAppUser(c: ResolvedComponent): Expr {
-  return ref(`aws_elasticache_user.${c.names.tfName}_app.user_name`);
-}
-
 function emitIamUsers(ctx: TfContext, c: ResolvedComponent): void {
   const t = c.names.tfName;
   ctx.add(

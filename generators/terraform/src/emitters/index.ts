@@ -1,11 +1,12 @@
 /** One emitter per component type. An unknown type is an error, never silently skipped. */
 import type { ComponentEmitter } from '../context.ts';
 import { albEmitter } from './alb.ts';
-import { athenaEmitter, kinesisEmitter, timestreamEmitter } from './analytics.ts';
+import { athenaEmitter } from './athena-workgroup.ts';
 import { apiGatewayEmitter } from './api-gateway.ts';
 import { cloudfrontEmitter } from './cloudfront.ts';
-import { cognitoEmitter } from './cognito.ts';
-import { auroraEmitter, neptuneEmitter, rdsEmitter } from './databases.ts';
+import { auroraEmitter } from './aurora.ts';
+import { cloudwatchAlarmEmitter } from './cloudwatch-alarm.ts';
+import { cognitoEmitter } from './cognito-user-pool.ts';
 import { dynamodbEmitter } from './dynamodb.ts';
 import { ec2AsgEmitter } from './ec2-asg.ts';
 import { ecsFargateEmitter } from './ecs-fargate.ts';
@@ -14,14 +15,18 @@ import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { lambdaEmitter } from './lambda.ts';
-import { cloudwatchAlarmEmitter, logGroupEmitter } from './monitoring.ts';
+import { kinesisEmitter } from './kinesis-stream.ts';
+import { logGroupEmitter } from './log-group.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
+import { neptuneEmitter } from './neptune.ts';
 import { opensearchEmitter } from './opensearch.ts';
+import { rdsEmitter } from './rds.ts';
 import { s3Emitter } from './s3.ts';
 import { secretEmitter } from './secret.ts';
 import { snsEmitter } from './sns.ts';
 import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
+import { timestreamEmitter } from './timestream.ts';
 
 export const EMITTERS: Record<string, ComponentEmitter> = {
   alb: albEmitter,

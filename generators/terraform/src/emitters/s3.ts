@@ -9,131 +9,18 @@ import {
   type Expr,
   attr,
   block,
-  cond,
   literal,
   list,
-  nul,
   num,
   ref,
   str,
   tpl,
 } from '../hcl/ast.ts';
 import { type ComponentEmitter, type TfContext, snake } from '../context.ts';
-import {
-  componentKey,
-  denyInsecureTransport,
-  jsonencode,
-  lambdaPermission,
-  skip,
-  tags,
-  usesCustomerKey,
-} from './common.ts';
+import { componentKey, lambdaPermission, skip, usesCustomerKey } from './common.ts';
+import { emitBucket } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
-
-/** `customer` where the bucket's key is used, `otherwise` elsewhere. */
-function kmsOr(kms: false | { where: true | Expr }, customer: Expr, otherwise: Expr): Expr {
-  if (kms === false) return otherwise;
-  return kms.where === true ? customer : cond(kms.where, customer, otherwise);
-}
-
-/** A private, encrypted, TLS-only bucket (also used for access logs of ALB and CloudFront). */
-export function emitBucket(
-  ctx: TfContext,
-  name: string,
-  display: string,
-  options: {
-    prefix: Expr;
-    /** The bucket's customer managed key and where it is used (true = every environment). */
-    kms: false | { arn: Expr; where: true | Expr };
-    versioned: Expr;
-    extraComments?: BodyItem[];
-    leading?: string[];
-    policyStatements?: unknown[];
-    /** CloudFront standard logging writes with ACLs, so that bucket keeps BucketOwnerPreferred. */
-    aclWrites?: boolean;
-  },
-): void {
-  const bucket = ref(`aws_s3_bucket.${name}.id`);
-  const arn = ref(`aws_s3_bucket.${name}.arn`);
-  ctx.add(
-    'data.tf',
-    block(
-      'resource',
-      ['aws_s3_bucket', name],
-      [options.extraComments, attr('bucket_prefix', options.prefix), tags(display)],
-      options.leading ?? [],
-    ),
-    block(
-      'resource',
-      ['aws_s3_bucket_public_access_block', name],
-      [
-        attr('bucket', bucket),
-        attr('block_public_acls', literal(true)),
-        attr('block_public_policy', literal(true)),
-        attr('ignore_public_acls', literal(true)),
-        attr('restrict_public_buckets', literal(true)),
-      ],
-    ),
-    block(
-      'resource',
-      ['aws_s3_bucket_ownership_controls', name],
-      [
-        attr('bucket', bucket),
-        block(
-          'rule',
-          [],
-          [attr('object_ownership', str(options.aclWrites ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced'))],
-        ),
-      ],
-    ),
-    block(
-      'resource',
-      ['aws_s3_bucket_versioning', name],
-      [attr('bucket', bucket), block('versioning_configuration', [], [attr('status', options.versioned)])],
-    ),
-    block(
-      'resource',
-      ['aws_s3_bucket_server_side_encryption_configuration', name],
-      [
-        attr('bucket', bucket),
-        block(
-          'rule',
-          [],
-          [
-            block(
-              'apply_server_side_encryption_by_default',
-              [],
-              [
-                attr('sse_algorithm', kmsOr(options.kms, str('aws:kms'), str('AES256'))),
-                options.kms && attr('kms_master_key_id', kmsOr(options.kms, options.kms.arn, nul)),
-              ],
-            ),
-            options.kms && attr('bucket_key_enabled', kmsOr(options.kms, literal(true), literal(false))),
-          ],
-        ),
-      ],
-    ),
-    block(
-      'resource',
-      ['aws_s3_bucket_policy', name],
-      [
-        attr('bucket', bucket),
-        attr(
-          'policy',
-          jsonencode({
-            Version: '2012-10-17',
-            Statement: [
-              denyInsecureTransport('s3:*', [arn, tpl(arn, '/*')]),
-              ...(options.policyStatements ?? []),
-            ],
-          }),
-        ),
-        attr('depends_on', list([ref(`aws_s3_bucket_public_access_block.${name}`)])),
-      ],
-    ),
-  );
-}
 
 function versioningStatus(ctx: TfContext, c: ResolvedComponent): Expr {
   return ctx.prop(

@@ -10,7 +10,7 @@ import type { ResolvedComponent } from '@archgen/infra';
 import { type Expr, attr, block, index, num, ref } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, skip, tags } from './common.ts';
-import { redisAppUser } from './elasticache.ts';
+import { redisAppUser } from './relationships.ts';
 
 const MANAGED_BY: Record<string, string> = { rds: 'aws_db_instance', aurora: 'aws_rds_cluster' };
 

@@ -1,4 +1,4 @@
-/** Log groups (named where their writer expects them) and alarms drawn in the design. */
+/** Log group, named where its writer expects it, with the retention and key the design chose. */
 import { attr, cond, list, nul, ref, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { componentKey, logGroupName, skip, tags, usesCustomerKey } from './common.ts';
@@ -52,17 +52,4 @@ export const logGroupEmitter: ComponentEmitter = {
       ]),
     );
   },
-};
-
-/**
- * An alarm node is printed by alarms.ts from the lowering's ResolvedAlarm (same id); a node that
- * watches nothing has no ResolvedAlarm and so no resource.
- */
-export const cloudwatchAlarmEmitter: ComponentEmitter = {
-  references: {
-    arn: (name) => ref(`aws_cloudwatch_metric_alarm.${name}.arn`),
-    name: (name) => ref(`aws_cloudwatch_metric_alarm.${name}.alarm_name`),
-    id: (name) => ref(`aws_cloudwatch_metric_alarm.${name}.id`),
-  },
-  emit() {},
 };

@@ -1,8 +1,34 @@
-/** monitoring.tf: the alarms the lowering derived (DLQ depth, errors), each notifying a topic. */
-import type { ResolvedAlarm } from '@archgen/infra';
-import { type Expr, attr, block, list, num, obj, str } from '../hcl/ast.ts';
+/**
+ * What ties components together and so belongs to no one service's emitter: the alarms the
+ * lowering derived, and the names one service's resources give another (an ALB's target groups
+ * and listeners, a Redis group's IAM user). Service emitters import these, never each other.
+ */
+import type { ResolvedAlarm, ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import { type Expr, attr, block, list, num, obj, ref, str } from '../hcl/ast.ts';
 import type { TfContext } from '../context.ts';
 import { tags } from './common.ts';
+
+/** The Terraform name of the target group an ALB route forwards to. */
+export function targetGroupName(ctx: TfContext, r: ResolvedRoute): string {
+  return `${ctx.component(r.frontDoorId).names.tfName}_${ctx.component(r.targetId).names.tfName}`;
+}
+
+/** Whether an ALB serves HTTPS (a certificate is set) rather than HTTP only. */
+export function hasCertificate(ctx: TfContext, alb: ResolvedComponent): boolean {
+  return ctx.text(alb, 'certificateArn') !== '';
+}
+
+/** The listeners of an ALB, which a service must wait for before registering targets. */
+export function listeners(ctx: TfContext, alb: ResolvedComponent): Expr[] {
+  return [ref(`aws_lb_listener.${alb.names.tfName}_${hasCertificate(ctx, alb) ? 'https' : 'http'}`)];
+}
+
+/** The IAM-authenticated application user of a Redis group, as an expression. */
+export function redisAppUser(c: ResolvedComponent): Expr {
+  return ref(`aws_elasticache_user.${c.names.tfName}_app.user_name`);
+}
+
+/** monitoring.tf: an alarm the lowering derived (DLQ depth, errors), notifying its topic. */
 
 export function emitAlarm(ctx: TfContext, alarm: ResolvedAlarm): void {
   const topicArn = ctx.attribute(alarm.topicId, 'arn');
