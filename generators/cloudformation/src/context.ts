@@ -189,6 +189,11 @@ export class EmitContext {
     return withSuffix(resolve(component.names.logicalId, component, this), reference.suffix);
   }
 
+  /** `ref` without a suffix or by-name lookup: the attribute of a component (as in Terraform). */
+  attribute(componentId: string, attribute: ResourceRef['attribute']): TemplateValue {
+    return this.ref({ componentId, attribute });
+  }
+
   roleArn(roleId: string): TemplateValue {
     return getAtt(this.role(roleId).names.logicalId, 'Arn');
   }

@@ -9,49 +9,9 @@ import type { ComponentEmitter, EmitContext, Flag, Suppression } from '../contex
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { dependencyOn, webAcl } from './common.ts';
 import { logBucket } from './log-bucket.ts';
-import { lambdaPermission } from './relationships.ts';
+import { lambdaPermission, listenerPlan, targetGroupId } from './relationships.ts';
 
 const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
-
-export function targetGroupId(ctx: EmitContext, route: ResolvedRoute): string {
-  return `${ctx.logicalId(route.frontDoorId)}To${ctx.logicalId(route.targetId)}`;
-}
-
-interface ListenerPlan {
-  https: Flag;
-  /** Port 80 listener exists: no certificate (it forwards) or redirect on. */
-  http: Flag;
-  /** Port 80 forwards (no certificate) rather than redirecting. */
-  httpForwards: Flag;
-}
-
-function listenerPlan(alb: ResolvedComponent, ctx: EmitContext): ListenerPlan {
-  const certs = ctx.perEnvironment(alb, 'certificateArn');
-  const redirects = ctx.perEnvironment(alb, 'httpRedirect');
-  const hasCert = (env: string) => typeof certs[env] === 'string' && certs[env] !== '';
-  const envFlag = (holds: (env: string) => boolean) =>
-    ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, holds(env)])));
-  return {
-    https: envFlag(hasCert),
-    http: envFlag((env) => !hasCert(env) || redirects[env] === true),
-    httpForwards: envFlag((env) => !hasCert(env)),
-  };
-}
-
-/** What a service behind this ALB must wait for: its listeners (those of this environment). */
-export function albListenersFor(alb: ResolvedComponent, ctx: EmitContext): string[] {
-  const id = alb.names.logicalId;
-  const plan = listenerPlan(alb, ctx);
-  return dependencyOn(
-    ctx,
-    `${id}ListenersReady`,
-    [
-      [plan.https, `${id}HttpsListener`],
-      [plan.http, `${id}HttpListener`],
-    ],
-    'Depends on the listeners that exist in this environment, so services wait for them.',
-  );
-}
 
 function targetPort(target: ResolvedComponent, route: ResolvedRoute): number {
   if (route.port) return route.port;

@@ -139,7 +139,7 @@ function emitHttpApi(api: ResolvedComponent, ctx: EmitContext): void {
           ? ctx.choose(
               accessLogs,
               {
-                DestinationArn: ctx.ref({ componentId: api.logGroupId, attribute: 'arn' }),
+                DestinationArn: ctx.attribute(api.logGroupId, 'arn'),
                 Format: ACCESS_LOG_FORMAT,
               },
               undefined,
@@ -254,7 +254,7 @@ function emitRestApi(api: ResolvedComponent, ctx: EmitContext): void {
           ? ctx.choose(
               accessLogs,
               {
-                DestinationArn: ctx.ref({ componentId: api.logGroupId, attribute: 'arn' }),
+                DestinationArn: ctx.attribute(api.logGroupId, 'arn'),
                 Format: ACCESS_LOG_FORMAT,
               },
               undefined,

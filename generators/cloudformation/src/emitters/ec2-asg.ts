@@ -6,7 +6,7 @@
 import { isGraviton } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
-import { albListenersFor, targetGroupId } from './alb.ts';
+import { albListenersFor, targetGroupId } from './relationships.ts';
 import { instanceProfile } from './iam.ts';
 
 export const ec2AsgEmitter: ComponentEmitter = {

@@ -7,7 +7,7 @@
 import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Flag } from '../context.ts';
 import { getAtt, ref, sub } from '../template/intrinsics.ts';
-import { albListenersFor, targetGroupId } from './alb.ts';
+import { albListenersFor, targetGroupId } from './relationships.ts';
 
 export const CONTAINER_NAME = 'app';
 

@@ -3,19 +3,9 @@
  * with its own KMS key, control plane logs into a log group with retention, and one managed node
  * group in the private subnets (Spot if chosen).
  */
-import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
-import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
-import { stackUniqueName } from './common.ts';
-import { serviceKey } from './relationships.ts';
-
-/**
- * The cluster's fixed name (at most 100 characters, unique per stack): EKS writes control plane
- * logs to /aws/eks/<name>/cluster, which must exist (with retention) before the cluster does.
- */
-export function eksClusterName(cluster: ResolvedComponent): TemplateValue {
-  return stackUniqueName(cluster.names.slug, 100);
-}
+import { getAtt, ref } from '../template/intrinsics.ts';
+import { eksClusterName, serviceKey } from './relationships.ts';
 
 const isGraviton = (instanceType: string): boolean => /^[a-z]+\d+g[a-z]*\./.test(instanceType);
 

@@ -30,10 +30,10 @@ export const eventRuleEmitter: ComponentEmitter = {
         const targetId = ctx.logicalId(target.targetId);
         return {
           Id: targetId.slice(0, 64),
-          Arn: ctx.ref({ componentId: target.targetId, attribute: 'arn' }),
+          Arn: ctx.attribute(target.targetId, 'arn'),
           RoleArn: target.roleId ? ctx.roleArn(target.roleId) : undefined,
           DeadLetterConfig: target.deadLetterQueueId
-            ? { Arn: ctx.ref({ componentId: target.deadLetterQueueId, attribute: 'arn' }) }
+            ? { Arn: ctx.attribute(target.deadLetterQueueId, 'arn') }
             : undefined,
           RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
           // FIFO queues need a message group: one per rule keeps its events in order.

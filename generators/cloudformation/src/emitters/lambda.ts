@@ -139,7 +139,7 @@ export const lambdaEmitter: ComponentEmitter = {
         },
         Environment: Object.keys(variables).length > 0 ? { Variables: variables } : undefined,
         DeadLetterConfig: fn.functionDeadLetterQueueId
-          ? { TargetArn: ctx.ref({ componentId: fn.functionDeadLetterQueueId, attribute: 'arn' }) }
+          ? { TargetArn: ctx.attribute(fn.functionDeadLetterQueueId, 'arn') }
           : undefined,
         VpcConfig: fn.placement
           ? {

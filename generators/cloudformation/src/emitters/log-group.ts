@@ -4,8 +4,7 @@
  */
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, join, ref, sub } from '../template/intrinsics.ts';
-import { eksClusterName } from './eks.ts';
-import { componentKey } from './relationships.ts';
+import { componentKey, eksClusterName } from './relationships.ts';
 
 export const logGroupEmitter: ComponentEmitter = {
   references: {

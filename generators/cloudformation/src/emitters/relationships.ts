@@ -1,16 +1,21 @@
 /**
  * Resources that belong to a connection rather than a component: event source mappings, SNS
  * subscriptions, Lambda permissions for the services that invoke a function, KMS keys that
- * other services must be allowed to use, and alarms.
+ * other services must be allowed to use, and alarms. Also the names and facts one service's
+ * emitter needs about another's resources (an ALB's target groups and listeners, a bucket's
+ * notification rules, an EKS cluster's name, a database's managed secret): service emitters
+ * import these, never each other.
  */
 import type {
   ResolvedAlarm,
   ResolvedComponent,
   ResolvedEventSource,
+  ResolvedRoute,
   ResolvedSubscription,
 } from '@archgen/infra';
 import type { EmitContext, Flag } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
+import { dependencyOn, stackUniqueName } from './common.ts';
 
 /** Lets a service invoke a function, scoped to the calling resource (LAM-05). */
 export function lambdaPermission(
@@ -39,8 +44,8 @@ export function emitEventSource(source: ResolvedEventSource, ctx: EmitContext): 
   const from = ctx.logicalId(source.sourceId);
   const sourceArn =
     source.sourceKind === 'dynamodb-stream'
-      ? ctx.ref({ componentId: source.sourceId, attribute: 'streamArn' })
-      : ctx.ref({ componentId: source.sourceId, attribute: 'arn' });
+      ? ctx.attribute(source.sourceId, 'streamArn')
+      : ctx.attribute(source.sourceId, 'arn');
   const isStream = source.sourceKind !== 'sqs';
   const role = ctx.roleOf(ctx.component(source.functionId), 'function');
   ctx.template.addResource(`${fn}From${from}`, {
@@ -68,11 +73,11 @@ export function emitSubscription(subscription: ResolvedSubscription, ctx: EmitCo
     Properties: {
       TopicArn: ref(topic),
       Protocol: subscription.protocol,
-      Endpoint: ctx.ref({ componentId: subscription.subscriberId, attribute: 'arn' }),
+      Endpoint: ctx.attribute(subscription.subscriberId, 'arn'),
       RawMessageDelivery: subscription.protocol === 'sqs' ? true : undefined,
       // Undeliverable messages go to a DLQ instead of being dropped (MSG-01).
       RedrivePolicy: subscription.deadLetterQueueId
-        ? { deadLetterTargetArn: ctx.ref({ componentId: subscription.deadLetterQueueId, attribute: 'arn' }) }
+        ? { deadLetterTargetArn: ctx.attribute(subscription.deadLetterQueueId, 'arn') }
         : undefined,
     },
   });
@@ -236,4 +241,67 @@ export function emitAlarm(
       OKActions: [ref(ctx.logicalId(alarm.topicId))],
     },
   });
+}
+
+export function targetGroupId(ctx: EmitContext, route: ResolvedRoute): string {
+  return `${ctx.logicalId(route.frontDoorId)}To${ctx.logicalId(route.targetId)}`;
+}
+
+export interface ListenerPlan {
+  https: Flag;
+  /** Port 80 listener exists: no certificate (it forwards) or redirect on. */
+  http: Flag;
+  /** Port 80 forwards (no certificate) rather than redirecting. */
+  httpForwards: Flag;
+}
+
+export function listenerPlan(alb: ResolvedComponent, ctx: EmitContext): ListenerPlan {
+  const certs = ctx.perEnvironment(alb, 'certificateArn');
+  const redirects = ctx.perEnvironment(alb, 'httpRedirect');
+  const hasCert = (env: string) => typeof certs[env] === 'string' && certs[env] !== '';
+  const envFlag = (holds: (env: string) => boolean) =>
+    ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, holds(env)])));
+  return {
+    https: envFlag(hasCert),
+    http: envFlag((env) => !hasCert(env) || redirects[env] === true),
+    httpForwards: envFlag((env) => !hasCert(env)),
+  };
+}
+
+/** What a service behind this ALB must wait for: its listeners (those of this environment). */
+export function albListenersFor(alb: ResolvedComponent, ctx: EmitContext): string[] {
+  const id = alb.names.logicalId;
+  const plan = listenerPlan(alb, ctx);
+  return dependencyOn(
+    ctx,
+    `${id}ListenersReady`,
+    [
+      [plan.https, `${id}HttpsListener`],
+      [plan.http, `${id}HttpListener`],
+    ],
+    'Depends on the listeners that exist in this environment, so services wait for them.',
+  );
+}
+
+/** The rule carrying a bucket's notifications to one target (queue and topic policies admit it). */
+export function bucketNotificationRuleId(ctx: EmitContext, bucketId: string, targetId: string): string {
+  return `${ctx.logicalId(bucketId)}To${ctx.logicalId(targetId)}Events`;
+}
+
+/**
+ * The cluster's fixed name (at most 100 characters, unique per stack): EKS writes control plane
+ * logs to /aws/eks/<name>/cluster, which must exist (with retention) before the cluster does.
+ */
+export function eksClusterName(cluster: ResolvedComponent): TemplateValue {
+  return stackUniqueName(cluster.names.slug, 100);
+}
+
+/** The RDS instance or Aurora cluster whose managed master secret this component stands for. */
+export function managedDatabaseOf(
+  secret: ResolvedComponent,
+  ctx: EmitContext,
+): ResolvedComponent | undefined {
+  return ctx
+    .componentsReferencing('secretId', secret.id)
+    .find((c) => c.type === 'rds' || c.type === 'aurora');
 }

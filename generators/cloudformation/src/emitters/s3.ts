@@ -9,7 +9,7 @@ import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { denyInsecureTransport } from './common.ts';
 import { logBucket } from './log-bucket.ts';
-import { componentKey, lambdaPermission } from './relationships.ts';
+import { bucketNotificationRuleId, componentKey, lambdaPermission } from './relationships.ts';
 
 function lifecycleRules(props: Record<string, PropertyValue>): TemplateValue[] | undefined {
   const days = (key: string) => (typeof props[key] === 'number' ? (props[key] as number) : 0);
@@ -192,11 +192,6 @@ function notificationTargets(bucketId: string, ctx: EmitContext): NotificationTa
   ];
 }
 
-/** The rule carrying a bucket's notifications to one target (queue and topic policies admit it). */
-export function bucketNotificationRuleId(ctx: EmitContext, bucketId: string, targetId: string): string {
-  return `${ctx.logicalId(bucketId)}To${ctx.logicalId(targetId)}Events`;
-}
-
 /** S3 event names ("s3:ObjectCreated:*") as EventBridge detail types. */
 function detailTypes(events: string[]): string[] {
   const types = new Set<string>();
@@ -226,7 +221,7 @@ function emitNotificationRule(bucketId: string, target: NotificationTarget, ctx:
       Targets: [
         {
           Id: targetLogicalId.slice(0, 64),
-          Arn: ctx.ref({ componentId: target.targetId, attribute: 'arn' }),
+          Arn: ctx.attribute(target.targetId, 'arn'),
           RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
         },
       ],

@@ -4,19 +4,9 @@
  * credentials secret resolves to that one and emits nothing here. Other secrets are generated
  * (ElastiCache AUTH tokens) or filled in after deployment.
  */
-import type { ResolvedComponent } from '@archgen/infra';
-import type { ComponentEmitter, EmitContext } from '../context.ts';
+import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
-
-/** The RDS instance or Aurora cluster whose managed master secret this component stands for. */
-export function managedDatabaseOf(
-  secret: ResolvedComponent,
-  ctx: EmitContext,
-): ResolvedComponent | undefined {
-  return ctx
-    .componentsReferencing('secretId', secret.id)
-    .find((c) => c.type === 'rds' || c.type === 'aurora');
-}
+import { managedDatabaseOf } from './relationships.ts';
 
 export const secretEmitter: ComponentEmitter = {
   references: {

@@ -7,7 +7,7 @@
 import type { ResolvedSecurityGroup, SecurityGroupRule } from '@archgen/infra';
 import type { EmitContext, Suppression } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
-import { managedDatabaseOf } from './secret.ts';
+import { managedDatabaseOf } from './relationships.ts';
 
 const NO_EGRESS = {
   IpProtocol: 'icmp',

@@ -6,8 +6,7 @@
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { allowService, denyInsecureTransport } from './common.ts';
-import { componentKey } from './relationships.ts';
-import { bucketNotificationRuleId } from './s3.ts';
+import { bucketNotificationRuleId, componentKey } from './relationships.ts';
 
 function publishers(topicId: string, ctx: EmitContext): { statements: TemplateValue[]; services: string[] } {
   const statements: TemplateValue[] = [];

@@ -24,7 +24,7 @@ export const stepFunctionsEmitter: ComponentEmitter = {
     const retryAttempts = ctx.literal(machine, 'retryMaxAttempts');
     invoked.forEach((targetId, i) => {
       const name = ctx.logicalId(targetId);
-      substitutions[`${name}Arn`] = ctx.ref({ componentId: targetId, attribute: 'arn' });
+      substitutions[`${name}Arn`] = ctx.attribute(targetId, 'arn');
       states[name] = {
         Type: 'Task',
         Resource: 'arn:aws:states:::lambda:invoke',
