@@ -1,30 +1,35 @@
 /**
- * The printer's shortcuts keep its output: `quote` skips escaping only for text the escaping would
- * leave alone, and layouts are printed once per expression and indent, so deep multi-line nesting
- * costs linear time, not twice per level.
+ * What the printer's shortcuts must keep: a string `quote` prints (escaped or not) reads back, in
+ * the TypeScript parser, as the same one-line literal; and layouts are printed once per expression
+ * and indent, so deep multi-line nesting costs linear time, not twice per level.
  */
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { arr, call, id, lit, newExpr, obj, type Expr } from './ast.ts';
 import { printExpr, quote } from './print.ts';
 
-/** The full escaping, with no shortcut: JSON escaping, then the quote swap. */
-function referenceQuote(value: string): string {
-  const body = JSON.stringify(value)
-    .slice(1, -1)
-    .replace(/\\.|'/g, (token) => (token === '\\"' ? '"' : token === "'" ? "\\'" : token))
-    .replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
-  return `'${body}'`;
+/** The value TypeScript reads from a printed literal, or why it cannot. */
+function readBack(literal: string): string {
+  const file = ts.createSourceFile('x.ts', `const x = ${literal};`, ts.ScriptTarget.ES2022);
+  const diagnostics = (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+  if (diagnostics.length > 0) return `parse error: ${String(diagnostics[0]!.messageText)}`;
+  const init = (file.statements[0] as ts.VariableStatement).declarationList.declarations[0]!.initializer!;
+  return ts.isStringLiteral(init) ? init.text : `not a string literal: ${ts.SyntaxKind[init.kind]}`;
 }
 
-describe('quote shortcut', () => {
-  it('matches the full escaping for every character up to U+00FF, alone and in text', () => {
+describe('quote', () => {
+  it('reads back as the same string for every character up to U+00FF, alone and in text', () => {
+    const texts = ['', 'plain words', '\u2028', 'x\u2029', '\ud800', '🚀', 'it\'s "q" \\', '${x}', '*/'];
     for (let code = 0; code <= 0xff; code++) {
       const ch = String.fromCharCode(code);
-      for (const text of [ch, `a${ch}b`, `${ch}${ch}`])
-        expect(quote(text), JSON.stringify(text)).toBe(referenceQuote(text));
+      texts.push(ch, `a${ch}b`, `${ch}${ch}`);
     }
-    for (const text of ['', 'plain words', '\u2028', 'x\u2029', '\ud800', '🚀', 'it\'s "q" \\'])
-      expect(quote(text), JSON.stringify(text)).toBe(referenceQuote(text));
+    for (const text of texts) {
+      const printed = quote(text);
+      expect(readBack(printed), JSON.stringify(text)).toBe(text);
+      // One line in any editor: no raw line break or line/paragraph separator.
+      expect(printed, JSON.stringify(text)).not.toMatch(/[\n\r\u2028\u2029]/);
+    }
   });
 });
 

@@ -80,3 +80,31 @@ describe('comments', () => {
     expect(printed).not.toContain('a */');
   });
 });
+
+describe('obj', () => {
+  it('keeps entries in key order and leaves out undefined values', () => {
+    const record = { b: lit(1), a: undefined, 2: lit(2), c: lit(3), 1: lit(4) };
+    expect(obj(record)).toEqual({
+      kind: 'object',
+      entries: [
+        { key: '1', value: lit(4) },
+        { key: '2', value: lit(2) },
+        { key: 'b', value: lit(1) },
+        { key: 'c', value: lit(3) },
+      ],
+    });
+    expect(
+      obj([
+        ['z', lit(1)],
+        ['y', undefined],
+        ['x', lit(2)],
+      ]),
+    ).toEqual({
+      kind: 'object',
+      entries: [
+        { key: 'z', value: lit(1) },
+        { key: 'x', value: lit(2) },
+      ],
+    });
+  });
+});
