@@ -33,8 +33,34 @@ export const opensearchEmitter: ComponentEmitter = {
         group: domain.names.display,
       });
     const dedicated = ctx.flag(domain, 'dedicatedMasters');
+    // The lowering's log group receives slow search, slow index and application logs; OpenSearch
+    // may write there only through a resource policy, which must exist first.
+    if (!domain.logGroupId) throw new Error(`opensearch "${domain.id}" has no resolved log group`);
+    const logGroupArn = ctx.attribute(domain.logGroupId, 'arn');
+    const logsPolicy = `${id}LogsPolicy`;
+    ctx.template.addResource(logsPolicy, {
+      Type: 'AWS::Logs::ResourcePolicy',
+      Properties: {
+        PolicyName: sub(`\${AWS::StackName}-${id}-logs`),
+        PolicyDocument: sub(
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { Service: 'es.amazonaws.com' },
+                Action: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+                Resource: `\${${ctx.logicalId(domain.logGroupId)}.Arn}`,
+              },
+            ],
+          }),
+        ),
+      },
+    });
+    const publish = { CloudWatchLogsLogGroupArn: logGroupArn, Enabled: true };
     ctx.template.addResource(id, {
       Type: 'AWS::OpenSearchService::Domain',
+      DependsOn: [logsPolicy],
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Metadata: ctx.metadata(domain.acknowledgements),
@@ -60,6 +86,11 @@ export const opensearchEmitter: ComponentEmitter = {
           // One subnet per zone.
           SubnetIds: zoneValue((n) => subnets.slice(0, n))!,
           SecurityGroupIds: ctx.securityGroupIds(domain),
+        },
+        LogPublishingOptions: {
+          SEARCH_SLOW_LOGS: publish,
+          INDEX_SLOW_LOGS: publish,
+          ES_APPLICATION_LOGS: publish,
         },
         AccessPolicies: {
           Version: '2012-10-17',

@@ -301,7 +301,5 @@ export function managedDatabaseOf(
   secret: ResolvedComponent,
   ctx: EmitContext,
 ): ResolvedComponent | undefined {
-  return ctx
-    .componentsReferencing('secretId', secret.id)
-    .find((c) => c.type === 'rds' || c.type === 'aurora');
+  return secret.managedByDatabase ? ctx.component(secret.managedByDatabase) : undefined;
 }

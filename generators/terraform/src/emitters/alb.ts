@@ -6,7 +6,7 @@
 import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
 import { type BodyItem, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { emitWebAcl, lambdaPermission, placementSubnets, skip, tags } from './common.ts';
+import { emitWebAcl, lambdaPermission, placementSubnets, requireLogBucket, skip, tags } from './common.ts';
 import { emitBucket } from './buckets.ts';
 import { hasCertificate, targetGroupName } from './relationships.ts';
 
@@ -100,6 +100,7 @@ function accessLogBucket(ctx: TfContext, alb: ResolvedComponent): string {
     prefix: tpl(ctx.physicalName(`${alb.names.slug}-logs`, 36), '-'),
     kms: false,
     versioned: literal('Enabled'),
+    logBucket: requireLogBucket(alb),
     extraComments: [
       skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse'),
       skip('CKV_AWS_145', 'ALB access logs only support SSE-S3'),

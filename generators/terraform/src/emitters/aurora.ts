@@ -3,10 +3,63 @@
  * deletion-protected, snapshot on delete, IAM auth, master password managed by Secrets Manager,
  * serverless v2 scaling where the design asks for it (RDS-01..05).
  */
-import { attr, binary, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
-import type { ComponentEmitter } from '../context.ts';
+import type { ResolvedComponent } from '@archgen/infra';
+import {
+  type BodyInput,
+  type Expr,
+  attr,
+  binary,
+  block,
+  index,
+  list,
+  literal,
+  num,
+  ref,
+  str,
+  tpl,
+} from '../hcl/ast.ts';
+import type { ComponentEmitter, TfContext } from '../context.ts';
 import { resolvedValue, tags } from './common.ts';
 import { MYSQL_LOGS, subnetGroup } from './databases.ts';
+
+/**
+ * The Serverless v2 range, only in the environments that run db.serverless instances (a
+ * provisioned cluster has none, as in CDK and CloudFormation).
+ */
+function scalingConfiguration(
+  ctx: TfContext,
+  c: ResolvedComponent,
+  serverlessIn: (env: string) => boolean,
+): BodyInput {
+  const body = (min: Expr, max: Expr) => [attr('min_capacity', min), attr('max_capacity', max)];
+  if (ctx.environments.every(serverlessIn))
+    return block(
+      'serverlessv2_scaling_configuration',
+      [],
+      body(ctx.prop(c, 'minAcu'), ctx.prop(c, 'maxAcu')),
+    );
+  const ranges = ctx.derived(
+    c,
+    'serverless_range',
+    'Serverless v2 ACU range [min, max] (none: provisioned)',
+    (env) => (serverlessIn(env) ? [[ctx.numIn(c, 'minAcu', env), ctx.numIn(c, 'maxAcu', env)]] : []),
+  );
+  return block(
+    'dynamic',
+    ['serverlessv2_scaling_configuration'],
+    [
+      attr('for_each', ranges),
+      block(
+        'content',
+        [],
+        body(
+          index(ref('serverlessv2_scaling_configuration.value'), num(0)),
+          index(ref('serverlessv2_scaling_configuration.value'), num(1)),
+        ),
+      ),
+    ],
+  );
+}
 
 export const auroraEmitter: ComponentEmitter = {
   references: {
@@ -45,12 +98,7 @@ export const auroraEmitter: ComponentEmitter = {
           'enabled_cloudwatch_logs_exports',
           literal(engine === 'aurora-mysql' ? MYSQL_LOGS : ['postgresql']),
         ),
-        serverless &&
-          block(
-            'serverlessv2_scaling_configuration',
-            [],
-            [attr('min_capacity', ctx.prop(c, 'minAcu')), attr('max_capacity', ctx.prop(c, 'maxAcu'))],
-          ),
+        serverless && scalingConfiguration(ctx, c, serverlessIn),
         tags(c.names.display),
       ]),
       block(

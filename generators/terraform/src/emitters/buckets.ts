@@ -15,6 +15,7 @@ import {
   str,
   tpl,
 } from '../hcl/ast.ts';
+import type { ResolvedAccessLogBucket } from '@archgen/infra';
 import type { TfContext } from '../context.ts';
 import { denyInsecureTransport, jsonencode, tags } from './common.ts';
 
@@ -36,10 +37,11 @@ export function emitBucket(
     extraComments?: BodyItem[];
     leading?: string[];
     policyStatements?: unknown[];
-    /** CloudFront standard logging writes with ACLs, so that bucket keeps BucketOwnerPreferred. */
-    aclWrites?: boolean;
+    /** For access log buckets: the lowering's decision (ownership, lifecycle). */
+    logBucket?: ResolvedAccessLogBucket;
   },
 ): void {
+  const logBucket = options.logBucket;
   const bucket = ref(`aws_s3_bucket.${name}.id`);
   const arn = ref(`aws_s3_bucket.${name}.arn`);
   ctx.add(
@@ -69,7 +71,7 @@ export function emitBucket(
         block(
           'rule',
           [],
-          [attr('object_ownership', str(options.aclWrites ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced'))],
+          [attr('object_ownership', str(logBucket?.objectOwnership ?? 'BucketOwnerEnforced'))],
         ),
       ],
     ),
@@ -119,4 +121,46 @@ export function emitBucket(
       ],
     ),
   );
+  if (logBucket) {
+    const { lifecycle } = logBucket;
+    ctx.add(
+      'data.tf',
+      block(
+        'resource',
+        ['aws_s3_bucket_lifecycle_configuration', name],
+        [
+          attr('bucket', bucket),
+          block(
+            'rule',
+            [],
+            [
+              attr('id', str('expire-logs')),
+              attr('status', str('Enabled')),
+              block('filter', [], []),
+              block('expiration', [], [attr('days', literal(lifecycle.expirationDays))]),
+              block(
+                'noncurrent_version_expiration',
+                [],
+                [attr('noncurrent_days', literal(lifecycle.noncurrentExpirationDays))],
+              ),
+            ],
+          ),
+          block(
+            'rule',
+            [],
+            [
+              attr('id', str('abort-incomplete-uploads')),
+              attr('status', str('Enabled')),
+              block('filter', [], []),
+              block(
+                'abort_incomplete_multipart_upload',
+                [],
+                [attr('days_after_initiation', literal(lifecycle.abortIncompleteUploadDays))],
+              ),
+            ],
+          ),
+        ],
+      ),
+    );
+  }
 }

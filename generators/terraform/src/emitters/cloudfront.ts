@@ -7,7 +7,7 @@ import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@arc
 import type { PropertyValue } from '@archgen/model';
 import { type BodyInput, type Expr, attr, block, call, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { emitWebAcl, skip, tags } from './common.ts';
+import { emitWebAcl, requireLogBucket, skip, tags } from './common.ts';
 import { emitBucket } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_cloudfront_distribution.${c.names.tfName}`;
@@ -131,7 +131,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
         prefix: tpl(ctx.physicalName(`${c.names.slug}-logs`, 36), '-'),
         kms: false,
         versioned: literal('Enabled'),
-        aclWrites: true,
+        logBucket: requireLogBucket(c),
         extraComments: [skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse')],
         leading: ['trivy:ignore:AVD-AWS-0089'],
       });

@@ -1,5 +1,5 @@
 /** Small helpers the service emitters share: scanner skips, physical names, tags, permissions. */
-import type { EnvValue, ResolvedComponent } from '@archgen/infra';
+import type { EnvValue, ResolvedAccessLogBucket, ResolvedComponent } from '@archgen/infra';
 import {
   type BodyItem,
   type Expr,
@@ -302,4 +302,10 @@ export function ec2Description(text: string): string {
 /** A multi-line `jsonencode(...)` of a policy or definition document. */
 export function jsonencode(value: unknown): Expr {
   return call('jsonencode', literal(value));
+}
+
+/** The access log bucket the lowering decided for a logging source. */
+export function requireLogBucket(c: ResolvedComponent): ResolvedAccessLogBucket {
+  if (!c.accessLogBucket) throw new Error(`${c.type} "${c.id}" logs access but has no resolved log bucket`);
+  return c.accessLogBucket;
 }

@@ -5,7 +5,19 @@
  */
 import type { ResolvedComponent } from '@archgen/infra';
 import { compareIds } from '@archgen/infra';
-import { type Expr, attr, block, call, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import {
+  type BodyItem,
+  type Expr,
+  attr,
+  block,
+  call,
+  list,
+  literal,
+  num,
+  ref,
+  str,
+  tpl,
+} from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, physical, placementSubnets, tags } from './common.ts';
 import { listeners, targetGroupName } from './relationships.ts';
@@ -191,6 +203,46 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
   }
 }
 
+/**
+ * The lowering's split: FARGATE alone where there is no Spot; elsewhere the first tasks on FARGATE
+ * and the rest weighted towards FARGATE_SPOT.
+ */
+function capacityProviderStrategy(ctx: TfContext, c: ResolvedComponent): BodyItem[] {
+  const providers = c.capacityProviders;
+  if (!providers) throw new Error(`ecs-fargate "${c.id}" has no resolved capacity providers`);
+  const spotIn = (env: string) => providers.spot.byEnv[env] === true;
+  const onDemand = block(
+    'capacity_provider_strategy',
+    [],
+    [
+      attr('capacity_provider', str('FARGATE')),
+      ctx.environments.some(spotIn) &&
+        attr(
+          'base',
+          ctx.derived(c, 'on_demand_base', 'Base count of FARGATE tasks', (env) =>
+            spotIn(env) ? providers.onDemandBase : 0,
+          ),
+        ),
+      attr('weight', num(providers.onDemandWeight)),
+    ],
+  );
+  if (!ctx.environments.some(spotIn)) return [onDemand];
+  const spotBody = (weight: Expr) => [attr('capacity_provider', str('FARGATE_SPOT')), attr('weight', weight)];
+  if (ctx.environments.every(spotIn))
+    return [onDemand, block('capacity_provider_strategy', [], spotBody(num(providers.spotWeight)))];
+  const weights = ctx.derived(c, 'spot_weight', 'FARGATE_SPOT weight, [] for no Spot,', (env) =>
+    spotIn(env) ? [providers.spotWeight] : [],
+  );
+  return [
+    onDemand,
+    block(
+      'dynamic',
+      ['capacity_provider_strategy'],
+      [attr('for_each', weights), block('content', [], spotBody(ref('capacity_provider_strategy.value')))],
+    ),
+  ];
+}
+
 export const ecsFargateEmitter: ComponentEmitter = {
   references: {
     arn: (name) => ref(`aws_ecs_service.${name}.id`),
@@ -266,17 +318,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
         attr('desired_count', ctx.prop(c, 'desiredCount')),
         attr('propagate_tags', str('SERVICE')),
         attr('enable_ecs_managed_tags', literal(true)),
-        block(
-          'capacity_provider_strategy',
-          [],
-          [
-            attr(
-              'capacity_provider',
-              ctx.prop(c, 'spot', (v) => (v === true ? 'FARGATE_SPOT' : 'FARGATE'), `${t}_capacity_provider`),
-            ),
-            attr('weight', num(1)),
-          ],
-        ),
+        capacityProviderStrategy(ctx, c),
         block(
           'network_configuration',
           [],

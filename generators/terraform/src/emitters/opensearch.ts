@@ -1,8 +1,8 @@
 /** OpenSearch domain in the VPC: encrypted, node-to-node TLS, HTTPS only, zone aware (OS-01/02). */
 import type { ResolvedComponent } from '@archgen/infra';
-import { attr, block, call, literal, num, ref, str } from '../hcl/ast.ts';
+import { attr, block, call, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { placementSubnets, skip, tags } from './common.ts';
+import { jsonencode, placementSubnets, skip, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_opensearch_domain.${c.names.tfName}`;
 
@@ -19,6 +19,45 @@ export const opensearchEmitter: ComponentEmitter = {
     const dedicated = ctx.environments.some(dedicatedIn);
     // Two AZs keep any even instance count valid; one subnet when the domain is not zone aware.
     const azs = zoneAware ? 2 : 1;
+    // The lowering's log group receives slow search, slow index and application logs; OpenSearch
+    // may write there only through a resource policy, which must exist first.
+    if (!c.logGroupId) throw new Error(`opensearch "${c.id}" has no resolved log group`);
+    const logGroupArn = ctx.attribute(c.logGroupId, 'arn');
+    const policy = `${c.names.tfName}_logs`;
+    ctx.add(
+      'data.tf',
+      block(
+        'resource',
+        ['aws_cloudwatch_log_resource_policy', policy],
+        [
+          attr('policy_name', tpl(ctx.physicalName(c.names.slug, 200), '-logs')),
+          attr(
+            'policy_document',
+            jsonencode({
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Principal: { Service: 'es.amazonaws.com' },
+                  Action: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+                  Resource: tpl(logGroupArn, ':*'),
+                },
+              ],
+            }),
+          ),
+        ],
+      ),
+    );
+    const publish = (type: string) =>
+      block(
+        'log_publishing_options',
+        [],
+        [
+          attr('log_type', str(type)),
+          attr('cloudwatch_log_group_arn', logGroupArn),
+          attr('enabled', literal(true)),
+        ],
+      );
     ctx.add(
       'data.tf',
       ctx.resource('aws_opensearch_domain', c.names.tfName, c, [
@@ -26,7 +65,6 @@ export const opensearchEmitter: ComponentEmitter = {
           'CKV_AWS_317',
           'audit logs need a resource policy on the log group; enable them with fine-grained access control',
         ),
-        skip('CKV_AWS_84', 'slow and error logs are not configured by the design'),
         skip('CKV_AWS_318', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
         skip('CKV2_AWS_59', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
         attr('domain_name', ctx.physicalName(c.names.slug, 28)),
@@ -83,6 +121,10 @@ export const opensearchEmitter: ComponentEmitter = {
             attr('security_group_ids', literal([ctx.securityGroupOf(c)])),
           ],
         ),
+        publish('SEARCH_SLOW_LOGS'),
+        publish('INDEX_SLOW_LOGS'),
+        publish('ES_APPLICATION_LOGS'),
+        attr('depends_on', list([ref(`aws_cloudwatch_log_resource_policy.${policy}`)])),
         tags(c.names.display),
       ]),
     );

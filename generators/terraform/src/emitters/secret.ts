@@ -12,16 +12,19 @@ import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, skip, tags } from './common.ts';
 import { redisAppUser } from './relationships.ts';
 
+/** The resource that holds a managed secret, per database type. */
 const MANAGED_BY: Record<string, string> = { rds: 'aws_db_instance', aurora: 'aws_rds_cluster' };
 
 function ownerOf(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | undefined {
   return ctx.secretUser(c.id) ?? ctx.findComponent(c.derived?.from);
 }
 
-/** The database whose master password this secret holds, if any. */
+/** The database that manages this secret (the lowering's managedByDatabase), if any. */
 function databaseOf(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | undefined {
-  const owner = ownerOf(ctx, c);
-  return owner && MANAGED_BY[owner.type] ? owner : undefined;
+  if (!c.managedByDatabase) return undefined;
+  const db = ctx.findComponent(c.managedByDatabase);
+  if (!db || !MANAGED_BY[db.type]) throw new Error(`secret "${c.id}" is managed by an unknown database`);
+  return db;
 }
 
 /** The ARN of the secret the database manages itself, when this secret is one. */

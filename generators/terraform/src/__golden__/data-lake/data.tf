@@ -173,6 +173,34 @@ resource "aws_s3_bucket_policy" "curated_zone_access_logs" {
   depends_on = [aws_s3_bucket_public_access_block.curated_zone_access_logs]
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "curated_zone_access_logs" {
+  bucket = aws_s3_bucket.curated_zone_access_logs.id
+
+  rule {
+    id     = "expire-logs"
+    status = "Enabled"
+
+    filter {
+    }
+    expiration {
+      days = 365
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+
+    filter {
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 resource "aws_s3_bucket_logging" "curated_zone" {
   bucket        = aws_s3_bucket.curated_zone.id
   target_bucket = aws_s3_bucket.curated_zone_access_logs.id
@@ -201,6 +229,16 @@ resource "aws_s3_bucket_lifecycle_configuration" "curated_zone" {
     transition {
       days          = 0
       storage_class = "INTELLIGENT_TIERING"
+    }
+  }
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+
+    filter {
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 90
     }
   }
 }
@@ -354,6 +392,34 @@ resource "aws_s3_bucket_policy" "raw_zone_access_logs" {
   depends_on = [aws_s3_bucket_public_access_block.raw_zone_access_logs]
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "raw_zone_access_logs" {
+  bucket = aws_s3_bucket.raw_zone_access_logs.id
+
+  rule {
+    id     = "expire-logs"
+    status = "Enabled"
+
+    filter {
+    }
+    expiration {
+      days = 365
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+
+    filter {
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 resource "aws_s3_bucket_logging" "raw_zone" {
   bucket        = aws_s3_bucket.raw_zone.id
   target_bucket = aws_s3_bucket.raw_zone_access_logs.id
@@ -393,6 +459,16 @@ resource "aws_s3_bucket_lifecycle_configuration" "raw_zone" {
       content {
         days = expiration.value
       }
+    }
+  }
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+
+    filter {
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 90
     }
   }
 }

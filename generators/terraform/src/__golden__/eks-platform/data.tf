@@ -79,6 +79,34 @@ resource "aws_s3_bucket_policy" "ingress_alb_access_logs" {
   depends_on = [aws_s3_bucket_public_access_block.ingress_alb_access_logs]
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "ingress_alb_access_logs" {
+  bucket = aws_s3_bucket.ingress_alb_access_logs.id
+
+  rule {
+    id     = "expire-logs"
+    status = "Enabled"
+
+    filter {
+    }
+    expiration {
+      days = 365
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+
+    filter {
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 resource "aws_db_subnet_group" "platform_database" {
   name        = "${local.name_prefix}-platform-database"
   description = "Subnets of Platform database"

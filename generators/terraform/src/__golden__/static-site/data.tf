@@ -68,6 +68,34 @@ resource "aws_s3_bucket_policy" "website_cdn_access_logs" {
   depends_on = [aws_s3_bucket_public_access_block.website_cdn_access_logs]
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "website_cdn_access_logs" {
+  bucket = aws_s3_bucket.website_cdn_access_logs.id
+
+  rule {
+    id     = "expire-logs"
+    status = "Enabled"
+
+    filter {
+    }
+    expiration {
+      days = 365
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+
+    filter {
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 resource "aws_s3_bucket" "site_content" {
   # Accepted risk S3-03: Site assets are read constantly; a colder storage class would cost more than S3 Standard.
   # checkov:skip=CKV2_AWS_61:Site assets are read constantly; a colder storage class would cost more than S3 Standard.
@@ -233,6 +261,34 @@ resource "aws_s3_bucket_policy" "site_content_access_logs" {
   depends_on = [aws_s3_bucket_public_access_block.site_content_access_logs]
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "site_content_access_logs" {
+  bucket = aws_s3_bucket.site_content_access_logs.id
+
+  rule {
+    id     = "expire-logs"
+    status = "Enabled"
+
+    filter {
+    }
+    expiration {
+      days = 365
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+
+    filter {
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 resource "aws_s3_bucket_logging" "site_content" {
   bucket        = aws_s3_bucket.site_content.id
   target_bucket = aws_s3_bucket.site_content_access_logs.id
@@ -250,6 +306,16 @@ resource "aws_s3_bucket_lifecycle_configuration" "site_content" {
     }
     abort_incomplete_multipart_upload {
       days_after_initiation = 7
+    }
+  }
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+
+    filter {
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 90
     }
   }
 }

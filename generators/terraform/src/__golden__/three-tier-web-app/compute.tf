@@ -107,8 +107,17 @@ resource "aws_ecs_service" "web_service" {
   enable_ecs_managed_tags = true
 
   capacity_provider_strategy {
-    capacity_provider = var.web_service_capacity_provider
+    capacity_provider = "FARGATE"
+    base              = var.web_service_on_demand_base
     weight            = 1
+  }
+  dynamic "capacity_provider_strategy" {
+    for_each = var.web_service_spot_weight
+
+    content {
+      capacity_provider = "FARGATE_SPOT"
+      weight            = capacity_provider_strategy.value
+    }
   }
   network_configuration {
     subnets          = aws_subnet.main_private[*].id

@@ -79,6 +79,34 @@ resource "aws_s3_bucket_policy" "web_alb_access_logs" {
   depends_on = [aws_s3_bucket_public_access_block.web_alb_access_logs]
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "web_alb_access_logs" {
+  bucket = aws_s3_bucket.web_alb_access_logs.id
+
+  rule {
+    id     = "expire-logs"
+    status = "Enabled"
+
+    filter {
+    }
+    expiration {
+      days = 365
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+
+    filter {
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 resource "aws_secretsmanager_secret" "payment_provider_api_key" {
   # checkov:skip=CKV2_AWS_57:rotation every 90 days needs a rotation function for this secret's kind; none exists in the design (SM-01)
   # checkov:skip=CKV_AWS_149:encrypted with the AWS managed key for Secrets Manager

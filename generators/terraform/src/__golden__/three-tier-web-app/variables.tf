@@ -127,11 +127,6 @@ variable "session_cache_snapshot_retention_days" {
   }
 }
 
-variable "web_service_capacity_provider" {
-  description = "Fargate Spot of Web service (differs between environments)"
-  type        = string
-}
-
 variable "web_service_cpu" {
   description = "Task CPU of Web service (differs between environments)"
   type        = string
@@ -175,6 +170,16 @@ variable "web_service_min_count" {
     condition     = var.web_service_min_count >= 0 && var.web_service_min_count <= 1000 && floor(var.web_service_min_count) == var.web_service_min_count
     error_message = "Minimum tasks must be a whole number between 0 and 1000."
   }
+}
+
+variable "web_service_on_demand_base" {
+  description = "Base count of FARGATE tasks of Web service (differs between environments)"
+  type        = number
+}
+
+variable "web_service_spot_weight" {
+  description = "FARGATE_SPOT weight, [] for no Spot, of Web service (differs between environments)"
+  type        = list(number)
 }
 
 locals {
