@@ -94,8 +94,14 @@ export interface ServiceDefinition {
   /** The display name is plural ("Internet users"): sentences say "are", with no article. */
   plural?: boolean;
   /**
-   * Other words people search for this service by: abbreviations, AWS product names, generic
-   * terms ("alb", "load balancer"; "bucket"; "k8s"). The palette and the CLI's `services` match them.
+   * Short forms people type for this service ("alb", "elb"; "k8s"; "sfn"). The palette ranks an
+   * exact abbreviation just below the service's own name (search.ts).
+   */
+  abbreviations?: readonly string[];
+  /**
+   * Synonyms: other names and the generic terms people search by ("load balancer"; "bucket";
+   * "kubernetes"; "cron"). Ranked below names and abbreviations. A term of a service that is not
+   * in the catalog yet belongs in `not-yet.ts`, not here.
    */
   keywords?: readonly string[];
   category: ServiceCategory;

@@ -4,7 +4,8 @@ import { APP_COMPUTE, WATCHED_BY_ALARM, bool, choice, num, text } from '../defin
 export const alb: ServiceDefinition = {
   type: 'alb',
   displayName: 'Application Load Balancer',
-  keywords: ['elb', 'alb', 'nlb', 'load balancer', 'elastic load balancing', 'balancer'],
+  abbreviations: ['alb', 'elb'],
+  keywords: ['load balancer', 'application load balancer', 'elastic load balancing', 'balancer', 'layer 7'],
   category: 'Networking',
   icon: 'alb',
   description:

@@ -57,7 +57,8 @@ const properties = [
 export const apiGateway: ServiceDefinition = {
   type: 'api-gateway',
   displayName: 'API Gateway',
-  keywords: ['apigw', 'apig', 'rest api', 'http api', 'api'],
+  abbreviations: ['apigw', 'apig'],
+  keywords: ['api', 'rest api', 'http api', 'rest', 'webhook', 'api endpoint'],
   category: 'Networking',
   icon: 'api-gateway',
   description:

@@ -4,7 +4,7 @@ import { WATCHED_BY_ALARM, bool, num } from '../define.ts';
 export const athenaWorkgroup: ServiceDefinition = {
   type: 'athena-workgroup',
   displayName: 'Athena workgroup',
-  keywords: ['sql', 'query', 'analytics'],
+  keywords: ['sql', 'query', 'analytics', 'presto', 'trino', 'data lake', 'sql on s3'],
   category: 'Analytics',
   icon: 'athena-workgroup',
   description:

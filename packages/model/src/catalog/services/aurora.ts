@@ -72,7 +72,7 @@ const properties = [
 export const aurora: ServiceDefinition = {
   type: 'aurora',
   displayName: 'Aurora cluster',
-  keywords: ['mysql', 'postgres', 'postgresql', 'sql', 'relational', 'rds'],
+  keywords: ['mysql', 'postgres', 'postgresql', 'sql', 'relational', 'rds', 'database', 'db'],
   category: 'Database',
   icon: 'aurora',
   description:

@@ -47,7 +47,8 @@ const properties = [
 export const cloudfront: ServiceDefinition = {
   type: 'cloudfront',
   displayName: 'CloudFront distribution',
-  keywords: ['cdn', 'edge', 'cache', 'distribution'],
+  abbreviations: ['cdn'],
+  keywords: ['edge', 'edge cache', 'distribution', 'content delivery', 'static site'],
   category: 'Networking',
   icon: 'cloudfront',
   description:

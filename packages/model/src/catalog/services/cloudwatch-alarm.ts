@@ -35,7 +35,8 @@ const properties = [
 export const cloudwatchAlarm: ServiceDefinition = {
   type: 'cloudwatch-alarm',
   displayName: 'CloudWatch alarm',
-  keywords: ['alarm', 'monitoring', 'alert', 'metric'],
+  abbreviations: ['cw'],
+  keywords: ['alarm', 'alert', 'alerting', 'monitoring', 'metric', 'cloudwatch'],
   category: 'Management',
   icon: 'cloudwatch-alarm',
   description:

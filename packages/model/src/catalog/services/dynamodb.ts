@@ -128,7 +128,8 @@ function gsiIssues(gsis: Properties[string] | undefined, tableKeys: Map<string, 
 export const dynamodb: ServiceDefinition = {
   type: 'dynamodb',
   displayName: 'DynamoDB table',
-  keywords: ['ddb', 'dynamo', 'nosql', 'key value', 'table'],
+  abbreviations: ['ddb'],
+  keywords: ['dynamo', 'nosql', 'key value', 'table', 'database', 'db'],
   category: 'Database',
   icon: 'dynamodb',
   description:

@@ -29,7 +29,8 @@ const properties = [
 export const ec2Asg: ServiceDefinition = {
   type: 'ec2-asg',
   displayName: 'EC2 Auto Scaling group',
-  keywords: ['ec2', 'asg', 'vm', 'virtual machine', 'instance', 'server', 'bastion', 'autoscaling'],
+  abbreviations: ['ec2', 'asg', 'vm'],
+  keywords: ['virtual machine', 'instance', 'server', 'autoscaling', 'auto scaling', 'compute'],
   category: 'Compute',
   icon: 'ec2-asg',
   description:

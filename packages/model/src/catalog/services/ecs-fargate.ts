@@ -131,7 +131,8 @@ const properties = [
 export const ecsFargate: ServiceDefinition = {
   type: 'ecs-fargate',
   displayName: 'ECS Fargate service',
-  keywords: ['ecs', 'fargate', 'container', 'docker', 'task'],
+  abbreviations: ['ecs'],
+  keywords: ['fargate', 'container', 'containers', 'docker', 'task', 'serverless containers'],
   category: 'Containers',
   icon: 'ecs-fargate',
   description:

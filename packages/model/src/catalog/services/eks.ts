@@ -41,7 +41,8 @@ const properties = [
 export const eks: ServiceDefinition = {
   type: 'eks',
   displayName: 'EKS cluster',
-  keywords: ['k8s', 'kubernetes', 'container'],
+  abbreviations: ['k8s', 'kube'],
+  keywords: ['kubernetes', 'container', 'containers', 'docker', 'helm', 'pods'],
   category: 'Containers',
   icon: 'eks',
   description:

@@ -48,7 +48,7 @@ const properties = [
 export const elasticache: ServiceDefinition = {
   type: 'elasticache',
   displayName: 'ElastiCache cluster',
-  keywords: ['redis', 'memcached', 'cache', 'valkey'],
+  keywords: ['redis', 'memcached', 'valkey', 'cache', 'in memory', 'session store'],
   category: 'Database',
   icon: 'elasticache',
   description:

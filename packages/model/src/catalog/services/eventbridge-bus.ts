@@ -4,7 +4,7 @@ import { PUBLISHERS, WATCHED_BY_ALARM, num } from '../define.ts';
 export const eventbridgeBus: ServiceDefinition = {
   type: 'eventbridge-bus',
   displayName: 'EventBridge bus',
-  keywords: ['events', 'event bus', 'cloudwatch events', 'bus'],
+  keywords: ['events', 'event bus', 'cloudwatch events', 'bus', 'event driven', 'event router'],
   category: 'Integration',
   icon: 'eventbridge-bus',
   description:

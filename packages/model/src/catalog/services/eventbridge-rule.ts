@@ -42,7 +42,17 @@ function patternIssue(pattern: string): PropertyIssue[] {
 export const eventbridgeRule: ServiceDefinition = {
   type: 'eventbridge-rule',
   displayName: 'EventBridge rule',
-  keywords: ['events', 'schedule', 'cron', 'rule'],
+  keywords: [
+    'events',
+    'schedule',
+    'scheduler',
+    'scheduled',
+    'cron',
+    'cron job',
+    'timer',
+    'rule',
+    'event pattern',
+  ],
   category: 'Integration',
   icon: 'eventbridge-rule',
   description:

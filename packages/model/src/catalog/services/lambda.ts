@@ -12,7 +12,8 @@ import {
 export const lambda: ServiceDefinition = {
   type: 'lambda',
   displayName: 'Lambda function',
-  keywords: ['function', 'serverless', 'faas'],
+  abbreviations: ['faas'],
+  keywords: ['function', 'functions', 'serverless', 'handler'],
   category: 'Compute',
   icon: 'lambda',
   description:

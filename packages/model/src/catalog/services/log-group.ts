@@ -10,7 +10,7 @@ import {
 export const logGroup: ServiceDefinition = {
   type: 'log-group',
   displayName: 'CloudWatch log group',
-  keywords: ['logs', 'logging', 'cloudwatch logs'],
+  keywords: ['logs', 'log', 'logging', 'cloudwatch logs'],
   category: 'Management',
   icon: 'log-group',
   description:

@@ -4,7 +4,8 @@ import { WATCHED_BY_ALARM, choice } from '../define.ts';
 export const natGateway: ServiceDefinition = {
   type: 'nat-gateway',
   displayName: 'NAT gateway',
-  keywords: ['nat', 'egress', 'outbound internet'],
+  abbreviations: ['nat', 'natgw'],
+  keywords: ['egress', 'outbound internet', 'internet access'],
   category: 'Networking',
   icon: 'nat-gateway',
   description:

@@ -13,7 +13,7 @@ import {
 export const neptune: ServiceDefinition = {
   type: 'neptune',
   displayName: 'Neptune cluster',
-  keywords: ['graph', 'gremlin', 'sparql'],
+  keywords: ['graph', 'graph database', 'gremlin', 'sparql', 'opencypher', 'database', 'db'],
   category: 'Database',
   icon: 'neptune',
   description:

@@ -38,7 +38,8 @@ const properties = [
 export const opensearch: ServiceDefinition = {
   type: 'opensearch',
   displayName: 'OpenSearch domain',
-  keywords: ['elasticsearch', 'search', 'es', 'kibana'],
+  abbreviations: ['es', 'aos'],
+  keywords: ['elasticsearch', 'elastic', 'search', 'full text search', 'kibana', 'log analytics'],
   category: 'Analytics',
   icon: 'opensearch',
   description:

@@ -60,7 +60,7 @@ const properties = [
 export const s3: ServiceDefinition = {
   type: 's3',
   displayName: 'S3 bucket',
-  keywords: ['bucket', 'object storage', 'storage', 'blob', 'static site'],
+  keywords: ['bucket', 'object storage', 'storage', 'blob', 'files', 'static site', 'data lake'],
   category: 'Storage',
   icon: 's3',
   description:

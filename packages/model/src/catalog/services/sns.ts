@@ -4,7 +4,7 @@ import { PUBLISHERS, WATCHED_BY_ALARM, bool } from '../define.ts';
 export const sns: ServiceDefinition = {
   type: 'sns',
   displayName: 'SNS topic',
-  keywords: ['topic', 'pub/sub', 'pubsub', 'notification', 'fan-out'],
+  keywords: ['topic', 'pub sub', 'pubsub', 'notification', 'notifications', 'fan out', 'fanout', 'push'],
   category: 'Integration',
   icon: 'sns',
   description:

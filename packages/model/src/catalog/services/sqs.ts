@@ -49,7 +49,7 @@ const properties = [
 export const sqs: ServiceDefinition = {
   type: 'sqs',
   displayName: 'SQS queue',
-  keywords: ['queue', 'message queue', 'mq'],
+  keywords: ['queue', 'message queue', 'mq', 'messaging', 'buffer'],
   category: 'Integration',
   icon: 'sqs',
   description:

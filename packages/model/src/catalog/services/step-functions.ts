@@ -4,7 +4,8 @@ import { WATCHED_BY_ALARM, bool, choice, num } from '../define.ts';
 export const stepFunctions: ServiceDefinition = {
   type: 'step-functions',
   displayName: 'Step Functions state machine',
-  keywords: ['sfn', 'state machine', 'workflow', 'orchestration'],
+  abbreviations: ['sfn'],
+  keywords: ['state machine', 'workflow', 'orchestration', 'saga'],
   category: 'Integration',
   icon: 'step-functions',
   description:

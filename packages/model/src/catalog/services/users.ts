@@ -5,7 +5,7 @@ export const users: ServiceDefinition = {
   type: 'users',
   displayName: 'Internet users',
   plural: true,
-  keywords: ['internet', 'clients', 'browser', 'people', 'public'],
+  keywords: ['internet', 'clients', 'client', 'browser', 'people', 'public', 'end users'],
   category: 'Networking',
   icon: 'users',
   description:
