@@ -25,4 +25,5 @@ export const athenaWorkgroup: ServiceDefinition = {
     }),
   ],
   accepts: [WATCHED_BY_ALARM],
+  stackResources: () => ({ count: 1 }),
 };

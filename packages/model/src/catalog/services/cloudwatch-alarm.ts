@@ -50,4 +50,10 @@ export const cloudwatchAlarm: ServiceDefinition = {
     return [];
   },
   accepts: [],
+  // One alarm per service it watches, counted on those connections; they notify the topic the
+  // alarm publishes to, else the shared alarm topic.
+  stackResources: ({ outgoing }) =>
+    outgoing.some((c) => c.kind === 'read') && !outgoing.some((c) => c.kind === 'publish')
+      ? { count: 0, shared: ['alarm-topic'] }
+      : { count: 0 },
 };

@@ -41,4 +41,5 @@ export const cognitoUserPool: ServiceDefinition = {
     }),
   ],
   accepts: [{ kind: 'read', from: ['api-gateway'], meaning: 'authorizes with' }, WATCHED_BY_ALARM],
+  stackResources: () => ({ count: 1 }),
 };

@@ -170,4 +170,8 @@ export const dynamodb: ServiceDefinition = {
     }),
     WATCHED_BY_ALARM,
   ],
+  // The table; provisioned with auto scaling, a scalable target and policy for reads and writes.
+  stackResources: ({ props }) => ({
+    count: 1 + (props.billingMode === 'provisioned' && props.autoScaling === true ? 4 : 0),
+  }),
 };

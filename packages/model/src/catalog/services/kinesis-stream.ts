@@ -47,4 +47,5 @@ export const kinesisStream: ServiceDefinition = {
     }),
     WATCHED_BY_ALARM,
   ],
+  stackResources: () => ({ count: 1 }),
 };

@@ -28,4 +28,6 @@ export const natGateway: ServiceDefinition = {
   accepts: [WATCHED_BY_ALARM],
   refusalHint:
     'no edge is needed. Private subnets reach the internet through the NAT gateway by their route table, so a service in a private subnet already has outbound access.',
+  // Its Elastic IPs, gateways and routes belong to the VPC's network, counted per VPC by LIM-01.
+  stackResources: () => ({ count: 0 }),
 };

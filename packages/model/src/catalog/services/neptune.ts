@@ -8,6 +8,8 @@ import {
   storageEncryptedProperty,
   text,
   trafficFromCompute,
+  countOf,
+  securityGroup,
 } from '../define.ts';
 
 export const neptune: ServiceDefinition = {
@@ -37,4 +39,8 @@ export const neptune: ServiceDefinition = {
   ],
   accepts: [trafficFromCompute('queries over TLS :8182'), WATCHED_BY_ALARM],
   listener: { port: 8182, protocol: 'https' },
+  // Security group and subnet group in a VPC; the cluster and its instances.
+  stackResources: (input) => ({
+    count: 2 * securityGroup(input) + 1 + countOf(input.props, 'instances'),
+  }),
 };

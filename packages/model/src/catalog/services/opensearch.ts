@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
-import { WATCHED_BY_ALARM, bool, num, reader, text, trafficFromCompute } from '../define.ts';
+import { WATCHED_BY_ALARM, bool, num, reader, text, trafficFromCompute, securityGroup } from '../define.ts';
 
 const properties = [
   text('engineVersion', 'Engine version', 'OpenSearch_2.15', {
@@ -59,4 +59,6 @@ export const opensearch: ServiceDefinition = {
   },
   accepts: [trafficFromCompute('queries over HTTPS'), WATCHED_BY_ALARM],
   listener: { port: 443, protocol: 'https' },
+  // Security group in a VPC, and the domain.
+  stackResources: (input) => ({ count: securityGroup(input) + 1 }),
 };

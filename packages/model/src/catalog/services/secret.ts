@@ -24,4 +24,5 @@ export const secret: ServiceDefinition = {
     }),
   ],
   accepts: [{ kind: 'read', from: ['lambda', 'ecs-fargate'], meaning: 'reads the secret' }, WATCHED_BY_ALARM],
+  stackResources: () => ({ count: 1 }),
 };

@@ -34,4 +34,6 @@ export const timestream: ServiceDefinition = {
     }),
     WATCHED_BY_ALARM,
   ],
+  // The database and its table.
+  stackResources: () => ({ count: 2 }),
 };

@@ -13,4 +13,6 @@ export const users: ServiceDefinition = {
   placements: ['regional'],
   properties: [],
   accepts: [],
+  // A diagram source for traffic: no infrastructure.
+  stackResources: () => ({ count: 0 }),
 };
