@@ -25,5 +25,9 @@ export const athenaWorkgroup: ServiceDefinition = {
     }),
   ],
   accepts: [WATCHED_BY_ALARM],
-  stackResources: () => ({ count: 1 }),
+  // The workgroup; with no bucket it writes results to, a results bucket with its policy and
+  // access-log bucket.
+  stackResources: ({ outgoing }) => ({
+    count: outgoing.some((c) => c.toType === 's3' && (c.kind === 'write' || c.kind === 'read-write')) ? 1 : 5,
+  }),
 };

@@ -59,6 +59,6 @@ export const opensearch: ServiceDefinition = {
   },
   accepts: [trafficFromCompute('queries over HTTPS'), WATCHED_BY_ALARM],
   listener: { port: 443, protocol: 'https' },
-  // Security group in a VPC, and the domain.
-  stackResources: (input) => ({ count: securityGroup(input) + 1 }),
+  // Security group in a VPC, the domain and its log group.
+  stackResources: (input) => ({ count: securityGroup(input) + 2 }),
 };
