@@ -50,7 +50,11 @@ const DESIGNS: (readonly [string, Design])[] = [
   ['bench dense, 150 nodes', denseDesign(150)],
 ];
 
-describe('CloudFormation resource estimate', () => {
+// Generating and reading back a 500-node template takes seconds on a busy machine: a limit on the
+// harness, not a speed assertion.
+const SLOW = { timeout: 120_000 };
+
+describe('CloudFormation resource estimate', SLOW, () => {
   it.each(DESIGNS)('%s: each environment within tolerance of its template', (_, design) => {
     const ctx = buildRuleContext(design);
     for (const env of envsOf(design)) {
@@ -79,7 +83,7 @@ describe('CloudFormation resource estimate', () => {
   });
 });
 
-describe('LIM-01 on generated large designs (bench/)', () => {
+describe('LIM-01 on generated large designs (bench/)', SLOW, () => {
   const lim = (design: Design) => validateDesign(design).filter((f) => f.ruleId === 'LIM-01');
 
   it('errors on the 500-node benchmark design, stating the estimate, the limit and the fix', () => {
