@@ -1,5 +1,10 @@
 import { memo, useMemo, useState, type DragEvent } from 'react';
-import { SERVICE_CATEGORIES, searchServices, type ServiceDefinition } from '@archgen/model';
+import {
+  SERVICE_CATEGORIES,
+  searchServices,
+  type MissingService,
+  type ServiceDefinition,
+} from '@archgen/model';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { PALETTE_MIME } from '../canvas/flowTypes.ts';
 import { addServiceRecommended } from '../commands/designCommands.ts';
@@ -9,9 +14,12 @@ import { PanelToggle } from './PanelToggle.tsx';
 
 const PaletteItem = memo(function PaletteItem({
   service,
+  term,
   onAdd,
 }: {
   service: ServiceDefinition;
+  /** The abbreviation or synonym the search matched ("k8s"), shown beside the name. */
+  term?: string;
   onAdd(type: string): void;
 }) {
   const onDragStart = (event: DragEvent) => {
@@ -32,20 +40,53 @@ const PaletteItem = memo(function PaletteItem({
         title={`${service.description}\nDrag onto the canvas or a subnet (Enter adds it to its usual subnet).`}
       >
         <ServiceIcon type={service.type} size={24} />
-        <span className="palette-item__name">{service.displayName}</span>
+        <span className="palette-item__text">
+          <span className="palette-item__name">{service.displayName}</span>
+          {term && (
+            <span className="palette-item__term" aria-hidden="true">
+              “{term}”
+            </span>
+          )}
+        </span>
       </button>
     </li>
   );
 });
 
-/** Services by category, searchable; items are dragged onto the canvas or into a subnet tier. */
+/** What the search says when the catalog lacks what was asked for, with the closest services. */
+function MissingNotice({ missing, onAdd }: { missing: MissingService; onAdd(type: string): void }) {
+  const { closest } = missing;
+  return (
+    <div className="palette__missing" role="status">
+      <p className="palette__missing-text">
+        {missing.notYet ? missing.name : `“${missing.name}”`} is not in the catalog yet.
+      </p>
+      {missing.notYet?.hint && <p className="palette__missing-hint">{missing.notYet.hint}</p>}
+      {closest.length > 0 && (
+        <section className="palette__group" aria-label="Closest match">
+          <h3 className="palette__heading">{closest.length > 1 ? 'Closest matches' : 'Closest match'}</h3>
+          <ul className="palette__list">
+            {closest.map((service) => (
+              <PaletteItem key={service.type} service={service} onAdd={onAdd} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Services by category, or ranked search results while a query is typed (names, then
+ * abbreviations, then synonyms from the catalog); items are dragged onto the canvas or a subnet.
+ */
 export function Palette() {
   const [query, setQuery] = useState('');
   const store = useAppStore();
   const open = useApp((s) => s.paletteOpen);
   const getContext = useCommandContext();
-  // Names, abbreviations and keywords from the catalog ("elb", "k8s", "bucket").
   const search = useMemo(() => searchServices(query), [query]);
+  const searching = query.trim() !== '';
   const groups = useMemo(
     () =>
       SERVICE_CATEGORIES.map((category) => ({
@@ -83,31 +124,33 @@ export function Palette() {
         />
       </div>
       <div className="palette__groups">
-        {groups.map((group) => (
-          <section key={group.category} className="palette__group" aria-label={group.category}>
-            <h3 className="palette__heading">{group.category}</h3>
-            <ul className="palette__list">
-              {group.services.map((service) => (
-                <PaletteItem key={service.type} service={service} onAdd={onAdd} />
-              ))}
-            </ul>
-          </section>
-        ))}
-        {search.missing && (
-          <div className="palette__missing" role="status">
-            <p className="empty">
-              {search.missing.name} is not in the catalog yet.
-              {search.missing.closest && ' The closest service:'}
-            </p>
-            {search.missing.closest && (
-              <section className="palette__group" aria-label="Closest match">
+        {search.missing && <MissingNotice missing={search.missing} onAdd={onAdd} />}
+        {searching
+          ? search.ranked.length > 0 && (
+              <section className="palette__group" aria-label="Search results">
+                <h3 className="palette__heading">{search.missing ? 'Also found' : 'Results'}</h3>
                 <ul className="palette__list">
-                  <PaletteItem service={search.missing.closest} onAdd={onAdd} />
+                  {search.ranked.map((match) => (
+                    <PaletteItem
+                      key={match.service.type}
+                      service={match.service}
+                      term={match.term}
+                      onAdd={onAdd}
+                    />
+                  ))}
                 </ul>
               </section>
-            )}
-          </div>
-        )}
+            )
+          : groups.map((group) => (
+              <section key={group.category} className="palette__group" aria-label={group.category}>
+                <h3 className="palette__heading">{group.category}</h3>
+                <ul className="palette__list">
+                  {group.services.map((service) => (
+                    <PaletteItem key={service.type} service={service} onAdd={onAdd} />
+                  ))}
+                </ul>
+              </section>
+            ))}
       </div>
     </nav>
   );

@@ -108,6 +108,14 @@ describe('archgen services and rules', () => {
     expect(elb.map((s) => s.type)).toEqual(['alb']);
     const efs = await run('services', 'efs');
     expect(efs.out).toContain('Amazon EFS is not in the catalog yet. The closest service: s3 (S3 bucket).');
+    const waf = await run('services', 'waf');
+    expect(waf.out).toContain(
+      'AWS WAF is not in the catalog yet. CloudFront and the load balancer can attach a managed web ACL: turn on WAF in the Inspector. The closest services: cloudfront (CloudFront distribution), alb (Application Load Balancer), api-gateway (API Gateway).',
+    );
+    const typo = await run('services', 'lamda');
+    expect(typo.out).toContain(
+      '"lamda" is not in the catalog yet. The closest service: lambda (Lambda function).',
+    );
   });
 
   it('lists at least 40 rules covering all six pillars', async () => {

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { searchServices, type Design } from '@archgen/model';
+import { searchServices, type Design, type MissingService } from '@archgen/model';
 import { RULES, validateDesign, type Finding } from '@archgen/rules';
 import { readDesignFile, displayName, sourceOf, UsageError, InputError } from './io.ts';
 
@@ -91,6 +91,7 @@ function servicesCommand(args: string[], io: CliIo): number {
     displayName: s.displayName,
     category: s.category,
     placements: [...s.placements],
+    abbreviations: [...(s.abbreviations ?? [])],
     keywords: [...(s.keywords ?? [])],
   }));
   if (values.json) io.out(JSON.stringify(rows, null, 2));
@@ -99,12 +100,22 @@ function servicesCommand(args: string[], io: CliIo): number {
       io.out(
         `${r.type.padEnd(20)} ${r.displayName.padEnd(32)} ${r.category.padEnd(12)} ${r.placements.join(', ')}`,
       );
-    if (search.missing)
-      io.out(
-        `${search.missing.name} is not in the catalog yet.${search.missing.closest ? ` The closest service: ${search.missing.closest.type} (${search.missing.closest.displayName}).` : ''}`,
-      );
+    if (search.missing) io.out(missingLine(search.missing));
   }
   return 0;
+}
+
+/** "AWS WAF is not in the catalog yet. <hint> The closest services: cloudfront (...), alb (...)." */
+function missingLine(missing: MissingService): string {
+  const name = missing.notYet ? missing.name : `"${missing.name}"`;
+  const closest = missing.closest.map((s) => `${s.type} (${s.displayName})`);
+  return [
+    `${name} is not in the catalog yet.`,
+    ...(missing.notYet?.hint ? [missing.notYet.hint] : []),
+    ...(closest.length > 0
+      ? [`The closest service${closest.length > 1 ? 's' : ''}: ${closest.join(', ')}.`]
+      : []),
+  ].join(' ');
 }
 
 function rulesCommand(args: string[], io: CliIo): number {

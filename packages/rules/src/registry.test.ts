@@ -8,6 +8,7 @@ import { costCases } from './rules/cost/cost.cases.ts';
 import { dataCases } from './rules/data/data.cases.ts';
 import { edgeCases } from './rules/edge/edge.cases.ts';
 import { lambdaCases } from './rules/lambda/lambda.cases.ts';
+import { limitsCases } from './rules/limits/limits.cases.ts';
 import { messagingCases } from './rules/messaging/messaging.cases.ts';
 import { networkCases } from './rules/network/network.cases.ts';
 import { observabilityCases } from './rules/observability/observability.cases.ts';
@@ -24,6 +25,7 @@ const ALL_CASES: RuleCase[] = [
   ...dataCases,
   ...edgeCases,
   ...lambdaCases,
+  ...limitsCases,
   ...messagingCases,
   ...networkCases,
   ...observabilityCases,
@@ -75,6 +77,7 @@ describe('rule registry', () => {
       'LAM-02',
       'LAM-03',
       'LAM-04',
+      'LIM-01',
       'MSG-01',
       'NEP-01',
       'NET-01',

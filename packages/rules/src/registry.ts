@@ -38,6 +38,7 @@ import { LAM_01 } from './rules/lambda/LAM-01.ts';
 import { LAM_02 } from './rules/lambda/LAM-02.ts';
 import { LAM_03 } from './rules/lambda/LAM-03.ts';
 import { LAM_04 } from './rules/lambda/LAM-04.ts';
+import { LIM_01 } from './rules/limits/LIM-01.ts';
 import { MSG_01 } from './rules/messaging/MSG-01.ts';
 import { NEP_01 } from './rules/data/NEP-01.ts';
 import { NET_01 } from './rules/network/NET-01.ts';
@@ -120,6 +121,7 @@ export const RULES: readonly Rule[] = [
   LAM_02,
   LAM_03,
   LAM_04,
+  LIM_01,
   MSG_01,
   NEP_01,
   NET_01,

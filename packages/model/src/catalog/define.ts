@@ -11,6 +11,9 @@ import type {
   NumberProperty,
   PropertyDefinition,
   PropertyIssue,
+  SharedStackResource,
+  StackEstimateInput,
+  StackResources,
   StringProperty,
 } from './types.ts';
 
@@ -162,11 +165,45 @@ export const WATCHED_BY_ALARM: AcceptedConnection = {
   kind: 'read',
   from: ['cloudwatch-alarm'],
   meaning: 'watches',
+  // One alarm per watched service (the alarm node counts the topic it notifies).
+  stackResources: { count: 1 },
 };
+
+/** A security group rule at each end of a traffic connection: the source's egress, the target's ingress. */
+export const SECURITY_GROUP_RULES: StackResources = { count: 2 };
 
 /** Traffic from application compute into a VPC data service on its listener port. */
 export function trafficFromCompute(meaning: string): AcceptedConnection {
-  return { kind: 'traffic', from: APP_COMPUTE, meaning };
+  return { kind: 'traffic', from: APP_COMPUTE, meaning, stackResources: SECURITY_GROUP_RULES };
+}
+
+/** Traffic from a load balancer to its targets: the security group rules and a target group. */
+export const ALB_TARGET: StackResources = { count: 3 };
+
+/** A dead-letter queue the lowering derives: the queue, its policy and an alarm on the alarm topic. */
+export const DERIVED_DLQ: StackResources = { count: 3, shared: ['alarm-topic'] };
+
+/** The security group a service placed in a VPC subnet gets (none outside a VPC). */
+export function securityGroup(input: StackEstimateInput): number {
+  return input.inVpc ? 1 : 0;
+}
+
+/** A whole-number property as a count (0 when unset or not a number). */
+export function countOf(props: Properties, key: string): number {
+  const value = props[key];
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 0;
+}
+
+/** `count` resources, plus the shared ones any of `parts` needs. */
+export function stackResources(count: number, ...parts: (StackResources | false)[]): StackResources {
+  let total = count;
+  const shared = new Set<SharedStackResource>();
+  for (const part of parts) {
+    if (!part) continue;
+    total += part.count;
+    for (const s of part.shared ?? []) shared.add(s);
+  }
+  return shared.size > 0 ? { count: total, shared: [...shared] } : { count: total };
 }
 
 /** Read, write and read-write from `from`, each with its own meaning. */

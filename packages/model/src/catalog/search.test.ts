@@ -2,45 +2,153 @@ import { describe, expect, it } from 'vitest';
 import { searchServices } from './search.ts';
 
 const names = (query: string) => searchServices(query).matches.map((s) => s.displayName);
+const first = (query: string) => searchServices(query).ranked[0];
 
 describe('searchServices', () => {
   it.each([
     ['elb', 'Application Load Balancer'],
     ['alb', 'Application Load Balancer'],
-    ['nlb', 'Application Load Balancer'],
+    ['load balancer', 'Application Load Balancer'],
     ['cdn', 'CloudFront distribution'],
-    ['kafka', 'Kinesis data stream'],
     ['queue', 'SQS queue'],
     ['bucket', 'S3 bucket'],
     ['k8s', 'EKS cluster'],
+    ['kubernetes', 'EKS cluster'],
     ['sfn', 'Step Functions state machine'],
-    ['bastion', 'EC2 Auto Scaling group'],
-    ['redis', 'ElastiCache cluster'],
     ['Lambda', 'Lambda function'],
-  ])('"%s" finds %s', (query, name) => {
-    expect(names(query)).toContain(name);
+    ['serverless', 'Lambda function'],
+    ['db', 'Aurora cluster'],
+    ['sql', 'Aurora cluster'],
+    ['postgres', 'Aurora cluster'],
+    ['mysql', 'Aurora cluster'],
+    ['redis', 'ElastiCache cluster'],
+    ['cache', 'ElastiCache cluster'],
+    ['nosql', 'DynamoDB table'],
+    ['ddb', 'DynamoDB table'],
+    ['pubsub', 'SNS topic'],
+    ['Pub/Sub', 'SNS topic'],
+    ['topic', 'SNS topic'],
+    ['stream', 'Kinesis data stream'],
+    ['cron', 'EventBridge rule'],
+    ['scheduler', 'EventBridge rule'],
+    ['secrets', 'Secrets Manager secret'],
+    ['auth', 'Cognito user pool'],
+    ['login', 'Cognito user pool'],
+    ['container', 'ECS Fargate service'],
+    ['docker', 'ECS Fargate service'],
+    ['api', 'API Gateway'],
+    ['search', 'OpenSearch domain'],
+    ['elastic', 'OpenSearch domain'],
+    ['graph', 'Neptune cluster'],
+    ['nat', 'NAT gateway'],
+    ['logs', 'CloudWatch log group'],
+    ['  DynamoDB  ', 'DynamoDB table'],
+  ])('"%s" puts %s first', (query, name) => {
+    expect(names(query)[0]).toBe(name);
+    expect(searchServices(query).missing).toBeUndefined();
   });
 
-  it('says what is not in the catalog yet and offers the closest service', () => {
-    for (const [query, missing, closest] of [
-      ['efs', 'Amazon EFS', 'S3 bucket'],
-      ['route 53', 'Route 53', 'CloudFront distribution'],
-      ['waf', 'AWS WAF', 'CloudFront distribution'],
-    ] as const) {
-      const result = searchServices(query);
-      expect(result.matches, query).toEqual([]);
-      expect(result.missing?.name).toBe(missing);
-      expect(result.missing?.closest?.displayName).toBe(closest);
+  it('ranks an exact name over an abbreviation over a synonym over a word being typed', () => {
+    // "rds" is RDS's own type and an Aurora synonym.
+    expect(names('rds').slice(0, 2)).toEqual(['RDS database', 'Aurora cluster']);
+    expect(
+      searchServices('rds')
+        .ranked.slice(0, 2)
+        .map((m) => m.kind),
+    ).toEqual(['name', 'synonym']);
+    // "cache" is ElastiCache's synonym and a word of CloudFront's "edge cache".
+    expect(names('cache').slice(0, 2)).toEqual(['ElastiCache cluster', 'CloudFront distribution']);
+    // "elastic": OpenSearch's synonym, a word of "elastic load balancing", the start of "ElastiCache".
+    expect(names('elastic').slice(0, 3)).toEqual([
+      'OpenSearch domain',
+      'Application Load Balancer',
+      'ElastiCache cluster',
+    ]);
+    // "api": API Gateway's name before Secrets Manager's "api key", before descriptions naming APIs.
+    expect(names('api').slice(0, 2)).toEqual(['API Gateway', 'Secrets Manager secret']);
+    expect(searchServices('api').ranked.at(-1)?.kind).toBe('description');
+  });
+
+  it('says which abbreviation or synonym matched, so the palette can show it', () => {
+    expect(first('k8s')).toMatchObject({ kind: 'abbreviation', term: 'k8s' });
+    expect(first('cron')).toMatchObject({ kind: 'synonym', term: 'cron' });
+    expect(first('lambda')).toMatchObject({ kind: 'name' });
+    expect(first('lambda')?.term).toBeUndefined();
+  });
+
+  it('finds as you type, names first', () => {
+    expect(names('dyna')[0]).toBe('DynamoDB table');
+    expect(names('step func')[0]).toBe('Step Functions state machine');
+    expect(names('s').slice(0, 3)).toEqual(['EC2 Auto Scaling group', 'ECS Fargate service', 'S3 bucket']);
+    expect(first('kube')).toMatchObject({ kind: 'abbreviation', term: 'kube' });
+    expect(first('kuber')).toMatchObject({ kind: 'prefix', term: 'kubernetes' });
+  });
+
+  it.each([
+    ['kafka', 'Amazon MSK (Kafka)', ['Kinesis data stream']],
+    ['waf', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
+    ['firewall', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
+    ['route 53', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
+    ['dns', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
+    ['dns zone', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
+    ['acm', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
+    ['cert', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
+    ['efs', 'Amazon EFS', ['S3 bucket']],
+    ['nfs', 'Amazon EFS', ['S3 bucket']],
+    ['msk', 'Amazon MSK (Kafka)', ['Kinesis data stream']],
+    ['bastion', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
+    ['ssh', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
+    ['ssm', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
+    ['kms', 'AWS KMS', ['Secrets Manager secret']],
+    ['ecr', 'Amazon ECR', ['ECS Fargate service', 'EKS cluster']],
+    ['registry', 'Amazon ECR', ['ECS Fargate service', 'EKS cluster']],
+    ['firehose', 'Amazon Data Firehose', ['Kinesis data stream', 'S3 bucket']],
+    ['backup', 'AWS Backup', ['RDS database', 'Aurora cluster', 'DynamoDB table']],
+    ['cloudtrail', 'AWS CloudTrail', ['CloudWatch log group', 'S3 bucket']],
+    ['config', 'AWS Config', ['CloudWatch alarm']],
+    ['vpc endpoint', 'VPC endpoints', ['NAT gateway']],
+    ['privatelink', 'VPC endpoints', ['NAT gateway']],
+    ['nlb', 'Network Load Balancer', ['Application Load Balancer']],
+    ['graphql', 'AWS AppSync', ['API Gateway']],
+    ['warehouse', 'Amazon Redshift', ['Athena workgroup', 'S3 bucket']],
+    ['etl', 'AWS Glue', ['Athena workgroup', 'Step Functions state machine']],
+    ['AWS WAF rules', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
+  ])('"%s" says %s is not in the catalog yet and offers %j', (query, missing, closest) => {
+    const result = searchServices(query);
+    expect(result.missing?.name).toBe(missing);
+    expect(result.missing?.notYet?.name).toBe(missing);
+    expect(result.missing?.closest.map((s) => s.displayName)).toEqual(closest);
+    expect(result.matches).toEqual([]);
+  });
+
+  it('names a missing service while its name is being typed, when nothing else fits', () => {
+    expect(searchServices('fireh').missing?.name).toBe('Amazon Data Firehose');
+    expect(searchServices('cloudtr').missing?.name).toBe('AWS CloudTrail');
+    // "dyn" starts a catalog name: no message.
+    expect(searchServices('dyn').missing).toBeUndefined();
+  });
+
+  it('offers the nearest names for a typo, and nothing for gibberish', () => {
+    const typo = searchServices('lamda');
+    expect(typo.matches).toEqual([]);
+    expect(typo.missing).toMatchObject({ name: 'lamda' });
+    expect(typo.missing?.notYet).toBeUndefined();
+    expect(typo.missing?.closest.map((s) => s.displayName)[0]).toBe('Lambda function');
+    expect(searchServices('cloudfrnt').missing?.closest[0]?.displayName).toBe('CloudFront distribution');
+    expect(searchServices('qqqqqq').missing).toEqual({ name: 'qqqqqq', closest: [] });
+  });
+
+  it('finds every service by its own name, with no missing-service message', () => {
+    for (const service of searchServices('').matches) {
+      const result = searchServices(service.displayName);
+      expect(result.matches[0], service.displayName).toBe(service);
+      expect(result.missing, service.displayName).toBeUndefined();
     }
   });
 
-  it('offers the nearest name for a typo', () => {
-    const result = searchServices('lamda');
-    expect(result.matches).toEqual([]);
-    expect(result.missing?.closest?.displayName).toBe('Lambda function');
-  });
-
-  it('lists everything for an empty query', () => {
-    expect(searchServices('  ').matches.length).toBeGreaterThan(20);
+  it('lists everything in palette order for an empty query', () => {
+    const all = searchServices('  ');
+    expect(all.matches.length).toBeGreaterThan(20);
+    expect(all.missing).toBeUndefined();
   });
 });

@@ -79,6 +79,40 @@ export interface PropertyIssue {
   message: string;
 }
 
+/**
+ * Resources the lowering makes once per stack however many nodes need them: the alarm topic
+ * (KMS key, SNS topic, topic policy) that dead-letter-queue and design alarms notify.
+ */
+export type SharedStackResource = 'alarm-topic';
+
+/** CloudFormation resources in each shared resource. */
+export const SHARED_STACK_RESOURCES: Readonly<Record<SharedStackResource, number>> = {
+  'alarm-topic': 3,
+};
+
+/**
+ * About how many CloudFormation resources a node or a connection adds to its stack, for the
+ * stack-quota rule (LIM-01): what generators/cloudformation emits for it, including what the
+ * lowering derives (roles, log groups, security groups and their rules, DLQs and their alarms).
+ */
+export interface StackResources {
+  count: number;
+  /** Shared resources it needs, counted once per stack. */
+  shared?: readonly SharedStackResource[];
+}
+
+/** What a node's estimate may depend on, in one environment. */
+export interface StackEstimateInput {
+  /** Catalog defaults, node values and the environment's overrides. */
+  props: Properties;
+  /** Placed in a VPC subnet: services that can have one then get a security group. */
+  inVpc: boolean;
+  /** The connections leaving the node (a rule's targets share one DLQ, for example). */
+  outgoing: readonly { kind: ConnectionKind; toType: string }[];
+  /** The connections entering the node. */
+  incoming: readonly { kind: ConnectionKind; fromType: string }[];
+}
+
 /** A connection this service accepts as its target. */
 export interface AcceptedConnection {
   kind: ConnectionKind;
@@ -86,6 +120,11 @@ export interface AcceptedConnection {
   from: readonly string[];
   /** What the connection means, shown on the edge and in the docs, e.g. "sends messages". */
   meaning: string;
+  /**
+   * CloudFormation resources the connection adds (security group rules, target groups,
+   * permissions, event source mappings, subscriptions and their DLQs); none when absent.
+   */
+  stackResources?: StackResources;
 }
 
 export interface ServiceDefinition {
@@ -94,8 +133,14 @@ export interface ServiceDefinition {
   /** The display name is plural ("Internet users"): sentences say "are", with no article. */
   plural?: boolean;
   /**
-   * Other words people search for this service by: abbreviations, AWS product names, generic
-   * terms ("alb", "load balancer"; "bucket"; "k8s"). The palette and the CLI's `services` match them.
+   * Short forms people type for this service ("alb", "elb"; "k8s"; "sfn"). The palette ranks an
+   * exact abbreviation just below the service's own name (search.ts).
+   */
+  abbreviations?: readonly string[];
+  /**
+   * Synonyms: other names and the generic terms people search by ("load balancer"; "bucket";
+   * "kubernetes"; "cron"). Ranked below names and abbreviations. A term of a service that is not
+   * in the catalog yet belongs in `not-yet.ts`, not here.
    */
   keywords?: readonly string[];
   category: ServiceCategory;
@@ -115,4 +160,11 @@ export interface ServiceDefinition {
   refusalHint?: string;
   /** For traffic connections into this service: default port and protocol. */
   listener?: { port: number; protocol: 'tcp' | 'http' | 'https' };
+  /**
+   * About how many CloudFormation resources one node of this service becomes in an environment:
+   * its own and what the lowering derives for it alone. Connections add theirs
+   * (`AcceptedConnection.stackResources`); VPCs and NAT gateways are counted by LIM-01.
+   * `stack-resources.test.ts` in packages/rules compares it with the generated template.
+   */
+  stackResources(input: StackEstimateInput): StackResources;
 }

@@ -1,10 +1,20 @@
 import type { ServiceDefinition } from '../types.ts';
-import { APP_COMPUTE, WATCHED_BY_ALARM, bool, choice, num, text } from '../define.ts';
+import {
+  APP_COMPUTE,
+  WATCHED_BY_ALARM,
+  bool,
+  choice,
+  num,
+  text,
+  securityGroup,
+  SECURITY_GROUP_RULES,
+} from '../define.ts';
 
 export const alb: ServiceDefinition = {
   type: 'alb',
   displayName: 'Application Load Balancer',
-  keywords: ['elb', 'alb', 'nlb', 'load balancer', 'elastic load balancing', 'balancer'],
+  abbreviations: ['alb', 'elb'],
+  keywords: ['load balancer', 'application load balancer', 'elastic load balancing', 'balancer', 'layer 7'],
   category: 'Networking',
   icon: 'alb',
   description:
@@ -51,9 +61,36 @@ export const alb: ServiceDefinition = {
   accepts: [
     { kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' },
     { kind: 'traffic', from: ['cloudfront'], meaning: 'forwards requests over HTTPS' },
-    { kind: 'traffic', from: APP_COMPUTE, meaning: 'calls the internal ALB' },
+    {
+      kind: 'traffic',
+      from: APP_COMPUTE,
+      meaning: 'calls the internal ALB',
+      stackResources: SECURITY_GROUP_RULES,
+    },
     { kind: 'route', from: ['cloudfront'], meaning: 'uses as origin' },
     WATCHED_BY_ALARM,
   ],
   listener: { port: 443, protocol: 'https' },
+  // Security group, load balancer, HTTP listener, and an HTTPS listener with a certificate; a
+  // listener rule per target after the first; a web ACL and its association; an access-log
+  // bucket and its policy. Compute calling it gets a security group rule pair per listener (the
+  // connection counts the first).
+  stackResources: (input) => {
+    const { props, outgoing, incoming } = input;
+    const listeners = props.certificateArn ? 2 : 1;
+    const targets = outgoing.filter((c) => c.kind === 'traffic' || c.kind === 'invoke').length;
+    const callers = incoming.filter(
+      (c) => c.kind === 'traffic' && (APP_COMPUTE as readonly string[]).includes(c.fromType),
+    ).length;
+    return {
+      count:
+        securityGroup(input) +
+        1 +
+        listeners +
+        Math.max(0, targets - 1) +
+        2 * (listeners - 1) * callers +
+        (props.waf === true ? 2 : 0) +
+        (props.accessLogs === true ? 2 : 0),
+    };
+  },
 };

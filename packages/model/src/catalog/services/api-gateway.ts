@@ -57,7 +57,8 @@ const properties = [
 export const apiGateway: ServiceDefinition = {
   type: 'api-gateway',
   displayName: 'API Gateway',
-  keywords: ['apigw', 'apig', 'rest api', 'http api', 'api'],
+  abbreviations: ['apigw', 'apig'],
+  keywords: ['api', 'rest api', 'http api', 'rest', 'webhook', 'api endpoint'],
   category: 'Networking',
   icon: 'api-gateway',
   description:
@@ -81,4 +82,19 @@ export const apiGateway: ServiceDefinition = {
     WATCHED_BY_ALARM,
   ],
   listener: { port: 443, protocol: 'https' },
+  // HTTP API: the API and its stage. REST API: the API, deployment and stage once it has methods,
+  // and a request validator. Access logs: a log group (REST: and the role it logs with). A JWT or
+  // Cognito authorizer on a user pool it reads (HTTP: and an app client). Each integration is
+  // counted on its connection.
+  stackResources: ({ props, outgoing }) => {
+    const logs = props.accessLogs === true ? 1 : 0;
+    const rest = props.apiType === 'rest';
+    const authorizer =
+      (props.authorizer === 'jwt' || props.authorizer === 'cognito') &&
+      outgoing.some((c) => c.kind === 'read' && c.toType === 'cognito-user-pool');
+    const auth = authorizer ? (rest ? 1 : 2) : 0;
+    if (!rest) return { count: 2 + logs + auth };
+    const methods = outgoing.some((c) => c.kind === 'invoke');
+    return { count: (methods ? 3 + (props.requestValidation === true ? 1 : 0) : 0) + 2 * logs + auth };
+  },
 };

@@ -4,7 +4,7 @@ import { WATCHED_BY_ALARM, bool, num } from '../define.ts';
 export const athenaWorkgroup: ServiceDefinition = {
   type: 'athena-workgroup',
   displayName: 'Athena workgroup',
-  keywords: ['sql', 'query', 'analytics'],
+  keywords: ['sql', 'query', 'analytics', 'presto', 'trino', 'data lake', 'sql on s3'],
   category: 'Analytics',
   icon: 'athena-workgroup',
   description:
@@ -25,4 +25,9 @@ export const athenaWorkgroup: ServiceDefinition = {
     }),
   ],
   accepts: [WATCHED_BY_ALARM],
+  // The workgroup; with no bucket it writes results to, a results bucket with its policy and
+  // access-log bucket.
+  stackResources: ({ outgoing }) => ({
+    count: outgoing.some((c) => c.toType === 's3' && (c.kind === 'write' || c.kind === 'read-write')) ? 1 : 5,
+  }),
 };

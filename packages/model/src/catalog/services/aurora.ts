@@ -10,6 +10,8 @@ import {
   storageEncryptedProperty,
   text,
   trafficFromCompute,
+  countOf,
+  securityGroup,
 } from '../define.ts';
 
 const serverless = { key: 'capacity', equals: 'serverless-v2' };
@@ -72,7 +74,7 @@ const properties = [
 export const aurora: ServiceDefinition = {
   type: 'aurora',
   displayName: 'Aurora cluster',
-  keywords: ['mysql', 'postgres', 'postgresql', 'sql', 'relational', 'rds'],
+  keywords: ['mysql', 'postgres', 'postgresql', 'sql', 'relational', 'rds', 'database', 'db'],
   category: 'Database',
   icon: 'aurora',
   description:
@@ -94,4 +96,8 @@ export const aurora: ServiceDefinition = {
   },
   accepts: [trafficFromCompute('connects to'), WATCHED_BY_ALARM],
   listener: { port: 5432, protocol: 'tcp' },
+  // Security group and subnet group in a VPC; the cluster, its writer and each reader.
+  stackResources: (input) => ({
+    count: 2 * securityGroup(input) + 2 + countOf(input.props, 'readers'),
+  }),
 };

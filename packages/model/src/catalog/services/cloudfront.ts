@@ -47,7 +47,8 @@ const properties = [
 export const cloudfront: ServiceDefinition = {
   type: 'cloudfront',
   displayName: 'CloudFront distribution',
-  keywords: ['cdn', 'edge', 'cache', 'distribution'],
+  abbreviations: ['cdn'],
+  keywords: ['edge', 'edge cache', 'distribution', 'content delivery', 'static site'],
   category: 'Networking',
   icon: 'cloudfront',
   description:
@@ -64,4 +65,17 @@ export const cloudfront: ServiceDefinition = {
   },
   accepts: [{ kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' }, WATCHED_BY_ALARM],
   listener: { port: 443, protocol: 'https' },
+  // The distribution; an origin access control for S3 origins; a web ACL; an access-log bucket and
+  // its policy; routed nowhere, a private origin bucket with its policy and log bucket.
+  stackResources: ({ props, outgoing }) => {
+    const routes = outgoing.filter((c) => c.kind === 'route');
+    return {
+      count:
+        1 +
+        (routes.some((c) => c.toType === 's3') ? 1 : 0) +
+        (routes.length === 0 ? 5 : 0) +
+        (props.waf === true ? 1 : 0) +
+        (props.accessLogs === true ? 2 : 0),
+    };
+  },
 };

@@ -35,7 +35,8 @@ const properties = [
 export const cloudwatchAlarm: ServiceDefinition = {
   type: 'cloudwatch-alarm',
   displayName: 'CloudWatch alarm',
-  keywords: ['alarm', 'monitoring', 'alert', 'metric'],
+  abbreviations: ['cw'],
+  keywords: ['alarm', 'alert', 'alerting', 'monitoring', 'metric', 'cloudwatch'],
   category: 'Management',
   icon: 'cloudwatch-alarm',
   description:
@@ -49,4 +50,10 @@ export const cloudwatchAlarm: ServiceDefinition = {
     return [];
   },
   accepts: [],
+  // One alarm per service it watches, counted on those connections; they notify the topic the
+  // alarm publishes to, else the shared alarm topic.
+  stackResources: ({ outgoing }) =>
+    outgoing.some((c) => c.kind === 'read') && !outgoing.some((c) => c.kind === 'publish')
+      ? { count: 0, shared: ['alarm-topic'] }
+      : { count: 0 },
 };

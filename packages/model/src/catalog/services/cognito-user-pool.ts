@@ -4,7 +4,20 @@ import { WATCHED_BY_ALARM, bool, choice, num } from '../define.ts';
 export const cognitoUserPool: ServiceDefinition = {
   type: 'cognito-user-pool',
   displayName: 'Cognito user pool',
-  keywords: ['auth', 'authentication', 'login', 'sign in', 'identity', 'users'],
+  keywords: [
+    'auth',
+    'authentication',
+    'login',
+    'log in',
+    'sign in',
+    'sign up',
+    'identity',
+    'users',
+    'oauth',
+    'oidc',
+    'sso',
+    'jwt',
+  ],
   category: 'Security',
   icon: 'cognito-user-pool',
   description:
@@ -28,4 +41,5 @@ export const cognitoUserPool: ServiceDefinition = {
     }),
   ],
   accepts: [{ kind: 'read', from: ['api-gateway'], meaning: 'authorizes with' }, WATCHED_BY_ALARM],
+  stackResources: () => ({ count: 1 }),
 };

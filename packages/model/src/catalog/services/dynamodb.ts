@@ -128,7 +128,8 @@ function gsiIssues(gsis: Properties[string] | undefined, tableKeys: Map<string, 
 export const dynamodb: ServiceDefinition = {
   type: 'dynamodb',
   displayName: 'DynamoDB table',
-  keywords: ['ddb', 'dynamo', 'nosql', 'key value', 'table'],
+  abbreviations: ['ddb'],
+  keywords: ['dynamo', 'nosql', 'key value', 'table', 'database', 'db'],
   category: 'Database',
   icon: 'dynamodb',
   description:
@@ -169,4 +170,8 @@ export const dynamodb: ServiceDefinition = {
     }),
     WATCHED_BY_ALARM,
   ],
+  // The table; provisioned with auto scaling, a scalable target and policy for reads and writes.
+  stackResources: ({ props }) => ({
+    count: 1 + (props.billingMode === 'provisioned' && props.autoScaling === true ? 4 : 0),
+  }),
 };

@@ -1,5 +1,14 @@
 import type { ServiceDefinition } from '../types.ts';
-import { WATCHED_BY_ALARM, bool, checkMinDesiredMax, num, reader, text } from '../define.ts';
+import {
+  WATCHED_BY_ALARM,
+  bool,
+  checkMinDesiredMax,
+  num,
+  reader,
+  text,
+  securityGroup,
+  ALB_TARGET,
+} from '../define.ts';
 
 const properties = [
   text('instanceType', 'Instance type', 't4g.small', {
@@ -29,7 +38,8 @@ const properties = [
 export const ec2Asg: ServiceDefinition = {
   type: 'ec2-asg',
   displayName: 'EC2 Auto Scaling group',
-  keywords: ['ec2', 'asg', 'vm', 'virtual machine', 'instance', 'server', 'bastion', 'autoscaling'],
+  abbreviations: ['ec2', 'asg', 'vm'],
+  keywords: ['virtual machine', 'instance', 'server', 'autoscaling', 'auto scaling', 'compute'],
   category: 'Compute',
   icon: 'ec2-asg',
   description:
@@ -44,6 +54,11 @@ export const ec2Asg: ServiceDefinition = {
       'instances',
     );
   },
-  accepts: [{ kind: 'traffic', from: ['alb'], meaning: 'forwards HTTP :8080 to' }, WATCHED_BY_ALARM],
+  accepts: [
+    { kind: 'traffic', from: ['alb'], meaning: 'forwards HTTP :8080 to', stackResources: ALB_TARGET },
+    WATCHED_BY_ALARM,
+  ],
   listener: { port: 8080, protocol: 'http' },
+  // Security group, role, instance profile, launch template, Auto Scaling group.
+  stackResources: (input) => ({ count: securityGroup(input) + 4 }),
 };

@@ -9,6 +9,8 @@ import {
   num,
   reader,
   text,
+  securityGroup,
+  ALB_TARGET,
 } from '../define.ts';
 
 function range(from: number, to: number, step: number): number[] {
@@ -26,6 +28,14 @@ export const FARGATE_MEMORY_BY_CPU: Readonly<Record<string, readonly number[]>> 
   '4096': range(8192, 30720, 1024),
   '8192': range(16384, 61440, 4096),
   '16384': range(32768, 122880, 8192),
+};
+
+/** Scaling resources per mode: target, plus a policy (target tracking), a policy and alarm (step). */
+const FARGATE_SCALING_RESOURCES: Readonly<Record<string, number>> = {
+  'target-tracking': 2,
+  step: 3,
+  scheduled: 1,
+  none: 0,
 };
 
 export function isValidFargateSize(cpu: string, memoryMiB: number): boolean {
@@ -131,7 +141,8 @@ const properties = [
 export const ecsFargate: ServiceDefinition = {
   type: 'ecs-fargate',
   displayName: 'ECS Fargate service',
-  keywords: ['ecs', 'fargate', 'container', 'docker', 'task'],
+  abbreviations: ['ecs'],
+  keywords: ['fargate', 'container', 'containers', 'docker', 'task', 'serverless containers'],
   category: 'Containers',
   icon: 'ecs-fargate',
   description:
@@ -158,6 +169,14 @@ export const ecsFargate: ServiceDefinition = {
     issues.push(...checkLogRetention(props));
     return issues;
   },
-  accepts: [{ kind: 'traffic', from: ['alb'], meaning: 'forwards HTTP :8080 to' }, WATCHED_BY_ALARM],
+  accepts: [
+    { kind: 'traffic', from: ['alb'], meaning: 'forwards HTTP :8080 to', stackResources: ALB_TARGET },
+    WATCHED_BY_ALARM,
+  ],
   listener: { port: 8080, protocol: 'http' },
+  // Security group, task and execution roles, cluster, task definition, service, log group, and the
+  // scaling: a scalable target, with a policy (target tracking) or a policy and an alarm (step).
+  stackResources: (input) => ({
+    count: securityGroup(input) + 6 + (FARGATE_SCALING_RESOURCES[String(input.props.scaling)] ?? 0),
+  }),
 };

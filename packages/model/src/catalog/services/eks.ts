@@ -8,6 +8,8 @@ import {
   num,
   reader,
   text,
+  securityGroup,
+  ALB_TARGET,
 } from '../define.ts';
 
 const properties = [
@@ -41,7 +43,8 @@ const properties = [
 export const eks: ServiceDefinition = {
   type: 'eks',
   displayName: 'EKS cluster',
-  keywords: ['k8s', 'kubernetes', 'container'],
+  abbreviations: ['k8s', 'kube'],
+  keywords: ['kubernetes', 'container', 'containers', 'docker', 'helm', 'pods'],
   category: 'Containers',
   icon: 'eks',
   description:
@@ -58,6 +61,11 @@ export const eks: ServiceDefinition = {
     issues.push(...checkLogRetention(props));
     return issues;
   },
-  accepts: [{ kind: 'traffic', from: ['alb'], meaning: 'forwards HTTPS :443 to' }, WATCHED_BY_ALARM],
+  accepts: [
+    { kind: 'traffic', from: ['alb'], meaning: 'forwards HTTPS :443 to', stackResources: ALB_TARGET },
+    WATCHED_BY_ALARM,
+  ],
   listener: { port: 443, protocol: 'https' },
+  // Security group, cluster and node roles, secrets KMS key, cluster, node group, log group.
+  stackResources: (input) => ({ count: securityGroup(input) + 6 }),
 };

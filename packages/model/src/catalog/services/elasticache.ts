@@ -1,5 +1,14 @@
 import type { PropertyIssue, ServiceDefinition } from '../types.ts';
-import { WATCHED_BY_ALARM, bool, choice, num, reader, text, trafficFromCompute } from '../define.ts';
+import {
+  WATCHED_BY_ALARM,
+  bool,
+  choice,
+  num,
+  reader,
+  text,
+  trafficFromCompute,
+  securityGroup,
+} from '../define.ts';
 
 const properties = [
   choice(
@@ -48,7 +57,7 @@ const properties = [
 export const elasticache: ServiceDefinition = {
   type: 'elasticache',
   displayName: 'ElastiCache cluster',
-  keywords: ['redis', 'memcached', 'cache', 'valkey'],
+  keywords: ['redis', 'memcached', 'valkey', 'cache', 'in memory', 'session store'],
   category: 'Database',
   icon: 'elasticache',
   description:
@@ -84,6 +93,14 @@ export const elasticache: ServiceDefinition = {
   },
   accepts: [trafficFromCompute('connects to'), WATCHED_BY_ALARM],
   listener: { port: 6379, protocol: 'tcp' },
+  // Security group and subnet group in a VPC; the replication group (or Memcached cluster); the
+  // Redis AUTH token secret.
+  stackResources: (input) => ({
+    count:
+      2 * securityGroup(input) +
+      1 +
+      (input.props.engine === 'redis' && input.props.authToken === true ? 1 : 0),
+  }),
 };
 
 function labelOf(key: string): string {

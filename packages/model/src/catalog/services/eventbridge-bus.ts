@@ -1,10 +1,10 @@
 import type { ServiceDefinition } from '../types.ts';
-import { PUBLISHERS, WATCHED_BY_ALARM, num } from '../define.ts';
+import { PUBLISHERS, WATCHED_BY_ALARM, num, countOf } from '../define.ts';
 
 export const eventbridgeBus: ServiceDefinition = {
   type: 'eventbridge-bus',
   displayName: 'EventBridge bus',
-  keywords: ['events', 'event bus', 'cloudwatch events', 'bus'],
+  keywords: ['events', 'event bus', 'cloudwatch events', 'bus', 'event driven', 'event router'],
   category: 'Integration',
   icon: 'eventbridge-bus',
   description:
@@ -20,4 +20,6 @@ export const eventbridgeBus: ServiceDefinition = {
     }),
   ],
   accepts: [{ kind: 'publish', from: PUBLISHERS, meaning: 'puts events on' }, WATCHED_BY_ALARM],
+  // The bus, and its archive when events are kept.
+  stackResources: ({ props }) => ({ count: 1 + (countOf(props, 'archiveDays') > 0 ? 1 : 0) }),
 };

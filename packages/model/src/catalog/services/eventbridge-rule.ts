@@ -1,5 +1,5 @@
 import type { PropertyIssue, ServiceDefinition } from '../types.ts';
-import { WATCHED_BY_ALARM, bool, reader, text } from '../define.ts';
+import { WATCHED_BY_ALARM, bool, reader, text, DERIVED_DLQ, stackResources } from '../define.ts';
 
 const properties = [
   text('eventPattern', 'Event pattern', '{"source":["app.orders"]}', {
@@ -42,7 +42,17 @@ function patternIssue(pattern: string): PropertyIssue[] {
 export const eventbridgeRule: ServiceDefinition = {
   type: 'eventbridge-rule',
   displayName: 'EventBridge rule',
-  keywords: ['events', 'schedule', 'cron', 'rule'],
+  keywords: [
+    'events',
+    'schedule',
+    'scheduler',
+    'scheduled',
+    'cron',
+    'cron job',
+    'timer',
+    'rule',
+    'event pattern',
+  ],
   category: 'Integration',
   icon: 'eventbridge-rule',
   description:
@@ -57,4 +67,7 @@ export const eventbridgeRule: ServiceDefinition = {
     return pattern === '' ? [] : patternIssue(pattern);
   },
   accepts: [{ kind: 'route', from: ['eventbridge-bus'], meaning: 'routes events through' }, WATCHED_BY_ALARM],
+  // The rule, and one dead-letter queue (with its alarm) for its targets when they get one.
+  stackResources: ({ props, outgoing }) =>
+    stackResources(1, props.targetDlq === true && outgoing.some((c) => c.kind === 'route') && DERIVED_DLQ),
 };

@@ -4,7 +4,8 @@ import { DATA_CLIENTS, PUBLISHERS, WATCHED_BY_ALARM, bool, choice, dataAccess, n
 export const kinesisStream: ServiceDefinition = {
   type: 'kinesis-stream',
   displayName: 'Kinesis data stream',
-  keywords: ['kafka', 'msk', 'stream', 'streaming', 'kds'],
+  abbreviations: ['kds'],
+  keywords: ['stream', 'streaming', 'data stream', 'kinesis data streams', 'real time', 'event stream'],
   category: 'Analytics',
   icon: 'kinesis-stream',
   description:
@@ -46,4 +47,5 @@ export const kinesisStream: ServiceDefinition = {
     }),
     WATCHED_BY_ALARM,
   ],
+  stackResources: () => ({ count: 1 }),
 };

@@ -7,12 +7,17 @@ import {
   logRetentionDaysProperty,
   num,
   text,
+  securityGroup,
 } from '../define.ts';
+
+/** An event source mapping. */
+const MAPPING = { count: 1 };
 
 export const lambda: ServiceDefinition = {
   type: 'lambda',
   displayName: 'Lambda function',
-  keywords: ['function', 'serverless', 'faas'],
+  abbreviations: ['faas'],
+  keywords: ['function', 'functions', 'serverless', 'handler'],
   category: 'Compute',
   icon: 'lambda',
   description:
@@ -105,15 +110,52 @@ export const lambda: ServiceDefinition = {
     return issues;
   },
   accepts: [
-    { kind: 'invoke', from: ['api-gateway'], meaning: 'invokes (API integration)' },
-    { kind: 'invoke', from: ['alb'], meaning: 'forwards requests to' },
+    {
+      kind: 'invoke',
+      from: ['api-gateway'],
+      meaning: 'invokes (API integration)',
+      // Integration and route (REST: resource and method), and the invoke permission.
+      stackResources: { count: 3 },
+    },
+    {
+      kind: 'invoke',
+      from: ['alb'],
+      meaning: 'forwards requests to',
+      // A target group and the invoke permission.
+      stackResources: { count: 2 },
+    },
     { kind: 'invoke', from: ['lambda', 'ecs-fargate', 'step-functions'], meaning: 'invokes' },
-    { kind: 'event-source', from: ['sqs'], meaning: 'delivers message batches to' },
-    { kind: 'event-source', from: ['kinesis-stream'], meaning: 'delivers record batches to' },
-    { kind: 'event-source', from: ['dynamodb'], meaning: 'streams item changes to' },
-    { kind: 'event-source', from: ['s3'], meaning: 'notifies of new objects' },
-    { kind: 'route', from: ['eventbridge-rule'], meaning: 'sends matching events to' },
-    { kind: 'subscribe', from: ['sns'], meaning: 'delivers messages to' },
+    { kind: 'event-source', from: ['sqs'], meaning: 'delivers message batches to', stackResources: MAPPING },
+    {
+      kind: 'event-source',
+      from: ['kinesis-stream'],
+      meaning: 'delivers record batches to',
+      stackResources: MAPPING,
+    },
+    { kind: 'event-source', from: ['dynamodb'], meaning: 'streams item changes to', stackResources: MAPPING },
+    {
+      kind: 'event-source',
+      from: ['s3'],
+      meaning: 'notifies of new objects',
+      // An EventBridge rule on the bucket's events and the invoke permission.
+      stackResources: { count: 2 },
+    },
+    {
+      kind: 'route',
+      from: ['eventbridge-rule'],
+      meaning: 'sends matching events to',
+      // The invoke permission (the rule counts its target's DLQ).
+      stackResources: { count: 1 },
+    },
+    {
+      kind: 'subscribe',
+      from: ['sns'],
+      meaning: 'delivers messages to',
+      // The subscription and the invoke permission (the topic counts the subscriptions' DLQ).
+      stackResources: { count: 2 },
+    },
     WATCHED_BY_ALARM,
   ],
+  // Security group in a VPC, role, function, log group.
+  stackResources: (input) => ({ count: securityGroup(input) + 3 }),
 };

@@ -10,7 +10,7 @@ import {
 export const logGroup: ServiceDefinition = {
   type: 'log-group',
   displayName: 'CloudWatch log group',
-  keywords: ['logs', 'logging', 'cloudwatch logs'],
+  keywords: ['logs', 'log', 'logging', 'cloudwatch logs'],
   category: 'Management',
   icon: 'log-group',
   description:
@@ -24,4 +24,5 @@ export const logGroup: ServiceDefinition = {
   ],
   validate: (props) => checkLogRetention(props, 'retentionDays'),
   accepts: [{ kind: 'write', from: APP_COMPUTE, meaning: 'writes logs to' }, WATCHED_BY_ALARM],
+  stackResources: ({ props }) => ({ count: 1 + (props.kmsEncryption === true ? 1 : 0) }),
 };

@@ -4,7 +4,8 @@ import { WATCHED_BY_ALARM, choice } from '../define.ts';
 export const natGateway: ServiceDefinition = {
   type: 'nat-gateway',
   displayName: 'NAT gateway',
-  keywords: ['nat', 'egress', 'outbound internet'],
+  abbreviations: ['nat', 'natgw'],
+  keywords: ['egress', 'outbound internet', 'internet access'],
   category: 'Networking',
   icon: 'nat-gateway',
   description:
@@ -27,4 +28,6 @@ export const natGateway: ServiceDefinition = {
   accepts: [WATCHED_BY_ALARM],
   refusalHint:
     'no edge is needed. Private subnets reach the internet through the NAT gateway by their route table, so a service in a private subnet already has outbound access.',
+  // Its Elastic IPs, gateways and routes belong to the VPC's network, counted per VPC by LIM-01.
+  stackResources: () => ({ count: 0 }),
 };

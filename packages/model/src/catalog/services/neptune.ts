@@ -8,12 +8,14 @@ import {
   storageEncryptedProperty,
   text,
   trafficFromCompute,
+  countOf,
+  securityGroup,
 } from '../define.ts';
 
 export const neptune: ServiceDefinition = {
   type: 'neptune',
   displayName: 'Neptune cluster',
-  keywords: ['graph', 'gremlin', 'sparql'],
+  keywords: ['graph', 'graph database', 'gremlin', 'sparql', 'opencypher', 'database', 'db'],
   category: 'Database',
   icon: 'neptune',
   description:
@@ -37,4 +39,8 @@ export const neptune: ServiceDefinition = {
   ],
   accepts: [trafficFromCompute('queries over TLS :8182'), WATCHED_BY_ALARM],
   listener: { port: 8182, protocol: 'https' },
+  // Security group and subnet group in a VPC; the cluster and its instances.
+  stackResources: (input) => ({
+    count: 2 * securityGroup(input) + 1 + countOf(input.props, 'instances'),
+  }),
 };

@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
-import { WATCHED_BY_ALARM, bool, num, reader, text, trafficFromCompute } from '../define.ts';
+import { WATCHED_BY_ALARM, bool, num, reader, text, trafficFromCompute, securityGroup } from '../define.ts';
 
 const properties = [
   text('engineVersion', 'Engine version', 'OpenSearch_2.15', {
@@ -38,7 +38,8 @@ const properties = [
 export const opensearch: ServiceDefinition = {
   type: 'opensearch',
   displayName: 'OpenSearch domain',
-  keywords: ['elasticsearch', 'search', 'es', 'kibana'],
+  abbreviations: ['es', 'aos'],
+  keywords: ['elasticsearch', 'elastic', 'search', 'full text search', 'kibana', 'log analytics'],
   category: 'Analytics',
   icon: 'opensearch',
   description:
@@ -58,4 +59,6 @@ export const opensearch: ServiceDefinition = {
   },
   accepts: [trafficFromCompute('queries over HTTPS'), WATCHED_BY_ALARM],
   listener: { port: 443, protocol: 'https' },
+  // Security group in a VPC, the domain and its log group.
+  stackResources: (input) => ({ count: securityGroup(input) + 2 }),
 };

@@ -11,6 +11,7 @@ import {
   storageEncryptedProperty,
   text,
   trafficFromCompute,
+  securityGroup,
 } from '../define.ts';
 
 /** Major versions RDS offers per engine; checked so "mysql 16.4" cannot reach a generator. */
@@ -93,4 +94,6 @@ export const rds: ServiceDefinition = {
   },
   accepts: [trafficFromCompute('connects to'), WATCHED_BY_ALARM],
   listener: { port: 5432, protocol: 'tcp' },
+  // Security group and subnet group in a VPC, and the instance.
+  stackResources: (input) => ({ count: 2 * securityGroup(input) + 1 }),
 };

@@ -60,7 +60,7 @@ const properties = [
 export const s3: ServiceDefinition = {
   type: 's3',
   displayName: 'S3 bucket',
-  keywords: ['bucket', 'object storage', 'storage', 'blob', 'static site'],
+  keywords: ['bucket', 'object storage', 'storage', 'blob', 'files', 'static site', 'data lake'],
   category: 'Storage',
   icon: 's3',
   description:
@@ -108,4 +108,12 @@ export const s3: ServiceDefinition = {
     { kind: 'route', from: ['cloudfront'], meaning: 'serves content from' },
     WATCHED_BY_ALARM,
   ],
+  // The bucket; its TLS-only policy; a KMS key; an access-log bucket and its policy.
+  stackResources: ({ props }) => ({
+    count:
+      1 +
+      (props.enforceTls === true ? 1 : 0) +
+      (props.encryption === 'kms' ? 1 : 0) +
+      (props.accessLogs === true ? 2 : 0),
+  }),
 };

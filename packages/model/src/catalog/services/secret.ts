@@ -4,7 +4,7 @@ import { WATCHED_BY_ALARM, num, text } from '../define.ts';
 export const secret: ServiceDefinition = {
   type: 'secret',
   displayName: 'Secrets Manager secret',
-  keywords: ['secrets', 'password', 'credentials', 'secretsmanager'],
+  keywords: ['secrets', 'password', 'credentials', 'secretsmanager', 'secrets manager', 'api key'],
   category: 'Security',
   icon: 'secret',
   description:
@@ -24,4 +24,5 @@ export const secret: ServiceDefinition = {
     }),
   ],
   accepts: [{ kind: 'read', from: ['lambda', 'ecs-fargate'], meaning: 'reads the secret' }, WATCHED_BY_ALARM],
+  stackResources: () => ({ count: 1 }),
 };

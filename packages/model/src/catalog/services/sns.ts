@@ -1,10 +1,10 @@
 import type { ServiceDefinition } from '../types.ts';
-import { PUBLISHERS, WATCHED_BY_ALARM, bool } from '../define.ts';
+import { PUBLISHERS, WATCHED_BY_ALARM, bool, DERIVED_DLQ, stackResources } from '../define.ts';
 
 export const sns: ServiceDefinition = {
   type: 'sns',
   displayName: 'SNS topic',
-  keywords: ['topic', 'pub/sub', 'pubsub', 'notification', 'fan-out'],
+  keywords: ['topic', 'pub sub', 'pubsub', 'notification', 'notifications', 'fan out', 'fanout', 'push'],
   category: 'Integration',
   icon: 'sns',
   description:
@@ -21,8 +21,21 @@ export const sns: ServiceDefinition = {
   accepts: [
     { kind: 'publish', from: PUBLISHERS, meaning: 'publishes to' },
     { kind: 'publish', from: ['cloudwatch-alarm'], meaning: 'notifies' },
-    { kind: 'publish', from: ['s3'], meaning: 'sends object notifications to' },
+    {
+      kind: 'publish',
+      from: ['s3'],
+      meaning: 'sends object notifications to',
+      // An EventBridge rule on the bucket's events.
+      stackResources: { count: 1 },
+    },
     { kind: 'route', from: ['eventbridge-rule'], meaning: 'sends matching events to' },
     WATCHED_BY_ALARM,
   ],
+  // The topic, its policy and KMS key, and one dead-letter queue (with its alarm) for its
+  // subscriptions.
+  stackResources: ({ props, outgoing }) =>
+    stackResources(
+      2 + (props.kmsEncryption === true ? 1 : 0),
+      outgoing.some((c) => c.kind === 'subscribe') && DERIVED_DLQ,
+    ),
 };

@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
-import { PUBLISHERS, WATCHED_BY_ALARM, bool, choice, num, reader } from '../define.ts';
+import { PUBLISHERS, WATCHED_BY_ALARM, bool, choice, num, reader, stackResources } from '../define.ts';
 
 const properties = [
   bool('fifo', 'FIFO queue', false, {
@@ -49,7 +49,7 @@ const properties = [
 export const sqs: ServiceDefinition = {
   type: 'sqs',
   displayName: 'SQS queue',
-  keywords: ['queue', 'message queue', 'mq'],
+  keywords: ['queue', 'message queue', 'mq', 'messaging', 'buffer'],
   category: 'Integration',
   icon: 'sqs',
   description:
@@ -69,9 +69,27 @@ export const sqs: ServiceDefinition = {
   },
   accepts: [
     { kind: 'publish', from: PUBLISHERS, meaning: 'sends messages to' },
-    { kind: 'publish', from: ['s3'], meaning: 'sends object notifications to' },
-    { kind: 'subscribe', from: ['sns'], meaning: 'fans out messages to' },
+    {
+      kind: 'publish',
+      from: ['s3'],
+      meaning: 'sends object notifications to',
+      // An EventBridge rule on the bucket's events.
+      stackResources: { count: 1 },
+    },
+    {
+      kind: 'subscribe',
+      from: ['sns'],
+      meaning: 'fans out messages to',
+      // The subscription (the topic counts the subscriptions' DLQ).
+      stackResources: { count: 1 },
+    },
     { kind: 'route', from: ['eventbridge-rule'], meaning: 'sends matching events to' },
     WATCHED_BY_ALARM,
   ],
+  // The queue and its policy (and KMS key); the derived dead-letter queue likewise, with its alarm.
+  stackResources: ({ props }) => {
+    const key = props.encryption === 'kms' ? 1 : 0;
+    const dlq = props.deadLetterQueue === true && props.isDeadLetterQueue !== true;
+    return stackResources(2 + key, dlq && { count: 3 + key, shared: ['alarm-topic'] });
+  },
 };

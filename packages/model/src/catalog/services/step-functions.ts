@@ -4,7 +4,8 @@ import { WATCHED_BY_ALARM, bool, choice, num } from '../define.ts';
 export const stepFunctions: ServiceDefinition = {
   type: 'step-functions',
   displayName: 'Step Functions state machine',
-  keywords: ['sfn', 'state machine', 'workflow', 'orchestration'],
+  abbreviations: ['sfn'],
+  keywords: ['state machine', 'workflow', 'orchestration', 'saga'],
   category: 'Integration',
   icon: 'step-functions',
   description:
@@ -44,7 +45,15 @@ export const stepFunctions: ServiceDefinition = {
   ],
   accepts: [
     { kind: 'invoke', from: ['lambda', 'ecs-fargate'], meaning: 'starts executions of' },
-    { kind: 'route', from: ['eventbridge-rule'], meaning: 'starts executions of' },
+    {
+      kind: 'route',
+      from: ['eventbridge-rule'],
+      meaning: 'starts executions of',
+      // The role the rule starts executions with (the rule counts its target's DLQ).
+      stackResources: { count: 1 },
+    },
     WATCHED_BY_ALARM,
   ],
+  // Role, state machine, log group.
+  stackResources: () => ({ count: 3 }),
 };

@@ -4,7 +4,7 @@ import { DATA_CLIENTS, WATCHED_BY_ALARM, dataAccess, num } from '../define.ts';
 export const timestream: ServiceDefinition = {
   type: 'timestream',
   displayName: 'Timestream database',
-  keywords: ['time series', 'timeseries', 'metrics'],
+  keywords: ['time series', 'timeseries', 'metrics', 'iot'],
   category: 'Database',
   icon: 'timestream',
   description:
@@ -34,4 +34,6 @@ export const timestream: ServiceDefinition = {
     }),
     WATCHED_BY_ALARM,
   ],
+  // The database and its table.
+  stackResources: () => ({ count: 2 }),
 };

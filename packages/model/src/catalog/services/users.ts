@@ -5,7 +5,7 @@ export const users: ServiceDefinition = {
   type: 'users',
   displayName: 'Internet users',
   plural: true,
-  keywords: ['internet', 'clients', 'browser', 'people', 'public'],
+  keywords: ['internet', 'clients', 'client', 'browser', 'people', 'public', 'end users'],
   category: 'Networking',
   icon: 'users',
   description:
@@ -13,4 +13,6 @@ export const users: ServiceDefinition = {
   placements: ['regional'],
   properties: [],
   accepts: [],
+  // A diagram source for traffic: no infrastructure.
+  stackResources: () => ({ count: 0 }),
 };

@@ -1,0 +1,166 @@
+/**
+ * AWS services people search the palette for that the catalog does not have yet, so the search
+ * can say so honestly ("AWS WAF is not in the catalog yet") and offer what comes closest. When a
+ * service lands in the catalog, delete its entry here: not-yet.test.ts fails while an entry names
+ * a type the catalog has, or a term a catalog service answers to.
+ */
+
+export interface NotYetService {
+  /** The service as people know it, used in the message. */
+  name: string;
+  /** The catalog type it will get (issue 14 lists most of these). */
+  type: string;
+  /** What people type for it (lower case, words separated by single spaces). */
+  terms: readonly string[];
+  /** Catalog types that come closest, best first; empty when nothing does. */
+  closest: readonly string[];
+  /** What the catalog offers meanwhile, when the closest services alone do not say it. */
+  hint?: string;
+}
+
+export const NOT_YET_SERVICES: readonly NotYetService[] = [
+  {
+    name: 'AWS WAF',
+    type: 'waf-web-acl',
+    terms: ['waf', 'wafv2', 'web acl', 'web application firewall', 'firewall', 'shield'],
+    closest: ['cloudfront', 'alb', 'api-gateway'],
+    hint: 'CloudFront and the load balancer can attach a managed web ACL: turn on WAF in the Inspector.',
+  },
+  {
+    name: 'Route 53',
+    type: 'route53-zone',
+    terms: ['route 53', 'route53', 'r53', 'dns', 'dns zone', 'hosted zone', 'domain name', 'dns record'],
+    closest: ['cloudfront', 'alb', 'api-gateway'],
+  },
+  {
+    name: 'AWS Certificate Manager',
+    type: 'acm-certificate',
+    terms: ['acm', 'certificate manager', 'certificate', 'cert', 'certs', 'tls certificate', 'ssl'],
+    closest: ['alb', 'cloudfront'],
+    hint: 'The load balancer and CloudFront take an existing certificate ARN in the Inspector.',
+  },
+  {
+    name: 'Amazon EFS',
+    type: 'efs',
+    terms: ['efs', 'elastic file system', 'nfs', 'file system', 'filesystem', 'file share'],
+    closest: ['s3'],
+  },
+  { name: 'Amazon FSx', type: 'fsx', terms: ['fsx', 'lustre', 'smb'], closest: ['s3'] },
+  {
+    name: 'Amazon EBS volumes',
+    type: 'ebs-volume',
+    terms: ['ebs', 'block storage', 'volume'],
+    closest: ['ec2-asg'],
+  },
+  {
+    name: 'VPC endpoints',
+    type: 'vpc-endpoint',
+    terms: [
+      'vpc endpoint',
+      'vpc endpoints',
+      'vpce',
+      'endpoint',
+      'privatelink',
+      'private link',
+      'gateway endpoint',
+      'interface endpoint',
+    ],
+    closest: ['nat-gateway'],
+    hint: 'Until then, private subnets reach AWS APIs through the NAT gateway.',
+  },
+  {
+    name: 'AWS KMS',
+    type: 'kms-key',
+    terms: ['kms', 'kms key', 'key management', 'encryption key', 'cmk', 'customer managed key'],
+    closest: ['secret'],
+    hint: 'S3 buckets, SQS queues and log groups can each get their own KMS key in the Inspector.',
+  },
+  {
+    name: 'Amazon ECR',
+    type: 'ecr-repository',
+    terms: ['ecr', 'container registry', 'registry', 'docker registry', 'image repository'],
+    closest: ['ecs-fargate', 'eks'],
+    hint: 'A Fargate service takes any image URI in the Inspector.',
+  },
+  {
+    name: 'Amazon Data Firehose',
+    type: 'firehose',
+    terms: ['firehose', 'kinesis firehose', 'data firehose', 'delivery stream'],
+    closest: ['kinesis-stream', 's3'],
+  },
+  {
+    name: 'Amazon MSK (Kafka)',
+    type: 'msk',
+    terms: ['msk', 'kafka', 'apache kafka', 'managed kafka'],
+    closest: ['kinesis-stream'],
+  },
+  {
+    name: 'AWS Backup',
+    type: 'backup-plan',
+    terms: ['backup', 'backups', 'aws backup', 'backup plan', 'backup vault'],
+    closest: ['rds', 'aurora', 'dynamodb'],
+    hint: 'RDS and Aurora keep automated backups and DynamoDB point-in-time recovery: see the Inspector.',
+  },
+  {
+    name: 'AWS CloudTrail',
+    type: 'cloudtrail',
+    terms: ['cloudtrail', 'cloud trail', 'trail', 'audit trail', 'audit log', 'audit logs'],
+    closest: ['log-group', 's3'],
+  },
+  {
+    name: 'AWS Config',
+    type: 'config-recorder',
+    terms: ['config', 'aws config', 'config rules', 'config recorder', 'compliance'],
+    closest: ['cloudwatch-alarm'],
+  },
+  {
+    name: 'Bastion host (SSM Session Manager)',
+    type: 'bastion-host',
+    terms: ['bastion', 'bastion host', 'jump host', 'jump box', 'ssh', 'ssm', 'session manager'],
+    closest: ['ec2-asg'],
+  },
+  {
+    name: 'Network Load Balancer',
+    type: 'nlb',
+    terms: ['nlb', 'network load balancer', 'tcp load balancer'],
+    closest: ['alb'],
+  },
+  {
+    name: 'Amazon Redshift',
+    type: 'redshift',
+    terms: ['redshift', 'data warehouse', 'warehouse', 'dwh'],
+    closest: ['athena-workgroup', 's3'],
+  },
+  {
+    name: 'AWS Glue',
+    type: 'glue-job',
+    terms: ['glue', 'etl', 'glue job', 'crawler', 'data catalog'],
+    closest: ['athena-workgroup', 'step-functions'],
+  },
+  {
+    name: 'Amazon DocumentDB',
+    type: 'documentdb',
+    terms: ['documentdb', 'docdb', 'mongo', 'mongodb', 'document database'],
+    closest: ['dynamodb'],
+  },
+  { name: 'Amazon SES', type: 'ses', terms: ['ses', 'email', 'smtp'], closest: ['sns'] },
+  { name: 'AWS AppSync', type: 'appsync', terms: ['appsync', 'graphql'], closest: ['api-gateway'] },
+  {
+    name: 'Amazon MQ',
+    type: 'amazon-mq',
+    terms: ['amazon mq', 'rabbitmq', 'activemq'],
+    closest: ['sqs'],
+  },
+  {
+    name: 'AWS Transit Gateway',
+    type: 'transit-gateway',
+    terms: ['transit gateway', 'tgw', 'peering', 'vpc peering', 'vpn', 'direct connect'],
+    closest: [],
+  },
+  {
+    name: 'AWS Batch',
+    type: 'batch-job',
+    terms: ['batch', 'aws batch', 'batch job'],
+    closest: ['ecs-fargate', 'step-functions'],
+  },
+];
