@@ -1636,7 +1636,11 @@ function collectRefs(expression: unknown, out: string[]): void {
 function expressionAt(config: ConfigResource | undefined, path: string[]): unknown {
   let e: unknown = config?.expressions;
   for (const step of path) {
-    if (Array.isArray(e)) e = e.flatMap((item) => (isRecord(item) && step in item ? [item[step]] : []));
+    // Nested blocks are lists of lists ("rule[0].apply_server_side_encryption_by_default[0]"): flatten.
+    if (Array.isArray(e))
+      e = (e.flat(Infinity) as unknown[]).flatMap((item) =>
+        isRecord(item) && step in item ? [item[step]] : [],
+      );
     else if (isRecord(e)) e = e[step];
     else return undefined;
     if (Array.isArray(e) && e.length === 0) return undefined;

@@ -225,6 +225,50 @@ describe('meaning extractors', () => {
       'expire@120',
     ]);
   });
+
+  it('follows references inside nested blocks (a bucket key set in rule[0].apply_..._by_default[0])', () => {
+    const plan: TerraformPlan = {
+      planned_values: {
+        root_module: {
+          resources: [
+            { address: 'aws_s3_bucket.raw', mode: 'managed', type: 'aws_s3_bucket', name: 'raw', values: {} },
+            {
+              address: 'aws_s3_bucket_server_side_encryption_configuration.raw',
+              mode: 'managed',
+              type: 'aws_s3_bucket_server_side_encryption_configuration',
+              name: 'raw',
+              // The key's ARN is unknown until apply: only the configuration names it.
+              values: { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] },
+            },
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_s3_bucket_server_side_encryption_configuration.raw',
+              type: 'aws_s3_bucket_server_side_encryption_configuration',
+              name: 'raw',
+              expressions: {
+                bucket: { references: ['aws_s3_bucket.raw.id', 'aws_s3_bucket.raw'] },
+                rule: [
+                  {
+                    apply_server_side_encryption_by_default: [
+                      { kms_master_key_id: { references: ['aws_kms_key.raw.arn', 'aws_kms_key.raw'] } },
+                    ],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    };
+    expect(terraformEntities(plan).find((e) => e.kind === 'bucket')!.props.encryption).toBe(
+      'aws:kms customer-managed',
+    );
+  });
 });
 
 describe('compareEntities', () => {
