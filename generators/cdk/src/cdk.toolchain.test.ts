@@ -79,16 +79,23 @@ function writeApp(dir: string, files: Record<string, string>): void {
   if (!existsSync(join(dir, 'node_modules'))) symlinkSync(NODE_MODULES, join(dir, 'node_modules'), 'dir');
 }
 
+/**
+ * The context `cdk synth` gives the app: cdk.json's (feature flags included), plus path metadata,
+ * as the CDK CLI adds it (it names each resource's construct for agreement.check), and `extra`.
+ */
+function cliContext(cwd: string, extra: Record<string, unknown> = {}): string {
+  const cdkJson = join(cwd, 'cdk.json');
+  const own = existsSync(cdkJson)
+    ? ((JSON.parse(readFileSync(cdkJson, 'utf8')) as { context?: Record<string, unknown> }).context ?? {})
+    : {};
+  return JSON.stringify({ ...own, 'aws:cdk:enable-path-metadata': true, ...extra });
+}
+
 async function exec(command: string, args: string[], cwd: string): Promise<{ ok: boolean; output: string }> {
   try {
     const { stdout, stderr } = await run(command, args, {
       cwd,
-      // Path metadata (as the CDK CLI adds it) names each resource's construct for agreement.check.
-      env: {
-        ...process.env,
-        CDK_OUTDIR: 'cdk.out',
-        CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:enable-path-metadata': true }),
-      },
+      env: { ...process.env, CDK_OUTDIR: 'cdk.out', CDK_CONTEXT_JSON: cliContext(cwd) },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { ok: true, output: stdout + stderr };
@@ -315,7 +322,7 @@ async function synthEdited(
   try {
     await run(TSX, ['bin/app.ts'], {
       cwd: dir,
-      env: { ...process.env, CDK_OUTDIR: 'cdk.out', CDK_CONTEXT_JSON: JSON.stringify({ env }) },
+      env: { ...process.env, CDK_OUTDIR: 'cdk.out', CDK_CONTEXT_JSON: cliContext(dir, { env }) },
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
