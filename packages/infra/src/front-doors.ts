@@ -38,7 +38,10 @@ export function albListenersOf(ctx: LowerContext, alb: ResolvedComponent): Resol
  * resource cannot change kind between environments: the engine without overrides decides, as it
  * does for the AUTH token secret and the alarm dimension.
  */
-export function cacheResourceOf(ctx: LowerContext, cache: ResolvedComponent): 'replication-group' | 'cache-cluster' {
+export function cacheResourceOf(
+  ctx: LowerContext,
+  cache: ResolvedComponent,
+): 'replication-group' | 'cache-cluster' {
   const node = ctx.nodesById.get(cache.nodeId ?? cache.id);
   const engine = node ? ctx.props(node).engine : cache.props.engine?.byEnv[ctx.envs[0]!];
   return engine === 'memcached' ? 'cache-cluster' : 'replication-group';
