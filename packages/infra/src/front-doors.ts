@@ -59,6 +59,12 @@ export function lowerFrontDoors(ctx: LowerContext): void {
     const target = ctx.component(route.targetId);
     if (alb && target) route.targetGroup = targetGroupNames(alb.names, target.names);
   }
+  for (const source of ctx.eventSources) {
+    if (source.sourceKind !== 's3') continue;
+    const bucket = ctx.component(source.sourceId);
+    const fn = ctx.component(source.functionId);
+    if (bucket && fn) source.ruleLogicalId = bucketNotificationRuleName(bucket.names, fn.names);
+  }
   for (const notification of ctx.bucketNotifications) {
     const bucket = ctx.component(notification.bucketId);
     const target = ctx.component(notification.targetId);

@@ -219,6 +219,12 @@ export interface ResolvedEventSource {
   /** For stream sources (kinesis, dynamodb-stream) only. */
   startingPosition?: 'LATEST' | 'TRIM_HORIZON';
   connectionId?: string;
+  /**
+   * For 's3' sources: logical id of the EventBridge rule that carries the bucket's notifications
+   * to the function where a target routes them through EventBridge (CloudFormation), as for
+   * `ResolvedBucketNotification.ruleLogicalId`.
+   */
+  ruleLogicalId?: string;
 }
 
 /** S3 event notifications to a topic or queue (s3 -> sns/sqs "publish"); s3 -> lambda is an event source. */
