@@ -4,3 +4,4 @@ export * from './naming.ts';
 export { DECIDED_PROPS, KEY_DELETION_WINDOW_DAYS, WEB_ACL_RULE_GROUPS } from './decisions.ts';
 export * from './text.ts';
 export { REST_API_STAGE, isGraviton } from './aws.ts';
+export { ALB_TLS_POLICY } from './front-doors.ts';

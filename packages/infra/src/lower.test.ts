@@ -152,6 +152,12 @@ describe('three-tier web app', () => {
         kind: 'alb-target',
         port: 8080,
         connectionId: 'c-alb-app',
+        targetGroup: {
+          logicalId: 'WebALBToAppService',
+          tfName: 'web_alb_app_service',
+          stem: 'app-service',
+          maxLength: 32,
+        },
       },
     ]);
   });

@@ -14,6 +14,7 @@ import { LowerContext } from './context.ts';
 import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
 import { lowerNodeDerivations } from './derived.ts';
+import { lowerFrontDoors } from './front-doors.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
 import { lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
@@ -82,6 +83,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   breakReferenceCycles(ctx.orderedComponents(), ctx.roles);
   markHttpsEgress(ctx);
   lowerDecisions(ctx);
+  lowerFrontDoors(ctx);
   applyAcceptedRisks(ctx);
 
   return {

@@ -7,7 +7,7 @@
  * (see lower.ts), never in insertion order.
  */
 import { neutralizeDynamicReferences } from '@archgen/model';
-import type { ResolvedNames } from './types.ts';
+import type { ResolvedNames, ResolvedPhysicalName, ResolvedTargetGroupNames } from './types.ts';
 
 /** Longest logical id / Terraform name we derive from a display name (before suffixes). */
 const MAX_BASE_LENGTH = 60;
@@ -144,4 +144,38 @@ export class NameRegistry {
 /** Locale-pinned comparison so every runtime sorts ids the same way. */
 export function compareIds(a: string, b: string): number {
   return a.localeCompare(b, 'en');
+}
+
+/** ELB target group names are at most 32 characters. */
+export const TARGET_GROUP_NAME_LENGTH = 32;
+
+/**
+ * The target group an ALB route forwards to: CloudFormation logical id "<Alb>To<Target>",
+ * Terraform name "<alb>_<target>", and the target's slug as physical-name stem (<= 32 characters
+ * with its prefix, ELB's limit).
+ */
+export function targetGroupNames(alb: ResolvedNames, target: ResolvedNames): ResolvedTargetGroupNames {
+  return {
+    logicalId: `${alb.logicalId}To${target.logicalId}`,
+    tfName: `${alb.tfName}_${target.tfName}`,
+    stem: target.slug,
+    maxLength: TARGET_GROUP_NAME_LENGTH,
+  };
+}
+
+/** The logical id of the EventBridge rule carrying a bucket's notifications to one target. */
+export function bucketNotificationRuleName(bucket: ResolvedNames, target: ResolvedNames): string {
+  return `${bucket.logicalId}To${target.logicalId}Events`;
+}
+
+/** EKS cluster names are at most 100 characters. */
+export const EKS_CLUSTER_NAME_LENGTH = 100;
+
+/**
+ * The EKS cluster's physical name: the deploy-time prefix (stack name, Terraform name prefix),
+ * "-" and this stem, cut to `maxLength`. It is fixed because control plane logs go to
+ * /aws/eks/<name>/cluster, which must exist (with retention) before the cluster does.
+ */
+export function eksClusterName(cluster: ResolvedNames): ResolvedPhysicalName {
+  return { stem: cluster.slug, maxLength: EKS_CLUSTER_NAME_LENGTH };
 }

@@ -219,6 +219,12 @@ export interface ResolvedEventSource {
   /** For stream sources (kinesis, dynamodb-stream) only. */
   startingPosition?: 'LATEST' | 'TRIM_HORIZON';
   connectionId?: string;
+  /**
+   * For 's3' sources: logical id of the EventBridge rule that carries the bucket's notifications
+   * to the function where a target routes them through EventBridge (CloudFormation), as for
+   * `ResolvedBucketNotification.ruleLogicalId`.
+   */
+  ruleLogicalId?: string;
 }
 
 /** S3 event notifications to a topic or queue (s3 -> sns/sqs "publish"); s3 -> lambda is an event source. */
@@ -230,6 +236,12 @@ export interface ResolvedBucketNotification {
   /** S3 event types, e.g. "s3:ObjectCreated:*". */
   events: string[];
   connectionId?: string;
+  /**
+   * Logical id of the EventBridge rule that carries these notifications where a target routes
+   * them through EventBridge (CloudFormation): "<Bucket>To<Target>Events". Always filled by
+   * lowerDesign (optional only so hand-written fixtures may omit it).
+   */
+  ruleLogicalId?: string;
 }
 
 export interface ResolvedSubscription {
@@ -262,6 +274,40 @@ export interface ResolvedRoute {
   port?: number;
   pathPattern?: string;
   connectionId?: string;
+  /** For 'alb-target': the names of the route's target group (see naming.ts targetGroupNames). */
+  targetGroup?: ResolvedTargetGroupNames;
+}
+
+/** A physical name a target sets itself: its deploy-time prefix, "-", `stem`, cut to `maxLength`. */
+export interface ResolvedPhysicalName {
+  stem: string;
+  maxLength: number;
+}
+
+/** The names of an ALB route's target group, decided once for every target. */
+export interface ResolvedTargetGroupNames extends ResolvedPhysicalName {
+  /** CloudFormation logical id: "<Alb>To<Target>". */
+  logicalId: string;
+  /** Terraform resource name: "<alb>_<target>". */
+  tfName: string;
+}
+
+/**
+ * The listeners of an ALB in each environment (ALB-01). In every environment exactly one
+ * listener forwards to the targets (HTTPS on 443, or HTTP on 80 where there is no certificate),
+ * and the path rules of further routes go on that one.
+ */
+export interface ResolvedAlbListeners {
+  /** Where an HTTPS listener on 443 exists: the environments whose certificateArn is set. */
+  https: EnvValue<boolean>;
+  /** The HTTPS listener's certificate, per environment ('' where there is no HTTPS listener). */
+  certificateArn: EnvValue<string>;
+  /** Where port 80 only redirects to 443: a certificate and httpRedirect on. */
+  httpRedirect: EnvValue<boolean>;
+  /** Where port 80 forwards to the targets: the environments without a certificate. */
+  httpForward: EnvValue<boolean>;
+  /** SSL policy of the HTTPS listener. */
+  tlsPolicy: string;
 }
 
 /**
@@ -427,6 +473,15 @@ export interface ResolvedComponent {
   accessLogBucket?: ResolvedAccessLogBucket;
   /** For ecs-fargate: how tasks spread over FARGATE and FARGATE_SPOT. */
   capacityProviders?: ResolvedCapacityProviders;
+  /** For alb: which listeners exist in each environment (see front-doors.ts). */
+  listeners?: ResolvedAlbListeners;
+  /**
+   * For elasticache: the resource it is, the same in every environment: a replication group
+   * (Redis) or a cache cluster (Memcached).
+   */
+  cacheResource?: 'replication-group' | 'cache-cluster';
+  /** For eks: the cluster's physical name (at most 100 characters with its prefix). */
+  clusterName?: ResolvedPhysicalName;
   /**
    * For derived secrets: generate the value. With `username`, a JSON secret
    * {"username": ..., "password": <generated>} (database credentials); without, a bare string

@@ -389,9 +389,19 @@ export function resolvedFlag(
   };
 }
 
-/** The cluster name the EKS emitter uses (`<stack name>-<slug>`) and its control-plane log group. */
+/** The EKS cluster's name as the lowering decided it: `<stack name>-<stem>`. */
+export function eksClusterName(cluster: ResolvedComponent): Expr {
+  return template(member(thisExpr, 'stackName'), `-${eksNameStem(cluster)}`);
+}
+
+/** The cluster's control-plane log group, /aws/eks/<cluster name>/cluster. */
 export function eksLogGroupName(cluster: ResolvedComponent) {
-  return template('/aws/eks/', member(thisExpr, 'stackName'), `-${cluster.names.slug}/cluster`);
+  return template('/aws/eks/', member(thisExpr, 'stackName'), `-${eksNameStem(cluster)}/cluster`);
+}
+
+function eksNameStem(cluster: ResolvedComponent): string {
+  if (!cluster.clusterName) throw new Error(`EKS "${cluster.id}" has no cluster name in the resolved graph`);
+  return cluster.clusterName.stem;
 }
 
 export const PER_ENVIRONMENT =

@@ -7,6 +7,7 @@ import type { Expr } from '../ts/ast.ts';
 import { arr, call, cond, eq, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import {
   acknowledgeDesignRisks,
+  eksClusterName,
   eksLogGroupName,
   roleOf,
   securityGroupOf,
@@ -30,7 +31,7 @@ export const eksEmitter: ComponentEmitter = {
       call(member(vpcOf(ctx, component), 'selectSubnets'), subnetSelection(component)),
       'subnetIds',
     );
-    const clusterName = ctx.physicalName(component);
+    const clusterName = eksClusterName(component);
     // Control-plane logs go to /aws/eks/<name>/cluster; creating it first sets the retention.
     if (!component.logGroupId)
       ctx.declare(

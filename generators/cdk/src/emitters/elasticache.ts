@@ -14,7 +14,9 @@ import { plainText } from '../naming.ts';
 export const elasticacheEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const name = ctx.variableName(component);
-    const redis = ctx.str(component, 'engine') !== 'memcached';
+    if (!component.cacheResource)
+      throw new Error(`ElastiCache "${component.id}" has no resource kind in the resolved graph`);
+    const redis = component.cacheResource === 'replication-group';
     ctx.section(
       `${component.names.logicalId}: ElastiCache ${redis ? 'Redis' : 'Memcached'} — no L2 construct exists, so L1 (Cfn*) resources.`,
     );

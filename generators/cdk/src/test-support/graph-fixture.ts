@@ -10,7 +10,7 @@ import type {
   ResolvedRole,
   ResolvedSecurityGroup,
 } from '@archgen/infra';
-import { DECIDED_PROPS, WEB_ACL_RULE_GROUPS } from '@archgen/infra';
+import { ALB_TLS_POLICY, DECIDED_PROPS, WEB_ACL_RULE_GROUPS } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 
 export const FIXTURE_ENVS = ['dev', 'prod'];
@@ -63,6 +63,19 @@ function decided(type: string, logicalId: string, props: Props): Partial<Resolve
       versioned: true,
       lifecycle: { abortIncompleteUploadDays: 7, expirationDays: 365, noncurrentExpirationDays: 30 },
     };
+  if (type === 'alb') {
+    const certificate = typeof props.certificateArn === 'string' ? props.certificateArn : '';
+    out.listeners = {
+      https: same(certificate !== ''),
+      certificateArn: same(certificate),
+      httpRedirect: same(certificate !== '' && props.httpRedirect === true),
+      httpForward: same(certificate === ''),
+      tlsPolicy: ALB_TLS_POLICY,
+    };
+  }
+  if (type === 'elasticache')
+    out.cacheResource = props.engine === 'memcached' ? 'cache-cluster' : 'replication-group';
+  if (type === 'eks') out.clusterName = { stem: names(logicalId).slug, maxLength: 100 };
   if (type === 'ecs-fargate')
     out.capacityProviders = {
       spot: same(props.spot === true),

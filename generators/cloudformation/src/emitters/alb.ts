@@ -11,7 +11,17 @@ import { dependencyOn, webAcl } from './common.ts';
 import { logBucket } from './log-bucket.ts';
 import { lambdaPermission, listenerPlan, targetGroupId } from './relationships.ts';
 
-const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
+/** The HTTPS listener's certificate in the environments that have one (left out elsewhere). */
+function certificateArn(alb: ResolvedComponent, ctx: EmitContext): TemplateValue | undefined {
+  const byEnv = ctx.byEnvironmentOf(alb.listeners!.certificateArn);
+  const values: Record<string, TemplateValue | undefined> = {};
+  for (const env of ctx.environments) values[env] = byEnv[env] === '' ? undefined : byEnv[env];
+  return ctx.byEnvironment(values, {
+    parameter: `${alb.names.logicalId}CertificateArn`,
+    description: `certificateArn of ${alb.names.display}`,
+    group: alb.names.display,
+  });
+}
 
 function targetPort(target: ResolvedComponent, route: ResolvedRoute): number {
   if (route.port) return route.port;
@@ -147,14 +157,8 @@ export const albEmitter: ComponentEmitter = {
           LoadBalancerArn: ref(id),
           Port: 443,
           Protocol: 'HTTPS',
-          SslPolicy: TLS_POLICY,
-          Certificates: [
-            {
-              CertificateArn: ctx.value(alb, 'certificateArn', (arn) =>
-                typeof arn === 'string' && arn !== '' ? arn : undefined,
-              ),
-            },
-          ],
+          SslPolicy: alb.listeners!.tlsPolicy,
+          Certificates: [{ CertificateArn: certificateArn(alb, ctx) }],
           DefaultActions: forward,
         },
       });

@@ -3,11 +3,10 @@
  * with its own KMS key, control plane logs into a log group with retention, and one managed node
  * group in the private subnets (Spot if chosen).
  */
+import { isGraviton } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { eksClusterName, serviceKey } from './relationships.ts';
-
-const isGraviton = (instanceType: string): boolean => /^[a-z]+\d+g[a-z]*\./.test(instanceType);
 
 export const eksEmitter: ComponentEmitter = {
   references: {

@@ -7,8 +7,12 @@ import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub } from '../template/intrinsics.ts';
 
-const isMemcached = (cache: ResolvedComponent, ctx: EmitContext) =>
-  ctx.constant(cache, 'engine') === 'memcached';
+/** A cache cluster (Memcached) rather than a replication group (Redis), as the lowering decided. */
+function isMemcached(cache: ResolvedComponent, _ctx: EmitContext): boolean {
+  if (!cache.cacheResource)
+    throw new Error(`ElastiCache "${cache.id}" has no resource kind in the resolved graph`);
+  return cache.cacheResource === 'cache-cluster';
+}
 
 function subnetGroup(cache: ResolvedComponent, ctx: EmitContext): string {
   if (!cache.placement) throw new Error(`ElastiCache ${cache.id} has no subnet placement`);

@@ -243,8 +243,10 @@ export function emitAlarm(
   });
 }
 
-export function targetGroupId(ctx: EmitContext, route: ResolvedRoute): string {
-  return `${ctx.logicalId(route.frontDoorId)}To${ctx.logicalId(route.targetId)}`;
+/** The logical id of the target group an ALB route forwards to (decided by the lowering). */
+export function targetGroupId(_ctx: EmitContext, route: ResolvedRoute): string {
+  if (!route.targetGroup) throw new Error(`Route "${route.id}" has no target group`);
+  return route.targetGroup.logicalId;
 }
 
 export interface ListenerPlan {
@@ -255,16 +257,16 @@ export interface ListenerPlan {
   httpForwards: Flag;
 }
 
+/** The listeners the lowering decided for an ALB, as flags over this template's environments. */
 export function listenerPlan(alb: ResolvedComponent, ctx: EmitContext): ListenerPlan {
-  const certs = ctx.perEnvironment(alb, 'certificateArn');
-  const redirects = ctx.perEnvironment(alb, 'httpRedirect');
-  const hasCert = (env: string) => typeof certs[env] === 'string' && certs[env] !== '';
+  const plan = alb.listeners;
+  if (!plan) throw new Error(`ALB "${alb.id}" has no listeners in the resolved graph`);
   const envFlag = (holds: (env: string) => boolean) =>
     ctx.when(Object.fromEntries(ctx.environments.map((env) => [env, holds(env)])));
   return {
-    https: envFlag(hasCert),
-    http: envFlag((env) => !hasCert(env) || redirects[env] === true),
-    httpForwards: envFlag((env) => !hasCert(env)),
+    https: envFlag((env) => plan.https.byEnv[env] === true),
+    http: envFlag((env) => plan.httpForward.byEnv[env] === true || plan.httpRedirect.byEnv[env] === true),
+    httpForwards: envFlag((env) => plan.httpForward.byEnv[env] === true),
   };
 }
 
@@ -285,15 +287,25 @@ export function albListenersFor(alb: ResolvedComponent, ctx: EmitContext): strin
 
 /** The rule carrying a bucket's notifications to one target (queue and topic policies admit it). */
 export function bucketNotificationRuleId(ctx: EmitContext, bucketId: string, targetId: string): string {
-  return `${ctx.logicalId(bucketId)}To${ctx.logicalId(targetId)}Events`;
+  const rule =
+    (ctx.graph.bucketNotifications ?? []).find((n) => n.bucketId === bucketId && n.targetId === targetId)
+      ?.ruleLogicalId ??
+    ctx.graph.eventSources.find(
+      (e) => e.sourceKind === 's3' && e.sourceId === bucketId && e.functionId === targetId,
+    )?.ruleLogicalId;
+  if (!rule)
+    throw new Error(`No notification rule from bucket "${bucketId}" to "${targetId}" in the resolved graph`);
+  return rule;
 }
 
 /**
- * The cluster's fixed name (at most 100 characters, unique per stack): EKS writes control plane
- * logs to /aws/eks/<name>/cluster, which must exist (with retention) before the cluster does.
+ * The cluster's fixed name as the lowering decided it (at most 100 characters, unique per
+ * stack): EKS writes control plane logs to /aws/eks/<name>/cluster, which must exist (with
+ * retention) before the cluster does.
  */
 export function eksClusterName(cluster: ResolvedComponent): TemplateValue {
-  return stackUniqueName(cluster.names.slug, 100);
+  if (!cluster.clusterName) throw new Error(`EKS "${cluster.id}" has no cluster name in the resolved graph`);
+  return stackUniqueName(cluster.clusterName.stem, cluster.clusterName.maxLength);
 }
 
 /** The RDS instance or Aurora cluster whose managed master secret this component stands for. */

@@ -8,10 +8,9 @@ import { type BodyItem, attr, block, list, literal, num, ref, str, tpl } from '.
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { emitWebAcl, lambdaPermission, placementSubnets, requireLogBucket, skip, tags } from './common.ts';
 import { emitBucket } from './buckets.ts';
-import { hasCertificate, targetGroupName } from './relationships.ts';
+import { albListeners, forwardingListenerArn, listenerPresence, targetGroupName } from './relationships.ts';
 
 const address = (c: ResolvedComponent) => `aws_lb.${c.names.tfName}`;
-const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
 const TARGET_TYPE: Record<string, string> = {
   'ecs-fargate': 'ip',
@@ -29,7 +28,7 @@ function targetGroup(ctx: TfContext, alb: ResolvedComponent, r: ResolvedRoute): 
       'resource',
       ['aws_lb_target_group', name],
       [
-        attr('name', ctx.physicalName(`${target.names.slug}`, 32)),
+        attr('name', ctx.physicalName(r.targetGroup!.stem, r.targetGroup!.maxLength)),
         attr('target_type', str(type)),
         type !== 'lambda' && attr('port', num(r.port ?? 8080)),
         type !== 'lambda' && attr('protocol', str('HTTP')),
@@ -149,7 +148,6 @@ export const albEmitter: ComponentEmitter = {
   emit(c, ctx) {
     const t = c.names.tfName;
     const internal = ctx.text(c, 'scheme') === 'internal';
-    const certificate = hasCertificate(ctx, c);
     const waf = c.webAcl !== undefined;
     const logs = ctx.flag(c, 'accessLogs');
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.frontDoorId === c.id);
@@ -193,53 +191,70 @@ export const albEmitter: ComponentEmitter = {
     );
     for (const r of routes) ctx.add('edge.tf', ...(targetGroup(ctx, c, r) as never[]));
     const [first, ...rest] = routes;
-    const main = `${t}_${certificate ? 'https' : 'http'}`;
-    if (certificate) {
+    const plan = albListeners(c);
+    const https = listenerPresence(ctx, c, 'https', plan.https);
+    const redirect = listenerPresence(ctx, c, 'http_redirect', plan.httpRedirect);
+    const http = listenerPresence(ctx, c, 'http', plan.httpForward);
+    if (https) {
       ctx.add(
         'edge.tf',
         block(
           'resource',
           ['aws_lb_listener', `${t}_https`],
           [
+            https.count && attr('count', https.count),
             attr('load_balancer_arn', ref(`${address(c)}.arn`)),
             attr('port', num(443)),
             attr('protocol', str('HTTPS')),
-            attr('ssl_policy', str(TLS_POLICY)),
-            attr('certificate_arn', ctx.prop(c, 'certificateArn')),
+            attr('ssl_policy', str(plan.tlsPolicy)),
+            // Where every environment has HTTPS, the design's value (a validated variable when it varies).
+            attr(
+              'certificate_arn',
+              https.count
+                ? ctx.derived(
+                    c,
+                    'certificate_arn',
+                    'ACM certificate ARN',
+                    (env) => plan.certificateArn.byEnv[env]!,
+                  )
+                : ctx.prop(c, 'certificateArn'),
+            ),
             defaultAction(ctx, first),
           ],
         ),
       );
-      if (ctx.flag(c, 'httpRedirect'))
-        ctx.add(
-          'edge.tf',
-          block(
-            'resource',
-            ['aws_lb_listener', `${t}_http_redirect`],
-            [
-              attr('load_balancer_arn', ref(`${address(c)}.arn`)),
-              attr('port', num(80)),
-              attr('protocol', str('HTTP')),
-              block(
-                'default_action',
-                [],
-                [
-                  attr('type', str('redirect')),
-                  block(
-                    'redirect',
-                    [],
-                    [
-                      attr('port', str('443')),
-                      attr('protocol', str('HTTPS')),
-                      attr('status_code', str('HTTP_301')),
-                    ],
-                  ),
-                ],
-              ),
-            ],
-          ),
-        );
-    } else {
+    }
+    if (redirect)
+      ctx.add(
+        'edge.tf',
+        block(
+          'resource',
+          ['aws_lb_listener', `${t}_http_redirect`],
+          [
+            redirect.count && attr('count', redirect.count),
+            attr('load_balancer_arn', ref(`${address(c)}.arn`)),
+            attr('port', num(80)),
+            attr('protocol', str('HTTP')),
+            block(
+              'default_action',
+              [],
+              [
+                attr('type', str('redirect')),
+                block(
+                  'redirect',
+                  [],
+                  [
+                    attr('port', str('443')),
+                    attr('protocol', str('HTTPS')),
+                    attr('status_code', str('HTTP_301')),
+                  ],
+                ),
+              ],
+            ),
+          ],
+        ),
+      );
+    if (http) {
       ctx.add(
         'edge.tf',
         block(
@@ -252,6 +267,7 @@ export const albEmitter: ComponentEmitter = {
             ),
             skip('CKV_AWS_103', 'no certificate is set in the design yet (ALB-01)'),
             skip('CKV2_AWS_20', 'no certificate is set in the design yet (ALB-01)'),
+            http.count && attr('count', http.count),
             attr('load_balancer_arn', ref(`${address(c)}.arn`)),
             attr('port', num(80)),
             attr('protocol', str('HTTP')),
@@ -261,6 +277,7 @@ export const albEmitter: ComponentEmitter = {
         ),
       );
     }
+    const listenerArn = forwardingListenerArn(ctx, c);
     rest.forEach((r, i) => {
       const target = ctx.component(r.targetId);
       ctx.add(
@@ -269,7 +286,7 @@ export const albEmitter: ComponentEmitter = {
           'resource',
           ['aws_lb_listener_rule', targetGroupName(ctx, r)],
           [
-            attr('listener_arn', ref(`aws_lb_listener.${main}.arn`)),
+            attr('listener_arn', listenerArn),
             attr('priority', num(10 * (i + 1))),
             block(
               'action',

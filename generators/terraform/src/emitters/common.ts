@@ -32,7 +32,10 @@ export function tags(display: string, extra: Record<string, Expr> = {}): BodyIte
 export const physical = {
   lambda: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 64),
   ecs: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 255),
-  eks: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 100),
+  eks: (ctx: TfContext, c: ResolvedComponent) => {
+    if (!c.clusterName) throw new Error(`EKS "${c.id}" has no cluster name in the resolved graph`);
+    return ctx.physicalName(c.clusterName.stem, c.clusterName.maxLength);
+  },
   stateMachine: (ctx: TfContext, c: ResolvedComponent) => ctx.physicalName(c.names.slug, 80),
 };
 

@@ -8,8 +8,10 @@ import { type Expr, attr, binary, block, cond, list, literal, num, ref, str } fr
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { placementSubnets, skip, tags } from './common.ts';
 
-function isRedis(ctx: TfContext, c: ResolvedComponent): boolean {
-  return ctx.text(c, 'engine') !== 'memcached';
+/** A replication group (Redis) or a cache cluster (Memcached), as the lowering decided. */
+function isRedis(_ctx: TfContext, c: ResolvedComponent): boolean {
+  if (!c.cacheResource) throw new Error(`ElastiCache "${c.id}" has no resource kind in the resolved graph`);
+  return c.cacheResource === 'replication-group';
 }
 
 /** An attribute of the replication group (Redis) or of the cluster (Memcached). */

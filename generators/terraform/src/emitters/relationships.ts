@@ -3,24 +3,76 @@
  * lowering derived, and the names one service's resources give another (an ALB's target groups
  * and listeners, a Redis group's IAM user). Service emitters import these, never each other.
  */
-import type { ResolvedAlarm, ResolvedComponent, ResolvedRoute } from '@archgen/infra';
-import { type Expr, attr, block, list, num, obj, ref, str } from '../hcl/ast.ts';
+import type {
+  EnvValue,
+  ResolvedAlarm,
+  ResolvedAlbListeners,
+  ResolvedComponent,
+  ResolvedRoute,
+} from '@archgen/infra';
+import { type Expr, attr, block, call, list, num, obj, ref, str } from '../hcl/ast.ts';
 import type { TfContext } from '../context.ts';
 import { tags } from './common.ts';
 
-/** The Terraform name of the target group an ALB route forwards to. */
-export function targetGroupName(ctx: TfContext, r: ResolvedRoute): string {
-  return `${ctx.component(r.frontDoorId).names.tfName}_${ctx.component(r.targetId).names.tfName}`;
+/** The Terraform name of the target group an ALB route forwards to (decided by the lowering). */
+export function targetGroupName(_ctx: TfContext, r: ResolvedRoute): string {
+  if (!r.targetGroup) throw new Error(`Route "${r.id}" has no target group`);
+  return r.targetGroup.tfName;
 }
 
-/** Whether an ALB serves HTTPS (a certificate is set) rather than HTTP only. */
-export function hasCertificate(ctx: TfContext, alb: ResolvedComponent): boolean {
-  return ctx.text(alb, 'certificateArn') !== '';
+/** The listeners the lowering decided for an ALB. */
+export function albListeners(alb: ResolvedComponent): ResolvedAlbListeners {
+  if (!alb.listeners) throw new Error(`ALB "${alb.id}" has no listeners in the resolved graph`);
+  return alb.listeners;
+}
+
+/**
+ * Where one of an ALB's listeners exists: undefined in no environment, no count in all, else a
+ * 0/1 count variable `<alb>_<listener>_count`.
+ */
+export function listenerPresence(
+  ctx: TfContext,
+  alb: ResolvedComponent,
+  listener: 'https' | 'http_redirect' | 'http',
+  present: EnvValue<boolean>,
+): { count?: Expr } | undefined {
+  const on = ctx.environments.map((env) => present.byEnv[env] === true);
+  if (!on.includes(true)) return undefined;
+  if (!on.includes(false)) return {};
+  return {
+    count: ctx.derived(
+      alb,
+      `${listener}_listener_count`,
+      `Whether to create the ${listener.replace('_', ' ')} listener`,
+      (env) => (present.byEnv[env] === true ? 1 : 0),
+    ),
+  };
+}
+
+/** Whether the HTTPS listener exists in some environments only (then port 80 forwards in the others). */
+function httpsVaries(ctx: TfContext, alb: ResolvedComponent): boolean {
+  const https = albListeners(alb).https;
+  return new Set(ctx.environments.map((env) => https.byEnv[env] === true)).size > 1;
+}
+
+/** The listener that forwards to the targets (HTTPS, or HTTP where there is no certificate). */
+export function forwardingListenerArn(ctx: TfContext, alb: ResolvedComponent): Expr {
+  const t = alb.names.tfName;
+  if (httpsVaries(ctx, alb))
+    return call(
+      'one',
+      call('concat', ref(`aws_lb_listener.${t}_https[*].arn`), ref(`aws_lb_listener.${t}_http[*].arn`)),
+    );
+  const https = albListeners(alb).https.byEnv[ctx.environments[0]!] === true;
+  return ref(`aws_lb_listener.${t}_${https ? 'https' : 'http'}.arn`);
 }
 
 /** The listeners of an ALB, which a service must wait for before registering targets. */
 export function listeners(ctx: TfContext, alb: ResolvedComponent): Expr[] {
-  return [ref(`aws_lb_listener.${alb.names.tfName}_${hasCertificate(ctx, alb) ? 'https' : 'http'}`)];
+  const t = alb.names.tfName;
+  if (httpsVaries(ctx, alb)) return [ref(`aws_lb_listener.${t}_https`), ref(`aws_lb_listener.${t}_http`)];
+  const https = albListeners(alb).https.byEnv[ctx.environments[0]!] === true;
+  return [ref(`aws_lb_listener.${t}_${https ? 'https' : 'http'}`)];
 }
 
 /** The IAM-authenticated application user of a Redis group, as an expression. */

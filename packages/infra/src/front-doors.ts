@@ -1,0 +1,73 @@
+/**
+ * What exists and what it is called, for resources whose shape the generators used to work out
+ * themselves: an ALB's listeners per environment, its target groups' names, the ElastiCache
+ * resource kind, the rules carrying bucket notifications and the EKS cluster's name. Decided
+ * here once, so CDK, Terraform and CloudFormation print the same thing in every environment.
+ */
+import type { LowerContext } from './context.ts';
+import { bucketNotificationRuleName, eksClusterName, targetGroupNames } from './naming.ts';
+import type { ResolvedAlbListeners, ResolvedComponent } from './types.ts';
+
+/** TLS policy of every HTTPS listener: TLS 1.3 and 1.2 only (ALB-01). */
+export const ALB_TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
+
+/**
+ * An ALB's listeners in each environment: HTTPS on 443 where the environment has a certificate,
+ * with port 80 redirecting to it when httpRedirect is on; plain HTTP on 80 forwarding to the
+ * targets where the environment has no certificate.
+ */
+export function albListenersOf(ctx: LowerContext, alb: ResolvedComponent): ResolvedAlbListeners {
+  const certificate = (env: string) => {
+    const v = alb.props.certificateArn?.byEnv[env];
+    return typeof v === 'string' ? v.trim() : '';
+  };
+  const https = ctx.envs.map((env) => certificate(env) !== '');
+  return {
+    https: ctx.envValue(https),
+    certificateArn: ctx.envValue(ctx.envs.map(certificate)),
+    httpRedirect: ctx.envValue(
+      ctx.envs.map((env, i) => https[i]! && alb.props.httpRedirect?.byEnv[env] === true),
+    ),
+    httpForward: ctx.envValue(https.map((on) => !on)),
+    tlsPolicy: ALB_TLS_POLICY,
+  };
+}
+
+/**
+ * Redis is a replication group (failover, encryption at rest); Memcached a cache cluster. A
+ * resource cannot change kind between environments: the engine without overrides decides, as it
+ * does for the AUTH token secret and the alarm dimension.
+ */
+export function cacheResourceOf(
+  ctx: LowerContext,
+  cache: ResolvedComponent,
+): 'replication-group' | 'cache-cluster' {
+  const node = ctx.nodesById.get(cache.nodeId ?? cache.id);
+  const engine = node ? ctx.props(node).engine : cache.props.engine?.byEnv[ctx.envs[0]!];
+  return engine === 'memcached' ? 'cache-cluster' : 'replication-group';
+}
+
+export function lowerFrontDoors(ctx: LowerContext): void {
+  for (const component of ctx.orderedComponents()) {
+    if (component.type === 'alb') component.listeners = albListenersOf(ctx, component);
+    if (component.type === 'elasticache') component.cacheResource = cacheResourceOf(ctx, component);
+    if (component.type === 'eks') component.clusterName = eksClusterName(component.names);
+  }
+  for (const route of ctx.routes) {
+    if (route.kind !== 'alb-target') continue;
+    const alb = ctx.component(route.frontDoorId);
+    const target = ctx.component(route.targetId);
+    if (alb && target) route.targetGroup = targetGroupNames(alb.names, target.names);
+  }
+  for (const source of ctx.eventSources) {
+    if (source.sourceKind !== 's3') continue;
+    const bucket = ctx.component(source.sourceId);
+    const fn = ctx.component(source.functionId);
+    if (bucket && fn) source.ruleLogicalId = bucketNotificationRuleName(bucket.names, fn.names);
+  }
+  for (const notification of ctx.bucketNotifications) {
+    const bucket = ctx.component(notification.bucketId);
+    const target = ctx.component(notification.targetId);
+    if (bucket && target) notification.ruleLogicalId = bucketNotificationRuleName(bucket.names, target.names);
+  }
+}
