@@ -145,7 +145,7 @@ describe('design files', () => {
 
 describe.each(examples)('example %s', (_, design) => {
   it('is production-shaped: three environments, tags, an honest description', () => {
-    expect(design.schemaVersion).toBe(2);
+    expect(design.schemaVersion).toBe(3);
     expect(design.environments.map((e) => e.name)).toEqual(['dev', 'staging', 'prod']);
     for (const env of design.environments)
       expect(Object.keys(env.overrides).length, env.name).toBeGreaterThan(0);

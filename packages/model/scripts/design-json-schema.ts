@@ -14,6 +14,8 @@ import {
   NodeSchema,
   NoteSchema,
   PropertyValueSchema,
+  SubnetCidrListSchema,
+  SubnetCidrsSchema,
   VpcSchema,
 } from '../src/design/schema.ts';
 
@@ -29,6 +31,14 @@ function definitions() {
   registry.add(VpcSchema, {
     id: 'Vpc',
     description: 'A VPC; subnets are planned per tier and AZ from its CIDR.',
+  });
+  registry.add(SubnetCidrsSchema, {
+    id: 'SubnetCidrs',
+    description: 'Explicit subnet CIDRs per tier; a tier left out is carved automatically around them.',
+  });
+  registry.add(SubnetCidrListSchema, {
+    id: 'SubnetCidrList',
+    description: "One tier's subnet CIDRs, one per AZ in the VPC's AZ order.",
   });
   registry.add(NodeSchema, {
     id: 'Node',

@@ -25,7 +25,7 @@ describe('schema/design.schema.json', () => {
     // Hand-written files may leave out everything that has a default.
     expect(
       validator.safeParse({
-        schemaVersion: 2,
+        schemaVersion: 3,
         name: 'Min',
         region: 'us-east-1',
         environments: [{ name: 'dev' }],

@@ -33,10 +33,10 @@ describe('migrateDesign from version 1', () => {
   it('reshapes services, vpc, links and environments', () => {
     const result = migrateDesign(v1ThreeTier);
     expect(result.from).toBe(1);
-    expect(result.applied).toEqual([MIGRATIONS[1]!.description]);
+    expect(result.applied).toEqual([MIGRATIONS[1]!.description, MIGRATIONS[2]!.description]);
     expect(result.warnings).toEqual([]);
     expect(result.value).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       name: 'Shop',
       region: 'eu-west-1',
       tags: { team: 'web' },
@@ -184,6 +184,20 @@ describe('migrateDesign from version 1', () => {
   });
 });
 
+describe('migrateDesign from version 2', () => {
+  it('changes only the version number: version 2 had no explicit subnet CIDRs', () => {
+    const v2 = { schemaVersion: 2, name: 'Shop', vpcs: [{ id: 'main', cidr: '10.0.0.0/16' }], extra: 1 };
+    const result = migrateDesign(v2);
+    expect(result).toEqual({
+      value: { ...v2, schemaVersion: 3 },
+      from: 2,
+      applied: [MIGRATIONS[2]!.description],
+      warnings: [],
+    });
+    expect(v2.schemaVersion).toBe(2);
+  });
+});
+
 describe('migrateDesign at the current version and beyond', () => {
   it('leaves a current document alone', () => {
     const doc = { schemaVersion: DESIGN_SCHEMA_VERSION, name: 'x' };
@@ -203,7 +217,7 @@ describe('migrateDesign at the current version and beyond', () => {
   it('refuses a version from the future with a clear message and path', () => {
     const attempt = () => migrateDesign({ schemaVersion: DESIGN_SCHEMA_VERSION + 1 });
     expect(attempt).toThrow(DesignVersionError);
-    expect(attempt).toThrow(/newer archgen \(schema version 3\).*up to 2.*Update archgen/);
+    expect(attempt).toThrow(/newer archgen \(schema version 4\).*up to 3.*Update archgen/);
     try {
       attempt();
     } catch (error) {

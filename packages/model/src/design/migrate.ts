@@ -154,8 +154,21 @@ const v1ToV2: Migration = {
   },
 };
 
+/**
+ * Version 2 -> 3 adds `vpcs[].subnetCidrs` (explicit subnet CIDRs). A version 2 document has none,
+ * so nothing changes but the number. The number moves so that an older archgen refuses a file
+ * with explicit CIDRs ("made by a newer version") instead of dropping them as an unknown key and
+ * writing code for different subnets.
+ */
+const v2ToV3: Migration = {
+  description: 'version 2 -> 3: VPCs may give their subnets explicit CIDRs (nothing to change)',
+  up(doc) {
+    return { ...doc, schemaVersion: 3 };
+  },
+};
+
 /** Migrations keyed by the version they start from; each produces version key + 1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2, 2: v2ToV3 };
 
 /** The document's version and the path it was read from; undefined when it names none. */
 function readVersion(doc: JsonObject): { version: unknown; path: string } | undefined {

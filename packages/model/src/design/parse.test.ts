@@ -370,7 +370,7 @@ describe('parseDesign: schema errors name the exact path', () => {
       { path: '$.environments', message: 'must have at least 1 item' },
     ]);
     expect(errorsOf(parseDesign(edited((doc) => delete doc.schemaVersion)))).toEqual([
-      { path: '$.schemaVersion', message: 'must be 2, not nothing' },
+      { path: '$.schemaVersion', message: 'must be 3, not nothing' },
     ]);
   });
 
@@ -705,14 +705,91 @@ describe('parseDesign: versions', () => {
       {
         path: '$.schemaVersion',
         message:
-          'this design was saved by a newer archgen (schema version 99); this build reads versions up to 2. Update archgen to open it',
+          'this design was saved by a newer archgen (schema version 99); this build reads versions up to 3. Update archgen to open it',
       },
     ]);
     // Machine-readable too, so the app can keep such a document instead of discarding it.
     const result = parseDesign(future);
-    expect(result.ok ? null : result.newerVersion).toEqual({ found: 99, supported: 2 });
+    expect(result.ok ? null : result.newerVersion).toEqual({ found: 99, supported: 3 });
     const broken = parseDesign('{"schemaVersion": 2, "name": "trunc');
     expect(broken.ok ? null : broken.newerVersion).toBeUndefined();
+  });
+});
+
+describe('parseDesign: explicit subnet CIDRs', () => {
+  const withCidrs = (subnetCidrs: unknown) =>
+    edited((doc) => {
+      doc.vpcs[0].subnetCidrs = subnetCidrs;
+    });
+
+  it('reads them, and a version 2 file (which has none) still opens', () => {
+    const cidrs = { public: ['10.0.1.0/24', '10.0.2.0/24'], isolated: ['10.0.100.0/24', '10.0.200.0/24'] };
+    const result = designOf(parseDesign(withCidrs(cidrs)));
+    expect(result.warnings).toEqual([]);
+    expect(result.design.vpcs[0]!.subnetCidrs).toEqual(cidrs);
+
+    const v2 = designOf(parseDesign(edited((doc) => (doc.schemaVersion = 2))));
+    expect(v2.migratedFrom).toBe(2);
+    expect(v2.design).toEqual(baseDesign());
+  });
+
+  it('names the path of a CIDR that is not one', () => {
+    expect(errorsOf(parseDesign(withCidrs({ private: ['10.0.1.0/24', 'x'] })))).toEqual([
+      {
+        path: '$.vpcs[0].subnetCidrs.private[1]',
+        message: 'must be an IPv4 CIDR like 10.0.1.0/24 (got "x")',
+      },
+    ]);
+    expect(errorsOf(parseDesign(withCidrs({ public: ['10.0.1.0/24', '10.0.300.0/24'] })))).toEqual([
+      {
+        path: '$.vpcs[0].subnetCidrs.public[1]',
+        message: '"10.0.300.0/24" is not a valid IPv4 CIDR (octets 0-255, prefix 0-32)',
+      },
+    ]);
+  });
+
+  it('refuses an empty list, more CIDRs than a VPC has AZs, and a list that is not one', () => {
+    expect(errorsOf(parseDesign(withCidrs({ public: [] })))).toEqual([
+      { path: '$.vpcs[0].subnetCidrs.public', message: 'must have at least 1 item' },
+    ]);
+    expect(errorsOf(parseDesign(withCidrs({ public: Array(4).fill('10.0.1.0/24') })))).toEqual([
+      { path: '$.vpcs[0].subnetCidrs.public', message: 'must have at most 3 items' },
+    ]);
+    expect(errorsOf(parseDesign(withCidrs({ public: '10.0.1.0/24' })))).toEqual([
+      { path: '$.vpcs[0].subnetCidrs.public', message: 'must be a list, not "10.0.1.0/24"' },
+    ]);
+  });
+
+  it('warns about a misspelt tier and about CIDRs for a tier the VPC lacks', () => {
+    const misspelt = designOf(parseDesign(withCidrs({ pubilc: ['10.0.1.0/24', '10.0.2.0/24'] })));
+    expect(misspelt.warnings).toEqual(['ignored the unknown key at $.vpcs[0].subnetCidrs.pubilc']);
+    const lacking = designOf(
+      parseDesign(
+        edited((doc) => {
+          doc.vpcs[0].tiers = ['public', 'private'];
+          doc.nodes = doc.nodes.filter((n: { id: string }) => n.id !== 'db');
+          doc.connections = doc.connections.filter((c: { to: string }) => c.to !== 'db');
+          doc.vpcs[0].subnetCidrs = { isolated: ['10.0.100.0/24', '10.0.200.0/24'] };
+        }),
+      ),
+    );
+    expect(lacking.warnings).toEqual([
+      '$.vpcs[0].subnetCidrs.isolated gives CIDRs for a tier VPC "main" does not have; they are ignored',
+    ]);
+  });
+
+  it('writes them in tier order after the subnet prefix, and leaves them out when there are none', () => {
+    const explicit = baseDesign();
+    explicit.vpcs[0]!.subnetCidrs = {
+      isolated: ['10.0.100.0/24', '10.0.200.0/24'],
+      public: ['10.0.1.0/24', '10.0.2.0/24'],
+    };
+    const text = serializeDesign(explicit);
+    expect(text).toContain(
+      '"subnetPrefix": 24,\n      "subnetCidrs": {\n        "public": [\n          "10.0.1.0/24",\n          "10.0.2.0/24"\n        ],\n        "isolated": [',
+    );
+    expect(designOf(parseDesign(text)).design).toEqual(explicit);
+    expect(serializeDesign(baseDesign())).not.toContain('subnetCidrs');
   });
 });
 

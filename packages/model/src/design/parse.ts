@@ -16,6 +16,8 @@ import {
   NodeSchema,
   NoteSchema,
   PlacementSchema,
+  SUBNET_TIERS,
+  SubnetCidrsSchema,
   TagsSchema,
   VpcSchema,
   type ConnectionKind,
@@ -89,7 +91,8 @@ export function parseDesign(input: string | unknown): ParseResult {
   if (limitErrors.length > 0) return fail(limitErrors);
 
   const parsed = DesignSchema.safeParse(migrated.value, { reportInput: true });
-  if (!parsed.success) return fail(parsed.error.issues.flatMap((issue) => describeIssue(issue, [])));
+  if (!parsed.success)
+    return fail(withoutSizeOfWrongType(parsed.error.issues).flatMap((issue) => describeIssue(issue, [])));
 
   warnings.push(...describeUnknownKeys(migrated.value));
   const design = withNullPrototypeRecords(parsed.data);
@@ -246,6 +249,11 @@ function describeUnknownKeys(value: unknown): string[] {
     const list = value[key];
     if (Array.isArray(list)) list.forEach((item, i) => collect(item, schema.shape, `$.${key}[${i}]`));
   }
+  // A misspelt tier ("pubilc") would otherwise leave that tier automatic without a word.
+  if (Array.isArray(value.vpcs))
+    value.vpcs.forEach((vpc, i) => {
+      if (isPlainObject(vpc)) collect(vpc.subnetCidrs, SubnetCidrsSchema.shape, `$.vpcs[${i}].subnetCidrs`);
+    });
   const warnings = unknown
     .slice(0, MAX_UNKNOWN_KEY_WARNINGS)
     .map((path) => `ignored the unknown key at ${path}`);
@@ -312,6 +320,17 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : 'text';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return TYPE_NAMES[typeof value] ?? typeof value;
+}
+
+/**
+ * zod still runs a list's length checks on a value of the wrong type ("public" for a list of
+ * tiers gives "must be at most 3 characters long"); the type error alone says what is wrong.
+ */
+function withoutSizeOfWrongType(issues: readonly core.$ZodIssue[]): core.$ZodIssue[] {
+  const mistyped = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => jsonPath(i.path)));
+  return issues.filter(
+    (i) => !((i.code === 'too_big' || i.code === 'too_small') && mistyped.has(jsonPath(i.path))),
+  );
 }
 
 function isTypeMismatch(issues: readonly core.$ZodIssue[]): boolean {
@@ -412,6 +431,20 @@ function checkSemantics(design: Design, warnings: string[]): DesignError[] {
         path: `$.vpcs[${i}].cidr`,
         message: `"${vpc.cidr}" is not a valid IPv4 CIDR (octets 0-255, prefix 0-32)`,
       });
+    }
+    for (const tier of SUBNET_TIERS) {
+      const list = vpc.subnetCidrs?.[tier];
+      if (!list) continue;
+      const base = `$.vpcs[${i}].subnetCidrs.${tier}`;
+      list.forEach((cidr, j) => {
+        if (!parseCidr(cidr))
+          errors.push({
+            path: `${base}[${j}]`,
+            message: `"${cidr}" is not a valid IPv4 CIDR (octets 0-255, prefix 0-32)`,
+          });
+      });
+      if (!vpc.tiers.includes(tier))
+        warnings.push(`${base} gives CIDRs for a tier VPC "${vpc.id}" does not have; they are ignored`);
     }
     const zones = availabilityZones(design.region, vpc.azCount);
     if (zones.length < vpc.azCount) {
@@ -753,7 +786,7 @@ function shape(schema: { shape: object }, children: Record<string, KeyOrder> = {
 
 const DESIGN_KEY_ORDER: KeyOrder = shape(DesignSchema, {
   environments: { items: shape(EnvironmentSchema, { overrides: NESTED_SORTED }) },
-  vpcs: { items: shape(VpcSchema) },
+  vpcs: { items: shape(VpcSchema, { subnetCidrs: shape(SubnetCidrsSchema) }) },
   nodes: { items: shape(NodeSchema, { placement: shape(PlacementSchema) }) },
   connections: { items: shape(ConnectionSchema) },
   acceptedRisks: { items: shape(AcceptedRiskSchema) },

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const DESIGN_SCHEMA_VERSION = 2;
+export const DESIGN_SCHEMA_VERSION = 3;
 
 /** Ids are stable, human-readable and safe in every target language once escaped. */
 export const IdSchema = z
@@ -45,15 +45,36 @@ export type Properties = z.infer<typeof PropertiesSchema>;
 
 export const TagsSchema = z.record(z.string().min(1).max(128), z.string().max(256));
 
+const CIDR_TEXT = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+
+/** One tier's subnet CIDRs, indexed by AZ (the first for the VPC's first AZ, ...). */
+export const SubnetCidrListSchema = z
+  .array(z.string().regex(CIDR_TEXT, 'must be an IPv4 CIDR like 10.0.1.0/24'))
+  .min(1)
+  .max(3);
+
+/**
+ * Subnet CIDRs a VPC gives explicitly, per tier: a tier listed here uses exactly these (one per
+ * AZ); a tier left out is carved automatically around them (see cidr.ts planSubnets).
+ */
+export const SubnetCidrsSchema = z.object({
+  public: SubnetCidrListSchema.optional(),
+  private: SubnetCidrListSchema.optional(),
+  isolated: SubnetCidrListSchema.optional(),
+});
+export type SubnetCidrs = z.infer<typeof SubnetCidrsSchema>;
+
 export const VpcSchema = z.object({
   id: IdSchema,
   name: z.string().min(1).max(128),
-  cidr: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 CIDR like 10.0.0.0/16'),
+  cidr: z.string().regex(CIDR_TEXT, 'must be an IPv4 CIDR like 10.0.0.0/16'),
   azCount: z.number().int().min(2).max(3),
   /** Which tiers exist; subnets are computed per tier and AZ (see cidr.ts). */
   tiers: z.array(SubnetTierSchema).min(1).max(3),
-  /** Prefix length of every subnet; computed plans must fit in the VPC CIDR. */
+  /** Prefix length of every automatic subnet; computed plans must fit in the VPC CIDR. */
   subnetPrefix: z.number().int().min(16).max(28).default(24),
+  /** Explicit subnet CIDRs for some tiers (absent: every tier is carved automatically). */
+  subnetCidrs: SubnetCidrsSchema.optional(),
   flowLogs: z.boolean().default(true),
   position: z.object({ x: z.number(), y: z.number() }).optional(),
 });
