@@ -38,6 +38,27 @@ describe('blockingFindings', () => {
     expect(ids(blockingFindings(findings))).toEqual([]);
   });
 
+  it('blocks explicit subnet CIDRs AWS refuses, not a tier that lists too few (carved automatically)', () => {
+    const blocking = (subnetCidrs: Record<string, string[]>) =>
+      blockingFindings(validateDesign(design('Explicit').vpc({ subnetCidrs }).build())).map((f) => f.message);
+    expect(blocking({ public: ['10.0.1.0/24', '10.0.1.0/25'] })).toEqual([
+      'Main VPC: public subnet 2: 10.0.1.0/25 overlaps public subnet 1 (10.0.1.0/24)',
+    ]);
+    expect(blocking({ public: ['10.0.1.0/24', '10.9.1.0/24'] })).toEqual([
+      "Main VPC: public subnet 2: 10.9.1.0/24 is not inside the VPC's 10.0.0.0/16",
+    ]);
+    expect(blocking({ public: ['10.0.1.7/24', '10.0.2.0/29'] })).toHaveLength(2);
+    const short = validateDesign(
+      design('Short')
+        .vpc({ subnetCidrs: { public: ['10.0.1.0/24'] } })
+        .build(),
+    );
+    expect(short.filter((f) => f.ruleId === 'NET-07').map((f) => f.fix?.title)).toEqual([
+      'Switch public subnets to automatic',
+    ]);
+    expect(blockingFindings(short)).toEqual([]);
+  });
+
   it('does not block what the generated code already works around (an "aws:" tag key)', () => {
     const findings = validateDesign(design('Tags').tag('aws:team', 'x').build());
     expect(ids(findings)).toContain('TAG-02');

@@ -50,6 +50,19 @@ describe('applyFix', () => {
     expect(out.vpcs[0]).toMatchObject({ flowLogs: false, azCount: 3 });
   });
 
+  it('gives a tier explicit subnet CIDRs and makes it automatic again', () => {
+    const cidrs = ['10.0.10.0/24', '10.0.20.0/24'];
+    const explicit = applyFix(base(), [{ kind: 'set-subnet-cidrs', vpcId: 'main', tier: 'private', cidrs }]);
+    expect(explicit.vpcs[0]!.subnetCidrs).toEqual({ private: cidrs });
+    const automatic = applyFix(explicit, [
+      { kind: 'set-subnet-cidrs', vpcId: 'main', tier: 'private', cidrs: null },
+    ]);
+    expect(automatic.vpcs[0]).toEqual(base().vpcs[0]);
+    expect(() =>
+      applyFix(base(), [{ kind: 'set-subnet-cidrs', vpcId: 'nope', tier: 'public', cidrs: null }]),
+    ).toThrow(/"nope"/);
+  });
+
   it('adds a node with a unique id and connects it either way', () => {
     const node = {
       id: 'fn',

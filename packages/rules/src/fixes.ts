@@ -2,7 +2,7 @@
  * Applies a suggested fix to a design. Pure: returns a new design and leaves the input (and
  * every object in it) untouched, so the app can push the old design onto its undo stack.
  */
-import { allowedConnectionKinds } from '@archgen/model';
+import { allowedConnectionKinds, withSubnetCidrs } from '@archgen/model';
 import type { Connection, ConnectionKind, Design, DesignNode } from '@archgen/model';
 import type { FixAction, SuggestedFix } from './types.ts';
 
@@ -103,6 +103,15 @@ function applyAction(design: Design, action: FixAction): Design {
       return {
         ...design,
         vpcs: design.vpcs.map((v) => (v.id === action.vpcId ? { ...v, [action.key]: action.value } : v)),
+      };
+    case 'set-subnet-cidrs':
+      if (!design.vpcs.some((v) => v.id === action.vpcId))
+        throw new Error(`Fix refers to VPC "${action.vpcId}", which is not in the design`);
+      return {
+        ...design,
+        vpcs: design.vpcs.map((v) =>
+          v.id === action.vpcId ? withSubnetCidrs(v, action.tier, action.cidrs && [...action.cidrs]) : v,
+        ),
       };
     case 'add-node':
       return addNode(design, action);

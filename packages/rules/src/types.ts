@@ -26,6 +26,8 @@ export type FixAction =
   /** Take a node out of any VPC (placement null): for regional-only services. */
   | { kind: 'clear-placement'; nodeId: string }
   | { kind: 'set-vpc'; vpcId: string; key: 'azCount' | 'flowLogs'; value: number | boolean }
+  /** Gives a tier of a VPC explicit subnet CIDRs (one per AZ), or makes it automatic (null). */
+  | { kind: 'set-subnet-cidrs'; vpcId: string; tier: SubnetTier; cidrs: string[] | null }
   /**
    * Adds `node` (its id is made unique if taken). `connectFrom` adds a connection from that node
    * to the new one, `connectTo` one from the new node to that node; `connectionKind` defaults to

@@ -1,6 +1,6 @@
 import { cidrIssues } from '@archgen/model';
-import type { CidrIssueCode } from '@archgen/model';
-import type { Rule } from '../../types.ts';
+import type { CidrIssue, CidrIssueCode, Vpc } from '@archgen/model';
+import type { Rule, SuggestedFix } from '../../types.ts';
 import { makeFinding } from '../../rule-kit.ts';
 
 const WHY: Record<CidrIssueCode, string> = {
@@ -14,13 +14,23 @@ const WHY: Record<CidrIssueCode, string> = {
   'public-range': 'A VPC on public addresses cannot reach the real owners of that range on the internet.',
   'overlaps-vpc':
     'Overlapping VPCs can never be peered or routed to each other, and addresses become ambiguous in logs.',
+  'subnet-cidr-count':
+    'An explicit tier names one subnet per AZ; a missing one is carved automatically, which is not what the design says.',
+  'subnet-cidr-invalid': 'AWS accepts only IPv4 CIDR blocks like 10.0.1.0/24 for a subnet.',
+  'subnet-cidr-host-bits':
+    'AWS rejects a subnet CIDR whose address is not the start of its block (10.0.1.5/24 for 10.0.1.0/24).',
+  'subnet-cidr-prefix-out-of-range': 'AWS accepts subnet blocks from /16 to /28 only.',
+  'subnet-outside-vpc': "AWS creates a subnet only inside its VPC's CIDR block.",
+  'subnets-overlap': 'Two subnets of a VPC cannot share an address; AWS refuses the second one.',
 };
 
 /**
  * Issues whose plan cannot be built or deployed: CDK synth throws on subnets that do not fit
  * (SubnetCountExceedsRemainingSpace), Terraform plans the VPC with the subnets that fit and the
  * deploy fails on the empty DB subnet groups and one-subnet load balancers; AWS refuses the
- * CIDRs themselves. Small subnets, public ranges and overlaps deploy (badly), so they do not block.
+ * CIDRs themselves, and explicit subnets outside the VPC or on top of each other. Small subnets,
+ * public ranges, overlapping VPCs and a missing explicit CIDR (carved automatically) deploy, so
+ * they do not block.
  */
 const BLOCKING_CODES: readonly CidrIssueCode[] = [
   'invalid-cidr',
@@ -28,8 +38,28 @@ const BLOCKING_CODES: readonly CidrIssueCode[] = [
   'vpc-prefix-out-of-range',
   'subnet-prefix-out-of-range',
   'subnets-do-not-fit',
+  'subnet-cidr-invalid',
+  'subnet-cidr-host-bits',
+  'subnet-cidr-prefix-out-of-range',
+  'subnet-outside-vpc',
+  'subnets-overlap',
 ];
 const BLOCKING_WHYS = new Set(BLOCKING_CODES.map((code) => WHY[code]));
+
+function fixFor(vpc: Vpc, issue: CidrIssue): SuggestedFix {
+  if (issue.code === 'overlaps-vpc') return { title: 'Choose a CIDR that does not overlap', actions: [] };
+  if (issue.code === 'small-subnets' && issue.subnet)
+    return { title: 'Give the subnet a /27 or larger CIDR', actions: [] };
+  if (issue.subnet) {
+    // Automatic subnets are carved around the explicit ones, so they never overlap or stray.
+    const { tier } = issue.subnet;
+    return {
+      title: `Switch ${tier} subnets to automatic`,
+      actions: [{ kind: 'set-subnet-cidrs', vpcId: vpc.id, tier, cidrs: null }],
+    };
+  }
+  return { title: 'Change the VPC CIDR or subnet size', actions: [] };
+}
 
 export const NET_07: Rule = {
   id: 'NET-07',
@@ -39,7 +69,7 @@ export const NET_07: Rule = {
   equivalents: ['E3059', 'E3060', 'E3022'],
   breaksGeneratedCode: {
     reason:
-      'CDK synth fails and the Terraform and CloudFormation deploys fail: the subnets do not fit the VPC',
+      'CDK synth or the Terraform and CloudFormation deploys fail: AWS refuses the CIDRs, or the subnets do not fit the VPC',
     // Each issue code has its own why (WHY above), so the why tells the code apart.
     applies: (finding) => BLOCKING_WHYS.has(finding.why),
   },
@@ -47,13 +77,13 @@ export const NET_07: Rule = {
     // Each VPC is compared with the ones before it, so an overlap is reported once.
     ctx.design.vpcs.flatMap((vpc, index) =>
       cidrIssues(vpc, ctx.design.vpcs.slice(0, index)).map((issue) =>
-        makeFinding(NET_07, { kind: 'vpc', id: vpc.id }, `${vpc.name}: ${issue.message}`, WHY[issue.code], {
-          title:
-            issue.code === 'overlaps-vpc'
-              ? 'Choose a CIDR that does not overlap'
-              : 'Change the VPC CIDR or subnet size',
-          actions: [],
-        }),
+        makeFinding(
+          NET_07,
+          { kind: 'vpc', id: vpc.id },
+          `${vpc.name}: ${issue.message}`,
+          WHY[issue.code],
+          fixFor(vpc, issue),
+        ),
       ),
     ),
 };

@@ -102,6 +102,32 @@ export const networkCases: RuleCase[] = [
     expect: { target: 'other', targetKind: 'vpc', severity: 'critical', manualFix: true },
   },
   {
+    ruleId: 'NET-07',
+    name: 'explicit subnet CIDRs that overlap',
+    compliant: design('Network fixture')
+      .vpc({
+        subnetCidrs: { public: ['10.0.1.0/24', '10.0.2.0/24'], private: ['10.0.10.0/24', '10.0.20.0/24'] },
+      })
+      .build(),
+    nonCompliant: design('Network fixture')
+      .vpc({
+        subnetCidrs: { public: ['10.0.1.0/24', '10.0.2.0/24'], private: ['10.0.2.0/24', '10.0.20.0/24'] },
+      })
+      .build(),
+    expect: { target: 'main', targetKind: 'vpc', severity: 'critical' },
+  },
+  {
+    ruleId: 'NET-07',
+    name: 'an explicit subnet CIDR outside the VPC',
+    compliant: design('Network fixture')
+      .vpc({ subnetCidrs: { isolated: ['10.0.100.0/24', '10.0.200.0/24'] } })
+      .build(),
+    nonCompliant: design('Network fixture')
+      .vpc({ subnetCidrs: { isolated: ['10.0.100.0/24', '10.1.200.0/24'] } })
+      .build(),
+    expect: { target: 'main', targetKind: 'vpc', severity: 'critical' },
+  },
+  {
     ruleId: 'NET-08',
     name: 'flow logs off',
     compliant: vpc().build(),
