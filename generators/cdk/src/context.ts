@@ -28,6 +28,7 @@ import {
 } from './ts/ast.ts';
 import { printExpr, printType } from './ts/print.ts';
 import { NameScope, camelCase, pascalCase } from './naming.ts';
+import { SUBNET_CIDRS_CLASS } from './files/subnet-cidrs.ts';
 
 /** Namespace alias -> aws-cdk-lib submodule. Aliases are reserved so variables never shadow them. */
 export const MODULES = {
@@ -175,6 +176,8 @@ export class StackContext {
   readonly natProviders = new Map<string, Expr>();
   /** Set when S3 notifications or EventBridge delivery need CDK's BucketNotificationsHandler. */
   usesBucketNotifications = false;
+  /** Set when a VPC is given its subnet CIDRs (lib/subnet-cidrs.ts). */
+  usesExplicitSubnetCidrs = false;
   private readonly usedModules = new Set<ModuleAlias>();
   /** Modules lib/config.ts imports (its values name aws-cdk-lib enum members). */
   readonly configModules = new Set<ModuleAlias>();
@@ -202,6 +205,7 @@ export class StackContext {
       'CfnOutput',
       'Tags',
       'Fn',
+      SUBNET_CIDRS_CLASS,
     ])
       this.names.reserve(name);
     this.configKeyScope.reserve('region');

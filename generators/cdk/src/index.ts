@@ -8,6 +8,7 @@ import { buildStack } from './stack.ts';
 import { buildApp } from './files/app.ts';
 import { buildConfig } from './files/config.ts';
 import { NAG_HELPER } from './files/nag.ts';
+import { SUBNET_CIDRS_HELPER } from './files/subnet-cidrs.ts';
 import { GITIGNORE, cdkJson, packageJson, stackFile, tsconfigJson } from './files/project.ts';
 import { buildReadme } from './files/readme.ts';
 import { printModule } from './ts/print.ts';
@@ -46,13 +47,15 @@ export function generateCdk(graph: ResolvedGraph, options: CdkOptions = {}): Gen
   const names = appNames(selected.design.slug);
   const stack = buildStack(selected, names);
   const entries = stack.context.configEntries;
+  const explicitCidrs = stack.context.usesExplicitSubnetCidrs;
   return {
     '.gitignore': GITIGNORE,
-    'README.md': buildReadme(selected, names, entries),
+    'README.md': buildReadme(selected, names, entries, { explicitSubnetCidrs: explicitCidrs }),
     'bin/app.ts': printModule(buildApp(selected, names)),
     'cdk.json': cdkJson(selected),
     'lib/config.ts': printModule(buildConfig(selected, entries, stack.context.configModules)),
     'lib/nag.ts': NAG_HELPER,
+    ...(explicitCidrs ? { 'lib/subnet-cidrs.ts': SUBNET_CIDRS_HELPER } : {}),
     [stackFile(names)]: printModule(stack.statements),
     'package.json': packageJson(selected),
     'tsconfig.json': tsconfigJson(),

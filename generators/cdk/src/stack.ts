@@ -39,6 +39,7 @@ import {
   emitSubscription,
 } from './emitters/relations.ts';
 import { plainText } from './naming.ts';
+import { SUBNET_CIDRS_CLASS, SUBNET_CIDRS_MODULE } from './files/subnet-cidrs.ts';
 
 /** Types that describe no infrastructure (a diagram's traffic source). */
 
@@ -198,6 +199,7 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
     importNamed(['Construct'], 'constructs', true),
     importNamed(['StackConfig'], './config', true),
     importNamed(['AcknowledgeScopedWildcards'], './nag'),
+    ...(ctx.usesExplicitSubnetCidrs ? [importNamed([SUBNET_CIDRS_CLASS], SUBNET_CIDRS_MODULE)] : []),
     blank,
     {
       kind: 'interface',

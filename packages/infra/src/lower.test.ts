@@ -69,6 +69,42 @@ describe('three-tier web app', () => {
     ]);
   });
 
+  it('passes explicit subnet CIDRs through as given, automatic ones carved around them', () => {
+    expect(graph.vpcs[0]!.explicitSubnetCidrs).toBe(false);
+    const d = threeTierDesign();
+    d.vpcs[0]!.subnetCidrs = {
+      public: ['10.0.1.0/24', '10.0.2.0/24'],
+      isolated: ['10.0.100.0/24', '10.0.200.0/24'],
+    };
+    const vpc = lowerDesign(d).vpcs[0]!;
+    expect(vpc.explicitSubnetCidrs).toBe(true);
+    expect(vpc.subnets.map((s) => `${s.tier}/${s.azIndex}/${s.cidr}`)).toEqual([
+      'public/0/10.0.1.0/24',
+      'public/1/10.0.2.0/24',
+      'private/0/10.0.0.0/24',
+      'private/1/10.0.3.0/24',
+      'isolated/0/10.0.100.0/24',
+      'isolated/1/10.0.200.0/24',
+    ]);
+    expect(Object.keys(vpc.subnets[0]!).sort()).toEqual(['azIndex', 'cidr', 'names', 'tier']);
+  });
+
+  it('lists tiers in plan order whatever order the design gives them (CDK carves in that order)', () => {
+    const d = design('Order')
+      .vpc({ tiers: ['isolated', 'public', 'private'] })
+      .build();
+    const vpc = lowerDesign(d).vpcs[0]!;
+    expect(vpc.tiers).toEqual(['public', 'private', 'isolated']);
+    expect(vpc.subnets.map((s) => s.tier)).toEqual([
+      'public',
+      'public',
+      'private',
+      'private',
+      'isolated',
+      'isolated',
+    ]);
+  });
+
   it('has no NAT gateway without a NAT node or without a private tier', () => {
     const noNat = threeTierDesign();
     noNat.nodes = noNat.nodes.filter((n) => n.type !== 'nat-gateway');

@@ -2,7 +2,13 @@
  * Network decisions: subnets, AZs and NAT gateways per VPC, flow logs, and the allow-only
  * security groups derived from traffic connections (rules NET-03, NET-08, SG-01..03).
  */
-import { availabilityZones, getService, planSubnets } from '@archgen/model';
+import {
+  availabilityZones,
+  getService,
+  hasExplicitSubnetCidrs,
+  orderedTiers,
+  planSubnets,
+} from '@archgen/model';
 import type { Connection, DesignNode } from '@archgen/model';
 import { logWriteStatement } from './iam-actions.ts';
 import { derivedLogGroup } from './derived.ts';
@@ -18,8 +24,11 @@ export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, Resol
     // A region with fewer zones than asked for (us-west-1 has two) gets what it has.
     const zones = availabilityZones(ctx.design.region, vpc.azCount);
     const azCount = Math.min(vpc.azCount, zones.length);
+    // Explicit CIDRs as the design gives them, automatic ones carved around them (model/cidr.ts).
     const subnets = planSubnets({ ...vpc, azCount }).map((s) => ({
-      ...s,
+      tier: s.tier,
+      azIndex: s.azIndex,
+      cidr: s.cidr,
       names: ctx.derivedNames(
         names,
         `${s.tier} Subnet ${s.azIndex + 1}`,
@@ -77,8 +86,10 @@ export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, Resol
       cidr: vpc.cidr,
       azCount,
       availabilityZones: zones,
-      tiers: [...vpc.tiers],
+      // Plan order, whatever order the design lists them in: CDK carves subnets in group order.
+      tiers: orderedTiers(vpc),
       subnets,
+      explicitSubnetCidrs: hasExplicitSubnetCidrs(vpc),
       natGatewayCount: ctx.envValue(natCounts),
       flowLogs,
       acknowledgements: [],

@@ -86,7 +86,14 @@ export interface ResolvedVpc {
   /** Default AZ names for the design's region; generators expose them as a variable/parameter. */
   availabilityZones: string[];
   tiers: SubnetTier[];
+  /** Every subnet with its final CIDR, in tier order (public, private, isolated) then AZ order. */
   subnets: ResolvedSubnet[];
+  /**
+   * True when the design gives some subnets' CIDRs. The plan is then not the compact carving of
+   * one prefix in tier order that CDK's ec2.Vpc computes by itself, so a target that would let
+   * its VPC construct carve must state every subnet's CIDR instead.
+   */
+  explicitSubnetCidrs: boolean;
   /** NAT gateways per environment: 0 (no private tier or no NAT node), 1 (shared) or azCount. */
   natGatewayCount: EnvValue<number>;
   /**

@@ -2,8 +2,9 @@
 import type { ResolvedVpc } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, cond, eq, lit, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, cond, eq, id, lit, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { camelCase } from '../naming.ts';
+import { SUBNET_CIDRS_CLASS } from '../files/subnet-cidrs.ts';
 import { SUBNET_GROUP, nagRuleIds, retentionDays } from './common.ts';
 
 function prefixLength(vpc: ResolvedVpc): number {
@@ -11,9 +12,31 @@ function prefixLength(vpc: ResolvedVpc): number {
   return first ? Number(first) : 24;
 }
 
+/**
+ * How ec2.Vpc gets its addresses: it carves the subnets itself (one mask for every group) when
+ * the plan is that carving, else the subnet CIDRs are given to it (lib/subnet-cidrs.ts).
+ */
+function ipAddresses(ctx: StackContext, vpc: ResolvedVpc): Expr {
+  if (!vpc.explicitSubnetCidrs) return call(ctx.api('ec2', 'IpAddresses.cidr'), lit(vpc.cidr));
+  ctx.usesExplicitSubnetCidrs = true;
+  const byGroup = vpc.tiers.map((tier): [string, Expr] => [
+    SUBNET_GROUP[tier],
+    arr(
+      vpc.subnets
+        .filter((s) => s.tier === tier)
+        .sort((a, b) => a.azIndex - b.azIndex)
+        .map((s) => lit(s.cidr)),
+    ),
+  ]);
+  return newExpr(id(SUBNET_CIDRS_CLASS), lit(vpc.cidr), obj(byGroup));
+}
+
 export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
   const name = camelCase(vpc.names.logicalId) || 'vpc';
-  ctx.section(`VPC "${vpc.names.display}": ${vpc.cidr} across ${vpc.azCount} AZs`);
+  ctx.section(
+    `VPC "${vpc.names.display}": ${vpc.cidr} across ${vpc.azCount} AZs` +
+      (vpc.explicitSubnetCidrs ? ', with the subnet CIDRs the design gives' : ''),
+  );
 
   const first = ctx.graph.environments[0] ?? '';
   const natByEnv = vpc.natGatewayCount.byEnv;
@@ -25,7 +48,8 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
 
   const anyNat = Object.values(natByEnv).some((n) => n > 0);
   const everyNat = Object.values(natByEnv).every((n) => n > 0);
-  const cidrMask = lit(prefixLength(vpc));
+  // Given CIDRs may differ in size, and ec2.Vpc does not carve them: no mask then.
+  const cidrMask = vpc.explicitSubnetCidrs ? undefined : lit(prefixLength(vpc));
   const subnetConfiguration = vpc.tiers.map((tier) => {
     let subnetType: Expr;
     if (tier === 'public') subnetType = ctx.api('ec2', 'SubnetType.PUBLIC');
@@ -76,7 +100,7 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
     thisExpr,
     lit(vpc.names.logicalId),
     obj({
-      ipAddresses: call(ctx.api('ec2', 'IpAddresses.cidr'), lit(vpc.cidr)),
+      ipAddresses: ipAddresses(ctx, vpc),
       // Explicit AZs instead of maxAzs: no account/region lookup at synth time.
       availabilityZones: arr(vpc.availabilityZones.map((az) => lit(az))),
       natGateways,

@@ -17,7 +17,12 @@ function cell(value: unknown): string {
   );
 }
 
-export function buildReadme(graph: ResolvedGraph, names: AppNames, entries: ConfigEntry[]): string {
+export function buildReadme(
+  graph: ResolvedGraph,
+  names: AppNames,
+  entries: ConfigEntry[],
+  files: { explicitSubnetCidrs?: boolean } = {},
+): string {
   const envs = graph.environments;
   const lines = [
     `# ${markdownText(graph.design.name)} — AWS CDK app`,
@@ -46,6 +51,11 @@ export function buildReadme(graph: ResolvedGraph, names: AppNames, entries: Conf
     '- `lib/config.ts` — typed per-environment values (`environments`): change a value there and the next',
     '  synth or deploy of that environment uses it.',
     '- `lib/nag.ts` — acknowledges the scoped IAM wildcards CDK grant methods add.',
+    ...(files.explicitSubnetCidrs
+      ? [
+          '- `lib/subnet-cidrs.ts` — gives `ec2.Vpc` the subnet CIDRs the design sets, instead of carving its own.',
+        ]
+      : []),
     '',
     '## Environments',
     '',

@@ -617,6 +617,7 @@ export function kitchenSinkGraph(): ResolvedGraph {
             names: names(`MainVpc${tier}${az}`),
           })),
         ),
+        explicitSubnetCidrs: false,
         natGatewayCount: perEnv({ dev: 1, prod: 2 }),
         flowLogs: { enabled: true, retentionDays: 30 },
       },
