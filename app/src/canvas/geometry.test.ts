@@ -13,6 +13,7 @@ import {
   placementAt,
   recommendedSpot,
   settlePositions,
+  subnetCidrs,
   type XY,
 } from './geometry.ts';
 import { deriveEdges, deriveNodes, handlesBetween, reuseUnchanged } from './deriveFlow.ts';
@@ -81,6 +82,22 @@ describe('canvas geometry', () => {
     const layout = computeLayout(moved);
     const band = layout.vpcById.get('main')!.bands.find((b) => b.tier === 'private')!;
     expect(layout.nodePositions.get('app')!.y).toBeGreaterThan(band.y);
+  });
+});
+
+describe('subnet CIDRs drawn in the bands', () => {
+  it('are the explicit ones where the design gives them, carved ones elsewhere', () => {
+    const vpc = build('Cidrs')
+      .vpc({ subnetCidrs: { public: ['10.0.1.0/24', '10.0.2.0/24'] } })
+      .build().vpcs[0]!;
+    expect(Object.fromEntries(subnetCidrs(vpc))).toEqual({
+      'public/0': '10.0.1.0/24',
+      'public/1': '10.0.2.0/24',
+      'private/0': '10.0.0.0/24',
+      'private/1': '10.0.3.0/24',
+      'isolated/0': '10.0.4.0/24',
+      'isolated/1': '10.0.5.0/24',
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type Design,
   type Placement,
   type PropertyValue,
+  type SubnetTier,
 } from '@archgen/model';
 import { applyFix, type Finding } from '@archgen/rules';
 import type { AppStore } from '../store/appStore.ts';
@@ -197,8 +198,48 @@ export function setAzCount(store: AppStore, vpcId: string, azCount: number): voi
   const vpc = design.vpcs.find((v) => v.id === vpcId);
   if (!vpc || vpc.azCount === azCount) return;
   commit(
-    ops.updateVpc(design, vpcId, { azCount }),
+    ops.setAzCount(design, vpcId, azCount),
     `${azCount > vpc.azCount ? 'Add' : 'Remove'} availability zone`,
+  );
+}
+
+/** Makes a tier's subnet CIDRs explicit (starting from the current ones) or automatic again. */
+export function setSubnetCidrMode(
+  store: AppStore,
+  vpcId: string,
+  tier: SubnetTier,
+  mode: 'explicit' | 'automatic',
+): void {
+  const { design, commit, toast } = store.getState();
+  const next = ops.setSubnetCidrs(design, vpcId, tier, mode === 'explicit' ? 'explicit' : null);
+  const vpc = next.vpcs.find((v) => v.id === vpcId);
+  if (mode === 'explicit' && !vpc?.subnetCidrs?.[tier]) {
+    toast('error', `The VPC has no room for ${tier} subnets: change its CIDR or subnet size first.`);
+    return;
+  }
+  commit(
+    next,
+    `${mode === 'explicit' ? 'Set' : 'Carve'} ${tier} subnet CIDRs ${mode === 'explicit' ? 'by hand' : 'automatically'}`,
+  );
+}
+
+/** One AZ's CIDR of an explicit tier; typing into the same field is one undo step. */
+export function setSubnetCidr(
+  store: AppStore,
+  vpcId: string,
+  tier: SubnetTier,
+  azIndex: number,
+  cidr: string,
+): void {
+  const { design, commit } = store.getState();
+  const current = design.vpcs.find((v) => v.id === vpcId)?.subnetCidrs?.[tier];
+  if (!current) return;
+  const cidrs = [...current];
+  cidrs[azIndex] = cidr;
+  commit(
+    ops.setSubnetCidrs(design, vpcId, tier, cidrs),
+    `Change ${tier} subnet CIDR`,
+    `vpc:${vpcId}:subnetCidrs:${tier}:${azIndex}`,
   );
 }
 

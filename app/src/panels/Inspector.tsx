@@ -2,10 +2,16 @@ import { useMemo, useState, useId } from 'react';
 import {
   SUBNET_TIERS,
   allowedConnectionKinds,
+  cidrIssues,
+  explicitSubnetCidrs,
   getService,
+  hasExplicitSubnetCidrs,
+  orderedTiers,
+  parseCidr,
   planSubnets,
   resolveProperties,
   validateProperties,
+  type CidrIssue,
   type Design,
   type DesignNode,
   type PropertyDefinition,
@@ -455,39 +461,161 @@ function ConnectionInspector({ id }: { id: string }) {
 
 const CIDR_PATTERN = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
 
-function SubnetTable({ vpc, region }: { vpc: Vpc; region: string }) {
-  const plan = useMemo(() => {
-    try {
-      return planSubnets(vpc);
-    } catch {
-      return [];
-    }
-  }, [vpc]);
+/** Plan problems about the subnets as a whole, shown under them (NET-07 has them all). */
+const PLAN_ISSUES: ReadonlySet<CidrIssue['code']> = new Set([
+  'invalid-cidr',
+  'subnet-prefix-out-of-range',
+  'subnets-do-not-fit',
+]);
+
+/**
+ * Each tier's subnets, one per AZ: automatic ones as carved, explicit ones as inputs. A tier
+ * switches between the two; explicit inputs start from the CIDRs the tier had, and problems
+ * (a CIDR outside the VPC, two that overlap) show under the subnet they are about.
+ */
+function SubnetPlan({ vpc, region }: { vpc: Vpc; region: string }) {
+  const plan = useMemo(() => planSubnets(vpc), [vpc]);
+  const issues = useMemo(() => cidrIssues(vpc), [vpc]);
   const zones = zoneNames(region, vpc.azCount);
-  if (plan.length === 0) return <p className="field__error">The subnets do not fit in {vpc.cidr}.</p>;
   return (
-    <table className="subnet-table">
-      <caption className="sr-only">Subnet plan</caption>
-      <thead>
-        <tr>
-          <th scope="col">Tier</th>
-          <th scope="col">AZ</th>
-          <th scope="col">CIDR</th>
-        </tr>
-      </thead>
-      <tbody>
-        {plan.map((s) => (
-          <tr key={`${s.tier}-${s.azIndex}`}>
-            <td>
-              <span className={`tier-dot tier-dot--${s.tier}`} aria-hidden="true" />
-              {s.tier}
-            </td>
-            <td>{zones[s.azIndex] ?? s.azIndex}</td>
-            <td className="mono">{s.cidr}</td>
-          </tr>
+    <div className="subnet-plan">
+      {orderedTiers(vpc).map((tier) => (
+        <SubnetTierEditor
+          key={tier}
+          vpc={vpc}
+          tier={tier}
+          zones={zones}
+          cidrs={zones.map((_, az) => plan.find((s) => s.tier === tier && s.azIndex === az)?.cidr)}
+          issues={issues.filter((i) => i.subnet?.tier === tier)}
+        />
+      ))}
+      {issues
+        .filter((i) => PLAN_ISSUES.has(i.code))
+        .map((i) => (
+          <p key={i.message} className="field__error">
+            {i.message}
+          </p>
         ))}
-      </tbody>
-    </table>
+    </div>
+  );
+}
+
+function SubnetTierEditor({
+  vpc,
+  tier,
+  zones,
+  cidrs,
+  issues,
+}: {
+  vpc: Vpc;
+  tier: SubnetTier;
+  zones: readonly string[];
+  /** The planned CIDR per AZ; undefined where an automatic subnet does not fit. */
+  cidrs: readonly (string | undefined)[];
+  issues: readonly CidrIssue[];
+}) {
+  const store = useAppStore();
+  const headingId = useId();
+  const explicit = explicitSubnetCidrs(vpc, tier);
+  const label = tierLabel(tier);
+  const tierIssue = issues.find((i) => i.subnet?.azIndex === undefined);
+  return (
+    <div className="subnet-tier" role="group" aria-labelledby={headingId}>
+      <div className="subnet-tier__head">
+        <span id={headingId} className="subnet-tier__name">
+          <span className={`tier-dot tier-dot--${tier}`} aria-hidden="true" />
+          {label}s
+        </span>
+        <select
+          aria-label={`${label} CIDRs`}
+          value={explicit ? 'explicit' : 'automatic'}
+          onChange={(e) =>
+            cmd.setSubnetCidrMode(store, vpc.id, tier, e.target.value as 'explicit' | 'automatic')
+          }
+        >
+          <option value="automatic">Automatic /{vpc.subnetPrefix}</option>
+          <option value="explicit">Explicit</option>
+        </select>
+      </div>
+      <ul className="subnet-tier__subnets">
+        {zones.map((zone, az) =>
+          explicit ? (
+            <li key={zone}>
+              <SubnetCidrInput
+                vpcId={vpc.id}
+                tier={tier}
+                azIndex={az}
+                zone={zone}
+                value={explicit[az] ?? ''}
+                issue={issues.find((i) => i.subnet?.azIndex === az)}
+              />
+            </li>
+          ) : (
+            <li key={zone} className="subnet-tier__subnet">
+              <span className="subnet-tier__az">{zone}</span>
+              <span className="mono">{cidrs[az] ?? 'does not fit'}</span>
+            </li>
+          ),
+        )}
+      </ul>
+      {tierIssue && <p className="field__error">{tierIssue.message}</p>}
+    </div>
+  );
+}
+
+/**
+ * One explicit subnet's CIDR. Text that is not a CIDR stays a draft with its error; a CIDR is
+ * stored at once (so the canvas shows it), and what the address plan says about it shows below.
+ */
+function SubnetCidrInput({
+  vpcId,
+  tier,
+  azIndex,
+  zone,
+  value,
+  issue,
+}: {
+  vpcId: string;
+  tier: SubnetTier;
+  azIndex: number;
+  zone: string;
+  value: string;
+  issue: CidrIssue | undefined;
+}) {
+  const store = useAppStore();
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const syntaxError =
+    draft !== null && !parseCidr(draft.trim()) ? 'Enter an IPv4 CIDR like 10.0.1.0/24' : null;
+  const error = syntaxError ?? issue?.message ?? null;
+  return (
+    <div className={`subnet-cidr${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id} className="subnet-tier__az">
+        {zone}
+      </label>
+      <input
+        id={id}
+        type="text"
+        className="mono"
+        spellCheck={false}
+        autoComplete="off"
+        aria-label={`${tierLabel(tier)} CIDR in ${zone}`}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        value={draft ?? value}
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          if (parseCidr(text.trim())) cmd.setSubnetCidr(store, vpcId, tier, azIndex, text.trim());
+        }}
+        onBlur={() => setDraft(null)}
+      />
+      {error && (
+        <p id={`${id}-error`} className="field__error subnet-cidr__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -551,6 +679,9 @@ function VpcInspector({ id }: { id: string }) {
             </option>
           ))}
         </select>
+        {hasExplicitSubnetCidrs(vpc) && (
+          <span className="field__help">Sizes the automatic tiers; explicit CIDRs keep their own.</span>
+        )}
       </div>
       <label className="field field--inline">
         <input
@@ -581,7 +712,7 @@ function VpcInspector({ id }: { id: string }) {
         ))}
       </fieldset>
       <h3 className="inspector__section">Subnets</h3>
-      <SubnetTable vpc={vpc} region={region} />
+      <SubnetPlan vpc={vpc} region={region} />
       <div className="inspector__actions">
         <button type="button" className="btn btn--danger" onClick={() => cmd.removeVpc(store, id)}>
           Remove VPC

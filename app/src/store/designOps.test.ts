@@ -8,7 +8,9 @@ import {
   pasteElements,
   removeElements,
   setNodeProperty,
+  setAzCount,
   setOverride,
+  setSubnetCidrs,
   setVpcTiers,
 } from './designOps.ts';
 
@@ -98,5 +100,30 @@ describe('design operations', () => {
     expect(d.nodes.find((n) => n.id === 'db')!.placement).toBeNull();
     const { design, id } = addVpc(d, { x: 0, y: 500 });
     expect(design.vpcs.find((v) => v.id === id)!.cidr).toBe('10.1.0.0/16');
+  });
+});
+
+describe('explicit subnet CIDRs', () => {
+  it('start from the CIDRs a tier has, so switching moves nothing; null makes it automatic again', () => {
+    const start = fixture();
+    const explicit = setSubnetCidrs(start, 'main', 'private', 'explicit');
+    expect(explicit.vpcs[0]!.subnetCidrs).toEqual({ private: ['10.0.2.0/24', '10.0.3.0/24'] });
+    const edited = setSubnetCidrs(explicit, 'main', 'private', ['10.0.10.0/24', '10.0.20.0/24']);
+    expect(edited.vpcs[0]!.subnetCidrs).toEqual({ private: ['10.0.10.0/24', '10.0.20.0/24'] });
+    expect(setSubnetCidrs(edited, 'main', 'private', null).vpcs[0]).toEqual(start.vpcs[0]);
+    expect(edited.nodes).toBe(explicit.nodes);
+  });
+
+  it('follow the AZ count, and go with a tier that is removed', () => {
+    const explicit = setSubnetCidrs(fixture(), 'main', 'isolated', ['10.0.100.0/24', '10.0.200.0/24']);
+    const three = setAzCount(explicit, 'main', 3);
+    expect(three.vpcs[0]).toMatchObject({
+      azCount: 3,
+      subnetCidrs: { isolated: ['10.0.100.0/24', '10.0.200.0/24', '10.0.201.0/24'] },
+    });
+    expect(setAzCount(three, 'main', 2).vpcs[0]!.subnetCidrs).toEqual(explicit.vpcs[0]!.subnetCidrs);
+    const withoutIsolated = setVpcTiers(three, 'main', ['public', 'private']);
+    expect(withoutIsolated.vpcs[0]!.tiers).toEqual(['public', 'private']);
+    expect('subnetCidrs' in withoutIsolated.vpcs[0]!).toBe(false);
   });
 });

@@ -4,8 +4,12 @@
  * re-render what changed. No validation lives here: the rules package judges the result.
  */
 import {
+  SUBNET_TIERS,
   getService,
   idStem,
+  planSubnets,
+  withAzCount,
+  withSubnetCidrs,
   uniqueId as firstFreeId,
   type Connection,
   type ConnectionKind,
@@ -224,16 +228,54 @@ export function updateVpc(design: Design, id: string, patch: Partial<Omit<Vpc, '
   return { ...design, vpcs: design.vpcs.map((v) => (v.id === id ? { ...v, ...patch } : v)) };
 }
 
-/** Removing a tier unplaces the nodes that lived in it (the rules then flag them). */
+function mapVpc(design: Design, id: string, update: (vpc: Vpc) => Vpc): Design {
+  return { ...design, vpcs: design.vpcs.map((v) => (v.id === id ? update(v) : v)) };
+}
+
+/**
+ * Removing a tier unplaces the nodes that lived in it (the rules then flag them) and forgets its
+ * explicit CIDRs.
+ */
 export function setVpcTiers(design: Design, id: string, tiers: SubnetTier[]): Design {
-  const ordered = (['public', 'private', 'isolated'] as const).filter((t) => tiers.includes(t));
-  const next = updateVpc(design, id, { tiers: ordered });
+  const ordered = SUBNET_TIERS.filter((t) => tiers.includes(t));
+  const next = mapVpc(design, id, (vpc) =>
+    SUBNET_TIERS.filter((t) => !ordered.includes(t) && vpc.subnetCidrs?.[t]).reduce(
+      (v, t) => withSubnetCidrs(v, t, null),
+      { ...vpc, tiers: ordered },
+    ),
+  );
   return {
     ...next,
     nodes: next.nodes.map((n) =>
       n.placement?.vpcId === id && !ordered.includes(n.placement.tier) ? { ...n, placement: null } : n,
     ),
   };
+}
+
+/** A new AZ count; explicit tiers keep one CIDR per AZ (the next free block for a new AZ). */
+export function setAzCount(design: Design, id: string, azCount: number): Design {
+  return mapVpc(design, id, (vpc) => withAzCount(vpc, azCount));
+}
+
+/**
+ * A tier's subnet CIDRs: `'explicit'` starts from the CIDRs the tier has now (so nothing moves
+ * until one is edited), a list sets them (one per AZ), null makes the tier automatic again.
+ */
+export function setSubnetCidrs(
+  design: Design,
+  id: string,
+  tier: SubnetTier,
+  cidrs: readonly string[] | 'explicit' | null,
+): Design {
+  return mapVpc(design, id, (vpc) => {
+    const list =
+      cidrs === 'explicit'
+        ? planSubnets(vpc)
+            .filter((s) => s.tier === tier)
+            .map((s) => s.cidr)
+        : cidrs;
+    return withSubnetCidrs(vpc, tier, list);
+  });
 }
 
 export const MIN_AZS = 2;

@@ -48,6 +48,11 @@ describe('applyFix', () => {
       { kind: 'set-vpc', vpcId: 'main', key: 'azCount', value: 3 },
     ]);
     expect(out.vpcs[0]).toMatchObject({ flowLogs: false, azCount: 3 });
+    const explicit = applyFix(base(), [
+      { kind: 'set-subnet-cidrs', vpcId: 'main', tier: 'public', cidrs: ['10.0.1.0/24', '10.0.2.0/24'] },
+      { kind: 'set-vpc', vpcId: 'main', key: 'azCount', value: 3 },
+    ]);
+    expect(explicit.vpcs[0]!.subnetCidrs).toEqual({ public: ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24'] });
   });
 
   it('gives a tier explicit subnet CIDRs and makes it automatic again', () => {

@@ -2,7 +2,7 @@
  * Applies a suggested fix to a design. Pure: returns a new design and leaves the input (and
  * every object in it) untouched, so the app can push the old design onto its undo stack.
  */
-import { allowedConnectionKinds, withSubnetCidrs } from '@archgen/model';
+import { allowedConnectionKinds, withAzCount, withSubnetCidrs } from '@archgen/model';
 import type { Connection, ConnectionKind, Design, DesignNode } from '@archgen/model';
 import type { FixAction, SuggestedFix } from './types.ts';
 
@@ -102,7 +102,14 @@ function applyAction(design: Design, action: FixAction): Design {
         throw new Error(`Fix refers to VPC "${action.vpcId}", which is not in the design`);
       return {
         ...design,
-        vpcs: design.vpcs.map((v) => (v.id === action.vpcId ? { ...v, [action.key]: action.value } : v)),
+        vpcs: design.vpcs.map((v) =>
+          v.id !== action.vpcId
+            ? v
+            : action.key === 'azCount'
+              ? // Explicit subnet CIDRs stay one per AZ.
+                withAzCount(v, action.value as number)
+              : { ...v, flowLogs: action.value as boolean },
+        ),
       };
     case 'set-subnet-cidrs':
       if (!design.vpcs.some((v) => v.id === action.vpcId))

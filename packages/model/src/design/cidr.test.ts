@@ -11,6 +11,7 @@ import {
   planSubnets,
   subnetCidrsForAzCount,
   usableSubnetAddresses,
+  withAzCount,
   withSubnetCidrs,
   type VpcNetwork,
 } from './cidr.ts';
@@ -268,6 +269,16 @@ describe('withSubnetCidrs', () => {
     expect(withSubnetCidrs(withSubnetCidrs(two, 'public', null), 'private', null)).toEqual(base);
     expect('subnetCidrs' in withSubnetCidrs(one, 'private', [])).toBe(false);
     expect(base).toEqual({ ...vpc(), id: 'main' });
+  });
+});
+
+describe('withAzCount', () => {
+  it('changes the AZ count and keeps explicit tiers at one CIDR per AZ', () => {
+    expect(withAzCount(vpc(), 3)).toEqual(vpc({ azCount: 3 }));
+    expect('subnetCidrs' in withAzCount(vpc(), 3)).toBe(false);
+    const three = withAzCount(vpc({ subnetCidrs: { public: REFERENCE.public } }), 3);
+    expect(three).toEqual(vpc({ azCount: 3, subnetCidrs: { public: [...REFERENCE.public, '10.0.3.0/24'] } }));
+    expect(withAzCount(three, 2)).toEqual(vpc({ subnetCidrs: { public: REFERENCE.public } }));
   });
 });
 

@@ -256,6 +256,13 @@ export function subnetCidrsForAzCount(vpc: VpcNetwork, azCount: number): SubnetC
   return Object.keys(next).length > 0 ? next : undefined;
 }
 
+/** The VPC with `azCount` AZs, its explicit tiers kept at one CIDR per AZ (subnetCidrsForAzCount). */
+export function withAzCount<T extends VpcNetwork>(vpc: T, azCount: number): T {
+  const subnetCidrs = subnetCidrsForAzCount(vpc, azCount);
+  const { subnetCidrs: _previous, ...rest } = vpc;
+  return (subnetCidrs ? { ...rest, azCount, subnetCidrs } : { ...rest, azCount }) as T;
+}
+
 /** The first free block of `after`'s size that starts after it inside `parent`. */
 function blockAfter(
   parent: Cidr,
