@@ -48,11 +48,12 @@ function edges(design: Design): Set<string> {
 }
 
 describe('design files', () => {
-  it('holds the six examples and four adversarial fixtures', () => {
+  it('holds the seven examples and four adversarial fixtures', () => {
     expect(examples.map(([f]) => f)).toEqual([
       'data-lake.json',
       'eks-platform.json',
       'eventbridge-fanout.json',
+      'seed-vpc.json',
       'serverless-api.json',
       'static-site.json',
       'three-tier-web-app.json',
@@ -193,6 +194,25 @@ describe('example patterns', () => {
     expect(resolveProperties(d, aurora, 'dev').minAcu).toBe(0.5);
     const web = nodeOfType(d, 'ecs-fargate')[0]!;
     expect(resolveProperties(d, web, 'prod').desiredCount).toBe(3);
+  });
+
+  it("seed-vpc: the seed's reference VPC with its exact subnet CIDRs, ALB -> Fargate -> Aurora", () => {
+    const d = get('seed-vpc.json');
+    expect(d.vpcs).toHaveLength(1);
+    expect(d.vpcs[0]).toMatchObject({
+      cidr: '10.0.0.0/16',
+      azCount: 2,
+      subnetCidrs: {
+        public: ['10.0.1.0/24', '10.0.2.0/24'],
+        private: ['10.0.10.0/24', '10.0.20.0/24'],
+        isolated: ['10.0.100.0/24', '10.0.200.0/24'],
+      },
+    });
+    expect([...edges(d)]).toEqual(
+      expect.arrayContaining(['users traffic alb', 'alb traffic ecs-fargate', 'ecs-fargate traffic aurora']),
+    );
+    const tiers = Object.fromEntries(d.nodes.map((n) => [n.type, n.placement?.tier ?? 'regional']));
+    expect(tiers).toMatchObject({ alb: 'public', 'ecs-fargate': 'private', aurora: 'isolated' });
   });
 
   it('serverless-api: HTTP API with JWT -> Lambda -> single-table DynamoDB, queue to a worker, alarm -> SNS', () => {
