@@ -322,6 +322,14 @@ describe('subnetCidrsForAzCount', () => {
     expect(cidrIssues({ ...mixed, azCount: 3, subnetCidrs: next })).toEqual([]);
   });
 
+  it('starts inside the VPC when the last subnet lies outside it', () => {
+    expect(subnetCidrsForAzCount(vpc({ subnetCidrs: { public: ['10.0.1.0/24', '9.0.0.0/24'] } }), 3)).toEqual(
+      {
+        public: ['10.0.1.0/24', '9.0.0.0/24', '10.0.0.0/24'],
+      },
+    );
+  });
+
   it('wraps to the start of the VPC when nothing is free after the last subnet', () => {
     const network = vpc({
       cidr: '10.0.0.0/24',

@@ -269,9 +269,10 @@ function blockAfter(
   after: Cidr,
   taken: readonly (readonly [number, number])[],
 ): string | undefined {
-  const start = range(after)[1] + 1;
-  const [, parentLast] = range(parent);
-  if (after.prefix < parent.prefix || start > parentLast) return undefined;
+  const [afterFirst, afterLast] = range(after);
+  const [parentFirst, parentLast] = range(parent);
+  const start = afterLast + 1;
+  if (after.prefix < parent.prefix || afterFirst < parentFirst || start > parentLast) return undefined;
   const size = blockSize(after.prefix);
   for (let first = start; first + size - 1 <= parentLast; first += size) {
     const last = first + size - 1;
