@@ -232,15 +232,9 @@ export function setSubnetCidr(
   cidr: string,
 ): void {
   const { design, commit } = store.getState();
-  const current = design.vpcs.find((v) => v.id === vpcId)?.subnetCidrs?.[tier];
-  if (!current) return;
-  const cidrs = [...current];
-  cidrs[azIndex] = cidr;
-  commit(
-    ops.setSubnetCidrs(design, vpcId, tier, cidrs),
-    `Change ${tier} subnet CIDR`,
-    `vpc:${vpcId}:subnetCidrs:${tier}:${azIndex}`,
-  );
+  const next = ops.setSubnetCidr(design, vpcId, tier, azIndex, cidr);
+  if (next === design) return;
+  commit(next, `Change ${tier} subnet CIDR`, `vpc:${vpcId}:subnetCidrs:${tier}:${azIndex}`);
 }
 
 export function updateVpc(

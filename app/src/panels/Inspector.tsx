@@ -546,7 +546,7 @@ function SubnetTierEditor({
                 tier={tier}
                 azIndex={az}
                 zone={zone}
-                value={explicit[az] ?? ''}
+                value={explicit[az] ?? cidrs[az] ?? ''}
                 issue={issues.find((i) => i.subnet?.azIndex === az)}
               />
             </li>

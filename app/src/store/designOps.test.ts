@@ -10,6 +10,7 @@ import {
   setNodeProperty,
   setAzCount,
   setOverride,
+  setSubnetCidr,
   setSubnetCidrs,
   setVpcTiers,
 } from './designOps.ts';
@@ -112,6 +113,19 @@ describe('explicit subnet CIDRs', () => {
     expect(edited.vpcs[0]!.subnetCidrs).toEqual({ private: ['10.0.10.0/24', '10.0.20.0/24'] });
     expect(setSubnetCidrs(edited, 'main', 'private', null).vpcs[0]).toEqual(start.vpcs[0]);
     expect(edited.nodes).toBe(explicit.nodes);
+  });
+
+  it('set one AZ at a time, filling a gap in a short list with the CIDR drawn there', () => {
+    const explicit = setSubnetCidrs(fixture(), 'main', 'public', ['10.0.1.0/24', '10.0.2.0/24']);
+    expect(setSubnetCidr(explicit, 'main', 'public', 1, '10.0.9.0/24').vpcs[0]!.subnetCidrs).toEqual({
+      public: ['10.0.1.0/24', '10.0.9.0/24'],
+    });
+    const short = setAzCount(setSubnetCidrs(fixture(), 'main', 'public', ['10.0.1.0/24']), 'main', 3);
+    short.vpcs[0]!.subnetCidrs = { public: ['10.0.1.0/24'] }; // as a hand-edited file may have it
+    expect(setSubnetCidr(short, 'main', 'public', 2, '10.0.9.0/24').vpcs[0]!.subnetCidrs).toEqual({
+      public: ['10.0.1.0/24', '10.0.0.0/24', '10.0.9.0/24'],
+    });
+    expect(setSubnetCidr(fixture(), 'main', 'public', 0, '10.0.9.0/24')).toEqual(fixture());
   });
 
   it('follow the AZ count, and go with a tier that is removed', () => {

@@ -278,6 +278,29 @@ export function setSubnetCidrs(
   });
 }
 
+/**
+ * One AZ's CIDR of an explicit tier. A tier that lists fewer CIDRs than it has AZs (a hand-edited
+ * file) fills the gap with the CIDRs it is drawn with, so the list never has a hole; unchanged
+ * when there is no CIDR to fill it with.
+ */
+export function setSubnetCidr(
+  design: Design,
+  id: string,
+  tier: SubnetTier,
+  azIndex: number,
+  cidr: string,
+): Design {
+  const vpc = design.vpcs.find((v) => v.id === id);
+  const current = vpc?.subnetCidrs?.[tier];
+  if (!vpc || !current) return design;
+  const planned = planSubnets(vpc);
+  const list = Array.from({ length: Math.max(current.length, azIndex + 1) }, (_, i) =>
+    i === azIndex ? cidr : (current[i] ?? planned.find((s) => s.tier === tier && s.azIndex === i)?.cidr),
+  );
+  if (list.some((c) => c === undefined)) return design;
+  return setSubnetCidrs(design, id, tier, list as string[]);
+}
+
 export const MIN_AZS = 2;
 export const MAX_AZS = 3;
 export const MAX_VPCS = 5;
