@@ -72,7 +72,16 @@ const AURORA_POSTGRES: EngineVersions = {
   name: 'Aurora PostgreSQL',
   default: '16.13',
   // The newest minor of each major in aws-cdk-lib 2.276.0 (AuroraPostgresEngineVersion.VER_*).
-  options: labelled('PostgreSQL', ['18.6', '17.9', '16.13', '15.17', '14.22', '13.23', '12.22', '11.21']),
+  options: labelled('Aurora PostgreSQL', [
+    '18.6',
+    '17.9',
+    '16.13',
+    '15.17',
+    '14.22',
+    '13.23',
+    '12.22',
+    '11.21',
+  ]),
   lineOf: (v) => segments(v, 1),
   majorOf: (v) => segments(v, 1),
   support: POSTGRES_SUPPORT,
@@ -340,7 +349,7 @@ export function supportStatus(versions: EngineVersions, version: string, today: 
   return today > window.end ? { state: 'ended', window } : { state: 'supported', window };
 }
 
-/** The label an option has in the select, or the version itself (free-text RDS versions). */
+/** A version as people read it: its option's label ("Aurora MySQL 3.12.0 (MySQL 8.0)"), else "<engine> <version>". */
 export function versionLabel(versions: EngineVersions, version: string): string {
   return versions.options.find(([value]) => value === version)?.[1] ?? `${versions.name} ${version}`;
 }
