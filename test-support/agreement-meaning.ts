@@ -57,6 +57,9 @@ const num = (v: unknown): number | undefined =>
 const bool = (v: unknown): boolean | undefined =>
   typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** An engine version as text ("7.1", "16.13"), even where a template printed it as a number. */
+const version = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
@@ -385,6 +388,7 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
         props: {
           instanceClass: str(p.DBInstanceClass),
           engine: str(p.Engine),
+          engineVersion: version(p.EngineVersion) ?? null,
           multiAZ: bool(p.MultiAZ) ?? false,
           publiclyAccessible: bool(p.PubliclyAccessible) ?? false,
           deletionProtection: bool(p.DeletionProtection) ?? false,
@@ -407,6 +411,7 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
         primary: true,
         props: {
           engine: str(p.Engine),
+          engineVersion: version(p.EngineVersion) ?? null,
           deletionProtection: bool(p.DeletionProtection) ?? false,
           backupRetentionDays: num(p.BackupRetentionPeriod) ?? 1,
           storageEncrypted: bool(p.StorageEncrypted) ?? false,
@@ -426,6 +431,7 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
       id: r.logicalId,
       primary: true,
       props: {
+        engineVersion: version(P(r).EngineVersion) ?? null,
         deletionProtection: bool(P(r).DeletionProtection) ?? false,
         backupRetentionDays: num(P(r).BackupRetentionPeriod) ?? 1,
         storageEncrypted: bool(P(r).StorageEncrypted) ?? false,
@@ -513,6 +519,7 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
         primary: true,
         props: {
           nodeType: str(p.CacheNodeType),
+          engineVersion: version(p.EngineVersion) ?? null,
           nodes: num(p.NumCacheClusters) ?? null,
           automaticFailover: bool(p.AutomaticFailoverEnabled) ?? false,
           multiAZ: bool(p.MultiAZEnabled) ?? false,
@@ -833,6 +840,7 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
         id: r.logicalId,
         primary: true,
         props: {
+          engineVersion: version(p.EngineVersion) ?? null,
           instanceType: str(at(c, 'InstanceType')),
           instanceCount: num(at(c, 'InstanceCount')) ?? 1,
           zoneAwareness: bool(at(c, 'ZoneAwarenessEnabled')) ?? false,
@@ -1158,6 +1166,7 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
         props: {
           instanceClass: str(v.instance_class),
           engine: str(v.engine),
+          engineVersion: version(v.engine_version),
           multiAZ: v.multi_az === undefined ? undefined : v.multi_az === true,
           publiclyAccessible:
             v.publicly_accessible === undefined ? undefined : v.publicly_accessible === true,
@@ -1183,6 +1192,7 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
         primary: true,
         props: {
           engine: str(v.engine),
+          engineVersion: version(v.engine_version),
           deletionProtection:
             v.deletion_protection === undefined ? undefined : v.deletion_protection === true,
           backupRetentionDays: num(v.backup_retention_period),
@@ -1214,6 +1224,7 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
       id: baseAddress(r.address),
       primary: true,
       props: {
+        engineVersion: version(V(r).engine_version),
         deletionProtection:
           V(r).deletion_protection === undefined ? undefined : V(r).deletion_protection === true,
         backupRetentionDays: num(V(r).backup_retention_period),
@@ -1252,6 +1263,7 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
         primary: true,
         props: {
           nodeType: str(v.node_type),
+          engineVersion: version(v.engine_version),
           nodes: num(v.num_cache_clusters) ?? undefined,
           automaticFailover:
             v.automatic_failover_enabled === undefined ? undefined : v.automatic_failover_enabled === true,
@@ -1596,6 +1608,7 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
         id: baseAddress(r.address),
         primary: true,
         props: {
+          engineVersion: version(v.engine_version),
           instanceType: str(at(c, 'instance_type')),
           instanceCount: num(at(c, 'instance_count')),
           zoneAwareness: at(c, 'zone_awareness_enabled') as boolean | undefined,

@@ -384,4 +384,45 @@ describe('compareEntities', () => {
     agreeing.terraform.find((e) => e.kind === 'db-instance')!.props.instanceClass = undefined;
     expect(compareEntities(agreeing)).toEqual([]);
   });
+
+  it('compares engine versions as text, so a version printed as a number still agrees', () => {
+    const cache = (version: unknown): CfnTemplate => ({
+      Resources: {
+        Cache: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { EngineVersion: version } },
+        Db: { Type: 'AWS::RDS::DBCluster', Properties: { EngineVersion: '16.13' } },
+      },
+    });
+    const tfPlan = (version: string): TerraformPlan => ({
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_elasticache_replication_group.cache',
+              mode: 'managed',
+              type: 'aws_elasticache_replication_group',
+              name: 'cache',
+              values: { engine_version: version },
+            },
+            {
+              address: 'aws_rds_cluster.db',
+              mode: 'managed',
+              type: 'aws_rds_cluster',
+              name: 'db',
+              values: { engine_version: '16.13' },
+            },
+          ],
+        },
+      },
+    });
+    const compare = (tfVersion: string) =>
+      compareEntities({
+        cdk: cfnEntities(resolveTemplate(cache('7.1')), 'cdk'),
+        terraform: terraformEntities(tfPlan(tfVersion)),
+        cloudformation: cfnEntities(resolveTemplate(cache(7.1)), 'cloudformation'),
+      }).map((d) => formatDisagreement('demo', 'prod', d));
+    expect(compare('7.1')).toEqual([]);
+    expect(compare('7.0')).toEqual([
+      'demo / prod / cache Cache / engineVersion: cdk=7.1 terraform=7.0 cloudformation=7.1',
+    ]);
+  });
 });

@@ -2,7 +2,7 @@
  * Derived data, memoized on the design document's identity (every commit makes a new one), so
  * each derivation runs once per change no matter how many components read it.
  */
-import { validateDesign, SEVERITIES, type Finding, type Severity } from '@archgen/rules';
+import { isoDay, validateDesign, SEVERITIES, type Finding, type Severity } from '@archgen/rules';
 import type { Connection, Design, DesignNode, Vpc } from '@archgen/model';
 import type { AppState } from './appStore.ts';
 
@@ -26,7 +26,8 @@ export const connectionIndex = memoByDesign(
 
 export const findingsOf = memoByDesign((design): Finding[] => {
   try {
-    return validateDesign(design);
+    // Versions past their end of support are judged on the day the design is checked.
+    return validateDesign(design, { today: isoDay(new Date()) });
   } catch (error) {
     // A rule bug must not take the canvas down; the problems panel shows what it can.
     console.error('validateDesign failed', error);

@@ -6,6 +6,7 @@
 import { buildExportZip, generateAll } from '@archgen/export';
 import { compareIds } from '@archgen/infra';
 import { reviewDocuments } from '@archgen/review';
+import { isoDay } from '@archgen/rules';
 import {
   TARGET_IDS,
   type CodegenRequest,
@@ -44,6 +45,7 @@ self.onmessage = (event: MessageEvent<CodegenRequest>) => {
         force: request.force,
         // REVIEW.md: scorecard, findings, accepted risks, notes and cost.
         extraDocuments: reviewDocuments,
+        today: isoDay(new Date()),
       });
       post({ type: 'zip', id: request.id, bytes }, [bytes.buffer]);
     }

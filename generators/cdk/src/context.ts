@@ -391,7 +391,28 @@ export class StackContext {
    * `logs.RetentionDays.ONE_WEEK`), so editing config.ts changes what is deployed.
    */
   choose(component: ResolvedComponent, key: string, map: (value: PropertyValue, env?: string) => Expr): Expr {
-    const value = this.prop(component, key);
+    return this.chooseFrom(component, key, this.prop(component, key), map);
+  }
+
+  /**
+   * `choose` for a value the lowering decided (e.g. an engine version), not a design property:
+   * its code where every environment maps alike, else `config.<name>` holding each one's code.
+   */
+  chooseResolved(
+    component: ResolvedComponent,
+    name: string,
+    value: EnvValue,
+    map: (value: PropertyValue, env?: string) => Expr,
+  ): Expr {
+    return this.chooseFrom(component, name, value, map);
+  }
+
+  private chooseFrom(
+    component: ResolvedComponent,
+    key: string,
+    value: EnvValue,
+    map: (value: PropertyValue, env?: string) => Expr,
+  ): Expr {
     const envs = this.graph.environments;
     // One value everywhere (the usual case): its code.
     if (!value.varies) return map(value.byEnv[envs[0] ?? ''] ?? null);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TargetId } from '@archgen/infra';
+import { isoDay } from '@archgen/rules';
 import {
   blockingFindingsOf,
   buildExport,
@@ -67,6 +68,7 @@ export async function runGenerate(args: string[], io: CliIo): Promise<number> {
       environments: values.env,
       extraDocuments: reviewDocuments,
       force: values.force,
+      today: isoDay(new Date()),
     });
   } catch (error) {
     if (error instanceof UndeployableDesignError) {

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { searchServices, type Design, type MissingService } from '@archgen/model';
-import { RULES, validateDesign, type Finding } from '@archgen/rules';
+import { RULES, isoDay, validateDesign, type Finding } from '@archgen/rules';
 import { readDesignFile, displayName, sourceOf, UsageError, InputError } from './io.ts';
 
 const USAGE = `Usage: archgen <command> [options]
@@ -64,7 +64,11 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const envs = values.env;
   const unknown = (envs ?? []).filter((e) => !design.environments.some((d) => d.name === e));
   if (unknown.length) throw new InputError(`${displayName(file)}: unknown environment ${unknown.join(', ')}`);
-  const findings = validateDesign(design, envs ? { environments: envs } : undefined);
+  // Versions past their end of support are judged on the day the command runs.
+  const findings = validateDesign(design, {
+    ...(envs ? { environments: envs } : {}),
+    today: isoDay(new Date()),
+  });
   const open = findings.filter((f) => !f.accepted);
   const errors = open.filter((f) => ERROR_SEVERITIES.has(f.severity));
   if (values.json) {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateDesign } from '@archgen/rules';
+import { isoDay, validateDesign } from '@archgen/rules';
 import {
   PRICES_AS_OF,
   PRICE_REGION,
@@ -46,7 +46,7 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
   if (unknown.length) throw new InputError(`${displayName(file)}: unknown environment ${unknown.join(', ')}`);
   const environments = values.env ?? design.environments.map((e) => e.name);
 
-  const findings = validateDesign(design, { environments });
+  const findings = validateDesign(design, { environments, today: isoDay(new Date()) });
   const card = scorecard(findings);
   const estimates = environments.map((env) => estimateCost(design, env));
   const suggestions = environments.flatMap((env) => costSuggestions(design, env));

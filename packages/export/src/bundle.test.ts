@@ -38,6 +38,19 @@ describe('buildExport', () => {
     expect(readme).toContain('# Orders \\[prod\\] \\`x\\` \\<b\\>');
   });
 
+  it('judges the versions among the README findings on the day it is given', () => {
+    const cluster = design('Cluster')
+      .vpc()
+      .node('eks', { id: 'k8s', properties: { version: '1.35' } })
+      .build();
+    const readme = (today: string) => {
+      const bundle = buildExport(cluster, { targets: ['cloudformation'], today });
+      return bundle.files[`${bundle.slug}/README.md`]!;
+    };
+    expect(readme('2027-03-27')).not.toContain('`EKS-02`');
+    expect(readme('2027-03-28')).toContain('`EKS-02`');
+  });
+
   it('exports only the chosen targets and environments', () => {
     const bundle = buildExport(sample(), { targets: ['terraform'], environments: ['prod'] });
     const paths = Object.keys(bundle.files);

@@ -57,6 +57,8 @@ export interface ExportOptions extends GenerateOptions {
   extraDocuments?: ExtraDocuments;
   /** Build the code even when findings make it fail (`UndeployableDesignError` otherwise). */
   force?: boolean;
+  /** The day the listed findings are judged on (YYYY-MM-DD; see `validateDesign`). */
+  today?: string;
 }
 
 /** Extra top-level documents (e.g. REVIEW.md) contributed by other features. */
@@ -69,7 +71,10 @@ export function buildExport(design: Design, options: ExportOptions = {}): Export
   );
   if (targets.length === 0) throw new Error('Choose at least one target to export');
   // Validate before lowering: a blocking finding (a database outside any VPC) may make it throw.
-  const findings = validateDesign(design, { environments });
+  const findings = validateDesign(design, {
+    environments,
+    ...(options.today === undefined ? {} : { today: options.today }),
+  });
   if (!options.force) {
     const blocking = blockingFindingsOf(design, findings);
     if (blocking.length > 0) throw new UndeployableDesignError(blocking);

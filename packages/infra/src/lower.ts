@@ -13,6 +13,7 @@ import type { Design } from '@archgen/model';
 import { LowerContext } from './context.ts';
 import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
+import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { lowerFrontDoors } from './front-doors.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
@@ -84,6 +85,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   markHttpsEgress(ctx);
   lowerDecisions(ctx);
   lowerFrontDoors(ctx);
+  lowerEngineVersions(ctx);
   applyAcceptedRisks(ctx);
 
   return {

@@ -375,6 +375,14 @@ export interface ResolvedEncryption {
   };
 }
 
+/** An engine version per environment, as the AWS APIs name it. */
+export interface ResolvedEngineVersion {
+  /** "16.13", "8.0.mysql_aurora.3.12.0", "7.1", "OpenSearch_2.19", "1.4.8.0", "1.37". */
+  version: EnvValue<string>;
+  /** Its major version: "16", "8.0", "7", "OpenSearch_2", "1.4", "1.37". */
+  major: EnvValue<string>;
+}
+
 /** An AWS managed rule group of a web ACL, evaluated in list order. */
 export interface WebAclRuleGroup {
   vendor: 'AWS';
@@ -471,6 +479,12 @@ export interface ResolvedComponent {
   publiclyAccessible?: EnvValue<boolean>;
   /** For cloudfront and alb with WAF on in some environment: the web ACL the generators attach. */
   webAcl?: ResolvedWebAcl;
+  /**
+   * For rds, aurora, elasticache (Redis), opensearch, neptune and eks: the engine (Kubernetes)
+   * version each environment runs, decided in versions.ts. Print `version` as is; `major` is what
+   * CDK's `*EngineVersion.of(full, major)` takes.
+   */
+  engineVersion?: ResolvedEngineVersion;
   /** For dynamodb: whether deleting the table is refused, per environment. */
   deletionProtection?: EnvValue<boolean>;
   /**

@@ -9,3 +9,4 @@ export * from './design/text-rules.ts';
 export * from './catalog/types.ts';
 export * from './catalog/index.ts';
 export * from './catalog/event-rules.ts';
+export * from './catalog/versions.ts';

@@ -24,11 +24,13 @@ import { DDB_01 } from './rules/data/DDB-01.ts';
 import { DDB_02 } from './rules/data/DDB-02.ts';
 import { EC_01 } from './rules/data/EC-01.ts';
 import { EC_02 } from './rules/data/EC-02.ts';
+import { EC_03 } from './rules/data/EC-03.ts';
 import { ECS_01 } from './rules/containers/ECS-01.ts';
 import { ECS_02 } from './rules/containers/ECS-02.ts';
 import { ECS_03 } from './rules/containers/ECS-03.ts';
 import { ECS_04 } from './rules/containers/ECS-04.ts';
 import { EKS_01 } from './rules/containers/EKS-01.ts';
+import { EKS_02 } from './rules/containers/EKS-02.ts';
 import { EVR_01 } from './rules/messaging/EVR-01.ts';
 import { EVR_02 } from './rules/messaging/EVR-02.ts';
 import { IAM_01 } from './rules/security/IAM-01.ts';
@@ -41,6 +43,7 @@ import { LAM_04 } from './rules/lambda/LAM-04.ts';
 import { LIM_01 } from './rules/limits/LIM-01.ts';
 import { MSG_01 } from './rules/messaging/MSG-01.ts';
 import { NEP_01 } from './rules/data/NEP-01.ts';
+import { NEP_02 } from './rules/data/NEP-02.ts';
 import { NET_01 } from './rules/network/NET-01.ts';
 import { NET_02 } from './rules/network/NET-02.ts';
 import { NET_03 } from './rules/network/NET-03.ts';
@@ -51,6 +54,7 @@ import { NET_07 } from './rules/network/NET-07.ts';
 import { NET_08 } from './rules/network/NET-08.ts';
 import { OS_01 } from './rules/data/OS-01.ts';
 import { OS_02 } from './rules/data/OS-02.ts';
+import { OS_03 } from './rules/data/OS-03.ts';
 import { PERF_01 } from './rules/performance/PERF-01.ts';
 import { PERF_02 } from './rules/performance/PERF-02.ts';
 import { PERF_03 } from './rules/performance/PERF-03.ts';
@@ -63,6 +67,7 @@ import { RDS_02 } from './rules/data/RDS-02.ts';
 import { RDS_03 } from './rules/data/RDS-03.ts';
 import { RDS_04 } from './rules/data/RDS-04.ts';
 import { RDS_05 } from './rules/data/RDS-05.ts';
+import { RDS_06 } from './rules/data/RDS-06.ts';
 import { S3_01 } from './rules/storage/S3-01.ts';
 import { S3_02 } from './rules/storage/S3-02.ts';
 import { S3_03 } from './rules/storage/S3-03.ts';
@@ -107,11 +112,13 @@ export const RULES: readonly Rule[] = [
   DDB_02,
   EC_01,
   EC_02,
+  EC_03,
   ECS_01,
   ECS_02,
   ECS_03,
   ECS_04,
   EKS_01,
+  EKS_02,
   EVR_01,
   EVR_02,
   IAM_01,
@@ -124,6 +131,7 @@ export const RULES: readonly Rule[] = [
   LIM_01,
   MSG_01,
   NEP_01,
+  NEP_02,
   NET_01,
   NET_02,
   NET_03,
@@ -134,6 +142,7 @@ export const RULES: readonly Rule[] = [
   NET_08,
   OS_01,
   OS_02,
+  OS_03,
   PERF_01,
   PERF_02,
   PERF_03,
@@ -146,6 +155,7 @@ export const RULES: readonly Rule[] = [
   RDS_03,
   RDS_04,
   RDS_05,
+  RDS_06,
   S3_01,
   S3_02,
   S3_03,

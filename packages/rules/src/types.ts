@@ -90,6 +90,12 @@ export interface RuleContext {
   nodesInVpc(vpcId: string): readonly DesignNode[];
   /** True for an environment named like production ("prod", "production", "prd"). */
   isProduction(env: string): boolean;
+  /**
+   * The day findings are judged on (ISO date, YYYY-MM-DD): what the caller injects (the app and the
+   * CLI pass the current day), else the day the version tables were checked. Rules never read the
+   * clock themselves, so the same design and day always give the same findings.
+   */
+  today: string;
 }
 
 export interface Rule {

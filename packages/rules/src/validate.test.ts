@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { design } from '@archgen/model';
+import { VERSION_TABLE_CHECKED, design } from '@archgen/model';
 import type { Design } from '@archgen/model';
 import {
   buildRuleContext,
   compareFindings,
   isProduction,
+  isoDay,
   scorePillar,
   summarize,
   validateDesign,
@@ -78,6 +79,28 @@ describe('buildRuleContext', () => {
   it('evaluates the design environments unless told otherwise', () => {
     expect(ctx.environments).toEqual(['dev', 'staging', 'prod']);
     expect(buildRuleContext(d, { environments: ['prod'] }).environments).toEqual(['prod']);
+  });
+
+  it('judges dated facts on the injected day, else on the day the version tables were checked', () => {
+    expect(ctx.today).toBe(VERSION_TABLE_CHECKED);
+    expect(buildRuleContext(d, { today: '2030-01-02' }).today).toBe('2030-01-02');
+    expect(() => buildRuleContext(d, { today: '2 Jan 2030' })).toThrow(/must be a day like/);
+    expect(isoDay(new Date(Date.UTC(2027, 2, 28, 23, 59)))).toBe('2027-03-28');
+  });
+
+  it('reports a version by the day it is given, the same way every time', () => {
+    const cluster = design('Versions')
+      .vpc()
+      .node('eks', { id: 'k8s', properties: { version: '1.35' } })
+      .build();
+    const eks02 = (today: string) =>
+      validateDesign(cluster, { today })
+        .filter((f) => f.ruleId === 'EKS-02')
+        .map((f) => f.message);
+    expect(eks02('2027-03-27')).toEqual([]);
+    expect(eks02('2027-03-28')).toEqual([
+      'EKS cluster runs Kubernetes 1.35, past the end of standard support (2027-03-27)',
+    ]);
   });
 });
 

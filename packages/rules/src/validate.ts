@@ -2,7 +2,7 @@
  * Runs every rule over a design. The context precomputes the lookups once, so each rule is a
  * linear pass over the nodes it cares about (500 nodes validate in a few milliseconds).
  */
-import { defaultProperties, getService } from '@archgen/model';
+import { VERSION_TABLE_CHECKED, defaultProperties, getService } from '@archgen/model';
 import type { Connection, Design, DesignNode, Properties } from '@archgen/model';
 import type { Finding, Pillar, RuleContext, Severity } from './types.ts';
 import { PILLARS, SEVERITIES } from './types.ts';
@@ -23,7 +23,23 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const NONE: readonly never[] = [];
 
-export function buildRuleContext(design: Design, options: { environments?: string[] } = {}): RuleContext {
+export interface ValidateOptions {
+  /** Environments to check (default: all of the design's). */
+  environments?: string[];
+  /** The day to judge dated facts on, YYYY-MM-DD (default: VERSION_TABLE_CHECKED); see `RuleContext.today`. */
+  today?: string;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A Date as the ISO day (UTC) rules take as `today`: for callers that inject the current day. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function buildRuleContext(design: Design, options: ValidateOptions = {}): RuleContext {
+  const today = options.today ?? VERSION_TABLE_CHECKED;
+  if (!ISO_DAY.test(today)) throw new Error(`"today" must be a day like 2026-12-07, not "${today}"`);
   const nodesById = new Map(design.nodes.map((n) => [n.id, n]));
   const vpcsById = new Map(design.vpcs.map((v) => [v.id, v]));
   const outgoing = new Map<string, Connection[]>();
@@ -78,6 +94,7 @@ export function buildRuleContext(design: Design, options: { environments?: strin
     props,
     environments,
     isProduction,
+    today,
     nodesOfType: (type) => byType.get(type) ?? NONE,
     nodesInVpc: (vpcId) => byVpc.get(vpcId) ?? NONE,
   };
@@ -102,7 +119,7 @@ function compareText(a: string, b: string): number {
 }
 
 /** All findings for a design, sorted, with accepted risks marked (they stay in the list). */
-export function validateDesign(design: Design, options: { environments?: string[] } = {}): Finding[] {
+export function validateDesign(design: Design, options: ValidateOptions = {}): Finding[] {
   const ctx = buildRuleContext(design, options);
   const accepted = new Map(design.acceptedRisks.map((r) => [`${r.ruleId}\u0000${r.targetId}`, r.reason]));
   const findings: Finding[] = [];

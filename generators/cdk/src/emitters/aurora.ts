@@ -21,6 +21,7 @@ import {
   acknowledgeDefaultPort,
   acknowledgeDesignRisks,
   acknowledgeWhere,
+  engineVersion,
   managedCredentials,
   registerManagedSecret,
   removalPolicy,
@@ -36,15 +37,17 @@ export const auroraEmitter: ComponentEmitter = {
     const name = ctx.variableName(component);
     const mysql = ctx.str(component, 'engine') === 'aurora-mysql';
     ctx.section(`${component.names.logicalId}: Aurora ${mysql ? 'MySQL' : 'PostgreSQL'} cluster.`);
-    const engine = mysql
-      ? call(
-          ctx.api('rds', 'DatabaseClusterEngine.auroraMysql'),
-          obj({ version: ctx.api('rds', 'AuroraMysqlEngineVersion.VER_3_08_0') }),
-        )
-      : call(
-          ctx.api('rds', 'DatabaseClusterEngine.auroraPostgres'),
-          obj({ version: ctx.api('rds', 'AuroraPostgresEngineVersion.VER_16_4') }),
-        );
+    const version = engineVersion(ctx, component, (full, major) =>
+      call(
+        ctx.api('rds', mysql ? 'AuroraMysqlEngineVersion.of' : 'AuroraPostgresEngineVersion.of'),
+        lit(full),
+        lit(major),
+      ),
+    );
+    const engine = call(
+      ctx.api('rds', mysql ? 'DatabaseClusterEngine.auroraMysql' : 'DatabaseClusterEngine.auroraPostgres'),
+      obj({ version }),
+    );
     const publiclyAccessible = resolvedScalar(
       ctx,
       component,

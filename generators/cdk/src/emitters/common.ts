@@ -297,6 +297,23 @@ export function requireResolved<T>(value: T | undefined, component: ResolvedComp
   return value;
 }
 
+/**
+ * The engine version the lowering decided, as `code(version, major)` (e.g.
+ * `rds.AuroraPostgresEngineVersion.of('16.13', '16')`); where environments differ, lib/config.ts
+ * holds each one's code and the stack reads `config.<name>EngineVersion`.
+ */
+export function engineVersion(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  code: (version: string, major: string) => Expr,
+): Expr {
+  const resolved = requireResolved(component.engineVersion, component, 'engine version');
+  const first = ctx.graph.environments[0] ?? '';
+  return ctx.chooseResolved(component, 'engineVersion', resolved.version, (version, env) =>
+    code(String(version), resolved.major.byEnv[env ?? first] ?? ''),
+  );
+}
+
 /** A value the lowering resolved per environment: its literal, or `config.<key>` where environments differ. */
 export function resolvedScalar(
   ctx: StackContext,

@@ -9,6 +9,7 @@ import {
   acknowledgeDesignRisks,
   eksClusterName,
   eksLogGroupName,
+  engineVersion,
   roleOf,
   securityGroupOf,
   subnetSelection,
@@ -67,7 +68,7 @@ export const eksEmitter: ComponentEmitter = {
         lit(component.names.logicalId),
         obj({
           name: clusterName,
-          version: ctx.value(component, 'version'),
+          version: engineVersion(ctx, component, (version) => lit(version)),
           roleArn: member(clusterRole, 'roleArn'),
           resourcesVpcConfig: obj({
             subnetIds,

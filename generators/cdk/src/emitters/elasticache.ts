@@ -6,6 +6,7 @@ import {
   PER_ENVIRONMENT,
   acknowledgeDesignRisks,
   acknowledgeWhere,
+  engineVersion,
   securityGroupIds,
   selectSubnetIds,
 } from './common.ts';
@@ -85,7 +86,7 @@ export const elasticacheEmitter: ComponentEmitter = {
               plainText(component.names.display, 255) || component.names.logicalId,
             ),
             engine: lit('redis'),
-            engineVersion: lit('7.1'),
+            engineVersion: engineVersion(ctx, component, (version) => lit(version)),
             cacheNodeType: ctx.value(component, 'nodeType'),
             numCacheClusters: ctx.value(component, 'nodes'),
             automaticFailoverEnabled: whenReplicated(),

@@ -15,7 +15,13 @@ import {
   template,
   thisExpr,
 } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, removalPolicy, securityGroupIds, selectSubnetIds } from './common.ts';
+import {
+  acknowledgeDesignRisks,
+  engineVersion,
+  removalPolicy,
+  securityGroupIds,
+  selectSubnetIds,
+} from './common.ts';
 
 export const neptuneEmitter: ComponentEmitter = {
   emit(component, ctx) {
@@ -42,6 +48,7 @@ export const neptuneEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
+          engineVersion: engineVersion(ctx, component, (version) => lit(version)),
           dbSubnetGroupName: member(subnetGroup, 'ref'),
           vpcSecurityGroupIds: securityGroupIds(ctx, component),
           storageEncrypted: ctx.value(component, 'storageEncrypted'),

@@ -8,6 +8,7 @@ import {
   SUBNET_GROUP,
   acknowledgeDesignRisks,
   acknowledgeWhere,
+  engineVersion,
   removalPolicy,
   requireResolved,
   securityGroupOf,
@@ -18,7 +19,6 @@ export const opensearchEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: OpenSearch domain.`);
-    const version = ctx.str(component, 'engineVersion').replace(/^OpenSearch_/, '') || '2.15';
     const vpcDef = ctx.graph.vpcs.find((v) => v.id === component.placement?.vpcId);
     // Data nodes must divide evenly across the zones; use 3 AZs only when the count allows it.
     // Per environment: a single-node dev domain and a zone-aware prod one.
@@ -42,7 +42,20 @@ export const opensearchEmitter: ComponentEmitter = {
         thisExpr,
         lit(component.names.logicalId),
         obj({
-          version: call(ctx.api('opensearch', 'EngineVersion.openSearch'), lit(version)),
+          // "OpenSearch_2.19" -> EngineVersion.openSearch('2.19'), "Elasticsearch_7.10" -> .elasticsearch('7.10').
+          version: engineVersion(ctx, component, (version) => {
+            const [family, number] = version.split('_');
+            return call(
+              ctx.api(
+                'opensearch',
+                family === 'Elasticsearch' ? 'EngineVersion.elasticsearch' : 'EngineVersion.openSearch',
+              ),
+              lit(number ?? version),
+            );
+          }),
+          // A new version upgrades the domain in place (UpdatePolicy EnableVersionUpgrade), as
+          // Terraform does, instead of replacing it.
+          enableVersionUpgrade: lit(true),
           capacity: obj({
             dataNodes: ctx.value(component, 'instanceCount'),
             dataNodeInstanceType: ctx.value(component, 'instanceType'),

@@ -8,6 +8,7 @@ import {
   acknowledgeDefaultPort,
   acknowledgeDesignRisks,
   acknowledgeWhere,
+  engineVersion,
   managedCredentials,
   registerManagedSecret,
   removalPolicy,
@@ -23,19 +24,17 @@ export const rdsEmitter: ComponentEmitter = {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: RDS ${ctx.str(component, 'engine')} instance.`);
     const engine = ctx.str(component, 'engine') === 'mysql' ? 'mysql' : 'postgres';
-    const version = ctx.str(component, 'engineVersion') || (engine === 'mysql' ? '8.0.39' : '16.4');
-    const major =
-      engine === 'mysql' ? version.split('.').slice(0, 2).join('.') : (version.split('.')[0] ?? version);
-    const engineExpr =
-      engine === 'mysql'
-        ? call(
-            ctx.api('rds', 'DatabaseInstanceEngine.mysql'),
-            obj({ version: call(ctx.api('rds', 'MysqlEngineVersion.of'), lit(version), lit(major)) }),
-          )
-        : call(
-            ctx.api('rds', 'DatabaseInstanceEngine.postgres'),
-            obj({ version: call(ctx.api('rds', 'PostgresEngineVersion.of'), lit(version), lit(major)) }),
-          );
+    const version = engineVersion(ctx, component, (full, major) =>
+      call(
+        ctx.api('rds', engine === 'mysql' ? 'MysqlEngineVersion.of' : 'PostgresEngineVersion.of'),
+        lit(full),
+        lit(major),
+      ),
+    );
+    const engineExpr = call(
+      ctx.api('rds', engine === 'mysql' ? 'DatabaseInstanceEngine.mysql' : 'DatabaseInstanceEngine.postgres'),
+      obj({ version }),
+    );
     const instanceClass = ctx.choose(component, 'instanceClass', (v) =>
       newExpr(ctx.api('ec2', 'InstanceType'), lit(String(v).replace(/^db\./, ''))),
     );

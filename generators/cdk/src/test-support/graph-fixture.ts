@@ -11,7 +11,7 @@ import type {
   ResolvedSecurityGroup,
 } from '@archgen/infra';
 import { ALB_TLS_POLICY, DECIDED_PROPS, WEB_ACL_RULE_GROUPS } from '@archgen/infra';
-import type { PropertyValue } from '@archgen/model';
+import { engineVersionProperty, type PropertyValue } from '@archgen/model';
 
 export const FIXTURE_ENVS = ['dev', 'prod'];
 
@@ -76,6 +76,15 @@ function decided(type: string, logicalId: string, props: Props): Partial<Resolve
   if (type === 'elasticache')
     out.cacheResource = props.engine === 'memcached' ? 'cache-cluster' : 'replication-group';
   if (type === 'eks') out.clusterName = { stem: names(logicalId).slug, maxLength: 100 };
+  // versions.ts: the version property the engine uses, else the catalog default.
+  const plain = Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, isEnvValue(v) ? v.byEnv[FIXTURE_ENVS[0]!] : v]),
+  );
+  const where = engineVersionProperty(type, plain);
+  if (where) {
+    const version = String(plain[where.key] ?? where.versions.default);
+    out.engineVersion = { version: same(version), major: same(where.versions.majorOf(version)) };
+  }
   if (type === 'ecs-fargate')
     out.capacityProviders = {
       spot: same(props.spot === true),

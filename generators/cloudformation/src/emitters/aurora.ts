@@ -6,7 +6,7 @@
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
-import { resolvedValue } from './common.ts';
+import { engineVersion, resolvedValue } from './common.ts';
 
 const LOG_EXPORTS: Record<string, string[]> = {
   'aurora-postgresql': ['postgresql'],
@@ -44,6 +44,7 @@ export const auroraEmitter: ComponentEmitter = {
       Metadata: ctx.metadata(db.acknowledgements),
       Properties: {
         Engine: engine,
+        EngineVersion: engineVersion(ctx, db),
         StorageEncrypted: ctx.value(db, 'storageEncrypted'),
         BackupRetentionPeriod: ctx.value(db, 'backupRetentionDays'),
         DeletionProtection: ctx.value(db, 'deletionProtection'),

@@ -81,7 +81,7 @@ export function resolvedValue(
   component: ResolvedComponent,
   name: string,
   description: string,
-  value: EnvValue<number> | EnvValue<boolean> | undefined,
+  value: EnvValue<number> | EnvValue<boolean> | EnvValue<string> | undefined,
 ): TemplateValue | undefined {
   if (!value) throw new Error(`${component.type} "${component.id}" has no resolved ${description}`);
   return ctx.byEnvironment(Object.fromEntries(ctx.environments.map((env) => [env, value.byEnv[env]])), {
@@ -89,6 +89,11 @@ export function resolvedValue(
     description: `${description} of ${component.names.display}`,
     group: component.names.display,
   });
+}
+
+/** The engine version the lowering decided: a literal, or a parameter where environments differ. */
+export function engineVersion(ctx: EmitContext, component: ResolvedComponent): TemplateValue | undefined {
+  return resolvedValue(ctx, component, 'EngineVersion', 'Engine version', component.engineVersion?.version);
 }
 
 /**

@@ -7,6 +7,7 @@ import { isGraviton } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { eksClusterName, serviceKey } from './relationships.ts';
+import { engineVersion } from './common.ts';
 
 export const eksEmitter: ComponentEmitter = {
   references: {
@@ -31,7 +32,7 @@ export const eksEmitter: ComponentEmitter = {
       Metadata: ctx.metadata(cluster.acknowledgements),
       Properties: {
         Name: eksClusterName(cluster),
-        Version: ctx.value(cluster, 'version'),
+        Version: engineVersion(ctx, cluster),
         RoleArn: ctx.roleArn(clusterRole.id),
         ResourcesVpcConfig: {
           SubnetIds: subnets,

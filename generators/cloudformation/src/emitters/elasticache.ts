@@ -6,6 +6,7 @@
 import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub } from '../template/intrinsics.ts';
+import { engineVersion } from './common.ts';
 
 /** A cache cluster (Memcached) rather than a replication group (Redis), as the lowering decided. */
 function isMemcached(cache: ResolvedComponent, _ctx: EmitContext): boolean {
@@ -84,6 +85,7 @@ export const elasticacheEmitter: ComponentEmitter = {
       Properties: {
         ReplicationGroupDescription: cache.names.display.slice(0, 255) || id,
         Engine: 'redis',
+        EngineVersion: engineVersion(ctx, cache),
         CacheNodeType: ctx.value(cache, 'nodeType'),
         NumCacheClusters: ctx.value(cache, 'nodes'),
         // Failover needs a replica: single-node environments run without it.

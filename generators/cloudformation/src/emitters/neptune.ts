@@ -2,6 +2,7 @@
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, sub } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
+import { engineVersion } from './common.ts';
 
 export const neptuneEmitter: ComponentEmitter = {
   references: {
@@ -22,6 +23,7 @@ export const neptuneEmitter: ComponentEmitter = {
       UpdateReplacePolicy: 'Snapshot',
       Metadata: ctx.metadata(db.acknowledgements),
       Properties: {
+        EngineVersion: engineVersion(ctx, db),
         StorageEncrypted: ctx.value(db, 'storageEncrypted'),
         IamAuthEnabled: ctx.value(db, 'iamAuth'),
         BackupRetentionPeriod: ctx.value(db, 'backupRetentionDays'),

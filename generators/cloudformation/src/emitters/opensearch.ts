@@ -5,6 +5,7 @@
  */
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
+import { engineVersion } from './common.ts';
 
 export const opensearchEmitter: ComponentEmitter = {
   references: {
@@ -64,8 +65,10 @@ export const opensearchEmitter: ComponentEmitter = {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Metadata: ctx.metadata(domain.acknowledgements),
+      // A new version upgrades the domain in place (as Terraform does) instead of replacing it.
+      UpdatePolicy: { EnableVersionUpgrade: true },
       Properties: {
-        EngineVersion: ctx.value(domain, 'engineVersion'),
+        EngineVersion: engineVersion(ctx, domain),
         ClusterConfig: {
           InstanceType: ctx.value(domain, 'instanceType'),
           InstanceCount: ctx.value(domain, 'instanceCount'),

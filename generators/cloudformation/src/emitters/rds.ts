@@ -6,7 +6,7 @@
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
-import { resolvedValue } from './common.ts';
+import { engineVersion, resolvedValue } from './common.ts';
 
 const LOG_EXPORTS: Record<string, string[]> = {
   postgres: ['postgresql', 'upgrade'],
@@ -40,7 +40,7 @@ export const rdsEmitter: ComponentEmitter = {
       Metadata: ctx.metadata(db.acknowledgements),
       Properties: {
         Engine: engine,
-        EngineVersion: ctx.value(db, 'engineVersion'),
+        EngineVersion: engineVersion(ctx, db),
         DBInstanceClass: ctx.value(db, 'instanceClass'),
         AllocatedStorage: ctx.value(db, 'allocatedStorageGb', (gb) => String(gb)),
         StorageType: 'gp3',

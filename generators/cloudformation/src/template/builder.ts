@@ -11,6 +11,8 @@ export interface ResourceDefinition {
   Metadata?: TemplateMap;
   DeletionPolicy?: 'Delete' | 'Retain' | 'Snapshot';
   UpdateReplacePolicy?: 'Delete' | 'Retain' | 'Snapshot';
+  /** How an update applies, e.g. an OpenSearch domain's `EnableVersionUpgrade` (in place, not a replacement). */
+  UpdatePolicy?: TemplateMap;
   Properties: TemplateMap;
 }
 

@@ -19,7 +19,7 @@ import {
   tpl,
 } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { resolvedValue, tags } from './common.ts';
+import { engineVersion, resolvedValue, tags } from './common.ts';
 import { MYSQL_LOGS, subnetGroup } from './databases.ts';
 
 /**
@@ -82,6 +82,7 @@ export const auroraEmitter: ComponentEmitter = {
       ctx.resource('aws_rds_cluster', c.names.tfName, c, [
         attr('cluster_identifier', name),
         attr('engine', str(engine)),
+        attr('engine_version', engineVersion(ctx, c)),
         attr('engine_mode', str('provisioned')),
         attr('master_username', str('dbadmin')),
         attr('manage_master_user_password', literal(true)),

@@ -206,6 +206,11 @@ export function usesCustomerKey(ctx: TfContext, c: ResolvedComponent): boolean |
   );
 }
 
+/** The engine (Kubernetes) version the lowering decided: a literal, or a variable where environments differ. */
+export function engineVersion(ctx: TfContext, c: ResolvedComponent): Expr {
+  return resolvedValue(ctx, c, 'engine_version', 'Engine version', c.engineVersion?.version);
+}
+
 /** A value the lowering resolved per environment: its literal, or a variable where environments differ. */
 export function resolvedValue(
   ctx: TfContext,

@@ -2,7 +2,7 @@
 import { isGraviton, type ResolvedComponent } from '@archgen/infra';
 import { attr, block, list, literal, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { physical, placementSubnets, skip, tags } from './common.ts';
+import { engineVersion, physical, placementSubnets, skip, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_eks_cluster.${c.names.tfName}`;
 
@@ -36,7 +36,7 @@ export const eksEmitter: ComponentEmitter = {
         publicEndpoint && skip('CKV_AWS_38', 'the design opens the public endpoint (endpointPublicAccess)'),
         publicEndpoint && skip('CKV_AWS_39', 'the design opens the public endpoint (endpointPublicAccess)'),
         attr('name', physical.eks(ctx, c)),
-        attr('version', ctx.prop(c, 'version')),
+        attr('version', engineVersion(ctx, c)),
         attr('role_arn', ctx.roleArn(ctx.role(c, 'cluster'))),
         attr(
           'enabled_cluster_log_types',

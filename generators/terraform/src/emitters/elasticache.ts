@@ -6,7 +6,7 @@
 import type { ResolvedComponent } from '@archgen/infra';
 import { type Expr, attr, binary, block, cond, list, literal, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { placementSubnets, skip, tags } from './common.ts';
+import { engineVersion, placementSubnets, skip, tags } from './common.ts';
 
 /** A replication group (Redis) or a cache cluster (Memcached), as the lowering decided. */
 function isRedis(_ctx: TfContext, c: ResolvedComponent): boolean {
@@ -134,7 +134,7 @@ export const elasticacheEmitter: ComponentEmitter = {
         attr('replication_group_id', ctx.physicalName(c.names.slug, 40)),
         attr('description', literal(c.names.display.slice(0, 255) || c.names.slug)),
         attr('engine', str('redis')),
-        attr('engine_version', str('7.1')),
+        attr('engine_version', engineVersion(ctx, c)),
         attr('node_type', ctx.prop(c, 'nodeType')),
         attr('num_cache_clusters', nodes),
         attr('port', num(6379)),

@@ -1,7 +1,7 @@
 /** Neptune cluster and instances in isolated subnets: encrypted, backed up, IAM auth (RDS-01..05). */
 import { attr, block, list, literal, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { tags } from './common.ts';
+import { engineVersion, tags } from './common.ts';
 import { subnetGroup } from './databases.ts';
 
 export const neptuneEmitter: ComponentEmitter = {
@@ -21,6 +21,7 @@ export const neptuneEmitter: ComponentEmitter = {
       ctx.resource('aws_neptune_cluster', c.names.tfName, c, [
         attr('cluster_identifier', name),
         attr('engine', str('neptune')),
+        attr('engine_version', engineVersion(ctx, c)),
         attr('neptune_subnet_group_name', group),
         attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
         attr('storage_encrypted', ctx.prop(c, 'storageEncrypted')),

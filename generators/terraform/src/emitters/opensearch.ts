@@ -2,7 +2,7 @@
 import type { ResolvedComponent } from '@archgen/infra';
 import { attr, block, call, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { jsonencode, placementSubnets, skip, tags } from './common.ts';
+import { engineVersion, jsonencode, placementSubnets, skip, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_opensearch_domain.${c.names.tfName}`;
 
@@ -68,7 +68,7 @@ export const opensearchEmitter: ComponentEmitter = {
         skip('CKV_AWS_318', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
         skip('CKV2_AWS_59', 'dedicated masters follow the design (OS-02 recommends them for prod)'),
         attr('domain_name', ctx.physicalName(c.names.slug, 28)),
-        attr('engine_version', ctx.prop(c, 'engineVersion')),
+        attr('engine_version', engineVersion(ctx, c)),
         block(
           'cluster_config',
           [],

@@ -4,7 +4,7 @@
  */
 import { attr, list, literal, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { resolvedValue, tags } from './common.ts';
+import { engineVersion, resolvedValue, tags } from './common.ts';
 import { MYSQL_LOGS, subnetGroup } from './databases.ts';
 
 export const rdsEmitter: ComponentEmitter = {
@@ -24,7 +24,7 @@ export const rdsEmitter: ComponentEmitter = {
       ctx.resource('aws_db_instance', c.names.tfName, c, [
         attr('identifier', name),
         attr('engine', str(engine)),
-        attr('engine_version', ctx.prop(c, 'engineVersion')),
+        attr('engine_version', engineVersion(ctx, c)),
         attr('instance_class', ctx.prop(c, 'instanceClass')),
         attr('allocated_storage', ctx.prop(c, 'allocatedStorageGb')),
         attr('storage_type', str('gp3')),

@@ -4,8 +4,8 @@ import { getRule } from '../registry.ts';
 import { validateDesign } from '../validate.ts';
 import type { RuleCase } from './rule-case.ts';
 
-function findingsOf(ruleId: string, design: RuleCase['compliant']) {
-  return validateDesign(design).filter((f) => f.ruleId === ruleId);
+function findingsOf(ruleId: string, design: RuleCase['compliant'], today?: string) {
+  return validateDesign(design, today === undefined ? {} : { today }).filter((f) => f.ruleId === ruleId);
 }
 
 /** Registers, per case: the non-compliant finding, the compliant silence, and the fix. */
@@ -17,7 +17,7 @@ export function describeRuleCases(cases: readonly RuleCase[]): void {
       });
 
       it('flags the non-compliant design', () => {
-        const findings = findingsOf(c.ruleId, c.nonCompliant);
+        const findings = findingsOf(c.ruleId, c.nonCompliant, c.today);
         expect(findings).toHaveLength(1);
         const [finding] = findings;
         expect(finding!.target).toEqual({ kind: c.expect.targetKind ?? 'node', id: c.expect.target });
@@ -28,21 +28,21 @@ export function describeRuleCases(cases: readonly RuleCase[]): void {
       });
 
       it('passes the compliant design', () => {
-        expect(findingsOf(c.ruleId, c.compliant)).toEqual([]);
+        expect(findingsOf(c.ruleId, c.compliant, c.today)).toEqual([]);
       });
 
       if (c.expect.manualFix) {
         it('offers a fix a person applies', () => {
-          const [finding] = findingsOf(c.ruleId, c.nonCompliant);
+          const [finding] = findingsOf(c.ruleId, c.nonCompliant, c.today);
           expect(finding!.fix?.title).toBeTruthy();
           expect(finding!.fix?.actions).toEqual([]);
         });
       } else {
         it('is resolved by applying its fix', () => {
-          const [finding] = findingsOf(c.ruleId, c.nonCompliant);
+          const [finding] = findingsOf(c.ruleId, c.nonCompliant, c.today);
           expect(finding!.fix?.actions.length).toBeGreaterThan(0);
           const fixed = applyFix(c.nonCompliant, finding!.fix!);
-          expect(findingsOf(c.ruleId, fixed)).toEqual([]);
+          expect(findingsOf(c.ruleId, fixed, c.today)).toEqual([]);
         });
       }
     });

@@ -11,6 +11,8 @@ export interface RuleCase {
   name: string;
   compliant: Design;
   nonCompliant: Design;
+  /** The day both designs are judged on (default: the day the version tables were checked). */
+  today?: string;
   expect: {
     target: string;
     targetKind?: Finding['target']['kind'];

@@ -4,7 +4,7 @@ resource "aws_eks_cluster" "platform_cluster" {
   # Accepted risk PERF-01: Workloads cache hot reads in process; a shared cache is not worth running at current load.
   # checkov:skip=CKV_AWS_58:EKS encrypts Kubernetes secrets by default with an AWS owned key; a CMK is optional
   name                      = "${local.name_prefix}-platform-cluster"
-  version                   = "1.31"
+  version                   = "1.37"
   role_arn                  = aws_iam_role.platform_cluster_cluster_role.arn
   enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
 

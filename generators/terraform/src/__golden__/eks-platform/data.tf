@@ -119,7 +119,7 @@ resource "aws_db_subnet_group" "platform_database" {
 resource "aws_db_instance" "platform_database" {
   identifier                          = "${local.name_prefix}-platform-database"
   engine                              = "postgres"
-  engine_version                      = "16.4"
+  engine_version                      = "16.13"
   instance_class                      = var.platform_database_instance_class
   allocated_storage                   = var.platform_database_allocated_storage_gb
   storage_type                        = "gp3"

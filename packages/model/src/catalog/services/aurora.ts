@@ -13,8 +13,11 @@ import {
   countOf,
   securityGroup,
 } from '../define.ts';
+import { ENGINE_VERSIONS } from '../versions.ts';
 
 const serverless = { key: 'capacity', equals: 'serverless-v2' };
+const postgres = ENGINE_VERSIONS['aurora-postgresql'];
+const mysql = ENGINE_VERSIONS['aurora-mysql'];
 
 const properties = [
   choice(
@@ -27,6 +30,14 @@ const properties = [
     ],
     { help: 'Aurora PostgreSQL listens on 5432, Aurora MySQL on 3306.' },
   ),
+  choice('postgresVersion', 'PostgreSQL version', postgres.default, postgres.options, {
+    help: 'Engine version of an Aurora PostgreSQL cluster; minor upgrades apply in the maintenance window. A new major version is an upgrade you plan.',
+    visibleWhen: { key: 'engine', equals: 'aurora-postgresql' },
+  }),
+  choice('mysqlVersion', 'MySQL version', mysql.default, mysql.options, {
+    help: 'Engine version of an Aurora MySQL cluster. Serverless v2 needs Aurora MySQL 3 (MySQL 8.0).',
+    visibleWhen: { key: 'engine', equals: 'aurora-mysql' },
+  }),
   choice(
     'capacity',
     'Capacity',
@@ -85,6 +96,19 @@ export const aurora: ServiceDefinition = {
     const p = reader(properties, props);
     if (p.str('capacity') !== 'serverless-v2') return [];
     const issues: PropertyIssue[] = [];
+    const onMysql = p.str('engine') === 'aurora-mysql';
+    const version = onMysql ? p.str('mysqlVersion') : p.str('postgresVersion');
+    if (onMysql && !version.startsWith('8.0.'))
+      issues.push({
+        path: 'mysqlVersion',
+        message:
+          'Serverless v2 needs Aurora MySQL 3 (MySQL 8.0); choose a 3.x version or provisioned capacity',
+      });
+    else if (p.num('minAcu') === 0 && !pausesAtZeroAcu(onMysql, version))
+      issues.push({
+        path: 'minAcu',
+        message: `0 ACUs (auto-pause) needs ${onMysql ? 'Aurora MySQL 3.08' : 'Aurora PostgreSQL 13.15, 14.12, 15.7, 16.3'} or later; use 0.5 or a newer version`,
+      });
     for (const key of ['minAcu', 'maxAcu'])
       if (!Number.isInteger(p.num(key) * 2)) issues.push({ path: key, message: 'ACUs come in steps of 0.5' });
     if (p.num('minAcu') > p.num('maxAcu'))
@@ -101,3 +125,21 @@ export const aurora: ServiceDefinition = {
     count: 2 * securityGroup(input) + 2 + countOf(input.props, 'readers'),
   }),
 };
+
+/** Whether the version can pause at 0 ACUs (Aurora MySQL 3.08+, Aurora PostgreSQL 13.15+/14.12+/15.7+/16.3+, 17+). */
+function pausesAtZeroAcu(onMysql: boolean, version: string): boolean {
+  const n = version
+    .split(/[._]/)
+    .filter((s) => /^\d+$/.test(s))
+    .map(Number);
+  if (onMysql) {
+    // 8.0.mysql_aurora.3.08.0 -> [8, 0, 3, 8, 0]
+    const [major = 0, minor = 0] = n.slice(2);
+    return major > 3 || (major === 3 && minor >= 8);
+  }
+  const [major = 0, minor = 0] = n;
+  const firstMinor: Record<number, number> = { 13: 15, 14: 12, 15: 7, 16: 3 };
+  if (major >= 17) return true;
+  const needed = firstMinor[major];
+  return needed !== undefined && minor >= needed;
+}

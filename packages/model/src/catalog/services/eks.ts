@@ -4,6 +4,7 @@ import {
   bool,
   checkLogRetention,
   checkMinDesiredMax,
+  choice,
   logRetentionDaysProperty,
   num,
   reader,
@@ -11,12 +12,13 @@ import {
   securityGroup,
   ALB_TARGET,
 } from '../define.ts';
+import { ENGINE_VERSIONS } from '../versions.ts';
+
+const kubernetes = ENGINE_VERSIONS.kubernetes;
 
 const properties = [
-  text('version', 'Kubernetes version', '1.31', {
-    pattern: '^1\\.\\d{2}$',
-    patternHint: 'must be a Kubernetes minor version like 1.31',
-    help: 'EKS supports each version for 14 months of standard support; older versions move to paid extended support.',
+  choice('version', 'Kubernetes version', kubernetes.default, kubernetes.options, {
+    help: 'EKS supports each version for 14 months of standard support, then 12 months of paid extended support. A cluster upgrades one minor version at a time.',
   }),
   text('nodeInstanceType', 'Node instance type', 'm7g.large', {
     pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9]+$',

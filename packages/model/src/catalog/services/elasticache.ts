@@ -9,6 +9,9 @@ import {
   trafficFromCompute,
   securityGroup,
 } from '../define.ts';
+import { ENGINE_VERSIONS } from '../versions.ts';
+
+const redis = ENGINE_VERSIONS.redis;
 
 const properties = [
   choice(
@@ -23,6 +26,10 @@ const properties = [
       help: 'Redis has replication, failover, AUTH, at-rest encryption and backups. Memcached is a plain multi-threaded cache without any of those: switch them off when choosing it.',
     },
   ),
+  choice('redisVersion', 'Redis OSS version', redis.default, redis.options, {
+    help: 'Redis OSS engine version; 7.1 is the last Redis OSS release on ElastiCache (later ones are Valkey). Older lines leave standard support first.',
+    visibleWhen: { key: 'engine', equals: 'redis' },
+  }),
   text('nodeType', 'Node type', 'cache.t4g.small', {
     pattern: '^cache\\.[a-z0-9]+\\.[a-z0-9]+$',
     patternHint: 'must be a cache node type like cache.t4g.small',

@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '../types.ts';
 import {
   WATCHED_BY_ALARM,
   backupRetentionDaysProperty,
+  choice,
   deletionProtectionProperty,
   iamAuthProperty,
   num,
@@ -11,6 +12,9 @@ import {
   countOf,
   securityGroup,
 } from '../define.ts';
+import { ENGINE_VERSIONS } from '../versions.ts';
+
+const versions = ENGINE_VERSIONS.neptune;
 
 export const neptune: ServiceDefinition = {
   type: 'neptune',
@@ -22,6 +26,9 @@ export const neptune: ServiceDefinition = {
     'Managed graph database (Gremlin, openCypher, SPARQL) in isolated subnets; clients connect over TLS on port 8182.',
   placements: ['isolated'],
   properties: [
+    choice('engineVersion', 'Engine version', versions.default, versions.options, {
+      help: 'Each Neptune version has an end-of-life date, after which AWS upgrades the cluster in a maintenance window.',
+    }),
     text('instanceClass', 'Instance class', 'db.r6g.large', {
       pattern: '^db\\.[a-z0-9]+\\.[a-z0-9]+$',
       patternHint: 'must be a Neptune instance class like db.r6g.large',

@@ -1,10 +1,21 @@
 import type { ServiceDefinition } from '../types.ts';
-import { WATCHED_BY_ALARM, bool, num, reader, text, trafficFromCompute, securityGroup } from '../define.ts';
+import {
+  WATCHED_BY_ALARM,
+  bool,
+  choice,
+  num,
+  reader,
+  text,
+  trafficFromCompute,
+  securityGroup,
+} from '../define.ts';
+import { ENGINE_VERSIONS } from '../versions.ts';
+
+const versions = ENGINE_VERSIONS.opensearch;
 
 const properties = [
-  text('engineVersion', 'Engine version', 'OpenSearch_2.15', {
-    pattern: '^(OpenSearch|Elasticsearch)_\\d+\\.\\d+$',
-    patternHint: 'must look like OpenSearch_2.15',
+  choice('engineVersion', 'Engine version', versions.default, versions.options, {
+    help: 'A newer version upgrades the domain in place (blue/green); Elasticsearch versions are for domains that still need them.',
   }),
   text('instanceType', 'Data node type', 'r7g.large.search', {
     pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9]+\\.search$',

@@ -13,10 +13,14 @@ import {
   trafficFromCompute,
   securityGroup,
 } from '../define.ts';
+import { ENGINE_VERSIONS } from '../versions.ts';
 
-/** Major versions RDS offers per engine; checked so "mysql 16.4" cannot reach a generator. */
+/**
+ * Major versions RDS offers per engine; checked so "mysql 16.4" cannot reach a generator. RDS adds
+ * minors every quarter, so the version stays free text; `versions.ts` dates each major.
+ */
 const ENGINE_VERSION_PATTERNS: Record<string, RegExp> = {
-  postgres: /^1[1-7](\.\d+)?$/,
+  postgres: /^1[1-8](\.\d+)?$/,
   mysql: /^(5\.7|8\.0|8\.4)(\.\d+)?$/,
 };
 
@@ -31,10 +35,10 @@ const properties = [
     ],
     { help: 'Switching engine also means a new engine version and port (PostgreSQL 5432, MySQL 3306).' },
   ),
-  text('engineVersion', 'Engine version', '16.4', {
+  text('engineVersion', 'Engine version', ENGINE_VERSIONS.postgres.default, {
     pattern: '^\\d+(\\.\\d+){0,2}$',
-    patternHint: 'must be a version like 16.4 or 8.0.39',
-    help: 'PostgreSQL e.g. 16.4; MySQL e.g. 8.0.39. Minor upgrades apply automatically in the maintenance window.',
+    patternHint: `must be a version like ${ENGINE_VERSIONS.postgres.default} or ${ENGINE_VERSIONS.mysql.default}`,
+    help: `PostgreSQL e.g. ${ENGINE_VERSIONS.postgres.default}; MySQL e.g. ${ENGINE_VERSIONS.mysql.default}. Minor upgrades apply automatically in the maintenance window.`,
   }),
   text('instanceClass', 'Instance class', 'db.t4g.medium', {
     pattern: '^db\\.[a-z0-9]+\\.[a-z0-9]+$',
@@ -86,8 +90,8 @@ export const rds: ServiceDefinition = {
           path: 'engineVersion',
           message:
             engine === 'mysql'
-              ? `"${version}" is not a MySQL version RDS offers (5.7, 8.0 or 8.4, e.g. 8.0.39)`
-              : `"${version}" is not a PostgreSQL version RDS offers (11 to 17, e.g. 16.4)`,
+              ? `"${version}" is not a MySQL version RDS offers (5.7, 8.0 or 8.4, e.g. ${ENGINE_VERSIONS.mysql.default})`
+              : `"${version}" is not a PostgreSQL version RDS offers (11 to 18, e.g. ${ENGINE_VERSIONS.postgres.default})`,
         },
       ];
     return [];

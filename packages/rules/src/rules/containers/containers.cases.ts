@@ -79,4 +79,15 @@ export const containerCases: RuleCase[] = [
       .build(),
     expect: { target: 'k8s', severity: 'high' },
   },
+  {
+    ruleId: 'EKS-02',
+    name: 'Kubernetes version past standard support',
+    compliant: vpc()
+      .node('eks', { id: 'k8s', properties: { version: '1.35' } })
+      .build(),
+    nonCompliant: vpc()
+      .node('eks', { id: 'k8s', properties: { version: '1.31' } })
+      .build(),
+    expect: { target: 'k8s', severity: 'medium' },
+  },
 ];

@@ -190,6 +190,83 @@ export const dataCases: RuleCase[] = [
     expect: { target: 'graph', severity: 'high' },
   },
   {
+    ruleId: 'RDS-06',
+    name: 'Aurora PostgreSQL major past standard support',
+    compliant: vpc().node('aurora', { id: 'db' }).build(),
+    nonCompliant: vpc()
+      .node('aurora', { id: 'db', properties: { postgresVersion: '13.23' } })
+      .build(),
+    expect: { target: 'db', severity: 'medium' },
+  },
+  {
+    ruleId: 'RDS-06',
+    name: 'RDS MySQL 8.0 past standard support moves to the MySQL default',
+    compliant: vpc()
+      .node('rds', { id: 'db', properties: { engine: 'mysql', engineVersion: '8.4.10', port: 3306 } })
+      .build(),
+    nonCompliant: vpc()
+      .node('rds', { id: 'db', properties: { engine: 'mysql', engineVersion: '8.0.46', port: 3306 } })
+      .build(),
+    expect: { target: 'db', severity: 'medium' },
+  },
+  {
+    ruleId: 'RDS-06',
+    name: 'an old version kept in one environment',
+    compliant: vpc().node('aurora', { id: 'db' }).override('dev', 'db', { postgresVersion: '17.9' }).build(),
+    nonCompliant: vpc()
+      .node('aurora', { id: 'db' })
+      .override('dev', 'db', { postgresVersion: '12.22', minAcu: 0.5 })
+      .build(),
+    expect: { target: 'db', severity: 'medium', environment: 'dev' },
+  },
+  {
+    ruleId: 'RDS-06',
+    name: 'judged on an injected day: the default itself has left standard support',
+    today: '2029-03-01',
+    compliant: vpc()
+      .node('aurora', { id: 'db', properties: { postgresVersion: '17.9' } })
+      .build(),
+    nonCompliant: vpc().node('aurora', { id: 'db' }).build(),
+    expect: { target: 'db', severity: 'medium', manualFix: true },
+  },
+  {
+    ruleId: 'EC-03',
+    name: 'Redis OSS 5 past standard support',
+    compliant: vpc().node('elasticache', { id: 'cache' }).build(),
+    nonCompliant: vpc()
+      .node('elasticache', { id: 'cache', properties: { redisVersion: '5.0.6' } })
+      .build(),
+    expect: { target: 'cache', severity: 'medium' },
+  },
+  {
+    ruleId: 'EC-03',
+    name: 'Redis OSS 6 on the day after its last day of standard support',
+    today: '2027-02-01',
+    compliant: vpc().node('elasticache', { id: 'cache' }).build(),
+    nonCompliant: vpc()
+      .node('elasticache', { id: 'cache', properties: { redisVersion: '6.2' } })
+      .build(),
+    expect: { target: 'cache', severity: 'medium' },
+  },
+  {
+    ruleId: 'OS-03',
+    name: 'OpenSearch 2.9 past standard support',
+    compliant: vpc().node('opensearch', { id: 'search' }).build(),
+    nonCompliant: vpc()
+      .node('opensearch', { id: 'search', properties: { engineVersion: 'OpenSearch_2.9' } })
+      .build(),
+    expect: { target: 'search', severity: 'medium' },
+  },
+  {
+    ruleId: 'NEP-02',
+    name: 'Neptune version past its end of life',
+    compliant: vpc().node('neptune', { id: 'graph' }).build(),
+    nonCompliant: vpc()
+      .node('neptune', { id: 'graph', properties: { engineVersion: '1.2.1.2' } })
+      .build(),
+    expect: { target: 'graph', severity: 'medium' },
+  },
+  {
     ruleId: 'KIN-01',
     name: 'unencrypted stream',
     compliant: regional().node('kinesis-stream', { id: 'stream' }).build(),
