@@ -119,6 +119,7 @@ resource "aws_db_subnet_group" "orders_database" {
 resource "aws_rds_cluster" "orders_database" {
   cluster_identifier                  = "${local.name_prefix}-orders-database"
   engine                              = "aurora-postgresql"
+  engine_version                      = "16.13"
   engine_mode                         = "provisioned"
   master_username                     = "dbadmin"
   manage_master_user_password         = true
