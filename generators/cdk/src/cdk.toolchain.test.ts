@@ -238,9 +238,17 @@ function resourcesOf(result: DesignResult, env: string, componentId: string, typ
   const template = result.templates.find((t) => t.file.toLowerCase().endsWith(`-${env}.template.json`));
   const component = result.graph.components.find((c) => c.id === componentId);
   if (!template || !component) throw new Error(`No ${env} template or no component "${componentId}"`);
-  return Object.entries((template.template.Resources ?? {}) as Record<string, Resource>)
-    .filter(([id, r]) => r.Type === type && id.startsWith(component.names.logicalId))
-    .map(([, r]) => r);
+  return (
+    Object.entries((template.template.Resources ?? {}) as Record<string, Resource>)
+      // The component's own resources, not its access-log bucket (<logical id>LogBucket...).
+      .filter(
+        ([id, r]) =>
+          r.Type === type &&
+          id.startsWith(component.names.logicalId) &&
+          !id.startsWith(`${component.names.logicalId}LogBucket`),
+      )
+      .map(([, r]) => r)
+  );
 }
 
 /** The design's value of a component property in one environment. */
