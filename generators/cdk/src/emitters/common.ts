@@ -3,7 +3,7 @@
  * roles, front-door routes and web ACLs, database credentials and their rotation.
  */
 import type { EnvValue, ResolvedComponent, ResolvedGraph, ResolvedRole, ResolvedRoute } from '@archgen/infra';
-import { compareIds } from '@archgen/infra';
+import { compareIds, requireResolved } from '@archgen/infra';
 import type { PropertyValue, SubnetTier } from '@archgen/model';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
@@ -291,11 +291,7 @@ export function withKey(
   return cond(key.customer, customerManaged ?? lit(undefined), otherwise ?? lit(undefined));
 }
 
-/** A value the lowering always resolves for this component; its absence is a lowering bug. */
-export function requireResolved<T>(value: T | undefined, component: ResolvedComponent, what: string): T {
-  if (value === undefined) throw new Error(`${component.type} "${component.id}" has no resolved ${what}`);
-  return value;
-}
+export { requireResolved };
 
 /**
  * The engine version the lowering decided, as `code(version, major)` (e.g.

@@ -1,5 +1,5 @@
 /** Pieces several emitters share: policy statements, bounded physical names, conditional dependencies. */
-import type { EnvValue, ResolvedComponent } from '@archgen/infra';
+import { requireResolved, type EnvValue, type ResolvedComponent } from '@archgen/infra';
 import type { EmitContext, Flag } from '../context.ts';
 import {
   NO_VALUE,
@@ -83,12 +83,14 @@ export function resolvedValue(
   description: string,
   value: EnvValue<number> | EnvValue<boolean> | EnvValue<string> | undefined,
 ): TemplateValue | undefined {
-  if (!value) throw new Error(`${component.type} "${component.id}" has no resolved ${description}`);
-  return ctx.byEnvironment(Object.fromEntries(ctx.environments.map((env) => [env, value.byEnv[env]])), {
-    parameter: `${component.names.logicalId}${name}`,
-    description: `${description} of ${component.names.display}`,
-    group: component.names.display,
-  });
+  return ctx.byEnvironment(
+    ctx.byEnvironmentOf<number | boolean | string>(requireResolved(value, component, description)),
+    {
+      parameter: `${component.names.logicalId}${name}`,
+      description: `${description} of ${component.names.display}`,
+      group: component.names.display,
+    },
+  );
 }
 
 /** The engine version the lowering decided: a literal, or a parameter where environments differ. */

@@ -4,7 +4,7 @@
  * private subnets, a deployment circuit breaker (ECS-04), Fargate Spot where chosen, and
  * task-level auto scaling: target tracking, step (with its CPU alarm) or scheduled.
  */
-import type { ResolvedComponent } from '@archgen/infra';
+import { requireResolved, type ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Flag } from '../context.ts';
 import { getAtt, ref, sub } from '../template/intrinsics.ts';
 import { albListenersFor, targetGroupId } from './relationships.ts';
@@ -137,8 +137,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
     const taskRole = ctx.roleOf(service, 'task');
     const executionRole = ctx.roleOf(service, 'task-execution');
     if (!executionRole) throw new Error(`Fargate service ${service.id} has no execution role`);
-    const providers = service.capacityProviders;
-    if (!providers) throw new Error(`ecs-fargate "${service.id}" has no resolved capacity providers`);
+    const providers = requireResolved(service.capacityProviders, service, 'capacity providers');
     const spot = ctx.when(ctx.byEnvironmentOf(providers.spot));
 
     ctx.template.addResource(clusterId(service), {

@@ -3,6 +3,7 @@
  * (OS-01), zone awareness across the VPC's AZs and dedicated masters as designed (OS-02). Access
  * is by IAM: the domain policy admits this account's principals, their own policies decide.
  */
+import { requireResolved } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { engineVersion } from './common.ts';
@@ -36,8 +37,8 @@ export const opensearchEmitter: ComponentEmitter = {
     const dedicated = ctx.flag(domain, 'dedicatedMasters');
     // The lowering's log group receives slow search, slow index and application logs; OpenSearch
     // may write there only through a resource policy, which must exist first.
-    if (!domain.logGroupId) throw new Error(`opensearch "${domain.id}" has no resolved log group`);
-    const logGroupArn = ctx.attribute(domain.logGroupId, 'arn');
+    const logGroupId = requireResolved(domain.logGroupId, domain, 'log group');
+    const logGroupArn = ctx.attribute(logGroupId, 'arn');
     const logsPolicy = `${id}LogsPolicy`;
     ctx.template.addResource(logsPolicy, {
       Type: 'AWS::Logs::ResourcePolicy',
@@ -51,7 +52,7 @@ export const opensearchEmitter: ComponentEmitter = {
                 Effect: 'Allow',
                 Principal: { Service: 'es.amazonaws.com' },
                 Action: ['logs:PutLogEvents', 'logs:CreateLogStream'],
-                Resource: `\${${ctx.logicalId(domain.logGroupId)}.Arn}`,
+                Resource: `\${${ctx.logicalId(logGroupId)}.Arn}`,
               },
             ],
           }),

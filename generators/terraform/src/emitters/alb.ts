@@ -3,10 +3,10 @@
  * redirects (ALB-01), invalid headers dropped, WAF and access logs per design (ALB-02/03),
  * one target group per route with listener rules for path patterns.
  */
-import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import { requireResolved, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import { type BodyItem, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { emitWebAcl, lambdaPermission, placementSubnets, requireLogBucket, skip, tags } from './common.ts';
+import { emitWebAcl, lambdaPermission, placementSubnets, skip, tags } from './common.ts';
 import { emitBucket } from './buckets.ts';
 import { albListeners, forwardingListenerArn, listenerPresence, targetGroupName } from './relationships.ts';
 
@@ -99,7 +99,7 @@ function accessLogBucket(ctx: TfContext, alb: ResolvedComponent): string {
     prefix: tpl(ctx.physicalName(`${alb.names.slug}-logs`, 36), '-'),
     kms: false,
     versioned: literal('Enabled'),
-    logBucket: requireLogBucket(alb),
+    logBucket: requireResolved(alb.accessLogBucket, alb, 'access log bucket'),
     extraComments: [
       skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse'),
       skip('CKV_AWS_145', 'ALB access logs only support SSE-S3'),

@@ -3,11 +3,11 @@
  * (CF-02), HTTPS to custom origins that serve it, optional access logs; the web ACL the lowering
  * decided (created here in us-east-1, else attached by ARN from a variable).
  */
-import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
+import { REST_API_STAGE, requireResolved, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import { type BodyInput, type Expr, attr, block, call, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { emitWebAcl, requireLogBucket, skip, tags } from './common.ts';
+import { emitWebAcl, skip, tags } from './common.ts';
 import { emitBucket } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_cloudfront_distribution.${c.names.tfName}`;
@@ -131,7 +131,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
         prefix: tpl(ctx.physicalName(`${c.names.slug}-logs`, 36), '-'),
         kms: false,
         versioned: literal('Enabled'),
-        logBucket: requireLogBucket(c),
+        logBucket: requireResolved(c.accessLogBucket, c, 'access log bucket'),
         extraComments: [skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse')],
         leading: ['trivy:ignore:AVD-AWS-0089'],
       });

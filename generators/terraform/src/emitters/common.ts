@@ -1,5 +1,5 @@
 /** Small helpers the service emitters share: scanner skips, physical names, tags, permissions. */
-import type { EnvValue, ResolvedAccessLogBucket, ResolvedComponent } from '@archgen/infra';
+import type { EnvValue, ResolvedComponent } from '@archgen/infra';
 import {
   type BodyItem,
   type Expr,
@@ -16,7 +16,7 @@ import {
   obj,
 } from '../hcl/ast.ts';
 import type { TfContext } from '../context.ts';
-import { NAME_TAG_KEY } from '@archgen/infra';
+import { NAME_TAG_KEY, requireResolved } from '@archgen/infra';
 
 /** A deliberate choice a scanner would flag, acknowledged next to the code with the reason. */
 export function skip(checkovId: string, reason: string): BodyItem {
@@ -219,8 +219,8 @@ export function resolvedValue(
   description: string,
   value: EnvValue | undefined,
 ): Expr {
-  if (!value) throw new Error(`${c.type} "${c.id}" has no resolved ${name}`);
-  return ctx.derived(c, name, description, (env) => value.byEnv[env] ?? null);
+  const resolved = requireResolved(value, c, name);
+  return ctx.derived(c, name, description, (env) => resolved.byEnv[env] ?? null);
 }
 
 /**
@@ -310,10 +310,4 @@ export function ec2Description(text: string): string {
 /** A multi-line `jsonencode(...)` of a policy or definition document. */
 export function jsonencode(value: unknown): Expr {
   return call('jsonencode', literal(value));
-}
-
-/** The access log bucket the lowering decided for a logging source. */
-export function requireLogBucket(c: ResolvedComponent): ResolvedAccessLogBucket {
-  if (!c.accessLogBucket) throw new Error(`${c.type} "${c.id}" logs access but has no resolved log bucket`);
-  return c.accessLogBucket;
 }

@@ -4,7 +4,7 @@
  * with the circuit breaker (ECS-04), ALB target groups, and task-level auto scaling.
  */
 import type { ResolvedComponent } from '@archgen/infra';
-import { compareIds } from '@archgen/infra';
+import { compareIds, requireResolved } from '@archgen/infra';
 import {
   type BodyItem,
   type Expr,
@@ -208,8 +208,7 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
  * and the rest weighted towards FARGATE_SPOT.
  */
 function capacityProviderStrategy(ctx: TfContext, c: ResolvedComponent): BodyItem[] {
-  const providers = c.capacityProviders;
-  if (!providers) throw new Error(`ecs-fargate "${c.id}" has no resolved capacity providers`);
+  const providers = requireResolved(c.capacityProviders, c, 'capacity providers');
   const spotIn = (env: string) => providers.spot.byEnv[env] === true;
   const onDemand = block(
     'capacity_provider_strategy',

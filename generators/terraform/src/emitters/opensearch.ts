@@ -1,5 +1,5 @@
 /** OpenSearch domain in the VPC: encrypted, node-to-node TLS, HTTPS only, zone aware (OS-01/02). */
-import type { ResolvedComponent } from '@archgen/infra';
+import { requireResolved, type ResolvedComponent } from '@archgen/infra';
 import { attr, block, call, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { engineVersion, jsonencode, placementSubnets, skip, tags } from './common.ts';
@@ -21,8 +21,7 @@ export const opensearchEmitter: ComponentEmitter = {
     const azs = zoneAware ? 2 : 1;
     // The lowering's log group receives slow search, slow index and application logs; OpenSearch
     // may write there only through a resource policy, which must exist first.
-    if (!c.logGroupId) throw new Error(`opensearch "${c.id}" has no resolved log group`);
-    const logGroupArn = ctx.attribute(c.logGroupId, 'arn');
+    const logGroupArn = ctx.attribute(requireResolved(c.logGroupId, c, 'log group'), 'arn');
     const policy = `${c.names.tfName}_logs`;
     ctx.add(
       'data.tf',

@@ -2,7 +2,7 @@
  * S3 bucket with the split aws_s3_bucket_* resources: public access block, versioning, SSE,
  * lifecycle, TLS-only policy (plus CloudFront OAC read), and notifications to functions.
  */
-import { DECIDED_PROPS, type ResolvedComponent } from '@archgen/infra';
+import { DECIDED_PROPS, requireResolved, type ResolvedComponent } from '@archgen/infra';
 import {
   type BodyInput,
   type BodyItem,
@@ -17,7 +17,7 @@ import {
   tpl,
 } from '../hcl/ast.ts';
 import { type ComponentEmitter, type TfContext, snake } from '../context.ts';
-import { componentKey, lambdaPermission, requireLogBucket, skip, usesCustomerKey } from './common.ts';
+import { componentKey, lambdaPermission, skip, usesCustomerKey } from './common.ts';
 import { emitBucket } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
@@ -235,7 +235,7 @@ export const s3Emitter: ComponentEmitter = {
         prefix: tpl(ctx.physicalName(`${c.names.slug}-logs`, 36), '-'),
         kms: false,
         versioned: literal('Enabled'),
-        logBucket: requireLogBucket(c),
+        logBucket: requireResolved(c.accessLogBucket, c, 'access log bucket'),
         extraComments: [skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse')],
         leading: ['trivy:ignore:AVD-AWS-0089'],
         policyStatements: [
