@@ -3,6 +3,7 @@
  * buckets and the access log buckets of ALB and CloudFront.
  */
 import {
+  type BodyInput,
   type BodyItem,
   type Expr,
   attr,
@@ -18,6 +19,15 @@ import {
 import type { ResolvedAccessLogBucket } from '@archgen/infra';
 import type { TfContext } from '../context.ts';
 import { denyInsecureTransport, jsonencode, tags } from './common.ts';
+
+/** An enabled lifecycle rule over the whole bucket (empty filter) with these actions. */
+export function lifecycleRule(id: string, actions: BodyInput[]): BodyItem {
+  return block(
+    'rule',
+    [],
+    [attr('id', str(id)), attr('status', str('Enabled')), block('filter', [], []), ...actions],
+  );
+}
 
 /** `customer` where the bucket's key is used, `otherwise` elsewhere. */
 function kmsOr(kms: false | { where: true | Expr }, customer: Expr, otherwise: Expr): Expr {
@@ -130,35 +140,21 @@ export function emitBucket(
         ['aws_s3_bucket_lifecycle_configuration', name],
         [
           attr('bucket', bucket),
-          block(
-            'rule',
-            [],
-            [
-              attr('id', str('expire-logs')),
-              attr('status', str('Enabled')),
-              block('filter', [], []),
-              block('expiration', [], [attr('days', literal(lifecycle.expirationDays))]),
-              block(
-                'noncurrent_version_expiration',
-                [],
-                [attr('noncurrent_days', literal(lifecycle.noncurrentExpirationDays))],
-              ),
-            ],
-          ),
-          block(
-            'rule',
-            [],
-            [
-              attr('id', str('abort-incomplete-uploads')),
-              attr('status', str('Enabled')),
-              block('filter', [], []),
-              block(
-                'abort_incomplete_multipart_upload',
-                [],
-                [attr('days_after_initiation', literal(lifecycle.abortIncompleteUploadDays))],
-              ),
-            ],
-          ),
+          lifecycleRule('expire-logs', [
+            block('expiration', [], [attr('days', literal(lifecycle.expirationDays))]),
+            block(
+              'noncurrent_version_expiration',
+              [],
+              [attr('noncurrent_days', literal(lifecycle.noncurrentExpirationDays))],
+            ),
+          ]),
+          lifecycleRule('abort-incomplete-uploads', [
+            block(
+              'abort_incomplete_multipart_upload',
+              [],
+              [attr('days_after_initiation', literal(lifecycle.abortIncompleteUploadDays))],
+            ),
+          ]),
         ],
       ),
     );

@@ -18,7 +18,7 @@ import {
 } from '../hcl/ast.ts';
 import { type ComponentEmitter, type TfContext, snake } from '../context.ts';
 import { componentKey, lambdaPermission, skip, usesCustomerKey } from './common.ts';
-import { emitBucket } from './buckets.ts';
+import { emitBucket, lifecycleRule } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
 
@@ -57,65 +57,40 @@ function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
   const rules: BodyItem[] = [];
   if (positive('abortIncompleteUploadDays'))
     rules.push(
-      block(
-        'rule',
-        [],
-        [
-          attr('id', str('abort-incomplete-uploads')),
-          attr('status', str('Enabled')),
-          block('filter', [], []),
-          dayAction(ctx, c, 'abortIncompleteUploadDays', 'abort_incomplete_multipart_upload', (days) => [
-            attr('days_after_initiation', days),
-          ]),
-        ],
-      ),
+      lifecycleRule('abort-incomplete-uploads', [
+        dayAction(ctx, c, 'abortIncompleteUploadDays', 'abort_incomplete_multipart_upload', (days) => [
+          attr('days_after_initiation', days),
+        ]),
+      ]),
     );
   if (tiering || ['transitionToIaDays', 'transitionToGlacierDays', 'expirationDays'].some(positive))
     rules.push(
-      block(
-        'rule',
-        [],
-        [
-          attr('id', str('storage-classes')),
-          attr('status', str('Enabled')),
-          block('filter', [], []),
-          tiering &&
-            block(
-              'transition',
-              [],
-              [attr('days', num(0)), attr('storage_class', str('INTELLIGENT_TIERING'))],
-            ),
-          !tiering &&
-            dayAction(ctx, c, 'transitionToIaDays', 'transition', (days) => [
-              attr('days', days),
-              attr('storage_class', str('STANDARD_IA')),
-            ]),
-          dayAction(ctx, c, 'transitionToGlacierDays', 'transition', (days) => [
+      lifecycleRule('storage-classes', [
+        tiering &&
+          block('transition', [], [attr('days', num(0)), attr('storage_class', str('INTELLIGENT_TIERING'))]),
+        !tiering &&
+          dayAction(ctx, c, 'transitionToIaDays', 'transition', (days) => [
             attr('days', days),
-            attr('storage_class', str('GLACIER')),
+            attr('storage_class', str('STANDARD_IA')),
           ]),
-          dayAction(ctx, c, 'expirationDays', 'expiration', (days) => [attr('days', days)]),
-        ],
-      ),
+        dayAction(ctx, c, 'transitionToGlacierDays', 'transition', (days) => [
+          attr('days', days),
+          attr('storage_class', str('GLACIER')),
+        ]),
+        dayAction(ctx, c, 'expirationDays', 'expiration', (days) => [attr('days', days)]),
+      ]),
     );
   if (positive(DECIDED_PROPS.noncurrentVersionExpirationDays))
     rules.push(
-      block(
-        'rule',
-        [],
-        [
-          attr('id', str('expire-noncurrent-versions')),
-          attr('status', str('Enabled')),
-          block('filter', [], []),
-          dayAction(
-            ctx,
-            c,
-            DECIDED_PROPS.noncurrentVersionExpirationDays,
-            'noncurrent_version_expiration',
-            (days) => [attr('noncurrent_days', days)],
-          ),
-        ],
-      ),
+      lifecycleRule('expire-noncurrent-versions', [
+        dayAction(
+          ctx,
+          c,
+          DECIDED_PROPS.noncurrentVersionExpirationDays,
+          'noncurrent_version_expiration',
+          (days) => [attr('noncurrent_days', days)],
+        ),
+      ]),
     );
   if (rules.length === 0) return;
   ctx.add(
