@@ -1,7 +1,14 @@
 export * from './types.ts';
 export * from './lower.ts';
 export * from './naming.ts';
-export { DECIDED_PROPS, KEY_DELETION_WINDOW_DAYS, WEB_ACL_RULE_GROUPS } from './decisions.ts';
+export {
+  ACCESS_LOG_LIFECYCLE,
+  DECIDED_PROPS,
+  FARGATE_SPOT_SPLIT,
+  KEY_DELETION_WINDOW_DAYS,
+  NONCURRENT_VERSION_DAYS,
+  WEB_ACL_RULE_GROUPS,
+} from './decisions.ts';
 export * from './text.ts';
 export { REST_API_STAGE, isGraviton } from './aws.ts';
 export { ALB_TLS_POLICY } from './front-doors.ts';

@@ -10,7 +10,14 @@ import type {
   ResolvedRole,
   ResolvedSecurityGroup,
 } from '@archgen/infra';
-import { ALB_TLS_POLICY, DECIDED_PROPS, WEB_ACL_RULE_GROUPS } from '@archgen/infra';
+import {
+  ACCESS_LOG_LIFECYCLE,
+  ALB_TLS_POLICY,
+  DECIDED_PROPS,
+  FARGATE_SPOT_SPLIT,
+  NONCURRENT_VERSION_DAYS,
+  WEB_ACL_RULE_GROUPS,
+} from '@archgen/infra';
 import { engineVersionProperty, type PropertyValue } from '@archgen/model';
 
 export const FIXTURE_ENVS = ['dev', 'prod'];
@@ -61,7 +68,7 @@ function decided(type: string, logicalId: string, props: Props): Partial<Resolve
       encryption: 'SSE-S3',
       objectOwnership: type === 'cloudfront' ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced',
       versioned: true,
-      lifecycle: { abortIncompleteUploadDays: 7, expirationDays: 365, noncurrentExpirationDays: 30 },
+      lifecycle: { ...ACCESS_LOG_LIFECYCLE },
     };
   if (type === 'alb') {
     const certificate = typeof props.certificateArn === 'string' ? props.certificateArn : '';
@@ -88,9 +95,7 @@ function decided(type: string, logicalId: string, props: Props): Partial<Resolve
   if (type === 'ecs-fargate')
     out.capacityProviders = {
       spot: same(props.spot === true),
-      onDemandBase: 1,
-      onDemandWeight: 1,
-      spotWeight: 3,
+      ...FARGATE_SPOT_SPLIT,
     };
   return out;
 }
@@ -103,7 +108,10 @@ export function component(
 ): ResolvedComponent {
   const decidedProps: Props =
     type === 's3'
-      ? { [DECIDED_PROPS.noncurrentVersionExpirationDays]: props.versioned === true ? 90 : 0 }
+      ? {
+          [DECIDED_PROPS.noncurrentVersionExpirationDays]:
+            props.versioned === true ? NONCURRENT_VERSION_DAYS : 0,
+        }
       : {};
   return {
     id: logicalId.charAt(0).toLowerCase() + logicalId.slice(1),
