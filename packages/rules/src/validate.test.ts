@@ -88,6 +88,17 @@ describe('buildRuleContext', () => {
     expect(isoDay(new Date(Date.UTC(2027, 2, 28, 23, 59)))).toBe('2027-03-28');
   });
 
+  it('says whether paid extended support is still running', () => {
+    const why = (version: string) =>
+      validateDesign(design('Versions').vpc().node('eks', { id: 'k8s', properties: { version } }).build())
+        .filter((f) => f.ruleId === 'EKS-02')
+        .map((f) => f.why.split(':')[0]!.split(';')[0]);
+    expect(why('1.32')).toEqual([
+      'AWS bills extended support for it until 2027-03-23 and then upgrades it on its own schedule',
+    ]);
+    expect(why('1.28')).toEqual(['Its paid extended support ended too (2025-11-26)']);
+  });
+
   it('reports a version by the day it is given, the same way every time', () => {
     const cluster = design('Versions')
       .vpc()

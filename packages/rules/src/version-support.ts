@@ -26,7 +26,9 @@ export function checkEngineVersions(
     const endOfLife = versions.endKind === 'end of life';
     const why = endOfLife
       ? 'AWS creates no new clusters on a version past its end of life and upgrades existing ones in a maintenance window it chooses.'
-      : `AWS bills extended support for it${extendedEnd ? ` until ${extendedEnd}` : ''} and then upgrades it on its own schedule; fixes go to supported versions.`;
+      : extendedEnd !== undefined && ctx.today > extendedEnd
+        ? `Its paid extended support ended too (${extendedEnd}): AWS upgrades it on its own schedule and may refuse to create it.`
+        : `AWS bills extended support for it${extendedEnd ? ` until ${extendedEnd}` : ''} and then upgrades it on its own schedule; fixes go to supported versions.`;
     const target = versions.default;
     const fixable = target !== version && supportStatus(versions, target, ctx.today).state === 'supported';
     return {
