@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDesign, type Design } from '@archgen/model';
+import { design as build, parseDesign, type Design } from '@archgen/model';
 import { lowerDesign } from '@archgen/infra';
 import { generateCloudFormation, parseTemplate } from '@archgen/generator-cloudformation';
 import { syntheticDesign } from '../../../../../bench/synthetic.ts';
@@ -48,6 +48,16 @@ const DESIGNS: (readonly [string, Design])[] = [
   ...jsonIn('fixtures/adversarial/'),
   ['bench synthetic, 120 nodes', syntheticDesign(120)],
   ['bench dense, 150 nodes', denseDesign(150)],
+  // us-west-1 has two zones: every environment builds two AZs of subnets, not three.
+  [
+    '3 AZs asked, staging in us-west-1',
+    build('West')
+      .vpc({ azCount: 3 })
+      .node('nat-gateway', { id: 'nat', tier: 'public' })
+      .node('lambda', { id: 'fn', tier: 'private' })
+      .deployTo('staging', { region: 'us-west-1' })
+      .build(),
+  ],
 ];
 
 // Generating and reading back a 500-node template takes seconds on a busy machine: a limit on the
