@@ -405,8 +405,9 @@ export interface ResolvedWebAcl {
   /** The environments that attach a web ACL. */
   enabled: EnvValue<boolean>;
   /**
-   * 'stack': created next to the resource and attached. 'external': a CLOUDFRONT-scope ACL for a
-   * stack outside us-east-1, which cannot create it; generators take its ARN as an input.
+   * 'stack': created next to the resource and attached. 'external': a CLOUDFRONT-scope ACL where
+   * an environment that attaches it deploys outside us-east-1 (graph.regions), which cannot
+   * create it; generators take its ARN as an input (in every environment: one template/stack).
    */
   source: 'stack' | 'external';
   /** Default action allow; these groups block, in this order (priority = index). */
