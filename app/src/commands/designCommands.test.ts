@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { design as build } from '@archgen/model';
 import type { Finding } from '@archgen/rules';
 import { createAppStore } from '../store/appStore.ts';
-import { addServiceAt, applyFindingFix, connect, planConnection } from './designCommands.ts';
+import {
+  addServiceAt,
+  applyFindingFix,
+  connect,
+  planConnection,
+  setEnvironmentRegion,
+} from './designCommands.ts';
 
 function fixture() {
   return build('Commands')
@@ -93,5 +99,24 @@ describe('dropping and fixing', () => {
     expect(store.getState().past.at(-1)!.label).toBe('Move to isolated subnet');
     store.getState().undo();
     expect(placement()).toEqual({ vpcId: 'main', tier: 'private' });
+  });
+});
+
+describe('environment regions', () => {
+  it('sets and clears one environment region, leaving the others on the design region', () => {
+    const store = createAppStore(fixture());
+    setEnvironmentRegion(store, 'prod', 'eu-west-1');
+    const environments = () => store.getState().design.environments;
+    expect(environments().map((e) => [e.name, e.region])).toEqual([
+      ['dev', undefined],
+      ['staging', undefined],
+      ['prod', 'eu-west-1'],
+    ]);
+    setEnvironmentRegion(store, 'prod', undefined);
+    expect(environments().find((e) => e.name === 'prod')).toEqual({ name: 'prod', overrides: {} });
+    // Typing in the field is one edit: one undo goes back to before it.
+    setEnvironmentRegion(store, 'dev', 'us-west-2');
+    store.getState().undo();
+    expect(environments().map((e) => e.region)).toEqual([undefined, undefined, undefined]);
   });
 });

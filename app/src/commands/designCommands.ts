@@ -321,6 +321,19 @@ export function applyFindingFix(store: AppStore, finding: Finding): void {
   }
 }
 
+/** Sets where an environment deploys (empty: the design's region); one undo step per edit burst. */
+export function setEnvironmentRegion(store: AppStore, env: string, region: string | undefined): void {
+  const { design, commit } = store.getState();
+  const current = design.environments.find((e) => e.name === env);
+  if (!current || current.region === region) return;
+  const environments = design.environments.map((e) => {
+    if (e.name !== env) return e;
+    const { region: _old, ...rest } = e;
+    return region === undefined ? rest : { ...rest, region };
+  });
+  commit({ ...design, environments }, `Change ${env} region`, `env-region:${env}`);
+}
+
 export function updateDesignMeta(
   store: AppStore,
   patch: Partial<Pick<Design, 'name' | 'description' | 'region'>>,

@@ -13,6 +13,7 @@ import {
   validateProperties,
   type CidrIssue,
   type Design,
+  RegionSchema,
   type DesignNode,
   type PropertyDefinition,
   type PropertyValue,
@@ -58,12 +59,16 @@ function TextField({
   onCommit,
   validate,
   multiline,
+  placeholder,
+  className,
 }: {
   label: string;
   value: string;
   onCommit(value: string): void;
   validate?(value: string): string | null;
   multiline?: boolean;
+  placeholder?: string;
+  className?: string;
 }) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -75,7 +80,7 @@ function TextField({
     if (message === null) onCommit(text);
   };
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
       </label>
@@ -93,6 +98,7 @@ function TextField({
           type="text"
           spellCheck={false}
           value={draft ?? value}
+          placeholder={placeholder}
           aria-invalid={Boolean(error)}
           onChange={(e) => onChange(e.target.value)}
           onBlur={() => {
@@ -722,7 +728,8 @@ function VpcInspector({ id }: { id: string }) {
   );
 }
 
-const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/** The model's own check, so the editor and the file agree on what a region is. */
+const isRegion = (text: string) => RegionSchema.safeParse(text).success;
 
 function DesignInspector() {
   const store = useAppStore();
@@ -751,7 +758,7 @@ function DesignInspector() {
       <TextField
         label="Region"
         value={design.region}
-        validate={(v) => (REGION_PATTERN.test(v) ? null : 'Region must be an AWS region like us-east-1')}
+        validate={(v) => (isRegion(v) ? null : 'Region must be an AWS region like us-east-1')}
         onCommit={(region) => cmd.updateDesignMeta(store, { region }, 'Change region')}
       />
       <TextField
@@ -768,6 +775,20 @@ function DesignInspector() {
             <span className="muted">
               {Object.values(e.overrides).reduce((n, o) => n + Object.keys(o).length, 0)} overrides
             </span>
+            <TextField
+              className="env-list__region"
+              label={`${e.name} region`}
+              value={e.region ?? ''}
+              placeholder={`${design.region} (design region)`}
+              validate={(v) =>
+                v === '' || isRegion(v)
+                  ? null
+                  : 'Region must be an AWS region like eu-west-1, or empty for the design region'
+              }
+              onCommit={(region) =>
+                cmd.setEnvironmentRegion(store, e.name, region === '' ? undefined : region)
+              }
+            />
           </li>
         ))}
       </ul>

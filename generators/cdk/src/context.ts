@@ -8,6 +8,7 @@ import { compareIds } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { Expr, Stmt, TypeExpr } from './ts/ast.ts';
 import {
+  arr,
   arrayType,
   binary,
   call,
@@ -564,7 +565,8 @@ export class StackContext {
   /** Registers a per-environment value in `StackConfig` and returns its key. */
   addConfigEntry(preferredKey: string, byEnv: Record<string, PropertyValue>, docText: string): string {
     const code: Record<string, Expr> = {};
-    for (const [env, v] of Object.entries(byEnv)) code[env] = lit(v as Scalar);
+    for (const [env, v] of Object.entries(byEnv))
+      code[env] = Array.isArray(v) ? arr(v.map((item) => lit(item as Scalar))) : lit(v as Scalar);
     return this.addConfigField(preferredKey, code, byEnv, docText);
   }
 

@@ -3,7 +3,13 @@
  * print template.yaml, one parameters/<env>.json per environment and a README. Pure and
  * deterministic: the same graph gives the same bytes.
  */
-import { windowsSafeStem, type GeneratedFiles, type ResolvedGraph } from '@archgen/infra';
+import {
+  regionOf,
+  regionsVary,
+  windowsSafeStem,
+  type GeneratedFiles,
+  type ResolvedGraph,
+} from '@archgen/infra';
 import { ENVIRONMENT_PARAMETER, EmitContext } from './context.ts';
 import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
 import { emitRole } from './emitters/iam.ts';
@@ -60,26 +66,35 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
 }
 
 /**
- * One rule per environment the design names an account for: CloudFormation refuses to create or
- * update that environment's stack in any other account (the parameter file says which it is).
+ * Where each environment may deploy, as Rules over the environment parameter (the parameter
+ * file says which environment a stack is): one rule per environment the design names an account
+ * for (AWS::AccountId), and, when environments deploy to different regions (graph.regions), one
+ * per environment on AWS::Region, so a stack created in the wrong region or account fails before
+ * any resource is made. With one region everywhere the README's `--region` pins it.
  */
-function accountRules(graph: ResolvedGraph, environments: readonly string[]): TemplateMap | undefined {
+function deploymentRules(graph: ResolvedGraph, environments: readonly string[]): TemplateMap | undefined {
   const rules: TemplateMap = {};
+  const add = (env: string, index: number, kind: 'Account' | 'Region', assertion: TemplateMap) => {
+    const stem = env.replace(/[^A-Za-z0-9]/g, '');
+    let name = `${stem.charAt(0).toUpperCase()}${stem.slice(1)}${kind}`;
+    if (name in rules || !/^[A-Za-z]/.test(name)) name = `Environment${index + 1}${kind}`;
+    rules[name] = { RuleCondition: equals(ref(ENVIRONMENT_PARAMETER), env), Assertions: [assertion] };
+  };
+  const pinRegions = regionsVary(graph);
   environments.forEach((env, index) => {
     const account = graph.accounts?.[env];
-    if (account === undefined) return;
-    const stem = env.replace(/[^A-Za-z0-9]/g, '');
-    let name = `${stem.charAt(0).toUpperCase()}${stem.slice(1)}Account`;
-    if (name in rules || !/^[A-Za-z]/.test(name)) name = `Environment${index + 1}Account`;
-    rules[name] = {
-      RuleCondition: equals(ref(ENVIRONMENT_PARAMETER), env),
-      Assertions: [
-        {
-          Assert: equals(ref('AWS::AccountId'), account),
-          AssertDescription: `The ${env} environment deploys only into account ${account} (set in the design)`,
-        },
-      ],
-    };
+    if (account !== undefined)
+      add(env, index, 'Account', {
+        Assert: equals(ref('AWS::AccountId'), account),
+        AssertDescription: `The ${env} environment deploys only into account ${account} (set in the design)`,
+      });
+    if (pinRegions) {
+      const region = regionOf(graph, env);
+      add(env, index, 'Region', {
+        Assert: equals(ref('AWS::Region'), region),
+        AssertDescription: `The ${env} environment deploys only into region ${region} (set in the design)`,
+      });
+    }
   });
   return Object.keys(rules).length > 0 ? rules : undefined;
 }
@@ -110,7 +125,7 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
     },
     // The definitions as they are: they are plain objects, and nothing changes them after this.
     Parameters: map(t.parameters, (p) => p as unknown as TemplateMap),
-    Rules: accountRules(graph, ctx.environments),
+    Rules: deploymentRules(graph, ctx.environments),
     Conditions: map(t.conditions, (c) => c),
     Resources: map(t.resources, (r) => r as unknown as TemplateMap),
     Outputs: map(t.outputs, (o) => ({

@@ -1,5 +1,5 @@
 /** README.md of the generated CloudFormation output: how to deploy, and what each environment sets. */
-import { windowsSafeStem, type ResolvedGraph } from '@archgen/infra';
+import { regionOf, regionsVary, windowsSafeStem, type ResolvedGraph } from '@archgen/infra';
 import { ENVIRONMENT_PARAMETER, type EmitContext } from './context.ts';
 
 /** Markdown table cell: user text must not break the table or inject markup. */
@@ -19,14 +19,20 @@ export function stackStem(graph: ResolvedGraph): string {
  * The commands that deploy each environment as a stack of its own. `deploy` creates or updates
  * the stack; above 51,200 bytes it uploads the template to the artifact bucket first (no
  * `--template-body` limit). The template names no IAM resource, so CAPABILITY_IAM is enough.
+ * `regions` (each environment's, from graph.regions) adds `--region`; without one the CLI's
+ * default region applies.
  * The zip's top-level README shows the same lines.
  */
 export function deployCommands(
   stem: string,
   environments: readonly string[],
   templateBytes: number,
+  regions: Readonly<Record<string, string>> = {},
 ): string[] {
   const viaS3 = templateBytes > INLINE_TEMPLATE_LIMIT;
+  // `deploy` uploads to a bucket in the stack's region: one per region when regions differ.
+  const perRegion = new Set(environments.map((env) => regions[env])).size > 1;
+  const bucket = (env: string) => (perRegion ? `<artifact-bucket-${regions[env]}>` : '<artifact-bucket>');
   return [
     viaS3
       ? 'aws s3 cp template.yaml s3://<artifact-bucket>/ && aws cloudformation validate-template --template-url https://<artifact-bucket>.s3.amazonaws.com/template.yaml'
@@ -34,11 +40,18 @@ export function deployCommands(
     ...environments.map(
       (env) =>
         `aws cloudformation deploy --stack-name ${stem}-${env} --template-file template.yaml \\\n` +
-        (viaS3 ? '  --s3-bucket <artifact-bucket> \\\n' : '') +
+        // The environment's region (graph.regions): never the CLI's default.
+        (regions[env] ? `  --region ${regions[env]} \\\n` : '') +
+        (viaS3 ? `  --s3-bucket ${bucket(env)} \\\n` : '') +
         `  --capabilities CAPABILITY_IAM \\\n` +
         `  --parameter-overrides file://parameters/${windowsSafeStem(env)}.json`,
     ),
   ];
+}
+
+/** Each environment's region, for deployCommands. */
+export function regionsIn(graph: ResolvedGraph, environments: readonly string[]): Record<string, string> {
+  return Object.fromEntries(environments.map((env) => [env, regionOf(graph, env)]));
 }
 
 /** `bytes`: the size of template.yaml in UTF-8 bytes. */
@@ -65,7 +78,7 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: numb
     '## Deploy',
     '',
     '```sh',
-    ...deployCommands(stackStem(graph), envs, bytes),
+    ...deployCommands(stackStem(graph), envs, bytes, regionsIn(graph, envs)),
     '```',
     '',
     ...(viaS3
@@ -74,7 +87,9 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: numb
           '',
         ]
       : []),
-    `Deploy in ${graph.design.region}: the availability zone parameters default to that region's zones.`,
+    regionsVary(graph)
+      ? `Each environment deploys in its own region (${envs.map((e) => `${e}: ${regionOf(graph, e)}`).join(', ')}); its parameter file sets that region's availability zones, and the template's Rules refuse any other region.`
+      : `Deploy in ${graph.design.region}: the availability zone parameters default to that region's zones.`,
     'Current AWS CLI v2 releases read the parameter file in `--parameter-overrides file://...`; an',
     'older CLI takes the same values as `Key=Value` pairs, or use',
     '`aws cloudformation create-stack --parameters file://parameters/<env>.json` (same file format).',

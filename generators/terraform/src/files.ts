@@ -1,6 +1,14 @@
 /** The fixed files around the resources: versions, providers, variables, outputs, tfvars, README. */
 import type { ResolvedGraph } from '@archgen/infra';
-import { ENVIRONMENT_TAG_KEY, MANAGED_BY_TAG_KEY, MANAGED_BY_TAG_VALUE, compareIds } from '@archgen/infra';
+import {
+  ENVIRONMENT_TAG_KEY,
+  MANAGED_BY_TAG_KEY,
+  MANAGED_BY_TAG_VALUE,
+  compareIds,
+  regionOf,
+  regionsVary,
+  zonesIn,
+} from '@archgen/infra';
 import {
   type BodyItem,
   type Expr,
@@ -70,10 +78,22 @@ export function providersFile(graph: ResolvedGraph): BodyItem[] {
   ];
 }
 
+/** The VPC with the most AZs, whose zones the one availability_zones variable lists. */
+function widestVpc(graph: ResolvedGraph): ResolvedGraph['vpcs'][number] | undefined {
+  const maxAzs = Math.max(0, ...graph.vpcs.map((v) => v.azCount));
+  return graph.vpcs.find((v) => v.azCount === maxAzs);
+}
+
+/** An environment's availability_zones: its own region's default zone names. */
+function environmentZones(graph: ResolvedGraph, env: string): string[] {
+  const vpc = widestVpc(graph);
+  return vpc ? zonesIn(vpc, env) : [];
+}
+
 export function variablesFile(ctx: TfContext): BodyItem[] {
   const graph = ctx.graph;
   const maxAzs = Math.max(0, ...graph.vpcs.map((v) => v.azCount));
-  const defaultAzs = graph.vpcs.find((v) => v.azCount === maxAzs)?.availabilityZones ?? [];
+  const defaultAzs = widestVpc(graph)?.availabilityZones ?? [];
   const items: BodyItem[] = [
     block(
       'variable',
@@ -173,7 +193,13 @@ export function outputsFile(ctx: TfContext): BodyItem[] {
 }
 
 export function tfvarsFile(ctx: TfContext, env: string): BodyItem[] {
-  const items: BodyItem[] = [attr('environment', str(env))!, attr('region', str(ctx.graph.design.region))!];
+  // The provider deploys into var.region: each environment's own (graph.regions).
+  const items: BodyItem[] = [attr('environment', str(env))!, attr('region', str(regionOf(ctx.graph, env)))!];
+  // Zone names belong to a region: an environment elsewhere than the design names its own.
+  if (regionsVary(ctx.graph)) {
+    const zones = environmentZones(ctx.graph, env);
+    if (zones.length > 0) items.push(attr('availability_zones', literal(zones))!);
+  }
   const specs = [...ctx.variables.values()].filter((v) => v.byEnv).sort((a, b) => compareIds(a.name, b.name));
   for (const v of specs) items.push(attr(v.name, v.byEnv![env] ?? literal(null))!);
   return items;

@@ -1,6 +1,6 @@
 /** README.md of the generated Terraform: how to deploy, and what each environment's tfvars holds. */
 import type { TfContext } from './context.ts';
-import { compareIds, windowsSafeStem } from '@archgen/infra';
+import { compareIds, regionOf, regionsVary, windowsSafeStem } from '@archgen/infra';
 import { printExpr } from './hcl/print.ts';
 
 /** Markdown-safe inline text: no line breaks, no HTML, no code-span or link syntax from user input. */
@@ -53,6 +53,15 @@ export function readme(ctx: TfContext): string {
     'remote state, add a `backend` block to `versions.tf`. Availability zones are the variable',
     '`availability_zones` (defaults for the design region), so `plan` makes no AWS lookups.',
     '',
+    ...(regionsVary(ctx.graph)
+      ? [
+          'Each environment deploys into its own region, set by `region` in its tfvars file (the',
+          "provider's region) with that region's `availability_zones`: " +
+            ctx.environments.map((env) => `${env} in \`${regionOf(ctx.graph, env)}\``).join(', ') +
+            '.',
+          '',
+        ]
+      : []),
   ];
   if (ctx.variables.has('artifact_bucket')) {
     lines.push(
@@ -78,7 +87,7 @@ export function readme(ctx: TfContext): string {
     lines.push(
       `### ${env}`,
       '',
-      `\`environments/${windowsSafeStem(env)}.tfvars\` sets \`environment = "${env}"\`, \`region\``,
+      `\`environments/${windowsSafeStem(env)}.tfvars\` sets \`environment = "${env}"\`, ${regionsVary(ctx.graph) ? `\`region = "${regionOf(ctx.graph, env)}"\`` : '`region`'}`,
     );
     if (vars.length === 0) lines.push('and nothing else: every environment is sized the same.', '');
     else {

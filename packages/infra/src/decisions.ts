@@ -15,7 +15,7 @@ import type {
   ResolvedWebAcl,
   WebAclRuleGroup,
 } from './types.ts';
-import type { PropertyValue } from '@archgen/model';
+import { environmentRegion, type PropertyValue } from '@archgen/model';
 
 /** AWS managed rule groups of every web ACL: common exploits (OWASP top 10) and known-bad inputs. */
 export const WEB_ACL_RULE_GROUPS: readonly WebAclRuleGroup[] = [
@@ -101,7 +101,14 @@ function webAclOf(ctx: LowerContext, component: ResolvedComponent): ResolvedWebA
   return {
     scope: cloudfront ? 'CLOUDFRONT' : 'REGIONAL',
     enabled,
-    source: cloudfront && ctx.design.region !== CLOUDFRONT_ACL_REGION ? 'external' : 'stack',
+    // External when an environment that attaches it deploys outside us-east-1 (graph.regions).
+    source:
+      cloudfront &&
+      ctx.envs.some(
+        (env) => enabled.byEnv[env] && environmentRegion(ctx.design, env) !== CLOUDFRONT_ACL_REGION,
+      )
+        ? 'external'
+        : 'stack',
     ruleGroups: WEB_ACL_RULE_GROUPS.map((g) => ({ ...g })),
   };
 }

@@ -8,7 +8,7 @@
  * on the order of the design's arrays.
  */
 import { getRule } from '@archgen/rules';
-import { requireService } from '@archgen/model';
+import { environmentRegion, requireService } from '@archgen/model';
 import type { Design } from '@archgen/model';
 import { LowerContext } from './context.ts';
 import { breakReferenceCycles } from './cycles.ts';
@@ -96,6 +96,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
       slug: toKebabCase(design.name).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'design',
     },
     environments: [...envs],
+    regions: Object.fromEntries(envs.map((env) => [env, environmentRegion(design, env)])),
     accounts: Object.fromEntries(
       design.environments.flatMap((e) => (e.account && envs.includes(e.name) ? [[e.name, e.account]] : [])),
     ),

@@ -4,6 +4,8 @@
  */
 import {
   availabilityZones,
+  designRegions,
+  environmentRegion,
   getService,
   hasExplicitSubnetCidrs,
   orderedTiers,
@@ -21,9 +23,13 @@ export const FLOW_LOG_RETENTION_DAYS = 90;
 export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, ResolvedNames>): void {
   for (const vpc of ctx.vpcs) {
     const names = vpcNames.get(vpc.id)!;
-    // A region with fewer zones than asked for (us-west-1 has two) gets what it has.
-    const zones = availabilityZones(ctx.design.region, vpc.azCount);
-    const azCount = Math.min(vpc.azCount, zones.length);
+    // A region with fewer zones than asked for (us-west-1 has two) gets what it has; every
+    // environment builds the same subnets, so the region with the fewest zones decides (of all
+    // the design's environments, so exporting one environment does not change its subnets).
+    const zonesOf = (region: string) => availabilityZones(region, vpc.azCount);
+    const envRegions = ctx.envs.map((env) => environmentRegion(ctx.design, env));
+    const azCount = Math.min(vpc.azCount, ...designRegions(ctx.design).map((r) => zonesOf(r).length));
+    const zones = zonesOf(ctx.design.region).slice(0, azCount);
     // Explicit CIDRs as the design gives them, automatic ones carved around them (model/cidr.ts).
     const subnets = planSubnets({ ...vpc, azCount }).map((s) => ({
       tier: s.tier,
@@ -86,6 +92,9 @@ export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, Resol
       cidr: vpc.cidr,
       azCount,
       availabilityZones: zones,
+      availabilityZonesByEnv: Object.fromEntries(
+        ctx.envs.map((env, i) => [env, zonesOf(envRegions[i]!).slice(0, azCount)]),
+      ),
       // Plan order, whatever order the design lists them in: CDK carves subnets in group order.
       tiers: orderedTiers(vpc),
       subnets,

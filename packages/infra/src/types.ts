@@ -81,10 +81,19 @@ export interface ResolvedVpc {
   id: string;
   names: ResolvedNames;
   cidr: string;
-  /** The design's AZ count, capped at the zones the region has (us-west-1 has two). */
+  /**
+   * The design's AZ count, capped at the zones of the design's region and of every environment's
+   * region (us-west-1 has two): every environment builds the same subnets.
+   */
   azCount: number;
   /** Default AZ names for the design's region; generators expose them as a variable/parameter. */
   availabilityZones: string[];
+  /**
+   * Each environment's default AZ names (`azCount` of them), in its own region (graph.regions):
+   * what that environment's parameter file / tfvars / config sets. Always filled by lowerDesign
+   * (optional only for hand-written fixtures; read it through zonesIn).
+   */
+  availabilityZonesByEnv?: Record<string, string[]>;
   tiers: SubnetTier[];
   /** Every subnet with its final CIDR, in tier order (public, private, isolated) then AZ order. */
   subnets: ResolvedSubnet[];
@@ -396,8 +405,9 @@ export interface ResolvedWebAcl {
   /** The environments that attach a web ACL. */
   enabled: EnvValue<boolean>;
   /**
-   * 'stack': created next to the resource and attached. 'external': a CLOUDFRONT-scope ACL for a
-   * stack outside us-east-1, which cannot create it; generators take its ARN as an input.
+   * 'stack': created next to the resource and attached. 'external': a CLOUDFRONT-scope ACL where
+   * an environment that attaches it deploys outside us-east-1 (graph.regions), which cannot
+   * create it; generators take its ARN as an input (in every environment: one template/stack).
    */
   source: 'stack' | 'external';
   /** Default action allow; these groups block, in this order (priority = index). */
@@ -542,6 +552,17 @@ export interface ResolvedGraph {
    */
   accounts?: Record<string, string>;
   /**
+   * The AWS region each environment deploys into: the environment's own `region`, else the
+   * design's. Every environment is present. Every target pins the environment to it (CDK stack
+   * env and lib/config.ts, the Terraform provider's region from each tfvars, a CloudFormation
+   * Rules assertion on AWS::Region), and what depends on the region is decided per environment
+   * from it: default AZ names (ResolvedVpc.availabilityZonesByEnv), the AZ count (the fewest
+   * zones of any region), whether a CloudFront web ACL can be made in the stack (only where every
+   * environment that enables it deploys in us-east-1), the ELB log-delivery account. Always
+   * filled by lowerDesign (optional only for hand-written fixtures; read it through regionOf).
+   */
+  regions?: Record<string, string>;
+  /**
    * Tags for every resource, sorted by key: the design's, less `aws:` keys and those that collide
    * with the tags generators add themselves (Name, Environment, ManagedBy; see text.ts).
    */
@@ -566,3 +587,21 @@ export type { ConnectionKind };
 export type GeneratedFiles = Record<string, string>;
 
 export type TargetId = 'cdk' | 'terraform' | 'cloudformation';
+
+/** The region an environment deploys into (graph.regions; the design's region when absent). */
+export function regionOf(graph: Pick<ResolvedGraph, 'regions' | 'design'>, env: string): string {
+  return graph.regions?.[env] ?? graph.design.region;
+}
+
+/** Whether some environment deploys outside the design's region. */
+export function regionsVary(graph: Pick<ResolvedGraph, 'regions' | 'design' | 'environments'>): boolean {
+  return graph.environments.some((env) => regionOf(graph, env) !== graph.design.region);
+}
+
+/** An environment's default AZ names for a VPC (its own region's; the design's when absent). */
+export function zonesIn(
+  vpc: Pick<ResolvedVpc, 'availabilityZones' | 'availabilityZonesByEnv'>,
+  env: string,
+): string[] {
+  return vpc.availabilityZonesByEnv?.[env] ?? vpc.availabilityZones;
+}

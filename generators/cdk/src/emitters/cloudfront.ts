@@ -6,6 +6,15 @@ import { arr, call, cond, eq, lit, member, newExpr, obj, template, thisExpr } fr
 import { onlyWhere } from '../context.ts';
 import { accessLogBucket, acknowledgeDesignRisks, resolvedFlag, routesFrom, webAcl } from './common.ts';
 import { plainText } from '../naming.ts';
+import { regionOf, regionsVary } from '@archgen/infra';
+
+/** Where the stacks deploy, for a note: the region, or each environment outside us-east-1. */
+function stackRegions(ctx: StackContext): string {
+  const graph = ctx.graph;
+  if (!regionsVary(graph)) return `this stack is in ${graph.design.region}`;
+  const outside = graph.environments.filter((env) => regionOf(graph, env) !== 'us-east-1');
+  return outside.map((env) => `${env} deploys in ${regionOf(graph, env)}`).join(', ');
+}
 
 const PRICE_CLASS: Record<string, string> = {
   PriceClass_100: 'PRICE_CLASS_100',
@@ -153,7 +162,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
       ctx.acknowledge(
         distribution,
         'AwsSolutions-CFR2',
-        `The design asks for WAF: create the CLOUDFRONT-scope web ACL in us-east-1 (this stack is in ${ctx.graph.design.region}) and set webAclId.`,
+        `The design asks for WAF: create the CLOUDFRONT-scope web ACL in us-east-1 (${stackRegions(ctx)}) and set webAclId.`,
       );
     acknowledgeDesignRisks(ctx, component, distribution);
     ctx.register(component.id, {

@@ -1,5 +1,5 @@
 /** The VPCs: ec2.Vpc with one subnet group per tier, NAT gateways from config, flow logs. */
-import type { ResolvedVpc } from '@archgen/infra';
+import { zonesIn, type ResolvedVpc } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, cond, eq, id, lit, newExpr, obj, thisExpr } from '../ts/ast.ts';
@@ -45,6 +45,19 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
         ctx.addConfigEntry(`${name}NatGateways`, natByEnv, `NAT gateways of VPC ${vpc.names.display}`),
       )
     : lit(natByEnv[first] ?? 0);
+
+  const zonesByEnv = Object.fromEntries(ctx.graph.environments.map((env) => [env, zonesIn(vpc, env)]));
+  const availabilityZones: Expr = ctx.graph.environments.some(
+    (env) => zonesByEnv[env]!.join() !== vpc.availabilityZones.join(),
+  )
+    ? ctx.configMember(
+        ctx.addConfigEntry(
+          `${name}AvailabilityZones`,
+          zonesByEnv,
+          `Availability zones of VPC ${vpc.names.display} (the environment's region's)`,
+        ),
+      )
+    : arr(vpc.availabilityZones.map((az) => lit(az)));
 
   const anyNat = Object.values(natByEnv).some((n) => n > 0);
   const everyNat = Object.values(natByEnv).every((n) => n > 0);
@@ -101,8 +114,9 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
     lit(vpc.names.logicalId),
     obj({
       ipAddresses: ipAddresses(ctx, vpc),
-      // Explicit AZs instead of maxAzs: no account/region lookup at synth time.
-      availabilityZones: arr(vpc.availabilityZones.map((az) => lit(az))),
+      // Explicit AZs instead of maxAzs: no account/region lookup at synth time. Zone names belong
+      // to a region, so environments in different regions read theirs from lib/config.ts.
+      availabilityZones,
       natGateways,
       natGatewayProvider: natProvider,
       subnetConfiguration: arr(subnetConfiguration),

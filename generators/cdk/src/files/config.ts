@@ -1,6 +1,6 @@
 /** lib/config.ts: the typed per-environment config holding every value that differs. */
 import type { ResolvedGraph } from '@archgen/infra';
-import { compareIds } from '@archgen/infra';
+import { compareIds, regionOf } from '@archgen/infra';
 import type { ConfigEntry, ModuleAlias } from '../context.ts';
 import { MODULES } from '../context.ts';
 import type { Expr, Stmt } from '../ts/ast.ts';
@@ -30,7 +30,8 @@ export function buildConfig(
   const values = graph.environments.map((env) => [
     env,
     obj([
-      ['region', lit(graph.design.region)],
+      // The environment's region (graph.regions); bin/app.ts pins the stack to it.
+      ['region', lit(regionOf(graph, env))],
       // bin/app.ts pins the stack to it: CDK refuses to deploy the stack into another account.
       ['account', graph.accounts?.[env] === undefined ? undefined : lit(graph.accounts[env])],
       ...entries.map((e): [string, Expr | undefined] => [e.key, e.byEnv[env]]),

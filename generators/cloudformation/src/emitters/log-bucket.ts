@@ -2,7 +2,7 @@
  * A bucket that receives access logs (S3 server access logs, ALB or CloudFront logs). It has no
  * access logs of its own (that would never end) and keeps logs for a year.
  */
-import type { ResolvedComponent } from '@archgen/infra';
+import { regionOf, type ResolvedComponent } from '@archgen/infra';
 import type { EmitContext, Flag, Suppression } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { denyInsecureTransport } from './common.ts';
@@ -101,13 +101,23 @@ export function logBucket(ctx: EmitContext, owner: ResolvedComponent, flag: Flag
       Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
     });
   } else if (source === 'alb') {
-    const account = ELB_LOG_ACCOUNTS[ctx.graph.design.region];
+    // Who delivers depends on the region each environment deploys into (graph.regions).
+    const principals: Record<string, TemplateValue> = {};
+    for (const env of ctx.environments) {
+      const account = ELB_LOG_ACCOUNTS[regionOf(ctx.graph, env)];
+      principals[env] = account
+        ? { AWS: sub(`arn:\${AWS::Partition}:iam::${account}:root`) }
+        : { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' };
+    }
     statements.push({
       Sid: 'LoadBalancerLogs',
       Effect: 'Allow',
-      Principal: account
-        ? { AWS: sub(`arn:\${AWS::Partition}:iam::${account}:root`) }
-        : { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
+      Principal: ctx.byEnvironment(principals, {
+        parameter: `${id}Principal`,
+        description: `Who delivers ${display}'s load balancer logs`,
+        group: display,
+        literals: true,
+      })!,
       Action: 's3:PutObject',
       Resource: sub(`\${${id}.Arn}/AWSLogs/\${AWS::AccountId}/*`),
     });

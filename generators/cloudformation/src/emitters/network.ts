@@ -3,7 +3,7 @@
  * internet gateway and public routes, NAT gateways per environment (the second and third exist
  * only where the environment asks for one per AZ), private and isolated route tables, flow logs.
  */
-import type { ResolvedVpc } from '@archgen/infra';
+import { zonesIn, type ResolvedVpc } from '@archgen/infra';
 import { ENVIRONMENT_PARAMETER, type EmitContext, type Flag } from '../context.ts';
 import { getAtt, ifCondition, join, ref, type TemplateValue } from '../template/intrinsics.ts';
 
@@ -26,7 +26,8 @@ export function emitVpc(vpc: ResolvedVpc, ctx: EmitContext): void {
   for (const [i, name] of azParameters.entries()) {
     ctx.parameterValues.set(
       name,
-      Object.fromEntries(ctx.environments.map((env) => [env, vpc.availabilityZones[i]!])),
+      // Each environment's own region's zones (the default is the design region's).
+      Object.fromEntries(ctx.environments.map((env) => [env, zonesIn(vpc, env)[i]!])),
     );
   }
 

@@ -401,6 +401,22 @@ describe('validateTemplate Rules', () => {
     expect(validateTemplate(withRules({ ProdAccount: accountRule }))).toEqual([]);
   });
 
+  it('accepts a region rule (AWS::Region), as environment regions make', () => {
+    const regionRule = {
+      RuleCondition: accountRule.RuleCondition,
+      Assertions: [{ Assert: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'] } }],
+    };
+    expect(validateTemplate(withRules({ ProdAccount: accountRule, ProdRegion: regionRule }))).toEqual([]);
+    // The same rule over something that is neither a parameter nor a pseudo parameter is refused.
+    const wrong = {
+      ...regionRule,
+      Assertions: [{ Assert: { 'Fn::Equals': [{ Ref: 'Region' }, 'eu-west-1'] } }],
+    };
+    expect(validateTemplate(withRules({ ProdRegion: wrong })).map((p) => p.path)).toEqual([
+      'Rules.ProdRegion.Assertions[0].Assert.Fn::Equals[0].Ref',
+    ]);
+  });
+
   it('reports rules that refer to a resource, lack assertions or use other functions', () => {
     const problems = validateTemplate(
       withRules({

@@ -141,6 +141,14 @@ export class DesignBuilder {
     return this;
   }
 
+  /** Sets where an environment deploys: its own region and, optionally, account. */
+  deployTo(env: string, target: { region?: string; account?: string }): this {
+    const environment = this.environment(env);
+    if (target.region !== undefined) environment.region = target.region;
+    if (target.account !== undefined) environment.account = target.account;
+    return this;
+  }
+
   tag(key: string, value: string): this {
     this.doc.tags[key] = value;
     return this;
@@ -198,11 +206,7 @@ export class DesignBuilder {
 
   /** Sets per-environment values for a node or VPC; the environment must exist. */
   override(env: string, targetId: string, values: Properties): this {
-    const environment = this.doc.environments.find((e) => e.name === env);
-    if (!environment)
-      throw new Error(
-        `DesignBuilder: no environment "${env}" (have ${this.doc.environments.map((e) => e.name).join(', ')})`,
-      );
+    const environment = this.environment(env);
     environment.overrides[targetId] = { ...environment.overrides[targetId], ...values };
     return this;
   }
@@ -227,6 +231,15 @@ export class DesignBuilder {
   /** A copy of the design so far; the builder can keep going and build again. */
   build(): Design {
     return JSON.parse(JSON.stringify(this.doc)) as Design;
+  }
+
+  private environment(env: string): Design['environments'][number] {
+    const environment = this.doc.environments.find((e) => e.name === env);
+    if (!environment)
+      throw new Error(
+        `DesignBuilder: no environment "${env}" (have ${this.doc.environments.map((e) => e.name).join(', ')})`,
+      );
+    return environment;
   }
 
   private claim(id: string): void {

@@ -12,6 +12,7 @@ import {
   AcceptedRiskSchema,
   ConnectionSchema,
   DesignSchema,
+  designRegions,
   EnvironmentSchema,
   NodeSchema,
   NoteSchema,
@@ -446,11 +447,14 @@ function checkSemantics(design: Design, warnings: string[]): DesignError[] {
       if (!vpc.tiers.includes(tier))
         warnings.push(`${base} gives CIDRs for a tier VPC "${vpc.id}" does not have; they are ignored`);
     }
-    const zones = availabilityZones(design.region, vpc.azCount);
-    if (zones.length < vpc.azCount) {
-      warnings.push(
-        `VPC "${vpc.id}" uses ${vpc.azCount} AZs but ${design.region} has only ${zones.length} by default`,
-      );
+    // Every environment's region builds the same subnets, so the fewest zones decide.
+    for (const region of designRegions(design)) {
+      const zones = availabilityZones(region, vpc.azCount);
+      if (zones.length < vpc.azCount) {
+        warnings.push(
+          `VPC "${vpc.id}" uses ${vpc.azCount} AZs but ${region} has only ${zones.length} by default`,
+        );
+      }
     }
   });
 

@@ -20,6 +20,14 @@ export const SubnetTierSchema = z.enum(['public', 'private', 'isolated']);
 export type SubnetTier = z.infer<typeof SubnetTierSchema>;
 export const SUBNET_TIERS: readonly SubnetTier[] = SubnetTierSchema.options;
 
+/**
+ * An AWS region code. The model keeps no list of regions (new ones open every year), so this is
+ * the shape of a code: "us-east-1", "eu-central-2", "us-gov-west-1", "ap-southeast-7".
+ */
+export const RegionSchema = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region like us-east-1');
+
 export const EnvironmentNameSchema = z
   .string()
   .min(1)
@@ -134,6 +142,12 @@ export const EnvironmentSchema = z.object({
     .string()
     .regex(/^\d{12}$/)
     .optional(),
+  /**
+   * The region this environment deploys into; absent: the design's `region`. Every target pins
+   * the environment to it (CDK stack env, Terraform provider region, a CloudFormation Rules
+   * assertion on AWS::Region).
+   */
+  region: RegionSchema.optional(),
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
@@ -164,7 +178,8 @@ export const DesignSchema = z.object({
   schemaVersion: z.literal(DESIGN_SCHEMA_VERSION),
   name: z.string().min(1).max(128),
   description: z.string().max(8192).default(''),
-  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region like us-east-1'),
+  /** The default region of every environment (an environment may name its own). */
+  region: RegionSchema,
   environments: z.array(EnvironmentSchema).min(1).max(10),
   tags: TagsSchema.default({}),
   vpcs: z.array(VpcSchema).max(5).default([]),
@@ -179,3 +194,13 @@ export type Design = z.infer<typeof DesignSchema>;
 export type DesignInput = z.input<typeof DesignSchema>;
 
 export const DEFAULT_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
+
+/** The region an environment deploys into: its own, else the design's. */
+export function environmentRegion(design: Pick<Design, 'region' | 'environments'>, env: string): string {
+  return design.environments.find((e) => e.name === env)?.region ?? design.region;
+}
+
+/** Every region the design deploys into: the design's first, then environments' own, unique. */
+export function designRegions(design: Pick<Design, 'region' | 'environments'>): string[] {
+  return [...new Set([design.region, ...design.environments.map((e) => e.region ?? design.region)])];
+}

@@ -8,6 +8,7 @@
 import {
   SHARED_STACK_RESOURCES,
   availabilityZones,
+  designRegions,
   findAcceptedConnection,
   getService,
   type SharedStackResource,
@@ -46,8 +47,12 @@ function vpcSetting<T>(ctx: RuleContext, vpc: Vpc, env: string, key: 'azCount' |
  */
 export function vpcStackResources(ctx: RuleContext, vpc: Vpc, env: string): number {
   const requested = vpcSetting(ctx, vpc, env, 'azCount', vpc.azCount);
-  // A region with fewer zones than asked for gets what it has, as in the lowering.
-  const az = Math.min(requested, availabilityZones(ctx.design.region, requested).length);
+  // A region with fewer zones than asked for gets what it has, as in the lowering: every
+  // environment builds the same subnets, so the region (of any environment) with the fewest decides.
+  const az = Math.min(
+    requested,
+    ...designRegions(ctx.design).map((region) => availabilityZones(region, requested).length),
+  );
   const has = (tier: Vpc['tiers'][number]) => vpc.tiers.includes(tier);
   let count = 1 + 2 * vpc.tiers.length * az;
   count += (has('public') ? 1 : 0) + (has('private') ? az : 0) + (has('isolated') ? 1 : 0);
