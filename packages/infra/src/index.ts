@@ -5,3 +5,4 @@ export { DECIDED_PROPS, KEY_DELETION_WINDOW_DAYS, WEB_ACL_RULE_GROUPS } from './
 export * from './text.ts';
 export { REST_API_STAGE, isGraviton } from './aws.ts';
 export { ALB_TLS_POLICY } from './front-doors.ts';
+export { STATEFUL_TYPES, deletionActionOf, strongestAction } from './protection.ts';
