@@ -78,7 +78,9 @@ describe('shared AWS constants', () => {
 
 describe('tables', () => {
   it('DynamoDB: deletion protection on, encrypted under aws/dynamodb (not the key DynamoDB owns)', () => {
-    const t = generateCdk(lowerDesign(design('T').node('dynamodb', { id: 't', name: 'Orders' }).build()));
+    const t = generateCdk(
+      lowerDesign(design('T').environments('prod').node('dynamodb', { id: 't', name: 'Orders' }).build()),
+    );
     const code = squash(t['lib/t-stack.ts'] ?? '');
     expect(code).toContain(
       'encryption: dynamodb.TableEncryptionV2.awsManagedKey(), deletionProtection: true,',

@@ -82,9 +82,9 @@ describe("CloudFormation prints the lowering's AWS decisions", () => {
 describe('tables', () => {
   it('DynamoDB: deletion protection on, encrypted under aws/dynamodb (CDK protected it, CloudFormation did not)', () => {
     const t = parseTemplate(
-      generateCloudFormation(lowerDesign(design('T').node('dynamodb', { id: 't', name: 'Orders' }).build()))[
-        'template.yaml'
-      ]!,
+      generateCloudFormation(
+        lowerDesign(design('T').environments('prod').node('dynamodb', { id: 't', name: 'Orders' }).build()),
+      )['template.yaml']!,
     ) as unknown as { Resources: Record<string, Json> };
     expect(t.Resources.Orders.Properties).toMatchObject({
       SSESpecification: { SSEEnabled: true },

@@ -11,6 +11,32 @@ function cell(text: string): string {
 const INLINE_TEMPLATE_LIMIT = 51_200;
 
 /** Stack names start with a letter: `<stem>-<env>`. */
+const POLICY = { retain: 'Retain', snapshot: 'Snapshot', delete: 'Delete' } as const;
+
+/** What deleting a stack does to its databases, tables and buckets (the lowering's protection). */
+function protectionSection(graph: ResolvedGraph): string[] {
+  const stateful = graph.components.filter((c) => c.protection);
+  if (stateful.length === 0) return [];
+  return [
+    '## Deleting stateful resources',
+    '',
+    '`DeletionPolicy` and `UpdateReplacePolicy` take only a literal (no `Fn::If`), so one template',
+    'cannot keep a database in prod and delete it in dev: each resource gets the strongest policy',
+    'any environment asks for (production keeps by default; "When deleted" in the design overrides',
+    'it per resource), and a non-production stack keeps it too. Deletion protection is a parameter',
+    'and follows each environment. A bucket that still holds objects cannot be deleted.',
+    '',
+    ...stateful.map((c) => {
+      const p = c.protection!;
+      const dp = c.deletionProtection
+        ? `; deletion protection ${graph.environments.map((e) => `${e} ${c.deletionProtection!.byEnv[e] ? 'on' : 'off'}`).join(', ')}`
+        : '';
+      return `- ${cell(c.names.display)}: \`${POLICY[p.policy]}\`${dp}`;
+    }),
+    '',
+  ];
+}
+
 export function stackStem(graph: ResolvedGraph): string {
   return /^[a-z]/i.test(graph.design.slug) ? graph.design.slug : `stack-${graph.design.slug}`;
 }
@@ -106,6 +132,7 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: numb
     ...(ctx.omissions.length > 0
       ? ['## Not generated', '', ...ctx.omissions.map((o) => `- ${cell(o.display)}: ${cell(o.reason)}.`), '']
       : []),
+    ...protectionSection(ctx.graph),
     '## Before the first deployment',
     '',
     '- Lambda functions deploy with placeholder inline code: replace each `Code` with your build',

@@ -116,7 +116,7 @@ describe('a key used in some environments only', () => {
 describe('tables', () => {
   it('DynamoDB: deletion protection on, encrypted under aws/dynamodb (CDK protected it, Terraform did not)', () => {
     const t = generateTerraform(
-      lowerDesign(design('T').node('dynamodb', { id: 't', name: 'Orders' }).build()),
+      lowerDesign(design('T').environments('prod').node('dynamodb', { id: 't', name: 'Orders' }).build()),
     );
     const table = resource(t, 'data.tf', 'aws_dynamodb_table', 'orders');
     expect(table).toContain('server_side_encryption { enabled = true }');

@@ -26,6 +26,31 @@ export function deployCommands(environments: readonly string[]): string[] {
   ];
 }
 
+/** What destroying does to the databases, tables and buckets (the lowering's protection). */
+function protectionSection(ctx: TfContext): string[] {
+  const stateful = ctx.graph.components.filter((c) => c.protection);
+  if (stateful.length === 0) return [];
+  return [
+    '## Deleting stateful resources',
+    '',
+    '`lifecycle { prevent_destroy = ... }` takes only a literal, so it is the same in every',
+    'workspace: where any environment keeps a resource (production by default; "When deleted" in',
+    'the design overrides it per resource), `terraform destroy` refuses in every workspace, dev',
+    'included; remove the block deliberately first. Deletion protection and `skip_final_snapshot`',
+    "follow each environment's tfvars. Buckets set `force_destroy = false`: a bucket that still",
+    'holds objects is never emptied to delete it.',
+    '',
+    ...stateful.map((c) => {
+      const kept = c.protection!.policy !== 'delete';
+      const dp = c.deletionProtection
+        ? `; deletion protection ${ctx.environments.map((e) => `${e} ${c.deletionProtection!.byEnv[e] ? 'on' : 'off'}`).join(', ')}`
+        : '';
+      return `- ${inline(c.names.display)}: ${kept ? '`prevent_destroy = true`' : 'destroyed with the workspace'}${dp}`;
+    }),
+    '',
+  ];
+}
+
 export function readme(ctx: TfContext): string {
   const { design } = ctx.graph;
   const vars = [...ctx.variables.values()].filter((v) => v.byEnv).sort((a, b) => compareIds(a.name, b.name));
@@ -82,6 +107,7 @@ export function readme(ctx: TfContext): string {
       '',
     );
   }
+  lines.push(...protectionSection(ctx));
   lines.push('## Environments', '');
   for (const env of ctx.environments) {
     lines.push(

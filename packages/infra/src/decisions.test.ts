@@ -138,13 +138,13 @@ describe('databases, web ACLs and redrive', () => {
 });
 
 describe('tables', () => {
-  it('DynamoDB: deletion protection on and the AWS managed key, in every environment', () => {
+  it('DynamoDB: deletion protection in production (protection.ts), the AWS managed key everywhere', () => {
     const graph = lowerDesign(
       design('T').environments('dev', 'prod').node('dynamodb', { id: 't', name: 'T' }).build(),
     );
     expect(component(graph, 't').deletionProtection).toEqual({
-      byEnv: { dev: true, prod: true },
-      varies: false,
+      byEnv: { dev: false, prod: true },
+      varies: true,
     });
     expect(component(graph, 't').encryption).toEqual({
       kind: { byEnv: { dev: 'aws-managed', prod: 'aws-managed' }, varies: false },

@@ -163,12 +163,9 @@ export function lowerDecisions(ctx: LowerContext): void {
     if (component.type === 'rds')
       component.publiclyAccessible = mapEnv(ctx, component.props.publiclyAccessible, (v) => v === true);
     else if (component.type === 'aurora') component.publiclyAccessible = ctx.constant(false);
-    // Tables keep their data: deletion protection, and SSE under the AWS managed aws/dynamodb
-    // key (CloudTrail records its use) rather than the key DynamoDB owns.
-    if (component.type === 'dynamodb') {
-      component.encryption = { kind: ctx.constant('aws-managed') };
-      component.deletionProtection = ctx.constant(true);
-    }
+    // Tables use SSE under the AWS managed aws/dynamodb key (CloudTrail records its use) rather
+    // than the key DynamoDB owns. Their deletion protection is protection.ts's, per environment.
+    if (component.type === 'dynamodb') component.encryption = { kind: ctx.constant('aws-managed') };
     if (component.type === 'sqs' && component.deadLetterQueueId)
       component.maxReceiveCount = mapEnv(ctx, component.props.maxReceiveCount, (v) => {
         if (typeof v !== 'number') throw new Error(`Queue "${component.id}" has no maxReceiveCount`);

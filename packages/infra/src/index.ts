@@ -13,3 +13,4 @@ export * from './text.ts';
 export { REST_API_STAGE, isGraviton } from './aws.ts';
 export { ALB_TLS_POLICY } from './front-doors.ts';
 export { requireResolved } from './require.ts';
+export { STATEFUL_TYPES, deletionActionOf, strongestAction } from './protection.ts';

@@ -16,6 +16,7 @@ import { lowerDecisions } from './decisions.ts';
 import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { lowerFrontDoors } from './front-doors.ts';
+import { lowerProtection } from './protection.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
 import { lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
@@ -86,6 +87,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerDecisions(ctx);
   lowerFrontDoors(ctx);
   lowerEngineVersions(ctx);
+  lowerProtection(ctx);
   applyAcceptedRisks(ctx);
 
   return {

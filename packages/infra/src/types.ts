@@ -445,6 +445,35 @@ export interface ResolvedCapacityProviders {
 }
 
 /**
+ * What deleting a stateful resource from a stack or configuration does: keep it ('retain'),
+ * delete it after a final snapshot ('snapshot', databases only) or delete it ('delete').
+ */
+export type DeletionAction = 'retain' | 'snapshot' | 'delete';
+
+/** How a stateful component is protected from deletion (see protection.ts). */
+export interface ResolvedProtection {
+  /** Per environment: the resolved `onDelete` (its 'default' decided by production or not). */
+  onDelete: EnvValue<DeletionAction>;
+  /**
+   * The one value for what cannot differ per environment, the strongest of `onDelete` (retain >
+   * snapshot > delete): CloudFormation DeletionPolicy and UpdateReplacePolicy must be literals,
+   * and Terraform's lifecycle prevent_destroy too (true unless 'delete'). CDK prints the same
+   * RemovalPolicy so all three targets agree.
+   */
+  policy: DeletionAction;
+  /**
+   * For rds, aurora and neptune, per environment: take a final snapshot when the database is
+   * deleted (Terraform skip_final_snapshot = !this); true unless the environment deletes.
+   */
+  finalSnapshot?: EnvValue<boolean>;
+  /**
+   * For services with a deletion protection switch (rds, aurora, neptune, dynamodb), per
+   * environment: the same value as `ResolvedComponent.deletionProtection`.
+   */
+  deletionProtection?: EnvValue<boolean>;
+}
+
+/**
  * One deployable unit: a design node, or a resource the lowering derived for one
  * (a DLQ, the alarm topic, a log group, a database secret, ...).
  */
@@ -495,8 +524,16 @@ export interface ResolvedComponent {
    * CDK's `*EngineVersion.of(full, major)` takes.
    */
   engineVersion?: ResolvedEngineVersion;
-  /** For dynamodb: whether deleting the table is refused, per environment. */
+  /**
+   * For rds, aurora, neptune and dynamodb: whether the service refuses to delete it, per
+   * environment (protection.ts; off where the environment deletes it).
+   */
   deletionProtection?: EnvValue<boolean>;
+  /**
+   * For stateful components (rds, aurora, neptune, dynamodb, s3, opensearch, timestream): what
+   * deleting them does, per environment and as the one literal policy (protection.ts).
+   */
+  protection?: ResolvedProtection;
   /**
    * For s3 buckets, albs and distributions that log access in some environment: the bucket the
    * logs go to, one per source (see decisions.ts).

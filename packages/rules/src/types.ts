@@ -88,7 +88,10 @@ export interface RuleContext {
   nodesOfType(type: string): readonly DesignNode[];
   /** Nodes placed in a VPC (any tier), in design order. */
   nodesInVpc(vpcId: string): readonly DesignNode[];
-  /** True for an environment named like production ("prod", "production", "prd"). */
+  /**
+   * True for a production environment: the design's `production` flag, or for an environment
+   * without one a name like production ("prod", "production", "prd").
+   */
   isProduction(env: string): boolean;
   /**
    * The day findings are judged on (ISO date, YYYY-MM-DD): what the caller injects (the app and the

@@ -2,17 +2,21 @@
  * Runs every rule over a design. The context precomputes the lookups once, so each rule is a
  * linear pass over the nodes it cares about (500 nodes validate in a few milliseconds).
  */
-import { VERSION_TABLE_CHECKED, defaultProperties, getService } from '@archgen/model';
+import {
+  VERSION_TABLE_CHECKED,
+  defaultProperties,
+  getService,
+  isProductionEnvironment,
+  isProductionName,
+} from '@archgen/model';
 import type { Connection, Design, DesignNode, Properties } from '@archgen/model';
 import type { Finding, Pillar, RuleContext, Severity } from './types.ts';
 import { PILLARS, SEVERITIES } from './types.ts';
 import { RULES } from './registry.ts';
 
-const PRODUCTION_ENV = /^(prod|production|prd)/;
-
 /** True for an environment named like production ("prod", "production", "prd-eu", ...). */
 export function isProduction(env: string): boolean {
-  return PRODUCTION_ENV.test(env);
+  return isProductionName(env);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -93,7 +97,11 @@ export function buildRuleContext(design: Design, options: ValidateOptions = {}):
     incoming,
     props,
     environments,
-    isProduction,
+    // The design's own `production` flag where an environment has one, else its name.
+    isProduction: (env) => {
+      const environment = design.environments.find((e) => e.name === env);
+      return environment ? isProductionEnvironment(environment) : isProductionName(env);
+    },
     today,
     nodesOfType: (type) => byType.get(type) ?? NONE,
     nodesInVpc: (vpcId) => byVpc.get(vpcId) ?? NONE,

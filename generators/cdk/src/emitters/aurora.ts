@@ -17,14 +17,14 @@ import {
   thisExpr,
 } from '../ts/ast.ts';
 import {
-  PER_ENVIRONMENT,
   acknowledgeDefaultPort,
   acknowledgeDesignRisks,
-  acknowledgeWhere,
   engineVersion,
   managedCredentials,
   registerManagedSecret,
-  removalPolicy,
+  acknowledgeUnprotected,
+  deletionProtectionOf,
+  protectionPolicy,
   requireResolved,
   resolvedScalar,
   securityGroupOf,
@@ -100,6 +100,7 @@ export const auroraEmitter: ComponentEmitter = {
             obj({ length: readerCount }),
             arrow(['_', 'i'], instance(template('reader', binary('+', id('i'), lit(1))), true)),
           );
+    const deletionProtection = deletionProtectionOf(ctx, component);
     const cluster = ctx.declare(
       name,
       newExpr(
@@ -120,26 +121,18 @@ export const auroraEmitter: ComponentEmitter = {
           ...managedCredentials(ctx, component),
           storageEncrypted: ctx.value(component, 'storageEncrypted'),
           backup: obj({ retention: ctx.duration('days', ctx.value(component, 'backupRetentionDays')) }),
-          deletionProtection: ctx.value(component, 'deletionProtection'),
+          deletionProtection,
           iamAuthentication: ctx.value(component, 'iamAuth'),
           cloudwatchLogsExports: arr(
             (mysql ? ['audit', 'error', 'general', 'slowquery'] : ['postgresql']).map((l) => lit(l)),
           ),
           backtrackWindow: mysql ? whereServerless(undefined, ctx.duration('hours', lit(24))) : undefined,
-          removalPolicy: removalPolicy(ctx, 'SNAPSHOT'),
+          removalPolicy: protectionPolicy(ctx, component),
         }),
       ),
     );
     acknowledgeDefaultPort(ctx, cluster, 'AwsSolutions-RDS11');
-    acknowledgeWhere(
-      ctx,
-      component,
-      'deletionProtection',
-      (v) => v === false,
-      cluster,
-      'AwsSolutions-RDS10',
-      PER_ENVIRONMENT,
-    );
+    acknowledgeUnprotected(ctx, component, deletionProtection, cluster, 'AwsSolutions-RDS10');
     if (mysql && !(serverless.kind === 'literal' && !serverless.value))
       ctx.when(serverless.kind === 'literal' ? undefined : serverless, () =>
         ctx.acknowledge(

@@ -161,6 +161,51 @@ export function removalPolicy(ctx: StackContext, policy: 'RETAIN' | 'SNAPSHOT' |
   return member(ctx.core('RemovalPolicy'), policy);
 }
 
+const REMOVAL_POLICY = { retain: 'RETAIN', snapshot: 'SNAPSHOT', delete: 'DESTROY' } as const;
+
+/**
+ * A stateful component's removal policy: the lowering's one policy for every environment
+ * (protection.ts), the same literal CloudFormation prints as DeletionPolicy and Terraform as
+ * prevent_destroy, so the three targets agree.
+ */
+export function protectionPolicy(ctx: StackContext, component: ResolvedComponent): Expr {
+  return removalPolicy(
+    ctx,
+    REMOVAL_POLICY[requireResolved(component.protection, component, 'protection').policy],
+  );
+}
+
+/** Deletion protection as the lowering resolved it per environment (off where an environment deletes). */
+export function deletionProtectionOf(ctx: StackContext, component: ResolvedComponent): Expr {
+  return resolvedScalar(
+    ctx,
+    component,
+    'DeletionProtection',
+    requireResolved(component.deletionProtection, component, 'deletionProtection'),
+    'deletion protection (off where the environment deletes it)',
+  );
+}
+
+/**
+ * Acknowledges `rule` (AwsSolutions-RDS10) where deletion protection is off: only where the
+ * design deletes the database with its stack, which DAT-01 refuses in production.
+ */
+export function acknowledgeUnprotected(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  value: Expr,
+  target: Expr,
+  rule: string,
+): void {
+  const resolved = requireResolved(component.deletionProtection, component, 'deletionProtection');
+  if (!Object.values(resolved.byEnv).includes(false)) return;
+  const reason =
+    'Deletion protection is off only where the design deletes the database with its stack (onDelete, by default outside production).';
+  if (!resolved.varies) return ctx.acknowledge(target, rule, reason);
+  const acknowledgement = ctx.capture(() => ctx.acknowledge(target, rule, reason));
+  ctx.add(ifStmt(eq(value, lit(false)), acknowledgement));
+}
+
 /**
  * The bucket that receives one source's access logs, as the lowering decided it (one per bucket,
  * load balancer or distribution). Where logging differs by environment it exists only where the

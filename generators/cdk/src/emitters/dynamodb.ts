@@ -5,7 +5,7 @@ import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, removalPolicy, requireResolved, resolvedScalar } from './common.ts';
+import { acknowledgeDesignRisks, deletionProtectionOf, protectionPolicy } from './common.ts';
 
 const ATTRIBUTE_TYPE: Record<string, string> = { S: 'STRING', N: 'NUMBER', B: 'BINARY' };
 
@@ -112,14 +112,8 @@ export const dynamodbEmitter: ComponentEmitter = {
             component.encryption?.kind.byEnv[ctx.graph.environments[0] ?? ''] === 'aws-managed'
               ? call(ctx.api('dynamodb', 'TableEncryptionV2.awsManagedKey'))
               : undefined,
-          deletionProtection: resolvedScalar(
-            ctx,
-            component,
-            'DeletionProtection',
-            requireResolved(component.deletionProtection, component, 'deletionProtection'),
-            'deletion protection',
-          ),
-          removalPolicy: removalPolicy(ctx, 'RETAIN'),
+          deletionProtection: deletionProtectionOf(ctx, component),
+          removalPolicy: protectionPolicy(ctx, component),
         }),
       ),
     );

@@ -17,8 +17,9 @@ import {
 } from '../ts/ast.ts';
 import {
   acknowledgeDesignRisks,
+  deletionProtectionOf,
   engineVersion,
-  removalPolicy,
+  protectionPolicy,
   securityGroupIds,
   selectSubnetIds,
 } from './common.ts';
@@ -54,12 +55,12 @@ export const neptuneEmitter: ComponentEmitter = {
           storageEncrypted: ctx.value(component, 'storageEncrypted'),
           iamAuthEnabled: ctx.value(component, 'iamAuth'),
           backupRetentionPeriod: ctx.value(component, 'backupRetentionDays'),
-          deletionProtection: ctx.value(component, 'deletionProtection'),
+          deletionProtection: deletionProtectionOf(ctx, component),
           enableCloudwatchLogsExports: arr([lit('audit')]),
         }),
       ),
     );
-    ctx.expr(call(member(cluster, 'applyRemovalPolicy'), removalPolicy(ctx, 'SNAPSHOT')));
+    ctx.expr(call(member(cluster, 'applyRemovalPolicy'), protectionPolicy(ctx, component)));
     const instance = (instanceId: Expr) =>
       newExpr(
         ctx.api('neptune', 'CfnDBInstance'),

@@ -9,7 +9,7 @@ import {
   acknowledgeDesignRisks,
   acknowledgeWhere,
   engineVersion,
-  removalPolicy,
+  protectionPolicy,
   requireResolved,
   securityGroupOf,
   vpcOf,
@@ -101,7 +101,7 @@ export const opensearchEmitter: ComponentEmitter = {
           }),
           // The log-group resource policy is written below instead of by a custom resource Lambda.
           suppressLogsResourcePolicy: lit(true),
-          removalPolicy: removalPolicy(ctx, 'RETAIN'),
+          removalPolicy: protectionPolicy(ctx, component),
         }),
       ),
     );

@@ -11,7 +11,9 @@ import {
   engineVersion,
   managedCredentials,
   registerManagedSecret,
-  removalPolicy,
+  acknowledgeUnprotected,
+  deletionProtectionOf,
+  protectionPolicy,
   requireResolved,
   resolvedScalar,
   securityGroupOf,
@@ -39,6 +41,7 @@ export const rdsEmitter: ComponentEmitter = {
       newExpr(ctx.api('ec2', 'InstanceType'), lit(String(v).replace(/^db\./, ''))),
     );
     const port = ctx.value(component, 'port');
+    const deletionProtection = deletionProtectionOf(ctx, component);
     const db = ctx.declare(
       name,
       newExpr(
@@ -60,7 +63,7 @@ export const rdsEmitter: ComponentEmitter = {
           storageType: ctx.api('rds', 'StorageType.GP3'),
           storageEncrypted: ctx.value(component, 'storageEncrypted'),
           backupRetention: ctx.duration('days', ctx.value(component, 'backupRetentionDays')),
-          deletionProtection: ctx.value(component, 'deletionProtection'),
+          deletionProtection,
           iamAuthentication: ctx.value(component, 'iamAuth'),
           publiclyAccessible: resolvedScalar(
             ctx,
@@ -76,22 +79,14 @@ export const rdsEmitter: ComponentEmitter = {
           ),
           enablePerformanceInsights: lit(true),
           autoMinorVersionUpgrade: lit(true),
-          removalPolicy: removalPolicy(ctx, 'SNAPSHOT'),
+          removalPolicy: protectionPolicy(ctx, component),
         }),
       ),
     );
     acknowledgeDefaultPort(ctx, db, 'AwsSolutions-RDS11');
     const isFalse = (v: PropertyValue) => v === false;
     acknowledgeWhere(ctx, component, 'multiAz', isFalse, db, 'AwsSolutions-RDS3', PER_ENVIRONMENT);
-    acknowledgeWhere(
-      ctx,
-      component,
-      'deletionProtection',
-      isFalse,
-      db,
-      'AwsSolutions-RDS10',
-      PER_ENVIRONMENT,
-    );
+    acknowledgeUnprotected(ctx, component, deletionProtection, db, 'AwsSolutions-RDS10');
     acknowledgeDesignRisks(ctx, component, db);
     registerManagedSecret(ctx, component, db);
     ctx.register(component.id, {

@@ -5,7 +5,13 @@ import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, binary, cond, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
-import { accessLogBucket, acknowledgeDesignRisks, encryptionKey, removalPolicy, withKey } from './common.ts';
+import {
+  accessLogBucket,
+  acknowledgeDesignRisks,
+  encryptionKey,
+  protectionPolicy,
+  withKey,
+} from './common.ts';
 
 /** Items of which some exist only where a config test holds: `test ? [a, b] : [a]`. */
 function arrayWhere(items: { item: Expr; test?: Expr }[]): Expr | undefined {
@@ -106,7 +112,8 @@ export const s3Emitter: ComponentEmitter = {
           serverAccessLogsBucket: logs?.bucket,
           serverAccessLogsPrefix: logs ? lit(component.accessLogBucket!.prefix) : undefined,
           eventBridgeEnabled: eventBridge ? lit(true) : undefined,
-          removalPolicy: removalPolicy(ctx, 'RETAIN'),
+          // Never autoDeleteObjects: a bucket that still holds objects is not deleted (DESTROY fails).
+          removalPolicy: protectionPolicy(ctx, component),
         }),
       ),
     );

@@ -1,7 +1,7 @@
 /** Timestream databases. */
 import type { ComponentEmitter } from './types.ts';
-import { lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, kmsKey } from './common.ts';
+import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, kmsKey, protectionPolicy } from './common.ts';
 
 export const timestreamEmitter: ComponentEmitter = {
   emit(component, ctx) {
@@ -34,6 +34,9 @@ export const timestreamEmitter: ComponentEmitter = {
         }),
       ),
     );
+    // L1 resources: the same removal policy as the other targets' DeletionPolicy (protection.ts).
+    for (const resource of [database, table])
+      ctx.expr(call(member(resource, 'applyRemovalPolicy'), protectionPolicy(ctx, component)));
     acknowledgeDesignRisks(ctx, component, database);
     ctx.register(component.id, {
       construct: database,

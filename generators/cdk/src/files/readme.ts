@@ -17,6 +17,31 @@ function cell(value: unknown): string {
   );
 }
 
+const POLICY = { retain: 'RETAIN', snapshot: 'SNAPSHOT', delete: 'DESTROY' } as const;
+
+/** What deleting a stack does to its databases, tables and buckets (the lowering's protection). */
+function protectionSection(graph: ResolvedGraph): string[] {
+  const stateful = graph.components.filter((c) => c.protection);
+  if (stateful.length === 0) return [];
+  return [
+    '## Deleting stateful resources',
+    '',
+    "Databases, tables and buckets have the same `removalPolicy` in every environment's stack, the",
+    'strongest any environment asks for (production keeps by default; "When deleted" in the design',
+    'overrides it per resource): CloudFormation and Terraform can only print one literal there, and',
+    'the three targets agree. Deletion protection follows each environment (`lib/config.ts`).',
+    'Buckets never set `autoDeleteObjects`: a bucket that still holds objects is not deleted.',
+    '',
+    ...stateful.map((c) => {
+      const p = c.protection!;
+      const dp = c.deletionProtection
+        ? `; deletion protection ${graph.environments.map((e) => `${e} ${c.deletionProtection!.byEnv[e] ? 'on' : 'off'}`).join(', ')}`
+        : '';
+      return `- ${markdownText(c.names.display)}: \`RemovalPolicy.${POLICY[p.policy]}\`${dp}`;
+    }),
+  ];
+}
+
 export function buildReadme(
   graph: ResolvedGraph,
   names: AppNames,
@@ -72,6 +97,7 @@ export function buildReadme(
     for (const entry of entries)
       lines.push(`| ${cell(entry.doc)} | ${envs.map((e) => cell(entry.shown[e])).join(' | ')} |`);
   }
+  lines.push('', ...protectionSection(graph));
   lines.push(
     '',
     'Accepted risks from the design are acknowledged in the stack with `Validations.of(...).acknowledge` and the reason.',

@@ -92,6 +92,15 @@ function decided(type: string, logicalId: string, props: Props): Partial<Resolve
     const version = String(plain[where.key] ?? where.versions.default);
     out.engineVersion = { version: same(version), major: same(where.versions.majorOf(version)) };
   }
+  // protection.ts: protected in prod (a snapshot for databases), deleted in dev.
+  const snapshots = ['rds', 'aurora', 'neptune'].includes(type);
+  if (snapshots || ['dynamodb', 's3', 'opensearch', 'timestream'].includes(type)) {
+    const kept = snapshots ? 'snapshot' : 'retain';
+    out.protection = { onDelete: perEnv({ dev: 'delete', prod: kept }), policy: kept };
+    if (snapshots) out.protection.finalSnapshot = perEnv({ dev: false, prod: true });
+    if (snapshots || type === 'dynamodb')
+      out.deletionProtection = out.protection.deletionProtection = perEnv({ dev: false, prod: true });
+  }
   if (type === 'ecs-fargate')
     out.capacityProviders = {
       spot: same(props.spot === true),
@@ -281,7 +290,7 @@ export function kitchenSinkGraph(): ResolvedGraph {
         stream: 'new-image',
         ttlAttribute: 'expiresAt',
       },
-      { encryption: { kind: same('aws-managed') }, deletionProtection: same(true) },
+      { encryption: { kind: same('aws-managed') } },
     ),
     component(
       'sqs',

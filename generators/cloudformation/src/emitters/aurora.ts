@@ -6,7 +6,7 @@
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
-import { engineVersion, resolvedValue } from './common.ts';
+import { deletionPolicies, deletionProtectionValue, engineVersion, resolvedValue } from './common.ts';
 
 const LOG_EXPORTS: Record<string, string[]> = {
   'aurora-postgresql': ['postgresql'],
@@ -39,15 +39,14 @@ export const auroraEmitter: ComponentEmitter = {
     );
     ctx.template.addResource(id, {
       Type: 'AWS::RDS::DBCluster',
-      DeletionPolicy: 'Snapshot',
-      UpdateReplacePolicy: 'Snapshot',
+      ...deletionPolicies(db),
       Metadata: ctx.metadata(db.acknowledgements),
       Properties: {
         Engine: engine,
         EngineVersion: engineVersion(ctx, db),
         StorageEncrypted: ctx.value(db, 'storageEncrypted'),
         BackupRetentionPeriod: ctx.value(db, 'backupRetentionDays'),
-        DeletionProtection: ctx.value(db, 'deletionProtection'),
+        DeletionProtection: deletionProtectionValue(ctx, db),
         EnableIAMDatabaseAuthentication: ctx.value(db, 'iamAuth'),
         DBSubnetGroupName: ref(subnetGroup),
         VpcSecurityGroupIds: ctx.securityGroupIds(db),

@@ -98,6 +98,37 @@ export function engineVersion(ctx: EmitContext, component: ResolvedComponent): T
   return resolvedValue(ctx, component, 'EngineVersion', 'Engine version', component.engineVersion?.version);
 }
 
+const DELETION_POLICY = { retain: 'Retain', snapshot: 'Snapshot', delete: 'Delete' } as const;
+
+/**
+ * DeletionPolicy and UpdateReplacePolicy of a stateful component. CloudFormation takes only
+ * literals there (no Ref, no Fn::If), so one template cannot retain in prod and delete in dev:
+ * the lowering's `protection.policy` is the strongest of any environment (protection.ts).
+ */
+export function deletionPolicies(component: ResolvedComponent): {
+  DeletionPolicy: 'Retain' | 'Snapshot' | 'Delete';
+  UpdateReplacePolicy: 'Retain' | 'Snapshot' | 'Delete';
+} {
+  const protection = component.protection;
+  if (!protection) throw new Error(`${component.type} "${component.id}" has no resolved protection`);
+  const policy = DELETION_POLICY[protection.policy];
+  return { DeletionPolicy: policy, UpdateReplacePolicy: policy };
+}
+
+/** DeletionProtection as the lowering resolved it per environment (off where an environment deletes). */
+export function deletionProtectionValue(
+  ctx: EmitContext,
+  component: ResolvedComponent,
+): TemplateValue | undefined {
+  return resolvedValue(
+    ctx,
+    component,
+    'DeletionProtection',
+    'Deletion protection',
+    component.deletionProtection,
+  );
+}
+
 /**
  * The web ACL the lowering decided for a front door (scope, managed rule groups in order), created
  * where it is enabled. Returns its logical id and where it exists, or undefined when the component

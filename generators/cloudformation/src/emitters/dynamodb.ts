@@ -8,7 +8,7 @@ import type { PropertyValue } from '@archgen/model';
 import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
-import { resolvedValue } from './common.ts';
+import { deletionPolicies, deletionProtectionValue } from './common.ts';
 
 const STREAM_VIEW: Record<string, string> = {
   'new-image': 'NEW_IMAGE',
@@ -110,8 +110,7 @@ export const dynamodbEmitter: ComponentEmitter = {
 
     ctx.template.addResource(id, {
       Type: 'AWS::DynamoDB::Table',
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
+      ...deletionPolicies(table),
       Metadata: ctx.metadata(table.acknowledgements),
       Properties: {
         BillingMode: ctx.value(table, 'billingMode', (mode) =>
@@ -139,13 +138,7 @@ export const dynamodbEmitter: ComponentEmitter = {
         SSESpecification: {
           SSEEnabled: table.encryption?.kind.byEnv[ctx.environments[0]!] === 'aws-managed',
         },
-        DeletionProtectionEnabled: resolvedValue(
-          ctx,
-          table,
-          'DeletionProtection',
-          'Deletion protection',
-          table.deletionProtection,
-        ),
+        DeletionProtectionEnabled: deletionProtectionValue(ctx, table),
         StreamSpecification:
           typeof stream === 'string' && STREAM_VIEW[stream]
             ? { StreamViewType: STREAM_VIEW[stream] }

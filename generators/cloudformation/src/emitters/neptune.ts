@@ -2,7 +2,7 @@
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, sub } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
-import { engineVersion } from './common.ts';
+import { deletionPolicies, deletionProtectionValue, engineVersion } from './common.ts';
 
 export const neptuneEmitter: ComponentEmitter = {
   references: {
@@ -19,15 +19,14 @@ export const neptuneEmitter: ComponentEmitter = {
     const subnetGroup = dbSubnetGroup(db, ctx, 'AWS::Neptune::DBSubnetGroup');
     ctx.template.addResource(id, {
       Type: 'AWS::Neptune::DBCluster',
-      DeletionPolicy: 'Snapshot',
-      UpdateReplacePolicy: 'Snapshot',
+      ...deletionPolicies(db),
       Metadata: ctx.metadata(db.acknowledgements),
       Properties: {
         EngineVersion: engineVersion(ctx, db),
         StorageEncrypted: ctx.value(db, 'storageEncrypted'),
         IamAuthEnabled: ctx.value(db, 'iamAuth'),
         BackupRetentionPeriod: ctx.value(db, 'backupRetentionDays'),
-        DeletionProtection: ctx.value(db, 'deletionProtection'),
+        DeletionProtection: deletionProtectionValue(ctx, db),
         DBSubnetGroupName: ref(subnetGroup),
         VpcSecurityGroupIds: ctx.securityGroupIds(db),
         EnableCloudwatchLogsExports: ['audit'],

@@ -6,7 +6,7 @@
 import { requireResolved } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
-import { engineVersion } from './common.ts';
+import { deletionPolicies, engineVersion } from './common.ts';
 
 export const opensearchEmitter: ComponentEmitter = {
   references: {
@@ -63,8 +63,7 @@ export const opensearchEmitter: ComponentEmitter = {
     ctx.template.addResource(id, {
       Type: 'AWS::OpenSearchService::Domain',
       DependsOn: [logsPolicy],
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
+      ...deletionPolicies(domain),
       Metadata: ctx.metadata(domain.acknowledgements),
       // A new version upgrades the domain in place (as Terraform does) instead of replacing it.
       UpdatePolicy: { EnableVersionUpgrade: true },

@@ -6,7 +6,7 @@
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { dbSubnetGroup } from './databases.ts';
-import { engineVersion, resolvedValue } from './common.ts';
+import { deletionPolicies, deletionProtectionValue, engineVersion, resolvedValue } from './common.ts';
 
 const LOG_EXPORTS: Record<string, string[]> = {
   postgres: ['postgresql', 'upgrade'],
@@ -35,8 +35,7 @@ export const rdsEmitter: ComponentEmitter = {
     const secret = db.secretId ? ctx.component(db.secretId) : undefined;
     ctx.template.addResource(id, {
       Type: 'AWS::RDS::DBInstance',
-      DeletionPolicy: 'Snapshot',
-      UpdateReplacePolicy: 'Snapshot',
+      ...deletionPolicies(db),
       Metadata: ctx.metadata(db.acknowledgements),
       Properties: {
         Engine: engine,
@@ -47,7 +46,7 @@ export const rdsEmitter: ComponentEmitter = {
         StorageEncrypted: ctx.value(db, 'storageEncrypted'),
         MultiAZ: ctx.value(db, 'multiAz'),
         BackupRetentionPeriod: ctx.value(db, 'backupRetentionDays'),
-        DeletionProtection: ctx.value(db, 'deletionProtection'),
+        DeletionProtection: deletionProtectionValue(ctx, db),
         EnableIAMDatabaseAuthentication: ctx.value(db, 'iamAuth'),
         PubliclyAccessible: publiclyAccessible,
         Port: ctx.value(db, 'port', (port) => String(port)),

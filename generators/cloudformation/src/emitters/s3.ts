@@ -7,7 +7,7 @@ import { DECIDED_PROPS } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
-import { denyInsecureTransport } from './common.ts';
+import { deletionPolicies, denyInsecureTransport } from './common.ts';
 import { logBucket } from './log-bucket.ts';
 import { bucketNotificationRuleId, componentKey, lambdaPermission } from './relationships.ts';
 
@@ -84,8 +84,7 @@ export const s3Emitter: ComponentEmitter = {
     );
     ctx.template.addResource(id, {
       Type: 'AWS::S3::Bucket',
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
+      ...deletionPolicies(bucket),
       Metadata: ctx.metadata(bucket.acknowledgements),
       Properties: {
         BucketEncryption: {

@@ -1,6 +1,7 @@
 /** Timestream database with one table carrying the design's memory and magnetic retention. */
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
+import { deletionPolicies } from './common.ts';
 
 export const timestreamEmitter: ComponentEmitter = {
   references: {
@@ -11,15 +12,13 @@ export const timestreamEmitter: ComponentEmitter = {
     const id = database.names.logicalId;
     ctx.template.addResource(id, {
       Type: 'AWS::Timestream::Database',
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
+      ...deletionPolicies(database),
       Metadata: ctx.metadata(database.acknowledgements),
       Properties: { Tags: ctx.tags(database.names.display) },
     });
     ctx.template.addResource(`${id}Table`, {
       Type: 'AWS::Timestream::Table',
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
+      ...deletionPolicies(database),
       Properties: {
         DatabaseName: ref(id),
         RetentionProperties: {

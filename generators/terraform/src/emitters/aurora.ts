@@ -19,7 +19,14 @@ import {
   tpl,
 } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { engineVersion, resolvedValue, tags } from './common.ts';
+import {
+  deletionProtectionValue,
+  engineVersion,
+  protectionLifecycle,
+  resolvedValue,
+  skipFinalSnapshot,
+  tags,
+} from './common.ts';
 import { MYSQL_LOGS, subnetGroup } from './databases.ts';
 
 /**
@@ -91,8 +98,8 @@ export const auroraEmitter: ComponentEmitter = {
         attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
         attr('storage_encrypted', ctx.prop(c, 'storageEncrypted')),
         attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays')),
-        attr('deletion_protection', ctx.prop(c, 'deletionProtection')),
-        attr('skip_final_snapshot', literal(false)),
+        attr('deletion_protection', deletionProtectionValue(ctx, c)),
+        attr('skip_final_snapshot', skipFinalSnapshot(ctx, c)),
         attr('final_snapshot_identifier', tpl(name, '-final')),
         attr('copy_tags_to_snapshot', literal(true)),
         attr(
@@ -101,6 +108,7 @@ export const auroraEmitter: ComponentEmitter = {
         ),
         serverless && scalingConfiguration(ctx, c, serverlessIn),
         tags(c.names.display),
+        protectionLifecycle(c),
       ]),
       block(
         'resource',

@@ -49,6 +49,8 @@ export function emitBucket(
     policyStatements?: unknown[];
     /** For access log buckets: the lowering's decision (ownership, lifecycle). */
     logBucket?: ResolvedAccessLogBucket;
+    /** The bucket's lifecycle block (prevent_destroy where the lowering keeps it). */
+    lifecycle?: BodyItem;
   },
 ): void {
   const logBucket = options.logBucket;
@@ -59,7 +61,14 @@ export function emitBucket(
     block(
       'resource',
       ['aws_s3_bucket', name],
-      [options.extraComments, attr('bucket_prefix', options.prefix), tags(display)],
+      [
+        options.extraComments,
+        attr('bucket_prefix', options.prefix),
+        // Never empties a bucket to delete it: a bucket holding objects stays (the provider's default, said out loud).
+        attr('force_destroy', literal(false)),
+        tags(display),
+        options.lifecycle,
+      ],
       options.leading ?? [],
     ),
     block(

@@ -224,6 +224,42 @@ export function resolvedValue(
 }
 
 /**
+ * `lifecycle { prevent_destroy = true }` where the lowering keeps a stateful component
+ * (protection.ts), with any other lifecycle settings. prevent_destroy must be a literal, like
+ * CloudFormation's DeletionPolicy, so it follows the one policy of every environment: with a
+ * production environment in the design, `terraform destroy` refuses in every workspace.
+ */
+export function protectionLifecycle(c: ResolvedComponent, others: BodyItem[] = []): BodyItem | undefined {
+  const protection = c.protection;
+  if (!protection) throw new Error(`${c.type} "${c.id}" has no resolved protection`);
+  const body = [protection.policy !== 'delete' && attr('prevent_destroy', literal(true)), ...others].filter(
+    (item): item is BodyItem => Boolean(item),
+  );
+  return body.length > 0 ? block('lifecycle', [], body) : undefined;
+}
+
+/** deletion_protection as the lowering resolved it per environment (off where an environment deletes). */
+export function deletionProtectionValue(
+  ctx: TfContext,
+  c: ResolvedComponent,
+  name = 'deletion_protection',
+): Expr {
+  return resolvedValue(ctx, c, name, 'Deletion protection', c.deletionProtection);
+}
+
+/** skip_final_snapshot per environment: a final snapshot unless the environment deletes the database. */
+export function skipFinalSnapshot(ctx: TfContext, c: ResolvedComponent): Expr {
+  const finalSnapshot = c.protection?.finalSnapshot;
+  if (!finalSnapshot) throw new Error(`${c.type} "${c.id}" has no resolved finalSnapshot`);
+  return ctx.derived(
+    c,
+    'skip_final_snapshot',
+    'Skip the final snapshot on delete',
+    (env) => !finalSnapshot.byEnv[env],
+  );
+}
+
+/**
  * The web ACL the lowering decided for a front door, with its AWS managed rule groups in order.
  * Where only some environments attach it, a 0/1 count creates it there; `arn` is then the ARN or
  * null. Undefined when the component has none or its ACL comes from outside the stack.

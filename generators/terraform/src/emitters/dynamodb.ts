@@ -14,7 +14,7 @@ import {
   tpl,
 } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { resolvedValue, tags } from './common.ts';
+import { deletionProtectionValue, protectionLifecycle, tags } from './common.ts';
 
 /** Whether the table is encrypted under the AWS managed aws/dynamodb key (the lowering's decision). */
 const awsManagedKey = (c: ResolvedComponent): boolean =>
@@ -181,18 +181,13 @@ export const dynamodbEmitter: ComponentEmitter = {
         block('point_in_time_recovery', [], [attr('enabled', ctx.prop(c, 'pointInTimeRecovery'))]),
         // aws-managed: the aws/dynamodb key (no kms_key_arn); the lowering decides.
         block('server_side_encryption', [], [attr('enabled', literal(awsManagedKey(c)))]),
-        attr(
-          'deletion_protection_enabled',
-          resolvedValue(ctx, c, 'deletion_protection', 'Deletion protection', c.deletionProtection),
-        ),
+        attr('deletion_protection_enabled', deletionProtectionValue(ctx, c)),
         ttl && block('ttl', [], [attr('attribute_name', str(ttl)), attr('enabled', literal(true))]),
         // Auto scaling owns the capacity once the table exists.
-        scaled &&
-          block(
-            'lifecycle',
-            [],
-            [attr('ignore_changes', list([ref('read_capacity'), ref('write_capacity')]))],
-          ),
+        protectionLifecycle(
+          c,
+          scaled ? [attr('ignore_changes', list([ref('read_capacity'), ref('write_capacity')]))] : [],
+        ),
         tags(c.names.display),
       ]),
     );

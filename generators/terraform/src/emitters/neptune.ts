@@ -1,7 +1,13 @@
 /** Neptune cluster and instances in isolated subnets: encrypted, backed up, IAM auth (RDS-01..05). */
 import { attr, block, list, literal, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { engineVersion, tags } from './common.ts';
+import {
+  deletionProtectionValue,
+  engineVersion,
+  protectionLifecycle,
+  skipFinalSnapshot,
+  tags,
+} from './common.ts';
 import { subnetGroup } from './databases.ts';
 
 export const neptuneEmitter: ComponentEmitter = {
@@ -27,12 +33,13 @@ export const neptuneEmitter: ComponentEmitter = {
         attr('storage_encrypted', ctx.prop(c, 'storageEncrypted')),
         attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth')),
         attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays')),
-        attr('deletion_protection', ctx.prop(c, 'deletionProtection')),
-        attr('skip_final_snapshot', literal(false)),
+        attr('deletion_protection', deletionProtectionValue(ctx, c)),
+        attr('skip_final_snapshot', skipFinalSnapshot(ctx, c)),
         attr('final_snapshot_identifier', tpl(name, '-final')),
         attr('copy_tags_to_snapshot', literal(true)),
         attr('enable_cloudwatch_logs_exports', literal(['audit'])),
         tags(c.names.display),
+        protectionLifecycle(c),
       ]),
       block(
         'resource',

@@ -2,7 +2,7 @@
 import { requireResolved, type ResolvedComponent } from '@archgen/infra';
 import { attr, block, call, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { engineVersion, jsonencode, placementSubnets, skip, tags } from './common.ts';
+import { engineVersion, jsonencode, placementSubnets, protectionLifecycle, skip, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_opensearch_domain.${c.names.tfName}`;
 
@@ -125,6 +125,7 @@ export const opensearchEmitter: ComponentEmitter = {
         publish('ES_APPLICATION_LOGS'),
         attr('depends_on', list([ref(`aws_cloudwatch_log_resource_policy.${policy}`)])),
         tags(c.names.display),
+        protectionLifecycle(c),
       ]),
     );
     ctx.output(

@@ -4,7 +4,14 @@
  */
 import { attr, list, literal, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { engineVersion, resolvedValue, tags } from './common.ts';
+import {
+  deletionProtectionValue,
+  engineVersion,
+  protectionLifecycle,
+  resolvedValue,
+  skipFinalSnapshot,
+  tags,
+} from './common.ts';
 import { MYSQL_LOGS, subnetGroup } from './databases.ts';
 
 export const rdsEmitter: ComponentEmitter = {
@@ -41,8 +48,8 @@ export const rdsEmitter: ComponentEmitter = {
           resolvedValue(ctx, c, 'publicly_accessible', 'Publicly accessible', c.publiclyAccessible),
         ),
         attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays')),
-        attr('deletion_protection', ctx.prop(c, 'deletionProtection')),
-        attr('skip_final_snapshot', literal(false)),
+        attr('deletion_protection', deletionProtectionValue(ctx, c)),
+        attr('skip_final_snapshot', skipFinalSnapshot(ctx, c)),
         attr('final_snapshot_identifier', tpl(name, '-final')),
         attr('copy_tags_to_snapshot', literal(true)),
         attr('auto_minor_version_upgrade', literal(true)),
@@ -51,6 +58,7 @@ export const rdsEmitter: ComponentEmitter = {
           literal(engine === 'mysql' ? MYSQL_LOGS : ['postgresql', 'upgrade']),
         ),
         tags(c.names.display),
+        protectionLifecycle(c),
       ]),
     );
     ctx.output(

@@ -17,7 +17,13 @@ import {
   tpl,
 } from '../hcl/ast.ts';
 import { type ComponentEmitter, type TfContext, snake } from '../context.ts';
-import { componentKey, lambdaPermission, skip, usesCustomerKey } from './common.ts';
+import {
+  componentKey,
+  lambdaPermission,
+  protectionLifecycle,
+  skip,
+  usesCustomerKey,
+} from './common.ts';
 import { emitBucket, lifecycleRule } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
@@ -195,6 +201,7 @@ export const s3Emitter: ComponentEmitter = {
       versioned: versioningStatus(ctx, c),
       extraComments: comments,
       leading: ack.leading,
+      lifecycle: protectionLifecycle(c),
       policyStatements: distributions.map((r, i) => ({
         Sid: `AllowCloudFrontRead${i}`,
         Effect: 'Allow',

@@ -1,7 +1,7 @@
 /** Timestream database, plus a table that carries the retention settings. */
 import { attr, block, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { tags } from './common.ts';
+import { protectionLifecycle, tags } from './common.ts';
 
 export const timestreamEmitter: ComponentEmitter = {
   references: {
@@ -16,6 +16,7 @@ export const timestreamEmitter: ComponentEmitter = {
       ctx.resource('aws_timestreamwrite_database', c.names.tfName, c, [
         attr('database_name', ctx.physicalName(c.names.slug, 256)),
         tags(c.names.display),
+        protectionLifecycle(c),
       ]),
       block(
         'resource',
@@ -32,6 +33,7 @@ export const timestreamEmitter: ComponentEmitter = {
             ],
           ),
           tags(c.names.display),
+          protectionLifecycle(c),
         ],
         ["Retention is a table setting in Timestream; the design's retention applies to this default table."],
       ),

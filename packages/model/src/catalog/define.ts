@@ -93,6 +93,32 @@ export function deletionProtectionProperty(): BooleanProperty {
   });
 }
 
+/** What a stack or configuration does with a stateful resource it deletes (see onDeleteProperty). */
+export const ON_DELETE_OPTIONS = [
+  ['default', 'Default (protect in production)'],
+  ['retain', 'Retain'],
+  ['snapshot', 'Final snapshot'],
+  ['delete', 'Delete'],
+] as const;
+
+/**
+ * The per-resource override of deletion protection for stateful services, per environment like
+ * any property. `snapshot` is offered only where the service takes a final snapshot (databases).
+ */
+export function onDeleteProperty(snapshots: boolean): EnumProperty {
+  return choice(
+    'onDelete',
+    'When deleted',
+    'default',
+    ON_DELETE_OPTIONS.filter(([v]) => snapshots || v !== 'snapshot'),
+    {
+      help: snapshots
+        ? 'What removing it from the stack or configuration does. Default: a final snapshot and deletion protection in production environments, delete elsewhere.'
+        : 'What removing it from the stack or configuration does. Default: retain it (and turn on deletion protection where the service has it) in production environments, delete elsewhere.',
+    },
+  );
+}
+
 export function storageEncryptedProperty(): BooleanProperty {
   return bool('storageEncrypted', 'Storage encrypted', true, {
     help: 'Encrypts storage, snapshots and backups with KMS. It can only be set when the database is created.',

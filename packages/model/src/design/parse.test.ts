@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDesign, serializeDesign, type DesignError, type ParseResult } from './parse.ts';
 import { design } from './factory.ts';
-import { DESIGN_SCHEMA_VERSION, type Design } from './schema.ts';
+import { DESIGN_SCHEMA_VERSION, isProductionEnvironment, type Design } from './schema.ts';
 import { MAX_DESIGN_BYTES, MAX_NESTING_DEPTH, MAX_NODES, MAX_REPORTED_ERRORS, MAX_TAGS } from './limits.ts';
 
 /** A small valid design: ALB -> Fargate -> RDS in a VPC, a queue-driven Lambda outside it. */
@@ -844,5 +844,22 @@ describe('serializeDesign', () => {
     const original = baseDesign();
     const parsed = designOf(parseDesign(serializeDesign(original))).design;
     expect(serializeDesign(parsed)).toBe(serializeDesign(original));
+  });
+});
+
+describe('production environments', () => {
+  it('the optional flag decides; without it the name does', () => {
+    expect(isProductionEnvironment({ name: 'prod' })).toBe(true);
+    expect(isProductionEnvironment({ name: 'production' })).toBe(true);
+    expect(isProductionEnvironment({ name: 'staging' })).toBe(false);
+    expect(isProductionEnvironment({ name: 'live', production: true })).toBe(true);
+    expect(isProductionEnvironment({ name: 'prod', production: false })).toBe(false);
+  });
+
+  it('a file with the flag parses and keeps it; one without it stays without', () => {
+    const d = design('P').environments('live', 'dev').build();
+    d.environments[0]!.production = true;
+    const parsed = parseDesign(serializeDesign(d));
+    expect(designOf(parsed).design.environments.map((e) => e.production)).toEqual([true, undefined]);
   });
 });

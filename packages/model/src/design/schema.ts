@@ -148,8 +148,26 @@ export const EnvironmentSchema = z.object({
    * assertion on AWS::Region).
    */
   region: RegionSchema.optional(),
+  /**
+   * Whether this environment is production: its stateful resources are protected from deletion
+   * by default and production-only rules apply. Absent (older files): named like production
+   * ("prod", "production", "prd-eu", ...), see `isProductionEnvironment`.
+   */
+  production: z.boolean().optional(),
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
+
+const PRODUCTION_NAME = /^(prod|production|prd)/;
+
+/** True for an environment named like production ("prod", "production", "prd-eu", ...). */
+export function isProductionName(name: string): boolean {
+  return PRODUCTION_NAME.test(name);
+}
+
+/** The environment's `production` flag, or for files without one, its name (isProductionName). */
+export function isProductionEnvironment(env: Pick<Environment, 'name' | 'production'>): boolean {
+  return env.production ?? isProductionName(env.name);
+}
 
 /** A finding the team deliberately accepts, with the reason carried into the generated code. */
 export const AcceptedRiskSchema = z.object({

@@ -27,8 +27,13 @@ resource "aws_s3_bucket" "curated_zone" {
   # checkov:skip=CKV_AWS_144:cross-region replication is a disaster-recovery decision outside this design
   # checkov:skip=CKV2_AWS_62:event notifications are off in the design
   bucket_prefix = "${local.name_prefix}-curated-zone-"
+  force_destroy = false
   tags = {
     Name = "Curated zone"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 
@@ -95,6 +100,7 @@ resource "aws_s3_bucket_policy" "curated_zone" {
 resource "aws_s3_bucket" "curated_zone_access_logs" {
   # checkov:skip=CKV_AWS_18:this is the access log bucket; logging it would recurse
   bucket_prefix = "${local.name_prefix}-curated-zone-logs-"
+  force_destroy = false
   tags = {
     Name = "Curated zone access logs"
   }
@@ -246,8 +252,13 @@ resource "aws_s3_bucket_lifecycle_configuration" "curated_zone" {
 resource "aws_s3_bucket" "raw_zone" {
   # checkov:skip=CKV_AWS_144:cross-region replication is a disaster-recovery decision outside this design
   bucket_prefix = "${local.name_prefix}-raw-zone-"
+  force_destroy = false
   tags = {
     Name = "Raw zone"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 
@@ -314,6 +325,7 @@ resource "aws_s3_bucket_policy" "raw_zone" {
 resource "aws_s3_bucket" "raw_zone_access_logs" {
   # checkov:skip=CKV_AWS_18:this is the access log bucket; logging it would recurse
   bucket_prefix = "${local.name_prefix}-raw-zone-logs-"
+  force_destroy = false
   tags = {
     Name = "Raw zone access logs"
   }

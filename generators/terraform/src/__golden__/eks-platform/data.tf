@@ -6,6 +6,7 @@ resource "aws_s3_bucket" "ingress_alb_access_logs" {
   # checkov:skip=CKV_AWS_18:this is the access log bucket; logging it would recurse
   # checkov:skip=CKV_AWS_145:ALB access logs only support SSE-S3
   bucket_prefix = "${replace(substr("${local.name_prefix}-ingress-alb-logs", 0, 36), "/-+$/", "")}-"
+  force_destroy = false
   tags = {
     Name = "Ingress ALB access logs"
   }
@@ -134,12 +135,16 @@ resource "aws_db_instance" "platform_database" {
   publicly_accessible                 = false
   backup_retention_period             = var.platform_database_backup_retention_days
   deletion_protection                 = var.platform_database_deletion_protection
-  skip_final_snapshot                 = false
+  skip_final_snapshot                 = var.platform_database_skip_final_snapshot
   final_snapshot_identifier           = "${local.name_prefix}-platform-database-final"
   copy_tags_to_snapshot               = true
   auto_minor_version_upgrade          = true
   enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
   tags = {
     Name = "Platform database"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }

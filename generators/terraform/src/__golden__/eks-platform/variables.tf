@@ -117,6 +117,11 @@ variable "platform_database_multi_az" {
   type        = bool
 }
 
+variable "platform_database_skip_final_snapshot" {
+  description = "Skip the final snapshot on delete of Platform database (differs between environments)"
+  type        = bool
+}
+
 locals {
   name_prefix                = "eks-platform-${var.environment}"
   main_public_subnet_cidrs   = ["10.0.0.0/24", "10.0.1.0/24"]

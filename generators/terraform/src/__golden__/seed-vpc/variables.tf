@@ -137,6 +137,11 @@ variable "orders_database_readers" {
   }
 }
 
+variable "orders_database_skip_final_snapshot" {
+  description = "Skip the final snapshot on delete of Orders database (differs between environments)"
+  type        = bool
+}
+
 variable "reference_vpc_nat_gateway_count" {
   description = "NAT gateways for Reference VPC: 0 (no egress), 1 (shared, cheaper) or one per AZ (2)"
   type        = number

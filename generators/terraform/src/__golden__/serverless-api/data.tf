@@ -49,11 +49,14 @@ resource "aws_dynamodb_table" "orders_table" {
     enabled = true
   }
 
-  deletion_protection_enabled = true
+  deletion_protection_enabled = var.orders_table_deletion_protection
 
   ttl {
     attribute_name = "expiresAt"
     enabled        = true
+  }
+  lifecycle {
+    prevent_destroy = true
   }
 
   tags = {

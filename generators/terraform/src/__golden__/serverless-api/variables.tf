@@ -108,6 +108,11 @@ variable "orders_handler_reserved_concurrency" {
   }
 }
 
+variable "orders_table_deletion_protection" {
+  description = "Deletion protection of Orders table (differs between environments)"
+  type        = bool
+}
+
 locals {
   name_prefix = "serverless-orders-api-${var.environment}"
 }

@@ -4,6 +4,7 @@
 resource "aws_s3_bucket" "website_cdn_access_logs" {
   # checkov:skip=CKV_AWS_18:this is the access log bucket; logging it would recurse
   bucket_prefix = "${replace(substr("${local.name_prefix}-website-cdn-logs", 0, 36), "/-+$/", "")}-"
+  force_destroy = false
   tags = {
     Name = "Website CDN access logs"
   }
@@ -104,8 +105,13 @@ resource "aws_s3_bucket" "site_content" {
   # checkov:skip=CKV_AWS_145:SSE-S3 encryption chosen in the design
   # checkov:skip=CKV2_AWS_62:event notifications are off in the design
   bucket_prefix = "${local.name_prefix}-site-content-"
+  force_destroy = false
   tags = {
     Name = "Site content"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 
@@ -183,6 +189,7 @@ resource "aws_s3_bucket_policy" "site_content" {
 resource "aws_s3_bucket" "site_content_access_logs" {
   # checkov:skip=CKV_AWS_18:this is the access log bucket; logging it would recurse
   bucket_prefix = "${replace(substr("${local.name_prefix}-site-content-logs", 0, 36), "/-+$/", "")}-"
+  force_destroy = false
   tags = {
     Name = "Site content access logs"
   }

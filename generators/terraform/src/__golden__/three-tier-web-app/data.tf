@@ -6,6 +6,7 @@ resource "aws_s3_bucket" "web_alb_access_logs" {
   # checkov:skip=CKV_AWS_18:this is the access log bucket; logging it would recurse
   # checkov:skip=CKV_AWS_145:ALB access logs only support SSE-S3
   bucket_prefix = "${replace(substr("${local.name_prefix}-web-alb-logs", 0, 36), "/-+$/", "")}-"
+  force_destroy = false
   tags = {
     Name = "Web ALB access logs"
   }
@@ -225,7 +226,7 @@ resource "aws_rds_cluster" "orders_database" {
   storage_encrypted                   = true
   backup_retention_period             = var.orders_database_backup_retention_days
   deletion_protection                 = var.orders_database_deletion_protection
-  skip_final_snapshot                 = false
+  skip_final_snapshot                 = var.orders_database_skip_final_snapshot
   final_snapshot_identifier           = "${local.name_prefix}-orders-database-final"
   copy_tags_to_snapshot               = true
   enabled_cloudwatch_logs_exports     = ["postgresql"]
@@ -237,6 +238,10 @@ resource "aws_rds_cluster" "orders_database" {
 
   tags = {
     Name = "Orders database"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 

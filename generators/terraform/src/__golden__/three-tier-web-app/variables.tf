@@ -97,6 +97,11 @@ variable "orders_database_readers" {
   }
 }
 
+variable "orders_database_skip_final_snapshot" {
+  description = "Skip the final snapshot on delete of Orders database (differs between environments)"
+  type        = bool
+}
+
 variable "session_cache_automatic_failover" {
   description = "Automatic failover of Session cache (differs between environments)"
   type        = bool

@@ -4,6 +4,7 @@ import {
   backupRetentionDaysProperty,
   choice,
   deletionProtectionProperty,
+  onDeleteProperty,
   iamAuthProperty,
   num,
   reader,
@@ -78,6 +79,7 @@ const properties = [
   }),
   backupRetentionDaysProperty(1),
   deletionProtectionProperty(),
+  onDeleteProperty(true),
   storageEncryptedProperty(),
   iamAuthProperty(),
 ];

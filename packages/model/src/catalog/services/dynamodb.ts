@@ -1,6 +1,16 @@
 import type { Properties } from '../../design/schema.ts';
 import type { PropertyDefinition, PropertyIssue, ServiceDefinition } from '../types.ts';
-import { DATA_CLIENTS, WATCHED_BY_ALARM, bool, choice, dataAccess, num, reader, text } from '../define.ts';
+import {
+  DATA_CLIENTS,
+  WATCHED_BY_ALARM,
+  bool,
+  choice,
+  dataAccess,
+  num,
+  onDeleteProperty,
+  reader,
+  text,
+} from '../define.ts';
 
 const ATTRIBUTE_NAME = {
   maxLength: 255,
@@ -97,6 +107,7 @@ const properties: readonly PropertyDefinition[] = [
     ...ATTRIBUTE_NAME,
     help: 'Empty = off. Items whose attribute (epoch seconds) is in the past are deleted for free, within a few days.',
   }),
+  onDeleteProperty(false),
 ];
 
 /** `tableKeys` maps the table's key attributes to their types: GSI keys are strings and may reuse them only as strings. */

@@ -4,6 +4,7 @@ import {
   bool,
   choice,
   num,
+  onDeleteProperty,
   reader,
   text,
   trafficFromCompute,
@@ -44,6 +45,7 @@ const properties = [
   bool('enforceHttps', 'Require HTTPS', true, {
     help: 'Rejects plain HTTP requests to the domain endpoint (TLS 1.2 minimum).',
   }),
+  onDeleteProperty(false),
 ];
 
 export const opensearch: ServiceDefinition = {

@@ -5,6 +5,7 @@ import {
   bool,
   choice,
   deletionProtectionProperty,
+  onDeleteProperty,
   iamAuthProperty,
   num,
   reader,
@@ -57,6 +58,7 @@ const properties = [
   }),
   backupRetentionDaysProperty(0),
   deletionProtectionProperty(),
+  onDeleteProperty(true),
   storageEncryptedProperty(),
   iamAuthProperty(),
   bool('publiclyAccessible', 'Publicly accessible', false, {

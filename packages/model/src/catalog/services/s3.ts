@@ -1,5 +1,14 @@
 import type { PropertyIssue, ServiceDefinition } from '../types.ts';
-import { DATA_CLIENTS, WATCHED_BY_ALARM, bool, choice, dataAccess, num, reader } from '../define.ts';
+import {
+  DATA_CLIENTS,
+  WATCHED_BY_ALARM,
+  bool,
+  choice,
+  dataAccess,
+  num,
+  onDeleteProperty,
+  reader,
+} from '../define.ts';
 
 const lifecycleDays = (key: string, label: string, help: string) =>
   num(key, label, 0, { unit: 'days', integer: true, min: 0, max: 36500, help });
@@ -55,6 +64,7 @@ const properties = [
   bool('eventNotifications', 'Event notifications', false, {
     help: 'Sends object-created events to connected Lambda functions, queues or topics.',
   }),
+  onDeleteProperty(false),
 ];
 
 export const s3: ServiceDefinition = {

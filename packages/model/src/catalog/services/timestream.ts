@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
-import { DATA_CLIENTS, WATCHED_BY_ALARM, dataAccess, num } from '../define.ts';
+import { DATA_CLIENTS, WATCHED_BY_ALARM, dataAccess, num, onDeleteProperty } from '../define.ts';
 
 export const timestream: ServiceDefinition = {
   type: 'timestream',
@@ -25,6 +25,7 @@ export const timestream: ServiceDefinition = {
       max: 73000,
       help: 'How long history stays queryable before it is deleted.',
     }),
+    onDeleteProperty(false),
   ],
   accepts: [
     ...dataAccess(DATA_CLIENTS, {

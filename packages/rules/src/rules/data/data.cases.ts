@@ -6,6 +6,25 @@ const regional = () => design('Data fixture');
 
 export const dataCases: RuleCase[] = [
   {
+    ruleId: 'DAT-01',
+    name: 'a production bucket deleted with its stack (fine in dev)',
+    compliant: regional()
+      .node('s3', { id: 'files' })
+      .override('dev', 'files', { onDelete: 'delete' })
+      .build(),
+    nonCompliant: regional()
+      .node('s3', { id: 'files', properties: { onDelete: 'delete' } })
+      .build(),
+    expect: { target: 'files', severity: 'high', environment: 'prod' },
+  },
+  {
+    ruleId: 'DAT-01',
+    name: 'a production database deleted without a final snapshot',
+    compliant: vpc().node('rds', { id: 'db' }).build(),
+    nonCompliant: vpc().node('rds', { id: 'db' }).override('prod', 'db', { onDelete: 'delete' }).build(),
+    expect: { target: 'db', severity: 'high', environment: 'prod' },
+  },
+  {
     ruleId: 'DDB-01',
     name: 'no point-in-time recovery',
     compliant: regional().node('dynamodb', { id: 'table' }).build(),

@@ -14,3 +14,4 @@ platform_database_backup_retention_days = 3
 platform_database_deletion_protection   = false
 platform_database_instance_class        = "db.t4g.small"
 platform_database_multi_az              = false
+platform_database_skip_final_snapshot   = true

@@ -14,3 +14,4 @@ platform_database_backup_retention_days = 14
 platform_database_deletion_protection   = true
 platform_database_instance_class        = "db.m7g.large"
 platform_database_multi_az              = true
+platform_database_skip_final_snapshot   = false

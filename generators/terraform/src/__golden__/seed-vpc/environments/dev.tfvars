@@ -15,4 +15,5 @@ orders_database_deletion_protection   = false
 orders_database_max_acu               = 2
 orders_database_min_acu               = 0.5
 orders_database_readers               = 0
+orders_database_skip_final_snapshot   = true
 reference_vpc_nat_gateway_count       = 1

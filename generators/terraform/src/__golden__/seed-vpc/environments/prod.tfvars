@@ -15,4 +15,5 @@ orders_database_deletion_protection   = true
 orders_database_max_acu               = 16
 orders_database_min_acu               = 2
 orders_database_readers               = 1
+orders_database_skip_final_snapshot   = false
 reference_vpc_nat_gateway_count       = 2

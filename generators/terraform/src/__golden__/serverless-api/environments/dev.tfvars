@@ -11,3 +11,4 @@ orders_api_throttle_rate_limit      = 50
 orders_handler_logs_retention_days  = 7
 orders_handler_memory_size          = 1024
 orders_handler_reserved_concurrency = 10
+orders_table_deletion_protection    = false

@@ -11,3 +11,4 @@ orders_api_throttle_rate_limit      = 2000
 orders_handler_logs_retention_days  = 90
 orders_handler_memory_size          = 1769
 orders_handler_reserved_concurrency = 200
+orders_table_deletion_protection    = true

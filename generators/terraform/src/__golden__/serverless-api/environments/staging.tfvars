@@ -11,3 +11,4 @@ orders_api_throttle_rate_limit      = 200
 orders_handler_logs_retention_days  = 30
 orders_handler_memory_size          = 1024
 orders_handler_reserved_concurrency = 50
+orders_table_deletion_protection    = false

@@ -10,6 +10,7 @@ orders_database_deletion_protection   = false
 orders_database_max_acu               = 2
 orders_database_min_acu               = 0.5
 orders_database_readers               = 0
+orders_database_skip_final_snapshot   = true
 session_cache_automatic_failover      = false
 session_cache_node_type               = "cache.t4g.micro"
 session_cache_nodes                   = 1

@@ -10,6 +10,7 @@ orders_database_deletion_protection   = true
 orders_database_max_acu               = 16
 orders_database_min_acu               = 2
 orders_database_readers               = 1
+orders_database_skip_final_snapshot   = false
 session_cache_automatic_failover      = true
 session_cache_node_type               = "cache.r7g.large"
 session_cache_nodes                   = 3
