@@ -17,13 +17,7 @@ import {
   tpl,
 } from '../hcl/ast.ts';
 import { type ComponentEmitter, type TfContext, snake } from '../context.ts';
-import {
-  componentKey,
-  lambdaPermission,
-  protectionLifecycle,
-  skip,
-  usesCustomerKey,
-} from './common.ts';
+import { componentKey, lambdaPermission, protectionLifecycle, skip, usesCustomerKey } from './common.ts';
 import { emitBucket, lifecycleRule } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
