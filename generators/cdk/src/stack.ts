@@ -137,10 +137,9 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
     emitRoleStatements(ctx, role, (sid) => sids?.has(sid) ?? false);
   }
   const notifications = graph.bucketNotifications ?? [];
-  if (notifications.length) ctx.section('S3 event notifications.');
+  if (notifications.length)
+    ctx.section('S3 event notifications, forwarded by EventBridge rules (one per target).');
   for (const notification of notifications) emitBucketNotification(ctx, notification);
-  if (notifications.length || graph.eventSources.some((s) => s.sourceKind === 's3'))
-    ctx.usesBucketNotifications = true;
   if (ctx.usesBucketNotifications)
     ctx.acknowledge(
       thisExpr,

@@ -261,13 +261,20 @@ describe('variants the examples leave off', () => {
     );
   });
 
-  it('lets S3 send to a KMS-encrypted queue through a key that trusts s3.amazonaws.com', () => {
+  it('forwards S3 events through EventBridge to a KMS-encrypted queue whose key trusts events.amazonaws.com', () => {
     expectCode(files, 'messaging.tf', 'kms_master_key_id = aws_kms_key.upload_events_queue.arn');
     expectCode(
       files,
       'data.tf',
-      'queue { queue_arn = aws_sqs_queue.upload_events.arn events = ["s3:ObjectCreated:*"] }',
+      'resource "aws_s3_bucket_notification" "tiered_bucket" { bucket = aws_s3_bucket.tiered_bucket.id eventbridge = true }',
     );
+    expectCode(
+      files,
+      'data.tf',
+      'rule = aws_cloudwatch_event_rule.tiered_bucket_to_upload_events_events.name target_id = "upload-events" arn = aws_sqs_queue.upload_events.arn',
+    );
+    const keyPolicy = files['security.tf']!.split('resource "aws_kms_key_policy" "upload_events_queue"')[1]!;
+    expect(keyPolicy.slice(0, keyPolicy.indexOf('\n}\n'))).toContain('Service = "events.amazonaws.com"');
   });
 
   it('runs a spot ASG from a launch template whose AMI is a per-environment variable', () => {

@@ -1,6 +1,6 @@
 /**
  * Shapes the generators used to work out each in its own way, now decided once (issue 10): an
- * ALB's listeners per environment, target group and notification rule names, the ElastiCache
+ * ALB's listeners per environment, target group and bucket-notification rule names, the ElastiCache
  * resource kind and the EKS cluster name.
  */
 import { describe, expect, it } from 'vitest';
@@ -115,11 +115,25 @@ describe('names of notification rules and EKS clusters', () => {
       .build(),
   );
 
-  it('bucket notifications and S3 event sources name their EventBridge rule "<Bucket>To<Target>Events"', () => {
-    expect(graph.bucketNotifications!.map((n) => n.ruleLogicalId)).toEqual(['RawDataToJobsEvents']);
-    expect(graph.eventSources.filter((e) => e.sourceKind === 's3').map((e) => e.ruleLogicalId)).toEqual([
-      'RawDataToCurateEvents',
+  it('bucket notifications, to queues and functions alike, name their EventBridge rule "<Bucket>To<Target>Events"', () => {
+    expect(graph.bucketNotifications!.map((n) => [n.targetKind, n.rule])).toEqual([
+      ['lambda', { logicalId: 'RawDataToCurateEvents', tfName: 'raw_data_to_curate_events' }],
+      ['sqs', { logicalId: 'RawDataToJobsEvents', tfName: 'raw_data_to_jobs_events' }],
     ]);
+  });
+
+  it('a bucket notifying a function is not an event source mapping: EventBridge delivers, retrying as rule targets do', () => {
+    expect(graph.eventSources).toEqual([]);
+    for (const n of graph.bucketNotifications!) {
+      expect(n.detailTypes).toEqual(['Object Created']);
+      expect(n.retry).toEqual({ maximumRetryAttempts: 185, maximumEventAgeSeconds: 86400 });
+    }
+  });
+
+  it('a bucket that notifies turns its EventBridge notifications on in every environment', () => {
+    expect(Object.values(component(graph, 'raw').props.eventNotifications!.byEnv)).toEqual(
+      graph.environments.map(() => true),
+    );
   });
 
   it('the EKS cluster is named from its slug, at most 100 characters with its prefix', () => {

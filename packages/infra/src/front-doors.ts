@@ -5,7 +5,7 @@
  * here once, so CDK, Terraform and CloudFormation print the same thing in every environment.
  */
 import type { LowerContext } from './context.ts';
-import { bucketNotificationRuleName, eksClusterName, targetGroupNames } from './naming.ts';
+import { eksClusterName, targetGroupNames } from './naming.ts';
 import type { ResolvedAlbListeners, ResolvedComponent } from './types.ts';
 
 /** TLS policy of every HTTPS listener: TLS 1.3 and 1.2 only (ALB-01). */
@@ -58,16 +58,5 @@ export function lowerFrontDoors(ctx: LowerContext): void {
     const alb = ctx.component(route.frontDoorId);
     const target = ctx.component(route.targetId);
     if (alb && target) route.targetGroup = targetGroupNames(alb.names, target.names);
-  }
-  for (const source of ctx.eventSources) {
-    if (source.sourceKind !== 's3') continue;
-    const bucket = ctx.component(source.sourceId);
-    const fn = ctx.component(source.functionId);
-    if (bucket && fn) source.ruleLogicalId = bucketNotificationRuleName(bucket.names, fn.names);
-  }
-  for (const notification of ctx.bucketNotifications) {
-    const bucket = ctx.component(notification.bucketId);
-    const target = ctx.component(notification.targetId);
-    if (bucket && target) notification.ruleLogicalId = bucketNotificationRuleName(bucket.names, target.names);
   }
 }

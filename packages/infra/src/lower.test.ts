@@ -374,7 +374,7 @@ describe('messaging fan-out (MSG-01)', () => {
         bucketId: 'bucket',
         targetId: 'topic',
         targetKind: 'sns',
-        events: ['s3:ObjectCreated:*'],
+        detailTypes: ['Object Created'],
       }),
     ]);
   });

@@ -163,9 +163,15 @@ export function targetGroupNames(alb: ResolvedNames, target: ResolvedNames): Res
   };
 }
 
-/** The logical id of the EventBridge rule carrying a bucket's notifications to one target. */
-export function bucketNotificationRuleName(bucket: ResolvedNames, target: ResolvedNames): string {
-  return `${bucket.logicalId}To${target.logicalId}Events`;
+/** The names of the EventBridge rule carrying a bucket's notifications to one target. */
+export function bucketNotificationRuleNames(
+  bucket: ResolvedNames,
+  target: ResolvedNames,
+): { logicalId: string; tfName: string } {
+  return {
+    logicalId: `${bucket.logicalId}To${target.logicalId}Events`,
+    tfName: `${bucket.tfName}_to_${target.tfName}_events`,
+  };
 }
 
 /** EKS cluster names are at most 100 characters. */

@@ -229,35 +229,44 @@ export interface ResolvedEventSource {
   id: string;
   functionId: string;
   sourceId: string;
-  sourceKind: 'sqs' | 'dynamodb-stream' | 'kinesis' | 's3';
+  sourceKind: 'sqs' | 'dynamodb-stream' | 'kinesis';
   batchSize: number;
   maxBatchingWindowSeconds: number;
   /** For stream sources (kinesis, dynamodb-stream) only. */
   startingPosition?: 'LATEST' | 'TRIM_HORIZON';
   connectionId?: string;
-  /**
-   * For 's3' sources: logical id of the EventBridge rule that carries the bucket's notifications
-   * to the function where a target routes them through EventBridge (CloudFormation), as for
-   * `ResolvedBucketNotification.ruleLogicalId`.
-   */
-  ruleLogicalId?: string;
 }
 
-/** S3 event notifications to a topic or queue (s3 -> sns/sqs "publish"); s3 -> lambda is an event source. */
+/**
+ * How long and how often EventBridge retries delivering an event to a target (an EventBridge
+ * rule's targets and a bucket's notifications alike): every target prints these numbers.
+ */
+export interface ResolvedEventRetry {
+  maximumRetryAttempts: number;
+  maximumEventAgeSeconds: number;
+}
+
+/**
+ * A bucket's object events delivered to a function, queue or topic (s3 -> lambda "event-source",
+ * s3 -> sns/sqs "publish"). Every target delivers them the same way: the bucket sends its events
+ * to EventBridge and one rule per target forwards them, so consumers receive the same
+ * EventBridge-shaped event whichever code deployed the bucket. (S3's own notification
+ * configuration would make the bucket wait for the target's permission or policy, a cycle in
+ * CloudFormation as soon as the target also reads the bucket.)
+ */
 export interface ResolvedBucketNotification {
   id: string;
   bucketId: string;
   targetId: string;
-  targetKind: 'sns' | 'sqs';
-  /** S3 event types, e.g. "s3:ObjectCreated:*". */
-  events: string[];
+  targetKind: 'lambda' | 'sns' | 'sqs';
+  /** EventBridge detail types of the S3 events forwarded, e.g. "Object Created". */
+  detailTypes: string[];
+  /** The forwarding rule's names: "<Bucket>To<Target>Events" / "<bucket>_to_<target>_events". */
+  rule: { logicalId: string; tfName: string };
+  retry: ResolvedEventRetry;
+  /** The message group of events sent to a FIFO queue target (printed only where the queue is FIFO). */
+  messageGroupId: string;
   connectionId?: string;
-  /**
-   * Logical id of the EventBridge rule that carries these notifications where a target routes
-   * them through EventBridge (CloudFormation): "<Bucket>To<Target>Events". Always filled by
-   * lowerDesign (optional only so hand-written fixtures may omit it).
-   */
-  ruleLogicalId?: string;
 }
 
 export interface ResolvedSubscription {
@@ -278,6 +287,9 @@ export interface ResolvedRuleTarget {
   deadLetterQueueId?: string;
   /** Role EventBridge assumes for targets that need one (Step Functions). */
   roleId?: string;
+  retry: ResolvedEventRetry;
+  /** The message group of events sent to a FIFO queue target (printed only where the queue is FIFO). */
+  messageGroupId: string;
   connectionId?: string;
 }
 

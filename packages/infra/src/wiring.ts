@@ -8,9 +8,11 @@ import type { LowerContext } from './context.ts';
 import { alarmTopic, deadLetterQueue, originBucket, athenaResultsBucket } from './derived.ts';
 import { grantRoleId } from './iam.ts';
 import { MANAGED_POLICIES } from './iam-actions.ts';
-import { toConstantCase } from './naming.ts';
+import { bucketNotificationRuleNames, toConstantCase } from './naming.ts';
 import type {
   ResolvedAlarm,
+  ResolvedBucketNotification,
+  ResolvedEventRetry,
   ResolvedComponent,
   ResolvedEnvVar,
   ResolvedRoute,
@@ -20,12 +22,42 @@ import type {
 export const DEFAULT_BATCH_SIZE = 10;
 export const DEFAULT_BATCHING_WINDOW_SECONDS = 0;
 
-const EVENT_SOURCE_KINDS: Readonly<Record<string, 'sqs' | 'dynamodb-stream' | 'kinesis' | 's3'>> = {
+const EVENT_SOURCE_KINDS: Readonly<Record<string, 'sqs' | 'dynamodb-stream' | 'kinesis'>> = {
   sqs: 'sqs',
   dynamodb: 'dynamodb-stream',
   'kinesis-stream': 'kinesis',
-  s3: 's3',
 };
+
+/**
+ * EventBridge's own retry limits (185 attempts over 24 hours), written out for every rule target
+ * and bucket notification so that each target prints the same policy (MSG-01 wants it explicit;
+ * CDK's `retryAttempts` would otherwise default differently from the templates).
+ */
+export const EVENT_TARGET_RETRY: ResolvedEventRetry = {
+  maximumRetryAttempts: 185,
+  maximumEventAgeSeconds: 86400,
+};
+
+/** A bucket's object-created events forwarded to a function, queue or topic through EventBridge. */
+function bucketNotification(
+  connectionId: string,
+  bucket: ResolvedComponent,
+  target: ResolvedComponent,
+  targetKind: ResolvedBucketNotification['targetKind'],
+): ResolvedBucketNotification {
+  return {
+    id: connectionId,
+    bucketId: bucket.id,
+    targetId: target.id,
+    targetKind,
+    detailTypes: ['Object Created'],
+    rule: bucketNotificationRuleNames(bucket.names, target.names),
+    retry: { ...EVENT_TARGET_RETRY },
+    // One group per bucket keeps its object events in order.
+    messageGroupId: bucket.names.slug,
+    connectionId,
+  };
+}
 
 const RULE_TARGET_KINDS = new Set(['lambda', 'sqs', 'sns', 'step-functions']);
 
@@ -40,6 +72,11 @@ export function lowerWiring(ctx: LowerContext): void {
     const source = ctx.component(connection.from);
     const target = ctx.component(connection.to);
     if (!source || !target) continue;
+
+    if (connection.kind === 'event-source' && target.type === 'lambda' && source.type === 's3') {
+      ctx.bucketNotifications.push(bucketNotification(connection.id, source, target, 'lambda'));
+      continue;
+    }
 
     if (connection.kind === 'event-source' && target.type === 'lambda') {
       const sourceKind = EVENT_SOURCE_KINDS[source.type];
@@ -109,6 +146,9 @@ export function lowerWiring(ctx: LowerContext): void {
         targetKind: target.type as 'lambda' | 'sqs' | 'sns' | 'step-functions',
         ...(dlq ? { deadLetterQueueId: dlq.id } : {}),
         ...(roleId ? { roleId } : {}),
+        retry: { ...EVENT_TARGET_RETRY },
+        // One group per rule keeps its events in order.
+        messageGroupId: source.names.slug,
         connectionId: connection.id,
       });
       continue;
@@ -138,14 +178,7 @@ export function lowerWiring(ctx: LowerContext): void {
       source.type === 's3' &&
       (target.type === 'sns' || target.type === 'sqs')
     ) {
-      ctx.bucketNotifications.push({
-        id: connection.id,
-        bucketId: source.id,
-        targetId: target.id,
-        targetKind: target.type,
-        events: ['s3:ObjectCreated:*'],
-        connectionId: connection.id,
-      });
+      ctx.bucketNotifications.push(bucketNotification(connection.id, source, target, target.type));
       continue;
     }
 
@@ -190,6 +223,12 @@ export function lowerWiring(ctx: LowerContext): void {
       targetId: bucket.id,
       kind: 'cloudfront-origin',
     });
+  }
+
+  // A bucket that notifies anyone sends its events to EventBridge, whatever its own setting says.
+  for (const notification of ctx.bucketNotifications) {
+    const bucket = ctx.component(notification.bucketId);
+    if (bucket) bucket.props.eventNotifications = ctx.constant(true);
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   GrantAccess,
   ResolvedBucketNotification,
   ResolvedAlarm,
+  ResolvedEventRetry,
   ResolvedEventSource,
   ResolvedGrant,
   ResolvedRoute,
@@ -72,31 +73,59 @@ export function emitGrant(ctx: StackContext, grant: ResolvedGrant): boolean {
   return true;
 }
 
-const S3_EVENTS: Record<string, string> = {
-  's3:ObjectCreated:*': 'OBJECT_CREATED',
-  's3:ObjectCreated:Put': 'OBJECT_CREATED_PUT',
-  's3:ObjectCreated:Post': 'OBJECT_CREATED_POST',
-  's3:ObjectCreated:Copy': 'OBJECT_CREATED_COPY',
-  's3:ObjectCreated:CompleteMultipartUpload': 'OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD',
-  's3:ObjectRemoved:*': 'OBJECT_REMOVED',
-  's3:ObjectRemoved:Delete': 'OBJECT_REMOVED_DELETE',
-  's3:ObjectRemoved:DeleteMarkerCreated': 'OBJECT_REMOVED_DELETE_MARKER_CREATED',
-};
-
+/**
+ * A bucket's events forwarded through EventBridge, as every target delivers them: the bucket has
+ * EventBridge notifications on (s3.ts) and this rule sends its object events to one target.
+ */
 export function emitBucketNotification(ctx: StackContext, notification: ResolvedBucketNotification): void {
-  const bucket = ctx.handle(notification.bucketId).construct;
-  const destination = newExpr(
-    ctx.api('s3n', notification.targetKind === 'sns' ? 'SnsDestination' : 'SqsDestination'),
-    ctx.handle(notification.targetId).construct,
+  const bucket = ctx.component(notification.bucketId);
+  ctx.expr(
+    newExpr(
+      ctx.api('events', 'Rule'),
+      thisExpr,
+      lit(notification.rule.logicalId),
+      obj({
+        description: lit(`Object events of ${plainText(bucket.names.display)}`.slice(0, 512)),
+        eventPattern: obj({
+          source: arr([lit('aws.s3')]),
+          detailType: arr(notification.detailTypes.map((t) => lit(t))),
+          detail: obj({
+            bucket: obj({ name: arr([member(ctx.handle(bucket.id).construct, 'bucketName')]) }),
+          }),
+        }),
+        targets: arr([
+          eventTarget(ctx, notification.targetKind, notification.targetId, {
+            retry: notification.retry,
+            messageGroupId: notification.messageGroupId,
+          }),
+        ]),
+      }),
+    ),
   );
-  const events = notification.events.length ? notification.events : ['s3:ObjectCreated:*'];
-  for (const event of events) {
-    const constant = S3_EVENTS[event];
-    if (!constant) throw new Error(`Unsupported S3 event type "${event}" on ${notification.bucketId}`);
-    ctx.expr(
-      call(member(bucket, 'addEventNotification'), ctx.api('s3', `EventType.${constant}`), destination),
-    );
-  }
+}
+
+/** `new targets.X(target, { retryAttempts, maxEventAge, ... })` with the lowering's retry policy. */
+function eventTarget(
+  ctx: StackContext,
+  kind: ResolvedRuleTarget['targetKind'],
+  targetId: string,
+  options: { retry: ResolvedEventRetry; messageGroupId: string; deadLetterQueue?: Expr; role?: Expr },
+): Expr {
+  const target = ctx.component(targetId);
+  const fifoQueue = target.type === 'sqs' && ctx.has(target, 'fifo') && ctx.bool(target, 'fifo');
+  const age = options.retry.maximumEventAgeSeconds;
+  return newExpr(
+    ctx.api('targets', TARGET_CLASS[kind]),
+    ctx.handle(targetId).construct,
+    obj({
+      deadLetterQueue: options.deadLetterQueue,
+      retryAttempts: lit(options.retry.maximumRetryAttempts),
+      maxEventAge:
+        age % 3600 === 0 ? ctx.duration('hours', lit(age / 3600)) : ctx.duration('seconds', lit(age)),
+      messageGroupId: fifoQueue ? lit(options.messageGroupId) : undefined,
+      role: options.role,
+    }),
+  );
 }
 
 export function emitEventSource(ctx: StackContext, source: ResolvedEventSource): void {
@@ -148,13 +177,6 @@ export function emitEventSource(ctx: StackContext, source: ResolvedEventSource):
         }),
       );
       break;
-    case 's3':
-      eventSource = newExpr(
-        ctx.api('eventSources', 'S3EventSource'),
-        from,
-        obj({ events: arr([ctx.api('s3', 'EventType.OBJECT_CREATED')]) }),
-      );
-      break;
   }
   ctx.expr(call(member(fn, 'addEventSource'), eventSource));
 }
@@ -186,23 +208,18 @@ const TARGET_CLASS: Record<ResolvedRuleTarget['targetKind'], string> = {
 };
 
 export function emitRuleTarget(ctx: StackContext, target: ResolvedRuleTarget): void {
-  const rule = ctx.handle(target.ruleId).construct;
-  const deadLetterQueue = target.deadLetterQueueId
-    ? ctx.handle(target.deadLetterQueueId).construct
-    : undefined;
   const role = target.roleId ? ctx.roles.get(target.roleId) : undefined;
   ctx.expr(
     call(
-      member(rule, 'addTarget'),
-      newExpr(
-        ctx.api('targets', TARGET_CLASS[target.targetKind]),
-        ctx.handle(target.targetId).construct,
-        obj({
-          deadLetterQueue,
-          retryAttempts: lit(3),
-          role: target.targetKind === 'step-functions' ? role : undefined,
-        }),
-      ),
+      member(ctx.handle(target.ruleId).construct, 'addTarget'),
+      eventTarget(ctx, target.targetKind, target.targetId, {
+        retry: target.retry,
+        messageGroupId: target.messageGroupId,
+        deadLetterQueue: target.deadLetterQueueId
+          ? ctx.handle(target.deadLetterQueueId).construct
+          : undefined,
+        role: target.targetKind === 'step-functions' ? role : undefined,
+      }),
     ),
   );
 }

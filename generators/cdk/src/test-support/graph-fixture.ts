@@ -14,6 +14,7 @@ import {
   ACCESS_LOG_LIFECYCLE,
   ALB_TLS_POLICY,
   DECIDED_PROPS,
+  EVENT_TARGET_RETRY,
   FARGATE_SPOT_SPLIT,
   NONCURRENT_VERSION_DAYS,
   WEB_ACL_RULE_GROUPS,
@@ -796,6 +797,8 @@ export function kitchenSinkGraph(): ResolvedGraph {
         targetId: 'fulfilment',
         targetKind: 'step-functions',
         deadLetterQueueId: 'ordersQueueDlq',
+        retry: { ...EVENT_TARGET_RETRY },
+        messageGroupId: 'order-placed',
       },
     ],
     routes: [

@@ -1,5 +1,10 @@
 /** Pieces several emitters share: policy statements, bounded physical names, conditional dependencies. */
-import { requireResolved, type EnvValue, type ResolvedComponent } from '@archgen/infra';
+import {
+  requireResolved,
+  type EnvValue,
+  type ResolvedComponent,
+  type ResolvedEventRetry,
+} from '@archgen/infra';
 import type { EmitContext, Flag } from '../context.ts';
 import {
   NO_VALUE,
@@ -171,4 +176,12 @@ export function webAcl(
     },
   });
   return { id, flag };
+}
+
+/** An EventBridge target's RetryPolicy, as the lowering decided it. */
+export function retryPolicy(retry: ResolvedEventRetry): TemplateValue {
+  return {
+    MaximumRetryAttempts: retry.maximumRetryAttempts,
+    MaximumEventAgeInSeconds: retry.maximumEventAgeSeconds,
+  };
 }

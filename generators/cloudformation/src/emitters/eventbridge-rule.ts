@@ -3,6 +3,7 @@
  * each with a DLQ and retries (MSG-01); Lambda targets get an invoke permission scoped to the rule.
  */
 import type { ComponentEmitter } from '../context.ts';
+import { retryPolicy } from './common.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { lambdaPermission } from './relationships.ts';
 
@@ -35,11 +36,11 @@ export const eventRuleEmitter: ComponentEmitter = {
           DeadLetterConfig: target.deadLetterQueueId
             ? { Arn: ctx.attribute(target.deadLetterQueueId, 'arn') }
             : undefined,
-          RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
+          RetryPolicy: retryPolicy(target.retry),
           // FIFO queues need a message group: one per rule keeps its events in order.
           SqsParameters:
             target.targetKind === 'sqs' && ctx.constant(ctx.component(target.targetId), 'fifo') === true
-              ? { MessageGroupId: id }
+              ? { MessageGroupId: target.messageGroupId }
               : undefined,
         };
       });

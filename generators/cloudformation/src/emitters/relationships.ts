@@ -38,8 +38,6 @@ export function lambdaPermission(
 }
 
 export function emitEventSource(source: ResolvedEventSource, ctx: EmitContext): void {
-  // Buckets notify through EventBridge rules they own (see s3.ts).
-  if (source.sourceKind === 's3') return;
   const fn = ctx.logicalId(source.functionId);
   const from = ctx.logicalId(source.sourceId);
   const sourceArn =
@@ -283,19 +281,6 @@ export function albListenersFor(alb: ResolvedComponent, ctx: EmitContext): strin
     ],
     'Depends on the listeners that exist in this environment, so services wait for them.',
   );
-}
-
-/** The rule carrying a bucket's notifications to one target (queue and topic policies admit it). */
-export function bucketNotificationRuleId(ctx: EmitContext, bucketId: string, targetId: string): string {
-  const rule =
-    (ctx.graph.bucketNotifications ?? []).find((n) => n.bucketId === bucketId && n.targetId === targetId)
-      ?.ruleLogicalId ??
-    ctx.graph.eventSources.find(
-      (e) => e.sourceKind === 's3' && e.sourceId === bucketId && e.functionId === targetId,
-    )?.ruleLogicalId;
-  if (!rule)
-    throw new Error(`No notification rule from bucket "${bucketId}" to "${targetId}" in the resolved graph`);
-  return rule;
 }
 
 /**

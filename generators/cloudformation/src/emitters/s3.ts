@@ -3,13 +3,13 @@
  * (S3-02), lifecycle rules (S3-03), notifications (through EventBridge) to the functions, queues
  * and topics the design connects, and read access for CloudFront distributions (OAC, CF-02).
  */
-import { DECIDED_PROPS } from '@archgen/infra';
+import { DECIDED_PROPS, type ResolvedBucketNotification } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
-import { deletionPolicies, denyInsecureTransport } from './common.ts';
+import { deletionPolicies, denyInsecureTransport, retryPolicy } from './common.ts';
 import { logBucket } from './log-bucket.ts';
-import { bucketNotificationRuleId, componentKey, lambdaPermission } from './relationships.ts';
+import { componentKey, lambdaPermission } from './relationships.ts';
 
 function lifecycleRules(props: Record<string, PropertyValue>): TemplateValue[] | undefined {
   const days = (key: string) => (typeof props[key] === 'number' ? (props[key] as number) : 0);
@@ -59,8 +59,8 @@ export const s3Emitter: ComponentEmitter = {
     // Notifications travel through EventBridge: the bucket only turns events on, and one rule per
     // target delivers them. S3's own notification configuration would make the bucket wait for
     // each target's permission or policy, which closes a cycle as soon as the target reads the bucket.
-    const targets = notificationTargets(bucket.id, ctx);
-    const eventBridge = targets.length > 0 ? true : ctx.flag(bucket, 'eventNotifications');
+    const notifications = (ctx.graph.bucketNotifications ?? []).filter((n) => n.bucketId === bucket.id);
+    const eventBridge = ctx.flag(bucket, 'eventNotifications');
     // SSE-S3 or the bucket's own key, as the lowering decided; CloudFront (OAC) must decrypt.
     const servedByCloudFront = ctx.graph.routes.some(
       (r) => r.kind === 'cloudfront-origin' && r.targetId === bucket.id,
@@ -169,66 +169,48 @@ export const s3Emitter: ComponentEmitter = {
         Properties: { Bucket: ref(id), PolicyDocument: { Version: '2012-10-17', Statement: statements } },
       });
     }
-    for (const target of targets) emitNotificationRule(bucket.id, target, ctx);
+    for (const notification of notifications) emitNotificationRule(notification, ctx);
     ctx.output(bucket, 'Name', ref(id), 'Bucket name');
   },
 };
 
-interface NotificationTarget {
-  targetId: string;
-  kind: 'lambda' | 'sqs' | 'sns';
-  events: string[];
-}
-
-function notificationTargets(bucketId: string, ctx: EmitContext): NotificationTarget[] {
-  return [
-    ...ctx.graph.eventSources
-      .filter((s) => s.sourceKind === 's3' && s.sourceId === bucketId)
-      .map((s) => ({ targetId: s.functionId, kind: 'lambda' as const, events: ['s3:ObjectCreated:*'] })),
-    ...(ctx.graph.bucketNotifications ?? [])
-      .filter((n) => n.bucketId === bucketId)
-      .map((n) => ({ targetId: n.targetId, kind: n.targetKind, events: n.events })),
-  ];
-}
-
-/** S3 event names ("s3:ObjectCreated:*") as EventBridge detail types. */
-function detailTypes(events: string[]): string[] {
-  const types = new Set<string>();
-  for (const event of events) {
-    if (event.startsWith('s3:ObjectCreated')) types.add('Object Created');
-    else if (event.startsWith('s3:ObjectRemoved')) types.add('Object Deleted');
-    else if (event.startsWith('s3:ObjectRestore')) types.add('Object Restore Completed');
-    else types.add('Object Created');
-  }
-  return [...types].sort();
-}
-
-function emitNotificationRule(bucketId: string, target: NotificationTarget, ctx: EmitContext): void {
-  const id = bucketNotificationRuleId(ctx, bucketId, target.targetId);
-  const bucket = ctx.logicalId(bucketId);
-  const targetLogicalId = ctx.logicalId(target.targetId);
+function emitNotificationRule(notification: ResolvedBucketNotification, ctx: EmitContext): void {
+  const id = notification.rule.logicalId;
+  const bucket = ctx.logicalId(notification.bucketId);
+  const targetLogicalId = ctx.logicalId(notification.targetId);
   ctx.template.addResource(id, {
     Type: 'AWS::Events::Rule',
     Properties: {
-      Description: `Object events of ${ctx.component(bucketId).names.display}`.slice(0, 512),
+      Description: `Object events of ${ctx.component(notification.bucketId).names.display}`.slice(0, 512),
       EventPattern: {
         source: ['aws.s3'],
-        'detail-type': detailTypes(target.events),
+        'detail-type': notification.detailTypes,
         detail: { bucket: { name: [ref(bucket)] } },
       },
       State: 'ENABLED',
       Targets: [
         {
           Id: targetLogicalId.slice(0, 64),
-          Arn: ctx.attribute(target.targetId, 'arn'),
-          RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
+          Arn: ctx.attribute(notification.targetId, 'arn'),
+          RetryPolicy: retryPolicy(notification.retry),
+          SqsParameters:
+            notification.targetKind === 'sqs' &&
+            ctx.constant(ctx.component(notification.targetId), 'fifo') === true
+              ? { MessageGroupId: notification.messageGroupId }
+              : undefined,
         },
       ],
     },
   });
-  if (target.kind === 'lambda') {
-    lambdaPermission(ctx, target.targetId, `${targetLogicalId}InvokeFrom${id}`, 'events.amazonaws.com', {
-      arn: getAtt(id, 'Arn'),
-    });
+  if (notification.targetKind === 'lambda') {
+    lambdaPermission(
+      ctx,
+      notification.targetId,
+      `${targetLogicalId}InvokeFrom${id}`,
+      'events.amazonaws.com',
+      {
+        arn: getAtt(id, 'Arn'),
+      },
+    );
   }
 }

@@ -6,7 +6,7 @@
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { allowService, denyInsecureTransport } from './common.ts';
-import { bucketNotificationRuleId, componentKey } from './relationships.ts';
+import { componentKey } from './relationships.ts';
 
 function publishers(topicId: string, ctx: EmitContext): { statements: TemplateValue[]; services: string[] } {
   const statements: TemplateValue[] = [];
@@ -27,7 +27,7 @@ function publishers(topicId: string, ctx: EmitContext): { statements: TemplateVa
   }
   for (const notification of ctx.graph.bucketNotifications ?? []) {
     if (notification.targetId !== topicId) continue;
-    const rule = bucketNotificationRuleId(ctx, notification.bucketId, topicId);
+    const rule = notification.rule.logicalId;
     statements.push(
       allowService(
         `From${rule}`,

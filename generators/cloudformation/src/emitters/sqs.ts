@@ -7,7 +7,7 @@
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { allowService, denyInsecureTransport, resolvedValue } from './common.ts';
-import { bucketNotificationRuleId, componentKey } from './relationships.ts';
+import { componentKey } from './relationships.ts';
 
 function deliveryStatements(
   queueId: string,
@@ -32,7 +32,7 @@ function deliveryStatements(
   }
   for (const notification of ctx.graph.bucketNotifications ?? []) {
     if (notification.targetId !== queueId) continue;
-    const rule = bucketNotificationRuleId(ctx, notification.bucketId, queueId);
+    const rule = notification.rule.logicalId;
     statements.push(
       allowService(`From${rule}`, 'events.amazonaws.com', ['sqs:SendMessage'], arn, getAtt(rule, 'Arn')),
     );

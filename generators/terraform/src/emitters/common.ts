@@ -1,5 +1,5 @@
 /** Small helpers the service emitters share: scanner skips, physical names, tags, permissions. */
-import type { EnvValue, ResolvedComponent } from '@archgen/infra';
+import type { EnvValue, ResolvedComponent, ResolvedEventRetry } from '@archgen/infra';
 import {
   type BodyItem,
   type Expr,
@@ -346,4 +346,16 @@ export function ec2Description(text: string): string {
 /** A multi-line `jsonencode(...)` of a policy or definition document. */
 export function jsonencode(value: unknown): Expr {
   return call('jsonencode', literal(value));
+}
+
+/** An EventBridge target's retry_policy block, as the lowering decided it. */
+export function retryPolicy(retry: ResolvedEventRetry): BodyItem {
+  return block(
+    'retry_policy',
+    [],
+    [
+      attr('maximum_retry_attempts', num(retry.maximumRetryAttempts)),
+      attr('maximum_event_age_in_seconds', num(retry.maximumEventAgeSeconds)),
+    ],
+  );
 }

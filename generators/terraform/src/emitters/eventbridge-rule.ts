@@ -1,8 +1,8 @@
 /** EventBridge rule with its targets; every target has a DLQ and a retry policy (MSG-01). */
 import type { ResolvedComponent, ResolvedRuleTarget } from '@archgen/infra';
-import { attr, block, num, ref, str } from '../hcl/ast.ts';
+import { attr, block, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { lambdaPermission, tags } from './common.ts';
+import { lambdaPermission, retryPolicy, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_cloudwatch_event_rule.${c.names.tfName}`;
 
@@ -27,12 +27,8 @@ function emitTarget(
         attr('target_id', str(target.names.slug.slice(0, 64))),
         attr('arn', ctx.attribute(target.id, 'arn')),
         role && attr('role_arn', ctx.roleArn(role)),
-        fifoQueue && block('sqs_target', [], [attr('message_group_id', str(rule.names.slug))]),
-        block(
-          'retry_policy',
-          [],
-          [attr('maximum_retry_attempts', num(185)), attr('maximum_event_age_in_seconds', num(86400))],
-        ),
+        fifoQueue && block('sqs_target', [], [attr('message_group_id', str(t.messageGroupId))]),
+        retryPolicy(t.retry),
         t.deadLetterQueueId &&
           block('dead_letter_config', [], [attr('arn', ctx.attribute(t.deadLetterQueueId, 'arn'))]),
       ],

@@ -51,7 +51,7 @@ function invokedAsynchronously(ctx: TfContext, c: ResolvedComponent): boolean {
   return (
     ctx.graph.subscriptions.some((s) => s.subscriberId === c.id) ||
     ctx.graph.ruleTargets.some((t) => t.targetId === c.id) ||
-    ctx.graph.eventSources.some((e) => e.functionId === c.id && e.sourceKind === 's3')
+    (ctx.graph.bucketNotifications ?? []).some((n) => n.targetId === c.id)
   );
 }
 
@@ -177,8 +177,7 @@ export const lambdaEmitter: ComponentEmitter = {
           attr('depends_on', list([ref(`aws_iam_role_policy.${role.names.tfName}`)])),
       ]),
     );
-    for (const e of ctx.graph.eventSources.filter((e) => e.functionId === c.id && e.sourceKind !== 's3'))
-      emitEventSource(ctx, c, e);
+    for (const e of ctx.graph.eventSources.filter((e) => e.functionId === c.id)) emitEventSource(ctx, c, e);
     ctx.output(
       `${c.names.tfName}_name`,
       ref(`${address(c)}.function_name`),

@@ -1,23 +1,38 @@
 /**
  * S3 bucket with the split aws_s3_bucket_* resources: public access block, versioning, SSE,
- * lifecycle, TLS-only policy (plus CloudFront OAC read), and notifications to functions.
+ * lifecycle, TLS-only policy (plus CloudFront OAC read), and EventBridge rules forwarding its
+ * notifications to functions, queues and topics.
  */
-import { DECIDED_PROPS, requireResolved, type ResolvedComponent } from '@archgen/infra';
+import {
+  DECIDED_PROPS,
+  requireResolved,
+  type ResolvedBucketNotification,
+  type ResolvedComponent,
+} from '@archgen/infra';
 import {
   type BodyInput,
   type BodyItem,
   type Expr,
   attr,
   block,
+  call,
   literal,
   list,
   num,
+  obj,
   ref,
   str,
   tpl,
 } from '../hcl/ast.ts';
 import { type ComponentEmitter, type TfContext, snake } from '../context.ts';
-import { componentKey, lambdaPermission, protectionLifecycle, skip, usesCustomerKey } from './common.ts';
+import {
+  componentKey,
+  lambdaPermission,
+  protectionLifecycle,
+  retryPolicy,
+  skip,
+  usesCustomerKey,
+} from './common.ts';
 import { emitBucket, lifecycleRule } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
@@ -103,56 +118,67 @@ function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
   );
 }
 
+/**
+ * The bucket sends its events to EventBridge (where the design asks for it, and always when it
+ * notifies anyone), and one rule per notified function, queue or topic forwards them, as the
+ * lowering decided for every target.
+ */
 function notifications(ctx: TfContext, c: ResolvedComponent): void {
-  const functions = ctx.graph.eventSources.filter((e) => e.sourceKind === 's3' && e.sourceId === c.id);
-  const others = (ctx.graph.bucketNotifications ?? []).filter((n) => n.bucketId === c.id);
-  if (functions.length === 0 && others.length === 0) return;
-  const dependencies: Expr[] = [];
-  for (const e of functions) {
-    const fn = ctx.component(e.functionId);
-    const name = `${c.names.tfName}_to_${fn.names.tfName}_invoke`;
-    lambdaPermission(ctx, name, fn.id, 's3.amazonaws.com', ref(`${address(c)}.arn`));
-    dependencies.push(ref(`aws_lambda_permission.${name}`));
-  }
-  for (const n of others) {
-    const target = ctx.component(n.targetId);
-    dependencies.push(
-      ref(
-        `${n.targetKind === 'sns' ? 'aws_sns_topic_policy' : 'aws_sqs_queue_policy'}.${target.names.tfName}`,
-      ),
-    );
-  }
+  const forwarded = (ctx.graph.bucketNotifications ?? []).filter((n) => n.bucketId === c.id);
+  if (forwarded.length === 0 && !ctx.some(c, 'eventNotifications', (v) => v === true)) return;
   ctx.add(
     'data.tf',
     block(
       'resource',
       ['aws_s3_bucket_notification', c.names.tfName],
+      [attr('bucket', ref(`${address(c)}.id`)), attr('eventbridge', ctx.prop(c, 'eventNotifications'))],
+    ),
+  );
+  for (const n of forwarded) notificationRule(ctx, c, n);
+}
+
+function notificationRule(ctx: TfContext, bucket: ResolvedComponent, n: ResolvedBucketNotification): void {
+  const target = ctx.component(n.targetId);
+  const rule = `aws_cloudwatch_event_rule.${n.rule.tfName}`;
+  const fifoQueue = target.type === 'sqs' && ctx.flag(target, 'fifo');
+  ctx.add(
+    'data.tf',
+    block(
+      'resource',
+      ['aws_cloudwatch_event_rule', n.rule.tfName],
       [
-        attr('bucket', ref(`${address(c)}.id`)),
-        functions.map((e) =>
-          block(
-            'lambda_function',
-            [],
-            [
-              attr('lambda_function_arn', ctx.attribute(e.functionId, 'arn')),
-              attr('events', list([str('s3:ObjectCreated:*')])),
-            ],
+        attr('name', ctx.physicalName(`${bucket.names.slug}-to-${target.names.slug}`, 64)),
+        attr('description', str(`Object events of ${bucket.names.display}`.slice(0, 512))),
+        attr(
+          'event_pattern',
+          call(
+            'jsonencode',
+            obj({
+              source: literal(['aws.s3']),
+              'detail-type': literal(n.detailTypes),
+              detail: obj({ bucket: obj({ name: list([ref(`${address(bucket)}.id`)]) }) }),
+            }),
           ),
         ),
-        others.map((n) =>
-          block(
-            n.targetKind === 'sns' ? 'topic' : 'queue',
-            [],
-            [
-              attr(n.targetKind === 'sns' ? 'topic_arn' : 'queue_arn', ctx.attribute(n.targetId, 'arn')),
-              attr('events', literal(n.events)),
-            ],
-          ),
-        ),
-        attr('depends_on', list(dependencies)),
       ],
     ),
   );
+  ctx.add(
+    'data.tf',
+    block(
+      'resource',
+      ['aws_cloudwatch_event_target', n.rule.tfName],
+      [
+        attr('rule', ref(`${rule}.name`)),
+        attr('target_id', str(target.names.slug.slice(0, 64))),
+        attr('arn', ctx.attribute(target.id, 'arn')),
+        fifoQueue && block('sqs_target', [], [attr('message_group_id', str(n.messageGroupId))]),
+        retryPolicy(n.retry),
+      ],
+    ),
+  );
+  if (n.targetKind === 'lambda')
+    lambdaPermission(ctx, `${n.rule.tfName}_invoke`, target.id, 'events.amazonaws.com', ref(`${rule}.arn`));
 }
 
 export const s3Emitter: ComponentEmitter = {

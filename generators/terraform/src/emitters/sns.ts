@@ -42,9 +42,9 @@ function publishers(ctx: TfContext, c: ResolvedComponent): Publisher[] {
     .filter((n) => n.targetId === c.id)
     .forEach((n, i) =>
       out.push({
-        sid: `AllowBucket${i}`,
-        service: 's3.amazonaws.com',
-        condition: { ArnEquals: { 'aws:SourceArn': ctx.attribute(n.bucketId, 'arn') } },
+        sid: `AllowBucketEvents${i}`,
+        service: 'events.amazonaws.com',
+        condition: { ArnEquals: { 'aws:SourceArn': ref(`aws_cloudwatch_event_rule.${n.rule.tfName}.arn`) } },
       }),
     );
   return out;

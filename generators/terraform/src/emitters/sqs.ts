@@ -41,9 +41,9 @@ function senders(ctx: TfContext, c: ResolvedComponent): Sender[] {
   for (const n of ctx.graph.bucketNotifications ?? []) {
     if (n.targetId === c.id)
       out.push({
-        sid: 'AllowBucket',
-        service: 's3.amazonaws.com',
-        sourceArn: ctx.attribute(n.bucketId, 'arn'),
+        sid: 'AllowBucketEvents',
+        service: 'events.amazonaws.com',
+        sourceArn: ref(`aws_cloudwatch_event_rule.${n.rule.tfName}.arn`),
       });
   }
   return out;

@@ -89,10 +89,10 @@ resource "aws_lambda_permission" "nightly_ingest_schedule_to_ingest_invoke" {
   source_arn    = aws_cloudwatch_event_rule.nightly_ingest_schedule.arn
 }
 
-resource "aws_lambda_permission" "raw_zone_to_curate_invoke" {
-  statement_id  = "AllowInvokeFromS3"
+resource "aws_lambda_permission" "raw_zone_to_curate_events_invoke" {
+  statement_id  = "AllowInvokeFromEvents"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.curate.function_name
-  principal     = "s3.amazonaws.com"
-  source_arn    = aws_s3_bucket.raw_zone.arn
+  principal     = "events.amazonaws.com"
+  source_arn    = aws_cloudwatch_event_rule.raw_zone_to_curate_events.arn
 }

@@ -486,12 +486,31 @@ resource "aws_s3_bucket_lifecycle_configuration" "raw_zone" {
 }
 
 resource "aws_s3_bucket_notification" "raw_zone" {
-  bucket = aws_s3_bucket.raw_zone.id
+  bucket      = aws_s3_bucket.raw_zone.id
+  eventbridge = true
+}
 
-  lambda_function {
-    lambda_function_arn = aws_lambda_function.curate.arn
-    events              = ["s3:ObjectCreated:*"]
+resource "aws_cloudwatch_event_rule" "raw_zone_to_curate_events" {
+  name        = "${local.name_prefix}-raw-zone-to-curate"
+  description = "Object events of Raw zone"
+  event_pattern = jsonencode({
+    source      = ["aws.s3"]
+    detail-type = ["Object Created"]
+    detail = {
+      bucket = {
+        name = [aws_s3_bucket.raw_zone.id]
+      }
+    }
+  })
+}
+
+resource "aws_cloudwatch_event_target" "raw_zone_to_curate_events" {
+  rule      = aws_cloudwatch_event_rule.raw_zone_to_curate_events.name
+  target_id = "curate"
+  arn       = aws_lambda_function.curate.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
   }
-
-  depends_on = [aws_lambda_permission.raw_zone_to_curate_invoke]
 }
