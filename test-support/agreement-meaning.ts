@@ -278,6 +278,23 @@ const cfnKeyKind = (value: unknown, ctx: CfnContext): KeyKind =>
       : undefined;
   });
 
+/** An event delivery appended to the function, queue, topic or state machine `arn` names. */
+function cfnDelivery(ctx: CfnContext, arn: unknown, how: string): Contribution[] {
+  const id = ctx.target(arn);
+  const kind = id ? CFN_KIND[ctx.resources.get(id)?.type ?? ''] : undefined;
+  return id && kind ? [{ kind, id, append: { eventDeliveries: [how] } }] : [];
+}
+
+/** S3 notification configurations S3 delivers itself (not through EventBridge). */
+function s3DirectDeliveries(config: unknown, ctx: CfnContext): Contribution[] {
+  return [
+    ...list(at(config, 'LambdaConfigurations')).map((c) => at(c, 'Function')),
+    ...list(at(config, 'LambdaFunctionConfigurations')).map((c) => at(c, 'LambdaFunctionArn')),
+    ...list(at(config, 'QueueConfigurations')).map((c) => at(c, 'Queue') ?? at(c, 'QueueArn')),
+    ...list(at(config, 'TopicConfigurations')).map((c) => at(c, 'Topic') ?? at(c, 'TopicArn')),
+  ].flatMap((arn) => cfnDelivery(ctx, arn, 's3 direct'));
+}
+
 const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
   'AWS::S3::Bucket': (r, ctx) => {
     const p = P(r);
@@ -337,6 +354,7 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
           deletionPolicy: r.deletionPolicy ?? 'Delete',
         },
       },
+      ...s3DirectDeliveries(p.NotificationConfiguration, ctx),
     ];
   },
   'AWS::SQS::Queue': (r, ctx) => {
@@ -696,6 +714,21 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
       },
     ];
   },
+  // How events reach a function, queue, topic or state machine: an EventBridge rule target with
+  // its retry policy, or S3 delivering a bucket's notifications itself. Appended to the receiver,
+  // so a target delivering another way (or retrying differently) is a disagreement.
+  'AWS::Events::Rule': (r, ctx) =>
+    list(P(r).Targets).flatMap((t) =>
+      cfnDelivery(
+        ctx,
+        at(t, 'Arn'),
+        `eventbridge ${String(num(at(t, 'RetryPolicy', 'MaximumRetryAttempts')) ?? 185)}x/${String(
+          num(at(t, 'RetryPolicy', 'MaximumEventAgeInSeconds')) ?? 86400,
+        )}s`,
+      ),
+    ),
+  // CDK's S3 notifications custom resource carries the same configuration as a bucket's own.
+  'Custom::S3BucketNotifications': (r, ctx) => s3DirectDeliveries(P(r).NotificationConfiguration, ctx),
   'AWS::Lambda::EventSourceMapping': (r, ctx) => {
     const p = P(r);
     return [
@@ -1039,6 +1072,12 @@ const tfKeyKind = (r: PlannedResource, ctx: TfContext, attribute: string, ...blo
 
 /** Extract from a nested block list of planned values: values.rule[0].x ... */
 const blocks = (value: unknown, name: string): unknown[] => list(at(value, name));
+
+/** An event delivery appended to the function, queue, topic or state machine at `address`. */
+function tfDelivery(address: string | undefined, how: string): Contribution[] {
+  const kind = address ? TF_KIND[address.split('.')[0]!] : undefined;
+  return address && kind ? [{ kind, id: address, append: { eventDeliveries: [how] } }] : [];
+}
 
 const TF_EXTRACTORS: Record<string, TfExtractor> = {
   aws_s3_bucket: (r) => [
@@ -1453,6 +1492,21 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
       },
     ];
   },
+  aws_cloudwatch_event_target: (r, ctx) => {
+    const retry = blocks(V(r), 'retry_policy')[0];
+    return tfDelivery(
+      ctx.target(r, 'arn'),
+      `eventbridge ${String(num(at(retry, 'maximum_retry_attempts')) ?? 185)}x/${String(
+        num(at(retry, 'maximum_event_age_in_seconds')) ?? 86400,
+      )}s`,
+    );
+  },
+  aws_s3_bucket_notification: (r, ctx) =>
+    [
+      ...ctx.refs(r, 'lambda_function', 'lambda_function_arn'),
+      ...ctx.refs(r, 'queue', 'queue_arn'),
+      ...ctx.refs(r, 'topic', 'topic_arn'),
+    ].flatMap((address) => tfDelivery(address, 's3 direct')),
   aws_lambda_event_source_mapping: (r, ctx) => [
     {
       kind: 'event-source',

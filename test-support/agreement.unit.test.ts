@@ -226,6 +226,89 @@ describe('meaning extractors', () => {
     ]);
   });
 
+  it('records how events reach a receiver: an EventBridge target with its retry policy, or S3 itself', () => {
+    const viaRule: CfnTemplate = {
+      Resources: {
+        Curate: { Type: 'AWS::Lambda::Function', Properties: {} },
+        RawToCurateEvents: {
+          Type: 'AWS::Events::Rule',
+          Properties: {
+            Targets: [
+              {
+                Id: 'Curate',
+                Arn: { 'Fn::GetAtt': ['Curate', 'Arn'] },
+                RetryPolicy: { MaximumRetryAttempts: 3 },
+              },
+            ],
+          },
+        },
+      },
+    };
+    const direct: CfnTemplate = {
+      Resources: {
+        Curate: { Type: 'AWS::Lambda::Function', Properties: {} },
+        Raw: {
+          Type: 'AWS::S3::Bucket',
+          Properties: {
+            NotificationConfiguration: {
+              LambdaConfigurations: [
+                { Event: 's3:ObjectCreated:*', Function: { 'Fn::GetAtt': ['Curate', 'Arn'] } },
+              ],
+            },
+          },
+        },
+      },
+    };
+    const deliveries = (t: CfnTemplate) =>
+      cfnEntities(resolveTemplate(t, {}), 'cloudformation').find((e) => e.kind === 'function')!.props
+        .eventDeliveries;
+    // A target without RetryPolicy gets EventBridge's defaults, so only a real difference shows.
+    expect(deliveries(viaRule)).toEqual(['eventbridge 3x/86400s']);
+    expect(deliveries(direct)).toEqual(['s3 direct']);
+
+    const plan: TerraformPlan = {
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_lambda_function.curate',
+              mode: 'managed',
+              type: 'aws_lambda_function',
+              name: 'curate',
+              values: {},
+            },
+            {
+              address: 'aws_cloudwatch_event_target.raw_to_curate',
+              mode: 'managed',
+              type: 'aws_cloudwatch_event_target',
+              name: 'raw_to_curate',
+              values: {
+                retry_policy: [{ maximum_retry_attempts: 185, maximum_event_age_in_seconds: 86400 }],
+              },
+            },
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_cloudwatch_event_target.raw_to_curate',
+              type: 'aws_cloudwatch_event_target',
+              name: 'raw_to_curate',
+              expressions: {
+                arn: { references: ['aws_lambda_function.curate.arn', 'aws_lambda_function.curate'] },
+              },
+            },
+          ],
+        },
+      },
+    };
+    expect(terraformEntities(plan).find((e) => e.kind === 'function')!.props.eventDeliveries).toEqual([
+      'eventbridge 185x/86400s',
+    ]);
+  });
+
   it('follows references inside nested blocks (a bucket key set in rule[0].apply_..._by_default[0])', () => {
     const plan: TerraformPlan = {
       planned_values: {
