@@ -92,3 +92,36 @@ describe('tables', () => {
     });
   });
 });
+
+describe("OpenSearch zones, the lowering's per environment", () => {
+  const search = generateCloudFormation(
+    lowerDesign(
+      design('Search')
+        .environments('dev', 'prod')
+        .vpc({ azCount: 3 })
+        .node('opensearch', {
+          id: 'search',
+          name: 'Search',
+          tier: 'private',
+          properties: { zoneAwareness: true, instanceCount: 2 },
+        })
+        .override('dev', 'search', { instanceCount: 1 })
+        .override('prod', 'search', { instanceCount: 6 })
+        .build(),
+    ),
+  );
+  const domain = (parseTemplate(search['template.yaml']!) as unknown as { Resources: Record<string, Json> })
+    .Resources.Search.Properties;
+  const params = (env: string) =>
+    Object.fromEntries(
+      (
+        JSON.parse(search[`parameters/${env}.json`]!) as { ParameterKey: string; ParameterValue: string }[]
+      ).map((p) => [p.ParameterKey, p.ParameterValue]),
+    );
+
+  it('a single-node domain is not zone aware even where the design says so (it was, with one subnet)', () => {
+    expect(domain.ClusterConfig.ZoneAwarenessEnabled).toEqual({ Ref: 'SearchZoneAware' });
+    expect(params('dev').SearchZoneAware).toBe('false');
+    expect(params('prod').SearchZoneAware).toBe('true');
+  });
+});

@@ -123,3 +123,32 @@ describe('tables', () => {
     expect(table).toContain('deletion_protection_enabled = true');
   });
 });
+
+describe("OpenSearch zones, the lowering's per environment", () => {
+  const search = generateTerraform(
+    lowerDesign(
+      design('Search')
+        .environments('dev', 'prod')
+        .vpc({ azCount: 3 })
+        .node('opensearch', {
+          id: 'search',
+          name: 'Search',
+          tier: 'private',
+          properties: { zoneAwareness: true, instanceCount: 2 },
+        })
+        .override('dev', 'search', { zoneAwareness: false, instanceCount: 1 })
+        .override('prod', 'search', { instanceCount: 6 })
+        .build(),
+    ),
+  );
+
+  it("each environment's zone count, not the first environment's awareness for all (prod was single-zone)", () => {
+    const domain = resource(search, 'data.tf', 'aws_opensearch_domain', 'search');
+    expect(domain).toContain('zone_awareness_enabled = var.search_zone_count > 1');
+    expect(domain).toContain(
+      'subnet_ids = slice(aws_subnet.main_vpc_private[*].id, 0, var.search_zone_count)',
+    );
+    expectCode(search, 'environments/dev.tfvars', 'search_zone_count = 1');
+    expectCode(search, 'environments/prod.tfvars', 'search_zone_count = 3');
+  });
+});

@@ -209,3 +209,30 @@ describe('buckets, logs and capacity', () => {
     });
   });
 });
+
+describe('OpenSearch zones', () => {
+  const lowered = (azCount: number) =>
+    lowerDesign(
+      design('Search')
+        .environments('dev', 'staging', 'prod')
+        .vpc({ azCount })
+        .node('opensearch', {
+          id: 'search',
+          name: 'Search',
+          tier: 'private',
+          properties: { zoneAwareness: true, instanceCount: 2 },
+        })
+        .override('dev', 'search', { zoneAwareness: false, instanceCount: 1 })
+        .override('staging', 'search', { instanceCount: 1 })
+        .override('prod', 'search', { instanceCount: 6 })
+        .build(),
+    );
+
+  it('one zone where the domain is not zone aware or has one node, three where the VPC and count allow', () => {
+    expect(component(lowered(3), 'search').zoneCount!.byEnv).toEqual({ dev: 1, staging: 1, prod: 3 });
+  });
+
+  it('two zones when the VPC has two (the targets used to decide this three different ways)', () => {
+    expect(component(lowered(2), 'search').zoneCount!.byEnv).toEqual({ dev: 1, staging: 1, prod: 2 });
+  });
+});

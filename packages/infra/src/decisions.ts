@@ -140,6 +140,22 @@ function accessLogBucketOf(
   };
 }
 
+/**
+ * An OpenSearch domain's zones per environment: one where it is not zone aware or has a single
+ * node; three where the VPC has three zones and the node count divides by three; else two (the
+ * count must then be even, OS-02). Data nodes must divide evenly across the zones.
+ */
+function openSearchZonesOf(ctx: LowerContext, component: ResolvedComponent): EnvValue<number> {
+  const vpc = ctx.resolvedVpcs.find((v) => v.id === component.placement?.vpcId);
+  return ctx.envValue(
+    ctx.envs.map((env) => {
+      const count = Number(component.props.instanceCount?.byEnv[env] ?? 1);
+      if (component.props.zoneAwareness?.byEnv[env] !== true || count < 2) return 1;
+      return (vpc?.azCount ?? 2) >= 3 && count % 3 === 0 ? 3 : 2;
+    }),
+  );
+}
+
 function capacityProvidersOf(ctx: LowerContext, component: ResolvedComponent): ResolvedCapacityProviders {
   return { spot: mapEnv(ctx, component.props.spot, (v) => v === true), ...FARGATE_SPOT_SPLIT };
 }
@@ -155,6 +171,7 @@ export function lowerDecisions(ctx: LowerContext): void {
         (v) => (v === true ? NONCURRENT_VERSION_DAYS : 0),
       );
     if (component.type === 'ecs-fargate') component.capacityProviders = capacityProvidersOf(ctx, component);
+    if (component.type === 'opensearch') component.zoneCount = openSearchZonesOf(ctx, component);
     const encryption = encryptionOf(ctx, component);
     if (encryption) component.encryption = encryption;
     const webAcl = webAclOf(ctx, component);

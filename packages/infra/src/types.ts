@@ -553,6 +553,11 @@ export interface ResolvedComponent {
   accessLogBucket?: ResolvedAccessLogBucket;
   /** For ecs-fargate: how tasks spread over FARGATE and FARGATE_SPOT. */
   capacityProviders?: ResolvedCapacityProviders;
+  /**
+   * For opensearch: the availability zones the domain's data nodes spread over per environment
+   * (1: not zone aware), and so how many of its subnets it takes, the first ones in AZ order.
+   */
+  zoneCount?: EnvValue<number>;
   /** For alb: which listeners exist in each environment (see front-doors.ts). */
   listeners?: ResolvedAlbListeners;
   /**

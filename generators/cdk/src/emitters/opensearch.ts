@@ -19,14 +19,9 @@ export const opensearchEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: OpenSearch domain.`);
-    const vpcDef = ctx.graph.vpcs.find((v) => v.id === component.placement?.vpcId);
-    // Data nodes must divide evenly across the zones; use 3 AZs only when the count allows it.
-    // Per environment: a single-node dev domain and a zone-aware prod one.
-    const zonesIn = (env: string) => {
-      const count = Number(ctx.valueIn(component, 'instanceCount', env));
-      if (ctx.valueIn(component, 'zoneAwareness', env) !== true || count < 2) return 1;
-      return (vpcDef?.azCount ?? 2) >= 3 && count % 3 === 0 ? 3 : 2;
-    };
+    // The lowering's zones per environment: a single-node dev domain and a zone-aware prod one.
+    const zoneCount = requireResolved(component.zoneCount, component, 'zone count');
+    const zonesIn = (env: string) => zoneCount.byEnv[env]!;
     const zones = ctx.graph.environments.map(zonesIn);
     const azCount = ctx.derive(component, 'availabilityZones', 'AZs the domain spans', zonesIn);
     const zoneAware = zones.some((z) => z > 1)

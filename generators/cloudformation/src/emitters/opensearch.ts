@@ -20,18 +20,16 @@ export const opensearchEmitter: ComponentEmitter = {
     if (!domain.placement) throw new Error(`OpenSearch ${domain.id} has no subnet placement`);
     const vpc = ctx.vpc(domain.placement.vpcId);
     const subnets = ctx.subnetIds(vpc.id, domain.placement.tier);
-    // Data nodes spread evenly: three zones when the VPC has them and the count divides by three.
-    const zones = Object.fromEntries(
-      ctx.environments.map((env) => {
-        const count = Number(domain.props.instanceCount?.byEnv[env]);
-        const aware = domain.props.zoneAwareness?.byEnv[env] === true;
-        return [env, !aware ? 1 : subnets.length >= 3 && count % 3 === 0 ? 3 : 2];
-      }),
-    );
-    const zoneValue = (pick: (zoneCount: number) => TemplateValue | undefined) =>
+    // The lowering's zones per environment (1: not zone aware).
+    const zones = requireResolved(domain.zoneCount, domain, 'zone count').byEnv;
+    const zoneValue = (
+      pick: (zoneCount: number) => TemplateValue | undefined,
+      parameter = `${id}Zones`,
+      description = `availability zones of ${domain.names.display}`,
+    ) =>
       ctx.byEnvironment(Object.fromEntries(Object.entries(zones).map(([env, n]) => [env, pick(n)])), {
-        parameter: `${id}Zones`,
-        description: `availability zones of ${domain.names.display}`,
+        parameter,
+        description,
         group: domain.names.display,
       });
     const dedicated = ctx.flag(domain, 'dedicatedMasters');
@@ -72,7 +70,11 @@ export const opensearchEmitter: ComponentEmitter = {
         ClusterConfig: {
           InstanceType: ctx.value(domain, 'instanceType'),
           InstanceCount: ctx.value(domain, 'instanceCount'),
-          ZoneAwarenessEnabled: ctx.value(domain, 'zoneAwareness'),
+          ZoneAwarenessEnabled: zoneValue(
+            (n) => n > 1,
+            `${id}ZoneAware`,
+            `zone awareness of ${domain.names.display}`,
+          ),
           ZoneAwarenessConfig: zoneValue((n) => (n > 1 ? { AvailabilityZoneCount: n } : undefined)),
           DedicatedMasterEnabled: ctx.value(domain, 'dedicatedMasters'),
           DedicatedMasterType: ctx.choose(dedicated, ctx.value(domain, 'instanceType'), undefined),

@@ -1,6 +1,6 @@
 /** OpenSearch domain in the VPC: encrypted, node-to-node TLS, HTTPS only, zone aware (OS-01/02). */
 import { requireResolved, type ResolvedComponent } from '@archgen/infra';
-import { attr, block, call, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import { attr, binary, block, call, cond, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { engineVersion, jsonencode, placementSubnets, protectionLifecycle, skip, tags } from './common.ts';
 
@@ -14,11 +14,31 @@ export const opensearchEmitter: ComponentEmitter = {
     endpoint: (name) => ref(`aws_opensearch_domain.${name}.endpoint`),
   },
   emit(c, ctx) {
-    const zoneAware = ctx.flag(c, 'zoneAwareness');
+    // The lowering's zones per environment (1: not zone aware); one subnet per zone.
+    const zoneCount = requireResolved(c.zoneCount, c, 'zone count');
+    const zones = ctx.derived(c, 'zone_count', 'Availability zones', (env) => zoneCount.byEnv[env]!);
+    const counts = new Set(ctx.environments.map((env) => zoneCount.byEnv[env]!));
+    const zoneAware = [...counts].some((n) => n > 1);
+    // Zone awareness where the zone count says so: literal when every environment agrees.
+    const awareness =
+      counts.size === 1
+        ? [
+            attr('zone_awareness_enabled', literal(zoneAware)),
+            zoneAware && block('zone_awareness_config', [], [attr('availability_zone_count', zones)]),
+          ]
+        : [
+            attr('zone_awareness_enabled', binary(zones, '>', num(1))),
+            block(
+              'dynamic',
+              ['zone_awareness_config'],
+              [
+                attr('for_each', cond(binary(zones, '>', num(1)), list([num(1)]), list([]))),
+                block('content', [], [attr('availability_zone_count', zones)]),
+              ],
+            ),
+          ];
     const dedicatedIn = (env: string) => ctx.flagIn(c, 'dedicatedMasters', env) === true;
     const dedicated = ctx.environments.some(dedicatedIn);
-    // Two AZs keep any even instance count valid; one subnet when the domain is not zone aware.
-    const azs = zoneAware ? 2 : 1;
     // The lowering's log group receives slow search, slow index and application logs; OpenSearch
     // may write there only through a resource policy, which must exist first.
     const logGroupArn = ctx.attribute(requireResolved(c.logGroupId, c, 'log group'), 'arn');
@@ -74,8 +94,7 @@ export const opensearchEmitter: ComponentEmitter = {
           [
             attr('instance_type', ctx.prop(c, 'instanceType')),
             attr('instance_count', ctx.prop(c, 'instanceCount')),
-            attr('zone_awareness_enabled', literal(zoneAware)),
-            zoneAware && block('zone_awareness_config', [], [attr('availability_zone_count', num(azs))]),
+            ...awareness,
             attr('dedicated_master_enabled', ctx.prop(c, 'dedicatedMasters')),
             dedicated &&
               attr(
@@ -116,7 +135,7 @@ export const opensearchEmitter: ComponentEmitter = {
           'vpc_options',
           [],
           [
-            attr('subnet_ids', call('slice', placementSubnets(ctx, c), num(0), num(azs))),
+            attr('subnet_ids', call('slice', placementSubnets(ctx, c), num(0), zones)),
             attr('security_group_ids', literal([ctx.securityGroupOf(c)])),
           ],
         ),
