@@ -54,10 +54,9 @@ describe('per-environment CDK', () => {
     expect(config).toMatch(/prod: \{(?![^}]*rawZoneExpirationDays)[^}]*\}/);
     expect(config).toMatch(/staging: \{[^}]*rawZoneExpirationDays: 365,/);
     expect(stack).toContain('Duration.days(config.rawZoneExpirationDays)');
-    expect(config).toMatch(/prod: \{[^}]*analyticsWorkgroupBytesScannedCutoffGb: 100,/);
-    expect(stack).toContain(
-      'bytesScannedCutoffPerQuery: Size.gibibytes(config.analyticsWorkgroupBytesScannedCutoffGb).toBytes(),',
-    );
+    // The lowering's limit in bytes (100 GiB), as both templates print it.
+    expect(config).toMatch(/prod: \{[^}]*analyticsWorkgroupBytesScannedCutoffBytes: 107374182400,/);
+    expect(stack).toContain('bytesScannedCutoffPerQuery: config.analyticsWorkgroupBytesScannedCutoffBytes,');
   });
 
   it('takes EKS node types and CloudFront aliases and price class from config', () => {

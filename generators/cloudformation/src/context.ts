@@ -21,6 +21,7 @@ import {
   MANAGED_BY_TAG_VALUE,
   NAME_TAG_KEY,
   compareIds,
+  propertyLabel,
 } from '@archgen/infra';
 import { TemplateBuilder } from './template/builder.ts';
 import {
@@ -261,7 +262,7 @@ export class EmitContext {
     if (this.sameEverywhere(values)) return values[this.environments[0]!];
     return this.byEnvironment(values, {
       parameter: `${component.names.logicalId}${toPascalCase(key)}`,
-      description: `${key} of ${component.names.display}`,
+      description: `${propertyLabel(component.type, key)} of ${component.names.display}`,
       group: component.names.display,
       literals: options.literals,
     });

@@ -12,6 +12,7 @@ import type {
   ResolvedVpc,
   ResourceRef,
 } from '@archgen/infra';
+import { propertyLabel } from '@archgen/infra';
 import { getService } from '@archgen/model';
 import type { PropertyDefinition, PropertyValue, SubnetTier } from '@archgen/model';
 import {
@@ -387,7 +388,7 @@ export class TfContext {
     this.variable({
       name,
       type,
-      description: `${definition?.label ?? key} of ${c.names.display} (differs between environments)`,
+      description: `${propertyLabel(c.type, key)} of ${c.names.display} (differs between environments)`,
       byEnv,
       validation: definition && validationFor(definition, ref(`var.${name}`), type, map),
     });

@@ -15,7 +15,7 @@ import type {
   ResolvedWebAcl,
   WebAclRuleGroup,
 } from './types.ts';
-import { environmentRegion, type PropertyValue } from '@archgen/model';
+import { environmentRegion, getService, type PropertyValue } from '@archgen/model';
 
 /** AWS managed rule groups of every web ACL: common exploits (OWASP top 10) and known-bad inputs. */
 export const WEB_ACL_RULE_GROUPS: readonly WebAclRuleGroup[] = [
@@ -30,7 +30,33 @@ export const KEY_DELETION_WINDOW_DAYS = 30;
 export const DECIDED_PROPS = {
   /** s3: days an overwritten or deleted version is kept (0 = no such rule). */
   noncurrentVersionExpirationDays: 'noncurrentVersionExpirationDays',
+  /**
+   * athena-workgroup: the per-query scan limit in bytes, null for none (the design's 0 GB).
+   * Athena's smallest limit is 10 MB.
+   */
+  bytesScannedCutoffBytes: 'bytesScannedCutoffBytes',
 } as const;
+
+/** What each decided property is, as catalog properties have a label. */
+const DECIDED_PROP_LABELS: Readonly<Record<string, string>> = {
+  [DECIDED_PROPS.noncurrentVersionExpirationDays]: 'Days old versions are kept',
+  [DECIDED_PROPS.bytesScannedCutoffBytes]: 'Scan limit per query in bytes',
+};
+
+/** A property's label: the catalog's, or what the lowering's decided property is; else its key. */
+export function propertyLabel(type: string, key: string): string {
+  return getService(type)?.properties.find((p) => p.key === key)?.label ?? DECIDED_PROP_LABELS[key] ?? key;
+}
+
+/** Athena refuses a per-query scan limit under 10 MB. */
+export const ATHENA_MIN_CUTOFF_BYTES = 10_485_760;
+
+/**
+ * Deleting a workgroup keeps failing while it holds saved queries: nothing here deletes them with
+ * it (CDK's RecursiveDeleteOption true, the templates' false and Terraform's force_destroy false
+ * used to disagree).
+ */
+export const ATHENA_RECURSIVE_DELETE = false;
 
 /** A versioned bucket keeps old versions 90 days: long enough to undo, bounded in cost (S3-03). */
 export const NONCURRENT_VERSION_DAYS = 90;
@@ -172,6 +198,17 @@ export function lowerDecisions(ctx: LowerContext): void {
       );
     if (component.type === 'ecs-fargate') component.capacityProviders = capacityProvidersOf(ctx, component);
     if (component.type === 'opensearch') component.zoneCount = openSearchZonesOf(ctx, component);
+    if (component.type === 'athena-workgroup') {
+      component.resultsPrefix = `athena-results/${component.names.slug}/`;
+      component.props[DECIDED_PROPS.bytesScannedCutoffBytes] = mapEnv(
+        ctx,
+        component.props.bytesScannedCutoffGb,
+        (gb) =>
+          typeof gb === 'number' && gb > 0
+            ? Math.max(ATHENA_MIN_CUTOFF_BYTES, Math.round(gb * 1024 ** 3))
+            : null,
+      );
+    }
     const encryption = encryptionOf(ctx, component);
     if (encryption) component.encryption = encryption;
     const webAcl = webAclOf(ctx, component);

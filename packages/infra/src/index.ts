@@ -3,10 +3,12 @@ export * from './lower.ts';
 export * from './naming.ts';
 export {
   ACCESS_LOG_LIFECYCLE,
+  ATHENA_RECURSIVE_DELETE,
   DECIDED_PROPS,
   FARGATE_SPOT_SPLIT,
   KEY_DELETION_WINDOW_DAYS,
   NONCURRENT_VERSION_DAYS,
+  propertyLabel,
   WEB_ACL_RULE_GROUPS,
 } from './decisions.ts';
 export * from './text.ts';

@@ -585,6 +585,11 @@ export interface ResolvedComponent {
   userPoolId?: string;
   /** For athena-workgroup: the bucket query results go to (its first write/read-write s3 target). */
   outputBucketId?: string;
+  /**
+   * For athena-workgroup: the key prefix of its results in that bucket, "athena-results/<slug>/",
+   * so workgroups sharing a bucket keep their results apart (see decisions.ts).
+   */
+  resultsPrefix?: string;
   environment: ResolvedEnvVar[];
   /** Findings accepted for this component, carried into the code as acknowledgements. */
   acknowledgements: Acknowledgement[];

@@ -1,4 +1,5 @@
 /** Athena workgroups. */
+import { ATHENA_RECURSIVE_DELETE, DECIDED_PROPS } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import { call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, requireResolved } from './common.ts';
@@ -16,8 +17,12 @@ export const athenaEmitter: ComponentEmitter = {
       requireResolved(component.outputBucketId, component, 'results bucket'),
     ).construct;
     const encrypted = ctx.flag(component, 'resultsEncryption');
-    // 0 GB = no limit: the property is left out there.
-    const cutoff = ctx.optional(component, 'bytesScannedCutoffGb', (gb) => typeof gb === 'number' && gb > 0);
+    // The lowering's limit in bytes; null (no limit) leaves the property out there.
+    const cutoff = ctx.optional(
+      component,
+      DECIDED_PROPS.bytesScannedCutoffBytes,
+      (bytes) => typeof bytes === 'number',
+    );
     const workgroup = ctx.declare(
       ctx.variableName(component),
       newExpr(
@@ -28,21 +33,16 @@ export const athenaEmitter: ComponentEmitter = {
           name: ctx.physicalName(component),
           description: lit(plainText(component.names.display, 1024)),
           state: lit('ENABLED'),
-          recursiveDeleteOption: lit(true),
+          recursiveDeleteOption: lit(ATHENA_RECURSIVE_DELETE),
           workGroupConfiguration: obj({
             enforceWorkGroupConfiguration: ctx.value(component, 'enforceConfiguration'),
             publishCloudWatchMetricsEnabled: lit(true),
-            bytesScannedCutoffPerQuery: cutoff
-              ? onlyWhere(
-                  cutoff.test,
-                  call(member(call(member(ctx.core('Size'), 'gibibytes'), cutoff.value), 'toBytes')),
-                )
-              : undefined,
+            bytesScannedCutoffPerQuery: cutoff ? onlyWhere(cutoff.test, cutoff.value) : undefined,
             resultConfiguration: obj({
               outputLocation: template(
                 's3://',
                 member(results, 'bucketName'),
-                `/athena-results/${component.names.slug}/`,
+                `/${requireResolved(component.resultsPrefix, component, 'results prefix')}`,
               ),
               encryptionConfiguration: encrypted
                 ? onlyWhere(encrypted.test, obj({ encryptionOption: lit('SSE_S3') }))

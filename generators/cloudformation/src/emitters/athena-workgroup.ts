@@ -1,9 +1,8 @@
 /** Athena workgroup with enforced settings, a scan cutoff and encrypted results in the design's bucket. */
+import { ATHENA_RECURSIVE_DELETE, DECIDED_PROPS, requireResolved } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { ref, sub } from '../template/intrinsics.ts';
 import { stackUniqueName } from './common.ts';
-
-const GIB = 1024 ** 3;
 
 export const athenaEmitter: ComponentEmitter = {
   references: {
@@ -11,21 +10,23 @@ export const athenaEmitter: ComponentEmitter = {
     arn: (id) => sub(`arn:\${AWS::Partition}:athena:\${AWS::Region}:\${AWS::AccountId}:workgroup/\${${id}}`),
   },
   emit(workgroup, ctx) {
-    const output = workgroup.outputBucketId
-      ? sub(`s3://\${${ctx.logicalId(workgroup.outputBucketId)}}/athena-results/`)
-      : undefined;
+    // The lowering always names the results bucket and prefix: the design's bucket or a derived one.
+    const bucket = ctx.logicalId(requireResolved(workgroup.outputBucketId, workgroup, 'results bucket'));
+    const prefix = requireResolved(workgroup.resultsPrefix, workgroup, 'results prefix');
+    const output = sub(`s3://\${${bucket}}/${prefix}`);
     ctx.template.addResource(workgroup.names.logicalId, {
       Type: 'AWS::Athena::WorkGroup',
       Metadata: ctx.metadata(workgroup.acknowledgements),
       Properties: {
         Name: stackUniqueName(workgroup.names.slug, 128),
         Description: workgroup.names.display.slice(0, 1024),
-        RecursiveDeleteOption: false,
+        RecursiveDeleteOption: ATHENA_RECURSIVE_DELETE,
         WorkGroupConfiguration: {
           EnforceWorkGroupConfiguration: ctx.value(workgroup, 'enforceConfiguration'),
           PublishCloudWatchMetricsEnabled: true,
-          BytesScannedCutoffPerQuery: ctx.value(workgroup, 'bytesScannedCutoffGb', (gb) =>
-            Math.max(10_485_760, Math.round(Number(gb) * GIB)),
+          // The lowering's limit in bytes; null (no limit) leaves the property out.
+          BytesScannedCutoffPerQuery: ctx.value(workgroup, DECIDED_PROPS.bytesScannedCutoffBytes, (bytes) =>
+            typeof bytes === 'number' ? bytes : undefined,
           ),
           ResultConfiguration: {
             OutputLocation: output,

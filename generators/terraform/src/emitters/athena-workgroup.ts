@@ -1,5 +1,6 @@
-/** Athena workgroup: enforced configuration, scan cutoff, results in the design's bucket. */
-import { attr, binary, block, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+/** Athena workgroup: enforced configuration, scan cutoff, results under its prefix in the design's bucket. */
+import { ATHENA_RECURSIVE_DELETE, DECIDED_PROPS, requireResolved } from '@archgen/infra';
+import { attr, block, cond, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { tags } from './common.ts';
 
@@ -10,8 +11,25 @@ export const athenaEmitter: ComponentEmitter = {
     id: (name) => ref(`aws_athena_workgroup.${name}.id`),
   },
   emit(c, ctx) {
-    const results = ctx.findComponent(c.outputBucketId);
-    const encrypted = ctx.flag(c, 'resultsEncryption');
+    // The lowering always names the results bucket and prefix: the design's bucket or a derived one.
+    const results = requireResolved(c.outputBucketId, c, 'results bucket');
+    const prefix = requireResolved(c.resultsPrefix, c, 'results prefix');
+    // Encrypted results per environment: a plain block where every environment encrypts.
+    const sseS3 = [attr('encryption_option', str('SSE_S3'))];
+    const encrypting = ctx.environments.filter((env) => ctx.flagIn(c, 'resultsEncryption', env));
+    const encryptionBlock =
+      encrypting.length === ctx.environments.length
+        ? block('encryption_configuration', [], sseS3)
+        : encrypting.length > 0
+          ? block(
+              'dynamic',
+              ['encryption_configuration'],
+              [
+                attr('for_each', cond(ctx.prop(c, 'resultsEncryption'), list([num(1)]), list([]))),
+                block('content', [], sseS3),
+              ],
+            )
+          : undefined;
     ctx.add(
       'data.tf',
       ctx.resource('aws_athena_workgroup', c.names.tfName, c, [
@@ -23,26 +41,19 @@ export const athenaEmitter: ComponentEmitter = {
           [
             attr('enforce_workgroup_configuration', ctx.prop(c, 'enforceConfiguration')),
             attr('publish_cloudwatch_metrics_enabled', literal(true)),
-            attr(
-              'bytes_scanned_cutoff_per_query',
-              binary(ctx.prop(c, 'bytesScannedCutoffGb'), '*', num(1073741824)),
+            // The lowering's limit in bytes; null (no limit) leaves it unset.
+            attr('bytes_scanned_cutoff_per_query', ctx.prop(c, DECIDED_PROPS.bytesScannedCutoffBytes)),
+            block(
+              'result_configuration',
+              [],
+              [
+                attr('output_location', tpl('s3://', ctx.attribute(results, 'name'), `/${prefix}`)),
+                encryptionBlock,
+              ],
             ),
-            (results || encrypted) &&
-              block(
-                'result_configuration',
-                [],
-                [
-                  results &&
-                    attr(
-                      'output_location',
-                      tpl('s3://', ctx.attribute(results.id, 'name'), '/athena-results/'),
-                    ),
-                  encrypted &&
-                    block('encryption_configuration', [], [attr('encryption_option', str('SSE_S3'))]),
-                ],
-              ),
           ],
         ),
+        attr('force_destroy', literal(ATHENA_RECURSIVE_DELETE)),
         tags(c.names.display),
       ]),
     );

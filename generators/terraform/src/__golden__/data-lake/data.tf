@@ -7,10 +7,10 @@ resource "aws_athena_workgroup" "analytics_workgroup" {
   configuration {
     enforce_workgroup_configuration    = true
     publish_cloudwatch_metrics_enabled = true
-    bytes_scanned_cutoff_per_query     = var.analytics_workgroup_bytes_scanned_cutoff_gb * 1073741824
+    bytes_scanned_cutoff_per_query     = var.analytics_workgroup_bytes_scanned_cutoff_bytes
 
     result_configuration {
-      output_location = "s3://${aws_s3_bucket.curated_zone.id}/athena-results/"
+      output_location = "s3://${aws_s3_bucket.curated_zone.id}/athena-results/analytics-workgroup/"
 
       encryption_configuration {
         encryption_option = "SSE_S3"
@@ -18,6 +18,7 @@ resource "aws_athena_workgroup" "analytics_workgroup" {
     }
   }
 
+  force_destroy = false
   tags = {
     Name = "Analytics workgroup"
   }

@@ -21,14 +21,9 @@ variable "allowed_account_ids" {
   type        = list(string)
 }
 
-variable "analytics_workgroup_bytes_scanned_cutoff_gb" {
-  description = "Scan limit per query of Analytics workgroup (differs between environments)"
+variable "analytics_workgroup_bytes_scanned_cutoff_bytes" {
+  description = "Scan limit per query in bytes of Analytics workgroup (differs between environments)"
   type        = number
-
-  validation {
-    condition     = var.analytics_workgroup_bytes_scanned_cutoff_gb >= 0 && var.analytics_workgroup_bytes_scanned_cutoff_gb <= 1000000
-    error_message = "Scan limit per query must be between 0 and 1000000."
-  }
 }
 
 variable "artifact_bucket" {
