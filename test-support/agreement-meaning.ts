@@ -278,6 +278,26 @@ const cfnKeyKind = (value: unknown, ctx: CfnContext): KeyKind =>
       : undefined;
   });
 
+/**
+ * The key prefix of an "s3://<bucket>/<prefix>" location, whether a plain string, a Sub or a Join
+ * around the bucket's reference; undefined where it cannot be read (an unknown plan value).
+ */
+function s3KeyPrefix(location: unknown): string | undefined {
+  const sub = at(location, 'Fn::Sub');
+  const join = at(location, 'Fn::Join', 1);
+  const text =
+    typeof location === 'string'
+      ? location
+      : typeof sub === 'string'
+        ? sub
+        : typeof at(sub, 0) === 'string'
+          ? (at(sub, 0) as string)
+          : Array.isArray(join)
+            ? join.map((part) => (typeof part === 'string' ? part : 'bucket')).join('')
+            : undefined;
+  return text?.match(/^s3:\/\/[^/]+\/(.*)$/)?.[1];
+}
+
 /** An event delivery appended to the function, queue, topic or state machine `arn` names. */
 function cfnDelivery(ctx: CfnContext, arn: unknown, how: string): Contribution[] {
   const id = ctx.target(arn);
@@ -821,6 +841,7 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
   },
   'AWS::Athena::WorkGroup': (r) => {
     const c = at(P(r), 'WorkGroupConfiguration');
+    const prefix = s3KeyPrefix(at(c, 'ResultConfiguration', 'OutputLocation'));
     return [
       {
         kind: 'athena-workgroup',
@@ -828,6 +849,8 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
         primary: true,
         props: {
           bytesScannedCutoff: num(at(c, 'BytesScannedCutoffPerQuery')) ?? null,
+          recursiveDelete: bool(P(r).RecursiveDeleteOption) ?? false,
+          ...(prefix === undefined ? {} : { resultsPrefix: prefix }),
           enforceConfiguration: bool(at(c, 'EnforceWorkGroupConfiguration')) ?? false,
           resultEncryption:
             str(at(c, 'ResultConfiguration', 'EncryptionConfiguration', 'EncryptionOption')) ?? 'none',
@@ -1607,6 +1630,8 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
   },
   aws_athena_workgroup: (r) => {
     const c = at(V(r), 'configuration', 0);
+    // The location names the bucket, unknown until apply: compared where the plan knows it.
+    const prefix = s3KeyPrefix(at(c, 'result_configuration', 0, 'output_location'));
     return [
       {
         kind: 'athena-workgroup',
@@ -1614,6 +1639,8 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
         primary: true,
         props: {
           bytesScannedCutoff: num(at(c, 'bytes_scanned_cutoff_per_query')) ?? null,
+          recursiveDelete: at(V(r), 'force_destroy') === true,
+          ...(prefix === undefined ? {} : { resultsPrefix: prefix }),
           enforceConfiguration: at(c, 'enforce_workgroup_configuration') === true,
           resultEncryption:
             str(at(c, 'result_configuration', 0, 'encryption_configuration', 0, 'encryption_option')) ??

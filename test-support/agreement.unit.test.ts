@@ -309,6 +309,31 @@ describe('meaning extractors', () => {
     ]);
   });
 
+  it("reads an Athena workgroup's results prefix from a Sub or a Join around the bucket", () => {
+    const prefixOf = (location: unknown) =>
+      cfnEntities(
+        resolveTemplate(
+          {
+            Resources: {
+              Results: { Type: 'AWS::S3::Bucket' },
+              Queries: {
+                Type: 'AWS::Athena::WorkGroup',
+                Properties: { WorkGroupConfiguration: { ResultConfiguration: { OutputLocation: location } } },
+              },
+            },
+          },
+          {},
+        ),
+        'cloudformation',
+      ).find((e) => e.kind === 'athena-workgroup')!.props.resultsPrefix;
+    expect(prefixOf({ 'Fn::Sub': 's3://${Results}/athena-results/queries/' })).toBe(
+      'athena-results/queries/',
+    );
+    expect(prefixOf({ 'Fn::Join': ['', ['s3://', { Ref: 'Results' }, '/athena-results/']] })).toBe(
+      'athena-results/',
+    );
+  });
+
   it('follows references inside nested blocks (a bucket key set in rule[0].apply_..._by_default[0])', () => {
     const plan: TerraformPlan = {
       planned_values: {
