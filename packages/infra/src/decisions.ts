@@ -48,6 +48,16 @@ export function propertyLabel(type: string, key: string): string {
   return getService(type)?.properties.find((p) => p.key === key)?.label ?? DECIDED_PROP_LABELS[key] ?? key;
 }
 
+/**
+ * An Auto Scaling group on Spot (useSpot): every instance from Spot, from the pools least likely
+ * to be interrupted at the lowest price. Without Spot, every instance is on demand.
+ */
+export const ASG_SPOT_DISTRIBUTION = {
+  onDemandBaseCapacity: 0,
+  onDemandPercentageAboveBaseCapacity: 0,
+  spotAllocationStrategy: 'price-capacity-optimized',
+} as const;
+
 /** Athena refuses a per-query scan limit under 10 MB. */
 export const ATHENA_MIN_CUTOFF_BYTES = 10_485_760;
 

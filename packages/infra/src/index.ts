@@ -3,6 +3,7 @@ export * from './lower.ts';
 export * from './naming.ts';
 export {
   ACCESS_LOG_LIFECYCLE,
+  ASG_SPOT_DISTRIBUTION,
   ATHENA_RECURSIVE_DELETE,
   DECIDED_PROPS,
   FARGATE_SPOT_SPLIT,

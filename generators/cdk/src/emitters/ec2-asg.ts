@@ -1,5 +1,5 @@
 /** EC2 Auto Scaling groups. */
-import { isGraviton, type ResolvedGraph } from '@archgen/infra';
+import { ASG_SPOT_DISTRIBUTION, isGraviton, type ResolvedGraph } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, cond, eq, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
@@ -98,10 +98,14 @@ export const ec2AsgEmitter: ComponentEmitter = {
                 obj({
                   launchTemplate,
                   instancesDistribution: obj({
-                    onDemandPercentageAboveBaseCapacity: lit(0),
+                    onDemandBaseCapacity: lit(ASG_SPOT_DISTRIBUTION.onDemandBaseCapacity),
+                    onDemandPercentageAboveBaseCapacity: lit(
+                      ASG_SPOT_DISTRIBUTION.onDemandPercentageAboveBaseCapacity,
+                    ),
+                    // "price-capacity-optimized" -> SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED
                     spotAllocationStrategy: ctx.api(
                       'autoscaling',
-                      'SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED',
+                      `SpotAllocationStrategy.${ASG_SPOT_DISTRIBUTION.spotAllocationStrategy.toUpperCase().replace(/-/g, '_')}`,
                     ),
                   }),
                 }),

@@ -3,7 +3,7 @@
  * parameter, IMDSv2 only, encrypted gp3 root volume, instance profile for the lowering's role,
  * private subnets, optional Spot capacity, and ALB target groups from the design's routes.
  */
-import { isGraviton } from '@archgen/infra';
+import { ASG_SPOT_DISTRIBUTION, isGraviton } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { albListenersFor, targetGroupId } from './relationships.ts';
@@ -84,14 +84,14 @@ export const ec2AsgEmitter: ComponentEmitter = {
         DesiredCapacity: ctx.value(group, 'desiredCapacity', (n) => String(n)),
         VPCZoneIdentifier: ctx.subnetIds(group.placement.vpcId, group.placement.tier),
         LaunchTemplate: ctx.choose(spot, undefined, launchTemplate),
-        // Spot for fault-tolerant fleets: all capacity from the cheapest available pools.
+        // Spot where the environment asks for it, distributed as the lowering decided.
         MixedInstancesPolicy: ctx.choose(
           spot,
           {
             InstancesDistribution: {
-              OnDemandBaseCapacity: 0,
-              OnDemandPercentageAboveBaseCapacity: 0,
-              SpotAllocationStrategy: 'price-capacity-optimized',
+              OnDemandBaseCapacity: ASG_SPOT_DISTRIBUTION.onDemandBaseCapacity,
+              OnDemandPercentageAboveBaseCapacity: ASG_SPOT_DISTRIBUTION.onDemandPercentageAboveBaseCapacity,
+              SpotAllocationStrategy: ASG_SPOT_DISTRIBUTION.spotAllocationStrategy,
             },
             LaunchTemplate: { LaunchTemplateSpecification: launchTemplate },
           },

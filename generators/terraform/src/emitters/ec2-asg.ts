@@ -3,7 +3,7 @@
  * profile, private subnets; spot through a mixed instances policy. The AMI is a variable so that
  * plan makes no AWS lookups (set it per environment in the tfvars).
  */
-import { isGraviton, type ResolvedComponent } from '@archgen/infra';
+import { ASG_SPOT_DISTRIBUTION, isGraviton, type ResolvedComponent } from '@archgen/infra';
 import { type BodyItem, attr, block, call, list, literal, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { placementSubnets, tags } from './common.ts';
@@ -41,13 +41,18 @@ export const ec2AsgEmitter: ComponentEmitter = {
           'instances_distribution',
           [],
           [
-            attr('on_demand_base_capacity', num(0)),
-            // 0 % on-demand = all spot (useSpot), 100 % = all on-demand.
+            attr('on_demand_base_capacity', num(ASG_SPOT_DISTRIBUTION.onDemandBaseCapacity)),
+            // The lowering's Spot share where useSpot, 100 % on demand elsewhere.
             attr(
               'on_demand_percentage_above_base_capacity',
-              ctx.prop(c, 'useSpot', (v) => (v === true ? 0 : 100), `${t}_on_demand_percentage`),
+              ctx.prop(
+                c,
+                'useSpot',
+                (v) => (v === true ? ASG_SPOT_DISTRIBUTION.onDemandPercentageAboveBaseCapacity : 100),
+                `${t}_on_demand_percentage`,
+              ),
             ),
-            attr('spot_allocation_strategy', str('price-capacity-optimized')),
+            attr('spot_allocation_strategy', str(ASG_SPOT_DISTRIBUTION.spotAllocationStrategy)),
           ],
         ),
         block(
