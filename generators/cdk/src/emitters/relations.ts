@@ -17,7 +17,7 @@ import type {
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
-import { vpcOf } from './common.ts';
+import { requireResolved, vpcOf } from './common.ts';
 import { plainText } from '../naming.ts';
 
 /** (target type, access) -> grant method on the target construct. */
@@ -242,7 +242,7 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
         lit(`${target.names.logicalId}TargetGroup`),
         obj({
           vpc: vpcOf(ctx, target),
-          port: lit(route.port ?? 80),
+          port: lit(requireResolved(route.port, target, 'target port')),
           protocol: ctx.api(
             'elbv2',
             route.port === 443 ? 'ApplicationProtocol.HTTPS' : 'ApplicationProtocol.HTTP',
@@ -271,7 +271,8 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
         obj({
           priority: lit(priority),
           conditions,
-          port: target.type === 'lambda' ? undefined : lit(route.port ?? 80),
+          port:
+            target.type === 'lambda' ? undefined : lit(requireResolved(route.port, target, 'target port')),
           protocol: target.type === 'lambda' ? undefined : ctx.api('elbv2', 'ApplicationProtocol.HTTP'),
           targets: arr([targetExpr]),
           healthCheck:

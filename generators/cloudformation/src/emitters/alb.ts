@@ -4,7 +4,7 @@
  * route with path rules (ALB-01/02), dropped invalid headers, access logs and WAF as designed
  * (ALB-02/03). Lambda targets get an invoke permission.
  */
-import type { ResolvedComponent, ResolvedRoute } from '@archgen/infra';
+import { requireResolved, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Flag, Suppression } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { dependencyOn, webAcl } from './common.ts';
@@ -21,13 +21,6 @@ function certificateArn(alb: ResolvedComponent, ctx: EmitContext): TemplateValue
     description: `certificateArn of ${alb.names.display}`,
     group: alb.names.display,
   });
-}
-
-function targetPort(target: ResolvedComponent, route: ResolvedRoute): number {
-  if (route.port) return route.port;
-  const port = target.props.containerPort ?? target.props.port;
-  const value = port ? Object.values(port.byEnv)[0] : undefined;
-  return typeof value === 'number' ? value : 80;
 }
 
 function emitTargetGroup(alb: ResolvedComponent, route: ResolvedRoute, ctx: EmitContext): string {
@@ -69,7 +62,7 @@ function emitTargetGroup(alb: ResolvedComponent, route: ResolvedRoute, ctx: Emit
       Properties: {
         TargetType: target.type === 'ec2-asg' ? 'instance' : 'ip',
         Protocol: 'HTTP',
-        Port: targetPort(target, route),
+        Port: requireResolved(route.port, target, 'target port'),
         VpcId: vpcId,
         ...healthCheck,
         TargetGroupAttributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '30' }],

@@ -30,7 +30,7 @@ function targetGroup(ctx: TfContext, alb: ResolvedComponent, r: ResolvedRoute): 
       [
         attr('name', ctx.physicalName(r.targetGroup!.stem, r.targetGroup!.maxLength)),
         attr('target_type', str(type)),
-        type !== 'lambda' && attr('port', num(r.port ?? 8080)),
+        type !== 'lambda' && attr('port', num(requireResolved(r.port, target, 'target port'))),
         type !== 'lambda' && attr('protocol', str('HTTP')),
         type !== 'lambda' && attr('vpc_id', ctx.vpcIdOf(alb.placement!.vpcId)),
         attr('deregistration_delay', num(30)),
