@@ -14,3 +14,10 @@ export { REST_API_STAGE, isGraviton } from './aws.ts';
 export { ALB_TLS_POLICY } from './front-doors.ts';
 export { requireResolved } from './require.ts';
 export { STATEFUL_TYPES, deletionActionOf, strongestAction } from './protection.ts';
+export {
+  SPLIT_THRESHOLD,
+  STACK_BUDGET,
+  STACK_RESOURCE_QUOTA,
+  partitionStacks,
+  stackIndexById,
+} from './stacks.ts';
