@@ -245,18 +245,31 @@ export function partitionStacks(design: Design, graph: StackInput): ResolvedStac
   for (const group of graph.securityGroups) dependsOn(group.componentId, group.vpcId);
   for (const role of graph.roles)
     for (const statement of role.statements) for (const r of statement.resources) refers(role.componentId, r);
-  for (const source of graph.eventSources) dependsOn(source.functionId, source.sourceId);
+  // Where each side's resources name the other in some target, both share a stack ("both"): a
+  // bucket's notification configuration names the function or queue, whose permission or policy
+  // names the bucket; a queue's policy names the rule that targets it; CDK puts an API's or a
+  // load balancer's invoke permission with the function, and a distribution's origin access
+  // statement in the bucket's policy.
+  const typeOf = new Map(graph.components.map((c) => [c.id, c.type]));
+  for (const source of graph.eventSources)
+    dependsOn(source.functionId, source.sourceId, source.sourceKind === 's3');
+  for (const notification of graph.bucketNotifications ?? [])
+    dependsOn(notification.bucketId, notification.targetId, true);
   for (const subscription of graph.subscriptions) dependsOn(subscription.subscriberId, subscription.topicId);
   for (const target of graph.ruleTargets) {
-    dependsOn(target.ruleId, target.targetId);
-    dependsOn(target.ruleId, target.deadLetterQueueId);
+    dependsOn(target.ruleId, target.targetId, target.targetKind === 'sqs');
+    dependsOn(target.ruleId, target.deadLetterQueueId, true);
   }
-  const typeOf = new Map(graph.components.map((c) => [c.id, c.type]));
   for (const route of graph.routes) {
+    const target = typeOf.get(route.targetId);
     // A service registers with its load balancer's target group; a function is the group's target.
-    if (route.kind === 'alb-target' && typeOf.get(route.targetId) !== 'lambda')
-      dependsOn(route.targetId, route.frontDoorId);
-    else dependsOn(route.frontDoorId, route.targetId);
+    if (route.kind === 'alb-target' && target !== 'lambda') dependsOn(route.targetId, route.frontDoorId);
+    else
+      dependsOn(
+        route.frontDoorId,
+        route.targetId,
+        route.kind === 'api-integration' || target === 'lambda' || target === 's3',
+      );
   }
   const componentIds = new Set(graph.components.map((c) => c.id));
   for (const alarm of graph.alarms) {
