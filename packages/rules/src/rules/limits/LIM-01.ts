@@ -1,6 +1,7 @@
 import type { Finding, Rule } from '../../types.ts';
 import {
   STACK_RESOURCE_LIMIT,
+  boundGroups,
   estimateStackResources,
   estimateTemplateResources,
   type StackEstimatePart,
@@ -17,6 +18,9 @@ const DESIGN_TARGET: Finding['target'] = { kind: 'design', id: 'design' };
 
 const WHY_SPLIT =
   "CloudFormation allows 500 resources per stack (and CDK adds some of its own), so the CloudFormation and CDK exports deploy this design as a root stack with nested stacks (network, data, messaging, app, edge), each well under the quota; Terraform has no such limit. A reader follows a value from one stack to the next through the nested stacks' outputs and parameters.";
+
+const WHY_BOUND =
+  "An API and its integrations, a load balancer and the functions behind it, a bucket and what its notifications reach, a rule and the queues it targets: each side's resources name the other, so the exports keep them in one stack, and CloudFormation refuses a stack of more than 500 resources (CDK synth fails the same way).";
 
 function describeParts(parts: readonly StackEstimatePart[]): string {
   return parts
@@ -42,6 +46,28 @@ export const LIM_01: Rule = {
     const envs = ctx.environments.length > 0 ? ctx.environments : [''];
     const template = estimateTemplateResources(ctx, envs);
     if (template.total < STACK_SPLIT_THRESHOLD) return [];
+    // Services bound both ways share one stack: a group over the quota cannot be split.
+    const [bound] = boundGroups(ctx, envs);
+    if (bound && bound.resources > STACK_RESOURCE_LIMIT) {
+      const names = bound.nodeIds.map((id) => ctx.nodesById.get(id)?.name ?? id);
+      const listed =
+        names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+      return [
+        {
+          ruleId: LIM_01.id,
+          pillar: LIM_01.pillar,
+          severity: 'high',
+          target: { kind: 'node', id: bound.nodeIds[0]! },
+          message: `${bound.nodeIds.length} services that must share one stack (${listed}) make about ${bound.resources} CloudFormation resources, over the ${STACK_RESOURCE_LIMIT} one stack may hold`,
+          why: WHY_BOUND,
+          fix: {
+            title:
+              'Split the group: fewer integrations or notifications per API, load balancer, bucket or rule',
+            actions: [],
+          },
+        },
+      ];
+    }
     const perEnv = envs.map((env) => ({ env, total: estimateStackResources(ctx, env).total }));
     const differ = new Set(perEnv.map((e) => e.total)).size > 1;
     const envPart = differ ? `; per environment: ${perEnv.map((e) => `${e.env} ${e.total}`).join(', ')}` : '';
