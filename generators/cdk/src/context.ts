@@ -4,7 +4,7 @@
  * variable that holds its construct, plus the attributes other emitters reference).
  */
 import type { EnvValue, ResolvedComponent, ResolvedGraph, ResourceRef } from '@archgen/infra';
-import { compareIds } from '@archgen/infra';
+import { compareIds, stackIndexById } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { Expr, Stmt, TypeExpr } from './ts/ast.ts';
 import {
@@ -26,6 +26,7 @@ import {
   template,
   typeRef,
   blank,
+  thisExpr,
 } from './ts/ast.ts';
 import { printExpr, printType } from './ts/print.ts';
 import { NameScope, camelCase, pascalCase } from './naming.ts';
@@ -193,6 +194,14 @@ export class StackContext {
   private readonly variableNames = new Map<string, string>();
   private readonly derivedValues = new Map<string, unknown>();
   readonly components: Map<string, ResolvedComponent>;
+  /**
+   * Where emitters create constructs: the stack itself (`this`), or for a split design
+   * (graph.stacks) the nested stack of what is being emitted (see `useScopeOf`).
+   */
+  scope: Expr = thisExpr;
+  /** For a split design: each nested stack's variable, in graph.stacks order. */
+  readonly nestedStacks: Expr[] = [];
+  private readonly stackIndex: Map<string, number>;
 
   constructor(readonly graph: ResolvedGraph) {
     for (const alias of Object.keys(MODULES)) this.names.reserve(alias);
@@ -212,6 +221,22 @@ export class StackContext {
     this.configKeyScope.reserve('region');
     this.configKeyScope.reserve('account');
     this.components = new Map(graph.components.map((c) => [c.id, c]));
+    this.stackIndex = stackIndexById(graph.stacks ?? []);
+  }
+
+  /** The stack (index into graph.stacks) that holds a VPC, component, role or security group. */
+  stackOf(idValue: string | undefined): number {
+    return (idValue === undefined ? undefined : this.stackIndex.get(idValue)) ?? 0;
+  }
+
+  /**
+   * Creates what follows in the latest of the nested stacks holding `ids`: a construct joining
+   * two stacks (a rule, a mapping, a subscription) goes where it only refers back.
+   */
+  useScopeOf(...ids: (string | undefined)[]): void {
+    if (this.nestedStacks.length === 0) return;
+    const index = Math.max(0, ...ids.map((i) => this.stackOf(i)));
+    this.scope = this.nestedStacks[index] ?? thisExpr;
   }
 
   /** A namespace import such as `ec2`, recorded so the stack imports it. */

@@ -38,7 +38,7 @@ import {
   emitRuleTarget,
   emitSubscription,
 } from './emitters/relations.ts';
-import { plainText } from './naming.ts';
+import { camelCase, plainText } from './naming.ts';
 import { SUBNET_CIDRS_CLASS, SUBNET_CIDRS_MODULE } from './files/subnet-cidrs.ts';
 
 /** Types that describe no infrastructure (a diagram's traffic source). */
@@ -103,28 +103,65 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
     graph.vpcs.map((v) => v.flowLogs.logGroupId).filter((g): g is string => Boolean(g)),
   );
 
-  for (const component of ordered.filter((c) => flowLogGroups.has(c.id)))
+  const stacks = graph.stacks ?? [];
+  if (stacks.length > 1) {
+    ctx.section(
+      `Nested stacks, in deployment order: the design makes more resources than one stack may hold (500). A stack uses what earlier ones make; CDK passes the values between them.`,
+    );
+    for (const stack of stacks)
+      ctx.nestedStacks.push(
+        ctx.declare(
+          `${camelCase(stack.name)}Stack`,
+          newExpr(
+            ctx.core('NestedStack'),
+            thisExpr,
+            lit(stack.name),
+            obj({
+              description: lit(plainText(`${graph.design.name}: ${stack.name} (${stack.description})`, 1000)),
+            }),
+          ),
+        ),
+      );
+  }
+
+  for (const component of ordered.filter((c) => flowLogGroups.has(c.id))) {
+    ctx.useScopeOf(component.id);
     emitterFor(component.type).emit(component, ctx);
+  }
   if (graph.roles.length)
     ctx.section('IAM roles, one trusted service principal each; permissions are added below.');
-  for (const role of graph.roles) emitRole(ctx, role);
-  for (const vpc of graph.vpcs) emitVpc(ctx, vpc);
+  for (const role of graph.roles) {
+    ctx.useScopeOf(role.id);
+    emitRole(ctx, role);
+  }
+  for (const vpc of graph.vpcs) {
+    ctx.useScopeOf(vpc.id);
+    emitVpc(ctx, vpc);
+  }
   const groups = graph.securityGroups;
   if (groups.length) ctx.section('Security groups: rules are added below, once every group exists.');
-  for (const group of groups) emitSecurityGroup(ctx, group);
+  for (const group of groups) {
+    ctx.useScopeOf(group.id);
+    emitSecurityGroup(ctx, group);
+  }
 
   for (const component of ordered) {
     if (flowLogGroups.has(component.id)) continue;
+    ctx.useScopeOf(component.id);
     emitterFor(component.type).emit(component, ctx);
   }
 
   if (groups.length) ctx.section('Security group rules, derived from connections.');
-  for (const group of groups) emitSecurityGroupRules(ctx, group);
+  for (const group of groups) {
+    ctx.useScopeOf(group.id);
+    emitSecurityGroupRules(ctx, group);
+  }
   if (graph.grants.length)
     ctx.section('Least-privilege grants, one per connection (CDK grant methods where one exists).');
   /** Statement sids per role that a grant method covers. */
   const granted = new Map<string | undefined, Set<string>>();
   for (const grant of graph.grants) {
+    ctx.useScopeOf(grant.roleId, grant.granteeId, grant.targetId);
     if (!emitGrant(ctx, grant)) continue;
     let sids = granted.get(grant.roleId);
     if (!sids) granted.set(grant.roleId, (sids = new Set()));
@@ -133,13 +170,17 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
   if (graph.roles.some((r) => r.statements.length))
     ctx.section('Role permissions no grant method covers (own logs, X-Ray, ...).');
   for (const role of graph.roles) {
+    ctx.useScopeOf(role.id);
     const sids = granted.get(role.id);
     emitRoleStatements(ctx, role, (sid) => sids?.has(sid) ?? false);
   }
   const notifications = graph.bucketNotifications ?? [];
   if (notifications.length)
     ctx.section('S3 event notifications, forwarded by EventBridge rules (one per target).');
-  for (const notification of notifications) emitBucketNotification(ctx, notification);
+  for (const notification of notifications) {
+    ctx.useScopeOf(notification.bucketId, notification.targetId);
+    emitBucketNotification(ctx, notification);
+  }
   if (ctx.usesBucketNotifications)
     ctx.acknowledge(
       thisExpr,
@@ -147,20 +188,39 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
       "CDK's BucketNotificationsHandler custom resource (S3 notifications) uses this AWS managed policy; no generated role does.",
     );
   if (graph.eventSources.length) ctx.section('Event source mappings.');
-  for (const source of graph.eventSources) emitEventSource(ctx, source);
+  for (const source of graph.eventSources) {
+    ctx.useScopeOf(source.functionId, source.sourceId);
+    emitEventSource(ctx, source);
+  }
   if (graph.subscriptions.length) ctx.section('Topic subscriptions (with dead-letter queues).');
-  for (const subscription of graph.subscriptions) emitSubscription(ctx, subscription);
+  for (const subscription of graph.subscriptions) {
+    ctx.useScopeOf(subscription.subscriberId, subscription.topicId, subscription.deadLetterQueueId);
+    emitSubscription(ctx, subscription);
+  }
   if (graph.ruleTargets.length) ctx.section('EventBridge rule targets (with dead-letter queues).');
-  for (const target of graph.ruleTargets) emitRuleTarget(ctx, target);
+  for (const target of graph.ruleTargets) {
+    ctx.useScopeOf(target.ruleId, target.targetId, target.deadLetterQueueId);
+    emitRuleTarget(ctx, target);
+  }
   const routes = graph.routes.filter((r) => r.kind !== 'cloudfront-origin');
   if (routes.length) ctx.section('Load balancer targets and API integrations.');
-  routes.forEach((route, index) => emitRoute(ctx, route, (index + 1) * 10));
+  routes.forEach((route, index) => {
+    ctx.useScopeOf(route.frontDoorId, route.targetId);
+    emitRoute(ctx, route, (index + 1) * 10);
+  });
   if (graph.alarms.length) ctx.section('Alarms, notifying their SNS topic.');
-  for (const alarm of graph.alarms) emitAlarm(ctx, alarm);
+  for (const alarm of graph.alarms) {
+    ctx.useScopeOf(alarm.id, alarm.targetId, alarm.topicId, alarm.dimension.ref.componentId);
+    emitAlarm(ctx, alarm);
+  }
   const withEnvironment = ordered.filter((c) => c.environment.length > 0);
   if (withEnvironment.length)
     ctx.section('Environment variables: the names of what each component is connected to.');
-  for (const component of withEnvironment) emitEnvironment(ctx, component.id);
+  for (const component of withEnvironment) {
+    ctx.useScopeOf(component.id);
+    emitEnvironment(ctx, component.id);
+  }
+  ctx.scope = thisExpr;
 
   const outputs = ordered.filter((c) => ['alb', 'cloudfront', 'api-gateway'].includes(c.type));
   if (outputs.length) ctx.section('Entry points.');

@@ -10,6 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { lowerDesign } from '@archgen/infra';
 import { toolchainsRequired, verificationDesigns } from '../../../test-support/designs.ts';
 import { recordCloudFormation } from '../../../test-support/agreement.ts';
+import {
+  STACK_RESOURCE_QUOTA,
+  TEMPLATE_BYTES_QUOTA,
+  largeDesigns,
+} from '../../../test-support/large-designs.ts';
 import { generateCloudFormation } from './generate.ts';
 import { parseTemplate } from './template/yaml.ts';
 
@@ -85,4 +90,50 @@ describe.skipIf(!available)('CloudFormation output against the resource specific
     );
     expect(failures).toEqual([]);
   });
+});
+
+describe.skipIf(!available)('CloudFormation output of designs larger than one stack', () => {
+  it.each(largeDesigns())(
+    '$name: nested stacks under the quotas, each template valid against the specification',
+    async ({ design }) => {
+      const { validateTemplate, unusedConditions } = await import('./verify/spec-validator.toolchain.ts');
+      const files = generateCloudFormation(lowerDesign(design));
+      const templates = Object.keys(files).filter((path) => path.endsWith('.yaml'));
+      expect(templates.filter((path) => path.startsWith('stacks/')).length).toBeGreaterThan(1);
+      const failures: string[] = [];
+      const sizes: string[] = [];
+      for (const path of templates) {
+        const text = files[path]!;
+        const bytes = Buffer.byteLength(text, 'utf8');
+        const template = parseTemplate(text) as {
+          Resources: Record<string, { Type: string; Properties?: { TemplateURL?: string } }>;
+        };
+        const count = Object.keys(template.Resources).length;
+        sizes.push(`${path} ${count} resources ${bytes} bytes`);
+        if (count > STACK_RESOURCE_QUOTA) failures.push(`${path}: ${count} resources`);
+        if (bytes > TEMPLATE_BYTES_QUOTA) failures.push(`${path}: ${bytes} bytes`);
+        for (const problem of validateTemplate(template))
+          failures.push(`${path}: ${problem.path}: ${problem.message}`);
+        for (const condition of unusedConditions(template))
+          failures.push(`${path}: condition ${condition} is never used`);
+        for (const resource of Object.values(template.Resources))
+          if (
+            resource.Type === 'AWS::CloudFormation::Stack' &&
+            !(String(resource.Properties?.TemplateURL) in files)
+          )
+            failures.push(`${path}: nested template ${String(resource.Properties?.TemplateURL)} is missing`);
+      }
+      console.log(`[cloudformation] ${sizes.join('; ')}`);
+      // The root's parameters are exactly what each environment's file sets.
+      const root = parseTemplate(files['template.yaml']!) as { Parameters?: Record<string, unknown> };
+      for (const env of design.environments.map((e) => e.name)) {
+        const given = (JSON.parse(files[`parameters/${env}.json`]!) as { ParameterKey: string }[]).map(
+          (p) => p.ParameterKey,
+        );
+        expect(given.sort()).toEqual(Object.keys(root.Parameters ?? {}).sort());
+      }
+      expect(failures).toEqual([]);
+    },
+    120_000,
+  );
 });

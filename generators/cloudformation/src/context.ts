@@ -405,6 +405,7 @@ export class EmitContext {
       Description: `${what} of ${component.names.display}`,
       Value: value,
       exportName: name,
+      perComponent: true,
     });
   }
 

@@ -7,6 +7,7 @@ import { truncateUtf8, utf8ByteLength } from './text.ts';
 import { parseTemplate } from './template/yaml.ts';
 import { INTRINSIC_FUNCTIONS } from './template/intrinsics.ts';
 import { verificationDesigns } from '../../../test-support/designs.ts';
+import { denseDesign } from '../../../bench/dense.ts';
 
 function namedDesign(name: string): Design {
   const found = verificationDesigns().find((d) => d.name === name);
@@ -409,5 +410,66 @@ describe('truncateUtf8', () => {
     expect(truncateUtf8('aé€😀', 10)).toBe('aé€😀');
     expect(truncateUtf8('😀😀', 5)).toBe('😀');
     expect(utf8ByteLength('aé€😀')).toBe(10);
+  });
+});
+
+describe('a design larger than one stack', () => {
+  const graph = lowerDesign(denseDesign(300));
+  const files = generateCloudFormation(graph);
+  const root = parseTemplate(files['template.yaml']!) as unknown as Template;
+  const children = Object.keys(files).filter((path) => path.startsWith('stacks/'));
+
+  it('deploys as a root template with one nested stack per part of graph.stacks', () => {
+    expect(graph.stacks!.length).toBeGreaterThan(2);
+    const nested = Object.entries(root.Resources).filter(([, r]) => r.Type === 'AWS::CloudFormation::Stack');
+    expect(nested.map(([id]) => id)).toEqual(graph.stacks!.map((s) => `${s.name}Stack`));
+    expect(nested.map(([, r]) => r.Properties.TemplateURL).sort()).toEqual([...children].sort());
+    expect(Object.keys(root.Resources)).toHaveLength(nested.length);
+  });
+
+  it('passes values from earlier stacks as outputs into parameters of the same name', () => {
+    const parsed = new Map(
+      Object.entries(root.Resources).map(([id, r]) => [
+        id,
+        parseTemplate(files[r.Properties.TemplateURL as string]!) as unknown as Template,
+      ]),
+    );
+    let passed = 0;
+    for (const [id, resource] of Object.entries(root.Resources)) {
+      const child = parsed.get(id)!;
+      // Every parameter of a nested template is passed (none has a default to fall back on).
+      expect(Object.keys(resource.Properties.Parameters ?? {}).sort()).toEqual(
+        Object.keys(child.Parameters ?? {}).sort(),
+      );
+      for (const [name, value] of Object.entries(resource.Properties.Parameters ?? {})) {
+        expect(child.Parameters![name], name).toBeDefined();
+        const getAtt = (value as Json)['Fn::GetAtt'];
+        if (!getAtt) continue;
+        passed++;
+        const [producer, outputs, output] = String(getAtt).split('.');
+        expect(outputs).toBe('Outputs');
+        expect(output).toBe(name);
+        expect(parsed.get(producer!)!.Outputs![name], `${producer} outputs ${name}`).toBeDefined();
+      }
+    }
+    expect(passed).toBeGreaterThan(50);
+  });
+
+  it('keeps per-environment values in each nested template, so the root takes only the environment', () => {
+    expect(Object.keys(root.Parameters!)).toEqual(['EnvironmentName']);
+    expect(parameterFile(files, 'prod')).toEqual({ EnvironmentName: 'prod' });
+    const data = parseTemplate(files['stacks/edge.yaml']!) as Json;
+    expect(Object.keys(data.Mappings.EnvironmentValues)).toEqual(['dev', 'staging', 'prod']);
+  });
+
+  it('says in the README to package the nested templates before deploying', () => {
+    const readme = files['README.md']!;
+    expect(readme).toContain(
+      'aws cloudformation package --template-file template.yaml \\\n  --region us-east-1 \\\n  --s3-bucket <artifact-bucket-us-east-1> --output-template-file packaged-dev.yaml',
+    );
+    expect(readme).toContain(
+      'aws cloudformation deploy --stack-name dense-300-prod --template-file packaged-prod.yaml',
+    );
+    for (const path of children) expect(readme).toContain(`\`${path}\``);
   });
 });

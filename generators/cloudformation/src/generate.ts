@@ -19,6 +19,8 @@ import { emitSecurityGroup } from './emitters/security-groups.ts';
 import { renderReadme } from './readme.ts';
 import { equals, ref, sub, type TemplateMap, type TemplateValue } from './template/intrinsics.ts';
 import { printTemplate } from './template/yaml.ts';
+import type { OutputDefinition, ParameterDefinition, ResourceDefinition } from './template/builder.ts';
+import { ENVIRONMENT_VALUES_MAPPING, splitTemplate, type SplitTemplates } from './split.ts';
 import { truncateUtf8 } from './text.ts';
 
 export interface CloudFormationOptions {
@@ -52,16 +54,38 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
     .map((c) => `${c.id} (${c.type})`);
   if (unknown.length > 0) throw new Error(`no CloudFormation emitter for: ${unknown.join(', ')}`);
 
-  for (const vpc of graph.vpcs) emitVpc(vpc, ctx);
-  for (const group of graph.securityGroups) emitSecurityGroup(group, ctx);
-  for (const role of graph.roles) emitRole(role, ctx);
-  for (const component of graph.components) EMITTERS[component.type]?.emit(component, ctx);
-  for (const source of graph.eventSources) emitEventSource(source, ctx);
-  for (const subscription of graph.subscriptions) emitSubscription(subscription, ctx);
+  // Each resource remembers what it was emitted for: a split design's stacks are cut by it.
+  const t = ctx.template;
+  for (const vpc of graph.vpcs) {
+    t.owner = vpc.id;
+    emitVpc(vpc, ctx);
+  }
+  for (const group of graph.securityGroups) {
+    t.owner = group.id;
+    emitSecurityGroup(group, ctx);
+  }
+  for (const role of graph.roles) {
+    t.owner = role.id;
+    emitRole(role, ctx);
+  }
+  for (const component of graph.components) {
+    t.owner = component.id;
+    EMITTERS[component.type]?.emit(component, ctx);
+  }
+  for (const source of graph.eventSources) {
+    t.owner = source.functionId;
+    emitEventSource(source, ctx);
+  }
+  for (const subscription of graph.subscriptions) {
+    t.owner = subscription.subscriberId;
+    emitSubscription(subscription, ctx);
+  }
   const componentIds = new Set(graph.components.map((c) => c.id));
   for (const alarm of graph.alarms) {
+    t.owner = alarm.targetId;
     if (!componentIds.has(alarm.id)) emitAlarm(alarm, alarm.names.logicalId, ctx);
   }
+  t.owner = '';
   return ctx;
 }
 
@@ -99,8 +123,31 @@ function deploymentRules(graph: ResolvedGraph, environments: readonly string[]):
   return Object.keys(rules).length > 0 ? rules : undefined;
 }
 
-function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
-  const t = ctx.template;
+/** The sections of one printed template (the whole design, a split design's root, or one child). */
+interface TemplateSections {
+  description: string;
+  /** Only the root (or the one template) carries the console's parameter groups and the Rules. */
+  root: boolean;
+  stack?: string;
+  parameters: Map<string, ParameterDefinition>;
+  /** A nested template's per-environment values: environment -> name -> value. */
+  mapping?: Map<string, Record<string, TemplateValue>>;
+  conditions: Map<string, TemplateValue>;
+  resources: Map<string, ResourceDefinition>;
+  outputs: Map<string, OutputDefinition>;
+}
+
+function templateTree(graph: ResolvedGraph, ctx: EmitContext, sections?: TemplateSections): TemplateMap {
+  const t = sections ?? {
+    description: [graph.design.name, graph.design.description]
+      .filter((text) => text.trim() !== '')
+      .join(': '),
+    root: true,
+    parameters: ctx.template.parameters,
+    conditions: ctx.template.conditions,
+    resources: ctx.template.resources,
+    outputs: ctx.template.outputs,
+  };
   // One pass into the section object (logical ids are alphanumeric, so plain assignment is safe).
   const map = <V>(entries: Map<string, V>, convert: (value: V) => TemplateValue): TemplateMap | undefined => {
     if (entries.size === 0) return undefined;
@@ -110,22 +157,25 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext): TemplateMap {
   };
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: truncateUtf8(
-      [graph.design.name, graph.design.description].filter((text) => text.trim() !== '').join(': '),
-      1024,
-    ),
+    Description: truncateUtf8(t.description, 1024),
     Metadata: {
-      'AWS::CloudFormation::Interface': {
-        ParameterGroups: [...t.parameterGroups].map(([label, names]) => ({
-          Label: { default: label },
-          Parameters: names,
-        })),
-      },
-      archgen: { design: graph.design.slug, environments: ctx.environments as string[] },
+      'AWS::CloudFormation::Interface': t.root
+        ? {
+            ParameterGroups: [...ctx.template.parameterGroups].flatMap(([label, names]) => {
+              const present = names.filter((name) => t.parameters.has(name));
+              return present.length > 0 ? [{ Label: { default: label }, Parameters: present }] : [];
+            }),
+          }
+        : undefined,
+      archgen: { design: graph.design.slug, environments: ctx.environments as string[], stack: t.stack },
     },
     // The definitions as they are: they are plain objects, and nothing changes them after this.
     Parameters: map(t.parameters, (p) => p as unknown as TemplateMap),
-    Rules: deploymentRules(graph, ctx.environments),
+    Rules: t.root ? deploymentRules(graph, ctx.environments) : undefined,
+    Mappings:
+      t.mapping && t.mapping.size > 0
+        ? { [ENVIRONMENT_VALUES_MAPPING]: map(t.mapping, (entry) => entry as TemplateMap) }
+        : undefined,
     Conditions: map(t.conditions, (c) => c),
     Resources: map(t.resources, (r) => r as unknown as TemplateMap),
     Outputs: map(t.outputs, (o) => ({
@@ -143,17 +193,63 @@ export function generateCloudFormation(
   const environments = selectEnvironments(graph, options.environments);
   const ctx = buildTemplate(graph, environments);
   const size = { utf8Bytes: 0 };
-  const template = printTemplate(templateTree(graph, ctx), ctx.template.comments, size);
+  const stacks = graph.stacks ?? [];
+  const nested: GeneratedFiles = {};
+  let template: string;
+  let split: SplitTemplates | undefined;
+  if (stacks.length > 1) {
+    // A split design (the lowering's stacks.ts): the root creates one nested stack per part.
+    split = splitTemplate(ctx.template, stacks, ctx.parameterValues, environments, ENVIRONMENT_PARAMETER);
+    const name = graph.design.name.trim() === '' ? 'Design' : graph.design.name;
+    for (const child of split.children) {
+      const tree = templateTree(graph, ctx, {
+        description: `${name}: ${child.stack.name} stack (${child.stack.description}), nested in template.yaml`,
+        root: false,
+        stack: child.stack.name,
+        parameters: child.parameters,
+        mapping: child.mapping,
+        conditions: child.conditions,
+        resources: child.resources,
+        outputs: child.outputs,
+      });
+      nested[child.path] = printTemplate(tree, child.comments);
+    }
+    const rootComments: Record<string, string> = {};
+    for (const [key, comment] of Object.entries(ctx.template.comments))
+      if (key.startsWith('Parameters.')) rootComments[key] = comment;
+    for (const child of split.children)
+      rootComments[`Resources.${child.logicalId}`] =
+        `${child.stack.name}: ${child.stack.description} (${child.resources.size} resources)`;
+    template = printTemplate(
+      templateTree(graph, ctx, {
+        description: [graph.design.name, graph.design.description]
+          .filter((text) => text.trim() !== '')
+          .join(': '),
+        root: true,
+        parameters: split.parameters,
+        conditions: new Map(),
+        resources: split.resources,
+        outputs: split.outputs,
+      }),
+      rootComments,
+      size,
+    );
+  } else {
+    template = printTemplate(templateTree(graph, ctx), ctx.template.comments, size);
+  }
   const files: GeneratedFiles = {};
-  files['README.md'] = renderReadme(graph, ctx, size.utf8Bytes);
+  files['README.md'] = renderReadme(graph, ctx, size.utf8Bytes, split);
+  // A split design's root takes only what the nested templates' mappings do not hold.
+  const rootParameters = split?.parameters ?? ctx.template.parameters;
   for (const env of environments) {
-    const parameters = [...ctx.template.parameters.keys()].map((name) => ({
+    const parameters = [...rootParameters.keys()].map((name) => ({
       ParameterKey: name,
       ParameterValue:
         ctx.parameterValues.get(name)?.[env] ?? ctx.template.parameters.get(name)!.Default ?? '',
     }));
     files[`parameters/${windowsSafeStem(env)}.json`] = `${JSON.stringify(parameters, null, 2)}\n`;
   }
+  Object.assign(files, nested);
   files['template.yaml'] = template;
   return files;
 }

@@ -1,6 +1,7 @@
 /** README.md of the generated CloudFormation output: how to deploy, and what each environment sets. */
 import { regionOf, regionsVary, windowsSafeStem, type ResolvedGraph } from '@archgen/infra';
 import { ENVIRONMENT_PARAMETER, type EmitContext } from './context.ts';
+import type { SplitTemplates } from './split.ts';
 
 /** Markdown table cell: user text must not break the table or inject markup. */
 function cell(text: string): string {
@@ -54,11 +55,34 @@ export function deployCommands(
   environments: readonly string[],
   templateBytes: number,
   regions: Readonly<Record<string, string>> = {},
+  nested = false,
 ): string[] {
   const viaS3 = templateBytes > INLINE_TEMPLATE_LIMIT;
   // `deploy` uploads to a bucket in the stack's region: one per region when regions differ.
   const perRegion = new Set(environments.map((env) => regions[env])).size > 1;
   const bucket = (env: string) => (perRegion ? `<artifact-bucket-${regions[env]}>` : '<artifact-bucket>');
+  if (nested) {
+    // Nested stacks: `package` uploads stacks/*.yaml and writes a root whose TemplateURLs point
+    // at the uploads, in the bucket of the region that deploys it.
+    const packaged = (env: string) => (perRegion ? `packaged-${windowsSafeStem(env)}.yaml` : 'packaged.yaml');
+    const packages = perRegion ? environments : environments.slice(0, 1);
+    return [
+      ...packages.map(
+        (env) =>
+          `aws cloudformation package --template-file template.yaml \\\n` +
+          (regions[env] ? `  --region ${regions[env]} \\\n` : '') +
+          `  --s3-bucket ${bucket(env)} --output-template-file ${packaged(env)}`,
+      ),
+      ...environments.map(
+        (env) =>
+          `aws cloudformation deploy --stack-name ${stem}-${env} --template-file ${packaged(env)} \\\n` +
+          (regions[env] ? `  --region ${regions[env]} \\\n` : '') +
+          (viaS3 ? `  --s3-bucket ${bucket(env)} \\\n` : '') +
+          `  --capabilities CAPABILITY_IAM \\\n` +
+          `  --parameter-overrides file://parameters/${windowsSafeStem(env)}.json`,
+      ),
+    ];
+  }
   return [
     viaS3
       ? 'aws s3 cp template.yaml s3://<artifact-bucket>/ && aws cloudformation validate-template --template-url https://<artifact-bucket>.s3.amazonaws.com/template.yaml'
@@ -81,7 +105,12 @@ export function regionsIn(graph: ResolvedGraph, environments: readonly string[])
 }
 
 /** `bytes`: the size of template.yaml in UTF-8 bytes. */
-export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: number): string {
+export function renderReadme(
+  graph: ResolvedGraph,
+  ctx: EmitContext,
+  bytes: number,
+  split?: SplitTemplates,
+): string {
   const viaS3 = bytes > INLINE_TEMPLATE_LIMIT;
   const envs = ctx.environments;
   const parameterRows = [...ctx.template.parameters].map(([name, parameter]) => {
@@ -97,16 +126,34 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: numb
     '',
     '## Files',
     '',
-    '- `template.yaml`: the stack (short-form intrinsics such as `!Ref` and `!GetAtt`).',
-    `- \`parameters/<env>.json\`: every parameter's value for one environment (${envs.map((e) => `\`${e}\``).join(', ')}), in the`,
+    ...(split
+      ? [
+          '- `template.yaml`: the root stack (short-form intrinsics such as `!Ref` and `!GetAtt`). The design',
+          `  makes more resources than one stack may hold (500), so the root creates ${split.children.length} nested stacks,`,
+          '  each from its own template; a stack takes what it uses from earlier ones as parameters',
+          '  (`!GetAtt <Stack>.Outputs.<Name>` in the root):',
+          ...split.children.map(
+            (c) =>
+              `  - \`${c.path}\` (\`${c.logicalId}\`): ${c.stack.description}, ${c.resources.size} resources.`,
+          ),
+        ]
+      : ['- `template.yaml`: the stack (short-form intrinsics such as `!Ref` and `!GetAtt`).']),
+    `- \`parameters/<env>.json\`: every ${split ? 'root ' : ''}parameter's value for one environment (${envs.map((e) => `\`${e}\``).join(', ')}), in the`,
     '  `[{ "ParameterKey": ..., "ParameterValue": ... }]` format the AWS CLI reads.',
     '',
     '## Deploy',
     '',
     '```sh',
-    ...deployCommands(stackStem(graph), envs, bytes, regionsIn(graph, envs)),
+    ...deployCommands(stackStem(graph), envs, bytes, regionsIn(graph, envs), split !== undefined),
     '```',
     '',
+    ...(split
+      ? [
+          '`package` uploads each nested template to the artifact bucket and writes the root with their',
+          'S3 URLs; `deploy` then creates or updates the root stack, which updates its nested stacks.',
+          '',
+        ]
+      : []),
     ...(viaS3
       ? [
           `The template is ${bytes} bytes, over the 51,200 bytes CloudFormation takes inline: \`deploy\` uploads it to the artifact bucket.`,
@@ -114,8 +161,8 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: numb
         ]
       : []),
     regionsVary(graph)
-      ? `Each environment deploys in its own region (${envs.map((e) => `${e}: ${regionOf(graph, e)}`).join(', ')}); its parameter file sets that region's availability zones, and the template's Rules refuse any other region.`
-      : `Deploy in ${graph.design.region}: the availability zone parameters default to that region's zones.`,
+      ? `Each environment deploys in its own region (${envs.map((e) => `${e}: ${regionOf(graph, e)}`).join(', ')}); ${split ? 'its `EnvironmentValues` entries set' : 'its parameter file sets'} that region's availability zones, and the template's Rules refuse any other region.`
+      : `Deploy in ${graph.design.region}: the availability zone ${split ? 'values of the `EnvironmentValues` mappings are' : 'parameters default to'} that region's zones.`,
     'Current AWS CLI v2 releases read the parameter file in `--parameter-overrides file://...`; an',
     'older CLI takes the same values as `Key=Value` pairs, or use',
     '`aws cloudformation create-stack --parameters file://parameters/<env>.json` (same file format).',
@@ -124,6 +171,13 @@ export function renderReadme(graph: ResolvedGraph, ctx: EmitContext, bytes: numb
     '',
     `\`${ENVIRONMENT_PARAMETER}\` selects the environment; conditions built on it switch resources that exist only in`,
     `some environments${conditions.length > 0 ? ` (${conditions.map((c) => `\`${c}\``).join(', ')})` : ''}.`,
+    ...(split
+      ? [
+          `The root takes only \`${ENVIRONMENT_PARAMETER}\` (a template holds at most 200 parameters): each nested`,
+          'template keeps the values below that it uses in its `EnvironmentValues` mapping, one entry per',
+          'environment; change them there.',
+        ]
+      : []),
     '',
     `| Parameter | Meaning | ${envs.join(' | ')} |`,
     `| --- | --- | ${envs.map(() => '---').join(' | ')} |`,

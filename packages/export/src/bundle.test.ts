@@ -134,3 +134,16 @@ describe('undeployable designs', () => {
     expect(() => buildExport(fargate, { environments: ['dev'] })).not.toThrow();
   });
 });
+
+describe('a design split into nested stacks', () => {
+  it('tells the zip README to package the nested templates before deploying', async () => {
+    const { syntheticDesign } = await import('../../../bench/synthetic.ts');
+    const bundle = buildExport(syntheticDesign(120), { targets: ['cloudformation'] });
+    expect(Object.keys(bundle.files).some((p) => p.startsWith(`${bundle.slug}/cloudformation/stacks/`))).toBe(
+      true,
+    );
+    const readme = bundle.files[`${bundle.slug}/README.md`]!;
+    expect(readme).toContain('aws cloudformation package --template-file template.yaml');
+    expect(readme).toContain(`--stack-name ${bundle.slug}-prod --template-file packaged.yaml`);
+  });
+});

@@ -94,7 +94,11 @@ export function buildExport(design: Design, options: ExportOptions = {}): Export
     cloudFormation:
       template === undefined
         ? undefined
-        : { stem: stackStem(graph), templateBytes: utf8ByteLength(template) },
+        : {
+            stem: stackStem(graph),
+            templateBytes: utf8ByteLength(template),
+            nested: Object.keys(files).some((path) => path.startsWith(`${slug}/cloudformation/stacks/`)),
+          },
   });
   const extra = options.extraDocuments?.(design, findings, environments) ?? {};
   for (const [path, content] of Object.entries(extra)) files[`${slug}/${path}`] = content;

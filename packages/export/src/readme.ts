@@ -15,7 +15,8 @@ interface DeployContext {
   /** Each environment's region (its own, else the design's). */
   regions: Record<string, string>;
   /** The CloudFormation stack name stem and template size (deploy uploads large ones to S3). */
-  cloudFormation?: { stem: string; templateBytes: number };
+  /** `nested`: a split design (root template plus stacks/*.yaml), deployed through `package`. */
+  cloudFormation?: { stem: string; templateBytes: number; nested?: boolean };
 }
 
 /** The same commands as each target's own README, run from the target's folder. */
@@ -51,6 +52,7 @@ const DEPLOY: Record<TargetId, (context: DeployContext) => string[]> = {
       envs,
       cloudFormation?.templateBytes ?? 0,
       regions,
+      cloudFormation?.nested ?? false,
     ),
     '```',
   ],

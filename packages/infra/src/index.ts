@@ -18,3 +18,10 @@ export { ALB_TLS_POLICY } from './front-doors.ts';
 export { EVENT_TARGET_RETRY } from './wiring.ts';
 export { requireResolved } from './require.ts';
 export { STATEFUL_TYPES, deletionActionOf, strongestAction } from './protection.ts';
+export {
+  SPLIT_THRESHOLD,
+  STACK_BUDGET,
+  STACK_RESOURCE_QUOTA,
+  partitionStacks,
+  stackIndexById,
+} from './stacks.ts';

@@ -17,6 +17,7 @@ import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { lowerFrontDoors } from './front-doors.ts';
 import { lowerProtection } from './protection.ts';
+import { partitionStacks } from './stacks.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
 import { lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
@@ -90,7 +91,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerProtection(ctx);
   applyAcceptedRisks(ctx);
 
-  return {
+  const graph: ResolvedGraph = {
     design: {
       name: userText(design.name),
       description: userText(design.description),
@@ -116,6 +117,9 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
     alarms: ctx.alarms,
     bucketNotifications: ctx.bucketNotifications,
   };
+  // Decided once for every target: which stack each VPC and component deploys in.
+  graph.stacks = partitionStacks(design, graph);
+  return graph;
 }
 
 /**

@@ -600,6 +600,29 @@ export interface ResolvedComponent {
   namedUpFront?: true;
 }
 
+/** What a stack of a split design mostly holds (see stacks.ts). */
+export type StackLayer = 'network' | 'data' | 'messaging' | 'app' | 'edge';
+
+/**
+ * One CloudFormation stack of the design (stacks.ts). A design estimated well under the quota is
+ * one stack ("Main"); a larger one is several, in deployment order: a stack refers only to stacks
+ * before it. CloudFormation and CDK deploy them as nested stacks of one stack per environment.
+ */
+export interface ResolvedStack {
+  /** PascalCase, unique: "Network", "Data", "Messaging", "App", "App2", "Edge" (or "Main"). */
+  name: string;
+  /** The layer most of its estimated resources belong to. */
+  layer: StackLayer;
+  /** What it holds, for comments and READMEs: "queues, topics and event buses". */
+  description: string;
+  vpcIds: string[];
+  componentIds: string[];
+  /** Every VPC, component, role and security group id it holds (see stackIndexById). */
+  ids: string[];
+  /** CloudFormation resources estimated from the catalog, as LIM-01 counts them. */
+  estimatedResources: number;
+}
+
 export interface ResolvedGraph {
   design: { name: string; description: string; region: string; slug: string };
   environments: string[];
@@ -638,6 +661,11 @@ export interface ResolvedGraph {
   alarms: ResolvedAlarm[];
   /** Always filled by lowerDesign (optional only so hand-written fixtures may omit it). */
   bucketNotifications?: ResolvedBucketNotification[];
+  /**
+   * The stacks the design deploys as, in deployment order (stacks.ts): one for most designs.
+   * Always filled by lowerDesign (optional only so hand-written fixtures may omit it: one stack).
+   */
+  stacks?: ResolvedStack[];
 }
 
 export type { ConnectionKind };

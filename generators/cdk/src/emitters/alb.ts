@@ -1,7 +1,7 @@
 /** Application Load Balancers. */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, cond, ifStmt, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, comment, cond, ifStmt, lit, member, newExpr, obj } from '../ts/ast.ts';
 import {
   accessLogBucket,
   acknowledgeDesignRisks,
@@ -21,7 +21,7 @@ export const albEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('elbv2', 'ApplicationLoadBalancer'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           vpc: vpcOf(ctx, component),
@@ -116,7 +116,7 @@ export const albEmitter: ComponentEmitter = {
         ctx.expr(
           newExpr(
             ctx.api('wafv2', 'CfnWebACLAssociation'),
-            thisExpr,
+            ctx.scope,
             lit(`${component.names.logicalId}WebAclAssociation`),
             obj({ resourceArn: member(alb, 'loadBalancerArn'), webAclArn: member(acl, 'attrArn') }),
           ),

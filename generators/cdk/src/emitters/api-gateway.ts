@@ -2,7 +2,7 @@
 import { REST_API_STAGE } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, comment, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, logGroupFor, removalPolicy, routesFrom } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -22,7 +22,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
         name,
         newExpr(
           ctx.api('apigw', 'RestApi'),
-          thisExpr,
+          ctx.scope,
           lit(component.names.logicalId),
           obj({
             description: lit(plainText(component.names.display, 1000)),
@@ -65,7 +65,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
           `${name}Authorizer`,
           newExpr(
             ctx.api('apigw', 'CognitoUserPoolsAuthorizer'),
-            thisExpr,
+            ctx.scope,
             lit(`${component.names.logicalId}Authorizer`),
             obj({ cognitoUserPools: arr([ctx.handle(poolId).construct]) }),
           ),
@@ -148,7 +148,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('apigwv2', 'HttpApi'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({ description: lit(plainText(component.names.display, 1000)), createDefaultStage: lit(false) }),
       ),
@@ -157,7 +157,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
       `${name}Stage`,
       newExpr(
         ctx.api('apigwv2', 'HttpStage'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}Stage`),
         obj({
           httpApi: api,

@@ -1,7 +1,7 @@
 /** Athena workgroups. */
 import { ATHENA_RECURSIVE_DELETE, DECIDED_PROPS } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
-import { call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { call, lit, member, newExpr, obj, template } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, requireResolved } from './common.ts';
 import { onlyWhere } from '../context.ts';
 import { plainText } from '../naming.ts';
@@ -27,7 +27,7 @@ export const athenaEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('athena', 'CfnWorkGroup'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           name: ctx.physicalName(component),
@@ -58,7 +58,7 @@ export const athenaEmitter: ComponentEmitter = {
       attributes: {
         name: member(workgroup, 'ref'),
         arn: call(
-          member(thisExpr, 'formatArn'),
+          member(ctx.scope, 'formatArn'),
           obj({ service: lit('athena'), resource: lit('workgroup'), resourceName: member(workgroup, 'ref') }),
         ),
       },

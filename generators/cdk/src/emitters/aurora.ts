@@ -1,21 +1,7 @@
 /** Aurora clusters, in isolated subnets. */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import {
-  arr,
-  arrow,
-  binary,
-  call,
-  cond,
-  id,
-  lit,
-  member,
-  newExpr,
-  obj,
-  ref,
-  template,
-  thisExpr,
-} from '../ts/ast.ts';
+import { arr, arrow, binary, call, cond, id, lit, member, newExpr, obj, ref, template } from '../ts/ast.ts';
 import {
   acknowledgeDefaultPort,
   acknowledgeDesignRisks,
@@ -105,7 +91,7 @@ export const auroraEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('rds', 'DatabaseCluster'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           engine,

@@ -2,7 +2,7 @@
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, cond, eq, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { arr, call, cond, eq, lit, member, newExpr, obj, template } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
 import { accessLogBucket, acknowledgeDesignRisks, resolvedFlag, routesFrom, webAcl } from './common.ts';
 import { plainText } from '../naming.ts';
@@ -49,9 +49,9 @@ function originFor(ctx: StackContext, targetId: string): Expr {
         template(
           member(handle.construct, 'apiId'),
           '.execute-api.',
-          member(thisExpr, 'region'),
+          member(ctx.scope, 'region'),
           '.',
-          member(thisExpr, 'urlSuffix'),
+          member(ctx.scope, 'urlSuffix'),
         ),
       );
     default:
@@ -93,7 +93,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
           cert.test,
           call(
             ctx.api('acm', 'Certificate.fromCertificateArn'),
-            thisExpr,
+            ctx.scope,
             lit(`${component.names.logicalId}Certificate`),
             cert.value,
           ),
@@ -121,7 +121,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('cloudfront', 'Distribution'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           comment: lit(plainText(component.names.display, 128)),

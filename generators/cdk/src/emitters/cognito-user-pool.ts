@@ -1,6 +1,6 @@
 /** Cognito user pools. */
 import type { ComponentEmitter } from './types.ts';
-import { call, eq, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { call, eq, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, removalPolicy } from './common.ts';
 import { onlyWhere } from '../context.ts';
 
@@ -15,7 +15,7 @@ export const cognitoEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('cognito', 'UserPool'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           selfSignUpEnabled: lit(false),

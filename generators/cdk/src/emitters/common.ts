@@ -103,7 +103,7 @@ export function logGroupFor(
     `${ctx.variableName(component)}Logs`,
     newExpr(
       ctx.api('logs', 'LogGroup'),
-      thisExpr,
+      ctx.scope,
       lit(`${component.names.logicalId}Logs`),
       obj({ retention }),
     ),
@@ -225,7 +225,7 @@ export function accessLogBucket(
   const { lifecycle } = decided;
   const created = newExpr(
     ctx.api('s3', 'Bucket'),
-    thisExpr,
+    ctx.scope,
     lit(decided.logicalId),
     obj({
       blockPublicAccess: ctx.api('s3', 'BlockPublicAccess.BLOCK_ALL'),
@@ -278,7 +278,7 @@ export function kmsKey(ctx: StackContext, component: ResolvedComponent, purpose:
     `${ctx.variableName(component)}Key`,
     newExpr(
       ctx.api('kms', 'Key'),
-      thisExpr,
+      ctx.scope,
       lit(`${component.names.logicalId}Key`),
       obj({
         enableKeyRotation: lit(true),
@@ -303,7 +303,7 @@ export function encryptionKey(
     `${ctx.variableName(component)}Key`,
     newExpr(
       ctx.api('kms', 'Key'),
-      thisExpr,
+      ctx.scope,
       lit(`${component.names.logicalId}Key`),
       obj({
         enableKeyRotation: lit(key.enableKeyRotation),
@@ -407,7 +407,7 @@ export function webAcl(ctx: StackContext, component: ResolvedComponent): Expr {
     `${ctx.variableName(component)}WebAcl`,
     newExpr(
       ctx.api('wafv2', 'CfnWebACL'),
-      thisExpr,
+      ctx.scope,
       lit(`${component.names.logicalId}WebAcl`),
       obj({
         scope: lit(decided.scope),

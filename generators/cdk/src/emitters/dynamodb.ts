@@ -4,7 +4,7 @@ import type { PropertyValue } from '@archgen/model';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, deletionProtectionOf, protectionPolicy } from './common.ts';
 
 const ATTRIBUTE_TYPE: Record<string, string> = { S: 'STRING', N: 'NUMBER', B: 'BINARY' };
@@ -89,7 +89,7 @@ export const dynamodbEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('dynamodb', 'TableV2'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           partitionKey: attribute(

@@ -2,7 +2,7 @@
 import { ASG_SPOT_DISTRIBUTION, isGraviton, type ResolvedGraph } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, cond, eq, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, cond, eq, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
 import { acknowledgeDesignRisks, kmsKey, roleOf, securityGroupOf, subnetSelection, vpcOf } from './common.ts';
 
@@ -42,7 +42,7 @@ export const ec2AsgEmitter: ComponentEmitter = {
       `${name}LaunchTemplate`,
       newExpr(
         ctx.api('ec2', 'LaunchTemplate'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}LaunchTemplate`),
         obj({
           instanceType,
@@ -73,7 +73,7 @@ export const ec2AsgEmitter: ComponentEmitter = {
           `${name}Notifications`,
           newExpr(
             ctx.api('sns', 'Topic'),
-            thisExpr,
+            ctx.scope,
             lit(`${component.names.logicalId}Notifications`),
             obj({ enforceSSL: lit(true), masterKey: kmsKey(ctx, component, 'Scaling notifications key') }),
           ),
@@ -82,7 +82,7 @@ export const ec2AsgEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('autoscaling', 'AutoScalingGroup'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           vpc: vpcOf(ctx, component),

@@ -1,6 +1,6 @@
 /** ECS Fargate services. */
 import type { ComponentEmitter } from './types.ts';
-import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, comment, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
 import {
   acknowledgeDesignRisks,
@@ -27,7 +27,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
       `${name}Cluster`,
       newExpr(
         ctx.api('ecs', 'Cluster'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}Cluster`),
         obj({
           vpc,
@@ -43,7 +43,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
       `${name}TaskDefinition`,
       newExpr(
         ctx.api('ecs', 'FargateTaskDefinition'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}TaskDefinition`),
         obj({
           cpu,
@@ -87,7 +87,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('ecs', 'FargateService'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           cluster,

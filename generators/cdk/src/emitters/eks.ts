@@ -4,7 +4,7 @@
  */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, cond, eq, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, cond, eq, lit, member, newExpr, obj } from '../ts/ast.ts';
 import {
   acknowledgeDesignRisks,
   eksClusterName,
@@ -39,7 +39,7 @@ export const eksEmitter: ComponentEmitter = {
         `${name}Logs`,
         newExpr(
           ctx.api('logs', 'LogGroup'),
-          thisExpr,
+          ctx.scope,
           lit(`${component.names.logicalId}Logs`),
           obj({
             logGroupName: eksLogGroupName(component),
@@ -51,7 +51,7 @@ export const eksEmitter: ComponentEmitter = {
       `${name}SecretsKey`,
       newExpr(
         ctx.api('kms', 'Key'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}SecretsKey`),
         obj({
           enableKeyRotation: lit(true),
@@ -64,7 +64,7 @@ export const eksEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('eks', 'CfnCluster'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           name: clusterName,
@@ -109,7 +109,7 @@ export const eksEmitter: ComponentEmitter = {
     }
     const nodegroup = newExpr(
       ctx.api('eks', 'CfnNodegroup'),
-      thisExpr,
+      ctx.scope,
       lit(`${component.names.logicalId}Nodes`),
       obj({
         clusterName: member(cluster, 'ref'),

@@ -1,7 +1,7 @@
 /** ElastiCache replication groups (Redis) and clusters (Memcached), in isolated subnets. */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import {
   PER_ENVIRONMENT,
   acknowledgeDesignRisks,
@@ -25,7 +25,7 @@ export const elasticacheEmitter: ComponentEmitter = {
       `${name}SubnetGroup`,
       newExpr(
         ctx.api('elasticache', 'CfnSubnetGroup'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}SubnetGroup`),
         obj({
           description: lit(`Subnets of ${component.names.logicalId}`),
@@ -45,7 +45,7 @@ export const elasticacheEmitter: ComponentEmitter = {
               `${name}AuthToken`,
               newExpr(
                 ctx.api('secretsmanager', 'Secret'),
-                thisExpr,
+                ctx.scope,
                 lit(`${component.names.logicalId}AuthToken`),
                 obj({
                   description: lit(`AUTH token of ${component.names.logicalId}`),
@@ -79,7 +79,7 @@ export const elasticacheEmitter: ComponentEmitter = {
         name,
         newExpr(
           ctx.api('elasticache', 'CfnReplicationGroup'),
-          thisExpr,
+          ctx.scope,
           lit(component.names.logicalId),
           obj({
             replicationGroupDescription: lit(
@@ -113,7 +113,7 @@ export const elasticacheEmitter: ComponentEmitter = {
         name,
         newExpr(
           ctx.api('elasticache', 'CfnCacheCluster'),
-          thisExpr,
+          ctx.scope,
           lit(component.names.logicalId),
           obj({
             engine: lit('memcached'),

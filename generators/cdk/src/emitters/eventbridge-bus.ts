@@ -1,6 +1,6 @@
 /** EventBridge buses. */
 import type { ComponentEmitter } from './types.ts';
-import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -10,7 +10,7 @@ export const eventBusEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('events', 'EventBus'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({ description: lit(plainText(component.names.display, 512)) }),
       ),
@@ -24,7 +24,7 @@ export const eventBusEmitter: ComponentEmitter = {
             member(bus, 'archive'),
             lit(`${component.names.logicalId}Archive`),
             obj({
-              eventPattern: obj({ account: arr([member(thisExpr, 'account')]) }),
+              eventPattern: obj({ account: arr([member(ctx.scope, 'account')]) }),
               retention: ctx.duration('days', archive.value),
             }),
           ),

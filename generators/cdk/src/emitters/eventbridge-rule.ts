@@ -1,7 +1,7 @@
 /** EventBridge rules. */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, json, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, comment, json, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -137,7 +137,7 @@ export const eventRuleEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('events', 'Rule'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           description: lit(plainText(component.names.display, 512)),

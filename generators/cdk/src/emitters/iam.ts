@@ -6,7 +6,7 @@ import type { PolicyStatement, ResolvedRole } from '@archgen/infra';
 import { compareIds } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { camelCase, plainText } from '../naming.ts';
 
 /** AWS-managed policies a role of this purpose cannot work without, when the lowering left them out. */
@@ -35,7 +35,7 @@ export function emitRole(ctx: StackContext, role: ResolvedRole): void {
   const name = camelCase(role.names.logicalId) || 'role';
   const construct = newExpr(
     ctx.api('iam', 'Role'),
-    thisExpr,
+    ctx.scope,
     lit(role.names.logicalId),
     obj({
       assumedBy: newExpr(ctx.api('iam', 'ServicePrincipal'), lit(role.assumedBy)),

@@ -1,6 +1,6 @@
 /** Kinesis data streams. */
 import type { ComponentEmitter } from './types.ts';
-import { lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks } from './common.ts';
 
 export const kinesisEmitter: ComponentEmitter = {
@@ -18,7 +18,7 @@ export const kinesisEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('kinesis', 'Stream'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           streamMode: ctx.choose(component, 'mode', (m) =>

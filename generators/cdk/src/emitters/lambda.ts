@@ -3,7 +3,7 @@ import type { ResolvedComponent } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, comment, lit, member, newExpr, obj } from '../ts/ast.ts';
 import {
   acknowledgeDesignRisks,
   logGroupFor,
@@ -48,7 +48,7 @@ function lambdaCode(
       ctx.api('lambda', 'Code.fromBucketV2'),
       call(
         ctx.api('s3', 'Bucket.fromBucketName'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}Artifacts`),
         lit(`${ctx.graph.design.slug}-artifacts`.slice(0, 63)),
       ),
@@ -94,7 +94,7 @@ export const lambdaEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('lambda', 'Function'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           functionName,
@@ -144,7 +144,7 @@ export const lambdaEmitter: ComponentEmitter = {
       byName: functionName && {
         name: functionName,
         arn: call(
-          member(thisExpr, 'formatArn'),
+          member(ctx.scope, 'formatArn'),
           obj({
             service: lit('lambda'),
             resource: lit('function'),

@@ -1,7 +1,7 @@
 /** CloudWatch log groups. */
 import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
-import { call, lit, member, newExpr, obj, template, thisExpr } from '../ts/ast.ts';
+import { call, lit, member, newExpr, obj, template } from '../ts/ast.ts';
 import {
   acknowledgeDesignRisks,
   eksLogGroupName,
@@ -20,7 +20,7 @@ export const logGroupEmitter: ComponentEmitter = {
           member(key.key, 'grantEncryptDecrypt'),
           newExpr(
             ctx.api('iam', 'ServicePrincipal'),
-            template('logs.', member(thisExpr, 'region'), '.amazonaws.com'),
+            template('logs.', member(ctx.scope, 'region'), '.amazonaws.com'),
           ),
         ),
       );
@@ -38,7 +38,7 @@ export const logGroupEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('logs', 'LogGroup'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           logGroupName: eksCluster ? eksLogGroupName(eksCluster) : undefined,
@@ -54,7 +54,7 @@ export const logGroupEmitter: ComponentEmitter = {
       attributes: {
         // The contract's log group ARN has no trailing ":*" (CDK's logGroupArn does).
         arn: call(
-          member(thisExpr, 'formatArn'),
+          member(ctx.scope, 'formatArn'),
           obj({
             service: lit('logs'),
             resource: lit('log-group'),

@@ -1,20 +1,7 @@
 /** Neptune clusters, in isolated subnets. */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import {
-  arr,
-  arrow,
-  binary,
-  call,
-  id,
-  lit,
-  member,
-  newExpr,
-  obj,
-  ref,
-  template,
-  thisExpr,
-} from '../ts/ast.ts';
+import { arr, arrow, binary, call, id, lit, member, newExpr, obj, ref, template } from '../ts/ast.ts';
 import {
   acknowledgeDesignRisks,
   deletionProtectionOf,
@@ -34,7 +21,7 @@ export const neptuneEmitter: ComponentEmitter = {
       `${name}SubnetGroup`,
       newExpr(
         ctx.api('neptune', 'CfnDBSubnetGroup'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}SubnetGroup`),
         obj({
           dbSubnetGroupDescription: lit(`Subnets of ${component.names.logicalId}`),
@@ -46,7 +33,7 @@ export const neptuneEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('neptune', 'CfnDBCluster'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           engineVersion: engineVersion(ctx, component, (version) => lit(version)),
@@ -64,7 +51,7 @@ export const neptuneEmitter: ComponentEmitter = {
     const instance = (instanceId: Expr) =>
       newExpr(
         ctx.api('neptune', 'CfnDBInstance'),
-        thisExpr,
+        ctx.scope,
         instanceId,
         obj({
           dbClusterIdentifier: member(cluster, 'ref'),
@@ -98,7 +85,7 @@ export const neptuneEmitter: ComponentEmitter = {
         endpoint: member(cluster, 'attrEndpoint'),
         port: member(cluster, 'attrPort'),
         arn: call(
-          member(thisExpr, 'formatArn'),
+          member(ctx.scope, 'formatArn'),
           obj({
             service: lit('rds'),
             resource: lit('cluster'),

@@ -2,7 +2,7 @@
 import { zonesIn, type ResolvedVpc } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, cond, eq, id, lit, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, cond, eq, id, lit, newExpr, obj } from '../ts/ast.ts';
 import { camelCase } from '../naming.ts';
 import { SUBNET_CIDRS_CLASS } from '../files/subnet-cidrs.ts';
 import { SUBNET_GROUP, nagRuleIds, retentionDays } from './common.ts';
@@ -87,7 +87,7 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
           `${name}FlowLogs`,
           newExpr(
             ctx.api('logs', 'LogGroup'),
-            thisExpr,
+            ctx.scope,
             lit(`${vpc.names.logicalId}FlowLogs`),
             obj({ retention: retentionDays(ctx, vpc.flowLogs.retentionDays) }),
           ),
@@ -110,7 +110,7 @@ export function emitVpc(ctx: StackContext, vpc: ResolvedVpc): void {
   if (natProvider) ctx.natProviders.set(vpc.id, natProvider);
   const construct = newExpr(
     ctx.api('ec2', 'Vpc'),
-    thisExpr,
+    ctx.scope,
     lit(vpc.names.logicalId),
     obj({
       ipAddresses: ipAddresses(ctx, vpc),

@@ -1,7 +1,7 @@
 /** OpenSearch domains, in isolated subnets. */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, asType, assign, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, asType, assign, call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
 import {
   PER_ENVIRONMENT,
@@ -34,7 +34,7 @@ export const opensearchEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('opensearch', 'Domain'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           // "OpenSearch_2.19" -> EngineVersion.openSearch('2.19'), "Elasticsearch_7.10" -> .elasticsearch('7.10').
@@ -103,7 +103,7 @@ export const opensearchEmitter: ComponentEmitter = {
     ctx.expr(
       newExpr(
         ctx.api('logs', 'ResourcePolicy'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}LogsPolicy`),
         obj({
           policyStatements: arr([
@@ -141,7 +141,7 @@ export const opensearchEmitter: ComponentEmitter = {
                       actions: arr([lit('es:ESHttp*')]),
                       resources: arr([
                         call(
-                          member(thisExpr, 'formatArn'),
+                          member(ctx.scope, 'formatArn'),
                           obj({ service: lit('es'), resource: lit('domain'), resourceName: lit('*') }),
                         ),
                       ]),

@@ -2,7 +2,7 @@
 import type { PropertyValue } from '@archgen/model';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import {
   PER_ENVIRONMENT,
   acknowledgeDefaultPort,
@@ -46,7 +46,7 @@ export const rdsEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('rds', 'DatabaseInstance'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           engine: engineExpr,

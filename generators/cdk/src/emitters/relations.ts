@@ -16,7 +16,7 @@ import type {
 } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, comment, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { requireResolved, vpcOf } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -82,7 +82,7 @@ export function emitBucketNotification(ctx: StackContext, notification: Resolved
   ctx.expr(
     newExpr(
       ctx.api('events', 'Rule'),
-      thisExpr,
+      ctx.scope,
       lit(notification.rule.logicalId),
       obj({
         description: lit(`Object events of ${plainText(bucket.names.display)}`.slice(0, 512)),
@@ -238,7 +238,7 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
       // (TargetGroupBinding), so it starts empty.
       const targetGroup = newExpr(
         ctx.api('elbv2', 'ApplicationTargetGroup'),
-        thisExpr,
+        ctx.scope,
         lit(`${target.names.logicalId}TargetGroup`),
         obj({
           vpc: vpcOf(ctx, target),
@@ -338,7 +338,7 @@ export function emitAlarm(ctx: StackContext, alarm: ResolvedAlarm): void {
     alarm.names.logicalId.charAt(0).toLowerCase() + alarm.names.logicalId.slice(1),
     newExpr(
       ctx.api('cloudwatch', 'Alarm'),
-      thisExpr,
+      ctx.scope,
       lit(alarm.names.logicalId),
       obj({
         alarmDescription: lit(plainText(alarm.description, 1024)),

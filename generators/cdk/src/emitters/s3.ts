@@ -3,7 +3,7 @@ import { DECIDED_PROPS, type ResolvedComponent } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, binary, cond, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, binary, cond, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
 import {
   accessLogBucket,
@@ -93,7 +93,7 @@ export const s3Emitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('s3', 'Bucket'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           blockPublicAccess: ctx.choose(component, 'blockPublicAccess', (v) =>

@@ -1,7 +1,7 @@
 /** Secrets Manager secrets. */
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
-import { lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, nagRuleIds } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -35,7 +35,7 @@ export const secretEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('secretsmanager', 'Secret'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           description: ctx.has(component, 'description')

@@ -5,7 +5,7 @@
 import type { ResolvedSecurityGroup, SecurityGroupRule } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
-import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { camelCase, plainText } from '../naming.ts';
 
 /** Text that the cleaning below would leave as it is: EC2's characters, single spaces inside. */
@@ -27,7 +27,7 @@ export function emitSecurityGroup(ctx: StackContext, group: ResolvedSecurityGrou
   const name = camelCase(group.names.logicalId) || 'securityGroup';
   const construct = newExpr(
     ctx.api('ec2', 'SecurityGroup'),
-    thisExpr,
+    ctx.scope,
     lit(group.names.logicalId),
     obj({
       vpc,
@@ -57,6 +57,12 @@ function peerOf(ctx: StackContext, rule: SecurityGroupRule): Expr {
 export function emitSecurityGroupRules(ctx: StackContext, group: ResolvedSecurityGroup): void {
   const sg = ctx.securityGroups.get(group.id);
   if (!sg) throw new Error(`Security group "${group.id}" was not emitted`);
+  // A peer in a later nested stack (a split design) takes the rule (remoteRule), so the earlier
+  // stack never refers to the later one.
+  const remote = (rule: SecurityGroupRule) =>
+    'componentId' in rule.peer && ctx.stackOf(rule.peer.componentId) > ctx.stackOf(group.id)
+      ? [lit(true)]
+      : [];
   for (const rule of group.ingress)
     ctx.expr(
       call(
@@ -64,6 +70,7 @@ export function emitSecurityGroupRules(ctx: StackContext, group: ResolvedSecurit
         peerOf(ctx, rule),
         call(ctx.api('ec2', 'Port.tcp'), lit(rule.port)),
         lit(ec2Description(rule.description)),
+        ...remote(rule),
       ),
     );
   for (const rule of group.egress)
@@ -73,6 +80,7 @@ export function emitSecurityGroupRules(ctx: StackContext, group: ResolvedSecurit
         peerOf(ctx, rule),
         call(ctx.api('ec2', 'Port.tcp'), lit(rule.port)),
         lit(ec2Description(rule.description)),
+        ...remote(rule),
       ),
     );
   if (group.allowHttpsEgress)

@@ -1,6 +1,6 @@
 /** SNS topics. */
 import type { ComponentEmitter } from './types.ts';
-import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, encryptionKey, withKey } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -13,7 +13,7 @@ export const snsEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('sns', 'Topic'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           displayName: lit(plainText(component.names.display, 100)),

@@ -2,7 +2,7 @@
 import type { ResolvedComponent } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
-import { lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, encryptionKey, requireResolved, resolvedScalar, withKey } from './common.ts';
 
 function isDeadLetterQueue(ctx: StackContext, component: ResolvedComponent): boolean {
@@ -23,7 +23,7 @@ export const sqsEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('sqs', 'Queue'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           fifo: fifo ? lit(true) : undefined,

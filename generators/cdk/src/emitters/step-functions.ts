@@ -2,7 +2,7 @@
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, logGroupFor, roleOf } from './common.ts';
 
 function invokedFunctions(graph: ResolvedGraph, component: ResolvedComponent): string[] {
@@ -22,14 +22,14 @@ export const stepFunctionsEmitter: ComponentEmitter = {
     const logGroup = logGroupFor(ctx, component);
     const maxAttempts = ctx.value(component, 'retryMaxAttempts');
     // A small starting workflow: a Pass state, then each connected function with retries.
-    let chain: Expr = newExpr(ctx.api('sfn', 'Pass'), thisExpr, lit(`${component.names.logicalId}Start`));
+    let chain: Expr = newExpr(ctx.api('sfn', 'Pass'), ctx.scope, lit(`${component.names.logicalId}Start`));
     for (const fnId of invokedFunctions(ctx.graph, component)) {
       const target = ctx.component(fnId);
       const task = call(
         member(
           newExpr(
             ctx.api('tasks', 'LambdaInvoke'),
-            thisExpr,
+            ctx.scope,
             lit(`${component.names.logicalId}Invoke${target.names.logicalId}`),
             obj({ lambdaFunction: ctx.handle(fnId).construct, outputPath: lit('$.Payload') }),
           ),
@@ -48,7 +48,7 @@ export const stepFunctionsEmitter: ComponentEmitter = {
       name,
       newExpr(
         ctx.api('sfn', 'StateMachine'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({
           definitionBody: call(ctx.api('sfn', 'DefinitionBody.fromChainable'), chain),

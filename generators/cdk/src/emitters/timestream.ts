@@ -1,6 +1,6 @@
 /** Timestream databases. */
 import type { ComponentEmitter } from './types.ts';
-import { call, lit, member, newExpr, obj, thisExpr } from '../ts/ast.ts';
+import { call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, kmsKey, protectionPolicy } from './common.ts';
 
 export const timestreamEmitter: ComponentEmitter = {
@@ -13,7 +13,7 @@ export const timestreamEmitter: ComponentEmitter = {
       ctx.variableName(component),
       newExpr(
         ctx.api('timestream', 'CfnDatabase'),
-        thisExpr,
+        ctx.scope,
         lit(component.names.logicalId),
         obj({ kmsKeyId: member(key, 'keyArn') }),
       ),
@@ -22,7 +22,7 @@ export const timestreamEmitter: ComponentEmitter = {
       `${ctx.variableName(component)}Table`,
       newExpr(
         ctx.api('timestream', 'CfnTable'),
-        thisExpr,
+        ctx.scope,
         lit(`${component.names.logicalId}Table`),
         obj({
           databaseName: member(database, 'ref'),

@@ -78,25 +78,38 @@ const NAMED_FUNCTION_QUALIFIERS = /^arn:<AWS::Partition>:lambda:[^:*]+:<AWS::Acc
 export class AcknowledgeScopedWildcards implements IAspect {
   visit(node: IConstruct): void {
     if (!(node instanceof CfnPolicy)) return;
-    const document = Stack.of(node).resolve(node.policyDocument) as { Statement?: Statement[] };
-    const acknowledged = new Set<string>();
-    for (const statement of document.Statement ?? []) {
-      if (statement.Effect !== 'Allow') continue;
-      const actions = asArray(statement.Action);
-      for (const action of actions)
-        if (/^[a-z0-9-]+:[A-Za-z0-9]+\\*$/.test(action)) acknowledged.add(\`Action::\${action}\`);
-      for (const resource of asArray(statement.Resource).map(flatten)) {
-        if (!resource.includes('*')) continue;
-        const scoped = scopedToResource(resource) || NAMED_FUNCTION_QUALIFIERS.test(resource);
-        if (resource === '*' ? actions.every((a) => RESOURCE_STAR_ACTIONS.has(a)) : scoped)
-          acknowledged.add(\`Resource::\${resource}\`);
-      }
-    }
-    for (const finding of [...acknowledged].sort())
-      Validations.of(node).acknowledge({
-        id: \`AwsSolutions-IAM5[\${finding}]\`,
-        reason: 'Wildcard added by a CDK grant method and scoped to one resource, or an action AWS offers only on "*".',
+    acknowledgeWildcards(node);
+    // In a nested stack a resource of another stack becomes a parameter only when the app is
+    // prepared, after aspects: acknowledge again under the names cdk-nag then reports.
+    if (Stack.of(node).nested)
+      node.node.addValidation({
+        validate: () => {
+          acknowledgeWildcards(node);
+          return [];
+        },
       });
   }
+}
+
+function acknowledgeWildcards(node: CfnPolicy): void {
+  const document = Stack.of(node).resolve(node.policyDocument) as { Statement?: Statement[] };
+  const acknowledged = new Set<string>();
+  for (const statement of document.Statement ?? []) {
+    if (statement.Effect !== 'Allow') continue;
+    const actions = asArray(statement.Action);
+    for (const action of actions)
+      if (/^[a-z0-9-]+:[A-Za-z0-9]+\\*$/.test(action)) acknowledged.add(\`Action::\${action}\`);
+    for (const resource of asArray(statement.Resource).map(flatten)) {
+      if (!resource.includes('*')) continue;
+      const scoped = scopedToResource(resource) || NAMED_FUNCTION_QUALIFIERS.test(resource);
+      if (resource === '*' ? actions.every((a) => RESOURCE_STAR_ACTIONS.has(a)) : scoped)
+        acknowledged.add(\`Resource::\${resource}\`);
+    }
+  }
+  for (const finding of [...acknowledged].sort())
+    Validations.of(node).acknowledge({
+      id: \`AwsSolutions-IAM5[\${finding}]\`,
+      reason: 'Wildcard added by a CDK grant method and scoped to one resource, or an action AWS offers only on "*".',
+    });
 }
 `;

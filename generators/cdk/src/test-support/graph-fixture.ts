@@ -102,6 +102,9 @@ function decided(type: string, logicalId: string, props: Props): Partial<Resolve
     if (snapshots || type === 'dynamodb')
       out.deletionProtection = out.protection.deletionProtection = perEnv({ dev: false, prod: true });
   }
+  // decisions.ts: zones of a zone-aware domain in a 2-AZ VPC; Athena results under the slug.
+  if (type === 'opensearch') out.zoneCount = same(props.zoneAwareness === true ? 2 : 1);
+  if (type === 'athena-workgroup') out.resultsPrefix = `athena-results/${names(logicalId, logicalId).slug}/`;
   if (type === 'ecs-fargate')
     out.capacityProviders = {
       spot: same(props.spot === true),
@@ -122,7 +125,9 @@ export function component(
           [DECIDED_PROPS.noncurrentVersionExpirationDays]:
             props.versioned === true ? NONCURRENT_VERSION_DAYS : 0,
         }
-      : {};
+      : type === 'athena-workgroup'
+        ? { [DECIDED_PROPS.bytesScannedCutoffBytes]: Number(props.bytesScannedCutoffGb) * 1024 ** 3 }
+        : {};
   return {
     id: logicalId.charAt(0).toLowerCase() + logicalId.slice(1),
     type,

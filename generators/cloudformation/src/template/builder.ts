@@ -30,6 +30,12 @@ export interface OutputDefinition {
   Value: TemplateValue;
   /** Exported as `${AWS::StackName}-<export>` so other stacks can import it. */
   exportName?: string;
+  /**
+   * A value of one component for other stacks (EmitContext.output): a split design keeps it in
+   * the nested stack that makes it; the root repeats only the others (entry points, networks,
+   * database endpoints), since one template holds at most 200 outputs.
+   */
+  perComponent?: true;
 }
 
 export class TemplateBuilder {
@@ -41,10 +47,18 @@ export class TemplateBuilder {
   readonly outputs = new Map<string, OutputDefinition>();
   /** Comment lines printed above an entry, keyed "Resources.<id>" or "Parameters.<id>". */
   readonly comments: Record<string, string> = {};
+  /**
+   * Resource logical id -> the VPC, component, role or security group id it was emitted for
+   * (`owner` while it was added): which stack of a split design it goes to (split.ts).
+   */
+  readonly owners = new Map<string, string>();
+  /** The id resources added now belong to; set by generate.ts around each emitter call. */
+  owner = '';
 
   addResource(logicalId: string, definition: ResourceDefinition, comment?: string): string {
     if (this.resources.has(logicalId)) throw new Error(`duplicate logical id ${logicalId}`);
     this.resources.set(logicalId, definition);
+    this.owners.set(logicalId, this.owner);
     if (comment) this.comments[`Resources.${logicalId}`] = comment;
     return logicalId;
   }

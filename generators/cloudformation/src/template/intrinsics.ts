@@ -12,6 +12,7 @@ export type IntrinsicFunction =
   | 'Fn::Select'
   | 'Fn::Join'
   | 'Fn::GetAZs'
+  | 'Fn::FindInMap'
   | 'Fn::Split'
   | 'Fn::Equals'
   | 'Fn::Or'
@@ -28,6 +29,7 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
   'Fn::Select',
   'Fn::Join',
   'Fn::GetAZs',
+  'Fn::FindInMap',
   'Fn::Split',
   'Fn::Equals',
   'Fn::Or',
@@ -58,6 +60,8 @@ export const join = (delimiter: string, values: TemplateValue[]): Intrinsic =>
   new Intrinsic('Fn::Join', [delimiter, values]);
 export const select = (index: number, list: TemplateValue): Intrinsic =>
   new Intrinsic('Fn::Select', [index, list]);
+export const findInMap = (map: string, topKey: TemplateValue, key: string): Intrinsic =>
+  new Intrinsic('Fn::FindInMap', [map, topKey, key]);
 export const getAZs = (): Intrinsic => new Intrinsic('Fn::GetAZs', '');
 export const split = (delimiter: string, value: TemplateValue): Intrinsic =>
   new Intrinsic('Fn::Split', [delimiter, value]);

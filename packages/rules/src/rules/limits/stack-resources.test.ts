@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { design as build, parseDesign, type Design } from '@archgen/model';
-import { lowerDesign } from '@archgen/infra';
+import { SPLIT_THRESHOLD, lowerDesign } from '@archgen/infra';
 import { generateCloudFormation, parseTemplate } from '@archgen/generator-cloudformation';
 import { syntheticDesign } from '../../../../../bench/synthetic.ts';
 import { denseDesign } from '../../../../../bench/dense.ts';
@@ -16,17 +16,26 @@ import {
   estimateStackResources,
   estimateTemplateResources,
 } from './stack-resources.ts';
+import { STACK_SPLIT_THRESHOLD } from './LIM-01.ts';
 
 /** The stated tolerance: within 5% of the real count, or 3 resources for small designs. */
 function tolerance(real: number): number {
   return Math.max(3, Math.ceil(real * 0.05));
 }
 
-/** Resources in the template.yaml the CloudFormation export writes for these environments. */
+/**
+ * Resources the CloudFormation export writes for these environments: template.yaml's, or for a
+ * split design its nested templates' (the root's nested stacks themselves are not counted).
+ */
 function realResources(design: Design, environments: string[]): number {
   const files = generateCloudFormation(lowerDesign(design, { environments }), { environments });
-  const template = parseTemplate(files['template.yaml']!) as { Resources: Record<string, unknown> };
-  return Object.keys(template.Resources).length;
+  let count = 0;
+  for (const [path, text] of Object.entries(files)) {
+    if (!path.endsWith('.yaml')) continue;
+    const template = parseTemplate(text) as { Resources: Record<string, { Type: string }> };
+    count += Object.values(template.Resources).filter((r) => r.Type !== 'AWS::CloudFormation::Stack').length;
+  }
+  return count;
 }
 
 const envsOf = (design: Design) => design.environments.map((e) => e.name);
@@ -99,30 +108,33 @@ describe('CloudFormation resource estimate', SLOW, () => {
 describe('LIM-01 on generated large designs (bench/)', SLOW, () => {
   const lim = (design: Design) => validateDesign(design).filter((f) => f.ruleId === 'LIM-01');
 
-  it('errors on the 500-node benchmark design, stating the estimate, the limit and the fix', () => {
+  it('says the 500-node benchmark design deploys as nested stacks, with the estimate and the limit', () => {
     const design = syntheticDesign(500);
     const real = realResources(design, envsOf(design));
     expect(real).toBeGreaterThan(STACK_RESOURCE_LIMIT);
     const [finding, ...rest] = lim(design);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ severity: 'high', target: { kind: 'design', id: 'design' } });
+    expect(finding).toMatchObject({ severity: 'low', target: { kind: 'design', id: 'design' } });
     const estimate = Number(/about (\d+) CloudFormation resources/.exec(finding!.message)?.[1]);
     expect(Math.abs(estimate - real)).toBeLessThanOrEqual(tolerance(real));
-    expect(finding!.message).toContain('over the 500 one stack may hold');
+    expect(finding!.message).toContain(
+      'over the 500 one stack may hold: the CloudFormation and CDK exports deploy it as nested stacks',
+    );
     expect(finding!.message).toMatch(/largest: [A-Za-z ]+ x\d+: \d+/);
-    expect(finding!.fix).toEqual({
-      title: 'Split the design into several designs (one stack each), or remove services',
-      actions: [],
-    });
+    expect(finding!.fix?.actions).toEqual([]);
   });
 
-  it('warns from 80% of the limit, and says nothing below it', () => {
-    // About 456 and 285 resources (bench/synthetic.ts cells).
-    const near = lim(syntheticDesign(100));
-    expect(near).toHaveLength(1);
-    expect(near[0]).toMatchObject({ severity: 'medium' });
-    expect(near[0]!.message).toMatch(/about \d+ CloudFormation resources, 9\d% of the 500/);
-    expect(lim(syntheticDesign(60))).toEqual([]);
+  it('speaks exactly where the exports split the design into nested stacks', () => {
+    // bench/synthetic.ts cells make about 4.5 resources a node: the split starts near 88 nodes.
+    for (const nodes of [60, 80, 86, 88, 90, 95, 100]) {
+      const design = syntheticDesign(nodes);
+      const split = (lowerDesign(design).stacks?.length ?? 1) > 1;
+      expect(lim(design).length, `${nodes} nodes (split: ${split})`).toBe(split ? 1 : 0);
+    }
+  });
+
+  it('uses the threshold of the lowering', () => {
+    expect(STACK_SPLIT_THRESHOLD).toBe(SPLIT_THRESHOLD);
   });
 
   it('gives each environment its estimate when they differ', () => {

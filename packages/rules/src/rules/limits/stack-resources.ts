@@ -139,3 +139,87 @@ export function estimateStackResources(ctx: RuleContext, env: string): StackEsti
     .sort((a, b) => b.resources - a.resources);
   return { total: parts.reduce((sum, p) => sum + p.resources, 0), parts };
 }
+
+/**
+ * Pairs of services that the exports keep in one stack because each side's resources name the
+ * other (the lowering's stacks.ts binds them both ways): a bucket and what its notifications
+ * reach, a rule and the queue it targets, an API and its integrations, a load balancer and a
+ * function behind it, a distribution and its bucket origin.
+ */
+function bindsBothWays(fromType: string, toType: string): boolean {
+  return (
+    (fromType === 's3' && ['lambda', 'sns', 'sqs'].includes(toType)) ||
+    (fromType === 'eventbridge-rule' && toType === 'sqs') ||
+    fromType === 'api-gateway' ||
+    (fromType === 'alb' && toType === 'lambda') ||
+    (fromType === 'cloudfront' && toType === 's3')
+  );
+}
+
+/** Services that must share one stack, with their estimated resources (largest first). */
+export interface BoundGroup {
+  nodeIds: string[];
+  resources: number;
+}
+
+/**
+ * The groups of two or more services the exports must keep in one stack (bindsBothWays), each
+ * at its largest across `envs`: a group over the quota cannot be split into nested stacks.
+ */
+export function boundGroups(ctx: RuleContext, envs: readonly string[]): BoundGroup[] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    return root;
+  };
+  for (const node of ctx.design.nodes) parent.set(node.id, node.id);
+  for (const c of ctx.design.connections) {
+    const from = ctx.nodesById.get(c.from);
+    const to = ctx.nodesById.get(c.to);
+    if (!from || !to || !bindsBothWays(from.type, to.type)) continue;
+    const [a, b] = [find(from.id), find(to.id)];
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  const members = new Map<string, string[]>();
+  for (const node of ctx.design.nodes) {
+    const root = find(node.id);
+    members.set(root, [...(members.get(root) ?? []), node.id]);
+  }
+  const groups = [...members.values()].filter((ids) => ids.length > 1);
+  if (groups.length === 0) return [];
+  const largest = new Map<string[], number>();
+  for (const env of envs.length > 0 ? envs : ['']) {
+    const perNode = new Map<string, number>();
+    for (const node of ctx.design.nodes) {
+      const service = getService(node.type);
+      if (!service) continue;
+      const outgoing = (ctx.outgoing.get(node.id) ?? []).map((c) => ({
+        kind: c.kind,
+        toType: ctx.nodesById.get(c.to)?.type ?? '',
+      }));
+      const incoming = (ctx.incoming.get(node.id) ?? []).map((c) => ({
+        kind: c.kind,
+        fromType: ctx.nodesById.get(c.from)?.type ?? '',
+      }));
+      let count = service.stackResources({
+        props: ctx.props(node, env || undefined),
+        inVpc: node.placement !== null && ctx.vpcsById.has(node.placement.vpcId),
+        outgoing,
+        incoming,
+      }).count;
+      for (const c of ctx.outgoing.get(node.id) ?? []) {
+        const to = ctx.nodesById.get(c.to);
+        count += (to && findAcceptedConnection(node.type, to.type, c.kind)?.stackResources?.count) || 0;
+      }
+      perNode.set(node.id, count);
+    }
+    for (const ids of groups) {
+      const total = ids.reduce((sum, id) => sum + (perNode.get(id) ?? 0), 0);
+      largest.set(ids, Math.max(largest.get(ids) ?? 0, total));
+    }
+  }
+  return groups
+    .map((nodeIds) => ({ nodeIds, resources: largest.get(nodeIds) ?? 0 }))
+    .sort((a, b) => b.resources - a.resources);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { lowerDesign } from '@archgen/infra';
+import { denseDesign } from '../../../bench/dense.ts';
+import { generateCdk } from './index.ts';
+
+describe('a design larger than one stack', () => {
+  const graph = lowerDesign(denseDesign(300));
+  const files = generateCdk(graph);
+  const stack = files['lib/dense-300-stack.ts']!;
+
+  it('declares one NestedStack per part of graph.stacks, in deployment order', () => {
+    const declared = [...stack.matchAll(/new NestedStack\(this, '([A-Za-z0-9]+)'/g)].map((m) => m[1]);
+    expect(declared).toEqual(graph.stacks!.map((s) => s.name));
+  });
+
+  it('creates each construct in the nested stack of its part', () => {
+    expect(stack).toMatch(/new ec2\.Vpc\(networkStack, 'Main'/);
+    const fn = graph.components.find((c) => c.type === 'lambda')!;
+    const part = graph.stacks!.find((s) => s.componentIds.includes(fn.id))!;
+    const variable = `${part.name[0]!.toLowerCase()}${part.name.slice(1)}Stack`;
+    expect(stack).toContain(`new lambda.Function(${variable}, '${fn.names.logicalId}'`);
+  });
+
+  it('says in the README that each environment deploys its nested stacks', () => {
+    expect(files['README.md']).toContain(`holds ${graph.stacks!.length} nested stacks`);
+  });
+});
