@@ -7,6 +7,7 @@ import {
   applyFindingFix,
   connect,
   planConnection,
+  setEnvironmentProduction,
   setEnvironmentRegion,
 } from './designCommands.ts';
 
@@ -118,5 +119,28 @@ describe('environment regions', () => {
     setEnvironmentRegion(store, 'dev', 'us-west-2');
     store.getState().undo();
     expect(environments().map((e) => e.region)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('production environments', () => {
+  it('marks an environment production or not, written out so a rename keeps the choice; one undo each', () => {
+    const store = createAppStore(fixture());
+    const production = () => store.getState().design.environments.map((e) => [e.name, e.production]);
+    // Named like production already: nothing to change, no undo step.
+    setEnvironmentProduction(store, 'prod', true);
+    expect(production()).toEqual([
+      ['dev', undefined],
+      ['staging', undefined],
+      ['prod', undefined],
+    ]);
+    setEnvironmentProduction(store, 'staging', true);
+    setEnvironmentProduction(store, 'prod', false);
+    expect(production()).toEqual([
+      ['dev', undefined],
+      ['staging', true],
+      ['prod', false],
+    ]);
+    store.getState().undo();
+    expect(production()[2]).toEqual(['prod', undefined]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type Placement,
   type PropertyValue,
   type SubnetTier,
+  isProductionEnvironment,
 } from '@archgen/model';
 import { applyFix, type Finding } from '@archgen/rules';
 import type { AppStore } from '../store/appStore.ts';
@@ -332,6 +333,22 @@ export function setEnvironmentRegion(store: AppStore, env: string, region: strin
     return region === undefined ? rest : { ...rest, region };
   });
   commit({ ...design, environments }, `Change ${env} region`, `env-region:${env}`);
+}
+
+/**
+ * Marks an environment as production or not: its databases, tables and buckets are then kept
+ * when its stack is deleted (protection.ts). The flag is written out even where it matches the
+ * name heuristic, so a renamed environment keeps what the user chose.
+ */
+export function setEnvironmentProduction(store: AppStore, env: string, production: boolean): void {
+  const { design, commit } = store.getState();
+  const current = design.environments.find((e) => e.name === env);
+  if (!current || isProductionEnvironment(current) === production) return;
+  const environments = design.environments.map((e) => (e.name === env ? { ...e, production } : e));
+  commit(
+    { ...design, environments },
+    production ? `Mark ${env} as production` : `Mark ${env} as not production`,
+  );
 }
 
 export function updateDesignMeta(

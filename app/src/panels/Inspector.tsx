@@ -6,6 +6,7 @@ import {
   explicitSubnetCidrs,
   getService,
   hasExplicitSubnetCidrs,
+  isProductionEnvironment,
   orderedTiers,
   parseCidr,
   planSubnets,
@@ -775,6 +776,18 @@ function DesignInspector() {
             <span className="muted">
               {Object.values(e.overrides).reduce((n, o) => n + Object.keys(o).length, 0)} overrides
             </span>
+            <label
+              className="check env-list__production"
+              title="Production keeps its databases, tables and buckets when its stack is deleted"
+            >
+              <input
+                type="checkbox"
+                aria-label={`${e.name} is production`}
+                checked={isProductionEnvironment(e)}
+                onChange={(event) => cmd.setEnvironmentProduction(store, e.name, event.target.checked)}
+              />
+              Production
+            </label>
             <TextField
               className="env-list__region"
               label={`${e.name} region`}
