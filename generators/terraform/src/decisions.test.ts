@@ -152,3 +152,31 @@ describe("OpenSearch zones, the lowering's per environment", () => {
     expectCode(search, 'environments/prod.tfvars', 'search_zone_count = 3');
   });
 });
+
+describe("load balancer access logs, the lowering's prefix and delivery", () => {
+  const logs = design('Logs')
+    .environments('dev', 'prod')
+    .vpc()
+    .node('alb', { id: 'web', name: 'Web ALB', tier: 'public', properties: { accessLogs: true } })
+    .build();
+  const zurich = generateTerraform(
+    lowerDesign({
+      ...logs,
+      environments: logs.environments.map((e) => (e.name === 'prod' ? { ...e, region: 'eu-central-2' } : e)),
+    }),
+  );
+
+  it('writes under the prefix every target uses, delivered by each region’s ELB account or service (was the service everywhere, refused in us-east-1)', () => {
+    expect(resource(zurich, 'edge.tf', 'aws_lb', 'web_alb')).toContain('prefix = "web-alb"');
+    expectCode(
+      zurich,
+      'environments/dev.tfvars',
+      'web_alb_log_delivery_principal = { AWS = "arn:aws:iam::127311923021:root" }',
+    );
+    expectCode(
+      zurich,
+      'environments/prod.tfvars',
+      'web_alb_log_delivery_principal = { Service = "logdelivery.elasticloadbalancing.amazonaws.com" }',
+    );
+  });
+});

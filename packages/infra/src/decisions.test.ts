@@ -236,3 +236,31 @@ describe('OpenSearch zones', () => {
     expect(component(lowered(2), 'search').zoneCount!.byEnv).toEqual({ dev: 1, staging: 1, prod: 2 });
   });
 });
+
+describe('load balancer access logs', () => {
+  const logs = design('Logs')
+    .environments('dev', 'prod')
+    .vpc()
+    .node('alb', { id: 'web', name: 'Web ALB', tier: 'public', properties: { accessLogs: true } })
+    .build();
+  const graph = lowerDesign(logs);
+
+  it('one prefix for every target, without the trailing slash a load balancer refuses', () => {
+    expect(component(graph, 'web').accessLogBucket!.prefix).toBe('web-alb');
+  });
+
+  it("who delivers follows each environment's region: the ELB account in us-east-1, the service in newer regions", () => {
+    expect(component(graph, 'web').accessLogBucket!.albLogDelivery).toEqual({
+      dev: { account: '127311923021' },
+      prod: { account: '127311923021' },
+    });
+    const zurich = lowerDesign({
+      ...logs,
+      environments: logs.environments.map((e) => (e.name === 'prod' ? { ...e, region: 'eu-central-2' } : e)),
+    });
+    expect(component(zurich, 'web').accessLogBucket!.albLogDelivery).toEqual({
+      dev: { account: '127311923021' },
+      prod: { service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
+    });
+  });
+});

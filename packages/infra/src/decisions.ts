@@ -5,6 +5,7 @@
  * language; they never fall back to catalog defaults or decide them again.
  */
 import type { LowerContext } from './context.ts';
+import { albLogDeliveryIn } from './aws.ts';
 import type {
   ResolvedAccessLogBucket,
   ResolvedCapacityProviders,
@@ -167,7 +168,14 @@ function accessLogBucketOf(
     enabled,
     logicalId: `${component.names.logicalId}LogBucket`,
     deliveredBy,
-    prefix: `${component.names.slug}/`,
+    prefix: deliveredBy === 'alb' ? component.names.slug : `${component.names.slug}/`,
+    ...(deliveredBy === 'alb'
+      ? {
+          albLogDelivery: Object.fromEntries(
+            ctx.envs.map((env) => [env, albLogDeliveryIn(environmentRegion(ctx.design, env))]),
+          ),
+        }
+      : {}),
     encryption: 'SSE-S3',
     // CloudFront standard logging writes with ACLs, which BucketOwnerEnforced disables.
     objectOwnership: deliveredBy === 'cloudfront' ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced',

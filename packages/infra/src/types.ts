@@ -437,8 +437,16 @@ export interface ResolvedAccessLogBucket {
   logicalId: string;
   /** Who writes: decides the bucket policy and object ownership (CloudFront needs ACLs). */
   deliveredBy: 's3' | 'alb' | 'cloudfront';
-  /** Prefix the source writes under. */
+  /**
+   * Prefix the source writes under: "<slug>/" for buckets and distributions, "<slug>" for a load
+   * balancer (it adds "/AWSLogs/<account>/" itself and refuses a trailing slash).
+   */
   prefix: string;
+  /**
+   * For a load balancer's bucket, per environment: who delivers its logs in that environment's
+   * region, the ELB account of a region older than August 2022 or else the log-delivery service.
+   */
+  albLogDelivery?: Record<string, { account: string } | { service: string }>;
   /** ALB log delivery supports SSE-S3 only, so every log bucket uses it. */
   encryption: 'SSE-S3';
   objectOwnership: 'BucketOwnerEnforced' | 'BucketOwnerPreferred';

@@ -33,8 +33,9 @@ export const albEmitter: ComponentEmitter = {
         }),
       ),
     );
+    // The lowering's prefix; CDK grants the region's log-delivery principal itself.
     accessLogBucket(ctx, component)?.use((bucket) =>
-      ctx.expr(call(member(alb, 'logAccessLogs'), bucket, lit(component.names.slug))),
+      ctx.expr(call(member(alb, 'logAccessLogs'), bucket, lit(component.accessLogBucket!.prefix))),
     );
     const notFound = call(
       ctx.api('elbv2', 'ListenerAction.fixedResponse'),

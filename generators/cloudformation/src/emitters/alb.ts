@@ -99,6 +99,16 @@ export const albEmitter: ComponentEmitter = {
     ];
     if (logs) {
       attributes.push(ctx.choose(accessLogs, { Key: 'access_logs.s3.bucket', Value: ref(logs) }, undefined)!);
+      attributes.push(
+        ctx.choose(
+          accessLogs,
+          {
+            Key: 'access_logs.s3.prefix',
+            Value: requireResolved(alb.accessLogBucket, alb, 'access log bucket').prefix,
+          },
+          undefined,
+        )!,
+      );
     }
     const suppressions: Suppression[] = internetFacing
       ? [{ id: 'CNAG W52', reason: 'Access logging follows the design property accessLogs (ALB-03)' }]

@@ -187,7 +187,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
                 accessLogs,
                 {
                   Bucket: getAtt(logs, 'RegionalDomainName'),
-                  Prefix: `${distribution.names.slug}/`,
+                  Prefix: distribution.accessLogBucket!.prefix,
                   IncludeCookies: false,
                 },
                 undefined,

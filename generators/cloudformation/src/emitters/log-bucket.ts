@@ -2,36 +2,10 @@
  * A bucket that receives access logs (S3 server access logs, ALB or CloudFront logs). It has no
  * access logs of its own (that would never end) and keeps logs for a year.
  */
-import { regionOf, type ResolvedComponent } from '@archgen/infra';
+import { requireResolved, type ResolvedComponent } from '@archgen/infra';
 import type { EmitContext, Flag, Suppression } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { denyInsecureTransport } from './common.ts';
-
-/** Regions older than August 2022 deliver ALB logs from an ELB account, not the service principal. */
-const ELB_LOG_ACCOUNTS: Readonly<Record<string, string>> = {
-  'us-east-1': '127311923021',
-  'us-east-2': '033677994240',
-  'us-west-1': '027434742980',
-  'us-west-2': '797873946194',
-  'af-south-1': '098369216593',
-  'ap-east-1': '754344448648',
-  'ap-southeast-3': '589379963580',
-  'ap-south-1': '718504428378',
-  'ap-northeast-3': '383597477331',
-  'ap-northeast-2': '600734575887',
-  'ap-southeast-1': '114774131450',
-  'ap-southeast-2': '783225319266',
-  'ap-northeast-1': '582318560864',
-  'ca-central-1': '985666609251',
-  'eu-central-1': '054676820928',
-  'eu-west-1': '156460612806',
-  'eu-west-2': '652711504416',
-  'eu-south-1': '635631232127',
-  'eu-west-3': '009996457667',
-  'eu-north-1': '897822967062',
-  'me-south-1': '076674570225',
-  'sa-east-1': '507241528517',
-};
 
 /**
  * The log bucket the lowering decided for `owner` (absent: it logs nowhere), created where `flag`
@@ -101,13 +75,15 @@ export function logBucket(ctx: EmitContext, owner: ResolvedComponent, flag: Flag
       Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
     });
   } else if (source === 'alb') {
-    // Who delivers depends on the region each environment deploys into (graph.regions).
+    // Who delivers in each environment's region, as the lowering decided.
+    const delivery = requireResolved(decided.albLogDelivery, owner, 'ALB log delivery');
     const principals: Record<string, TemplateValue> = {};
     for (const env of ctx.environments) {
-      const account = ELB_LOG_ACCOUNTS[regionOf(ctx.graph, env)];
-      principals[env] = account
-        ? { AWS: sub(`arn:\${AWS::Partition}:iam::${account}:root`) }
-        : { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' };
+      const by = delivery[env]!;
+      principals[env] =
+        'account' in by
+          ? { AWS: sub(`arn:\${AWS::Partition}:iam::${by.account}:root`) }
+          : { Service: by.service };
     }
     statements.push({
       Sid: 'LoadBalancerLogs',
@@ -119,7 +95,7 @@ export function logBucket(ctx: EmitContext, owner: ResolvedComponent, flag: Flag
         literals: true,
       })!,
       Action: 's3:PutObject',
-      Resource: sub(`\${${id}.Arn}/AWSLogs/\${AWS::AccountId}/*`),
+      Resource: sub(`\${${id}.Arn}/${decided.prefix}/AWSLogs/\${AWS::AccountId}/*`),
     });
   }
   ctx.template.addResource(`${id}Policy`, {

@@ -119,7 +119,7 @@ export const s3Emitter: ComponentEmitter = {
         LoggingConfiguration: logs
           ? ctx.choose(
               accessLogs,
-              { DestinationBucketName: ref(logs), LogFilePrefix: `${bucket.names.slug}/` },
+              { DestinationBucketName: ref(logs), LogFilePrefix: bucket.accessLogBucket!.prefix },
               undefined,
             )
           : undefined,

@@ -3,6 +3,7 @@
  * redirects (ALB-01), invalid headers dropped, WAF and access logs per design (ALB-02/03),
  * one target group per route with listener rules for path patterns.
  */
+import type { PropertyValue } from '@archgen/model';
 import { requireResolved, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import { type BodyItem, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
@@ -95,11 +96,24 @@ function defaultAction(ctx: TfContext, first: ResolvedRoute | undefined): BodyIt
 function accessLogBucket(ctx: TfContext, alb: ResolvedComponent): string {
   const name = `${alb.names.tfName}_access_logs`;
   const arn = ref(`aws_s3_bucket.${name}.arn`);
+  const decided = requireResolved(alb.accessLogBucket, alb, 'access log bucket');
+  // Who delivers in each environment's region (an ELB account in regions older than August
+  // 2022, else the log-delivery service), as the lowering decided.
+  const delivery = requireResolved(decided.albLogDelivery, alb, 'ALB log delivery');
+  const principal = ctx.derived(
+    alb,
+    'log_delivery_principal',
+    'Who delivers the access logs',
+    (env): PropertyValue => {
+      const by = delivery[env]!;
+      return 'account' in by ? { AWS: `arn:aws:iam::${by.account}:root` } : { Service: by.service };
+    },
+  );
   emitBucket(ctx, name, `${alb.names.display} access logs`, {
     prefix: tpl(ctx.physicalName(`${alb.names.slug}-logs`, 36), '-'),
     kms: false,
     versioned: literal('Enabled'),
-    logBucket: requireResolved(alb.accessLogBucket, alb, 'access log bucket'),
+    logBucket: decided,
     extraComments: [
       skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse'),
       skip('CKV_AWS_145', 'ALB access logs only support SSE-S3'),
@@ -109,9 +123,9 @@ function accessLogBucket(ctx: TfContext, alb: ResolvedComponent): string {
       {
         Sid: 'AllowAlbLogDelivery',
         Effect: 'Allow',
-        Principal: { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
+        Principal: principal,
         Action: 's3:PutObject',
-        Resource: tpl(arn, '/alb/*'),
+        Resource: tpl(arn, `/${decided.prefix}/AWSLogs/*`),
       },
     ],
   });
@@ -179,7 +193,7 @@ export const albEmitter: ComponentEmitter = {
               [],
               [
                 attr('bucket', ref(`aws_s3_bucket.${logBucket}.id`)),
-                attr('prefix', str('alb')),
+                attr('prefix', str(requireResolved(c.accessLogBucket, c, 'access log bucket').prefix)),
                 attr('enabled', literal(true)),
               ],
             ),

@@ -194,7 +194,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
             [],
             [
               attr('bucket', ref(`aws_s3_bucket.${logBucket}.bucket_domain_name`)),
-              attr('prefix', str('cloudfront/')),
+              attr('prefix', str(requireResolved(c.accessLogBucket, c, 'access log bucket').prefix)),
               attr('include_cookies', literal(false)),
             ],
           ),

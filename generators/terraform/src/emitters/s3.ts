@@ -259,7 +259,7 @@ export const s3Emitter: ComponentEmitter = {
           [
             attr('bucket', ref(`${address(c)}.id`)),
             attr('target_bucket', ref(`aws_s3_bucket.${logs}.id`)),
-            attr('target_prefix', str('s3/')),
+            attr('target_prefix', str(requireResolved(c.accessLogBucket, c, 'access log bucket').prefix)),
           ],
         ),
       );

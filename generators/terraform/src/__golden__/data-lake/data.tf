@@ -211,7 +211,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "curated_zone_access_logs" {
 resource "aws_s3_bucket_logging" "curated_zone" {
   bucket        = aws_s3_bucket.curated_zone.id
   target_bucket = aws_s3_bucket.curated_zone_access_logs.id
-  target_prefix = "s3/"
+  target_prefix = "curated-zone/"
 }
 
 resource "aws_s3_bucket_lifecycle_configuration" "curated_zone" {
@@ -436,7 +436,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "raw_zone_access_logs" {
 resource "aws_s3_bucket_logging" "raw_zone" {
   bucket        = aws_s3_bucket.raw_zone.id
   target_bucket = aws_s3_bucket.raw_zone_access_logs.id
-  target_prefix = "s3/"
+  target_prefix = "raw-zone/"
 }
 
 resource "aws_s3_bucket_lifecycle_configuration" "raw_zone" {

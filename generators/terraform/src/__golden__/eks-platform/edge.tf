@@ -14,7 +14,7 @@ resource "aws_lb" "ingress_alb" {
 
   access_logs {
     bucket  = aws_s3_bucket.ingress_alb_access_logs.id
-    prefix  = "alb"
+    prefix  = "ingress-alb"
     enabled = true
   }
 

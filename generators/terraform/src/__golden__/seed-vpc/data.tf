@@ -70,10 +70,10 @@ resource "aws_s3_bucket_policy" "public_alb_access_logs" {
         Sid    = "AllowAlbLogDelivery"
         Effect = "Allow"
         Principal = {
-          Service = "logdelivery.elasticloadbalancing.amazonaws.com"
+          AWS = "arn:aws:iam::156460612806:root"
         }
         Action   = "s3:PutObject"
-        Resource = "${aws_s3_bucket.public_alb_access_logs.arn}/alb/*"
+        Resource = "${aws_s3_bucket.public_alb_access_logs.arn}/public-alb/AWSLogs/*"
       },
     ]
   })

@@ -14,7 +14,7 @@ resource "aws_lb" "public_alb" {
 
   access_logs {
     bucket  = aws_s3_bucket.public_alb_access_logs.id
-    prefix  = "alb"
+    prefix  = "public-alb"
     enabled = true
   }
 

@@ -299,7 +299,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "site_content_access_logs" {
 resource "aws_s3_bucket_logging" "site_content" {
   bucket        = aws_s3_bucket.site_content.id
   target_bucket = aws_s3_bucket.site_content_access_logs.id
-  target_prefix = "s3/"
+  target_prefix = "site-content/"
 }
 
 resource "aws_s3_bucket_lifecycle_configuration" "site_content" {

@@ -105,7 +105,7 @@ resource "aws_cloudfront_distribution" "website_cdn" {
   }
   logging_config {
     bucket          = aws_s3_bucket.website_cdn_access_logs.bucket_domain_name
-    prefix          = "cloudfront/"
+    prefix          = "website-cdn/"
     include_cookies = false
   }
 

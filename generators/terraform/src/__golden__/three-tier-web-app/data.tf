@@ -70,10 +70,10 @@ resource "aws_s3_bucket_policy" "web_alb_access_logs" {
         Sid    = "AllowAlbLogDelivery"
         Effect = "Allow"
         Principal = {
-          Service = "logdelivery.elasticloadbalancing.amazonaws.com"
+          AWS = "arn:aws:iam::127311923021:root"
         }
         Action   = "s3:PutObject"
-        Resource = "${aws_s3_bucket.web_alb_access_logs.arn}/alb/*"
+        Resource = "${aws_s3_bucket.web_alb_access_logs.arn}/web-alb/AWSLogs/*"
       },
     ]
   })

@@ -14,7 +14,7 @@ resource "aws_lb" "web_alb" {
 
   access_logs {
     bucket  = aws_s3_bucket.web_alb_access_logs.id
-    prefix  = "alb"
+    prefix  = "web-alb"
     enabled = true
   }
 
