@@ -1,10 +1,11 @@
 /**
  * Components the lowering adds for the design's nodes: log groups with retention, database
  * credentials and ElastiCache AUTH secrets, dead-letter queues (SQS-02, MSG-01) with an alarm each
- * (SQS-03), the one shared, KMS-encrypted alarm topic, and the private origin bucket of a
+ * (SQS-03; a queue the design draws as a dead-letter queue gets the alarm instead of a derived
+ * queue), the one shared, KMS-encrypted alarm topic, and the private origin bucket of a
  * CloudFront distribution the design connects to no origin.
  */
-import { getService } from '@archgen/model';
+import { deadLetterRedrive, getService } from '@archgen/model';
 import { getRule } from '@archgen/rules';
 import type { PropertyValue } from '@archgen/model';
 import { GRAPH_OWNER, type LowerContext } from './context.ts';
@@ -105,6 +106,7 @@ function logGroupReason(component: ResolvedComponent, ctx: LowerContext): string
 const PASSWORD_EXCLUDED = ' "\'/@\\';
 
 export function lowerNodeDerivations(ctx: LowerContext): void {
+  const drawn = deadLetterRedrive(ctx.design).redrive;
   for (const node of ctx.nodes) {
     const component = ctx.component(node.id);
     if (!component) continue;
@@ -183,6 +185,15 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
       component.secretId = secret.id;
     }
 
+    // A queue the design draws as a dead-letter queue gets its alarm and no derived DLQ; the
+    // queue drawn as a queue's dead-letter queue replaces the derived one.
+    const drawnDlq = node.type === 'sqs' ? drawn.get(node.id) : undefined;
+    const isDrawnDlq =
+      node.type === 'sqs' && (ctx.incoming.get(node.id) ?? []).some((c) => c.kind === 'dead-letter');
+    if (isDrawnDlq) deadLetterQueueAlarm(ctx, component, node.name);
+    if (drawnDlq) component.deadLetterQueueId = drawnDlq;
+    if (drawnDlq || isDrawnDlq) continue;
+
     if (
       node.type === 'sqs' &&
       ctx.anyEnv(component, 'deadLetterQueue') &&
@@ -238,10 +249,23 @@ export function deadLetterQueue(
     ),
     spec.ownerId,
   );
+  deadLetterQueueAlarm(ctx, dlq, spec.display);
+  return dlq;
+}
+
+/**
+ * The alarm on any message in a dead-letter queue (SQS-03), derived or drawn. A drawn one that
+ * a cloudwatch-alarm node already watches keeps that alarm instead.
+ */
+function deadLetterQueueAlarm(ctx: LowerContext, dlq: ResolvedComponent, display: string): void {
+  const watched = (ctx.incoming.get(dlq.id) ?? []).some(
+    (c) => c.kind === 'read' && ctx.nodesById.get(c.from)?.type === 'cloudwatch-alarm',
+  );
+  if (watched) return;
   const topic = alarmTopic(ctx);
   ctx.alarms.push({
     id: `${dlq.id}.alarm`,
-    names: ctx.derivedNames(dlq.names, 'Alarm', `${spec.display} has messages`),
+    names: ctx.derivedNames(dlq.names, 'Alarm', `${display} has messages`),
     targetId: dlq.id,
     namespace: 'AWS/SQS',
     metricName: 'ApproximateNumberOfMessagesVisible',
@@ -252,9 +276,8 @@ export function deadLetterQueue(
     evaluationPeriods: 1,
     periodSeconds: 300,
     topicId: topic.id,
-    description: `Messages are waiting in ${spec.display}: processing failed (SQS-03)`,
+    description: `Messages are waiting in ${display}: processing failed (SQS-03)`,
   });
-  return dlq;
 }
 
 export const ALARM_TOPIC_ID = 'graph.alarm-topic';

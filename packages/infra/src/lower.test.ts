@@ -294,6 +294,71 @@ describe('queues, DLQs and alarms', () => {
     expect(g.components.map((c) => c.id)).toEqual(['a', 'b']);
     expect(g.alarms).toEqual([]);
   });
+
+  describe('a dead-letter queue drawn as a connection', () => {
+    const drawn = () =>
+      design('Drawn DLQ')
+        .node('sqs', { id: 'orders', name: 'Orders', properties: { maxReceiveCount: 3 } })
+        .node('sqs', { id: 'failed', name: 'Failed orders', properties: { retentionSeconds: 1209600 } })
+        .connect('orders', 'failed', 'dead-letter', { id: 'ordersFail' });
+
+    it('redrives to the drawn queue instead of deriving one, and alarms on it', () => {
+      const g = lowerDesign(drawn().build());
+      expect(graphProblems(g)).toEqual([]);
+      expect(g.components.map((c) => c.id)).toEqual(['failed', 'orders', 'graph.alarm-topic']);
+      expect(component(g, 'orders').deadLetterQueueId).toBe('failed');
+      expect(component(g, 'orders').maxReceiveCount!.byEnv.prod).toBe(3);
+      // The drawn queue is a dead-letter queue: it gets none of its own.
+      expect(component(g, 'failed').deadLetterQueueId).toBeUndefined();
+      expect(g.alarms).toEqual([
+        expect.objectContaining({
+          id: 'failed.alarm',
+          targetId: 'failed',
+          metricName: 'ApproximateNumberOfMessagesVisible',
+          topicId: 'graph.alarm-topic',
+        }),
+      ]);
+    });
+
+    it('keeps the alarm node that already watches the drawn queue instead of adding one', () => {
+      const g = lowerDesign(
+        drawn()
+          .node('cloudwatch-alarm', {
+            id: 'watch',
+            properties: { metricName: 'ApproximateNumberOfMessagesVisible' },
+          })
+          .connect('watch', 'failed', 'read')
+          .build(),
+      );
+      expect(g.alarms.map((a) => a.id)).toEqual(['watch']);
+    });
+
+    it('leaves out a connection that closes a cycle and a second one from the same queue', () => {
+      const g = lowerDesign(
+        drawn()
+          .node('sqs', { id: 'other', properties: { retentionSeconds: 1209600 } })
+          .connect('failed', 'orders', 'dead-letter', { id: 'zBack' })
+          .connect('orders', 'other', 'dead-letter', { id: 'zSecond' })
+          .build(),
+      );
+      expect(graphProblems(g)).toEqual([]);
+      expect(component(g, 'orders').deadLetterQueueId).toBe('failed');
+      expect(component(g, 'failed').deadLetterQueueId).toBeUndefined();
+      expect(component(g, 'other').deadLetterQueueId).toBeUndefined();
+      expect(g.components.some((c) => c.id.endsWith('.dlq'))).toBe(false);
+    });
+
+    it('chains: a drawn dead-letter queue may redrive further, and each gets its alarm', () => {
+      const g = lowerDesign(
+        drawn()
+          .node('sqs', { id: 'last', properties: { retentionSeconds: 1209600 } })
+          .connect('failed', 'last', 'dead-letter', { id: 'failedLast' })
+          .build(),
+      );
+      expect(component(g, 'failed').deadLetterQueueId).toBe('last');
+      expect(g.alarms.map((a) => a.targetId).sort()).toEqual(['failed', 'last']);
+    });
+  });
 });
 
 describe('messaging fan-out (MSG-01)', () => {

@@ -120,6 +120,8 @@ describe('rule registry', () => {
       'SQS-02',
       'SQS-03',
       'SQS-04',
+      'SQS-05',
+      'SQS-06',
       'SUS-01',
       'SUS-02',
       'TAG-01',

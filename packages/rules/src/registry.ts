@@ -81,6 +81,8 @@ import { SNS_01 } from './rules/messaging/SNS-01.ts';
 import { SQS_02 } from './rules/messaging/SQS-02.ts';
 import { SQS_03 } from './rules/messaging/SQS-03.ts';
 import { SQS_04 } from './rules/messaging/SQS-04.ts';
+import { SQS_05 } from './rules/messaging/SQS-05.ts';
+import { SQS_06 } from './rules/messaging/SQS-06.ts';
 import { SUS_01 } from './rules/sustainability/SUS-01.ts';
 import { SUS_02 } from './rules/sustainability/SUS-02.ts';
 import { TAG_01 } from './rules/text/TAG-01.ts';
@@ -170,6 +172,8 @@ export const RULES: readonly Rule[] = [
   SQS_02,
   SQS_03,
   SQS_04,
+  SQS_05,
+  SQS_06,
   SUS_01,
   SUS_02,
   TAG_01,

@@ -114,6 +114,8 @@ export const ConnectionKindSchema = z.enum([
   'publish',
   'subscribe',
   'route',
+  /** sqs -> sqs: the target is the source's redrive dead-letter queue (instead of a derived one). */
+  'dead-letter',
 ]);
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;
