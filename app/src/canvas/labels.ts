@@ -12,6 +12,7 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   subscribe: 'subscribes',
   route: 'routes to',
   'dead-letter': 'dead-letters to',
+  notify: 'alarms to',
 };
 
 /** What an edge says: the user's label, else "HTTPS :443" for traffic, else the kind's verb. */

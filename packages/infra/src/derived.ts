@@ -190,7 +190,11 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
     const drawnDlq = node.type === 'sqs' ? drawn.get(node.id) : undefined;
     const isDrawnDlq =
       node.type === 'sqs' && (ctx.incoming.get(node.id) ?? []).some((c) => c.kind === 'dead-letter');
-    if (isDrawnDlq) deadLetterQueueAlarm(ctx, component, node.name);
+    if (isDrawnDlq) {
+      // Its own topic, else the one a queue that dead-letters to it notifies.
+      const sources = [...drawn].filter(([, to]) => to === node.id).map(([from]) => from);
+      deadLetterQueueAlarm(ctx, component, node.name, [node.id, ...sources]);
+    }
     if (drawnDlq) component.deadLetterQueueId = drawnDlq;
     if (drawnDlq || isDrawnDlq) continue;
 
@@ -249,20 +253,27 @@ export function deadLetterQueue(
     ),
     spec.ownerId,
   );
-  deadLetterQueueAlarm(ctx, dlq, spec.display);
+  deadLetterQueueAlarm(ctx, dlq, spec.display, [spec.ownerId]);
   return dlq;
 }
 
 /**
  * The alarm on any message in a dead-letter queue (SQS-03), derived or drawn. A drawn one that
- * a cloudwatch-alarm node already watches keeps that alarm instead.
+ * a cloudwatch-alarm node already watches keeps that alarm instead. It notifies the topic the
+ * first of `notifiers` (the queue's owner, or the drawn queue and its sources) has a "notify"
+ * connection to, else the generated alarm topic.
  */
-function deadLetterQueueAlarm(ctx: LowerContext, dlq: ResolvedComponent, display: string): void {
+function deadLetterQueueAlarm(
+  ctx: LowerContext,
+  dlq: ResolvedComponent,
+  display: string,
+  notifiers: readonly string[],
+): void {
   const watched = (ctx.incoming.get(dlq.id) ?? []).some(
     (c) => c.kind === 'read' && ctx.nodesById.get(c.from)?.type === 'cloudwatch-alarm',
   );
   if (watched) return;
-  const topic = alarmTopic(ctx);
+  const topic = notifiers.map((id) => notifiedTopic(ctx, id)).find((t) => t !== undefined) ?? alarmTopic(ctx);
   ctx.alarms.push({
     id: `${dlq.id}.alarm`,
     names: ctx.derivedNames(dlq.names, 'Alarm', `${display} has messages`),
@@ -280,10 +291,19 @@ function deadLetterQueueAlarm(ctx: LowerContext, dlq: ResolvedComponent, display
   });
 }
 
+/** The topic of the node's first (by connection id) "notify" connection, if any. */
+export function notifiedTopic(ctx: LowerContext, nodeId: string): ResolvedComponent | undefined {
+  return (ctx.outgoing.get(nodeId) ?? [])
+    .filter((c) => c.kind === 'notify')
+    .map((c) => ctx.component(c.to))
+    .find((t) => t?.type === 'sns');
+}
+
 export const ALARM_TOPIC_ID = 'graph.alarm-topic';
 
 /**
- * The one topic alarms notify when the design names none. KMS encrypted (SNS-01); CloudWatch
+ * The one topic alarms notify when the design names none (no "notify" or alarm "publish"
+ * connection). KMS encrypted (SNS-01); CloudWatch
  * cannot publish to a topic under the AWS managed aws/sns key, so generators give it a customer
  * managed key whose policy allows cloudwatch.amazonaws.com.
  */

@@ -348,6 +348,24 @@ describe('queues, DLQs and alarms', () => {
       expect(g.components.some((c) => c.id.endsWith('.dlq'))).toBe(false);
     });
 
+    it("notifies the drawn queue's topic, else the topic of a queue dead-lettering to it", () => {
+      const own = lowerDesign(
+        drawn()
+          .node('sns', { id: 'ops' })
+          .node('sns', { id: 'team' })
+          .connect('failed', 'ops', 'notify')
+          .connect('orders', 'team', 'notify')
+          .build(),
+      );
+      expect(own.alarms.map((a) => [a.id, a.topicId])).toEqual([['failed.alarm', 'ops']]);
+      const fallback = lowerDesign(
+        drawn().node('sns', { id: 'team' }).connect('orders', 'team', 'notify').build(),
+      );
+      expect(fallback.alarms.map((a) => [a.id, a.topicId])).toEqual([['failed.alarm', 'team']]);
+      // No alarm needs the generated topic, so there is none.
+      expect(fallback.components.some((c) => c.id === 'graph.alarm-topic')).toBe(false);
+    });
+
     it('chains: a drawn dead-letter queue may redrive further, and each gets its alarm', () => {
       const g = lowerDesign(
         drawn()
@@ -358,6 +376,37 @@ describe('queues, DLQs and alarms', () => {
       expect(component(g, 'failed').deadLetterQueueId).toBe('last');
       expect(g.alarms.map((a) => a.targetId).sort()).toEqual(['failed', 'last']);
     });
+  });
+});
+
+describe('dead-letter alarms notify the topic the design connects ("notify")', () => {
+  const d = design('Notify')
+    .node('sqs', { id: 'orders' })
+    .node('sns', { id: 'events' })
+    .node('lambda', { id: 'fn' })
+    .node('eventbridge-rule', { id: 'rule' })
+    .node('sns', { id: 'ops' })
+    .connect('events', 'fn', 'subscribe')
+    .connect('rule', 'fn', 'route')
+    .connect('orders', 'ops', 'notify')
+    .connect('events', 'ops', 'notify')
+    .connect('rule', 'ops', 'notify')
+    .build();
+  const graph = lowerDesign(d);
+
+  it('sends every derived dead-letter alarm to that topic and makes no generated topic', () => {
+    expect(graphProblems(graph)).toEqual([]);
+    expect(graph.alarms.map((a) => [a.targetId, a.topicId]).sort()).toEqual([
+      ['events.delivery-dlq', 'ops'],
+      ['orders.dlq', 'ops'],
+      ['rule.target-dlq', 'ops'],
+    ]);
+    expect(graph.components.some((c) => c.id === 'graph.alarm-topic')).toBe(false);
+  });
+
+  it('keeps the generated topic for a node that notifies none', () => {
+    const g = lowerDesign(design('Default').node('sqs', { id: 'orders' }).build());
+    expect(g.alarms.map((a) => a.topicId)).toEqual(['graph.alarm-topic']);
   });
 });
 

@@ -59,6 +59,7 @@ describe('rule registry', () => {
       'COST-04',
       'COST-05',
       'CW-01',
+      'CW-02',
       'DAT-01',
       'DDB-01',
       'DDB-02',

@@ -20,6 +20,7 @@ import { COST_03 } from './rules/cost/COST-03.ts';
 import { COST_04 } from './rules/cost/COST-04.ts';
 import { COST_05 } from './rules/cost/COST-05.ts';
 import { CW_01 } from './rules/observability/CW-01.ts';
+import { CW_02 } from './rules/observability/CW-02.ts';
 import { DAT_01 } from './rules/data/DAT-01.ts';
 import { DDB_01 } from './rules/data/DDB-01.ts';
 import { DDB_02 } from './rules/data/DDB-02.ts';
@@ -111,6 +112,7 @@ export const RULES: readonly Rule[] = [
   COST_04,
   COST_05,
   CW_01,
+  CW_02,
   DAT_01,
   DDB_01,
   DDB_02,

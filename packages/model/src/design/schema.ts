@@ -116,6 +116,11 @@ export const ConnectionKindSchema = z.enum([
   'route',
   /** sqs -> sqs: the target is the source's redrive dead-letter queue (instead of a derived one). */
   'dead-letter',
+  /**
+   * sqs, sns, eventbridge-rule -> sns: the alarms the lowering makes for the source's dead-letter
+   * queue notify this topic instead of the generated alarm topic.
+   */
+  'notify',
 ]);
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;

@@ -64,8 +64,8 @@ resource "aws_cloudwatch_metric_alarm" "fulfilment_failures_alarm" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
-  ok_actions          = [aws_sns_topic.alarm_topic.arn]
+  alarm_actions       = [aws_sns_topic.ops_alerts.arn]
+  ok_actions          = [aws_sns_topic.ops_alerts.arn]
   tags = {
     Name = "Fulfilment failures has messages"
   }

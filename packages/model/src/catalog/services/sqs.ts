@@ -1,5 +1,14 @@
 import type { ServiceDefinition } from '../types.ts';
-import { PUBLISHERS, WATCHED_BY_ALARM, bool, choice, num, reader, stackResources } from '../define.ts';
+import {
+  PUBLISHERS,
+  WATCHED_BY_ALARM,
+  bool,
+  choice,
+  notifiesTopic,
+  num,
+  reader,
+  stackResources,
+} from '../define.ts';
 
 const properties = [
   bool('fifo', 'FIFO queue', false, {
@@ -101,10 +110,8 @@ export const sqs: ServiceDefinition = {
     const alarmed =
       incoming.some((c) => c.kind === 'dead-letter') &&
       !incoming.some((c) => c.kind === 'read' && c.fromType === 'cloudwatch-alarm');
-    return stackResources(
-      2 + key,
-      dlq && { count: 3 + key, shared: ['alarm-topic'] },
-      alarmed && { count: 1, shared: ['alarm-topic'] },
-    );
+    // The alarm notifies the topic the queue notifies, else the shared alarm topic.
+    const shared = notifiesTopic({ outgoing }) ? {} : { shared: ['alarm-topic' as const] };
+    return stackResources(2 + key, dlq && { count: 3 + key, ...shared }, alarmed && { count: 1, ...shared });
   },
 };
