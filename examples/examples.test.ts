@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   CONNECTION_KINDS,
+  DESIGN_SCHEMA_VERSION,
   DesignSchema,
   type Design,
   type DesignNode,
@@ -146,7 +147,7 @@ describe('design files', () => {
 
 describe.each(examples)('example %s', (_, design) => {
   it('is production-shaped: three environments, tags, an honest description', () => {
-    expect(design.schemaVersion).toBe(3);
+    expect(design.schemaVersion).toBe(DESIGN_SCHEMA_VERSION);
     expect(design.environments.map((e) => e.name)).toEqual(['dev', 'staging', 'prod']);
     for (const env of design.environments)
       expect(Object.keys(env.overrides).length, env.name).toBeGreaterThan(0);

@@ -272,6 +272,25 @@ describe('queues, DLQs and alarms', () => {
     expect(grant.statements[0]!.actions).toContain('sqs:ReceiveMessage');
   });
 
+  it("takes each event source's batching from its connection", () => {
+    const g = lowerDesign(
+      design('Batching')
+        .node('sqs', { id: 'q' })
+        .node('kinesis-stream', { id: 'stream' })
+        .node('lambda', { id: 'fn' })
+        .connect('q', 'fn', 'event-source', {
+          id: 'fromQueue',
+          properties: { batchSize: 100, maxBatchingWindowSeconds: 5 },
+        })
+        .connect('stream', 'fn', 'event-source', { id: 'fromStream', properties: { batchSize: 500 } })
+        .build(),
+    );
+    expect(g.eventSources.map((e) => [e.id, e.batchSize, e.maxBatchingWindowSeconds])).toEqual([
+      ['fromQueue', 100, 5],
+      ['fromStream', 500, 0],
+    ]);
+  });
+
   it('gives functions a log group, their own log permissions and environment variables', () => {
     const producer = component(graph, 'producer');
     expect(component(graph, producer.logGroupId!).props.retentionDays!.byEnv.dev).toBe(30);

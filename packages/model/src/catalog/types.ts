@@ -121,6 +121,13 @@ export interface AcceptedConnection {
   /** What the connection means, shown on the edge and in the docs, e.g. "sends messages". */
   meaning: string;
   /**
+   * Settings of the connection itself (an event source's batch size and batching window), with
+   * defaults, edited in the connection's inspector and stored in `Connection.properties`.
+   */
+  properties?: readonly PropertyDefinition[];
+  /** Cross-field checks of those settings. */
+  validate?: (props: Properties) => PropertyIssue[];
+  /**
    * CloudFormation resources the connection adds (security group rules, target groups,
    * permissions, event source mappings, subscriptions and their DLQs); none when absent.
    */

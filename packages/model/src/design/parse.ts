@@ -42,7 +42,7 @@ import {
   MAX_VPCS,
 } from './limits.ts';
 import { availabilityZones, parseCidr } from './cidr.ts';
-import { defaultProperties, validateProperties } from './properties.ts';
+import { connectionPropertySchema, defaultProperties, validateProperties } from './properties.ts';
 import { SERVICES, allowedConnectionKinds, findAcceptedConnection, getService } from '../catalog/index.ts';
 import { article } from '../catalog/wording.ts';
 import type { PropertyIssue, ServiceDefinition } from '../catalog/types.ts';
@@ -494,15 +494,24 @@ function checkSemantics(design: Design, warnings: string[]): DesignError[] {
       });
       return;
     }
-    if (
-      getService(from.type) &&
-      getService(to.type) &&
-      !findAcceptedConnection(from.type, to.type, connection.kind)
-    ) {
+    const accepted = findAcceptedConnection(from.type, to.type, connection.kind);
+    if (getService(from.type) && getService(to.type) && !accepted) {
       errors.push({
         path: `${base}.kind`,
         message: connectionKindMessage(from.type, to.type, connection.kind),
       });
+    }
+    if (connection.properties && (accepted || Object.keys(connection.properties).length > 0)) {
+      const schema = connectionPropertySchema(accepted, from.type, to.type);
+      const issues = validateProperties(
+        schema,
+        mergeProperties(defaultProperties(schema), connection.properties),
+      );
+      for (const issue of issues)
+        errors.push({
+          path: propertyPath(`${base}.properties`, issue.path, connection.properties),
+          message: issue.message,
+        });
     }
     const signature = `${connection.from}\u0000${connection.to}\u0000${connection.kind}`;
     if (seenConnections.has(signature)) {
@@ -737,6 +746,9 @@ function withNullPrototypeRecords(design: Design): Design {
     tags: nullPrototype(design.tags, (v) => v),
     usage: nullPrototype(design.usage, (metrics) => nullPrototype(metrics, (v) => v)),
     nodes: design.nodes.map((node) => ({ ...node, properties: safeProperties(node.properties) })),
+    connections: design.connections.map((c) =>
+      c.properties ? { ...c, properties: safeProperties(c.properties) } : c,
+    ),
     environments: design.environments.map((env) => ({
       ...env,
       overrides: nullPrototype(env.overrides, safeProperties),
