@@ -307,6 +307,7 @@ function NodeInspector({ id }: { id: string }) {
           <div className="inspector__form" key={activeEnv ?? 'base'}>
             {service.properties
               .filter((def) => isVisible(def, resolved))
+              .filter((def) => !(activeEnv && def.sameInEveryEnvironment))
               .map((def) => {
                 const overridden = activeEnv !== null && def.key in overrides;
                 const value = resolved[def.key] ?? def.default;

@@ -22,6 +22,7 @@ import { lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerDesignTags, userText, withoutDynamicReferences } from './text.ts';
+import { lowerStateMachines } from './state-machines.ts';
 import {
   lowerAlarmNodes,
   lowerApiGatewayAccountRole,
@@ -80,6 +81,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerWiring(ctx);
   lowerApiGatewayAccountRole(ctx);
   lowerAlarmNodes(ctx);
+  lowerStateMachines(ctx);
   lowerEnvironmentVariables(ctx);
   finishRoleStatements(ctx);
   breakReferenceCycles(ctx.orderedComponents(), ctx.roles);

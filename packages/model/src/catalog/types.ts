@@ -36,6 +36,11 @@ interface PropertyBase {
   help?: string;
   /** Properties that only make sense for some values of another property. */
   visibleWhen?: { key: string; equals: PropertyValue | PropertyValue[] };
+  /**
+   * The value is one for every environment (e.g. a state machine definition's retries): an
+   * environment may not override it, and the inspector offers it on the node only.
+   */
+  sameInEveryEnvironment?: true;
 }
 export interface StringProperty extends PropertyBase {
   kind: 'string';

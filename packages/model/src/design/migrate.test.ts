@@ -3,6 +3,7 @@ import { DesignVersionError, MIGRATIONS, migrateDesign } from './migrate.ts';
 import { DESIGN_SCHEMA_VERSION, DesignSchema } from './schema.ts';
 import { parseDesign } from './parse.ts';
 import { resolveConnectionProperties } from './properties.ts';
+import { defaultRetries } from '../catalog/services/step-functions.ts';
 
 /** A version 1 file as the old app saved it. */
 const v1ThreeTier = {
@@ -255,6 +256,24 @@ describe('migrateDesign from version 3', () => {
     ]);
     // The input is untouched.
     expect(v3.nodes[2]!.properties).toHaveProperty('batchSize', 100);
+  });
+
+  it("turns a state machine's retry count into retries per error name with that count", () => {
+    const result = migrateDesign({
+      ...v3,
+      environments: [{ name: 'prod', overrides: { flow: { retryMaxAttempts: 5, tracing: true } } }],
+      nodes: [{ id: 'flow', type: 'step-functions', name: 'Flow', properties: { retryMaxAttempts: 6 } }],
+      connections: [],
+    });
+    const value = result.value as {
+      nodes: { properties: Record<string, unknown> }[];
+      environments: unknown[];
+    };
+    expect(value.nodes[0]!.properties).toEqual({ retries: defaultRetries(6) });
+    expect(value.environments).toEqual([{ name: 'prod', overrides: { flow: { tracing: true } } }]);
+    expect(result.warnings).toEqual([
+      'environment "prod" overrode retryMaxAttempts of state machine "flow"; retries are now set per error name, the same in every environment, so the override was dropped',
+    ]);
   });
 
   it('parses into a design whose event source has the moved batching', () => {

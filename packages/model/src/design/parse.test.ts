@@ -620,6 +620,34 @@ describe('parseDesign: property values and environments', () => {
     });
   });
 
+  it('refuses an environment override of a setting that is the same everywhere, and checks error lists', () => {
+    const text = serializeDesign(
+      design('Flow')
+        .environments('dev', 'prod')
+        .node('step-functions', {
+          id: 'flow',
+          properties: {
+            retries: [
+              { errorName: 'States.ALL', maxAttempts: 2, intervalSeconds: 1, backoffRate: 2 },
+              { errorName: 'States.Timeout', maxAttempts: 2, intervalSeconds: 1, backoffRate: 2 },
+            ],
+          },
+        })
+        .override('prod', 'flow', { catches: [] })
+        .build(),
+    );
+    expect(errorsOf(parseDesign(text))).toEqual([
+      {
+        path: '$.nodes[0].properties.retries[0].errorName',
+        message: 'States.ALL matches every error: it must be the last row',
+      },
+      {
+        path: '$.environments[1].overrides.flow.catches',
+        message: 'Catches by error is the same in every environment: set it on the node, not per environment',
+      },
+    ]);
+  });
+
   it('validates per-environment overrides at their own path', () => {
     const text = serializeDesign(
       design('Envs')

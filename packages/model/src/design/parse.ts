@@ -634,14 +634,23 @@ function checkNodeOverrides(
   // Validate what the environment actually gets, so cross-field checks see the merged values;
   // problems the node already has on its own were reported at the node.
   const merged = mergeProperties(defaultProperties(service), node.properties, overrides);
-  return validateProperties(service, merged)
-    .filter((issue) => !reportedForNode?.has(issueKey(issue)))
-    .map((issue) => {
-      const inOverride = Object.hasOwn(overrides, issue.path) || Object.hasOwn(overrides, topKey(issue.path));
-      return inOverride
-        ? { path: propertyPath(base, issue.path, overrides), message: issue.message }
-        : { path: base, message: `with these overrides, ${issue.message}` };
-    });
+  const fixed: DesignError[] = service.properties
+    .filter((def) => def.sameInEveryEnvironment && Object.hasOwn(overrides, def.key))
+    .map((def) => ({
+      path: propertyPath(base, def.key, overrides),
+      message: `${def.label} is the same in every environment: set it on the node, not per environment`,
+    }));
+  return fixed.concat(
+    validateProperties(service, merged)
+      .filter((issue) => !reportedForNode?.has(issueKey(issue)))
+      .map((issue) => {
+        const inOverride =
+          Object.hasOwn(overrides, issue.path) || Object.hasOwn(overrides, topKey(issue.path));
+        return inOverride
+          ? { path: propertyPath(base, issue.path, overrides), message: issue.message }
+          : { path: base, message: `with these overrides, ${issue.message}` };
+      }),
+  );
 }
 
 function checkVpcOverrides(overrides: Properties, base: string): DesignError[] {
