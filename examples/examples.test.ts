@@ -267,12 +267,23 @@ describe('example patterns', () => {
     expect([...edges(d)]).toEqual(['users traffic cloudfront', 'cloudfront route s3']);
   });
 
-  it('data-lake: raw and curated buckets with lifecycle and Intelligent-Tiering, Athena over both, Lambda ingest', () => {
+  it('data-lake: raw and curated buckets with lifecycle rules by prefix and Intelligent-Tiering, Athena over both, Lambda ingest', () => {
     const d = get('data-lake.json');
     const buckets = nodeOfType(d, 's3').map((n) => resolveProperties(d, n, 'prod'));
     expect(buckets).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ transitionToIaDays: 30, transitionToGlacierDays: 90 }),
+        // Raw: per key prefix, Standard -> Standard-IA -> Glacier, Intelligent-Tiering, expiry.
+        expect.objectContaining({
+          lifecycleRules: [
+            expect.objectContaining({
+              prefix: 'extracts/',
+              transitionToIaDays: 30,
+              transitionToGlacierDays: 90,
+            }),
+            expect.objectContaining({ prefix: 'manifests/', intelligentTiering: true }),
+            expect.objectContaining({ prefix: 'tmp/', expirationDays: 7 }),
+          ],
+        }),
         expect.objectContaining({ intelligentTiering: true }),
       ]),
     );

@@ -23,6 +23,7 @@ import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerDesignTags, userText, withoutDynamicReferences } from './text.ts';
 import { lowerStateMachines } from './state-machines.ts';
+import { lowerPrefixLifecycleRules } from './lifecycle.ts';
 import {
   lowerAlarmNodes,
   lowerApiGatewayAccountRole,
@@ -82,6 +83,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerApiGatewayAccountRole(ctx);
   lowerAlarmNodes(ctx);
   lowerStateMachines(ctx);
+  lowerPrefixLifecycleRules(ctx);
   lowerEnvironmentVariables(ctx);
   finishRoleStatements(ctx);
   breakReferenceCycles(ctx.orderedComponents(), ctx.roles);

@@ -384,6 +384,16 @@ export interface ResolvedEncryption {
   };
 }
 
+/** A bucket lifecycle rule for the objects under one key prefix. */
+export interface ResolvedPrefixLifecycleRule {
+  /** Rule id, unique in the bucket: "prefix-<n>". */
+  id: string;
+  prefix: string;
+  /** In order of days: INTELLIGENT_TIERING at 0, or STANDARD_IA, then GLACIER. */
+  transitions: { storageClass: 'STANDARD_IA' | 'GLACIER' | 'INTELLIGENT_TIERING'; days: number }[];
+  expirationDays?: number;
+}
+
 /** An ASL Retrier of a state machine's tasks. */
 export interface ResolvedRetrier {
   /** ErrorEquals: error names; "States.ALL" only alone, in the last retrier. */
@@ -580,6 +590,11 @@ export interface ResolvedComponent {
    * creates and rotates itself (every 7 days), in every target.
    */
   managedByDatabase?: string;
+  /**
+   * For s3: lifecycle rules for key prefixes, after the bucket-wide ones, the same in every
+   * environment (lifecycle.ts).
+   */
+  prefixLifecycleRules?: ResolvedPrefixLifecycleRule[];
   /**
    * For step-functions: how every task of the definition retries and catches errors, in order,
    * the same in every environment (state-machines.ts).

@@ -380,3 +380,48 @@ describe('Lambda event source batching (a setting of each event-source connectio
     expect(requireService('lambda').properties.map((p) => p.key)).not.toContain('batchSize');
   });
 });
+
+describe('S3 lifecycle rules by prefix', () => {
+  const s3 = requireService('s3');
+  const check = (rules: Properties[], extra: Properties = {}) =>
+    validateProperties(s3, { ...defaultProperties(s3), ...extra, lifecycleRules: rules });
+
+  it('accepts Standard -> IA -> Glacier and Intelligent-Tiering on separate prefixes', () => {
+    expect(
+      check([
+        { prefix: 'raw/', transitionToIaDays: 30, transitionToGlacierDays: 90 },
+        { prefix: 'archive/', intelligentTiering: true },
+        { prefix: 'tmp/', expirationDays: 7 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('checks each rule as S3 does and refuses transitions that would overlap', () => {
+    expect(
+      check(
+        [
+          { prefix: 'raw/', transitionToIaDays: 10 },
+          { prefix: 'raw/', expirationDays: 5 },
+          { prefix: 'logs/' },
+        ],
+        { transitionToIaDays: 30 },
+      ).map((i) => i.path),
+    ).toEqual([
+      'lifecycleRules[0].transitionToIaDays',
+      'lifecycleRules[0].prefix',
+      'lifecycleRules[1].prefix',
+      'lifecycleRules[2].prefix',
+    ]);
+    expect(
+      check([
+        { prefix: 'data/', transitionToIaDays: 30 },
+        { prefix: 'data/old/', intelligentTiering: true },
+      ]),
+    ).toEqual([
+      {
+        path: 'lifecycleRules[1].prefix',
+        message: 'data/old/ overlaps the prefix of an earlier rule with transitions: S3 would apply only one',
+      },
+    ]);
+  });
+});
