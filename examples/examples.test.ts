@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   CONNECTION_KINDS,
+  DESIGN_SCHEMA_VERSION,
   DesignSchema,
   type Design,
   type DesignNode,
@@ -146,7 +147,7 @@ describe('design files', () => {
 
 describe.each(examples)('example %s', (_, design) => {
   it('is production-shaped: three environments, tags, an honest description', () => {
-    expect(design.schemaVersion).toBe(3);
+    expect(design.schemaVersion).toBe(DESIGN_SCHEMA_VERSION);
     expect(design.environments.map((e) => e.name)).toEqual(['dev', 'staging', 'prod']);
     for (const env of design.environments)
       expect(Object.keys(env.overrides).length, env.name).toBeGreaterThan(0);
@@ -266,12 +267,23 @@ describe('example patterns', () => {
     expect([...edges(d)]).toEqual(['users traffic cloudfront', 'cloudfront route s3']);
   });
 
-  it('data-lake: raw and curated buckets with lifecycle and Intelligent-Tiering, Athena over both, Lambda ingest', () => {
+  it('data-lake: raw and curated buckets with lifecycle rules by prefix and Intelligent-Tiering, Athena over both, Lambda ingest', () => {
     const d = get('data-lake.json');
     const buckets = nodeOfType(d, 's3').map((n) => resolveProperties(d, n, 'prod'));
     expect(buckets).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ transitionToIaDays: 30, transitionToGlacierDays: 90 }),
+        // Raw: per key prefix, Standard -> Standard-IA -> Glacier, Intelligent-Tiering, expiry.
+        expect.objectContaining({
+          lifecycleRules: [
+            expect.objectContaining({
+              prefix: 'extracts/',
+              transitionToIaDays: 30,
+              transitionToGlacierDays: 90,
+            }),
+            expect.objectContaining({ prefix: 'manifests/', intelligentTiering: true }),
+            expect.objectContaining({ prefix: 'tmp/', expirationDays: 7 }),
+          ],
+        }),
         expect.objectContaining({ intelligentTiering: true }),
       ]),
     );

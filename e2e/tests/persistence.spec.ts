@@ -125,11 +125,11 @@ test('a truncated autosave is kept and named, not replaced by a blank design', a
 });
 
 test('an autosave made by a newer version is refused, kept and downloadable', async ({ page }) => {
-  const newer = JSON.stringify({ ...example('serverless-api.json').json, schemaVersion: 4 }, null, 2);
+  const newer = JSON.stringify({ ...example('serverless-api.json').json, schemaVersion: 5 }, null, 2);
   const designer = await openWithStorage(page, { [BrowserStorage.AUTOSAVE_KEY]: newer });
 
   const notice = recoveryNotice(page);
-  await expect(notice).toContainText('made by a newer version (format 4, this app reads up to 3)');
+  await expect(notice).toContainText('made by a newer version (format 5, this app reads up to 4)');
   await expect(designer.canvas.serviceNodes).toHaveCount(0);
 
   await makeTwoEdits(designer, 0);

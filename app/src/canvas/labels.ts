@@ -11,6 +11,8 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   publish: 'publishes',
   subscribe: 'subscribes',
   route: 'routes to',
+  'dead-letter': 'dead-letters to',
+  notify: 'alarms to',
 };
 
 /** What an edge says: the user's label, else "HTTPS :443" for traffic, else the kind's verb. */

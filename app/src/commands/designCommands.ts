@@ -187,6 +187,21 @@ export function updateConnection(
   );
 }
 
+/** Sets (or with `undefined` resets) one of a connection's settings, e.g. an event source's batch size. */
+export function setConnectionProperty(
+  store: AppStore,
+  id: string,
+  key: string,
+  value: PropertyValue | undefined,
+): void {
+  const { design, commit } = store.getState();
+  commit(
+    ops.setConnectionProperty(design, id, key, value),
+    `${value === undefined ? 'Reset' : 'Set'} ${key} of connection ${id}`,
+    value === undefined ? undefined : `connection-prop:${id}:${key}`,
+  );
+}
+
 export function removeElements(store: AppStore, ids: ops.ElementIds, label = 'Delete'): void {
   const { design, commit, pruneSelection } = store.getState();
   commit(ops.removeElements(design, ids), label);

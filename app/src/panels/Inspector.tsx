@@ -3,6 +3,10 @@ import {
   SUBNET_TIERS,
   allowedConnectionKinds,
   cidrIssues,
+  connectionPropertySchema,
+  findAcceptedConnection,
+  resolveConnectionProperties,
+  type Connection,
   explicitSubnetCidrs,
   getService,
   hasExplicitSubnetCidrs,
@@ -304,6 +308,7 @@ function NodeInspector({ id }: { id: string }) {
           <div className="inspector__form" key={activeEnv ?? 'base'}>
             {service.properties
               .filter((def) => isVisible(def, resolved))
+              .filter((def) => !(activeEnv && def.sameInEveryEnvironment))
               .map((def) => {
                 const overridden = activeEnv !== null && def.key in overrides;
                 const value = resolved[def.key] ?? def.default;
@@ -444,6 +449,7 @@ function ConnectionInspector({ id }: { id: string }) {
           </div>
         </>
       )}
+      <ConnectionSettings connection={connection} fromType={from.type} toType={to.type} />
       <TextField
         label="Label"
         value={connection.label ?? ''}
@@ -463,6 +469,55 @@ function ConnectionInspector({ id }: { id: string }) {
         </button>
       </div>
     </div>
+  );
+}
+
+/** The connection's own settings from the catalog (an event source's batching), if it has any. */
+function ConnectionSettings({
+  connection,
+  fromType,
+  toType,
+}: {
+  connection: Connection;
+  fromType: string;
+  toType: string;
+}) {
+  const store = useAppStore();
+  const design = useApp((s) => s.design);
+  const accepted = findAcceptedConnection(fromType, toType, connection.kind);
+  if (!accepted?.properties?.length) return null;
+  const schema = connectionPropertySchema(accepted, fromType, toType);
+  const resolved = resolveConnectionProperties(design, connection);
+  const committedIssues = validateProperties(schema, resolved);
+  const own = connection.properties ?? {};
+  return (
+    <>
+      <h3 className="inspector__section">Settings</h3>
+      <p className="inspector__note">The same in every environment.</p>
+      <div className="inspector__form">
+        {accepted.properties.map((def) => {
+          const issue = issuesFor(def.key, committedIssues);
+          return (
+            <PropertyField
+              key={def.key}
+              def={def}
+              value={resolved[def.key] ?? def.default}
+              check={(value) =>
+                issuesFor(def.key, validateProperties(schema, { ...resolved, [def.key]: value }))
+              }
+              commit={(value) => cmd.setConnectionProperty(store, connection.id, def.key, value)}
+              {...(def.key in own
+                ? {
+                    onReset: () => cmd.setConnectionProperty(store, connection.id, def.key, undefined),
+                    resetLabel: `Reset ${def.label}`,
+                  }
+                : {})}
+              {...(issue ? { issue } : {})}
+            />
+          );
+        })}
+      </div>
+    </>
   );
 }
 

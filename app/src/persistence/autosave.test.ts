@@ -99,14 +99,14 @@ describe('autosave', () => {
   it('an autosave made by a newer version is refused by name, kept, and survives two edits', () => {
     const newer = JSON.stringify({
       ...JSON.parse(serializeDesign(newBlankDesign('Future'))),
-      schemaVersion: 4,
+      schemaVersion: 5,
     });
     const storage = memoryStorage({ [AUTOSAVE_KEY]: newer });
     const restored = twoEdits(storage);
     expect(values(storage)).toContain(newer);
     expect(restored.design).toBeNull();
     expect(restored.unreadable.map((u) => u.reason)).toEqual([
-      'made by a newer version (format 4, this app reads up to 3)',
+      'made by a newer version (format 5, this app reads up to 4)',
     ]);
     expect(storage.data.get(AUTOSAVE_BACKUP_KEY)).not.toBe(newer);
   });
@@ -193,7 +193,7 @@ describe('recovery notice', () => {
     });
     const message = recoveryMessage(restoreAutosave(memoryStorage({ [AUTOSAVE_KEY]: newer })));
     expect(message?.lines[0]).toBe(
-      'Your newest autosave was made by a newer version (format 7, this app reads up to 3).',
+      'Your newest autosave was made by a newer version (format 7, this app reads up to 4).',
     );
     expect(message?.downloads[0]?.fileName).toMatch(/\.archdesign\.json$/);
   });

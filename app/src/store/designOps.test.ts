@@ -7,12 +7,14 @@ import {
   moveNodes,
   pasteElements,
   removeElements,
+  setConnectionProperty,
   setNodeProperty,
   setAzCount,
   setOverride,
   setSubnetCidr,
   setSubnetCidrs,
   setVpcTiers,
+  updateConnection,
 } from './designOps.ts';
 
 function fixture() {
@@ -83,6 +85,24 @@ describe('design operations', () => {
     d = setOverride(d, 'dev', 'app', 'desiredCount', 1);
     d = setOverride(d, 'dev', 'app', 'desiredCount', undefined);
     expect(d.environments.find((e) => e.name === 'dev')!.overrides.app).toBeUndefined();
+  });
+
+  it("sets an event source's batching on its connection; undefined or a new kind clears it", () => {
+    const start = build('Batch')
+      .node('sqs', { id: 'q' })
+      .node('lambda', { id: 'fn' })
+      .connect('q', 'fn', 'event-source', { id: 'feed' })
+      .build();
+    const set = setConnectionProperty(start, 'feed', 'batchSize', 50);
+    expect(set.connections[0]!.properties).toEqual({ batchSize: 50 });
+    expect(start.connections[0]!.properties).toBeUndefined();
+    expect(setConnectionProperty(set, 'feed', 'batchSize', undefined).connections[0]).not.toHaveProperty(
+      'properties',
+    );
+    expect(updateConnection(set, 'feed', { label: 'x' }).connections[0]!.properties).toEqual({
+      batchSize: 50,
+    });
+    expect(updateConnection(set, 'feed', { kind: 'read' }).connections[0]).not.toHaveProperty('properties');
   });
 
   it('paste copies nodes with fresh ids and remaps the connections among them', () => {

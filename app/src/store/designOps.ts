@@ -180,6 +180,29 @@ export function updateConnection(
       if (c.id !== id) return c;
       const next: Connection = { ...c, ...patch };
       for (const key of ['port', 'protocol', 'label'] as const) if (next[key] === undefined) delete next[key];
+      // Settings belong to the kind they were made for (an event source's batching).
+      if (patch.kind !== undefined && patch.kind !== c.kind) delete next.properties;
+      return next;
+    }),
+  };
+}
+
+/** Sets one of a connection's settings; `undefined` removes it (back to the catalog default). */
+export function setConnectionProperty(
+  design: Design,
+  id: string,
+  key: string,
+  value: PropertyValue | undefined,
+): Design {
+  return {
+    ...design,
+    connections: design.connections.map((c) => {
+      if (c.id !== id) return c;
+      const properties = { ...(c.properties ?? {}) };
+      if (value === undefined) delete properties[key];
+      else properties[key] = value;
+      const next: Connection = { ...c, properties };
+      if (Object.keys(properties).length === 0) delete next.properties;
       return next;
     }),
   };

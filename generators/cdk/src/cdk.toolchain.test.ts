@@ -271,13 +271,18 @@ const PER_ENVIRONMENT: Record<string, (result: DesignResult, env: string) => voi
   },
   'data-lake': (result, env) => {
     const [bucket] = resourcesOf(result, env, 'raw', 'AWS::S3::Bucket');
-    const rules = ((bucket?.Properties?.LifecycleConfiguration as { Rules?: { ExpirationInDays?: number }[] })
-      ?.Rules ?? []) as { ExpirationInDays?: number }[];
+    type Rule = { ExpirationInDays?: number; Prefix?: string };
+    const rules = ((bucket?.Properties?.LifecycleConfiguration as { Rules?: Rule[] })?.Rules ?? []) as Rule[];
     const days = designValue(result, 'raw', 'expirationDays', env) as number;
+    // The bucket-wide expiration follows the environment; the rules by key prefix do not.
     expect(
-      rules.map((r) => r.ExpirationInDays).filter((d) => d !== undefined),
+      rules
+        .filter((r) => r.Prefix === undefined)
+        .map((r) => r.ExpirationInDays)
+        .filter((d) => d !== undefined),
       `${env} raw expiration`,
     ).toEqual(days > 0 ? [days] : []);
+    expect(rules.filter((r) => r.Prefix === 'tmp/').map((r) => r.ExpirationInDays)).toEqual([7]);
     const [workgroup] = resourcesOf(result, env, 'analytics', 'AWS::Athena::WorkGroup');
     const cutoff = (workgroup?.Properties?.WorkGroupConfiguration as { BytesScannedCutoffPerQuery?: number })
       ?.BytesScannedCutoffPerQuery;

@@ -339,10 +339,11 @@ describe('shape that differs between environments', () => {
       .override('dev', 'bucket', { expirationDays: 30 })
       .build();
     const files = generateTerraform(lowerDesign(d));
+    // The whole rule: S3 refuses a rule without an action, which prod's would be.
     expectCode(
       files,
       'data.tf',
-      'dynamic "expiration" { for_each = var.bucket_expiration_days content { days = expiration.value } }',
+      'dynamic "rule" { for_each = var.bucket_expiration_days content { id = "storage-classes" status = "Enabled" filter { } expiration { days = rule.value } } }',
     );
     expectCode(files, 'environments/dev.tfvars', 'bucket_expiration_days = [30]');
     expectCode(files, 'environments/prod.tfvars', 'bucket_expiration_days = []');

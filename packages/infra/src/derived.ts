@@ -1,10 +1,11 @@
 /**
  * Components the lowering adds for the design's nodes: log groups with retention, database
  * credentials and ElastiCache AUTH secrets, dead-letter queues (SQS-02, MSG-01) with an alarm each
- * (SQS-03), the one shared, KMS-encrypted alarm topic, and the private origin bucket of a
+ * (SQS-03; a queue the design draws as a dead-letter queue gets the alarm instead of a derived
+ * queue), the one shared, KMS-encrypted alarm topic, and the private origin bucket of a
  * CloudFront distribution the design connects to no origin.
  */
-import { getService } from '@archgen/model';
+import { deadLetterRedrive, getService } from '@archgen/model';
 import { getRule } from '@archgen/rules';
 import type { PropertyValue } from '@archgen/model';
 import { GRAPH_OWNER, type LowerContext } from './context.ts';
@@ -105,6 +106,7 @@ function logGroupReason(component: ResolvedComponent, ctx: LowerContext): string
 const PASSWORD_EXCLUDED = ' "\'/@\\';
 
 export function lowerNodeDerivations(ctx: LowerContext): void {
+  const drawn = deadLetterRedrive(ctx.design).redrive;
   for (const node of ctx.nodes) {
     const component = ctx.component(node.id);
     if (!component) continue;
@@ -183,6 +185,19 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
       component.secretId = secret.id;
     }
 
+    // A queue the design draws as a dead-letter queue gets its alarm and no derived DLQ; the
+    // queue drawn as a queue's dead-letter queue replaces the derived one.
+    const drawnDlq = node.type === 'sqs' ? drawn.get(node.id) : undefined;
+    const isDrawnDlq =
+      node.type === 'sqs' && (ctx.incoming.get(node.id) ?? []).some((c) => c.kind === 'dead-letter');
+    if (isDrawnDlq) {
+      // Its own topic, else the one a queue that dead-letters to it notifies.
+      const sources = [...drawn].filter(([, to]) => to === node.id).map(([from]) => from);
+      deadLetterQueueAlarm(ctx, component, node.name, [node.id, ...sources]);
+    }
+    if (drawnDlq) component.deadLetterQueueId = drawnDlq;
+    if (drawnDlq || isDrawnDlq) continue;
+
     if (
       node.type === 'sqs' &&
       ctx.anyEnv(component, 'deadLetterQueue') &&
@@ -238,10 +253,30 @@ export function deadLetterQueue(
     ),
     spec.ownerId,
   );
-  const topic = alarmTopic(ctx);
+  deadLetterQueueAlarm(ctx, dlq, spec.display, [spec.ownerId]);
+  return dlq;
+}
+
+/**
+ * The alarm on any message in a dead-letter queue (SQS-03), derived or drawn. A drawn one that
+ * a cloudwatch-alarm node already watches keeps that alarm instead. It notifies the topic the
+ * first of `notifiers` (the queue's owner, or the drawn queue and its sources) has a "notify"
+ * connection to, else the generated alarm topic.
+ */
+function deadLetterQueueAlarm(
+  ctx: LowerContext,
+  dlq: ResolvedComponent,
+  display: string,
+  notifiers: readonly string[],
+): void {
+  const watched = (ctx.incoming.get(dlq.id) ?? []).some(
+    (c) => c.kind === 'read' && ctx.nodesById.get(c.from)?.type === 'cloudwatch-alarm',
+  );
+  if (watched) return;
+  const topic = notifiers.map((id) => notifiedTopic(ctx, id)).find((t) => t !== undefined) ?? alarmTopic(ctx);
   ctx.alarms.push({
     id: `${dlq.id}.alarm`,
-    names: ctx.derivedNames(dlq.names, 'Alarm', `${spec.display} has messages`),
+    names: ctx.derivedNames(dlq.names, 'Alarm', `${display} has messages`),
     targetId: dlq.id,
     namespace: 'AWS/SQS',
     metricName: 'ApproximateNumberOfMessagesVisible',
@@ -252,15 +287,23 @@ export function deadLetterQueue(
     evaluationPeriods: 1,
     periodSeconds: 300,
     topicId: topic.id,
-    description: `Messages are waiting in ${spec.display}: processing failed (SQS-03)`,
+    description: `Messages are waiting in ${display}: processing failed (SQS-03)`,
   });
-  return dlq;
+}
+
+/** The topic of the node's first (by connection id) "notify" connection, if any. */
+export function notifiedTopic(ctx: LowerContext, nodeId: string): ResolvedComponent | undefined {
+  return (ctx.outgoing.get(nodeId) ?? [])
+    .filter((c) => c.kind === 'notify')
+    .map((c) => ctx.component(c.to))
+    .find((t) => t?.type === 'sns');
 }
 
 export const ALARM_TOPIC_ID = 'graph.alarm-topic';
 
 /**
- * The one topic alarms notify when the design names none. KMS encrypted (SNS-01); CloudWatch
+ * The one topic alarms notify when the design names none (no "notify" or alarm "publish"
+ * connection). KMS encrypted (SNS-01); CloudWatch
  * cannot publish to a topic under the AWS managed aws/sns key, so generators give it a customer
  * managed key whose policy allows cloudwatch.amazonaws.com.
  */

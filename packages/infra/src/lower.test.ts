@@ -272,6 +272,25 @@ describe('queues, DLQs and alarms', () => {
     expect(grant.statements[0]!.actions).toContain('sqs:ReceiveMessage');
   });
 
+  it("takes each event source's batching from its connection", () => {
+    const g = lowerDesign(
+      design('Batching')
+        .node('sqs', { id: 'q' })
+        .node('kinesis-stream', { id: 'stream' })
+        .node('lambda', { id: 'fn' })
+        .connect('q', 'fn', 'event-source', {
+          id: 'fromQueue',
+          properties: { batchSize: 100, maxBatchingWindowSeconds: 5 },
+        })
+        .connect('stream', 'fn', 'event-source', { id: 'fromStream', properties: { batchSize: 500 } })
+        .build(),
+    );
+    expect(g.eventSources.map((e) => [e.id, e.batchSize, e.maxBatchingWindowSeconds])).toEqual([
+      ['fromQueue', 100, 5],
+      ['fromStream', 500, 0],
+    ]);
+  });
+
   it('gives functions a log group, their own log permissions and environment variables', () => {
     const producer = component(graph, 'producer');
     expect(component(graph, producer.logGroupId!).props.retentionDays!.byEnv.dev).toBe(30);
@@ -293,6 +312,120 @@ describe('queues, DLQs and alarms', () => {
     const g = lowerDesign(d);
     expect(g.components.map((c) => c.id)).toEqual(['a', 'b']);
     expect(g.alarms).toEqual([]);
+  });
+
+  describe('a dead-letter queue drawn as a connection', () => {
+    const drawn = () =>
+      design('Drawn DLQ')
+        .node('sqs', { id: 'orders', name: 'Orders', properties: { maxReceiveCount: 3 } })
+        .node('sqs', { id: 'failed', name: 'Failed orders', properties: { retentionSeconds: 1209600 } })
+        .connect('orders', 'failed', 'dead-letter', { id: 'ordersFail' });
+
+    it('redrives to the drawn queue instead of deriving one, and alarms on it', () => {
+      const g = lowerDesign(drawn().build());
+      expect(graphProblems(g)).toEqual([]);
+      expect(g.components.map((c) => c.id)).toEqual(['failed', 'orders', 'graph.alarm-topic']);
+      expect(component(g, 'orders').deadLetterQueueId).toBe('failed');
+      expect(component(g, 'orders').maxReceiveCount!.byEnv.prod).toBe(3);
+      // The drawn queue is a dead-letter queue: it gets none of its own.
+      expect(component(g, 'failed').deadLetterQueueId).toBeUndefined();
+      expect(g.alarms).toEqual([
+        expect.objectContaining({
+          id: 'failed.alarm',
+          targetId: 'failed',
+          metricName: 'ApproximateNumberOfMessagesVisible',
+          topicId: 'graph.alarm-topic',
+        }),
+      ]);
+    });
+
+    it('keeps the alarm node that already watches the drawn queue instead of adding one', () => {
+      const g = lowerDesign(
+        drawn()
+          .node('cloudwatch-alarm', {
+            id: 'watch',
+            properties: { metricName: 'ApproximateNumberOfMessagesVisible' },
+          })
+          .connect('watch', 'failed', 'read')
+          .build(),
+      );
+      expect(g.alarms.map((a) => a.id)).toEqual(['watch']);
+    });
+
+    it('leaves out a connection that closes a cycle and a second one from the same queue', () => {
+      const g = lowerDesign(
+        drawn()
+          .node('sqs', { id: 'other', properties: { retentionSeconds: 1209600 } })
+          .connect('failed', 'orders', 'dead-letter', { id: 'zBack' })
+          .connect('orders', 'other', 'dead-letter', { id: 'zSecond' })
+          .build(),
+      );
+      expect(graphProblems(g)).toEqual([]);
+      expect(component(g, 'orders').deadLetterQueueId).toBe('failed');
+      expect(component(g, 'failed').deadLetterQueueId).toBeUndefined();
+      expect(component(g, 'other').deadLetterQueueId).toBeUndefined();
+      expect(g.components.some((c) => c.id.endsWith('.dlq'))).toBe(false);
+    });
+
+    it("notifies the drawn queue's topic, else the topic of a queue dead-lettering to it", () => {
+      const own = lowerDesign(
+        drawn()
+          .node('sns', { id: 'ops' })
+          .node('sns', { id: 'team' })
+          .connect('failed', 'ops', 'notify')
+          .connect('orders', 'team', 'notify')
+          .build(),
+      );
+      expect(own.alarms.map((a) => [a.id, a.topicId])).toEqual([['failed.alarm', 'ops']]);
+      const fallback = lowerDesign(
+        drawn().node('sns', { id: 'team' }).connect('orders', 'team', 'notify').build(),
+      );
+      expect(fallback.alarms.map((a) => [a.id, a.topicId])).toEqual([['failed.alarm', 'team']]);
+      // No alarm needs the generated topic, so there is none.
+      expect(fallback.components.some((c) => c.id === 'graph.alarm-topic')).toBe(false);
+    });
+
+    it('chains: a drawn dead-letter queue may redrive further, and each gets its alarm', () => {
+      const g = lowerDesign(
+        drawn()
+          .node('sqs', { id: 'last', properties: { retentionSeconds: 1209600 } })
+          .connect('failed', 'last', 'dead-letter', { id: 'failedLast' })
+          .build(),
+      );
+      expect(component(g, 'failed').deadLetterQueueId).toBe('last');
+      expect(g.alarms.map((a) => a.targetId).sort()).toEqual(['failed', 'last']);
+    });
+  });
+});
+
+describe('dead-letter alarms notify the topic the design connects ("notify")', () => {
+  const d = design('Notify')
+    .node('sqs', { id: 'orders' })
+    .node('sns', { id: 'events' })
+    .node('lambda', { id: 'fn' })
+    .node('eventbridge-rule', { id: 'rule' })
+    .node('sns', { id: 'ops' })
+    .connect('events', 'fn', 'subscribe')
+    .connect('rule', 'fn', 'route')
+    .connect('orders', 'ops', 'notify')
+    .connect('events', 'ops', 'notify')
+    .connect('rule', 'ops', 'notify')
+    .build();
+  const graph = lowerDesign(d);
+
+  it('sends every derived dead-letter alarm to that topic and makes no generated topic', () => {
+    expect(graphProblems(graph)).toEqual([]);
+    expect(graph.alarms.map((a) => [a.targetId, a.topicId]).sort()).toEqual([
+      ['events.delivery-dlq', 'ops'],
+      ['orders.dlq', 'ops'],
+      ['rule.target-dlq', 'ops'],
+    ]);
+    expect(graph.components.some((c) => c.id === 'graph.alarm-topic')).toBe(false);
+  });
+
+  it('keeps the generated topic for a node that notifies none', () => {
+    const g = lowerDesign(design('Default').node('sqs', { id: 'orders' }).build());
+    expect(g.alarms.map((a) => a.topicId)).toEqual(['graph.alarm-topic']);
   });
 });
 

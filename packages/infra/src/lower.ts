@@ -23,6 +23,8 @@ import { lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
 import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerDesignTags, userText, withoutDynamicReferences } from './text.ts';
+import { lowerStateMachines } from './state-machines.ts';
+import { lowerPrefixLifecycleRules } from './lifecycle.ts';
 import {
   lowerAlarmNodes,
   lowerApiGatewayAccountRole,
@@ -81,6 +83,8 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerWiring(ctx);
   lowerApiGatewayAccountRole(ctx);
   lowerAlarmNodes(ctx);
+  lowerStateMachines(ctx);
+  lowerPrefixLifecycleRules(ctx);
   lowerEnvironmentVariables(ctx);
   finishRoleStatements(ctx);
   breakReferenceCycles(ctx.orderedComponents(), ctx.roles);

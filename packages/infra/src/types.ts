@@ -396,6 +396,34 @@ export interface ResolvedEncryption {
   };
 }
 
+/** A bucket lifecycle rule for the objects under one key prefix. */
+export interface ResolvedPrefixLifecycleRule {
+  /** Rule id, unique in the bucket: "prefix-<n>". */
+  id: string;
+  prefix: string;
+  /** In order of days: INTELLIGENT_TIERING at 0, or STANDARD_IA, then GLACIER. */
+  transitions: { storageClass: 'STANDARD_IA' | 'GLACIER' | 'INTELLIGENT_TIERING'; days: number }[];
+  expirationDays?: number;
+}
+
+/** An ASL Retrier of a state machine's tasks. */
+export interface ResolvedRetrier {
+  /** ErrorEquals: error names; "States.ALL" only alone, in the last retrier. */
+  errors: string[];
+  maxAttempts: number;
+  intervalSeconds: number;
+  backoffRate: number;
+}
+
+/** An ASL Catcher of a state machine's tasks: on `error`, go to the terminal state `stateName`. */
+export interface ResolvedCatcher {
+  error: string;
+  /** 'fail': a Fail state re-raising the caught error and cause; 'succeed': a Succeed state (handled). */
+  then: 'fail' | 'succeed';
+  /** The terminal state's name, unique in the definition: "Failed<n>" or "Handled<n>". */
+  stateName: string;
+}
+
 /** An engine version per environment, as the AWS APIs name it. */
 export interface ResolvedEngineVersion {
   /** "16.13", "8.0.mysql_aurora.3.12.0", "7.1", "OpenSearch_2.19", "1.4.8.0", "1.37". */
@@ -587,6 +615,16 @@ export interface ResolvedComponent {
    * creates and rotates itself (every 7 days), in every target.
    */
   managedByDatabase?: string;
+  /**
+   * For s3: lifecycle rules for key prefixes, after the bucket-wide ones, the same in every
+   * environment (lifecycle.ts).
+   */
+  prefixLifecycleRules?: ResolvedPrefixLifecycleRule[];
+  /**
+   * For step-functions: how every task of the definition retries and catches errors, in order,
+   * the same in every environment (state-machines.ts).
+   */
+  errorHandling?: { retries: ResolvedRetrier[]; catches: ResolvedCatcher[] };
   /** For eventbridge-rule: the bus the rule lives on (absent = the default bus). */
   eventBusId?: string;
   /** For api-gateway with a cognito "read" connection: the user pool that authorizes requests. */

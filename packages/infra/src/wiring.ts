@@ -4,6 +4,7 @@
  * bucket of a distribution routed nowhere), bucket notifications,
  * alarms from cloudwatch-alarm nodes, and the environment variables compute receives.
  */
+import { resolveConnectionProperties } from '@archgen/model';
 import type { LowerContext } from './context.ts';
 import { alarmTopic, deadLetterQueue, originBucket, athenaResultsBucket } from './derived.ts';
 import { grantRoleId } from './iam.ts';
@@ -61,11 +62,6 @@ function bucketNotification(
 
 const RULE_TARGET_KINDS = new Set(['lambda', 'sqs', 'sns', 'step-functions']);
 
-function numberProp(component: ResolvedComponent, key: string, fallback: number): number {
-  const values = Object.values(component.props[key]?.byEnv ?? {});
-  return typeof values[0] === 'number' ? values[0] : fallback;
-}
-
 export function lowerWiring(ctx: LowerContext): void {
   const frontDoorRoutes = new Map<string, ResolvedRoute[]>();
   for (const connection of ctx.connections) {
@@ -82,17 +78,17 @@ export function lowerWiring(ctx: LowerContext): void {
       const sourceKind = EVENT_SOURCE_KINDS[source.type];
       if (!sourceKind) continue;
       const stream = sourceKind === 'kinesis' || sourceKind === 'dynamodb-stream';
+      // Batching is a setting of each event-source connection (catalog defaults filled).
+      const batching = resolveConnectionProperties(ctx.design, connection);
+      const number = (key: string, fallback: number) =>
+        typeof batching[key] === 'number' ? batching[key] : fallback;
       ctx.eventSources.push({
         id: connection.id,
         functionId: target.id,
         sourceId: source.id,
         sourceKind,
-        batchSize: numberProp(target, 'batchSize', DEFAULT_BATCH_SIZE),
-        maxBatchingWindowSeconds: numberProp(
-          target,
-          'maxBatchingWindowSeconds',
-          DEFAULT_BATCHING_WINDOW_SECONDS,
-        ),
+        batchSize: number('batchSize', DEFAULT_BATCH_SIZE),
+        maxBatchingWindowSeconds: number('maxBatchingWindowSeconds', DEFAULT_BATCHING_WINDOW_SECONDS),
         ...(stream ? { startingPosition: 'LATEST' as const } : {}),
         connectionId: connection.id,
       });

@@ -55,6 +55,16 @@ describe('costSuggestions', () => {
     expectSavingsReprice(d, 'staging');
   });
 
+  it('offers no bucket-wide lifecycle to a bucket that already moves objects by key prefix', () => {
+    const d = design('Prefixed')
+      .node('s3', {
+        id: 'bucket',
+        properties: { lifecycleRules: [{ prefix: 'raw/', transitionToIaDays: 30 }] },
+      })
+      .build();
+    expect(tactics(d, 'dev', 'bucket')).toEqual([]);
+  });
+
   it('in production: Savings Plans for steady Fargate, spot only for workers, no dev-only tactics', () => {
     const d = webApp();
     expect(tactics(d, 'prod', 'api')).toEqual(['savings-plan']);

@@ -99,7 +99,18 @@ function candidates(
       const hasLifecycle =
         props.intelligentTiering === true ||
         (typeof props.transitionToIaDays === 'number' && props.transitionToIaDays > 0) ||
-        (typeof props.transitionToGlacierDays === 'number' && props.transitionToGlacierDays > 0);
+        (typeof props.transitionToGlacierDays === 'number' && props.transitionToGlacierDays > 0) ||
+        // Transitions by key prefix (bucket-wide ones would then overlap them).
+        (Array.isArray(props.lifecycleRules) &&
+          props.lifecycleRules.some(
+            (r) =>
+              r !== null &&
+              typeof r === 'object' &&
+              !Array.isArray(r) &&
+              (r.intelligentTiering === true ||
+                (typeof r.transitionToIaDays === 'number' && r.transitionToIaDays > 0) ||
+                (typeof r.transitionToGlacierDays === 'number' && r.transitionToGlacierDays > 0)),
+          ));
       if (!hasLifecycle) {
         out.push({
           tactic: 's3-lifecycle',

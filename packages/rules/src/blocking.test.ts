@@ -15,6 +15,7 @@ describe('blockingFindings', () => {
       'NET-07',
       'PLC-02',
       'PLC-03',
+      'SQS-06',
       'TAG-03',
     ]);
     for (const rule of RULES.filter((r) => r.breaksGeneratedCode))

@@ -20,6 +20,7 @@ import { COST_03 } from './rules/cost/COST-03.ts';
 import { COST_04 } from './rules/cost/COST-04.ts';
 import { COST_05 } from './rules/cost/COST-05.ts';
 import { CW_01 } from './rules/observability/CW-01.ts';
+import { CW_02 } from './rules/observability/CW-02.ts';
 import { DAT_01 } from './rules/data/DAT-01.ts';
 import { DDB_01 } from './rules/data/DDB-01.ts';
 import { DDB_02 } from './rules/data/DDB-02.ts';
@@ -81,6 +82,8 @@ import { SNS_01 } from './rules/messaging/SNS-01.ts';
 import { SQS_02 } from './rules/messaging/SQS-02.ts';
 import { SQS_03 } from './rules/messaging/SQS-03.ts';
 import { SQS_04 } from './rules/messaging/SQS-04.ts';
+import { SQS_05 } from './rules/messaging/SQS-05.ts';
+import { SQS_06 } from './rules/messaging/SQS-06.ts';
 import { SUS_01 } from './rules/sustainability/SUS-01.ts';
 import { SUS_02 } from './rules/sustainability/SUS-02.ts';
 import { TAG_01 } from './rules/text/TAG-01.ts';
@@ -109,6 +112,7 @@ export const RULES: readonly Rule[] = [
   COST_04,
   COST_05,
   CW_01,
+  CW_02,
   DAT_01,
   DDB_01,
   DDB_02,
@@ -170,6 +174,8 @@ export const RULES: readonly Rule[] = [
   SQS_02,
   SQS_03,
   SQS_04,
+  SQS_05,
+  SQS_06,
   SUS_01,
   SUS_02,
   TAG_01,

@@ -26,8 +26,14 @@ function arrayWhere(items: { item: Expr; test?: Expr }[]): Expr | undefined {
   return build(0, []);
 }
 
+const CDK_STORAGE_CLASS = {
+  STANDARD_IA: 'INFREQUENT_ACCESS',
+  GLACIER: 'GLACIER',
+  INTELLIGENT_TIERING: 'INTELLIGENT_TIERING',
+} as const;
+
 /**
- * The bucket's lifecycle rule (as `lifecycleRules`). Each action is on in the environments whose days are > 0
+ * The bucket's lifecycle rule (as `lifecycleRules`), then its rules for key prefixes. Each action is on in the environments whose days are > 0
  * (config leaves the days unset elsewhere), so dev can expire objects that prod keeps.
  */
 function lifecycleRules(ctx: StackContext, component: ResolvedComponent): Expr | undefined {
@@ -61,7 +67,25 @@ function lifecycleRules(ctx: StackContext, component: ResolvedComponent): Expr |
   const abort = days('abortIncompleteUploadDays');
   const noncurrent = days(DECIDED_PROPS.noncurrentVersionExpirationDays);
   const actions = [...transitions, expiration, abort, noncurrent].filter((a) => a !== undefined);
-  if (!actions.length) return undefined;
+  // The lowering's rules for key prefixes, the same in every environment.
+  const prefixed = (component.prefixLifecycleRules ?? []).map((r) =>
+    obj({
+      id: lit(r.id),
+      prefix: lit(r.prefix),
+      transitions: r.transitions.length
+        ? arr(
+            r.transitions.map((t) =>
+              obj({
+                storageClass: ctx.api('s3', `StorageClass.${CDK_STORAGE_CLASS[t.storageClass]}`),
+                transitionAfter: ctx.duration('days', lit(t.days)),
+              }),
+            ),
+          )
+        : undefined,
+      expiration: r.expirationDays !== undefined ? ctx.duration('days', lit(r.expirationDays)) : undefined,
+    }),
+  );
+  if (!actions.length) return prefixed.length ? arr(prefixed) : undefined;
   const rule = obj({
     id: lit('archgen-lifecycle'),
     transitions: arrayWhere(transitions),
@@ -74,11 +98,11 @@ function lifecycleRules(ctx: StackContext, component: ResolvedComponent): Expr |
   const always = actions.some((a) => !a.test);
   const tests = actions.map((a) => a.test).filter((t): t is Expr => t !== undefined);
   return always
-    ? arr([rule])
+    ? arr([rule, ...prefixed])
     : cond(
         tests.reduce((l, r) => binary('||', l, r)),
-        arr([rule]),
-        lit(undefined),
+        arr([rule, ...prefixed]),
+        prefixed.length ? arr(prefixed) : lit(undefined),
       );
 }
 

@@ -20,28 +20,64 @@ export const stepFunctionsEmitter: ComponentEmitter = {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: Step Functions state machine.`);
     const logGroup = logGroupFor(ctx, component);
-    const maxAttempts = ctx.value(component, 'retryMaxAttempts');
-    // A small starting workflow: a Pass state, then each connected function with retries.
+    const handling = component.errorHandling ?? { retries: [], catches: [] };
+    const invoked = invokedFunctions(ctx.graph, component);
+    // The states the catches end in, shared by every task (only with tasks: unreachable states fail).
+    const ends = invoked.length
+      ? handling.catches.map((c) => ({
+          errors: arr([lit(c.error)]),
+          state:
+            c.then === 'succeed'
+              ? newExpr(
+                  ctx.api('sfn', 'Succeed'),
+                  ctx.scope,
+                  lit(`${component.names.logicalId}${c.stateName}`),
+                  obj({
+                    stateName: lit(c.stateName),
+                    comment: lit(`${c.error} is handled`),
+                  }),
+                )
+              : newExpr(
+                  ctx.api('sfn', 'Fail'),
+                  ctx.scope,
+                  lit(`${component.names.logicalId}${c.stateName}`),
+                  obj({
+                    stateName: lit(c.stateName),
+                    comment: lit(`${c.error} after the task's retries`),
+                    // Fails with the caught error and cause (the catcher's output).
+                    errorPath: lit('$.Error'),
+                    causePath: lit('$.Cause'),
+                  }),
+                ),
+        }))
+      : [];
+    // A small starting workflow: a Pass state, then each connected function with the design's
+    // retries and catches per error name.
     let chain: Expr = newExpr(ctx.api('sfn', 'Pass'), ctx.scope, lit(`${component.names.logicalId}Start`));
-    for (const fnId of invokedFunctions(ctx.graph, component)) {
+    const endStates = ends.map((end, i) =>
+      ctx.declare(`${ctx.variableName(component)}${handling.catches[i]!.stateName}`, end.state),
+    );
+    for (const fnId of invoked) {
       const target = ctx.component(fnId);
-      const task = call(
-        member(
-          newExpr(
-            ctx.api('tasks', 'LambdaInvoke'),
-            ctx.scope,
-            lit(`${component.names.logicalId}Invoke${target.names.logicalId}`),
-            obj({ lambdaFunction: ctx.handle(fnId).construct, outputPath: lit('$.Payload') }),
-          ),
-          'addRetry',
-        ),
-        obj({
-          errors: arr([ctx.api('sfn', 'Errors.ALL')]),
-          maxAttempts,
-          backoffRate: lit(2),
-          interval: ctx.duration('seconds', lit(2)),
-        }),
+      let task: Expr = newExpr(
+        ctx.api('tasks', 'LambdaInvoke'),
+        ctx.scope,
+        lit(`${component.names.logicalId}Invoke${target.names.logicalId}`),
+        obj({ lambdaFunction: ctx.handle(fnId).construct, outputPath: lit('$.Payload') }),
       );
+      for (const r of handling.retries)
+        task = call(
+          member(task, 'addRetry'),
+          obj({
+            errors: arr(r.errors.map((e) => lit(e))),
+            maxAttempts: lit(r.maxAttempts),
+            backoffRate: lit(r.backoffRate),
+            interval: ctx.duration('seconds', lit(r.intervalSeconds)),
+          }),
+        );
+      ends.forEach((end, i) => {
+        task = call(member(task, 'addCatch'), endStates[i]!, obj({ errors: end.errors }));
+      });
       chain = call(member(chain, 'next'), task);
     }
     const machine = ctx.declare(

@@ -574,8 +574,21 @@ export function kitchenSinkGraph(): ResolvedGraph {
     component(
       'step-functions',
       'Fulfilment',
-      { workflowType: 'STANDARD', logLevel: 'ALL', tracing: true, retryMaxAttempts: 3 },
-      { roleIds: ['fulfilmentRole'] },
+      { workflowType: 'STANDARD', logLevel: 'ALL', tracing: true },
+      {
+        roleIds: ['fulfilmentRole'],
+        errorHandling: {
+          retries: [
+            {
+              errors: ['Lambda.ServiceException', 'States.Timeout'],
+              maxAttempts: 3,
+              intervalSeconds: 2,
+              backoffRate: 2,
+            },
+          ],
+          catches: [{ error: 'States.ALL', then: 'fail', stateName: 'Failed1' }],
+        },
+      },
     ),
     component('kinesis-stream', 'Clicks', {
       mode: 'on-demand',

@@ -3,7 +3,7 @@
  * (S3-02), lifecycle rules (S3-03), notifications (through EventBridge) to the functions, queues
  * and topics the design connects, and read access for CloudFront distributions (OAC, CF-02).
  */
-import { DECIDED_PROPS, type ResolvedBucketNotification } from '@archgen/infra';
+import { DECIDED_PROPS, type ResolvedBucketNotification, type ResolvedPrefixLifecycleRule } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
@@ -11,7 +11,10 @@ import { deletionPolicies, denyInsecureTransport, retryPolicy } from './common.t
 import { logBucket } from './log-bucket.ts';
 import { componentKey, lambdaPermission } from './relationships.ts';
 
-function lifecycleRules(props: Record<string, PropertyValue>): TemplateValue[] | undefined {
+function lifecycleRules(
+  props: Record<string, PropertyValue>,
+  prefixed: readonly ResolvedPrefixLifecycleRule[],
+): TemplateValue[] | undefined {
   const days = (key: string) => (typeof props[key] === 'number' ? (props[key] as number) : 0);
   const rules: TemplateValue[] = [];
   if (days('abortIncompleteUploadDays') > 0) {
@@ -41,6 +44,17 @@ function lifecycleRules(props: Record<string, PropertyValue>): TemplateValue[] |
       Id: 'expire-noncurrent-versions',
       Status: 'Enabled',
       NoncurrentVersionExpiration: { NoncurrentDays: noncurrent },
+    });
+  // The lowering's rules for key prefixes, the same in every environment.
+  for (const rule of prefixed)
+    rules.push({
+      Id: rule.id,
+      Status: 'Enabled',
+      Prefix: rule.prefix,
+      Transitions: rule.transitions.length
+        ? rule.transitions.map((t) => ({ StorageClass: t.storageClass, TransitionInDays: t.days }))
+        : undefined,
+      ExpirationInDays: rule.expirationDays,
     });
   return rules.length > 0 ? rules : undefined;
 }
@@ -78,7 +92,7 @@ export const s3Emitter: ComponentEmitter = {
     );
     const lifecycle = Object.fromEntries(
       ctx.environments.map((env) => {
-        const rules = lifecycleRules(perEnvProps[env]!);
+        const rules = lifecycleRules(perEnvProps[env]!, bucket.prefixLifecycleRules ?? []);
         return [env, rules ? { Rules: rules } : undefined];
       }),
     );

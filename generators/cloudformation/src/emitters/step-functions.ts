@@ -1,7 +1,7 @@
 /**
  * A state machine with full logging and X-Ray (SFN-01). Its definition is a starting point: one
- * Task per function it invokes (ARNs through DefinitionSubstitutions) with the design's retries,
- * or a single Pass state.
+ * Task per function it invokes (ARNs through DefinitionSubstitutions) with the retries and catches
+ * per error name the lowering resolved, or a single Pass state.
  */
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
@@ -20,8 +20,7 @@ export const stepFunctionsEmitter: ComponentEmitter = {
       .map((g) => g.targetId);
     const substitutions: Record<string, TemplateValue> = {};
     const states: Record<string, TemplateValue> = {};
-    // A literal per environment: a parameter's Ref is a string, and ASL wants a number here.
-    const retryAttempts = ctx.literal(machine, 'retryMaxAttempts');
+    const handling = machine.errorHandling ?? { retries: [], catches: [] };
     invoked.forEach((targetId, i) => {
       const name = ctx.logicalId(targetId);
       substitutions[`${name}Arn`] = ctx.attribute(targetId, 'arn');
@@ -29,17 +28,33 @@ export const stepFunctionsEmitter: ComponentEmitter = {
         Type: 'Task',
         Resource: 'arn:aws:states:::lambda:invoke',
         Parameters: { FunctionName: `\${${name}Arn}`, 'Payload.$': '$' },
-        Retry: [
-          {
-            ErrorEquals: ['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'States.Timeout'],
-            IntervalSeconds: 2,
-            MaxAttempts: retryAttempts ?? 3,
-            BackoffRate: 2,
-          },
-        ],
+        Retry: handling.retries.length
+          ? handling.retries.map((r) => ({
+              ErrorEquals: r.errors,
+              IntervalSeconds: r.intervalSeconds,
+              MaxAttempts: r.maxAttempts,
+              BackoffRate: r.backoffRate,
+            }))
+          : undefined,
+        Catch: handling.catches.length
+          ? handling.catches.map((c) => ({ ErrorEquals: [c.error], Next: c.stateName }))
+          : undefined,
         ...(i === invoked.length - 1 ? { End: true } : { Next: ctx.logicalId(invoked[i + 1]!) }),
       };
     });
+    // The states the catches end in (only with tasks: ASL refuses unreachable states).
+    if (invoked.length > 0)
+      for (const c of handling.catches)
+        states[c.stateName] =
+          c.then === 'succeed'
+            ? { Type: 'Succeed', Comment: `${c.error} is handled` }
+            : {
+                Type: 'Fail',
+                Comment: `${c.error} after the task's retries`,
+                // Fails with the caught error and cause (the catcher's output).
+                ErrorPath: '$.Error',
+                CausePath: '$.Cause',
+              };
     if (invoked.length === 0) states.Start = { Type: 'Pass', End: true };
     const logLevel = ctx.value(machine, 'logLevel');
     ctx.template.addResource(id, {

@@ -21,11 +21,17 @@ import type { TfContext } from '../context.ts';
 import { denyInsecureTransport, jsonencode, tags } from './common.ts';
 
 /** An enabled lifecycle rule over the whole bucket (empty filter) with these actions. */
-export function lifecycleRule(id: string, actions: BodyInput[]): BodyItem {
+/** A lifecycle rule for every object, or for those under `prefix`. */
+export function lifecycleRule(id: string, actions: BodyInput[], prefix?: string): BodyItem {
   return block(
     'rule',
     [],
-    [attr('id', str(id)), attr('status', str('Enabled')), block('filter', [], []), ...actions],
+    [
+      attr('id', str(id)),
+      attr('status', str('Enabled')),
+      block('filter', [], prefix === undefined ? [] : [attr('prefix', str(prefix))]),
+      ...actions,
+    ],
   );
 }
 

@@ -78,7 +78,34 @@ function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
         ]),
       ]),
     );
-  if (tiering || ['transitionToIaDays', 'transitionToGlacierDays', 'expirationDays'].some(positive))
+  const transitions = tiering || ['transitionToIaDays', 'transitionToGlacierDays'].some(positive);
+  if (!transitions && positive('expirationDays') && ctx.varies(c, 'expirationDays')) {
+    // Only an expiration, and not in every environment: the whole rule exists where it does (a
+    // rule without an action is refused).
+    const days = ctx.derived(c, snake('expirationDays'), 'expirationDays', (env) => {
+      const v = ctx.numIn(c, 'expirationDays', env);
+      return v > 0 ? [v] : [];
+    });
+    rules.push(
+      block(
+        'dynamic',
+        ['rule'],
+        [
+          attr('for_each', days),
+          block(
+            'content',
+            [],
+            [
+              attr('id', str('storage-classes')),
+              attr('status', str('Enabled')),
+              block('filter', [], []),
+              block('expiration', [], [attr('days', ref('rule.value'))]),
+            ],
+          ),
+        ],
+      ),
+    );
+  } else if (transitions || positive('expirationDays'))
     rules.push(
       lifecycleRule('storage-classes', [
         tiering &&
@@ -106,6 +133,21 @@ function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
           (days) => [attr('noncurrent_days', days)],
         ),
       ]),
+    );
+  // The lowering's rules for key prefixes, the same in every environment.
+  for (const rule of c.prefixLifecycleRules ?? [])
+    rules.push(
+      lifecycleRule(
+        rule.id,
+        [
+          ...rule.transitions.map((t) =>
+            block('transition', [], [attr('days', num(t.days)), attr('storage_class', str(t.storageClass))]),
+          ),
+          rule.expirationDays !== undefined &&
+            block('expiration', [], [attr('days', num(rule.expirationDays))]),
+        ],
+        rule.prefix,
+      ),
     );
   if (rules.length === 0) return;
   ctx.add(

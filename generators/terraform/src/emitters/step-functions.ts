@@ -7,7 +7,7 @@ import { jsonencode, physical, tags } from './common.ts';
 const address = (c: ResolvedComponent) => `aws_sfn_state_machine.${c.names.tfName}`;
 
 function definition(ctx: TfContext, c: ResolvedComponent): Expr {
-  const maxAttempts = ctx.prop(c, 'retryMaxAttempts');
+  const handling = c.errorHandling ?? { retries: [], catches: [] };
   const tasks = ctx.graph.grants
     .filter((g) => g.granteeId === c.id && g.access === 'invoke')
     .map((g) => ctx.component(g.targetId));
@@ -19,23 +19,35 @@ function definition(ctx: TfContext, c: ResolvedComponent): Expr {
       Resource: 'arn:aws:states:::lambda:invoke',
       Parameters: { FunctionName: ctx.attribute(t.id, 'arn'), 'Payload.$': '$' },
       OutputPath: '$.Payload',
-      Retry: [
-        {
-          ErrorEquals: [
-            'Lambda.ServiceException',
-            'Lambda.AWSLambdaException',
-            'Lambda.SdkClientException',
-            'Lambda.TooManyRequestsException',
-            'States.Timeout',
-          ],
-          IntervalSeconds: 2,
-          MaxAttempts: maxAttempts,
-          BackoffRate: 2,
-        },
-      ],
+      ...(handling.retries.length
+        ? {
+            Retry: handling.retries.map((r) => ({
+              ErrorEquals: r.errors,
+              IntervalSeconds: r.intervalSeconds,
+              MaxAttempts: r.maxAttempts,
+              BackoffRate: r.backoffRate,
+            })),
+          }
+        : {}),
+      ...(handling.catches.length
+        ? { Catch: handling.catches.map((k) => ({ ErrorEquals: [k.error], Next: k.stateName })) }
+        : {}),
       ...(i + 1 < tasks.length ? { Next: stateName(tasks[i + 1]!, i + 1) } : { End: true }),
     };
   });
+  // The states the catches end in (only with tasks: ASL refuses unreachable states).
+  if (tasks.length > 0)
+    for (const k of handling.catches)
+      states[k.stateName] =
+        k.then === 'succeed'
+          ? { Type: 'Succeed', Comment: `${k.error} is handled` }
+          : {
+              Type: 'Fail',
+              Comment: `${k.error} after the task's retries`,
+              // Fails with the caught error and cause (the catcher's output).
+              ErrorPath: '$.Error',
+              CausePath: '$.Cause',
+            };
   if (tasks.length === 0) {
     // No tasks in the design yet. The state records the role it runs as; referencing an ARN also
     // keeps the definition unknown until apply, so plan makes no ValidateStateMachineDefinition call.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONNECTION_KINDS, SUBNET_TIERS, type ConnectionKind, type Properties } from '../design/schema.ts';
-import { defaultProperties, validateProperties } from '../design/properties.ts';
+import { connectionPropertySchema, defaultProperties, validateProperties } from '../design/properties.ts';
 import { SERVICES, allowedConnectionKinds, findAcceptedConnection, requireService } from './index.ts';
 import { SERVICE_CATEGORIES, type PropertyDefinition } from './types.ts';
 import { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './services/index.ts';
@@ -349,21 +349,79 @@ describe('cross-field checks', () => {
   });
 });
 
-describe('Lambda event source batching', () => {
-  const lambda = requireService('lambda');
-  const check = (props: Properties) => validateProperties(lambda, { ...defaultProperties(lambda), ...props });
+describe('Lambda event source batching (a setting of each event-source connection)', () => {
+  const schema = connectionPropertySchema(
+    findAcceptedConnection('sqs', 'lambda', 'event-source'),
+    'sqs',
+    'lambda',
+  );
+  const check = (props: Properties) => validateProperties(schema, { ...defaultProperties(schema), ...props });
 
   it('allows up to 10 records a batch without a batching window', () => {
     expect(check({ batchSize: 10, maxBatchingWindowSeconds: 0 })).toEqual([]);
   });
 
-  it('needs a batching window for larger batches', () => {
+  it('needs a batching window for larger SQS batches', () => {
     expect(check({ batchSize: 100, maxBatchingWindowSeconds: 0 })).toEqual([
       {
         path: 'batchSize',
-        message: 'Event batch size above 10 needs a batching window of at least 1 second',
+        message: 'A batch size above 10 needs a batching window of at least 1 second',
       },
     ]);
     expect(check({ batchSize: 100, maxBatchingWindowSeconds: 5 })).toEqual([]);
+  });
+
+  it('is offered on queue, stream and table event sources, not on the function', () => {
+    for (const from of ['sqs', 'kinesis-stream', 'dynamodb'])
+      expect(findAcceptedConnection(from, 'lambda', 'event-source')?.properties?.map((p) => p.key)).toEqual([
+        'batchSize',
+        'maxBatchingWindowSeconds',
+      ]);
+    expect(requireService('lambda').properties.map((p) => p.key)).not.toContain('batchSize');
+  });
+});
+
+describe('S3 lifecycle rules by prefix', () => {
+  const s3 = requireService('s3');
+  const check = (rules: Properties[], extra: Properties = {}) =>
+    validateProperties(s3, { ...defaultProperties(s3), ...extra, lifecycleRules: rules });
+
+  it('accepts Standard -> IA -> Glacier and Intelligent-Tiering on separate prefixes', () => {
+    expect(
+      check([
+        { prefix: 'raw/', transitionToIaDays: 30, transitionToGlacierDays: 90 },
+        { prefix: 'archive/', intelligentTiering: true },
+        { prefix: 'tmp/', expirationDays: 7 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('checks each rule as S3 does and refuses transitions that would overlap', () => {
+    expect(
+      check(
+        [
+          { prefix: 'raw/', transitionToIaDays: 10 },
+          { prefix: 'raw/', expirationDays: 5 },
+          { prefix: 'logs/' },
+        ],
+        { transitionToIaDays: 30 },
+      ).map((i) => i.path),
+    ).toEqual([
+      'lifecycleRules[0].transitionToIaDays',
+      'lifecycleRules[0].prefix',
+      'lifecycleRules[1].prefix',
+      'lifecycleRules[2].prefix',
+    ]);
+    expect(
+      check([
+        { prefix: 'data/', transitionToIaDays: 30 },
+        { prefix: 'data/old/', intelligentTiering: true },
+      ]),
+    ).toEqual([
+      {
+        path: 'lifecycleRules[1].prefix',
+        message: 'data/old/ overlaps the prefix of an earlier rule with transitions: S3 would apply only one',
+      },
+    ]);
   });
 });

@@ -209,6 +209,19 @@ export const ALB_TARGET: StackResources = { count: 3 };
 /** A dead-letter queue the lowering derives: the queue, its policy and an alarm on the alarm topic. */
 export const DERIVED_DLQ: StackResources = { count: 3, shared: ['alarm-topic'] };
 
+/** A derived DLQ whose alarm notifies a topic of the design ("notify"): no shared alarm topic. */
+export const DERIVED_DLQ_NOTIFYING: StackResources = { count: 3 };
+
+/** Whether the node sends its dead-letter alarms to a topic of the design. */
+export function notifiesTopic(input: Pick<StackEstimateInput, 'outgoing'>): boolean {
+  return input.outgoing.some((c) => c.kind === 'notify' && c.toType === 'sns');
+}
+
+/** The derived DLQ of a node: its alarm notifies the node's topic, else the shared alarm topic. */
+export function derivedDlq(input: Pick<StackEstimateInput, 'outgoing'>): StackResources {
+  return notifiesTopic(input) ? DERIVED_DLQ_NOTIFYING : DERIVED_DLQ;
+}
+
 /** The security group a service placed in a VPC subnet gets (none outside a VPC). */
 export function securityGroup(input: StackEstimateInput): number {
   return input.inVpc ? 1 : 0;

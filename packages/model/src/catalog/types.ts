@@ -36,6 +36,11 @@ interface PropertyBase {
   help?: string;
   /** Properties that only make sense for some values of another property. */
   visibleWhen?: { key: string; equals: PropertyValue | PropertyValue[] };
+  /**
+   * The value is one for every environment (e.g. a state machine definition's retries): an
+   * environment may not override it, and the inspector offers it on the node only.
+   */
+  sameInEveryEnvironment?: true;
 }
 export interface StringProperty extends PropertyBase {
   kind: 'string';
@@ -120,6 +125,13 @@ export interface AcceptedConnection {
   from: readonly string[];
   /** What the connection means, shown on the edge and in the docs, e.g. "sends messages". */
   meaning: string;
+  /**
+   * Settings of the connection itself (an event source's batch size and batching window), with
+   * defaults, edited in the connection's inspector and stored in `Connection.properties`.
+   */
+  properties?: readonly PropertyDefinition[];
+  /** Cross-field checks of those settings. */
+  validate?: (props: Properties) => PropertyIssue[];
   /**
    * CloudFormation resources the connection adds (security group rules, target groups,
    * permissions, event source mappings, subscriptions and their DLQs); none when absent.

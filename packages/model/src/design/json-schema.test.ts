@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { designJsonSchemaText } from '../../scripts/design-json-schema.ts';
 import { design } from './factory.ts';
+import { DESIGN_SCHEMA_VERSION } from './schema.ts';
 
 const committedPath = fileURLToPath(new URL('../../schema/design.schema.json', import.meta.url));
 
@@ -25,7 +26,7 @@ describe('schema/design.schema.json', () => {
     // Hand-written files may leave out everything that has a default.
     expect(
       validator.safeParse({
-        schemaVersion: 3,
+        schemaVersion: DESIGN_SCHEMA_VERSION,
         name: 'Min',
         region: 'us-east-1',
         environments: [{ name: 'dev' }],

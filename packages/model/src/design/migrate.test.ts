@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DesignVersionError, MIGRATIONS, migrateDesign } from './migrate.ts';
 import { DESIGN_SCHEMA_VERSION, DesignSchema } from './schema.ts';
+import { parseDesign } from './parse.ts';
+import { resolveConnectionProperties } from './properties.ts';
+import { defaultRetries } from '../catalog/services/step-functions.ts';
 
 /** A version 1 file as the old app saved it. */
 const v1ThreeTier = {
@@ -33,10 +36,14 @@ describe('migrateDesign from version 1', () => {
   it('reshapes services, vpc, links and environments', () => {
     const result = migrateDesign(v1ThreeTier);
     expect(result.from).toBe(1);
-    expect(result.applied).toEqual([MIGRATIONS[1]!.description, MIGRATIONS[2]!.description]);
+    expect(result.applied).toEqual([
+      MIGRATIONS[1]!.description,
+      MIGRATIONS[2]!.description,
+      MIGRATIONS[3]!.description,
+    ]);
     expect(result.warnings).toEqual([]);
     expect(result.value).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       name: 'Shop',
       region: 'eu-west-1',
       tags: { team: 'web' },
@@ -189,12 +196,94 @@ describe('migrateDesign from version 2', () => {
     const v2 = { schemaVersion: 2, name: 'Shop', vpcs: [{ id: 'main', cidr: '10.0.0.0/16' }], extra: 1 };
     const result = migrateDesign(v2);
     expect(result).toEqual({
-      value: { ...v2, schemaVersion: 3 },
+      value: { ...v2, schemaVersion: 4 },
       from: 2,
-      applied: [MIGRATIONS[2]!.description],
+      applied: [MIGRATIONS[2]!.description, MIGRATIONS[3]!.description],
       warnings: [],
     });
     expect(v2.schemaVersion).toBe(2);
+  });
+});
+
+describe('migrateDesign from version 3', () => {
+  const v3 = {
+    schemaVersion: 3,
+    name: 'Workers',
+    region: 'us-east-1',
+    environments: [
+      { name: 'dev', overrides: { worker: { batchSize: 5, memorySize: 256 } } },
+      { name: 'prod', overrides: {} },
+    ],
+    nodes: [
+      { id: 'queue', type: 'sqs', name: 'Queue', properties: {} },
+      { id: 'stream', type: 'kinesis-stream', name: 'Stream', properties: {} },
+      {
+        id: 'worker',
+        type: 'lambda',
+        name: 'Worker',
+        properties: { batchSize: 100, maxBatchingWindowSeconds: 5, memorySize: 1024 },
+      },
+      { id: 'idle', type: 'lambda', name: 'Idle', properties: { batchSize: 20 } },
+    ],
+    connections: [
+      { id: 'fromQueue', from: 'queue', to: 'worker', kind: 'event-source' },
+      {
+        id: 'fromStream',
+        from: 'stream',
+        to: 'worker',
+        kind: 'event-source',
+        properties: { batchSize: 500 },
+      },
+    ],
+  };
+
+  it("moves a function's batching onto each event-source connection into it", () => {
+    const result = migrateDesign(v3);
+    expect(result.from).toBe(3);
+    expect(result.applied).toEqual([MIGRATIONS[3]!.description]);
+    const value = result.value as typeof v3;
+    expect(value.schemaVersion).toBe(4);
+    expect(value.nodes.map((n) => n.properties)).toEqual([{}, {}, { memorySize: 1024 }, {}]);
+    expect(value.connections.map((c) => c.properties)).toEqual([
+      { batchSize: 100, maxBatchingWindowSeconds: 5 },
+      // A value the connection already has wins.
+      { batchSize: 500, maxBatchingWindowSeconds: 5 },
+    ]);
+    expect(value.environments[0]!.overrides).toEqual({ worker: { memorySize: 256 } });
+    expect(result.warnings).toEqual([
+      'function "idle" had event batching settings but no event source; they were dropped',
+      'environment "dev" overrode batchSize of function "worker"; event batching is now set on each event-source connection, the same in every environment, so the override was dropped',
+    ]);
+    // The input is untouched.
+    expect(v3.nodes[2]!.properties).toHaveProperty('batchSize', 100);
+  });
+
+  it("turns a state machine's retry count into retries per error name with that count", () => {
+    const result = migrateDesign({
+      ...v3,
+      environments: [{ name: 'prod', overrides: { flow: { retryMaxAttempts: 5, tracing: true } } }],
+      nodes: [{ id: 'flow', type: 'step-functions', name: 'Flow', properties: { retryMaxAttempts: 6 } }],
+      connections: [],
+    });
+    const value = result.value as {
+      nodes: { properties: Record<string, unknown> }[];
+      environments: unknown[];
+    };
+    expect(value.nodes[0]!.properties).toEqual({ retries: defaultRetries(6) });
+    expect(value.environments).toEqual([{ name: 'prod', overrides: { flow: { tracing: true } } }]);
+    expect(result.warnings).toEqual([
+      'environment "prod" overrode retryMaxAttempts of state machine "flow"; retries are now set per error name, the same in every environment, so the override was dropped',
+    ]);
+  });
+
+  it('parses into a design whose event source has the moved batching', () => {
+    const parsed = parseDesign(JSON.stringify(v3));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(resolveConnectionProperties(parsed.design, parsed.design.connections[0]!)).toEqual({
+      batchSize: 100,
+      maxBatchingWindowSeconds: 5,
+    });
   });
 });
 
@@ -217,7 +306,7 @@ describe('migrateDesign at the current version and beyond', () => {
   it('refuses a version from the future with a clear message and path', () => {
     const attempt = () => migrateDesign({ schemaVersion: DESIGN_SCHEMA_VERSION + 1 });
     expect(attempt).toThrow(DesignVersionError);
-    expect(attempt).toThrow(/newer archgen \(schema version 4\).*up to 3.*Update archgen/);
+    expect(attempt).toThrow(/newer archgen \(schema version 5\).*up to 4.*Update archgen/);
     try {
       attempt();
     } catch (error) {

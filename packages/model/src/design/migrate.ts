@@ -8,6 +8,7 @@
  */
 import { DEFAULT_ENVIRONMENTS, DESIGN_SCHEMA_VERSION, SUBNET_TIERS } from './schema.ts';
 import { parseCidr } from './cidr.ts';
+import { defaultRetries } from '../catalog/services/step-functions.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -167,8 +168,114 @@ const v2ToV3: Migration = {
   },
 };
 
+/** The event source settings version 3 kept on the consumer function. */
+const BATCHING_KEYS = ['batchSize', 'maxBatchingWindowSeconds'] as const;
+
+/** A version 3 state machine's one retry count becomes the default retries with that count. */
+function withRetriesByError(node: JsonObject, properties: JsonObject): JsonObject {
+  if (!Object.hasOwn(properties, 'retryMaxAttempts')) return node;
+  const { retryMaxAttempts, ...rest } = properties;
+  const attempts = typeof retryMaxAttempts === 'number' ? retryMaxAttempts : 3;
+  return { ...node, properties: { ...rest, retries: defaultRetries(attempts) } };
+}
+
+/**
+ * Version 3 -> 4: a state machine's `retryMaxAttempts` becomes `retries` (per error name, the
+ * default errors with that count); a Lambda function's `batchSize` and `maxBatchingWindowSeconds` move to each
+ * event-source connection into it (`connections[].properties`), where a value the connection
+ * already has wins; they leave the function. Overrides of them per environment are dropped with a
+ * warning: connection settings are the same in every environment (version 3 generators used the
+ * base value too). The number moves so an older archgen refuses the file instead of silently
+ * dropping the connections' settings.
+ */
+const v3ToV4: Migration = {
+  description:
+    "version 3 -> 4: a Lambda function's event batch size and batching window moved to each event-source connection into it; a state machine's retry count became retries per error name",
+  up(doc, warn) {
+    const moved = new Map<string, JsonObject>();
+    const nodes = Array.isArray(doc.nodes)
+      ? doc.nodes.map((node) => {
+          if (isObject(node) && node.type === 'step-functions' && isObject(node.properties))
+            return withRetriesByError(node, node.properties);
+          if (!isObject(node) || node.type !== 'lambda' || typeof node.id !== 'string') return node;
+          if (!isObject(node.properties)) return node;
+          const properties: JsonObject = { ...node.properties };
+          const batching: JsonObject = {};
+          for (const key of BATCHING_KEYS)
+            if (Object.hasOwn(properties, key)) {
+              batching[key] = properties[key];
+              delete properties[key];
+            }
+          if (Object.keys(batching).length === 0) return node;
+          moved.set(node.id, batching);
+          return { ...node, properties };
+        })
+      : doc.nodes;
+
+    const idsOf = (type: string) =>
+      new Set(
+        Array.isArray(doc.nodes)
+          ? doc.nodes.flatMap((n) =>
+              isObject(n) && n.type === type && typeof n.id === 'string' ? [n.id] : [],
+            )
+          : [],
+      );
+    const lambdaIds = idsOf('lambda');
+    const machineIds = idsOf('step-functions');
+    const connections = Array.isArray(doc.connections)
+      ? doc.connections.map((c) => {
+          if (!isObject(c) || c.kind !== 'event-source' || typeof c.to !== 'string') return c;
+          const batching = moved.get(c.to);
+          if (!batching) return c;
+          const own = isObject(c.properties) ? c.properties : {};
+          return { ...c, properties: { ...batching, ...own } };
+        })
+      : doc.connections;
+    for (const [id] of moved) {
+      const fed =
+        Array.isArray(doc.connections) &&
+        doc.connections.some((c) => isObject(c) && c.kind === 'event-source' && c.to === id);
+      if (!fed) warn(`function "${id}" had event batching settings but no event source; they were dropped`);
+    }
+
+    const environments = Array.isArray(doc.environments)
+      ? doc.environments.map((env) => {
+          if (!isObject(env) || !isObject(env.overrides)) return env;
+          const overrides: JsonObject = { ...env.overrides };
+          for (const [id, values] of Object.entries(overrides)) {
+            if (machineIds.has(id) && isObject(values) && Object.hasOwn(values, 'retryMaxAttempts')) {
+              const { retryMaxAttempts: _dropped, ...kept } = values;
+              overrides[id] = kept;
+              warn(
+                `environment "${String(env.name)}" overrode retryMaxAttempts of state machine "${id}"; retries are now set per error name, the same in every environment, so the override was dropped`,
+              );
+              continue;
+            }
+            if (!lambdaIds.has(id) || !isObject(values)) continue;
+            const kept: JsonObject = { ...values };
+            for (const key of BATCHING_KEYS)
+              if (Object.hasOwn(kept, key)) {
+                delete kept[key];
+                warn(
+                  `environment "${String(env.name)}" overrode ${key} of function "${id}"; event batching is now set on each event-source connection, the same in every environment, so the override was dropped`,
+                );
+              }
+            overrides[id] = kept;
+          }
+          return { ...env, overrides };
+        })
+      : doc.environments;
+
+    const out: JsonObject = { ...doc, schemaVersion: 4 };
+    if (nodes !== undefined) out.nodes = nodes;
+    if (connections !== undefined) out.connections = connections;
+    if (environments !== undefined) out.environments = environments;
+    return out;
+  },
+};
+
 /** Migrations keyed by the version they start from; each produces version key + 1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2, 2: v2ToV3 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
 
 /** The document's version and the path it was read from; undefined when it names none. */
 function readVersion(doc: JsonObject): { version: unknown; path: string } | undefined {

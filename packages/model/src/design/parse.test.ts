@@ -370,7 +370,7 @@ describe('parseDesign: schema errors name the exact path', () => {
       { path: '$.environments', message: 'must have at least 1 item' },
     ]);
     expect(errorsOf(parseDesign(edited((doc) => delete doc.schemaVersion)))).toEqual([
-      { path: '$.schemaVersion', message: 'must be 3, not nothing' },
+      { path: '$.schemaVersion', message: `must be ${DESIGN_SCHEMA_VERSION}, not nothing` },
     ]);
   });
 
@@ -587,6 +587,67 @@ describe('parseDesign: property values and environments', () => {
     ]);
   });
 
+  it("validates a connection's settings against the catalog at their own path", () => {
+    const text = serializeDesign(
+      design('Batching')
+        .node('sqs', { id: 'q' })
+        .node('lambda', { id: 'fn' })
+        .node('sns', { id: 'topic' })
+        .connect('q', 'fn', 'event-source', { properties: { batchSize: 100 } })
+        .connect('fn', 'topic', 'publish', { properties: { batchSize: 5 } })
+        .build(),
+    );
+    expect(errorsOf(parseDesign(text))).toEqual([
+      {
+        path: '$.connections[0].properties.batchSize',
+        message: 'A batch size above 10 needs a batching window of at least 1 second',
+      },
+      {
+        path: '$.connections[1].properties.batchSize',
+        message: 'The publish connection from lambda to sns has no property "batchSize"',
+      },
+    ]);
+    const ok = serializeDesign(
+      design('Batching')
+        .node('sqs', { id: 'q' })
+        .node('lambda', { id: 'fn' })
+        .connect('q', 'fn', 'event-source', { properties: { batchSize: 100, maxBatchingWindowSeconds: 5 } })
+        .build(),
+    );
+    expect(designOf(parseDesign(ok)).design.connections[0]!.properties).toEqual({
+      batchSize: 100,
+      maxBatchingWindowSeconds: 5,
+    });
+  });
+
+  it('refuses an environment override of a setting that is the same everywhere, and checks error lists', () => {
+    const text = serializeDesign(
+      design('Flow')
+        .environments('dev', 'prod')
+        .node('step-functions', {
+          id: 'flow',
+          properties: {
+            retries: [
+              { errorName: 'States.ALL', maxAttempts: 2, intervalSeconds: 1, backoffRate: 2 },
+              { errorName: 'States.Timeout', maxAttempts: 2, intervalSeconds: 1, backoffRate: 2 },
+            ],
+          },
+        })
+        .override('prod', 'flow', { catches: [] })
+        .build(),
+    );
+    expect(errorsOf(parseDesign(text))).toEqual([
+      {
+        path: '$.nodes[0].properties.retries[0].errorName',
+        message: 'States.ALL matches every error: it must be the last row',
+      },
+      {
+        path: '$.environments[1].overrides.flow.catches',
+        message: 'Catches by error is the same in every environment: set it on the node, not per environment',
+      },
+    ]);
+  });
+
   it('validates per-environment overrides at their own path', () => {
     const text = serializeDesign(
       design('Envs')
@@ -705,12 +766,12 @@ describe('parseDesign: versions', () => {
       {
         path: '$.schemaVersion',
         message:
-          'this design was saved by a newer archgen (schema version 99); this build reads versions up to 3. Update archgen to open it',
+          'this design was saved by a newer archgen (schema version 99); this build reads versions up to 4. Update archgen to open it',
       },
     ]);
     // Machine-readable too, so the app can keep such a document instead of discarding it.
     const result = parseDesign(future);
-    expect(result.ok ? null : result.newerVersion).toEqual({ found: 99, supported: 3 });
+    expect(result.ok ? null : result.newerVersion).toEqual({ found: 99, supported: 4 });
     const broken = parseDesign('{"schemaVersion": 2, "name": "trunc');
     expect(broken.ok ? null : broken.newerVersion).toBeUndefined();
   });

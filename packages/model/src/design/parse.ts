@@ -42,7 +42,7 @@ import {
   MAX_VPCS,
 } from './limits.ts';
 import { availabilityZones, parseCidr } from './cidr.ts';
-import { defaultProperties, validateProperties } from './properties.ts';
+import { connectionPropertySchema, defaultProperties, validateProperties } from './properties.ts';
 import { SERVICES, allowedConnectionKinds, findAcceptedConnection, getService } from '../catalog/index.ts';
 import { article } from '../catalog/wording.ts';
 import type { PropertyIssue, ServiceDefinition } from '../catalog/types.ts';
@@ -494,15 +494,24 @@ function checkSemantics(design: Design, warnings: string[]): DesignError[] {
       });
       return;
     }
-    if (
-      getService(from.type) &&
-      getService(to.type) &&
-      !findAcceptedConnection(from.type, to.type, connection.kind)
-    ) {
+    const accepted = findAcceptedConnection(from.type, to.type, connection.kind);
+    if (getService(from.type) && getService(to.type) && !accepted) {
       errors.push({
         path: `${base}.kind`,
         message: connectionKindMessage(from.type, to.type, connection.kind),
       });
+    }
+    if (connection.properties && (accepted || Object.keys(connection.properties).length > 0)) {
+      const schema = connectionPropertySchema(accepted, from.type, to.type);
+      const issues = validateProperties(
+        schema,
+        mergeProperties(defaultProperties(schema), connection.properties),
+      );
+      for (const issue of issues)
+        errors.push({
+          path: propertyPath(`${base}.properties`, issue.path, connection.properties),
+          message: issue.message,
+        });
     }
     const signature = `${connection.from}\u0000${connection.to}\u0000${connection.kind}`;
     if (seenConnections.has(signature)) {
@@ -625,14 +634,23 @@ function checkNodeOverrides(
   // Validate what the environment actually gets, so cross-field checks see the merged values;
   // problems the node already has on its own were reported at the node.
   const merged = mergeProperties(defaultProperties(service), node.properties, overrides);
-  return validateProperties(service, merged)
-    .filter((issue) => !reportedForNode?.has(issueKey(issue)))
-    .map((issue) => {
-      const inOverride = Object.hasOwn(overrides, issue.path) || Object.hasOwn(overrides, topKey(issue.path));
-      return inOverride
-        ? { path: propertyPath(base, issue.path, overrides), message: issue.message }
-        : { path: base, message: `with these overrides, ${issue.message}` };
-    });
+  const fixed: DesignError[] = service.properties
+    .filter((def) => def.sameInEveryEnvironment && Object.hasOwn(overrides, def.key))
+    .map((def) => ({
+      path: propertyPath(base, def.key, overrides),
+      message: `${def.label} is the same in every environment: set it on the node, not per environment`,
+    }));
+  return fixed.concat(
+    validateProperties(service, merged)
+      .filter((issue) => !reportedForNode?.has(issueKey(issue)))
+      .map((issue) => {
+        const inOverride =
+          Object.hasOwn(overrides, issue.path) || Object.hasOwn(overrides, topKey(issue.path));
+        return inOverride
+          ? { path: propertyPath(base, issue.path, overrides), message: issue.message }
+          : { path: base, message: `with these overrides, ${issue.message}` };
+      }),
+  );
 }
 
 function checkVpcOverrides(overrides: Properties, base: string): DesignError[] {
@@ -737,6 +755,9 @@ function withNullPrototypeRecords(design: Design): Design {
     tags: nullPrototype(design.tags, (v) => v),
     usage: nullPrototype(design.usage, (metrics) => nullPrototype(metrics, (v) => v)),
     nodes: design.nodes.map((node) => ({ ...node, properties: safeProperties(node.properties) })),
+    connections: design.connections.map((c) =>
+      c.properties ? { ...c, properties: safeProperties(c.properties) } : c,
+    ),
     environments: design.environments.map((env) => ({
       ...env,
       overrides: nullPrototype(env.overrides, safeProperties),

@@ -1,9 +1,17 @@
-import type { Design, DesignNode, Properties, PropertyValue } from './schema.ts';
-import type { PropertyDefinition, PropertyIssue, ServiceDefinition } from '../catalog/types.ts';
-import { getService } from '../catalog/index.ts';
+import type { Connection, Design, DesignNode, Properties, PropertyValue } from './schema.ts';
+import type {
+  AcceptedConnection,
+  PropertyDefinition,
+  PropertyIssue,
+  ServiceDefinition,
+} from '../catalog/types.ts';
+import { findAcceptedConnection, getService } from '../catalog/index.ts';
 
-/** Catalog defaults for a service, as a fresh object. */
-export function defaultProperties(service: ServiceDefinition): Properties {
+/** What property checks need: a service, or a connection's settings under a name. */
+export type PropertySchema = Pick<ServiceDefinition, 'displayName' | 'properties' | 'validate'>;
+
+/** Catalog defaults for a service (or a connection's settings), as a fresh object. */
+export function defaultProperties(service: Pick<PropertySchema, 'properties'>): Properties {
   const out: Properties = Object.create(null) as Properties;
   // Defaults are JSON values; a JSON round trip copies lists so callers can never mutate the catalog.
   for (const def of service.properties)
@@ -74,7 +82,7 @@ function checkValue(def: PropertyDefinition, value: PropertyValue, path: string)
 }
 
 /** Per-property type/range checks plus the service's own cross-field checks. */
-export function validateProperties(service: ServiceDefinition, props: Properties): PropertyIssue[] {
+export function validateProperties(service: PropertySchema, props: Properties): PropertyIssue[] {
   const issues: PropertyIssue[] = [];
   for (const def of service.properties) {
     const value = props[def.key];
@@ -87,4 +95,34 @@ export function validateProperties(service: ServiceDefinition, props: Properties
   }
   if (issues.length === 0 && service.validate) issues.push(...service.validate(props));
   return issues;
+}
+
+/** The settings a connection of this (source, kind, target) has, as a property schema. */
+export function connectionPropertySchema(
+  accepted: AcceptedConnection | undefined,
+  fromType: string,
+  toType: string,
+): PropertySchema {
+  return {
+    displayName: `The ${accepted ? `${accepted.kind} ` : ''}connection from ${fromType} to ${toType}`,
+    properties: accepted?.properties ?? [],
+    ...(accepted?.validate ? { validate: accepted.validate } : {}),
+  };
+}
+
+/**
+ * A connection's settings: the catalog defaults of its (source, kind, target), then its own
+ * values. Empty for a connection the catalog defines no settings for (or does not accept).
+ */
+export function resolveConnectionProperties(
+  design: Pick<Design, 'nodes'>,
+  connection: Connection,
+): Properties {
+  const fromType = design.nodes.find((n) => n.id === connection.from)?.type;
+  const toType = design.nodes.find((n) => n.id === connection.to)?.type;
+  const accepted = fromType && toType ? findAcceptedConnection(fromType, toType, connection.kind) : undefined;
+  const out = defaultProperties({ properties: accepted?.properties ?? [] });
+  for (const [k, v] of Object.entries(connection.properties ?? {}))
+    if (accepted?.properties?.some((d) => d.key === k)) out[k] = v;
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const DESIGN_SCHEMA_VERSION = 3;
+export const DESIGN_SCHEMA_VERSION = 4;
 
 /** Ids are stable, human-readable and safe in every target language once escaped. */
 export const IdSchema = z
@@ -114,6 +114,13 @@ export const ConnectionKindSchema = z.enum([
   'publish',
   'subscribe',
   'route',
+  /** sqs -> sqs: the target is the source's redrive dead-letter queue (instead of a derived one). */
+  'dead-letter',
+  /**
+   * sqs, sns, eventbridge-rule -> sns: the alarms the lowering makes for the source's dead-letter
+   * queue notify this topic instead of the generated alarm topic.
+   */
+  'notify',
 ]);
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;
@@ -130,6 +137,11 @@ export const ConnectionSchema = z.object({
   port: z.number().int().min(1).max(65535).optional(),
   protocol: ProtocolSchema.optional(),
   label: z.string().max(256).optional(),
+  /**
+   * Settings of this connection the catalog defines for its (source, kind, target), e.g. an
+   * event source's batch size; absent keys take the catalog defaults. Not per environment.
+   */
+  properties: PropertiesSchema.optional(),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 

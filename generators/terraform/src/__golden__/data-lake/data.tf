@@ -452,25 +452,17 @@ resource "aws_s3_bucket_lifecycle_configuration" "raw_zone" {
       days_after_initiation = 7
     }
   }
-  rule {
-    id     = "storage-classes"
-    status = "Enabled"
+  dynamic "rule" {
+    for_each = var.raw_zone_expiration_days
 
-    filter {
-    }
-    transition {
-      days          = 30
-      storage_class = "STANDARD_IA"
-    }
-    transition {
-      days          = 90
-      storage_class = "GLACIER"
-    }
-    dynamic "expiration" {
-      for_each = var.raw_zone_expiration_days
+    content {
+      id     = "storage-classes"
+      status = "Enabled"
 
-      content {
-        days = expiration.value
+      filter {
+      }
+      expiration {
+        days = rule.value
       }
     }
   }
@@ -482,6 +474,45 @@ resource "aws_s3_bucket_lifecycle_configuration" "raw_zone" {
     }
     noncurrent_version_expiration {
       noncurrent_days = 90
+    }
+  }
+  rule {
+    id     = "prefix-1"
+    status = "Enabled"
+
+    filter {
+      prefix = "extracts/"
+    }
+    transition {
+      days          = 30
+      storage_class = "STANDARD_IA"
+    }
+    transition {
+      days          = 90
+      storage_class = "GLACIER"
+    }
+  }
+  rule {
+    id     = "prefix-2"
+    status = "Enabled"
+
+    filter {
+      prefix = "manifests/"
+    }
+    transition {
+      days          = 0
+      storage_class = "INTELLIGENT_TIERING"
+    }
+  }
+  rule {
+    id     = "prefix-3"
+    status = "Enabled"
+
+    filter {
+      prefix = "tmp/"
+    }
+    expiration {
+      days = 7
     }
   }
 }

@@ -183,15 +183,45 @@ resource "aws_sfn_state_machine" "payment_recovery_workflow" {
               "Lambda.ServiceException",
               "Lambda.AWSLambdaException",
               "Lambda.SdkClientException",
-              "Lambda.TooManyRequestsException",
-              "States.Timeout",
             ]
             IntervalSeconds = 2
             MaxAttempts     = 3
             BackoffRate     = 2
           },
+          {
+            ErrorEquals     = ["Lambda.TooManyRequestsException"]
+            IntervalSeconds = 1
+            MaxAttempts     = 6
+            BackoffRate     = 2
+          },
+          {
+            ErrorEquals     = ["States.Timeout"]
+            IntervalSeconds = 5
+            MaxAttempts     = 2
+            BackoffRate     = 2
+          },
+        ]
+        Catch = [
+          {
+            ErrorEquals = ["PaymentDeclined"]
+            Next        = "Handled1"
+          },
+          {
+            ErrorEquals = ["States.ALL"]
+            Next        = "Failed2"
+          },
         ]
         End = true
+      }
+      Handled1 = {
+        Type    = "Succeed"
+        Comment = "PaymentDeclined is handled"
+      }
+      Failed2 = {
+        Type      = "Fail"
+        Comment   = "States.ALL after the task's retries"
+        ErrorPath = "$.Error"
+        CausePath = "$.Cause"
       }
     }
   })

@@ -121,7 +121,7 @@ resource "aws_sqs_queue" "fulfilment_queue" {
   message_retention_seconds  = 345600
   sqs_managed_sse_enabled    = true
   redrive_policy = jsonencode({
-    deadLetterTargetArn = aws_sqs_queue.fulfilment_queue_dlq.arn
+    deadLetterTargetArn = aws_sqs_queue.fulfilment_failures.arn
     maxReceiveCount     = 5
   })
   tags = {
@@ -164,18 +164,18 @@ resource "aws_sqs_queue_policy" "fulfilment_queue" {
   })
 }
 
-resource "aws_sqs_queue" "fulfilment_queue_dlq" {
-  name                       = "${local.name_prefix}-fulfilment-queue-dlq"
+resource "aws_sqs_queue" "fulfilment_failures" {
+  name                       = "${local.name_prefix}-fulfilment-failures"
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
   sqs_managed_sse_enabled    = true
   tags = {
-    Name = "Fulfilment queue DLQ"
+    Name = "Fulfilment failures"
   }
 }
 
-resource "aws_sqs_queue_policy" "fulfilment_queue_dlq" {
-  queue_url = aws_sqs_queue.fulfilment_queue_dlq.id
+resource "aws_sqs_queue_policy" "fulfilment_failures" {
+  queue_url = aws_sqs_queue.fulfilment_failures.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -184,7 +184,7 @@ resource "aws_sqs_queue_policy" "fulfilment_queue_dlq" {
         Effect    = "Deny"
         Principal = "*"
         Action    = "sqs:*"
-        Resource  = aws_sqs_queue.fulfilment_queue_dlq.arn
+        Resource  = aws_sqs_queue.fulfilment_failures.arn
         Condition = {
           Bool = {
             "aws:SecureTransport" = "false"

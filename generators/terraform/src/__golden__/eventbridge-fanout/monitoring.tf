@@ -50,13 +50,13 @@ resource "aws_cloudwatch_log_group" "payment_recovery_workflow_logs" {
   }
 }
 
-resource "aws_cloudwatch_metric_alarm" "fulfilment_queue_dlq_alarm" {
-  alarm_name        = "${local.name_prefix}-fulfilment-queue-dlq-alarm"
-  alarm_description = "Messages are waiting in Fulfilment queue DLQ: processing failed (SQS-03)"
+resource "aws_cloudwatch_metric_alarm" "fulfilment_failures_alarm" {
+  alarm_name        = "${local.name_prefix}-fulfilment-failures-alarm"
+  alarm_description = "Messages are waiting in Fulfilment failures: processing failed (SQS-03)"
   namespace         = "AWS/SQS"
   metric_name       = "ApproximateNumberOfMessagesVisible"
   dimensions = {
-    QueueName = aws_sqs_queue.fulfilment_queue_dlq.name
+    QueueName = aws_sqs_queue.fulfilment_failures.name
   }
   statistic           = "Maximum"
   period              = 300
@@ -64,10 +64,10 @@ resource "aws_cloudwatch_metric_alarm" "fulfilment_queue_dlq_alarm" {
   threshold           = 0
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = [aws_sns_topic.alarm_topic.arn]
-  ok_actions          = [aws_sns_topic.alarm_topic.arn]
+  alarm_actions       = [aws_sns_topic.ops_alerts.arn]
+  ok_actions          = [aws_sns_topic.ops_alerts.arn]
   tags = {
-    Name = "Fulfilment queue DLQ has messages"
+    Name = "Fulfilment failures has messages"
   }
 }
 

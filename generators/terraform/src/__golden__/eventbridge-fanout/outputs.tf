@@ -15,9 +15,9 @@ output "confirmation_failures_url" {
   value       = aws_sqs_queue.confirmation_failures.url
 }
 
-output "fulfilment_queue_dlq_url" {
-  description = "URL of the queue \"Fulfilment queue DLQ\""
-  value       = aws_sqs_queue.fulfilment_queue_dlq.url
+output "fulfilment_failures_url" {
+  description = "URL of the queue \"Fulfilment failures\""
+  value       = aws_sqs_queue.fulfilment_failures.url
 }
 
 output "fulfilment_queue_url" {

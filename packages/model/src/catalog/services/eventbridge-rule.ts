@@ -1,5 +1,5 @@
 import type { PropertyIssue, ServiceDefinition } from '../types.ts';
-import { WATCHED_BY_ALARM, bool, reader, text, DERIVED_DLQ, stackResources } from '../define.ts';
+import { WATCHED_BY_ALARM, bool, reader, text, derivedDlq, stackResources } from '../define.ts';
 
 const properties = [
   text('eventPattern', 'Event pattern', '{"source":["app.orders"]}', {
@@ -69,5 +69,8 @@ export const eventbridgeRule: ServiceDefinition = {
   accepts: [{ kind: 'route', from: ['eventbridge-bus'], meaning: 'routes events through' }, WATCHED_BY_ALARM],
   // The rule, and one dead-letter queue (with its alarm) for its targets when they get one.
   stackResources: ({ props, outgoing }) =>
-    stackResources(1, props.targetDlq === true && outgoing.some((c) => c.kind === 'route') && DERIVED_DLQ),
+    stackResources(
+      1,
+      props.targetDlq === true && outgoing.some((c) => c.kind === 'route') && derivedDlq({ outgoing }),
+    ),
 };

@@ -1,4 +1,5 @@
-import type { ServiceDefinition } from '../types.ts';
+import type { Properties } from '../../design/schema.ts';
+import type { PropertyIssue, ServiceDefinition } from '../types.ts';
 import {
   WATCHED_BY_ALARM,
   bool,
@@ -12,6 +13,32 @@ import {
 
 /** An event source mapping. */
 const MAPPING = { count: 1 };
+
+/** How an event source mapping batches records: set on each event-source connection. */
+const BATCHING = [
+  num('batchSize', 'Batch size', 10, {
+    integer: true,
+    min: 1,
+    max: 10000,
+    help: 'Records per invocation. SQS allows up to 10 without a batching window, 10,000 with one (a FIFO queue: 10).',
+  }),
+  num('maxBatchingWindowSeconds', 'Max batching window', 0, {
+    unit: 'seconds',
+    integer: true,
+    min: 0,
+    max: 300,
+    help: 'How long the event source mapping waits to fill a batch: fewer, fuller invocations at the cost of latency.',
+  }),
+];
+
+function checkSqsBatching(props: Properties): PropertyIssue[] {
+  // AWS rejects an SQS event source with more than 10 records a batch unless it may wait to fill it.
+  if (Number(props.batchSize) > 10 && Number(props.maxBatchingWindowSeconds) === 0)
+    return [
+      { path: 'batchSize', message: 'A batch size above 10 needs a batching window of at least 1 second' },
+    ];
+  return [];
+}
 
 export const lambda: ServiceDefinition = {
   type: 'lambda',
@@ -71,19 +98,6 @@ export const lambda: ServiceDefinition = {
       max: 1000,
       help: '-1 leaves the function on the shared account pool. A limit protects databases and downstream APIs from a flood of parallel invocations; 0 stops the function.',
     }),
-    num('batchSize', 'Event batch size', 10, {
-      integer: true,
-      min: 1,
-      max: 10000,
-      help: 'Records per invocation from a queue or stream event source. SQS allows up to 10 without a batching window, 10,000 with one.',
-    }),
-    num('maxBatchingWindowSeconds', 'Max batching window', 0, {
-      unit: 'seconds',
-      integer: true,
-      min: 0,
-      max: 300,
-      help: 'How long the event source mapping waits to fill a batch: fewer, fuller invocations at the cost of latency.',
-    }),
     bool('tracing', 'X-Ray tracing', true, {
       help: 'Active tracing: each invocation shows up in the X-Ray service map.',
     }),
@@ -99,16 +113,7 @@ export const lambda: ServiceDefinition = {
       help: 'Lambda writes JSON log lines (level, request id, message), so logs can be queried by field in Logs Insights.',
     }),
   ],
-  validate: (props) => {
-    const issues = checkLogRetention(props);
-    // AWS rejects an SQS event source with more than 10 records a batch unless it may wait to fill it.
-    if (Number(props.batchSize) > 10 && Number(props.maxBatchingWindowSeconds) === 0)
-      issues.push({
-        path: 'batchSize',
-        message: 'Event batch size above 10 needs a batching window of at least 1 second',
-      });
-    return issues;
-  },
+  validate: checkLogRetention,
   accepts: [
     {
       kind: 'invoke',
@@ -125,14 +130,28 @@ export const lambda: ServiceDefinition = {
       stackResources: { count: 2 },
     },
     { kind: 'invoke', from: ['lambda', 'ecs-fargate', 'step-functions'], meaning: 'invokes' },
-    { kind: 'event-source', from: ['sqs'], meaning: 'delivers message batches to', stackResources: MAPPING },
+    {
+      kind: 'event-source',
+      from: ['sqs'],
+      meaning: 'delivers message batches to',
+      properties: BATCHING,
+      validate: checkSqsBatching,
+      stackResources: MAPPING,
+    },
     {
       kind: 'event-source',
       from: ['kinesis-stream'],
       meaning: 'delivers record batches to',
+      properties: BATCHING,
       stackResources: MAPPING,
     },
-    { kind: 'event-source', from: ['dynamodb'], meaning: 'streams item changes to', stackResources: MAPPING },
+    {
+      kind: 'event-source',
+      from: ['dynamodb'],
+      meaning: 'streams item changes to',
+      properties: BATCHING,
+      stackResources: MAPPING,
+    },
     {
       kind: 'event-source',
       from: ['s3'],

@@ -1,3 +1,4 @@
+import type { PropertyValue } from '../../design/schema.ts';
 import type { PropertyIssue, ServiceDefinition } from '../types.ts';
 import {
   DATA_CLIENTS,
@@ -8,10 +9,91 @@ import {
   num,
   onDeleteProperty,
   reader,
+  text,
 } from '../define.ts';
 
 const lifecycleDays = (key: string, label: string, help: string) =>
   num(key, label, 0, { unit: 'days', integer: true, min: 0, max: 36500, help });
+
+interface PrefixRule {
+  prefix: string;
+  ia: number;
+  glacier: number;
+  tiering: boolean;
+  expiration: number;
+}
+
+function prefixRules(value: PropertyValue | undefined): PrefixRule[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => {
+    const row = item !== null && typeof item === 'object' && !Array.isArray(item) ? item : {};
+    const days = (key: string) => (typeof row[key] === 'number' ? row[key] : 0);
+    return {
+      prefix: typeof row.prefix === 'string' ? row.prefix : '',
+      ia: days('transitionToIaDays'),
+      glacier: days('transitionToGlacierDays'),
+      tiering: row.intelligentTiering === true,
+      expiration: days('expirationDays'),
+    };
+  });
+}
+
+/**
+ * Each prefixed rule follows S3's transition rules, has an action and a prefix of its own; its
+ * transitions may not overlap the bucket-wide ones or another rule's (S3 would pick one).
+ */
+function checkPrefixRules(value: PropertyValue | undefined, bucketWideTransitions: boolean): PropertyIssue[] {
+  const issues: PropertyIssue[] = [];
+  const rules = prefixRules(value);
+  rules.forEach((r, i) => {
+    const at = (key: string) => `lifecycleRules[${i}].${key}`;
+    const transitions = r.ia > 0 || r.glacier > 0 || r.tiering;
+    if (!transitions && r.expiration === 0)
+      issues.push({ path: at('prefix'), message: `The rule for ${r.prefix} moves and deletes nothing` });
+    if (r.ia > 0 && r.ia < 30)
+      issues.push({
+        path: at('transitionToIaDays'),
+        message: 'S3 moves objects to Standard-IA only after at least 30 days',
+      });
+    if (r.ia > 0 && r.glacier > 0 && r.glacier < r.ia + 30)
+      issues.push({
+        path: at('transitionToGlacierDays'),
+        message: `Objects must stay 30 days in Standard-IA: move to Glacier on day ${r.ia + 30} or later`,
+      });
+    if (r.tiering && r.ia > 0)
+      issues.push({
+        path: at('transitionToIaDays'),
+        message: 'Objects in Intelligent-Tiering cannot transition to Standard-IA; turn off one of the two',
+      });
+    const last = Math.max(r.ia, r.glacier);
+    if (r.expiration > 0 && r.expiration <= last)
+      issues.push({
+        path: at('expirationDays'),
+        message: `Expiration must come after the last transition (day ${last})`,
+      });
+    const earlier = rules.slice(0, i);
+    if (earlier.some((e) => e.prefix === r.prefix))
+      issues.push({ path: at('prefix'), message: `${r.prefix} already has a rule` });
+    else if (transitions && bucketWideTransitions)
+      issues.push({
+        path: at('prefix'),
+        message: `Objects under ${r.prefix} already move to cheaper storage bucket-wide: set transitions in one place`,
+      });
+    else if (
+      transitions &&
+      earlier.some(
+        (e) =>
+          (e.ia > 0 || e.glacier > 0 || e.tiering) &&
+          (e.prefix.startsWith(r.prefix) || r.prefix.startsWith(e.prefix)),
+      )
+    )
+      issues.push({
+        path: at('prefix'),
+        message: `${r.prefix} overlaps the prefix of an earlier rule with transitions: S3 would apply only one`,
+      });
+  });
+  return issues;
+}
 
 const properties = [
   bool('versioned', 'Versioning', true, {
@@ -54,6 +136,33 @@ const properties = [
   bool('intelligentTiering', 'Intelligent-Tiering', false, {
     help: 'Stores new objects in S3 Intelligent-Tiering, which moves each object between access tiers by its own access pattern. Use it instead of a Standard-IA transition when access is unpredictable.',
   }),
+  {
+    kind: 'list' as const,
+    key: 'lifecycleRules',
+    label: 'Lifecycle rules by prefix',
+    default: [] as PropertyValue[],
+    maxItems: 20,
+    sameInEveryEnvironment: true as const,
+    help: 'Further rules for the objects under a key prefix, each with its own transitions (Standard -> Standard-IA -> Glacier, or Intelligent-Tiering) and expiration. Transitions are set either here or bucket-wide above, not both, and not for prefixes inside one another.',
+    item: [
+      text('prefix', 'Key prefix', 'archive/', {
+        maxLength: 1024,
+        pattern: '^\\S.*$',
+        patternHint:
+          'must be a key prefix like logs/ or archive/2024/ (the settings above cover every object)',
+      }),
+      lifecycleDays('transitionToIaDays', 'Move to Standard-IA after', '0 = off; at least 30.'),
+      lifecycleDays(
+        'transitionToGlacierDays',
+        'Move to Glacier after',
+        '0 = off; at least 30 days after Standard-IA.',
+      ),
+      bool('intelligentTiering', 'Intelligent-Tiering', false, {
+        help: 'Moves these objects to Intelligent-Tiering at once (instead of a Standard-IA transition).',
+      }),
+      lifecycleDays('expirationDays', 'Delete objects after', '0 = off.'),
+    ],
+  },
   num('abortIncompleteUploadDays', 'Abort incomplete uploads after', 7, {
     unit: 'days',
     integer: true,
@@ -83,6 +192,9 @@ export const s3: ServiceDefinition = {
     const glacier = p.num('transitionToGlacierDays');
     const expiration = p.num('expirationDays');
     const issues: PropertyIssue[] = [];
+    issues.push(
+      ...checkPrefixRules(props.lifecycleRules, ia > 0 || glacier > 0 || p.bool('intelligentTiering')),
+    );
     if (ia > 0 && ia < 30)
       issues.push({
         path: 'transitionToIaDays',

@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
-import { PUBLISHERS, WATCHED_BY_ALARM, bool, DERIVED_DLQ, stackResources } from '../define.ts';
+import { PUBLISHERS, WATCHED_BY_ALARM, bool, derivedDlq, stackResources } from '../define.ts';
 
 export const sns: ServiceDefinition = {
   type: 'sns',
@@ -22,6 +22,11 @@ export const sns: ServiceDefinition = {
     { kind: 'publish', from: PUBLISHERS, meaning: 'publishes to' },
     { kind: 'publish', from: ['cloudwatch-alarm'], meaning: 'notifies' },
     {
+      kind: 'notify',
+      from: ['sqs', 'sns', 'eventbridge-rule'],
+      meaning: 'sends its dead-letter queue alarms to',
+    },
+    {
       kind: 'publish',
       from: ['s3'],
       meaning: 'sends object notifications to',
@@ -36,6 +41,6 @@ export const sns: ServiceDefinition = {
   stackResources: ({ props, outgoing }) =>
     stackResources(
       2 + (props.kmsEncryption === true ? 1 : 0),
-      outgoing.some((c) => c.kind === 'subscribe') && DERIVED_DLQ,
+      outgoing.some((c) => c.kind === 'subscribe') && derivedDlq({ outgoing }),
     ),
 };

@@ -1,5 +1,14 @@
 import type { ServiceDefinition } from '../types.ts';
-import { PUBLISHERS, WATCHED_BY_ALARM, bool, choice, num, reader, stackResources } from '../define.ts';
+import {
+  PUBLISHERS,
+  WATCHED_BY_ALARM,
+  bool,
+  choice,
+  notifiesTopic,
+  num,
+  reader,
+  stackResources,
+} from '../define.ts';
 
 const properties = [
   bool('fifo', 'FIFO queue', false, {
@@ -32,17 +41,16 @@ const properties = [
     },
   ),
   bool('deadLetterQueue', 'Dead-letter queue', true, {
-    help: 'Derives a dead-letter queue of the same kind (FIFO or standard) plus an alarm on it, so poison messages are kept and noticed instead of retried forever.',
+    help: 'Derives a dead-letter queue of the same kind (FIFO or standard) plus an alarm on it, so poison messages are kept and noticed instead of retried forever. Draw a dead-letter connection to a queue of your own to use that one instead.',
   }),
   num('maxReceiveCount', 'Receives before dead-lettering', 5, {
     integer: true,
     min: 1,
     max: 1000,
-    help: 'A message received this many times without being deleted moves to the dead-letter queue.',
-    visibleWhen: { key: 'deadLetterQueue', equals: true },
+    help: 'A message received this many times without being deleted moves to the dead-letter queue (derived or drawn).',
   }),
   bool('isDeadLetterQueue', 'Is a dead-letter queue', false, {
-    help: 'Marks this queue as the dead-letter queue of other queues, so it gets no dead-letter queue of its own.',
+    help: 'Marks this queue as the dead-letter queue of other queues, so it gets no dead-letter queue of its own. A queue other queues draw a dead-letter connection to is one already.',
   }),
 ];
 
@@ -84,12 +92,26 @@ export const sqs: ServiceDefinition = {
       stackResources: { count: 1 },
     },
     { kind: 'route', from: ['eventbridge-rule'], meaning: 'sends matching events to' },
+    {
+      kind: 'dead-letter',
+      from: ['sqs'],
+      meaning: 'moves messages that keep failing to',
+      // The redrive is a property of the source queue; the dead-letter queue counts its alarm.
+    },
     WATCHED_BY_ALARM,
   ],
-  // The queue and its policy (and KMS key); the derived dead-letter queue likewise, with its alarm.
-  stackResources: ({ props }) => {
+  // The queue and its policy (and KMS key); the derived dead-letter queue likewise, with its
+  // alarm. A queue others dead-letter to gets the alarm unless an alarm node already watches it.
+  stackResources: ({ props, outgoing, incoming }) => {
     const key = props.encryption === 'kms' ? 1 : 0;
-    const dlq = props.deadLetterQueue === true && props.isDeadLetterQueue !== true;
-    return stackResources(2 + key, dlq && { count: 3 + key, shared: ['alarm-topic'] });
+    const isDlq = props.isDeadLetterQueue === true || incoming.some((c) => c.kind === 'dead-letter');
+    const drawn = outgoing.some((c) => c.kind === 'dead-letter' && c.toType === 'sqs');
+    const dlq = props.deadLetterQueue === true && !isDlq && !drawn;
+    const alarmed =
+      incoming.some((c) => c.kind === 'dead-letter') &&
+      !incoming.some((c) => c.kind === 'read' && c.fromType === 'cloudwatch-alarm');
+    // The alarm notifies the topic the queue notifies, else the shared alarm topic.
+    const shared = notifiesTopic({ outgoing }) ? {} : { shared: ['alarm-topic' as const] };
+    return stackResources(2 + key, dlq && { count: 3 + key, ...shared }, alarmed && { count: 1, ...shared });
   },
 };

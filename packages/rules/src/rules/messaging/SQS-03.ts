@@ -10,6 +10,8 @@ export const SQS_03: Rule = {
   check: (ctx) =>
     checkNodes(ctx, SQS_03, ['sqs'], 'all', (node, props) => {
       if (flag(props, 'isDeadLetterQueue') !== true) return undefined;
+      // The lowering alarms on a queue drawn as a dead-letter queue itself.
+      if (incomingOf(ctx, node.id, ['dead-letter']).length > 0) return undefined;
       const watched = incomingOf(ctx, node.id, ['read']).some(
         (c) => ctx.nodesById.get(c.from)?.type === 'cloudwatch-alarm',
       );

@@ -16,6 +16,83 @@ export const messagingCases: RuleCase[] = [
     expect: { target: 'q', severity: 'high' },
   },
   {
+    ruleId: 'SQS-02',
+    name: 'a queue drawn with its own dead-letter queue needs no derived one',
+    compliant: fixture()
+      .node('sqs', { id: 'q', properties: { deadLetterQueue: false } })
+      .node('sqs', { id: 'dlq', properties: { retentionSeconds: 1209600 } })
+      .connect('q', 'dlq', 'dead-letter')
+      .build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'q', properties: { deadLetterQueue: false } })
+      .node('sqs', { id: 'dlq', properties: { retentionSeconds: 1209600 } })
+      .build(),
+    expect: { target: 'q', severity: 'high' },
+  },
+  {
+    ruleId: 'SQS-05',
+    name: 'drawn dead-letter queue that keeps messages no longer than its source',
+    compliant: fixture()
+      .node('sqs', { id: 'q' })
+      .node('sqs', { id: 'dlq', properties: { retentionSeconds: 1209600 } })
+      .connect('q', 'dlq', 'dead-letter')
+      .build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'q' })
+      .node('sqs', { id: 'dlq' })
+      .connect('q', 'dlq', 'dead-letter')
+      .build(),
+    expect: { target: 'dlq', severity: 'medium' },
+  },
+  {
+    ruleId: 'SQS-05',
+    name: 'source retention raised only in production',
+    compliant: fixture()
+      .node('sqs', { id: 'q' })
+      .node('sqs', { id: 'dlq', properties: { retentionSeconds: 1209600 } })
+      .connect('q', 'dlq', 'dead-letter')
+      .override('prod', 'q', { retentionSeconds: 604800 })
+      .build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'q' })
+      .node('sqs', { id: 'dlq', properties: { retentionSeconds: 604800 } })
+      .connect('q', 'dlq', 'dead-letter')
+      .override('prod', 'q', { retentionSeconds: 604800 })
+      .build(),
+    expect: { target: 'dlq', severity: 'medium', environment: 'prod' },
+  },
+  {
+    ruleId: 'SQS-06',
+    name: "queues that are each other's dead-letter queue",
+    compliant: fixture()
+      .node('sqs', { id: 'a' })
+      .node('sqs', { id: 'b', properties: { retentionSeconds: 1209600 } })
+      .connect('a', 'b', 'dead-letter')
+      .build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'a' })
+      .node('sqs', { id: 'b', properties: { retentionSeconds: 1209600 } })
+      .connect('a', 'b', 'dead-letter', { id: 'aToB' })
+      .connect('b', 'a', 'dead-letter', { id: 'bToA' })
+      .build(),
+    expect: { target: 'bToA', targetKind: 'connection', severity: 'high' },
+  },
+  {
+    ruleId: 'SQS-06',
+    name: 'FIFO queue dead-lettering to a standard queue',
+    compliant: fixture()
+      .node('sqs', { id: 'a', properties: { fifo: true } })
+      .node('sqs', { id: 'b', properties: { fifo: true, retentionSeconds: 1209600 } })
+      .connect('a', 'b', 'dead-letter')
+      .build(),
+    nonCompliant: fixture()
+      .node('sqs', { id: 'a', properties: { fifo: true } })
+      .node('sqs', { id: 'b', properties: { retentionSeconds: 1209600 } })
+      .connect('a', 'b', 'dead-letter', { id: 'aToB' })
+      .build(),
+    expect: { target: 'aToB', targetKind: 'connection', severity: 'high' },
+  },
+  {
     ruleId: 'SQS-03',
     name: 'dead-letter queue nothing alarms on',
     compliant: fixture()

@@ -30,4 +30,34 @@ export const observabilityCases: RuleCase[] = [
       .build(),
     expect: { target: 'alarm', severity: 'medium', manualFix: true },
   },
+  {
+    ruleId: 'CW-02',
+    name: 'alarm notifying a FIFO topic',
+    compliant: watchedFunction()
+      .node('sns', { id: 'oncall' })
+      .connect('alarm', 'fn', 'read')
+      .connect('alarm', 'oncall', 'publish')
+      .build(),
+    nonCompliant: watchedFunction()
+      .node('sns', { id: 'oncall', properties: { fifo: true } })
+      .connect('alarm', 'fn', 'read')
+      .connect('alarm', 'oncall', 'publish', { id: 'alarmToOncall' })
+      .build(),
+    expect: { target: 'alarmToOncall', targetKind: 'connection', severity: 'high' },
+  },
+  {
+    ruleId: 'CW-02',
+    name: 'queue sending its dead-letter alarms to a FIFO topic',
+    compliant: design('Notify')
+      .node('sqs', { id: 'q' })
+      .node('sns', { id: 'oncall' })
+      .connect('q', 'oncall', 'notify')
+      .build(),
+    nonCompliant: design('Notify')
+      .node('sqs', { id: 'q' })
+      .node('sns', { id: 'oncall', properties: { fifo: true } })
+      .connect('q', 'oncall', 'notify', { id: 'qToOncall' })
+      .build(),
+    expect: { target: 'qToOncall', targetKind: 'connection', severity: 'high' },
+  },
 ];
