@@ -1,0 +1,5 @@
+/**
+ * Import existing infrastructure code (CloudFormation, SAM, CDK's cdk.out, Terraform) into a
+ * design. Pure TypeScript: no fs, no DOM; callers hand in the files' text.
+ */
+export * from './report.ts';
