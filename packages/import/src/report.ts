@@ -58,3 +58,9 @@ export interface SourceFile {
 
 /** Parses HCL to JSON (hcl2json's shape). Injected: the CLI uses `@cdktf/hcl2json`, the app its wasm. */
 export type HclParser = (fileName: string, text: string) => Promise<Record<string, unknown>>;
+
+/** What an importer returns: the design (positions may be absent: laid out afterwards) and its report. */
+export interface ImportResult {
+  design: import('@archgen/model').Design;
+  report: ImportReport;
+}
