@@ -3,7 +3,11 @@
  * (S3-02), lifecycle rules (S3-03), notifications (through EventBridge) to the functions, queues
  * and topics the design connects, and read access for CloudFront distributions (OAC, CF-02).
  */
-import { DECIDED_PROPS, type ResolvedBucketNotification, type ResolvedPrefixLifecycleRule } from '@archgen/infra';
+import {
+  DECIDED_PROPS,
+  type ResolvedBucketNotification,
+  type ResolvedPrefixLifecycleRule,
+} from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
