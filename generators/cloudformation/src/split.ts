@@ -75,7 +75,10 @@ interface Visitor {
   condition(name: string): void;
 }
 
-/** Walks a value; references the visitor renames (to a parameter) are rewritten. */
+/**
+ * Walks a value; references the visitor renames (to a parameter) are rewritten. Copy on write:
+ * an unchanged value comes back as the same object, so scanning for references allocates nothing.
+ */
 function rewrite(value: TemplateValue, visitor: Visitor): TemplateValue {
   if (value instanceof Intrinsic) {
     const argument = value.argument;
@@ -85,49 +88,69 @@ function rewrite(value: TemplateValue, visitor: Visitor): TemplateValue {
       const dot = argument.indexOf('.');
       return visitor.reference(argument.slice(0, dot), argument.slice(dot + 1)) ?? value;
     }
-    if (value.fn === 'Fn::Sub') {
-      const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined];
-      const given =
-        variables &&
-        typeof variables === 'object' &&
-        !(variables instanceof Intrinsic) &&
-        !Array.isArray(variables)
-          ? (rewrite(variables, visitor) as Record<string, TemplateValue>)
-          : {};
-      const added: Record<string, TemplateValue> = {};
-      const newText = String(text).replace(SUB_VARIABLE, (whole, inner: string) => {
-        const dot = inner.indexOf('.');
-        const name = dot < 0 ? inner : inner.slice(0, dot);
-        if (name in given) return whole;
-        const replacement = visitor.reference(name, dot < 0 ? undefined : inner.slice(dot + 1));
-        if (replacement === undefined) return whole;
-        if (
-          replacement instanceof Intrinsic &&
-          replacement.fn === 'Ref' &&
-          typeof replacement.argument === 'string'
-        )
-          return `\${${replacement.argument}}`;
-        // Anything else (a mapping lookup) becomes a variable of the Sub.
-        const variable = inner.replace(/[^A-Za-z0-9]/g, '');
-        added[variable] = replacement;
-        return `\${${variable}}`;
-      });
-      const all = { ...given, ...added };
-      return Object.keys(all).length > 0 ? sub(newText, all) : sub(newText);
-    }
+    if (value.fn === 'Fn::Sub') return rewriteSub(value, visitor);
     if (value.fn === 'Fn::If' && Array.isArray(argument) && typeof argument[0] === 'string')
       visitor.condition(argument[0]);
     if (value.fn === 'Condition' && typeof argument === 'string') visitor.condition(argument);
-    return new Intrinsic(value.fn, rewrite(argument, visitor));
+    const rewritten = rewrite(argument, visitor);
+    return rewritten === argument ? value : new Intrinsic(value.fn, rewritten);
   }
-  if (Array.isArray(value)) return value.map((item) => rewrite(item, visitor));
-  if (typeof value === 'object') {
-    const out: TemplateMap = {};
-    for (const [key, item] of Object.entries(value))
-      out[key] = item === undefined ? undefined : rewrite(item, visitor);
-    return out;
+  if (Array.isArray(value)) {
+    let out: TemplateValue[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i] as TemplateValue;
+      const rewritten = rewrite(item, visitor);
+      if (rewritten !== item) (out ??= value.slice())[i] = rewritten;
+    }
+    return out ?? value;
+  }
+  if (value !== null && typeof value === 'object') {
+    let out: TemplateMap | undefined;
+    for (const key in value) {
+      const item = value[key];
+      if (item === undefined) continue;
+      const rewritten = rewrite(item, visitor);
+      if (rewritten !== item) (out ??= { ...value })[key] = rewritten;
+    }
+    return out ?? value;
   }
   return value;
+}
+
+function rewriteSub(value: Intrinsic, visitor: Visitor): TemplateValue {
+  const argument = value.argument;
+  const [text, variables] = Array.isArray(argument) ? argument : [argument, undefined];
+  const declared =
+    variables &&
+    typeof variables === 'object' &&
+    !(variables instanceof Intrinsic) &&
+    !Array.isArray(variables)
+      ? (variables as Record<string, TemplateValue>)
+      : undefined;
+  const given = declared ? (rewrite(declared, visitor) as Record<string, TemplateValue>) : {};
+  const added: Record<string, TemplateValue> = {};
+  let changed = given !== declared && declared !== undefined;
+  const newText = String(text).replace(SUB_VARIABLE, (whole, inner: string) => {
+    const dot = inner.indexOf('.');
+    const name = dot < 0 ? inner : inner.slice(0, dot);
+    if (name in given) return whole;
+    const replacement = visitor.reference(name, dot < 0 ? undefined : inner.slice(dot + 1));
+    if (replacement === undefined) return whole;
+    changed = true;
+    if (
+      replacement instanceof Intrinsic &&
+      replacement.fn === 'Ref' &&
+      typeof replacement.argument === 'string'
+    )
+      return `\${${replacement.argument}}`;
+    // Anything else (a mapping lookup) becomes a variable of the Sub.
+    const variable = inner.replace(/[^A-Za-z0-9]/g, '');
+    added[variable] = replacement;
+    return `\${${variable}}`;
+  });
+  if (!changed) return value;
+  const all = { ...given, ...added };
+  return Object.keys(all).length > 0 ? sub(newText, all) : sub(newText);
 }
 
 /** The resources a resource refers to (Ref, GetAtt, Sub, DependsOn, its metadata). */
