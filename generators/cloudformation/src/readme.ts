@@ -77,7 +77,9 @@ export function deployCommands(
         (env) =>
           `aws cloudformation deploy --stack-name ${stem}-${env} --template-file ${packaged(env)} \\\n` +
           (regions[env] ? `  --region ${regions[env]} \\\n` : '') +
-          (viaS3 ? `  --s3-bucket ${bucket(env)} \\\n` : '') +
+          // Always through the bucket: `package` rewrites the root in long form with S3 URLs, which
+          // can take it over the inline limit however small template.yaml is (38 KB became 53 KB).
+          `  --s3-bucket ${bucket(env)} \\\n` +
           `  --capabilities CAPABILITY_IAM \\\n` +
           `  --parameter-overrides file://parameters/${windowsSafeStem(env)}.json`,
       ),
