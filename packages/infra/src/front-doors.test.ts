@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { design } from '@archgen/model';
+import { targetGroupSettings } from './front-doors.ts';
 import { lowerDesign } from './lower.ts';
 import { threeTierDesign } from './test-support/fixtures.ts';
 import type { ResolvedGraph } from './types.ts';
@@ -138,5 +139,13 @@ describe('names of notification rules and EKS clusters', () => {
 
   it('the EKS cluster is named from its slug, at most 100 characters with its prefix', () => {
     expect(component(graph, 'k8s').clusterName).toEqual({ stem: 'platform-cluster', maxLength: 100 });
+  });
+});
+
+describe('ALB target group settings', () => {
+  it('speak TLS to a target on 443 and plain HTTP elsewhere, with one health check for every target', () => {
+    expect(targetGroupSettings(443).protocol).toBe('HTTPS');
+    expect(targetGroupSettings(8080).protocol).toBe('HTTP');
+    expect(targetGroupSettings(443).healthCheck).toEqual(targetGroupSettings(8080).healthCheck);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { LowerContext } from './context.ts';
 import { eksClusterName, targetGroupNames } from './naming.ts';
-import type { ResolvedAlbListeners, ResolvedComponent } from './types.ts';
+import type { ResolvedAlbListeners, ResolvedComponent, ResolvedTargetGroupSettings } from './types.ts';
 
 /** TLS policy of every HTTPS listener: TLS 1.3 and 1.2 only (ALB-01). */
 export const ALB_TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
@@ -47,6 +47,26 @@ export function cacheResourceOf(
   return engine === 'memcached' ? 'cache-cluster' : 'replication-group';
 }
 
+/**
+ * How an ALB target group reaches an instance or IP target (Lambda targets have none of this):
+ * TLS when the target listens on 443, a health check on `/` that accepts redirects, and a short
+ * deregistration delay for quick deploys. One decision, so no target probes `/healthz` while
+ * another probes `/`.
+ */
+export function targetGroupSettings(port: number): ResolvedTargetGroupSettings {
+  return {
+    protocol: port === 443 ? 'HTTPS' : 'HTTP',
+    healthCheck: {
+      path: '/',
+      matcher: '200-399',
+      intervalSeconds: 30,
+      healthyThreshold: 2,
+      unhealthyThreshold: 3,
+    },
+    deregistrationDelaySeconds: 30,
+  };
+}
+
 export function lowerFrontDoors(ctx: LowerContext): void {
   for (const component of ctx.orderedComponents()) {
     if (component.type === 'alb') component.listeners = albListenersOf(ctx, component);
@@ -58,5 +78,7 @@ export function lowerFrontDoors(ctx: LowerContext): void {
     const alb = ctx.component(route.frontDoorId);
     const target = ctx.component(route.targetId);
     if (alb && target) route.targetGroup = targetGroupNames(alb.names, target.names);
+    if (target && target.type !== 'lambda' && route.port !== undefined)
+      route.targetSettings = targetGroupSettings(route.port);
   }
 }

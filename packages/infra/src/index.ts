@@ -14,7 +14,7 @@ export {
 } from './decisions.ts';
 export * from './text.ts';
 export { REST_API_STAGE, isGraviton } from './aws.ts';
-export { ALB_TLS_POLICY } from './front-doors.ts';
+export { ALB_TLS_POLICY, targetGroupSettings } from './front-doors.ts';
 export { EVENT_TARGET_RETRY } from './wiring.ts';
 export { requireResolved } from './require.ts';
 export { STATEFUL_TYPES, deletionActionOf, strongestAction } from './protection.ts';

@@ -1,3 +1,4 @@
+import { targetGroupSettings } from './front-doors.ts';
 import { describe, expect, it } from 'vitest';
 import { SERVICES, design } from '@archgen/model';
 import type { Design } from '@archgen/model';
@@ -194,8 +195,10 @@ describe('three-tier web app', () => {
           stem: 'app-service',
           maxLength: 32,
         },
+        targetSettings: targetGroupSettings(8080),
       },
     ]);
+    expect(graph.routes[0]!.targetSettings).toMatchObject({ protocol: 'HTTP', healthCheck: { path: '/' } });
   });
 
   it('resolves properties per environment', () => {

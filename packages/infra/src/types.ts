@@ -304,6 +304,22 @@ export interface ResolvedRoute {
   connectionId?: string;
   /** For 'alb-target': the names of the route's target group (see naming.ts targetGroupNames). */
   targetGroup?: ResolvedTargetGroupNames;
+  /** For 'alb-target' to an instance or IP target: protocol, health check, deregistration delay. */
+  targetSettings?: ResolvedTargetGroupSettings;
+}
+
+/** How an ALB target group talks to its instance or IP targets (see front-doors.ts). */
+export interface ResolvedTargetGroupSettings {
+  protocol: 'HTTP' | 'HTTPS';
+  healthCheck: {
+    path: string;
+    /** HTTP codes counted healthy, e.g. "200-399". */
+    matcher: string;
+    intervalSeconds: number;
+    healthyThreshold: number;
+    unhealthyThreshold: number;
+  };
+  deregistrationDelaySeconds: number;
 }
 
 /** A physical name a target sets itself: its deploy-time prefix, "-", `stem`, cut to `maxLength`. */

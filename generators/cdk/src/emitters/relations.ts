@@ -7,6 +7,7 @@ import type {
   GrantAccess,
   ResolvedBucketNotification,
   ResolvedAlarm,
+  ResolvedComponent,
   ResolvedEventRetry,
   ResolvedEventSource,
   ResolvedGrant,
@@ -224,6 +225,26 @@ export function emitRuleTarget(ctx: StackContext, target: ResolvedRuleTarget): v
   );
 }
 
+/** Protocol, health check and deregistration delay of an instance or IP target group (lowering). */
+function targetGroupSettings(
+  ctx: StackContext,
+  route: ResolvedRoute,
+  target: ResolvedComponent,
+): Record<string, Expr> {
+  const settings = requireResolved(route.targetSettings, target, 'target group settings');
+  return {
+    protocol: ctx.api('elbv2', `ApplicationProtocol.${settings.protocol}`),
+    healthCheck: obj({
+      path: lit(settings.healthCheck.path),
+      healthyHttpCodes: lit(settings.healthCheck.matcher),
+      interval: ctx.duration('seconds', lit(settings.healthCheck.intervalSeconds)),
+      healthyThresholdCount: lit(settings.healthCheck.healthyThreshold),
+      unhealthyThresholdCount: lit(settings.healthCheck.unhealthyThreshold),
+    }),
+    deregistrationDelay: ctx.duration('seconds', lit(settings.deregistrationDelaySeconds)),
+  };
+}
+
 export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: number): void {
   const frontDoor = ctx.component(route.frontDoorId);
   const target = ctx.component(route.targetId);
@@ -243,12 +264,8 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
         obj({
           vpc: vpcOf(ctx, target),
           port: lit(requireResolved(route.port, target, 'target port')),
-          protocol: ctx.api(
-            'elbv2',
-            route.port === 443 ? 'ApplicationProtocol.HTTPS' : 'ApplicationProtocol.HTTP',
-          ),
           targetType: ctx.api('elbv2', 'TargetType.IP'),
-          healthCheck: obj({ path: lit('/healthz'), healthyHttpCodes: lit('200-399') }),
+          ...targetGroupSettings(ctx, route, target),
         }),
       );
       ctx.expr(
@@ -273,10 +290,8 @@ export function emitRoute(ctx: StackContext, route: ResolvedRoute, priority: num
           conditions,
           port:
             target.type === 'lambda' ? undefined : lit(requireResolved(route.port, target, 'target port')),
-          protocol: target.type === 'lambda' ? undefined : ctx.api('elbv2', 'ApplicationProtocol.HTTP'),
           targets: arr([targetExpr]),
-          healthCheck:
-            target.type === 'lambda' ? undefined : obj({ path: lit('/'), healthyHttpCodes: lit('200-399') }),
+          ...(target.type === 'lambda' ? {} : targetGroupSettings(ctx, route, target)),
         }),
       ),
     );

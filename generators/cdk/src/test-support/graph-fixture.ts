@@ -18,6 +18,7 @@ import {
   FARGATE_SPOT_SPLIT,
   NONCURRENT_VERSION_DAYS,
   WEB_ACL_RULE_GROUPS,
+  targetGroupSettings,
 } from '@archgen/infra';
 import { engineVersionProperty, type PropertyValue } from '@archgen/model';
 
@@ -820,7 +821,14 @@ export function kitchenSinkGraph(): ResolvedGraph {
       },
     ],
     routes: [
-      { id: 'albToApi', frontDoorId: 'webAlb', targetId: 'api', kind: 'alb-target', port: 8080 },
+      {
+        id: 'albToApi',
+        frontDoorId: 'webAlb',
+        targetId: 'api',
+        kind: 'alb-target',
+        port: 8080,
+        targetSettings: targetGroupSettings(8080),
+      },
       {
         id: 'albToLegacy',
         frontDoorId: 'webAlb',
@@ -828,6 +836,7 @@ export function kitchenSinkGraph(): ResolvedGraph {
         kind: 'alb-target',
         port: 8080,
         pathPattern: '/legacy/*',
+        targetSettings: targetGroupSettings(8080),
       },
       { id: 'cdnToAssets', frontDoorId: 'cdn', targetId: 'assets', kind: 'cloudfront-origin' },
       {

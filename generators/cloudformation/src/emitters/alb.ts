@@ -27,13 +27,6 @@ function emitTargetGroup(alb: ResolvedComponent, route: ResolvedRoute, ctx: Emit
   const target = ctx.component(route.targetId);
   const id = targetGroupId(ctx, route);
   const vpcId = alb.placement ? ref(ctx.vpc(alb.placement.vpcId).names.logicalId) : undefined;
-  const healthCheck = {
-    HealthCheckPath: '/',
-    HealthCheckIntervalSeconds: 30,
-    HealthyThresholdCount: 2,
-    UnhealthyThresholdCount: 3,
-    Matcher: { HttpCode: '200-399' },
-  };
   if (target.type === 'lambda') {
     const permission = lambdaPermission(
       ctx,
@@ -55,17 +48,27 @@ function emitTargetGroup(alb: ResolvedComponent, route: ResolvedRoute, ctx: Emit
     });
     return id;
   }
+  const settings = requireResolved(route.targetSettings, target, 'target group settings');
   ctx.template.addResource(
     id,
     {
       Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
       Properties: {
         TargetType: target.type === 'ec2-asg' ? 'instance' : 'ip',
-        Protocol: 'HTTP',
+        Protocol: settings.protocol,
         Port: requireResolved(route.port, target, 'target port'),
         VpcId: vpcId,
-        ...healthCheck,
-        TargetGroupAttributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '30' }],
+        HealthCheckPath: settings.healthCheck.path,
+        HealthCheckIntervalSeconds: settings.healthCheck.intervalSeconds,
+        HealthyThresholdCount: settings.healthCheck.healthyThreshold,
+        UnhealthyThresholdCount: settings.healthCheck.unhealthyThreshold,
+        Matcher: { HttpCode: settings.healthCheck.matcher },
+        TargetGroupAttributes: [
+          {
+            Key: 'deregistration_delay.timeout_seconds',
+            Value: String(settings.deregistrationDelaySeconds),
+          },
+        ],
         Tags: ctx.tags(),
       },
     },

@@ -24,6 +24,8 @@ function targetGroup(ctx: TfContext, alb: ResolvedComponent, r: ResolvedRoute): 
   const target = ctx.component(r.targetId);
   const type = TARGET_TYPE[target.type] ?? 'ip';
   const name = targetGroupName(ctx, r);
+  const settings =
+    type === 'lambda' ? undefined : requireResolved(r.targetSettings, target, 'target group settings');
   const blocks: BodyItem[] = [
     block(
       'resource',
@@ -32,18 +34,20 @@ function targetGroup(ctx: TfContext, alb: ResolvedComponent, r: ResolvedRoute): 
         attr('name', ctx.physicalName(r.targetGroup!.stem, r.targetGroup!.maxLength)),
         attr('target_type', str(type)),
         type !== 'lambda' && attr('port', num(requireResolved(r.port, target, 'target port'))),
-        type !== 'lambda' && attr('protocol', str('HTTP')),
+        settings && attr('protocol', str(settings.protocol)),
         type !== 'lambda' && attr('vpc_id', ctx.vpcIdOf(alb.placement!.vpcId)),
-        attr('deregistration_delay', num(30)),
-        type !== 'lambda' &&
+        settings && attr('deregistration_delay', num(settings.deregistrationDelaySeconds)),
+        settings &&
           block(
             'health_check',
             [],
             [
-              attr('path', str('/')),
-              attr('matcher', str('200-399')),
-              attr('healthy_threshold', num(2)),
-              attr('unhealthy_threshold', num(3)),
+              attr('path', str(settings.healthCheck.path)),
+              attr('protocol', str(settings.protocol)),
+              attr('matcher', str(settings.healthCheck.matcher)),
+              attr('interval', num(settings.healthCheck.intervalSeconds)),
+              attr('healthy_threshold', num(settings.healthCheck.healthyThreshold)),
+              attr('unhealthy_threshold', num(settings.healthCheck.unhealthyThreshold)),
             ],
           ),
         tags(`${alb.names.display} to ${target.names.display}`),

@@ -28,13 +28,15 @@ resource "aws_lb_target_group" "ingress_alb_platform_cluster" {
   name                 = replace(substr("${local.name_prefix}-platform-cluster", 0, 32), "/-+$/", "")
   target_type          = "ip"
   port                 = 443
-  protocol             = "HTTP"
+  protocol             = "HTTPS"
   vpc_id               = aws_vpc.main.id
   deregistration_delay = 30
 
   health_check {
     path                = "/"
+    protocol            = "HTTPS"
     matcher             = "200-399"
+    interval            = 30
     healthy_threshold   = 2
     unhealthy_threshold = 3
   }

@@ -34,7 +34,9 @@ resource "aws_lb_target_group" "public_alb_orders_api" {
 
   health_check {
     path                = "/"
+    protocol            = "HTTP"
     matcher             = "200-399"
+    interval            = 30
     healthy_threshold   = 2
     unhealthy_threshold = 3
   }

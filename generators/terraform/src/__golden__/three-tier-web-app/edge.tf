@@ -34,7 +34,9 @@ resource "aws_lb_target_group" "web_alb_web_service" {
 
   health_check {
     path                = "/"
+    protocol            = "HTTP"
     matcher             = "200-399"
+    interval            = 30
     healthy_threshold   = 2
     unhealthy_threshold = 3
   }
