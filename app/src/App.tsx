@@ -1,3 +1,4 @@
+import { ImportReportDialog } from './panels/ImportReportDialog.tsx';
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useApp, useAppStore } from './store/context.tsx';
@@ -26,6 +27,7 @@ function Dialogs() {
   if (dialog === 'templates') return <TemplatesDialog />;
   if (dialog === 'share') return <ShareDialog />;
   if (dialog === 'notes') return <NotesDialog />;
+  if (dialog === 'import-report') return <ImportReportDialog />;
   return null;
 }
 

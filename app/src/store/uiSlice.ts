@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Connection, DesignNode } from '@archgen/model';
+import type { ImportReport } from '@archgen/import';
 import type { AppState } from './appStore.ts';
 
 export type Theme = 'light' | 'dark';
-export type DialogId = 'export' | 'help' | 'templates' | 'share' | 'notes' | 'connect' | null;
+export type DialogId =
+  'export' | 'help' | 'templates' | 'share' | 'notes' | 'connect' | 'import-report' | null;
 /** The bottom dock's tabs; add ids here (and a tab in panels/Dock.tsx) for new panels. */
 export type DockTab = 'problems' | 'code' | 'cost';
 /** The right sidebar's tabs; review features (notes, cost, scorecard) add theirs here. */
@@ -44,6 +46,8 @@ export interface UiSlice {
   /** The canvas side panels (palette left, details right): collapsed to give the canvas room. */
   paletteOpen: boolean;
   sidePanelOpen: boolean;
+  /** What the last import made of each source resource (the Import report dialog), with its source. */
+  importReport: { source: string; report: ImportReport } | null;
   setTheme(theme: Theme): void;
   openDialog(dialog: DialogId): void;
   setDockTab(tab: DockTab): void;
@@ -57,6 +61,7 @@ export interface UiSlice {
   askConfirmation(confirmation: Confirmation | null): void;
   setPaletteOpen(open: boolean): void;
   setSidePanelOpen(open: boolean): void;
+  setImportReport(report: UiSlice['importReport']): void;
 }
 
 let toastSeq = 0;
@@ -76,6 +81,7 @@ export const createUiSlice =
     confirmation: null,
     paletteOpen: true,
     sidePanelOpen: true,
+    importReport: null,
     setTheme: (t) => set({ theme: t }),
     openDialog: (dialog) => set({ dialog }),
     setDockTab: (dockTab) => set({ dockTab, dockOpen: true }),
@@ -88,6 +94,7 @@ export const createUiSlice =
     dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
     setClipboard: (clipboard) => set({ clipboard }),
     askConfirmation: (confirmation) => set({ confirmation }),
+    setImportReport: (importReport) => set({ importReport }),
     setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
     setSidePanelOpen: (sidePanelOpen) => set({ sidePanelOpen }),
   });
