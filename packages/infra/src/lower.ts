@@ -25,6 +25,7 @@ import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerDesignTags, userText, withoutDynamicReferences } from './text.ts';
 import { lowerStateMachines } from './state-machines.ts';
 import { lowerPrefixLifecycleRules } from './lifecycle.ts';
+import { lowerKeptResources } from './kept.ts';
 import {
   lowerAlarmNodes,
   lowerApiGatewayAccountRole,
@@ -53,6 +54,8 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
 
   const ctx = new LowerContext(design, envs);
 
+  // Logical ids kept from imported code come before every other name (naming.ts reserveKept).
+  ctx.names.reserveKept(ctx.nodes);
   // Names the user chose come first, so a derived "OrdersDlq" never takes a user's "Orders DLQ".
   const vpcNames = new Map<string, ResolvedNames>();
   for (const vpc of ctx.vpcs) vpcNames.set(vpc.id, ctx.names.name(vpc.name, `vpc ${vpc.id}`));
@@ -63,7 +66,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
       {
         id: node.id,
         type: node.type,
-        names: ctx.names.name(node.name, `${node.type} ${node.id}`),
+        names: ctx.names.name(node.name, `${node.type} ${node.id}`, ctx.names.keptLogicalId(node.id, 'self')),
         nodeId: node.id,
         props: ctx.envProps(node),
         placement: node.placement ? { vpcId: node.placement.vpcId, tier: node.placement.tier } : null,
@@ -77,6 +80,8 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
 
   lowerVpcs(ctx, vpcNames);
   lowerNodeDerivations(ctx);
+  // From the design as given: a kept resource's {{resolve:...}} was written by its authors (text.ts).
+  lowerKeptResources(ctx, input.nodes);
   lowerSecurityGroups(ctx);
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
