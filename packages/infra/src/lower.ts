@@ -108,6 +108,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
       slug: toKebabCase(design.name).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'design',
     },
     environments: [...envs],
+    layout: lowerLayout(ctx),
     regions: Object.fromEntries(envs.map((env) => [env, environmentRegion(design, env)])),
     accounts: Object.fromEntries(
       design.environments.flatMap((e) => (e.account && envs.includes(e.name) ? [[e.name, e.account]] : [])),
@@ -129,6 +130,22 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   // Decided once for every target: which stack each VPC and component deploys in.
   graph.stacks = partitionStacks(design, graph);
   return graph;
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100 + 0;
+
+/** The drawn positions of nodes with a component and of VPCs, in id order (ResolvedGraph.layout). */
+function lowerLayout(ctx: LowerContext): NonNullable<ResolvedGraph['layout']> {
+  const at = (targetId: string, id: string, position: { x: number; y: number }) => ({
+    targetId,
+    id,
+    x: round2(position.x),
+    y: round2(position.y),
+  });
+  return {
+    nodes: ctx.nodes.flatMap((n) => (n.position && ctx.component(n.id) ? [at(n.id, n.id, n.position)] : [])),
+    vpcs: ctx.vpcs.flatMap((v) => (v.position ? [at(v.id, v.id, v.position)] : [])),
+  };
 }
 
 /**

@@ -698,8 +698,25 @@ export interface ResolvedStack {
   estimatedResources: number;
 }
 
+/** Where a node or VPC was drawn, for the exported code's layout metadata (rounded to 2 decimals). */
+export interface ResolvedPosition {
+  /** The component (a node's own) or VPC it belongs to. */
+  targetId: string;
+  /** The design id of the node or VPC, so an import puts it back. */
+  id: string;
+  x: number;
+  y: number;
+}
+
 export interface ResolvedGraph {
   design: { name: string; description: string; region: string; slug: string };
+  /**
+   * Positions of the drawn nodes (that make infrastructure) and VPCs, in id order: every target
+   * writes them into its code (CloudFormation and CDK template Metadata "Archgen::Layout", a
+   * `# archgen:layout` line in Terraform's main.tf) so re-importing restores the picture.
+   * Always filled by lowerDesign (optional only for hand-written fixtures).
+   */
+  layout?: { nodes: ResolvedPosition[]; vpcs: ResolvedPosition[] };
   environments: string[];
   /**
    * The AWS account each environment deploys into, where the design names one: every target
