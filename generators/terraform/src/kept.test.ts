@@ -38,13 +38,13 @@ describe('Terraform for imported designs', () => {
       nothing: null,
     });
     expect(tf).toContain('resource "aws_ssm_parameter" "kept_thing" {');
-    expect(tf).toMatch(/\n {2}name +\= "\/\$\{local\.name_prefix\}\/arn"\n/);
-    expect(tf).toMatch(/\n {2}value +\= aws_sqs_queue\.queue\.arn\n/);
-    expect(tf).toMatch(/\n {2}description +\= "literal \$\$\{not\.interpolated\} and \\"quotes\\""\n/);
-    expect(tf).toMatch(/\n {2}insecure_value +\= jsonencode\(\{ a = \[1, 2\], b = "\}" \}\)\n/);
-    expect(tf).toMatch(/\n {2}overwrite +\= true\n/);
-    expect(tf).toMatch(/\n {2}count_hint +\= 3\n/);
-    expect(tf).toMatch(/\n {2}nothing +\= null\n/);
+    expect(tf).toMatch(/\n {2}name += "\/\$\{local\.name_prefix\}\/arn"\n/);
+    expect(tf).toMatch(/\n {2}value += aws_sqs_queue\.queue\.arn\n/);
+    expect(tf).toMatch(/\n {2}description += "literal \$\$\{not\.interpolated\} and \\"quotes\\""\n/);
+    expect(tf).toMatch(/\n {2}insecure_value += jsonencode\(\{ a = \[1, 2\], b = "\}" \}\)\n/);
+    expect(tf).toMatch(/\n {2}overwrite += true\n/);
+    expect(tf).toMatch(/\n {2}count_hint += 3\n/);
+    expect(tf).toMatch(/\n {2}nothing += null\n/);
   });
 
   it('writes lists of objects as nested blocks and maps as maps', () => {
@@ -53,7 +53,7 @@ describe('Terraform for imported designs', () => {
       lifecycle: [{ ignore_changes: ['${value}'] }],
       rule: [{ id: 'a' }, { id: 'b', filter: [{ prefix: 'logs/' }] }],
     });
-    expect(tf).toMatch(/tags = \{\n {4}team +\= "orders"\n {4}cost-center = "42"\n {2}\}/);
+    expect(tf).toMatch(/tags = \{\n {4}team += "orders"\n {4}cost-center = "42"\n {2}\}/);
     expect(tf).toContain('  lifecycle {\n    ignore_changes = [value]\n  }');
     expect(tf).toMatch(
       / {2}rule \{\n {4}id = "a"\n {2}\}\n+ {2}rule \{\n {4}id = "b"\n+ {4}filter \{\n {6}prefix = "logs\/"\n {4}\}\n {2}\}/,
