@@ -49,7 +49,7 @@ function edges(design: Design): Set<string> {
 }
 
 describe('design files', () => {
-  it('holds the seven examples and four adversarial fixtures', () => {
+  it('holds the seven examples and five adversarial fixtures', () => {
     expect(examples.map(([f]) => f)).toEqual([
       'data-lake.json',
       'eks-platform.json',
@@ -64,6 +64,7 @@ describe('design files', () => {
       'every-connection.json',
       'every-service.json',
       'hostile-names.json',
+      'kept-resources.json',
     ]);
   });
 

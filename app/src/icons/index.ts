@@ -31,6 +31,7 @@ import alarmUrl from 'aws-icons/icons/resource/AmazonCloudWatchAlarm.svg?url';
 import eventRuleUrl from 'aws-icons/icons/resource/AmazonEventBridgeRule.svg?url';
 import logsUrl from 'aws-icons/icons/resource/AmazonCloudWatchLogs.svg?url';
 import natUrl from 'aws-icons/icons/resource/AmazonVPCNATGateway.svg?url';
+import otherResourceUrl from 'aws-icons/icons/resource/AWSCloudFormationTemplate.svg?url';
 import usersUrl from 'aws-icons/icons/resource/Users.svg?url';
 import vpcUrl from 'aws-icons/icons/architecture-group/VirtualprivatecloudVPC.svg?url';
 
@@ -72,6 +73,8 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'cognito-user-pool': service(cognitoUrl),
   'cloudwatch-alarm': glyph(alarmUrl),
   'log-group': glyph(logsUrl),
+  // A kept imported resource: the template it came from and passes through to.
+  'other-resource': glyph(otherResourceUrl),
 };
 
 export const VPC_ICON_URL = vpcUrl;

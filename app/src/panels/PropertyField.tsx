@@ -163,6 +163,19 @@ function FieldControl({
           onBlur={() => setDraft(null)}
         />
       );
+    case 'json':
+      // Kept as imported and printed unchanged: shown, not edited here.
+      return (
+        <textarea
+          id={id}
+          className="field__json"
+          readOnly
+          spellCheck={false}
+          rows={Math.min(12, JSON.stringify(value ?? null, null, 2).split('\n').length)}
+          value={JSON.stringify(value ?? null, null, 2)}
+          aria-describedby={describedBy}
+        />
+      );
     case 'list':
       return null;
   }

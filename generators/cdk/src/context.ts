@@ -30,6 +30,7 @@ import {
 } from './ts/ast.ts';
 import { printExpr, printType } from './ts/print.ts';
 import { NameScope, camelCase, pascalCase } from './naming.ts';
+import { KEEP_LOGICAL_ID } from './files/logical-ids.ts';
 import { SUBNET_CIDRS_CLASS } from './files/subnet-cidrs.ts';
 
 /** Namespace alias -> aws-cdk-lib submodule. Aliases are reserved so variables never shadow them. */
@@ -180,6 +181,8 @@ export class StackContext {
   usesBucketNotifications = false;
   /** Set when a VPC is given its subnet CIDRs (lib/subnet-cidrs.ts). */
   usesExplicitSubnetCidrs = false;
+  /** Set when constructs keep logical ids from imported code (lib/logical-ids.ts). */
+  usesKeptLogicalIds = false;
   private readonly usedModules = new Set<ModuleAlias>();
   /** Modules lib/config.ts imports (its values name aws-cdk-lib enum members). */
   readonly configModules = new Set<ModuleAlias>();
@@ -216,6 +219,7 @@ export class StackContext {
       'Tags',
       'Fn',
       SUBNET_CIDRS_CLASS,
+      KEEP_LOGICAL_ID,
     ])
       this.names.reserve(name);
     this.configKeyScope.reserve('region');

@@ -9,6 +9,7 @@ import { buildApp } from './files/app.ts';
 import { buildConfig } from './files/config.ts';
 import { NAG_HELPER } from './files/nag.ts';
 import { SUBNET_CIDRS_HELPER } from './files/subnet-cidrs.ts';
+import { LOGICAL_IDS_HELPER } from './files/logical-ids.ts';
 import { GITIGNORE, cdkJson, packageJson, stackFile, tsconfigJson } from './files/project.ts';
 import { buildReadme } from './files/readme.ts';
 import { printModule } from './ts/print.ts';
@@ -54,6 +55,7 @@ export function generateCdk(graph: ResolvedGraph, options: CdkOptions = {}): Gen
     'bin/app.ts': printModule(buildApp(selected, names)),
     'cdk.json': cdkJson(selected),
     'lib/config.ts': printModule(buildConfig(selected, entries, stack.context.configModules)),
+    ...(stack.context.usesKeptLogicalIds ? { 'lib/logical-ids.ts': LOGICAL_IDS_HELPER } : {}),
     'lib/nag.ts': NAG_HELPER,
     ...(explicitCidrs ? { 'lib/subnet-cidrs.ts': SUBNET_CIDRS_HELPER } : {}),
     [stackFile(names)]: printModule(stack.statements),

@@ -6,10 +6,13 @@
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
 import { compareIds, DIAGRAM_ONLY_TYPES } from '@archgen/infra';
 import { StackContext, MODULES } from './context.ts';
-import type { Stmt } from './ts/ast.ts';
+import type { Expr, Stmt } from './ts/ast.ts';
 import {
+  assign,
   blank,
   call,
+  comment,
+  json,
   constDecl,
   exprStmt,
   id,
@@ -40,6 +43,7 @@ import {
 } from './emitters/relations.ts';
 import { camelCase, plainText } from './naming.ts';
 import { SUBNET_CIDRS_CLASS, SUBNET_CIDRS_MODULE } from './files/subnet-cidrs.ts';
+import { KEEP_LOGICAL_ID, LOGICAL_IDS_MODULE } from './files/logical-ids.ts';
 
 /** Types that describe no infrastructure (a diagram's traffic source). */
 
@@ -53,6 +57,38 @@ function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): str
   );
   deps.push(...(emitterFor(component.type).dependencies?.(component, graph) ?? []));
   return deps.filter((d) => d !== component.id);
+}
+
+type LayoutEntries = Record<string, { id: string; x: number; y: number }>;
+
+/**
+ * The template's "Archgen::Layout" metadata, as CloudFormation's generator writes it: node and
+ * VPC positions keyed by construct id (the logical id where it is kept), keys sorted. A
+ * Terraform-only kept resource makes no construct and is left out.
+ */
+function layoutMetadata(graph: ResolvedGraph): { nodes: LayoutEntries; vpcs: LayoutEntries } | undefined {
+  const layout = graph.layout;
+  if (!layout || layout.nodes.length + layout.vpcs.length === 0) return undefined;
+  const components = new Map(graph.components.map((c) => [c.id, c]));
+  const vpcs = new Map(graph.vpcs.map((v) => [v.id, v]));
+  const section = (entries: [string | undefined, { id: string; x: number; y: number }][]): LayoutEntries => {
+    const out: LayoutEntries = {};
+    const named = entries.filter(
+      (e): e is [string, { id: string; x: number; y: number }] => e[0] !== undefined,
+    );
+    for (const [key, p] of named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      out[key] = { id: p.id, x: p.x, y: p.y };
+    return out;
+  };
+  return {
+    nodes: section(
+      layout.nodes.map((p) => {
+        const c = components.get(p.targetId);
+        return [c && !(c.kept && !c.kept.cloudFormation) ? c.names.logicalId : undefined, p];
+      }),
+    ),
+    vpcs: section(layout.vpcs.map((p) => [vpcs.get(p.targetId)?.names.logicalId, p])),
+  };
 }
 
 /** Components in dependency order; ties keep the graph's order, so the output is stable. */
@@ -220,6 +256,24 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
     ctx.useScopeOf(component.id);
     emitEnvironment(ctx, component.id);
   }
+  // Logical ids kept from imported code (the lowering's naming): pinned, or CDK would hash them.
+  // A kept resource pins its own id; a construct the stack does not hold (a split design's) is skipped.
+  const kept: [Expr, string][] = [];
+  for (const component of ordered)
+    if (component.names.kept && component.type !== 'other-resource' && ctx.handles.has(component.id))
+      kept.push([ctx.handle(component.id).construct, component.names.logicalId]);
+  for (const role of graph.roles) {
+    const construct = ctx.roles.get(role.id);
+    if (role.names.kept && construct) kept.push([construct, role.names.logicalId]);
+  }
+  for (const group of groups) {
+    const construct = ctx.securityGroups.get(group.id);
+    if (group.names.kept && construct) kept.push([construct, group.names.logicalId]);
+  }
+  if (kept.length)
+    ctx.section('Logical ids kept from the imported stack, so deploying over it replaces nothing.');
+  for (const [construct, logicalId] of kept) ctx.expr(call(id(KEEP_LOGICAL_ID), construct, lit(logicalId)));
+  ctx.usesKeptLogicalIds = kept.length > 0;
   ctx.scope = thisExpr;
 
   const outputs = ordered.filter((c) => ['alb', 'cloudfront', 'api-gateway'].includes(c.type));
@@ -245,6 +299,14 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
 
   const body: Stmt[] = [];
   body.push(exprStmt(call(id('super'), id('scope'), id('id'), id('props'))));
+  const layout = layoutMetadata(graph);
+  if (layout)
+    body.push(
+      comment(
+        'Where each node and VPC was drawn, by construct id: importing the template restores the picture.',
+      ),
+      assign(member(member(thisExpr, 'templateOptions'), 'metadata'), json({ 'Archgen::Layout': layout })),
+    );
   if (ctx.configEntries.length) body.push(constDecl('config', member(id('props'), 'config')));
   body.push(...ctx.body);
 
@@ -259,6 +321,7 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
     importNamed(['StackConfig'], './config', true),
     importNamed(['AcknowledgeScopedWildcards'], './nag'),
     ...(ctx.usesExplicitSubnetCidrs ? [importNamed([SUBNET_CIDRS_CLASS], SUBNET_CIDRS_MODULE)] : []),
+    ...(ctx.usesKeptLogicalIds ? [importNamed([KEEP_LOGICAL_ID], LOGICAL_IDS_MODULE)] : []),
     blank,
     {
       kind: 'interface',

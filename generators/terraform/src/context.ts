@@ -31,6 +31,7 @@ import {
 } from './hcl/ast.ts';
 
 export type TfFile =
+  | 'main.tf'
   | 'network.tf'
   | 'security.tf'
   | 'iam.tf'

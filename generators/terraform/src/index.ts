@@ -20,6 +20,7 @@ import {
 import { literal, ref, tpl } from './hcl/ast.ts';
 import { newPrintCache, printFile } from './hcl/print.ts';
 import { readme } from './readme.ts';
+import { layoutComment } from './layout.ts';
 
 export { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
 export { escapeString } from './hcl/print.ts';
@@ -77,6 +78,11 @@ export function generateTerraform(graph: ResolvedGraph, options: TerraformOption
   files['versions.tf'] = printFile(versionsFile(), header, cache);
   files['providers.tf'] = printFile(providersFile(graph), header, cache);
   files['variables.tf'] = printFile(variablesFile(ctx), header, cache);
+  // main.tf: the layout line first (the reader looks for it there), then kept resources.
+  const layout = layoutComment(graph, ctx);
+  const kept = ctx.blocksOf('main.tf');
+  if (layout || kept.length > 0)
+    files['main.tf'] = `${layout ? `# ${layout}\n` : ''}${printFile(kept, header, cache)}`;
   for (const file of RESOURCE_FILES) {
     const blocks = ctx.blocksOf(file);
     if (blocks.length > 0) files[file] = printFile(blocks, header, cache);

@@ -171,8 +171,14 @@ export class LowerContext {
   }
 
   /** Names of a derived resource ("OrdersQueueDlq") with a readable display name. */
-  derivedNames(parent: ResolvedNames, suffix: string, display: string): ResolvedNames {
-    return this.names.derive(parent, suffix, display);
+  derivedNames(
+    parent: ResolvedNames,
+    suffix: string,
+    display: string,
+    kept?: { nodeId: string; key: string },
+  ): ResolvedNames {
+    const keptId = kept ? this.names.keptLogicalId(kept.nodeId, kept.key) : undefined;
+    return this.names.derive(parent, suffix, display, keptId);
   }
 }
 

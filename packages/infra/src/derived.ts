@@ -62,6 +62,8 @@ export function derivedLogGroup(
     retention: EnvValue;
     reason: string;
     nodeId?: string;
+    /** The key of `nodeId`'s kept logical ids (DesignNode.logicalIds) naming this log group. */
+    keep?: string;
   },
 ): ResolvedComponent {
   const retention = ctx.envValue(ctx.envs.map((env) => snapRetention(spec.retention.byEnv[env] ?? null)));
@@ -71,7 +73,12 @@ export function derivedLogGroup(
       {
         id: spec.id,
         type: 'log-group',
-        names: ctx.derivedNames(spec.parentNames, spec.suffix, spec.display),
+        names: ctx.derivedNames(
+          spec.parentNames,
+          spec.suffix,
+          spec.display,
+          spec.keep && spec.nodeId ? { nodeId: spec.nodeId, key: spec.keep } : undefined,
+        ),
         from: spec.ownerId,
         reason: spec.reason,
         ...(spec.nodeId ? { nodeId: spec.nodeId } : {}),
@@ -122,6 +129,7 @@ export function lowerNodeDerivations(ctx: LowerContext): void {
         display: `${node.name} ${component.type === 'api-gateway' ? 'access logs' : 'logs'}`,
         retention: component.props.logRetentionDays ?? ctx.constant(DEFAULT_LOG_RETENTION_DAYS),
         reason: logReason,
+        keep: 'logGroup',
       });
       component.logGroupId = logGroup.id;
     }

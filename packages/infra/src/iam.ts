@@ -120,11 +120,21 @@ export function lowerRoles(ctx: LowerContext): void {
   for (const node of ctx.nodes) {
     const component = ctx.component(node.id);
     if (!component) continue;
-    for (const spec of roleSpecs(component)) {
+    const specs = roleSpecs(component);
+    // A kept 'role' id names the role grants attach to (the only role of most services).
+    const grantRole =
+      grantRoleId(component) ?? (specs.length === 1 ? `${node.id}.${specs[0]!.key}` : undefined);
+    for (const spec of specs) {
+      const id = `${node.id}.${spec.key}`;
       const role = ctx.addRole({
-        id: `${node.id}.${spec.key}`,
+        id,
         componentId: node.id,
-        names: ctx.derivedNames(component.names, spec.suffix, `${node.name} ${spec.suffix.toLowerCase()}`),
+        names: ctx.derivedNames(
+          component.names,
+          spec.suffix,
+          `${node.name} ${spec.suffix.toLowerCase()}`,
+          id === grantRole ? { nodeId: node.id, key: 'role' } : undefined,
+        ),
         assumedBy: spec.assumedBy,
         purpose: spec.purpose,
         managedPolicies: spec.managedPolicies,

@@ -25,6 +25,7 @@ import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerDesignTags, userText, withoutDynamicReferences } from './text.ts';
 import { lowerStateMachines } from './state-machines.ts';
 import { lowerPrefixLifecycleRules } from './lifecycle.ts';
+import { lowerKeptResources } from './kept.ts';
 import {
   lowerAlarmNodes,
   lowerApiGatewayAccountRole,
@@ -53,6 +54,8 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
 
   const ctx = new LowerContext(design, envs);
 
+  // Logical ids kept from imported code come before every other name (naming.ts reserveKept).
+  ctx.names.reserveKept(ctx.nodes);
   // Names the user chose come first, so a derived "OrdersDlq" never takes a user's "Orders DLQ".
   const vpcNames = new Map<string, ResolvedNames>();
   for (const vpc of ctx.vpcs) vpcNames.set(vpc.id, ctx.names.name(vpc.name, `vpc ${vpc.id}`));
@@ -63,7 +66,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
       {
         id: node.id,
         type: node.type,
-        names: ctx.names.name(node.name, `${node.type} ${node.id}`),
+        names: ctx.names.name(node.name, `${node.type} ${node.id}`, ctx.names.keptLogicalId(node.id, 'self')),
         nodeId: node.id,
         props: ctx.envProps(node),
         placement: node.placement ? { vpcId: node.placement.vpcId, tier: node.placement.tier } : null,
@@ -77,6 +80,8 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
 
   lowerVpcs(ctx, vpcNames);
   lowerNodeDerivations(ctx);
+  // From the design as given: a kept resource's {{resolve:...}} was written by its authors (text.ts).
+  lowerKeptResources(ctx, input.nodes);
   lowerSecurityGroups(ctx);
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
@@ -103,6 +108,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
       slug: toKebabCase(design.name).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') || 'design',
     },
     environments: [...envs],
+    layout: lowerLayout(ctx),
     regions: Object.fromEntries(envs.map((env) => [env, environmentRegion(design, env)])),
     accounts: Object.fromEntries(
       design.environments.flatMap((e) => (e.account && envs.includes(e.name) ? [[e.name, e.account]] : [])),
@@ -124,6 +130,22 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   // Decided once for every target: which stack each VPC and component deploys in.
   graph.stacks = partitionStacks(design, graph);
   return graph;
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100 + 0;
+
+/** The drawn positions of nodes with a component and of VPCs, in id order (ResolvedGraph.layout). */
+function lowerLayout(ctx: LowerContext): NonNullable<ResolvedGraph['layout']> {
+  const at = (targetId: string, id: string, position: { x: number; y: number }) => ({
+    targetId,
+    id,
+    x: round2(position.x),
+    y: round2(position.y),
+  });
+  return {
+    nodes: ctx.nodes.flatMap((n) => (n.position && ctx.component(n.id) ? [at(n.id, n.id, n.position)] : [])),
+    vpcs: ctx.vpcs.flatMap((v) => (v.position ? [at(v.id, v.id, v.position)] : [])),
+  };
 }
 
 /**

@@ -77,9 +77,24 @@ function truncate(text: string, max: number, separator: string): string {
   return at > max / 2 ? cut.slice(0, at) : cut;
 }
 
+/**
+ * The keys of `DesignNode.logicalIds` the lowering matches: the primary resource, the role
+ * grants attach to, the security group and the node's own log group. Other keys ('policy',
+ * 'alarm:0', 'permission:0', ...) are ignored: those parts get derived names.
+ */
+export const KEPT_LOGICAL_ID_KEYS: readonly string[] = ['self', 'role', 'securityGroup', 'logGroup'];
+
 /** Claims names in one namespace; comparisons ignore case (file systems and some AWS names do). */
 class Claimed {
   private readonly taken = new Set<string>();
+
+  /** Takes `name` exactly; false when it (in any case) is already taken. */
+  reserve(name: string): boolean {
+    const key = name.toLowerCase();
+    if (this.taken.has(key)) return false;
+    this.taken.add(key);
+    return true;
+  }
 
   claim(base: string, separator: string, maxLength: number): string {
     let candidate = truncate(base, maxLength, separator);
@@ -101,20 +116,49 @@ export class NameRegistry {
   private readonly logicalIds = new Claimed();
   private readonly tfNames = new Claimed();
   private readonly slugs = new Claimed();
+  /** Logical ids kept from imported code, reserved before any other name: "<node>\0<key>" -> id. */
+  private readonly kept = new Map<string, string>();
+  /** Kept logical ids refused because an earlier node or part took the same id (in any case). */
+  readonly keptClashes: { nodeId: string; key: string; logicalId: string }[] = [];
+
+  /**
+   * Reserves the logical ids nodes keep from imported code (`DesignNode.logicalIds`), before any
+   * other name is claimed, so a derived "OrdersQueueDlq" never takes a kept id. Call once, with
+   * nodes in id order; within a node, keys in code-point order. A clash keeps the first and
+   * records the others in `keptClashes` (that part then gets a derived name).
+   */
+  reserveKept(nodes: readonly { id: string; logicalIds?: Record<string, string> | undefined }[]): void {
+    for (const node of nodes) {
+      const entries = Object.entries(node.logicalIds ?? {})
+        .filter(([key]) => KEPT_LOGICAL_ID_KEYS.includes(key))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [key, logicalId] of entries) {
+        if (this.logicalIds.reserve(logicalId)) this.kept.set(`${node.id}\0${key}`, logicalId);
+        else this.keptClashes.push({ nodeId: node.id, key, logicalId });
+      }
+    }
+  }
+
+  /** The logical id `nodeId` keeps for `key` ('self', 'role', ...), when it was reserved. */
+  keptLogicalId(nodeId: string, key: string): string | undefined {
+    return this.kept.get(`${nodeId}\0${key}`);
+  }
 
   /**
    * @param display the user's text (kept, with any `{{resolve:` broken: it reaches descriptions
    * and Name tags, where CloudFormation would resolve it); @param fallback used when display
    * yields no words.
    */
-  name(display: string, fallback: string): ResolvedNames {
+  name(display: string, fallback: string, keptLogicalId?: string): ResolvedNames {
     let parts = words(display);
     if (parts.length === 0) parts = words(fallback);
     // Identifiers may not start with a digit: lead with the fallback's first word (the type).
     if (parts.length > 0 && /^[0-9]/.test(parts[0]!)) parts = [words(fallback)[0] ?? 'Resource', ...parts];
     return {
       display: neutralizeDynamicReferences(display),
-      logicalId: this.logicalIds.claim(pascal(parts) || 'Resource', '', MAX_BASE_LENGTH),
+      // A kept id was reserved by reserveKept: it is this node's already.
+      logicalId: keptLogicalId ?? this.logicalIds.claim(pascal(parts) || 'Resource', '', MAX_BASE_LENGTH),
+      ...(keptLogicalId ? { kept: true as const } : {}),
       tfName: this.tfNames.claim(lower(parts, '_') || 'resource', '_', MAX_BASE_LENGTH),
       slug: this.slugs.claim(lower(parts, '-') || 'resource', '-', MAX_SLUG_LENGTH),
     };
@@ -125,12 +169,14 @@ export class NameRegistry {
    * as belonging to its parent (OrdersQueue -> OrdersQueueDlq, orders_queue_dlq, orders-queue-dlq).
    * The suffix survives truncation: the slug shortens the parent part instead.
    */
-  derive(parent: ResolvedNames, suffix: string, display: string): ResolvedNames {
+  derive(parent: ResolvedNames, suffix: string, display: string, keptLogicalId?: string): ResolvedNames {
     const parts = words(suffix);
     const slugSuffix = `-${lower(parts, '-')}`;
     return {
       display: neutralizeDynamicReferences(display),
-      logicalId: this.logicalIds.claim(parent.logicalId + pascal(parts), '', MAX_DERIVED_LENGTH),
+      logicalId:
+        keptLogicalId ?? this.logicalIds.claim(parent.logicalId + pascal(parts), '', MAX_DERIVED_LENGTH),
+      ...(keptLogicalId ? { kept: true as const } : {}),
       tfName: this.tfNames.claim(`${parent.tfName}_${lower(parts, '_')}`, '_', MAX_DERIVED_LENGTH),
       slug: this.slugs.claim(
         truncate(parent.slug, MAX_SLUG_LENGTH - slugSuffix.length, '-').replace(/-+$/, '') + slugSuffix,

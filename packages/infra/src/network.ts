@@ -205,7 +205,10 @@ export function lowerSecurityGroups(ctx: LowerContext): void {
       id,
       componentId: node.id,
       vpcId: component.placement.vpcId,
-      names: ctx.derivedNames(component.names, 'Sg', `${node.name} security group`),
+      names: ctx.derivedNames(component.names, 'Sg', `${node.name} security group`, {
+        nodeId: node.id,
+        key: 'securityGroup',
+      }),
       description:
         sgDescription(`Security group for ${node.name}`) || `Security group for ${component.names.logicalId}`,
       ingress: [],

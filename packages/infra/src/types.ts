@@ -17,6 +17,11 @@ export interface ResolvedNames {
   tfName: string;
   /** kebab-case physical-name stem (<= 40 chars), prefixed at deploy time with design + env. */
   slug: string;
+  /**
+   * `logicalId` was kept from imported code (DesignNode.logicalIds): CDK pins it with
+   * overrideLogicalId so its template keeps it too, and re-deploying replaces nothing.
+   */
+  kept?: true;
 }
 
 /**
@@ -652,6 +657,13 @@ export interface ResolvedComponent {
    * so workgroups sharing a bucket keep their results apart (see decisions.ts).
    */
   resultsPrefix?: string;
+  /**
+   * For other-resource: the imported resource kept as written, in the forms it has. Each target
+   * prints its form verbatim (CloudFormation and CDK the `cloudFormation` one under
+   * `names.logicalId`, Terraform the `terraform` one under `names.tfName`) and nothing else
+   * for it; a target whose form is absent prints nothing (IMP-01, IMP-02 say so).
+   */
+  kept?: ResolvedKeptResource;
   environment: ResolvedEnvVar[];
   /** Findings accepted for this component, carried into the code as acknowledgements. */
   acknowledgements: Acknowledgement[];
@@ -660,6 +672,23 @@ export interface ResolvedComponent {
    * sets that name explicitly instead of letting the deployment choose one.
    */
   namedUpFront?: true;
+}
+
+/** A JSON object as imported: CloudFormation Properties or a Terraform block's arguments. */
+export type KeptRecord = { [key: string]: PropertyValue };
+
+/** An imported resource the designer does not model, kept as written (see `ResolvedComponent.kept`). */
+export interface ResolvedKeptResource {
+  /**
+   * Its CloudFormation form: Type, Properties with intrinsic functions as JSON objects
+   * ({"Ref": "X"}, {"Fn::GetAtt": ["A", "Arn"]}), and DependsOn logical ids.
+   */
+  cloudFormation?: { type: string; properties: KeptRecord; dependsOn: string[] };
+  /**
+   * Its Terraform form: the resource type and the block's body as hcl2json reads it
+   * (expressions as "${...}" strings, nested blocks as lists of objects).
+   */
+  terraform?: { type: string; arguments: KeptRecord };
 }
 
 /** What a stack of a split design mostly holds (see stacks.ts). */
@@ -685,8 +714,25 @@ export interface ResolvedStack {
   estimatedResources: number;
 }
 
+/** Where a node or VPC was drawn, for the exported code's layout metadata (rounded to 2 decimals). */
+export interface ResolvedPosition {
+  /** The component (a node's own) or VPC it belongs to. */
+  targetId: string;
+  /** The design id of the node or VPC, so an import puts it back. */
+  id: string;
+  x: number;
+  y: number;
+}
+
 export interface ResolvedGraph {
   design: { name: string; description: string; region: string; slug: string };
+  /**
+   * Positions of the drawn nodes (that make infrastructure) and VPCs, in id order: every target
+   * writes them into its code (CloudFormation and CDK template Metadata "Archgen::Layout", a
+   * `# archgen:layout` line in Terraform's main.tf) so re-importing restores the picture.
+   * Always filled by lowerDesign (optional only for hand-written fixtures).
+   */
+  layout?: { nodes: ResolvedPosition[]; vpcs: ResolvedPosition[] };
   environments: string[];
   /**
    * The AWS account each environment deploys into, where the design names one: every target

@@ -101,7 +101,9 @@ describe('estimateCost', () => {
     expect(Math.round(estimate.total * 100)).toBe(total);
     // Every service that bills something gets a price with the catalog defaults.
     const unpriced = estimate.nodes.filter((n) => n.lines.length === 0).map((n) => n.type);
-    expect(unpriced.sort()).toEqual(['eventbridge-rule', 'nat-gateway', 'users']);
+    // A kept imported resource is not priced, and says so.
+    expect(unpriced.sort()).toEqual(['eventbridge-rule', 'nat-gateway', 'other-resource', 'users']);
+    expect(estimate.nodes.find((n) => n.type === 'other-resource')?.notes.join('\n')).toMatch(/^Not priced/);
     expect(estimate.nodes.flatMap((n) => n.notes).join('\n')).not.toMatch(/No list price|No pricing/);
   });
 

@@ -550,6 +550,15 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
     ];
   },
   'cloudwatch-alarm': () => [line('Standard alarm', 1, PRICES.cloudwatch.alarmMonth)],
+  'other-resource': (i) => {
+    const type = [i.props.cloudFormationType, i.props.terraformType].find(
+      (t) => typeof t === 'string' && t !== '',
+    );
+    i.notes.push(
+      `Not priced: a kept resource${type ? ` (${String(type)})` : ''} the designer does not model.`,
+    );
+    return [];
+  },
   'log-group': (i) => {
     const ingested = use(i, 'ingestedGb');
     return [

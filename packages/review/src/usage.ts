@@ -244,6 +244,7 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
     ),
   ],
   'cloudwatch-alarm': [],
+  'other-resource': [],
   'log-group': [
     a('ingestedGb', 'Logs written', 'GB/month', 5, 'Stored for the retention period (steady state).'),
   ],

@@ -9,6 +9,7 @@ import { dataCases } from './rules/data/data.cases.ts';
 import { edgeCases } from './rules/edge/edge.cases.ts';
 import { lambdaCases } from './rules/lambda/lambda.cases.ts';
 import { limitsCases } from './rules/limits/limits.cases.ts';
+import { importCases } from './rules/import/import.cases.ts';
 import { messagingCases } from './rules/messaging/messaging.cases.ts';
 import { networkCases } from './rules/network/network.cases.ts';
 import { observabilityCases } from './rules/observability/observability.cases.ts';
@@ -26,6 +27,7 @@ const ALL_CASES: RuleCase[] = [
   ...edgeCases,
   ...lambdaCases,
   ...limitsCases,
+  ...importCases,
   ...messagingCases,
   ...networkCases,
   ...observabilityCases,
@@ -76,6 +78,9 @@ describe('rule registry', () => {
       'EVR-02',
       'IAM-01',
       'IAM-03',
+      'IMP-01',
+      'IMP-02',
+      'IMP-03',
       'KIN-01',
       'LAM-01',
       'LAM-02',

@@ -90,6 +90,9 @@ import { TAG_01 } from './rules/text/TAG-01.ts';
 import { TAG_02 } from './rules/text/TAG-02.ts';
 import { TAG_03 } from './rules/text/TAG-03.ts';
 import { TXT_01 } from './rules/text/TXT-01.ts';
+import { IMP_01 } from './rules/import/IMP-01.ts';
+import { IMP_02 } from './rules/import/IMP-02.ts';
+import { IMP_03 } from './rules/import/IMP-03.ts';
 
 export const RULES: readonly Rule[] = [
   ALB_01,
@@ -182,6 +185,9 @@ export const RULES: readonly Rule[] = [
   TAG_02,
   TAG_03,
   TXT_01,
+  IMP_01,
+  IMP_02,
+  IMP_03,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

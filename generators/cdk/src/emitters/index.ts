@@ -23,6 +23,7 @@ import { logGroupEmitter } from './log-group.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
 import { neptuneEmitter } from './neptune.ts';
 import { opensearchEmitter } from './opensearch.ts';
+import { otherResourceEmitter } from './other-resource.ts';
 import { rdsEmitter } from './rds.ts';
 import { s3Emitter } from './s3.ts';
 import { secretEmitter } from './secret.ts';
@@ -45,6 +46,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   aurora: auroraEmitter,
   dynamodb: dynamodbEmitter,
   opensearch: opensearchEmitter,
+  'other-resource': otherResourceEmitter,
   neptune: neptuneEmitter,
   timestream: timestreamEmitter,
   elasticache: elasticacheEmitter,

@@ -24,6 +24,7 @@ import { logGroupEmitter } from './log-group.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
 import { neptuneEmitter } from './neptune.ts';
 import { opensearchEmitter } from './opensearch.ts';
+import { otherResourceEmitter } from './other-resource.ts';
 import { rdsEmitter } from './rds.ts';
 import { s3Emitter } from './s3.ts';
 import { secretEmitter } from './secret.ts';
@@ -53,6 +54,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'nat-gateway': natGatewayEmitter,
   neptune: neptuneEmitter,
   opensearch: opensearchEmitter,
+  'other-resource': otherResourceEmitter,
   rds: rdsEmitter,
   s3: s3Emitter,
   secret: secretEmitter,

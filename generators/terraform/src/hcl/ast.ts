@@ -16,7 +16,9 @@ export type Expr =
   | { kind: 'object'; entries: ObjectEntry[] }
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
   | { kind: 'conditional'; test: Expr; then: Expr; otherwise: Expr }
-  | { kind: 'index'; target: Expr; key: Expr; attributes: string[] };
+  | { kind: 'index'; target: Expr; key: Expr; attributes: string[] }
+  /** An expression kept as imported (a kept resource's arguments), checked by `isKeptExpression`. */
+  | { kind: 'raw'; text: string };
 
 export type BinaryOp = '+' | '-' | '*' | '%' | '==' | '!=' | '>' | '>=' | '<' | '<=' | '&&' | '||';
 
@@ -144,6 +146,56 @@ class ConditionalExpr extends BuiltExpression {
   ) {
     super();
   }
+}
+
+class RawExpr extends BuiltExpression {
+  readonly kind = 'raw';
+  constructor(readonly text: string) {
+    super();
+  }
+}
+
+/**
+ * Whether `text` is one expression that cannot end the attribute it is printed in: brackets,
+ * braces and parentheses balance (outside strings), strings and their `${}` close, there is no
+ * comment and no line break outside brackets. Not a parser: what Terraform itself then reads.
+ */
+export function isKeptExpression(text: string): boolean {
+  if (text.trim() === '') return false;
+  const closing: string[] = [];
+  // Inside a string: the depth of `closing` where it started, so `${` in it nests expressions.
+  const strings: number[] = [];
+  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (strings.length > 0 && strings[strings.length - 1] === closing.length) {
+      if (ch === '\\') i++;
+      else if (ch === '"') strings.pop();
+      else if (ch === '\n') return false;
+      else if ((ch === '$' || ch === '%') && text[i + 1] === '{') {
+        if (text[i + 2] === '{') i += 2;
+        else {
+          closing.push('}');
+          i++;
+        }
+      }
+      continue;
+    }
+    if (ch === '"') strings.push(closing.length);
+    else if (ch === '#' || (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))) return false;
+    else if (ch === '<' && text[i + 1] === '<') return false;
+    else if (pairs[ch]) closing.push(pairs[ch]);
+    else if (ch === ')' || ch === ']' || ch === '}') {
+      if (closing.pop() !== ch) return false;
+    } else if ((ch === '\n' || ch === '\r') && closing.length === 0) return false;
+  }
+  return closing.length === 0 && strings.length === 0;
+}
+
+/** A kept expression; throws unless `isKeptExpression(text)`. */
+export function raw(text: string): Expr {
+  if (!isKeptExpression(text)) throw new Error(`Not a single HCL expression: ${JSON.stringify(text)}`);
+  return new RawExpr(text);
 }
 
 export const str = (value: string): Expr => new StringExpr(value);

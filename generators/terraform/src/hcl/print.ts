@@ -7,7 +7,14 @@
  * model (`isMultiLine`, `flatWidth`), never by printing a subtree and scanning its text, so a
  * subtree is printed once, directly at its final indent.
  */
-import type { Attribute, Block, BodyItem, Expr, ObjectEntry } from './ast.ts';
+import {
+  isKeptExpression,
+  type Attribute,
+  type Block,
+  type BodyItem,
+  type Expr,
+  type ObjectEntry,
+} from './ast.ts';
 
 const INDENT = '  ';
 const MAX_INLINE_LIST = 80;
@@ -136,6 +143,8 @@ function isMultiLine(e: Expr): boolean {
       return isMultiLine(e.test) || isMultiLine(e.then) || isMultiLine(e.otherwise);
     case 'index':
       return isMultiLine(e.target) || isMultiLine(e.key);
+    case 'raw':
+      return e.text.includes('\n');
   }
 }
 
@@ -193,6 +202,8 @@ function flatWidth(e: Expr): number {
       for (const a of e.attributes) width += a.length + 1;
       return width;
     }
+    case 'raw':
+      return e.text.includes('\n') ? MULTI_LINE : e.text.length;
   }
 }
 
@@ -362,6 +373,11 @@ function writeExpr(e: Expr, level: number, out: Output): void {
       writeOperand(e.then, level, undefined, false, out);
       out.text += ' : ';
       writeOperand(e.otherwise, level, undefined, false, out);
+      return;
+    case 'raw':
+      if (!isKeptExpression(e.text))
+        throw new Error(`Not a single HCL expression: ${JSON.stringify(e.text)}`);
+      out.text += e.text;
       return;
   }
 }

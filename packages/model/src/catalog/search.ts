@@ -6,7 +6,7 @@
  * in spelling ("lamda"). Shared by the palette and the CLI.
  */
 import type { ServiceDefinition } from './types.ts';
-import { ALL_SERVICES as SERVICES } from './services/index.ts';
+import { ALL_SERVICES } from './services/index.ts';
 import { NOT_YET_SERVICES, type NotYetService } from './not-yet.ts';
 
 /** Why a service matched, in ranking order. */
@@ -85,6 +85,8 @@ function index(service: ServiceDefinition, order: number): Indexed {
   return { service, order, names, abbreviations, synonyms, words, description };
 }
 
+/** What the palette offers: every service but those that only come from an import. */
+const SERVICES = ALL_SERVICES.filter((s) => !s.importOnly);
 const INDEX = SERVICES.map(index);
 
 /** `phrase` holds `words` as whole words ("edge cache" holds "cache", not "cach"). */

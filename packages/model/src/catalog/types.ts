@@ -75,8 +75,18 @@ export interface ListProperty extends PropertyBase {
   maxItems?: number;
   item: readonly PropertyDefinition[];
 }
+/**
+ * A JSON value kept as it is (a kept resource's verbatim CloudFormation properties, its
+ * Terraform arguments, its DependsOn list): shown read-only, checked only for its shape.
+ */
+export interface JsonProperty extends PropertyBase {
+  kind: 'json';
+  /** 'record': a JSON object; 'string-list': a list of strings. */
+  shape: 'record' | 'string-list';
+  default: PropertyValue;
+}
 export type PropertyDefinition =
-  StringProperty | NumberProperty | BooleanProperty | EnumProperty | ListProperty;
+  StringProperty | NumberProperty | BooleanProperty | EnumProperty | ListProperty | JsonProperty;
 
 /** A problem with a property value; `path` is relative to the node's properties. */
 export interface PropertyIssue {
@@ -159,6 +169,11 @@ export interface ServiceDefinition {
   /** Icon id resolved by the app to a bundled AWS architecture icon. */
   icon: string;
   description: string;
+  /**
+   * Not offered in the palette nor found by its search: nodes of this service come only from
+   * importing existing infrastructure code (the kept "other resource").
+   */
+  importOnly?: true;
   /** Where the node may be placed; the first entry is the recommended placement. */
   placements: readonly PlacementKind[];
   properties: readonly PropertyDefinition[];

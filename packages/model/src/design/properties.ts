@@ -78,6 +78,14 @@ function checkValue(def: PropertyDefinition, value: PropertyValue, path: string)
       });
       return issues;
     }
+    case 'json':
+      if (def.shape === 'record')
+        return value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? []
+          : [{ path, message: `${def.label} must be a record` }];
+      return Array.isArray(value) && value.every((v) => typeof v === 'string')
+        ? []
+        : [{ path, message: `${def.label} must be a list of text` }];
   }
 }
 

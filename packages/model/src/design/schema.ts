@@ -101,6 +101,14 @@ export const NodeSchema = z.object({
   /** A VPC tier, or null for regional services (S3, SQS, DynamoDB, ...). */
   placement: PlacementSchema.nullable().default(null),
   position: z.object({ x: z.number(), y: z.number() }).optional(),
+  /**
+   * CloudFormation logical ids kept from imported code, so a re-export replaces nothing. Key
+   * 'self' is the node's primary resource; other keys name its parts: 'role', 'policy',
+   * 'securityGroup', 'logGroup', 'alarm:<n>', 'permission:<n>', 'eventSourceMapping:<n>',
+   * 'subscription:<n>', 'queuePolicy', 'topicPolicy', 'targetGroup', 'listener' (n from 0 in
+   * source order). The lowering uses those it can match (naming.ts); unknown keys are ignored.
+   */
+  logicalIds: z.record(z.string().min(1).max(64), z.string().regex(/^[A-Za-z0-9]{1,255}$/)).optional(),
 });
 export type DesignNode = z.infer<typeof NodeSchema>;
 

@@ -19,6 +19,7 @@ import { logGroup } from './log-group.ts';
 import { natGateway } from './nat-gateway.ts';
 import { neptune } from './neptune.ts';
 import { opensearch } from './opensearch.ts';
+import { otherResource } from './other-resource.ts';
 import { rds } from './rds.ts';
 import { s3 } from './s3.ts';
 import { secret } from './secret.ts';
@@ -51,6 +52,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   natGateway,
   neptune,
   opensearch,
+  otherResource,
   rds,
   s3,
   secret,

@@ -1,0 +1,43 @@
+import { design, type DesignNode } from '@archgen/model';
+import type { RuleCase } from '../../test-support/rule-case.ts';
+
+const cloudFormation = {
+  cloudFormationType: 'AWS::SSM::Parameter',
+  cloudFormationProperties: { Type: 'String' },
+};
+const terraform = { terraformType: 'aws_ssm_parameter', terraformArguments: { type: 'String' } };
+
+function kept(properties: DesignNode['properties']) {
+  return design('Imported').node('other-resource', { id: 'param', name: 'Param', properties }).build();
+}
+
+function keeping(second: string) {
+  return design('Imported')
+    .node('sqs', { id: 'a', name: 'A', logicalIds: { self: 'Orders' } })
+    .node('sqs', { id: 'b', name: 'B', logicalIds: { self: second } })
+    .build();
+}
+
+export const importCases: RuleCase[] = [
+  {
+    ruleId: 'IMP-01',
+    name: 'a kept resource with only its CloudFormation form',
+    compliant: kept({ ...cloudFormation, ...terraform }),
+    nonCompliant: kept(cloudFormation),
+    expect: { target: 'param', severity: 'medium', manualFix: true },
+  },
+  {
+    ruleId: 'IMP-02',
+    name: 'a kept resource with only its Terraform form',
+    compliant: kept({ ...cloudFormation, ...terraform }),
+    nonCompliant: kept(terraform),
+    expect: { target: 'param', severity: 'medium', manualFix: true },
+  },
+  {
+    ruleId: 'IMP-03',
+    name: 'two nodes keep the same logical id (in another case)',
+    compliant: keeping('OrdersTable'),
+    nonCompliant: keeping('ORDERS'),
+    expect: { target: 'b', severity: 'medium', manualFix: true },
+  },
+];
