@@ -15,7 +15,7 @@ import {
   settlePositions,
   subnetCidrs,
   type XY,
-} from './geometry.ts';
+} from '@archgen/layout';
 import { deriveEdges, deriveNodes, handlesBetween, reuseUnchanged } from './deriveFlow.ts';
 import { HANDLE } from './flowTypes.ts';
 import { EMPTY_SELECTION } from '../store/selectionSlice.ts';
