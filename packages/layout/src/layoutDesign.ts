@@ -198,7 +198,10 @@ function arrangeVpc(
   const widest = Math.max(...bands.map((b) => b.ids.length));
   const columns = Math.max(6, Math.ceil(Math.sqrt(widest * 2.5)));
   const cells = new Map<string, Cell>();
-  const fallback = (id: string) => Math.min(columns - 1, graph.layer.get(id)! - minLayer);
+  // Without a neighbour in another band: by layer; with no connection at all (a NAT gateway),
+  // at the right end, so it never stands between an entry point and what it reaches.
+  const fallback = (id: string) =>
+    graph.both.get(id)!.length ? Math.min(columns - 1, graph.layer.get(id)! - minLayer) : columns - 1;
 
   const placeBand = (ids: string[], prefOf: (id: string) => number) => {
     const rows = Math.ceil(ids.length / columns);
@@ -328,10 +331,12 @@ function freshLayout(design: Design, graph: Graph): Fresh {
   const regional = graph.ids.filter((id) => !placedSet.has(id));
   const fromVpc = reach(placed, graph.out);
   const toVpc = reach(placed, graph.into);
-  const upstream = new Set(regional.filter((id) => toVpc.has(id) && !fromVpc.has(id)));
   const support = new Set(
     regional.filter((id) => SUPPORT_CATEGORIES.has(getService(nodeById.get(id)!.type)?.category ?? '')),
   );
+  // Alarms, logs and secrets are drawn with what serves the VPC (right), even an alarm that
+  // watches a load balancer: left of the VPC its other edges would cross it.
+  const upstream = new Set(regional.filter((id) => toVpc.has(id) && !fromVpc.has(id) && !support.has(id)));
   const downstream = regional.filter((id) => !upstream.has(id));
   // Columns count outwards from the VPCs: a queue the VPC writes to is next to it, the function
   // the queue feeds one further. Without VPCs, the graph's layers from left to right.
