@@ -180,7 +180,9 @@ export function multiVpcDesign(nodeCount: number, vpcCount: number): Design {
   const nodes = base.nodes.map((n) => {
     const cell = /^n(\d+)$/.exec(n.id);
     if (!cell || !n.placement) return n;
-    const vpc = vpcs[Math.floor((Number(cell[1]) - 2) / 4) % vpcCount]!;
+    // Only every fourth cell (the web tier) is placed: deal those out in turn.
+    const webCell = Math.floor((Number(cell[1]) - 2) / 16);
+    const vpc = vpcs[webCell % vpcCount]!;
     return { ...n, placement: { ...n.placement, vpcId: vpc.id } };
   });
   const nats: DesignNode[] = vpcs.slice(1).map((v) => ({
