@@ -45,9 +45,9 @@ export const LAYOUT_GAP_X = 64;
 /** Vertical gap between rows of a band. */
 export const LAYOUT_GAP_Y = 40;
 /** From a VPC frame to the nearest regional column. */
-export const REGIONAL_MARGIN = 120;
+export const REGIONAL_MARGIN = 140;
 /** Between regional columns (edge labels sit in this gap). */
-export const REGIONAL_COLUMN_GAP = 110;
+export const REGIONAL_COLUMN_GAP = 160;
 /** Between services of a regional column. */
 export const REGIONAL_ROW_GAP = 40;
 
