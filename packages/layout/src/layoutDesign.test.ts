@@ -228,6 +228,24 @@ describe('layoutDesign with keepExisting', () => {
     },
   );
 
+  it.each(designs.filter((d) => d.design.nodes.length > 1).map((d) => [d.name, d.design] as const))(
+    "%s: the file's own hand-made positions stay where the canvas draws them when a third are missing",
+    (_name, original) => {
+      const ids = original.nodes.map((n) => n.id).sort();
+      const forget = new Set(ids.filter((_, i) => i % 3 === 1));
+      const partial = {
+        ...original,
+        nodes: original.nodes.map((n) => (forget.has(n.id) ? { ...n, position: undefined } : n)),
+      };
+      const laid = layoutDesignSync(partial, { keepExisting: true });
+      for (const n of original.nodes)
+        if (!forget.has(n.id))
+          expect(laid.nodes.find((m) => m.id === n.id)!.position, n.id).toEqual(n.position);
+      // Drawn exactly there too: no band had to grow under a kept service.
+      expect(pictureProblems(laid)).toEqual([]);
+    },
+  );
+
   it('keeps a hand-made layout as it is when everything has a position', async () => {
     const design = designs.find((d) => d.name === 'three-tier-web-app')!.design;
     expect(needsLayout(design)).toBe(false);

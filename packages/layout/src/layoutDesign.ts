@@ -27,6 +27,9 @@ import {
   RectIndex,
   computeLayout,
   findFreeSlot,
+  GRID,
+  NODE_GAP_X,
+  NODE_GAP_Y,
   nodeRect,
   type Rect,
   type XY,
@@ -452,6 +455,41 @@ function freshLayout(design: Design, graph: Graph): Fresh {
   return { nodes: positions, vpcs: vpcPositions, left: 0, right, upstream };
 }
 
+/**
+ * The free spot nearest `wanted` on the GRID inside `area` (the width is scanned up to just past
+ * the rightmost rectangle, where there is always room when `maxX` is unset); null when full.
+ */
+function scanBand(
+  area: { minX: number; minY: number; maxX?: number; maxY: number },
+  taken: readonly Rect[],
+  wanted: XY,
+  clearance: number,
+): XY | null {
+  const index = new RectIndex(taken);
+  const gapX = NODE_GAP_X * clearance;
+  const gapY = NODE_GAP_Y * clearance;
+  const right = Math.max(area.minX, ...taken.map((r) => r.x + r.width)) + gapX + GRID;
+  const maxX = Math.min(area.maxX ?? Infinity, right);
+  let best: XY | null = null;
+  let bestDistance = Infinity;
+  for (let y = area.minY; y <= area.maxY; y += GRID)
+    for (let x = area.minX; x <= maxX; x += GRID) {
+      const d = Math.hypot(x - wanted.x, y - wanted.y);
+      if (d >= bestDistance) continue;
+      const clear = !index.hits({
+        x: x - gapX,
+        y: y - gapY,
+        width: NODE_WIDTH + 2 * gapX,
+        height: NODE_HEIGHT + 2 * gapY,
+      });
+      if (clear) {
+        best = { x, y };
+        bestDistance = d;
+      }
+    }
+  return best;
+}
+
 const rounded = (at: XY): XY => ({ x: Math.round(at.x), y: Math.round(at.y) });
 
 /**
@@ -555,13 +593,19 @@ function keepExisting(design: Design, fresh: Fresh): Design {
       maxY: Math.max(minY, maxY),
       ...(Number.isFinite(maxX) ? { maxX: Math.max(box.x + VPC_PAD_X, maxX) } : {}),
     };
+    const inBounds = (at: XY) => at.y <= area.maxY && at.x <= (area.maxX ?? Infinity);
     let at = findFreeSlot(area, bandIds, {
       x: Math.min(wanted.x, area.maxX ?? Infinity),
       y: Math.min(wanted.y, area.maxY),
     });
-    // No room: the band grows (down and right), which may move what the canvas draws below it.
-    if (at.y > area.maxY || at.x > (area.maxX ?? Infinity))
-      at = findFreeSlot({ minX: area.minX, minY }, bandIds, wanted);
+    // Not near the wanted spot: the nearest free one anywhere in the band, else right of
+    // everything in it (the band grows right, never down, so the bands below stay put).
+    // A hand-made band may be packed closer than we would: then half the clearance will do.
+    if (!inBounds(at))
+      at =
+        scanBand(area, bandIds, wanted, 1) ??
+        scanBand(area, bandIds, wanted, 0.5) ??
+        scanBand({ ...area, maxX: undefined }, bandIds, wanted, 1)!;
     positions.set(node.id, at);
   }
 
@@ -589,9 +633,16 @@ function keepExisting(design: Design, fresh: Fresh): Design {
     index.add(nodeRect(at));
   }
 
-  return {
+  const result: Design = {
     ...design,
     vpcs: design.vpcs.map((v) => ({ ...v, position: vpcPositions.get(v.id) })),
     nodes: design.nodes.map((n) => (n.position ? n : { ...n, position: rounded(positions.get(n.id)!) })),
+  };
+  // New services stored where the canvas draws them (the same unless a full band had to grow).
+  const drawn = computeLayout(result).nodePositions;
+  const keptIds = new Set(kept.map((n) => n.id));
+  return {
+    ...result,
+    nodes: result.nodes.map((n) => (keptIds.has(n.id) ? n : { ...n, position: rounded(drawn.get(n.id)!) })),
   };
 }
