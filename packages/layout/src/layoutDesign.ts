@@ -455,20 +455,26 @@ function freshLayout(design: Design, graph: Graph): Fresh {
   return { nodes: positions, vpcs: vpcPositions, left: 0, right, upstream };
 }
 
+interface BandRects {
+  index: RectIndex;
+  /** The right edge of the rightmost rectangle (-Infinity when empty). */
+  right: number;
+}
+
 /**
  * The free spot nearest `wanted` on the GRID inside `area` (the width is scanned up to just past
  * the rightmost rectangle, where there is always room when `maxX` is unset); null when full.
  */
 function scanBand(
   area: { minX: number; minY: number; maxX?: number; maxY: number },
-  taken: readonly Rect[],
+  taken: BandRects,
   wanted: XY,
   clearance: number,
 ): XY | null {
-  const index = new RectIndex(taken);
+  const index = taken.index;
   const gapX = NODE_GAP_X * clearance;
   const gapY = NODE_GAP_Y * clearance;
-  const right = Math.max(area.minX, ...taken.map((r) => r.x + r.width)) + gapX + GRID;
+  const right = Math.max(area.minX, taken.right) + gapX + GRID;
   const maxX = Math.min(area.maxX ?? Infinity, right);
   let best: XY | null = null;
   let bestDistance = Infinity;
@@ -521,13 +527,15 @@ export function layoutDesignSync(design: Design, options: LayoutDesignOptions = 
  */
 function keepExisting(design: Design, fresh: Fresh): Design {
   if (!needsLayout(design) && design.vpcs.every((v) => v.position)) return design;
-  const before = computeLayout(design);
+  // How the canvas draws what is kept (new services left out: placing them is this function's job).
+  const before = computeLayout({ ...design, nodes: design.nodes.filter((n) => n.position) });
   const kept = design.nodes.filter((n) => n.position);
   const hasKeptMember = new Set(kept.flatMap((n) => (n.placement ? [n.placement.vpcId] : [])));
 
   // Unpositioned VPCs: kept where drawn if they hold positioned services, else stacked below.
   const vpcPositions = new Map<string, XY>();
-  const keptBoxes: Rect[] = [...before.vpcs.filter((v) => design.vpcs.find((d) => d.id === v.id)?.position)];
+  const positioned = new Set(design.vpcs.filter((v) => v.position).map((v) => v.id));
+  const keptBoxes: Rect[] = before.vpcs.filter((v) => positioned.has(v.id));
   for (const n of kept) keptBoxes.push(nodeRect(n.position!));
   let below = keptBoxes.length ? Math.max(...keptBoxes.map((r) => r.y + r.height)) + VPC_GAP : 0;
   const left = keptBoxes.length ? Math.min(...keptBoxes.map((r) => r.x)) : 0;
@@ -568,6 +576,20 @@ function keepExisting(design: Design, fresh: Fresh): Design {
   const keptRegional = kept
     .filter((n) => !n.placement || !vpcTiers.get(n.placement.vpcId)?.has(n.placement.tier))
     .map((n) => nodeRect(n.position!));
+  // The rectangles in each band, kept up to date as new services land.
+  const bands = new Map<string, BandRects>();
+  const bandOf = (key: string) => {
+    let entry = bands.get(key);
+    if (!entry) bands.set(key, (entry = { index: new RectIndex(), right: -Infinity }));
+    return entry;
+  };
+  for (const n of kept) {
+    const p = n.placement;
+    if (!p || !vpcTiers.get(p.vpcId)?.has(p.tier)) continue;
+    const entry = bandOf(`${p.vpcId}/${p.tier}`);
+    entry.index.add(nodeRect(n.position!));
+    entry.right = Math.max(entry.right, n.position!.x + NODE_WIDTH);
+  }
   for (const node of sortedNew) {
     const p = node.placement;
     if (!p || !vpcTiers.get(p.vpcId)?.has(p.tier)) continue;
@@ -577,9 +599,7 @@ function keepExisting(design: Design, fresh: Fresh): Design {
     const freshAt = fresh.nodes.get(node.id)!;
     const minY = band.y + BAND_LABEL + BAND_PAD / 2;
     const wanted = { x: box.x + (freshAt.x - freshVpc.x), y: minY + (freshAt.y - freshVpc.y) };
-    const bandIds = design.nodes
-      .filter((n) => n.placement?.vpcId === p.vpcId && n.placement.tier === p.tier && positions.has(n.id))
-      .map((n) => nodeRect(positions.get(n.id)!));
+    const bandIds = bandOf(`${p.vpcId}/${p.tier}`);
     // Inside the band's current height when there is room, so the bands below do not move.
     const maxY = band.y + band.height - BAND_PAD - NODE_HEIGHT;
     // And short of kept regional services right of the VPC, which a wider frame would cover.
@@ -594,7 +614,7 @@ function keepExisting(design: Design, fresh: Fresh): Design {
       ...(Number.isFinite(maxX) ? { maxX: Math.max(box.x + VPC_PAD_X, maxX) } : {}),
     };
     const inBounds = (at: XY) => at.y <= area.maxY && at.x <= (area.maxX ?? Infinity);
-    let at = findFreeSlot(area, bandIds, {
+    let at = findFreeSlot(area, bandIds.index, {
       x: Math.min(wanted.x, area.maxX ?? Infinity),
       y: Math.min(wanted.y, area.maxY),
     });
@@ -607,6 +627,8 @@ function keepExisting(design: Design, fresh: Fresh): Design {
         scanBand(area, bandIds, wanted, 0.5) ??
         scanBand({ ...area, maxX: undefined }, bandIds, wanted, 1)!;
     positions.set(node.id, at);
+    bandIds.index.add(nodeRect(at));
+    bandIds.right = Math.max(bandIds.right, at.x + NODE_WIDTH);
   }
 
   // Regional services: beside the VPC stack as in the fresh layout, clear of every frame and node.
