@@ -6,7 +6,6 @@ import { denseDesign } from '../../../bench/dense.ts';
 import { multiVpcDesign, syntheticDesign } from '../../../bench/synthetic.ts';
 import {
   BAND_LABEL,
-  NODE_HEIGHT,
   NODE_WIDTH,
   VPC_PAD_X,
   computeLayout,
@@ -189,17 +188,27 @@ describe('layoutDesign from scratch', () => {
     expect(millis).toBeLessThan(2000);
   });
 
-  it('wraps a crowded band into rows and a long regional column into several', () => {
-    const laid = layoutDesignSync(stripPositions(syntheticDesign(1000)));
-    const placed = laid.nodes.filter((n) => n.placement?.tier === 'isolated');
-    expect(new Set(placed.map((n) => n.position!.y)).size).toBeGreaterThan(1);
-    const drawn = computeLayout(laid);
-    const vpc = drawn.vpcs[0]!;
-    // Neither a strip thousands of services wide nor one column thousands tall.
-    expect(vpc.width / vpc.height).toBeLessThan(12);
-    const regionalYs = laid.nodes.filter((n) => !n.placement).map((n) => n.position!.y);
-    expect(Math.max(...regionalYs) - Math.min(...regionalYs)).toBeLessThan(vpc.height * 2 + NODE_HEIGHT * 10);
-  });
+  it.each([
+    ['dense 300', () => denseDesign(300)],
+    ['synthetic 1,000', () => syntheticDesign(1000)],
+    ['synthetic 1,000 in 4 VPCs', () => multiVpcDesign(1000, 4)],
+  ])(
+    '%s: crowded bands wrap into rows, long columns into several: a picture about as wide as a screen',
+    (_name, make) => {
+      const laid = layoutDesignSync(stripPositions(make()));
+      const drawn = computeLayout(laid);
+      for (const vpc of drawn.vpcs) {
+        const ys = laid.nodes.filter((n) => n.placement?.vpcId === vpc.id).map((n) => n.position!.y);
+        expect(new Set(ys).size, `rows in ${vpc.id}`).toBeGreaterThan(3);
+      }
+      const rects = [...laid.nodes.map((n) => nodeRect(n.position!)), ...drawn.vpcs];
+      const width = Math.max(...rects.map((r) => r.x + r.width)) - Math.min(...rects.map((r) => r.x));
+      const height = Math.max(...rects.map((r) => r.y + r.height)) - Math.min(...rects.map((r) => r.y));
+      // Neither a strip (one row per band, one column per layer) nor a tower.
+      expect(width / height).toBeGreaterThan(1);
+      expect(width / height).toBeLessThan(3);
+    },
+  );
 });
 
 describe('layoutDesign with keepExisting', () => {

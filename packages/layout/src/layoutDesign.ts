@@ -58,6 +58,8 @@ const COLUMN_STEP = NODE_WIDTH + LAYOUT_GAP_X;
 const ROW_STEP = NODE_HEIGHT + LAYOUT_GAP_Y;
 const REGIONAL_STEP_X = NODE_WIDTH + REGIONAL_COLUMN_GAP;
 const REGIONAL_STEP_Y = NODE_HEIGHT + REGIONAL_ROW_GAP;
+/** Width to height the regional columns aim for on a large design (a wide screen). */
+const ASPECT = 1.6;
 /** Sweeps of the median heuristic (down, up, down...). */
 const SWEEPS = 4;
 
@@ -371,8 +373,12 @@ function freshLayout(design: Design, graph: Graph): Fresh {
   };
   const up = columnsOf([...upstream], false);
   const down = columnsOf(downstream, true);
-  // A column taller than the VPCs wraps into several side by side.
-  const maxRows = Math.max(8, Math.ceil(stackBottom / REGIONAL_STEP_Y));
+  // A column taller than the VPCs wraps into several side by side; with many regional services,
+  // taller, so the whole picture is about as wide as a screen (ratio ASPECT) rather than a strip:
+  // width (VPCs + regional/rows columns) = ASPECT * rows * row height, solved for rows.
+  const a = ASPECT * REGIONAL_STEP_Y;
+  const balanced = (right + Math.sqrt(right * right + 4 * a * regional.length * REGIONAL_STEP_X)) / (2 * a);
+  const maxRows = Math.max(8, Math.ceil(stackBottom / REGIONAL_STEP_Y), Math.ceil(balanced));
   const wraps = (ids: string[]) => Math.max(1, Math.ceil(ids.length / maxRows));
 
   const hasVpcs = vpcs.length > 0;
