@@ -277,7 +277,42 @@ describe('layoutDesign with keepExisting', () => {
       if (n.position) expect(laid.nodes.find((m) => m.id === n.id)!.position).toEqual(n.position);
     const drawn = computeLayout(laid);
     const main = drawn.vpcById.get('main')!;
-    expect(drawn.vpcById.get('vpc1')!.y).toBeGreaterThan(main.y + main.height);
+    const vpc1 = drawn.vpcById.get('vpc1')!;
+    expect(vpc1.y).toBeGreaterThan(main.y + main.height);
     expect(pictureProblems(laid)).toEqual([]);
+    // The new VPC's services arranged as a fresh layout arranges them (bands with rows, not one strip).
+    const freshVpc = settled.vpcs.find((v) => v.id === 'vpc1')!.position!;
+    for (const n of settled.nodes.filter((m) => m.placement?.vpcId === 'vpc1')) {
+      const at = laid.nodes.find((m) => m.id === n.id)!.position!;
+      expect({ x: at.x - vpc1.x, y: at.y - vpc1.y }, n.id).toEqual({
+        x: n.position!.x - freshVpc.x,
+        y: n.position!.y - freshVpc.y,
+      });
+    }
+  });
+
+  it.each(designs.map((d) => [d.name, d.design] as const))(
+    '%s: with nothing positioned, keepExisting is the fresh layout',
+    (_name, design) => {
+      const input = stripPositions(design);
+      expect(positionsById(layoutDesignSync(input, { keepExisting: true }))).toEqual(
+        positionsById(layoutDesignSync(input)),
+      );
+    },
+  );
+
+  it('a VPC without a position whose services all lack one is laid out whole, as from scratch', () => {
+    const settled = layoutDesignSync(stripPositions(syntheticDesign(300)));
+    // The file keeps only its regional services' positions (say, a tool that knows no VPCs).
+    const partial: Design = {
+      ...settled,
+      vpcs: settled.vpcs.map(({ position: _p, ...v }) => v),
+      nodes: settled.nodes.map((n) => (n.placement ? { ...n, position: undefined } : n)),
+    };
+    const laid = layoutDesignSync(partial, { keepExisting: true });
+    expect(pictureProblems(laid)).toEqual([]);
+    const drawn = computeLayout(laid).vpcs[0]!;
+    const fresh = computeLayout(settled).vpcs[0]!;
+    expect([drawn.width, drawn.height]).toEqual([fresh.width, fresh.height]);
   });
 });

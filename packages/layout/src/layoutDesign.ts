@@ -516,13 +516,15 @@ export async function layoutDesign(design: Design, options: LayoutDesignOptions 
 export function layoutDesignSync(design: Design, options: LayoutDesignOptions = {}): Design {
   const graph = buildGraph(design);
   const fresh = freshLayout(design, graph);
-  if (!options.keepExisting)
-    return {
-      ...design,
-      vpcs: design.vpcs.map((v) => ({ ...v, position: rounded(fresh.vpcs.get(v.id) ?? { x: 0, y: 0 }) })),
-      nodes: design.nodes.map((n) => ({ ...n, position: rounded(fresh.nodes.get(n.id)!) })),
-    };
-  return keepExisting(design, fresh);
+  return options.keepExisting ? keepExisting(design, fresh) : placeAll(design, fresh);
+}
+
+function placeAll(design: Design, fresh: Fresh): Design {
+  return {
+    ...design,
+    vpcs: design.vpcs.map((v) => ({ ...v, position: rounded(fresh.vpcs.get(v.id) ?? { x: 0, y: 0 }) })),
+    nodes: design.nodes.map((n) => ({ ...n, position: rounded(fresh.nodes.get(n.id)!) })),
+  };
 }
 
 /**
@@ -533,6 +535,8 @@ export function layoutDesignSync(design: Design, options: LayoutDesignOptions = 
  */
 function keepExisting(design: Design, fresh: Fresh): Design {
   if (!needsLayout(design) && design.vpcs.every((v) => v.position)) return design;
+  if (design.nodes.every((n) => !n.position) && design.vpcs.every((v) => !v.position))
+    return placeAll(design, fresh);
   // How the canvas draws what is kept (new services left out: placing them is this function's job).
   const before = computeLayout({ ...design, nodes: design.nodes.filter((n) => n.position) });
   const kept = design.nodes.filter((n) => n.position);
@@ -556,13 +560,17 @@ function keepExisting(design: Design, fresh: Fresh): Design {
   for (const vpc of unpositioned) {
     if (hasKeptMember.has(vpc.id)) vpcPositions.set(vpc.id, rounded(before.vpcById.get(vpc.id)!));
   }
+  // A VPC that is new with all its services is drawn as the fresh layout draws it, moved.
+  const newVpcShift = new Map<string, XY>();
   for (const vpc of unpositioned) {
     if (vpcPositions.has(vpc.id)) continue;
-    vpcPositions.set(vpc.id, rounded({ x: left, y: below }));
-    // Its height from the fresh layout (it holds only new services, laid out as there).
+    const origin = rounded({ x: left, y: below });
+    const freshOrigin = fresh.vpcs.get(vpc.id)!;
+    vpcPositions.set(vpc.id, origin);
+    newVpcShift.set(vpc.id, { x: origin.x - freshOrigin.x, y: origin.y - freshOrigin.y });
     const drawn = computeLayout({
       ...design,
-      vpcs: [{ ...vpc, position: { x: 0, y: 0 } }],
+      vpcs: [{ ...vpc, position: freshOrigin }],
       nodes: design.nodes
         .filter((n) => n.placement?.vpcId === vpc.id)
         .map((n) => ({ ...n, position: fresh.nodes.get(n.id)! })),
@@ -579,6 +587,15 @@ function keepExisting(design: Design, fresh: Fresh): Design {
   const vpcTiers = new Map(design.vpcs.map((v) => [v.id, new Set(v.tiers)]));
   const sortedNew = design.nodes.filter((n) => !n.position).sort((a, b) => byCodePoint(a.id, b.id));
   const positions = new Map<string, XY>(kept.map((n) => [n.id, n.position!]));
+  for (const n of sortedNew) {
+    const shift =
+      n.placement &&
+      vpcTiers.get(n.placement.vpcId)?.has(n.placement.tier) &&
+      newVpcShift.get(n.placement.vpcId);
+    if (!shift) continue;
+    const at = fresh.nodes.get(n.id)!;
+    positions.set(n.id, { x: at.x + shift.x, y: at.y + shift.y });
+  }
   const keptRegional = kept
     .filter((n) => !n.placement || !vpcTiers.get(n.placement.vpcId)?.has(n.placement.tier))
     .map((n) => nodeRect(n.position!));
@@ -598,7 +615,7 @@ function keepExisting(design: Design, fresh: Fresh): Design {
   }
   for (const node of sortedNew) {
     const p = node.placement;
-    if (!p || !vpcTiers.get(p.vpcId)?.has(p.tier)) continue;
+    if (!p || !vpcTiers.get(p.vpcId)?.has(p.tier) || positions.has(node.id)) continue;
     const box = drawnKept.vpcById.get(p.vpcId)!;
     const band = box.bands.find((b) => b.tier === p.tier)!;
     const freshVpc = fresh.vpcs.get(p.vpcId)!;
