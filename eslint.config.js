@@ -50,6 +50,7 @@ export default tseslint.config(
       'packages/infra/src/**/*.ts',
       'packages/export/src/**/*.ts',
       'packages/review/src/**/*.ts',
+      'packages/layout/src/**/*.ts',
       'generators/*/src/**/*.ts',
     ],
     ignores: ['**/*.test.ts', '**/*.toolchain.ts', '**/test-support/**'],

@@ -7,8 +7,8 @@ const appRoot = fileURLToPath(new URL('./app', import.meta.url));
 const outDir = process.env.ARCHGEN_DIST_DIR ?? fileURLToPath(new URL('./dist/app', import.meta.url));
 
 // The designer is a static site: root is app/, everything (icons, Monaco, workers) is bundled
-// locally so it works offline. Monaco and elkjs are only reached through dynamic imports, so they
-// land in their own lazy chunks and stay out of the first load.
+// locally so it works offline. Monaco is only reached through a dynamic import, so it lands in
+// its own lazy chunk and stays out of the first load; automatic layout runs in its own worker.
 export default defineConfig({
   root: appRoot,
   base: './',

@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchDense, benchPure, benchZip } from './pure.ts';
 import { benchCdkSynth } from './cdk-synth.ts';
+import { benchLayout } from './layout.ts';
 import { benchBrowser } from './browser/run.ts';
 import { round } from './stats.ts';
 
@@ -42,6 +43,7 @@ console.log(
 if (selected.includes('pure')) {
   results.pure = benchPure();
   results.dense = benchDense();
+  results.layout = benchLayout();
 }
 if (selected.includes('cdk')) results.cdkSynth = benchCdkSynth(workspaceRoot);
 if (selected.includes('zip')) results.zip = benchZip();

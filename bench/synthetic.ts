@@ -165,3 +165,32 @@ export function syntheticDesign(nodeCount: number): Design {
     usage: {},
   };
 }
+
+/**
+ * The synthetic design spread over `vpcCount` VPCs (each with its own NAT gateway in a copy of
+ * the main VPC's tiers): whole cells go round-robin to the VPCs, so each VPC holds web tiers and
+ * their databases. For layout benchmarks and tests, which need several containers.
+ */
+export function multiVpcDesign(nodeCount: number, vpcCount: number): Design {
+  const base = syntheticDesign(nodeCount);
+  const main = base.vpcs[0]!;
+  const vpcs = Array.from({ length: vpcCount }, (_, i) =>
+    i === 0 ? main : { ...main, id: `vpc${i}`, name: `vpc ${i}`, cidr: `10.${i}.0.0/16` },
+  );
+  const nodes = base.nodes.map((n) => {
+    const cell = /^n(\d+)$/.exec(n.id);
+    if (!cell || !n.placement) return n;
+    // Only every fourth cell (the web tier) is placed: deal those out in turn.
+    const webCell = Math.floor((Number(cell[1]) - 2) / 16);
+    const vpc = vpcs[webCell % vpcCount]!;
+    return { ...n, placement: { ...n.placement, vpcId: vpc.id } };
+  });
+  const nats: DesignNode[] = vpcs.slice(1).map((v) => ({
+    id: `nat_${v.id}`,
+    type: 'nat-gateway',
+    name: `NAT gateway ${v.name}`,
+    properties: {},
+    placement: { vpcId: v.id, tier: 'public' },
+  }));
+  return { ...base, name: `Synthetic ${nodeCount} in ${vpcCount} VPCs`, vpcs, nodes: [...nodes, ...nats] };
+}

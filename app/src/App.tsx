@@ -13,7 +13,9 @@ import { Toasts } from './panels/Toasts.tsx';
 import { ExportDialog } from './panels/ExportDialog.tsx';
 import { HelpDialog } from './panels/HelpDialog.tsx';
 import { TemplatesDialog } from './panels/TemplatesDialog.tsx';
+import { needsLayout } from '@archgen/layout';
 import { readDesignFile, saveDesignFile } from './persistence/files.ts';
+import { layoutInWorker } from './workers/layoutClient.ts';
 import type { RecoveryMessage } from './persistence/recovery.ts';
 import { RecoveryNotice } from './panels/RecoveryNotice.tsx';
 import { NotesDialog } from './review/notes.tsx';
@@ -53,7 +55,20 @@ export function App({ recovery = null }: { recovery?: RecoveryMessage | null } =
       const s = store.getState();
       if (!result.ok) s.toast('error', result.message);
       else {
-        s.load(result.design, `Open ${file.name}`);
+        // A file without positions (written by hand or another tool) is laid out as it opens;
+        // positions it has are kept.
+        let design = result.design;
+        if (needsLayout(design)) {
+          try {
+            design = await layoutInWorker(design, { keepExisting: true });
+          } catch (error) {
+            s.toast(
+              'error',
+              `Could not lay out ${file.name}: ${error instanceof Error ? error.message : error}`,
+            );
+          }
+        }
+        s.load(design, `Open ${file.name}`);
         if (result.warnings.length) s.toast('info', `Opened ${file.name}: ${result.warnings.join('; ')}`);
       }
     },

@@ -1,5 +1,6 @@
+import type { Locator } from '@playwright/test';
 import { test, expect, type TierName } from '../fixtures/designer.ts';
-import { exampleDesigns } from '../fixtures/designs.ts';
+import { example, exampleDesigns } from '../fixtures/designs.ts';
 
 test('dropping a design file onto the page opens it; a broken one is refused with a message', async ({
   designer,
@@ -58,4 +59,65 @@ function relative(nodes: Record<string, { x: number; y: number }>): Record<strin
       `${Math.round((at.x - origin.x) / 4)},${Math.round((at.y - origin.y) / 4)}`,
     ]),
   );
+}
+
+test('a design file without positions is laid out as it opens: each service inside its band, none on another, regional ones outside the VPC', async ({
+  designer,
+  page,
+}) => {
+  const { canvas } = designer;
+  const source = example('three-tier-web-app.json').json as unknown as {
+    name: string;
+    vpcs: { id: string; name: string; position?: unknown }[];
+    nodes: { name: string; position?: unknown; placement?: { tier: string } | null }[];
+  };
+  const stripped = structuredClone(source);
+  for (const vpc of stripped.vpcs) delete vpc.position;
+  for (const node of stripped.nodes) delete node.position;
+  await designer.files.drop(page.locator('.app'), 'no-positions.archdesign.json', JSON.stringify(stripped));
+  await expect(canvas.serviceNodes).toHaveCount(stripped.nodes.length);
+  await designer.fitView();
+
+  const vpc = await box(canvas.vpc(stripped.vpcs[0]!.name));
+  const boxes: { name: string; box: Box }[] = [];
+  for (const node of stripped.nodes) {
+    const at = await box(canvas.node(node.name));
+    boxes.push({ name: node.name, box: at });
+    const tier = node.placement
+      ? (`${node.placement.tier[0]!.toUpperCase()}${node.placement.tier.slice(1)} subnet` as TierName)
+      : null;
+    if (tier) {
+      // The whole node inside its band, not just its centre.
+      const band = await box(canvas.tier(tier).first());
+      expect(inside(at, band), `${node.name} inside the ${tier} band`).toBe(true);
+    } else expect(meet(at, vpc), `${node.name} clear of the VPC`).toBe(false);
+  }
+  const overlapping = boxes.flatMap((a, i) =>
+    boxes.slice(i + 1).flatMap((b) => (meet(a.box, b.box) ? [`${a.name} / ${b.name}`] : [])),
+  );
+  expect(overlapping).toEqual([]);
+  // The entry point left of the VPC, in line with the load balancer it reaches.
+  const users = boxes.find((b) => b.name === 'Customers')!.box;
+  const alb = boxes.find((b) => b.name === 'Web ALB')!.box;
+  expect(users.x + users.width).toBeLessThan(vpc.x);
+  expect(Math.abs(users.y - alb.y)).toBeLessThan(2);
+});
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const meet = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.5 &&
+  a.y >= b.y - 0.5 &&
+  a.x + a.width <= b.x + b.width + 0.5 &&
+  a.y + a.height <= b.y + b.height + 0.5;
+async function box(locator: Locator): Promise<Box> {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error(`${locator} has no box`);
+  return b;
 }

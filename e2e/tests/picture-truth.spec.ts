@@ -141,7 +141,7 @@ test('nodes never overlap: a quick fix, drops on one spot, a paste and auto layo
 
   await toolbar.button('Auto layout').click();
   await designer.fitView();
-  // Auto layout loads elkjs and commits once the layout is computed: judge the settled picture.
+  // Auto layout runs in a worker and commits once the layout is computed: judge the settled picture.
   await expect.poll(() => overlappingNodes(designer)).toEqual([]);
 });
 

@@ -24,7 +24,7 @@ import {
   type OnConnectEnd,
   type OnNodeDrag,
 } from '@xyflow/react';
-import type { ConnectionKind, Placement } from '@archgen/model';
+import type { ConnectionKind, Design, Placement } from '@archgen/model';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { addServiceAt, connect, moveNodes, moveVpc, planConnection } from '../commands/designCommands.ts';
 import type { CanvasApi } from '../commands/types.ts';
@@ -38,7 +38,7 @@ import {
   NODE_WIDTH,
   type CanvasLayout,
   type XY,
-} from './geometry.ts';
+} from '@archgen/layout';
 import type { NodeMove } from '../store/designOps.ts';
 import { deriveEdges, deriveNodes, reuseUnchanged, routeEdges } from './deriveFlow.ts';
 import {
@@ -58,6 +58,7 @@ import { CheckedDesignProvider } from './checkedDesign.tsx';
 import { nudgeAcrossBands } from './nudge.ts';
 import { ConnectToDialog } from './ConnectToDialog.tsx';
 import { ConfirmDialog } from '../panels/ConfirmDialog.tsx';
+import { layoutInWorker } from '../workers/layoutClient.ts';
 
 const nodeTypes = { service: ServiceNode, vpc: VpcNode, tier: TierNode };
 const edgeTypes = { connection: ConnectionEdge };
@@ -352,10 +353,20 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
         return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
       },
       autoLayout: async () => {
-        const { autoLayout } = await import('./autoLayout.ts');
-        const { design: current, commit } = store.getState();
-        // Settled, so a full band or a regional column never leaves two nodes on each other.
-        commit(settlePositions(await autoLayout(current)), 'Auto layout');
+        const { design: current } = store.getState();
+        let laid: Design;
+        try {
+          laid = await layoutInWorker(current);
+        } catch (error) {
+          store
+            .getState()
+            .toast('error', `Auto layout failed: ${error instanceof Error ? error.message : error}`);
+          return;
+        }
+        // The design may have changed while the worker ran: lay out only what it was asked about.
+        if (store.getState().design !== current) return;
+        // Settled anyway: the canvas draws what the file says (a no-op for a fresh layout).
+        store.getState().commit(settlePositions(laid), 'Auto layout');
         requestAnimationFrame(() => fitView());
       },
       drawnPositions: () => layoutRef.current.nodePositions,

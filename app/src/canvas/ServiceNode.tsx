@@ -8,7 +8,7 @@ import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { HANDLE, type ServiceFlowNode } from './flowTypes.ts';
 import { NotePin } from '../review/notes.tsx';
 import { fitsInLines } from './textFit.ts';
-import { NODE_WIDTH } from './geometry.ts';
+import { NODE_WIDTH } from '@archgen/layout';
 
 /**
  * The widest the name/type column can be: the node less its borders (3 px on a node with a

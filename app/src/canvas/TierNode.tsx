@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useApp } from '../store/context.tsx';
 import { vpcIndex } from '../store/selectors.ts';
-import { subnetCidrs, tierLabel, zoneNames } from './geometry.ts';
+import { subnetCidrs, tierLabel, zoneNames } from '@archgen/layout';
 import type { TierFlowNode } from './flowTypes.ts';
 
 /** What usually goes in each tier, as a hint in an empty band. */

@@ -4,7 +4,7 @@ import { useApp, useAppStore } from '../store/context.tsx';
 import { vpcIndex } from '../store/selectors.ts';
 import { useBadge } from './checkedDesign.tsx';
 import { VPC_ICON_URL } from '../icons/index.ts';
-import { VPC_PAD_X, zoneNames, zonesCaption } from './geometry.ts';
+import { VPC_PAD_X, zoneNames, zonesCaption } from '@archgen/layout';
 import { setAzCount, requestRemoveVpc } from '../commands/designCommands.ts';
 import { MAX_AZS, MIN_AZS } from '../store/designOps.ts';
 import type { VpcFlowNode } from './flowTypes.ts';

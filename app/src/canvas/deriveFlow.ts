@@ -4,7 +4,7 @@
  */
 import type { Design } from '@archgen/model';
 import type { Selection } from '../store/selectionSlice.ts';
-import { NODE_HEIGHT, NODE_WIDTH, VPC_PAD_X, tierLabel, type CanvasLayout, type XY } from './geometry.ts';
+import { NODE_HEIGHT, NODE_WIDTH, VPC_PAD_X, tierLabel, type CanvasLayout, type XY } from '@archgen/layout';
 import {
   HANDLE,
   tierFlowId,

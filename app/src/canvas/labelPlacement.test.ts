@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseDesign, type Design } from '@archgen/model';
-import { computeLayout, type XY } from './geometry.ts';
+import { computeLayout, type XY } from '@archgen/layout';
 import { routeEdges } from './deriveFlow.ts';
 import { edgeCurve, labelSize } from './labelPlacement.ts';
 import { connectionLabel } from './labels.ts';

@@ -15,7 +15,7 @@ import {
   zoneNames,
   type CanvasLayout,
   type XY,
-} from './geometry.ts';
+} from '@archgen/layout';
 import { HANDLE } from './flowTypes.ts';
 
 interface Rect {

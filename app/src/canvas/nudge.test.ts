@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CanvasLayout } from './geometry.ts';
-import { BAND_LABEL, BAND_PAD, NODE_HEIGHT } from './geometry.ts';
+import type { CanvasLayout } from '@archgen/layout';
+import { BAND_LABEL, BAND_PAD, NODE_HEIGHT } from '@archgen/layout';
 import { nudgeAcrossBands } from './nudge.ts';
 
 const vpc = {

@@ -4,7 +4,7 @@
  * that would leave the band's inner area hands the node to the neighbouring band instead.
  */
 import type { Placement } from '@archgen/model';
-import { BAND_LABEL, BAND_PAD, NODE_HEIGHT, type CanvasLayout, type XY } from './geometry.ts';
+import { BAND_LABEL, BAND_PAD, NODE_HEIGHT, type CanvasLayout, type XY } from '@archgen/layout';
 
 export function nudgeAcrossBands(
   layout: CanvasLayout,

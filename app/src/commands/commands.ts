@@ -1,6 +1,6 @@
 import type { AppState } from '../store/appStore.ts';
 import { pasteElements } from '../store/designOps.ts';
-import { settlePositions } from '../canvas/geometry.ts';
+import { settlePositions } from '@archgen/layout';
 import { addVpc, removeElements, requestRemoveVpc, setAzCount } from './designCommands.ts';
 import { MAX_AZS, MAX_VPCS, MIN_AZS } from '../store/designOps.ts';
 import type { Command, CommandContext } from './types.ts';

@@ -17,7 +17,7 @@ import { applyFix, type Finding } from '@archgen/rules';
 import type { AppStore } from '../store/appStore.ts';
 import * as ops from '../store/designOps.ts';
 import { MAX_AZS, MIN_AZS, MAX_VPCS } from '../store/designOps.ts';
-import { computeLayout, recommendedSpot, settlePositions } from '../canvas/geometry.ts';
+import { computeLayout, recommendedSpot, settlePositions } from '@archgen/layout';
 
 const nodeName = (design: Design, id: string) => design.nodes.find((n) => n.id === id)?.name ?? id;
 

@@ -31,7 +31,7 @@ import { connectionIndex, nodeIndex, vpcIndex } from '../store/selectors.ts';
 import { useDeferredFindings } from './deferredFindings.ts';
 import * as cmd from '../commands/designCommands.ts';
 import { MAX_AZS, MIN_AZS } from '../store/designOps.ts';
-import { tierLabel, zoneNames, zonesOf } from '../canvas/geometry.ts';
+import { tierLabel, zoneNames, zonesOf } from '@archgen/layout';
 import { KIND_LABELS, connectionMeaning } from '../canvas/labels.ts';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { PropertyField } from './PropertyField.tsx';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { design as build, parseDesign, planSubnets, type Design } from '@archgen/model';
-import { zoneNames } from '../canvas/geometry.ts';
+import { zoneNames } from '@archgen/layout';
 import { buildDiagramSvg, escapeXml } from './diagramSvg.ts';
 
 const ICON = 'data:image/svg+xml;base64,PHN2Zy8+';

@@ -19,7 +19,7 @@ import {
   zoneNames,
   zonesCaption,
   type CanvasLayout,
-} from '../canvas/geometry.ts';
+} from '@archgen/layout';
 import { connectionLabel } from '../canvas/labels.ts';
 import { routeEdges } from '../canvas/deriveFlow.ts';
 import { edgeCurve, labelSize } from '../canvas/labelPlacement.ts';
