@@ -101,6 +101,7 @@ export const NodeSchema = z.object({
   /** A VPC tier, or null for regional services (S3, SQS, DynamoDB, ...). */
   placement: PlacementSchema.nullable().default(null),
   position: z.object({ x: z.number(), y: z.number() }).optional(),
+  logicalIds: z.record(z.string().min(1).max(64), z.string().regex(/^[A-Za-z0-9]{1,255}$/)).optional(),
 });
 export type DesignNode = z.infer<typeof NodeSchema>;
 
