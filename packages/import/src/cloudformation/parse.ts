@@ -3,7 +3,7 @@
  * `!Ref X` becomes `{ Ref: 'X' }`, `!GetAtt A.Arn` becomes `{ 'Fn::GetAtt': ['A', 'Arn'] }`.
  *
  * What is accepted beyond strict YAML, because CloudFormation accepts it: duplicate mapping keys
- * (the last one wins, each reported as a warning with its file and line) and YAML 1.1 scalars.
+ * (the last one wins, each reported as a warning with its file and line) and `<<` merge keys.
  * Malformed input throws a TemplateSyntaxError naming the file and line, never a raw stack.
  */
 import {
@@ -94,7 +94,10 @@ export function parseTemplateText(file: string, text: string): ParsedTemplate {
   const trimmed = text.replace(/^\uFEFF/, '');
   if (trimmed.trim() === '') throw new TemplateSyntaxError(file, undefined, 'the file is empty');
   const doc = parseDocument(trimmed, {
-    version: '1.1',
+    // YAML 1.2 core scalars: `N`, `y`, `on` and `yes` stay text (keys like `N:` are common in
+    // mappings); only true/false are booleans. Merge keys (`<<`) still work.
+    version: '1.2',
+    merge: true,
     // YAML 1.1 timestamps (`Version: 2012-10-17`) stay text, as CloudFormation reads them.
     customTags: (tags) => [
       ...tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:timestamp'),

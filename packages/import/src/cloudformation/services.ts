@@ -34,6 +34,12 @@ const obj = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** The value worked out, or when part of it cannot be, the source structure (leaves are read one by one). */
+function deep(ctx: ReadContext, v: unknown): unknown {
+  const e = ctx.value(v);
+  return e === undefined ? v : e;
+}
+
 function num(ctx: ReadContext, v: unknown): number | undefined {
   const e = ctx.value(v);
   if (typeof e === 'number') return e;
@@ -77,7 +83,7 @@ const lambda: Reader = (p, ctx) => {
   const tracing = str(ctx, obj(p.TracingConfig).Mode) ?? str(ctx, p.Tracing);
   return props({
     runtime: str(ctx, p.Runtime),
-    architecture: str(ctx, list(ctx.value(p.Architectures))[0]) ?? 'x86_64',
+    architecture: str(ctx, list(deep(ctx, p.Architectures))[0]) ?? 'x86_64',
     memorySize: num(ctx, p.MemorySize) ?? 128,
     timeoutSeconds: num(ctx, p.Timeout) ?? 3,
     reservedConcurrency: num(ctx, p.ReservedConcurrentExecutions),
@@ -88,7 +94,7 @@ const lambda: Reader = (p, ctx) => {
 };
 
 const sqs: Reader = (p, ctx) => {
-  const redrive = obj(ctx.value(p.RedrivePolicy));
+  const redrive = obj(deep(ctx, p.RedrivePolicy));
   // Another queue's redrive policy names this one: it is a dead-letter queue.
   const isDlq = ctx.referrers(ctx.id, 'AWS::SQS::Queue').length > 0;
   return props({
@@ -109,16 +115,16 @@ const KEY_TYPE: Record<string, string> = { S: 'S', N: 'N', B: 'B', String: 'S', 
 
 const dynamodb: Reader = (p, ctx) => {
   const attrs = new Map<string, string>();
-  for (const a of list(ctx.value(p.AttributeDefinitions)))
+  for (const a of list(deep(ctx, p.AttributeDefinitions)))
     attrs.set(String(obj(a).AttributeName), String(obj(a).AttributeType));
-  const keys = list(ctx.value(p.KeySchema)).map(obj);
+  const keys = list(deep(ctx, p.KeySchema)).map(obj);
   const hash = keys.find((k) => k.KeyType === 'HASH');
   const range = keys.find((k) => k.KeyType === 'RANGE');
   const billing = str(ctx, p.BillingMode);
-  const throughput = obj(ctx.value(p.ProvisionedThroughput));
+  const throughput = obj(deep(ctx, p.ProvisionedThroughput));
   const stream = str(ctx, obj(p.StreamSpecification).StreamViewType);
-  const ttl = obj(ctx.value(p.TimeToLiveSpecification));
-  const gsis = list(ctx.value(p.GlobalSecondaryIndexes)).map((g) => {
+  const ttl = obj(deep(ctx, p.TimeToLiveSpecification));
+  const gsis = list(deep(ctx, p.GlobalSecondaryIndexes)).map((g) => {
     const gk = list(obj(g).KeySchema).map(obj);
     return props({
       name: String(obj(g).IndexName),
@@ -154,8 +160,8 @@ const dynamodb: Reader = (p, ctx) => {
 };
 
 const simpleTable: Reader = (p, ctx) => {
-  const key = obj(ctx.value(p.PrimaryKey));
-  const throughput = obj(ctx.value(p.ProvisionedThroughput));
+  const key = obj(deep(ctx, p.PrimaryKey));
+  const throughput = obj(deep(ctx, p.ProvisionedThroughput));
   const provisioned = p.ProvisionedThroughput !== undefined;
   return props({
     partitionKey: typeof key.Name === 'string' ? key.Name : 'id',
@@ -171,13 +177,13 @@ const simpleTable: Reader = (p, ctx) => {
 };
 
 const s3: Reader = (p, ctx) => {
-  const enc = list(obj(ctx.value(p.BucketEncryption)).ServerSideEncryptionConfiguration).map(obj);
+  const enc = list(obj(deep(ctx, p.BucketEncryption)).ServerSideEncryptionConfiguration).map(obj);
   const algo = obj(enc[0]?.ServerSideEncryptionByDefault).SSEAlgorithm;
   const block =
     p.PublicAccessBlockConfiguration === undefined
       ? undefined
-      : obj(ctx.value(p.PublicAccessBlockConfiguration));
-  const rules = list(obj(ctx.value(p.LifecycleConfiguration)).Rules).map(obj);
+      : obj(deep(ctx, p.PublicAccessBlockConfiguration));
+  const rules = list(obj(deep(ctx, p.LifecycleConfiguration)).Rules).map(obj);
   const whole = rules.find((r) => r.Status !== 'Disabled' && !r.Prefix && !obj(r.Filter).Prefix);
   const transition = (cls: string) =>
     list(whole?.Transitions)
@@ -234,7 +240,7 @@ const samHttpApi: Reader = (p, ctx) =>
 
 const alb: Reader = (p, ctx) => {
   const attrs = new Map(
-    list(ctx.value(p.LoadBalancerAttributes)).map((a) => [String(obj(a).Key), String(obj(a).Value)]),
+    list(deep(ctx, p.LoadBalancerAttributes)).map((a) => [String(obj(a).Key), String(obj(a).Value)]),
   );
   return props({
     scheme: str(ctx, p.Scheme) ?? 'internet-facing',
@@ -247,7 +253,7 @@ const alb: Reader = (p, ctx) => {
 };
 
 const cloudfront: Reader = (p, ctx) => {
-  const c = obj(ctx.value(p.DistributionConfig));
+  const c = obj(deep(ctx, p.DistributionConfig));
   const aliases = list(c.Aliases).filter((a) => typeof a === 'string');
   const cert = obj(c.ViewerCertificate).AcmCertificateArn;
   return props({
@@ -261,15 +267,15 @@ const cloudfront: Reader = (p, ctx) => {
 
 const ecsService: Reader = (p, ctx) => {
   const task = ctx.resource(p.TaskDefinition)?.props ?? {};
-  const container = obj(list(ctx.value(task.ContainerDefinitions))[0]);
+  const container = obj(list(deep(ctx, task.ContainerDefinitions))[0]);
   const port = obj(list(container.PortMappings)[0]).ContainerPort;
-  const strategy = list(ctx.value(p.CapacityProviderStrategy)).map(obj);
-  const breaker = obj(obj(ctx.value(p.DeploymentConfiguration)).DeploymentCircuitBreaker);
+  const strategy = list(deep(ctx, p.CapacityProviderStrategy)).map(obj);
+  const breaker = obj(obj(deep(ctx, p.DeploymentConfiguration)).DeploymentCircuitBreaker);
   const target = ctx.referrers(ctx.id, 'AWS::ApplicationAutoScaling::ScalableTarget')[0];
   const tracking = target
     ? ctx
         .referrers(target.id, 'AWS::ApplicationAutoScaling::ScalingPolicy')
-        .map((policy) => obj(ctx.value(policy.props.TargetTrackingScalingPolicyConfiguration)))
+        .map((policy) => obj(deep(ctx, policy.props.TargetTrackingScalingPolicyConfiguration)))
         .find(
           (c) =>
             obj(c.PredefinedMetricSpecification).PredefinedMetricType === 'ECSServiceAverageCPUUtilization',
@@ -332,7 +338,7 @@ const aurora: Reader = (p, ctx) => {
   const raw = str(ctx, p.Engine);
   const engine = raw === 'aurora' ? 'aurora-mysql' : raw;
   const version = str(ctx, p.EngineVersion);
-  const v2 = obj(ctx.value(p.ServerlessV2ScalingConfiguration));
+  const v2 = obj(deep(ctx, p.ServerlessV2ScalingConfiguration));
   return props({
     engine,
     ...(engine === 'aurora-postgresql' ? { postgresVersion: version } : { mysqlVersion: version }),
@@ -373,8 +379,8 @@ const cacheCluster: Reader = (p, ctx) =>
   });
 
 const opensearch: Reader = (p, ctx) => {
-  const cluster = obj(ctx.value(p.ClusterConfig ?? p.ElasticsearchClusterConfig));
-  const ebs = obj(ctx.value(p.EBSOptions));
+  const cluster = obj(deep(ctx, p.ClusterConfig ?? p.ElasticsearchClusterConfig));
+  const ebs = obj(deep(ctx, p.EBSOptions));
   const esVersion = str(ctx, p.ElasticsearchVersion);
   return props({
     engineVersion: str(ctx, p.EngineVersion) ?? (esVersion ? `Elasticsearch_${esVersion}` : undefined),
@@ -383,9 +389,9 @@ const opensearch: Reader = (p, ctx) => {
     dedicatedMasters: cluster.DedicatedMasterEnabled === true,
     zoneAwareness: cluster.ZoneAwarenessEnabled === true,
     volumeSizeGb: typeof ebs.VolumeSize === 'number' ? ebs.VolumeSize : undefined,
-    encryptionAtRest: obj(ctx.value(p.EncryptionAtRestOptions)).Enabled === true,
-    nodeToNodeEncryption: obj(ctx.value(p.NodeToNodeEncryptionOptions)).Enabled === true,
-    enforceHttps: obj(ctx.value(p.DomainEndpointOptions)).EnforceHTTPS === true,
+    encryptionAtRest: obj(deep(ctx, p.EncryptionAtRestOptions)).Enabled === true,
+    nodeToNodeEncryption: obj(deep(ctx, p.NodeToNodeEncryptionOptions)).Enabled === true,
+    enforceHttps: obj(deep(ctx, p.DomainEndpointOptions)).EnforceHTTPS === true,
     onDelete: onDelete(ctx, false),
   });
 };
@@ -426,8 +432,8 @@ const rule: Reader = (p, ctx) => {
 };
 
 const stateMachine: Reader = (p, ctx) => {
-  const logging = obj(ctx.value(p.LoggingConfiguration ?? p.Logging));
-  const tracing = obj(ctx.value(p.TracingConfiguration ?? p.Tracing));
+  const logging = obj(deep(ctx, p.LoggingConfiguration ?? p.Logging));
+  const tracing = obj(deep(ctx, p.TracingConfiguration ?? p.Tracing));
   return props({
     workflowType: str(ctx, p.StateMachineType ?? p.Type) ?? 'STANDARD',
     logLevel: typeof logging.Level === 'string' ? logging.Level : 'OFF',
@@ -437,11 +443,11 @@ const stateMachine: Reader = (p, ctx) => {
 
 const userPool: Reader = (p, ctx) => {
   const mfa = str(ctx, p.MfaConfiguration);
-  const policy = obj(obj(ctx.value(p.Policies)).PasswordPolicy);
+  const policy = obj(obj(deep(ctx, p.Policies)).PasswordPolicy);
   return props({
     mfa: mfa === 'ON' ? 'required' : mfa === 'OPTIONAL' ? 'optional' : 'off',
     passwordMinLength: typeof policy.MinimumLength === 'number' ? policy.MinimumLength : 8,
-    advancedSecurity: obj(ctx.value(p.UserPoolAddOns)).AdvancedSecurityMode === 'ENFORCED',
+    advancedSecurity: obj(deep(ctx, p.UserPoolAddOns)).AdvancedSecurityMode === 'ENFORCED',
   });
 };
 
@@ -452,7 +458,7 @@ const secret: Reader = (p, ctx) => {
 };
 
 const athena: Reader = (p, ctx) => {
-  const c = obj(ctx.value(p.WorkGroupConfiguration));
+  const c = obj(deep(ctx, p.WorkGroupConfiguration));
   const cutoff = typeof c.BytesScannedCutoffPerQuery === 'number' ? c.BytesScannedCutoffPerQuery : undefined;
   return props({
     enforceConfiguration: c.EnforceWorkGroupConfiguration === true,
