@@ -593,6 +593,26 @@ export function importTemplate(
             if (target) add(owner ?? r.id, t, iamKind(actions, target.type), `IAM statement in ${r.id}`);
           }
         }
+    if (r.type === 'AWS::Serverless::Connector') {
+      const source = targetsIn(obj(r.props.Source).Id)[0] ?? String(obj(r.props.Source).Id ?? '');
+      const dests = Array.isArray(r.props.Destination) ? r.props.Destination : [r.props.Destination];
+      const perms = asList(r.props.Permissions);
+      for (const d of dests) {
+        const dest = targetsIn(obj(d).Id)[0] ?? String(obj(d).Id ?? '');
+        const targetType = node(dest)?.type ?? '';
+        const kind: ConnectionKind | undefined = ['lambda', 'step-functions'].includes(targetType)
+          ? 'invoke'
+          : ['sqs', 'sns', 'eventbridge-bus'].includes(targetType)
+            ? 'publish'
+            : perms.includes('Read') && perms.includes('Write')
+              ? 'read-write'
+              : perms.includes('Write')
+                ? 'write'
+                : 'read';
+        add(source, dest, kind, `connector ${r.id}`);
+      }
+      continue;
+    }
     if (!ownerNode) continue;
     switch (r.type) {
       case 'AWS::Lambda::EventSourceMapping': {
@@ -707,26 +727,6 @@ export function importTemplate(
         ]))
           add(r.id, t, referenceKind(node(t)?.type ?? ''), 'state machine definition');
         break;
-      case 'AWS::Serverless::Connector': {
-        const source = targetsIn(obj(r.props.Source).Id)[0] ?? String(obj(r.props.Source).Id ?? '');
-        const dests = Array.isArray(r.props.Destination) ? r.props.Destination : [r.props.Destination];
-        const perms = asList(r.props.Permissions);
-        for (const d of dests) {
-          const dest = targetsIn(obj(d).Id)[0] ?? String(obj(d).Id ?? '');
-          const targetType = node(dest)?.type ?? '';
-          const kind: ConnectionKind | undefined = ['lambda', 'step-functions'].includes(targetType)
-            ? 'invoke'
-            : ['sqs', 'sns', 'eventbridge-bus'].includes(targetType)
-              ? 'publish'
-              : perms.includes('Read') && perms.includes('Write')
-                ? 'read-write'
-                : perms.includes('Write')
-                  ? 'write'
-                  : 'read';
-          add(source, dest, kind, `connector ${r.id}`);
-        }
-        break;
-      }
     }
     // Environment variables holding a resource's name or ARN.
     const envVars = [obj(obj(r.props.Environment).Variables)];
@@ -781,6 +781,7 @@ export function importTemplate(
     nodes.push(n);
     nodeOf.set(implicit.logicalId, n);
     byId.set(implicit.logicalId, { id: implicit.logicalId, type: 'sam-implicit', props: {}, raw: {} });
+    cls.set(implicit.logicalId, { kind: 'service', service: implicit.service });
   }
   for (const e of samEdges)
     if (e.implicit) add(e.from, e.to, e.kind, e.why, e.properties ? { properties: e.properties } : {});

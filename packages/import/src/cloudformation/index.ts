@@ -90,20 +90,17 @@ export function importCloudFormation(
     new IdPool(),
   );
   const format: SourceFormat = isSam(parsed.template) ? 'sam' : 'cloudformation';
-  return assemble(format, nameFrom(file.path, parsed.template, pieces), [pieces], problems);
+  return assemble(format, nameFrom(file.path, pieces), [pieces], problems);
 }
 
-function nameFrom(path: string, template: Record<string, unknown>, pieces: TemplatePieces): string {
-  const meta = (template.Metadata as Record<string, unknown> | undefined)?.archgen as
-    Record<string, unknown> | undefined;
-  void meta;
-  const description = pieces.description?.split('\n')[0]?.split(/:\s/)[0]?.trim();
-  const stem = path
-    .split('/')
-    .pop()!
-    .replace(/\.[^.]+$/, '');
-  const name = description && description.length <= 80 ? description : stem;
-  return name.slice(0, 128) || 'Imported design';
+/** "Orders API: what it does..." -> "Orders API"; else the first sentence; else the file name. */
+function nameFrom(path: string, pieces: TemplatePieces): string {
+  const line = pieces.description?.split('\n')[0]?.trim() ?? '';
+  const colon = line.indexOf(': ');
+  let name = colon > 0 && colon <= 100 ? line.slice(0, colon) : (line.split(/\.\s|\s\(/)[0] ?? '');
+  if (name.length > 100) name = `${name.slice(0, 100).replace(/\s+\S*$/, '')}...`;
+  const stem = path.split('/').pop()!.replace(/\.[^.]+$/, '');
+  return (name.trim() || stem).slice(0, 128) || 'Imported design';
 }
 
 export function assemble(
