@@ -99,7 +99,10 @@ function nameFrom(path: string, pieces: TemplatePieces): string {
   const colon = line.indexOf(': ');
   let name = colon > 0 && colon <= 100 ? line.slice(0, colon) : (line.split(/\.\s|\s\(/)[0] ?? '');
   if (name.length > 100) name = `${name.slice(0, 100).replace(/\s+\S*$/, '')}...`;
-  const stem = path.split('/').pop()!.replace(/\.[^.]+$/, '');
+  const stem = path
+    .split('/')
+    .pop()!
+    .replace(/\.[^.]+$/, '');
   return (name.trim() || stem).slice(0, 128) || 'Imported design';
 }
 

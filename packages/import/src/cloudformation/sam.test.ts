@@ -127,20 +127,43 @@ describe('importCloudFormation on SAM', () => {
   });
 
   it('merges Globals under each function, the function winning', () => {
-    expect(node('Handler').properties).toMatchObject({ runtime: 'python3.12', timeoutSeconds: 15, memorySize: 256, tracing: true });
-    expect(node('Worker').properties).toMatchObject({ runtime: 'python3.12', timeoutSeconds: 60, memorySize: 128 });
+    expect(node('Handler').properties).toMatchObject({
+      runtime: 'python3.12',
+      timeoutSeconds: 15,
+      memorySize: 256,
+      tracing: true,
+    });
+    expect(node('Worker').properties).toMatchObject({
+      runtime: 'python3.12',
+      timeoutSeconds: 60,
+      memorySize: 128,
+    });
   });
 
   it('reads SAM resource types as catalog services', () => {
-    expect(node('Table')).toMatchObject({ type: 'dynamodb', properties: { partitionKey: 'orderId', partitionKeyType: 'S', billingMode: 'on-demand', sortKey: '' } });
+    expect(node('Table')).toMatchObject({
+      type: 'dynamodb',
+      properties: { partitionKey: 'orderId', partitionKeyType: 'S', billingMode: 'on-demand', sortKey: '' },
+    });
     expect(node('HttpApi')).toMatchObject({ type: 'api-gateway', properties: { apiType: 'http' } });
     expect(node('Flow')).toMatchObject({ type: 'step-functions', properties: { workflowType: 'EXPRESS' } });
-    expect(r.report.resources.find((e) => e.sourceId === 'Deps')!.outcome).toEqual({ kind: 'part-of', nodeId: 'Handler', role: 'layer:0' });
+    expect(r.report.resources.find((e) => e.sourceId === 'Deps')!.outcome).toEqual({
+      kind: 'part-of',
+      nodeId: 'Handler',
+      role: 'layer:0',
+    });
   });
 
   it('turns events into connections and the implicit API and rules SAM would make', () => {
-    expect(node('ServerlessRestApi')).toMatchObject({ type: 'api-gateway', properties: { apiType: 'rest' }, logicalIds: { self: 'ServerlessRestApi' } });
-    expect(node('WorkerNightly')).toMatchObject({ type: 'eventbridge-rule', properties: { schedule: 'rate(1 day)' } });
+    expect(node('ServerlessRestApi')).toMatchObject({
+      type: 'api-gateway',
+      properties: { apiType: 'rest' },
+      logicalIds: { self: 'ServerlessRestApi' },
+    });
+    expect(node('WorkerNightly')).toMatchObject({
+      type: 'eventbridge-rule',
+      properties: { schedule: 'rate(1 day)' },
+    });
     expect(node('WorkerPlaced').properties).toMatchObject({ eventPattern: '{"source":["shop.orders"]}' });
     expect(edges).toEqual([
       'Bus route WorkerPlaced',
