@@ -144,10 +144,8 @@ describe('importCloudFormation: services, parts and connections', () => {
       deadLetterQueue: true,
       maxReceiveCount: 3,
     });
-    expect(node(r, 'OrdersDlq').properties).toMatchObject({
-      isDeadLetterQueue: true,
-      retentionSeconds: 1209600,
-    });
+    // The dead-letter queue only the redrive policy uses is drawn with its queue (deadLetterQueue).
+    expect(r.design.nodes.some((n) => n.id === 'OrdersDlq')).toBe(false);
     expect(node(r, 'Table').properties).toMatchObject({
       billingMode: 'on-demand',
       partitionKey: 'id',
@@ -167,7 +165,9 @@ describe('importCloudFormation: services, parts and connections', () => {
       nodeId: 'Worker',
       role: 'eventSourceMapping:0',
     });
-    expect(outcome(r, 'DlqAlarm')).toEqual({ kind: 'part-of', nodeId: 'OrdersDlq', role: 'alarm:0' });
+    expect(outcome(r, 'OrdersDlq')).toEqual({ kind: 'part-of', nodeId: 'Orders', role: 'deadLetterQueue' });
+    // An alarm on a part is a part of the part's node.
+    expect(outcome(r, 'DlqAlarm')).toEqual({ kind: 'part-of', nodeId: 'Orders', role: 'alarm:0' });
     expect(node(r, 'Worker').logicalIds).toEqual({
       self: 'Worker',
       role: 'WorkerRole',
@@ -179,9 +179,8 @@ describe('importCloudFormation: services, parts and connections', () => {
 
   it('infers connections from IAM statements, mappings, redrive policies and environment variables', () => {
     expect(edges(r)).toEqual([
-      'Orders dead-letter OrdersDlq',
       'Orders event-source Worker',
-      'OrdersDlq notify Events',
+      'Orders notify Events',
       'Worker publish Events',
       'Worker read-write Table',
     ]);

@@ -263,7 +263,78 @@ export function importTemplate(
   for (const r of resources)
     if (r.type === 'AWS::Logs::LogGroup' || r.type === 'AWS::CloudWatch::Alarm')
       cls.set(r.id, { kind: 'part', rule: PART_TYPES[r.type]! });
+  // What an architect draws as one thing: a dead-letter queue with the queue (or rule target,
+  // function, subscription) it serves; a log bucket with what logs into it; an S3-to-EventBridge
+  // rule as the bucket's event source. Each becomes a part of the node it serves (ownerHint).
+  const ownerHint = new Map<string, string>();
+  const s3Rules = new Map<string, { bucket: string; targets: string[] }>();
+  const referrersOf = (id: string) => (refsIn.get(id) ?? []).map((x) => byId.get(x)!);
+  for (const r of resources) {
+    if (r.type === 'AWS::SQS::Queue' && isService(r.id)) {
+      const users = referrersOf(r.id).filter(
+        (x) => x.type !== 'AWS::SQS::QueuePolicy' && x.type !== 'AWS::CloudWatch::Alarm',
+      );
+      const dlqUsers = users.filter((x) => refsUnderKeys(x.props, DLQ_KEY).includes(r.id));
+      if (dlqUsers.length === 1 && users.length === 1) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'deadLetterQueue', via: 'in' } });
+        ownerHint.set(r.id, dlqUsers[0]!.id);
+      }
+    }
+    if (r.type === 'AWS::S3::Bucket' && isService(r.id)) {
+      const users = referrersOf(r.id).filter((x) => x.type !== 'AWS::S3::BucketPolicy');
+      if (users.length > 0 && users.every((x) => refsUnderKeys(x.props, LOG_KEY).includes(r.id))) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'logBucket', via: 'in' } });
+        ownerHint.set(r.id, users[0]!.id);
+      }
+    }
+    if (r.type === 'AWS::SecretsManager::Secret' && isService(r.id)) {
+      // A database's generated master password: part of the database.
+      const db = referrersOf(r.id).find(
+        (x) =>
+          /^AWS::(RDS|Neptune|DocDB)::DB(Cluster|Instance)$/.test(x.type) &&
+          refsUnderKeys(x.props, /^masteruser/i).includes(r.id),
+      );
+      const others = referrersOf(r.id).filter(
+        (x) => x !== db && !/^AWS::SecretsManager::(RotationSchedule|SecretTargetAttachment)$/.test(x.type),
+      );
+      if (db && others.length === 0) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'masterSecret', via: 'in' } });
+        ownerHint.set(r.id, db.id);
+      }
+    }
+    if (r.type === 'AWS::Events::Rule') {
+      const pattern = obj(r.props.EventPattern);
+      const sources = Array.isArray(pattern.source) ? pattern.source : [pattern.source];
+      const bucket = referencesIn(pattern.detail)
+        .map((x) => x.target)
+        .find((t) => byId.get(t)?.type === 'AWS::S3::Bucket');
+      const targets = (Array.isArray(r.props.Targets) ? r.props.Targets : [])
+        .flatMap((t) => referencesIn(obj(t).Arn).map((x) => x.target))
+        .filter((t) => isService(t));
+      if (sources.includes('aws.s3') && bucket && targets.length > 0 && r.props.EventBusName === undefined) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'eventRule', via: 'in', indexed: true } });
+        ownerHint.set(r.id, targets[0]!);
+        s3Rules.set(r.id, { bucket, targets });
+      }
+    }
+  }
+  // An alarm on a node that notifies a topic in the design is drawn (alarm -> topic); others,
+  // and alarms on parts (a dead-letter queue's), are parts of what they watch.
+  for (const r of resources) {
+    if (r.type !== 'AWS::CloudWatch::Alarm') continue;
+    const watched = [...referencesIn(r.props.Dimensions), ...referencesIn(r.props.Metrics)].map(
+      (x) => x.target,
+    );
+    const actions = referencesIn([r.props.AlarmActions, r.props.OKActions]).map((x) => x.target);
+    if (
+      watched.some((t) => isService(t)) &&
+      actions.some((t) => isService(t) && byId.get(t)?.type === 'AWS::SNS::Topic')
+    )
+      cls.set(r.id, { kind: 'service', service: 'cloudwatch-alarm' });
+  }
   const tryOwn = (r: Res, via: 'in' | 'out', rule: PartRule): string | undefined => {
+    const hint = ownerHint.get(r.id);
+    if (hint) return ownerVia(hint);
     if (via === 'out') {
       for (const t of refsAt(r, rule.paths)) {
         const o = ownerVia(t);
@@ -278,7 +349,7 @@ export function importTemplate(
     for (const t of referrers) {
       const c = cls.get(t);
       const o = ownerOf.get(t);
-      if (o && c?.kind === 'part' && c.rule.via === 'in') return o;
+      if (o && c?.kind === 'part' && (c.rule.via === 'in' || rule.anyReferrer)) return o;
     }
     return undefined;
   };
@@ -301,6 +372,11 @@ export function importTemplate(
     }
   }
   for (const r of partsPending()) {
+    // A flow log's role, log group or bucket: part of the network.
+    if (referrersOf(r.id).some((x) => cls.get(x.id)?.kind === 'network')) {
+      cls.set(r.id, { kind: 'network', role: `flowLog${r.type.split('::').pop()}` });
+      continue;
+    }
     if (r.type === 'AWS::Logs::LogGroup') cls.set(r.id, { kind: 'service', service: 'log-group' });
     else if (r.type === 'AWS::CloudWatch::Alarm')
       cls.set(r.id, { kind: 'service', service: 'cloudwatch-alarm' });
@@ -535,6 +611,8 @@ export function importTemplate(
     port?: number;
     properties?: Properties;
     why: string;
+    /** From a reference alone (an environment variable): dropped where IAM or events say more. */
+    weak?: boolean;
   }[] = [];
   const node = (resId: string | undefined) => (resId ? nodeOf.get(ownerVia(resId) ?? '') : undefined);
   const targetsIn = (v: unknown) =>
@@ -544,7 +622,7 @@ export function importTemplate(
     toRes: string | undefined,
     kind: ConnectionKind | undefined,
     why: string,
-    extra: { port?: number; properties?: Properties } = {},
+    extra: { port?: number; properties?: Properties; weak?: boolean } = {},
   ) => {
     const from = node(fromRes);
     const to = node(toRes);
@@ -643,6 +721,19 @@ export function importTemplate(
           add(r.id, targetsIn(obj(s).Endpoint)[0], 'subscribe', `subscription in ${r.id}`);
         break;
       case 'AWS::Events::Rule': {
+        const s3Rule = s3Rules.get(r.id);
+        if (s3Rule) {
+          for (const t of s3Rule.targets) {
+            const type = node(t)?.type;
+            add(
+              s3Rule.bucket,
+              t,
+              type === 'lambda' ? 'event-source' : 'publish',
+              `S3 events through rule ${r.id}`,
+            );
+          }
+          break;
+        }
         for (const t of Array.isArray(r.props.Targets) ? r.props.Targets : [])
           add(r.id, targetsIn(obj(t).Arn)[0], 'route', `target of rule ${r.id}`);
         add(targetsIn(r.props.EventBusName)[0], r.id, 'route', `rule ${r.id} on its bus`);
@@ -703,6 +794,12 @@ export function importTemplate(
         if (value(r.props.TargetType) === 'lambda')
           for (const t of targetsIn(r.props.Targets)) add(owner, t, 'invoke', `target group ${r.id}`);
         break;
+      case 'AWS::Athena::WorkGroup':
+        for (const t of targetsIn(
+          obj(obj(r.props.WorkGroupConfiguration).ResultConfiguration).OutputLocation,
+        ))
+          add(r.id, t, 'read-write', 'query results location');
+        break;
       case 'AWS::CloudFront::Distribution':
         for (const o of Array.isArray(obj(r.props.DistributionConfig).Origins)
           ? (obj(r.props.DistributionConfig).Origins as unknown[])
@@ -737,7 +834,7 @@ export function importTemplate(
       for (const t of targetsIn(vars)) {
         const targetType = node(t)?.type;
         if (!targetType) continue;
-        add(owner, t, referenceKind(targetType), 'environment variable');
+        add(owner, t, referenceKind(targetType), 'environment variable', { weak: true });
       }
   }
   // Security group rules between groups: traffic from the users of one to the users of the other.
@@ -746,7 +843,11 @@ export function importTemplate(
     if (r.type === 'AWS::EC2::SecurityGroup')
       sgUsers.set(r.id, [
         ...new Set(
-          (refsIn.get(r.id) ?? []).map((x) => ownerVia(x)).filter((x): x is string => !!x && nodeOf.has(x)),
+          (refsIn.get(r.id) ?? [])
+            // Rules name groups as sources and destinations: they do not make their owner a member.
+            .filter((x) => !/^AWS::EC2::SecurityGroup(Ingress|Egress)$/.test(byId.get(x)?.type ?? ''))
+            .map((x) => ownerVia(x))
+            .filter((x): x is string => !!x && nodeOf.has(x)),
         ),
       ]);
   const ingress = (groupId: string | undefined, rule: Record<string, unknown>, why: string) => {
@@ -786,10 +887,43 @@ export function importTemplate(
   for (const e of samEdges)
     if (e.implicit) add(e.from, e.to, e.kind, e.why, e.properties ? { properties: e.properties } : {});
 
-  const connections = mergeEdges(edges, nodes, (m) => warn(m, undefined, 'info'));
+  // Internet users in front of what the internet reaches directly.
+  const behindCdn = new Set(
+    edges.filter((e) => nodes.find((n) => n.id === e.from)?.type === 'cloudfront').map((e) => e.to),
+  );
+  const entries = nodes.filter(
+    (n) =>
+      !behindCdn.has(n.id) &&
+      (n.type === 'cloudfront' ||
+        n.type === 'api-gateway' ||
+        (n.type === 'alb' && n.properties.scheme !== 'internal')),
+  );
+  if (entries.length > 0) {
+    const users: DesignNode = {
+      id: ids.claim('users'),
+      type: 'users',
+      name: 'Internet users',
+      properties: {},
+      placement: null,
+    };
+    nodes.push(users);
+    for (const e of entries)
+      edges.push({ from: users.id, to: e.id, kind: 'traffic', why: 'a public entry point' });
+    warn(
+      `added "Internet users" in front of ${entries.map((e) => e.id).join(', ')} (no resource: the people calling it)`,
+      undefined,
+      'info',
+    );
+  }
+  const strong = new Set(edges.filter((e) => !e.weak).map((e) => `${e.from}\u0000${e.to}`));
+  const connections = mergeEdges(
+    edges.filter((e) => !e.weak || !strong.has(`${e.from}\u0000${e.to}`)),
+    nodes,
+    (m) => warn(m, undefined, 'info'),
+  );
 
   // ---- Report ---------------------------------------------------------------------------------------
-  const entries: ReportEntry[] = resources.map((r) => {
+  const reportEntries: ReportEntry[] = resources.map((r) => {
     const c = cls.get(r.id)!;
     const outcome: ResourceOutcome =
       c.kind === 'service'
@@ -832,10 +966,28 @@ export function importTemplate(
     vpcs,
     connections,
     environments,
-    resources: entries,
+    resources: reportEntries,
     problems: uniqueProblems,
     ...(description ? { description } : {}),
   };
+}
+
+const DLQ_KEY = /deadletter|redrivepolicy|onfailure/i;
+const LOG_KEY = /logging|loadbalancerattributes|logdestination|destinationbucketname|accesslog/i;
+
+/** Targets referred to under a key matching `key` (at any depth). */
+function refsUnderKeys(value: unknown, key: RegExp): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === 'object' && v !== null)
+      for (const [k, x] of Object.entries(v)) {
+        if (key.test(k)) out.push(...referencesIn(x).map((r) => r.target));
+        else walk(x);
+      }
+  };
+  walk(value);
+  return out;
 }
 
 function partRole(node: DesignNode, logicalId: string): string {

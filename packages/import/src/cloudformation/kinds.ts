@@ -29,6 +29,8 @@ export interface PartRule {
   paths?: readonly string[];
   /** Roles numbered from 0 in source order ('alarm:0'). */
   indexed?: boolean;
+  /** `via: 'in'` through any part that names it (a target group named by a listener). */
+  anyReferrer?: boolean;
 }
 
 export const PART_TYPES: Readonly<Record<string, PartRule>> = {
@@ -50,7 +52,7 @@ export const PART_TYPES: Readonly<Record<string, PartRule>> = {
     paths: ['GroupId'],
     indexed: true,
   },
-  'AWS::Logs::LogGroup': { role: 'logGroup', via: 'in' },
+  'AWS::Logs::LogGroup': { role: 'logGroup', via: 'in', anyReferrer: true },
   'AWS::CloudWatch::Alarm': { role: 'alarm', via: 'out', paths: ['Dimensions', 'Metrics'], indexed: true },
   'AWS::Lambda::Permission': { role: 'permission', via: 'out', paths: ['FunctionName'], indexed: true },
   'AWS::Lambda::EventSourceMapping': {
@@ -68,7 +70,8 @@ export const PART_TYPES: Readonly<Record<string, PartRule>> = {
   'AWS::SQS::QueuePolicy': { role: 'queuePolicy', via: 'out', paths: ['Queues'] },
   'AWS::SNS::TopicPolicy': { role: 'topicPolicy', via: 'out', paths: ['Topics'] },
   'AWS::S3::BucketPolicy': { role: 'bucketPolicy', via: 'out', paths: ['Bucket'] },
-  'AWS::ElasticLoadBalancingV2::TargetGroup': { role: 'targetGroup', via: 'in' },
+  'AWS::ElasticLoadBalancingV2::TargetGroup': { role: 'targetGroup', via: 'in', anyReferrer: true },
+  'AWS::WAFv2::WebACL': { role: 'webAcl', via: 'in', anyReferrer: true },
   'AWS::ElasticLoadBalancingV2::Listener': { role: 'listener', via: 'out', paths: ['LoadBalancerArn'] },
   'AWS::ElasticLoadBalancingV2::ListenerRule': {
     role: 'listenerRule',

@@ -180,6 +180,9 @@ describe('importCloudFormation on SAM', () => {
       'Uploads event-source Worker',
       'WorkerNightly route Worker',
       'WorkerPlaced route Worker',
+      // The APIs face the internet: users in front of them.
+      'users traffic HttpApi',
+      'users traffic ServerlessRestApi',
     ]);
     expect(r.design.connections.find((c) => c.from === 'Orders')!.properties).toEqual({ batchSize: 10 });
   });

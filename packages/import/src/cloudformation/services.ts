@@ -249,6 +249,7 @@ const alb: Reader = (p, ctx) => {
       : 60,
     accessLogs: attrs.get('access_logs.s3.enabled') === 'true',
     dropInvalidHeaders: attrs.get('routing.http.drop_invalid_header_fields.enabled') === 'true',
+    waf: ctx.referrers(ctx.id, 'AWS::WAFv2::WebACLAssociation').length > 0,
   });
 };
 
@@ -260,6 +261,7 @@ const cloudfront: Reader = (p, ctx) => {
     priceClass: typeof c.PriceClass === 'string' ? c.PriceClass : 'PriceClass_All',
     defaultRootObject: typeof c.DefaultRootObject === 'string' ? c.DefaultRootObject : undefined,
     accessLogs: c.Logging !== undefined,
+    waf: c.WebACLId !== undefined,
     aliases: aliases.length > 0 ? aliases.join(', ') : undefined,
     certificateArn: typeof cert === 'string' ? cert : undefined,
   });
