@@ -288,17 +288,18 @@ export function importTemplate(
       }
     }
     if (r.type === 'AWS::SecretsManager::Secret' && isService(r.id)) {
-      // A database's generated master password: part of the database.
+      // A database's master password or a cache's auth token: part of the database or cache.
       const db = referrersOf(r.id).find(
         (x) =>
-          /^AWS::(RDS|Neptune|DocDB)::DB(Cluster|Instance)$/.test(x.type) &&
-          refsUnderKeys(x.props, /^masteruser/i).includes(r.id),
+          /^AWS::((RDS|Neptune|DocDB)::DB(Cluster|Instance)|ElastiCache::ReplicationGroup)$/.test(x.type) &&
+          refsUnderKeys(x.props, /^(masteruser|authtoken)/i).includes(r.id),
       );
-      const others = referrersOf(r.id).filter(
-        (x) => x !== db && !/^AWS::SecretsManager::(RotationSchedule|SecretTargetAttachment)$/.test(x.type),
-      );
+      // Its consumers (grants, container secrets) read it; it stays the database's unless
+      // another database uses it too.
+      const others = referrersOf(r.id).filter((x) => x !== db && x.type === db?.type);
       if (db && others.length === 0) {
-        cls.set(r.id, { kind: 'part', rule: { role: 'masterSecret', via: 'in' } });
+        const role = db.type.startsWith('AWS::ElastiCache') ? 'authTokenSecret' : 'masterSecret';
+        cls.set(r.id, { kind: 'part', rule: { role, via: 'in' } });
         ownerHint.set(r.id, db.id);
       }
     }
