@@ -25,6 +25,11 @@ Commands:
                                                      cost suggestions; --write saves REVIEW.md
   services [QUERY] [--json]                          list the service catalog (QUERY: name or keyword, e.g. elb)
   rules [--json]                                     list the rules
+  import <file|folder> --out <design.json|-> [--from cloudformation|sam|cdk|terraform]
+         [--parameters <file>] [--report <report.json>]
+                                                     a CloudFormation or SAM template, a cdk.out folder
+                                                     or Terraform to a design; every resource is reported
+                                                     (node, part of a node, network, kept, skipped)
 
 A design file may be "-" for standard input.
 
@@ -152,6 +157,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'review':
         // Loaded on demand like generate: @archgen/review reaches the generators through @archgen/export.
         return await (await import('./review.ts')).runReview(rest, io);
+      case 'import':
+        // Loaded on demand: only import needs the readers.
+        return await (await import('./import.ts')).runImport(rest, io);
       case 'services':
         return servicesCommand(rest, io);
       case 'rules':

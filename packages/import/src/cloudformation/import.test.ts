@@ -1,0 +1,641 @@
+import { describe, expect, it } from 'vitest';
+import { parseDesign } from '@archgen/model';
+import {
+  importCloudFormation,
+  importCdkOut,
+  detectFormat,
+  ImportInputError,
+  type ImportResult,
+} from '../index.ts';
+
+const run = (template: unknown, options?: Parameters<typeof importCloudFormation>[1]) =>
+  importCloudFormation([{ path: 'template.json', text: JSON.stringify(template) }], options);
+
+const node = (r: ImportResult, id: string) => {
+  const n = r.design.nodes.find((x) => x.id === id);
+  if (!n) throw new Error(`no node ${id}: ${r.design.nodes.map((x) => x.id).join(', ')}`);
+  return n;
+};
+const edges = (r: ImportResult) => r.design.connections.map((c) => `${c.from} ${c.kind} ${c.to}`).sort();
+const outcome = (r: ImportResult, id: string) => r.report.resources.find((e) => e.sourceId === id)?.outcome;
+
+/** Kept nodes need the "other-resource" catalog entry (branch h/passthrough): validated without them. */
+function validates(r: ImportResult): boolean {
+  const kept = new Set(r.design.nodes.filter((n) => n.type === 'other-resource').map((n) => n.id));
+  const parsed = parseDesign({
+    ...r.design,
+    nodes: r.design.nodes.filter((n) => !kept.has(n.id)),
+    connections: r.design.connections.filter((c) => !kept.has(c.from) && !kept.has(c.to)),
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return true;
+}
+
+const serverless = {
+  Resources: {
+    Orders: {
+      Type: 'AWS::SQS::Queue',
+      Properties: {
+        VisibilityTimeout: 180,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['OrdersDlq', 'Arn'] }, maxReceiveCount: 3 },
+      },
+    },
+    OrdersDlq: { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1209600 } },
+    Table: {
+      Type: 'AWS::DynamoDB::Table',
+      DeletionPolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      },
+    },
+    WorkerRole: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {},
+        Policies: [
+          {
+            PolicyName: 'data',
+            PolicyDocument: {
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+                  Resource: { 'Fn::GetAtt': ['Table', 'Arn'] },
+                },
+                {
+                  Effect: 'Allow',
+                  Action: 'sqs:ReceiveMessage',
+                  Resource: { 'Fn::GetAtt': ['Orders', 'Arn'] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    WritePolicy: {
+      Type: 'AWS::IAM::Policy',
+      Properties: {
+        Roles: [{ Ref: 'WorkerRole' }],
+        PolicyDocument: {
+          Statement: [
+            { Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: { 'Fn::Sub': '${Table.Arn}/index/*' } },
+          ],
+        },
+      },
+    },
+    Worker: {
+      Type: 'AWS::Lambda::Function',
+      Properties: {
+        Runtime: 'python3.12',
+        Handler: 'app.handler',
+        MemorySize: 1024,
+        Role: { 'Fn::GetAtt': ['WorkerRole', 'Arn'] },
+        Environment: { Variables: { TOPIC: { Ref: 'Events' } } },
+      },
+    },
+    WorkerLogs: {
+      Type: 'AWS::Logs::LogGroup',
+      Properties: { LogGroupName: { 'Fn::Sub': '/aws/lambda/${Worker}' }, RetentionInDays: 14 },
+    },
+    Mapping: {
+      Type: 'AWS::Lambda::EventSourceMapping',
+      Properties: {
+        FunctionName: { Ref: 'Worker' },
+        EventSourceArn: { 'Fn::GetAtt': ['Orders', 'Arn'] },
+        BatchSize: 5,
+      },
+    },
+    Events: { Type: 'AWS::SNS::Topic' },
+    DlqAlarm: {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['OrdersDlq', 'QueueName'] } }],
+        AlarmActions: [{ Ref: 'Events' }],
+      },
+    },
+    Audit: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 90 } },
+  },
+};
+
+describe('importCloudFormation: services, parts and connections', () => {
+  const r = run(serverless);
+
+  it('gives every resource exactly one report entry, in source order', () => {
+    expect(r.report.format).toBe('cloudformation');
+    expect(r.report.resources.map((e) => e.sourceId)).toEqual(Object.keys(serverless.Resources));
+  });
+
+  it('makes service nodes with properties read from the source, AWS defaults where it is silent', () => {
+    expect(node(r, 'Worker')).toMatchObject({
+      type: 'lambda',
+      properties: {
+        runtime: 'python3.12',
+        handler: 'app.handler',
+        memorySize: 1024,
+        timeoutSeconds: 3,
+        tracing: false,
+      },
+    });
+    expect(node(r, 'Orders').properties).toMatchObject({
+      visibilityTimeoutSeconds: 180,
+      deadLetterQueue: true,
+      maxReceiveCount: 3,
+    });
+    // The dead-letter queue only the redrive policy uses is drawn with its queue (deadLetterQueue).
+    expect(r.design.nodes.some((n) => n.id === 'OrdersDlq')).toBe(false);
+    expect(node(r, 'Table').properties).toMatchObject({
+      billingMode: 'on-demand',
+      partitionKey: 'id',
+      sortKey: '',
+      onDelete: 'retain',
+    });
+    // A log group nobody's: a node of its own.
+    expect(node(r, 'Audit')).toMatchObject({ type: 'log-group', properties: { retentionDays: 90 } });
+  });
+
+  it('makes roles, policies, log groups, mappings and alarms parts of the node they serve', () => {
+    expect(outcome(r, 'WorkerRole')).toEqual({ kind: 'part-of', nodeId: 'Worker', role: 'role' });
+    expect(outcome(r, 'WritePolicy')).toEqual({ kind: 'part-of', nodeId: 'Worker', role: 'policy' });
+    expect(outcome(r, 'WorkerLogs')).toEqual({ kind: 'part-of', nodeId: 'Worker', role: 'logGroup' });
+    expect(outcome(r, 'Mapping')).toEqual({
+      kind: 'part-of',
+      nodeId: 'Worker',
+      role: 'eventSourceMapping:0',
+    });
+    expect(outcome(r, 'OrdersDlq')).toEqual({ kind: 'part-of', nodeId: 'Orders', role: 'deadLetterQueue' });
+    // An alarm on a part is a part of the part's node.
+    expect(outcome(r, 'DlqAlarm')).toEqual({ kind: 'part-of', nodeId: 'Orders', role: 'alarm:0' });
+    expect(node(r, 'Worker').logicalIds).toEqual({
+      self: 'Worker',
+      role: 'WorkerRole',
+      policy: 'WritePolicy',
+      logGroup: 'WorkerLogs',
+      'eventSourceMapping:0': 'Mapping',
+    });
+  });
+
+  it('infers connections from IAM statements, mappings, redrive policies and environment variables', () => {
+    expect(edges(r)).toEqual([
+      'Orders event-source Worker',
+      'Orders notify Events',
+      'Worker publish Events',
+      'Worker read-write Table',
+    ]);
+    expect(r.design.connections.find((c) => c.kind === 'event-source')?.properties).toEqual({ batchSize: 5 });
+  });
+
+  it('validates', () => expect(validates(r)).toBe(true));
+});
+
+const network = {
+  Parameters: { DbPassword: { Type: 'String', NoEcho: true } },
+  Resources: {
+    Vpc: {
+      Type: 'AWS::EC2::VPC',
+      Properties: { CidrBlock: '10.20.0.0/16', Tags: [{ Key: 'Name', Value: 'shop' }] },
+    },
+    Igw: { Type: 'AWS::EC2::InternetGateway' },
+    Attach: {
+      Type: 'AWS::EC2::VPCGatewayAttachment',
+      Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } },
+    },
+    PubA: {
+      Type: 'AWS::EC2::Subnet',
+      Properties: {
+        VpcId: { Ref: 'Vpc' },
+        CidrBlock: '10.20.0.0/24',
+        AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
+      },
+    },
+    PubB: {
+      Type: 'AWS::EC2::Subnet',
+      Properties: {
+        VpcId: { Ref: 'Vpc' },
+        CidrBlock: '10.20.1.0/24',
+        AvailabilityZone: { 'Fn::Select': [1, { 'Fn::GetAZs': '' }] },
+      },
+    },
+    AppB: {
+      Type: 'AWS::EC2::Subnet',
+      Properties: {
+        VpcId: { Ref: 'Vpc' },
+        CidrBlock: { 'Fn::Select': [3, { 'Fn::Cidr': ['10.20.0.0/16', 8, 8] }] },
+        AvailabilityZone: { 'Fn::Select': [1, { 'Fn::GetAZs': '' }] },
+      },
+    },
+    AppA: {
+      Type: 'AWS::EC2::Subnet',
+      Properties: {
+        VpcId: { Ref: 'Vpc' },
+        CidrBlock: '10.20.2.0/24',
+        AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
+      },
+    },
+    DbA: {
+      Type: 'AWS::EC2::Subnet',
+      Properties: {
+        VpcId: { Ref: 'Vpc' },
+        CidrBlock: '10.20.4.0/24',
+        AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
+      },
+    },
+    DbB: {
+      Type: 'AWS::EC2::Subnet',
+      Properties: {
+        VpcId: { Ref: 'Vpc' },
+        CidrBlock: '10.20.5.0/24',
+        AvailabilityZone: { 'Fn::Select': [1, { 'Fn::GetAZs': '' }] },
+      },
+    },
+    PubRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    PubRoute: {
+      Type: 'AWS::EC2::Route',
+      Properties: {
+        RouteTableId: { Ref: 'PubRt' },
+        DestinationCidrBlock: '0.0.0.0/0',
+        GatewayId: { Ref: 'Igw' },
+      },
+    },
+    PubAssocA: {
+      Type: 'AWS::EC2::SubnetRouteTableAssociation',
+      Properties: { SubnetId: { Ref: 'PubA' }, RouteTableId: { Ref: 'PubRt' } },
+    },
+    PubAssocB: {
+      Type: 'AWS::EC2::SubnetRouteTableAssociation',
+      Properties: { SubnetId: { Ref: 'PubB' }, RouteTableId: { Ref: 'PubRt' } },
+    },
+    NatIp: { Type: 'AWS::EC2::EIP', Properties: { Domain: 'vpc' } },
+    Nat: {
+      Type: 'AWS::EC2::NatGateway',
+      Properties: { SubnetId: { Ref: 'PubA' }, AllocationId: { 'Fn::GetAtt': ['NatIp', 'AllocationId'] } },
+    },
+    AppRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    AppRoute: {
+      Type: 'AWS::EC2::Route',
+      Properties: {
+        RouteTableId: { Ref: 'AppRt' },
+        DestinationCidrBlock: '0.0.0.0/0',
+        NatGatewayId: { Ref: 'Nat' },
+      },
+    },
+    AppAssocA: {
+      Type: 'AWS::EC2::SubnetRouteTableAssociation',
+      Properties: { SubnetId: { Ref: 'AppA' }, RouteTableId: { Ref: 'AppRt' } },
+    },
+    AppAssocB: {
+      Type: 'AWS::EC2::SubnetRouteTableAssociation',
+      Properties: { SubnetId: { Ref: 'AppB' }, RouteTableId: { Ref: 'AppRt' } },
+    },
+    FnSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'fn', VpcId: { Ref: 'Vpc' } } },
+    DbSg: {
+      Type: 'AWS::EC2::SecurityGroup',
+      Properties: {
+        GroupDescription: 'db',
+        VpcId: { Ref: 'Vpc' },
+        SecurityGroupIngress: [
+          { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: { Ref: 'FnSg' } },
+        ],
+      },
+    },
+    Fn: {
+      Type: 'AWS::Lambda::Function',
+      Properties: {
+        Runtime: 'nodejs22.x',
+        Timeout: 20,
+        VpcConfig: { SubnetIds: [{ Ref: 'AppA' }, { Ref: 'AppB' }], SecurityGroupIds: [{ Ref: 'FnSg' }] },
+      },
+    },
+    DbSubnets: {
+      Type: 'AWS::RDS::DBSubnetGroup',
+      Properties: { DBSubnetGroupDescription: 'db', SubnetIds: [{ Ref: 'DbA' }, { Ref: 'DbB' }] },
+    },
+    Db: {
+      Type: 'AWS::RDS::DBInstance',
+      Properties: {
+        Engine: 'postgres',
+        EngineVersion: '16.4',
+        DBInstanceClass: 'db.r6g.large',
+        AllocatedStorage: '100',
+        MultiAZ: true,
+        MasterUserPassword: { Ref: 'DbPassword' },
+        DBSubnetGroupName: { Ref: 'DbSubnets' },
+        VPCSecurityGroups: [{ 'Fn::GetAtt': ['DbSg', 'GroupId'] }],
+      },
+    },
+    Host: {
+      Type: 'AWS::EC2::Instance',
+      DependsOn: 'Attach',
+      Properties: {
+        ImageId: 'ami-123',
+        SubnetId: { Ref: 'PubA' },
+        UserData: { 'Fn::Base64': { 'Fn::Sub': 'echo ${Db.Endpoint.Address}' } },
+      },
+    },
+    Seed: { Type: 'Custom::SeedData', Properties: { ServiceToken: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+  },
+};
+
+describe('importCloudFormation: VPCs, placement and kept resources', () => {
+  const r = run(network);
+
+  it('rebuilds the VPC with its CIDR, AZs and explicit subnet CIDRs per tier, from the route tables', () => {
+    expect(r.design.vpcs).toEqual([
+      {
+        id: 'Vpc',
+        name: 'shop',
+        cidr: '10.20.0.0/16',
+        azCount: 2,
+        tiers: ['public', 'private', 'isolated'],
+        subnetPrefix: 24,
+        subnetCidrs: {
+          public: ['10.20.0.0/24', '10.20.1.0/24'],
+          // Ordered by AZ, whatever the template's order; Fn::Cidr worked out.
+          private: ['10.20.2.0/24', '10.20.3.0/24'],
+          isolated: ['10.20.4.0/24', '10.20.5.0/24'],
+        },
+        flowLogs: false,
+      },
+    ]);
+    for (const id of [
+      'Vpc',
+      'Igw',
+      'Attach',
+      'PubA',
+      'PubRt',
+      'PubRoute',
+      'PubAssocA',
+      'NatIp',
+      'Nat',
+      'AppRoute',
+    ])
+      expect(outcome(r, id)).toMatchObject({ kind: 'network', vpcId: 'Vpc' });
+    expect(node(r, 'Nat')).toMatchObject({
+      type: 'nat-gateway',
+      placement: { vpcId: 'Vpc', tier: 'public' },
+      properties: { mode: 'single' },
+    });
+  });
+
+  it('places each service in the tier of the subnets it uses', () => {
+    expect(node(r, 'Fn').placement).toEqual({ vpcId: 'Vpc', tier: 'private' });
+    expect(node(r, 'Db').placement).toEqual({ vpcId: 'Vpc', tier: 'isolated' });
+    expect(node(r, 'Db').properties).toMatchObject({
+      engine: 'postgres',
+      engineVersion: '16.4',
+      instanceClass: 'db.r6g.large',
+      allocatedStorageGb: 100,
+      multiAz: true,
+    });
+    expect(outcome(r, 'DbSubnets')).toEqual({ kind: 'part-of', nodeId: 'Db', role: 'subnetGroup' });
+    expect(outcome(r, 'DbSg')).toEqual({ kind: 'part-of', nodeId: 'Db', role: 'securityGroup' });
+  });
+
+  it('draws security group rules between groups as traffic on their port', () => {
+    expect(r.design.connections).toContainEqual(
+      expect.objectContaining({ from: 'Fn', to: 'Db', kind: 'traffic', port: 5432 }),
+    );
+  });
+
+  it('keeps what the catalog has no service for, verbatim, with its reason', () => {
+    expect(outcome(r, 'Host')).toEqual({
+      kind: 'kept',
+      nodeId: 'Host',
+      reason: 'no catalog service for AWS::EC2::Instance',
+    });
+    expect(node(r, 'Host')).toMatchObject({
+      type: 'other-resource',
+      placement: null,
+      logicalIds: { self: 'Host' },
+      properties: {
+        cloudFormationType: 'AWS::EC2::Instance',
+        cloudFormationProperties: network.Resources.Host.Properties,
+        dependsOn: ['Attach'],
+      },
+    });
+    expect(outcome(r, 'Seed')).toMatchObject({
+      kind: 'kept',
+      reason: expect.stringContaining('custom resource'),
+    });
+  });
+
+  it('says which parameters it could not resolve', () => {
+    expect(r.report.problems.some((p) => p.message.includes('DbPassword'))).toBe(true);
+  });
+
+  it('validates (kept nodes aside)', () => expect(validates(r)).toBe(true));
+});
+
+describe('importCloudFormation: parameters, environments and layout', () => {
+  const template = {
+    Parameters: {
+      Stage: { Type: 'String', AllowedValues: ['dev', 'prod'], Default: 'dev' },
+      QueueTimeout: { Type: 'Number', Default: 60 },
+    },
+    Mappings: { Sizes: { dev: { Memory: 256 }, prod: { Memory: 2048 } } },
+    Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] } },
+    Metadata: { 'Archgen::Layout': { nodes: { Fn: { id: 'api-fn', x: 120, y: 40 } }, vpcs: {} } },
+    Resources: {
+      Fn: {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          MemorySize: { 'Fn::FindInMap': ['Sizes', { Ref: 'Stage' }, 'Memory'] },
+          Timeout: { 'Fn::If': ['IsProd', 30, 10] },
+        },
+      },
+      Q: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: { Ref: 'QueueTimeout' } } },
+    },
+    Outputs: { FnArn: { Value: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+  };
+
+  it('turns a parameter that selects the environment into environments with overrides', () => {
+    const r = run(template);
+    expect(r.design.environments.map((e) => e.name)).toEqual(['dev', 'prod']);
+    expect(node(r, 'api-fn').properties).toMatchObject({ memorySize: 256, timeoutSeconds: 10 });
+    expect(r.design.environments[1]!.overrides).toEqual({
+      'api-fn': { memorySize: 2048, timeoutSeconds: 30 },
+    });
+    expect(node(r, 'Q').properties).toMatchObject({ visibilityTimeoutSeconds: 60 });
+  });
+
+  it('takes node ids and positions from Archgen::Layout metadata', () => {
+    const n = node(run(template), 'api-fn');
+    expect(n.position).toEqual({ x: 120, y: 40 });
+    expect(n.logicalIds).toEqual({ self: 'Fn' });
+  });
+
+  it('uses given parameter values over defaults', () => {
+    expect(node(run(template, { parameters: { QueueTimeout: '300' } }), 'Q').properties).toMatchObject({
+      visibilityTimeoutSeconds: 300,
+    });
+  });
+
+  it('reads per-environment values from parameters/<env>.json beside the template', () => {
+    const plain = { ...template, Parameters: { ...template.Parameters, QueueTimeout: { Type: 'Number' } } };
+    const r = importCloudFormation([
+      { path: 'template.json', text: JSON.stringify(plain) },
+      {
+        path: 'parameters/dev.json',
+        text: JSON.stringify([{ ParameterKey: 'QueueTimeout', ParameterValue: '45' }]),
+      },
+      {
+        path: 'parameters/prod.json',
+        text: JSON.stringify([{ ParameterKey: 'QueueTimeout', ParameterValue: '900' }]),
+      },
+    ]);
+    expect(node(r, 'Q').properties).toMatchObject({ visibilityTimeoutSeconds: 45 });
+    expect(r.design.environments[1]!.overrides.Q).toEqual({ visibilityTimeoutSeconds: 900 });
+  });
+
+  it('says what it did not keep: mappings, conditions, outputs', () => {
+    const messages = run(template)
+      .report.problems.map((p) => p.message)
+      .join('\n');
+    expect(messages).toMatch(/Mappings Sizes/);
+    expect(messages).toMatch(/Conditions IsProd/);
+    expect(messages).toMatch(/Outputs FnArn/);
+  });
+
+  it('refuses connections the catalog does not have, with an info problem', () => {
+    const r = run({
+      Resources: {
+        A: { Type: 'AWS::SQS::Queue' },
+        B: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Environment: { Variables: { USERS: { Ref: 'Pool' } } } },
+        },
+        Pool: { Type: 'AWS::Cognito::UserPool' },
+      },
+    });
+    expect(r.design.connections).toEqual([]);
+    expect(r.report.problems.some((p) => p.severity === 'info' && /B -> Pool/.test(p.message))).toBe(false);
+    const r2 = run({
+      Resources: {
+        T: { Type: 'AWS::SNS::Topic' },
+        Rule: {
+          Type: 'AWS::Events::Rule',
+          Properties: {
+            ScheduleExpression: 'rate(1 hour)',
+            Targets: [{ Id: 'x', Arn: { 'Fn::GetAtt': ['Db', 'Arn'] } }],
+          },
+        },
+        Db: { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [] } },
+      },
+    });
+    expect(
+      r2.report.problems.some((p) => p.severity === 'info' && p.message.startsWith('Rule -> Db (route')),
+    ).toBe(true);
+  });
+});
+
+describe('input errors', () => {
+  it('is an ImportInputError naming the line for malformed YAML', () => {
+    expect(() => importCloudFormation([{ path: 'x.yaml', text: 'Resources:\n  A: [\n' }])).toThrow(
+      ImportInputError,
+    );
+  });
+  it('is an ImportInputError when no template is given', () => {
+    expect(() => importCloudFormation([{ path: 'notes.txt', text: 'hi' }])).toThrow(/no template/);
+  });
+});
+
+describe('importCdkOut', () => {
+  const stack = {
+    Resources: {
+      OrdersQueue1A2B3C4D: {
+        Type: 'AWS::SQS::Queue',
+        Metadata: { 'aws:cdk:path': 'Shop/Orders/Queue/Resource' },
+      },
+      HandlerServiceRoleFCDC14AE: {
+        Type: 'AWS::IAM::Role',
+        Properties: { AssumeRolePolicyDocument: {} },
+        Metadata: { 'aws:cdk:path': 'Shop/Handler/ServiceRole/Resource' },
+      },
+      Handler886CB40B: {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          Role: { 'Fn::GetAtt': ['HandlerServiceRoleFCDC14AE', 'Arn'] },
+          Environment: { Variables: { QUEUE_URL: { Ref: 'OrdersQueue1A2B3C4D' } } },
+        },
+        Metadata: { 'aws:cdk:path': 'Shop/Handler/Resource' },
+      },
+      CDKMetadata: { Type: 'AWS::CDK::Metadata', Properties: { Analytics: 'v2:deflate64:xyz' } },
+    },
+  };
+  const files = [
+    { path: 'cdk.out/Shop.template.json', text: JSON.stringify(stack) },
+    {
+      path: 'cdk.out/manifest.json',
+      text: JSON.stringify({
+        artifacts: {
+          Shop: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Shop.template.json' } },
+        },
+      }),
+    },
+    {
+      path: 'cdk.out/tree.json',
+      text: JSON.stringify({
+        tree: {
+          id: 'App',
+          path: '',
+          children: {
+            Shop: {
+              path: 'Shop',
+              children: {
+                Orders: {
+                  path: 'Shop/Orders',
+                  children: {
+                    Queue: {
+                      path: 'Shop/Orders/Queue',
+                      children: { Resource: { path: 'Shop/Orders/Queue/Resource' } },
+                    },
+                  },
+                },
+                Handler: {
+                  path: 'Shop/Handler',
+                  children: {
+                    Resource: { path: 'Shop/Handler/Resource' },
+                    ServiceRole: {
+                      path: 'Shop/Handler/ServiceRole',
+                      children: { Resource: { path: 'Shop/Handler/ServiceRole/Resource' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      }),
+    },
+  ];
+
+  it('reads the stacks the manifest names, named by construct path', () => {
+    const r = importCdkOut(files);
+    expect(r.report.format).toBe('cdk');
+    expect(r.design.nodes.map((n) => [n.name, n.type])).toEqual([
+      ['Orders/Queue', 'sqs'],
+      ['Handler', 'lambda'],
+    ]);
+    expect(outcome(r, 'HandlerServiceRoleFCDC14AE')).toEqual({
+      kind: 'part-of',
+      nodeId: 'Handler886CB40B',
+      role: 'role',
+    });
+    expect(outcome(r, 'CDKMetadata')).toMatchObject({ kind: 'skipped' });
+    expect(edges(r)).toEqual(['Handler886CB40B publish OrdersQueue1A2B3C4D']);
+    expect(r.report.resources.every((e) => e.file === 'cdk.out/Shop.template.json')).toBe(true);
+    expect(validates(r)).toBe(true);
+  });
+
+  it('is detected as a cloud assembly', () => {
+    expect(detectFormat(files)).toBe('cdk');
+    expect(detectFormat([{ path: 'main.tf', text: '' }])).toBe('terraform');
+    expect(
+      detectFormat([{ path: 't.yaml', text: 'Transform: AWS::Serverless-2016-10-31\nResources: {}\n' }]),
+    ).toBe('sam');
+    expect(detectFormat([{ path: 't.yaml', text: 'Resources: {}\n' }])).toBe('cloudformation');
+    expect(detectFormat([{ path: 'README.md', text: '# hi' }])).toBeUndefined();
+  });
+});

@@ -1,0 +1,1211 @@
+/**
+ * One parsed CloudFormation template (plain, SAM, or synthesized by the CDK) to design pieces:
+ * nodes with their parts, VPCs, connections and one report entry per source resource.
+ *
+ * The order of work: classify every resource (service, part, network, kept, skipped); find the
+ * node each part serves; rebuild the VPCs; place nodes in the tier of the subnets they use;
+ * infer connections from references; read properties per environment.
+ */
+import {
+  DEFAULT_ENVIRONMENTS,
+  EnvironmentNameSchema,
+  findAcceptedConnection,
+  getService,
+  validateProperties,
+  type Connection,
+  type ConnectionKind,
+  type DesignNode,
+  type Environment,
+  type Properties,
+  type PropertyValue,
+  type SubnetTier,
+  type Vpc,
+} from '@archgen/model';
+import type { ImportProblem, ReportEntry, ResourceOutcome } from '../report.ts';
+import { UNRESOLVED, evaluate, evaluatePartially, referencesIn, type Scope } from './intrinsics.ts';
+import {
+  CLUSTER_MEMBER,
+  NETWORK_ROLES,
+  PART_TYPES,
+  SAM_POLICY_TEMPLATES,
+  iamKind,
+  referenceKind,
+  type PartRule,
+} from './kinds.ts';
+import { nameTag, rebuildNetwork } from './network.ts';
+import { SERVICE_TYPES, type ReadContext } from './services.ts';
+import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
+
+export interface TemplateImportOptions {
+  parameters?: Record<string, string>;
+  environment?: string;
+  /** Per environment parameter values (parameters/<env>.json beside the template). */
+  parameterFiles?: Record<string, Record<string, string>>;
+  /** CDK: construct path per logical ID (from `aws:cdk:path` metadata). */
+  constructPaths?: Map<string, string>;
+  region?: string;
+}
+
+export interface TemplatePieces {
+  nodes: DesignNode[];
+  vpcs: Vpc[];
+  connections: Connection[];
+  environments: Environment[];
+  resources: ReportEntry[];
+  problems: ImportProblem[];
+  description?: string;
+  /** Node ids and positions from `Metadata["Archgen::Layout"]`. */
+}
+
+interface Res {
+  id: string;
+  type: string;
+  props: Record<string, unknown>;
+  raw: Record<string, unknown>;
+}
+
+type Class =
+  | { kind: 'service'; service: string }
+  | { kind: 'part'; rule: PartRule }
+  | { kind: 'network'; role: string }
+  | { kind: 'kept'; reason: string }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'connector' };
+
+const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+export function transformsOf(template: Record<string, unknown>): string[] {
+  const t = template.Transform;
+  const list = Array.isArray(t) ? t : t === undefined ? [] : [t];
+  return list.map((x) => (typeof x === 'string' ? x : String(obj(x).Name ?? 'AWS::Include')));
+}
+export const isSam = (template: Record<string, unknown>) => transformsOf(template).includes(SAM_TRANSFORM);
+
+const ENV_PARAMETER =
+  /^(env|environment|environmentname|envname|environmenttype|envtype|stage|stagename|deploymentstage|deployenv)$/i;
+
+/** Ids taken across a whole import (several CDK stacks share one design). */
+export class IdPool {
+  readonly taken = new Set<string>();
+  claim(wanted: string): string {
+    let id = wanted.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 60);
+    if (!/^[A-Za-z]/.test(id)) id = `n${id}`;
+    let candidate = id;
+    for (let n = 2; this.taken.has(candidate); n++) candidate = `${id.slice(0, 58)}-${n}`;
+    this.taken.add(candidate);
+    return candidate;
+  }
+}
+
+export function importTemplate(
+  file: string,
+  template: Record<string, unknown>,
+  options: TemplateImportOptions,
+  ids: IdPool,
+): TemplatePieces {
+  const problems: ImportProblem[] = [];
+  const warn = (message: string, sourceId?: string, severity: ImportProblem['severity'] = 'warning') =>
+    problems.push({ severity, message, file, ...(sourceId ? { sourceId } : {}) });
+  const sam = isSam(template);
+  const region = options.region ?? 'us-east-1';
+
+  // ---- Transforms, parameters, environments --------------------------------------------------
+  for (const t of transformsOf(template))
+    if (t !== SAM_TRANSFORM)
+      warn(
+        `Transform ${t} is not run by the importer: resources it would add or change are not seen`,
+        undefined,
+        'warning',
+      );
+  const parameters = obj(template.Parameters);
+  const mappings = obj(template.Mappings);
+  const conditions = obj(template.Conditions);
+  const layout = obj(obj(template.Metadata)['Archgen::Layout']);
+  const layoutNodes = obj(layout.nodes);
+  const layoutVpcs = obj(layout.vpcs);
+
+  const envParam = Object.keys(parameters).find((name) => {
+    if (!ENV_PARAMETER.test(name)) return false;
+    const p = obj(parameters[name]);
+    const values = Array.isArray(p.AllowedValues)
+      ? p.AllowedValues
+      : p.Default !== undefined
+        ? [p.Default]
+        : [];
+    return (
+      values.length > 0 &&
+      values.every((v) => EnvironmentNameSchema.safeParse(String(v).toLowerCase()).success)
+    );
+  });
+  let envNames: string[];
+  if (envParam) {
+    const p = obj(parameters[envParam]);
+    const allowed = Array.isArray(p.AllowedValues) ? p.AllowedValues.map(String) : [String(p.Default)];
+    envNames = [...new Set(allowed)].slice(0, 10);
+    warn(
+      `parameter ${envParam} selects the environment: imported as the design's environments ${envNames.join(', ')}`,
+      undefined,
+      'info',
+    );
+  } else if (options.environment) envNames = [options.environment];
+  else envNames = [...DEFAULT_ENVIRONMENTS];
+  const designEnvName = (value: string) => value.toLowerCase();
+
+  const resourceIds = new Set(Object.keys(obj(template.Resources)));
+  const scopeFor = (env: string): Scope => {
+    const values = new Map<string, unknown>();
+    for (const [name, def] of Object.entries(parameters)) {
+      const d = obj(def);
+      const given = options.parameterFiles?.[designEnvName(env)]?.[name] ?? options.parameters?.[name];
+      const raw = given ?? d.Default;
+      if (raw === undefined) continue;
+      const type = String(d.Type ?? 'String');
+      values.set(
+        name,
+        type.startsWith('List<') || type === 'CommaDelimitedList'
+          ? String(raw)
+              .split(',')
+              .map((s) => s.trim())
+          : type === 'Number' && typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw))
+            ? Number(raw)
+            : raw,
+      );
+    }
+    if (envParam) values.set(envParam, env);
+    return { parameters: values, mappings, conditions, region, resources: resourceIds };
+  };
+  const scopes = envNames.map((env) => ({ env: designEnvName(env), scope: scopeFor(env) }));
+  const baseScope = scopes[0]!.scope;
+  const value = (v: unknown, scope: Scope = baseScope): unknown => {
+    const e = evaluate(v, scope);
+    return e === UNRESOLVED ? undefined : e;
+  };
+  const partial = (v: unknown, scope: Scope, sourceId: string): unknown => {
+    const result = evaluatePartially(v, scope);
+    if (result.placeholders.length > 0 && scope === baseScope)
+      warn(
+        `${sourceId}: ${result.placeholders.join(', ')} in a value the design holds as text could not be worked out and ${result.placeholders.length > 1 ? 'are' : 'is'} written as a placeholder: replace it before deploying`,
+        sourceId,
+      );
+    return result.value;
+  };
+  const unresolvedParams = Object.keys(parameters).filter(
+    (name) => name !== envParam && !baseScope.parameters.has(name),
+  );
+  if (unresolvedParams.length > 0)
+    warn(
+      `parameters without a default or a given value: ${unresolvedParams.join(', ')}; values that use them are read as unknown (give them with --parameters)`,
+    );
+  if (Object.keys(mappings).length > 0)
+    warn(
+      `Mappings ${Object.keys(mappings).join(', ')} were used to work out values; the design does not keep them`,
+      undefined,
+      'info',
+    );
+  if (Object.keys(conditions).length > 0)
+    warn(
+      `Conditions ${Object.keys(conditions).join(', ')} were evaluated with the parameters; the design keeps their outcome, not the conditions`,
+      undefined,
+      'info',
+    );
+  const outputs = Object.keys(obj(template.Outputs));
+  if (outputs.length > 0)
+    warn(
+      `Outputs ${outputs.join(', ')} are not kept: exported templates write their own outputs`,
+      undefined,
+      'info',
+    );
+
+  // ---- Resources ------------------------------------------------------------------------------
+  const resources: Res[] = [];
+  for (const [id, def] of Object.entries(obj(template.Resources))) {
+    if (id.startsWith('Fn::ForEach::')) {
+      warn(
+        `${id}: Fn::ForEach (AWS::LanguageExtensions) is not expanded; the resources it makes are not imported`,
+        id,
+      );
+      continue;
+    }
+    const raw = obj(def);
+    resources.push({ id, type: String(raw.Type ?? ''), props: obj(raw.Properties), raw });
+  }
+  if (sam) mergeGlobals(resources, obj(template.Globals));
+  const byId = new Map(resources.map((r) => [r.id, r]));
+
+  // References between resources, both ways.
+  const refsOut = new Map<string, string[]>();
+  const refsIn = new Map<string, string[]>();
+  for (const r of resources) {
+    const targets = [...new Set(referencesIn(r.props).map((x) => x.target))].filter(
+      (t) => byId.has(t) && t !== r.id,
+    );
+    refsOut.set(r.id, targets);
+    for (const t of targets) refsIn.set(t, [...(refsIn.get(t) ?? []), r.id]);
+  }
+  const refsAt = (r: Res, paths: readonly string[] | undefined) =>
+    paths
+      ? paths.flatMap((p) => referencesIn(r.props[p]).map((x) => x.target)).filter((t) => byId.has(t))
+      : (refsOut.get(r.id) ?? []);
+
+  // ---- Classify ---------------------------------------------------------------------------------
+  const cls = new Map<string, Class>();
+  for (const r of resources) cls.set(r.id, classify(r, value, byId));
+
+  // ---- Owners of parts (a fixed point: a policy's role may itself be owned later) ---------------
+  const ownerOf = new Map<string, string>(); // part id -> service resource id
+  const isService = (id: string) => cls.get(id)?.kind === 'service';
+  const ownerVia = (id: string): string | undefined => (isService(id) ? id : ownerOf.get(id));
+  const partsPending = () => resources.filter((r) => cls.get(r.id)?.kind === 'part' && !ownerOf.has(r.id));
+  // Log groups and alarms are parts when they serve a node, nodes of their own otherwise.
+  for (const r of resources)
+    if (r.type === 'AWS::Logs::LogGroup' || r.type === 'AWS::CloudWatch::Alarm')
+      cls.set(r.id, { kind: 'part', rule: PART_TYPES[r.type]! });
+  // What an architect draws as one thing: a dead-letter queue with the queue (or rule target,
+  // function, subscription) it serves; a log bucket with what logs into it; an S3-to-EventBridge
+  // rule as the bucket's event source. Each becomes a part of the node it serves (ownerHint).
+  const ownerHint = new Map<string, string>();
+  const s3Rules = new Map<string, { bucket: string; targets: string[] }>();
+  const referrersOf = (id: string) => (refsIn.get(id) ?? []).map((x) => byId.get(x)!);
+  for (const r of resources) {
+    if (r.type === 'AWS::SQS::Queue' && isService(r.id)) {
+      const users = referrersOf(r.id).filter(
+        (x) => x.type !== 'AWS::SQS::QueuePolicy' && x.type !== 'AWS::CloudWatch::Alarm',
+      );
+      const dlqUsers = users.filter((x) => refsUnderKeys(x.props, DLQ_KEY).includes(r.id));
+      if (dlqUsers.length === 1 && users.length === 1) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'deadLetterQueue', via: 'in' } });
+        ownerHint.set(r.id, dlqUsers[0]!.id);
+      }
+    }
+    if (r.type === 'AWS::S3::Bucket' && isService(r.id)) {
+      const users = referrersOf(r.id).filter((x) => x.type !== 'AWS::S3::BucketPolicy');
+      if (users.length > 0 && users.every((x) => refsUnderKeys(x.props, LOG_KEY).includes(r.id))) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'logBucket', via: 'in' } });
+        ownerHint.set(r.id, users[0]!.id);
+      }
+    }
+    if (r.type === 'AWS::SecretsManager::Secret' && isService(r.id)) {
+      // A database's master password or a cache's auth token: part of the database or cache.
+      const db = referrersOf(r.id).find(
+        (x) =>
+          /^AWS::((RDS|Neptune|DocDB)::DB(Cluster|Instance)|ElastiCache::ReplicationGroup)$/.test(x.type) &&
+          refsUnderKeys(x.props, /^(masteruser|authtoken)/i).includes(r.id),
+      );
+      // Its consumers (grants, container secrets) read it; it stays the database's unless
+      // another database uses it too.
+      const others = referrersOf(r.id).filter((x) => x !== db && x.type === db?.type);
+      if (db && others.length === 0) {
+        const role = db.type.startsWith('AWS::ElastiCache') ? 'authTokenSecret' : 'masterSecret';
+        cls.set(r.id, { kind: 'part', rule: { role, via: 'in' } });
+        ownerHint.set(r.id, db.id);
+      }
+    }
+    if (r.type === 'AWS::Events::Rule') {
+      const pattern = obj(r.props.EventPattern);
+      const sources = Array.isArray(pattern.source) ? pattern.source : [pattern.source];
+      const bucket = referencesIn(pattern.detail)
+        .map((x) => x.target)
+        .find((t) => byId.get(t)?.type === 'AWS::S3::Bucket');
+      const targets = (Array.isArray(r.props.Targets) ? r.props.Targets : [])
+        .flatMap((t) => referencesIn(obj(t).Arn).map((x) => x.target))
+        .filter((t) => isService(t));
+      if (sources.includes('aws.s3') && bucket && targets.length > 0 && r.props.EventBusName === undefined) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'eventRule', via: 'in', indexed: true } });
+        ownerHint.set(r.id, targets[0]!);
+        s3Rules.set(r.id, { bucket, targets });
+      }
+    }
+  }
+  // An alarm on a node that notifies a topic in the design is drawn (alarm -> topic); others,
+  // and alarms on parts (a dead-letter queue's), are parts of what they watch.
+  for (const r of resources) {
+    if (r.type !== 'AWS::CloudWatch::Alarm') continue;
+    const watched = [...referencesIn(r.props.Dimensions), ...referencesIn(r.props.Metrics)].map(
+      (x) => x.target,
+    );
+    const actions = referencesIn([r.props.AlarmActions, r.props.OKActions]).map((x) => x.target);
+    if (
+      watched.some((t) => isService(t)) &&
+      actions.some((t) => isService(t) && byId.get(t)?.type === 'AWS::SNS::Topic')
+    )
+      cls.set(r.id, { kind: 'service', service: 'cloudwatch-alarm' });
+  }
+  const tryOwn = (r: Res, via: 'in' | 'out', rule: PartRule): string | undefined => {
+    const hint = ownerHint.get(r.id);
+    if (hint) return ownerVia(hint);
+    if (via === 'out') {
+      for (const t of refsAt(r, rule.paths)) {
+        const o = ownerVia(t);
+        if (o) return o;
+      }
+      return undefined;
+    }
+    const referrers = refsIn.get(r.id) ?? [];
+    for (const t of referrers) if (isService(t)) return t;
+    // Through parts that hold this one (an instance profile in a launch template), not through
+    // parts that merely name it (an ingress rule naming its source group).
+    for (const t of referrers) {
+      const c = cls.get(t);
+      const o = ownerOf.get(t);
+      if (o && c?.kind === 'part' && (c.rule.via === 'in' || rule.anyReferrer)) return o;
+    }
+    return undefined;
+  };
+  for (let round = 0; round < 2; round++) {
+    for (let changed = true, guard = 0; changed && guard < 12; guard++) {
+      changed = false;
+      for (const r of partsPending()) {
+        const rule = (cls.get(r.id) as { rule: PartRule }).rule;
+        // Second round: the other direction too (a log group named after its function).
+        const o =
+          tryOwn(r, rule.via, rule) ??
+          (round === 1
+            ? tryOwn(r, rule.via === 'in' ? 'out' : 'in', { ...rule, paths: undefined })
+            : undefined);
+        if (o) {
+          ownerOf.set(r.id, o);
+          changed = true;
+        }
+      }
+    }
+  }
+  for (const r of partsPending()) {
+    // A flow log's role, log group or bucket: part of the network.
+    if (referrersOf(r.id).some((x) => cls.get(x.id)?.kind === 'network')) {
+      cls.set(r.id, { kind: 'network', role: `flowLog${r.type.split('::').pop()}` });
+      continue;
+    }
+    if (r.type === 'AWS::Logs::LogGroup') cls.set(r.id, { kind: 'service', service: 'log-group' });
+    else if (r.type === 'AWS::CloudWatch::Alarm')
+      cls.set(r.id, { kind: 'service', service: 'cloudwatch-alarm' });
+    else cls.set(r.id, { kind: 'kept', reason: `no service node in the design uses this ${r.type}` });
+  }
+
+  // ---- Network ----------------------------------------------------------------------------------
+  const netResources = resources.filter((r) => cls.get(r.id)?.kind === 'network');
+  const net = rebuildNetwork(
+    netResources,
+    (v) => value(v),
+    (logicalId) =>
+      typeof obj(layoutVpcs[logicalId]).id === 'string' ? String(obj(layoutVpcs[logicalId]).id) : undefined,
+    ids.taken,
+  );
+  for (const p of net.problems) warn(p);
+  const vpcs: Vpc[] = [];
+  for (const [logicalId, v] of net.vpcs) {
+    const pos = obj(layoutVpcs[logicalId]);
+    vpcs.push(
+      typeof pos.x === 'number' && typeof pos.y === 'number'
+        ? { ...v.vpc, position: { x: pos.x, y: pos.y } }
+        : v.vpc,
+    );
+  }
+  const netOutcome = new Map<string, ResourceOutcome>();
+  for (const r of netResources) {
+    const vpcLogical = net.owner.get(r.id);
+    const v = vpcLogical ? net.vpcs.get(vpcLogical) : undefined;
+    if (v)
+      netOutcome.set(r.id, { kind: 'network', vpcId: v.vpc.id, role: NETWORK_ROLES[r.type] ?? 'network' });
+    else cls.set(r.id, { kind: 'kept', reason: `a ${r.type} outside any VPC in this template` });
+  }
+
+  // ---- Nodes ------------------------------------------------------------------------------------
+  const nodes: DesignNode[] = [];
+  const nodeOf = new Map<string, DesignNode>(); // service resource id -> node
+  const environments: Environment[] = scopes.map(({ env }) => ({ name: env, overrides: {} }));
+  const samEdges: SamEdge[] = [];
+  const layoutFor = (logicalId: string) => {
+    const l = obj(layoutNodes[logicalId]);
+    return {
+      id: typeof l.id === 'string' ? l.id : undefined,
+      position: typeof l.x === 'number' && typeof l.y === 'number' ? { x: l.x, y: l.y } : undefined,
+    };
+  };
+  const nameOf = (r: Res) =>
+    (options.constructPaths?.get(r.id) ?? nameTag(r.props.Tags, (v) => value(v)) ?? r.id).slice(0, 128);
+
+  for (const r of resources) {
+    const c = cls.get(r.id)!;
+    if (c.kind !== 'service' && c.kind !== 'kept') continue;
+    const l = layoutFor(r.id);
+    const id = ids.claim(l.id ?? r.id);
+    let node: DesignNode;
+    if (c.kind === 'kept') {
+      node = {
+        id,
+        type: 'other-resource',
+        name: nameOf(r),
+        properties: {
+          cloudFormationType: r.type,
+          cloudFormationProperties: asPropertyValue(r.raw.Properties ?? {}),
+          ...(r.raw.DependsOn !== undefined
+            ? {
+                dependsOn: (Array.isArray(r.raw.DependsOn) ? r.raw.DependsOn : [r.raw.DependsOn]).map(String),
+              }
+            : {}),
+        },
+        placement: null,
+        logicalIds: { self: r.id },
+      };
+      const lost = [
+        'Condition',
+        'DeletionPolicy',
+        'UpdateReplacePolicy',
+        'UpdatePolicy',
+        'CreationPolicy',
+      ].filter((k) => k in r.raw);
+      if (lost.length > 0)
+        warn(
+          `kept resource ${r.id}: its ${lost.join(', ')} ${lost.length > 1 ? 'are' : 'is'} not carried in the design`,
+          r.id,
+        );
+    } else {
+      const service = getService(c.service)!;
+      const read =
+        SERVICE_TYPES[r.type]?.read ??
+        SERVICE_TYPES[c.service === 'log-group' ? 'AWS::Logs::LogGroup' : 'AWS::CloudWatch::Alarm']!.read;
+      const perEnv = scopes.map(({ env, scope }) => {
+        const ctx: ReadContext = {
+          id: r.id,
+          value: (v) => value(v, scope),
+          partial: (v) => partial(v, scope, r.id),
+          resource: (v) => {
+            const target = referencesIn(v)[0]?.target;
+            const t = target ? byId.get(target) : undefined;
+            return t ? { id: t.id, type: t.type, props: t.props } : undefined;
+          },
+          referrers: (target, type) =>
+            (refsIn.get(target) ?? [])
+              .map((x) => byId.get(x)!)
+              .filter((x) => x.type === type)
+              .map((x) => ({ id: x.id, type: x.type, props: x.props })),
+          ...(typeof r.raw.DeletionPolicy === 'string' ? { deletionPolicy: r.raw.DeletionPolicy } : {}),
+        };
+        return { env, props: acceptable(service, read(r.props, ctx), (m) => warn(`${r.id}: ${m}`, r.id)) };
+      });
+      const base = perEnv[0]!.props;
+      for (const { env, props } of perEnv.slice(1)) {
+        const diff: Properties = {};
+        for (const [k, v] of Object.entries(props))
+          if (JSON.stringify(v) !== JSON.stringify(base[k])) diff[k] = v;
+        if (Object.keys(diff).length > 0) environments.find((e) => e.name === env)!.overrides[id] = diff;
+      }
+      node = {
+        id,
+        type: c.service,
+        name: nameOf(r),
+        properties: base,
+        placement: null,
+        logicalIds: { ...(sam ? samLogicalIds(r) : {}), self: r.id },
+      };
+      if (sam && (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Serverless::StateMachine'))
+        samEdges.push(
+          ...expandSamEvents(
+            r,
+            (v) => value(v),
+            (v) => partial(v, baseScope, r.id),
+            byId,
+            warn,
+          ),
+        );
+    }
+    if (l.position) node.position = l.position;
+    nodes.push(node);
+    nodeOf.set(r.id, node);
+  }
+
+  // Parts: the owner's logicalIds, by role.
+  const counters = new Map<string, number>();
+  for (const r of resources) {
+    const owner = ownerOf.get(r.id);
+    const c = cls.get(r.id)!;
+    if (!owner || c.kind !== 'part') continue;
+    const node = nodeOf.get(owner)!;
+    const ids = (node.logicalIds ??= {});
+    let key: string;
+    if (c.rule.indexed) {
+      const counterKey = `${node.id}\u0000${c.rule.role}`;
+      const n = counters.get(counterKey) ?? 0;
+      counters.set(counterKey, n + 1);
+      key = `${c.rule.role}:${n}`;
+    } else {
+      key = c.rule.role;
+      for (let n = 1; key in ids; n++) key = `${c.rule.role}:${n}`;
+    }
+    ids[key] = r.id;
+  }
+
+  // NAT gateways: one nat-gateway node per VPC in its public tier.
+  for (const [, v] of net.vpcs) {
+    if (v.natIds.length === 0) continue;
+    const l = layoutFor(v.natIds[0]!);
+    const node: DesignNode = {
+      id: ids.claim(l.id ?? v.natIds[0]!),
+      type: 'nat-gateway',
+      name: 'NAT gateway',
+      properties: { mode: v.natCount >= v.vpc.azCount ? 'per-az' : 'single' },
+      placement: v.vpc.tiers.includes('public') ? { vpcId: v.vpc.id, tier: 'public' } : null,
+      logicalIds: Object.fromEntries(v.natIds.map((n, i) => [i === 0 ? 'self' : `natGateway:${i}`, n])),
+    };
+    if (l.position) node.position = l.position;
+    nodes.push(node);
+  }
+
+  // ---- Placement: the tier of the subnets a node (or one of its parts) uses ---------------------
+  const partsOf = new Map<string, string[]>();
+  for (const [part, owner] of ownerOf) partsOf.set(owner, [...(partsOf.get(owner) ?? []), part]);
+  let externalVpc: Vpc | undefined;
+  for (const [resId, node] of nodeOf) {
+    if (node.type === 'other-resource') continue;
+    const service = getService(node.type)!;
+    const related = [resId, ...(partsOf.get(resId) ?? [])];
+    const subnetRefs = related.flatMap((id) => referencesIn(byId.get(id)!.props).map((x) => x.target));
+    const tiers = new Map<string, { vpc: string; tier: SubnetTier; n: number }>();
+    let usesParameterSubnets = false;
+    for (const ref of subnetRefs) {
+      const s = net.subnets.get(ref);
+      if (s?.vpc && net.vpcs.has(s.vpc)) {
+        const key = `${s.vpc}/${s.tier}`;
+        const entry = tiers.get(key) ?? { vpc: s.vpc, tier: s.tier, n: 0 };
+        entry.n++;
+        tiers.set(key, entry);
+      } else if (/subnet/i.test(ref) && parameters[ref] !== undefined) usesParameterSubnets = true;
+    }
+    const best = [...tiers.values()].sort((a, b) => b.n - a.n)[0];
+    if (best) {
+      node.placement = { vpcId: net.vpcs.get(best.vpc)!.vpc.id, tier: best.tier };
+      if (!service.placements.includes(best.tier))
+        warn(
+          `${resId} is in ${best.tier} subnets, where a ${service.displayName} does not belong; kept there for the review`,
+          resId,
+          'info',
+        );
+    } else if (usesParameterSubnets || !service.placements.includes('regional')) {
+      const tier = service.placements.find((p): p is SubnetTier => p !== 'regional') ?? 'private';
+      if (!externalVpc) {
+        externalVpc = {
+          id: ids.claim('vpc'),
+          name: 'VPC from parameters',
+          cidr: '10.0.0.0/16',
+          azCount: 2,
+          tiers: ['public', 'private', 'isolated'],
+          subnetPrefix: 24,
+          flowLogs: false,
+        };
+        vpcs.push(externalVpc);
+        warn(
+          'the template places services in a VPC it does not create (subnets given as parameters): they are drawn in a stand-in VPC "VPC from parameters" with automatic CIDRs',
+        );
+      }
+      node.placement = { vpcId: externalVpc.id, tier };
+    }
+  }
+
+  // ---- Connections --------------------------------------------------------------------------------
+  const edges: {
+    from: string;
+    to: string;
+    kind: ConnectionKind;
+    port?: number;
+    properties?: Properties;
+    why: string;
+    /** From a reference alone (an environment variable): dropped where IAM or events say more. */
+    weak?: boolean;
+  }[] = [];
+  const node = (resId: string | undefined) => (resId ? nodeOf.get(ownerVia(resId) ?? '') : undefined);
+  const targetsIn = (v: unknown) =>
+    [...new Set(referencesIn(v).map((x) => x.target))].filter((t) => byId.has(t));
+  const add = (
+    fromRes: string | undefined,
+    toRes: string | undefined,
+    kind: ConnectionKind | undefined,
+    why: string,
+    extra: { port?: number; properties?: Properties; weak?: boolean } = {},
+  ) => {
+    const from = node(fromRes);
+    const to = node(toRes);
+    if (!from || !to || !kind || from === to) return;
+    edges.push({ from: from.id, to: to.id, kind, why, ...extra });
+  };
+  const statements = (doc: unknown): Record<string, unknown>[] => {
+    const s = obj(doc).Statement;
+    return (Array.isArray(s) ? s : s ? [s] : []).map(obj);
+  };
+  const asList = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
+
+  for (const r of resources) {
+    const c = cls.get(r.id)!;
+    const owner = ownerVia(r.id);
+    const ownerNode = owner ? nodeOf.get(owner) : undefined;
+    // IAM statements of a node's role and policies.
+    const docs: unknown[] = [];
+    if (r.type === 'AWS::IAM::Role')
+      for (const p of Array.isArray(r.props.Policies) ? r.props.Policies : [])
+        docs.push(obj(p).PolicyDocument);
+    if (
+      r.type === 'AWS::IAM::Policy' ||
+      r.type === 'AWS::IAM::ManagedPolicy' ||
+      r.type === 'AWS::IAM::RolePolicy'
+    )
+      docs.push(r.props.PolicyDocument);
+    if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Serverless::StateMachine') {
+      const policies = r.props.Policies;
+      for (const p of Array.isArray(policies) ? policies : policies ? [policies] : []) {
+        const entry = obj(p);
+        if ('Statement' in entry) docs.push(entry);
+        for (const [name, kind] of Object.entries(SAM_POLICY_TEMPLATES))
+          if (name in entry)
+            for (const t of targetsIn(entry[name]))
+              add(r.id, t, kindFor(kind, nodeOf.get(ownerVia(t) ?? '')?.type), `SAM policy ${name}`);
+      }
+    }
+    if (c.kind === 'part' || c.kind === 'service')
+      for (const doc of docs)
+        for (const st of statements(doc)) {
+          if (st.Effect === 'Deny') continue;
+          const actions = asList(st.Action);
+          for (const t of targetsIn(st.Resource)) {
+            const target = nodeOf.get(ownerVia(t) ?? '');
+            if (target) add(owner ?? r.id, t, iamKind(actions, target.type), `IAM statement in ${r.id}`);
+          }
+        }
+    if (r.type === 'AWS::Serverless::Connector') {
+      const source = targetsIn(obj(r.props.Source).Id)[0] ?? String(obj(r.props.Source).Id ?? '');
+      const dests = Array.isArray(r.props.Destination) ? r.props.Destination : [r.props.Destination];
+      const perms = asList(r.props.Permissions);
+      for (const d of dests) {
+        const dest = targetsIn(obj(d).Id)[0] ?? String(obj(d).Id ?? '');
+        const targetType = node(dest)?.type ?? '';
+        const kind: ConnectionKind | undefined = ['lambda', 'step-functions'].includes(targetType)
+          ? 'invoke'
+          : ['sqs', 'sns', 'eventbridge-bus'].includes(targetType)
+            ? 'publish'
+            : perms.includes('Read') && perms.includes('Write')
+              ? 'read-write'
+              : perms.includes('Write')
+                ? 'write'
+                : 'read';
+        add(source, dest, kind, `connector ${r.id}`);
+      }
+      continue;
+    }
+    if (!ownerNode) continue;
+    switch (r.type) {
+      case 'AWS::Lambda::EventSourceMapping': {
+        const batch = value(r.props.BatchSize);
+        const windowSeconds = value(r.props.MaximumBatchingWindowInSeconds);
+        const properties: Properties = {};
+        if (typeof batch === 'number') properties.batchSize = batch;
+        if (typeof windowSeconds === 'number') properties.maxBatchingWindowSeconds = windowSeconds;
+        add(
+          targetsIn(r.props.EventSourceArn)[0],
+          owner,
+          'event-source',
+          `event source mapping ${r.id}`,
+          Object.keys(properties).length ? { properties } : {},
+        );
+        break;
+      }
+      case 'AWS::SNS::Subscription':
+        add(
+          targetsIn(r.props.TopicArn)[0],
+          targetsIn(r.props.Endpoint)[0],
+          'subscribe',
+          `subscription ${r.id}`,
+        );
+        break;
+      case 'AWS::SNS::Topic':
+        for (const s of Array.isArray(r.props.Subscription) ? r.props.Subscription : [])
+          add(r.id, targetsIn(obj(s).Endpoint)[0], 'subscribe', `subscription in ${r.id}`);
+        break;
+      case 'AWS::Events::Rule': {
+        const s3Rule = s3Rules.get(r.id);
+        if (s3Rule) {
+          for (const t of s3Rule.targets) {
+            const type = node(t)?.type;
+            add(
+              s3Rule.bucket,
+              t,
+              type === 'lambda' ? 'event-source' : 'publish',
+              `S3 events through rule ${r.id}`,
+            );
+          }
+          break;
+        }
+        for (const t of Array.isArray(r.props.Targets) ? r.props.Targets : [])
+          add(r.id, targetsIn(obj(t).Arn)[0], 'route', `target of rule ${r.id}`);
+        add(targetsIn(r.props.EventBusName)[0], r.id, 'route', `rule ${r.id} on its bus`);
+        break;
+      }
+      case 'AWS::S3::Bucket': {
+        const n = obj(r.props.NotificationConfiguration);
+        for (const q of Array.isArray(n.QueueConfigurations) ? n.QueueConfigurations : [])
+          add(r.id, targetsIn(obj(q).Queue)[0], 'publish', 'bucket notification');
+        for (const q of Array.isArray(n.TopicConfigurations) ? n.TopicConfigurations : [])
+          add(r.id, targetsIn(obj(q).Topic)[0], 'publish', 'bucket notification');
+        for (const q of Array.isArray(n.LambdaConfigurations) ? n.LambdaConfigurations : [])
+          add(r.id, targetsIn(obj(q).Function)[0], 'event-source', 'bucket notification');
+        break;
+      }
+      case 'AWS::SQS::Queue': {
+        const dlq = targetsIn(obj(r.props.RedrivePolicy).deadLetterTargetArn)[0];
+        add(r.id, dlq, 'dead-letter', 'redrive policy');
+        break;
+      }
+      case 'AWS::ApiGatewayV2::Integration':
+        for (const t of targetsIn(r.props.IntegrationUri)) add(owner, t, 'invoke', `integration ${r.id}`);
+        break;
+      case 'AWS::ApiGateway::Method':
+        for (const t of targetsIn(obj(r.props.Integration).Uri)) add(owner, t, 'invoke', `method ${r.id}`);
+        break;
+      case 'AWS::ApiGatewayV2::Authorizer':
+      case 'AWS::ApiGateway::Authorizer':
+        for (const t of targetsIn([r.props.JwtConfiguration, r.props.ProviderARNs]))
+          add(owner, t, 'read', `authorizer ${r.id}`);
+        break;
+      case 'AWS::Lambda::Permission': {
+        const source = targetsIn(r.props.SourceArn)[0];
+        const sourceType = node(source)?.type;
+        if (sourceType === 's3') add(source, owner, 'event-source', `permission ${r.id}`);
+        else if (sourceType === 'api-gateway' || sourceType === 'alb')
+          add(source, owner, 'invoke', `permission ${r.id}`);
+        else if (sourceType === 'sns') add(source, owner, 'subscribe', `permission ${r.id}`);
+        else if (sourceType === 'eventbridge-rule') add(source, owner, 'route', `permission ${r.id}`);
+        break;
+      }
+      case 'AWS::ECS::Service':
+        for (const lb of Array.isArray(r.props.LoadBalancers) ? r.props.LoadBalancers : []) {
+          const port = value(obj(lb).ContainerPort);
+          add(
+            targetsIn(obj(lb).TargetGroupArn)[0],
+            r.id,
+            'traffic',
+            'load balancer target group',
+            typeof port === 'number' ? { port } : {},
+          );
+        }
+        break;
+      case 'AWS::AutoScaling::AutoScalingGroup':
+        for (const t of targetsIn(r.props.TargetGroupARNs)) add(t, r.id, 'traffic', 'target group');
+        break;
+      case 'AWS::ElasticLoadBalancingV2::TargetGroup':
+        if (value(r.props.TargetType) === 'lambda')
+          for (const t of targetsIn(r.props.Targets)) add(owner, t, 'invoke', `target group ${r.id}`);
+        break;
+      case 'AWS::Athena::WorkGroup':
+        for (const t of targetsIn(
+          obj(obj(r.props.WorkGroupConfiguration).ResultConfiguration).OutputLocation,
+        ))
+          add(r.id, t, 'read-write', 'query results location');
+        break;
+      case 'AWS::CloudFront::Distribution':
+        for (const o of Array.isArray(obj(r.props.DistributionConfig).Origins)
+          ? (obj(r.props.DistributionConfig).Origins as unknown[])
+          : [])
+          for (const t of targetsIn(obj(o).DomainName)) add(r.id, t, 'route', 'origin');
+        break;
+      case 'AWS::CloudWatch::Alarm':
+        for (const t of targetsIn(r.props.AlarmActions)) {
+          if (ownerNode.type === 'cloudwatch-alarm') add(r.id, t, 'publish', 'alarm action');
+          else add(owner, t, 'notify', `alarm ${r.id} notifies`);
+        }
+        if (ownerNode.type === 'cloudwatch-alarm')
+          for (const t of targetsIn([r.props.Dimensions, r.props.Metrics]))
+            add(r.id, t, 'read', 'alarm dimension');
+        break;
+      case 'AWS::StepFunctions::StateMachine':
+      case 'AWS::Serverless::StateMachine':
+        for (const t of targetsIn([
+          r.props.Definition,
+          r.props.DefinitionString,
+          r.props.DefinitionSubstitutions,
+        ]))
+          add(r.id, t, referenceKind(node(t)?.type ?? ''), 'state machine definition');
+        break;
+    }
+    // Environment variables holding a resource's name or ARN.
+    const envVars = [obj(obj(r.props.Environment).Variables)];
+    if (r.type === 'AWS::ECS::TaskDefinition')
+      for (const cd of Array.isArray(r.props.ContainerDefinitions) ? r.props.ContainerDefinitions : [])
+        envVars.push(obj({ v: obj(cd).Environment, s: obj(cd).Secrets }));
+    for (const vars of envVars)
+      for (const t of targetsIn(vars)) {
+        const targetType = node(t)?.type;
+        if (!targetType) continue;
+        add(owner, t, referenceKind(targetType), 'environment variable', { weak: true });
+      }
+  }
+  // Security group rules between groups: traffic from the users of one to the users of the other.
+  const sgUsers = new Map<string, string[]>();
+  for (const r of resources)
+    if (r.type === 'AWS::EC2::SecurityGroup')
+      sgUsers.set(r.id, [
+        ...new Set(
+          (refsIn.get(r.id) ?? [])
+            // Rules name groups as sources and destinations: they do not make their owner a member.
+            .filter((x) => !/^AWS::EC2::SecurityGroup(Ingress|Egress)$/.test(byId.get(x)?.type ?? ''))
+            .map((x) => ownerVia(x))
+            .filter((x): x is string => !!x && nodeOf.has(x)),
+        ),
+      ]);
+  const ingress = (groupId: string | undefined, rule: Record<string, unknown>, why: string) => {
+    const source = targetsIn(rule.SourceSecurityGroupId)[0];
+    if (!groupId || !source) return;
+    const port = value(rule.FromPort);
+    for (const a of sgUsers.get(source) ?? [])
+      for (const b of sgUsers.get(groupId) ?? [])
+        add(a, b, 'traffic', why, typeof port === 'number' && port > 0 ? { port } : {});
+  };
+  for (const r of resources) {
+    if (r.type === 'AWS::EC2::SecurityGroup')
+      for (const rule of Array.isArray(r.props.SecurityGroupIngress) ? r.props.SecurityGroupIngress : [])
+        ingress(r.id, obj(rule), `ingress rule of ${r.id}`);
+    if (r.type === 'AWS::EC2::SecurityGroupIngress')
+      ingress(targetsIn(r.props.GroupId)[0], r.props, `ingress ${r.id}`);
+  }
+  for (const e of samEdges)
+    add(e.from, e.to, e.kind, e.why, e.properties ? { properties: e.properties } : {});
+
+  // SAM implicit resources (an API made from Api events, a rule made from a Schedule event).
+  for (const implicit of samImplicitNodes(samEdges)) {
+    if (nodeOf.has(implicit.logicalId)) continue;
+    const n: DesignNode = {
+      id: ids.claim(layoutFor(implicit.logicalId).id ?? implicit.logicalId),
+      type: implicit.service,
+      name: implicit.logicalId,
+      properties: implicit.properties,
+      placement: null,
+      logicalIds: { self: implicit.logicalId },
+    };
+    nodes.push(n);
+    nodeOf.set(implicit.logicalId, n);
+    byId.set(implicit.logicalId, { id: implicit.logicalId, type: 'sam-implicit', props: {}, raw: {} });
+    cls.set(implicit.logicalId, { kind: 'service', service: implicit.service });
+  }
+  for (const e of samEdges)
+    if (e.implicit) add(e.from, e.to, e.kind, e.why, e.properties ? { properties: e.properties } : {});
+
+  // Internet users in front of what the internet reaches directly.
+  const behindCdn = new Set(
+    edges.filter((e) => nodes.find((n) => n.id === e.from)?.type === 'cloudfront').map((e) => e.to),
+  );
+  const entries = nodes.filter(
+    (n) =>
+      !behindCdn.has(n.id) &&
+      (n.type === 'cloudfront' ||
+        n.type === 'api-gateway' ||
+        (n.type === 'alb' && n.properties.scheme !== 'internal')),
+  );
+  if (entries.length > 0) {
+    const users: DesignNode = {
+      id: ids.claim('users'),
+      type: 'users',
+      name: 'Internet users',
+      properties: {},
+      placement: null,
+    };
+    nodes.push(users);
+    for (const e of entries)
+      edges.push({ from: users.id, to: e.id, kind: 'traffic', why: 'a public entry point' });
+    warn(
+      `added "Internet users" in front of ${entries.map((e) => e.id).join(', ')} (no resource: the people calling it)`,
+      undefined,
+      'info',
+    );
+  }
+  const strong = new Set(edges.filter((e) => !e.weak).map((e) => `${e.from}\u0000${e.to}`));
+  const connections = mergeEdges(
+    edges.filter((e) => !e.weak || !strong.has(`${e.from}\u0000${e.to}`)),
+    nodes,
+    (m) => warn(m, undefined, 'info'),
+  );
+
+  // ---- Report ---------------------------------------------------------------------------------------
+  const reportEntries: ReportEntry[] = resources.map((r) => {
+    const c = cls.get(r.id)!;
+    const outcome: ResourceOutcome =
+      c.kind === 'service'
+        ? { kind: 'node', nodeId: nodeOf.get(r.id)!.id }
+        : c.kind === 'kept'
+          ? { kind: 'kept', nodeId: nodeOf.get(r.id)!.id, reason: c.reason }
+          : c.kind === 'skipped'
+            ? { kind: 'skipped', reason: c.reason }
+            : c.kind === 'network'
+              ? netOutcome.get(r.id)!
+              : c.kind === 'connector'
+                ? connectorOutcome(r, nodeOf, ownerVia)
+                : {
+                    kind: 'part-of',
+                    nodeId: nodeOf.get(ownerOf.get(r.id)!)!.id,
+                    role: partRole(nodeOf.get(ownerOf.get(r.id)!)!, r.id),
+                  };
+    return { sourceId: r.id, sourceType: r.type, file, outcome };
+  });
+
+  // Service nodes: say which source properties the design does not carry.
+  for (const r of resources) {
+    const n = nodeOf.get(r.id);
+    if (!n || n.type === 'other-resource') continue;
+    if (r.raw.Condition !== undefined)
+      warn(`${r.id} has Condition ${String(r.raw.Condition)}: imported as if it were true`, r.id);
+  }
+
+  // The same words about the same resource once (values are read once per environment).
+  const seen = new Set<string>();
+  const uniqueProblems = problems.filter((p) => {
+    const key = `${p.severity}\u0000${p.sourceId ?? ''}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const description = typeof template.Description === 'string' ? template.Description : undefined;
+  return {
+    nodes,
+    vpcs,
+    connections,
+    environments,
+    resources: reportEntries,
+    problems: uniqueProblems,
+    ...(description ? { description } : {}),
+  };
+}
+
+const DLQ_KEY = /deadletter|redrivepolicy|onfailure/i;
+const LOG_KEY = /logging|loadbalancerattributes|logdestination|destinationbucketname|accesslog/i;
+
+/** Targets referred to under a key matching `key` (at any depth). */
+function refsUnderKeys(value: unknown, key: RegExp): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === 'object' && v !== null)
+      for (const [k, x] of Object.entries(v)) {
+        if (key.test(k)) out.push(...referencesIn(x).map((r) => r.target));
+        else walk(x);
+      }
+  };
+  walk(value);
+  return out;
+}
+
+function partRole(node: DesignNode, logicalId: string): string {
+  return Object.entries(node.logicalIds ?? {}).find(([, v]) => v === logicalId)?.[0] ?? 'part';
+}
+
+function connectorOutcome(
+  r: Res,
+  nodeOf: Map<string, DesignNode>,
+  ownerVia: (id: string) => string | undefined,
+): ResourceOutcome {
+  const source = referencesIn(obj(r.props.Source).Id)[0]?.target ?? String(obj(r.props.Source).Id ?? '');
+  const n = nodeOf.get(ownerVia(source) ?? '');
+  return n
+    ? { kind: 'part-of', nodeId: n.id, role: 'connector' }
+    : {
+        kind: 'skipped',
+        reason: 'a SAM connector between resources the design does not hold; its permissions are not carried',
+      };
+}
+
+function kindFor(kind: ConnectionKind, targetType: string | undefined): ConnectionKind {
+  // Kinesis "publish" is writing records; read-write templates on queues mean sending.
+  if (targetType === 'kinesis-stream' && kind === 'write') return 'publish';
+  return kind;
+}
+
+function classify(r: Res, value: (v: unknown) => unknown, byId: Map<string, Res>): Class {
+  const t = r.type;
+  if (t === 'AWS::CDK::Metadata')
+    return { kind: 'skipped', reason: "the CDK's version-reporting resource; a CDK app adds it again" };
+  if (t.startsWith('Custom::') || t === 'AWS::CloudFormation::CustomResource')
+    return {
+      kind: 'kept',
+      reason: 'a custom resource: what it does is in its provider code, which the design cannot read',
+    };
+  if (t === '') return { kind: 'kept', reason: 'the resource has no Type' };
+  if (!/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/.test(t))
+    return {
+      kind: 'kept',
+      reason: `"${t}" is not a CloudFormation type (a preprocessor module?); passed through as written`,
+    };
+  if (t === 'AWS::Serverless::Connector') return { kind: 'connector' };
+  if (t === 'AWS::Serverless::Application' || t === 'AWS::CloudFormation::Stack')
+    return { kind: 'kept', reason: 'a nested stack or application: its resources are in another template' };
+  if (NETWORK_ROLES[t]) {
+    // An EIP not used by a NAT gateway is not VPC plumbing.
+    if (t === 'AWS::EC2::EIP') {
+      const usedByNat = [...byId.values()].some(
+        (x) =>
+          x.type === 'AWS::EC2::NatGateway' &&
+          referencesIn(x.props.AllocationId).some((ref) => ref.target === r.id),
+      );
+      if (!usedByNat) return { kind: 'kept', reason: 'an Elastic IP not used by a NAT gateway' };
+    }
+    return { kind: 'network', role: NETWORK_ROLES[t]! };
+  }
+  if (t === 'AWS::RDS::DBInstance' && r.props.DBClusterIdentifier !== undefined)
+    return { kind: 'part', rule: CLUSTER_MEMBER };
+  const mapping = SERVICE_TYPES[t];
+  if (mapping && t !== 'AWS::Logs::LogGroup' && t !== 'AWS::CloudWatch::Alarm') {
+    if (t === 'AWS::ApiGatewayV2::Api' && value(r.props.ProtocolType) === 'WEBSOCKET')
+      return { kind: 'kept', reason: 'a WebSocket API: the catalog has REST and HTTP APIs only' };
+    if (
+      t === 'AWS::ElasticLoadBalancingV2::LoadBalancer' &&
+      (value(r.props.Type) ?? 'application') !== 'application'
+    )
+      return {
+        kind: 'kept',
+        reason: `a ${String(value(r.props.Type))} load balancer: the catalog has Application Load Balancers only`,
+      };
+    if (t === 'AWS::RDS::DBInstance') {
+      const engine = String(value(r.props.Engine) ?? '');
+      if (engine !== 'postgres' && engine !== 'mysql')
+        return {
+          kind: 'kept',
+          reason: `RDS engine "${engine || 'unknown'}": the catalog has PostgreSQL and MySQL`,
+        };
+    }
+    if (t === 'AWS::RDS::DBCluster' && !/^aurora/.test(String(value(r.props.Engine) ?? '')))
+      return {
+        kind: 'kept',
+        reason: `a DB cluster with engine "${String(value(r.props.Engine))}": the catalog has Aurora clusters only`,
+      };
+    if (t === 'AWS::ECS::Service') {
+      const launch = value(r.props.LaunchType);
+      if (launch === 'EC2' || launch === 'EXTERNAL')
+        return {
+          kind: 'kept',
+          reason: `an ECS service on the ${String(launch)} launch type: the catalog has Fargate services`,
+        };
+    }
+    return { kind: 'service', service: mapping.service };
+  }
+  const part = PART_TYPES[t];
+  if (part) return { kind: 'part', rule: part };
+  return { kind: 'kept', reason: `no catalog service for ${t}` };
+}
+
+/** Keeps the values the catalog accepts; says which it did not. */
+function acceptable(
+  service: NonNullable<ReturnType<typeof getService>>,
+  props: Properties,
+  warn: (message: string) => void,
+): Properties {
+  const known = new Set(service.properties.map((p) => p.key));
+  const out: Properties = {};
+  for (const [k, v] of Object.entries(props)) if (known.has(k)) out[k] = v;
+  const issues = validateProperties(service, out);
+  for (const issue of issues) {
+    const key = issue.path.split(/[.[]/)[0]!;
+    if (key in out) {
+      warn(
+        `${key} ${JSON.stringify(out[key])} is not a value the catalog's ${service.displayName} takes (${issue.message}); the default is used`,
+      );
+      delete out[key];
+    }
+  }
+  return out;
+}
+
+/** JSON-safe copy (Dates and other non-JSON values become strings). */
+function asPropertyValue(v: unknown): PropertyValue {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (Array.isArray(v)) return v.map(asPropertyValue);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const out: Record<string, PropertyValue> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>))
+      if (x !== undefined) out[k] = asPropertyValue(x);
+    return out;
+  }
+  return String(v);
+}
+
+function samImplicitNodes(edges: readonly SamEdge[]) {
+  const seen = new Map<string, { logicalId: string; service: string; properties: Properties }>();
+  for (const e of edges)
+    if (e.implicit && !seen.has(e.implicit.logicalId)) seen.set(e.implicit.logicalId, e.implicit);
+  return [...seen.values()];
+}
+
+/** One connection per (from, to, kind); read and write together are read-write; refused kinds are said. */
+function mergeEdges(
+  edges: readonly {
+    from: string;
+    to: string;
+    kind: ConnectionKind;
+    port?: number;
+    properties?: Properties;
+    why: string;
+  }[],
+  nodes: readonly DesignNode[],
+  info: (message: string) => void,
+): Connection[] {
+  const typeOf = new Map(nodes.map((n) => [n.id, n.type]));
+  const pairs = new Map<
+    string,
+    Map<ConnectionKind, { port?: number; properties?: Properties; why: string }>
+  >();
+  for (const e of edges) {
+    const key = `${e.from}\u0000${e.to}`;
+    const kinds = pairs.get(key) ?? new Map();
+    if (!kinds.has(e.kind))
+      kinds.set(e.kind, {
+        ...(e.port ? { port: e.port } : {}),
+        ...(e.properties ? { properties: e.properties } : {}),
+        why: e.why,
+      });
+    pairs.set(key, kinds);
+  }
+  const out: Connection[] = [];
+  const taken = new Set<string>();
+  for (const [key, kinds] of pairs) {
+    const [from, to] = key.split('\u0000') as [string, string];
+    if (kinds.has('read') && kinds.has('write')) {
+      kinds.delete('read');
+      kinds.delete('write');
+      kinds.set('read-write', { why: 'read and write access' });
+    }
+    if (kinds.has('read-write')) {
+      kinds.delete('read');
+      kinds.delete('write');
+    }
+    // A subscription or event source already says the target consumes it.
+    const fromType = typeOf.get(from) ?? '';
+    const toType = typeOf.get(to) ?? '';
+    for (const [kind, extra] of kinds) {
+      let accepted: ConnectionKind | undefined = findAcceptedConnection(fromType, toType, kind)
+        ? kind
+        : undefined;
+      if (!accepted && kind === 'read-write')
+        accepted = (['read', 'write', 'publish'] as const).find((k) =>
+          findAcceptedConnection(fromType, toType, k),
+        );
+      if (!accepted && kind === 'publish' && findAcceptedConnection(fromType, toType, 'write'))
+        accepted = 'write';
+      if (!accepted) {
+        info(
+          `${from} -> ${to} (${kind}, from ${extra.why}): the catalog has no such connection between a ${fromType} and a ${toType}; not drawn`,
+        );
+        continue;
+      }
+      if (accepted !== kind && kinds.has(accepted)) continue;
+      let id = `${from}-${accepted}-${to}`.slice(0, 60);
+      for (let n = 2; taken.has(id); n++) id = `${from}-${accepted}-${to}`.slice(0, 56) + `-${n}`;
+      taken.add(id);
+      out.push({
+        id,
+        from,
+        to,
+        kind: accepted,
+        ...(extra.port && accepted === 'traffic' ? { port: extra.port } : {}),
+        ...(extra.properties ? { properties: extra.properties } : {}),
+      });
+    }
+  }
+  return out;
+}
