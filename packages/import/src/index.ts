@@ -3,3 +3,4 @@
  * design. Pure TypeScript: no fs, no DOM; callers hand in the files' text.
  */
 export * from './report.ts';
+export { importTerraform, parseTfvars } from './terraform/index.ts';
