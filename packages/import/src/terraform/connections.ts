@@ -52,6 +52,7 @@ const RELATION_KINDS: ConnectionKind[] = [
   'write',
 ];
 const REFERENCE_KINDS: ConnectionKind[] = [
+  'dead-letter',
   'invoke',
   'publish',
   'read-write',
@@ -75,6 +76,7 @@ const PART_DIRECTION: Readonly<Record<string, 'out' | 'in'>> = {
   aws_alb_target_group_attachment: 'out',
   aws_lb_listener: 'out',
   aws_lb_listener_rule: 'out',
+  aws_sqs_queue_redrive_policy: 'out',
 };
 
 /** Node arguments whose references are connections (not code, roles or network). */
@@ -254,6 +256,11 @@ export function inferConnections(
     for (const [to, kinds] of access) {
       const target = nodeById.get(to);
       if (!target) continue;
+      // Reading the stream or queue that triggers the function is what the event source means.
+      if (candidates.some((c) => c.from === to && c.to === node.id && c.kinds[0] === 'event-source')) {
+        kinds.delete('read');
+        kinds.delete('consume');
+      }
       const wanted = kindsFor(kinds);
       if (wanted.length === 0) continue;
       iamPairs.add(`${node.id}\u0000${to}`);

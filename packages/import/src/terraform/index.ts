@@ -127,6 +127,19 @@ function displayName(b: Block): string {
   return nameOf(b);
 }
 
+const SECURITY_GROUP_TYPES = new Set([
+  'aws_security_group',
+  'aws_security_group_rule',
+  'aws_vpc_security_group_ingress_rule',
+  'aws_vpc_security_group_egress_rule',
+]);
+
+function article(word: string): string {
+  return /^[aeiouAEIOU]|^(IAM|RDS|X-Ray|API|SNS|SQS|S3)\b/.test(word) && !/^(user|usage)/i.test(word)
+    ? `an ${word}`
+    : `a ${word}`;
+}
+
 const SUBNET_GROUP_TYPES = new Set([
   'aws_db_subnet_group',
   'aws_elasticache_subnet_group',
@@ -235,11 +248,14 @@ export async function importTerraform(
       outcomes.set(b.address, { kind: 'node', nodeId: id });
     } else {
       kept.push(b);
-      outcomes.set(b.address, {
-        kind: 'kept',
-        nodeId: '',
-        reason: `a ${PART_TYPES[b.type]!.role} that serves no node this configuration draws`,
-      });
+      const role = PART_TYPES[b.type]!.role;
+      const user = cfg.resources.find(
+        (o) => o.refs.includes(b.address) && !partCandidates.has(o.address) && !nodes.has(o.address),
+      );
+      const reason = user
+        ? `${article(role)} of ${user.address}, which the design keeps as an other resource too`
+        : `${article(role)} that serves no node this configuration draws`;
+      outcomes.set(b.address, { kind: 'kept', nodeId: '', reason });
     }
   }
   for (const [address, owner] of partOwner) {
@@ -267,7 +283,7 @@ export async function importTerraform(
       outcomes.set(b.address, {
         kind: 'kept',
         nodeId: '',
-        reason: `a ${role} of no VPC in this configuration`,
+        reason: `${article(role)} of no VPC in this configuration`,
       });
       continue;
     }
@@ -470,7 +486,9 @@ function attributeParts(
     // A part referred to by an owned part (a policy by its attachment, a target group by a listener).
     for (const p of partBlocks) {
       if (owner.has(p.address)) continue;
+      // Not a security group through another group's rules: those say who may connect, not whose it is.
       const o = (referrers.get(p.address) ?? [])
+        .filter((r) => !(p.type === 'aws_security_group' && SECURITY_GROUP_TYPES.has(r.type)))
         .map((r) => (parts.has(r.address) ? owner.get(r.address) : undefined))
         .find(Boolean);
       if (assign(p, o)) return true;
@@ -479,6 +497,7 @@ function attributeParts(
     for (const p of partBlocks) {
       if (owner.has(p.address)) continue;
       if (keyRefs.get(p.address)!.some((a) => parts.has(a))) continue;
+      if (p.type === 'aws_security_group') continue;
       if (assign(p, p.refs.map(ownerOf).find(Boolean))) return true;
     }
     return false;
