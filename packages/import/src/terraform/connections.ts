@@ -63,6 +63,9 @@ const REFERENCE_KINDS: ConnectionKind[] = [
   'traffic',
 ];
 
+/** Sources an event source mapping polls: the function's read grant on them is the mapping's. */
+const STREAM_SOURCES = new Set(['sqs', 'kinesis-stream', 'dynamodb']);
+
 /** Parts whose references name what their owner sends to (`out`) or what calls their owner (`in`). */
 const PART_DIRECTION: Readonly<Record<string, 'out' | 'in'>> = {
   aws_lambda_permission: 'in',
@@ -257,7 +260,10 @@ export function inferConnections(
       const target = nodeById.get(to);
       if (!target) continue;
       // Reading the stream or queue that triggers the function is what the event source means.
-      if (candidates.some((c) => c.from === to && c.to === node.id && c.kinds[0] === 'event-source')) {
+      if (
+        STREAM_SOURCES.has(target.type) &&
+        candidates.some((c) => c.from === to && c.to === node.id && c.kinds[0] === 'event-source')
+      ) {
         kinds.delete('read');
         kinds.delete('consume');
       }

@@ -8,6 +8,7 @@ import type { DesignNode, PropertyValue } from '@archgen/model';
 import { argument, rawAt, type Block, type Configuration } from './config.ts';
 import { instanceCount } from './network.ts';
 import type { PropertyReader } from './reader.ts';
+import { Unknown, partialTemplate } from './expr.ts';
 
 function list(v: unknown): Record<string, unknown>[] {
   return (Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : []).filter(
@@ -104,8 +105,9 @@ export function applyPartEffect(part: Block, node: DesignNode, r: PropertyReader
         r.set('instanceClass', cls, 'instance_class', part);
       }
       const count = instanceCount(part) ?? 1;
-      const before = typeof r.props.readers === 'number' ? r.props.readers : -1;
-      r.set('readers', Math.min(15, before + count), 'aws_rds_cluster_instance count', part);
+      const instances = (r.counters.get('instances') ?? 0) + count;
+      r.counters.set('instances', instances);
+      r.set('readers', Math.min(15, Math.max(0, instances - 1)), 'aws_rds_cluster_instance count', part);
       return;
     }
     case 'aws_ecs_task_definition':
@@ -210,7 +212,11 @@ function readTaskDefinition(part: Block, r: PropertyReader): void {
   const memory = r.value('memory', part);
   if (typeof memory === 'string' || typeof memory === 'number')
     r.set('memoryMiB', Number(memory), 'memory', part);
-  let defs: unknown = argument(part, rawAt(part.body, 'container_definitions'));
+  const raw = rawAt(part.body, 'container_definitions');
+  let defs: unknown = argument(part, raw);
+  // JSON text naming values known only at apply (a log group, an image tag): read its shape.
+  if (defs instanceof Unknown && defs.structure === undefined && typeof raw === 'string')
+    defs = partialTemplate(raw, part.module.scope);
   if (typeof defs === 'string') {
     try {
       defs = JSON.parse(defs);

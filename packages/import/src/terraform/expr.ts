@@ -687,3 +687,19 @@ export function cidrsubnet(prefix: string, newbits: number, netnum: number): str
   const ip = [24, 16, 8, 0].map((s) => Math.floor(network / 2 ** s) % 256).join('.');
   return `${ip}/${bits}`;
 }
+
+/**
+ * A template's text with what is known filled in and each interpolation known only at apply kept
+ * as written (`${aws_s3_bucket.b.id}`): for JSON held in a heredoc, whose shape matters.
+ */
+export function partialTemplate(raw: string, scope: Scope): string {
+  return splitTemplate(raw)
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const value = evaluate(`\${${part.expr}}`, scope);
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : `\${${part.expr.trim()}}`;
+    })
+    .join('');
+}

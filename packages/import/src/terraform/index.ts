@@ -127,6 +127,8 @@ function displayName(b: Block): string {
   return nameOf(b);
 }
 
+const TARGET_GROUP_TYPES = new Set(['aws_lb_target_group', 'aws_alb_target_group']);
+
 const SECURITY_GROUP_TYPES = new Set([
   'aws_security_group',
   'aws_security_group_rule',
@@ -477,7 +479,10 @@ function attributeParts(
       if (owner.has(p.address)) continue;
       const fromKey = keyRefs.get(p.address)!.map(ownerOf).find(Boolean);
       const byName = p.type === 'aws_cloudwatch_log_group' ? logGroupOwner(p) : undefined;
-      const referrer = (referrers.get(p.address) ?? []).map((r) => nodes.get(r.address)?.id).find(Boolean);
+      // A target group is its load balancer's (through a listener), not the service registered in it.
+      const referrer = TARGET_GROUP_TYPES.has(p.type)
+        ? undefined
+        : (referrers.get(p.address) ?? []).map((r) => nodes.get(r.address)?.id).find(Boolean);
       changed = assign(p, fromKey ?? byName ?? referrer) || changed;
     }
     return changed;
@@ -506,6 +511,9 @@ function attributeParts(
     while (strong());
     if (!weak()) break;
   }
+  for (const p of partBlocks)
+    if (!owner.has(p.address) && TARGET_GROUP_TYPES.has(p.type))
+      assign(p, (referrers.get(p.address) ?? []).map((r) => nodes.get(r.address)?.id).find(Boolean));
   return owner;
 }
 

@@ -15,6 +15,8 @@ import { Unknown, type Value } from './expr.ts';
 
 export class PropertyReader {
   readonly props: Properties = {};
+  /** Tallies parts keep while they are read into the node (e.g. cluster instances). */
+  readonly counters = new Map<string, number>();
 
   constructor(
     readonly block: Block,

@@ -5,6 +5,7 @@
  */
 import type { Block } from './config.ts';
 import type { PropertyReader } from './reader.ts';
+import { Unknown, partialTemplate } from './expr.ts';
 
 export interface ServiceMapping {
   service: string;
@@ -176,7 +177,27 @@ export const SERVICE_MAPPINGS: Readonly<Record<string, ServiceMapping>> = {
         }
       } else if (pattern === undefined && typeof schedule === 'string')
         r.set('eventPattern', '', 'event_pattern (absent)');
-      else if (pattern !== undefined) r.scalar('event_pattern', 'eventPattern');
+      else if (pattern instanceof Unknown && pattern.structure !== undefined) {
+        // A pattern naming resources of the configuration (a bucket's name): keep its shape, with
+        // each value known only at apply written as the reference it is.
+        const text = JSON.stringify(pattern.structure, (_key, value: unknown) =>
+          value instanceof Unknown ? `\${${value.refs.join(', ')}}` : value,
+        );
+        r.info(
+          `${r.block.address}: event_pattern refers to values known only at apply; they are kept as \${reference} text`,
+        );
+        r.set('eventPattern', text, 'event_pattern');
+      } else if (pattern instanceof Unknown && typeof r.block.body.event_pattern === 'string') {
+        const text = partialTemplate(r.block.body.event_pattern, r.block.module.scope);
+        try {
+          r.set('eventPattern', JSON.stringify(JSON.parse(text)), 'event_pattern');
+          r.info(
+            `${r.block.address}: event_pattern refers to values known only at apply; they are kept as \${reference} text`,
+          );
+        } catch {
+          r.scalar('event_pattern', 'eventPattern');
+        }
+      } else if (pattern !== undefined) r.scalar('event_pattern', 'eventPattern');
     },
   },
   aws_sfn_state_machine: {
