@@ -335,9 +335,15 @@ export function resolveRefs(
   return [...out];
 }
 
-/** Evaluates an argument of a block in its module (with `count.index` when given). */
-export function argument(block: Block, value: unknown, countIndex?: number): Value {
-  const scope: Scope = countIndex === undefined ? block.module.scope : { ...block.module.scope, countIndex };
+/** One instance of a `count` or `for_each` block. */
+export interface InstanceKey {
+  countIndex?: number;
+  each?: { key: Value; value: Value };
+}
+
+/** Evaluates an argument of a block in its module (as one instance of it, when given). */
+export function argument(block: Block, value: unknown, instance?: InstanceKey): Value {
+  const scope: Scope = instance === undefined ? block.module.scope : { ...block.module.scope, ...instance };
   return evaluate(value, scope);
 }
 
@@ -345,12 +351,38 @@ export function argument(block: Block, value: unknown, countIndex?: number): Val
 export function known(
   block: Block,
   path: string,
-  countIndex?: number,
+  instance?: InstanceKey,
 ): string | number | boolean | undefined {
   const raw = rawAt(block.body, path);
   if (raw === undefined) return undefined;
-  const v = argument(block, raw, countIndex);
+  const v = argument(block, raw, instance);
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
+}
+
+/** More instances than this are not expanded (a count from a typo must not exhaust memory). */
+export const MAX_INSTANCES = 64;
+
+/**
+ * The instances of a block: one (no count, no for_each), each `count.index`, or each `for_each`
+ * element; undefined when the count or collection is not known before apply.
+ */
+export function instancesOf(block: Block): InstanceKey[] | undefined {
+  if (block.body.count !== undefined) {
+    const n = argument(block, block.body.count);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+    return Array.from({ length: Math.min(n, MAX_INSTANCES) }, (_, i) => ({ countIndex: i }));
+  }
+  if (block.body.for_each !== undefined) {
+    const v = argument(block, block.body.for_each);
+    if (Array.isArray(v) && isKnown(v))
+      return v.slice(0, MAX_INSTANCES).map((x) => ({ each: { key: x, value: x } }));
+    if (v && typeof v === 'object' && !(v instanceof Unknown) && !Array.isArray(v))
+      return Object.entries(v)
+        .slice(0, MAX_INSTANCES)
+        .map(([key, value]) => ({ each: { key, value } }));
+    return undefined;
+  }
+  return [{}];
 }
 
 /** The raw (hcl2json) value at a dotted path; nested blocks (arrays of objects) take the first. */

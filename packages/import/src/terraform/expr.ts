@@ -452,6 +452,8 @@ export interface Scope {
   local(name: string): Value | undefined;
   /** `count.index` of the instance being read, when there is one. */
   countIndex?: number;
+  /** `each.key` / `each.value` of the `for_each` instance being read, when there is one. */
+  each?: { key: Value; value: Value };
 }
 
 /** The value of an hcl2json value (strings are templates), unknown parts as `Unknown`. */
@@ -558,6 +560,13 @@ function evalRef(ast: Extract<Ast, { t: 'ref' }>, scope: Scope, depth: number): 
   else if (ast.root === 'local' && first && 'attr' in first) base = scope.local(first.attr);
   else if (ast.root === 'count' && first && 'attr' in first && first.attr === 'index')
     base = scope.countIndex;
+  else if (
+    ast.root === 'each' &&
+    first &&
+    'attr' in first &&
+    (first.attr === 'key' || first.attr === 'value')
+  )
+    base = scope.each?.[first.attr];
   else rest = [];
   if (base === undefined) return new Unknown([refText(ast)]);
   let v: Value = base;

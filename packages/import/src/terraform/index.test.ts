@@ -434,6 +434,46 @@ resource "aws_subnet" "b" {
   });
 });
 
+describe('importTerraform: count and for_each', () => {
+  it('expands for_each subnets over a known map, and caps a runaway count', async () => {
+    const r = await run([
+      {
+        path: 'main.tf',
+        text: `
+variable "private" {
+  default = {
+    a = { cidr = "10.9.1.0/24", az = "us-east-1a" }
+    b = { cidr = "10.9.2.0/24", az = "us-east-1b" }
+    c = { cidr = "10.9.3.0/24", az = "us-east-1c" }
+  }
+}
+resource "aws_vpc" "v" {
+  cidr_block = "10.9.0.0/16"
+}
+resource "aws_subnet" "private" {
+  for_each          = var.private
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = each.value.cidr
+  availability_zone = each.value.az
+}
+resource "aws_subnet" "many" {
+  count      = 100000000
+  vpc_id     = aws_vpc.v.id
+  cidr_block = cidrsubnet("10.9.0.0/16", 8, count.index + 100)
+}
+`,
+      },
+    ]);
+    const vpc = r.design.vpcs[0]!;
+    expect(vpc.azCount).toBe(3);
+    expect(vpc.subnetCidrs?.isolated).toEqual(['10.9.1.0/24', '10.9.2.0/24', '10.9.3.0/24']);
+    expect(
+      r.report.problems.filter((p) => /more isolated subnets than the 3 AZs/.test(p.message)),
+    ).toHaveLength(1);
+    expectValid(r.design);
+  });
+});
+
 describe('importTerraform: modules and layout', () => {
   const files: SourceFile[] = [
     {

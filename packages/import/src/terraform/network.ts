@@ -5,7 +5,7 @@
  */
 import { SUBNET_TIERS, parseCidr, type SubnetTier, type Vpc } from '@archgen/model';
 import type { ImportProblem } from '../report.ts';
-import { argument, rawAt, type Block, type Configuration } from './config.ts';
+import { argument, instancesOf, rawAt, type Block, type Configuration } from './config.ts';
 import { collectRefs } from './expr.ts';
 
 export interface SubnetInfo {
@@ -32,11 +32,9 @@ interface SubnetInstance {
   index: number;
 }
 
-/** How many instances a `count` block has, when known (1 without count; undefined when unknown). */
+/** How many instances a block has (1 without count/for_each; undefined when unknown). */
 export function instanceCount(block: Block): number | undefined {
-  if (block.body.count === undefined) return 1;
-  const v = argument(block, block.body.count);
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+  return instancesOf(block)?.length;
 }
 
 export function buildNetwork(
@@ -125,13 +123,12 @@ export function buildNetwork(
         ),
       );
     result.subnets.set(subnet.address, { vpcId, tier });
-    const count = instanceCount(subnet) ?? 1;
+    const instances = instancesOf(subnet) ?? [{}];
     const tiers = byVpc.get(vpcId) ?? new Map<SubnetTier, SubnetInstance[]>();
     const list = tiers.get(tier) ?? [];
-    for (let i = 0; i < count; i++) {
-      const index = subnet.body.count === undefined ? undefined : i;
-      const cidr = argument(subnet, rawAt(subnet.body, 'cidr_block'), index);
-      const az = argument(subnet, rawAt(subnet.body, 'availability_zone'), index);
+    for (const instance of instances) {
+      const cidr = argument(subnet, rawAt(subnet.body, 'cidr_block'), instance);
+      const az = argument(subnet, rawAt(subnet.body, 'availability_zone'), instance);
       list.push({
         block: subnet,
         ...(typeof cidr === 'string' && parseCidr(cidr) ? { cidr } : {}),
@@ -191,15 +188,18 @@ export function buildNetwork(
       if (!list) continue;
       const slots: string[] = [];
       const byAz = new Map<number, SubnetInstance>();
+      const extra = new Set<string>();
       for (const s of list) {
         const azIndex = s.az ? azOrder.indexOf(s.az) : s.index;
         if (azIndex >= azCount || byAz.has(azIndex)) {
-          problems.push(
-            info(
-              s.block,
-              `${s.block.address}${s.block.body.count !== undefined ? `[${s.index}]` : ''} is one more ${tier} subnet in an AZ that already has one; the design draws one ${tier} subnet per AZ`,
-            ),
-          );
+          if (!extra.has(s.block.address))
+            problems.push(
+              info(
+                s.block,
+                `${s.block.address} has more ${tier} subnets than the ${azCount} AZs the design draws one ${tier} subnet in; the extra ones are not drawn`,
+              ),
+            );
+          extra.add(s.block.address);
           continue;
         }
         byAz.set(azIndex, s);
