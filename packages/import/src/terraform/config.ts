@@ -161,10 +161,11 @@ export async function readConfiguration(
         if (target !== undefined && target !== p.dir && byDir.has(target)) called.add(target);
       }
   const rootDirs = [...byDir.keys()].filter((d) => !called.has(d)).sort();
+  const primary = rootDirs.includes('') ? '' : rootDirs[0];
   if (rootDirs.length > 1)
     problems.push({
       severity: 'info',
-      message: `${rootDirs.length} root configurations (${rootDirs.map((d) => d || '.').join(', ')}) were imported into one design`,
+      message: `${rootDirs.length} root configurations (${rootDirs.map((d) => d || '.').join(', ')}) were imported into one design; addresses outside ${primary || '.'} start with their folder`,
     });
 
   const instances: ModuleInstance[] = [];
@@ -286,7 +287,9 @@ export async function readConfiguration(
     }
     return instance;
   };
-  const roots = rootDirs.map((d) => build(d, '', 0));
+  // Several root configurations share one design: the addresses of all but the first carry their
+  // folder (`vpc-rds-setup/aws_vpc.main`), so two roots declaring the same address stay apart.
+  const roots = rootDirs.map((d) => build(d, d === primary ? '' : `${d}/`, 0));
 
   const order = (a: { file: string; line?: number }, b: { file: string; line?: number }): number =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0);

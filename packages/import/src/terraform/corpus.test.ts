@@ -56,7 +56,7 @@ function sourceBlocks(files: SourceFile[]): string[] {
 function reportBlocks(result: ImportResult): string[] {
   return result.report.resources
     .filter((e) => e.sourceType !== 'module')
-    .map((e) => `${e.file}|${e.sourceId.split('.').slice(-2).join('.')}`)
+    .map((e) => `${e.file}|${e.sourceType}.${e.sourceId.split('.').pop()}`)
     .sort();
 }
 

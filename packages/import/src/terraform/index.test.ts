@@ -548,6 +548,23 @@ output "arn" {
   });
 });
 
+describe('importTerraform: several root configurations', () => {
+  it('keeps two roots declaring the same address apart', async () => {
+    const queue = 'resource "aws_sqs_queue" "q" {\n  visibility_timeout_seconds = VT\n}\n';
+    const r = await run([
+      { path: 'main.tf', text: queue.replace('VT', '60') },
+      { path: 'other/main.tf', text: queue.replace('VT', '90') },
+    ]);
+    expect(r.report.resources.map((e) => `${e.file} ${e.sourceId}`)).toEqual([
+      'main.tf aws_sqs_queue.q',
+      'other/main.tf other/aws_sqs_queue.q',
+    ]);
+    expect(node(r, 'aws_sqs_queue.q')!.properties.visibilityTimeoutSeconds).toBe(60);
+    expect(node(r, 'other/aws_sqs_queue.q')!.properties.visibilityTimeoutSeconds).toBe(90);
+    expect(new Set(r.design.nodes.map((n) => n.id)).size).toBe(2);
+  });
+});
+
 describe('parseTfvars', () => {
   it('returns the values a tfvars file sets', async () => {
     expect(await parseTfvars('env = "prod"\nsizes = [1, 2]\n', parse)).toEqual({
