@@ -51,6 +51,14 @@ describe('Terraform expressions', () => {
     );
   });
 
+  it('keeps a key named __proto__ as data, never as a prototype', () => {
+    const v = evaluate('${jsonencode({ "__proto__" = { polluted = true } })}', scope);
+    expect(v).toBe('{"__proto__":{"polluted":true}}');
+    const obj = evaluate({ ['__proto__']: 'x' }, scope) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(obj)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('computes cidrsubnet like Terraform', () => {
     expect(cidrsubnet('10.1.0.0/16', 4, 15)).toBe('10.1.240.0/20');
     expect(cidrsubnet('192.168.0.0/16', 8, 3)).toBe('192.168.3.0/24');

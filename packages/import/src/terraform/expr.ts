@@ -466,10 +466,15 @@ export function evaluate(value: unknown, scope: Scope): Value {
   if (Array.isArray(value)) return value.map((v) => evaluate(v, scope));
   if (value && typeof value === 'object') {
     const out: { [key: string]: Value } = {};
-    for (const [k, v] of Object.entries(value)) out[k] = evaluate(v, scope);
+    for (const [k, v] of Object.entries(value)) setKey(out, k, evaluate(v, scope));
     return out;
   }
   return new Unknown([]);
+}
+
+/** Sets an own key, even one named like `__proto__` (plain assignment would set the prototype). */
+function setKey(out: { [key: string]: Value }, key: string, value: Value): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** True when the value has no unknown part anywhere. */
@@ -517,7 +522,7 @@ function evalAst(ast: Ast, scope: Scope, depth: number): Value {
       for (const [k, v] of ast.entries) {
         const key = ev(k);
         if (typeof key !== 'string' && typeof key !== 'number') return unknownOf(key, ev(v));
-        out[String(key)] = ev(v);
+        setKey(out, String(key), ev(v));
       }
       return out;
     }
