@@ -20,6 +20,23 @@ const expectParses = (r: ImportResult) => {
   expect(parsed.ok ? [] : parsed.errors).toEqual([]);
 };
 
+describe('importTerraform: lambda runtimes', () => {
+  it('draws a runtime the catalog lacks as the nearest of the same language, and says so', async () => {
+    const fn = (name: string, runtime: string) =>
+      `resource "aws_lambda_function" "${name}" {\n  function_name = "${name}"\n  role = "r"\n  handler = "h"\n  runtime = "${runtime}"\n}\n`;
+    const r = await run(
+      fn('py', 'python3.9') + fn('node', 'nodejs18.x') + fn('java', 'java17') + fn('go', 'provided.al2023'),
+    );
+    expect(node(r, 'aws_lambda_function.py')!.properties.runtime).toBe('python3.12');
+    expect(node(r, 'aws_lambda_function.node')!.properties.runtime).toBe('nodejs20.x');
+    expect(node(r, 'aws_lambda_function.java')!.properties.runtime).toBe('java21');
+    expect(node(r, 'aws_lambda_function.go')!.properties).not.toHaveProperty('runtime');
+    expect(
+      r.report.problems.filter((p) => /runtime .* is not one the design offers/.test(p.message)),
+    ).toHaveLength(4);
+  });
+});
+
 describe('importTerraform: what parts say about their node', () => {
   it('reads a bucket from its versioning, public access block, lifecycle and notification resources', async () => {
     const r = await run(`

@@ -53,7 +53,7 @@ export const SERVICE_MAPPINGS: Readonly<Record<string, ServiceMapping>> = {
         ? 'a container-image Lambda function (the catalog draws zip-packaged functions)'
         : undefined,
     read(r) {
-      r.str('runtime', 'runtime');
+      readRuntime(r);
       const arch = r.value('architectures');
       if (Array.isArray(arch) && typeof arch[0] === 'string') r.set('architecture', arch[0], 'architectures');
       else if (arch === undefined) r.set('architecture', 'x86_64', 'architectures (absent: AWS uses x86_64)');
@@ -463,6 +463,46 @@ export const SERVICE_MAPPINGS: Readonly<Record<string, ServiceMapping>> = {
     },
   },
 };
+
+/**
+ * A runtime the catalog does not offer becomes the nearest one of the same language (the oldest
+ * offered version at or above it, else the newest), never another language.
+ */
+function readRuntime(r: PropertyReader): void {
+  const runtime = r.scalar('runtime', 'runtime');
+  if (typeof runtime !== 'string') return;
+  const def = r.service.properties.find((p) => p.key === 'runtime');
+  const offered = def?.kind === 'enum' ? def.options.map((o) => o.value) : [];
+  if (offered.includes(runtime)) {
+    r.set('runtime', runtime, 'runtime');
+    return;
+  }
+  const parse = (v: string): { lang: string; version: number[] } | undefined => {
+    const m = /^([a-z]+?)(\d+(?:\.\d+)*)(?:\.x)?$/.exec(v);
+    return m ? { lang: m[1]!, version: m[2]!.split('.').map(Number) } : undefined;
+  };
+  const compare = (a: number[], b: number[]): number => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+      if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+    return 0;
+  };
+  const source = parse(runtime);
+  const same = offered
+    .map((o) => ({ o, p: parse(o) }))
+    .filter((x) => x.p && source && x.p.lang === source.lang)
+    .sort((a, b) => compare(a.p!.version, b.p!.version));
+  const pick = same.find((x) => compare(x.p!.version, source!.version) >= 0) ?? same[same.length - 1];
+  if (!pick) {
+    r.info(
+      `${r.block.address}: runtime ${runtime} is not one the design offers (${offered.join(', ')}); runtime keeps the catalog default`,
+    );
+    return;
+  }
+  r.info(
+    `${r.block.address}: runtime ${runtime} is not one the design offers; drawn as ${pick.o}, the nearest of the same language`,
+  );
+  r.set('runtime', pick.o, 'runtime');
+}
 
 function readAlb(r: PropertyReader): void {
   const internal = r.value('internal');
