@@ -84,7 +84,7 @@ const PART_DIRECTION: Readonly<Record<string, 'out' | 'in'>> = {
 
 /** Node arguments whose references are connections (not code, roles or network). */
 const REFERENCE_KEYS: Readonly<Record<string, readonly string[]>> = {
-  aws_lambda_function: ['environment'],
+  aws_lambda_function: ['environment', 'dead_letter_config'],
   aws_sfn_state_machine: ['definition'],
   aws_cloudwatch_event_rule: ['event_bus_name'],
   aws_sqs_queue: ['redrive_policy'],
@@ -96,6 +96,7 @@ const REFERENCE_KEYS: Readonly<Record<string, readonly string[]>> = {
     'metric_query',
   ],
   aws_ecs_task_definition: ['container_definitions'],
+  aws_cloudfront_distribution: ['origin'],
 };
 
 export function inferConnections(

@@ -168,6 +168,22 @@ export function applyPartEffect(part: Block, node: DesignNode, r: PropertyReader
       if (node.type === 'ecs-fargate')
         r.set('scaling', 'scheduled', 'aws_appautoscaling_scheduled_action', part);
       return;
+    case 'aws_eks_node_group': {
+      if (node.type !== 'eks') return;
+      r.num('nodeMin', 'scaling_config.min_size', part);
+      r.num('nodeMax', 'scaling_config.max_size', part);
+      r.num('nodeDesired', 'scaling_config.desired_size', part);
+      const types = v('instance_types');
+      if (Array.isArray(types) && typeof types[0] === 'string')
+        r.set('nodeInstanceType', types[0], 'instance_types', part);
+      if (v('capacity_type') === 'SPOT') r.set('spot', true, 'capacity_type', part);
+      return;
+    }
+    case 'aws_launch_template': {
+      if (node.type !== 'ec2-asg') return;
+      r.str('instanceType', 'instance_type', part);
+      return;
+    }
     default:
       void cfg;
   }

@@ -361,4 +361,88 @@ resource "aws_lb" "nlb" {
       properties: { terraformType: 'aws_lb' },
     });
   });
+
+  it('reads alarms as alarm nodes watching their metric and notifying their topic, and CloudFront origins', async () => {
+    const r = await run(`
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = "r"
+  handler       = "index.handler"
+  runtime       = "nodejs22.x"
+}
+resource "aws_sns_topic" "ops" {}
+resource "aws_cloudwatch_metric_alarm" "errors" {
+  alarm_name          = "fn-errors"
+  metric_name         = "Errors"
+  namespace           = "AWS/Lambda"
+  statistic           = "Sum"
+  threshold           = 5
+  evaluation_periods  = 2
+  period              = 60
+  comparison_operator = "GreaterThanThreshold"
+  dimensions = {
+    FunctionName = aws_lambda_function.fn.function_name
+  }
+  alarm_actions = [aws_sns_topic.ops.arn]
+}
+resource "aws_s3_bucket" "site" {}
+resource "aws_cloudfront_distribution" "cdn" {
+  enabled             = true
+  default_root_object = "index.html"
+  price_class         = "PriceClass_200"
+  origin {
+    domain_name = aws_s3_bucket.site.bucket_regional_domain_name
+    origin_id   = "site"
+  }
+}
+resource "aws_eks_cluster" "k8s" {
+  name     = "k8s"
+  role_arn = "r"
+  version  = "1.33"
+  vpc_config {
+    subnet_ids = ["subnet-1", "subnet-2"]
+  }
+}
+resource "aws_eks_node_group" "workers" {
+  cluster_name   = aws_eks_cluster.k8s.name
+  instance_types = ["m7g.xlarge"]
+  capacity_type  = "SPOT"
+  scaling_config {
+    min_size     = 3
+    max_size     = 9
+    desired_size = 4
+  }
+}
+`);
+    const alarm = node(r, 'aws_cloudwatch_metric_alarm.errors')!;
+    expect(alarm).toMatchObject({
+      type: 'cloudwatch-alarm',
+      name: 'fn-errors',
+      properties: {
+        metricName: 'Errors',
+        statistic: 'Sum',
+        threshold: 5,
+        evaluationPeriods: 2,
+        periodSeconds: 60,
+        comparison: 'GreaterThanThreshold',
+      },
+    });
+    const cdn = node(r, 'aws_cloudfront_distribution.cdn')!;
+    expect(cdn.properties).toMatchObject({ priceClass: 'PriceClass_200', defaultRootObject: 'index.html' });
+    expect(edges(r)).toEqual(
+      [
+        `${alarm.id} read ${node(r, 'aws_lambda_function.fn')!.id}`,
+        `${alarm.id} publish ${node(r, 'aws_sns_topic.ops')!.id}`,
+        `${cdn.id} route ${node(r, 'aws_s3_bucket.site')!.id}`,
+      ].sort(),
+    );
+    expect(node(r, 'aws_eks_cluster.k8s')!.properties).toMatchObject({
+      version: '1.33',
+      nodeMin: 3,
+      nodeMax: 9,
+      nodeDesired: 4,
+      nodeInstanceType: 'm7g.xlarge',
+      spot: true,
+    });
+  });
 });
