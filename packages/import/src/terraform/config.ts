@@ -216,8 +216,11 @@ export async function readConfiguration(
       if (evaluating.has(name)) return undefined;
       evaluating.add(name);
       let v: Value | undefined;
-      if (call && parent && name in call.body) v = evaluate(call.body[name], parent.scope);
-      else if (!call && name in tfvars)
+      if (call && parent && name in call.body) {
+        v = evaluate(call.body[name], parent.scope);
+        // What the caller passes refers to the caller's blocks: name it as this module sees it.
+        if (v instanceof Unknown) v = new Unknown([`var.${name}`]);
+      } else if (!call && name in tfvars)
         v = evaluate(tfvars[name], { variable: () => undefined, local: () => undefined });
       else if (varSources.get(name) !== undefined) v = evaluate(varSources.get(name), instance.scope);
       evaluating.delete(name);

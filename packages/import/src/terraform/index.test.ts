@@ -348,6 +348,88 @@ resource "aws_db_instance" "db" {
 }
 `;
 
+describe('importTerraform: IAM statements', () => {
+  it('reads heredoc JSON policies, managed policies through attachments, and modules passing ARNs', async () => {
+    const r = await run([
+      {
+        path: 'main.tf',
+        text: `
+resource "aws_dynamodb_table" "t" {
+  name     = "t"
+  hash_key = "pk"
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+}
+resource "aws_s3_bucket" "b" {}
+module "fn" {
+  source    = "./fn"
+  table_arn = aws_dynamodb_table.t.arn
+}
+resource "aws_iam_policy" "bucket" {
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["\${aws_s3_bucket.b.arn}", "\${aws_s3_bucket.b.arn}/*"] },
+    { "Effect": "Deny", "Action": "s3:PutObject", "Resource": "\${aws_s3_bucket.b.arn}/*" }
+  ]
+}
+EOF
+}
+resource "aws_iam_role_policy_attachment" "bucket" {
+  role       = module.fn.role_name
+  policy_arn = aws_iam_policy.bucket.arn
+}
+`,
+      },
+      {
+        path: 'fn/main.tf',
+        text: `
+variable "table_arn" {}
+resource "aws_iam_role" "this" {
+  assume_role_policy = "{}"
+  inline_policy {
+    name = "table"
+    policy = jsonencode({
+      Statement = [{ Effect = "Allow", Action = ["dynamodb:PutItem", "dynamodb:Query"], Resource = var.table_arn }]
+    })
+  }
+}
+resource "aws_lambda_function" "this" {
+  function_name = "fn"
+  role          = aws_iam_role.this.arn
+  handler       = "index.handler"
+  runtime       = "nodejs22.x"
+}
+output "role_name" {
+  value = aws_iam_role.this.name
+}
+`,
+      },
+    ]);
+    const fn = node(r, 'module.fn.aws_lambda_function.this')!.id;
+    expect(edges(r)).toEqual(
+      [
+        `${fn} read ${node(r, 'aws_s3_bucket.b')!.id}`,
+        `${fn} read-write ${node(r, 'aws_dynamodb_table.t')!.id}`,
+      ].sort(),
+    );
+    expect(outcome(r, 'aws_iam_policy.bucket')).toEqual({
+      kind: 'part-of',
+      nodeId: fn,
+      role: 'IAM managed policy',
+    });
+    expect(outcome(r, 'module.fn.aws_iam_role.this')).toEqual({
+      kind: 'part-of',
+      nodeId: fn,
+      role: 'IAM role',
+    });
+    expectValid(r.design);
+  });
+});
+
 describe('importTerraform: the network', () => {
   it('rebuilds the VPC with its CIDRs per tier from route tables, and places services in their tiers', async () => {
     const r = await run([{ path: 'network.tf', text: NETWORK }]);
