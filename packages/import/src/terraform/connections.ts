@@ -241,7 +241,7 @@ export function inferConnections(
   for (const [address, node] of own.nodes) {
     const b = block(address);
     if (!b) continue;
-    const roles = rolesOf(b, cfg, own);
+    const roles = rolesOf(b, cfg);
     const access = new Map<string, Set<AccessKind>>();
     for (const policy of roles.flatMap((r) => policiesOf(r, cfg))) {
       for (const grant of policyGrants(policy.raw, policy.block, cfg)) {
@@ -339,7 +339,7 @@ function asArray(v: unknown): unknown[] {
 }
 
 /** The roles a node runs as: referenced by it or by its parts (task definition, instance profile). */
-function rolesOf(b: Block, cfg: Configuration, own: Ownership): Block[] {
+function rolesOf(b: Block, cfg: Configuration): Block[] {
   const out = new Map<string, Block>();
   const visit = (x: Block, depth: number): void => {
     for (const ref of x.refs) {
@@ -354,7 +354,6 @@ function rolesOf(b: Block, cfg: Configuration, own: Ownership): Block[] {
     }
   };
   visit(b, 0);
-  void own;
   return [...out.values()];
 }
 

@@ -647,6 +647,18 @@ describe('importTerraform: several root configurations', () => {
   });
 });
 
+describe('importTerraform: nothing to read', () => {
+  it('says so when no .tf file was given', async () => {
+    const r = await run([{ path: 'template.yaml', text: 'Resources: {}' }]);
+    const errors = r.report.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.message)).toEqual([
+      'none of the 1 file(s) is a Terraform .tf file; nothing was imported',
+    ]);
+    expect(r.design.nodes).toEqual([]);
+    expect(r.report.resources).toEqual([]);
+  });
+});
+
 describe('parseTfvars', () => {
   it('returns the values a tfvars file sets', async () => {
     expect(await parseTfvars('env = "prod"\nsizes = [1, 2]\n', parse)).toEqual({

@@ -155,6 +155,11 @@ export async function importTerraform(
 ): Promise<ImportResult> {
   const cfg = await readConfiguration(files, options.parseHcl, options.variables ?? {});
   const problems: ImportProblem[] = [...cfg.problems];
+  if (cfg.texts.length === 0)
+    problems.push({
+      severity: 'error',
+      message: `none of the ${files.length} file(s) is a Terraform .tf file; nothing was imported`,
+    });
   const layout = readLayout(cfg.texts, problems);
   const taken = new Set<string>();
   const takeId = (address: string, stem: string, kind: 'nodes' | 'vpcs' = 'nodes'): string => {
