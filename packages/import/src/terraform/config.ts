@@ -102,8 +102,12 @@ function isLocalSource(source: string): boolean {
 function headerLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   const re = /^[ \t]*(resource|data)[ \t]+"([^"]+)"[ \t]+"([^"]+)"|^[ \t]*module[ \t]+"([^"]+)"/gm;
+  let line = 1;
+  let at = 0;
   for (const m of text.matchAll(re)) {
-    const line = text.slice(0, m.index).split('\n').length;
+    // Count newlines once, from the previous header on (not from the top for every header).
+    for (let i = text.indexOf('\n', at); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    at = m.index;
     const key = m[4] !== undefined ? `module.${m[4]}` : `${m[1] === 'data' ? 'data.' : ''}${m[2]}.${m[3]}`;
     if (!lines.has(key)) lines.set(key, line);
   }

@@ -619,6 +619,10 @@ output "arn" {
     expect(edges(r)).toEqual([`jobs event-source ${node(r, 'aws_lambda_function.consumer')!.id}`]);
     const warnings = r.report.problems.filter((p) => p.severity === 'warning').map((p) => p.sourceId);
     expect(warnings).toEqual(['module.remote']);
+    expect(r.report.problems.find((p) => p.sourceId === 'module.remote')).toMatchObject({
+      file: 'main.tf',
+      line: 7,
+    });
     expect(r.design.nodes.every((n) => n.position === undefined || n.id === 'jobs')).toBe(true);
     expectValid(r.design);
   });
