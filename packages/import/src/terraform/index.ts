@@ -12,8 +12,11 @@ import {
   IdSchema,
   RegionSchema,
   getService,
+  defaultProperties,
   idStem,
   uniqueId,
+  validateProperties,
+  type Properties,
   type Design,
   type DesignNode,
   type SubnetTier,
@@ -341,7 +344,7 @@ export async function importTerraform(
   // Properties read, positions from the layout comment.
   for (const [address, node] of nodes) {
     const reader = readers.get(address);
-    if (reader) node.properties = reader.props;
+    if (reader) node.properties = consistent(reader, problems);
     const pos = layout.nodes.get(address);
     if (pos) node.position = { x: pos.x, y: pos.y };
   }
@@ -410,6 +413,29 @@ export async function importTerraform(
     design,
     report: { format: 'terraform', resources: entries.map(({ line: _line, ...e }) => e), problems },
   };
+}
+
+/**
+ * The node's properties once the service's cross-field checks pass (a log retention CloudWatch
+ * does not offer, a Fargate size AWS refuses, ...): each value they fault falls back to the
+ * catalog default, with an info problem, so the design always parses.
+ */
+function consistent(reader: PropertyReader, problems: ImportProblem[]): Properties {
+  const props: Properties = { ...reader.props };
+  for (let guard = 0; guard < 20; guard++) {
+    const issues = validateProperties(reader.service, { ...defaultProperties(reader.service), ...props });
+    const key = issues.map((i) => i.path.split(/[.[]/)[0]!).find((k) => k in props);
+    if (key === undefined) break;
+    problems.push({
+      severity: 'info',
+      message: `${reader.block.address}: ${issues.find((i) => i.path.startsWith(key))!.message}; ${key} keeps the catalog default`,
+      file: reader.block.file,
+      ...(reader.block.line !== undefined ? { line: reader.block.line } : {}),
+      sourceId: reader.block.address,
+    });
+    delete props[key];
+  }
+  return props;
 }
 
 function orderNodes(cfg: Configuration, nodes: Map<string, DesignNode>): DesignNode[] {

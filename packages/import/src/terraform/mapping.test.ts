@@ -37,6 +37,34 @@ describe('importTerraform: lambda runtimes', () => {
   });
 });
 
+describe('importTerraform: values the service refuses together', () => {
+  it('falls back to the catalog default where a cross-field check fails, so the design parses', async () => {
+    const r = await run(`
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = "r"
+  handler       = "h"
+  runtime       = "nodejs22.x"
+}
+resource "aws_cloudwatch_log_group" "fn" {
+  name              = "/aws/lambda/fn"
+  retention_in_days = 5
+}
+`);
+    const fn = node(r, 'aws_lambda_function.fn')!;
+    expect(role(r, 'aws_cloudwatch_log_group.fn')).toBe(`${fn.id}: log group`);
+    expect(fn.properties).not.toHaveProperty('logRetentionDays');
+    expect(
+      r.report.problems.some(
+        (p) =>
+          p.sourceId === 'aws_lambda_function.fn' &&
+          /logRetentionDays keeps the catalog default/.test(p.message),
+      ),
+    ).toBe(true);
+    expectParses(r);
+  });
+});
+
 describe('importTerraform: what parts say about their node', () => {
   it('reads a bucket from its versioning, public access block, lifecycle and notification resources', async () => {
     const r = await run(`
