@@ -11,3 +11,4 @@ export {
 } from './cloudformation/index.ts';
 export { importCdkOut } from './cloudformation/cdk.ts';
 export { detectFormat } from './detect.ts';
+export { importTerraform, parseTfvars } from './terraform/index.ts';
