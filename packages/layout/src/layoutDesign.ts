@@ -196,6 +196,7 @@ interface Cell {
 function arrangeVpc(
   bands: readonly { tier: SubnetTier; ids: string[] }[],
   graph: Graph,
+  upstream: ReadonlySet<string>,
 ): { cells: Map<string, Cell>; columns: number } {
   const all = bands.flatMap((b) => b.ids);
   const inVpc = new Set(all);
@@ -203,10 +204,13 @@ function arrangeVpc(
   const widest = Math.max(...bands.map((b) => b.ids.length));
   const columns = Math.max(6, Math.ceil(Math.sqrt(widest * 2.5)));
   const cells = new Map<string, Cell>();
-  // Without a neighbour in another band: by layer; with no connection at all (a NAT gateway),
-  // at the right end, so it never stands between an entry point and what it reaches.
+  // Without a neighbour in another band: by layer when something left of the VPC reaches it;
+  // else (only services right of the VPC, or nothing: a NAT gateway) at the right end, nearest
+  // what it talks to and never between an entry point and what that reaches.
   const fallback = (id: string) =>
-    graph.both.get(id)!.length ? Math.min(columns - 1, graph.layer.get(id)! - minLayer) : columns - 1;
+    graph.both.get(id)!.some((o) => upstream.has(o))
+      ? Math.min(columns - 1, graph.layer.get(id)! - minLayer)
+      : columns - 1;
 
   const placeBand = (ids: string[], prefOf: (id: string) => number) => {
     const rows = Math.ceil(ids.length / columns);
@@ -293,6 +297,17 @@ function freshLayout(design: Design, graph: Graph): Fresh {
     (a, b) => firstLayer(a.id) - firstLayer(b.id) || byCodePoint(a.id, b.id),
   );
 
+  // Regional services: upstream when they lead into a VPC and nothing in a VPC leads to them.
+  const regional = graph.ids.filter((id) => !placedSet.has(id));
+  const fromVpc = reach(placed, graph.out);
+  const toVpc = reach(placed, graph.into);
+  const support = new Set(
+    regional.filter((id) => SUPPORT_CATEGORIES.has(getService(nodeById.get(id)!.type)?.category ?? '')),
+  );
+  // Alarms, logs and secrets are drawn with what serves the VPC (right), even an alarm that
+  // watches a load balancer: left of the VPC its other edges would cross it.
+  const upstream = new Set(regional.filter((id) => toVpc.has(id) && !fromVpc.has(id) && !support.has(id)));
+
   let top = 0;
   let right = 0;
   for (const vpc of vpcs) {
@@ -303,7 +318,7 @@ function freshLayout(design: Design, graph: Graph): Fresh {
       ids: (members.get(vpc.id) ?? []).filter((id) => nodeById.get(id)!.placement!.tier === tier),
     }));
     const { cells, columns } = bands.some((b) => b.ids.length)
-      ? arrangeVpc(bands, graph)
+      ? arrangeVpc(bands, graph, upstream)
       : { cells: new Map<string, Cell>(), columns: 0 };
     // The same band arithmetic as computeLayout, so the canvas draws the bands exactly here.
     let bandTop = origin.y + VPC_HEADER;
@@ -332,16 +347,6 @@ function freshLayout(design: Design, graph: Graph): Fresh {
   }
   const stackBottom = vpcs.length ? top - VPC_GAP : 0;
 
-  // Regional services: upstream when they lead into a VPC and nothing in a VPC leads to them.
-  const regional = graph.ids.filter((id) => !placedSet.has(id));
-  const fromVpc = reach(placed, graph.out);
-  const toVpc = reach(placed, graph.into);
-  const support = new Set(
-    regional.filter((id) => SUPPORT_CATEGORIES.has(getService(nodeById.get(id)!.type)?.category ?? '')),
-  );
-  // Alarms, logs and secrets are drawn with what serves the VPC (right), even an alarm that
-  // watches a load balancer: left of the VPC its other edges would cross it.
-  const upstream = new Set(regional.filter((id) => toVpc.has(id) && !fromVpc.has(id) && !support.has(id)));
   const downstream = regional.filter((id) => !upstream.has(id));
   // Columns count outwards from the VPCs: a queue the VPC writes to is next to it, the function
   // the queue feeds one further. Without VPCs, the graph's layers from left to right.
@@ -365,6 +370,15 @@ function freshLayout(design: Design, graph: Graph): Fresh {
     if (!downSet.has(id) || !placed.length || graph.dagIn.get(id)!.length) continue;
     const to = graph.dagOut.get(id)!.filter((s) => downSet.has(s));
     if (to.length) depth.set(id, Math.max(0, Math.min(...to.map((s) => depth.get(s)!)) - 1));
+  }
+  // Services connected to nothing stand in a column of their own at the far right, so they do
+  // not push what is connected away from the VPC.
+  const lonely = downstream.filter((id) => graph.both.get(id)!.length === 0);
+  if (lonely.length < downstream.length) {
+    const last = Math.max(
+      ...downstream.filter((id) => graph.both.get(id)!.length).map((id) => depth.get(id)!),
+    );
+    for (const id of lonely) depth.set(id, last + 1);
   }
   const columnsOf = (ids: string[], outwards: boolean) => {
     const distinct = [...new Set(ids.map((id) => depth.get(id)!))].sort((a, b) => a - b);
