@@ -663,6 +663,36 @@ describe('importTerraform: nothing to read', () => {
   });
 });
 
+describe('importTerraform: hostile input', () => {
+  it('reads labels named like prototype keys as plain addresses', async () => {
+    const r = await run([
+      {
+        path: 'main.tf',
+        text: `
+resource "aws_sqs_queue" "__proto__" {
+  visibility_timeout_seconds = 40
+}
+resource "aws_sqs_queue" "constructor" {
+  visibility_timeout_seconds = 50
+}
+`,
+      },
+    ]);
+    expect(r.report.resources.map((e) => e.sourceId)).toEqual([
+      'aws_sqs_queue.__proto__',
+      'aws_sqs_queue.constructor',
+    ]);
+    expect(r.design.nodes.map((n) => n.properties.visibilityTimeoutSeconds)).toEqual([40, 50]);
+    expectValid(r.design);
+  });
+
+  it('reports a file the HCL parser gives up on (nesting too deep) as an error, without throwing', async () => {
+    const nested = `${'('.repeat(3000)}1${')'.repeat(3000)}`;
+    const r = await run([{ path: 'deep.tf', text: `locals {\n  x = ${nested}\n}\n` }]);
+    expect(r.report.problems.filter((p) => p.severity === 'error').map((p) => p.file)).toEqual(['deep.tf']);
+  });
+});
+
 describe('parseTfvars', () => {
   it('returns the values a tfvars file sets', async () => {
     expect(await parseTfvars('env = "prod"\nsizes = [1, 2]\n', parse)).toEqual({
