@@ -516,6 +516,36 @@ resource "aws_subnet" "b" {
   });
 });
 
+describe('importTerraform: VPC extras', () => {
+  it('turns flow logs on when the source has them, and places the VPC where the layout comment says', async () => {
+    const r = await run([
+      {
+        path: 'vpc.tf',
+        text: `
+// archgen:layout {"nodes":{},"vpcs":{"aws_vpc.core":{"id":"core-net","x":10,"y":20}}}
+resource "aws_vpc" "core" {
+  cidr_block = "172.16.0.0/16"
+}
+resource "aws_flow_log" "core" {
+  vpc_id       = aws_vpc.core.id
+  traffic_type = "ALL"
+}
+`,
+      },
+    ]);
+    expect(r.design.vpcs).toEqual([
+      expect.objectContaining({
+        id: 'core-net',
+        cidr: '172.16.0.0/16',
+        flowLogs: true,
+        position: { x: 10, y: 20 },
+      }),
+    ]);
+    expect(outcome(r, 'aws_flow_log.core')).toEqual({ kind: 'network', vpcId: 'core-net', role: 'flow log' });
+    expectValid(r.design);
+  });
+});
+
 describe('importTerraform: count and for_each', () => {
   it('expands for_each subnets over a known map, and caps a runaway count', async () => {
     const r = await run([
