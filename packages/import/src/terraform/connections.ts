@@ -103,6 +103,8 @@ export function inferConnections(
   cfg: Configuration,
   own: Ownership,
   problems: ImportProblem[],
+  /** Ids already used by nodes and VPCs: connection ids stay clear of them. */
+  usedIds: ReadonlySet<string> = new Set(),
 ): Connection[] {
   const nodeById = new Map([...own.nodes.values()].map((n) => [n.id, n]));
   /** The node a block is or belongs to. */
@@ -309,7 +311,7 @@ export function inferConnections(
     }
   }
 
-  return settle(candidates, nodeById, problems);
+  return settle(candidates, nodeById, problems, usedIds);
 }
 
 function kindsFor(access: Set<AccessKind>): ConnectionKind[] {
@@ -383,11 +385,12 @@ function settle(
   candidates: Candidate[],
   nodes: Map<string, DesignNode>,
   problems: ImportProblem[],
+  usedIds: ReadonlySet<string>,
 ): Connection[] {
   const connections: Connection[] = [];
   const byPair = new Map<string, Connection>();
   const refused = new Set<string>();
-  const taken = new Set<string>();
+  const taken = new Set<string>(usedIds);
   for (const c of candidates) {
     const from = nodes.get(c.from);
     const to = nodes.get(c.to);

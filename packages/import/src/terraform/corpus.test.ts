@@ -76,6 +76,8 @@ describe('Terraform corpus', () => {
     let entryTotal = 0;
     let withoutKeptNodes = 0;
     let connections = 0;
+    let parsedDesigns = 0;
+    const severities: Record<string, number> = {};
     const failures: string[] = [];
     const schemaErrors: string[] = [];
     for (const config of configs) {
@@ -98,13 +100,17 @@ describe('Terraform corpus', () => {
         failures.push(`${config.name}: ${source.length} resource blocks, ${entries.length} report entries`);
       for (const e of result.report.resources) byKind[e.outcome.kind] = (byKind[e.outcome.kind] ?? 0) + 1;
       connections += result.design.connections.length;
+      for (const p of result.report.problems) severities[p.severity] = (severities[p.severity] ?? 0) + 1;
 
       const design = withoutKept(result.design);
       if (design.nodes.length === result.design.nodes.length) withoutKeptNodes++;
       const parsed = parseDesign(design);
       if (!parsed.ok)
         schemaErrors.push(`${config.name}: ${parsed.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
-      else expect(() => validateDesign(parsed.design)).not.toThrow();
+      else {
+        parsedDesigns++;
+        expect(() => validateDesign(parsed.design)).not.toThrow();
+      }
     }
     console.log(
       [
@@ -116,6 +122,11 @@ describe('Terraform corpus', () => {
           .map(([k, n]) => `${k} ${n}`)
           .join(', ')}`,
         `  connections inferred: ${connections}; designs without kept nodes: ${withoutKeptNodes}`,
+        `  designs (kept nodes left out) that parse and pass validateDesign: ${parsedDesigns}`,
+        `  problems: ${Object.entries(severities)
+          .sort()
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
         ...failures.map((f) => `  ! ${f}`),
         ...schemaErrors.map((f) => `  schema: ${f}`),
       ].join('\n'),

@@ -59,6 +59,12 @@ describe('Terraform expressions', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('never throws on expressions nested deeper than it reads', () => {
+    const deep = `\${${'('.repeat(5000)}var.size${')'.repeat(5000)}}`;
+    expect(() => evaluate(deep, scope)).not.toThrow();
+    expect(() => collectRefs({ a: deep })).not.toThrow();
+  });
+
   it('computes cidrsubnet like Terraform', () => {
     expect(cidrsubnet('10.1.0.0/16', 4, 15)).toBe('10.1.240.0/20');
     expect(cidrsubnet('192.168.0.0/16', 8, 3)).toBe('192.168.3.0/24');

@@ -516,6 +516,36 @@ resource "aws_subnet" "b" {
   });
 });
 
+describe('importTerraform: VPC extras', () => {
+  it('turns flow logs on when the source has them, and places the VPC where the layout comment says', async () => {
+    const r = await run([
+      {
+        path: 'vpc.tf',
+        text: `
+// archgen:layout {"nodes":{},"vpcs":{"aws_vpc.core":{"id":"core-net","x":10,"y":20}}}
+resource "aws_vpc" "core" {
+  cidr_block = "172.16.0.0/16"
+}
+resource "aws_flow_log" "core" {
+  vpc_id       = aws_vpc.core.id
+  traffic_type = "ALL"
+}
+`,
+      },
+    ]);
+    expect(r.design.vpcs).toEqual([
+      expect.objectContaining({
+        id: 'core-net',
+        cidr: '172.16.0.0/16',
+        flowLogs: true,
+        position: { x: 10, y: 20 },
+      }),
+    ]);
+    expect(outcome(r, 'aws_flow_log.core')).toEqual({ kind: 'network', vpcId: 'core-net', role: 'flow log' });
+    expectValid(r.design);
+  });
+});
+
 describe('importTerraform: count and for_each', () => {
   it('expands for_each subnets over a known map, and caps a runaway count', async () => {
     const r = await run([
@@ -660,6 +690,36 @@ describe('importTerraform: nothing to read', () => {
     ]);
     expect(r.design.nodes).toEqual([]);
     expect(r.report.resources).toEqual([]);
+  });
+});
+
+describe('importTerraform: hostile input', () => {
+  it('reads labels named like prototype keys as plain addresses', async () => {
+    const r = await run([
+      {
+        path: 'main.tf',
+        text: `
+resource "aws_sqs_queue" "__proto__" {
+  visibility_timeout_seconds = 40
+}
+resource "aws_sqs_queue" "constructor" {
+  visibility_timeout_seconds = 50
+}
+`,
+      },
+    ]);
+    expect(r.report.resources.map((e) => e.sourceId)).toEqual([
+      'aws_sqs_queue.__proto__',
+      'aws_sqs_queue.constructor',
+    ]);
+    expect(r.design.nodes.map((n) => n.properties.visibilityTimeoutSeconds)).toEqual([40, 50]);
+    expectValid(r.design);
+  });
+
+  it('reports a file the HCL parser gives up on (nesting too deep) as an error, without throwing', async () => {
+    const nested = `${'('.repeat(3000)}1${')'.repeat(3000)}`;
+    const r = await run([{ path: 'deep.tf', text: `locals {\n  x = ${nested}\n}\n` }]);
+    expect(r.report.problems.filter((p) => p.severity === 'error').map((p) => p.file)).toEqual(['deep.tf']);
   });
 });
 

@@ -164,7 +164,8 @@ export async function importTerraform(
       message: `none of the ${files.length} file(s) is a Terraform .tf file; nothing was imported`,
     });
   const layout = readLayout(cfg.texts, problems);
-  const taken = new Set<string>();
+  // Ids the design parser refuses as record keys are taken from the start.
+  const taken = new Set<string>(['constructor', 'prototype']);
   const takeId = (address: string, stem: string, kind: 'nodes' | 'vpcs' = 'nodes'): string => {
     const wanted = layout[kind].get(address)?.id;
     if (wanted && !taken.has(wanted)) {
@@ -351,7 +352,7 @@ export async function importTerraform(
 
   // 9. Connections.
   const serviceNodes = new Map([...nodes].filter(([, n]) => n.type !== 'other-resource'));
-  const connections = inferConnections(cfg, { nodes: serviceNodes, partOwner }, problems);
+  const connections = inferConnections(cfg, { nodes: serviceNodes, partOwner }, problems, taken);
 
   // 10. Report: resources and modules in source order; data sources as info.
   const entries: (ReportEntry & { line?: number })[] = [];
