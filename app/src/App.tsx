@@ -1,4 +1,7 @@
 import { ImportReportDialog } from './panels/ImportReportDialog.tsx';
+import { droppedFiles } from './persistence/dropped.ts';
+import { importInWorker, isDesignFile } from './workers/importClient.ts';
+import type { PickedFile } from './panels/Toolbar.tsx';
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useApp, useAppStore } from './store/context.tsx';
@@ -43,14 +46,8 @@ export function App({ recovery = null }: { recovery?: RecoveryMessage | null } =
   const [fileDragOver, setFileDragOver] = useState(false);
   const presenting = useApp((s) => s.presenting);
 
-  const openFile = useCallback(
+  const openDesign = useCallback(
     async (file: File) => {
-      if (store.getState().readOnly) {
-        store
-          .getState()
-          .toast('error', 'This shared design is read-only: make a copy before opening another design.');
-        return;
-      }
       const result = await readDesignFile(file);
       const s = store.getState();
       if (!result.ok) s.toast('error', result.message);
@@ -75,6 +72,39 @@ export function App({ recovery = null }: { recovery?: RecoveryMessage | null } =
     [store],
   );
 
+  /**
+   * Open: one of our design files opens; anything else (a CloudFormation or SAM template, .tf
+   * files, a cdk.out folder or zip) is imported in a worker, laid out, and its report shown.
+   */
+  const openFiles = useCallback(
+    async (picked: PickedFile[]) => {
+      const s = store.getState();
+      if (s.readOnly) {
+        s.toast('error', 'This shared design is read-only: make a copy before opening another design.');
+        return;
+      }
+      if (picked.length === 1) {
+        const { file } = picked[0]!;
+        const head = await file.slice(0, 65536).text();
+        if (isDesignFile(file.name, head)) return openDesign(file);
+      }
+      const source = picked.length === 1 ? picked[0]!.path : `${picked.length} files`;
+      s.toast('info', `Importing ${source}…`);
+      try {
+        const { design, report } = await importInWorker(picked);
+        const now = store.getState();
+        now.load(design, `Import ${source}`);
+        now.setImportReport({ source, report });
+        now.openDialog('import-report');
+      } catch (error) {
+        store
+          .getState()
+          .toast('error', `Could not import ${source}: ${error instanceof Error ? error.message : error}`);
+      }
+    },
+    [store, openDesign],
+  );
+
   const files = useMemo<FileApi>(
     () => ({
       open: () => document.getElementById('open-design-file')?.click(),
@@ -92,10 +122,11 @@ export function App({ recovery = null }: { recovery?: RecoveryMessage | null } =
   };
   const onDrop = (e: DragEvent) => {
     setFileDragOver(false);
-    const file = e.dataTransfer.files?.[0];
-    if (!file) return;
+    if (!e.dataTransfer.files?.length) return;
     e.preventDefault();
-    void openFile(file);
+    void droppedFiles(e.dataTransfer).then((picked) => {
+      if (picked.length) void openFiles(picked);
+    });
   };
 
   return (
@@ -107,7 +138,7 @@ export function App({ recovery = null }: { recovery?: RecoveryMessage | null } =
           onDragLeave={(e) => e.currentTarget === e.target && setFileDragOver(false)}
           onDrop={onDrop}
         >
-          <Toolbar onOpenFile={openFile} />
+          <Toolbar onOpenFiles={(picked) => void openFiles(picked)} />
           <SharedBanner />
           <RecoveryNotice message={recovery} />
           <div className="app__main">
@@ -121,7 +152,11 @@ export function App({ recovery = null }: { recovery?: RecoveryMessage | null } =
           <Dialogs />
           <Presentation />
           <Toasts />
-          {fileDragOver && <div className="file-drop-hint">Drop a .archdesign.json file to open it</div>}
+          {fileDragOver && (
+            <div className="file-drop-hint">
+              Drop a design to open it, or a template, .tf files or a cdk.out to import
+            </div>
+          )}
         </div>
       </ReactFlowProvider>
     </CommandProvider>

@@ -1,9 +1,8 @@
-import { useRef } from 'react';
 import { COMMANDS, isEnabled } from '../commands/commands.ts';
 import { useRunCommand } from '../commands/CommandProvider.tsx';
 import { formatShortcut } from '../commands/shortcuts.ts';
 import type { Command } from '../commands/types.ts';
-import { useApp } from '../store/context.tsx';
+import { useApp, useAppStore } from '../store/context.tsx';
 import type { AppState } from '../store/appStore.ts';
 
 /** Icons drawn inline (tiny, no icon font), keyed by command id. */
@@ -66,9 +65,27 @@ function CommandButton({
 const byId = (id: string) => COMMANDS.find((c) => c.id === id)!;
 
 /** The top bar: file, edit, design and view commands, all from the shared command list. */
-export function Toolbar({ onOpenFile }: { onOpenFile(file: File): void }) {
+/** A picked or dropped file with its path inside what was picked (folders keep theirs). */
+export interface PickedFile {
+  path: string;
+  file: File;
+}
+
+/** What Open takes: our design files, and infrastructure code to import. */
+const OPEN_ACCEPT = '.json,.yaml,.yml,.template,.tf,.tfvars,.zip,application/json';
+
+export function Toolbar({ onOpenFiles }: { onOpenFiles(files: PickedFile[]): void }) {
   const name = useApp((s) => s.design.name);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const store = useAppStore();
+  const importReport = useApp((s) => s.importReport);
+  const runOpen = (input: HTMLInputElement) => {
+    const picked = [...(input.files ?? [])].map((file) => ({
+      path: file.webkitRelativePath || file.name,
+      file,
+    }));
+    if (picked.length) onOpenFiles(picked);
+    input.value = '';
+  };
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <div className="toolbar__brand" aria-hidden="true">
@@ -79,22 +96,45 @@ export function Toolbar({ onOpenFile }: { onOpenFile(file: File): void }) {
       </div>
       <div className="toolbar__group">
         <CommandButton command={byId('new')} />
-        <label className="btn btn--ghost file-button" title="Open a design file (Ctrl+O)">
+        <label
+          className="btn btn--ghost file-button"
+          title="Open a design, or import a CloudFormation/SAM template, .tf files or a zipped cdk.out (Ctrl+O)"
+        >
           <input
-            ref={fileInput}
             id="open-design-file"
             type="file"
-            accept=".json,application/json"
+            multiple
+            accept={OPEN_ACCEPT}
             aria-label="Open"
             className="file-button__input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) onOpenFile(file);
-              e.target.value = '';
-            }}
+            onChange={(e) => runOpen(e.target)}
           />
           <span aria-hidden="true">Open</span>
         </label>
+        <label
+          className="btn btn--ghost file-button"
+          title="Import a folder: a cdk.out, or a Terraform configuration with its modules"
+        >
+          <input
+            type="file"
+            // A folder picker (cdk.out, a Terraform root with local modules).
+            {...{ webkitdirectory: '' }}
+            aria-label="Import folder"
+            className="file-button__input"
+            onChange={(e) => runOpen(e.target)}
+          />
+          <span aria-hidden="true">Import folder</span>
+        </label>
+        {importReport && (
+          <button
+            type="button"
+            className="btn btn--ghost"
+            onClick={() => store.getState().openDialog('import-report')}
+            title={`What the import of ${importReport.source} made of each resource`}
+          >
+            Import report
+          </button>
+        )}
         <CommandButton command={byId('save')} />
       </div>
       <div className="toolbar__sep" />

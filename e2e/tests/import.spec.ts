@@ -1,0 +1,115 @@
+/**
+ * Importing infrastructure code in the app, as a user would: Open a SAM template, drop a
+ * Terraform configuration (parsed by HashiCorp's HCL in wasm, in a worker), read the report.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from '../fixtures/designer.ts';
+
+const CORPORA = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
+
+function corpus(path: string): string {
+  return readFileSync(join(CORPORA, path), 'utf8');
+}
+
+/** "12 resources read from ..." in the report's summary. */
+async function resourcesRead(summary: string): Promise<number> {
+  const match = /(\d+) resources read from/.exec(summary);
+  if (!match) throw new Error(`no count in the report summary: ${summary}`);
+  return Number(match[1]);
+}
+
+test('Open imports a SAM template: services on the canvas, every resource in the report', async ({
+  designer,
+  page,
+}) => {
+  const { canvas } = designer;
+  const template = corpus('sam/alb-lambda-rest-api-sam-py/template.yaml');
+  const resources = (template.match(/^ {2}[A-Za-z0-9]+:\s*$/gm) ?? []).length;
+  await designer.files.input.setInputFiles({
+    name: 'template.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(template, 'utf8'),
+  });
+  const report = page.getByRole('dialog', { name: /Import report: template\.yaml/ });
+  await expect(report).toBeVisible({ timeout: 20_000 });
+  const summary = (await report.locator('.import-report__summary').textContent()) ?? '';
+  expect(summary).toContain('from SAM');
+  // Every top-level resource of the template has its row (SAM may add the ones it expands to).
+  expect(await resourcesRead(summary)).toBeGreaterThanOrEqual(resources);
+  const rows = report.getByRole('table', { name: 'Imported resources' }).locator('tbody tr');
+  await expect(rows).toHaveCount(await resourcesRead(summary));
+  // The services it found are on the canvas, a function among them.
+  const services = await rows.filter({ has: page.locator('td', { hasText: /^Service$/ }) }).count();
+  expect(services).toBeGreaterThan(0);
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(canvas.serviceNodes).not.toHaveCount(0);
+  expect(await canvas.serviceNodes.count()).toBeGreaterThanOrEqual(services);
+  // The report stays at hand.
+  await page.getByRole('button', { name: 'Import report' }).click();
+  await expect(report).toBeVisible();
+});
+
+test('dropping a Terraform configuration imports it through HCL in wasm', async ({ designer, page }) => {
+  const folder = 'terraform/serverless-patterns/alb-lambda-terraform';
+  const files = ['main.tf', 'variables.tf', 'outputs.tf'].map((name) => ({
+    name,
+    text: corpus(`${folder}/${name}`),
+  }));
+  const transfer = await page.evaluateHandle((files) => {
+    const data = new DataTransfer();
+    for (const f of files) data.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    return data;
+  }, files);
+  for (const type of ['dragenter', 'dragover', 'drop'])
+    await page.locator('.app').dispatchEvent(type, { dataTransfer: transfer });
+  const report = page.getByRole('dialog', { name: /Import report: 3 files/ });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  const summary = (await report.locator('.import-report__summary').textContent()) ?? '';
+  expect(summary).toContain('from terraform');
+  const blocks = files.reduce((n, f) => n + (f.text.match(/^resource\s+"/gm) ?? []).length, 0);
+  expect(await resourcesRead(summary)).toBe(blocks);
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(designer.canvas.serviceNodes).not.toHaveCount(0);
+});
+
+test('a file that is no template is refused with a message, and the design stays', async ({
+  designer,
+  page,
+}) => {
+  await designer.openTemplate('Three-tier web app');
+  await expect(designer.canvas.serviceNodes).toHaveCount(10);
+  await designer.files.input.setInputFiles({
+    name: 'notes.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from('shopping:\n  - milk\n  - eggs\n', 'utf8'),
+  });
+  await expect(designer.alert.filter({ hasText: /Could not import notes\.yaml/ })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(designer.canvas.serviceNodes).toHaveCount(10);
+  await expect(page.getByRole('dialog', { name: /Import report/ })).toHaveCount(0);
+});
+
+test('importing the largest corpus template keeps the page responsive', async ({ designer, page }) => {
+  const template = corpus('cloudformation/Solutions/ADConnector/templates/ADCONNECTOR.cfn.yaml');
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await designer.files.input.setInputFiles({
+    name: 'ADCONNECTOR.cfn.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(template, 'utf8'),
+  });
+  await expect(page.getByRole('dialog', { name: /Import report/ })).toBeVisible({ timeout: 20_000 });
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(
+    `[import] largest corpus template: ${tasks.length} long tasks on the page, longest ${Math.round(Math.max(0, ...tasks))} ms`,
+  );
+  // Parsing and layout run in a worker; the page only renders the result.
+  expect(Math.max(0, ...tasks)).toBeLessThan(250);
+});
