@@ -140,28 +140,36 @@ describe('archgen import', () => {
     expect((JSON.parse(result.out) as { nodes: { name: string }[] }).nodes[0]!.name).toBe('Queue');
   });
 
-  it('runs as a program from another working directory, the design piped on stdout', () => {
-    const elsewhere = mkdtempSync(join(tmpdir(), 'archgen-cwd-'));
-    try {
-      writeFileSync(join(elsewhere, 'orders.yaml'), TEMPLATE);
-      const child = spawnSync(
-        join(root, 'node_modules', '.bin', 'tsx'),
-        [join(root, 'packages', 'cli', 'src', 'main.ts'), 'import', 'orders.yaml', '--out', '-'],
-        {
-          cwd: elsewhere,
-          encoding: 'utf8',
-        },
-      );
-      expect(child.status, child.stderr).toBe(0);
-      // stdout is the design alone; the summary is on stderr.
-      // Kept nodes aside (their catalog entry is on another branch), the piped design parses.
-      const piped = JSON.parse(child.stdout) as { nodes: { type: string }[] };
-      const parsed = parseDesign({ ...piped, nodes: piped.nodes.filter((n) => n.type !== 'other-resource') });
-      expect(parsed.ok ? [] : parsed.errors).toEqual([]);
-      expect(JSON.parse(child.stdout)).toMatchObject({ name: 'Orders' });
-      expect(child.stderr).toContain('orders.yaml (cloudformation): 5 resources');
-    } finally {
-      rmSync(elsewhere, { recursive: true, force: true });
-    }
-  });
+  // A child process starting tsx takes a few seconds on a busy machine.
+  it(
+    'runs as a program from another working directory, the design piped on stdout',
+    { timeout: 60_000 },
+    () => {
+      const elsewhere = mkdtempSync(join(tmpdir(), 'archgen-cwd-'));
+      try {
+        writeFileSync(join(elsewhere, 'orders.yaml'), TEMPLATE);
+        const child = spawnSync(
+          join(root, 'node_modules', '.bin', 'tsx'),
+          [join(root, 'packages', 'cli', 'src', 'main.ts'), 'import', 'orders.yaml', '--out', '-'],
+          {
+            cwd: elsewhere,
+            encoding: 'utf8',
+          },
+        );
+        expect(child.status, child.stderr).toBe(0);
+        // stdout is the design alone; the summary is on stderr.
+        // Kept nodes aside (their catalog entry is on another branch), the piped design parses.
+        const piped = JSON.parse(child.stdout) as { nodes: { type: string }[] };
+        const parsed = parseDesign({
+          ...piped,
+          nodes: piped.nodes.filter((n) => n.type !== 'other-resource'),
+        });
+        expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+        expect(JSON.parse(child.stdout)).toMatchObject({ name: 'Orders' });
+        expect(child.stderr).toContain('orders.yaml (cloudformation): 5 resources');
+      } finally {
+        rmSync(elsewhere, { recursive: true, force: true });
+      }
+    },
+  );
 });
