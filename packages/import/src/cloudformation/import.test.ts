@@ -530,6 +530,22 @@ describe('importCloudFormation: parameters, environments and layout', () => {
   });
 });
 
+describe('kept resources larger than a design holds', () => {
+  it('are kept and named in an error problem', () => {
+    const r = run({
+      Resources: { Host: { Type: 'AWS::EC2::Instance', Properties: { UserData: 'x'.repeat(5000) } } },
+    });
+    expect(outcome(r, 'Host')).toMatchObject({ kind: 'kept' });
+    expect(r.report.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        sourceId: 'Host',
+        message: expect.stringContaining('Properties.UserData'),
+      }),
+    );
+  });
+});
+
 describe('input errors', () => {
   it('is an ImportInputError naming the line for malformed YAML', () => {
     expect(() => importCloudFormation([{ path: 'x.yaml', text: 'Resources:\n  A: [\n' }])).toThrow(

@@ -462,6 +462,13 @@ export function importTemplate(
           `kept resource ${r.id}: its ${lost.join(', ')} ${lost.length > 1 ? 'are' : 'is'} not carried in the design`,
           r.id,
         );
+      const tooLarge = beyondPropertyLimits(node.properties.cloudFormationProperties!);
+      if (tooLarge)
+        warn(
+          `kept resource ${r.id}: ${tooLarge} is larger than a design property holds (4096 characters, 100 items): the design will not load until it is shortened`,
+          r.id,
+          'error',
+        );
     } else {
       const service = getService(c.service)!;
       const read =
@@ -1108,6 +1115,26 @@ function acceptable(
     }
   }
   return out;
+}
+
+/** The first path in a kept resource's properties the design schema would refuse, if any. */
+function beyondPropertyLimits(v: PropertyValue, path = 'Properties'): string | undefined {
+  if (typeof v === 'string') return v.length > 4096 ? path : undefined;
+  if (Array.isArray(v)) {
+    if (v.length > 100) return path;
+    for (let i = 0; i < v.length; i++) {
+      const inner = beyondPropertyLimits(v[i]!, `${path}[${i}]`);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      if (k.length > 128) return `${path}.${k.slice(0, 20)}...`;
+      const inner = beyondPropertyLimits(x, `${path}.${k}`);
+      if (inner) return inner;
+    }
+  return undefined;
 }
 
 /** JSON-safe copy (Dates and other non-JSON values become strings). */
