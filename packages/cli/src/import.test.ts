@@ -98,7 +98,7 @@ describe('archgen import', () => {
     expect(result.err).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 for a missing source, an unknown format and Terraform in this build', async () => {
+  it('exits 2 for a missing source, an unknown format and broken HCL', async () => {
     expect((await run('import', join(dir, 'nope.yaml'), '--out', 'x.json')).code).toBe(2);
     const notes = join(dir, 'notes');
     mkdirSync(notes);
@@ -106,13 +106,35 @@ describe('archgen import', () => {
     const unknown = await run('import', notes, '--out', join(dir, 'y.json'));
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/say which with --from/);
+    const broken = join(dir, 'broken-tf');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'main.tf'), 'resource "aws_sqs_queue" "q" {\n  name = \n');
+    const hcl = await run('import', broken, '--out', join(dir, 'b.json'));
+    expect(hcl.code).toBe(2);
+    expect(hcl.err).toMatch(/main\.tf/);
+    expect(hcl.err).not.toMatch(/\n\s+at /);
+    expect((await run('import', template)).code).toBe(2);
+  });
+
+  it('imports a Terraform folder with its tfvars, laid out', async () => {
     const tf = join(dir, 'tf');
     mkdirSync(tf);
-    writeFileSync(join(tf, 'main.tf'), 'resource "aws_sqs_queue" "q" {}\n');
-    const terraform = await run('import', tf, '--out', join(dir, 'z.json'));
-    expect(terraform.code).toBe(2);
-    expect(terraform.err).toContain('Terraform import is not available in this build');
-    expect((await run('import', template)).code).toBe(2);
+    writeFileSync(
+      join(tf, 'main.tf'),
+      'variable "timeout" {\n  default = 30\n}\nresource "aws_sqs_queue" "orders" {\n  visibility_timeout_seconds = var.timeout\n}\n',
+    );
+    writeFileSync(join(tf, 'terraform.tfvars'), 'timeout = 120\n');
+    const out = join(dir, 'tf.json');
+    const result = await run('import', tf, '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/\(terraform\): 1 resources: 1 nodes/);
+    const design = JSON.parse(readFileSync(out, 'utf8')) as {
+      nodes: { type: string; properties: Record<string, unknown>; position?: unknown }[];
+    };
+    expect(design.nodes).toHaveLength(1);
+    expect(design.nodes[0]!.type).toBe('sqs');
+    expect(design.nodes[0]!.properties.visibilityTimeoutSeconds).toBe(120);
+    expect(design.nodes[0]!.position).toBeDefined();
   });
 
   it('reads a cdk.out folder', async () => {

@@ -1,13 +1,14 @@
 /**
  * `archgen import <file|folder> [--from cloudformation|sam|cdk|terraform] --out design.json
  * [--parameters <file>] [--report report.json]`: existing infrastructure code to a design.
- * The design is written unlaid-out (no positions unless the source's Archgen::Layout metadata
- * gives them); the app lays it out when it opens it.
+ * The design is laid out (@archgen/layout); positions the source's layout metadata gives
+ * (`Archgen::Layout`, `# archgen:layout`) are kept, so a re-import restores them exactly.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serializeDesign } from '@archgen/model';
+import { layoutDesign } from '@archgen/layout';
 import * as importer from '@archgen/import';
 import type { ImportResult, SourceFile, SourceFormat } from '@archgen/import';
 import { describeFsError, InputError, UsageError } from './io.ts';
@@ -85,34 +86,42 @@ function readParameters(file: string): Record<string, string> {
   }
 }
 
-/** `importTerraform` comes from another branch; this build may not have it. */
-type TerraformImporter = (
-  files: SourceFile[],
-  options: { parameters?: Record<string, string> },
-) => Promise<ImportResult> | ImportResult;
+/** HashiCorp's HCL parser (wasm), loaded only when Terraform is imported. */
+async function parseHcl(fileName: string, text: string): Promise<Record<string, unknown>> {
+  const { parse } = await import('@cdktf/hcl2json');
+  return (await parse(fileName, text)) as Record<string, unknown>;
+}
 
 async function runImporter(
   format: SourceFormat,
   files: SourceFile[],
-  parameters: Record<string, string> | undefined,
+  parametersFile: string | undefined,
 ): Promise<ImportResult> {
   try {
     switch (format) {
       case 'cloudformation':
       case 'sam':
-        return importer.importCloudFormation(files, parameters ? { parameters } : {});
+        return importer.importCloudFormation(files, {
+          parameters: parametersFile ? readParameters(parametersFile) : undefined,
+        });
       case 'cdk':
         return importer.importCdkOut(files);
       case 'terraform': {
-        const importTerraform = (importer as Record<string, unknown>).importTerraform as
-          TerraformImporter | undefined;
-        if (typeof importTerraform !== 'function')
-          throw new InputError('Terraform import is not available in this build');
-        return await importTerraform(files, parameters ? { parameters } : {});
+        // --parameters is a tfvars file here; a *.auto.tfvars / terraform.tfvars in the folder too.
+        const tfvars = parametersFile
+          ? readText(parametersFile, parametersFile)
+          : files.find((f) => /(^|\/)(terraform|[^/]*\.auto)\.tfvars$/.test(f.path))?.text;
+        const variables = tfvars ? await importer.parseTfvars(tfvars, parseHcl) : undefined;
+        return await importer.importTerraform(
+          files.filter((f) => /\.tf$/i.test(f.path)),
+          { parseHcl, variables },
+        );
       }
     }
   } catch (error) {
     if (error instanceof importer.ImportInputError) throw new InputError(error.message);
+    if (format === 'terraform' && error instanceof Error && /parse config|:\d+,\d+/.test(error.message))
+      throw new InputError(`Terraform: ${error.message}`);
     throw error;
   }
 }
@@ -160,10 +169,15 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     throw new InputError(
       `${source}: not a CloudFormation or SAM template, a cdk.out folder or Terraform; say which with --from`,
     );
-  const parameters = values.parameters ? readParameters(values.parameters) : undefined;
-  const result = await runImporter(format, files, parameters);
+  const result = await runImporter(format, files, values.parameters);
+  const errors = result.report.problems.filter((p) => p.severity === 'error');
+  // Nothing could be read (every file failed to parse): unreadable input, nothing written.
+  if (errors.length > 0 && result.report.resources.length === 0)
+    throw new InputError(errors.map((p) => p.message).join('; '));
+  // Laid out as a person would draw it; positions from the source's own layout metadata stay.
+  const design = await layoutDesign(result.design, { keepExisting: true });
 
-  const text = serializeDesign(result.design);
+  const text = serializeDesign(design);
   if (values.out === '-') io.out(text.replace(/\n$/, ''));
   else writeFileWhole(values.out, new TextEncoder().encode(text));
   const s = summarize(result);
@@ -194,5 +208,10 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       `  ... and ${serious.length - shown.length} more${values.report ? ` in ${values.report}` : ' (--report lists them all)'}`,
     );
   if (values.out !== '-') io.err(`wrote ${values.out}`);
+  // Written, but part of the source could not be read (a file that does not parse): exit 1.
+  if (errors.length > 0) {
+    io.err(`archgen: imported with ${errors.length} error(s): part of ${source} was not read`);
+    return 1;
+  }
   return 0;
 }

@@ -29,12 +29,14 @@ Commands:
          [--parameters <file>] [--report <report.json>]
                                                      a CloudFormation or SAM template, a cdk.out folder
                                                      or Terraform to a design; every resource is reported
-                                                     (node, part of a node, network, kept, skipped)
+                                                     (node, part of a node, network, kept, skipped);
+                                                     laid out; --parameters: CloudFormation parameter
+                                                     values, or a tfvars file for Terraform
 
 A design file may be "-" for standard input.
 
 Exit codes: 0 success, 1 the design has open critical or high findings (validate, review)
-or findings that make its code fail (generate), 2 unreadable or invalid input, or a file or folder that cannot be read or written.`;
+or findings that make its code fail (generate), or part of the source could not be read (import), 2 unreadable or invalid input, or a file or folder that cannot be read or written.`;
 
 /** Findings at these severities make `validate` exit 1. */
 const ERROR_SEVERITIES = new Set(['critical', 'high']);
