@@ -25,7 +25,7 @@ test('Open imports a SAM template: services on the canvas, every resource in the
 }) => {
   const { canvas } = designer;
   const template = corpus('sam/alb-lambda-rest-api-sam-py/template.yaml');
-  const resources = (template.match(/^ {2}[A-Za-z0-9]+:\s*$/gm) ?? []).length;
+  const resources = (template.match(/^ {4}Type:\s*AWS::/gm) ?? []).length;
   await designer.files.input.setInputFiles({
     name: 'template.yaml',
     mimeType: 'application/yaml',

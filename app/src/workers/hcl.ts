@@ -32,12 +32,19 @@ async function load(): Promise<WasmParse> {
   const go = new Go();
   const { instance } = await WebAssembly.instantiate(await wasmBytes(), go.importObject);
   const exported: Record<string, unknown> = {};
-  // The Go program registers its functions on this object as it starts.
-  (globalThis as unknown as Record<string, unknown>).__parse_terraform_config_wasm__ = exported;
-  void go.run(instance);
+  // The Go program registers its functions on global.__parse_terraform_config_wasm__ as it
+  // starts: `global` is Node's name for the global object, so give the browser one too.
+  const scope = globalThis as unknown as Record<string, unknown>;
+  scope.global ??= globalThis;
+  scope.__parse_terraform_config_wasm__ = exported;
+  let failed: unknown;
+  go.run(instance).catch((error: unknown) => (failed = error));
   for (let tries = 0; typeof exported.parse !== 'function'; tries++) {
-    if (tries > 200) throw new Error('The HCL parser did not start');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (failed !== undefined || tries > 400)
+      throw new Error(
+        `The HCL parser did not start${failed instanceof Error ? `: ${failed.message}` : failed ? `: ${String(failed)}` : ''}`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return exported.parse as WasmParse;
 }
