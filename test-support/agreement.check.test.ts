@@ -12,8 +12,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, toolchainsRequired, verificationDesigns } from './designs.ts';
+import { lowerDesign } from '@archgen/infra';
 import {
   agreementProblems,
+  keptResourceProblems,
   readCdkTemplate,
   readCloudFormation,
   readTerraformPlan,
@@ -92,8 +94,16 @@ describe('CDK, Terraform and CloudFormation mean the same infrastructure', () =>
               list.length,
               `${name} (${env}): no comparable resources read from ${target}`,
             ).toBeGreaterThan(0);
+          const keptIds = lowerDesign(design)
+            .components.filter((c) => c.kept?.cloudFormation)
+            .map((c) => c.names.logicalId);
           const lines = [
             ...agreementProblems(design, counts).map((p) => `${name} / ${env} / primary resources / ${p}`),
+            ...keptResourceProblems(
+              keptIds,
+              cdk as Parameters<typeof keptResourceProblems>[1],
+              cloudformation!.template as Parameters<typeof keptResourceProblems>[2],
+            ).map((p) => `${name} / ${env} / ${p}`),
             ...compareEntities(entities).map((d) => formatDisagreement(name, env, d)),
           ];
           found.push(...lines);

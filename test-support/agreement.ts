@@ -157,11 +157,54 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
       return { cloudformation: ['AWS::CloudWatch::Alarm'], terraform: ['aws_cloudwatch_metric_alarm'] };
     case 'log-group':
       return { cloudformation: ['AWS::Logs::LogGroup'], terraform: ['aws_cloudwatch_log_group'] };
+    case 'other-resource': {
+      // A kept resource is in the targets whose form it has (IMP-01 / IMP-02 name the others).
+      const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? [v.trim()] : []);
+      return { cloudformation: text(props.cloudFormationType), terraform: text(props.terraformType) };
+    }
     default:
       throw new Error(
         `No primary resource known for service type "${node.type}": add it to test-support/agreement.ts`,
       );
   }
+}
+
+/** JSON with object keys sorted at every level, so key order never counts as a difference. */
+function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sort(value));
+}
+
+type TemplateResources = { Resources?: Record<string, Record<string, unknown>> };
+
+/**
+ * Kept resources (other-resource) are passed through, so CDK and CloudFormation must hold each
+ * one identically under the same logical id: Type, Properties and DependsOn (CDK's own Metadata
+ * aside). `keptIds` are their logical ids (lowered names).
+ */
+export function keptResourceProblems(
+  keptIds: readonly string[],
+  cdk: TemplateResources,
+  cloudformation: TemplateResources,
+): string[] {
+  const problems: string[] = [];
+  for (const id of keptIds) {
+    const { Metadata: _cdkMetadata, ...fromCdk } = cdk.Resources?.[id] ?? {};
+    const { Metadata: _cfnMetadata, ...fromCfn } = cloudformation.Resources?.[id] ?? {};
+    const a = canonicalJson(fromCdk);
+    const b = canonicalJson(fromCfn);
+    if (a !== b) problems.push(`${id} / kept resource: cdk=${a} cloudformation=${b}`);
+  }
+  return problems;
 }
 
 /**
@@ -185,6 +228,8 @@ export function agreementProblems(
   for (const { primary, nodes } of needed.values()) {
     for (const target of AGREEMENT_TARGETS) {
       const types = target === 'terraform' ? primary.terraform : primary.cloudformation;
+      // No form for this target (a kept resource from one source only): nothing to hold.
+      if (types.length === 0) continue;
       const found = types.reduce((sum, type) => sum + (outputs[target][type] ?? 0), 0);
       if (found < nodes.length)
         problems.push(

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parameterValues, resolveTemplate, type CfnTemplate } from './agreement-cfn.ts';
 import { cfnEntities, terraformEntities, type TerraformPlan } from './agreement-meaning.ts';
 import { compareEntities, formatDisagreement } from './agreement-compare.ts';
+import { keptResourceProblems } from './agreement.ts';
 
 const template: CfnTemplate = {
   Parameters: {
@@ -532,5 +533,35 @@ describe('compareEntities', () => {
     expect(compare('7.0')).toEqual([
       'demo / prod / cache Cache / engineVersion: cdk=7.1 terraform=7.0 cloudformation=7.1',
     ]);
+  });
+});
+
+describe('keptResourceProblems', () => {
+  const resource = {
+    Type: 'AWS::SSM::Parameter',
+    DependsOn: ['Queue'],
+    Properties: { Type: 'String', Value: { 'Fn::GetAtt': ['Queue', 'Arn'] } },
+  };
+  it('accepts the same resource in any key order, with CDK metadata aside', () => {
+    const cdk = {
+      Resources: {
+        Param: {
+          Properties: { Value: { 'Fn::GetAtt': ['Queue', 'Arn'] }, Type: 'String' },
+          Type: 'AWS::SSM::Parameter',
+          DependsOn: ['Queue'],
+          Metadata: { 'aws:cdk:path': 'Stack/Param' },
+        },
+      },
+    };
+    expect(keptResourceProblems(['Param'], cdk, { Resources: { Param: resource } })).toEqual([]);
+  });
+  it('names a kept resource that differs or is missing', () => {
+    const changed = { ...resource, Properties: { Type: 'StringList', Value: 'x' } };
+    expect(
+      keptResourceProblems(['Param'], { Resources: { Param: changed } }, { Resources: { Param: resource } }),
+    ).toHaveLength(1);
+    expect(keptResourceProblems(['Param'], { Resources: {} }, { Resources: { Param: resource } })[0]).toMatch(
+      /^Param \/ kept resource: cdk=\{\} cloudformation=/,
+    );
   });
 });

@@ -26,7 +26,8 @@ export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps
   const badge = useBadge(id);
   if (!node) return null;
   const service = getService(node.type);
-  const typeName = service?.displayName ?? `Unknown type "${node.type}"`;
+  const typeName =
+    service?.subtitle?.(node.properties) ?? service?.displayName ?? `Unknown type "${node.type}"`;
   const [worst, count] = badge ? badge.split(':') : [];
   return (
     <div className={`service-node${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}>
@@ -48,7 +49,10 @@ export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps
         >
           {node.name}
         </div>
-        <div className={`service-node__type${fitsInLines(typeName, TYPE_FONT, TEXT_WIDTH) ? ' fits' : ''}`}>
+        <div
+          className={`service-node__type${fitsInLines(typeName, TYPE_FONT, TEXT_WIDTH) ? ' fits' : ''}`}
+          title={typeName}
+        >
           {typeName}
         </div>
       </div>

@@ -23,6 +23,7 @@ import { lowerDesign } from '@archgen/infra';
 import { REPO_ROOT, adversarialDesigns, toolchainsRequired } from '../../../test-support/designs.ts';
 import { validateTemplate } from '../../cloudformation/src/verify/spec-validator.toolchain.ts';
 import { generateCloudFormation, parseTemplate } from '../../cloudformation/src/index.ts';
+import { recordCdkTemplate } from '../../../test-support/agreement.ts';
 import { generateCdk } from './index.ts';
 
 const run = promisify(execFile);
@@ -61,6 +62,8 @@ describe.skipIf(Boolean(missing))('an imported design synthesized by the CDK', (
     const out = join(DIR, 'cdk.out');
     const file = readdirSync(out).find((f) => f.endsWith('.template.json'))!;
     const synthesized: Json = JSON.parse(readFileSync(join(out, file), 'utf8'));
+    // For the agreement check (prod only; the full suite records every environment).
+    recordCdkTemplate(fixture.name, 'prod', synthesized);
     const ours: Json = parseTemplate(generateCloudFormation(graph)['template.yaml']!);
 
     // The ids the design keeps, on the resources they name.

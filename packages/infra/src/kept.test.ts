@@ -90,7 +90,13 @@ describe('kept resources and kept logical ids', () => {
     });
     expect(graph.components.find((c) => c.id === worker.logGroupId)?.names.logicalId).toBe('WorkerLogs');
     expect(graph.securityGroups.find((g) => g.componentId === 'worker')?.names.logicalId).toBe('WorkerSG');
-    expect(graph.components.find((c) => c.id === 'orders')?.names.logicalId).toBe('OrdersQueue');
+    expect(graph.components.find((c) => c.id === 'orders')?.names).toMatchObject({
+      logicalId: 'OrdersQueue',
+      // The Terraform name follows the kept id, so each target names it alike.
+      tfName: 'orders_queue',
+      slug: 'orders',
+    });
+    expect(graph.components.find((c) => c.id === worker.logGroupId)?.names.tfName).toBe('worker_logs');
     // Derived names are unchanged and never take a kept id.
     const dlq = graph.components.find((c) => c.id === 'orders.dlq');
     expect(dlq?.names.logicalId).toBe('OrdersQueueDlq');

@@ -77,6 +77,12 @@ function truncate(text: string, max: number, separator: string): string {
   return at > max / 2 ? cut.slice(0, at) : cut;
 }
 
+/** The words of a kept logical id for a Terraform name; undefined when it starts with a digit (not a name there). */
+function keptTfWords(keptLogicalId: string | undefined): string[] | undefined {
+  if (keptLogicalId === undefined || /^[0-9]/.test(keptLogicalId)) return undefined;
+  return words(keptLogicalId);
+}
+
 /**
  * The keys of `DesignNode.logicalIds` the lowering matches: the primary resource, the role
  * grants attach to, the security group and the node's own log group. Other keys ('policy',
@@ -159,7 +165,12 @@ export class NameRegistry {
       // A kept id was reserved by reserveKept: it is this node's already.
       logicalId: keptLogicalId ?? this.logicalIds.claim(pascal(parts) || 'Resource', '', MAX_BASE_LENGTH),
       ...(keptLogicalId ? { kept: true as const } : {}),
-      tfName: this.tfNames.claim(lower(parts, '_') || 'resource', '_', MAX_BASE_LENGTH),
+      // With a kept id, the Terraform name follows it (OrdersQueue -> orders_queue): one name per target.
+      tfName: this.tfNames.claim(
+        lower(keptTfWords(keptLogicalId) ?? parts, '_') || 'resource',
+        '_',
+        MAX_BASE_LENGTH,
+      ),
       slug: this.slugs.claim(lower(parts, '-') || 'resource', '-', MAX_SLUG_LENGTH),
     };
   }
@@ -177,7 +188,13 @@ export class NameRegistry {
       logicalId:
         keptLogicalId ?? this.logicalIds.claim(parent.logicalId + pascal(parts), '', MAX_DERIVED_LENGTH),
       ...(keptLogicalId ? { kept: true as const } : {}),
-      tfName: this.tfNames.claim(`${parent.tfName}_${lower(parts, '_')}`, '_', MAX_DERIVED_LENGTH),
+      tfName: this.tfNames.claim(
+        keptTfWords(keptLogicalId)
+          ?.map((w) => w.toLowerCase())
+          .join('_') ?? `${parent.tfName}_${lower(parts, '_')}`,
+        '_',
+        MAX_DERIVED_LENGTH,
+      ),
       slug: this.slugs.claim(
         truncate(parent.slug, MAX_SLUG_LENGTH - slugSuffix.length, '-').replace(/-+$/, '') + slugSuffix,
         '-',

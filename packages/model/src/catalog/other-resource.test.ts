@@ -15,6 +15,16 @@ describe('other-resource (a kept imported resource)', () => {
     expect(searchServices('queue').matches[0]?.type).toBe('sqs');
   });
 
+  it('is shown by its resource type', () => {
+    expect(
+      service.subtitle?.({ cloudFormationType: 'AWS::IAM::ManagedPolicy', terraformType: 'aws_iam_policy' }),
+    ).toBe('AWS::IAM::ManagedPolicy');
+    expect(service.subtitle?.({ cloudFormationType: '', terraformType: 'aws_ssm_parameter' })).toBe(
+      'aws_ssm_parameter',
+    );
+    expect(service.subtitle?.({})).toBeUndefined();
+  });
+
   it('accepts no drawn connection and is regional', () => {
     expect(service.accepts).toEqual([]);
     expect(service.placements).toEqual(['regional']);

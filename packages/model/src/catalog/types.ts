@@ -174,6 +174,11 @@ export interface ServiceDefinition {
    * importing existing infrastructure code (the kept "other resource").
    */
   importOnly?: true;
+  /**
+   * What the canvas shows under a node's name, from its own properties, instead of the display
+   * name (a kept resource shows its resource type, "AWS::IAM::ManagedPolicy").
+   */
+  subtitle?: (props: Properties) => string | undefined;
   /** Where the node may be placed; the first entry is the recommended placement. */
   placements: readonly PlacementKind[];
   properties: readonly PropertyDefinition[];

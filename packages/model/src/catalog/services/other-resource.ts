@@ -30,6 +30,10 @@ export const otherResource: ServiceDefinition = {
   description:
     'A resource from imported infrastructure code that the designer does not model. It is kept as it was written and passed through unchanged into the exported code.',
   importOnly: true,
+  subtitle: (props) =>
+    [props.cloudFormationType, props.terraformType].find(
+      (t): t is string => typeof t === 'string' && t.trim() !== '',
+    ),
   placements: ['regional'],
   properties: [
     text('cloudFormationType', 'CloudFormation type', '', {
