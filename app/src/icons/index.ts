@@ -23,6 +23,7 @@ import openSearchUrl from 'aws-icons/icons/architecture-service/AmazonOpenSearch
 import rdsUrl from 'aws-icons/icons/architecture-service/AmazonRDS.svg?url';
 import s3Url from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg?url';
 import secretsUrl from 'aws-icons/icons/architecture-service/AWSSecretsManager.svg?url';
+import kmsUrl from 'aws-icons/icons/architecture-service/AWSKeyManagementService.svg?url';
 import snsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg?url';
 import sqsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg?url';
 import stepFunctionsUrl from 'aws-icons/icons/architecture-service/AWSStepFunctions.svg?url';
@@ -69,6 +70,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'kinesis-stream': service(kinesisUrl),
   'athena-workgroup': service(athenaUrl),
   secret: service(secretsUrl),
+  'kms-key': service(kmsUrl),
   'cognito-user-pool': service(cognitoUrl),
   'cloudwatch-alarm': glyph(alarmUrl),
   'log-group': glyph(logsUrl),

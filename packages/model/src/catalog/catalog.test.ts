@@ -42,6 +42,7 @@ describe('catalog', () => {
       'eventbridge-bus',
       'eventbridge-rule',
       'kinesis-stream',
+      'kms-key',
       'lambda',
       'log-group',
       'nat-gateway',
@@ -154,6 +155,7 @@ describe('connections from the contract table', () => {
     ['publish', ['cloudwatch-alarm'], ['sns']],
     ['publish', ['s3'], ['sns', 'sqs']],
     ['subscribe', ['sns'], ['sqs', 'lambda']],
+    ['encrypt-with', ['s3', 'sqs', 'sns', 'log-group'], ['kms-key']],
   ];
   const cases = allowed.flatMap(([kind, froms, tos]) =>
     froms.flatMap((from) => tos.map((to) => [from, kind, to] as const)),
@@ -165,7 +167,9 @@ describe('connections from the contract table', () => {
   });
 
   it('lets an alarm watch every service that emits infrastructure', () => {
-    for (const type of types.filter((t) => t !== 'users' && t !== 'cloudwatch-alarm'))
+    // KMS publishes no per-key metric for keys it generates (only for imported key material).
+    const unwatchable = new Set(['users', 'cloudwatch-alarm', 'kms-key']);
+    for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');
   });
 

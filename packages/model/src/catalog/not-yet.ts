@@ -69,13 +69,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     hint: 'Until then, private subnets reach AWS APIs through the NAT gateway.',
   },
   {
-    name: 'AWS KMS',
-    type: 'kms-key',
-    terms: ['kms', 'kms key', 'key management', 'encryption key', 'cmk', 'customer managed key'],
-    closest: ['secret'],
-    hint: 'S3 buckets, SQS queues and log groups can each get their own KMS key in the Inspector.',
-  },
-  {
     name: 'Amazon ECR',
     type: 'ecr-repository',
     terms: ['ecr', 'container registry', 'registry', 'docker registry', 'image repository'],

@@ -42,6 +42,10 @@ describe('searchServices', () => {
     ['graph', 'Neptune cluster'],
     ['nat', 'NAT gateway'],
     ['logs', 'CloudWatch log group'],
+    ['kms', 'KMS key'],
+    ['cmk', 'KMS key'],
+    ['encryption key', 'KMS key'],
+    ['customer managed key', 'KMS key'],
     ['  DynamoDB  ', 'DynamoDB table'],
   ])('"%s" puts %s first', (query, name) => {
     expect(names(query)[0]).toBe(name);
@@ -99,7 +103,6 @@ describe('searchServices', () => {
     ['bastion', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
     ['ssh', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
     ['ssm', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
-    ['kms', 'AWS KMS', ['Secrets Manager secret']],
     ['ecr', 'Amazon ECR', ['ECS Fargate service', 'EKS cluster']],
     ['registry', 'Amazon ECR', ['ECS Fargate service', 'EKS cluster']],
     ['firehose', 'Amazon Data Firehose', ['Kinesis data stream', 'S3 bucket']],

@@ -14,6 +14,7 @@ import { elasticache } from './elasticache.ts';
 import { eventbridgeBus } from './eventbridge-bus.ts';
 import { eventbridgeRule } from './eventbridge-rule.ts';
 import { kinesisStream } from './kinesis-stream.ts';
+import { kmsKey } from './kms-key.ts';
 import { lambda } from './lambda.ts';
 import { logGroup } from './log-group.ts';
 import { natGateway } from './nat-gateway.ts';
@@ -46,6 +47,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   eventbridgeBus,
   eventbridgeRule,
   kinesisStream,
+  kmsKey,
   lambda,
   logGroup,
   natGateway,
