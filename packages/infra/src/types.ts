@@ -170,7 +170,11 @@ export type GrantAccess =
   | 'start-execution'
   | 'read-secret'
   | 'write-logs'
-  | 'query';
+  | 'query'
+  /** Reading data encrypted with a drawn KMS key (keys.ts): kms:Decrypt on the key. */
+  | 'decrypt'
+  /** Writing (or reading and writing) data encrypted with a drawn KMS key: encrypt and decrypt. */
+  | 'encrypt-decrypt';
 
 export interface ResolvedGrant {
   /** The component granted access (a function, a Fargate service, ...). */
@@ -394,6 +398,40 @@ export interface ResolvedEncryption {
     /** The service whose calls may use the key (kms:ViaService "<service>.<region>.amazonaws.com"). */
     viaService: 'sqs' | 's3' | 'sns' | 'logs';
   };
+  /**
+   * The drawn kms-key component the data is encrypted with (an encrypt-with connection): then
+   * `kind` is 'customer-managed' everywhere and there is no `key` of its own. The drawn key's
+   * policy admits the services that write for this component (`ResolvedKmsKey`); roles get kms:*
+   * permissions through 'decrypt' / 'encrypt-decrypt' grants on the key (keys.ts).
+   */
+  keyId?: string;
+}
+
+/** A service principal a drawn key's policy admits, e.g. CloudWatch Logs in the stack's region. */
+export interface KeyServicePrincipal {
+  /** "logs", "sns", "events", "cloudwatch", "cloudfront". */
+  service: string;
+  /** The principal names the region: "<service>.<region>.amazonaws.com" (CloudWatch Logs). */
+  regional: boolean;
+}
+
+/** A drawn customer managed key (kms-key), as every target creates it. */
+export interface ResolvedKmsKey {
+  /** Key description (free text: escape before printing). */
+  description: string;
+  /** The alias after "alias/<stack or name prefix>-": the node's alias property, else its slug. */
+  aliasSuffix: string;
+  enableKeyRotation: EnvValue<boolean>;
+  /** Days KMS waits before deleting the key once scheduled (7-30). */
+  pendingWindowDays: EnvValue<number>;
+  /**
+   * The key policy: the account root administers the key (so IAM policies of the account apply)
+   * and these services use it with `serviceActions` for the components encrypted with it, sorted.
+   */
+  servicePrincipals: KeyServicePrincipal[];
+  serviceActions: string[];
+  /** Components encrypted with the key, in id order. */
+  usedBy: string[];
 }
 
 /** A bucket lifecycle rule for the objects under one key prefix. */
@@ -566,6 +604,8 @@ export interface ResolvedComponent {
   publiclyAccessible?: EnvValue<boolean>;
   /** For cloudfront and alb with WAF on in some environment: the web ACL the generators attach. */
   webAcl?: ResolvedWebAcl;
+  /** For kms-key: the key, its alias and its policy (keys.ts). */
+  kmsKey?: ResolvedKmsKey;
   /**
    * For rds, aurora, elasticache (Redis), opensearch, neptune and eks: the engine (Kubernetes)
    * version each environment runs, decided in versions.ts. Print `version` as is; `major` is what

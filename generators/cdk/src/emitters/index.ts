@@ -18,6 +18,7 @@ import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
+import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { logGroupEmitter } from './log-group.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
@@ -54,6 +55,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'eventbridge-rule': eventRuleEmitter,
   'step-functions': stepFunctionsEmitter,
   'kinesis-stream': kinesisEmitter,
+  'kms-key': kmsKeyEmitter,
   'athena-workgroup': athenaEmitter,
   secret: secretEmitter,
   'cognito-user-pool': cognitoEmitter,

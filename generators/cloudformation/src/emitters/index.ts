@@ -19,6 +19,7 @@ import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
+import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { logGroupEmitter } from './log-group.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
@@ -48,6 +49,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'eventbridge-bus': eventBusEmitter,
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
+  'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,
   'log-group': logGroupEmitter,
   'nat-gateway': natGatewayEmitter,

@@ -16,6 +16,7 @@ import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
+import { kmsKeyEmitter } from './kms-key.ts';
 import { logGroupEmitter } from './log-group.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
 import { neptuneEmitter } from './neptune.ts';
@@ -44,6 +45,7 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   'eventbridge-bus': eventBusEmitter,
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
+  'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,
   'log-group': logGroupEmitter,
   'nat-gateway': natGatewayEmitter,

@@ -26,6 +26,7 @@ export const kmsKey: ServiceDefinition = {
       maxLength: 200,
       pattern: '^[A-Za-z0-9/_-]*$',
       patternHint: 'letters, digits, "/", "_" and "-"',
+      sameInEveryEnvironment: true,
       help: 'Empty = the node name. Prefixed with the stack name, so each environment gets its own alias/<stack>-<alias>.',
     }),
     bool('enableKeyRotation', 'Automatic rotation', true, {
