@@ -157,6 +157,9 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
       return { cloudformation: ['AWS::CloudWatch::Alarm'], terraform: ['aws_cloudwatch_metric_alarm'] };
     case 'log-group':
       return { cloudformation: ['AWS::Logs::LogGroup'], terraform: ['aws_cloudwatch_log_group'] };
+    // Components' own keys are AWS::KMS::Key too; only a drawn key has an alias.
+    case 'kms-key':
+      return { cloudformation: ['AWS::KMS::Alias'], terraform: ['aws_kms_alias'] };
     default:
       throw new Error(
         `No primary resource known for service type "${node.type}": add it to test-support/agreement.ts`,
