@@ -77,6 +77,8 @@ describe('rule registry', () => {
       'IAM-01',
       'IAM-03',
       'KIN-01',
+      'KMS-01',
+      'KMS-02',
       'LAM-01',
       'LAM-02',
       'LAM-03',

@@ -77,6 +77,8 @@ import { SFN_01 } from './rules/messaging/SFN-01.ts';
 import { SG_01 } from './rules/network/SG-01.ts';
 import { SG_02 } from './rules/network/SG-02.ts';
 import { SG_03 } from './rules/network/SG-03.ts';
+import { KMS_01 } from './rules/security/KMS-01.ts';
+import { KMS_02 } from './rules/security/KMS-02.ts';
 import { SM_01 } from './rules/security/SM-01.ts';
 import { SNS_01 } from './rules/messaging/SNS-01.ts';
 import { SQS_02 } from './rules/messaging/SQS-02.ts';
@@ -130,6 +132,8 @@ export const RULES: readonly Rule[] = [
   IAM_01,
   IAM_03,
   KIN_01,
+  KMS_01,
+  KMS_02,
   LAM_01,
   LAM_02,
   LAM_03,
