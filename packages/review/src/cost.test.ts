@@ -230,6 +230,27 @@ describe('estimateCost', () => {
     expect(nodeCost(noPrivate, 'dev', 'nat').notes[0]).toMatch(/Creates no gateway/);
   });
 
+  it('prices a KMS key: the key, two rotated versions when it rotates, and its requests', () => {
+    const d = design('Keys')
+      .node('kms-key', { id: 'rotated' })
+      .node('kms-key', { id: 'fixed', properties: { enableKeyRotation: false } })
+      .usage('rotated', { requests: 2_000_000 })
+      .build();
+    const rotated = nodeCost(d, 'prod', 'rotated');
+    const k = PRICES.kms;
+    expect(rotated.monthly).toBeCloseTo(
+      k.keyMonth.usd + 2 * k.rotationMonth.usd + round2(200 * k.requestsPerTenThousand.usd),
+      10,
+    );
+    // 100,000 requests by default; no rotated versions.
+    expect(nodeCost(d, 'prod', 'fixed').monthly).toBeCloseTo(
+      k.keyMonth.usd + round2(10 * k.requestsPerTenThousand.usd),
+      10,
+    );
+    expect(rotated.monthly).toBeGreaterThan(9);
+    expect(rotated.monthly).toBeLessThan(10);
+  });
+
   it('notes instance types missing from the price table instead of guessing', () => {
     const d = design('X')
       .vpc()

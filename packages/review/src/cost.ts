@@ -539,6 +539,18 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
     line('Secret', 1, PRICES.secretsManager.secretMonth),
     line('API calls', use(i, 'apiCalls') / 10_000, PRICES.secretsManager.apiCallsPerTenThousand),
   ],
+  'kms-key': (i) => {
+    const rotates = flag(i.props, 'enableKeyRotation');
+    if (rotates)
+      i.notes.push(
+        'Rotation adds $1 a month after each of the first two yearly rotations: the first year costs less.',
+      );
+    return [
+      line('Key', 1, PRICES.kms.keyMonth),
+      ...(rotates ? [line('Rotated key versions (from the third year)', 2, PRICES.kms.rotationMonth)] : []),
+      line('Requests', use(i, 'requests') / 10_000, PRICES.kms.requestsPerTenThousand),
+    ];
+  },
   'cognito-user-pool': (i) => {
     const plus = flag(i.props, 'advancedSecurity');
     return [

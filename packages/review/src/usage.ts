@@ -234,6 +234,15 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
       'GetSecretValue calls; cache secrets in the client to keep this low.',
     ),
   ],
+  'kms-key': [
+    a(
+      'requests',
+      'Requests',
+      'requests/month',
+      100_000,
+      'Encrypt, Decrypt and GenerateDataKey calls made for the resources it encrypts; S3 Bucket Keys and SQS data key reuse keep this low.',
+    ),
+  ],
   'cognito-user-pool': [
     a(
       'monthlyActiveUsers',
