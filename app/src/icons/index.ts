@@ -32,6 +32,7 @@ import alarmUrl from 'aws-icons/icons/resource/AmazonCloudWatchAlarm.svg?url';
 import eventRuleUrl from 'aws-icons/icons/resource/AmazonEventBridgeRule.svg?url';
 import logsUrl from 'aws-icons/icons/resource/AmazonCloudWatchLogs.svg?url';
 import natUrl from 'aws-icons/icons/resource/AmazonVPCNATGateway.svg?url';
+import vpcEndpointUrl from 'aws-icons/icons/resource/AmazonVPCEndpoints.svg?url';
 import usersUrl from 'aws-icons/icons/resource/Users.svg?url';
 import vpcUrl from 'aws-icons/icons/architecture-group/VirtualprivatecloudVPC.svg?url';
 
@@ -47,6 +48,7 @@ const glyph = (url: string): IconAsset => ({ url, glyph: true });
 const ICONS: Readonly<Record<string, IconAsset>> = {
   users: glyph(usersUrl),
   'nat-gateway': glyph(natUrl),
+  'vpc-endpoint': glyph(vpcEndpointUrl),
   alb: service(albUrl),
   cloudfront: service(cloudFrontUrl),
   'api-gateway': service(apiGatewayUrl),

@@ -56,6 +56,7 @@ describe('catalog', () => {
       'step-functions',
       'timestream',
       'users',
+      'vpc-endpoint',
     ]);
   });
 
@@ -167,8 +168,9 @@ describe('connections from the contract table', () => {
   });
 
   it('lets an alarm watch every service that emits infrastructure', () => {
-    // KMS publishes no per-key metric for keys it generates (only for imported key material).
-    const unwatchable = new Set(['users', 'cloudwatch-alarm', 'kms-key']);
+    // KMS publishes no per-key metric for keys it generates (only for imported key material);
+    // gateway endpoints publish none at all.
+    const unwatchable = new Set(['users', 'cloudwatch-alarm', 'kms-key', 'vpc-endpoint']);
     for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');
   });

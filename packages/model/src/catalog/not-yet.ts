@@ -53,22 +53,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     closest: ['ec2-asg'],
   },
   {
-    name: 'VPC endpoints',
-    type: 'vpc-endpoint',
-    terms: [
-      'vpc endpoint',
-      'vpc endpoints',
-      'vpce',
-      'endpoint',
-      'privatelink',
-      'private link',
-      'gateway endpoint',
-      'interface endpoint',
-    ],
-    closest: ['nat-gateway'],
-    hint: 'Until then, private subnets reach AWS APIs through the NAT gateway.',
-  },
-  {
     name: 'Amazon ECR',
     type: 'ecr-repository',
     terms: ['ecr', 'container registry', 'registry', 'docker registry', 'image repository'],

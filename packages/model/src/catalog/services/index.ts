@@ -28,6 +28,7 @@ import { sqs } from './sqs.ts';
 import { stepFunctions } from './step-functions.ts';
 import { timestream } from './timestream.ts';
 import { users } from './users.ts';
+import { vpcEndpoint } from './vpc-endpoint.ts';
 
 export { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './ecs-fargate.ts';
 
@@ -61,6 +62,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   stepFunctions,
   timestream,
   users,
+  vpcEndpoint,
 ];
 
 /** Every service in palette order: by category (SERVICE_CATEGORIES order), then display name. */
