@@ -13,6 +13,7 @@ import type { Design } from '@archgen/model';
 import { LowerContext } from './context.ts';
 import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
+import { lowerVpcEndpoints } from './endpoints.ts';
 import { lowerDrawnKeys, lowerKeyGrants } from './keys.ts';
 import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
@@ -79,6 +80,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerVpcs(ctx, vpcNames);
   lowerNodeDerivations(ctx);
   lowerSecurityGroups(ctx);
+  lowerVpcEndpoints(ctx);
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
   lowerWiring(ctx);

@@ -415,6 +415,18 @@ export interface KeyServicePrincipal {
   regional: boolean;
 }
 
+/** A VPC endpoint, the same in every environment. */
+export interface ResolvedVpcEndpoint {
+  /** Gateway: routes in the tier's route tables (S3, DynamoDB). Interface: ENIs in its subnets. */
+  kind: 'gateway' | 'interface';
+  /** The short service name: the endpoint serves com.amazonaws.<region>.<service>. */
+  service: string;
+  /** The tier whose route tables (gateway) or subnets (interface) it uses: private or isolated. */
+  tier: SubnetTier;
+  /** Interface endpoints: the service's hostname resolves to the endpoint in the VPC. */
+  privateDns: boolean;
+}
+
 /** A drawn customer managed key (kms-key), as every target creates it. */
 export interface ResolvedKmsKey {
   /** Key description (free text: escape before printing). */
@@ -606,6 +618,8 @@ export interface ResolvedComponent {
   webAcl?: ResolvedWebAcl;
   /** For kms-key: the key, its alias and its policy (keys.ts). */
   kmsKey?: ResolvedKmsKey;
+  /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */
+  vpcEndpoint?: ResolvedVpcEndpoint;
   /**
    * For rds, aurora, elasticache (Redis), opensearch, neptune and eks: the engine (Kubernetes)
    * version each environment runs, decided in versions.ts. Print `version` as is; `major` is what

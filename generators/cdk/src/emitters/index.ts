@@ -31,6 +31,7 @@ import { snsEmitter } from './sns.ts';
 import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
+import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'nat-gateway': natGatewayEmitter,
@@ -48,6 +49,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   opensearch: opensearchEmitter,
   neptune: neptuneEmitter,
   timestream: timestreamEmitter,
+  'vpc-endpoint': vpcEndpointEmitter,
   elasticache: elasticacheEmitter,
   sqs: sqsEmitter,
   sns: snsEmitter,

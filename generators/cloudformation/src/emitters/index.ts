@@ -32,6 +32,7 @@ import { snsEmitter } from './sns.ts';
 import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
+import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   alb: albEmitter,
@@ -62,6 +63,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   sqs: sqsEmitter,
   'step-functions': stepFunctionsEmitter,
   timestream: timestreamEmitter,
+  'vpc-endpoint': vpcEndpointEmitter,
 };
 
 /** Types that describe no infrastructure: decided once, in the lowering. */

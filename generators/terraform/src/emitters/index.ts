@@ -28,6 +28,7 @@ import { snsEmitter } from './sns.ts';
 import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
+import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 
 export const EMITTERS: Record<string, ComponentEmitter> = {
   alb: albEmitter,
@@ -58,6 +59,7 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   sqs: sqsEmitter,
   'step-functions': stepFunctionsEmitter,
   timestream: timestreamEmitter,
+  'vpc-endpoint': vpcEndpointEmitter,
 };
 
 /** Types that describe no infrastructure: decided once, in the lowering. */
