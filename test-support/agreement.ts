@@ -157,6 +157,8 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
       return { cloudformation: ['AWS::CloudWatch::Alarm'], terraform: ['aws_cloudwatch_metric_alarm'] };
     case 'log-group':
       return { cloudformation: ['AWS::Logs::LogGroup'], terraform: ['aws_cloudwatch_log_group'] };
+    case 'vpc-endpoint':
+      return { cloudformation: ['AWS::EC2::VPCEndpoint'], terraform: ['aws_vpc_endpoint'] };
     // Components' own keys are AWS::KMS::Key too; only a drawn key has an alias.
     case 'kms-key':
       return { cloudformation: ['AWS::KMS::Alias'], terraform: ['aws_kms_alias'] };

@@ -101,7 +101,8 @@ describe('estimateCost', () => {
     expect(Math.round(estimate.total * 100)).toBe(total);
     // Every service that bills something gets a price with the catalog defaults.
     const unpriced = estimate.nodes.filter((n) => n.lines.length === 0).map((n) => n.type);
-    expect(unpriced.sort()).toEqual(['eventbridge-rule', 'nat-gateway', 'users']);
+    // A gateway endpoint (the default) is free.
+    expect(unpriced.sort()).toEqual(['eventbridge-rule', 'nat-gateway', 'users', 'vpc-endpoint']);
     expect(estimate.nodes.flatMap((n) => n.notes).join('\n')).not.toMatch(/No list price|No pricing/);
   });
 
@@ -249,6 +250,25 @@ describe('estimateCost', () => {
     );
     expect(rotated.monthly).toBeGreaterThan(8);
     expect(rotated.monthly).toBeLessThan(10);
+  });
+
+  it('prices an interface endpoint per AZ-hour and GB; a gateway endpoint is free', () => {
+    const d = design('Endpoints')
+      .vpc({ id: 'main', azCount: 3 })
+      .node('vpc-endpoint', { id: 'gw', tier: 'private' })
+      .node('vpc-endpoint', {
+        id: 'ecr',
+        tier: 'private',
+        properties: { endpointType: 'interface', service: 'ecr.api' },
+      })
+      .usage('ecr', { gbProcessed: 50 })
+      .build();
+    const e = PRICES.interfaceEndpoint;
+    expect(nodeCost(d, 'prod', 'gw').monthly).toBe(0);
+    const ecr = nodeCost(d, 'prod', 'ecr').monthly;
+    expect(ecr).toBeCloseTo(round2(3 * H * e.azHour.usd) + round2(50 * e.gbProcessed.usd), 10);
+    expect(ecr).toBeGreaterThan(20);
+    expect(ecr).toBeLessThan(25);
   });
 
   it('notes instance types missing from the price table instead of guessing', () => {

@@ -234,6 +234,15 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
       'GetSecretValue calls; cache secrets in the client to keep this low.',
     ),
   ],
+  'vpc-endpoint': [
+    a(
+      'gbProcessed',
+      'Data through the endpoint',
+      'GB/month',
+      10,
+      'Interface endpoints only; gateway endpoints are free.',
+    ),
+  ],
   'kms-key': [
     a(
       'requests',

@@ -58,6 +58,7 @@ describe('rule registry', () => {
       'COST-03',
       'COST-04',
       'COST-05',
+      'COST-06',
       'CW-01',
       'CW-02',
       'DAT-01',

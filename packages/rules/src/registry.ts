@@ -19,6 +19,7 @@ import { COST_02 } from './rules/cost/COST-02.ts';
 import { COST_03 } from './rules/cost/COST-03.ts';
 import { COST_04 } from './rules/cost/COST-04.ts';
 import { COST_05 } from './rules/cost/COST-05.ts';
+import { COST_06 } from './rules/cost/COST-06.ts';
 import { CW_01 } from './rules/observability/CW-01.ts';
 import { CW_02 } from './rules/observability/CW-02.ts';
 import { DAT_01 } from './rules/data/DAT-01.ts';
@@ -113,6 +114,7 @@ export const RULES: readonly Rule[] = [
   COST_03,
   COST_04,
   COST_05,
+  COST_06,
   CW_01,
   CW_02,
   DAT_01,

@@ -47,6 +47,7 @@ const KINESIS = 'https://aws.amazon.com/kinesis/data-streams/pricing/';
 const ATHENA = 'https://aws.amazon.com/athena/pricing/';
 const SECRETS_MANAGER = 'https://aws.amazon.com/secrets-manager/pricing/';
 const KMS = 'https://aws.amazon.com/kms/pricing/';
+const PRIVATELINK = 'https://aws.amazon.com/privatelink/pricing/';
 const COGNITO = 'https://aws.amazon.com/cognito/pricing/';
 const CLOUDWATCH = 'https://aws.amazon.com/cloudwatch/pricing/';
 const OPENSEARCH = 'https://aws.amazon.com/opensearch-service/pricing/';
@@ -80,6 +81,11 @@ export const PRICES = {
   nat: {
     hour: p(0.045, 'NAT gateway-hour', VPC),
     gbProcessed: p(0.045, 'GB processed', VPC),
+  },
+  /** Interface endpoints; gateway endpoints (S3, DynamoDB) cost nothing. */
+  interfaceEndpoint: {
+    azHour: p(0.01, 'endpoint AZ-hour', PRIVATELINK),
+    gbProcessed: p(0.01, 'GB processed', PRIVATELINK),
   },
   alb: {
     hour: p(0.0225, 'ALB-hour', ELB),
