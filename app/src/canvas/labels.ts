@@ -13,6 +13,7 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   route: 'routes to',
   'dead-letter': 'dead-letters to',
   notify: 'alarms to',
+  'encrypt-with': 'encrypts with',
 };
 
 /** What an edge says: the user's label, else "HTTPS :443" for traffic, else the kind's verb. */

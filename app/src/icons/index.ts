@@ -23,6 +23,7 @@ import openSearchUrl from 'aws-icons/icons/architecture-service/AmazonOpenSearch
 import rdsUrl from 'aws-icons/icons/architecture-service/AmazonRDS.svg?url';
 import s3Url from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg?url';
 import secretsUrl from 'aws-icons/icons/architecture-service/AWSSecretsManager.svg?url';
+import kmsUrl from 'aws-icons/icons/architecture-service/AWSKeyManagementService.svg?url';
 import snsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg?url';
 import sqsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg?url';
 import stepFunctionsUrl from 'aws-icons/icons/architecture-service/AWSStepFunctions.svg?url';
@@ -32,6 +33,7 @@ import eventRuleUrl from 'aws-icons/icons/resource/AmazonEventBridgeRule.svg?url
 import logsUrl from 'aws-icons/icons/resource/AmazonCloudWatchLogs.svg?url';
 import natUrl from 'aws-icons/icons/resource/AmazonVPCNATGateway.svg?url';
 import otherResourceUrl from 'aws-icons/icons/resource/AWSCloudFormationTemplate.svg?url';
+import vpcEndpointUrl from 'aws-icons/icons/resource/AmazonVPCEndpoints.svg?url';
 import usersUrl from 'aws-icons/icons/resource/Users.svg?url';
 import vpcUrl from 'aws-icons/icons/architecture-group/VirtualprivatecloudVPC.svg?url';
 
@@ -47,6 +49,7 @@ const glyph = (url: string): IconAsset => ({ url, glyph: true });
 const ICONS: Readonly<Record<string, IconAsset>> = {
   users: glyph(usersUrl),
   'nat-gateway': glyph(natUrl),
+  'vpc-endpoint': glyph(vpcEndpointUrl),
   alb: service(albUrl),
   cloudfront: service(cloudFrontUrl),
   'api-gateway': service(apiGatewayUrl),
@@ -70,6 +73,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'kinesis-stream': service(kinesisUrl),
   'athena-workgroup': service(athenaUrl),
   secret: service(secretsUrl),
+  'kms-key': service(kmsUrl),
   'cognito-user-pool': service(cognitoUrl),
   'cloudwatch-alarm': glyph(alarmUrl),
   'log-group': glyph(logsUrl),

@@ -442,42 +442,46 @@ describe('generated CDK apps with the real toolchain', () => {
     });
   }
 
-  describe('each environment is built from its own config', () => {
-    for (const [name, check] of Object.entries(PER_ENVIRONMENT)) {
-      it(`${name}: every environment's template holds that environment's values`, () => {
-        if (problem) return;
-        const result = results.get(name);
-        expect(result, `${name} was not synthesized`).toBeDefined();
-        if (!result) return;
-        for (const env of result.graph.environments) check(result, env);
-      });
-    }
+  // These check named example designs: skipped when ARCHGEN_DESIGNS leaves them out.
+  describe.skipIf(Boolean(process.env.ARCHGEN_DESIGNS))(
+    'each environment is built from its own config',
+    () => {
+      for (const [name, check] of Object.entries(PER_ENVIRONMENT)) {
+        it(`${name}: every environment's template holds that environment's values`, () => {
+          if (problem) return;
+          const result = results.get(name);
+          expect(result, `${name} was not synthesized`).toBeDefined();
+          if (!result) return;
+          for (const env of result.graph.environments) check(result, env);
+        });
+      }
 
-    it('a value changed in lib/config.ts is what that environment deploys', async () => {
-      if (problem) return;
-      const named = (name: string) => designs.find((d) => d.name === name) as NamedDesign;
-      // A construct that exists only by config: dev gets an archive once config gives it days.
-      const fanout = await synthEdited(named('eventbridge-fanout'), 'dev', (config) =>
-        config.replace(/(\n {2}dev: \{\n)/, '$1    ordersBusArchiveDays: 30,\n'),
-      );
-      expect(
-        Object.values(fanout)
-          .filter((r) => r.Type === 'AWS::Events::Archive')
-          .map((r) => r.Properties?.RetentionDays),
-      ).toEqual([30]);
-      // A value: prod's price class and aliases.
-      const site = await synthEdited(named('static-site'), 'prod', (config) =>
-        config
-          .replace(/(prod: \{[^}]*)PRICE_CLASS_ALL/, '$1PRICE_CLASS_200')
-          .replace("['www.example.com']", "['www.example.org', 'example.org']"),
-      );
-      const distribution = Object.values(site).find((r) => r.Type === 'AWS::CloudFront::Distribution');
-      const config = distribution?.Properties?.DistributionConfig as {
-        Aliases?: string[];
-        PriceClass?: string;
-      };
-      expect(config.PriceClass).toBe('PriceClass_200');
-      expect(config.Aliases).toEqual(['www.example.org', 'example.org']);
-    });
-  });
+      it('a value changed in lib/config.ts is what that environment deploys', async () => {
+        if (problem) return;
+        const named = (name: string) => designs.find((d) => d.name === name) as NamedDesign;
+        // A construct that exists only by config: dev gets an archive once config gives it days.
+        const fanout = await synthEdited(named('eventbridge-fanout'), 'dev', (config) =>
+          config.replace(/(\n {2}dev: \{\n)/, '$1    ordersBusArchiveDays: 30,\n'),
+        );
+        expect(
+          Object.values(fanout)
+            .filter((r) => r.Type === 'AWS::Events::Archive')
+            .map((r) => r.Properties?.RetentionDays),
+        ).toEqual([30]);
+        // A value: prod's price class and aliases.
+        const site = await synthEdited(named('static-site'), 'prod', (config) =>
+          config
+            .replace(/(prod: \{[^}]*)PRICE_CLASS_ALL/, '$1PRICE_CLASS_200')
+            .replace("['www.example.com']", "['www.example.org', 'example.org']"),
+        );
+        const distribution = Object.values(site).find((r) => r.Type === 'AWS::CloudFront::Distribution');
+        const config = distribution?.Properties?.DistributionConfig as {
+          Aliases?: string[];
+          PriceClass?: string;
+        };
+        expect(config.PriceClass).toBe('PriceClass_200');
+        expect(config.Aliases).toEqual(['www.example.org', 'example.org']);
+      });
+    },
+  );
 });

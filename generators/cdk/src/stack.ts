@@ -52,9 +52,12 @@ function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): str
   const ownSecret = component.secretId && graph.components.find((c) => c.id === component.secretId);
   const secretFirst =
     ownSecret && ownSecret.managedByDatabase !== component.id ? component.secretId : undefined;
-  const deps = [component.deadLetterQueueId, component.logGroupId, secretFirst].filter(
-    (d): d is string => typeof d === 'string',
-  );
+  const deps = [
+    component.deadLetterQueueId,
+    component.logGroupId,
+    secretFirst,
+    component.encryption?.keyId,
+  ].filter((d): d is string => typeof d === 'string');
   deps.push(...(emitterFor(component.type).dependencies?.(component, graph) ?? []));
   return deps.filter((d) => d !== component.id);
 }

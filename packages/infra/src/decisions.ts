@@ -6,6 +6,7 @@
  */
 import type { LowerContext } from './context.ts';
 import { albLogDeliveryIn } from './aws.ts';
+import { drawnKeyOf } from './keys.ts';
 import type {
   ResolvedAccessLogBucket,
   ResolvedCapacityProviders,
@@ -113,6 +114,9 @@ function mapEnv<T extends PropertyValue>(
 function encryptionOf(ctx: LowerContext, component: ResolvedComponent): ResolvedEncryption | undefined {
   const spec = ENCRYPTION[component.type];
   if (!spec) return undefined;
+  // A drawn key the node connects to (encrypt-with) wins over the property, in every environment.
+  const keyId = component.derived ? undefined : drawnKeyOf(ctx, component.id);
+  if (keyId) return { kind: ctx.constant('customer-managed'), keyId };
   const kind = mapEnv(ctx, component.props[spec.key], spec.kind);
   const customer = Object.values(kind.byEnv).includes('customer-managed');
   return {

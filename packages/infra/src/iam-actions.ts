@@ -90,8 +90,9 @@ function both(read: StatementTemplate[], write: StatementTemplate[]): StatementT
 }
 
 /**
- * The table. Targets encrypted with KMS use AWS managed keys (aws/s3, aws/sqs, ...), whose key
- * policies already admit callers allowed by these statements, so no kms:* actions are needed.
+ * The table. Targets encrypted with their own or AWS managed keys (aws/s3, aws/sqs, ...) need no
+ * kms:* actions: those key policies admit callers through the service. A drawn key's users get
+ * the 'kms-key' statements as grants of their own (keys.ts).
  */
 export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, StatementTemplate[]>>>> = {
   dynamodb: {
@@ -181,6 +182,18 @@ export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, St
         actions: ['lambda:InvokeFunction'],
         // The function and its versions/aliases.
         resources: [{ attribute: 'arn' }, { attribute: 'arn', suffix: ':*' }],
+      },
+    ],
+  },
+  // A drawn key (keys.ts): what reading or writing the data it encrypts needs, on this key only.
+  'kms-key': {
+    decrypt: [{ sidSuffix: '', actions: ['kms:Decrypt'], resources: [{ attribute: 'arn' }] }],
+    'encrypt-decrypt': [
+      {
+        sidSuffix: '',
+        // Sending, publishing and putting objects make a data key; multipart uploads decrypt too.
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [{ attribute: 'arn' }],
       },
     ],
   },

@@ -13,6 +13,8 @@ import type { Design } from '@archgen/model';
 import { LowerContext } from './context.ts';
 import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
+import { lowerVpcEndpoints } from './endpoints.ts';
+import { lowerDrawnKeys, lowerKeyGrants } from './keys.ts';
 import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { lowerFrontDoors } from './front-doors.ts';
@@ -83,6 +85,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   // From the design as given: a kept resource's {{resolve:...}} was written by its authors (text.ts).
   lowerKeptResources(ctx, input.nodes);
   lowerSecurityGroups(ctx);
+  lowerVpcEndpoints(ctx);
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
   lowerWiring(ctx);
@@ -91,10 +94,12 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerStateMachines(ctx);
   lowerPrefixLifecycleRules(ctx);
   lowerEnvironmentVariables(ctx);
+  lowerKeyGrants(ctx);
   finishRoleStatements(ctx);
   breakReferenceCycles(ctx.orderedComponents(), ctx.roles);
   markHttpsEgress(ctx);
   lowerDecisions(ctx);
+  lowerDrawnKeys(ctx);
   lowerFrontDoors(ctx);
   lowerEngineVersions(ctx);
   lowerProtection(ctx);

@@ -238,6 +238,7 @@ export function partitionStacks(design: Design, graph: StackInput): ResolvedStac
       c.userPoolId,
       c.outputBucketId,
       c.managedByDatabase,
+      c.encryption?.keyId,
     ])
       dependsOn(c.id, field);
     for (const variable of c.environment) if ('componentId' in variable.value) refers(c.id, variable.value);

@@ -175,7 +175,11 @@ export type GrantAccess =
   | 'start-execution'
   | 'read-secret'
   | 'write-logs'
-  | 'query';
+  | 'query'
+  /** Reading data encrypted with a drawn KMS key (keys.ts): kms:Decrypt on the key. */
+  | 'decrypt'
+  /** Writing (or reading and writing) data encrypted with a drawn KMS key: encrypt and decrypt. */
+  | 'encrypt-decrypt';
 
 export interface ResolvedGrant {
   /** The component granted access (a function, a Fargate service, ...). */
@@ -415,6 +419,52 @@ export interface ResolvedEncryption {
     /** The service whose calls may use the key (kms:ViaService "<service>.<region>.amazonaws.com"). */
     viaService: 'sqs' | 's3' | 'sns' | 'logs';
   };
+  /**
+   * The drawn kms-key component the data is encrypted with (an encrypt-with connection): then
+   * `kind` is 'customer-managed' everywhere and there is no `key` of its own. The drawn key's
+   * policy admits the services that write for this component (`ResolvedKmsKey`); roles get kms:*
+   * permissions through 'decrypt' / 'encrypt-decrypt' grants on the key (keys.ts).
+   */
+  keyId?: string;
+}
+
+/** A service principal a drawn key's policy admits, e.g. CloudWatch Logs in the stack's region. */
+export interface KeyServicePrincipal {
+  /** "logs", "sns", "events", "cloudwatch", "cloudfront". */
+  service: string;
+  /** The principal names the region: "<service>.<region>.amazonaws.com" (CloudWatch Logs). */
+  regional: boolean;
+}
+
+/** A VPC endpoint, the same in every environment. */
+export interface ResolvedVpcEndpoint {
+  /** Gateway: routes in the tier's route tables (S3, DynamoDB). Interface: ENIs in its subnets. */
+  kind: 'gateway' | 'interface';
+  /** The short service name: the endpoint serves com.amazonaws.<region>.<service>. */
+  service: string;
+  /** The tier whose route tables (gateway) or subnets (interface) it uses: private or isolated. */
+  tier: SubnetTier;
+  /** Interface endpoints: the service's hostname resolves to the endpoint in the VPC. */
+  privateDns: boolean;
+}
+
+/** A drawn customer managed key (kms-key), as every target creates it. */
+export interface ResolvedKmsKey {
+  /** Key description (free text: escape before printing). */
+  description: string;
+  /** The alias after "alias/<stack or name prefix>-": the node's alias property, else its slug. */
+  aliasSuffix: string;
+  enableKeyRotation: EnvValue<boolean>;
+  /** Days KMS waits before deleting the key once scheduled (7-30). */
+  pendingWindowDays: EnvValue<number>;
+  /**
+   * The key policy: the account root administers the key (so IAM policies of the account apply)
+   * and these services use it with `serviceActions` for the components encrypted with it, sorted.
+   */
+  servicePrincipals: KeyServicePrincipal[];
+  serviceActions: string[];
+  /** Components encrypted with the key, in id order. */
+  usedBy: string[];
 }
 
 /** A bucket lifecycle rule for the objects under one key prefix. */
@@ -587,6 +637,10 @@ export interface ResolvedComponent {
   publiclyAccessible?: EnvValue<boolean>;
   /** For cloudfront and alb with WAF on in some environment: the web ACL the generators attach. */
   webAcl?: ResolvedWebAcl;
+  /** For kms-key: the key, its alias and its policy (keys.ts). */
+  kmsKey?: ResolvedKmsKey;
+  /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */
+  vpcEndpoint?: ResolvedVpcEndpoint;
   /**
    * For rds, aurora, elasticache (Redis), opensearch, neptune and eks: the engine (Kubernetes)
    * version each environment runs, decided in versions.ts. Print `version` as is; `major` is what

@@ -101,8 +101,14 @@ describe('estimateCost', () => {
     expect(Math.round(estimate.total * 100)).toBe(total);
     // Every service that bills something gets a price with the catalog defaults.
     const unpriced = estimate.nodes.filter((n) => n.lines.length === 0).map((n) => n.type);
-    // A kept imported resource is not priced, and says so.
-    expect(unpriced.sort()).toEqual(['eventbridge-rule', 'nat-gateway', 'other-resource', 'users']);
+    // A kept imported resource is not priced, and says so; a gateway endpoint (the default) is free.
+    expect(unpriced.sort()).toEqual([
+      'eventbridge-rule',
+      'nat-gateway',
+      'other-resource',
+      'users',
+      'vpc-endpoint',
+    ]);
     expect(estimate.nodes.find((n) => n.type === 'other-resource')?.notes.join('\n')).toMatch(/^Not priced/);
     expect(estimate.nodes.flatMap((n) => n.notes).join('\n')).not.toMatch(/No list price|No pricing/);
   });
@@ -230,6 +236,46 @@ describe('estimateCost', () => {
       .build();
     expect(nodeCost(noPrivate, 'dev', 'nat').monthly).toBe(0);
     expect(nodeCost(noPrivate, 'dev', 'nat').notes[0]).toMatch(/Creates no gateway/);
+  });
+
+  it('prices a KMS key: the key, two rotated versions when it rotates, and its requests', () => {
+    const d = design('Keys')
+      .node('kms-key', { id: 'rotated' })
+      .node('kms-key', { id: 'fixed', properties: { enableKeyRotation: false } })
+      .usage('rotated', { requests: 2_000_000 })
+      .build();
+    const rotated = nodeCost(d, 'prod', 'rotated');
+    const k = PRICES.kms;
+    expect(rotated.monthly).toBeCloseTo(
+      k.keyMonth.usd + 2 * k.rotationMonth.usd + round2(200 * k.requestsPerTenThousand.usd),
+      10,
+    );
+    // 100,000 requests by default; no rotated versions.
+    expect(nodeCost(d, 'prod', 'fixed').monthly).toBeCloseTo(
+      k.keyMonth.usd + round2(10 * k.requestsPerTenThousand.usd),
+      10,
+    );
+    expect(rotated.monthly).toBeGreaterThan(8);
+    expect(rotated.monthly).toBeLessThan(10);
+  });
+
+  it('prices an interface endpoint per AZ-hour and GB; a gateway endpoint is free', () => {
+    const d = design('Endpoints')
+      .vpc({ id: 'main', azCount: 3 })
+      .node('vpc-endpoint', { id: 'gw', tier: 'private' })
+      .node('vpc-endpoint', {
+        id: 'ecr',
+        tier: 'private',
+        properties: { endpointType: 'interface', service: 'ecr.api' },
+      })
+      .usage('ecr', { gbProcessed: 50 })
+      .build();
+    const e = PRICES.interfaceEndpoint;
+    expect(nodeCost(d, 'prod', 'gw').monthly).toBe(0);
+    const ecr = nodeCost(d, 'prod', 'ecr').monthly;
+    expect(ecr).toBeCloseTo(round2(3 * H * e.azHour.usd) + round2(50 * e.gbProcessed.usd), 10);
+    expect(ecr).toBeGreaterThan(20);
+    expect(ecr).toBeLessThan(25);
   });
 
   it('notes instance types missing from the price table instead of guessing', () => {

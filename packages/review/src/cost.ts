@@ -539,6 +539,30 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
     line('Secret', 1, PRICES.secretsManager.secretMonth),
     line('API calls', use(i, 'apiCalls') / 10_000, PRICES.secretsManager.apiCallsPerTenThousand),
   ],
+  'vpc-endpoint': (i) => {
+    if (str(i.props, 'endpointType', 'gateway') !== 'interface') {
+      i.notes.push('Gateway endpoints cost nothing, and traffic through them skips NAT processing.');
+      return [];
+    }
+    const vpcId = i.node.placement?.vpcId;
+    const azs = i.design.vpcs.find((v) => v.id === vpcId)?.azCount ?? 2;
+    return [
+      line('Endpoint hours (one interface per AZ)', azs * HOURS_PER_MONTH, PRICES.interfaceEndpoint.azHour),
+      line('Data processed', use(i, 'gbProcessed'), PRICES.interfaceEndpoint.gbProcessed),
+    ];
+  },
+  'kms-key': (i) => {
+    const rotates = flag(i.props, 'enableKeyRotation');
+    if (rotates)
+      i.notes.push(
+        'Rotation adds $1 a month after each of the first two yearly rotations: the first year costs less.',
+      );
+    return [
+      line('Key', 1, PRICES.kms.keyMonth),
+      ...(rotates ? [line('Rotated key versions (from the third year)', 2, PRICES.kms.rotationMonth)] : []),
+      line('Requests', use(i, 'requests') / 10_000, PRICES.kms.requestsPerTenThousand),
+    ];
+  },
   'cognito-user-pool': (i) => {
     const plus = flag(i.props, 'advancedSecurity');
     return [

@@ -234,6 +234,24 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
       'GetSecretValue calls; cache secrets in the client to keep this low.',
     ),
   ],
+  'vpc-endpoint': [
+    a(
+      'gbProcessed',
+      'Data through the endpoint',
+      'GB/month',
+      10,
+      'Interface endpoints only; gateway endpoints are free.',
+    ),
+  ],
+  'kms-key': [
+    a(
+      'requests',
+      'Requests',
+      'requests/month',
+      100_000,
+      'Encrypt, Decrypt and GenerateDataKey calls made for the resources it encrypts; S3 Bucket Keys and SQS data key reuse keep this low.',
+    ),
+  ],
   'cognito-user-pool': [
     a(
       'monthlyActiveUsers',

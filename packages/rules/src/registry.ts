@@ -19,6 +19,7 @@ import { COST_02 } from './rules/cost/COST-02.ts';
 import { COST_03 } from './rules/cost/COST-03.ts';
 import { COST_04 } from './rules/cost/COST-04.ts';
 import { COST_05 } from './rules/cost/COST-05.ts';
+import { COST_06 } from './rules/cost/COST-06.ts';
 import { CW_01 } from './rules/observability/CW-01.ts';
 import { CW_02 } from './rules/observability/CW-02.ts';
 import { DAT_01 } from './rules/data/DAT-01.ts';
@@ -77,6 +78,8 @@ import { SFN_01 } from './rules/messaging/SFN-01.ts';
 import { SG_01 } from './rules/network/SG-01.ts';
 import { SG_02 } from './rules/network/SG-02.ts';
 import { SG_03 } from './rules/network/SG-03.ts';
+import { KMS_01 } from './rules/security/KMS-01.ts';
+import { KMS_02 } from './rules/security/KMS-02.ts';
 import { SM_01 } from './rules/security/SM-01.ts';
 import { SNS_01 } from './rules/messaging/SNS-01.ts';
 import { SQS_02 } from './rules/messaging/SQS-02.ts';
@@ -114,6 +117,7 @@ export const RULES: readonly Rule[] = [
   COST_03,
   COST_04,
   COST_05,
+  COST_06,
   CW_01,
   CW_02,
   DAT_01,
@@ -133,6 +137,8 @@ export const RULES: readonly Rule[] = [
   IAM_01,
   IAM_03,
   KIN_01,
+  KMS_01,
+  KMS_02,
   LAM_01,
   LAM_02,
   LAM_03,

@@ -290,6 +290,7 @@ export function kmsKey(ctx: StackContext, component: ResolvedComponent, purpose:
 
 /**
  * The customer managed key the lowering decided for the component (`encryption.key`), or
+ * the drawn key the component connects to (`encryption.keyId`), or
  * undefined when no environment uses one. `customer` is set when only some environments use it:
  * `config.<x>CustomerManagedKey`, to choose the key and encryption mode per environment.
  */
@@ -297,6 +298,9 @@ export function encryptionKey(
   ctx: StackContext,
   component: ResolvedComponent,
 ): { key: Expr; customer?: Expr } | undefined {
+  // A drawn key (kms-key.ts), used in every environment; its policy is the key's own.
+  const drawn = component.encryption?.keyId;
+  if (drawn) return { key: ctx.handle(drawn).construct };
   const key = component.encryption?.key;
   if (!key) return undefined;
   const construct = ctx.declare(

@@ -18,6 +18,7 @@ import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
+import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { logGroupEmitter } from './log-group.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
@@ -31,6 +32,7 @@ import { snsEmitter } from './sns.ts';
 import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
+import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'nat-gateway': natGatewayEmitter,
@@ -49,6 +51,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'other-resource': otherResourceEmitter,
   neptune: neptuneEmitter,
   timestream: timestreamEmitter,
+  'vpc-endpoint': vpcEndpointEmitter,
   elasticache: elasticacheEmitter,
   sqs: sqsEmitter,
   sns: snsEmitter,
@@ -56,6 +59,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'eventbridge-rule': eventRuleEmitter,
   'step-functions': stepFunctionsEmitter,
   'kinesis-stream': kinesisEmitter,
+  'kms-key': kmsKeyEmitter,
   'athena-workgroup': athenaEmitter,
   secret: secretEmitter,
   'cognito-user-pool': cognitoEmitter,

@@ -14,7 +14,8 @@ import {
 export const logGroupEmitter: ComponentEmitter = {
   emit(component, ctx) {
     const key = encryptionKey(ctx, component);
-    if (key)
+    // A drawn key's policy already admits these services (kms-key.ts).
+    if (key && !component.encryption?.keyId)
       ctx.expr(
         call(
           member(key.key, 'grantEncryptDecrypt'),

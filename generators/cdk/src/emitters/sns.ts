@@ -23,7 +23,8 @@ export const snsEmitter: ComponentEmitter = {
         }),
       ),
     );
-    if (key)
+    // A drawn key's policy already admits these services (kms-key.ts).
+    if (key && !component.encryption?.keyId)
       for (const service of ['cloudwatch.amazonaws.com', 'events.amazonaws.com'])
         ctx.expr(
           call(

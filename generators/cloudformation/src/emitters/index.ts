@@ -19,6 +19,7 @@ import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
+import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { logGroupEmitter } from './log-group.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
@@ -32,6 +33,7 @@ import { snsEmitter } from './sns.ts';
 import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
+import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   alb: albEmitter,
@@ -49,6 +51,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'eventbridge-bus': eventBusEmitter,
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
+  'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,
   'log-group': logGroupEmitter,
   'nat-gateway': natGatewayEmitter,
@@ -62,6 +65,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   sqs: sqsEmitter,
   'step-functions': stepFunctionsEmitter,
   timestream: timestreamEmitter,
+  'vpc-endpoint': vpcEndpointEmitter,
 };
 
 /** Types that describe no infrastructure: decided once, in the lowering. */

@@ -3,7 +3,7 @@
  * cluster writes to a fixed name, so its log group is created under that name before the cluster.
  */
 import type { ComponentEmitter } from '../context.ts';
-import { getAtt, join, ref, sub } from '../template/intrinsics.ts';
+import { join, ref, sub } from '../template/intrinsics.ts';
 import { componentKey, eksClusterName } from './relationships.ts';
 
 export const logGroupEmitter: ComponentEmitter = {
@@ -33,7 +33,7 @@ export const logGroupEmitter: ComponentEmitter = {
           LogGroupName:
             owner?.type === 'eks' ? join('', ['/aws/eks/', eksClusterName(owner), '/cluster']) : undefined,
           RetentionInDays: ctx.value(group, 'retentionDays'),
-          KmsKeyId: key ? ctx.choose(key.used, getAtt(key.key, 'Arn'), undefined) : undefined,
+          KmsKeyId: key ? ctx.choose(key.used, key.arn, undefined) : undefined,
           Tags: ctx.tags(group.names.display),
         },
       },

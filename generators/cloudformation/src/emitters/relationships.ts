@@ -184,13 +184,17 @@ export function serviceKey(
 /**
  * The component's customer managed key as the lowering decided it (`encryption.key`), created in
  * every environment, and where it is used (true everywhere, or a condition). Undefined when no
- * environment uses one. Principals of the account use it through the key's own service.
+ * environment uses one. Principals of the account use it through the key's own service. A drawn
+ * key (`encryption.keyId`) is its own resource (kms-key.ts), whose policy the lowering decided:
+ * then nothing is created here and `users` is not needed.
  */
 export function componentKey(
   ctx: EmitContext,
   component: ResolvedComponent,
   users: Omit<KeyUsers, 'viaService'>,
-): { key: string; used: Flag } | undefined {
+): { used: Flag; arn: TemplateValue; id: TemplateValue } | undefined {
+  const drawn = component.encryption?.keyId;
+  if (drawn) return { used: true, arn: ctx.attribute(drawn, 'arn'), id: ctx.attribute(drawn, 'id') };
   const decided = component.encryption?.key;
   if (!decided) return undefined;
   const kind = component.encryption!.kind;
@@ -205,7 +209,7 @@ export function componentKey(
     true,
     decided,
   );
-  return { key, used };
+  return { used, arn: getAtt(key, 'Arn'), id: ref(key) };
 }
 
 export function emitAlarm(

@@ -112,7 +112,7 @@ export const s3Emitter: ComponentEmitter = {
               key && {
                 ServerSideEncryptionByDefault: {
                   SSEAlgorithm: 'aws:kms',
-                  KMSMasterKeyID: getAtt(key.key, 'Arn'),
+                  KMSMasterKeyID: key.arn,
                 },
                 BucketKeyEnabled: true,
               },

@@ -62,7 +62,7 @@ export const snsEmitter: ComponentEmitter = {
         Properties: {
           FifoTopic: fifo ? true : undefined,
           ContentBasedDeduplication: fifo ? true : undefined,
-          KmsMasterKeyId: key ? ctx.choose(key.used, ref(key.key), undefined) : undefined,
+          KmsMasterKeyId: key ? ctx.choose(key.used, key.id, undefined) : undefined,
           Tags: ctx.tags(topic.names.display),
         },
       },

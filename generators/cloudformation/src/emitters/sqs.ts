@@ -65,7 +65,7 @@ export const sqsEmitter: ComponentEmitter = {
           VisibilityTimeout: ctx.value(queue, 'visibilityTimeoutSeconds'),
           MessageRetentionPeriod: ctx.value(queue, 'retentionSeconds'),
           SqsManagedSseEnabled: ctx.choose(used, undefined, true),
-          KmsMasterKeyId: key ? ctx.choose(used, ref(key.key), undefined) : undefined,
+          KmsMasterKeyId: key ? ctx.choose(used, key.id, undefined) : undefined,
           RedrivePolicy: queue.deadLetterQueueId
             ? {
                 deadLetterTargetArn: getAtt(ctx.logicalId(queue.deadLetterQueueId), 'Arn'),

@@ -108,7 +108,8 @@ export function lambdaPermission(
  * deletion window, the account administering it through IAM, principals of the account using it
  * through the owning service only, and `services` (senders such as SNS or EventBridge, which the
  * AWS managed keys cannot admit) using it directly. The account id comes from the key's own ARN in
- * a separate key policy, so plan needs no AWS lookup. Returns the key's ARN.
+ * a separate key policy, so plan needs no AWS lookup. Returns the key's ARN: of the drawn key
+ * when the component is encrypted with one (`encryption.keyId`), which then creates nothing here.
  */
 export function componentKey(
   ctx: TfContext,
@@ -127,6 +128,8 @@ export function componentKey(
     condition: ({ account }) => ({ StringEquals: { 'aws:SourceAccount': account } }),
   },
 ): Expr {
+  // A drawn key (kms-key.ts) carries the policy the lowering decided for everything it encrypts.
+  if (c.encryption?.keyId) return ctx.attribute(c.encryption.keyId, 'arn');
   const key = c.encryption?.key;
   if (!key) throw new Error(`${c.type} "${c.id}" has no customer managed key in the resolved graph`);
   const arnPart = (i: number) => index(call('split', str(':'), ref(`aws_kms_key.${name}.arn`)), num(i));

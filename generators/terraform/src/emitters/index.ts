@@ -16,6 +16,7 @@ import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
+import { kmsKeyEmitter } from './kms-key.ts';
 import { logGroupEmitter } from './log-group.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
 import { neptuneEmitter } from './neptune.ts';
@@ -28,6 +29,7 @@ import { snsEmitter } from './sns.ts';
 import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
+import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 
 export const EMITTERS: Record<string, ComponentEmitter> = {
   alb: albEmitter,
@@ -45,6 +47,7 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   'eventbridge-bus': eventBusEmitter,
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
+  'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,
   'log-group': logGroupEmitter,
   'nat-gateway': natGatewayEmitter,
@@ -58,6 +61,7 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   sqs: sqsEmitter,
   'step-functions': stepFunctionsEmitter,
   timestream: timestreamEmitter,
+  'vpc-endpoint': vpcEndpointEmitter,
 };
 
 /** Types that describe no infrastructure: decided once, in the lowering. */

@@ -36,6 +36,8 @@ export const logGroupEmitter: ComponentEmitter = {
           }),
         })
       : undefined;
+    const drawn = ctx.findComponent(c.encryption?.keyId);
+    const keyPolicy = ref(`aws_kms_key_policy.${drawn ? drawn.names.tfName : `${c.names.tfName}_logs`}`);
     const key = arnOfKey && typeof customer !== 'boolean' ? cond(customer, arnOfKey, nul) : arnOfKey;
     ctx.add(
       'monitoring.tf',
@@ -47,7 +49,7 @@ export const logGroupEmitter: ComponentEmitter = {
         attr('retention_in_days', ctx.prop(c, 'retentionDays')),
         attr('kms_key_id', key),
         // CloudWatch Logs checks the key policy when the group is created.
-        cmk && attr('depends_on', list([ref(`aws_kms_key_policy.${c.names.tfName}_logs`)])),
+        cmk && attr('depends_on', list([keyPolicy])),
         tags(c.names.display),
       ]),
     );

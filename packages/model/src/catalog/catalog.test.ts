@@ -42,6 +42,7 @@ describe('catalog', () => {
       'eventbridge-bus',
       'eventbridge-rule',
       'kinesis-stream',
+      'kms-key',
       'lambda',
       'log-group',
       'nat-gateway',
@@ -56,6 +57,7 @@ describe('catalog', () => {
       'step-functions',
       'timestream',
       'users',
+      'vpc-endpoint',
     ]);
   });
 
@@ -155,6 +157,7 @@ describe('connections from the contract table', () => {
     ['publish', ['cloudwatch-alarm'], ['sns']],
     ['publish', ['s3'], ['sns', 'sqs']],
     ['subscribe', ['sns'], ['sqs', 'lambda']],
+    ['encrypt-with', ['s3', 'sqs', 'sns', 'log-group'], ['kms-key']],
   ];
   const cases = allowed.flatMap(([kind, froms, tos]) =>
     froms.flatMap((from) => tos.map((to) => [from, kind, to] as const)),
@@ -167,8 +170,10 @@ describe('connections from the contract table', () => {
 
   it('lets an alarm watch every service that emits infrastructure', () => {
     // A kept imported resource has no metric the lowering knows: it accepts no connection.
-    const watchable = types.filter((t) => !['users', 'cloudwatch-alarm', 'other-resource'].includes(t));
-    for (const type of watchable)
+    // KMS publishes no per-key metric for keys it generates (only for imported key material);
+    // gateway endpoints publish none at all.
+    const unwatchable = new Set(['users', 'cloudwatch-alarm', 'other-resource', 'kms-key', 'vpc-endpoint']);
+    for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');
   });
 

@@ -256,3 +256,11 @@ export function dataAccess(
     { kind: 'read-write', from, meaning: meanings.readWrite },
   ];
 }
+
+/**
+ * The service makes its own KMS key when its property asks for one (`wantsOwn`) and it is not
+ * connected to a drawn key (encrypt-with -> kms-key), which then replaces it.
+ */
+export function ownKeyCount(wantsOwn: boolean, input: Pick<StackEstimateInput, 'outgoing'>): number {
+  return wantsOwn && !input.outgoing.some((c) => c.kind === 'encrypt-with') ? 1 : 0;
+}

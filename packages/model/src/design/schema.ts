@@ -129,6 +129,11 @@ export const ConnectionKindSchema = z.enum([
    * queue notify this topic instead of the generated alarm topic.
    */
   'notify',
+  /**
+   * s3, sqs, sns, log-group -> kms-key: the source encrypts its data at rest with the drawn
+   * customer managed key (instead of a key of its own or the service's), in every environment.
+   */
+  'encrypt-with',
 ]);
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;

@@ -46,6 +46,8 @@ const STEP_FUNCTIONS = 'https://aws.amazon.com/step-functions/pricing/';
 const KINESIS = 'https://aws.amazon.com/kinesis/data-streams/pricing/';
 const ATHENA = 'https://aws.amazon.com/athena/pricing/';
 const SECRETS_MANAGER = 'https://aws.amazon.com/secrets-manager/pricing/';
+const KMS = 'https://aws.amazon.com/kms/pricing/';
+const PRIVATELINK = 'https://aws.amazon.com/privatelink/pricing/';
 const COGNITO = 'https://aws.amazon.com/cognito/pricing/';
 const CLOUDWATCH = 'https://aws.amazon.com/cloudwatch/pricing/';
 const OPENSEARCH = 'https://aws.amazon.com/opensearch-service/pricing/';
@@ -79,6 +81,11 @@ export const PRICES = {
   nat: {
     hour: p(0.045, 'NAT gateway-hour', VPC),
     gbProcessed: p(0.045, 'GB processed', VPC),
+  },
+  /** Interface endpoints; gateway endpoints (S3, DynamoDB) cost nothing. */
+  interfaceEndpoint: {
+    azHour: p(0.01, 'endpoint AZ-hour', PRIVATELINK),
+    gbProcessed: p(0.01, 'GB processed', PRIVATELINK),
   },
   alb: {
     hour: p(0.0225, 'ALB-hour', ELB),
@@ -188,6 +195,12 @@ export const PRICES = {
   secretsManager: {
     secretMonth: p(0.4, 'secret-month', SECRETS_MANAGER),
     apiCallsPerTenThousand: p(0.05, '10,000 API calls', SECRETS_MANAGER),
+  },
+  kms: {
+    keyMonth: p(1.0, 'key-month', KMS),
+    /** Each of the first two rotations adds this per month; later rotations add nothing. */
+    rotationMonth: p(1.0, 'rotated key version-month', KMS),
+    requestsPerTenThousand: p(0.03, '10,000 requests', KMS),
   },
   cognito: {
     essentialsMau: p(0.015, 'monthly active user', COGNITO),

@@ -14,6 +14,7 @@ import { elasticache } from './elasticache.ts';
 import { eventbridgeBus } from './eventbridge-bus.ts';
 import { eventbridgeRule } from './eventbridge-rule.ts';
 import { kinesisStream } from './kinesis-stream.ts';
+import { kmsKey } from './kms-key.ts';
 import { lambda } from './lambda.ts';
 import { logGroup } from './log-group.ts';
 import { natGateway } from './nat-gateway.ts';
@@ -28,6 +29,7 @@ import { sqs } from './sqs.ts';
 import { stepFunctions } from './step-functions.ts';
 import { timestream } from './timestream.ts';
 import { users } from './users.ts';
+import { vpcEndpoint } from './vpc-endpoint.ts';
 
 export { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './ecs-fargate.ts';
 
@@ -47,6 +49,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   eventbridgeBus,
   eventbridgeRule,
   kinesisStream,
+  kmsKey,
   lambda,
   logGroup,
   natGateway,
@@ -61,6 +64,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   stepFunctions,
   timestream,
   users,
+  vpcEndpoint,
 ];
 
 /** Every service in palette order: by category (SERVICE_CATEGORIES order), then display name. */

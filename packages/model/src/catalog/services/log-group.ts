@@ -5,6 +5,7 @@ import {
   bool,
   checkLogRetention,
   logRetentionDaysProperty,
+  ownKeyCount,
 } from '../define.ts';
 
 export const logGroup: ServiceDefinition = {
@@ -24,5 +25,7 @@ export const logGroup: ServiceDefinition = {
   ],
   validate: (props) => checkLogRetention(props, 'retentionDays'),
   accepts: [{ kind: 'write', from: APP_COMPUTE, meaning: 'writes logs to' }, WATCHED_BY_ALARM],
-  stackResources: ({ props }) => ({ count: 1 + (props.kmsEncryption === true ? 1 : 0) }),
+  stackResources: ({ props, outgoing }) => ({
+    count: 1 + ownKeyCount(props.kmsEncryption === true, { outgoing }),
+  }),
 };

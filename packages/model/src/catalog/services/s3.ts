@@ -10,6 +10,7 @@ import {
   onDeleteProperty,
   reader,
   text,
+  ownKeyCount,
 } from '../define.ts';
 
 const lifecycleDays = (key: string, label: string, help: string) =>
@@ -231,11 +232,11 @@ export const s3: ServiceDefinition = {
     WATCHED_BY_ALARM,
   ],
   // The bucket; its TLS-only policy; a KMS key; an access-log bucket and its policy.
-  stackResources: ({ props }) => ({
+  stackResources: ({ props, outgoing }) => ({
     count:
       1 +
       (props.enforceTls === true ? 1 : 0) +
-      (props.encryption === 'kms' ? 1 : 0) +
+      ownKeyCount(props.encryption === 'kms', { outgoing }) +
       (props.accessLogs === true ? 2 : 0),
   }),
 };

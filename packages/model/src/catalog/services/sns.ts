@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
-import { PUBLISHERS, WATCHED_BY_ALARM, bool, derivedDlq, stackResources } from '../define.ts';
+import { PUBLISHERS, WATCHED_BY_ALARM, bool, derivedDlq, ownKeyCount, stackResources } from '../define.ts';
 
 export const sns: ServiceDefinition = {
   type: 'sns',
@@ -40,7 +40,7 @@ export const sns: ServiceDefinition = {
   // subscriptions.
   stackResources: ({ props, outgoing }) =>
     stackResources(
-      2 + (props.kmsEncryption === true ? 1 : 0),
+      2 + ownKeyCount(props.kmsEncryption === true, { outgoing }),
       outgoing.some((c) => c.kind === 'subscribe') && derivedDlq({ outgoing }),
     ),
 };

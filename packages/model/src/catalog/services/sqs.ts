@@ -8,6 +8,7 @@ import {
   num,
   reader,
   stackResources,
+  ownKeyCount,
 } from '../define.ts';
 
 const properties = [
@@ -104,6 +105,7 @@ export const sqs: ServiceDefinition = {
   // alarm. A queue others dead-letter to gets the alarm unless an alarm node already watches it.
   stackResources: ({ props, outgoing, incoming }) => {
     const key = props.encryption === 'kms' ? 1 : 0;
+    const ownKey = ownKeyCount(key === 1, { outgoing });
     const isDlq = props.isDeadLetterQueue === true || incoming.some((c) => c.kind === 'dead-letter');
     const drawn = outgoing.some((c) => c.kind === 'dead-letter' && c.toType === 'sqs');
     const dlq = props.deadLetterQueue === true && !isDlq && !drawn;
@@ -112,6 +114,10 @@ export const sqs: ServiceDefinition = {
       !incoming.some((c) => c.kind === 'read' && c.fromType === 'cloudwatch-alarm');
     // The alarm notifies the topic the queue notifies, else the shared alarm topic.
     const shared = notifiesTopic({ outgoing }) ? {} : { shared: ['alarm-topic' as const] };
-    return stackResources(2 + key, dlq && { count: 3 + key, ...shared }, alarmed && { count: 1, ...shared });
+    return stackResources(
+      2 + ownKey,
+      dlq && { count: 3 + key, ...shared },
+      alarmed && { count: 1, ...shared },
+    );
   },
 };

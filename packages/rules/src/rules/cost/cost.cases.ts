@@ -39,6 +39,24 @@ export const costCases: RuleCase[] = [
     expect: { target: 'nat', severity: 'low', environment: 'dev' },
   },
   {
+    ruleId: 'COST-06',
+    name: 'private function reads S3 through the NAT gateway',
+    compliant: fixture()
+      .node('nat-gateway', { id: 'nat', tier: 'public' })
+      .node('lambda', { id: 'fn', tier: 'private' })
+      .node('s3', { id: 'files' })
+      .node('vpc-endpoint', { id: 'gw', tier: 'private' })
+      .connect('fn', 'files', 'read')
+      .build(),
+    nonCompliant: fixture()
+      .node('nat-gateway', { id: 'nat', tier: 'public' })
+      .node('lambda', { id: 'fn', tier: 'private' })
+      .node('s3', { id: 'files' })
+      .connect('fn', 'files', 'read')
+      .build(),
+    expect: { target: 'nat', severity: 'low' },
+  },
+  {
     ruleId: 'COST-04',
     name: 'On-Demand instances in dev',
     compliant: fixture().node('ec2-asg', { id: 'fleet' }).override('dev', 'fleet', { useSpot: true }).build(),

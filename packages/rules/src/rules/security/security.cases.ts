@@ -13,6 +13,33 @@ function bucketWriter(written: number) {
 
 export const securityCases: RuleCase[] = [
   {
+    ruleId: 'KMS-01',
+    name: 'key rotation off',
+    compliant: fixture().node('kms-key', { id: 'key' }).build(),
+    nonCompliant: fixture()
+      .node('kms-key', { id: 'key', properties: { enableKeyRotation: false } })
+      .build(),
+    expect: { target: 'key', severity: 'medium' },
+  },
+  {
+    ruleId: 'KMS-02',
+    name: 'a bucket connected to two keys',
+    compliant: fixture()
+      .node('kms-key', { id: 'a' })
+      .node('kms-key', { id: 'b' })
+      .node('s3', { id: 'files' })
+      .connect('files', 'a', 'encrypt-with', { id: 'files-a' })
+      .build(),
+    nonCompliant: fixture()
+      .node('kms-key', { id: 'a' })
+      .node('kms-key', { id: 'b' })
+      .node('s3', { id: 'files' })
+      .connect('files', 'a', 'encrypt-with', { id: 'files-a' })
+      .connect('files', 'b', 'encrypt-with', { id: 'files-b' })
+      .build(),
+    expect: { target: 'files-b', targetKind: 'connection', severity: 'low' },
+  },
+  {
     ruleId: 'SM-01',
     name: 'secret never rotated',
     compliant: fixture().node('secret', { id: 'creds' }).build(),
