@@ -8,6 +8,7 @@
  *   CloudFormation specification check of the regenerated template.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { layoutDesignSync, pictureProblems } from '@archgen/layout';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDesign, type Design } from '@archgen/model';
@@ -81,6 +82,25 @@ describe('import over the corpora', () => {
     } catch (error) {
       return { file, eligible, error: String(error), sourceIds, ms: performance.now() - start };
     }
+  });
+
+  it('lays out every imported design with no overlap and every node inside its band', () => {
+    const problems: string[] = [];
+    let slowest = 0;
+    let laidOut = 0;
+    for (const r of rows) {
+      if (!r.result) continue;
+      const start = performance.now();
+      const laid = layoutDesignSync(r.result.design);
+      slowest = Math.max(slowest, performance.now() - start);
+      laidOut++;
+      for (const p of pictureProblems(laid)) problems.push(`${r.file}: ${p}`);
+    }
+    console.log(
+      `layout: ${laidOut} imported designs laid out, slowest ${slowest.toFixed(1)} ms, ${problems.length} problems`,
+    );
+    expect(laidOut).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
   });
 
   it('imports at least 95% of the templates with no other Transform and no custom resource', () => {

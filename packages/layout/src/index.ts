@@ -7,3 +7,4 @@ export {
   needsLayout,
   type LayoutDesignOptions,
 } from './layoutDesign.ts';
+export { pictureProblems } from './picture.ts';

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@cdktf/hcl2json';
+import { layoutDesignSync, pictureProblems } from '@archgen/layout';
 import { parseDesign, type Design } from '@archgen/model';
 // @archgen/import does not depend on the rules package; the test reaches it by path.
 import { validateDesign } from '../../../rules/src/index.ts';
@@ -80,6 +81,7 @@ describe('Terraform corpus', () => {
     const severities: Record<string, number> = {};
     const failures: string[] = [];
     const schemaErrors: string[] = [];
+    const pictureFailures: string[] = [];
     for (const config of configs) {
       let result: ImportResult;
       try {
@@ -100,6 +102,9 @@ describe('Terraform corpus', () => {
         failures.push(`${config.name}: ${source.length} resource blocks, ${entries.length} report entries`);
       for (const e of result.report.resources) byKind[e.outcome.kind] = (byKind[e.outcome.kind] ?? 0) + 1;
       connections += result.design.connections.length;
+      // Laid out as the CLI and the app do: no overlap, every node inside its band.
+      for (const p of pictureProblems(layoutDesignSync(result.design)))
+        pictureFailures.push(`${config.name}: ${p}`);
       for (const p of result.report.problems) severities[p.severity] = (severities[p.severity] ?? 0) + 1;
 
       const design = withoutKept(result.design);
@@ -129,8 +134,10 @@ describe('Terraform corpus', () => {
           .join(', ')}`,
         ...failures.map((f) => `  ! ${f}`),
         ...schemaErrors.map((f) => `  schema: ${f}`),
+        `  layout problems (overlaps, nodes outside their band): ${pictureFailures.length}`,
       ].join('\n'),
     );
+    expect(pictureFailures).toEqual([]);
     expect(imported / configs.length).toBeGreaterThanOrEqual(0.85);
     expect(matching / configs.length).toBeGreaterThanOrEqual(0.85);
     expect(schemaErrors).toEqual([]);
