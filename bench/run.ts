@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every benchmark section in one run, one table per section, and
  * bench/results.json with the figures and the machine they were measured on.
- * `pnpm bench -- --only=pure,cdk,zip,browser` runs a subset (results.json then holds only those).
+ * `pnpm bench -- --only=pure,cdk,zip,browser,import` runs a subset (results.json then holds only those).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { benchDense, benchPure, benchZip } from './pure.ts';
 import { benchCdkSynth } from './cdk-synth.ts';
 import { benchLayout } from './layout.ts';
+import { benchImport } from './import.ts';
 import { benchBrowser } from './browser/run.ts';
 import { round } from './stats.ts';
 
-const SECTIONS = ['pure', 'cdk', 'zip', 'browser'] as const;
+const SECTIONS = ['pure', 'cdk', 'zip', 'browser', 'import'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const workspaceRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -48,6 +49,7 @@ if (selected.includes('pure')) {
 if (selected.includes('cdk')) results.cdkSynth = benchCdkSynth(workspaceRoot);
 if (selected.includes('zip')) results.zip = benchZip();
 if (selected.includes('browser')) results.browser = await benchBrowser(workspaceRoot);
+if (selected.includes('import')) results.import = await benchImport(workspaceRoot);
 
 results.totalSeconds = round((performance.now() - started) / 1000);
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
