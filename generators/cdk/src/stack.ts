@@ -4,7 +4,7 @@
  * in the stack class.
  */
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
-import { compareIds, DIAGRAM_ONLY_TYPES } from '@archgen/infra';
+import { cloudFormationLayout, compareIds, DIAGRAM_ONLY_TYPES } from '@archgen/infra';
 import { StackContext, MODULES } from './context.ts';
 import type { Expr, Stmt } from './ts/ast.ts';
 import {
@@ -60,38 +60,6 @@ function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): str
   ].filter((d): d is string => typeof d === 'string');
   deps.push(...(emitterFor(component.type).dependencies?.(component, graph) ?? []));
   return deps.filter((d) => d !== component.id);
-}
-
-type LayoutEntries = Record<string, { id: string; x: number; y: number }>;
-
-/**
- * The template's "Archgen::Layout" metadata, as CloudFormation's generator writes it: node and
- * VPC positions keyed by construct id (the logical id where it is kept), keys sorted. A
- * Terraform-only kept resource makes no construct and is left out.
- */
-function layoutMetadata(graph: ResolvedGraph): { nodes: LayoutEntries; vpcs: LayoutEntries } | undefined {
-  const layout = graph.layout;
-  if (!layout || layout.nodes.length + layout.vpcs.length === 0) return undefined;
-  const components = new Map(graph.components.map((c) => [c.id, c]));
-  const vpcs = new Map(graph.vpcs.map((v) => [v.id, v]));
-  const section = (entries: [string | undefined, { id: string; x: number; y: number }][]): LayoutEntries => {
-    const out: LayoutEntries = {};
-    const named = entries.filter(
-      (e): e is [string, { id: string; x: number; y: number }] => e[0] !== undefined,
-    );
-    for (const [key, p] of named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      out[key] = { id: p.id, x: p.x, y: p.y };
-    return out;
-  };
-  return {
-    nodes: section(
-      layout.nodes.map((p) => {
-        const c = components.get(p.targetId);
-        return [c && !(c.kept && !c.kept.cloudFormation) ? c.names.logicalId : undefined, p];
-      }),
-    ),
-    vpcs: section(layout.vpcs.map((p) => [vpcs.get(p.targetId)?.names.logicalId, p])),
-  };
 }
 
 /** Components in dependency order; ties keep the graph's order, so the output is stable. */
@@ -302,7 +270,7 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
 
   const body: Stmt[] = [];
   body.push(exprStmt(call(id('super'), id('scope'), id('id'), id('props'))));
-  const layout = layoutMetadata(graph);
+  const layout = cloudFormationLayout(graph);
   if (layout)
     body.push(
       comment(

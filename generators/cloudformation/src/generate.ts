@@ -4,6 +4,7 @@
  * deterministic: the same graph gives the same bytes.
  */
 import {
+  cloudFormationLayout,
   regionOf,
   regionsVary,
   windowsSafeStem,
@@ -123,36 +124,6 @@ function deploymentRules(graph: ResolvedGraph, environments: readonly string[]):
   return Object.keys(rules).length > 0 ? rules : undefined;
 }
 
-/**
- * Where each node and VPC was drawn, keyed by its primary resource's logical id, so importing
- * this template restores the picture: { nodes: { <logicalId>: { id, x, y } }, vpcs: {...} },
- * keys sorted. Nodes that make no resource here (a Terraform-only kept resource) are left out.
- */
-export function layoutMetadata(graph: ResolvedGraph): TemplateMap | undefined {
-  const layout = graph.layout;
-  if (!layout || layout.nodes.length + layout.vpcs.length === 0) return undefined;
-  const components = new Map(graph.components.map((c) => [c.id, c]));
-  const vpcs = new Map(graph.vpcs.map((v) => [v.id, v]));
-  const section = (entries: [string | undefined, { id: string; x: number; y: number }][]): TemplateMap => {
-    const out: TemplateMap = {};
-    const kept = entries.filter(
-      (e): e is [string, { id: string; x: number; y: number }] => e[0] !== undefined,
-    );
-    for (const [key, p] of kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      out[key] = { id: p.id, x: p.x, y: p.y };
-    return out;
-  };
-  return {
-    nodes: section(
-      layout.nodes.map((p) => {
-        const c = components.get(p.targetId);
-        return [c && !(c.kept && !c.kept.cloudFormation) ? c.names.logicalId : undefined, p];
-      }),
-    ),
-    vpcs: section(layout.vpcs.map((p) => [vpcs.get(p.targetId)?.names.logicalId, p])),
-  };
-}
-
 /** The sections of one printed template (the whole design, a split design's root, or one child). */
 interface TemplateSections {
   description: string;
@@ -198,7 +169,7 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext, sections?: Templat
           }
         : undefined,
       archgen: { design: graph.design.slug, environments: ctx.environments as string[], stack: t.stack },
-      'Archgen::Layout': t.root ? layoutMetadata(graph) : undefined,
+      'Archgen::Layout': t.root ? cloudFormationLayout(graph) : undefined,
     },
     // The definitions as they are: they are plain objects, and nothing changes them after this.
     Parameters: map(t.parameters, (p) => p as unknown as TemplateMap),

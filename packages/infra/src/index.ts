@@ -25,3 +25,4 @@ export {
   partitionStacks,
   stackIndexById,
 } from './stacks.ts';
+export { cloudFormationLayout, type LayoutEntries } from './layout-metadata.ts';

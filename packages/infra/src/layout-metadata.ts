@@ -1,0 +1,36 @@
+/**
+ * The "Archgen::Layout" metadata CloudFormation and CDK templates carry: where each node and VPC
+ * was drawn, keyed by its primary resource's logical id (CDK: its construct id, which is the
+ * logical id where one is kept), so importing the template restores the picture. Keys sorted;
+ * nodes that make no CloudFormation resource (a Terraform-only kept resource) are left out.
+ */
+import type { ResolvedGraph } from './types.ts';
+
+export type LayoutEntries = Record<string, { id: string; x: number; y: number }>;
+
+export function cloudFormationLayout(
+  graph: ResolvedGraph,
+): { nodes: LayoutEntries; vpcs: LayoutEntries } | undefined {
+  const layout = graph.layout;
+  if (!layout || layout.nodes.length + layout.vpcs.length === 0) return undefined;
+  const components = new Map(graph.components.map((c) => [c.id, c]));
+  const vpcs = new Map(graph.vpcs.map((v) => [v.id, v]));
+  const section = (entries: [string | undefined, { id: string; x: number; y: number }][]): LayoutEntries => {
+    const out: LayoutEntries = {};
+    const named = entries.filter(
+      (e): e is [string, { id: string; x: number; y: number }] => e[0] !== undefined,
+    );
+    for (const [key, p] of named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      out[key] = { id: p.id, x: p.x, y: p.y };
+    return out;
+  };
+  return {
+    nodes: section(
+      layout.nodes.map((p) => {
+        const c = components.get(p.targetId);
+        return [c && !(c.kept && !c.kept.cloudFormation) ? c.names.logicalId : undefined, p];
+      }),
+    ),
+    vpcs: section(layout.vpcs.map((p) => [vpcs.get(p.targetId)?.names.logicalId, p])),
+  };
+}
