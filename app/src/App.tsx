@@ -89,14 +89,21 @@ export function App({ recovery = null }: { recovery?: RecoveryMessage | null } =
         if (isDesignFile(file.name, head)) return openDesign(file);
       }
       const source = picked.length === 1 ? picked[0]!.path : `${picked.length} files`;
-      s.toast('info', `Importing ${source}…`);
+      const progress = `Importing ${source}…`;
+      s.toast('info', progress);
+      const clearProgress = () => {
+        const now = store.getState();
+        for (const t of now.toasts) if (t.message === progress) now.dismissToast(t.id);
+      };
       try {
         const { design, report } = await importInWorker(picked);
+        clearProgress();
         const now = store.getState();
         now.load(design, `Import ${source}`);
         now.setImportReport({ source, report });
         now.openDialog('import-report');
       } catch (error) {
+        clearProgress();
         store
           .getState()
           .toast('error', `Could not import ${source}: ${error instanceof Error ? error.message : error}`);

@@ -54,6 +54,8 @@ export function ImportReportDialog() {
   const { report, source } = imported;
   const nameOf = (id: string) => design.nodes.find((n) => n.id === id)?.name ?? id;
   const vpcNameOf = (id: string) => design.vpcs.find((v) => v.id === id)?.name ?? id;
+  // One file imported: its name is in the title, not on every row.
+  const oneFile = new Set(report.resources.map((r) => r.file)).size <= 1;
   const rows: ReportEntry[] =
     shown === 'all' ? report.resources : report.resources.filter((r) => r.outcome.kind === shown);
   const show = (nodeId: string) => {
@@ -107,7 +109,7 @@ export function ImportReportDialog() {
                 <tr key={`${entry.file}:${entry.sourceId}`} data-outcome={entry.outcome.kind}>
                   <td>
                     <code>{entry.sourceId}</code>
-                    {entry.file && <span className="import-report__file">{entry.file}</span>}
+                    {entry.file && !oneFile && <span className="import-report__file">{entry.file}</span>}
                   </td>
                   <td>
                     <code>{entry.sourceType}</code>
