@@ -2,6 +2,7 @@
 import type { EnvValue, ResolvedComponent, ResolvedEventRetry } from '@archgen/infra';
 import {
   type BodyItem,
+  type Block,
   type Expr,
   attr,
   block,
@@ -176,17 +177,7 @@ export function componentKey(
         tags(c.names.display),
       ],
     ),
-    block(
-      'resource',
-      ['aws_kms_key_policy', name],
-      [
-        skip('CKV_AWS_109', 'in a key policy, Resource "*" means this key'),
-        skip('CKV_AWS_111', 'in a key policy, Resource "*" means this key'),
-        skip('CKV_AWS_356', 'in a key policy, Resource "*" means this key'),
-        attr('key_id', ref(`aws_kms_key.${name}.id`)),
-        attr('policy', jsonencode({ Version: '2012-10-17', Statement: statements })),
-      ],
-    ),
+    keyPolicy(name, statements),
   );
   return ref(`aws_kms_key.${name}.arn`);
 }
@@ -359,6 +350,21 @@ export function retryPolicy(retry: ResolvedEventRetry): BodyItem {
     [
       attr('maximum_retry_attempts', num(retry.maximumRetryAttempts)),
       attr('maximum_event_age_in_seconds', num(retry.maximumEventAgeSeconds)),
+    ],
+  );
+}
+
+/** The key policy of aws_kms_key.<name> (a created or a drawn key): the statements as JSON. */
+export function keyPolicy(name: string, statements: unknown[]): Block {
+  return block(
+    'resource',
+    ['aws_kms_key_policy', name],
+    [
+      skip('CKV_AWS_109', 'in a key policy, Resource "*" means this key'),
+      skip('CKV_AWS_111', 'in a key policy, Resource "*" means this key'),
+      skip('CKV_AWS_356', 'in a key policy, Resource "*" means this key'),
+      attr('key_id', ref(`aws_kms_key.${name}.id`)),
+      attr('policy', jsonencode({ Version: '2012-10-17', Statement: statements })),
     ],
   );
 }

@@ -6,7 +6,7 @@
  */
 import { attr, block, call, index, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { jsonencode, resolvedValue, skip, tags } from './common.ts';
+import { keyPolicy, resolvedValue, tags } from './common.ts';
 
 export const kmsKeyEmitter: ComponentEmitter = {
   references: {
@@ -59,17 +59,7 @@ export const kmsKeyEmitter: ComponentEmitter = {
         ),
         tags(c.names.display),
       ]),
-      block(
-        'resource',
-        ['aws_kms_key_policy', name],
-        [
-          skip('CKV_AWS_109', 'in a key policy, Resource "*" means this key'),
-          skip('CKV_AWS_111', 'in a key policy, Resource "*" means this key'),
-          skip('CKV_AWS_356', 'in a key policy, Resource "*" means this key'),
-          attr('key_id', ref(`aws_kms_key.${name}.id`)),
-          attr('policy', jsonencode({ Version: '2012-10-17', Statement: statements })),
-        ],
-      ),
+      keyPolicy(name, statements),
       block(
         'resource',
         ['aws_kms_alias', name],
