@@ -196,7 +196,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 /** Unexpected failures (a bug, not the user's input): one line, the stack only on request. */
 export const EXIT_INTERNAL = 70;
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/**
+ * The process entry: runs the command line in `process.argv` on the real streams and sets the
+ * exit code. bin/archgen.mjs calls it from the bundled CLI; `tsx src/main.ts` runs it below.
+ */
+export async function runProcess(): Promise<void> {
   // `archgen validate x | head` closes the pipe early: stop quietly, as other tools do.
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -222,3 +226,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // A pipe still open on stdin (`archgen validate -` stopped early) must not keep the process alive.
   process.stdin.destroy();
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runProcess();
