@@ -68,7 +68,7 @@ export async function runImport(files: SourceFile[], from?: SourceFormat): Promi
   if (format === 'terraform') {
     const vars = files.find((f) => /\.tfvars$/i.test(f.path));
     return importTerraform(
-      files.filter((f) => /\.tf$/i.test(f.path)),
+      files.filter((f) => /\.tf(\.json)?$/i.test(f.path)),
       {
         parseHcl: parseHclInBrowser,
         variables: vars ? await parseTfvars(vars.text, parseHclInBrowser) : undefined,

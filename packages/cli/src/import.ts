@@ -113,7 +113,7 @@ async function runImporter(
           : files.find((f) => /(^|\/)(terraform|[^/]*\.auto)\.tfvars$/.test(f.path))?.text;
         const variables = tfvars ? await importer.parseTfvars(tfvars, parseHcl) : undefined;
         return await importer.importTerraform(
-          files.filter((f) => /\.tf$/i.test(f.path)),
+          files.filter((f) => /\.tf(\.json)?$/i.test(f.path)),
           { parseHcl, variables },
         );
       }

@@ -114,6 +114,62 @@ function headerLines(text: string): Map<string, number> {
   return lines;
 }
 
+/**
+ * Deeper bracket nesting than any real configuration has. HashiCorp's parser (Go compiled to
+ * wasm) recurses per level and, thousands deep, dies with a fatal runtime error that takes every
+ * later parse in the process with it; such a file is refused before it reaches the parser.
+ */
+export const MAX_HCL_NESTING = 256;
+
+/** The deepest (, [ or { nesting outside strings and comments (a quick scan, not a parser). */
+export function hclNestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '(' || c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/** Parses HCL through the injected parser, refusing what would crash it. */
+export async function parseHclSafely(
+  parseHcl: HclParser,
+  path: string,
+  text: string,
+): Promise<Record<string, unknown>> {
+  const depth = hclNestingDepth(text);
+  if (depth > MAX_HCL_NESTING)
+    throw new Error(`brackets nest ${depth} levels deep (more than ${MAX_HCL_NESTING}); not parsed`);
+  return parseHcl(path, text);
+}
+
+/**
+ * Terraform's JSON syntax (`*.tf.json`) is the structure HashiCorp's parser gives for HCL, except
+ * that a block may be one object where the parser always gives a list, and `"//"` keys are
+ * comments. The readers take both shapes (asBlocks), so only the comments are dropped here.
+ */
+function readJsonSyntax(text: string): Record<string, unknown> {
+  const dropComments = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(dropComments)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== '//').map(([k, x]) => [k, dropComments(x)]))
+        : v;
+  const json = dropComments(JSON.parse(text));
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new Error('the file must hold one JSON object of top-level blocks (resource, variable, ...)');
+  return json as Record<string, unknown>;
+}
+
 function asBlocks(v: unknown): Body[] {
   if (Array.isArray(v)) return v.filter((b): b is Body => !!b && typeof b === 'object' && !Array.isArray(b));
   if (v && typeof v === 'object') return [v as Body];
@@ -130,24 +186,18 @@ export async function readConfiguration(
   tfvars: Record<string, unknown>,
 ): Promise<Configuration> {
   const problems: ImportProblem[] = [];
-  const texts = files.filter((f) => f.path.endsWith('.tf'));
-  for (const f of files) {
-    if (f.path.endsWith('.tf.json'))
-      problems.push({
-        severity: 'warning',
-        message: `${f.path} is Terraform JSON syntax, which this importer does not read yet; its blocks are not imported`,
-        file: f.path,
-      });
-  }
+  const sources = files.filter((f) => f.path.endsWith('.tf') || f.path.endsWith('.tf.json'));
   const parsed: ParsedFile[] = [];
-  for (const f of [...texts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const f of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     try {
-      const json = await parseHcl(f.path, f.text);
+      const json = f.path.endsWith('.tf.json')
+        ? readJsonSyntax(f.text)
+        : await parseHclSafely(parseHcl, f.path, f.text);
       parsed.push({ path: f.path, dir: dirOf(f.path), text: f.text, json });
     } catch (error) {
       problems.push({
         severity: 'error',
-        message: `${f.path} is not valid HCL: ${error instanceof Error ? error.message : String(error)}`,
+        message: `${f.path} is not valid ${f.path.endsWith('.tf.json') ? 'Terraform JSON' : 'HCL'}: ${error instanceof Error ? error.message : String(error)}`,
         file: f.path,
       });
     }
@@ -306,7 +356,7 @@ export async function readConfiguration(
   const byAddress = new Map<string, Block>();
   for (const b of [...resources, ...data]) byAddress.set(b.address, b);
   for (const b of [...resources, ...data]) b.refs = resolveRefs(collectRefs(b.body), b.module, byAddress, 0);
-  return { roots, instances, resources, data, modules, byAddress, problems, texts };
+  return { roots, instances, resources, data, modules, byAddress, problems, texts: sources };
 }
 
 /**

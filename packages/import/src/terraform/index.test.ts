@@ -5,6 +5,7 @@ import { validateDesign } from '../../../rules/src/index.ts';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult, SourceFile } from '../report.ts';
 import { importTerraform, parseTfvars } from './index.ts';
+import { hclNestingDepth } from './config.ts';
 
 const run = (files: SourceFile[], variables?: Record<string, unknown>): Promise<ImportResult> =>
   importTerraform(files, { parseHcl: parse, ...(variables ? { variables } : {}) });
@@ -664,6 +665,48 @@ output "arn" {
   });
 });
 
+describe('importTerraform: Terraform JSON syntax', () => {
+  it('reads a .tf.json configuration as the same HCL would be read: blocks as objects or lists, comments dropped', async () => {
+    const hcl = await run([{ path: 'main.tf', text: SERVERLESS }], { timeout: 120 });
+    // Terraform's JSON syntax: what HashiCorp's parser gives, with one nested block written as
+    // an object (JSON allows both) and a "//" comment key.
+    const json = (await parse('main.tf', SERVERLESS)) as Record<string, Record<string, Record<string, unknown[]>>>;
+    const worker = json.resource!.aws_lambda_function!.worker![0] as Record<string, unknown>;
+    worker.environment = (worker.environment as unknown[])[0];
+    worker['//'] = 'environment written as one object';
+    const r = await run([{ path: 'main.tf.json', text: JSON.stringify(json, null, 2) }], { timeout: 120 });
+    expect(r.report.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // Compared by source address: node ids are taken in file order, which JSON groups by type.
+    const bySource = (x: ImportResult) => {
+      const source = new Map<string, string>();
+      const rows = x.report.resources.map((e) => {
+        const o = e.outcome;
+        const n = 'nodeId' in o ? x.design.nodes.find((d) => d.id === o.nodeId) : undefined;
+        if (n && o.kind !== 'part-of') source.set(n.id, e.sourceId);
+        return JSON.stringify([e.sourceId, o.kind, n?.type, o.kind === 'part-of' ? '' : n?.properties]);
+      });
+      const connections = x.design.connections.map(
+        (c) => `${source.get(c.from) ?? c.from} ${c.kind} ${source.get(c.to) ?? c.to}`,
+      );
+      return { rows: rows.sort(), connections: connections.sort() };
+    };
+    expect(bySource(r)).toEqual(bySource(hcl));
+    expect(bySource(r).connections).toContain('aws_lambda_function.worker publish aws_sns_topic.events');
+    expectValid(r.design);
+  });
+
+  it('reports a .tf.json file that is not JSON as an error, with its name', async () => {
+    const r = await run([
+      { path: 'broken.tf.json', text: '{"resource": ' },
+      { path: 'main.tf', text: 'resource "aws_sqs_queue" "q" {}\n' },
+    ]);
+    const errors = r.report.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.file)).toEqual(['broken.tf.json']);
+    expect(errors[0]!.message).toMatch(/^broken\.tf\.json is not valid Terraform JSON: /);
+    expect(r.design.nodes.map((n) => n.type)).toEqual(['sqs']);
+  });
+});
+
 describe('importTerraform: several root configurations', () => {
   it('keeps two roots declaring the same address apart', async () => {
     const queue = 'resource "aws_sqs_queue" "q" {\n  visibility_timeout_seconds = VT\n}\n';
@@ -686,7 +729,7 @@ describe('importTerraform: nothing to read', () => {
     const r = await run([{ path: 'template.yaml', text: 'Resources: {}' }]);
     const errors = r.report.problems.filter((p) => p.severity === 'error');
     expect(errors.map((p) => p.message)).toEqual([
-      'none of the 1 file(s) is a Terraform .tf file; nothing was imported',
+      'none of the 1 file(s) is a Terraform .tf or .tf.json file; nothing was imported',
     ]);
     expect(r.design.nodes).toEqual([]);
     expect(r.report.resources).toEqual([]);
@@ -719,7 +762,19 @@ resource "aws_sqs_queue" "constructor" {
   it('reports a file the HCL parser gives up on (nesting too deep) as an error, without throwing', async () => {
     const nested = `${'('.repeat(3000)}1${')'.repeat(3000)}`;
     const r = await run([{ path: 'deep.tf', text: `locals {\n  x = ${nested}\n}\n` }]);
-    expect(r.report.problems.filter((p) => p.severity === 'error').map((p) => p.file)).toEqual(['deep.tf']);
+    const errors = r.report.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.file)).toEqual(['deep.tf']);
+    expect(errors[0]!.message).toMatch(/brackets nest 3001 levels deep/);
+    // The parser in wasm is never handed it, so it still parses the next file of the process
+    // (thousands deep, its Go runtime died and took every later parse with it).
+    const next = await run([{ path: 'main.tf', text: 'resource "aws_sqs_queue" "q" {}\n' }]);
+    expect(next.design.nodes.map((n) => n.type)).toEqual(['sqs']);
+  });
+
+  it('measures bracket nesting outside strings and comments', () => {
+    expect(hclNestingDepth('a = { b = [ (1) ] }')).toBe(3);
+    expect(hclNestingDepth('a = "((((\\"((" # {{{{\n// [[[[\n/* (((( */ b = {}')).toBe(1);
+    expect(hclNestingDepth('')).toBe(0);
   });
 });
 

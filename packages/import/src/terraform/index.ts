@@ -34,6 +34,7 @@ import {
   argument,
   dirOf,
   known,
+  parseHclSafely,
   rawAt,
   readConfiguration,
   resolveRefs,
@@ -56,7 +57,7 @@ export interface TerraformImportOptions {
 
 /** The values a `.tfvars` file sets (literal values; expressions are kept as hcl2json strings). */
 export async function parseTfvars(text: string, parseHcl: HclParser): Promise<Record<string, unknown>> {
-  const json = await parseHcl('terraform.tfvars', text);
+  const json = await parseHclSafely(parseHcl, 'terraform.tfvars', text);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(json)) out[k] = v;
   return out;
@@ -161,7 +162,7 @@ export async function importTerraform(
   if (cfg.texts.length === 0)
     problems.push({
       severity: 'error',
-      message: `none of the ${files.length} file(s) is a Terraform .tf file; nothing was imported`,
+      message: `none of the ${files.length} file(s) is a Terraform .tf or .tf.json file; nothing was imported`,
     });
   const layout = readLayout(cfg.texts, problems);
   // Ids the design parser refuses as record keys are taken from the start.
@@ -399,7 +400,7 @@ export async function importTerraform(
   const design: Design = {
     schemaVersion: DESIGN_SCHEMA_VERSION,
     name: designName(files),
-    description: `Imported from Terraform (${cfg.texts.length} .tf file${cfg.texts.length === 1 ? '' : 's'}).`,
+    description: `Imported from Terraform (${cfg.texts.length} file${cfg.texts.length === 1 ? '' : 's'}).`,
     region: region(cfg, problems),
     environments: DEFAULT_ENVIRONMENTS.map((name) => ({ name, overrides: {} })),
     tags: defaultTags(cfg),
