@@ -21,10 +21,15 @@ interface ProfileNode {
 }
 
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
-const relativeTemplate = process.argv[2] ?? 'cloudformation/Solutions/ADConnector/templates/ADCONNECTOR.cfn.yaml';
+const relativeTemplate =
+  process.argv[2] ?? 'cloudformation/Solutions/ADConnector/templates/ADCONNECTOR.cfn.yaml';
 const template = readFileSync(join(workspaceRoot, '..', 'shared', 'corpora', relativeTemplate), 'utf8');
 const outDir = join(workspaceRoot, '.tmp/profile-app');
-await build({ configFile: join(workspaceRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir, minify: false } });
+await build({
+  configFile: join(workspaceRoot, 'vite.config.ts'),
+  logLevel: 'warn',
+  build: { outDir, minify: false },
+});
 const server = await serve(join(workspaceRoot, 'vite.config.ts'), undefined, outDir, 4395);
 const browser = await chromium.launch({ executablePath: resolveChromium(), args: CHROMIUM_ARGS });
 try {
@@ -39,7 +44,8 @@ try {
     const tasks: Array<[number, number]> = [];
     (window as unknown as { longTasks: Array<[number, number]> }).longTasks = tasks;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+      for (const entry of list.getEntries())
+        tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
     }).observe({ type: 'longtask' });
   });
   const cdp = await page.context().newCDPSession(page);
@@ -54,7 +60,8 @@ try {
   // Not getByRole: Playwright computes ARIA roles over the whole page on the page's main thread
   // while it polls, which shows up as long tasks that are not the app's.
   await page.waitForFunction(
-    () => [...document.querySelectorAll('[role="dialog"]')].some((d) => d.textContent?.includes('Import report')),
+    () =>
+      [...document.querySelectorAll('[role="dialog"]')].some((d) => d.textContent?.includes('Import report')),
     null,
     { polling: 250, timeout: 30_000 },
   );
@@ -62,10 +69,14 @@ try {
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   };
-  const tasks = await page.evaluate(() => (window as unknown as { longTasks: Array<[number, number]> }).longTasks);
+  const tasks = await page.evaluate(
+    () => (window as unknown as { longTasks: Array<[number, number]> }).longTasks,
+  );
   console.log(`long tasks [start ms, duration ms]: ${JSON.stringify(tasks)}`);
   const selfMs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  profile.samples.forEach((id, i) =>
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
+  );
   const byFunction = new Map<string, number>();
   for (const node of profile.nodes) {
     const { functionName, url, lineNumber } = node.callFrame;

@@ -79,6 +79,23 @@ describe.skipIf(Boolean(missing))('an imported design synthesized by the CDK', (
       const { Metadata: _metadata, ...cdk } = synthesized.Resources[id];
       expect(cdk, id).toEqual(ours.Resources[id]);
     }
+    // Its attributes as written: the condition, and the policies that keep it on delete.
+    expect(synthesized.Resources.QueueArnParameter).toMatchObject({
+      Condition: 'KeepParameter',
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    // The template sections kept from the imported stack: the same in both targets.
+    expect(synthesized.Parameters.ParameterOwner).toEqual(ours.Parameters.ParameterOwner);
+    expect(synthesized.Mappings.ParameterTiers).toEqual(ours.Mappings.ParameterTiers);
+    expect(synthesized.Conditions.KeepParameter).toEqual(ours.Conditions.KeepParameter);
+    expect(synthesized.Outputs.QueueArnParameterName).toEqual(ours.Outputs.QueueArnParameterName);
+    expect(ours.Outputs.QueueArnParameterName).toEqual({
+      Condition: 'KeepParameter',
+      Description: 'Name of the SSM parameter holding the queue ARN',
+      Value: { Ref: 'QueueArnParameter' },
+      Export: { Name: { 'Fn::Sub': '${AWS::StackName}-queue-arn-parameter' } },
+    });
     expect(synthesized.Metadata['Archgen::Layout']).toEqual(ours.Metadata['Archgen::Layout']);
     expect(validateTemplate(synthesized)).toEqual([]);
   });

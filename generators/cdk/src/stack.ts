@@ -44,6 +44,7 @@ import {
 import { camelCase, plainText } from './naming.ts';
 import { SUBNET_CIDRS_CLASS, SUBNET_CIDRS_MODULE } from './files/subnet-cidrs.ts';
 import { KEEP_LOGICAL_ID, LOGICAL_IDS_MODULE } from './files/logical-ids.ts';
+import { emitKeptSections } from './kept-sections.ts';
 
 /** Types that describe no infrastructure (a diagram's traffic source). */
 
@@ -248,6 +249,7 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
   ctx.scope = thisExpr;
 
   const outputs = ordered.filter((c) => ['alb', 'cloudfront', 'api-gateway'].includes(c.type));
+  emitKeptSections(graph, ctx, new Set(outputs.map((c) => `${c.names.logicalId}Endpoint`)));
   if (outputs.length) ctx.section('Entry points.');
   for (const component of outputs) {
     const handle = ctx.handle(component.id);

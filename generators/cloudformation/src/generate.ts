@@ -11,6 +11,7 @@ import {
   type GeneratedFiles,
   type ResolvedGraph,
 } from '@archgen/infra';
+import { keptReferences } from '@archgen/model';
 import { ENVIRONMENT_PARAMETER, EmitContext } from './context.ts';
 import { EMITTERS, NO_INFRASTRUCTURE } from './emitters/index.ts';
 import { emitRole } from './emitters/iam.ts';
@@ -23,6 +24,7 @@ import { printTemplate } from './template/yaml.ts';
 import type { OutputDefinition, ParameterDefinition, ResourceDefinition } from './template/builder.ts';
 import { ENVIRONMENT_VALUES_MAPPING, splitTemplate, type SplitTemplates } from './split.ts';
 import { truncateUtf8 } from './text.ts';
+import { keptRecord, keptValue } from './template/kept-values.ts';
 
 export interface CloudFormationOptions {
   /** Environments to generate parameter files for (default: all of the graph's, in its order). */
@@ -87,7 +89,35 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
     if (!componentIds.has(alarm.id)) emitAlarm(alarm, alarm.names.logicalId, ctx);
   }
   t.owner = '';
+  addKeptSections(graph, ctx);
   return ctx;
+}
+
+/**
+ * Parameters, Mappings, Conditions and Outputs kept from imported CloudFormation, as written, so
+ * kept resources' references resolve and the stack keeps its outputs. Where the export already
+ * uses a name (its own Environment parameter, say), the export's stays.
+ */
+function addKeptSections(graph: ResolvedGraph, ctx: EmitContext): void {
+  const kept = graph.keptTemplate;
+  if (!kept) return;
+  const t = ctx.template;
+  for (const [name, definition] of Object.entries(kept.parameters))
+    if (!t.parameters.has(name))
+      t.addParameter(name, keptRecord(definition) as unknown as ParameterDefinition, 'Imported');
+  for (const [name, expression] of Object.entries(kept.conditions)) {
+    const value = keptValue(expression);
+    if (value !== undefined && !t.conditions.has(name)) t.conditions.set(name, value);
+  }
+  for (const [name, mapping] of Object.entries(kept.mappings))
+    if (name !== ENVIRONMENT_VALUES_MAPPING) t.keptMappings.set(name, keptRecord(mapping));
+  // An output naming a resource this template does not print (a REST API without a method is
+  // left out, see omissions) would not deploy: it is left out too.
+  const printed = (name: string) =>
+    name.startsWith('AWS::') || t.resources.has(name) || t.parameters.has(name);
+  for (const [name, output] of Object.entries(kept.outputs))
+    if (!t.outputs.has(name) && [...keptReferences(output).refs].every(printed))
+      t.keptOutputs.set(name, keptRecord(output));
 }
 
 /**
@@ -168,7 +198,14 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext, sections?: Templat
             }),
           }
         : undefined,
-      archgen: { design: graph.design.slug, environments: ctx.environments as string[], stack: t.stack },
+      archgen: {
+        design: graph.design.slug,
+        environments: ctx.environments as string[],
+        stack: t.stack,
+        // Outputs kept from imported code, told apart from the export's own on a re-import.
+        keptOutputs:
+          t.root && ctx.template.keptOutputs.size > 0 ? [...ctx.template.keptOutputs.keys()] : undefined,
+      },
       'Archgen::Layout': t.root ? cloudFormationLayout(graph) : undefined,
     },
     // The definitions as they are: they are plain objects, and nothing changes them after this.
@@ -177,15 +214,26 @@ function templateTree(graph: ResolvedGraph, ctx: EmitContext, sections?: Templat
     Mappings:
       t.mapping && t.mapping.size > 0
         ? { [ENVIRONMENT_VALUES_MAPPING]: map(t.mapping, (entry) => entry as TemplateMap) }
-        : undefined,
+        : t.root
+          ? map(ctx.template.keptMappings, (m) => m)
+          : undefined,
     Conditions: map(t.conditions, (c) => c),
     Resources: map(t.resources, (r) => r as unknown as TemplateMap),
-    Outputs: map(t.outputs, (o) => ({
+    Outputs: outputsSection(t, ctx),
+  };
+}
+
+/** The template's own outputs, then (in the root) those kept from imported code as written. */
+function outputsSection(t: TemplateSections, ctx: EmitContext): TemplateMap | undefined {
+  const section: TemplateMap = {};
+  for (const [name, o] of t.outputs)
+    section[name] = {
       Description: truncateUtf8(o.Description, 1024),
       Value: o.Value,
       Export: o.exportName ? { Name: sub(`\${AWS::StackName}-${o.exportName}`) } : undefined,
-    })),
-  };
+    };
+  if (t.root) for (const [name, o] of ctx.template.keptOutputs) section[name] = o;
+  return Object.keys(section).length > 0 ? section : undefined;
 }
 
 export function generateCloudFormation(
@@ -246,8 +294,10 @@ export function generateCloudFormation(
   for (const env of environments) {
     const parameters = [...rootParameters.keys()].map((name) => ({
       ParameterKey: name,
-      ParameterValue:
+      // A kept parameter's Default may be a number: parameter files hold text.
+      ParameterValue: String(
         ctx.parameterValues.get(name)?.[env] ?? ctx.template.parameters.get(name)!.Default ?? '',
+      ),
     }));
     files[`parameters/${windowsSafeStem(env)}.json`] = `${JSON.stringify(parameters, null, 2)}\n`;
   }

@@ -116,8 +116,11 @@ export function renderReadme(
   const viaS3 = bytes > INLINE_TEMPLATE_LIMIT;
   const envs = ctx.environments;
   const parameterRows = [...ctx.template.parameters].map(([name, parameter]) => {
-    const values = envs.map((env) => cell(ctx.parameterValues.get(name)?.[env] ?? parameter.Default ?? ''));
-    return `| \`${name}\` | ${cell(parameter.Description)} | ${values.map((v) => (v === '' ? '""' : `\`${v}\``)).join(' | ')} |`;
+    // Parameters kept from imported code may have no description, and a number as default.
+    const values = envs.map((env) =>
+      cell(String(ctx.parameterValues.get(name)?.[env] ?? parameter.Default ?? '')),
+    );
+    return `| \`${name}\` | ${cell(typeof parameter.Description === 'string' ? parameter.Description : '')} | ${values.map((v) => (v === '' ? '""' : `\`${v}\``)).join(' | ')} |`;
   });
   const conditions = [...ctx.template.conditions.keys()];
   const lines = [

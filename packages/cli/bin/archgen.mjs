@@ -22,7 +22,10 @@ function newestSource() {
       if (entry.name === 'node_modules' || entry.name === 'dist') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if ((entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) || entry.name === 'package.json')
+      else if (
+        (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) ||
+        entry.name === 'package.json'
+      )
         newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
@@ -58,7 +61,9 @@ async function buildBundle() {
     // HashiCorp's HCL parser loads its wasm from its own folder: it stays a package.
     external: ['@cdktf/hcl2json'],
     // Some dependencies are CommonJS and call require(); an ES module bundle has none.
-    banner: { js: "import { createRequire as __archgenRequire } from 'node:module'; const require = __archgenRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __archgenRequire } from 'node:module'; const require = __archgenRequire(import.meta.url);",
+    },
   });
   renameSync(partial, bundle);
 }
@@ -71,7 +76,9 @@ async function runBundled() {
 
 function runWithTsx() {
   const tsx = import.meta.resolve('tsx');
-  const result = spawnSync(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   if (result.error) {
     process.stderr.write(`archgen: cannot start node (${result.error.message})\n`);
     process.exit(2);
@@ -86,6 +93,7 @@ try {
   await runBundled();
   bundled = true;
 } catch (error) {
-  if (process.env.ARCHGEN_DEBUG) process.stderr.write(`archgen: running from source (${error?.message ?? error})\n`);
+  if (process.env.ARCHGEN_DEBUG)
+    process.stderr.write(`archgen: running from source (${error?.message ?? error})\n`);
 }
 if (!bundled) runWithTsx();

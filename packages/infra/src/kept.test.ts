@@ -46,6 +46,7 @@ describe('kept resources and kept logical ids', () => {
     expect(kept.names.logicalId).toBe('QueueArnParam');
     expect(kept.kept?.cloudFormation).toEqual({
       type: 'AWS::SSM::Parameter',
+      attributes: {},
       properties: {
         Type: 'String',
         Value: { 'Fn::GetAtt': ['OrdersQueue', 'Arn'] },

@@ -5,7 +5,8 @@
  */
 import { resolveProperties, type DesignNode, type PropertyValue } from '@archgen/model';
 import type { LowerContext } from './context.ts';
-import type { KeptRecord, ResolvedKeptResource } from './types.ts';
+import { keptReferences, type KeptTemplate } from '@archgen/model';
+import type { KeptRecord, ResolvedKeptResource, ResolvedKeptTemplate } from './types.ts';
 
 export const KEPT_RESOURCE_TYPE = 'other-resource';
 
@@ -36,6 +37,7 @@ export function lowerKeptResources(ctx: LowerContext, nodes: readonly DesignNode
         type: cloudFormationType,
         properties: isRecord(props.cloudFormationProperties) ? props.cloudFormationProperties : {},
         dependsOn: [...new Set(dependsOn)],
+        attributes: keptAttributes(props.cloudFormationAttributes),
       };
     }
     const terraformType = text(props.terraformType);
@@ -46,4 +48,50 @@ export function lowerKeptResources(ctx: LowerContext, nodes: readonly DesignNode
       };
     component.kept = kept;
   }
+}
+
+/** The resource attributes a kept resource may carry, in the order templates usually write them. */
+const KEPT_ATTRIBUTES = [
+  'Condition',
+  'DeletionPolicy',
+  'UpdateReplacePolicy',
+  'UpdatePolicy',
+  'CreationPolicy',
+  'Metadata',
+] as const;
+
+function keptAttributes(value: PropertyValue | undefined): KeptRecord {
+  const out: KeptRecord = {};
+  if (!isRecord(value)) return out;
+  for (const key of KEPT_ATTRIBUTES)
+    if (value[key] !== undefined && value[key] !== null) out[key] = value[key]!;
+  return out;
+}
+
+/**
+ * design.keptTemplate as the targets print it. An output stays only while everything it names is
+ * in the template: a kept parameter, a pseudo parameter, or a logical id the design still makes.
+ */
+export function lowerKeptTemplate(
+  kept: KeptTemplate | undefined,
+  logicalIds: ReadonlySet<string>,
+): ResolvedKeptTemplate | undefined {
+  if (!kept) return undefined;
+  const records = (section: Record<string, PropertyValue> | undefined): Record<string, KeptRecord> => {
+    const out: Record<string, KeptRecord> = {};
+    for (const [name, value] of Object.entries(section ?? {})) if (isRecord(value)) out[name] = value;
+    return out;
+  };
+  const parameters = records(kept.parameters);
+  const conditions: Record<string, PropertyValue> = { ...(kept.conditions ?? {}) };
+  const outputs: Record<string, KeptRecord> = {};
+  for (const [name, output] of Object.entries(records(kept.outputs))) {
+    const { refs } = keptReferences(output);
+    const missing = [...refs].filter(
+      (r) => !r.startsWith('AWS::') && !(r in parameters) && !logicalIds.has(r),
+    );
+    if (missing.length === 0) outputs[name] = output;
+  }
+  const result: ResolvedKeptTemplate = { parameters, mappings: records(kept.mappings), conditions, outputs };
+  return Object.values(result).some((section) => Object.keys(section).length > 0) ? result : undefined;
 }

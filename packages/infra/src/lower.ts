@@ -27,7 +27,7 @@ import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerDesignTags, userText, withoutDynamicReferences } from './text.ts';
 import { lowerStateMachines } from './state-machines.ts';
 import { lowerPrefixLifecycleRules } from './lifecycle.ts';
-import { lowerKeptResources } from './kept.ts';
+import { lowerKeptResources, lowerKeptTemplate } from './kept.ts';
 import {
   lowerAlarmNodes,
   lowerApiGatewayAccountRole,
@@ -132,6 +132,11 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
     alarms: ctx.alarms,
     bucketNotifications: ctx.bucketNotifications,
   };
+  const keptTemplate = lowerKeptTemplate(
+    input.keptTemplate, // as written, like kept resources (no dynamic-reference rewriting)
+    new Set(graph.components.map((c) => c.names.logicalId)),
+  );
+  if (keptTemplate) graph.keptTemplate = keptTemplate;
   // Decided once for every target: which stack each VPC and component deploys in.
   graph.stacks = partitionStacks(design, graph);
   return graph;

@@ -737,12 +737,25 @@ export interface ResolvedKeptResource {
    * Its CloudFormation form: Type, Properties with intrinsic functions as JSON objects
    * ({"Ref": "X"}, {"Fn::GetAtt": ["A", "Arn"]}), and DependsOn logical ids.
    */
-  cloudFormation?: { type: string; properties: KeptRecord; dependsOn: string[] };
+  cloudFormation?: {
+    type: string;
+    properties: KeptRecord;
+    dependsOn: string[];
+    /** Condition, DeletionPolicy, UpdateReplacePolicy, UpdatePolicy, CreationPolicy, Metadata. */
+    attributes: KeptRecord;
+  };
   /**
    * Its Terraform form: the resource type and the block's body as hcl2json reads it
    * (expressions as "${...}" strings, nested blocks as lists of objects).
    */
   terraform?: { type: string; arguments: KeptRecord };
+}
+
+export interface ResolvedKeptTemplate {
+  parameters: Record<string, KeptRecord>;
+  mappings: Record<string, KeptRecord>;
+  conditions: Record<string, PropertyValue>;
+  outputs: Record<string, KeptRecord>;
 }
 
 /** What a stack of a split design mostly holds (see stacks.ts). */
@@ -812,6 +825,12 @@ export interface ResolvedGraph {
    */
   tags: Record<string, string>;
   vpcs: ResolvedVpc[];
+  /**
+   * Template sections kept from imported CloudFormation (design.keptTemplate), printed by the
+   * CloudFormation and CDK targets as written. Outputs that name a logical id the design no
+   * longer makes (its node was deleted) are left out. Absent when the design has none.
+   */
+  keptTemplate?: ResolvedKeptTemplate;
   components: ResolvedComponent[];
   securityGroups: ResolvedSecurityGroup[];
   roles: ResolvedRole[];

@@ -7,6 +7,7 @@ export * from './design/properties.ts';
 export * from './design/factory.ts';
 export * from './design/text-rules.ts';
 export * from './design/dead-letter.ts';
+export * from './design/kept-references.ts';
 export * from './catalog/types.ts';
 export * from './catalog/index.ts';
 export * from './catalog/event-rules.ts';

@@ -29,6 +29,9 @@ export const otherResourceEmitter: ComponentEmitter = {
       ctx.expr(
         call(member(resource, 'addOverride'), lit('DependsOn'), arr(form.dependsOn.map((d) => lit(d)))),
       );
+    // Condition, DeletionPolicy, UpdatePolicy... as written (a kept condition keeps its name).
+    for (const [key, value] of Object.entries(form.attributes))
+      ctx.expr(call(member(resource, 'addOverride'), lit(key), json(value)));
     ctx.register(component.id, { construct: resource, attributes: {} });
   },
 };

@@ -45,6 +45,9 @@ export class TemplateBuilder {
   readonly conditions = new Map<string, TemplateValue>();
   readonly resources = new Map<string, ResourceDefinition>();
   readonly outputs = new Map<string, OutputDefinition>();
+  /** Mappings and Outputs kept from imported code, printed as written (root template only). */
+  readonly keptMappings = new Map<string, TemplateValue>();
+  readonly keptOutputs = new Map<string, TemplateValue>();
   /** Comment lines printed above an entry, keyed "Resources.<id>" or "Parameters.<id>". */
   readonly comments: Record<string, string> = {};
   /**

@@ -16,6 +16,7 @@ import {
   type ConnectionKind,
   type DesignNode,
   type Environment,
+  type KeptTemplate,
   type Properties,
   type PropertyValue,
   type SubnetTier,
@@ -35,6 +36,7 @@ import {
 import { nameTag, rebuildNetwork } from './network.ts';
 import { SERVICE_TYPES, type ReadContext } from './services.ts';
 import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
+import { keptSections } from './kept-sections.ts';
 
 export interface TemplateImportOptions {
   parameters?: Record<string, string>;
@@ -55,6 +57,8 @@ export interface TemplatePieces {
   problems: ImportProblem[];
   description?: string;
   /** Node ids and positions from `Metadata["Archgen::Layout"]`. */
+  /** Parameters, Mappings, Conditions and Outputs kept as written (kept-sections.ts). */
+  keptTemplate?: KeptTemplate;
 }
 
 interface Res {
@@ -201,20 +205,13 @@ export function importTemplate(
     );
   if (Object.keys(mappings).length > 0)
     warn(
-      `Mappings ${Object.keys(mappings).join(', ')} were used to work out values; the design does not keep them`,
+      `Mappings ${Object.keys(mappings).join(', ')} were used to work out the services' values`,
       undefined,
       'info',
     );
   if (Object.keys(conditions).length > 0)
     warn(
-      `Conditions ${Object.keys(conditions).join(', ')} were evaluated with the parameters; the design keeps their outcome, not the conditions`,
-      undefined,
-      'info',
-    );
-  const outputs = Object.keys(obj(template.Outputs));
-  if (outputs.length > 0)
-    warn(
-      `Outputs ${outputs.join(', ')} are not kept: exported templates write their own outputs`,
+      `Conditions ${Object.keys(conditions).join(', ')} were evaluated with the parameters; service nodes keep their outcome`,
       undefined,
       'info',
     );
@@ -446,22 +443,19 @@ export function importTemplate(
                 dependsOn: (Array.isArray(r.raw.DependsOn) ? r.raw.DependsOn : [r.raw.DependsOn]).map(String),
               }
             : {}),
+          ...(KEPT_ATTRIBUTES.some((k) => r.raw[k] !== undefined)
+            ? {
+                cloudFormationAttributes: asPropertyValue(
+                  Object.fromEntries(
+                    KEPT_ATTRIBUTES.filter((k) => r.raw[k] !== undefined).map((k) => [k, r.raw[k]]),
+                  ),
+                ),
+              }
+            : {}),
         },
         placement: null,
         logicalIds: { self: r.id },
       };
-      const lost = [
-        'Condition',
-        'DeletionPolicy',
-        'UpdateReplacePolicy',
-        'UpdatePolicy',
-        'CreationPolicy',
-      ].filter((k) => k in r.raw);
-      if (lost.length > 0)
-        warn(
-          `kept resource ${r.id}: its ${lost.join(', ')} ${lost.length > 1 ? 'are' : 'is'} not carried in the design`,
-          r.id,
-        );
       const tooLarge = beyondPropertyLimits(node.properties.cloudFormationProperties!);
       if (tooLarge)
         warn(
@@ -960,6 +954,48 @@ export function importTemplate(
       warn(`${r.id} has Condition ${String(r.raw.Condition)}: imported as if it were true`, r.id);
   }
 
+  // Parameters, Mappings, Conditions and Outputs the export needs to print back as written.
+  const keptIds = new Set<string>();
+  const keptValues: PropertyValue[] = [];
+  for (const n of nodes) {
+    if (n.logicalIds?.self) keptIds.add(n.logicalIds.self);
+    if (n.type !== 'other-resource') continue;
+    keptValues.push(
+      n.properties.cloudFormationProperties ?? null,
+      n.properties.cloudFormationAttributes ?? null,
+    );
+  }
+  const sections = keptSections({
+    parameters,
+    mappings,
+    conditions,
+    outputs: sourceOutputs(template),
+    keptValues,
+    keptIds,
+    given: baseScope.parameters,
+  });
+  const keptTemplate = sections.kept;
+  const keptNames = (section: Record<string, unknown> | undefined) => Object.keys(section ?? {});
+  if (keptTemplate) {
+    const summary = (
+      [
+        ['Parameters', keptNames(keptTemplate.parameters)],
+        ['Mappings', keptNames(keptTemplate.mappings)],
+        ['Conditions', keptNames(keptTemplate.conditions)],
+        ['Outputs', keptNames(keptTemplate.outputs)],
+      ] as const
+    )
+      .filter(([, names]) => names.length > 0)
+      .map(([section, names]) => `${section} ${names.join(', ')}`);
+    warn(`kept as written, for the export: ${summary.join('; ')}`, undefined, 'info');
+  }
+  for (const { name, missing } of sections.droppedOutputs)
+    warn(
+      `Output ${name} is not kept: it names ${missing.join(', ')}, which the export does not keep under the same logical id`,
+      undefined,
+      'info',
+    );
+
   // The same words about the same resource once (values are read once per environment).
   const seen = new Set<string>();
   const uniqueProblems = problems.filter((p) => {
@@ -977,8 +1013,31 @@ export function importTemplate(
     resources: reportEntries,
     problems: uniqueProblems,
     ...(description ? { description } : {}),
+    ...(keptTemplate ? { keptTemplate } : {}),
   };
 }
+
+/**
+ * The template's outputs, less those archgen's export wrote itself: a template it wrote names
+ * the outputs it kept from imported code in Metadata.archgen.keptOutputs; the rest are its own.
+ */
+function sourceOutputs(template: Record<string, unknown>): Record<string, unknown> {
+  const outputs = obj(template.Outputs);
+  const written = obj(obj(template.Metadata).archgen);
+  if (typeof written.design !== 'string') return outputs;
+  const kept = new Set(Array.isArray(written.keptOutputs) ? written.keptOutputs.map(String) : []);
+  return Object.fromEntries(Object.entries(outputs).filter(([name]) => kept.has(name)));
+}
+
+/** Resource attributes a kept resource carries as written (the lowering prints them back). */
+const KEPT_ATTRIBUTES = [
+  'Condition',
+  'DeletionPolicy',
+  'UpdateReplacePolicy',
+  'UpdatePolicy',
+  'CreationPolicy',
+  'Metadata',
+] as const;
 
 const DLQ_KEY = /deadletter|redrivepolicy|onfailure/i;
 const LOG_KEY = /logging|loadbalancerattributes|logdestination|destinationbucketname|accesslog/i;

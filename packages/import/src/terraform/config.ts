@@ -162,7 +162,11 @@ function readJsonSyntax(text: string): Record<string, unknown> {
     Array.isArray(v)
       ? v.map(dropComments)
       : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== '//').map(([k, x]) => [k, dropComments(x)]))
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== '//')
+              .map(([k, x]) => [k, dropComments(x)]),
+          )
         : v;
   const json = dropComments(JSON.parse(text));
   if (!json || typeof json !== 'object' || Array.isArray(json))

@@ -670,7 +670,10 @@ describe('importTerraform: Terraform JSON syntax', () => {
     const hcl = await run([{ path: 'main.tf', text: SERVERLESS }], { timeout: 120 });
     // Terraform's JSON syntax: what HashiCorp's parser gives, with one nested block written as
     // an object (JSON allows both) and a "//" comment key.
-    const json = (await parse('main.tf', SERVERLESS)) as Record<string, Record<string, Record<string, unknown[]>>>;
+    const json = (await parse('main.tf', SERVERLESS)) as Record<
+      string,
+      Record<string, Record<string, unknown[]>>
+    >;
     const worker = json.resource!.aws_lambda_function!.worker![0] as Record<string, unknown>;
     worker.environment = (worker.environment as unknown[])[0];
     worker['//'] = 'environment written as one object';

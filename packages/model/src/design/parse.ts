@@ -14,6 +14,7 @@ import {
   DesignSchema,
   designRegions,
   EnvironmentSchema,
+  KeptTemplateSchema,
   NodeSchema,
   NoteSchema,
   PlacementSchema,
@@ -817,6 +818,7 @@ const DESIGN_KEY_ORDER: KeyOrder = shape(DesignSchema, {
   acceptedRisks: { items: shape(AcceptedRiskSchema) },
   notes: { items: shape(NoteSchema) },
   usage: NESTED_SORTED,
+  keptTemplate: shape(KeptTemplateSchema),
 });
 
 function byCodeUnit(a: string, b: string): number {

@@ -217,6 +217,22 @@ export type Note = z.infer<typeof NoteSchema>;
 /** Usage assumptions for the cost estimate, keyed by node id then usage metric. */
 export const UsageSchema = z.record(IdSchema, z.record(z.string().max(64), z.number().min(0)));
 
+/** A CloudFormation logical name (parameter, mapping, condition, output). */
+const TemplateNameSchema = z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'must be letters and digits');
+
+/**
+ * Template sections kept from imported CloudFormation, as written: the CloudFormation and CDK
+ * exports print them back, so kept resources' Refs to parameters, FindInMap and Conditions
+ * resolve and the stack's outputs (and exports other stacks import) remain.
+ */
+export const KeptTemplateSchema = z.object({
+  parameters: z.record(TemplateNameSchema, PropertyValueSchema).optional(),
+  mappings: z.record(TemplateNameSchema, PropertyValueSchema).optional(),
+  conditions: z.record(TemplateNameSchema, PropertyValueSchema).optional(),
+  outputs: z.record(TemplateNameSchema, PropertyValueSchema).optional(),
+});
+export type KeptTemplate = z.infer<typeof KeptTemplateSchema>;
+
 export const DesignSchema = z.object({
   schemaVersion: z.literal(DESIGN_SCHEMA_VERSION),
   name: z.string().min(1).max(128),
@@ -231,6 +247,7 @@ export const DesignSchema = z.object({
   acceptedRisks: z.array(AcceptedRiskSchema).default([]),
   notes: z.array(NoteSchema).default([]),
   usage: UsageSchema.default({}),
+  keptTemplate: KeptTemplateSchema.optional(),
 });
 export type Design = z.infer<typeof DesignSchema>;
 /** What a hand-written or older-but-migrated file may omit: defaults fill the rest. */

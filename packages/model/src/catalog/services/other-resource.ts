@@ -61,6 +61,15 @@ export const otherResource: ServiceDefinition = {
       sameInEveryEnvironment: true,
       help: 'Logical ids of the resources CloudFormation creates before this one.',
     },
+    {
+      kind: 'json',
+      shape: 'record',
+      key: 'cloudFormationAttributes',
+      label: 'CloudFormation resource attributes',
+      default: {},
+      sameInEveryEnvironment: true,
+      help: 'Condition, DeletionPolicy, UpdateReplacePolicy, UpdatePolicy, CreationPolicy and Metadata as written; printed unchanged.',
+    },
     text('terraformType', 'Terraform type', '', {
       pattern: TERRAFORM_TYPE,
       patternHint: 'must be a Terraform resource type like aws_ssm_parameter',
