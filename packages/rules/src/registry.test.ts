@@ -82,6 +82,7 @@ describe('rule registry', () => {
       'IMP-01',
       'IMP-02',
       'IMP-03',
+      'IMP-04',
       'KIN-01',
       'KMS-01',
       'KMS-02',

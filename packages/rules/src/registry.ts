@@ -96,6 +96,7 @@ import { TXT_01 } from './rules/text/TXT-01.ts';
 import { IMP_01 } from './rules/import/IMP-01.ts';
 import { IMP_02 } from './rules/import/IMP-02.ts';
 import { IMP_03 } from './rules/import/IMP-03.ts';
+import { IMP_04 } from './rules/import/IMP-04.ts';
 
 export const RULES: readonly Rule[] = [
   ALB_01,
@@ -194,6 +195,7 @@ export const RULES: readonly Rule[] = [
   IMP_01,
   IMP_02,
   IMP_03,
+  IMP_04,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -8,7 +8,7 @@
  * resource kept only in CloudFormation form prints nothing (IMP-01 names it).
  */
 import type { KeptRecord } from '@archgen/infra';
-import type { PropertyValue } from '@archgen/model';
+import { TERRAFORM_MODULE, type PropertyValue } from '@archgen/model';
 import {
   attr,
   block,
@@ -137,13 +137,15 @@ export const otherResourceEmitter: ComponentEmitter = {
     const notes = problems.map(
       (path) => `archgen: ${path} could not be kept as an expression and is written as text; check it.`,
     );
+    // A module call kept from imported code (its source was not read) stays a module call.
+    const isModule = form.type === TERRAFORM_MODULE;
     ctx.add(
       'main.tf',
       block(
-        'resource',
-        [form.type, c.names.tfName],
+        isModule ? 'module' : 'resource',
+        isModule ? [c.names.tfName] : [form.type, c.names.tfName],
         [...notes.map((note) => comment(note)), ...items],
-        ['Kept as imported, unchanged.'],
+        [isModule ? 'Module call kept as imported, unchanged.' : 'Kept as imported, unchanged.'],
       ),
     );
   },

@@ -2,6 +2,7 @@ import { parse } from '@cdktf/hcl2json';
 import { parseDesign, type Design } from '@archgen/model';
 // @archgen/import does not depend on the rules package; the test reaches it by path.
 import { validateDesign } from '../../../rules/src/index.ts';
+import { generateAll } from '@archgen/export';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult, SourceFile } from '../report.ts';
 import { importTerraform, parseTfvars } from './index.ts';
@@ -628,11 +629,11 @@ output "arn" {
     },
   ];
 
-  it('reads a local module under module.<name>. addresses, reports a remote one, and follows outputs', async () => {
+  it('reads a local module under module.<name>. addresses, keeps a remote one as its call, and follows outputs', async () => {
     const r = await run(files);
     expect(r.report.resources.map((e) => `${e.sourceId} ${e.outcome.kind}`)).toEqual([
       'module.queue skipped',
-      'module.remote skipped',
+      'module.remote kept',
       'aws_lambda_function.consumer node',
       'aws_lambda_event_source_mapping.jobs part-of',
       'module.queue.aws_sqs_queue.this node',
@@ -656,6 +657,26 @@ output "arn" {
     });
     expect(r.design.nodes.every((n) => n.position === undefined || n.id === 'jobs')).toBe(true);
     expectValid(r.design);
+    // The remote module is on the canvas as its call, IMP-04 says its resources are not read,
+    // and the Terraform export prints the call back.
+    const remote = node(r, 'module.remote')!;
+    expect(remote).toMatchObject({
+      type: 'other-resource',
+      name: 'remote',
+      properties: {
+        terraformType: 'module',
+        terraformArguments: { source: 'terraform-aws-modules/lambda/aws', version: '7.0.0' },
+      },
+    });
+    expect(
+      validateDesign(r.design)
+        .filter((f) => f.target.id === remote.id)
+        .map((f) => f.ruleId),
+    ).toEqual(['IMP-04']);
+    const main = generateAll(r.design, { targets: ['terraform'] }).terraform!['main.tf']!;
+    expect(main).toMatch(
+      /^module "remote" \{\n {2}source {2}= "terraform-aws-modules\/lambda\/aws"\n {2}version = "7\.0\.0"\n\}/m,
+    );
   });
 
   it('reports a file that is not valid HCL as an error and still reads the others', async () => {

@@ -11,6 +11,7 @@ import {
   DESIGN_SCHEMA_VERSION,
   IdSchema,
   RegionSchema,
+  TERRAFORM_MODULE,
   getService,
   defaultProperties,
   idStem,
@@ -343,6 +344,26 @@ export async function importTerraform(
     outcomes.set(b.address, { kind: 'kept', nodeId: id, reason });
   }
 
+  // A module whose source was not read is kept as its call (IMP-04 says its resources are not in
+  // the design); the Terraform export prints the call back, so what uses its outputs resolves.
+  const moduleOutcomes = new Map<string, ResourceOutcome>();
+  for (const m of cfg.modules) {
+    if (m.instance !== undefined) continue;
+    const id = takeId(m.address, m.name);
+    nodes.set(m.address, {
+      id,
+      type: 'other-resource',
+      name: m.name.slice(0, 128),
+      properties: { terraformType: TERRAFORM_MODULE, terraformArguments: m.body as never },
+      placement: null,
+    });
+    moduleOutcomes.set(m.address, {
+      kind: 'kept',
+      nodeId: id,
+      reason: `the module's source "${m.source}" is not among the imported files: kept as the module call, its resources are not read`,
+    });
+  }
+
   // Properties read, positions from the layout comment.
   for (const [address, node] of nodes) {
     const reader = readers.get(address);
@@ -367,21 +388,21 @@ export async function importTerraform(
     });
   for (const m of cfg.modules) {
     const read = m.instance !== undefined;
-    const reason = read
-      ? `a local module: its resources are imported one by one as ${m.address}.<type>.<name>`
-      : `the module's source "${m.source}" is not among the imported files; its resources are not read`;
     entries.push({
       sourceId: m.address,
       sourceType: 'module',
       file: m.file,
-      outcome: { kind: 'skipped', reason },
+      outcome: moduleOutcomes.get(m.address) ?? {
+        kind: 'skipped',
+        reason: `a local module: its resources are imported one by one as ${m.address}.<type>.<name>`,
+      },
       ...(m.line !== undefined ? { line: m.line } : {}),
     });
     problems.push({
       severity: read ? 'info' : 'warning',
       message: read
         ? `${m.address} (source "${m.source}") is drawn through its resources, with addresses ${m.address}.*`
-        : `${m.address} (source "${m.source}") is shown only in the report: its resources are not read unless its source is a local folder included in the import`,
+        : `${m.address} (source "${m.source}") is kept as its module call: its resources are not read unless its source is a local folder included in the import`,
       file: m.file,
       ...(m.line !== undefined ? { line: m.line } : {}),
       sourceId: m.address,

@@ -32,6 +32,7 @@ import { users } from './users.ts';
 import { vpcEndpoint } from './vpc-endpoint.ts';
 
 export { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './ecs-fargate.ts';
+export { TERRAFORM_MODULE } from './other-resource.ts';
 
 const UNSORTED: readonly ServiceDefinition[] = [
   alb,

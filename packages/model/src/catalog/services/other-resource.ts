@@ -7,6 +7,12 @@ const CLOUDFORMATION_TYPE = '^[A-Za-z0-9]+::[A-Za-z0-9]+(::[A-Za-z0-9]+)?$';
 /** A Terraform resource type: "aws_ssm_parameter". */
 const TERRAFORM_TYPE = '^[a-z][a-z0-9_]*$';
 
+/**
+ * The Terraform type of a kept `module` call (a module whose source the import did not read):
+ * its arguments are the call's (source, version, inputs) and Terraform prints a module block.
+ */
+export const TERRAFORM_MODULE = 'module';
+
 const isRecord = (v: PropertyValue | undefined): boolean =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -75,7 +81,7 @@ export const otherResource: ServiceDefinition = {
       patternHint: 'must be a Terraform resource type like aws_ssm_parameter',
       maxLength: 128,
       sameInEveryEnvironment: true,
-      help: 'The resource type in Terraform; empty when the resource came from CloudFormation only.',
+      help: 'The resource type in Terraform ("module" for a module call kept as written); empty when the resource came from CloudFormation only.',
     }),
     {
       kind: 'json',

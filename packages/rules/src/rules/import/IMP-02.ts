@@ -1,3 +1,4 @@
+import { TERRAFORM_MODULE } from '@archgen/model';
 import type { Finding, Rule } from '../../types.ts';
 import { makeFinding } from '../../rule-kit.ts';
 import { KEPT_TYPE, keptForms, keptTypeName } from './kept-forms.ts';
@@ -16,7 +17,8 @@ export const IMP_02: Rule = {
     const findings: Finding[] = [];
     for (const node of ctx.nodesOfType(KEPT_TYPE)) {
       const forms = keptForms(ctx.props(node));
-      if (forms.cloudFormationType !== '') continue;
+      // A kept module call has its own finding (IMP-04).
+      if (forms.cloudFormationType !== '' || forms.terraformType === TERRAFORM_MODULE) continue;
       findings.push(
         makeFinding(
           IMP_02,

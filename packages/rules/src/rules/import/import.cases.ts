@@ -34,6 +34,16 @@ export const importCases: RuleCase[] = [
     expect: { target: 'param', severity: 'medium', manualFix: true },
   },
   {
+    ruleId: 'IMP-04',
+    name: 'a Terraform module kept as its call',
+    compliant: kept(terraform),
+    nonCompliant: kept({
+      terraformType: 'module',
+      terraformArguments: { source: 'terraform-aws-modules/vpc/aws', version: '~> 5.0' },
+    }),
+    expect: { target: 'param', severity: 'medium', manualFix: true },
+  },
+  {
     ruleId: 'IMP-03',
     name: 'two nodes keep the same logical id (in another case)',
     compliant: keeping('OrdersTable'),
