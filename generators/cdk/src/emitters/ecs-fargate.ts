@@ -13,7 +13,6 @@ import {
   vpcOf,
 } from './common.ts';
 
-const FARGATE_CPU_VALUES = new Set(['256', '512', '1024', '2048', '4096', '8192', '16384']);
 
 export const ecsFargateEmitter: ComponentEmitter = {
   emit(component, ctx) {
@@ -38,7 +37,8 @@ export const ecsFargateEmitter: ComponentEmitter = {
         }),
       ),
     );
-    const cpu = ctx.choose(component, 'cpu', (v) => lit(FARGATE_CPU_VALUES.has(String(v)) ? Number(v) : 256));
+    // The catalog admits only Fargate's CPU sizes (as text); the task definition takes a number.
+    const cpu = ctx.choose(component, 'cpu', (v) => lit(Number(v)));
     const taskDefinition = ctx.declare(
       `${name}TaskDefinition`,
       newExpr(
