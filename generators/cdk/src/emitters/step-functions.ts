@@ -51,9 +51,10 @@ export const stepFunctionsEmitter: ComponentEmitter = {
                 ),
         }))
       : [];
-    // A small starting workflow: a Pass state, then each connected function with the design's
-    // retries and catches per error name.
-    let chain: Expr = newExpr(ctx.api('sfn', 'Pass'), ctx.scope, lit(`${component.names.logicalId}Start`));
+    // A small starting workflow, as CloudFormation's: each connected function in turn with the
+    // design's retries and catches per error name, states named by the function's logical id;
+    // a single Pass state named Start when no function is connected.
+    let chain: Expr | undefined;
     const endStates = ends.map((end, i) =>
       ctx.declare(`${ctx.variableName(component)}${handling.catches[i]!.stateName}`, end.state),
     );
@@ -63,7 +64,11 @@ export const stepFunctionsEmitter: ComponentEmitter = {
         ctx.api('tasks', 'LambdaInvoke'),
         ctx.scope,
         lit(`${component.names.logicalId}Invoke${target.names.logicalId}`),
-        obj({ lambdaFunction: ctx.handle(fnId).construct, outputPath: lit('$.Payload') }),
+        obj({
+          stateName: lit(target.names.logicalId),
+          lambdaFunction: ctx.handle(fnId).construct,
+          outputPath: lit('$.Payload'),
+        }),
       );
       for (const r of handling.retries)
         task = call(
@@ -78,8 +83,14 @@ export const stepFunctionsEmitter: ComponentEmitter = {
       ends.forEach((end, i) => {
         task = call(member(task, 'addCatch'), endStates[i]!, obj({ errors: end.errors }));
       });
-      chain = call(member(chain, 'next'), task);
+      chain = chain ? call(member(chain, 'next'), task) : task;
     }
+    chain ??= newExpr(
+      ctx.api('sfn', 'Pass'),
+      ctx.scope,
+      lit(`${component.names.logicalId}Start`),
+      obj({ stateName: lit('Start') }),
+    );
     const machine = ctx.declare(
       name,
       newExpr(
