@@ -3,7 +3,7 @@
  * laptops), then Debian's /usr/bin/chromium (CI and these machines). Fails with the install command.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 
 export function resolveChromium(): string {
   const candidates: string[] = [];
@@ -31,3 +31,35 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * Records the page's long tasks (`[start ms, duration ms]`) from now on; read them with
+ * `longTasks`. Shared by the import responsiveness test and bench/browser/profile-import.ts.
+ */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const tasks: Array<[number, number]> = [];
+    (window as unknown as { longTasks: Array<[number, number]> }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([Math.round(entry.startTime), entry.duration]);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+export async function longTasks(page: Page): Promise<Array<[number, number]>> {
+  return page.evaluate(() => (window as unknown as { longTasks: Array<[number, number]> }).longTasks);
+}
+
+/**
+ * Waits for a dialog holding `text` by polling a plain DOM query. Not getByRole: Playwright
+ * computes ARIA roles and labels over the whole page on its main thread while it polls, long
+ * tasks that are the test's, not the app's.
+ */
+export async function waitForDialogText(page: Page, text: string, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    (wanted) =>
+      [...document.querySelectorAll('[role="dialog"]')].some((d) => d.textContent?.includes(wanted)),
+    text,
+    { polling: 250, timeout },
+  );
+}

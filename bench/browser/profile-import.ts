@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, resolveChromium } from '../../e2e/browser.ts';
+import {
+  CHROMIUM_ARGS,
+  longTasks,
+  observeLongTasks,
+  resolveChromium,
+  waitForDialogText,
+} from '../../e2e/browser.ts';
 import { serve } from './run.ts';
 
 interface ProfileNode {
@@ -40,14 +46,7 @@ try {
   // Resolved before observing: a getByLabel locator computes every element's label on the page's
   // main thread, a long task of the test's, not of the app's.
   const input = (await page.$('#open-design-file'))!;
-  await page.evaluate(() => {
-    const tasks: Array<[number, number]> = [];
-    (window as unknown as { longTasks: Array<[number, number]> }).longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
-    }).observe({ type: 'longtask' });
-  });
+  await observeLongTasks(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -57,22 +56,15 @@ try {
     mimeType: 'application/yaml',
     buffer: Buffer.from(template, 'utf8'),
   });
-  // Not getByRole: Playwright computes ARIA roles over the whole page on the page's main thread
-  // while it polls, which shows up as long tasks that are not the app's.
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('[role="dialog"]')].some((d) => d.textContent?.includes('Import report')),
-    null,
-    { polling: 250, timeout: 30_000 },
-  );
+  await waitForDialogText(page, 'Import report', 30_000);
   await page.waitForTimeout(1000);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   };
-  const tasks = await page.evaluate(
-    () => (window as unknown as { longTasks: Array<[number, number]> }).longTasks,
+  const tasks = await longTasks(page);
+  console.log(
+    `long tasks [start ms, duration ms]: ${JSON.stringify(tasks.map(([t, d]) => [t, Math.round(d)]))}`,
   );
-  console.log(`long tasks [start ms, duration ms]: ${JSON.stringify(tasks)}`);
   const selfMs = new Map<number, number>();
   profile.samples.forEach((id, i) =>
     selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../fixtures/designer.ts';
+import { longTasks, observeLongTasks, waitForDialogText } from '../browser.ts';
 
 const CORPORA = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
 
@@ -100,26 +101,15 @@ test('importing the largest corpus template keeps the page responsive', async ({
   // The input is found and the dialog awaited without role or label locators while the page is
   // observed: Playwright computes those on the page's main thread, long tasks of the test's own.
   const input = (await page.$('#open-design-file'))!;
-  await page.evaluate(() => {
-    const tasks: number[] = [];
-    (window as unknown as { longTasks: number[] }).longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await observeLongTasks(page);
   await input.setInputFiles({
     name: 'ADCONNECTOR.cfn.yaml',
     mimeType: 'application/yaml',
     buffer: Buffer.from(template, 'utf8'),
   });
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('[role="dialog"]')].some((d) => d.textContent?.includes('Import report')),
-    null,
-    { polling: 250, timeout: 20_000 },
-  );
+  await waitForDialogText(page, 'Import report', 20_000);
   await page.waitForTimeout(500);
-  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const tasks = (await longTasks(page)).map(([, duration]) => duration);
   console.log(
     `[import] largest corpus template: ${tasks.length} long tasks on the page, longest ${Math.round(Math.max(0, ...tasks))} ms`,
   );
