@@ -5,6 +5,7 @@
  * data, module and output blocks, in source order.
  */
 import type { HclParser, ImportProblem, SourceFile } from '../report.ts';
+import { expandDynamicBlocks } from './dynamic.ts';
 import { Unknown, collectRefs, evaluate, isKnown, type Scope, type Value } from './expr.ts';
 
 export type Body = Record<string, unknown>;
@@ -301,8 +302,16 @@ export async function readConfiguration(
       for (const mode of ['resource', 'data'] as const) {
         for (const [type, named] of entries(p.json[mode])) {
           for (const [name, bodies] of entries(named)) {
-            const body = asBlocks(bodies)[0] ?? {};
             const local = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+            const { body, unexpanded } = expandDynamicBlocks(asBlocks(bodies)[0] ?? {}, instance.scope);
+            for (const blockName of new Set(unexpanded))
+              problems.push({
+                severity: 'info',
+                message: `${prefix}${local}: dynamic "${blockName}" iterates over a collection known only at apply; its blocks are not read`,
+                file: p.path,
+                ...(lines.get(local) !== undefined ? { line: lines.get(local)! } : {}),
+                sourceId: `${prefix}${local}`,
+              });
             const line = lines.get(local);
             const block: Block = {
               mode,

@@ -6,7 +6,7 @@ import { generateAll } from '@archgen/export';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult, SourceFile } from '../report.ts';
 import { importTerraform, parseTfvars } from './index.ts';
-import { hclNestingDepth } from './config.ts';
+import { hclNestingDepth, readConfiguration } from './config.ts';
 
 const run = (files: SourceFile[], variables?: Record<string, unknown>): Promise<ImportResult> =>
   importTerraform(files, { parseHcl: parse, ...(variables ? { variables } : {}) });
@@ -683,6 +683,88 @@ output "arn" {
     const r = await run([...files, { path: 'broken.tf', text: 'resource "aws_sqs_queue" {' }]);
     expect(r.report.problems.filter((p) => p.severity === 'error').map((p) => p.file)).toEqual(['broken.tf']);
     expect(r.design.nodes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('importTerraform: dynamic blocks', () => {
+  const TEXT = `
+variable "ports" {
+  default = { https = 443, admin = 8443 }
+}
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_security_group" "lb" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_security_group" "web" {
+  vpc_id = aws_vpc.main.id
+  dynamic "ingress" {
+    for_each = var.ports
+    iterator = rule
+    content {
+      description     = "\${rule.key} from the load balancer"
+      from_port       = rule.value
+      to_port         = rule.value
+      protocol        = "tcp"
+      security_groups = [aws_security_group.lb.id]
+    }
+  }
+  dynamic "egress" {
+    for_each = data.aws_prefix_list.s3.cidr_blocks
+    content {
+      from_port   = 443
+      to_port     = 443
+      protocol    = "tcp"
+      cidr_blocks = [egress.value]
+    }
+  }
+}
+data "aws_prefix_list" "s3" {
+  name = "com.amazonaws.us-east-1.s3"
+}
+`;
+
+  it('expands a dynamic block over a known collection, and leaves one known only at apply with an info', async () => {
+    const r = await run([{ path: 'main.tf', text: TEXT }]);
+    // The group's rules as the readers see them: one ingress block per port (map keys in order), the iterator's
+    // values filled in, the reference to the other group kept for connection inference.
+    const cfg = await readConfiguration([{ path: 'main.tf', text: TEXT }], parse, {});
+    expect(cfg.byAddress.get('aws_security_group.web')!.body.ingress).toEqual([
+      {
+        description: 'admin from the load balancer',
+        from_port: 8443,
+        to_port: 8443,
+        protocol: 'tcp',
+        security_groups: ['${aws_security_group.lb.id}'],
+      },
+      {
+        description: 'https from the load balancer',
+        from_port: 443,
+        to_port: 443,
+        protocol: 'tcp',
+        security_groups: ['${aws_security_group.lb.id}'],
+      },
+    ]);
+    expect(cfg.byAddress.get('aws_security_group.web')!.body.egress).toBeUndefined();
+    const { expandDynamicBlocks } = await import('./dynamic.ts');
+    const parsed = (await parse(
+      'main.tf',
+      'resource "x" "y" {\n dynamic "ingress" {\n for_each = { a = 1, b = 2 }\n content {\n port = ingress.value\n note = "${ingress.key}-${aws_sg.lb.id}"\n }\n }\n}\n',
+    )) as { resource: { x: { y: Record<string, unknown>[] } } };
+    const expanded = expandDynamicBlocks(parsed.resource.x.y[0]!, {
+      variable: () => undefined,
+      local: () => undefined,
+    });
+    expect(expanded.body).toEqual({
+      ingress: [
+        { port: 1, note: 'a-${aws_sg.lb.id}' },
+        { port: 2, note: 'b-${aws_sg.lb.id}' },
+      ],
+    });
+    expect(r.report.problems.map((p) => p.message)).toContain(
+      'aws_security_group.web: dynamic "egress" iterates over a collection known only at apply; its blocks are not read',
+    );
   });
 });
 
