@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from '@archgen/model';
+import { generateAll } from '@archgen/export';
+import { parseTemplate } from '@archgen/generator-cloudformation';
 import {
   importCloudFormation,
   importCdkOut,
@@ -357,6 +359,29 @@ describe('importCloudFormation: VPCs, placement and kept resources', () => {
           isolated: ['10.20.4.0/24', '10.20.5.0/24'],
         },
         flowLogs: false,
+        // Positions in the network the lowering builds: subnets tier by tier in AZ order, the
+        // shared public table first, then one per private subnet (the shared AppRt takes AZ 1's).
+        logicalIds: {
+          vpc: 'Vpc',
+          subnet: 'PubA',
+          'subnet:1': 'PubB',
+          'subnet:2': 'AppA',
+          'subnet:3': 'AppB',
+          'subnet:4': 'DbA',
+          'subnet:5': 'DbB',
+          routeTableAssociation: 'PubAssocA',
+          'routeTableAssociation:1': 'PubAssocB',
+          'routeTableAssociation:2': 'AppAssocA',
+          'routeTableAssociation:3': 'AppAssocB',
+          routeTable: 'PubRt',
+          'routeTable:1': 'AppRt',
+          route: 'PubRoute',
+          'route:1': 'AppRoute',
+          natGateway: 'Nat',
+          natAddress: 'NatIp',
+          internetGateway: 'Igw',
+          gatewayAttachment: 'Attach',
+        },
       },
     ]);
     for (const id of [
@@ -423,6 +448,36 @@ describe('importCloudFormation: VPCs, placement and kept resources', () => {
 
   it('says which parameters it could not resolve', () => {
     expect(r.report.problems.some((p) => p.message.includes('DbPassword'))).toBe(true);
+  });
+
+  it('re-exports the network under its own logical ids, so what kept resources refer to exists', () => {
+    const template = parseTemplate(
+      generateAll(r.design, { targets: ['cloudformation'] }).cloudformation!['template.yaml']!,
+    ) as { Resources: Record<string, { Type: string; DependsOn?: string[] }> };
+    const network = Object.entries(template.Resources).filter(([, res]) => res.Type.startsWith('AWS::EC2::'));
+    const typeOf = (id: string) => template.Resources[id]?.Type;
+    for (const [id, type] of Object.entries({
+      Vpc: 'AWS::EC2::VPC',
+      PubA: 'AWS::EC2::Subnet',
+      AppB: 'AWS::EC2::Subnet',
+      DbA: 'AWS::EC2::Subnet',
+      Igw: 'AWS::EC2::InternetGateway',
+      Attach: 'AWS::EC2::VPCGatewayAttachment',
+      PubRt: 'AWS::EC2::RouteTable',
+      AppRt: 'AWS::EC2::RouteTable',
+      PubRoute: 'AWS::EC2::Route',
+      AppRoute: 'AWS::EC2::Route',
+      AppAssocB: 'AWS::EC2::SubnetRouteTableAssociation',
+      Nat: 'AWS::EC2::NatGateway',
+      NatIp: 'AWS::EC2::EIP',
+    }))
+      expect(typeOf(id), id).toBe(type);
+    expect(network.length).toBeGreaterThan(13);
+    // The kept instance's Ref PubA and DependsOn Attach name resources of the regenerated network.
+    expect(template.Resources.Host?.DependsOn).toEqual(['Attach']);
+    // And the subnet took the id of the source subnet in the same tier and AZ.
+    const subnet = template.Resources.AppB as unknown as { Properties: { CidrBlock: string } };
+    expect(subnet.Properties.CidrBlock).toBe('10.20.3.0/24');
   });
 
   it('validates (kept nodes aside)', () => expect(validates(r)).toBe(true));

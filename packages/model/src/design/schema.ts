@@ -85,6 +85,14 @@ export const VpcSchema = z.object({
   subnetCidrs: SubnetCidrsSchema.optional(),
   flowLogs: z.boolean().default(true),
   position: z.object({ x: z.number(), y: z.number() }).optional(),
+  /**
+   * CloudFormation logical ids of the network kept from imported code, so a re-export replaces
+   * no subnet or gateway: 'vpc', and 'subnet:<n>', 'routeTable:<n>', 'route:<n>',
+   * 'routeTableAssociation:<n>', 'internetGateway', 'gatewayAttachment', 'natGateway:<n>',
+   * 'natAddress:<n>', 'flowLog' (n from 0 in the order the network is built: tier, then AZ).
+   * Optional: designs without it (every drawn one, every file before it) are unchanged.
+   */
+  logicalIds: z.record(z.string().min(1).max(64), z.string().regex(/^[A-Za-z0-9]{1,255}$/)).optional(),
 });
 export type Vpc = z.infer<typeof VpcSchema>;
 
