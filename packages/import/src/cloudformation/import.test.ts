@@ -710,3 +710,78 @@ describe('importCdkOut', () => {
     expect(detectFormat([{ path: 'README.md', text: '# hi' }])).toBeUndefined();
   });
 });
+
+describe('importCloudFormation: what a re-export would not make again is kept', () => {
+  const fn = (extra: Record<string, unknown> = {}) => ({
+    Type: 'AWS::Lambda::Function',
+    Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Code: { ZipFile: 'x' }, ...extra },
+  });
+  const r = run({
+    Resources: {
+      // An S3 proxy: the API's only method integrates with S3, no function.
+      Proxy: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'proxy' } },
+      ProxyGet: {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: {
+          RestApiId: { Ref: 'Proxy' },
+          ResourceId: { 'Fn::GetAtt': ['Proxy', 'RootResourceId'] },
+          HttpMethod: 'GET',
+          AuthorizationType: 'NONE',
+          Integration: { Type: 'AWS', Uri: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:s3:path//' } },
+        },
+      },
+      // An API that invokes a function stays a node.
+      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'api' } },
+      ApiPost: {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] },
+          HttpMethod: 'POST',
+          AuthorizationType: 'NONE',
+          Integration: {
+            Type: 'AWS_PROXY',
+            IntegrationHttpMethod: 'POST',
+            Uri: {
+              'Fn::Sub':
+                'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations',
+            },
+          },
+        },
+      },
+      Fn: fn(),
+      // Any API Gateway may invoke it: no source, no connection to draw.
+      AnyApi: {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { Ref: 'Fn' },
+          Principal: 'apigateway.amazonaws.com',
+        },
+      },
+      FromApi: {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { Ref: 'Fn' },
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: { 'Fn::Sub': 'arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*' },
+        },
+      },
+    },
+  });
+
+  it('keeps a REST API that invokes no function, with its methods', () => {
+    expect(outcome(r, 'Proxy')).toMatchObject({
+      kind: 'kept',
+      reason: expect.stringContaining('invokes no function'),
+    });
+    expect(outcome(r, 'ProxyGet')).toMatchObject({ kind: 'kept' });
+    expect(node(r, 'Api')).toMatchObject({ type: 'api-gateway' });
+  });
+
+  it('keeps a permission that names no source, and folds one that does', () => {
+    expect(outcome(r, 'AnyApi')).toMatchObject({ kind: 'kept' });
+    expect(outcome(r, 'FromApi')).toMatchObject({ kind: 'part-of', nodeId: 'Fn', role: 'permission:0' });
+  });
+});

@@ -259,22 +259,47 @@ export function importTemplate(
   const isService = (id: string) => cls.get(id)?.kind === 'service';
   const ownerVia = (id: string): string | undefined => (isService(id) ? id : ownerOf.get(id));
   const partsPending = () => resources.filter((r) => cls.get(r.id)?.kind === 'part' && !ownerOf.has(r.id));
-  // A REST API whose methods all integrate with nothing in the template (AWS service or mock
-  // integrations: an S3 proxy) has no route the design could draw, so a node would re-export as
-  // nothing and delete the API: it is kept, with what names it (methods, resources, stages).
+  // A REST API that invokes no function of the template (AWS service, HTTP or mock integrations:
+  // an S3 or SQS proxy) has no route the design can draw (its APIs route to functions), so as a
+  // node it would re-export as nothing and delete the API: it is kept, with what names it
+  // (methods, resources, deployments, stages).
+  const isFunction = (id: string) => /^AWS::(Lambda|Serverless)::Function$/.test(byId.get(id)?.type ?? '');
   for (const api of resources) {
-    if (api.type !== 'AWS::ApiGateway::RestApi' || cls.get(api.id)?.kind !== 'service') continue;
+    if (!/^AWS::(ApiGateway::RestApi|Serverless::Api)$/.test(api.type) || cls.get(api.id)?.kind !== 'service')
+      continue;
     const members = resources.filter((r) => refsAt(r, ['RestApiId']).includes(api.id));
-    const methods = members.filter((r) => r.type === 'AWS::ApiGateway::Method');
-    const integrates = methods.some((m) =>
-      referencesIn(obj(m.props.Integration).Uri).some((x) => byId.has(x.target)),
-    );
-    if (methods.length === 0 || integrates) continue;
+    const invokes =
+      members.some(
+        (m) =>
+          m.type === 'AWS::ApiGateway::Method' &&
+          referencesIn(obj(m.props.Integration).Uri).some((x) => isFunction(x.target)),
+      ) ||
+      referencesIn(api.props.DefinitionBody).some((x) => isFunction(x.target)) ||
+      // SAM: a function's Api event on this API.
+      resources.some(
+        (f) =>
+          isFunction(f.id) &&
+          Object.values(obj(f.props.Events)).some((e) =>
+            referencesIn(obj(obj(e).Properties).RestApiId).some((x) => x.target === api.id),
+          ),
+      );
+    const described =
+      members.length > 0 || api.props.DefinitionBody !== undefined || api.props.DefinitionUri !== undefined;
+    if (invokes || !described) continue;
     const reason =
-      'a REST API whose methods integrate with no resource of the template (the design routes APIs to nodes)';
+      'a REST API that invokes no function of the template (the design routes APIs to functions)';
     cls.set(api.id, { kind: 'kept', reason });
     for (const m of members) cls.set(m.id, { kind: 'kept', reason: `part of the kept REST API ${api.id}` });
   }
+  // A permission naming no source resource of the template (any API of the account, a WebSocket
+  // route, IoT) draws no connection, so the function's node would not make it again: kept.
+  for (const r of resources)
+    if (
+      r.type === 'AWS::Lambda::Permission' &&
+      cls.get(r.id)?.kind === 'part' &&
+      !referencesIn(r.props.SourceArn).some((x) => byId.has(x.target))
+    )
+      cls.set(r.id, { kind: 'kept', reason: 'a permission for a source the design does not hold' });
   // What the template's own layout metadata places was drawn as a node (archgen wrote it): a
   // drawn log group or dead-letter queue stays a node, though it looks like a derived one.
   const drawn = (id: string) => Object.hasOwn(layoutNodes, id);
