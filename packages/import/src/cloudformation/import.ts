@@ -717,6 +717,14 @@ export function importTemplate(
     if (!from || !to || !kind || from === to) return;
     edges.push({ from: from.id, to: to.id, kind, why, ...extra });
   };
+  // The load balancer in front of a target group: the listener (rule) forwarding to it. The group
+  // itself may be the part of the service it names, which would make the edge a self-loop.
+  const frontOf = (targetGroup: string | undefined) =>
+    (targetGroup &&
+      (refsIn.get(targetGroup) ?? []).find((x) =>
+        /^AWS::ElasticLoadBalancingV2::Listener(Rule)?$/.test(byId.get(x)?.type ?? ''),
+      )) ||
+    targetGroup;
   const statements = (doc: unknown): Record<string, unknown>[] => {
     const s = obj(doc).Statement;
     return (Array.isArray(s) ? s : s ? [s] : []).map(obj);
@@ -867,7 +875,7 @@ export function importTemplate(
         for (const lb of Array.isArray(r.props.LoadBalancers) ? r.props.LoadBalancers : []) {
           const port = value(obj(lb).ContainerPort);
           add(
-            targetsIn(obj(lb).TargetGroupArn)[0],
+            frontOf(targetsIn(obj(lb).TargetGroupArn)[0]),
             r.id,
             'traffic',
             'load balancer target group',
@@ -876,7 +884,7 @@ export function importTemplate(
         }
         break;
       case 'AWS::AutoScaling::AutoScalingGroup':
-        for (const t of targetsIn(r.props.TargetGroupARNs)) add(t, r.id, 'traffic', 'target group');
+        for (const t of targetsIn(r.props.TargetGroupARNs)) add(frontOf(t), r.id, 'traffic', 'target group');
         break;
       case 'AWS::ElasticLoadBalancingV2::TargetGroup':
         if (value(r.props.TargetType) === 'lambda')
