@@ -780,6 +780,62 @@ describe('importCloudFormation: what a re-export would not make again is kept', 
     expect(node(r, 'Api')).toMatchObject({ type: 'api-gateway' });
   });
 
+  it('keeps a role that a kept resource uses, though its policy names a node', () => {
+    const ws = run({
+      Resources: {
+        Sessions: {
+          Type: 'AWS::DynamoDB::Table',
+          Properties: {
+            AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+            KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+            BillingMode: 'PAY_PER_REQUEST',
+          },
+        },
+        Socket: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'ws', ProtocolType: 'WEBSOCKET' } },
+        Connect: {
+          Type: 'AWS::ApiGatewayV2::Integration',
+          Properties: {
+            ApiId: { Ref: 'Socket' },
+            IntegrationType: 'AWS',
+            CredentialsArn: { 'Fn::GetAtt': ['SessionsRole', 'Arn'] },
+          },
+        },
+        SessionsRole: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: {
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Principal: { Service: 'apigateway.amazonaws.com' },
+                  Action: 'sts:AssumeRole',
+                },
+              ],
+            },
+            Policies: [
+              {
+                PolicyName: 'sessions',
+                PolicyDocument: {
+                  Statement: [
+                    {
+                      Effect: 'Allow',
+                      Action: 'dynamodb:PutItem',
+                      Resource: { 'Fn::GetAtt': ['Sessions', 'Arn'] },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      },
+    });
+    // The table's node would not make the API's role again: it stays with the kept API.
+    expect(outcome(ws, 'Connect')).toMatchObject({ kind: 'kept' });
+    expect(outcome(ws, 'SessionsRole')).toMatchObject({ kind: 'kept' });
+    expect(node(ws, 'Sessions')?.logicalIds).toEqual({ self: 'Sessions' });
+  });
+
   it('keeps a permission that names no source, and folds one that does', () => {
     expect(outcome(r, 'AnyApi')).toMatchObject({ kind: 'kept' });
     expect(outcome(r, 'FromApi')).toMatchObject({ kind: 'part-of', nodeId: 'Fn', role: 'permission:0' });

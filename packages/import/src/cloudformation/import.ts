@@ -427,6 +427,14 @@ export function importTemplate(
     }
     return undefined;
   };
+  // Kept, or a part with no owner yet that belongs to a kept resource (a WebSocket API's
+  // integration, kept with its API at the end).
+  const keptish = (id: string): boolean => {
+    const c = cls.get(id);
+    if (c?.kind === 'kept') return true;
+    if (c?.kind !== 'part' || ownerOf.has(id) || c.rule.via !== 'out') return false;
+    return refsAt(byId.get(id)!, c.rule.paths).some((t) => cls.get(t)?.kind === 'kept');
+  };
   for (let round = 0; round < 2; round++) {
     for (let changed = true, guard = 0; changed && guard < 12; guard++) {
       changed = false;
@@ -435,7 +443,7 @@ export function importTemplate(
         // Second round: the other direction too (a log group named after its function), unless
         // a kept resource uses the part (a pipe's role naming the queue it reads): it stays with
         // that resource, kept, since the node it names would not make it again on re-export.
-        const usedByKept = (refsIn.get(r.id) ?? []).some((t) => cls.get(t)?.kind === 'kept');
+        const usedByKept = (refsIn.get(r.id) ?? []).some(keptish);
         // Likewise a part that names a kept resource besides its owner (a permission letting a
         // kept WebSocket API invoke the function): the node's lowering has no such connection.
         if (rule.via === 'out' && (refsOut.get(r.id) ?? []).some((t) => cls.get(t)?.kind === 'kept'))
