@@ -282,7 +282,11 @@ describe('import over the corpora', () => {
         for (const e of r.result.report.resources) {
           if (e.outcome.kind === 'skipped') continue;
           counted++;
-          if (ids.has(e.sourceId)) retained++;
+          // The same id on another type would fail the update (a type cannot change in place);
+          // SAM's types become others by design (Serverless::Function -> Lambda::Function).
+          const type = (resources[e.sourceId] as { Type?: string } | undefined)?.Type;
+          const sameKind = type === e.sourceType || e.sourceType.startsWith('AWS::Serverless::');
+          if (ids.has(e.sourceId) && sameKind) retained++;
           else {
             const role = 'role' in e.outcome ? e.outcome.role.replace(/:\d+$/, '') : '';
             const key = `${e.outcome.kind}${role ? ` ${role}` : ''} (${e.sourceType})`;
