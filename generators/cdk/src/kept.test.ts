@@ -68,9 +68,24 @@ describe('CDK for imported designs', () => {
     expect(stackOf(plain)).not.toContain('keepLogicalId');
   });
 
+  it("pins an imported VPC's own logical id (its subnets are ec2.Vpc's: CloudFormation output only)", () => {
+    const stack = stackOf(
+      generateCdk(
+        lowerDesign(
+          design('Imported network')
+            .vpc({ id: 'net', name: 'Net', logicalIds: { vpc: 'SourceVpc', subnet: 'SourceSubnet' } })
+            .node('lambda', { id: 'fn', name: 'Fn', placement: { vpcId: 'net', tier: 'private' } })
+            .build(),
+        ),
+      ),
+    );
+    expect(stack).toMatch(/keepLogicalId\(\w+, 'SourceVpc'\);/);
+    expect(stack).not.toContain('SourceSubnet');
+  });
+
   it('puts the layout in the template metadata', () => {
     expect(stackOf(files())).toContain(
-      "this.templateOptions.metadata = {\n      'Archgen::Layout': {\n        nodes: {\n          OrdersQueue: {\n            id: 'orders',\n            x: 5,\n            y: 6,\n          },\n        },\n        vpcs: {},\n      },\n    };",
+      "this.templateOptions.metadata = {\n      'Archgen::Layout': {\n        nodes: {\n          OrdersQueue: {\n            id: 'orders',\n            x: 5,\n            y: 6,\n          },\n        },\n        vpcs: {},\n        derived: {\n          AlarmTopic: 'graph.alarm-topic',\n        },\n      },\n    };",
     );
   });
 });

@@ -242,6 +242,11 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
     const construct = ctx.securityGroups.get(group.id);
     if (group.names.kept && construct) kept.push([construct, group.names.logicalId]);
   }
+  // An imported VPC keeps its own id (its subnets and gateways are ec2.Vpc's children: CFN only).
+  for (const vpc of graph.vpcs) {
+    const construct = ctx.vpcs.get(vpc.id);
+    if (vpc.names.kept && construct) kept.push([construct, vpc.names.logicalId]);
+  }
   if (kept.length)
     ctx.section('Logical ids kept from the imported stack, so deploying over it replaces nothing.');
   for (const [construct, logicalId] of kept) ctx.expr(call(id(KEEP_LOGICAL_ID), construct, lit(logicalId)));

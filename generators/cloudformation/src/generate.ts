@@ -5,6 +5,7 @@
  */
 import {
   cloudFormationLayout,
+  keptPartRenames,
   regionOf,
   regionsVary,
   windowsSafeStem,
@@ -21,6 +22,7 @@ import { emitSecurityGroup } from './emitters/security-groups.ts';
 import { renderReadme } from './readme.ts';
 import { equals, ref, sub, type TemplateMap, type TemplateValue } from './template/intrinsics.ts';
 import { printTemplate } from './template/yaml.ts';
+import { referencedIds, renameResources } from './template/rename.ts';
 import type { OutputDefinition, ParameterDefinition, ResourceDefinition } from './template/builder.ts';
 import { ENVIRONMENT_VALUES_MAPPING, splitTemplate, type SplitTemplates } from './split.ts';
 import { truncateUtf8 } from './text.ts';
@@ -89,6 +91,21 @@ export function buildTemplate(graph: ResolvedGraph, environments: string[]): Emi
     if (!componentIds.has(alarm.id)) emitAlarm(alarm, alarm.names.logicalId, ctx);
   }
   t.owner = '';
+  // Parts of imported nodes and networks take the logical ids they had (the lowering decides which).
+  if ((graph.keptParts ?? []).length > 0)
+    renameResources(
+      t,
+      keptPartRenames(
+        graph,
+        [...t.resources].map(([logicalId, r]) => ({
+          logicalId,
+          type: r.Type,
+          owner: t.owners.get(logicalId) ?? '',
+          refs: referencedIds(r.Properties),
+        })),
+      ),
+    );
+  // After the renames: kept outputs are checked against the ids the template ends with.
   addKeptSections(graph, ctx);
   return ctx;
 }

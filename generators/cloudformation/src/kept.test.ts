@@ -102,6 +102,8 @@ describe('CloudFormation for imported designs', () => {
         WorkerFn: { id: 'worker', x: 200, y: 40 },
       },
       vpcs: {},
+      // The queue's dead-letter alarm notifies the design's alarm topic, derived for the design.
+      derived: { AlarmTopic: 'graph.alarm-topic' },
     });
     expect(Object.keys(layout.nodes)).toEqual([...Object.keys(layout.nodes)].sort());
   });

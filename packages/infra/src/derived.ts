@@ -324,7 +324,12 @@ export function alarmTopic(ctx: LowerContext): ResolvedComponent {
       {
         id: ALARM_TOPIC_ID,
         type: 'sns',
-        names: ctx.names.name('Alarm topic', 'AlarmTopic'),
+        // An imported design keeps the topic's id on the node that folded it (import: 'alarmTopic').
+        names: ctx.names.name(
+          'Alarm topic',
+          'AlarmTopic',
+          ctx.nodes.map((n) => ctx.names.keptLogicalId(n.id, 'alarmTopic')).find((id) => id !== undefined),
+        ),
         from: GRAPH_OWNER,
         reason: 'Alarm notifications (CW-01, SQS-03)',
       },

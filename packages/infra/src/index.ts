@@ -26,3 +26,4 @@ export {
   stackIndexById,
 } from './stacks.ts';
 export { cloudFormationLayout, type LayoutEntries } from './layout-metadata.ts';
+export { PART_ROLE_OF_TYPE, keptPartRenames, type EmittedResource, type KeptPart } from './kept-parts.ts';

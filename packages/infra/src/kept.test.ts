@@ -113,10 +113,11 @@ describe('kept resources and kept logical ids', () => {
         .node('sns', {
           id: 'c',
           name: 'Other topic',
-          logicalIds: { self: 'orders', unknownPart: 'Ignored1' },
+          logicalIds: { self: 'orders', somePart: 'Reserved1' },
         })
-        // An unknown key reserves nothing: this node may still be named "Ignored1".
-        .node('sqs', { id: 'd', name: 'Ignored1' })
+        // Every key reserves its id (a part's resource takes it after emission, kept-parts.ts):
+        // this node may not be named "Reserved1".
+        .node('sqs', { id: 'd', name: 'Reserved1' })
         .build(),
     );
     const id = (nodeId: string) => graph.components.find((c) => c.id === nodeId)!.names.logicalId;
@@ -124,7 +125,8 @@ describe('kept resources and kept logical ids', () => {
     expect(id('a')).toBe('Orders2');
     // Same id in another case: a clash, so a derived name (IMP-04 reports it).
     expect(id('c')).toBe('OtherTopic');
-    expect(id('d')).toBe('Ignored1');
+    expect(id('d')).toBe('Reserved12');
+    expect(graph.keptParts).toEqual([{ ownerId: 'c', key: 'somePart', logicalId: 'Reserved1' }]);
     const ids = graph.components.map((c) => c.names.logicalId.toLowerCase());
     expect(new Set(ids).size).toBe(ids.length);
   });

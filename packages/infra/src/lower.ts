@@ -22,7 +22,8 @@ import { lowerProtection } from './protection.ts';
 import { partitionStacks } from './stacks.ts';
 import { finishRoleStatements, lowerConnectionGrants, lowerRoles } from './iam.ts';
 import { lowerSecurityGroups, lowerVpcs, markHttpsEgress } from './network.ts';
-import { MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
+import { networkOwner } from './kept-parts.ts';
+import { KEPT_LOGICAL_ID_KEYS, MAX_SLUG_LENGTH, compareIds, toKebabCase } from './naming.ts';
 import type { Acknowledgement, ResolvedGraph, ResolvedNames } from './types.ts';
 import { lowerDesignTags, userText, withoutDynamicReferences } from './text.ts';
 import { lowerStateMachines } from './state-machines.ts';
@@ -57,10 +58,16 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   const ctx = new LowerContext(design, envs);
 
   // Logical ids kept from imported code come before every other name (naming.ts reserveKept).
+  // VPCs first: an imported network's ids ('vpc', 'subnet:0', ...) are as old as its nodes'.
+  ctx.names.reserveKept(ctx.vpcs.map((v) => ({ id: networkOwner(v.id), logicalIds: v.logicalIds })));
   ctx.names.reserveKept(ctx.nodes);
   // Names the user chose come first, so a derived "OrdersDlq" never takes a user's "Orders DLQ".
   const vpcNames = new Map<string, ResolvedNames>();
-  for (const vpc of ctx.vpcs) vpcNames.set(vpc.id, ctx.names.name(vpc.name, `vpc ${vpc.id}`));
+  for (const vpc of ctx.vpcs)
+    vpcNames.set(
+      vpc.id,
+      ctx.names.name(vpc.name, `vpc ${vpc.id}`, ctx.names.keptLogicalId(networkOwner(vpc.id), 'vpc')),
+    );
   for (const node of ctx.nodes) {
     if (DIAGRAM_ONLY_TYPES.has(node.type)) continue;
     requireService(node.type);
@@ -131,6 +138,15 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
     routes: ctx.routes,
     alarms: ctx.alarms,
     bucketNotifications: ctx.bucketNotifications,
+    // The other kept ids go to the resources targets emit for those parts (kept-parts.ts).
+    keptParts: [
+      ...ctx.vpcs.flatMap((v) =>
+        ctx.names.keptParts(networkOwner(v.id), ['vpc']).map((p) => ({ ownerId: networkOwner(v.id), ...p })),
+      ),
+      ...ctx.nodes.flatMap((n) =>
+        ctx.names.keptParts(n.id, KEPT_LOGICAL_ID_KEYS).map((p) => ({ ownerId: n.id, ...p })),
+      ),
+    ],
   };
   const keptTemplate = lowerKeptTemplate(
     input.keptTemplate, // as written, like kept resources (no dynamic-reference rewriting)

@@ -84,11 +84,19 @@ function keptTfWords(keptLogicalId: string | undefined): string[] | undefined {
 }
 
 /**
- * The keys of `DesignNode.logicalIds` the lowering matches: the primary resource, the role
- * grants attach to, the security group and the node's own log group. Other keys ('policy',
- * 'alarm:0', 'permission:0', ...) are ignored: those parts get derived names.
+ * The keys of `DesignNode.logicalIds` the lowering names directly: the primary resource, the role
+ * grants attach to, the security group and the node's own log group. Every other key ('policy',
+ * 'alarm:0', 'permission:0', ...) is reserved too and given to the resource it names after the
+ * target emits it (kept-parts.ts).
  */
-export const KEPT_LOGICAL_ID_KEYS: readonly string[] = ['self', 'role', 'securityGroup', 'logGroup'];
+export const KEPT_LOGICAL_ID_KEYS: readonly string[] = [
+  'self',
+  'role',
+  'securityGroup',
+  'logGroup',
+  // The design's alarm topic, folded into the node whose alarm notifies it (derived.ts alarmTopic).
+  'alarmTopic',
+];
 
 /** Claims names in one namespace; comparisons ignore case (file systems and some AWS names do). */
 class Claimed {
@@ -135,9 +143,7 @@ export class NameRegistry {
    */
   reserveKept(nodes: readonly { id: string; logicalIds?: Record<string, string> | undefined }[]): void {
     for (const node of nodes) {
-      const entries = Object.entries(node.logicalIds ?? {})
-        .filter(([key]) => KEPT_LOGICAL_ID_KEYS.includes(key))
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const entries = Object.entries(node.logicalIds ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (const [key, logicalId] of entries) {
         if (this.logicalIds.reserve(logicalId)) this.kept.set(`${node.id}\0${key}`, logicalId);
         else this.keptClashes.push({ nodeId: node.id, key, logicalId });
@@ -148,6 +154,14 @@ export class NameRegistry {
   /** The logical id `nodeId` keeps for `key` ('self', 'role', ...), when it was reserved. */
   keptLogicalId(nodeId: string, key: string): string | undefined {
     return this.kept.get(`${nodeId}\0${key}`);
+  }
+
+  /** Every reserved kept id of `ownerId` but those in `except` (named directly), key order. */
+  keptParts(ownerId: string, except: readonly string[]): { key: string; logicalId: string }[] {
+    const prefix = `${ownerId}\0`;
+    return [...this.kept]
+      .filter(([k]) => k.startsWith(prefix) && !except.includes(k.slice(prefix.length)))
+      .map(([k, logicalId]) => ({ key: k.slice(prefix.length), logicalId }));
   }
 
   /**

@@ -6,6 +6,7 @@
  * and CloudFormation always describe the same infrastructure.
  */
 import type { ConnectionKind, PropertyValue, SubnetTier } from '@archgen/model';
+import type { KeptPart } from './kept-parts.ts';
 
 /** Names for one thing in each target's conventions, decided once (see naming.ts). */
 export interface ResolvedNames {
@@ -847,6 +848,13 @@ export interface ResolvedGraph {
    * Always filled by lowerDesign (optional only so hand-written fixtures may omit it: one stack).
    */
   stacks?: ResolvedStack[];
+  /**
+   * Logical ids kept from imported code for parts of nodes and VPCs that are not named in the
+   * graph (policies, permissions, alarms, subnets, ...), reserved so no derived name takes them;
+   * `keptPartRenames` (kept-parts.ts) gives each to the resource a target emits for it.
+   * Empty for drawn designs; optional for hand-written fixtures.
+   */
+  keptParts?: KeptPart[];
 }
 
 export type { ConnectionKind };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from '@archgen/model';
+import { generateAll } from '@archgen/export';
+import { parseTemplate } from '@archgen/generator-cloudformation';
 import {
   importCloudFormation,
   importCdkOut,
@@ -357,6 +359,29 @@ describe('importCloudFormation: VPCs, placement and kept resources', () => {
           isolated: ['10.20.4.0/24', '10.20.5.0/24'],
         },
         flowLogs: false,
+        // Positions in the network the lowering builds: subnets tier by tier in AZ order, the
+        // shared public table first, then one per private subnet (the shared AppRt takes AZ 1's).
+        logicalIds: {
+          vpc: 'Vpc',
+          subnet: 'PubA',
+          'subnet:1': 'PubB',
+          'subnet:2': 'AppA',
+          'subnet:3': 'AppB',
+          'subnet:4': 'DbA',
+          'subnet:5': 'DbB',
+          routeTableAssociation: 'PubAssocA',
+          'routeTableAssociation:1': 'PubAssocB',
+          'routeTableAssociation:2': 'AppAssocA',
+          'routeTableAssociation:3': 'AppAssocB',
+          routeTable: 'PubRt',
+          'routeTable:1': 'AppRt',
+          route: 'PubRoute',
+          'route:1': 'AppRoute',
+          natGateway: 'Nat',
+          natAddress: 'NatIp',
+          internetGateway: 'Igw',
+          gatewayAttachment: 'Attach',
+        },
       },
     ]);
     for (const id of [
@@ -423,6 +448,36 @@ describe('importCloudFormation: VPCs, placement and kept resources', () => {
 
   it('says which parameters it could not resolve', () => {
     expect(r.report.problems.some((p) => p.message.includes('DbPassword'))).toBe(true);
+  });
+
+  it('re-exports the network under its own logical ids, so what kept resources refer to exists', () => {
+    const template = parseTemplate(
+      generateAll(r.design, { targets: ['cloudformation'] }).cloudformation!['template.yaml']!,
+    ) as { Resources: Record<string, { Type: string; DependsOn?: string[] }> };
+    const network = Object.entries(template.Resources).filter(([, res]) => res.Type.startsWith('AWS::EC2::'));
+    const typeOf = (id: string) => template.Resources[id]?.Type;
+    for (const [id, type] of Object.entries({
+      Vpc: 'AWS::EC2::VPC',
+      PubA: 'AWS::EC2::Subnet',
+      AppB: 'AWS::EC2::Subnet',
+      DbA: 'AWS::EC2::Subnet',
+      Igw: 'AWS::EC2::InternetGateway',
+      Attach: 'AWS::EC2::VPCGatewayAttachment',
+      PubRt: 'AWS::EC2::RouteTable',
+      AppRt: 'AWS::EC2::RouteTable',
+      PubRoute: 'AWS::EC2::Route',
+      AppRoute: 'AWS::EC2::Route',
+      AppAssocB: 'AWS::EC2::SubnetRouteTableAssociation',
+      Nat: 'AWS::EC2::NatGateway',
+      NatIp: 'AWS::EC2::EIP',
+    }))
+      expect(typeOf(id), id).toBe(type);
+    expect(network.length).toBeGreaterThan(13);
+    // The kept instance's Ref PubA and DependsOn Attach name resources of the regenerated network.
+    expect(template.Resources.Host?.DependsOn).toEqual(['Attach']);
+    // And the subnet took the id of the source subnet in the same tier and AZ.
+    const subnet = template.Resources.AppB as unknown as { Properties: { CidrBlock: string } };
+    expect(subnet.Properties.CidrBlock).toBe('10.20.3.0/24');
   });
 
   it('validates (kept nodes aside)', () => expect(validates(r)).toBe(true));
@@ -653,5 +708,136 @@ describe('importCdkOut', () => {
     ).toBe('sam');
     expect(detectFormat([{ path: 't.yaml', text: 'Resources: {}\n' }])).toBe('cloudformation');
     expect(detectFormat([{ path: 'README.md', text: '# hi' }])).toBeUndefined();
+  });
+});
+
+describe('importCloudFormation: what a re-export would not make again is kept', () => {
+  const fn = (extra: Record<string, unknown> = {}) => ({
+    Type: 'AWS::Lambda::Function',
+    Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Code: { ZipFile: 'x' }, ...extra },
+  });
+  const r = run({
+    Resources: {
+      // An S3 proxy: the API's only method integrates with S3, no function.
+      Proxy: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'proxy' } },
+      ProxyGet: {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: {
+          RestApiId: { Ref: 'Proxy' },
+          ResourceId: { 'Fn::GetAtt': ['Proxy', 'RootResourceId'] },
+          HttpMethod: 'GET',
+          AuthorizationType: 'NONE',
+          Integration: { Type: 'AWS', Uri: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:s3:path//' } },
+        },
+      },
+      // An API that invokes a function stays a node.
+      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'api' } },
+      ApiPost: {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          ResourceId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] },
+          HttpMethod: 'POST',
+          AuthorizationType: 'NONE',
+          Integration: {
+            Type: 'AWS_PROXY',
+            IntegrationHttpMethod: 'POST',
+            Uri: {
+              'Fn::Sub':
+                'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations',
+            },
+          },
+        },
+      },
+      Fn: fn(),
+      // Any API Gateway may invoke it: no source, no connection to draw.
+      AnyApi: {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { Ref: 'Fn' },
+          Principal: 'apigateway.amazonaws.com',
+        },
+      },
+      FromApi: {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { Ref: 'Fn' },
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: { 'Fn::Sub': 'arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*' },
+        },
+      },
+    },
+  });
+
+  it('keeps a REST API that invokes no function, with its methods', () => {
+    expect(outcome(r, 'Proxy')).toMatchObject({
+      kind: 'kept',
+      reason: expect.stringContaining('invokes no function'),
+    });
+    expect(outcome(r, 'ProxyGet')).toMatchObject({ kind: 'kept' });
+    expect(node(r, 'Api')).toMatchObject({ type: 'api-gateway' });
+  });
+
+  it('keeps a role that a kept resource uses, though its policy names a node', () => {
+    const ws = run({
+      Resources: {
+        Sessions: {
+          Type: 'AWS::DynamoDB::Table',
+          Properties: {
+            AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+            KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+            BillingMode: 'PAY_PER_REQUEST',
+          },
+        },
+        Socket: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'ws', ProtocolType: 'WEBSOCKET' } },
+        Connect: {
+          Type: 'AWS::ApiGatewayV2::Integration',
+          Properties: {
+            ApiId: { Ref: 'Socket' },
+            IntegrationType: 'AWS',
+            CredentialsArn: { 'Fn::GetAtt': ['SessionsRole', 'Arn'] },
+          },
+        },
+        SessionsRole: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: {
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Principal: { Service: 'apigateway.amazonaws.com' },
+                  Action: 'sts:AssumeRole',
+                },
+              ],
+            },
+            Policies: [
+              {
+                PolicyName: 'sessions',
+                PolicyDocument: {
+                  Statement: [
+                    {
+                      Effect: 'Allow',
+                      Action: 'dynamodb:PutItem',
+                      Resource: { 'Fn::GetAtt': ['Sessions', 'Arn'] },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      },
+    });
+    // The table's node would not make the API's role again: it stays with the kept API.
+    expect(outcome(ws, 'Connect')).toMatchObject({ kind: 'kept' });
+    expect(outcome(ws, 'SessionsRole')).toMatchObject({ kind: 'kept' });
+    expect(node(ws, 'Sessions')?.logicalIds).toEqual({ self: 'Sessions' });
+  });
+
+  it('keeps a permission that names no source, and folds one that does', () => {
+    expect(outcome(r, 'AnyApi')).toMatchObject({ kind: 'kept' });
+    expect(outcome(r, 'FromApi')).toMatchObject({ kind: 'part-of', nodeId: 'Fn', role: 'permission:0' });
   });
 });

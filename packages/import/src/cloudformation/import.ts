@@ -256,17 +256,88 @@ export function importTemplate(
   const isService = (id: string) => cls.get(id)?.kind === 'service';
   const ownerVia = (id: string): string | undefined => (isService(id) ? id : ownerOf.get(id));
   const partsPending = () => resources.filter((r) => cls.get(r.id)?.kind === 'part' && !ownerOf.has(r.id));
+  // A REST API that invokes no function of the template (AWS service, HTTP or mock integrations:
+  // an S3 or SQS proxy) has no route the design can draw (its APIs route to functions), so as a
+  // node it would re-export as nothing and delete the API: it is kept, with what names it
+  // (methods, resources, deployments, stages).
+  const isFunction = (id: string) => /^AWS::(Lambda|Serverless)::Function$/.test(byId.get(id)?.type ?? '');
+  for (const api of resources) {
+    if (!/^AWS::(ApiGateway::RestApi|Serverless::Api)$/.test(api.type) || cls.get(api.id)?.kind !== 'service')
+      continue;
+    const members = resources.filter((r) => refsAt(r, ['RestApiId']).includes(api.id));
+    const invokes =
+      members.some(
+        (m) =>
+          m.type === 'AWS::ApiGateway::Method' &&
+          referencesIn(obj(m.props.Integration).Uri).some((x) => isFunction(x.target)),
+      ) ||
+      referencesIn(api.props.DefinitionBody).some((x) => isFunction(x.target)) ||
+      // SAM: a function's Api event on this API.
+      resources.some(
+        (f) =>
+          isFunction(f.id) &&
+          Object.values(obj(f.props.Events)).some((e) =>
+            referencesIn(obj(obj(e).Properties).RestApiId).some((x) => x.target === api.id),
+          ),
+      );
+    const described =
+      members.length > 0 || api.props.DefinitionBody !== undefined || api.props.DefinitionUri !== undefined;
+    if (invokes || !described) continue;
+    const reason =
+      'a REST API that invokes no function of the template (the design routes APIs to functions)';
+    cls.set(api.id, { kind: 'kept', reason });
+    for (const m of members) cls.set(m.id, { kind: 'kept', reason: `part of the kept REST API ${api.id}` });
+  }
+  // A permission naming no source resource of the template (any API of the account, a WebSocket
+  // route, IoT) draws no connection, so the function's node would not make it again: kept.
+  for (const r of resources)
+    if (
+      r.type === 'AWS::Lambda::Permission' &&
+      cls.get(r.id)?.kind === 'part' &&
+      !referencesIn(r.props.SourceArn).some((x) => byId.has(x.target))
+    )
+      cls.set(r.id, { kind: 'kept', reason: 'a permission for a source the design does not hold' });
+  // What the template's own layout metadata places was drawn as a node (archgen wrote it): a
+  // drawn log group or dead-letter queue stays a node, though it looks like a derived one.
+  const drawn = (id: string) => Object.hasOwn(layoutNodes, id);
   // Log groups and alarms are parts when they serve a node, nodes of their own otherwise.
   for (const r of resources)
     if (r.type === 'AWS::Logs::LogGroup' || r.type === 'AWS::CloudWatch::Alarm')
-      cls.set(r.id, { kind: 'part', rule: PART_TYPES[r.type]! });
+      cls.set(
+        r.id,
+        !drawn(r.id)
+          ? { kind: 'part', rule: PART_TYPES[r.type]! }
+          : { kind: 'service', service: r.type === 'AWS::Logs::LogGroup' ? 'log-group' : 'cloudwatch-alarm' },
+      );
   // What an architect draws as one thing: a dead-letter queue with the queue (or rule target,
   // function, subscription) it serves; a log bucket with what logs into it; an S3-to-EventBridge
   // rule as the bucket's event source. Each becomes a part of the node it serves (ownerHint).
   const ownerHint = new Map<string, string>();
   const s3Rules = new Map<string, { bucket: string; targets: string[] }>();
   const referrersOf = (id: string) => (refsIn.get(id) ?? []).map((x) => byId.get(x)!);
+  // What the lowering derived for the whole design (the alarm topic): part of the node whose
+  // alarm notifies it, so the re-export makes it again under its id rather than a second one.
+  const derivedGraphWide = obj(layout.derived);
   for (const r of resources) {
+    if (derivedGraphWide[r.id] !== 'graph.alarm-topic' || r.type !== 'AWS::SNS::Topic') continue;
+    const alarm = referrersOf(r.id).find((x) => x.type === 'AWS::CloudWatch::Alarm');
+    if (!alarm) continue;
+    cls.set(r.id, { kind: 'part', rule: { role: 'alarmTopic', via: 'in' } });
+    ownerHint.set(r.id, alarm.id);
+  }
+  // A log group nothing names but a service waits for (DependsOn) is the one the service writes
+  // to by a fixed name: an EKS cluster's control plane logs.
+  for (const r of resources) {
+    if (r.type !== 'AWS::Logs::LogGroup' || cls.get(r.id)?.kind !== 'part' || referrersOf(r.id).length > 0)
+      continue;
+    const waiter = resources.find((x) => {
+      const d = x.raw.DependsOn;
+      return isService(x.id) && (d === r.id || (Array.isArray(d) && d.includes(r.id)));
+    });
+    if (waiter) ownerHint.set(r.id, waiter.id);
+  }
+  for (const r of resources) {
+    if (drawn(r.id)) continue;
     if (r.type === 'AWS::SQS::Queue' && isService(r.id)) {
       const users = referrersOf(r.id).filter(
         (x) => x.type !== 'AWS::SQS::QueuePolicy' && x.type !== 'AWS::CloudWatch::Alarm',
@@ -320,6 +391,8 @@ export function importTemplate(
   // and alarms on parts (a dead-letter queue's), are parts of what they watch.
   for (const r of resources) {
     if (r.type !== 'AWS::CloudWatch::Alarm') continue;
+    // In a template archgen wrote, an alarm not drawn is one the lowering derived (a DLQ's).
+    if (Object.keys(layoutNodes).length > 0 && !drawn(r.id)) continue;
     const watched = [...referencesIn(r.props.Dimensions), ...referencesIn(r.props.Metrics)].map(
       (x) => x.target,
     );
@@ -351,15 +424,30 @@ export function importTemplate(
     }
     return undefined;
   };
+  // Kept, or a part with no owner yet that belongs to a kept resource (a WebSocket API's
+  // integration, kept with its API at the end).
+  const keptish = (id: string): boolean => {
+    const c = cls.get(id);
+    if (c?.kind === 'kept') return true;
+    if (c?.kind !== 'part' || ownerOf.has(id) || c.rule.via !== 'out') return false;
+    return refsAt(byId.get(id)!, c.rule.paths).some((t) => cls.get(t)?.kind === 'kept');
+  };
   for (let round = 0; round < 2; round++) {
     for (let changed = true, guard = 0; changed && guard < 12; guard++) {
       changed = false;
       for (const r of partsPending()) {
         const rule = (cls.get(r.id) as { rule: PartRule }).rule;
-        // Second round: the other direction too (a log group named after its function).
+        // Second round: the other direction too (a log group named after its function), unless
+        // a kept resource uses the part (a pipe's role naming the queue it reads): it stays with
+        // that resource, kept, since the node it names would not make it again on re-export.
+        const usedByKept = (refsIn.get(r.id) ?? []).some(keptish);
+        // Likewise a part that names a kept resource besides its owner (a permission letting a
+        // kept WebSocket API invoke the function): the node's lowering has no such connection.
+        if (rule.via === 'out' && (refsOut.get(r.id) ?? []).some((t) => cls.get(t)?.kind === 'kept'))
+          continue;
         const o =
           tryOwn(r, rule.via, rule) ??
-          (round === 1
+          (round === 1 && !(rule.via === 'in' && usedByKept)
             ? tryOwn(r, rule.via === 'in' ? 'out' : 'in', { ...rule, paths: undefined })
             : undefined);
         if (o) {
@@ -548,8 +636,8 @@ export function importTemplate(
       type: 'nat-gateway',
       name: 'NAT gateway',
       properties: { mode: v.natCount >= v.vpc.azCount ? 'per-az' : 'single' },
+      // The gateways' ids are the VPC's (Vpc.logicalIds): the VPC's network makes them.
       placement: v.vpc.tiers.includes('public') ? { vpcId: v.vpc.id, tier: 'public' } : null,
-      logicalIds: Object.fromEntries(v.natIds.map((n, i) => [i === 0 ? 'self' : `natGateway:${i}`, n])),
     };
     if (l.position) node.position = l.position;
     nodes.push(node);
@@ -631,6 +719,14 @@ export function importTemplate(
     if (!from || !to || !kind || from === to) return;
     edges.push({ from: from.id, to: to.id, kind, why, ...extra });
   };
+  // The load balancer in front of a target group: the listener (rule) forwarding to it. The group
+  // itself may be the part of the service it names, which would make the edge a self-loop.
+  const frontOf = (targetGroup: string | undefined) =>
+    (targetGroup &&
+      (refsIn.get(targetGroup) ?? []).find((x) =>
+        /^AWS::ElasticLoadBalancingV2::Listener(Rule)?$/.test(byId.get(x)?.type ?? ''),
+      )) ||
+    targetGroup;
   const statements = (doc: unknown): Record<string, unknown>[] => {
     const s = obj(doc).Statement;
     return (Array.isArray(s) ? s : s ? [s] : []).map(obj);
@@ -781,7 +877,7 @@ export function importTemplate(
         for (const lb of Array.isArray(r.props.LoadBalancers) ? r.props.LoadBalancers : []) {
           const port = value(obj(lb).ContainerPort);
           add(
-            targetsIn(obj(lb).TargetGroupArn)[0],
+            frontOf(targetsIn(obj(lb).TargetGroupArn)[0]),
             r.id,
             'traffic',
             'load balancer target group',
@@ -790,7 +886,7 @@ export function importTemplate(
         }
         break;
       case 'AWS::AutoScaling::AutoScalingGroup':
-        for (const t of targetsIn(r.props.TargetGroupARNs)) add(t, r.id, 'traffic', 'target group');
+        for (const t of targetsIn(r.props.TargetGroupARNs)) add(frontOf(t), r.id, 'traffic', 'target group');
         break;
       case 'AWS::ElasticLoadBalancingV2::TargetGroup':
         if (value(r.props.TargetType) === 'lambda')
@@ -811,7 +907,8 @@ export function importTemplate(
       case 'AWS::CloudWatch::Alarm':
         for (const t of targetsIn(r.props.AlarmActions)) {
           if (ownerNode.type === 'cloudwatch-alarm') add(r.id, t, 'publish', 'alarm action');
-          else add(owner, t, 'notify', `alarm ${r.id} notifies`);
+          // A folded alarm topic is no node to notify (its owner is the alarm's, or another's).
+          else if (cls.get(t)?.kind === 'service') add(owner, t, 'notify', `alarm ${r.id} notifies`);
         }
         if (ownerNode.type === 'cloudwatch-alarm')
           for (const t of targetsIn([r.props.Dimensions, r.props.Metrics]))

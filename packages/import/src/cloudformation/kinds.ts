@@ -226,6 +226,9 @@ export function iamKind(actions: readonly string[], targetType: string): Connect
       return has('states', (v) => v.startsWith('start')) ? 'invoke' : undefined;
     case 'secret':
       return has('secretsmanager', (v) => v === 'getsecretvalue') ? 'read' : undefined;
+    case 'log-group':
+      // Writing to a log group that is a node of its own (a drawn one; a service's own is a part).
+      return has('logs', (v) => v === 'putlogevents' || v === 'createlogstream') ? 'write' : undefined;
     case 'kinesis-stream': {
       const write = has('kinesis', (v) => v.startsWith('putrecord'));
       const read = has('kinesis', (v) => READ.test(v));

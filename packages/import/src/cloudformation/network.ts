@@ -136,6 +136,8 @@ export function rebuildNetwork(
       ...(Object.keys(subnetCidrs).length > 0 ? { subnetCidrs } : {}),
       flowLogs,
     };
+    const logicalIds = networkLogicalIds(v.id, tiers, azCount, byTier, resources, subnetTable, defaultRoute);
+    if (Object.keys(logicalIds).length > 0) vpc.logicalIds = logicalIds;
     vpcs.set(v.id, { vpc, natCount: natIds.length, natIds });
   }
 
@@ -175,6 +177,91 @@ export function rebuildNetwork(
     }
   void nats;
   return { vpcs, subnets, owner, problems };
+}
+
+/**
+ * The source's network logical ids, keyed by their position in the network the lowering builds
+ * from the design VPC (model Vpc.logicalIds), so a re-export keeps them: subnets tier by tier
+ * (public, private, isolated) in AZ order; one route table for the public subnets, one per
+ * private subnet, one for the isolated ones, with their default routes and associations; NAT
+ * gateway k (and its address) in public subnet k. A source table or route that has no place in
+ * that shape (a second public route table) keeps no id: it would name a different resource.
+ */
+function networkLogicalIds(
+  vpcId: string,
+  tiers: readonly SubnetTier[],
+  azCount: number,
+  byTier: ReadonlyMap<SubnetTier, SubnetInfo[]>,
+  resources: readonly NetResource[],
+  subnetTable: ReadonlyMap<string, string>,
+  defaultRoute: ReadonlyMap<string, 'igw' | 'nat'>,
+): Record<string, string> {
+  const ids: Record<string, string> = { vpc: vpcId };
+  const byType = (t: string) => resources.filter((r) => r.type === t);
+  const put = (role: string, position: number, id: string) => {
+    const key = position === 0 ? role : `${role}:${position}`;
+    if (!(key in ids) && !Object.values(ids).includes(id)) ids[key] = id;
+  };
+  const hasPublic = tiers.includes('public');
+  const hasPrivate = tiers.includes('private');
+  // Where each tier's tables sit among the route tables the lowering's network makes.
+  const tablePosition = (tier: SubnetTier, az: number) =>
+    tier === 'public'
+      ? az === 0
+        ? 0
+        : undefined
+      : tier === 'private'
+        ? (hasPublic ? 1 : 0) + az
+        : az === 0
+          ? (hasPublic ? 1 : 0) + (hasPrivate ? azCount : 0)
+          : undefined;
+  const routes = byType('AWS::EC2::Route');
+  const tablesSeen = new Set<string>();
+  tiers.forEach((tier, t) => {
+    const sorted = [...(byTier.get(tier) ?? [])]
+      .sort((a, b) => (a.az ?? 99) - (b.az ?? 99))
+      .slice(0, azCount);
+    sorted.forEach((subnet, az) => {
+      const position = t * azCount + az;
+      put('subnet', position, subnet.id);
+      const assoc = byType('AWS::EC2::SubnetRouteTableAssociation').find(
+        (a) => refTarget(a.props.SubnetId) === subnet.id,
+      );
+      if (assoc) put('routeTableAssociation', position, assoc.id);
+      const table = subnetTable.get(subnet.id);
+      const at = tablePosition(tier, az);
+      if (!table || at === undefined || tablesSeen.has(table)) return;
+      // A shared private table has one place only: the first private subnet's.
+      tablesSeen.add(table);
+      put('routeTable', at, table);
+      // Default routes: public first, then one per private subnet (isolated subnets have none).
+      const route = routes.find(
+        (r) =>
+          refTarget(r.props.RouteTableId) === table &&
+          defaultRoute.has(table) &&
+          JSON.stringify(r.props.DestinationCidrBlock) === '"0.0.0.0/0"',
+      );
+      if (route && tier !== 'isolated')
+        put('route', tier === 'public' ? 0 : (hasPublic ? 1 : 0) + az, route.id);
+    });
+  });
+  const publicSubnets = [...(byTier.get('public') ?? [])].sort((a, b) => (a.az ?? 99) - (b.az ?? 99));
+  for (const nat of byType('AWS::EC2::NatGateway')) {
+    const k = publicSubnets.findIndex((s) => s.id === refTarget(nat.props.SubnetId));
+    if (k < 0 || k >= azCount) continue;
+    put('natGateway', k, nat.id);
+    const eip = refTarget(nat.props.AllocationId);
+    if (eip && byType('AWS::EC2::EIP').some((e) => e.id === eip)) put('natAddress', k, eip);
+  }
+  const attachment = byType('AWS::EC2::VPCGatewayAttachment').find((a) => refTarget(a.props.VpcId) === vpcId);
+  if (attachment) {
+    put('gatewayAttachment', 0, attachment.id);
+    const igw = refTarget(attachment.props.InternetGatewayId);
+    if (igw && byType('AWS::EC2::InternetGateway').some((g) => g.id === igw)) put('internetGateway', 0, igw);
+  }
+  const flowLog = byType('AWS::EC2::FlowLog').find((f) => refTarget(f.props.ResourceId) === vpcId);
+  if (flowLog) put('flowLog', 0, flowLog.id);
+  return ids;
 }
 
 function azIndex(raw: unknown, evaluated: unknown): number | undefined {

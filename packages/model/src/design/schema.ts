@@ -85,6 +85,14 @@ export const VpcSchema = z.object({
   subnetCidrs: SubnetCidrsSchema.optional(),
   flowLogs: z.boolean().default(true),
   position: z.object({ x: z.number(), y: z.number() }).optional(),
+  /**
+   * CloudFormation logical ids of the network kept from imported code, so a re-export replaces
+   * no subnet or gateway: 'vpc', and 'subnet:<n>', 'routeTable:<n>', 'route:<n>',
+   * 'routeTableAssociation:<n>', 'internetGateway', 'gatewayAttachment', 'natGateway:<n>',
+   * 'natAddress:<n>', 'flowLog' (n from 0 in the order the network is built: tier, then AZ).
+   * Optional: designs without it (every drawn one, every file before it) are unchanged.
+   */
+  logicalIds: z.record(z.string().min(1).max(64), z.string().regex(/^[A-Za-z0-9]{1,255}$/)).optional(),
 });
 export type Vpc = z.infer<typeof VpcSchema>;
 
@@ -106,7 +114,8 @@ export const NodeSchema = z.object({
    * 'self' is the node's primary resource; other keys name its parts: 'role', 'policy',
    * 'securityGroup', 'logGroup', 'alarm:<n>', 'permission:<n>', 'eventSourceMapping:<n>',
    * 'subscription:<n>', 'queuePolicy', 'topicPolicy', 'targetGroup', 'listener' (n from 0 in
-   * source order). The lowering uses those it can match (naming.ts); unknown keys are ignored.
+   * source order). Every id is reserved; the lowering gives each to the resource the node makes
+   * for that part (infra kept-parts.ts); a part made no more keeps nothing.
    */
   logicalIds: z.record(z.string().min(1).max(64), z.string().regex(/^[A-Za-z0-9]{1,255}$/)).optional(),
 });
