@@ -15,6 +15,7 @@ import ec2AsgUrl from 'aws-icons/icons/architecture-service/AmazonEC2AutoScaling
 import eksUrl from 'aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg?url';
 import elastiCacheUrl from 'aws-icons/icons/architecture-service/AmazonElastiCache.svg?url';
 import eventBridgeUrl from 'aws-icons/icons/architecture-service/AmazonEventBridge.svg?url';
+import firehoseUrl from 'aws-icons/icons/architecture-service/AmazonDataFirehose.svg?url';
 import fargateUrl from 'aws-icons/icons/architecture-service/AWSFargate.svg?url';
 import kinesisUrl from 'aws-icons/icons/architecture-service/AmazonKinesisDataStreams.svg?url';
 import lambdaUrl from 'aws-icons/icons/architecture-service/AWSLambda.svg?url';
@@ -71,6 +72,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'eventbridge-rule': glyph(eventRuleUrl),
   'step-functions': service(stepFunctionsUrl),
   'kinesis-stream': service(kinesisUrl),
+  firehose: service(firehoseUrl),
   'athena-workgroup': service(athenaUrl),
   secret: service(secretsUrl),
   'kms-key': service(kmsUrl),

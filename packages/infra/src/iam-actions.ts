@@ -115,6 +115,19 @@ export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, St
     ],
   },
   s3: {
+    // What Firehose's S3 destination documents for its role: multipart uploads and bucket lookups.
+    deliver: [
+      {
+        sidSuffix: 'Bucket',
+        actions: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'],
+        resources: [{ attribute: 'arn' }],
+      },
+      {
+        sidSuffix: 'Objects',
+        actions: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+        resources: [{ attribute: 'arn', suffix: '/*' }],
+      },
+    ],
     read: S3_READ,
     write: [S3_WRITE],
     'read-write': both(S3_READ, [S3_WRITE]),
@@ -193,6 +206,15 @@ export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, St
         sidSuffix: '',
         // Sending, publishing and putting objects make a data key; multipart uploads decrypt too.
         actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [{ attribute: 'arn' }],
+      },
+    ],
+  },
+  firehose: {
+    write: [
+      {
+        sidSuffix: '',
+        actions: ['firehose:PutRecord', 'firehose:PutRecordBatch'],
         resources: [{ attribute: 'arn' }],
       },
     ],

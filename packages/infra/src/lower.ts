@@ -14,6 +14,7 @@ import { LowerContext } from './context.ts';
 import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
 import { lowerVpcEndpoints } from './endpoints.ts';
+import { lowerFirehoses } from './firehose.ts';
 import { lowerDrawnKeys, lowerKeyGrants } from './keys.ts';
 import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
@@ -89,6 +90,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
   lowerWiring(ctx);
+  lowerFirehoses(ctx);
   lowerApiGatewayAccountRole(ctx);
   lowerAlarmNodes(ctx);
   lowerStateMachines(ctx);

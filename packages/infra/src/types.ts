@@ -179,7 +179,9 @@ export type GrantAccess =
   /** Reading data encrypted with a drawn KMS key (keys.ts): kms:Decrypt on the key. */
   | 'decrypt'
   /** Writing (or reading and writing) data encrypted with a drawn KMS key: encrypt and decrypt. */
-  | 'encrypt-decrypt';
+  | 'encrypt-decrypt'
+  /** A Firehose stream's role writing objects to its destination bucket (firehose.ts). */
+  | 'deliver';
 
 export interface ResolvedGrant {
   /** The component granted access (a function, a Fargate service, ...). */
@@ -448,6 +450,23 @@ export interface ResolvedVpcEndpoint {
   privateDns: boolean;
 }
 
+/** A Firehose stream (firehose.ts): where records come from and go, the same in every environment. */
+export interface ResolvedFirehose {
+  /** The kinesis-stream it reads (its first event-source connection); absent: direct put. */
+  sourceStreamId?: string;
+  /** The s3 component it delivers to: its first write connection's, else one the lowering made. */
+  bucketId: string;
+  /** The role Firehose assumes: it reads the stream, writes the bucket and the log stream. */
+  roleId: string;
+  /** Object key prefix and error output prefix (Firehose's own !{...} expressions kept as is). */
+  prefix: string;
+  errorOutputPrefix: string;
+  /** Server-side encryption of records held by a direct-put stream (never with a source stream). */
+  encryption: boolean;
+  /** With CloudWatch logging: the log stream in the component's `logGroupId` that errors go to. */
+  logStreamName?: string;
+}
+
 /** A drawn customer managed key (kms-key), as every target creates it. */
 export interface ResolvedKmsKey {
   /** Key description (free text: escape before printing). */
@@ -639,6 +658,8 @@ export interface ResolvedComponent {
   webAcl?: ResolvedWebAcl;
   /** For kms-key: the key, its alias and its policy (keys.ts). */
   kmsKey?: ResolvedKmsKey;
+  /** For firehose: its source, destination, role and logging (firehose.ts). */
+  firehose?: ResolvedFirehose;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */
   vpcEndpoint?: ResolvedVpcEndpoint;
   /**

@@ -383,6 +383,8 @@ function metricSpec(target: ResolvedComponent): MetricSpec | undefined {
         : { namespace: 'AWS/ApiGateway', dimension: 'ApiId', attribute: 'id' };
     case 'kinesis-stream':
       return { namespace: 'AWS/Kinesis', dimension: 'StreamName', attribute: 'name' };
+    case 'firehose':
+      return { namespace: 'AWS/Firehose', dimension: 'DeliveryStreamName', attribute: 'name' };
     case 'eventbridge-rule':
       return { namespace: 'AWS/Events', dimension: 'RuleName', attribute: 'name' };
     case 'cloudfront':
@@ -479,6 +481,7 @@ const ENV_VARS: Readonly<Record<string, { kind: string; vars: [string, ResourceR
   secret: { kind: 'SECRET', vars: [['ARN', 'arn']] },
   'eventbridge-bus': { kind: 'BUS', vars: [['NAME', 'name']] },
   'kinesis-stream': { kind: 'STREAM', vars: [['NAME', 'name']] },
+  firehose: { kind: 'DELIVERY_STREAM', vars: [['NAME', 'name']] },
   lambda: { kind: 'FUNCTION', vars: [['NAME', 'name']] },
   'step-functions': { kind: 'STATE_MACHINE', vars: [['ARN', 'arn']] },
   timestream: { kind: 'DATABASE', vars: [['NAME', 'name']] },

@@ -41,6 +41,7 @@ describe('catalog', () => {
       'elasticache',
       'eventbridge-bus',
       'eventbridge-rule',
+      'firehose',
       'kinesis-stream',
       'kms-key',
       'lambda',

@@ -60,12 +60,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     hint: 'A Fargate service takes any image URI in the Inspector.',
   },
   {
-    name: 'Amazon Data Firehose',
-    type: 'firehose',
-    terms: ['firehose', 'kinesis firehose', 'data firehose', 'delivery stream'],
-    closest: ['kinesis-stream', 's3'],
-  },
-  {
     name: 'Amazon MSK (Kafka)',
     type: 'msk',
     terms: ['msk', 'kafka', 'apache kafka', 'managed kafka'],

@@ -13,6 +13,7 @@ import { eks } from './eks.ts';
 import { elasticache } from './elasticache.ts';
 import { eventbridgeBus } from './eventbridge-bus.ts';
 import { eventbridgeRule } from './eventbridge-rule.ts';
+import { firehose } from './firehose.ts';
 import { kinesisStream } from './kinesis-stream.ts';
 import { kmsKey } from './kms-key.ts';
 import { lambda } from './lambda.ts';
@@ -48,6 +49,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   elasticache,
   eventbridgeBus,
   eventbridgeRule,
+  firehose,
   kinesisStream,
   kmsKey,
   lambda,
