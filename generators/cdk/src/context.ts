@@ -55,6 +55,7 @@ export const MODULES = {
   elbv2: 'aws-cdk-lib/aws-elasticloadbalancingv2',
   elbv2Targets: 'aws-cdk-lib/aws-elasticloadbalancingv2-targets',
   events: 'aws-cdk-lib/aws-events',
+  firehose: 'aws-cdk-lib/aws-kinesisfirehose',
   eventSources: 'aws-cdk-lib/aws-lambda-event-sources',
   iam: 'aws-cdk-lib/aws-iam',
   kinesis: 'aws-cdk-lib/aws-kinesis',

@@ -38,6 +38,7 @@ describe('Firehose streams', () => {
       encryption: false,
       logStreamName: 'DestinationDelivery',
     });
+    expect(component('archive').acknowledgements.map((a) => a.ruleId)).toEqual(['FH-01']);
     expect(role('archive.role').assumedBy).toBe('firehose.amazonaws.com');
     expect(actions('archive.role')).toEqual(
       expect.arrayContaining([
@@ -64,7 +65,9 @@ describe('Firehose streams', () => {
   });
 
   it('producers may put records and learn the stream name', () => {
-    expect(actions('fn.role')).toEqual(expect.arrayContaining(['firehose:PutRecord', 'firehose:PutRecordBatch']));
+    expect(actions('fn.role')).toEqual(
+      expect.arrayContaining(['firehose:PutRecord', 'firehose:PutRecordBatch']),
+    );
     expect(component('fn').environment.map((v) => v.name)).toContain('DIRECT_DELIVERY_STREAM_NAME');
   });
 });

@@ -4,6 +4,7 @@
  * here), and the delivery role's permissions: read the stream, deliver to the bucket (and its
  * drawn key, through keys.ts), write its error log stream. Decided once here for every target.
  */
+import { getRule } from '@archgen/rules';
 import type { LowerContext } from './context.ts';
 import { derivedComponent } from './derived.ts';
 import { addGrant, grantRoleId } from './iam.ts';
@@ -64,6 +65,13 @@ export function lowerFirehoses(ctx: LowerContext): void {
     if (source) addGrant(ctx, stream, source, 'consume', sourceConnection!.id);
     if (stream.logGroupId) role.statements.push(logWriteStatement('WriteOwnLogs', stream.logGroupId));
 
+    // Firehose takes no SSE setting with a stream source: the stream encrypts the records (KIN-01).
+    if (source)
+      stream.acknowledgements.push({
+        ruleId: 'FH-01',
+        reason: `Records arrive from ${source.names.display}, which encrypts them; Firehose takes no server-side encryption with a Kinesis stream source`,
+        equivalents: [...(getRule('FH-01')?.equivalents ?? [])],
+      });
     const first = ctx.envs[0]!;
     stream.firehose = {
       ...(source ? { sourceStreamId: source.id } : {}),

@@ -17,6 +17,7 @@ import { eksEmitter } from './eks.ts';
 import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
+import { firehoseEmitter } from './firehose.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
@@ -59,6 +60,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'eventbridge-rule': eventRuleEmitter,
   'step-functions': stepFunctionsEmitter,
   'kinesis-stream': kinesisEmitter,
+  firehose: firehoseEmitter,
   'kms-key': kmsKeyEmitter,
   'athena-workgroup': athenaEmitter,
   secret: secretEmitter,

@@ -18,6 +18,7 @@ import { eksEmitter } from './eks.ts';
 import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
+import { firehoseEmitter } from './firehose.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
@@ -51,6 +52,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'eventbridge-bus': eventBusEmitter,
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
+  firehose: firehoseEmitter,
   'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,
   'log-group': logGroupEmitter,

@@ -15,6 +15,7 @@ import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { lambdaEmitter } from './lambda.ts';
+import { firehoseEmitter } from './firehose.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { logGroupEmitter } from './log-group.ts';
@@ -47,6 +48,7 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   'eventbridge-bus': eventBusEmitter,
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
+  firehose: firehoseEmitter,
   'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,
   'log-group': logGroupEmitter,

@@ -47,11 +47,16 @@ const properties = [
     sameInEveryEnvironment: true,
     help: 'Where delivered objects go in the bucket. !{timestamp:...} expressions partition by arrival time (dynamic prefix).',
   }),
-  text('errorOutputPrefix', 'Error output prefix', 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/', {
-    maxLength: 1024,
-    sameInEveryEnvironment: true,
-    help: 'Where records Firehose could not deliver or transform go, apart from the data.',
-  }),
+  text(
+    'errorOutputPrefix',
+    'Error output prefix',
+    'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
+    {
+      maxLength: 1024,
+      sameInEveryEnvironment: true,
+      help: 'Where records Firehose could not deliver or transform go, apart from the data.',
+    },
+  ),
   bool('encryption', 'Server-side encryption', true, {
     sameInEveryEnvironment: true,
     help: 'Encrypts records while Firehose holds them (direct put only; a connected stream encrypts them itself).',
@@ -90,7 +95,10 @@ export const firehose: ServiceDefinition = {
         path: 'errorOutputPrefix',
         message: 'A prefix with !{...} expressions needs an error output prefix too',
       });
-    if (p.str('errorOutputPrefix').includes('!{') && !p.str('errorOutputPrefix').includes('!{firehose:error-output-type}'))
+    if (
+      p.str('errorOutputPrefix').includes('!{') &&
+      !p.str('errorOutputPrefix').includes('!{firehose:error-output-type}')
+    )
       issues.push({
         path: 'errorOutputPrefix',
         message: 'An error prefix with expressions must contain !{firehose:error-output-type}',
