@@ -77,6 +77,8 @@ describe('rule registry', () => {
       'EKS-02',
       'EVR-01',
       'EVR-02',
+      'FH-01',
+      'FH-02',
       'IAM-01',
       'IAM-03',
       'IMP-01',
