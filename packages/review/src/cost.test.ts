@@ -259,6 +259,12 @@ describe('estimateCost', () => {
     expect(rotated.monthly).toBeLessThan(10);
   });
 
+  it('prices a Firehose stream per GB ingested', () => {
+    const d = design('Delivery').node('firehose', { id: 'fh' }).usage('fh', { ingestedGb: 1000 }).build();
+    expect(nodeCost(d, 'prod', 'fh').monthly).toBeCloseTo(round2(1000 * PRICES.firehose.ingestGb.usd), 10);
+    expect(nodeCost(d, 'prod', 'fh').monthly).toBe(29);
+  });
+
   it('prices an interface endpoint per AZ-hour and GB; a gateway endpoint is free', () => {
     const d = design('Endpoints')
       .vpc({ id: 'main', azCount: 3 })

@@ -534,6 +534,7 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
   },
   'step-functions': stepFunctionsLines,
   'kinesis-stream': kinesisLines,
+  firehose: (i) => [line('Data ingested', use(i, 'ingestedGb'), PRICES.firehose.ingestGb)],
   'athena-workgroup': (i) => [line('Data scanned', use(i, 'tbScanned'), PRICES.athena.perTbScanned)],
   secret: (i) => [
     line('Secret', 1, PRICES.secretsManager.secretMonth),

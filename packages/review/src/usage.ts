@@ -222,6 +222,15 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
     ),
     a('consumers', 'Consumers', 'consumers', 1, 'On demand: each consumer retrieves the data once.'),
   ],
+  firehose: [
+    a(
+      'ingestedGb',
+      'Data ingested',
+      'GB/month',
+      100,
+      'Each record is billed rounded up to the next 5 KB: batch small records.',
+    ),
+  ],
   'athena-workgroup': [
     a('tbScanned', 'Data scanned', 'TB/month', 1, 'Compressed, partitioned, columnar data scans less.'),
   ],

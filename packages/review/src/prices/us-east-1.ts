@@ -44,6 +44,7 @@ const SNS = 'https://aws.amazon.com/sns/pricing/';
 const EVENTBRIDGE = 'https://aws.amazon.com/eventbridge/pricing/';
 const STEP_FUNCTIONS = 'https://aws.amazon.com/step-functions/pricing/';
 const KINESIS = 'https://aws.amazon.com/kinesis/data-streams/pricing/';
+const FIREHOSE = 'https://aws.amazon.com/firehose/pricing/';
 const ATHENA = 'https://aws.amazon.com/athena/pricing/';
 const SECRETS_MANAGER = 'https://aws.amazon.com/secrets-manager/pricing/';
 const KMS = 'https://aws.amazon.com/kms/pricing/';
@@ -191,6 +192,8 @@ export const PRICES = {
     putPayloadUnitsPerMillion: p(0.014, 'million PUT payload units', KINESIS),
     extendedRetentionShardHour: p(0.02, 'shard-hour', KINESIS),
   },
+  /** Direct put and Kinesis-stream sources, first 500 TB a month; records round up to 5 KB. */
+  firehose: { ingestGb: p(0.029, 'GB ingested', FIREHOSE) },
   athena: { perTbScanned: p(5.0, 'TB scanned', ATHENA) },
   secretsManager: {
     secretMonth: p(0.4, 'secret-month', SECRETS_MANAGER),
