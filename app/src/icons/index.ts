@@ -19,6 +19,7 @@ import firehoseUrl from 'aws-icons/icons/architecture-service/AmazonDataFirehose
 import fargateUrl from 'aws-icons/icons/architecture-service/AWSFargate.svg?url';
 import kinesisUrl from 'aws-icons/icons/architecture-service/AmazonKinesisDataStreams.svg?url';
 import lambdaUrl from 'aws-icons/icons/architecture-service/AWSLambda.svg?url';
+import mskUrl from 'aws-icons/icons/architecture-service/AmazonManagedStreamingforApacheKafka.svg?url';
 import neptuneUrl from 'aws-icons/icons/architecture-service/AmazonNeptune.svg?url';
 import openSearchUrl from 'aws-icons/icons/architecture-service/AmazonOpenSearchService.svg?url';
 import rdsUrl from 'aws-icons/icons/architecture-service/AmazonRDS.svg?url';
@@ -73,6 +74,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'step-functions': service(stepFunctionsUrl),
   'kinesis-stream': service(kinesisUrl),
   firehose: service(firehoseUrl),
+  'msk-cluster': service(mskUrl),
   'athena-workgroup': service(athenaUrl),
   secret: service(secretsUrl),
   'kms-key': service(kmsUrl),

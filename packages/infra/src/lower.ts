@@ -15,6 +15,7 @@ import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
 import { lowerVpcEndpoints } from './endpoints.ts';
 import { lowerFirehoses } from './firehose.ts';
+import { lowerMskClusters } from './msk.ts';
 import { lowerDrawnKeys, lowerKeyGrants } from './keys.ts';
 import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
@@ -87,6 +88,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerKeptResources(ctx, input.nodes);
   lowerSecurityGroups(ctx);
   lowerVpcEndpoints(ctx);
+  lowerMskClusters(ctx);
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
   lowerWiring(ctx);

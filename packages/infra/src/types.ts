@@ -64,7 +64,10 @@ export interface ResourceRef {
     | 'streamArn'
     | 'domainName'
     | 'fullName'
-    | 'clusterName';
+    | 'clusterName'
+    /** msk-cluster: the ARN prefix of its topics and consumer groups (append "/<name>" or "/*"). */
+    | 'topicArn'
+    | 'groupArn';
   /** Suffix appended to an ARN, e.g. "/*" for S3 objects or ":*" for log streams. */
   suffix?: string;
   /**
@@ -240,10 +243,12 @@ export interface ResolvedEventSource {
   id: string;
   functionId: string;
   sourceId: string;
-  sourceKind: 'sqs' | 'dynamodb-stream' | 'kinesis';
+  sourceKind: 'sqs' | 'dynamodb-stream' | 'kinesis' | 'msk';
+  /** For msk: the topic the function consumes. */
+  topic?: string;
   batchSize: number;
   maxBatchingWindowSeconds: number;
-  /** For stream sources (kinesis, dynamodb-stream) only. */
+  /** For stream sources (kinesis, dynamodb-stream, msk) only. */
   startingPosition?: 'LATEST' | 'TRIM_HORIZON';
   connectionId?: string;
 }
@@ -467,6 +472,19 @@ export interface ResolvedFirehose {
   logStreamName?: string;
 }
 
+/** An MSK cluster (msk.ts), the same in every environment but its broker type and storage. */
+export interface ResolvedMskCluster {
+  /** Brokers in total: the brokers per AZ times the VPC's AZs (one client subnet each). */
+  brokerNodes: number;
+  /** The tier whose subnets hold the brokers. */
+  tier: SubnetTier;
+  clientAuth: 'iam' | 'unauthenticated';
+  /** Client-broker encryption (EncryptionInTransit.ClientBroker); brokers always use TLS among themselves. */
+  encryptionInTransit: 'TLS' | 'TLS_PLAINTEXT' | 'PLAINTEXT';
+  /** The broker ports clients reach (9098 IAM over TLS, 9094 TLS, 9092 plaintext). */
+  ports: number[];
+}
+
 /** A drawn customer managed key (kms-key), as every target creates it. */
 export interface ResolvedKmsKey {
   /** Key description (free text: escape before printing). */
@@ -658,6 +676,8 @@ export interface ResolvedComponent {
   webAcl?: ResolvedWebAcl;
   /** For kms-key: the key, its alias and its policy (keys.ts). */
   kmsKey?: ResolvedKmsKey;
+  /** For msk-cluster: brokers, authentication and ports (msk.ts); its broker logs are `logGroupId`. */
+  mskCluster?: ResolvedMskCluster;
   /** For firehose: its source, destination, role and logging (firehose.ts). */
   firehose?: ResolvedFirehose;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */

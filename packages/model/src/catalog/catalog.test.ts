@@ -46,6 +46,7 @@ describe('catalog', () => {
       'kms-key',
       'lambda',
       'log-group',
+      'msk-cluster',
       'nat-gateway',
       'neptune',
       'opensearch',

@@ -60,12 +60,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     hint: 'A Fargate service takes any image URI in the Inspector.',
   },
   {
-    name: 'Amazon MSK (Kafka)',
-    type: 'msk',
-    terms: ['msk', 'kafka', 'apache kafka', 'managed kafka'],
-    closest: ['kinesis-stream'],
-  },
-  {
     name: 'AWS Backup',
     type: 'backup-plan',
     terms: ['backup', 'backups', 'aws backup', 'backup plan', 'backup vault'],

@@ -51,6 +51,9 @@ describe('searchServices', () => {
     ['kinesis firehose', 'Data Firehose'],
     ['delivery stream', 'Data Firehose'],
     ['fireh', 'Data Firehose'],
+    ['msk', 'MSK cluster'],
+    ['kafka', 'MSK cluster'],
+    ['apache kafka', 'MSK cluster'],
     ['cmk', 'KMS key'],
     ['encryption key', 'KMS key'],
     ['customer managed key', 'KMS key'],
@@ -97,7 +100,6 @@ describe('searchServices', () => {
   });
 
   it.each([
-    ['kafka', 'Amazon MSK (Kafka)', ['Kinesis data stream']],
     ['waf', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
     ['firewall', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
     ['route 53', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
@@ -107,7 +109,6 @@ describe('searchServices', () => {
     ['cert', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['efs', 'Amazon EFS', ['S3 bucket']],
     ['nfs', 'Amazon EFS', ['S3 bucket']],
-    ['msk', 'Amazon MSK (Kafka)', ['Kinesis data stream']],
     ['bastion', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
     ['ssh', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
     ['ssm', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],

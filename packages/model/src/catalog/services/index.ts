@@ -18,6 +18,7 @@ import { kinesisStream } from './kinesis-stream.ts';
 import { kmsKey } from './kms-key.ts';
 import { lambda } from './lambda.ts';
 import { logGroup } from './log-group.ts';
+import { mskCluster } from './msk-cluster.ts';
 import { natGateway } from './nat-gateway.ts';
 import { neptune } from './neptune.ts';
 import { opensearch } from './opensearch.ts';
@@ -54,6 +55,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   kmsKey,
   lambda,
   logGroup,
+  mskCluster,
   natGateway,
   neptune,
   opensearch,
