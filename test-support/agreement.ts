@@ -162,6 +162,8 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
       const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? [v.trim()] : []);
       return { cloudformation: text(props.cloudFormationType), terraform: text(props.terraformType) };
     }
+    case 'msk-cluster':
+      return { cloudformation: ['AWS::MSK::Cluster'], terraform: ['aws_msk_cluster'] };
     case 'firehose':
       return {
         cloudformation: ['AWS::KinesisFirehose::DeliveryStream'],

@@ -62,6 +62,7 @@ export const MODULES = {
   kms: 'aws-cdk-lib/aws-kms',
   lambda: 'aws-cdk-lib/aws-lambda',
   logs: 'aws-cdk-lib/aws-logs',
+  msk: 'aws-cdk-lib/aws-msk',
   neptune: 'aws-cdk-lib/aws-neptune',
   opensearch: 'aws-cdk-lib/aws-opensearchservice',
   origins: 'aws-cdk-lib/aws-cloudfront-origins',

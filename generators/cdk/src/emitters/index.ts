@@ -22,6 +22,7 @@ import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { logGroupEmitter } from './log-group.ts';
+import { mskClusterEmitter } from './msk-cluster.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
 import { neptuneEmitter } from './neptune.ts';
 import { opensearchEmitter } from './opensearch.ts';
@@ -61,6 +62,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'step-functions': stepFunctionsEmitter,
   'kinesis-stream': kinesisEmitter,
   firehose: firehoseEmitter,
+  'msk-cluster': mskClusterEmitter,
   'kms-key': kmsKeyEmitter,
   'athena-workgroup': athenaEmitter,
   secret: secretEmitter,

@@ -23,6 +23,7 @@ import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { logGroupEmitter } from './log-group.ts';
+import { mskClusterEmitter } from './msk-cluster.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
 import { neptuneEmitter } from './neptune.ts';
 import { opensearchEmitter } from './opensearch.ts';
@@ -53,6 +54,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
   firehose: firehoseEmitter,
+  'msk-cluster': mskClusterEmitter,
   'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,
   'log-group': logGroupEmitter,

@@ -19,6 +19,7 @@ import { firehoseEmitter } from './firehose.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { logGroupEmitter } from './log-group.ts';
+import { mskClusterEmitter } from './msk-cluster.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
 import { neptuneEmitter } from './neptune.ts';
 import { opensearchEmitter } from './opensearch.ts';
@@ -49,6 +50,7 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
   firehose: firehoseEmitter,
+  'msk-cluster': mskClusterEmitter,
   'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,
   'log-group': logGroupEmitter,
