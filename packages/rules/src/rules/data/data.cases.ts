@@ -327,6 +327,37 @@ export const dataCases: RuleCase[] = [
     expect: { target: 'fh-b', targetKind: 'connection', severity: 'low' },
   },
   {
+    ruleId: 'MSK-01',
+    name: 'MSK cluster accepting plaintext',
+    compliant: vpc().node('msk-cluster', { id: 'kafka', tier: 'private' }).build(),
+    nonCompliant: vpc()
+      .node('msk-cluster', {
+        id: 'kafka',
+        tier: 'private',
+        properties: { encryptionInTransit: 'TLS_PLAINTEXT' },
+      })
+      .build(),
+    expect: { target: 'kafka', severity: 'medium' },
+  },
+  {
+    ruleId: 'MSK-02',
+    name: 'MSK cluster without client authentication',
+    compliant: vpc().node('msk-cluster', { id: 'kafka', tier: 'private' }).build(),
+    nonCompliant: vpc()
+      .node('msk-cluster', { id: 'kafka', tier: 'private', properties: { clientAuth: 'unauthenticated' } })
+      .build(),
+    expect: { target: 'kafka', severity: 'high' },
+  },
+  {
+    ruleId: 'MSK-03',
+    name: 'MSK cluster without broker logs',
+    compliant: vpc().node('msk-cluster', { id: 'kafka', tier: 'private' }).build(),
+    nonCompliant: vpc()
+      .node('msk-cluster', { id: 'kafka', tier: 'private', properties: { brokerLogs: false } })
+      .build(),
+    expect: { target: 'kafka', severity: 'low' },
+  },
+  {
     ruleId: 'ATH-01',
     name: 'unencrypted query results',
     compliant: regional().node('athena-workgroup', { id: 'wg' }).build(),
