@@ -222,6 +222,7 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
     ),
     a('consumers', 'Consumers', 'consumers', 1, 'On demand: each consumer retrieves the data once.'),
   ],
+  'msk-cluster': [a('logsIngestedGb', 'Broker logs', 'GB/month', 1, 'Broker logs sent to CloudWatch Logs.')],
   firehose: [
     a(
       'ingestedGb',
