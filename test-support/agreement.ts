@@ -162,6 +162,13 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
       const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? [v.trim()] : []);
       return { cloudformation: text(props.cloudFormationType), terraform: text(props.terraformType) };
     }
+    case 'msk-cluster':
+      return { cloudformation: ['AWS::MSK::Cluster'], terraform: ['aws_msk_cluster'] };
+    case 'firehose':
+      return {
+        cloudformation: ['AWS::KinesisFirehose::DeliveryStream'],
+        terraform: ['aws_kinesis_firehose_delivery_stream'],
+      };
     case 'vpc-endpoint':
       return { cloudformation: ['AWS::EC2::VPCEndpoint'], terraform: ['aws_vpc_endpoint'] };
     // Components' own keys are AWS::KMS::Key too; only a drawn key has an alias.

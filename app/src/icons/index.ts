@@ -15,9 +15,11 @@ import ec2AsgUrl from 'aws-icons/icons/architecture-service/AmazonEC2AutoScaling
 import eksUrl from 'aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg?url';
 import elastiCacheUrl from 'aws-icons/icons/architecture-service/AmazonElastiCache.svg?url';
 import eventBridgeUrl from 'aws-icons/icons/architecture-service/AmazonEventBridge.svg?url';
+import firehoseUrl from 'aws-icons/icons/architecture-service/AmazonDataFirehose.svg?url';
 import fargateUrl from 'aws-icons/icons/architecture-service/AWSFargate.svg?url';
 import kinesisUrl from 'aws-icons/icons/architecture-service/AmazonKinesisDataStreams.svg?url';
 import lambdaUrl from 'aws-icons/icons/architecture-service/AWSLambda.svg?url';
+import mskUrl from 'aws-icons/icons/architecture-service/AmazonManagedStreamingforApacheKafka.svg?url';
 import neptuneUrl from 'aws-icons/icons/architecture-service/AmazonNeptune.svg?url';
 import openSearchUrl from 'aws-icons/icons/architecture-service/AmazonOpenSearchService.svg?url';
 import rdsUrl from 'aws-icons/icons/architecture-service/AmazonRDS.svg?url';
@@ -71,6 +73,8 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'eventbridge-rule': glyph(eventRuleUrl),
   'step-functions': service(stepFunctionsUrl),
   'kinesis-stream': service(kinesisUrl),
+  firehose: service(firehoseUrl),
+  'msk-cluster': service(mskUrl),
   'athena-workgroup': service(athenaUrl),
   secret: service(secretsUrl),
   'kms-key': service(kmsUrl),

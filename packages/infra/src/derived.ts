@@ -32,7 +32,7 @@ function derivedProps(
   return Object.assign(props, values);
 }
 
-function derivedComponent(
+export function derivedComponent(
   ctx: LowerContext,
   fields: { id: string; type: string; names: ResolvedNames; from: string; reason: string; nodeId?: string },
   props: Record<string, EnvValue>,
@@ -104,6 +104,10 @@ function logGroupReason(component: ResolvedComponent, ctx: LowerContext): string
       return 'Slow search, slow index and application logs of the domain';
     case 'api-gateway':
       return ctx.anyEnv(component, 'accessLogs') ? 'API access logs (APIG-02)' : undefined;
+    case 'msk-cluster':
+      return ctx.anyEnv(component, 'brokerLogs') ? 'Broker logs of the MSK cluster' : undefined;
+    case 'firehose':
+      return ctx.anyEnv(component, 'logging') ? 'Delivery error logs of the Firehose stream' : undefined;
     default:
       return undefined;
   }

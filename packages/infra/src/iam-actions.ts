@@ -81,6 +81,30 @@ const TIMESTREAM_WRITE: StatementTemplate = {
   resources: [{ attribute: 'arn', suffix: '/table/*' }],
 };
 
+/** IAM access control for MSK: connect to the cluster, then topic and group actions by ARN. */
+const MSK_CLUSTER: StatementTemplate = {
+  sidSuffix: 'Cluster',
+  actions: ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka:GetBootstrapBrokers'],
+  resources: [{ attribute: 'arn' }],
+};
+const MSK_READ: StatementTemplate[] = [
+  {
+    sidSuffix: 'Topics',
+    actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'],
+    resources: [{ attribute: 'topicArn', suffix: '/*' }],
+  },
+  {
+    sidSuffix: 'Groups',
+    actions: ['kafka-cluster:AlterGroup', 'kafka-cluster:DescribeGroup'],
+    resources: [{ attribute: 'groupArn', suffix: '/*' }],
+  },
+];
+const MSK_WRITE: StatementTemplate = {
+  sidSuffix: 'Topics',
+  actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'],
+  resources: [{ attribute: 'topicArn', suffix: '/*' }],
+};
+
 /** Merged read + write, keeping statements with different resources apart. */
 function both(read: StatementTemplate[], write: StatementTemplate[]): StatementTemplate[] {
   return [
@@ -115,6 +139,19 @@ export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, St
     ],
   },
   s3: {
+    // What Firehose's S3 destination documents for its role: multipart uploads and bucket lookups.
+    deliver: [
+      {
+        sidSuffix: 'Bucket',
+        actions: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'],
+        resources: [{ attribute: 'arn' }],
+      },
+      {
+        sidSuffix: 'Objects',
+        actions: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+        resources: [{ attribute: 'arn', suffix: '/*' }],
+      },
+    ],
     read: S3_READ,
     write: [S3_WRITE],
     'read-write': both(S3_READ, [S3_WRITE]),
@@ -193,6 +230,39 @@ export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, St
         sidSuffix: '',
         // Sending, publishing and putting objects make a data key; multipart uploads decrypt too.
         actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [{ attribute: 'arn' }],
+      },
+    ],
+  },
+  'msk-cluster': {
+    read: [MSK_CLUSTER, ...MSK_READ],
+    write: [MSK_CLUSTER, MSK_WRITE],
+    'read-write': [MSK_CLUSTER, ...both(MSK_READ, [MSK_WRITE])],
+    // Lambda's event source poller: the cluster's brokers and network interfaces in its subnets.
+    consume: [
+      { ...MSK_CLUSTER, actions: [...MSK_CLUSTER.actions, 'kafka:DescribeClusterV2'].sort() },
+      ...MSK_READ,
+      {
+        sidSuffix: 'Network',
+        actions: [
+          'ec2:CreateNetworkInterface',
+          'ec2:DeleteNetworkInterface',
+          'ec2:DescribeNetworkInterfaces',
+          'ec2:DescribeSecurityGroups',
+          'ec2:DescribeSubnets',
+          'ec2:DescribeVpcs',
+        ],
+        resources: [],
+        wildcardReason:
+          'Lambda creates the event source poller’s network interfaces in the cluster’s subnets; these EC2 actions take no resource-level permissions here',
+      },
+    ],
+  },
+  firehose: {
+    write: [
+      {
+        sidSuffix: '',
+        actions: ['firehose:PutRecord', 'firehose:PutRecordBatch'],
         resources: [{ attribute: 'arn' }],
       },
     ],

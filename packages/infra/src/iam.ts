@@ -97,6 +97,16 @@ function roleSpecs(component: ResolvedComponent): RoleSpec[] {
           ],
         },
       ];
+    case 'firehose':
+      return [
+        {
+          key: 'role',
+          suffix: 'Role',
+          purpose: 'service',
+          assumedBy: 'firehose.amazonaws.com',
+          managedPolicies: [],
+        },
+      ];
     default:
       return [];
   }
@@ -109,6 +119,7 @@ const GRANT_ROLE_KEY: Readonly<Record<string, string>> = {
   'ec2-asg': 'role',
   'step-functions': 'role',
   eks: 'node-role',
+  firehose: 'role',
 };
 
 export function grantRoleId(component: ResolvedComponent): string | undefined {
@@ -201,6 +212,8 @@ export function lowerConnectionGrants(ctx: LowerContext): void {
         addGrant(ctx, target, source, 'consume', connection.id);
       continue;
     }
+    // A Firehose stream's delivery grants follow its resolved destination (firehose.ts).
+    if (source.type === 'firehose') continue;
     if (access) addGrant(ctx, source, target, access, connection.id);
     // Compute reaching a database reads its generated credentials (or AUTH token).
     if (connection.kind === 'traffic' && target.secretId) {

@@ -24,6 +24,7 @@ const KEY_ACCESS: Partial<Record<GrantAccess, GrantAccess>> = {
   write: 'encrypt-decrypt',
   'read-write': 'encrypt-decrypt',
   publish: 'encrypt-decrypt',
+  deliver: 'encrypt-decrypt',
   // CloudWatch Logs encrypts log events itself (the key policy admits it); writers need no kms:*.
 };
 

@@ -109,6 +109,7 @@ export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, Resol
 /** Services that live in a VPC and get a security group when placed in one. */
 export const SECURITY_GROUP_TYPES: ReadonlySet<string> = new Set([
   'alb',
+  'msk-cluster',
   'ecs-fargate',
   'ec2-asg',
   'eks',

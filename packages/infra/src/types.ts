@@ -65,7 +65,10 @@ export interface ResourceRef {
     | 'streamArn'
     | 'domainName'
     | 'fullName'
-    | 'clusterName';
+    | 'clusterName'
+    /** msk-cluster: the ARN prefix of its topics and consumer groups (append "/<name>" or "/*"). */
+    | 'topicArn'
+    | 'groupArn';
   /** Suffix appended to an ARN, e.g. "/*" for S3 objects or ":*" for log streams. */
   suffix?: string;
   /**
@@ -180,7 +183,9 @@ export type GrantAccess =
   /** Reading data encrypted with a drawn KMS key (keys.ts): kms:Decrypt on the key. */
   | 'decrypt'
   /** Writing (or reading and writing) data encrypted with a drawn KMS key: encrypt and decrypt. */
-  | 'encrypt-decrypt';
+  | 'encrypt-decrypt'
+  /** A Firehose stream's role writing objects to its destination bucket (firehose.ts). */
+  | 'deliver';
 
 export interface ResolvedGrant {
   /** The component granted access (a function, a Fargate service, ...). */
@@ -239,10 +244,12 @@ export interface ResolvedEventSource {
   id: string;
   functionId: string;
   sourceId: string;
-  sourceKind: 'sqs' | 'dynamodb-stream' | 'kinesis';
+  sourceKind: 'sqs' | 'dynamodb-stream' | 'kinesis' | 'msk';
+  /** For msk: the topic the function consumes. */
+  topic?: string;
   batchSize: number;
   maxBatchingWindowSeconds: number;
-  /** For stream sources (kinesis, dynamodb-stream) only. */
+  /** For stream sources (kinesis, dynamodb-stream, msk) only. */
   startingPosition?: 'LATEST' | 'TRIM_HORIZON';
   connectionId?: string;
 }
@@ -449,6 +456,36 @@ export interface ResolvedVpcEndpoint {
   privateDns: boolean;
 }
 
+/** A Firehose stream (firehose.ts): where records come from and go, the same in every environment. */
+export interface ResolvedFirehose {
+  /** The kinesis-stream it reads (its first event-source connection); absent: direct put. */
+  sourceStreamId?: string;
+  /** The s3 component it delivers to: its first write connection's, else one the lowering made. */
+  bucketId: string;
+  /** The role Firehose assumes: it reads the stream, writes the bucket and the log stream. */
+  roleId: string;
+  /** Object key prefix and error output prefix (Firehose's own !{...} expressions kept as is). */
+  prefix: string;
+  errorOutputPrefix: string;
+  /** Server-side encryption of records held by a direct-put stream (never with a source stream). */
+  encryption: boolean;
+  /** With CloudWatch logging: the log stream in the component's `logGroupId` that errors go to. */
+  logStreamName?: string;
+}
+
+/** An MSK cluster (msk.ts), the same in every environment but its broker type and storage. */
+export interface ResolvedMskCluster {
+  /** Brokers in total: the brokers per AZ times the VPC's AZs (one client subnet each). */
+  brokerNodes: number;
+  /** The tier whose subnets hold the brokers. */
+  tier: SubnetTier;
+  clientAuth: 'iam' | 'unauthenticated';
+  /** Client-broker encryption (EncryptionInTransit.ClientBroker); brokers always use TLS among themselves. */
+  encryptionInTransit: 'TLS' | 'TLS_PLAINTEXT' | 'PLAINTEXT';
+  /** The broker ports clients reach (9098 IAM over TLS, 9094 TLS, 9092 plaintext). */
+  ports: number[];
+}
+
 /** A drawn customer managed key (kms-key), as every target creates it. */
 export interface ResolvedKmsKey {
   /** Key description (free text: escape before printing). */
@@ -640,6 +677,10 @@ export interface ResolvedComponent {
   webAcl?: ResolvedWebAcl;
   /** For kms-key: the key, its alias and its policy (keys.ts). */
   kmsKey?: ResolvedKmsKey;
+  /** For msk-cluster: brokers, authentication and ports (msk.ts); its broker logs are `logGroupId`. */
+  mskCluster?: ResolvedMskCluster;
+  /** For firehose: its source, destination, role and logging (firehose.ts). */
+  firehose?: ResolvedFirehose;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */
   vpcEndpoint?: ResolvedVpcEndpoint;
   /**

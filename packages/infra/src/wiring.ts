@@ -23,10 +23,11 @@ import type {
 export const DEFAULT_BATCH_SIZE = 10;
 export const DEFAULT_BATCHING_WINDOW_SECONDS = 0;
 
-const EVENT_SOURCE_KINDS: Readonly<Record<string, 'sqs' | 'dynamodb-stream' | 'kinesis'>> = {
+const EVENT_SOURCE_KINDS: Readonly<Record<string, 'sqs' | 'dynamodb-stream' | 'kinesis' | 'msk'>> = {
   sqs: 'sqs',
   dynamodb: 'dynamodb-stream',
   'kinesis-stream': 'kinesis',
+  'msk-cluster': 'msk',
 };
 
 /**
@@ -77,7 +78,7 @@ export function lowerWiring(ctx: LowerContext): void {
     if (connection.kind === 'event-source' && target.type === 'lambda') {
       const sourceKind = EVENT_SOURCE_KINDS[source.type];
       if (!sourceKind) continue;
-      const stream = sourceKind === 'kinesis' || sourceKind === 'dynamodb-stream';
+      const stream = sourceKind !== 'sqs';
       // Batching is a setting of each event-source connection (catalog defaults filled).
       const batching = resolveConnectionProperties(ctx.design, connection);
       const number = (key: string, fallback: number) =>
@@ -90,6 +91,16 @@ export function lowerWiring(ctx: LowerContext): void {
         batchSize: number('batchSize', DEFAULT_BATCH_SIZE),
         maxBatchingWindowSeconds: number('maxBatchingWindowSeconds', DEFAULT_BATCHING_WINDOW_SECONDS),
         ...(stream ? { startingPosition: 'LATEST' as const } : {}),
+        // A Kafka topic: the connection names it and where reading starts.
+        ...(sourceKind === 'msk'
+          ? {
+              topic: typeof batching.topic === 'string' ? batching.topic : 'events',
+              startingPosition:
+                batching.startingPosition === 'TRIM_HORIZON'
+                  ? ('TRIM_HORIZON' as const)
+                  : ('LATEST' as const),
+            }
+          : {}),
         connectionId: connection.id,
       });
       // A table feeding a function must have a stream, whatever its own setting says.
@@ -383,6 +394,10 @@ function metricSpec(target: ResolvedComponent): MetricSpec | undefined {
         : { namespace: 'AWS/ApiGateway', dimension: 'ApiId', attribute: 'id' };
     case 'kinesis-stream':
       return { namespace: 'AWS/Kinesis', dimension: 'StreamName', attribute: 'name' };
+    case 'msk-cluster':
+      return { namespace: 'AWS/Kafka', dimension: 'Cluster Name', attribute: 'name' };
+    case 'firehose':
+      return { namespace: 'AWS/Firehose', dimension: 'DeliveryStreamName', attribute: 'name' };
     case 'eventbridge-rule':
       return { namespace: 'AWS/Events', dimension: 'RuleName', attribute: 'name' };
     case 'cloudfront':
@@ -479,6 +494,9 @@ const ENV_VARS: Readonly<Record<string, { kind: string; vars: [string, ResourceR
   secret: { kind: 'SECRET', vars: [['ARN', 'arn']] },
   'eventbridge-bus': { kind: 'BUS', vars: [['NAME', 'name']] },
   'kinesis-stream': { kind: 'STREAM', vars: [['NAME', 'name']] },
+  firehose: { kind: 'DELIVERY_STREAM', vars: [['NAME', 'name']] },
+  // Clients ask MSK for the bootstrap brokers (kafka:GetBootstrapBrokers) with the cluster ARN.
+  'msk-cluster': { kind: 'KAFKA', vars: [['CLUSTER_ARN', 'arn']] },
   lambda: { kind: 'FUNCTION', vars: [['NAME', 'name']] },
   'step-functions': { kind: 'STATE_MACHINE', vars: [['ARN', 'arn']] },
   timestream: { kind: 'DATABASE', vars: [['NAME', 'name']] },

@@ -259,6 +259,27 @@ describe('estimateCost', () => {
     expect(rotated.monthly).toBeLessThan(10);
   });
 
+  it('prices MSK brokers per hour in every AZ, and their storage', () => {
+    const d = design('Kafka')
+      .vpc({ id: 'main', azCount: 3 })
+      .node('msk-cluster', { id: 'kafka', tier: 'private', properties: { storageGb: 1000 } })
+      .usage('kafka', { logsIngestedGb: 0 })
+      .build();
+    const expected =
+      round2(3 * H * PRICES.mskBroker['kafka.m7g.large']!.usd) +
+      round2(3 * 1000 * PRICES.mskStorage.gbMonth.usd);
+    expect(nodeCost(d, 'prod', 'kafka').monthly).toBeCloseTo(expected, 10);
+    // Three m7g.large brokers and 3 TB: about $750 a month.
+    expect(nodeCost(d, 'prod', 'kafka').monthly).toBeGreaterThan(700);
+    expect(nodeCost(d, 'prod', 'kafka').monthly).toBeLessThan(800);
+  });
+
+  it('prices a Firehose stream per GB ingested', () => {
+    const d = design('Delivery').node('firehose', { id: 'fh' }).usage('fh', { ingestedGb: 1000 }).build();
+    expect(nodeCost(d, 'prod', 'fh').monthly).toBeCloseTo(round2(1000 * PRICES.firehose.ingestGb.usd), 10);
+    expect(nodeCost(d, 'prod', 'fh').monthly).toBe(29);
+  });
+
   it('prices an interface endpoint per AZ-hour and GB; a gateway endpoint is free', () => {
     const d = design('Endpoints')
       .vpc({ id: 'main', azCount: 3 })

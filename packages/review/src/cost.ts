@@ -534,6 +534,19 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
   },
   'step-functions': stepFunctionsLines,
   'kinesis-stream': kinesisLines,
+  'msk-cluster': (i) => {
+    // MSK puts the same number of brokers in every AZ of the VPC.
+    const azs = i.design.vpcs.find((v) => v.id === i.node.placement?.vpcId)?.azCount ?? 2;
+    const brokers = num(i.props, 'brokersPerAz', 1) * azs;
+    const type = str(i.props, 'instanceType', 'kafka.m7g.large');
+    const price = instancePrice(PRICES.mskBroker, type, i);
+    return [
+      ...(price ? [line(`Brokers (${brokers} × ${type})`, brokers * HOURS_PER_MONTH, price)] : []),
+      line('Broker storage', brokers * num(i.props, 'storageGb', 100), PRICES.mskStorage.gbMonth),
+      ...logLines(i),
+    ];
+  },
+  firehose: (i) => [line('Data ingested', use(i, 'ingestedGb'), PRICES.firehose.ingestGb)],
   'athena-workgroup': (i) => [line('Data scanned', use(i, 'tbScanned'), PRICES.athena.perTbScanned)],
   secret: (i) => [
     line('Secret', 1, PRICES.secretsManager.secretMonth),

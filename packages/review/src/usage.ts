@@ -222,6 +222,16 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
     ),
     a('consumers', 'Consumers', 'consumers', 1, 'On demand: each consumer retrieves the data once.'),
   ],
+  'msk-cluster': [a('logsIngestedGb', 'Broker logs', 'GB/month', 1, 'Broker logs sent to CloudWatch Logs.')],
+  firehose: [
+    a(
+      'ingestedGb',
+      'Data ingested',
+      'GB/month',
+      100,
+      'Each record is billed rounded up to the next 5 KB: batch small records.',
+    ),
+  ],
   'athena-workgroup': [
     a('tbScanned', 'Data scanned', 'TB/month', 1, 'Compressed, partitioned, columnar data scans less.'),
   ],

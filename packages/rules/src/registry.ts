@@ -38,6 +38,11 @@ import { EVR_01 } from './rules/messaging/EVR-01.ts';
 import { EVR_02 } from './rules/messaging/EVR-02.ts';
 import { IAM_01 } from './rules/security/IAM-01.ts';
 import { IAM_03 } from './rules/text/IAM-03.ts';
+import { FH_01 } from './rules/data/FH-01.ts';
+import { FH_02 } from './rules/data/FH-02.ts';
+import { MSK_01 } from './rules/data/MSK-01.ts';
+import { MSK_02 } from './rules/data/MSK-02.ts';
+import { MSK_03 } from './rules/data/MSK-03.ts';
 import { KIN_01 } from './rules/data/KIN-01.ts';
 import { LAM_01 } from './rules/lambda/LAM-01.ts';
 import { LAM_02 } from './rules/lambda/LAM-02.ts';
@@ -138,6 +143,11 @@ export const RULES: readonly Rule[] = [
   IAM_01,
   IAM_03,
   KIN_01,
+  FH_01,
+  FH_02,
+  MSK_01,
+  MSK_02,
+  MSK_03,
   KMS_01,
   KMS_02,
   LAM_01,

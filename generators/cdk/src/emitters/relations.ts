@@ -139,6 +139,31 @@ export function emitEventSource(ctx: StackContext, source: ResolvedEventSource):
     source.maxBatchingWindowSeconds > 0 && !fifo
       ? ctx.duration('seconds', lit(source.maxBatchingWindowSeconds))
       : undefined;
+  if (source.sourceKind === 'msk') {
+    // An L1 mapping: ManagedKafkaEventSource attaches AWSLambdaMSKExecutionRole to the role,
+    // while the lowering already granted the function exactly what its poller needs.
+    const fnComponent = ctx.component(source.functionId);
+    const mapping = ctx.declare(
+      `${ctx.variableName(fnComponent)}From${sourceComponent.names.logicalId}`,
+      newExpr(
+        ctx.api('lambda', 'CfnEventSourceMapping'),
+        ctx.scope,
+        lit(`${fnComponent.names.logicalId}From${sourceComponent.names.logicalId}`),
+        obj({
+          functionName: member(fn, 'functionName'),
+          eventSourceArn: ctx.handle(source.sourceId).attributes.arn!,
+          topics: arr([lit(source.topic ?? '')]),
+          startingPosition: lit(source.startingPosition ?? 'LATEST'),
+          batchSize: lit(source.batchSize),
+          maximumBatchingWindowInSeconds: lit(source.maxBatchingWindowSeconds),
+        }),
+      ),
+    );
+    // Lambda checks the role's permissions when the mapping is created.
+    const role = ctx.roles.get(`${source.functionId}.role`);
+    if (role) ctx.expr(call(member(member(mapping, 'node'), 'addDependency'), role));
+    return;
+  }
   let eventSource: Expr;
   switch (source.sourceKind) {
     case 'sqs':

@@ -15,6 +15,9 @@ const RESOURCE_STAR_ACTIONS = new Set([
   'ec2:CreateNetworkInterface',
   'ec2:DeleteNetworkInterface',
   'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeVpcs',
   'ec2:UnassignPrivateIpAddresses',
   'ecr:GetAuthorizationToken',
   'logs:CreateLogDelivery',
@@ -63,7 +66,9 @@ function flatten(node: unknown): string {
 /** True when a reference to one resource (not a pseudo parameter) comes before the first "*". */
 function scopedToResource(resource: string): boolean {
   const prefix = resource.slice(0, resource.indexOf('*'));
-  return /<(?!AWS::)[^>]+>/.test(prefix);
+  // cdk-nag prints Fn::Select/Fn::Split as JSON: an attribute of one resource inside still scopes
+  // it (an MSK topic ARN is the cluster's ARN with ":cluster/" read as ":topic/").
+  return /<(?!AWS::)[^>]+>/.test(prefix) || /"Fn::GetAtt":\\["(?!AWS::)/.test(prefix);
 }
 
 /** A function named up front, with its versions and aliases: "arn:...:function:<name>:*". */

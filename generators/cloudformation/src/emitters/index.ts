@@ -18,10 +18,12 @@ import { eksEmitter } from './eks.ts';
 import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
+import { firehoseEmitter } from './firehose.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { logGroupEmitter } from './log-group.ts';
+import { mskClusterEmitter } from './msk-cluster.ts';
 import { natGatewayEmitter } from './nat-gateway.ts';
 import { neptuneEmitter } from './neptune.ts';
 import { opensearchEmitter } from './opensearch.ts';
@@ -51,6 +53,8 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'eventbridge-bus': eventBusEmitter,
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
+  firehose: firehoseEmitter,
+  'msk-cluster': mskClusterEmitter,
   'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,
   'log-group': logGroupEmitter,

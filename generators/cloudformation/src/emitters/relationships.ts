@@ -56,8 +56,10 @@ export function emitEventSource(source: ResolvedEventSource, ctx: EmitContext): 
       BatchSize: source.batchSize,
       MaximumBatchingWindowInSeconds: source.maxBatchingWindowSeconds,
       StartingPosition: isStream ? (source.startingPosition ?? 'LATEST') : undefined,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      BisectBatchOnFunctionError: isStream ? true : undefined,
+      // Kafka sources take a topic; partial batch responses and bisecting are for SQS and streams.
+      Topics: source.sourceKind === 'msk' ? [source.topic ?? ''] : undefined,
+      FunctionResponseTypes: source.sourceKind === 'msk' ? undefined : ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: isStream && source.sourceKind !== 'msk' ? true : undefined,
     },
   });
 }

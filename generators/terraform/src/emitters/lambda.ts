@@ -24,7 +24,7 @@ export function environmentVariables(ctx: TfContext, c: ResolvedComponent): Expr
 
 function emitEventSource(ctx: TfContext, fn: ResolvedComponent, e: ResolvedEventSource): void {
   const source = ctx.component(e.sourceId);
-  const stream = e.sourceKind === 'kinesis' || e.sourceKind === 'dynamodb-stream';
+  const stream = e.sourceKind !== 'sqs';
   ctx.add(
     'compute.tf',
     block(
@@ -41,6 +41,7 @@ function emitEventSource(ctx: TfContext, fn: ResolvedComponent, e: ResolvedEvent
           attr('maximum_batching_window_in_seconds', literal(e.maxBatchingWindowSeconds)),
         stream && attr('starting_position', str(e.startingPosition ?? 'LATEST')),
         e.sourceKind === 'sqs' && attr('function_response_types', literal(['ReportBatchItemFailures'])),
+        e.sourceKind === 'msk' && attr('topics', literal([e.topic ?? ''])),
       ],
     ),
   );

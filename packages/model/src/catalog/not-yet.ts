@@ -60,18 +60,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     hint: 'A Fargate service takes any image URI in the Inspector.',
   },
   {
-    name: 'Amazon Data Firehose',
-    type: 'firehose',
-    terms: ['firehose', 'kinesis firehose', 'data firehose', 'delivery stream'],
-    closest: ['kinesis-stream', 's3'],
-  },
-  {
-    name: 'Amazon MSK (Kafka)',
-    type: 'msk',
-    terms: ['msk', 'kafka', 'apache kafka', 'managed kafka'],
-    closest: ['kinesis-stream'],
-  },
-  {
     name: 'AWS Backup',
     type: 'backup-plan',
     terms: ['backup', 'backups', 'aws backup', 'backup plan', 'backup vault'],

@@ -44,6 +44,8 @@ const SNS = 'https://aws.amazon.com/sns/pricing/';
 const EVENTBRIDGE = 'https://aws.amazon.com/eventbridge/pricing/';
 const STEP_FUNCTIONS = 'https://aws.amazon.com/step-functions/pricing/';
 const KINESIS = 'https://aws.amazon.com/kinesis/data-streams/pricing/';
+const FIREHOSE = 'https://aws.amazon.com/firehose/pricing/';
+const MSK = 'https://aws.amazon.com/msk/pricing/';
 const ATHENA = 'https://aws.amazon.com/athena/pricing/';
 const SECRETS_MANAGER = 'https://aws.amazon.com/secrets-manager/pricing/';
 const KMS = 'https://aws.amazon.com/kms/pricing/';
@@ -191,6 +193,8 @@ export const PRICES = {
     putPayloadUnitsPerMillion: p(0.014, 'million PUT payload units', KINESIS),
     extendedRetentionShardHour: p(0.02, 'shard-hour', KINESIS),
   },
+  /** Direct put and Kinesis-stream sources, first 500 TB a month; records round up to 5 KB. */
+  firehose: { ingestGb: p(0.029, 'GB ingested', FIREHOSE) },
   athena: { perTbScanned: p(5.0, 'TB scanned', ATHENA) },
   secretsManager: {
     secretMonth: p(0.4, 'secret-month', SECRETS_MANAGER),
@@ -239,6 +243,15 @@ export const PRICES = {
     queryTcuHour: p(0.5, 'TCU-hour', TIMESTREAM),
   },
   /** Redis OSS and Memcached nodes list at the same hourly price. */
+  /** MSK provisioned brokers per broker-hour, and their EBS storage. */
+  mskBroker: {
+    'kafka.t3.small': p(0.0456, 'broker-hour', MSK),
+    'kafka.m5.large': p(0.21, 'broker-hour', MSK),
+    'kafka.m5.xlarge': p(0.42, 'broker-hour', MSK),
+    'kafka.m7g.large': p(0.204, 'broker-hour', MSK),
+    'kafka.m7g.xlarge': p(0.408, 'broker-hour', MSK),
+  } as Record<string, Price>,
+  mskStorage: { gbMonth: p(0.1, 'GB-month', MSK) },
   elasticache: {
     'cache.t4g.micro': p(0.016, 'node-hour', ELASTICACHE),
     'cache.t4g.small': p(0.032, 'node-hour', ELASTICACHE),

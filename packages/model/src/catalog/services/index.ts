@@ -13,10 +13,12 @@ import { eks } from './eks.ts';
 import { elasticache } from './elasticache.ts';
 import { eventbridgeBus } from './eventbridge-bus.ts';
 import { eventbridgeRule } from './eventbridge-rule.ts';
+import { firehose } from './firehose.ts';
 import { kinesisStream } from './kinesis-stream.ts';
 import { kmsKey } from './kms-key.ts';
 import { lambda } from './lambda.ts';
 import { logGroup } from './log-group.ts';
+import { mskCluster } from './msk-cluster.ts';
 import { natGateway } from './nat-gateway.ts';
 import { neptune } from './neptune.ts';
 import { opensearch } from './opensearch.ts';
@@ -49,10 +51,12 @@ const UNSORTED: readonly ServiceDefinition[] = [
   elasticache,
   eventbridgeBus,
   eventbridgeRule,
+  firehose,
   kinesisStream,
   kmsKey,
   lambda,
   logGroup,
+  mskCluster,
   natGateway,
   neptune,
   opensearch,

@@ -147,6 +147,30 @@ export const lambda: ServiceDefinition = {
     },
     {
       kind: 'event-source',
+      from: ['msk-cluster'],
+      meaning: 'delivers topic records to',
+      properties: [
+        text('topic', 'Topic', 'events', {
+          pattern: '^[a-zA-Z0-9._-]{1,249}$',
+          patternHint: 'a Kafka topic name: letters, digits, ".", "_" and "-"',
+          help: 'The topic the function consumes.',
+        }),
+        ...BATCHING,
+        choice(
+          'startingPosition',
+          'Starting position',
+          'LATEST',
+          [
+            ['LATEST', 'New records only'],
+            ['TRIM_HORIZON', 'Oldest retained record'],
+          ],
+          { help: 'Where the function starts reading the topic when the mapping is created.' },
+        ),
+      ],
+      stackResources: MAPPING,
+    },
+    {
+      kind: 'event-source',
       from: ['dynamodb'],
       meaning: 'streams item changes to',
       properties: BATCHING,

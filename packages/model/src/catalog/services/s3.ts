@@ -229,6 +229,7 @@ export const s3: ServiceDefinition = {
     { kind: 'read-write', from: ['athena-workgroup'], meaning: 'queries data and writes results to' },
     { kind: 'write', from: ['athena-workgroup'], meaning: 'writes query results to' },
     { kind: 'route', from: ['cloudfront'], meaning: 'serves content from' },
+    { kind: 'write', from: ['firehose'], meaning: 'delivers records to' },
     WATCHED_BY_ALARM,
   ],
   // The bucket; its TLS-only policy; a KMS key; an access-log bucket and its policy.

@@ -295,6 +295,69 @@ export const dataCases: RuleCase[] = [
     expect: { target: 'stream', severity: 'medium' },
   },
   {
+    ruleId: 'FH-01',
+    name: 'direct-put Firehose stream without SSE',
+    compliant: regional()
+      .node('kinesis-stream', { id: 'clicks' })
+      // A stream source encrypts the records: the stream's own switch does not apply.
+      .node('firehose', { id: 'fh', properties: { encryption: false } })
+      .connect('clicks', 'fh', 'event-source')
+      .build(),
+    nonCompliant: regional()
+      .node('firehose', { id: 'fh', properties: { encryption: false } })
+      .build(),
+    expect: { target: 'fh', severity: 'medium' },
+  },
+  {
+    ruleId: 'FH-02',
+    name: 'a Firehose stream connected to two buckets',
+    compliant: regional()
+      .node('firehose', { id: 'fh' })
+      .node('s3', { id: 'a' })
+      .node('s3', { id: 'b' })
+      .connect('fh', 'a', 'write', { id: 'fh-a' })
+      .build(),
+    nonCompliant: regional()
+      .node('firehose', { id: 'fh' })
+      .node('s3', { id: 'a' })
+      .node('s3', { id: 'b' })
+      .connect('fh', 'a', 'write', { id: 'fh-a' })
+      .connect('fh', 'b', 'write', { id: 'fh-b' })
+      .build(),
+    expect: { target: 'fh-b', targetKind: 'connection', severity: 'low' },
+  },
+  {
+    ruleId: 'MSK-01',
+    name: 'MSK cluster accepting plaintext',
+    compliant: vpc().node('msk-cluster', { id: 'kafka', tier: 'private' }).build(),
+    nonCompliant: vpc()
+      .node('msk-cluster', {
+        id: 'kafka',
+        tier: 'private',
+        properties: { encryptionInTransit: 'TLS_PLAINTEXT' },
+      })
+      .build(),
+    expect: { target: 'kafka', severity: 'medium' },
+  },
+  {
+    ruleId: 'MSK-02',
+    name: 'MSK cluster without client authentication',
+    compliant: vpc().node('msk-cluster', { id: 'kafka', tier: 'private' }).build(),
+    nonCompliant: vpc()
+      .node('msk-cluster', { id: 'kafka', tier: 'private', properties: { clientAuth: 'unauthenticated' } })
+      .build(),
+    expect: { target: 'kafka', severity: 'high' },
+  },
+  {
+    ruleId: 'MSK-03',
+    name: 'MSK cluster without broker logs',
+    compliant: vpc().node('msk-cluster', { id: 'kafka', tier: 'private' }).build(),
+    nonCompliant: vpc()
+      .node('msk-cluster', { id: 'kafka', tier: 'private', properties: { brokerLogs: false } })
+      .build(),
+    expect: { target: 'kafka', severity: 'low' },
+  },
+  {
     ruleId: 'ATH-01',
     name: 'unencrypted query results',
     compliant: regional().node('athena-workgroup', { id: 'wg' }).build(),

@@ -1,0 +1,80 @@
+/**
+ * Firehose streams: an L1 CfnDeliveryStream. The L2 DeliveryStream grants its own role on the
+ * bucket and the source stream and makes its own log group; here the lowering decided the role,
+ * its statements and the log group, so the L1 prints exactly those.
+ */
+import type { ComponentEmitter } from './types.ts';
+import { call, lit, member, newExpr, obj } from '../ts/ast.ts';
+import { acknowledgeDesignRisks, removalPolicy, requireResolved } from './common.ts';
+
+export const firehoseEmitter: ComponentEmitter = {
+  dependencies: (component) =>
+    [component.firehose?.bucketId, component.firehose?.sourceStreamId, component.logGroupId].filter(
+      (id): id is string => id !== undefined,
+    ),
+  emit(component, ctx) {
+    const decided = requireResolved(component.firehose, component, 'Firehose stream');
+    const role = ctx.roles.get(decided.roleId);
+    if (!role) throw new Error(`firehose "${component.id}" has no role`);
+    const bucket = ctx.handle(decided.bucketId).construct;
+    const source = decided.sourceStreamId ? ctx.handle(decided.sourceStreamId).construct : undefined;
+    const logGroup = component.logGroupId ? ctx.handle(component.logGroupId) : undefined;
+    if (logGroup && decided.logStreamName)
+      ctx.declare(
+        `${ctx.variableName(component)}LogStream`,
+        newExpr(
+          ctx.api('logs', 'LogStream'),
+          ctx.scope,
+          lit(`${component.names.logicalId}LogStream`),
+          obj({
+            logGroup: logGroup.construct,
+            logStreamName: lit(decided.logStreamName),
+            removalPolicy: removalPolicy(ctx, 'DESTROY'),
+          }),
+        ),
+      );
+    const stream = ctx.declare(
+      ctx.variableName(component),
+      newExpr(
+        ctx.api('firehose', 'CfnDeliveryStream'),
+        ctx.scope,
+        lit(component.names.logicalId),
+        obj({
+          deliveryStreamType: lit(source ? 'KinesisStreamAsSource' : 'DirectPut'),
+          kinesisStreamSourceConfiguration: source
+            ? obj({ kinesisStreamArn: member(source, 'streamArn'), roleArn: member(role, 'roleArn') })
+            : undefined,
+          deliveryStreamEncryptionConfigurationInput: decided.encryption
+            ? obj({ keyType: lit('AWS_OWNED_CMK') })
+            : undefined,
+          extendedS3DestinationConfiguration: obj({
+            bucketArn: member(bucket, 'bucketArn'),
+            roleArn: member(role, 'roleArn'),
+            prefix: decided.prefix ? lit(decided.prefix) : undefined,
+            errorOutputPrefix: decided.errorOutputPrefix ? lit(decided.errorOutputPrefix) : undefined,
+            compressionFormat: ctx.value(component, 'compression'),
+            bufferingHints: obj({
+              sizeInMBs: ctx.value(component, 'bufferSizeMb'),
+              intervalInSeconds: ctx.value(component, 'bufferIntervalSeconds'),
+            }),
+            cloudWatchLoggingOptions:
+              logGroup && decided.logStreamName
+                ? obj({
+                    enabled: lit(true),
+                    logGroupName: logGroup.attributes.name,
+                    logStreamName: lit(decided.logStreamName),
+                  })
+                : obj({ enabled: lit(false) }),
+          }),
+        }),
+      ),
+    );
+    // Firehose checks its role's permissions when it is created: the policy must exist first.
+    ctx.expr(call(member(member(stream, 'node'), 'addDependency'), role));
+    acknowledgeDesignRisks(ctx, component, stream);
+    ctx.register(component.id, {
+      construct: stream,
+      attributes: { arn: member(stream, 'attrArn'), name: member(stream, 'ref') },
+    });
+  },
+};

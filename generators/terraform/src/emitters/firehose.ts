@@ -1,0 +1,82 @@
+/**
+ * Firehose stream: direct put or reading its Kinesis stream, delivering to its bucket with the
+ * role, prefixes and log stream the lowering decided. Firehose checks the role's permissions
+ * when the stream is created, so the stream waits for the role's policy.
+ */
+import { requireResolved } from '@archgen/infra';
+import { attr, block, list, literal, ref, str } from '../hcl/ast.ts';
+import type { ComponentEmitter } from '../context.ts';
+import { tags } from './common.ts';
+
+export const firehoseEmitter: ComponentEmitter = {
+  references: {
+    arn: (name) => ref(`aws_kinesis_firehose_delivery_stream.${name}.arn`),
+    name: (name) => ref(`aws_kinesis_firehose_delivery_stream.${name}.name`),
+    id: (name) => ref(`aws_kinesis_firehose_delivery_stream.${name}.id`),
+  },
+  emit(c, ctx) {
+    const decided = requireResolved(c.firehose, c, 'Firehose stream');
+    const role = ctx.graph.roles.find((r) => r.id === decided.roleId);
+    if (!role) throw new Error(`firehose "${c.id}" has no role`);
+    const roleArn = ctx.roleArn(role);
+    const logging = c.logGroupId && decided.logStreamName ? c.logGroupId : undefined;
+    const logStream = `${c.names.tfName}_errors`;
+    if (logging)
+      ctx.add(
+        'data.tf',
+        ctx.resource('aws_cloudwatch_log_stream', logStream, c, [
+          attr('name', str(decided.logStreamName!)),
+          attr('log_group_name', ctx.attribute(logging, 'name')),
+        ]),
+      );
+    ctx.add(
+      'data.tf',
+      ctx.resource('aws_kinesis_firehose_delivery_stream', c.names.tfName, c, [
+        attr('name', ctx.physicalName(c.names.slug, 64)),
+        attr('destination', str('extended_s3')),
+        decided.sourceStreamId &&
+          block(
+            'kinesis_source_configuration',
+            [],
+            [
+              attr('kinesis_stream_arn', ctx.attribute(decided.sourceStreamId, 'arn')),
+              attr('role_arn', roleArn),
+            ],
+          ),
+        decided.encryption &&
+          block(
+            'server_side_encryption',
+            [],
+            [attr('enabled', literal(true)), attr('key_type', str('AWS_OWNED_CMK'))],
+          ),
+        block(
+          'extended_s3_configuration',
+          [],
+          [
+            attr('role_arn', roleArn),
+            attr('bucket_arn', ctx.attribute(decided.bucketId, 'arn')),
+            decided.prefix !== '' && attr('prefix', str(decided.prefix)),
+            decided.errorOutputPrefix !== '' && attr('error_output_prefix', str(decided.errorOutputPrefix)),
+            attr('compression_format', ctx.prop(c, 'compression')),
+            attr('buffering_size', ctx.prop(c, 'bufferSizeMb')),
+            attr('buffering_interval', ctx.prop(c, 'bufferIntervalSeconds')),
+            block(
+              'cloudwatch_logging_options',
+              [],
+              logging
+                ? [
+                    attr('enabled', literal(true)),
+                    attr('log_group_name', ctx.attribute(logging, 'name')),
+                    attr('log_stream_name', ref(`aws_cloudwatch_log_stream.${logStream}.name`)),
+                  ]
+                : [attr('enabled', literal(false))],
+            ),
+          ],
+        ),
+        role.statements.length > 0 &&
+          attr('depends_on', list([ref(`aws_iam_role_policy.${role.names.tfName}`)])),
+        tags(c.names.display),
+      ]),
+    );
+  },
+};
