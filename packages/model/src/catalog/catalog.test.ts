@@ -58,6 +58,7 @@ describe('catalog', () => {
       'timestream',
       'users',
       'vpc-endpoint',
+      'waf-web-acl',
     ]);
   });
 
@@ -158,6 +159,7 @@ describe('connections from the contract table', () => {
     ['publish', ['s3'], ['sns', 'sqs']],
     ['subscribe', ['sns'], ['sqs', 'lambda']],
     ['encrypt-with', ['s3', 'sqs', 'sns', 'log-group'], ['kms-key']],
+    ['protect', ['waf-web-acl'], ['cloudfront', 'alb', 'api-gateway']],
   ];
   const cases = allowed.flatMap(([kind, froms, tos]) =>
     froms.flatMap((from) => tos.map((to) => [from, kind, to] as const)),
@@ -171,8 +173,15 @@ describe('connections from the contract table', () => {
   it('lets an alarm watch every service that emits infrastructure', () => {
     // A kept imported resource has no metric the lowering knows: it accepts no connection.
     // KMS publishes no per-key metric for keys it generates (only for imported key material);
-    // gateway endpoints publish none at all.
-    const unwatchable = new Set(['users', 'cloudwatch-alarm', 'other-resource', 'kms-key', 'vpc-endpoint']);
+    // gateway endpoints publish none at all; WAF's metrics are per rule, which the lowering does not watch.
+    const unwatchable = new Set([
+      'users',
+      'cloudwatch-alarm',
+      'other-resource',
+      'kms-key',
+      'vpc-endpoint',
+      'waf-web-acl',
+    ]);
     for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');
   });

@@ -48,6 +48,9 @@ describe('searchServices', () => {
     ['endpoint', 'VPC endpoint'],
     ['vpc endpoint', 'VPC endpoint'],
     ['cmk', 'KMS key'],
+    ['waf', 'WAF web ACL'],
+    ['firewall', 'WAF web ACL'],
+    ['web acl', 'WAF web ACL'],
     ['encryption key', 'KMS key'],
     ['customer managed key', 'KMS key'],
     ['  DynamoDB  ', 'DynamoDB table'],
@@ -94,8 +97,6 @@ describe('searchServices', () => {
 
   it.each([
     ['kafka', 'Amazon MSK (Kafka)', ['Kinesis data stream']],
-    ['waf', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
-    ['firewall', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
     ['route 53', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
     ['dns', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
     ['dns zone', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
@@ -117,7 +118,7 @@ describe('searchServices', () => {
     ['graphql', 'AWS AppSync', ['API Gateway']],
     ['warehouse', 'Amazon Redshift', ['Athena workgroup', 'S3 bucket']],
     ['etl', 'AWS Glue', ['Athena workgroup', 'Step Functions state machine']],
-    ['AWS WAF rules', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
+    ['AWS Glue jobs', 'AWS Glue', ['Athena workgroup', 'Step Functions state machine']],
   ])('"%s" says %s is not in the catalog yet and offers %j', (query, missing, closest) => {
     const result = searchServices(query);
     expect(result.missing?.name).toBe(missing);

@@ -134,6 +134,11 @@ export const ConnectionKindSchema = z.enum([
    * customer managed key (instead of a key of its own or the service's), in every environment.
    */
   'encrypt-with',
+  /**
+   * waf-web-acl -> cloudfront, alb, api-gateway (REST): the drawn web ACL filters the target's
+   * requests, replacing the ACL its own `waf` switch would make.
+   */
+  'protect',
 ]);
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;

@@ -68,6 +68,8 @@ export const alb: ServiceDefinition = {
       stackResources: SECURITY_GROUP_RULES,
     },
     { kind: 'route', from: ['cloudfront'], meaning: 'uses as origin' },
+    // The web ACL association.
+    { kind: 'protect', from: ['waf-web-acl'], meaning: 'filters requests', stackResources: { count: 1 } },
     WATCHED_BY_ALARM,
   ],
   listener: { port: 443, protocol: 'https' },
@@ -89,7 +91,8 @@ export const alb: ServiceDefinition = {
         listeners +
         Math.max(0, targets - 1) +
         2 * (listeners - 1) * callers +
-        (props.waf === true ? 2 : 0) +
+        // A drawn web ACL (protect) replaces the one the switch makes.
+        (props.waf === true && !incoming.some((c) => c.kind === 'protect') ? 2 : 0) +
         (props.accessLogs === true ? 2 : 0),
     };
   },

@@ -30,6 +30,7 @@ import { stepFunctions } from './step-functions.ts';
 import { timestream } from './timestream.ts';
 import { users } from './users.ts';
 import { vpcEndpoint } from './vpc-endpoint.ts';
+import { wafWebAcl } from './waf-web-acl.ts';
 
 export { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './ecs-fargate.ts';
 
@@ -65,6 +66,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   timestream,
   users,
   vpcEndpoint,
+  wafWebAcl,
 ];
 
 /** Every service in palette order: by category (SERVICE_CATEGORIES order), then display name. */
