@@ -15,6 +15,7 @@ import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
 import { lowerVpcEndpoints } from './endpoints.ts';
 import { lowerDrawnKeys, lowerKeyGrants } from './keys.ts';
+import { lowerWebAcls } from './web-acls.ts';
 import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { lowerFrontDoors } from './front-doors.ts';
@@ -99,6 +100,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   breakReferenceCycles(ctx.orderedComponents(), ctx.roles);
   markHttpsEgress(ctx);
   lowerDecisions(ctx);
+  lowerWebAcls(ctx);
   lowerDrawnKeys(ctx);
   lowerFrontDoors(ctx);
   lowerEngineVersions(ctx);

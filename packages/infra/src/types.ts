@@ -523,6 +523,32 @@ export interface ResolvedWebAcl {
   source: 'stack' | 'external';
   /** Default action allow; these groups block, in this order (priority = index). */
   ruleGroups: WebAclRuleGroup[];
+  /**
+   * A drawn waf-web-acl (protect connection) replaces the ACL the `waf` switch would make: its
+   * component's emitter creates the ACL and the front door only attaches it (web-acls.ts).
+   */
+  drawnId?: string;
+}
+
+/** A drawn WAF web ACL (waf-web-acl), the same in every environment (web-acls.ts). */
+export interface ResolvedDrawnWebAcl {
+  /** CLOUDFRONT when it protects a distribution (created in us-east-1), else REGIONAL. */
+  scope: 'CLOUDFRONT' | 'REGIONAL';
+  /**
+   * 'stack': created in the stack. 'external': CLOUDFRONT scope where an environment deploys
+   * outside us-east-1: nothing is created, the distributions take its ARN as an input.
+   */
+  source: 'stack' | 'external';
+  /** AWS managed rule groups, blocking in this order (priority = index). */
+  ruleGroups: WebAclRuleGroup[];
+  /** Requests per 5 minutes from one IP before it is blocked, priority after the groups; 0 = no such rule. */
+  rateLimit: number;
+  /** CloudWatch metric name of the ACL; each rule's is its name. */
+  metricName: string;
+  /** Every component it is attached to (their `webAcl.drawnId` names it), by id. */
+  attachedTo: string[];
+  /** REST APIs it is attached to: the ACL's emitter associates their stage (no `webAcl` of theirs). */
+  restApis: string[];
 }
 
 /**
@@ -639,6 +665,8 @@ export interface ResolvedComponent {
   webAcl?: ResolvedWebAcl;
   /** For kms-key: the key, its alias and its policy (keys.ts). */
   kmsKey?: ResolvedKmsKey;
+  /** For waf-web-acl: the ACL, its rules and what it protects (web-acls.ts). */
+  drawnWebAcl?: ResolvedDrawnWebAcl;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */
   vpcEndpoint?: ResolvedVpcEndpoint;
   /**

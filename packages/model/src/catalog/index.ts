@@ -37,3 +37,4 @@ export function allowedConnectionKinds(fromType: string, toType: string): Connec
 
 export * from './wording.ts';
 export * from './search.ts';
+export * from './web-acls.ts';

@@ -32,6 +32,7 @@ export const wafWebAcl: ServiceDefinition = {
       label: 'Managed rule groups',
       default: [{ group: 'common' }, { group: 'known-bad-inputs' }, { group: 'ip-reputation' }],
       maxItems: 4,
+      sameInEveryEnvironment: true,
       help: 'AWS managed rule groups that block matching requests, evaluated in this order. Each adds $1 a month.',
       item: [
         choice('group', 'Rule group', 'common', [
@@ -47,6 +48,7 @@ export const wafWebAcl: ServiceDefinition = {
       integer: true,
       min: 0,
       max: 2_000_000_000,
+      sameInEveryEnvironment: true,
       help: '0 = no limit. An IP sending more requests in any 5-minute window is blocked until it slows down.',
     }),
   ],
