@@ -33,6 +33,7 @@ import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
 import { vpcEndpointEmitter } from './vpc-endpoint.ts';
+import { wafWebAclEmitter } from './waf-web-acl.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'nat-gateway': natGatewayEmitter,
@@ -52,6 +53,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   neptune: neptuneEmitter,
   timestream: timestreamEmitter,
   'vpc-endpoint': vpcEndpointEmitter,
+  'waf-web-acl': wafWebAclEmitter,
   elasticache: elasticacheEmitter,
   sqs: sqsEmitter,
   sns: snsEmitter,

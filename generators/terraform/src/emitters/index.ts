@@ -30,6 +30,7 @@ import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
 import { vpcEndpointEmitter } from './vpc-endpoint.ts';
+import { wafWebAclEmitter } from './waf-web-acl.ts';
 
 export const EMITTERS: Record<string, ComponentEmitter> = {
   alb: albEmitter,
@@ -62,6 +63,7 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   'step-functions': stepFunctionsEmitter,
   timestream: timestreamEmitter,
   'vpc-endpoint': vpcEndpointEmitter,
+  'waf-web-acl': wafWebAclEmitter,
 };
 
 /** Types that describe no infrastructure: decided once, in the lowering. */
