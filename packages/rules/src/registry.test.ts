@@ -137,6 +137,9 @@ describe('rule registry', () => {
       'TAG-02',
       'TAG-03',
       'TXT-01',
+      'WAF-01',
+      'WAF-02',
+      'WAF-03',
     ]);
   });
 

@@ -118,4 +118,83 @@ export const edgeCases: RuleCase[] = [
       .build(),
     expect: { target: 'fn', severity: 'medium' },
   },
+  {
+    ruleId: 'WAF-01',
+    name: 'a web ACL with no rules',
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'acl', properties: { ruleGroups: [], rateLimit: 2000 } })
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'acl', properties: { ruleGroups: [], rateLimit: 0 } })
+      .build(),
+    expect: { target: 'acl', severity: 'medium' },
+  },
+  {
+    ruleId: 'WAF-02',
+    name: 'a web ACL drawn onto an HTTP API',
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('lambda', { id: 'fn' })
+      .node('api-gateway', { id: 'api', properties: { apiType: 'rest' } })
+      .connect('api', 'fn', 'invoke')
+      .connect('acl', 'api', 'protect', { id: 'guard' })
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('lambda', { id: 'fn' })
+      .node('api-gateway', { id: 'api', properties: { apiType: 'http' } })
+      .connect('api', 'fn', 'invoke')
+      .connect('acl', 'api', 'protect', { id: 'guard' })
+      .build(),
+    expect: { target: 'guard', targetKind: 'connection', severity: 'medium' },
+  },
+  {
+    ruleId: 'WAF-02',
+    name: 'one web ACL on a distribution and a load balancer',
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'edge' })
+      .node('waf-web-acl', { id: 'regional' })
+      .node('cloudfront', { id: 'cdn' })
+      .node('alb', { id: 'alb' })
+      .connect('edge', 'cdn', 'protect', { id: 'p1' })
+      .connect('regional', 'alb', 'protect', { id: 'p2' })
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'edge' })
+      .node('cloudfront', { id: 'cdn' })
+      .node('alb', { id: 'alb' })
+      .connect('edge', 'cdn', 'protect', { id: 'p1' })
+      .connect('edge', 'alb', 'protect', { id: 'p2' })
+      .build(),
+    expect: { target: 'p2', targetKind: 'connection', severity: 'medium' },
+  },
+  {
+    ruleId: 'WAF-03',
+    name: 'WAF switch on under a drawn web ACL',
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('alb', { id: 'alb', properties: { waf: false } })
+      .connect('acl', 'alb', 'protect')
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('alb', { id: 'alb', properties: { waf: true } })
+      .connect('acl', 'alb', 'protect')
+      .build(),
+    expect: { target: 'alb', severity: 'low' },
+  },
+  {
+    ruleId: 'CF-03',
+    name: 'a drawn web ACL is the distribution\'s WAF',
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('cloudfront', { id: 'cdn', properties: { accessLogs: true } })
+      .connect('acl', 'cdn', 'protect')
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('cloudfront', { id: 'cdn', properties: { accessLogs: true } })
+      .build(),
+    expect: { target: 'cdn', severity: 'medium' },
+  },
 ];
