@@ -243,6 +243,15 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
       'Interface endpoints only; gateway endpoints are free.',
     ),
   ],
+  'waf-web-acl': [
+    a(
+      'requests',
+      'Requests',
+      'requests/month',
+      10_000_000,
+      'Requests to the distributions, load balancers and APIs it protects: WAF inspects each.',
+    ),
+  ],
   'kms-key': [
     a(
       'requests',
