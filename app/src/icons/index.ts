@@ -27,6 +27,7 @@ import kmsUrl from 'aws-icons/icons/architecture-service/AWSKeyManagementService
 import snsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg?url';
 import sqsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg?url';
 import stepFunctionsUrl from 'aws-icons/icons/architecture-service/AWSStepFunctions.svg?url';
+import route53Url from 'aws-icons/icons/architecture-service/AmazonRoute53.svg?url';
 import wafUrl from 'aws-icons/icons/architecture-service/AWSWAF.svg?url';
 import timestreamUrl from 'aws-icons/icons/architecture-service/AmazonTimestream.svg?url';
 import alarmUrl from 'aws-icons/icons/resource/AmazonCloudWatchAlarm.svg?url';
@@ -54,6 +55,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   alb: service(albUrl),
   cloudfront: service(cloudFrontUrl),
   'waf-web-acl': service(wafUrl),
+  'route53-zone': service(route53Url),
   'api-gateway': service(apiGatewayUrl),
   lambda: service(lambdaUrl),
   'ec2-asg': service(ec2AsgUrl),

@@ -50,6 +50,7 @@ describe('catalog', () => {
       'opensearch',
       'other-resource',
       'rds',
+      'route53-zone',
       's3',
       'secret',
       'sns',
@@ -160,6 +161,7 @@ describe('connections from the contract table', () => {
     ['subscribe', ['sns'], ['sqs', 'lambda']],
     ['encrypt-with', ['s3', 'sqs', 'sns', 'log-group'], ['kms-key']],
     ['protect', ['waf-web-acl'], ['cloudfront', 'alb', 'api-gateway']],
+    ['alias', ['route53-zone'], ['cloudfront', 'alb']],
   ];
   const cases = allowed.flatMap(([kind, froms, tos]) =>
     froms.flatMap((from) => tos.map((to) => [from, kind, to] as const)),
@@ -181,6 +183,7 @@ describe('connections from the contract table', () => {
       'kms-key',
       'vpc-endpoint',
       'waf-web-acl',
+      'route53-zone',
     ]);
     for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');

@@ -49,6 +49,11 @@ describe('searchServices', () => {
     ['vpc endpoint', 'VPC endpoint'],
     ['cmk', 'KMS key'],
     ['waf', 'WAF web ACL'],
+    ['route 53', 'Route 53 hosted zone'],
+    ['route53', 'Route 53 hosted zone'],
+    ['dns', 'Route 53 hosted zone'],
+    ['domain name', 'Route 53 hosted zone'],
+    ['hosted zone', 'Route 53 hosted zone'],
     ['firewall', 'WAF web ACL'],
     ['web acl', 'WAF web ACL'],
     ['encryption key', 'KMS key'],
@@ -97,9 +102,6 @@ describe('searchServices', () => {
 
   it.each([
     ['kafka', 'Amazon MSK (Kafka)', ['Kinesis data stream']],
-    ['route 53', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
-    ['dns', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
-    ['dns zone', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
     ['acm', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['cert', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['efs', 'Amazon EFS', ['S3 bucket']],

@@ -139,6 +139,11 @@ export const ConnectionKindSchema = z.enum([
    * requests, replacing the ACL its own `waf` switch would make.
    */
   'protect',
+  /**
+   * route53-zone -> cloudfront, alb: an alias record in the zone names the target; the record
+   * name is the connection's `recordName` property (empty: the zone apex).
+   */
+  'alias',
 ]);
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;

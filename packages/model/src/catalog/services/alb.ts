@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
+import { ALIAS_CONNECTION } from './route53-zone.ts';
 import {
   APP_COMPUTE,
   WATCHED_BY_ALARM,
@@ -70,6 +71,7 @@ export const alb: ServiceDefinition = {
     { kind: 'route', from: ['cloudfront'], meaning: 'uses as origin' },
     // The web ACL association.
     { kind: 'protect', from: ['waf-web-acl'], meaning: 'filters requests', stackResources: { count: 1 } },
+    ALIAS_CONNECTION,
     WATCHED_BY_ALARM,
   ],
   listener: { port: 443, protocol: 'https' },

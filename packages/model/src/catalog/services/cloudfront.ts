@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
+import { ALIAS_CONNECTION } from './route53-zone.ts';
 import { WATCHED_BY_ALARM, bool, choice, reader, text } from '../define.ts';
 
 const properties = [
@@ -67,6 +68,8 @@ export const cloudfront: ServiceDefinition = {
     { kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' },
     // The distribution names the ACL (no association resource).
     { kind: 'protect', from: ['waf-web-acl'], meaning: 'filters requests' },
+    // A and AAAA records (IPv6 is on).
+    { ...ALIAS_CONNECTION, stackResources: { count: 2 } },
     WATCHED_BY_ALARM,
   ],
   listener: { port: 443, protocol: 'https' },

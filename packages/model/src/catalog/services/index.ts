@@ -31,6 +31,7 @@ import { timestream } from './timestream.ts';
 import { users } from './users.ts';
 import { vpcEndpoint } from './vpc-endpoint.ts';
 import { wafWebAcl } from './waf-web-acl.ts';
+import { route53Zone } from './route53-zone.ts';
 
 export { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './ecs-fargate.ts';
 
@@ -67,6 +68,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   users,
   vpcEndpoint,
   wafWebAcl,
+  route53Zone,
 ];
 
 /** Every service in palette order: by category (SERVICE_CATEGORIES order), then display name. */
