@@ -16,6 +16,7 @@ import { lowerDecisions } from './decisions.ts';
 import { lowerVpcEndpoints } from './endpoints.ts';
 import { lowerDrawnKeys, lowerKeyGrants } from './keys.ts';
 import { lowerWebAcls } from './web-acls.ts';
+import { lowerHostedZones } from './dns.ts';
 import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { lowerFrontDoors } from './front-doors.ts';
@@ -101,6 +102,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   markHttpsEgress(ctx);
   lowerDecisions(ctx);
   lowerWebAcls(ctx);
+  lowerHostedZones(ctx);
   lowerDrawnKeys(ctx);
   lowerFrontDoors(ctx);
   lowerEngineVersions(ctx);

@@ -530,6 +530,39 @@ export interface ResolvedWebAcl {
   drawnId?: string;
 }
 
+/** An alias record of a hosted zone (an alias connection), the same in every environment (dns.ts). */
+export interface ResolvedAliasRecord {
+  connectionId: string;
+  /** The label before the zone name; '' names the zone apex. */
+  name: string;
+  /** The full name, without the trailing dot: "<name>.<zone>" or the zone name. */
+  fqdn: string;
+  targetId: string;
+  targetType: 'cloudfront' | 'alb';
+  /** A, and AAAA for a distribution (IPv6 is on): one record each. */
+  recordTypes: ('A' | 'AAAA')[];
+  /**
+   * Where the alias's hosted zone id comes from: CloudFront's one global zone, or the load
+   * balancer's canonical hosted zone attribute.
+   */
+  aliasZone: { literal: string } | 'target';
+  /** Route 53 checks the target's health (load balancers; CloudFront does not allow it). */
+  evaluateTargetHealth: boolean;
+  /** Logical id stem of the records ("<Zone>Alias<n>", + record type) and Terraform name stem. */
+  logicalId: string;
+  tfName: string;
+}
+
+/** A Route 53 hosted zone (route53-zone), the same in every environment (dns.ts). */
+export interface ResolvedHostedZone {
+  /** The domain, without the trailing dot. */
+  zoneName: string;
+  /** Private: answers only in `vpcIds` (every VPC of the design). */
+  private: boolean;
+  vpcIds: string[];
+  records: ResolvedAliasRecord[];
+}
+
 /** A drawn WAF web ACL (waf-web-acl), the same in every environment (web-acls.ts). */
 export interface ResolvedDrawnWebAcl {
   /** CLOUDFRONT when it protects a distribution (created in us-east-1), else REGIONAL. */
@@ -667,6 +700,8 @@ export interface ResolvedComponent {
   kmsKey?: ResolvedKmsKey;
   /** For waf-web-acl: the ACL, its rules and what it protects (web-acls.ts). */
   drawnWebAcl?: ResolvedDrawnWebAcl;
+  /** For route53-zone: the zone and its alias records (dns.ts). */
+  hostedZone?: ResolvedHostedZone;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */
   vpcEndpoint?: ResolvedVpcEndpoint;
   /**
