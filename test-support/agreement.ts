@@ -168,6 +168,8 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
     case 'kms-key':
       return { cloudformation: ['AWS::KMS::Alias'], terraform: ['aws_kms_alias'] };
     // Front doors' own ACLs (their waf switch) are WebACLs too; none is left where a drawn one protects them.
+    case 'route53-zone':
+      return { cloudformation: ['AWS::Route53::HostedZone'], terraform: ['aws_route53_zone'] };
     case 'waf-web-acl':
       return { cloudformation: ['AWS::WAFv2::WebACL'], terraform: ['aws_wafv2_web_acl'] };
     default:

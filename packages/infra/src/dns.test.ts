@@ -29,7 +29,13 @@ describe('Route 53 hosted zones', () => {
     expect(zone('public').private).toBe(false);
     expect(zone('public').vpcIds).toEqual([]);
     expect(
-      zone('public').records.map((r) => [r.connectionId, r.fqdn, r.recordTypes, r.aliasZone, r.evaluateTargetHealth]),
+      zone('public').records.map((r) => [
+        r.connectionId,
+        r.fqdn,
+        r.recordTypes,
+        r.aliasZone,
+        r.evaluateTargetHealth,
+      ]),
     ).toEqual([
       ['a1', 'www.shop.example.com', ['A', 'AAAA'], { literal: 'Z2FDTNDATAQYW2' }, false],
       ['a2', 'shop.example.com', ['A'], 'target', true],
@@ -38,7 +44,11 @@ describe('Route 53 hosted zones', () => {
   });
 
   it('a private zone answers in every VPC of the design', () => {
-    expect(zone('inside')).toMatchObject({ zoneName: 'corp.internal', private: true, vpcIds: ['main', 'second'] });
+    expect(zone('inside')).toMatchObject({
+      zoneName: 'corp.internal',
+      private: true,
+      vpcIds: ['main', 'second'],
+    });
     expect(zone('inside').records.map((r) => r.fqdn)).toEqual(['api.corp.internal']);
   });
 });

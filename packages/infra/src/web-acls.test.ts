@@ -52,7 +52,11 @@ describe('drawn web ACLs', () => {
   });
 
   it("replaces the ACL the ALB's waf switch makes", () => {
-    expect(component('alb').webAcl).toMatchObject({ scope: 'REGIONAL', source: 'stack', drawnId: 'regional' });
+    expect(component('alb').webAcl).toMatchObject({
+      scope: 'REGIONAL',
+      source: 'stack',
+      drawnId: 'regional',
+    });
   });
 
   it('a CloudFront ACL is CLOUDFRONT scope, with the default groups and no rate rule', () => {
@@ -80,7 +84,11 @@ describe('drawn web ACLs', () => {
         .build(),
     );
     const c = (id: string) => g.components.find((x) => x.id === id)!;
-    expect(c('both').drawnWebAcl).toMatchObject({ scope: 'CLOUDFRONT', source: 'external', attachedTo: ['cdn'] });
+    expect(c('both').drawnWebAcl).toMatchObject({
+      scope: 'CLOUDFRONT',
+      source: 'external',
+      attachedTo: ['cdn'],
+    });
     expect(c('cdn').webAcl).toMatchObject({ source: 'external', drawnId: 'both' });
     // The ALB keeps the ACL of its own waf switch.
     expect(c('alb').webAcl).toMatchObject({ scope: 'REGIONAL', source: 'stack' });

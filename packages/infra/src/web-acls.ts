@@ -4,7 +4,12 @@
  * balancer gets a `webAcl` naming the drawn one (`drawnId`), replacing the ACL its `waf` switch
  * made in decisions.ts, so the targets print it through the same path. Runs after lowerDecisions.
  */
-import { WAF_MANAGED_RULE_GROUPS, environmentRegion, webAclProtections, type PropertyValue } from '@archgen/model';
+import {
+  WAF_MANAGED_RULE_GROUPS,
+  environmentRegion,
+  webAclProtections,
+  type PropertyValue,
+} from '@archgen/model';
 import type { LowerContext } from './context.ts';
 import type { ResolvedDrawnWebAcl, WebAclRuleGroup } from './types.ts';
 

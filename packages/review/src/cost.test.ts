@@ -271,7 +271,10 @@ describe('estimateCost', () => {
     const w = PRICES.waf;
     // Three managed groups by default and the 2,000-request rate limit: four rules.
     const acl = nodeCost(d, 'prod', 'acl').monthly;
-    expect(acl).toBeCloseTo(w.webAclMonth.usd + 4 * w.ruleMonth.usd + round2(50 * w.requestsPerMillion.usd), 10);
+    expect(acl).toBeCloseTo(
+      w.webAclMonth.usd + 4 * w.ruleMonth.usd + round2(50 * w.requestsPerMillion.usd),
+      10,
+    );
     expect(acl).toBeCloseTo(39, 10);
     // 10 million requests by default.
     expect(nodeCost(d, 'prod', 'bare').monthly).toBeCloseTo(5 + 1 + 6, 10);

@@ -4,7 +4,13 @@
  * a reviewer can see where every dollar comes from. Amounts are rounded to cents per line, and
  * nodes and totals add the rounded lines, so the numbers on screen always add up.
  */
-import { resolveProperties, webAclProtections, type Design, type DesignNode, type Properties } from '@archgen/model';
+import {
+  resolveProperties,
+  webAclProtections,
+  type Design,
+  type DesignNode,
+  type Properties,
+} from '@archgen/model';
 import { HOURS_PER_MONTH, PRICES, PRICES_AS_OF, PRICE_REGION, type Price } from './prices/us-east-1.ts';
 import { nodeUsage } from './usage.ts';
 

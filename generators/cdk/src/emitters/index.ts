@@ -34,6 +34,7 @@ import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
 import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 import { wafWebAclEmitter } from './waf-web-acl.ts';
+import { route53ZoneEmitter } from './route53-zone.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'nat-gateway': natGatewayEmitter,
@@ -54,6 +55,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   timestream: timestreamEmitter,
   'vpc-endpoint': vpcEndpointEmitter,
   'waf-web-acl': wafWebAclEmitter,
+  'route53-zone': route53ZoneEmitter,
   elasticache: elasticacheEmitter,
   sqs: sqsEmitter,
   sns: snsEmitter,

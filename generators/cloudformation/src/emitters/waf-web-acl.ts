@@ -57,7 +57,9 @@ export const wafWebAclEmitter: ComponentEmitter = {
         // The stage is named in the ARN only: wait for it.
         DependsOn: [`${api}Stage`],
         Properties: {
-          ResourceArn: sub(`arn:\${AWS::Partition}:apigateway:\${AWS::Region}::/restapis/\${${api}}/stages/\${${api}Stage}`),
+          ResourceArn: sub(
+            `arn:\${AWS::Partition}:apigateway:\${AWS::Region}::/restapis/\${${api}}/stages/\${${api}Stage}`,
+          ),
           WebACLArn: getAtt(id, 'Arn'),
         },
       });

@@ -31,6 +31,7 @@ import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
 import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 import { wafWebAclEmitter } from './waf-web-acl.ts';
+import { route53ZoneEmitter } from './route53-zone.ts';
 
 export const EMITTERS: Record<string, ComponentEmitter> = {
   alb: albEmitter,
@@ -64,6 +65,7 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   timestream: timestreamEmitter,
   'vpc-endpoint': vpcEndpointEmitter,
   'waf-web-acl': wafWebAclEmitter,
+  'route53-zone': route53ZoneEmitter,
 };
 
 /** Types that describe no infrastructure: decided once, in the lowering. */

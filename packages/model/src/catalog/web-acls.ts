@@ -36,7 +36,11 @@ export function webAclProtections(design: Design): WebAclProtection[] {
         const props = resolveProperties(design, target);
         if (props.apiType !== 'rest') return 'WAF protects REST APIs only, not HTTP APIs';
         // A REST API without methods is not deployed (it has no stage to attach to).
-        if (!sorted.some((o) => o.from === target.id && o.kind === 'invoke' && nodes.get(o.to)?.type === 'lambda'))
+        if (
+          !sorted.some(
+            (o) => o.from === target.id && o.kind === 'invoke' && nodes.get(o.to)?.type === 'lambda',
+          )
+        )
           return 'a REST API without methods has no stage to attach a web ACL to';
       } else if (target.type !== 'cloudfront' && target.type !== 'alb')
         return `a ${target.type} cannot have a web ACL`;

@@ -31,7 +31,16 @@ export const route53Zone: ServiceDefinition = {
   type: 'route53-zone',
   displayName: 'Route 53 hosted zone',
   abbreviations: ['route53', 'r53'],
-  keywords: ['route 53', 'dns', 'dns zone', 'hosted zone', 'domain', 'domain name', 'dns record', 'alias record'],
+  keywords: [
+    'route 53',
+    'dns',
+    'dns zone',
+    'hosted zone',
+    'domain',
+    'domain name',
+    'dns record',
+    'alias record',
+  ],
   category: 'Networking',
   icon: 'route53-zone',
   description:
@@ -51,6 +60,7 @@ export const route53Zone: ServiceDefinition = {
     }),
   ],
   accepts: [],
-  refusalHint: 'the zone is the source: connect it to the CloudFront distribution or load balancer it names ("alias").',
+  refusalHint:
+    'the zone is the source: connect it to the CloudFront distribution or load balancer it names ("alias").',
   stackResources: () => ({ count: 1 }),
 };

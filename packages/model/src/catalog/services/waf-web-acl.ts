@@ -56,7 +56,10 @@ export const wafWebAcl: ServiceDefinition = {
     const issues: PropertyIssue[] = [];
     const rate = Number(props.rateLimit ?? 0);
     if (rate !== 0 && rate < WAF_MIN_RATE_LIMIT)
-      issues.push({ path: 'rateLimit', message: `WAF rate limits start at ${WAF_MIN_RATE_LIMIT} (0 = none)` });
+      issues.push({
+        path: 'rateLimit',
+        message: `WAF rate limits start at ${WAF_MIN_RATE_LIMIT} (0 = none)`,
+      });
     const groups = Array.isArray(props.ruleGroups) ? props.ruleGroups : [];
     const names = groups.map((g) => (g && typeof g === 'object' && !Array.isArray(g) ? String(g.group) : ''));
     names.forEach((name, i) => {

@@ -20,7 +20,10 @@ export const WAF_02: Rule = {
           connectionTarget(p.connection),
           `${target?.name ?? p.targetId} is not protected by ${acl?.name ?? p.aclId}: ${p.ignored}`,
           'The drawing shows a protection the deployed resources do not have: the generated code attaches nothing through this connection. Use a REST API, a regional ACL for load balancers and APIs, one ACL per resource.',
-          { title: 'Remove the connection', actions: [{ kind: 'remove-connection', connectionId: p.connection.id }] },
+          {
+            title: 'Remove the connection',
+            actions: [{ kind: 'remove-connection', connectionId: p.connection.id }],
+          },
         ),
       );
     }

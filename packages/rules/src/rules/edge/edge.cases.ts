@@ -185,7 +185,7 @@ export const edgeCases: RuleCase[] = [
   },
   {
     ruleId: 'CF-03',
-    name: 'a drawn web ACL is the distribution\'s WAF',
+    name: "a drawn web ACL is the distribution's WAF",
     compliant: fixture()
       .node('waf-web-acl', { id: 'acl' })
       .node('cloudfront', { id: 'cdn', properties: { accessLogs: true } })
