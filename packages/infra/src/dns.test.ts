@@ -51,4 +51,13 @@ describe('Route 53 hosted zones', () => {
     });
     expect(zone('inside').records.map((r) => r.fqdn)).toEqual(['api.corp.internal']);
   });
+
+  it('a private zone in a design without a VPC is public (R53-03)', () => {
+    const g = lowerDesign(
+      design('NoVpc')
+        .node('route53-zone', { id: 'z', properties: { private: true } })
+        .build(),
+    );
+    expect(g.components.find((c) => c.id === 'z')!.hostedZone).toMatchObject({ private: false, vpcIds: [] });
+  });
 });

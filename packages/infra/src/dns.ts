@@ -17,7 +17,8 @@ export function lowerHostedZones(ctx: LowerContext): void {
     const component = ctx.component(node.id);
     if (!component) continue;
     const props = ctx.props(node);
-    const isPrivate = props.private === true;
+    // A private zone needs a VPC to be associated with; without one it is public (R53-03).
+    const isPrivate = props.private === true && ctx.resolvedVpcs.length > 0;
     const records = plans
       .filter((p) => p.zoneId === node.id)
       .map((p, i): ResolvedAliasRecord => {

@@ -197,4 +197,65 @@ export const edgeCases: RuleCase[] = [
       .build(),
     expect: { target: 'cdn', severity: 'medium' },
   },
+  {
+    ruleId: 'R53-01',
+    name: 'two alias connections naming the same record',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('alb', { id: 'a', properties: { certificateArn: CERT } })
+      .node('alb', { id: 'b', properties: { certificateArn: CERT } })
+      .connect('zone', 'a', 'alias', { id: 'z1', properties: { recordName: 'www' } })
+      .connect('zone', 'b', 'alias', { id: 'z2', properties: { recordName: 'api' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('alb', { id: 'a', properties: { certificateArn: CERT } })
+      .node('alb', { id: 'b', properties: { certificateArn: CERT } })
+      .connect('zone', 'a', 'alias', { id: 'z1', properties: { recordName: 'www' } })
+      .connect('zone', 'b', 'alias', { id: 'z2', properties: { recordName: 'www' } })
+      .build(),
+    expect: { target: 'z2', targetKind: 'connection', severity: 'medium' },
+  },
+  {
+    ruleId: 'R53-02',
+    name: 'a name for a load balancer without a certificate',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('alb', { id: 'alb', properties: { certificateArn: CERT } })
+      .connect('zone', 'alb', 'alias')
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('alb', { id: 'alb' })
+      .connect('zone', 'alb', 'alias')
+      .build(),
+    expect: { target: 'alb', severity: 'medium', manualFix: true },
+  },
+  {
+    ruleId: 'R53-02',
+    name: 'a name the distribution does not list',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('cloudfront', { id: 'cdn', properties: { certificateArn: CERT, aliases: 'www.example.com' } })
+      .connect('zone', 'cdn', 'alias', { properties: { recordName: 'www' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('cloudfront', { id: 'cdn', properties: { certificateArn: CERT, aliases: 'shop.example.com' } })
+      .connect('zone', 'cdn', 'alias', { properties: { recordName: 'www' } })
+      .build(),
+    expect: { target: 'cdn', severity: 'medium' },
+  },
+  {
+    ruleId: 'R53-03',
+    name: 'a private zone in a design without a VPC',
+    compliant: fixture()
+      .vpc()
+      .node('route53-zone', { id: 'zone', properties: { private: true } })
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { private: true } })
+      .build(),
+    expect: { target: 'zone', severity: 'high' },
+  },
 ];
