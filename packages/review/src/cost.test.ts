@@ -284,6 +284,22 @@ describe('estimateCost', () => {
     expect(wafLabels('own')).toBe(3);
   });
 
+  it('prices a hosted zone: the zone and its queries other than alias queries', () => {
+    const d = design('Dns')
+      .node('route53-zone', { id: 'zone' })
+      .node('route53-zone', { id: 'busy' })
+      .usage('busy', { queries: 25_000_000 })
+      .build();
+    const r = PRICES.route53;
+    expect(nodeCost(d, 'prod', 'zone').monthly).toBeCloseTo(
+      r.hostedZoneMonth.usd + r.standardQueriesPerMillion.usd,
+      10,
+    );
+    expect(nodeCost(d, 'prod', 'zone').monthly).toBeCloseTo(0.9, 10);
+    expect(nodeCost(d, 'prod', 'busy').monthly).toBeCloseTo(0.5 + 10, 10);
+    expect(nodeCost(d, 'prod', 'zone').notes.join(' ')).toMatch(/alias records .* are free/);
+  });
+
   it('prices an interface endpoint per AZ-hour and GB; a gateway endpoint is free', () => {
     const d = design('Endpoints')
       .vpc({ id: 'main', azCount: 3 })

@@ -559,6 +559,13 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
       line('Data processed', use(i, 'gbProcessed'), PRICES.interfaceEndpoint.gbProcessed),
     ];
   },
+  'route53-zone': (i) => {
+    i.notes.push('Queries to its alias records (the distributions and load balancers it names) are free.');
+    return [
+      line('Hosted zone', 1, PRICES.route53.hostedZoneMonth),
+      line('Other queries', perMillion(use(i, 'queries')), PRICES.route53.standardQueriesPerMillion),
+    ];
+  },
   'waf-web-acl': (i) => {
     const groups = Array.isArray(i.props.ruleGroups) ? i.props.ruleGroups.length : 0;
     const rate = num(i.props, 'rateLimit', 0) > 0 ? 1 : 0;
