@@ -38,9 +38,10 @@ export function isCdkFrameworkEntity(entity: Entity): boolean {
 
 /**
  * Names the targets give the same derived resource differently: a bucket's access-log bucket is
- * "<Bucket>LogBucket" in CloudFormation and "<bucket>_access_logs" in Terraform.
+ * "<Bucket>LogBucket" in CloudFormation and "<bucket>_access_logs" in Terraform; an API's stage
+ * is "<Api>Stage" in CloudFormation and "<api>" in Terraform (needed once a design has two APIs).
  */
-const canonicalKey = (key: string): string => key.replace(/logbucket$/, 'accesslogs');
+const canonicalKey = (key: string): string => key.replace(/logbucket$/, 'accesslogs').replace(/stage$/, '');
 
 /**
  * One name starts with the other: CDK's longer path ("MainPublicSubnet1Subnet"), or a long name

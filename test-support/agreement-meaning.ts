@@ -629,7 +629,10 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
     },
   ],
   'AWS::WAFv2::WebACLAssociation': (r, ctx) => {
-    const target = ctx.target(P(r).ResourceArn);
+    // A REST API stage's ARN names the API, then the stage: the stage is what the ACL protects.
+    const target =
+      ctx.targets(P(r).ResourceArn).find((id) => ctx.resources.get(id)?.type === 'AWS::ApiGateway::Stage') ??
+      ctx.target(P(r).ResourceArn);
     const type = target ? ctx.resources.get(target)?.type : undefined;
     const kind = type ? CFN_KIND[type] : undefined;
     return target && kind ? [{ kind, id: target, props: { waf: 'web-acl' } }] : [];

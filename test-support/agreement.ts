@@ -174,6 +174,11 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
     // Components' own keys are AWS::KMS::Key too; only a drawn key has an alias.
     case 'kms-key':
       return { cloudformation: ['AWS::KMS::Alias'], terraform: ['aws_kms_alias'] };
+    // Front doors' own ACLs (their waf switch) are WebACLs too; none is left where a drawn one protects them.
+    case 'route53-zone':
+      return { cloudformation: ['AWS::Route53::HostedZone'], terraform: ['aws_route53_zone'] };
+    case 'waf-web-acl':
+      return { cloudformation: ['AWS::WAFv2::WebACL'], terraform: ['aws_wafv2_web_acl'] };
     default:
       throw new Error(
         `No primary resource known for service type "${node.type}": add it to test-support/agreement.ts`,

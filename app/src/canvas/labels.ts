@@ -14,6 +14,8 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   'dead-letter': 'dead-letters to',
   notify: 'alarms to',
   'encrypt-with': 'encrypts with',
+  protect: 'protects',
+  alias: 'names',
 };
 
 /** What an edge says: the user's label, else "HTTPS :443" for traffic, else the kind's verb. */

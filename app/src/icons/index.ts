@@ -29,6 +29,8 @@ import kmsUrl from 'aws-icons/icons/architecture-service/AWSKeyManagementService
 import snsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg?url';
 import sqsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg?url';
 import stepFunctionsUrl from 'aws-icons/icons/architecture-service/AWSStepFunctions.svg?url';
+import route53Url from 'aws-icons/icons/architecture-service/AmazonRoute53.svg?url';
+import wafUrl from 'aws-icons/icons/architecture-service/AWSWAF.svg?url';
 import timestreamUrl from 'aws-icons/icons/architecture-service/AmazonTimestream.svg?url';
 import alarmUrl from 'aws-icons/icons/resource/AmazonCloudWatchAlarm.svg?url';
 import eventRuleUrl from 'aws-icons/icons/resource/AmazonEventBridgeRule.svg?url';
@@ -54,6 +56,8 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'vpc-endpoint': glyph(vpcEndpointUrl),
   alb: service(albUrl),
   cloudfront: service(cloudFrontUrl),
+  'waf-web-acl': service(wafUrl),
+  'route53-zone': service(route53Url),
   'api-gateway': service(apiGatewayUrl),
   lambda: service(lambdaUrl),
   'ec2-asg': service(ec2AsgUrl),

@@ -67,6 +67,8 @@ export const MODULES = {
   opensearch: 'aws-cdk-lib/aws-opensearchservice',
   origins: 'aws-cdk-lib/aws-cloudfront-origins',
   rds: 'aws-cdk-lib/aws-rds',
+  route53: 'aws-cdk-lib/aws-route53',
+  route53Targets: 'aws-cdk-lib/aws-route53-targets',
   s3: 'aws-cdk-lib/aws-s3',
   s3n: 'aws-cdk-lib/aws-s3-notifications',
   secretsmanager: 'aws-cdk-lib/aws-secretsmanager',

@@ -58,6 +58,7 @@ function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): str
     component.logGroupId,
     secretFirst,
     component.encryption?.keyId,
+    component.webAcl?.drawnId,
   ].filter((d): d is string => typeof d === 'string');
   deps.push(...(emitterFor(component.type).dependencies?.(component, graph) ?? []));
   return deps.filter((d) => d !== component.id);

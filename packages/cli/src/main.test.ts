@@ -108,9 +108,11 @@ describe('archgen services and rules', () => {
     expect(elb.map((s) => s.type)).toEqual(['alb']);
     const efs = await run('services', 'efs');
     expect(efs.out).toContain('Amazon EFS is not in the catalog yet. The closest service: s3 (S3 bucket).');
-    const waf = await run('services', 'waf');
-    expect(waf.out).toContain(
-      'AWS WAF is not in the catalog yet. CloudFront and the load balancer can attach a managed web ACL: turn on WAF in the Inspector. The closest services: cloudfront (CloudFront distribution), alb (Application Load Balancer), api-gateway (API Gateway).',
+    const waf = JSON.parse((await run('services', 'firewall', '--json')).out) as { type: string }[];
+    expect(waf.map((s) => s.type)).toEqual(['waf-web-acl']);
+    const acm = await run('services', 'acm');
+    expect(acm.out).toContain(
+      'AWS Certificate Manager is not in the catalog yet. The load balancer and CloudFront take an existing certificate ARN in the Inspector. The closest services: alb (Application Load Balancer), cloudfront (CloudFront distribution).',
     );
     const typo = await run('services', 'lamda');
     expect(typo.out).toContain(

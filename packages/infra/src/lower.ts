@@ -17,6 +17,8 @@ import { lowerVpcEndpoints } from './endpoints.ts';
 import { lowerFirehoses } from './firehose.ts';
 import { lowerMskClusters } from './msk.ts';
 import { lowerDrawnKeys, lowerKeyGrants } from './keys.ts';
+import { lowerWebAcls } from './web-acls.ts';
+import { lowerHostedZones } from './dns.ts';
 import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { lowerFrontDoors } from './front-doors.ts';
@@ -110,6 +112,8 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   breakReferenceCycles(ctx.orderedComponents(), ctx.roles);
   markHttpsEgress(ctx);
   lowerDecisions(ctx);
+  lowerWebAcls(ctx);
+  lowerHostedZones(ctx);
   lowerDrawnKeys(ctx);
   lowerFrontDoors(ctx);
   lowerEngineVersions(ctx);

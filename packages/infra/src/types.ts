@@ -561,6 +561,65 @@ export interface ResolvedWebAcl {
   source: 'stack' | 'external';
   /** Default action allow; these groups block, in this order (priority = index). */
   ruleGroups: WebAclRuleGroup[];
+  /**
+   * A drawn waf-web-acl (protect connection) replaces the ACL the `waf` switch would make: its
+   * component's emitter creates the ACL and the front door only attaches it (web-acls.ts).
+   */
+  drawnId?: string;
+}
+
+/** An alias record of a hosted zone (an alias connection), the same in every environment (dns.ts). */
+export interface ResolvedAliasRecord {
+  connectionId: string;
+  /** The label before the zone name; '' names the zone apex. */
+  name: string;
+  /** The full name, without the trailing dot: "<name>.<zone>" or the zone name. */
+  fqdn: string;
+  targetId: string;
+  targetType: 'cloudfront' | 'alb';
+  /** A, and AAAA for a distribution (IPv6 is on): one record each. */
+  recordTypes: ('A' | 'AAAA')[];
+  /**
+   * Where the alias's hosted zone id comes from: CloudFront's one global zone, or the load
+   * balancer's canonical hosted zone attribute.
+   */
+  aliasZone: { literal: string } | 'target';
+  /** Route 53 checks the target's health (load balancers; CloudFront does not allow it). */
+  evaluateTargetHealth: boolean;
+  /** Logical id stem of the records ("<Zone>Alias<n>", + record type) and Terraform name stem. */
+  logicalId: string;
+  tfName: string;
+}
+
+/** A Route 53 hosted zone (route53-zone), the same in every environment (dns.ts). */
+export interface ResolvedHostedZone {
+  /** The domain, without the trailing dot. */
+  zoneName: string;
+  /** Private: answers only in `vpcIds` (every VPC of the design). */
+  private: boolean;
+  vpcIds: string[];
+  records: ResolvedAliasRecord[];
+}
+
+/** A drawn WAF web ACL (waf-web-acl), the same in every environment (web-acls.ts). */
+export interface ResolvedDrawnWebAcl {
+  /** CLOUDFRONT when it protects a distribution (created in us-east-1), else REGIONAL. */
+  scope: 'CLOUDFRONT' | 'REGIONAL';
+  /**
+   * 'stack': created in the stack. 'external': CLOUDFRONT scope where an environment deploys
+   * outside us-east-1: nothing is created, the distributions take its ARN as an input.
+   */
+  source: 'stack' | 'external';
+  /** AWS managed rule groups, blocking in this order (priority = index). */
+  ruleGroups: WebAclRuleGroup[];
+  /** Requests per 5 minutes from one IP before it is blocked, priority after the groups; 0 = no such rule. */
+  rateLimit: number;
+  /** CloudWatch metric name of the ACL; each rule's is its name. */
+  metricName: string;
+  /** Every component it is attached to (their `webAcl.drawnId` names it), by id. */
+  attachedTo: string[];
+  /** REST APIs it is attached to: the ACL's emitter associates their stage (no `webAcl` of theirs). */
+  restApis: string[];
 }
 
 /**
@@ -681,6 +740,10 @@ export interface ResolvedComponent {
   mskCluster?: ResolvedMskCluster;
   /** For firehose: its source, destination, role and logging (firehose.ts). */
   firehose?: ResolvedFirehose;
+  /** For waf-web-acl: the ACL, its rules and what it protects (web-acls.ts). */
+  drawnWebAcl?: ResolvedDrawnWebAcl;
+  /** For route53-zone: the zone and its alias records (dns.ts). */
+  hostedZone?: ResolvedHostedZone;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */
   vpcEndpoint?: ResolvedVpcEndpoint;
   /**

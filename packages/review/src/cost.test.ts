@@ -280,6 +280,47 @@ describe('estimateCost', () => {
     expect(nodeCost(d, 'prod', 'fh').monthly).toBe(29);
   });
 
+  it('prices a drawn web ACL: the ACL, a rule per group and for the rate limit, requests; its ALB pays no switch ACL', () => {
+    const d = design('Edge')
+      .node('waf-web-acl', { id: 'acl' })
+      .node('waf-web-acl', { id: 'bare', properties: { ruleGroups: [{ group: 'sqli' }], rateLimit: 0 } })
+      .node('alb', { id: 'guarded', properties: { waf: true } })
+      .node('alb', { id: 'own', properties: { waf: true } })
+      .connect('acl', 'guarded', 'protect')
+      .usage('acl', { requests: 50_000_000 })
+      .build();
+    const w = PRICES.waf;
+    // Three managed groups by default and the 2,000-request rate limit: four rules.
+    const acl = nodeCost(d, 'prod', 'acl').monthly;
+    expect(acl).toBeCloseTo(
+      w.webAclMonth.usd + 4 * w.ruleMonth.usd + round2(50 * w.requestsPerMillion.usd),
+      10,
+    );
+    expect(acl).toBeCloseTo(39, 10);
+    // 10 million requests by default.
+    expect(nodeCost(d, 'prod', 'bare').monthly).toBeCloseTo(5 + 1 + 6, 10);
+    const wafLabels = (id: string) =>
+      nodeCost(d, 'prod', id).lines.filter((l) => l.label.startsWith('WAF')).length;
+    expect(wafLabels('guarded')).toBe(0);
+    expect(wafLabels('own')).toBe(3);
+  });
+
+  it('prices a hosted zone: the zone and its queries other than alias queries', () => {
+    const d = design('Dns')
+      .node('route53-zone', { id: 'zone' })
+      .node('route53-zone', { id: 'busy' })
+      .usage('busy', { queries: 25_000_000 })
+      .build();
+    const r = PRICES.route53;
+    expect(nodeCost(d, 'prod', 'zone').monthly).toBeCloseTo(
+      r.hostedZoneMonth.usd + r.standardQueriesPerMillion.usd,
+      10,
+    );
+    expect(nodeCost(d, 'prod', 'zone').monthly).toBeCloseTo(0.9, 10);
+    expect(nodeCost(d, 'prod', 'busy').monthly).toBeCloseTo(0.5 + 10, 10);
+    expect(nodeCost(d, 'prod', 'zone').notes.join(' ')).toMatch(/alias records .* are free/);
+  });
+
   it('prices an interface endpoint per AZ-hour and GB; a gateway endpoint is free', () => {
     const d = design('Endpoints')
       .vpc({ id: 'main', azCount: 3 })

@@ -4,7 +4,13 @@
  * a reviewer can see where every dollar comes from. Amounts are rounded to cents per line, and
  * nodes and totals add the rounded lines, so the numbers on screen always add up.
  */
-import { resolveProperties, type Design, type DesignNode, type Properties } from '@archgen/model';
+import {
+  resolveProperties,
+  webAclProtections,
+  type Design,
+  type DesignNode,
+  type Properties,
+} from '@archgen/model';
 import { HOURS_PER_MONTH, PRICES, PRICES_AS_OF, PRICE_REGION, type Price } from './prices/us-east-1.ts';
 import { nodeUsage } from './usage.ts';
 
@@ -99,7 +105,9 @@ function instancePrice(table: Record<string, Price>, type: string, input: NodeIn
 }
 
 function wafLines(input: NodeInput): CostLine[] {
-  if (!flag(input.props, 'waf')) return [];
+  // A drawn web ACL protecting the node replaces the switch's ACL and is priced on its own node.
+  const drawn = webAclProtections(input.design).some((p) => !p.ignored && p.targetId === input.node.id);
+  if (!flag(input.props, 'waf') || drawn) return [];
   return [
     line('WAF web ACL', 1, PRICES.waf.webAclMonth),
     // The generated web ACL uses five AWS managed rule groups.
@@ -562,6 +570,22 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
     return [
       line('Endpoint hours (one interface per AZ)', azs * HOURS_PER_MONTH, PRICES.interfaceEndpoint.azHour),
       line('Data processed', use(i, 'gbProcessed'), PRICES.interfaceEndpoint.gbProcessed),
+    ];
+  },
+  'route53-zone': (i) => {
+    i.notes.push('Queries to its alias records (the distributions and load balancers it names) are free.');
+    return [
+      line('Hosted zone', 1, PRICES.route53.hostedZoneMonth),
+      line('Other queries', perMillion(use(i, 'queries')), PRICES.route53.standardQueriesPerMillion),
+    ];
+  },
+  'waf-web-acl': (i) => {
+    const groups = Array.isArray(i.props.ruleGroups) ? i.props.ruleGroups.length : 0;
+    const rate = num(i.props, 'rateLimit', 0) > 0 ? 1 : 0;
+    return [
+      line('Web ACL', 1, PRICES.waf.webAclMonth),
+      line('Rules (managed rule groups and the rate limit)', groups + rate, PRICES.waf.ruleMonth),
+      line('Requests inspected', perMillion(use(i, 'requests')), PRICES.waf.requestsPerMillion),
     ];
   },
   'kms-key': (i) => {

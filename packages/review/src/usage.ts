@@ -253,6 +253,24 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
       'Interface endpoints only; gateway endpoints are free.',
     ),
   ],
+  'route53-zone': [
+    a(
+      'queries',
+      'Other queries',
+      'queries/month',
+      1_000_000,
+      'Queries to records that are not aliases to AWS resources (NS, SOA, records added outside the design); alias queries are free.',
+    ),
+  ],
+  'waf-web-acl': [
+    a(
+      'requests',
+      'Requests',
+      'requests/month',
+      10_000_000,
+      'Requests to the distributions, load balancers and APIs it protects: WAF inspects each.',
+    ),
+  ],
   'kms-key': [
     a(
       'requests',

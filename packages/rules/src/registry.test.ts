@@ -117,6 +117,9 @@ describe('rule registry', () => {
       'PLC-01',
       'PLC-02',
       'PLC-03',
+      'R53-01',
+      'R53-02',
+      'R53-03',
       'RDS-01',
       'RDS-02',
       'RDS-03',
@@ -143,6 +146,9 @@ describe('rule registry', () => {
       'TAG-02',
       'TAG-03',
       'TXT-01',
+      'WAF-01',
+      'WAF-02',
+      'WAF-03',
     ]);
   });
 

@@ -10,6 +10,12 @@ import { ATH_01 } from './rules/data/ATH-01.ts';
 import { CF_01 } from './rules/edge/CF-01.ts';
 import { CF_02 } from './rules/edge/CF-02.ts';
 import { CF_03 } from './rules/edge/CF-03.ts';
+import { R53_01 } from './rules/edge/R53-01.ts';
+import { R53_02 } from './rules/edge/R53-02.ts';
+import { R53_03 } from './rules/edge/R53-03.ts';
+import { WAF_01 } from './rules/edge/WAF-01.ts';
+import { WAF_02 } from './rules/edge/WAF-02.ts';
+import { WAF_03 } from './rules/edge/WAF-03.ts';
 import { COG_01 } from './rules/security/COG-01.ts';
 import { CON_01 } from './rules/connection/CON-01.ts';
 import { CON_02 } from './rules/connection/CON-02.ts';
@@ -202,6 +208,12 @@ export const RULES: readonly Rule[] = [
   TAG_02,
   TAG_03,
   TXT_01,
+  R53_01,
+  R53_02,
+  R53_03,
+  WAF_01,
+  WAF_02,
+  WAF_03,
   IMP_01,
   IMP_02,
   IMP_03,

@@ -395,6 +395,8 @@ export function routesFrom(
 /** The web ACL the lowering decided for the component, with its managed rule groups (no L2 exists). */
 export function webAcl(ctx: StackContext, component: ResolvedComponent): Expr {
   const decided = requireResolved(component.webAcl, component, 'web ACL');
+  // A drawn waf-web-acl replaces the switch's ACL: its emitter made it (stack.ts orders it first).
+  if (decided.drawnId) return ctx.handle(decided.drawnId).construct;
   const rule = (name: string, vendor: string, priority: number) =>
     obj({
       name: lit(name),

@@ -35,6 +35,8 @@ import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
 import { vpcEndpointEmitter } from './vpc-endpoint.ts';
+import { wafWebAclEmitter } from './waf-web-acl.ts';
+import { route53ZoneEmitter } from './route53-zone.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'nat-gateway': natGatewayEmitter,
@@ -54,6 +56,8 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   neptune: neptuneEmitter,
   timestream: timestreamEmitter,
   'vpc-endpoint': vpcEndpointEmitter,
+  'waf-web-acl': wafWebAclEmitter,
+  'route53-zone': route53ZoneEmitter,
   elasticache: elasticacheEmitter,
   sqs: sqsEmitter,
   sns: snsEmitter,

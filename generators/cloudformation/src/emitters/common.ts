@@ -145,6 +145,8 @@ export function webAcl(
 ): { id: string; flag: Flag } | undefined {
   const acl = component.webAcl;
   if (!acl || acl.source !== 'stack') return undefined;
+  // A drawn waf-web-acl replaces the switch's ACL: its own emitter writes it, in every environment.
+  if (acl.drawnId) return { id: ctx.logicalId(acl.drawnId), flag: true };
   const prefix = component.names.logicalId;
   const flag = ctx.when(
     Object.fromEntries(ctx.environments.map((env) => [env, acl.enabled.byEnv[env] === true])),

@@ -261,6 +261,8 @@ export function skipFinalSnapshot(ctx: TfContext, c: ResolvedComponent): Expr {
 export function emitWebAcl(ctx: TfContext, c: ResolvedComponent): { arn: Expr; count?: Expr } | undefined {
   const acl = c.webAcl;
   if (!acl || acl.source !== 'stack') return undefined;
+  // A drawn waf-web-acl replaces the switch's ACL: its own emitter writes it.
+  if (acl.drawnId) return { arn: ref(`aws_wafv2_web_acl.${ctx.component(acl.drawnId).names.tfName}.arn`) };
   const t = c.names.tfName;
   const count = acl.enabled.varies
     ? ctx.derived(c, 'web_acl_count', 'Whether to create the WAF web ACL', (env) =>

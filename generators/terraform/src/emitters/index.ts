@@ -32,6 +32,8 @@ import { sqsEmitter } from './sqs.ts';
 import { stepFunctionsEmitter } from './step-functions.ts';
 import { timestreamEmitter } from './timestream.ts';
 import { vpcEndpointEmitter } from './vpc-endpoint.ts';
+import { wafWebAclEmitter } from './waf-web-acl.ts';
+import { route53ZoneEmitter } from './route53-zone.ts';
 
 export const EMITTERS: Record<string, ComponentEmitter> = {
   alb: albEmitter,
@@ -66,6 +68,8 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   'step-functions': stepFunctionsEmitter,
   timestream: timestreamEmitter,
   'vpc-endpoint': vpcEndpointEmitter,
+  'waf-web-acl': wafWebAclEmitter,
+  'route53-zone': route53ZoneEmitter,
 };
 
 /** Types that describe no infrastructure: decided once, in the lowering. */

@@ -52,6 +52,7 @@ describe('catalog', () => {
       'opensearch',
       'other-resource',
       'rds',
+      'route53-zone',
       's3',
       'secret',
       'sns',
@@ -60,6 +61,7 @@ describe('catalog', () => {
       'timestream',
       'users',
       'vpc-endpoint',
+      'waf-web-acl',
     ]);
   });
 
@@ -160,6 +162,8 @@ describe('connections from the contract table', () => {
     ['publish', ['s3'], ['sns', 'sqs']],
     ['subscribe', ['sns'], ['sqs', 'lambda']],
     ['encrypt-with', ['s3', 'sqs', 'sns', 'log-group'], ['kms-key']],
+    ['protect', ['waf-web-acl'], ['cloudfront', 'alb', 'api-gateway']],
+    ['alias', ['route53-zone'], ['cloudfront', 'alb']],
   ];
   const cases = allowed.flatMap(([kind, froms, tos]) =>
     froms.flatMap((from) => tos.map((to) => [from, kind, to] as const)),
@@ -173,8 +177,16 @@ describe('connections from the contract table', () => {
   it('lets an alarm watch every service that emits infrastructure', () => {
     // A kept imported resource has no metric the lowering knows: it accepts no connection.
     // KMS publishes no per-key metric for keys it generates (only for imported key material);
-    // gateway endpoints publish none at all.
-    const unwatchable = new Set(['users', 'cloudwatch-alarm', 'other-resource', 'kms-key', 'vpc-endpoint']);
+    // gateway endpoints publish none at all; WAF's metrics are per rule, which the lowering does not watch.
+    const unwatchable = new Set([
+      'users',
+      'cloudwatch-alarm',
+      'other-resource',
+      'kms-key',
+      'vpc-endpoint',
+      'waf-web-acl',
+      'route53-zone',
+    ]);
     for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');
   });

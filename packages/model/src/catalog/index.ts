@@ -37,3 +37,5 @@ export function allowedConnectionKinds(fromType: string, toType: string): Connec
 
 export * from './wording.ts';
 export * from './search.ts';
+export * from './web-acls.ts';
+export * from './dns.ts';

@@ -20,19 +20,6 @@ export interface NotYetService {
 
 export const NOT_YET_SERVICES: readonly NotYetService[] = [
   {
-    name: 'AWS WAF',
-    type: 'waf-web-acl',
-    terms: ['waf', 'wafv2', 'web acl', 'web application firewall', 'firewall', 'shield'],
-    closest: ['cloudfront', 'alb', 'api-gateway'],
-    hint: 'CloudFront and the load balancer can attach a managed web ACL: turn on WAF in the Inspector.',
-  },
-  {
-    name: 'Route 53',
-    type: 'route53-zone',
-    terms: ['route 53', 'route53', 'r53', 'dns', 'dns zone', 'hosted zone', 'domain name', 'dns record'],
-    closest: ['cloudfront', 'alb', 'api-gateway'],
-  },
-  {
     name: 'AWS Certificate Manager',
     type: 'acm-certificate',
     terms: ['acm', 'certificate manager', 'certificate', 'cert', 'certs', 'tls certificate', 'ssl'],

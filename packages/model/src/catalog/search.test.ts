@@ -55,6 +55,14 @@ describe('searchServices', () => {
     ['kafka', 'MSK cluster'],
     ['apache kafka', 'MSK cluster'],
     ['cmk', 'KMS key'],
+    ['waf', 'WAF web ACL'],
+    ['route 53', 'Route 53 hosted zone'],
+    ['route53', 'Route 53 hosted zone'],
+    ['dns', 'Route 53 hosted zone'],
+    ['domain name', 'Route 53 hosted zone'],
+    ['hosted zone', 'Route 53 hosted zone'],
+    ['firewall', 'WAF web ACL'],
+    ['web acl', 'WAF web ACL'],
     ['encryption key', 'KMS key'],
     ['customer managed key', 'KMS key'],
     ['  DynamoDB  ', 'DynamoDB table'],
@@ -100,11 +108,6 @@ describe('searchServices', () => {
   });
 
   it.each([
-    ['waf', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
-    ['firewall', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
-    ['route 53', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
-    ['dns', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
-    ['dns zone', 'Route 53', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
     ['acm', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['cert', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['efs', 'Amazon EFS', ['S3 bucket']],
@@ -121,7 +124,7 @@ describe('searchServices', () => {
     ['graphql', 'AWS AppSync', ['API Gateway']],
     ['warehouse', 'Amazon Redshift', ['Athena workgroup', 'S3 bucket']],
     ['etl', 'AWS Glue', ['Athena workgroup', 'Step Functions state machine']],
-    ['AWS WAF rules', 'AWS WAF', ['CloudFront distribution', 'Application Load Balancer', 'API Gateway']],
+    ['AWS Glue jobs', 'AWS Glue', ['Athena workgroup', 'Step Functions state machine']],
   ])('"%s" says %s is not in the catalog yet and offers %j', (query, missing, closest) => {
     const result = searchServices(query);
     expect(result.missing?.name).toBe(missing);

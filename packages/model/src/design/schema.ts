@@ -143,6 +143,16 @@ export const ConnectionKindSchema = z.enum([
    * customer managed key (instead of a key of its own or the service's), in every environment.
    */
   'encrypt-with',
+  /**
+   * waf-web-acl -> cloudfront, alb, api-gateway (REST): the drawn web ACL filters the target's
+   * requests, replacing the ACL its own `waf` switch would make.
+   */
+  'protect',
+  /**
+   * route53-zone -> cloudfront, alb: an alias record in the zone names the target; the record
+   * name is the connection's `recordName` property (empty: the zone apex).
+   */
+  'alias',
 ]);
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;

@@ -39,6 +39,7 @@ const DYNAMODB_PROVISIONED = 'https://aws.amazon.com/dynamodb/pricing/provisione
 const S3 = 'https://aws.amazon.com/s3/pricing/';
 const CLOUDFRONT = 'https://aws.amazon.com/cloudfront/pricing/';
 const WAF = 'https://aws.amazon.com/waf/pricing/';
+const ROUTE53 = 'https://aws.amazon.com/route53/pricing/';
 const SQS = 'https://aws.amazon.com/sqs/pricing/';
 const SNS = 'https://aws.amazon.com/sns/pricing/';
 const EVENTBRIDGE = 'https://aws.amazon.com/eventbridge/pricing/';
@@ -170,6 +171,11 @@ export const PRICES = {
     webAclMonth: p(5.0, 'web ACL-month', WAF),
     ruleMonth: p(1.0, 'rule-month', WAF),
     requestsPerMillion: p(0.6, 'million requests', WAF),
+  },
+  route53: {
+    /** The first 25 zones; alias queries to AWS resources are free. */
+    hostedZoneMonth: p(0.5, 'hosted zone-month', ROUTE53),
+    standardQueriesPerMillion: p(0.4, 'million queries', ROUTE53),
   },
   sqs: {
     standardPerMillion: p(0.4, 'million requests', SQS),

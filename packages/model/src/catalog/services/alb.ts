@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
+import { ALIAS_CONNECTION } from './route53-zone.ts';
 import {
   APP_COMPUTE,
   WATCHED_BY_ALARM,
@@ -68,6 +69,9 @@ export const alb: ServiceDefinition = {
       stackResources: SECURITY_GROUP_RULES,
     },
     { kind: 'route', from: ['cloudfront'], meaning: 'uses as origin' },
+    // The web ACL association.
+    { kind: 'protect', from: ['waf-web-acl'], meaning: 'filters requests', stackResources: { count: 1 } },
+    ALIAS_CONNECTION,
     WATCHED_BY_ALARM,
   ],
   listener: { port: 443, protocol: 'https' },
@@ -89,7 +93,8 @@ export const alb: ServiceDefinition = {
         listeners +
         Math.max(0, targets - 1) +
         2 * (listeners - 1) * callers +
-        (props.waf === true ? 2 : 0) +
+        // A drawn web ACL (protect) replaces the one the switch makes.
+        (props.waf === true && !incoming.some((c) => c.kind === 'protect') ? 2 : 0) +
         (props.accessLogs === true ? 2 : 0),
     };
   },

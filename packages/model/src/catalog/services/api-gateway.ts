@@ -79,6 +79,8 @@ export const apiGateway: ServiceDefinition = {
   accepts: [
     { kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' },
     { kind: 'route', from: ['cloudfront'], meaning: 'uses as origin' },
+    // The web ACL association.
+    { kind: 'protect', from: ['waf-web-acl'], meaning: 'filters requests', stackResources: { count: 1 } },
     WATCHED_BY_ALARM,
   ],
   listener: { port: 443, protocol: 'https' },

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../types.ts';
+import { ALIAS_CONNECTION } from './route53-zone.ts';
 import { WATCHED_BY_ALARM, bool, choice, reader, text } from '../define.ts';
 
 const properties = [
@@ -63,18 +64,26 @@ export const cloudfront: ServiceDefinition = {
       ];
     return [];
   },
-  accepts: [{ kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' }, WATCHED_BY_ALARM],
+  accepts: [
+    { kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' },
+    // The distribution names the ACL (no association resource).
+    { kind: 'protect', from: ['waf-web-acl'], meaning: 'filters requests' },
+    // A and AAAA records (IPv6 is on).
+    { ...ALIAS_CONNECTION, stackResources: { count: 2 } },
+    WATCHED_BY_ALARM,
+  ],
   listener: { port: 443, protocol: 'https' },
   // The distribution; an origin access control for S3 origins; a web ACL; an access-log bucket and
   // its policy; routed nowhere, a private origin bucket with its policy and log bucket.
-  stackResources: ({ props, outgoing }) => {
+  stackResources: ({ props, outgoing, incoming }) => {
     const routes = outgoing.filter((c) => c.kind === 'route');
     return {
       count:
         1 +
         (routes.some((c) => c.toType === 's3') ? 1 : 0) +
         (routes.length === 0 ? 5 : 0) +
-        (props.waf === true ? 1 : 0) +
+        // A drawn web ACL (protect) replaces the one the switch makes.
+        (props.waf === true && !incoming.some((c) => c.kind === 'protect') ? 1 : 0) +
         (props.accessLogs === true ? 2 : 0),
     };
   },

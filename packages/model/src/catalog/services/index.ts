@@ -32,6 +32,8 @@ import { stepFunctions } from './step-functions.ts';
 import { timestream } from './timestream.ts';
 import { users } from './users.ts';
 import { vpcEndpoint } from './vpc-endpoint.ts';
+import { wafWebAcl } from './waf-web-acl.ts';
+import { route53Zone } from './route53-zone.ts';
 
 export { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './ecs-fargate.ts';
 export { TERRAFORM_MODULE } from './other-resource.ts';
@@ -70,6 +72,8 @@ const UNSORTED: readonly ServiceDefinition[] = [
   timestream,
   users,
   vpcEndpoint,
+  wafWebAcl,
+  route53Zone,
 ];
 
 /** Every service in palette order: by category (SERVICE_CATEGORIES order), then display name. */

@@ -1,6 +1,7 @@
 import type { Rule } from '../../types.ts';
 import { checkNodes, flag, text } from '../../rule-kit.ts';
 import type { NodeProblem } from '../../rule-kit.ts';
+import { webAclProtections } from '@archgen/model';
 
 export const ALB_02: Rule = {
   id: 'ALB-02',
@@ -8,8 +9,10 @@ export const ALB_02: Rule = {
   pillar: 'security',
   severity: 'high',
   equivalents: ['CKV_AWS_103', 'CKV_AWS_131', 'CKV2_AWS_28', 'AVD-AWS-0047', 'AVD-AWS-0052'],
-  check: (ctx) =>
-    checkNodes(ctx, ALB_02, ['alb'], 'all', (node, props) => {
+  check: (ctx) => {
+    // A drawn web ACL attached to the load balancer (protect) is its WAF.
+    const guarded = new Set(webAclProtections(ctx.design).flatMap((p) => (p.ignored ? [] : [p.targetId])));
+    return checkNodes(ctx, ALB_02, ['alb'], 'all', (node, props) => {
       const problems: NodeProblem[] = [];
       if (flag(props, 'dropInvalidHeaders') === false)
         problems.push({
@@ -19,7 +22,7 @@ export const ALB_02: Rule = {
           fixTitle: 'Drop invalid headers',
           set: { dropInvalidHeaders: true },
         });
-      if (text(props, 'scheme') !== 'internal' && flag(props, 'waf') !== true)
+      if (text(props, 'scheme') !== 'internal' && flag(props, 'waf') !== true && !guarded.has(node.id))
         problems.push({
           code: 'waf',
           message: `${node.name} faces the internet without a WAF`,
@@ -28,5 +31,6 @@ export const ALB_02: Rule = {
           set: { waf: true },
         });
       return problems;
-    }),
+    });
+  },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../../types.ts';
 import { checkNodes, flag } from '../../rule-kit.ts';
 import type { NodeProblem } from '../../rule-kit.ts';
+import { webAclProtections } from '@archgen/model';
 
 export const CF_03: Rule = {
   id: 'CF-03',
@@ -8,8 +9,10 @@ export const CF_03: Rule = {
   pillar: 'operational-excellence',
   severity: 'medium',
   equivalents: ['AwsSolutions-CFR3', 'AwsSolutions-CFR2', 'CKV_AWS_86', 'CKV_AWS_68'],
-  check: (ctx) =>
-    checkNodes(ctx, CF_03, ['cloudfront'], 'all', (node, props) => {
+  check: (ctx) => {
+    // A drawn web ACL attached to the distribution (protect) is its WAF.
+    const guarded = new Set(webAclProtections(ctx.design).flatMap((p) => (p.ignored ? [] : [p.targetId])));
+    return checkNodes(ctx, CF_03, ['cloudfront'], 'all', (node, props) => {
       const problems: NodeProblem[] = [];
       if (flag(props, 'accessLogs') !== true)
         problems.push({
@@ -19,7 +22,7 @@ export const CF_03: Rule = {
           fixTitle: 'Turn on access logs',
           set: { accessLogs: true },
         });
-      if (flag(props, 'waf') !== true)
+      if (flag(props, 'waf') !== true && !guarded.has(node.id))
         problems.push({
           code: 'waf',
           message: `${node.name} has no WAF web ACL`,
@@ -28,5 +31,6 @@ export const CF_03: Rule = {
           set: { waf: true },
         });
       return problems;
-    }),
+    });
+  },
 };

@@ -118,4 +118,144 @@ export const edgeCases: RuleCase[] = [
       .build(),
     expect: { target: 'fn', severity: 'medium' },
   },
+  {
+    ruleId: 'WAF-01',
+    name: 'a web ACL with no rules',
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'acl', properties: { ruleGroups: [], rateLimit: 2000 } })
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'acl', properties: { ruleGroups: [], rateLimit: 0 } })
+      .build(),
+    expect: { target: 'acl', severity: 'medium' },
+  },
+  {
+    ruleId: 'WAF-02',
+    name: 'a web ACL drawn onto an HTTP API',
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('lambda', { id: 'fn' })
+      .node('api-gateway', { id: 'api', properties: { apiType: 'rest' } })
+      .connect('api', 'fn', 'invoke')
+      .connect('acl', 'api', 'protect', { id: 'guard' })
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('lambda', { id: 'fn' })
+      .node('api-gateway', { id: 'api', properties: { apiType: 'http' } })
+      .connect('api', 'fn', 'invoke')
+      .connect('acl', 'api', 'protect', { id: 'guard' })
+      .build(),
+    expect: { target: 'guard', targetKind: 'connection', severity: 'medium' },
+  },
+  {
+    ruleId: 'WAF-02',
+    name: 'one web ACL on a distribution and a load balancer',
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'edge' })
+      .node('waf-web-acl', { id: 'regional' })
+      .node('cloudfront', { id: 'cdn' })
+      .node('alb', { id: 'alb' })
+      .connect('edge', 'cdn', 'protect', { id: 'p1' })
+      .connect('regional', 'alb', 'protect', { id: 'p2' })
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'edge' })
+      .node('cloudfront', { id: 'cdn' })
+      .node('alb', { id: 'alb' })
+      .connect('edge', 'cdn', 'protect', { id: 'p1' })
+      .connect('edge', 'alb', 'protect', { id: 'p2' })
+      .build(),
+    expect: { target: 'p2', targetKind: 'connection', severity: 'medium' },
+  },
+  {
+    ruleId: 'WAF-03',
+    name: 'WAF switch on under a drawn web ACL',
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('alb', { id: 'alb', properties: { waf: false } })
+      .connect('acl', 'alb', 'protect')
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('alb', { id: 'alb', properties: { waf: true } })
+      .connect('acl', 'alb', 'protect')
+      .build(),
+    expect: { target: 'alb', severity: 'low' },
+  },
+  {
+    ruleId: 'CF-03',
+    name: "a drawn web ACL is the distribution's WAF",
+    compliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('cloudfront', { id: 'cdn', properties: { accessLogs: true } })
+      .connect('acl', 'cdn', 'protect')
+      .build(),
+    nonCompliant: fixture()
+      .node('waf-web-acl', { id: 'acl' })
+      .node('cloudfront', { id: 'cdn', properties: { accessLogs: true } })
+      .build(),
+    expect: { target: 'cdn', severity: 'medium' },
+  },
+  {
+    ruleId: 'R53-01',
+    name: 'two alias connections naming the same record',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('alb', { id: 'a', properties: { certificateArn: CERT } })
+      .node('alb', { id: 'b', properties: { certificateArn: CERT } })
+      .connect('zone', 'a', 'alias', { id: 'z1', properties: { recordName: 'www' } })
+      .connect('zone', 'b', 'alias', { id: 'z2', properties: { recordName: 'api' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('alb', { id: 'a', properties: { certificateArn: CERT } })
+      .node('alb', { id: 'b', properties: { certificateArn: CERT } })
+      .connect('zone', 'a', 'alias', { id: 'z1', properties: { recordName: 'www' } })
+      .connect('zone', 'b', 'alias', { id: 'z2', properties: { recordName: 'www' } })
+      .build(),
+    expect: { target: 'z2', targetKind: 'connection', severity: 'medium' },
+  },
+  {
+    ruleId: 'R53-02',
+    name: 'a name for a load balancer without a certificate',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('alb', { id: 'alb', properties: { certificateArn: CERT } })
+      .connect('zone', 'alb', 'alias')
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('alb', { id: 'alb' })
+      .connect('zone', 'alb', 'alias')
+      .build(),
+    expect: { target: 'alb', severity: 'medium', manualFix: true },
+  },
+  {
+    ruleId: 'R53-02',
+    name: 'a name the distribution does not list',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('cloudfront', { id: 'cdn', properties: { certificateArn: CERT, aliases: 'www.example.com' } })
+      .connect('zone', 'cdn', 'alias', { properties: { recordName: 'www' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('cloudfront', { id: 'cdn', properties: { certificateArn: CERT, aliases: 'shop.example.com' } })
+      .connect('zone', 'cdn', 'alias', { properties: { recordName: 'www' } })
+      .build(),
+    expect: { target: 'cdn', severity: 'medium' },
+  },
+  {
+    ruleId: 'R53-03',
+    name: 'a private zone in a design without a VPC',
+    compliant: fixture()
+      .vpc()
+      .node('route53-zone', { id: 'zone', properties: { private: true } })
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { private: true } })
+      .build(),
+    expect: { target: 'zone', severity: 'high' },
+  },
 ];

@@ -1,0 +1,46 @@
+/**
+ * Route 53 hosted zones (route53-zone nodes): the zone, whether it is private (then associated
+ * with every VPC of the design) and its alias records, one per alias connection the model's
+ * aliasRecordPlans keeps, A (and AAAA for a distribution) to the target's DNS name.
+ */
+import { aliasRecordPlans } from '@archgen/model';
+import type { LowerContext } from './context.ts';
+import type { ResolvedAliasRecord } from './types.ts';
+
+/** The hosted zone id of every CloudFront distribution's alias target (fixed by AWS). */
+export const CLOUDFRONT_HOSTED_ZONE_ID = 'Z2FDTNDATAQYW2';
+
+export function lowerHostedZones(ctx: LowerContext): void {
+  const plans = aliasRecordPlans(ctx.design).filter((p) => !p.ignored);
+  for (const node of ctx.nodes) {
+    if (node.type !== 'route53-zone') continue;
+    const component = ctx.component(node.id);
+    if (!component) continue;
+    const props = ctx.props(node);
+    // A private zone needs a VPC to be associated with; without one it is public (R53-03).
+    const isPrivate = props.private === true && ctx.resolvedVpcs.length > 0;
+    const records = plans
+      .filter((p) => p.zoneId === node.id)
+      .map((p, i): ResolvedAliasRecord => {
+        const cloudfront = ctx.nodesById.get(p.targetId)?.type === 'cloudfront';
+        return {
+          connectionId: p.connection.id,
+          name: p.name,
+          fqdn: p.fqdn,
+          targetId: p.targetId,
+          targetType: cloudfront ? 'cloudfront' : 'alb',
+          recordTypes: cloudfront ? ['A', 'AAAA'] : ['A'],
+          aliasZone: cloudfront ? { literal: CLOUDFRONT_HOSTED_ZONE_ID } : 'target',
+          evaluateTargetHealth: !cloudfront,
+          logicalId: `${component.names.logicalId}Alias${i + 1}`,
+          tfName: `${component.names.tfName}_alias_${i + 1}`,
+        };
+      });
+    component.hostedZone = {
+      zoneName: String(props.zoneName ?? ''),
+      private: isPrivate,
+      vpcIds: isPrivate ? ctx.resolvedVpcs.map((v) => v.id) : [],
+      records,
+    };
+  }
+}
