@@ -42,7 +42,8 @@ export function denseDesign(nodeCount: number): Design {
       });
     }
     // Keep an even spread of the fixture's connections (every kind shows up in each copy).
-    const perCopy = (base.connections.length * wanted) / (nodeCount * 3.6);
+    // A whole copy brings all its nodes: it takes its share of the wanted connections.
+    const perCopy = (wanted * base.nodes.length) / nodeCount;
     base.connections.forEach((connection, i) => {
       if (!taken.has(connection.from) || !taken.has(connection.to)) return;
       if (

@@ -171,6 +171,10 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
       };
     case 'vpc-endpoint':
       return { cloudformation: ['AWS::EC2::VPCEndpoint'], terraform: ['aws_vpc_endpoint'] };
+    case 'bastion':
+      return { cloudformation: ['AWS::EC2::Instance'], terraform: ['aws_instance'] };
+    case 'ecr-repository':
+      return { cloudformation: ['AWS::ECR::Repository'], terraform: ['aws_ecr_repository'] };
     // Components' own keys are AWS::KMS::Key too; only a drawn key has an alias.
     case 'kms-key':
       return { cloudformation: ['AWS::KMS::Alias'], terraform: ['aws_kms_alias'] };

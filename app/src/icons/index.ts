@@ -25,6 +25,7 @@ import openSearchUrl from 'aws-icons/icons/architecture-service/AmazonOpenSearch
 import rdsUrl from 'aws-icons/icons/architecture-service/AmazonRDS.svg?url';
 import s3Url from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg?url';
 import secretsUrl from 'aws-icons/icons/architecture-service/AWSSecretsManager.svg?url';
+import ecrUrl from 'aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg?url';
 import kmsUrl from 'aws-icons/icons/architecture-service/AWSKeyManagementService.svg?url';
 import snsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg?url';
 import sqsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg?url';
@@ -32,6 +33,7 @@ import stepFunctionsUrl from 'aws-icons/icons/architecture-service/AWSStepFuncti
 import route53Url from 'aws-icons/icons/architecture-service/AmazonRoute53.svg?url';
 import wafUrl from 'aws-icons/icons/architecture-service/AWSWAF.svg?url';
 import timestreamUrl from 'aws-icons/icons/architecture-service/AmazonTimestream.svg?url';
+import bastionUrl from 'aws-icons/icons/resource/AWSSystemsManagerSessionManager.svg?url';
 import alarmUrl from 'aws-icons/icons/resource/AmazonCloudWatchAlarm.svg?url';
 import eventRuleUrl from 'aws-icons/icons/resource/AmazonEventBridgeRule.svg?url';
 import logsUrl from 'aws-icons/icons/resource/AmazonCloudWatchLogs.svg?url';
@@ -54,6 +56,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   users: glyph(usersUrl),
   'nat-gateway': glyph(natUrl),
   'vpc-endpoint': glyph(vpcEndpointUrl),
+  bastion: glyph(bastionUrl),
   alb: service(albUrl),
   cloudfront: service(cloudFrontUrl),
   'waf-web-acl': service(wafUrl),
@@ -62,6 +65,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   lambda: service(lambdaUrl),
   'ec2-asg': service(ec2AsgUrl),
   'ecs-fargate': service(fargateUrl),
+  'ecr-repository': service(ecrUrl),
   eks: service(eksUrl),
   s3: service(s3Url),
   rds: service(rdsUrl),

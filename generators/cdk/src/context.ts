@@ -49,6 +49,7 @@ export const MODULES = {
   cwActions: 'aws-cdk-lib/aws-cloudwatch-actions',
   dynamodb: 'aws-cdk-lib/aws-dynamodb',
   ec2: 'aws-cdk-lib/aws-ec2',
+  ecr: 'aws-cdk-lib/aws-ecr',
   ecs: 'aws-cdk-lib/aws-ecs',
   eks: 'aws-cdk-lib/aws-eks',
   elasticache: 'aws-cdk-lib/aws-elasticache',

@@ -37,12 +37,15 @@ export const DECIDED_PROPS = {
    * Athena's smallest limit is 10 MB.
    */
   bytesScannedCutoffBytes: 'bytesScannedCutoffBytes',
+  /** bastion: the public SSM parameter naming its AMI (bastions.ts). */
+  imageParameter: 'imageParameter',
 } as const;
 
 /** What each decided property is, as catalog properties have a label. */
 const DECIDED_PROP_LABELS: Readonly<Record<string, string>> = {
   [DECIDED_PROPS.noncurrentVersionExpirationDays]: 'Days old versions are kept',
   [DECIDED_PROPS.bytesScannedCutoffBytes]: 'Scan limit per query in bytes',
+  [DECIDED_PROPS.imageParameter]: 'AMI (SSM parameter)',
 };
 
 /** A property's label: the catalog's, or what the lowering's decided property is; else its key. */

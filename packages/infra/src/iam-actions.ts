@@ -118,7 +118,24 @@ function both(read: StatementTemplate[], write: StatementTemplate[]): StatementT
  * kms:* actions: those key policies admit callers through the service. A drawn key's users get
  * the 'kms-key' statements as grants of their own (keys.ts).
  */
+/** Pulling an image: the layers and manifest from the repository, a registry token from ECR. */
+const ECR_PULL: StatementTemplate[] = [
+  {
+    sidSuffix: '',
+    actions: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+    resources: [{ attribute: 'arn' }],
+  },
+  {
+    sidSuffix: 'Token',
+    actions: ['ecr:GetAuthorizationToken'],
+    resources: [],
+    wildcardReason:
+      'ecr:GetAuthorizationToken supports no resource-level permissions (the token is for the registry)',
+  },
+];
+
 export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, StatementTemplate[]>>>> = {
+  'ecr-repository': { read: ECR_PULL },
   dynamodb: {
     read: [DYNAMODB_READ],
     write: [DYNAMODB_WRITE],
@@ -352,4 +369,5 @@ export const MANAGED_POLICIES = {
   eksCni: 'AmazonEKS_CNI_Policy',
   ecrReadOnly: 'AmazonEC2ContainerRegistryReadOnly',
   apiGatewayCloudWatch: 'service-role/AmazonAPIGatewayPushToCloudWatchLogs',
+  ssmManagedInstanceCore: 'AmazonSSMManagedInstanceCore',
 } as const;

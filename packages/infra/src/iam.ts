@@ -66,6 +66,17 @@ function roleSpecs(component: ResolvedComponent): RoleSpec[] {
           managedPolicies: [],
         },
       ];
+    case 'bastion':
+      return [
+        {
+          key: 'role',
+          suffix: 'Instance Role',
+          purpose: 'instance',
+          assumedBy: 'ec2.amazonaws.com',
+          // What Session Manager needs from the instance: register, open channels, no more.
+          managedPolicies: [MANAGED_POLICIES.ssmManagedInstanceCore],
+        },
+      ];
     case 'step-functions':
       return [
         {

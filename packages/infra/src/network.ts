@@ -119,10 +119,11 @@ export const SECURITY_GROUP_TYPES: ReadonlySet<string> = new Set([
   'elasticache',
   'opensearch',
   'neptune',
+  'bastion',
 ]);
 
-/** Compute that calls AWS APIs (ECR pulls, logs, SDK calls) and so needs 443 out. */
-const COMPUTE_TYPES: ReadonlySet<string> = new Set(['ecs-fargate', 'ec2-asg', 'eks', 'lambda']);
+/** Compute that calls AWS APIs (ECR pulls, logs, SDK calls; a bastion's SSM agent) and so needs 443 out. */
+const COMPUTE_TYPES: ReadonlySet<string> = new Set(['ecs-fargate', 'ec2-asg', 'eks', 'lambda', 'bastion']);
 
 /** Characters EC2 accepts in group and rule descriptions; everything else becomes a space. */
 export function sgDescription(text: string): string {

@@ -25,6 +25,7 @@ import type { DeletionAction, ResolvedComponent, ResolvedProtection } from './ty
 export const STATEFUL_TYPES: Readonly<Record<string, { snapshot: boolean; deletionProtection: boolean }>> = {
   aurora: { snapshot: true, deletionProtection: true },
   dynamodb: { snapshot: false, deletionProtection: true },
+  'ecr-repository': { snapshot: false, deletionProtection: false },
   neptune: { snapshot: true, deletionProtection: true },
   opensearch: { snapshot: false, deletionProtection: false },
   rds: { snapshot: true, deletionProtection: true },

@@ -486,6 +486,32 @@ export interface ResolvedMskCluster {
   ports: number[];
 }
 
+/** One ECR lifecycle rule (ecr.ts); every rule expires the images it selects. */
+export interface ResolvedEcrLifecycleRule {
+  priority: number;
+  description: string;
+  /** 'any' rules come last: ECR requires them to have the highest priority number. */
+  tagStatus: 'untagged' | 'any';
+  /** sinceImagePushed counts days; imageCountMoreThan counts images. */
+  countType: 'sinceImagePushed' | 'imageCountMoreThan';
+  countNumber: number;
+}
+
+/** An ECR repository, the same in every environment apart from scanOnPush and tagMutability (props). */
+export interface ResolvedEcrRepository {
+  /** In priority order; empty when the design keeps every image (ECR-03). */
+  lifecycleRules: ResolvedEcrLifecycleRule[];
+  /** AES256 (ECR managed) or KMS with the aws/ecr key. */
+  encryption: 'AES256' | 'KMS';
+}
+
+/** The image a Fargate service runs from a repository of the design (ecr.ts). */
+export interface ResolvedContainerImage {
+  repositoryId: string;
+  tag: string;
+  connectionId: string;
+}
+
 /** A drawn customer managed key (kms-key), as every target creates it. */
 export interface ResolvedKmsKey {
   /** Key description (free text: escape before printing). */
@@ -746,6 +772,10 @@ export interface ResolvedComponent {
   hostedZone?: ResolvedHostedZone;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */
   vpcEndpoint?: ResolvedVpcEndpoint;
+  /** For ecr-repository: lifecycle rules and encryption (ecr.ts). */
+  ecrRepository?: ResolvedEcrRepository;
+  /** For ecs-fargate connected to an ecr-repository: the image it runs instead of its `image` property. */
+  containerImage?: ResolvedContainerImage;
   /**
    * For rds, aurora, elasticache (Redis), opensearch, neptune and eks: the engine (Kubernetes)
    * version each environment runs, decided in versions.ts. Print `version` as is; `major` is what

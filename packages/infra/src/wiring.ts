@@ -409,6 +409,10 @@ function metricSpec(target: ResolvedComponent): MetricSpec | undefined {
       };
     case 'ec2-asg':
       return { namespace: 'AWS/EC2', dimension: 'AutoScalingGroupName', attribute: 'name' };
+    case 'bastion':
+      return { namespace: 'AWS/EC2', dimension: 'InstanceId', attribute: 'id' };
+    case 'ecr-repository':
+      return { namespace: 'AWS/ECR', dimension: 'RepositoryName', attribute: 'name' };
     case 'eks':
       return { namespace: 'ContainerInsights', dimension: 'ClusterName', attribute: 'name' };
     case 's3':

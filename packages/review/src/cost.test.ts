@@ -321,6 +321,35 @@ describe('estimateCost', () => {
     expect(nodeCost(d, 'prod', 'zone').notes.join(' ')).toMatch(/alias records .* are free/);
   });
 
+  it('prices a bastion as one instance and its root volume', () => {
+    const d = design('Bastion')
+      .vpc()
+      .node('bastion', { id: 'jump', tier: 'private' })
+      .override('prod', 'jump', { instanceType: 't4g.micro', volumeSizeGb: 20 })
+      .build();
+    expect(nodeCost(d, 'dev', 'jump').monthly).toBeCloseTo(
+      round2(H * PRICES.ec2['t4g.nano']!.usd) + round2(8 * PRICES.ebsGp3GbMonth.usd),
+      10,
+    );
+    const prod = nodeCost(d, 'prod', 'jump').monthly;
+    expect(prod).toBeCloseTo(
+      round2(H * PRICES.ec2['t4g.micro']!.usd) + round2(20 * PRICES.ebsGp3GbMonth.usd),
+      10,
+    );
+    // About $3 (nano) to $8 (micro, 20 GB) a month.
+    expect(nodeCost(d, 'dev', 'jump').monthly).toBeLessThan(4);
+    expect(prod).toBeLessThan(9);
+  });
+
+  it('prices an ECR repository by the GB of images it stores', () => {
+    const d = design('Images')
+      .node('ecr-repository', { id: 'images' })
+      .usage('images', { storedGb: 40 })
+      .build();
+    expect(nodeCost(d, 'prod', 'images').monthly).toBeCloseTo(round2(40 * PRICES.ecr.storageGbMonth.usd), 10);
+    expect(nodeCost(d, 'prod', 'images').monthly).toBe(4);
+  });
+
   it('prices an interface endpoint per AZ-hour and GB; a gateway endpoint is free', () => {
     const d = design('Endpoints')
       .vpc({ id: 'main', azCount: 3 })

@@ -512,6 +512,15 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
   'ec2-asg': (i) =>
     ec2Lines(i, 'instanceType', 'instanceCount', 'desiredCapacity', 'useSpot', 'ebsGbPerInstance'),
   'ecs-fargate': fargateLines,
+  // One instance, however many sessions: instance hours and its root volume.
+  bastion: (i) => {
+    const type = str(i.props, 'instanceType', '');
+    const price = instancePrice(PRICES.ec2, type, i);
+    return [
+      ...(price ? [line(`${type} instance`, use(i, 'hoursPerMonth', HOURS_PER_MONTH), price)] : []),
+      line('EBS gp3 root volume', num(i.props, 'volumeSizeGb', 8), PRICES.ebsGp3GbMonth),
+    ];
+  },
   eks: (i) => [
     line('EKS control plane', HOURS_PER_MONTH, PRICES.eks.clusterHour),
     ...ec2Lines(i, 'nodeInstanceType', 'nodeCount', 'nodeDesired', 'spot', 'ebsGbPerNode'),
@@ -560,6 +569,7 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
     line('Secret', 1, PRICES.secretsManager.secretMonth),
     line('API calls', use(i, 'apiCalls') / 10_000, PRICES.secretsManager.apiCallsPerTenThousand),
   ],
+  'ecr-repository': (i) => [line('Image storage', use(i, 'storedGb'), PRICES.ecr.storageGbMonth)],
   'vpc-endpoint': (i) => {
     if (str(i.props, 'endpointType', 'gateway') !== 'interface') {
       i.notes.push('Gateway endpoints cost nothing, and traffic through them skips NAT processing.');

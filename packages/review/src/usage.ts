@@ -94,6 +94,7 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
     a('instanceCount', 'Average instances', 'instances', null, 'Defaults to the desired capacity.'),
     a('ebsGbPerInstance', 'Root volume', 'GB/instance', 8, 'gp3 root volume of each instance.'),
   ],
+  bastion: [hoursRunning],
   'ecs-fargate': [
     hoursRunning,
     a('averageTasks', 'Average tasks', 'tasks', null, 'Defaults to the desired count.'),
@@ -242,6 +243,15 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
       'calls/month',
       100_000,
       'GetSecretValue calls; cache secrets in the client to keep this low.',
+    ),
+  ],
+  'ecr-repository': [
+    a(
+      'storedGb',
+      'Images stored',
+      'GB',
+      5,
+      'Compressed layers, shared between images; the lifecycle policy bounds it.',
     ),
   ],
   'vpc-endpoint': [

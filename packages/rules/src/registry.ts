@@ -66,6 +66,10 @@ import { NET_05 } from './rules/network/NET-05.ts';
 import { NET_06 } from './rules/network/NET-06.ts';
 import { NET_07 } from './rules/network/NET-07.ts';
 import { NET_08 } from './rules/network/NET-08.ts';
+import { BAS_01 } from './rules/network/BAS-01.ts';
+import { ECR_01 } from './rules/containers/ECR-01.ts';
+import { ECR_02 } from './rules/containers/ECR-02.ts';
+import { ECR_03 } from './rules/containers/ECR-03.ts';
 import { OS_01 } from './rules/data/OS-01.ts';
 import { OS_02 } from './rules/data/OS-02.ts';
 import { OS_03 } from './rules/data/OS-03.ts';
@@ -117,6 +121,7 @@ export const RULES: readonly Rule[] = [
   APIG_02,
   APIG_03,
   ATH_01,
+  BAS_01,
   CF_01,
   CF_02,
   CF_03,
@@ -138,6 +143,9 @@ export const RULES: readonly Rule[] = [
   EC_01,
   EC_02,
   EC_03,
+  ECR_01,
+  ECR_02,
+  ECR_03,
   ECS_01,
   ECS_02,
   ECS_03,

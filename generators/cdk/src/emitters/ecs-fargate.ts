@@ -15,6 +15,8 @@ import {
 
 
 export const ecsFargateEmitter: ComponentEmitter = {
+  // The repository it runs its image from is declared first.
+  dependencies: (component) => (component.containerImage ? [component.containerImage.repositoryId] : []),
   emit(component, ctx) {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: ECS Fargate service.`);
@@ -64,7 +66,13 @@ export const ecsFargateEmitter: ComponentEmitter = {
         member(taskDefinition, 'addContainer'),
         lit('app'),
         obj({
-          image: call(ctx.api('ecs', 'ContainerImage.fromRegistry'), ctx.value(component, 'image')),
+          image: component.containerImage
+            ? call(
+                ctx.api('ecs', 'ContainerImage.fromEcrRepository'),
+                ctx.handle(component.containerImage.repositoryId).construct,
+                lit(component.containerImage.tag),
+              )
+            : call(ctx.api('ecs', 'ContainerImage.fromRegistry'), ctx.value(component, 'image')),
           portMappings: arr([obj({ containerPort: ctx.value(component, 'containerPort') })]),
           readonlyRootFilesystem: ctx.value(component, 'readonlyRootFilesystem'),
           logging: call(

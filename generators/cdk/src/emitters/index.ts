@@ -11,7 +11,9 @@ import { cloudfrontEmitter } from './cloudfront.ts';
 import { alarmComponentEmitter } from './cloudwatch-alarm.ts';
 import { cognitoEmitter } from './cognito-user-pool.ts';
 import { dynamodbEmitter } from './dynamodb.ts';
+import { bastionEmitter } from './bastion.ts';
 import { ec2AsgEmitter } from './ec2-asg.ts';
+import { ecrRepositoryEmitter } from './ecr-repository.ts';
 import { ecsFargateEmitter } from './ecs-fargate.ts';
 import { eksEmitter } from './eks.ts';
 import { elasticacheEmitter } from './elasticache.ts';
@@ -44,7 +46,9 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   cloudfront: cloudfrontEmitter,
   'api-gateway': apiGatewayEmitter,
   lambda: lambdaEmitter,
+  bastion: bastionEmitter,
   'ec2-asg': ec2AsgEmitter,
+  'ecr-repository': ecrRepositoryEmitter,
   'ecs-fargate': ecsFargateEmitter,
   eks: eksEmitter,
   s3: s3Emitter,

@@ -6,7 +6,7 @@
  */
 import { requireResolved, type ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Flag } from '../context.ts';
-import { getAtt, ref, sub } from '../template/intrinsics.ts';
+import { getAtt, join, ref, sub } from '../template/intrinsics.ts';
 import { albListenersFor, targetGroupId } from './relationships.ts';
 
 export const CONTAINER_NAME = 'app';
@@ -184,7 +184,12 @@ export const ecsFargateEmitter: ComponentEmitter = {
         ContainerDefinitions: [
           {
             Name: CONTAINER_NAME,
-            Image: ctx.value(service, 'image'),
+            Image: service.containerImage
+              ? join('', [
+                  ctx.attribute(service.containerImage.repositoryId, 'url'),
+                  `:${service.containerImage.tag}`,
+                ])
+              : ctx.value(service, 'image'),
             Essential: true,
             Privileged: false,
             ReadonlyRootFilesystem: ctx.value(service, 'readonlyRootFilesystem'),

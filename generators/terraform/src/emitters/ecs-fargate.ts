@@ -37,7 +37,9 @@ function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
   return jsonencode([
     {
       name: 'app',
-      image: ctx.prop(c, 'image'),
+      image: c.containerImage
+        ? tpl(ctx.attribute(c.containerImage.repositoryId, 'url'), `:${c.containerImage.tag}`)
+        : ctx.prop(c, 'image'),
       essential: true,
       portMappings: [{ containerPort: ctx.prop(c, 'containerPort'), protocol: 'tcp' }],
       readonlyRootFilesystem: ctx.prop(c, 'readonlyRootFilesystem'),

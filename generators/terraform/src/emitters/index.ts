@@ -8,7 +8,9 @@ import { auroraEmitter } from './aurora.ts';
 import { cloudwatchAlarmEmitter } from './cloudwatch-alarm.ts';
 import { cognitoEmitter } from './cognito-user-pool.ts';
 import { dynamodbEmitter } from './dynamodb.ts';
+import { bastionEmitter } from './bastion.ts';
 import { ec2AsgEmitter } from './ec2-asg.ts';
+import { ecrRepositoryEmitter } from './ecr-repository.ts';
 import { ecsFargateEmitter } from './ecs-fargate.ts';
 import { eksEmitter } from './eks.ts';
 import { elasticacheEmitter } from './elasticache.ts';
@@ -44,7 +46,9 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   'cloudwatch-alarm': cloudwatchAlarmEmitter,
   'cognito-user-pool': cognitoEmitter,
   dynamodb: dynamodbEmitter,
+  bastion: bastionEmitter,
   'ec2-asg': ec2AsgEmitter,
+  'ecr-repository': ecrRepositoryEmitter,
   'ecs-fargate': ecsFargateEmitter,
   eks: eksEmitter,
   elasticache: elasticacheEmitter,

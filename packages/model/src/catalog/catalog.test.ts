@@ -31,11 +31,13 @@ describe('catalog', () => {
       'api-gateway',
       'athena-workgroup',
       'aurora',
+      'bastion',
       'cloudfront',
       'cloudwatch-alarm',
       'cognito-user-pool',
       'dynamodb',
       'ec2-asg',
+      'ecr-repository',
       'ecs-fargate',
       'eks',
       'elasticache',
@@ -143,6 +145,8 @@ describe('connections from the contract table', () => {
     ['traffic', ['alb'], ['ecs-fargate', 'ec2-asg', 'eks']],
     ['traffic', ['cloudfront'], ['alb']],
     ['traffic', compute, ['rds', 'aurora', 'elasticache', 'opensearch', 'neptune', 'alb']],
+    ['traffic', ['bastion'], ['rds', 'aurora', 'elasticache', 'opensearch', 'neptune']],
+    ['read', ['ecs-fargate', 'eks'], ['ecr-repository']],
     ['route', ['cloudfront'], ['s3', 'alb', 'api-gateway']],
     ['route', ['eventbridge-bus'], ['eventbridge-rule']],
     ['route', ['eventbridge-rule'], ['lambda', 'sqs', 'sns', 'step-functions']],
@@ -202,6 +206,10 @@ describe('connections from the contract table', () => {
     ['athena-workgroup', 'write', 'dynamodb'],
     ['ec2-asg', 'read', 'secret'],
     ['cloudwatch-alarm', 'read', 'users'],
+    ['bastion', 'traffic', 'alb'],
+    ['bastion', 'read', 's3'],
+    ['lambda', 'read', 'ecr-repository'],
+    ['ecs-fargate', 'write', 'ecr-repository'],
   ] as const)('%s -%s-> %s is not allowed', (from, kind, to) => {
     expect(findAcceptedConnection(from, to, kind)).toBeUndefined();
   });

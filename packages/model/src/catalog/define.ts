@@ -198,9 +198,14 @@ export const WATCHED_BY_ALARM: AcceptedConnection = {
 /** A security group rule at each end of a traffic connection: the source's egress, the target's ingress. */
 export const SECURITY_GROUP_RULES: StackResources = { count: 2 };
 
-/** Traffic from application compute into a VPC data service on its listener port. */
+/** Traffic from application compute (or a bastion's port forwarding) into a VPC data service on its listener port. */
 export function trafficFromCompute(meaning: string): AcceptedConnection {
-  return { kind: 'traffic', from: APP_COMPUTE, meaning, stackResources: SECURITY_GROUP_RULES };
+  return {
+    kind: 'traffic',
+    from: [...APP_COMPUTE, 'bastion'],
+    meaning,
+    stackResources: SECURITY_GROUP_RULES,
+  };
 }
 
 /** Traffic from a load balancer to its targets: the security group rules and a target group. */

@@ -40,13 +40,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     closest: ['ec2-asg'],
   },
   {
-    name: 'Amazon ECR',
-    type: 'ecr-repository',
-    terms: ['ecr', 'container registry', 'registry', 'docker registry', 'image repository'],
-    closest: ['ecs-fargate', 'eks'],
-    hint: 'A Fargate service takes any image URI in the Inspector.',
-  },
-  {
     name: 'AWS Backup',
     type: 'backup-plan',
     terms: ['backup', 'backups', 'aws backup', 'backup plan', 'backup vault'],
@@ -64,12 +57,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     type: 'config-recorder',
     terms: ['config', 'aws config', 'config rules', 'config recorder', 'compliance'],
     closest: ['cloudwatch-alarm'],
-  },
-  {
-    name: 'Bastion host (SSM Session Manager)',
-    type: 'bastion-host',
-    terms: ['bastion', 'bastion host', 'jump host', 'jump box', 'ssh', 'ssm', 'session manager'],
-    closest: ['ec2-asg'],
   },
   {
     name: 'Network Load Balancer',

@@ -44,6 +44,14 @@ describe('searchServices', () => {
     ['logs', 'CloudWatch log group'],
     ['kms', 'KMS key'],
     ['vpce', 'VPC endpoint'],
+    ['bastion', 'Bastion host (Session Manager)'],
+    ['ecr', 'ECR repository'],
+    ['registry', 'ECR repository'],
+    ['container image', 'ECR repository'],
+    ['jump host', 'Bastion host (Session Manager)'],
+    ['ssh', 'Bastion host (Session Manager)'],
+    ['ssm', 'Bastion host (Session Manager)'],
+    ['session manager', 'Bastion host (Session Manager)'],
     ['privatelink', 'VPC endpoint'],
     ['endpoint', 'VPC endpoint'],
     ['vpc endpoint', 'VPC endpoint'],
@@ -81,10 +89,12 @@ describe('searchServices', () => {
     ).toEqual(['name', 'synonym']);
     // "cache" is ElastiCache's synonym and a word of CloudFront's "edge cache".
     expect(names('cache').slice(0, 2)).toEqual(['ElastiCache cluster', 'CloudFront distribution']);
-    // "elastic": OpenSearch's synonym, a word of "elastic load balancing", the start of "ElastiCache".
-    expect(names('elastic').slice(0, 3)).toEqual([
+    // "elastic": OpenSearch's synonym, a word of "elastic load balancing" and "elastic container
+    // registry", the start of "ElastiCache".
+    expect(names('elastic').slice(0, 4)).toEqual([
       'OpenSearch domain',
       'Application Load Balancer',
+      'ECR repository',
       'ElastiCache cluster',
     ]);
     // "api": API Gateway's name before Secrets Manager's "api key", before descriptions naming APIs.
@@ -102,7 +112,13 @@ describe('searchServices', () => {
   it('finds as you type, names first', () => {
     expect(names('dyna')[0]).toBe('DynamoDB table');
     expect(names('step func')[0]).toBe('Step Functions state machine');
-    expect(names('s').slice(0, 3)).toEqual(['EC2 Auto Scaling group', 'ECS Fargate service', 'S3 bucket']);
+    // Equal-rank synonym prefixes ("ssh", "server", "serverless"...) in name order.
+    expect(names('s').slice(0, 4)).toEqual([
+      'Bastion host (Session Manager)',
+      'EC2 Auto Scaling group',
+      'ECS Fargate service',
+      'S3 bucket',
+    ]);
     expect(first('kube')).toMatchObject({ kind: 'abbreviation', term: 'kube' });
     expect(first('kuber')).toMatchObject({ kind: 'prefix', term: 'kubernetes' });
   });
@@ -112,11 +128,6 @@ describe('searchServices', () => {
     ['cert', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['efs', 'Amazon EFS', ['S3 bucket']],
     ['nfs', 'Amazon EFS', ['S3 bucket']],
-    ['bastion', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
-    ['ssh', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
-    ['ssm', 'Bastion host (SSM Session Manager)', ['EC2 Auto Scaling group']],
-    ['ecr', 'Amazon ECR', ['ECS Fargate service', 'EKS cluster']],
-    ['registry', 'Amazon ECR', ['ECS Fargate service', 'EKS cluster']],
     ['backup', 'AWS Backup', ['RDS database', 'Aurora cluster', 'DynamoDB table']],
     ['cloudtrail', 'AWS CloudTrail', ['CloudWatch log group', 'S3 bucket']],
     ['config', 'AWS Config', ['CloudWatch alarm']],

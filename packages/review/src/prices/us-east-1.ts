@@ -51,6 +51,7 @@ const ATHENA = 'https://aws.amazon.com/athena/pricing/';
 const SECRETS_MANAGER = 'https://aws.amazon.com/secrets-manager/pricing/';
 const KMS = 'https://aws.amazon.com/kms/pricing/';
 const PRIVATELINK = 'https://aws.amazon.com/privatelink/pricing/';
+const ECR = 'https://aws.amazon.com/ecr/pricing/';
 const COGNITO = 'https://aws.amazon.com/cognito/pricing/';
 const CLOUDWATCH = 'https://aws.amazon.com/cloudwatch/pricing/';
 const OPENSEARCH = 'https://aws.amazon.com/opensearch-service/pricing/';
@@ -85,6 +86,8 @@ export const PRICES = {
     hour: p(0.045, 'NAT gateway-hour', VPC),
     gbProcessed: p(0.045, 'GB processed', VPC),
   },
+  /** Private repository storage; pulls inside the region are free. */
+  ecr: { storageGbMonth: p(0.1, 'GB-month', ECR) },
   /** Interface endpoints; gateway endpoints (S3, DynamoDB) cost nothing. */
   interfaceEndpoint: {
     azHour: p(0.01, 'endpoint AZ-hour', PRIVATELINK),
@@ -96,10 +99,12 @@ export const PRICES = {
   },
   /** On-demand Linux per instance-hour, for the catalog defaults and common alternatives. */
   ec2: {
+    't4g.nano': p(0.0042, 'instance-hour', EC2),
     't4g.micro': p(0.0084, 'instance-hour', EC2),
     't4g.small': p(0.0168, 'instance-hour', EC2),
     't4g.medium': p(0.0336, 'instance-hour', EC2),
     't4g.large': p(0.0672, 'instance-hour', EC2),
+    't3.nano': p(0.0052, 'instance-hour', EC2),
     't3.micro': p(0.0104, 'instance-hour', EC2),
     't3.small': p(0.0208, 'instance-hour', EC2),
     't3.medium': p(0.0416, 'instance-hour', EC2),

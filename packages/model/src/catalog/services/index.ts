@@ -2,12 +2,14 @@ import { SERVICE_CATEGORIES, type ServiceDefinition } from '../types.ts';
 import { alb } from './alb.ts';
 import { apiGateway } from './api-gateway.ts';
 import { athenaWorkgroup } from './athena-workgroup.ts';
+import { bastion } from './bastion.ts';
 import { aurora } from './aurora.ts';
 import { cloudfront } from './cloudfront.ts';
 import { cloudwatchAlarm } from './cloudwatch-alarm.ts';
 import { cognitoUserPool } from './cognito-user-pool.ts';
 import { dynamodb } from './dynamodb.ts';
 import { ec2Asg } from './ec2-asg.ts';
+import { ecrRepository } from './ecr-repository.ts';
 import { ecsFargate } from './ecs-fargate.ts';
 import { eks } from './eks.ts';
 import { elasticache } from './elasticache.ts';
@@ -42,12 +44,14 @@ const UNSORTED: readonly ServiceDefinition[] = [
   alb,
   apiGateway,
   athenaWorkgroup,
+  bastion,
   aurora,
   cloudfront,
   cloudwatchAlarm,
   cognitoUserPool,
   dynamodb,
   ec2Asg,
+  ecrRepository,
   ecsFargate,
   eks,
   elasticache,

@@ -5,6 +5,39 @@ const vpc = () => design('Containers fixture').vpc();
 
 export const containerCases: RuleCase[] = [
   {
+    ruleId: 'ECR-01',
+    name: 'repository that does not scan on push',
+    compliant: design('ECR').node('ecr-repository', { id: 'images' }).build(),
+    nonCompliant: design('ECR')
+      .node('ecr-repository', { id: 'images', properties: { scanOnPush: false } })
+      .build(),
+    expect: { target: 'images', severity: 'medium' },
+  },
+  {
+    ruleId: 'ECR-02',
+    name: 'mutable tags in production only',
+    compliant: design('ECR')
+      .node('ecr-repository', { id: 'images' })
+      .override('dev', 'images', { tagMutability: 'MUTABLE' })
+      .build(),
+    nonCompliant: design('ECR')
+      .node('ecr-repository', { id: 'images' })
+      .override('prod', 'images', { tagMutability: 'MUTABLE' })
+      .build(),
+    expect: { target: 'images', severity: 'medium', environment: 'prod' },
+  },
+  {
+    ruleId: 'ECR-03',
+    name: 'repository that keeps every image',
+    compliant: design('ECR')
+      .node('ecr-repository', { id: 'images', properties: { keepLastImages: 0 } })
+      .build(),
+    nonCompliant: design('ECR')
+      .node('ecr-repository', { id: 'images', properties: { keepLastImages: 0, untaggedExpiryDays: 0 } })
+      .build(),
+    expect: { target: 'images', severity: 'low' },
+  },
+  {
     ruleId: 'ECS-01',
     name: 'writable root file system',
     compliant: vpc().node('ecs-fargate', { id: 'api' }).build(),

@@ -157,6 +157,13 @@ export const networkCases: RuleCase[] = [
     expect: { target: 'main', targetKind: 'vpc', severity: 'medium' },
   },
   {
+    ruleId: 'BAS-01',
+    name: 'bastion host in a public subnet',
+    compliant: vpc().node('bastion', { id: 'jump', tier: 'private' }).build(),
+    nonCompliant: vpc().node('bastion', { id: 'jump', tier: 'public' }).build(),
+    expect: { target: 'jump', severity: 'high' },
+  },
+  {
     ruleId: 'SG-01',
     name: 'internet traffic straight to a container service',
     compliant: vpc()
