@@ -258,6 +258,46 @@ export function skipFinalSnapshot(ctx: TfContext, c: ResolvedComponent): Expr {
  * Where only some environments attach it, a 0/1 count creates it there; `arn` is then the ARN or
  * null. Undefined when the component has none or its ACL comes from outside the stack.
  */
+/** A WAF rule's (or web ACL's) CloudWatch metrics and sampled requests, on. */
+export function wafVisibility(metric: string): BodyItem {
+  return block(
+    'visibility_config',
+    [],
+    [
+      attr('cloudwatch_metrics_enabled', literal(true)),
+      attr('metric_name', str(metric)),
+      attr('sampled_requests_enabled', literal(true)),
+    ],
+  );
+}
+
+/** One `rule` per AWS managed rule group, in priority order (the switch's ACL and a drawn one). */
+export function managedRuleGroupRules(groups: readonly { name: string; vendor: string }[]): BodyItem[] {
+  return groups.map((group, priority) =>
+    block(
+      'rule',
+      [],
+      [
+        attr('name', str(group.name)),
+        attr('priority', num(priority)),
+        block('override_action', [], [block('none', [], [])]),
+        block(
+          'statement',
+          [],
+          [
+            block(
+              'managed_rule_group_statement',
+              [],
+              [attr('name', str(group.name)), attr('vendor_name', str(group.vendor))],
+            ),
+          ],
+        ),
+        wafVisibility(group.name),
+      ],
+    ),
+  );
+}
+
 export function emitWebAcl(ctx: TfContext, c: ResolvedComponent): { arn: Expr; count?: Expr } | undefined {
   const acl = c.webAcl;
   if (!acl || acl.source !== 'stack') return undefined;
@@ -269,16 +309,6 @@ export function emitWebAcl(ctx: TfContext, c: ResolvedComponent): { arn: Expr; c
         acl.enabled.byEnv[env] ? 1 : 0,
       )
     : undefined;
-  const visibility = (metric: string) =>
-    block(
-      'visibility_config',
-      [],
-      [
-        attr('cloudwatch_metrics_enabled', literal(true)),
-        attr('metric_name', str(metric)),
-        attr('sampled_requests_enabled', literal(true)),
-      ],
-    );
   ctx.add(
     'edge.tf',
     block(
@@ -289,30 +319,8 @@ export function emitWebAcl(ctx: TfContext, c: ResolvedComponent): { arn: Expr; c
         attr('name', ctx.physicalName(c.names.slug, 128)),
         attr('scope', str(acl.scope)),
         block('default_action', [], [block('allow', [], [])]),
-        acl.ruleGroups.map((group, priority) =>
-          block(
-            'rule',
-            [],
-            [
-              attr('name', str(group.name)),
-              attr('priority', num(priority)),
-              block('override_action', [], [block('none', [], [])]),
-              block(
-                'statement',
-                [],
-                [
-                  block(
-                    'managed_rule_group_statement',
-                    [],
-                    [attr('name', str(group.name)), attr('vendor_name', str(group.vendor))],
-                  ),
-                ],
-              ),
-              visibility(group.name),
-            ],
-          ),
-        ),
-        visibility(t),
+        managedRuleGroupRules(acl.ruleGroups),
+        wafVisibility(t),
         tags(c.names.display),
       ],
     ),

@@ -4,20 +4,9 @@
  * load balancers attach it themselves (their webAcl names it). A CLOUDFRONT ACL for environments
  * outside us-east-1 is not created here: the distributions take its ARN as a variable.
  */
-import { attr, block, literal, num, ref, str } from '../hcl/ast.ts';
+import { attr, block, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { tags } from './common.ts';
-
-const visibility = (metric: string) =>
-  block(
-    'visibility_config',
-    [],
-    [
-      attr('cloudwatch_metrics_enabled', literal(true)),
-      attr('metric_name', str(metric)),
-      attr('sampled_requests_enabled', literal(true)),
-    ],
-  );
+import { managedRuleGroupRules, tags, wafVisibility } from './common.ts';
 
 export const wafWebAclEmitter: ComponentEmitter = {
   references: {
@@ -35,29 +24,7 @@ export const wafWebAclEmitter: ComponentEmitter = {
         attr('name', ctx.physicalName(c.names.slug, 128)),
         attr('scope', str(acl.scope)),
         block('default_action', [], [block('allow', [], [])]),
-        acl.ruleGroups.map((group, priority) =>
-          block(
-            'rule',
-            [],
-            [
-              attr('name', str(group.name)),
-              attr('priority', num(priority)),
-              block('override_action', [], [block('none', [], [])]),
-              block(
-                'statement',
-                [],
-                [
-                  block(
-                    'managed_rule_group_statement',
-                    [],
-                    [attr('name', str(group.name)), attr('vendor_name', str(group.vendor))],
-                  ),
-                ],
-              ),
-              visibility(group.name),
-            ],
-          ),
-        ),
+        managedRuleGroupRules(acl.ruleGroups),
         acl.rateLimit > 0 &&
           block(
             'rule',
@@ -77,10 +44,10 @@ export const wafWebAclEmitter: ComponentEmitter = {
                   ),
                 ],
               ),
-              visibility('RateLimitPerIp'),
+              wafVisibility('RateLimitPerIp'),
             ],
           ),
-        visibility(acl.metricName),
+        wafVisibility(acl.metricName),
         tags(c.names.display),
       ]),
     );
