@@ -5,9 +5,9 @@
  * encrypted gp3 root volume, the lowering's security group (no ingress) and instance profile.
  */
 import { BASTION_ROOT_DEVICE } from '@archgen/infra';
-import { attr, block, literal, num, ref, str, list } from '../hcl/ast.ts';
+import { attr, block, ref, str, list } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { tags } from './common.ts';
+import { hardenedLaunchTemplateBlocks, tags } from './common.ts';
 
 export const bastionEmitter: ComponentEmitter = {
   references: {
@@ -33,38 +33,7 @@ export const bastionEmitter: ComponentEmitter = {
           ),
           attr('instance_type', ctx.prop(c, 'instanceType')),
           attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
-          block(
-            'iam_instance_profile',
-            [],
-            [attr('arn', ref(`aws_iam_instance_profile.${role.names.tfName}.arn`))],
-          ),
-          block(
-            'metadata_options',
-            [],
-            [
-              attr('http_endpoint', str('enabled')),
-              attr('http_tokens', str('required')),
-              attr('http_put_response_hop_limit', num(1)),
-            ],
-          ),
-          block(
-            'block_device_mappings',
-            [],
-            [
-              attr('device_name', str(BASTION_ROOT_DEVICE)),
-              block(
-                'ebs',
-                [],
-                [
-                  attr('volume_size', ctx.prop(c, 'volumeSizeGb')),
-                  attr('volume_type', str('gp3')),
-                  attr('encrypted', literal(true)),
-                  attr('delete_on_termination', literal(true)),
-                ],
-              ),
-            ],
-          ),
-          block('monitoring', [], [attr('enabled', literal(true))]),
+          hardenedLaunchTemplateBlocks(role.names.tfName, BASTION_ROOT_DEVICE, ctx.prop(c, 'volumeSizeGb')),
           block('tag_specifications', [], [attr('resource_type', str('volume')), tags(c.names.display)]),
           tags(c.names.display),
         ],

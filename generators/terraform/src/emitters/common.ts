@@ -258,6 +258,47 @@ export function skipFinalSnapshot(ctx: TfContext, c: ResolvedComponent): Expr {
  * Where only some environments attach it, a 0/1 count creates it there; `arn` is then the ARN or
  * null. Undefined when the component has none or its ACL comes from outside the stack.
  */
+/**
+ * The launch template blocks every instance of the design gets: its role's instance profile,
+ * IMDSv2 only, an encrypted gp3 root volume deleted with the instance, detailed monitoring.
+ */
+export function hardenedLaunchTemplateBlocks(
+  roleTfName: string,
+  rootDevice: string,
+  volumeSize: Expr,
+): BodyItem[] {
+  return [
+    block('iam_instance_profile', [], [attr('arn', ref(`aws_iam_instance_profile.${roleTfName}.arn`))]),
+    block(
+      'metadata_options',
+      [],
+      [
+        attr('http_endpoint', str('enabled')),
+        attr('http_tokens', str('required')),
+        attr('http_put_response_hop_limit', num(1)),
+      ],
+    ),
+    block(
+      'block_device_mappings',
+      [],
+      [
+        attr('device_name', str(rootDevice)),
+        block(
+          'ebs',
+          [],
+          [
+            attr('volume_size', volumeSize),
+            attr('volume_type', str('gp3')),
+            attr('encrypted', literal(true)),
+            attr('delete_on_termination', literal(true)),
+          ],
+        ),
+      ],
+    ),
+    block('monitoring', [], [attr('enabled', literal(true))]),
+  ];
+}
+
 /** A WAF rule's (or web ACL's) CloudWatch metrics and sampled requests, on. */
 export function wafVisibility(metric: string): BodyItem {
   return block(

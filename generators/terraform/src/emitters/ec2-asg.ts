@@ -6,7 +6,7 @@
 import { ASG_SPOT_DISTRIBUTION, isGraviton, type ResolvedComponent } from '@archgen/infra';
 import { type BodyItem, attr, block, call, list, literal, num, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
-import { placementSubnets, tags } from './common.ts';
+import { hardenedLaunchTemplateBlocks, placementSubnets, tags } from './common.ts';
 import { targetGroupName } from './relationships.ts';
 
 const address = (c: ResolvedComponent) => `aws_autoscaling_group.${c.names.tfName}`;
@@ -82,38 +82,7 @@ export const ec2AsgEmitter: ComponentEmitter = {
           attr('instance_type', ctx.prop(c, 'instanceType')),
           attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
           attr('update_default_version', literal(true)),
-          block(
-            'iam_instance_profile',
-            [],
-            [attr('arn', ref(`aws_iam_instance_profile.${role.names.tfName}.arn`))],
-          ),
-          block(
-            'metadata_options',
-            [],
-            [
-              attr('http_endpoint', str('enabled')),
-              attr('http_tokens', str('required')),
-              attr('http_put_response_hop_limit', num(1)),
-            ],
-          ),
-          block(
-            'block_device_mappings',
-            [],
-            [
-              attr('device_name', str('/dev/xvda')),
-              block(
-                'ebs',
-                [],
-                [
-                  attr('volume_size', num(20)),
-                  attr('volume_type', str('gp3')),
-                  attr('encrypted', literal(true)),
-                  attr('delete_on_termination', literal(true)),
-                ],
-              ),
-            ],
-          ),
-          block('monitoring', [], [attr('enabled', literal(true))]),
+          hardenedLaunchTemplateBlocks(role.names.tfName, '/dev/xvda', num(20)),
           block('tag_specifications', [], [attr('resource_type', str('instance')), tags(c.names.display)]),
           tags(c.names.display),
         ],
