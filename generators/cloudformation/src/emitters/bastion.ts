@@ -7,6 +7,7 @@ import { BASTION_ROOT_DEVICE } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { ref } from '../template/intrinsics.ts';
 import { instanceProfile } from './iam.ts';
+import { imageIdParameter } from './common.ts';
 
 export const bastionEmitter: ComponentEmitter = {
   references: { id: (id) => ref(id) },
@@ -17,17 +18,9 @@ export const bastionEmitter: ComponentEmitter = {
     if (!role) throw new Error(`bastion ${bastion.id} has no instance role`);
     const profile = instanceProfile(role, ctx);
     const paths = ctx.perEnvironment(bastion, 'imageParameter');
-    const image = ctx.template.addParameter(
-      `${id}ImageId`,
-      {
-        Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
-        Description: `AMI of ${bastion.names.display}, resolved from this public SSM parameter at deploy time`,
-        Default: String(paths[ctx.environments[0]!]),
-      },
-      bastion.names.display,
-    );
-    ctx.parameterValues.set(
-      image,
+    const image = imageIdParameter(
+      ctx,
+      bastion,
       Object.fromEntries(ctx.environments.map((env) => [env, String(paths[env])])),
     );
     ctx.template.addResource(id, {

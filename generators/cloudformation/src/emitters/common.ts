@@ -187,3 +187,25 @@ export function retryPolicy(retry: ResolvedEventRetry): TemplateValue {
     MaximumEventAgeInSeconds: retry.maximumEventAgeSeconds,
   };
 }
+
+/**
+ * The `<Id>ImageId` parameter of an instance or launch template: an AMI resolved at deploy time
+ * from a public SSM parameter, one path per environment (its parameter file says which).
+ */
+export function imageIdParameter(
+  ctx: EmitContext,
+  component: ResolvedComponent,
+  pathByEnv: Record<string, string>,
+): string {
+  const image = ctx.template.addParameter(
+    `${component.names.logicalId}ImageId`,
+    {
+      Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
+      Description: `AMI of ${component.names.display}, resolved from this public SSM parameter at deploy time`,
+      Default: pathByEnv[ctx.environments[0]!]!,
+    },
+    component.names.display,
+  );
+  ctx.parameterValues.set(image, Object.fromEntries(ctx.environments.map((env) => [env, pathByEnv[env]!])));
+  return image;
+}

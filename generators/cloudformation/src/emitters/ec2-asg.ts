@@ -8,6 +8,7 @@ import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { albListenersFor, targetGroupId } from './relationships.ts';
 import { instanceProfile } from './iam.ts';
+import { imageIdParameter } from './common.ts';
 
 export const ec2AsgEmitter: ComponentEmitter = {
   references: {
@@ -23,18 +24,10 @@ export const ec2AsgEmitter: ComponentEmitter = {
     const amiPath = (type: unknown) =>
       `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${isGraviton(String(type)) ? 'arm64' : 'x86_64'}`;
     const types = ctx.perEnvironment(group, 'instanceType');
-    const image = ctx.template.addParameter(
-      `${id}ImageId`,
-      {
-        Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
-        Description: `AMI of ${group.names.display}, resolved from this public SSM parameter at deploy time`,
-        Default: amiPath(types[ctx.environments[0]!]),
-      },
-      group.names.display,
-    );
     // Each environment's instance type picks the matching architecture.
-    ctx.parameterValues.set(
-      image,
+    const image = imageIdParameter(
+      ctx,
+      group,
       Object.fromEntries(ctx.environments.map((env) => [env, amiPath(types[env])])),
     );
 
