@@ -13,7 +13,6 @@ import {
   vpcOf,
 } from './common.ts';
 
-
 export const ecsFargateEmitter: ComponentEmitter = {
   // The repository it runs its image from is declared first.
   dependencies: (component) => (component.containerImage ? [component.containerImage.repositoryId] : []),
