@@ -304,3 +304,28 @@ describe('direct printer on hostile values', () => {
     }
   }, 60_000);
 });
+
+describe('strings the AWS CLI (PyYAML) would refuse plain', () => {
+  it('quotes a flow item starting with ":" or "?", in both printers, and reads it back', () => {
+    const template = {
+      Outputs: {
+        Topic: {
+          Value: new Intrinsic('Fn::Split', [':cluster/', new Intrinsic('Fn::GetAtt', ['Kafka', 'Arn'])]),
+          Other: new Intrinsic('Fn::Join', ['', ['?x', '-y', 'a:b']]),
+        },
+      },
+    } as unknown as Record<string, TemplateValue>;
+    for (const text of [printTemplateDirect(template, {}), printTemplateWithLibrary(template, {})]) {
+      expect(text).toContain("!Split [':cluster/', !GetAtt [Kafka, Arn]]");
+      expect(text).toContain(`!Join ["", ['?x', -y, a:b]]`);
+      expect(parseTemplate(text)).toEqual({
+        Outputs: {
+          Topic: {
+            Value: { 'Fn::Split': [':cluster/', { 'Fn::GetAtt': ['Kafka', 'Arn'] }] },
+            Other: { 'Fn::Join': ['', ['?x', '-y', 'a:b']] },
+          },
+        },
+      });
+    }
+  });
+});

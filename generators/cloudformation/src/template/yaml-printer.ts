@@ -83,6 +83,11 @@ const IMPLICIT_TYPE_TESTS: RegExp[] = [
 const PLAIN_IN_BLOCK = /^[\w$/(][\w ./:;${}()=+*,@-]*$/;
 const BREAKS_PLAIN = /: | $|:$/;
 const FLOW_INDICATOR = /[[\]{},]/;
+/**
+ * Indicators YAML 1.2 accepts first in a plain flow scalar when a safe character follows, and
+ * PyYAML (the AWS CLI's reader) does not.
+ */
+const LEADING_FLOW_INDICATOR = /^[:?]/;
 
 function isPlainSafe(text: string, inFlow: boolean): boolean {
   if (!PLAIN_IN_BLOCK.test(text) || BREAKS_PLAIN.test(text)) return false;
@@ -100,7 +105,11 @@ function printString(text: string, indent: string, inFlow: boolean, implicitKey:
   // The schema's merge-key tag claims the string "<<" before the string tag, and prints it bare.
   if (text === MERGE_KEY) return text;
   const context: StringifyContext = { ...BASE_CONTEXT, indent, inFlow, implicitKey };
-  return stringTag.stringify!(new Scalar(text), context);
+  const scalar = new Scalar(text);
+  // YAML 1.2 lets a plain scalar start with ":" followed by a letter (the library prints
+  // `!Split [:cluster/, ...]` so); PyYAML, which the AWS CLI reads templates with, refuses it.
+  if (inFlow && LEADING_FLOW_INDICATOR.test(text)) scalar.type = Scalar.QUOTE_SINGLE;
+  return stringTag.stringify!(scalar, context);
 }
 
 const shortTag = (fn: string): string => `!${fn.replace(/^Fn::/, '')}`;

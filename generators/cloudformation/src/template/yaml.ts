@@ -26,6 +26,19 @@ function isFlat(value: TemplateValue): boolean {
   return typeof value !== 'object';
 }
 
+/**
+ * YAML 1.2 lets a plain flow scalar start with ":" or "?" when a safe character follows (the
+ * library prints `!Split [:cluster/, ...]` so); PyYAML, which the AWS CLI reads templates with,
+ * refuses it: such strings in a flow sequence are single-quoted.
+ */
+function quoteLeadingFlowIndicators(seq: YAMLSeq): void {
+  for (const item of seq.items) {
+    if (item instanceof YAMLSeq) quoteLeadingFlowIndicators(item);
+    else if (item instanceof Scalar && typeof item.value === 'string' && /^[:?]/.test(item.value))
+      item.type = Scalar.QUOTE_SINGLE;
+  }
+}
+
 function toNode(value: TemplateValue): Node {
   if (value instanceof Intrinsic) {
     // One YAML node holds one tag: `!Base64 !Sub x` is invalid, so the outer call goes long-form.
@@ -36,7 +49,10 @@ function toNode(value: TemplateValue): Node {
     }
     const node = toNode(value.argument);
     node.tag = shortTag(value.fn);
-    if (node instanceof YAMLSeq && isFlat(value.argument)) node.flow = true;
+    if (node instanceof YAMLSeq && isFlat(value.argument)) {
+      node.flow = true;
+      quoteLeadingFlowIndicators(node);
+    }
     return node;
   }
   if (Array.isArray(value)) {
