@@ -131,16 +131,17 @@ test('palette search knows abbreviations and says what is not in the catalog yet
     ['k8s', 'EKS cluster'],
     ['bucket', 'S3 bucket'],
     ['sfn', 'Step Functions state machine'],
-    ['kafka', 'Kinesis data stream'],
-    ['bastion', 'EC2 Auto Scaling group'],
+    ['kafka', 'MSK cluster'],
+    ['bastion', 'Bastion host (Session Manager)'],
+    ['firewall', 'WAF web ACL'],
   ] as const) {
     await palette.search.fill(query);
     await expect(palette.item(service), query).toBeVisible();
   }
   for (const [query, missing, closest] of [
     ['efs', 'Amazon EFS', 'S3 bucket'],
-    ['route 53', 'Route 53', 'CloudFront distribution'],
-    ['waf', 'AWS WAF', 'CloudFront distribution'],
+    ['acm', 'AWS Certificate Manager', 'Application Load Balancer'],
+    ['backup', 'AWS Backup', 'Aurora cluster'],
   ] as const) {
     await palette.search.fill(query);
     await expect(page.getByRole('status').filter({ hasText: 'not in the catalog yet' })).toContainText(

@@ -73,12 +73,19 @@ const LAYER_BY_TYPE: Record<string, StackLayer> = {
   'cognito-user-pool': 'data',
   'log-group': 'data',
   'athena-workgroup': 'data',
+  // Like the stores above, what their clients (app) refer to: deployed before them.
+  'msk-cluster': 'data',
+  'ecr-repository': 'data',
   sqs: 'messaging',
+  firehose: 'messaging',
   sns: 'messaging',
   'eventbridge-bus': 'messaging',
   alb: 'edge',
   cloudfront: 'edge',
   'api-gateway': 'edge',
+  // Alias records name the front doors; a web ACL and the front doors it protects refer to each other.
+  'route53-zone': 'edge',
+  'waf-web-acl': 'edge',
 };
 
 interface Unit {

@@ -67,8 +67,9 @@ function flatten(node: unknown): string {
 function scopedToResource(resource: string): boolean {
   const prefix = resource.slice(0, resource.indexOf('*'));
   // cdk-nag prints Fn::Select/Fn::Split as JSON: an attribute of one resource inside still scopes
-  // it (an MSK topic ARN is the cluster's ARN with ":cluster/" read as ":topic/").
-  return /<(?!AWS::)[^>]+>/.test(prefix) || /"Fn::GetAtt":\\["(?!AWS::)/.test(prefix);
+  // it (an MSK topic ARN is the cluster's ARN with ":cluster/" read as ":topic/"); in a nested
+  // stack that ARN arrives as a Ref to the parameter the parent passes it in.
+  return /<(?!AWS::)[^>]+>/.test(prefix) || /"(Fn::GetAtt":\\[|Ref":)"(?!AWS::)/.test(prefix);
 }
 
 /** A function named up front, with its versions and aliases: "arn:...:function:<name>:*". */
