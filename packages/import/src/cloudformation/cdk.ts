@@ -106,7 +106,9 @@ function constructGroups(
       const { outcome } = entry;
       if ((outcome.kind !== 'node' && outcome.kind !== 'kept') || !outcome.nodeId) continue;
       const construct = topConstructs[i]!.get(entry.sourceId);
-      if (construct) members.set(construct, [...(members.get(construct) ?? []), outcome.nodeId]);
+      // A node the template's own metadata already groups stays in that group.
+      const grouped = p.nodes.some((n) => n.id === outcome.nodeId && n.group !== undefined);
+      if (construct && !grouped) members.set(construct, [...(members.get(construct) ?? []), outcome.nodeId]);
     }
   });
   const groups: DesignGroup[] = [];
@@ -177,6 +179,6 @@ export function importCdkOut(files: SourceFile[]): ImportResult {
     all,
     problems,
   );
-  if (groups.length > 0) result.design.groups = groups;
+  if (groups.length > 0) result.design.groups = [...(result.design.groups ?? []), ...groups];
   return result;
 }
