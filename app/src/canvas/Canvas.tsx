@@ -49,6 +49,7 @@ import {
   type FlowNode,
 } from './flowTypes.ts';
 import { ServiceNode } from './ServiceNode.tsx';
+import { GroupFrameNode } from './GroupFrameNode.tsx';
 import { VpcNode } from './VpcNode.tsx';
 import { TierNode } from './TierNode.tsx';
 import { ConnectionEdge } from './ConnectionEdge.tsx';
@@ -60,7 +61,7 @@ import { ConnectToDialog } from './ConnectToDialog.tsx';
 import { ConfirmDialog } from '../panels/ConfirmDialog.tsx';
 import { layoutInWorker } from '../workers/layoutClient.ts';
 
-const nodeTypes = { service: ServiceNode, vpc: VpcNode, tier: TierNode };
+const nodeTypes = { service: ServiceNode, vpc: VpcNode, tier: TierNode, groupFrame: GroupFrameNode };
 const edgeTypes = { connection: ConnectionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];

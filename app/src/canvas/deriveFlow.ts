@@ -17,6 +17,7 @@ import {
 } from './flowTypes.ts';
 import { connectionLabel } from './labels.ts';
 import { placeEdgeLabels, type EdgeEnds } from './labelPlacement.ts';
+import { deriveGroupFrames } from './groupFrames.ts';
 
 export function deriveNodes(design: Design, layout: CanvasLayout, selection: Selection): FlowNode[] {
   const selectedNodes = new Set(selection.nodeIds);
@@ -72,6 +73,8 @@ export function deriveNodes(design: Design, layout: CanvasLayout, selection: Sel
       out.push(tierNode);
     }
   }
+  // After the VPCs (React Flow draws parents before children) and before the services.
+  out.push(...deriveGroupFrames(design, layout));
   for (const node of design.nodes) {
     const at = layout.nodePositions.get(node.id);
     if (!at) continue;

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { SubnetTier } from '@archgen/model';
+import type { GroupKind, SubnetTier } from '@archgen/model';
 
 export type VpcFlowNode = Node<{ vpcId: string; width: number }, 'vpc'>;
 export type TierFlowNode = Node<
@@ -7,7 +7,12 @@ export type TierFlowNode = Node<
   'tier'
 >;
 export type ServiceFlowNode = Node<{ nodeId: string }, 'service'>;
-export type FlowNode = VpcFlowNode | TierFlowNode | ServiceFlowNode;
+/** A design group's frame around its members (drawn from their positions, never a parent). */
+export type GroupFrameFlowNode = Node<
+  { groupId: string; name: string; kind: GroupKind; memberIds: string[] },
+  'groupFrame'
+>;
+export type FlowNode = VpcFlowNode | TierFlowNode | ServiceFlowNode | GroupFrameFlowNode;
 /** labelDx/labelDy: where the label chip sits relative to the curve's midpoint. */
 export type ConnectionFlowEdge = Edge<
   { connectionId: string; labelDx: number; labelDy: number },
@@ -17,6 +22,7 @@ export type ConnectionFlowEdge = Edge<
 /** React Flow ids: design ids are unique and never contain ":", so prefixes cannot collide. */
 export const vpcFlowId = (vpcId: string) => `vpc:${vpcId}`;
 export const tierFlowId = (vpcId: string, tier: SubnetTier) => `tier:${vpcId}:${tier}`;
+export const groupFrameFlowId = (groupId: string) => `group:${groupId}`;
 export const vpcIdOfFlowId = (flowId: string) => (flowId.startsWith('vpc:') ? flowId.slice(4) : undefined);
 
 /** The drag-and-drop type a palette item carries: the service type id. */

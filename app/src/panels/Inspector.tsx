@@ -1,3 +1,4 @@
+import { GROUP_KIND_LABEL } from '../canvas/groupFrames.ts';
 import { useMemo, useState, useId } from 'react';
 import {
   SUBNET_TIERS,
@@ -166,6 +167,26 @@ function issuesFor(key: string, issues: readonly { path: string; message: string
   return own ? own.message : null;
 }
 
+/** Which group the node is drawn in (an imported module or construct); nothing when none. */
+function GroupField({ node, design }: { node: DesignNode; design: Design }) {
+  const group = node.group === undefined ? undefined : design.groups?.find((g) => g.id === node.group);
+  if (!group) return null;
+  return (
+    <div className="field" role="group" aria-label="Group">
+      <div className="field__label">Group</div>
+      <div className="inspector__group">
+        <span className="inspector__group-name">{group.name}</span> · {GROUP_KIND_LABEL[group.kind]}
+      </div>
+      {group.source && <div className="field__help">Source: {group.source}</div>}
+      {group.kind === 'terraform-module' && (
+        <div className="field__help">
+          Exports write the module's resources flat, without the module block.
+        </div>
+      )}
+    </div>
+  );
+}
+
 function placementValue(node: DesignNode): string {
   return node.placement ? `${node.placement.vpcId}/${node.placement.tier}` : 'regional';
 }
@@ -283,6 +304,7 @@ function NodeInspector({ id }: { id: string }) {
         onCommit={(v) => cmd.renameNode(store, node.id, v)}
       />
       <PlacementField node={node} service={service} design={design} />
+      <GroupField node={node} design={design} />
       <NotesSection targetId={node.id} />
       {nodeFindings.length > 0 && (
         <div className="inspector__findings" role="group" aria-label="Problems with this node">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { design as build } from '@archgen/model';
+import { design as build, parseDesign } from '@archgen/model';
 import {
   addConnection,
   addServiceNode,
@@ -114,6 +114,20 @@ describe('design operations', () => {
     const pasted = design.connections.filter((c) => nodeIds.includes(c.from));
     expect(pasted).toHaveLength(1); // app -> db only; web -> app had an end outside the copy
     expect(nodeIds).toContain(pasted[0]!.to);
+  });
+
+  it('paste leaves copies out of any group, and takes no id a group uses', () => {
+    const start = {
+      ...fixture(),
+      groups: [{ id: 'ecs-fargate-1', name: 'module.app', kind: 'terraform-module' as const }],
+    };
+    start.nodes = start.nodes.map((n) => (n.id === 'app' ? { ...n, group: 'ecs-fargate-1' } : n));
+    const app = start.nodes.find((n) => n.id === 'app')!;
+    const { design, nodeIds } = pasteElements(start, { nodes: [app], connections: [] }, { x: 40, y: 40 });
+    const copy = design.nodes.find((n) => n.id === nodeIds[0])!;
+    expect(copy.id).not.toBe('ecs-fargate-1');
+    expect(copy).not.toHaveProperty('group');
+    expect(parseDesign(design).ok).toBe(true);
   });
 
   it('removing a tier unplaces its nodes; a new VPC takes the next free /16', () => {

@@ -32,6 +32,7 @@ function usedIds(design: Design): Set<string> {
     ...design.nodes.map((n) => n.id),
     ...design.connections.map((c) => c.id),
     ...design.notes.map((n) => n.id),
+    ...(design.groups ?? []).map((g) => g.id),
   ]);
 }
 
@@ -360,8 +361,10 @@ export function pasteElements(
     const id = uniqueId(design, n.type, taken);
     idMap.set(n.id, id);
     const position = n.position ? { x: n.position.x + offset.x, y: n.position.y + offset.y } : undefined;
+    // A copy is drawn, not imported: it joins no module's group (which the target may not have).
+    const { group: _group, ...copy } = structuredClone(n);
     return {
-      ...structuredClone(n),
+      ...copy,
       id,
       placement: n.placement && vpcIds.has(n.placement.vpcId) ? n.placement : null,
       ...(position ? { position } : {}),

@@ -99,3 +99,42 @@ describe('design -> CloudFormation -> import', () => {
     });
   }
 });
+
+describe('groups through CloudFormation', () => {
+  it('design -> CloudFormation -> import puts the same nodes in the same groups; the template is otherwise unchanged', () => {
+    const parsed = parseDesign(readFileSync(join(EXAMPLES, 'serverless-api.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const plain = parsed.design;
+    // Users make no resource, so they have nothing to record a group on: services only.
+    const [first, second, third] = plain.nodes.filter((n) => n.type !== 'users');
+    const grouped: Design = {
+      ...plain,
+      groups: [
+        { id: 'module-api', name: 'module.api', kind: 'terraform-module', source: './modules/api' },
+        { id: 'Orders', name: 'Orders', kind: 'cdk-construct', source: 'Shop/Orders' },
+      ],
+      nodes: plain.nodes.map((n) =>
+        n === first || n === second
+          ? { ...n, group: 'module-api' }
+          : n === third
+            ? { ...n, group: 'Orders' }
+            : n,
+      ),
+    };
+    const templateOf = (design: Design) =>
+      generateAll(design, { targets: ['cloudformation'] }).cloudformation!['template.yaml']!;
+    const template = templateOf(grouped);
+    // Only the layout metadata tells the two templates apart.
+    const withoutGroups = template.replace(/\n {4}groups:\n(?: {6}.*\n)+/, '\n');
+    expect(withoutGroups).toBe(templateOf(plain));
+    const imported = importCloudFormation([{ path: 'template.yaml', text: template }]).design;
+    expect(imported.groups).toEqual(grouped.groups);
+    const membership = (design: Design) =>
+      design.nodes
+        .filter((n) => n.group !== undefined)
+        .map((n) => `${n.id} ${n.group}`)
+        .sort();
+    expect(membership(imported)).toEqual(membership(grouped));
+    expect(parseDesign(imported).ok).toBe(true);
+  });
+});

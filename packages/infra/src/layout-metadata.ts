@@ -9,12 +9,17 @@ import { GRAPH_OWNER } from './context.ts';
 import type { ResolvedGraph } from './types.ts';
 
 export type LayoutEntries = Record<string, { id: string; x: number; y: number }>;
+/** Group id -> the group and the logical ids of its members' primary resources (sorted). */
+export type LayoutGroups = Record<string, { name: string; kind: string; source?: string; members: string[] }>;
 
 export function cloudFormationLayout(
   graph: ResolvedGraph,
-): { nodes: LayoutEntries; vpcs: LayoutEntries; derived?: Record<string, string> } | undefined {
+):
+  | { nodes: LayoutEntries; vpcs: LayoutEntries; derived?: Record<string, string>; groups?: LayoutGroups }
+  | undefined {
   const layout = graph.layout;
-  if (!layout || layout.nodes.length + layout.vpcs.length === 0) return undefined;
+  if (!layout || layout.nodes.length + layout.vpcs.length + (layout.groups?.length ?? 0) === 0)
+    return undefined;
   const components = new Map(graph.components.map((c) => [c.id, c]));
   const vpcs = new Map(graph.vpcs.map((v) => [v.id, v]));
   const section = (entries: [string | undefined, { id: string; x: number; y: number }][]): LayoutEntries => {
@@ -35,7 +40,31 @@ export function cloudFormationLayout(
     ),
     vpcs: section(layout.vpcs.map((p) => [vpcs.get(p.targetId)?.names.logicalId, p])),
     ...graphWideDerived(graph),
+    ...groupsOf(graph, components),
   };
+}
+
+/** Each group with the logical ids of its members that CloudFormation makes; none: no key. */
+function groupsOf(
+  graph: ResolvedGraph,
+  components: ReadonlyMap<string, ResolvedGraph['components'][number]>,
+): { groups?: LayoutGroups } {
+  const out: LayoutGroups = {};
+  for (const g of graph.layout?.groups ?? []) {
+    const members = g.members
+      .map((id) => components.get(id))
+      .filter((c) => c && !(c.kept && !c.kept.cloudFormation))
+      .map((c) => c!.names.logicalId)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (members.length === 0) continue;
+    out[g.id] = {
+      name: g.name,
+      kind: g.kind,
+      ...(g.source !== undefined ? { source: g.source } : {}),
+      members,
+    };
+  }
+  return Object.keys(out).length > 0 ? { groups: out } : {};
 }
 
 /**

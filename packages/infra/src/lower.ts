@@ -180,9 +180,27 @@ function lowerLayout(ctx: LowerContext): NonNullable<ResolvedGraph['layout']> {
     x: round2(position.x),
     y: round2(position.y),
   });
+  // Groups are drawn only; the metadata carries them so a re-import draws them again.
+  const groups = (ctx.design.groups ?? []).flatMap((g) => {
+    const members = ctx.nodes
+      .filter((n) => n.group === g.id && ctx.component(n.id))
+      .map((n) => n.id)
+      .sort(compareIds);
+    if (members.length === 0) return [];
+    return [
+      {
+        id: g.id,
+        name: g.name,
+        kind: g.kind,
+        ...(g.source !== undefined ? { source: g.source } : {}),
+        members,
+      },
+    ];
+  });
   return {
     nodes: ctx.nodes.flatMap((n) => (n.position && ctx.component(n.id) ? [at(n.id, n.id, n.position)] : [])),
     vpcs: ctx.vpcs.flatMap((v) => (v.position ? [at(v.id, v.id, v.position)] : [])),
+    ...(groups.length > 0 ? { groups: groups.sort((a, b) => compareIds(a.id, b.id)) } : {}),
   };
 }
 

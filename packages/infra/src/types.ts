@@ -926,6 +926,16 @@ export interface ResolvedPosition {
   y: number;
 }
 
+/** A design group (a module, a construct) and the components of its members, for the metadata. */
+export interface ResolvedGroup {
+  id: string;
+  name: string;
+  kind: 'terraform-module' | 'cdk-construct' | 'drawn';
+  source?: string;
+  /** The components (node ids) of its members that make infrastructure, in id order. */
+  members: string[];
+}
+
 export interface ResolvedGraph {
   design: { name: string; description: string; region: string; slug: string };
   /**
@@ -934,7 +944,7 @@ export interface ResolvedGraph {
    * `# archgen:layout` line in Terraform's main.tf) so re-importing restores the picture.
    * Always filled by lowerDesign (optional only for hand-written fixtures).
    */
-  layout?: { nodes: ResolvedPosition[]; vpcs: ResolvedPosition[] };
+  layout?: { nodes: ResolvedPosition[]; vpcs: ResolvedPosition[]; groups?: ResolvedGroup[] };
   environments: string[];
   /**
    * The AWS account each environment deploys into, where the design names one: every target

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '@archgen/model';
+import { design, type Design } from '@archgen/model';
 import { verificationDesigns } from '../../../test-support/designs.ts';
 import { seededRandom } from '../../../test-support/random.ts';
 import { denseDesign } from '../../../bench/dense.ts';
@@ -250,5 +250,59 @@ describe('layoutDesign with keepExisting', () => {
     const drawn = computeLayout(laid).vpcs[0]!;
     const fresh = computeLayout(settled).vpcs[0]!;
     expect([drawn.width, drawn.height]).toEqual([fresh.width, fresh.height]);
+  });
+});
+
+describe('layoutDesign: groups', () => {
+  /** Node ids of each row of a band (or of a regional column), left to right (top to bottom). */
+  const readingOrder = (laid: Design, ids: readonly string[]) =>
+    laid.nodes
+      .filter((n) => ids.includes(n.id))
+      .sort((a, b) => a.position!.y - b.position!.y || a.position!.x - b.position!.x)
+      .map((n) => n.id);
+
+  /** Whether the members come one after another in `order` (nothing else between them). */
+  const consecutive = (order: readonly string[], members: readonly string[]) => {
+    const at = order.map((id, i) => (members.includes(id) ? i : -1)).filter((i) => i >= 0);
+    return at.length === members.length && at[at.length - 1]! - at[0]! === members.length - 1;
+  };
+
+  // Six unconnected services in one band and six regional queues: by id they would interleave.
+  const grouped = (): Design => {
+    const builder = design('Grouped').vpc();
+    for (const n of [1, 2, 3, 4, 5, 6]) builder.node('ecs-fargate', { id: `svc${n}`, tier: 'private' });
+    for (const n of [1, 2, 3, 4, 5, 6]) builder.node('sqs', { id: `queue${n}` });
+    for (const n of [1, 2, 3, 4, 5, 6]) builder.connect(`svc${n}`, `queue${n}`, 'write');
+    return builder
+      .group('module-a', 'module.a', ['svc1', 'svc3', 'svc5'], { kind: 'terraform-module' })
+      .group('module-b', 'module.b', ['queue2', 'queue4', 'queue6'], { kind: 'terraform-module' })
+      .build();
+  };
+  const services = ['svc1', 'svc2', 'svc3', 'svc4', 'svc5', 'svc6'];
+  const queues = ['queue1', 'queue2', 'queue3', 'queue4', 'queue5', 'queue6'];
+
+  it('draws the members of a group next to each other in their band and column, invariants kept', () => {
+    const input = stripPositions(grouped());
+    const ungrouped = layoutDesignSync({ ...input, nodes: input.nodes.map(({ group: _g, ...n }) => n) });
+    // Without the groups the members are apart (so the test can fail).
+    expect(consecutive(readingOrder(ungrouped, services), ['svc1', 'svc3', 'svc5'])).toBe(false);
+    const laid = layoutDesignSync(input);
+    expect(pictureProblems(laid)).toEqual([]);
+    expect(consecutive(readingOrder(laid, services), ['svc1', 'svc3', 'svc5'])).toBe(true);
+    expect(consecutive(readingOrder(laid, queues), ['queue2', 'queue4', 'queue6'])).toBe(true);
+    // Same band, same rows: the group takes the band's own slots, so the VPC keeps its size.
+    const slots = (d: Design) =>
+      d.nodes
+        .map((n) => `${n.position!.x},${n.position!.y}`)
+        .sort()
+        .join(' ');
+    expect(slots(laid)).toBe(slots(ungrouped));
+  });
+
+  it('is deterministic whatever the order of arrays and keys', () => {
+    const input = stripPositions(grouped());
+    const first = positionsById(layoutDesignSync(input));
+    for (const seed of [1, 2, 3])
+      expect(positionsById(layoutDesignSync(scrambled(input, seed)))).toEqual(first);
   });
 });

@@ -189,6 +189,43 @@ interface Cell {
 }
 
 /**
+ * `ids` (in reading order) with each group's members brought together where its first member
+ * is, the rest in their order: given back the same slots, members sit next to each other.
+ */
+function groupedOrder(ids: readonly string[], groupOf: ReadonlyMap<string, string>): string[] {
+  const members = new Map<string, string[]>();
+  for (const id of ids) {
+    const group = groupOf.get(id);
+    if (group !== undefined) members.set(group, [...(members.get(group) ?? []), id]);
+  }
+  const out: string[] = [];
+  const emitted = new Set<string>();
+  for (const id of ids) {
+    const group = groupOf.get(id);
+    if (group === undefined) out.push(id);
+    else if (!emitted.has(group)) {
+      emitted.add(group);
+      out.push(...members.get(group)!);
+    }
+  }
+  return out;
+}
+
+/** Gives the slots `ids` hold (in reading order) back to them with group members together. */
+function regroupSlots<T>(
+  ids: readonly string[],
+  slotOf: (id: string) => T,
+  compare: (a: T, b: T) => number,
+  groupOf: ReadonlyMap<string, string>,
+  set: (id: string, slot: T) => void,
+): void {
+  if (!ids.some((id) => groupOf.has(id))) return;
+  const ordered = [...ids].sort((a, b) => compare(slotOf(a), slotOf(b)) || byCodePoint(a, b));
+  const slots = ordered.map(slotOf);
+  groupedOrder(ordered, groupOf).forEach((id, i) => set(id, slots[i]!));
+}
+
+/**
  * Columns and rows of a VPC's services, band by band. Each band's services take the columns of
  * what they connect to in the other bands (median), so ALB, service and database line up; a band
  * with more services than columns wraps into rows. Sweeps down and up like a layered drawing.
@@ -197,6 +234,7 @@ function arrangeVpc(
   bands: readonly { tier: SubnetTier; ids: string[] }[],
   graph: Graph,
   upstream: ReadonlySet<string>,
+  groupOf: ReadonlyMap<string, string>,
 ): { cells: Map<string, Cell>; columns: number } {
   const all = bands.flatMap((b) => b.ids);
   const inVpc = new Set(all);
@@ -258,6 +296,16 @@ function arrangeVpc(
     }
   }
 
+  // Members of a group take consecutive slots of their band (the band's slots stay the same).
+  for (const band of bands)
+    regroupSlots(
+      band.ids,
+      (id) => cells.get(id)!,
+      (a, b) => a.row - b.row || a.col - b.col,
+      groupOf,
+      (id, cell) => cells.set(id, cell),
+    );
+
   // Columns no band uses are dropped, so the VPC is as narrow as what it holds.
   const usedColumns = [...new Set([...cells.values()].map((c) => c.col))].sort((a, b) => a - b);
   const compact = new Map(usedColumns.map((c, i) => [c, i]));
@@ -281,6 +329,8 @@ function freshLayout(design: Design, graph: Graph): Fresh {
   const isPlaced = (n: DesignNode) =>
     Boolean(n.placement && vpcTiers.get(n.placement.vpcId)?.has(n.placement.tier));
   const placed = graph.ids.filter((id) => isPlaced(nodeById.get(id)!));
+  // Group members are drawn side by side, so the group's frame holds nothing else where it can.
+  const groupOf = new Map(design.nodes.flatMap((n) => (n.group === undefined ? [] : [[n.id, n.group]])));
   const placedSet = new Set(placed);
   const positions = new Map<string, XY>();
   const vpcPositions = new Map<string, XY>();
@@ -318,7 +368,7 @@ function freshLayout(design: Design, graph: Graph): Fresh {
       ids: (members.get(vpc.id) ?? []).filter((id) => nodeById.get(id)!.placement!.tier === tier),
     }));
     const { cells, columns } = bands.some((b) => b.ids.length)
-      ? arrangeVpc(bands, graph, upstream)
+      ? arrangeVpc(bands, graph, upstream, groupOf)
       : { cells: new Map<string, Cell>(), columns: 0 };
     // The same band arithmetic as computeLayout, so the canvas draws the bands exactly here.
     let bandTop = origin.y + VPC_HEADER;
@@ -472,6 +522,15 @@ function freshLayout(design: Design, graph: Graph): Fresh {
       for (const id of column) placedNow.add(id);
     }
   }
+  // Members of a group in the same column take consecutive places in it.
+  for (const column of [...down, ...up])
+    regroupSlots(
+      column,
+      (id) => positions.get(id)!,
+      (a, b) => a.y - b.y || a.x - b.x,
+      groupOf,
+      (id, at) => positions.set(id, at),
+    );
   return { nodes: positions, vpcs: vpcPositions, left: 0, right, upstream };
 }
 

@@ -89,6 +89,7 @@ describe('rule registry', () => {
       'IMP-02',
       'IMP-03',
       'IMP-04',
+      'IMP-05',
       'KIN-01',
       'KMS-01',
       'KMS-02',

@@ -112,6 +112,7 @@ import { IMP_01 } from './rules/import/IMP-01.ts';
 import { IMP_02 } from './rules/import/IMP-02.ts';
 import { IMP_03 } from './rules/import/IMP-03.ts';
 import { IMP_04 } from './rules/import/IMP-04.ts';
+import { IMP_05 } from './rules/import/IMP-05.ts';
 
 export const RULES: readonly Rule[] = [
   ALB_01,
@@ -226,6 +227,7 @@ export const RULES: readonly Rule[] = [
   IMP_02,
   IMP_03,
   IMP_04,
+  IMP_05,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -5,6 +5,7 @@
  * constructs exist and their L2 class), `MyStack/Orders/Queue/Resource` naming the node
  * "Orders/Queue".
  */
+import type { DesignGroup } from '@archgen/model';
 import type { ImportProblem, ImportResult, SourceFile } from '../report.ts';
 import { IdPool, ImportInputError, assemble, importTemplate, parseOrThrow } from './index.ts';
 import type { TemplatePieces } from './import.ts';
@@ -81,6 +82,50 @@ export function constructName(path: string): string {
   return parts.join('/') || path;
 }
 
+/** "Stack/Orders/Queue/Resource" -> "Stack/Orders": the construct directly under the stack. */
+export function topConstructPath(path: string): string | undefined {
+  const parts = path.split('/');
+  // A resource right under the stack ("Stack/Queue/Resource" included) has no construct of its own.
+  if (parts.length < 3 || (parts.length === 3 && ['Resource', 'Default'].includes(parts[2]!)))
+    return undefined;
+  return `${parts[0]}/${parts[1]}`;
+}
+
+/**
+ * Groups for the constructs directly under a stack that hold several nodes (an "Orders" construct
+ * with its queue, function and table); a construct with a single node is just that node's name.
+ */
+function constructGroups(
+  pieces: readonly TemplatePieces[],
+  topConstructs: readonly Map<string, string>[],
+  ids: IdPool,
+): DesignGroup[] {
+  const members = new Map<string, string[]>();
+  pieces.forEach((p, i) => {
+    for (const entry of p.resources) {
+      const { outcome } = entry;
+      if ((outcome.kind !== 'node' && outcome.kind !== 'kept') || !outcome.nodeId) continue;
+      const construct = topConstructs[i]!.get(entry.sourceId);
+      // A node the template's own metadata already groups stays in that group.
+      const grouped = p.nodes.some((n) => n.id === outcome.nodeId && n.group !== undefined);
+      if (construct && !grouped) members.set(construct, [...(members.get(construct) ?? []), outcome.nodeId]);
+    }
+  });
+  const groups: DesignGroup[] = [];
+  for (const [path, nodeIds] of members) {
+    if (nodeIds.length < 2) continue;
+    const group: DesignGroup = {
+      id: ids.claim(`construct-${path.split('/')[1]}`),
+      name: path.split('/')[1]!.slice(0, 256),
+      kind: 'cdk-construct',
+      source: path.slice(0, 1024),
+    };
+    groups.push(group);
+    for (const p of pieces) for (const node of p.nodes) if (nodeIds.includes(node.id)) node.group = group.id;
+  }
+  return groups;
+}
+
 export function importCdkOut(files: SourceFile[]): ImportResult {
   const problems: ImportProblem[] = [];
   const stacks = stackTemplates(files, problems);
@@ -94,17 +139,21 @@ export function importCdkOut(files: SourceFile[]): ImportResult {
     });
   const ids = new IdPool();
   const all: TemplatePieces[] = [];
+  const topConstructs: Map<string, string>[] = [];
   let missingPaths = 0;
   for (const file of stacks) {
     const parsed = parseOrThrow(file);
     problems.push(...parsed.problems);
     const constructPaths = new Map<string, string>();
+    const tops = new Map<string, string>();
     for (const [id, def] of Object.entries(
       parsed.template.Resources as Record<string, Record<string, unknown>>,
     )) {
       const path = (def?.Metadata as Record<string, unknown> | undefined)?.['aws:cdk:path'];
       if (typeof path === 'string') {
         constructPaths.set(id, constructName(path));
+        const top = topConstructPath(path);
+        if (top) tops.set(id, top);
         if (tree && !tree.has(path))
           problems.push({
             severity: 'info',
@@ -115,17 +164,21 @@ export function importCdkOut(files: SourceFile[]): ImportResult {
       } else if (def?.Type !== 'AWS::CDK::Metadata') missingPaths++;
     }
     all.push(importTemplate(file.path, parsed.template, { constructPaths }, ids));
+    topConstructs.push(tops);
   }
+  const groups = constructGroups(all, topConstructs, ids);
   if (missingPaths > 0)
     problems.push({
       severity: 'info',
       message: `${missingPaths} resource(s) have no aws:cdk:path metadata (synthesized with path metadata off): they are named by logical ID`,
     });
   const stackName = base(stacks[0]!.path).replace(/\.template\.json$/, '');
-  return assemble(
+  const result = assemble(
     'cdk',
     stacks.length === 1 ? stackName : `${stackName} and ${stacks.length - 1} more stack(s)`,
     all,
     problems,
   );
+  if (groups.length > 0) result.design.groups = [...(result.design.groups ?? []), ...groups];
+  return result;
 }

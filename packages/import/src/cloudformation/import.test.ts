@@ -700,6 +700,34 @@ describe('importCdkOut', () => {
     expect(validates(r)).toBe(true);
   });
 
+  it('makes a group of a construct under the stack that holds several nodes, not of one with a single node', () => {
+    const grouped = structuredClone(stack) as { Resources: Record<string, unknown> };
+    grouped.Resources.OrdersTableB1C2D3E4 = {
+      Type: 'AWS::DynamoDB::Table',
+      Properties: {
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      },
+      Metadata: { 'aws:cdk:path': 'Shop/Orders/Table/Resource' },
+    };
+    const r = importCdkOut([
+      { path: 'cdk.out/Shop.template.json', text: JSON.stringify(grouped) },
+      ...files.slice(1),
+    ]);
+    expect(r.design.groups).toEqual([
+      { id: 'construct-Orders', name: 'Orders', kind: 'cdk-construct', source: 'Shop/Orders' },
+    ]);
+    expect(r.design.nodes.map((n) => `${n.name} ${n.group ?? '-'}`)).toEqual([
+      'Orders/Queue construct-Orders',
+      'Handler -',
+      'Orders/Table construct-Orders',
+    ]);
+    expect(validates(r)).toBe(true);
+    // The stack without the table: its Orders construct holds one node, so no group.
+    expect(importCdkOut(files).design.groups).toBeUndefined();
+  });
+
   it('is detected as a cloud assembly', () => {
     expect(detectFormat(files)).toBe('cdk');
     expect(detectFormat([{ path: 'main.tf', text: '' }])).toBe('terraform');

@@ -9,11 +9,13 @@
 import {
   DEFAULT_ENVIRONMENTS,
   EnvironmentNameSchema,
+  GroupKindSchema,
   findAcceptedConnection,
   getService,
   validateProperties,
   type Connection,
   type ConnectionKind,
+  type DesignGroup,
   type DesignNode,
   type Environment,
   type KeptTemplate,
@@ -59,6 +61,8 @@ export interface TemplatePieces {
   /** Node ids and positions from `Metadata["Archgen::Layout"]`. */
   /** Parameters, Mappings, Conditions and Outputs kept as written (kept-sections.ts). */
   keptTemplate?: KeptTemplate;
+  /** Groups from `Metadata["Archgen::Layout"].groups` (a template archgen wrote), members set. */
+  groups?: DesignGroup[];
 }
 
 interface Res {
@@ -1102,7 +1106,9 @@ export function importTemplate(
     return true;
   });
   const description = typeof template.Description === 'string' ? template.Description : undefined;
+  const groups = layoutGroups(obj(layout.groups), nodes, ids);
   return {
+    ...(groups.length > 0 ? { groups } : {}),
     nodes,
     vpcs,
     connections,
@@ -1391,4 +1397,31 @@ function mergeEdges(
     }
   }
   return out;
+}
+
+/**
+ * The groups a template archgen exported records (an imported module or construct): each gets
+ * the nodes whose primary resource it names; one whose members are all gone is left out.
+ */
+function layoutGroups(entries: Record<string, unknown>, nodes: DesignNode[], ids: IdPool): DesignGroup[] {
+  const bySelf = new Map(nodes.flatMap((n) => (n.logicalIds?.self ? [[n.logicalIds.self, n]] : [])));
+  const groups: DesignGroup[] = [];
+  for (const [key, raw] of Object.entries(entries)) {
+    const entry = obj(raw);
+    const kind = GroupKindSchema.safeParse(entry.kind);
+    const name = typeof entry.name === 'string' ? entry.name.slice(0, 256) : '';
+    const members = (Array.isArray(entry.members) ? entry.members : [])
+      .map((m) => (typeof m === 'string' ? bySelf.get(m) : undefined))
+      .filter((n): n is DesignNode => n !== undefined && n.group === undefined);
+    if (!kind.success || !/\S/.test(name) || members.length === 0) continue;
+    const group: DesignGroup = {
+      id: ids.claim(key),
+      name,
+      kind: kind.data,
+      ...(typeof entry.source === 'string' ? { source: entry.source.slice(0, 1024) } : {}),
+    };
+    for (const node of members) node.group = group.id;
+    groups.push(group);
+  }
+  return groups;
 }

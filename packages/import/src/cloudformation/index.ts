@@ -128,6 +128,8 @@ export function assemble(
     nodes: all.flatMap((p) => p.nodes),
     connections: all.flatMap((p) => p.connections),
   });
+  const groups = all.flatMap((p) => p.groups ?? []);
+  if (groups.length > 0) design.groups = groups;
   // One template's sections: several stacks' (a cdk.out) would clash in one template.
   if (all.length === 1 && all[0]!.keptTemplate) design.keptTemplate = all[0]!.keptTemplate;
   const resources: ReportEntry[] = all.flatMap((p) => p.resources);

@@ -142,4 +142,36 @@ describe('Terraform corpus', () => {
     expect(matching / configs.length).toBeGreaterThanOrEqual(0.85);
     expect(schemaErrors).toEqual([]);
   }, 120_000);
+
+  it('draws the local modules of corpus configurations as groups holding their resources', async () => {
+    const groupsOf = async (name: string) => {
+      const result = await importTerraform(tfFiles(path.join(corpus, 'serverless-patterns', name)), {
+        parseHcl: parse,
+      });
+      expect(parseDesign(withoutKept(result.design)).ok).toBe(true);
+      return Object.fromEntries(
+        (result.design.groups ?? []).map((g) => [
+          `${g.name} (${g.source})`,
+          result.design.nodes.filter((n) => n.group === g.id).map((n) => `${n.type} ${n.name}`),
+        ]),
+      );
+    };
+    expect(await groupsOf('s3-lambda-dynamodb-terraform')).toEqual({
+      'module.s3_event (./modules/s3_event)': [
+        expect.stringMatching(/^lambda /),
+        expect.stringMatching(/^s3 /),
+      ],
+      'module.dynamodb (./modules/dynamodb)': [expect.stringMatching(/^dynamodb /)],
+    });
+    const firehose = await groupsOf('firehose-transformation-terraform');
+    expect(Object.keys(firehose)).toEqual([
+      'module.s3_destination_bucket (./modules/s3)',
+      'module.data_transformation_lambda (./modules/lambda)',
+      'module.firehose_delivery_stream (./modules/firehose)',
+    ]);
+    expect(firehose['module.s3_destination_bucket (./modules/s3)']).toEqual([expect.stringMatching(/^s3 /)]);
+    expect(firehose['module.data_transformation_lambda (./modules/lambda)']).toEqual([
+      expect.stringMatching(/^lambda /),
+    ]);
+  });
 });

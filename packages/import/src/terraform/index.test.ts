@@ -679,6 +679,88 @@ output "arn" {
     );
   });
 
+  it('puts the nodes of a local module in a group named after its call, with an IMP-05 finding', async () => {
+    const r = await run(files);
+    expect(r.design.groups).toEqual([
+      { id: 'module-queue', name: 'module.queue', kind: 'terraform-module', source: './modules/queue' },
+    ]);
+    expect(r.design.nodes.filter((n) => n.group !== undefined).map((n) => `${n.id} ${n.group}`)).toEqual([
+      'jobs module-queue',
+    ]);
+    // The root's own nodes and the remote module's call are in no group.
+    expect(node(r, 'aws_lambda_function.consumer')!.group).toBeUndefined();
+    expect(node(r, 'module.remote')!.group).toBeUndefined();
+    expect(
+      validateDesign(r.design)
+        .filter((f) => f.ruleId === 'IMP-05')
+        .map((f) => `${f.target.id}: ${f.message}`),
+    ).toEqual([
+      'jobs: module.queue (source "./modules/queue"): the module\'s 1 resource is shown as a group; the Terraform, CloudFormation and CDK exports write it flat, without the module block',
+    ]);
+    expect(r.report.problems.find((p) => p.sourceId === 'module.queue')!.message).toMatch(
+      /inside a group named module\.queue; the exports write them flat \(IMP-05\)/,
+    );
+    // Groups are design-only: the export is the same as for the design without them.
+    const flat = { ...r.design, nodes: r.design.nodes.map(({ group: _group, ...n }) => n) };
+    delete flat.groups;
+    expect(generateAll(r.design, { targets: ['terraform'] })).toEqual(
+      generateAll(flat, { targets: ['terraform'] }),
+    );
+  });
+
+  it('flattens nested module calls to one group per instance, named by the path', async () => {
+    const r = await run([
+      {
+        path: 'main.tf',
+        text: `
+module "app" {
+  source = "./modules/app"
+}
+module "app_copy" {
+  source = "./modules/app"
+}
+`,
+      },
+      {
+        path: 'modules/app/main.tf',
+        text: `
+resource "aws_sns_topic" "events" {}
+module "jobs" {
+  source = "../jobs"
+}
+`,
+      },
+      {
+        path: 'modules/jobs/main.tf',
+        text: `
+resource "aws_sqs_queue" "this" {}
+resource "aws_sqs_queue" "dlq" {}
+`,
+      },
+    ]);
+    expect(r.design.groups!.map((g) => `${g.id} ${g.name} ${g.source}`)).toEqual([
+      'module-app module.app ./modules/app',
+      'module-app_copy module.app_copy ./modules/app',
+      'module-app-module-jobs module.app.module.jobs ../jobs',
+      'module-app_copy-module-jobs module.app_copy.module.jobs ../jobs',
+    ]);
+    const members = (groupId: string) =>
+      r.report.resources
+        .filter((e) => e.outcome.kind === 'node')
+        .filter(
+          (e) =>
+            r.design.nodes.find((n) => n.id === (e.outcome as { nodeId: string }).nodeId)!.group === groupId,
+        )
+        .map((e) => e.sourceId);
+    expect(members('module-app')).toEqual(['module.app.aws_sns_topic.events']);
+    expect(members('module-app-module-jobs')).toEqual([
+      'module.app.module.jobs.aws_sqs_queue.this',
+      'module.app.module.jobs.aws_sqs_queue.dlq',
+    ]);
+    expect(members('module-app_copy-module-jobs')).toHaveLength(2);
+    expectValid(r.design);
+  });
+
   it('reports a file that is not valid HCL as an error and still reads the others', async () => {
     const r = await run([...files, { path: 'broken.tf', text: 'resource "aws_sqs_queue" {' }]);
     expect(r.report.problems.filter((p) => p.severity === 'error').map((p) => p.file)).toEqual(['broken.tf']);

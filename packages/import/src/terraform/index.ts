@@ -49,6 +49,7 @@ import { NETWORK_TYPES, PART_TYPES } from './parts.ts';
 import { PropertyReader } from './reader.ts';
 import { SERVICE_MAPPINGS } from './services.ts';
 import { applyPartEffect } from './effects.ts';
+import { moduleGroups } from './groups.ts';
 
 export interface TerraformImportOptions {
   parseHcl: HclParser;
@@ -364,6 +365,9 @@ export async function importTerraform(
     });
   }
 
+  // Nodes of a local module's blocks are drawn inside a group named after the module call.
+  const groups = moduleGroups(cfg, nodes, taken);
+
   // Properties read, positions from the layout comment.
   for (const [address, node] of nodes) {
     const reader = readers.get(address);
@@ -394,14 +398,14 @@ export async function importTerraform(
       file: m.file,
       outcome: moduleOutcomes.get(m.address) ?? {
         kind: 'skipped',
-        reason: `a local module: its resources are imported one by one as ${m.address}.<type>.<name>`,
+        reason: `a local module: its resources are imported one by one as ${m.address}.<type>.<name>${groups.some((g) => g.name === m.address) ? `, drawn in the group ${m.address}` : ''}`,
       },
       ...(m.line !== undefined ? { line: m.line } : {}),
     });
     problems.push({
       severity: read ? 'info' : 'warning',
       message: read
-        ? `${m.address} (source "${m.source}") is drawn through its resources, with addresses ${m.address}.*`
+        ? `${m.address} (source "${m.source}") is drawn through its resources, with addresses ${m.address}.*${groups.some((g) => g.name === m.address) ? `, inside a group named ${m.address}; the exports write them flat (IMP-05)` : ''}`
         : `${m.address} (source "${m.source}") is kept as its module call: its resources are not read unless its source is a local folder included in the import`,
       file: m.file,
       ...(m.line !== undefined ? { line: m.line } : {}),
@@ -431,6 +435,7 @@ export async function importTerraform(
     acceptedRisks: [],
     notes: [],
     usage: {},
+    ...(groups.length > 0 ? { groups } : {}),
   };
   return {
     design,

@@ -21,6 +21,7 @@ import {
   type Connection,
   type ConnectionKind,
   type Design,
+  type DesignGroup,
   type DesignNode,
   type Properties,
   type SubnetTier,
@@ -220,6 +221,18 @@ export class DesignBuilder {
 
   acceptRisk(ruleId: string, targetId: string, reason: string): this {
     this.doc.acceptedRisks.push({ ruleId, targetId, reason });
+    return this;
+  }
+
+  /** Adds a group (kind "drawn" unless given) and puts the named nodes, already added, in it. */
+  group(id: string, name: string, memberIds: string[], extra: Partial<DesignGroup> = {}): this {
+    this.claim(id);
+    (this.doc.groups ??= []).push({ id, name, kind: 'drawn', ...extra });
+    for (const memberId of memberIds) {
+      const node = this.doc.nodes.find((n) => n.id === memberId);
+      if (!node) throw new Error(`DesignBuilder: no node "${memberId}" to put in group "${id}"`);
+      node.group = id;
+    }
     return this;
   }
 

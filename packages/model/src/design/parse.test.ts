@@ -924,3 +924,63 @@ describe('production environments', () => {
     expect(designOf(parsed).design.environments.map((e) => e.production)).toEqual([true, undefined]);
   });
 });
+
+describe('parseDesign: groups', () => {
+  const withGroups = (edit: (doc: ReturnType<typeof JSON.parse>) => void = () => {}) =>
+    edited((doc) => {
+      doc.groups = [
+        { id: 'module-app', name: 'module.app', kind: 'terraform-module', source: './modules/app' },
+      ];
+      doc.nodes[1].group = 'module-app';
+      doc.nodes[2].group = 'module-app';
+      edit(doc);
+    });
+
+  it('keeps groups and memberships through a save and a reopen', () => {
+    const first = designOf(parseDesign(withGroups()));
+    expect(first.warnings).toEqual([]);
+    expect(first.design.groups).toEqual([
+      { id: 'module-app', name: 'module.app', kind: 'terraform-module', source: './modules/app' },
+    ]);
+    expect(first.design.nodes.filter((n) => n.group === 'module-app').map((n) => n.id)).toEqual([
+      'api',
+      'db',
+    ]);
+    const again = designOf(parseDesign(serializeDesign(first.design)));
+    expect(again.design).toEqual(first.design);
+  });
+
+  it('opens a design without groups unchanged (no groups key is added)', () => {
+    const result = designOf(parseDesign(serializeDesign(baseDesign())));
+    expect('groups' in result.design).toBe(false);
+    expect(result.design.nodes.every((n) => !('group' in n))).toBe(true);
+  });
+
+  it('refuses a node whose group does not exist, naming the node and the group', () => {
+    const errors = errorsOf(parseDesign(withGroups((doc) => (doc.nodes[3].group = 'module-gone'))));
+    expect(errors).toEqual([
+      {
+        path: '$.nodes[3].group',
+        message: 'node "jobs" is in group "module-gone", which is no group in this design',
+      },
+    ]);
+  });
+
+  it('refuses a group with an empty or blank name', () => {
+    for (const name of ['', '   ']) {
+      const errors = errorsOf(parseDesign(withGroups((doc) => (doc.groups[0].name = name))));
+      expect(errors.map((e) => e.path)).toEqual(['$.groups[0].name']);
+    }
+  });
+
+  it('refuses a group id another item already uses', () => {
+    const errors = errorsOf(parseDesign(withGroups((doc) => (doc.groups[0].id = 'web'))));
+    expect(errors.map((e) => e.path)).toContain('$.groups[0].id');
+  });
+
+  it('warns about and drops unknown keys on a group, as on any other item', () => {
+    const result = designOf(parseDesign(withGroups((doc) => (doc.groups[0].colour = 'teal'))));
+    expect(result.warnings).toEqual(['ignored the unknown key at $.groups[0].colour']);
+    expect(result.design.groups![0]).not.toHaveProperty('colour');
+  });
+});

@@ -17,6 +17,7 @@ import {
   KeptTemplateSchema,
   NodeSchema,
   NoteSchema,
+  GroupSchema,
   PlacementSchema,
   SUBNET_TIERS,
   SubnetCidrsSchema,
@@ -246,6 +247,7 @@ function describeUnknownKeys(value: unknown): string[] {
     connections: ConnectionSchema,
     acceptedRisks: AcceptedRiskSchema,
     notes: NoteSchema,
+    groups: GroupSchema,
   } as const;
   for (const [key, schema] of Object.entries(lists)) {
     const list = value[key];
@@ -548,8 +550,18 @@ function checkSemantics(design: Design, warnings: string[]): DesignError[] {
     }
   });
 
+  const groupIds = new Set((design.groups ?? []).map((group) => group.id));
+  design.nodes.forEach((node, i) => {
+    if (node.group !== undefined && !groupIds.has(node.group))
+      errors.push({
+        path: `$.nodes[${i}].group`,
+        message: `node "${node.id}" is in group "${node.group}", which is no group in this design`,
+      });
+  });
+
   design.notes.forEach((note, i) => {
-    if (!idPaths.has(note.targetId) || idPaths.get(note.targetId)!.startsWith('$.notes')) {
+    const targetPath = idPaths.get(note.targetId);
+    if (!targetPath || targetPath.startsWith('$.notes') || targetPath.startsWith('$.groups')) {
       errors.push({
         path: `$.notes[${i}].targetId`,
         message: `the note is pinned to "${note.targetId}", which is no node, connection or VPC`,
@@ -576,7 +588,7 @@ function checkSemantics(design: Design, warnings: string[]): DesignError[] {
   return errors;
 }
 
-/** Ids must be unique across VPCs, nodes, connections and notes; returns where each id lives. */
+/** Ids must be unique across VPCs, nodes, connections, notes and groups; returns where each id lives. */
 function checkIds(design: Design, errors: DesignError[]): Map<string, string> {
   const seen = new Map<string, string>();
   const collections = [
@@ -584,6 +596,7 @@ function checkIds(design: Design, errors: DesignError[]): Map<string, string> {
     ['nodes', design.nodes],
     ['connections', design.connections],
     ['notes', design.notes],
+    ['groups', design.groups ?? []],
   ] as const;
   for (const [name, items] of collections) {
     items.forEach((item: { id: string }, i: number) => {
@@ -818,6 +831,7 @@ const DESIGN_KEY_ORDER: KeyOrder = shape(DesignSchema, {
   acceptedRisks: { items: shape(AcceptedRiskSchema) },
   notes: { items: shape(NoteSchema) },
   usage: NESTED_SORTED,
+  groups: { items: shape(GroupSchema) },
   keptTemplate: shape(KeptTemplateSchema),
 });
 

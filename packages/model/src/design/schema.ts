@@ -118,8 +118,34 @@ export const NodeSchema = z.object({
    * for that part (infra kept-parts.ts); a part made no more keeps nothing.
    */
   logicalIds: z.record(z.string().min(1).max(64), z.string().regex(/^[A-Za-z0-9]{1,255}$/)).optional(),
+  /**
+   * The id of the design group this node belongs to (see GroupSchema). Design-only: the
+   * generators write the node as if it had none. Absent: the node is in no group.
+   */
+  group: IdSchema.optional(),
 });
 export type DesignNode = z.infer<typeof NodeSchema>;
+
+/**
+ * Where a group comes from: a Terraform module call or a CDK construct the importer read, or one
+ * a person drew. The kind only labels the frame; every kind behaves the same.
+ */
+export const GroupKindSchema = z.enum(['terraform-module', 'cdk-construct', 'drawn']);
+export type GroupKind = z.infer<typeof GroupKindSchema>;
+
+/**
+ * A named set of nodes drawn as one frame around them (a Terraform module call, a CDK construct).
+ * Design-only: the generators write the members flat; membership is each node's `group`.
+ */
+export const GroupSchema = z.object({
+  id: IdSchema,
+  /** Shown on the frame, e.g. "module.network" or "ApiStack/Orders". */
+  name: z.string().max(256).regex(/\S/, 'must not be empty or blank'),
+  kind: GroupKindSchema,
+  /** Where the group came from: a module's source path, a construct path. */
+  source: z.string().max(1024).optional(),
+});
+export type DesignGroup = z.infer<typeof GroupSchema>;
 
 export const ConnectionKindSchema = z.enum([
   'traffic',
@@ -267,6 +293,8 @@ export const DesignSchema = z.object({
   notes: z.array(NoteSchema).default([]),
   usage: UsageSchema.default({}),
   keptTemplate: KeptTemplateSchema.optional(),
+  /** Groups of nodes (imported modules and constructs); absent in designs without any. */
+  groups: z.array(GroupSchema).max(500).optional(),
 });
 export type Design = z.infer<typeof DesignSchema>;
 /** What a hand-written or older-but-migrated file may omit: defaults fill the rest. */

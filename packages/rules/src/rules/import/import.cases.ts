@@ -18,6 +18,14 @@ function keeping(second: string) {
     .build();
 }
 
+function grouped(kind: 'terraform-module' | 'drawn') {
+  return design('Imported')
+    .node('sqs', { id: 'queue', name: 'Queue' })
+    .node('lambda', { id: 'worker', name: 'Worker' })
+    .group('module-jobs', 'module.jobs', ['queue', 'worker'], { kind, source: './modules/jobs' })
+    .build();
+}
+
 export const importCases: RuleCase[] = [
   {
     ruleId: 'IMP-01',
@@ -42,6 +50,13 @@ export const importCases: RuleCase[] = [
       terraformArguments: { source: 'terraform-aws-modules/vpc/aws', version: '~> 5.0' },
     }),
     expect: { target: 'param', severity: 'medium', manualFix: true },
+  },
+  {
+    ruleId: 'IMP-05',
+    name: 'resources of a local Terraform module shown as a group',
+    compliant: grouped('drawn'),
+    nonCompliant: grouped('terraform-module'),
+    expect: { target: 'queue', severity: 'low', manualFix: true },
   },
   {
     ruleId: 'IMP-03',
