@@ -242,6 +242,8 @@ describe('import over the corpora', () => {
       let keptRefs = 0;
       const dangling: string[] = [];
       const lostByRole = new Map<string, number>();
+      // Each lost id, printed with ARCHGEN_RETENTION_DETAIL=1 (to find why).
+      const lostIds: string[] = [];
       const failures: string[] = [];
       for (const r of rows) {
         if (!r.result) continue;
@@ -291,6 +293,7 @@ describe('import over the corpora', () => {
             const role = 'role' in e.outcome ? e.outcome.role.replace(/:\d+$/, '') : '';
             const key = `${e.outcome.kind}${role ? ` ${role}` : ''} (${e.sourceType})`;
             lostByRole.set(key, (lostByRole.get(key) ?? 0) + 1);
+            lostIds.push(`  lost: ${r.file}: ${e.sourceId} ${key}${type ? ` (re-exported as ${type})` : ''}`);
           }
         }
       }
@@ -300,11 +303,12 @@ describe('import over the corpora', () => {
           `logical IDs kept on re-export: ${retained} of ${counted} imported resources = ${(100 * share).toFixed(1)}%`,
           ...[...lostByRole]
             .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-            .slice(0, 15)
+            .slice(0, 100)
             .map(([key, n]) => `  not kept: ${n} ${key}`),
           `kept resources' references to source resources: ${keptRefs}, missing from the re-export: ${dangling.length}`,
           ...dangling,
           ...failures,
+          ...(process.env.ARCHGEN_RETENTION_DETAIL ? lostIds : []),
         ].join('\n'),
       );
       expect(failures).toEqual([]);
