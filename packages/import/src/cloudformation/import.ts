@@ -1023,7 +1023,17 @@ export function importTemplate(
   // claimed is dropped on re-export. Decided after connections, which say what the lowering
   // makes (a target group only behind an ALB); their connections stay with the node they serve.
   const nodeTypes = new Map(nodes.map((n) => [n.id, n.type]));
-  for (const r of resources) {
+  // An ECS service's task role is its 'role' (the one grants attach to, named by the lowering);
+  // the execution role comes after it, whatever the source order.
+  const executionRoles = new Set(
+    resources
+      .filter((r) => r.type === 'AWS::ECS::TaskDefinition')
+      .flatMap((r) => referencesIn(r.props.ExecutionRoleArn).map((x) => x.target)),
+  );
+  const inPartOrder = [...resources].sort(
+    (a, b) => Number(executionRoles.has(a.id)) - Number(executionRoles.has(b.id)),
+  );
+  for (const r of inPartOrder) {
     const owner = ownerOf.get(r.id);
     const c = cls.get(r.id)!;
     if (!owner || c.kind !== 'part') continue;
@@ -1057,6 +1067,10 @@ export function importTemplate(
     let key = c.rule.indexed ? `${role}:0` : role;
     for (let n = 1; key in keys; n++) key = `${role}:${n}`;
     keys[key] = r.id;
+    // Its type and what it names: the export gives the id only to a resource of that type, and
+    // tells apart parts of one role by what they name (infra kept-parts.ts).
+    const named = (refsOut.get(r.id) ?? []).filter((id) => /^[A-Za-z0-9]{1,255}$/.test(id)).slice(0, 50);
+    (served.logicalIdSources ??= {})[key] = { type: r.type, ...(named.length > 0 ? { refs: named } : {}) };
   }
 
   // ---- Report ---------------------------------------------------------------------------------------
