@@ -75,6 +75,46 @@ describe('keptPartRenames', () => {
     expect([...clash]).toEqual([[subnets[1]!.logicalId, 'PubB']]);
   });
 
+  it('gives a typed part only to a resource of its type, and parts of one role by what they name', () => {
+    const typed = lowerDesign(
+      design('Typed parts')
+        .node('sns', { id: 'topic', name: 'Orders', logicalIds: { self: 'Orders' } })
+        .node('sqs', { id: 'audit', name: 'Audit', logicalIds: { self: 'Audit' } })
+        .node('lambda', {
+          id: 'fn',
+          name: 'Worker',
+          logicalIds: {
+            self: 'Fn',
+            policy: 'FnManaged',
+            'permission:0': 'FromTopic',
+            'permission:1': 'FromAudit',
+          },
+          logicalIdSources: {
+            policy: { type: 'AWS::IAM::ManagedPolicy' },
+            'permission:0': { type: 'AWS::Lambda::Permission', refs: ['Fn', 'Orders'] },
+            'permission:1': { type: 'AWS::Lambda::Permission', refs: ['Fn', 'Audit'] },
+          },
+        })
+        .build(),
+    );
+    expect(typed.keptParts).toContainEqual({
+      ownerId: 'fn',
+      key: 'policy',
+      logicalId: 'FnManaged',
+      type: 'AWS::IAM::ManagedPolicy',
+    });
+    const renames = keptPartRenames(typed, [
+      res('WorkerPolicy', 'AWS::IAM::Policy', 'fn.role'),
+      // Emitted in the other order than the source numbered them.
+      res('AuditInvokeWorker', 'AWS::Lambda::Permission', 'fn', ['Fn', 'Audit']),
+      res('OrdersInvokeWorker', 'AWS::Lambda::Permission', 'fn', ['Fn', 'Orders']),
+    ]);
+    expect([...renames]).toEqual([
+      ['AuditInvokeWorker', 'FromAudit'],
+      ['OrdersInvokeWorker', 'FromTopic'],
+    ]);
+  });
+
   it('renames nothing for a drawn design', () => {
     const drawn = lowerDesign(design('Drawn').node('lambda', { id: 'fn', name: 'Worker' }).build());
     expect(drawn.keptParts).toEqual([]);

@@ -6,10 +6,12 @@
  * The node's primary resource, its role, security group and log group are named when lowered
  * (naming.ts, `ResolvedNames.kept`). Every other resource a target emits for a node is matched
  * here after emission, by what it is (its CloudFormation type -> the part role the importer
- * records, e.g. AWS::Lambda::Permission -> 'permission') and by order: the n-th such resource
- * of the node takes 'permission:n' (or 'permission' for the first of an unindexed role, then
- * 'permission:1', ...), as the importer numbers them in source order. A kept id another
- * resource of the template already has is never taken (no clash, the derived name stays).
+ * records, e.g. AWS::Lambda::Permission -> 'permission'; a part that says its source type goes
+ * only to a resource of that type), then by what it names (of several parts of one role, the
+ * one naming most of what the resource names: an ingress rule's peer, a subscription's
+ * endpoint), then by order: 'permission' / 'permission:0' first, then 'permission:1', ..., as the
+ * importer numbers them in source order. A kept id another resource of the template already has
+ * is never taken (no clash, the derived name stays).
  */
 import type { ResolvedGraph } from './types.ts';
 
@@ -21,6 +23,10 @@ export interface KeptPart {
   ownerId: string;
   key: string;
   logicalId: string;
+  /** The part's CloudFormation type in the imported code: only a resource of that type takes the id. */
+  type?: string;
+  /** Logical ids the part named there: of a role's parts, a resource takes the one naming most of what it names. */
+  refs?: readonly string[];
 }
 
 /** One resource a target emitted: its logical id, type and what it was emitted for. */
@@ -157,7 +163,6 @@ export function keptPartRenames(
   const kept = new Set(parts.map((p) => p.logicalId.toLowerCase()));
   for (const { names } of [...graph.components, ...graph.roles, ...graph.securityGroups, ...graph.vpcs])
     if (names.kept) kept.add(names.logicalId.toLowerCase());
-  const next = new Map<string, number>();
   const namedBy = new Map<string, string[]>();
   for (const r of resources)
     for (const target of r.refs ?? []) namedBy.set(target, [...(namedBy.get(target) ?? []), r.logicalId]);
@@ -193,17 +198,20 @@ export function keptPartRenames(
       ...(namedBy.get(resource.logicalId) ?? []).map((id) => primaryOf.get(id)),
     ].filter((o): o is string => o !== undefined);
     for (const owner of new Set(owners)) {
-      const list = byOwnerRole.get(owner)?.get(role);
-      if (!list) continue;
-      const slot = `${owner}\0${role}`;
-      let i = next.get(slot) ?? 0;
-      // Kept ids the template already has (honoured by name, or clashing) are skipped.
-      while (i < list.length && taken.has(list[i]!.logicalId.toLowerCase())) i++;
-      next.set(slot, i);
-      if (i >= list.length) continue;
-      next.set(slot, i + 1);
-      renames.set(resource.logicalId, list[i]!.logicalId);
-      taken.add(list[i]!.logicalId.toLowerCase());
+      // Of the role's parts not given yet (nor already in the template, honoured by name or
+      // clashing) and of this resource's type: the one naming most of what the resource names
+      // (an ingress rule's peer group, a subscription's endpoint), else the first in order.
+      const refs = new Set(resource.refs ?? []);
+      let best: KeptPart | undefined;
+      let bestScore = -1;
+      for (const part of byOwnerRole.get(owner)?.get(role) ?? []) {
+        if (taken.has(part.logicalId.toLowerCase()) || (part.type && part.type !== resource.type)) continue;
+        const score = (part.refs ?? []).filter((id) => refs.has(id)).length;
+        if (score > bestScore) [best, bestScore] = [part, score];
+      }
+      if (!best) continue;
+      renames.set(resource.logicalId, best.logicalId);
+      taken.add(best.logicalId.toLowerCase());
       break;
     }
   }

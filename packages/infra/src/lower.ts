@@ -156,7 +156,16 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
         ctx.names.keptParts(networkOwner(v.id), ['vpc']).map((p) => ({ ownerId: networkOwner(v.id), ...p })),
       ),
       ...ctx.nodes.flatMap((n) =>
-        ctx.names.keptParts(n.id, KEPT_LOGICAL_ID_KEYS).map((p) => ({ ownerId: n.id, ...p })),
+        ctx.names.keptParts(n.id, KEPT_LOGICAL_ID_KEYS).map((p) => {
+          // What the part was in the imported code: its type and what it named.
+          const source = n.logicalIdSources?.[p.key];
+          return {
+            ownerId: n.id,
+            ...p,
+            ...(source ? { type: source.type } : {}),
+            ...(source?.refs ? { refs: source.refs } : {}),
+          };
+        }),
       ),
     ],
   };

@@ -306,7 +306,11 @@ function ruleRole(ctx: LowerContext, rule: ResolvedComponent, stateMachine: Reso
     ctx.addRole({
       id,
       componentId: rule.id,
-      names: ctx.derivedNames(rule.names, 'Events Role', `${rule.names.display} events role`),
+      // An imported rule's role keeps its id (the rule's only role).
+      names: ctx.derivedNames(rule.names, 'Events Role', `${rule.names.display} events role`, {
+        nodeId: rule.nodeId ?? rule.id,
+        key: 'role',
+      }),
       assumedBy: 'events.amazonaws.com',
       purpose: 'service',
       managedPolicies: [],

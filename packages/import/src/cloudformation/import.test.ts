@@ -158,9 +158,10 @@ describe('importCloudFormation: services, parts and connections', () => {
     expect(node(r, 'Audit')).toMatchObject({ type: 'log-group', properties: { retentionDays: 90 } });
   });
 
-  it('makes roles, policies, log groups, mappings and alarms parts of the node they serve', () => {
+  it('makes roles, log groups, mappings and alarms parts of the node they serve, and keeps policies', () => {
     expect(outcome(r, 'WorkerRole')).toEqual({ kind: 'part-of', nodeId: 'Worker', role: 'role' });
-    expect(outcome(r, 'WritePolicy')).toEqual({ kind: 'part-of', nodeId: 'Worker', role: 'policy' });
+    // The export writes grants into the role: a policy resource is kept as written (on the role's kept id).
+    expect(outcome(r, 'WritePolicy')).toMatchObject({ kind: 'kept', nodeId: 'WritePolicy' });
     expect(outcome(r, 'WorkerLogs')).toEqual({ kind: 'part-of', nodeId: 'Worker', role: 'logGroup' });
     expect(outcome(r, 'Mapping')).toEqual({
       kind: 'part-of',
@@ -173,7 +174,6 @@ describe('importCloudFormation: services, parts and connections', () => {
     expect(node(r, 'Worker').logicalIds).toEqual({
       self: 'Worker',
       role: 'WorkerRole',
-      policy: 'WritePolicy',
       logGroup: 'WorkerLogs',
       'eventSourceMapping:0': 'Mapping',
     });

@@ -39,6 +39,7 @@ import { nameTag, rebuildNetwork } from './network.ts';
 import { SERVICE_TYPES, type ReadContext } from './services.ts';
 import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
 import { keptSections } from './kept-sections.ts';
+import { notRemade } from './remade.ts';
 
 export interface TemplateImportOptions {
   parameters?: Record<string, string>;
@@ -370,7 +371,8 @@ export function importTemplate(
       // another database uses it too.
       const others = referrersOf(r.id).filter((x) => x !== db && x.type === db?.type);
       if (db && others.length === 0) {
-        const role = db.type.startsWith('AWS::ElastiCache') ? 'authTokenSecret' : 'masterSecret';
+        // 'secret': the role the export's auth token takes (infra kept-parts.ts).
+        const role = db.type.startsWith('AWS::ElastiCache') ? 'secret' : 'masterSecret';
         cls.set(r.id, { kind: 'part', rule: { role, via: 'in' } });
         ownerHint.set(r.id, db.id);
       }
@@ -407,6 +409,8 @@ export function importTemplate(
     )
       cls.set(r.id, { kind: 'service', service: 'cloudwatch-alarm' });
   }
+  const watchesNothing = (r: Res) =>
+    [...referencesIn(r.props.Dimensions), ...referencesIn(r.props.Metrics)].every((x) => !byId.has(x.target));
   const tryOwn = (r: Res, via: 'in' | 'out', rule: PartRule): string | undefined => {
     const hint = ownerHint.get(r.id);
     if (hint) return ownerVia(hint);
@@ -418,13 +422,17 @@ export function importTemplate(
       return undefined;
     }
     const referrers = refsIn.get(r.id) ?? [];
-    for (const t of referrers) if (isService(t)) return t;
+    // An alarm only watches what it names (a cluster in its dimensions): the owner is the
+    // service that uses the part, an alarm only when nothing else does.
+    const services = referrers.filter(isService);
+    const user = services.find((t) => (cls.get(t) as { service: string }).service !== 'cloudwatch-alarm');
+    if (user ?? services[0]) return user ?? services[0];
     // Through parts that hold this one (an instance profile in a launch template), not through
     // parts that merely name it (an ingress rule naming its source group).
     for (const t of referrers) {
       const c = cls.get(t);
       const o = ownerOf.get(t);
-      if (o && c?.kind === 'part' && (c.rule.via === 'in' || rule.anyReferrer)) return o;
+      if (o && c?.kind === 'part' && (c.rule.via === 'in' || c.rule.holds || rule.anyReferrer)) return o;
     }
     return undefined;
   };
@@ -468,8 +476,12 @@ export function importTemplate(
       continue;
     }
     if (r.type === 'AWS::Logs::LogGroup') cls.set(r.id, { kind: 'service', service: 'log-group' });
-    else if (r.type === 'AWS::CloudWatch::Alarm')
+    else if (r.type === 'AWS::CloudWatch::Alarm' && !watchesNothing(r))
       cls.set(r.id, { kind: 'service', service: 'cloudwatch-alarm' });
+    else if (r.type === 'AWS::CloudWatch::Alarm')
+      // An alarm node watches something drawn; one on a metric no resource here makes (its
+      // dimensions are literals) would regenerate as nothing.
+      cls.set(r.id, { kind: 'kept', reason: 'an alarm on a metric of no resource in this template' });
     else cls.set(r.id, { kind: 'kept', reason: `no service node in the design uses this ${r.type}` });
   }
 
@@ -516,6 +528,43 @@ export function importTemplate(
   const nameOf = (r: Res) =>
     (options.constructPaths?.get(r.id) ?? nameTag(r.props.Tags, (v) => value(v)) ?? r.id).slice(0, 128);
 
+  /** A kept resource: an "other resource" node that passes through into the export unchanged. */
+  const keptNode = (r: Res, id: string): DesignNode => {
+    const node: DesignNode = {
+      id,
+      type: 'other-resource',
+      name: nameOf(r),
+      properties: {
+        cloudFormationType: r.type,
+        cloudFormationProperties: asPropertyValue(r.raw.Properties ?? {}),
+        ...(r.raw.DependsOn !== undefined
+          ? {
+              dependsOn: (Array.isArray(r.raw.DependsOn) ? r.raw.DependsOn : [r.raw.DependsOn]).map(String),
+            }
+          : {}),
+        ...(KEPT_ATTRIBUTES.some((k) => r.raw[k] !== undefined)
+          ? {
+              cloudFormationAttributes: asPropertyValue(
+                Object.fromEntries(
+                  KEPT_ATTRIBUTES.filter((k) => r.raw[k] !== undefined).map((k) => [k, r.raw[k]]),
+                ),
+              ),
+            }
+          : {}),
+      },
+      placement: null,
+      logicalIds: { self: r.id },
+    };
+    const tooLarge = beyondPropertyLimits(node.properties.cloudFormationProperties!);
+    if (tooLarge)
+      warn(
+        `kept resource ${r.id}: ${tooLarge} is larger than a design property holds (4096 characters, 100 items): the design will not load until it is shortened`,
+        r.id,
+        'error',
+      );
+    return node;
+  };
+
   for (const r of resources) {
     const c = cls.get(r.id)!;
     if (c.kind !== 'service' && c.kind !== 'kept') continue;
@@ -523,38 +572,7 @@ export function importTemplate(
     const id = ids.claim(l.id ?? r.id);
     let node: DesignNode;
     if (c.kind === 'kept') {
-      node = {
-        id,
-        type: 'other-resource',
-        name: nameOf(r),
-        properties: {
-          cloudFormationType: r.type,
-          cloudFormationProperties: asPropertyValue(r.raw.Properties ?? {}),
-          ...(r.raw.DependsOn !== undefined
-            ? {
-                dependsOn: (Array.isArray(r.raw.DependsOn) ? r.raw.DependsOn : [r.raw.DependsOn]).map(String),
-              }
-            : {}),
-          ...(KEPT_ATTRIBUTES.some((k) => r.raw[k] !== undefined)
-            ? {
-                cloudFormationAttributes: asPropertyValue(
-                  Object.fromEntries(
-                    KEPT_ATTRIBUTES.filter((k) => r.raw[k] !== undefined).map((k) => [k, r.raw[k]]),
-                  ),
-                ),
-              }
-            : {}),
-        },
-        placement: null,
-        logicalIds: { self: r.id },
-      };
-      const tooLarge = beyondPropertyLimits(node.properties.cloudFormationProperties!);
-      if (tooLarge)
-        warn(
-          `kept resource ${r.id}: ${tooLarge} is larger than a design property holds (4096 characters, 100 items): the design will not load until it is shortened`,
-          r.id,
-          'error',
-        );
+      node = keptNode(r, id);
     } else {
       const service = getService(c.service)!;
       const read =
@@ -608,27 +626,6 @@ export function importTemplate(
     if (l.position) node.position = l.position;
     nodes.push(node);
     nodeOf.set(r.id, node);
-  }
-
-  // Parts: the owner's logicalIds, by role.
-  const counters = new Map<string, number>();
-  for (const r of resources) {
-    const owner = ownerOf.get(r.id);
-    const c = cls.get(r.id)!;
-    if (!owner || c.kind !== 'part') continue;
-    const node = nodeOf.get(owner)!;
-    const ids = (node.logicalIds ??= {});
-    let key: string;
-    if (c.rule.indexed) {
-      const counterKey = `${node.id}\u0000${c.rule.role}`;
-      const n = counters.get(counterKey) ?? 0;
-      counters.set(counterKey, n + 1);
-      key = `${c.rule.role}:${n}`;
-    } else {
-      key = c.rule.role;
-      for (let n = 1; key in ids; n++) key = `${c.rule.role}:${n}`;
-    }
-    ids[key] = r.id;
   }
 
   // NAT gateways: one nat-gateway node per VPC in its public tier.
@@ -1024,6 +1021,61 @@ export function importTemplate(
     nodes,
     (m) => warn(m, undefined, 'info'),
   );
+
+  // ---- Parts: the owner's logicalIds, by role -----------------------------------------------------
+  // Only parts the export makes again (remade.ts): the others are kept as written, so nothing
+  // claimed is dropped on re-export. Decided after connections, which say what the lowering
+  // makes (a target group only behind an ALB); their connections stay with the node they serve.
+  const nodeTypes = new Map(nodes.map((n) => [n.id, n.type]));
+  // An ECS service's task role is its 'role' (the one grants attach to, named by the lowering);
+  // the execution role comes after it, whatever the source order.
+  const executionRoles = new Set(
+    resources
+      .filter((r) => r.type === 'AWS::ECS::TaskDefinition')
+      .flatMap((r) => referencesIn(r.props.ExecutionRoleArn).map((x) => x.target)),
+  );
+  const inPartOrder = [...resources].sort(
+    (a, b) => Number(executionRoles.has(a.id)) - Number(executionRoles.has(b.id)),
+  );
+  for (const r of inPartOrder) {
+    const owner = ownerOf.get(r.id);
+    const c = cls.get(r.id)!;
+    if (!owner || c.kind !== 'part') continue;
+    const served = nodeOf.get(owner)!;
+    const keys = (served.logicalIds ??= {});
+    const role = c.rule.role;
+    const ordinal = Object.keys(keys).filter((k) => k === role || k.startsWith(`${role}:`)).length;
+    const why = notRemade(role, {
+      node: served,
+      connections,
+      nodeType: (id) => nodeTypes.get(id),
+      type: r.type,
+      props: r.props,
+      names: [
+        ...new Set(
+          referencesIn(r.props)
+            .map((x) => node(x.target)?.id)
+            .filter((id): id is string => id !== undefined),
+        ),
+      ],
+      ordinal,
+    });
+    if (why) {
+      const kept = keptNode(r, ids.claim(layoutFor(r.id).id ?? r.id));
+      nodes.push(kept);
+      nodeOf.set(r.id, kept);
+      ownerOf.delete(r.id);
+      cls.set(r.id, { kind: 'kept', reason: `the export would not make it again: ${why}` });
+      continue;
+    }
+    let key = c.rule.indexed ? `${role}:0` : role;
+    for (let n = 1; key in keys; n++) key = `${role}:${n}`;
+    keys[key] = r.id;
+    // Its type and what it names: the export gives the id only to a resource of that type, and
+    // tells apart parts of one role by what they name (infra kept-parts.ts).
+    const named = (refsOut.get(r.id) ?? []).filter((id) => /^[A-Za-z0-9]{1,255}$/.test(id)).slice(0, 50);
+    (served.logicalIdSources ??= {})[key] = { type: r.type, ...(named.length > 0 ? { refs: named } : {}) };
+  }
 
   // ---- Report ---------------------------------------------------------------------------------------
   const reportEntries: ReportEntry[] = resources.map((r) => {

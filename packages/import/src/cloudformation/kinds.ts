@@ -31,6 +31,8 @@ export interface PartRule {
   indexed?: boolean;
   /** `via: 'in'` through any part that names it (a target group named by a listener). */
   anyReferrer?: boolean;
+  /** The 'in' parts it names are its node's too (a node group's node role). */
+  holds?: boolean;
 }
 
 export const PART_TYPES: Readonly<Record<string, PartRule>> = {
@@ -165,7 +167,13 @@ export const PART_TYPES: Readonly<Record<string, PartRule>> = {
   'AWS::ElastiCache::ParameterGroup': { role: 'parameterGroup', via: 'in' },
   'AWS::Neptune::DBSubnetGroup': { role: 'subnetGroup', via: 'in' },
   'AWS::Neptune::DBInstance': { role: 'instance', via: 'out', paths: ['DBClusterIdentifier'], indexed: true },
-  'AWS::EKS::Nodegroup': { role: 'nodegroup', via: 'out', paths: ['ClusterName'], indexed: true },
+  'AWS::EKS::Nodegroup': {
+    role: 'nodegroup',
+    via: 'out',
+    paths: ['ClusterName'],
+    indexed: true,
+    holds: true,
+  },
   'AWS::Events::Archive': { role: 'archive', via: 'out', paths: ['SourceArn'] },
   'AWS::Cognito::UserPoolClient': {
     role: 'userPoolClient',

@@ -147,10 +147,10 @@ describe('importCloudFormation on SAM', () => {
     });
     expect(node('HttpApi')).toMatchObject({ type: 'api-gateway', properties: { apiType: 'http' } });
     expect(node('Flow')).toMatchObject({ type: 'step-functions', properties: { workflowType: 'EXPRESS' } });
-    expect(r.report.resources.find((e) => e.sourceId === 'Deps')!.outcome).toEqual({
-      kind: 'part-of',
-      nodeId: 'Handler',
-      role: 'layer:0',
+    // The design's functions carry no layers: the layer is kept as written, not claimed as a part.
+    expect(r.report.resources.find((e) => e.sourceId === 'Deps')!.outcome).toMatchObject({
+      kind: 'kept',
+      nodeId: 'Deps',
     });
   });
 

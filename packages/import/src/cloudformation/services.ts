@@ -133,6 +133,11 @@ const dynamodb: Reader = (p, ctx) => {
     });
   });
   const provisioned = billing !== 'PAY_PER_REQUEST';
+  const scaling = ctx
+    .referrers(ctx.id, 'AWS::ApplicationAutoScaling::ScalableTarget')
+    .filter((t) => /^dynamodb:table:(Read|Write)CapacityUnits$/.test(String(t.props.ScalableDimension)));
+  const scalingOf = (dimension: 'Read' | 'Write') =>
+    scaling.find((t) => t.props.ScalableDimension === `dynamodb:table:${dimension}CapacityUnits`);
   return props({
     partitionKey: hash ? String(hash.AttributeName) : undefined,
     partitionKeyType: hash ? KEY_TYPE[attrs.get(String(hash.AttributeName)) ?? ''] : undefined,
@@ -141,7 +146,10 @@ const dynamodb: Reader = (p, ctx) => {
     billingMode: provisioned ? 'provisioned' : 'on-demand',
     readCapacity: provisioned ? num(ctx, throughput.ReadCapacityUnits) : undefined,
     writeCapacity: provisioned ? num(ctx, throughput.WriteCapacityUnits) : undefined,
-    autoScaling: provisioned ? false : undefined,
+    // Capacity auto scaling: scalable targets on the table's read or write capacity.
+    autoScaling: provisioned ? scaling.length > 0 : undefined,
+    maxReadCapacity: provisioned ? num(ctx, scalingOf('Read')?.props.MaxCapacity) : undefined,
+    maxWriteCapacity: provisioned ? num(ctx, scalingOf('Write')?.props.MaxCapacity) : undefined,
     gsis: gsis.length > 0 ? gsis : undefined,
     pointInTimeRecovery:
       bool(ctx, obj(p.PointInTimeRecoverySpecification).PointInTimeRecoveryEnabled) ?? false,

@@ -123,6 +123,25 @@ export const NodeSchema = z.object({
    * generators write the node as if it had none. Absent: the node is in no group.
    */
   group: IdSchema.optional(),
+  /**
+   * What each kept part id (key as in `logicalIds`) was in the imported code: its CloudFormation
+   * type, so the id goes only to a resource of that type (a type cannot change in place), and
+   * the logical ids it named, so parts of one role (several ingress rules, subscriptions) go to
+   * the resources that name the same things rather than by order. Optional: without it, any
+   * resource of the part's role takes the id, in order.
+   */
+  logicalIdSources: z
+    .record(
+      z.string().min(1).max(64),
+      z.object({
+        type: z.string().regex(/^[A-Za-z0-9]{1,64}::[A-Za-z0-9]{1,64}::[A-Za-z0-9]{1,64}$/),
+        refs: z
+          .array(z.string().regex(/^[A-Za-z0-9]{1,255}$/))
+          .max(50)
+          .optional(),
+      }),
+    )
+    .optional(),
 });
 export type DesignNode = z.infer<typeof NodeSchema>;
 

@@ -1,0 +1,123 @@
+/**
+ * The importer claims a part only when the export makes it again (remade.ts). Checked both ways:
+ * what archgen itself writes for the designs that hold every service and every connection comes
+ * back as parts (none set aside as "would not be made again": the table misses nothing the
+ * lowering makes), and parts the design cannot make again are kept as written.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDesign } from '@archgen/model';
+import { generateAll } from '@archgen/export';
+import { importCloudFormation } from '../index.ts';
+import { referencesIn } from './intrinsics.ts';
+import { parseTemplateText } from './parse.ts';
+
+const repoRoot = resolve(import.meta.dirname, '..', '..', '..', '..');
+const NOT_REMADE = 'the export would not make it again';
+/** Types of drawn services the importer has no reader for yet (kms-key): claimed by what uses them. */
+const UNREAD = ['AWS::KMS::Key', 'AWS::KMS::Alias'];
+
+describe('parts the export makes again', () => {
+  // Generating the two largest fixtures and importing them takes a few seconds.
+  for (const fixture of ['every-service', 'every-connection', 'kept-resources']) {
+    it(`${fixture}: every part archgen writes is claimed again`, { timeout: 30_000 }, () => {
+      const parsed = parseDesign(
+        readFileSync(resolve(repoRoot, 'fixtures/adversarial', `${fixture}.json`), 'utf8'),
+      );
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      const environment = parsed.design.environments.at(-1)!.name;
+      const files = generateAll(parsed.design, {
+        targets: ['cloudformation'],
+        environments: [environment],
+      }).cloudformation!;
+      const result = importCloudFormation([{ path: 'template.yaml', text: files['template.yaml']! }]);
+      // Services the importer does not read as nodes yet come back kept; so do the parts that
+      // go with them (a rule from a bastion's group, to an MSK cluster's) and a drawn KMS key.
+      const resources = (
+        parseTemplateText('template.yaml', files['template.yaml']!).template as {
+          Resources: Record<string, { Properties?: unknown }>;
+        }
+      ).Resources;
+      const keptAsRead = new Set(
+        result.report.resources
+          .filter((e) => e.outcome.kind === 'kept' && !e.outcome.reason.startsWith(NOT_REMADE))
+          .map((e) => e.sourceId),
+      );
+      const setAside = result.report.resources
+        .filter((e) => e.outcome.kind === 'kept' && e.outcome.reason.startsWith(NOT_REMADE))
+        .filter((e) => !UNREAD.includes(e.sourceType))
+        .filter((e) => !referencesIn(resources[e.sourceId]?.Properties).some((x) => keptAsRead.has(x.target)))
+        .map((e) => `${e.sourceId} (${e.sourceType}): ${'reason' in e.outcome ? e.outcome.reason : ''}`);
+      expect(setAside).toEqual([]);
+      expect(result.report.resources.some((e) => e.outcome.kind === 'part-of')).toBe(true);
+    });
+  }
+});
+
+const TEMPLATE = `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      Code: { ZipFile: 'exports.handler = async () => 1' }
+      Role: !GetAtt FnRole.Arn
+  FnRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+  TaskRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      TaskRoleArn: !GetAtt TaskRole.Arn
+      Tags: [{ Key: fn, Value: !Ref Fn }]
+  Pool:
+    Type: AWS::Cognito::UserPool
+  PoolClient:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+  Topic:
+    Type: AWS::SNS::Topic
+  Mail:
+    Type: AWS::SNS::Subscription
+    Properties:
+      TopicArn: !Ref Topic
+      Protocol: email
+      Endpoint: ops@example.com
+`;
+
+describe('parts the export would not make again are kept as written', () => {
+  const result = importCloudFormation([{ path: 'template.yaml', text: TEMPLATE }]);
+  const outcome = (id: string) => result.report.resources.find((e) => e.sourceId === id)!.outcome;
+
+  it('claims the function role the lowering makes again', () => {
+    expect(outcome('FnRole')).toEqual({ kind: 'part-of', nodeId: 'Fn', role: 'role' });
+  });
+
+  it('keeps a user pool client no API authorizes with, and an e-mail subscription', () => {
+    expect(outcome('PoolClient')).toMatchObject({ kind: 'kept', nodeId: 'PoolClient' });
+    expect((outcome('PoolClient') as { reason: string }).reason).toContain(NOT_REMADE);
+    expect(outcome('Mail')).toMatchObject({ kind: 'kept', nodeId: 'Mail' });
+    const pool = result.design.nodes.find((n) => n.id === 'Pool')!;
+    expect(pool.logicalIds).toEqual({ self: 'Pool' });
+  });
+
+  it('keeps what a function does not make (a task definition and its role), with their ids', () => {
+    for (const id of ['Task', 'TaskRole']) {
+      const kept = result.design.nodes.find((n) => n.id === id);
+      expect(kept, id).toMatchObject({ type: 'other-resource', logicalIds: { self: id } });
+    }
+    expect(result.design.nodes.find((n) => n.id === 'Fn')!.logicalIds).toEqual({
+      self: 'Fn',
+      role: 'FnRole',
+    });
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * Which parts a node's lowering makes again, so the importer claims a source resource as a part
+ * only when the re-export regenerates it (and can give it back its logical id). A part the
+ * design would not make again (a second role on a function, a user pool client, a CloudFront
+ * cache policy, a scaling policy on a metric the design does not scale on) is kept instead: an
+ * "other resource" node that passes through unchanged. A part claimed but not regenerated
+ * would be a silent loss.
+ *
+ * The table follows what the lowering and the CloudFormation generator emit per node type
+ * (remade.test.ts checks it against every example and fixture design).
+ */
+import type { Connection, DesignNode } from '@archgen/model';
+
+/** What a rule can look at: the node, its connections in the design, the source part. */
+export interface RemadeContext {
+  node: DesignNode;
+  connections: readonly Connection[];
+  nodeType: (id: string) => string | undefined;
+  /** The part's source CloudFormation type and properties. */
+  type: string;
+  props: Record<string, unknown>;
+  /** Node ids the part's properties name (through any part of theirs). */
+  names: readonly string[];
+  /** How many parts of this role the node already holds (0 for the first). */
+  ordinal: number;
+}
+
+interface RemadeRule {
+  /** Source types the lowering makes for this role. */
+  types: readonly string[];
+  /** At most this many of the role per node (default: any number). */
+  max?: number;
+  when?: (ctx: RemadeContext) => boolean;
+}
+
+const has = (ctx: RemadeContext, test: (c: Connection) => boolean) => ctx.connections.some(test);
+const out = (ctx: RemadeContext, ...kinds: string[]) =>
+  has(ctx, (c) => c.from === ctx.node.id && kinds.includes(c.kind));
+/** An ALB sends this node traffic or invokes it: the ALB's emitter makes its target group and rule. */
+const behindAlb = (ctx: RemadeContext) =>
+  has(
+    ctx,
+    (c) =>
+      c.to === ctx.node.id && (c.kind === 'traffic' || c.kind === 'invoke') && ctx.nodeType(c.from) === 'alb',
+  );
+/** The targets an ALB forwards to: a target group each; the first is the listeners' default. */
+const albTargets = (ctx: RemadeContext) =>
+  ctx.connections.filter((c) => c.from === ctx.node.id && (c.kind === 'traffic' || c.kind === 'invoke'))
+    .length;
+/** How many connections make the node a permission (the callers the lowering lets invoke it). */
+const invokers = (ctx: RemadeContext) =>
+  ctx.connections.filter(
+    (c) =>
+      c.to === ctx.node.id &&
+      ['api-gateway', 'alb', 'eventbridge-rule', 's3', 'sns'].includes(ctx.nodeType(c.from) ?? ''),
+  ).length;
+/** REST API resources and methods: one per function the API invokes (no OPTIONS methods). */
+const restRoutes = (ctx: RemadeContext) =>
+  ctx.props.HttpMethod !== 'OPTIONS' &&
+  ctx.ordinal < ctx.connections.filter((c) => c.from === ctx.node.id && c.kind === 'invoke').length;
+/** A rule with targets: its role, target DLQ, DLQ policy and alarm, and invoke permissions. */
+const ruleWithTargets = (ctx: RemadeContext) => out(ctx, 'route');
+
+/**
+ * A security group rule the lowering derives again: one between two groups of the design
+ * (a connection makes it), or an open HTTP(S) ingress on a public ALB (Internet users).
+ */
+const derivedRule = (ctx: RemadeContext): boolean => {
+  const peer = ctx.type.endsWith('Ingress')
+    ? (ctx.props.SourceSecurityGroupId ?? ctx.props.SourceSecurityGroupName)
+    : ctx.props.DestinationSecurityGroupId;
+  if (peer !== undefined) return ctx.names.some((id) => id !== ctx.node.id);
+  // Ports are often written as strings ("80").
+  const port = Number(ctx.props.FromPort);
+  return (
+    ctx.type.endsWith('Ingress') &&
+    ctx.node.type === 'alb' &&
+    (ctx.props.CidrIp === '0.0.0.0/0' || ctx.props.CidrIpv6 === '::/0') &&
+    (port === 80 || port === 443) &&
+    has(ctx, (c) => c.to === ctx.node.id && ctx.nodeType(c.from) === 'users')
+  );
+};
+
+const ROLE = { types: ['AWS::IAM::Role'], max: 1 } as const;
+/** A security group only for a node placed in a VPC (a Lambda function outside one has none). */
+const inVpc = (ctx: RemadeContext) => ctx.node.placement !== null;
+const SECURITY_GROUP = { types: ['AWS::EC2::SecurityGroup'], max: 1, when: inVpc } as const;
+const INGRESS = { types: ['AWS::EC2::SecurityGroupIngress'], when: derivedRule } as const;
+const EGRESS = { types: ['AWS::EC2::SecurityGroupEgress'], when: derivedRule } as const;
+const LOG_GROUP = { types: ['AWS::Logs::LogGroup'], max: 1 } as const;
+const LOG_BUCKET = {
+  logBucket: { types: ['AWS::S3::Bucket'], max: 1 },
+  // The log bucket's policy, and an S3 node's own.
+  bucketPolicy: { types: ['AWS::S3::BucketPolicy'], max: 2 },
+} as const;
+const NETWORKED = {
+  securityGroup: SECURITY_GROUP,
+  securityGroupIngress: INGRESS,
+  securityGroupEgress: EGRESS,
+};
+/**
+ * The design's alarm topic, with its key and policy, folded into the node whose dead-letter
+ * queue alarm notifies it (infra derived.ts), and that alarm.
+ */
+const ALARMS = {
+  alarm: { types: ['AWS::CloudWatch::Alarm'], max: 1 },
+  alarmTopic: { types: ['AWS::SNS::Topic'], max: 1 },
+  kmsKey: { types: ['AWS::KMS::Key'], max: 1 },
+  topicPolicy: { types: ['AWS::SNS::TopicPolicy'], max: 1 },
+} as const;
+/** The rule an S3 bucket's events reach the node through (s3 -> node event-source). */
+const S3_EVENTS = { eventRule: { types: ['AWS::Events::Rule'] } } as const;
+const ALB_TARGET = {
+  targetGroup: { types: ['AWS::ElasticLoadBalancingV2::TargetGroup'], max: 1, when: behindAlb },
+};
+
+/** Node type -> part role -> what its lowering makes for it. */
+const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
+  alb: {
+    ...NETWORKED,
+    ...LOG_BUCKET,
+    listener: { types: ['AWS::ElasticLoadBalancingV2::Listener'] },
+    // A rule by path for each further target, on each listener that forwards (HTTPS, HTTP).
+    listenerRule: {
+      types: ['AWS::ElasticLoadBalancingV2::ListenerRule'],
+      when: (ctx) => ctx.ordinal < 2 * (albTargets(ctx) - 1),
+    },
+    targetGroup: {
+      types: ['AWS::ElasticLoadBalancingV2::TargetGroup'],
+      when: (ctx) => ctx.ordinal < albTargets(ctx),
+    },
+    permission: { types: ['AWS::Lambda::Permission'], when: (ctx) => out(ctx, 'invoke') },
+    webAcl: { types: ['AWS::WAFv2::WebACL'], max: 1 },
+    webAclAssociation: { types: ['AWS::WAFv2::WebACLAssociation'], max: 1 },
+  },
+  'api-gateway': {
+    apiMethod: { types: ['AWS::ApiGateway::Method'], when: restRoutes },
+    apiResource: { types: ['AWS::ApiGateway::Resource'], when: restRoutes },
+    // The authorizer of the user pool the API authorizes with (api-gateway -> cognito-user-pool).
+    authorizer: {
+      types: ['AWS::ApiGateway::Authorizer', 'AWS::ApiGatewayV2::Authorizer'],
+      max: 1,
+      when: (ctx) => has(ctx, (c) => c.from === ctx.node.id && ctx.nodeType(c.to) === 'cognito-user-pool'),
+    },
+    deployment: { types: ['AWS::ApiGateway::Deployment'], max: 1 },
+    // HTTP API routes and integrations are made for the functions the API invokes.
+    integration: {
+      types: ['AWS::ApiGatewayV2::Integration'],
+      when: (ctx) => ctx.names.some((id) => ctx.nodeType(id) === 'lambda'),
+    },
+    route: { types: ['AWS::ApiGatewayV2::Route'], when: (ctx) => out(ctx, 'invoke') },
+    stage: { types: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'], max: 1 },
+    requestValidator: { types: ['AWS::ApiGateway::RequestValidator'], max: 1 },
+    logGroup: LOG_GROUP,
+    permission: { types: ['AWS::Lambda::Permission'] },
+    role: ROLE,
+    webAcl: { types: ['AWS::WAFv2::WebACL'], max: 1 },
+    webAclAssociation: { types: ['AWS::WAFv2::WebACLAssociation'], max: 1 },
+    // The client of the user pool an HTTP API's JWT authorizer trusts.
+    userPoolClient: {
+      types: ['AWS::Cognito::UserPoolClient'],
+      max: 1,
+      when: (ctx) => has(ctx, (c) => c.from === ctx.node.id && ctx.nodeType(c.to) === 'cognito-user-pool'),
+    },
+  },
+  'athena-workgroup': LOG_BUCKET,
+  aurora: {
+    ...NETWORKED,
+    instance: { types: ['AWS::RDS::DBInstance'] },
+    subnetGroup: { types: ['AWS::RDS::DBSubnetGroup'], max: 1 },
+  },
+  bastion: {
+    ...NETWORKED,
+    role: ROLE,
+    instanceProfile: { types: ['AWS::IAM::InstanceProfile'], max: 1 },
+  },
+  cloudfront: {
+    ...LOG_BUCKET,
+    originAccessControl: { types: ['AWS::CloudFront::OriginAccessControl'], max: 1 },
+    webAcl: { types: ['AWS::WAFv2::WebACL'], max: 1 },
+  },
+  dynamodb: {
+    scalableTarget: {
+      types: ['AWS::ApplicationAutoScaling::ScalableTarget'],
+      max: 2,
+      when: (ctx) =>
+        ctx.node.properties.billingMode === 'provisioned' && ctx.node.properties.autoScaling !== false,
+    },
+    scalingPolicy: {
+      types: ['AWS::ApplicationAutoScaling::ScalingPolicy'],
+      max: 2,
+      when: (ctx) =>
+        ctx.node.properties.billingMode === 'provisioned' && ctx.node.properties.autoScaling !== false,
+    },
+  },
+  'ec2-asg': {
+    ...NETWORKED,
+    ...ALB_TARGET,
+    role: ROLE,
+    instanceProfile: { types: ['AWS::IAM::InstanceProfile'], max: 1 },
+    launchTemplate: { types: ['AWS::EC2::LaunchTemplate'], max: 1 },
+  },
+  'ecs-fargate': {
+    ...NETWORKED,
+    ...ALB_TARGET,
+    // The task role and the execution role.
+    role: { types: ['AWS::IAM::Role'], max: 2 },
+    cluster: { types: ['AWS::ECS::Cluster'], max: 1 },
+    taskDefinition: { types: ['AWS::ECS::TaskDefinition'], max: 1 },
+    logGroup: LOG_GROUP,
+    // Only the scaling the reader recognised (services.ts): target tracking on CPU.
+    scalableTarget: {
+      types: ['AWS::ApplicationAutoScaling::ScalableTarget'],
+      max: 1,
+      when: (ctx) => ctx.node.properties.scaling !== undefined && ctx.node.properties.scaling !== 'none',
+    },
+    scalingPolicy: {
+      types: ['AWS::ApplicationAutoScaling::ScalingPolicy'],
+      max: 1,
+      when: (ctx) => ctx.node.properties.scaling !== undefined && ctx.node.properties.scaling !== 'none',
+    },
+  },
+  eks: {
+    ...NETWORKED,
+    role: { types: ['AWS::IAM::Role'], max: 2 },
+    kmsKey: { types: ['AWS::KMS::Key'], max: 1 },
+    logGroup: LOG_GROUP,
+    nodegroup: { types: ['AWS::EKS::Nodegroup'] },
+  },
+  elasticache: {
+    ...NETWORKED,
+    // The AUTH token (import.ts names a cache's token secret 'secret').
+    secret: { types: ['AWS::SecretsManager::Secret'], max: 1 },
+    subnetGroup: { types: ['AWS::ElastiCache::SubnetGroup'], max: 1 },
+  },
+  'eventbridge-bus': { archive: { types: ['AWS::Events::Archive'], max: 1 } },
+  // A drawn alarm that notifies the design's alarm topic.
+  'cloudwatch-alarm': {
+    alarmTopic: ALARMS.alarmTopic,
+    kmsKey: ALARMS.kmsKey,
+    topicPolicy: ALARMS.topicPolicy,
+  },
+  'cognito-user-pool': {
+    // The client an HTTP API's JWT authorizer trusts, one per API authorizing with the pool.
+    userPoolClient: {
+      types: ['AWS::Cognito::UserPoolClient'],
+      when: (ctx) =>
+        ctx.ordinal <
+        ctx.connections.filter((c) => c.to === ctx.node.id && ctx.nodeType(c.from) === 'api-gateway').length,
+    },
+  },
+  'eventbridge-rule': {
+    ...ALARMS,
+    role: { ...ROLE, when: ruleWithTargets },
+    deadLetterQueue: { types: ['AWS::SQS::Queue'], max: 1, when: ruleWithTargets },
+    queuePolicy: { types: ['AWS::SQS::QueuePolicy'], max: 1, when: ruleWithTargets },
+    permission: { types: ['AWS::Lambda::Permission'], when: ruleWithTargets },
+  },
+  firehose: { ...LOG_BUCKET, role: ROLE, logGroup: LOG_GROUP },
+  'kms-key': { kmsAlias: { types: ['AWS::KMS::Alias'], max: 1 } },
+  lambda: {
+    ...NETWORKED,
+    ...S3_EVENTS,
+    ...ALB_TARGET,
+    role: ROLE,
+    logGroup: LOG_GROUP,
+    eventSourceMapping: { types: ['AWS::Lambda::EventSourceMapping'] },
+    permission: { types: ['AWS::Lambda::Permission'], when: (ctx) => ctx.ordinal < invokers(ctx) },
+    subscription: { types: ['AWS::SNS::Subscription'] },
+  },
+  'msk-cluster': { ...NETWORKED, logGroup: LOG_GROUP },
+  neptune: {
+    ...NETWORKED,
+    instance: { types: ['AWS::Neptune::DBInstance'] },
+    subnetGroup: { types: ['AWS::Neptune::DBSubnetGroup'], max: 1 },
+  },
+  opensearch: { ...NETWORKED, logGroup: LOG_GROUP },
+  rds: { ...NETWORKED, subnetGroup: { types: ['AWS::RDS::DBSubnetGroup'], max: 1 } },
+  s3: {
+    ...LOG_BUCKET,
+    kmsKey: { types: ['AWS::KMS::Key'], max: 1 },
+    eventRule: { types: ['AWS::Events::Rule'] },
+    permission: { types: ['AWS::Lambda::Permission'] },
+  },
+  sns: {
+    ...ALARMS,
+    ...S3_EVENTS,
+    // Its own key and policy, and the alarm topic's.
+    kmsKey: { types: ['AWS::KMS::Key'], max: 2 },
+    topicPolicy: { types: ['AWS::SNS::TopicPolicy'], max: 2 },
+    // The dead-letter queue its subscriptions get, with its policy and alarm.
+    deadLetterQueue: { types: ['AWS::SQS::Queue'], max: 1 },
+    queuePolicy: { types: ['AWS::SQS::QueuePolicy'], max: 1 },
+  },
+  sqs: {
+    ...ALARMS,
+    ...S3_EVENTS,
+    deadLetterQueue: { types: ['AWS::SQS::Queue'], max: 1 },
+    // Its own policy and its dead-letter queue's.
+    queuePolicy: { types: ['AWS::SQS::QueuePolicy'], max: 2 },
+    subscription: { types: ['AWS::SNS::Subscription'] },
+  },
+  'step-functions': { ...S3_EVENTS, role: ROLE, logGroup: LOG_GROUP },
+  timestream: { table: { types: ['AWS::Timestream::Table'] } },
+  'vpc-endpoint': { securityGroup: SECURITY_GROUP },
+  'waf-web-acl': { webAclAssociation: { types: ['AWS::WAFv2::WebACLAssociation'] } },
+};
+
+/** The roles (and their source types) the lowering can make for a node type, for the test. */
+export function remadeRoles(nodeType: string): Readonly<Record<string, RemadeRule>> {
+  return REMADE[nodeType] ?? {};
+}
+
+/**
+ * Why the re-export would not make this part again, or undefined when it would (the part's
+ * logical id then goes to the resource the lowering makes for that role).
+ */
+export function notRemade(role: string, ctx: RemadeContext): string | undefined {
+  const rule = REMADE[ctx.node.type]?.[role];
+  const what = `${/^[aeio]/.test(ctx.node.type) ? 'an' : 'a'} ${ctx.node.type} node`;
+  if (!rule) return `${what} makes no ${ctx.type} of its own`;
+  if (!rule.types.includes(ctx.type)) return `${what} makes its ${role} as another type than ${ctx.type}`;
+  if (rule.max !== undefined && ctx.ordinal >= rule.max)
+    return `${what} makes ${rule.max === 1 ? 'one' : `at most ${rule.max}`} ${ctx.type}; this is one more`;
+  if (rule.when && !rule.when(ctx))
+    return `${what} makes this ${ctx.type} only for what the design draws (a connection or setting it does not have here)`;
+  return undefined;
+}
