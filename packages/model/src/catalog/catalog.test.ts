@@ -31,6 +31,7 @@ describe('catalog', () => {
       'api-gateway',
       'athena-workgroup',
       'aurora',
+      'backup-plan',
       'bastion',
       'cloudfront',
       'cloudwatch-alarm',
@@ -168,6 +169,8 @@ describe('connections from the contract table', () => {
     ['encrypt-with', ['s3', 'sqs', 'sns', 'log-group'], ['kms-key']],
     ['protect', ['waf-web-acl'], ['cloudfront', 'alb', 'api-gateway']],
     ['alias', ['route53-zone'], ['cloudfront', 'alb']],
+    ['back-up', ['backup-plan'], ['rds', 'aurora', 'neptune', 'dynamodb', 's3']],
+    ['encrypt-with', ['backup-plan'], ['kms-key']],
   ];
   const cases = allowed.flatMap(([kind, froms, tos]) =>
     froms.flatMap((from) => tos.map((to) => [from, kind, to] as const)),
@@ -190,6 +193,8 @@ describe('connections from the contract table', () => {
       'vpc-endpoint',
       'waf-web-acl',
       'route53-zone',
+      // AWS Backup's job metrics are per account and resource type, not per plan.
+      'backup-plan',
     ]);
     for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');
