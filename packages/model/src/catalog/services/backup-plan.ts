@@ -1,6 +1,6 @@
 import type { Properties } from '../../design/schema.ts';
 import type { PropertyIssue, ServiceDefinition } from '../types.ts';
-import { bool, num, reader, text } from '../define.ts';
+import { bool, num, onDeleteProperty, reader, text } from '../define.ts';
 
 /** What a plan can back up ("back-up" connections); ElastiCache is no AWS Backup resource type. */
 export const BACKUP_TARGETS = ['rds', 'aurora', 'neptune', 'dynamodb', 's3'] as const;
@@ -134,9 +134,11 @@ export const backupPlan: ServiceDefinition = {
       help: 'key=value, e.g. backup=daily: every resource of the account with this tag is backed up too. Empty = only the connected ones.',
     }),
     bool('vaultLock', 'Vault lock', false, {
+      sameInEveryEnvironment: true,
       help: 'Governance-mode lock: recovery points cannot be deleted or kept outside the limits below, except by users allowed to bypass it (BAK-03).',
     }),
     num('vaultLockMinDays', 'Locked minimum retention', 7, {
+      sameInEveryEnvironment: true,
       unit: 'days',
       integer: true,
       min: 1,
@@ -144,6 +146,7 @@ export const backupPlan: ServiceDefinition = {
       visibleWhen: { key: 'vaultLock', equals: true },
     }),
     num('vaultLockMaxDays', 'Locked maximum retention', 0, {
+      sameInEveryEnvironment: true,
       unit: 'days',
       integer: true,
       min: 0,
@@ -151,6 +154,7 @@ export const backupPlan: ServiceDefinition = {
       visibleWhen: { key: 'vaultLock', equals: true },
       help: '0 = no maximum.',
     }),
+    onDeleteProperty(false),
   ],
   validate: checkBackupPlan,
   accepts: [],
