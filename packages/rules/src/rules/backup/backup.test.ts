@@ -24,4 +24,22 @@ describe('backup rules', () => {
     const findings = validateDesign(d).filter((f) => f.ruleId === 'BAK-04');
     expect(findings.map((f) => [f.target.id, f.environment])).toEqual([['files', 'staging']]);
   });
+
+  it('DDB-01 still flags a table without PITR that a plan backs up, and says what the plan does not cover', () => {
+    const build = (backedUp: boolean) => {
+      const d = design('Backup fixture')
+        .node('backup-plan', { id: 'plan', name: 'Nightly' })
+        .node('dynamodb', { id: 'table', properties: { pointInTimeRecovery: false } });
+      return (backedUp ? d.connect('plan', 'table', 'back-up') : d).build();
+    };
+    const why = (backedUp: boolean) =>
+      validateDesign(build(backedUp))
+        .filter((f) => f.ruleId === 'DDB-01')
+        .map((f) => f.why);
+    expect(why(true)).toHaveLength(1);
+    expect(why(true)[0]).toMatch(
+      /Nightly backs it up too, but its recovery points restore to when they were taken/,
+    );
+    expect(why(false)[0]).not.toMatch(/backs it up/);
+  });
 });
