@@ -11,7 +11,12 @@ describe('AWS Backup plans', () => {
       .node('backup-plan', { id: 'plan', properties: { coldStorageAfterDays: 30, retentionDays: 0 } })
       .node('backup-plan', {
         id: 'tagged',
-        properties: { selectionTag: 'backup = daily', schedule: 'weekly', vaultLock: true, vaultLockMaxDays: 400 },
+        properties: {
+          selectionTag: 'backup = daily',
+          schedule: 'weekly',
+          vaultLock: true,
+          vaultLockMaxDays: 400,
+        },
       })
       .node('backup-plan', { id: 'idle' })
       .node('rds', { id: 'db', tier: 'isolated' })
@@ -36,7 +41,11 @@ describe('AWS Backup plans', () => {
   it('decides retention per environment: the design value, else 35 days in production and 7 elsewhere', () => {
     expect(component('plan').backupPlan?.deleteAfterDays.byEnv).toEqual({ dev: 7, staging: 7, prod: 365 });
     expect(component('idle').backupPlan?.deleteAfterDays.byEnv).toEqual({ dev: 7, staging: 7, prod: 35 });
-    expect(component('plan').backupPlan?.coldStorageAfterDays.byEnv).toEqual({ dev: 30, staging: 30, prod: 30 });
+    expect(component('plan').backupPlan?.coldStorageAfterDays.byEnv).toEqual({
+      dev: 30,
+      staging: 30,
+      prod: 30,
+    });
   });
 
   it('selects the connected resources and the tag, under a role trusted by AWS Backup', () => {
