@@ -6,8 +6,7 @@
  * the lowering made (iam.ts prints it with its AWS Backup managed policies).
  */
 import type { ComponentEmitter } from '../context.ts';
-import { getAtt, join, ref } from '../template/intrinsics.ts';
-import type { TemplateValue } from '../template/types.ts';
+import { getAtt, join, ref, type TemplateValue } from '../template/intrinsics.ts';
 import { deletionPolicies, resolvedValue, stackUniqueName } from './common.ts';
 
 export const backupPlanEmitter: ComponentEmitter = {
