@@ -460,3 +460,37 @@ describe('S3 lifecycle rules by prefix', () => {
     ]);
   });
 });
+
+describe('backup plan properties', () => {
+  const issues = (props: Properties) =>
+    (requireService('backup-plan').validate?.(props) ?? []).map((i) => i.path);
+  it('accepts the defaults, the named schedules and AWS cron expressions', () => {
+    expect(issues({})).toEqual([]);
+    expect(issues({ schedule: 'weekly' })).toEqual([]);
+    expect(issues({ schedule: 'cron(0 3 ? * MON-FRI *)' })).toEqual([]);
+  });
+  it('refuses schedules AWS Backup refuses', () => {
+    expect(issues({ schedule: 'hourly' })).toEqual(['schedule']);
+    expect(issues({ schedule: 'cron(0 3 * * * *)' })).toEqual(['schedule']);
+    expect(issues({ schedule: 'cron(*/5 3 * * ? *)' })).toEqual(['schedule']);
+  });
+  it('keeps cold storage at least 90 days before deletion, and never for continuous backups', () => {
+    expect(issues({ coldStorageAfterDays: 30, retentionDays: 120 })).toEqual([]);
+    expect(issues({ coldStorageAfterDays: 30, retentionDays: 119 })).toEqual(['retentionDays']);
+    expect(issues({ coldStorageAfterDays: 30 })).toEqual(['retentionDays']);
+    expect(issues({ continuousBackup: true, retentionDays: 36 })).toEqual(['retentionDays']);
+    expect(issues({ continuousBackup: true, coldStorageAfterDays: 30, retentionDays: 35 })).toEqual([
+      'retentionDays',
+      'coldStorageAfterDays',
+    ]);
+  });
+  it('keeps the retention inside the vault lock, and the tag as key=value', () => {
+    expect(issues({ vaultLock: true })).toEqual([]);
+    expect(issues({ vaultLock: true, vaultLockMinDays: 30 })).toEqual(['retentionDays']);
+    expect(
+      issues({ vaultLock: true, vaultLockMinDays: 30, retentionDays: 60, vaultLockMaxDays: 40 }),
+    ).toEqual(['retentionDays']);
+    expect(issues({ selectionTag: 'backup' })).toEqual(['selectionTag']);
+    expect(issues({ selectionTag: 'backup=daily' })).toEqual([]);
+  });
+});

@@ -84,6 +84,12 @@ function checkBackupPlan(props: Properties): PropertyIssue[] {
         path: 'vaultLockMaxDays',
         message: `The longest retention (${max}) is under the shortest (${min})`,
       });
+    // The default retention (7 days, 35 in production) must fit the lock too.
+    if (retention === 0 && (min > 7 || (max > 0 && max < 35)))
+      issues.push({
+        path: 'retentionDays',
+        message: `The default retention (7 days, 35 in production) does not fit the vault lock (${min} to ${max > 0 ? max : 'any'} days): set the retention`,
+      });
     if (retention > 0 && retention < min)
       issues.push({
         path: 'retentionDays',
