@@ -16,6 +16,7 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   'encrypt-with': 'encrypts with',
   protect: 'protects',
   alias: 'names',
+  'back-up': 'backs up',
 };
 
 /** What an edge says: the user's label, else "HTTPS :443" for traffic, else the kind's verb. */

@@ -26,6 +26,7 @@ import rdsUrl from 'aws-icons/icons/architecture-service/AmazonRDS.svg?url';
 import s3Url from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg?url';
 import secretsUrl from 'aws-icons/icons/architecture-service/AWSSecretsManager.svg?url';
 import ecrUrl from 'aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg?url';
+import backupUrl from 'aws-icons/icons/architecture-service/AWSBackup.svg?url';
 import kmsUrl from 'aws-icons/icons/architecture-service/AWSKeyManagementService.svg?url';
 import snsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg?url';
 import sqsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg?url';
@@ -86,6 +87,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'athena-workgroup': service(athenaUrl),
   secret: service(secretsUrl),
   'kms-key': service(kmsUrl),
+  'backup-plan': service(backupUrl),
   'cognito-user-pool': service(cognitoUrl),
   'cloudwatch-alarm': glyph(alarmUrl),
   'log-group': glyph(logsUrl),

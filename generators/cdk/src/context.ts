@@ -43,6 +43,7 @@ export const MODULES = {
   appscaling: 'aws-cdk-lib/aws-applicationautoscaling',
   athena: 'aws-cdk-lib/aws-athena',
   autoscaling: 'aws-cdk-lib/aws-autoscaling',
+  backup: 'aws-cdk-lib/aws-backup',
   cloudfront: 'aws-cdk-lib/aws-cloudfront',
   cloudwatch: 'aws-cdk-lib/aws-cloudwatch',
   cognito: 'aws-cdk-lib/aws-cognito',

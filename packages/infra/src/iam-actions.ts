@@ -370,4 +370,9 @@ export const MANAGED_POLICIES = {
   ecrReadOnly: 'AmazonEC2ContainerRegistryReadOnly',
   apiGatewayCloudWatch: 'service-role/AmazonAPIGatewayPushToCloudWatchLogs',
   ssmManagedInstanceCore: 'AmazonSSMManagedInstanceCore',
+  backup: 'service-role/AWSBackupServiceRolePolicyForBackup',
+  backupRestores: 'service-role/AWSBackupServiceRolePolicyForRestores',
+  // S3 backups need their own pair (bucket versions, inventory, EventBridge rules AWS Backup makes).
+  backupS3: 'AWSBackupServiceRolePolicyForS3Backup',
+  backupS3Restores: 'AWSBackupServiceRolePolicyForS3Restore',
 } as const;

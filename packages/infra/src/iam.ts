@@ -118,6 +118,17 @@ function roleSpecs(component: ResolvedComponent): RoleSpec[] {
           managedPolicies: [],
         },
       ];
+    case 'backup-plan':
+      return [
+        {
+          key: 'role',
+          suffix: 'Role',
+          purpose: 'service',
+          assumedBy: 'backup.amazonaws.com',
+          // AWS Backup's own policies; backups.ts adds the S3 pair when the plan selects a bucket.
+          managedPolicies: [MANAGED_POLICIES.backup, MANAGED_POLICIES.backupRestores],
+        },
+      ];
     default:
       return [];
   }

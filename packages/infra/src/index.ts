@@ -16,6 +16,7 @@ export * from './text.ts';
 export { REST_API_STAGE, isGraviton } from './aws.ts';
 export { BASTION_ROOT_DEVICE } from './bastions.ts';
 export { ecrLifecyclePolicy } from './ecr.ts';
+export { DEFAULT_BACKUP_RETENTION_DAYS, backupScheduleExpression } from './backups.ts';
 export { ALB_TLS_POLICY, targetGroupSettings } from './front-doors.ts';
 export { EVENT_TARGET_RETRY } from './wiring.ts';
 export { requireResolved } from './require.ts';

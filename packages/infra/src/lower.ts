@@ -18,6 +18,7 @@ import { lowerFirehoses } from './firehose.ts';
 import { lowerMskClusters } from './msk.ts';
 import { lowerBastions } from './bastions.ts';
 import { lowerEcrRepositories } from './ecr.ts';
+import { lowerBackupPlans } from './backups.ts';
 import { lowerDrawnKeys, lowerKeyGrants } from './keys.ts';
 import { lowerWebAcls } from './web-acls.ts';
 import { lowerHostedZones } from './dns.ts';
@@ -104,6 +105,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
   lowerEcrRepositories(ctx);
+  lowerBackupPlans(ctx);
   lowerWiring(ctx);
   lowerFirehoses(ctx);
   lowerApiGatewayAccountRole(ctx);

@@ -24,6 +24,8 @@ import type { DeletionAction, ResolvedComponent, ResolvedProtection } from './ty
  */
 export const STATEFUL_TYPES: Readonly<Record<string, { snapshot: boolean; deletionProtection: boolean }>> = {
   aurora: { snapshot: true, deletionProtection: true },
+  // Its vault holds the recovery points (AWS refuses to delete a vault that is not empty).
+  'backup-plan': { snapshot: false, deletionProtection: false },
   dynamodb: { snapshot: false, deletionProtection: true },
   'ecr-repository': { snapshot: false, deletionProtection: false },
   neptune: { snapshot: true, deletionProtection: true },

@@ -86,6 +86,8 @@ const LAYER_BY_TYPE: Record<string, StackLayer> = {
   // Alias records name the front doors; a web ACL and the front doors it protects refer to each other.
   'route53-zone': 'edge',
   'waf-web-acl': 'edge',
+  // A plan names the stores it backs up (and a drawn vault key): deployed after them, like alarms.
+  'backup-plan': 'app',
 };
 
 interface Unit {
@@ -249,6 +251,8 @@ export function partitionStacks(design: Design, graph: StackInput): ResolvedStac
     ])
       dependsOn(c.id, field);
     for (const variable of c.environment) if ('componentId' in variable.value) refers(c.id, variable.value);
+    for (const selected of c.backupPlan?.resourceIds ?? []) dependsOn(c.id, selected);
+    dependsOn(c.id, c.backupPlan?.vaultKeyId);
   }
   for (const group of graph.securityGroups) dependsOn(group.componentId, group.vpcId);
   for (const role of graph.roles)

@@ -648,6 +648,32 @@ export interface ResolvedDrawnWebAcl {
   restApis: string[];
 }
 
+/** A drawn AWS Backup plan (backup-plan) with its vault and selection (backups.ts). */
+export interface ResolvedBackupPlan {
+  /** The plan's one rule: an AWS cron expression (UTC), the same in every environment. */
+  schedule: string;
+  /** The rule's name in the plan (letters, digits, "-", "_", "."). */
+  ruleName: string;
+  /** Days each recovery point is kept, per environment (0 in the design = 35 in production, 7 elsewhere). */
+  deleteAfterDays: EnvValue<number>;
+  /** Days before a recovery point moves to cold storage, per environment; 0 = never. */
+  coldStorageAfterDays: EnvValue<number>;
+  /** Continuous backups (point-in-time restore) for the resources that support them, per environment. */
+  continuousBackup: EnvValue<boolean>;
+  /** The components its back-up connections select, in connection order; the selection lists their ARNs. */
+  resourceIds: string[];
+  /** Every resource with this tag is selected too (the selection's conditions OR its ARNs). */
+  selectionTag?: { key: string; value: string };
+  /** True when the plan selects something: the selection resource exists only then. */
+  hasSelection: boolean;
+  /** The role AWS Backup assumes to back up and restore the selection. */
+  roleId: string;
+  /** The drawn kms-key encrypting the vault (encrypt-with); absent: the AWS managed key aws/backup. */
+  vaultKeyId?: string;
+  /** Governance-mode vault lock, the same in every environment; maxRetentionDays absent = none. */
+  vaultLock?: { minRetentionDays: number; maxRetentionDays?: number };
+}
+
 /**
  * The bucket that receives one source's access logs (S3 server access logs, ALB or CloudFront
  * logs). It logs nothing itself (that would never end) and keeps logs for a year.
@@ -768,6 +794,8 @@ export interface ResolvedComponent {
   firehose?: ResolvedFirehose;
   /** For waf-web-acl: the ACL, its rules and what it protects (web-acls.ts). */
   drawnWebAcl?: ResolvedDrawnWebAcl;
+  /** For backup-plan: its rule, vault, selection and role (backups.ts). */
+  backupPlan?: ResolvedBackupPlan;
   /** For route53-zone: the zone and its alias records (dns.ts). */
   hostedZone?: ResolvedHostedZone;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */

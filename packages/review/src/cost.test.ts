@@ -101,8 +101,10 @@ describe('estimateCost', () => {
     expect(Math.round(estimate.total * 100)).toBe(total);
     // Every service that bills something gets a price with the catalog defaults.
     const unpriced = estimate.nodes.filter((n) => n.lines.length === 0).map((n) => n.type);
-    // A kept imported resource is not priced, and says so; a gateway endpoint (the default) is free.
+    // A kept imported resource is not priced, and says so; a gateway endpoint (the default) is free;
+    // a backup plan is priced by what it backs up, and this one backs up nothing.
     expect(unpriced.sort()).toEqual([
+      'backup-plan',
       'eventbridge-rule',
       'nat-gateway',
       'other-resource',
@@ -303,6 +305,35 @@ describe('estimateCost', () => {
       nodeCost(d, 'prod', id).lines.filter((l) => l.label.startsWith('WAF')).length;
     expect(wafLabels('guarded')).toBe(0);
     expect(wafLabels('own')).toBe(3);
+  });
+
+  it("prices a backup plan per backed-up resource at its type's warm storage rate", () => {
+    const d = design('Backups')
+      .vpc()
+      .node('backup-plan', { id: 'plan' })
+      .node('backup-plan', { id: 'tagged', properties: { selectionTag: 'backup=daily' } })
+      .node('rds', { id: 'db', tier: 'isolated' })
+      .node('dynamodb', { id: 'orders' })
+      .node('dynamodb', { id: 'users' })
+      .node('s3', { id: 'files' })
+      .connect('plan', 'db', 'back-up')
+      .connect('plan', 'orders', 'back-up')
+      .connect('plan', 'users', 'back-up')
+      .connect('plan', 'files', 'back-up')
+      .usage('plan', { gbPerResource: 100 })
+      .build();
+    const b = PRICES.backup;
+    const plan = nodeCost(d, 'prod', 'plan');
+    expect(plan.lines.map((l) => [l.label, l.quantity])).toEqual([
+      ['Backup storage (1 RDS database)', 100],
+      ['Backup storage (2 DynamoDB table)', 200],
+      ['Backup storage (1 S3 bucket)', 100],
+    ]);
+    expect(plan.monthly).toBeCloseTo(round2(100 * b.rds.usd + 200 * b.dynamodb.usd + 100 * b.s3.usd), 10);
+    expect(plan.monthly).toBeCloseTo(9.5 + 20 + 5, 10);
+    // Selected by tag only: nothing drawn to price, and the estimate says so.
+    expect(nodeCost(d, 'prod', 'tagged').monthly).toBe(0);
+    expect(nodeCost(d, 'prod', 'tagged').notes.join(' ')).toMatch(/by tag are not priced/);
   });
 
   it('prices a hosted zone: the zone and its queries other than alias queries', () => {

@@ -5,6 +5,7 @@
  * nodes and totals add the rounded lines, so the numbers on screen always add up.
  */
 import {
+  getService,
   resolveProperties,
   webAclProtections,
   type Design,
@@ -96,6 +97,35 @@ const str = (props: Properties, key: string, fallback: string): string => {
 const flag = (props: Properties, key: string): boolean => props[key] === true;
 const use = (input: NodeInput, key: string, fallback = 0): number => input.usage[key] ?? fallback;
 const perMillion = (count: number): number => count / 1_000_000;
+
+/** Warm storage for each resource type the plan backs up ("back-up" connections), in catalog order. */
+function backupPlanLines(i: NodeInput): CostLine[] {
+  const types = new Map(i.design.nodes.map((n) => [n.id, n.type]));
+  const counts = new Map<keyof typeof PRICES.backup, number>();
+  for (const c of i.design.connections) {
+    const type = c.kind === 'back-up' && c.from === i.node.id ? types.get(c.to) : undefined;
+    if (type && type in PRICES.backup) {
+      const key = type as keyof typeof PRICES.backup;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  if (str(i.props, 'selectionTag', '') !== '')
+    i.notes.push('Resources it backs up by tag are not priced: add their storage to the usage.');
+  if (num(i.props, 'coldStorageAfterDays', 0) > 0)
+    i.notes.push('Recovery points moved to cold storage cost less than the warm rate priced here.');
+  const gb = use(i, 'gbPerResource');
+  if (counts.size === 0) i.notes.push('It backs up no drawn resource: plans themselves are free.');
+  return (Object.keys(PRICES.backup) as (keyof typeof PRICES.backup)[])
+    .filter((type) => counts.has(type))
+    .map((type) => {
+      const n = counts.get(type)!;
+      return line(
+        `Backup storage (${n} ${getService(type)?.displayName ?? type})`,
+        n * gb,
+        PRICES.backup[type],
+      );
+    });
+}
 
 function instancePrice(table: Record<string, Price>, type: string, input: NodeInput): Price | undefined {
   const price = Object.hasOwn(table, type) ? table[type] : undefined;
@@ -570,6 +600,7 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
     line('API calls', use(i, 'apiCalls') / 10_000, PRICES.secretsManager.apiCallsPerTenThousand),
   ],
   'ecr-repository': (i) => [line('Image storage', use(i, 'storedGb'), PRICES.ecr.storageGbMonth)],
+  'backup-plan': backupPlanLines,
   'vpc-endpoint': (i) => {
     if (str(i.props, 'endpointType', 'gateway') !== 'interface') {
       i.notes.push('Gateway endpoints cost nothing, and traffic through them skips NAT processing.');

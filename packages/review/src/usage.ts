@@ -245,6 +245,15 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
       'GetSecretValue calls; cache secrets in the client to keep this low.',
     ),
   ],
+  'backup-plan': [
+    a(
+      'gbPerResource',
+      'Backup storage per resource',
+      'GB',
+      20,
+      'Each backed-up database, table or bucket: its first full copy plus the changes kept for the retention (AWS Backup copies incrementally). Resources selected only by tag are not priced.',
+    ),
+  ],
   'ecr-repository': [
     a(
       'storedGb',

@@ -3,6 +3,7 @@ import { RULES, getRule } from './registry.ts';
 import { PILLARS, SEVERITIES } from './types.ts';
 import type { RuleCase } from './test-support/rule-case.ts';
 import { albCases } from './rules/alb/alb.cases.ts';
+import { backupCases } from './rules/backup/backup.cases.ts';
 import { containerCases } from './rules/containers/containers.cases.ts';
 import { costCases } from './rules/cost/cost.cases.ts';
 import { dataCases } from './rules/data/data.cases.ts';
@@ -21,6 +22,7 @@ import { textCases } from './rules/text/text.cases.ts';
 
 const ALL_CASES: RuleCase[] = [
   ...albCases,
+  ...backupCases,
   ...containerCases,
   ...costCases,
   ...dataCases,
@@ -48,6 +50,10 @@ describe('rule registry', () => {
       'APIG-02',
       'APIG-03',
       'ATH-01',
+      'BAK-01',
+      'BAK-02',
+      'BAK-03',
+      'BAK-04',
       'BAS-01',
       'CF-01',
       'CF-02',

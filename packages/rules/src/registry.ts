@@ -7,6 +7,10 @@ import { APIG_01 } from './rules/edge/APIG-01.ts';
 import { APIG_02 } from './rules/edge/APIG-02.ts';
 import { APIG_03 } from './rules/edge/APIG-03.ts';
 import { ATH_01 } from './rules/data/ATH-01.ts';
+import { BAK_01 } from './rules/backup/BAK-01.ts';
+import { BAK_02 } from './rules/backup/BAK-02.ts';
+import { BAK_03 } from './rules/backup/BAK-03.ts';
+import { BAK_04 } from './rules/backup/BAK-04.ts';
 import { CF_01 } from './rules/edge/CF-01.ts';
 import { CF_02 } from './rules/edge/CF-02.ts';
 import { CF_03 } from './rules/edge/CF-03.ts';
@@ -223,6 +227,10 @@ export const RULES: readonly Rule[] = [
   WAF_01,
   WAF_02,
   WAF_03,
+  BAK_01,
+  BAK_02,
+  BAK_03,
+  BAK_04,
   IMP_01,
   IMP_02,
   IMP_03,

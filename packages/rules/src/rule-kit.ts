@@ -231,6 +231,21 @@ function problemFix(ctx: RuleContext, problem: Problem, env?: string): Suggested
   return { title: problem.fixTitle, actions };
 }
 
+/**
+ * A sentence for database and table backup findings when a drawn backup plan backs the node up:
+ * the plan does not make the finding go away (its snapshots restore to when they were taken, not
+ * to any second), but the reader should know it is there.
+ */
+export function backupPlanNote(ctx: RuleContext, nodeId: string): string {
+  const plan = (ctx.incoming.get(nodeId) ?? []).find(
+    (c) => c.kind === 'back-up' && ctx.nodesById.get(c.from)?.type === 'backup-plan',
+  );
+  const name = plan ? (ctx.nodesById.get(plan.from)?.name ?? plan.from) : undefined;
+  return name
+    ? ` ${name} backs it up too, but its recovery points restore to when they were taken, not to any moment in between.`
+    : '';
+}
+
 /** A problem on a node; the target defaults to that node. */
 export type NodeProblem = Omit<Problem, 'target'> & { target?: Finding['target'] };
 

@@ -11,6 +11,7 @@ import { cloudfrontEmitter } from './cloudfront.ts';
 import { alarmComponentEmitter } from './cloudwatch-alarm.ts';
 import { cognitoEmitter } from './cognito-user-pool.ts';
 import { dynamodbEmitter } from './dynamodb.ts';
+import { backupPlanEmitter } from './backup-plan.ts';
 import { bastionEmitter } from './bastion.ts';
 import { ec2AsgEmitter } from './ec2-asg.ts';
 import { ecrRepositoryEmitter } from './ecr-repository.ts';
@@ -46,6 +47,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   cloudfront: cloudfrontEmitter,
   'api-gateway': apiGatewayEmitter,
   lambda: lambdaEmitter,
+  'backup-plan': backupPlanEmitter,
   bastion: bastionEmitter,
   'ec2-asg': ec2AsgEmitter,
   'ecr-repository': ecrRepositoryEmitter,

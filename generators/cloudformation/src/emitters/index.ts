@@ -12,6 +12,7 @@ import { cloudfrontEmitter } from './cloudfront.ts';
 import { cloudwatchAlarmEmitter } from './cloudwatch-alarm.ts';
 import { cognitoEmitter } from './cognito-user-pool.ts';
 import { dynamodbEmitter } from './dynamodb.ts';
+import { backupPlanEmitter } from './backup-plan.ts';
 import { bastionEmitter } from './bastion.ts';
 import { ec2AsgEmitter } from './ec2-asg.ts';
 import { ecrRepositoryEmitter } from './ecr-repository.ts';
@@ -50,6 +51,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'cloudwatch-alarm': cloudwatchAlarmEmitter,
   'cognito-user-pool': cognitoEmitter,
   dynamodb: dynamodbEmitter,
+  'backup-plan': backupPlanEmitter,
   bastion: bastionEmitter,
   'ec2-asg': ec2AsgEmitter,
   'ecr-repository': ecrRepositoryEmitter,

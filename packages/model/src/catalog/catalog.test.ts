@@ -31,6 +31,7 @@ describe('catalog', () => {
       'api-gateway',
       'athena-workgroup',
       'aurora',
+      'backup-plan',
       'bastion',
       'cloudfront',
       'cloudwatch-alarm',
@@ -168,6 +169,8 @@ describe('connections from the contract table', () => {
     ['encrypt-with', ['s3', 'sqs', 'sns', 'log-group'], ['kms-key']],
     ['protect', ['waf-web-acl'], ['cloudfront', 'alb', 'api-gateway']],
     ['alias', ['route53-zone'], ['cloudfront', 'alb']],
+    ['back-up', ['backup-plan'], ['rds', 'aurora', 'neptune', 'dynamodb', 's3']],
+    ['encrypt-with', ['backup-plan'], ['kms-key']],
   ];
   const cases = allowed.flatMap(([kind, froms, tos]) =>
     froms.flatMap((from) => tos.map((to) => [from, kind, to] as const)),
@@ -190,6 +193,8 @@ describe('connections from the contract table', () => {
       'vpc-endpoint',
       'waf-web-acl',
       'route53-zone',
+      // AWS Backup's job metrics are per account and resource type, not per plan.
+      'backup-plan',
     ]);
     for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');
@@ -453,5 +458,39 @@ describe('S3 lifecycle rules by prefix', () => {
         message: 'data/old/ overlaps the prefix of an earlier rule with transitions: S3 would apply only one',
       },
     ]);
+  });
+});
+
+describe('backup plan properties', () => {
+  const issues = (props: Properties) =>
+    (requireService('backup-plan').validate?.(props) ?? []).map((i) => i.path);
+  it('accepts the defaults, the named schedules and AWS cron expressions', () => {
+    expect(issues({})).toEqual([]);
+    expect(issues({ schedule: 'weekly' })).toEqual([]);
+    expect(issues({ schedule: 'cron(0 3 ? * MON-FRI *)' })).toEqual([]);
+  });
+  it('refuses schedules AWS Backup refuses', () => {
+    expect(issues({ schedule: 'hourly' })).toEqual(['schedule']);
+    expect(issues({ schedule: 'cron(0 3 * * * *)' })).toEqual(['schedule']);
+    expect(issues({ schedule: 'cron(*/5 3 * * ? *)' })).toEqual(['schedule']);
+  });
+  it('keeps cold storage at least 90 days before deletion, and never for continuous backups', () => {
+    expect(issues({ coldStorageAfterDays: 30, retentionDays: 120 })).toEqual([]);
+    expect(issues({ coldStorageAfterDays: 30, retentionDays: 119 })).toEqual(['retentionDays']);
+    expect(issues({ coldStorageAfterDays: 30 })).toEqual(['retentionDays']);
+    expect(issues({ continuousBackup: true, retentionDays: 36 })).toEqual(['retentionDays']);
+    expect(issues({ continuousBackup: true, coldStorageAfterDays: 30, retentionDays: 35 })).toEqual([
+      'retentionDays',
+      'coldStorageAfterDays',
+    ]);
+  });
+  it('keeps the retention inside the vault lock, and the tag as key=value', () => {
+    expect(issues({ vaultLock: true })).toEqual([]);
+    expect(issues({ vaultLock: true, vaultLockMinDays: 30 })).toEqual(['retentionDays']);
+    expect(
+      issues({ vaultLock: true, vaultLockMinDays: 30, retentionDays: 60, vaultLockMaxDays: 40 }),
+    ).toEqual(['retentionDays']);
+    expect(issues({ selectionTag: 'backup' })).toEqual(['selectionTag']);
+    expect(issues({ selectionTag: 'backup=daily' })).toEqual([]);
   });
 });

@@ -195,6 +195,18 @@ export const WATCHED_BY_ALARM: AcceptedConnection = {
   stackResources: { count: 1 },
 };
 
+/**
+ * What a drawn AWS Backup plan can select ("backs up"): the plan's one selection lists the ARNs,
+ * so a connection adds no resource of its own. ElastiCache is not an AWS Backup resource type.
+ * EFS belongs here too once the catalog has it.
+ */
+export const BACKED_UP_BY_PLAN: AcceptedConnection = {
+  kind: 'back-up',
+  from: ['backup-plan'],
+  meaning: 'backs up',
+  stackResources: { count: 0 },
+};
+
 /** A security group rule at each end of a traffic connection: the source's egress, the target's ingress. */
 export const SECURITY_GROUP_RULES: StackResources = { count: 2 };
 

@@ -38,4 +38,13 @@ export function allowedConnectionKinds(fromType: string, toType: string): Connec
 export * from './wording.ts';
 export * from './search.ts';
 export * from './web-acls.ts';
+export {
+  BACKUP_SCHEDULES,
+  BACKUP_TARGETS,
+  COLD_STORAGE_MIN_DAYS,
+  CONTINUOUS_BACKUP_MAX_DAYS,
+  CONTINUOUS_BACKUP_TYPES,
+  backupScheduleProblem,
+  backupSelectionTag,
+} from './services/backup-plan.ts';
 export * from './dns.ts';

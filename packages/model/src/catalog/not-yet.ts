@@ -40,13 +40,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     closest: ['ec2-asg'],
   },
   {
-    name: 'AWS Backup',
-    type: 'backup-plan',
-    terms: ['backup', 'backups', 'aws backup', 'backup plan', 'backup vault'],
-    closest: ['rds', 'aurora', 'dynamodb'],
-    hint: 'RDS and Aurora keep automated backups and DynamoDB point-in-time recovery: see the Inspector.',
-  },
-  {
     name: 'AWS CloudTrail',
     type: 'cloudtrail',
     terms: ['cloudtrail', 'cloud trail', 'trail', 'audit trail', 'audit log', 'audit logs'],

@@ -128,7 +128,6 @@ describe('searchServices', () => {
     ['cert', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['efs', 'Amazon EFS', ['S3 bucket']],
     ['nfs', 'Amazon EFS', ['S3 bucket']],
-    ['backup', 'AWS Backup', ['RDS database', 'Aurora cluster', 'DynamoDB table']],
     ['cloudtrail', 'AWS CloudTrail', ['CloudWatch log group', 'S3 bucket']],
     ['config', 'AWS Config', ['CloudWatch alarm']],
     ['nlb', 'Network Load Balancer', ['Application Load Balancer']],

@@ -198,6 +198,11 @@ export const ConnectionKindSchema = z.enum([
    * name is the connection's `recordName` property (empty: the zone apex).
    */
   'alias',
+  /**
+   * backup-plan -> rds, aurora, neptune, dynamodb, s3: the plan's selection backs the target up
+   * into its vault on the plan's schedule.
+   */
+  'back-up',
 ]);
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;

@@ -52,6 +52,7 @@ const SECRETS_MANAGER = 'https://aws.amazon.com/secrets-manager/pricing/';
 const KMS = 'https://aws.amazon.com/kms/pricing/';
 const PRIVATELINK = 'https://aws.amazon.com/privatelink/pricing/';
 const ECR = 'https://aws.amazon.com/ecr/pricing/';
+const BACKUP = 'https://aws.amazon.com/backup/pricing/';
 const COGNITO = 'https://aws.amazon.com/cognito/pricing/';
 const CLOUDWATCH = 'https://aws.amazon.com/cloudwatch/pricing/';
 const OPENSEARCH = 'https://aws.amazon.com/opensearch-service/pricing/';
@@ -88,6 +89,14 @@ export const PRICES = {
   },
   /** Private repository storage; pulls inside the region are free. */
   ecr: { storageGbMonth: p(0.1, 'GB-month', ECR) },
+  /** AWS Backup warm storage by the resource type backed up (snapshots and continuous backups). */
+  backup: {
+    rds: p(0.095, 'GB-month', BACKUP),
+    aurora: p(0.021, 'GB-month', BACKUP),
+    neptune: p(0.021, 'GB-month', BACKUP),
+    dynamodb: p(0.1, 'GB-month', BACKUP),
+    s3: p(0.05, 'GB-month', BACKUP),
+  },
   /** Interface endpoints; gateway endpoints (S3, DynamoDB) cost nothing. */
   interfaceEndpoint: {
     azHour: p(0.01, 'endpoint AZ-hour', PRIVATELINK),

@@ -13,6 +13,7 @@ import {
   trafficFromCompute,
   countOf,
   securityGroup,
+  BACKED_UP_BY_PLAN,
 } from '../define.ts';
 import { ENGINE_VERSIONS } from '../versions.ts';
 
@@ -120,7 +121,7 @@ export const aurora: ServiceDefinition = {
       });
     return issues;
   },
-  accepts: [trafficFromCompute('connects to'), WATCHED_BY_ALARM],
+  accepts: [trafficFromCompute('connects to'), WATCHED_BY_ALARM, BACKED_UP_BY_PLAN],
   listener: { port: 5432, protocol: 'tcp' },
   // Security group and subnet group in a VPC; the cluster, its writer and each reader.
   stackResources: (input) => ({

@@ -10,6 +10,7 @@ import {
   onDeleteProperty,
   reader,
   text,
+  BACKED_UP_BY_PLAN,
 } from '../define.ts';
 
 const ATTRIBUTE_NAME = {
@@ -180,6 +181,7 @@ export const dynamodb: ServiceDefinition = {
       readWrite: 'reads and writes items in',
     }),
     WATCHED_BY_ALARM,
+    BACKED_UP_BY_PLAN,
   ],
   // The table; provisioned with auto scaling, a scalable target and policy for reads and writes.
   stackResources: ({ props }) => ({

@@ -2,6 +2,7 @@ import { SERVICE_CATEGORIES, type ServiceDefinition } from '../types.ts';
 import { alb } from './alb.ts';
 import { apiGateway } from './api-gateway.ts';
 import { athenaWorkgroup } from './athena-workgroup.ts';
+import { backupPlan } from './backup-plan.ts';
 import { bastion } from './bastion.ts';
 import { aurora } from './aurora.ts';
 import { cloudfront } from './cloudfront.ts';
@@ -44,6 +45,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   alb,
   apiGateway,
   athenaWorkgroup,
+  backupPlan,
   bastion,
   aurora,
   cloudfront,

@@ -12,6 +12,7 @@ import {
   trafficFromCompute,
   countOf,
   securityGroup,
+  BACKED_UP_BY_PLAN,
 } from '../define.ts';
 import { ENGINE_VERSIONS } from '../versions.ts';
 
@@ -46,7 +47,7 @@ export const neptune: ServiceDefinition = {
     deletionProtectionProperty(),
     onDeleteProperty(true),
   ],
-  accepts: [trafficFromCompute('queries over TLS :8182'), WATCHED_BY_ALARM],
+  accepts: [trafficFromCompute('queries over TLS :8182'), WATCHED_BY_ALARM, BACKED_UP_BY_PLAN],
   listener: { port: 8182, protocol: 'https' },
   // Security group and subnet group in a VPC; the cluster and its instances.
   stackResources: (input) => ({

@@ -13,6 +13,7 @@ import {
   text,
   trafficFromCompute,
   securityGroup,
+  BACKED_UP_BY_PLAN,
 } from '../define.ts';
 import { ENGINE_VERSIONS } from '../versions.ts';
 
@@ -98,7 +99,7 @@ export const rds: ServiceDefinition = {
       ];
     return [];
   },
-  accepts: [trafficFromCompute('connects to'), WATCHED_BY_ALARM],
+  accepts: [trafficFromCompute('connects to'), WATCHED_BY_ALARM, BACKED_UP_BY_PLAN],
   listener: { port: 5432, protocol: 'tcp' },
   // Security group and subnet group in a VPC, and the instance.
   stackResources: (input) => ({ count: 2 * securityGroup(input) + 1 }),

@@ -11,6 +11,7 @@ import {
   reader,
   text,
   ownKeyCount,
+  BACKED_UP_BY_PLAN,
 } from '../define.ts';
 
 const lifecycleDays = (key: string, label: string, help: string) =>
@@ -231,6 +232,7 @@ export const s3: ServiceDefinition = {
     { kind: 'route', from: ['cloudfront'], meaning: 'serves content from' },
     { kind: 'write', from: ['firehose'], meaning: 'delivers records to' },
     WATCHED_BY_ALARM,
+    BACKED_UP_BY_PLAN,
   ],
   // The bucket; its TLS-only policy; a KMS key; an access-log bucket and its policy.
   stackResources: ({ props, outgoing }) => ({

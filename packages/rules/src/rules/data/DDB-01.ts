@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { checkNodes, flag } from '../../rule-kit.ts';
+import { backupPlanNote, checkNodes, flag } from '../../rule-kit.ts';
 
 export const DDB_01: Rule = {
   id: 'DDB-01',
@@ -12,7 +12,7 @@ export const DDB_01: Rule = {
       flag(props, 'pointInTimeRecovery') === false
         ? {
             message: `${node.name} has no point-in-time recovery`,
-            why: 'A bad deploy or a mistaken delete cannot be undone without it; PITR restores the table to any second of the last 35 days.',
+            why: `A bad deploy or a mistaken delete cannot be undone without it; PITR restores the table to any second of the last 35 days.${backupPlanNote(ctx, node.id)}`,
             fixTitle: 'Enable point-in-time recovery',
             set: { pointInTimeRecovery: true },
           }

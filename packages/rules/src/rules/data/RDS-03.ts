@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { SQL_DATABASE_TYPES, checkNodes, flag, num } from '../../rule-kit.ts';
+import { SQL_DATABASE_TYPES, backupPlanNote, checkNodes, flag, num } from '../../rule-kit.ts';
 
 export const RDS_03: Rule = {
   id: 'RDS-03',
@@ -14,7 +14,7 @@ export const RDS_03: Rule = {
         ? {
             code: 'backups',
             message: `${node.name} keeps backups for ${days === 0 ? 'no days (backups off)' : '1 day'}`,
-            why: 'Corruption or a bad migration is often noticed days later; with a day of backups there is nothing left to restore.',
+            why: `Corruption or a bad migration is often noticed days later; with a day of backups there is nothing left to restore.${backupPlanNote(ctx, node.id)}`,
             fixTitle: 'Keep backups for 7 days',
             set: { backupRetentionDays: 7 },
           }
