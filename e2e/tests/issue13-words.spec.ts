@@ -132,6 +132,7 @@ test('palette search knows abbreviations and says what is not in the catalog yet
     ['bucket', 'S3 bucket'],
     ['sfn', 'Step Functions state machine'],
     ['kafka', 'MSK cluster'],
+    ['nfs', 'EFS file system'],
     ['bastion', 'Bastion host (Session Manager)'],
     ['firewall', 'WAF web ACL'],
   ] as const) {
@@ -139,7 +140,7 @@ test('palette search knows abbreviations and says what is not in the catalog yet
     await expect(palette.item(service), query).toBeVisible();
   }
   for (const [query, missing, closest] of [
-    ['efs', 'Amazon EFS', 'S3 bucket'],
+    ['fsx', 'Amazon FSx', 'S3 bucket'],
     ['acm', 'AWS Certificate Manager', 'Application Load Balancer'],
     ['backup', 'AWS Backup', 'Aurora cluster'],
   ] as const) {

@@ -2,7 +2,7 @@ import type { ServiceDefinition } from '../types.ts';
 import { bool, num, text } from '../define.ts';
 
 /** Services whose data at rest the lowering encrypts with a drawn key they connect to. */
-export const KEY_USERS = ['s3', 'sqs', 'sns', 'log-group'] as const;
+export const KEY_USERS = ['s3', 'sqs', 'sns', 'log-group', 'efs'] as const;
 
 export const kmsKey: ServiceDefinition = {
   type: 'kms-key',
