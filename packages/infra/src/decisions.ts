@@ -92,13 +92,23 @@ const CLOUDFRONT_ACL_REGION = 'us-east-1';
 /** Each encrypted type: the property that chooses, how a value maps to a key kind, and the key's service. */
 const ENCRYPTION: Record<
   string,
-  { key: string; kind: (v: PropertyValue) => EncryptionKind; viaService: 'sqs' | 's3' | 'sns' | 'logs' }
+  {
+    key: string;
+    kind: (v: PropertyValue) => EncryptionKind;
+    viaService: 'sqs' | 's3' | 'sns' | 'logs' | 'elasticfilesystem';
+  }
 > = {
   // "kms" is the catalog's "Customer managed KMS key": never the AWS managed aws/sqs or aws/s3.
   sqs: { key: 'encryption', kind: (v) => (v === 'kms' ? 'customer-managed' : 'service'), viaService: 'sqs' },
   s3: { key: 'encryption', kind: (v) => (v === 'kms' ? 'customer-managed' : 'service'), viaService: 's3' },
   // CloudWatch and EventBridge cannot publish to a topic under aws/sns, so KMS means a created key.
   sns: { key: 'kmsEncryption', kind: (v) => (v === true ? 'customer-managed' : 'none'), viaService: 'sns' },
+  // EFS under the AWS managed aws/elasticfilesystem key, or none (EFS-01); never a key of its own.
+  efs: {
+    key: 'encrypted',
+    kind: (v) => (v === false ? 'none' : 'aws-managed'),
+    viaService: 'elasticfilesystem',
+  },
   'log-group': {
     key: 'kmsEncryption',
     kind: (v) => (v === true ? 'customer-managed' : 'service'),

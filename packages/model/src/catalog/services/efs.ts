@@ -59,7 +59,10 @@ const properties = [
     'transitionToIa',
     'Move to Infrequent Access',
     'AFTER_30_DAYS',
-    [['NONE', 'Never'], ...EFS_IA_TRANSITIONS.map((v) => [v, v.slice(6).replace('_', ' ').toLowerCase()] as const)],
+    [
+      ['NONE', 'Never'],
+      ...EFS_IA_TRANSITIONS.map((v) => [v, v.slice(6).replace('_', ' ').toLowerCase()] as const),
+    ],
     {
       help: 'Files not read for this long move to the cheaper Infrequent Access class; the first read moves them back.',
     },
