@@ -39,6 +39,8 @@ export const DECIDED_PROPS = {
   bytesScannedCutoffBytes: 'bytesScannedCutoffBytes',
   /** bastion: the public SSM parameter naming its AMI (bastions.ts). */
   imageParameter: 'imageParameter',
+  /** efs: 'ENABLED' or 'DISABLED', its automatic backups (efs.ts; on in production by default). */
+  backupStatus: 'backupStatus',
 } as const;
 
 /** What each decided property is, as catalog properties have a label. */
@@ -46,6 +48,7 @@ const DECIDED_PROP_LABELS: Readonly<Record<string, string>> = {
   [DECIDED_PROPS.noncurrentVersionExpirationDays]: 'Days old versions are kept',
   [DECIDED_PROPS.bytesScannedCutoffBytes]: 'Scan limit per query in bytes',
   [DECIDED_PROPS.imageParameter]: 'AMI (SSM parameter)',
+  [DECIDED_PROPS.backupStatus]: 'Automatic backups',
 };
 
 /** A property's label: the catalog's, or what the lowering's decided property is; else its key. */

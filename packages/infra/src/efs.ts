@@ -10,6 +10,7 @@
  */
 import { isProductionEnvironment, resolveConnectionProperties, type PropertyValue } from '@archgen/model';
 import type { LowerContext } from './context.ts';
+import { DECIDED_PROPS } from './decisions.ts';
 import { drawnKeyOf } from './keys.ts';
 import { sgDescription } from './network.ts';
 import type {
@@ -21,12 +22,6 @@ import type {
 
 /** The NFS port of every mount target. */
 export const NFS_PORT = 2049;
-
-/** Keys efs.ts adds to an efs component's `props`, printed by every target like properties. */
-export const EFS_DECIDED_PROPS = {
-  /** Per environment: 'ENABLED' or 'DISABLED' (the file system's backup policy). */
-  backupStatus: 'backupStatus',
-} as const;
 
 const MOUNT_KINDS = new Set(['read', 'read-write']);
 const MOUNTERS = new Set(['ecs-fargate', 'lambda']);
@@ -95,7 +90,7 @@ export function lowerFileSystems(ctx: LowerContext): void {
           : [{ path: '/data', uid: 1000, gid: 1000, permissions: '750' }],
     };
     component.fileSystem = fileSystem;
-    component.props[EFS_DECIDED_PROPS.backupStatus] = ctx.envValue(
+    component.props[DECIDED_PROPS.backupStatus] = ctx.envValue(
       ctx.envs.map((env) =>
         backupEnabled(component.props.automaticBackups?.byEnv[env], production.get(env) === true)
           ? 'ENABLED'
