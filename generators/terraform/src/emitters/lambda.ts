@@ -89,7 +89,11 @@ export const lambdaEmitter: ComponentEmitter = {
     const dlq = ctx.findComponent(c.functionDeadLetterQueueId);
     const mount = c.fileSystemMounts?.[0];
     const dependsOn = [
-      ...(dlq && role.statements.length > 0 ? [ref(`aws_iam_role_policy.${role.names.tfName}`)] : []),
+      // The role's policy before the function: Lambda checks sqs:SendMessage on a DLQ when it
+      // creates the function, and mounts a file system with the policy's Client* permissions.
+      ...((dlq || mount) && role.statements.length > 0
+        ? [ref(`aws_iam_role_policy.${role.names.tfName}`)]
+        : []),
       ...(mount ? [efsMountTargets(ctx, mount.fileSystemId)] : []),
     ];
     const bucket = ctx.variable({
@@ -194,8 +198,7 @@ export const lambdaEmitter: ComponentEmitter = {
             ],
           ),
         tags(c.names.display),
-        // Lambda checks sqs:SendMessage on the DLQ when it creates the function, so the policy comes
-        // first; it mounts a file system only once a mount target is available.
+        // The policy Lambda checks comes first; a file system is mounted only once a mount target is available.
         dependsOn.length > 0 && attr('depends_on', list(dependsOn)),
       ]),
     );
