@@ -148,11 +148,11 @@ export const ecsFargateEmitter: ComponentEmitter = {
       ),
     );
     // Tasks start only once every mount target is available.
-    for (const mount of component.fileSystemMounts ?? [])
+    for (const fileSystemId of new Set((component.fileSystemMounts ?? []).map((m) => m.fileSystemId)))
       ctx.expr(
         call(
           member(member(service, 'node'), 'addDependency'),
-          ctx.handle(mount.fileSystemId).extras!.mountTargets!,
+          ctx.handle(fileSystemId).extras!.mountTargets!,
         ),
       );
     const scalingMode = ctx.str(component, 'scaling');

@@ -237,8 +237,10 @@ export const ecsFargateEmitter: ComponentEmitter = {
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.targetId === service.id);
     const listeners = routes.flatMap((route) => albListenersFor(ctx.component(route.frontDoorId), ctx));
     const dependsOn = [
-      ...new Set(listeners),
-      ...mounts.flatMap((m) => efsMountTargetIds(ctx, ctx.component(m.fileSystemId))),
+      ...new Set([
+        ...listeners,
+        ...mounts.flatMap((m) => efsMountTargetIds(ctx, ctx.component(m.fileSystemId))),
+      ]),
     ];
     ctx.template.addResource(id, {
       Type: 'AWS::ECS::Service',

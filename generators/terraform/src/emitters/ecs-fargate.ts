@@ -398,7 +398,9 @@ export const ecsFargateEmitter: ComponentEmitter = {
             ref(`aws_ecs_cluster_capacity_providers.${t}`),
             ...routes.flatMap((r) => listeners(ctx, ctx.component(r.frontDoorId))),
             // Tasks mount only once every mount target is available.
-            ...(c.fileSystemMounts ?? []).map((m) => efsMountTargets(ctx, m.fileSystemId)),
+            ...[...new Set((c.fileSystemMounts ?? []).map((m) => m.fileSystemId))].map((id) =>
+              efsMountTargets(ctx, id),
+            ),
           ]),
         ),
         // Auto scaling owns the running count once the service exists.
