@@ -175,6 +175,8 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
       return { cloudformation: ['AWS::EC2::Instance'], terraform: ['aws_instance'] };
     case 'ecr-repository':
       return { cloudformation: ['AWS::ECR::Repository'], terraform: ['aws_ecr_repository'] };
+    case 'efs':
+      return { cloudformation: ['AWS::EFS::FileSystem'], terraform: ['aws_efs_file_system'] };
     // Components' own keys are AWS::KMS::Key too; only a drawn key has an alias.
     case 'kms-key':
       return { cloudformation: ['AWS::KMS::Alias'], terraform: ['aws_kms_alias'] };

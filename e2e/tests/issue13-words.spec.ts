@@ -132,6 +132,7 @@ test('palette search knows abbreviations and says what is not in the catalog yet
     ['bucket', 'S3 bucket'],
     ['sfn', 'Step Functions state machine'],
     ['kafka', 'MSK cluster'],
+    ['nfs', 'EFS file system'],
     ['bastion', 'Bastion host (Session Manager)'],
     ['firewall', 'WAF web ACL'],
     ['backup', 'Backup plan'],
@@ -141,7 +142,7 @@ test('palette search knows abbreviations and says what is not in the catalog yet
     await expect(palette.item(service), query).toBeVisible();
   }
   for (const [query, missing, closest] of [
-    ['efs', 'Amazon EFS', 'S3 bucket'],
+    ['fsx', 'Amazon FSx', 'S3 bucket'],
     ['acm', 'AWS Certificate Manager', 'Application Load Balancer'],
   ] as const) {
     await palette.search.fill(query);

@@ -76,8 +76,8 @@ test('palette search names a service the catalog does not have yet and offers th
   await expect(offered.nth(1)).toHaveAccessibleName('CloudFront distribution');
   await designer.screenshot('palette-search-missing-acm');
 
-  await type(palette.search, 'efs');
-  await expect(notice(page)).toContainText('Amazon EFS is not in the catalog yet.');
+  await type(palette.search, 'fsx');
+  await expect(notice(page)).toContainText('Amazon FSx is not in the catalog yet.');
   await expect(offered).toHaveCount(1);
   await expect(offered.first()).toHaveAccessibleName('S3 bucket');
   await expect(results(page)).toHaveCount(0);

@@ -27,6 +27,7 @@ import s3Url from 'aws-icons/icons/architecture-service/AmazonSimpleStorageServi
 import secretsUrl from 'aws-icons/icons/architecture-service/AWSSecretsManager.svg?url';
 import ecrUrl from 'aws-icons/icons/architecture-service/AmazonElasticContainerRegistry.svg?url';
 import backupUrl from 'aws-icons/icons/architecture-service/AWSBackup.svg?url';
+import efsUrl from 'aws-icons/icons/architecture-service/AmazonEFS.svg?url';
 import kmsUrl from 'aws-icons/icons/architecture-service/AWSKeyManagementService.svg?url';
 import snsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg?url';
 import sqsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg?url';
@@ -67,6 +68,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'ec2-asg': service(ec2AsgUrl),
   'ecs-fargate': service(fargateUrl),
   'ecr-repository': service(ecrUrl),
+  efs: service(efsUrl),
   eks: service(eksUrl),
   s3: service(s3Url),
   rds: service(rdsUrl),

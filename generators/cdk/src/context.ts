@@ -52,6 +52,7 @@ export const MODULES = {
   ec2: 'aws-cdk-lib/aws-ec2',
   ecr: 'aws-cdk-lib/aws-ecr',
   ecs: 'aws-cdk-lib/aws-ecs',
+  efs: 'aws-cdk-lib/aws-efs',
   eks: 'aws-cdk-lib/aws-eks',
   elasticache: 'aws-cdk-lib/aws-elasticache',
   elbv2: 'aws-cdk-lib/aws-elasticloadbalancingv2',
@@ -89,6 +90,8 @@ export type ModuleAlias = keyof typeof MODULES;
 export interface ComponentHandle {
   construct: Expr;
   attributes: Partial<Record<ResourceRef['attribute'], Expr>>;
+  /** Per-part attributes (`ResourceRef.part`): an EFS file system's access point ARNs, in order. */
+  parts?: Partial<Record<ResourceRef['attribute'], Expr[]>>;
   /** Name and ARN from the physical name, for `ResourceRef.byName` (no dependency on the construct). */
   byName?: Partial<Record<'name' | 'arn', Expr>>;
   /** The IGrantable used when this component is the grantee of a grant. */
@@ -658,7 +661,9 @@ export class StackContext {
     const handle = this.handle(resourceRef.componentId);
     const attribute = resourceRef.byName
       ? handle.byName?.[resourceRef.attribute as 'name' | 'arn']
-      : handle.attributes[resourceRef.attribute];
+      : resourceRef.part !== undefined
+        ? handle.parts?.[resourceRef.attribute]?.[resourceRef.part]
+        : handle.attributes[resourceRef.attribute];
     if (!attribute)
       throw new Error(
         `Component "${resourceRef.componentId}" has no "${resourceRef.attribute}" attribute in the CDK generator`,

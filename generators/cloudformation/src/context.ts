@@ -44,6 +44,8 @@ export type ReferenceResolver = (
   logicalId: string,
   component: ResolvedComponent,
   ctx: EmitContext,
+  /** The whole reference, for per-part attributes (`ResourceRef.part`). */
+  reference?: ResourceRef,
 ) => TemplateValue;
 
 export interface ComponentEmitter {
@@ -187,7 +189,7 @@ export class EmitContext {
       : emitter?.references[reference.attribute];
     if (!resolve)
       throw new Error(`a ${component.type} has no "${reference.attribute}" to reference (${component.id})`);
-    return withSuffix(resolve(component.names.logicalId, component, this), reference.suffix);
+    return withSuffix(resolve(component.names.logicalId, component, this, reference), reference.suffix);
   }
 
   /** `ref` without a suffix or by-name lookup: the attribute of a component (as in Terraform). */

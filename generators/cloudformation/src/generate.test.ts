@@ -478,3 +478,55 @@ describe('a design larger than one stack', () => {
     for (const path of children) expect(readme).toContain(`\`${path}\``);
   });
 });
+
+describe('EFS file systems', () => {
+  const { files, template } = generate(
+    build('Files')
+      .environments('dev', 'prod')
+      .vpc({ id: 'main', azCount: 3 })
+      .node('efs', { id: 'files', name: 'Shared', tier: 'isolated' })
+      .node('ecs-fargate', { id: 'api', name: 'Api', tier: 'private' })
+      .node('lambda', { id: 'fn', name: 'Thumbs', tier: 'private' })
+      .connect('api', 'files', 'read-write')
+      .connect('fn', 'files', 'read')
+      .build(),
+  );
+
+  it('has a mount target in each AZ and backups in production only', () => {
+    const [id, fs] = only(template, 'AWS::EFS::FileSystem');
+    expect(fs.Properties).toMatchObject({ Encrypted: true, ThroughputMode: 'elastic' });
+    expect(ofType(template, 'AWS::EFS::MountTarget')).toHaveLength(3);
+    expect(only(template, 'AWS::EFS::AccessPoint')[1].Properties.RootDirectory.Path).toBe('/data');
+    const status = fs.Properties.BackupPolicy.Status;
+    const name = status.Ref as string;
+    expect(parameterFile(files, 'dev')[name]).toBe('DISABLED');
+    expect(parameterFile(files, 'prod')[name]).toBe('ENABLED');
+    expect(fs.DeletionPolicy).toBe('Retain');
+    expect(id).toBe('Shared');
+  });
+
+  it('mounts through the access point, after the mount targets, with the grant conditioned on it', () => {
+    const [, fn] = only(template, 'AWS::Lambda::Function');
+    const [accessPoint] = only(template, 'AWS::EFS::AccessPoint');
+    expect(fn.Properties.FileSystemConfigs).toEqual([
+      { Arn: { 'Fn::GetAtt': `${accessPoint}.Arn` }, LocalMountPath: '/mnt/data' },
+    ]);
+    expect(fn.DependsOn).toHaveLength(3);
+    const [, task] = only(template, 'AWS::ECS::TaskDefinition');
+    expect(task.Properties.Volumes[0].EFSVolumeConfiguration).toMatchObject({
+      TransitEncryption: 'ENABLED',
+      AuthorizationConfig: { AccessPointId: { Ref: accessPoint }, IAM: 'ENABLED' },
+    });
+    expect(task.Properties.ContainerDefinitions[0].MountPoints[0]).toMatchObject({ ReadOnly: false });
+    const statements = ofType(template, 'AWS::IAM::Role').flatMap(([, r]) =>
+      (r.Properties.Policies ?? []).flatMap((p: Json) => p.PolicyDocument.Statement),
+    );
+    const mount = statements.find((s: Json) => s.Action.includes('elasticfilesystem:ClientMount'));
+    expect(mount.Condition).toEqual({
+      StringEquals: { 'elasticfilesystem:AccessPointArn': { 'Fn::GetAtt': `${accessPoint}.Arn` } },
+      Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'true' },
+    });
+    const nfs = ofType(template, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties.FromPort);
+    expect(nfs.filter((p) => p === 2049)).toHaveLength(2);
+  });
+});

@@ -52,6 +52,8 @@ export type ReferenceResolver = (
   name: string,
   component: ResolvedComponent,
   ctx: TfContext,
+  /** The whole reference, for per-part attributes (`ResourceRef.part`). */
+  reference?: ResourceRef,
 ) => Expr | undefined;
 
 export interface ComponentEmitter {
@@ -447,11 +449,11 @@ export class TfContext {
     const emitter = this.emitterFor(target.type);
     if (r.byName) {
       const resolve = emitter.referencesByName?.[r.attribute as 'name' | 'arn'];
-      const expr = resolve?.(target.names.tfName, target, this);
+      const expr = resolve?.(target.names.tfName, target, this, r);
       if (!expr) throw new Error(`${target.type} "${target.id}" cannot be referred to by name in Terraform`);
       return r.suffix ? tpl(expr, r.suffix) : expr;
     }
-    const expr = emitter.references[r.attribute]?.(target.names.tfName, target, this);
+    const expr = emitter.references[r.attribute]?.(target.names.tfName, target, this, r);
     if (!expr)
       throw new Error(`${target.type} "${target.id}" has no "${r.attribute}" attribute in Terraform`);
     return r.suffix ? tpl(expr, r.suffix) : expr;

@@ -106,8 +106,10 @@ describe('archgen services and rules', () => {
   it('finds services by the keywords the palette uses, and names what is not in the catalog yet', async () => {
     const elb = JSON.parse((await run('services', 'elb', '--json')).out) as { type: string }[];
     expect(elb.map((s) => s.type)).toEqual(['alb']);
-    const efs = await run('services', 'efs');
-    expect(efs.out).toContain('Amazon EFS is not in the catalog yet. The closest service: s3 (S3 bucket).');
+    const fsx = await run('services', 'fsx');
+    expect(fsx.out).toContain('Amazon FSx is not in the catalog yet. The closest service: s3 (S3 bucket).');
+    const efs = JSON.parse((await run('services', 'nfs', '--json')).out) as { type: string }[];
+    expect(efs.map((s) => s.type)).toEqual(['efs']);
     const waf = JSON.parse((await run('services', 'firewall', '--json')).out) as { type: string }[];
     expect(waf.map((s) => s.type)).toEqual(['waf-web-acl']);
     const acm = await run('services', 'acm');

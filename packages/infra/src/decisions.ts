@@ -39,6 +39,8 @@ export const DECIDED_PROPS = {
   bytesScannedCutoffBytes: 'bytesScannedCutoffBytes',
   /** bastion: the public SSM parameter naming its AMI (bastions.ts). */
   imageParameter: 'imageParameter',
+  /** efs: 'ENABLED' or 'DISABLED', its automatic backups (efs.ts; on in production by default). */
+  backupStatus: 'backupStatus',
 } as const;
 
 /** What each decided property is, as catalog properties have a label. */
@@ -46,6 +48,7 @@ const DECIDED_PROP_LABELS: Readonly<Record<string, string>> = {
   [DECIDED_PROPS.noncurrentVersionExpirationDays]: 'Days old versions are kept',
   [DECIDED_PROPS.bytesScannedCutoffBytes]: 'Scan limit per query in bytes',
   [DECIDED_PROPS.imageParameter]: 'AMI (SSM parameter)',
+  [DECIDED_PROPS.backupStatus]: 'Automatic backups',
 };
 
 /** A property's label: the catalog's, or what the lowering's decided property is; else its key. */
@@ -92,13 +95,23 @@ const CLOUDFRONT_ACL_REGION = 'us-east-1';
 /** Each encrypted type: the property that chooses, how a value maps to a key kind, and the key's service. */
 const ENCRYPTION: Record<
   string,
-  { key: string; kind: (v: PropertyValue) => EncryptionKind; viaService: 'sqs' | 's3' | 'sns' | 'logs' }
+  {
+    key: string;
+    kind: (v: PropertyValue) => EncryptionKind;
+    viaService: 'sqs' | 's3' | 'sns' | 'logs' | 'elasticfilesystem';
+  }
 > = {
   // "kms" is the catalog's "Customer managed KMS key": never the AWS managed aws/sqs or aws/s3.
   sqs: { key: 'encryption', kind: (v) => (v === 'kms' ? 'customer-managed' : 'service'), viaService: 'sqs' },
   s3: { key: 'encryption', kind: (v) => (v === 'kms' ? 'customer-managed' : 'service'), viaService: 's3' },
   // CloudWatch and EventBridge cannot publish to a topic under aws/sns, so KMS means a created key.
   sns: { key: 'kmsEncryption', kind: (v) => (v === true ? 'customer-managed' : 'none'), viaService: 'sns' },
+  // EFS under the AWS managed aws/elasticfilesystem key, or none (EFS-01); never a key of its own.
+  efs: {
+    key: 'encrypted',
+    kind: (v) => (v === false ? 'none' : 'aws-managed'),
+    viaService: 'elasticfilesystem',
+  },
   'log-group': {
     key: 'kmsEncryption',
     kind: (v) => (v === true ? 'customer-managed' : 'service'),

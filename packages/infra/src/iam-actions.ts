@@ -275,6 +275,17 @@ export const IAM_ACTIONS: Readonly<Record<string, Partial<Record<GrantAccess, St
       },
     ],
   },
+  // Mounting with IAM authorization; efs.ts adds the access point and mount target conditions.
+  efs: {
+    read: [{ sidSuffix: '', actions: ['elasticfilesystem:ClientMount'], resources: [{ attribute: 'arn' }] }],
+    'read-write': [
+      {
+        sidSuffix: '',
+        actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+        resources: [{ attribute: 'arn' }],
+      },
+    ],
+  },
   firehose: {
     write: [
       {

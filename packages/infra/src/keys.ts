@@ -50,6 +50,8 @@ export function lowerKeyGrants(ctx: LowerContext): void {
     const grantee = ctx.component(grant.granteeId);
     const key = keyId ? ctx.component(keyId) : undefined;
     if (!keyId || !access || !grantee || !key) continue;
+    // EFS decrypts for its clients: mounting needs no kms:* of the client.
+    if (ctx.component(grant.targetId)?.type === 'efs') continue;
     addGrant(ctx, grantee, key, access, grant.connectionId);
   }
 }

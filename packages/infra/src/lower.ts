@@ -16,6 +16,7 @@ import { lowerDecisions } from './decisions.ts';
 import { lowerVpcEndpoints } from './endpoints.ts';
 import { lowerFirehoses } from './firehose.ts';
 import { lowerMskClusters } from './msk.ts';
+import { lowerFileSystemMounts, lowerFileSystems } from './efs.ts';
 import { lowerBastions } from './bastions.ts';
 import { lowerEcrRepositories } from './ecr.ts';
 import { lowerBackupPlans } from './backups.ts';
@@ -105,6 +106,8 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerRoles(ctx);
   lowerConnectionGrants(ctx);
   lowerEcrRepositories(ctx);
+  lowerFileSystems(ctx);
+  lowerFileSystemMounts(ctx);
   lowerBackupPlans(ctx);
   lowerWiring(ctx);
   lowerFirehoses(ctx);

@@ -110,6 +110,7 @@ export function lowerVpcs(ctx: LowerContext, vpcNames: ReadonlyMap<string, Resol
 export const SECURITY_GROUP_TYPES: ReadonlySet<string> = new Set([
   'alb',
   'msk-cluster',
+  'efs',
   'ecs-fargate',
   'ec2-asg',
   'eks',

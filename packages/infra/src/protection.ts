@@ -28,6 +28,7 @@ export const STATEFUL_TYPES: Readonly<Record<string, { snapshot: boolean; deleti
   'backup-plan': { snapshot: false, deletionProtection: false },
   dynamodb: { snapshot: false, deletionProtection: true },
   'ecr-repository': { snapshot: false, deletionProtection: false },
+  efs: { snapshot: false, deletionProtection: false },
   neptune: { snapshot: true, deletionProtection: true },
   opensearch: { snapshot: false, deletionProtection: false },
   rds: { snapshot: true, deletionProtection: true },

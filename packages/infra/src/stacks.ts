@@ -76,6 +76,7 @@ const LAYER_BY_TYPE: Record<string, StackLayer> = {
   // Like the stores above, what their clients (app) refer to: deployed before them.
   'msk-cluster': 'data',
   'ecr-repository': 'data',
+  efs: 'data',
   sqs: 'messaging',
   firehose: 'messaging',
   sns: 'messaging',

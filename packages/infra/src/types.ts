@@ -68,7 +68,11 @@ export interface ResourceRef {
     | 'clusterName'
     /** msk-cluster: the ARN prefix of its topics and consumer groups (append "/<name>" or "/*"). */
     | 'topicArn'
-    | 'groupArn';
+    | 'groupArn'
+    /** efs: the ARN of its access point number `part` (0-based, `ResolvedFileSystem.accessPoints`). */
+    | 'accessPointArn';
+  /** Which of a component's parts the attribute is of (an EFS access point), for per-part attributes. */
+  part?: number;
   /** Suffix appended to an ARN, e.g. "/*" for S3 objects or ":*" for log streams. */
   suffix?: string;
   /**
@@ -160,12 +164,21 @@ export interface PolicyStatement {
   actions: string[];
   /** Empty only when `wildcardResource` is set. */
   resources: ResourceRef[];
+  /** Conditions, all of which must hold (an EFS mount only through its access point). */
+  conditions?: PolicyCondition[];
   /**
    * Set when AWS supports no resource-level permission for these actions (e.g.
    * xray:PutTraceSegments, logs:CreateLogDelivery): print Resource "*" and acknowledge
    * IAM-01 / AwsSolutions-IAM5 with `reason`.
    */
   wildcardResource?: { reason: string };
+}
+
+/** One IAM condition: `operator` (StringEquals, Bool) on `key` equal to `value`. */
+export interface PolicyCondition {
+  operator: 'StringEquals' | 'Bool';
+  key: string;
+  value: string | ResourceRef;
 }
 
 /** What a connection lets the source do to the target; CDK maps it to a grant method. */
@@ -425,7 +438,7 @@ export interface ResolvedEncryption {
     /** Days KMS waits before deleting the key once scheduled. */
     deletionWindowDays: number;
     /** The service whose calls may use the key (kms:ViaService "<service>.<region>.amazonaws.com"). */
-    viaService: 'sqs' | 's3' | 'sns' | 'logs';
+    viaService: 'sqs' | 's3' | 'sns' | 'logs' | 'elasticfilesystem';
   };
   /**
    * The drawn kms-key component the data is encrypted with (an encrypt-with connection): then
@@ -503,6 +516,42 @@ export interface ResolvedEcrRepository {
   lifecycleRules: ResolvedEcrLifecycleRule[];
   /** AES256 (ECR managed) or KMS with the aws/ecr key. */
   encryption: 'AES256' | 'KMS';
+}
+
+/** An EFS access point: the directory clients mount as their root, and the POSIX user they act as. */
+export interface ResolvedEfsAccessPoint {
+  path: string;
+  uid: number;
+  gid: number;
+  /** Octal permissions EFS gives the directory when it creates it (owned by uid:gid). */
+  permissions: string;
+}
+
+/** An EFS file system (efs.ts): where its mount targets are and what the same in every environment is. */
+export interface ResolvedFileSystem {
+  /** The tier whose subnets hold the mount targets, one in each AZ of the VPC. */
+  tier: SubnetTier;
+  performanceMode: 'generalPurpose' | 'maxIO';
+  throughputMode: 'elastic' | 'bursting' | 'provisioned';
+  encrypted: boolean;
+  /** A drawn kms-key the file system is encrypted with (encrypt-with); else aws/elasticfilesystem. */
+  keyId?: string;
+  /** TransitionToIA (AFTER_30_DAYS...); absent when files stay in Standard. */
+  transitionToIa?: string;
+  accessPoints: ResolvedEfsAccessPoint[];
+}
+
+/** A file system a Fargate service or Lambda function mounts (efs.ts), from one connection. */
+export interface ResolvedFileSystemMount {
+  fileSystemId: string;
+  /** Index into the file system's `accessPoints`. */
+  accessPoint: number;
+  /** Where it appears: the container path, or Lambda's local mount path (/mnt/...). */
+  mountPath: string;
+  readOnly: boolean;
+  /** A Fargate volume name unique in the task definition. */
+  volumeName: string;
+  connectionId: string;
 }
 
 /** The image a Fargate service runs from a repository of the design (ecr.ts). */
@@ -802,6 +851,13 @@ export interface ResolvedComponent {
   vpcEndpoint?: ResolvedVpcEndpoint;
   /** For ecr-repository: lifecycle rules and encryption (ecr.ts). */
   ecrRepository?: ResolvedEcrRepository;
+  /** For efs: mount targets, modes, encryption, lifecycle and access points (efs.ts). */
+  fileSystem?: ResolvedFileSystem;
+  /**
+   * For ecs-fargate and lambda: the file systems it mounts (efs.ts). A function mounts at most one
+   * (Lambda takes one file system); a Fargate task one volume each.
+   */
+  fileSystemMounts?: ResolvedFileSystemMount[];
   /** For ecs-fargate connected to an ecr-repository: the image it runs instead of its `image` property. */
   containerImage?: ResolvedContainerImage;
   /**

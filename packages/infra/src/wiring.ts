@@ -417,6 +417,8 @@ function metricSpec(target: ResolvedComponent): MetricSpec | undefined {
       return { namespace: 'AWS/EC2', dimension: 'InstanceId', attribute: 'id' };
     case 'ecr-repository':
       return { namespace: 'AWS/ECR', dimension: 'RepositoryName', attribute: 'name' };
+    case 'efs':
+      return { namespace: 'AWS/EFS', dimension: 'FileSystemId', attribute: 'id' };
     case 'eks':
       return { namespace: 'ContainerInsights', dimension: 'ClusterName', attribute: 'name' };
     case 's3':

@@ -276,6 +276,26 @@ describe('estimateCost', () => {
     expect(nodeCost(d, 'prod', 'kafka').monthly).toBeLessThan(800);
   });
 
+  it('prices EFS storage by class, elastic reads and writes, and backups in production only', () => {
+    const d = design('Files')
+      .environments('dev', 'prod')
+      .vpc({ id: 'main' })
+      .node('efs', { id: 'fs', tier: 'private' })
+      .usage('fs', { storedGb: 1000, iaPercent: 40, iaReadGb: 0, readGb: 100, writeGb: 10 })
+      .build();
+    const storage = round2(600 * PRICES.efs.standardGbMonth.usd) + round2(400 * PRICES.efs.iaGbMonth.usd);
+    const throughput =
+      round2(100 * PRICES.efs.elasticReadGb.usd) + round2(10 * PRICES.efs.elasticWriteGb.usd);
+    expect(nodeCost(d, 'dev', 'fs').monthly).toBeCloseTo(storage + throughput, 10);
+    expect(nodeCost(d, 'prod', 'fs').monthly).toBeCloseTo(
+      storage + throughput + round2(1000 * PRICES.efs.backupGbMonth.usd),
+      10,
+    );
+    // 600 GB Standard + 400 GB IA + backups: about $240 a month.
+    expect(nodeCost(d, 'prod', 'fs').monthly).toBeGreaterThan(200);
+    expect(nodeCost(d, 'prod', 'fs').monthly).toBeLessThan(260);
+  });
+
   it('prices a Firehose stream per GB ingested', () => {
     const d = design('Delivery').node('firehose', { id: 'fh' }).usage('fh', { ingestedGb: 1000 }).build();
     expect(nodeCost(d, 'prod', 'fh').monthly).toBeCloseTo(round2(1000 * PRICES.firehose.ingestGb.usd), 10);

@@ -6,6 +6,7 @@
  */
 import {
   getService,
+  isProductionEnvironment,
   resolveProperties,
   webAclProtections,
   type Design,
@@ -65,6 +66,8 @@ interface NodeInput {
   scenario?: CostScenario;
   /** NAT gateways the lowering creates for the node's VPC in this environment (on its first NAT node). */
   natGateways: number;
+  /** The environment is a production one (what "default" settings such as EFS backups follow). */
+  production: boolean;
   notes: string[];
 }
 
@@ -601,6 +604,39 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
   ],
   'ecr-repository': (i) => [line('Image storage', use(i, 'storedGb'), PRICES.ecr.storageGbMonth)],
   'backup-plan': backupPlanLines,
+  efs: (i) => {
+    const stored = use(i, 'storedGb');
+    // Files not read for the transition period sit in Infrequent Access; without one, all in Standard.
+    const iaShare =
+      str(i.props, 'transitionToIa', 'AFTER_30_DAYS') === 'NONE'
+        ? 0
+        : Math.min(1, Math.max(0, use(i, 'iaPercent') / 100));
+    const mode = str(i.props, 'throughputMode', 'elastic');
+    const setting = str(i.props, 'automaticBackups', 'default');
+    // As the lowering decides: 'default' backs up production environments only.
+    const backups = setting === 'on' || (setting === 'default' && i.production);
+    return [
+      line('Standard storage', stored * (1 - iaShare), PRICES.efs.standardGbMonth),
+      ...(iaShare > 0 ? [line('Infrequent Access storage', stored * iaShare, PRICES.efs.iaGbMonth)] : []),
+      ...(iaShare > 0 ? [line('Infrequent Access reads', use(i, 'iaReadGb'), PRICES.efs.iaReadGb)] : []),
+      ...(mode === 'elastic'
+        ? [
+            line('Elastic throughput reads', use(i, 'readGb'), PRICES.efs.elasticReadGb),
+            line('Elastic throughput writes', use(i, 'writeGb'), PRICES.efs.elasticWriteGb),
+          ]
+        : []),
+      ...(mode === 'provisioned'
+        ? [
+            line(
+              'Provisioned throughput',
+              num(i.props, 'provisionedThroughputMibps', 64),
+              PRICES.efs.provisionedMibpsMonth,
+            ),
+          ]
+        : []),
+      ...(backups ? [line('Automatic backups (warm)', stored, PRICES.efs.backupGbMonth)] : []),
+    ];
+  },
   'vpc-endpoint': (i) => {
     if (str(i.props, 'endpointType', 'gateway') !== 'interface') {
       i.notes.push('Gateway endpoints cost nothing, and traffic through them skips NAT processing.');
@@ -715,6 +751,7 @@ export function priceNodes(
   scenario?: CostScenario,
 ): NodeCost[] {
   checkEnvironment(design, env);
+  const production = isProductionEnvironment(design.environments.find((e) => e.name === env)!);
   const propsOf = (node: DesignNode): Properties => {
     const props = resolveProperties(design, node, env);
     return scenario?.nodeId === node.id && scenario.properties ? { ...props, ...scenario.properties } : props;
@@ -737,6 +774,7 @@ export function priceNodes(
           usage: nodeUsage(design, node),
           scenario: scenario?.nodeId === node.id ? scenario : undefined,
           natGateways: natGateways.get(node.id) ?? 0,
+          production,
           notes,
         })
       : [];

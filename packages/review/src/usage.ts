@@ -263,6 +263,19 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
       'Compressed layers, shared between images; the lifecycle policy bounds it.',
     ),
   ],
+  efs: [
+    a('storedGb', 'Files stored', 'GB', 100, 'What the file system holds on average over the month.'),
+    a(
+      'iaPercent',
+      'Share in Infrequent Access',
+      '%',
+      50,
+      'Files not read for the transition period; none while the lifecycle keeps everything in Standard.',
+    ),
+    a('iaReadGb', 'Reads from Infrequent Access', 'GB/month', 5, 'Each first read of a cold file.'),
+    a('readGb', 'Data read', 'GB/month', 100, 'Elastic throughput bills every GB read.'),
+    a('writeGb', 'Data written', 'GB/month', 20, 'Elastic throughput bills every GB written.'),
+  ],
   'vpc-endpoint': [
     a(
       'gbProcessed',

@@ -93,6 +93,9 @@ import { RDS_06 } from './rules/data/RDS-06.ts';
 import { S3_01 } from './rules/storage/S3-01.ts';
 import { S3_02 } from './rules/storage/S3-02.ts';
 import { S3_03 } from './rules/storage/S3-03.ts';
+import { EFS_01 } from './rules/storage/EFS-01.ts';
+import { EFS_02 } from './rules/storage/EFS-02.ts';
+import { EFS_03 } from './rules/storage/EFS-03.ts';
 import { SFN_01 } from './rules/messaging/SFN-01.ts';
 import { SG_01 } from './rules/network/SG-01.ts';
 import { SG_02 } from './rules/network/SG-02.ts';
@@ -155,6 +158,9 @@ export const RULES: readonly Rule[] = [
   ECS_02,
   ECS_03,
   ECS_04,
+  EFS_01,
+  EFS_02,
+  EFS_03,
   EKS_01,
   EKS_02,
   EVR_01,

@@ -14,8 +14,11 @@ import {
 } from './common.ts';
 
 export const ecsFargateEmitter: ComponentEmitter = {
-  // The repository it runs its image from is declared first.
-  dependencies: (component) => (component.containerImage ? [component.containerImage.repositoryId] : []),
+  // The repository it runs its image from and the file systems it mounts are declared first.
+  dependencies: (component) => [
+    ...(component.containerImage ? [component.containerImage.repositoryId] : []),
+    ...(component.fileSystemMounts ?? []).map((m) => m.fileSystemId),
+  ],
   emit(component, ctx) {
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: ECS Fargate service.`);
@@ -81,6 +84,39 @@ export const ecsFargateEmitter: ComponentEmitter = {
         }),
       ),
     );
+    // File systems (efs.ts): a volume each, over TLS with the task role's IAM authorization.
+    for (const mount of component.fileSystemMounts ?? []) {
+      const fileSystem = ctx.handle(mount.fileSystemId);
+      ctx.expr(
+        call(
+          member(taskDefinition, 'addVolume'),
+          obj({
+            name: lit(mount.volumeName),
+            efsVolumeConfiguration: obj({
+              fileSystemId: fileSystem.attributes.id,
+              transitEncryption: lit('ENABLED'),
+              authorizationConfig: obj({
+                accessPointId: member(
+                  fileSystem.extras![`accessPoint${mount.accessPoint}`]!,
+                  'accessPointId',
+                ),
+                iam: lit('ENABLED'),
+              }),
+            }),
+          }),
+        ),
+      );
+      ctx.expr(
+        call(
+          member(container, 'addMountPoints'),
+          obj({
+            containerPath: lit(mount.mountPath),
+            sourceVolume: lit(mount.volumeName),
+            readOnly: lit(mount.readOnly),
+          }),
+        ),
+      );
+    }
     const sg = securityGroupOf(ctx, component);
     const spotStrategies = arr([
       obj({
@@ -111,6 +147,14 @@ export const ecsFargateEmitter: ComponentEmitter = {
         }),
       ),
     );
+    // Tasks start only once every mount target is available.
+    for (const fileSystemId of new Set((component.fileSystemMounts ?? []).map((m) => m.fileSystemId)))
+      ctx.expr(
+        call(
+          member(member(service, 'node'), 'addDependency'),
+          ctx.handle(fileSystemId).extras!.mountTargets!,
+        ),
+      );
     const scalingMode = ctx.str(component, 'scaling');
     if (scalingMode !== 'none') {
       const scaling = ctx.declare(

@@ -66,8 +66,20 @@ export function policyStatement(ctx: StackContext, statement: PolicyStatement): 
       sid: statement.sid ? lit(statement.sid.replace(/[^A-Za-z0-9]/g, '')) : undefined,
       actions: arr(statement.actions.map((a) => lit(a))),
       resources: arr(resources),
+      conditions: statement.conditions?.length ? conditionsOf(ctx, statement) : undefined,
     }),
   );
+}
+
+/** `{ StringEquals: { key: value } }`, operators and keys in the lowering's order. */
+function conditionsOf(ctx: StackContext, statement: PolicyStatement): Expr {
+  const byOperator = new Map<string, Record<string, Expr>>();
+  for (const c of statement.conditions ?? []) {
+    const entries = byOperator.get(c.operator) ?? {};
+    entries[c.key] = typeof c.value === 'string' ? lit(c.value) : ctx.resolveRef(c.value);
+    byOperator.set(c.operator, entries);
+  }
+  return obj(Object.fromEntries([...byOperator].map(([operator, entries]) => [operator, obj(entries)])));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ResolvedComponent } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, lit, member, newExpr, obj } from '../ts/ast.ts';
+import { arr, asType, assign, call, comment, lit, member, newExpr, obj } from '../ts/ast.ts';
 import {
   acknowledgeDesignRisks,
   logGroupFor,
@@ -59,9 +59,11 @@ function lambdaCode(
 }
 
 export const lambdaEmitter: ComponentEmitter = {
-  // The function's DLQ must exist first; the queue never refers back to the function.
-  dependencies: (component) =>
-    component.functionDeadLetterQueueId ? [component.functionDeadLetterQueueId] : [],
+  // The function's DLQ and the file system it mounts must exist first; neither refers back to it.
+  dependencies: (component) => [
+    ...(component.functionDeadLetterQueueId ? [component.functionDeadLetterQueueId] : []),
+    ...(component.fileSystemMounts ?? []).map((m) => m.fileSystemId),
+  ],
   emit(component, ctx) {
     const runtimeName = ctx.str(component, 'runtime');
     const runtime = RUNTIMES[runtimeName] ?? RUNTIMES['nodejs22.x']!;
@@ -131,6 +133,29 @@ export const lambdaEmitter: ComponentEmitter = {
         }),
       ),
     );
+    // The file system it mounts (efs.ts), set on the L1: lambda.FileSystem.fromEfsAccessPoint would
+    // add its own grants (ClientWrite even for a read-only mount, ClientMount on "*") and rules
+    // beside the lowering's.
+    const mount = component.fileSystemMounts?.[0];
+    if (mount) {
+      const fileSystem = ctx.handle(mount.fileSystemId);
+      const cfnFunction = ctx.declare(
+        `${ctx.variableName(component)}Cfn`,
+        asType(member(member(fn, 'node'), 'defaultChild'), ctx.typeOf('lambda', 'CfnFunction')),
+      );
+      ctx.add(
+        assign(
+          member(cfnFunction, 'fileSystemConfigs'),
+          arr([
+            obj({
+              arn: member(fileSystem.extras![`accessPoint${mount.accessPoint}`]!, 'accessPointArn'),
+              localMountPath: lit(mount.mountPath),
+            }),
+          ]),
+        ),
+      );
+      ctx.expr(call(member(member(fn, 'node'), 'addDependency'), fileSystem.extras!.mountTargets!));
+    }
     if (!runtime.deprecated)
       ctx.acknowledge(
         fn,

@@ -209,3 +209,15 @@ export function imageIdParameter(
   ctx.parameterValues.set(image, Object.fromEntries(ctx.environments.map((env) => [env, pathByEnv[env]!])));
   return image;
 }
+
+/** Logical id of an EFS file system's access point number `part` (0-based), as emitters/efs.ts names it. */
+export function efsAccessPointId(fileSystemLogicalId: string, part: number): string {
+  return `${fileSystemLogicalId}AccessPoint${part + 1}`;
+}
+
+/** Logical ids of an EFS file system's mount targets, one per subnet of its tier (emitters/efs.ts). */
+export function efsMountTargetIds(ctx: EmitContext, fileSystem: ResolvedComponent): string[] {
+  const decided = requireResolved(fileSystem.fileSystem, fileSystem, 'file system');
+  const vpcId = requireResolved(fileSystem.placement ?? undefined, fileSystem, 'placement').vpcId;
+  return ctx.subnetIds(vpcId, decided.tier).map((_, i) => `${fileSystem.names.logicalId}MountTarget${i + 1}`);
+}

@@ -8,6 +8,7 @@ import { requireResolved, type ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Flag } from '../context.ts';
 import { getAtt, join, ref, sub } from '../template/intrinsics.ts';
 import { albListenersFor, targetGroupId } from './relationships.ts';
+import { efsAccessPointId, efsMountTargetIds } from './common.ts';
 
 export const CONTAINER_NAME = 'app';
 
@@ -159,6 +160,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
       Name: variable.name,
       Value: 'literal' in variable.value ? variable.value.literal : ctx.ref(variable.value),
     }));
+    const mounts = service.fileSystemMounts ?? [];
     ctx.template.addResource(`${id}TaskDefinition`, {
       Type: 'AWS::ECS::TaskDefinition',
       Metadata: ctx.metadata(
@@ -195,6 +197,13 @@ export const ecsFargateEmitter: ComponentEmitter = {
             ReadonlyRootFilesystem: ctx.value(service, 'readonlyRootFilesystem'),
             PortMappings: [{ ContainerPort: containerPort, Protocol: 'tcp' }],
             Environment: environment.length > 0 ? environment : undefined,
+            MountPoints: mounts.length
+              ? mounts.map((m) => ({
+                  SourceVolume: m.volumeName,
+                  ContainerPath: m.mountPath,
+                  ReadOnly: m.readOnly,
+                }))
+              : undefined,
             LogConfiguration: service.logGroupId
               ? {
                   LogDriver: 'awslogs',
@@ -207,16 +216,37 @@ export const ecsFargateEmitter: ComponentEmitter = {
               : undefined,
           },
         ],
+        // File systems (efs.ts): over TLS with the task role's IAM authorization.
+        Volumes: mounts.length
+          ? mounts.map((m) => ({
+              Name: m.volumeName,
+              EFSVolumeConfiguration: {
+                FilesystemId: ctx.attribute(m.fileSystemId, 'id'),
+                TransitEncryption: 'ENABLED',
+                AuthorizationConfig: {
+                  AccessPointId: ref(efsAccessPointId(ctx.logicalId(m.fileSystemId), m.accessPoint)),
+                  IAM: 'ENABLED',
+                },
+              },
+            }))
+          : undefined,
         Tags: ctx.tags(service.names.display),
       },
     });
 
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.targetId === service.id);
     const listeners = routes.flatMap((route) => albListenersFor(ctx.component(route.frontDoorId), ctx));
+    const dependsOn = [
+      ...new Set([
+        ...listeners,
+        ...mounts.flatMap((m) => efsMountTargetIds(ctx, ctx.component(m.fileSystemId))),
+      ]),
+    ];
     ctx.template.addResource(id, {
       Type: 'AWS::ECS::Service',
-      // The target group must belong to a load balancer (through its listener) first.
-      DependsOn: listeners.length > 0 ? [...new Set(listeners)] : undefined,
+      // The target group must belong to a load balancer (through its listener) first; tasks mount
+      // file systems only once their mount targets are available.
+      DependsOn: dependsOn.length > 0 ? dependsOn : undefined,
       Metadata: ctx.metadata(service.acknowledgements),
       Properties: {
         Cluster: ref(clusterId(service)),

@@ -13,7 +13,16 @@ function policyStatement(statement: PolicyStatement, ctx: EmitContext): Template
     Effect: 'Allow',
     Action: [...statement.actions],
     Resource: resources.length === 1 ? resources[0]! : resources,
+    ...(statement.conditions?.length ? { Condition: conditionsOf(statement, ctx) } : {}),
   };
+}
+
+/** `{ StringEquals: { key: value } }`, operators and keys in the lowering's order. */
+function conditionsOf(statement: PolicyStatement, ctx: EmitContext): TemplateValue {
+  const byOperator: Record<string, Record<string, TemplateValue>> = {};
+  for (const c of statement.conditions ?? [])
+    (byOperator[c.operator] ??= {})[c.key] = typeof c.value === 'string' ? c.value : ctx.ref(c.value);
+  return byOperator;
 }
 
 function managedPolicyArn(policy: string): TemplateValue {

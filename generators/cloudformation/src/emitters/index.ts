@@ -17,6 +17,7 @@ import { bastionEmitter } from './bastion.ts';
 import { ec2AsgEmitter } from './ec2-asg.ts';
 import { ecrRepositoryEmitter } from './ecr-repository.ts';
 import { ecsFargateEmitter } from './ecs-fargate.ts';
+import { efsEmitter } from './efs.ts';
 import { eksEmitter } from './eks.ts';
 import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
@@ -56,6 +57,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'ec2-asg': ec2AsgEmitter,
   'ecr-repository': ecrRepositoryEmitter,
   'ecs-fargate': ecsFargateEmitter,
+  efs: efsEmitter,
   eks: eksEmitter,
   elasticache: elasticacheEmitter,
   'eventbridge-bus': eventBusEmitter,

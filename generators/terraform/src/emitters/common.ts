@@ -419,3 +419,13 @@ export function keyPolicy(name: string, statements: unknown[]): Block {
     ],
   );
 }
+
+/** An EFS file system's mount targets (emitters/efs.ts): Lambda and ECS refuse a file system without them. */
+export function efsMountTargets(ctx: TfContext, fileSystemId: string): Expr {
+  return ref(`aws_efs_mount_target.${ctx.component(fileSystemId).names.tfName}`);
+}
+
+/** The address of an EFS file system's access point number `part` (0-based), as emitters/efs.ts names it. */
+export function efsAccessPointAddress(fileSystemName: string, part: number): string {
+  return `aws_efs_access_point.${fileSystemName}_ap${part + 1}`;
+}

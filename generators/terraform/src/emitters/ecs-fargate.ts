@@ -19,7 +19,14 @@ import {
   tpl,
 } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { jsonencode, physical, placementSubnets, tags } from './common.ts';
+import {
+  efsAccessPointAddress,
+  efsMountTargets,
+  jsonencode,
+  physical,
+  placementSubnets,
+  tags,
+} from './common.ts';
 import { listeners, targetGroupName } from './relationships.ts';
 
 const service = (c: ResolvedComponent) => `aws_ecs_service.${c.names.tfName}`;
@@ -45,6 +52,15 @@ function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
       readonlyRootFilesystem: ctx.prop(c, 'readonlyRootFilesystem'),
       privileged: false,
       environment,
+      ...(c.fileSystemMounts?.length
+        ? {
+            mountPoints: c.fileSystemMounts.map((m) => ({
+              sourceVolume: m.volumeName,
+              containerPath: m.mountPath,
+              readOnly: m.readOnly,
+            })),
+          }
+        : {}),
       ...(logGroup
         ? {
             logConfiguration: {
@@ -309,6 +325,37 @@ export const ecsFargateEmitter: ComponentEmitter = {
             [],
             [attr('operating_system_family', str('LINUX')), attr('cpu_architecture', str('X86_64'))],
           ),
+          // File systems (efs.ts): over TLS with the task role's IAM authorization.
+          ...(c.fileSystemMounts ?? []).map((m) =>
+            block(
+              'volume',
+              [],
+              [
+                attr('name', str(m.volumeName)),
+                block(
+                  'efs_volume_configuration',
+                  [],
+                  [
+                    attr('file_system_id', ctx.attribute(m.fileSystemId, 'id')),
+                    attr('transit_encryption', str('ENABLED')),
+                    block(
+                      'authorization_config',
+                      [],
+                      [
+                        attr(
+                          'access_point_id',
+                          ref(
+                            `${efsAccessPointAddress(ctx.component(m.fileSystemId).names.tfName, m.accessPoint)}.id`,
+                          ),
+                        ),
+                        attr('iam', str('ENABLED')),
+                      ],
+                    ),
+                  ],
+                ),
+              ],
+            ),
+          ),
           tags(c.names.display),
         ],
       ),
@@ -350,6 +397,10 @@ export const ecsFargateEmitter: ComponentEmitter = {
           list([
             ref(`aws_ecs_cluster_capacity_providers.${t}`),
             ...routes.flatMap((r) => listeners(ctx, ctx.component(r.frontDoorId))),
+            // Tasks mount only once every mount target is available.
+            ...[...new Set((c.fileSystemMounts ?? []).map((m) => m.fileSystemId))].map((id) =>
+              efsMountTargets(ctx, id),
+            ),
           ]),
         ),
         // Auto scaling owns the running count once the service exists.

@@ -15,9 +15,18 @@ export function policyDocument(ctx: TfContext, statements: PolicyStatement[]): E
         Effect: 'Allow',
         Action: s.actions.length === 1 ? s.actions[0] : s.actions,
         Resource: resources.length === 1 ? resources[0] : resources,
+        ...(s.conditions?.length ? { Condition: conditionsOf(ctx, s) } : {}),
       };
     }),
   });
+}
+
+/** `{ StringEquals = { key = value } }`, operators and keys in the lowering's order. */
+function conditionsOf(ctx: TfContext, statement: PolicyStatement): Record<string, Record<string, unknown>> {
+  const byOperator: Record<string, Record<string, unknown>> = {};
+  for (const c of statement.conditions ?? [])
+    (byOperator[c.operator] ??= {})[c.key] = typeof c.value === 'string' ? c.value : ctx.ref(c.value);
+  return byOperator;
 }
 
 function managedPolicyArn(policy: string): string {

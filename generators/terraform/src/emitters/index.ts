@@ -13,6 +13,7 @@ import { bastionEmitter } from './bastion.ts';
 import { ec2AsgEmitter } from './ec2-asg.ts';
 import { ecrRepositoryEmitter } from './ecr-repository.ts';
 import { ecsFargateEmitter } from './ecs-fargate.ts';
+import { efsEmitter } from './efs.ts';
 import { eksEmitter } from './eks.ts';
 import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
@@ -52,6 +53,7 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   'ec2-asg': ec2AsgEmitter,
   'ecr-repository': ecrRepositoryEmitter,
   'ecs-fargate': ecsFargateEmitter,
+  efs: efsEmitter,
   eks: eksEmitter,
   elasticache: elasticacheEmitter,
   'eventbridge-bus': eventBusEmitter,

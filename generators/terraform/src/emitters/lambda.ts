@@ -7,7 +7,7 @@ import type { ResolvedComponent, ResolvedEventSource } from '@archgen/infra';
 import { compareIds } from '@archgen/infra';
 import { type Expr, attr, block, call, index, list, literal, num, obj, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
-import { physical, placementSubnets, skip, tags } from './common.ts';
+import { efsMountTargets, physical, placementSubnets, skip, tags } from './common.ts';
 
 const address = (c: ResolvedComponent) => `aws_lambda_function.${c.names.tfName}`;
 
@@ -87,6 +87,15 @@ export const lambdaEmitter: ComponentEmitter = {
     const env = environmentVariables(ctx, c);
     const unreserved = ctx.some(c, 'reservedConcurrency', (v) => typeof v === 'number' && v < 0);
     const dlq = ctx.findComponent(c.functionDeadLetterQueueId);
+    const mount = c.fileSystemMounts?.[0];
+    const dependsOn = [
+      // The role's policy before the function: Lambda checks sqs:SendMessage on a DLQ when it
+      // creates the function, and mounts a file system with the policy's Client* permissions.
+      ...((dlq || mount) && role.statements.length > 0
+        ? [ref(`aws_iam_role_policy.${role.names.tfName}`)]
+        : []),
+      ...(mount ? [efsMountTargets(ctx, mount.fileSystemId)] : []),
+    ];
     const bucket = ctx.variable({
       name: 'artifact_bucket',
       type: 'string',
@@ -171,11 +180,26 @@ export const lambdaEmitter: ComponentEmitter = {
             ],
           ),
         dlq && block('dead_letter_config', [], [attr('target_arn', ctx.attribute(dlq.id, 'arn'))]),
+        // The file system it mounts (efs.ts), through its access point.
+        mount &&
+          block(
+            'file_system_config',
+            [],
+            [
+              attr(
+                'arn',
+                ctx.ref({
+                  componentId: mount.fileSystemId,
+                  attribute: 'accessPointArn',
+                  part: mount.accessPoint,
+                }),
+              ),
+              attr('local_mount_path', str(mount.mountPath)),
+            ],
+          ),
         tags(c.names.display),
-        // Lambda checks sqs:SendMessage on the DLQ when it creates the function, so the policy comes first.
-        dlq &&
-          role.statements.length > 0 &&
-          attr('depends_on', list([ref(`aws_iam_role_policy.${role.names.tfName}`)])),
+        // The policy Lambda checks comes first; a file system is mounted only once a mount target is available.
+        dependsOn.length > 0 && attr('depends_on', list(dependsOn)),
       ]),
     );
     for (const e of ctx.graph.eventSources.filter((e) => e.functionId === c.id)) emitEventSource(ctx, c, e);

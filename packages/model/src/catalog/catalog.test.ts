@@ -40,6 +40,7 @@ describe('catalog', () => {
       'ec2-asg',
       'ecr-repository',
       'ecs-fargate',
+      'efs',
       'eks',
       'elasticache',
       'eventbridge-bus',

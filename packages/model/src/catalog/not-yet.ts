@@ -26,12 +26,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     closest: ['alb', 'cloudfront'],
     hint: 'The load balancer and CloudFront take an existing certificate ARN in the Inspector.',
   },
-  {
-    name: 'Amazon EFS',
-    type: 'efs',
-    terms: ['efs', 'elastic file system', 'nfs', 'file system', 'filesystem', 'file share'],
-    closest: ['s3'],
-  },
   { name: 'Amazon FSx', type: 'fsx', terms: ['fsx', 'lustre', 'smb'], closest: ['s3'] },
   {
     name: 'Amazon EBS volumes',

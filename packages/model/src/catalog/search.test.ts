@@ -46,6 +46,9 @@ describe('searchServices', () => {
     ['vpce', 'VPC endpoint'],
     ['bastion', 'Bastion host (Session Manager)'],
     ['ecr', 'ECR repository'],
+    ['efs', 'EFS file system'],
+    ['nfs', 'EFS file system'],
+    ['shared storage', 'EFS file system'],
     ['registry', 'ECR repository'],
     ['container image', 'ECR repository'],
     ['jump host', 'Bastion host (Session Manager)'],
@@ -89,12 +92,13 @@ describe('searchServices', () => {
     ).toEqual(['name', 'synonym']);
     // "cache" is ElastiCache's synonym and a word of CloudFront's "edge cache".
     expect(names('cache').slice(0, 2)).toEqual(['ElastiCache cluster', 'CloudFront distribution']);
-    // "elastic": OpenSearch's synonym, a word of "elastic load balancing" and "elastic container
-    // registry", the start of "ElastiCache".
-    expect(names('elastic').slice(0, 4)).toEqual([
+    // "elastic": OpenSearch's synonym, a word of "elastic load balancing", "elastic container
+    // registry" and "elastic file system", the start of "ElastiCache".
+    expect(names('elastic').slice(0, 5)).toEqual([
       'OpenSearch domain',
       'Application Load Balancer',
       'ECR repository',
+      'EFS file system',
       'ElastiCache cluster',
     ]);
     // "api": API Gateway's name before Secrets Manager's "api key", before descriptions naming APIs.
@@ -112,11 +116,12 @@ describe('searchServices', () => {
   it('finds as you type, names first', () => {
     expect(names('dyna')[0]).toBe('DynamoDB table');
     expect(names('step func')[0]).toBe('Step Functions state machine');
-    // Equal-rank synonym prefixes ("ssh", "server", "serverless"...) in name order.
-    expect(names('s').slice(0, 4)).toEqual([
+    // Equal-rank synonym prefixes ("ssh", "server", "serverless", "shared storage"...) in name order.
+    expect(names('s').slice(0, 5)).toEqual([
       'Bastion host (Session Manager)',
       'EC2 Auto Scaling group',
       'ECS Fargate service',
+      'EFS file system',
       'S3 bucket',
     ]);
     expect(first('kube')).toMatchObject({ kind: 'abbreviation', term: 'kube' });
@@ -126,8 +131,6 @@ describe('searchServices', () => {
   it.each([
     ['acm', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['cert', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
-    ['efs', 'Amazon EFS', ['S3 bucket']],
-    ['nfs', 'Amazon EFS', ['S3 bucket']],
     ['cloudtrail', 'AWS CloudTrail', ['CloudWatch log group', 'S3 bucket']],
     ['config', 'AWS Config', ['CloudWatch alarm']],
     ['nlb', 'Network Load Balancer', ['Application Load Balancer']],

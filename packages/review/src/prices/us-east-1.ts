@@ -52,6 +52,7 @@ const SECRETS_MANAGER = 'https://aws.amazon.com/secrets-manager/pricing/';
 const KMS = 'https://aws.amazon.com/kms/pricing/';
 const PRIVATELINK = 'https://aws.amazon.com/privatelink/pricing/';
 const ECR = 'https://aws.amazon.com/ecr/pricing/';
+const EFS = 'https://aws.amazon.com/efs/pricing/';
 const BACKUP = 'https://aws.amazon.com/backup/pricing/';
 const COGNITO = 'https://aws.amazon.com/cognito/pricing/';
 const CLOUDWATCH = 'https://aws.amazon.com/cloudwatch/pricing/';
@@ -96,6 +97,17 @@ export const PRICES = {
     neptune: p(0.021, 'GB-month', BACKUP),
     dynamodb: p(0.1, 'GB-month', BACKUP),
     s3: p(0.05, 'GB-month', BACKUP),
+  },
+  /** EFS Regional file systems; elastic throughput bills reads and writes, provisioned MiB/s. */
+  efs: {
+    standardGbMonth: p(0.3, 'GB-month', EFS),
+    iaGbMonth: p(0.016, 'GB-month', EFS),
+    iaReadGb: p(0.01, 'GB read from IA', EFS),
+    elasticReadGb: p(0.03, 'GB read', EFS),
+    elasticWriteGb: p(0.06, 'GB written', EFS),
+    provisionedMibpsMonth: p(6, 'MiB/s-month', EFS),
+    /** AWS Backup warm storage for EFS. */
+    backupGbMonth: p(0.05, 'GB-month', BACKUP),
   },
   /** Interface endpoints; gateway endpoints (S3, DynamoDB) cost nothing. */
   interfaceEndpoint: {

@@ -11,6 +11,7 @@ import { cognitoUserPool } from './cognito-user-pool.ts';
 import { dynamodb } from './dynamodb.ts';
 import { ec2Asg } from './ec2-asg.ts';
 import { ecrRepository } from './ecr-repository.ts';
+import { efs } from './efs.ts';
 import { ecsFargate } from './ecs-fargate.ts';
 import { eks } from './eks.ts';
 import { elasticache } from './elasticache.ts';
@@ -54,6 +55,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   dynamodb,
   ec2Asg,
   ecrRepository,
+  efs,
   ecsFargate,
   eks,
   elasticache,

@@ -2,7 +2,7 @@ import type { ServiceDefinition } from '../types.ts';
 import { bool, num, text } from '../define.ts';
 
 /** Services whose data at rest the lowering encrypts with a drawn key they connect to. */
-export const KEY_USERS = ['s3', 'sqs', 'sns', 'log-group', 'backup-plan'] as const;
+export const KEY_USERS = ['s3', 'sqs', 'sns', 'log-group', 'backup-plan', 'efs'] as const;
 
 export const kmsKey: ServiceDefinition = {
   type: 'kms-key',
@@ -19,7 +19,7 @@ export const kmsKey: ServiceDefinition = {
   category: 'Security',
   icon: 'kms-key',
   description:
-    'A customer managed KMS key with yearly rotation and an alias. Buckets, queues, topics and log groups connected to it encrypt their data with it; functions and tasks that read or write them get exactly the kms:Decrypt / GenerateDataKey permissions they need.',
+    'A customer managed KMS key with yearly rotation and an alias. Buckets, queues, topics, log groups and EFS file systems connected to it encrypt their data with it; functions and tasks that read or write them get exactly the kms:Decrypt / GenerateDataKey permissions they need.',
   placements: ['regional'],
   properties: [
     text('alias', 'Alias', '', {
@@ -50,7 +50,7 @@ export const kmsKey: ServiceDefinition = {
     },
   ],
   refusalHint:
-    'Connect the bucket, queue, topic or log group to the key ("encrypts with"); functions get the key permissions from their connections to those.',
+    'Connect the bucket, queue, topic, log group or file system to the key ("encrypts with"); functions get the key permissions from their connections to those.',
   // The key and its alias.
   stackResources: () => ({ count: 2 }),
 };

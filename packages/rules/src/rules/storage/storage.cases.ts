@@ -65,4 +65,66 @@ export const storageCases: RuleCase[] = [
       .build(),
     expect: { target: 'bucket', severity: 'low' },
   },
+  {
+    ruleId: 'EFS-01',
+    name: 'file system not encrypted at rest',
+    compliant: fixture().vpc().node('efs', { id: 'files', tier: 'private' }).build(),
+    nonCompliant: fixture()
+      .vpc()
+      .node('efs', { id: 'files', tier: 'private', properties: { encrypted: false } })
+      .build(),
+    expect: { target: 'files', severity: 'high' },
+  },
+  {
+    ruleId: 'EFS-02',
+    name: 'no automatic backups in production',
+    compliant: fixture()
+      .environments('dev', 'prod')
+      .vpc()
+      .node('efs', { id: 'files', tier: 'private' })
+      .build(),
+    nonCompliant: fixture()
+      .environments('dev', 'prod')
+      .vpc()
+      .node('efs', { id: 'files', tier: 'private', properties: { automaticBackups: 'off' } })
+      .build(),
+    expect: { target: 'files', severity: 'medium', environment: 'prod' },
+  },
+  {
+    ruleId: 'EFS-03',
+    name: 'Lambda outside the VPC mounts a file system',
+    compliant: fixture()
+      .vpc({ id: 'main' })
+      .node('efs', { id: 'files', tier: 'private' })
+      .node('lambda', { id: 'fn', tier: 'private' })
+      .connect('fn', 'files', 'read-write', { id: 'mount' })
+      .build(),
+    nonCompliant: fixture()
+      .vpc({ id: 'main' })
+      .node('efs', { id: 'files', tier: 'private' })
+      .node('lambda', { id: 'fn' })
+      .connect('fn', 'files', 'read-write', { id: 'mount' })
+      .build(),
+    expect: { target: 'mount', targetKind: 'connection', severity: 'high' },
+  },
+  {
+    ruleId: 'EFS-03',
+    name: 'Lambda mounts a second file system',
+    compliant: fixture()
+      .vpc({ id: 'main' })
+      .node('efs', { id: 'files', tier: 'private' })
+      .node('efs', { id: 'more', tier: 'private' })
+      .node('lambda', { id: 'fn', tier: 'private' })
+      .connect('fn', 'files', 'read-write', { id: 'mount' })
+      .build(),
+    nonCompliant: fixture()
+      .vpc({ id: 'main' })
+      .node('efs', { id: 'files', tier: 'private' })
+      .node('efs', { id: 'more', tier: 'private' })
+      .node('lambda', { id: 'fn', tier: 'private' })
+      .connect('fn', 'files', 'read-write', { id: 'mount' })
+      .connect('fn', 'more', 'read', { id: 'second' })
+      .build(),
+    expect: { target: 'second', targetKind: 'connection', severity: 'high' },
+  },
 ];
