@@ -134,13 +134,14 @@ test('palette search knows abbreviations and says what is not in the catalog yet
     ['kafka', 'MSK cluster'],
     ['bastion', 'Bastion host (Session Manager)'],
     ['firewall', 'WAF web ACL'],
+    ['acm', 'ACM certificate'],
+    ['certificate', 'ACM certificate'],
   ] as const) {
     await palette.search.fill(query);
     await expect(palette.item(service), query).toBeVisible();
   }
   for (const [query, missing, closest] of [
     ['efs', 'Amazon EFS', 'S3 bucket'],
-    ['acm', 'AWS Certificate Manager', 'Application Load Balancer'],
     ['backup', 'AWS Backup', 'Aurora cluster'],
   ] as const) {
     await palette.search.fill(query);

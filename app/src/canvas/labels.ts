@@ -16,6 +16,8 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   'encrypt-with': 'encrypts with',
   protect: 'protects',
   alias: 'names',
+  'validate-in': 'validates in',
+  certificate: 'certifies',
 };
 
 /** What an edge says: the user's label, else "HTTPS :443" for traffic, else the kind's verb. */

@@ -27,6 +27,7 @@ describe('catalog', () => {
 
   it('holds exactly the types of docs/catalog-contract.md', () => {
     expect([...types].sort()).toEqual([
+      'acm-certificate',
       'alb',
       'api-gateway',
       'athena-workgroup',
@@ -168,6 +169,8 @@ describe('connections from the contract table', () => {
     ['encrypt-with', ['s3', 'sqs', 'sns', 'log-group'], ['kms-key']],
     ['protect', ['waf-web-acl'], ['cloudfront', 'alb', 'api-gateway']],
     ['alias', ['route53-zone'], ['cloudfront', 'alb']],
+    ['validate-in', ['acm-certificate'], ['route53-zone']],
+    ['certificate', ['acm-certificate'], ['cloudfront', 'alb']],
   ];
   const cases = allowed.flatMap(([kind, froms, tos]) =>
     froms.flatMap((from) => tos.map((to) => [from, kind, to] as const)),
@@ -190,6 +193,8 @@ describe('connections from the contract table', () => {
       'vpc-endpoint',
       'waf-web-acl',
       'route53-zone',
+      // ACM's DaysToExpiry metric: a DNS-validated certificate renews itself (ACM-01).
+      'acm-certificate',
     ]);
     for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');
@@ -321,7 +326,7 @@ describe('cross-field checks', () => {
     ['log-group', { retentionDays: 2 }, 'retentionDays'],
     ['cloudwatch-alarm', { periodSeconds: 90 }, 'periodSeconds'],
     ['opensearch', { instanceCount: 3 }, 'instanceCount'],
-    ['cloudfront', { aliases: 'www.example.com' }, 'certificateArn'],
+    ['acm-certificate', { subjectAlternativeNames: 'www.example.com, -bad-' }, 'subjectAlternativeNames'],
     ['api-gateway', { authorizer: 'cognito' }, 'authorizer'],
   ] as const)('%s %j is reported on %s', (type, overrides, path) => {
     const issues = issuesWith(type, overrides as Properties);

@@ -39,3 +39,4 @@ export * from './wording.ts';
 export * from './search.ts';
 export * from './web-acls.ts';
 export * from './dns.ts';
+export * from './certificates.ts';

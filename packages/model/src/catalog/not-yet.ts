@@ -20,13 +20,6 @@ export interface NotYetService {
 
 export const NOT_YET_SERVICES: readonly NotYetService[] = [
   {
-    name: 'AWS Certificate Manager',
-    type: 'acm-certificate',
-    terms: ['acm', 'certificate manager', 'certificate', 'cert', 'certs', 'tls certificate', 'ssl'],
-    closest: ['alb', 'cloudfront'],
-    hint: 'The load balancer and CloudFront take an existing certificate ARN in the Inspector.',
-  },
-  {
     name: 'Amazon EFS',
     type: 'efs',
     terms: ['efs', 'elastic file system', 'nfs', 'file system', 'filesystem', 'file share'],

@@ -64,6 +64,12 @@ describe('searchServices', () => {
     ['apache kafka', 'MSK cluster'],
     ['cmk', 'KMS key'],
     ['waf', 'WAF web ACL'],
+    ['acm', 'ACM certificate'],
+    ['cert', 'ACM certificate'],
+    ['certificate', 'ACM certificate'],
+    ['certificate manager', 'ACM certificate'],
+    ['ssl', 'ACM certificate'],
+    ['tls', 'ACM certificate'],
     ['route 53', 'Route 53 hosted zone'],
     ['route53', 'Route 53 hosted zone'],
     ['dns', 'Route 53 hosted zone'],
@@ -124,8 +130,6 @@ describe('searchServices', () => {
   });
 
   it.each([
-    ['acm', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
-    ['cert', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['efs', 'Amazon EFS', ['S3 bucket']],
     ['nfs', 'Amazon EFS', ['S3 bucket']],
     ['backup', 'AWS Backup', ['RDS database', 'Aurora cluster', 'DynamoDB table']],
