@@ -7,6 +7,7 @@
  * groups, whose ALB ports depend on it.
  */
 import {
+  aliasRecordPlans,
   certificateAlternativeNames,
   certificateValidationOf,
   drawnCertificateOf,
@@ -32,6 +33,7 @@ export function lowerCertificates(ctx: LowerContext): void {
     const component = ctx.component(node.id);
     if (!certificate || !component || !ctx.component(certificate.id)) continue;
     component.certificateId = certificate.id;
+    if (node.type === 'cloudfront') namesForCertificate(ctx, node.id, certificate);
     usedBy.set(certificate.id, [...(usedBy.get(certificate.id) ?? []), node.id]);
   }
   for (const node of ctx.nodes) {
@@ -60,4 +62,25 @@ export function lowerCertificates(ctx: LowerContext): void {
         : [],
     };
   }
+}
+
+/**
+ * A distribution with a certificate answers only the names it lists (CloudFront refuses the
+ * certificate without one). Where its aliases are empty: the alias records naming it, else the
+ * certificate's domain name.
+ */
+function namesForCertificate(ctx: LowerContext, distributionId: string, certificate: { id: string }): void {
+  const component = ctx.component(distributionId)!;
+  const records = aliasRecordPlans(ctx.design)
+    .filter((p) => !p.ignored && p.targetId === distributionId)
+    .map((p) => p.fqdn);
+  const certificateNode = ctx.nodesById.get(certificate.id)!;
+  const fallback = (records.length ? records : [String(ctx.props(certificateNode).domainName ?? '')]).join(
+    ', ',
+  );
+  const aliases = ctx.envs.map((env) => {
+    const own = component.props.aliases?.byEnv[env];
+    return typeof own === 'string' && own.trim() !== '' ? own : fallback;
+  });
+  component.props.aliases = ctx.envValue(aliases);
 }
