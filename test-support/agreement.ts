@@ -183,6 +183,8 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
       return { cloudformation: ['AWS::Route53::HostedZone'], terraform: ['aws_route53_zone'] };
     case 'waf-web-acl':
       return { cloudformation: ['AWS::WAFv2::WebACL'], terraform: ['aws_wafv2_web_acl'] };
+    case 'acm-certificate':
+      return { cloudformation: ['AWS::CertificateManager::Certificate'], terraform: ['aws_acm_certificate'] };
     default:
       throw new Error(
         `No primary resource known for service type "${node.type}": add it to test-support/agreement.ts`,

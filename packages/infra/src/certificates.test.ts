@@ -80,6 +80,21 @@ describe('ACM certificates', () => {
     expect(ports).toEqual(expect.arrayContaining([443, 80]));
   });
 
+  it('gives a distribution with a drawn certificate and no names of its own the names its records give it', () => {
+    expect(new Set(Object.values(component('cdn').props.aliases!.byEnv))).toEqual(
+      new Set(['www.example.com']),
+    );
+    const unnamed = lowerDesign(
+      design('Unnamed')
+        .node('cloudfront', { id: 'cdn' })
+        .node('acm-certificate', { id: 'cert', properties: { domainName: 'static.example.com' } })
+        .connect('cert', 'cdn', 'certificate')
+        .build(),
+    );
+    const cdn = unnamed.components.find((c) => c.id === 'cdn')!;
+    expect(new Set(Object.values(cdn.props.aliases!.byEnv))).toEqual(new Set(['static.example.com']));
+  });
+
   it('names the environments outside us-east-1 where a distribution uses it (ACM-02)', () => {
     const g = lowerDesign(
       base().environments('dev', 'prod').deployTo('prod', { region: 'eu-west-1' }).build(),
