@@ -188,6 +188,8 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
     // The plan; its vault and selection come with it.
     case 'backup-plan':
       return { cloudformation: ['AWS::Backup::BackupPlan'], terraform: ['aws_backup_plan'] };
+    case 'acm-certificate':
+      return { cloudformation: ['AWS::CertificateManager::Certificate'], terraform: ['aws_acm_certificate'] };
     default:
       throw new Error(
         `No primary resource known for service type "${node.type}": add it to test-support/agreement.ts`,

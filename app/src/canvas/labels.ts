@@ -17,6 +17,8 @@ export const KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   protect: 'protects',
   alias: 'names',
   'back-up': 'backs up',
+  'validate-in': 'validates in',
+  certificate: 'certifies',
 };
 
 /** What an edge says: the user's label, else "HTTPS :443" for traffic, else the kind's verb. */

@@ -34,6 +34,7 @@ import sqsUrl from 'aws-icons/icons/architecture-service/AmazonSimpleQueueServic
 import stepFunctionsUrl from 'aws-icons/icons/architecture-service/AWSStepFunctions.svg?url';
 import route53Url from 'aws-icons/icons/architecture-service/AmazonRoute53.svg?url';
 import wafUrl from 'aws-icons/icons/architecture-service/AWSWAF.svg?url';
+import acmUrl from 'aws-icons/icons/architecture-service/AWSCertificateManager.svg?url';
 import timestreamUrl from 'aws-icons/icons/architecture-service/AmazonTimestream.svg?url';
 import bastionUrl from 'aws-icons/icons/resource/AWSSystemsManagerSessionManager.svg?url';
 import alarmUrl from 'aws-icons/icons/resource/AmazonCloudWatchAlarm.svg?url';
@@ -63,6 +64,7 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   cloudfront: service(cloudFrontUrl),
   'waf-web-acl': service(wafUrl),
   'route53-zone': service(route53Url),
+  'acm-certificate': service(acmUrl),
   'api-gateway': service(apiGatewayUrl),
   lambda: service(lambdaUrl),
   'ec2-asg': service(ec2AsgUrl),

@@ -59,6 +59,7 @@ function dependenciesOf(component: ResolvedComponent, graph: ResolvedGraph): str
     secretFirst,
     component.encryption?.keyId,
     component.webAcl?.drawnId,
+    component.certificateId,
   ].filter((d): d is string => typeof d === 'string');
   deps.push(...(emitterFor(component.type).dependencies?.(component, graph) ?? []));
   return deps.filter((d) => d !== component.id);
@@ -158,6 +159,12 @@ export function buildStack(graph: ResolvedGraph, names: AppNames): StackModule {
     if (flowLogGroups.has(component.id)) continue;
     ctx.useScopeOf(component.id);
     emitterFor(component.type).emit(component, ctx);
+  }
+  for (const component of ordered) {
+    const emitter = emitterFor(component.type);
+    if (!emitter.emitAfterComponents) continue;
+    ctx.useScopeOf(component.id);
+    emitter.emitAfterComponents(component, ctx);
   }
 
   if (groups.length) ctx.section('Security group rules, derived from connections.');

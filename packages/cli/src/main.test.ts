@@ -112,9 +112,11 @@ describe('archgen services and rules', () => {
     expect(efs.map((s) => s.type)).toEqual(['efs']);
     const waf = JSON.parse((await run('services', 'firewall', '--json')).out) as { type: string }[];
     expect(waf.map((s) => s.type)).toEqual(['waf-web-acl']);
-    const acm = await run('services', 'acm');
-    expect(acm.out).toContain(
-      'AWS Certificate Manager is not in the catalog yet. The load balancer and CloudFront take an existing certificate ARN in the Inspector. The closest services: alb (Application Load Balancer), cloudfront (CloudFront distribution).',
+    const acm = JSON.parse((await run('services', 'acm', '--json')).out) as { type: string }[];
+    expect(acm.map((s) => s.type)).toEqual(['acm-certificate']);
+    const backup = await run('services', 'backup');
+    expect(backup.out).toContain(
+      'AWS Backup is not in the catalog yet. RDS and Aurora keep automated backups and DynamoDB point-in-time recovery: see the Inspector. The closest services: rds (RDS database), aurora (Aurora cluster), dynamodb (DynamoDB table).',
     );
     const typo = await run('services', 'lamda');
     expect(typo.out).toContain(

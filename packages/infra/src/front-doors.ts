@@ -17,12 +17,15 @@ export const ALB_TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
  * targets where the environment has no certificate.
  */
 export function albListenersOf(ctx: LowerContext, alb: ResolvedComponent): ResolvedAlbListeners {
+  // A drawn certificate serves every environment; else the environment's certificateArn.
+  const drawn = alb.certificateId;
   const certificate = (env: string) => {
     const v = alb.props.certificateArn?.byEnv[env];
-    return typeof v === 'string' ? v.trim() : '';
+    return !drawn && typeof v === 'string' ? v.trim() : '';
   };
-  const https = ctx.envs.map((env) => certificate(env) !== '');
+  const https = ctx.envs.map((env) => drawn !== undefined || certificate(env) !== '');
   return {
+    ...(drawn ? { certificateId: drawn } : {}),
     https: ctx.envValue(https),
     certificateArn: ctx.envValue(ctx.envs.map(certificate)),
     httpRedirect: ctx.envValue(

@@ -23,6 +23,7 @@ import { lowerBackupPlans } from './backups.ts';
 import { lowerDrawnKeys, lowerKeyGrants } from './keys.ts';
 import { lowerWebAcls } from './web-acls.ts';
 import { lowerHostedZones } from './dns.ts';
+import { lowerCertificates } from './certificates.ts';
 import { lowerEngineVersions } from './versions.ts';
 import { lowerNodeDerivations } from './derived.ts';
 import { lowerFrontDoors } from './front-doors.ts';
@@ -99,6 +100,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerNodeDerivations(ctx);
   // From the design as given: a kept resource's {{resolve:...}} was written by its authors (text.ts).
   lowerKeptResources(ctx, input.nodes);
+  lowerCertificates(ctx);
   lowerSecurityGroups(ctx);
   lowerVpcEndpoints(ctx);
   lowerMskClusters(ctx);

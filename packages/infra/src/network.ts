@@ -190,7 +190,8 @@ export function trafficPort(ctx: LowerContext, target: DesignNode, connectionPor
  * to HTTPS or when an environment has no certificate (HTTP then forwards).
  */
 export function albListenerPorts(alb: ResolvedComponent): number[] {
-  const certs = Object.values(alb.props.certificateArn?.byEnv ?? {});
+  // A drawn certificate (certificates.ts) serves HTTPS in every environment.
+  const certs = alb.certificateId ? ['drawn'] : Object.values(alb.props.certificateArn?.byEnv ?? {});
   const redirects = Object.values(alb.props.httpRedirect?.byEnv ?? {});
   const ports: number[] = [];
   if (certs.some((c) => typeof c === 'string' && c !== '')) ports.push(443);

@@ -89,6 +89,9 @@ const LAYER_BY_TYPE: Record<string, StackLayer> = {
   'waf-web-acl': 'edge',
   // A plan names the stores it backs up (and a drawn vault key): deployed after them, like alarms.
   'backup-plan': 'app',
+  // A certificate is validated in a zone whose alias records name the front doors that use it:
+  // the four always share a stack (see the edges below).
+  'acm-certificate': 'edge',
 };
 
 interface Unit {
@@ -283,6 +286,14 @@ export function partitionStacks(design: Design, graph: StackInput): ResolvedStac
         route.targetId,
         route.kind === 'api-integration' || target === 'lambda' || target === 's3',
       );
+  }
+  // A zone's alias records name their targets; a certificate names the zone that validates it;
+  // a front door names its certificate. Zone -> ALB -> certificate -> zone is a cycle of units
+  // (not of resources), so they share a stack.
+  for (const c of graph.components) {
+    for (const record of c.hostedZone?.records ?? []) dependsOn(c.id, record.targetId);
+    dependsOn(c.id, c.acmCertificate?.zoneId);
+    dependsOn(c.id, c.certificateId);
   }
   const componentIds = new Set(graph.components.map((c) => c.id));
   for (const alarm of graph.alarms) {

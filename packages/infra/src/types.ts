@@ -382,6 +382,8 @@ export interface ResolvedAlbListeners {
   httpForward: EnvValue<boolean>;
   /** SSL policy of the HTTPS listener. */
   tlsPolicy: string;
+  /** The drawn certificate the HTTPS listener uses in every environment (`certificateArn` is then ''). */
+  certificateId?: string;
 }
 
 /**
@@ -676,6 +678,30 @@ export interface ResolvedHostedZone {
   records: ResolvedAliasRecord[];
 }
 
+/** A drawn ACM certificate (acm-certificate), the same in every environment (certificates.ts). */
+export interface ResolvedCertificate {
+  domainName: string;
+  /** Further names, without the domain name or repeats. */
+  subjectAlternativeNames: string[];
+  validation: 'DNS' | 'EMAIL';
+  /**
+   * DNS: the route53-zone component whose records validate it (CloudFormation and CDK make them
+   * with the certificate, Terraform with records and a validation resource); absent: the records
+   * ACM asks for are made by hand (ACM-01).
+   */
+  zoneId?: string;
+  keyAlgorithm: 'RSA_2048' | 'EC_prime256v1' | 'EC_secp384r1';
+  /** Logged in the public certificate transparency logs (ENABLED). */
+  transparencyLogging: boolean;
+  /** The load balancers and distributions that use it (their `certificateId` names it). */
+  usedBy: string[];
+  /**
+   * Environments deploying outside us-east-1 while a distribution uses it: CloudFront refuses a
+   * certificate from another region (ACM-02 says so; the targets still print it).
+   */
+  cloudFrontOutsideUsEast1: string[];
+}
+
 /** A drawn WAF web ACL (waf-web-acl), the same in every environment (web-acls.ts). */
 export interface ResolvedDrawnWebAcl {
   /** CLOUDFRONT when it protects a distribution (created in us-east-1), else REGIONAL. */
@@ -845,6 +871,13 @@ export interface ResolvedComponent {
   drawnWebAcl?: ResolvedDrawnWebAcl;
   /** For backup-plan: its rule, vault, selection and role (backups.ts). */
   backupPlan?: ResolvedBackupPlan;
+  /** For acm-certificate: the certificate, its validation and who uses it (certificates.ts). */
+  acmCertificate?: ResolvedCertificate;
+  /**
+   * For alb and cloudfront: the drawn acm-certificate whose ARN the HTTPS listener (in every
+   * environment) or the viewer certificate uses instead of the certificateArn property.
+   */
+  certificateId?: string;
   /** For route53-zone: the zone and its alias records (dns.ts). */
   hostedZone?: ResolvedHostedZone;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */

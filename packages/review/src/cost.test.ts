@@ -356,6 +356,16 @@ describe('estimateCost', () => {
     expect(nodeCost(d, 'prod', 'tagged').notes.join(' ')).toMatch(/by tag are not priced/);
   });
 
+  it('prices a public ACM certificate at nothing, and says so', () => {
+    const d = design('Certs').node('acm-certificate', { id: 'cert' }).build();
+    const cost = nodeCost(d, 'prod', 'cert');
+    expect(cost.monthly).toBe(0);
+    expect(cost.lines.map((l) => [l.label, l.quantity, l.unitPrice])).toEqual([
+      ['Public certificate (free)', 1, 0],
+    ]);
+    expect(cost.notes.join(' ')).toMatch(/Public ACM certificates cost nothing/);
+  });
+
   it('prices a hosted zone: the zone and its queries other than alias queries', () => {
     const d = design('Dns')
       .node('route53-zone', { id: 'zone' })

@@ -649,6 +649,12 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
       line('Data processed', use(i, 'gbProcessed'), PRICES.interfaceEndpoint.gbProcessed),
     ];
   },
+  'acm-certificate': (i) => {
+    i.notes.push(
+      'Public ACM certificates cost nothing; private certificates (AWS Private CA) are not in the catalog.',
+    );
+    return [line('Public certificate (free)', 1, PRICES.acm.publicCertificateMonth)];
+  },
   'route53-zone': (i) => {
     i.notes.push('Queries to its alias records (the distributions and load balancers it names) are free.');
     return [

@@ -322,6 +322,8 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
     ),
   ],
   'cloudwatch-alarm': [],
+  // A public certificate costs nothing however much it serves.
+  'acm-certificate': [],
   'other-resource': [],
   'log-group': [
     a('ingestedGb', 'Logs written', 'GB/month', 5, 'Stored for the retention period (steady state).'),

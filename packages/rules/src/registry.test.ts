@@ -43,6 +43,9 @@ const ALL_CASES: RuleCase[] = [
 describe('rule registry', () => {
   it('holds exactly these rules, sorted by id', () => {
     expect(RULES.map((r) => r.id)).toEqual([
+      'ACM-01',
+      'ACM-02',
+      'ACM-03',
       'ALB-01',
       'ALB-02',
       'ALB-03',

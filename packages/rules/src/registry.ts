@@ -1,5 +1,8 @@
 /** Every rule, sorted by id. registry.test.ts pins this list. */
 import type { Rule } from './types.ts';
+import { ACM_01 } from './rules/edge/ACM-01.ts';
+import { ACM_02 } from './rules/edge/ACM-02.ts';
+import { ACM_03 } from './rules/edge/ACM-03.ts';
 import { ALB_01 } from './rules/alb/ALB-01.ts';
 import { ALB_02 } from './rules/alb/ALB-02.ts';
 import { ALB_03 } from './rules/alb/ALB-03.ts';
@@ -230,6 +233,9 @@ export const RULES: readonly Rule[] = [
   R53_01,
   R53_02,
   R53_03,
+  ACM_01,
+  ACM_02,
+  ACM_03,
   WAF_01,
   WAF_02,
   WAF_03,

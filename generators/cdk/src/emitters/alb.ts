@@ -65,7 +65,15 @@ export const albEmitter: ComponentEmitter = {
         obj({
           port: lit(443),
           protocol: ctx.api('elbv2', 'ApplicationProtocol.HTTPS'),
-          certificates: arr([call(ctx.api('elbv2', 'ListenerCertificate.fromArn'), certificate())]),
+          // A drawn certificate (the same in every environment), else the certificateArn.
+          certificates: arr([
+            plan.certificateId
+              ? call(
+                  ctx.api('elbv2', 'ListenerCertificate.fromCertificateManager'),
+                  ctx.handle(plan.certificateId).construct,
+                )
+              : call(ctx.api('elbv2', 'ListenerCertificate.fromArn'), certificate()),
+          ]),
           sslPolicy: ctx.api('elbv2', 'SslPolicy.RECOMMENDED_TLS'),
           open: lit(false),
           defaultAction: notFound,

@@ -29,7 +29,8 @@ function originFor(ctx: StackContext, targetId: string): Expr {
     case 's3':
       return call(ctx.api('origins', 'S3BucketOrigin.withOriginAccessControl'), handle.construct);
     case 'alb': {
-      const https = ctx.str(target, 'certificateArn').trim() !== '';
+      // HTTPS to the origin where its load balancer has a certificate, drawn or by ARN (CF-01).
+      const https = target.certificateId !== undefined || ctx.str(target, 'certificateArn').trim() !== '';
       return newExpr(
         ctx.api('origins', 'LoadBalancerV2Origin'),
         handle.construct,
@@ -87,18 +88,24 @@ export const cloudfrontEmitter: ComponentEmitter = {
         ] as [string, Expr],
     );
     // Certificate, aliases and price class per environment (staging and prod serve their own names).
-    const cert = ctx.optional(component, 'certificateArn', (v) => typeof v === 'string' && v.trim() !== '');
-    const certificate = cert
-      ? onlyWhere(
-          cert.test,
-          call(
-            ctx.api('acm', 'Certificate.fromCertificateArn'),
-            ctx.scope,
-            lit(`${component.names.logicalId}Certificate`),
-            cert.value,
-          ),
-        )
-      : undefined;
+    // A drawn certificate serves every environment; else the certificateArn where one is set.
+    const drawn = component.certificateId ? ctx.handle(component.certificateId).construct : undefined;
+    const cert = drawn
+      ? { test: undefined, value: drawn }
+      : ctx.optional(component, 'certificateArn', (v) => typeof v === 'string' && v.trim() !== '');
+    const certificate = drawn
+      ? drawn
+      : cert
+        ? onlyWhere(
+            cert.test,
+            call(
+              ctx.api('acm', 'Certificate.fromCertificateArn'),
+              ctx.scope,
+              lit(`${component.names.logicalId}Certificate`),
+              cert.value,
+            ),
+          )
+        : undefined;
     const domainNames = cert
       ? ctx.choose(component, 'aliases', (v) => {
           const aliases =

@@ -1,6 +1,6 @@
 /**
  * The emitter contract (test-support/emitter-contract.ts): one file per service named like its
- * type, exporting an object with emit(component, ctx) and optional dependencies (CDK references go through the handles an emitter registers); no emitter file imported by another file of the folder.
+ * type, exporting an object with emit(component, ctx) and optional dependencies and emitAfterComponents (CDK references go through the handles an emitter registers); no emitter file imported by another file of the folder.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ describe('cdk emitters', () => {
     expect(
       await emitterContractProblems(folder, EMITTERS, {
         required: [],
-        optional: ['dependencies'],
+        optional: ['dependencies', 'emitAfterComponents'],
         resolvers: [],
       }),
     ).toEqual([]);

@@ -41,6 +41,7 @@ import { timestreamEmitter } from './timestream.ts';
 import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 import { wafWebAclEmitter } from './waf-web-acl.ts';
 import { route53ZoneEmitter } from './route53-zone.ts';
+import { acmCertificateEmitter } from './acm-certificate.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'nat-gateway': natGatewayEmitter,
@@ -66,6 +67,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'vpc-endpoint': vpcEndpointEmitter,
   'waf-web-acl': wafWebAclEmitter,
   'route53-zone': route53ZoneEmitter,
+  'acm-certificate': acmCertificateEmitter,
   elasticache: elasticacheEmitter,
   sqs: sqsEmitter,
   sns: snsEmitter,

@@ -2,13 +2,14 @@
  * A Route 53 hosted zone (route53-zone): route53.PublicHostedZone, or PrivateHostedZone in the
  * design's first VPC with addVpc for the others, and its alias records (ARecord / AaaaRecord with
  * the route53-targets alias of the distribution or load balancer), as the lowering decided them.
+ * The zone comes before the certificates validated in it, the records after every component:
+ * zone -> certificate -> load balancer -> alias record, never a cycle.
  */
 import type { ComponentEmitter } from './types.ts';
 import { call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks } from './common.ts';
 
 export const route53ZoneEmitter: ComponentEmitter = {
-  dependencies: (component) => component.hostedZone?.records.map((r) => r.targetId) ?? [],
   emit(component, ctx) {
     const decided = component.hostedZone;
     if (!decided) throw new Error(`route53-zone "${component.id}" has no resolved zone`);
@@ -32,6 +33,17 @@ export const route53ZoneEmitter: ComponentEmitter = {
       ),
     );
     for (const id of otherVpcs) ctx.expr(call(member(zone, 'addVpc'), vpc(id)));
+    acknowledgeDesignRisks(ctx, component, zone);
+    ctx.register(component.id, {
+      construct: zone,
+      attributes: { id: member(zone, 'hostedZoneId') },
+    });
+  },
+  emitAfterComponents(component, ctx) {
+    const decided = component.hostedZone;
+    if (!decided?.records.length) return;
+    ctx.section(`${component.names.logicalId}: alias records in ${decided.zoneName}.`);
+    const zone = ctx.handle(component.id).construct;
     for (const record of decided.records) {
       const target = ctx.handle(record.targetId).construct;
       const alias = newExpr(
@@ -57,10 +69,5 @@ export const route53ZoneEmitter: ComponentEmitter = {
           ),
         );
     }
-    acknowledgeDesignRisks(ctx, component, zone);
-    ctx.register(component.id, {
-      construct: zone,
-      attributes: { id: member(zone, 'hostedZoneId') },
-    });
   },
 };

@@ -6,4 +6,9 @@ export interface ComponentEmitter {
   /** Components whose constructs must exist before this one is created (beyond DLQ, log group, secret). */
   dependencies?(component: ResolvedComponent, graph: ResolvedGraph): string[];
   emit(component: ResolvedComponent, ctx: StackContext): void;
+  /**
+   * What names components emitted after this one, run once every component exists (a zone's
+   * alias records name the front doors, which may use a certificate validated in the zone).
+   */
+  emitAfterComponents?(component: ResolvedComponent, ctx: StackContext): void;
 }

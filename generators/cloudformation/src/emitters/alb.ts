@@ -13,6 +13,8 @@ import { lambdaPermission, listenerPlan, targetGroupId } from './relationships.t
 
 /** The HTTPS listener's certificate in the environments that have one (left out elsewhere). */
 function certificateArn(alb: ResolvedComponent, ctx: EmitContext): TemplateValue | undefined {
+  // A drawn certificate serves every environment.
+  if (alb.listeners!.certificateId) return ctx.attribute(alb.listeners!.certificateId, 'arn');
   const byEnv = ctx.byEnvironmentOf(alb.listeners!.certificateArn);
   const values: Record<string, TemplateValue | undefined> = {};
   for (const env of ctx.environments) values[env] = byEnv[env] === '' ? undefined : byEnv[env];

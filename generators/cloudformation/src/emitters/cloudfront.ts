@@ -28,9 +28,13 @@ function origin(route: ResolvedRoute, ctx: EmitContext, distributionId: string):
       };
     case 'alb': {
       const certs = Object.values(ctx.perEnvironment(target, 'certificateArn'));
+      // A drawn certificate serves every environment; else where the certificateArn is set.
       const https = ctx.when(
         Object.fromEntries(
-          ctx.environments.map((env, i) => [env, typeof certs[i] === 'string' && certs[i] !== '']),
+          ctx.environments.map((env, i) => [
+            env,
+            target.certificateId !== undefined || (typeof certs[i] === 'string' && certs[i] !== ''),
+          ]),
         ),
       );
       return {
@@ -106,9 +110,13 @@ export const cloudfrontEmitter: ComponentEmitter = {
     const accessLogs = ctx.flag(distribution, 'accessLogs');
     const logs = logBucket(ctx, distribution, accessLogs);
     const certificate = ctx.perEnvironment(distribution, 'certificateArn');
+    const drawn = distribution.certificateId;
     const hasCert = ctx.when(
       Object.fromEntries(
-        ctx.environments.map((env) => [env, typeof certificate[env] === 'string' && certificate[env] !== '']),
+        ctx.environments.map((env) => [
+          env,
+          drawn !== undefined || (typeof certificate[env] === 'string' && certificate[env] !== ''),
+        ]),
       ),
     );
     const suppressions: Suppression[] = [];
@@ -174,9 +182,11 @@ export const cloudfrontEmitter: ComponentEmitter = {
           ViewerCertificate: ctx.choose(
             hasCert,
             {
-              AcmCertificateArn: ctx.value(distribution, 'certificateArn', (arn) =>
-                typeof arn === 'string' && arn !== '' ? arn : undefined,
-              ),
+              AcmCertificateArn: drawn
+                ? ctx.attribute(drawn, 'arn')
+                : ctx.value(distribution, 'certificateArn', (arn) =>
+                    typeof arn === 'string' && arn !== '' ? arn : undefined,
+                  ),
               SslSupportMethod: 'sni-only',
               MinimumProtocolVersion: ctx.value(distribution, 'minimumTls'),
             },

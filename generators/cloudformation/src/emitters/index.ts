@@ -42,6 +42,7 @@ import { timestreamEmitter } from './timestream.ts';
 import { vpcEndpointEmitter } from './vpc-endpoint.ts';
 import { wafWebAclEmitter } from './waf-web-acl.ts';
 import { route53ZoneEmitter } from './route53-zone.ts';
+import { acmCertificateEmitter } from './acm-certificate.ts';
 
 export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   alb: albEmitter,
@@ -82,6 +83,7 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'vpc-endpoint': vpcEndpointEmitter,
   'waf-web-acl': wafWebAclEmitter,
   'route53-zone': route53ZoneEmitter,
+  'acm-certificate': acmCertificateEmitter,
 };
 
 /** Types that describe no infrastructure: decided once, in the lowering. */

@@ -228,14 +228,16 @@ export const albEmitter: ComponentEmitter = {
             // Where every environment has HTTPS, the design's value (a validated variable when it varies).
             attr(
               'certificate_arn',
-              https.count
-                ? ctx.derived(
-                    c,
-                    'certificate_arn',
-                    'ACM certificate ARN',
-                    (env) => plan.certificateArn.byEnv[env]!,
-                  )
-                : ctx.prop(c, 'certificateArn'),
+              plan.certificateId
+                ? ctx.attribute(plan.certificateId, 'arn')
+                : https.count
+                  ? ctx.derived(
+                      c,
+                      'certificate_arn',
+                      'ACM certificate ARN',
+                      (env) => plan.certificateArn.byEnv[env]!,
+                    )
+                  : ctx.prop(c, 'certificateArn'),
             ),
             defaultAction(ctx, first),
           ],

@@ -44,7 +44,8 @@ function origin(ctx: TfContext, cf: ResolvedComponent, r: ResolvedRoute): Origin
   let https = true;
   if (target.type === 'alb') {
     domain = ctx.attribute(target.id, 'domainName');
-    https = ctx.text(target, 'certificateArn') !== '';
+    // HTTPS where the load balancer has a certificate, drawn or by ARN (CF-01).
+    https = target.certificateId !== undefined || ctx.text(target, 'certificateArn') !== '';
   } else if (target.type === 'api-gateway' && ctx.text(target, 'apiType') === 'rest') {
     domain = tpl(ctx.attribute(target.id, 'id'), '.execute-api.', ref('var.region'), '.amazonaws.com');
     originPath = str(`/${REST_API_STAGE}`);
@@ -117,7 +118,8 @@ export const cloudfrontEmitter: ComponentEmitter = {
         ),
       );
     }
-    const certificate = ctx.text(c, 'certificateArn') !== '';
+    // A drawn certificate (its validated ARN), else the certificateArn where one is set.
+    const certificate = c.certificateId !== undefined || ctx.text(c, 'certificateArn') !== '';
     const splitAliases = (v: PropertyValue) =>
       String(v ?? '')
         .split(',')
@@ -182,7 +184,10 @@ export const cloudfrontEmitter: ComponentEmitter = {
               'viewer_certificate',
               [],
               [
-                attr('acm_certificate_arn', ctx.prop(c, 'certificateArn')),
+                attr(
+                  'acm_certificate_arn',
+                  c.certificateId ? ctx.attribute(c.certificateId, 'arn') : ctx.prop(c, 'certificateArn'),
+                ),
                 attr('ssl_support_method', str('sni-only')),
                 attr('minimum_protocol_version', ctx.prop(c, 'minimumTls')),
               ],

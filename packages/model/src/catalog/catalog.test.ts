@@ -27,6 +27,7 @@ describe('catalog', () => {
 
   it('holds exactly the types of docs/catalog-contract.md', () => {
     expect([...types].sort()).toEqual([
+      'acm-certificate',
       'alb',
       'api-gateway',
       'athena-workgroup',
@@ -172,6 +173,8 @@ describe('connections from the contract table', () => {
     ['alias', ['route53-zone'], ['cloudfront', 'alb']],
     ['back-up', ['backup-plan'], ['rds', 'aurora', 'neptune', 'dynamodb', 's3']],
     ['encrypt-with', ['backup-plan'], ['kms-key']],
+    ['validate-in', ['acm-certificate'], ['route53-zone']],
+    ['certificate', ['acm-certificate'], ['cloudfront', 'alb']],
   ];
   const cases = allowed.flatMap(([kind, froms, tos]) =>
     froms.flatMap((from) => tos.map((to) => [from, kind, to] as const)),
@@ -196,6 +199,8 @@ describe('connections from the contract table', () => {
       'route53-zone',
       // AWS Backup's job metrics are per account and resource type, not per plan.
       'backup-plan',
+      // ACM's DaysToExpiry metric: a DNS-validated certificate renews itself (ACM-01).
+      'acm-certificate',
     ]);
     for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');
@@ -327,7 +332,7 @@ describe('cross-field checks', () => {
     ['log-group', { retentionDays: 2 }, 'retentionDays'],
     ['cloudwatch-alarm', { periodSeconds: 90 }, 'periodSeconds'],
     ['opensearch', { instanceCount: 3 }, 'instanceCount'],
-    ['cloudfront', { aliases: 'www.example.com' }, 'certificateArn'],
+    ['acm-certificate', { subjectAlternativeNames: 'www.example.com, -bad-' }, 'subjectAlternativeNames'],
     ['api-gateway', { authorizer: 'cognito' }, 'authorizer'],
   ] as const)('%s %j is reported on %s', (type, overrides, path) => {
     const issues = issuesWith(type, overrides as Properties);

@@ -2,7 +2,13 @@ import type { ConnectionKind } from '../design/schema.ts';
 import type { AcceptedConnection, ServiceDefinition } from './types.ts';
 import { ALL_SERVICES } from './services/index.ts';
 
-export { FARGATE_MEMORY_BY_CPU, TERRAFORM_MODULE, isValidFargateSize } from './services/index.ts';
+export {
+  CERTIFICATE_USERS,
+  FARGATE_MEMORY_BY_CPU,
+  TERRAFORM_MODULE,
+  certificateAlternativeNames,
+  isValidFargateSize,
+} from './services/index.ts';
 
 /** Every service, sorted by category then display name (the palette order). */
 export const SERVICES: readonly ServiceDefinition[] = ALL_SERVICES;
@@ -48,3 +54,4 @@ export {
   backupSelectionTag,
 } from './services/backup-plan.ts';
 export * from './dns.ts';
+export * from './certificates.ts';

@@ -19,13 +19,6 @@ export interface NotYetService {
 }
 
 export const NOT_YET_SERVICES: readonly NotYetService[] = [
-  {
-    name: 'AWS Certificate Manager',
-    type: 'acm-certificate',
-    terms: ['acm', 'certificate manager', 'certificate', 'cert', 'certs', 'tls certificate', 'ssl'],
-    closest: ['alb', 'cloudfront'],
-    hint: 'The load balancer and CloudFront take an existing certificate ARN in the Inspector.',
-  },
   { name: 'Amazon FSx', type: 'fsx', terms: ['fsx', 'lustre', 'smb'], closest: ['s3'] },
   {
     name: 'Amazon EBS volumes',

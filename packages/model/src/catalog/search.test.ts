@@ -67,6 +67,12 @@ describe('searchServices', () => {
     ['apache kafka', 'MSK cluster'],
     ['cmk', 'KMS key'],
     ['waf', 'WAF web ACL'],
+    ['acm', 'ACM certificate'],
+    ['cert', 'ACM certificate'],
+    ['certificate', 'ACM certificate'],
+    ['certificate manager', 'ACM certificate'],
+    ['ssl', 'ACM certificate'],
+    ['tls', 'ACM certificate'],
     ['route 53', 'Route 53 hosted zone'],
     ['route53', 'Route 53 hosted zone'],
     ['dns', 'Route 53 hosted zone'],
@@ -129,8 +135,6 @@ describe('searchServices', () => {
   });
 
   it.each([
-    ['acm', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
-    ['cert', 'AWS Certificate Manager', ['Application Load Balancer', 'CloudFront distribution']],
     ['cloudtrail', 'AWS CloudTrail', ['CloudWatch log group', 'S3 bucket']],
     ['config', 'AWS Config', ['CloudWatch alarm']],
     ['nlb', 'Network Load Balancer', ['Application Load Balancer']],

@@ -203,6 +203,16 @@ export const ConnectionKindSchema = z.enum([
    * into its vault on the plan's schedule.
    */
   'back-up',
+  /**
+   * acm-certificate -> route53-zone: the certificate is validated by DNS records in the (public)
+   * zone, which ACM renews by itself.
+   */
+  'validate-in',
+  /**
+   * acm-certificate -> alb, cloudfront: the load balancer's HTTPS listener or the distribution's
+   * viewer certificate uses the drawn certificate instead of its certificateArn property.
+   */
+  'certificate',
 ]);
 export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
 export const CONNECTION_KINDS: readonly ConnectionKind[] = ConnectionKindSchema.options;

@@ -40,6 +40,7 @@ const S3 = 'https://aws.amazon.com/s3/pricing/';
 const CLOUDFRONT = 'https://aws.amazon.com/cloudfront/pricing/';
 const WAF = 'https://aws.amazon.com/waf/pricing/';
 const ROUTE53 = 'https://aws.amazon.com/route53/pricing/';
+const ACM = 'https://aws.amazon.com/certificate-manager/pricing/';
 const SQS = 'https://aws.amazon.com/sqs/pricing/';
 const SNS = 'https://aws.amazon.com/sns/pricing/';
 const EVENTBRIDGE = 'https://aws.amazon.com/eventbridge/pricing/';
@@ -197,6 +198,10 @@ export const PRICES = {
     webAclMonth: p(5.0, 'web ACL-month', WAF),
     ruleMonth: p(1.0, 'rule-month', WAF),
     requestsPerMillion: p(0.6, 'million requests', WAF),
+  },
+  acm: {
+    /** Public certificates from ACM, used by integrated services (ELB, CloudFront, API Gateway). */
+    publicCertificateMonth: p(0, 'certificate-month', ACM),
   },
   route53: {
     /** The first 25 zones; alias queries to AWS resources are free. */

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '../types.ts';
 import { ALIAS_CONNECTION } from './route53-zone.ts';
+import { CERTIFICATE_CONNECTION } from './acm-certificate.ts';
 import {
   APP_COMPUTE,
   WATCHED_BY_ALARM,
@@ -37,7 +38,7 @@ export const alb: ServiceDefinition = {
     text('certificateArn', 'ACM certificate ARN', '', {
       pattern: '^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+$',
       patternHint: 'must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)',
-      help: 'Certificate for the HTTPS listener, issued by ACM in the same region as the ALB. Leave empty only for an internal HTTP-only ALB.',
+      help: 'Certificate for the HTTPS listener, issued by ACM in the same region as the ALB. A drawn ACM certificate connected to the ALB replaces it. Leave empty only for an internal HTTP-only ALB.',
     }),
     bool('httpRedirect', 'Redirect HTTP to HTTPS', true, {
       help: 'Adds a port 80 listener whose only action is a 301 redirect to HTTPS.',
@@ -72,6 +73,7 @@ export const alb: ServiceDefinition = {
     // The web ACL association.
     { kind: 'protect', from: ['waf-web-acl'], meaning: 'filters requests', stackResources: { count: 1 } },
     ALIAS_CONNECTION,
+    CERTIFICATE_CONNECTION,
     WATCHED_BY_ALARM,
   ],
   listener: { port: 443, protocol: 'https' },
@@ -81,7 +83,7 @@ export const alb: ServiceDefinition = {
   // connection counts the first).
   stackResources: (input) => {
     const { props, outgoing, incoming } = input;
-    const listeners = props.certificateArn ? 2 : 1;
+    const listeners = props.certificateArn || incoming.some((c) => c.kind === 'certificate') ? 2 : 1;
     const targets = outgoing.filter((c) => c.kind === 'traffic' || c.kind === 'invoke').length;
     const callers = incoming.filter(
       (c) => c.kind === 'traffic' && (APP_COMPUTE as readonly string[]).includes(c.fromType),

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../types.ts';
 import { ALIAS_CONNECTION } from './route53-zone.ts';
-import { WATCHED_BY_ALARM, bool, choice, reader, text } from '../define.ts';
+import { CERTIFICATE_CONNECTION } from './acm-certificate.ts';
+import { WATCHED_BY_ALARM, bool, choice, text } from '../define.ts';
 
 const properties = [
   choice(
@@ -35,7 +36,7 @@ const properties = [
     pattern: '^arn:aws[a-z-]*:acm:us-east-1:\\d{12}:certificate/[A-Za-z0-9-]+$',
     patternHint:
       'must be an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from that region)',
-    help: 'Certificate for the custom domain names, requested in us-east-1 whatever the design region.',
+    help: 'Certificate for the custom domain names, requested in us-east-1 whatever the design region. A drawn ACM certificate connected to the distribution replaces it.',
   }),
   text('aliases', 'Custom domain names', '', {
     maxLength: 1024,
@@ -56,20 +57,15 @@ export const cloudfront: ServiceDefinition = {
     'Global CDN in front of S3, an ALB or an API: caches at the edge, terminates TLS close to viewers and keeps S3 buckets private through Origin Access Control.',
   placements: ['regional'],
   properties,
-  validate(props) {
-    const p = reader(properties, props);
-    if (p.str('aliases').trim() !== '' && p.str('certificateArn') === '')
-      return [
-        { path: 'certificateArn', message: 'Custom domain names need an ACM certificate in us-east-1' },
-      ];
-    return [];
-  },
+  // Custom names without a certificate: CF-01 says so, counting a drawn certificate (a
+  // connection, which a property check cannot see).
   accepts: [
     { kind: 'traffic', from: ['users'], meaning: 'HTTPS :443' },
     // The distribution names the ACL (no association resource).
     { kind: 'protect', from: ['waf-web-acl'], meaning: 'filters requests' },
     // A and AAAA records (IPv6 is on).
     { ...ALIAS_CONNECTION, stackResources: { count: 2 } },
+    CERTIFICATE_CONNECTION,
     WATCHED_BY_ALARM,
   ],
   listener: { port: 443, protocol: 'https' },

@@ -38,8 +38,10 @@ import { users } from './users.ts';
 import { vpcEndpoint } from './vpc-endpoint.ts';
 import { wafWebAcl } from './waf-web-acl.ts';
 import { route53Zone } from './route53-zone.ts';
+import { acmCertificate } from './acm-certificate.ts';
 
 export { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './ecs-fargate.ts';
+export { CERTIFICATE_USERS, certificateAlternativeNames } from './acm-certificate.ts';
 export { TERRAFORM_MODULE } from './other-resource.ts';
 
 const UNSORTED: readonly ServiceDefinition[] = [
@@ -82,6 +84,7 @@ const UNSORTED: readonly ServiceDefinition[] = [
   vpcEndpoint,
   wafWebAcl,
   route53Zone,
+  acmCertificate,
 ];
 
 /** Every service in palette order: by category (SERVICE_CATEGORIES order), then display name. */

@@ -59,8 +59,12 @@ export const route53Zone: ServiceDefinition = {
       help: 'Answers only inside the design’s VPCs (associated with each); public zones answer the internet.',
     }),
   ],
-  accepts: [],
+  accepts: [
+    // ACM's validation records live in the zone: CloudFormation and CDK make them with the
+    // certificate (counted there), Terraform with records of its own.
+    { kind: 'validate-in', from: ['acm-certificate'], meaning: 'validates the certificate' },
+  ],
   refusalHint:
-    'the zone is the source: connect it to the CloudFront distribution or load balancer it names ("alias").',
+    'the zone is the source: connect it to the CloudFront distribution or load balancer it names ("alias"); an ACM certificate connects to it to be validated.',
   stackResources: () => ({ count: 1 }),
 };

@@ -1,5 +1,6 @@
 import type { Rule } from '../../types.ts';
 import { checkNodes, flag, text } from '../../rule-kit.ts';
+import { drawnCertificateOf } from '@archgen/model';
 
 export const ALB_01: Rule = {
   id: 'ALB-01',
@@ -9,12 +10,13 @@ export const ALB_01: Rule = {
   equivalents: ['CKV_AWS_2', 'CKV2_AWS_20', 'AVD-AWS-0054'],
   check: (ctx) =>
     checkNodes(ctx, ALB_01, ['alb'], 'all', (node, props) => {
-      if (!text(props, 'certificateArn'))
+      // A drawn ACM certificate (a certificate connection) or a certificate ARN.
+      if (!text(props, 'certificateArn') && !drawnCertificateOf(ctx.design, node.id))
         return {
           code: 'certificate',
           message: `${node.name} has no TLS certificate, so it serves plain HTTP`,
           why: 'Without a certificate the listener cannot speak HTTPS: requests, cookies and tokens cross the network in clear text.',
-          fixTitle: 'Request an ACM certificate and set its ARN',
+          fixTitle: 'Connect an ACM certificate, or set the ARN of an existing one',
         };
       if (flag(props, 'httpRedirect') === false)
         return {

@@ -1,6 +1,7 @@
 import type { Rule } from '../../types.ts';
 import { acrossEnvironments, nodeTarget, outgoingOf, text } from '../../rule-kit.ts';
 import type { Problem } from '../../rule-kit.ts';
+import { drawnCertificateOf } from '@archgen/model';
 
 export const CF_01: Rule = {
   id: 'CF-01',
@@ -16,18 +17,21 @@ export const CF_01: Rule = {
       distributions.flatMap((node) => {
         const props = ctx.props(node, env);
         const problems: Problem[] = [];
-        if (text(props, 'aliases') && !text(props, 'certificateArn'))
+        // A drawn ACM certificate (a certificate connection) or a certificate ARN.
+        const certified = (id: string, p: typeof props) =>
+          Boolean(text(p, 'certificateArn')) || drawnCertificateOf(ctx.design, id) !== undefined;
+        if (text(props, 'aliases') && !certified(node.id, props))
           problems.push({
             target: nodeTarget(node),
             code: 'alias-certificate',
             message: `${node.name} has custom domain names but no certificate for them`,
             why: 'Viewers on a custom domain can only use HTTPS with an ACM certificate (in us-east-1) that covers the names.',
-            fixTitle: 'Request an ACM certificate in us-east-1 and set its ARN',
+            fixTitle: 'Connect an ACM certificate (in us-east-1), or set the ARN of an existing one',
           });
         const originIds = new Set(outgoingOf(ctx, node.id, ['route', 'traffic']).map((c) => c.to));
         for (const originId of originIds) {
           const origin = ctx.nodesById.get(originId);
-          if (origin?.type !== 'alb' || text(ctx.props(origin, env), 'certificateArn')) continue;
+          if (origin?.type !== 'alb' || certified(origin.id, ctx.props(origin, env))) continue;
           problems.push({
             target: nodeTarget(node),
             code: `origin-${origin.id}`,

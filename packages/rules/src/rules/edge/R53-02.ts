@@ -1,7 +1,7 @@
 import type { Rule } from '../../types.ts';
 import { checkNodes, text } from '../../rule-kit.ts';
 import type { NodeProblem } from '../../rule-kit.ts';
-import { aliasRecordPlans } from '@archgen/model';
+import { aliasRecordPlans, drawnCertificateOf } from '@archgen/model';
 
 const namesOf = (aliases: string | undefined): string[] =>
   (aliases ?? '')
@@ -19,7 +19,8 @@ export const R53_02: Rule = {
     const plans = aliasRecordPlans(ctx.design).filter((p) => !p.ignored);
     return checkNodes(ctx, R53_02, ['cloudfront', 'alb'], 'all', (node, props) => {
       const problems: NodeProblem[] = [];
-      const certificate = text(props, 'certificateArn');
+      const drawn = drawnCertificateOf(ctx.design, node.id) !== undefined;
+      const certificate = drawn || Boolean(text(props, 'certificateArn'));
       for (const plan of plans.filter((p) => p.targetId === node.id)) {
         if (!certificate)
           problems.push({
@@ -29,9 +30,14 @@ export const R53_02: Rule = {
               node.type === 'cloudfront'
                 ? 'CloudFront answers a custom name only with an ACM certificate (in us-east-1) covering it; without one the name fails.'
                 : 'Without a certificate the load balancer serves the name over plain HTTP: credentials and cookies travel in clear text.',
-            fixTitle: 'Request an ACM certificate covering the name and set its ARN',
+            fixTitle: 'Connect an ACM certificate covering the name, or set the ARN of an existing one',
           });
-        else if (node.type === 'cloudfront' && !namesOf(text(props, 'aliases')).includes(plan.fqdn)) {
+        // With a drawn certificate and no names of its own, a distribution lists its records' names.
+        else if (
+          node.type === 'cloudfront' &&
+          !(drawn && namesOf(text(props, 'aliases')).length === 0) &&
+          !namesOf(text(props, 'aliases')).includes(plan.fqdn)
+        ) {
           const aliases = [...namesOf(text(props, 'aliases')), plan.fqdn].join(', ');
           problems.push({
             code: `alias-${plan.connection.id}`,

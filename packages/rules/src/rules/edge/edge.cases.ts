@@ -258,4 +258,118 @@ export const edgeCases: RuleCase[] = [
       .build(),
     expect: { target: 'zone', severity: 'high' },
   },
+  {
+    ruleId: 'ACM-01',
+    name: 'a certificate validated by email',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('acm-certificate', { id: 'cert' })
+      .connect('cert', 'zone', 'validate-in')
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('acm-certificate', { id: 'cert', properties: { validationMethod: 'EMAIL' } })
+      .connect('cert', 'zone', 'validate-in')
+      .build(),
+    expect: { target: 'cert', severity: 'medium' },
+  },
+  {
+    ruleId: 'ACM-01',
+    name: 'a DNS-validated certificate with no hosted zone (the fix adds one)',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('acm-certificate', { id: 'cert', properties: { domainName: '*.example.com' } })
+      .connect('cert', 'zone', 'validate-in')
+      .build(),
+    nonCompliant: fixture()
+      .node('acm-certificate', { id: 'cert', properties: { domainName: '*.example.com' } })
+      .build(),
+    expect: { target: 'cert', severity: 'medium' },
+  },
+  {
+    ruleId: 'ACM-01',
+    name: 'a certificate validated only in a private zone',
+    compliant: fixture()
+      .vpc()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('acm-certificate', { id: 'cert' })
+      .connect('cert', 'zone', 'validate-in')
+      .build(),
+    nonCompliant: fixture()
+      .vpc()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com', private: true } })
+      .node('acm-certificate', { id: 'cert' })
+      .connect('cert', 'zone', 'validate-in')
+      .build(),
+    expect: { target: 'cert', severity: 'medium' },
+  },
+  {
+    ruleId: 'ACM-02',
+    name: 'a certificate for a distribution issued outside us-east-1',
+    compliant: fixture()
+      .node('acm-certificate', { id: 'cert' })
+      .node('cloudfront', { id: 'cdn' })
+      .connect('cert', 'cdn', 'certificate', { id: 'uses' })
+      .build(),
+    nonCompliant: fixture()
+      .region('eu-west-1')
+      .node('acm-certificate', { id: 'cert' })
+      .node('cloudfront', { id: 'cdn' })
+      .connect('cert', 'cdn', 'certificate', { id: 'uses' })
+      .build(),
+    expect: { target: 'uses', targetKind: 'connection', severity: 'high' },
+  },
+  {
+    ruleId: 'ACM-03',
+    name: 'a certificate kept out of the transparency logs',
+    compliant: fixture().node('acm-certificate', { id: 'cert' }).build(),
+    nonCompliant: fixture()
+      .node('acm-certificate', { id: 'cert', properties: { transparencyLogging: false } })
+      .build(),
+    expect: { target: 'cert', severity: 'medium' },
+  },
+  {
+    ruleId: 'ALB-01',
+    name: 'a drawn certificate serves the load balancer',
+    compliant: fixture()
+      .vpc()
+      .node('acm-certificate', { id: 'cert' })
+      .node('alb', { id: 'web' })
+      .connect('cert', 'web', 'certificate')
+      .build(),
+    nonCompliant: fixture().vpc().node('acm-certificate', { id: 'cert' }).node('alb', { id: 'web' }).build(),
+    expect: { target: 'web', severity: 'high', manualFix: true },
+  },
+  {
+    ruleId: 'CF-01',
+    name: 'a drawn certificate serves the custom domain',
+    compliant: fixture()
+      .node('acm-certificate', { id: 'cert' })
+      .node('cloudfront', { id: 'cdn', properties: { aliases: 'www.example.com' } })
+      .connect('cert', 'cdn', 'certificate')
+      .build(),
+    nonCompliant: fixture()
+      .node('acm-certificate', { id: 'cert' })
+      .node('cloudfront', { id: 'cdn', properties: { aliases: 'www.example.com' } })
+      .build(),
+    expect: { target: 'cdn', severity: 'high', manualFix: true },
+  },
+  {
+    ruleId: 'R53-02',
+    name: 'a name for a load balancer a drawn certificate serves',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('acm-certificate', { id: 'cert' })
+      .node('alb', { id: 'alb' })
+      .connect('zone', 'alb', 'alias')
+      .connect('cert', 'alb', 'certificate')
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone' })
+      .node('acm-certificate', { id: 'cert' })
+      .node('alb', { id: 'alb' })
+      .connect('zone', 'alb', 'alias')
+      .build(),
+    expect: { target: 'alb', severity: 'medium', manualFix: true },
+  },
 ];
