@@ -47,18 +47,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     hint: 'RDS and Aurora keep automated backups and DynamoDB point-in-time recovery: see the Inspector.',
   },
   {
-    name: 'AWS CloudTrail',
-    type: 'cloudtrail',
-    terms: ['cloudtrail', 'cloud trail', 'trail', 'audit trail', 'audit log', 'audit logs'],
-    closest: ['log-group', 's3'],
-  },
-  {
-    name: 'AWS Config',
-    type: 'config-recorder',
-    terms: ['config', 'aws config', 'config rules', 'config recorder', 'compliance'],
-    closest: ['cloudwatch-alarm'],
-  },
-  {
     name: 'Network Load Balancer',
     type: 'nlb',
     terms: ['nlb', 'network load balancer', 'tcp load balancer'],

@@ -230,6 +230,14 @@ export const s3: ServiceDefinition = {
     { kind: 'write', from: ['athena-workgroup'], meaning: 'writes query results to' },
     { kind: 'route', from: ['cloudfront'], meaning: 'serves content from' },
     { kind: 'write', from: ['firehose'], meaning: 'delivers records to' },
+    // The bucket's policy admits the service: nothing of its own.
+    { kind: 'write', from: ['cloudtrail'], meaning: 'writes log files to', stackResources: { count: 0 } },
+    {
+      kind: 'write',
+      from: ['config-recorder'],
+      meaning: 'delivers snapshots to',
+      stackResources: { count: 0 },
+    },
     WATCHED_BY_ALARM,
   ],
   // The bucket; its TLS-only policy; a KMS key; an access-log bucket and its policy.
