@@ -370,4 +370,5 @@ export const MANAGED_POLICIES = {
   ecrReadOnly: 'AmazonEC2ContainerRegistryReadOnly',
   apiGatewayCloudWatch: 'service-role/AmazonAPIGatewayPushToCloudWatchLogs',
   ssmManagedInstanceCore: 'AmazonSSMManagedInstanceCore',
+  configRole: 'service-role/AWS_ConfigRole',
 } as const;

@@ -15,6 +15,7 @@ import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
 import { lowerVpcEndpoints } from './endpoints.ts';
 import { lowerFirehoses } from './firehose.ts';
+import { lowerAudit } from './audit.ts';
 import { lowerMskClusters } from './msk.ts';
 import { lowerBastions } from './bastions.ts';
 import { lowerEcrRepositories } from './ecr.ts';
@@ -106,6 +107,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerEcrRepositories(ctx);
   lowerWiring(ctx);
   lowerFirehoses(ctx);
+  lowerAudit(ctx);
   lowerApiGatewayAccountRole(ctx);
   lowerAlarmNodes(ctx);
   lowerStateMachines(ctx);

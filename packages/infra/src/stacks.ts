@@ -76,6 +76,9 @@ const LAYER_BY_TYPE: Record<string, StackLayer> = {
   // Like the stores above, what their clients (app) refer to: deployed before them.
   'msk-cluster': 'data',
   'ecr-repository': 'data',
+  // Audit logs: with the buckets they write to (which they share a stack with, see below).
+  cloudtrail: 'data',
+  'config-recorder': 'data',
   sqs: 'messaging',
   firehose: 'messaging',
   sns: 'messaging',
@@ -249,6 +252,10 @@ export function partitionStacks(design: Design, graph: StackInput): ResolvedStac
     ])
       dependsOn(c.id, field);
     for (const variable of c.environment) if ('componentId' in variable.value) refers(c.id, variable.value);
+    // A trail or recorder and its bucket share a stack: the bucket's policy names the trail (by
+    // its stack-prefixed name) and the trail or delivery channel waits for that policy.
+    dependsOn(c.id, c.trail?.bucketId, true);
+    dependsOn(c.id, c.configRecorder?.bucketId, true);
   }
   for (const group of graph.securityGroups) dependsOn(group.componentId, group.vpcId);
   for (const role of graph.roles)

@@ -39,3 +39,4 @@ export * from './wording.ts';
 export * from './search.ts';
 export * from './web-acls.ts';
 export * from './dns.ts';
+export { CONFIG_DELIVERY_FREQUENCIES, CONFIG_MANAGED_RULES } from './services/config-recorder.ts';

@@ -1,4 +1,4 @@
-import type { PropertyIssue, ServiceDefinition } from '../types.ts';
+import type { PropertyDefinition, PropertyIssue, ServiceDefinition } from '../types.ts';
 import { bool, choice } from '../define.ts';
 
 /**
@@ -25,7 +25,7 @@ export const CONFIG_DELIVERY_FREQUENCIES = [
   'TwentyFour_Hours',
 ] as const;
 
-const properties = [
+const properties: PropertyDefinition[] = [
   bool('allSupported', 'Record all supported resources', true, {
     help: 'Records every resource type Config supports, new ones included (CFG-01).',
   }),
@@ -46,7 +46,7 @@ const properties = [
     { help: 'How often Config writes a snapshot of every recorded resource to the bucket.' },
   ),
   {
-    kind: 'list' as const,
+    kind: 'list',
     key: 'rules',
     label: 'Managed Config rules',
     default: [
