@@ -13,6 +13,7 @@ import { importCases } from './rules/import/import.cases.ts';
 import { messagingCases } from './rules/messaging/messaging.cases.ts';
 import { networkCases } from './rules/network/network.cases.ts';
 import { observabilityCases } from './rules/observability/observability.cases.ts';
+import { auditCases } from './rules/audit/audit.cases.ts';
 import { performanceCases } from './rules/performance/performance.cases.ts';
 import { securityCases } from './rules/security/security.cases.ts';
 import { storageCases } from './rules/storage/storage.cases.ts';
@@ -31,6 +32,7 @@ const ALL_CASES: RuleCase[] = [
   ...messagingCases,
   ...networkCases,
   ...observabilityCases,
+  ...auditCases,
   ...performanceCases,
   ...securityCases,
   ...storageCases,
@@ -52,6 +54,8 @@ describe('rule registry', () => {
       'CF-01',
       'CF-02',
       'CF-03',
+      'CFG-01',
+      'CFG-02',
       'COG-01',
       'CON-01',
       'CON-02',
@@ -62,6 +66,9 @@ describe('rule registry', () => {
       'COST-04',
       'COST-05',
       'COST-06',
+      'CT-01',
+      'CT-02',
+      'CT-04',
       'CW-01',
       'CW-02',
       'DAT-01',
