@@ -134,6 +134,8 @@ test('palette search knows abbreviations and says what is not in the catalog yet
     ['kafka', 'MSK cluster'],
     ['bastion', 'Bastion host (Session Manager)'],
     ['firewall', 'WAF web ACL'],
+    ['audit log', 'CloudTrail trail'],
+    ['compliance', 'Config recorder'],
   ] as const) {
     await palette.search.fill(query);
     await expect(palette.item(service), query).toBeVisible();
