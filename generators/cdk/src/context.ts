@@ -47,7 +47,8 @@ export const MODULES = {
   cloudtrail: 'aws-cdk-lib/aws-cloudtrail',
   cloudwatch: 'aws-cdk-lib/aws-cloudwatch',
   cognito: 'aws-cdk-lib/aws-cognito',
-  config: 'aws-cdk-lib/aws-config',
+  // Not `config`: that name is the stack's per-environment settings.
+  awsconfig: 'aws-cdk-lib/aws-config',
   cwActions: 'aws-cdk-lib/aws-cloudwatch-actions',
   dynamodb: 'aws-cdk-lib/aws-dynamodb',
   ec2: 'aws-cdk-lib/aws-ec2',

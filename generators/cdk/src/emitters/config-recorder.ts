@@ -27,7 +27,7 @@ export const configRecorderEmitter: ComponentEmitter = {
     const recorder = ctx.declare(
       name,
       newExpr(
-        ctx.api('config', 'CfnConfigurationRecorder'),
+        ctx.api('awsconfig', 'CfnConfigurationRecorder'),
         ctx.scope,
         lit(id),
         obj({
@@ -77,7 +77,7 @@ export const configRecorderEmitter: ComponentEmitter = {
     const channel = ctx.declare(
       `${name}DeliveryChannel`,
       newExpr(
-        ctx.api('config', 'CfnDeliveryChannel'),
+        ctx.api('awsconfig', 'CfnDeliveryChannel'),
         ctx.scope,
         lit(`${id}DeliveryChannel`),
         obj({
@@ -97,7 +97,7 @@ export const configRecorderEmitter: ComponentEmitter = {
       const configRule = ctx.declare(
         `${name}${pascal(rule)}`,
         newExpr(
-          ctx.api('config', 'CfnConfigRule'),
+          ctx.api('awsconfig', 'CfnConfigRule'),
           ctx.scope,
           lit(`${id}${pascal(rule)}`),
           obj({
