@@ -233,7 +233,7 @@ function notificationRule(ctx: TfContext, bucket: ResolvedComponent, n: Resolved
  * matched by its name in any account, and its files may go under any account's folder.
  */
 function logDeliveryStatements(ctx: TfContext, c: ResolvedComponent): unknown[] {
-  return (c.logDeliveries ?? []).flatMap((delivery) => {
+  return (c.logDeliveries ?? []).flatMap((delivery): unknown[] => {
     const source = ctx.component(delivery.sourceId);
     const roleId = source.trail?.logsRoleId ?? source.configRecorder?.roleId;
     const role = roleId ? ctx.graph.roles.find((r) => r.id === roleId) : undefined;
