@@ -256,6 +256,9 @@ export function partitionStacks(design: Design, graph: StackInput): ResolvedStac
     // its stack-prefixed name) and the trail or delivery channel waits for that policy.
     dependsOn(c.id, c.trail?.bucketId, true);
     dependsOn(c.id, c.configRecorder?.bucketId, true);
+    // A front door's association names its drawn web ACL, and the ACL's stack took the front
+    // door's references (the dense design's ALB and its ACL in two app stacks made a cycle).
+    dependsOn(c.id, c.webAcl?.drawnId, true);
   }
   for (const group of graph.securityGroups) dependsOn(group.componentId, group.vpcId);
   for (const role of graph.roles)
