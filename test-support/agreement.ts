@@ -169,6 +169,13 @@ export function primaryResource(design: Design, node: DesignNode): Primary | und
         cloudformation: ['AWS::KinesisFirehose::DeliveryStream'],
         terraform: ['aws_kinesis_firehose_delivery_stream'],
       };
+    case 'cloudtrail':
+      return { cloudformation: ['AWS::CloudTrail::Trail'], terraform: ['aws_cloudtrail'] };
+    case 'config-recorder':
+      return {
+        cloudformation: ['AWS::Config::ConfigurationRecorder'],
+        terraform: ['aws_config_configuration_recorder'],
+      };
     case 'vpc-endpoint':
       return { cloudformation: ['AWS::EC2::VPCEndpoint'], terraform: ['aws_vpc_endpoint'] };
     case 'bastion':

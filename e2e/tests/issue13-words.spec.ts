@@ -139,6 +139,8 @@ test('palette search knows abbreviations and says what is not in the catalog yet
     ['snapshot', 'Backup plan'],
     ['acm', 'ACM certificate'],
     ['certificate', 'ACM certificate'],
+    ['audit log', 'CloudTrail trail'],
+    ['compliance', 'Config recorder'],
   ] as const) {
     await palette.search.fill(query);
     await expect(palette.item(service), query).toBeVisible();

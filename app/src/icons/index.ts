@@ -14,6 +14,8 @@ import dynamoDbUrl from 'aws-icons/icons/architecture-service/AmazonDynamoDB.svg
 import ec2AsgUrl from 'aws-icons/icons/architecture-service/AmazonEC2AutoScaling.svg?url';
 import eksUrl from 'aws-icons/icons/architecture-service/AmazonElasticKubernetesService.svg?url';
 import elastiCacheUrl from 'aws-icons/icons/architecture-service/AmazonElastiCache.svg?url';
+import cloudTrailUrl from 'aws-icons/icons/architecture-service/AWSCloudTrail.svg?url';
+import configUrl from 'aws-icons/icons/architecture-service/AWSConfig.svg?url';
 import eventBridgeUrl from 'aws-icons/icons/architecture-service/AmazonEventBridge.svg?url';
 import firehoseUrl from 'aws-icons/icons/architecture-service/AmazonDataFirehose.svg?url';
 import fargateUrl from 'aws-icons/icons/architecture-service/AWSFargate.svg?url';
@@ -87,6 +89,8 @@ const ICONS: Readonly<Record<string, IconAsset>> = {
   'step-functions': service(stepFunctionsUrl),
   'kinesis-stream': service(kinesisUrl),
   firehose: service(firehoseUrl),
+  cloudtrail: service(cloudTrailUrl),
+  'config-recorder': service(configUrl),
   'msk-cluster': service(mskUrl),
   'athena-workgroup': service(athenaUrl),
   secret: service(secretsUrl),

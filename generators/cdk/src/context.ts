@@ -45,8 +45,11 @@ export const MODULES = {
   autoscaling: 'aws-cdk-lib/aws-autoscaling',
   backup: 'aws-cdk-lib/aws-backup',
   cloudfront: 'aws-cdk-lib/aws-cloudfront',
+  cloudtrail: 'aws-cdk-lib/aws-cloudtrail',
   cloudwatch: 'aws-cdk-lib/aws-cloudwatch',
   cognito: 'aws-cdk-lib/aws-cognito',
+  // Not `config`: that name is the stack's per-environment settings.
+  awsconfig: 'aws-cdk-lib/aws-config',
   cwActions: 'aws-cdk-lib/aws-cloudwatch-actions',
   dynamodb: 'aws-cdk-lib/aws-dynamodb',
   ec2: 'aws-cdk-lib/aws-ec2',

@@ -108,6 +108,14 @@ function logGroupReason(component: ResolvedComponent, ctx: LowerContext): string
       return ctx.anyEnv(component, 'brokerLogs') ? 'Broker logs of the MSK cluster' : undefined;
     case 'firehose':
       return ctx.anyEnv(component, 'logging') ? 'Delivery error logs of the Firehose stream' : undefined;
+    // A trail connected to a log group writes there instead (audit.ts).
+    case 'cloudtrail':
+      return ctx.anyEnv(component, 'cloudWatchLogs') &&
+        !(ctx.outgoing.get(component.id) ?? []).some(
+          (c) => c.kind === 'write' && ctx.component(c.to)?.type === 'log-group',
+        )
+        ? 'CloudTrail events for metric filters and alarms (CT-04)'
+        : undefined;
     default:
       return undefined;
   }

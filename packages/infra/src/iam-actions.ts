@@ -386,4 +386,5 @@ export const MANAGED_POLICIES = {
   // S3 backups need their own pair (bucket versions, inventory, EventBridge rules AWS Backup makes).
   backupS3: 'AWSBackupServiceRolePolicyForS3Backup',
   backupS3Restores: 'AWSBackupServiceRolePolicyForS3Restore',
+  configRole: 'service-role/AWS_ConfigRole',
 } as const;

@@ -129,6 +129,30 @@ function roleSpecs(component: ResolvedComponent): RoleSpec[] {
           managedPolicies: [MANAGED_POLICIES.backup, MANAGED_POLICIES.backupRestores],
         },
       ];
+    // CloudTrail writes to CloudWatch Logs only through a role it assumes.
+    case 'cloudtrail':
+      return !Object.values(component.props.cloudWatchLogs?.byEnv ?? {}).some((on) => on !== false)
+        ? []
+        : [
+            {
+              key: 'logs-role',
+              suffix: 'Logs Role',
+              purpose: 'service',
+              assumedBy: 'cloudtrail.amazonaws.com',
+              managedPolicies: [],
+            },
+          ];
+    case 'config-recorder':
+      return [
+        {
+          key: 'role',
+          suffix: 'Role',
+          purpose: 'service',
+          assumedBy: 'config.amazonaws.com',
+          // What Config needs to read every resource type it records: AWS keeps it current.
+          managedPolicies: [MANAGED_POLICIES.configRole],
+        },
+      ];
     default:
       return [];
   }
@@ -142,6 +166,8 @@ const GRANT_ROLE_KEY: Readonly<Record<string, string>> = {
   'step-functions': 'role',
   eks: 'node-role',
   firehose: 'role',
+  cloudtrail: 'logs-role',
+  'config-recorder': 'role',
 };
 
 export function grantRoleId(component: ResolvedComponent): string | undefined {
@@ -236,6 +262,8 @@ export function lowerConnectionGrants(ctx: LowerContext): void {
     }
     // A Firehose stream's delivery grants follow its resolved destination (firehose.ts).
     if (source.type === 'firehose') continue;
+    // So do a trail's and a recorder's (audit.ts).
+    if (source.type === 'cloudtrail' || source.type === 'config-recorder') continue;
     if (access) addGrant(ctx, source, target, access, connection.id);
     // Compute reaching a database reads its generated credentials (or AUTH token).
     if (connection.kind === 'traffic' && target.secretId) {

@@ -15,6 +15,7 @@ import { breakReferenceCycles } from './cycles.ts';
 import { lowerDecisions } from './decisions.ts';
 import { lowerVpcEndpoints } from './endpoints.ts';
 import { lowerFirehoses } from './firehose.ts';
+import { lowerAudit } from './audit.ts';
 import { lowerMskClusters } from './msk.ts';
 import { lowerFileSystemMounts, lowerFileSystems } from './efs.ts';
 import { lowerBastions } from './bastions.ts';
@@ -113,6 +114,7 @@ export function lowerDesign(input: Design, options: LowerOptions = {}): Resolved
   lowerBackupPlans(ctx);
   lowerWiring(ctx);
   lowerFirehoses(ctx);
+  lowerAudit(ctx);
   lowerApiGatewayAccountRole(ctx);
   lowerAlarmNodes(ctx);
   lowerStateMachines(ctx);

@@ -77,6 +77,9 @@ const LAYER_BY_TYPE: Record<string, StackLayer> = {
   'msk-cluster': 'data',
   'ecr-repository': 'data',
   efs: 'data',
+  // Audit logs: with the buckets they write to (which they share a stack with, see below).
+  cloudtrail: 'data',
+  'config-recorder': 'data',
   sqs: 'messaging',
   firehose: 'messaging',
   sns: 'messaging',
@@ -257,6 +260,13 @@ export function partitionStacks(design: Design, graph: StackInput): ResolvedStac
     for (const variable of c.environment) if ('componentId' in variable.value) refers(c.id, variable.value);
     for (const selected of c.backupPlan?.resourceIds ?? []) dependsOn(c.id, selected);
     dependsOn(c.id, c.backupPlan?.vaultKeyId);
+    // A trail or recorder and its bucket share a stack: the bucket's policy names the trail (by
+    // its stack-prefixed name) and the trail or delivery channel waits for that policy.
+    dependsOn(c.id, c.trail?.bucketId, true);
+    dependsOn(c.id, c.configRecorder?.bucketId, true);
+    // A front door's association names its drawn web ACL, and the ACL's stack took the front
+    // door's references (the dense design's ALB and its ACL in two app stacks made a cycle).
+    dependsOn(c.id, c.webAcl?.drawnId, true);
   }
   for (const group of graph.securityGroups) dependsOn(group.componentId, group.vpcId);
   for (const role of graph.roles)

@@ -563,6 +563,45 @@ export interface ResolvedContainerImage {
   connectionId: string;
 }
 
+/**
+ * A service that writes log files into a bucket (audit.ts): the bucket's policy admits it, as its
+ * documentation asks. CloudTrail: s3:GetBucketAcl and s3:PutObject under
+ * "<prefix>/AWSLogs/<account>/" with bucket-owner-full-control, for its trail only (aws:SourceArn,
+ * by the trail's name, since the trail waits for the policy); Config: the same actions (plus
+ * s3:ListBucket) for the account (aws:SourceAccount).
+ */
+export interface ResolvedLogDelivery {
+  service: 'cloudtrail' | 'config';
+  /** The trail or recorder component that delivers. */
+  sourceId: string;
+  /** The key prefix it writes under, without slashes. */
+  prefix: string;
+}
+
+/** A CloudTrail trail (audit.ts), the same in every environment but for its catalog switches. */
+export interface ResolvedTrail {
+  /** The s3 component it writes to: its first write connection's, else a log bucket made here. */
+  bucketId: string;
+  /** Key prefix in the bucket (the trail's slug): trails sharing a bucket keep their files apart. */
+  prefix: string;
+  /** With CloudWatch Logs: the role CloudTrail assumes to write to the component's `logGroupId`. */
+  logsRoleId?: string;
+  /** Data events of every bucket / function of the account (event selectors). */
+  s3DataEvents: boolean;
+  lambdaDataEvents: boolean;
+}
+
+/** An AWS Config recorder with its delivery channel and rules (audit.ts). */
+export interface ResolvedConfigRecorder {
+  /** The s3 component snapshots go to: its first write connection's, else a log bucket made here. */
+  bucketId: string;
+  prefix: string;
+  /** The role Config assumes (AWS managed service-role/AWS_ConfigRole plus delivery to the bucket). */
+  roleId: string;
+  /** AWS managed rule identifiers, in the order the design lists them, without duplicates. */
+  rules: string[];
+}
+
 /** A drawn customer managed key (kms-key), as every target creates it. */
 export interface ResolvedKmsKey {
   /** Key description (free text: escape before printing). */
@@ -867,6 +906,12 @@ export interface ResolvedComponent {
   mskCluster?: ResolvedMskCluster;
   /** For firehose: its source, destination, role and logging (firehose.ts). */
   firehose?: ResolvedFirehose;
+  /** For cloudtrail: its bucket, CloudWatch Logs role and data events (audit.ts). */
+  trail?: ResolvedTrail;
+  /** For config-recorder: its bucket, role and rules (audit.ts). */
+  configRecorder?: ResolvedConfigRecorder;
+  /** For s3: the trails and recorders that write log files into it (its policy admits them). */
+  logDeliveries?: ResolvedLogDelivery[];
   /** For waf-web-acl: the ACL, its rules and what it protects (web-acls.ts). */
   drawnWebAcl?: ResolvedDrawnWebAcl;
   /** For backup-plan: its rule, vault, selection and role (backups.ts). */

@@ -302,6 +302,29 @@ describe('estimateCost', () => {
     expect(nodeCost(d, 'prod', 'fh').monthly).toBe(29);
   });
 
+  it('prices a trail by its data events and stored files; management events are the free copy', () => {
+    const d = design('Audit')
+      .node('cloudtrail', { id: 'plain' })
+      .node('cloudtrail', { id: 'data', properties: { s3DataEvents: true } })
+      .usage('plain', { logStorageGb: 100 })
+      .usage('data', { logStorageGb: 100, dataEventsMillions: 10 })
+      .build();
+    expect(nodeCost(d, 'prod', 'plain').monthly).toBe(2.3);
+    // 10 million data events = 100 x 100,000 at $0.10.
+    expect(nodeCost(d, 'prod', 'data').monthly).toBe(12.3);
+  });
+
+  it('prices a Config recorder per configuration item and, with rules, per evaluation', () => {
+    const d = design('Config')
+      .node('config-recorder', { id: 'rec' })
+      .node('config-recorder', { id: 'bare', properties: { rules: [] } })
+      .usage('rec', { configurationItems: 2000, ruleEvaluations: 10000 })
+      .usage('bare', { configurationItems: 2000, ruleEvaluations: 10000 })
+      .build();
+    expect(nodeCost(d, 'prod', 'rec').monthly).toBe(16);
+    expect(nodeCost(d, 'prod', 'bare').monthly).toBe(6);
+  });
+
   it('prices a drawn web ACL: the ACL, a rule per group and for the rate limit, requests; its ALB pays no switch ACL', () => {
     const d = design('Edge')
       .node('waf-web-acl', { id: 'acl' })

@@ -597,6 +597,20 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
     ];
   },
   firehose: (i) => [line('Data ingested', use(i, 'ingestedGb'), PRICES.firehose.ingestGb)],
+  // The trail is the account's first copy of management events (free); its data events and its
+  // files in S3 are paid.
+  cloudtrail: (i) => [
+    ...(i.props.s3DataEvents === true || i.props.lambdaDataEvents === true
+      ? [line('Data events', use(i, 'dataEventsMillions') * 10, PRICES.cloudtrail.dataEventsPer100k)]
+      : []),
+    line('Log files in S3', use(i, 'logStorageGb'), PRICES.s3.standardGbMonth),
+  ],
+  'config-recorder': (i) => [
+    line('Configuration items', use(i, 'configurationItems'), PRICES.config.configurationItem),
+    ...(Array.isArray(i.props.rules) && i.props.rules.length > 0
+      ? [line('Rule evaluations', use(i, 'ruleEvaluations'), PRICES.config.ruleEvaluation)]
+      : []),
+  ],
   'athena-workgroup': (i) => [line('Data scanned', use(i, 'tbScanned'), PRICES.athena.perTbScanned)],
   secret: (i) => [
     line('Secret', 1, PRICES.secretsManager.secretMonth),

@@ -233,6 +233,38 @@ export const USAGE_ASSUMPTIONS: Readonly<Record<string, readonly UsageAssumption
       'Each record is billed rounded up to the next 5 KB: batch small records.',
     ),
   ],
+  cloudtrail: [
+    a(
+      'dataEventsMillions',
+      'Data events',
+      'million/month',
+      1,
+      'Only with S3 or Lambda data events on: every object call or invocation of the account counts.',
+    ),
+    a(
+      'logStorageGb',
+      'Log files stored',
+      'GB',
+      5,
+      'Gzipped JSON in S3; old files move to Glacier after 90 days.',
+    ),
+  ],
+  'config-recorder': [
+    a(
+      'configurationItems',
+      'Configuration items',
+      'items/month',
+      1000,
+      'One per change to a recorded resource: busy autoscaled fleets record many.',
+    ),
+    a(
+      'ruleEvaluations',
+      'Rule evaluations',
+      'evaluations/month',
+      5000,
+      'Each rule evaluates each resource it covers on every change.',
+    ),
+  ],
   'athena-workgroup': [
     a('tbScanned', 'Data scanned', 'TB/month', 1, 'Compressed, partitioned, columnar data scans less.'),
   ],

@@ -14,6 +14,7 @@ import { importCases } from './rules/import/import.cases.ts';
 import { messagingCases } from './rules/messaging/messaging.cases.ts';
 import { networkCases } from './rules/network/network.cases.ts';
 import { observabilityCases } from './rules/observability/observability.cases.ts';
+import { auditCases } from './rules/audit/audit.cases.ts';
 import { performanceCases } from './rules/performance/performance.cases.ts';
 import { securityCases } from './rules/security/security.cases.ts';
 import { storageCases } from './rules/storage/storage.cases.ts';
@@ -33,6 +34,7 @@ const ALL_CASES: RuleCase[] = [
   ...messagingCases,
   ...networkCases,
   ...observabilityCases,
+  ...auditCases,
   ...performanceCases,
   ...securityCases,
   ...storageCases,
@@ -61,6 +63,8 @@ describe('rule registry', () => {
       'CF-01',
       'CF-02',
       'CF-03',
+      'CFG-01',
+      'CFG-02',
       'COG-01',
       'CON-01',
       'CON-02',
@@ -71,6 +75,9 @@ describe('rule registry', () => {
       'COST-04',
       'COST-05',
       'COST-06',
+      'CT-01',
+      'CT-02',
+      'CT-04',
       'CW-01',
       'CW-02',
       'DAT-01',

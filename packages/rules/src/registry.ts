@@ -103,6 +103,11 @@ import { SFN_01 } from './rules/messaging/SFN-01.ts';
 import { SG_01 } from './rules/network/SG-01.ts';
 import { SG_02 } from './rules/network/SG-02.ts';
 import { SG_03 } from './rules/network/SG-03.ts';
+import { CFG_01 } from './rules/audit/CFG-01.ts';
+import { CFG_02 } from './rules/audit/CFG-02.ts';
+import { CT_01 } from './rules/audit/CT-01.ts';
+import { CT_02 } from './rules/audit/CT-02.ts';
+import { CT_04 } from './rules/audit/CT-04.ts';
 import { KMS_01 } from './rules/security/KMS-01.ts';
 import { KMS_02 } from './rules/security/KMS-02.ts';
 import { SM_01 } from './rules/security/SM-01.ts';
@@ -176,6 +181,11 @@ export const RULES: readonly Rule[] = [
   MSK_01,
   MSK_02,
   MSK_03,
+  CT_01,
+  CT_02,
+  CT_04,
+  CFG_01,
+  CFG_02,
   KMS_01,
   KMS_02,
   LAM_01,

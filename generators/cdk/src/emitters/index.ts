@@ -22,6 +22,8 @@ import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { firehoseEmitter } from './firehose.ts';
+import { cloudtrailEmitter } from './cloudtrail.ts';
+import { configRecorderEmitter } from './config-recorder.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
@@ -76,6 +78,8 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'step-functions': stepFunctionsEmitter,
   'kinesis-stream': kinesisEmitter,
   firehose: firehoseEmitter,
+  cloudtrail: cloudtrailEmitter,
+  'config-recorder': configRecorderEmitter,
   'msk-cluster': mskClusterEmitter,
   'kms-key': kmsKeyEmitter,
   'athena-workgroup': athenaEmitter,

@@ -23,6 +23,8 @@ import { elasticacheEmitter } from './elasticache.ts';
 import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { firehoseEmitter } from './firehose.ts';
+import { cloudtrailEmitter } from './cloudtrail.ts';
+import { configRecorderEmitter } from './config-recorder.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { lambdaEmitter } from './lambda.ts';
@@ -65,6 +67,8 @@ export const EMITTERS: Readonly<Record<string, ComponentEmitter>> = {
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
   firehose: firehoseEmitter,
+  cloudtrail: cloudtrailEmitter,
+  'config-recorder': configRecorderEmitter,
   'msk-cluster': mskClusterEmitter,
   'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,

@@ -181,6 +181,58 @@ export const s3Emitter: ComponentEmitter = {
         },
       });
     }
+    // Trails and recorders that write here: what CloudTrail's and Config's guides ask for.
+    for (const delivery of bucket.logDeliveries ?? []) {
+      const source = ctx.component(delivery.sourceId);
+      const objects = sub(`\${${id}.Arn}/${delivery.prefix}/AWSLogs/\${AWS::AccountId}/*`);
+      if (delivery.service === 'cloudtrail') {
+        const trailArn = sub(
+          `arn:\${AWS::Partition}:cloudtrail:\${AWS::Region}:\${AWS::AccountId}:trail/\${AWS::StackName}-${source.names.slug}`,
+        );
+        const principal = { Service: 'cloudtrail.amazonaws.com' };
+        statements.push(
+          {
+            Sid: `CloudTrailAclCheck${source.names.logicalId}`,
+            Effect: 'Allow',
+            Principal: principal,
+            Action: 's3:GetBucketAcl',
+            Resource: getAtt(id, 'Arn'),
+            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+          },
+          {
+            Sid: `CloudTrailWrite${source.names.logicalId}`,
+            Effect: 'Allow',
+            Principal: principal,
+            Action: 's3:PutObject',
+            Resource: objects,
+            Condition: {
+              StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trailArn },
+            },
+          },
+        );
+      } else {
+        const principal = { Service: 'config.amazonaws.com' };
+        const account = { 'aws:SourceAccount': ref('AWS::AccountId') };
+        statements.push(
+          {
+            Sid: `ConfigAclCheck${source.names.logicalId}`,
+            Effect: 'Allow',
+            Principal: principal,
+            Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+            Resource: getAtt(id, 'Arn'),
+            Condition: { StringEquals: account },
+          },
+          {
+            Sid: `ConfigWrite${source.names.logicalId}`,
+            Effect: 'Allow',
+            Principal: principal,
+            Action: 's3:PutObject',
+            Resource: objects,
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...account } },
+          },
+        );
+      }
+    }
     if (statements.length > 0) {
       ctx.template.addResource(`${id}Policy`, {
         Type: 'AWS::S3::BucketPolicy',

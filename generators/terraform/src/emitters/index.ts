@@ -20,6 +20,8 @@ import { eventBusEmitter } from './eventbridge-bus.ts';
 import { eventRuleEmitter } from './eventbridge-rule.ts';
 import { lambdaEmitter } from './lambda.ts';
 import { firehoseEmitter } from './firehose.ts';
+import { cloudtrailEmitter } from './cloudtrail.ts';
+import { configRecorderEmitter } from './config-recorder.ts';
 import { kinesisEmitter } from './kinesis-stream.ts';
 import { kmsKeyEmitter } from './kms-key.ts';
 import { logGroupEmitter } from './log-group.ts';
@@ -61,6 +63,8 @@ export const EMITTERS: Record<string, ComponentEmitter> = {
   'eventbridge-rule': eventRuleEmitter,
   'kinesis-stream': kinesisEmitter,
   firehose: firehoseEmitter,
+  cloudtrail: cloudtrailEmitter,
+  'config-recorder': configRecorderEmitter,
   'msk-cluster': mskClusterEmitter,
   'kms-key': kmsKeyEmitter,
   lambda: lambdaEmitter,

@@ -16,6 +16,7 @@ import {
   attr,
   block,
   call,
+  index,
   literal,
   list,
   num,
@@ -36,6 +37,9 @@ import {
 import { emitBucket, lifecycleRule } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
+
+/** A trail's name at most (CloudTrail's limit), as the trail's emitter cuts it too. */
+const TRAIL_NAME_MAX = 128;
 
 function versioningStatus(ctx: TfContext, c: ResolvedComponent): Expr {
   return ctx.prop(
@@ -223,6 +227,76 @@ function notificationRule(ctx: TfContext, bucket: ResolvedComponent, n: Resolved
     lambdaPermission(ctx, `${n.rule.tfName}_invoke`, target.id, 'events.amazonaws.com', ref(`${rule}.arn`));
 }
 
+/**
+ * What CloudTrail's and Config's guides ask of a bucket they write to. The account comes from the
+ * ARN of the writer's role (no lookup at plan time); a trail without one (no CloudWatch Logs) is
+ * matched by its name in any account, and its files may go under any account's folder.
+ */
+function logDeliveryStatements(ctx: TfContext, c: ResolvedComponent): unknown[] {
+  return (c.logDeliveries ?? []).flatMap((delivery): unknown[] => {
+    const source = ctx.component(delivery.sourceId);
+    const roleId = source.trail?.logsRoleId ?? source.configRecorder?.roleId;
+    const role = roleId ? ctx.graph.roles.find((r) => r.id === roleId) : undefined;
+    const account = role ? index(call('split', str(':'), ctx.roleArn(role)), num(4)) : str('*');
+    const objects = tpl(ref(`${address(c)}.arn`), `/${delivery.prefix}/AWSLogs/`, account, '/*');
+    const id = source.names.logicalId;
+    if (delivery.service === 'config') {
+      const principal = { Service: 'config.amazonaws.com' };
+      return [
+        {
+          Sid: `ConfigAclCheck${id}`,
+          Effect: 'Allow',
+          Principal: principal,
+          Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+          Resource: ref(`${address(c)}.arn`),
+          Condition: { StringEquals: { 'aws:SourceAccount': account } },
+        },
+        {
+          Sid: `ConfigWrite${id}`,
+          Effect: 'Allow',
+          Principal: principal,
+          Action: 's3:PutObject',
+          Resource: objects,
+          Condition: {
+            StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': account },
+          },
+        },
+      ];
+    }
+    const trailArn = tpl(
+      'arn:aws:cloudtrail:',
+      ref('var.region'),
+      ':',
+      account,
+      ':trail/',
+      ctx.physicalName(source.names.slug, TRAIL_NAME_MAX),
+    );
+    const matches = role ? 'StringEquals' : 'ArnLike';
+    const principal = { Service: 'cloudtrail.amazonaws.com' };
+    return [
+      {
+        Sid: `CloudTrailAclCheck${id}`,
+        Effect: 'Allow',
+        Principal: principal,
+        Action: 's3:GetBucketAcl',
+        Resource: ref(`${address(c)}.arn`),
+        Condition: { [matches]: { 'aws:SourceArn': trailArn } },
+      },
+      {
+        Sid: `CloudTrailWrite${id}`,
+        Effect: 'Allow',
+        Principal: principal,
+        Action: 's3:PutObject',
+        Resource: objects,
+        Condition: {
+          StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' },
+          [matches]: { 'aws:SourceArn': trailArn },
+        },
+      },
+    ];
+  });
+}
+
 export const s3Emitter: ComponentEmitter = {
   references: {
     arn: (name) => ref(`aws_s3_bucket.${name}.arn`),
@@ -264,14 +338,17 @@ export const s3Emitter: ComponentEmitter = {
       extraComments: comments,
       leading: ack.leading,
       lifecycle: protectionLifecycle(c),
-      policyStatements: distributions.map((r, i) => ({
-        Sid: `AllowCloudFrontRead${i}`,
-        Effect: 'Allow',
-        Principal: { Service: 'cloudfront.amazonaws.com' },
-        Action: 's3:GetObject',
-        Resource: tpl(ref(`${address(c)}.arn`), '/*'),
-        Condition: { StringEquals: { 'AWS:SourceArn': ctx.attribute(r.frontDoorId, 'arn') } },
-      })),
+      policyStatements: [
+        ...distributions.map((r, i) => ({
+          Sid: `AllowCloudFrontRead${i}`,
+          Effect: 'Allow',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+          Action: 's3:GetObject',
+          Resource: tpl(ref(`${address(c)}.arn`), '/*'),
+          Condition: { StringEquals: { 'AWS:SourceArn': ctx.attribute(r.frontDoorId, 'arn') } },
+        })),
+        ...logDeliveryStatements(ctx, c),
+      ],
     });
     if (accessLogs) {
       const logs = `${c.names.tfName}_access_logs`;

@@ -35,8 +35,10 @@ describe('catalog', () => {
       'backup-plan',
       'bastion',
       'cloudfront',
+      'cloudtrail',
       'cloudwatch-alarm',
       'cognito-user-pool',
+      'config-recorder',
       'dynamodb',
       'ec2-asg',
       'ecr-repository',
@@ -188,7 +190,8 @@ describe('connections from the contract table', () => {
   it('lets an alarm watch every service that emits infrastructure', () => {
     // A kept imported resource has no metric the lowering knows: it accepts no connection.
     // KMS publishes no per-key metric for keys it generates (only for imported key material);
-    // gateway endpoints publish none at all; WAF's metrics are per rule, which the lowering does not watch.
+    // gateway endpoints publish none at all; WAF's metrics are per rule, which the lowering does not watch;
+    // CloudTrail publishes no metric per trail, and Config's are account-wide (no recorder dimension).
     const unwatchable = new Set([
       'users',
       'cloudwatch-alarm',
@@ -201,6 +204,8 @@ describe('connections from the contract table', () => {
       'backup-plan',
       // ACM's DaysToExpiry metric: a DNS-validated certificate renews itself (ACM-01).
       'acm-certificate',
+      'cloudtrail',
+      'config-recorder',
     ]);
     for (const type of types.filter((t) => !unwatchable.has(t)))
       expect(findAcceptedConnection('cloudwatch-alarm', type, 'read')?.meaning, type).toBe('watches');

@@ -55,3 +55,4 @@ export {
 } from './services/backup-plan.ts';
 export * from './dns.ts';
 export * from './certificates.ts';
+export { CONFIG_DELIVERY_FREQUENCIES, CONFIG_MANAGED_RULES } from './services/config-recorder.ts';

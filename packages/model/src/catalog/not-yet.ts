@@ -27,18 +27,6 @@ export const NOT_YET_SERVICES: readonly NotYetService[] = [
     closest: ['ec2-asg'],
   },
   {
-    name: 'AWS CloudTrail',
-    type: 'cloudtrail',
-    terms: ['cloudtrail', 'cloud trail', 'trail', 'audit trail', 'audit log', 'audit logs'],
-    closest: ['log-group', 's3'],
-  },
-  {
-    name: 'AWS Config',
-    type: 'config-recorder',
-    terms: ['config', 'aws config', 'config rules', 'config recorder', 'compliance'],
-    closest: ['cloudwatch-alarm'],
-  },
-  {
     name: 'Network Load Balancer',
     type: 'nlb',
     terms: ['nlb', 'network load balancer', 'tcp load balancer'],

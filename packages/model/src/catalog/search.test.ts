@@ -77,6 +77,14 @@ describe('searchServices', () => {
     ['route53', 'Route 53 hosted zone'],
     ['dns', 'Route 53 hosted zone'],
     ['domain name', 'Route 53 hosted zone'],
+    ['cloudtrail', 'CloudTrail trail'],
+    ['trail', 'CloudTrail trail'],
+    ['audit log', 'CloudTrail trail'],
+    ['cloudtr', 'CloudTrail trail'],
+    ['config', 'Config recorder'],
+    ['aws config', 'Config recorder'],
+    ['compliance', 'Config recorder'],
+    ['config rules', 'Config recorder'],
     ['hosted zone', 'Route 53 hosted zone'],
     ['firewall', 'WAF web ACL'],
     ['web acl', 'WAF web ACL'],
@@ -135,8 +143,6 @@ describe('searchServices', () => {
   });
 
   it.each([
-    ['cloudtrail', 'AWS CloudTrail', ['CloudWatch log group', 'S3 bucket']],
-    ['config', 'AWS Config', ['CloudWatch alarm']],
     ['nlb', 'Network Load Balancer', ['Application Load Balancer']],
     ['graphql', 'AWS AppSync', ['API Gateway']],
     ['warehouse', 'Amazon Redshift', ['Athena workgroup', 'S3 bucket']],
@@ -151,7 +157,7 @@ describe('searchServices', () => {
   });
 
   it('names a missing service while its name is being typed, when nothing else fits', () => {
-    expect(searchServices('cloudtr').missing?.name).toBe('AWS CloudTrail');
+    expect(searchServices('certifi').missing?.name).toBe('AWS Certificate Manager');
     // "dyn" starts a catalog name: no message.
     expect(searchServices('dyn').missing).toBeUndefined();
   });

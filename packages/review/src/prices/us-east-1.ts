@@ -47,6 +47,8 @@ const EVENTBRIDGE = 'https://aws.amazon.com/eventbridge/pricing/';
 const STEP_FUNCTIONS = 'https://aws.amazon.com/step-functions/pricing/';
 const KINESIS = 'https://aws.amazon.com/kinesis/data-streams/pricing/';
 const FIREHOSE = 'https://aws.amazon.com/firehose/pricing/';
+const CLOUDTRAIL = 'https://aws.amazon.com/cloudtrail/pricing/';
+const CONFIG = 'https://aws.amazon.com/config/pricing/';
 const MSK = 'https://aws.amazon.com/msk/pricing/';
 const ATHENA = 'https://aws.amazon.com/athena/pricing/';
 const SECRETS_MANAGER = 'https://aws.amazon.com/secrets-manager/pricing/';
@@ -232,6 +234,19 @@ export const PRICES = {
   },
   /** Direct put and Kinesis-stream sources, first 500 TB a month; records round up to 5 KB. */
   firehose: { ingestGb: p(0.029, 'GB ingested', FIREHOSE) },
+  /**
+   * The first copy of management events in each region is free (a second trail pays); data events
+   * are paid from the first. Log files are stored in S3 at its prices.
+   */
+  cloudtrail: {
+    managementEventsPer100k: p(2.0, '100,000 management events (additional copies)', CLOUDTRAIL),
+    dataEventsPer100k: p(0.1, '100,000 data events', CLOUDTRAIL),
+  },
+  /** Continuous recording; rule evaluations at the first tier (first 100,000 a month). */
+  config: {
+    configurationItem: p(0.003, 'configuration item recorded', CONFIG),
+    ruleEvaluation: p(0.001, 'rule evaluation', CONFIG),
+  },
   athena: { perTbScanned: p(5.0, 'TB scanned', ATHENA) },
   secretsManager: {
     secretMonth: p(0.4, 'secret-month', SECRETS_MANAGER),

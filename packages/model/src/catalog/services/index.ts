@@ -6,8 +6,10 @@ import { backupPlan } from './backup-plan.ts';
 import { bastion } from './bastion.ts';
 import { aurora } from './aurora.ts';
 import { cloudfront } from './cloudfront.ts';
+import { cloudtrail } from './cloudtrail.ts';
 import { cloudwatchAlarm } from './cloudwatch-alarm.ts';
 import { cognitoUserPool } from './cognito-user-pool.ts';
+import { configRecorder } from './config-recorder.ts';
 import { dynamodb } from './dynamodb.ts';
 import { ec2Asg } from './ec2-asg.ts';
 import { ecrRepository } from './ecr-repository.ts';
@@ -52,8 +54,10 @@ const UNSORTED: readonly ServiceDefinition[] = [
   bastion,
   aurora,
   cloudfront,
+  cloudtrail,
   cloudwatchAlarm,
   cognitoUserPool,
+  configRecorder,
   dynamodb,
   ec2Asg,
   ecrRepository,

@@ -24,7 +24,11 @@ export const logGroup: ServiceDefinition = {
     }),
   ],
   validate: (props) => checkLogRetention(props, 'retentionDays'),
-  accepts: [{ kind: 'write', from: APP_COMPUTE, meaning: 'writes logs to' }, WATCHED_BY_ALARM],
+  accepts: [
+    { kind: 'write', from: APP_COMPUTE, meaning: 'writes logs to' },
+    { kind: 'write', from: ['cloudtrail'], meaning: 'delivers events to' },
+    WATCHED_BY_ALARM,
+  ],
   stackResources: ({ props, outgoing }) => ({
     count: 1 + ownKeyCount(props.kmsEncryption === true, { outgoing }),
   }),

@@ -231,6 +231,14 @@ export const s3: ServiceDefinition = {
     { kind: 'write', from: ['athena-workgroup'], meaning: 'writes query results to' },
     { kind: 'route', from: ['cloudfront'], meaning: 'serves content from' },
     { kind: 'write', from: ['firehose'], meaning: 'delivers records to' },
+    // The bucket's policy admits the service: nothing of its own.
+    { kind: 'write', from: ['cloudtrail'], meaning: 'writes log files to', stackResources: { count: 0 } },
+    {
+      kind: 'write',
+      from: ['config-recorder'],
+      meaning: 'delivers snapshots to',
+      stackResources: { count: 0 },
+    },
     WATCHED_BY_ALARM,
     BACKED_UP_BY_PLAN,
   ],
