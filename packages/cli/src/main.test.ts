@@ -114,10 +114,8 @@ describe('archgen services and rules', () => {
     expect(waf.map((s) => s.type)).toEqual(['waf-web-acl']);
     const acm = JSON.parse((await run('services', 'acm', '--json')).out) as { type: string }[];
     expect(acm.map((s) => s.type)).toEqual(['acm-certificate']);
-    const backup = await run('services', 'backup');
-    expect(backup.out).toContain(
-      'AWS Backup is not in the catalog yet. RDS and Aurora keep automated backups and DynamoDB point-in-time recovery: see the Inspector. The closest services: rds (RDS database), aurora (Aurora cluster), dynamodb (DynamoDB table).',
-    );
+    const backup = JSON.parse((await run('services', 'backup', '--json')).out) as { type: string }[];
+    expect(backup[0]?.type).toBe('backup-plan');
     const typo = await run('services', 'lamda');
     expect(typo.out).toContain(
       '"lamda" is not in the catalog yet. The closest service: lambda (Lambda function).',

@@ -157,7 +157,7 @@ describe('searchServices', () => {
   });
 
   it('names a missing service while its name is being typed, when nothing else fits', () => {
-    expect(searchServices('certifi').missing?.name).toBe('AWS Certificate Manager');
+    expect(searchServices('lustr').missing?.name).toBe('Amazon FSx');
     // "dyn" starts a catalog name: no message.
     expect(searchServices('dyn').missing).toBeUndefined();
   });
