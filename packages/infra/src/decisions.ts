@@ -127,12 +127,17 @@ function mapEnv<T extends PropertyValue>(
   return ctx.envValue(ctx.envs.map((env) => map(value?.byEnv[env] ?? null)));
 }
 
+/** Databases encrypt with the AWS managed aws/rds key unless connected to a drawn key. */
+const DRAWN_KEY_ONLY = new Set(['aurora', 'rds']);
+
 function encryptionOf(ctx: LowerContext, component: ResolvedComponent): ResolvedEncryption | undefined {
   const spec = ENCRYPTION[component.type];
-  if (!spec) return undefined;
-  // A drawn key the node connects to (encrypt-with) wins over the property, in every environment.
+  if (!spec && !DRAWN_KEY_ONLY.has(component.type)) return undefined;
+  // A drawn key the node connects to (encrypt-with) wins over the property, in every environment
+  // (a database's storage is then encrypted whatever storageEncrypted says).
   const keyId = component.derived ? undefined : drawnKeyOf(ctx, component.id);
   if (keyId) return { kind: ctx.constant('customer-managed'), keyId };
+  if (!spec) return undefined;
   const kind = mapEnv(ctx, component.props[spec.key], spec.kind);
   const customer = Object.values(kind.byEnv).includes('customer-managed');
   return {

@@ -20,6 +20,9 @@ import {
 
 export const auroraEmitter: ComponentEmitter = {
   emit(component, ctx) {
+    const drawnKey = component.encryption?.keyId
+      ? ctx.handle(component.encryption.keyId).construct
+      : undefined;
     const name = ctx.variableName(component);
     const mysql = ctx.str(component, 'engine') === 'aurora-mysql';
     ctx.section(`${component.names.logicalId}: Aurora ${mysql ? 'MySQL' : 'PostgreSQL'} cluster.`);
@@ -105,7 +108,9 @@ export const auroraEmitter: ComponentEmitter = {
             ? arr([securityGroupOf(ctx, component) as Expr])
             : undefined,
           ...managedCredentials(ctx, component),
-          storageEncrypted: ctx.value(component, 'storageEncrypted'),
+          // A drawn key (encrypt-with) encrypts the storage in every environment.
+          storageEncrypted: drawnKey ? lit(true) : ctx.value(component, 'storageEncrypted'),
+          storageEncryptionKey: drawnKey,
           backup: obj({ retention: ctx.duration('days', ctx.value(component, 'backupRetentionDays')) }),
           deletionProtection,
           iamAuthentication: ctx.value(component, 'iamAuth'),

@@ -23,6 +23,9 @@ import {
 
 export const rdsEmitter: ComponentEmitter = {
   emit(component, ctx) {
+    const drawnKey = component.encryption?.keyId
+      ? ctx.handle(component.encryption.keyId).construct
+      : undefined;
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: RDS ${ctx.str(component, 'engine')} instance.`);
     const engine = ctx.str(component, 'engine') === 'mysql' ? 'mysql' : 'postgres';
@@ -61,7 +64,9 @@ export const rdsEmitter: ComponentEmitter = {
           multiAz: ctx.value(component, 'multiAz'),
           allocatedStorage: ctx.value(component, 'allocatedStorageGb'),
           storageType: ctx.api('rds', 'StorageType.GP3'),
-          storageEncrypted: ctx.value(component, 'storageEncrypted'),
+          // A drawn key (encrypt-with) encrypts the storage in every environment.
+          storageEncrypted: drawnKey ? lit(true) : ctx.value(component, 'storageEncrypted'),
+          storageEncryptionKey: drawnKey,
           backupRetention: ctx.duration('days', ctx.value(component, 'backupRetentionDays')),
           deletionProtection,
           iamAuthentication: ctx.value(component, 'iamAuth'),

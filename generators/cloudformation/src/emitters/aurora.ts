@@ -44,7 +44,9 @@ export const auroraEmitter: ComponentEmitter = {
       Properties: {
         Engine: engine,
         EngineVersion: engineVersion(ctx, db),
-        StorageEncrypted: ctx.value(db, 'storageEncrypted'),
+        // A drawn key (encrypt-with) encrypts the storage in every environment.
+        StorageEncrypted: db.encryption?.keyId ? true : ctx.value(db, 'storageEncrypted'),
+        KmsKeyId: db.encryption?.keyId ? ctx.attribute(db.encryption.keyId, 'arn') : undefined,
         BackupRetentionPeriod: ctx.value(db, 'backupRetentionDays'),
         DeletionProtection: deletionProtectionValue(ctx, db),
         EnableIAMDatabaseAuthentication: ctx.value(db, 'iamAuth'),

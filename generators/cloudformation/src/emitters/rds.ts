@@ -43,7 +43,9 @@ export const rdsEmitter: ComponentEmitter = {
         DBInstanceClass: ctx.value(db, 'instanceClass'),
         AllocatedStorage: ctx.value(db, 'allocatedStorageGb', (gb) => String(gb)),
         StorageType: 'gp3',
-        StorageEncrypted: ctx.value(db, 'storageEncrypted'),
+        // A drawn key (encrypt-with) encrypts the storage in every environment.
+        StorageEncrypted: db.encryption?.keyId ? true : ctx.value(db, 'storageEncrypted'),
+        KmsKeyId: db.encryption?.keyId ? ctx.attribute(db.encryption.keyId, 'arn') : undefined,
         MultiAZ: ctx.value(db, 'multiAz'),
         BackupRetentionPeriod: ctx.value(db, 'backupRetentionDays'),
         DeletionProtection: deletionProtectionValue(ctx, db),

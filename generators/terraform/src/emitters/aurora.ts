@@ -96,7 +96,9 @@ export const auroraEmitter: ComponentEmitter = {
         attr('iam_database_authentication_enabled', ctx.prop(c, 'iamAuth')),
         attr('db_subnet_group_name', group),
         attr('vpc_security_group_ids', list([ctx.securityGroupOf(c)])),
-        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted')),
+        // A drawn key (encrypt-with) encrypts the storage in every environment.
+        attr('storage_encrypted', c.encryption?.keyId ? literal(true) : ctx.prop(c, 'storageEncrypted')),
+        c.encryption?.keyId && attr('kms_key_id', ctx.attribute(c.encryption.keyId, 'arn')),
         attr('backup_retention_period', ctx.prop(c, 'backupRetentionDays')),
         attr('deletion_protection', deletionProtectionValue(ctx, c)),
         attr('skip_final_snapshot', skipFinalSnapshot(ctx, c)),

@@ -35,7 +35,9 @@ export const rdsEmitter: ComponentEmitter = {
         attr('instance_class', ctx.prop(c, 'instanceClass')),
         attr('allocated_storage', ctx.prop(c, 'allocatedStorageGb')),
         attr('storage_type', str('gp3')),
-        attr('storage_encrypted', ctx.prop(c, 'storageEncrypted')),
+        // A drawn key (encrypt-with) encrypts the storage in every environment.
+        attr('storage_encrypted', c.encryption?.keyId ? literal(true) : ctx.prop(c, 'storageEncrypted')),
+        c.encryption?.keyId && attr('kms_key_id', ctx.attribute(c.encryption.keyId, 'arn')),
         attr('port', ctx.prop(c, 'port')),
         attr('username', str('dbadmin')),
         attr('manage_master_user_password', literal(true)),
