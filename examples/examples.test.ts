@@ -49,11 +49,12 @@ function edges(design: Design): Set<string> {
 }
 
 describe('design files', () => {
-  it('holds the seven examples and five adversarial fixtures', () => {
+  it('holds the eight examples and five adversarial fixtures', () => {
     expect(examples.map(([f]) => f)).toEqual([
       'data-lake.json',
       'eks-platform.json',
       'eventbridge-fanout.json',
+      'secure-web-app.json',
       'seed-vpc.json',
       'serverless-api.json',
       'static-site.json',

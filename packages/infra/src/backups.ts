@@ -23,7 +23,7 @@ import type { ResolvedBackupPlan } from './types.ts';
 export const DEFAULT_BACKUP_RETENTION_DAYS = { production: 35, other: 7 } as const;
 
 /** The components a plan's selection may list, as the catalog accepts back-up connections. */
-const SELECTABLE = new Set(['rds', 'aurora', 'neptune', 'dynamodb', 's3']);
+const SELECTABLE = new Set(['rds', 'aurora', 'neptune', 'dynamodb', 's3', 'efs']);
 
 function wholeNumber(value: PropertyValue | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 0;

@@ -925,6 +925,10 @@ export function importTemplate(
           add(r.id, t, referenceKind(node(t)?.type ?? ''), 'state machine definition');
         break;
     }
+    // A drawn key the resource encrypts its data with (KmsKeyId, KMSMasterKeyID, ...).
+    for (const t of targetsIn(keyProperties(r.props)))
+      if (node(t)?.type === 'kms-key' && ownerNode.type !== 'kms-key')
+        add(owner, t, 'encrypt-with', 'encryption key');
     // Environment variables holding a resource's name or ARN.
     const envVars = [obj(obj(r.props.Environment).Variables)];
     if (r.type === 'AWS::ECS::TaskDefinition')
@@ -1476,4 +1480,17 @@ function layoutGroups(entries: Record<string, unknown>, nodes: DesignNode[], ids
     groups.push(group);
   }
   return groups;
+}
+
+/** The values of a resource's key properties, at any depth (S3 nests its KMSMasterKeyID). */
+function keyProperties(value: unknown, depth = 0): unknown[] {
+  if (depth > 6 || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v) => keyProperties(v, depth + 1));
+  return Object.entries(value).flatMap(([k, v]) =>
+    /^(KmsKeyId|KmsMasterKeyId|KMSMasterKeyID|KmsKeyArn|EncryptionKeyArn)$/.test(k)
+      ? [v]
+      : k.startsWith('Fn::') || k === 'Ref'
+        ? []
+        : keyProperties(v, depth + 1),
+  );
 }

@@ -173,7 +173,7 @@ describe('connections from the contract table', () => {
     ['encrypt-with', ['s3', 'sqs', 'sns', 'log-group'], ['kms-key']],
     ['protect', ['waf-web-acl'], ['cloudfront', 'alb', 'api-gateway']],
     ['alias', ['route53-zone'], ['cloudfront', 'alb']],
-    ['back-up', ['backup-plan'], ['rds', 'aurora', 'neptune', 'dynamodb', 's3']],
+    ['back-up', ['backup-plan'], ['rds', 'aurora', 'neptune', 'dynamodb', 's3', 'efs']],
     ['encrypt-with', ['backup-plan'], ['kms-key']],
     ['validate-in', ['acm-certificate'], ['route53-zone']],
     ['certificate', ['acm-certificate'], ['cloudfront', 'alb']],

@@ -198,7 +198,6 @@ export const WATCHED_BY_ALARM: AcceptedConnection = {
 /**
  * What a drawn AWS Backup plan can select ("backs up"): the plan's one selection lists the ARNs,
  * so a connection adds no resource of its own. ElastiCache is not an AWS Backup resource type.
- * EFS belongs here too once the catalog has it.
  */
 export const BACKED_UP_BY_PLAN: AcceptedConnection = {
   kind: 'back-up',

@@ -199,7 +199,7 @@ export const ConnectionKindSchema = z.enum([
    */
   'alias',
   /**
-   * backup-plan -> rds, aurora, neptune, dynamodb, s3: the plan's selection backs the target up
+   * backup-plan -> rds, aurora, neptune, dynamodb, s3, efs: the plan's selection backs the target up
    * into its vault on the plan's schedule.
    */
   'back-up',

@@ -100,6 +100,7 @@ export const PRICES = {
     neptune: p(0.021, 'GB-month', BACKUP),
     dynamodb: p(0.1, 'GB-month', BACKUP),
     s3: p(0.05, 'GB-month', BACKUP),
+    efs: p(0.05, 'GB-month', BACKUP),
   },
   /** EFS Regional file systems; elastic throughput bills reads and writes, provisioned MiB/s. */
   efs: {

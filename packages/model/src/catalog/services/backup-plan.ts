@@ -3,7 +3,7 @@ import type { PropertyIssue, ServiceDefinition } from '../types.ts';
 import { bool, num, onDeleteProperty, reader, text } from '../define.ts';
 
 /** What a plan can back up ("back-up" connections); ElastiCache is no AWS Backup resource type. */
-export const BACKUP_TARGETS = ['rds', 'aurora', 'neptune', 'dynamodb', 's3'] as const;
+export const BACKUP_TARGETS = ['rds', 'aurora', 'neptune', 'dynamodb', 's3', 'efs'] as const;
 
 /** Continuous backups (point-in-time restore) exist for these; others get snapshots only. */
 export const CONTINUOUS_BACKUP_TYPES: readonly string[] = ['rds', 'aurora', 's3'];

@@ -1,6 +1,15 @@
 import type { PropertyValue } from '../../design/schema.ts';
 import type { PropertyIssue, ServiceDefinition } from '../types.ts';
-import { WATCHED_BY_ALARM, bool, choice, num, onDeleteProperty, reader, text } from '../define.ts';
+import {
+  BACKED_UP_BY_PLAN,
+  WATCHED_BY_ALARM,
+  bool,
+  choice,
+  num,
+  onDeleteProperty,
+  reader,
+  text,
+} from '../define.ts';
 
 /** Compute that mounts the file system: Fargate tasks and VPC Lambda functions. */
 export const EFS_MOUNTERS = ['ecs-fargate', 'lambda'] as const;
@@ -167,6 +176,7 @@ export const efs: ServiceDefinition = {
       stackResources: { count: 2 },
     },
     WATCHED_BY_ALARM,
+    BACKED_UP_BY_PLAN,
   ],
   refusalHint: 'connect a Fargate service or a VPC Lambda function to it ("mounts").',
   // The file system (its backup policy is a property), its security group, a mount target per AZ

@@ -14,6 +14,9 @@ export const NET_03: Rule = {
       const privateNodes = nodes.filter((n) => n.placement?.tier === 'private');
       if (privateNodes.length === 0) continue;
       if (nodes.some((n) => n.type === 'nat-gateway' && n.placement?.tier === 'public')) continue;
+      // VPC endpoints instead of NAT: the workloads reach AWS services privately by design (the
+      // NAT-cost finding COST-06 suggests exactly this); nothing on the internet is reachable.
+      if (privateNodes.some((n) => n.type === 'vpc-endpoint')) continue;
       const nat = newNode('nat-gateway', derivedId('nat', vpc.id), `${vpc.name} NAT`, {
         vpcId: vpc.id,
         tier: 'public',

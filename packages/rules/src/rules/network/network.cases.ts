@@ -45,6 +45,19 @@ export const networkCases: RuleCase[] = [
   },
   {
     ruleId: 'NET-03',
+    name: 'private workloads with neither a NAT gateway nor VPC endpoints',
+    compliant: vpc()
+      .node('vpc-endpoint', { id: 's3', tier: 'private', properties: { service: 's3' } })
+      .node('ecs-fargate', { id: 'api' })
+      .build(),
+    nonCompliant: vpc()
+      .node('vpc-endpoint', { id: 's3', tier: 'isolated', properties: { service: 's3' } })
+      .node('ecs-fargate', { id: 'api' })
+      .build(),
+    expect: { target: 'main', targetKind: 'vpc', severity: 'medium' },
+  },
+  {
+    ruleId: 'NET-03',
     name: 'one shared NAT gateway in production (fine in dev)',
     compliant: vpc().node('nat-gateway', { id: 'nat' }).override('dev', 'nat', { mode: 'single' }).build(),
     nonCompliant: vpc()
