@@ -1438,7 +1438,12 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
                 : ctx.configured(r, 'web_acl_id')
                   ? undefined
                   : 'none',
-          minimumProtocol: str(at(v, 'viewer_certificate', 0, 'minimum_protocol_version')) ?? null,
+          // With CloudFront's default certificate the provider reports TLSv1, which the other
+          // targets leave unset: the same distribution, so nothing to compare.
+          minimumProtocol:
+            at(v, 'viewer_certificate', 0, 'cloudfront_default_certificate') === true
+              ? null
+              : (str(at(v, 'viewer_certificate', 0, 'minimum_protocol_version')) ?? null),
         },
       },
     ];

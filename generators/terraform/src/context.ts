@@ -17,8 +17,10 @@ import { getService } from '@archgen/model';
 import type { PropertyDefinition, PropertyValue, SubnetTier } from '@archgen/model';
 import {
   type Block,
+  type BodyInput,
   type BodyItem,
   type Expr,
+  attr,
   binary,
   block,
   call,
@@ -29,6 +31,11 @@ import {
   str,
   tpl,
 } from './hcl/ast.ts';
+
+/** Where resources exist: `count` set when only in some environments (see `TfContext.presence`). */
+export interface Presence {
+  count?: Expr;
+}
 
 export type TfFile =
   | 'main.tf'
@@ -288,23 +295,60 @@ export class TfContext {
   }
 
   /**
-   * A value used to decide the shape of the code (which blocks exist). When it varies, the first
-   * environment's value shapes the code; `prop()` is the way to vary an attribute's value.
+   * A value that decides the shape of the code (which blocks exist, a FIFO queue, an engine) and
+   * that these files do not vary per environment: an error the user sees when environments differ,
+   * never a silent pick of the first one. `prop()`, `derived()` and `presence()` vary values and
+   * resources per environment.
    */
   value(c: ResolvedComponent, key: string): PropertyValue {
-    return this.valueIn(c, key, this.environments[0]!);
+    const values = this.environments.map((env) => this.valueIn(c, key, env));
+    if (values.some((v) => !sameValue(v, values[0]!))) {
+      const each = this.environments.map((env, i) => `${env}: ${JSON.stringify(values[i] ?? null)}`).join(', ');
+      throw new Error(
+        `${c.names.display} (${c.type}): "${key}" differs between environments (${each}); ` +
+          'it shapes the Terraform configuration, so give it one value in every environment',
+      );
+    }
+    return values[0]!;
   }
 
   num(c: ResolvedComponent, key: string): number {
-    return this.numIn(c, key, this.environments[0]!);
+    return expectType(c, key, this.value(c, key), 'number');
   }
 
   text(c: ResolvedComponent, key: string): string {
-    return this.textIn(c, key, this.environments[0]!);
+    return expectType(c, key, this.value(c, key), 'string');
   }
 
   flag(c: ResolvedComponent, key: string): boolean {
-    return this.flagIn(c, key, this.environments[0]!);
+    return expectType(c, key, this.value(c, key), 'boolean');
+  }
+
+  /**
+   * For resources that exist in some environments only (a log bucket where access logs are on):
+   * undefined where they exist in none, `{}` where in every one, else their `count`, 1 or 0 per
+   * environment (variable `<component>_<name>`). Read the resource as `address[0]`.
+   */
+  presentWhere(
+    c: ResolvedComponent,
+    name: string,
+    description: string,
+    present: (env: string) => boolean,
+  ): Presence | undefined {
+    const on = this.environments.map(present);
+    if (!on.includes(true)) return undefined;
+    if (!on.includes(false)) return {};
+    return { count: this.derived(c, name, description, (env) => (present(env) ? 1 : 0)) };
+  }
+
+  /** A nested block where `presence` holds: as is in every environment, else a `dynamic` block. */
+  presentBlock(type: string, presence: Presence, body: BodyInput[]): Block {
+    if (!presence.count) return block(type, [], body);
+    return block(
+      'dynamic',
+      [type],
+      [attr('for_each', call('range', presence.count)), block('content', [], body)],
+    );
   }
 
   /** Whether any selected environment's value satisfies `test`. */
@@ -335,27 +379,19 @@ export class TfContext {
     });
   }
 
-  /**
-   * Where a resource exists only in environments whose value passes `test`: undefined when in none,
-   * no count when in all, else a 0/1 count variable.
-   */
+  /** `presentWhere` for a resource that exists where the property's value passes `test`. */
   presence(
     c: ResolvedComponent,
     key: string,
     test: (v: PropertyValue) => boolean,
     name: string,
-  ): { count?: Expr } | undefined {
-    const present = this.environments.map((env) => test(this.valueIn(c, key, env)));
-    if (present.every((p) => !p)) return undefined;
-    if (present.every((p) => p)) return {};
-    return {
-      count: this.derived(
-        c,
-        name,
-        `Whether to create ${name.replace(/_count$/, '').replace(/_/g, ' ')}`,
-        (env) => (test(this.valueIn(c, key, env)) ? 1 : 0),
-      ),
-    };
+  ): Presence | undefined {
+    return this.presentWhere(
+      c,
+      name,
+      `Whether to create ${name.replace(/_count$/, '').replace(/_/g, ' ')}`,
+      (env) => test(this.valueIn(c, key, env)),
+    );
   }
 
   /** Whether a property differs between the selected environments. */

@@ -2,7 +2,7 @@
 import { REST_API_STAGE } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, lit, member, newExpr, obj } from '../ts/ast.ts';
+import { arr, call, comment, cond, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, logGroupFor, removalPolicy, routesFrom } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -70,14 +70,17 @@ export const apiGatewayEmitter: ComponentEmitter = {
             obj({ cognitoUserPools: arr([ctx.handle(poolId).construct]) }),
           ),
         );
-      const validator = ctx.bool(component, 'requestValidation')
+      // The validator exists in the environments that validate (config.ts decides where it varies).
+      const validating = ctx.flag(component, 'requestValidation');
+      const addValidator = call(
+        member(api, 'addRequestValidator'),
+        lit('RequestValidator'),
+        obj({ validateRequestBody: lit(true), validateRequestParameters: lit(true) }),
+      );
+      const validator = validating
         ? ctx.declare(
             `${name}Validator`,
-            call(
-              member(api, 'addRequestValidator'),
-              lit('RequestValidator'),
-              obj({ validateRequestBody: lit(true), validateRequestParameters: lit(true) }),
-            ),
+            validating.test ? cond(validating.test, addValidator, lit(undefined)) : addValidator,
           )
         : undefined;
       const methodOptions = obj({

@@ -111,7 +111,8 @@ export const s3Emitter: ComponentEmitter = {
     const key = encryptionKey(ctx, component);
     const logs = accessLogBucket(ctx, component);
     const rule = lifecycleRules(ctx, component);
-    const eventBridge = ctx.has(component, 'eventNotifications') && ctx.bool(component, 'eventNotifications');
+    // EventBridge notifications where the environment sends them (config.ts where they vary).
+    const eventBridge = ctx.flag(component, 'eventNotifications');
     if (eventBridge) ctx.usesBucketNotifications = true;
     const bucket = ctx.declare(
       ctx.variableName(component),
@@ -135,7 +136,7 @@ export const s3Emitter: ComponentEmitter = {
           lifecycleRules: rule,
           serverAccessLogsBucket: logs?.bucket,
           serverAccessLogsPrefix: logs ? lit(component.accessLogBucket!.prefix) : undefined,
-          eventBridgeEnabled: eventBridge ? lit(true) : undefined,
+          eventBridgeEnabled: eventBridge ? (eventBridge.test ?? lit(true)) : undefined,
           // Never autoDeleteObjects: a bucket that still holds objects is not deleted (DESTROY fails).
           removalPolicy: protectionPolicy(ctx, component),
         }),

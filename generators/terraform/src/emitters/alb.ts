@@ -6,9 +6,9 @@
 import type { PropertyValue } from '@archgen/model';
 import { requireResolved, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import { type BodyItem, attr, block, list, literal, num, ref, str, tpl } from '../hcl/ast.ts';
-import type { ComponentEmitter, TfContext } from '../context.ts';
+import type { ComponentEmitter, Presence, TfContext } from '../context.ts';
 import { emitWebAcl, lambdaPermission, placementSubnets, skip, tags } from './common.ts';
-import { emitBucket } from './buckets.ts';
+import { accessLogPresence, bucketAttribute, emitBucket } from './buckets.ts';
 import { albListeners, forwardingListenerArn, listenerPresence, targetGroupName } from './relationships.ts';
 
 const address = (c: ResolvedComponent) => `aws_lb.${c.names.tfName}`;
@@ -97,9 +97,9 @@ function defaultAction(ctx: TfContext, first: ResolvedRoute | undefined): BodyIt
   );
 }
 
-function accessLogBucket(ctx: TfContext, alb: ResolvedComponent): string {
+function accessLogBucket(ctx: TfContext, alb: ResolvedComponent, presence: Presence): string {
   const name = `${alb.names.tfName}_access_logs`;
-  const arn = ref(`aws_s3_bucket.${name}.arn`);
+  const arn = bucketAttribute(name, 'arn', presence, 'within');
   const decided = requireResolved(alb.accessLogBucket, alb, 'access log bucket');
   // Who delivers in each environment's region (an ELB account in regions older than August
   // 2022, else the log-delivery service), as the lowering decided.
@@ -118,6 +118,7 @@ function accessLogBucket(ctx: TfContext, alb: ResolvedComponent): string {
     kms: false,
     versioned: literal('Enabled'),
     logBucket: decided,
+    presence,
     extraComments: [
       skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse'),
       skip('CKV_AWS_145', 'ALB access logs only support SSE-S3'),
@@ -167,9 +168,9 @@ export const albEmitter: ComponentEmitter = {
     const t = c.names.tfName;
     const internal = ctx.text(c, 'scheme') === 'internal';
     const waf = c.webAcl !== undefined;
-    const logs = ctx.flag(c, 'accessLogs');
+    const logs = accessLogPresence(ctx, c);
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.frontDoorId === c.id);
-    const logBucket = logs ? accessLogBucket(ctx, c) : undefined;
+    const logBucket = logs ? accessLogBucket(ctx, c, logs) : undefined;
     ctx.add(
       'edge.tf',
       ctx.resource(
@@ -179,7 +180,7 @@ export const albEmitter: ComponentEmitter = {
         [
           !internal && skip('CKV2_AWS_76', 'the WAF rule groups are chosen per design (ALB-02)'),
           !waf && skip('CKV2_AWS_28', 'WAF is off in the design (ALB-02)'),
-          !logs && skip('CKV_AWS_91', 'access logs are off in the design (ALB-03)'),
+          (!logs || logs.count) && skip('CKV_AWS_91', 'access logs are off in the design (ALB-03)'),
           skip(
             'CKV_AWS_150',
             'deletion protection would block environment teardown; enable it for prod by hand',
@@ -191,16 +192,13 @@ export const albEmitter: ComponentEmitter = {
           attr('subnets', placementSubnets(ctx, c)),
           attr('drop_invalid_header_fields', ctx.prop(c, 'dropInvalidHeaders')),
           attr('idle_timeout', ctx.prop(c, 'idleTimeoutSeconds')),
-          logBucket &&
-            block(
-              'access_logs',
-              [],
-              [
-                attr('bucket', ref(`aws_s3_bucket.${logBucket}.id`)),
-                attr('prefix', str(requireResolved(c.accessLogBucket, c, 'access log bucket').prefix)),
-                attr('enabled', literal(true)),
-              ],
-            ),
+          logs &&
+            logBucket &&
+            ctx.presentBlock('access_logs', logs, [
+              attr('bucket', bucketAttribute(logBucket, 'id', logs)),
+              attr('prefix', str(requireResolved(c.accessLogBucket, c, 'access log bucket').prefix)),
+              attr('enabled', literal(true)),
+            ]),
           logBucket && attr('depends_on', list([ref(`aws_s3_bucket_policy.${logBucket}`)])),
           tags(c.names.display),
         ],

@@ -4,6 +4,7 @@
  */
 import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import {
+  type Block,
   type BodyItem,
   type Expr,
   attr,
@@ -16,7 +17,7 @@ import {
   str,
   tpl,
 } from '../hcl/ast.ts';
-import type { ComponentEmitter, TfContext } from '../context.ts';
+import type { ComponentEmitter, Presence, TfContext } from '../context.ts';
 import { jsonencode, lambdaPermission, skip, tags } from './common.ts';
 
 const ACCESS_LOG_FORMAT = {
@@ -50,10 +51,21 @@ function userPool(ctx: TfContext, c: ResolvedComponent): ResolvedComponent | und
   return ctx.findComponent(c.userPoolId);
 }
 
-/** The access log group ARN, when access logs are on (the lowering derives the group). */
-function accessLogGroup(ctx: TfContext, c: ResolvedComponent): Expr | undefined {
-  const group = ctx.flag(c, 'accessLogs') ? ctx.logGroupOf(c) : undefined;
-  return group ? ctx.attribute(group.id, 'arn') : undefined;
+/**
+ * The access log group ARN and the environments that log into it (the lowering derives the group
+ * where some environment logs).
+ */
+function accessLogGroup(ctx: TfContext, c: ResolvedComponent): { arn: Expr; presence: Presence } | undefined {
+  const presence = ctx.presence(c, 'accessLogs', (v) => v === true, 'access_logs_count');
+  const group = presence ? ctx.logGroupOf(c) : undefined;
+  return group && presence ? { arn: ctx.attribute(group.id, 'arn'), presence } : undefined;
+}
+
+function accessLogSettings(ctx: TfContext, logs: { arn: Expr; presence: Presence }): Block {
+  return ctx.presentBlock('access_log_settings', logs.presence, [
+    attr('destination_arn', logs.arn),
+    attr('format', jsonencode(ACCESS_LOG_FORMAT)),
+  ]);
 }
 
 function routeKey(ctx: TfContext, r: ResolvedRoute, i: number): string {
@@ -92,12 +104,7 @@ function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
             attr('detailed_metrics_enabled', literal(true)),
           ],
         ),
-        logs &&
-          block(
-            'access_log_settings',
-            [],
-            [attr('destination_arn', logs), attr('format', jsonencode(ACCESS_LOG_FORMAT))],
-          ),
+        logs && accessLogSettings(ctx, logs),
         tags(c.names.display),
       ],
     ),
@@ -202,7 +209,7 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
   const api = `aws_api_gateway_rest_api.${t}`;
   const authorizer = ctx.text(c, 'authorizer');
   const pool = userPool(ctx, c);
-  const validate = ctx.flag(c, 'requestValidation');
+  const validate = ctx.presence(c, 'requestValidation', (v) => v === true, 'request_validator_count');
   const logs = accessLogGroup(ctx, c);
   ctx.add(
     'edge.tf',
@@ -220,6 +227,7 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
         'resource',
         ['aws_api_gateway_request_validator', t],
         [
+          validate.count && attr('count', validate.count),
           attr('rest_api_id', ref(`${api}.id`)),
           attr('name', str('body-and-parameters')),
           attr('validate_request_body', literal(true)),
@@ -291,7 +299,13 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
           attr('resource_id', ref(`aws_api_gateway_resource.${name}.id`)),
           attr('http_method', str('ANY')),
           authorization,
-          validate && attr('request_validator_id', ref(`aws_api_gateway_request_validator.${t}.id`)),
+          validate &&
+            attr(
+              'request_validator_id',
+              validate.count
+                ? call('one', ref(`aws_api_gateway_request_validator.${t}[*].id`))
+                : ref(`aws_api_gateway_request_validator.${t}.id`),
+            ),
         ],
       ),
       block(
@@ -365,12 +379,7 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
         attr('deployment_id', ref(`aws_api_gateway_deployment.${t}.id`)),
         attr('stage_name', str(REST_API_STAGE)),
         attr('xray_tracing_enabled', ctx.prop(c, 'tracing')),
-        logs &&
-          block(
-            'access_log_settings',
-            [],
-            [attr('destination_arn', logs), attr('format', jsonencode(ACCESS_LOG_FORMAT))],
-          ),
+        logs && accessLogSettings(ctx, logs),
         logs && accountRole && attr('depends_on', list([ref('aws_api_gateway_account.this')])),
         tags(c.names.display),
       ],

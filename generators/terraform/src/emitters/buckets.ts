@@ -16,8 +16,8 @@ import {
   str,
   tpl,
 } from '../hcl/ast.ts';
-import type { ResolvedAccessLogBucket } from '@archgen/infra';
-import type { TfContext } from '../context.ts';
+import type { ResolvedAccessLogBucket, ResolvedComponent } from '@archgen/infra';
+import type { Presence, TfContext } from '../context.ts';
 import { denyInsecureTransport, jsonencode, tags } from './common.ts';
 
 /** An enabled lifecycle rule over the whole bucket (empty filter) with these actions. */
@@ -33,6 +33,20 @@ export function lifecycleRule(id: string, actions: BodyInput[], prefix?: string)
       ...actions,
     ],
   );
+}
+
+/**
+ * An attribute of bucket `name`: `[count.index]` from the bucket's own resources when it exists in
+ * some environments only (`within`), `[0]` from elsewhere (blocks that exist where it does).
+ */
+export function bucketAttribute(
+  name: string,
+  attribute: string,
+  presence?: Presence,
+  from: 'within' | 'outside' = 'outside',
+): Expr {
+  const at = presence?.count ? (from === 'within' ? '[count.index]' : '[0]') : '';
+  return ref(`aws_s3_bucket.${name}${at}.${attribute}`);
 }
 
 /** `customer` where the bucket's key is used, `otherwise` elsewhere. */
@@ -57,17 +71,21 @@ export function emitBucket(
     logBucket?: ResolvedAccessLogBucket;
     /** The bucket's lifecycle block (prevent_destroy where the lowering keeps it). */
     lifecycle?: BodyItem;
+    /** Where the bucket exists when not in every environment (an access log bucket). */
+    presence?: Presence;
   },
 ): void {
   const logBucket = options.logBucket;
-  const bucket = ref(`aws_s3_bucket.${name}.id`);
-  const arn = ref(`aws_s3_bucket.${name}.arn`);
+  const bucket = bucketAttribute(name, 'id', options.presence, 'within');
+  const arn = bucketAttribute(name, 'arn', options.presence, 'within');
+  const count = options.presence?.count && attr('count', options.presence.count);
   ctx.add(
     'data.tf',
     block(
       'resource',
       ['aws_s3_bucket', name],
       [
+        count,
         options.extraComments,
         attr('bucket_prefix', options.prefix),
         // Never empties a bucket to delete it: a bucket holding objects stays (the provider's default, said out loud).
@@ -81,6 +99,7 @@ export function emitBucket(
       'resource',
       ['aws_s3_bucket_public_access_block', name],
       [
+        count,
         attr('bucket', bucket),
         attr('block_public_acls', literal(true)),
         attr('block_public_policy', literal(true)),
@@ -92,6 +111,7 @@ export function emitBucket(
       'resource',
       ['aws_s3_bucket_ownership_controls', name],
       [
+        count,
         attr('bucket', bucket),
         block(
           'rule',
@@ -103,12 +123,17 @@ export function emitBucket(
     block(
       'resource',
       ['aws_s3_bucket_versioning', name],
-      [attr('bucket', bucket), block('versioning_configuration', [], [attr('status', options.versioned)])],
+      [
+        count,
+        attr('bucket', bucket),
+        block('versioning_configuration', [], [attr('status', options.versioned)]),
+      ],
     ),
     block(
       'resource',
       ['aws_s3_bucket_server_side_encryption_configuration', name],
       [
+        count,
         attr('bucket', bucket),
         block(
           'rule',
@@ -131,6 +156,7 @@ export function emitBucket(
       'resource',
       ['aws_s3_bucket_policy', name],
       [
+        count,
         attr('bucket', bucket),
         attr(
           'policy',
@@ -154,6 +180,7 @@ export function emitBucket(
         'resource',
         ['aws_s3_bucket_lifecycle_configuration', name],
         [
+          count,
           attr('bucket', bucket),
           lifecycleRule('expire-logs', [
             block('expiration', [], [attr('days', literal(lifecycle.expirationDays))]),
@@ -174,4 +201,15 @@ export function emitBucket(
       ),
     );
   }
+}
+
+/** Where a source's access log bucket exists: the environments that log, as the lowering decided. */
+export function accessLogPresence(ctx: TfContext, c: ResolvedComponent): Presence | undefined {
+  const enabled = c.accessLogBucket?.enabled;
+  return ctx.presentWhere(
+    c,
+    'access_logs_count',
+    'Whether access logs are written (and their bucket exists)',
+    (env) => enabled?.byEnv[env] === true,
+  );
 }

@@ -8,7 +8,7 @@ import type { PropertyValue } from '@archgen/model';
 import { type BodyInput, type Expr, attr, block, call, literal, num, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { emitWebAcl, skip, tags } from './common.ts';
-import { emitBucket } from './buckets.ts';
+import { accessLogPresence, bucketAttribute, emitBucket } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_cloudfront_distribution.${c.names.tfName}`;
 
@@ -126,10 +126,11 @@ export const cloudfrontEmitter: ComponentEmitter = {
         .map((a) => a.trim())
         .filter(Boolean);
     const hasAliases = ctx.some(c, 'aliases', (v) => splitAliases(v).length > 0);
-    const logs = ctx.flag(c, 'accessLogs');
+    const logs = accessLogPresence(ctx, c);
     const logBucket = `${t}_access_logs`;
     if (logs) {
       emitBucket(ctx, logBucket, `${c.names.display} access logs`, {
+        presence: logs,
         prefix: tpl(ctx.physicalName(`${c.names.slug}-logs`, 36), '-'),
         kms: false,
         versioned: literal('Enabled'),
@@ -154,7 +155,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
       'edge.tf',
       ctx.resource('aws_cloudfront_distribution', t, c, [
         !waf && skip('CKV_AWS_68', 'WAF is off in the design (CF-03)'),
-        !logs && skip('CKV_AWS_86', 'access logs are off in the design (CF-03)'),
+        (!logs || logs.count) && skip('CKV_AWS_86', 'access logs are off in the design (CF-03)'),
         !certificate &&
           skip('CKV_AWS_174', 'the default CloudFront certificate is used until the design sets one'),
         skip('CKV_AWS_310', 'origin failover needs a second origin the design does not have'),
@@ -194,15 +195,11 @@ export const cloudfrontEmitter: ComponentEmitter = {
             )
           : block('viewer_certificate', [], [attr('cloudfront_default_certificate', literal(true))]),
         logs &&
-          block(
-            'logging_config',
-            [],
-            [
-              attr('bucket', ref(`aws_s3_bucket.${logBucket}.bucket_domain_name`)),
-              attr('prefix', str(requireResolved(c.accessLogBucket, c, 'access log bucket').prefix)),
-              attr('include_cookies', literal(false)),
-            ],
-          ),
+          ctx.presentBlock('logging_config', logs, [
+            attr('bucket', bucketAttribute(logBucket, 'bucket_domain_name', logs)),
+            attr('prefix', str(requireResolved(c.accessLogBucket, c, 'access log bucket').prefix)),
+            attr('include_cookies', literal(false)),
+          ]),
         tags(c.names.display),
       ]),
     );

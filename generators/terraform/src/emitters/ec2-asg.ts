@@ -19,8 +19,13 @@ export const ec2AsgEmitter: ComponentEmitter = {
   },
   emit(c, ctx) {
     const t = c.names.tfName;
-    const instanceType = ctx.text(c, 'instanceType');
-    const arch = isGraviton(instanceType) ? 'arm64' : 'x86_64';
+    // The AMI's architecture follows each environment's instance type (Graviton: arm64).
+    const archIn = (env: string) => (isGraviton(ctx.textIn(c, 'instanceType', env)) ? 'arm64' : 'x86_64');
+    const arches = new Set(ctx.environments.map(archIn));
+    const arch =
+      arches.size === 1
+        ? [...arches][0]!
+        : ctx.environments.map((env) => `${archIn(env)} in ${env}`).join(', ');
     const ami = ctx.variable({
       name: `${t}_ami_id`,
       type: 'string',

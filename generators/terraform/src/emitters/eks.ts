@@ -25,7 +25,7 @@ export const eksEmitter: ComponentEmitter = {
   },
   emit(c, ctx) {
     const t = c.names.tfName;
-    const publicEndpoint = ctx.flag(c, 'endpointPublicAccess');
+    const publicEndpoint = ctx.some(c, 'endpointPublicAccess', (on) => on === true);
     ctx.add(
       'compute.tf',
       ctx.resource('aws_eks_cluster', t, c, [

@@ -11,7 +11,7 @@ export const kinesisEmitter: ComponentEmitter = {
   },
   emit(c, ctx) {
     const provisionedIn = (env: string) => ctx.textIn(c, 'mode', env) === 'provisioned';
-    const encrypted = ctx.flag(c, 'encryption');
+    const encrypted = ctx.some(c, 'encryption', (on) => on === true);
     ctx.add(
       'data.tf',
       ctx.resource('aws_kinesis_stream', c.names.tfName, c, [
@@ -24,8 +24,25 @@ export const kinesisEmitter: ComponentEmitter = {
             ),
           ),
         attr('retention_period', ctx.prop(c, 'retentionHours')),
-        attr('encryption_type', str(encrypted ? 'KMS' : 'NONE')),
-        encrypted && attr('kms_key_id', str('alias/aws/kinesis')),
+        attr(
+          'encryption_type',
+          ctx.prop(
+            c,
+            'encryption',
+            (on) => (on === true ? 'KMS' : 'NONE'),
+            `${c.names.tfName}_encryption_type`,
+          ),
+        ),
+        encrypted &&
+          attr(
+            'kms_key_id',
+            ctx.prop(
+              c,
+              'encryption',
+              (on) => (on === true ? 'alias/aws/kinesis' : null),
+              `${c.names.tfName}_kms_key_id`,
+            ),
+          ),
         block(
           'stream_mode_details',
           [],

@@ -11,7 +11,7 @@ import type {
   ResolvedRoute,
 } from '@archgen/infra';
 import { type Expr, attr, block, call, list, num, obj, ref, str } from '../hcl/ast.ts';
-import type { TfContext } from '../context.ts';
+import type { Presence, TfContext } from '../context.ts';
 import { tags } from './common.ts';
 
 /** The Terraform name of the target group an ALB route forwards to (decided by the lowering). */
@@ -35,18 +35,13 @@ export function listenerPresence(
   alb: ResolvedComponent,
   listener: 'https' | 'http_redirect' | 'http',
   present: EnvValue<boolean>,
-): { count?: Expr } | undefined {
-  const on = ctx.environments.map((env) => present.byEnv[env] === true);
-  if (!on.includes(true)) return undefined;
-  if (!on.includes(false)) return {};
-  return {
-    count: ctx.derived(
-      alb,
-      `${listener}_listener_count`,
-      `Whether to create the ${listener.replace('_', ' ')} listener`,
-      (env) => (present.byEnv[env] === true ? 1 : 0),
-    ),
-  };
+): Presence | undefined {
+  return ctx.presentWhere(
+    alb,
+    `${listener}_listener_count`,
+    `Whether to create the ${listener.replace('_', ' ')} listener`,
+    (env) => present.byEnv[env] === true,
+  );
 }
 
 /** Whether the HTTPS listener exists in some environments only (then port 80 forwards in the others). */

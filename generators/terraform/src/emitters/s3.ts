@@ -34,7 +34,7 @@ import {
   skip,
   usesCustomerKey,
 } from './common.ts';
-import { emitBucket, lifecycleRule } from './buckets.ts';
+import { accessLogPresence, bucketAttribute, emitBucket, lifecycleRule } from './buckets.ts';
 
 const address = (c: ResolvedComponent) => `aws_s3_bucket.${c.names.tfName}`;
 
@@ -70,8 +70,45 @@ function dayAction(
   return block('dynamic', [type], [attr('for_each', days), block('content', [], body(ref(`${type}.value`)))]);
 }
 
+/**
+ * The first transition: into Intelligent-Tiering at once where the environment tiers, else to
+ * Standard-IA after the design's days; a dynamic block when environments differ on tiering.
+ */
+function firstTransition(
+  ctx: TfContext,
+  c: ResolvedComponent,
+  tieringIn: (env: string) => boolean,
+): BodyInput {
+  const ia = (days: Expr) => [attr('days', days), attr('storage_class', str('STANDARD_IA'))];
+  const tiered = ctx.environments.map(tieringIn);
+  if (!tiered.includes(false))
+    return block('transition', [], [attr('days', num(0)), attr('storage_class', str('INTELLIGENT_TIERING'))]);
+  if (!tiered.includes(true)) return dayAction(ctx, c, 'transitionToIaDays', 'transition', ia);
+  const transitions = ctx.derived(c, 'first_transition', 'First storage class transition', (env) => {
+    if (tieringIn(env)) return [{ days: 0, storage_class: 'INTELLIGENT_TIERING' }];
+    const days = ctx.numIn(c, 'transitionToIaDays', env);
+    return days > 0 ? [{ days, storage_class: 'STANDARD_IA' }] : [];
+  });
+  return block(
+    'dynamic',
+    ['transition'],
+    [
+      attr('for_each', transitions),
+      block(
+        'content',
+        [],
+        [
+          attr('days', ref('transition.value.days')),
+          attr('storage_class', ref('transition.value.storage_class')),
+        ],
+      ),
+    ],
+  );
+}
+
 function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
-  const tiering = ctx.flag(c, 'intelligentTiering');
+  const tieringIn = (env: string) => ctx.flagIn(c, 'intelligentTiering', env);
+  const tiering = ctx.environments.some(tieringIn);
   const positive = (key: string) => ctx.some(c, key, (v) => typeof v === 'number' && v > 0);
   const rules: BodyItem[] = [];
   if (positive('abortIncompleteUploadDays'))
@@ -109,23 +146,38 @@ function lifecycle(ctx: TfContext, c: ResolvedComponent): void {
         ],
       ),
     );
-  } else if (transitions || positive('expirationDays'))
-    rules.push(
-      lifecycleRule('storage-classes', [
-        tiering &&
-          block('transition', [], [attr('days', num(0)), attr('storage_class', str('INTELLIGENT_TIERING'))]),
-        !tiering &&
-          dayAction(ctx, c, 'transitionToIaDays', 'transition', (days) => [
-            attr('days', days),
-            attr('storage_class', str('STANDARD_IA')),
-          ]),
-        dayAction(ctx, c, 'transitionToGlacierDays', 'transition', (days) => [
-          attr('days', days),
-          attr('storage_class', str('GLACIER')),
-        ]),
-        dayAction(ctx, c, 'expirationDays', 'expiration', (days) => [attr('days', days)]),
+  } else if (transitions || positive('expirationDays')) {
+    const actions = [
+      firstTransition(ctx, c, tieringIn),
+      dayAction(ctx, c, 'transitionToGlacierDays', 'transition', (days) => [
+        attr('days', days),
+        attr('storage_class', str('GLACIER')),
       ]),
+      dayAction(ctx, c, 'expirationDays', 'expiration', (days) => [attr('days', days)]),
+    ];
+    // The rule exists where the environment has an action (a rule without one is refused).
+    const acts = (env: string) =>
+      tieringIn(env) ||
+      ['transitionToIaDays', 'transitionToGlacierDays', 'expirationDays'].some(
+        (key) => ctx.numIn(c, key, env) > 0,
+      );
+    const presence = ctx.presentWhere(
+      c,
+      'storage_classes_rule_count',
+      'Whether objects change storage class or expire',
+      acts,
     );
+    if (presence?.count)
+      rules.push(
+        ctx.presentBlock('rule', presence, [
+          attr('id', str('storage-classes')),
+          attr('status', str('Enabled')),
+          block('filter', [], []),
+          ...actions,
+        ]),
+      );
+    else rules.push(lifecycleRule('storage-classes', actions));
+  }
   if (positive(DECIDED_PROPS.noncurrentVersionExpirationDays))
     rules.push(
       lifecycleRule('expire-noncurrent-versions', [
@@ -308,16 +360,17 @@ export const s3Emitter: ComponentEmitter = {
     const distributions = ctx.graph.routes.filter(
       (r) => r.kind === 'cloudfront-origin' && r.targetId === c.id,
     );
-    const accessLogs = ctx.flag(c, 'accessLogs');
+    const accessLogs = accessLogPresence(ctx, c);
     const ack = ctx.acknowledgements(c);
     const comments: BodyItem[] = [...ack.inner];
-    if (!accessLogs) comments.push(skip('CKV_AWS_18', 'access logging is off in the design (S3-02)'));
+    if (!accessLogs || accessLogs.count)
+      comments.push(skip('CKV_AWS_18', 'access logging is off in the design (S3-02)'));
     comments.push(
       skip('CKV_AWS_144', 'cross-region replication is a disaster-recovery decision outside this design'),
     );
     const customer = usesCustomerKey(ctx, c);
     if (customer !== true) comments.push(skip('CKV_AWS_145', 'SSE-S3 encryption chosen in the design'));
-    if (!ctx.flag(c, 'eventNotifications'))
+    if (ctx.some(c, 'eventNotifications', (v) => v !== true))
       comments.push(skip('CKV2_AWS_62', 'event notifications are off in the design'));
     emitBucket(ctx, c.names.tfName, c.names.display, {
       prefix: tpl(ctx.physicalName(c.names.slug, 36), '-'),
@@ -357,6 +410,7 @@ export const s3Emitter: ComponentEmitter = {
         kms: false,
         versioned: literal('Enabled'),
         logBucket: requireResolved(c.accessLogBucket, c, 'access log bucket'),
+        presence: accessLogs,
         extraComments: [skip('CKV_AWS_18', 'this is the access log bucket; logging it would recurse')],
         leading: ['trivy:ignore:AVD-AWS-0089'],
         policyStatements: [
@@ -365,7 +419,7 @@ export const s3Emitter: ComponentEmitter = {
             Effect: 'Allow',
             Principal: { Service: 'logging.s3.amazonaws.com' },
             Action: 's3:PutObject',
-            Resource: tpl(ref(`aws_s3_bucket.${logs}.arn`), '/*'),
+            Resource: tpl(bucketAttribute(logs, 'arn', accessLogs, 'within'), '/*'),
             Condition: { ArnLike: { 'aws:SourceArn': ref(`${address(c)}.arn`) } },
           },
         ],
@@ -376,8 +430,9 @@ export const s3Emitter: ComponentEmitter = {
           'resource',
           ['aws_s3_bucket_logging', c.names.tfName],
           [
+            accessLogs.count && attr('count', accessLogs.count),
             attr('bucket', ref(`${address(c)}.id`)),
-            attr('target_bucket', ref(`aws_s3_bucket.${logs}.id`)),
+            attr('target_bucket', bucketAttribute(logs, 'id', accessLogs, 'within')),
             attr('target_prefix', str(requireResolved(c.accessLogBucket, c, 'access log bucket').prefix)),
           ],
         ),

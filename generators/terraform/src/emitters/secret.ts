@@ -43,7 +43,11 @@ export const secretEmitter: ComponentEmitter = {
   },
   emit(c, ctx) {
     if (databaseOf(ctx, c)) return;
-    const rotation = ctx.num(c, 'rotationDays');
+    // Only the checkov comment reads it, so a value that differs per environment is just named.
+    const rotates = ctx.some(c, 'rotationDays', (v) => typeof v === 'number' && v > 0);
+    const rotation = ctx.varies(c, 'rotationDays')
+      ? 'rotation (set per environment)'
+      : `rotation every ${ctx.num(c, 'rotationDays')} days`;
     const owner = ownerOf(ctx, c);
     const cache = owner?.type === 'elasticache' ? owner : undefined;
     const ack = ctx.acknowledgements(c);
@@ -53,8 +57,8 @@ export const secretEmitter: ComponentEmitter = {
       ? undefined
       : skip(
           'CKV2_AWS_57',
-          rotation > 0
-            ? `rotation every ${rotation} days needs a rotation function for this secret's kind; none exists in the design (SM-01)`
+          rotates
+            ? `${rotation} needs a rotation function for this secret's kind; none exists in the design (SM-01)`
             : 'rotation is off in the design (SM-01)',
         );
     ctx.add(
