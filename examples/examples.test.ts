@@ -49,7 +49,7 @@ function edges(design: Design): Set<string> {
 }
 
 describe('design files', () => {
-  it('holds the eight examples and five adversarial fixtures', () => {
+  it('holds the eight examples and six adversarial fixtures', () => {
     expect(examples.map(([f]) => f)).toEqual([
       'data-lake.json',
       'eks-platform.json',
@@ -61,6 +61,7 @@ describe('design files', () => {
       'three-tier-web-app.json',
     ]);
     expect(adversarial.map(([f]) => f)).toEqual([
+      'environment-shapes.json',
       'event-patterns-and-cycles.json',
       'every-connection.json',
       'every-service.json',
