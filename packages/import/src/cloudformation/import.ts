@@ -436,13 +436,19 @@ export function importTemplate(
     }
     return undefined;
   };
+  /** An 'out' part that names a kept resource besides its owner: no node's lowering makes it. */
+  const namesKept = (id: string, rule: PartRule) =>
+    rule.via === 'out' && (refsOut.get(id) ?? []).some((t) => cls.get(t)?.kind === 'kept');
   // Kept, or a part with no owner yet that belongs to a kept resource (a WebSocket API's
-  // integration, kept with its API at the end).
+  // integration, kept with its API at the end) or names one (an HTTPS listener serving a kept
+  // certificate: the target groups it forwards to stay with it rather than go to their targets).
   const keptish = (id: string): boolean => {
     const c = cls.get(id);
     if (c?.kind === 'kept') return true;
     if (c?.kind !== 'part' || ownerOf.has(id) || c.rule.via !== 'out') return false;
-    return refsAt(byId.get(id)!, c.rule.paths).some((t) => cls.get(t)?.kind === 'kept');
+    return (
+      namesKept(id, c.rule) || refsAt(byId.get(id)!, c.rule.paths).some((t) => cls.get(t)?.kind === 'kept')
+    );
   };
   for (let round = 0; round < 2; round++) {
     for (let changed = true, guard = 0; changed && guard < 12; guard++) {
@@ -455,8 +461,7 @@ export function importTemplate(
         const usedByKept = (refsIn.get(r.id) ?? []).some(keptish);
         // Likewise a part that names a kept resource besides its owner (a permission letting a
         // kept WebSocket API invoke the function): the node's lowering has no such connection.
-        if (rule.via === 'out' && (refsOut.get(r.id) ?? []).some((t) => cls.get(t)?.kind === 'kept'))
-          continue;
+        if (namesKept(r.id, rule)) continue;
         const o =
           tryOwn(r, rule.via, rule) ??
           (round === 1 && !(rule.via === 'in' && usedByKept)

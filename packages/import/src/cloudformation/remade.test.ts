@@ -121,3 +121,63 @@ describe('parts the export would not make again are kept as written', () => {
     });
   });
 });
+
+describe('an HTTPS listener serving a certificate the importer keeps', () => {
+  // ACM certificates are kept resources; the listener naming one is kept with it, and so is the
+  // target group it forwards to: claimed by the function it names, it would be dropped as a
+  // part the function only makes behind a drawn ALB (a connection the import cannot draw here).
+  const result = importCloudFormation([
+    {
+      path: 'template.yaml',
+      text: `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      Code: { ZipFile: 'exports.handler = async () => 1' }
+      Role: !GetAtt FnRole.Arn
+  FnRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+  Cert:
+    Type: AWS::CertificateManager::Certificate
+    Properties:
+      DomainName: example.com
+      ValidationMethod: DNS
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Scheme: internet-facing
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      Port: 443
+      Protocol: HTTPS
+      Certificates: [{ CertificateArn: !Ref Cert }]
+      DefaultActions: [{ Type: forward, TargetGroupArn: !Ref AlbToFn }]
+  AlbToFn:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties:
+      TargetType: lambda
+      Targets: [{ Id: !GetAtt Fn.Arn }]
+`,
+    },
+  ]);
+  const outcome = (id: string) => result.report.resources.find((e) => e.sourceId === id)!.outcome;
+
+  it('keeps the listener and its target group as read, not as parts set aside', () => {
+    for (const id of ['Cert', 'Https', 'AlbToFn']) {
+      expect(outcome(id), id).toMatchObject({ kind: 'kept', nodeId: id });
+      expect((outcome(id) as { reason: string }).reason, id).not.toContain(NOT_REMADE);
+    }
+    expect(result.design.nodes.find((n) => n.id === 'Fn')!.logicalIds).toEqual({
+      self: 'Fn',
+      role: 'FnRole',
+    });
+  });
+});
