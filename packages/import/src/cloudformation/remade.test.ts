@@ -181,3 +181,68 @@ Resources:
     });
   });
 });
+
+describe("an ALB's HTTPS listener", () => {
+  const template = (certificate: string) => `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: { Scheme: internet-facing }
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      Port: 443
+      Protocol: HTTPS
+      Certificates: [{ CertificateArn: ${certificate} }]
+      DefaultActions: [{ Type: fixed-response, FixedResponseConfig: { StatusCode: '404' } }]
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{ Type: redirect, RedirectConfig: { Protocol: HTTPS, Port: '443', StatusCode: HTTP_301 } }]
+`;
+  /** The listeners of the re-export: logical id -> protocol and certificate. */
+  const reexported = (text: string) => {
+    const { design } = importCloudFormation([{ path: 'template.yaml', text }]);
+    const files = generateAll(design, {
+      targets: ['cloudformation'],
+      environments: [design.environments[0]!.name],
+    }).cloudformation!;
+    const resources = (
+      parseTemplateText('template.yaml', files['template.yaml']!).template as {
+        Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+      }
+    ).Resources;
+    return Object.fromEntries(
+      Object.entries(resources)
+        .filter(([, r]) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener')
+        .map(([id, r]) => [id, [r.Properties.Protocol, r.Properties.Certificates]]),
+    );
+  };
+  const ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+
+  it('with a certificate ARN is made again with it', () => {
+    expect(reexported(template(ARN))).toEqual({
+      Https: ['HTTPS', [{ CertificateArn: ARN }]],
+      Http: ['HTTP', undefined],
+    });
+  });
+
+  it('with a certificate the design cannot hold is kept as written, beside the HTTP listener', () => {
+    const text = template("!ImportValue 'shared-certificate'");
+    const result = importCloudFormation([{ path: 'template.yaml', text }]);
+    const outcome = result.report.resources.find((e) => e.sourceId === 'Https')!.outcome;
+    expect(outcome).toMatchObject({ kind: 'kept', nodeId: 'Https' });
+    expect((outcome as { reason: string }).reason).toContain(NOT_REMADE);
+    const listeners = reexported(text);
+    expect(Object.keys(listeners).sort()).toEqual(['Http', 'Https']);
+    expect(listeners.Https).toEqual([
+      'HTTPS',
+      [{ CertificateArn: { 'Fn::ImportValue': 'shared-certificate' } }],
+    ]);
+  });
+});
