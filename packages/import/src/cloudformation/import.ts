@@ -341,8 +341,33 @@ export function importTemplate(
     });
     if (waiter) ownerHint.set(r.id, waiter.id);
   }
+  // In a template archgen wrote, what is not drawn the lowering made for a node: a bucket or log
+  // group it made for a service the importer keeps (a trail's, a configuration recorder's) is
+  // kept with that service, not read as a node of its own whose export would differ (a bucket
+  // policy without the trail's grants).
+  const writtenByArchgen = Object.keys(layoutNodes).length > 0;
+  const forKeptService = (r: Res) => {
+    const users = referrersOf(r.id).filter((x) => x.type !== 'AWS::S3::BucketPolicy');
+    return (
+      writtenByArchgen &&
+      !drawn(r.id) &&
+      users.some((x) => cls.get(x.id)?.kind === 'kept') &&
+      users.every(
+        (x) => cls.get(x.id)?.kind === 'kept' || /^AWS::IAM::(Role|Policy|ManagedPolicy)$/.test(x.type),
+      )
+    );
+  };
+  const keptFor = (r: Res) =>
+    `made for ${referrersOf(r.id)
+      .filter((x) => cls.get(x.id)?.kind === 'kept')
+      .map((x) => x.id)
+      .join(', ')}, which the importer keeps`;
   for (const r of resources) {
     if (drawn(r.id)) continue;
+    if (r.type === 'AWS::S3::Bucket' && isService(r.id) && forKeptService(r)) {
+      cls.set(r.id, { kind: 'kept', reason: keptFor(r) });
+      continue;
+    }
     if (r.type === 'AWS::SQS::Queue' && isService(r.id)) {
       const users = referrersOf(r.id).filter(
         (x) => x.type !== 'AWS::SQS::QueuePolicy' && x.type !== 'AWS::CloudWatch::Alarm',
@@ -480,7 +505,9 @@ export function importTemplate(
       cls.set(r.id, { kind: 'network', role: `flowLog${r.type.split('::').pop()}` });
       continue;
     }
-    if (r.type === 'AWS::Logs::LogGroup') cls.set(r.id, { kind: 'service', service: 'log-group' });
+    if (r.type === 'AWS::Logs::LogGroup' && forKeptService(r))
+      cls.set(r.id, { kind: 'kept', reason: keptFor(r) });
+    else if (r.type === 'AWS::Logs::LogGroup') cls.set(r.id, { kind: 'service', service: 'log-group' });
     else if (r.type === 'AWS::CloudWatch::Alarm' && !watchesNothing(r))
       cls.set(r.id, { kind: 'service', service: 'cloudwatch-alarm' });
     else if (r.type === 'AWS::CloudWatch::Alarm')

@@ -246,3 +246,62 @@ Resources:
     ]);
   });
 });
+
+describe('what the lowering made for a service the importer keeps', () => {
+  // archgen's layout metadata says what was drawn; the trail's bucket and log group were not.
+  const text = (layoutNodes: string) => `
+AWSTemplateFormatVersion: '2010-09-09'
+Metadata:
+  Archgen::Layout:
+    nodes: { ${layoutNodes} }
+Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: !Ref TrailBucket
+      CloudWatchLogsLogGroupArn: !GetAtt TrailLogs.Arn
+      CloudWatchLogsRoleArn: !GetAtt TrailLogsRole.Arn
+  TrailLogs:
+    Type: AWS::Logs::LogGroup
+  TrailLogsRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      Policies:
+        - PolicyName: logs
+          PolicyDocument: { Statement: [{ Effect: Allow, Action: 'logs:PutLogEvents', Resource: !GetAtt TrailLogs.Arn }] }
+  TrailBucket:
+    Type: AWS::S3::Bucket
+  TrailBucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref TrailBucket
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: cloudtrail.amazonaws.com }
+            Action: 's3:PutObject'
+            Resource: !Sub '\${TrailBucket.Arn}/*'
+`;
+  const outcomes = (layoutNodes: string) => {
+    const result = importCloudFormation([{ path: 'template.yaml', text: text(layoutNodes) }]);
+    return Object.fromEntries(result.report.resources.map((e) => [e.sourceId, e.outcome.kind]));
+  };
+
+  it('keeps a trail bucket (its policy holds the grants) and log group with the trail', () => {
+    expect(outcomes('Trail: { id: trail, x: 0, "y": 0 }')).toMatchObject({
+      TrailBucket: 'kept',
+      TrailBucketPolicy: 'kept',
+      TrailLogs: 'kept',
+    });
+  });
+
+  it('reads them as nodes where they were drawn', () => {
+    expect(
+      outcomes(
+        'Trail: { id: trail, x: 0, "y": 0 }, TrailBucket: { id: b, x: 1, "y": 0 }, TrailLogs: { id: l, x: 2, "y": 0 }',
+      ),
+    ).toMatchObject({ TrailBucket: 'node', TrailBucketPolicy: 'part-of', TrailLogs: 'node' });
+  });
+});
