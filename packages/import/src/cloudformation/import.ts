@@ -1109,6 +1109,26 @@ export function importTemplate(
     (served.logicalIdSources ??= {})[key] = { type: r.type, ...(named.length > 0 ? { refs: named } : {}) };
   }
 
+  // A function or task mounting a file system the importer keeps (it reads no EFS node yet): the
+  // design draws no mount, so the export would not mount it. Said, not silently lost.
+  for (const r of resources) {
+    const mounts =
+      r.type === 'AWS::Lambda::Function' || r.type === 'AWS::Serverless::Function'
+        ? r.props.FileSystemConfigs
+        : r.type === 'AWS::ECS::TaskDefinition'
+          ? (Array.isArray(r.props.Volumes) ? r.props.Volumes : []).map((v) => obj(v).EFSVolumeConfiguration)
+          : undefined;
+    const kept = [...new Set(referencesIn(mounts).map((x) => x.target))].filter(
+      (t) => cls.get(t)?.kind === 'kept',
+    );
+    const user = nodeOf.get(ownerVia(r.id) ?? '');
+    if (kept.length > 0 && user && user.type !== 'other-resource')
+      warn(
+        `${user.id} mounts ${kept.join(', ')}, kept as written: the design draws no mount, so the export would not mount the file system`,
+        r.id,
+      );
+  }
+
   // ---- Report ---------------------------------------------------------------------------------------
   const reportEntries: ReportEntry[] = resources.map((r) => {
     const c = cls.get(r.id)!;

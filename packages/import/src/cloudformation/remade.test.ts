@@ -305,3 +305,42 @@ Resources:
     ).toMatchObject({ TrailBucket: 'node', TrailBucketPolicy: 'part-of', TrailLogs: 'node' });
   });
 });
+
+describe('a function mounting a file system the importer keeps', () => {
+  const mounting = (mount: string) =>
+    importCloudFormation([
+      {
+        path: 'template.yaml',
+        text: `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Files:
+    Type: AWS::EFS::FileSystem
+  FilesAccessPoint:
+    Type: AWS::EFS::AccessPoint
+    Properties: { FileSystemId: !Ref Files }
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      Code: { ZipFile: 'exports.handler = async () => 1' }
+      Role: arn:aws:iam::123456789012:role/fn
+${mount}
+`,
+      },
+    ]).report.problems.filter((p) => p.sourceId === 'Fn');
+
+  it('says the export would not mount it', () => {
+    const problems = mounting(
+      '      FileSystemConfigs: [{ Arn: !GetAtt FilesAccessPoint.Arn, LocalMountPath: /mnt/files }]',
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'warning' });
+    expect(problems[0]!.message).toContain('Fn mounts FilesAccessPoint');
+  });
+
+  it('says nothing of a function that mounts nothing', () => {
+    expect(mounting('')).toEqual([]);
+  });
+});
