@@ -341,8 +341,33 @@ export function importTemplate(
     });
     if (waiter) ownerHint.set(r.id, waiter.id);
   }
+  // In a template archgen wrote, what is not drawn the lowering made for a node: a bucket or log
+  // group it made for a service the importer keeps (a trail's, a configuration recorder's) is
+  // kept with that service, not read as a node of its own whose export would differ (a bucket
+  // policy without the trail's grants).
+  const writtenByArchgen = Object.keys(layoutNodes).length > 0;
+  const forKeptService = (r: Res) => {
+    const users = referrersOf(r.id).filter((x) => x.type !== 'AWS::S3::BucketPolicy');
+    return (
+      writtenByArchgen &&
+      !drawn(r.id) &&
+      users.some((x) => cls.get(x.id)?.kind === 'kept') &&
+      users.every(
+        (x) => cls.get(x.id)?.kind === 'kept' || /^AWS::IAM::(Role|Policy|ManagedPolicy)$/.test(x.type),
+      )
+    );
+  };
+  const keptFor = (r: Res) =>
+    `made for ${referrersOf(r.id)
+      .filter((x) => cls.get(x.id)?.kind === 'kept')
+      .map((x) => x.id)
+      .join(', ')}, which the importer keeps`;
   for (const r of resources) {
     if (drawn(r.id)) continue;
+    if (r.type === 'AWS::S3::Bucket' && isService(r.id) && forKeptService(r)) {
+      cls.set(r.id, { kind: 'kept', reason: keptFor(r) });
+      continue;
+    }
     if (r.type === 'AWS::SQS::Queue' && isService(r.id)) {
       const users = referrersOf(r.id).filter(
         (x) => x.type !== 'AWS::SQS::QueuePolicy' && x.type !== 'AWS::CloudWatch::Alarm',
@@ -436,13 +461,19 @@ export function importTemplate(
     }
     return undefined;
   };
+  /** An 'out' part that names a kept resource besides its owner: no node's lowering makes it. */
+  const namesKept = (id: string, rule: PartRule) =>
+    rule.via === 'out' && (refsOut.get(id) ?? []).some((t) => cls.get(t)?.kind === 'kept');
   // Kept, or a part with no owner yet that belongs to a kept resource (a WebSocket API's
-  // integration, kept with its API at the end).
+  // integration, kept with its API at the end) or names one (an HTTPS listener serving a kept
+  // certificate: the target groups it forwards to stay with it rather than go to their targets).
   const keptish = (id: string): boolean => {
     const c = cls.get(id);
     if (c?.kind === 'kept') return true;
     if (c?.kind !== 'part' || ownerOf.has(id) || c.rule.via !== 'out') return false;
-    return refsAt(byId.get(id)!, c.rule.paths).some((t) => cls.get(t)?.kind === 'kept');
+    return (
+      namesKept(id, c.rule) || refsAt(byId.get(id)!, c.rule.paths).some((t) => cls.get(t)?.kind === 'kept')
+    );
   };
   for (let round = 0; round < 2; round++) {
     for (let changed = true, guard = 0; changed && guard < 12; guard++) {
@@ -455,8 +486,7 @@ export function importTemplate(
         const usedByKept = (refsIn.get(r.id) ?? []).some(keptish);
         // Likewise a part that names a kept resource besides its owner (a permission letting a
         // kept WebSocket API invoke the function): the node's lowering has no such connection.
-        if (rule.via === 'out' && (refsOut.get(r.id) ?? []).some((t) => cls.get(t)?.kind === 'kept'))
-          continue;
+        if (namesKept(r.id, rule)) continue;
         const o =
           tryOwn(r, rule.via, rule) ??
           (round === 1 && !(rule.via === 'in' && usedByKept)
@@ -475,7 +505,9 @@ export function importTemplate(
       cls.set(r.id, { kind: 'network', role: `flowLog${r.type.split('::').pop()}` });
       continue;
     }
-    if (r.type === 'AWS::Logs::LogGroup') cls.set(r.id, { kind: 'service', service: 'log-group' });
+    if (r.type === 'AWS::Logs::LogGroup' && forKeptService(r))
+      cls.set(r.id, { kind: 'kept', reason: keptFor(r) });
+    else if (r.type === 'AWS::Logs::LogGroup') cls.set(r.id, { kind: 'service', service: 'log-group' });
     else if (r.type === 'AWS::CloudWatch::Alarm' && !watchesNothing(r))
       cls.set(r.id, { kind: 'service', service: 'cloudwatch-alarm' });
     else if (r.type === 'AWS::CloudWatch::Alarm')
@@ -1079,6 +1111,26 @@ export function importTemplate(
     // tells apart parts of one role by what they name (infra kept-parts.ts).
     const named = (refsOut.get(r.id) ?? []).filter((id) => /^[A-Za-z0-9]{1,255}$/.test(id)).slice(0, 50);
     (served.logicalIdSources ??= {})[key] = { type: r.type, ...(named.length > 0 ? { refs: named } : {}) };
+  }
+
+  // A function or task mounting a file system the importer keeps (it reads no EFS node yet): the
+  // design draws no mount, so the export would not mount it. Said, not silently lost.
+  for (const r of resources) {
+    const mounts =
+      r.type === 'AWS::Lambda::Function' || r.type === 'AWS::Serverless::Function'
+        ? r.props.FileSystemConfigs
+        : r.type === 'AWS::ECS::TaskDefinition'
+          ? (Array.isArray(r.props.Volumes) ? r.props.Volumes : []).map((v) => obj(v).EFSVolumeConfiguration)
+          : undefined;
+    const kept = [...new Set(referencesIn(mounts).map((x) => x.target))].filter(
+      (t) => cls.get(t)?.kind === 'kept',
+    );
+    const user = nodeOf.get(ownerVia(r.id) ?? '');
+    if (kept.length > 0 && user && user.type !== 'other-resource')
+      warn(
+        `${user.id} mounts ${kept.join(', ')}, kept as written: the design draws no mount, so the export would not mount the file system`,
+        r.id,
+      );
   }
 
   // ---- Report ---------------------------------------------------------------------------------------

@@ -121,3 +121,226 @@ describe('parts the export would not make again are kept as written', () => {
     });
   });
 });
+
+describe('an HTTPS listener serving a certificate the importer keeps', () => {
+  // ACM certificates are kept resources; the listener naming one is kept with it, and so is the
+  // target group it forwards to: claimed by the function it names, it would be dropped as a
+  // part the function only makes behind a drawn ALB (a connection the import cannot draw here).
+  const result = importCloudFormation([
+    {
+      path: 'template.yaml',
+      text: `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      Code: { ZipFile: 'exports.handler = async () => 1' }
+      Role: !GetAtt FnRole.Arn
+  FnRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+  Cert:
+    Type: AWS::CertificateManager::Certificate
+    Properties:
+      DomainName: example.com
+      ValidationMethod: DNS
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Scheme: internet-facing
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      Port: 443
+      Protocol: HTTPS
+      Certificates: [{ CertificateArn: !Ref Cert }]
+      DefaultActions: [{ Type: forward, TargetGroupArn: !Ref AlbToFn }]
+  AlbToFn:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties:
+      TargetType: lambda
+      Targets: [{ Id: !GetAtt Fn.Arn }]
+`,
+    },
+  ]);
+  const outcome = (id: string) => result.report.resources.find((e) => e.sourceId === id)!.outcome;
+
+  it('keeps the listener and its target group as read, not as parts set aside', () => {
+    for (const id of ['Cert', 'Https', 'AlbToFn']) {
+      expect(outcome(id), id).toMatchObject({ kind: 'kept', nodeId: id });
+      expect((outcome(id) as { reason: string }).reason, id).not.toContain(NOT_REMADE);
+    }
+    expect(result.design.nodes.find((n) => n.id === 'Fn')!.logicalIds).toEqual({
+      self: 'Fn',
+      role: 'FnRole',
+    });
+  });
+});
+
+describe("an ALB's HTTPS listener", () => {
+  const template = (certificate: string) => `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: { Scheme: internet-facing }
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      Port: 443
+      Protocol: HTTPS
+      Certificates: [{ CertificateArn: ${certificate} }]
+      DefaultActions: [{ Type: fixed-response, FixedResponseConfig: { StatusCode: '404' } }]
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{ Type: redirect, RedirectConfig: { Protocol: HTTPS, Port: '443', StatusCode: HTTP_301 } }]
+`;
+  /** The listeners of the re-export: logical id -> protocol and certificate. */
+  const reexported = (text: string) => {
+    const { design } = importCloudFormation([{ path: 'template.yaml', text }]);
+    const files = generateAll(design, {
+      targets: ['cloudformation'],
+      environments: [design.environments[0]!.name],
+    }).cloudformation!;
+    const resources = (
+      parseTemplateText('template.yaml', files['template.yaml']!).template as {
+        Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+      }
+    ).Resources;
+    return Object.fromEntries(
+      Object.entries(resources)
+        .filter(([, r]) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener')
+        .map(([id, r]) => [id, [r.Properties.Protocol, r.Properties.Certificates]]),
+    );
+  };
+  const ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+
+  it('with a certificate ARN is made again with it', () => {
+    expect(reexported(template(ARN))).toEqual({
+      Https: ['HTTPS', [{ CertificateArn: ARN }]],
+      Http: ['HTTP', undefined],
+    });
+  });
+
+  it('with a certificate the design cannot hold is kept as written, beside the HTTP listener', () => {
+    const text = template("!ImportValue 'shared-certificate'");
+    const result = importCloudFormation([{ path: 'template.yaml', text }]);
+    const outcome = result.report.resources.find((e) => e.sourceId === 'Https')!.outcome;
+    expect(outcome).toMatchObject({ kind: 'kept', nodeId: 'Https' });
+    expect((outcome as { reason: string }).reason).toContain(NOT_REMADE);
+    const listeners = reexported(text);
+    expect(Object.keys(listeners).sort()).toEqual(['Http', 'Https']);
+    expect(listeners.Https).toEqual([
+      'HTTPS',
+      [{ CertificateArn: { 'Fn::ImportValue': 'shared-certificate' } }],
+    ]);
+  });
+});
+
+describe('what the lowering made for a service the importer keeps', () => {
+  // archgen's layout metadata says what was drawn; the trail's bucket and log group were not.
+  const text = (layoutNodes: string) => `
+AWSTemplateFormatVersion: '2010-09-09'
+Metadata:
+  Archgen::Layout:
+    nodes: { ${layoutNodes} }
+Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: !Ref TrailBucket
+      CloudWatchLogsLogGroupArn: !GetAtt TrailLogs.Arn
+      CloudWatchLogsRoleArn: !GetAtt TrailLogsRole.Arn
+  TrailLogs:
+    Type: AWS::Logs::LogGroup
+  TrailLogsRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [] }
+      Policies:
+        - PolicyName: logs
+          PolicyDocument: { Statement: [{ Effect: Allow, Action: 'logs:PutLogEvents', Resource: !GetAtt TrailLogs.Arn }] }
+  TrailBucket:
+    Type: AWS::S3::Bucket
+  TrailBucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref TrailBucket
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: cloudtrail.amazonaws.com }
+            Action: 's3:PutObject'
+            Resource: !Sub '\${TrailBucket.Arn}/*'
+`;
+  const outcomes = (layoutNodes: string) => {
+    const result = importCloudFormation([{ path: 'template.yaml', text: text(layoutNodes) }]);
+    return Object.fromEntries(result.report.resources.map((e) => [e.sourceId, e.outcome.kind]));
+  };
+
+  it('keeps a trail bucket (its policy holds the grants) and log group with the trail', () => {
+    expect(outcomes('Trail: { id: trail, x: 0, "y": 0 }')).toMatchObject({
+      TrailBucket: 'kept',
+      TrailBucketPolicy: 'kept',
+      TrailLogs: 'kept',
+    });
+  });
+
+  it('reads them as nodes where they were drawn', () => {
+    expect(
+      outcomes(
+        'Trail: { id: trail, x: 0, "y": 0 }, TrailBucket: { id: b, x: 1, "y": 0 }, TrailLogs: { id: l, x: 2, "y": 0 }',
+      ),
+    ).toMatchObject({ TrailBucket: 'node', TrailBucketPolicy: 'part-of', TrailLogs: 'node' });
+  });
+});
+
+describe('a function mounting a file system the importer keeps', () => {
+  const mounting = (mount: string) =>
+    importCloudFormation([
+      {
+        path: 'template.yaml',
+        text: `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Files:
+    Type: AWS::EFS::FileSystem
+  FilesAccessPoint:
+    Type: AWS::EFS::AccessPoint
+    Properties: { FileSystemId: !Ref Files }
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      Code: { ZipFile: 'exports.handler = async () => 1' }
+      Role: arn:aws:iam::123456789012:role/fn
+${mount}
+`,
+      },
+    ]).report.problems.filter((p) => p.sourceId === 'Fn');
+
+  it('says the export would not mount it', () => {
+    const problems = mounting(
+      '      FileSystemConfigs: [{ Arn: !GetAtt FilesAccessPoint.Arn, LocalMountPath: /mnt/files }]',
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'warning' });
+    expect(problems[0]!.message).toContain('Fn mounts FilesAccessPoint');
+  });
+
+  it('says nothing of a function that mounts nothing', () => {
+    expect(mounting('')).toEqual([]);
+  });
+});

@@ -119,7 +119,17 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
   alb: {
     ...NETWORKED,
     ...LOG_BUCKET,
-    listener: { types: ['AWS::ElasticLoadBalancingV2::Listener'] },
+    // An HTTP listener, and an HTTPS one only with a certificate the design holds (its ARN or a
+    // drawn certificate): without one the export makes no HTTPS listener.
+    listener: {
+      types: ['AWS::ElasticLoadBalancingV2::Listener'],
+      max: 2,
+      when: (ctx) =>
+        ctx.props.Protocol !== 'HTTPS' ||
+        (typeof ctx.node.properties.certificateArn === 'string' &&
+          ctx.node.properties.certificateArn !== '') ||
+        has(ctx, (c) => c.to === ctx.node.id && c.kind === 'certificate'),
+    },
     // A rule by path for each further target, on each listener that forwards (HTTPS, HTTP).
     listenerRule: {
       types: ['AWS::ElasticLoadBalancingV2::ListenerRule'],

@@ -258,6 +258,13 @@ const alb: Reader = (p, ctx) => {
     accessLogs: attrs.get('access_logs.s3.enabled') === 'true',
     dropInvalidHeaders: attrs.get('routing.http.drop_invalid_header_fields.enabled') === 'true',
     waf: ctx.referrers(ctx.id, 'AWS::WAFv2::WebACLAssociation').length > 0,
+    // The HTTPS listener's certificate when it is an ARN (a certificate resource of the template is
+    // no value here: its listener is kept with it, remade.ts).
+    certificateArn: ctx
+      .referrers(ctx.id, 'AWS::ElasticLoadBalancingV2::Listener')
+      .filter((l) => str(ctx, l.props.Protocol) === 'HTTPS')
+      .flatMap((l) => list(deep(ctx, l.props.Certificates)).map((c) => str(ctx, obj(c).CertificateArn)))
+      .find((arn) => arn !== undefined && arn.startsWith('arn:')),
   });
 };
 
