@@ -145,9 +145,7 @@ test('palette search knows abbreviations and says what is not in the catalog yet
     await palette.search.fill(query);
     await expect(palette.item(service), query).toBeVisible();
   }
-  for (const [query, missing, closest] of [
-    ['fsx', 'Amazon FSx', 'S3 bucket'],
-  ] as const) {
+  for (const [query, missing, closest] of [['fsx', 'Amazon FSx', 'S3 bucket']] as const) {
     await palette.search.fill(query);
     await expect(page.getByRole('status').filter({ hasText: 'not in the catalog yet' })).toContainText(
       `${missing} is not in the catalog yet`,

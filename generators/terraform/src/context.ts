@@ -303,7 +303,9 @@ export class TfContext {
   value(c: ResolvedComponent, key: string): PropertyValue {
     const values = this.environments.map((env) => this.valueIn(c, key, env));
     if (values.some((v) => !sameValue(v, values[0]!))) {
-      const each = this.environments.map((env, i) => `${env}: ${JSON.stringify(values[i] ?? null)}`).join(', ');
+      const each = this.environments
+        .map((env, i) => `${env}: ${JSON.stringify(values[i] ?? null)}`)
+        .join(', ');
       throw new Error(
         `${c.names.display} (${c.type}): "${key}" differs between environments (${each}); ` +
           'it shapes the Terraform configuration, so give it one value in every environment',

@@ -1,5 +1,5 @@
 /** Kinesis data stream: on-demand or provisioned per environment, KMS-encrypted per design. */
-import { attr, block, ref, str } from '../hcl/ast.ts';
+import { attr, block, ref } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { tags } from './common.ts';
 
