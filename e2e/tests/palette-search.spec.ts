@@ -74,15 +74,17 @@ test('palette search names a service the catalog does not have yet and offers th
     await expect(results(page).getByRole('button').first(), query).toHaveAccessibleName('ACM certificate');
   }
 
+  // So does AWS Backup: "backup" finds the plan first.
   await type(palette.search, 'backup');
-  await expect(notice(page)).toContainText('AWS Backup is not in the catalog yet.');
-  await expect(notice(page)).toContainText('RDS and Aurora keep automated backups');
+  await expect(notice(page)).toHaveCount(0);
+  await expect(results(page).getByRole('button').first()).toHaveAccessibleName('Backup plan');
+
+  await type(palette.search, 'ebs');
+  await expect(notice(page)).toContainText('Amazon EBS volumes is not in the catalog yet.');
   const offered = closest(page).getByRole('button');
-  await expect(offered).toHaveCount(3);
-  await expect(offered.nth(0)).toHaveAccessibleName('RDS database');
-  await expect(offered.nth(1)).toHaveAccessibleName('Aurora cluster');
-  await expect(offered.nth(2)).toHaveAccessibleName('DynamoDB table');
-  await designer.screenshot('palette-search-missing-backup');
+  await expect(offered).toHaveCount(1);
+  await expect(offered.first()).toHaveAccessibleName('EC2 Auto Scaling group');
+  await designer.screenshot('palette-search-missing-ebs');
 
   await type(palette.search, 'fsx');
   await expect(notice(page)).toContainText('Amazon FSx is not in the catalog yet.');
