@@ -16,13 +16,13 @@ import {
   securityGroupOf,
   subnetSelection,
   vpcOf,
+  encryptionKey,
 } from './common.ts';
 
 export const auroraEmitter: ComponentEmitter = {
   emit(component, ctx) {
-    const drawnKey = component.encryption?.keyId
-      ? ctx.handle(component.encryption.keyId).construct
-      : undefined;
+    // The databases' only customer managed key is a drawn one (encrypt-with).
+    const drawnKey = encryptionKey(ctx, component)?.key;
     const name = ctx.variableName(component);
     const mysql = ctx.str(component, 'engine') === 'aurora-mysql';
     ctx.section(`${component.names.logicalId}: Aurora ${mysql ? 'MySQL' : 'PostgreSQL'} cluster.`);

@@ -19,13 +19,13 @@ import {
   securityGroupOf,
   subnetSelection,
   vpcOf,
+  encryptionKey,
 } from './common.ts';
 
 export const rdsEmitter: ComponentEmitter = {
   emit(component, ctx) {
-    const drawnKey = component.encryption?.keyId
-      ? ctx.handle(component.encryption.keyId).construct
-      : undefined;
+    // The databases' only customer managed key is a drawn one (encrypt-with).
+    const drawnKey = encryptionKey(ctx, component)?.key;
     const name = ctx.variableName(component);
     ctx.section(`${component.names.logicalId}: RDS ${ctx.str(component, 'engine')} instance.`);
     const engine = ctx.str(component, 'engine') === 'mysql' ? 'mysql' : 'postgres';
