@@ -32,6 +32,7 @@ export const alb: ServiceDefinition = {
         ['internal', 'Internal'],
       ],
       {
+        sameInEveryEnvironment: true,
         help: 'Internet-facing ALBs need public subnets; internal ALBs belong in private subnets and are reachable only inside the VPC.',
       },
     ),

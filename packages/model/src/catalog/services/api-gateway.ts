@@ -11,6 +11,7 @@ const properties = [
       ['rest', 'REST API'],
     ],
     {
+      sameInEveryEnvironment: true,
       help: 'HTTP APIs are cheaper and faster, with JWT and IAM authorizers. REST APIs add request validation, usage plans, API keys, X-Ray and WAF.',
     },
   ),
@@ -25,6 +26,7 @@ const properties = [
       ['cognito', 'Cognito user pool (REST API)'],
     ],
     {
+      sameInEveryEnvironment: true,
       help: 'Who may call the API. Connect a Cognito user pool to use it as the JWT issuer or the REST authorizer.',
     },
   ),

@@ -30,7 +30,7 @@ const properties = [
       ['aurora-postgresql', 'Aurora PostgreSQL'],
       ['aurora-mysql', 'Aurora MySQL'],
     ],
-    { help: 'Aurora PostgreSQL listens on 5432, Aurora MySQL on 3306.' },
+    { sameInEveryEnvironment: true, help: 'Aurora PostgreSQL listens on 5432, Aurora MySQL on 3306.' },
   ),
   choice('postgresVersion', 'PostgreSQL version', postgres.default, postgres.options, {
     help: 'Engine version of an Aurora PostgreSQL cluster; minor upgrades apply in the maintenance window. A new major version is an upgrade you plan.',

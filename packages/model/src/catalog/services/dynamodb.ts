@@ -36,15 +36,20 @@ const capacity = (key: string, label: string, value: number, help: string) =>
 
 const properties: readonly PropertyDefinition[] = [
   text('partitionKey', 'Partition key', 'pk', {
+    sameInEveryEnvironment: true,
     ...ATTRIBUTE_NAME,
     help: 'Attribute that spreads items over partitions. In a single-table design use a generic name (pk) holding prefixed ids like USER#42.',
   }),
-  choice('partitionKeyType', 'Partition key type', 'S', KEY_TYPES),
+  choice('partitionKeyType', 'Partition key type', 'S', KEY_TYPES, { sameInEveryEnvironment: true }),
   text('sortKey', 'Sort key', 'sk', {
+    sameInEveryEnvironment: true,
     ...ATTRIBUTE_NAME,
     help: 'Empty = no sort key. A generic sort key (sk) lets one partition hold several item types, read in one Query.',
   }),
-  choice('sortKeyType', 'Sort key type', 'S', KEY_TYPES, { help: 'Ignored when there is no sort key.' }),
+  choice('sortKeyType', 'Sort key type', 'S', KEY_TYPES, {
+    sameInEveryEnvironment: true,
+    help: 'Ignored when there is no sort key.',
+  }),
   choice(
     'billingMode',
     'Billing mode',
@@ -76,6 +81,8 @@ const properties: readonly PropertyDefinition[] = [
     label: 'Global secondary indexes',
     default: [],
     maxItems: 20,
+    // Indexes are the table's schema: the code that queries them is the same in every environment.
+    sameInEveryEnvironment: true,
     help: 'Alternative access patterns. Overloaded indexes (gsi1pk/gsi1sk holding different entity keys) serve many queries with few indexes. Index keys are strings; all attributes are projected.',
     item: [
       text('name', 'Index name', 'gsi1', {
@@ -101,10 +108,12 @@ const properties: readonly PropertyDefinition[] = [
       ['keys-only', 'Keys only'],
     ],
     {
+      sameInEveryEnvironment: true,
       help: 'Change stream read by connected Lambda functions (event source). Needed for an event-source connection from this table.',
     },
   ),
   text('ttlAttribute', 'TTL attribute', '', {
+    sameInEveryEnvironment: true,
     ...ATTRIBUTE_NAME,
     help: 'Empty = off. Items whose attribute (epoch seconds) is in the past are deleted for free, within a few days.',
   }),

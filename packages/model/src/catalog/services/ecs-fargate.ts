@@ -80,6 +80,7 @@ const properties = [
     help: 'Must pair with the CPU: 0.25 vCPU takes 512-2048 MiB, 0.5 vCPU 1-4 GiB, 1 vCPU 2-8 GiB, 2 vCPU 4-16 GiB, 4 vCPU 8-30 GiB in 1 GiB steps; 8 vCPU 16-60 GiB in 4 GiB steps; 16 vCPU 32-120 GiB in 8 GiB steps.',
   }),
   num('containerPort', 'Container port', 8080, {
+    sameInEveryEnvironment: true,
     integer: true,
     min: 1,
     max: 65535,

@@ -3,6 +3,7 @@ import { WATCHED_BY_ALARM, bool, reader, text, derivedDlq, stackResources } from
 
 const properties = [
   text('eventPattern', 'Event pattern', '{"source":["app.orders"]}', {
+    sameInEveryEnvironment: true,
     maxLength: 4096,
     help: 'JSON pattern the events must match, e.g. {"source":["app.orders"],"detail-type":["OrderPlaced"]}. Empty when the rule runs on a schedule.',
   }),

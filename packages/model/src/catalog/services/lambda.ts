@@ -64,7 +64,10 @@ export const lambda: ServiceDefinition = {
         ['nodejs16.x', 'Node.js 16 (deprecated)'],
         ['python3.8', 'Python 3.8 (deprecated)'],
       ],
-      { help: 'Deprecated runtimes get no security patches and, after the block date, cannot be updated.' },
+      {
+        sameInEveryEnvironment: true,
+        help: 'Deprecated runtimes get no security patches and, after the block date, cannot be updated.',
+      },
     ),
     choice(
       'architecture',
@@ -102,6 +105,7 @@ export const lambda: ServiceDefinition = {
       help: 'Active tracing: each invocation shows up in the X-Ray service map.',
     }),
     text('handler', 'Handler', 'index.handler', {
+      sameInEveryEnvironment: true,
       maxLength: 128,
       pattern: '^[A-Za-z0-9_.$:/-]+$',
       patternHint:

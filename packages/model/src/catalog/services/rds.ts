@@ -35,7 +35,10 @@ const properties = [
       ['postgres', 'PostgreSQL'],
       ['mysql', 'MySQL'],
     ],
-    { help: 'Switching engine also means a new engine version and port (PostgreSQL 5432, MySQL 3306).' },
+    {
+      sameInEveryEnvironment: true,
+      help: 'Switching engine also means a new engine version and port (PostgreSQL 5432, MySQL 3306).',
+    },
   ),
   text('engineVersion', 'Engine version', ENGINE_VERSIONS.postgres.default, {
     pattern: '^\\d+(\\.\\d+){0,2}$',

@@ -12,6 +12,7 @@ export const sns: ServiceDefinition = {
   placements: ['regional'],
   properties: [
     bool('fifo', 'FIFO topic', false, {
+      sameInEveryEnvironment: true,
       help: 'Ordered, deduplicated delivery; a FIFO topic can only deliver to FIFO queues.',
     }),
     bool('kmsEncryption', 'KMS encryption', true, {

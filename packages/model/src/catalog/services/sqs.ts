@@ -13,6 +13,7 @@ import {
 
 const properties = [
   bool('fifo', 'FIFO queue', false, {
+    sameInEveryEnvironment: true,
     help: 'Exactly-once processing in order per message group, at up to 300 messages/s per API action (more with batching or high throughput mode). Standard queues are near-unlimited but may deliver twice or out of order.',
   }),
   num('visibilityTimeoutSeconds', 'Visibility timeout', 30, {
@@ -51,6 +52,7 @@ const properties = [
     help: 'A message received this many times without being deleted moves to the dead-letter queue (derived or drawn).',
   }),
   bool('isDeadLetterQueue', 'Is a dead-letter queue', false, {
+    sameInEveryEnvironment: true,
     help: 'Marks this queue as the dead-letter queue of other queues, so it gets no dead-letter queue of its own. A queue other queues draw a dead-letter connection to is one already.',
   }),
 ];
