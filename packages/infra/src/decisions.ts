@@ -127,8 +127,11 @@ function mapEnv<T extends PropertyValue>(
   return ctx.envValue(ctx.envs.map((env) => map(value?.byEnv[env] ?? null)));
 }
 
-/** Databases encrypt with the AWS managed aws/rds key unless connected to a drawn key. */
-const DRAWN_KEY_ONLY = new Set(['aurora', 'rds']);
+/**
+ * Databases encrypt with the AWS managed aws/rds key and a trail's log files with S3's own
+ * encryption unless connected to a drawn key.
+ */
+const DRAWN_KEY_ONLY = new Set(['aurora', 'rds', 'cloudtrail']);
 
 function encryptionOf(ctx: LowerContext, component: ResolvedComponent): ResolvedEncryption | undefined {
   const spec = ENCRYPTION[component.type];

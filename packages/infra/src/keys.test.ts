@@ -66,8 +66,19 @@ describe('a drawn KMS key', () => {
         { service: 'sns', regional: false },
       ],
       serviceActions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+      describingServices: [],
       usedBy: ['audit', 'files', 'jobs', 'news'],
     });
+  });
+
+  it('a trail encrypted with the key: CloudTrail encrypts with it and may describe it', () => {
+    const d = keyed().node('cloudtrail', { id: 'trail' }).connect('trail', 'key', 'encrypt-with').build();
+    const graph = lowerDesign(d);
+    const key = component(graph, 'key').kmsKey!;
+    expect(key.usedBy).toContain('trail');
+    expect(key.servicePrincipals).toContainEqual({ service: 'cloudtrail', regional: false });
+    expect(key.describingServices).toEqual([{ service: 'cloudtrail', regional: false }]);
+    expect(component(graph, 'trail').encryption?.keyId).toBe('key');
   });
 
   it('an empty alias is the node name', () => {

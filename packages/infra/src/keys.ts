@@ -79,10 +79,16 @@ function servicesFor(ctx: LowerContext, component: ResolvedComponent): KeyServic
       return ctx.routes.some((r) => r.kind === 'cloudfront-origin' && r.targetId === component.id)
         ? [global('cloudfront')]
         : [];
+    // CloudTrail encrypts the log files it delivers (SSE-KMS with the trail's key).
+    case 'cloudtrail':
+      return [global('cloudtrail')];
     default:
       return [];
   }
 }
+
+/** Services that describe the key before they use it (CloudTrail checks the key on CreateTrail). */
+const DESCRIBING_SERVICES: Readonly<Record<string, string>> = { cloudtrail: 'cloudtrail' };
 
 /** Each kms-key component's key: rotation, deletion window, alias and policy. */
 export function lowerDrawnKeys(ctx: LowerContext): void {
@@ -112,6 +118,11 @@ export function lowerDrawnKeys(ctx: LowerContext): void {
         a.service < b.service ? -1 : a.service > b.service ? 1 : 0,
       ),
       serviceActions: [...KEY_SERVICE_ACTIONS],
+      describingServices: [
+        ...new Set(usedBy.flatMap((id) => DESCRIBING_SERVICES[ctx.component(id)!.type] ?? [])),
+      ]
+        .sort()
+        .map((service) => ({ service, regional: false })),
       usedBy,
     };
     key.kmsKey = resolved;

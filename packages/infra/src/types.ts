@@ -617,6 +617,11 @@ export interface ResolvedKmsKey {
    */
   servicePrincipals: KeyServicePrincipal[];
   serviceActions: string[];
+  /**
+   * Services that must also read the key's metadata (kms:DescribeKey) before they use it:
+   * CloudTrail refuses a key it cannot describe. Sorted; usually empty.
+   */
+  describingServices: KeyServicePrincipal[];
   /** Components encrypted with the key, in id order. */
   usedBy: string[];
 }

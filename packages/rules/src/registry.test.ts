@@ -77,6 +77,7 @@ describe('rule registry', () => {
       'COST-06',
       'CT-01',
       'CT-02',
+      'CT-03',
       'CT-04',
       'CW-01',
       'CW-02',

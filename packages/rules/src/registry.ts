@@ -107,6 +107,7 @@ import { CFG_01 } from './rules/audit/CFG-01.ts';
 import { CFG_02 } from './rules/audit/CFG-02.ts';
 import { CT_01 } from './rules/audit/CT-01.ts';
 import { CT_02 } from './rules/audit/CT-02.ts';
+import { CT_03 } from './rules/audit/CT-03.ts';
 import { CT_04 } from './rules/audit/CT-04.ts';
 import { KMS_01 } from './rules/security/KMS-01.ts';
 import { KMS_02 } from './rules/security/KMS-02.ts';
@@ -183,6 +184,7 @@ export const RULES: readonly Rule[] = [
   MSK_03,
   CT_01,
   CT_02,
+  CT_03,
   CT_04,
   CFG_01,
   CFG_02,

@@ -5,7 +5,7 @@
  */
 import type { ComponentEmitter } from './types.ts';
 import { asType, assign, call, lit, member, newExpr, obj } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, requireResolved } from './common.ts';
+import { acknowledgeDesignRisks, encryptionKey, requireResolved } from './common.ts';
 
 const READ_WRITE_TYPES: Readonly<Record<string, string>> = {
   All: 'ALL',
@@ -15,7 +15,9 @@ const READ_WRITE_TYPES: Readonly<Record<string, string>> = {
 
 export const cloudtrailEmitter: ComponentEmitter = {
   dependencies: (component) =>
-    [component.trail?.bucketId, component.logGroupId].filter((id): id is string => id !== undefined),
+    [component.trail?.bucketId, component.logGroupId, component.encryption?.keyId].filter(
+      (id): id is string => id !== undefined,
+    ),
   emit(component, ctx) {
     const decided = requireResolved(component.trail, component, 'CloudTrail trail');
     const name = ctx.variableName(component);
@@ -32,6 +34,7 @@ export const cloudtrailEmitter: ComponentEmitter = {
           isMultiRegionTrail: ctx.value(component, 'multiRegion'),
           includeGlobalServiceEvents: ctx.value(component, 'includeGlobalServiceEvents'),
           enableFileValidation: ctx.value(component, 'logFileValidation'),
+          encryptionKey: encryptionKey(ctx, component)?.key,
           managementEvents: ctx.choose(component, 'managementEvents', (v) =>
             ctx.api('cloudtrail', `ReadWriteType.${READ_WRITE_TYPES[String(v)] ?? 'ALL'}`),
           ),

@@ -52,6 +52,14 @@ export const kmsKeyEmitter: ComponentEmitter = {
           ...decided.serviceActions.map((a) => lit(a)),
         ),
       );
+    for (const principal of decided.describingServices)
+      ctx.expr(
+        call(
+          member(key, 'grant'),
+          newExpr(ctx.api('iam', 'ServicePrincipal'), lit(`${principal.service}.amazonaws.com`)),
+          lit('kms:DescribeKey'),
+        ),
+      );
     acknowledgeDesignRisks(ctx, component, key);
     ctx.register(component.id, {
       construct: key,

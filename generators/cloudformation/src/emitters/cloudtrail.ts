@@ -35,6 +35,7 @@ export const cloudtrailEmitter: ComponentEmitter = {
         IsMultiRegionTrail: ctx.value(trail, 'multiRegion'),
         IncludeGlobalServiceEvents: ctx.value(trail, 'includeGlobalServiceEvents'),
         EnableLogFileValidation: ctx.value(trail, 'logFileValidation'),
+        KMSKeyId: trail.encryption?.keyId ? ctx.attribute(trail.encryption.keyId, 'arn') : undefined,
         CloudWatchLogsLogGroupArn:
           decided.logsRoleId && trail.logGroupId
             ? ctx.ref({ componentId: trail.logGroupId, attribute: 'arn', suffix: ':*' })

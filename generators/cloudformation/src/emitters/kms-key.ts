@@ -30,6 +30,14 @@ function keyPolicy(key: ResolvedKmsKey): TemplateValue {
       Action: [...key.serviceActions],
       Resource: '*',
     });
+  if (key.describingServices.length > 0)
+    statements.push({
+      Sid: 'ServicesDescribe',
+      Effect: 'Allow',
+      Principal: { Service: key.describingServices.map((p) => `${p.service}.amazonaws.com`) },
+      Action: 'kms:DescribeKey',
+      Resource: '*',
+    });
   return { Version: '2012-10-17', Statement: statements };
 }
 

@@ -32,6 +32,7 @@ export const cloudtrailEmitter: ComponentEmitter = {
         attr('include_global_service_events', ctx.prop(c, 'includeGlobalServiceEvents')),
         attr('enable_log_file_validation', ctx.prop(c, 'logFileValidation')),
         attr('enable_logging', literal(true)),
+        c.encryption?.keyId && attr('kms_key_id', ctx.attribute(c.encryption.keyId, 'arn')),
         role &&
           c.logGroupId &&
           attr('cloud_watch_logs_group_arn', tpl(ctx.attribute(c.logGroupId, 'arn'), ':*')),
@@ -51,6 +52,10 @@ export const cloudtrailEmitter: ComponentEmitter = {
           list([
             ref(`aws_s3_bucket_policy.${bucket.names.tfName}`),
             ...(role && role.statements.length > 0 ? [ref(`aws_iam_role_policy.${role.names.tfName}`)] : []),
+            // CloudTrail checks that the key policy admits it when the trail is created.
+            ...(c.encryption?.keyId
+              ? [ref(`aws_kms_key_policy.${ctx.component(c.encryption.keyId).names.tfName}`)]
+              : []),
           ]),
         ),
         tags(c.names.display),

@@ -39,6 +39,14 @@ export const kmsKeyEmitter: ComponentEmitter = {
         Action: [...key.serviceActions],
         Resource: '*',
       });
+    if (key.describingServices.length > 0)
+      statements.push({
+        Sid: 'ServicesDescribe',
+        Effect: 'Allow',
+        Principal: { Service: key.describingServices.map((p) => `${p.service}.amazonaws.com`) },
+        Action: 'kms:DescribeKey',
+        Resource: '*',
+      });
     ctx.add(
       'security.tf',
       ctx.resource('aws_kms_key', name, c, [

@@ -2,7 +2,17 @@ import type { ServiceDefinition } from '../types.ts';
 import { bool, num, text } from '../define.ts';
 
 /** Services whose data at rest the lowering encrypts with a drawn key they connect to. */
-export const KEY_USERS = ['s3', 'sqs', 'sns', 'log-group', 'backup-plan', 'efs', 'aurora', 'rds'] as const;
+export const KEY_USERS = [
+  's3',
+  'sqs',
+  'sns',
+  'log-group',
+  'backup-plan',
+  'efs',
+  'aurora',
+  'rds',
+  'cloudtrail',
+] as const;
 
 export const kmsKey: ServiceDefinition = {
   type: 'kms-key',
@@ -50,7 +60,7 @@ export const kmsKey: ServiceDefinition = {
     },
   ],
   refusalHint:
-    'Connect the bucket, queue, topic, log group, file system, database or backup vault to the key ("encrypts with"); functions get the key permissions from their connections to those.',
+    'Connect the bucket, queue, topic, log group, file system, database, backup vault or trail to the key ("encrypts with"); functions get the key permissions from their connections to those.',
   // The key and its alias.
   stackResources: () => ({ count: 2 }),
 };

@@ -23,6 +23,17 @@ export const auditCases: RuleCase[] = [
     expect: { target: 'trail', severity: 'medium' },
   },
   {
+    ruleId: 'CT-03',
+    name: 'trail whose log files only S3 encrypts',
+    compliant: audit()
+      .node('kms-key', { id: 'key' })
+      .node('cloudtrail', { id: 'trail' })
+      .connect('trail', 'key', 'encrypt-with')
+      .build(),
+    nonCompliant: audit().node('cloudtrail', { id: 'trail' }).build(),
+    expect: { target: 'trail', severity: 'medium' },
+  },
+  {
     ruleId: 'CT-04',
     name: 'trail without CloudWatch Logs',
     compliant: audit().node('cloudtrail', { id: 'trail' }).build(),
