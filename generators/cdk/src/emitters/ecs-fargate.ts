@@ -159,15 +159,19 @@ export const ecsFargateEmitter: ComponentEmitter = {
     // Auto scaling per environment: the scalable target and each policy exist only where that
     // environment scales that way (config flags where environments differ).
     const scalingIn = (env: string) => ctx.valueIn(component, 'scaling', env);
-    const scalesBy = (mode: string, key: string, doc: string) =>
-      flagWhere(ctx, component, key, doc, (env) => scalingIn(env) === mode);
+    const scalesAt = ctx.graph.environments.filter((env) => scalingIn(env) !== 'none');
     const scaled = flagWhere(
       ctx,
       component,
       'AutoScaling',
       'task auto scaling (off where scaling is "none")',
-      (env) => scalingIn(env) !== 'none',
+      (env) => scalesAt.includes(env),
     );
+    // Inside the scaled block, a policy every scaling environment uses needs no flag of its own.
+    const scalesBy = (mode: string, key: string, doc: string) =>
+      scalesAt.every((env) => scalingIn(env) === mode)
+        ? {}
+        : flagWhere(ctx, component, key, doc, (env) => scalingIn(env) === mode);
     if (scaled)
       ctx.when(scaled.test, () => {
         const scaling = ctx.declare(

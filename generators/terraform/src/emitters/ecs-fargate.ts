@@ -5,7 +5,6 @@
  */
 import type { ResolvedComponent } from '@archgen/infra';
 import { compareIds, requireResolved } from '@archgen/infra';
-import type { PropertyValue } from '@archgen/model';
 import {
   type BodyItem,
   type Expr,
@@ -83,13 +82,17 @@ function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
  * each policy (and the step policy's alarm) where it scales that way (`count` where they differ).
  */
 function scaling(ctx: TfContext, c: ResolvedComponent): void {
-  const scaledWhere = (test: (mode: PropertyValue) => boolean, name: string) =>
-    ctx.presence(c, 'scaling', test, name);
-  const scaled = scaledWhere((m) => m !== 'none', 'auto_scaling_count');
+  const scaled = ctx.presence(c, 'scaling', (m) => m !== 'none', 'auto_scaling_count');
   if (!scaled) return;
-  const tracking = scaledWhere((m) => m === 'target-tracking', 'cpu_target_tracking_count');
-  const step = scaledWhere((m) => m === 'step', 'step_scaling_count');
-  const scheduled = scaledWhere((m) => m === 'scheduled', 'scheduled_scaling_count');
+  // A policy every scaling environment uses exists where the target does (the same count).
+  const scalesAt = ctx.environments.filter((env) => ctx.textIn(c, 'scaling', env) !== 'none');
+  const scaledBy = (mode: string, name: string) =>
+    scalesAt.every((env) => ctx.textIn(c, 'scaling', env) === mode)
+      ? scaled
+      : ctx.presence(c, 'scaling', (m) => m === mode, name);
+  const tracking = scaledBy('target-tracking', 'cpu_target_tracking_count');
+  const step = scaledBy('step', 'step_scaling_count');
+  const scheduled = scaledBy('scheduled', 'scheduled_scaling_count');
   const t = c.names.tfName;
   // Policies exist only where the target does, so `[0]` is there whenever they read it.
   const target = `aws_appautoscaling_target.${t}${scaled.count ? '[0]' : ''}`;
