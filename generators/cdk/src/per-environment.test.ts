@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lowerDesign, type ResolvedGraph } from '@archgen/infra';
+import { design, type Design } from '@archgen/model';
 import { exampleDesigns } from '../../../test-support/designs.ts';
 import { generateCdk } from './index.ts';
 
@@ -16,6 +17,17 @@ function generated(name: string): { config: string; stack: string } {
   const files = generateCdk(lowerDesign(design));
   const stack = Object.entries(files).find(([path]) => path.endsWith('-stack.ts'))?.[1] ?? '';
   return { config: files['lib/config.ts'] ?? '', stack };
+}
+
+function generatedFrom(d: Design): { config: string; stack: string } {
+  const files = generateCdk(lowerDesign(d));
+  const stack = Object.entries(files).find(([path]) => path.endsWith('-stack.ts'))?.[1] ?? '';
+  return { config: files['lib/config.ts'] ?? '', stack };
+}
+
+/** One environment's block of lib/config.ts (`dev: { ... }`). */
+function configOf(config: string, env: string): string {
+  return new RegExp(`\\n  ${env}: \\{([^}]*)\\}`).exec(config)?.[1] ?? '';
 }
 
 describe('per-environment CDK', () => {
@@ -95,5 +107,68 @@ describe('per-environment CDK', () => {
       ),
     };
     expect(() => generateCdk(varied)).toThrow(/"engine" differs between environments \(dev: "aurora-mysql"/);
+  });
+
+  it('scales Fargate only where the environment scales, with the policy it chose', () => {
+    const { config, stack } = generatedFrom(
+      design('Scaling per env')
+        .environments('dev', 'prod')
+        .vpc()
+        .node('ecs-fargate', { id: 'svc', name: 'Svc', properties: { scaling: 'step' } })
+        .node('ecs-fargate', { id: 'worker', name: 'Worker', properties: { scaling: 'scheduled' } })
+        .override('dev', 'svc', { scaling: 'none' })
+        .override('dev', 'worker', { scaling: 'target-tracking' })
+        .build(),
+    );
+    expect(configOf(config, 'dev')).toMatch(/svcAutoScaling: false,/);
+    expect(configOf(config, 'prod')).toMatch(/svcAutoScaling: true,/);
+    // Step scaling is all prod does: no flag of its own inside the scaled block.
+    expect(stack).toMatch(
+      /if \(config\.svcAutoScaling\) \{\n\s+const svcScaling = svc\.autoScaleTaskCount\([^]*?\n\s+svcScaling\.scaleOnMetric\('CpuStepScaling'/,
+    );
+    expect(config).not.toMatch(/svcStepScaling/);
+    // The worker scales everywhere: one scalable target, the policy per environment.
+    expect(stack).toMatch(/\n {4}const workerScaling = worker\.autoScaleTaskCount\(/);
+    expect(configOf(config, 'dev')).toMatch(/workerCpuTracking: true,[^]*workerScheduledScaling: false,/);
+    expect(configOf(config, 'prod')).toMatch(/workerCpuTracking: false,[^]*workerScheduledScaling: true,/);
+    expect(stack).toMatch(/if \(config\.workerCpuTracking\) \{\n\s+workerScaling\.scaleOnCpuUtilization\(/);
+    expect(stack).toMatch(
+      /if \(config\.workerScheduledScaling\) \{[^}]*\n\s+workerScaling\.scaleOnSchedule\(/,
+    );
+  });
+
+  it('takes each environment’s MFA mode from config and acknowledges COG2 only where MFA is not required', () => {
+    const { config, stack } = generatedFrom(
+      design('MFA per env')
+        .environments('dev', 'prod')
+        .node('cognito-user-pool', { id: 'pool', name: 'Pool', properties: { mfa: 'required' } })
+        .override('dev', 'pool', { mfa: 'off' })
+        .build(),
+    );
+    expect(config).toContain('readonly poolMfa: cognito.Mfa;');
+    expect(configOf(config, 'dev')).toMatch(/poolMfa: cognito\.Mfa\.OFF,/);
+    expect(configOf(config, 'prod')).toMatch(/poolMfa: cognito\.Mfa\.REQUIRED,/);
+    expect(stack).toContain('mfa: config.poolMfa,');
+    // CDK turns no factor on where MFA is OFF, so authenticator apps are offered as a constant.
+    expect(stack).toMatch(/mfaSecondFactor: \{\n\s+sms: false,\n\s+otp: true,/);
+    expect(stack).toMatch(
+      /if \(config\.poolMfa !== cognito\.Mfa\.REQUIRED\) \{\n\s+Validations\.of\(pool\)\.acknowledge\(\{\n\s+id: 'AwsSolutions-COG2',/,
+    );
+  });
+
+  it('sets the Redis AUTH token only where the environment wants AUTH', () => {
+    const { config, stack } = generatedFrom(
+      design('AUTH per env')
+        .environments('dev', 'prod')
+        .vpc()
+        .node('elasticache', { id: 'cache', name: 'Cache' })
+        .override('dev', 'cache', { authToken: false })
+        .build(),
+    );
+    expect(configOf(config, 'dev')).toMatch(/cacheAuthToken: false,/);
+    expect(configOf(config, 'prod')).toMatch(/cacheAuthToken: true,/);
+    expect(stack).toMatch(
+      /authToken: config\.cacheAuthToken\s+\? \w+\.secretValue\.unsafeUnwrap\(\)\s+: undefined,/,
+    );
   });
 });

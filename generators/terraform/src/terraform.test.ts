@@ -349,3 +349,102 @@ describe('shape that differs between environments', () => {
     expectCode(files, 'environments/prod.tfvars', 'bucket_expiration_days = []');
   });
 });
+
+describe('scaling, MFA and AUTH per environment', () => {
+  const generate = (d: Design) => generateTerraform(lowerDesign(d));
+
+  it('creates the scalable target and step policy with its alarm only where the environment scales', () => {
+    const files = generate(
+      design('Scaling per env')
+        .environments('dev', 'prod')
+        .vpc()
+        .node('ecs-fargate', { id: 'svc', name: 'Svc', properties: { scaling: 'step' } })
+        .override('dev', 'svc', { scaling: 'none' })
+        .build(),
+    );
+    expectCode(files, 'environments/dev.tfvars', 'svc_auto_scaling_count = 0');
+    expectCode(files, 'environments/prod.tfvars', 'svc_auto_scaling_count = 1');
+    expectCode(
+      files,
+      'compute.tf',
+      'resource "aws_appautoscaling_target" "svc" { count = var.svc_auto_scaling_count',
+    );
+    // Step scaling is all prod does: the policy and alarm follow the target's count.
+    expectCode(
+      files,
+      'compute.tf',
+      'resource "aws_appautoscaling_policy" "svc_step_out" { count = var.svc_auto_scaling_count',
+    );
+    expectCode(files, 'compute.tf', 'service_namespace = aws_appautoscaling_target.svc[0].service_namespace');
+    expectCode(
+      files,
+      'compute.tf',
+      'resource "aws_cloudwatch_metric_alarm" "svc_cpu_high" { count = var.svc_auto_scaling_count',
+    );
+    expectCode(files, 'compute.tf', 'alarm_actions = [aws_appautoscaling_policy.svc_step_out[0].arn]');
+  });
+
+  it('keeps one scalable target and switches policies where environments scale differently', () => {
+    const files = generate(
+      design('Policies per env')
+        .environments('dev', 'prod')
+        .vpc()
+        .node('ecs-fargate', { id: 'svc', name: 'Svc', properties: { scaling: 'scheduled' } })
+        .override('dev', 'svc', { scaling: 'target-tracking' })
+        .build(),
+    );
+    expect(files['compute.tf']).not.toMatch(/svc_auto_scaling_count/);
+    expectCode(
+      files,
+      'compute.tf',
+      'resource "aws_appautoscaling_policy" "svc_cpu" { count = var.svc_cpu_target_tracking_count',
+    );
+    expectCode(
+      files,
+      'compute.tf',
+      'resource "aws_appautoscaling_scheduled_action" "svc_business_hours" { count = var.svc_scheduled_scaling_count',
+    );
+    expectCode(files, 'environments/dev.tfvars', 'svc_cpu_target_tracking_count = 1');
+    expectCode(files, 'environments/dev.tfvars', 'svc_scheduled_scaling_count = 0');
+    expectCode(files, 'environments/prod.tfvars', 'svc_cpu_target_tracking_count = 0');
+    expectCode(files, 'environments/prod.tfvars', 'svc_scheduled_scaling_count = 1');
+  });
+
+  it('offers authenticator apps only where MFA is on', () => {
+    const files = generate(
+      design('MFA per env')
+        .environments('dev', 'prod')
+        .node('cognito-user-pool', { id: 'pool', name: 'Pool', properties: { mfa: 'required' } })
+        .override('dev', 'pool', { mfa: 'off' })
+        .build(),
+    );
+    expectCode(files, 'security.tf', 'mfa_configuration = var.pool_mfa_configuration');
+    expectCode(
+      files,
+      'security.tf',
+      'dynamic "software_token_mfa_configuration" { for_each = range(var.pool_software_token_mfa_count) content { enabled = true } }',
+    );
+    expectCode(files, 'environments/dev.tfvars', 'pool_mfa_configuration = "OFF"');
+    expectCode(files, 'environments/dev.tfvars', 'pool_software_token_mfa_count = 0');
+    expectCode(files, 'environments/prod.tfvars', 'pool_mfa_configuration = "ON"');
+    expectCode(files, 'environments/prod.tfvars', 'pool_software_token_mfa_count = 1');
+  });
+
+  it('authenticates Redis clients only in the environments that want AUTH', () => {
+    const files = generate(
+      design('AUTH per env')
+        .environments('dev', 'prod')
+        .vpc()
+        .node('elasticache', { id: 'cache', name: 'Cache' })
+        .override('dev', 'cache', { authToken: false })
+        .build(),
+    );
+    expectCode(
+      files,
+      'data.tf',
+      'user_group_ids = var.cache_iam_auth ? [aws_elasticache_user_group.cache.user_group_id] : []',
+    );
+    expectCode(files, 'environments/dev.tfvars', 'cache_iam_auth = false');
+    expectCode(files, 'environments/prod.tfvars', 'cache_iam_auth = true');
+  });
+});

@@ -69,11 +69,6 @@ function candidates(def: PropertyDefinition, current: PropertyValue): PropertyVa
  * Shrinks to empty; an entry that starts to work fails the test so it is taken off.
  */
 const NOT_PER_ENVIRONMENT_YET = [
-  'cdk: cognito-user-pool.mfa',
-  'terraform: cognito-user-pool.mfa',
-  'cdk: ecs-fargate.scaling',
-  'terraform: ecs-fargate.scaling',
-  'cdk: elasticache.authToken',
   'cdk: eventbridge-rule.schedule',
   'terraform: eventbridge-rule.schedule',
   'terraform: step-functions.logLevel',

@@ -1,6 +1,6 @@
 /** Cognito user pools. */
 import type { ComponentEmitter } from './types.ts';
-import { call, eq, lit, member, newExpr, obj } from '../ts/ast.ts';
+import { binary, call, eq, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, removalPolicy } from './common.ts';
 import { onlyWhere } from '../context.ts';
 
@@ -8,7 +8,11 @@ const MFA: Record<string, string> = { off: 'OFF', optional: 'OPTIONAL', required
 
 export const cognitoEmitter: ComponentEmitter = {
   emit(component, ctx) {
-    const mfa = ctx.str(component, 'mfa');
+    // MFA per environment: config holds each one's cognito.Mfa member where they differ.
+    const mfaModes = new Set(ctx.values(component, 'mfa'));
+    const mfa = ctx.choose(component, 'mfa', (mode) =>
+      ctx.api('cognito', `Mfa.${MFA[String(mode)] ?? 'REQUIRED'}`),
+    );
     // Threat protection (the Plus plan) per environment.
     const advanced = ctx.flag(component, 'advancedSecurity');
     const pool = ctx.declare(
@@ -20,8 +24,10 @@ export const cognitoEmitter: ComponentEmitter = {
         obj({
           selfSignUpEnabled: lit(false),
           signInAliases: obj({ email: lit(true) }),
-          mfa: ctx.api('cognito', `Mfa.${MFA[mfa] ?? 'REQUIRED'}`),
-          mfaSecondFactor: mfa === 'off' ? undefined : obj({ sms: lit(false), otp: lit(true) }),
+          mfa,
+          // CDK enables no factor where MFA is OFF, so one value serves every environment.
+          mfaSecondFactor:
+            mfaModes.size === 1 && mfaModes.has('off') ? undefined : obj({ sms: lit(false), otp: lit(true) }),
           passwordPolicy: obj({
             minLength: ctx.value(component, 'passwordMinLength'),
             requireLowercase: lit(true),
@@ -48,8 +54,18 @@ export const cognitoEmitter: ComponentEmitter = {
         obj({ authFlows: obj({ userSrp: lit(true) }), generateSecret: lit(false) }),
       ),
     );
-    if (mfa !== 'required')
-      ctx.acknowledge(pool, 'AwsSolutions-COG2', `MFA is "${mfa}" in the design (property mfa).`);
+    // COG2 (MFA not required): acknowledged in the environments that do not require it.
+    const required = mfaModes.has('required');
+    if (!required || mfaModes.size > 1)
+      ctx.when(required ? binary('!==', mfa, ctx.api('cognito', 'Mfa.REQUIRED')) : undefined, () =>
+        ctx.acknowledge(
+          pool,
+          'AwsSolutions-COG2',
+          mfaModes.size === 1
+            ? `MFA is "${String([...mfaModes][0])}" in the design (property mfa).`
+            : "MFA is not required in this environment, by the design's per-environment setting (property mfa).",
+        ),
+      );
     if (!advanced || advanced.test)
       ctx.when(advanced?.test && eq(advanced.test, lit(false)), () => {
         for (const rule of ['AwsSolutions-COG3', 'AwsSolutions-COG8'])

@@ -453,6 +453,22 @@ export function resolvedFlag(
   };
 }
 
+/**
+ * `resolvedFlag` for a condition computed per environment from the design (e.g. "scales on
+ * CPU steps here"): the constructs it guards exist only where it holds.
+ */
+export function flagWhere(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  key: string,
+  doc: string,
+  holds: (env: string) => boolean,
+): { test?: Expr } | undefined {
+  const byEnv = Object.fromEntries(ctx.graph.environments.map((env) => [env, holds(env)]));
+  const varies = new Set(Object.values(byEnv)).size > 1;
+  return resolvedFlag(ctx, component, key, { byEnv, varies }, doc);
+}
+
 /** The EKS cluster's name as the lowering decided it: `<stack name>-<stem>`. */
 export function eksClusterName(cluster: ResolvedComponent): Expr {
   return template(member(thisExpr, 'stackName'), `-${eksNameStem(cluster)}`);

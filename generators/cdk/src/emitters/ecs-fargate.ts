@@ -4,6 +4,7 @@ import { arr, call, comment, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { onlyWhere } from '../context.ts';
 import {
   acknowledgeDesignRisks,
+  flagWhere,
   logGroupFor,
   requireResolved,
   resolvedFlag,
@@ -155,72 +156,96 @@ export const ecsFargateEmitter: ComponentEmitter = {
           ctx.handle(fileSystemId).extras!.mountTargets!,
         ),
       );
-    const scalingMode = ctx.str(component, 'scaling');
-    if (scalingMode !== 'none') {
-      const scaling = ctx.declare(
-        `${name}Scaling`,
-        call(
-          member(service, 'autoScaleTaskCount'),
-          obj({
-            minCapacity: ctx.value(component, 'minCount'),
-            maxCapacity: ctx.value(component, 'maxCount'),
-          }),
-        ),
-      );
-      if (scalingMode === 'target-tracking')
-        ctx.expr(
+    // Auto scaling per environment: the scalable target and each policy exist only where that
+    // environment scales that way (config flags where environments differ).
+    const scalingIn = (env: string) => ctx.valueIn(component, 'scaling', env);
+    const scalesAt = ctx.graph.environments.filter((env) => scalingIn(env) !== 'none');
+    const scaled = flagWhere(
+      ctx,
+      component,
+      'AutoScaling',
+      'task auto scaling (off where scaling is "none")',
+      (env) => scalesAt.includes(env),
+    );
+    // Inside the scaled block, a policy every scaling environment uses needs no flag of its own.
+    const scalesBy = (mode: string, key: string, doc: string) =>
+      scalesAt.every((env) => scalingIn(env) === mode)
+        ? {}
+        : flagWhere(ctx, component, key, doc, (env) => scalingIn(env) === mode);
+    if (scaled)
+      ctx.when(scaled.test, () => {
+        const scaling = ctx.declare(
+          `${name}Scaling`,
           call(
-            member(scaling, 'scaleOnCpuUtilization'),
-            lit('CpuScaling'),
-            obj({ targetUtilizationPercent: ctx.value(component, 'targetCpuPercent') }),
-          ),
-        );
-      else if (scalingMode === 'step')
-        ctx.expr(
-          call(
-            member(scaling, 'scaleOnMetric'),
-            lit('CpuStepScaling'),
+            member(service, 'autoScaleTaskCount'),
             obj({
-              metric: call(member(service, 'metricCpuUtilization')),
-              adjustmentType: ctx.api('appscaling', 'AdjustmentType.CHANGE_IN_CAPACITY'),
-              scalingSteps: arr([
-                obj({ upper: lit(20), change: lit(-1) }),
-                obj({ lower: ctx.value(component, 'targetCpuPercent'), change: lit(1) }),
-                obj({ lower: lit(90), change: lit(3) }),
-              ]),
-            }),
-          ),
-        );
-      else if (scalingMode === 'scheduled') {
-        ctx.add(comment('Business hours (UTC): full capacity from 07:00, minimum from 19:00.'));
-        ctx.expr(
-          call(
-            member(scaling, 'scaleOnSchedule'),
-            lit('ScaleUpMornings'),
-            obj({
-              schedule: call(
-                ctx.api('appscaling', 'Schedule.cron'),
-                obj({ hour: lit('7'), minute: lit('0') }),
-              ),
-              minCapacity: ctx.value(component, 'maxCount'),
-            }),
-          ),
-        );
-        ctx.expr(
-          call(
-            member(scaling, 'scaleOnSchedule'),
-            lit('ScaleDownEvenings'),
-            obj({
-              schedule: call(
-                ctx.api('appscaling', 'Schedule.cron'),
-                obj({ hour: lit('19'), minute: lit('0') }),
-              ),
               minCapacity: ctx.value(component, 'minCount'),
+              maxCapacity: ctx.value(component, 'maxCount'),
             }),
           ),
         );
-      }
-    }
+        const tracking = scalesBy('target-tracking', 'CpuTracking', 'target tracking on CPU');
+        if (tracking)
+          ctx.when(tracking.test, () =>
+            ctx.expr(
+              call(
+                member(scaling, 'scaleOnCpuUtilization'),
+                lit('CpuScaling'),
+                obj({ targetUtilizationPercent: ctx.value(component, 'targetCpuPercent') }),
+              ),
+            ),
+          );
+        const step = scalesBy('step', 'StepScaling', 'step scaling on CPU alarms');
+        if (step)
+          ctx.when(step.test, () =>
+            ctx.expr(
+              call(
+                member(scaling, 'scaleOnMetric'),
+                lit('CpuStepScaling'),
+                obj({
+                  metric: call(member(service, 'metricCpuUtilization')),
+                  adjustmentType: ctx.api('appscaling', 'AdjustmentType.CHANGE_IN_CAPACITY'),
+                  scalingSteps: arr([
+                    obj({ upper: lit(20), change: lit(-1) }),
+                    obj({ lower: ctx.value(component, 'targetCpuPercent'), change: lit(1) }),
+                    obj({ lower: lit(90), change: lit(3) }),
+                  ]),
+                }),
+              ),
+            ),
+          );
+        const scheduled = scalesBy('scheduled', 'ScheduledScaling', 'scheduled scaling (business hours)');
+        if (scheduled)
+          ctx.when(scheduled.test, () => {
+            ctx.add(comment('Business hours (UTC): full capacity from 07:00, minimum from 19:00.'));
+            ctx.expr(
+              call(
+                member(scaling, 'scaleOnSchedule'),
+                lit('ScaleUpMornings'),
+                obj({
+                  schedule: call(
+                    ctx.api('appscaling', 'Schedule.cron'),
+                    obj({ hour: lit('7'), minute: lit('0') }),
+                  ),
+                  minCapacity: ctx.value(component, 'maxCount'),
+                }),
+              ),
+            );
+            ctx.expr(
+              call(
+                member(scaling, 'scaleOnSchedule'),
+                lit('ScaleDownEvenings'),
+                obj({
+                  schedule: call(
+                    ctx.api('appscaling', 'Schedule.cron'),
+                    obj({ hour: lit('19'), minute: lit('0') }),
+                  ),
+                  minCapacity: ctx.value(component, 'minCount'),
+                }),
+              ),
+            );
+          });
+      });
     if (component.environment.length > 0)
       ctx.acknowledge(
         taskDefinition,

@@ -7,10 +7,12 @@ import {
   acknowledgeDesignRisks,
   acknowledgeWhere,
   engineVersion,
+  flagWhere,
   securityGroupIds,
   selectSubnetIds,
 } from './common.ts';
 import { plainText } from '../naming.ts';
+import { onlyWhere } from '../context.ts';
 
 export const elasticacheEmitter: ComponentEmitter = {
   emit(component, ctx) {
@@ -36,9 +38,19 @@ export const elasticacheEmitter: ComponentEmitter = {
     let construct: Expr;
     let attributes: Record<string, Expr>;
     if (redis) {
-      const useAuth = ctx.bool(component, 'authToken') && ctx.bool(component, 'transitEncryption');
+      // AUTH where the environment asks for it (it needs encryption in transit there too); the
+      // secret exists in every environment, the token is set only where auth is on.
+      const auth = flagWhere(
+        ctx,
+        component,
+        'AuthToken',
+        'AUTH token (needs encryption in transit)',
+        (env) =>
+          ctx.valueIn(component, 'authToken', env) === true &&
+          ctx.valueIn(component, 'transitEncryption', env) === true,
+      );
       let authSecret: Expr | undefined;
-      if (useAuth) {
+      if (auth) {
         authSecret = component.secretId
           ? ctx.handle(component.secretId).construct
           : ctx.declare(
@@ -94,7 +106,7 @@ export const elasticacheEmitter: ComponentEmitter = {
             atRestEncryptionEnabled: ctx.value(component, 'atRestEncryption'),
             transitEncryptionEnabled: ctx.value(component, 'transitEncryption'),
             authToken: authSecret
-              ? call(member(member(authSecret, 'secretValue'), 'unsafeUnwrap'))
+              ? onlyWhere(auth?.test, call(member(member(authSecret, 'secretValue'), 'unsafeUnwrap')))
               : undefined,
             cacheSubnetGroupName: member(subnetGroup, 'ref'),
             securityGroupIds: securityGroupIds(ctx, component),

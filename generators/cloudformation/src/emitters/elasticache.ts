@@ -93,10 +93,20 @@ export const elasticacheEmitter: ComponentEmitter = {
         MultiAZEnabled: failoverValue,
         AtRestEncryptionEnabled: ctx.value(cache, 'atRestEncryption'),
         TransitEncryptionEnabled: ctx.value(cache, 'transitEncryption'),
-        // AUTH requires encryption in transit: environments without it run without a token.
+        // AUTH where the environment asks for it; it requires encryption in transit there too.
         AuthToken: authSecret
-          ? ctx.value(cache, 'transitEncryption', (on) =>
-              on === true ? sub(`{{resolve:secretsmanager:\${${authSecret.names.logicalId}}}}`) : undefined,
+          ? ctx.choose(
+              ctx.when(
+                Object.fromEntries(
+                  ctx.environments.map((env) => [
+                    env,
+                    cache.props.authToken?.byEnv[env] === true &&
+                      cache.props.transitEncryption?.byEnv[env] === true,
+                  ]),
+                ),
+              ),
+              sub(`{{resolve:secretsmanager:\${${authSecret.names.logicalId}}}}`),
+              undefined,
             )
           : undefined,
         SnapshotRetentionLimit: ctx.value(cache, 'snapshotRetentionDays'),

@@ -15,7 +15,9 @@ export const cognitoEmitter: ComponentEmitter = {
     endpoint: (name) => ref(`aws_cognito_user_pool.${name}.endpoint`),
   },
   emit(c, ctx) {
-    const mfa = ctx.text(c, 'mfa');
+    // Authenticator apps are a second factor only where MFA is not off (a dynamic block where
+    // environments differ), as CloudFormation's EnabledMfas.
+    const softwareToken = ctx.presence(c, 'mfa', (v) => v !== 'off', 'software_token_mfa_count');
     ctx.add(
       'security.tf',
       ctx.resource('aws_cognito_user_pool', c.names.tfName, c, [
@@ -27,7 +29,10 @@ export const cognitoEmitter: ComponentEmitter = {
           'mfa_configuration',
           ctx.prop(c, 'mfa', (v) => MFA[String(v)] ?? 'OPTIONAL', `${c.names.tfName}_mfa_configuration`),
         ),
-        mfa !== 'off' && block('software_token_mfa_configuration', [], [attr('enabled', literal(true))]),
+        softwareToken &&
+          ctx.presentBlock('software_token_mfa_configuration', softwareToken, [
+            attr('enabled', literal(true)),
+          ]),
         block(
           'password_policy',
           [],

@@ -77,11 +77,26 @@ function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
   ]);
 }
 
+/**
+ * Auto scaling per environment: the scalable target exists where the environment scales at all,
+ * each policy (and the step policy's alarm) where it scales that way (`count` where they differ).
+ */
 function scaling(ctx: TfContext, c: ResolvedComponent): void {
-  const mode = ctx.text(c, 'scaling');
-  if (mode === 'none') return;
+  const scaled = ctx.presence(c, 'scaling', (m) => m !== 'none', 'auto_scaling_count');
+  if (!scaled) return;
+  // A policy every scaling environment uses exists where the target does (the same count).
+  const scalesAt = ctx.environments.filter((env) => ctx.textIn(c, 'scaling', env) !== 'none');
+  const scaledBy = (mode: string, name: string) =>
+    scalesAt.every((env) => ctx.textIn(c, 'scaling', env) === mode)
+      ? scaled
+      : ctx.presence(c, 'scaling', (m) => m === mode, name);
+  const tracking = scaledBy('target-tracking', 'cpu_target_tracking_count');
+  const step = scaledBy('step', 'step_scaling_count');
+  const scheduled = scaledBy('scheduled', 'scheduled_scaling_count');
   const t = c.names.tfName;
-  const target = `aws_appautoscaling_target.${t}`;
+  // Policies exist only where the target does, so `[0]` is there whenever they read it.
+  const target = `aws_appautoscaling_target.${t}${scaled.count ? '[0]' : ''}`;
+  const stepPolicy = `aws_appautoscaling_policy.${t}_step_out${step?.count ? '[0]' : ''}`;
   const scalable = [
     attr('service_namespace', ref(`${target}.service_namespace`)),
     attr('resource_id', ref(`${target}.resource_id`)),
@@ -93,6 +108,7 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
       'resource',
       ['aws_appautoscaling_target', t],
       [
+        attr('count', scaled.count),
         attr('service_namespace', str('ecs')),
         attr('resource_id', tpl('service/', ref(`${cluster(c)}.name`), '/', ref(`${service(c)}.name`))),
         attr('scalable_dimension', str('ecs:service:DesiredCount')),
@@ -102,13 +118,14 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
     ),
   );
   const targetCpu = ctx.prop(c, 'targetCpuPercent');
-  if (mode === 'target-tracking') {
+  if (tracking) {
     ctx.add(
       'compute.tf',
       block(
         'resource',
         ['aws_appautoscaling_policy', `${t}_cpu`],
         [
+          attr('count', tracking.count),
           attr('name', tpl(ref(`${service(c)}.name`), '-cpu')),
           attr('policy_type', str('TargetTrackingScaling')),
           scalable,
@@ -129,13 +146,15 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
         ],
       ),
     );
-  } else if (mode === 'step') {
+  }
+  if (step) {
     ctx.add(
       'compute.tf',
       block(
         'resource',
         ['aws_appautoscaling_policy', `${t}_step_out`],
         [
+          attr('count', step.count),
           attr('name', tpl(ref(`${service(c)}.name`), '-step-out')),
           attr('policy_type', str('StepScaling')),
           scalable,
@@ -168,6 +187,7 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
         'resource',
         ['aws_cloudwatch_metric_alarm', `${t}_cpu_high`],
         [
+          attr('count', step.count),
           attr('alarm_name', tpl(ref(`${service(c)}.name`), '-cpu-high')),
           attr('alarm_description', str(`Scales out ${c.names.display} when CPU is high`.slice(0, 1024))),
           attr('namespace', str('AWS/ECS')),
@@ -181,17 +201,19 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
           attr('evaluation_periods', num(2)),
           attr('threshold', targetCpu),
           attr('comparison_operator', str('GreaterThanOrEqualToThreshold')),
-          attr('alarm_actions', list([ref(`aws_appautoscaling_policy.${t}_step_out.arn`)])),
+          attr('alarm_actions', list([ref(`${stepPolicy}.arn`)])),
         ],
       ),
     );
-  } else if (mode === 'scheduled') {
+  }
+  if (scheduled) {
     ctx.add(
       'compute.tf',
       block(
         'resource',
         ['aws_appautoscaling_scheduled_action', `${t}_business_hours`],
         [
+          attr('count', scheduled.count),
           attr('name', tpl(ref(`${service(c)}.name`), '-business-hours')),
           scalable,
           attr('schedule', str('cron(0 7 ? * MON-FRI *)')),
@@ -207,6 +229,7 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
         'resource',
         ['aws_appautoscaling_scheduled_action', `${t}_night`],
         [
+          attr('count', scheduled.count),
           attr('name', tpl(ref(`${service(c)}.name`), '-night')),
           scalable,
           attr('schedule', str('cron(0 20 ? * * *)')),
@@ -270,7 +293,9 @@ export const ecsFargateEmitter: ComponentEmitter = {
   emit(c, ctx) {
     const t = c.names.tfName;
     const routes = ctx.graph.routes.filter((r) => r.kind === 'alb-target' && r.targetId === c.id);
-    const scaled = ctx.text(c, 'scaling') !== 'none';
+    // `lifecycle` cannot differ per environment: where any environment scales, auto scaling owns
+    // the running count (an environment without scaling keeps the count it was created with).
+    const scaled = ctx.some(c, 'scaling', (m) => m !== 'none');
     ctx.add(
       'compute.tf',
       block(

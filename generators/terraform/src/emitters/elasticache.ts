@@ -117,9 +117,18 @@ export const elasticacheEmitter: ComponentEmitter = {
       );
       return;
     }
-    // The lowering derives a credentials secret when any environment wants AUTH; IAM auth needs TLS.
+    // The lowering derives a credentials secret when any environment wants AUTH: the users exist
+    // in every environment, the replication group uses them where that environment wants AUTH
+    // (which needs TLS there, as the design check requires).
     const auth = c.secretId !== undefined;
     if (auth) emitIamUsers(ctx, c);
+    const userGroups = list([ref(`aws_elasticache_user_group.${t}.user_group_id`)]);
+    const iamAuth = ctx.derived(
+      c,
+      'iam_auth',
+      'Whether clients authenticate with IAM',
+      (env) => ctx.flagIn(c, 'authToken', env) && ctx.flagIn(c, 'transitEncryption', env),
+    );
     const nodes = ctx.prop(c, 'nodes');
     // Failover needs a replica: on where the environment has more than one node and wants it.
     const failover = ctx.derived(
@@ -143,8 +152,16 @@ export const elasticacheEmitter: ComponentEmitter = {
         attr('subnet_group_name', ref(`aws_elasticache_subnet_group.${t}.name`)),
         attr('security_group_ids', sg),
         attr('at_rest_encryption_enabled', ctx.prop(c, 'atRestEncryption')),
-        attr('transit_encryption_enabled', auth ? literal(true) : ctx.prop(c, 'transitEncryption')),
-        auth && attr('user_group_ids', list([ref(`aws_elasticache_user_group.${t}.user_group_id`)])),
+        attr('transit_encryption_enabled', ctx.prop(c, 'transitEncryption')),
+        auth &&
+          attr(
+            'user_group_ids',
+            iamAuth.kind === 'bool'
+              ? iamAuth.value
+                ? userGroups
+                : undefined
+              : cond(iamAuth, userGroups, list([])),
+          ),
         attr('snapshot_retention_limit', ctx.prop(c, 'snapshotRetentionDays')),
         attr('auto_minor_version_upgrade', literal(true)),
         tags(c.names.display),
