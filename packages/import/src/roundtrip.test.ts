@@ -43,41 +43,6 @@ const NOT_READ_YET: Record<
   string,
   { services: string[]; keptTypes: string[]; vpcs?: [string, number, string[]][] }
 > = {
-  'secure-web-app.json': {
-    // Private subnets with VPC endpoints and no NAT route are read as isolated (tiers come from
-    // routes), and their AZs miscounted: the importer does not read the layout metadata's tiers.
-    vpcs: [['10.0.0.0/16', 3, ['public', 'isolated']]],
-    services: [
-      'acm-certificate',
-      'backup-plan',
-      'ecr-repository',
-      'efs',
-      'kms-key',
-      'route53-zone',
-      'vpc-endpoint',
-      'waf-web-acl',
-    ],
-    keptTypes: [
-      'AWS::Backup::BackupPlan',
-      'AWS::Backup::BackupSelection',
-      'AWS::Backup::BackupVault',
-      'AWS::CertificateManager::Certificate',
-      'AWS::EC2::SecurityGroup',
-      'AWS::EC2::SecurityGroupEgress',
-      'AWS::EC2::SecurityGroupIngress',
-      'AWS::EC2::VPCEndpoint',
-      'AWS::ECR::Repository',
-      'AWS::EFS::AccessPoint',
-      'AWS::EFS::FileSystem',
-      'AWS::EFS::MountTarget',
-      'AWS::ElasticLoadBalancingV2::Listener',
-      'AWS::IAM::Role',
-      'AWS::KMS::Alias',
-      'AWS::KMS::Key',
-      'AWS::Route53::HostedZone',
-      'AWS::Route53::RecordSet',
-    ],
-  },
 };
 
 function signature(design: Design): { nodes: string[]; conns: string[] } {

@@ -30,6 +30,7 @@ import {
   CLUSTER_MEMBER,
   NETWORK_ROLES,
   PART_TYPES,
+  PART_UNLESS_SHARED,
   SAM_POLICY_TEMPLATES,
   iamKind,
   referenceKind,
@@ -37,6 +38,8 @@ import {
 } from './kinds.ts';
 import { nameTag, rebuildNetwork } from './network.ts';
 import { SERVICE_TYPES, type ReadContext } from './services.ts';
+import { endpointService, endpointType } from './readers/vpc-endpoint.ts';
+import { recordName, zoneName } from './readers/route53-zone.ts';
 import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
 import { keptSections } from './kept-sections.ts';
 import { notRemade } from './remade.ts';
@@ -314,6 +317,21 @@ export function importTemplate(
           ? { kind: 'part', rule: PART_TYPES[r.type]! }
           : { kind: 'service', service: r.type === 'AWS::Logs::LogGroup' ? 'log-group' : 'cloudwatch-alarm' },
       );
+  // A key or web ACL drawn in the template's layout, or used by several services (a key several
+  // stores encrypt with, a web ACL in front of several doors), is a node of its own.
+  for (const r of resources) {
+    if (!PART_UNLESS_SHARED.has(r.type) || cls.get(r.id)?.kind !== 'part') continue;
+    const users = new Set(
+      (refsIn.get(r.id) ?? []).flatMap((x) => {
+        const user = byId.get(x)!;
+        if (isService(x)) return [x];
+        // An association names the ACL and the door it protects.
+        if (user.type === 'AWS::WAFv2::WebACLAssociation') return refsAt(user, ['ResourceArn']);
+        return [];
+      }),
+    );
+    if (drawn(r.id) || users.size > 1) cls.set(r.id, { kind: 'service', service: SERVICE_TYPES[r.type]!.service });
+  }
   // What an architect draws as one thing: a dead-letter queue with the queue (or rule target,
   // function, subscription) it serves; a log bucket with what logs into it; an S3-to-EventBridge
   // rule as the bucket's event source. Each becomes a part of the node it serves (ownerHint).
@@ -505,7 +523,9 @@ export function importTemplate(
       cls.set(r.id, { kind: 'network', role: `flowLog${r.type.split('::').pop()}` });
       continue;
     }
-    if (r.type === 'AWS::Logs::LogGroup' && forKeptService(r))
+    if (PART_UNLESS_SHARED.has(r.type) && !referrersOf(r.id).some((x) => cls.get(x.id)?.kind === 'kept'))
+      cls.set(r.id, { kind: 'service', service: SERVICE_TYPES[r.type]!.service });
+    else if (r.type === 'AWS::Logs::LogGroup' && forKeptService(r))
       cls.set(r.id, { kind: 'kept', reason: keptFor(r) });
     else if (r.type === 'AWS::Logs::LogGroup') cls.set(r.id, { kind: 'service', service: 'log-group' });
     else if (r.type === 'AWS::CloudWatch::Alarm' && !watchesNothing(r))
@@ -677,6 +697,13 @@ export function importTemplate(
   }
 
   // ---- Placement: the tier of the subnets a node (or one of its parts) uses ---------------------
+  const subnetsOfTable = new Map<string, string[]>();
+  for (const r of resources)
+    if (r.type === 'AWS::EC2::SubnetRouteTableAssociation') {
+      const table = referencesIn(r.props.RouteTableId)[0]?.target;
+      const subnet = referencesIn(r.props.SubnetId)[0]?.target;
+      if (table && subnet) subnetsOfTable.set(table, [...(subnetsOfTable.get(table) ?? []), subnet]);
+    }
   const partsOf = new Map<string, string[]>();
   for (const [part, owner] of ownerOf) partsOf.set(owner, [...(partsOf.get(owner) ?? []), part]);
   let externalVpc: Vpc | undefined;
@@ -684,7 +711,10 @@ export function importTemplate(
     if (node.type === 'other-resource') continue;
     const service = getService(node.type)!;
     const related = [resId, ...(partsOf.get(resId) ?? [])];
-    const subnetRefs = related.flatMap((id) => referencesIn(byId.get(id)!.props).map((x) => x.target));
+    // A gateway endpoint names route tables: the subnets they serve.
+    const subnetRefs = related
+      .flatMap((id) => referencesIn(byId.get(id)!.props).map((x) => x.target))
+      .flatMap((ref) => subnetsOfTable.get(ref) ?? [ref]);
     const tiers = new Map<string, { vpc: string; tier: SubnetTier; n: number }>();
     let usesParameterSubnets = false;
     for (const ref of subnetRefs) {
@@ -931,12 +961,16 @@ export function importTemplate(
         ))
           add(r.id, t, 'read-write', 'query results location');
         break;
-      case 'AWS::CloudFront::Distribution':
-        for (const o of Array.isArray(obj(r.props.DistributionConfig).Origins)
-          ? (obj(r.props.DistributionConfig).Origins as unknown[])
-          : [])
+      case 'AWS::CloudFront::Distribution': {
+        const config = obj(r.props.DistributionConfig);
+        for (const o of Array.isArray(config.Origins) ? (config.Origins as unknown[]) : [])
           for (const t of targetsIn(obj(o).DomainName)) add(r.id, t, 'route', 'origin');
+        for (const t of targetsIn(obj(config.ViewerCertificate).AcmCertificateArn))
+          if (node(t)?.type === 'acm-certificate') add(t, r.id, 'certificate', 'viewer certificate');
+        for (const t of targetsIn(config.WebACLId))
+          if (node(t)?.type === 'waf-web-acl') add(t, r.id, 'protect', 'web ACL');
         break;
+      }
       case 'AWS::CloudWatch::Alarm':
         for (const t of targetsIn(r.props.AlarmActions)) {
           if (ownerNode.type === 'cloudwatch-alarm') add(r.id, t, 'publish', 'alarm action');
@@ -946,6 +980,84 @@ export function importTemplate(
         if (ownerNode.type === 'cloudwatch-alarm')
           for (const t of targetsIn([r.props.Dimensions, r.props.Metrics]))
             add(r.id, t, 'read', 'alarm dimension');
+        break;
+      case 'AWS::Route53::RecordSet': {
+        // An alias record in a zone of the design: zone -> the distribution or load balancer.
+        if (ownerNode.type !== 'route53-zone') break;
+        const target = targetsIn(obj(r.props.AliasTarget).DNSName)[0];
+        const name = recordName(
+          value(r.props.Name) as string | undefined,
+          zoneName({ value }, byId.get(owner!)?.props.Name),
+        );
+        add(owner, target, 'alias', `alias record ${r.id}`, {
+          ...(name !== undefined ? { properties: { recordName: name } } : {}),
+        });
+        break;
+      }
+      case 'AWS::CertificateManager::Certificate':
+        for (const o of Array.isArray(r.props.DomainValidationOptions) ? r.props.DomainValidationOptions : [])
+          add(r.id, targetsIn(obj(o).HostedZoneId)[0], 'validate-in', 'DNS validation');
+        break;
+      case 'AWS::ElasticLoadBalancingV2::Listener':
+      case 'AWS::ElasticLoadBalancingV2::ListenerCertificate':
+        for (const c of Array.isArray(r.props.Certificates) ? r.props.Certificates : [])
+          for (const t of targetsIn(obj(c).CertificateArn))
+            if (node(t)?.type === 'acm-certificate') add(t, owner, 'certificate', `certificate of ${r.id}`);
+        break;
+      case 'AWS::WAFv2::WebACLAssociation': {
+        const acl = targetsIn(r.props.WebACLArn)[0];
+        if (node(acl)?.type === 'waf-web-acl')
+          add(acl, targetsIn(r.props.ResourceArn)[0], 'protect', `web ACL association ${r.id}`);
+        break;
+      }
+      case 'AWS::Backup::BackupSelection':
+        for (const t of targetsIn(obj(r.props.BackupSelection).Resources))
+          add(owner, t, 'back-up', `backup selection ${r.id}`);
+        break;
+      case 'AWS::ECS::TaskDefinition': {
+        const containers = (Array.isArray(r.props.ContainerDefinitions) ? r.props.ContainerDefinitions : []).map(
+          obj,
+        );
+        // The image its containers run from a repository of the design, with the tag.
+        for (const cd of containers)
+          for (const t of targetsIn(cd.Image))
+            if (node(t)?.type === 'ecr-repository') {
+              const tag = imageTag(cd.Image);
+              add(owner, t, 'read', 'container image', tag ? { properties: { tag } } : {});
+            }
+        // EFS volumes mounted into a container: read-only or read-write, where.
+        for (const v of (Array.isArray(r.props.Volumes) ? r.props.Volumes : []).map(obj)) {
+          const efs = obj(v.EFSVolumeConfiguration);
+          const fs = targetsIn(efs.FilesystemId)[0];
+          if (!fs) continue;
+          const mount = containers
+            .flatMap((cd) => (Array.isArray(cd.MountPoints) ? cd.MountPoints : []).map(obj))
+            .find((m) => m.SourceVolume === v.Name);
+          const readOnly = mount?.ReadOnly === true || mount?.ReadOnly === 'true';
+          const path = mount ? value(mount.ContainerPath) : undefined;
+          add(
+            owner,
+            fs,
+            readOnly ? 'read' : 'read-write',
+            `EFS volume ${String(v.Name)}`,
+            typeof path === 'string' ? { properties: { mountPath: path } } : {},
+          );
+        }
+        break;
+      }
+      case 'AWS::Lambda::Function':
+      case 'AWS::Serverless::Function':
+        // A file system mounted through an access point (a part of the file system's node).
+        for (const c of (Array.isArray(r.props.FileSystemConfigs) ? r.props.FileSystemConfigs : []).map(obj)) {
+          const path = value(c.LocalMountPath);
+          add(
+            r.id,
+            targetsIn(c.Arn)[0],
+            'read-write',
+            'file system config',
+            typeof path === 'string' ? { properties: { mountPath: path } } : {},
+          );
+        }
         break;
       case 'AWS::StepFunctions::StateMachine':
       case 'AWS::Serverless::StateMachine':
@@ -1253,6 +1365,15 @@ const KEPT_ATTRIBUTES = [
 const DLQ_KEY = /deadletter|redrivepolicy|onfailure/i;
 const LOG_KEY = /logging|loadbalancerattributes|logdestination|destinationbucketname|accesslog/i;
 
+/** The tag at the end of an image written as text, a Join or a Sub ("<repository uri>:v1" -> "v1"). */
+function imageTag(image: unknown): string | undefined {
+  const join = obj(image)['Fn::Join'];
+  const sub = obj(image)['Fn::Sub'];
+  const items = Array.isArray(join) && Array.isArray(join[1]) ? (join[1] as unknown[]) : [];
+  const tail = typeof image === 'string' ? image : typeof sub === 'string' ? sub : items[items.length - 1];
+  return typeof tail === 'string' ? /:([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})$/.exec(tail)?.[1] : undefined;
+}
+
 /** Targets referred to under a key matching `key` (at any depth). */
 function refsUnderKeys(value: unknown, key: RegExp): string[] {
   const out: string[] = [];
@@ -1326,7 +1447,25 @@ function classify(r: Res, value: (v: unknown) => unknown, byId: Map<string, Res>
   if (t === 'AWS::RDS::DBInstance' && r.props.DBClusterIdentifier !== undefined)
     return { kind: 'part', rule: CLUSTER_MEMBER };
   const mapping = SERVICE_TYPES[t];
-  if (mapping && t !== 'AWS::Logs::LogGroup' && t !== 'AWS::CloudWatch::Alarm') {
+  if (mapping && t !== 'AWS::Logs::LogGroup' && t !== 'AWS::CloudWatch::Alarm' && !PART_UNLESS_SHARED.has(t)) {
+    if (t === 'AWS::EC2::VPCEndpoint') {
+      const ctx = { value };
+      if (!endpointType(ctx, r.props.VpcEndpointType))
+        return {
+          kind: 'kept',
+          reason: `a ${String(value(r.props.VpcEndpointType))} endpoint: the catalog has gateway and interface endpoints`,
+        };
+      if (!endpointService(ctx, r.props.ServiceName))
+        return {
+          kind: 'kept',
+          reason: 'an endpoint to a service that is not an AWS service of the region (PrivateLink to another account)',
+        };
+    }
+    if (t === 'AWS::Backup::BackupPlan') {
+      const rules = obj(r.props.BackupPlan).BackupPlanRule;
+      if (!Array.isArray(rules) || rules.length !== 1)
+        return { kind: 'kept', reason: 'a backup plan with other than one rule: the design holds one rule' };
+    }
     if (t === 'AWS::ApiGatewayV2::Api' && value(r.props.ProtocolType) === 'WEBSOCKET')
       return { kind: 'kept', reason: 'a WebSocket API: the catalog has REST and HTTP APIs only' };
     if (
@@ -1450,7 +1589,8 @@ function mergeEdges(
   for (const e of edges) {
     const key = `${e.from}\u0000${e.to}`;
     const kinds = pairs.get(key) ?? new Map();
-    if (!kinds.has(e.kind))
+    // The first reason wins, unless a later one carries the connection's settings (a mount path).
+    if (!kinds.has(e.kind) || (e.properties && !kinds.get(e.kind)!.properties))
       kinds.set(e.kind, {
         ...(e.port ? { port: e.port } : {}),
         ...(e.properties ? { properties: e.properties } : {}),

@@ -313,6 +313,40 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
   'step-functions': { ...S3_EVENTS, role: ROLE, logGroup: LOG_GROUP },
   timestream: { table: { types: ['AWS::Timestream::Table'] } },
   'vpc-endpoint': { securityGroup: SECURITY_GROUP },
+  'route53-zone': {
+    // An alias record (A; AAAA too for a distribution) for each alias connection of the zone.
+    record: {
+      types: ['AWS::Route53::RecordSet'],
+      when: (ctx) => {
+        const target = ctx.names.find((id) =>
+          has(ctx, (c) => c.from === ctx.node.id && c.to === id && c.kind === 'alias'),
+        );
+        if (!target || ctx.props.AliasTarget === undefined) return false;
+        return ctx.props.Type === 'A' || (ctx.props.Type === 'AAAA' && ctx.nodeType(target) === 'cloudfront');
+      },
+    },
+  },
+  efs: {
+    ...NETWORKED,
+    // One in each subnet of its tier.
+    mountTarget: { types: ['AWS::EFS::MountTarget'], max: 3 },
+    accessPoint: {
+      types: ['AWS::EFS::AccessPoint'],
+      when: (ctx) =>
+        ctx.ordinal <
+        (Array.isArray(ctx.node.properties.accessPoints) ? ctx.node.properties.accessPoints.length : 0),
+    },
+  },
+  'backup-plan': {
+    role: ROLE,
+    vault: { types: ['AWS::Backup::BackupVault'], max: 1 },
+    // Made when the plan selects anything: connections it backs up, or a tag.
+    selection: {
+      types: ['AWS::Backup::BackupSelection'],
+      max: 1,
+      when: (ctx) => out(ctx, 'back-up') || (ctx.node.properties.selectionTag ?? '') !== '',
+    },
+  },
   'waf-web-acl': { webAclAssociation: { types: ['AWS::WAFv2::WebACLAssociation'] } },
 };
 
