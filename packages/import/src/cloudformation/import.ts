@@ -717,6 +717,7 @@ export function importTemplate(
       .flatMap((ref) => subnetsOfTable.get(ref) ?? [ref]);
     const tiers = new Map<string, { vpc: string; tier: SubnetTier; n: number }>();
     let usesParameterSubnets = false;
+    const parameterSubnets = new Set<string>();
     for (const ref of subnetRefs) {
       const s = net.subnets.get(ref);
       if (s?.vpc && net.vpcs.has(s.vpc)) {
@@ -724,7 +725,10 @@ export function importTemplate(
         const entry = tiers.get(key) ?? { vpc: s.vpc, tier: s.tier, n: 0 };
         entry.n++;
         tiers.set(key, entry);
-      } else if (/subnet/i.test(ref) && parameters[ref] !== undefined) usesParameterSubnets = true;
+      } else if (/subnet/i.test(ref) && parameters[ref] !== undefined) {
+        usesParameterSubnets = true;
+        parameterSubnets.add(ref);
+      }
     }
     const best = [...tiers.values()].sort((a, b) => b.n - a.n)[0];
     if (best) {
@@ -752,6 +756,9 @@ export function importTemplate(
           'the template places services in a VPC it does not create (subnets given as parameters): they are drawn in a stand-in VPC "VPC from parameters" with automatic CIDRs',
         );
       }
+      // One subnet per AZ: a node in three subnets given as parameters (a file system's mount
+      // targets) is in a VPC of three AZs.
+      externalVpc.azCount = Math.max(externalVpc.azCount, Math.min(3, parameterSubnets.size));
       node.placement = { vpcId: externalVpc.id, tier };
     }
   }
@@ -1195,6 +1202,7 @@ export function importTemplate(
     const ordinal = Object.keys(keys).filter((k) => k === role || k.startsWith(`${role}:`)).length;
     const why = notRemade(role, {
       node: served,
+      vpcAzCount: vpcs.find((v) => v.id === served.placement?.vpcId)?.azCount,
       connections,
       nodeType: (id) => nodeTypes.get(id),
       type: r.type,
@@ -1225,8 +1233,9 @@ export function importTemplate(
     (served.logicalIdSources ??= {})[key] = { type: r.type, ...(named.length > 0 ? { refs: named } : {}) };
   }
 
-  // A function or task mounting a file system the importer keeps (it reads no EFS node yet): the
-  // design draws no mount, so the export would not mount it. Said, not silently lost.
+  // A function or task mounting what the importer keeps (an access point the file system's node
+  // would not make again): the design draws no such mount, so the export would not make it.
+  // Said, not silently lost.
   for (const r of resources) {
     const mounts =
       r.type === 'AWS::Lambda::Function' || r.type === 'AWS::Serverless::Function'
@@ -1365,6 +1374,24 @@ const KEPT_ATTRIBUTES = [
 const DLQ_KEY = /deadletter|redrivepolicy|onfailure/i;
 const LOG_KEY = /logging|loadbalancerattributes|logdestination|destinationbucketname|accesslog/i;
 
+/** A policy document that allows everything to everyone (an endpoint's default policy). */
+function allowsAll(doc: unknown): boolean {
+  const statements = obj(doc).Statement;
+  const list = (Array.isArray(statements) ? statements : [statements]).map(obj);
+  const any = (v: unknown) => v === '*' || (Array.isArray(v) && v.includes('*'));
+  return (
+    list.length > 0 &&
+    list.every(
+      (s) =>
+        s.Effect === 'Allow' &&
+        any(s.Action) &&
+        any(s.Resource) &&
+        (any(s.Principal) || any(obj(s.Principal).AWS)) &&
+        s.Condition === undefined,
+    )
+  );
+}
+
 /** The tag at the end of an image written as text, a Join or a Sub ("<repository uri>:v1" -> "v1"). */
 function imageTag(image: unknown): string | undefined {
   const join = obj(image)['Fn::Join'];
@@ -1454,6 +1481,11 @@ function classify(r: Res, value: (v: unknown) => unknown, byId: Map<string, Res>
         return {
           kind: 'kept',
           reason: `a ${String(value(r.props.VpcEndpointType))} endpoint: the catalog has gateway and interface endpoints`,
+        };
+      if (r.props.PolicyDocument !== undefined && !allowsAll(value(r.props.PolicyDocument)))
+        return {
+          kind: 'kept',
+          reason: "an endpoint policy that limits access: the catalog's endpoints allow what IAM allows",
         };
       if (!endpointService(ctx, r.props.ServiceName))
         return {

@@ -122,10 +122,9 @@ describe('parts the export would not make again are kept as written', () => {
   });
 });
 
-describe('an HTTPS listener serving a certificate the importer keeps', () => {
-  // ACM certificates are kept resources; the listener naming one is kept with it, and so is the
-  // target group it forwards to: claimed by the function it names, it would be dropped as a
-  // part the function only makes behind a drawn ALB (a connection the import cannot draw here).
+describe('an HTTPS listener serving a certificate of the template', () => {
+  // The certificate is a node serving the ALB (a certificate connection), so the ALB's lowering
+  // makes the HTTPS listener again: it is the ALB's, and the target group its function's.
   const result = importCloudFormation([
     {
       path: 'template.yaml',
@@ -170,15 +169,13 @@ Resources:
   ]);
   const outcome = (id: string) => result.report.resources.find((e) => e.sourceId === id)!.outcome;
 
-  it('keeps the listener and its target group as read, not as parts set aside', () => {
-    for (const id of ['Cert', 'Https', 'AlbToFn']) {
-      expect(outcome(id), id).toMatchObject({ kind: 'kept', nodeId: id });
-      expect((outcome(id) as { reason: string }).reason, id).not.toContain(NOT_REMADE);
-    }
-    expect(result.design.nodes.find((n) => n.id === 'Fn')!.logicalIds).toEqual({
-      self: 'Fn',
-      role: 'FnRole',
-    });
+  it('reads the certificate as a node serving the ALB, the listener and target group as parts', () => {
+    expect(outcome('Cert')).toEqual({ kind: 'node', nodeId: 'Cert' });
+    expect(outcome('Https')).toMatchObject({ kind: 'part-of', nodeId: 'Alb', role: 'listener' });
+    expect(outcome('AlbToFn')).toMatchObject({ kind: 'part-of', role: 'targetGroup' });
+    expect(
+      result.design.connections.filter((c) => c.from === 'Cert').map((c) => `${c.kind} ${c.to}`),
+    ).toEqual(['certificate Alb']);
   });
 });
 
@@ -306,7 +303,7 @@ Resources:
   });
 });
 
-describe('a function mounting a file system the importer keeps', () => {
+describe('a function mounting a file system', () => {
   const mounting = (mount: string) =>
     importCloudFormation([
       {
@@ -318,7 +315,7 @@ Resources:
     Type: AWS::EFS::FileSystem
   FilesAccessPoint:
     Type: AWS::EFS::AccessPoint
-    Properties: { FileSystemId: !Ref Files }
+    Properties: { FileSystemId: !Ref Files, RootDirectory: { Path: /files } }
   Fn:
     Type: AWS::Lambda::Function
     Properties:
@@ -329,18 +326,24 @@ Resources:
 ${mount}
 `,
       },
-    ]).report.problems.filter((p) => p.sourceId === 'Fn');
+    ]);
 
-  it('says the export would not mount it', () => {
-    const problems = mounting(
+  it('mounts it through its access point (a part of the file system), where the function says', () => {
+    const result = mounting(
       '      FileSystemConfigs: [{ Arn: !GetAtt FilesAccessPoint.Arn, LocalMountPath: /mnt/files }]',
     );
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ severity: 'warning' });
-    expect(problems[0]!.message).toContain('Fn mounts FilesAccessPoint');
+    expect(result.report.problems.filter((p) => p.sourceId === 'Fn')).toEqual([]);
+    expect(result.design.connections).toMatchObject([
+      { from: 'Fn', to: 'Files', kind: 'read-write', properties: { mountPath: '/mnt/files' } },
+    ]);
+    expect(result.design.nodes.find((n) => n.id === 'Files')).toMatchObject({
+      type: 'efs',
+      properties: { accessPoints: [{ path: '/files' }] },
+      logicalIds: { self: 'Files', 'accessPoint:0': 'FilesAccessPoint' },
+    });
   });
 
-  it('says nothing of a function that mounts nothing', () => {
-    expect(mounting('')).toEqual([]);
+  it('draws no mount for a function that mounts nothing', () => {
+    expect(mounting('').design.connections).toEqual([]);
   });
 });

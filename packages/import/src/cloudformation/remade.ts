@@ -21,6 +21,8 @@ export interface RemadeContext {
   props: Record<string, unknown>;
   /** Node ids the part's properties name (through any part of theirs). */
   names: readonly string[];
+  /** The AZ count of the VPC the node is placed in. */
+  vpcAzCount?: number;
   /** How many parts of this role the node already holds (0 for the first). */
   ordinal: number;
 }
@@ -328,8 +330,12 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
   },
   efs: {
     ...NETWORKED,
-    // One in each subnet of its tier.
-    mountTarget: { types: ['AWS::EFS::MountTarget'], max: 3 },
+    // One in each subnet of its tier: one per AZ of its VPC.
+    mountTarget: {
+      types: ['AWS::EFS::MountTarget'],
+      max: 3,
+      when: (ctx) => ctx.ordinal < (ctx.vpcAzCount ?? 2),
+    },
     accessPoint: {
       types: ['AWS::EFS::AccessPoint'],
       when: (ctx) =>
