@@ -42,8 +42,7 @@ const KNOWN_DIFFERENCES: Record<string, string[]> = {
 const NOT_READ_YET: Record<
   string,
   { services: string[]; keptTypes: string[]; vpcs?: [string, number, string[]][] }
-> = {
-};
+> = {};
 
 function signature(design: Design): { nodes: string[]; conns: string[] } {
   const typeOf = new Map(design.nodes.map((n) => [n.id, n.type]));

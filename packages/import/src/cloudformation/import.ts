@@ -42,7 +42,7 @@ import { endpointService, endpointType } from './readers/vpc-endpoint.ts';
 import { recordName, zoneName } from './readers/route53-zone.ts';
 import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
 import { keptSections } from './kept-sections.ts';
-import { notRemade } from './remade.ts';
+import { notRemade, remadeRoles } from './remade.ts';
 
 export interface TemplateImportOptions {
   parameters?: Record<string, string>;
@@ -330,7 +330,8 @@ export function importTemplate(
         return [];
       }),
     );
-    if (drawn(r.id) || users.size > 1) cls.set(r.id, { kind: 'service', service: SERVICE_TYPES[r.type]!.service });
+    if (drawn(r.id) || users.size > 1)
+      cls.set(r.id, { kind: 'service', service: SERVICE_TYPES[r.type]!.service });
   }
   // What an architect draws as one thing: a dead-letter queue with the queue (or rule target,
   // function, subscription) it serves; a log bucket with what logs into it; an S3-to-EventBridge
@@ -493,29 +494,49 @@ export function importTemplate(
       namesKept(id, c.rule) || refsAt(byId.get(id)!, c.rule.paths).some((t) => cls.get(t)?.kind === 'kept')
     );
   };
-  for (let round = 0; round < 2; round++) {
-    for (let changed = true, guard = 0; changed && guard < 12; guard++) {
-      changed = false;
-      for (const r of partsPending()) {
-        const rule = (cls.get(r.id) as { rule: PartRule }).rule;
-        // Second round: the other direction too (a log group named after its function), unless
-        // a kept resource uses the part (a pipe's role naming the queue it reads): it stays with
-        // that resource, kept, since the node it names would not make it again on re-export.
-        const usedByKept = (refsIn.get(r.id) ?? []).some(keptish);
-        // Likewise a part that names a kept resource besides its owner (a permission letting a
-        // kept WebSocket API invoke the function): the node's lowering has no such connection.
-        if (namesKept(r.id, rule)) continue;
-        const o =
-          tryOwn(r, rule.via, rule) ??
-          (round === 1 && !(rule.via === 'in' && usedByKept)
-            ? tryOwn(r, rule.via === 'in' ? 'out' : 'in', { ...rule, paths: undefined })
-            : undefined);
-        if (o) {
-          ownerOf.set(r.id, o);
-          changed = true;
+  const settleOwners = () => {
+    for (let round = 0; round < 2; round++) {
+      for (let changed = true, guard = 0; changed && guard < 12; guard++) {
+        changed = false;
+        for (const r of partsPending()) {
+          const rule = (cls.get(r.id) as { rule: PartRule }).rule;
+          // Second round: the other direction too (a log group named after its function), unless
+          // a kept resource uses the part (a pipe's role naming the queue it reads): it stays with
+          // that resource, kept, since the node it names would not make it again on re-export.
+          const usedByKept = (refsIn.get(r.id) ?? []).some(keptish);
+          // Likewise a part that names a kept resource besides its owner (a permission letting a
+          // kept WebSocket API invoke the function): the node's lowering has no such connection.
+          if (namesKept(r.id, rule)) continue;
+          const o =
+            tryOwn(r, rule.via, rule) ??
+            (round === 1 && !(rule.via === 'in' && usedByKept)
+              ? tryOwn(r, rule.via === 'in' ? 'out' : 'in', { ...rule, paths: undefined })
+              : undefined);
+          if (o) {
+            ownerOf.set(r.id, o);
+            changed = true;
+          }
         }
       }
     }
+  };
+  settleOwners();
+  // A key used by a node that encrypts with a drawn key but makes none of its own (a database, a
+  // backup vault): a node it encrypts with, rather than a part its export would not make again.
+  // The owners are settled again: the key's alias is the key's now.
+  let keysFreed = false;
+  for (const r of resources) {
+    const owner = ownerOf.get(r.id);
+    if (r.type !== 'AWS::KMS::Key' || !owner) continue;
+    const ownerType = (cls.get(owner) as { service: string }).service;
+    if (remadeRoles(ownerType).kmsKey || !findAcceptedConnection(ownerType, 'kms-key', 'encrypt-with'))
+      continue;
+    cls.set(r.id, { kind: 'service', service: 'kms-key' });
+    keysFreed = true;
+  }
+  if (keysFreed) {
+    ownerOf.clear();
+    settleOwners();
   }
   for (const r of partsPending()) {
     // A flow log's role, log group or bucket: part of the network.
@@ -1022,9 +1043,9 @@ export function importTemplate(
           add(owner, t, 'back-up', `backup selection ${r.id}`);
         break;
       case 'AWS::ECS::TaskDefinition': {
-        const containers = (Array.isArray(r.props.ContainerDefinitions) ? r.props.ContainerDefinitions : []).map(
-          obj,
-        );
+        const containers = (
+          Array.isArray(r.props.ContainerDefinitions) ? r.props.ContainerDefinitions : []
+        ).map(obj);
         // The image its containers run from a repository of the design, with the tag.
         for (const cd of containers)
           for (const t of targetsIn(cd.Image))
@@ -1055,7 +1076,9 @@ export function importTemplate(
       case 'AWS::Lambda::Function':
       case 'AWS::Serverless::Function':
         // A file system mounted through an access point (a part of the file system's node).
-        for (const c of (Array.isArray(r.props.FileSystemConfigs) ? r.props.FileSystemConfigs : []).map(obj)) {
+        for (const c of (Array.isArray(r.props.FileSystemConfigs) ? r.props.FileSystemConfigs : []).map(
+          obj,
+        )) {
           const path = value(c.LocalMountPath);
           add(
             r.id,
@@ -1474,7 +1497,12 @@ function classify(r: Res, value: (v: unknown) => unknown, byId: Map<string, Res>
   if (t === 'AWS::RDS::DBInstance' && r.props.DBClusterIdentifier !== undefined)
     return { kind: 'part', rule: CLUSTER_MEMBER };
   const mapping = SERVICE_TYPES[t];
-  if (mapping && t !== 'AWS::Logs::LogGroup' && t !== 'AWS::CloudWatch::Alarm' && !PART_UNLESS_SHARED.has(t)) {
+  if (
+    mapping &&
+    t !== 'AWS::Logs::LogGroup' &&
+    t !== 'AWS::CloudWatch::Alarm' &&
+    !PART_UNLESS_SHARED.has(t)
+  ) {
     if (t === 'AWS::EC2::VPCEndpoint') {
       const ctx = { value };
       if (!endpointType(ctx, r.props.VpcEndpointType))
@@ -1490,7 +1518,8 @@ function classify(r: Res, value: (v: unknown) => unknown, byId: Map<string, Res>
       if (!endpointService(ctx, r.props.ServiceName))
         return {
           kind: 'kept',
-          reason: 'an endpoint to a service that is not an AWS service of the region (PrivateLink to another account)',
+          reason:
+            'an endpoint to a service that is not an AWS service of the region (PrivateLink to another account)',
         };
     }
     if (t === 'AWS::Backup::BackupPlan') {

@@ -13,7 +13,10 @@ export function endpointService(ctx: Pick<ReadContext, 'value'>, v: unknown): st
 }
 
 /** The design's endpoint type, or undefined for one the catalog has no such type for (GatewayLoadBalancer, ...). */
-export function endpointType(ctx: Pick<ReadContext, 'value'>, v: unknown): 'gateway' | 'interface' | undefined {
+export function endpointType(
+  ctx: Pick<ReadContext, 'value'>,
+  v: unknown,
+): 'gateway' | 'interface' | undefined {
   const type = ctx.value(v) ?? 'Gateway';
   return type === 'Gateway' ? 'gateway' : type === 'Interface' ? 'interface' : undefined;
 }
