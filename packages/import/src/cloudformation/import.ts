@@ -1075,7 +1075,8 @@ export function importTemplate(
       }
       case 'AWS::Lambda::Function':
       case 'AWS::Serverless::Function':
-        // A file system mounted through an access point (a part of the file system's node).
+        // A file system mounted through an access point (a part of the file system's node):
+        // read, and read-write where its role may write (elasticfilesystem:ClientWrite).
         for (const c of (Array.isArray(r.props.FileSystemConfigs) ? r.props.FileSystemConfigs : []).map(
           obj,
         )) {
@@ -1083,7 +1084,7 @@ export function importTemplate(
           add(
             r.id,
             targetsIn(c.Arn)[0],
-            'read-write',
+            'read',
             'file system config',
             typeof path === 'string' ? { properties: { mountPath: path } } : {},
           );
@@ -1663,6 +1664,10 @@ function mergeEdges(
   const taken = new Set<string>();
   for (const [key, kinds] of pairs) {
     const [from, to] = key.split('\u0000') as [string, string];
+    // Read and write are read-write, keeping the settings either carried (a mount's path).
+    const settings = (['read-write', 'read', 'write'] as const)
+      .map((k) => kinds.get(k)?.properties)
+      .find((p) => p !== undefined);
     if (kinds.has('read') && kinds.has('write')) {
       kinds.delete('read');
       kinds.delete('write');
@@ -1671,6 +1676,8 @@ function mergeEdges(
     if (kinds.has('read-write')) {
       kinds.delete('read');
       kinds.delete('write');
+      const merged = kinds.get('read-write')!;
+      if (settings && !merged.properties) kinds.set('read-write', { ...merged, properties: settings });
     }
     // A subscription or event source already says the target consumes it.
     const fromType = typeOf.get(from) ?? '';

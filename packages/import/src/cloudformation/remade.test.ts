@@ -15,8 +15,6 @@ import { parseTemplateText } from './parse.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..', '..', '..');
 const NOT_REMADE = 'the export would not make it again';
-/** Types of drawn services the importer has no reader for yet (kms-key): claimed by what uses them. */
-const UNREAD = ['AWS::KMS::Key', 'AWS::KMS::Alias'];
 
 describe('parts the export makes again', () => {
   // Generating the two largest fixtures and importing them takes a few seconds.
@@ -33,7 +31,7 @@ describe('parts the export makes again', () => {
       }).cloudformation!;
       const result = importCloudFormation([{ path: 'template.yaml', text: files['template.yaml']! }]);
       // Services the importer does not read as nodes yet come back kept; so do the parts that
-      // go with them (a rule from a bastion's group, to an MSK cluster's) and a drawn KMS key.
+      // go with them (a rule from a bastion's group, to an MSK cluster's).
       const resources = (
         parseTemplateText('template.yaml', files['template.yaml']!).template as {
           Resources: Record<string, { Properties?: unknown }>;
@@ -46,7 +44,6 @@ describe('parts the export makes again', () => {
       );
       const setAside = result.report.resources
         .filter((e) => e.outcome.kind === 'kept' && e.outcome.reason.startsWith(NOT_REMADE))
-        .filter((e) => !UNREAD.includes(e.sourceType))
         .filter((e) => !referencesIn(resources[e.sourceId]?.Properties).some((x) => keptAsRead.has(x.target)))
         .map((e) => `${e.sourceId} (${e.sourceType}): ${'reason' in e.outcome ? e.outcome.reason : ''}`);
       expect(setAside).toEqual([]);
@@ -328,13 +325,13 @@ ${mount}
       },
     ]);
 
-  it('mounts it through its access point (a part of the file system), where the function says', () => {
+  it('mounts it through its access point, where the function says: read-only, its role writing nothing', () => {
     const result = mounting(
       '      FileSystemConfigs: [{ Arn: !GetAtt FilesAccessPoint.Arn, LocalMountPath: /mnt/files }]',
     );
     expect(result.report.problems.filter((p) => p.sourceId === 'Fn')).toEqual([]);
     expect(result.design.connections).toMatchObject([
-      { from: 'Fn', to: 'Files', kind: 'read-write', properties: { mountPath: '/mnt/files' } },
+      { from: 'Fn', to: 'Files', kind: 'read', properties: { mountPath: '/mnt/files' } },
     ]);
     expect(result.design.nodes.find((n) => n.id === 'Files')).toMatchObject({
       type: 'efs',
