@@ -40,6 +40,7 @@ import { nameTag, rebuildNetwork } from './network.ts';
 import { SERVICE_TYPES, type ReadContext } from './services.ts';
 import { endpointService, endpointType } from './readers/vpc-endpoint.ts';
 import { recordName, zoneName } from './readers/route53-zone.ts';
+import { managedRule } from './readers/config-recorder.ts';
 import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
 import { keptSections } from './kept-sections.ts';
 import { notRemade, remadeRoles } from './remade.ts';
@@ -381,8 +382,37 @@ export function importTemplate(
       .filter((x) => cls.get(x.id)?.kind === 'kept')
       .map((x) => x.id)
       .join(', ')}, which the importer keeps`;
+  // A delivery channel and the AWS managed rules the catalog lists name no recorder: with one
+  // recorder in the template, they are its parts.
+  const recorders = resources.filter(
+    (r) => r.type === 'AWS::Config::ConfigurationRecorder' && isService(r.id),
+  );
+  if (recorders.length === 1) {
+    const channel = resources.find((r) => r.type === 'AWS::Config::DeliveryChannel');
+    if (channel) ownerHint.set(channel.id, recorders[0]!.id);
+    for (const r of resources)
+      if (r.type === 'AWS::Config::ConfigRule' && managedRule({ value }, r.props))
+        ownerHint.set(r.id, recorders[0]!.id);
+  }
   for (const r of resources) {
     if (drawn(r.id)) continue;
+    // In a template archgen wrote, a bucket not drawn that only a trail or a recorder's channel
+    // writes to is the log bucket the lowering made for it: its part.
+    if (r.type === 'AWS::S3::Bucket' && isService(r.id) && writtenByArchgen) {
+      const users = referrersOf(r.id).filter(
+        (x) => x.type !== 'AWS::S3::BucketPolicy' && !/^AWS::IAM::/.test(x.type),
+      );
+      const writers = users.filter(
+        (x) =>
+          (x.type === 'AWS::CloudTrail::Trail' && isService(x.id)) ||
+          (x.type === 'AWS::Config::DeliveryChannel' && ownerHint.has(x.id)),
+      );
+      if (writers.length === 1 && users.length === 1) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'logBucket', via: 'in' } });
+        ownerHint.set(r.id, writers[0]!.id);
+        continue;
+      }
+    }
     if (r.type === 'AWS::S3::Bucket' && isService(r.id) && forKeptService(r)) {
       cls.set(r.id, { kind: 'kept', reason: keptFor(r) });
       continue;
@@ -661,6 +691,8 @@ export function importTemplate(
             const t = target ? byId.get(target) : undefined;
             return t ? { id: t.id, type: t.type, props: t.props } : undefined;
           },
+          ofType: (type) =>
+            resources.filter((x) => x.type === type).map((x) => ({ id: x.id, type: x.type, props: x.props })),
           referrers: (target, type) =>
             (refsIn.get(target) ?? [])
               .map((x) => byId.get(x)!)
@@ -1038,6 +1070,13 @@ export function importTemplate(
           add(acl, targetsIn(r.props.ResourceArn)[0], 'protect', `web ACL association ${r.id}`);
         break;
       }
+      case 'AWS::CloudTrail::Trail':
+        add(r.id, targetsIn(r.props.S3BucketName)[0], 'write', 'trail bucket');
+        add(r.id, targetsIn(r.props.CloudWatchLogsLogGroupArn)[0], 'write', 'trail log group');
+        break;
+      case 'AWS::Config::DeliveryChannel':
+        add(owner, targetsIn(r.props.S3BucketName)[0], 'write', `delivery channel ${r.id}`);
+        break;
       case 'AWS::Backup::BackupSelection':
         for (const t of targetsIn(obj(r.props.BackupSelection).Resources))
           add(owner, t, 'back-up', `backup selection ${r.id}`);
@@ -1521,6 +1560,26 @@ function classify(r: Res, value: (v: unknown) => unknown, byId: Map<string, Res>
           kind: 'kept',
           reason:
             'an endpoint to a service that is not an AWS service of the region (PrivateLink to another account)',
+        };
+    }
+    if (
+      t === 'AWS::CloudTrail::Trail' &&
+      (r.props.AdvancedEventSelectors !== undefined || value(r.props.IsOrganizationTrail) === true)
+    )
+      return {
+        kind: 'kept',
+        reason: 'an organization trail or one with advanced event selectors: the catalog holds neither',
+      };
+    if (t === 'AWS::Config::ConfigurationRecorder') {
+      const group = obj(r.props.RecordingGroup);
+      if (
+        (Array.isArray(group.ResourceTypes) && group.ResourceTypes.length > 0) ||
+        group.ExclusionByResourceTypes !== undefined ||
+        r.props.RecordingMode !== undefined
+      )
+        return {
+          kind: 'kept',
+          reason: 'a recorder of chosen resource types or recording mode: the catalog records all or nothing',
         };
     }
     if (t === 'AWS::Backup::BackupPlan') {

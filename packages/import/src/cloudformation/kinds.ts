@@ -212,6 +212,9 @@ export const PART_TYPES: Readonly<Record<string, PartRule>> = {
   // A zone's records (the alias records are its alias connections; others are kept, remade.ts).
   'AWS::Route53::RecordSet': { role: 'record', via: 'out', paths: ['HostedZoneId'], indexed: true },
   'AWS::Backup::BackupVault': { role: 'vault', via: 'in' },
+  // They name no recorder: owned through import.ts's hint when the template has one recorder.
+  'AWS::Config::DeliveryChannel': { role: 'deliveryChannel', via: 'out', paths: [] },
+  'AWS::Config::ConfigRule': { role: 'configRule', via: 'out', paths: [], indexed: true },
   // The selection names the plan's role: the role is the plan's too.
   'AWS::Backup::BackupSelection': { role: 'selection', via: 'out', paths: ['BackupPlanId'], holds: true },
 };

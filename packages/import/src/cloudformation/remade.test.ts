@@ -241,7 +241,7 @@ Resources:
   });
 });
 
-describe('what the lowering made for a service the importer keeps', () => {
+describe('what the lowering made for a trail', () => {
   // archgen's layout metadata says what was drawn; the trail's bucket and log group were not.
   const text = (layoutNodes: string) => `
 AWSTemplateFormatVersion: '2010-09-09'
@@ -283,11 +283,13 @@ Resources:
     return Object.fromEntries(result.report.resources.map((e) => [e.sourceId, e.outcome.kind]));
   };
 
-  it('keeps a trail bucket (its policy holds the grants) and log group with the trail', () => {
-    expect(outcomes('Trail: { id: trail, x: 0, "y": 0 }')).toMatchObject({
-      TrailBucket: 'kept',
-      TrailBucketPolicy: 'kept',
-      TrailLogs: 'kept',
+  it('reads the bucket (its policy holds the grants), the log group and role as parts of the trail', () => {
+    expect(outcomes('Trail: { id: trail, x: 0, "y": 0 }')).toEqual({
+      Trail: 'node',
+      TrailBucket: 'part-of',
+      TrailBucketPolicy: 'part-of',
+      TrailLogs: 'part-of',
+      TrailLogsRole: 'part-of',
     });
   });
 

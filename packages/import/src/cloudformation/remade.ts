@@ -95,6 +95,20 @@ const LOG_BUCKET = {
   // The log bucket's policy, and an S3 node's own.
   bucketPolicy: { types: ['AWS::S3::BucketPolicy'], max: 2 },
 } as const;
+/**
+ * The log bucket a trail or recorder writes to when the design draws none (infra audit.ts), with
+ * its policy, and its access-log bucket with its policy.
+ */
+const writesToDrawnBucket = (ctx: RemadeContext) =>
+  has(ctx, (c) => c.from === ctx.node.id && c.kind === 'write' && ctx.nodeType(c.to) === 's3');
+const AUDIT_BUCKET = {
+  logBucket: { types: ['AWS::S3::Bucket'], max: 2, when: (ctx: RemadeContext) => !writesToDrawnBucket(ctx) },
+  bucketPolicy: {
+    types: ['AWS::S3::BucketPolicy'],
+    max: 2,
+    when: (ctx: RemadeContext) => !writesToDrawnBucket(ctx),
+  },
+} as const;
 const NETWORKED = {
   securityGroup: SECURITY_GROUP,
   securityGroupIngress: INGRESS,
@@ -341,6 +355,22 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
       when: (ctx) =>
         ctx.ordinal <
         (Array.isArray(ctx.node.properties.accessPoints) ? ctx.node.properties.accessPoints.length : 0),
+    },
+  },
+  cloudtrail: {
+    ...AUDIT_BUCKET,
+    // CloudTrail's role and log group for delivery to CloudWatch Logs.
+    role: ROLE,
+    logGroup: LOG_GROUP,
+  },
+  'config-recorder': {
+    ...AUDIT_BUCKET,
+    role: ROLE,
+    deliveryChannel: { types: ['AWS::Config::DeliveryChannel'], max: 1 },
+    configRule: {
+      types: ['AWS::Config::ConfigRule'],
+      when: (ctx) =>
+        ctx.ordinal < (Array.isArray(ctx.node.properties.rules) ? ctx.node.properties.rules.length : 0),
     },
   },
   'backup-plan': {

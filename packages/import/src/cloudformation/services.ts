@@ -19,6 +19,8 @@ import {
 } from './readers/values.ts';
 import { acmCertificate } from './readers/acm-certificate.ts';
 import { backupPlan } from './readers/backup-plan.ts';
+import { cloudtrail } from './readers/cloudtrail.ts';
+import { configRecorder } from './readers/config-recorder.ts';
 import { ecrRepository } from './readers/ecr-repository.ts';
 import { efs } from './readers/efs.ts';
 import { kmsKey } from './readers/kms-key.ts';
@@ -499,4 +501,6 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceMapping>> = {
   'AWS::CertificateManager::Certificate': { service: 'acm-certificate', read: acmCertificate },
   'AWS::EFS::FileSystem': { service: 'efs', read: efs },
   'AWS::Backup::BackupPlan': { service: 'backup-plan', read: backupPlan },
+  'AWS::CloudTrail::Trail': { service: 'cloudtrail', read: cloudtrail },
+  'AWS::Config::ConfigurationRecorder': { service: 'config-recorder', read: configRecorder },
 };

@@ -14,6 +14,8 @@ export interface ReadContext {
   resource: (v: unknown) => { id: string; type: string; props: Record<string, unknown> } | undefined;
   /** Resources of `type` whose properties refer to `id`. */
   referrers: (id: string, type: string) => { id: string; type: string; props: Record<string, unknown> }[];
+  /** The template's resources of `type`, in source order. */
+  ofType: (type: string) => { id: string; type: string; props: Record<string, unknown> }[];
   /** As `value`, writing what cannot be worked out as `${X}` text (and saying so). */
   partial: (v: unknown) => unknown;
   /** The resource's DeletionPolicy. */
