@@ -30,19 +30,9 @@ const KNOWN_DIFFERENCES: Record<string, string[]> = {
   'serverless-api.json': [],
   'static-site.json': [],
   'three-tier-web-app.json': [],
-  // See NOT_READ_YET: compared on what the importer reads, the services it does not are kept.
+  // Route 53, ACM, WAF, EFS, ECR, KMS, VPC endpoints and AWS Backup, each read as a node.
   'secure-web-app.json': [],
 };
-
-/**
- * Examples using services the CloudFormation importer does not read as nodes yet (issue 15): their
- * resources come back as kept resources, of exactly these types (the test fails when one is
- * learned, so the list shrinks), and the signature is compared without those services.
- */
-const NOT_READ_YET: Record<
-  string,
-  { services: string[]; keptTypes: string[]; vpcs?: [string, number, string[]][] }
-> = {};
 
 function signature(design: Design): { nodes: string[]; conns: string[] } {
   const typeOf = new Map(design.nodes.map((n) => [n.id, n.type]));
@@ -88,39 +78,24 @@ describe('design -> CloudFormation -> import', () => {
       );
       const imported = result.design;
 
-      // Nothing kept: every generated resource is understood (but for the services not read yet).
-      const notRead = NOT_READ_YET[file];
+      // Nothing kept: every generated resource is understood.
       const kept = result.report.resources.filter((e) => e.outcome.kind === 'kept');
-      if (notRead) expect([...new Set(kept.map((e) => e.sourceType))].sort()).toEqual(notRead.keptTypes);
-      else expect(kept).toEqual([]);
+      expect(kept).toEqual([]);
       const reparsed = parseDesign(imported);
       expect(reparsed.ok ? [] : reparsed.errors).toEqual([]);
       expect(imported.name).toBe(original.name);
       expect(imported.environments.map((e) => e.name)).toEqual(original.environments.map((e) => e.name));
       expect(imported.vpcs.map((v) => [v.cidr, v.azCount, v.tiers])).toEqual(
-        notRead?.vpcs ?? original.vpcs.map((v) => [v.cidr, v.azCount, v.tiers]),
+        original.vpcs.map((v) => [v.cidr, v.azCount, v.tiers]),
       );
-      const skipped = new Set(notRead?.services ?? []);
       for (const n of original.nodes) {
-        if (!n.placement || skipped.has(n.type) || notRead?.vpcs) continue;
+        if (!n.placement) continue;
         // Placed nodes land in the same tier (the VPC id is the template's logical ID).
         const twin = imported.nodes.find((m) => m.type === n.type && m.placement?.tier === n.placement!.tier);
         expect(twin, `${n.id} (${n.type}) in the ${n.placement.tier} tier`).toBeDefined();
       }
-      const readable = (design: Design): Design => {
-        const gone = new Set(
-          design.nodes
-            .filter((n) => skipped.has(n.type) || (notRead && n.type === 'other-resource'))
-            .map((n) => n.id),
-        );
-        return {
-          ...design,
-          nodes: design.nodes.filter((n) => !gone.has(n.id)),
-          connections: design.connections.filter((c) => !gone.has(c.from) && !gone.has(c.to)),
-        };
-      };
-      const a = signature(readable(original));
-      const b = signature(readable(imported));
+      const a = signature(original);
+      const b = signature(imported);
       expect(differences([...a.nodes, ...a.conns], [...b.nodes, ...b.conns])).toEqual(
         [...KNOWN_DIFFERENCES[file]!].sort(),
       );
