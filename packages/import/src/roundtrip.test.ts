@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDesign, type Design } from '@archgen/model';
 import { generateAll } from '@archgen/export';
 import { importCloudFormation } from './index.ts';
+import { parseTemplateText } from './cloudformation/parse.ts';
 
 const EXAMPLES = resolve(import.meta.dirname, '..', '..', '..', 'examples');
 
@@ -101,6 +102,31 @@ describe('design -> CloudFormation -> import', () => {
       );
     });
   }
+});
+
+describe('logical ids through CloudFormation', () => {
+  // The services read as nodes (zone records, certificate, ACLs, file system mount targets and
+  // access points, endpoints' groups, key alias, backup vault and selection) make their resources
+  // again under the source's ids.
+  it('secure-web-app: design -> CloudFormation -> import -> CloudFormation keeps every resource id and type', () => {
+    const parsed = parseDesign(readFileSync(join(EXAMPLES, 'secure-web-app.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const environments = [parsed.design.environments.at(-1)!.name];
+    const template = generateAll(parsed.design, { targets: ['cloudformation'], environments })
+      .cloudformation!['template.yaml']!;
+    const imported = importCloudFormation([{ path: 'template.yaml', text: template }]).design;
+    const again = generateAll(imported, { targets: ['cloudformation'], environments }).cloudformation![
+      'template.yaml'
+    ]!;
+    const resources = (text: string) =>
+      Object.entries(
+        (parseTemplateText('template.yaml', text).template as { Resources: Record<string, { Type: string }> })
+          .Resources,
+      )
+        .map(([id, r]) => `${id} ${r.Type}`)
+        .sort();
+    expect(resources(again)).toEqual(resources(template));
+  });
 });
 
 describe('groups through CloudFormation', () => {
