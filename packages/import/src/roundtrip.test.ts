@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDesign, type Design } from '@archgen/model';
 import { generateAll } from '@archgen/export';
 import { importCloudFormation } from './index.ts';
+import { parseTemplateText } from './cloudformation/parse.ts';
 
 const EXAMPLES = resolve(import.meta.dirname, '..', '..', '..', 'examples');
 
@@ -30,54 +31,8 @@ const KNOWN_DIFFERENCES: Record<string, string[]> = {
   'serverless-api.json': [],
   'static-site.json': [],
   'three-tier-web-app.json': [],
-  // See NOT_READ_YET: compared on what the importer reads, the services it does not are kept.
+  // Route 53, ACM, WAF, EFS, ECR, KMS, VPC endpoints and AWS Backup, each read as a node.
   'secure-web-app.json': [],
-};
-
-/**
- * Examples using services the CloudFormation importer does not read as nodes yet (issue 15): their
- * resources come back as kept resources, of exactly these types (the test fails when one is
- * learned, so the list shrinks), and the signature is compared without those services.
- */
-const NOT_READ_YET: Record<
-  string,
-  { services: string[]; keptTypes: string[]; vpcs?: [string, number, string[]][] }
-> = {
-  'secure-web-app.json': {
-    // Private subnets with VPC endpoints and no NAT route are read as isolated (tiers come from
-    // routes), and their AZs miscounted: the importer does not read the layout metadata's tiers.
-    vpcs: [['10.0.0.0/16', 3, ['public', 'isolated']]],
-    services: [
-      'acm-certificate',
-      'backup-plan',
-      'ecr-repository',
-      'efs',
-      'kms-key',
-      'route53-zone',
-      'vpc-endpoint',
-      'waf-web-acl',
-    ],
-    keptTypes: [
-      'AWS::Backup::BackupPlan',
-      'AWS::Backup::BackupSelection',
-      'AWS::Backup::BackupVault',
-      'AWS::CertificateManager::Certificate',
-      'AWS::EC2::SecurityGroup',
-      'AWS::EC2::SecurityGroupEgress',
-      'AWS::EC2::SecurityGroupIngress',
-      'AWS::EC2::VPCEndpoint',
-      'AWS::ECR::Repository',
-      'AWS::EFS::AccessPoint',
-      'AWS::EFS::FileSystem',
-      'AWS::EFS::MountTarget',
-      'AWS::ElasticLoadBalancingV2::Listener',
-      'AWS::IAM::Role',
-      'AWS::KMS::Alias',
-      'AWS::KMS::Key',
-      'AWS::Route53::HostedZone',
-      'AWS::Route53::RecordSet',
-    ],
-  },
 };
 
 function signature(design: Design): { nodes: string[]; conns: string[] } {
@@ -124,44 +79,54 @@ describe('design -> CloudFormation -> import', () => {
       );
       const imported = result.design;
 
-      // Nothing kept: every generated resource is understood (but for the services not read yet).
-      const notRead = NOT_READ_YET[file];
+      // Nothing kept: every generated resource is understood.
       const kept = result.report.resources.filter((e) => e.outcome.kind === 'kept');
-      if (notRead) expect([...new Set(kept.map((e) => e.sourceType))].sort()).toEqual(notRead.keptTypes);
-      else expect(kept).toEqual([]);
+      expect(kept).toEqual([]);
       const reparsed = parseDesign(imported);
       expect(reparsed.ok ? [] : reparsed.errors).toEqual([]);
       expect(imported.name).toBe(original.name);
       expect(imported.environments.map((e) => e.name)).toEqual(original.environments.map((e) => e.name));
       expect(imported.vpcs.map((v) => [v.cidr, v.azCount, v.tiers])).toEqual(
-        notRead?.vpcs ?? original.vpcs.map((v) => [v.cidr, v.azCount, v.tiers]),
+        original.vpcs.map((v) => [v.cidr, v.azCount, v.tiers]),
       );
-      const skipped = new Set(notRead?.services ?? []);
       for (const n of original.nodes) {
-        if (!n.placement || skipped.has(n.type) || notRead?.vpcs) continue;
+        if (!n.placement) continue;
         // Placed nodes land in the same tier (the VPC id is the template's logical ID).
         const twin = imported.nodes.find((m) => m.type === n.type && m.placement?.tier === n.placement!.tier);
         expect(twin, `${n.id} (${n.type}) in the ${n.placement.tier} tier`).toBeDefined();
       }
-      const readable = (design: Design): Design => {
-        const gone = new Set(
-          design.nodes
-            .filter((n) => skipped.has(n.type) || (notRead && n.type === 'other-resource'))
-            .map((n) => n.id),
-        );
-        return {
-          ...design,
-          nodes: design.nodes.filter((n) => !gone.has(n.id)),
-          connections: design.connections.filter((c) => !gone.has(c.from) && !gone.has(c.to)),
-        };
-      };
-      const a = signature(readable(original));
-      const b = signature(readable(imported));
+      const a = signature(original);
+      const b = signature(imported);
       expect(differences([...a.nodes, ...a.conns], [...b.nodes, ...b.conns])).toEqual(
         [...KNOWN_DIFFERENCES[file]!].sort(),
       );
     });
   }
+});
+
+describe('logical ids through CloudFormation', () => {
+  // The services read as nodes (zone records, certificate, ACLs, file system mount targets and
+  // access points, endpoints' groups, key alias, backup vault and selection) make their resources
+  // again under the source's ids.
+  it('secure-web-app: design -> CloudFormation -> import -> CloudFormation keeps every resource id and type', () => {
+    const parsed = parseDesign(readFileSync(join(EXAMPLES, 'secure-web-app.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const environments = [parsed.design.environments.at(-1)!.name];
+    const template = generateAll(parsed.design, { targets: ['cloudformation'], environments })
+      .cloudformation!['template.yaml']!;
+    const imported = importCloudFormation([{ path: 'template.yaml', text: template }]).design;
+    const again = generateAll(imported, { targets: ['cloudformation'], environments }).cloudformation![
+      'template.yaml'
+    ]!;
+    const resources = (text: string) =>
+      Object.entries(
+        (parseTemplateText('template.yaml', text).template as { Resources: Record<string, { Type: string }> })
+          .Resources,
+      )
+        .map(([id, r]) => `${id} ${r.Type}`)
+        .sort();
+    expect(resources(again)).toEqual(resources(template));
+  });
 });
 
 describe('groups through CloudFormation', () => {

@@ -27,7 +27,11 @@ export function lowerVpcEndpoints(ctx: LowerContext): void {
       id,
       componentId: node.id,
       vpcId: vpc.id,
-      names: ctx.derivedNames(component.names, 'Sg', `${node.name} security group`),
+      // An imported endpoint's group keeps its logical id (import's remade.ts claims it).
+      names: ctx.derivedNames(component.names, 'Sg', `${node.name} security group`, {
+        nodeId: node.id,
+        key: 'securityGroup',
+      }),
       description:
         sgDescription(`Security group for ${node.name}`) || `Security group for ${component.names.logicalId}`,
       // Clients anywhere in the VPC call the service through the endpoint's interfaces.

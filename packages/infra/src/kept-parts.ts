@@ -96,6 +96,13 @@ export const PART_ROLE_OF_TYPE: Readonly<Record<string, string>> = {
   'AWS::Cognito::UserPoolClient': 'userPoolClient',
   'AWS::CloudFront::OriginAccessControl': 'originAccessControl',
   'AWS::Timestream::Table': 'table',
+  'AWS::EFS::MountTarget': 'mountTarget',
+  'AWS::EFS::AccessPoint': 'accessPoint',
+  'AWS::Route53::RecordSet': 'record',
+  'AWS::Backup::BackupVault': 'vault',
+  'AWS::Backup::BackupSelection': 'selection',
+  'AWS::Config::DeliveryChannel': 'deliveryChannel',
+  'AWS::Config::ConfigRule': 'configRule',
   // What the importer folds into a node as a whole resource of its own.
   'AWS::SQS::Queue': 'deadLetterQueue',
   'AWS::S3::Bucket': 'logBucket',

@@ -30,6 +30,7 @@ import {
   CLUSTER_MEMBER,
   NETWORK_ROLES,
   PART_TYPES,
+  PART_UNLESS_SHARED,
   SAM_POLICY_TEMPLATES,
   iamKind,
   referenceKind,
@@ -37,9 +38,12 @@ import {
 } from './kinds.ts';
 import { nameTag, rebuildNetwork } from './network.ts';
 import { SERVICE_TYPES, type ReadContext } from './services.ts';
+import { endpointService, endpointType } from './readers/vpc-endpoint.ts';
+import { recordName, zoneName } from './readers/route53-zone.ts';
+import { managedRule } from './readers/config-recorder.ts';
 import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
 import { keptSections } from './kept-sections.ts';
-import { notRemade } from './remade.ts';
+import { notRemade, remadeRoles } from './remade.ts';
 
 export interface TemplateImportOptions {
   parameters?: Record<string, string>;
@@ -314,6 +318,22 @@ export function importTemplate(
           ? { kind: 'part', rule: PART_TYPES[r.type]! }
           : { kind: 'service', service: r.type === 'AWS::Logs::LogGroup' ? 'log-group' : 'cloudwatch-alarm' },
       );
+  // A key or web ACL drawn in the template's layout, or used by several services (a key several
+  // stores encrypt with, a web ACL in front of several doors), is a node of its own.
+  for (const r of resources) {
+    if (!PART_UNLESS_SHARED.has(r.type) || cls.get(r.id)?.kind !== 'part') continue;
+    const users = new Set(
+      (refsIn.get(r.id) ?? []).flatMap((x) => {
+        const user = byId.get(x)!;
+        if (isService(x)) return [x];
+        // An association names the ACL and the door it protects.
+        if (user.type === 'AWS::WAFv2::WebACLAssociation') return refsAt(user, ['ResourceArn']);
+        return [];
+      }),
+    );
+    if (drawn(r.id) || users.size > 1)
+      cls.set(r.id, { kind: 'service', service: SERVICE_TYPES[r.type]!.service });
+  }
   // What an architect draws as one thing: a dead-letter queue with the queue (or rule target,
   // function, subscription) it serves; a log bucket with what logs into it; an S3-to-EventBridge
   // rule as the bucket's event source. Each becomes a part of the node it serves (ownerHint).
@@ -362,8 +382,37 @@ export function importTemplate(
       .filter((x) => cls.get(x.id)?.kind === 'kept')
       .map((x) => x.id)
       .join(', ')}, which the importer keeps`;
+  // A delivery channel and the AWS managed rules the catalog lists name no recorder: with one
+  // recorder in the template, they are its parts.
+  const recorders = resources.filter(
+    (r) => r.type === 'AWS::Config::ConfigurationRecorder' && isService(r.id),
+  );
+  if (recorders.length === 1) {
+    const channel = resources.find((r) => r.type === 'AWS::Config::DeliveryChannel');
+    if (channel) ownerHint.set(channel.id, recorders[0]!.id);
+    for (const r of resources)
+      if (r.type === 'AWS::Config::ConfigRule' && managedRule({ value }, r.props))
+        ownerHint.set(r.id, recorders[0]!.id);
+  }
   for (const r of resources) {
     if (drawn(r.id)) continue;
+    // In a template archgen wrote, a bucket not drawn that only a trail or a recorder's channel
+    // writes to is the log bucket the lowering made for it: its part.
+    if (r.type === 'AWS::S3::Bucket' && isService(r.id) && writtenByArchgen) {
+      const users = referrersOf(r.id).filter(
+        (x) => x.type !== 'AWS::S3::BucketPolicy' && !/^AWS::IAM::/.test(x.type),
+      );
+      const writers = users.filter(
+        (x) =>
+          (x.type === 'AWS::CloudTrail::Trail' && isService(x.id)) ||
+          (x.type === 'AWS::Config::DeliveryChannel' && ownerHint.has(x.id)),
+      );
+      if (writers.length === 1 && users.length === 1) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'logBucket', via: 'in' } });
+        ownerHint.set(r.id, writers[0]!.id);
+        continue;
+      }
+    }
     if (r.type === 'AWS::S3::Bucket' && isService(r.id) && forKeptService(r)) {
       cls.set(r.id, { kind: 'kept', reason: keptFor(r) });
       continue;
@@ -475,29 +524,49 @@ export function importTemplate(
       namesKept(id, c.rule) || refsAt(byId.get(id)!, c.rule.paths).some((t) => cls.get(t)?.kind === 'kept')
     );
   };
-  for (let round = 0; round < 2; round++) {
-    for (let changed = true, guard = 0; changed && guard < 12; guard++) {
-      changed = false;
-      for (const r of partsPending()) {
-        const rule = (cls.get(r.id) as { rule: PartRule }).rule;
-        // Second round: the other direction too (a log group named after its function), unless
-        // a kept resource uses the part (a pipe's role naming the queue it reads): it stays with
-        // that resource, kept, since the node it names would not make it again on re-export.
-        const usedByKept = (refsIn.get(r.id) ?? []).some(keptish);
-        // Likewise a part that names a kept resource besides its owner (a permission letting a
-        // kept WebSocket API invoke the function): the node's lowering has no such connection.
-        if (namesKept(r.id, rule)) continue;
-        const o =
-          tryOwn(r, rule.via, rule) ??
-          (round === 1 && !(rule.via === 'in' && usedByKept)
-            ? tryOwn(r, rule.via === 'in' ? 'out' : 'in', { ...rule, paths: undefined })
-            : undefined);
-        if (o) {
-          ownerOf.set(r.id, o);
-          changed = true;
+  const settleOwners = () => {
+    for (let round = 0; round < 2; round++) {
+      for (let changed = true, guard = 0; changed && guard < 12; guard++) {
+        changed = false;
+        for (const r of partsPending()) {
+          const rule = (cls.get(r.id) as { rule: PartRule }).rule;
+          // Second round: the other direction too (a log group named after its function), unless
+          // a kept resource uses the part (a pipe's role naming the queue it reads): it stays with
+          // that resource, kept, since the node it names would not make it again on re-export.
+          const usedByKept = (refsIn.get(r.id) ?? []).some(keptish);
+          // Likewise a part that names a kept resource besides its owner (a permission letting a
+          // kept WebSocket API invoke the function): the node's lowering has no such connection.
+          if (namesKept(r.id, rule)) continue;
+          const o =
+            tryOwn(r, rule.via, rule) ??
+            (round === 1 && !(rule.via === 'in' && usedByKept)
+              ? tryOwn(r, rule.via === 'in' ? 'out' : 'in', { ...rule, paths: undefined })
+              : undefined);
+          if (o) {
+            ownerOf.set(r.id, o);
+            changed = true;
+          }
         }
       }
     }
+  };
+  settleOwners();
+  // A key used by a node that encrypts with a drawn key but makes none of its own (a database, a
+  // backup vault): a node it encrypts with, rather than a part its export would not make again.
+  // The owners are settled again: the key's alias is the key's now.
+  let keysFreed = false;
+  for (const r of resources) {
+    const owner = ownerOf.get(r.id);
+    if (r.type !== 'AWS::KMS::Key' || !owner) continue;
+    const ownerType = (cls.get(owner) as { service: string }).service;
+    if (remadeRoles(ownerType).kmsKey || !findAcceptedConnection(ownerType, 'kms-key', 'encrypt-with'))
+      continue;
+    cls.set(r.id, { kind: 'service', service: 'kms-key' });
+    keysFreed = true;
+  }
+  if (keysFreed) {
+    ownerOf.clear();
+    settleOwners();
   }
   for (const r of partsPending()) {
     // A flow log's role, log group or bucket: part of the network.
@@ -505,7 +574,9 @@ export function importTemplate(
       cls.set(r.id, { kind: 'network', role: `flowLog${r.type.split('::').pop()}` });
       continue;
     }
-    if (r.type === 'AWS::Logs::LogGroup' && forKeptService(r))
+    if (PART_UNLESS_SHARED.has(r.type) && !referrersOf(r.id).some((x) => cls.get(x.id)?.kind === 'kept'))
+      cls.set(r.id, { kind: 'service', service: SERVICE_TYPES[r.type]!.service });
+    else if (r.type === 'AWS::Logs::LogGroup' && forKeptService(r))
       cls.set(r.id, { kind: 'kept', reason: keptFor(r) });
     else if (r.type === 'AWS::Logs::LogGroup') cls.set(r.id, { kind: 'service', service: 'log-group' });
     else if (r.type === 'AWS::CloudWatch::Alarm' && !watchesNothing(r))
@@ -620,6 +691,8 @@ export function importTemplate(
             const t = target ? byId.get(target) : undefined;
             return t ? { id: t.id, type: t.type, props: t.props } : undefined;
           },
+          ofType: (type) =>
+            resources.filter((x) => x.type === type).map((x) => ({ id: x.id, type: x.type, props: x.props })),
           referrers: (target, type) =>
             (refsIn.get(target) ?? [])
               .map((x) => byId.get(x)!)
@@ -677,6 +750,13 @@ export function importTemplate(
   }
 
   // ---- Placement: the tier of the subnets a node (or one of its parts) uses ---------------------
+  const subnetsOfTable = new Map<string, string[]>();
+  for (const r of resources)
+    if (r.type === 'AWS::EC2::SubnetRouteTableAssociation') {
+      const table = referencesIn(r.props.RouteTableId)[0]?.target;
+      const subnet = referencesIn(r.props.SubnetId)[0]?.target;
+      if (table && subnet) subnetsOfTable.set(table, [...(subnetsOfTable.get(table) ?? []), subnet]);
+    }
   const partsOf = new Map<string, string[]>();
   for (const [part, owner] of ownerOf) partsOf.set(owner, [...(partsOf.get(owner) ?? []), part]);
   let externalVpc: Vpc | undefined;
@@ -684,9 +764,13 @@ export function importTemplate(
     if (node.type === 'other-resource') continue;
     const service = getService(node.type)!;
     const related = [resId, ...(partsOf.get(resId) ?? [])];
-    const subnetRefs = related.flatMap((id) => referencesIn(byId.get(id)!.props).map((x) => x.target));
+    // A gateway endpoint names route tables: the subnets they serve.
+    const subnetRefs = related
+      .flatMap((id) => referencesIn(byId.get(id)!.props).map((x) => x.target))
+      .flatMap((ref) => subnetsOfTable.get(ref) ?? [ref]);
     const tiers = new Map<string, { vpc: string; tier: SubnetTier; n: number }>();
     let usesParameterSubnets = false;
+    const parameterSubnets = new Set<string>();
     for (const ref of subnetRefs) {
       const s = net.subnets.get(ref);
       if (s?.vpc && net.vpcs.has(s.vpc)) {
@@ -694,7 +778,10 @@ export function importTemplate(
         const entry = tiers.get(key) ?? { vpc: s.vpc, tier: s.tier, n: 0 };
         entry.n++;
         tiers.set(key, entry);
-      } else if (/subnet/i.test(ref) && parameters[ref] !== undefined) usesParameterSubnets = true;
+      } else if (/subnet/i.test(ref) && parameters[ref] !== undefined) {
+        usesParameterSubnets = true;
+        parameterSubnets.add(ref);
+      }
     }
     const best = [...tiers.values()].sort((a, b) => b.n - a.n)[0];
     if (best) {
@@ -722,6 +809,9 @@ export function importTemplate(
           'the template places services in a VPC it does not create (subnets given as parameters): they are drawn in a stand-in VPC "VPC from parameters" with automatic CIDRs',
         );
       }
+      // One subnet per AZ: a node in three subnets given as parameters (a file system's mount
+      // targets) is in a VPC of three AZs.
+      externalVpc.azCount = Math.max(externalVpc.azCount, Math.min(3, parameterSubnets.size));
       node.placement = { vpcId: externalVpc.id, tier };
     }
   }
@@ -931,12 +1021,16 @@ export function importTemplate(
         ))
           add(r.id, t, 'read-write', 'query results location');
         break;
-      case 'AWS::CloudFront::Distribution':
-        for (const o of Array.isArray(obj(r.props.DistributionConfig).Origins)
-          ? (obj(r.props.DistributionConfig).Origins as unknown[])
-          : [])
+      case 'AWS::CloudFront::Distribution': {
+        const config = obj(r.props.DistributionConfig);
+        for (const o of Array.isArray(config.Origins) ? (config.Origins as unknown[]) : [])
           for (const t of targetsIn(obj(o).DomainName)) add(r.id, t, 'route', 'origin');
+        for (const t of targetsIn(obj(config.ViewerCertificate).AcmCertificateArn))
+          if (node(t)?.type === 'acm-certificate') add(t, r.id, 'certificate', 'viewer certificate');
+        for (const t of targetsIn(config.WebACLId))
+          if (node(t)?.type === 'waf-web-acl') add(t, r.id, 'protect', 'web ACL');
         break;
+      }
       case 'AWS::CloudWatch::Alarm':
         for (const t of targetsIn(r.props.AlarmActions)) {
           if (ownerNode.type === 'cloudwatch-alarm') add(r.id, t, 'publish', 'alarm action');
@@ -946,6 +1040,94 @@ export function importTemplate(
         if (ownerNode.type === 'cloudwatch-alarm')
           for (const t of targetsIn([r.props.Dimensions, r.props.Metrics]))
             add(r.id, t, 'read', 'alarm dimension');
+        break;
+      case 'AWS::Route53::RecordSet': {
+        // An alias record in a zone of the design: zone -> the distribution or load balancer.
+        if (ownerNode.type !== 'route53-zone') break;
+        const target = targetsIn(obj(r.props.AliasTarget).DNSName)[0];
+        const name = recordName(
+          value(r.props.Name) as string | undefined,
+          zoneName({ value }, byId.get(owner!)?.props.Name),
+        );
+        add(owner, target, 'alias', `alias record ${r.id}`, {
+          ...(name !== undefined ? { properties: { recordName: name } } : {}),
+        });
+        break;
+      }
+      case 'AWS::CertificateManager::Certificate':
+        for (const o of Array.isArray(r.props.DomainValidationOptions) ? r.props.DomainValidationOptions : [])
+          add(r.id, targetsIn(obj(o).HostedZoneId)[0], 'validate-in', 'DNS validation');
+        break;
+      case 'AWS::ElasticLoadBalancingV2::Listener':
+      case 'AWS::ElasticLoadBalancingV2::ListenerCertificate':
+        for (const c of Array.isArray(r.props.Certificates) ? r.props.Certificates : [])
+          for (const t of targetsIn(obj(c).CertificateArn))
+            if (node(t)?.type === 'acm-certificate') add(t, owner, 'certificate', `certificate of ${r.id}`);
+        break;
+      case 'AWS::WAFv2::WebACLAssociation': {
+        const acl = targetsIn(r.props.WebACLArn)[0];
+        if (node(acl)?.type === 'waf-web-acl')
+          add(acl, targetsIn(r.props.ResourceArn)[0], 'protect', `web ACL association ${r.id}`);
+        break;
+      }
+      case 'AWS::CloudTrail::Trail':
+        add(r.id, targetsIn(r.props.S3BucketName)[0], 'write', 'trail bucket');
+        add(r.id, targetsIn(r.props.CloudWatchLogsLogGroupArn)[0], 'write', 'trail log group');
+        break;
+      case 'AWS::Config::DeliveryChannel':
+        add(owner, targetsIn(r.props.S3BucketName)[0], 'write', `delivery channel ${r.id}`);
+        break;
+      case 'AWS::Backup::BackupSelection':
+        for (const t of targetsIn(obj(r.props.BackupSelection).Resources))
+          add(owner, t, 'back-up', `backup selection ${r.id}`);
+        break;
+      case 'AWS::ECS::TaskDefinition': {
+        const containers = (
+          Array.isArray(r.props.ContainerDefinitions) ? r.props.ContainerDefinitions : []
+        ).map(obj);
+        // The image its containers run from a repository of the design, with the tag.
+        for (const cd of containers)
+          for (const t of targetsIn(cd.Image))
+            if (node(t)?.type === 'ecr-repository') {
+              const tag = imageTag(cd.Image);
+              add(owner, t, 'read', 'container image', tag ? { properties: { tag } } : {});
+            }
+        // EFS volumes mounted into a container: read-only or read-write, where.
+        for (const v of (Array.isArray(r.props.Volumes) ? r.props.Volumes : []).map(obj)) {
+          const efs = obj(v.EFSVolumeConfiguration);
+          const fs = targetsIn(efs.FilesystemId)[0];
+          if (!fs) continue;
+          const mount = containers
+            .flatMap((cd) => (Array.isArray(cd.MountPoints) ? cd.MountPoints : []).map(obj))
+            .find((m) => m.SourceVolume === v.Name);
+          const readOnly = mount?.ReadOnly === true || mount?.ReadOnly === 'true';
+          const path = mount ? value(mount.ContainerPath) : undefined;
+          add(
+            owner,
+            fs,
+            readOnly ? 'read' : 'read-write',
+            `EFS volume ${String(v.Name)}`,
+            typeof path === 'string' ? { properties: { mountPath: path } } : {},
+          );
+        }
+        break;
+      }
+      case 'AWS::Lambda::Function':
+      case 'AWS::Serverless::Function':
+        // A file system mounted through an access point (a part of the file system's node):
+        // read, and read-write where its role may write (elasticfilesystem:ClientWrite).
+        for (const c of (Array.isArray(r.props.FileSystemConfigs) ? r.props.FileSystemConfigs : []).map(
+          obj,
+        )) {
+          const path = value(c.LocalMountPath);
+          add(
+            r.id,
+            targetsIn(c.Arn)[0],
+            'read',
+            'file system config',
+            typeof path === 'string' ? { properties: { mountPath: path } } : {},
+          );
+        }
         break;
       case 'AWS::StepFunctions::StateMachine':
       case 'AWS::Serverless::StateMachine':
@@ -1083,6 +1265,7 @@ export function importTemplate(
     const ordinal = Object.keys(keys).filter((k) => k === role || k.startsWith(`${role}:`)).length;
     const why = notRemade(role, {
       node: served,
+      vpcAzCount: vpcs.find((v) => v.id === served.placement?.vpcId)?.azCount,
       connections,
       nodeType: (id) => nodeTypes.get(id),
       type: r.type,
@@ -1113,8 +1296,9 @@ export function importTemplate(
     (served.logicalIdSources ??= {})[key] = { type: r.type, ...(named.length > 0 ? { refs: named } : {}) };
   }
 
-  // A function or task mounting a file system the importer keeps (it reads no EFS node yet): the
-  // design draws no mount, so the export would not mount it. Said, not silently lost.
+  // A function or task mounting what the importer keeps (an access point the file system's node
+  // would not make again): the design draws no such mount, so the export would not make it.
+  // Said, not silently lost.
   for (const r of resources) {
     const mounts =
       r.type === 'AWS::Lambda::Function' || r.type === 'AWS::Serverless::Function'
@@ -1253,6 +1437,33 @@ const KEPT_ATTRIBUTES = [
 const DLQ_KEY = /deadletter|redrivepolicy|onfailure/i;
 const LOG_KEY = /logging|loadbalancerattributes|logdestination|destinationbucketname|accesslog/i;
 
+/** A policy document that allows everything to everyone (an endpoint's default policy). */
+function allowsAll(doc: unknown): boolean {
+  const statements = obj(doc).Statement;
+  const list = (Array.isArray(statements) ? statements : [statements]).map(obj);
+  const any = (v: unknown) => v === '*' || (Array.isArray(v) && v.includes('*'));
+  return (
+    list.length > 0 &&
+    list.every(
+      (s) =>
+        s.Effect === 'Allow' &&
+        any(s.Action) &&
+        any(s.Resource) &&
+        (any(s.Principal) || any(obj(s.Principal).AWS)) &&
+        s.Condition === undefined,
+    )
+  );
+}
+
+/** The tag at the end of an image written as text, a Join or a Sub ("<repository uri>:v1" -> "v1"). */
+function imageTag(image: unknown): string | undefined {
+  const join = obj(image)['Fn::Join'];
+  const sub = obj(image)['Fn::Sub'];
+  const items = Array.isArray(join) && Array.isArray(join[1]) ? (join[1] as unknown[]) : [];
+  const tail = typeof image === 'string' ? image : typeof sub === 'string' ? sub : items[items.length - 1];
+  return typeof tail === 'string' ? /:([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})$/.exec(tail)?.[1] : undefined;
+}
+
 /** Targets referred to under a key matching `key` (at any depth). */
 function refsUnderKeys(value: unknown, key: RegExp): string[] {
   const out: string[] = [];
@@ -1326,7 +1537,56 @@ function classify(r: Res, value: (v: unknown) => unknown, byId: Map<string, Res>
   if (t === 'AWS::RDS::DBInstance' && r.props.DBClusterIdentifier !== undefined)
     return { kind: 'part', rule: CLUSTER_MEMBER };
   const mapping = SERVICE_TYPES[t];
-  if (mapping && t !== 'AWS::Logs::LogGroup' && t !== 'AWS::CloudWatch::Alarm') {
+  if (
+    mapping &&
+    t !== 'AWS::Logs::LogGroup' &&
+    t !== 'AWS::CloudWatch::Alarm' &&
+    !PART_UNLESS_SHARED.has(t)
+  ) {
+    if (t === 'AWS::EC2::VPCEndpoint') {
+      const ctx = { value };
+      if (!endpointType(ctx, r.props.VpcEndpointType))
+        return {
+          kind: 'kept',
+          reason: `a ${String(value(r.props.VpcEndpointType))} endpoint: the catalog has gateway and interface endpoints`,
+        };
+      if (r.props.PolicyDocument !== undefined && !allowsAll(value(r.props.PolicyDocument)))
+        return {
+          kind: 'kept',
+          reason: "an endpoint policy that limits access: the catalog's endpoints allow what IAM allows",
+        };
+      if (!endpointService(ctx, r.props.ServiceName))
+        return {
+          kind: 'kept',
+          reason:
+            'an endpoint to a service that is not an AWS service of the region (PrivateLink to another account)',
+        };
+    }
+    if (
+      t === 'AWS::CloudTrail::Trail' &&
+      (r.props.AdvancedEventSelectors !== undefined || value(r.props.IsOrganizationTrail) === true)
+    )
+      return {
+        kind: 'kept',
+        reason: 'an organization trail or one with advanced event selectors: the catalog holds neither',
+      };
+    if (t === 'AWS::Config::ConfigurationRecorder') {
+      const group = obj(r.props.RecordingGroup);
+      if (
+        (Array.isArray(group.ResourceTypes) && group.ResourceTypes.length > 0) ||
+        group.ExclusionByResourceTypes !== undefined ||
+        r.props.RecordingMode !== undefined
+      )
+        return {
+          kind: 'kept',
+          reason: 'a recorder of chosen resource types or recording mode: the catalog records all or nothing',
+        };
+    }
+    if (t === 'AWS::Backup::BackupPlan') {
+      const rules = obj(r.props.BackupPlan).BackupPlanRule;
+      if (!Array.isArray(rules) || rules.length !== 1)
+        return { kind: 'kept', reason: 'a backup plan with other than one rule: the design holds one rule' };
+    }
     if (t === 'AWS::ApiGatewayV2::Api' && value(r.props.ProtocolType) === 'WEBSOCKET')
       return { kind: 'kept', reason: 'a WebSocket API: the catalog has REST and HTTP APIs only' };
     if (
@@ -1450,7 +1710,8 @@ function mergeEdges(
   for (const e of edges) {
     const key = `${e.from}\u0000${e.to}`;
     const kinds = pairs.get(key) ?? new Map();
-    if (!kinds.has(e.kind))
+    // The first reason wins, unless a later one carries the connection's settings (a mount path).
+    if (!kinds.has(e.kind) || (e.properties && !kinds.get(e.kind)!.properties))
       kinds.set(e.kind, {
         ...(e.port ? { port: e.port } : {}),
         ...(e.properties ? { properties: e.properties } : {}),
@@ -1462,6 +1723,10 @@ function mergeEdges(
   const taken = new Set<string>();
   for (const [key, kinds] of pairs) {
     const [from, to] = key.split('\u0000') as [string, string];
+    // Read and write are read-write, keeping the settings either carried (a mount's path).
+    const settings = (['read-write', 'read', 'write'] as const)
+      .map((k) => kinds.get(k)?.properties)
+      .find((p) => p !== undefined);
     if (kinds.has('read') && kinds.has('write')) {
       kinds.delete('read');
       kinds.delete('write');
@@ -1470,6 +1735,8 @@ function mergeEdges(
     if (kinds.has('read-write')) {
       kinds.delete('read');
       kinds.delete('write');
+      const merged = kinds.get('read-write')!;
+      if (settings && !merged.properties) kinds.set('read-write', { ...merged, properties: settings });
     }
     // A subscription or event source already says the target consumes it.
     const fromType = typeOf.get(from) ?? '';

@@ -200,7 +200,30 @@ export const PART_TYPES: Readonly<Record<string, PartRule>> = {
   'AWS::Timestream::Table': { role: 'table', via: 'out', paths: ['DatabaseName'], indexed: true },
   'AWS::WAFv2::WebACLAssociation': { role: 'webAclAssociation', via: 'out', paths: ['ResourceArn'] },
   'AWS::StepFunctions::Activity': { role: 'activity', via: 'in', indexed: true },
+  // A file system's mount targets hold its security group; its access points are its settings.
+  'AWS::EFS::MountTarget': {
+    role: 'mountTarget',
+    via: 'out',
+    paths: ['FileSystemId'],
+    indexed: true,
+    holds: true,
+  },
+  'AWS::EFS::AccessPoint': { role: 'accessPoint', via: 'out', paths: ['FileSystemId'], indexed: true },
+  // A zone's records (the alias records are its alias connections; others are kept, remade.ts).
+  'AWS::Route53::RecordSet': { role: 'record', via: 'out', paths: ['HostedZoneId'], indexed: true },
+  'AWS::Backup::BackupVault': { role: 'vault', via: 'in' },
+  // They name no recorder: owned through import.ts's hint when the template has one recorder.
+  'AWS::Config::DeliveryChannel': { role: 'deliveryChannel', via: 'out', paths: [] },
+  'AWS::Config::ConfigRule': { role: 'configRule', via: 'out', paths: [], indexed: true },
+  // The selection names the plan's role: the role is the plan's too.
+  'AWS::Backup::BackupSelection': { role: 'selection', via: 'out', paths: ['BackupPlanId'], holds: true },
 };
+
+/**
+ * Types that are a part of the node using them (a bucket's own key, a distribution's own web
+ * ACL) unless drawn as a node of their own, used by several nodes, or by none (import.ts).
+ */
+export const PART_UNLESS_SHARED: ReadonlySet<string> = new Set(['AWS::KMS::Key', 'AWS::WAFv2::WebACL']);
 
 /** A RDS DB instance in a cluster is part of the Aurora node; on its own it is an RDS node. */
 export const CLUSTER_MEMBER: PartRule = {
@@ -237,6 +260,14 @@ export function iamKind(actions: readonly string[], targetType: string): Connect
     case 'log-group':
       // Writing to a log group that is a node of its own (a drawn one; a service's own is a part).
       return has('logs', (v) => v === 'putlogevents' || v === 'createlogstream') ? 'write' : undefined;
+    case 'efs': {
+      // Mounting is ClientMount; writing adds ClientWrite (ClientRootAccess is a mount setting).
+      const write = has('elasticfilesystem', (v) => v === 'clientwrite');
+      const mount = has('elasticfilesystem', (v) => v === 'clientmount');
+      return write ? 'read-write' : mount ? 'read' : undefined;
+    }
+    case 'ecr-repository':
+      return has('ecr', (v) => v === 'batchgetimage' || v === 'getdownloadurlforlayer') ? 'read' : undefined;
     case 'kinesis-stream': {
       const write = has('kinesis', (v) => v.startsWith('putrecord'));
       const read = has('kinesis', (v) => READ.test(v));

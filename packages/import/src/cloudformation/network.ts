@@ -31,6 +31,18 @@ export interface RebuiltNetwork {
 
 const refTarget = (v: unknown): string | undefined => referencesIn(v)[0]?.target;
 
+/** The value of a subnet's Tier tag, lower case. */
+function tierTag(tags: unknown, value: (v: unknown) => unknown): string | undefined {
+  for (const tag of Array.isArray(tags) ? tags : []) {
+    const t = tag as Record<string, unknown>;
+    if (typeof t === 'object' && t !== null && value(t.Key) === 'Tier') {
+      const v = value(t.Value);
+      return typeof v === 'string' ? v.toLowerCase() : undefined;
+    }
+  }
+  return undefined;
+}
+
 export function rebuildNetwork(
   resources: readonly NetResource[],
   value: (v: unknown) => unknown,
@@ -70,8 +82,19 @@ export function rebuildNetwork(
     const route = table ? defaultRoute.get(table) : undefined;
     const mapsPublic =
       value(s.props.MapPublicIpOnLaunch) === true || value(s.props.MapPublicIpOnLaunch) === 'true';
+    // Without a default route, a subnet tagged Tier=private (archgen's export writes the tag) is a
+    // private subnet that reaches AWS through VPC endpoints rather than a NAT gateway.
+    const tagged = tierTag(s.props.Tags, value);
     const tier: SubnetTier =
-      route === 'igw' ? 'public' : route === 'nat' ? 'private' : !table && mapsPublic ? 'public' : 'isolated';
+      route === 'igw'
+        ? 'public'
+        : route === 'nat'
+          ? 'private'
+          : !table && mapsPublic
+            ? 'public'
+            : tagged === 'private'
+              ? 'private'
+              : 'isolated';
     const cidr = value(s.props.CidrBlock);
     const azValue = value(s.props.AvailabilityZone);
     const az = azIndex(s.props.AvailabilityZone, azValue);

@@ -15,8 +15,6 @@ import { parseTemplateText } from './parse.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..', '..', '..');
 const NOT_REMADE = 'the export would not make it again';
-/** Types of drawn services the importer has no reader for yet (kms-key): claimed by what uses them. */
-const UNREAD = ['AWS::KMS::Key', 'AWS::KMS::Alias'];
 
 describe('parts the export makes again', () => {
   // Generating the two largest fixtures and importing them takes a few seconds.
@@ -33,7 +31,7 @@ describe('parts the export makes again', () => {
       }).cloudformation!;
       const result = importCloudFormation([{ path: 'template.yaml', text: files['template.yaml']! }]);
       // Services the importer does not read as nodes yet come back kept; so do the parts that
-      // go with them (a rule from a bastion's group, to an MSK cluster's) and a drawn KMS key.
+      // go with them (a rule from a bastion's group, to an MSK cluster's).
       const resources = (
         parseTemplateText('template.yaml', files['template.yaml']!).template as {
           Resources: Record<string, { Properties?: unknown }>;
@@ -46,7 +44,6 @@ describe('parts the export makes again', () => {
       );
       const setAside = result.report.resources
         .filter((e) => e.outcome.kind === 'kept' && e.outcome.reason.startsWith(NOT_REMADE))
-        .filter((e) => !UNREAD.includes(e.sourceType))
         .filter((e) => !referencesIn(resources[e.sourceId]?.Properties).some((x) => keptAsRead.has(x.target)))
         .map((e) => `${e.sourceId} (${e.sourceType}): ${'reason' in e.outcome ? e.outcome.reason : ''}`);
       expect(setAside).toEqual([]);
@@ -122,10 +119,9 @@ describe('parts the export would not make again are kept as written', () => {
   });
 });
 
-describe('an HTTPS listener serving a certificate the importer keeps', () => {
-  // ACM certificates are kept resources; the listener naming one is kept with it, and so is the
-  // target group it forwards to: claimed by the function it names, it would be dropped as a
-  // part the function only makes behind a drawn ALB (a connection the import cannot draw here).
+describe('an HTTPS listener serving a certificate of the template', () => {
+  // The certificate is a node serving the ALB (a certificate connection), so the ALB's lowering
+  // makes the HTTPS listener again: it is the ALB's, and the target group its function's.
   const result = importCloudFormation([
     {
       path: 'template.yaml',
@@ -170,15 +166,13 @@ Resources:
   ]);
   const outcome = (id: string) => result.report.resources.find((e) => e.sourceId === id)!.outcome;
 
-  it('keeps the listener and its target group as read, not as parts set aside', () => {
-    for (const id of ['Cert', 'Https', 'AlbToFn']) {
-      expect(outcome(id), id).toMatchObject({ kind: 'kept', nodeId: id });
-      expect((outcome(id) as { reason: string }).reason, id).not.toContain(NOT_REMADE);
-    }
-    expect(result.design.nodes.find((n) => n.id === 'Fn')!.logicalIds).toEqual({
-      self: 'Fn',
-      role: 'FnRole',
-    });
+  it('reads the certificate as a node serving the ALB, the listener and target group as parts', () => {
+    expect(outcome('Cert')).toEqual({ kind: 'node', nodeId: 'Cert' });
+    expect(outcome('Https')).toMatchObject({ kind: 'part-of', nodeId: 'Alb', role: 'listener' });
+    expect(outcome('AlbToFn')).toMatchObject({ kind: 'part-of', role: 'targetGroup' });
+    expect(
+      result.design.connections.filter((c) => c.from === 'Cert').map((c) => `${c.kind} ${c.to}`),
+    ).toEqual(['certificate Alb']);
   });
 });
 
@@ -247,7 +241,7 @@ Resources:
   });
 });
 
-describe('what the lowering made for a service the importer keeps', () => {
+describe('what the lowering made for a trail', () => {
   // archgen's layout metadata says what was drawn; the trail's bucket and log group were not.
   const text = (layoutNodes: string) => `
 AWSTemplateFormatVersion: '2010-09-09'
@@ -289,11 +283,13 @@ Resources:
     return Object.fromEntries(result.report.resources.map((e) => [e.sourceId, e.outcome.kind]));
   };
 
-  it('keeps a trail bucket (its policy holds the grants) and log group with the trail', () => {
-    expect(outcomes('Trail: { id: trail, x: 0, "y": 0 }')).toMatchObject({
-      TrailBucket: 'kept',
-      TrailBucketPolicy: 'kept',
-      TrailLogs: 'kept',
+  it('reads the bucket (its policy holds the grants), the log group and role as parts of the trail', () => {
+    expect(outcomes('Trail: { id: trail, x: 0, "y": 0 }')).toEqual({
+      Trail: 'node',
+      TrailBucket: 'part-of',
+      TrailBucketPolicy: 'part-of',
+      TrailLogs: 'part-of',
+      TrailLogsRole: 'part-of',
     });
   });
 
@@ -306,7 +302,7 @@ Resources:
   });
 });
 
-describe('a function mounting a file system the importer keeps', () => {
+describe('a function mounting a file system', () => {
   const mounting = (mount: string) =>
     importCloudFormation([
       {
@@ -318,7 +314,7 @@ Resources:
     Type: AWS::EFS::FileSystem
   FilesAccessPoint:
     Type: AWS::EFS::AccessPoint
-    Properties: { FileSystemId: !Ref Files }
+    Properties: { FileSystemId: !Ref Files, RootDirectory: { Path: /files } }
   Fn:
     Type: AWS::Lambda::Function
     Properties:
@@ -329,18 +325,24 @@ Resources:
 ${mount}
 `,
       },
-    ]).report.problems.filter((p) => p.sourceId === 'Fn');
+    ]);
 
-  it('says the export would not mount it', () => {
-    const problems = mounting(
+  it('mounts it through its access point, where the function says: read-only, its role writing nothing', () => {
+    const result = mounting(
       '      FileSystemConfigs: [{ Arn: !GetAtt FilesAccessPoint.Arn, LocalMountPath: /mnt/files }]',
     );
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ severity: 'warning' });
-    expect(problems[0]!.message).toContain('Fn mounts FilesAccessPoint');
+    expect(result.report.problems.filter((p) => p.sourceId === 'Fn')).toEqual([]);
+    expect(result.design.connections).toMatchObject([
+      { from: 'Fn', to: 'Files', kind: 'read', properties: { mountPath: '/mnt/files' } },
+    ]);
+    expect(result.design.nodes.find((n) => n.id === 'Files')).toMatchObject({
+      type: 'efs',
+      properties: { accessPoints: [{ path: '/files' }] },
+      logicalIds: { self: 'Files', 'accessPoint:0': 'FilesAccessPoint' },
+    });
   });
 
-  it('says nothing of a function that mounts nothing', () => {
-    expect(mounting('')).toEqual([]);
+  it('draws no mount for a function that mounts nothing', () => {
+    expect(mounting('').design.connections).toEqual([]);
   });
 });

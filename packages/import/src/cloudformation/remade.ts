@@ -21,6 +21,8 @@ export interface RemadeContext {
   props: Record<string, unknown>;
   /** Node ids the part's properties name (through any part of theirs). */
   names: readonly string[];
+  /** The AZ count of the VPC the node is placed in. */
+  vpcAzCount?: number;
   /** How many parts of this role the node already holds (0 for the first). */
   ordinal: number;
 }
@@ -92,6 +94,20 @@ const LOG_BUCKET = {
   logBucket: { types: ['AWS::S3::Bucket'], max: 1 },
   // The log bucket's policy, and an S3 node's own.
   bucketPolicy: { types: ['AWS::S3::BucketPolicy'], max: 2 },
+} as const;
+/**
+ * The log bucket a trail or recorder writes to when the design draws none (infra audit.ts), with
+ * its policy, and its access-log bucket with its policy.
+ */
+const writesToDrawnBucket = (ctx: RemadeContext) =>
+  has(ctx, (c) => c.from === ctx.node.id && c.kind === 'write' && ctx.nodeType(c.to) === 's3');
+const AUDIT_BUCKET = {
+  logBucket: { types: ['AWS::S3::Bucket'], max: 2, when: (ctx: RemadeContext) => !writesToDrawnBucket(ctx) },
+  bucketPolicy: {
+    types: ['AWS::S3::BucketPolicy'],
+    max: 2,
+    when: (ctx: RemadeContext) => !writesToDrawnBucket(ctx),
+  },
 } as const;
 const NETWORKED = {
   securityGroup: SECURITY_GROUP,
@@ -313,6 +329,60 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
   'step-functions': { ...S3_EVENTS, role: ROLE, logGroup: LOG_GROUP },
   timestream: { table: { types: ['AWS::Timestream::Table'] } },
   'vpc-endpoint': { securityGroup: SECURITY_GROUP },
+  'route53-zone': {
+    // An alias record (A; AAAA too for a distribution) for each alias connection of the zone.
+    record: {
+      types: ['AWS::Route53::RecordSet'],
+      when: (ctx) => {
+        const target = ctx.names.find((id) =>
+          has(ctx, (c) => c.from === ctx.node.id && c.to === id && c.kind === 'alias'),
+        );
+        if (!target || ctx.props.AliasTarget === undefined) return false;
+        return ctx.props.Type === 'A' || (ctx.props.Type === 'AAAA' && ctx.nodeType(target) === 'cloudfront');
+      },
+    },
+  },
+  efs: {
+    ...NETWORKED,
+    // One in each subnet of its tier: one per AZ of its VPC.
+    mountTarget: {
+      types: ['AWS::EFS::MountTarget'],
+      max: 3,
+      when: (ctx) => ctx.ordinal < (ctx.vpcAzCount ?? 2),
+    },
+    accessPoint: {
+      types: ['AWS::EFS::AccessPoint'],
+      when: (ctx) =>
+        ctx.ordinal <
+        (Array.isArray(ctx.node.properties.accessPoints) ? ctx.node.properties.accessPoints.length : 0),
+    },
+  },
+  cloudtrail: {
+    ...AUDIT_BUCKET,
+    // CloudTrail's role and log group for delivery to CloudWatch Logs.
+    role: ROLE,
+    logGroup: LOG_GROUP,
+  },
+  'config-recorder': {
+    ...AUDIT_BUCKET,
+    role: ROLE,
+    deliveryChannel: { types: ['AWS::Config::DeliveryChannel'], max: 1 },
+    configRule: {
+      types: ['AWS::Config::ConfigRule'],
+      when: (ctx) =>
+        ctx.ordinal < (Array.isArray(ctx.node.properties.rules) ? ctx.node.properties.rules.length : 0),
+    },
+  },
+  'backup-plan': {
+    role: ROLE,
+    vault: { types: ['AWS::Backup::BackupVault'], max: 1 },
+    // Made when the plan selects anything: connections it backs up, or a tag.
+    selection: {
+      types: ['AWS::Backup::BackupSelection'],
+      max: 1,
+      when: (ctx) => out(ctx, 'back-up') || (ctx.node.properties.selectionTag ?? '') !== '',
+    },
+  },
   'waf-web-acl': { webAclAssociation: { types: ['AWS::WAFv2::WebACLAssociation'] } },
 };
 

@@ -5,78 +5,34 @@
  * the design describes the deployed system rather than the catalog's recommendations.
  * Values the catalog would refuse are dropped by the caller with a warning.
  */
-import type { Properties, PropertyValue } from '@archgen/model';
+import {
+  bool,
+  deep,
+  list,
+  num,
+  obj,
+  onDelete,
+  props,
+  str,
+  type ReadContext,
+  type Reader,
+} from './readers/values.ts';
+import { acmCertificate } from './readers/acm-certificate.ts';
+import { backupPlan } from './readers/backup-plan.ts';
+import { cloudtrail } from './readers/cloudtrail.ts';
+import { configRecorder } from './readers/config-recorder.ts';
+import { ecrRepository } from './readers/ecr-repository.ts';
+import { efs } from './readers/efs.ts';
+import { kmsKey } from './readers/kms-key.ts';
+import { route53Zone } from './readers/route53-zone.ts';
+import { vpcEndpoint } from './readers/vpc-endpoint.ts';
+import { wafWebAcl } from './readers/waf-web-acl.ts';
 
-/** What a reader may look at besides the resource's own properties. */
-export interface ReadContext {
-  /** The resource's logical ID. */
-  id: string;
-  /** The value with parameters, mappings and conditions applied (UNRESOLVED-free or undefined). */
-  value: (v: unknown) => unknown;
-  /** The resource a Ref/GetAtt value points at. */
-  resource: (v: unknown) => { id: string; type: string; props: Record<string, unknown> } | undefined;
-  /** Resources of `type` whose properties refer to `id`. */
-  referrers: (id: string, type: string) => { id: string; type: string; props: Record<string, unknown> }[];
-  /** As `value`, writing what cannot be worked out as `${X}` text (and saying so). */
-  partial: (v: unknown) => unknown;
-  /** The resource's DeletionPolicy. */
-  deletionPolicy?: string;
-}
-
-export type Reader = (props: Record<string, unknown>, ctx: ReadContext) => Properties;
+export type { ReadContext, Reader } from './readers/values.ts';
 
 export interface ServiceMapping {
   service: string;
   read: Reader;
-}
-
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-/** The value worked out, or when part of it cannot be, the source structure (leaves are read one by one). */
-function deep(ctx: ReadContext, v: unknown): unknown {
-  const e = ctx.value(v);
-  return e === undefined ? v : e;
-}
-
-function num(ctx: ReadContext, v: unknown): number | undefined {
-  const e = ctx.value(v);
-  if (typeof e === 'number') return e;
-  if (typeof e === 'string' && e.trim() !== '' && Number.isFinite(Number(e))) return Number(e);
-  return undefined;
-}
-function str(ctx: ReadContext, v: unknown): string | undefined {
-  const e = ctx.value(v);
-  return typeof e === 'string' ? e : typeof e === 'number' ? String(e) : undefined;
-}
-function bool(ctx: ReadContext, v: unknown): boolean | undefined {
-  const e = ctx.value(v);
-  if (typeof e === 'boolean') return e;
-  if (e === 'true' || e === 'True') return true;
-  if (e === 'false' || e === 'False') return false;
-  return undefined;
-}
-
-/** Sets only defined values. */
-function props(entries: Record<string, PropertyValue | undefined>): Properties {
-  const out: Properties = {};
-  for (const [k, v] of Object.entries(entries)) if (v !== undefined) out[k] = v;
-  return out;
-}
-
-function onDelete(ctx: ReadContext, withSnapshot: boolean): string | undefined {
-  switch (ctx.deletionPolicy) {
-    case 'Retain':
-    case 'RetainExceptOnCreate':
-      return 'retain';
-    case 'Delete':
-      return 'delete';
-    case 'Snapshot':
-      return withSnapshot ? 'snapshot' : undefined;
-    default:
-      return undefined;
-  }
 }
 
 const lambda: Reader = (p, ctx) => {
@@ -536,4 +492,15 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceMapping>> = {
   'AWS::Timestream::Database': { service: 'timestream', read: timestream },
   'AWS::Logs::LogGroup': { service: 'log-group', read: logGroup },
   'AWS::CloudWatch::Alarm': { service: 'cloudwatch-alarm', read: alarm },
+  // One reader per service in readers/ (the services the catalog gained with the secure web app).
+  'AWS::KMS::Key': { service: 'kms-key', read: kmsKey },
+  'AWS::EC2::VPCEndpoint': { service: 'vpc-endpoint', read: vpcEndpoint },
+  'AWS::Route53::HostedZone': { service: 'route53-zone', read: route53Zone },
+  'AWS::ECR::Repository': { service: 'ecr-repository', read: ecrRepository },
+  'AWS::WAFv2::WebACL': { service: 'waf-web-acl', read: wafWebAcl },
+  'AWS::CertificateManager::Certificate': { service: 'acm-certificate', read: acmCertificate },
+  'AWS::EFS::FileSystem': { service: 'efs', read: efs },
+  'AWS::Backup::BackupPlan': { service: 'backup-plan', read: backupPlan },
+  'AWS::CloudTrail::Trail': { service: 'cloudtrail', read: cloudtrail },
+  'AWS::Config::ConfigurationRecorder': { service: 'config-recorder', read: configRecorder },
 };

@@ -9,6 +9,7 @@ import { argument, rawAt, type Block, type Configuration } from './config.ts';
 import { instanceCount } from './network.ts';
 import type { PropertyReader } from './reader.ts';
 import { Unknown, partialTemplate } from './expr.ts';
+import { lifecycleNumbers } from '../cloudformation/readers/ecr-repository.ts';
 
 function list(v: unknown): Record<string, unknown>[] {
   return (Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : []).filter(
@@ -128,6 +129,15 @@ export function applyPartEffect(part: Block, node: DesignNode, r: PropertyReader
       if (r.service.properties.some((p) => p.key === 'logRetentionDays'))
         r.num('logRetentionDays', 'retention_in_days', part);
       return;
+    case 'aws_ecr_lifecycle_policy': {
+      if (node.type !== 'ecr-repository') return;
+      const policy = v('policy');
+      if (policy instanceof Unknown || policy === undefined) return;
+      const numbers = lifecycleNumbers(typeof policy === 'string' ? policy : JSON.stringify(policy));
+      r.set('keepLastImages', numbers.keepLast, `${part.address} policy`, part);
+      r.set('untaggedExpiryDays', numbers.untaggedDays, `${part.address} policy`, part);
+      return;
+    }
     case 'aws_secretsmanager_secret_rotation':
       r.num('rotationDays', 'rotation_rules.automatically_after_days', part);
       return;

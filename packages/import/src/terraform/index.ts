@@ -231,6 +231,7 @@ export async function importTerraform(
     if (pos) vpc.position = { x: pos.x, y: pos.y };
   }
 
+  const aliasOfKey = new Map<string, Block>();
   // 3. Parts: which node each serves.
   const partOwner = attributeParts(cfg, nodes, partCandidates);
 
@@ -243,11 +244,42 @@ export async function importTerraform(
     applyPartEffect(b, nodes.get(address)!, readers.get(address)!, cfg);
   }
 
-  // 5. Parts of nothing: a standalone log group is a log group node; the rest are kept.
+  // 5. Parts of nothing: a standalone log group or KMS key is a node (a key's alias its part);
+  // the rest are kept.
+  const standaloneKeys = new Set(
+    [...partCandidates].filter((a) => !partOwner.has(a) && cfg.byAddress.get(a)!.type === 'aws_kms_key'),
+  );
+  for (const address of partCandidates) {
+    const b = cfg.byAddress.get(address)!;
+    if (partOwner.has(address) || b.type !== 'aws_kms_alias') continue;
+    const key = resolveRefs(collectRefs(b.body.target_key_id), b.module, cfg.byAddress, 0).find((a) =>
+      standaloneKeys.has(a),
+    );
+    if (key) aliasOfKey.set(key, b);
+  }
   for (const address of partCandidates) {
     if (partOwner.has(address)) continue;
     const b = cfg.byAddress.get(address)!;
-    if (b.type === 'aws_cloudwatch_log_group') {
+    if (b.type === 'aws_kms_alias' && [...aliasOfKey.values()].includes(b)) continue;
+    if (b.type === 'aws_kms_key') {
+      const reader = new PropertyReader(b, getService('kms-key')!, '', problems);
+      const rotation = reader.value('enable_key_rotation');
+      reader.set('enableKeyRotation', rotation === true, 'enable_key_rotation (absent: no rotation)');
+      reader.num('pendingWindowDays', 'deletion_window_in_days');
+      if (b.body.deletion_window_in_days === undefined)
+        reader.set('pendingWindowDays', 30, 'deletion_window_in_days (absent: AWS uses 30)');
+      const alias = aliasOfKey.get(address);
+      if (alias) {
+        const name = reader.value('name', alias);
+        const m = typeof name === 'string' ? /^alias\/([A-Za-z0-9/_-]+)$/.exec(name) : null;
+        if (m) reader.set('alias', m[1]!, `${alias.address} name`, alias);
+      }
+      const id = takeId(b.address, b.name);
+      nodes.set(b.address, { id, type: 'kms-key', name: displayName(b), properties: {}, placement: null });
+      readers.set(b.address, reader);
+      outcomes.set(b.address, { kind: 'node', nodeId: id });
+      if (alias) partOwner.set(alias.address, id);
+    } else if (b.type === 'aws_cloudwatch_log_group') {
       const service = getService('log-group')!;
       const reader = new PropertyReader(b, service, '', problems);
       reader.num('retentionDays', 'retention_in_days');

@@ -118,6 +118,7 @@ export const PART_TYPES: Readonly<Record<string, { role: string; ownerKeys?: rea
   aws_secretsmanager_secret_version: { role: 'secret value', ownerKeys: ['secret_id'] },
   aws_secretsmanager_secret_rotation: { role: 'rotation', ownerKeys: ['secret_id'] },
   aws_secretsmanager_secret_policy: { role: 'secret policy', ownerKeys: ['secret_arn'] },
+  aws_ecr_lifecycle_policy: { role: 'lifecycle policy', ownerKeys: ['repository'] },
   aws_kms_key: { role: 'KMS key' },
   aws_kms_alias: { role: 'KMS alias', ownerKeys: ['target_key_id'] },
   aws_cognito_user_pool_client: { role: 'app client', ownerKeys: ['user_pool_id'] },

@@ -1,0 +1,23 @@
+/**
+ * AWS::KMS::Key -> kms-key: rotation and deletion window (AWS defaults: no rotation, 30 days),
+ * and the alias its AWS::KMS::Alias gives it. archgen prints `alias/${AWS::StackName}-<alias>`,
+ * so the stack-name prefix is not part of the design's alias.
+ */
+import { bool, num, obj, props, type Reader } from './values.ts';
+
+/** The design's alias from an AliasName: without "alias/" and the stack-name prefix archgen adds. */
+export function aliasOf(name: unknown): string | undefined {
+  const sub = obj(name)['Fn::Sub'];
+  const text = typeof name === 'string' ? name : typeof sub === 'string' ? sub : undefined;
+  const m = text ? /^alias\/(?:\$\{AWS::StackName\}-)?([A-Za-z0-9/_-]+)$/.exec(text) : null;
+  return m?.[1];
+}
+
+export const kmsKey: Reader = (p, ctx) => {
+  const alias = ctx.referrers(ctx.id, 'AWS::KMS::Alias')[0];
+  return props({
+    alias: alias ? aliasOf(alias.props.AliasName) : undefined,
+    enableKeyRotation: bool(ctx, p.EnableKeyRotation) ?? false,
+    pendingWindowDays: num(ctx, p.PendingWindowInDays) ?? 30,
+  });
+};
