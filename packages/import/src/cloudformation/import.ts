@@ -1801,12 +1801,12 @@ function layoutGroups(entries: Record<string, unknown>, nodes: DesignNode[], ids
   return groups;
 }
 
-/** The values of a resource's key properties, at any depth (S3 nests its KMSMasterKeyID). */
+/** The values of a resource's key properties, at any depth (S3 nests its KMSMasterKeyID; a trail has KMSKeyId). */
 function keyProperties(value: unknown, depth = 0): unknown[] {
   if (depth > 6 || value === null || typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.flatMap((v) => keyProperties(v, depth + 1));
   return Object.entries(value).flatMap(([k, v]) =>
-    /^(KmsKeyId|KmsMasterKeyId|KMSMasterKeyID|KmsKeyArn|EncryptionKeyArn)$/.test(k)
+    /^(KmsKeyId|KMSKeyId|KmsMasterKeyId|KMSMasterKeyID|KmsKeyArn|EncryptionKeyArn)$/.test(k)
       ? [v]
       : k.startsWith('Fn::') || k === 'Ref'
         ? []

@@ -51,6 +51,20 @@ describe('cloudtrail reader', () => {
     expect(r.design.connections.map((c) => `${c.from} ${c.kind} ${c.to}`)).toEqual(['Trail write Audit']);
   });
 
+  it('encrypts with the key its KMSKeyId names', () => {
+    const keyed = run({
+      ...resources,
+      AuditKey: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } },
+      Trail: {
+        ...resources.Trail,
+        Properties: { ...resources.Trail.Properties, KMSKeyId: { 'Fn::GetAtt': ['AuditKey', 'Arn'] } },
+      },
+    });
+    expect(keyed.design.connections.map((c) => `${c.from} ${c.kind} ${c.to}`)).toContain(
+      'Trail encrypt-with AuditKey',
+    );
+  });
+
   it('keeps an organization trail (the catalog holds none)', () => {
     const org = run({
       ...resources,
