@@ -4,10 +4,11 @@
  * supports it and request validation for REST (APIG-02), and invoke permissions scoped to the API;
  * the custom domains the lowering decided (regional, their root mapped to the stage).
  */
-import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
+import { REST_API_STAGE, type ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Suppression } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { lambdaPermission } from './relationships.ts';
+import { functionRoutes } from './api-domains.ts';
 
 const ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: '$context.requestId',
@@ -20,15 +21,6 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   responseLength: '$context.responseLength',
   integrationError: '$context.integrationErrorMessage',
 });
-
-function functionRoutes(api: ResolvedComponent, ctx: EmitContext): ResolvedRoute[] {
-  return ctx.graph.routes.filter((r) => r.kind === 'api-integration' && r.frontDoorId === api.id);
-}
-
-/** A REST API without a method cannot be deployed: the template leaves it (and its domains) out. */
-export function restApiOmitted(api: ResolvedComponent, ctx: EmitContext): boolean {
-  return ctx.constant(api, 'apiType') === 'rest' && functionRoutes(api, ctx).length === 0;
-}
 
 /**
  * The API's custom domains and the mappings of their root to the stage: ApiGatewayV2 for an HTTP

@@ -6,7 +6,7 @@
 import type { ResolvedAliasRecord } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
-import { restApiOmitted } from './api-gateway.ts';
+import { restApiOmitted } from './api-domains.ts';
 
 /** The alias target of a record: the target's DNS name and the hosted zone it belongs to. */
 function aliasTarget(

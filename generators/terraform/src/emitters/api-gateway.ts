@@ -284,26 +284,6 @@ function emitCustomDomains(ctx: TfContext, c: ResolvedComponent): void {
   }
 }
 
-/** The regional DNS name and hosted zone of the API's custom domain of the name, for an alias record. */
-export function apiDomainAliasTarget(
-  ctx: TfContext,
-  c: ResolvedComponent,
-  fqdn: string,
-): { name: Expr; zoneId: Expr } {
-  const d = (c.apiDomains ?? []).find((domain) => domain.domainName === fqdn);
-  if (!d) throw new Error(`api-gateway "${c.id}" has no custom domain ${fqdn}`);
-  if (isRest(ctx, c))
-    return {
-      name: ref(`aws_api_gateway_domain_name.${d.tfName}.regional_domain_name`),
-      zoneId: ref(`aws_api_gateway_domain_name.${d.tfName}.regional_zone_id`),
-    };
-  const configuration = `aws_apigatewayv2_domain_name.${d.tfName}.domain_name_configuration[0]`;
-  return {
-    name: ref(`${configuration}.target_domain_name`),
-    zoneId: ref(`${configuration}.hosted_zone_id`),
-  };
-}
-
 function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute[]): void {
   const t = c.names.tfName;
   const api = `aws_api_gateway_rest_api.${t}`;

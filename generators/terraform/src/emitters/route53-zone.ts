@@ -6,7 +6,7 @@
 import { attr, block, literal, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { tags } from './common.ts';
-import { apiDomainAliasTarget } from './api-gateway.ts';
+import { apiDomainAliasTarget } from './api-domains.ts';
 
 export const route53ZoneEmitter: ComponentEmitter = {
   references: {
