@@ -111,6 +111,8 @@ const CFN_KIND: Record<string, string> = {
   'AWS::AutoScaling::AutoScalingGroup': 'asg',
   'AWS::ApiGatewayV2::Stage': 'api-stage',
   'AWS::ApiGateway::Stage': 'api-stage',
+  'AWS::ApiGatewayV2::DomainName': 'api-domain',
+  'AWS::ApiGateway::DomainName': 'api-domain',
   'AWS::WAFv2::WebACL': 'web-acl',
   'AWS::StepFunctions::StateMachine': 'state-machine',
   'AWS::EC2::NatGateway': 'nat-gateways',
@@ -148,6 +150,8 @@ const TF_KIND: Record<string, string> = {
   aws_autoscaling_group: 'asg',
   aws_apigatewayv2_stage: 'api-stage',
   aws_api_gateway_stage: 'api-stage',
+  aws_apigatewayv2_domain_name: 'api-domain',
+  aws_api_gateway_domain_name: 'api-domain',
   aws_wafv2_web_acl: 'web-acl',
   aws_sfn_state_machine: 'state-machine',
   aws_nat_gateway: 'nat-gateways',
@@ -637,6 +641,35 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
     const kind = type ? CFN_KIND[type] : undefined;
     return target && kind ? [{ kind, id: target, props: { waf: 'web-acl' } }] : [];
   },
+  // An API custom domain: its name, endpoint type and TLS policy.
+  'AWS::ApiGatewayV2::DomainName': (r) => {
+    const configuration = (P(r).DomainNameConfigurations as Record<string, unknown>[] | undefined)?.[0] ?? {};
+    return [
+      {
+        kind: 'api-domain',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          domainName: str(P(r).DomainName) ?? null,
+          endpointType: str(configuration.EndpointType) ?? null,
+          securityPolicy: str(configuration.SecurityPolicy) ?? null,
+        },
+      },
+    ];
+  },
+  'AWS::ApiGateway::DomainName': (r) => [
+    {
+      kind: 'api-domain',
+      id: r.logicalId,
+      primary: true,
+      props: {
+        domainName: str(P(r).DomainName) ?? null,
+        endpointType:
+          str((P(r).EndpointConfiguration as { Types?: unknown[] } | undefined)?.Types?.[0]) ?? null,
+        securityPolicy: str(P(r).SecurityPolicy) ?? null,
+      },
+    },
+  ],
   'AWS::ApiGatewayV2::Stage': (r) => [
     { kind: 'api-stage', id: r.logicalId, primary: true, props: { waf: 'none' } },
   ],
@@ -1410,6 +1443,35 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
     const kind = target ? TF_KIND[target.split('.')[0]!] : undefined;
     return target && kind ? [{ kind, id: target, props: { waf: 'web-acl' } }] : [];
   },
+  aws_apigatewayv2_domain_name: (r) => {
+    const configuration =
+      (V(r).domain_name_configuration as Record<string, unknown>[] | undefined)?.[0] ?? {};
+    return [
+      {
+        kind: 'api-domain',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          domainName: str(V(r).domain_name) ?? null,
+          endpointType: str(configuration.endpoint_type) ?? null,
+          securityPolicy: str(configuration.security_policy) ?? null,
+        },
+      },
+    ];
+  },
+  aws_api_gateway_domain_name: (r) => [
+    {
+      kind: 'api-domain',
+      id: baseAddress(r.address),
+      primary: true,
+      props: {
+        domainName: str(V(r).domain_name) ?? null,
+        endpointType:
+          str((V(r).endpoint_configuration as { types?: unknown[] }[] | undefined)?.[0]?.types?.[0]) ?? null,
+        securityPolicy: str(V(r).security_policy) ?? null,
+      },
+    },
+  ],
   aws_apigatewayv2_stage: (r) => [
     { kind: 'api-stage', id: baseAddress(r.address), primary: true, props: { waf: 'none' } },
   ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
-import { SERVICES } from '@archgen/model';
+import { SERVICES, design } from '@archgen/model';
 import { lowerDesign } from '@archgen/infra';
 import { adversarialDesigns, exampleDesigns } from '../../../test-support/designs.ts';
 import { EMITTERS, generateCdk } from './index.ts';
@@ -272,5 +272,79 @@ describe('EventBridge patterns', () => {
     expectCode(source, 'const pingName = `${this.stackName}-ping`.slice(0, 64);');
     expectCode(source, 'functionName: pingName,');
     expect(source).not.toMatch(/pong\.grantInvoke|ping\.grantInvoke/);
+  });
+});
+
+describe('API Gateway custom domains', () => {
+  const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
+  const files = generateCdk(
+    lowerDesign(
+      design('Api domains')
+        .node('route53-zone', { id: 'zone', name: 'Zone', properties: { zoneName: 'example.com' } })
+        .node('acm-certificate', { id: 'cert', name: 'Cert', properties: { domainName: 'api.example.com' } })
+        .node('lambda', { id: 'fn', name: 'Fn' })
+        .node('api-gateway', { id: 'http', name: 'Http', properties: { authorizer: 'none' } })
+        .node('api-gateway', {
+          id: 'rest',
+          name: 'Rest',
+          properties: { apiType: 'rest', authorizer: 'none', certificateArn: CERT_ARN },
+        })
+        .connect('cert', 'zone', 'validate-in')
+        .connect('cert', 'http', 'certificate')
+        .connect('http', 'fn', 'invoke')
+        .connect('rest', 'fn', 'invoke')
+        .connect('zone', 'http', 'alias', { properties: { recordName: 'api' } })
+        .connect('zone', 'rest', 'alias', { properties: { recordName: 'rest' } })
+        .build(),
+    ),
+  );
+  const source = Object.entries(files).find(([path]) => path.endsWith('-stack.ts'))?.[1] ?? '';
+
+  it('an HTTP API: an apigatewayv2 DomainName with the drawn certificate and an ApiMapping to its stage', () => {
+    expectCode(
+      source,
+      `const httpDomain = new apigwv2.DomainName(this, 'HttpDomain1', {
+        domainName: 'api.example.com',
+        certificate: cert,
+        endpointType: apigwv2.EndpointType.REGIONAL,
+        securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+      });
+      new apigwv2.ApiMapping(this, 'HttpDomain1Mapping', {
+        api: http,
+        domainName: httpDomain,
+        stage: httpStage,
+      });`,
+    );
+  });
+
+  it('a REST API: an apigateway DomainName with the ARN and a BasePathMapping to the deployment stage', () => {
+    expectCode(
+      source,
+      `const restDomain = new apigw.DomainName(this, 'RestDomain1', {
+        domainName: 'rest.example.com',
+        certificate: acm.Certificate.fromCertificateArn(this, 'RestDomain1Certificate', '${CERT_ARN}'),
+        endpointType: apigw.EndpointType.REGIONAL,
+        securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+      });
+      new apigw.BasePathMapping(this, 'RestDomain1Mapping', {
+        domainName: restDomain,
+        restApi: rest,
+        stage: rest.deploymentStage,
+      });`,
+    );
+  });
+
+  it('the zone aliases each name to its domain', () => {
+    expectCode(
+      source,
+      `target: route53.RecordTarget.fromAlias(new route53Targets.ApiGatewayv2DomainProperties(
+        httpDomain.regionalDomainName,
+        httpDomain.regionalHostedZoneId,
+      )),`,
+    );
+    expectCode(
+      source,
+      `target: route53.RecordTarget.fromAlias(new route53Targets.ApiGatewayDomain(restDomain)),`,
+    );
   });
 });

@@ -530,3 +530,104 @@ describe('EFS file systems', () => {
     expect(nfs.filter((p) => p === 2049)).toHaveLength(2);
   });
 });
+
+describe('API Gateway custom domains', () => {
+  const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
+  const { template } = generate(
+    build('Api domains')
+      .node('route53-zone', { id: 'zone', name: 'Zone', properties: { zoneName: 'example.com' } })
+      .node('acm-certificate', { id: 'cert', name: 'Cert', properties: { domainName: 'api.example.com' } })
+      .node('lambda', { id: 'fn', name: 'Fn' })
+      .node('api-gateway', { id: 'http', name: 'Http', properties: { authorizer: 'none' } })
+      .node('api-gateway', {
+        id: 'rest',
+        name: 'Rest',
+        properties: { apiType: 'rest', authorizer: 'none', certificateArn: CERT_ARN },
+      })
+      .node('api-gateway', { id: 'bare', name: 'Bare', properties: { authorizer: 'none' } })
+      .connect('cert', 'zone', 'validate-in')
+      .connect('cert', 'http', 'certificate')
+      .connect('http', 'fn', 'invoke')
+      .connect('rest', 'fn', 'invoke')
+      .connect('zone', 'http', 'alias', { id: 'a1', properties: { recordName: 'api' } })
+      .connect('zone', 'rest', 'alias', { id: 'a2', properties: { recordName: 'rest' } })
+      .connect('zone', 'bare', 'alias', { id: 'a3', properties: { recordName: 'bare' } })
+      .build(),
+  );
+
+  it('an HTTP API: a regional ApiGatewayV2 domain with the drawn certificate, mapped to $default', () => {
+    const [id, domain] = only(template, 'AWS::ApiGatewayV2::DomainName');
+    expect(domain.Properties.DomainName).toBe('api.example.com');
+    expect(domain.Properties.DomainNameConfigurations).toEqual([
+      { CertificateArn: { Ref: 'Cert' }, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+    ]);
+    const [, mapping] = only(template, 'AWS::ApiGatewayV2::ApiMapping');
+    expect(mapping.Properties).toEqual({
+      ApiId: { Ref: 'Http' },
+      DomainName: { Ref: id },
+      Stage: { Ref: 'HttpStage' },
+    });
+  });
+
+  it('a REST API: a regional domain with its certificate ARN, its base path mapped to the stage', () => {
+    const [id, domain] = only(template, 'AWS::ApiGateway::DomainName');
+    expect(domain.Properties).toMatchObject({
+      DomainName: 'rest.example.com',
+      RegionalCertificateArn: CERT_ARN,
+      EndpointConfiguration: { Types: ['REGIONAL'] },
+      SecurityPolicy: 'TLS_1_2',
+    });
+    const [, mapping] = only(template, 'AWS::ApiGateway::BasePathMapping');
+    expect(mapping.Properties).toEqual({
+      DomainName: { Ref: id },
+      RestApiId: { Ref: 'Rest' },
+      Stage: { Ref: 'RestStage' },
+    });
+  });
+
+  it('the zone has an A record to each domain, none for the API without a certificate', () => {
+    const records = Object.values(template.Resources).filter(
+      (r: Json) => r.Type === 'AWS::Route53::RecordSet',
+    );
+    expect(
+      records.map((r: Json) => [r.Properties.Name, r.Properties.Type, r.Properties.AliasTarget]),
+    ).toEqual([
+      [
+        'api.example.com',
+        'A',
+        {
+          DNSName: { 'Fn::GetAtt': 'HttpDomain1.RegionalDomainName' },
+          HostedZoneId: { 'Fn::GetAtt': 'HttpDomain1.RegionalHostedZoneId' },
+          EvaluateTargetHealth: false,
+        },
+      ],
+      [
+        'rest.example.com',
+        'A',
+        {
+          DNSName: { 'Fn::GetAtt': 'RestDomain1.RegionalDomainName' },
+          HostedZoneId: { 'Fn::GetAtt': 'RestDomain1.RegionalHostedZoneId' },
+          EvaluateTargetHealth: false,
+        },
+      ],
+    ]);
+  });
+
+  it('a REST API left out (no method) has no domain and the zone no record for it', () => {
+    const { template: t } = generate(
+      build('Api without method')
+        .node('route53-zone', { id: 'zone', name: 'Zone', properties: { zoneName: 'example.com' } })
+        .node('api-gateway', {
+          id: 'rest',
+          name: 'Rest',
+          properties: { apiType: 'rest', certificateArn: CERT_ARN },
+        })
+        .connect('zone', 'rest', 'alias')
+        .build(),
+    );
+    const types = Object.values(t.Resources).map((r: Json) => r.Type);
+    expect(types).toContain('AWS::Route53::HostedZone');
+    expect(types).not.toContain('AWS::ApiGateway::DomainName');
+    expect(types).not.toContain('AWS::Route53::RecordSet');
+  });
+});

@@ -448,3 +448,95 @@ describe('scaling, MFA and AUTH per environment', () => {
     expectCode(files, 'environments/prod.tfvars', 'cache_iam_auth = true');
   });
 });
+
+describe('API Gateway custom domains', () => {
+  const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
+  const files = generateTerraform(
+    lowerDesign(
+      design('Api domains')
+        .node('route53-zone', { id: 'zone', name: 'Zone', properties: { zoneName: 'example.com' } })
+        .node('acm-certificate', { id: 'cert', name: 'Cert', properties: { domainName: 'api.example.com' } })
+        .node('lambda', { id: 'fn', name: 'Fn' })
+        .node('api-gateway', { id: 'http', name: 'Http', properties: { authorizer: 'none' } })
+        .node('api-gateway', {
+          id: 'rest',
+          name: 'Rest',
+          properties: { apiType: 'rest', authorizer: 'none', certificateArn: CERT_ARN },
+        })
+        .connect('cert', 'zone', 'validate-in')
+        .connect('cert', 'http', 'certificate')
+        .connect('http', 'fn', 'invoke')
+        .connect('rest', 'fn', 'invoke')
+        .connect('zone', 'http', 'alias', { properties: { recordName: 'api' } })
+        .connect('zone', 'rest', 'alias', { properties: { recordName: 'rest' } })
+        .build(),
+    ),
+  );
+
+  it('an HTTP API: a regional domain with the validated drawn certificate, mapped to its stage', () => {
+    expectCode(
+      files,
+      'edge.tf',
+      `resource "aws_apigatewayv2_domain_name" "http_domain_1" {
+        domain_name = "api.example.com"
+        domain_name_configuration {
+          certificate_arn = aws_acm_certificate_validation.cert.certificate_arn
+          endpoint_type = "REGIONAL"
+          security_policy = "TLS_1_2"
+        }`,
+    );
+    expectCode(
+      files,
+      'edge.tf',
+      `resource "aws_apigatewayv2_api_mapping" "http_domain_1" {
+        api_id = aws_apigatewayv2_api.http.id
+        domain_name = aws_apigatewayv2_domain_name.http_domain_1.id
+        stage = aws_apigatewayv2_stage.http.id
+      }`,
+    );
+  });
+
+  it('a REST API: a regional domain with its certificate ARN, its base path mapped to the stage', () => {
+    expectCode(
+      files,
+      'edge.tf',
+      `resource "aws_api_gateway_domain_name" "rest_domain_1" {
+        domain_name = "rest.example.com"
+        regional_certificate_arn = "${CERT_ARN}"
+        security_policy = "TLS_1_2"
+        endpoint_configuration {
+          types = ["REGIONAL"]
+        }`,
+    );
+    expectCode(
+      files,
+      'edge.tf',
+      `resource "aws_api_gateway_base_path_mapping" "rest_domain_1" {
+        api_id = aws_api_gateway_rest_api.rest.id
+        stage_name = aws_api_gateway_stage.rest.stage_name
+        domain_name = aws_api_gateway_domain_name.rest_domain_1.domain_name
+      }`,
+    );
+  });
+
+  it('the zone aliases each name to its domain’s regional name and zone', () => {
+    expectCode(
+      files,
+      'edge.tf',
+      `alias {
+        name = aws_apigatewayv2_domain_name.http_domain_1.domain_name_configuration[0].target_domain_name
+        zone_id = aws_apigatewayv2_domain_name.http_domain_1.domain_name_configuration[0].hosted_zone_id
+        evaluate_target_health = false
+      }`,
+    );
+    expectCode(
+      files,
+      'edge.tf',
+      `alias {
+        name = aws_api_gateway_domain_name.rest_domain_1.regional_domain_name
+        zone_id = aws_api_gateway_domain_name.rest_domain_1.regional_zone_id
+        evaluate_target_health = false
+      }`,
+    );
+  });
+});

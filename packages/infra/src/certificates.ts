@@ -1,13 +1,16 @@
 /**
  * Drawn ACM certificates (acm-certificate nodes): the certificate, how it is validated (DNS
  * records in the connected public hosted zone, DNS records made by hand, or email) and the front
- * doors that use it. A load balancer or distribution drawn to a certificate gets `certificateId`
- * naming it: its HTTPS listener or viewer certificate uses it instead of its certificateArn
- * property (albListenersOf, and each target's CloudFront emitter). Runs before the security
- * groups, whose ALB ports depend on it.
+ * doors that use it. A load balancer, distribution or API drawn to a certificate gets
+ * `certificateId` naming it: its HTTPS listener, viewer certificate or custom domains use it
+ * instead of its certificateArn property (albListenersOf, each target's CloudFront emitter, the
+ * API's `apiDomains`). Runs before the security groups, whose ALB ports depend on it, and before
+ * the hosted zones, whose records name the APIs' custom domains.
  */
+import { REST_API_STAGE } from './aws.ts';
 import {
   aliasRecordPlans,
+  apiDomainCertificateOf,
   certificateAlternativeNames,
   certificateValidationOf,
   drawnCertificateOf,
@@ -28,7 +31,7 @@ const KEY_ALGORITHMS: readonly ResolvedCertificate['keyAlgorithm'][] = [
 export function lowerCertificates(ctx: LowerContext): void {
   const usedBy = new Map<string, string[]>();
   for (const node of ctx.nodes) {
-    if (node.type !== 'alb' && node.type !== 'cloudfront') continue;
+    if (node.type !== 'alb' && node.type !== 'cloudfront' && node.type !== 'api-gateway') continue;
     const certificate = drawnCertificateOf(ctx.design, node.id);
     const component = ctx.component(node.id);
     if (!certificate || !component || !ctx.component(certificate.id)) continue;
@@ -61,6 +64,36 @@ export function lowerCertificates(ctx: LowerContext): void {
         ? ctx.envs.filter((env) => environmentRegion(ctx.design, env) !== CLOUDFRONT_CERTIFICATE_REGION)
         : [],
     };
+  }
+  lowerApiDomains(ctx);
+}
+
+/**
+ * An API's custom domains: one per name the zones' alias records give it, where it has a
+ * certificate (drawn, else its certificateArn); without one API Gateway makes no custom domain
+ * and the zone no record (APIG-04 says so). Regional endpoints, so REST and HTTP APIs alike take
+ * a certificate from their own region; the name's root maps to the API's one stage.
+ */
+export function lowerApiDomains(ctx: LowerContext): void {
+  const plans = aliasRecordPlans(ctx.design).filter((p) => !p.ignored);
+  for (const node of ctx.nodes) {
+    if (node.type !== 'api-gateway') continue;
+    const component = ctx.component(node.id);
+    const certificate = apiDomainCertificateOf(ctx.design, node);
+    if (!component || !certificate) continue;
+    if ('certificateId' in certificate && !ctx.component(certificate.certificateId)) continue;
+    const names = [...new Set(plans.filter((p) => p.targetId === node.id).map((p) => p.fqdn))];
+    if (names.length === 0) continue;
+    const stage = ctx.props(node).apiType === 'rest' ? REST_API_STAGE : '$default';
+    component.apiDomains = names.map((domainName, i) => ({
+      domainName,
+      certificate,
+      endpointType: 'REGIONAL',
+      securityPolicy: 'TLS_1_2',
+      stage,
+      logicalId: `${component.names.logicalId}Domain${i + 1}`,
+      tfName: `${component.names.tfName}_domain_${i + 1}`,
+    }));
   }
 }
 

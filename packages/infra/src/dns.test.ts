@@ -61,3 +61,64 @@ describe('Route 53 hosted zones', () => {
     expect(g.components.find((c) => c.id === 'z')!.hostedZone).toMatchObject({ private: false, vpcIds: [] });
   });
 });
+
+describe('API Gateway custom domains', () => {
+  const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
+  const graph = lowerDesign(
+    design('ApiDomains')
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('acm-certificate', { id: 'cert', properties: { domainName: '*.example.com' } })
+      .node('api-gateway', { id: 'http', properties: { apiType: 'http' } })
+      .node('api-gateway', { id: 'rest', properties: { apiType: 'rest', certificateArn: CERT_ARN } })
+      .node('api-gateway', { id: 'bare' })
+      .connect('cert', 'zone', 'validate-in')
+      .connect('cert', 'http', 'certificate')
+      .connect('zone', 'http', 'alias', { id: 'a1', properties: { recordName: 'api' } })
+      .connect('zone', 'http', 'alias', { id: 'a2', properties: { recordName: 'v2' } })
+      .connect('zone', 'rest', 'alias', { id: 'a3', properties: { recordName: 'rest' } })
+      // No certificate: no custom domain, no record (APIG-04).
+      .connect('zone', 'bare', 'alias', { id: 'a4', properties: { recordName: 'bare' } })
+      .build(),
+  );
+  const component = (id: string) => graph.components.find((c) => c.id === id)!;
+
+  it('is a consistent graph', () => {
+    expect(graphProblems(graph)).toEqual([]);
+  });
+
+  it('makes a regional domain per name, with the drawn certificate, mapped to the stage', () => {
+    expect(component('http').certificateId).toBe('cert');
+    expect(component('http').apiDomains!.map((d) => [d.domainName, d.certificate, d.stage])).toEqual([
+      ['api.example.com', { certificateId: 'cert' }, '$default'],
+      ['v2.example.com', { certificateId: 'cert' }, '$default'],
+    ]);
+    expect(component('http').apiDomains![0]).toMatchObject({
+      endpointType: 'REGIONAL',
+      securityPolicy: 'TLS_1_2',
+    });
+    expect(component('cert').acmCertificate!.usedBy).toEqual(['http']);
+  });
+
+  it('a REST API without a drawn certificate uses its certificateArn, mapped to its stage', () => {
+    expect(component('rest').apiDomains!.map((d) => [d.domainName, d.certificate, d.stage])).toEqual([
+      ['rest.example.com', { arn: CERT_ARN }, 'api'],
+    ]);
+  });
+
+  it('the zone has an A record to each domain, none for the API without a certificate', () => {
+    expect(
+      component('zone').hostedZone!.records.map((r) => [
+        r.connectionId,
+        r.targetType,
+        r.recordTypes,
+        r.aliasZone,
+        r.evaluateTargetHealth,
+      ]),
+    ).toEqual([
+      ['a1', 'api-gateway', ['A'], 'target', false],
+      ['a2', 'api-gateway', ['A'], 'target', false],
+      ['a3', 'api-gateway', ['A'], 'target', false],
+    ]);
+    expect(component('bare').apiDomains).toBeUndefined();
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * Route 53 hosted zones (route53-zone nodes): the zone, whether it is private (then associated
  * with every VPC of the design) and its alias records, one per alias connection the model's
- * aliasRecordPlans keeps, A (and AAAA for a distribution) to the target's DNS name.
+ * aliasRecordPlans keeps, A (and AAAA for a distribution) to the target's DNS name; for an API,
+ * to its custom domain of the record's name (certificates.ts made it; without a certificate it
+ * has none, and the record is not made either).
  */
 import { aliasRecordPlans } from '@archgen/model';
 import type { LowerContext } from './context.ts';
@@ -20,18 +22,20 @@ export function lowerHostedZones(ctx: LowerContext): void {
     // A private zone needs a VPC to be associated with; without one it is public (R53-03).
     const isPrivate = props.private === true && ctx.resolvedVpcs.length > 0;
     const records = plans
-      .filter((p) => p.zoneId === node.id)
+      .filter((p) => p.zoneId === node.id && hasTarget(ctx, p.targetId, p.fqdn))
       .map((p, i): ResolvedAliasRecord => {
-        const cloudfront = ctx.nodesById.get(p.targetId)?.type === 'cloudfront';
+        const type = ctx.nodesById.get(p.targetId)?.type;
+        const cloudfront = type === 'cloudfront';
         return {
           connectionId: p.connection.id,
           name: p.name,
           fqdn: p.fqdn,
           targetId: p.targetId,
-          targetType: cloudfront ? 'cloudfront' : 'alb',
+          targetType: cloudfront ? 'cloudfront' : type === 'api-gateway' ? 'api-gateway' : 'alb',
           recordTypes: cloudfront ? ['A', 'AAAA'] : ['A'],
           aliasZone: cloudfront ? { literal: CLOUDFRONT_HOSTED_ZONE_ID } : 'target',
-          evaluateTargetHealth: !cloudfront,
+          // Load balancers only: CloudFront does not allow it, an API's domain has no health.
+          evaluateTargetHealth: type === 'alb',
           logicalId: `${component.names.logicalId}Alias${i + 1}`,
           tfName: `${component.names.tfName}_alias_${i + 1}`,
         };
@@ -43,4 +47,10 @@ export function lowerHostedZones(ctx: LowerContext): void {
       records,
     };
   }
+}
+
+/** Whether the record's target exists: an API only through its custom domain of the name. */
+function hasTarget(ctx: LowerContext, targetId: string, fqdn: string): boolean {
+  if (ctx.nodesById.get(targetId)?.type !== 'api-gateway') return true;
+  return (ctx.component(targetId)?.apiDomains ?? []).some((d) => d.domainName === fqdn);
 }

@@ -25,11 +25,56 @@ function references(graph: ResolvedGraph): [string, string][] {
     ])
       add(c.id, id);
     for (const v of c.environment) if ('componentId' in v.value) add(c.id, v.value.componentId);
+    // A front door (an API's custom domains) names its certificate, which names its zone, whose
+    // alias records name the front doors.
+    add(c.id, c.certificateId);
+    add(c.id, c.acmCertificate?.zoneId);
+    for (const record of c.hostedZone?.records ?? []) add(c.id, record.targetId);
   }
   for (const role of graph.roles)
     for (const s of role.statements) for (const r of s.resources) add(role.id, r.componentId);
   for (const target of graph.ruleTargets) add(target.ruleId, target.targetId);
   return out;
+}
+
+/**
+ * The design with an HTTP API whose custom domain's certificate is validated in the zone naming
+ * it: zone -> API -> certificate -> zone, a cycle of units the partition keeps in one stack.
+ */
+function withApiDomain(design: Design): Design {
+  return {
+    ...design,
+    nodes: [
+      ...design.nodes,
+      {
+        id: 'domainZone',
+        type: 'route53-zone',
+        name: 'Domain zone',
+        properties: { zoneName: 'example.org' },
+        placement: null,
+      },
+      {
+        id: 'domainCert',
+        type: 'acm-certificate',
+        name: 'Domain cert',
+        properties: { domainName: 'api.example.org' },
+        placement: null,
+      },
+      { id: 'domainApi', type: 'api-gateway', name: 'Domain API', properties: {}, placement: null },
+    ],
+    connections: [
+      ...design.connections,
+      { id: 'domainValidate', from: 'domainCert', to: 'domainZone', kind: 'validate-in' },
+      { id: 'domainServe', from: 'domainCert', to: 'domainApi', kind: 'certificate' },
+      {
+        id: 'domainAlias',
+        from: 'domainZone',
+        to: 'domainApi',
+        kind: 'alias',
+        properties: { recordName: 'api' },
+      },
+    ],
+  };
 }
 
 function split(design: Design): ResolvedGraph {
@@ -49,9 +94,19 @@ describe('stack partition', () => {
     },
   );
 
+  it('keeps an API, the certificate of its custom domain and the zone naming it in one stack', () => {
+    const graph = split(withApiDomain(denseDesign(300)));
+    const at = stackIndexById(graph.stacks!);
+    expect(graph.stacks!.length).toBeGreaterThan(1);
+    expect(graph.components.find((c) => c.id === 'domainApi')!.apiDomains).toHaveLength(1);
+    expect(at.get('domainCert')).toBe(at.get('domainApi'));
+    expect(at.get('domainZone')).toBe(at.get('domainApi'));
+  });
+
   describe.each([
     ['dense 300', () => denseDesign(300)],
     ['synthetic 500', () => syntheticDesign(500)],
+    ['dense 300 with an API named through its own certificate', () => withApiDomain(denseDesign(300))],
   ] as const)('%s', (_name, make) => {
     const graph = split(make());
     const stacks = graph.stacks!;

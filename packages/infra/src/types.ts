@@ -697,17 +697,46 @@ export interface ResolvedAliasRecord {
   /** The full name, without the trailing dot: "<name>.<zone>" or the zone name. */
   fqdn: string;
   targetId: string;
-  targetType: 'cloudfront' | 'alb';
-  /** A, and AAAA for a distribution (IPv6 is on): one record each. */
+  /** An api-gateway record names the API's custom domain of the name `fqdn` (its `apiDomains`). */
+  targetType: 'cloudfront' | 'alb' | 'api-gateway';
+  /**
+   * A, and AAAA for a distribution (IPv6 is on): one record each. An API's custom domain is
+   * IPv4 only (its default address type), so it has an A record.
+   */
   recordTypes: ('A' | 'AAAA')[];
   /**
    * Where the alias's hosted zone id comes from: CloudFront's one global zone, or the load
-   * balancer's canonical hosted zone attribute.
+   * balancer's canonical hosted zone attribute (an API: its custom domain's regional zone).
    */
   aliasZone: { literal: string } | 'target';
   /** Route 53 checks the target's health (load balancers; CloudFront does not allow it). */
   evaluateTargetHealth: boolean;
   /** Logical id stem of the records ("<Zone>Alias<n>", + record type) and Terraform name stem. */
+  logicalId: string;
+  tfName: string;
+}
+
+/**
+ * An API Gateway custom domain (an alias connection from a zone to an api-gateway), the same in
+ * every environment (certificates.ts): the name, the certificate it serves and the mapping of
+ * the name's root to the API's stage. A zone's alias record of the name points at its regional
+ * domain name and hosted zone.
+ */
+export interface ResolvedApiDomain {
+  /** The full name the alias record gives the API ("<record>.<zone>"). */
+  domainName: string;
+  /** The drawn acm-certificate, else the API's certificateArn (issued in the API's region, APIG-05). */
+  certificate: { certificateId: string } | { arn: string };
+  /**
+   * REGIONAL: the certificate comes from the API's region (an edge-optimized REST domain would
+   * need one from us-east-1, like CloudFront).
+   */
+  endpointType: 'REGIONAL';
+  /** Minimum TLS version clients negotiate with the domain. */
+  securityPolicy: 'TLS_1_2';
+  /** The stage the domain's root maps to: "$default" (HTTP API) or the REST API's stage. */
+  stage: string;
+  /** Logical id of the domain ("<Api>Domain<n>"; its mapping adds "Mapping") and Terraform name. */
   logicalId: string;
   tfName: string;
 }
@@ -737,7 +766,7 @@ export interface ResolvedCertificate {
   keyAlgorithm: 'RSA_2048' | 'EC_prime256v1' | 'EC_secp384r1';
   /** Logged in the public certificate transparency logs (ENABLED). */
   transparencyLogging: boolean;
-  /** The load balancers and distributions that use it (their `certificateId` names it). */
+  /** The load balancers, distributions and APIs that use it (their `certificateId` names it). */
   usedBy: string[];
   /**
    * Environments deploying outside us-east-1 while a distribution uses it: CloudFront refuses a
@@ -924,10 +953,13 @@ export interface ResolvedComponent {
   /** For acm-certificate: the certificate, its validation and who uses it (certificates.ts). */
   acmCertificate?: ResolvedCertificate;
   /**
-   * For alb and cloudfront: the drawn acm-certificate whose ARN the HTTPS listener (in every
-   * environment) or the viewer certificate uses instead of the certificateArn property.
+   * For alb, cloudfront and api-gateway: the drawn acm-certificate whose ARN the HTTPS listener
+   * (in every environment), the viewer certificate or the API's custom domains use instead of
+   * the certificateArn property.
    */
   certificateId?: string;
+  /** For api-gateway: its custom domains, one per name the zones' alias records give it (certificates.ts). */
+  apiDomains?: ResolvedApiDomain[];
   /** For route53-zone: the zone and its alias records (dns.ts). */
   hostedZone?: ResolvedHostedZone;
   /** For vpc-endpoint: the endpoint (endpoints.ts); an interface endpoint has `securityGroupId`. */

@@ -54,6 +54,8 @@ describe('rule registry', () => {
       'APIG-01',
       'APIG-02',
       'APIG-03',
+      'APIG-04',
+      'APIG-05',
       'ATH-01',
       'BAK-01',
       'BAK-02',

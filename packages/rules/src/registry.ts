@@ -9,6 +9,8 @@ import { ALB_03 } from './rules/alb/ALB-03.ts';
 import { APIG_01 } from './rules/edge/APIG-01.ts';
 import { APIG_02 } from './rules/edge/APIG-02.ts';
 import { APIG_03 } from './rules/edge/APIG-03.ts';
+import { APIG_04 } from './rules/edge/APIG-04.ts';
+import { APIG_05 } from './rules/edge/APIG-05.ts';
 import { ATH_01 } from './rules/data/ATH-01.ts';
 import { BAK_01 } from './rules/backup/BAK-01.ts';
 import { BAK_02 } from './rules/backup/BAK-02.ts';
@@ -137,6 +139,8 @@ export const RULES: readonly Rule[] = [
   APIG_01,
   APIG_02,
   APIG_03,
+  APIG_04,
+  APIG_05,
   ATH_01,
   BAS_01,
   CF_01,

@@ -1,6 +1,11 @@
-/** API Gateway REST and HTTP APIs. */
+/**
+ * API Gateway REST and HTTP APIs, and their custom domains as the lowering decided them (a
+ * regional DomainName per name, mapped to the stage; the zone's record aliases the domain).
+ */
 import { REST_API_STAGE } from '@archgen/infra';
+import type { ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
+import type { StackContext } from '../context.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, comment, cond, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, logGroupFor, removalPolicy, routesFrom } from './common.ts';
@@ -100,7 +105,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
           name: member(api, 'restApiName'),
           arn: call(member(api, 'arnForExecuteApi')),
         },
-        extras: { methodOptions },
+        extras: { methodOptions, ...customDomains(component, ctx, api, member(api, 'deploymentStage')) },
       });
       if (!authorizer) {
         if (authorizerType === 'iam')
@@ -156,7 +161,7 @@ export const apiGatewayEmitter: ComponentEmitter = {
         obj({ description: lit(plainText(component.names.display, 1000)), createDefaultStage: lit(false) }),
       ),
     );
-    ctx.declare(
+    const stage = ctx.declare(
       `${name}Stage`,
       newExpr(
         ctx.api('apigwv2', 'HttpStage'),
@@ -201,7 +206,74 @@ export const apiGatewayEmitter: ComponentEmitter = {
         name: member(api, 'apiId'),
         arn: call(member(api, 'arnForExecuteApi')),
       },
-      extras: authorizerVar ? { authorizer: authorizerVar } : {},
+      extras: {
+        ...(authorizerVar ? { authorizer: authorizerVar } : {}),
+        ...customDomains(component, ctx, api, stage),
+      },
     });
   },
 };
+
+/**
+ * The API's custom domains (apigateway or apigatewayv2 DomainName with the drawn certificate or
+ * the ARN's, and the mapping of the name's root to `stage`). Returns, per domain, the Route 53
+ * alias target of it under "aliasTarget:<name>" for the zone's record.
+ */
+function customDomains(
+  component: ResolvedComponent,
+  ctx: StackContext,
+  api: Expr,
+  stage: Expr,
+): Record<string, Expr> {
+  const rest = ctx.str(component, 'apiType') === 'rest';
+  const module = rest ? 'apigw' : 'apigwv2';
+  const targets: Record<string, Expr> = {};
+  for (const decided of component.apiDomains ?? []) {
+    const certificate =
+      'certificateId' in decided.certificate
+        ? ctx.handle(decided.certificate.certificateId).construct
+        : call(
+            ctx.api('acm', 'Certificate.fromCertificateArn'),
+            ctx.scope,
+            lit(`${decided.logicalId}Certificate`),
+            lit(decided.certificate.arn),
+          );
+    const domain = ctx.declare(
+      `${ctx.variableName(component)}Domain`,
+      newExpr(
+        ctx.api(module, 'DomainName'),
+        ctx.scope,
+        lit(decided.logicalId),
+        obj({
+          domainName: lit(decided.domainName),
+          certificate,
+          endpointType: ctx.api(module, `EndpointType.${decided.endpointType}`),
+          securityPolicy: ctx.api(module, `SecurityPolicy.${decided.securityPolicy}`),
+        }),
+      ),
+    );
+    ctx.expr(
+      rest
+        ? newExpr(
+            ctx.api('apigw', 'BasePathMapping'),
+            ctx.scope,
+            lit(`${decided.logicalId}Mapping`),
+            obj({ domainName: domain, restApi: api, stage }),
+          )
+        : newExpr(
+            ctx.api('apigwv2', 'ApiMapping'),
+            ctx.scope,
+            lit(`${decided.logicalId}Mapping`),
+            obj({ api, domainName: domain, stage }),
+          ),
+    );
+    targets[`aliasTarget:${decided.domainName}`] = rest
+      ? newExpr(ctx.api('route53Targets', 'ApiGatewayDomain'), domain)
+      : newExpr(
+          ctx.api('route53Targets', 'ApiGatewayv2DomainProperties'),
+          member(domain, 'regionalDomainName'),
+          member(domain, 'regionalHostedZoneId'),
+        );
+  }
+  return targets;
+}

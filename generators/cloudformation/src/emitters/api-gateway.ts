@@ -1,12 +1,14 @@
 /**
  * API Gateway in front of the design's functions: an HTTP API (v2) or a REST API, with the
  * designed authorizer on every route (APIG-01), access logs, throttling, X-Ray where the API type
- * supports it and request validation for REST (APIG-02), and invoke permissions scoped to the API.
+ * supports it and request validation for REST (APIG-02), and invoke permissions scoped to the API;
+ * the custom domains the lowering decided (regional, their root mapped to the stage).
  */
-import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
+import { REST_API_STAGE, type ResolvedComponent } from '@archgen/infra';
 import type { ComponentEmitter, EmitContext, Suppression } from '../context.ts';
 import { getAtt, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { lambdaPermission } from './relationships.ts';
+import { functionRoutes } from './api-domains.ts';
 
 const ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: '$context.requestId',
@@ -20,8 +22,54 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   integrationError: '$context.integrationErrorMessage',
 });
 
-function functionRoutes(api: ResolvedComponent, ctx: EmitContext): ResolvedRoute[] {
-  return ctx.graph.routes.filter((r) => r.kind === 'api-integration' && r.frontDoorId === api.id);
+/**
+ * The API's custom domains and the mappings of their root to the stage: ApiGatewayV2 for an HTTP
+ * API, ApiGateway DomainName and BasePathMapping for a REST API. The zone's alias record reads the
+ * domain's RegionalDomainName and RegionalHostedZoneId (both types have them).
+ */
+function emitCustomDomains(api: ResolvedComponent, ctx: EmitContext, rest: boolean): void {
+  const id = api.names.logicalId;
+  for (const d of api.apiDomains ?? []) {
+    const certificateArn =
+      'certificateId' in d.certificate
+        ? ctx.attribute(d.certificate.certificateId, 'arn')
+        : d.certificate.arn;
+    if (rest) {
+      ctx.template.addResource(d.logicalId, {
+        Type: 'AWS::ApiGateway::DomainName',
+        Properties: {
+          DomainName: d.domainName,
+          RegionalCertificateArn: certificateArn,
+          EndpointConfiguration: { Types: [d.endpointType] },
+          SecurityPolicy: d.securityPolicy,
+          Tags: ctx.tags(api.names.display),
+        },
+      });
+      ctx.template.addResource(`${d.logicalId}Mapping`, {
+        Type: 'AWS::ApiGateway::BasePathMapping',
+        Properties: { DomainName: ref(d.logicalId), RestApiId: ref(id), Stage: ref(`${id}Stage`) },
+      });
+    } else {
+      ctx.template.addResource(d.logicalId, {
+        Type: 'AWS::ApiGatewayV2::DomainName',
+        Properties: {
+          DomainName: d.domainName,
+          DomainNameConfigurations: [
+            {
+              CertificateArn: certificateArn,
+              EndpointType: d.endpointType,
+              SecurityPolicy: d.securityPolicy,
+            },
+          ],
+          Tags: ctx.tagMap(),
+        },
+      });
+      ctx.template.addResource(`${d.logicalId}Mapping`, {
+        Type: 'AWS::ApiGatewayV2::ApiMapping',
+        Properties: { ApiId: ref(id), DomainName: ref(d.logicalId), Stage: ref(`${id}Stage`) },
+      });
+    }
+  }
 }
 
 function invokePermissions(api: ResolvedComponent, ctx: EmitContext): void {
@@ -287,10 +335,12 @@ export const apiGatewayEmitter: ComponentEmitter = {
     arn: (id) => sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}}/*`),
   },
   emit(api, ctx) {
-    if (ctx.constant(api, 'apiType') === 'rest') {
+    const rest = ctx.constant(api, 'apiType') === 'rest';
+    if (rest) {
       emitRestApi(api, ctx);
       if (!ctx.template.resources.has(api.names.logicalId)) return;
     } else emitHttpApi(api, ctx);
+    emitCustomDomains(api, ctx, rest);
     const url = apiGatewayEmitter.references.url!(api.names.logicalId, api, ctx);
     ctx.template.addOutput(`${api.names.logicalId}Url`, {
       Description: `URL of ${api.names.display}`,

@@ -1,8 +1,14 @@
 /**
  * API Gateway in front of functions. HTTP APIs (apigatewayv2) or REST APIs, with the design's
- * authorizer (APIG-01), access logs, X-Ray (REST), throttling and request validation (APIG-02).
+ * authorizer (APIG-01), access logs, X-Ray (REST), throttling and request validation (APIG-02),
+ * and the custom domains the lowering decided (regional, mapped to the stage).
  */
-import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
+import {
+  REST_API_STAGE,
+  type ResolvedApiDomain,
+  type ResolvedComponent,
+  type ResolvedRoute,
+} from '@archgen/infra';
 import {
   type Block,
   type BodyItem,
@@ -202,6 +208,80 @@ function emitHttpApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
     );
   });
   ctx.output(`${t}_url`, ref(`${api}.api_endpoint`), `Endpoint of the API "${c.names.display}"`);
+  emitCustomDomains(ctx, c);
+}
+
+/** The certificate ARN a custom domain serves: the drawn certificate's (once validated) or the ARN. */
+function domainCertificateArn(ctx: TfContext, certificate: ResolvedApiDomain['certificate']): Expr {
+  return 'certificateId' in certificate
+    ? ctx.attribute(certificate.certificateId, 'arn')
+    : str(certificate.arn);
+}
+
+/**
+ * The API's custom domains and the mappings of their root to the stage: apigatewayv2 for an HTTP
+ * API, the REST API's own domain name and base path mapping for a REST API. The zone's alias
+ * record reads the domain's regional name and zone (apiDomainAliasTarget).
+ */
+function emitCustomDomains(ctx: TfContext, c: ResolvedComponent): void {
+  const t = c.names.tfName;
+  for (const d of c.apiDomains ?? []) {
+    const certificateArn = domainCertificateArn(ctx, d.certificate);
+    if (isRest(ctx, c))
+      ctx.add(
+        'edge.tf',
+        block(
+          'resource',
+          ['aws_api_gateway_domain_name', d.tfName],
+          [
+            attr('domain_name', str(d.domainName)),
+            attr('regional_certificate_arn', certificateArn),
+            attr('security_policy', str(d.securityPolicy)),
+            block('endpoint_configuration', [], [attr('types', literal([d.endpointType]))]),
+            tags(c.names.display),
+          ],
+        ),
+        block(
+          'resource',
+          ['aws_api_gateway_base_path_mapping', d.tfName],
+          [
+            attr('api_id', ref(`aws_api_gateway_rest_api.${t}.id`)),
+            attr('stage_name', ref(`aws_api_gateway_stage.${t}.stage_name`)),
+            attr('domain_name', ref(`aws_api_gateway_domain_name.${d.tfName}.domain_name`)),
+          ],
+        ),
+      );
+    else
+      ctx.add(
+        'edge.tf',
+        block(
+          'resource',
+          ['aws_apigatewayv2_domain_name', d.tfName],
+          [
+            attr('domain_name', str(d.domainName)),
+            block(
+              'domain_name_configuration',
+              [],
+              [
+                attr('certificate_arn', certificateArn),
+                attr('endpoint_type', str(d.endpointType)),
+                attr('security_policy', str(d.securityPolicy)),
+              ],
+            ),
+            tags(c.names.display),
+          ],
+        ),
+        block(
+          'resource',
+          ['aws_apigatewayv2_api_mapping', d.tfName],
+          [
+            attr('api_id', ref(`aws_apigatewayv2_api.${t}.id`)),
+            attr('domain_name', ref(`aws_apigatewayv2_domain_name.${d.tfName}.id`)),
+            attr('stage', ref(`aws_apigatewayv2_stage.${t}.id`)),
+          ],
+        ),
+      );
+  }
 }
 
 function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute[]): void {
@@ -408,6 +488,7 @@ function emitRestApi(ctx: TfContext, c: ResolvedComponent, routes: ResolvedRoute
     ref(`aws_api_gateway_stage.${t}.invoke_url`),
     `Invoke URL of the API "${c.names.display}"`,
   );
+  emitCustomDomains(ctx, c);
 }
 
 export const apiGatewayEmitter: ComponentEmitter = {

@@ -1,11 +1,12 @@
 /**
  * A Route 53 hosted zone (route53-zone), private ones with a vpc block for each VPC of the
  * design, and its alias records (A, and AAAA for a distribution) to the target's DNS name and
- * alias zone, as the lowering decided them.
+ * alias zone (an API's: its custom domain's regional name and zone), as the lowering decided them.
  */
 import { attr, block, literal, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { tags } from './common.ts';
+import { apiDomainAliasTarget } from './api-domains.ts';
 
 export const route53ZoneEmitter: ComponentEmitter = {
   references: {
@@ -28,6 +29,14 @@ export const route53ZoneEmitter: ComponentEmitter = {
       const target = ctx.component(record.targetId).names.tfName;
       const resource =
         record.targetType === 'cloudfront' ? `aws_cloudfront_distribution.${target}` : `aws_lb.${target}`;
+      const alias =
+        record.targetType === 'api-gateway'
+          ? apiDomainAliasTarget(ctx, ctx.component(record.targetId), record.fqdn)
+          : {
+              name: ref(`${resource}.${record.targetType === 'cloudfront' ? 'domain_name' : 'dns_name'}`),
+              zoneId:
+                record.aliasZone === 'target' ? ref(`${resource}.zone_id`) : str(record.aliasZone.literal),
+            };
       for (const type of record.recordTypes)
         ctx.add(
           'edge.tf',
@@ -42,16 +51,8 @@ export const route53ZoneEmitter: ComponentEmitter = {
                 'alias',
                 [],
                 [
-                  attr(
-                    'name',
-                    ref(`${resource}.${record.targetType === 'cloudfront' ? 'domain_name' : 'dns_name'}`),
-                  ),
-                  attr(
-                    'zone_id',
-                    record.aliasZone === 'target'
-                      ? ref(`${resource}.zone_id`)
-                      : str(record.aliasZone.literal),
-                  ),
+                  attr('name', alias.name),
+                  attr('zone_id', alias.zoneId),
                   attr('evaluate_target_health', literal(record.evaluateTargetHealth)),
                 ],
               ),

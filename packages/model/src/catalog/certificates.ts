@@ -8,7 +8,7 @@ import { resolveProperties } from '../design/properties.ts';
 
 const byId = (a: Connection, b: Connection) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The certificate a front door (alb, cloudfront) uses: its first certificate connection by id. */
+/** The certificate a front door (alb, cloudfront, api-gateway) uses: its first certificate connection by id. */
 export function drawnCertificateOf(design: Design, frontDoorId: string): DesignNode | undefined {
   const nodes = new Map(design.nodes.map((n) => [n.id, n]));
   const first = design.connections
@@ -54,4 +54,23 @@ export function certificateValidationOf(design: Design, certificate: DesignNode)
     else plan.zoneId = zone.id;
   }
   return plan;
+}
+
+/**
+ * The certificate of an API's custom domains: the drawn one, else its certificateArn (the same in
+ * every environment); undefined: it has none, and API Gateway makes no custom domain without one.
+ */
+export function apiDomainCertificateOf(
+  design: Design,
+  api: DesignNode,
+): { certificateId: string } | { arn: string } | undefined {
+  const drawn = drawnCertificateOf(design, api.id);
+  if (drawn) return { certificateId: drawn.id };
+  const arn = String(resolveProperties(design, api).certificateArn ?? '').trim();
+  return arn ? { arn } : undefined;
+}
+
+/** The region in an ACM certificate ARN (arn:aws:acm:<region>:...), or undefined. */
+export function certificateArnRegion(arn: string): string | undefined {
+  return /^arn:aws[a-z-]*:acm:([a-z0-9-]+):/.exec(arn)?.[1];
 }

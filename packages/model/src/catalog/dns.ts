@@ -1,9 +1,10 @@
 /**
- * Which alias connections (route53-zone -> cloudfront/alb) make a record. Decided here, on the
+ * Which alias connections (route53-zone -> cloudfront/alb/api-gateway) make a record. Decided here, on the
  * design, so the lowering makes exactly the records the rules do not flag (R53-01).
  */
 import type { Connection, Design } from '../design/schema.ts';
 import { resolveConnectionProperties, resolveProperties } from '../design/properties.ts';
+import { ALIAS_TARGETS } from './services/route53-zone.ts';
 
 export interface AliasRecordPlan {
   connection: Connection;
@@ -26,7 +27,7 @@ export function aliasRecordPlans(design: Design): AliasRecordPlan[] {
     const zone = nodes.get(c.from);
     const target = nodes.get(c.to);
     if (c.kind !== 'alias' || zone?.type !== 'route53-zone' || !target) continue;
-    if (target.type !== 'cloudfront' && target.type !== 'alb') continue;
+    if (!(ALIAS_TARGETS as readonly string[]).includes(target.type)) continue;
     const zoneName = String(resolveProperties(design, zone).zoneName ?? '');
     const name = String(resolveConnectionProperties(design, c).recordName ?? '');
     const fqdn = name ? `${name}.${zoneName}` : zoneName;

@@ -5,12 +5,13 @@ import { bool, choice, text } from '../define.ts';
 const CERTIFICATE_NAME = '^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$';
 const CERTIFICATE_NAME_RE = new RegExp(CERTIFICATE_NAME);
 
-/** Front doors whose HTTPS a drawn certificate serves (API Gateway needs a custom domain first). */
-export const CERTIFICATE_USERS = ['alb', 'cloudfront'] as const;
+/** Front doors whose HTTPS a drawn certificate serves (an API: its custom domains). */
+export const CERTIFICATE_USERS = ['alb', 'cloudfront', 'api-gateway'] as const;
 
 /**
- * certificate -> alb/cloudfront: the load balancer's HTTPS listener, or the distribution's viewer
- * certificate, uses the drawn certificate instead of its certificateArn property.
+ * certificate -> alb/cloudfront/api-gateway: the load balancer's HTTPS listener, the
+ * distribution's viewer certificate, or the API's custom domains (the names the zones' alias
+ * records give it) use the drawn certificate instead of the certificateArn property.
  */
 export const CERTIFICATE_CONNECTION: AcceptedConnection = {
   kind: 'certificate',
@@ -43,7 +44,7 @@ export const acmCertificate: ServiceDefinition = {
   category: 'Security',
   icon: 'acm-certificate',
   description:
-    'A public TLS certificate from AWS Certificate Manager for the load balancers and CloudFront distributions it connects to. Validated by DNS records in a connected Route 53 zone (renewed automatically), or by email.',
+    'A public TLS certificate from AWS Certificate Manager for the load balancers, CloudFront distributions and API Gateway custom domains it connects to. Validated by DNS records in a connected Route 53 zone (renewed automatically), or by email.',
   placements: ['regional'],
   properties: [
     text('domainName', 'Domain name', 'example.com', {
@@ -109,6 +110,6 @@ export const acmCertificate: ServiceDefinition = {
   },
   accepts: [],
   refusalHint:
-    'the certificate is the source: connect it to the load balancer or distribution that serves it ("certificate") and to the hosted zone that validates it ("validate in").',
+    'the certificate is the source: connect it to the load balancer, distribution or API that serves it ("certificate") and to the hosted zone that validates it ("validate in").',
   stackResources: () => ({ count: 1 }),
 };

@@ -1,5 +1,7 @@
 import type { ServiceDefinition } from '../types.ts';
-import { WATCHED_BY_ALARM, bool, choice, num, reader } from '../define.ts';
+import { WATCHED_BY_ALARM, bool, choice, num, reader, text } from '../define.ts';
+import { ALIAS_CONNECTION } from './route53-zone.ts';
+import { CERTIFICATE_CONNECTION } from './acm-certificate.ts';
 
 const properties = [
   choice(
@@ -54,6 +56,14 @@ const properties = [
     help: 'Rejects requests with missing parameters or an invalid body before they reach the backend. REST APIs only.',
     visibleWhen: { key: 'apiType', equals: 'rest' },
   }),
+  text('certificateArn', 'Custom domain certificate ARN', '', {
+    maxLength: 2048,
+    pattern: '^$|^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+$',
+    patternHint: 'must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)',
+    // One custom domain in every environment: its certificate cannot come and go.
+    sameInEveryEnvironment: true,
+    help: 'An existing certificate for the custom domains, used when no ACM certificate is connected. A Route 53 zone connected to the API ("alias") names each custom domain (<record>.<zone>, a regional endpoint); the certificate must cover the name and be issued in the API’s region.',
+  }),
 ];
 
 export const apiGateway: ServiceDefinition = {
@@ -84,6 +94,10 @@ export const apiGateway: ServiceDefinition = {
     // The web ACL association.
     { kind: 'protect', from: ['waf-web-acl'], meaning: 'filters requests', stackResources: { count: 1 } },
     WATCHED_BY_ALARM,
+    // The A record, the custom domain of its name and the mapping to the stage.
+    { ...ALIAS_CONNECTION, stackResources: { count: 3 } },
+    // The certificate of the API's custom domains (regional: issued in the API's region).
+    CERTIFICATE_CONNECTION,
   ],
   listener: { port: 443, protocol: 'https' },
   // HTTP API: the API and its stage. REST API: the API, deployment and stage once it has methods,

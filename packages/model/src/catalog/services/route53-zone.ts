@@ -4,12 +4,13 @@ import { bool, text } from '../define.ts';
 /** A domain name: lower-case labels separated by dots, no trailing dot. */
 const DOMAIN = '^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$';
 
-/** Services a zone's alias records can point at (API Gateway needs a custom domain first). */
-export const ALIAS_TARGETS = ['cloudfront', 'alb'] as const;
+/** Services a zone's alias records can point at (an API through a custom domain of that name). */
+export const ALIAS_TARGETS = ['cloudfront', 'alb', 'api-gateway'] as const;
 
 /**
- * zone -> cloudfront/alb: an alias record in the zone naming the target. The record name is the
- * connection's own setting; empty is the zone apex.
+ * zone -> cloudfront/alb/api-gateway: an alias record in the zone naming the target. The record
+ * name is the connection's own setting; empty is the zone apex. An API answers the name through
+ * an API Gateway custom domain of that name.
  */
 export const ALIAS_CONNECTION: AcceptedConnection = {
   kind: 'alias',
@@ -20,7 +21,7 @@ export const ALIAS_CONNECTION: AcceptedConnection = {
       maxLength: 63,
       pattern: '^([a-z0-9*]([a-z0-9-]{0,61}[a-z0-9])?)?$',
       patternHint: 'one lower-case label ("www", "api"); empty = the zone apex',
-      help: 'The record is <name>.<zone>; empty names the zone itself.',
+      help: 'The record is <name>.<zone>; empty names the zone itself. For an API Gateway API it is also the name of its custom domain.',
     }),
   ],
   // The A record (a distribution's entry also counts its AAAA record).
@@ -44,7 +45,7 @@ export const route53Zone: ServiceDefinition = {
   category: 'Networking',
   icon: 'route53-zone',
   description:
-    'A Route 53 hosted zone for a domain, with alias records naming the CloudFront distributions and load balancers it connects to. A private zone answers only inside the design’s VPCs.',
+    'A Route 53 hosted zone for a domain, with alias records naming the CloudFront distributions, load balancers and API Gateway APIs it connects to. A private zone answers only inside the design’s VPCs.',
   placements: ['regional'],
   properties: [
     text('zoneName', 'Zone name', 'example.com', {
@@ -65,6 +66,6 @@ export const route53Zone: ServiceDefinition = {
     { kind: 'validate-in', from: ['acm-certificate'], meaning: 'validates the certificate' },
   ],
   refusalHint:
-    'the zone is the source: connect it to the CloudFront distribution or load balancer it names ("alias"); an ACM certificate connects to it to be validated.',
+    'the zone is the source: connect it to the CloudFront distribution, load balancer or API it names ("alias"); an ACM certificate connects to it to be validated.',
   stackResources: () => ({ count: 1 }),
 };

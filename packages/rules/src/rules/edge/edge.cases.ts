@@ -372,4 +372,103 @@ export const edgeCases: RuleCase[] = [
       .build(),
     expect: { target: 'alb', severity: 'medium', manualFix: true },
   },
+  {
+    ruleId: 'APIG-04',
+    name: 'a name for an API without a certificate',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('acm-certificate', { id: 'cert', properties: { domainName: 'api.example.com' } })
+      .node('api-gateway', { id: 'api' })
+      .connect('cert', 'zone', 'validate-in')
+      .connect('cert', 'api', 'certificate')
+      .connect('zone', 'api', 'alias', { id: 'names', properties: { recordName: 'api' } })
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('api-gateway', { id: 'api' })
+      .connect('zone', 'api', 'alias', { id: 'names', properties: { recordName: 'api' } })
+      .build(),
+    expect: { target: 'names', targetKind: 'connection', severity: 'high' },
+  },
+  {
+    ruleId: 'APIG-04',
+    name: 'a name for a REST API with the ARN of an existing certificate',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('api-gateway', { id: 'api', properties: { apiType: 'rest', certificateArn: CERT } })
+      .connect('zone', 'api', 'alias', { id: 'names' })
+      .build(),
+    nonCompliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('api-gateway', { id: 'api', properties: { apiType: 'rest' } })
+      .connect('zone', 'api', 'alias', { id: 'names' })
+      .build(),
+    expect: { target: 'names', targetKind: 'connection', severity: 'high' },
+  },
+  {
+    ruleId: 'APIG-05',
+    name: 'a custom domain certificate from another region than the API',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('api-gateway', { id: 'api', properties: { certificateArn: CERT } })
+      .connect('zone', 'api', 'alias', { properties: { recordName: 'api' } })
+      .build(),
+    nonCompliant: fixture()
+      .region('eu-west-1')
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('api-gateway', { id: 'api', properties: { certificateArn: CERT } })
+      .connect('zone', 'api', 'alias', { properties: { recordName: 'api' } })
+      .build(),
+    expect: { target: 'api', severity: 'high' },
+  },
+  {
+    ruleId: 'APIG-05',
+    name: 'an environment deploying the API outside the certificate’s region',
+    compliant: fixture()
+      .environments('dev', 'prod')
+      .node('api-gateway', { id: 'api', properties: { certificateArn: CERT } })
+      .build(),
+    nonCompliant: fixture()
+      .environments('dev', 'prod')
+      .deployTo('prod', { region: 'eu-west-1' })
+      .node('api-gateway', { id: 'api', properties: { certificateArn: CERT } })
+      .build(),
+    expect: { target: 'api', severity: 'high', environment: 'prod' },
+  },
+  {
+    ruleId: 'ACM-02',
+    name: 'a certificate shared by a distribution and an API: only the distribution needs us-east-1',
+    compliant: fixture()
+      .region('eu-west-1')
+      .node('acm-certificate', { id: 'cert' })
+      .node('api-gateway', { id: 'api' })
+      .connect('cert', 'api', 'certificate')
+      .build(),
+    nonCompliant: fixture()
+      .region('eu-west-1')
+      .node('acm-certificate', { id: 'cert' })
+      .node('api-gateway', { id: 'api' })
+      .node('cloudfront', { id: 'cdn' })
+      .connect('cert', 'api', 'certificate')
+      .connect('cert', 'cdn', 'certificate', { id: 'uses' })
+      .build(),
+    expect: { target: 'uses', targetKind: 'connection', severity: 'high' },
+  },
+  {
+    ruleId: 'ACM-01',
+    name: 'a certificate an API uses, validated in no zone of the design',
+    compliant: fixture()
+      .node('route53-zone', { id: 'zone', properties: { zoneName: 'example.com' } })
+      .node('acm-certificate', { id: 'cert', properties: { domainName: 'api.example.com' } })
+      .node('api-gateway', { id: 'api' })
+      .connect('cert', 'zone', 'validate-in')
+      .connect('cert', 'api', 'certificate')
+      .build(),
+    nonCompliant: fixture()
+      .node('acm-certificate', { id: 'cert', properties: { domainName: 'api.example.com' } })
+      .node('api-gateway', { id: 'api' })
+      .connect('cert', 'api', 'certificate')
+      .build(),
+    expect: { target: 'cert', severity: 'medium' },
+  },
 ];
