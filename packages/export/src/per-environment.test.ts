@@ -74,10 +74,6 @@ const NOT_PER_ENVIRONMENT_YET = [
   'cdk: ecs-fargate.scaling',
   'terraform: ecs-fargate.scaling',
   'cdk: elasticache.authToken',
-  'cdk: eventbridge-rule.schedule',
-  'terraform: eventbridge-rule.schedule',
-  'terraform: step-functions.logLevel',
-  'terraform: cloudfront.certificateArn',
 ].sort();
 
 interface Probe {
