@@ -75,6 +75,32 @@ const scalar = (v: unknown): Value | undefined => {
   return undefined;
 };
 
+/**
+ * What fires a rule: its schedule, or the events matching its pattern, and on which bus (a
+ * schedule only runs on the default one). The bus is "custom" rather than named: Terraform plans
+ * its physical name where the templates hold a reference.
+ */
+function ruleTrigger(
+  schedule: unknown,
+  bus: unknown,
+  target: 'template' | 'plan',
+): Record<string, Value | undefined> {
+  // A plan leaves out what is unknown until apply (skipped); a template leaves out the default.
+  const unknown = (v: unknown) => target === 'plan' && v === undefined;
+  return {
+    trigger: unknown(schedule)
+      ? undefined
+      : typeof schedule === 'string' && schedule !== ''
+        ? schedule
+        : 'event pattern',
+    bus: unknown(bus)
+      ? undefined
+      : bus === undefined || bus === null || bus === '' || bus === 'default'
+        ? 'default'
+        : 'custom',
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Kinds: which CloudFormation / Terraform type is which entity kind (for references too).
 
@@ -773,8 +799,14 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
   // How events reach a function, queue, topic or state machine: an EventBridge rule target with
   // its retry policy, or S3 delivering a bucket's notifications itself. Appended to the receiver,
   // so a target delivering another way (or retrying differently) is a disagreement.
-  'AWS::Events::Rule': (r, ctx) =>
-    list(P(r).Targets).flatMap((t) =>
+  'AWS::Events::Rule': (r, ctx) => [
+    {
+      kind: 'event-rule',
+      id: r.logicalId,
+      primary: true,
+      props: ruleTrigger(P(r).ScheduleExpression, P(r).EventBusName, 'template'),
+    },
+    ...list(P(r).Targets).flatMap((t) =>
       cfnDelivery(
         ctx,
         at(t, 'Arn'),
@@ -783,6 +815,16 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
         )}s`,
       ),
     ),
+  ],
+  // What a state machine writes to its log group (no logging configuration = nothing).
+  'AWS::StepFunctions::StateMachine': (r) => [
+    {
+      kind: 'state-machine',
+      id: r.logicalId,
+      primary: true,
+      props: { logLevel: str(at(P(r), 'LoggingConfiguration', 'Level')) ?? 'OFF' },
+    },
+  ],
   // CDK's S3 notifications custom resource carries the same configuration as a bucket's own.
   'Custom::S3BucketNotifications': (r, ctx) => s3DirectDeliveries(P(r).NotificationConfiguration, ctx),
   'AWS::Lambda::EventSourceMapping': (r, ctx) => {
@@ -1585,6 +1627,22 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
       },
     ];
   },
+  aws_cloudwatch_event_rule: (r) => [
+    {
+      kind: 'event-rule',
+      id: baseAddress(r.address),
+      primary: true,
+      props: ruleTrigger(V(r).schedule_expression, V(r).event_bus_name, 'plan'),
+    },
+  ],
+  aws_sfn_state_machine: (r) => [
+    {
+      kind: 'state-machine',
+      id: baseAddress(r.address),
+      primary: true,
+      props: { logLevel: str(at(V(r), 'logging_configuration', 0, 'level')) ?? 'OFF' },
+    },
+  ],
   aws_cloudwatch_event_target: (r, ctx) => {
     const retry = blocks(V(r), 'retry_policy')[0];
     return tfDelivery(

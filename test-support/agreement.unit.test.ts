@@ -310,6 +310,78 @@ describe('meaning extractors', () => {
     ]);
   });
 
+  it("compares what fires a rule (schedule or pattern, default or custom bus) and a state machine's log level", () => {
+    const template = (rule: Record<string, unknown>, level: string): CfnTemplate => ({
+      Resources: {
+        Bus: { Type: 'AWS::Events::EventBus', Properties: {} },
+        Nightly: { Type: 'AWS::Events::Rule', Properties: rule },
+        Flow: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: { LoggingConfiguration: { Level: level } },
+        },
+      },
+    });
+    const plan = (rule: Record<string, unknown>, level: string): TerraformPlan => ({
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_cloudwatch_event_bus.bus',
+              mode: 'managed',
+              type: 'aws_cloudwatch_event_bus',
+              name: 'bus',
+              values: {},
+            },
+            {
+              address: 'aws_cloudwatch_event_rule.nightly',
+              mode: 'managed',
+              type: 'aws_cloudwatch_event_rule',
+              name: 'nightly',
+              values: rule,
+            },
+            {
+              address: 'aws_sfn_state_machine.flow',
+              mode: 'managed',
+              type: 'aws_sfn_state_machine',
+              name: 'flow',
+              values: { logging_configuration: [{ level }] },
+            },
+          ],
+        },
+      },
+    });
+    const cfn = (t: CfnTemplate) => cfnEntities(resolveTemplate(t, {}), 'cloudformation');
+    const scheduled = template({ ScheduleExpression: 'rate(1 hour)' }, 'ALL');
+    expect(cfn(scheduled).find((e) => e.kind === 'event-rule')!.props).toEqual({
+      trigger: 'rate(1 hour)',
+      bus: 'default',
+    });
+    expect(
+      cfn(template({ EventBusName: { Ref: 'Bus' }, EventPattern: { source: ['a'] } }, 'ALL')).find(
+        (e) => e.kind === 'event-rule',
+      )!.props,
+    ).toEqual({ trigger: 'event pattern', bus: 'custom' });
+    // The same rule and machine planned by Terraform agree; another schedule or level does not.
+    const same = plan(
+      { schedule_expression: 'rate(1 hour)', event_bus_name: 'default', event_pattern: null },
+      'ALL',
+    );
+    expect(compareEntities({ cloudformation: cfn(scheduled), terraform: terraformEntities(same) })).toEqual(
+      [],
+    );
+    const other = plan({ schedule_expression: 'rate(2 hours)', event_bus_name: 'default' }, 'ERROR');
+    expect(
+      compareEntities({ cloudformation: cfn(scheduled), terraform: terraformEntities(other) })
+        .map((d) => `${d.resource} ${d.property}`)
+        .sort(),
+    ).toEqual(['event-rule Nightly trigger', 'state-machine Flow logLevel']);
+    // A bus name unknown until apply is skipped, not read as the default bus.
+    expect(
+      terraformEntities(plan({ schedule_expression: null }, 'ALL')).find((e) => e.kind === 'event-rule')!
+        .props,
+    ).toEqual({ trigger: 'event pattern' });
+  });
+
   it("reads an Athena workgroup's results prefix from a Sub or a Join around the bucket", () => {
     const prefixOf = (location: unknown) =>
       cfnEntities(

@@ -4,19 +4,17 @@
  * (The toolchain suite synthesizes each environment and checks its template.)
  */
 import { describe, expect, it } from 'vitest';
-import { lowerDesign, type ResolvedGraph } from '@archgen/infra';
 import { design, type Design } from '@archgen/model';
+import { lowerDesign, type ResolvedGraph } from '@archgen/infra';
 import { exampleDesigns } from '../../../test-support/designs.ts';
 import { generateCdk } from './index.ts';
 
 const examples = new Map(exampleDesigns().map((d) => [d.name, d.design]));
 
 function generated(name: string): { config: string; stack: string } {
-  const design = examples.get(name);
-  if (!design) throw new Error(`No example "${name}"`);
-  const files = generateCdk(lowerDesign(design));
-  const stack = Object.entries(files).find(([path]) => path.endsWith('-stack.ts'))?.[1] ?? '';
-  return { config: files['lib/config.ts'] ?? '', stack };
+  const example = examples.get(name);
+  if (!example) throw new Error(`No example "${name}"`);
+  return generatedFrom(example);
 }
 
 function generatedFrom(d: Design): { config: string; stack: string } {
@@ -83,6 +81,73 @@ describe('per-environment CDK', () => {
     );
     expect(site.stack).toContain('domainNames: config.websiteCDNAliases,');
     expect(site.stack).toContain('priceClass: config.websiteCDNPriceClass,');
+  });
+
+  it('runs a rule on its pattern and bus where config has no schedule, on the schedule elsewhere', () => {
+    const { config, stack } = generatedFrom(
+      design('Schedule per env')
+        .environments('dev', 'prod')
+        .node('eventbridge-bus', { id: 'bus', name: 'Bus' })
+        .node('eventbridge-rule', { id: 'rule', name: 'Rule' })
+        .node('sqs', { id: 'queue', name: 'Queue' })
+        .connect('bus', 'rule', 'route')
+        .connect('rule', 'queue', 'route')
+        .override('prod', 'rule', { schedule: 'rate(1 hour)' })
+        .build(),
+    );
+    expect(config).toContain('readonly ruleSchedule?: string;');
+    expect(config).toMatch(/dev: \{(?![^}]*ruleSchedule)[^}]*\}/);
+    expect(config).toMatch(/prod: \{[^}]*ruleSchedule: 'rate\(1 hour\)',/);
+    const squashed = stack.replace(/\s+/g, ' ');
+    expect(squashed).toContain('eventBus: config.ruleSchedule !== undefined ? undefined : bus,');
+    expect(squashed).toContain(
+      "eventPattern: config.ruleSchedule !== undefined ? undefined : { source: ['app.orders'], },",
+    );
+    expect(squashed).toContain(
+      'schedule: config.ruleSchedule !== undefined ? events.Schedule.expression(config.ruleSchedule) : undefined,',
+    );
+  });
+
+  it('gives a rule scheduled everywhere each environment its own schedule', () => {
+    const { config, stack } = generatedFrom(
+      design('Schedules per env')
+        .environments('dev', 'prod')
+        .node('eventbridge-rule', {
+          id: 'nightly',
+          name: 'Nightly',
+          properties: { eventPattern: '', schedule: 'cron(0 2 * * ? *)' },
+        })
+        .node('lambda', { id: 'job', name: 'Job' })
+        .connect('nightly', 'job', 'route')
+        .override('prod', 'nightly', { schedule: 'rate(15 minutes)' })
+        .build(),
+    );
+    expect(config).toMatch(/dev: \{[^}]*nightlySchedule: 'cron\(0 2 \* \* \? \*\)',/);
+    expect(config).toMatch(/prod: \{[^}]*nightlySchedule: 'rate\(15 minutes\)',/);
+    expect(stack).toContain('schedule: events.Schedule.expression(config.nightlySchedule),');
+    expect(stack).not.toContain('eventPattern');
+  });
+
+  it('reaches a load balancer origin over HTTPS only where config says it has a certificate', () => {
+    const { config, stack } = generatedFrom(
+      design('Origin protocol per env')
+        .environments('dev', 'prod')
+        .vpc()
+        .node('alb', { id: 'alb', name: 'ALB' })
+        .node('ecs-fargate', { id: 'app', name: 'App' })
+        .node('cloudfront', { id: 'cdn', name: 'CDN' })
+        .connect('alb', 'app', 'traffic')
+        .connect('cdn', 'alb', 'route')
+        .override('prod', 'alb', { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/prod' })
+        .build(),
+    );
+    expect(config).toMatch(
+      /dev: \{[^}]*aLBOriginProtocolPolicy: cloudfront\.OriginProtocolPolicy\.HTTP_ONLY,/,
+    );
+    expect(config).toMatch(
+      /prod: \{[^}]*aLBOriginProtocolPolicy: cloudfront\.OriginProtocolPolicy\.HTTPS_ONLY,/,
+    );
+    expect(stack).toContain('protocolPolicy: config.aLBOriginProtocolPolicy,');
   });
 
   it('refuses, by name, a value one stack class cannot vary (instead of using one environment’s)', () => {

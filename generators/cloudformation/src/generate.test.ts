@@ -281,6 +281,29 @@ describe('per-environment structure', () => {
     expect(http.DefaultActions['Fn::If'][2]).toEqual([expect.objectContaining({ Type: 'redirect' })]);
   });
 
+  it('runs a rule on its pattern and bus where it has no schedule, on the default bus where it has one', () => {
+    const source = build('Rules')
+      .environments('dev', 'prod')
+      .node('eventbridge-bus', { id: 'bus', name: 'Bus' })
+      .node('eventbridge-rule', { id: 'rule', name: 'Rule' })
+      .node('sqs', { id: 'queue', name: 'Queue' })
+      .connect('bus', 'rule', 'route')
+      .connect('rule', 'queue', 'route')
+      .override('prod', 'rule', { schedule: 'rate(1 hour)' })
+      .build();
+    const [, rule] = only(generate(source).template, 'AWS::Events::Rule');
+    // A schedule only runs on the default bus, and replaces the pattern.
+    expect(rule.Properties.EventBusName).toEqual({
+      'Fn::If': ['IsProd', { Ref: 'AWS::NoValue' }, { Ref: 'Bus' }],
+    });
+    expect(rule.Properties.EventPattern).toEqual({
+      'Fn::If': ['IsProd', { Ref: 'AWS::NoValue' }, { source: ['app.orders'] }],
+    });
+    expect(rule.Properties.ScheduleExpression).toEqual({
+      'Fn::If': ['IsProd', 'rate(1 hour)', { Ref: 'AWS::NoValue' }],
+    });
+  });
+
   it('creates Aurora readers only in the environments that have them', () => {
     const source = build('Db')
       .environments('dev', 'prod')

@@ -348,6 +348,116 @@ describe('shape that differs between environments', () => {
     expectCode(files, 'environments/dev.tfvars', 'bucket_expiration_days = [30]');
     expectCode(files, 'environments/prod.tfvars', 'bucket_expiration_days = []');
   });
+
+  it('runs a rule on its pattern and bus where it has no schedule, and on the schedule elsewhere', () => {
+    const d = design('Schedule per env')
+      .environments('dev', 'prod')
+      .node('eventbridge-bus', { id: 'bus', name: 'Bus' })
+      .node('eventbridge-rule', { id: 'rule', name: 'Rule' })
+      .node('sqs', { id: 'queue', name: 'Queue' })
+      .connect('bus', 'rule', 'route')
+      .connect('rule', 'queue', 'route')
+      .override('prod', 'rule', { schedule: 'rate(1 hour)' })
+      .build();
+    const files = generateTerraform(lowerDesign(d));
+    const onPattern = 'var.rule_schedule == null';
+    expectCode(
+      files,
+      'messaging.tf',
+      `event_bus_name = ${onPattern} ? aws_cloudwatch_event_bus.bus.name : null ` +
+        'schedule_expression = var.rule_schedule ' +
+        `event_pattern = ${onPattern} ? "{\\"source\\":[\\"app.orders\\"]}" : null`,
+    );
+    // The target follows its rule onto the default bus where the rule is scheduled.
+    expectCode(
+      files,
+      'messaging.tf',
+      `rule = aws_cloudwatch_event_rule.rule.name event_bus_name = ${onPattern} ?`,
+    );
+    expectCode(files, 'environments/dev.tfvars', 'rule_schedule = null');
+    expectCode(files, 'environments/prod.tfvars', 'rule_schedule = "rate(1 hour)"');
+  });
+
+  it('gives a rule scheduled everywhere each environment its own schedule', () => {
+    const d = design('Schedules per env')
+      .environments('dev', 'prod')
+      .node('eventbridge-rule', {
+        id: 'nightly',
+        name: 'Nightly',
+        properties: { eventPattern: '', schedule: 'cron(0 2 * * ? *)' },
+      })
+      .node('lambda', { id: 'job', name: 'Job' })
+      .connect('nightly', 'job', 'route')
+      .override('prod', 'nightly', { schedule: 'rate(15 minutes)' })
+      .build();
+    const files = generateTerraform(lowerDesign(d));
+    expectCode(files, 'messaging.tf', 'schedule_expression = var.nightly_schedule tags');
+    expect(files['messaging.tf']).not.toContain('event_pattern');
+    expectCode(files, 'environments/dev.tfvars', 'nightly_schedule = "cron(0 2 * * ? *)"');
+    expectCode(files, 'environments/prod.tfvars', 'nightly_schedule = "rate(15 minutes)"');
+  });
+
+  it('logs a state machine at each environment’s level, with execution data where it logs', () => {
+    const d = design('Log level per env')
+      .environments('dev', 'prod')
+      .node('step-functions', { id: 'flow', name: 'Flow' })
+      .override('dev', 'flow', { logLevel: 'OFF' })
+      .build();
+    const files = generateTerraform(lowerDesign(d));
+    expectCode(
+      files,
+      'compute.tf',
+      'include_execution_data = var.flow_log_level != "OFF" level = var.flow_log_level',
+    );
+    expectCode(files, 'environments/dev.tfvars', 'flow_log_level = "OFF"');
+    expectCode(files, 'environments/prod.tfvars', 'flow_log_level = "ALL"');
+  });
+
+  it('serves the certificate and its names where an environment has one, the default certificate elsewhere', () => {
+    const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/prod';
+    const d = design('Certificate per env')
+      .environments('dev', 'prod')
+      .node('s3', { id: 'site', name: 'Site' })
+      .node('cloudfront', { id: 'cdn', name: 'CDN' })
+      .connect('cdn', 'site', 'route')
+      .override('prod', 'cdn', { certificateArn: arn, aliases: 'www.example.com' })
+      .build();
+    const files = generateTerraform(lowerDesign(d));
+    expectCode(files, 'edge.tf', 'aliases = var.cdn_aliases');
+    expectCode(
+      files,
+      'edge.tf',
+      'viewer_certificate { acm_certificate_arn = var.cdn_certificate_arn ' +
+        'cloudfront_default_certificate = var.cdn_default_certificate ' +
+        'ssl_support_method = var.cdn_default_certificate ? null : "sni-only" ' +
+        'minimum_protocol_version = var.cdn_default_certificate ? null : "TLSv1.2_2021" }',
+    );
+    // checkov reads the code, not the tfvars: dev still uses the default certificate.
+    expect(files['edge.tf']).toContain('checkov:skip=CKV_AWS_174');
+    expectCode(files, 'environments/dev.tfvars', 'cdn_certificate_arn = null');
+    expectCode(files, 'environments/dev.tfvars', 'cdn_default_certificate = true');
+    expectCode(files, 'environments/dev.tfvars', 'cdn_aliases = []');
+    expectCode(files, 'environments/prod.tfvars', `cdn_certificate_arn = "${arn}"`);
+    expectCode(files, 'environments/prod.tfvars', 'cdn_default_certificate = false');
+    expectCode(files, 'environments/prod.tfvars', 'cdn_aliases = ["www.example.com"]');
+  });
+
+  it('reaches a load balancer origin over HTTPS only in the environments where it has a certificate', () => {
+    const d = design('Origin protocol per env')
+      .environments('dev', 'prod')
+      .vpc()
+      .node('alb', { id: 'alb', name: 'ALB' })
+      .node('ecs-fargate', { id: 'app', name: 'App' })
+      .node('cloudfront', { id: 'cdn', name: 'CDN' })
+      .connect('alb', 'app', 'traffic')
+      .connect('cdn', 'alb', 'route')
+      .override('prod', 'alb', { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/prod' })
+      .build();
+    const files = generateTerraform(lowerDesign(d));
+    expectCode(files, 'edge.tf', 'origin_protocol_policy = var.alb_origin_protocol_policy');
+    expectCode(files, 'environments/dev.tfvars', 'alb_origin_protocol_policy = "http-only"');
+    expectCode(files, 'environments/prod.tfvars', 'alb_origin_protocol_policy = "https-only"');
+  });
 });
 
 describe('scaling, MFA and AUTH per environment', () => {

@@ -64,17 +64,6 @@ function candidates(def: PropertyDefinition, current: PropertyValue): PropertyVa
   }
 }
 
-/**
- * Properties a target still builds from one value (it refuses with a clear error at export).
- * Shrinks to empty; an entry that starts to work fails the test so it is taken off.
- */
-const NOT_PER_ENVIRONMENT_YET = [
-  'cdk: eventbridge-rule.schedule',
-  'terraform: eventbridge-rule.schedule',
-  'terraform: step-functions.logLevel',
-  'terraform: cloudfront.certificateArn',
-].sort();
-
 interface Probe {
   node: string;
   type: string;
@@ -115,7 +104,6 @@ function withProdValue(probe: Probe, value: PropertyValue): Design {
 describe('per-environment values', () => {
   it('every overridable property generates in all three targets when prod differs', () => {
     const refused: string[] = [];
-    const known = new Set<string>();
     let generated = 0;
     let invalid = 0;
     for (const probe of probes()) {
@@ -141,9 +129,7 @@ describe('per-environment values', () => {
           GENERATORS[id](graph);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          const where = `${id}: ${probe.type}.${probe.key}`;
-          if (NOT_PER_ENVIRONMENT_YET.includes(where)) known.add(where);
-          else refused.push(`${where} = ${JSON.stringify(value)} in prod: ${message}`);
+          refused.push(`${id}: ${probe.type}.${probe.key} = ${JSON.stringify(value)} in prod: ${message}`);
         }
       }
       generated++;
@@ -153,8 +139,5 @@ describe('per-environment values', () => {
     );
     expect(generated).toBeGreaterThan(150);
     expect(refused).toEqual([]);
-    expect([...known].sort(), 'entries of NOT_PER_ENVIRONMENT_YET that now work').toEqual(
-      NOT_PER_ENVIRONMENT_YET,
-    );
   }, 600_000);
 });

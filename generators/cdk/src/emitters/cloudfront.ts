@@ -6,7 +6,7 @@ import { arr, call, cond, eq, lit, member, newExpr, obj, template } from '../ts/
 import { onlyWhere } from '../context.ts';
 import { accessLogBucket, acknowledgeDesignRisks, resolvedFlag, routesFrom, webAcl } from './common.ts';
 import { plainText } from '../naming.ts';
-import { regionOf, regionsVary } from '@archgen/infra';
+import { regionOf, regionsVary, requireResolved } from '@archgen/infra';
 
 /** Where the stacks deploy, for a note: the region, or each environment outside us-east-1. */
 function stackRegions(ctx: StackContext): string {
@@ -29,16 +29,23 @@ function originFor(ctx: StackContext, targetId: string): Expr {
     case 's3':
       return call(ctx.api('origins', 'S3BucketOrigin.withOriginAccessControl'), handle.construct);
     case 'alb': {
-      // HTTPS to the origin where its load balancer has a certificate, drawn or by ARN (CF-01).
-      const https = target.certificateId !== undefined || ctx.str(target, 'certificateArn').trim() !== '';
+      // HTTPS to the origin in the environments where its load balancer has a certificate, drawn
+      // or by ARN (CF-01).
+      const policy = (https: boolean) =>
+        ctx.api('cloudfront', https ? 'OriginProtocolPolicy.HTTPS_ONLY' : 'OriginProtocolPolicy.HTTP_ONLY');
       return newExpr(
         ctx.api('origins', 'LoadBalancerV2Origin'),
         handle.construct,
         obj({
-          protocolPolicy: ctx.api(
-            'cloudfront',
-            https ? 'OriginProtocolPolicy.HTTPS_ONLY' : 'OriginProtocolPolicy.HTTP_ONLY',
-          ),
+          protocolPolicy:
+            target.certificateId !== undefined
+              ? policy(true)
+              : ctx.chooseResolved(
+                  target,
+                  'originProtocolPolicy',
+                  requireResolved(target.props.certificateArn, target, 'certificateArn'),
+                  (arn) => policy(typeof arn === 'string' && arn.trim() !== ''),
+                ),
         }),
       );
     }

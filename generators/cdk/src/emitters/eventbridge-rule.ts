@@ -1,7 +1,7 @@
 /** EventBridge rules. */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
-import { arr, call, comment, json, lit, member, newExpr, obj } from '../ts/ast.ts';
+import { arr, call, comment, cond, json, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -102,13 +102,24 @@ function envelopeField(ctx: Ctx, value: unknown): Expr | undefined {
   return matchers.length === 1 ? matchers[0] : call(ctx.api('events', 'Match.anyOf'), ...matchers);
 }
 
+/** `Schedule.expression(...)`, only where config has a schedule when some environments have none. */
+function scheduleCode(ctx: Ctx, scheduled: { value: Expr; test?: Expr }): Expr {
+  const code = call(ctx.api('events', 'Schedule.expression'), scheduled.value);
+  return scheduled.test ? cond(scheduled.test, code, lit(undefined)) : code;
+}
+
 export const eventRuleEmitter: ComponentEmitter = {
   dependencies: (component) => (component.eventBusId ? [component.eventBusId] : []),
   emit(component, ctx) {
-    const schedule = ctx.str(component, 'schedule').trim();
+    // Empty = driven by the event pattern. Where only some environments have a schedule, config
+    // leaves it unset in the others and `scheduled.test` tells them apart.
+    const scheduled = ctx.optional(component, 'schedule', (v) => typeof v === 'string' && v.trim() !== '');
     const busId = component.eventBusId;
+    /** `code` where the rule runs on its pattern. */
+    const onPattern = (code: Expr | undefined): Expr | undefined =>
+      !scheduled || !code ? code : scheduled.test ? cond(scheduled.test, lit(undefined), code) : undefined;
     let eventPattern: Expr | undefined;
-    if (!schedule) {
+    if (!scheduled || scheduled.test) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(ctx.str(component, 'eventPattern'));
@@ -142,9 +153,9 @@ export const eventRuleEmitter: ComponentEmitter = {
         obj({
           description: lit(plainText(component.names.display, 512)),
           // Scheduled rules only run on the default bus.
-          eventBus: busId && !schedule ? ctx.handle(busId).construct : undefined,
-          eventPattern,
-          schedule: schedule ? call(ctx.api('events', 'Schedule.expression'), lit(schedule)) : undefined,
+          eventBus: onPattern(busId ? ctx.handle(busId).construct : undefined),
+          eventPattern: onPattern(eventPattern),
+          schedule: scheduled && scheduleCode(ctx, scheduled),
         }),
       ),
     );

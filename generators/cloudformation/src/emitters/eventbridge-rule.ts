@@ -24,6 +24,14 @@ export const eventRuleEmitter: ComponentEmitter = {
   emit(rule, ctx) {
     const id = rule.names.logicalId;
     const schedule = ctx.value(rule, 'schedule', (v) => (typeof v === 'string' && v !== '' ? v : undefined));
+    // A schedule replaces the pattern, on the default bus (the only one schedules run on), in
+    // the environments that have one.
+    const schedules = ctx.perEnvironment(rule, 'schedule');
+    const scheduled = ctx.when(
+      Object.fromEntries(
+        ctx.environments.map((env) => [env, typeof schedules[env] === 'string' && schedules[env] !== '']),
+      ),
+    );
     const pattern = ctx.value(rule, 'eventPattern', (v) => eventPattern(v, rule.id));
     const targets = ctx.graph.ruleTargets
       .filter((t) => t.ruleId === rule.id)
@@ -49,8 +57,12 @@ export const eventRuleEmitter: ComponentEmitter = {
       Metadata: ctx.metadata(rule.acknowledgements),
       Properties: {
         Description: rule.names.display.slice(0, 512),
-        EventBusName: rule.eventBusId ? ref(ctx.logicalId(rule.eventBusId)) : undefined,
-        EventPattern: pattern,
+        EventBusName: ctx.choose(
+          scheduled,
+          undefined,
+          rule.eventBusId ? ref(ctx.logicalId(rule.eventBusId)) : undefined,
+        ),
+        EventPattern: ctx.choose(scheduled, undefined, pattern),
         ScheduleExpression: schedule,
         State: 'ENABLED',
         Targets: targets.length > 0 ? targets : undefined,

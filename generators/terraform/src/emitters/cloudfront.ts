@@ -5,7 +5,21 @@
  */
 import { REST_API_STAGE, requireResolved, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
 import type { PropertyValue } from '@archgen/model';
-import { type BodyInput, type Expr, attr, block, call, literal, num, ref, str, tpl } from '../hcl/ast.ts';
+import {
+  type Block,
+  type BodyInput,
+  type Expr,
+  attr,
+  block,
+  call,
+  cond,
+  literal,
+  nul,
+  num,
+  ref,
+  str,
+  tpl,
+} from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { emitWebAcl, skip, tags } from './common.ts';
 import { accessLogPresence, bucketAttribute, emitBucket } from './buckets.ts';
@@ -41,11 +55,15 @@ function origin(ctx: TfContext, cf: ResolvedComponent, r: ResolvedRoute): Origin
   }
   let domain: Expr;
   let originPath: Expr | undefined;
-  let https = true;
+  let protocol = str('https-only');
   if (target.type === 'alb') {
     domain = ctx.attribute(target.id, 'domainName');
-    // HTTPS where the load balancer has a certificate, drawn or by ARN (CF-01).
-    https = target.certificateId !== undefined || ctx.text(target, 'certificateArn') !== '';
+    // HTTPS in the environments where the load balancer has a certificate, drawn or by ARN (CF-01).
+    protocol = ctx.derived(target, 'origin_protocol_policy', 'CloudFront origin protocol', (env) =>
+      target.certificateId !== undefined || ctx.textIn(target, 'certificateArn', env) !== ''
+        ? 'https-only'
+        : 'http-only',
+    );
   } else if (target.type === 'api-gateway' && ctx.text(target, 'apiType') === 'rest') {
     domain = tpl(ctx.attribute(target.id, 'id'), '.execute-api.', ref('var.region'), '.amazonaws.com');
     originPath = str(`/${REST_API_STAGE}`);
@@ -66,7 +84,7 @@ function origin(ctx: TfContext, cf: ResolvedComponent, r: ResolvedRoute): Origin
         [
           attr('http_port', num(80)),
           attr('https_port', num(443)),
-          attr('origin_protocol_policy', str(https ? 'https-only' : 'http-only')),
+          attr('origin_protocol_policy', protocol),
           attr('origin_ssl_protocols', literal(['TLSv1.2'])),
         ],
       ),
@@ -89,6 +107,72 @@ function behavior(o: Origin): BodyInput[] {
     attr('cache_policy_id', str(o.cached ? CACHING_OPTIMIZED : CACHING_DISABLED)),
     !o.cached && attr('origin_request_policy_id', str(ALL_VIEWER_EXCEPT_HOST)),
   ];
+}
+
+/** Which environments have a custom certificate. */
+type Certificate = 'every' | 'some' | 'none';
+
+/**
+ * The certificate viewers see: the design's where it has one, CloudFront's default elsewhere.
+ * One block either way; where only some environments have a certificate, each attribute is that
+ * environment's value (null leaves it unset, as the provider wants next to the default certificate).
+ */
+function viewerCertificate(
+  ctx: TfContext,
+  c: ResolvedComponent,
+  certificate: Certificate,
+  hasCertificate: (env: string) => boolean,
+): Block {
+  if (certificate === 'none')
+    return block('viewer_certificate', [], [attr('cloudfront_default_certificate', literal(true))]);
+  if (certificate === 'every')
+    return block(
+      'viewer_certificate',
+      [],
+      [
+        attr(
+          'acm_certificate_arn',
+          c.certificateId ? ctx.attribute(c.certificateId, 'arn') : ctx.prop(c, 'certificateArn'),
+        ),
+        attr('ssl_support_method', str('sni-only')),
+        attr('minimum_protocol_version', ctx.prop(c, 'minimumTls')),
+      ],
+    );
+  const defaultCertificate = ctx.derived(
+    c,
+    'default_certificate',
+    'Whether viewers get the default *.cloudfront.net certificate',
+    (env) => !hasCertificate(env),
+  );
+  return block(
+    'viewer_certificate',
+    [],
+    [
+      attr(
+        'acm_certificate_arn',
+        ctx.derived(c, 'certificate_arn', 'ACM certificate ARN (null: the default certificate)', (env) =>
+          hasCertificate(env) ? ctx.textIn(c, 'certificateArn', env) : null,
+        ),
+      ),
+      attr('cloudfront_default_certificate', defaultCertificate),
+      attr('ssl_support_method', cond(defaultCertificate, nul, str('sni-only'))),
+      attr('minimum_protocol_version', cond(defaultCertificate, nul, ctx.prop(c, 'minimumTls'))),
+    ],
+  );
+}
+
+/** The custom domain names, in the environments whose certificate can serve them. */
+function aliases(
+  ctx: TfContext,
+  c: ResolvedComponent,
+  certificate: Certificate,
+  hasCertificate: (env: string) => boolean,
+  split: (v: PropertyValue) => string[],
+): Expr {
+  if (certificate === 'every') return ctx.prop(c, 'aliases', split);
+  return ctx.derived(c, 'aliases', 'Custom domain names', (env) =>
+    hasCertificate(env) ? split(ctx.valueIn(c, 'aliases', env)) : [],
+  );
 }
 
 export const cloudfrontEmitter: ComponentEmitter = {
@@ -118,8 +202,13 @@ export const cloudfrontEmitter: ComponentEmitter = {
         ),
       );
     }
-    // A drawn certificate (its validated ARN), else the certificateArn where one is set.
-    const certificate = c.certificateId !== undefined || ctx.text(c, 'certificateArn') !== '';
+    // A drawn certificate (its validated ARN) serves every environment; else the certificateArn
+    // in the environments that set one, the others keeping CloudFront's default certificate.
+    const hasCertificate = (env: string) =>
+      c.certificateId !== undefined || ctx.textIn(c, 'certificateArn', env) !== '';
+    const withCertificate = ctx.environments.filter(hasCertificate).length;
+    const certificate: Certificate =
+      withCertificate === 0 ? 'none' : withCertificate === ctx.environments.length ? 'every' : 'some';
     const splitAliases = (v: PropertyValue) =>
       String(v ?? '')
         .split(',')
@@ -156,7 +245,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
       ctx.resource('aws_cloudfront_distribution', t, c, [
         !waf && skip('CKV_AWS_68', 'WAF is off in the design (CF-03)'),
         (!logs || logs.count) && skip('CKV_AWS_86', 'access logs are off in the design (CF-03)'),
-        !certificate &&
+        certificate !== 'every' &&
           skip('CKV_AWS_174', 'the default CloudFront certificate is used until the design sets one'),
         skip('CKV_AWS_310', 'origin failover needs a second origin the design does not have'),
         skip('CKV_AWS_374', 'no geo restriction in the design'),
@@ -168,7 +257,9 @@ export const cloudfrontEmitter: ComponentEmitter = {
         attr('default_root_object', ctx.prop(c, 'defaultRootObject')),
         attr('is_ipv6_enabled', literal(true)),
         attr('http_version', str('http2and3')),
-        certificate && hasAliases && attr('aliases', ctx.prop(c, 'aliases', splitAliases)),
+        certificate !== 'none' &&
+          hasAliases &&
+          attr('aliases', aliases(ctx, c, certificate, hasCertificate, splitAliases)),
         webAcl && attr('web_acl_id', webAcl),
         origins.map((o) => block('origin', [], o.body)),
         block('default_cache_behavior', [], behavior(first!)),
@@ -180,20 +271,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
           ),
         ),
         block('restrictions', [], [block('geo_restriction', [], [attr('restriction_type', str('none'))])]),
-        certificate
-          ? block(
-              'viewer_certificate',
-              [],
-              [
-                attr(
-                  'acm_certificate_arn',
-                  c.certificateId ? ctx.attribute(c.certificateId, 'arn') : ctx.prop(c, 'certificateArn'),
-                ),
-                attr('ssl_support_method', str('sni-only')),
-                attr('minimum_protocol_version', ctx.prop(c, 'minimumTls')),
-              ],
-            )
-          : block('viewer_certificate', [], [attr('cloudfront_default_certificate', literal(true))]),
+        viewerCertificate(ctx, c, certificate, hasCertificate),
         logs &&
           ctx.presentBlock('logging_config', logs, [
             attr('bucket', bucketAttribute(logBucket, 'bucket_domain_name', logs)),

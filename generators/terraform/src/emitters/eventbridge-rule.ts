@@ -1,6 +1,6 @@
 /** EventBridge rule with its targets; every target has a DLQ and a retry policy (MSG-01). */
 import type { ResolvedComponent, ResolvedRuleTarget } from '@archgen/infra';
-import { attr, block, ref, str } from '../hcl/ast.ts';
+import { type BodyInput, type Expr, attr, binary, block, cond, nul, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { lambdaPermission, retryPolicy, tags } from './common.ts';
 
@@ -10,7 +10,7 @@ function emitTarget(
   ctx: TfContext,
   rule: ResolvedComponent,
   t: ResolvedRuleTarget,
-  busName: ReturnType<typeof ref> | undefined,
+  busName: Expr | undefined,
 ): void {
   const target = ctx.component(t.targetId);
   const name = `${rule.names.tfName}_to_${target.names.tfName}`;
@@ -45,19 +45,32 @@ export const eventRuleEmitter: ComponentEmitter = {
     id: (name) => ref(`aws_cloudwatch_event_rule.${name}.id`),
   },
   emit(c, ctx) {
-    const schedule = ctx.text(c, 'schedule');
+    const scheduled = ctx.environments.filter((env) => ctx.textIn(c, 'schedule', env) !== '').length;
     // Schedules only run on the default bus, so a scheduled rule stays there.
-    const bus = schedule ? undefined : ctx.findComponent(c.eventBusId);
-    const busName = bus ? ctx.attribute(bus.id, 'name') : undefined;
+    const bus = scheduled === ctx.environments.length ? undefined : ctx.findComponent(c.eventBusId);
+    let trigger: BodyInput[];
+    let busName: Expr | undefined = bus && ctx.attribute(bus.id, 'name');
+    if (scheduled === 0) trigger = [attr('event_pattern', ctx.prop(c, 'eventPattern'))];
+    else if (scheduled === ctx.environments.length)
+      trigger = [attr('schedule_expression', ctx.prop(c, 'schedule'))];
+    else {
+      // Scheduled in some environments only: there the schedule on the default bus, elsewhere the
+      // event pattern on the drawn bus (null leaves an attribute unset).
+      const schedule = ctx.prop(c, 'schedule', (v) => (v === '' ? null : v));
+      const onPattern = binary(schedule, '==', nul);
+      if (busName) busName = cond(onPattern, busName, nul);
+      trigger = [
+        attr('schedule_expression', schedule),
+        attr('event_pattern', cond(onPattern, ctx.prop(c, 'eventPattern'), nul)),
+      ];
+    }
     ctx.add(
       'messaging.tf',
       ctx.resource('aws_cloudwatch_event_rule', c.names.tfName, c, [
         attr('name', ctx.physicalName(c.names.slug, 64)),
         attr('description', str(c.names.display.slice(0, 512))),
         busName && attr('event_bus_name', busName),
-        schedule
-          ? attr('schedule_expression', ctx.prop(c, 'schedule'))
-          : attr('event_pattern', ctx.prop(c, 'eventPattern')),
+        trigger,
         tags(c.names.display),
       ]),
     );

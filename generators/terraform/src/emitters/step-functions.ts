@@ -1,6 +1,6 @@
 /** Step Functions state machine: tasks for the functions it invokes, with retries; logs + X-Ray (SFN-01). */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type Expr, attr, block, literal, ref, tpl } from '../hcl/ast.ts';
+import { type Expr, attr, binary, block, literal, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, physical, tags } from './common.ts';
 
@@ -72,7 +72,11 @@ export const stepFunctionsEmitter: ComponentEmitter = {
   },
   emit(c, ctx) {
     const logGroup = ctx.logGroupOf(c);
-    const logLevel = ctx.text(c, 'logLevel');
+    // The level per environment; execution data goes with it wherever anything is logged.
+    const level = ctx.prop(c, 'logLevel');
+    const includeExecutionData = ctx.varies(c, 'logLevel')
+      ? binary(level, '!=', str('OFF'))
+      : literal(ctx.text(c, 'logLevel') !== 'OFF');
     ctx.add(
       'compute.tf',
       ctx.resource('aws_sfn_state_machine', c.names.tfName, c, [
@@ -86,8 +90,8 @@ export const stepFunctionsEmitter: ComponentEmitter = {
             [],
             [
               attr('log_destination', tpl(ctx.attribute(logGroup.id, 'arn'), ':*')),
-              attr('include_execution_data', literal(logLevel !== 'OFF')),
-              attr('level', ctx.prop(c, 'logLevel')),
+              attr('include_execution_data', includeExecutionData),
+              attr('level', level),
             ],
           ),
         block('tracing_configuration', [], [attr('enabled', ctx.prop(c, 'tracing'))]),
