@@ -822,7 +822,10 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
       kind: 'state-machine',
       id: r.logicalId,
       primary: true,
-      props: { logLevel: str(at(P(r), 'LoggingConfiguration', 'Level')) ?? 'OFF' },
+      props: {
+        logLevel: str(at(P(r), 'LoggingConfiguration', 'Level')) ?? 'OFF',
+        executionData: bool(at(P(r), 'LoggingConfiguration', 'IncludeExecutionData')) ?? false,
+      },
     },
   ],
   // CDK's S3 notifications custom resource carries the same configuration as a bucket's own.
@@ -1640,7 +1643,10 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
       kind: 'state-machine',
       id: baseAddress(r.address),
       primary: true,
-      props: { logLevel: str(at(V(r), 'logging_configuration', 0, 'level')) ?? 'OFF' },
+      props: {
+        logLevel: str(at(V(r), 'logging_configuration', 0, 'level')) ?? 'OFF',
+        executionData: bool(at(V(r), 'logging_configuration', 0, 'include_execution_data')) ?? false,
+      },
     },
   ],
   aws_cloudwatch_event_target: (r, ctx) => {

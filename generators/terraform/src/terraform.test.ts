@@ -407,10 +407,13 @@ describe('shape that differs between environments', () => {
     expectCode(
       files,
       'compute.tf',
-      'include_execution_data = var.flow_log_level != "OFF" level = var.flow_log_level',
+      'include_execution_data = var.flow_include_execution_data level = var.flow_log_level',
     );
     expectCode(files, 'environments/dev.tfvars', 'flow_log_level = "OFF"');
     expectCode(files, 'environments/prod.tfvars', 'flow_log_level = "ALL"');
+    // The lowering decides execution data with the level; every target prints its decision.
+    expectCode(files, 'environments/dev.tfvars', 'flow_include_execution_data = false');
+    expectCode(files, 'environments/prod.tfvars', 'flow_include_execution_data = true');
   });
 
   it('serves the certificate and its names where an environment has one, the default certificate elsewhere', () => {

@@ -41,6 +41,11 @@ export const DECIDED_PROPS = {
   imageParameter: 'imageParameter',
   /** efs: 'ENABLED' or 'DISABLED', its automatic backups (efs.ts; on in production by default). */
   backupStatus: 'backupStatus',
+  /**
+   * step-functions: whether its logs carry each execution's input and output (wherever it logs
+   * at all), so a failed execution can be read from the logs alone.
+   */
+  includeExecutionData: 'includeExecutionData',
 } as const;
 
 /** What each decided property is, as catalog properties have a label. */
@@ -49,6 +54,7 @@ const DECIDED_PROP_LABELS: Readonly<Record<string, string>> = {
   [DECIDED_PROPS.bytesScannedCutoffBytes]: 'Scan limit per query in bytes',
   [DECIDED_PROPS.imageParameter]: 'AMI (SSM parameter)',
   [DECIDED_PROPS.backupStatus]: 'Automatic backups',
+  [DECIDED_PROPS.includeExecutionData]: 'Logs include execution data',
 };
 
 /** A property's label: the catalog's, or what the lowering's decided property is; else its key. */
@@ -243,6 +249,12 @@ export function lowerDecisions(ctx: LowerContext): void {
         (v) => (v === true ? NONCURRENT_VERSION_DAYS : 0),
       );
     if (component.type === 'ecs-fargate') component.capacityProviders = capacityProvidersOf(ctx, component);
+    if (component.type === 'step-functions')
+      component.props[DECIDED_PROPS.includeExecutionData] = mapEnv(
+        ctx,
+        component.props.logLevel,
+        (level) => level !== 'OFF',
+      );
     if (component.type === 'opensearch') component.zoneCount = openSearchZonesOf(ctx, component);
     if (component.type === 'athena-workgroup') {
       component.resultsPrefix = `athena-results/${component.names.slug}/`;

@@ -1,5 +1,5 @@
 /** Step Functions state machines. */
-import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
+import { DECIDED_PROPS, type ResolvedComponent, type ResolvedGraph } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
 import { arr, call, lit, member, newExpr, obj } from '../ts/ast.ts';
@@ -107,7 +107,7 @@ export const stepFunctionsEmitter: ComponentEmitter = {
             level: ctx.choose(component, 'logLevel', (v) =>
               ctx.api('sfn', `LogLevel.${SFN_LOG_LEVEL[String(v)] ?? 'ALL'}`),
             ),
-            includeExecutionData: lit(true),
+            includeExecutionData: ctx.value(component, DECIDED_PROPS.includeExecutionData),
           }),
           tracingEnabled: ctx.value(component, 'tracing'),
           role: roleOf(ctx, component, 'state-machine'),

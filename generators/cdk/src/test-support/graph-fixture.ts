@@ -128,7 +128,9 @@ export function component(
         }
       : type === 'athena-workgroup'
         ? { [DECIDED_PROPS.bytesScannedCutoffBytes]: Number(props.bytesScannedCutoffGb) * 1024 ** 3 }
-        : {};
+        : type === 'step-functions'
+          ? { [DECIDED_PROPS.includeExecutionData]: props.logLevel !== 'OFF' }
+          : {};
   return {
     id: logicalId.charAt(0).toLowerCase() + logicalId.slice(1),
     type,

@@ -3,6 +3,7 @@
  * Task per function it invokes (ARNs through DefinitionSubstitutions) with the retries and catches
  * per error name the lowering resolved, or a single Pass state.
  */
+import { DECIDED_PROPS } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref, type TemplateValue } from '../template/intrinsics.ts';
 
@@ -72,7 +73,7 @@ export const stepFunctionsEmitter: ComponentEmitter = {
         LoggingConfiguration: machine.logGroupId
           ? {
               Level: logLevel,
-              IncludeExecutionData: false,
+              IncludeExecutionData: ctx.value(machine, DECIDED_PROPS.includeExecutionData),
               Destinations: [
                 { CloudWatchLogsLogGroup: { LogGroupArn: getAtt(ctx.logicalId(machine.logGroupId), 'Arn') } },
               ],

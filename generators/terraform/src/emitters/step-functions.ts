@@ -1,6 +1,6 @@
 /** Step Functions state machine: tasks for the functions it invokes, with retries; logs + X-Ray (SFN-01). */
-import type { ResolvedComponent } from '@archgen/infra';
-import { type Expr, attr, binary, block, literal, ref, str, tpl } from '../hcl/ast.ts';
+import { DECIDED_PROPS, type ResolvedComponent } from '@archgen/infra';
+import { type Expr, attr, block, ref, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, physical, tags } from './common.ts';
 
@@ -72,11 +72,8 @@ export const stepFunctionsEmitter: ComponentEmitter = {
   },
   emit(c, ctx) {
     const logGroup = ctx.logGroupOf(c);
-    // The level per environment; execution data goes with it wherever anything is logged.
     const level = ctx.prop(c, 'logLevel');
-    const includeExecutionData = ctx.varies(c, 'logLevel')
-      ? binary(level, '!=', str('OFF'))
-      : literal(ctx.text(c, 'logLevel') !== 'OFF');
+    const includeExecutionData = ctx.prop(c, DECIDED_PROPS.includeExecutionData);
     ctx.add(
       'compute.tf',
       ctx.resource('aws_sfn_state_machine', c.names.tfName, c, [
