@@ -17,7 +17,10 @@ import type {
 const MODES: readonly TaskScalingMode[] = ['none', 'target-tracking', 'step', 'scheduled'];
 
 /** Target tracking: add tasks within a minute, remove them only after two quiet minutes. */
-export const TARGET_TRACKING_COOLDOWNS = { scaleInCooldownSeconds: 120, scaleOutCooldownSeconds: 60 } as const;
+export const TARGET_TRACKING_COOLDOWNS = {
+  scaleInCooldownSeconds: 120,
+  scaleOutCooldownSeconds: 60,
+} as const;
 
 /**
  * Step scaling, shaped like AWS's own target tracking alarms: scale out after 3 minutes at or
