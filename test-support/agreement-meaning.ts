@@ -272,6 +272,72 @@ function ingressRule(protocol: unknown, from: unknown, to: unknown, peer: string
   return `${proto}${ports} from ${peer}`;
 }
 
+/**
+ * ECS task scaling, compared on the service it scales (each target names its policies, alarms
+ * and actions its own way; CDK's come from scaleOnMetric's construct tree): a policy as its type
+ * and configuration, a scaling alarm as its metric and condition followed by the policy it
+ * triggers, a scheduled action as its name, schedule, time zone and capacities.
+ */
+interface StepAdjustmentMeaning {
+  lower: unknown;
+  upper: unknown;
+  adjustment: unknown;
+}
+
+function stepPolicyText(p: {
+  adjustmentType: unknown;
+  cooldown: unknown;
+  aggregation: unknown;
+  steps: StepAdjustmentMeaning[];
+}): string {
+  const bound = (v: unknown, open: string): string => String(num(v) ?? open);
+  const steps = [...p.steps]
+    .map((s) => ({
+      lower: num(s.lower),
+      text: `[${bound(s.lower, '-inf')},${bound(s.upper, 'inf')}):${String(num(s.adjustment))}`,
+    }))
+    .sort((a, b) => (a.lower ?? -Infinity) - (b.lower ?? -Infinity))
+    .map((s) => s.text);
+  return `step ${String(p.adjustmentType ?? 'ChangeInCapacity')} cooldown=${String(num(p.cooldown) ?? 'default')} ${String(p.aggregation ?? 'Average')} ${steps.join(' ')}`;
+}
+
+function targetTrackingText(p: {
+  metric: unknown;
+  target: unknown;
+  scaleIn: unknown;
+  scaleOut: unknown;
+  disableScaleIn: unknown;
+}): string {
+  return `target-tracking ${String(p.metric)} target=${String(num(p.target))} in=${String(num(p.scaleIn) ?? 'default')}s out=${String(num(p.scaleOut) ?? 'default')}s${bool(p.disableScaleIn) ? ' no-scale-in' : ''}`;
+}
+
+function scalingAlarmText(a: {
+  metric: string;
+  statistic: unknown;
+  comparison: unknown;
+  threshold: unknown;
+  evaluationPeriods: unknown;
+  period: unknown;
+  datapoints: unknown;
+}): string {
+  const datapoints = num(a.datapoints) ?? num(a.evaluationPeriods);
+  return `${a.metric} ${String(a.statistic)} ${String(a.comparison)} ${String(num(a.threshold))} for ${String(datapoints)} of ${String(num(a.evaluationPeriods))}x${String(num(a.period))}s`;
+}
+
+/** No time zone means UTC in Application Auto Scaling. */
+const scheduleZone = (v: unknown): string =>
+  v === undefined || v === null || v === '' || v === 'Etc/UTC' ? 'UTC' : String(v);
+
+function scheduledActionText(a: {
+  name: unknown;
+  schedule: unknown;
+  timezone: unknown;
+  min: unknown;
+  max: unknown;
+}): string {
+  return `${String(a.name)} ${String(a.schedule)} ${scheduleZone(a.timezone)} min=${String(num(a.min) ?? 'unchanged')} max=${String(num(a.max) ?? 'unchanged')}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // CloudFormation (the generated template and CDK's synthesized one).
 
@@ -343,6 +409,42 @@ function s3DirectDeliveries(config: unknown, ctx: CfnContext): Contribution[] {
     ...list(at(config, 'QueueConfigurations')).map((c) => at(c, 'Queue') ?? at(c, 'QueueArn')),
     ...list(at(config, 'TopicConfigurations')).map((c) => at(c, 'Topic') ?? at(c, 'TopicArn')),
   ].flatMap((arn) => cfnDelivery(ctx, arn, 's3 direct'));
+}
+
+/** The ECS service a scaling policy scales: through its scalable target, or its own resource id. */
+function cfnScaledService(policy: ResolvedResource, ctx: CfnContext): string | undefined {
+  const targetId = ctx.target(P(policy).ScalingTargetId);
+  const resourceId = targetId
+    ? at(ctx.resources.get(targetId)?.properties, 'ResourceId')
+    : P(policy).ResourceId;
+  return ctx.targets(resourceId).find((id) => ctx.resources.get(id)?.type === 'AWS::ECS::Service');
+}
+
+function cfnScalingPolicyText(policy: ResolvedResource): string {
+  const p = P(policy);
+  if (p.PolicyType === 'StepScaling') {
+    const c = at(p, 'StepScalingPolicyConfiguration');
+    return stepPolicyText({
+      adjustmentType: at(c, 'AdjustmentType'),
+      cooldown: at(c, 'Cooldown'),
+      aggregation: at(c, 'MetricAggregationType'),
+      steps: list(at(c, 'StepAdjustments')).map((s) => ({
+        lower: at(s, 'MetricIntervalLowerBound'),
+        upper: at(s, 'MetricIntervalUpperBound'),
+        adjustment: at(s, 'ScalingAdjustment'),
+      })),
+    });
+  }
+  const c = at(p, 'TargetTrackingScalingPolicyConfiguration');
+  return targetTrackingText({
+    metric:
+      at(c, 'PredefinedMetricSpecification', 'PredefinedMetricType') ??
+      JSON.stringify(at(c, 'CustomizedMetricSpecification')),
+    target: at(c, 'TargetValue'),
+    scaleIn: at(c, 'ScaleInCooldown'),
+    scaleOut: at(c, 'ScaleOutCooldown'),
+    disableScaleIn: at(c, 'DisableScaleIn'),
+  });
 }
 
 const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
@@ -753,6 +855,9 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
           desiredCount: num(p.DesiredCount) ?? null,
           minCapacity: null,
           maxCapacity: null,
+          scalingPolicies: [],
+          scalingAlarms: [],
+          scheduledActions: [],
         },
       },
     ];
@@ -776,8 +881,25 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
         kind: 'ecs-service',
         id: service,
         props: { minCapacity: num(p.MinCapacity), maxCapacity: num(p.MaxCapacity) },
+        append: {
+          scheduledActions: list(p.ScheduledActions).map((a) =>
+            scheduledActionText({
+              name: at(a, 'ScheduledActionName'),
+              schedule: at(a, 'Schedule'),
+              timezone: at(a, 'Timezone'),
+              min: at(a, 'ScalableTargetAction', 'MinCapacity'),
+              max: at(a, 'ScalableTargetAction', 'MaxCapacity'),
+            }),
+          ),
+        },
       },
     ];
+  },
+  'AWS::ApplicationAutoScaling::ScalingPolicy': (r, ctx) => {
+    const service = cfnScaledService(r, ctx);
+    return service
+      ? [{ kind: 'ecs-service', id: service, append: { scalingPolicies: [cfnScalingPolicyText(r)] } }]
+      : [];
   },
   'AWS::Lambda::Function': (r) => {
     const p = P(r);
@@ -848,6 +970,30 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
   },
   'AWS::CloudWatch::Alarm': (r, ctx) => {
     const p = P(r);
+    // An alarm that drives a scaling policy belongs to the service it scales.
+    const policy = list(p.AlarmActions)
+      .map((a) => ctx.target(a))
+      .map((id) => (id ? ctx.resources.get(id) : undefined))
+      .find((res) => res?.type === 'AWS::ApplicationAutoScaling::ScalingPolicy');
+    const scaled = policy ? cfnScaledService(policy, ctx) : undefined;
+    if (policy && scaled) {
+      const condition = scalingAlarmText({
+        metric: `${String(p.Namespace)}/${String(p.MetricName)}`,
+        statistic: str(p.Statistic) ?? str(p.ExtendedStatistic),
+        comparison: p.ComparisonOperator,
+        threshold: p.Threshold,
+        evaluationPeriods: p.EvaluationPeriods,
+        period: p.Period,
+        datapoints: p.DatapointsToAlarm,
+      });
+      return [
+        {
+          kind: 'ecs-service',
+          id: scaled,
+          append: { scalingAlarms: [`${condition} -> ${cfnScalingPolicyText(policy)}`] },
+        },
+      ];
+    }
     return [
       {
         kind: 'alarm',
@@ -1158,6 +1304,8 @@ export interface TfContext {
   describe(r: PlannedResource, ...path: string[]): string | undefined;
   /** The address (without index) of the entity the expression at `path` refers to. */
   target(r: PlannedResource, ...path: string[]): string | undefined;
+  /** The planned resource at an address without index (its first instance). */
+  planned(address: string): PlannedResource | undefined;
 }
 
 type TfExtractor = (r: PlannedResource, ctx: TfContext) => Contribution[];
@@ -1181,6 +1329,44 @@ const blocks = (value: unknown, name: string): unknown[] => list(at(value, name)
 function tfDelivery(address: string | undefined, how: string): Contribution[] {
   const kind = address ? TF_KIND[address.split('.')[0]!] : undefined;
   return address && kind ? [{ kind, id: address, append: { eventDeliveries: [how] } }] : [];
+}
+
+/** The ECS service a policy or scheduled action scales: its resource id, through the scalable target. */
+function tfScaledService(r: PlannedResource, ctx: TfContext): string | undefined {
+  const direct = ctx.refs(r, 'resource_id');
+  const service = direct.find((a) => a.startsWith('aws_ecs_service.'));
+  if (service) return service;
+  const target = direct.find((a) => a.startsWith('aws_appautoscaling_target.'));
+  const planned = target ? ctx.planned(target) : undefined;
+  return planned ? ctx.refs(planned, 'resource_id').find((a) => a.startsWith('aws_ecs_service.')) : undefined;
+}
+
+function tfScalingPolicyText(r: PlannedResource): string {
+  const v = V(r);
+  if (v.policy_type === 'StepScaling') {
+    const c = at(v, 'step_scaling_policy_configuration', 0);
+    return stepPolicyText({
+      adjustmentType: at(c, 'adjustment_type'),
+      cooldown: at(c, 'cooldown'),
+      aggregation: at(c, 'metric_aggregation_type'),
+      // The provider keeps bounds as strings, "" for an open end.
+      steps: blocks(c, 'step_adjustment').map((s) => ({
+        lower: at(s, 'metric_interval_lower_bound'),
+        upper: at(s, 'metric_interval_upper_bound'),
+        adjustment: at(s, 'scaling_adjustment'),
+      })),
+    });
+  }
+  const c = at(v, 'target_tracking_scaling_policy_configuration', 0);
+  return targetTrackingText({
+    metric:
+      at(c, 'predefined_metric_specification', 0, 'predefined_metric_type') ??
+      JSON.stringify(at(c, 'customized_metric_specification')),
+    target: at(c, 'target_value'),
+    scaleIn: at(c, 'scale_in_cooldown'),
+    scaleOut: at(c, 'scale_out_cooldown'),
+    disableScaleIn: at(c, 'disable_scale_in'),
+  });
 }
 
 const TF_EXTRACTORS: Record<string, TfExtractor> = {
@@ -1586,6 +1772,9 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
           desiredCount: num(v.desired_count) ?? null,
           minCapacity: null,
           maxCapacity: null,
+          scalingPolicies: [],
+          scalingAlarms: [],
+          scheduledActions: [],
         },
       },
     ];
@@ -1606,6 +1795,35 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
             kind: 'ecs-service',
             id: service,
             props: { minCapacity: num(V(r).min_capacity), maxCapacity: num(V(r).max_capacity) },
+          },
+        ]
+      : [];
+  },
+  aws_appautoscaling_policy: (r, ctx) => {
+    const service = tfScaledService(r, ctx);
+    return service
+      ? [{ kind: 'ecs-service', id: service, append: { scalingPolicies: [tfScalingPolicyText(r)] } }]
+      : [];
+  },
+  aws_appautoscaling_scheduled_action: (r, ctx) => {
+    const service = tfScaledService(r, ctx);
+    const v = V(r);
+    return service
+      ? [
+          {
+            kind: 'ecs-service',
+            id: service,
+            append: {
+              scheduledActions: [
+                scheduledActionText({
+                  name: v.name,
+                  schedule: v.schedule,
+                  timezone: v.timezone,
+                  min: at(v, 'scalable_target_action', 0, 'min_capacity'),
+                  max: at(v, 'scalable_target_action', 0, 'max_capacity'),
+                }),
+              ],
+            },
           },
         ]
       : [];
@@ -1679,6 +1897,30 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
   ],
   aws_cloudwatch_metric_alarm: (r, ctx) => {
     const v = V(r);
+    // An alarm that drives a scaling policy belongs to the service it scales.
+    const policyAddress = ctx
+      .refs(r, 'alarm_actions')
+      .find((a) => a.startsWith('aws_appautoscaling_policy.'));
+    const policy = policyAddress ? ctx.planned(policyAddress) : undefined;
+    const scaled = policy ? tfScaledService(policy, ctx) : undefined;
+    if (policy && scaled) {
+      const condition = scalingAlarmText({
+        metric: `${String(v.namespace)}/${String(v.metric_name)}`,
+        statistic: str(v.statistic) ?? str(v.extended_statistic),
+        comparison: v.comparison_operator,
+        threshold: v.threshold,
+        evaluationPeriods: v.evaluation_periods,
+        period: v.period,
+        datapoints: v.datapoints_to_alarm,
+      });
+      return [
+        {
+          kind: 'ecs-service',
+          id: scaled,
+          append: { scalingAlarms: [`${condition} -> ${tfScalingPolicyText(policy)}`] },
+        },
+      ];
+    }
     const actionRefs = ctx.refs(r, 'alarm_actions').filter((a) => TF_KIND[a.split('.')[0]!]);
     return [
       {
@@ -1899,7 +2141,11 @@ export function terraformEntities(plan: TerraformPlan): Entity[] {
     const address = refs(r, ...path).find((a) => TF_KIND[a.split('.')[0]!]);
     return address ? `${TF_KIND[address.split('.')[0]!]!}:${normName(address.split('.')[1]!)}` : undefined;
   };
-  const ctx: TfContext = { refs, configured, describe, target };
+  const byAddress = new Map<string, PlannedResource>();
+  for (const r of planned)
+    if (r.mode === 'managed' && !byAddress.has(baseAddress(r.address)))
+      byAddress.set(baseAddress(r.address), r);
+  const ctx: TfContext = { refs, configured, describe, target, planned: (address) => byAddress.get(address) };
   const contributions = planned
     .filter((r) => r.mode === 'managed')
     .flatMap((r) => TF_EXTRACTORS[r.type]?.(r, ctx) ?? []);

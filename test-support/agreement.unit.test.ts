@@ -608,6 +608,209 @@ describe('compareEntities', () => {
   });
 });
 
+describe('ECS task scaling', () => {
+  // One service that steps out at 60% and in at 30%, and scales to 3..8 on weekday mornings.
+  const cfn = (scaleOutThreshold: number, scaleInSteps: unknown[]): CfnTemplate => ({
+    Resources: {
+      ApiCluster: { Type: 'AWS::ECS::Cluster' },
+      Api: { Type: 'AWS::ECS::Service', Properties: { Cluster: { Ref: 'ApiCluster' }, DesiredCount: 2 } },
+      ApiTarget: {
+        Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
+        Properties: {
+          ResourceId: { 'Fn::Sub': 'service/${ApiCluster}/${Api.Name}' },
+          MinCapacity: 2,
+          MaxCapacity: 8,
+          ScheduledActions: [
+            {
+              ScheduledActionName: 'business-hours',
+              Schedule: 'cron(0 7 ? * MON-FRI *)',
+              ScalableTargetAction: { MinCapacity: 3, MaxCapacity: 8 },
+            },
+          ],
+        },
+      },
+      ApiOut: {
+        Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
+        Properties: {
+          PolicyType: 'StepScaling',
+          ScalingTargetId: { Ref: 'ApiTarget' },
+          StepScalingPolicyConfiguration: {
+            AdjustmentType: 'ChangeInCapacity',
+            Cooldown: 60,
+            MetricAggregationType: 'Average',
+            StepAdjustments: [
+              { MetricIntervalLowerBound: 20, ScalingAdjustment: 3 },
+              { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 20, ScalingAdjustment: 1 },
+            ],
+          },
+        },
+      },
+      ApiOutAlarm: {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: {
+          Namespace: 'AWS/ECS',
+          MetricName: 'CPUUtilization',
+          Statistic: 'Average',
+          Period: 60,
+          EvaluationPeriods: 3,
+          Threshold: scaleOutThreshold,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          AlarmActions: [{ Ref: 'ApiOut' }],
+        },
+      },
+      ApiIn: {
+        Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
+        Properties: {
+          PolicyType: 'StepScaling',
+          ScalingTargetId: { Ref: 'ApiTarget' },
+          StepScalingPolicyConfiguration: {
+            AdjustmentType: 'ChangeInCapacity',
+            Cooldown: 300,
+            MetricAggregationType: 'Average',
+            StepAdjustments: scaleInSteps,
+          },
+        },
+      },
+    },
+  });
+  const resource = (type: string, name: string, values: Record<string, unknown>) => ({
+    address: `${type}.${name}`,
+    mode: 'managed',
+    type,
+    name,
+    values,
+  });
+  const onTarget = {
+    resource_id: {
+      references: ['aws_appautoscaling_target.api.resource_id', 'aws_appautoscaling_target.api'],
+    },
+  };
+  const plan: TerraformPlan = {
+    planned_values: {
+      root_module: {
+        resources: [
+          resource('aws_ecs_service', 'api', { desired_count: 2 }),
+          resource('aws_appautoscaling_target', 'api', { min_capacity: 2, max_capacity: 8 }),
+          resource('aws_appautoscaling_scheduled_action', 'api_business_hours', {
+            name: 'business-hours',
+            schedule: 'cron(0 7 ? * MON-FRI *)',
+            timezone: 'UTC',
+            scalable_target_action: [{ min_capacity: '3', max_capacity: '8' }],
+          }),
+          resource('aws_appautoscaling_policy', 'api_out', {
+            policy_type: 'StepScaling',
+            step_scaling_policy_configuration: [
+              {
+                adjustment_type: 'ChangeInCapacity',
+                cooldown: 60,
+                metric_aggregation_type: 'Average',
+                step_adjustment: [
+                  {
+                    metric_interval_lower_bound: '0',
+                    metric_interval_upper_bound: '20',
+                    scaling_adjustment: 1,
+                  },
+                  {
+                    metric_interval_lower_bound: '20',
+                    metric_interval_upper_bound: '',
+                    scaling_adjustment: 3,
+                  },
+                ],
+              },
+            ],
+          }),
+          resource('aws_cloudwatch_metric_alarm', 'api_out', {
+            namespace: 'AWS/ECS',
+            metric_name: 'CPUUtilization',
+            statistic: 'Average',
+            period: 60,
+            evaluation_periods: 3,
+            threshold: 60,
+            comparison_operator: 'GreaterThanOrEqualToThreshold',
+          }),
+          resource('aws_appautoscaling_policy', 'api_in', {
+            policy_type: 'StepScaling',
+            step_scaling_policy_configuration: [
+              {
+                adjustment_type: 'ChangeInCapacity',
+                cooldown: 300,
+                metric_aggregation_type: 'Average',
+                step_adjustment: [
+                  {
+                    metric_interval_lower_bound: '',
+                    metric_interval_upper_bound: '0',
+                    scaling_adjustment: -1,
+                  },
+                ],
+              },
+            ],
+          }),
+        ],
+      },
+    },
+    configuration: {
+      root_module: {
+        resources: [
+          {
+            address: 'aws_appautoscaling_target.api',
+            type: 'aws_appautoscaling_target',
+            name: 'api',
+            expressions: { resource_id: { references: ['aws_ecs_service.api.name', 'aws_ecs_service.api'] } },
+          },
+          {
+            address: 'aws_appautoscaling_scheduled_action.api_business_hours',
+            type: 'x',
+            name: 'x',
+            expressions: onTarget,
+          },
+          { address: 'aws_appautoscaling_policy.api_out', type: 'x', name: 'x', expressions: onTarget },
+          { address: 'aws_appautoscaling_policy.api_in', type: 'x', name: 'x', expressions: onTarget },
+          {
+            address: 'aws_cloudwatch_metric_alarm.api_out',
+            type: 'x',
+            name: 'x',
+            expressions: {
+              alarm_actions: {
+                references: ['aws_appautoscaling_policy.api_out.arn', 'aws_appautoscaling_policy.api_out'],
+              },
+            },
+          },
+        ],
+      },
+    },
+  };
+  const scaleIn = [{ MetricIntervalUpperBound: 0, ScalingAdjustment: -1 }];
+
+  it('reads policies, scaling alarms and scheduled actions onto the service they scale', () => {
+    const service = cfnEntities(resolveTemplate(cfn(60, scaleIn)), 'cloudformation').find(
+      (e) => e.kind === 'ecs-service',
+    )!;
+    expect(service.props).toMatchObject({
+      scalingPolicies: [
+        'step ChangeInCapacity cooldown=300 Average [-inf,0):-1',
+        'step ChangeInCapacity cooldown=60 Average [0,20):1 [20,inf):3',
+      ],
+      scalingAlarms: [
+        'AWS/ECS/CPUUtilization Average GreaterThanOrEqualToThreshold 60 for 3 of 3x60s -> step ChangeInCapacity cooldown=60 Average [0,20):1 [20,inf):3',
+      ],
+      scheduledActions: ['business-hours cron(0 7 ? * MON-FRI *) UTC min=3 max=8'],
+    });
+    expect(terraformEntities(plan).find((e) => e.kind === 'ecs-service')!.props).toMatchObject({
+      scalingPolicies: service.props.scalingPolicies,
+      scalingAlarms: service.props.scalingAlarms,
+      scheduledActions: service.props.scheduledActions,
+    });
+  });
+
+  it('reports a different threshold or a missing scale-in step on the service', () => {
+    const lines = compareEntities({
+      terraform: terraformEntities(plan),
+      cloudformation: cfnEntities(resolveTemplate(cfn(80, [])), 'cloudformation'),
+    }).map((d) => `${d.resource} / ${d.property}`);
+    expect(lines).toEqual(['ecs-service Api / scalingAlarms', 'ecs-service Api / scalingPolicies']);
+  });
+});
+
 describe('keptResourceProblems', () => {
   const resource = {
     Type: 'AWS::SSM::Parameter',

@@ -189,7 +189,19 @@ describe('per-environment CDK', () => {
     expect(configOf(config, 'prod')).toMatch(/svcAutoScaling: true,/);
     // Step scaling is all prod does: no flag of its own inside the scaled block.
     expect(stack).toMatch(
-      /if \(config\.svcAutoScaling\) \{\n\s+const svcScaling = svc\.autoScaleTaskCount\([^]*?\n\s+svcScaling\.scaleOnMetric\('CpuStepScaling'/,
+      /if \(config\.svcAutoScaling\) \{\n\s+const svcScaling = svc\.autoScaleTaskCount\([^]*?\n\s+svcScaling\.scaleOnMetric\('CpuScaleOut'/,
+    );
+    // The lowering's policies (task-scaling.ts): out at the target CPU, in at half of it.
+    const code = stack.replace(/\s+/g, ' ');
+    expect(code).toContain(
+      "scaleOnMetric('CpuScaleOut', { metric: svc.metricCpuUtilization({ period: Duration.seconds(60), statistic: 'Average', }), scalingSteps: [ { upper: 60, change: 0, }, { lower: 60, change: 1, }, { lower: 80, change: 3, }, ],",
+    );
+    expect(code).toContain(
+      "scaleOnMetric('CpuScaleIn', { metric: svc.metricCpuUtilization({ period: Duration.seconds(60), statistic: 'Average', }), scalingSteps: [ { upper: 30, change: -1, }, { lower: 30, change: 0, }, ],",
+    );
+    expect(code).toContain('cooldown: Duration.seconds(300), evaluationPeriods: 15, }');
+    expect(code).toContain(
+      "scaleOnSchedule('off-hours', { schedule: appscaling.Schedule.expression('cron(0 19 ? * MON-FRI *)'), minCapacity: 2, maxCapacity: 2, }",
     );
     expect(config).not.toMatch(/svcStepScaling/);
     // The worker scales everywhere: one scalable target, the policy per environment.

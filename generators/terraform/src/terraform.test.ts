@@ -482,19 +482,42 @@ describe('scaling, MFA and AUTH per environment', () => {
       'compute.tf',
       'resource "aws_appautoscaling_target" "svc" { count = var.svc_auto_scaling_count',
     );
-    // Step scaling is all prod does: the policy and alarm follow the target's count.
-    expectCode(
-      files,
-      'compute.tf',
-      'resource "aws_appautoscaling_policy" "svc_step_out" { count = var.svc_auto_scaling_count',
-    );
+    // Step scaling is all prod does: the policies and alarms follow the target's count.
+    for (const direction of ['out', 'in'])
+      expectCode(
+        files,
+        'compute.tf',
+        `resource "aws_appautoscaling_policy" "svc_cpu_scale_${direction}" { count = var.svc_auto_scaling_count`,
+      );
     expectCode(files, 'compute.tf', 'service_namespace = aws_appautoscaling_target.svc[0].service_namespace');
+    // The lowering's steps and alarms (task-scaling.ts): out at the target CPU, in at half of it.
     expectCode(
       files,
       'compute.tf',
-      'resource "aws_cloudwatch_metric_alarm" "svc_cpu_high" { count = var.svc_auto_scaling_count',
+      'step_adjustment { metric_interval_lower_bound = 20 scaling_adjustment = 3 }',
     );
-    expectCode(files, 'compute.tf', 'alarm_actions = [aws_appautoscaling_policy.svc_step_out[0].arn]');
+    expectCode(
+      files,
+      'compute.tf',
+      'step_adjustment { metric_interval_upper_bound = 0 scaling_adjustment = -1 }',
+    );
+    expectCode(
+      files,
+      'compute.tf',
+      'resource "aws_cloudwatch_metric_alarm" "svc_cpu_scale_out" { count = var.svc_auto_scaling_count',
+    );
+    expectCode(
+      files,
+      'compute.tf',
+      'evaluation_periods = 3 threshold = 60 comparison_operator = "GreaterThanOrEqualToThreshold"',
+    );
+    expectCode(
+      files,
+      'compute.tf',
+      'evaluation_periods = 15 threshold = 30 comparison_operator = "LessThanOrEqualToThreshold"',
+    );
+    expectCode(files, 'compute.tf', 'alarm_actions = [aws_appautoscaling_policy.svc_cpu_scale_out[0].arn]');
+    expectCode(files, 'compute.tf', 'alarm_actions = [aws_appautoscaling_policy.svc_cpu_scale_in[0].arn]');
   });
 
   it('keeps one scalable target and switches policies where environments scale differently', () => {
@@ -517,6 +540,9 @@ describe('scaling, MFA and AUTH per environment', () => {
       'compute.tf',
       'resource "aws_appautoscaling_scheduled_action" "svc_business_hours" { count = var.svc_scheduled_scaling_count',
     );
+    expectCode(files, 'compute.tf', 'name = "off-hours"');
+    expectCode(files, 'compute.tf', 'schedule = "cron(0 19 ? * MON-FRI *)"');
+    expectCode(files, 'compute.tf', 'scalable_target_action { min_capacity = 2 max_capacity = 2 }');
     expectCode(files, 'environments/dev.tfvars', 'svc_cpu_target_tracking_count = 1');
     expectCode(files, 'environments/dev.tfvars', 'svc_scheduled_scaling_count = 0');
     expectCode(files, 'environments/prod.tfvars', 'svc_cpu_target_tracking_count = 0');

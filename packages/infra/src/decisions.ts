@@ -7,6 +7,7 @@
 import type { LowerContext } from './context.ts';
 import { albLogDeliveryIn } from './aws.ts';
 import { drawnKeyOf } from './keys.ts';
+import { taskScalingOf } from './task-scaling.ts';
 import type {
   ResolvedAccessLogBucket,
   ResolvedCapacityProviders,
@@ -248,7 +249,10 @@ export function lowerDecisions(ctx: LowerContext): void {
         component.props.versioned,
         (v) => (v === true ? NONCURRENT_VERSION_DAYS : 0),
       );
-    if (component.type === 'ecs-fargate') component.capacityProviders = capacityProvidersOf(ctx, component);
+    if (component.type === 'ecs-fargate') {
+      component.capacityProviders = capacityProvidersOf(ctx, component);
+      component.taskScaling = taskScalingOf(ctx, component);
+    }
     if (component.type === 'step-functions')
       component.props[DECIDED_PROPS.includeExecutionData] = mapEnv(
         ctx,

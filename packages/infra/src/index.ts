@@ -20,6 +20,7 @@ export { DEFAULT_BACKUP_RETENTION_DAYS, backupScheduleExpression } from './backu
 export { ALB_TLS_POLICY, targetGroupSettings } from './front-doors.ts';
 export { EVENT_TARGET_RETRY } from './wiring.ts';
 export { requireResolved } from './require.ts';
+export { BUSINESS_HOURS, STEP_SCALING, TARGET_TRACKING_COOLDOWNS } from './task-scaling.ts';
 export { STATEFUL_TYPES, deletionActionOf, strongestAction } from './protection.ts';
 export {
   SPLIT_THRESHOLD,

@@ -860,6 +860,69 @@ export interface ResolvedCapacityProviders {
   spotWeight: number;
 }
 
+/** How an ECS Fargate service scales its task count in an environment (the catalog's `scaling`). */
+export type TaskScalingMode = 'none' | 'target-tracking' | 'step' | 'scheduled';
+
+/**
+ * One step of a step scaling policy: the adjustment applies while the metric minus the alarm's
+ * threshold lies in [lowerBound, upperBound); an absent bound is unbounded on that side.
+ */
+export interface ResolvedStepAdjustment {
+  lowerBound?: number;
+  upperBound?: number;
+  adjustment: number;
+}
+
+/** A step scaling policy and the CloudWatch alarm that triggers it (the metric is the service's). */
+export interface ResolvedStepScalingPolicy {
+  /** Adds tasks ('out', its alarm fires at or above the threshold) or removes them ('in', at or below). */
+  direction: 'out' | 'in';
+  adjustmentType: 'ChangeInCapacity';
+  /** Seconds after a scaling activity before this policy acts again. */
+  cooldownSeconds: number;
+  metricAggregationType: 'Average';
+  /** Ordered from the lowest bound up, contiguous, relative to `alarm.threshold`. */
+  steps: ResolvedStepAdjustment[];
+  alarm: {
+    namespace: 'AWS/ECS';
+    metricName: 'CPUUtilization';
+    statistic: 'Average';
+    periodSeconds: number;
+    evaluationPeriods: number;
+    /** Average CPU percent, per environment (derived from the design's target CPU). */
+    threshold: EnvValue<number>;
+    comparison: 'GreaterThanOrEqualToThreshold' | 'LessThanOrEqualToThreshold';
+  };
+}
+
+/** A scheduled action on the service's scalable target; schedules are in UTC. */
+export interface ResolvedScheduledAction {
+  /** ScheduledActionName (unique on the scalable target; CDK's construct id). */
+  name: string;
+  /** An Application Auto Scaling schedule expression, e.g. "cron(0 7 ? * MON-FRI *)". */
+  schedule: string;
+  minCapacity: EnvValue<number>;
+  maxCapacity: EnvValue<number>;
+}
+
+/**
+ * An ECS Fargate service's task auto scaling (decisions.ts). The scalable target (bounds
+ * minCount..maxCount) exists where `mode` is not 'none'; each part below exists where some
+ * environment scales that way, and is used only where `mode` says so.
+ */
+export interface ResolvedTaskScaling {
+  mode: EnvValue<TaskScalingMode>;
+  targetTracking?: {
+    predefinedMetric: 'ECSServiceAverageCPUUtilization';
+    targetValue: EnvValue<number>;
+    scaleInCooldownSeconds: number;
+    scaleOutCooldownSeconds: number;
+  };
+  /** Scale-out and scale-in policies, each with its own alarm. */
+  step?: { scaleOut: ResolvedStepScalingPolicy; scaleIn: ResolvedStepScalingPolicy };
+  scheduled?: ResolvedScheduledAction[];
+}
+
 /**
  * What deleting a stateful resource from a stack or configuration does: keep it ('retain'),
  * delete it after a final snapshot ('snapshot', databases only) or delete it ('delete').
@@ -998,6 +1061,8 @@ export interface ResolvedComponent {
   accessLogBucket?: ResolvedAccessLogBucket;
   /** For ecs-fargate: how tasks spread over FARGATE and FARGATE_SPOT. */
   capacityProviders?: ResolvedCapacityProviders;
+  /** For ecs-fargate: its task auto scaling per environment (decisions.ts). */
+  taskScaling?: ResolvedTaskScaling;
   /**
    * For opensearch: the availability zones the domain's data nodes spread over per environment
    * (1: not zone aware), and so how many of its subnets it takes, the first ones in AZ order.

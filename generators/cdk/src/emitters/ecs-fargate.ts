@@ -1,7 +1,8 @@
 /** ECS Fargate services. */
 import type { ComponentEmitter } from './types.ts';
-import { arr, call, comment, lit, member, newExpr, obj } from '../ts/ast.ts';
-import { onlyWhere } from '../context.ts';
+import type { EnvValue, ResolvedComponent, ResolvedStepScalingPolicy } from '@archgen/infra';
+import { arr, binary, call, comment, lit, member, newExpr, obj, type Expr } from '../ts/ast.ts';
+import { onlyWhere, type StackContext } from '../context.ts';
 import {
   acknowledgeDesignRisks,
   flagWhere,
@@ -156,96 +157,7 @@ export const ecsFargateEmitter: ComponentEmitter = {
           ctx.handle(fileSystemId).extras!.mountTargets!,
         ),
       );
-    // Auto scaling per environment: the scalable target and each policy exist only where that
-    // environment scales that way (config flags where environments differ).
-    const scalingIn = (env: string) => ctx.valueIn(component, 'scaling', env);
-    const scalesAt = ctx.graph.environments.filter((env) => scalingIn(env) !== 'none');
-    const scaled = flagWhere(
-      ctx,
-      component,
-      'AutoScaling',
-      'task auto scaling (off where scaling is "none")',
-      (env) => scalesAt.includes(env),
-    );
-    // Inside the scaled block, a policy every scaling environment uses needs no flag of its own.
-    const scalesBy = (mode: string, key: string, doc: string) =>
-      scalesAt.every((env) => scalingIn(env) === mode)
-        ? {}
-        : flagWhere(ctx, component, key, doc, (env) => scalingIn(env) === mode);
-    if (scaled)
-      ctx.when(scaled.test, () => {
-        const scaling = ctx.declare(
-          `${name}Scaling`,
-          call(
-            member(service, 'autoScaleTaskCount'),
-            obj({
-              minCapacity: ctx.value(component, 'minCount'),
-              maxCapacity: ctx.value(component, 'maxCount'),
-            }),
-          ),
-        );
-        const tracking = scalesBy('target-tracking', 'CpuTracking', 'target tracking on CPU');
-        if (tracking)
-          ctx.when(tracking.test, () =>
-            ctx.expr(
-              call(
-                member(scaling, 'scaleOnCpuUtilization'),
-                lit('CpuScaling'),
-                obj({ targetUtilizationPercent: ctx.value(component, 'targetCpuPercent') }),
-              ),
-            ),
-          );
-        const step = scalesBy('step', 'StepScaling', 'step scaling on CPU alarms');
-        if (step)
-          ctx.when(step.test, () =>
-            ctx.expr(
-              call(
-                member(scaling, 'scaleOnMetric'),
-                lit('CpuStepScaling'),
-                obj({
-                  metric: call(member(service, 'metricCpuUtilization')),
-                  adjustmentType: ctx.api('appscaling', 'AdjustmentType.CHANGE_IN_CAPACITY'),
-                  scalingSteps: arr([
-                    obj({ upper: lit(20), change: lit(-1) }),
-                    obj({ lower: ctx.value(component, 'targetCpuPercent'), change: lit(1) }),
-                    obj({ lower: lit(90), change: lit(3) }),
-                  ]),
-                }),
-              ),
-            ),
-          );
-        const scheduled = scalesBy('scheduled', 'ScheduledScaling', 'scheduled scaling (business hours)');
-        if (scheduled)
-          ctx.when(scheduled.test, () => {
-            ctx.add(comment('Business hours (UTC): full capacity from 07:00, minimum from 19:00.'));
-            ctx.expr(
-              call(
-                member(scaling, 'scaleOnSchedule'),
-                lit('ScaleUpMornings'),
-                obj({
-                  schedule: call(
-                    ctx.api('appscaling', 'Schedule.cron'),
-                    obj({ hour: lit('7'), minute: lit('0') }),
-                  ),
-                  minCapacity: ctx.value(component, 'maxCount'),
-                }),
-              ),
-            );
-            ctx.expr(
-              call(
-                member(scaling, 'scaleOnSchedule'),
-                lit('ScaleDownEvenings'),
-                obj({
-                  schedule: call(
-                    ctx.api('appscaling', 'Schedule.cron'),
-                    obj({ hour: lit('19'), minute: lit('0') }),
-                  ),
-                  minCapacity: ctx.value(component, 'minCount'),
-                }),
-              ),
-            );
-          });
-      });
+    taskScaling(ctx, component, service);
     if (component.environment.length > 0)
       ctx.acknowledge(
         taskDefinition,
@@ -266,3 +178,155 @@ export const ecsFargateEmitter: ComponentEmitter = {
     });
   },
 };
+
+/** A decided number: a literal, or `config.<name>` where environments differ. */
+function decidedNumber(
+  ctx: StackContext,
+  component: ResolvedComponent,
+  name: string,
+  value: EnvValue<number>,
+): Expr {
+  return ctx.chooseResolved(component, name, value, (v) => lit(v as number));
+}
+
+/** `threshold + offset` as code: folded where the threshold is one literal. */
+function offsetFrom(threshold: Expr, offset: number): Expr {
+  if (offset === 0) return threshold;
+  if (threshold.kind === 'literal' && typeof threshold.value === 'number')
+    return lit(threshold.value + offset);
+  return binary('+', threshold, lit(offset));
+}
+
+/**
+ * A decided step policy as `scaleOnMetric` intervals (absolute CPU values). CDK derives the
+ * alarm threshold from the interval next to the zero-change one and each step's bounds relative
+ * to it, so one call makes exactly this policy and its alarm (the "Upper" pair scales out, the
+ * "Lower" pair in).
+ */
+function scalingSteps(policy: ResolvedStepScalingPolicy, threshold: Expr): Expr {
+  const out = policy.direction === 'out';
+  const contiguous = policy.steps.every(
+    (s, i) => i === 0 || s.lowerBound === policy.steps[i - 1]!.upperBound,
+  );
+  const edge = out ? policy.steps[0]!.lowerBound : policy.steps[policy.steps.length - 1]!.upperBound;
+  if (!contiguous || edge !== 0)
+    throw new Error(`A step policy (scale ${policy.direction}) must start at its alarm threshold`);
+  const steps = policy.steps.map((s) =>
+    out
+      ? obj({ lower: offsetFrom(threshold, s.lowerBound!), change: lit(s.adjustment) })
+      : obj({ upper: offsetFrom(threshold, s.upperBound!), change: lit(s.adjustment) }),
+  );
+  const unchanged = out
+    ? obj({ upper: threshold, change: lit(0) })
+    : obj({ lower: threshold, change: lit(0) });
+  return arr(out ? [unchanged, ...steps] : [...steps, unchanged]);
+}
+
+/**
+ * Auto scaling as the lowering decided it (taskScaling), per environment: the scalable target and
+ * each policy exist only where that environment scales that way (config flags where they differ).
+ */
+function taskScaling(ctx: StackContext, component: ResolvedComponent, service: Expr): void {
+  const decided = requireResolved(component.taskScaling, component, 'task scaling');
+  const modeIn = (env: string) => decided.mode.byEnv[env];
+  const scalesAt = ctx.graph.environments.filter((env) => modeIn(env) !== 'none');
+  const scaled = flagWhere(
+    ctx,
+    component,
+    'AutoScaling',
+    'task auto scaling (off where scaling is "none")',
+    (env) => scalesAt.includes(env),
+  );
+  // Inside the scaled block, a policy every scaling environment uses needs no flag of its own.
+  const scalesBy = (mode: string, key: string, doc: string) =>
+    scalesAt.every((env) => modeIn(env) === mode)
+      ? {}
+      : flagWhere(ctx, component, key, doc, (env) => modeIn(env) === mode);
+  if (!scaled) return;
+  ctx.when(scaled.test, () => {
+    const scaling = ctx.declare(
+      `${ctx.variableName(component)}Scaling`,
+      call(
+        member(service, 'autoScaleTaskCount'),
+        obj({
+          minCapacity: ctx.value(component, 'minCount'),
+          maxCapacity: ctx.value(component, 'maxCount'),
+        }),
+      ),
+    );
+    const tracking = decided.targetTracking;
+    const trackingFlag = tracking && scalesBy('target-tracking', 'CpuTracking', 'target tracking on CPU');
+    if (tracking && trackingFlag)
+      ctx.when(trackingFlag.test, () =>
+        ctx.expr(
+          call(
+            member(scaling, 'scaleOnCpuUtilization'),
+            lit('CpuScaling'),
+            obj({
+              targetUtilizationPercent: decidedNumber(
+                ctx,
+                component,
+                'targetCpuPercent',
+                tracking.targetValue,
+              ),
+              scaleInCooldown: ctx.duration('seconds', lit(tracking.scaleInCooldownSeconds)),
+              scaleOutCooldown: ctx.duration('seconds', lit(tracking.scaleOutCooldownSeconds)),
+            }),
+          ),
+        ),
+      );
+    const step = decided.step;
+    const stepFlag = step && scalesBy('step', 'StepScaling', 'step scaling on CPU alarms');
+    if (step && stepFlag)
+      ctx.when(stepFlag.test, () => {
+        for (const policy of [step.scaleOut, step.scaleIn]) {
+          const alarm = policy.alarm;
+          const direction = policy.direction === 'out' ? 'Out' : 'In';
+          const threshold = decidedNumber(ctx, component, `cpuScale${direction}Threshold`, alarm.threshold);
+          ctx.expr(
+            call(
+              member(scaling, 'scaleOnMetric'),
+              lit(`CpuScale${direction}`),
+              obj({
+                metric: call(
+                  member(service, 'metricCpuUtilization'),
+                  obj({
+                    period: ctx.duration('seconds', lit(alarm.periodSeconds)),
+                    statistic: lit(alarm.statistic),
+                  }),
+                ),
+                scalingSteps: scalingSteps(policy, threshold),
+                adjustmentType: ctx.api('appscaling', 'AdjustmentType.CHANGE_IN_CAPACITY'),
+                metricAggregationType: ctx.api('appscaling', 'MetricAggregationType.AVERAGE'),
+                cooldown: ctx.duration('seconds', lit(policy.cooldownSeconds)),
+                evaluationPeriods: lit(alarm.evaluationPeriods),
+              }),
+            ),
+          );
+        }
+      });
+    const scheduled = decided.scheduled;
+    const scheduledFlag =
+      scheduled && scalesBy('scheduled', 'ScheduledScaling', 'scheduled scaling (business hours)');
+    if (scheduled && scheduledFlag)
+      ctx.when(scheduledFlag.test, () => {
+        ctx.add(
+          comment(
+            'Scheduled scaling (UTC): the desired count on weekdays, the minimum at nights and weekends.',
+          ),
+        );
+        for (const action of scheduled)
+          ctx.expr(
+            call(
+              member(scaling, 'scaleOnSchedule'),
+              lit(action.name),
+              obj({
+                schedule: call(ctx.api('appscaling', 'Schedule.expression'), lit(action.schedule)),
+                minCapacity: decidedNumber(ctx, component, `${action.name}MinCapacity`, action.minCapacity),
+                maxCapacity: decidedNumber(ctx, component, `${action.name}MaxCapacity`, action.maxCapacity),
+              }),
+            ),
+          );
+      });
+  });
+}

@@ -16,6 +16,7 @@ import {
   DECIDED_PROPS,
   EVENT_TARGET_RETRY,
   FARGATE_SPOT_SPLIT,
+  TARGET_TRACKING_COOLDOWNS,
   NONCURRENT_VERSION_DAYS,
   WEB_ACL_RULE_GROUPS,
   targetGroupSettings,
@@ -106,11 +107,22 @@ function decided(type: string, logicalId: string, props: Props): Partial<Resolve
   // decisions.ts: zones of a zone-aware domain in a 2-AZ VPC; Athena results under the slug.
   if (type === 'opensearch') out.zoneCount = same(props.zoneAwareness === true ? 2 : 1);
   if (type === 'athena-workgroup') out.resultsPrefix = `athena-results/${names(logicalId, logicalId).slug}/`;
-  if (type === 'ecs-fargate')
+  if (type === 'ecs-fargate') {
     out.capacityProviders = {
       spot: same(props.spot === true),
       ...FARGATE_SPOT_SPLIT,
     };
+    // task-scaling.ts: the fixture's services track CPU.
+    if (props.scaling !== 'target-tracking') throw new Error('The graph fixture knows target tracking only');
+    out.taskScaling = {
+      mode: same('target-tracking'),
+      targetTracking: {
+        predefinedMetric: 'ECSServiceAverageCPUUtilization',
+        targetValue: same(Number(props.targetCpuPercent)),
+        ...TARGET_TRACKING_COOLDOWNS,
+      },
+    };
+  }
   return out;
 }
 

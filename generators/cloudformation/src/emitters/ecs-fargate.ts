@@ -2,10 +2,11 @@
  * ECS Fargate service in its own cluster (Container Insights), one container with awslogs, a
  * read-only root file system, separate task and execution roles (ECS-01/02), no public IP in
  * private subnets, a deployment circuit breaker (ECS-04), Fargate Spot where chosen, and
- * task-level auto scaling: target tracking, step (with its CPU alarm) or scheduled.
+ * task-level auto scaling as the lowering decided it: target tracking, step (a scale-out and a
+ * scale-in policy, each with its CPU alarm) or scheduled.
  */
-import { requireResolved, type ResolvedComponent } from '@archgen/infra';
-import type { ComponentEmitter, EmitContext, Flag } from '../context.ts';
+import { requireResolved, type EnvValue, type ResolvedComponent } from '@archgen/infra';
+import { toPascalCase, type ComponentEmitter, type EmitContext, type Flag } from '../context.ts';
 import { getAtt, join, ref, sub } from '../template/intrinsics.ts';
 import { albListenersFor, targetGroupId } from './relationships.ts';
 import { efsAccessPointId, efsMountTargetIds } from './common.ts';
@@ -14,24 +15,24 @@ export const CONTAINER_NAME = 'app';
 
 export const clusterId = (service: ResolvedComponent): string => `${service.names.logicalId}Cluster`;
 
-function scalingFlag(service: ResolvedComponent, ctx: EmitContext, mode: string): Flag {
-  return ctx.when(
-    Object.fromEntries(
-      Object.entries(ctx.perEnvironment(service, 'scaling')).map(([env, m]) => [env, m === mode]),
-    ),
-  );
-}
-
+/** The task auto scaling the lowering decided (taskScaling), printed as it is. */
 function autoScaling(service: ResolvedComponent, ctx: EmitContext): void {
   const id = service.names.logicalId;
-  const scaled = ctx.when(
-    Object.fromEntries(
-      Object.entries(ctx.perEnvironment(service, 'scaling')).map(([env, m]) => [env, m !== 'none']),
-    ),
-  );
+  const scaling = requireResolved(service.taskScaling, service, 'task scaling');
+  const mode = ctx.byEnvironmentOf(scaling.mode);
+  const scalesBy = (holds: (m: string) => boolean): Flag =>
+    ctx.when(Object.fromEntries(Object.entries(mode).map(([env, m]) => [env, holds(m)])));
+  const scaled = scalesBy((m) => m !== 'none');
   if (scaled === false) return;
   const condition = (flag: Flag) => (typeof flag === 'string' ? flag : undefined);
-  const scheduled = scalingFlag(service, ctx, 'scheduled');
+  // A decided number: a literal, or a parameter where environments differ.
+  const number = (value: EnvValue<number>, name: string, description: string) =>
+    ctx.byEnvironment(ctx.byEnvironmentOf(value), {
+      parameter: `${id}${name}`,
+      description: `${description} of ${service.names.display}`,
+      group: service.names.display,
+    });
+  const scheduled = scalesBy((m) => m === 'scheduled');
   const target = ctx.template.addResource(`${id}ScalableTarget`, {
     Type: 'AWS::ApplicationAutoScaling::ScalableTarget',
     Condition: condition(scaled),
@@ -41,88 +42,100 @@ function autoScaling(service: ResolvedComponent, ctx: EmitContext): void {
       ResourceId: sub(`service/\${${clusterId(service)}}/\${${id}.Name}`),
       MinCapacity: ctx.value(service, 'minCount'),
       MaxCapacity: ctx.value(service, 'maxCount'),
-      // Business hours at full size, nights and weekends at the minimum.
-      ScheduledActions: ctx.choose(
-        scheduled,
-        [
-          {
-            ScheduledActionName: 'business-hours',
-            Schedule: 'cron(0 7 ? * MON-FRI *)',
-            ScalableTargetAction: {
-              MinCapacity: ctx.value(service, 'desiredCount'),
-              MaxCapacity: ctx.value(service, 'maxCount'),
-            },
-          },
-          {
-            ScheduledActionName: 'off-hours',
-            Schedule: 'cron(0 19 ? * MON-FRI *)',
-            ScalableTargetAction: {
-              MinCapacity: ctx.value(service, 'minCount'),
-              MaxCapacity: ctx.value(service, 'minCount'),
-            },
-          },
-        ],
-        undefined,
-      ),
+      ScheduledActions: scaling.scheduled
+        ? ctx.choose(
+            scheduled,
+            scaling.scheduled.map((action) => ({
+              ScheduledActionName: action.name,
+              Schedule: action.schedule,
+              ScalableTargetAction: {
+                MinCapacity: number(
+                  action.minCapacity,
+                  `${toPascalCase(action.name)}MinCapacity`,
+                  `Minimum tasks from ${action.name}`,
+                ),
+                MaxCapacity: number(
+                  action.maxCapacity,
+                  `${toPascalCase(action.name)}MaxCapacity`,
+                  `Maximum tasks from ${action.name}`,
+                ),
+              },
+            })),
+            undefined,
+          )
+        : undefined,
     },
   });
-  const tracking = scalingFlag(service, ctx, 'target-tracking');
-  if (tracking !== false) {
+  const tracking = scaling.targetTracking;
+  if (tracking) {
     ctx.template.addResource(`${id}CpuTracking`, {
       Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
-      Condition: condition(tracking),
+      Condition: condition(scalesBy((m) => m === 'target-tracking')),
       Properties: {
         PolicyName: 'cpu-target-tracking',
         PolicyType: 'TargetTrackingScaling',
         ScalingTargetId: ref(target),
         TargetTrackingScalingPolicyConfiguration: {
-          PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
-          TargetValue: ctx.value(service, 'targetCpuPercent'),
-          ScaleInCooldown: 120,
-          ScaleOutCooldown: 60,
+          PredefinedMetricSpecification: { PredefinedMetricType: tracking.predefinedMetric },
+          TargetValue: number(tracking.targetValue, 'TargetCpuPercent', 'Target CPU'),
+          ScaleInCooldown: tracking.scaleInCooldownSeconds,
+          ScaleOutCooldown: tracking.scaleOutCooldownSeconds,
         },
       },
     });
   }
-  const step = scalingFlag(service, ctx, 'step');
-  if (step !== false) {
-    const policy = ctx.template.addResource(`${id}CpuStepScaling`, {
-      Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
-      Condition: condition(step),
-      Properties: {
-        PolicyName: 'cpu-step-scaling',
-        PolicyType: 'StepScaling',
-        ScalingTargetId: ref(target),
-        StepScalingPolicyConfiguration: {
-          AdjustmentType: 'ChangeInCapacity',
-          Cooldown: 60,
-          MetricAggregationType: 'Average',
-          StepAdjustments: [
-            { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 20, ScalingAdjustment: 1 },
-            { MetricIntervalLowerBound: 20, ScalingAdjustment: 3 },
-          ],
+  if (scaling.step) {
+    const step = condition(scalesBy((m) => m === 'step'));
+    for (const policy of [scaling.step.scaleOut, scaling.step.scaleIn]) {
+      const direction = policy.direction === 'out' ? 'Out' : 'In';
+      const policyId = ctx.template.addResource(`${id}CpuScale${direction}Policy`, {
+        Type: 'AWS::ApplicationAutoScaling::ScalingPolicy',
+        Condition: step,
+        Properties: {
+          PolicyName: `cpu-scale-${policy.direction}`,
+          PolicyType: 'StepScaling',
+          ScalingTargetId: ref(target),
+          StepScalingPolicyConfiguration: {
+            AdjustmentType: policy.adjustmentType,
+            Cooldown: policy.cooldownSeconds,
+            MetricAggregationType: policy.metricAggregationType,
+            StepAdjustments: policy.steps.map((s) => ({
+              MetricIntervalLowerBound: s.lowerBound,
+              MetricIntervalUpperBound: s.upperBound,
+              ScalingAdjustment: s.adjustment,
+            })),
+          },
         },
-      },
-    });
-    ctx.template.addResource(`${id}CpuHighAlarm`, {
-      Type: 'AWS::CloudWatch::Alarm',
-      Condition: condition(step),
-      Properties: {
-        AlarmDescription: `Scales out ${service.names.display} when CPU is high`.slice(0, 1024),
-        Namespace: 'AWS/ECS',
-        MetricName: 'CPUUtilization',
-        Dimensions: [
-          { Name: 'ClusterName', Value: ref(clusterId(service)) },
-          { Name: 'ServiceName', Value: getAtt(id, 'Name') },
-        ],
-        Statistic: 'Average',
-        Period: 60,
-        EvaluationPeriods: 3,
-        Threshold: ctx.value(service, 'targetCpuPercent'),
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [ref(policy)],
-      },
-    });
+      });
+      const alarm = policy.alarm;
+      ctx.template.addResource(`${id}CpuScale${direction}Alarm`, {
+        Type: 'AWS::CloudWatch::Alarm',
+        Condition: step,
+        Properties: {
+          AlarmDescription:
+            `Scales ${service.names.display} ${policy.direction} when its CPU is ${policy.direction === 'out' ? 'high' : 'low'}`.slice(
+              0,
+              1024,
+            ),
+          Namespace: alarm.namespace,
+          MetricName: alarm.metricName,
+          Dimensions: [
+            { Name: 'ClusterName', Value: ref(clusterId(service)) },
+            { Name: 'ServiceName', Value: getAtt(id, 'Name') },
+          ],
+          Statistic: alarm.statistic,
+          Period: alarm.periodSeconds,
+          EvaluationPeriods: alarm.evaluationPeriods,
+          Threshold: number(
+            alarm.threshold,
+            `CpuScale${direction}Threshold`,
+            `CPU % that scales ${policy.direction}`,
+          ),
+          ComparisonOperator: alarm.comparison,
+          AlarmActions: [ref(policyId)],
+        },
+      });
+    }
   }
 }
 

@@ -3,7 +3,7 @@
  * read-only root FS and separate task/execution roles (ECS-01/02), the service in private subnets
  * with the circuit breaker (ECS-04), ALB target groups, and task-level auto scaling.
  */
-import type { ResolvedComponent } from '@archgen/infra';
+import type { EnvValue, ResolvedComponent } from '@archgen/infra';
 import { compareIds, requireResolved } from '@archgen/infra';
 import {
   type BodyItem,
@@ -78,25 +78,37 @@ function containerDefinitions(ctx: TfContext, c: ResolvedComponent): Expr {
 }
 
 /**
- * Auto scaling per environment: the scalable target exists where the environment scales at all,
- * each policy (and the step policy's alarm) where it scales that way (`count` where they differ).
+ * Auto scaling as the lowering decided it (taskScaling): the scalable target exists where the
+ * environment scales at all, each policy (and a step policy's alarm) where it scales that way
+ * (`count` where they differ).
  */
 function scaling(ctx: TfContext, c: ResolvedComponent): void {
-  const scaled = ctx.presence(c, 'scaling', (m) => m !== 'none', 'auto_scaling_count');
+  const decided = requireResolved(c.taskScaling, c, 'task scaling');
+  const modeIn = (env: string) => decided.mode.byEnv[env];
+  const scaled = ctx.presentWhere(
+    c,
+    'auto_scaling_count',
+    'Whether to create auto scaling',
+    (env) => modeIn(env) !== 'none',
+  );
   if (!scaled) return;
   // A policy every scaling environment uses exists where the target does (the same count).
-  const scalesAt = ctx.environments.filter((env) => ctx.textIn(c, 'scaling', env) !== 'none');
+  const scalesAt = ctx.environments.filter((env) => modeIn(env) !== 'none');
   const scaledBy = (mode: string, name: string) =>
-    scalesAt.every((env) => ctx.textIn(c, 'scaling', env) === mode)
+    scalesAt.every((env) => modeIn(env) === mode)
       ? scaled
-      : ctx.presence(c, 'scaling', (m) => m === mode, name);
-  const tracking = scaledBy('target-tracking', 'cpu_target_tracking_count');
-  const step = scaledBy('step', 'step_scaling_count');
-  const scheduled = scaledBy('scheduled', 'scheduled_scaling_count');
+      : ctx.presentWhere(
+          c,
+          name,
+          `Whether to create ${name.replace(/_count$/, '').replace(/_/g, ' ')}`,
+          (env) => modeIn(env) === mode,
+        );
+  // A decided number: a literal, or a variable where environments differ.
+  const number = (value: EnvValue<number>, name: string, description: string) =>
+    ctx.derived(c, name, description, (env) => value.byEnv[env] ?? null);
   const t = c.names.tfName;
   // Policies exist only where the target does, so `[0]` is there whenever they read it.
   const target = `aws_appautoscaling_target.${t}${scaled.count ? '[0]' : ''}`;
-  const stepPolicy = `aws_appautoscaling_policy.${t}_step_out${step?.count ? '[0]' : ''}`;
   const scalable = [
     attr('service_namespace', ref(`${target}.service_namespace`)),
     attr('resource_id', ref(`${target}.resource_id`)),
@@ -117,15 +129,16 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
       ],
     ),
   );
-  const targetCpu = ctx.prop(c, 'targetCpuPercent');
-  if (tracking) {
+  const tracking = decided.targetTracking;
+  const trackingPresence = tracking && scaledBy('target-tracking', 'cpu_target_tracking_count');
+  if (tracking && trackingPresence) {
     ctx.add(
       'compute.tf',
       block(
         'resource',
         ['aws_appautoscaling_policy', `${t}_cpu`],
         [
-          attr('count', tracking.count),
+          attr('count', trackingPresence.count),
           attr('name', tpl(ref(`${service(c)}.name`), '-cpu')),
           attr('policy_type', str('TargetTrackingScaling')),
           scalable,
@@ -133,13 +146,13 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
             'target_tracking_scaling_policy_configuration',
             [],
             [
-              attr('target_value', targetCpu),
-              attr('scale_in_cooldown', num(120)),
-              attr('scale_out_cooldown', num(60)),
+              attr('target_value', number(tracking.targetValue, 'target_cpu_percent', 'Target CPU')),
+              attr('scale_in_cooldown', num(tracking.scaleInCooldownSeconds)),
+              attr('scale_out_cooldown', num(tracking.scaleOutCooldownSeconds)),
               block(
                 'predefined_metric_specification',
                 [],
-                [attr('predefined_metric_type', str('ECSServiceAverageCPUUtilization'))],
+                [attr('predefined_metric_type', str(tracking.predefinedMetric))],
               ),
             ],
           ),
@@ -147,100 +160,120 @@ function scaling(ctx: TfContext, c: ResolvedComponent): void {
       ),
     );
   }
-  if (step) {
-    ctx.add(
-      'compute.tf',
-      block(
-        'resource',
-        ['aws_appautoscaling_policy', `${t}_step_out`],
-        [
-          attr('count', step.count),
-          attr('name', tpl(ref(`${service(c)}.name`), '-step-out')),
-          attr('policy_type', str('StepScaling')),
-          scalable,
-          block(
-            'step_scaling_policy_configuration',
-            [],
-            [
-              attr('adjustment_type', str('ChangeInCapacity')),
-              attr('cooldown', num(60)),
-              attr('metric_aggregation_type', str('Average')),
-              block(
-                'step_adjustment',
-                [],
-                [
-                  attr('metric_interval_lower_bound', num(0)),
-                  attr('metric_interval_upper_bound', num(20)),
-                  attr('scaling_adjustment', num(1)),
-                ],
+  const step = decided.step && scaledBy('step', 'step_scaling_count');
+  if (decided.step && step) {
+    for (const policy of [decided.step.scaleOut, decided.step.scaleIn]) {
+      const name = `${t}_cpu_scale_${policy.direction}`;
+      const alarm = policy.alarm;
+      ctx.add(
+        'compute.tf',
+        block(
+          'resource',
+          ['aws_appautoscaling_policy', name],
+          [
+            attr('count', step.count),
+            attr('name', tpl(ref(`${service(c)}.name`), `-cpu-scale-${policy.direction}`)),
+            attr('policy_type', str('StepScaling')),
+            scalable,
+            block(
+              'step_scaling_policy_configuration',
+              [],
+              [
+                attr('adjustment_type', str(policy.adjustmentType)),
+                attr('cooldown', num(policy.cooldownSeconds)),
+                attr('metric_aggregation_type', str(policy.metricAggregationType)),
+                ...policy.steps.map((s) =>
+                  block(
+                    'step_adjustment',
+                    [],
+                    [
+                      s.lowerBound !== undefined && attr('metric_interval_lower_bound', num(s.lowerBound)),
+                      s.upperBound !== undefined && attr('metric_interval_upper_bound', num(s.upperBound)),
+                      attr('scaling_adjustment', num(s.adjustment)),
+                    ],
+                  ),
+                ),
+              ],
+            ),
+          ],
+        ),
+        block(
+          'resource',
+          ['aws_cloudwatch_metric_alarm', name],
+          [
+            attr('count', step.count),
+            attr('alarm_name', tpl(ref(`${service(c)}.name`), `-cpu-scale-${policy.direction}`)),
+            attr(
+              'alarm_description',
+              str(
+                `Scales ${c.names.display} ${policy.direction} when its CPU is ${policy.direction === 'out' ? 'high' : 'low'}`.slice(
+                  0,
+                  1024,
+                ),
               ),
-              block(
-                'step_adjustment',
-                [],
-                [attr('metric_interval_lower_bound', num(20)), attr('scaling_adjustment', num(3))],
+            ),
+            attr('namespace', str(alarm.namespace)),
+            attr('metric_name', str(alarm.metricName)),
+            attr(
+              'dimensions',
+              literal({ ClusterName: ref(`${cluster(c)}.name`), ServiceName: ref(`${service(c)}.name`) }),
+            ),
+            attr('statistic', str(alarm.statistic)),
+            attr('period', num(alarm.periodSeconds)),
+            attr('evaluation_periods', num(alarm.evaluationPeriods)),
+            attr(
+              'threshold',
+              number(
+                alarm.threshold,
+                `cpu_scale_${policy.direction}_threshold`,
+                `CPU % that scales ${policy.direction}`,
               ),
-            ],
-          ),
-        ],
-      ),
-      block(
-        'resource',
-        ['aws_cloudwatch_metric_alarm', `${t}_cpu_high`],
-        [
-          attr('count', step.count),
-          attr('alarm_name', tpl(ref(`${service(c)}.name`), '-cpu-high')),
-          attr('alarm_description', str(`Scales out ${c.names.display} when CPU is high`.slice(0, 1024))),
-          attr('namespace', str('AWS/ECS')),
-          attr('metric_name', str('CPUUtilization')),
-          attr(
-            'dimensions',
-            literal({ ClusterName: ref(`${cluster(c)}.name`), ServiceName: ref(`${service(c)}.name`) }),
-          ),
-          attr('statistic', str('Average')),
-          attr('period', num(60)),
-          attr('evaluation_periods', num(2)),
-          attr('threshold', targetCpu),
-          attr('comparison_operator', str('GreaterThanOrEqualToThreshold')),
-          attr('alarm_actions', list([ref(`${stepPolicy}.arn`)])),
-        ],
-      ),
-    );
+            ),
+            attr('comparison_operator', str(alarm.comparison)),
+            attr(
+              'alarm_actions',
+              list([ref(`aws_appautoscaling_policy.${name}${step.count ? '[0]' : ''}.arn`)]),
+            ),
+          ],
+        ),
+      );
+    }
   }
-  if (scheduled) {
-    ctx.add(
-      'compute.tf',
-      block(
-        'resource',
-        ['aws_appautoscaling_scheduled_action', `${t}_business_hours`],
-        [
-          attr('count', scheduled.count),
-          attr('name', tpl(ref(`${service(c)}.name`), '-business-hours')),
-          scalable,
-          attr('schedule', str('cron(0 7 ? * MON-FRI *)')),
-          block(
-            'scalable_target_action',
-            [],
-            [attr('min_capacity', ctx.prop(c, 'minCount')), attr('max_capacity', ctx.prop(c, 'maxCount'))],
-          ),
-        ],
-        ['Scheduled scaling: full capacity on weekday mornings (UTC), the minimum at night.'],
-      ),
-      block(
-        'resource',
-        ['aws_appautoscaling_scheduled_action', `${t}_night`],
-        [
-          attr('count', scheduled.count),
-          attr('name', tpl(ref(`${service(c)}.name`), '-night')),
-          scalable,
-          attr('schedule', str('cron(0 20 ? * * *)')),
-          block(
-            'scalable_target_action',
-            [],
-            [attr('min_capacity', ctx.prop(c, 'minCount')), attr('max_capacity', ctx.prop(c, 'minCount'))],
-          ),
-        ],
-      ),
-    );
+  const scheduled = decided.scheduled && scaledBy('scheduled', 'scheduled_scaling_count');
+  if (decided.scheduled && scheduled) {
+    decided.scheduled.forEach((action, i) => {
+      const name = action.name.replace(/-/g, '_');
+      ctx.add(
+        'compute.tf',
+        block(
+          'resource',
+          ['aws_appautoscaling_scheduled_action', `${t}_${name}`],
+          [
+            attr('count', scheduled.count),
+            attr('name', str(action.name)),
+            scalable,
+            attr('schedule', str(action.schedule)),
+            block(
+              'scalable_target_action',
+              [],
+              [
+                attr(
+                  'min_capacity',
+                  number(action.minCapacity, `${name}_min_capacity`, `Minimum tasks from ${action.name}`),
+                ),
+                attr(
+                  'max_capacity',
+                  number(action.maxCapacity, `${name}_max_capacity`, `Maximum tasks from ${action.name}`),
+                ),
+              ],
+            ),
+          ],
+          i === 0
+            ? ['Scheduled scaling (UTC): the desired count on weekdays, the minimum at nights and weekends.']
+            : [],
+        ),
+      );
+    });
   }
 }
 

@@ -30,10 +30,13 @@ export const FARGATE_MEMORY_BY_CPU: Readonly<Record<string, readonly number[]>> 
   '16384': range(32768, 122880, 8192),
 };
 
-/** Scaling resources per mode: target, plus a policy (target tracking), a policy and alarm (step). */
+/**
+ * Scaling resources per mode: the target, plus a policy (target tracking), or a scale-out and a
+ * scale-in policy with an alarm each (step).
+ */
 const FARGATE_SCALING_RESOURCES: Readonly<Record<string, number>> = {
   'target-tracking': 2,
-  step: 3,
+  step: 5,
   scheduled: 1,
   none: 0,
 };
@@ -121,8 +124,8 @@ const properties = [
     integer: true,
     min: 10,
     max: 90,
-    help: 'Average CPU utilisation target tracking aims for; lower leaves more headroom for spikes.',
-    visibleWhen: { key: 'scaling', equals: 'target-tracking' },
+    help: 'Average CPU utilisation target tracking aims for; step scaling adds tasks at or above it and removes one at or below half of it. Lower leaves more headroom for spikes.',
+    visibleWhen: { key: 'scaling', equals: ['target-tracking', 'step'] },
   }),
   bool('spot', 'Fargate Spot', false, {
     help: 'Runs tasks on spare capacity at up to 70% off; tasks can be stopped with two minutes notice. Good for dev and for queue workers.',
@@ -176,7 +179,7 @@ export const ecsFargate: ServiceDefinition = {
   ],
   listener: { port: 8080, protocol: 'http' },
   // Security group, task and execution roles, cluster, task definition, service, log group, and the
-  // scaling: a scalable target, with a policy (target tracking) or a policy and an alarm (step).
+  // scaling: a scalable target, with a policy (target tracking) or two policies and alarms (step).
   stackResources: (input) => ({
     count: securityGroup(input) + 6 + (FARGATE_SCALING_RESOURCES[String(input.props.scaling)] ?? 0),
   }),
