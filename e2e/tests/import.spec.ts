@@ -108,11 +108,24 @@ test('importing the largest corpus template keeps the page responsive', async ({
     buffer: Buffer.from(template, 'utf8'),
   });
   await waitForDialogText(page, 'Import report', 20_000);
-  await page.waitForTimeout(500);
+  // Until all of it is drawn (services arrive a batch per frame, report rows too): the number of
+  // services on the canvas has stopped changing for a second. Plain DOM queries, polled, as above.
+  await page.waitForFunction(
+    () => {
+      const seen = window as unknown as { drawnServices?: number[] };
+      const counts = (seen.drawnServices ??= []);
+      counts.push(document.querySelectorAll('.react-flow__node-service').length);
+      const last = counts.slice(-4);
+      return last.length === 4 && last[0]! > 0 && last.every((n) => n === last[0]);
+    },
+    null,
+    { polling: 250, timeout: 20_000 },
+  );
   const tasks = (await longTasks(page)).map(([, duration]) => duration);
   console.log(
     `[import] largest corpus template: ${tasks.length} long tasks on the page, longest ${Math.round(Math.max(0, ...tasks))} ms`,
   );
-  // Parsing and layout run in a worker; the page only renders the result.
-  expect(Math.max(0, ...tasks)).toBeLessThan(250);
+  // Parsing and layout run in a worker; the page draws the result a batch per frame and opens
+  // the report after it: no task of the page's main thread is a long task (over 50 ms).
+  expect(tasks.filter((ms) => ms > 50)).toEqual([]);
 });

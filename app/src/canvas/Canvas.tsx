@@ -40,7 +40,7 @@ import {
   type XY,
 } from '@archgen/layout';
 import type { NodeMove } from '../store/designOps.ts';
-import { deriveEdges, deriveNodes, reuseUnchanged, routeEdges } from './deriveFlow.ts';
+import { deriveEdges, deriveNodes, revealedPart, reuseUnchanged, routeEdges } from './deriveFlow.ts';
 import {
   PALETTE_MIME,
   tierFlowId,
@@ -60,6 +60,7 @@ import { nudgeAcrossBands } from './nudge.ts';
 import { ConnectToDialog } from './ConnectToDialog.tsx';
 import { ConfirmDialog } from '../panels/ConfirmDialog.tsx';
 import { layoutInWorker } from '../workers/layoutClient.ts';
+import { afterNextPaint } from '../afterPaint.ts';
 
 const nodeTypes = { service: ServiceNode, vpc: VpcNode, tier: TierNode, groupFrame: GroupFrameNode };
 const edgeTypes = { connection: ConnectionEdge };
@@ -68,6 +69,12 @@ const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const fitViewOptions = { padding: 0.05, maxZoom: 1.1 };
 /** Above this many services only what is in view is drawn (painting hundreds of nodes is the cost). */
 const LARGE_DESIGN_NODES = 150;
+/**
+ * Services handed to React Flow per frame after a design is opened or imported. Mounting a whole
+ * imported system in one task (each service with its handles, text measuring, layout and paint)
+ * kept the page busy past the 50 ms of a long task; a batch a frame keeps each task short.
+ */
+const REVEAL_BATCH = 4;
 const DROP_TARGET_CLASS = 'is-drop-target';
 // Props of <ReactFlow> and <MiniMap> that never change, created once: a new function or object on
 // every render would be copied into React Flow's store and re-run every node's and edge's selectors.
@@ -139,6 +146,32 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     return next;
   }, [design, layout, selection, edgeRoutes]);
 
+  // After a load the services are drawn a batch per frame (containers and connections between
+  // drawn services come along); `limit` is Infinity once everything is drawn, so later edits
+  // (a service added) are drawn at once. Reset while rendering, as React's derived-state pattern.
+  const [reveal, setReveal] = useState({ loadCount, limit: Infinity });
+  let revealLimit = reveal.limit;
+  if (reveal.loadCount !== loadCount) {
+    // The load's own task (the previous design taken down, the new one's containers) draws no
+    // service yet.
+    revealLimit = 0;
+    setReveal({ loadCount, limit: revealLimit });
+  }
+  const revealing = revealLimit < design.nodes.length;
+  useEffect(() => {
+    if (!revealing) return;
+    return afterNextPaint(() =>
+      setReveal((r) => ({
+        ...r,
+        limit: r.limit + REVEAL_BATCH >= design.nodes.length ? Infinity : r.limit + REVEAL_BATCH,
+      })),
+    );
+  }, [revealing, revealLimit, design.nodes.length]);
+  const drawn = useMemo(
+    () => revealedPart(baseNodes, edges, revealing ? revealLimit : Infinity),
+    [baseNodes, edges, revealing, revealLimit],
+  );
+
   // A node drag lives in React Flow's own store until the drop, as in an uncontrolled React Flow:
   // each frame re-renders only the moved nodes and their edges, never this component.
   const flowStore = useStoreApi<FlowNode, ConnectionFlowEdge>();
@@ -149,8 +182,8 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   // The tier band a palette item would land in, highlighted while it is dragged over the canvas.
   const [dropBand, setDropBand] = useState<string | null>(null);
   const nodes = useMemo(
-    () => (dropBand ? markDropBand(baseNodes, dropBand) : baseNodes),
-    [baseNodes, dropBand],
+    () => (dropBand ? markDropBand(drawn.nodes, dropBand) : drawn.nodes),
+    [drawn.nodes, dropBand],
   );
   const showDropBand = useCallback((placement: Placement | null) => {
     const id = placement ? tierFlowId(placement.vpcId, placement.tier) : null;
@@ -377,13 +410,13 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     return () => onReady(null);
   }, [flow, fitView, onReady, store]);
 
-  // A newly opened design (or template) is fitted into view once it has rendered.
+  // A newly opened design (or template) is fitted into view once all of it has been drawn.
   useEffect(() => {
-    if (loadCount === 0) return;
+    if (loadCount === 0 || revealing) return;
     // Give React Flow a moment to adopt the new nodes before measuring the bounds.
     const timer = setTimeout(() => fitView(), 80);
     return () => clearTimeout(timer);
-  }, [loadCount, fitView]);
+  }, [loadCount, revealing, fitView]);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -422,7 +455,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       <CheckedDesignProvider>
         <ReactFlow<FlowNode, ConnectionFlowEdge>
           nodes={nodes}
-          edges={edges}
+          edges={drawn.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           defaultEdgeOptions={defaultEdgeOptions}
