@@ -101,8 +101,10 @@ export function App({ recovery = null }: { recovery?: RecoveryMessage | null } =
         clearProgress();
         const now = store.getState();
         now.load(design, `Import ${source}`);
-        // The report opens after the canvas has been drawn: rendering both in one task (and the
-        // dialog's focus forcing layout of the new canvas) kept the page busy for 150-200 ms.
+        // The report opens after the canvas has been drawn (a batch of services per frame) and
+        // painted: rendering both in one task kept the page busy for 150-200 ms.
+        await nextPaint();
+        await canvasApi.current?.whenDrawn();
         await nextPaint();
         store.getState().setImportReport({ source, report });
         store.getState().openDialog('import-report');

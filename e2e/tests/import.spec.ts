@@ -100,13 +100,21 @@ test('importing the largest corpus template keeps the page responsive', async ({
   const template = corpus('cloudformation/Solutions/ADConnector/templates/ADCONNECTOR.cfn.yaml');
   // The input is found and the dialog awaited without role or label locators while the page is
   // observed: Playwright computes those on the page's main thread, long tasks of the test's own.
+  // For the same reason the file is made in the page before observing (setInputFiles decodes it
+  // from base64 in the page); handing it to the input is then what the OS file picker does.
   const input = (await page.$('#open-design-file'))!;
+  const file = await page.evaluateHandle(
+    (text) => new File([text], 'ADCONNECTOR.cfn.yaml', { type: 'application/yaml' }),
+    template,
+  );
   await observeLongTasks(page);
-  await input.setInputFiles({
-    name: 'ADCONNECTOR.cfn.yaml',
-    mimeType: 'application/yaml',
-    buffer: Buffer.from(template, 'utf8'),
-  });
+  await input.evaluate((element: HTMLInputElement, picked: File) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(picked);
+    element.files = transfer.files;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  }, file);
   await waitForDialogText(page, 'Import report', 20_000);
   // Until all of it is drawn (services arrive a batch per frame, report rows too): the number of
   // services on the canvas has stopped changing for a second. Plain DOM queries, polled, as above.

@@ -48,7 +48,7 @@ import {
   type ConnectionFlowEdge,
   type FlowNode,
 } from './flowTypes.ts';
-import { ServiceNode } from './ServiceNode.tsx';
+import { ServiceNode, prepareServiceFonts } from './ServiceNode.tsx';
 import { GroupFrameNode } from './GroupFrameNode.tsx';
 import { VpcNode } from './VpcNode.tsx';
 import { TierNode } from './TierNode.tsx';
@@ -167,6 +167,14 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       })),
     );
   }, [revealing, revealLimit, design.nodes.length]);
+  // Callers waiting for the whole design to be on the canvas (the import report opens after it).
+  const drawnWaiters = useRef<Array<() => void>>([]);
+  const revealingRef = useRef(revealing);
+  revealingRef.current = revealing;
+  useEffect(() => {
+    if (revealing) return;
+    for (const resolve of drawnWaiters.current.splice(0)) resolve();
+  }, [revealing]);
   const drawn = useMemo(
     () => revealedPart(baseNodes, edges, revealing ? revealLimit : Infinity),
     [baseNodes, edges, revealing, revealLimit],
@@ -197,6 +205,12 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     const flowState = flowStore.getState();
     if (flowState.nodes !== nodes) flowState.setNodes(nodes);
   }, [flowStore, nodes, drops]);
+
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(prepareServiceFonts, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   useEffect(() => {
     // A palette drag that ends anywhere (dropped elsewhere, cancelled) clears the highlight.
@@ -405,6 +419,10 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       },
       drawnPositions: () => layoutRef.current.nodePositions,
       nextVpcOrigin: () => nextVpcOrigin(layoutRef.current),
+      whenDrawn: () =>
+        revealingRef.current
+          ? new Promise<void>((resolve) => drawnWaiters.current.push(resolve))
+          : Promise.resolve(),
     };
     onReady(api);
     return () => onReady(null);

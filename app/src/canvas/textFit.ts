@@ -32,6 +32,15 @@ export function fitsInLines(text: string, font: string, width: number, lines = 1
   return result;
 }
 
+/**
+ * Selects the fonts ahead of need: a canvas's first measure in a font looks the system font up,
+ * several ms that otherwise land in the first render of an imported design's services. Call when
+ * the page is idle.
+ */
+export function prepareFonts(fonts: readonly string[]): void {
+  for (const font of fonts) contextFor(font)?.measureText('Ag');
+}
+
 function contextFor(font: string): CanvasRenderingContext2D | null {
   if (typeof document === 'undefined') return null;
   fontFamily ||= getComputedStyle(document.documentElement).getPropertyValue('--font').trim();

@@ -18,6 +18,8 @@ export interface CanvasApi {
   /** Absolute drawn positions of nodes (containers clamp stored positions). */
   drawnPositions(): ReadonlyMap<string, { x: number; y: number }>;
   nextVpcOrigin(): { x: number; y: number };
+  /** Resolves once all of the design is drawn (after a load, services arrive a batch per frame). */
+  whenDrawn(): Promise<void>;
 }
 
 export interface FileApi {
