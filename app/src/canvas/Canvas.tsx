@@ -75,6 +75,8 @@ const LARGE_DESIGN_NODES = 150;
  * kept the page busy past the 50 ms of a long task; a batch a frame keeps each task short.
  */
 const REVEAL_BATCH = 4;
+/** A large design is drawn in about this many frames at most (React Flow then mounts only what is in view). */
+const REVEAL_MAX_FRAMES = 30;
 const DROP_TARGET_CLASS = 'is-drop-target';
 // Props of <ReactFlow> and <MiniMap> that never change, created once: a new function or object on
 // every render would be copied into React Flow's store and re-run every node's and edge's selectors.
@@ -160,11 +162,10 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   const revealing = revealLimit < design.nodes.length;
   useEffect(() => {
     if (!revealing) return;
+    const count = design.nodes.length;
+    const batch = Math.max(REVEAL_BATCH, Math.ceil(count / REVEAL_MAX_FRAMES));
     return afterNextPaint(() =>
-      setReveal((r) => ({
-        ...r,
-        limit: r.limit + REVEAL_BATCH >= design.nodes.length ? Infinity : r.limit + REVEAL_BATCH,
-      })),
+      setReveal((r) => ({ ...r, limit: r.limit + batch >= count ? Infinity : r.limit + batch })),
     );
   }, [revealing, revealLimit, design.nodes.length]);
   // Callers waiting for the whole design to be on the canvas (the import report opens after it).
@@ -175,6 +176,13 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     if (revealing) return;
     for (const resolve of drawnWaiters.current.splice(0)) resolve();
   }, [revealing]);
+  // Nobody waits for a canvas that is gone.
+  useEffect(() => {
+    const waiters = drawnWaiters.current;
+    return () => {
+      for (const resolve of waiters.splice(0)) resolve();
+    };
+  }, []);
   const drawn = useMemo(
     () => revealedPart(baseNodes, edges, revealing ? revealLimit : Infinity),
     [baseNodes, edges, revealing, revealLimit],
