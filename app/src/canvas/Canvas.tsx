@@ -72,9 +72,10 @@ const LARGE_DESIGN_NODES = 150;
 /**
  * Services handed to React Flow per frame after a design is opened or imported. Mounting a whole
  * imported system in one task (each service with its handles, text measuring, layout and paint)
- * kept the page busy past the 50 ms of a long task; a batch a frame keeps each task short.
+ * kept the page busy past the 50 ms of a long task; a batch a frame keeps each task short (two
+ * services: ~8 ms of CPU on the 2-core machine, where four took ~15).
  */
-const REVEAL_BATCH = 4;
+const REVEAL_BATCH = 2;
 /** A large design is drawn in about this many frames at most (React Flow then mounts only what is in view). */
 const REVEAL_MAX_FRAMES = 30;
 const DROP_TARGET_CLASS = 'is-drop-target';
