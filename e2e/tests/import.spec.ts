@@ -134,6 +134,8 @@ test('importing the largest corpus template keeps the page responsive', async ({
     `[import] largest corpus template: ${tasks.length} long tasks on the page, longest ${Math.round(Math.max(0, ...tasks))} ms`,
   );
   // Parsing and layout run in a worker; the page draws the result a batch per frame and opens
-  // the report after it: no task of the page's main thread is a long task (over 50 ms).
+  // the report after it: no task of the page's main thread is a long task (over 50 ms). Wall
+  // time, as a person feels it: on a machine busy with other work a task of ~15 ms of CPU can
+  // take longer; bench/browser/trace-import.ts tells CPU from waiting.
   expect(tasks.filter((ms) => ms > 50)).toEqual([]);
 });
