@@ -169,21 +169,17 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       setReveal((r) => ({ ...r, limit: r.limit + batch >= count ? Infinity : r.limit + batch })),
     );
   }, [revealing, revealLimit, design.nodes.length]);
-  // Callers waiting for the whole design to be on the canvas (the import report opens after it).
+  // Callers waiting for a loaded design to be drawn and fitted into view (the import report opens
+  // after it). `settling` is true from a load until its fit into view has ended.
   const drawnWaiters = useRef<Array<() => void>>([]);
-  const revealingRef = useRef(revealing);
-  revealingRef.current = revealing;
-  useEffect(() => {
-    if (revealing) return;
+  const settling = useRef(false);
+  if (reveal.loadCount !== loadCount) settling.current = true;
+  const settled = useCallback(() => {
+    settling.current = false;
     for (const resolve of drawnWaiters.current.splice(0)) resolve();
-  }, [revealing]);
-  // Nobody waits for a canvas that is gone.
-  useEffect(() => {
-    const waiters = drawnWaiters.current;
-    return () => {
-      for (const resolve of waiters.splice(0)) resolve();
-    };
   }, []);
+  // Nobody waits for a canvas that is gone.
+  useEffect(() => settled, [settled]);
   const drawn = useMemo(
     () => revealedPart(baseNodes, edges, revealing ? revealLimit : Infinity),
     [baseNodes, edges, revealing, revealLimit],
@@ -429,7 +425,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       drawnPositions: () => layoutRef.current.nodePositions,
       nextVpcOrigin: () => nextVpcOrigin(layoutRef.current),
       whenDrawn: () =>
-        revealingRef.current
+        settling.current
           ? new Promise<void>((resolve) => drawnWaiters.current.push(resolve))
           : Promise.resolve(),
     };
@@ -440,10 +436,23 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   // A newly opened design (or template) is fitted into view once all of it has been drawn.
   useEffect(() => {
     if (loadCount === 0 || revealing) return;
+    let current = true;
     // Give React Flow a moment to adopt the new nodes before measuring the bounds.
-    const timer = setTimeout(() => fitView(), 80);
-    return () => clearTimeout(timer);
-  }, [loadCount, revealing, fitView]);
+    const timer = setTimeout(
+      () =>
+        void flow.fitView({ ...fitViewOptions, duration: 250 }).then(() => {
+          if (current) settled();
+        }),
+      80,
+    );
+    // Waiters are never left hanging on a fit that did not end (a hidden tab runs no animation).
+    const fallback = setTimeout(settled, 1500);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+      clearTimeout(fallback);
+    };
+  }, [loadCount, revealing, flow, settled]);
 
   useEffect(() => {
     if (!focusRequest) return;

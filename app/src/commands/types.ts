@@ -18,7 +18,10 @@ export interface CanvasApi {
   /** Absolute drawn positions of nodes (containers clamp stored positions). */
   drawnPositions(): ReadonlyMap<string, { x: number; y: number }>;
   nextVpcOrigin(): { x: number; y: number };
-  /** Resolves once all of the design is drawn (after a load, services arrive a batch per frame). */
+  /**
+   * Resolves once a loaded design is all drawn (services arrive a batch per frame) and fitted into
+   * view; at once when no load is in progress.
+   */
   whenDrawn(): Promise<void>;
 }
 
