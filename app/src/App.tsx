@@ -24,17 +24,7 @@ import { RecoveryNotice } from './panels/RecoveryNotice.tsx';
 import { NotesDialog } from './review/notes.tsx';
 import { Presentation } from './review/Presentation.tsx';
 import { ShareDialog, SharedBanner } from './review/share.tsx';
-
-/**
- * Resolves once the browser has painted the current state (a frame, then a task after it), or
- * after 200 ms: a hidden tab gets no animation frames, and the import must still finish there.
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 200);
-  });
-}
+import { nextPaint } from './afterPaint.ts';
 
 function Dialogs() {
   const dialog = useApp((s) => s.dialog);
@@ -111,9 +101,11 @@ export function App({ recovery = null }: { recovery?: RecoveryMessage | null } =
         clearProgress();
         const now = store.getState();
         now.load(design, `Import ${source}`);
-        // The report opens after the canvas has been drawn: rendering both in one task (and the
-        // dialog's focus forcing layout of the new canvas) kept the page busy for 150-200 ms.
-        await afterNextPaint();
+        // The report opens after the canvas has been drawn (a batch of services per frame) and
+        // painted: rendering both in one task kept the page busy for 150-200 ms.
+        await nextPaint();
+        await canvasApi.current?.whenDrawn();
+        await nextPaint();
         store.getState().setImportReport({ source, report });
         store.getState().openDialog('import-report');
       } catch (error) {

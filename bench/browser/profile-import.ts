@@ -3,6 +3,7 @@
  * app's Open input (as e2e/tests/import.spec.ts does) with the page's long tasks observed and a
  * V8 CPU profile of the main thread, then prints the long tasks and the functions with the most
  * self time. Builds the app unminified into .tmp/profile-app so names are readable.
+ * bench/browser/trace-import.ts splits the same import per task, with each task's CPU time.
  *
  *   npx tsx bench/browser/profile-import.ts [template relative to ../shared/corpora]
  */

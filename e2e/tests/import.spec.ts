@@ -100,19 +100,42 @@ test('importing the largest corpus template keeps the page responsive', async ({
   const template = corpus('cloudformation/Solutions/ADConnector/templates/ADCONNECTOR.cfn.yaml');
   // The input is found and the dialog awaited without role or label locators while the page is
   // observed: Playwright computes those on the page's main thread, long tasks of the test's own.
+  // For the same reason the file is made in the page before observing (setInputFiles decodes it
+  // from base64 in the page); handing it to the input is then what the OS file picker does.
   const input = (await page.$('#open-design-file'))!;
+  const file = await page.evaluateHandle(
+    (text) => new File([text], 'ADCONNECTOR.cfn.yaml', { type: 'application/yaml' }),
+    template,
+  );
   await observeLongTasks(page);
-  await input.setInputFiles({
-    name: 'ADCONNECTOR.cfn.yaml',
-    mimeType: 'application/yaml',
-    buffer: Buffer.from(template, 'utf8'),
-  });
+  await input.evaluate((element: HTMLInputElement, picked: File) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(picked);
+    element.files = transfer.files;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  }, file);
   await waitForDialogText(page, 'Import report', 20_000);
-  await page.waitForTimeout(500);
+  // Until all of it is drawn (services arrive a batch per frame, report rows too): the number of
+  // services on the canvas has stopped changing for a second. Plain DOM queries, polled, as above.
+  await page.waitForFunction(
+    () => {
+      const seen = window as unknown as { drawnServices?: number[] };
+      const counts = (seen.drawnServices ??= []);
+      counts.push(document.querySelectorAll('.react-flow__node-service').length);
+      const last = counts.slice(-4);
+      return last.length === 4 && last[0]! > 0 && last.every((n) => n === last[0]);
+    },
+    null,
+    { polling: 250, timeout: 20_000 },
+  );
   const tasks = (await longTasks(page)).map(([, duration]) => duration);
   console.log(
     `[import] largest corpus template: ${tasks.length} long tasks on the page, longest ${Math.round(Math.max(0, ...tasks))} ms`,
   );
-  // Parsing and layout run in a worker; the page only renders the result.
-  expect(Math.max(0, ...tasks)).toBeLessThan(250);
+  // Parsing and layout run in a worker; the page draws the result a batch per frame and opens
+  // the report after it: no task of the page's main thread is a long task (over 50 ms). Wall
+  // time, as a person feels it: on a machine busy with other work a task of ~15 ms of CPU can
+  // take longer; bench/browser/trace-import.ts tells CPU from waiting.
+  expect(tasks.filter((ms) => ms > 50)).toEqual([]);
 });

@@ -40,7 +40,7 @@ import {
   type XY,
 } from '@archgen/layout';
 import type { NodeMove } from '../store/designOps.ts';
-import { deriveEdges, deriveNodes, reuseUnchanged, routeEdges } from './deriveFlow.ts';
+import { deriveEdges, deriveNodes, revealedPart, reuseUnchanged, routeEdges } from './deriveFlow.ts';
 import {
   PALETTE_MIME,
   tierFlowId,
@@ -48,7 +48,7 @@ import {
   type ConnectionFlowEdge,
   type FlowNode,
 } from './flowTypes.ts';
-import { ServiceNode } from './ServiceNode.tsx';
+import { ServiceNode, prepareServiceFonts } from './ServiceNode.tsx';
 import { GroupFrameNode } from './GroupFrameNode.tsx';
 import { VpcNode } from './VpcNode.tsx';
 import { TierNode } from './TierNode.tsx';
@@ -60,6 +60,7 @@ import { nudgeAcrossBands } from './nudge.ts';
 import { ConnectToDialog } from './ConnectToDialog.tsx';
 import { ConfirmDialog } from '../panels/ConfirmDialog.tsx';
 import { layoutInWorker } from '../workers/layoutClient.ts';
+import { afterNextPaint } from '../afterPaint.ts';
 
 const nodeTypes = { service: ServiceNode, vpc: VpcNode, tier: TierNode, groupFrame: GroupFrameNode };
 const edgeTypes = { connection: ConnectionEdge };
@@ -68,6 +69,15 @@ const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const fitViewOptions = { padding: 0.05, maxZoom: 1.1 };
 /** Above this many services only what is in view is drawn (painting hundreds of nodes is the cost). */
 const LARGE_DESIGN_NODES = 150;
+/**
+ * Services handed to React Flow per frame after a design is opened or imported. Mounting a whole
+ * imported system in one task (each service with its handles, text measuring, layout and paint)
+ * kept the page busy past the 50 ms of a long task; a batch a frame keeps each task short (two
+ * services: ~8 ms of CPU on the 2-core machine, where four took ~15).
+ */
+const REVEAL_BATCH = 2;
+/** A large design is drawn in about this many frames at most (React Flow then mounts only what is in view). */
+const REVEAL_MAX_FRAMES = 30;
 const DROP_TARGET_CLASS = 'is-drop-target';
 // Props of <ReactFlow> and <MiniMap> that never change, created once: a new function or object on
 // every render would be copied into React Flow's store and re-run every node's and edge's selectors.
@@ -139,6 +149,42 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     return next;
   }, [design, layout, selection, edgeRoutes]);
 
+  // After a load the services are drawn a batch per frame (containers and connections between
+  // drawn services come along); `limit` is Infinity once everything is drawn, so later edits
+  // (a service added) are drawn at once. Reset while rendering, as React's derived-state pattern.
+  const [reveal, setReveal] = useState({ loadCount, limit: Infinity });
+  let revealLimit = reveal.limit;
+  if (reveal.loadCount !== loadCount) {
+    // The load's own task (the previous design taken down, the new one's containers) draws no
+    // service yet.
+    revealLimit = 0;
+    setReveal({ loadCount, limit: revealLimit });
+  }
+  const revealing = revealLimit < design.nodes.length;
+  useEffect(() => {
+    if (!revealing) return;
+    const count = design.nodes.length;
+    const batch = Math.max(REVEAL_BATCH, Math.ceil(count / REVEAL_MAX_FRAMES));
+    return afterNextPaint(() =>
+      setReveal((r) => ({ ...r, limit: r.limit + batch >= count ? Infinity : r.limit + batch })),
+    );
+  }, [revealing, revealLimit, design.nodes.length]);
+  // Callers waiting for a loaded design to be drawn and fitted into view (the import report opens
+  // after it). `settling` is true from a load until its fit into view has ended.
+  const drawnWaiters = useRef<Array<() => void>>([]);
+  const settling = useRef(false);
+  if (reveal.loadCount !== loadCount) settling.current = true;
+  const settled = useCallback(() => {
+    settling.current = false;
+    for (const resolve of drawnWaiters.current.splice(0)) resolve();
+  }, []);
+  // Nobody waits for a canvas that is gone.
+  useEffect(() => settled, [settled]);
+  const drawn = useMemo(
+    () => revealedPart(baseNodes, edges, revealing ? revealLimit : Infinity),
+    [baseNodes, edges, revealing, revealLimit],
+  );
+
   // A node drag lives in React Flow's own store until the drop, as in an uncontrolled React Flow:
   // each frame re-renders only the moved nodes and their edges, never this component.
   const flowStore = useStoreApi<FlowNode, ConnectionFlowEdge>();
@@ -149,8 +195,8 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
   // The tier band a palette item would land in, highlighted while it is dragged over the canvas.
   const [dropBand, setDropBand] = useState<string | null>(null);
   const nodes = useMemo(
-    () => (dropBand ? markDropBand(baseNodes, dropBand) : baseNodes),
-    [baseNodes, dropBand],
+    () => (dropBand ? markDropBand(drawn.nodes, dropBand) : drawn.nodes),
+    [drawn.nodes, dropBand],
   );
   const showDropBand = useCallback((placement: Placement | null) => {
     const id = placement ? tierFlowId(placement.vpcId, placement.tier) : null;
@@ -164,6 +210,12 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
     const flowState = flowStore.getState();
     if (flowState.nodes !== nodes) flowState.setNodes(nodes);
   }, [flowStore, nodes, drops]);
+
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(prepareServiceFonts, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   useEffect(() => {
     // A palette drag that ends anywhere (dropped elsewhere, cancelled) clears the highlight.
@@ -372,18 +424,35 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       },
       drawnPositions: () => layoutRef.current.nodePositions,
       nextVpcOrigin: () => nextVpcOrigin(layoutRef.current),
+      whenDrawn: () =>
+        settling.current
+          ? new Promise<void>((resolve) => drawnWaiters.current.push(resolve))
+          : Promise.resolve(),
     };
     onReady(api);
     return () => onReady(null);
   }, [flow, fitView, onReady, store]);
 
-  // A newly opened design (or template) is fitted into view once it has rendered.
+  // A newly opened design (or template) is fitted into view once all of it has been drawn.
   useEffect(() => {
-    if (loadCount === 0) return;
+    if (loadCount === 0 || revealing) return;
+    let current = true;
     // Give React Flow a moment to adopt the new nodes before measuring the bounds.
-    const timer = setTimeout(() => fitView(), 80);
-    return () => clearTimeout(timer);
-  }, [loadCount, fitView]);
+    const timer = setTimeout(
+      () =>
+        void flow.fitView({ ...fitViewOptions, duration: 250 }).then(() => {
+          if (current) settled();
+        }),
+      80,
+    );
+    // Waiters are never left hanging on a fit that did not end (a hidden tab runs no animation).
+    const fallback = setTimeout(settled, 1500);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+      clearTimeout(fallback);
+    };
+  }, [loadCount, revealing, flow, settled]);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -422,7 +491,7 @@ export function Canvas({ onReady }: { onReady(api: CanvasApi | null): void }) {
       <CheckedDesignProvider>
         <ReactFlow<FlowNode, ConnectionFlowEdge>
           nodes={nodes}
-          edges={edges}
+          edges={drawn.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           defaultEdgeOptions={defaultEdgeOptions}

@@ -7,7 +7,7 @@ import { useBadge } from './checkedDesign.tsx';
 import { ServiceIcon } from '../icons/ServiceIcon.tsx';
 import { HANDLE, type ServiceFlowNode } from './flowTypes.ts';
 import { NotePin } from '../review/notes.tsx';
-import { fitsInLines } from './textFit.ts';
+import { fitsInLines, prepareFonts } from './textFit.ts';
 import { NODE_WIDTH } from '@archgen/layout';
 
 /**
@@ -19,6 +19,9 @@ import { NODE_WIDTH } from '@archgen/layout';
 const TEXT_WIDTH = NODE_WIDTH - 4 - 21 - 34 - 9 - 8 - 3;
 const NAME_FONT = '600 14px';
 const TYPE_FONT = '12px';
+
+/** The fonts a service's texts are measured in, selected ahead of the first service drawn. */
+export const prepareServiceFonts = () => prepareFonts([NAME_FONT, TYPE_FONT]);
 
 /** One service on the canvas. Subscribes only to its own design node and its own badge. */
 export const ServiceNode = memo(function ServiceNode({ id, selected }: NodeProps<ServiceFlowNode>) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { design as build } from '@archgen/model';
 import { computeLayout } from '@archgen/layout';
-import { deriveEdges, deriveNodes, handlesBetween, reuseUnchanged } from './deriveFlow.ts';
+import { deriveEdges, deriveNodes, handlesBetween, revealedPart, reuseUnchanged } from './deriveFlow.ts';
 import { HANDLE } from './flowTypes.ts';
 import { EMPTY_SELECTION } from '../store/selectionSlice.ts';
 
@@ -63,5 +63,35 @@ describe('design -> React Flow', () => {
     expect(selected).not.toBe(first);
     expect(selected.find((n) => n.id === 'web')).not.toBe(first.find((n) => n.id === 'web'));
     expect(selected.find((n) => n.id === 'app')).toBe(first.find((n) => n.id === 'app'));
+  });
+});
+
+describe('revealedPart', () => {
+  it('draws every container, the first services, and only connections between drawn services', () => {
+    const d = build('Reveal')
+      .vpc({ position: { x: 0, y: 0 } })
+      .node('alb', { id: 'web', tier: 'public', position: { x: 40, y: 100 } })
+      .node('ecs-fargate', { id: 'app', tier: 'private', position: { x: 40, y: 900 } })
+      .node('s3', { id: 'bucket', position: { x: 1200, y: 50 } })
+      .connect('web', 'app', 'traffic')
+      .connect('app', 'bucket', 'read-write')
+      .build();
+    const layout = computeLayout(d);
+    const nodes = deriveNodes(d, layout, EMPTY_SELECTION);
+    const edges = deriveEdges(d, layout, EMPTY_SELECTION);
+    const containers = nodes.filter((n) => n.type !== 'service').map((n) => n.id);
+
+    const none = revealedPart(nodes, edges, 0);
+    expect(none.nodes.map((n) => n.id)).toEqual(containers);
+    expect(none.edges).toEqual([]);
+
+    const two = revealedPart(nodes, edges, 2);
+    expect(two.nodes.filter((n) => n.type === 'service').map((n) => n.id)).toEqual(['web', 'app']);
+    expect(two.edges.map((e) => [e.source, e.target])).toEqual([['web', 'app']]);
+
+    // All of it: the same arrays, so React Flow sees no change.
+    const all = revealedPart(nodes, edges, 3);
+    expect(all.nodes).toBe(nodes);
+    expect(all.edges).toBe(edges);
   });
 });

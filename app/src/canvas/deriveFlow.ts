@@ -230,3 +230,24 @@ export function reuseUnchanged<T extends Comparable>(previous: readonly T[], nex
     ? (previous as T[])
     : out;
 }
+
+/**
+ * What React Flow draws while a newly opened design is handed to it a batch at a time: every
+ * container (VPCs, tiers, group frames), the first `serviceLimit` services, and the connections
+ * whose both ends are drawn. Everything when the limit covers all services (same arrays back).
+ */
+export function revealedPart(
+  nodes: FlowNode[],
+  edges: ConnectionFlowEdge[],
+  serviceLimit: number,
+): { nodes: FlowNode[]; edges: ConnectionFlowEdge[] } {
+  let services = 0;
+  const drawn = new Set<string>();
+  const part = nodes.filter((n) => {
+    if (n.type === 'service' && services++ >= serviceLimit) return false;
+    drawn.add(n.id);
+    return true;
+  });
+  if (part.length === nodes.length) return { nodes, edges };
+  return { nodes: part, edges: edges.filter((e) => drawn.has(e.source) && drawn.has(e.target)) };
+}

@@ -18,6 +18,11 @@ export interface CanvasApi {
   /** Absolute drawn positions of nodes (containers clamp stored positions). */
   drawnPositions(): ReadonlyMap<string, { x: number; y: number }>;
   nextVpcOrigin(): { x: number; y: number };
+  /**
+   * Resolves once a loaded design is all drawn (services arrive a batch per frame) and fitted into
+   * view; at once when no load is in progress.
+   */
+  whenDrawn(): Promise<void>;
 }
 
 export interface FileApi {

@@ -33,6 +33,7 @@ export function Dialog({
   wide,
   alert,
   describedBy,
+  focusInNextFrame,
 }: {
   title: string;
   onClose(): void;
@@ -42,6 +43,13 @@ export function Dialog({
   /** A confirmation that interrupts (role alertdialog): focus starts on its safe choice. */
   alert?: boolean;
   describedBy?: string;
+  /**
+   * Take focus in the next animation frame rather than at once: for a dialog that opens by itself
+   * (the report at the end of an import), whose focus would otherwise force a layout of the whole
+   * just-changed page inside the task that rendered it. Escape and Tab work meanwhile (watched on
+   * the document); nothing typed is lost, as no one asked for this dialog.
+   */
+  focusInNextFrame?: boolean;
 }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -53,11 +61,15 @@ export function Dialog({
     if (!dialog) return;
     openDialogs.push(dialog);
     // A dialog with nothing to fill in (Keyboard shortcuts) focuses its close button, so Escape reaches it.
-    (
-      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
-      dialog.querySelector<HTMLElement>('input, button:not(.dialog__close), select') ??
-      dialog.querySelector<HTMLElement>('.dialog__close')
-    )?.focus();
+    const focusFirst = () =>
+      (
+        dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+        dialog.querySelector<HTMLElement>('input, button:not(.dialog__close), select') ??
+        dialog.querySelector<HTMLElement>('.dialog__close')
+      )?.focus();
+    let frame = 0;
+    if (focusInNextFrame) frame = requestAnimationFrame(focusFirst);
+    else focusFirst();
     const onKeyDown = (event: KeyboardEvent) => {
       if (openDialogs[openDialogs.length - 1] !== dialog || event.defaultPrevented) return;
       if (event.key === 'Escape') {
@@ -86,6 +98,7 @@ export function Dialog({
     // Capture, so the dialog answers before the app's shortcuts and React Flow's key handlers.
     document.addEventListener('keydown', onKeyDown, true);
     return () => {
+      cancelAnimationFrame(frame);
       document.removeEventListener('keydown', onKeyDown, true);
       openDialogs.splice(openDialogs.indexOf(dialog), 1);
       // After React has removed the dialog, so the returned focus is not taken back.

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ReportEntry, ResourceOutcome } from '@archgen/import';
 import { useApp, useAppStore } from '../store/context.tsx';
 import { Dialog } from './Dialog.tsx';
+import { afterNextPaint } from '../afterPaint.ts';
 
 type OutcomeKind = ResourceOutcome['kind'];
 
@@ -13,6 +14,11 @@ const OUTCOME_LABELS: Record<OutcomeKind, string> = {
   skipped: 'Not imported',
 };
 const OUTCOME_ORDER: readonly OutcomeKind[] = ['node', 'part-of', 'network', 'kept', 'skipped'];
+/**
+ * Rows drawn per frame: a report of hundreds of resources is drawn a batch at a time (all of them
+ * end up in the table) so opening it is never one long task.
+ */
+const ROW_BATCH = 80;
 
 /** "became Orders queue", "the role of Orders worker", "kept: custom resource"... */
 function describeOutcome(
@@ -43,6 +49,9 @@ export function ImportReportDialog() {
   const imported = useApp((s) => s.importReport);
   const design = useApp((s) => s.design);
   const [shown, setShown] = useState<OutcomeKind | 'all'>('all');
+  // The dialog opens (and takes focus, which lays out the page) without rows: the first batch
+  // follows in the next task.
+  const [rowLimit, setRowLimit] = useState(0);
   const close = () => store.getState().openDialog(null);
   const counts = useMemo(() => {
     const c = new Map<OutcomeKind, number>();
@@ -50,14 +59,23 @@ export function ImportReportDialog() {
       c.set(entry.outcome.kind, (c.get(entry.outcome.kind) ?? 0) + 1);
     return c;
   }, [imported]);
+  // Looked up once per design, not scanned for each row.
+  const nodeNames = useMemo(() => new Map(design.nodes.map((n) => [n.id, n.name])), [design.nodes]);
+  const vpcNames = useMemo(() => new Map(design.vpcs.map((v) => [v.id, v.name])), [design.vpcs]);
+  const total = imported?.report.resources.length ?? 0;
+  useEffect(() => {
+    if (rowLimit >= total) return;
+    return afterNextPaint(() => setRowLimit((n) => n + ROW_BATCH));
+  }, [rowLimit, total]);
   if (!imported) return null;
   const { report, source } = imported;
-  const nameOf = (id: string) => design.nodes.find((n) => n.id === id)?.name ?? id;
-  const vpcNameOf = (id: string) => design.vpcs.find((v) => v.id === id)?.name ?? id;
+  const nameOf = (id: string) => nodeNames.get(id) ?? id;
+  const vpcNameOf = (id: string) => vpcNames.get(id) ?? id;
   // One file imported: its name is in the title, not on every row.
   const oneFile = new Set(report.resources.map((r) => r.file)).size <= 1;
-  const rows: ReportEntry[] =
-    shown === 'all' ? report.resources : report.resources.filter((r) => r.outcome.kind === shown);
+  const rows: ReportEntry[] = (
+    shown === 'all' ? report.resources : report.resources.filter((r) => r.outcome.kind === shown)
+  ).slice(0, rowLimit);
   const show = (nodeId: string) => {
     const s = store.getState();
     s.select({ nodeIds: [nodeId] });
@@ -65,7 +83,7 @@ export function ImportReportDialog() {
     close();
   };
   return (
-    <Dialog title={`Import report: ${source}`} onClose={close} wide>
+    <Dialog title={`Import report: ${source}`} onClose={close} wide focusInNextFrame>
       <p className="import-report__summary">
         {report.resources.length} resources read from {report.format === 'sam' ? 'SAM' : report.format}:{' '}
         {OUTCOME_ORDER.filter((k) => counts.get(k))
@@ -116,7 +134,7 @@ export function ImportReportDialog() {
                   </td>
                   <td>{OUTCOME_LABELS[entry.outcome.kind]}</td>
                   <td>
-                    {nodeId && design.nodes.some((n) => n.id === nodeId) ? (
+                    {nodeId && nodeNames.has(nodeId) ? (
                       <button type="button" className="import-report__link" onClick={() => show(nodeId)}>
                         {describeOutcome(entry.outcome, nameOf, vpcNameOf)}
                       </button>
