@@ -21,14 +21,14 @@ const DESIGNS = ['examples', join('fixtures', 'adversarial')]
   .sort();
 
 /** The templates of generated CloudFormation files: the main one and each stack's. */
-function templatesOf(files: Record<string, string>): [string, unknown][] {
+function templatesOf(files: Record<string, string>): [string, Record<string, unknown>][] {
   return Object.entries(files)
     .filter(([path]) => path === 'template.yaml' || (path.startsWith('stacks/') && path.endsWith('.yaml')))
     .map(([path, text]) => [path, parseTemplate(text)]);
 }
 
 /** `id type` of every resource over all templates (an id twice, in two stacks, is listed twice). */
-function resourcesOf(templates: [string, unknown][]): string[] {
+function resourcesOf(templates: [string, Record<string, unknown>][]): string[] {
   return templates
     .flatMap(([, t]) =>
       Object.entries((t as { Resources?: Record<string, { Type: string }> }).Resources ?? {}).map(
