@@ -271,7 +271,14 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
     secret: { types: ['AWS::SecretsManager::Secret'], max: 1 },
     subnetGroup: { types: ['AWS::ElastiCache::SubnetGroup'], max: 1 },
   },
-  'eventbridge-bus': { archive: { types: ['AWS::Events::Archive'], max: 1 } },
+  // An archive with a retention (archiveDays 0 means none), in some environment.
+  'eventbridge-bus': {
+    archive: {
+      types: ['AWS::Events::Archive'],
+      max: 1,
+      when: (ctx) => inSomeEnvironment(ctx, (p) => typeof p.archiveDays === 'number' && p.archiveDays > 0),
+    },
+  },
   // A drawn alarm that notifies the design's alarm topic.
   'cloudwatch-alarm': {
     alarmTopic: ALARMS.alarmTopic,
