@@ -868,4 +868,67 @@ describe('importCloudFormation: what a re-export would not make again is kept', 
     expect(outcome(r, 'AnyApi')).toMatchObject({ kind: 'kept' });
     expect(outcome(r, 'FromApi')).toMatchObject({ kind: 'part-of', nodeId: 'Fn', role: 'permission:0' });
   });
+
+  it("reads a bus's archive retention, and keeps an archive kept forever (no retention to draw)", () => {
+    const buses = run({
+      Resources: {
+        Orders: { Type: 'AWS::Events::EventBus', Properties: { Name: 'orders' } },
+        OrdersArchive: {
+          Type: 'AWS::Events::Archive',
+          Properties: { SourceArn: { 'Fn::GetAtt': ['Orders', 'Arn'] }, RetentionDays: 30 },
+        },
+        Audit: { Type: 'AWS::Events::EventBus', Properties: { Name: 'audit' } },
+        AuditArchive: {
+          Type: 'AWS::Events::Archive',
+          Properties: { SourceArn: { 'Fn::GetAtt': ['Audit', 'Arn'] } },
+        },
+      },
+    });
+    expect(node(buses, 'Orders').properties.archiveDays).toBe(30);
+    expect(outcome(buses, 'OrdersArchive')).toMatchObject({
+      kind: 'part-of',
+      nodeId: 'Orders',
+      role: 'archive',
+    });
+    expect(node(buses, 'Audit').properties.archiveDays).toBe(0);
+    expect(outcome(buses, 'AuditArchive')).toMatchObject({ kind: 'kept' });
+  });
+
+  it("folds an ALB's invoke permission (it names no source) into the function the ALB forwards to", () => {
+    const alb = run({
+      Resources: {
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: 'x' } },
+        },
+        FromAlb: {
+          Type: 'AWS::Lambda::Permission',
+          Properties: {
+            Action: 'lambda:InvokeFunction',
+            FunctionName: { 'Fn::GetAtt': ['Fn', 'Arn'] },
+            Principal: 'elasticloadbalancing.amazonaws.com',
+          },
+        },
+        Lb: {
+          Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+          Properties: { Subnets: ['subnet-1', 'subnet-2'] },
+        },
+        FnTargets: {
+          Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+          DependsOn: ['FromAlb'],
+          Properties: { TargetType: 'lambda', Targets: [{ Id: { 'Fn::GetAtt': ['Fn', 'Arn'] } }] },
+        },
+        Listener: {
+          Type: 'AWS::ElasticLoadBalancingV2::Listener',
+          Properties: {
+            LoadBalancerArn: { Ref: 'Lb' },
+            Port: 80,
+            Protocol: 'HTTP',
+            DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'FnTargets' } }],
+          },
+        },
+      },
+    });
+    expect(outcome(alb, 'FromAlb')).toMatchObject({ kind: 'part-of', nodeId: 'Fn', role: 'permission:0' });
+  });
 });

@@ -298,12 +298,25 @@ export function importTemplate(
     for (const m of members) cls.set(m.id, { kind: 'kept', reason: `part of the kept REST API ${api.id}` });
   }
   // A permission naming no source resource of the template (any API of the account, a WebSocket
-  // route, IoT) draws no connection, so the function's node would not make it again: kept.
+  // route, IoT) draws no connection, so the function's node would not make it again: kept. An
+  // ALB's names none either (its target group cannot be named before it exists): a target group
+  // of the template forwarding to the function is its source.
+  const albTargetsFunction = (r: Res) => {
+    if (value(r.props.Principal) !== 'elasticloadbalancing.amazonaws.com') return false;
+    const functions = new Set(referencesIn(r.props.FunctionName).map((x) => x.target));
+    return resources.some(
+      (g) =>
+        g.type === 'AWS::ElasticLoadBalancingV2::TargetGroup' &&
+        value(g.props.TargetType) === 'lambda' &&
+        referencesIn(g.props.Targets).some((x) => functions.has(x.target)),
+    );
+  };
   for (const r of resources)
     if (
       r.type === 'AWS::Lambda::Permission' &&
       cls.get(r.id)?.kind === 'part' &&
-      !referencesIn(r.props.SourceArn).some((x) => byId.has(x.target))
+      !referencesIn(r.props.SourceArn).some((x) => byId.has(x.target)) &&
+      !albTargetsFunction(r)
     )
       cls.set(r.id, { kind: 'kept', reason: 'a permission for a source the design does not hold' });
   // What the template's own layout metadata places was drawn as a node (archgen wrote it): a
@@ -1278,6 +1291,10 @@ export function importTemplate(
         ),
       ],
       ordinal,
+      environmentProperties:
+        environments.length > 0
+          ? environments.map((e) => ({ ...served.properties, ...e.overrides[served.id] }))
+          : [served.properties],
     });
     if (why) {
       const kept = keptNode(r, ids.claim(layoutFor(r.id).id ?? r.id));

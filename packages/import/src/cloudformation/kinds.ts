@@ -190,6 +190,9 @@ export const PART_TYPES: Readonly<Record<string, PartRule>> = {
     indexed: true,
   },
   'AWS::Logs::MetricFilter': { role: 'metricFilter', via: 'out', paths: ['LogGroupName'], indexed: true },
+  // A log resource policy letting a service write to a node's log group (an OpenSearch domain's
+  // slow and application logs): the node's, through the log group its document names.
+  'AWS::Logs::ResourcePolicy': { role: 'logsPolicy', via: 'out', paths: ['PolicyDocument'] },
   'AWS::CloudFront::OriginAccessControl': { role: 'originAccessControl', via: 'in' },
   'AWS::CloudFront::CloudFrontOriginAccessIdentity': { role: 'originAccessIdentity', via: 'in' },
   'AWS::CloudFront::CachePolicy': { role: 'cachePolicy', via: 'in', indexed: true },

@@ -25,6 +25,11 @@ export interface RemadeContext {
   vpcAzCount?: number;
   /** How many parts of this role the node already holds (0 for the first). */
   ordinal: number;
+  /**
+   * The node's properties in each environment (its own, then that environment's overrides): a
+   * part made in one environment only (DynamoDB scaling when prod is provisioned) is made again.
+   */
+  environmentProperties: readonly Readonly<Record<string, unknown>>[];
 }
 
 interface RemadeRule {
@@ -60,6 +65,15 @@ const invokers = (ctx: RemadeContext) =>
 const restRoutes = (ctx: RemadeContext) =>
   ctx.props.HttpMethod !== 'OPTIONS' &&
   ctx.ordinal < ctx.connections.filter((c) => c.from === ctx.node.id && c.kind === 'invoke').length;
+/** Whether `test` holds for the node's properties in some environment. */
+const inSomeEnvironment = (ctx: RemadeContext, test: (props: Readonly<Record<string, unknown>>) => boolean) =>
+  ctx.environmentProperties.some(test);
+/** A provisioned table with auto scaling (its default), in some environment. */
+const scaledTable = (ctx: RemadeContext) =>
+  inSomeEnvironment(ctx, (p) => p.billingMode === 'provisioned' && p.autoScaling !== false);
+/** A service that scales (target tracking on CPU), in some environment. */
+const scaledService = (ctx: RemadeContext) =>
+  inSomeEnvironment(ctx, (p) => p.scaling !== undefined && p.scaling !== 'none');
 /** A rule with targets: its role, target DLQ, DLQ policy and alarm, and invoke permissions. */
 const ruleWithTargets = (ctx: RemadeContext) => out(ctx, 'route');
 
@@ -209,14 +223,12 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
     scalableTarget: {
       types: ['AWS::ApplicationAutoScaling::ScalableTarget'],
       max: 2,
-      when: (ctx) =>
-        ctx.node.properties.billingMode === 'provisioned' && ctx.node.properties.autoScaling !== false,
+      when: scaledTable,
     },
     scalingPolicy: {
       types: ['AWS::ApplicationAutoScaling::ScalingPolicy'],
       max: 2,
-      when: (ctx) =>
-        ctx.node.properties.billingMode === 'provisioned' && ctx.node.properties.autoScaling !== false,
+      when: scaledTable,
     },
   },
   'ec2-asg': {
@@ -238,12 +250,12 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
     scalableTarget: {
       types: ['AWS::ApplicationAutoScaling::ScalableTarget'],
       max: 1,
-      when: (ctx) => ctx.node.properties.scaling !== undefined && ctx.node.properties.scaling !== 'none',
+      when: scaledService,
     },
     scalingPolicy: {
       types: ['AWS::ApplicationAutoScaling::ScalingPolicy'],
       max: 1,
-      when: (ctx) => ctx.node.properties.scaling !== undefined && ctx.node.properties.scaling !== 'none',
+      when: scaledService,
     },
   },
   eks: {
@@ -259,7 +271,14 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
     secret: { types: ['AWS::SecretsManager::Secret'], max: 1 },
     subnetGroup: { types: ['AWS::ElastiCache::SubnetGroup'], max: 1 },
   },
-  'eventbridge-bus': { archive: { types: ['AWS::Events::Archive'], max: 1 } },
+  // An archive with a retention (archiveDays 0 means none), in some environment.
+  'eventbridge-bus': {
+    archive: {
+      types: ['AWS::Events::Archive'],
+      max: 1,
+      when: (ctx) => inSomeEnvironment(ctx, (p) => typeof p.archiveDays === 'number' && p.archiveDays > 0),
+    },
+  },
   // A drawn alarm that notifies the design's alarm topic.
   'cloudwatch-alarm': {
     alarmTopic: ALARMS.alarmTopic,
@@ -300,7 +319,16 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
     instance: { types: ['AWS::Neptune::DBInstance'] },
     subnetGroup: { types: ['AWS::Neptune::DBSubnetGroup'], max: 1 },
   },
-  opensearch: { ...NETWORKED, logGroup: LOG_GROUP },
+  opensearch: {
+    ...NETWORKED,
+    logGroup: LOG_GROUP,
+    // The policy letting OpenSearch write to its log group, when it names nothing else.
+    logsPolicy: {
+      types: ['AWS::Logs::ResourcePolicy'],
+      max: 1,
+      when: (ctx) => ctx.names.every((id) => id === ctx.node.id),
+    },
+  },
   rds: { ...NETWORKED, subnetGroup: { types: ['AWS::RDS::DBSubnetGroup'], max: 1 } },
   s3: {
     ...LOG_BUCKET,

@@ -454,7 +454,14 @@ const alarm: Reader = (p, ctx) =>
   });
 
 const timestream: Reader = () => ({});
-const bus: Reader = () => ({});
+/**
+ * Its archive's retention (per environment, through its parameter). An archive kept forever (no
+ * RetentionDays, or 0) has no such setting: 0 here, and the archive is kept as written (remade.ts).
+ */
+const bus: Reader = (_p, ctx) => {
+  const archive = ctx.referrers(ctx.id, 'AWS::Events::Archive')[0];
+  return archive ? props({ archiveDays: num(ctx, archive.props.RetentionDays) ?? 0 }) : {};
+};
 
 /** CloudFormation and SAM types that are catalog services. */
 export const SERVICE_TYPES: Readonly<Record<string, ServiceMapping>> = {
