@@ -108,14 +108,20 @@ const NEVER = -1;
 /** In place of an indent: the one-line form is wanted. */
 const FLAT = null;
 
+/**
+ * Initial slots: enough for most expressions. Small, because `printExpr` makes a printer per call
+ * (thousands per stack, to compare per-environment code), and typed arrays are zeroed when made.
+ */
+const INITIAL_SLOTS = 64;
+
 /** Measurements per slot, in typed arrays that grow as needed. */
 class Slots {
   /** One-line width (Infinity when there is none: a non-empty object). */
-  widths = new Float64Array(1024);
+  widths = new Float64Array(INITIAL_SLOTS);
   /** Deepest indent (in characters) at which the slot prints on one line; < 0: never. */
-  flatUpTo = new Float64Array(1024);
+  flatUpTo = new Float64Array(INITIAL_SLOTS);
   /** The slot after the node's subtree. */
-  ends = new Int32Array(1024);
+  ends = new Int32Array(INITIAL_SLOTS);
   /** Text measured on the way: a literal's source, an arrow's parameters, an `as` type. */
   readonly texts: string[] = [];
 
