@@ -9,6 +9,7 @@ import type {
   ResolvedComponent,
   ResolvedGraph,
   ResolvedRole,
+  ResolvedSecurityGroup,
   ResolvedVpc,
   ResourceRef,
 } from '@archgen/infra';
@@ -523,6 +524,12 @@ export class TfContext {
     const sg = first === undefined ? undefined : this.graph.securityGroups[first];
     if (!sg) throw new Error(`${c.type} "${c.id}" is in a VPC but has no security group`);
     return ref(`aws_security_group.${sg.names.tfName}.id`);
+  }
+
+  /** The first security group in graph order that the component owns, if any. */
+  securityGroupOwnedBy(componentId: string): ResolvedSecurityGroup | undefined {
+    const first = this.securityGroupIndexes.byComponent.get(componentId)?.[0];
+    return first === undefined ? undefined : this.graph.securityGroups[first];
   }
 
   /**

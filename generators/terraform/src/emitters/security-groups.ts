@@ -27,9 +27,7 @@ export function emitSecurityGroup(ctx: TfContext, sg: ResolvedSecurityGroup): vo
         ? rule.peer.cidr === '0.0.0.0/0'
           ? 'anywhere'
           : 'cidr'
-        : (ctx.graph.securityGroups.find(
-            (s) => s.componentId === (rule.peer as { componentId: string }).componentId,
-          )?.names.tfName ?? 'peer');
+        : (ctx.securityGroupOwnedBy(rule.peer.componentId)?.names.tfName ?? 'peer');
     const stem = `${name}_${direction}_${peer}_${rule.port}`;
     let candidate = stem;
     for (let i = 2; used.has(candidate); i++) candidate = `${stem}_${i}`;
@@ -74,7 +72,7 @@ function emitRule(
     peer = attr('cidr_ipv4', str(rule.peer.cidr));
   } else {
     const peerId = rule.peer.componentId;
-    const peerSg = ctx.graph.securityGroups.find((s) => s.componentId === peerId);
+    const peerSg = ctx.securityGroupOwnedBy(peerId);
     if (!peerSg)
       throw new Error(`Security group rule of "${sg.id}" names "${peerId}", which has no security group`);
     peer = attr('referenced_security_group_id', ref(`aws_security_group.${peerSg.names.tfName}.id`));
