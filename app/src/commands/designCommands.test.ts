@@ -29,7 +29,7 @@ describe('connecting', () => {
     expect(plan.outcome).toBe('refuse');
     if (plan.outcome === 'refuse')
       expect(plan.reason).toBe(
-        'S3 bucket cannot connect to API Gateway: API Gateway only accepts connections from Internet users, CloudFront distribution, WAF web ACL, CloudWatch alarm.',
+        'S3 bucket cannot connect to API Gateway: API Gateway only accepts connections from Internet users, CloudFront distribution, WAF web ACL, CloudWatch alarm, Route 53 hosted zone, ACM certificate.',
       );
   });
 
