@@ -113,17 +113,21 @@ export const cloudfrontEmitter: ComponentEmitter = {
             ),
           )
         : undefined;
+    // Names only where the environment has a certificate: CloudFront refuses names it cannot serve.
     const domainNames = cert
-      ? ctx.choose(component, 'aliases', (v) => {
-          const aliases =
-            typeof v === 'string'
-              ? v
-                  .split(',')
-                  .map((a) => a.trim())
-                  .filter(Boolean)
-              : [];
-          return aliases.length ? arr(aliases.map((a) => lit(a))) : lit(undefined);
-        })
+      ? onlyWhere(
+          cert.test,
+          ctx.choose(component, 'aliases', (v) => {
+            const aliases =
+              typeof v === 'string'
+                ? v
+                    .split(',')
+                    .map((a) => a.trim())
+                    .filter(Boolean)
+                : [];
+            return aliases.length ? arr(aliases.map((a) => lit(a))) : lit(undefined);
+          }),
+        )
       : undefined;
     const logs = accessLogBucket(ctx, component);
     const logging = logs && ctx.flag(component, 'accessLogs');

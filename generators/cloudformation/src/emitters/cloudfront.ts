@@ -172,13 +172,18 @@ export const cloudfrontEmitter: ComponentEmitter = {
           DefaultCacheBehavior: defaultBehavior,
           CacheBehaviors:
             rest.length > 0 ? rest.map((route) => behavior(route, ctx.component(route.targetId))) : undefined,
-          Aliases: ctx.value(distribution, 'aliases', (text) => {
-            const aliases = String(text ?? '')
-              .split(',')
-              .map((a) => a.trim())
-              .filter((a) => a !== '');
-            return aliases.length > 0 ? aliases : undefined;
-          }),
+          // Only where the environment has a certificate: CloudFront refuses names it cannot serve.
+          Aliases: ctx.choose(
+            hasCert,
+            ctx.value(distribution, 'aliases', (text) => {
+              const aliases = String(text ?? '')
+                .split(',')
+                .map((a) => a.trim())
+                .filter((a) => a !== '');
+              return aliases.length > 0 ? aliases : undefined;
+            }),
+            undefined,
+          ),
           ViewerCertificate: ctx.choose(
             hasCert,
             {
