@@ -11,7 +11,7 @@ import { REST_API_STAGE } from './aws.ts';
 import {
   aliasRecordPlans,
   apiDomainCertificateOf,
-  certificateAlternativeNames,
+  commaSeparatedNames,
   certificateValidationOf,
   drawnCertificateOf,
   environmentRegion,
@@ -52,9 +52,9 @@ export function lowerCertificates(ctx: LowerContext): void {
     component.acmCertificate = {
       domainName,
       // ACM lists the domain name once; a repeat among the other names is dropped.
-      subjectAlternativeNames: [
-        ...new Set(certificateAlternativeNames(props.subjectAlternativeNames)),
-      ].filter((name) => name !== domainName),
+      subjectAlternativeNames: [...new Set(commaSeparatedNames(props.subjectAlternativeNames))].filter(
+        (name) => name !== domainName,
+      ),
       validation: validation.method,
       ...(validation.zoneId && ctx.component(validation.zoneId) ? { zoneId: validation.zoneId } : {}),
       keyAlgorithm: algorithm,

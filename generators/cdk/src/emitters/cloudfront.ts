@@ -7,6 +7,7 @@ import { onlyWhere } from '../context.ts';
 import { accessLogBucket, acknowledgeDesignRisks, resolvedFlag, routesFrom, webAcl } from './common.ts';
 import { plainText } from '../naming.ts';
 import { regionOf, regionsVary, requireResolved } from '@archgen/infra';
+import { commaSeparatedNames } from '@archgen/model';
 
 /** Where the stacks deploy, for a note: the region, or each environment outside us-east-1. */
 function stackRegions(ctx: StackContext): string {
@@ -118,13 +119,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
       ? onlyWhere(
           cert.test,
           ctx.choose(component, 'aliases', (v) => {
-            const aliases =
-              typeof v === 'string'
-                ? v
-                    .split(',')
-                    .map((a) => a.trim())
-                    .filter(Boolean)
-                : [];
+            const aliases = commaSeparatedNames(v);
             return aliases.length ? arr(aliases.map((a) => lit(a))) : lit(undefined);
           }),
         )

@@ -5,6 +5,7 @@
  * A CloudFront web ACL must live in us-east-1: elsewhere it is passed in as a parameter.
  */
 import { REST_API_STAGE, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
+import { commaSeparatedNames } from '@archgen/model';
 import type { ComponentEmitter, EmitContext, Suppression } from '../context.ts';
 import { equals, getAtt, not, ref, sub, type TemplateValue } from '../template/intrinsics.ts';
 import { stackUniqueName, webAcl } from './common.ts';
@@ -176,10 +177,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
           Aliases: ctx.choose(
             hasCert,
             ctx.value(distribution, 'aliases', (text) => {
-              const aliases = String(text ?? '')
-                .split(',')
-                .map((a) => a.trim())
-                .filter((a) => a !== '');
+              const aliases = commaSeparatedNames(text);
               return aliases.length > 0 ? aliases : undefined;
             }),
             undefined,

@@ -4,7 +4,7 @@
  * decided (created here in us-east-1, else attached by ARN from a variable).
  */
 import { REST_API_STAGE, requireResolved, type ResolvedComponent, type ResolvedRoute } from '@archgen/infra';
-import type { PropertyValue } from '@archgen/model';
+import { commaSeparatedNames, type PropertyValue } from '@archgen/model';
 import {
   type Block,
   type BodyInput,
@@ -209,12 +209,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
     const withCertificate = ctx.environments.filter(hasCertificate).length;
     const certificate: Certificate =
       withCertificate === 0 ? 'none' : withCertificate === ctx.environments.length ? 'every' : 'some';
-    const splitAliases = (v: PropertyValue) =>
-      String(v ?? '')
-        .split(',')
-        .map((a) => a.trim())
-        .filter(Boolean);
-    const hasAliases = ctx.some(c, 'aliases', (v) => splitAliases(v).length > 0);
+    const hasAliases = ctx.some(c, 'aliases', (v) => commaSeparatedNames(v).length > 0);
     const logs = accessLogPresence(ctx, c);
     const logBucket = `${t}_access_logs`;
     if (logs) {
@@ -259,7 +254,7 @@ export const cloudfrontEmitter: ComponentEmitter = {
         attr('http_version', str('http2and3')),
         certificate !== 'none' &&
           hasAliases &&
-          attr('aliases', aliases(ctx, c, certificate, hasCertificate, splitAliases)),
+          attr('aliases', aliases(ctx, c, certificate, hasCertificate, commaSeparatedNames)),
         webAcl && attr('web_acl_id', webAcl),
         origins.map((o) => block('origin', [], o.body)),
         block('default_cache_behavior', [], behavior(first!)),

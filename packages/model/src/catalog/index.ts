@@ -6,7 +6,7 @@ export {
   CERTIFICATE_USERS,
   FARGATE_MEMORY_BY_CPU,
   TERRAFORM_MODULE,
-  certificateAlternativeNames,
+  commaSeparatedNames,
   isValidFargateSize,
 } from './services/index.ts';
 

@@ -19,8 +19,11 @@ export const CERTIFICATE_CONNECTION: AcceptedConnection = {
   meaning: 'serves HTTPS with',
 };
 
-/** The names of a subjectAlternativeNames value ("a.example.com, b.example.com"). */
-export function certificateAlternativeNames(value: unknown): string[] {
+/**
+ * The names of a comma-separated list ("a.example.com, b.example.com"): a certificate's
+ * alternative names, a distribution's aliases.
+ */
+export function commaSeparatedNames(value: unknown): string[] {
   return String(value ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -95,7 +98,7 @@ export const acmCertificate: ServiceDefinition = {
   ],
   validate(props) {
     const issues: PropertyIssue[] = [];
-    const names = certificateAlternativeNames(props.subjectAlternativeNames);
+    const names = commaSeparatedNames(props.subjectAlternativeNames);
     names.forEach((name) => {
       if (!CERTIFICATE_NAME_RE.test(name))
         issues.push({ path: 'subjectAlternativeNames', message: `"${name}" is not a domain name` });

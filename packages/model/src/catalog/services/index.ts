@@ -43,7 +43,7 @@ import { route53Zone } from './route53-zone.ts';
 import { acmCertificate } from './acm-certificate.ts';
 
 export { FARGATE_MEMORY_BY_CPU, isValidFargateSize } from './ecs-fargate.ts';
-export { CERTIFICATE_USERS, certificateAlternativeNames } from './acm-certificate.ts';
+export { CERTIFICATE_USERS, commaSeparatedNames } from './acm-certificate.ts';
 export { TERRAFORM_MODULE } from './other-resource.ts';
 
 const UNSORTED: readonly ServiceDefinition[] = [
