@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDesign, type Design } from '@archgen/model';
+import { getService, parseDesign, resolveProperties, type Design } from '@archgen/model';
 import { generateAll } from '@archgen/export';
 import { importCloudFormation } from './index.ts';
 import { parseTemplateText } from './cloudformation/parse.ts';
@@ -34,6 +34,77 @@ const KNOWN_DIFFERENCES: Record<string, string[]> = {
   // Route 53, ACM, WAF, EFS, ECR, KMS, VPC endpoints and AWS Backup, each read as a node.
   'secure-web-app.json': [],
 };
+
+/**
+ * Property values that do not come back, "<node id> <env> <property>: <drawn> -> <imported>".
+ * Only properties the inspector shows for the node (its `visibleWhen` holds) are compared.
+ */
+const KNOWN_PROPERTY_DIFFERENCES: Record<string, string[]> = {
+  // Inline placeholder code is always index.js: the handler's module name is not in the template.
+  'data-lake.json': [
+    'curate dev handler: "curate.handler" -> "index.handler"',
+    'curate prod handler: "curate.handler" -> "index.handler"',
+    'curate staging handler: "curate.handler" -> "index.handler"',
+    'ingest dev handler: "ingest.handler" -> "index.handler"',
+    'ingest prod handler: "ingest.handler" -> "index.handler"',
+    'ingest staging handler: "ingest.handler" -> "index.handler"',
+  ],
+  'eventbridge-fanout.json': [
+    // A queue drawn as another's dead-letter target keeps the catalog's defaults in the design
+    // (deadLetterQueue on, isDeadLetterQueue off), which the lowering ignores: the template
+    // says what it is.
+    'fulfilmentFailures dev deadLetterQueue: true -> false',
+    'fulfilmentFailures dev isDeadLetterQueue: false -> true',
+    'fulfilmentFailures prod deadLetterQueue: true -> false',
+    'fulfilmentFailures prod isDeadLetterQueue: false -> true',
+    'fulfilmentFailures staging deadLetterQueue: true -> false',
+    'fulfilmentFailures staging isDeadLetterQueue: false -> true',
+    'fulfilmentWorker dev handler: "fulfil.handler" -> "index.handler"',
+    'fulfilmentWorker prod handler: "fulfil.handler" -> "index.handler"',
+    'fulfilmentWorker staging handler: "fulfil.handler" -> "index.handler"',
+    'retryPayment dev handler: "retry.handler" -> "index.handler"',
+    'retryPayment prod handler: "retry.handler" -> "index.handler"',
+    'retryPayment staging handler: "retry.handler" -> "index.handler"',
+  ],
+  // Off in dev, where archgen's default deletes the database and turns protection off anyway.
+  'eks-platform.json': ['db dev deletionProtection: false -> true'],
+  'secure-web-app.json': ['db dev deletionProtection: false -> true'],
+  'seed-vpc.json': ['db dev deletionProtection: false -> true'],
+  'serverless-api.json': [
+    'workerFn dev handler: "worker.handler" -> "index.handler"',
+    'workerFn prod handler: "worker.handler" -> "index.handler"',
+    'workerFn staging handler: "worker.handler" -> "index.handler"',
+  ],
+  'three-tier-web-app.json': [
+    'db dev deletionProtection: false -> true',
+    // No rotation without a rotation function: the template only says so in a comment.
+    'apiKey dev rotationDays: 90 -> 0',
+    'apiKey prod rotationDays: 90 -> 0',
+    'apiKey staging rotationDays: 90 -> 0',
+  ],
+};
+
+/** Where a node's resolved properties differ, per environment (nodes matched by id). */
+function propertyDifferences(original: Design, imported: Design): string[] {
+  const out: string[] = [];
+  for (const n of original.nodes) {
+    const twin = imported.nodes.find((m) => m.id === n.id);
+    const service = getService(n.type);
+    if (!twin || !service) continue;
+    for (const { name: env } of original.environments) {
+      const a = resolveProperties(original, n, env);
+      const b = resolveProperties(imported, twin, env);
+      for (const p of service.properties) {
+        const when = p.visibleWhen;
+        if (when && ![when.equals].flat().some((v) => JSON.stringify(v) === JSON.stringify(a[when.key])))
+          continue;
+        const [x, y] = [JSON.stringify(a[p.key]), JSON.stringify(b[p.key])];
+        if (x !== y) out.push(`${n.id} ${env} ${p.key}: ${x} -> ${y}`);
+      }
+    }
+  }
+  return out.sort();
+}
 
 function signature(design: Design): { nodes: string[]; conns: string[] } {
   const typeOf = new Map(design.nodes.map((n) => [n.id, n.type]));
@@ -99,6 +170,10 @@ describe('design -> CloudFormation -> import', () => {
       const b = signature(imported);
       expect(differences([...a.nodes, ...a.conns], [...b.nodes, ...b.conns])).toEqual(
         [...KNOWN_DIFFERENCES[file]!].sort(),
+      );
+      expect(imported.nodes.map((n) => n.id).sort()).toEqual(original.nodes.map((n) => n.id).sort());
+      expect(propertyDifferences(original, imported)).toEqual(
+        [...(KNOWN_PROPERTY_DIFFERENCES[file] ?? [])].sort(),
       );
     });
   }

@@ -96,6 +96,8 @@ export const KEPT_LOGICAL_ID_KEYS: readonly string[] = [
   'logGroup',
   // The design's alarm topic, folded into the node whose alarm notifies it (derived.ts alarmTopic).
   'alarmTopic',
+  // The account-wide role API Gateway logs with, kept by the REST API that logs (wiring.ts).
+  'cloudWatchRole',
 ];
 
 /** Claims names in one namespace; comparisons ignore case (file systems and some AWS names do). */

@@ -339,7 +339,11 @@ export function lowerApiGatewayAccountRole(ctx: LowerContext): void {
   const role = ctx.addRole({
     id: 'graph.api-gateway-cloudwatch-role',
     componentId: restApi.id,
-    names: ctx.names.name('API Gateway CloudWatch role', 'ApiGatewayCloudWatchRole'),
+    names: ctx.names.name(
+      'API Gateway CloudWatch role',
+      'ApiGatewayCloudWatchRole',
+      ctx.names.keptLogicalId(restApi.id, 'cloudWatchRole'),
+    ),
     assumedBy: 'apigateway.amazonaws.com',
     purpose: 'service',
     // The account-level logging role has no narrower option than this AWS managed policy.

@@ -932,3 +932,112 @@ describe('importCloudFormation: what a re-export would not make again is kept', 
     expect(outcome(alb, 'FromAlb')).toMatchObject({ kind: 'part-of', nodeId: 'Fn', role: 'permission:0' });
   });
 });
+
+describe('API Gateway settings read from the API’s parts', () => {
+  const INTEGRATION = {
+    Type: 'AWS_PROXY',
+    IntegrationHttpMethod: 'POST',
+    Uri: {
+      'Fn::Sub':
+        'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations',
+    },
+  };
+  const api = (stage: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    Parameters: { EnvironmentName: { Type: 'String', AllowedValues: ['dev', 'prod'], Default: 'dev' } },
+    Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'EnvironmentName' }, 'prod'] } },
+    Resources: {
+      Logs: { Type: 'AWS::Logs::LogGroup', Properties: {} },
+      Fn: {
+        Type: 'AWS::Lambda::Function',
+        Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Code: { ZipFile: 'x' } },
+      },
+      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'orders' } },
+      Method: {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          HttpMethod: 'ANY',
+          ResourceId: 'r',
+          Integration: INTEGRATION,
+          AuthorizationType: 'AWS_IAM',
+        },
+      },
+      Deployment: { Type: 'AWS::ApiGateway::Deployment', Properties: { RestApiId: { Ref: 'Api' } } },
+      Stage: {
+        Type: 'AWS::ApiGateway::Stage',
+        Properties: { RestApiId: { Ref: 'Api' }, DeploymentId: { Ref: 'Deployment' }, ...stage },
+      },
+      ...extra,
+    },
+  });
+
+  it('reads access logs per environment, tracing, throttling and IAM authorization', () => {
+    const r = run(
+      api({
+        TracingEnabled: true,
+        AccessLogSetting: {
+          'Fn::If': [
+            'IsProd',
+            { DestinationArn: { 'Fn::GetAtt': ['Logs', 'Arn'] }, Format: '$context.requestId' },
+            { Ref: 'AWS::NoValue' },
+          ],
+        },
+        MethodSettings: [
+          { ResourcePath: '/*', HttpMethod: '*', ThrottlingRateLimit: 50, ThrottlingBurstLimit: 20 },
+        ],
+      }),
+    );
+    const n = node(r, 'Api');
+    expect(n.properties).toMatchObject({
+      apiType: 'rest',
+      authorizer: 'iam',
+      tracing: true,
+      accessLogs: false,
+      requestValidation: false,
+      throttleRateLimit: 50,
+      throttleBurstLimit: 20,
+    });
+    expect(r.design.environments.find((e) => e.name === 'prod')?.overrides.Api).toEqual({ accessLogs: true });
+  });
+
+  it('reads a Cognito authorizer and a request validator on every method', () => {
+    const r = run(
+      api(
+        {},
+        {
+          Pool: { Type: 'AWS::Cognito::UserPool', Properties: {} },
+          Authorizer: {
+            Type: 'AWS::ApiGateway::Authorizer',
+            Properties: {
+              RestApiId: { Ref: 'Api' },
+              Type: 'COGNITO_USER_POOLS',
+              ProviderARNs: [{ 'Fn::GetAtt': ['Pool', 'Arn'] }],
+            },
+          },
+          Validator: {
+            Type: 'AWS::ApiGateway::RequestValidator',
+            Properties: { RestApiId: { Ref: 'Api' }, ValidateRequestBody: true },
+          },
+          Method: {
+            Type: 'AWS::ApiGateway::Method',
+            Properties: {
+              RestApiId: { Ref: 'Api' },
+              HttpMethod: 'ANY',
+              ResourceId: 'r',
+              Integration: INTEGRATION,
+              AuthorizationType: 'COGNITO_USER_POOLS',
+              AuthorizerId: { Ref: 'Authorizer' },
+              RequestValidatorId: { Ref: 'Validator' },
+            },
+          },
+        },
+      ),
+    );
+    expect(node(r, 'Api').properties).toMatchObject({
+      authorizer: 'cognito',
+      requestValidation: true,
+      accessLogs: false,
+    });
+    expect(edges(r)).toContain('Api read Pool');
+  });
+});

@@ -12,6 +12,7 @@ import {
   GroupKindSchema,
   findAcceptedConnection,
   getService,
+  isProductionName,
   validateProperties,
   type Connection,
   type ConnectionKind,
@@ -25,7 +26,14 @@ import {
   type Vpc,
 } from '@archgen/model';
 import type { ImportProblem, ReportEntry, ResourceOutcome } from '../report.ts';
-import { UNRESOLVED, evaluate, evaluatePartially, referencesIn, type Scope } from './intrinsics.ts';
+import {
+  UNRESOLVED,
+  evaluate,
+  evaluateCondition,
+  evaluatePartially,
+  referencesIn,
+  type Scope,
+} from './intrinsics.ts';
 import {
   CLUSTER_MEMBER,
   NETWORK_ROLES,
@@ -363,6 +371,28 @@ export function importTemplate(
     cls.set(r.id, { kind: 'part', rule: { role: 'alarmTopic', via: 'in' } });
     ownerHint.set(r.id, alarm.id);
   }
+  // The account-wide role API Gateway logs REST stages with (nothing names it but an
+  // AWS::ApiGateway::Account): the lowering makes it for the first REST API that logs.
+  const loggingRestApi = resources.find(
+    (r) =>
+      r.type === 'AWS::ApiGateway::RestApi' &&
+      referrersOf(r.id).some(
+        (x) => x.type === 'AWS::ApiGateway::Stage' && x.props.AccessLogSetting !== undefined,
+      ),
+  );
+  for (const r of resources) {
+    if (!loggingRestApi || r.type !== 'AWS::IAM::Role' || cls.get(r.id)?.kind !== 'part') continue;
+    const policies = JSON.stringify(r.props.ManagedPolicyArns ?? []);
+    const trusts = JSON.stringify(r.props.AssumeRolePolicyDocument ?? {});
+    if (
+      !policies.includes('AmazonAPIGatewayPushToCloudWatchLogs') ||
+      !trusts.includes('apigateway.amazonaws.com')
+    )
+      continue;
+    if (referrersOf(r.id).some((x) => x.type !== 'AWS::ApiGateway::Account')) continue;
+    cls.set(r.id, { kind: 'part', rule: { role: 'cloudWatchRole', via: 'in' } });
+    ownerHint.set(r.id, loggingRestApi.id);
+  }
   // A log group nothing names but a service waits for (DependsOn) is the one the service writes
   // to by a fixed name: an EKS cluster's control plane logs.
   for (const r of resources) {
@@ -630,6 +660,9 @@ export function importTemplate(
   }
 
   // ---- Nodes ------------------------------------------------------------------------------------
+  /** Whether a resource exists in an environment: its Condition holds there (or cannot be worked out). */
+  const existsIn = (r: Res, scope: Scope): boolean =>
+    typeof r.raw.Condition !== 'string' || evaluateCondition(r.raw.Condition, scope) !== false;
   const nodes: DesignNode[] = [];
   const nodeOf = new Map<string, DesignNode>(); // service resource id -> node
   const environments: Environment[] = scopes.map(({ env }) => ({ name: env, overrides: {} }));
@@ -704,14 +737,28 @@ export function importTemplate(
             const t = target ? byId.get(target) : undefined;
             return t ? { id: t.id, type: t.type, props: t.props } : undefined;
           },
+          isNode: (v) => {
+            const target = referencesIn(v)[0]?.target;
+            return target !== undefined && cls.get(target)?.kind === 'service';
+          },
           ofType: (type) =>
-            resources.filter((x) => x.type === type).map((x) => ({ id: x.id, type: x.type, props: x.props })),
+            resources
+              .filter((x) => x.type === type && existsIn(x, scope))
+              .map((x) => ({ id: x.id, type: x.type, props: x.props })),
           referrers: (target, type) =>
             (refsIn.get(target) ?? [])
               .map((x) => byId.get(x)!)
-              .filter((x) => x.type === type)
+              .filter((x) => x.type === type && existsIn(x, scope))
               .map((x) => ({ id: x.id, type: x.type, props: x.props })),
           ...(typeof r.raw.DeletionPolicy === 'string' ? { deletionPolicy: r.raw.DeletionPolicy } : {}),
+          ...(writtenByArchgen
+            ? {
+                archgen: {
+                  production: isProductionName(env),
+                  anyProduction: scopes.some((s) => isProductionName(s.env)),
+                },
+              }
+            : {}),
         };
         return { env, props: acceptable(service, read(r.props, ctx), (m) => warn(`${r.id}: ${m}`, r.id)) };
       });
@@ -747,14 +794,27 @@ export function importTemplate(
   }
 
   // NAT gateways: one nat-gateway node per VPC in its public tier.
+  // archgen keys a NAT node's layout by the node's own logical id, which names no resource (the
+  // VPC's network makes the gateways): the layout entries no resource claims, in order.
+  const natLayoutKeys = Object.keys(layoutNodes).filter((key) => !byId.has(key));
   for (const [, v] of net.vpcs) {
     if (v.natIds.length === 0) continue;
-    const l = layoutFor(v.natIds[0]!);
+    let l = layoutFor(v.natIds[0]!);
+    if (l.id === undefined && natLayoutKeys.length > 0) l = layoutFor(natLayoutKeys.shift()!);
+    // Per environment: a gateway per AZ may exist only where a Condition holds.
+    const modes = scopes.map(({ scope }) =>
+      v.natIds.filter((id) => existsIn(byId.get(id)!, scope)).length >= v.vpc.azCount ? 'per-az' : 'single',
+    );
+    const id = ids.claim(l.id ?? v.natIds[0]!);
+    scopes.forEach(({ env }, i) => {
+      if (i > 0 && modes[i] !== modes[0])
+        environments.find((e) => e.name === env)!.overrides[id] = { mode: modes[i]! };
+    });
     const node: DesignNode = {
-      id: ids.claim(l.id ?? v.natIds[0]!),
+      id,
       type: 'nat-gateway',
       name: 'NAT gateway',
-      properties: { mode: v.natCount >= v.vpc.azCount ? 'per-az' : 'single' },
+      properties: { mode: modes[0]! },
       // The gateways' ids are the VPC's (Vpc.logicalIds): the VPC's network makes them.
       placement: v.vpc.tiers.includes('public') ? { vpcId: v.vpc.id, tier: 'public' } : null,
     };

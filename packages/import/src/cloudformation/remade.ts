@@ -194,6 +194,12 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
     logGroup: LOG_GROUP,
     permission: { types: ['AWS::Lambda::Permission'] },
     role: ROLE,
+    // The account-wide logging role, made for the first REST API that logs (wiring.ts).
+    cloudWatchRole: {
+      types: ['AWS::IAM::Role'],
+      max: 1,
+      when: (ctx) => ctx.environmentProperties.some((p) => p.apiType === 'rest' && p.accessLogs !== false),
+    },
     webAcl: { types: ['AWS::WAFv2::WebACL'], max: 1 },
     webAclAssociation: { types: ['AWS::WAFv2::WebACLAssociation'], max: 1 },
     // The client of the user pool an HTTP API's JWT authorizer trusts.

@@ -5,9 +5,12 @@
  * the design describes the deployed system rather than the catalog's recommendations.
  * Values the catalog would refuse are dropped by the caller with a warning.
  */
+import type { PropertyValue } from '@archgen/model';
 import {
   bool,
   deep,
+  deletionProtection,
+  given,
   list,
   num,
   obj,
@@ -37,6 +40,10 @@ export interface ServiceMapping {
 
 const lambda: Reader = (p, ctx) => {
   const tracing = str(ctx, obj(p.TracingConfig).Mode) ?? str(ctx, p.Tracing);
+  // Its log group: named in LoggingConfig, or one whose name refers to the function.
+  const named = ctx.resource(obj(p.LoggingConfig).LogGroup);
+  const logGroup =
+    named?.type === 'AWS::Logs::LogGroup' ? named : ctx.referrers(ctx.id, 'AWS::Logs::LogGroup')[0];
   return props({
     runtime: str(ctx, p.Runtime),
     architecture: str(ctx, list(deep(ctx, p.Architectures))[0]) ?? 'x86_64',
@@ -46,13 +53,25 @@ const lambda: Reader = (p, ctx) => {
     tracing: tracing === 'Active',
     handler: str(ctx, p.Handler),
     structuredLogging: str(ctx, obj(p.LoggingConfig).LogFormat) === 'JSON',
+    logRetentionDays: logGroup && num(ctx, logGroup.props.RetentionInDays),
   });
 };
 
 const sqs: Reader = (p, ctx) => {
   const redrive = obj(deep(ctx, p.RedrivePolicy));
-  // Another queue's redrive policy names this one: it is a dead-letter queue.
-  const isDlq = ctx.referrers(ctx.id, 'AWS::SQS::Queue').length > 0;
+  // Another queue's redrive policy, a function's dead-letter config or an event source mapping's
+  // on-failure destination names this one: it is a dead-letter queue.
+  const names = (v: unknown) => ctx.resource(v)?.id === ctx.id;
+  const isDlq =
+    ctx
+      .referrers(ctx.id, 'AWS::SQS::Queue')
+      .some((q) => names(obj(q.props.RedrivePolicy).deadLetterTargetArn)) ||
+    ctx
+      .referrers(ctx.id, 'AWS::Lambda::Function')
+      .some((f) => names(obj(f.props.DeadLetterConfig).TargetArn)) ||
+    ctx
+      .referrers(ctx.id, 'AWS::Lambda::EventSourceMapping')
+      .some((m) => names(obj(obj(obj(m.props.DestinationConfig).OnFailure)).Destination));
   return props({
     fifo: bool(ctx, p.FifoQueue) ?? false,
     visibilityTimeoutSeconds: num(ctx, p.VisibilityTimeout) ?? 30,
@@ -147,15 +166,40 @@ const s3: Reader = (p, ctx) => {
     p.PublicAccessBlockConfiguration === undefined
       ? undefined
       : obj(deep(ctx, p.PublicAccessBlockConfiguration));
-  const rules = list(obj(deep(ctx, p.LifecycleConfiguration)).Rules).map(obj);
-  const whole = rules.find((r) => r.Status !== 'Disabled' && !r.Prefix && !obj(r.Filter).Prefix);
-  const transition = (cls: string) =>
-    list(whole?.Transitions)
-      .map(obj)
-      .find((t) => t.StorageClass === cls)?.TransitionInDays;
+  const rules = list(obj(deep(ctx, p.LifecycleConfiguration)).Rules)
+    .map(obj)
+    .filter((r) => str(ctx, r.Status) !== 'Disabled');
+  const prefixOf = (r: Record<string, unknown>) => str(ctx, r.Prefix) ?? str(ctx, obj(r.Filter).Prefix);
+  // The bucket-wide settings may be spread over several rules (expiry, transitions, uploads).
+  const whole = rules.filter((r) => !prefixOf(r));
+  const days = (rule: Record<string, unknown>[], read: (r: Record<string, unknown>) => unknown) =>
+    rule.map((r) => num(ctx, read(r))).find((d) => d !== undefined);
+  const transition = (rule: Record<string, unknown>[], cls: string) =>
+    days(
+      rule,
+      (r) =>
+        list(deep(ctx, r.Transitions))
+          .map(obj)
+          .find((t) => t.StorageClass === cls)?.TransitionInDays,
+    );
+  const settings = (rule: Record<string, unknown>[]) => ({
+    transitionToIaDays: transition(rule, 'STANDARD_IA') ?? 0,
+    transitionToGlacierDays: transition(rule, 'GLACIER') ?? 0,
+    intelligentTiering: transition(rule, 'INTELLIGENT_TIERING') !== undefined,
+    expirationDays: days(rule, (r) => r.ExpirationInDays) ?? 0,
+  });
+  const lifecycleRules = rules
+    .filter((r) => prefixOf(r))
+    .map((r) => ({ prefix: prefixOf(r)!, ...settings([r]) }));
   return props({
     versioned: str(ctx, obj(p.VersioningConfiguration).Status) === 'Enabled',
-    encryption: typeof algo === 'string' && algo.startsWith('aws:kms') ? 'kms' : 's3-managed',
+    // A drawn key encrypts it through its connection; 'kms' is a key of the bucket's own.
+    encryption:
+      typeof algo === 'string' &&
+      algo.startsWith('aws:kms') &&
+      !ctx.isNode(obj(enc[0]?.ServerSideEncryptionByDefault).KMSMasterKeyID)
+        ? 'kms'
+        : 's3-managed',
     // New buckets block public access unless the template says otherwise (AWS default since 2023).
     blockPublicAccess: block
       ? ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'].every(
@@ -163,20 +207,58 @@ const s3: Reader = (p, ctx) => {
         )
       : true,
     accessLogs: p.LoggingConfiguration !== undefined,
-    expirationDays: whole ? num(ctx, whole.ExpirationInDays) : undefined,
-    transitionToIaDays: whole ? num(ctx, transition('STANDARD_IA')) : undefined,
-    transitionToGlacierDays: whole ? num(ctx, transition('GLACIER')) : undefined,
+    ...settings(whole),
+    lifecycleRules,
+    abortIncompleteUploadDays:
+      days(whole, (r) => obj(deep(ctx, r.AbortIncompleteMultipartUpload)).DaysAfterInitiation) ?? 0,
     eventNotifications: obj(p.NotificationConfiguration).EventBridgeConfiguration !== undefined,
     onDelete: onDelete(ctx, false),
   });
 };
 
-const restApi: Reader = () =>
-  props({ apiType: 'rest', authorizer: 'none', accessLogs: false, tracing: false });
-const httpApi: Reader = (p, ctx) =>
-  str(ctx, p.ProtocolType) === 'WEBSOCKET'
-    ? props({ apiType: 'websocket' })
-    : props({ apiType: 'http', authorizer: 'none', accessLogs: false, tracing: false });
+/**
+ * A REST API's settings live on its parts: the stage (logs, tracing, throttling), the authorizer,
+ * the methods (IAM authorization, the request validator).
+ */
+const restApi: Reader = (p, ctx) => {
+  const stage = ctx.referrers(ctx.id, 'AWS::ApiGateway::Stage')[0]?.props;
+  const methods = ctx.referrers(ctx.id, 'AWS::ApiGateway::Method').map((m) => m.props);
+  const authorizers = ctx.referrers(ctx.id, 'AWS::ApiGateway::Authorizer').map((a) => a.props);
+  const throttling = obj(list(deep(ctx, stage?.MethodSettings)).map(obj)[0]);
+  return props({
+    apiType: 'rest',
+    authorizer: authorizers.some((a) => str(ctx, a.Type) === 'COGNITO_USER_POOLS')
+      ? 'cognito'
+      : methods.length > 0 && methods.every((m) => str(ctx, m.AuthorizationType) === 'AWS_IAM')
+        ? 'iam'
+        : 'none',
+    accessLogs: stage !== undefined && given(ctx, stage.AccessLogSetting),
+    tracing: (stage && bool(ctx, stage.TracingEnabled)) ?? false,
+    requestValidation: methods.length > 0 && methods.every((m) => given(ctx, m.RequestValidatorId)),
+    throttleRateLimit: num(ctx, throttling.ThrottlingRateLimit),
+    throttleBurstLimit: num(ctx, throttling.ThrottlingBurstLimit),
+  });
+};
+/** An HTTP API's settings: its stage (logs, throttling), a JWT authorizer, IAM-authorized routes. */
+const httpApi: Reader = (p, ctx) => {
+  if (str(ctx, p.ProtocolType) === 'WEBSOCKET') return props({ apiType: 'websocket' });
+  const stage = ctx.referrers(ctx.id, 'AWS::ApiGatewayV2::Stage')[0]?.props;
+  const routes = ctx.referrers(ctx.id, 'AWS::ApiGatewayV2::Route').map((r) => r.props);
+  const authorizers = ctx.referrers(ctx.id, 'AWS::ApiGatewayV2::Authorizer').map((a) => a.props);
+  const throttling = obj(deep(ctx, stage?.DefaultRouteSettings));
+  return props({
+    apiType: 'http',
+    authorizer: authorizers.some((a) => str(ctx, a.AuthorizerType) === 'JWT')
+      ? 'jwt'
+      : routes.length > 0 && routes.every((r) => str(ctx, r.AuthorizationType) === 'AWS_IAM')
+        ? 'iam'
+        : 'none',
+    accessLogs: stage !== undefined && given(ctx, stage.AccessLogSettings),
+    tracing: false,
+    throttleRateLimit: num(ctx, throttling.ThrottlingRateLimit),
+    throttleBurstLimit: num(ctx, throttling.ThrottlingBurstLimit),
+  });
+};
 
 function samAuth(ctx: ReadContext, auth: Record<string, unknown>): string {
   const name = str(ctx, auth.DefaultAuthorizer);
@@ -226,15 +308,25 @@ const alb: Reader = (p, ctx) => {
 
 const cloudfront: Reader = (p, ctx) => {
   const c = obj(deep(ctx, p.DistributionConfig));
-  const aliases = list(c.Aliases).filter((a) => typeof a === 'string');
-  const cert = obj(c.ViewerCertificate).AcmCertificateArn;
+  // Names a drawn hosted zone points at the distribution come from its alias connection.
+  const fromZones = new Set(
+    ctx
+      .referrers(ctx.id, 'AWS::Route53::RecordSet')
+      .filter((record) => ctx.isNode(record.props.HostedZoneId))
+      .map((record) => str(ctx, record.props.Name)?.replace(/\.$/, '')),
+  );
+  const aliases = list(deep(ctx, c.Aliases)).filter(
+    (a): a is string => typeof a === 'string' && !fromZones.has(a.replace(/\.$/, '')),
+  );
+  const cert = str(ctx, obj(deep(ctx, c.ViewerCertificate)).AcmCertificateArn);
   return props({
-    priceClass: typeof c.PriceClass === 'string' ? c.PriceClass : 'PriceClass_All',
-    defaultRootObject: typeof c.DefaultRootObject === 'string' ? c.DefaultRootObject : undefined,
-    accessLogs: c.Logging !== undefined,
-    waf: c.WebACLId !== undefined,
+    priceClass: str(ctx, c.PriceClass) ?? 'PriceClass_All',
+    defaultRootObject: str(ctx, c.DefaultRootObject),
+    accessLogs: given(ctx, c.Logging),
+    // A drawn web ACL protects it through its connection; waf is the distribution's own.
+    waf: given(ctx, c.WebACLId) && !ctx.isNode(c.WebACLId),
     aliases: aliases.length > 0 ? aliases.join(', ') : undefined,
-    certificateArn: typeof cert === 'string' ? cert : undefined,
+    certificateArn: cert,
   });
 };
 
@@ -282,11 +374,20 @@ const asg: Reader = (p, ctx) => {
   });
 };
 
-const eks: Reader = (p, ctx) =>
-  props({
+/** A cluster and its (first) managed node group. */
+const eks: Reader = (p, ctx) => {
+  const nodes = ctx.referrers(ctx.id, 'AWS::EKS::Nodegroup')[0]?.props ?? {};
+  const scaling = obj(deep(ctx, nodes.ScalingConfig));
+  return props({
     version: str(ctx, p.Version),
     endpointPublicAccess: bool(ctx, obj(p.ResourcesVpcConfig).EndpointPublicAccess) ?? true,
+    nodeInstanceType: str(ctx, list(deep(ctx, nodes.InstanceTypes))[0]),
+    spot: nodes.CapacityType !== undefined ? str(ctx, nodes.CapacityType) === 'SPOT' : undefined,
+    nodeMin: num(ctx, scaling.MinSize),
+    nodeMax: num(ctx, scaling.MaxSize),
+    nodeDesired: num(ctx, scaling.DesiredSize),
   });
+};
 
 const rds: Reader = (p, ctx) => {
   const engine = str(ctx, p.Engine);
@@ -298,7 +399,7 @@ const rds: Reader = (p, ctx) => {
     allocatedStorageGb: num(ctx, p.AllocatedStorage),
     multiAz: bool(ctx, p.MultiAZ) ?? false,
     backupRetentionDays: num(ctx, p.BackupRetentionPeriod) ?? 1,
-    deletionProtection: bool(ctx, p.DeletionProtection) ?? false,
+    deletionProtection: deletionProtection(ctx, p.DeletionProtection, true),
     storageEncrypted: bool(ctx, p.StorageEncrypted) ?? false,
     iamAuth: bool(ctx, p.EnableIAMDatabaseAuthentication) ?? false,
     publiclyAccessible: bool(ctx, p.PubliclyAccessible) ?? false,
@@ -312,14 +413,21 @@ const aurora: Reader = (p, ctx) => {
   const engine = raw === 'aurora' ? 'aurora-mysql' : raw;
   const version = str(ctx, p.EngineVersion);
   const v2 = obj(deep(ctx, p.ServerlessV2ScalingConfiguration));
+  // Its instances in this environment (a reader may exist only where a Condition holds): one writes.
+  const instances = ctx.referrers(ctx.id, 'AWS::RDS::DBInstance');
+  const instanceClass = instances
+    .map((i) => str(ctx, i.props.DBInstanceClass))
+    .find((c) => c !== 'db.serverless');
   return props({
     engine,
+    readers: instances.length > 0 ? instances.length - 1 : undefined,
+    instanceClass,
     ...(engine === 'aurora-postgresql' ? { postgresVersion: version } : { mysqlVersion: version }),
     capacity: p.ServerlessV2ScalingConfiguration !== undefined ? 'serverless-v2' : 'provisioned',
     minAcu: num(ctx, v2.MinCapacity),
     maxAcu: num(ctx, v2.MaxCapacity),
     backupRetentionDays: num(ctx, p.BackupRetentionPeriod) ?? 1,
-    deletionProtection: bool(ctx, p.DeletionProtection) ?? false,
+    deletionProtection: deletionProtection(ctx, p.DeletionProtection, true),
     storageEncrypted: bool(ctx, p.StorageEncrypted) ?? false,
     iamAuth: bool(ctx, p.EnableIAMDatabaseAuthentication) ?? false,
     onDelete: onDelete(ctx, true),
@@ -369,15 +477,19 @@ const opensearch: Reader = (p, ctx) => {
   });
 };
 
-const neptune: Reader = (p, ctx) =>
-  props({
+const neptune: Reader = (p, ctx) => {
+  const instances = ctx.referrers(ctx.id, 'AWS::Neptune::DBInstance');
+  return props({
     engineVersion: str(ctx, p.EngineVersion),
+    instances: instances.length > 0 ? instances.length : undefined,
+    instanceClass: instances.map((i) => str(ctx, i.props.DBInstanceClass)).find((c) => c !== undefined),
     backupRetentionDays: num(ctx, p.BackupRetentionPeriod) ?? 1,
     storageEncrypted: bool(ctx, p.StorageEncrypted) ?? false,
     iamAuth: bool(ctx, p.IamAuthEnabled) ?? false,
-    deletionProtection: bool(ctx, p.DeletionProtection) ?? false,
+    deletionProtection: deletionProtection(ctx, p.DeletionProtection, true),
     onDelete: onDelete(ctx, true),
   });
+};
 
 const kinesis: Reader = (p, ctx) => {
   const mode = str(ctx, obj(p.StreamModeDetails).StreamMode);
@@ -404,13 +516,64 @@ const rule: Reader = (p, ctx) => {
   });
 };
 
+/** The definition as an object: inline, or a JSON string (also the text of a Sub). */
+function definitionOf(p: Record<string, unknown>): Record<string, unknown> {
+  if (p.Definition !== undefined) return obj(p.Definition);
+  const source = p.DefinitionString;
+  const sub = obj(source)['Fn::Sub'];
+  const text = typeof source === 'string' ? source : typeof sub === 'string' ? sub : list(sub)[0];
+  if (typeof text !== 'string') return {};
+  try {
+    return obj(JSON.parse(text));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Retries and catches of the first task state, one row per error name (ASL's defaults where a
+ * field is absent); a catch ends as handled when its next state succeeds.
+ */
+function errorHandling(definition: Record<string, unknown>): {
+  retries?: PropertyValue[];
+  catches?: PropertyValue[];
+} {
+  const states = obj(definition.States);
+  const task = Object.values(states)
+    .map(obj)
+    .find((state) => state.Type === 'Task');
+  if (!task) return {};
+  const number = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
+  return {
+    retries: list(task.Retry)
+      .map(obj)
+      .flatMap((r) =>
+        list(r.ErrorEquals).map((errorName) => ({
+          errorName: String(errorName),
+          maxAttempts: number(r.MaxAttempts, 3),
+          intervalSeconds: number(r.IntervalSeconds, 1),
+          backoffRate: number(r.BackoffRate, 2),
+        })),
+      ),
+    catches: list(task.Catch)
+      .map(obj)
+      .flatMap((c) =>
+        list(c.ErrorEquals).map((errorName) => ({
+          errorName: String(errorName),
+          then: obj(states[String(c.Next)]).Type === 'Succeed' ? 'succeed' : 'fail',
+        })),
+      ),
+  };
+}
+
 const stateMachine: Reader = (p, ctx) => {
   const logging = obj(deep(ctx, p.LoggingConfiguration ?? p.Logging));
   const tracing = obj(deep(ctx, p.TracingConfiguration ?? p.Tracing));
   return props({
+    ...errorHandling(definitionOf(p)),
     workflowType: str(ctx, p.StateMachineType ?? p.Type) ?? 'STANDARD',
-    logLevel: typeof logging.Level === 'string' ? logging.Level : 'OFF',
-    tracing: tracing.Enabled === true,
+    logLevel: str(ctx, logging.Level) ?? 'OFF',
+    tracing: bool(ctx, tracing.Enabled) === true,
   });
 };
 
@@ -432,10 +595,11 @@ const secret: Reader = (p, ctx) => {
 
 const athena: Reader = (p, ctx) => {
   const c = obj(deep(ctx, p.WorkGroupConfiguration));
-  const cutoff = typeof c.BytesScannedCutoffPerQuery === 'number' ? c.BytesScannedCutoffPerQuery : undefined;
+  const cutoff = num(ctx, c.BytesScannedCutoffPerQuery);
   return props({
-    enforceConfiguration: c.EnforceWorkGroupConfiguration === true,
-    bytesScannedCutoffGb: cutoff !== undefined ? Math.round(cutoff / 1e9) : 0,
+    enforceConfiguration: bool(ctx, c.EnforceWorkGroupConfiguration) === true,
+    // archgen and the console count the limit in GiB.
+    bytesScannedCutoffGb: cutoff !== undefined ? Math.round(cutoff / 2 ** 30) : 0,
     resultsEncryption: obj(c.ResultConfiguration).EncryptionConfiguration !== undefined,
   });
 };

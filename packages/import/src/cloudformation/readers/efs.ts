@@ -4,7 +4,19 @@
  * defaults: general purpose, bursting, not encrypted, no lifecycle, no automatic backups.
  */
 import type { PropertyValue } from '@archgen/model';
-import { bool, deep, list, num, obj, onDelete, props, str, type ReadContext, type Reader } from './values.ts';
+import {
+  bool,
+  deep,
+  list,
+  num,
+  obj,
+  onDelete,
+  onInProduction,
+  props,
+  str,
+  type ReadContext,
+  type Reader,
+} from './values.ts';
 
 function accessPoint(ctx: ReadContext, ap: Record<string, unknown>): PropertyValue {
   const user = obj(deep(ctx, ap.PosixUser));
@@ -31,7 +43,7 @@ export const efs: Reader = (p, ctx) => {
       throughput === 'provisioned' ? num(ctx, p.ProvisionedThroughputInMibps) : undefined,
     encrypted: bool(ctx, p.Encrypted) ?? false,
     transitionToIa: transition ?? 'NONE',
-    automaticBackups: backups === 'ENABLED' ? 'on' : 'off',
+    automaticBackups: onInProduction(ctx, backups === 'ENABLED'),
     accessPoints: ctx.referrers(ctx.id, 'AWS::EFS::AccessPoint').map((ap) => accessPoint(ctx, ap.props)),
     onDelete: onDelete(ctx, false),
   });

@@ -3,7 +3,8 @@
  * and the alias its AWS::KMS::Alias gives it. archgen prints `alias/${AWS::StackName}-<alias>`,
  * so the stack-name prefix is not part of the design's alias.
  */
-import { bool, num, obj, props, type Reader } from './values.ts';
+import { toKebabCase } from '@archgen/infra';
+import { bool, list, num, obj, props, type Reader } from './values.ts';
 
 /** The design's alias from an AliasName: without "alias/" and the stack-name prefix archgen adds. */
 export function aliasOf(name: unknown): string | undefined {
@@ -15,8 +16,13 @@ export function aliasOf(name: unknown): string | undefined {
 
 export const kmsKey: Reader = (p, ctx) => {
   const alias = ctx.referrers(ctx.id, 'AWS::KMS::Alias')[0];
+  const name = aliasOf(alias?.props.AliasName);
+  // archgen names a key without an alias after the node (its Name tag): that is the design's default.
+  const tag = list(p.Tags)
+    .map(obj)
+    .find((t) => t.Key === 'Name')?.Value;
   return props({
-    alias: alias ? aliasOf(alias.props.AliasName) : undefined,
+    alias: typeof tag === 'string' && name === toKebabCase(tag) ? undefined : name,
     enableKeyRotation: bool(ctx, p.EnableKeyRotation) ?? false,
     pendingWindowDays: num(ctx, p.PendingWindowInDays) ?? 30,
   });

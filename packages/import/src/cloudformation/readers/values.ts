@@ -12,6 +12,11 @@ export interface ReadContext {
   value: (v: unknown) => unknown;
   /** The resource a Ref/GetAtt value points at. */
   resource: (v: unknown) => { id: string; type: string; props: Record<string, unknown> } | undefined;
+  /**
+   * Whether the resource a Ref/GetAtt value points at is read as a node of its own (a drawn key or
+   * web ACL, whose connection then says what the property would).
+   */
+  isNode: (v: unknown) => boolean;
   /** Resources of `type` whose properties refer to `id`. */
   referrers: (id: string, type: string) => { id: string; type: string; props: Record<string, unknown> }[];
   /** The template's resources of `type`, in source order. */
@@ -20,6 +25,11 @@ export interface ReadContext {
   partial: (v: unknown) => unknown;
   /** The resource's DeletionPolicy. */
   deletionPolicy?: string;
+  /**
+   * Set in a template archgen wrote: whether this environment is a production one, and whether
+   * any is, which is what archgen's `default` choices follow (protect and back up in production).
+   */
+  archgen?: { production: boolean; anyProduction: boolean };
 }
 
 export type Reader = (props: Record<string, unknown>, ctx: ReadContext) => Properties;
@@ -52,6 +62,42 @@ export function bool(ctx: ReadContext, v: unknown): boolean | undefined {
   return undefined;
 }
 
+/**
+ * Whether a property is given in this environment: `!If [Cond, {...}, !Ref AWS::NoValue]` leaves
+ * it out where Cond is false. A condition that cannot be worked out counts as given.
+ */
+export function given(ctx: ReadContext, v: unknown): boolean {
+  const presence = (x: unknown): unknown => {
+    if (x === undefined || obj(x).Ref === 'AWS::NoValue') return false;
+    const branches = obj(x)['Fn::If'];
+    if (Array.isArray(branches) && branches.length === 3)
+      return { 'Fn::If': [branches[0], presence(branches[1]), presence(branches[2])] };
+    return true;
+  };
+  return bool(ctx, presence(v)) ?? true;
+}
+
+/**
+ * A database's own deletion-protection switch. Where archgen's `onDelete: default` deletes the
+ * resource (an environment that is not production) it turns the switch off whatever the design
+ * says, so off tells nothing there: the catalog's value stands.
+ */
+export function deletionProtection(ctx: ReadContext, v: unknown, withSnapshot: boolean): boolean | undefined {
+  const on = bool(ctx, v) ?? false;
+  if (ctx.archgen && !ctx.archgen.production && !on && onDelete(ctx, withSnapshot) === 'default')
+    return undefined;
+  return on;
+}
+
+/**
+ * An on/off choice whose `default` is on in production: read back as `default` from a template
+ * archgen wrote where it says what the default would.
+ */
+export function onInProduction(ctx: ReadContext, on: boolean): string {
+  if (ctx.archgen && on === ctx.archgen.production) return 'default';
+  return on ? 'on' : 'off';
+}
+
 /** Sets only defined values. */
 export function props(entries: Record<string, PropertyValue | undefined>): Properties {
   const out: Properties = {};
@@ -60,6 +106,12 @@ export function props(entries: Record<string, PropertyValue | undefined>): Prope
 }
 
 export function onDelete(ctx: ReadContext, withSnapshot: boolean): string | undefined {
+  // archgen writes the policy its default gives (protect in production, delete elsewhere) as the
+  // strongest over the environments: reading it back as the default is the same template.
+  if (ctx.archgen) {
+    const byDefault = ctx.archgen.anyProduction ? (withSnapshot ? 'Snapshot' : 'Retain') : 'Delete';
+    if ((ctx.deletionPolicy ?? 'Delete') === byDefault) return 'default';
+  }
   switch (ctx.deletionPolicy) {
     case 'Retain':
     case 'RetainExceptOnCreate':
