@@ -13,6 +13,7 @@ import { generateAll } from '@archgen/export';
 import { parseTemplate } from '@archgen/generator-cloudformation';
 import { validateTemplate } from '../../../generators/cloudformation/src/verify/spec-validator.toolchain.ts';
 import { importCloudFormation } from './index.ts';
+import { propertyDifferences } from './property-differences.test-support.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 const DESIGNS = ['examples', join('fixtures', 'adversarial')]
@@ -45,10 +46,6 @@ function resourcesOf(templates: [string, Record<string, unknown>][]): string[] {
  * in the report of h/reexport); none is a duplicate and the rest keep their ids and types.
  */
 const LOST_OR_ADDED: Readonly<Record<string, readonly string[]>> = {
-  'fixtures/adversarial/environment-shapes.json': [
-    '-ShapeVaryingAlbLogBucket AWS::S3::Bucket',
-    '-ShapeVaryingAlbLogBucketPolicy AWS::S3::BucketPolicy',
-  ],
   'fixtures/adversarial/event-patterns-and-cycles.json': [
     '-EventsTopicDeliveryDlqAlarm AWS::CloudWatch::Alarm',
     '+EventsTopicDeliveryDlq2 AWS::SQS::Queue',
@@ -65,11 +62,113 @@ const LOST_OR_ADDED: Readonly<Record<string, readonly string[]>> = {
     '+SnsNodeDeliveryDlq2Alarm AWS::CloudWatch::Alarm',
     '+SnsNodeDeliveryDlq2Policy AWS::SQS::QueuePolicy',
   ],
-  'fixtures/adversarial/every-service.json': ['+EverySqsDlq2Key AWS::KMS::Key'],
   'fixtures/adversarial/hostile-names.json': [
     '+TopicAWSAccountIdXScriptDeliveryDlq2 AWS::SQS::Queue',
     '+TopicAWSAccountIdXScriptDeliveryDlq2Alarm AWS::CloudWatch::Alarm',
     '+TopicAWSAccountIdXScriptDeliveryDlq2Policy AWS::SQS::QueuePolicy',
+  ],
+};
+
+/**
+ * Property values of the adversarial designs that do not come back from their template ("<node>
+ * <env> <property>: <drawn> -> <imported>"; see property-differences.test-support.ts).
+ */
+const PROPERTIES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {
+  'fixtures/adversarial/environment-shapes.json': [
+    // Dev has no certificate, and a distribution serves names only with one.
+    'cloudfront dev aliases: "dev.example.com" -> ""',
+    // Step and scheduled task scaling are not read back yet (the target tracking kind is).
+    'ecsFargate prod scaling: "step" -> "none"',
+    'worker prod scaling: "scheduled" -> "none"',
+  ],
+  'fixtures/adversarial/every-service.json': [
+    // Not read as nodes yet (bastion, MSK, Firehose): kept as "other resources" that pass through unchanged.
+    'bastion * instanceType: "t4g.nano" -> undefined',
+    'bastion * volumeSizeGb: 8 -> undefined',
+    // Left to the metric's defaults in the design; the template holds what they give.
+    'cloudwatchAlarm prod evaluationPeriods: 3 -> 1',
+    'cloudwatchAlarm prod threshold: 5 -> 1',
+    'firehose * compression: "GZIP" -> undefined',
+    'firehose * encryption: true -> undefined',
+    'firehose * errorOutputPrefix: "errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/" -> undefined',
+    'firehose * logRetentionDays: 30 -> undefined',
+    'firehose * logging: true -> undefined',
+    'firehose * prefix: "data/!{timestamp:yyyy/MM/dd}/" -> undefined',
+    'firehose dev bufferIntervalSeconds: 300 -> undefined',
+    'firehose dev bufferSizeMb: 5 -> undefined',
+    'firehose prod bufferIntervalSeconds: 60 -> undefined',
+    'firehose prod bufferSizeMb: 64 -> undefined',
+    'firehose staging bufferIntervalSeconds: 300 -> undefined',
+    'firehose staging bufferSizeMb: 5 -> undefined',
+    'mskCluster * brokerLogs: true -> undefined',
+    'mskCluster * brokersPerAz: 1 -> undefined',
+    'mskCluster * clientAuth: "iam" -> undefined',
+    'mskCluster * encryptionInTransit: "TLS" -> undefined',
+    'mskCluster * kafkaVersion: "3.8.x" -> undefined',
+    'mskCluster * logRetentionDays: 30 -> undefined',
+    'mskCluster dev instanceType: "kafka.t3.small" -> undefined',
+    'mskCluster dev storageGb: 20 -> undefined',
+    'mskCluster prod instanceType: "kafka.m7g.large" -> undefined',
+    'mskCluster prod storageGb: 100 -> undefined',
+    'mskCluster staging instanceType: "kafka.m7g.large" -> undefined',
+    'mskCluster staging storageGb: 100 -> undefined',
+    // A Terraform-only kept resource: the CloudFormation template does not hold it.
+    'otherResource * terraformArguments: {"name":"/every-service/kept","type":"String","value":"kept as imported","description":"A resource the designer does not model, passed through"} -> {}',
+    'otherResource * terraformType: "aws_ssm_parameter" -> ""',
+    // Off in dev, where archgen's default deletes the database and turns protection off anyway.
+    'rds dev deletionProtection: false -> true',
+    // No rotation without a rotation function.
+    'secret dev rotationDays: 30 -> 0',
+    'secret prod rotationDays: 7 -> 0',
+    'secret staging rotationDays: 30 -> 0',
+    // A state machine without a task has no retries or catches to hold.
+    'stepFunctions * catches: [{"errorName":"States.Timeout","then":"succeed"},{"errorName":"States.ALL","then":"fail"}] -> []',
+    'stepFunctions * retries: [{"errorName":"Lambda.TooManyRequestsException","maxAttempts":5,"intervalSeconds":1,"backoffRate":1.5},{"errorName":"States.ALL","maxAttempts":2,"intervalSeconds":3,"backoffRate":2}] -> [{"errorName":"Lambda.ServiceException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"Lambda.AWSLambdaException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"Lambda.SdkClientException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"Lambda.TooManyRequestsException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"States.Timeout","maxAttempts":3,"intervalSeconds":2,"backoffRate":2}]',
+  ],
+  'fixtures/adversarial/every-connection.json': [
+    // Not read as nodes yet: kept as "other resources" that pass through unchanged.
+    'bastion * instanceType: "t4g.nano" -> undefined',
+    'bastion * volumeSizeGb: 8 -> undefined',
+    'firehose * bufferIntervalSeconds: 300 -> undefined',
+    'firehose * bufferSizeMb: 5 -> undefined',
+    'firehose * compression: "GZIP" -> undefined',
+    'firehose * encryption: true -> undefined',
+    'firehose * errorOutputPrefix: "errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/" -> undefined',
+    'firehose * logRetentionDays: 30 -> undefined',
+    'firehose * logging: true -> undefined',
+    'firehose * prefix: "data/!{timestamp:yyyy/MM/dd}/" -> undefined',
+    'kafka * brokerLogs: true -> undefined',
+    'kafka * brokersPerAz: 1 -> undefined',
+    'kafka * clientAuth: "iam" -> undefined',
+    'kafka * encryptionInTransit: "TLS" -> undefined',
+    'kafka * instanceType: "kafka.m7g.large" -> undefined',
+    'kafka * kafkaVersion: "3.8.x" -> undefined',
+    'kafka * logRetentionDays: 30 -> undefined',
+    'kafka * storageGb: 100 -> undefined',
+    // Set beside a drawn certificate, zone alias or log group, which the lowering uses instead.
+    'cloudfront * aliases: "www.example.com" -> ""',
+    'cloudfront * certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/example" -> ""',
+    'cloudtrail-1 * logRetentionDays: 365 -> 30',
+    'internalAlb * certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/example" -> ""',
+    'publicAlb * certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/example" -> ""',
+    'wsRestApi * certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/example" -> ""',
+    // A Terraform-only kept resource: the CloudFormation template does not hold it.
+    'kept * terraformArguments: {"name":"/every-connection/kept","type":"String","value":"kept as imported"} -> {}',
+    'kept * terraformType: "aws_ssm_parameter" -> ""',
+    // No rotation without a rotation function.
+    'secret * rotationDays: 30 -> 0',
+    // A queue drawn as a dead-letter target, with the catalog's defaults the lowering ignores.
+    'sqsDlq * deadLetterQueue: true -> false',
+    'sqsDlq * isDeadLetterQueue: false -> true',
+  ],
+  'fixtures/adversarial/hostile-names.json': [
+    // The same pattern, printed without the drawn text's spaces.
+    'rule * eventPattern: "{\\"source\\": [\\"app.\\\\\\"quoted\\\\\\" ${x} #{x} %{x} */ </script>\\"], \\"detail-type\\": [\\"a\\\\\\\\b\\\\nc\\"]}" -> "{\\"source\\":[\\"app.\\\\\\"quoted\\\\\\" ${x} #{x} %{x} */ </script>\\"],\\"detail-type\\":[\\"a\\\\\\\\b\\\\nc\\"]}"',
+    'secretNode * rotationDays: 30 -> 0',
+  ],
+  'fixtures/adversarial/kept-resources.json': [
+    'queueArnParameter * terraformArguments: {"name":"/${local.name_prefix}/orders-queue-arn","type":"String","value":"${aws_sqs_queue.orders_queue.arn}","description":"ARN of the orders queue, for other stacks","tags":{"kept":"yes"},"depends_on":["${aws_lambda_function.worker_function}"]} -> {}',
+    'queueArnParameter * terraformType: "aws_ssm_parameter" -> ""',
   ],
 };
 
@@ -122,6 +221,11 @@ describe('design -> CloudFormation -> import -> CloudFormation', () => {
           [...(LOST_OR_ADDED[file] ?? [])].sort(),
         );
         for (const [path, template] of again) expect(validateTemplate(template), path).toEqual([]);
+        // The examples' properties are compared in roundtrip.test.ts.
+        if (file.startsWith('fixtures'))
+          expect(propertyDifferences(parsed.design, result.design)).toEqual(
+            [...(PROPERTIES_NOT_READ_BACK[file] ?? [])].sort(),
+          );
       },
     );
   }

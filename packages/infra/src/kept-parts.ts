@@ -75,6 +75,7 @@ export const PART_ROLE_OF_TYPE: Readonly<Record<string, string>> = {
   'AWS::AutoScaling::ScalingPolicy': 'scalingPolicy',
   'AWS::EC2::LaunchTemplate': 'launchTemplate',
   'AWS::KMS::Key': 'kmsKey',
+  'AWS::CloudFormation::WaitConditionHandle': 'dependencyGate',
   'AWS::KMS::Alias': 'kmsAlias',
   'AWS::ApiGateway::Resource': 'apiResource',
   'AWS::ApiGateway::Method': 'apiMethod',

@@ -51,6 +51,7 @@ import { recordName, zoneName } from './readers/route53-zone.ts';
 import { managedRule } from './readers/config-recorder.ts';
 import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
 import { keptSections } from './kept-sections.ts';
+import { environmentPins } from './environment-rules.ts';
 import { notRemade, remadeRoles } from './remade.ts';
 
 export interface TemplateImportOptions {
@@ -176,6 +177,8 @@ export function importTemplate(
   const designEnvName = (value: string) => value.toLowerCase();
 
   const resourceIds = new Set(Object.keys(obj(template.Resources)));
+  // The account and region each environment's Rules pin it to (archgen's, or a team's own guard).
+  const pins = environmentPins(template.Rules, envParam);
   const scopeFor = (env: string): Scope => {
     const values = new Map<string, unknown>();
     for (const [name, def] of Object.entries(parameters)) {
@@ -196,7 +199,13 @@ export function importTemplate(
       );
     }
     if (envParam) values.set(envParam, env);
-    return { parameters: values, mappings, conditions, region, resources: resourceIds };
+    return {
+      parameters: values,
+      mappings,
+      conditions,
+      region: pins.get(env)?.region ?? region,
+      resources: resourceIds,
+    };
   };
   const scopes = envNames.map((env) => ({ env: designEnvName(env), scope: scopeFor(env) }));
   const baseScope = scopes[0]!.scope;
@@ -392,6 +401,19 @@ export function importTemplate(
     if (referrersOf(r.id).some((x) => x.type !== 'AWS::ApiGateway::Account')) continue;
     cls.set(r.id, { kind: 'part', rule: { role: 'cloudWatchRole', via: 'in' } });
     ownerHint.set(r.id, loggingRestApi.id);
+  }
+  // archgen's gate for a dependency that exists in some environments only (a WaitConditionHandle
+  // whose metadata depends on it): part of the service that waits for the gate.
+  for (const r of resources) {
+    if (r.type !== 'AWS::CloudFormation::WaitConditionHandle' || obj(r.raw.Metadata).DependsOn === undefined)
+      continue;
+    const waiter = resources.find((x) => {
+      const d = x.raw.DependsOn;
+      return isService(x.id) && (d === r.id || (Array.isArray(d) && d.includes(r.id)));
+    });
+    if (!waiter) continue;
+    cls.set(r.id, { kind: 'part', rule: { role: 'dependencyGate', via: 'in' } });
+    ownerHint.set(r.id, waiter.id);
   }
   // A log group nothing names but a service waits for (DependsOn) is the one the service writes
   // to by a fixed name: an EKS cluster's control plane logs.
@@ -665,7 +687,12 @@ export function importTemplate(
     typeof r.raw.Condition !== 'string' || evaluateCondition(r.raw.Condition, scope) !== false;
   const nodes: DesignNode[] = [];
   const nodeOf = new Map<string, DesignNode>(); // service resource id -> node
-  const environments: Environment[] = scopes.map(({ env }) => ({ name: env, overrides: {} }));
+  const environments: Environment[] = scopes.map(({ env }) => ({
+    name: env,
+    ...(pins.get(env)?.account ? { account: pins.get(env)!.account } : {}),
+    ...(pins.get(env)?.region ? { region: pins.get(env)!.region } : {}),
+    overrides: {},
+  }));
   const samEdges: SamEdge[] = [];
   const layoutFor = (logicalId: string) => {
     const l = obj(layoutNodes[logicalId]);
@@ -763,10 +790,13 @@ export function importTemplate(
         return { env, props: acceptable(service, read(r.props, ctx), (m) => warn(`${r.id}: ${m}`, r.id)) };
       });
       const base = perEnv[0]!.props;
+      // What a resource is (keys, engine, an event pattern) is one value for every environment:
+      // where one environment's source leaves it out (a rule scheduled there), the base stands.
+      const same = new Set(service.properties.filter((p) => p.sameInEveryEnvironment).map((p) => p.key));
       for (const { env, props } of perEnv.slice(1)) {
         const diff: Properties = {};
         for (const [k, v] of Object.entries(props))
-          if (JSON.stringify(v) !== JSON.stringify(base[k])) diff[k] = v;
+          if (!same.has(k) && JSON.stringify(v) !== JSON.stringify(base[k])) diff[k] = v;
         if (Object.keys(diff).length > 0) environments.find((e) => e.name === env)!.overrides[id] = diff;
       }
       node = {
@@ -795,8 +825,11 @@ export function importTemplate(
 
   // NAT gateways: one nat-gateway node per VPC in its public tier.
   // archgen keys a NAT node's layout by the node's own logical id, which names no resource (the
-  // VPC's network makes the gateways): the layout entries no resource claims, in order.
-  const natLayoutKeys = Object.keys(layoutNodes).filter((key) => !byId.has(key));
+  // VPC's network makes the gateways): the layout entries no resource claims, those that say NAT
+  // first (a node that makes nothing, an alarm on a metric-less service, leaves one too).
+  const natLayoutKeys = Object.keys(layoutNodes)
+    .filter((key) => !byId.has(key))
+    .sort((a, b) => Number(/nat/i.test(b)) - Number(/nat/i.test(a)));
   for (const [, v] of net.vpcs) {
     if (v.natIds.length === 0) continue;
     let l = layoutFor(v.natIds[0]!);

@@ -106,6 +106,16 @@ const EGRESS = { types: ['AWS::EC2::SecurityGroupEgress'], when: derivedRule } a
 const LOG_GROUP = { types: ['AWS::Logs::LogGroup'], max: 1 } as const;
 const LOG_BUCKET = {
   logBucket: { types: ['AWS::S3::Bucket'], max: 1 },
+  // The gate that waits for the bucket's policy where only some environments log (common.ts
+  // dependencyOn).
+  dependencyGate: {
+    types: ['AWS::CloudFormation::WaitConditionHandle'],
+    max: 1,
+    when: (ctx: RemadeContext) => {
+      const logs = ctx.environmentProperties.map((p) => p.accessLogs === true);
+      return logs.includes(true) && logs.includes(false);
+    },
+  },
   // The log bucket's policy, and an S3 node's own.
   bucketPolicy: { types: ['AWS::S3::BucketPolicy'], max: 2 },
 } as const;

@@ -76,15 +76,22 @@ const sqs: Reader = (p, ctx) => {
     fifo: bool(ctx, p.FifoQueue) ?? false,
     visibilityTimeoutSeconds: num(ctx, p.VisibilityTimeout) ?? 30,
     retentionSeconds: num(ctx, p.MessageRetentionPeriod) ?? 345600,
-    encryption: p.KmsMasterKeyId !== undefined ? 'kms' : 'sqs-managed',
-    deadLetterQueue: p.RedrivePolicy !== undefined,
+    encryption: ctx.isNode(p.KmsMasterKeyId)
+      ? undefined
+      : given(ctx, p.KmsMasterKeyId)
+        ? 'kms'
+        : 'sqs-managed',
+    deadLetterQueue: given(ctx, p.RedrivePolicy),
     maxReceiveCount: num(ctx, redrive.maxReceiveCount),
     ...(isDlq ? { isDeadLetterQueue: true } : {}),
   });
 };
 
 const sns: Reader = (p, ctx) =>
-  props({ fifo: bool(ctx, p.FifoTopic) ?? false, kmsEncryption: p.KmsMasterKeyId !== undefined });
+  props({
+    fifo: bool(ctx, p.FifoTopic) ?? false,
+    kmsEncryption: ctx.isNode(p.KmsMasterKeyId) ? undefined : given(ctx, p.KmsMasterKeyId),
+  });
 
 const KEY_TYPE: Record<string, string> = { S: 'S', N: 'N', B: 'B', String: 'S', Number: 'N', Binary: 'B' };
 
@@ -193,11 +200,11 @@ const s3: Reader = (p, ctx) => {
     .map((r) => ({ prefix: prefixOf(r)!, ...settings([r]) }));
   return props({
     versioned: str(ctx, obj(p.VersioningConfiguration).Status) === 'Enabled',
-    // A drawn key encrypts it through its connection; 'kms' is a key of the bucket's own.
-    encryption:
-      typeof algo === 'string' &&
-      algo.startsWith('aws:kms') &&
-      !ctx.isNode(obj(enc[0]?.ServerSideEncryptionByDefault).KMSMasterKeyID)
+    // A drawn key encrypts it through its connection (the choice then says nothing: the catalog's
+    // stands); 'kms' is a key of the bucket's own.
+    encryption: ctx.isNode(obj(enc[0]?.ServerSideEncryptionByDefault).KMSMasterKeyID)
+      ? undefined
+      : typeof algo === 'string' && algo.startsWith('aws:kms')
         ? 'kms'
         : 's3-managed',
     // New buckets block public access unless the template says otherwise (AWS default since 2023).
@@ -206,12 +213,16 @@ const s3: Reader = (p, ctx) => {
           (k) => block[k] === true || block[k] === 'true',
         )
       : true,
-    accessLogs: p.LoggingConfiguration !== undefined,
+    accessLogs: given(ctx, p.LoggingConfiguration),
     ...settings(whole),
     lifecycleRules,
     abortIncompleteUploadDays:
       days(whole, (r) => obj(deep(ctx, r.AbortIncompleteMultipartUpload)).DaysAfterInitiation) ?? 0,
-    eventNotifications: obj(p.NotificationConfiguration).EventBridgeConfiguration !== undefined,
+    eventNotifications:
+      bool(
+        ctx,
+        obj(obj(deep(ctx, p.NotificationConfiguration)).EventBridgeConfiguration).EventBridgeEnabled,
+      ) === true,
     onDelete: onDelete(ctx, false),
   });
 };
@@ -229,9 +240,11 @@ const restApi: Reader = (p, ctx) => {
     apiType: 'rest',
     authorizer: authorizers.some((a) => str(ctx, a.Type) === 'COGNITO_USER_POOLS')
       ? 'cognito'
-      : methods.length > 0 && methods.every((m) => str(ctx, m.AuthorizationType) === 'AWS_IAM')
-        ? 'iam'
-        : 'none',
+      : methods.length === 0
+        ? undefined // no method to authorize: the template says nothing
+        : methods.every((m) => str(ctx, m.AuthorizationType) === 'AWS_IAM')
+          ? 'iam'
+          : 'none',
     accessLogs: stage !== undefined && given(ctx, stage.AccessLogSetting),
     tracing: (stage && bool(ctx, stage.TracingEnabled)) ?? false,
     requestValidation: methods.length > 0 && methods.every((m) => given(ctx, m.RequestValidatorId)),
@@ -250,9 +263,11 @@ const httpApi: Reader = (p, ctx) => {
     apiType: 'http',
     authorizer: authorizers.some((a) => str(ctx, a.AuthorizerType) === 'JWT')
       ? 'jwt'
-      : routes.length > 0 && routes.every((r) => str(ctx, r.AuthorizationType) === 'AWS_IAM')
-        ? 'iam'
-        : 'none',
+      : routes.length === 0
+        ? undefined // no route to authorize: the template says nothing
+        : routes.every((r) => str(ctx, r.AuthorizationType) === 'AWS_IAM')
+          ? 'iam'
+          : 'none',
     accessLogs: stage !== undefined && given(ctx, stage.AccessLogSettings),
     tracing: false,
     throttleRateLimit: num(ctx, throttling.ThrottlingRateLimit),
@@ -273,20 +288,24 @@ const samApi: Reader = (p, ctx) =>
   props({
     apiType: 'rest',
     authorizer: samAuth(ctx, obj(p.Auth)),
-    accessLogs: p.AccessLogSetting !== undefined,
+    accessLogs: given(ctx, p.AccessLogSetting),
     tracing: bool(ctx, p.TracingEnabled) ?? false,
   });
 const samHttpApi: Reader = (p, ctx) =>
   props({
     apiType: 'http',
     authorizer: samAuth(ctx, obj(p.Auth)),
-    accessLogs: p.AccessLogSettings !== undefined,
+    accessLogs: given(ctx, p.AccessLogSettings),
     tracing: false,
   });
 
 const alb: Reader = (p, ctx) => {
   const attrs = new Map(
-    list(deep(ctx, p.LoadBalancerAttributes)).map((a) => [String(obj(a).Key), String(obj(a).Value)]),
+    list(deep(ctx, p.LoadBalancerAttributes)).map((a) => [
+      String(obj(a).Key),
+      // A value may differ per environment (`!If`, a parameter): this environment's.
+      String(ctx.value(obj(a).Value) ?? ''),
+    ]),
   );
   return props({
     scheme: str(ctx, p.Scheme) ?? 'internet-facing',
@@ -306,6 +325,13 @@ const alb: Reader = (p, ctx) => {
   });
 };
 
+/** `!If [Cond, !Ref <parameter>, !Ref AWS::NoValue]`: a web ACL given as a parameter where it is set. */
+function webAclSlot(ctx: ReadContext, v: unknown): boolean {
+  const branches = list(obj(v)['Fn::If']);
+  const chosen = obj(branches[1]).Ref;
+  return typeof chosen === 'string' && !chosen.startsWith('AWS::') && ctx.resource(branches[1]) === undefined;
+}
+
 const cloudfront: Reader = (p, ctx) => {
   const c = obj(deep(ctx, p.DistributionConfig));
   // Names a drawn hosted zone points at the distribution come from its alias connection.
@@ -324,7 +350,8 @@ const cloudfront: Reader = (p, ctx) => {
     defaultRootObject: str(ctx, c.DefaultRootObject),
     accessLogs: given(ctx, c.Logging),
     // A drawn web ACL protects it through its connection; waf is the distribution's own.
-    waf: given(ctx, c.WebACLId) && !ctx.isNode(c.WebACLId),
+    // archgen takes a web ACL's ARN (us-east-1) as a parameter, "" for none: that slot is the WAF.
+    waf: (given(ctx, c.WebACLId) || webAclSlot(ctx, c.WebACLId)) && !ctx.isNode(c.WebACLId),
     aliases: aliases.length > 0 ? aliases.join(', ') : undefined,
     certificateArn: cert,
   });
@@ -363,7 +390,12 @@ const ecsService: Reader = (p, ctx) => {
 };
 
 const asg: Reader = (p, ctx) => {
-  const lt = ctx.resource(obj(p.LaunchTemplate).LaunchTemplateId)?.props;
+  // Spot capacity comes with a mixed instances policy (which then names the launch template).
+  const mixed = given(ctx, p.MixedInstancesPolicy) ? obj(deep(ctx, p.MixedInstancesPolicy)) : undefined;
+  const mixedTemplate = obj(obj(mixed?.LaunchTemplate).LaunchTemplateSpecification).LaunchTemplateId;
+  const lt = ctx.resource(
+    given(ctx, p.LaunchTemplate) ? obj(deep(ctx, p.LaunchTemplate)).LaunchTemplateId : mixedTemplate,
+  )?.props;
   const lc = ctx.resource(p.LaunchConfigurationName)?.props;
   const instanceType = str(ctx, obj(lt?.LaunchTemplateData).InstanceType) ?? str(ctx, lc?.InstanceType);
   return props({
@@ -371,6 +403,9 @@ const asg: Reader = (p, ctx) => {
     minSize: num(ctx, p.MinSize),
     maxSize: num(ctx, p.MaxSize),
     desiredCapacity: num(ctx, p.DesiredCapacity),
+    useSpot: mixed
+      ? num(ctx, obj(mixed.InstancesDistribution).OnDemandPercentageAboveBaseCapacity) === 0
+      : false,
   });
 };
 
@@ -423,7 +458,7 @@ const aurora: Reader = (p, ctx) => {
     readers: instances.length > 0 ? instances.length - 1 : undefined,
     instanceClass,
     ...(engine === 'aurora-postgresql' ? { postgresVersion: version } : { mysqlVersion: version }),
-    capacity: p.ServerlessV2ScalingConfiguration !== undefined ? 'serverless-v2' : 'provisioned',
+    capacity: given(ctx, p.ServerlessV2ScalingConfiguration) ? 'serverless-v2' : 'provisioned',
     minAcu: num(ctx, v2.MinCapacity),
     maxAcu: num(ctx, v2.MaxCapacity),
     backupRetentionDays: num(ctx, p.BackupRetentionPeriod) ?? 1,
@@ -443,7 +478,7 @@ const replicationGroup: Reader = (p, ctx) =>
     automaticFailover: bool(ctx, p.AutomaticFailoverEnabled) ?? false,
     atRestEncryption: bool(ctx, p.AtRestEncryptionEnabled) ?? false,
     transitEncryption: bool(ctx, p.TransitEncryptionEnabled) ?? false,
-    authToken: p.AuthToken !== undefined,
+    authToken: given(ctx, p.AuthToken),
     snapshotRetentionDays: num(ctx, p.SnapshotRetentionLimit) ?? 0,
   });
 const cacheCluster: Reader = (p, ctx) =>
@@ -465,14 +500,14 @@ const opensearch: Reader = (p, ctx) => {
   const esVersion = str(ctx, p.ElasticsearchVersion);
   return props({
     engineVersion: str(ctx, p.EngineVersion) ?? (esVersion ? `Elasticsearch_${esVersion}` : undefined),
-    instanceType: typeof cluster.InstanceType === 'string' ? cluster.InstanceType : undefined,
-    instanceCount: typeof cluster.InstanceCount === 'number' ? cluster.InstanceCount : undefined,
-    dedicatedMasters: cluster.DedicatedMasterEnabled === true,
-    zoneAwareness: cluster.ZoneAwarenessEnabled === true,
-    volumeSizeGb: typeof ebs.VolumeSize === 'number' ? ebs.VolumeSize : undefined,
-    encryptionAtRest: obj(deep(ctx, p.EncryptionAtRestOptions)).Enabled === true,
-    nodeToNodeEncryption: obj(deep(ctx, p.NodeToNodeEncryptionOptions)).Enabled === true,
-    enforceHttps: obj(deep(ctx, p.DomainEndpointOptions)).EnforceHTTPS === true,
+    instanceType: str(ctx, cluster.InstanceType),
+    instanceCount: num(ctx, cluster.InstanceCount),
+    dedicatedMasters: bool(ctx, cluster.DedicatedMasterEnabled) === true,
+    zoneAwareness: bool(ctx, cluster.ZoneAwarenessEnabled) === true,
+    volumeSizeGb: num(ctx, ebs.VolumeSize),
+    encryptionAtRest: bool(ctx, obj(deep(ctx, p.EncryptionAtRestOptions)).Enabled) === true,
+    nodeToNodeEncryption: bool(ctx, obj(deep(ctx, p.NodeToNodeEncryptionOptions)).Enabled) === true,
+    enforceHttps: bool(ctx, obj(deep(ctx, p.DomainEndpointOptions)).EnforceHTTPS) === true,
     onDelete: onDelete(ctx, false),
   });
 };
@@ -497,7 +532,7 @@ const kinesis: Reader = (p, ctx) => {
     mode: mode === 'ON_DEMAND' ? 'on-demand' : 'provisioned',
     shards: num(ctx, p.ShardCount),
     retentionHours: num(ctx, p.RetentionPeriodHours) ?? 24,
-    encryption: p.StreamEncryption !== undefined,
+    encryption: given(ctx, p.StreamEncryption),
   });
 };
 
@@ -512,7 +547,11 @@ const rule: Reader = (p, ctx) => {
           ? JSON.stringify(pattern)
           : '',
     schedule,
-    targetDlq: list(p.Targets).some((t) => obj(t).DeadLetterConfig !== undefined),
+    // A rule with no target has no dead-letter queue to say anything about.
+    targetDlq:
+      list(p.Targets).length > 0
+        ? list(deep(ctx, p.Targets)).some((t) => given(ctx, obj(t).DeadLetterConfig))
+        : undefined,
   });
 };
 
@@ -600,12 +639,16 @@ const athena: Reader = (p, ctx) => {
     enforceConfiguration: bool(ctx, c.EnforceWorkGroupConfiguration) === true,
     // archgen and the console count the limit in GiB.
     bytesScannedCutoffGb: cutoff !== undefined ? Math.round(cutoff / 2 ** 30) : 0,
-    resultsEncryption: obj(c.ResultConfiguration).EncryptionConfiguration !== undefined,
+    resultsEncryption: given(ctx, obj(c.ResultConfiguration).EncryptionConfiguration),
   });
 };
 
 const logGroup: Reader = (p, ctx) =>
-  props({ retentionDays: num(ctx, p.RetentionInDays), kmsEncryption: p.KmsKeyId !== undefined });
+  props({
+    retentionDays: num(ctx, p.RetentionInDays),
+    // A drawn key encrypts it through its connection (the catalog's value stands); else its own.
+    kmsEncryption: ctx.isNode(p.KmsKeyId) ? undefined : given(ctx, p.KmsKeyId),
+  });
 
 const alarm: Reader = (p, ctx) =>
   props({
@@ -617,7 +660,15 @@ const alarm: Reader = (p, ctx) =>
     comparison: str(ctx, p.ComparisonOperator),
   });
 
-const timestream: Reader = () => ({});
+/** The retention of its (first) table. */
+const timestream: Reader = (_p, ctx) => {
+  const table = ctx.referrers(ctx.id, 'AWS::Timestream::Table')[0];
+  const retention = obj(deep(ctx, table?.props.RetentionProperties));
+  return props({
+    memoryRetentionHours: num(ctx, retention.MemoryStoreRetentionPeriodInHours),
+    magneticRetentionDays: num(ctx, retention.MagneticStoreRetentionPeriodInDays),
+  });
+};
 /**
  * Its archive's retention (per environment, through its parameter). An archive kept forever (no
  * RetentionDays, or 0) has no such setting: 0 here, and the archive is kept as written (remade.ts).

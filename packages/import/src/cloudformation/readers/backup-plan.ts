@@ -4,9 +4,19 @@
  * What it backs up (the selection's resources) and the vault's key are connections (import.ts).
  */
 import { BACKUP_SCHEDULES } from '@archgen/model';
-import { bool, deep, list, num, obj, props, str, type Reader } from './values.ts';
+import { DEFAULT_BACKUP_RETENTION_DAYS } from '@archgen/infra';
+import { bool, deep, list, num, obj, props, str, type ReadContext, type Reader } from './values.ts';
 
 const NAMED = new Map(Object.entries(BACKUP_SCHEDULES).map(([name, cron]) => [cron, name]));
+
+/** 0 is the design's default; a template archgen wrote holds it as that environment's default days. */
+function retentionDays(ctx: ReadContext, days: number | undefined): number {
+  if (days === undefined) return 0;
+  const byDefault = ctx.archgen?.production
+    ? DEFAULT_BACKUP_RETENTION_DAYS.production
+    : DEFAULT_BACKUP_RETENTION_DAYS.other;
+  return ctx.archgen && days === byDefault ? 0 : days;
+}
 
 export const backupPlan: Reader = (p, ctx) => {
   const plan = obj(deep(ctx, p.BackupPlan));
@@ -21,7 +31,7 @@ export const backupPlan: Reader = (p, ctx) => {
   const tagKey = str(ctx, tag.ConditionKey);
   return props({
     schedule: schedule === undefined ? undefined : (NAMED.get(schedule) ?? schedule),
-    retentionDays: num(ctx, lifecycle.DeleteAfterDays) ?? 0,
+    retentionDays: retentionDays(ctx, num(ctx, lifecycle.DeleteAfterDays)),
     coldStorageAfterDays: num(ctx, lifecycle.MoveToColdStorageAfterDays) ?? 0,
     continuousBackup: bool(ctx, rule.EnableContinuousBackup) ?? false,
     selectionTag: tagKey ? `${tagKey}=${str(ctx, tag.ConditionValue) ?? ''}` : '',

@@ -4,7 +4,7 @@
  * defaults: one region, global service events, no validation, all management events. Where it
  * writes (its bucket, a drawn log group) is a connection or its parts (import.ts).
  */
-import { bool, deep, list, num, obj, props, str, type Reader } from './values.ts';
+import { bool, deep, given, list, num, obj, props, str, type Reader } from './values.ts';
 
 export const cloudtrail: Reader = (p, ctx) => {
   const selector = obj(list(deep(ctx, p.EventSelectors))[0]);
@@ -18,7 +18,7 @@ export const cloudtrail: Reader = (p, ctx) => {
     managementEvents: str(ctx, selector.ReadWriteType) ?? 'All',
     s3DataEvents: dataTypes.includes('AWS::S3::Object'),
     lambdaDataEvents: dataTypes.includes('AWS::Lambda::Function'),
-    cloudWatchLogs: p.CloudWatchLogsLogGroupArn !== undefined,
+    cloudWatchLogs: given(ctx, p.CloudWatchLogsLogGroupArn),
     logRetentionDays:
       logGroup?.type === 'AWS::Logs::LogGroup' ? num(ctx, logGroup.props.RetentionInDays) : undefined,
   });

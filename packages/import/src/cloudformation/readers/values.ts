@@ -41,7 +41,14 @@ export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** The value worked out, or when part of it cannot be, the source structure (leaves are read one by one). */
 export function deep(ctx: ReadContext, v: unknown): unknown {
   const e = ctx.value(v);
-  return e === undefined ? v : e;
+  if (e !== undefined) return e;
+  // `!If [Cond, {...}, ...]` around a structure that names a resource: the environment's branch.
+  const branches = obj(v)['Fn::If'];
+  if (Array.isArray(branches) && branches.length === 3) {
+    const holds = bool(ctx, { 'Fn::If': [branches[0], true, false] });
+    if (holds !== undefined) return deep(ctx, branches[holds ? 1 : 2]);
+  }
+  return v;
 }
 
 export function num(ctx: ReadContext, v: unknown): number | undefined {
