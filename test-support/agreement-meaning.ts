@@ -127,6 +127,7 @@ const CFN_KIND: Record<string, string> = {
   'AWS::ECS::TaskDefinition': 'task-definition',
   'AWS::Lambda::Function': 'function',
   'AWS::Lambda::EventSourceMapping': 'event-source',
+  'AWS::ECR::Repository': 'ecr-repository',
   'AWS::CloudWatch::Alarm': 'alarm',
   'AWS::EC2::VPC': 'vpc',
   'AWS::EC2::SecurityGroup': 'security-group',
@@ -166,6 +167,7 @@ const TF_KIND: Record<string, string> = {
   aws_ecs_task_definition: 'task-definition',
   aws_lambda_function: 'function',
   aws_lambda_event_source_mapping: 'event-source',
+  aws_ecr_repository: 'ecr-repository',
   aws_cloudwatch_metric_alarm: 'alarm',
   aws_vpc: 'vpc',
   aws_security_group: 'security-group',
@@ -336,6 +338,43 @@ function scheduledActionText(a: {
   max: unknown;
 }): string {
   return `${String(a.name)} ${String(a.schedule)} ${scheduleZone(a.timezone)} min=${String(num(a.min) ?? 'unchanged')} max=${String(num(a.max) ?? 'unchanged')}`;
+}
+
+/**
+ * Who an ECR repository policy lets pull, as "<service principal> <sorted actions>" for each
+ * statement allowing ecr:BatchGetImage (the policy as text or as an object); none without one.
+ */
+function repositoryPullers(policy: unknown): Value[] {
+  let document = policy;
+  if (typeof policy === 'string')
+    try {
+      document = JSON.parse(policy) as unknown;
+    } catch {
+      return [`unreadable policy ${policy}`];
+    }
+  const pullers = list(at(document, 'Statement')).flatMap((statement) => {
+    if (at(statement, 'Effect') !== 'Allow') return [];
+    const actions = list(at(statement, 'Action')).map(String).sort();
+    if (!actions.includes('ecr:BatchGetImage')) return [];
+    return list(at(statement, 'Principal', 'Service')).map((p) => `${String(p)} ${actions.join(',')}`);
+  });
+  // CDK adds one statement per image function; the same statement twice means the same.
+  return sorted([...new Set(pullers)]);
+}
+
+/** The tag at the end of an image URI: a string, a Sub's text, or a Join's last part. */
+function imageTagOf(uri: unknown): string | undefined {
+  const sub = at(uri, 'Fn::Sub');
+  const parts = at(uri, 'Fn::Join', 1);
+  const tail =
+    typeof uri === 'string'
+      ? uri
+      : typeof sub === 'string'
+        ? sub
+        : Array.isArray(parts)
+          ? parts[parts.length - 1]
+          : undefined;
+  return typeof tail === 'string' ? /:([A-Za-z0-9_][A-Za-z0-9_.-]*)$/.exec(tail)?.[1] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -901,14 +940,36 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
       ? [{ kind: 'ecs-service', id: service, append: { scalingPolicies: [cfnScalingPolicyText(r)] } }]
       : [];
   },
-  'AWS::Lambda::Function': (r) => {
+  'AWS::ECR::Repository': (r) => {
     const p = P(r);
+    return [
+      {
+        kind: 'ecr-repository',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          scanOnPush: bool(at(p, 'ImageScanningConfiguration', 'ScanOnPush')) ?? false,
+          tagMutability: str(p.ImageTagMutability) ?? 'MUTABLE',
+          encryption: str(at(p, 'EncryptionConfiguration', 'EncryptionType')) ?? 'AES256',
+          pulledBy: repositoryPullers(p.RepositoryPolicyText),
+        },
+      },
+    ];
+  },
+  // An image function: its package type, the repository and tag it runs, and no runtime.
+  'AWS::Lambda::Function': (r, ctx) => {
+    const p = P(r);
+    const imageUri = at(p, 'Code', 'ImageUri');
     return [
       {
         kind: 'function',
         id: r.logicalId,
         primary: true,
         props: {
+          packageType: str(p.PackageType) ?? 'Zip',
+          runtime: str(p.Runtime) ?? null,
+          image: imageUri === undefined ? null : (ctx.describe(imageUri) ?? JSON.stringify(imageUri)),
+          imageTag: imageUri === undefined ? null : (imageTagOf(imageUri) ?? JSON.stringify(imageUri)),
           reservedConcurrency: num(p.ReservedConcurrentExecutions) ?? null,
           memoryMiB: num(p.MemorySize) ?? 128,
           timeoutSeconds: num(p.Timeout) ?? 3,
@@ -1828,14 +1889,20 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
         ]
       : [];
   },
-  aws_lambda_function: (r) => {
+  aws_lambda_function: (r, ctx) => {
     const v = V(r);
+    const image = ctx.configured(r, 'image_uri');
     return [
       {
         kind: 'function',
         id: baseAddress(r.address),
         primary: true,
         props: {
+          packageType: str(v.package_type) ?? 'Zip',
+          runtime: str(v.runtime) || null,
+          image: image ? ctx.describe(r, 'image_uri') : null,
+          // The URI names the repository's URL, unknown until apply: its tag is compared where known.
+          imageTag: image ? imageTagOf(v.image_uri) : null,
           reservedConcurrency:
             v.reserved_concurrent_executions === -1 ? null : num(v.reserved_concurrent_executions),
           memoryMiB: num(v.memory_size),
@@ -1847,6 +1914,28 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
         },
       },
     ];
+  },
+  aws_ecr_repository: (r) => {
+    const v = V(r);
+    return [
+      {
+        kind: 'ecr-repository',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          scanOnPush: bool(at(v, 'image_scanning_configuration', 0, 'scan_on_push')) ?? false,
+          tagMutability: str(v.image_tag_mutability) ?? 'MUTABLE',
+          encryption: str(at(v, 'encryption_configuration', 0, 'encryption_type')) ?? 'AES256',
+          pulledBy: [],
+        },
+      },
+    ];
+  },
+  aws_ecr_repository_policy: (r, ctx) => {
+    const repository = ctx.target(r, 'repository');
+    return repository
+      ? [{ kind: 'ecr-repository', id: repository, props: { pulledBy: repositoryPullers(V(r).policy) } }]
+      : [];
   },
   aws_cloudwatch_event_rule: (r) => [
     {

@@ -310,6 +310,115 @@ describe('meaning extractors', () => {
     ]);
   });
 
+  it('compares an image function (package type, repository, tag, no runtime) and who its repository policy admits', () => {
+    const pull = ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+    const template: CfnTemplate = {
+      Resources: {
+        Images: {
+          Type: 'AWS::ECR::Repository',
+          Properties: {
+            ImageTagMutability: 'IMMUTABLE',
+            // CDK writes the statement once per image function: the same admission.
+            RepositoryPolicyText: {
+              Statement: [0, 1].map(() => ({
+                Action: [...pull].reverse(),
+                Effect: 'Allow',
+                Principal: { Service: 'lambda.amazonaws.com' },
+              })),
+              Version: '2012-10-17',
+            },
+          },
+        },
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            PackageType: 'Image',
+            Code: { ImageUri: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Images', 'RepositoryUri'] }, ':v3']] } },
+          },
+        },
+        Zip: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x' } },
+      },
+    };
+    const cfn = cfnEntities(resolveTemplate(template, {}), 'cloudformation');
+    const props = (entities: typeof cfn, kind: string, key: string) =>
+      entities.find((e) => e.kind === kind && e.keys[0] === key)!.props;
+    const admitted = [`lambda.amazonaws.com ${pull.join(',')}`];
+    expect(props(cfn, 'ecr-repository', 'images')).toEqual({
+      scanOnPush: false,
+      tagMutability: 'IMMUTABLE',
+      encryption: 'AES256',
+      pulledBy: admitted,
+    });
+    expect(props(cfn, 'function', 'fn')).toMatchObject({
+      packageType: 'Image',
+      runtime: null,
+      image: 'ecr-repository:images',
+      imageTag: 'v3',
+    });
+    expect(props(cfn, 'function', 'zip')).toMatchObject({
+      packageType: 'Zip',
+      runtime: 'nodejs22.x',
+      image: null,
+    });
+
+    const resource = (type: string, name: string, values: Record<string, unknown>) => ({
+      address: `${type}.${name}`,
+      mode: 'managed',
+      type,
+      name,
+      values,
+    });
+    const plan: TerraformPlan = {
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('aws_ecr_repository', 'images', { image_tag_mutability: 'IMMUTABLE' }),
+            resource('aws_ecr_repository_policy', 'images', {
+              policy: JSON.stringify({
+                Statement: [
+                  { Action: pull, Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+                ],
+              }),
+            }),
+            // The image URI holds the repository URL, unknown until apply.
+            resource('aws_lambda_function', 'fn', { package_type: 'Image', runtime: null }),
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_ecr_repository_policy.images',
+              type: 'aws_ecr_repository_policy',
+              name: 'images',
+              expressions: { repository: { references: ['aws_ecr_repository.images.name'] } },
+            },
+            {
+              address: 'aws_lambda_function.fn',
+              type: 'aws_lambda_function',
+              name: 'fn',
+              expressions: {
+                image_uri: {
+                  references: ['aws_ecr_repository.images.repository_url', 'aws_ecr_repository.images'],
+                },
+              },
+            },
+          ],
+        },
+      },
+    };
+    const tf = terraformEntities(plan);
+    expect(props(tf, 'ecr-repository', 'images').pulledBy).toEqual(admitted);
+    expect(props(tf, 'function', 'fn')).toMatchObject({
+      packageType: 'Image',
+      runtime: null,
+      image: 'ecr-repository:images',
+    });
+    // Skipped, not compared: the plan cannot say.
+    expect(props(tf, 'function', 'fn')).not.toHaveProperty('imageTag');
+  });
+
   it("compares what fires a rule (schedule or pattern, default or custom bus) and a state machine's log level", () => {
     const template = (rule: Record<string, unknown>, level: string): CfnTemplate => ({
       Resources: {

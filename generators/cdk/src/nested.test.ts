@@ -15,10 +15,17 @@ describe('a design larger than one stack', () => {
 
   it('creates each construct in the nested stack of its part', () => {
     expect(stack).toMatch(/new ec2\.Vpc\(networkStack, 'Main'/);
-    const fn = graph.components.find((c) => c.type === 'lambda')!;
-    const part = graph.stacks!.find((s) => s.componentIds.includes(fn.id))!;
-    const variable = `${part.name[0]!.toLowerCase()}${part.name.slice(1)}Stack`;
-    expect(stack).toContain(`new lambda.Function(${variable}, '${fn.names.logicalId}'`);
+    const variableOf = (id: string) => {
+      const part = graph.stacks!.find((s) => s.componentIds.includes(id))!;
+      return `${part.name[0]!.toLowerCase()}${part.name.slice(1)}Stack`;
+    };
+    const fn = graph.components.find((c) => c.type === 'lambda' && !c.containerImage)!;
+    expect(stack).toContain(`new lambda.Function(${variableOf(fn.id)}, '${fn.names.logicalId}'`);
+    // An image function too, whose repository may sit in another part.
+    const image = graph.components.find((c) => c.type === 'lambda' && c.containerImage)!;
+    expect(stack).toContain(
+      `new lambda.DockerImageFunction(${variableOf(image.id)}, '${image.names.logicalId}'`,
+    );
   });
 
   it('says in the README that each environment deploys its nested stacks', () => {

@@ -15,7 +15,7 @@ export {
 export * from './text.ts';
 export { REST_API_STAGE, isGraviton } from './aws.ts';
 export { BASTION_ROOT_DEVICE } from './bastions.ts';
-export { ecrLifecyclePolicy } from './ecr.ts';
+export { ecrLifecyclePolicy, ecrRepositoryPolicy, type EcrRepositoryPolicy } from './ecr.ts';
 export { DEFAULT_BACKUP_RETENTION_DAYS, backupScheduleExpression } from './backups.ts';
 export { ALB_TLS_POLICY, targetGroupSettings } from './front-doors.ts';
 export { EVENT_TARGET_RETRY } from './wiring.ts';

@@ -518,6 +518,12 @@ export interface ResolvedEcrRepository {
   lifecycleRules: ResolvedEcrLifecycleRule[];
   /** AES256 (ECR managed) or KMS with the aws/ecr key. */
   encryption: 'AES256' | 'KMS';
+  /**
+   * Service principals that pull with their own identity rather than a role (lambda.amazonaws.com
+   * for image functions): the repository policy admits them (`ecrRepositoryPolicy`). Empty: the
+   * repository has no policy.
+   */
+  pullingServices: string[];
 }
 
 /** An EFS access point: the directory clients mount as their root, and the POSIX user they act as. */
@@ -556,7 +562,7 @@ export interface ResolvedFileSystemMount {
   connectionId: string;
 }
 
-/** The image a Fargate service runs from a repository of the design (ecr.ts). */
+/** The image a Fargate service or an image Lambda function runs from a repository of the design (ecr.ts). */
 export interface ResolvedContainerImage {
   repositoryId: string;
   tag: string;
@@ -1036,7 +1042,11 @@ export interface ResolvedComponent {
    * (Lambda takes one file system); a Fargate task one volume each.
    */
   fileSystemMounts?: ResolvedFileSystemMount[];
-  /** For ecs-fargate connected to an ecr-repository: the image it runs instead of its `image` property. */
+  /**
+   * For ecs-fargate and lambda connected to an ecr-repository: the image it runs. Fargate runs it
+   * instead of its `image` property; a function with one is an image function (package type
+   * Image), without runtime or handler.
+   */
   containerImage?: ResolvedContainerImage;
   /**
    * For rds, aurora, elasticache (Redis), opensearch, neptune and eks: the engine (Kubernetes)

@@ -92,6 +92,7 @@ describe('rule registry', () => {
       'ECR-01',
       'ECR-02',
       'ECR-03',
+      'ECR-04',
       'ECS-01',
       'ECS-02',
       'ECS-03',

@@ -79,6 +79,7 @@ import { BAS_01 } from './rules/network/BAS-01.ts';
 import { ECR_01 } from './rules/containers/ECR-01.ts';
 import { ECR_02 } from './rules/containers/ECR-02.ts';
 import { ECR_03 } from './rules/containers/ECR-03.ts';
+import { ECR_04 } from './rules/containers/ECR-04.ts';
 import { OS_01 } from './rules/data/OS-01.ts';
 import { OS_02 } from './rules/data/OS-02.ts';
 import { OS_03 } from './rules/data/OS-03.ts';
@@ -167,6 +168,7 @@ export const RULES: readonly Rule[] = [
   ECR_01,
   ECR_02,
   ECR_03,
+  ECR_04,
   ECS_01,
   ECS_02,
   ECS_03,

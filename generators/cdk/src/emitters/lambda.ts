@@ -1,4 +1,8 @@
-/** Lambda functions: pinned runtimes, placeholder code until the real one is deployed. */
+/**
+ * Lambda functions: pinned runtimes, placeholder code until the real one is deployed; an image
+ * function (the lowering's containerImage) is a DockerImageFunction running the repository's
+ * image at the decided tag, without runtime or handler.
+ */
 import type { ResolvedComponent } from '@archgen/infra';
 import type { StackContext } from '../context.ts';
 import type { ComponentEmitter } from './types.ts';
@@ -59,15 +63,20 @@ function lambdaCode(
 }
 
 export const lambdaEmitter: ComponentEmitter = {
-  // The function's DLQ and the file system it mounts must exist first; neither refers back to it.
+  // The function's DLQ, the file system it mounts and the repository it runs its image from must
+  // exist first; none refers back to it.
   dependencies: (component) => [
     ...(component.functionDeadLetterQueueId ? [component.functionDeadLetterQueueId] : []),
+    ...(component.containerImage ? [component.containerImage.repositoryId] : []),
     ...(component.fileSystemMounts ?? []).map((m) => m.fileSystemId),
   ],
   emit(component, ctx) {
     const runtimeName = ctx.str(component, 'runtime');
     const runtime = RUNTIMES[runtimeName] ?? RUNTIMES['nodejs22.x']!;
-    ctx.section(`${component.names.logicalId}: Lambda function (${runtimeName}).`);
+    const image = component.containerImage;
+    ctx.section(
+      `${component.names.logicalId}: Lambda function (${image ? 'container image' : runtimeName}).`,
+    );
     const logGroup = logGroupFor(ctx, component);
     const role = roleOf(ctx, component, 'function');
     const vpcAttached = component.placement !== null;
@@ -78,12 +87,20 @@ export const lambdaEmitter: ComponentEmitter = {
     const dlq = component.functionDeadLetterQueueId
       ? ctx.handle(component.functionDeadLetterQueueId).construct
       : undefined;
-    ctx.add(
-      comment(
-        'Placeholder handler so `cdk synth` needs no asset build: replace with lambda.Code.fromAsset(<build dir>).',
-      ),
-    );
-    const code = lambdaCode(ctx, component, runtime.family);
+    if (!image)
+      ctx.add(
+        comment(
+          'Placeholder handler so `cdk synth` needs no asset build: replace with lambda.Code.fromAsset(<build dir>).',
+        ),
+      );
+    // fromEcr adds the repository policy statement the lowering decided (Lambda pulls as itself).
+    const code = image
+      ? call(
+          ctx.api('lambda', 'DockerImageCode.fromEcr'),
+          ctx.handle(image.repositoryId).construct,
+          obj({ tagOrDigest: lit(image.tag) }),
+        )
+      : lambdaCode(ctx, component, runtime.family);
     // Others refer to this function by name (two functions that invoke each other): the name is
     // set up front so their references need not wait for the function (no dependency cycle).
     const functionName = component.namedUpFront
@@ -95,20 +112,26 @@ export const lambdaEmitter: ComponentEmitter = {
     const fn = ctx.declare(
       ctx.variableName(component),
       newExpr(
-        ctx.api('lambda', 'Function'),
+        ctx.api('lambda', image ? 'DockerImageFunction' : 'Function'),
         ctx.scope,
         lit(component.names.logicalId),
         obj({
           functionName,
           description: lit(plainText(component.names.display, 256)),
-          runtime: ctx.choose(component, 'runtime', (v) =>
-            ctx.api('lambda', `Runtime.${(RUNTIMES[String(v)] ?? runtime).constant}`),
-          ),
+          runtime: image
+            ? undefined
+            : ctx.choose(component, 'runtime', (v) =>
+                ctx.api('lambda', `Runtime.${(RUNTIMES[String(v)] ?? runtime).constant}`),
+              ),
           architecture: ctx.choose(component, 'architecture', (v) =>
             ctx.api('lambda', v === 'x86_64' ? 'Architecture.X86_64' : 'Architecture.ARM_64'),
           ),
           // Inline code is always the file "index"; the design's handler applies once real code is deployed.
-          handler: runtime.family === 'java' ? ctx.value(component, 'handler') : lit('index.handler'),
+          handler: image
+            ? undefined
+            : runtime.family === 'java'
+              ? ctx.value(component, 'handler')
+              : lit('index.handler'),
           code,
           memorySize: ctx.value(component, 'memorySize'),
           timeout: ctx.duration('seconds', ctx.value(component, 'timeoutSeconds')),
@@ -156,7 +179,8 @@ export const lambdaEmitter: ComponentEmitter = {
       );
       ctx.expr(call(member(member(fn, 'node'), 'addDependency'), fileSystem.extras!.mountTargets!));
     }
-    if (!runtime.deprecated)
+    // An image function has no runtime for cdk-nag's L1 to judge.
+    if (!image && !runtime.deprecated)
       ctx.acknowledge(
         fn,
         'AwsSolutions-L1',

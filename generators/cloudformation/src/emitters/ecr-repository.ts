@@ -1,8 +1,9 @@
 /**
  * ECR repository: AWS::ECR::Repository with scan on push and tag mutability per environment, the
- * lowering's encryption and lifecycle policy text, and protection.ts's deletion policy.
+ * lowering's encryption and lifecycle policy text, the repository policy admitting the services
+ * that pull as themselves (Lambda), and protection.ts's deletion policy.
  */
-import { ecrLifecyclePolicy } from '@archgen/infra';
+import { ecrLifecyclePolicy, ecrRepositoryPolicy } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
 import { getAtt, ref } from '../template/intrinsics.ts';
 import { deletionPolicies } from './common.ts';
@@ -28,6 +29,7 @@ export const ecrRepositoryEmitter: ComponentEmitter = {
           decided.lifecycleRules.length > 0
             ? { LifecyclePolicyText: JSON.stringify(ecrLifecyclePolicy(decided.lifecycleRules)) }
             : undefined,
+        RepositoryPolicyText: ecrRepositoryPolicy(decided.pullingServices),
         Tags: ctx.tags(repository.names.display),
       },
     });

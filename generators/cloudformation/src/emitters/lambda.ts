@@ -1,5 +1,6 @@
 /**
- * Lambda function with placeholder inline code (replace Code with the build artifact), X-Ray,
+ * Lambda function with placeholder inline code (replace Code with the build artifact), or an
+ * image function (PackageType Image, no Runtime or Handler) running the lowering's image, X-Ray,
  * explicit memory/timeout, JSON logs into its own log group, reserved concurrency where the design
  * sets one, and VPC attachment when placed in a private subnet.
  */
@@ -93,7 +94,15 @@ export const lambdaEmitter: ComponentEmitter = {
     const id = fn.names.logicalId;
     const role = ctx.roleOf(fn, 'function');
     if (!role) throw new Error(`function ${fn.id} has no role`);
-    const { code: functionCode, handler } = code(fn, ctx);
+    const image = fn.containerImage;
+    const { code: functionCode, handler } = image
+      ? {
+          code: {
+            ImageUri: join('', [ctx.attribute(image.repositoryId, 'url'), `:${image.tag}`]),
+          },
+          handler: undefined,
+        }
+      : code(fn, ctx);
     const variables: Record<string, TemplateValue> = {};
     for (const variable of fn.environment) {
       variables[variable.name] =
@@ -125,7 +134,8 @@ export const lambdaEmitter: ComponentEmitter = {
       Properties: {
         FunctionName: fn.namedUpFront ? functionName(fn) : undefined,
         Description: fn.names.display.slice(0, 256),
-        Runtime: ctx.value(fn, 'runtime'),
+        PackageType: image ? 'Image' : undefined,
+        Runtime: image ? undefined : ctx.value(fn, 'runtime'),
         Architectures: [ctx.value(fn, 'architecture')!],
         Handler: handler,
         Code: functionCode,

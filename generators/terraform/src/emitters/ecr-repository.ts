@@ -1,10 +1,11 @@
 /**
  * ECR repository: aws_ecr_repository (scan on push and tag mutability per environment, the
  * lowering's encryption) and, when the design expires images, aws_ecr_lifecycle_policy with the
- * policy text the lowering decided. Destroying a repository that holds images fails (no
+ * policy text the lowering decided; aws_ecr_repository_policy admitting the services that pull as
+ * themselves (Lambda for image functions), when some do. Destroying a repository that holds images fails (no
  * force_delete), as in the other targets.
  */
-import { ecrLifecyclePolicy } from '@archgen/infra';
+import { ecrLifecyclePolicy, ecrRepositoryPolicy } from '@archgen/infra';
 import { attr, block, ref, str } from '../hcl/ast.ts';
 import type { ComponentEmitter } from '../context.ts';
 import { protectionLifecycle, tags } from './common.ts';
@@ -39,6 +40,19 @@ export const ecrRepositoryEmitter: ComponentEmitter = {
           [
             attr('repository', ref(`aws_ecr_repository.${t}.name`)),
             attr('policy', str(JSON.stringify(ecrLifecyclePolicy(decided.lifecycleRules)))),
+          ],
+        ),
+      );
+    const policy = ecrRepositoryPolicy(decided.pullingServices);
+    if (policy)
+      ctx.add(
+        'compute.tf',
+        block(
+          'resource',
+          ['aws_ecr_repository_policy', t],
+          [
+            attr('repository', ref(`aws_ecr_repository.${t}.name`)),
+            attr('policy', str(JSON.stringify(policy))),
           ],
         ),
       );

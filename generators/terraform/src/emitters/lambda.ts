@@ -1,6 +1,8 @@
 /**
  * Lambda function. The code artifact comes from S3 (var.artifact_bucket + a key per function),
- * so plan needs no local file and no extra provider; README and tfvars say what to upload.
+ * so plan needs no local file and no extra provider; README and tfvars say what to upload. An
+ * image function (the lowering's containerImage) runs the repository's image instead: package
+ * type Image, no runtime, handler or artifact.
  * Event source mappings for the queues/streams that trigger it live here too.
  */
 import type { ResolvedComponent, ResolvedEventSource } from '@archgen/infra';
@@ -47,6 +49,25 @@ function emitEventSource(ctx: TfContext, fn: ResolvedComponent, e: ResolvedEvent
   );
 }
 
+/** The S3 bucket and key variables of a function deployed from a package (not an image function). */
+function artifactVariables(ctx: TfContext, c: ResolvedComponent): { bucket: Expr; key: Expr } {
+  const bucket = ctx.variable({
+    name: 'artifact_bucket',
+    type: 'string',
+    description: 'S3 bucket holding the Lambda deployment packages (upload them before apply)',
+    byEnv: Object.fromEntries(
+      ctx.environments.map((env) => [env, str(`replace-me-${ctx.graph.design.slug}-${env}-artifacts`)]),
+    ),
+  });
+  const key = ctx.variable({
+    name: `${c.names.tfName}_artifact_key`,
+    type: 'string',
+    description: `S3 key of the deployment package (zip) of ${c.names.display}, in var.artifact_bucket`,
+    default: str(`${c.names.slug}.zip`),
+  });
+  return { bucket, key };
+}
+
 /** Whether SNS, EventBridge or S3 invoke the function asynchronously (LAM-02). */
 function invokedAsynchronously(ctx: TfContext, c: ResolvedComponent): boolean {
   return (
@@ -88,6 +109,7 @@ export const lambdaEmitter: ComponentEmitter = {
     const unreserved = ctx.some(c, 'reservedConcurrency', (v) => typeof v === 'number' && v < 0);
     const dlq = ctx.findComponent(c.functionDeadLetterQueueId);
     const mount = c.fileSystemMounts?.[0];
+    const image = c.containerImage;
     const dependsOn = [
       // The role's policy before the function: Lambda checks sqs:SendMessage on a DLQ when it
       // creates the function, and mounts a file system with the policy's Client* permissions.
@@ -95,21 +117,10 @@ export const lambdaEmitter: ComponentEmitter = {
         ? [ref(`aws_iam_role_policy.${role.names.tfName}`)]
         : []),
       ...(mount ? [efsMountTargets(ctx, mount.fileSystemId)] : []),
+      // The repository policy before the function: without it Lambda would try to write its own.
+      ...(image ? [ref(`aws_ecr_repository_policy.${ctx.component(image.repositoryId).names.tfName}`)] : []),
     ];
-    const bucket = ctx.variable({
-      name: 'artifact_bucket',
-      type: 'string',
-      description: 'S3 bucket holding the Lambda deployment packages (upload them before apply)',
-      byEnv: Object.fromEntries(
-        ctx.environments.map((env) => [env, str(`replace-me-${ctx.graph.design.slug}-${env}-artifacts`)]),
-      ),
-    });
-    const key = ctx.variable({
-      name: `${c.names.tfName}_artifact_key`,
-      type: 'string',
-      description: `S3 key of the deployment package (zip) of ${c.names.display}, in var.artifact_bucket`,
-      default: str(`${c.names.slug}.zip`),
-    });
+    const artifact = image ? undefined : artifactVariables(ctx, c);
     ctx.add(
       'compute.tf',
       ctx.resource('aws_lambda_function', c.names.tfName, c, [
@@ -129,14 +140,16 @@ export const lambdaEmitter: ComponentEmitter = {
         attr('function_name', physical.lambda(ctx, c)),
         attr('description', str(c.names.display.slice(0, 256))),
         attr('role', ctx.roleArn(role)),
-        attr('runtime', ctx.prop(c, 'runtime')),
-        attr('handler', ctx.prop(c, 'handler')),
+        image && attr('package_type', str('Image')),
+        image && attr('image_uri', tpl(ctx.attribute(image.repositoryId, 'url'), `:${image.tag}`)),
+        !image && attr('runtime', ctx.prop(c, 'runtime')),
+        !image && attr('handler', ctx.prop(c, 'handler')),
         attr('architectures', list([ctx.prop(c, 'architecture')])),
         attr('memory_size', ctx.prop(c, 'memorySize')),
         attr('timeout', ctx.prop(c, 'timeoutSeconds')),
         attr('reserved_concurrent_executions', ctx.prop(c, 'reservedConcurrency')),
-        attr('s3_bucket', bucket),
-        attr('s3_key', key),
+        artifact && attr('s3_bucket', artifact.bucket),
+        artifact && attr('s3_key', artifact.key),
         block(
           'tracing_config',
           [],
@@ -198,7 +211,7 @@ export const lambdaEmitter: ComponentEmitter = {
             ],
           ),
         tags(c.names.display),
-        // The policy Lambda checks comes first; a file system is mounted only once a mount target is available.
+        // The policies Lambda checks come first; a file system is mounted only once a mount target is available.
         dependsOn.length > 0 && attr('depends_on', list(dependsOn)),
       ]),
     );

@@ -1219,7 +1219,17 @@ export function importTemplate(
         break;
       }
       case 'AWS::Lambda::Function':
-      case 'AWS::Serverless::Function':
+      case 'AWS::Serverless::Function': {
+        // An image function running an image of a repository of the design (SAM: ImageUri on
+        // the function), with the tag: the lowering makes its package type and the repository
+        // policy again from the connection.
+        const imageUri = r.props.ImageUri ?? obj(r.props.Code).ImageUri;
+        if (value(r.props.PackageType) === 'Image') {
+          const repository = targetsIn(imageUri).find((t) => node(t)?.type === 'ecr-repository');
+          const tag = imageTag(imageUri);
+          if (repository)
+            add(r.id, repository, 'read', 'container image', tag ? { properties: { tag } } : {});
+        }
         // A file system mounted through an access point (a part of the file system's node):
         // read, and read-write where its role may write (elasticfilesystem:ClientWrite).
         for (const c of (Array.isArray(r.props.FileSystemConfigs) ? r.props.FileSystemConfigs : []).map(
@@ -1235,6 +1245,7 @@ export function importTemplate(
           );
         }
         break;
+      }
       case 'AWS::StepFunctions::StateMachine':
       case 'AWS::Serverless::StateMachine':
         for (const t of targetsIn([

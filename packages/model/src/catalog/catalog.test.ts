@@ -151,7 +151,7 @@ describe('connections from the contract table', () => {
     ['traffic', ['cloudfront'], ['alb']],
     ['traffic', compute, ['rds', 'aurora', 'elasticache', 'opensearch', 'neptune', 'alb']],
     ['traffic', ['bastion'], ['rds', 'aurora', 'elasticache', 'opensearch', 'neptune']],
-    ['read', ['ecs-fargate', 'eks'], ['ecr-repository']],
+    ['read', ['ecs-fargate', 'eks', 'lambda'], ['ecr-repository']],
     ['route', ['cloudfront'], ['s3', 'alb', 'api-gateway']],
     ['route', ['eventbridge-bus'], ['eventbridge-rule']],
     ['route', ['eventbridge-rule'], ['lambda', 'sqs', 'sns', 'step-functions']],
@@ -224,7 +224,7 @@ describe('connections from the contract table', () => {
     ['cloudwatch-alarm', 'read', 'users'],
     ['bastion', 'traffic', 'alb'],
     ['bastion', 'read', 's3'],
-    ['lambda', 'read', 'ecr-repository'],
+    ['lambda', 'write', 'ecr-repository'],
     ['ecs-fargate', 'write', 'ecr-repository'],
   ] as const)('%s -%s-> %s is not allowed', (from, kind, to) => {
     expect(findAcceptedConnection(from, to, kind)).toBeUndefined();

@@ -70,3 +70,45 @@ describe('ecr-repository reader', () => {
     ]);
   });
 });
+
+describe('image functions', () => {
+  const uri = {
+    'Fn::Join': ['', [{ 'Fn::GetAtt': ['Images', 'RepositoryUri'] }, ':build-7']],
+  };
+  const r = run({
+    Images: { Type: 'AWS::ECR::Repository', Properties: {} },
+    Role: {
+      Type: 'AWS::IAM::Role',
+      Properties: { AssumeRolePolicyDocument: { Statement: [] } },
+    },
+    Fn: {
+      Type: 'AWS::Lambda::Function',
+      Properties: {
+        PackageType: 'Image',
+        Code: { ImageUri: uri },
+        Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
+      },
+    },
+    // A zip function whose code names the repository otherwise runs no image from it.
+    Zip: {
+      Type: 'AWS::Lambda::Function',
+      Properties: {
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Code: { ZipFile: 'exports.handler = async () => {};' },
+        Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
+      },
+    },
+    Sam: {
+      Type: 'AWS::Serverless::Function',
+      Properties: { PackageType: 'Image', ImageUri: { 'Fn::Sub': '${Images.RepositoryUri}:v2' } },
+    },
+  });
+
+  it('draws the function running the repository’s image, with the tag (SAM: ImageUri on the function)', () => {
+    expect(r.design.connections.filter((c) => c.to === 'Images')).toMatchObject([
+      { from: 'Fn', to: 'Images', kind: 'read', properties: { tag: 'build-7' } },
+      { from: 'Sam', to: 'Images', kind: 'read', properties: { tag: 'v2' } },
+    ]);
+  });
+});

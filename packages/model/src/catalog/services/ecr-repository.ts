@@ -1,8 +1,11 @@
 import type { ServiceDefinition } from '../types.ts';
 import { WATCHED_BY_ALARM, bool, choice, num, onDeleteProperty, text } from '../define.ts';
 
-/** Compute that runs a container image from the repository ("pulls images from"). */
-export const IMAGE_PULLERS = ['ecs-fargate', 'eks'] as const;
+/**
+ * Compute that runs a container image from the repository ("runs its image from"). A Lambda
+ * function connected so is an image function: the image brings its runtime and handler.
+ */
+export const IMAGE_PULLERS = ['ecs-fargate', 'eks', 'lambda'] as const;
 
 export const ecrRepository: ServiceDefinition = {
   type: 'ecr-repository',
@@ -20,7 +23,7 @@ export const ecrRepository: ServiceDefinition = {
   category: 'Compute',
   icon: 'ecr-repository',
   description:
-    'A private registry repository for container images, scanned on push, with immutable tags and a lifecycle policy that keeps the last images and expires untagged ones. Connect a Fargate service to run its image from here (its execution role gets exactly the pull permissions); EKS nodes pull with their node role.',
+    'A private registry repository for container images, scanned on push, with immutable tags and a lifecycle policy that keeps the last images and expires untagged ones. Connect a Fargate service to run its image from here (its execution role gets exactly the pull permissions), or a Lambda function to make it an image function (the repository policy lets Lambda pull; the function’s role gets nothing); EKS nodes pull with their node role.',
   placements: ['regional'],
   properties: [
     bool('scanOnPush', 'Scan on push', true, {
@@ -77,14 +80,16 @@ export const ecrRepository: ServiceDefinition = {
         text('tag', 'Image tag', 'v1', {
           pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$',
           patternHint: 'an image tag: letters, digits, "_", "." and "-", at most 128',
-          help: 'Fargate: the tag the task runs, as your pipeline pushes it (a release or commit id; immutable repositories refuse a second push of a tag).',
+          help: 'The tag the Fargate task or the Lambda function runs, as your pipeline pushes it (a release or commit id; immutable repositories refuse a second push of a tag). Lambda resolves the tag to a digest when the function is deployed: push the image first, and update the function to run a new push of the same tag.',
         }),
       ],
-      // The execution role's pull statement lands on an existing policy.
+      // Fargate's pull statement lands on the execution role's existing policy; Lambda's in the
+      // repository's own policy (a property of the repository in CloudFormation).
       stackResources: { count: 0 },
     },
     WATCHED_BY_ALARM,
   ],
-  refusalHint: 'connect the Fargate service or EKS cluster to the repository ("runs its image from").',
+  refusalHint:
+    'connect the Fargate service, Lambda function or EKS cluster to the repository ("runs its image from").',
   stackResources: () => ({ count: 1 }),
 };

@@ -48,7 +48,7 @@ export const lambda: ServiceDefinition = {
   category: 'Compute',
   icon: 'lambda',
   description:
-    'Runs code on demand, scaled per request and billed per millisecond. Regional by default; place it in a private subnet to reach databases inside the VPC (outbound internet then goes through the NAT gateway).',
+    'Runs code on demand, scaled per request and billed per millisecond. Regional by default; place it in a private subnet to reach databases inside the VPC (outbound internet then goes through the NAT gateway). Connect it to an ECR repository ("runs its image from") to run a container image instead of a code package: the image then brings the runtime and handler.',
   placements: ['regional', 'private'],
   properties: [
     choice(
@@ -66,7 +66,7 @@ export const lambda: ServiceDefinition = {
       ],
       {
         sameInEveryEnvironment: true,
-        help: 'Deprecated runtimes get no security patches and, after the block date, cannot be updated.',
+        help: 'Deprecated runtimes get no security patches and, after the block date, cannot be updated. Does not apply to an image function (connected to an ECR repository): its image brings the runtime.',
       },
     ),
     choice(
@@ -78,7 +78,7 @@ export const lambda: ServiceDefinition = {
         ['x86_64', 'x86_64'],
       ],
       {
-        help: 'Graviton costs about 20% less per GB-second and uses less energy; pick x86_64 only for native dependencies built for it.',
+        help: 'Graviton costs about 20% less per GB-second and uses less energy; pick x86_64 only for native dependencies built for it. An image function’s image must be built for this architecture.',
       },
     ),
     num('memorySize', 'Memory', 512, {
@@ -110,7 +110,7 @@ export const lambda: ServiceDefinition = {
       pattern: '^[A-Za-z0-9_.$:/-]+$',
       patternHint:
         'must be a handler like index.handler (Node/Python) or com.example.Handler::handleRequest (Java)',
-      help: 'The function the runtime calls: file.export for Node.js and Python, Class::method for Java.',
+      help: 'The function the runtime calls: file.export for Node.js and Python, Class::method for Java. Does not apply to an image function: its image’s CMD names the handler.',
     }),
     logRetentionDaysProperty(),
     bool('structuredLogging', 'Structured JSON logs', true, {
@@ -203,6 +203,7 @@ export const lambda: ServiceDefinition = {
     },
     WATCHED_BY_ALARM,
   ],
-  // Security group in a VPC, role, function, log group.
+  // Security group in a VPC, role, function, log group; the same for an image function (its
+  // repository policy is a property of the repository).
   stackResources: (input) => ({ count: securityGroup(input) + 3 }),
 };

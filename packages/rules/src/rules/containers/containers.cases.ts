@@ -38,6 +38,47 @@ export const containerCases: RuleCase[] = [
     expect: { target: 'images', severity: 'low' },
   },
   {
+    ruleId: 'ECR-04',
+    name: 'image function connected to two repositories',
+    compliant: design('ECR')
+      .node('ecr-repository', { id: 'images' })
+      .node('ecr-repository', { id: 'tools' })
+      .node('lambda', { id: 'fn' })
+      .node('lambda', { id: 'other' })
+      .connect('fn', 'images', 'read')
+      .connect('other', 'tools', 'read')
+      .build(),
+    nonCompliant: design('ECR')
+      .node('ecr-repository', { id: 'images' })
+      .node('ecr-repository', { id: 'tools' })
+      .node('lambda', { id: 'fn' })
+      .connect('fn', 'images', 'read')
+      .connect('fn', 'tools', 'read', { id: 'second' })
+      .build(),
+    expect: { target: 'second', targetKind: 'connection', severity: 'medium' },
+  },
+  {
+    ruleId: 'ECR-04',
+    name: 'Fargate service connected to two repositories (EKS nodes may pull from many)',
+    compliant: vpc()
+      .node('ecr-repository', { id: 'images' })
+      .node('ecr-repository', { id: 'tools' })
+      .node('eks', { id: 'k8s', tier: 'private' })
+      .node('ecs-fargate', { id: 'api', tier: 'private' })
+      .connect('k8s', 'images', 'read')
+      .connect('k8s', 'tools', 'read')
+      .connect('api', 'images', 'read')
+      .build(),
+    nonCompliant: vpc()
+      .node('ecr-repository', { id: 'images' })
+      .node('ecr-repository', { id: 'tools' })
+      .node('ecs-fargate', { id: 'api', tier: 'private' })
+      .connect('api', 'images', 'read')
+      .connect('api', 'tools', 'read', { id: 'second' })
+      .build(),
+    expect: { target: 'second', targetKind: 'connection', severity: 'medium' },
+  },
+  {
     ruleId: 'ECS-01',
     name: 'writable root file system',
     compliant: vpc().node('ecs-fargate', { id: 'api' }).build(),

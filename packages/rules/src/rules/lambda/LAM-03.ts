@@ -22,6 +22,11 @@ export const LAM_03: Rule = {
   equivalents: ['AwsSolutions-L1', 'CKV_AWS_363', 'E2531'],
   check: (ctx) =>
     checkNodes(ctx, LAM_03, ['lambda'], 'all', (node, props) => {
+      // An image function's image brings its runtime: the property does not apply.
+      const runsImage = (ctx.outgoing.get(node.id) ?? []).some(
+        (c) => c.kind === 'read' && ctx.nodesById.get(c.to)?.type === 'ecr-repository',
+      );
+      if (runsImage) return undefined;
       const runtime = text(props, 'runtime') ?? '';
       const replacement = DEPRECATED_RUNTIMES[runtime];
       if (!replacement) return undefined;

@@ -59,6 +59,20 @@ export const lambdaCases: RuleCase[] = [
     expect: { target: 'fn', severity: 'high' },
   },
   {
+    ruleId: 'LAM-03',
+    name: 'deprecated runtime left on an image function (its image brings the runtime)',
+    compliant: fixture()
+      .node('ecr-repository', { id: 'images' })
+      .node('lambda', { id: 'fn', properties: { runtime: 'python3.8' } })
+      .connect('fn', 'images', 'read')
+      .build(),
+    nonCompliant: fixture()
+      .node('ecr-repository', { id: 'images' })
+      .node('lambda', { id: 'fn', properties: { runtime: 'python3.8' } })
+      .build(),
+    expect: { target: 'fn', severity: 'high' },
+  },
+  {
     ruleId: 'LAM-04',
     name: 'tracing off',
     compliant: fixture().node('lambda', { id: 'fn' }).build(),
