@@ -3,8 +3,9 @@ import type { Rule } from '../../types.ts';
 import { checkNodes, num, outgoingOf } from '../../rule-kit.ts';
 
 /**
- * An OpenSearch destination buffers at most 100 MB (S3 takes 128): Terraform's plan and the
- * Firehose API refuse a larger buffer, so the generated code would not deploy.
+ * An OpenSearch destination buffers at most 100 MB (S3 takes 128): CloudFormation's resource
+ * schema and the Firehose API (AmazonopensearchserviceBufferingHints.SizeInMBs, 1-100) refuse a
+ * larger buffer, so the generated code would not deploy (terraform validate does not check it).
  */
 export const FH_03: Rule = {
   id: 'FH-03',
@@ -13,7 +14,7 @@ export const FH_03: Rule = {
   severity: 'high',
   equivalents: [],
   breaksGeneratedCode: {
-    reason: 'Firehose (and the Terraform provider) refuse an OpenSearch buffer above 100 MB',
+    reason: 'Firehose and CloudFormation refuse an OpenSearch destination buffer above 100 MB at deploy',
   },
   check: (ctx) =>
     checkNodes(ctx, FH_03, ['firehose'], 'all', (node, props) => {
