@@ -117,6 +117,7 @@ const CFN_KIND: Record<string, string> = {
   'AWS::ElastiCache::ReplicationGroup': 'cache',
   'AWS::ElastiCache::CacheCluster': 'cache',
   'AWS::Kinesis::Stream': 'stream',
+  'AWS::KinesisFirehose::DeliveryStream': 'delivery-stream',
   'AWS::SecretsManager::Secret': 'secret',
   'AWS::Logs::LogGroup': 'log-group',
   'AWS::ElasticLoadBalancingV2::LoadBalancer': 'alb',
@@ -157,6 +158,7 @@ const TF_KIND: Record<string, string> = {
   aws_elasticache_replication_group: 'cache',
   aws_elasticache_cluster: 'cache',
   aws_kinesis_stream: 'stream',
+  aws_kinesis_firehose_delivery_stream: 'delivery-stream',
   aws_secretsmanager_secret: 'secret',
   aws_cloudwatch_log_group: 'log-group',
   aws_lb: 'alb',
@@ -762,6 +764,38 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
           encryption: at(p, 'StreamEncryption')
             ? `KMS ${cfnKeyKind(at(p, 'StreamEncryption', 'KeyId'), ctx)}`
             : 'none',
+        },
+      },
+    ];
+  },
+  // Where a Firehose stream reads and delivers: the bucket (the destination, or an OpenSearch
+  // destination's backup), the domain and index, buffering, retries and the VPC delivery.
+  'AWS::KinesisFirehose::DeliveryStream': (r, ctx) => {
+    const p = P(r);
+    const search = at(p, 'AmazonopensearchserviceDestinationConfiguration');
+    const s3 = search ? at(search, 'S3Configuration') : at(p, 'ExtendedS3DestinationConfiguration');
+    const buffering = at(search ?? s3, 'BufferingHints');
+    return [
+      {
+        kind: 'delivery-stream',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          source: p.KinesisStreamSourceConfiguration
+            ? (ctx.describe(at(p, 'KinesisStreamSourceConfiguration', 'KinesisStreamARN')) ?? 'stream')
+            : 'direct put',
+          destination: search ? 'opensearch' : s3 ? 's3' : 'other',
+          bucket: ctx.describe(at(s3, 'BucketARN')) ?? null,
+          domain: search ? (ctx.describe(at(search, 'DomainARN')) ?? null) : null,
+          indexName: search ? (str(at(search, 'IndexName')) ?? null) : null,
+          indexRotation: search ? (str(at(search, 'IndexRotationPeriod')) ?? 'OneDay') : null,
+          retrySeconds: search ? (num(at(search, 'RetryOptions', 'DurationInSeconds')) ?? 300) : null,
+          backupMode: search ? (str(at(search, 'S3BackupMode')) ?? 'FailedDocumentsOnly') : null,
+          vpcDelivery: search ? at(search, 'VpcConfiguration') !== undefined : false,
+          bufferSizeMb: num(at(buffering, 'SizeInMBs')) ?? 5,
+          bufferIntervalSeconds: num(at(buffering, 'IntervalInSeconds')) ?? 300,
+          compression: str(at(s3, 'CompressionFormat')) ?? 'UNCOMPRESSED',
+          encryption: str(at(p, 'DeliveryStreamEncryptionConfigurationInput', 'KeyType')) ?? 'none',
         },
       },
     ];
@@ -1695,6 +1729,40 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
               : v.encryption_type === undefined
                 ? undefined
                 : 'none',
+        },
+      },
+    ];
+  },
+  aws_kinesis_firehose_delivery_stream: (r, ctx) => {
+    const v = V(r);
+    const search = v.destination === 'opensearch' ? at(v, 'opensearch_configuration', 0) : undefined;
+    const s3Block = search ? 's3_configuration' : 'extended_s3_configuration';
+    const s3 = search ? at(search, 's3_configuration', 0) : at(v, 'extended_s3_configuration', 0);
+    const buffering = search ?? s3;
+    const inS3 = search ? ['opensearch_configuration', s3Block] : [s3Block];
+    const sse = at(v, 'server_side_encryption', 0);
+    return [
+      {
+        kind: 'delivery-stream',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          source: ctx.configured(r, 'kinesis_source_configuration')
+            ? (ctx.describe(r, 'kinesis_source_configuration', 'kinesis_stream_arn') ?? 'stream')
+            : 'direct put',
+          destination: search ? 'opensearch' : v.destination === 'extended_s3' ? 's3' : 'other',
+          bucket: ctx.describe(r, ...inS3, 'bucket_arn') ?? null,
+          domain: search ? (ctx.describe(r, 'opensearch_configuration', 'domain_arn') ?? null) : null,
+          indexName: search ? (str(at(search, 'index_name')) ?? null) : null,
+          indexRotation: search ? (str(at(search, 'index_rotation_period')) ?? 'OneDay') : null,
+          retrySeconds: search ? (num(at(search, 'retry_duration')) ?? 300) : null,
+          backupMode: search ? (str(at(search, 's3_backup_mode')) ?? 'FailedDocumentsOnly') : null,
+          vpcDelivery: search ? ctx.configured(r, 'opensearch_configuration', 'vpc_config') : false,
+          bufferSizeMb: num(at(buffering, 'buffering_size')) ?? 5,
+          bufferIntervalSeconds: num(at(buffering, 'buffering_interval')) ?? 300,
+          compression: str(at(s3, 'compression_format')) ?? 'UNCOMPRESSED',
+          encryption:
+            bool(at(sse, 'enabled')) === true ? (str(at(sse, 'key_type')) ?? 'AWS_OWNED_CMK') : 'none',
         },
       },
     ];

@@ -559,6 +559,109 @@ describe('meaning extractors', () => {
       'aws:kms customer-managed',
     );
   });
+
+  it("reads a Firehose stream's OpenSearch destination alike from a template and a plan", () => {
+    const fromTemplate = cfnEntities(
+      resolveTemplate(
+        {
+          Resources: {
+            Backup: { Type: 'AWS::S3::Bucket' },
+            Search: { Type: 'AWS::OpenSearchService::Domain' },
+            Logs: {
+              Type: 'AWS::KinesisFirehose::DeliveryStream',
+              Properties: {
+                DeliveryStreamType: 'DirectPut',
+                AmazonopensearchserviceDestinationConfiguration: {
+                  DomainARN: { 'Fn::GetAtt': ['Search', 'Arn'] },
+                  IndexName: 'app-logs',
+                  IndexRotationPeriod: 'OneHour',
+                  BufferingHints: { SizeInMBs: 10, IntervalInSeconds: 60 },
+                  S3BackupMode: 'FailedDocumentsOnly',
+                  S3Configuration: {
+                    BucketARN: { 'Fn::GetAtt': ['Backup', 'Arn'] },
+                    CompressionFormat: 'GZIP',
+                  },
+                  VpcConfiguration: { SubnetIds: ['a'], SecurityGroupIds: ['b'] },
+                },
+              },
+            },
+          },
+        },
+        {},
+      ),
+      'cloudformation',
+    ).find((e) => e.kind === 'delivery-stream')!.props;
+    const plan: TerraformPlan = {
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_kinesis_firehose_delivery_stream.logs',
+              mode: 'managed',
+              type: 'aws_kinesis_firehose_delivery_stream',
+              name: 'logs',
+              values: {
+                destination: 'opensearch',
+                server_side_encryption: [],
+                opensearch_configuration: [
+                  {
+                    index_name: 'app-logs',
+                    index_rotation_period: 'OneHour',
+                    buffering_size: 10,
+                    buffering_interval: 60,
+                    retry_duration: 300,
+                    s3_backup_mode: 'FailedDocumentsOnly',
+                    s3_configuration: [{ compression_format: 'GZIP' }],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_kinesis_firehose_delivery_stream.logs',
+              type: 'aws_kinesis_firehose_delivery_stream',
+              name: 'logs',
+              expressions: {
+                opensearch_configuration: [
+                  {
+                    domain_arn: {
+                      references: ['aws_opensearch_domain.search.arn', 'aws_opensearch_domain.search'],
+                    },
+                    s3_configuration: [
+                      { bucket_arn: { references: ['aws_s3_bucket.backup.arn', 'aws_s3_bucket.backup'] } },
+                    ],
+                    vpc_config: [{ subnet_ids: { references: ['aws_subnet.main_isolated'] } }],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    };
+    const fromPlan = terraformEntities(plan).find((e) => e.kind === 'delivery-stream')!.props;
+    expect(fromTemplate).toEqual({
+      source: 'direct put',
+      destination: 'opensearch',
+      bucket: 'bucket:backup',
+      domain: 'opensearch:search',
+      indexName: 'app-logs',
+      indexRotation: 'OneHour',
+      retrySeconds: 300,
+      backupMode: 'FailedDocumentsOnly',
+      vpcDelivery: true,
+      bufferSizeMb: 10,
+      bufferIntervalSeconds: 60,
+      compression: 'GZIP',
+      encryption: 'none',
+    });
+    expect(fromPlan).toEqual(fromTemplate);
+  });
 });
 
 describe('compareEntities', () => {

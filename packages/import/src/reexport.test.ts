@@ -54,7 +54,6 @@ const LOST_OR_ADDED: Readonly<Record<string, readonly string[]>> = {
   ],
   'fixtures/adversarial/every-connection.json': [
     '-Alarm27 AWS::CloudWatch::Alarm',
-    '-AlarmOnFirehose AWS::CloudWatch::Alarm',
     '-AlarmOnMskCluster AWS::CloudWatch::Alarm',
     '-AlarmOnNatGateway AWS::CloudWatch::Alarm',
     '-SnsNodeDeliveryDlqAlarm AWS::CloudWatch::Alarm',

@@ -56,6 +56,7 @@ export const PART_ROLE_OF_TYPE: Readonly<Record<string, string>> = {
   'AWS::EC2::SecurityGroupEgress': 'securityGroupEgress',
   'AWS::Logs::LogGroup': 'logGroup',
   'AWS::Logs::ResourcePolicy': 'logsPolicy',
+  'AWS::Logs::LogStream': 'logStream',
   'AWS::CloudWatch::Alarm': 'alarm',
   'AWS::Lambda::Permission': 'permission',
   'AWS::Lambda::EventSourceMapping': 'eventSourceMapping',

@@ -475,8 +475,18 @@ export interface ResolvedVpcEndpoint {
 export interface ResolvedFirehose {
   /** The kinesis-stream it reads (its first event-source connection); absent: direct put. */
   sourceStreamId?: string;
-  /** The s3 component it delivers to: its first write connection's, else one the lowering made. */
+  /**
+   * Where records go: the bucket, or an OpenSearch domain (its first write connection to one),
+   * which then keeps the documents it could not index in the bucket. AWS allows one destination.
+   */
+  destination: 's3' | 'opensearch';
+  /**
+   * The s3 component it delivers to, or with OpenSearch backs failed documents up to: its first
+   * write connection's, else one the lowering made.
+   */
   bucketId: string;
+  /** With an OpenSearch destination: the domain, index and retries. */
+  opensearch?: ResolvedFirehoseOpenSearch;
   /** The role Firehose assumes: it reads the stream, writes the bucket and the log stream. */
   roleId: string;
   /** Object key prefix and error output prefix (Firehose's own !{...} expressions kept as is). */
@@ -486,6 +496,22 @@ export interface ResolvedFirehose {
   encryption: boolean;
   /** With CloudWatch logging: the log stream in the component's `logGroupId` that errors go to. */
   logStreamName?: string;
+}
+
+/** Firehose's OpenSearch destination (AmazonopensearchserviceDestinationConfiguration). */
+export interface ResolvedFirehoseOpenSearch {
+  domainId: string;
+  indexName: string;
+  indexRotation: 'NoRotation' | 'OneHour' | 'OneDay' | 'OneWeek' | 'OneMonth';
+  /** How long Firehose retries a refused bulk request before backing the documents up. */
+  retrySeconds: number;
+  /** Only the documents the domain refused go to the bucket (AllDocuments would copy every record). */
+  backupMode: 'FailedDocumentsOnly';
+  /**
+   * A domain in a VPC: Firehose puts network interfaces in the subnets of `tier` with the
+   * stream's security group (`securityGroupId`, HTTPS to the domain's group, which admits it).
+   */
+  vpc?: { vpcId: string; tier: SubnetTier; securityGroupId: string };
 }
 
 /** An MSK cluster (msk.ts), the same in every environment but its broker type and storage. */

@@ -302,6 +302,36 @@ describe('estimateCost', () => {
     expect(nodeCost(d, 'prod', 'fh').monthly).toBe(29);
   });
 
+  it('adds VPC delivery to a Firehose stream indexing into an OpenSearch domain in a VPC', () => {
+    const d = design('Search delivery')
+      .vpc({ azCount: 3 })
+      .node('opensearch', { id: 'search', tier: 'isolated' })
+      .node('firehose', { id: 'fh' })
+      .connect('fh', 'search', 'write')
+      .usage('fh', { ingestedGb: 1000 })
+      .build();
+    const lines = nodeCost(d, 'prod', 'fh').lines;
+    expect(lines.map((l) => l.label)).toEqual([
+      'Data ingested',
+      'VPC delivery (3 AZs)',
+      'Data delivered into the VPC',
+    ]);
+    expect(lines[1]!.quantity).toBe(3 * 730);
+    expect(nodeCost(d, 'prod', 'fh').monthly).toBeCloseTo(
+      round2(1000 * PRICES.firehose.ingestGb.usd) +
+        round2(3 * 730 * PRICES.firehose.vpcDeliveryAzHour.usd) +
+        round2(1000 * PRICES.firehose.vpcDeliveryGb.usd),
+      10,
+    );
+    // A domain outside a VPC: ingestion only.
+    const open = design('Public delivery')
+      .node('opensearch', { id: 'search', placement: null })
+      .node('firehose', { id: 'fh' })
+      .connect('fh', 'search', 'write')
+      .build();
+    expect(nodeCost(open, 'prod', 'fh').lines.map((l) => l.label)).toEqual(['Data ingested']);
+  });
+
   it('prices a trail by its data events and stored files; management events are the free copy', () => {
     const d = design('Audit')
       .node('cloudtrail', { id: 'plain' })

@@ -101,6 +101,33 @@ const flag = (props: Properties, key: string): boolean => props[key] === true;
 const use = (input: NodeInput, key: string, fallback = 0): number => input.usage[key] ?? fallback;
 const perMillion = (count: number): number => count / 1_000_000;
 
+/**
+ * Ingestion; with an OpenSearch destination in a VPC (the first domain it writes to, by id, as
+ * the lowering picks it), VPC delivery: interfaces in each of the VPC's AZs and every GB.
+ */
+function firehoseLines(i: NodeInput): CostLine[] {
+  const ingested = use(i, 'ingestedGb');
+  const nodes = new Map(i.design.nodes.map((n) => [n.id, n]));
+  const domain = i.design.connections
+    .filter((c) => c.kind === 'write' && c.from === i.node.id && nodes.get(c.to)?.type === 'opensearch')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => nodes.get(c.to)!)[0];
+  const vpc = i.design.vpcs.find((v) => v.id === domain?.placement?.vpcId);
+  return [
+    line('Data ingested', ingested, PRICES.firehose.ingestGb),
+    ...(vpc
+      ? [
+          line(
+            `VPC delivery (${vpc.azCount} AZs)`,
+            vpc.azCount * HOURS_PER_MONTH,
+            PRICES.firehose.vpcDeliveryAzHour,
+          ),
+          line('Data delivered into the VPC', ingested, PRICES.firehose.vpcDeliveryGb),
+        ]
+      : []),
+  ];
+}
+
 /** Warm storage for each resource type the plan backs up ("back-up" connections), in catalog order. */
 function backupPlanLines(i: NodeInput): CostLine[] {
   const types = new Map(i.design.nodes.map((n) => [n.id, n.type]));
@@ -596,7 +623,7 @@ const COSTERS: Readonly<Record<string, (input: NodeInput) => CostLine[]>> = {
       ...logLines(i),
     ];
   },
-  firehose: (i) => [line('Data ingested', use(i, 'ingestedGb'), PRICES.firehose.ingestGb)],
+  firehose: firehoseLines,
   // The trail is the account's first copy of management events (free); its data events and its
   // files in S3 are paid.
   cloudtrail: (i) => [

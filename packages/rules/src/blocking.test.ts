@@ -12,6 +12,7 @@ describe('blockingFindings', () => {
       'ECS-03',
       'EVR-01',
       'EVR-02',
+      'FH-03',
       'NET-07',
       'PLC-02',
       'PLC-03',

@@ -106,6 +106,7 @@ describe('rule registry', () => {
       'EVR-02',
       'FH-01',
       'FH-02',
+      'FH-03',
       'IAM-01',
       'IAM-03',
       'IMP-01',

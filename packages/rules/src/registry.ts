@@ -55,6 +55,7 @@ import { IAM_01 } from './rules/security/IAM-01.ts';
 import { IAM_03 } from './rules/text/IAM-03.ts';
 import { FH_01 } from './rules/data/FH-01.ts';
 import { FH_02 } from './rules/data/FH-02.ts';
+import { FH_03 } from './rules/data/FH-03.ts';
 import { MSK_01 } from './rules/data/MSK-01.ts';
 import { MSK_02 } from './rules/data/MSK-02.ts';
 import { MSK_03 } from './rules/data/MSK-03.ts';
@@ -185,6 +186,7 @@ export const RULES: readonly Rule[] = [
   KIN_01,
   FH_01,
   FH_02,
+  FH_03,
   MSK_01,
   MSK_02,
   MSK_03,

@@ -1,17 +1,21 @@
 /**
  * Firehose streams: an L1 CfnDeliveryStream. The L2 DeliveryStream grants its own role on the
- * bucket and the source stream and makes its own log group; here the lowering decided the role,
- * its statements and the log group, so the L1 prints exactly those.
+ * bucket and the source stream and makes its own log group, and has no OpenSearch destination;
+ * here the lowering decided the destination, the role, its statements, the log group and a VPC
+ * domain's network, so the L1 prints exactly those.
  */
 import type { ComponentEmitter } from './types.ts';
-import { call, lit, member, newExpr, obj } from '../ts/ast.ts';
-import { acknowledgeDesignRisks, removalPolicy, requireResolved } from './common.ts';
+import { arr, call, lit, member, newExpr, obj } from '../ts/ast.ts';
+import { SUBNET_GROUP, acknowledgeDesignRisks, removalPolicy, requireResolved } from './common.ts';
 
 export const firehoseEmitter: ComponentEmitter = {
   dependencies: (component) =>
-    [component.firehose?.bucketId, component.firehose?.sourceStreamId, component.logGroupId].filter(
-      (id): id is string => id !== undefined,
-    ),
+    [
+      component.firehose?.bucketId,
+      component.firehose?.sourceStreamId,
+      component.firehose?.opensearch?.domainId,
+      component.logGroupId,
+    ].filter((id): id is string => id !== undefined),
   emit(component, ctx) {
     const decided = requireResolved(component.firehose, component, 'Firehose stream');
     const role = ctx.roles.get(decided.roleId);
@@ -33,6 +37,33 @@ export const firehoseEmitter: ComponentEmitter = {
           }),
         ),
       );
+    const cloudWatchLoggingOptions =
+      logGroup && decided.logStreamName
+        ? obj({
+            enabled: lit(true),
+            logGroupName: logGroup.attributes.name,
+            logStreamName: lit(decided.logStreamName),
+          })
+        : obj({ enabled: lit(false) });
+    const bufferingHints = obj({
+      sizeInMBs: ctx.value(component, 'bufferSizeMb'),
+      intervalInSeconds: ctx.value(component, 'bufferIntervalSeconds'),
+    });
+    // The bucket's part: the destination itself, or the OpenSearch destination's backup.
+    const bucketConfiguration = obj({
+      bucketArn: member(bucket, 'bucketArn'),
+      roleArn: member(role, 'roleArn'),
+      prefix: decided.prefix ? lit(decided.prefix) : undefined,
+      errorOutputPrefix: decided.errorOutputPrefix ? lit(decided.errorOutputPrefix) : undefined,
+      compressionFormat: ctx.value(component, 'compression'),
+      bufferingHints,
+      cloudWatchLoggingOptions,
+    });
+    const search = decided.destination === 'opensearch' ? decided.opensearch : undefined;
+    const vpc = search?.vpc ? ctx.vpcs.get(search.vpc.vpcId) : undefined;
+    const group = component.securityGroupId ? ctx.securityGroups.get(component.securityGroupId) : undefined;
+    if (search?.vpc && (!vpc || !group))
+      throw new Error(`firehose "${component.id}" delivers into a VPC it has no network for`);
     const stream = ctx.declare(
       ctx.variableName(component),
       newExpr(
@@ -47,25 +78,34 @@ export const firehoseEmitter: ComponentEmitter = {
           deliveryStreamEncryptionConfigurationInput: decided.encryption
             ? obj({ keyType: lit('AWS_OWNED_CMK') })
             : undefined,
-          extendedS3DestinationConfiguration: obj({
-            bucketArn: member(bucket, 'bucketArn'),
-            roleArn: member(role, 'roleArn'),
-            prefix: decided.prefix ? lit(decided.prefix) : undefined,
-            errorOutputPrefix: decided.errorOutputPrefix ? lit(decided.errorOutputPrefix) : undefined,
-            compressionFormat: ctx.value(component, 'compression'),
-            bufferingHints: obj({
-              sizeInMBs: ctx.value(component, 'bufferSizeMb'),
-              intervalInSeconds: ctx.value(component, 'bufferIntervalSeconds'),
-            }),
-            cloudWatchLoggingOptions:
-              logGroup && decided.logStreamName
-                ? obj({
-                    enabled: lit(true),
-                    logGroupName: logGroup.attributes.name,
-                    logStreamName: lit(decided.logStreamName),
-                  })
-                : obj({ enabled: lit(false) }),
-          }),
+          extendedS3DestinationConfiguration: search ? undefined : bucketConfiguration,
+          amazonopensearchserviceDestinationConfiguration: search
+            ? obj({
+                domainArn: ctx.handle(search.domainId).attributes.arn,
+                indexName: lit(search.indexName),
+                indexRotationPeriod: lit(search.indexRotation),
+                roleArn: member(role, 'roleArn'),
+                bufferingHints,
+                retryOptions: obj({ durationInSeconds: lit(search.retrySeconds) }),
+                s3BackupMode: lit(search.backupMode),
+                s3Configuration: bucketConfiguration,
+                vpcConfiguration:
+                  search.vpc && vpc && group
+                    ? obj({
+                        roleArn: member(role, 'roleArn'),
+                        subnetIds: member(
+                          call(
+                            member(vpc, 'selectSubnets'),
+                            obj({ subnetGroupName: lit(SUBNET_GROUP[search.vpc.tier]) }),
+                          ),
+                          'subnetIds',
+                        ),
+                        securityGroupIds: arr([member(group, 'securityGroupId')]),
+                      })
+                    : undefined,
+                cloudWatchLoggingOptions,
+              })
+            : undefined,
         }),
       ),
     );

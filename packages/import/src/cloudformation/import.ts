@@ -49,6 +49,7 @@ import { SERVICE_TYPES, type ReadContext } from './services.ts';
 import { endpointService, endpointType } from './readers/vpc-endpoint.ts';
 import { recordName, zoneName } from './readers/route53-zone.ts';
 import { managedRule } from './readers/config-recorder.ts';
+import { firehoseDestination, unsupportedFirehose } from './readers/firehose.ts';
 import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
 import { keptSections } from './kept-sections.ts';
 import { environmentPins } from './environment-rules.ts';
@@ -470,7 +471,9 @@ export function importTemplate(
       const writers = users.filter(
         (x) =>
           (x.type === 'AWS::CloudTrail::Trail' && isService(x.id)) ||
-          (x.type === 'AWS::Config::DeliveryChannel' && ownerHint.has(x.id)),
+          (x.type === 'AWS::Config::DeliveryChannel' && ownerHint.has(x.id)) ||
+          // A Firehose stream's destination, or its OpenSearch destination's backup.
+          (x.type === 'AWS::KinesisFirehose::DeliveryStream' && isService(x.id)),
       );
       if (writers.length === 1 && users.length === 1) {
         cls.set(r.id, { kind: 'part', rule: { role: 'logBucket', via: 'in' } });
@@ -868,6 +871,8 @@ export function importTemplate(
   let externalVpc: Vpc | undefined;
   for (const [resId, node] of nodeOf) {
     if (node.type === 'other-resource') continue;
+    // A Firehose stream naming subnets delivers into its domain's VPC; the stream is regional.
+    if (node.type === 'firehose') continue;
     const service = getService(node.type)!;
     const related = [resId, ...(partsOf.get(resId) ?? [])];
     // A gateway endpoint names route tables: the subnets they serve.
@@ -1180,6 +1185,20 @@ export function importTemplate(
         add(r.id, targetsIn(r.props.S3BucketName)[0], 'write', 'trail bucket');
         add(r.id, targetsIn(r.props.CloudWatchLogsLogGroupArn)[0], 'write', 'trail log group');
         break;
+      case 'AWS::KinesisFirehose::DeliveryStream': {
+        // Its source stream feeds it; it writes to its bucket (with OpenSearch, the backup) and domain.
+        const destination = firehoseDestination(r.props);
+        add(
+          targetsIn(obj(r.props.KinesisStreamSourceConfiguration).KinesisStreamARN)[0],
+          r.id,
+          'event-source',
+          'delivery stream source',
+        );
+        add(r.id, targetsIn(destination.bucket.BucketARN)[0], 'write', 'delivery stream bucket');
+        if (destination.kind === 'opensearch')
+          add(r.id, targetsIn(destination.config.DomainARN)[0], 'write', 'delivery stream domain');
+        break;
+      }
       case 'AWS::Config::DeliveryChannel':
         add(owner, targetsIn(r.props.S3BucketName)[0], 'write', `delivery channel ${r.id}`);
         break;
@@ -1691,6 +1710,16 @@ function classify(r: Res, value: (v: unknown) => unknown, byId: Map<string, Res>
         kind: 'kept',
         reason: 'an organization trail or one with advanced event selectors: the catalog holds neither',
       };
+    if (t === 'AWS::KinesisFirehose::DeliveryStream') {
+      const reason = unsupportedFirehose(r.props, {
+        value,
+        resource: (v) => {
+          const x = byId.get(referencesIn(v)[0]?.target ?? '');
+          return x ? { id: x.id, type: x.type, props: x.props } : undefined;
+        },
+      });
+      if (reason) return { kind: 'kept', reason };
+    }
     if (t === 'AWS::Config::ConfigurationRecorder') {
       const group = obj(r.props.RecordingGroup);
       if (

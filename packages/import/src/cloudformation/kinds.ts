@@ -190,6 +190,8 @@ export const PART_TYPES: Readonly<Record<string, PartRule>> = {
     indexed: true,
   },
   'AWS::Logs::MetricFilter': { role: 'metricFilter', via: 'out', paths: ['LogGroupName'], indexed: true },
+  // A stream in a node's log group (a Firehose stream's error log stream).
+  'AWS::Logs::LogStream': { role: 'logStream', via: 'out', paths: ['LogGroupName'] },
   // A log resource policy letting a service write to a node's log group (an OpenSearch domain's
   // slow and application logs): the node's, through the log group its document names.
   'AWS::Logs::ResourcePolicy': { role: 'logsPolicy', via: 'out', paths: ['PolicyDocument'] },

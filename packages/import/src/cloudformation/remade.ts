@@ -317,7 +317,26 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
     queuePolicy: { types: ['AWS::SQS::QueuePolicy'], max: 1, when: ruleWithTargets },
     permission: { types: ['AWS::Lambda::Permission'], when: ruleWithTargets },
   },
-  firehose: { ...LOG_BUCKET, role: ROLE, logGroup: LOG_GROUP },
+  firehose: {
+    // The bucket the lowering made when none is drawn (the destination, or an OpenSearch
+    // destination's backup), its policy, and its access-log bucket with its policy.
+    ...AUDIT_BUCKET,
+    role: ROLE,
+    logGroup: LOG_GROUP,
+    logStream: {
+      types: ['AWS::Logs::LogStream'],
+      max: 1,
+      when: (ctx) => inSomeEnvironment(ctx, (p) => p.logging !== false),
+    },
+    // Delivery to a domain in a VPC: the stream's group and its HTTPS rule to the domain's.
+    securityGroup: {
+      types: ['AWS::EC2::SecurityGroup'],
+      max: 1,
+      when: (ctx) =>
+        has(ctx, (c) => c.from === ctx.node.id && c.kind === 'write' && ctx.nodeType(c.to) === 'opensearch'),
+    },
+    securityGroupEgress: EGRESS,
+  },
   'kms-key': { kmsAlias: { types: ['AWS::KMS::Alias'], max: 1 } },
   lambda: {
     ...NETWORKED,

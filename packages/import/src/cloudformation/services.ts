@@ -26,6 +26,7 @@ import { cloudtrail } from './readers/cloudtrail.ts';
 import { configRecorder } from './readers/config-recorder.ts';
 import { ecrRepository } from './readers/ecr-repository.ts';
 import { efs } from './readers/efs.ts';
+import { firehose } from './readers/firehose.ts';
 import { kmsKey } from './readers/kms-key.ts';
 import { route53Zone } from './readers/route53-zone.ts';
 import { vpcEndpoint } from './readers/vpc-endpoint.ts';
@@ -725,4 +726,5 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceMapping>> = {
   'AWS::Backup::BackupPlan': { service: 'backup-plan', read: backupPlan },
   'AWS::CloudTrail::Trail': { service: 'cloudtrail', read: cloudtrail },
   'AWS::Config::ConfigurationRecorder': { service: 'config-recorder', read: configRecorder },
+  'AWS::KinesisFirehose::DeliveryStream': { service: 'firehose', read: firehose },
 };

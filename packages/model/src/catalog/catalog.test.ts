@@ -287,6 +287,12 @@ describe('Fargate task sizes', () => {
   });
 });
 
+describe('Firehose OpenSearch index names', () => {
+  it.each(['records', 'app-logs', 'clicks_2025', 'v1.events', '0day'])('accepts %s', (indexName) => {
+    expect(issuesWith('firehose', { indexName })).toEqual([]);
+  });
+});
+
 describe('cross-field checks', () => {
   it.each([
     ['ecs-fargate', { minCount: 3, desiredCount: 2 }, 'desiredCount'],
@@ -339,6 +345,16 @@ describe('cross-field checks', () => {
     ['opensearch', { instanceCount: 3 }, 'instanceCount'],
     ['acm-certificate', { subjectAlternativeNames: 'www.example.com, -bad-' }, 'subjectAlternativeNames'],
     ['api-gateway', { authorizer: 'cognito' }, 'authorizer'],
+    // OpenSearch refuses these index names (uppercase, spaces, a leading _ or -, its separators).
+    ['firehose', { indexName: 'Orders' }, 'indexName'],
+    ['firehose', { indexName: 'click events' }, 'indexName'],
+    ['firehose', { indexName: '_clicks' }, 'indexName'],
+    ['firehose', { indexName: '-clicks' }, 'indexName'],
+    ['firehose', { indexName: 'clicks,orders' }, 'indexName'],
+    ['firehose', { indexName: 'logs/*' }, 'indexName'],
+    ['firehose', { indexName: '..' }, 'indexName'],
+    ['firehose', { indexName: 'x'.repeat(81) }, 'indexName'],
+    ['firehose', { indexName: '' }, 'indexName'],
   ] as const)('%s %j is reported on %s', (type, overrides, path) => {
     const issues = issuesWith(type, overrides as Properties);
     expect(issues.map((i) => i.split(':')[0])).toContain(path);

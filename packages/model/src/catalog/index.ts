@@ -56,3 +56,9 @@ export {
 export * from './dns.ts';
 export * from './certificates.ts';
 export { CONFIG_DELIVERY_FREQUENCIES, CONFIG_MANAGED_RULES } from './services/config-recorder.ts';
+export {
+  FIREHOSE_INDEX_ROTATIONS,
+  FIREHOSE_OPENSEARCH_MAX_BUFFER_MB,
+  OPENSEARCH_INDEX_NAME_PATTERN,
+  type FirehoseIndexRotation,
+} from './services/firehose.ts';

@@ -233,8 +233,16 @@ export const PRICES = {
     putPayloadUnitsPerMillion: p(0.014, 'million PUT payload units', KINESIS),
     extendedRetentionShardHour: p(0.02, 'shard-hour', KINESIS),
   },
-  /** Direct put and Kinesis-stream sources, first 500 TB a month; records round up to 5 KB. */
-  firehose: { ingestGb: p(0.029, 'GB ingested', FIREHOSE) },
+  /**
+   * Direct put and Kinesis-stream sources, first 500 TB a month; records round up to 5 KB.
+   * Delivery into a VPC (an OpenSearch domain there) adds an hourly charge per AZ the stream's
+   * interfaces are in and a charge per GB processed into the VPC.
+   */
+  firehose: {
+    ingestGb: p(0.029, 'GB ingested', FIREHOSE),
+    vpcDeliveryAzHour: p(0.01, 'AZ-hour', FIREHOSE),
+    vpcDeliveryGb: p(0.01, 'GB delivered into a VPC', FIREHOSE),
+  },
   /**
    * The first copy of management events in each region is free (a second trail pays); data events
    * are paid from the first. Log files are stored in S3 at its prices.

@@ -14,6 +14,21 @@ import {
 /** The compression formats Firehose writes to S3 (its CompressionFormat values). */
 export const FIREHOSE_COMPRESSION = ['UNCOMPRESSED', 'GZIP', 'Snappy', 'ZIP', 'HADOOP_SNAPPY'] as const;
 
+/** How often an OpenSearch destination starts a new index (Firehose's IndexRotationPeriod values). */
+export const FIREHOSE_INDEX_ROTATIONS = ['NoRotation', 'OneHour', 'OneDay', 'OneWeek', 'OneMonth'] as const;
+export type FirehoseIndexRotation = (typeof FIREHOSE_INDEX_ROTATIONS)[number];
+
+/** The largest buffer an OpenSearch destination takes (its BufferingHints.SizeInMBs; S3 takes 128). */
+export const FIREHOSE_OPENSEARCH_MAX_BUFFER_MB = 100;
+
+/**
+ * OpenSearch index names: lowercase, not starting with _, - or +, none of space , : " * + / \ | ? # > <.
+ * Narrower here: letters, digits, '.', '_' and '-' after a letter or digit, so the name is also
+ * safe inside the role's ARNs (index*\/_stats) and every target's string syntax. Firehose takes
+ * at most 80 characters and appends the rotation's date suffix itself.
+ */
+export const OPENSEARCH_INDEX_NAME_PATTERN = '^[a-z0-9][a-z0-9._-]*$';
+
 const properties = [
   num('bufferSizeMb', 'Buffer size', 5, {
     unit: 'MB',
@@ -66,6 +81,38 @@ const properties = [
     help: 'Delivery errors go to a log group the generators create, with its retention.',
   }),
   logRetentionDaysProperty(),
+  text('indexName', 'OpenSearch index', 'records', {
+    pattern: OPENSEARCH_INDEX_NAME_PATTERN,
+    patternHint:
+      'must be lowercase letters, digits, ".", "_" or "-", starting with a letter or digit (an OpenSearch index name)',
+    maxLength: 80,
+    sameInEveryEnvironment: true,
+    help: 'With an OpenSearch destination: the index records go to (with rotation, the start of each index name).',
+  }),
+  choice(
+    'indexRotation',
+    'Index rotation',
+    'OneDay',
+    [
+      ['NoRotation', 'None (one index)'],
+      ['OneHour', 'Hourly'],
+      ['OneDay', 'Daily'],
+      ['OneWeek', 'Weekly'],
+      ['OneMonth', 'Monthly'],
+    ],
+    {
+      sameInEveryEnvironment: true,
+      help: 'With an OpenSearch destination: Firehose appends the date to the index name, so old indices can be deleted whole.',
+    },
+  ),
+  num('retrySeconds', 'Retry duration', 300, {
+    unit: 'seconds',
+    integer: true,
+    min: 0,
+    max: 7200,
+    sameInEveryEnvironment: true,
+    help: 'With an OpenSearch destination: how long Firehose retries a refused batch before it writes the documents to the backup bucket.',
+  }),
 ];
 
 export const firehose: ServiceDefinition = {
@@ -83,12 +130,15 @@ export const firehose: ServiceDefinition = {
   category: 'Analytics',
   icon: 'firehose',
   description:
-    'Delivers records to S3 in buffered, compressed objects under a time-partitioned prefix: producers put records directly, or it reads a connected Kinesis data stream. Connect it to the bucket it writes to (or the lowering creates one).',
+    'Delivers records to S3 in buffered, compressed objects under a time-partitioned prefix, or indexes them in a connected OpenSearch domain (keeping the documents it refuses in the bucket): producers put records directly, or it reads a connected Kinesis data stream. Connect it to the bucket it writes to (or the lowering creates one).',
   placements: ['regional'],
   properties,
   validate(props) {
     const p = reader(properties, props);
     const issues: PropertyIssue[] = [...checkLogRetention(props)];
+    // Firehose refuses an empty index name (the pattern check skips empty text).
+    if (p.str('indexName') === '')
+      issues.push({ path: 'indexName', message: 'OpenSearch index needs a name' });
     // Firehose refuses a prefix with expressions unless errors have a prefix of their own.
     if (p.str('prefix').includes('!{') && p.str('errorOutputPrefix') === '')
       issues.push({
@@ -110,8 +160,9 @@ export const firehose: ServiceDefinition = {
     { kind: 'event-source', from: ['kinesis-stream'], meaning: 'feeds records to' },
     WATCHED_BY_ALARM,
   ],
-  // The stream, its role and policy; the log group and stream; a created destination bucket
-  // (with its TLS policy, access-log bucket and that bucket's policy) when none is drawn.
+  // The stream, its role and policy; the log group and stream; a created destination (or, with
+  // OpenSearch, backup) bucket (with its TLS policy, access-log bucket and that bucket's policy)
+  // when none is drawn. An OpenSearch destination's security group counts on its connection.
   stackResources: ({ props, outgoing }) => ({
     count:
       3 +

@@ -70,7 +70,13 @@ export const opensearch: ServiceDefinition = {
       ];
     return [];
   },
-  accepts: [trafficFromCompute('queries over HTTPS'), WATCHED_BY_ALARM],
+  accepts: [
+    trafficFromCompute('queries over HTTPS'),
+    // Firehose indexes into the domain from network interfaces in its VPC: their security group
+    // and a rule at each end.
+    { kind: 'write', from: ['firehose'], meaning: 'delivers records to', stackResources: { count: 3 } },
+    WATCHED_BY_ALARM,
+  ],
   listener: { port: 443, protocol: 'https' },
   // Security group in a VPC, the domain and its log group.
   stackResources: (input) => ({ count: securityGroup(input) + 2 }),

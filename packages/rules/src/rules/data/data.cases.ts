@@ -327,6 +327,45 @@ export const dataCases: RuleCase[] = [
     expect: { target: 'fh-b', targetKind: 'connection', severity: 'low' },
   },
   {
+    ruleId: 'FH-02',
+    name: 'a Firehose stream connected to two OpenSearch domains',
+    // A bucket beside the domain keeps the refused documents: no second destination.
+    compliant: vpc()
+      .node('firehose', { id: 'fh' })
+      .node('s3', { id: 'backup' })
+      .node('opensearch', { id: 'a', tier: 'isolated' })
+      .connect('fh', 'a', 'write', { id: 'fh-a' })
+      .connect('fh', 'backup', 'write', { id: 'fh-backup' })
+      .build(),
+    nonCompliant: vpc()
+      .node('firehose', { id: 'fh' })
+      .node('opensearch', { id: 'a', tier: 'isolated' })
+      .node('opensearch', { id: 'b', tier: 'isolated' })
+      .connect('fh', 'a', 'write', { id: 'fh-a' })
+      .connect('fh', 'b', 'write', { id: 'fh-b' })
+      .build(),
+    expect: { target: 'fh-b', targetKind: 'connection', severity: 'low' },
+  },
+  {
+    ruleId: 'FH-03',
+    name: 'a Firehose stream buffering 128 MB for OpenSearch',
+    // S3 takes 128 MB.
+    compliant: vpc()
+      .node('firehose', { id: 'fh', properties: { bufferSizeMb: 128 } })
+      .node('s3', { id: 'lake' })
+      .node('firehose', { id: 'search', properties: { bufferSizeMb: 100 } })
+      .node('opensearch', { id: 'domain', tier: 'isolated' })
+      .connect('fh', 'lake', 'write')
+      .connect('search', 'domain', 'write')
+      .build(),
+    nonCompliant: vpc()
+      .node('firehose', { id: 'fh', properties: { bufferSizeMb: 128 } })
+      .node('opensearch', { id: 'domain', tier: 'isolated' })
+      .connect('fh', 'domain', 'write')
+      .build(),
+    expect: { target: 'fh', severity: 'high' },
+  },
+  {
     ruleId: 'MSK-01',
     name: 'MSK cluster accepting plaintext',
     compliant: vpc().node('msk-cluster', { id: 'kafka', tier: 'private' }).build(),
