@@ -53,7 +53,6 @@ const LOST_OR_ADDED: Readonly<Record<string, readonly string[]>> = {
     '+EventsTopicDeliveryDlq2Policy AWS::SQS::QueuePolicy',
   ],
   'fixtures/adversarial/every-connection.json': [
-    '-Alarm27 AWS::CloudWatch::Alarm',
     '-AlarmOnMskCluster AWS::CloudWatch::Alarm',
     '-AlarmOnNatGateway AWS::CloudWatch::Alarm',
     '-SnsNodeDeliveryDlqAlarm AWS::CloudWatch::Alarm',
@@ -81,9 +80,7 @@ const PROPERTIES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {
     'worker prod scaling: "scheduled" -> "none"',
   ],
   'fixtures/adversarial/every-service.json': [
-    // Not read as nodes yet (bastion, MSK): kept as "other resources" that pass through unchanged.
-    'bastion * instanceType: "t4g.nano" -> undefined',
-    'bastion * volumeSizeGb: 8 -> undefined',
+    // Not read as nodes yet (MSK): kept as "other resources" that pass through unchanged.
     // Left to the metric's defaults in the design; the template holds what they give.
     'cloudwatchAlarm prod evaluationPeriods: 3 -> 1',
     'cloudwatchAlarm prod threshold: 5 -> 1',
@@ -113,9 +110,7 @@ const PROPERTIES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {
     'stepFunctions * retries: [{"errorName":"Lambda.TooManyRequestsException","maxAttempts":5,"intervalSeconds":1,"backoffRate":1.5},{"errorName":"States.ALL","maxAttempts":2,"intervalSeconds":3,"backoffRate":2}] -> [{"errorName":"Lambda.ServiceException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"Lambda.AWSLambdaException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"Lambda.SdkClientException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"Lambda.TooManyRequestsException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"States.Timeout","maxAttempts":3,"intervalSeconds":2,"backoffRate":2}]',
   ],
   'fixtures/adversarial/every-connection.json': [
-    // Not read as nodes yet: kept as "other resources" that pass through unchanged.
-    'bastion * instanceType: "t4g.nano" -> undefined',
-    'bastion * volumeSizeGb: 8 -> undefined',
+    // Not read as nodes yet (MSK): kept as "other resources" that pass through unchanged.
     'kafka * brokerLogs: true -> undefined',
     'kafka * brokersPerAz: 1 -> undefined',
     'kafka * clientAuth: "iam" -> undefined',

@@ -428,7 +428,7 @@ describe('importCloudFormation: VPCs, placement and kept resources', () => {
     expect(outcome(r, 'Host')).toEqual({
       kind: 'kept',
       nodeId: 'Host',
-      reason: 'no catalog service for AWS::EC2::Instance',
+      reason: expect.stringContaining('not a Session Manager bastion'),
     });
     expect(node(r, 'Host')).toMatchObject({
       type: 'other-resource',

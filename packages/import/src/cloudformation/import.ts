@@ -52,6 +52,7 @@ import { managedRule } from './readers/config-recorder.ts';
 import { firehoseDestination, unsupportedFirehose } from './readers/firehose.ts';
 import { expandSamEvents, mergeGlobals, samLogicalIds, type SamEdge } from './sam.ts';
 import { keptSections } from './kept-sections.ts';
+import { isSessionManagerHost } from './readers/bastion.ts';
 import { environmentPins } from './environment-rules.ts';
 import { notRemade, remadeRoles } from './remade.ts';
 
@@ -1709,6 +1710,15 @@ function classify(r: Res, value: (v: unknown) => unknown, byId: Map<string, Res>
       return {
         kind: 'kept',
         reason: 'an organization trail or one with advanced event selectors: the catalog holds neither',
+      };
+    if (
+      t === 'AWS::EC2::Instance' &&
+      !isSessionManagerHost(r.props, (v) => byId.get(referencesIn(v)[0]?.target ?? ''))
+    )
+      return {
+        kind: 'kept',
+        reason:
+          'an EC2 instance that is not a Session Manager bastion (its role lacks AmazonSSMManagedInstanceCore): the catalog has no general-purpose instance',
       };
     if (t === 'AWS::KinesisFirehose::DeliveryStream') {
       const reason = unsupportedFirehose(r.props, {

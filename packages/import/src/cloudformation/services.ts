@@ -22,6 +22,7 @@ import {
 } from './readers/values.ts';
 import { acmCertificate } from './readers/acm-certificate.ts';
 import { backupPlan } from './readers/backup-plan.ts';
+import { bastion } from './readers/bastion.ts';
 import { cloudtrail } from './readers/cloudtrail.ts';
 import { configRecorder } from './readers/config-recorder.ts';
 import { ecrRepository } from './readers/ecr-repository.ts';
@@ -713,6 +714,8 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceMapping>> = {
   'AWS::SecretsManager::Secret': { service: 'secret', read: secret },
   'AWS::Athena::WorkGroup': { service: 'athena-workgroup', read: athena },
   'AWS::Timestream::Database': { service: 'timestream', read: timestream },
+  // Only an instance shaped like a bastion (import.ts classify); any other is kept.
+  'AWS::EC2::Instance': { service: 'bastion', read: bastion },
   'AWS::Logs::LogGroup': { service: 'log-group', read: logGroup },
   'AWS::CloudWatch::Alarm': { service: 'cloudwatch-alarm', read: alarm },
   // One reader per service in readers/ (the services the catalog gained with the secure web app).
