@@ -4,7 +4,21 @@ import { denseDesign } from '../../../bench/dense.ts';
 import { generateCdk } from './index.ts';
 
 describe('a design larger than one stack', () => {
-  const graph = lowerDesign(denseDesign(300));
+  const design = denseDesign(300);
+  // An image function (the thinning to 1.3 connections per node may drop the fixture's own): its
+  // repository may sit in another part.
+  const imageFn = design.nodes.find((n) => n.id.startsWith('imageFn_'))!;
+  const repository = design.nodes.filter((n) => n.type === 'ecr-repository').at(-1)!;
+  const repositories = new Set(design.nodes.filter((n) => n.type === 'ecr-repository').map((n) => n.id));
+  if (!design.connections.some((c) => c.from === imageFn.id && repositories.has(c.to)))
+    design.connections.push({
+      id: 'image-source',
+      from: imageFn.id,
+      to: repository.id,
+      kind: 'read',
+      properties: { tag: 'build-1' },
+    });
+  const graph = lowerDesign(design);
   const files = generateCdk(graph);
   const stack = files['lib/dense-300-stack.ts']!;
 
