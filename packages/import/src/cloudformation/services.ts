@@ -230,6 +230,20 @@ const s3: Reader = (p, ctx) => {
 };
 
 /**
+ * Who may call an API: its user pool or JWT authorizer; else IAM when every method (route) signs
+ * requests, none when one does not; nothing to say for an API with no method.
+ */
+function apiAuthorizer(
+  ctx: ReadContext,
+  own: string | undefined,
+  authorizations: unknown[],
+): string | undefined {
+  if (own) return own;
+  if (authorizations.length === 0) return undefined;
+  return authorizations.every((a) => str(ctx, a) === 'AWS_IAM') ? 'iam' : 'none';
+}
+
+/**
  * A REST API's settings live on its parts: the stage (logs, tracing, throttling), the authorizer,
  * the methods (IAM authorization, the request validator).
  */
@@ -240,13 +254,11 @@ const restApi: Reader = (p, ctx) => {
   const throttling = obj(list(deep(ctx, stage?.MethodSettings)).map(obj)[0]);
   return props({
     apiType: 'rest',
-    authorizer: authorizers.some((a) => str(ctx, a.Type) === 'COGNITO_USER_POOLS')
-      ? 'cognito'
-      : methods.length === 0
-        ? undefined // no method to authorize: the template says nothing
-        : methods.every((m) => str(ctx, m.AuthorizationType) === 'AWS_IAM')
-          ? 'iam'
-          : 'none',
+    authorizer: apiAuthorizer(
+      ctx,
+      authorizers.some((a) => str(ctx, a.Type) === 'COGNITO_USER_POOLS') ? 'cognito' : undefined,
+      methods.map((m) => m.AuthorizationType),
+    ),
     accessLogs: stage !== undefined && given(ctx, stage.AccessLogSetting),
     tracing: (stage && bool(ctx, stage.TracingEnabled)) ?? false,
     requestValidation: methods.length > 0 && methods.every((m) => given(ctx, m.RequestValidatorId)),
@@ -263,13 +275,11 @@ const httpApi: Reader = (p, ctx) => {
   const throttling = obj(deep(ctx, stage?.DefaultRouteSettings));
   return props({
     apiType: 'http',
-    authorizer: authorizers.some((a) => str(ctx, a.AuthorizerType) === 'JWT')
-      ? 'jwt'
-      : routes.length === 0
-        ? undefined // no route to authorize: the template says nothing
-        : routes.every((r) => str(ctx, r.AuthorizationType) === 'AWS_IAM')
-          ? 'iam'
-          : 'none',
+    authorizer: apiAuthorizer(
+      ctx,
+      authorizers.some((a) => str(ctx, a.AuthorizerType) === 'JWT') ? 'jwt' : undefined,
+      routes.map((r) => r.AuthorizationType),
+    ),
     accessLogs: stage !== undefined && given(ctx, stage.AccessLogSettings),
     tracing: false,
     throttleRateLimit: num(ctx, throttling.ThrottlingRateLimit),
