@@ -75,9 +75,8 @@ const PROPERTIES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {
   'fixtures/adversarial/environment-shapes.json': [
     // Dev has no certificate, and a distribution serves names only with one.
     'cloudfront dev aliases: "dev.example.com" -> ""',
-    // Step and scheduled task scaling are not read back yet (the target tracking kind is).
+    // Step scaling is not read back yet (its two policies and alarms are kept as they are).
     'ecsFargate prod scaling: "step" -> "none"',
-    'worker prod scaling: "scheduled" -> "none"',
   ],
   'fixtures/adversarial/every-service.json': [
     // Not read as nodes yet (MSK): kept as "other resources" that pass through unchanged.

@@ -262,7 +262,7 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
     cluster: { types: ['AWS::ECS::Cluster'], max: 1 },
     taskDefinition: { types: ['AWS::ECS::TaskDefinition'], max: 1 },
     logGroup: LOG_GROUP,
-    // Only the scaling the reader recognised (services.ts): target tracking on CPU.
+    // Only the scaling the reader recognised (services.ts): target tracking on CPU, a schedule.
     scalableTarget: {
       types: ['AWS::ApplicationAutoScaling::ScalableTarget'],
       max: 1,

@@ -391,7 +391,12 @@ const ecsService: Reader = (p, ctx) => {
     image: typeof container.Image === 'string' ? container.Image : undefined,
     containerPort: typeof port === 'number' ? port : undefined,
     desiredCount: num(ctx, p.DesiredCount) ?? 1,
-    scaling: tracking ? 'target-tracking' : 'none',
+    // Target tracking on CPU, or the scalable target's own schedule (business hours).
+    scaling: tracking
+      ? 'target-tracking'
+      : target && list(deep(ctx, target.props.ScheduledActions)).length > 0
+        ? 'scheduled'
+        : 'none',
     minCount: target ? num(ctx, target.props.MinCapacity) : undefined,
     maxCount: target ? num(ctx, target.props.MaxCapacity) : undefined,
     targetCpuPercent: tracking ? num(ctx, tracking.TargetValue) : undefined,
