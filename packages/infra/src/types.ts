@@ -264,6 +264,11 @@ export interface ResolvedEventSource {
   maxBatchingWindowSeconds: number;
   /** For stream sources (kinesis, dynamodb-stream, msk) only. */
   startingPosition?: 'LATEST' | 'TRIM_HORIZON';
+  /**
+   * For msk with SASL/SCRAM: how the poller signs in (SourceAccessConfigurations), with the
+   * credentials of the secret `secretId`; absent: IAM (the function's role) or no authentication.
+   */
+  sourceAccess?: { type: 'SASL_SCRAM_512_AUTH'; secretId: string };
   connectionId?: string;
 }
 
@@ -494,11 +499,19 @@ export interface ResolvedMskCluster {
   brokerNodes: number;
   /** The tier whose subnets hold the brokers. */
   tier: SubnetTier;
-  clientAuth: 'iam' | 'unauthenticated';
+  clientAuth: 'iam' | 'scram' | 'unauthenticated';
   /** Client-broker encryption (EncryptionInTransit.ClientBroker); brokers always use TLS among themselves. */
   encryptionInTransit: 'TLS' | 'TLS_PLAINTEXT' | 'PLAINTEXT';
-  /** The broker ports clients reach (9098 IAM over TLS, 9094 TLS, 9092 plaintext). */
+  /** The broker ports clients reach (9098 IAM over TLS, 9096 SASL/SCRAM over TLS, 9094 TLS, 9092 plaintext). */
   ports: number[];
+  /**
+   * With SASL/SCRAM: the credentials secret (the cluster's `secretId`; named "AmazonMSK_...",
+   * encrypted with the key `keyId`, a customer managed key MSK requires) and the names of the
+   * association that hands the secret to the cluster (AWS::MSK::BatchScramSecret,
+   * aws_msk_scram_secret_association). MSK attaches the secret's resource policy itself when
+   * associating, so none is created (one written here would overwrite MSK's).
+   */
+  scram?: { secretId: string; keyId: string; association: { logicalId: string; tfName: string } };
 }
 
 /** One ECR lifecycle rule (ecr.ts); every rule expires the images it selects. */
@@ -979,7 +992,7 @@ export interface ResolvedComponent {
   securityGroupId?: string;
   roleIds: string[];
   logGroupId?: string;
-  /** For databases: the generated credentials secret. */
+  /** For databases (and MSK clusters with SASL/SCRAM): the generated credentials secret. */
   secretId?: string;
   /** For queues: the redrive target. */
   deadLetterQueueId?: string;
@@ -1083,6 +1096,12 @@ export interface ResolvedComponent {
    * (an ElastiCache AUTH token).
    */
   generatedSecret?: { username?: string; passwordLength: number; excludeCharacters: string };
+  /**
+   * For a secret another service finds by its name: the text its physical name must begin with
+   * ("AmazonMSK_" for MSK SCRAM credentials). Each target then names the secret this prefix
+   * followed by its usual unique name (CloudFormation would otherwise name it after the logical id).
+   */
+  physicalNamePrefix?: string;
   /**
    * For a database's credentials secret: the RDS instance or Aurora cluster that manages it
    * (ManageMasterUserPassword). No secret resource exists: references resolve to the secret RDS
