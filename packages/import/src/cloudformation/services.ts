@@ -24,6 +24,7 @@ import { configRecorder } from './readers/config-recorder.ts';
 import { ecrRepository } from './readers/ecr-repository.ts';
 import { efs } from './readers/efs.ts';
 import { kmsKey } from './readers/kms-key.ts';
+import { mskCluster } from './readers/msk-cluster.ts';
 import { route53Zone } from './readers/route53-zone.ts';
 import { vpcEndpoint } from './readers/vpc-endpoint.ts';
 import { wafWebAcl } from './readers/waf-web-acl.ts';
@@ -510,4 +511,5 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceMapping>> = {
   'AWS::Backup::BackupPlan': { service: 'backup-plan', read: backupPlan },
   'AWS::CloudTrail::Trail': { service: 'cloudtrail', read: cloudtrail },
   'AWS::Config::ConfigurationRecorder': { service: 'config-recorder', read: configRecorder },
+  'AWS::MSK::Cluster': { service: 'msk-cluster', read: mskCluster },
 };
