@@ -451,7 +451,9 @@ export interface ResolvedEncryption {
    * The drawn kms-key component the data is encrypted with (an encrypt-with connection): then
    * `kind` is 'customer-managed' everywhere and there is no `key` of its own. The drawn key's
    * policy admits the services that write for this component (`ResolvedKmsKey`); roles get kms:*
-   * permissions through 'decrypt' / 'encrypt-decrypt' grants on the key (keys.ts).
+   * permissions through 'decrypt' / 'encrypt-decrypt' grants on the key (keys.ts). An MSK SCRAM
+   * secret's `keyId` is instead a kms-key component the lowering made for it (msk.ts); its readers
+   * get 'decrypt' on it with their 'read-secret' grant (iam.ts).
    */
   keyId?: string;
 }
@@ -1004,7 +1006,10 @@ export interface ResolvedComponent {
   functionDeadLetterQueueId?: string;
   /** For queues with `deadLetterQueueId`: receives before a message moves there, per environment. */
   maxReceiveCount?: EnvValue<number>;
-  /** For sqs, s3, sns and log groups: how data is encrypted at rest, per environment (see decisions.ts). */
+  /**
+   * For sqs, s3, sns and log groups: how data is encrypted at rest, per environment (see
+   * decisions.ts); for an MSK SCRAM secret, its key (msk.ts).
+   */
   encryption?: ResolvedEncryption;
   /** For rds and aurora: whether the database gets a public address, per environment. */
   publiclyAccessible?: EnvValue<boolean>;
