@@ -144,6 +144,7 @@ const CFN_KIND: Record<string, string> = {
   'AWS::WAFv2::WebACL': 'web-acl',
   'AWS::StepFunctions::StateMachine': 'state-machine',
   'AWS::EC2::NatGateway': 'nat-gateways',
+  'AWS::MSK::Cluster': 'kafka-cluster',
 };
 
 const TF_KIND: Record<string, string> = {
@@ -185,6 +186,7 @@ const TF_KIND: Record<string, string> = {
   aws_wafv2_web_acl: 'web-acl',
   aws_sfn_state_machine: 'state-machine',
   aws_nat_gateway: 'nat-gateways',
+  aws_msk_cluster: 'kafka-cluster',
 };
 
 /** Every kind of entity compared; a kind missing in one output is reported as an unmatched entity. */
@@ -377,6 +379,16 @@ function imageTagOf(uri: unknown): string | undefined {
           ? parts[parts.length - 1]
           : undefined;
   return typeof tail === 'string' ? /:([A-Za-z0-9_][A-Za-z0-9_.-]*)$/.exec(tail)?.[1] : undefined;
+}
+
+/** An MSK cluster's client authentication from its switches (one is on in what archgen makes). */
+function mskClientAuth(
+  iam: boolean | undefined,
+  scram: boolean | undefined,
+  unauthenticated: boolean | undefined,
+): string {
+  const on = [iam && 'iam', scram && 'scram', unauthenticated && 'unauthenticated'].filter(Boolean);
+  return on.length === 0 ? 'none' : on.join('+');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1059,9 +1071,42 @@ const CFN_EXTRACTORS: Record<string, CfnExtractor> = {
           source: ctx.describe(p.EventSourceArn) ?? String(p.EventSourceArn),
           batchSize: num(p.BatchSize) ?? null,
           maxBatchingWindowSeconds: num(p.MaximumBatchingWindowInSeconds) ?? 0,
+          // How the poller signs in (a Kafka source's SASL/SCRAM secret); none: the role or nothing.
+          access: sorted(
+            list(p.SourceAccessConfigurations).map(
+              (c) => `${String(at(c, 'Type'))} ${ctx.describe(at(c, 'URI')) ?? String(at(c, 'URI'))}`,
+            ),
+          ),
         },
       },
     ];
+  },
+  // What clients sign in with, how they reach the brokers, and the SCRAM secrets associated.
+  'AWS::MSK::Cluster': (r) => {
+    const p = P(r);
+    return [
+      {
+        kind: 'kafka-cluster',
+        id: r.logicalId,
+        primary: true,
+        props: {
+          clientAuth: mskClientAuth(
+            bool(at(p, 'ClientAuthentication', 'Sasl', 'Iam', 'Enabled')),
+            bool(at(p, 'ClientAuthentication', 'Sasl', 'Scram', 'Enabled')),
+            bool(at(p, 'ClientAuthentication', 'Unauthenticated', 'Enabled')),
+          ),
+          clientBroker: str(at(p, 'EncryptionInfo', 'EncryptionInTransit', 'ClientBroker')) ?? 'TLS',
+          brokerNodes: num(p.NumberOfBrokerNodes) ?? null,
+        },
+        append: { scramSecrets: [] },
+      },
+    ];
+  },
+  'AWS::MSK::BatchScramSecret': (r, ctx) => {
+    const cluster = ctx.target(P(r).ClusterArn);
+    if (!cluster) return [];
+    const secrets = list(P(r).SecretArnList).map((a) => ctx.describe(a) ?? JSON.stringify(a));
+    return [{ kind: 'kafka-cluster', id: cluster, append: { scramSecrets: secrets } }];
   },
   'AWS::CloudWatch::Alarm': (r, ctx) => {
     const p = P(r);
@@ -2049,9 +2094,45 @@ const TF_EXTRACTORS: Record<string, TfExtractor> = {
         source: ctx.describe(r, 'event_source_arn'),
         batchSize: num(V(r).batch_size),
         maxBatchingWindowSeconds: num(V(r).maximum_batching_window_in_seconds) ?? 0,
+        // The secret's ARN is unknown until apply: its reference names it.
+        access: sorted(
+          blocks(V(r), 'source_access_configuration').map(
+            (c) =>
+              `${String(at(c, 'type'))} ${ctx.describe(r, 'source_access_configuration', 'uri') ?? String(at(c, 'uri'))}`,
+          ),
+        ),
       },
     },
   ],
+  aws_msk_cluster: (r) => {
+    const v = V(r);
+    const sasl = at(v, 'client_authentication', 0, 'sasl', 0);
+    return [
+      {
+        kind: 'kafka-cluster',
+        id: baseAddress(r.address),
+        primary: true,
+        props: {
+          clientAuth: mskClientAuth(
+            bool(at(sasl, 'iam')),
+            bool(at(sasl, 'scram')),
+            bool(at(v, 'client_authentication', 0, 'unauthenticated')),
+          ),
+          clientBroker:
+            str(at(v, 'encryption_info', 0, 'encryption_in_transit', 0, 'client_broker')) ?? 'TLS',
+          brokerNodes: num(v.number_of_broker_nodes) ?? null,
+        },
+        append: { scramSecrets: [] },
+      },
+    ];
+  },
+  aws_msk_scram_secret_association: (r, ctx) => {
+    const cluster = ctx.target(r, 'cluster_arn');
+    if (!cluster) return [];
+    // One secret per association here; the list's ARNs are unknown until apply.
+    const secret = ctx.describe(r, 'secret_arn_list');
+    return [{ kind: 'kafka-cluster', id: cluster, append: { scramSecrets: secret ? [secret] : [] } }];
+  },
   aws_cloudwatch_metric_alarm: (r, ctx) => {
     const v = V(r);
     // An alarm that drives a scaling policy belongs to the service it scales.

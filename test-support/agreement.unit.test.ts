@@ -129,6 +129,125 @@ describe('meaning extractors', () => {
     });
   });
 
+  it("reads an MSK cluster's authentication, its SCRAM secrets and how a Lambda poller signs in", () => {
+    const cfn = cfnEntities(
+      resolveTemplate({
+        Resources: {
+          Events: {
+            Type: 'AWS::MSK::Cluster',
+            Properties: {
+              NumberOfBrokerNodes: 2,
+              ClientAuthentication: { Sasl: { Scram: { Enabled: true } } },
+            },
+          },
+          EventsScramSecret: { Type: 'AWS::SecretsManager::Secret', Properties: {} },
+          EventsScramSecrets: {
+            Type: 'AWS::MSK::BatchScramSecret',
+            Properties: {
+              ClusterArn: { 'Fn::GetAtt': ['Events', 'Arn'] },
+              SecretArnList: [{ Ref: 'EventsScramSecret' }],
+            },
+          },
+          Fn: { Type: 'AWS::Lambda::Function', Properties: {} },
+          FnFromEvents: {
+            Type: 'AWS::Lambda::EventSourceMapping',
+            Properties: {
+              FunctionName: { Ref: 'Fn' },
+              EventSourceArn: { 'Fn::GetAtt': ['Events', 'Arn'] },
+              SourceAccessConfigurations: [
+                { Type: 'SASL_SCRAM_512_AUTH', URI: { Ref: 'EventsScramSecret' } },
+              ],
+            },
+          },
+        },
+      }),
+      'cloudformation',
+    );
+    const plan: TerraformPlan = {
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_msk_cluster.events',
+              mode: 'managed',
+              type: 'aws_msk_cluster',
+              name: 'events',
+              values: {
+                number_of_broker_nodes: 2,
+                client_authentication: [{ sasl: [{ iam: false, scram: true }], unauthenticated: false }],
+                encryption_info: [{ encryption_in_transit: [{ client_broker: 'TLS', in_cluster: true }] }],
+              },
+            },
+            {
+              address: 'aws_msk_scram_secret_association.events_scram_secrets',
+              mode: 'managed',
+              type: 'aws_msk_scram_secret_association',
+              name: 'events_scram_secrets',
+              values: {},
+            },
+            {
+              address: 'aws_lambda_event_source_mapping.events_to_fn',
+              mode: 'managed',
+              type: 'aws_lambda_event_source_mapping',
+              name: 'events_to_fn',
+              values: { source_access_configuration: [{ type: 'SASL_SCRAM_512_AUTH' }] },
+            },
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_msk_scram_secret_association.events_scram_secrets',
+              type: 'aws_msk_scram_secret_association',
+              name: 'events_scram_secrets',
+              expressions: {
+                cluster_arn: { references: ['aws_msk_cluster.events.arn', 'aws_msk_cluster.events'] },
+                secret_arn_list: {
+                  references: [
+                    'aws_secretsmanager_secret.events_scram_secret.arn',
+                    'aws_secretsmanager_secret.events_scram_secret',
+                  ],
+                },
+              },
+            },
+            {
+              address: 'aws_lambda_event_source_mapping.events_to_fn',
+              type: 'aws_lambda_event_source_mapping',
+              name: 'events_to_fn',
+              expressions: {
+                source_access_configuration: [
+                  {
+                    type: { constant_value: 'SASL_SCRAM_512_AUTH' },
+                    uri: {
+                      references: [
+                        'aws_secretsmanager_secret.events_scram_secret.arn',
+                        'aws_secretsmanager_secret.events_scram_secret',
+                      ],
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    };
+    const tf = terraformEntities(plan);
+    for (const entities of [cfn, tf]) {
+      expect(entities.find((e) => e.kind === 'kafka-cluster')!.props).toEqual({
+        clientAuth: 'scram',
+        clientBroker: 'TLS',
+        brokerNodes: 2,
+        scramSecrets: ['secret:eventsscramsecret'],
+      });
+      expect(entities.find((e) => e.kind === 'event-source')!.props.access).toEqual([
+        'SASL_SCRAM_512_AUTH secret:eventsscramsecret',
+      ]);
+    }
+  });
+
   it('names CDK entities by construct path, so hashed logical ids match the template', () => {
     const cdk = cfnEntities(
       resolveTemplate({

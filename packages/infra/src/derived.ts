@@ -122,7 +122,7 @@ function logGroupReason(component: ResolvedComponent, ctx: LowerContext): string
 }
 
 /** Characters RDS and ElastiCache refuse in generated passwords, plus quotes and backslash. */
-const PASSWORD_EXCLUDED = ' "\'/@\\';
+export const PASSWORD_EXCLUDED = ' "\'/@\\';
 
 export function lowerNodeDerivations(ctx: LowerContext): void {
   const drawn = deadLetterRedrive(ctx.design).redrive;

@@ -248,6 +248,29 @@ export function addGrant(
   });
 }
 
+/**
+ * Reading a derived credentials secret, and where the secret has a key of its own (an MSK SCRAM
+ * secret's), decrypting with that key: Secrets Manager decrypts with the caller's permissions.
+ */
+function addSecretRead(
+  ctx: LowerContext,
+  grantee: ResolvedComponent,
+  secret: ResolvedComponent,
+  connectionId: string,
+): void {
+  addGrant(ctx, grantee, secret, 'read-secret', connectionId);
+  const key = secret.encryption?.keyId ? ctx.component(secret.encryption.keyId) : undefined;
+  if (key) addGrant(ctx, grantee, key, 'decrypt', connectionId);
+}
+
+/** Connections whose source signs in with the target's credentials secret, when it has one. */
+export function signsInWithSecret(kind: Connection['kind'], target: ResolvedComponent): boolean {
+  // Compute reaching a database (or a Redis cache) reads its generated credentials or AUTH token.
+  if (kind === 'traffic') return true;
+  // Clients of a SASL/SCRAM cluster need its password to produce or consume.
+  return target.type === 'msk-cluster' && (kind === 'read' || kind === 'write' || kind === 'read-write');
+}
+
 export function lowerConnectionGrants(ctx: LowerContext): void {
   for (const connection of ctx.connections) {
     const source = ctx.component(connection.from);
@@ -256,8 +279,13 @@ export function lowerConnectionGrants(ctx: LowerContext): void {
     const access = accessFor(connection.kind, target.type);
     // Event sources are polled by Lambda with the function's role: the grant goes to the function.
     if (connection.kind === 'event-source') {
-      if (target.type === 'lambda' && source.type !== 's3')
+      if (target.type === 'lambda' && source.type !== 's3') {
         addGrant(ctx, target, source, 'consume', connection.id);
+        // The poller of a SASL/SCRAM cluster signs in with the cluster's secret.
+        const secret =
+          source.type === 'msk-cluster' && source.secretId ? ctx.component(source.secretId) : undefined;
+        if (secret) addSecretRead(ctx, target, secret, connection.id);
+      }
       continue;
     }
     // A Firehose stream's delivery grants follow its resolved destination (firehose.ts).
@@ -265,10 +293,9 @@ export function lowerConnectionGrants(ctx: LowerContext): void {
     // So do a trail's and a recorder's (audit.ts).
     if (source.type === 'cloudtrail' || source.type === 'config-recorder') continue;
     if (access) addGrant(ctx, source, target, access, connection.id);
-    // Compute reaching a database reads its generated credentials (or AUTH token).
-    if (connection.kind === 'traffic' && target.secretId) {
+    if (target.secretId && signsInWithSecret(connection.kind, target)) {
       const secret = ctx.component(target.secretId);
-      if (secret) addGrant(ctx, source, secret, 'read-secret', connection.id);
+      if (secret) addSecretRead(ctx, source, secret, connection.id);
     }
   }
 }

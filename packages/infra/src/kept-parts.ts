@@ -106,6 +106,7 @@ export const PART_ROLE_OF_TYPE: Readonly<Record<string, string>> = {
   'AWS::Backup::BackupSelection': 'selection',
   'AWS::Config::DeliveryChannel': 'deliveryChannel',
   'AWS::Config::ConfigRule': 'configRule',
+  'AWS::MSK::BatchScramSecret': 'scramSecrets',
   // What the importer folds into a node as a whole resource of its own.
   'AWS::SQS::Queue': 'deadLetterQueue',
   'AWS::S3::Bucket': 'logBucket',

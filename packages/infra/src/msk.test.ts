@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { design } from '@archgen/model';
+import { design, getService } from '@archgen/model';
 import { lowerDesign } from './lower.ts';
 import { graphProblems } from './test-support/graph-invariants.ts';
+
+const mskCluster = getService('msk-cluster')!;
 
 describe('MSK clusters', () => {
   const graph = lowerDesign(
@@ -89,5 +91,95 @@ describe('MSK clusters', () => {
         .build(),
     );
     expect(open.components.find((c) => c.id === 'kafka')!.mskCluster!.ports).toEqual([9092, 9094]);
+  });
+
+  describe('with SASL/SCRAM', () => {
+    const scram = lowerDesign(
+      design('Scram')
+        .vpc({ id: 'main', azCount: 2 })
+        .node('msk-cluster', {
+          id: 'kafka',
+          name: 'Events',
+          tier: 'private',
+          properties: { clientAuth: 'scram', encryptionInTransit: 'TLS_PLAINTEXT' },
+        })
+        .node('ecs-fargate', { id: 'api', name: 'Api', tier: 'private' })
+        .node('lambda', { id: 'fn', name: 'Consumer' })
+        .node('lambda', { id: 'other', name: 'Other' })
+        .connect('api', 'kafka', 'read-write')
+        .connect('kafka', 'fn', 'event-source', { properties: { topic: 'orders' } })
+        .build(),
+    );
+    const get = (id: string) => scram.components.find((c) => c.id === id)!;
+    const kafka = get('kafka');
+    const statements = (roleId: string) => scram.roles.find((r) => r.id === roleId)!.statements;
+    const granted = (roleId: string, action: string) =>
+      statements(roleId)
+        .filter((s) => s.actions.includes(action))
+        .flatMap((s) => s.resources.map((r) => r.componentId));
+
+    it('is a consistent graph', () => {
+      expect(graphProblems(scram)).toEqual([]);
+    });
+
+    it('admits clients on the SASL/SCRAM port only, whatever the plaintext setting', () => {
+      expect(kafka.mskCluster).toMatchObject({ clientAuth: 'scram', ports: [9096] });
+      const group = scram.securityGroups.find((g) => g.id === kafka.securityGroupId)!;
+      expect(peers(group.ingress)).toEqual([
+        ['api', 9096],
+        ['kafka', 9096],
+      ]);
+    });
+
+    it('makes a generated AmazonMSK_ secret under a key of its own, associated with the cluster', () => {
+      expect(kafka.mskCluster!.scram).toEqual({
+        secretId: 'kafka.scram-secret',
+        keyId: 'kafka.scram-key',
+        association: { logicalId: 'EventsScramSecrets', tfName: 'events_scram_secrets' },
+      });
+      expect(kafka.secretId).toBe('kafka.scram-secret');
+      const secret = get('kafka.scram-secret');
+      expect(secret.type).toBe('secret');
+      expect(secret.physicalNamePrefix).toBe('AmazonMSK_');
+      expect(secret.generatedSecret).toMatchObject({ username: 'app-client', passwordLength: 64 });
+      expect(secret.encryption!.keyId).toBe('kafka.scram-key');
+      expect(new Set(Object.values(secret.encryption!.kind.byEnv))).toEqual(new Set(['customer-managed']));
+      const key = get('kafka.scram-key');
+      expect(key.type).toBe('kms-key');
+      // A key policy for the account alone: Secrets Manager uses it with the caller's permissions.
+      expect(key.kmsKey).toMatchObject({ usedBy: ['kafka.scram-secret'], servicePrincipals: [] });
+    });
+
+    it('signs the Lambda poller in with the secret, which its role may read and decrypt', () => {
+      expect(scram.eventSources[0]!.sourceAccess).toEqual({
+        type: 'SASL_SCRAM_512_AUTH',
+        secretId: 'kafka.scram-secret',
+      });
+      expect(granted('fn.role', 'secretsmanager:GetSecretValue')).toEqual(['kafka.scram-secret']);
+      expect(granted('fn.role', 'kms:Decrypt')).toEqual(['kafka.scram-key']);
+    });
+
+    it('lets read/write clients read the password, given the secret ARN; others get nothing', () => {
+      expect(granted('api.task-role', 'secretsmanager:GetSecretValue')).toEqual(['kafka.scram-secret']);
+      expect(granted('api.task-role', 'kms:Decrypt')).toEqual(['kafka.scram-key']);
+      expect(get('api').environment).toContainEqual({
+        name: 'EVENTS_SCRAM_SECRET_ARN',
+        value: { componentId: 'kafka.scram-secret', attribute: 'arn' },
+      });
+      expect(granted('other.role', 'secretsmanager:GetSecretValue')).toEqual([]);
+    });
+
+    it('needs TLS in the catalog, like IAM', () => {
+      expect(
+        mskCluster.validate!({ clientAuth: 'scram', encryptionInTransit: 'PLAINTEXT' }).map((i) => i.path),
+      ).toEqual(['encryptionInTransit']);
+      expect(mskCluster.validate!({ clientAuth: 'scram', encryptionInTransit: 'TLS' })).toEqual([]);
+    });
+  });
+
+  it('makes no secret for IAM or unauthenticated clusters', () => {
+    expect(component('kafka').secretId).toBeUndefined();
+    expect(component('kafka').mskCluster!.scram).toBeUndefined();
+    expect(graph.eventSources[0]!.sourceAccess).toBeUndefined();
   });
 });

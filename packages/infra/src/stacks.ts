@@ -276,7 +276,10 @@ export function partitionStacks(design: Design, graph: StackInput): ResolvedStac
   // load balancer's invoke permission with the function, and a distribution's origin access
   // statement in the bucket's policy.
   const typeOf = new Map(graph.components.map((c) => [c.id, c.type]));
-  for (const source of graph.eventSources) dependsOn(source.functionId, source.sourceId);
+  for (const source of graph.eventSources) {
+    dependsOn(source.functionId, source.sourceId);
+    dependsOn(source.functionId, source.sourceAccess?.secretId);
+  }
   // A bucket's notification rule names the bucket and the target, whose permission or policy
   // names the rule.
   for (const notification of graph.bucketNotifications ?? [])

@@ -264,6 +264,11 @@ export interface ResolvedEventSource {
   maxBatchingWindowSeconds: number;
   /** For stream sources (kinesis, dynamodb-stream, msk) only. */
   startingPosition?: 'LATEST' | 'TRIM_HORIZON';
+  /**
+   * For msk with SASL/SCRAM: how the poller signs in (SourceAccessConfigurations), with the
+   * credentials of the secret `secretId`; absent: IAM (the function's role) or no authentication.
+   */
+  sourceAccess?: { type: 'SASL_SCRAM_512_AUTH'; secretId: string };
   connectionId?: string;
 }
 
@@ -446,7 +451,9 @@ export interface ResolvedEncryption {
    * The drawn kms-key component the data is encrypted with (an encrypt-with connection): then
    * `kind` is 'customer-managed' everywhere and there is no `key` of its own. The drawn key's
    * policy admits the services that write for this component (`ResolvedKmsKey`); roles get kms:*
-   * permissions through 'decrypt' / 'encrypt-decrypt' grants on the key (keys.ts).
+   * permissions through 'decrypt' / 'encrypt-decrypt' grants on the key (keys.ts). An MSK SCRAM
+   * secret's `keyId` is instead a kms-key component the lowering made for it (msk.ts); its readers
+   * get 'decrypt' on it with their 'read-secret' grant (iam.ts).
    */
   keyId?: string;
 }
@@ -520,11 +527,19 @@ export interface ResolvedMskCluster {
   brokerNodes: number;
   /** The tier whose subnets hold the brokers. */
   tier: SubnetTier;
-  clientAuth: 'iam' | 'unauthenticated';
+  clientAuth: 'iam' | 'scram' | 'unauthenticated';
   /** Client-broker encryption (EncryptionInTransit.ClientBroker); brokers always use TLS among themselves. */
   encryptionInTransit: 'TLS' | 'TLS_PLAINTEXT' | 'PLAINTEXT';
-  /** The broker ports clients reach (9098 IAM over TLS, 9094 TLS, 9092 plaintext). */
+  /** The broker ports clients reach (9098 IAM over TLS, 9096 SASL/SCRAM over TLS, 9094 TLS, 9092 plaintext). */
   ports: number[];
+  /**
+   * With SASL/SCRAM: the credentials secret (the cluster's `secretId`; named "AmazonMSK_...",
+   * encrypted with the key `keyId`, a customer managed key MSK requires) and the names of the
+   * association that hands the secret to the cluster (AWS::MSK::BatchScramSecret,
+   * aws_msk_scram_secret_association). MSK attaches the secret's resource policy itself when
+   * associating, so none is created (one written here would overwrite MSK's).
+   */
+  scram?: { secretId: string; keyId: string; association: { logicalId: string; tfName: string } };
 }
 
 /** One ECR lifecycle rule (ecr.ts); every rule expires the images it selects. */
@@ -1011,7 +1026,7 @@ export interface ResolvedComponent {
   securityGroupId?: string;
   roleIds: string[];
   logGroupId?: string;
-  /** For databases: the generated credentials secret. */
+  /** For databases (and MSK clusters with SASL/SCRAM): the generated credentials secret. */
   secretId?: string;
   /** For queues: the redrive target. */
   deadLetterQueueId?: string;
@@ -1023,7 +1038,10 @@ export interface ResolvedComponent {
   functionDeadLetterQueueId?: string;
   /** For queues with `deadLetterQueueId`: receives before a message moves there, per environment. */
   maxReceiveCount?: EnvValue<number>;
-  /** For sqs, s3, sns and log groups: how data is encrypted at rest, per environment (see decisions.ts). */
+  /**
+   * For sqs, s3, sns and log groups: how data is encrypted at rest, per environment (see
+   * decisions.ts); for an MSK SCRAM secret, its key (msk.ts).
+   */
   encryption?: ResolvedEncryption;
   /** For rds and aurora: whether the database gets a public address, per environment. */
   publiclyAccessible?: EnvValue<boolean>;
@@ -1119,6 +1137,12 @@ export interface ResolvedComponent {
    * (an ElastiCache AUTH token).
    */
   generatedSecret?: { username?: string; passwordLength: number; excludeCharacters: string };
+  /**
+   * For a secret another service finds by its name: the text its physical name must begin with
+   * ("AmazonMSK_" for MSK SCRAM credentials). Each target then names the secret this prefix
+   * followed by its usual unique name (CloudFormation would otherwise name it after the logical id).
+   */
+  physicalNamePrefix?: string;
   /**
    * For a database's credentials secret: the RDS instance or Aurora cluster that manages it
    * (ManageMasterUserPassword). No secret resource exists: references resolve to the secret RDS

@@ -7,7 +7,7 @@
 import { resolveConnectionProperties } from '@archgen/model';
 import type { LowerContext } from './context.ts';
 import { alarmTopic, deadLetterQueue, originBucket, athenaResultsBucket } from './derived.ts';
-import { grantRoleId } from './iam.ts';
+import { grantRoleId, signsInWithSecret } from './iam.ts';
 import { MANAGED_POLICIES } from './iam-actions.ts';
 import { bucketNotificationRuleNames, toConstantCase } from './naming.ts';
 import type {
@@ -99,6 +99,15 @@ export function lowerWiring(ctx: LowerContext): void {
                 batching.startingPosition === 'TRIM_HORIZON'
                   ? ('TRIM_HORIZON' as const)
                   : ('LATEST' as const),
+            }
+          : {}),
+        // A SASL/SCRAM cluster's poller signs in with the cluster's credentials (msk.ts).
+        ...(sourceKind === 'msk' && source.mskCluster?.scram
+          ? {
+              sourceAccess: {
+                type: 'SASL_SCRAM_512_AUTH' as const,
+                secretId: source.mskCluster.scram.secretId,
+              },
             }
           : {}),
         connectionId: connection.id,
@@ -577,8 +586,8 @@ export function lowerEnvironmentVariables(ctx: LowerContext): void {
       if (!target || vars.some((v) => 'componentId' in v.value && v.value.componentId === target.id))
         continue;
       addTarget(target);
-      // Database credentials: the secret's ARN, never the secret itself (LAM-05, ECS-01).
-      if (connection.kind === 'traffic' && target.secretId) {
+      // Database (or SASL/SCRAM) credentials: the secret's ARN, never the secret itself (LAM-05, ECS-01).
+      if (target.secretId && signsInWithSecret(connection.kind, target)) {
         const secret = ctx.component(target.secretId);
         if (secret && grantRoleId(component)) addTarget(secret);
       }

@@ -1,7 +1,8 @@
 /**
  * MSK clusters: aws-cdk-lib has only the L1 CfnCluster (the L2 is still experimental). Brokers,
  * ports, authentication and encryption come from the lowering; the name is the slug plus the
- * stack's UUID, as in the CloudFormation template (MSK names are at most 64 characters).
+ * stack's UUID, as in the CloudFormation template (MSK names are at most 64 characters). With
+ * SASL/SCRAM, the L1 association of its credentials secret (the secret and key are their own).
  */
 import type { ComponentEmitter } from './types.ts';
 import type { Expr } from '../ts/ast.ts';
@@ -48,9 +49,9 @@ export const mskClusterEmitter: ComponentEmitter = {
             }),
           }),
           clientAuthentication:
-            decided.clientAuth === 'iam'
-              ? obj({ sasl: obj({ iam: obj({ enabled: lit(true) }) }) })
-              : obj({ unauthenticated: obj({ enabled: lit(true) }) }),
+            decided.clientAuth === 'unauthenticated'
+              ? obj({ unauthenticated: obj({ enabled: lit(true) }) })
+              : obj({ sasl: obj({ [decided.clientAuth]: obj({ enabled: lit(true) }) }) }),
           loggingInfo: obj({
             brokerLogs: obj({
               cloudWatchLogs: logGroup
@@ -63,6 +64,20 @@ export const mskClusterEmitter: ComponentEmitter = {
     );
     acknowledgeDesignRisks(ctx, component, cluster);
     const arn = member(cluster, 'attrArn');
+    // The L1 association: the alpha L2 cluster would do it with a custom resource.
+    if (decided.scram)
+      ctx.declare(
+        `${ctx.variableName(component)}ScramSecrets`,
+        newExpr(
+          ctx.api('msk', 'CfnBatchScramSecret'),
+          ctx.scope,
+          lit(decided.scram.association.logicalId),
+          obj({
+            clusterArn: arn,
+            secretArnList: arr([ctx.handle(decided.scram.secretId).attributes.arn!]),
+          }),
+        ),
+      );
     // arn:...:cluster/<name>/<uuid> -> arn:...:topic/<name>/<uuid> (and group/).
     const parts = fn('split', lit(':cluster/'), arn);
     const sibling = (kind: string) =>

@@ -69,7 +69,11 @@ export function emitGrant(ctx: StackContext, grant: ResolvedGrant): boolean {
   // A grant method names the target construct; where the lowering broke a cycle by name, the
   // role's own statements (printed by name) cover the grant instead.
   const byName = grant.statements.some((s) => s.resources.some((r) => r.byName));
-  if (!method || !principal || byName) return false;
+  // secret.grantRead on a secret under a key of its own (an MSK SCRAM secret) also writes the
+  // reader into the key's policy, where the other targets have only the reader's kms:Decrypt
+  // (the lowering's own grant on the key), and a reader in another stack would make a cycle.
+  const ownKey = target.type === 'secret' && target.encryption?.keyId !== undefined;
+  if (!method || !principal || byName || ownKey) return false;
   ctx.expr(call(member(ctx.handle(grant.targetId).construct, method), principal));
   return true;
 }
@@ -156,6 +160,14 @@ export function emitEventSource(ctx: StackContext, source: ResolvedEventSource):
           startingPosition: lit(source.startingPosition ?? 'LATEST'),
           batchSize: lit(source.batchSize),
           maximumBatchingWindowInSeconds: lit(source.maxBatchingWindowSeconds),
+          sourceAccessConfigurations: source.sourceAccess
+            ? arr([
+                obj({
+                  type: lit(source.sourceAccess.type),
+                  uri: ctx.handle(source.sourceAccess.secretId).attributes.arn!,
+                }),
+              ])
+            : undefined,
         }),
       ),
     );

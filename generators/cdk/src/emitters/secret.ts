@@ -1,7 +1,7 @@
 /** Secrets Manager secrets. */
 import type { ResolvedComponent, ResolvedGraph } from '@archgen/infra';
 import type { ComponentEmitter } from './types.ts';
-import { lit, member, newExpr, obj } from '../ts/ast.ts';
+import { arr, call, lit, member, newExpr, obj } from '../ts/ast.ts';
 import { acknowledgeDesignRisks, nagRuleIds } from './common.ts';
 import { plainText } from '../naming.ts';
 
@@ -11,6 +11,14 @@ export function databaseOfSecret(
   secret: ResolvedComponent,
 ): ResolvedComponent | undefined {
   return graph.components.find((c) => c.secretId === secret.id);
+}
+
+/** Secrets Manager's longest secret name. */
+const SECRET_NAME_MAX = 512;
+
+/** The slug cut so that prefix, slug, "-" and the stack's UUID (36) fit a secret name. */
+function nameStem(component: ResolvedComponent, prefix: string): string {
+  return component.names.slug.slice(0, Math.max(1, SECRET_NAME_MAX - prefix.length - 37)).replace(/-+$/, '');
 }
 
 export const secretEmitter: ComponentEmitter = {
@@ -43,6 +51,25 @@ export const secretEmitter: ComponentEmitter = {
                 lit(plainText((typeof v === 'string' && v) || component.names.display, 2048)),
               )
             : lit(plainText(component.names.display, 2048)),
+          // A service that finds the secret by its name (MSK: "AmazonMSK_...") gets that prefix,
+          // then the slug and the stack's UUID, as in the CloudFormation template.
+          secretName: component.physicalNamePrefix
+            ? call(
+                member(ctx.core('Fn'), 'join'),
+                lit(''),
+                arr([
+                  lit(`${component.physicalNamePrefix}${nameStem(component, component.physicalNamePrefix)}-`),
+                  call(
+                    member(ctx.core('Fn'), 'select'),
+                    lit(2),
+                    call(member(ctx.core('Fn'), 'split'), lit('/'), member(ctx.scope, 'stackId')),
+                  ),
+                ]),
+              )
+            : undefined,
+          encryptionKey: component.encryption?.keyId
+            ? ctx.handle(component.encryption.keyId).construct
+            : undefined,
           generateSecretString,
         }),
       ),

@@ -1,12 +1,19 @@
 /**
  * MSK cluster: brokers in the subnets of its tier with its security group, the authentication,
  * encryption and broker count the lowering decided, broker logs to its log group. Topic and group
- * ARNs are the cluster's ARN with ":cluster/" read as ":topic/" or ":group/".
+ * ARNs are the cluster's ARN with ":cluster/" read as ":topic/" or ":group/". With SASL/SCRAM,
+ * the association of its credentials secret (the secret and its key are their own components).
  */
-import { requireResolved } from '@archgen/infra';
+import { requireResolved, type ResolvedMskCluster } from '@archgen/infra';
 import type { ComponentEmitter } from '../context.ts';
-import { getAtt, join, select, split } from '../template/intrinsics.ts';
+import { getAtt, join, select, split, type TemplateValue } from '../template/intrinsics.ts';
 import { stackUniqueName } from './common.ts';
+
+const CLIENT_AUTHENTICATION: Record<ResolvedMskCluster['clientAuth'], TemplateValue> = {
+  iam: { Sasl: { Iam: { Enabled: true } } },
+  scram: { Sasl: { Scram: { Enabled: true } } },
+  unauthenticated: { Unauthenticated: { Enabled: true } },
+};
 
 const sibling = (id: string, kind: string) => {
   const parts = split(':cluster/', getAtt(id, 'Arn'));
@@ -39,10 +46,7 @@ export const mskClusterEmitter: ComponentEmitter = {
         EncryptionInfo: {
           EncryptionInTransit: { ClientBroker: decided.encryptionInTransit, InCluster: true },
         },
-        ClientAuthentication:
-          decided.clientAuth === 'iam'
-            ? { Sasl: { Iam: { Enabled: true } } }
-            : { Unauthenticated: { Enabled: true } },
+        ClientAuthentication: CLIENT_AUTHENTICATION[decided.clientAuth],
         LoggingInfo: {
           BrokerLogs: {
             CloudWatchLogs: cluster.logGroupId
@@ -53,5 +57,13 @@ export const mskClusterEmitter: ComponentEmitter = {
         Tags: ctx.tagMap(cluster.names.display),
       },
     });
+    if (decided.scram)
+      ctx.template.addResource(decided.scram.association.logicalId, {
+        Type: 'AWS::MSK::BatchScramSecret',
+        Properties: {
+          ClusterArn: getAtt(cluster.names.logicalId, 'Arn'),
+          SecretArnList: [ctx.attribute(decided.scram.secretId, 'arn')],
+        },
+      });
   },
 };

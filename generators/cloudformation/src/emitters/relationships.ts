@@ -60,6 +60,9 @@ export function emitEventSource(source: ResolvedEventSource, ctx: EmitContext): 
       Topics: source.sourceKind === 'msk' ? [source.topic ?? ''] : undefined,
       FunctionResponseTypes: source.sourceKind === 'msk' ? undefined : ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: isStream && source.sourceKind !== 'msk' ? true : undefined,
+      SourceAccessConfigurations: source.sourceAccess
+        ? [{ Type: source.sourceAccess.type, URI: ctx.attribute(source.sourceAccess.secretId, 'arn') }]
+        : undefined,
     },
   });
 }

@@ -44,6 +44,15 @@ function emitEventSource(ctx: TfContext, fn: ResolvedComponent, e: ResolvedEvent
         stream && attr('starting_position', str(e.startingPosition ?? 'LATEST')),
         e.sourceKind === 'sqs' && attr('function_response_types', literal(['ReportBatchItemFailures'])),
         e.sourceKind === 'msk' && attr('topics', literal([e.topic ?? ''])),
+        e.sourceAccess &&
+          block(
+            'source_access_configuration',
+            [],
+            [
+              attr('type', str(e.sourceAccess.type)),
+              attr('uri', ctx.attribute(e.sourceAccess.secretId, 'arn')),
+            ],
+          ),
       ],
     ),
   );

@@ -1,7 +1,8 @@
 /**
  * MSK cluster: brokers in the subnets of its tier with its security group, the authentication,
  * encryption and broker count the lowering decided, broker logs to its log group. Topic and group
- * ARNs are the cluster's ARN with ":cluster/" read as ":topic/" or ":group/".
+ * ARNs are the cluster's ARN with ":cluster/" read as ":topic/" or ":group/". With SASL/SCRAM,
+ * the association of its credentials secret (the secret and its key are their own components).
  */
 import { requireResolved } from '@archgen/infra';
 import { attr, block, call, list, literal, ref, str } from '../hcl/ast.ts';
@@ -56,9 +57,9 @@ export const mskClusterEmitter: ComponentEmitter = {
         block(
           'client_authentication',
           [],
-          decided.clientAuth === 'iam'
-            ? [block('sasl', [], [attr('iam', literal(true))])]
-            : [attr('unauthenticated', literal(true))],
+          decided.clientAuth === 'unauthenticated'
+            ? [attr('unauthenticated', literal(true))]
+            : [block('sasl', [], [attr(decided.clientAuth, literal(true))])],
         ),
         block(
           'logging_info',
@@ -82,5 +83,21 @@ export const mskClusterEmitter: ComponentEmitter = {
         tags(c.names.display),
       ]),
     );
+    if (decided.scram) {
+      const secret = ctx.component(decided.scram.secretId);
+      ctx.add(
+        'data.tf',
+        block(
+          'resource',
+          ['aws_msk_scram_secret_association', decided.scram.association.tfName],
+          [
+            attr('cluster_arn', ref(`aws_msk_cluster.${c.names.tfName}.arn`)),
+            attr('secret_arn_list', list([ctx.attribute(secret.id, 'arn')])),
+            // MSK checks the secret's value when it is associated.
+            attr('depends_on', list([ref(`aws_secretsmanager_secret_version.${secret.names.tfName}`)])),
+          ],
+        ),
+      );
+    }
   },
 };

@@ -4,13 +4,18 @@
  *   is referenced, not created, and RDS rotates it.
  * - A Redis AUTH token: Terraform cannot generate one offline without another provider, so Redis
  *   uses IAM authentication instead (elasticache.ts) and this secret tells clients the IAM user.
+ * - MSK SCRAM credentials: a user name and a password made at creation (see below), named
+ *   "AmazonMSK_..." and encrypted with the key the lowering made for them.
  * - Anything else: an empty secret for the application to fill.
  */
 import type { ResolvedComponent } from '@archgen/infra';
-import { type Expr, attr, block, index, num, ref } from '../hcl/ast.ts';
+import { type Expr, attr, block, call, index, list, num, obj, ref, str, tpl } from '../hcl/ast.ts';
 import type { ComponentEmitter, TfContext } from '../context.ts';
 import { jsonencode, skip, tags } from './common.ts';
 import { redisAppUser } from './relationships.ts';
+
+/** Secrets Manager's longest secret name. */
+const SECRET_NAME_MAX = 512;
 
 /** The resource that holds a managed secret, per database type. */
 const MANAGED_BY: Record<string, string> = { rds: 'aws_db_instance', aurora: 'aws_rds_cluster' };
@@ -61,20 +66,52 @@ export const secretEmitter: ComponentEmitter = {
             ? `${rotation} needs a rotation function for this secret's kind; none exists in the design (SM-01)`
             : 'rotation is off in the design (SM-01)',
         );
+    const keyId = c.encryption?.keyId;
+    const prefix = c.physicalNamePrefix ?? '';
     ctx.add(
       'data.tf',
       ctx.resource('aws_secretsmanager_secret', c.names.tfName, c, [
         rotationSkip,
-        skip('CKV_AWS_149', 'encrypted with the AWS managed key for Secrets Manager'),
-        attr('name', ctx.physicalName(c.names.slug, 512)),
+        !keyId && skip('CKV_AWS_149', 'encrypted with the AWS managed key for Secrets Manager'),
+        // A service that finds the secret by its name (MSK: "AmazonMSK_...") gets that prefix.
+        attr(
+          'name',
+          prefix
+            ? tpl(prefix, ctx.physicalName(c.names.slug, SECRET_NAME_MAX - prefix.length))
+            : ctx.physicalName(c.names.slug, SECRET_NAME_MAX),
+        ),
         attr(
           'description',
           ctx.prop(c, 'description', (v) => (String(v ?? '') || c.names.display).slice(0, 2048)),
         ),
+        keyId && attr('kms_key_id', ctx.attribute(keyId, 'arn')),
         attr('recovery_window_in_days', num(7)),
         tags(c.names.display),
       ]),
     );
+    const generated = c.generatedSecret;
+    if (!cache && generated?.username) {
+      // No password generator works offline with the AWS provider alone: random UUIDs
+      // (crypto/rand, 32 hex characters each) make the password, set once at creation. The value
+      // is in the state, as any secret_string is: keep the state encrypted.
+      const hex = () => call('replace', call('uuid'), str('-'), str(''));
+      const length = generated.passwordLength;
+      const uuids = tpl(...Array.from({ length: Math.ceil(length / 32) }, hex));
+      const password = length % 32 === 0 ? uuids : call('substr', uuids, num(0), num(length));
+      ctx.add(
+        'data.tf',
+        block(
+          'resource',
+          ['aws_secretsmanager_secret_version', c.names.tfName],
+          [
+            attr('secret_id', ref(`aws_secretsmanager_secret.${c.names.tfName}.id`)),
+            attr('secret_string', call('jsonencode', obj({ username: str(generated.username), password }))),
+            // uuid() is new on every plan: the password stays what it was made.
+            block('lifecycle', [], [attr('ignore_changes', list([ref('secret_string')]))]),
+          ],
+        ),
+      );
+    }
     if (cache) {
       ctx.add(
         'data.tf',

@@ -519,6 +519,22 @@ export function importTemplate(
         cls.set(r.id, { kind: 'part', rule: { role, via: 'in' } });
         ownerHint.set(r.id, db.id);
       }
+      // An MSK cluster's SASL/SCRAM credentials, handed to that one cluster alone.
+      const clusters = referrersOf(r.id)
+        .filter((x) => x.type === 'AWS::MSK::BatchScramSecret')
+        .flatMap((x) => referencesIn(x.props.ClusterArn).map((ref) => ref.target))
+        .filter((t) => byId.get(t)?.type === 'AWS::MSK::Cluster' && isService(t));
+      if (!db && clusters.length === 1) {
+        cls.set(r.id, { kind: 'part', rule: { role: 'secret', via: 'in' } });
+        ownerHint.set(r.id, clusters[0]!);
+        // The key only this secret is encrypted with (roles may decrypt with it) goes with it.
+        const key = referencesIn(r.props.KmsKeyId)
+          .map((x) => x.target)
+          .find((t) => byId.get(t)?.type === 'AWS::KMS::Key');
+        const keyUsers = key ? referrersOf(key).filter((x) => x.type !== 'AWS::KMS::Alias') : [];
+        if (key && !drawn(key) && keyUsers.every((x) => x.id === r.id || /^AWS::IAM::/.test(x.type)))
+          ownerHint.set(key, clusters[0]!);
+      }
     }
     if (r.type === 'AWS::Events::Rule') {
       const pattern = obj(r.props.EventPattern);
@@ -1371,8 +1387,19 @@ export function importTemplate(
     );
   }
   const strong = new Set(edges.filter((e) => !e.weak).map((e) => `${e.from}\u0000${e.to}`));
+  // A function an MSK cluster feeds reads its topics with its role (the poller's grant): that is
+  // the event source, not a client connection, which would admit the function to the brokers.
+  const fedBy = new Set(
+    edges
+      .filter((e) => e.kind === 'event-source' && nodes.find((n) => n.id === e.from)?.type === 'msk-cluster')
+      .map((e) => `${e.to}\u0000${e.from}`),
+  );
   const connections = mergeEdges(
-    edges.filter((e) => !e.weak || !strong.has(`${e.from}\u0000${e.to}`)),
+    edges.filter(
+      (e) =>
+        (!e.weak || !strong.has(`${e.from}\u0000${e.to}`)) &&
+        !(e.kind === 'read' && e.why.startsWith('IAM statement') && fedBy.has(`${e.from}\u0000${e.to}`)),
+    ),
     nodes,
     (m) => warn(m, undefined, 'info'),
   );

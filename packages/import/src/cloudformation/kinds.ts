@@ -155,6 +155,8 @@ export const PART_TYPES: Readonly<Record<string, PartRule>> = {
   },
   'AWS::ApiGatewayV2::VpcLink': { role: 'vpcLink', via: 'in' },
   'AWS::SecretsManager::RotationSchedule': { role: 'rotation', via: 'out', paths: ['SecretId'] },
+  // An MSK cluster's SCRAM secrets handed to it; the secret it names is the cluster's too (import.ts).
+  'AWS::MSK::BatchScramSecret': { role: 'scramSecrets', via: 'out', paths: ['ClusterArn'] },
   'AWS::SecretsManager::SecretTargetAttachment': {
     role: 'secretAttachment',
     via: 'out',
@@ -273,6 +275,12 @@ export function iamKind(actions: readonly string[], targetType: string): Connect
     }
     case 'ecr-repository':
       return has('ecr', (v) => v === 'batchgetimage' || v === 'getdownloadurlforlayer') ? 'read' : undefined;
+    case 'msk-cluster': {
+      // Kafka data-plane actions (IAM access control): reading and writing topics.
+      const read = has('kafka-cluster', (v) => v === 'readdata');
+      const write = has('kafka-cluster', (v) => v === 'writedata');
+      return read && write ? 'read-write' : read ? 'read' : write ? 'write' : undefined;
+    }
     case 'kinesis-stream': {
       const write = has('kinesis', (v) => v.startsWith('putrecord'));
       const read = has('kinesis', (v) => READ.test(v));

@@ -74,6 +74,8 @@ const scaledTable = (ctx: RemadeContext) =>
 /** A service that scales (target tracking on CPU), in some environment. */
 const scaledService = (ctx: RemadeContext) =>
   inSomeEnvironment(ctx, (p) => p.scaling !== undefined && p.scaling !== 'none');
+/** An MSK cluster that signs clients in with SASL/SCRAM (the same in every environment). */
+const scram = (ctx: RemadeContext) => ctx.node.properties.clientAuth === 'scram';
 /** A rule with targets: its role, target DLQ, DLQ policy and alarm, and invoke permissions. */
 const ruleWithTargets = (ctx: RemadeContext) => out(ctx, 'route');
 
@@ -85,7 +87,16 @@ const derivedRule = (ctx: RemadeContext): boolean => {
   const peer = ctx.type.endsWith('Ingress')
     ? (ctx.props.SourceSecurityGroupId ?? ctx.props.SourceSecurityGroupName)
     : ctx.props.DestinationSecurityGroupId;
-  if (peer !== undefined) return ctx.names.some((id) => id !== ctx.node.id);
+  if (peer !== undefined)
+    return (
+      ctx.names.some((id) => id !== ctx.node.id) ||
+      // An MSK cluster admits its own group for the pollers of the functions it feeds (infra msk.ts).
+      (ctx.node.type === 'msk-cluster' &&
+        has(
+          ctx,
+          (c) => c.from === ctx.node.id && c.kind === 'event-source' && ctx.nodeType(c.to) === 'lambda',
+        ))
+    );
   // Ports are often written as strings ("80").
   const port = Number(ctx.props.FromPort);
   return (
@@ -348,7 +359,15 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
     permission: { types: ['AWS::Lambda::Permission'], when: (ctx) => ctx.ordinal < invokers(ctx) },
     subscription: { types: ['AWS::SNS::Subscription'] },
   },
-  'msk-cluster': { ...NETWORKED, logGroup: LOG_GROUP },
+  'msk-cluster': {
+    ...NETWORKED,
+    logGroup: LOG_GROUP,
+    // With SASL/SCRAM: the credentials secret, its key and alias, and their association.
+    secret: { types: ['AWS::SecretsManager::Secret'], max: 1, when: scram },
+    kmsKey: { types: ['AWS::KMS::Key'], max: 1, when: scram },
+    kmsAlias: { types: ['AWS::KMS::Alias'], max: 1, when: scram },
+    scramSecrets: { types: ['AWS::MSK::BatchScramSecret'], max: 1, when: scram },
+  },
   neptune: {
     ...NETWORKED,
     instance: { types: ['AWS::Neptune::DBInstance'] },

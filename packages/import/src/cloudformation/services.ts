@@ -29,6 +29,7 @@ import { ecrRepository } from './readers/ecr-repository.ts';
 import { efs } from './readers/efs.ts';
 import { firehose } from './readers/firehose.ts';
 import { kmsKey } from './readers/kms-key.ts';
+import { mskCluster } from './readers/msk-cluster.ts';
 import { route53Zone } from './readers/route53-zone.ts';
 import { vpcEndpoint } from './readers/vpc-endpoint.ts';
 import { wafWebAcl } from './readers/waf-web-acl.ts';
@@ -745,4 +746,5 @@ export const SERVICE_TYPES: Readonly<Record<string, ServiceMapping>> = {
   'AWS::CloudTrail::Trail': { service: 'cloudtrail', read: cloudtrail },
   'AWS::Config::ConfigurationRecorder': { service: 'config-recorder', read: configRecorder },
   'AWS::KinesisFirehose::DeliveryStream': { service: 'firehose', read: firehose },
+  'AWS::MSK::Cluster': { service: 'msk-cluster', read: mskCluster },
 };

@@ -57,6 +57,9 @@ export function graphProblems(graph: ResolvedGraph): string[] {
     needComponent(c.eventBusId, `${c.id}.eventBusId`);
     needComponent(c.userPoolId, `${c.id}.userPoolId`);
     needComponent(c.outputBucketId, `${c.id}.outputBucketId`);
+    needComponent(c.encryption?.keyId, `${c.id}.encryption.keyId`);
+    needComponent(c.mskCluster?.scram?.secretId, `${c.id}.mskCluster.scram.secretId`);
+    needComponent(c.mskCluster?.scram?.keyId, `${c.id}.mskCluster.scram.keyId`);
     if (c.placement && !vpcs.has(c.placement.vpcId))
       problems.push(`${c.id}: unknown VPC ${c.placement.vpcId}`);
     if (c.derived)
@@ -125,7 +128,9 @@ export function graphProblems(graph: ResolvedGraph): string[] {
   }
 
   for (const e of graph.eventSources)
-    [e.functionId, e.sourceId].forEach((id) => needComponent(id, `event source ${e.id}`));
+    [e.functionId, e.sourceId, e.sourceAccess?.secretId].forEach((id) =>
+      needComponent(id, `event source ${e.id}`),
+    );
   for (const s of graph.subscriptions)
     [s.topicId, s.subscriberId, s.deadLetterQueueId].forEach((id) =>
       needComponent(id, `subscription ${s.id}`),

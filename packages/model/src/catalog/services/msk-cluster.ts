@@ -49,11 +49,12 @@ const properties = [
     'iam',
     [
       ['iam', 'IAM (port 9098)'],
+      ['scram', 'SASL/SCRAM user name and password (port 9096)'],
       ['unauthenticated', 'None (any client in the security group)'],
     ],
     {
       sameInEveryEnvironment: true,
-      help: 'IAM lets each connected role read or write topics with kafka-cluster permissions; no authentication trusts the network alone.',
+      help: 'IAM lets each connected role read or write topics with kafka-cluster permissions. SASL/SCRAM-512 signs clients in with a generated password in Secrets Manager (named AmazonMSK_..., under a customer managed KMS key) that connected compute may read. No authentication trusts the network alone.',
     },
   ),
   choice(
@@ -85,17 +86,18 @@ export const mskCluster: ServiceDefinition = {
   category: 'Analytics',
   icon: 'msk-cluster',
   description:
-    'Managed Apache Kafka: brokers in the VPC’s private subnets, one set per AZ, encrypted at rest and in transit, with IAM client authentication. Connect the compute that reads and writes topics; a Lambda function can consume a topic.',
+    'Managed Apache Kafka: brokers in the VPC’s private subnets, one set per AZ, encrypted at rest and in transit, with IAM or SASL/SCRAM client authentication. Connect the compute that reads and writes topics; a Lambda function can consume a topic.',
   placements: ['private', 'isolated'],
   properties,
   validate(props) {
     const p = reader(properties, props);
     const issues: PropertyIssue[] = [...checkLogRetention(props)];
-    // IAM authentication runs over TLS only.
-    if (p.str('clientAuth') === 'iam' && p.str('encryptionInTransit') === 'PLAINTEXT')
+    // IAM and SASL/SCRAM authentication run over TLS only.
+    const auth = p.str('clientAuth');
+    if ((auth === 'iam' || auth === 'scram') && p.str('encryptionInTransit') === 'PLAINTEXT')
       issues.push({
         path: 'encryptionInTransit',
-        message: 'IAM authentication needs TLS: allow TLS, or turn authentication off',
+        message: `${auth === 'iam' ? 'IAM' : 'SASL/SCRAM'} authentication needs TLS: allow TLS, or turn authentication off`,
       });
     return issues;
   },
@@ -107,6 +109,9 @@ export const mskCluster: ServiceDefinition = {
     }),
     WATCHED_BY_ALARM,
   ],
-  // The cluster and its security group; the broker log group.
-  stackResources: ({ props }) => ({ count: 2 + (props.brokerLogs === false ? 0 : 1) }),
+  // The cluster and its security group; the broker log group; with SASL/SCRAM its secret, the
+  // secret's key and alias, and the association of the secret with the cluster.
+  stackResources: ({ props }) => ({
+    count: 2 + (props.brokerLogs === false ? 0 : 1) + (props.clientAuth === 'scram' ? 4 : 0),
+  }),
 };

@@ -12,7 +12,7 @@ export const MSK_02: Rule = {
       props.clientAuth === 'unauthenticated'
         ? {
             message: `${node.name} lets any client in its security group read and write every topic`,
-            why: 'Without authentication the network is the only control: any compromised host that reaches the brokers can read or overwrite every topic. IAM authentication scopes each role to its topics.',
+            why: 'Without authentication the network is the only control: any compromised host that reaches the brokers can read or overwrite every topic. IAM authentication scopes each role to its topics; SASL/SCRAM signs clients in with a password kept in Secrets Manager.',
             fixTitle: 'Use IAM authentication over TLS',
             set: { clientAuth: 'iam', encryptionInTransit: 'TLS' },
           }

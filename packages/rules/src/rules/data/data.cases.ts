@@ -388,6 +388,21 @@ export const dataCases: RuleCase[] = [
     expect: { target: 'kafka', severity: 'high' },
   },
   {
+    ruleId: 'MSK-02',
+    name: 'MSK cluster with SASL/SCRAM authentication',
+    compliant: vpc()
+      .node('msk-cluster', { id: 'kafka', tier: 'private', properties: { clientAuth: 'scram' } })
+      .build(),
+    nonCompliant: vpc()
+      .node('msk-cluster', {
+        id: 'kafka',
+        tier: 'private',
+        properties: { clientAuth: 'unauthenticated', encryptionInTransit: 'TLS' },
+      })
+      .build(),
+    expect: { target: 'kafka', severity: 'high' },
+  },
+  {
     ruleId: 'MSK-03',
     name: 'MSK cluster without broker logs',
     compliant: vpc().node('msk-cluster', { id: 'kafka', tier: 'private' }).build(),
