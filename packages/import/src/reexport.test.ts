@@ -75,14 +75,12 @@ const NODES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {
     '+sqs SnsNodeDeliveryDlq',
     // An alarm on a secret watches no metric: it makes nothing to read back.
     '-cloudwatch-alarm alarm22',
-    '-msk-cluster kafka',
   ],
   'fixtures/adversarial/every-service.json': [
     // Buckets the lowering made for a workgroup's results and a distribution's origin, read as
     // drawn buckets with their connections (the re-export is the same).
     '+s3 EveryAthenaWorkgroupResults',
     '+s3 EveryCloudfrontOrigin',
-    '-msk-cluster mskCluster',
   ],
 };
 
@@ -98,22 +96,9 @@ const PROPERTIES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {
     'ecsFargate prod scaling: "step" -> "none"',
   ],
   'fixtures/adversarial/every-service.json': [
-    // Not read as nodes yet (MSK): kept as "other resources" that pass through unchanged.
     // Left to the metric's defaults in the design; the template holds what they give.
     'cloudwatchAlarm prod evaluationPeriods: 3 -> 1',
     'cloudwatchAlarm prod threshold: 5 -> 1',
-    'mskCluster * brokerLogs: true -> undefined',
-    'mskCluster * brokersPerAz: 1 -> undefined',
-    'mskCluster * clientAuth: "iam" -> undefined',
-    'mskCluster * encryptionInTransit: "TLS" -> undefined',
-    'mskCluster * kafkaVersion: "3.8.x" -> undefined',
-    'mskCluster * logRetentionDays: 30 -> undefined',
-    'mskCluster dev instanceType: "kafka.t3.small" -> undefined',
-    'mskCluster dev storageGb: 20 -> undefined',
-    'mskCluster prod instanceType: "kafka.m7g.large" -> undefined',
-    'mskCluster prod storageGb: 100 -> undefined',
-    'mskCluster staging instanceType: "kafka.m7g.large" -> undefined',
-    'mskCluster staging storageGb: 100 -> undefined',
     // A Terraform-only kept resource: the CloudFormation template does not hold it.
     'otherResource * terraformArguments: {"name":"/every-service/kept","type":"String","value":"kept as imported","description":"A resource the designer does not model, passed through"} -> {}',
     'otherResource * terraformType: "aws_ssm_parameter" -> ""',
@@ -128,15 +113,6 @@ const PROPERTIES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {
     'stepFunctions * retries: [{"errorName":"Lambda.TooManyRequestsException","maxAttempts":5,"intervalSeconds":1,"backoffRate":1.5},{"errorName":"States.ALL","maxAttempts":2,"intervalSeconds":3,"backoffRate":2}] -> [{"errorName":"Lambda.ServiceException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"Lambda.AWSLambdaException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"Lambda.SdkClientException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"Lambda.TooManyRequestsException","maxAttempts":3,"intervalSeconds":2,"backoffRate":2},{"errorName":"States.Timeout","maxAttempts":3,"intervalSeconds":2,"backoffRate":2}]',
   ],
   'fixtures/adversarial/every-connection.json': [
-    // Not read as nodes yet (MSK): kept as "other resources" that pass through unchanged.
-    'kafka * brokerLogs: true -> undefined',
-    'kafka * brokersPerAz: 1 -> undefined',
-    'kafka * clientAuth: "iam" -> undefined',
-    'kafka * encryptionInTransit: "TLS" -> undefined',
-    'kafka * instanceType: "kafka.m7g.large" -> undefined',
-    'kafka * kafkaVersion: "3.8.x" -> undefined',
-    'kafka * logRetentionDays: 30 -> undefined',
-    'kafka * storageGb: 100 -> undefined',
     // Set beside a drawn certificate, zone alias or log group, which the lowering uses instead.
     'cloudfront * aliases: "www.example.com" -> ""',
     'cloudfront * certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/example" -> ""',
