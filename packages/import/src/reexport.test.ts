@@ -92,8 +92,6 @@ const PROPERTIES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {
   'fixtures/adversarial/environment-shapes.json': [
     // Dev has no certificate, and a distribution serves names only with one.
     'cloudfront dev aliases: "dev.example.com" -> ""',
-    // Step scaling is not read back yet (its two policies and alarms are kept as they are).
-    'ecsFargate prod scaling: "step" -> "none"',
   ],
   'fixtures/adversarial/every-service.json': [
     // Left to the metric's defaults in the design; the template holds what they give.

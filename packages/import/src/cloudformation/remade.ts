@@ -74,6 +74,8 @@ const scaledTable = (ctx: RemadeContext) =>
 /** A service that scales (target tracking on CPU), in some environment. */
 const scaledService = (ctx: RemadeContext) =>
   inSomeEnvironment(ctx, (p) => p.scaling !== undefined && p.scaling !== 'none');
+/** A service that scales in steps on CPU alarms, in some environment. */
+const stepScaled = (ctx: RemadeContext) => inSomeEnvironment(ctx, (p) => p.scaling === 'step');
 /** An MSK cluster that signs clients in with SASL/SCRAM (the same in every environment). */
 const scram = (ctx: RemadeContext) => ctx.node.properties.clientAuth === 'scram';
 /** A rule with targets: its role, target DLQ, DLQ policy and alarm, and invoke permissions. */
@@ -279,11 +281,13 @@ const REMADE: Readonly<Record<string, Readonly<Record<string, RemadeRule>>>> = {
       max: 1,
       when: scaledService,
     },
+    // One target-tracking policy, or step scaling's two policies (out, in) with their CPU alarms.
     scalingPolicy: {
       types: ['AWS::ApplicationAutoScaling::ScalingPolicy'],
-      max: 1,
-      when: scaledService,
+      max: 2,
+      when: (ctx) => (ctx.ordinal === 0 ? scaledService(ctx) : stepScaled(ctx)),
     },
+    alarm: { types: ['AWS::CloudWatch::Alarm'], max: 2, when: stepScaled },
   },
   eks: {
     ...NETWORKED,

@@ -386,6 +386,15 @@ const ecsService: Reader = (p, ctx) => {
             obj(c.PredefinedMetricSpecification).PredefinedMetricType === 'ECSServiceAverageCPUUtilization',
         )
     : undefined;
+  // Step scaling: a policy that adds tasks when its CPU alarm goes off (the alarm's threshold is
+  // the target CPU; the scale-in policy's alarm sits at half of it).
+  const stepOut = target
+    ? ctx
+        .referrers(target.id, 'AWS::ApplicationAutoScaling::ScalingPolicy')
+        .filter((policy) => str(ctx, policy.props.PolicyType) === 'StepScaling')
+        .flatMap((policy) => ctx.referrers(policy.id, 'AWS::CloudWatch::Alarm'))
+        .find((alarm) => str(ctx, alarm.props.ComparisonOperator) === 'GreaterThanOrEqualToThreshold')
+    : undefined;
   return props({
     cpu: str(ctx, task.Cpu),
     memoryMiB: num(ctx, task.Memory),
@@ -395,12 +404,18 @@ const ecsService: Reader = (p, ctx) => {
     // Target tracking on CPU, or the scalable target's own schedule (business hours).
     scaling: tracking
       ? 'target-tracking'
-      : target && list(deep(ctx, target.props.ScheduledActions)).length > 0
-        ? 'scheduled'
-        : 'none',
+      : stepOut
+        ? 'step'
+        : target && list(deep(ctx, target.props.ScheduledActions)).length > 0
+          ? 'scheduled'
+          : 'none',
     minCount: target ? num(ctx, target.props.MinCapacity) : undefined,
     maxCount: target ? num(ctx, target.props.MaxCapacity) : undefined,
-    targetCpuPercent: tracking ? num(ctx, tracking.TargetValue) : undefined,
+    targetCpuPercent: tracking
+      ? num(ctx, tracking.TargetValue)
+      : stepOut
+        ? num(ctx, stepOut.props.Threshold)
+        : undefined,
     spot: strategy.some((s) => s.CapacityProvider === 'FARGATE_SPOT'),
     readonlyRootFilesystem: container.ReadonlyRootFilesystem === true,
     circuitBreaker: breaker.Enable === true,
