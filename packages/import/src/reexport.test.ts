@@ -46,33 +46,15 @@ function resourcesOf(templates: [string, Record<string, unknown>][]): string[] {
  * in the report of h/reexport); none is a duplicate and the rest keep their ids and types.
  */
 const LOST_OR_ADDED: Readonly<Record<string, readonly string[]>> = {
-  'fixtures/adversarial/event-patterns-and-cycles.json': [
-    '-EventsTopicDeliveryDlqAlarm AWS::CloudWatch::Alarm',
-    '+EventsTopicDeliveryDlq2 AWS::SQS::Queue',
-    '+EventsTopicDeliveryDlq2Alarm AWS::CloudWatch::Alarm',
-    '+EventsTopicDeliveryDlq2Policy AWS::SQS::QueuePolicy',
-  ],
   'fixtures/adversarial/every-connection.json': [
     '-AlarmOnMskCluster AWS::CloudWatch::Alarm',
     '-AlarmOnNatGateway AWS::CloudWatch::Alarm',
-    '-SnsNodeDeliveryDlqAlarm AWS::CloudWatch::Alarm',
-    '+SnsNodeDeliveryDlq2 AWS::SQS::Queue',
-    '+SnsNodeDeliveryDlq2Alarm AWS::CloudWatch::Alarm',
-    '+SnsNodeDeliveryDlq2Policy AWS::SQS::QueuePolicy',
-  ],
-  'fixtures/adversarial/hostile-names.json': [
-    '+TopicAWSAccountIdXScriptDeliveryDlq2 AWS::SQS::Queue',
-    '+TopicAWSAccountIdXScriptDeliveryDlq2Alarm AWS::CloudWatch::Alarm',
-    '+TopicAWSAccountIdXScriptDeliveryDlq2Policy AWS::SQS::QueuePolicy',
   ],
 };
 
 /** Service nodes that do not come back ("-<type> <id>") or come back as more than one ("+..."). */
 const NODES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {
-  // A subscription's dead-letter queue is read as a queue of its own (the re-export is the same).
-  'fixtures/adversarial/event-patterns-and-cycles.json': ['+sqs EventsTopicDeliveryDlq'],
   'fixtures/adversarial/every-connection.json': [
-    '+sqs SnsNodeDeliveryDlq',
     // An alarm on a secret watches no metric: it makes nothing to read back.
     '-cloudwatch-alarm alarm22',
   ],

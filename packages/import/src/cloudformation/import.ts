@@ -491,9 +491,24 @@ export function importTemplate(
         (x) => x.type !== 'AWS::SQS::QueuePolicy' && x.type !== 'AWS::CloudWatch::Alarm',
       );
       const dlqUsers = users.filter((x) => refsUnderKeys(x.props, DLQ_KEY).includes(r.id));
-      if (dlqUsers.length === 1 && users.length === 1) {
+      // The delivery DLQ the lowering makes for a topic, which its subscriptions share: the topic's.
+      const topics = new Set(
+        dlqUsers.map((x) =>
+          x.type === 'AWS::SNS::Subscription' ? referencesIn(x.props.TopicArn)[0]?.target : undefined,
+        ),
+      );
+      const topic = topics.size === 1 ? [...topics][0] : undefined;
+      const owner =
+        users.length !== dlqUsers.length || dlqUsers.length === 0
+          ? undefined
+          : topic !== undefined && isService(topic)
+            ? topic
+            : dlqUsers.length === 1
+              ? dlqUsers[0]!.id
+              : undefined;
+      if (owner !== undefined) {
         cls.set(r.id, { kind: 'part', rule: { role: 'deadLetterQueue', via: 'in' } });
-        ownerHint.set(r.id, dlqUsers[0]!.id);
+        ownerHint.set(r.id, owner);
       }
     }
     if (r.type === 'AWS::S3::Bucket' && isService(r.id)) {
