@@ -42,15 +42,9 @@ function resourcesOf(templates: [string, Record<string, unknown>][]): string[] {
 /**
  * Resources the re-export of a design generated for all its environments does not make again
  * ("-id Type") or makes besides ("+id Type"), pinned exactly so a fix or a regression fails here.
- * Each is a per-environment setting or a derived part the importer does not read back yet (listed
- * in the report of h/reexport); none is a duplicate and the rest keep their ids and types.
+ * None today: every example and adversarial design comes back with each resource under its id.
  */
-const LOST_OR_ADDED: Readonly<Record<string, readonly string[]>> = {
-  'fixtures/adversarial/every-connection.json': [
-    '-AlarmOnMskCluster AWS::CloudWatch::Alarm',
-    '-AlarmOnNatGateway AWS::CloudWatch::Alarm',
-  ],
-};
+const LOST_OR_ADDED: Readonly<Record<string, readonly string[]>> = {};
 
 /** Service nodes that do not come back ("-<type> <id>") or come back as more than one ("+..."). */
 const NODES_NOT_READ_BACK: Readonly<Record<string, readonly string[]>> = {

@@ -858,7 +858,8 @@ export function importTemplate(
     nodeOf.set(r.id, node);
   }
 
-  // NAT gateways: one nat-gateway node per VPC in its public tier.
+  // NAT gateways: one nat-gateway node per VPC in its public tier; each gateway resource -> it.
+  const natNodeOf = new Map<string, DesignNode>();
   // archgen keys a NAT node's layout by the node's own logical id, which names no resource (the
   // VPC's network makes the gateways): the layout entries no resource claims, those that say NAT
   // first (a node that makes nothing, an alarm on a metric-less service, leaves one too).
@@ -888,6 +889,7 @@ export function importTemplate(
     };
     if (l.position) node.position = l.position;
     nodes.push(node);
+    for (const natId of v.natIds) natNodeOf.set(natId, node);
   }
 
   // ---- Placement: the tier of the subnets a node (or one of its parts) uses ---------------------
@@ -970,7 +972,14 @@ export function importTemplate(
     /** From a reference alone (an environment variable): dropped where IAM or events say more. */
     weak?: boolean;
   }[] = [];
-  const node = (resId: string | undefined) => (resId ? nodeOf.get(ownerVia(resId) ?? '') : undefined);
+  const node = (resId: string | undefined) =>
+    resId ? (nodeOf.get(ownerVia(resId) ?? '') ?? natNodeOf.get(resId)) : undefined;
+  // A service's name as its template writes it (an MSK cluster's ClusterName): alarms name what
+  // they watch by it in a metric dimension, without a Ref.
+  const serviceByName = new Map<string, string>();
+  for (const [resId] of nodeOf)
+    for (const [key, v] of Object.entries(byId.get(resId)?.props ?? {}))
+      if (key.endsWith('Name') && v !== undefined) serviceByName.set(JSON.stringify(v), resId);
   const targetsIn = (v: unknown) =>
     [...new Set(referencesIn(v).map((x) => x.target))].filter((t) => byId.has(t));
   const add = (
@@ -1180,9 +1189,12 @@ export function importTemplate(
           // A folded alarm topic is no node to notify (its owner is the alarm's, or another's).
           else if (cls.get(t)?.kind === 'service') add(owner, t, 'notify', `alarm ${r.id} notifies`);
         }
-        if (ownerNode.type === 'cloudwatch-alarm')
+        if (ownerNode.type === 'cloudwatch-alarm') {
           for (const t of targetsIn([r.props.Dimensions, r.props.Metrics]))
             add(r.id, t, 'read', 'alarm dimension');
+          for (const d of Array.isArray(r.props.Dimensions) ? r.props.Dimensions : [])
+            add(r.id, serviceByName.get(JSON.stringify(obj(d).Value)), 'read', 'alarm dimension (by name)');
+        }
         break;
       case 'AWS::Route53::RecordSet': {
         // An alias record in a zone of the design: zone -> the distribution or load balancer.
