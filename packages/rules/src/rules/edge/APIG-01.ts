@@ -21,11 +21,16 @@ export const APIG_01: Rule = {
           fixTitle: userPool ? `Authorize with ${userPool.name}` : 'Require IAM (SigV4) authorization',
           set: { authorizer: userPool ? 'cognito' : 'iam' },
         };
-      if (authorizer === 'cognito' && !userPool)
+      // A JWT authorizer takes the connected user pool as its issuer: without one the export
+      // makes no authorizer, and the API is open.
+      if ((authorizer === 'cognito' || authorizer === 'jwt') && !userPool)
         return {
           code: 'pool',
-          message: `${node.name} uses a Cognito authorizer but is not connected to a user pool`,
-          why: 'A Cognito authorizer validates tokens against one user pool; without it the API cannot be deployed.',
+          message: `${node.name} uses a ${authorizer === 'jwt' ? 'JWT' : 'Cognito'} authorizer but is not connected to a user pool`,
+          why:
+            authorizer === 'jwt'
+              ? 'The JWT authorizer trusts tokens from the connected user pool; without one no authorizer is made and every route is public.'
+              : 'A Cognito authorizer validates tokens against one user pool; without it the API cannot be deployed.',
           fixTitle: 'Add a Cognito user pool',
           actions: [
             {

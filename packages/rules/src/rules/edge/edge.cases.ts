@@ -84,6 +84,19 @@ export const edgeCases: RuleCase[] = [
     expect: { target: 'api', severity: 'high' },
   },
   {
+    ruleId: 'APIG-01',
+    name: 'JWT authorizer without a user pool to issue its tokens',
+    compliant: fixture()
+      .node('api-gateway', { id: 'api', properties: { apiType: 'http', authorizer: 'jwt' } })
+      .node('cognito-user-pool', { id: 'pool' })
+      .connect('api', 'pool', 'read')
+      .build(),
+    nonCompliant: fixture()
+      .node('api-gateway', { id: 'api', properties: { apiType: 'http', authorizer: 'jwt' } })
+      .build(),
+    expect: { target: 'api', severity: 'high' },
+  },
+  {
     ruleId: 'APIG-02',
     name: 'REST API without request validation (HTTP APIs have none)',
     compliant: fixture()
