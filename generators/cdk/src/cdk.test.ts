@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
-import { SERVICES, design } from '@archgen/model';
+import { SERVICES } from '@archgen/model';
 import { lowerDesign } from '@archgen/infra';
+import { API_DOMAINS_CERT_ARN, apiDomainsDesign } from '../../../test-support/scenarios.ts';
 import { adversarialDesigns, exampleDesigns } from '../../../test-support/designs.ts';
 import { EMITTERS, generateCdk } from './index.ts';
 import { emitterFor } from './emitters/index.ts';
@@ -276,28 +277,8 @@ describe('EventBridge patterns', () => {
 });
 
 describe('API Gateway custom domains', () => {
-  const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
-  const files = generateCdk(
-    lowerDesign(
-      design('Api domains')
-        .node('route53-zone', { id: 'zone', name: 'Zone', properties: { zoneName: 'example.com' } })
-        .node('acm-certificate', { id: 'cert', name: 'Cert', properties: { domainName: 'api.example.com' } })
-        .node('lambda', { id: 'fn', name: 'Fn' })
-        .node('api-gateway', { id: 'http', name: 'Http', properties: { authorizer: 'none' } })
-        .node('api-gateway', {
-          id: 'rest',
-          name: 'Rest',
-          properties: { apiType: 'rest', authorizer: 'none', certificateArn: CERT_ARN },
-        })
-        .connect('cert', 'zone', 'validate-in')
-        .connect('cert', 'http', 'certificate')
-        .connect('http', 'fn', 'invoke')
-        .connect('rest', 'fn', 'invoke')
-        .connect('zone', 'http', 'alias', { properties: { recordName: 'api' } })
-        .connect('zone', 'rest', 'alias', { properties: { recordName: 'rest' } })
-        .build(),
-    ),
-  );
+  const CERT_ARN = API_DOMAINS_CERT_ARN;
+  const files = generateCdk(lowerDesign(apiDomainsDesign()));
   const source = Object.entries(files).find(([path]) => path.endsWith('-stack.ts'))?.[1] ?? '';
 
   it('an HTTP API: an apigatewayv2 DomainName with the drawn certificate and an ApiMapping to its stage', () => {

@@ -1,7 +1,7 @@
 /** An MSK cluster with SASL/SCRAM as the lowering decided it (msk.ts): the CDK app's side. */
 import { describe, expect, it } from 'vitest';
-import { design } from '@archgen/model';
 import { lowerDesign } from '@archgen/infra';
+import { scramClusterDesign } from '../../../test-support/scenarios.ts';
 import { generateCdk } from './index.ts';
 
 const squash = (s: string) =>
@@ -9,21 +9,7 @@ const squash = (s: string) =>
     .replace(/\s+/g, ' ')
     .replace(/([({[]) /g, '$1')
     .replace(/ ([)}\]])/g, '$1');
-const files = generateCdk(
-  lowerDesign(
-    design('Scram')
-      .vpc()
-      .node('msk-cluster', {
-        id: 'kafka',
-        name: 'Events',
-        tier: 'private',
-        properties: { clientAuth: 'scram' },
-      })
-      .node('lambda', { id: 'fn', name: 'Consumer' })
-      .connect('kafka', 'fn', 'event-source', { properties: { topic: 'orders' } })
-      .build(),
-  ),
-);
+const files = generateCdk(lowerDesign(scramClusterDesign()));
 const stack = squash(files['lib/scram-stack.ts'] ?? '');
 
 describe('the CDK app prints an MSK cluster with SASL/SCRAM', () => {

@@ -1,7 +1,7 @@
 /** An MSK cluster with SASL/SCRAM as the lowering decided it (msk.ts): the template's side. */
 import { describe, expect, it } from 'vitest';
-import { design } from '@archgen/model';
 import { lowerDesign } from '@archgen/infra';
+import { scramClusterDesign } from '../../../test-support/scenarios.ts';
 import { generateCloudFormation } from './generate.ts';
 import { parseTemplate } from './template/yaml.ts';
 
@@ -9,21 +9,7 @@ import { parseTemplate } from './template/yaml.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-const files = generateCloudFormation(
-  lowerDesign(
-    design('Scram')
-      .vpc()
-      .node('msk-cluster', {
-        id: 'kafka',
-        name: 'Events',
-        tier: 'private',
-        properties: { clientAuth: 'scram' },
-      })
-      .node('lambda', { id: 'fn', name: 'Consumer' })
-      .connect('kafka', 'fn', 'event-source', { properties: { topic: 'orders' } })
-      .build(),
-  ),
-);
+const files = generateCloudFormation(lowerDesign(scramClusterDesign()));
 const resources = (parseTemplate(files['template.yaml']!) as unknown as { Resources: Record<string, Json> })
   .Resources;
 

@@ -1,25 +1,11 @@
 /** An MSK cluster with SASL/SCRAM as the lowering decided it (msk.ts): the Terraform side. */
 import { describe, expect, it } from 'vitest';
-import { design } from '@archgen/model';
 import { lowerDesign } from '@archgen/infra';
+import { scramClusterDesign } from '../../../test-support/scenarios.ts';
 import { generateTerraform } from './index.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const files = generateTerraform(
-  lowerDesign(
-    design('Scram')
-      .vpc()
-      .node('msk-cluster', {
-        id: 'kafka',
-        name: 'Events',
-        tier: 'private',
-        properties: { clientAuth: 'scram' },
-      })
-      .node('lambda', { id: 'fn', name: 'Consumer' })
-      .connect('kafka', 'fn', 'event-source', { properties: { topic: 'orders' } })
-      .build(),
-  ),
-);
+const files = generateTerraform(lowerDesign(scramClusterDesign()));
 const all = squash(Object.values(files).join('\n'));
 
 describe('Terraform prints an MSK cluster with SASL/SCRAM', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SERVICES, design, parseDesign, type Design } from '@archgen/model';
 import { lowerDesign, type GeneratedFiles } from '@archgen/infra';
+import { API_DOMAINS_CERT_ARN, apiDomainsDesign } from '../../../test-support/scenarios.ts';
 import { EMITTERS, NO_INFRASTRUCTURE, generateTerraform } from './index.ts';
 import { variantsDesign } from './variants.test-support.ts';
 
@@ -589,28 +590,8 @@ describe('scaling, MFA and AUTH per environment', () => {
 });
 
 describe('API Gateway custom domains', () => {
-  const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123';
-  const files = generateTerraform(
-    lowerDesign(
-      design('Api domains')
-        .node('route53-zone', { id: 'zone', name: 'Zone', properties: { zoneName: 'example.com' } })
-        .node('acm-certificate', { id: 'cert', name: 'Cert', properties: { domainName: 'api.example.com' } })
-        .node('lambda', { id: 'fn', name: 'Fn' })
-        .node('api-gateway', { id: 'http', name: 'Http', properties: { authorizer: 'none' } })
-        .node('api-gateway', {
-          id: 'rest',
-          name: 'Rest',
-          properties: { apiType: 'rest', authorizer: 'none', certificateArn: CERT_ARN },
-        })
-        .connect('cert', 'zone', 'validate-in')
-        .connect('cert', 'http', 'certificate')
-        .connect('http', 'fn', 'invoke')
-        .connect('rest', 'fn', 'invoke')
-        .connect('zone', 'http', 'alias', { properties: { recordName: 'api' } })
-        .connect('zone', 'rest', 'alias', { properties: { recordName: 'rest' } })
-        .build(),
-    ),
-  );
+  const CERT_ARN = API_DOMAINS_CERT_ARN;
+  const files = generateTerraform(lowerDesign(apiDomainsDesign()));
 
   it('an HTTP API: a regional domain with the validated drawn certificate, mapped to its stage', () => {
     expectCode(
