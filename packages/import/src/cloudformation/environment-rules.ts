@@ -4,13 +4,11 @@
  * `Assert: !Equals [!Ref AWS::Region, eu-west-1]`), and teams write the same guard by hand.
  * Rules of another shape pin nothing.
  */
+import { obj } from './readers/values.ts';
 export interface EnvironmentPin {
   account?: string;
   region?: string;
 }
-
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** `!Equals [!Ref <name>, <text>]` in either order: [name, text]. */
 function equalsRef(v: unknown): [string, string] | undefined {

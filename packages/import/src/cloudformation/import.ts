@@ -404,15 +404,18 @@ export function importTemplate(
     cls.set(r.id, { kind: 'part', rule: { role: 'cloudWatchRole', via: 'in' } });
     ownerHint.set(r.id, loggingRestApi.id);
   }
+  /** The service that waits for a resource (names it in DependsOn). */
+  const waiterOf = (id: string) =>
+    resources.find((x) => {
+      const d = x.raw.DependsOn;
+      return isService(x.id) && (d === id || (Array.isArray(d) && d.includes(id)));
+    });
   // archgen's gate for a dependency that exists in some environments only (a WaitConditionHandle
   // whose metadata depends on it): part of the service that waits for the gate.
   for (const r of resources) {
     if (r.type !== 'AWS::CloudFormation::WaitConditionHandle' || obj(r.raw.Metadata).DependsOn === undefined)
       continue;
-    const waiter = resources.find((x) => {
-      const d = x.raw.DependsOn;
-      return isService(x.id) && (d === r.id || (Array.isArray(d) && d.includes(r.id)));
-    });
+    const waiter = waiterOf(r.id);
     if (!waiter) continue;
     cls.set(r.id, { kind: 'part', rule: { role: 'dependencyGate', via: 'in' } });
     ownerHint.set(r.id, waiter.id);
@@ -422,10 +425,7 @@ export function importTemplate(
   for (const r of resources) {
     if (r.type !== 'AWS::Logs::LogGroup' || cls.get(r.id)?.kind !== 'part' || referrersOf(r.id).length > 0)
       continue;
-    const waiter = resources.find((x) => {
-      const d = x.raw.DependsOn;
-      return isService(x.id) && (d === r.id || (Array.isArray(d) && d.includes(r.id)));
-    });
+    const waiter = waiterOf(r.id);
     if (waiter) ownerHint.set(r.id, waiter.id);
   }
   // In a template archgen wrote, what is not drawn the lowering made for a node: a bucket or log

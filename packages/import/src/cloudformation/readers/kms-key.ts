@@ -4,7 +4,8 @@
  * so the stack-name prefix is not part of the design's alias.
  */
 import { toKebabCase } from '@archgen/infra';
-import { bool, list, num, obj, props, type Reader } from './values.ts';
+import { nameTag } from '../network.ts';
+import { bool, num, obj, props, type Reader } from './values.ts';
 
 /** The design's alias from an AliasName: without "alias/" and the stack-name prefix archgen adds. */
 export function aliasOf(name: unknown): string | undefined {
@@ -18,11 +19,9 @@ export const kmsKey: Reader = (p, ctx) => {
   const alias = ctx.referrers(ctx.id, 'AWS::KMS::Alias')[0];
   const name = aliasOf(alias?.props.AliasName);
   // archgen names a key without an alias after the node (its Name tag): that is the design's default.
-  const tag = list(p.Tags)
-    .map(obj)
-    .find((t) => t.Key === 'Name')?.Value;
+  const tag = nameTag(p.Tags, ctx.value);
   return props({
-    alias: typeof tag === 'string' && name === toKebabCase(tag) ? undefined : name,
+    alias: tag !== undefined && name === toKebabCase(tag) ? undefined : name,
     enableKeyRotation: bool(ctx, p.EnableKeyRotation) ?? false,
     pendingWindowDays: num(ctx, p.PendingWindowInDays) ?? 30,
   });
